@@ -1,0 +1,192 @@
+//! Allocation of a credit (payment, credit note, write-off) to open items: oldest due
+//! first by default, or explicitly by invoice number and amount. Never more than an item
+//! is open for, never more than the credit has; what is left stays unapplied.
+
+use chrono::NaiveDate;
+
+use super::money::{Currency, Money};
+
+/// An open item as allocation sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenItem {
+    pub number: String,
+    pub seq: u32,
+    pub due: NaiveDate,
+    pub open: Money,
+}
+
+/// What the user asked to pay off.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Apply {
+    /// Oldest due first until the credit runs out.
+    #[default]
+    OldestFirst,
+    /// These invoices (and how much of each; `None` = all that is open, as far as the
+    /// credit goes), in the order given.
+    Explicit(Vec<(String, Option<Money>)>),
+    /// Keep it all as unapplied credit.
+    Unapplied,
+}
+
+impl Apply {
+    /// Reads `INV-1001:300.00,INV-1002`.
+    pub fn parse(text: &str, currency: &Currency) -> Result<Apply, AllocationError> {
+        let mut wanted = Vec::new();
+        for piece in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match piece.rsplit_once(':') {
+                Some((number, amount)) => {
+                    let amount = currency
+                        .parse_positive(amount)
+                        .map_err(|e| AllocationError::BadRequest(format!("{piece}: {e}")))?;
+                    wanted.push((number.trim().to_string(), Some(amount)));
+                }
+                None => wanted.push((piece.to_string(), None)),
+            }
+        }
+        if wanted.is_empty() {
+            return Err(AllocationError::BadRequest(text.to_string()));
+        }
+        Ok(Apply::Explicit(wanted))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AllocationError {
+    #[error("'{0}' is not an allocation list (write it like INV-1001:300.00,INV-1002)")]
+    BadRequest(String),
+    #[error("{0} has nothing open for this customer")]
+    NothingOpen(String),
+    #[error("{number} has {open} open; {asked} cannot be applied to it")]
+    MoreThanOpen { number: String, open: String, asked: String },
+    #[error("the allocations add up to more than the {available} available")]
+    MoreThanCredit { available: String },
+}
+
+/// Decides how much of `available` goes to which of `items` (by index into `items`).
+/// Amounts are all positive and their sum never exceeds `available`.
+pub fn plan(
+    currency: &Currency,
+    items: &[OpenItem],
+    available: Money,
+    apply: &Apply,
+) -> Result<Vec<(usize, Money)>, AllocationError> {
+    let mut order: Vec<usize> = (0..items.len()).filter(|i| items[*i].open.is_positive()).collect();
+    order.sort_by(|a, b| {
+        let (a, b) = (&items[*a], &items[*b]);
+        a.due.cmp(&b.due).then_with(|| a.number.cmp(&b.number)).then(a.seq.cmp(&b.seq))
+    });
+    let mut open: Vec<Money> = items.iter().map(|i| i.open).collect();
+    let mut left = available;
+    let mut out: Vec<(usize, Money)> = Vec::new();
+    let give = |index: usize, amount: Money, out: &mut Vec<(usize, Money)>, open: &mut [Money]| {
+        open[index] -= amount;
+        match out.iter_mut().find(|(i, _)| *i == index) {
+            Some((_, existing)) => *existing += amount,
+            None => out.push((index, amount)),
+        }
+    };
+    match apply {
+        Apply::Unapplied => {}
+        Apply::OldestFirst => {
+            for index in order {
+                if !left.is_positive() {
+                    break;
+                }
+                let amount = open[index].min(left);
+                give(index, amount, &mut out, &mut open);
+                left -= amount;
+            }
+        }
+        Apply::Explicit(wanted) => {
+            for (number, asked) in wanted {
+                let mine: Vec<usize> =
+                    order.iter().copied().filter(|i| items[*i].number.eq_ignore_ascii_case(number)).collect();
+                let open_total: Money = mine.iter().map(|i| open[*i]).sum();
+                if !open_total.is_positive() {
+                    return Err(AllocationError::NothingOpen(number.clone()));
+                }
+                let amount = match asked {
+                    Some(asked) => {
+                        if *asked > open_total {
+                            return Err(AllocationError::MoreThanOpen {
+                                number: number.clone(),
+                                open: currency.plain(open_total),
+                                asked: currency.plain(*asked),
+                            });
+                        }
+                        if *asked > left {
+                            return Err(AllocationError::MoreThanCredit { available: currency.plain(available) });
+                        }
+                        *asked
+                    }
+                    None => open_total.min(left),
+                };
+                let mut rest = amount;
+                for index in mine {
+                    if !rest.is_positive() {
+                        break;
+                    }
+                    let part = open[index].min(rest);
+                    if part.is_positive() {
+                        give(index, part, &mut out, &mut open);
+                        rest -= part;
+                    }
+                }
+                left -= amount;
+            }
+        }
+    }
+    out.retain(|(_, m)| m.is_positive());
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::parse_date;
+
+    fn item(number: &str, seq: u32, due: &str, open: &str) -> OpenItem {
+        OpenItem {
+            number: number.into(),
+            seq,
+            due: parse_date(due).unwrap(),
+            open: Currency::default().parse(open).unwrap(),
+        }
+    }
+
+    fn m(text: &str) -> Money {
+        Currency::default().parse(text).unwrap()
+    }
+
+    #[test]
+    fn oldest_due_first_and_leftover_stays() {
+        let items = vec![
+            item("INV-2", 1, "2026-10-20", "50"),
+            item("INV-1", 1, "2026-10-01", "30"),
+            item("INV-3", 1, "2026-11-01", "40"),
+        ];
+        let plan = plan(&Currency::default(), &items, m("60"), &Apply::OldestFirst).unwrap();
+        assert_eq!(plan, vec![(1, m("30")), (0, m("30"))]);
+        let all = super::plan(&Currency::default(), &items, m("500"), &Apply::OldestFirst).unwrap();
+        assert_eq!(all.iter().map(|(_, a)| *a).sum::<Money>(), m("120"));
+    }
+
+    #[test]
+    fn explicit_respects_item_and_credit() {
+        let usd = Currency::default();
+        let items = vec![
+            item("INV-1", 1, "2026-10-01", "30"),
+            item("INV-1", 2, "2026-11-01", "30"),
+            item("INV-2", 1, "2026-10-20", "50"),
+        ];
+        let apply = Apply::parse("INV-1:40,INV-2", &usd).unwrap();
+        let got = plan(&usd, &items, m("70"), &apply).unwrap();
+        assert_eq!(got, vec![(0, m("30")), (1, m("10")), (2, m("30"))]);
+        let too_much = Apply::parse("INV-1:61", &usd).unwrap();
+        assert!(matches!(plan(&usd, &items, m("100"), &too_much), Err(AllocationError::MoreThanOpen { .. })));
+        let over_credit = Apply::parse("INV-1:20,INV-2:50", &usd).unwrap();
+        assert!(matches!(plan(&usd, &items, m("60"), &over_credit), Err(AllocationError::MoreThanCredit { .. })));
+        let unknown = Apply::parse("INV-9", &usd).unwrap();
+        assert!(matches!(plan(&usd, &items, m("60"), &unknown), Err(AllocationError::NothingOpen(_))));
+    }
+}

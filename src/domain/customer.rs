@@ -1,0 +1,115 @@
+//! Customers: who they are, how they pay, how much credit they get.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::money::Money;
+use super::terms::Terms;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tier {
+    A,
+    B,
+    C,
+}
+
+impl FromStr for Tier {
+    type Err = CustomerError;
+    fn from_str(text: &str) -> Result<Tier, CustomerError> {
+        match text.trim().to_ascii_uppercase().as_str() {
+            "A" => Ok(Tier::A),
+            "B" => Ok(Tier::B),
+            "C" => Ok(Tier::C),
+            _ => Err(CustomerError::BadTier(text.trim().to_string())),
+        }
+    }
+}
+
+impl fmt::Display for Tier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Tier::A => "A",
+            Tier::B => "B",
+            Tier::C => "C",
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CustomerError {
+    #[error("the customer code must not be empty")]
+    EmptyCode,
+    #[error("the customer code '{0}' must be at most 32 characters with no spaces")]
+    BadCode(String),
+    #[error("the customer name must not be empty")]
+    EmptyName,
+    #[error("tier must be A, B or C, not '{0}'")]
+    BadTier(String),
+    #[error("'{0}' is not an email address")]
+    BadEmail(String),
+    #[error("the credit limit must not be negative")]
+    NegativeCreditLimit,
+}
+
+/// A customer as the user enters it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CustomerDraft {
+    pub code: String,
+    pub name: String,
+    pub contact: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub terms: Terms,
+    pub credit_limit: Option<Money>,
+    pub tier: Option<Tier>,
+    pub on_hold: bool,
+}
+
+impl CustomerDraft {
+    /// Checks the fields a person types; names may be in any script.
+    pub fn validate(&self) -> Result<(), CustomerError> {
+        let code = self.code.trim();
+        if code.is_empty() {
+            return Err(CustomerError::EmptyCode);
+        }
+        if code.chars().count() > 32 || code.chars().any(char::is_whitespace) {
+            return Err(CustomerError::BadCode(code.to_string()));
+        }
+        if self.name.trim().is_empty() {
+            return Err(CustomerError::EmptyName);
+        }
+        if let Some(email) = &self.email {
+            let email = email.trim();
+            let valid = email
+                .split_once('@')
+                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !email.contains(' '));
+            if !valid {
+                return Err(CustomerError::BadEmail(email.to_string()));
+            }
+        }
+        if self.credit_limit.is_some_and(Money::is_negative) {
+            return Err(CustomerError::NegativeCreditLimit);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_what_people_type() {
+        let mut draft = CustomerDraft { code: "C001".into(), name: "深圳市华星贸易有限公司".into(), ..Default::default() };
+        assert!(draft.validate().is_ok());
+        draft.code = "C 1".into();
+        assert!(matches!(draft.validate(), Err(CustomerError::BadCode(_))));
+        draft.code = "C1".into();
+        draft.email = Some("nobody".into());
+        assert!(matches!(draft.validate(), Err(CustomerError::BadEmail(_))));
+        assert_eq!("b".parse::<Tier>().unwrap(), Tier::B);
+    }
+}

@@ -1,0 +1,120 @@
+//! Collection notes: what was done to get paid, and what the customer promised.
+//! Notes are append-only; a correction is a new note.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::money::Money;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    Call,
+    Email,
+    Letter,
+    Visit,
+    Message,
+    Other,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 6] =
+        [Channel::Call, Channel::Email, Channel::Letter, Channel::Visit, Channel::Message, Channel::Other];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Call => "call",
+            Channel::Email => "email",
+            Channel::Letter => "letter",
+            Channel::Visit => "visit",
+            Channel::Message => "message",
+            Channel::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for Channel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NoteError {
+    #[error("channel must be one of call, email, letter, visit, message, other — not '{0}'")]
+    BadChannel(String),
+    #[error("direction must be out or in, not '{0}'")]
+    BadDirection(String),
+    #[error("the summary must not be empty")]
+    EmptySummary,
+    #[error("a promise is written DATE:AMOUNT, like 2026-11-30:500.00, not '{0}'")]
+    BadPromise(String),
+}
+
+impl FromStr for Channel {
+    type Err = NoteError;
+    fn from_str(text: &str) -> Result<Channel, NoteError> {
+        let lower = text.trim().to_lowercase();
+        Channel::ALL
+            .into_iter()
+            .find(|c| c.as_str() == lower)
+            .ok_or_else(|| NoteError::BadChannel(text.trim().to_string()))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Out,
+    In,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Out => "out",
+            Direction::In => "in",
+        }
+    }
+}
+
+impl FromStr for Direction {
+    type Err = NoteError;
+    fn from_str(text: &str) -> Result<Direction, NoteError> {
+        match text.trim().to_lowercase().as_str() {
+            "out" | "outbound" => Ok(Direction::Out),
+            "in" | "inbound" => Ok(Direction::In),
+            _ => Err(NoteError::BadDirection(text.trim().to_string())),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Promise {
+    pub date: NaiveDate,
+    pub amount: Money,
+}
+
+/// A note as the user writes it, before the book gives it an id and a customer row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteDraft {
+    pub customer_code: String,
+    pub invoice_number: Option<String>,
+    pub channel: Channel,
+    pub direction: Direction,
+    pub summary: String,
+    pub outcome: Option<String>,
+    pub promise: Option<Promise>,
+    pub follow_up: Option<NaiveDate>,
+}
+
+impl NoteDraft {
+    pub fn validate(&self) -> Result<(), NoteError> {
+        if self.summary.trim().is_empty() {
+            return Err(NoteError::EmptySummary);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,156 @@
+//! `owed check`: SQLite's own integrity checks plus the ledger's invariants — no
+//! over-allocation, derived amounts equal to a recomputation from the allocations,
+//! documents equal to their items, and aging that ties to the balances.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::queries::AgingInput;
+use super::{Result, Store};
+
+/// One thing found wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation(pub String);
+
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Queries whose every row is a violation, with the message for it.
+const INVARIANTS: &[(&str, &str)] = &[
+    (
+        "item's open amount differs from its allocations",
+        "SELECT d.number || '/' || i.seq FROM items i JOIN documents d ON d.id = i.document_id
+         LEFT JOIN (SELECT item_id, SUM(amount) AS s FROM allocations GROUP BY item_id) a ON a.item_id = i.id
+         WHERE i.open <> i.amount - COALESCE(a.s, 0)",
+    ),
+    (
+        "item over-allocated or allocated below zero",
+        "SELECT d.number || '/' || i.seq FROM items i JOIN documents d ON d.id = i.document_id WHERE i.open < 0 OR i.open > i.amount",
+    ),
+    (
+        "item's settle date is wrong",
+        "SELECT d.number || '/' || i.seq FROM items i JOIN documents d ON d.id = i.document_id
+         WHERE (i.open <> 0 AND i.settled_on IS NOT NULL)
+            OR (i.open = 0 AND (i.settled_on IS NULL OR i.settled_on < (SELECT MAX(date) FROM allocations a WHERE a.item_id = i.id)))",
+    ),
+    (
+        "credit's unapplied amount differs from its allocations",
+        "SELECT d.number FROM documents d
+         LEFT JOIN (SELECT credit_id, SUM(amount) AS s FROM allocations GROUP BY credit_id) a ON a.credit_id = d.id
+         WHERE d.side = -1 AND d.unapplied <> d.amount - COALESCE(a.s, 0)",
+    ),
+    (
+        "credit over-allocated or allocated below zero",
+        "SELECT number FROM documents WHERE side = -1 AND (unapplied < 0 OR unapplied > amount)",
+    ),
+    (
+        "credit's exhausted date is wrong",
+        "SELECT d.number FROM documents d WHERE d.side = -1 AND
+            ((d.unapplied <> 0 AND d.exhausted_on IS NOT NULL)
+             OR (d.unapplied = 0 AND (d.exhausted_on IS NULL OR d.exhausted_on < (SELECT MAX(date) FROM allocations a WHERE a.credit_id = d.id))))",
+    ),
+    (
+        "debit document's items do not add up to it",
+        "SELECT d.number FROM documents d LEFT JOIN (SELECT document_id, SUM(amount) AS s FROM items GROUP BY document_id) i
+         ON i.document_id = d.id WHERE d.side = 1 AND COALESCE(i.s, 0) <> d.amount",
+    ),
+    (
+        "credit document has items",
+        "SELECT d.number FROM documents d JOIN items i ON i.document_id = d.id WHERE d.side = -1",
+    ),
+    (
+        "allocation between two customers",
+        "SELECT c.number || ' → ' || d.number FROM allocations a JOIN documents c ON c.id = a.credit_id
+         JOIN items i ON i.id = a.item_id JOIN documents d ON d.id = i.document_id WHERE c.customer_id <> i.customer_id",
+    ),
+    (
+        "allocation from a document that is not a credit",
+        "SELECT c.number FROM allocations a JOIN documents c ON c.id = a.credit_id WHERE c.side <> -1",
+    ),
+    (
+        "allocation dated before its credit or its item",
+        "SELECT c.number FROM allocations a JOIN documents c ON c.id = a.credit_id JOIN items i ON i.id = a.item_id
+         WHERE a.date < c.date OR a.date < i.doc_date",
+    ),
+    (
+        "void on the wrong side, of the wrong amount, or of a void",
+        "SELECT v.number FROM documents v JOIN documents d ON d.id = v.voids_id
+         WHERE v.kind <> 'void' OR d.kind = 'void' OR v.side <> -d.side OR v.amount <> d.amount OR v.customer_id <> d.customer_id",
+    ),
+    (
+        "void that voids nothing",
+        "SELECT number FROM documents WHERE kind = 'void' AND voids_id IS NULL",
+    ),
+    (
+        "item's customer or date differs from its document's",
+        "SELECT d.number FROM items i JOIN documents d ON d.id = i.document_id WHERE i.customer_id <> d.customer_id OR i.doc_date <> d.date",
+    ),
+];
+
+impl Store {
+    /// Every violation found; empty means the book is sound.
+    pub fn check(&self, as_of: NaiveDate) -> Result<Vec<Violation>> {
+        let mut found = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let line = line?;
+            if line != "ok" {
+                found.push(Violation(format!("integrity: {line}")));
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))? {
+            let (table, rowid, parent) = row?;
+            found.push(Violation(format!("foreign key: {table} row {rowid} points at a missing {parent}")));
+        }
+        for (message, sql) in INVARIANTS {
+            let mut stmt = self.conn.prepare(sql)?;
+            for what in stmt.query_map([], |r| r.get::<_, String>(0))? {
+                found.push(Violation(format!("{message}: {}", what?)));
+                if found.len() > 1000 {
+                    return Ok(found);
+                }
+            }
+        }
+        found.extend(self.check_aging_ties(as_of)?);
+        Ok(found)
+    }
+
+    /// The fast aging input must agree with a full recomputation and with the documents.
+    fn check_aging_ties(&self, as_of: NaiveDate) -> Result<Vec<Violation>> {
+        let currency = self.currency().clone();
+        let mut fast: HashMap<i64, i64> = HashMap::new();
+        let mut full: HashMap<i64, i64> = HashMap::new();
+        self.open_items_as_of(as_of, AgingInput::Fast, |row| *fast.entry(row.customer_id).or_default() += currency.to_minor(row.open))?;
+        self.unapplied_as_of(as_of, AgingInput::Fast, |row| *fast.entry(row.customer_id).or_default() -= currency.to_minor(row.unapplied))?;
+        self.open_items_as_of(as_of, AgingInput::Full, |row| *full.entry(row.customer_id).or_default() += currency.to_minor(row.open))?;
+        self.unapplied_as_of(as_of, AgingInput::Full, |row| *full.entry(row.customer_id).or_default() -= currency.to_minor(row.unapplied))?;
+        let mut documents: HashMap<i64, i64> = HashMap::new();
+        let mut stmt = self.conn.prepare("SELECT customer_id, SUM(side * amount) FROM documents WHERE date <= ?1 GROUP BY customer_id")?;
+        for row in stmt.query_map([as_of.to_string()], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+            let (customer, balance) = row?;
+            documents.insert(customer, balance);
+        }
+        let mut found = Vec::new();
+        let mut customers: Vec<i64> = fast.keys().chain(full.keys()).chain(documents.keys()).copied().collect();
+        customers.sort_unstable();
+        customers.dedup();
+        for customer in customers {
+            let (a, b, c) = (fast.get(&customer).copied().unwrap_or(0), full.get(&customer).copied().unwrap_or(0), documents.get(&customer).copied().unwrap_or(0));
+            if a != b || b != c {
+                let code: String = self.conn.query_row("SELECT code FROM customers WHERE id = ?1", [customer], |r| r.get(0))?;
+                found.push(Violation(format!(
+                    "aging does not tie for {code} as of {as_of}: aging {}, recomputed {}, documents {}",
+                    currency.plain(currency.from_minor(a)),
+                    currency.plain(currency.from_minor(b)),
+                    currency.plain(currency.from_minor(c))
+                )));
+            }
+        }
+        Ok(found)
+    }
+}

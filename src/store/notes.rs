@@ -1,0 +1,135 @@
+//! Collection notes: append-only, one row per contact with a customer.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use super::{Result, Store, StoreError, customers};
+use crate::domain::Currency;
+use crate::domain::note::{Channel, Direction, NoteDraft, Promise};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub id: i64,
+    pub customer: String,
+    pub customer_name: String,
+    pub invoice: Option<String>,
+    /// When it was logged, `YYYY-MM-DDTHH:MM:SS±HH:MM`.
+    pub at: String,
+    pub channel: Channel,
+    pub direction: Direction,
+    pub summary: String,
+    pub outcome: Option<String>,
+    pub promise: Option<Promise>,
+    pub follow_up: Option<NaiveDate>,
+}
+
+/// Which notes to list.
+#[derive(Debug, Clone, Default)]
+pub struct NoteFilter {
+    pub customer: Option<String>,
+    /// Only each customer's latest note, when its follow-up or promise date is on or
+    /// before this date (nothing logged since).
+    pub due_as_of: Option<NaiveDate>,
+}
+
+pub(super) fn insert(conn: &Connection, currency: &Currency, draft: &NoteDraft, at: &str) -> Result<i64> {
+    draft.validate()?;
+    let customer = customers::require(conn, currency, &draft.customer_code)?;
+    let document_id: Option<i64> = match draft.invoice_number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(number) => {
+            let row: Option<(i64, i64)> = rusqlite::OptionalExtension::optional(conn.query_row(
+                "SELECT id, customer_id FROM documents WHERE number = ?1",
+                [number],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            ))?;
+            match row {
+                Some((id, owner)) if owner == customer.id => Some(id),
+                _ => return Err(StoreError::UnknownDocument(format!("{number} (for {})", customer.code))),
+            }
+        }
+        None => None,
+    };
+    conn.prepare_cached(
+        "INSERT INTO notes (customer_id, document_id, at, channel, direction, summary, outcome, promise_date, promise_amount, follow_up)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        customer.id,
+        document_id,
+        at,
+        draft.channel.as_str(),
+        draft.direction.as_str(),
+        draft.summary.trim(),
+        draft.outcome.as_deref().map(str::trim).filter(|o| !o.is_empty()),
+        draft.promise.map(|p| p.date.to_string()),
+        draft.promise.map(|p| currency.to_minor(p.amount)),
+        draft.follow_up.map(|d| d.to_string()),
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+impl Store {
+    /// Logs a note now.
+    pub fn add_note(&mut self, draft: &NoteDraft) -> Result<Note> {
+        let at = super::now_stamp();
+        let id = self.write(|tx, currency| insert(tx, currency, draft, &at))?;
+        let mut notes = self.notes_where("n.id = ?1", params![id])?;
+        notes.pop().ok_or_else(|| StoreError::Corrupt("the note just logged is missing".into()))
+    }
+
+    /// Notes, newest first.
+    pub fn notes(&self, filter: &NoteFilter) -> Result<Vec<Note>> {
+        let customer = filter.customer.as_deref().map(str::trim);
+        if let Some(code) = customer {
+            self.customer(code)?;
+        }
+        let due = filter.due_as_of.map(|d| d.to_string());
+        self.notes_where(
+            "(?1 IS NULL OR c.code = ?1)
+             AND (?2 IS NULL OR ((n.follow_up <= ?2 OR n.promise_date <= ?2)
+                  AND NOT EXISTS (SELECT 1 FROM notes m WHERE m.customer_id = n.customer_id
+                                  AND (m.at > n.at OR (m.at = n.at AND m.id > n.id)))))",
+            params![customer, due],
+        )
+    }
+
+    fn notes_where(&self, condition: &str, args: impl rusqlite::Params) -> Result<Vec<Note>> {
+        let sql = format!(
+            "SELECT n.id, c.code, c.name, d.number, n.at, n.channel, n.direction, n.summary, n.outcome,
+                    n.promise_date, n.promise_amount, n.follow_up
+             FROM notes n JOIN customers c ON c.id = n.customer_id LEFT JOIN documents d ON d.id = n.document_id
+             WHERE {condition} ORDER BY n.at DESC, n.id DESC"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(args)?;
+        let mut out = Vec::new();
+        let corrupt = |what: &str| StoreError::Corrupt(what.to_string());
+        while let Some(row) = rows.next()? {
+            let channel: String = row.get(5)?;
+            let direction: String = row.get(6)?;
+            let promise_date: Option<String> = row.get(9)?;
+            let promise_amount: Option<i64> = row.get(10)?;
+            let follow_up: Option<String> = row.get(11)?;
+            let promise = match (promise_date, promise_amount) {
+                (Some(date), Some(amount)) => {
+                    Some(Promise { date: super::queries::parse_stored_date(&date)?, amount: self.currency().from_minor(amount) })
+                }
+                _ => None,
+            };
+            out.push(Note {
+                id: row.get(0)?,
+                customer: row.get(1)?,
+                customer_name: row.get(2)?,
+                invoice: row.get(3)?,
+                at: row.get(4)?,
+                channel: channel.parse().map_err(|_| corrupt(&channel))?,
+                direction: direction.parse().map_err(|_| corrupt(&direction))?,
+                summary: row.get(7)?,
+                outcome: row.get(8)?,
+                promise,
+                follow_up: follow_up.map(|d| super::queries::parse_stored_date(&d)).transpose()?,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,355 @@
+//! Opening a book safely: recognise what a file is before SQLite writes a byte to it,
+//! refuse foreign, damaged and newer files unchanged, take the one-writer lock, and
+//! migrate older books only after copying them aside.
+
+use std::fs::{self, File, TryLockError};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::schema::{APPLICATION_ID, CURRENT_VERSION, MIGRATIONS};
+use super::{BookSettings, Result, Store, StoreError};
+use crate::domain::Currency;
+
+/// Whether this process means to write to the book. Only one writer at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// `book.owed` in the OS data folder, e.g. `~/.local/share/owed/book.owed` on Linux.
+pub fn default_book_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "owed").map(|dirs| dirs.data_dir().join("book.owed"))
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io { path: path.to_path_buf(), source }
+}
+
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// What [`inspect`] found at a path.
+#[derive(Debug, PartialEq, Eq)]
+enum Found {
+    Missing,
+    Book { version: i64 },
+}
+
+/// Reads only the file's first 100 bytes (the SQLite header) to say what it is.
+fn inspect(path: &Path) -> Result<Found> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::Missing),
+        Err(e) => return Err(io_error(path)(e)),
+    };
+    let not_a_book = |what: String| StoreError::NotABook { path: path.to_path_buf(), what };
+    if meta.is_dir() {
+        return Err(not_a_book("a folder".into()));
+    }
+    let wal_len = fs::metadata(sidecar(path, "-wal")).map(|m| m.len()).unwrap_or(0);
+    if meta.len() == 0 && wal_len == 0 {
+        return Err(not_a_book("an empty file (0 bytes)".into()));
+    }
+    let mut header = Vec::with_capacity(100);
+    File::open(path).map_err(io_error(path))?.take(100).read_to_end(&mut header).map_err(io_error(path))?;
+    if meta.len() > 0 {
+        if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
+            return Err(not_a_book(describe_foreign(&header, meta.len())));
+        }
+        let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+            1 => 65_536u64,
+            n => u64::from(n),
+        };
+        let page_count = u64::from(u32::from_be_bytes([header[28], header[29], header[30], header[31]]));
+        let count_is_valid = header[92..96] == header[24..28];
+        if page_size < 512
+            || meta.len() % page_size != 0
+            || (count_is_valid && wal_len == 0 && meta.len() < page_size * page_count)
+        {
+            return Err(not_a_book(format!(
+                "a damaged or truncated SQLite database ({} bytes, expected {})",
+                meta.len(),
+                page_size * page_count
+            )));
+        }
+    }
+    let (app_id, version) = if wal_len > 0 {
+        // Recent changes may still be in the write-ahead log, so ask SQLite itself.
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        (app_id, version)
+    } else {
+        let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
+        let version = i64::from(i32::from_be_bytes([header[60], header[61], header[62], header[63]]));
+        (app_id, version)
+    };
+    if app_id != APPLICATION_ID {
+        let whose = if app_id == 0 { String::new() } else { format!(" (application id {app_id:#x})") };
+        return Err(not_a_book(format!("an SQLite database of another program{whose}")));
+    }
+    if version > CURRENT_VERSION {
+        return Err(StoreError::Newer { path: path.to_path_buf(), found: version, supported: CURRENT_VERSION });
+    }
+    if version < 1 {
+        return Err(not_a_book("an Owed book that was never finished being created".into()));
+    }
+    Ok(Found::Book { version })
+}
+
+fn describe_foreign(header: &[u8], len: u64) -> String {
+    let text_like = std::str::from_utf8(header).is_ok_and(|t| t.chars().all(|c| !c.is_control() || c.is_whitespace()));
+    let kind = if header.starts_with(b"%PDF") {
+        "a PDF file".to_string()
+    } else if header.starts_with(b"PK\x03\x04") {
+        "a ZIP archive (perhaps a spreadsheet)".to_string()
+    } else if header.starts_with(b"SQLite format") {
+        "a truncated SQLite database".to_string()
+    } else if text_like {
+        "a text file".to_string()
+    } else {
+        "a file of another kind".to_string()
+    };
+    format!("{kind} ({len} bytes)")
+}
+
+fn take_lock(path: &Path) -> Result<File> {
+    let lock_path = sidecar(path, ".lock");
+    let mut file = File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock_path)
+        .map_err(io_error(&lock_path))?;
+    match file.try_lock() {
+        Ok(()) => {
+            // Who holds it, for the message another process shows; the OS frees the lock itself.
+            let _ = file.set_len(0);
+            let _ = write!(file, "{}", std::process::id());
+            Ok(file)
+        }
+        Err(TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = File::open(&lock_path).and_then(|mut f| f.read_to_string(&mut holder));
+            let holder = holder.trim();
+            let holder = if holder.is_empty() { String::new() } else { format!(" (process {holder})") };
+            Err(StoreError::Locked { path: path.to_path_buf(), holder })
+        }
+        Err(TryLockError::Error(e)) => Err(io_error(&lock_path)(e)),
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+/// Runs every migration past `from`, each in its own transaction with its version bump.
+fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn write_settings(conn: &Connection, settings: &BookSettings) -> Result<()> {
+    let mut put = conn.prepare("INSERT INTO book(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value")?;
+    put.execute(["company", settings.company.as_str()])?;
+    put.execute(["currency", settings.currency.code.as_str()])?;
+    put.execute(["minor_units", settings.currency.minor_units.to_string().as_str()])?;
+    Ok(())
+}
+
+fn read_settings(conn: &Connection) -> Result<BookSettings> {
+    let get = |key: &str| -> Result<String> {
+        conn.query_row("SELECT value FROM book WHERE key = ?1", [key], |r| r.get(0))
+            .map_err(|_| StoreError::Corrupt(format!("the setting '{key}' is missing")))
+    };
+    let minor: u32 = get("minor_units")?.parse().map_err(|_| StoreError::Corrupt("minor_units".into()))?;
+    let currency = Currency::new(&get("currency")?, minor).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    Ok(BookSettings { company: get("company")?, currency })
+}
+
+/// Makes a complete new book at `conn`'s database, in one transaction.
+fn initialise(conn: &mut Connection, settings: &BookSettings) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    let tx = conn.transaction()?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    for sql in MIGRATIONS {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", CURRENT_VERSION)?;
+    write_settings(&tx, settings)?;
+    tx.execute("INSERT INTO book(key, value) VALUES ('created_at', ?1)", [super::now_stamp()])?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Creates the book at `path` so that it appears whole or not at all: it is built in a
+/// temporary file beside `path` and linked into place only once complete.
+fn create_file(path: &Path, settings: &BookSettings) -> Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(io_error(parent))?;
+    }
+    let temp = sidecar(path, &format!(".creating-{}", std::process::id()));
+    let _ = fs::remove_file(&temp);
+    {
+        let mut conn = Connection::open(&temp)?;
+        initialise(&mut conn, settings)?;
+        conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+    }
+    let _ = fs::remove_file(sidecar(&temp, "-wal"));
+    let _ = fs::remove_file(sidecar(&temp, "-shm"));
+    let linked = fs::hard_link(&temp, path);
+    let _ = fs::remove_file(&temp);
+    match linked {
+        Ok(()) => Ok(()),
+        // Someone else created it meanwhile: theirs stands, and the caller opens it.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(io_error(path)(e)),
+    }
+}
+
+/// Copies an older book aside with SQLite's backup API before it is migrated.
+fn back_up_before_migrating(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
+    let mut backup = sidecar(path, &format!(".v{version}.bak"));
+    let mut n = 1;
+    while backup.exists() {
+        n += 1;
+        backup = sidecar(path, &format!(".v{version}.{n}.bak"));
+    }
+    conn.backup(rusqlite::MAIN_DB, &backup, None::<fn(rusqlite::backup::Progress)>)?;
+    Ok(backup)
+}
+
+impl Store {
+    /// Opens the book at `path`, creating it with default settings if there is none.
+    pub fn open(path: &Path, access: Access) -> Result<Store> {
+        Store::open_or_create(path, access, &BookSettings::default())
+    }
+
+    /// Opens the book at `path`, creating it with `settings` if there is none.
+    pub fn open_or_create(path: &Path, access: Access, settings: &BookSettings) -> Result<Store> {
+        if inspect(path)? == Found::Missing {
+            create_file(path, settings)?;
+        }
+        let Found::Book { version } = inspect(path)? else {
+            return Err(StoreError::NotABook { path: path.to_path_buf(), what: "missing after it was created".into() });
+        };
+        let mut lock = match access {
+            Access::Write => Some(take_lock(path)?),
+            Access::Read => None,
+        };
+        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        configure(&conn)?;
+        if version < CURRENT_VERSION {
+            if lock.is_none() {
+                lock = Some(take_lock(path)?);
+            }
+            back_up_before_migrating(&conn, path, version)?;
+            migrate(&mut conn, version)?;
+            if access == Access::Read {
+                lock = None;
+            }
+        }
+        let settings = read_settings(&conn)?;
+        Ok(Store { conn, path: Some(path.to_path_buf()), settings, _lock: lock })
+    }
+
+    /// Starts a new book at `path` (`owed init`). An existing book with no documents yet
+    /// takes the new settings; one with documents keeps its currency.
+    pub fn init(path: &Path, settings: &BookSettings) -> Result<Store> {
+        let existed = inspect(path)? != Found::Missing;
+        let mut store = Store::open_or_create(path, Access::Write, settings)?;
+        if existed {
+            let documents: i64 = store.conn.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
+            if documents > 0 && store.settings.currency != settings.currency {
+                return Err(StoreError::AlreadyExists {
+                    path: path.to_path_buf(),
+                    company: store.settings.company.clone(),
+                    currency: store.settings.currency.code.clone(),
+                });
+            }
+            write_settings(&store.conn, settings)?;
+            store.settings = settings.clone();
+        }
+        Ok(store)
+    }
+
+    /// A book that lives only in memory (tests, previews).
+    pub fn open_in_memory(settings: &BookSettings) -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        initialise(&mut conn, settings)?;
+        configure(&conn)?;
+        Ok(Store { conn, path: None, settings: settings.clone(), _lock: None })
+    }
+
+    /// The schema version of the open book.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Renames the company on the book.
+    pub fn set_company(&mut self, company: &str) -> Result<()> {
+        let mut settings = self.settings.clone();
+        settings.company = company.trim().to_string();
+        write_settings(&self.conn, &settings)?;
+        self.settings = settings;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Builds a book at schema version `version` only (for migration tests).
+    pub(crate) fn create_at_version(path: &Path, version: usize) {
+        let mut conn = Connection::open(path).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+        let tx = conn.transaction().unwrap();
+        for sql in &MIGRATIONS[..version] {
+            tx.execute_batch(sql).unwrap();
+        }
+        tx.pragma_update(None, "user_version", version as i64).unwrap();
+        write_settings(&tx, &BookSettings::default()).unwrap();
+        tx.commit().unwrap();
+    }
+
+    #[test]
+    fn migrates_an_in_memory_book_step_by_step() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, 0).unwrap();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, CURRENT_VERSION);
+        let notes: i64 = conn.query_row("SELECT COUNT(*) FROM notes", [], |r| r.get(0)).unwrap();
+        assert_eq!(notes, 0);
+    }
+
+    #[test]
+    fn an_older_book_is_backed_up_then_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.owed");
+        create_at_version(&path, 1);
+        let store = Store::open(&path, Access::Read).unwrap();
+        assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
+        let backup = sidecar(&path, ".v1.bak");
+        assert!(backup.exists());
+        let old = Connection::open(&backup).unwrap();
+        let version: i64 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, 1);
+    }
+}

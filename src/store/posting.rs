@@ -1,0 +1,547 @@
+//! Posting documents: invoices and fees become open items, credits are allocated to
+//! them, refunds consume unapplied credit, and a void reverses one document by adding
+//! its mirror image. Posted rows are never edited; every posting is one transaction.
+//!
+//! The whole ledger reduces to allocations: an allocation row moves an amount from a
+//! credit document to an open item on a date. A void of a debit is a credit allocated
+//! to the voided items; a void of a credit is a debit item the voided credit is
+//! allocated to. Freeing an allocation adds a row with the negative amount.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Batch, Result, Store, StoreError, customers};
+use crate::domain::allocation::{self, Apply, OpenItem};
+use crate::domain::document::{DocKind, Side};
+use crate::domain::terms::{self, Plan, Terms};
+use crate::domain::{Currency, Money};
+
+/// An invoice or a fee (late fee or interest): a debit that falls due.
+#[derive(Debug, Clone)]
+pub struct NewDebit {
+    pub customer: String,
+    pub kind: DocKind,
+    pub number: Option<String>,
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub terms: Option<Terms>,
+    pub due: Option<NaiveDate>,
+    pub plan: Plan,
+    pub reference: Option<String>,
+    pub memo: Option<String>,
+}
+
+/// A payment, credit note or write-off.
+#[derive(Debug, Clone)]
+pub struct NewCredit {
+    pub customer: String,
+    pub kind: DocKind,
+    pub number: Option<String>,
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub reference: Option<String>,
+    pub memo: Option<String>,
+    pub apply: Apply,
+}
+
+/// Money paid back to a customer out of its unapplied credit.
+#[derive(Debug, Clone)]
+pub struct NewRefund {
+    pub customer: String,
+    pub number: Option<String>,
+    pub date: NaiveDate,
+    pub amount: Money,
+    /// The payment or credit note refunded; `None` takes the oldest unapplied credit.
+    pub of: Option<String>,
+    pub reference: Option<String>,
+    pub memo: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct VoidRequest {
+    pub number: String,
+    /// Defaults to today.
+    pub date: Option<NaiveDate>,
+    pub reason: Option<String>,
+}
+
+/// What a posting did, for the user to see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Posted {
+    pub id: i64,
+    pub number: String,
+    pub kind: DocKind,
+    pub customer: String,
+    /// For credits: (invoice number, installment, amount) applied.
+    pub allocations: Vec<(String, u32, Money)>,
+    /// For credits: what is left unapplied.
+    pub unapplied: Money,
+    /// For debits: the schedule of open items (installment, due date, amount).
+    pub items: Vec<(u32, NaiveDate, Money)>,
+    /// Risk warnings (customer on hold, over its credit limit).
+    pub warnings: Vec<String>,
+}
+
+fn next_number(conn: &Connection, kind: DocKind) -> Result<String> {
+    let key = format!("next.{}", kind.as_str());
+    let mut next: i64 = conn
+        .query_row("SELECT value FROM book WHERE key = ?1", [&key], |r| r.get::<_, String>(0))
+        .optional()?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    loop {
+        let number = format!("{}-{next:06}", kind.number_prefix());
+        next += 1;
+        if !number_taken(conn, &number)? {
+            conn.execute(
+                "INSERT INTO book(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, next.to_string()],
+            )?;
+            return Ok(number);
+        }
+    }
+}
+
+fn number_taken(conn: &Connection, number: &str) -> Result<bool> {
+    Ok(conn.prepare_cached("SELECT 1 FROM documents WHERE number = ?1")?.exists([number])?)
+}
+
+fn choose_number(conn: &Connection, kind: DocKind, number: &Option<String>) -> Result<String> {
+    match number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(number) if number_taken(conn, number)? => Err(StoreError::DuplicateNumber(number.to_string())),
+        Some(number) => Ok(number.to_string()),
+        None => next_number(conn, kind),
+    }
+}
+
+fn clean(text: &Option<String>) -> Option<String> {
+    text.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert_document(
+    conn: &Connection,
+    customer_id: i64,
+    kind: DocKind,
+    side: Side,
+    number: &str,
+    date: NaiveDate,
+    amount: i64,
+    reference: Option<String>,
+    memo: Option<String>,
+    terms: Option<String>,
+    voids_id: Option<i64>,
+    refund_of_id: Option<i64>,
+) -> Result<i64> {
+    let unapplied = (side == Side::Credit).then_some(amount);
+    conn.prepare_cached(
+        "INSERT INTO documents (customer_id, kind, side, number, date, amount, reference, memo, terms, voids_id, refund_of_id, posted_at, unapplied)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        customer_id,
+        kind.as_str(),
+        side.sign(),
+        number,
+        date.to_string(),
+        amount,
+        reference,
+        memo,
+        terms,
+        voids_id,
+        refund_of_id,
+        super::now_stamp(),
+        unapplied
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn insert_item(conn: &Connection, document_id: i64, customer_id: i64, seq: u32, date: NaiveDate, due: NaiveDate, amount: i64) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO items (document_id, customer_id, seq, doc_date, due_date, amount, open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+    )?
+    .execute(params![document_id, customer_id, seq, date.to_string(), due.to_string(), amount])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Moves `amount` minor units from a credit to an item on `date` (negative frees), and
+/// keeps the derived open/unapplied amounts and settle dates in step.
+pub(super) fn allocate(conn: &Connection, credit_id: i64, item_id: i64, amount: i64, date: &str) -> Result<()> {
+    conn.prepare_cached("INSERT INTO allocations (credit_id, item_id, date, amount) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![credit_id, item_id, date, amount])?;
+    let (open, total): (i64, i64) = conn
+        .prepare_cached("UPDATE items SET open = open - ?2 WHERE id = ?1 RETURNING open, amount")?
+        .query_row(params![item_id, amount], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    if open < 0 || open > total {
+        return Err(StoreError::Invariant(format!("an allocation would leave item {item_id} open for {open} of {total}")));
+    }
+    conn.prepare_cached(
+        "UPDATE items SET settled_on = CASE WHEN open = 0 THEN (SELECT MAX(date) FROM allocations WHERE item_id = ?1) END WHERE id = ?1",
+    )?
+    .execute([item_id])?;
+    let (left, credit_total): (i64, i64) = conn
+        .prepare_cached("UPDATE documents SET unapplied = unapplied - ?2 WHERE id = ?1 AND side = -1 RETURNING unapplied, amount")?
+        .query_row(params![credit_id, amount], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    if left < 0 || left > credit_total {
+        return Err(StoreError::Invariant(format!("an allocation would leave credit {credit_id} with {left} of {credit_total}")));
+    }
+    conn.prepare_cached(
+        "UPDATE documents SET exhausted_on = CASE WHEN unapplied = 0 THEN (SELECT MAX(date) FROM allocations WHERE credit_id = ?1) END WHERE id = ?1",
+    )?
+    .execute([credit_id])?;
+    Ok(())
+}
+
+struct OpenNow {
+    item_id: i64,
+    doc_date: NaiveDate,
+    item: OpenItem,
+}
+
+fn open_items_now(conn: &Connection, currency: &Currency, customer_id: i64) -> Result<Vec<OpenNow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.id, d.number, i.seq, i.due_date, i.open, i.doc_date FROM items i JOIN documents d ON d.id = i.document_id
+         WHERE i.customer_id = ?1 AND i.open <> 0 ORDER BY i.due_date, d.number, i.seq",
+    )?;
+    let rows = stmt.query_map([customer_id], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, u32>(2)?, r.get::<_, String>(3)?, r.get::<_, i64>(4)?, r.get::<_, String>(5)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (item_id, number, seq, due, open, doc_date) = row?;
+        out.push(OpenNow {
+            item_id,
+            doc_date: super::queries::parse_stored_date(&doc_date)?,
+            item: OpenItem { number, seq, due: super::queries::parse_stored_date(&due)?, open: currency.from_minor(open) },
+        });
+    }
+    Ok(out)
+}
+
+/// Applies up to `available` of credit `credit_id` to the customer's open items.
+fn apply_credit(
+    conn: &Connection,
+    currency: &Currency,
+    customer_id: i64,
+    credit_id: i64,
+    credit_date: NaiveDate,
+    available: Money,
+    apply: &Apply,
+) -> Result<Vec<(String, u32, Money)>> {
+    let open = open_items_now(conn, currency, customer_id)?;
+    let items: Vec<OpenItem> = open.iter().map(|o| o.item.clone()).collect();
+    let plan = allocation::plan(currency, &items, available, apply)?;
+    let mut applied = Vec::with_capacity(plan.len());
+    for (index, amount) in plan {
+        let target = &open[index];
+        let date = credit_date.max(target.doc_date);
+        allocate(conn, credit_id, target.item_id, currency.to_minor(amount), &date.to_string())?;
+        applied.push((target.item.number.clone(), target.item.seq, amount));
+    }
+    Ok(applied)
+}
+
+/// Σ open items − Σ unapplied credit, now.
+pub(super) fn balance_now(conn: &Connection, customer_id: i64) -> Result<i64> {
+    let open: i64 = conn
+        .prepare_cached("SELECT COALESCE(SUM(open), 0) FROM items WHERE customer_id = ?1 AND open <> 0")?
+        .query_row([customer_id], |r| r.get(0))?;
+    let unapplied: i64 = conn
+        .prepare_cached("SELECT COALESCE(SUM(unapplied), 0) FROM documents WHERE customer_id = ?1 AND side = -1 AND unapplied <> 0")?
+        .query_row([customer_id], |r| r.get(0))?;
+    Ok(open - unapplied)
+}
+
+fn check_amount(currency: &Currency, amount: Money) -> Result<i64> {
+    let minor = currency
+        .to_minor_checked(amount)
+        .ok_or_else(|| crate::domain::MoneyError::TooPrecise { text: amount.to_string(), code: currency.code.clone(), minor_units: currency.minor_units })?;
+    if minor <= 0 {
+        return Err(crate::domain::MoneyError::NotPositive(currency.plain(amount)).into());
+    }
+    Ok(minor)
+}
+
+pub(super) fn post_debit(conn: &Connection, currency: &Currency, new: &NewDebit) -> Result<Posted> {
+    let customer = customers::require(conn, currency, &new.customer)?;
+    let minor = check_amount(currency, new.amount)?;
+    let kind = match new.kind {
+        DocKind::Invoice | DocKind::Fee => new.kind,
+        other => return Err(StoreError::Invariant(format!("{other} is not posted as a debit"))),
+    };
+    let terms = new.terms.unwrap_or(if kind == DocKind::Fee { Terms::DueOnReceipt } else { customer.terms });
+    let schedule = terms::schedule(currency, new.date, currency.rescale(new.amount), terms, new.due, &new.plan)?;
+    let number = choose_number(conn, kind, &new.number)?;
+    let id = insert_document(conn, customer.id, kind, Side::Debit, &number, new.date, minor, clean(&new.reference), clean(&new.memo), Some(terms.to_string()), None, None)?;
+    for part in &schedule {
+        insert_item(conn, id, customer.id, part.seq, new.date, part.due, currency.to_minor(part.amount))?;
+    }
+    let mut warnings = Vec::new();
+    if customer.on_hold {
+        warnings.push(format!("{} is on credit hold", customer.code));
+    }
+    if let Some(limit) = customer.credit_limit {
+        let balance = currency.from_minor(balance_now(conn, customer.id)?);
+        if balance > limit {
+            warnings.push(format!(
+                "{} now owes {} — over its credit limit of {}",
+                customer.code,
+                currency.plain(balance),
+                currency.plain(limit)
+            ));
+        }
+    }
+    Ok(Posted {
+        id,
+        number,
+        kind,
+        customer: customer.code,
+        allocations: Vec::new(),
+        unapplied: Money::ZERO,
+        items: schedule.iter().map(|s| (s.seq, s.due, s.amount)).collect(),
+        warnings,
+    })
+}
+
+pub(super) fn post_credit(conn: &Connection, currency: &Currency, new: &NewCredit) -> Result<Posted> {
+    let customer = customers::require(conn, currency, &new.customer)?;
+    let minor = check_amount(currency, new.amount)?;
+    if !matches!(new.kind, DocKind::Payment | DocKind::Credit | DocKind::WriteOff) {
+        return Err(StoreError::Invariant(format!("{} is not posted as a credit", new.kind)));
+    }
+    let number = choose_number(conn, new.kind, &new.number)?;
+    let id = insert_document(conn, customer.id, new.kind, Side::Credit, &number, new.date, minor, clean(&new.reference), clean(&new.memo), None, None, None)?;
+    let amount = currency.from_minor(minor);
+    let allocations = apply_credit(conn, currency, customer.id, id, new.date, amount, &new.apply)?;
+    let applied: Money = allocations.iter().map(|(_, _, m)| *m).sum();
+    Ok(Posted {
+        id,
+        number,
+        kind: new.kind,
+        customer: customer.code,
+        allocations,
+        unapplied: amount - applied,
+        items: Vec::new(),
+        warnings: Vec::new(),
+    })
+}
+
+pub(super) fn post_refund(conn: &Connection, currency: &Currency, new: &NewRefund) -> Result<Posted> {
+    let customer = customers::require(conn, currency, &new.customer)?;
+    let minor = check_amount(currency, new.amount)?;
+    let (sources, refund_of_id, source_label): (Vec<(i64, i64, String)>, Option<i64>, String) = match &new.of {
+        Some(of) => {
+            let row: Option<(i64, i64, i64, String, Option<i64>)> = conn
+                .query_row(
+                    "SELECT d.id, d.customer_id, d.side, d.date, d.unapplied FROM documents d WHERE d.number = ?1",
+                    [of.trim()],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                )
+                .optional()?
+                .map(|(id, cust, side, date, unapplied)| (id, cust, side, date, if side == -1 { unapplied } else { None }));
+            let Some((source_id, source_customer, _, date, Some(unapplied))) = row else {
+                return Err(StoreError::NotACredit(of.trim().to_string()));
+            };
+            if source_customer != customer.id || is_voided(conn, source_id)? {
+                return Err(StoreError::NotACredit(of.trim().to_string()));
+            }
+            (vec![(source_id, unapplied, date)], Some(source_id), format!(" on {}", of.trim()))
+        }
+        None => {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, unapplied, date FROM documents WHERE customer_id = ?1 AND side = -1 AND unapplied > 0 ORDER BY date, id",
+            )?;
+            let rows = stmt.query_map([customer.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            (rows.collect::<rusqlite::Result<_>>()?, None, format!(" of {}", customer.code))
+        }
+    };
+    let available: i64 = sources.iter().map(|(_, u, _)| *u).sum();
+    if minor > available {
+        return Err(StoreError::RefundTooLarge {
+            asked: currency.plain(currency.from_minor(minor)),
+            available: currency.plain(currency.from_minor(available)),
+            source_doc: source_label,
+        });
+    }
+    let number = choose_number(conn, DocKind::Refund, &new.number)?;
+    let id = insert_document(conn, customer.id, DocKind::Refund, Side::Debit, &number, new.date, minor, clean(&new.reference), clean(&new.memo), None, None, refund_of_id)?;
+    let item = insert_item(conn, id, customer.id, 1, new.date, new.date, minor)?;
+    let mut left = minor;
+    for (source_id, unapplied, date) in sources {
+        if left == 0 {
+            break;
+        }
+        let part = unapplied.min(left);
+        let date = super::queries::parse_stored_date(&date)?.max(new.date);
+        allocate(conn, source_id, item, part, &date.to_string())?;
+        left -= part;
+    }
+    Ok(Posted {
+        id,
+        number,
+        kind: DocKind::Refund,
+        customer: customer.code,
+        allocations: Vec::new(),
+        unapplied: Money::ZERO,
+        items: vec![(1, new.date, currency.from_minor(minor))],
+        warnings: Vec::new(),
+    })
+}
+
+fn is_voided(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.prepare_cached("SELECT 1 FROM documents WHERE voids_id = ?1")?.exists([id])?)
+}
+
+pub(super) fn post_void(conn: &Connection, request: &VoidRequest) -> Result<Posted> {
+    let number = request.number.trim();
+    let target: Option<(i64, i64, String, i64, String, i64)> = conn
+        .query_row(
+            "SELECT id, customer_id, kind, side, date, amount FROM documents WHERE number = ?1",
+            [number],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
+        .optional()?;
+    let Some((target_id, customer_id, kind, side, date, amount)) = target else {
+        return Err(StoreError::UnknownDocument(number.to_string()));
+    };
+    let number: String = conn.query_row("SELECT number FROM documents WHERE id = ?1", [target_id], |r| r.get(0))?;
+    if kind == DocKind::Void.as_str() {
+        return Err(StoreError::VoidOfVoid(number));
+    }
+    if is_voided(conn, target_id)? {
+        return Err(StoreError::AlreadyVoided(number));
+    }
+    let side = Side::from_sign(side);
+    let last_allocation: Option<String> = match side {
+        Side::Debit => conn.query_row(
+            "SELECT MAX(a.date) FROM allocations a JOIN items i ON i.id = a.item_id WHERE i.document_id = ?1",
+            [target_id],
+            |r| r.get(0),
+        )?,
+        Side::Credit => conn.query_row("SELECT MAX(date) FROM allocations WHERE credit_id = ?1", [target_id], |r| r.get(0))?,
+    };
+    let mut earliest = super::queries::parse_stored_date(&date)?;
+    if let Some(last) = last_allocation {
+        earliest = earliest.max(super::queries::parse_stored_date(&last)?);
+    }
+    let void_date = request.date.unwrap_or_else(super::today);
+    if void_date < earliest {
+        return Err(StoreError::VoidTooEarly { number, earliest });
+    }
+    let day = void_date.to_string();
+    // Free every allocation that touches the voided document, as of the void date.
+    let net_sql = match side {
+        Side::Debit => {
+            "SELECT a.credit_id, a.item_id, SUM(a.amount) FROM allocations a JOIN items i ON i.id = a.item_id
+             WHERE i.document_id = ?1 GROUP BY a.credit_id, a.item_id HAVING SUM(a.amount) <> 0"
+        }
+        Side::Credit => {
+            "SELECT credit_id, item_id, SUM(amount) FROM allocations WHERE credit_id = ?1
+             GROUP BY credit_id, item_id HAVING SUM(amount) <> 0"
+        }
+    };
+    let nets: Vec<(i64, i64, i64)> = conn
+        .prepare(net_sql)?
+        .query_map([target_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (credit_id, item_id, net) in nets {
+        allocate(conn, credit_id, item_id, -net, &day)?;
+    }
+    let void_number = format!("VOID-{number}");
+    if number_taken(conn, &void_number)? {
+        return Err(StoreError::DuplicateNumber(void_number));
+    }
+    let reason = clean(&request.reason);
+    let void_id = insert_document(conn, customer_id, DocKind::Void, side.opposite(), &void_number, void_date, amount, Some(number.clone()), reason, None, Some(target_id), None)?;
+    match side {
+        Side::Debit => {
+            let items: Vec<(i64, i64)> = conn
+                .prepare("SELECT id, open FROM items WHERE document_id = ?1 ORDER BY seq")?
+                .query_map([target_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (item_id, open) in items {
+                allocate(conn, void_id, item_id, open, &day)?;
+            }
+        }
+        Side::Credit => {
+            let item = insert_item(conn, void_id, customer_id, 1, void_date, void_date, amount)?;
+            allocate(conn, target_id, item, amount, &day)?;
+        }
+    }
+    let code: String = conn.query_row("SELECT code FROM customers WHERE id = ?1", [customer_id], |r| r.get(0))?;
+    Ok(Posted {
+        id: void_id,
+        number: void_number,
+        kind: DocKind::Void,
+        customer: code,
+        allocations: Vec::new(),
+        unapplied: Money::ZERO,
+        items: Vec::new(),
+        warnings: Vec::new(),
+    })
+}
+
+/// Applies the customer's unapplied credit to its open items, oldest first, on `date`.
+pub(super) fn apply_unapplied(conn: &Connection, currency: &Currency, code: &str, date: NaiveDate) -> Result<Vec<(String, u32, Money)>> {
+    let customer = customers::require(conn, currency, code)?;
+    let credits: Vec<(i64, i64, String)> = conn
+        .prepare("SELECT id, unapplied, date FROM documents WHERE customer_id = ?1 AND side = -1 AND unapplied > 0 ORDER BY date, id")?
+        .query_map([customer.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut applied = Vec::new();
+    for (credit_id, unapplied, credit_date) in credits {
+        let credit_date = super::queries::parse_stored_date(&credit_date)?.max(date);
+        applied.extend(apply_credit(conn, currency, customer.id, credit_id, credit_date, currency.from_minor(unapplied), &Apply::OldestFirst)?);
+    }
+    Ok(applied)
+}
+
+impl Store {
+    pub fn post_debit(&mut self, new: &NewDebit) -> Result<Posted> {
+        self.write(|tx, currency| post_debit(tx, currency, new))
+    }
+    pub fn post_credit(&mut self, new: &NewCredit) -> Result<Posted> {
+        self.write(|tx, currency| post_credit(tx, currency, new))
+    }
+    pub fn post_refund(&mut self, new: &NewRefund) -> Result<Posted> {
+        self.write(|tx, currency| post_refund(tx, currency, new))
+    }
+    pub fn void(&mut self, request: &VoidRequest) -> Result<Posted> {
+        self.write(|tx, _| post_void(tx, request))
+    }
+    /// Applies unapplied credit to open items, oldest first, dated `date` (or later).
+    pub fn apply_unapplied(&mut self, code: &str, date: NaiveDate) -> Result<Vec<(String, u32, Money)>> {
+        self.write(|tx, currency| apply_unapplied(tx, currency, code, date))
+    }
+}
+
+impl Batch<'_> {
+    pub fn add_customer(&mut self, draft: &crate::domain::customer::CustomerDraft) -> Result<i64> {
+        customers::insert(self.tx, self.currency, draft)
+    }
+    pub fn find_customer(&self, code: &str) -> Result<Option<super::Customer>> {
+        customers::find(self.tx, self.currency, code)
+    }
+    pub fn post_debit(&mut self, new: &NewDebit) -> Result<Posted> {
+        post_debit(self.tx, self.currency, new)
+    }
+    pub fn post_credit(&mut self, new: &NewCredit) -> Result<Posted> {
+        post_credit(self.tx, self.currency, new)
+    }
+    pub fn post_refund(&mut self, new: &NewRefund) -> Result<Posted> {
+        post_refund(self.tx, self.currency, new)
+    }
+    pub fn void(&mut self, request: &VoidRequest) -> Result<Posted> {
+        post_void(self.tx, request)
+    }
+    pub fn add_note(&mut self, draft: &crate::domain::note::NoteDraft, at: &str) -> Result<i64> {
+        super::notes::insert(self.tx, self.currency, draft, at)
+    }
+    /// The document with this number, if any (kind, amount).
+    pub fn document(&self, number: &str) -> Result<Option<(DocKind, Money)>> {
+        super::queries::document_kind_amount(self.tx, self.currency, number)
+    }
+    pub fn currency(&self) -> &Currency {
+        self.currency
+    }
+}

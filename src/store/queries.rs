@@ -1,0 +1,214 @@
+//! Reading the book: open items and unapplied credit as of a date (the input of aging),
+//! documents in ledger order, single documents.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension};
+
+use super::{Result, Store, StoreError};
+use crate::domain::document::{DocKind, Side};
+use crate::domain::ledger::LedgerDocument;
+use crate::domain::{Currency, Money};
+
+pub(super) fn parse_stored_date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(format!("'{text}' is not a date")))
+}
+
+fn parse_kind(text: &str) -> Result<DocKind> {
+    text.parse().map_err(|_| StoreError::Corrupt(format!("'{text}' is not a document kind")))
+}
+
+/// An open item with its open amount as of a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenItemRow {
+    pub customer_id: i64,
+    pub number: String,
+    pub seq: u32,
+    pub date: NaiveDate,
+    pub due: NaiveDate,
+    pub amount: Money,
+    pub open: Money,
+}
+
+/// A credit with what was still unapplied of it as of a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreditRow {
+    pub customer_id: i64,
+    pub number: String,
+    pub date: NaiveDate,
+    pub unapplied: Money,
+}
+
+/// How to find the open items: the fast path skips items known settled by the date;
+/// the full path recomputes every item from its allocations (used by `check`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgingInput {
+    Fast,
+    Full,
+}
+
+const ITEM_COLUMNS: &str = "SELECT i.customer_id, d.number, i.seq, i.doc_date, i.due_date, i.amount,
+    i.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.item_id = i.id AND a.date <= ?1), 0)
+    FROM items i JOIN documents d ON d.id = i.document_id";
+
+const CREDIT_COLUMNS: &str = "SELECT d.customer_id, d.number, d.date,
+    d.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.credit_id = d.id AND a.date <= ?1), 0)
+    FROM documents d";
+
+/// The kind and amount of the document numbered `number`.
+pub(super) fn document_kind_amount(conn: &Connection, currency: &Currency, number: &str) -> Result<Option<(DocKind, Money)>> {
+    let row: Option<(String, i64)> = conn
+        .prepare_cached("SELECT kind, amount FROM documents WHERE number = ?1")?
+        .query_row([number.trim()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    row.map(|(kind, amount)| Ok((parse_kind(&kind)?, currency.from_minor(amount)))).transpose()
+}
+
+/// A posted document, as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentRow {
+    pub id: i64,
+    pub customer_id: i64,
+    pub kind: DocKind,
+    pub side: Side,
+    pub number: String,
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub reference: Option<String>,
+    pub memo: Option<String>,
+    /// The number of the document this one voids.
+    pub voids: Option<String>,
+    /// The number of the void of this one, if it was voided.
+    pub voided_by: Option<String>,
+}
+
+impl Store {
+    /// Calls `each` for every item open (non-zero) as of `as_of`.
+    pub fn open_items_as_of(&self, as_of: NaiveDate, input: AgingInput, mut each: impl FnMut(OpenItemRow)) -> Result<()> {
+        let sql = match input {
+            AgingInput::Fast => format!(
+                "{ITEM_COLUMNS} WHERE i.settled_on IS NULL AND i.doc_date <= ?1
+                 UNION ALL {ITEM_COLUMNS} WHERE i.settled_on > ?1 AND i.doc_date <= ?1"
+            ),
+            AgingInput::Full => format!("{ITEM_COLUMNS} WHERE i.doc_date <= ?1"),
+        };
+        let currency = self.currency();
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query([as_of.to_string()])?;
+        while let Some(row) = rows.next()? {
+            let open: i64 = row.get(6)?;
+            if open == 0 {
+                continue;
+            }
+            let date: String = row.get(3)?;
+            let due: String = row.get(4)?;
+            each(OpenItemRow {
+                customer_id: row.get(0)?,
+                number: row.get(1)?,
+                seq: row.get(2)?,
+                date: parse_stored_date(&date)?,
+                due: parse_stored_date(&due)?,
+                amount: currency.from_minor(row.get(5)?),
+                open: currency.from_minor(open),
+            });
+        }
+        Ok(())
+    }
+
+    /// Calls `each` for every credit with something unapplied as of `as_of`.
+    pub fn unapplied_as_of(&self, as_of: NaiveDate, input: AgingInput, mut each: impl FnMut(CreditRow)) -> Result<()> {
+        let sql = match input {
+            AgingInput::Fast => format!(
+                "{CREDIT_COLUMNS} WHERE d.side = -1 AND d.exhausted_on IS NULL AND d.date <= ?1
+                 UNION ALL {CREDIT_COLUMNS} WHERE d.side = -1 AND d.exhausted_on > ?1 AND d.date <= ?1"
+            ),
+            AgingInput::Full => format!("{CREDIT_COLUMNS} WHERE d.side = -1 AND d.date <= ?1"),
+        };
+        let currency = self.currency();
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query([as_of.to_string()])?;
+        while let Some(row) = rows.next()? {
+            let unapplied: i64 = row.get(3)?;
+            if unapplied == 0 {
+                continue;
+            }
+            let date: String = row.get(2)?;
+            each(CreditRow {
+                customer_id: row.get(0)?,
+                number: row.get(1)?,
+                date: parse_stored_date(&date)?,
+                unapplied: currency.from_minor(unapplied),
+            });
+        }
+        Ok(())
+    }
+
+    /// The customer's documents in date order, for the ledger.
+    pub fn ledger_documents(&self, customer_id: i64) -> Result<Vec<LedgerDocument>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date, kind, number, side, amount, memo FROM documents WHERE customer_id = ?1 ORDER BY date, id",
+        )?;
+        let mut rows = stmt.query([customer_id])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let date: String = row.get(0)?;
+            let kind: String = row.get(1)?;
+            out.push(LedgerDocument {
+                date: parse_stored_date(&date)?,
+                kind: parse_kind(&kind)?,
+                number: row.get(2)?,
+                side: Side::from_sign(row.get(3)?),
+                amount: self.currency().from_minor(row.get(4)?),
+                memo: row.get(5)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// One posted document by number.
+    pub fn document(&self, number: &str) -> Result<DocumentRow> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id, d.customer_id, d.kind, d.side, d.number, d.date, d.amount, d.reference, d.memo,
+                    (SELECT number FROM documents v WHERE v.id = d.voids_id),
+                    (SELECT number FROM documents v WHERE v.voids_id = d.id)
+             FROM documents d WHERE d.number = ?1",
+        )?;
+        let row = stmt
+            .query_row([number.trim()], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, i64>(6)?,
+                    r.get::<_, Option<String>>(7)?,
+                    r.get::<_, Option<String>>(8)?,
+                    r.get::<_, Option<String>>(9)?,
+                    r.get::<_, Option<String>>(10)?,
+                ))
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownDocument(number.trim().to_string()))?;
+        Ok(DocumentRow {
+            id: row.0,
+            customer_id: row.1,
+            kind: parse_kind(&row.2)?,
+            side: Side::from_sign(row.3),
+            number: row.4,
+            date: parse_stored_date(&row.5)?,
+            amount: self.currency().from_minor(row.6),
+            reference: row.7,
+            memo: row.8,
+            voids: row.9,
+            voided_by: row.10,
+        })
+    }
+
+    /// How many customers and documents the book holds.
+    pub fn counts(&self) -> Result<(i64, i64)> {
+        let customers = self.conn.query_row("SELECT COUNT(*) FROM customers", [], |r| r.get(0))?;
+        let documents = self.conn.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
+        Ok((customers, documents))
+    }
+}

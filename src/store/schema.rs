@@ -1,0 +1,125 @@
+//! The book's schema as append-only migrations. `PRAGMA user_version` says how many have
+//! run; a migration, once released, is never edited — later changes are new entries.
+
+/// `PRAGMA application_id` of every Owed book: "OWED" in ASCII.
+pub const APPLICATION_ID: i32 = 0x4F57_4544;
+
+/// The migrations, in order; `MIGRATIONS[n]` takes a book from version n to n + 1.
+pub const MIGRATIONS: &[&str] = &[
+    // v1: the ledger.
+    r#"
+    CREATE TABLE book (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE customers (
+        id           INTEGER PRIMARY KEY,
+        code         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name         TEXT NOT NULL,
+        contact      TEXT,
+        email        TEXT,
+        phone        TEXT,
+        address      TEXT,
+        terms        TEXT NOT NULL,
+        credit_limit INTEGER,
+        tier         TEXT CHECK (tier IN ('A', 'B', 'C')),
+        on_hold      INTEGER NOT NULL DEFAULT 0 CHECK (on_hold IN (0, 1)),
+        archived     INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+        created_at   TEXT NOT NULL
+    );
+
+    -- Amounts are INTEGER minor units (cents), always positive; `side` gives the sign.
+    CREATE TABLE documents (
+        id           INTEGER PRIMARY KEY,
+        customer_id  INTEGER NOT NULL REFERENCES customers(id),
+        kind         TEXT NOT NULL CHECK (kind IN ('invoice', 'fee', 'refund', 'payment', 'credit', 'writeoff', 'void')),
+        side         INTEGER NOT NULL CHECK (side IN (1, -1)),
+        number       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        date         TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        amount       INTEGER NOT NULL CHECK (amount > 0),
+        reference    TEXT,
+        memo         TEXT,
+        terms        TEXT,
+        voids_id     INTEGER REFERENCES documents(id),
+        refund_of_id INTEGER REFERENCES documents(id),
+        posted_at    TEXT NOT NULL,
+        -- Credits only. Derived from allocations and kept for speed; `owed check` recomputes.
+        unapplied    INTEGER,
+        exhausted_on TEXT,
+        CHECK ((side = -1) = (unapplied IS NOT NULL))
+    );
+    CREATE INDEX documents_by_customer ON documents(customer_id, date, id);
+    CREATE UNIQUE INDEX documents_voided_once ON documents(voids_id) WHERE voids_id IS NOT NULL;
+    CREATE INDEX credits_by_exhausted ON documents(exhausted_on) WHERE side = -1;
+
+    -- What a debit document falls due as: one row per installment.
+    CREATE TABLE items (
+        id          INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        seq         INTEGER NOT NULL,
+        doc_date    TEXT NOT NULL,
+        due_date    TEXT NOT NULL,
+        amount      INTEGER NOT NULL CHECK (amount > 0),
+        -- Derived from allocations and kept for speed; `owed check` recomputes.
+        open        INTEGER NOT NULL,
+        settled_on  TEXT,
+        UNIQUE (document_id, seq)
+    );
+    CREATE INDEX items_open_by_customer ON items(customer_id, due_date) WHERE open <> 0;
+    CREATE INDEX items_by_settled ON items(settled_on);
+
+    -- Append-only: a freed allocation is a new row with the negative amount.
+    CREATE TABLE allocations (
+        id          INTEGER PRIMARY KEY,
+        credit_id   INTEGER NOT NULL REFERENCES documents(id),
+        item_id     INTEGER NOT NULL REFERENCES items(id),
+        date        TEXT NOT NULL,
+        amount      INTEGER NOT NULL CHECK (amount <> 0)
+    );
+    CREATE INDEX allocations_by_item ON allocations(item_id, date);
+    CREATE INDEX allocations_by_credit ON allocations(credit_id, date);
+    "#,
+    // v2: collection notes, and guards that keep posted history unedited.
+    r#"
+    CREATE TABLE notes (
+        id             INTEGER PRIMARY KEY,
+        customer_id    INTEGER NOT NULL REFERENCES customers(id),
+        document_id    INTEGER REFERENCES documents(id),
+        at             TEXT NOT NULL,
+        channel        TEXT NOT NULL CHECK (channel IN ('call', 'email', 'letter', 'visit', 'message', 'other')),
+        direction      TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+        summary        TEXT NOT NULL,
+        outcome        TEXT,
+        promise_date   TEXT,
+        promise_amount INTEGER CHECK (promise_amount > 0),
+        follow_up      TEXT,
+        CHECK ((promise_date IS NULL) = (promise_amount IS NULL))
+    );
+    CREATE INDEX notes_by_customer ON notes(customer_id, at);
+    CREATE INDEX notes_by_follow_up ON notes(follow_up) WHERE follow_up IS NOT NULL;
+
+    CREATE TRIGGER notes_are_append_only_u BEFORE UPDATE ON notes
+        BEGIN SELECT RAISE(ABORT, 'collection notes are append-only'); END;
+    CREATE TRIGGER notes_are_append_only_d BEFORE DELETE ON notes
+        BEGIN SELECT RAISE(ABORT, 'collection notes are append-only'); END;
+    CREATE TRIGGER documents_are_not_deleted BEFORE DELETE ON documents
+        BEGIN SELECT RAISE(ABORT, 'posted documents are never deleted; void them'); END;
+    CREATE TRIGGER documents_are_not_edited
+        BEFORE UPDATE OF customer_id, kind, side, number, date, amount, reference, memo, terms, voids_id, refund_of_id, posted_at ON documents
+        BEGIN SELECT RAISE(ABORT, 'posted documents are never edited; void them'); END;
+    CREATE TRIGGER allocations_are_append_only_u BEFORE UPDATE ON allocations
+        BEGIN SELECT RAISE(ABORT, 'allocations are append-only'); END;
+    CREATE TRIGGER allocations_are_append_only_d BEFORE DELETE ON allocations
+        BEGIN SELECT RAISE(ABORT, 'allocations are append-only'); END;
+    CREATE TRIGGER items_are_not_deleted BEFORE DELETE ON items
+        BEGIN SELECT RAISE(ABORT, 'open items are never deleted'); END;
+    CREATE TRIGGER items_are_not_edited
+        BEFORE UPDATE OF document_id, customer_id, seq, doc_date, due_date, amount ON items
+        BEGIN SELECT RAISE(ABORT, 'open items are never edited'); END;
+    "#,
+];
+
+/// The schema version this build writes and reads.
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
