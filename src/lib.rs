@@ -1,5 +1,9 @@
 //! Owed: an offline accounts-receivable book. Layers, one direction only:
 //! `domain` (pure rules) ← `store` (SQLite) ← `report`, `load`, `demo` ← `cli`.
 
+pub mod cli;
+pub mod demo;
 pub mod domain;
+pub mod load;
+pub mod report;
 pub mod store;

@@ -1,0 +1,415 @@
+//! The `owed` command line: every bookkeeping action a person scripts, calling the same
+//! library functions as the screens. Bad input exits non-zero with one line naming the
+//! field; nothing is written.
+
+mod commands;
+mod output;
+mod reports;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+pub use output::Format;
+
+#[derive(Debug, Parser)]
+#[command(name = "owed", version, about = "Who owes you what, since when, and what you did about it.")]
+pub struct Cli {
+    /// The book file (default: book.owed in the OS data folder). A missing book is created.
+    #[arg(long, global = true, value_name = "PATH", env = "OWED_BOOK")]
+    pub book: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a book (or change the settings of one with no documents yet).
+    Init(InitArgs),
+    /// Add, edit and list customers.
+    #[command(subcommand)]
+    Customer(CustomerCommand),
+    /// Post an invoice (with installments or a deposit if asked).
+    #[command(subcommand)]
+    Invoice(DebitCommand),
+    /// Post a late fee or interest charge (its own document).
+    #[command(subcommand)]
+    Fee(DebitCommand),
+    /// Record a payment and allocate it (oldest due first unless --apply).
+    #[command(subcommand)]
+    Payment(CreditCommand),
+    /// Issue a credit note and allocate it.
+    #[command(subcommand)]
+    Credit(CreditCommand),
+    /// Write off bad debt.
+    #[command(subcommand)]
+    Writeoff(CreditCommand),
+    /// Pay back unapplied credit to a customer.
+    #[command(subcommand)]
+    Refund(RefundCommand),
+    /// Void a posted document: adds its reversal and frees its allocations.
+    Void(VoidArgs),
+    /// Apply a customer's unapplied credit to its open items, oldest first.
+    Apply(ApplyArgs),
+    /// Log and list collection notes.
+    #[command(subcommand)]
+    Note(NoteCommand),
+    /// A customer's ledger with running balance.
+    Ledger(LedgerArgs),
+    /// Aging as of any date.
+    Aging(AgingArgs),
+    /// Bring in a spreadsheet (CSV) of customers, invoices or payments.
+    Load(LoadArgs),
+    /// Fill a new book with realistic sample data.
+    Demo(DemoArgs),
+    /// Check the book: SQLite integrity and the ledger's invariants.
+    Check(CheckArgs),
+    /// Copy the book to a new file (safe while it is open).
+    Backup(BackupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    #[arg(long, default_value = "USD")]
+    pub currency: String,
+    /// Decimals of the currency (USD 2, JPY 0, HUF 0, BHD 3).
+    #[arg(long, default_value_t = 2)]
+    pub minor_units: u32,
+    #[arg(long, default_value = "My Company")]
+    pub company: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CustomerCommand {
+    /// Add a customer.
+    Add(CustomerFields),
+    /// Change a customer's details, hold or archive it.
+    Edit(CustomerEdit),
+    /// List customers with balances.
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CustomerFields {
+    #[arg(long)]
+    pub code: String,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long)]
+    pub contact: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    /// `net 30`, `eom 10` or `due on receipt`.
+    #[arg(long, default_value = "net 30")]
+    pub terms: String,
+    #[arg(long)]
+    pub credit_limit: Option<String>,
+    /// A, B or C.
+    #[arg(long)]
+    pub tier: Option<String>,
+    /// Put the customer on credit hold.
+    #[arg(long)]
+    pub hold: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CustomerEdit {
+    pub code: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub contact: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    #[arg(long)]
+    pub terms: Option<String>,
+    /// An amount, or `none` to remove the limit.
+    #[arg(long)]
+    pub credit_limit: Option<String>,
+    /// A, B, C or `none`.
+    #[arg(long)]
+    pub tier: Option<String>,
+    #[arg(long, conflicts_with = "release")]
+    pub hold: bool,
+    #[arg(long)]
+    pub release: bool,
+    #[arg(long, conflicts_with = "unarchive")]
+    pub archive: bool,
+    #[arg(long)]
+    pub unarchive: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Balances as of this date (default today).
+    #[arg(long)]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DebitCommand {
+    Add(DebitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DebitArgs {
+    #[arg(long)]
+    pub customer: String,
+    /// The document number (given automatically if left out).
+    #[arg(long)]
+    pub number: Option<String>,
+    /// YYYY-MM-DD (default today).
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub amount: String,
+    /// Overrides the customer's terms: `net 30`, `eom 10`, `due on receipt`.
+    #[arg(long, conflicts_with = "due")]
+    pub terms: Option<String>,
+    /// An explicit due date.
+    #[arg(long)]
+    pub due: Option<String>,
+    /// N equal installments a month apart, or explicit `DATE:AMOUNT,DATE:AMOUNT`.
+    #[arg(long, conflicts_with = "deposit")]
+    pub installments: Option<String>,
+    /// A deposit due at once, e.g. `30%`; the rest on the terms.
+    #[arg(long)]
+    pub deposit: Option<String>,
+    #[arg(long)]
+    pub reference: Option<String>,
+    #[arg(long)]
+    pub memo: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CreditCommand {
+    Add(CreditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CreditArgs {
+    #[arg(long)]
+    pub customer: String,
+    #[arg(long)]
+    pub number: Option<String>,
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub amount: String,
+    #[arg(long)]
+    pub reference: Option<String>,
+    #[arg(long)]
+    pub memo: Option<String>,
+    /// `INV-1001:300.00,INV-1002` (default: oldest due first).
+    #[arg(long, conflicts_with = "unapplied")]
+    pub apply: Option<String>,
+    /// Keep it all as unapplied credit.
+    #[arg(long)]
+    pub unapplied: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RefundCommand {
+    Add(RefundArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RefundArgs {
+    #[arg(long)]
+    pub customer: String,
+    #[arg(long)]
+    pub number: Option<String>,
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub amount: String,
+    /// The payment or credit note refunded (default: oldest unapplied credit).
+    #[arg(long)]
+    pub of: Option<String>,
+    #[arg(long)]
+    pub reference: Option<String>,
+    #[arg(long)]
+    pub memo: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct VoidArgs {
+    /// The number of the document to void.
+    pub number: String,
+    /// Date of the void (default today).
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    #[arg(long)]
+    pub customer: String,
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Log a contact with a customer.
+    Add(NoteArgs),
+    /// List notes, newest first.
+    List(NoteListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    #[arg(long)]
+    pub customer: String,
+    /// call, email, letter, visit, message or other.
+    #[arg(long)]
+    pub channel: String,
+    /// out (we contacted them) or in (they contacted us).
+    #[arg(long, default_value = "out")]
+    pub direction: String,
+    #[arg(long)]
+    pub summary: String,
+    #[arg(long)]
+    pub outcome: Option<String>,
+    #[arg(long)]
+    pub invoice: Option<String>,
+    /// A promise to pay: `DATE:AMOUNT`.
+    #[arg(long)]
+    pub promise: Option<String>,
+    #[arg(long)]
+    pub follow_up: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteListArgs {
+    #[arg(long)]
+    pub customer: Option<String>,
+    /// Only customers whose latest note's follow-up or promise date has come.
+    #[arg(long)]
+    pub due: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct LedgerArgs {
+    pub code: String,
+    #[arg(long)]
+    pub from: Option<String>,
+    #[arg(long)]
+    pub to: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct AgingArgs {
+    /// YYYY-MM-DD (default today).
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// Upper bounds of the buckets in days.
+    #[arg(long, default_value = "30,60,90")]
+    pub buckets: String,
+    /// Age by days past `due` date or days since `invoice` date.
+    #[arg(long, default_value = "due")]
+    pub by: String,
+    /// List every open item under its customer.
+    #[arg(long)]
+    pub detail: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    pub file: PathBuf,
+    /// customers, invoices or payments.
+    #[arg(long)]
+    pub kind: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[arg(long, default_value_t = 200)]
+    pub customers: usize,
+    #[arg(long, default_value_t = 5000)]
+    pub invoices: usize,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The day the sample history ends (default today).
+    #[arg(long)]
+    pub today: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Also check that aging ties to balances as of this date (default today).
+    #[arg(long)]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// A new file to copy the book to.
+    pub dest: PathBuf,
+}
+
+/// Everything that can go wrong on the command line, each with one clear line.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{field}: {message}")]
+    Input { field: &'static str, message: String },
+    #[error("there is no default book folder on this system; pass --book PATH")]
+    NoDefaultBook,
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Report(#[from] crate::report::ReportError),
+    #[error(transparent)]
+    Load(#[from] crate::load::LoadError),
+    #[error(transparent)]
+    Demo(#[from] crate::demo::DemoError),
+    #[error("could not write the output: {0}")]
+    Output(String),
+    #[error("the book has {0} problem(s)")]
+    CheckFailed(usize),
+}
+
+/// Names the field a bad value came from.
+fn input<E: std::fmt::Display>(field: &'static str) -> impl FnOnce(E) -> CliError {
+    move |e| CliError::Input { field, message: e.to_string() }
+}
+
+fn parse_date_arg(field: &'static str, text: &Option<String>) -> Result<NaiveDate, CliError> {
+    match text {
+        Some(text) => crate::domain::parse_date(text).map_err(input(field)),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+/// Parses the arguments, runs the command and turns any error into one line on stderr.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::CheckFailed(_)) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("owed: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,314 @@
+//! Runs one parsed command against the book.
+
+use std::path::PathBuf;
+
+use crate::domain::Currency;
+use crate::domain::allocation::Apply;
+use crate::domain::customer::{CustomerDraft, Tier};
+use crate::domain::document::DocKind;
+use crate::domain::note::{NoteDraft, Promise};
+use crate::domain::terms::{Plan, Terms};
+use crate::store::{Access, BookSettings, CustomerUpdate, NewCredit, NewDebit, NewRefund, Posted, Store, VoidRequest};
+
+use super::output::print;
+use super::{Cli, CliError, Command, CreditCommand, CustomerCommand, DebitCommand, NoteCommand, RefundCommand, input, parse_date_arg};
+
+fn book_path(cli: &Cli) -> Result<PathBuf, CliError> {
+    match &cli.book {
+        Some(path) => Ok(path.clone()),
+        None => crate::store::default_book_path().ok_or(CliError::NoDefaultBook),
+    }
+}
+
+fn open(cli: &Cli, access: Access) -> Result<Store, CliError> {
+    Ok(Store::open(&book_path(cli)?, access)?)
+}
+
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let Some(command) = &cli.command else {
+        let store = open(&cli, Access::Read)?;
+        return super::reports::overview(&store);
+    };
+    match command {
+        Command::Init(args) => {
+            let currency = Currency::new(&args.currency, args.minor_units).map_err(input("--currency"))?;
+            let settings = BookSettings { company: args.company.trim().to_string(), currency };
+            let path = book_path(&cli)?;
+            let store = Store::init(&path, &settings)?;
+            print(&format!(
+                "book {} ready: {}, {} with {} decimals",
+                path.display(),
+                store.settings().company,
+                store.currency().code,
+                store.currency().minor_units
+            ));
+        }
+        Command::Customer(CustomerCommand::Add(fields)) => {
+            let mut store = open(&cli, Access::Write)?;
+            let currency = store.currency().clone();
+            let draft = CustomerDraft {
+                code: fields.code.clone(),
+                name: fields.name.clone(),
+                contact: fields.contact.clone(),
+                email: fields.email.clone(),
+                phone: fields.phone.clone(),
+                address: fields.address.clone(),
+                terms: fields.terms.parse().map_err(input("--terms"))?,
+                credit_limit: fields.credit_limit.as_deref().map(|l| currency.parse(l)).transpose().map_err(input("--credit-limit"))?,
+                tier: fields.tier.as_deref().map(str::parse::<Tier>).transpose().map_err(input("--tier"))?,
+                on_hold: fields.hold,
+            };
+            let customer = store.add_customer(&draft)?;
+            print(&format!("added customer {} {}", customer.code, customer.name));
+        }
+        Command::Customer(CustomerCommand::Edit(edit)) => {
+            let mut store = open(&cli, Access::Write)?;
+            let currency = store.currency().clone();
+            let credit_limit = match edit.credit_limit.as_deref() {
+                None => None,
+                Some("none") | Some("") => Some(None),
+                Some(limit) => Some(Some(currency.parse(limit).map_err(input("--credit-limit"))?)),
+            };
+            let tier = match edit.tier.as_deref() {
+                None => None,
+                Some("none") | Some("") => Some(None),
+                Some(tier) => Some(Some(tier.parse::<Tier>().map_err(input("--tier"))?)),
+            };
+            let update = CustomerUpdate {
+                name: edit.name.clone(),
+                contact: edit.contact.clone(),
+                email: edit.email.clone(),
+                phone: edit.phone.clone(),
+                address: edit.address.clone(),
+                terms: edit.terms.as_deref().map(str::parse::<Terms>).transpose().map_err(input("--terms"))?,
+                credit_limit,
+                tier,
+                on_hold: (edit.hold || edit.release).then_some(edit.hold),
+                archived: (edit.archive || edit.unarchive).then_some(edit.archive),
+            };
+            let customer = store.update_customer(&edit.code, &update)?;
+            print(&format!(
+                "updated {} {}{}{}",
+                customer.code,
+                customer.name,
+                if customer.on_hold { " (on hold)" } else { "" },
+                if customer.archived { " (archived)" } else { "" }
+            ));
+        }
+        Command::Customer(CustomerCommand::List(args)) => {
+            let store = open(&cli, Access::Read)?;
+            let as_of = parse_date_arg("--as-of", &args.as_of)?;
+            super::reports::customer_list(&store, as_of, args.format)?;
+        }
+        Command::Invoice(DebitCommand::Add(args)) => post_debit(&cli, DocKind::Invoice, args)?,
+        Command::Fee(DebitCommand::Add(args)) => post_debit(&cli, DocKind::Fee, args)?,
+        Command::Payment(CreditCommand::Add(args)) => post_credit(&cli, DocKind::Payment, args)?,
+        Command::Credit(CreditCommand::Add(args)) => post_credit(&cli, DocKind::Credit, args)?,
+        Command::Writeoff(CreditCommand::Add(args)) => post_credit(&cli, DocKind::WriteOff, args)?,
+        Command::Refund(RefundCommand::Add(args)) => {
+            let mut store = open(&cli, Access::Write)?;
+            let currency = store.currency().clone();
+            let refund = NewRefund {
+                customer: args.customer.clone(),
+                number: args.number.clone(),
+                date: parse_date_arg("--date", &args.date)?,
+                amount: currency.parse_positive(&args.amount).map_err(input("--amount"))?,
+                of: args.of.clone(),
+                reference: args.reference.clone(),
+                memo: args.memo.clone(),
+            };
+            let posted = store.post_refund(&refund)?;
+            report_posted(&currency, &posted, refund.amount);
+        }
+        Command::Void(args) => {
+            let mut store = open(&cli, Access::Write)?;
+            let request = VoidRequest {
+                number: args.number.clone(),
+                date: args.date.as_deref().map(crate::domain::parse_date).transpose().map_err(input("--date"))?,
+                reason: args.reason.clone(),
+            };
+            let posted = store.void(&request)?;
+            print(&format!("voided {} with {} for {}", args.number.trim(), posted.number, posted.customer));
+        }
+        Command::Apply(args) => {
+            let mut store = open(&cli, Access::Write)?;
+            let date = parse_date_arg("--date", &args.date)?;
+            let applied = store.apply_unapplied(&args.customer, date)?;
+            let currency = store.currency().clone();
+            if applied.is_empty() {
+                print("nothing to apply");
+            }
+            for (number, seq, amount) in applied {
+                print(&format!("applied {} to {number}/{seq}", currency.plain(amount)));
+            }
+        }
+        Command::Note(NoteCommand::Add(args)) => {
+            let mut store = open(&cli, Access::Write)?;
+            let currency = store.currency().clone();
+            let promise = match &args.promise {
+                Some(text) => {
+                    let bad = || CliError::Input { field: "--promise", message: format!("write it DATE:AMOUNT like 2026-11-30:500.00, not '{text}'") };
+                    let (date, amount) = text.split_once(':').ok_or_else(bad)?;
+                    Some(Promise {
+                        date: crate::domain::parse_date(date).map_err(input("--promise"))?,
+                        amount: currency.parse_positive(amount).map_err(input("--promise"))?,
+                    })
+                }
+                None => None,
+            };
+            let draft = NoteDraft {
+                customer_code: args.customer.clone(),
+                invoice_number: args.invoice.clone(),
+                channel: args.channel.parse().map_err(input("--channel"))?,
+                direction: args.direction.parse().map_err(input("--direction"))?,
+                summary: args.summary.clone(),
+                outcome: args.outcome.clone(),
+                promise,
+                follow_up: args.follow_up.as_deref().map(crate::domain::parse_date).transpose().map_err(input("--follow-up"))?,
+            };
+            let note = store.add_note(&draft)?;
+            print(&format!("logged note {} for {} at {}", note.id, note.customer, note.at));
+        }
+        Command::Note(NoteCommand::List(args)) => {
+            let store = open(&cli, Access::Read)?;
+            super::reports::notes(&store, args)?;
+        }
+        Command::Ledger(args) => {
+            let store = open(&cli, Access::Read)?;
+            super::reports::ledger(&store, args)?;
+        }
+        Command::Aging(args) => {
+            let store = open(&cli, Access::Read)?;
+            super::reports::aging(&store, args)?;
+        }
+        Command::Load(args) => {
+            let kind: crate::load::LoadKind = args.kind.parse().map_err(input("--kind"))?;
+            let mut store = open(&cli, Access::Write)?;
+            let summary = crate::load::load_csv(&mut store, &args.file, kind)?;
+            print(&format!(
+                "{}: added {}, already in the book {}",
+                args.file.display(),
+                summary.added,
+                summary.already_present
+            ));
+        }
+        Command::Demo(args) => {
+            let mut store = open(&cli, Access::Write)?;
+            let options = crate::demo::DemoOptions {
+                customers: args.customers,
+                invoices: args.invoices,
+                seed: args.seed,
+                today: parse_date_arg("--today", &args.today)?,
+            };
+            let started = std::time::Instant::now();
+            let mut last_shown = 0;
+            let summary = crate::demo::generate(&mut store, &options, &mut |done, total| {
+                let percent = if total == 0 { 100 } else { done * 100 / total };
+                if percent >= last_shown + 10 || done == total {
+                    last_shown = percent;
+                    eprintln!("demo: {percent}% ({done} of {total} invoices)");
+                }
+            })?;
+            print(&format!(
+                "demo book ready: {} customers, {} documents, {} notes in {:.1?}",
+                summary.customers,
+                summary.documents,
+                summary.notes,
+                started.elapsed()
+            ));
+        }
+        Command::Check(args) => {
+            let store = open(&cli, Access::Read)?;
+            let as_of = parse_date_arg("--as-of", &args.as_of)?;
+            let violations = store.check(as_of)?;
+            if violations.is_empty() {
+                print("ok");
+            } else {
+                for violation in &violations {
+                    print(&violation.to_string());
+                }
+                return Err(CliError::CheckFailed(violations.len()));
+            }
+        }
+        Command::Backup(args) => {
+            let store = open(&cli, Access::Read)?;
+            store.backup_to(&args.dest)?;
+            print(&format!("backed up to {}", args.dest.display()));
+        }
+    }
+    super::reports::peak_memory_note();
+    Ok(())
+}
+
+fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), CliError> {
+    let mut store = open(cli, Access::Write)?;
+    let currency = store.currency().clone();
+    let plan = match (&args.installments, &args.deposit) {
+        (Some(text), _) if text.contains(':') => Plan::parse_explicit(text, &currency).map_err(input("--installments"))?,
+        (Some(text), _) => Plan::Installments(text.trim().parse().map_err(|_| CliError::Input {
+            field: "--installments",
+            message: format!("'{text}' is neither a count nor DATE:AMOUNT pairs"),
+        })?),
+        (None, Some(deposit)) => Plan::parse_deposit(deposit).map_err(input("--deposit"))?,
+        (None, None) => Plan::Single,
+    };
+    let debit = NewDebit {
+        customer: args.customer.clone(),
+        kind,
+        number: args.number.clone(),
+        date: parse_date_arg("--date", &args.date)?,
+        amount: currency.parse_positive(&args.amount).map_err(input("--amount"))?,
+        terms: args.terms.as_deref().map(str::parse::<Terms>).transpose().map_err(input("--terms"))?,
+        due: args.due.as_deref().map(crate::domain::parse_date).transpose().map_err(input("--due"))?,
+        plan,
+        reference: args.reference.clone(),
+        memo: args.memo.clone(),
+    };
+    let posted = store.post_debit(&debit)?;
+    report_posted(&currency, &posted, debit.amount);
+    Ok(())
+}
+
+fn post_credit(cli: &Cli, kind: DocKind, args: &super::CreditArgs) -> Result<(), CliError> {
+    let mut store = open(cli, Access::Write)?;
+    let currency = store.currency().clone();
+    let apply = match (&args.apply, args.unapplied) {
+        (Some(text), _) => Apply::parse(text, &currency).map_err(input("--apply"))?,
+        (None, true) => Apply::Unapplied,
+        (None, false) => Apply::OldestFirst,
+    };
+    let credit = NewCredit {
+        customer: args.customer.clone(),
+        kind,
+        number: args.number.clone(),
+        date: parse_date_arg("--date", &args.date)?,
+        amount: currency.parse_positive(&args.amount).map_err(input("--amount"))?,
+        reference: args.reference.clone(),
+        memo: args.memo.clone(),
+        apply,
+    };
+    let posted = store.post_credit(&credit)?;
+    report_posted(&currency, &posted, credit.amount);
+    Ok(())
+}
+
+fn report_posted(currency: &Currency, posted: &Posted, amount: crate::domain::Money) {
+    let mut lines = vec![format!("posted {} {} for {}: {}", posted.kind, posted.number, posted.customer, currency.plain(amount))];
+    if posted.items.len() > 1 {
+        for (seq, due, part) in &posted.items {
+            lines.push(format!("  installment {seq} due {due}: {}", currency.plain(*part)));
+        }
+    } else if let Some((_, due, _)) = posted.items.first() {
+        lines.push(format!("  due {due}"));
+    }
+    for (number, seq, part) in &posted.allocations {
+        lines.push(format!("  applied {} to {number}/{seq}", currency.plain(*part)));
+    }
+    if posted.kind.natural_side() == Some(crate::domain::document::Side::Credit) && posted.unapplied.is_positive() {
+        lines.push(format!("  unapplied credit {}", currency.plain(posted.unapplied)));
+    }
+    print(&lines.join("\n"));
+    for warning in &posted.warnings {
+        eprintln!("warning: {warning}");
+    }
+}

@@ -1,0 +1,128 @@
+//! How the CLI prints: aligned tables for people, CSV and JSON for scripts.
+//! Amounts in CSV and JSON are exact decimal strings.
+
+use std::io::Write;
+use std::str::FromStr;
+
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Table,
+    Csv,
+    Json,
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Format, String> {
+        match text {
+            "table" => Ok(Format::Table),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            other => Err(format!("format must be table, csv or json, not '{other}'")),
+        }
+    }
+}
+
+/// A table: header, which columns are numbers (right-aligned), rows.
+pub struct Table {
+    pub headers: Vec<String>,
+    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<String>>,
+    /// Rows printed after a rule (totals).
+    pub footer: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(headers: &[&str], numeric: &[bool]) -> Table {
+        Table { headers: headers.iter().map(|h| h.to_string()).collect(), numeric: numeric.to_vec(), rows: Vec::new(), footer: Vec::new() }
+    }
+
+    /// Column-aligned text; wide (CJK) characters count as two columns.
+    pub fn render(&self) -> String {
+        let columns = self.headers.len();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
+        for row in self.rows.iter().chain(&self.footer) {
+            for (i, cell) in row.iter().enumerate().take(columns) {
+                widths[i] = widths[i].max(cell.width());
+            }
+        }
+        let line = |cells: &[String]| -> String {
+            let mut out = String::new();
+            for (i, cell) in cells.iter().enumerate().take(columns) {
+                let pad = widths[i].saturating_sub(cell.width());
+                if i > 0 {
+                    out.push_str("  ");
+                }
+                if self.numeric.get(i).copied().unwrap_or(false) {
+                    out.push_str(&" ".repeat(pad));
+                    out.push_str(cell);
+                } else {
+                    out.push_str(cell);
+                    if i + 1 < columns {
+                        out.push_str(&" ".repeat(pad));
+                    }
+                }
+            }
+            out.trim_end().to_string()
+        };
+        let mut out = String::new();
+        out.push_str(&line(&self.headers));
+        out.push('\n');
+        let rule: usize = widths.iter().sum::<usize>() + 2 * columns.saturating_sub(1);
+        out.push_str(&"-".repeat(rule));
+        out.push('\n');
+        for row in &self.rows {
+            out.push_str(&line(row));
+            out.push('\n');
+        }
+        if !self.footer.is_empty() {
+            out.push_str(&"-".repeat(rule));
+            out.push('\n');
+            for row in &self.footer {
+                out.push_str(&line(row));
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// RFC 4180 CSV with the header row; totals rows are left out (they are derived).
+    pub fn to_csv(&self) -> Result<String, csv::Error> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(&self.headers)?;
+        for row in &self.rows {
+            writer.write_record(row)?;
+        }
+        let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+/// Writes to stdout, ignoring a closed pipe (`owed aging | head`).
+pub fn print(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    if !text.ends_with('\n') {
+        let _ = stdout.write_all(b"\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aligns_numbers_right_and_counts_wide_characters() {
+        let mut table = Table::new(&["code", "name", "balance"], &[false, false, true]);
+        table.rows.push(vec!["C1".into(), "华星".into(), "5.00".into()]);
+        table.rows.push(vec!["C2".into(), "Acme".into(), "1,250.00".into()]);
+        let text = table.render();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[2], "C1    华星      5.00");
+        assert_eq!(lines[3], "C2    Acme  1,250.00");
+        assert!(table.to_csv().unwrap().starts_with("code,name,balance\n"));
+    }
+}

@@ -1,0 +1,325 @@
+//! The CLI's reports: aging, customer list, ledger, notes and the overview shown by a
+//! bare `owed`, each as a table, CSV or JSON from the same figures.
+
+use serde_json::{Value, json};
+
+use crate::domain::aging::{Basis, Buckets};
+use crate::domain::{Currency, Money};
+use crate::report::{self, AgingOptions};
+use crate::store::{NoteFilter, Store};
+
+use super::output::{Format, Table, print};
+use super::{AgingArgs, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg};
+
+fn emit(format: Format, table: &Table, json: Value) -> Result<(), CliError> {
+    match format {
+        Format::Table => print(&table.render()),
+        Format::Csv => print(&table.to_csv().map_err(|e| CliError::Output(e.to_string()))?),
+        Format::Json => print(&serde_json::to_string_pretty(&json).map_err(|e| CliError::Output(e.to_string()))?),
+    }
+    Ok(())
+}
+
+/// Amounts for people in tables, exact plain decimals in CSV and JSON.
+fn amount(format: Format, currency: &Currency, money: Money) -> String {
+    match format {
+        Format::Table => currency.display(money),
+        _ => currency.plain(money),
+    }
+}
+
+pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
+    let options = AgingOptions {
+        as_of: parse_date_arg("--as-of", &args.as_of)?,
+        basis: args.by.parse::<Basis>().map_err(input("--by"))?,
+        buckets: args.buckets.parse::<Buckets>().map_err(input("--buckets"))?,
+        detail: args.detail,
+    };
+    let aging = report::aging(store, &options)?;
+    let currency = store.currency();
+    let report = &aging.report;
+    let f = args.format;
+    let mut headers: Vec<&str> = vec!["code", "name", "balance"];
+    headers.extend(report.columns.iter().map(String::as_str));
+    headers.push("unapplied");
+    let mut numeric = vec![false, false];
+    numeric.extend(std::iter::repeat_n(true, report.columns.len() + 2));
+    let mut table = Table::new(&headers, &numeric);
+    let mut json_rows = Vec::new();
+    for (code, name, row) in aging.rows() {
+        let mut cells = vec![code.to_string(), name.to_string(), amount(f, currency, row.balance)];
+        cells.extend(row.amounts.iter().map(|m| amount(f, currency, *m)));
+        cells.push(amount(f, currency, row.unapplied));
+        table.rows.push(cells);
+        if options.detail && f == Format::Table {
+            for item in &row.items {
+                let mut cells = vec![
+                    String::new(),
+                    format!("  {}/{} due {} ({} days)", item.number, item.seq, item.due, item.days_overdue),
+                    String::new(),
+                ];
+                cells.extend((0..report.columns.len()).map(|c| if c == item.column { currency.display(item.open) } else { String::new() }));
+                table.rows.push(cells);
+            }
+        }
+        let mut json_row = json!({
+            "code": code,
+            "name": name,
+            "balance": currency.plain(row.balance),
+            "unapplied": currency.plain(row.unapplied),
+            "amounts": row.amounts.iter().map(|m| currency.plain(*m)).collect::<Vec<_>>(),
+        });
+        if options.detail {
+            json_row["items"] = row
+                .items
+                .iter()
+                .map(|i| {
+                    json!({
+                        "number": i.number, "installment": i.seq, "date": i.date.to_string(), "due": i.due.to_string(),
+                        "amount": currency.plain(i.amount), "open": currency.plain(i.open),
+                        "days_overdue": i.days_overdue, "column": report.columns[i.column],
+                    })
+                })
+                .collect();
+        }
+        json_rows.push(json_row);
+    }
+    let mut totals = vec!["".to_string(), "Total".to_string(), amount(f, currency, report.totals.balance)];
+    totals.extend(report.totals.amounts.iter().map(|m| amount(f, currency, *m)));
+    totals.push(amount(f, currency, report.totals.unapplied));
+    table.footer.push(totals);
+    let json = json!({
+        "as_of": report.as_of.to_string(),
+        "by": report.basis.as_str(),
+        "currency": currency.code,
+        "columns": report.columns,
+        "rows": json_rows,
+        "totals": {
+            "balance": currency.plain(report.totals.balance),
+            "unapplied": currency.plain(report.totals.unapplied),
+            "amounts": report.totals.amounts.iter().map(|m| currency.plain(*m)).collect::<Vec<_>>(),
+        },
+    });
+    if f == Format::Table {
+        print(&format!("Aging as of {} by {} date ({})", report.as_of, report.basis, currency.code));
+    }
+    emit(f, &table, json)
+}
+
+pub fn customer_list(store: &Store, as_of: chrono::NaiveDate, f: Format) -> Result<(), CliError> {
+    let list = report::customer_list(store, as_of)?;
+    let currency = store.currency();
+    let mut table = Table::new(
+        &["code", "name", "terms", "balance", "overdue", "oldest", "limit", "used", "tier", "status"],
+        &[false, false, false, true, true, true, true, true, false, false],
+    );
+    let mut json_rows = Vec::new();
+    let (mut balance, mut overdue) = (Money::ZERO, Money::ZERO);
+    for summary in &list {
+        let c = &summary.customer;
+        balance += summary.balance;
+        overdue += summary.overdue;
+        let mut status: Vec<&str> = Vec::new();
+        if c.on_hold {
+            status.push("on hold");
+        }
+        if summary.over_limit {
+            status.push("over limit");
+        }
+        if c.archived {
+            status.push("archived");
+        }
+        table.rows.push(vec![
+            c.code.clone(),
+            c.name.clone(),
+            c.terms.to_string(),
+            amount(f, currency, summary.balance),
+            amount(f, currency, summary.overdue),
+            summary.oldest_days_overdue.map(|d| format!("{d}d")).unwrap_or_default(),
+            c.credit_limit.map(|l| amount(f, currency, l)).unwrap_or_default(),
+            summary.credit_used_percent.map(|p| format!("{p}%")).unwrap_or_default(),
+            c.tier.map(|t| t.to_string()).unwrap_or_default(),
+            status.join(", "),
+        ]);
+        json_rows.push(json!({
+            "code": c.code,
+            "name": c.name,
+            "contact": c.contact,
+            "email": c.email,
+            "phone": c.phone,
+            "address": c.address,
+            "terms": c.terms.to_string(),
+            "balance": currency.plain(summary.balance),
+            "overdue": currency.plain(summary.overdue),
+            "unapplied": currency.plain(summary.unapplied),
+            "oldest_days_overdue": summary.oldest_days_overdue,
+            "credit_limit": c.credit_limit.map(|l| currency.plain(l)),
+            "credit_used_percent": summary.credit_used_percent.map(|p| p.to_string()),
+            "over_limit": summary.over_limit,
+            "tier": c.tier.map(|t| t.to_string()),
+            "on_hold": c.on_hold,
+            "archived": c.archived,
+        }));
+    }
+    table.footer.push(vec![
+        String::new(),
+        format!("{} customers", list.len()),
+        String::new(),
+        amount(f, currency, balance),
+        amount(f, currency, overdue),
+    ]);
+    emit(f, &table, Value::Array(json_rows))
+}
+
+pub fn ledger(store: &Store, args: &LedgerArgs) -> Result<(), CliError> {
+    let from = args.from.as_deref().map(crate::domain::parse_date).transpose().map_err(input("--from"))?;
+    let to = args.to.as_deref().map(crate::domain::parse_date).transpose().map_err(input("--to"))?;
+    let (customer, ledger) = report::customer_ledger(store, &args.code, from, to)?;
+    let currency = store.currency();
+    let f = args.format;
+    let blank_zero = |m: Money| if m.is_zero() { String::new() } else { amount(f, currency, m) };
+    let mut table = Table::new(&["date", "kind", "number", "debit", "credit", "balance", "memo"], &[false, false, false, true, true, true, false]);
+    if f == Format::Table {
+        table.rows.push(vec![
+            from.map(|d| d.to_string()).unwrap_or_default(),
+            "opening".into(),
+            String::new(),
+            String::new(),
+            String::new(),
+            amount(f, currency, ledger.opening),
+            String::new(),
+        ]);
+    }
+    for entry in &ledger.entries {
+        table.rows.push(vec![
+            entry.date.to_string(),
+            entry.kind.to_string(),
+            entry.number.clone(),
+            blank_zero(entry.debit),
+            blank_zero(entry.credit),
+            amount(f, currency, entry.balance),
+            entry.memo.clone().unwrap_or_default(),
+        ]);
+    }
+    table.footer.push(vec![
+        to.map(|d| d.to_string()).unwrap_or_default(),
+        "closing".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        amount(f, currency, ledger.closing),
+    ]);
+    let json = json!({
+        "code": customer.code,
+        "name": customer.name,
+        "from": from.map(|d| d.to_string()),
+        "to": to.map(|d| d.to_string()),
+        "opening": currency.plain(ledger.opening),
+        "closing": currency.plain(ledger.closing),
+        "entries": ledger.entries.iter().map(|e| json!({
+            "date": e.date.to_string(),
+            "kind": e.kind.as_str(),
+            "number": e.number,
+            "debit": currency.plain(e.debit),
+            "credit": currency.plain(e.credit),
+            "balance": currency.plain(e.balance),
+            "memo": e.memo,
+        })).collect::<Vec<_>>(),
+    });
+    if f == Format::Table {
+        print(&format!("{} {} — terms {}", customer.code, customer.name, customer.terms));
+    }
+    emit(f, &table, json)
+}
+
+pub fn notes(store: &Store, args: &NoteListArgs) -> Result<(), CliError> {
+    let filter = NoteFilter {
+        customer: args.customer.clone(),
+        due_as_of: args.due.then(|| chrono::Local::now().date_naive()),
+    };
+    let notes = store.notes(&filter)?;
+    let currency = store.currency();
+    let f = args.format;
+    let mut table = Table::new(
+        &["at", "customer", "channel", "dir", "summary", "outcome", "promise", "follow-up"],
+        &[false; 8],
+    );
+    for note in &notes {
+        table.rows.push(vec![
+            note.at.get(..16).unwrap_or(&note.at).replace('T', " "),
+            note.customer.clone(),
+            note.channel.to_string(),
+            note.direction.as_str().to_string(),
+            note.summary.clone(),
+            note.outcome.clone().unwrap_or_default(),
+            note.promise.map(|p| format!("{} on {}", amount(f, currency, p.amount), p.date)).unwrap_or_default(),
+            note.follow_up.map(|d| d.to_string()).unwrap_or_default(),
+        ]);
+    }
+    let json = Value::Array(
+        notes
+            .iter()
+            .map(|n| {
+                json!({
+                    "id": n.id, "at": n.at, "customer": n.customer, "invoice": n.invoice,
+                    "channel": n.channel.as_str(), "direction": n.direction.as_str(),
+                    "summary": n.summary, "outcome": n.outcome,
+                    "promise": n.promise.map(|p| json!({"date": p.date.to_string(), "amount": currency.plain(p.amount)})),
+                    "follow_up": n.follow_up.map(|d| d.to_string()),
+                })
+            })
+            .collect(),
+    );
+    emit(f, &table, json)
+}
+
+/// What a bare `owed` shows: the book, what is owed, and who is latest.
+pub fn overview(store: &Store) -> Result<(), CliError> {
+    let today = chrono::Local::now().date_naive();
+    let list = report::customer_list(store, today)?;
+    let currency = store.currency();
+    let balance: Money = list.iter().map(|s| s.balance).sum();
+    let overdue: Money = list.iter().map(|s| s.overdue).sum();
+    let path = store.path().map(|p| p.display().to_string()).unwrap_or_default();
+    let mut text = format!(
+        "{} — {} ({})\n{} customers; owed to you {} {}, overdue {}\n",
+        store.settings().company,
+        path,
+        currency.code,
+        list.len(),
+        currency.code,
+        currency.display(balance),
+        currency.display(overdue)
+    );
+    let mut late: Vec<_> = list.iter().filter(|s| s.overdue.is_positive()).collect();
+    late.sort_by(|a, b| b.overdue.cmp(&a.overdue));
+    if !late.is_empty() {
+        let mut table = Table::new(&["code", "name", "overdue", "oldest"], &[false, false, true, true]);
+        for s in late.iter().take(10) {
+            table.rows.push(vec![
+                s.customer.code.clone(),
+                s.customer.name.clone(),
+                currency.display(s.overdue),
+                s.oldest_days_overdue.map(|d| format!("{d}d")).unwrap_or_default(),
+            ]);
+        }
+        text.push_str("\nMost overdue:\n");
+        text.push_str(&table.render());
+    }
+    text.push_str("\nRun `owed --help` for every command.");
+    print(&text);
+    Ok(())
+}
+
+/// With OWED_REPORT_PEAK_MEMORY set, prints the process's peak resident memory (Linux),
+/// so the benchmark can measure a real `owed aging` run.
+pub fn peak_memory_note() {
+    if std::env::var_os("OWED_REPORT_PEAK_MEMORY").is_none() {
+        return;
+    }
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+        if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
+            eprintln!("peak memory: {}", line.trim_start_matches("VmHWM:").trim());
+        }
+    }
+}

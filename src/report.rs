@@ -1,0 +1,149 @@
+//! Reports built from the book with the domain's rules: aging as of any date, the
+//! customer list with balances and credit use, and the customer ledger. The CLI and the
+//! screens call these same functions, so their figures always agree.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::domain::aging::{AgingBuilder, AgingReport, Basis, Buckets};
+use crate::domain::ledger::{self, Ledger};
+use crate::domain::Money;
+use crate::store::{AgingInput, Customer, Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the range is empty: --from {from} is after --to {to}")]
+    EmptyRange { from: NaiveDate, to: NaiveDate },
+}
+
+pub type Result<T> = std::result::Result<T, ReportError>;
+
+#[derive(Debug, Clone)]
+pub struct AgingOptions {
+    pub as_of: NaiveDate,
+    pub basis: Basis,
+    pub buckets: Buckets,
+    /// Keep every open item on its customer's row.
+    pub detail: bool,
+}
+
+/// An aging report with each row's customer code and name.
+#[derive(Debug, Clone)]
+pub struct Aging {
+    pub report: AgingReport,
+    /// Customer id → (code, name).
+    pub names: HashMap<i64, (String, String)>,
+}
+
+impl Aging {
+    /// Rows in customer-code order, with code and name.
+    pub fn rows(&self) -> Vec<(&str, &str, &crate::domain::aging::AgingRow)> {
+        let mut rows: Vec<_> = self
+            .report
+            .rows
+            .values()
+            .map(|row| {
+                let (code, name) = self.names.get(&row.customer).map(|(c, n)| (c.as_str(), n.as_str())).unwrap_or(("?", "?"));
+                (code, name, row)
+            })
+            .collect();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        rows
+    }
+}
+
+/// Aging as of `options.as_of`: only documents and allocations dated on or before it count.
+pub fn aging(store: &Store, options: &AgingOptions) -> Result<Aging> {
+    let mut builder = AgingBuilder::new(options.as_of, options.basis, options.buckets.clone(), options.detail);
+    store.open_items_as_of(options.as_of, AgingInput::Fast, |row| {
+        builder.add_item(row.customer_id, row.number, row.seq, row.date, row.due, row.amount, row.open)
+    })?;
+    store.unapplied_as_of(options.as_of, AgingInput::Fast, |row| builder.add_unapplied(row.customer_id, row.unapplied))?;
+    let report = builder.finish();
+    let names = store
+        .customers()?
+        .into_iter()
+        .filter(|c| report.rows.contains_key(&c.id))
+        .map(|c| (c.id, (c.code, c.name)))
+        .collect();
+    Ok(Aging { report, names })
+}
+
+/// One line of the customer list.
+#[derive(Debug, Clone)]
+pub struct CustomerSummary {
+    pub customer: Customer,
+    pub balance: Money,
+    pub overdue: Money,
+    pub unapplied: Money,
+    /// Days the oldest overdue item is past due.
+    pub oldest_days_overdue: Option<i64>,
+    /// Balance as a percentage of the credit limit, to one decimal.
+    pub credit_used_percent: Option<Decimal>,
+    pub over_limit: bool,
+}
+
+/// Every customer with its balance and overdue amount as of `as_of`.
+pub fn customer_list(store: &Store, as_of: NaiveDate) -> Result<Vec<CustomerSummary>> {
+    #[derive(Default)]
+    struct Tally {
+        open: Money,
+        overdue: Money,
+        unapplied: Money,
+        oldest: Option<i64>,
+    }
+    let mut tallies: HashMap<i64, Tally> = HashMap::new();
+    store.open_items_as_of(as_of, AgingInput::Fast, |row| {
+        let tally = tallies.entry(row.customer_id).or_default();
+        tally.open += row.open;
+        let days = (as_of - row.due).num_days();
+        if days > 0 {
+            tally.overdue += row.open;
+            tally.oldest = Some(tally.oldest.map_or(days, |d| d.max(days)));
+        }
+    })?;
+    store.unapplied_as_of(as_of, AgingInput::Fast, |row| tallies.entry(row.customer_id).or_default().unapplied += row.unapplied)?;
+    let currency = store.currency();
+    Ok(store
+        .customers()?
+        .into_iter()
+        .map(|customer| {
+            let tally = tallies.remove(&customer.id).unwrap_or_default();
+            let balance = tally.open - tally.unapplied;
+            let credit_used_percent = customer.credit_limit.filter(|l| l.is_positive()).map(|limit| {
+                (balance.0 * Decimal::ONE_HUNDRED / limit.0)
+                    .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            });
+            let over_limit = customer.credit_limit.is_some_and(|limit| balance > limit);
+            CustomerSummary {
+                balance: currency.rescale(balance),
+                overdue: currency.rescale(tally.overdue),
+                unapplied: currency.rescale(tally.unapplied),
+                oldest_days_overdue: tally.oldest,
+                credit_used_percent,
+                over_limit,
+                customer,
+            }
+        })
+        .collect())
+}
+
+/// The customer's ledger between `from` and `to` (inclusive), with the opening balance.
+pub fn customer_ledger(store: &Store, code: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(Customer, Ledger)> {
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            return Err(ReportError::EmptyRange { from, to });
+        }
+    }
+    let customer = store.customer(code)?;
+    let documents = store.ledger_documents(customer.id)?;
+    let mut ledger = ledger::build(&documents, from, to);
+    let currency = store.currency();
+    ledger.opening = currency.rescale(ledger.opening);
+    ledger.closing = currency.rescale(ledger.closing);
+    Ok((customer, ledger))
+}
