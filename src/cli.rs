@@ -15,7 +15,11 @@ use clap::{Args, Parser, Subcommand};
 pub use output::Format;
 
 #[derive(Debug, Parser)]
-#[command(name = "owed", version, about = "Who owes you what, since when, and what you did about it.")]
+#[command(
+    name = "owed",
+    version,
+    about = "Who owes you what, since when, and what you did about it."
+)]
 pub struct Cli {
     /// The book file (default: book.owed in the OS data folder). A missing book is created.
     #[arg(long, global = true, value_name = "PATH", env = "OWED_BOOK")]
@@ -372,7 +376,10 @@ pub struct BackupArgs {
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     #[error("{field}: {message}")]
-    Input { field: &'static str, message: String },
+    Input {
+        field: &'static str,
+        message: String,
+    },
     #[error("there is no default book folder on this system; pass --book PATH")]
     NoDefaultBook,
     #[error(transparent)]
@@ -391,7 +398,10 @@ pub enum CliError {
 
 /// Names the field a bad value came from.
 fn input<E: std::fmt::Display>(field: &'static str) -> impl FnOnce(E) -> CliError {
-    move |e| CliError::Input { field, message: e.to_string() }
+    move |e| CliError::Input {
+        field,
+        message: e.to_string(),
+    }
 }
 
 fn parse_date_arg(field: &'static str, text: &Option<String>) -> Result<NaiveDate, CliError> {

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::domain::Money;
 use crate::domain::aging::{AgingBuilder, AgingReport, Basis, Buckets};
 use crate::domain::ledger::{self, Ledger};
-use crate::domain::Money;
 use crate::store::{AgingInput, Customer, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -47,7 +47,11 @@ impl Aging {
             .rows
             .values()
             .map(|row| {
-                let (code, name) = self.names.get(&row.customer).map(|(c, n)| (c.as_str(), n.as_str())).unwrap_or(("?", "?"));
+                let (code, name) = self
+                    .names
+                    .get(&row.customer)
+                    .map(|(c, n)| (c.as_str(), n.as_str()))
+                    .unwrap_or(("?", "?"));
                 (code, name, row)
             })
             .collect();
@@ -58,11 +62,26 @@ impl Aging {
 
 /// Aging as of `options.as_of`: only documents and allocations dated on or before it count.
 pub fn aging(store: &Store, options: &AgingOptions) -> Result<Aging> {
-    let mut builder = AgingBuilder::new(options.as_of, options.basis, options.buckets.clone(), options.detail);
+    let mut builder = AgingBuilder::new(
+        options.as_of,
+        options.basis,
+        options.buckets.clone(),
+        options.detail,
+    );
     store.open_items_as_of(options.as_of, AgingInput::Fast, |row| {
-        builder.add_item(row.customer_id, row.number, row.seq, row.date, row.due, row.amount, row.open)
+        builder.add_item(
+            row.customer_id,
+            row.number,
+            row.seq,
+            row.date,
+            row.due,
+            row.amount,
+            row.open,
+        )
     })?;
-    store.unapplied_as_of(options.as_of, AgingInput::Fast, |row| builder.add_unapplied(row.customer_id, row.unapplied))?;
+    store.unapplied_as_of(options.as_of, AgingInput::Fast, |row| {
+        builder.add_unapplied(row.customer_id, row.unapplied)
+    })?;
     let report = builder.finish();
     let names = store
         .customers()?
@@ -106,7 +125,9 @@ pub fn customer_list(store: &Store, as_of: NaiveDate) -> Result<Vec<CustomerSumm
             tally.oldest = Some(tally.oldest.map_or(days, |d| d.max(days)));
         }
     })?;
-    store.unapplied_as_of(as_of, AgingInput::Fast, |row| tallies.entry(row.customer_id).or_default().unapplied += row.unapplied)?;
+    store.unapplied_as_of(as_of, AgingInput::Fast, |row| {
+        tallies.entry(row.customer_id).or_default().unapplied += row.unapplied
+    })?;
     let currency = store.currency();
     Ok(store
         .customers()?
@@ -114,10 +135,16 @@ pub fn customer_list(store: &Store, as_of: NaiveDate) -> Result<Vec<CustomerSumm
         .map(|customer| {
             let tally = tallies.remove(&customer.id).unwrap_or_default();
             let balance = tally.open - tally.unapplied;
-            let credit_used_percent = customer.credit_limit.filter(|l| l.is_positive()).map(|limit| {
-                (balance.0 * Decimal::ONE_HUNDRED / limit.0)
-                    .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-            });
+            let credit_used_percent =
+                customer
+                    .credit_limit
+                    .filter(|l| l.is_positive())
+                    .map(|limit| {
+                        (balance.0 * Decimal::ONE_HUNDRED / limit.0).round_dp_with_strategy(
+                            1,
+                            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                        )
+                    });
             let over_limit = customer.credit_limit.is_some_and(|limit| balance > limit);
             CustomerSummary {
                 balance: currency.rescale(balance),
@@ -133,7 +160,12 @@ pub fn customer_list(store: &Store, as_of: NaiveDate) -> Result<Vec<CustomerSumm
 }
 
 /// The customer's ledger between `from` and `to` (inclusive), with the opening balance.
-pub fn customer_ledger(store: &Store, code: &str, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(Customer, Ledger)> {
+pub fn customer_ledger(
+    store: &Store,
+    code: &str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<(Customer, Ledger)> {
     if let (Some(from), Some(to)) = (from, to) {
         if from > to {
             return Err(ReportError::EmptyRange { from, to });

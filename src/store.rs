@@ -31,16 +31,33 @@ pub use queries::{AgingInput, CreditRow, DocumentRow, OpenItemRow};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: this is {what}, not an Owed book; nothing was changed. Pass --book with an Owed book, or a new file name to start one")]
+    #[error(
+        "{path}: this is {what}, not an Owed book; nothing was changed. Pass --book with an Owed book, or a new file name to start one"
+    )]
     NotABook { path: PathBuf, what: String },
-    #[error("{path} was written by a newer Owed (book version {found}; this Owed reads up to {supported}); nothing was changed. Upgrade Owed to open it")]
-    Newer { path: PathBuf, found: i64, supported: i64 },
-    #[error("{path} is open for writing in another Owed window or command{holder}; close that one and try again")]
+    #[error(
+        "{path} was written by a newer Owed (book version {found}; this Owed reads up to {supported}); nothing was changed. Upgrade Owed to open it"
+    )]
+    Newer {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error(
+        "{path} is open for writing in another Owed window or command{holder}; close that one and try again"
+    )]
     Locked { path: PathBuf, holder: String },
     #[error("{path} already exists ({company}, {currency}); nothing was changed")]
-    AlreadyExists { path: PathBuf, company: String, currency: String },
+    AlreadyExists {
+        path: PathBuf,
+        company: String,
+        currency: String,
+    },
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the book: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("the book holds a value it cannot read: {0}")]
@@ -62,7 +79,11 @@ pub enum StoreError {
     #[error("{0} is dated after the allocations of it; date it {1} or later")]
     DateBeforeAllocation(String, NaiveDate),
     #[error("the refund of {asked} is more than the {available} of unapplied credit{source_doc}")]
-    RefundTooLarge { asked: String, available: String, source_doc: String },
+    RefundTooLarge {
+        asked: String,
+        available: String,
+        source_doc: String,
+    },
     #[error("{0} is not a payment or credit of this customer")]
     NotACredit(String),
     #[error("the currency cannot change once the book has documents")]
@@ -92,7 +113,10 @@ pub struct BookSettings {
 
 impl Default for BookSettings {
     fn default() -> Self {
-        BookSettings { company: "My Company".into(), currency: Currency::default() }
+        BookSettings {
+            company: "My Company".into(),
+            currency: Currency::default(),
+        }
     }
 }
 
@@ -120,8 +144,13 @@ impl Store {
     }
 
     /// Runs `work` in one transaction: all of it is written, or none.
-    fn write<T>(&mut self, work: impl FnOnce(&rusqlite::Transaction<'_>, &Currency) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    fn write<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>, &Currency) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let out = work(&tx, &self.settings.currency)?;
         tx.commit()?;
         Ok(out)
@@ -129,8 +158,13 @@ impl Store {
 
     /// Runs several postings as one transaction (bulk loads, the demo generator).
     pub fn batch<T>(&mut self, work: impl FnOnce(&mut Batch<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut batch = Batch { tx: &tx, currency: &self.settings.currency };
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut batch = Batch {
+            tx: &tx,
+            currency: &self.settings.currency,
+        };
         let out = work(&mut batch)?;
         tx.commit()?;
         Ok(out)
@@ -141,10 +175,17 @@ impl Store {
         if dest.exists() {
             return Err(StoreError::Io {
                 path: dest.to_path_buf(),
-                source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "already exists; choose a new file name"),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "already exists; choose a new file name",
+                ),
             });
         }
-        self.conn.backup(rusqlite::MAIN_DB, dest, None::<fn(rusqlite::backup::Progress)>)?;
+        self.conn.backup(
+            rusqlite::MAIN_DB,
+            dest,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
         Ok(())
     }
 }
@@ -160,5 +201,7 @@ fn today() -> NaiveDate {
 }
 
 fn now_stamp() -> String {
-    chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    chrono::Local::now()
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
 }

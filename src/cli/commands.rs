@@ -8,10 +8,16 @@ use crate::domain::customer::{CustomerDraft, Tier};
 use crate::domain::document::DocKind;
 use crate::domain::note::{NoteDraft, Promise};
 use crate::domain::terms::{Plan, Terms};
-use crate::store::{Access, BookSettings, CustomerUpdate, NewCredit, NewDebit, NewRefund, Posted, Store, VoidRequest};
+use crate::store::{
+    Access, BookSettings, CustomerUpdate, NewCredit, NewDebit, NewRefund, Posted, Store,
+    VoidRequest,
+};
 
 use super::output::print;
-use super::{Cli, CliError, Command, CreditCommand, CustomerCommand, DebitCommand, NoteCommand, RefundCommand, input, parse_date_arg};
+use super::{
+    Cli, CliError, Command, CreditCommand, CustomerCommand, DebitCommand, NoteCommand,
+    RefundCommand, input, parse_date_arg,
+};
 
 fn book_path(cli: &Cli) -> Result<PathBuf, CliError> {
     match &cli.book {
@@ -31,8 +37,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     };
     match command {
         Command::Init(args) => {
-            let currency = Currency::new(&args.currency, args.minor_units).map_err(input("--currency"))?;
-            let settings = BookSettings { company: args.company.trim().to_string(), currency };
+            let currency =
+                Currency::new(&args.currency, args.minor_units).map_err(input("--currency"))?;
+            let settings = BookSettings {
+                company: args.company.trim().to_string(),
+                currency,
+            };
             let path = book_path(&cli)?;
             let store = Store::init(&path, &settings)?;
             print(&format!(
@@ -54,12 +64,25 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 phone: fields.phone.clone(),
                 address: fields.address.clone(),
                 terms: fields.terms.parse().map_err(input("--terms"))?,
-                credit_limit: fields.credit_limit.as_deref().map(|l| currency.parse(l)).transpose().map_err(input("--credit-limit"))?,
-                tier: fields.tier.as_deref().map(str::parse::<Tier>).transpose().map_err(input("--tier"))?,
+                credit_limit: fields
+                    .credit_limit
+                    .as_deref()
+                    .map(|l| currency.parse(l))
+                    .transpose()
+                    .map_err(input("--credit-limit"))?,
+                tier: fields
+                    .tier
+                    .as_deref()
+                    .map(str::parse::<Tier>)
+                    .transpose()
+                    .map_err(input("--tier"))?,
                 on_hold: fields.hold,
             };
             let customer = store.add_customer(&draft)?;
-            print(&format!("added customer {} {}", customer.code, customer.name));
+            print(&format!(
+                "added customer {} {}",
+                customer.code, customer.name
+            ));
         }
         Command::Customer(CustomerCommand::Edit(edit)) => {
             let mut store = open(&cli, Access::Write)?;
@@ -67,7 +90,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let credit_limit = match edit.credit_limit.as_deref() {
                 None => None,
                 Some("none") | Some("") => Some(None),
-                Some(limit) => Some(Some(currency.parse(limit).map_err(input("--credit-limit"))?)),
+                Some(limit) => Some(Some(
+                    currency.parse(limit).map_err(input("--credit-limit"))?,
+                )),
             };
             let tier = match edit.tier.as_deref() {
                 None => None,
@@ -80,7 +105,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 email: edit.email.clone(),
                 phone: edit.phone.clone(),
                 address: edit.address.clone(),
-                terms: edit.terms.as_deref().map(str::parse::<Terms>).transpose().map_err(input("--terms"))?,
+                terms: edit
+                    .terms
+                    .as_deref()
+                    .map(str::parse::<Terms>)
+                    .transpose()
+                    .map_err(input("--terms"))?,
                 credit_limit,
                 tier,
                 on_hold: (edit.hold || edit.release).then_some(edit.hold),
@@ -112,7 +142,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 customer: args.customer.clone(),
                 number: args.number.clone(),
                 date: parse_date_arg("--date", &args.date)?,
-                amount: currency.parse_positive(&args.amount).map_err(input("--amount"))?,
+                amount: currency
+                    .parse_positive(&args.amount)
+                    .map_err(input("--amount"))?,
                 of: args.of.clone(),
                 reference: args.reference.clone(),
                 memo: args.memo.clone(),
@@ -124,11 +156,21 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let mut store = open(&cli, Access::Write)?;
             let request = VoidRequest {
                 number: args.number.clone(),
-                date: args.date.as_deref().map(crate::domain::parse_date).transpose().map_err(input("--date"))?,
+                date: args
+                    .date
+                    .as_deref()
+                    .map(crate::domain::parse_date)
+                    .transpose()
+                    .map_err(input("--date"))?,
                 reason: args.reason.clone(),
             };
             let posted = store.void(&request)?;
-            print(&format!("voided {} with {} for {}", args.number.trim(), posted.number, posted.customer));
+            print(&format!(
+                "voided {} with {} for {}",
+                args.number.trim(),
+                posted.number,
+                posted.customer
+            ));
         }
         Command::Apply(args) => {
             let mut store = open(&cli, Access::Write)?;
@@ -139,7 +181,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 print("nothing to apply");
             }
             for (number, seq, amount) in applied {
-                print(&format!("applied {} to {number}/{seq}", currency.plain(amount)));
+                print(&format!(
+                    "applied {} to {number}/{seq}",
+                    currency.plain(amount)
+                ));
             }
         }
         Command::Note(NoteCommand::Add(args)) => {
@@ -147,11 +192,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let currency = store.currency().clone();
             let promise = match &args.promise {
                 Some(text) => {
-                    let bad = || CliError::Input { field: "--promise", message: format!("write it DATE:AMOUNT like 2026-11-30:500.00, not '{text}'") };
+                    let bad = || CliError::Input {
+                        field: "--promise",
+                        message: format!(
+                            "write it DATE:AMOUNT like 2026-11-30:500.00, not '{text}'"
+                        ),
+                    };
                     let (date, amount) = text.split_once(':').ok_or_else(bad)?;
                     Some(Promise {
                         date: crate::domain::parse_date(date).map_err(input("--promise"))?,
-                        amount: currency.parse_positive(amount).map_err(input("--promise"))?,
+                        amount: currency
+                            .parse_positive(amount)
+                            .map_err(input("--promise"))?,
                     })
                 }
                 None => None,
@@ -164,10 +216,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 summary: args.summary.clone(),
                 outcome: args.outcome.clone(),
                 promise,
-                follow_up: args.follow_up.as_deref().map(crate::domain::parse_date).transpose().map_err(input("--follow-up"))?,
+                follow_up: args
+                    .follow_up
+                    .as_deref()
+                    .map(crate::domain::parse_date)
+                    .transpose()
+                    .map_err(input("--follow-up"))?,
             };
             let note = store.add_note(&draft)?;
-            print(&format!("logged note {} for {} at {}", note.id, note.customer, note.at));
+            print(&format!(
+                "logged note {} for {} at {}",
+                note.id, note.customer, note.at
+            ));
         }
         Command::Note(NoteCommand::List(args)) => {
             let store = open(&cli, Access::Read)?;
@@ -244,11 +304,15 @@ fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), C
     let mut store = open(cli, Access::Write)?;
     let currency = store.currency().clone();
     let plan = match (&args.installments, &args.deposit) {
-        (Some(text), _) if text.contains(':') => Plan::parse_explicit(text, &currency).map_err(input("--installments"))?,
-        (Some(text), _) => Plan::Installments(text.trim().parse().map_err(|_| CliError::Input {
-            field: "--installments",
-            message: format!("'{text}' is neither a count nor DATE:AMOUNT pairs"),
-        })?),
+        (Some(text), _) if text.contains(':') => {
+            Plan::parse_explicit(text, &currency).map_err(input("--installments"))?
+        }
+        (Some(text), _) => {
+            Plan::Installments(text.trim().parse().map_err(|_| CliError::Input {
+                field: "--installments",
+                message: format!("'{text}' is neither a count nor DATE:AMOUNT pairs"),
+            })?)
+        }
         (None, Some(deposit)) => Plan::parse_deposit(deposit).map_err(input("--deposit"))?,
         (None, None) => Plan::Single,
     };
@@ -257,9 +321,21 @@ fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), C
         kind,
         number: args.number.clone(),
         date: parse_date_arg("--date", &args.date)?,
-        amount: currency.parse_positive(&args.amount).map_err(input("--amount"))?,
-        terms: args.terms.as_deref().map(str::parse::<Terms>).transpose().map_err(input("--terms"))?,
-        due: args.due.as_deref().map(crate::domain::parse_date).transpose().map_err(input("--due"))?,
+        amount: currency
+            .parse_positive(&args.amount)
+            .map_err(input("--amount"))?,
+        terms: args
+            .terms
+            .as_deref()
+            .map(str::parse::<Terms>)
+            .transpose()
+            .map_err(input("--terms"))?,
+        due: args
+            .due
+            .as_deref()
+            .map(crate::domain::parse_date)
+            .transpose()
+            .map_err(input("--due"))?,
         plan,
         reference: args.reference.clone(),
         memo: args.memo.clone(),
@@ -282,7 +358,9 @@ fn post_credit(cli: &Cli, kind: DocKind, args: &super::CreditArgs) -> Result<(),
         kind,
         number: args.number.clone(),
         date: parse_date_arg("--date", &args.date)?,
-        amount: currency.parse_positive(&args.amount).map_err(input("--amount"))?,
+        amount: currency
+            .parse_positive(&args.amount)
+            .map_err(input("--amount"))?,
         reference: args.reference.clone(),
         memo: args.memo.clone(),
         apply,
@@ -293,19 +371,36 @@ fn post_credit(cli: &Cli, kind: DocKind, args: &super::CreditArgs) -> Result<(),
 }
 
 fn report_posted(currency: &Currency, posted: &Posted, amount: crate::domain::Money) {
-    let mut lines = vec![format!("posted {} {} for {}: {}", posted.kind, posted.number, posted.customer, currency.plain(amount))];
+    let mut lines = vec![format!(
+        "posted {} {} for {}: {}",
+        posted.kind,
+        posted.number,
+        posted.customer,
+        currency.plain(amount)
+    )];
     if posted.items.len() > 1 {
         for (seq, due, part) in &posted.items {
-            lines.push(format!("  installment {seq} due {due}: {}", currency.plain(*part)));
+            lines.push(format!(
+                "  installment {seq} due {due}: {}",
+                currency.plain(*part)
+            ));
         }
     } else if let Some((_, due, _)) = posted.items.first() {
         lines.push(format!("  due {due}"));
     }
     for (number, seq, part) in &posted.allocations {
-        lines.push(format!("  applied {} to {number}/{seq}", currency.plain(*part)));
+        lines.push(format!(
+            "  applied {} to {number}/{seq}",
+            currency.plain(*part)
+        ));
     }
-    if posted.kind.natural_side() == Some(crate::domain::document::Side::Credit) && posted.unapplied.is_positive() {
-        lines.push(format!("  unapplied credit {}", currency.plain(posted.unapplied)));
+    if posted.kind.natural_side() == Some(crate::domain::document::Side::Credit)
+        && posted.unapplied.is_positive()
+    {
+        lines.push(format!(
+            "  unapplied credit {}",
+            currency.plain(posted.unapplied)
+        ));
     }
     print(&lines.join("\n"));
     for warning in &posted.warnings {

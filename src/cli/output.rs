@@ -37,7 +37,12 @@ pub struct Table {
 
 impl Table {
     pub fn new(headers: &[&str], numeric: &[bool]) -> Table {
-        Table { headers: headers.iter().map(|h| h.to_string()).collect(), numeric: numeric.to_vec(), rows: Vec::new(), footer: Vec::new() }
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            numeric: numeric.to_vec(),
+            rows: Vec::new(),
+            footer: Vec::new(),
+        }
     }
 
     /// Column-aligned text; wide (CJK) characters count as two columns.
@@ -96,7 +101,9 @@ impl Table {
         for row in &self.rows {
             writer.write_record(row)?;
         }
-        let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+        let bytes = writer
+            .into_inner()
+            .map_err(|e| csv::Error::from(e.into_error()))?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 }
@@ -117,8 +124,12 @@ mod tests {
     #[test]
     fn aligns_numbers_right_and_counts_wide_characters() {
         let mut table = Table::new(&["code", "name", "balance"], &[false, false, true]);
-        table.rows.push(vec!["C1".into(), "华星".into(), "5.00".into()]);
-        table.rows.push(vec!["C2".into(), "Acme".into(), "1,250.00".into()]);
+        table
+            .rows
+            .push(vec!["C1".into(), "华星".into(), "5.00".into()]);
+        table
+            .rows
+            .push(vec!["C2".into(), "Acme".into(), "1,250.00".into()]);
         let text = table.render();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[2], "C1    华星      5.00");

@@ -14,8 +14,14 @@ use super::{AgingArgs, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg
 fn emit(format: Format, table: &Table, json: Value) -> Result<(), CliError> {
     match format {
         Format::Table => print(&table.render()),
-        Format::Csv => print(&table.to_csv().map_err(|e| CliError::Output(e.to_string()))?),
-        Format::Json => print(&serde_json::to_string_pretty(&json).map_err(|e| CliError::Output(e.to_string()))?),
+        Format::Csv => print(
+            &table
+                .to_csv()
+                .map_err(|e| CliError::Output(e.to_string()))?,
+        ),
+        Format::Json => print(
+            &serde_json::to_string_pretty(&json).map_err(|e| CliError::Output(e.to_string()))?,
+        ),
     }
     Ok(())
 }
@@ -32,7 +38,10 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
     let options = AgingOptions {
         as_of: parse_date_arg("--as-of", &args.as_of)?,
         basis: args.by.parse::<Basis>().map_err(input("--by"))?,
-        buckets: args.buckets.parse::<Buckets>().map_err(input("--buckets"))?,
+        buckets: args
+            .buckets
+            .parse::<Buckets>()
+            .map_err(input("--buckets"))?,
         detail: args.detail,
     };
     let aging = report::aging(store, &options)?;
@@ -47,7 +56,11 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
     let mut table = Table::new(&headers, &numeric);
     let mut json_rows = Vec::new();
     for (code, name, row) in aging.rows() {
-        let mut cells = vec![code.to_string(), name.to_string(), amount(f, currency, row.balance)];
+        let mut cells = vec![
+            code.to_string(),
+            name.to_string(),
+            amount(f, currency, row.balance),
+        ];
         cells.extend(row.amounts.iter().map(|m| amount(f, currency, *m)));
         cells.push(amount(f, currency, row.unapplied));
         table.rows.push(cells);
@@ -55,10 +68,19 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
             for item in &row.items {
                 let mut cells = vec![
                     String::new(),
-                    format!("  {}/{} due {} ({} days)", item.number, item.seq, item.due, item.days_overdue),
+                    format!(
+                        "  {}/{} due {} ({} days)",
+                        item.number, item.seq, item.due, item.days_overdue
+                    ),
                     String::new(),
                 ];
-                cells.extend((0..report.columns.len()).map(|c| if c == item.column { currency.display(item.open) } else { String::new() }));
+                cells.extend((0..report.columns.len()).map(|c| {
+                    if c == item.column {
+                        currency.display(item.open)
+                    } else {
+                        String::new()
+                    }
+                }));
                 table.rows.push(cells);
             }
         }
@@ -84,8 +106,18 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
         }
         json_rows.push(json_row);
     }
-    let mut totals = vec!["".to_string(), "Total".to_string(), amount(f, currency, report.totals.balance)];
-    totals.extend(report.totals.amounts.iter().map(|m| amount(f, currency, *m)));
+    let mut totals = vec![
+        "".to_string(),
+        "Total".to_string(),
+        amount(f, currency, report.totals.balance),
+    ];
+    totals.extend(
+        report
+            .totals
+            .amounts
+            .iter()
+            .map(|m| amount(f, currency, *m)),
+    );
     totals.push(amount(f, currency, report.totals.unapplied));
     table.footer.push(totals);
     let json = json!({
@@ -101,7 +133,10 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
         },
     });
     if f == Format::Table {
-        print(&format!("Aging as of {} by {} date ({})", report.as_of, report.basis, currency.code));
+        print(&format!(
+            "Aging as of {} by {} date ({})",
+            report.as_of, report.basis, currency.code
+        ));
     }
     emit(f, &table, json)
 }
@@ -110,8 +145,13 @@ pub fn customer_list(store: &Store, as_of: chrono::NaiveDate, f: Format) -> Resu
     let list = report::customer_list(store, as_of)?;
     let currency = store.currency();
     let mut table = Table::new(
-        &["code", "name", "terms", "balance", "overdue", "oldest", "limit", "used", "tier", "status"],
-        &[false, false, false, true, true, true, true, true, false, false],
+        &[
+            "code", "name", "terms", "balance", "overdue", "oldest", "limit", "used", "tier",
+            "status",
+        ],
+        &[
+            false, false, false, true, true, true, true, true, false, false,
+        ],
     );
     let mut json_rows = Vec::new();
     let (mut balance, mut overdue) = (Money::ZERO, Money::ZERO);
@@ -135,9 +175,17 @@ pub fn customer_list(store: &Store, as_of: chrono::NaiveDate, f: Format) -> Resu
             c.terms.to_string(),
             amount(f, currency, summary.balance),
             amount(f, currency, summary.overdue),
-            summary.oldest_days_overdue.map(|d| format!("{d}d")).unwrap_or_default(),
-            c.credit_limit.map(|l| amount(f, currency, l)).unwrap_or_default(),
-            summary.credit_used_percent.map(|p| format!("{p}%")).unwrap_or_default(),
+            summary
+                .oldest_days_overdue
+                .map(|d| format!("{d}d"))
+                .unwrap_or_default(),
+            c.credit_limit
+                .map(|l| amount(f, currency, l))
+                .unwrap_or_default(),
+            summary
+                .credit_used_percent
+                .map(|p| format!("{p}%"))
+                .unwrap_or_default(),
             c.tier.map(|t| t.to_string()).unwrap_or_default(),
             status.join(", "),
         ]);
@@ -172,13 +220,34 @@ pub fn customer_list(store: &Store, as_of: chrono::NaiveDate, f: Format) -> Resu
 }
 
 pub fn ledger(store: &Store, args: &LedgerArgs) -> Result<(), CliError> {
-    let from = args.from.as_deref().map(crate::domain::parse_date).transpose().map_err(input("--from"))?;
-    let to = args.to.as_deref().map(crate::domain::parse_date).transpose().map_err(input("--to"))?;
+    let from = args
+        .from
+        .as_deref()
+        .map(crate::domain::parse_date)
+        .transpose()
+        .map_err(input("--from"))?;
+    let to = args
+        .to
+        .as_deref()
+        .map(crate::domain::parse_date)
+        .transpose()
+        .map_err(input("--to"))?;
     let (customer, ledger) = report::customer_ledger(store, &args.code, from, to)?;
     let currency = store.currency();
     let f = args.format;
-    let blank_zero = |m: Money| if m.is_zero() { String::new() } else { amount(f, currency, m) };
-    let mut table = Table::new(&["date", "kind", "number", "debit", "credit", "balance", "memo"], &[false, false, false, true, true, true, false]);
+    let blank_zero = |m: Money| {
+        if m.is_zero() {
+            String::new()
+        } else {
+            amount(f, currency, m)
+        }
+    };
+    let mut table = Table::new(
+        &[
+            "date", "kind", "number", "debit", "credit", "balance", "memo",
+        ],
+        &[false, false, false, true, true, true, false],
+    );
     if f == Format::Table {
         table.rows.push(vec![
             from.map(|d| d.to_string()).unwrap_or_default(),
@@ -227,7 +296,10 @@ pub fn ledger(store: &Store, args: &LedgerArgs) -> Result<(), CliError> {
         })).collect::<Vec<_>>(),
     });
     if f == Format::Table {
-        print(&format!("{} {} — terms {}", customer.code, customer.name, customer.terms));
+        print(&format!(
+            "{} {} — terms {}",
+            customer.code, customer.name, customer.terms
+        ));
     }
     emit(f, &table, json)
 }
@@ -241,7 +313,16 @@ pub fn notes(store: &Store, args: &NoteListArgs) -> Result<(), CliError> {
     let currency = store.currency();
     let f = args.format;
     let mut table = Table::new(
-        &["at", "customer", "channel", "dir", "summary", "outcome", "promise", "follow-up"],
+        &[
+            "at",
+            "customer",
+            "channel",
+            "dir",
+            "summary",
+            "outcome",
+            "promise",
+            "follow-up",
+        ],
         &[false; 8],
     );
     for note in &notes {
@@ -252,7 +333,9 @@ pub fn notes(store: &Store, args: &NoteListArgs) -> Result<(), CliError> {
             note.direction.as_str().to_string(),
             note.summary.clone(),
             note.outcome.clone().unwrap_or_default(),
-            note.promise.map(|p| format!("{} on {}", amount(f, currency, p.amount), p.date)).unwrap_or_default(),
+            note.promise
+                .map(|p| format!("{} on {}", amount(f, currency, p.amount), p.date))
+                .unwrap_or_default(),
             note.follow_up.map(|d| d.to_string()).unwrap_or_default(),
         ]);
     }
@@ -280,7 +363,10 @@ pub fn overview(store: &Store) -> Result<(), CliError> {
     let currency = store.currency();
     let balance: Money = list.iter().map(|s| s.balance).sum();
     let overdue: Money = list.iter().map(|s| s.overdue).sum();
-    let path = store.path().map(|p| p.display().to_string()).unwrap_or_default();
+    let path = store
+        .path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
     let mut text = format!(
         "{} — {} ({})\n{} customers; owed to you {} {}, overdue {}\n",
         store.settings().company,
@@ -294,13 +380,18 @@ pub fn overview(store: &Store) -> Result<(), CliError> {
     let mut late: Vec<_> = list.iter().filter(|s| s.overdue.is_positive()).collect();
     late.sort_by(|a, b| b.overdue.cmp(&a.overdue));
     if !late.is_empty() {
-        let mut table = Table::new(&["code", "name", "overdue", "oldest"], &[false, false, true, true]);
+        let mut table = Table::new(
+            &["code", "name", "overdue", "oldest"],
+            &[false, false, true, true],
+        );
         for s in late.iter().take(10) {
             table.rows.push(vec![
                 s.customer.code.clone(),
                 s.customer.name.clone(),
                 currency.display(s.overdue),
-                s.oldest_days_overdue.map(|d| format!("{d}d")).unwrap_or_default(),
+                s.oldest_days_overdue
+                    .map(|d| format!("{d}d"))
+                    .unwrap_or_default(),
             ]);
         }
         text.push_str("\nMost overdue:\n");

@@ -65,7 +65,9 @@ pub struct Buckets {
 
 impl Default for Buckets {
     fn default() -> Self {
-        Buckets { bounds: vec![30, 60, 90] }
+        Buckets {
+            bounds: vec![30, 60, 90],
+        }
     }
 }
 
@@ -78,7 +80,11 @@ impl FromStr for Buckets {
             .map(|p| p.trim().parse::<u32>())
             .collect::<Result<_, _>>()
             .map_err(|_| bad())?;
-        if bounds.is_empty() || bounds.len() > 12 || bounds[0] == 0 || bounds.windows(2).any(|w| w[0] >= w[1]) {
+        if bounds.is_empty()
+            || bounds.len() > 12
+            || bounds[0] == 0
+            || bounds.windows(2).any(|w| w[0] >= w[1])
+        {
             return Err(bad());
         }
         Ok(Buckets { bounds })
@@ -115,7 +121,11 @@ impl Buckets {
             Basis::Due => 1,
             Basis::Invoice => 0,
         };
-        let position = self.bounds.iter().position(|b| days <= i64::from(*b)).unwrap_or(self.bounds.len());
+        let position = self
+            .bounds
+            .iter()
+            .position(|b| days <= i64::from(*b))
+            .unwrap_or(self.bounds.len());
         offset + position
     }
 }
@@ -147,14 +157,25 @@ pub struct AgingRow {
 
 impl AgingRow {
     fn new(customer: i64, columns: usize) -> AgingRow {
-        AgingRow { customer, balance: Money::ZERO, unapplied: Money::ZERO, amounts: vec![Money::ZERO; columns], items: Vec::new() }
+        AgingRow {
+            customer,
+            balance: Money::ZERO,
+            unapplied: Money::ZERO,
+            amounts: vec![Money::ZERO; columns],
+            items: Vec::new(),
+        }
     }
 
     /// Everything past due (every column but "Current" when aging by due date).
     pub fn overdue(&self, basis: Basis) -> Money {
         match basis {
             Basis::Due => self.amounts[1..].iter().copied().sum(),
-            Basis::Invoice => self.items.iter().filter(|i| i.days_overdue > 0).map(|i| i.open).sum(),
+            Basis::Invoice => self
+                .items
+                .iter()
+                .filter(|i| i.days_overdue > 0)
+                .map(|i| i.open)
+                .sum(),
         }
     }
 }
@@ -187,17 +208,34 @@ pub struct AgingBuilder {
 
 impl AgingBuilder {
     pub fn new(as_of: NaiveDate, basis: Basis, buckets: Buckets, keep_items: bool) -> AgingBuilder {
-        AgingBuilder { as_of, basis, buckets, keep_items, rows: BTreeMap::new() }
+        AgingBuilder {
+            as_of,
+            basis,
+            buckets,
+            keep_items,
+            rows: BTreeMap::new(),
+        }
     }
 
     fn row(&mut self, customer: i64) -> &mut AgingRow {
         let columns = self.buckets.labels(self.basis).len();
-        self.rows.entry(customer).or_insert_with(|| AgingRow::new(customer, columns))
+        self.rows
+            .entry(customer)
+            .or_insert_with(|| AgingRow::new(customer, columns))
     }
 
     /// Adds an item open for `open` as of the report date (zero amounts are ignored).
     #[allow(clippy::too_many_arguments)]
-    pub fn add_item(&mut self, customer: i64, number: String, seq: u32, date: NaiveDate, due: NaiveDate, amount: Money, open: Money) {
+    pub fn add_item(
+        &mut self,
+        customer: i64,
+        number: String,
+        seq: u32,
+        date: NaiveDate,
+        due: NaiveDate,
+        amount: Money,
+        open: Money,
+    ) {
         if open.is_zero() {
             return;
         }
@@ -212,7 +250,17 @@ impl AgingBuilder {
         row.amounts[column] += open;
         row.balance += open;
         if keep {
-            row.items.push(AgedItem { customer, number, seq, date, due, amount, open, days_overdue, column });
+            row.items.push(AgedItem {
+                customer,
+                number,
+                seq,
+                date,
+                due,
+                amount,
+                open,
+                days_overdue,
+                column,
+            });
         }
     }
 
@@ -228,17 +276,32 @@ impl AgingBuilder {
 
     pub fn finish(self) -> AgingReport {
         let columns = self.buckets.labels(self.basis);
-        let mut totals = AgingTotals { balance: Money::ZERO, unapplied: Money::ZERO, amounts: vec![Money::ZERO; columns.len()] };
+        let mut totals = AgingTotals {
+            balance: Money::ZERO,
+            unapplied: Money::ZERO,
+            amounts: vec![Money::ZERO; columns.len()],
+        };
         let mut rows = self.rows;
         for row in rows.values_mut() {
-            row.items.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.number.cmp(&b.number)).then(a.seq.cmp(&b.seq)));
+            row.items.sort_by(|a, b| {
+                a.due
+                    .cmp(&b.due)
+                    .then_with(|| a.number.cmp(&b.number))
+                    .then(a.seq.cmp(&b.seq))
+            });
             totals.balance += row.balance;
             totals.unapplied += row.unapplied;
             for (total, amount) in totals.amounts.iter_mut().zip(&row.amounts) {
                 *total += *amount;
             }
         }
-        AgingReport { as_of: self.as_of, basis: self.basis, columns, rows, totals }
+        AgingReport {
+            as_of: self.as_of,
+            basis: self.basis,
+            columns,
+            rows,
+            totals,
+        }
     }
 }
 
@@ -250,8 +313,14 @@ mod tests {
     #[test]
     fn labels_and_columns() {
         let buckets = Buckets::default();
-        assert_eq!(buckets.labels(Basis::Due), ["Current", "1-30", "31-60", "61-90", "90+"]);
-        assert_eq!(buckets.labels(Basis::Invoice), ["0-30", "31-60", "61-90", "90+"]);
+        assert_eq!(
+            buckets.labels(Basis::Due),
+            ["Current", "1-30", "31-60", "61-90", "90+"]
+        );
+        assert_eq!(
+            buckets.labels(Basis::Invoice),
+            ["0-30", "31-60", "61-90", "90+"]
+        );
         assert_eq!(buckets.column(Basis::Due, -5), 0);
         assert_eq!(buckets.column(Basis::Due, 0), 0);
         assert_eq!(buckets.column(Basis::Due, 1), 1);
@@ -272,8 +341,24 @@ mod tests {
         let usd = Currency::default();
         let d = |t| parse_date(t).unwrap();
         let mut builder = AgingBuilder::new(d("2026-11-23"), Basis::Due, Buckets::default(), true);
-        builder.add_item(1, "INV-1".into(), 1, d("2026-08-01"), d("2026-08-31"), usd.parse("100").unwrap(), usd.parse("40").unwrap());
-        builder.add_item(1, "INV-2".into(), 1, d("2026-11-01"), d("2026-12-01"), usd.parse("70").unwrap(), usd.parse("70").unwrap());
+        builder.add_item(
+            1,
+            "INV-1".into(),
+            1,
+            d("2026-08-01"),
+            d("2026-08-31"),
+            usd.parse("100").unwrap(),
+            usd.parse("40").unwrap(),
+        );
+        builder.add_item(
+            1,
+            "INV-2".into(),
+            1,
+            d("2026-11-01"),
+            d("2026-12-01"),
+            usd.parse("70").unwrap(),
+            usd.parse("70").unwrap(),
+        );
         builder.add_unapplied(1, usd.parse("25").unwrap());
         builder.add_unapplied(2, usd.parse("5").unwrap());
         let report = builder.finish();
@@ -281,7 +366,10 @@ mod tests {
         assert_eq!(usd.plain(row.amounts[0]), "70.00");
         assert_eq!(usd.plain(row.amounts[3]), "40.00");
         assert_eq!(usd.plain(row.unapplied), "-25.00");
-        assert_eq!(row.balance, row.amounts.iter().copied().sum::<Money>() + row.unapplied);
+        assert_eq!(
+            row.balance,
+            row.amounts.iter().copied().sum::<Money>() + row.unapplied
+        );
         assert_eq!(usd.plain(report.totals.balance), "80.00");
         assert_eq!(usd.plain(row.overdue(Basis::Due)), "40.00");
     }

@@ -57,7 +57,11 @@ pub enum AllocationError {
     #[error("{0} has nothing open for this customer")]
     NothingOpen(String),
     #[error("{number} has {open} open; {asked} cannot be applied to it")]
-    MoreThanOpen { number: String, open: String, asked: String },
+    MoreThanOpen {
+        number: String,
+        open: String,
+        asked: String,
+    },
     #[error("the allocations add up to more than the {available} available")]
     MoreThanCredit { available: String },
 }
@@ -70,10 +74,15 @@ pub fn plan(
     available: Money,
     apply: &Apply,
 ) -> Result<Vec<(usize, Money)>, AllocationError> {
-    let mut order: Vec<usize> = (0..items.len()).filter(|i| items[*i].open.is_positive()).collect();
+    let mut order: Vec<usize> = (0..items.len())
+        .filter(|i| items[*i].open.is_positive())
+        .collect();
     order.sort_by(|a, b| {
         let (a, b) = (&items[*a], &items[*b]);
-        a.due.cmp(&b.due).then_with(|| a.number.cmp(&b.number)).then(a.seq.cmp(&b.seq))
+        a.due
+            .cmp(&b.due)
+            .then_with(|| a.number.cmp(&b.number))
+            .then(a.seq.cmp(&b.seq))
     });
     let mut open: Vec<Money> = items.iter().map(|i| i.open).collect();
     let mut left = available;
@@ -99,8 +108,11 @@ pub fn plan(
         }
         Apply::Explicit(wanted) => {
             for (number, asked) in wanted {
-                let mine: Vec<usize> =
-                    order.iter().copied().filter(|i| items[*i].number.eq_ignore_ascii_case(number)).collect();
+                let mine: Vec<usize> = order
+                    .iter()
+                    .copied()
+                    .filter(|i| items[*i].number.eq_ignore_ascii_case(number))
+                    .collect();
                 let open_total: Money = mine.iter().map(|i| open[*i]).sum();
                 if !open_total.is_positive() {
                     return Err(AllocationError::NothingOpen(number.clone()));
@@ -115,7 +127,9 @@ pub fn plan(
                             });
                         }
                         if *asked > left {
-                            return Err(AllocationError::MoreThanCredit { available: currency.plain(available) });
+                            return Err(AllocationError::MoreThanCredit {
+                                available: currency.plain(available),
+                            });
                         }
                         *asked
                     }
@@ -183,10 +197,19 @@ mod tests {
         let got = plan(&usd, &items, m("70"), &apply).unwrap();
         assert_eq!(got, vec![(0, m("30")), (1, m("10")), (2, m("30"))]);
         let too_much = Apply::parse("INV-1:61", &usd).unwrap();
-        assert!(matches!(plan(&usd, &items, m("100"), &too_much), Err(AllocationError::MoreThanOpen { .. })));
+        assert!(matches!(
+            plan(&usd, &items, m("100"), &too_much),
+            Err(AllocationError::MoreThanOpen { .. })
+        ));
         let over_credit = Apply::parse("INV-1:20,INV-2:50", &usd).unwrap();
-        assert!(matches!(plan(&usd, &items, m("60"), &over_credit), Err(AllocationError::MoreThanCredit { .. })));
+        assert!(matches!(
+            plan(&usd, &items, m("60"), &over_credit),
+            Err(AllocationError::MoreThanCredit { .. })
+        ));
         let unknown = Apply::parse("INV-9", &usd).unwrap();
-        assert!(matches!(plan(&usd, &items, m("60"), &unknown), Err(AllocationError::NothingOpen(_))));
+        assert!(matches!(
+            plan(&usd, &items, m("60"), &unknown),
+            Err(AllocationError::NothingOpen(_))
+        ));
     }
 }

@@ -83,9 +83,9 @@ impl CustomerDraft {
         }
         if let Some(email) = &self.email {
             let email = email.trim();
-            let valid = email
-                .split_once('@')
-                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !email.contains(' '));
+            let valid = email.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty() && host.contains('.') && !email.contains(' ')
+            });
             if !valid {
                 return Err(CustomerError::BadEmail(email.to_string()));
             }
@@ -103,7 +103,11 @@ mod tests {
 
     #[test]
     fn validates_what_people_type() {
-        let mut draft = CustomerDraft { code: "C001".into(), name: "深圳市华星贸易有限公司".into(), ..Default::default() };
+        let mut draft = CustomerDraft {
+            code: "C001".into(),
+            name: "深圳市华星贸易有限公司".into(),
+            ..Default::default()
+        };
         assert!(draft.validate().is_ok());
         draft.code = "C 1".into();
         assert!(matches!(draft.validate(), Err(CustomerError::BadCode(_))));

@@ -36,7 +36,11 @@ pub struct Ledger {
 }
 
 /// Builds the ledger for `[from, to]` from documents already in date order.
-pub fn build(documents: &[LedgerDocument], from: Option<NaiveDate>, to: Option<NaiveDate>) -> Ledger {
+pub fn build(
+    documents: &[LedgerDocument],
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Ledger {
     let mut opening = Money::ZERO;
     let mut balance = Money::ZERO;
     let mut entries = Vec::new();
@@ -67,7 +71,11 @@ pub fn build(documents: &[LedgerDocument], from: Option<NaiveDate>, to: Option<N
             memo: doc.memo.clone(),
         });
     }
-    Ledger { opening, closing: balance, entries }
+    Ledger {
+        opening,
+        closing: balance,
+        entries,
+    }
 }
 
 #[cfg(test)]
@@ -92,7 +100,11 @@ mod tests {
             doc("2026-10-01", DocKind::Invoice, Side::Debit, "50"),
             doc("2026-11-01", DocKind::Payment, Side::Credit, "10"),
         ];
-        let ledger = build(&docs, Some(parse_date("2026-09-10").unwrap()), Some(parse_date("2026-10-31").unwrap()));
+        let ledger = build(
+            &docs,
+            Some(parse_date("2026-09-10").unwrap()),
+            Some(parse_date("2026-10-31").unwrap()),
+        );
         assert_eq!(usd.plain(ledger.opening), "100.00");
         assert_eq!(ledger.entries.len(), 2);
         assert_eq!(usd.plain(ledger.entries[1].balance), "90.00");

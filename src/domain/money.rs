@@ -11,7 +11,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 /// An exact amount of the book's currency.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Money(pub Decimal);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -19,7 +21,11 @@ pub enum MoneyError {
     #[error("'{0}' is not an amount (write it like 1234.50)")]
     NotANumber(String),
     #[error("'{text}' has more decimals than {code} allows ({minor_units})")]
-    TooPrecise { text: String, code: String, minor_units: u32 },
+    TooPrecise {
+        text: String,
+        code: String,
+        minor_units: u32,
+    },
     #[error("'{0}' must be more than zero")]
     NotPositive(String),
     #[error("'{0}' is too large")]
@@ -103,7 +109,10 @@ pub struct Currency {
 
 impl Default for Currency {
     fn default() -> Self {
-        Currency { code: "USD".into(), minor_units: 2 }
+        Currency {
+            code: "USD".into(),
+            minor_units: 2,
+        }
     }
 }
 
@@ -121,7 +130,11 @@ impl Currency {
 
     /// Parses an exact amount such as `1234.50` or `1,234.50`; refuses extra decimals.
     pub fn parse(&self, text: &str) -> Result<Money, MoneyError> {
-        let cleaned: String = text.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+        let cleaned: String = text
+            .trim()
+            .chars()
+            .filter(|c| *c != ',' && *c != '_')
+            .collect();
         if cleaned.is_empty() {
             return Err(MoneyError::NotANumber(text.trim().to_string()));
         }
@@ -153,7 +166,9 @@ impl Currency {
     /// Integer minor units (cents) for storage; `None` if the amount is not exact at
     /// this scale or does not fit.
     pub fn to_minor_checked(&self, money: Money) -> Option<i64> {
-        let scaled = money.0.checked_mul(Decimal::from(10i64.pow(self.minor_units)))?;
+        let scaled = money
+            .0
+            .checked_mul(Decimal::from(10i64.pow(self.minor_units)))?;
         if !scaled.fract().is_zero() {
             return None;
         }
@@ -239,7 +254,10 @@ impl Currency {
             parts[i] += 1;
             left -= 1;
         }
-        parts.into_iter().map(|p| self.from_minor(p as i64)).collect()
+        parts
+            .into_iter()
+            .map(|p| self.from_minor(p as i64))
+            .collect()
     }
 }
 
@@ -254,9 +272,15 @@ mod tests {
     #[test]
     fn parses_exact_amounts_and_refuses_extra_decimals() {
         assert_eq!(usd().plain(usd().parse("1,234.5").unwrap()), "1234.50");
-        assert!(matches!(usd().parse("1.005"), Err(MoneyError::TooPrecise { .. })));
+        assert!(matches!(
+            usd().parse("1.005"),
+            Err(MoneyError::TooPrecise { .. })
+        ));
         assert!(matches!(usd().parse("abc"), Err(MoneyError::NotANumber(_))));
-        assert!(matches!(usd().parse_positive("0"), Err(MoneyError::NotPositive(_))));
+        assert!(matches!(
+            usd().parse_positive("0"),
+            Err(MoneyError::NotPositive(_))
+        ));
         let jpy = Currency::new("JPY", 0).unwrap();
         assert_eq!(jpy.plain(jpy.parse("1500").unwrap()), "1500");
         assert!(jpy.parse("1500.5").is_err());
@@ -277,13 +301,19 @@ mod tests {
         let texts: Vec<String> = parts.iter().map(|m| usd().plain(*m)).collect();
         assert_eq!(texts, ["33.34", "33.33", "33.33"]);
         let parts = usd().split(usd().parse("0.02").unwrap(), &[1, 1, 1]);
-        assert_eq!(parts.iter().copied().sum::<Money>(), usd().parse("0.02").unwrap());
+        assert_eq!(
+            parts.iter().copied().sum::<Money>(),
+            usd().parse("0.02").unwrap()
+        );
         assert_eq!(usd().plain(parts[2]), "0.00");
     }
 
     #[test]
     fn displays_with_thousands() {
-        assert_eq!(usd().display(usd().parse("1234567.5").unwrap()), "1,234,567.50");
+        assert_eq!(
+            usd().display(usd().parse("1234567.5").unwrap()),
+            "1,234,567.50"
+        );
         assert_eq!(usd().display(usd().parse("-999").unwrap()), "-999.00");
         assert_eq!(usd().display(Money::ZERO), "0.00");
     }

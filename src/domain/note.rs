@@ -21,8 +21,14 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 6] =
-        [Channel::Call, Channel::Email, Channel::Letter, Channel::Visit, Channel::Message, Channel::Other];
+    pub const ALL: [Channel; 6] = [
+        Channel::Call,
+        Channel::Email,
+        Channel::Letter,
+        Channel::Visit,
+        Channel::Message,
+        Channel::Other,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Channel::Call => "call",

@@ -44,8 +44,9 @@ impl Terms {
     pub fn due_date(self, date: NaiveDate) -> Result<NaiveDate, TermsError> {
         match self {
             Terms::Net(days) => date.checked_add_days(Days::new(days.into())),
-            Terms::EndOfMonth(days) => end_of_month(date)
-                .and_then(|end| end.checked_add_days(Days::new(days.into()))),
+            Terms::EndOfMonth(days) => {
+                end_of_month(date).and_then(|end| end.checked_add_days(Days::new(days.into())))
+            }
             Terms::DueOnReceipt => Some(date),
         }
         .ok_or(TermsError::OutOfRange)
@@ -69,7 +70,10 @@ impl FromStr for Terms {
         let lower = text.trim().to_lowercase();
         let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
         let unknown = || TermsError::Unknown(text.trim().to_string());
-        if matches!(compact.as_str(), "dueonreceipt" | "receipt" | "cod" | "immediate" | "net0") {
+        if matches!(
+            compact.as_str(),
+            "dueonreceipt" | "receipt" | "cod" | "immediate" | "net0"
+        ) {
             return Ok(Terms::DueOnReceipt);
         }
         if let Some(days) = compact.strip_prefix("net") {
@@ -128,7 +132,8 @@ impl Plan {
     /// Reads `30%` or `30` as a deposit percentage.
     pub fn parse_deposit(text: &str) -> Result<Plan, TermsError> {
         let number = text.trim().trim_end_matches('%').trim();
-        let percent = Decimal::from_str(number).map_err(|_| TermsError::BadDepositPercent(Decimal::ZERO))?;
+        let percent =
+            Decimal::from_str(number).map_err(|_| TermsError::BadDepositPercent(Decimal::ZERO))?;
         Ok(Plan::Deposit(percent))
     }
 }
@@ -156,10 +161,17 @@ pub fn schedule(
         None => terms.due_date(date)?,
     };
     if first_due < date {
-        return Err(TermsError::DueBeforeDate { due: first_due, date });
+        return Err(TermsError::DueBeforeDate {
+            due: first_due,
+            date,
+        });
     }
     let items = match plan {
-        Plan::Single => vec![Installment { seq: 1, due: first_due, amount }],
+        Plan::Single => vec![Installment {
+            seq: 1,
+            due: first_due,
+            amount,
+        }],
         Plan::Installments(count) => {
             if !(2..=120).contains(count) {
                 return Err(TermsError::BadInstallmentCount(*count));
@@ -173,7 +185,11 @@ pub fn schedule(
                 if part.is_zero() {
                     return Err(TermsError::EmptyInstallment);
                 }
-                items.push(Installment { seq: i as u32 + 1, due, amount: part });
+                items.push(Installment {
+                    seq: i as u32 + 1,
+                    due,
+                    amount: part,
+                });
             }
             items
         }
@@ -195,7 +211,11 @@ pub fn schedule(
                 if !part.is_positive() {
                     return Err(TermsError::EmptyInstallment);
                 }
-                items.push(Installment { seq: i as u32 + 1, due, amount: currency.rescale(part) });
+                items.push(Installment {
+                    seq: i as u32 + 1,
+                    due,
+                    amount: currency.rescale(part),
+                });
             }
             items
         }
@@ -209,8 +229,16 @@ pub fn schedule(
                 return Err(TermsError::EmptyInstallment);
             }
             vec![
-                Installment { seq: 1, due: date, amount: deposit },
-                Installment { seq: 2, due: first_due, amount: balance },
+                Installment {
+                    seq: 1,
+                    due: date,
+                    amount: deposit,
+                },
+                Installment {
+                    seq: 2,
+                    due: first_due,
+                    amount: balance,
+                },
             ]
         }
     };
@@ -230,23 +258,46 @@ mod tests {
         assert_eq!("net 30".parse::<Terms>().unwrap(), Terms::Net(30));
         assert_eq!("NET30".parse::<Terms>().unwrap(), Terms::Net(30));
         assert_eq!("eom 10".parse::<Terms>().unwrap(), Terms::EndOfMonth(10));
-        assert_eq!("Due on receipt".parse::<Terms>().unwrap(), Terms::DueOnReceipt);
+        assert_eq!(
+            "Due on receipt".parse::<Terms>().unwrap(),
+            Terms::DueOnReceipt
+        );
         assert!("net thirty".parse::<Terms>().is_err());
         assert_eq!(Terms::EndOfMonth(15).to_string(), "eom 15");
     }
 
     #[test]
     fn due_dates() {
-        assert_eq!(Terms::Net(30).due_date(d("2026-10-01")).unwrap(), d("2026-10-31"));
-        assert_eq!(Terms::EndOfMonth(10).due_date(d("2026-02-14")).unwrap(), d("2026-03-10"));
-        assert_eq!(Terms::EndOfMonth(0).due_date(d("2024-02-01")).unwrap(), d("2024-02-29"));
-        assert_eq!(Terms::DueOnReceipt.due_date(d("2026-10-01")).unwrap(), d("2026-10-01"));
+        assert_eq!(
+            Terms::Net(30).due_date(d("2026-10-01")).unwrap(),
+            d("2026-10-31")
+        );
+        assert_eq!(
+            Terms::EndOfMonth(10).due_date(d("2026-02-14")).unwrap(),
+            d("2026-03-10")
+        );
+        assert_eq!(
+            Terms::EndOfMonth(0).due_date(d("2024-02-01")).unwrap(),
+            d("2024-02-29")
+        );
+        assert_eq!(
+            Terms::DueOnReceipt.due_date(d("2026-10-01")).unwrap(),
+            d("2026-10-01")
+        );
     }
 
     #[test]
     fn installments_split_exactly_and_fall_due_monthly() {
         let usd = Currency::default();
-        let items = schedule(&usd, d("2026-01-31"), usd.parse("100").unwrap(), Terms::Net(0), None, &Plan::Installments(3)).unwrap();
+        let items = schedule(
+            &usd,
+            d("2026-01-31"),
+            usd.parse("100").unwrap(),
+            Terms::Net(0),
+            None,
+            &Plan::Installments(3),
+        )
+        .unwrap();
         let amounts: Vec<String> = items.iter().map(|i| usd.plain(i.amount)).collect();
         assert_eq!(amounts, ["33.34", "33.33", "33.33"]);
         let dues: Vec<NaiveDate> = items.iter().map(|i| i.due).collect();
@@ -256,7 +307,15 @@ mod tests {
     #[test]
     fn deposit_rounds_half_away_from_zero() {
         let usd = Currency::default();
-        let items = schedule(&usd, d("2026-10-01"), usd.parse("100.05").unwrap(), Terms::Net(30), None, &Plan::Deposit(Decimal::from(30))).unwrap();
+        let items = schedule(
+            &usd,
+            d("2026-10-01"),
+            usd.parse("100.05").unwrap(),
+            Terms::Net(30),
+            None,
+            &Plan::Deposit(Decimal::from(30)),
+        )
+        .unwrap();
         // 30% of 100.05 is 30.015 → 30.02
         assert_eq!(usd.plain(items[0].amount), "30.02");
         assert_eq!(items[0].due, d("2026-10-01"));
@@ -268,9 +327,24 @@ mod tests {
     fn explicit_schedule_must_add_up() {
         let usd = Currency::default();
         let plan = Plan::parse_explicit("2026-11-30:800,2026-10-31:400", &usd).unwrap();
-        let items = schedule(&usd, d("2026-10-01"), usd.parse("1200").unwrap(), Terms::Net(30), None, &plan).unwrap();
+        let items = schedule(
+            &usd,
+            d("2026-10-01"),
+            usd.parse("1200").unwrap(),
+            Terms::Net(30),
+            None,
+            &plan,
+        )
+        .unwrap();
         assert_eq!(items[0].due, d("2026-10-31"));
-        let wrong = schedule(&usd, d("2026-10-01"), usd.parse("1000").unwrap(), Terms::Net(30), None, &plan);
+        let wrong = schedule(
+            &usd,
+            d("2026-10-01"),
+            usd.parse("1000").unwrap(),
+            Terms::Net(30),
+            None,
+            &plan,
+        );
         assert!(matches!(wrong, Err(TermsError::ScheduleSumMismatch { .. })));
     }
 }

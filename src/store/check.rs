@@ -103,9 +103,17 @@ impl Store {
             }
         }
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))? {
+        for row in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })? {
             let (table, rowid, parent) = row?;
-            found.push(Violation(format!("foreign key: {table} row {rowid} points at a missing {parent}")));
+            found.push(Violation(format!(
+                "foreign key: {table} row {rowid} points at a missing {parent}"
+            )));
         }
         for (message, sql) in INVARIANTS {
             let mut stmt = self.conn.prepare(sql)?;
@@ -125,24 +133,47 @@ impl Store {
         let currency = self.currency().clone();
         let mut fast: HashMap<i64, i64> = HashMap::new();
         let mut full: HashMap<i64, i64> = HashMap::new();
-        self.open_items_as_of(as_of, AgingInput::Fast, |row| *fast.entry(row.customer_id).or_default() += currency.to_minor(row.open))?;
-        self.unapplied_as_of(as_of, AgingInput::Fast, |row| *fast.entry(row.customer_id).or_default() -= currency.to_minor(row.unapplied))?;
-        self.open_items_as_of(as_of, AgingInput::Full, |row| *full.entry(row.customer_id).or_default() += currency.to_minor(row.open))?;
-        self.unapplied_as_of(as_of, AgingInput::Full, |row| *full.entry(row.customer_id).or_default() -= currency.to_minor(row.unapplied))?;
+        self.open_items_as_of(as_of, AgingInput::Fast, |row| {
+            *fast.entry(row.customer_id).or_default() += currency.to_minor(row.open)
+        })?;
+        self.unapplied_as_of(as_of, AgingInput::Fast, |row| {
+            *fast.entry(row.customer_id).or_default() -= currency.to_minor(row.unapplied)
+        })?;
+        self.open_items_as_of(as_of, AgingInput::Full, |row| {
+            *full.entry(row.customer_id).or_default() += currency.to_minor(row.open)
+        })?;
+        self.unapplied_as_of(as_of, AgingInput::Full, |row| {
+            *full.entry(row.customer_id).or_default() -= currency.to_minor(row.unapplied)
+        })?;
         let mut documents: HashMap<i64, i64> = HashMap::new();
         let mut stmt = self.conn.prepare("SELECT customer_id, SUM(side * amount) FROM documents WHERE date <= ?1 GROUP BY customer_id")?;
-        for row in stmt.query_map([as_of.to_string()], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+        for row in stmt.query_map([as_of.to_string()], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })? {
             let (customer, balance) = row?;
             documents.insert(customer, balance);
         }
         let mut found = Vec::new();
-        let mut customers: Vec<i64> = fast.keys().chain(full.keys()).chain(documents.keys()).copied().collect();
+        let mut customers: Vec<i64> = fast
+            .keys()
+            .chain(full.keys())
+            .chain(documents.keys())
+            .copied()
+            .collect();
         customers.sort_unstable();
         customers.dedup();
         for customer in customers {
-            let (a, b, c) = (fast.get(&customer).copied().unwrap_or(0), full.get(&customer).copied().unwrap_or(0), documents.get(&customer).copied().unwrap_or(0));
+            let (a, b, c) = (
+                fast.get(&customer).copied().unwrap_or(0),
+                full.get(&customer).copied().unwrap_or(0),
+                documents.get(&customer).copied().unwrap_or(0),
+            );
             if a != b || b != c {
-                let code: String = self.conn.query_row("SELECT code FROM customers WHERE id = ?1", [customer], |r| r.get(0))?;
+                let code: String = self.conn.query_row(
+                    "SELECT code FROM customers WHERE id = ?1",
+                    [customer],
+                    |r| r.get(0),
+                )?;
                 found.push(Violation(format!(
                     "aging does not tie for {code} as of {as_of}: aging {}, recomputed {}, documents {}",
                     currency.plain(currency.from_minor(a)),

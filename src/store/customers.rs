@@ -39,12 +39,15 @@ pub struct CustomerUpdate {
     pub archived: Option<bool>,
 }
 
-const COLUMNS: &str = "id, code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, archived";
+const COLUMNS: &str =
+    "id, code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, archived";
 
 fn from_row(row: &Row<'_>, currency: &Currency) -> rusqlite::Result<Customer> {
     let terms: String = row.get(7)?;
     let tier: Option<String> = row.get(9)?;
-    let bad = |i: usize, what: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, what.into());
+    let bad = |i: usize, what: String| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, what.into())
+    };
     Ok(Customer {
         id: row.get(0)?,
         code: row.get(1)?,
@@ -54,15 +57,22 @@ fn from_row(row: &Row<'_>, currency: &Currency) -> rusqlite::Result<Customer> {
         phone: row.get(5)?,
         address: row.get(6)?,
         terms: terms.parse().map_err(|_| bad(7, terms.clone()))?,
-        credit_limit: row.get::<_, Option<i64>>(8)?.map(|m| currency.from_minor(m)),
-        tier: tier.map(|t| t.parse().map_err(|_| bad(9, t.clone()))).transpose()?,
+        credit_limit: row
+            .get::<_, Option<i64>>(8)?
+            .map(|m| currency.from_minor(m)),
+        tier: tier
+            .map(|t| t.parse().map_err(|_| bad(9, t.clone())))
+            .transpose()?,
         on_hold: row.get(10)?,
         archived: row.get(11)?,
     })
 }
 
 fn blank_to_none(value: &Option<String>) -> Option<String> {
-    value.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+    value
+        .as_ref()
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 pub(super) fn insert(conn: &Connection, currency: &Currency, draft: &CustomerDraft) -> Result<i64> {
@@ -71,7 +81,14 @@ pub(super) fn insert(conn: &Connection, currency: &Currency, draft: &CustomerDra
     if find(conn, currency, code)?.is_some() {
         return Err(StoreError::DuplicateCustomer(code.to_string()));
     }
-    let limit = draft.credit_limit.map(|m| currency.to_minor_checked(m).ok_or(crate::domain::MoneyError::TooLarge(m.to_string()))).transpose()?;
+    let limit = draft
+        .credit_limit
+        .map(|m| {
+            currency
+                .to_minor_checked(m)
+                .ok_or(crate::domain::MoneyError::TooLarge(m.to_string()))
+        })
+        .transpose()?;
     conn.execute(
         "INSERT INTO customers (code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -94,7 +111,10 @@ pub(super) fn insert(conn: &Connection, currency: &Currency, draft: &CustomerDra
 
 pub(super) fn find(conn: &Connection, currency: &Currency, code: &str) -> Result<Option<Customer>> {
     let sql = format!("SELECT {COLUMNS} FROM customers WHERE code = ?1");
-    Ok(conn.prepare_cached(&sql)?.query_row([code.trim()], |r| from_row(r, currency)).optional()?)
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([code.trim()], |r| from_row(r, currency))
+        .optional()?)
 }
 
 pub(super) fn require(conn: &Connection, currency: &Currency, code: &str) -> Result<Customer> {
@@ -117,7 +137,9 @@ impl Store {
 
     pub fn customer_by_id(&self, id: i64) -> Result<Customer> {
         let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?1");
-        Ok(self.conn.query_row(&sql, [id], |r| from_row(r, self.currency()))?)
+        Ok(self
+            .conn
+            .query_row(&sql, [id], |r| from_row(r, self.currency()))?)
     }
 
     /// Every customer, by code, archived ones included.

@@ -32,10 +32,20 @@ pub struct NoteFilter {
     pub due_as_of: Option<NaiveDate>,
 }
 
-pub(super) fn insert(conn: &Connection, currency: &Currency, draft: &NoteDraft, at: &str) -> Result<i64> {
+pub(super) fn insert(
+    conn: &Connection,
+    currency: &Currency,
+    draft: &NoteDraft,
+    at: &str,
+) -> Result<i64> {
     draft.validate()?;
     let customer = customers::require(conn, currency, &draft.customer_code)?;
-    let document_id: Option<i64> = match draft.invoice_number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+    let document_id: Option<i64> = match draft
+        .invoice_number
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
         Some(number) => {
             let row: Option<(i64, i64)> = rusqlite::OptionalExtension::optional(conn.query_row(
                 "SELECT id, customer_id FROM documents WHERE number = ?1",
@@ -44,7 +54,12 @@ pub(super) fn insert(conn: &Connection, currency: &Currency, draft: &NoteDraft, 
             ))?;
             match row {
                 Some((id, owner)) if owner == customer.id => Some(id),
-                _ => return Err(StoreError::UnknownDocument(format!("{number} (for {})", customer.code))),
+                _ => {
+                    return Err(StoreError::UnknownDocument(format!(
+                        "{number} (for {})",
+                        customer.code
+                    )));
+                }
             }
         }
         None => None,
@@ -74,7 +89,9 @@ impl Store {
         let at = super::now_stamp();
         let id = self.write(|tx, currency| insert(tx, currency, draft, &at))?;
         let mut notes = self.notes_where("n.id = ?1", params![id])?;
-        notes.pop().ok_or_else(|| StoreError::Corrupt("the note just logged is missing".into()))
+        notes
+            .pop()
+            .ok_or_else(|| StoreError::Corrupt("the note just logged is missing".into()))
     }
 
     /// Notes, newest first.
@@ -111,9 +128,10 @@ impl Store {
             let promise_amount: Option<i64> = row.get(10)?;
             let follow_up: Option<String> = row.get(11)?;
             let promise = match (promise_date, promise_amount) {
-                (Some(date), Some(amount)) => {
-                    Some(Promise { date: super::queries::parse_stored_date(&date)?, amount: self.currency().from_minor(amount) })
-                }
+                (Some(date), Some(amount)) => Some(Promise {
+                    date: super::queries::parse_stored_date(&date)?,
+                    amount: self.currency().from_minor(amount),
+                }),
                 _ => None,
             };
             out.push(Note {
@@ -127,7 +145,9 @@ impl Store {
                 summary: row.get(7)?,
                 outcome: row.get(8)?,
                 promise,
-                follow_up: follow_up.map(|d| super::queries::parse_stored_date(&d)).transpose()?,
+                follow_up: follow_up
+                    .map(|d| super::queries::parse_stored_date(&d))
+                    .transpose()?,
             });
         }
         Ok(out)

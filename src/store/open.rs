@@ -25,7 +25,10 @@ pub fn default_book_path() -> Option<PathBuf> {
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io { path: path.to_path_buf(), source }
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 fn sidecar(path: &Path, suffix: &str) -> PathBuf {
@@ -48,16 +51,25 @@ fn inspect(path: &Path) -> Result<Found> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::Missing),
         Err(e) => return Err(io_error(path)(e)),
     };
-    let not_a_book = |what: String| StoreError::NotABook { path: path.to_path_buf(), what };
+    let not_a_book = |what: String| StoreError::NotABook {
+        path: path.to_path_buf(),
+        what,
+    };
     if meta.is_dir() {
         return Err(not_a_book("a folder".into()));
     }
-    let wal_len = fs::metadata(sidecar(path, "-wal")).map(|m| m.len()).unwrap_or(0);
+    let wal_len = fs::metadata(sidecar(path, "-wal"))
+        .map(|m| m.len())
+        .unwrap_or(0);
     if meta.len() == 0 && wal_len == 0 {
         return Err(not_a_book("an empty file (0 bytes)".into()));
     }
     let mut header = Vec::with_capacity(100);
-    File::open(path).map_err(io_error(path))?.take(100).read_to_end(&mut header).map_err(io_error(path))?;
+    File::open(path)
+        .map_err(io_error(path))?
+        .take(100)
+        .read_to_end(&mut header)
+        .map_err(io_error(path))?;
     if meta.len() > 0 {
         if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
             return Err(not_a_book(describe_foreign(&header, meta.len())));
@@ -66,7 +78,9 @@ fn inspect(path: &Path) -> Result<Found> {
             1 => 65_536u64,
             n => u64::from(n),
         };
-        let page_count = u64::from(u32::from_be_bytes([header[28], header[29], header[30], header[31]]));
+        let page_count = u64::from(u32::from_be_bytes([
+            header[28], header[29], header[30], header[31],
+        ]));
         let count_is_valid = header[92..96] == header[24..28];
         if page_size < 512
             || meta.len() % page_size != 0
@@ -87,24 +101,39 @@ fn inspect(path: &Path) -> Result<Found> {
         (app_id, version)
     } else {
         let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
-        let version = i64::from(i32::from_be_bytes([header[60], header[61], header[62], header[63]]));
+        let version = i64::from(i32::from_be_bytes([
+            header[60], header[61], header[62], header[63],
+        ]));
         (app_id, version)
     };
     if app_id != APPLICATION_ID {
-        let whose = if app_id == 0 { String::new() } else { format!(" (application id {app_id:#x})") };
-        return Err(not_a_book(format!("an SQLite database of another program{whose}")));
+        let whose = if app_id == 0 {
+            String::new()
+        } else {
+            format!(" (application id {app_id:#x})")
+        };
+        return Err(not_a_book(format!(
+            "an SQLite database of another program{whose}"
+        )));
     }
     if version > CURRENT_VERSION {
-        return Err(StoreError::Newer { path: path.to_path_buf(), found: version, supported: CURRENT_VERSION });
+        return Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            found: version,
+            supported: CURRENT_VERSION,
+        });
     }
     if version < 1 {
-        return Err(not_a_book("an Owed book that was never finished being created".into()));
+        return Err(not_a_book(
+            "an Owed book that was never finished being created".into(),
+        ));
     }
     Ok(Found::Book { version })
 }
 
 fn describe_foreign(header: &[u8], len: u64) -> String {
-    let text_like = std::str::from_utf8(header).is_ok_and(|t| t.chars().all(|c| !c.is_control() || c.is_whitespace()));
+    let text_like = std::str::from_utf8(header)
+        .is_ok_and(|t| t.chars().all(|c| !c.is_control() || c.is_whitespace()));
     let kind = if header.starts_with(b"%PDF") {
         "a PDF file".to_string()
     } else if header.starts_with(b"PK\x03\x04") {
@@ -139,8 +168,15 @@ fn take_lock(path: &Path) -> Result<File> {
             let mut holder = String::new();
             let _ = File::open(&lock_path).and_then(|mut f| f.read_to_string(&mut holder));
             let holder = holder.trim();
-            let holder = if holder.is_empty() { String::new() } else { format!(" (process {holder})") };
-            Err(StoreError::Locked { path: path.to_path_buf(), holder })
+            let holder = if holder.is_empty() {
+                String::new()
+            } else {
+                format!(" (process {holder})")
+            };
+            Err(StoreError::Locked {
+                path: path.to_path_buf(),
+                holder,
+            })
         }
         Err(TryLockError::Error(e)) => Err(io_error(&lock_path)(e)),
     }
@@ -168,7 +204,10 @@ fn write_settings(conn: &Connection, settings: &BookSettings) -> Result<()> {
     let mut put = conn.prepare("INSERT INTO book(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value")?;
     put.execute(["company", settings.company.as_str()])?;
     put.execute(["currency", settings.currency.code.as_str()])?;
-    put.execute(["minor_units", settings.currency.minor_units.to_string().as_str()])?;
+    put.execute([
+        "minor_units",
+        settings.currency.minor_units.to_string().as_str(),
+    ])?;
     Ok(())
 }
 
@@ -177,9 +216,15 @@ fn read_settings(conn: &Connection) -> Result<BookSettings> {
         conn.query_row("SELECT value FROM book WHERE key = ?1", [key], |r| r.get(0))
             .map_err(|_| StoreError::Corrupt(format!("the setting '{key}' is missing")))
     };
-    let minor: u32 = get("minor_units")?.parse().map_err(|_| StoreError::Corrupt("minor_units".into()))?;
-    let currency = Currency::new(&get("currency")?, minor).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    Ok(BookSettings { company: get("company")?, currency })
+    let minor: u32 = get("minor_units")?
+        .parse()
+        .map_err(|_| StoreError::Corrupt("minor_units".into()))?;
+    let currency =
+        Currency::new(&get("currency")?, minor).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    Ok(BookSettings {
+        company: get("company")?,
+        currency,
+    })
 }
 
 /// Makes a complete new book at `conn`'s database, in one transaction.
@@ -192,7 +237,10 @@ fn initialise(conn: &mut Connection, settings: &BookSettings) -> Result<()> {
     }
     tx.pragma_update(None, "user_version", CURRENT_VERSION)?;
     write_settings(&tx, settings)?;
-    tx.execute("INSERT INTO book(key, value) VALUES ('created_at', ?1)", [super::now_stamp()])?;
+    tx.execute(
+        "INSERT INTO book(key, value) VALUES ('created_at', ?1)",
+        [super::now_stamp()],
+    )?;
     tx.commit()?;
     Ok(())
 }
@@ -230,7 +278,11 @@ fn back_up_before_migrating(conn: &Connection, path: &Path, version: i64) -> Res
         n += 1;
         backup = sidecar(path, &format!(".v{version}.{n}.bak"));
     }
-    conn.backup(rusqlite::MAIN_DB, &backup, None::<fn(rusqlite::backup::Progress)>)?;
+    conn.backup(
+        rusqlite::MAIN_DB,
+        &backup,
+        None::<fn(rusqlite::backup::Progress)>,
+    )?;
     Ok(backup)
 }
 
@@ -246,13 +298,19 @@ impl Store {
             create_file(path, settings)?;
         }
         let Found::Book { version } = inspect(path)? else {
-            return Err(StoreError::NotABook { path: path.to_path_buf(), what: "missing after it was created".into() });
+            return Err(StoreError::NotABook {
+                path: path.to_path_buf(),
+                what: "missing after it was created".into(),
+            });
         };
         let mut lock = match access {
             Access::Write => Some(take_lock(path)?),
             Access::Read => None,
         };
-        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
         configure(&conn)?;
         if version < CURRENT_VERSION {
             if lock.is_none() {
@@ -264,8 +322,17 @@ impl Store {
                 lock = None;
             }
         }
+        if lock.is_some() {
+            // Write-ahead logging lets readers (another window, a report) run beside the writer.
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
         let settings = read_settings(&conn)?;
-        Ok(Store { conn, path: Some(path.to_path_buf()), settings, _lock: lock })
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            settings,
+            _lock: lock,
+        })
     }
 
     /// Starts a new book at `path` (`owed init`). An existing book with no documents yet
@@ -274,7 +341,10 @@ impl Store {
         let existed = inspect(path)? != Found::Missing;
         let mut store = Store::open_or_create(path, Access::Write, settings)?;
         if existed {
-            let documents: i64 = store.conn.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
+            let documents: i64 =
+                store
+                    .conn
+                    .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
             if documents > 0 && store.settings.currency != settings.currency {
                 return Err(StoreError::AlreadyExists {
                     path: path.to_path_buf(),
@@ -293,12 +363,19 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         initialise(&mut conn, settings)?;
         configure(&conn)?;
-        Ok(Store { conn, path: None, settings: settings.clone(), _lock: None })
+        Ok(Store {
+            conn,
+            path: None,
+            settings: settings.clone(),
+            _lock: None,
+        })
     }
 
     /// The schema version of the open book.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// Renames the company on the book.
@@ -319,12 +396,14 @@ pub(crate) mod tests {
     pub(crate) fn create_at_version(path: &Path, version: usize) {
         let mut conn = Connection::open(path).unwrap();
         conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-        conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
         let tx = conn.transaction().unwrap();
         for sql in &MIGRATIONS[..version] {
             tx.execute_batch(sql).unwrap();
         }
-        tx.pragma_update(None, "user_version", version as i64).unwrap();
+        tx.pragma_update(None, "user_version", version as i64)
+            .unwrap();
         write_settings(&tx, &BookSettings::default()).unwrap();
         tx.commit().unwrap();
     }
@@ -333,9 +412,13 @@ pub(crate) mod tests {
     fn migrates_an_in_memory_book_step_by_step() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn, 0).unwrap();
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(version, CURRENT_VERSION);
-        let notes: i64 = conn.query_row("SELECT COUNT(*) FROM notes", [], |r| r.get(0)).unwrap();
+        let notes: i64 = conn
+            .query_row("SELECT COUNT(*) FROM notes", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(notes, 0);
     }
 
@@ -349,7 +432,57 @@ pub(crate) mod tests {
         let backup = sidecar(&path, ".v1.bak");
         assert!(backup.exists());
         let old = Connection::open(&backup).unwrap();
-        let version: i64 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let version: i64 = old
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(version, 1);
+    }
+
+    const V1_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/book-v1.owed");
+
+    /// Writes the committed v1 fixture: run with `cargo test -- --ignored write_v1_fixture`
+    /// only by a build whose first migration is v1 as released.
+    #[test]
+    #[ignore]
+    fn write_v1_fixture() {
+        let path = Path::new(V1_FIXTURE);
+        let _ = fs::remove_file(path);
+        create_at_version(path, 1);
+        let conn = Connection::open(path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO customers (id, code, name, terms, created_at) VALUES (1, 'C001', 'Café Müller GmbH', 'net 30', '2025-01-01T09:00:00+00:00');
+             INSERT INTO documents (id, customer_id, kind, side, number, date, amount, posted_at, terms, unapplied)
+                 VALUES (1, 1, 'invoice', 1, 'INV-1', '2025-01-10', 12000, '2025-01-10T09:00:00+00:00', 'net 30', NULL);
+             INSERT INTO items (id, document_id, customer_id, seq, doc_date, due_date, amount, open) VALUES (1, 1, 1, 1, '2025-01-10', '2025-02-09', 12000, 7000);
+             INSERT INTO documents (id, customer_id, kind, side, number, date, amount, posted_at, unapplied)
+                 VALUES (2, 1, 'payment', -1, 'PAY-1', '2025-02-01', 5000, '2025-02-01T09:00:00+00:00', 0);
+             UPDATE documents SET exhausted_on = '2025-02-01' WHERE id = 2;
+             INSERT INTO allocations (credit_id, item_id, date, amount) VALUES (2, 1, '2025-02-01', 5000);",
+        )
+        .unwrap();
+        conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+
+    #[test]
+    fn a_copied_v1_book_migrates_and_keeps_its_figures() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.owed");
+        fs::copy(V1_FIXTURE, &path).unwrap();
+        let original = fs::read(&path).unwrap();
+        let store = Store::open(&path, Access::Write).unwrap();
+        assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
+        assert_eq!(
+            fs::read(sidecar(&path, ".v1.bak")).unwrap().len(),
+            original.len()
+        );
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+        assert!(store.check(today).unwrap().is_empty());
+        let (customer, ledger) =
+            crate::report::customer_ledger(&store, "C001", None, None).unwrap();
+        assert_eq!(customer.name, "Café Müller GmbH");
+        assert_eq!(store.currency().plain(ledger.closing), "70.00");
+        assert!(store.notes(&Default::default()).unwrap().is_empty());
     }
 }

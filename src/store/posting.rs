@@ -85,7 +85,9 @@ pub struct Posted {
 fn next_number(conn: &Connection, kind: DocKind) -> Result<String> {
     let key = format!("next.{}", kind.as_str());
     let mut next: i64 = conn
-        .query_row("SELECT value FROM book WHERE key = ?1", [&key], |r| r.get::<_, String>(0))
+        .query_row("SELECT value FROM book WHERE key = ?1", [&key], |r| {
+            r.get::<_, String>(0)
+        })
         .optional()?
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
@@ -103,19 +105,25 @@ fn next_number(conn: &Connection, kind: DocKind) -> Result<String> {
 }
 
 fn number_taken(conn: &Connection, number: &str) -> Result<bool> {
-    Ok(conn.prepare_cached("SELECT 1 FROM documents WHERE number = ?1")?.exists([number])?)
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM documents WHERE number = ?1")?
+        .exists([number])?)
 }
 
 fn choose_number(conn: &Connection, kind: DocKind, number: &Option<String>) -> Result<String> {
     match number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        Some(number) if number_taken(conn, number)? => Err(StoreError::DuplicateNumber(number.to_string())),
+        Some(number) if number_taken(conn, number)? => {
+            Err(StoreError::DuplicateNumber(number.to_string()))
+        }
         Some(number) => Ok(number.to_string()),
         None => next_number(conn, kind),
     }
 }
 
 fn clean(text: &Option<String>) -> Option<String> {
-    text.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+    text.as_ref()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -156,7 +164,15 @@ fn insert_document(
     Ok(conn.last_insert_rowid())
 }
 
-fn insert_item(conn: &Connection, document_id: i64, customer_id: i64, seq: u32, date: NaiveDate, due: NaiveDate, amount: i64) -> Result<i64> {
+fn insert_item(
+    conn: &Connection,
+    document_id: i64,
+    customer_id: i64,
+    seq: u32,
+    date: NaiveDate,
+    due: NaiveDate,
+    amount: i64,
+) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO items (document_id, customer_id, seq, doc_date, due_date, amount, open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
     )?
@@ -166,14 +182,24 @@ fn insert_item(conn: &Connection, document_id: i64, customer_id: i64, seq: u32, 
 
 /// Moves `amount` minor units from a credit to an item on `date` (negative frees), and
 /// keeps the derived open/unapplied amounts and settle dates in step.
-pub(super) fn allocate(conn: &Connection, credit_id: i64, item_id: i64, amount: i64, date: &str) -> Result<()> {
-    conn.prepare_cached("INSERT INTO allocations (credit_id, item_id, date, amount) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![credit_id, item_id, date, amount])?;
+pub(super) fn allocate(
+    conn: &Connection,
+    credit_id: i64,
+    item_id: i64,
+    amount: i64,
+    date: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO allocations (credit_id, item_id, date, amount) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![credit_id, item_id, date, amount])?;
     let (open, total): (i64, i64) = conn
         .prepare_cached("UPDATE items SET open = open - ?2 WHERE id = ?1 RETURNING open, amount")?
         .query_row(params![item_id, amount], |r| Ok((r.get(0)?, r.get(1)?)))?;
     if open < 0 || open > total {
-        return Err(StoreError::Invariant(format!("an allocation would leave item {item_id} open for {open} of {total}")));
+        return Err(StoreError::Invariant(format!(
+            "an allocation would leave item {item_id} open for {open} of {total}"
+        )));
     }
     conn.prepare_cached(
         "UPDATE items SET settled_on = CASE WHEN open = 0 THEN (SELECT MAX(date) FROM allocations WHERE item_id = ?1) END WHERE id = ?1",
@@ -183,7 +209,9 @@ pub(super) fn allocate(conn: &Connection, credit_id: i64, item_id: i64, amount: 
         .prepare_cached("UPDATE documents SET unapplied = unapplied - ?2 WHERE id = ?1 AND side = -1 RETURNING unapplied, amount")?
         .query_row(params![credit_id, amount], |r| Ok((r.get(0)?, r.get(1)?)))?;
     if left < 0 || left > credit_total {
-        return Err(StoreError::Invariant(format!("an allocation would leave credit {credit_id} with {left} of {credit_total}")));
+        return Err(StoreError::Invariant(format!(
+            "an allocation would leave credit {credit_id} with {left} of {credit_total}"
+        )));
     }
     conn.prepare_cached(
         "UPDATE documents SET exhausted_on = CASE WHEN unapplied = 0 THEN (SELECT MAX(date) FROM allocations WHERE credit_id = ?1) END WHERE id = ?1",
@@ -198,13 +226,24 @@ struct OpenNow {
     item: OpenItem,
 }
 
-fn open_items_now(conn: &Connection, currency: &Currency, customer_id: i64) -> Result<Vec<OpenNow>> {
+fn open_items_now(
+    conn: &Connection,
+    currency: &Currency,
+    customer_id: i64,
+) -> Result<Vec<OpenNow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT i.id, d.number, i.seq, i.due_date, i.open, i.doc_date FROM items i JOIN documents d ON d.id = i.document_id
          WHERE i.customer_id = ?1 AND i.open <> 0 ORDER BY i.due_date, d.number, i.seq",
     )?;
     let rows = stmt.query_map([customer_id], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, u32>(2)?, r.get::<_, String>(3)?, r.get::<_, i64>(4)?, r.get::<_, String>(5)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, u32>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, i64>(4)?,
+            r.get::<_, String>(5)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {
@@ -212,7 +251,12 @@ fn open_items_now(conn: &Connection, currency: &Currency, customer_id: i64) -> R
         out.push(OpenNow {
             item_id,
             doc_date: super::queries::parse_stored_date(&doc_date)?,
-            item: OpenItem { number, seq, due: super::queries::parse_stored_date(&due)?, open: currency.from_minor(open) },
+            item: OpenItem {
+                number,
+                seq,
+                due: super::queries::parse_stored_date(&due)?,
+                open: currency.from_minor(open),
+            },
         });
     }
     Ok(out)
@@ -235,7 +279,13 @@ fn apply_credit(
     for (index, amount) in plan {
         let target = &open[index];
         let date = credit_date.max(target.doc_date);
-        allocate(conn, credit_id, target.item_id, currency.to_minor(amount), &date.to_string())?;
+        allocate(
+            conn,
+            credit_id,
+            target.item_id,
+            currency.to_minor(amount),
+            &date.to_string(),
+        )?;
         applied.push((target.item.number.clone(), target.item.seq, amount));
     }
     Ok(applied)
@@ -244,7 +294,9 @@ fn apply_credit(
 /// Σ open items − Σ unapplied credit, now.
 pub(super) fn balance_now(conn: &Connection, customer_id: i64) -> Result<i64> {
     let open: i64 = conn
-        .prepare_cached("SELECT COALESCE(SUM(open), 0) FROM items WHERE customer_id = ?1 AND open <> 0")?
+        .prepare_cached(
+            "SELECT COALESCE(SUM(open), 0) FROM items WHERE customer_id = ?1 AND open <> 0",
+        )?
         .query_row([customer_id], |r| r.get(0))?;
     let unapplied: i64 = conn
         .prepare_cached("SELECT COALESCE(SUM(unapplied), 0) FROM documents WHERE customer_id = ?1 AND side = -1 AND unapplied <> 0")?
@@ -253,9 +305,14 @@ pub(super) fn balance_now(conn: &Connection, customer_id: i64) -> Result<i64> {
 }
 
 fn check_amount(currency: &Currency, amount: Money) -> Result<i64> {
-    let minor = currency
-        .to_minor_checked(amount)
-        .ok_or_else(|| crate::domain::MoneyError::TooPrecise { text: amount.to_string(), code: currency.code.clone(), minor_units: currency.minor_units })?;
+    let minor =
+        currency
+            .to_minor_checked(amount)
+            .ok_or_else(|| crate::domain::MoneyError::TooPrecise {
+                text: amount.to_string(),
+                code: currency.code.clone(),
+                minor_units: currency.minor_units,
+            })?;
     if minor <= 0 {
         return Err(crate::domain::MoneyError::NotPositive(currency.plain(amount)).into());
     }
@@ -267,14 +324,50 @@ pub(super) fn post_debit(conn: &Connection, currency: &Currency, new: &NewDebit)
     let minor = check_amount(currency, new.amount)?;
     let kind = match new.kind {
         DocKind::Invoice | DocKind::Fee => new.kind,
-        other => return Err(StoreError::Invariant(format!("{other} is not posted as a debit"))),
+        other => {
+            return Err(StoreError::Invariant(format!(
+                "{other} is not posted as a debit"
+            )));
+        }
     };
-    let terms = new.terms.unwrap_or(if kind == DocKind::Fee { Terms::DueOnReceipt } else { customer.terms });
-    let schedule = terms::schedule(currency, new.date, currency.rescale(new.amount), terms, new.due, &new.plan)?;
+    let terms = new.terms.unwrap_or(if kind == DocKind::Fee {
+        Terms::DueOnReceipt
+    } else {
+        customer.terms
+    });
+    let schedule = terms::schedule(
+        currency,
+        new.date,
+        currency.rescale(new.amount),
+        terms,
+        new.due,
+        &new.plan,
+    )?;
     let number = choose_number(conn, kind, &new.number)?;
-    let id = insert_document(conn, customer.id, kind, Side::Debit, &number, new.date, minor, clean(&new.reference), clean(&new.memo), Some(terms.to_string()), None, None)?;
+    let id = insert_document(
+        conn,
+        customer.id,
+        kind,
+        Side::Debit,
+        &number,
+        new.date,
+        minor,
+        clean(&new.reference),
+        clean(&new.memo),
+        Some(terms.to_string()),
+        None,
+        None,
+    )?;
     for part in &schedule {
-        insert_item(conn, id, customer.id, part.seq, new.date, part.due, currency.to_minor(part.amount))?;
+        insert_item(
+            conn,
+            id,
+            customer.id,
+            part.seq,
+            new.date,
+            part.due,
+            currency.to_minor(part.amount),
+        )?;
     }
     let mut warnings = Vec::new();
     if customer.on_hold {
@@ -303,16 +396,47 @@ pub(super) fn post_debit(conn: &Connection, currency: &Currency, new: &NewDebit)
     })
 }
 
-pub(super) fn post_credit(conn: &Connection, currency: &Currency, new: &NewCredit) -> Result<Posted> {
+pub(super) fn post_credit(
+    conn: &Connection,
+    currency: &Currency,
+    new: &NewCredit,
+) -> Result<Posted> {
     let customer = customers::require(conn, currency, &new.customer)?;
     let minor = check_amount(currency, new.amount)?;
-    if !matches!(new.kind, DocKind::Payment | DocKind::Credit | DocKind::WriteOff) {
-        return Err(StoreError::Invariant(format!("{} is not posted as a credit", new.kind)));
+    if !matches!(
+        new.kind,
+        DocKind::Payment | DocKind::Credit | DocKind::WriteOff
+    ) {
+        return Err(StoreError::Invariant(format!(
+            "{} is not posted as a credit",
+            new.kind
+        )));
     }
     let number = choose_number(conn, new.kind, &new.number)?;
-    let id = insert_document(conn, customer.id, new.kind, Side::Credit, &number, new.date, minor, clean(&new.reference), clean(&new.memo), None, None, None)?;
+    let id = insert_document(
+        conn,
+        customer.id,
+        new.kind,
+        Side::Credit,
+        &number,
+        new.date,
+        minor,
+        clean(&new.reference),
+        clean(&new.memo),
+        None,
+        None,
+        None,
+    )?;
     let amount = currency.from_minor(minor);
-    let allocations = apply_credit(conn, currency, customer.id, id, new.date, amount, &new.apply)?;
+    let allocations = apply_credit(
+        conn,
+        currency,
+        customer.id,
+        id,
+        new.date,
+        amount,
+        &new.apply,
+    )?;
     let applied: Money = allocations.iter().map(|(_, _, m)| *m).sum();
     Ok(Posted {
         id,
@@ -326,12 +450,17 @@ pub(super) fn post_credit(conn: &Connection, currency: &Currency, new: &NewCredi
     })
 }
 
-pub(super) fn post_refund(conn: &Connection, currency: &Currency, new: &NewRefund) -> Result<Posted> {
+pub(super) fn post_refund(
+    conn: &Connection,
+    currency: &Currency,
+    new: &NewRefund,
+) -> Result<Posted> {
     let customer = customers::require(conn, currency, &new.customer)?;
     let minor = check_amount(currency, new.amount)?;
-    let (sources, refund_of_id, source_label): (Vec<(i64, i64, String)>, Option<i64>, String) = match &new.of {
-        Some(of) => {
-            let row: Option<(i64, i64, i64, String, Option<i64>)> = conn
+    let (sources, refund_of_id, source_label): (Vec<(i64, i64, String)>, Option<i64>, String) =
+        match &new.of {
+            Some(of) => {
+                let row: Option<(i64, i64, i64, String, Option<i64>)> = conn
                 .query_row(
                     "SELECT d.id, d.customer_id, d.side, d.date, d.unapplied FROM documents d WHERE d.number = ?1",
                     [of.trim()],
@@ -339,22 +468,31 @@ pub(super) fn post_refund(conn: &Connection, currency: &Currency, new: &NewRefun
                 )
                 .optional()?
                 .map(|(id, cust, side, date, unapplied)| (id, cust, side, date, if side == -1 { unapplied } else { None }));
-            let Some((source_id, source_customer, _, date, Some(unapplied))) = row else {
-                return Err(StoreError::NotACredit(of.trim().to_string()));
-            };
-            if source_customer != customer.id || is_voided(conn, source_id)? {
-                return Err(StoreError::NotACredit(of.trim().to_string()));
+                let Some((source_id, source_customer, _, date, Some(unapplied))) = row else {
+                    return Err(StoreError::NotACredit(of.trim().to_string()));
+                };
+                if source_customer != customer.id || is_voided(conn, source_id)? {
+                    return Err(StoreError::NotACredit(of.trim().to_string()));
+                }
+                (
+                    vec![(source_id, unapplied, date)],
+                    Some(source_id),
+                    format!(" on {}", of.trim()),
+                )
             }
-            (vec![(source_id, unapplied, date)], Some(source_id), format!(" on {}", of.trim()))
-        }
-        None => {
-            let mut stmt = conn.prepare_cached(
+            None => {
+                let mut stmt = conn.prepare_cached(
                 "SELECT id, unapplied, date FROM documents WHERE customer_id = ?1 AND side = -1 AND unapplied > 0 ORDER BY date, id",
             )?;
-            let rows = stmt.query_map([customer.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-            (rows.collect::<rusqlite::Result<_>>()?, None, format!(" of {}", customer.code))
-        }
-    };
+                let rows =
+                    stmt.query_map([customer.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                (
+                    rows.collect::<rusqlite::Result<_>>()?,
+                    None,
+                    format!(" of {}", customer.code),
+                )
+            }
+        };
     let available: i64 = sources.iter().map(|(_, u, _)| *u).sum();
     if minor > available {
         return Err(StoreError::RefundTooLarge {
@@ -364,7 +502,20 @@ pub(super) fn post_refund(conn: &Connection, currency: &Currency, new: &NewRefun
         });
     }
     let number = choose_number(conn, DocKind::Refund, &new.number)?;
-    let id = insert_document(conn, customer.id, DocKind::Refund, Side::Debit, &number, new.date, minor, clean(&new.reference), clean(&new.memo), None, None, refund_of_id)?;
+    let id = insert_document(
+        conn,
+        customer.id,
+        DocKind::Refund,
+        Side::Debit,
+        &number,
+        new.date,
+        minor,
+        clean(&new.reference),
+        clean(&new.memo),
+        None,
+        None,
+        refund_of_id,
+    )?;
     let item = insert_item(conn, id, customer.id, 1, new.date, new.date, minor)?;
     let mut left = minor;
     for (source_id, unapplied, date) in sources {
@@ -389,7 +540,9 @@ pub(super) fn post_refund(conn: &Connection, currency: &Currency, new: &NewRefun
 }
 
 fn is_voided(conn: &Connection, id: i64) -> Result<bool> {
-    Ok(conn.prepare_cached("SELECT 1 FROM documents WHERE voids_id = ?1")?.exists([id])?)
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM documents WHERE voids_id = ?1")?
+        .exists([id])?)
 }
 
 pub(super) fn post_void(conn: &Connection, request: &VoidRequest) -> Result<Posted> {
@@ -398,13 +551,26 @@ pub(super) fn post_void(conn: &Connection, request: &VoidRequest) -> Result<Post
         .query_row(
             "SELECT id, customer_id, kind, side, date, amount FROM documents WHERE number = ?1",
             [number],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
         )
         .optional()?;
     let Some((target_id, customer_id, kind, side, date, amount)) = target else {
         return Err(StoreError::UnknownDocument(number.to_string()));
     };
-    let number: String = conn.query_row("SELECT number FROM documents WHERE id = ?1", [target_id], |r| r.get(0))?;
+    let number: String = conn.query_row(
+        "SELECT number FROM documents WHERE id = ?1",
+        [target_id],
+        |r| r.get(0),
+    )?;
     if kind == DocKind::Void.as_str() {
         return Err(StoreError::VoidOfVoid(number));
     }
@@ -452,7 +618,20 @@ pub(super) fn post_void(conn: &Connection, request: &VoidRequest) -> Result<Post
         return Err(StoreError::DuplicateNumber(void_number));
     }
     let reason = clean(&request.reason);
-    let void_id = insert_document(conn, customer_id, DocKind::Void, side.opposite(), &void_number, void_date, amount, Some(number.clone()), reason, None, Some(target_id), None)?;
+    let void_id = insert_document(
+        conn,
+        customer_id,
+        DocKind::Void,
+        side.opposite(),
+        &void_number,
+        void_date,
+        amount,
+        Some(number.clone()),
+        reason,
+        None,
+        Some(target_id),
+        None,
+    )?;
     match side {
         Side::Debit => {
             let items: Vec<(i64, i64)> = conn
@@ -468,7 +647,11 @@ pub(super) fn post_void(conn: &Connection, request: &VoidRequest) -> Result<Post
             allocate(conn, target_id, item, amount, &day)?;
         }
     }
-    let code: String = conn.query_row("SELECT code FROM customers WHERE id = ?1", [customer_id], |r| r.get(0))?;
+    let code: String = conn.query_row(
+        "SELECT code FROM customers WHERE id = ?1",
+        [customer_id],
+        |r| r.get(0),
+    )?;
     Ok(Posted {
         id: void_id,
         number: void_number,
@@ -482,7 +665,12 @@ pub(super) fn post_void(conn: &Connection, request: &VoidRequest) -> Result<Post
 }
 
 /// Applies the customer's unapplied credit to its open items, oldest first, on `date`.
-pub(super) fn apply_unapplied(conn: &Connection, currency: &Currency, code: &str, date: NaiveDate) -> Result<Vec<(String, u32, Money)>> {
+pub(super) fn apply_unapplied(
+    conn: &Connection,
+    currency: &Currency,
+    code: &str,
+    date: NaiveDate,
+) -> Result<Vec<(String, u32, Money)>> {
     let customer = customers::require(conn, currency, code)?;
     let credits: Vec<(i64, i64, String)> = conn
         .prepare("SELECT id, unapplied, date FROM documents WHERE customer_id = ?1 AND side = -1 AND unapplied > 0 ORDER BY date, id")?
@@ -491,7 +679,15 @@ pub(super) fn apply_unapplied(conn: &Connection, currency: &Currency, code: &str
     let mut applied = Vec::new();
     for (credit_id, unapplied, credit_date) in credits {
         let credit_date = super::queries::parse_stored_date(&credit_date)?.max(date);
-        applied.extend(apply_credit(conn, currency, customer.id, credit_id, credit_date, currency.from_minor(unapplied), &Apply::OldestFirst)?);
+        applied.extend(apply_credit(
+            conn,
+            currency,
+            customer.id,
+            credit_id,
+            credit_date,
+            currency.from_minor(unapplied),
+            &Apply::OldestFirst,
+        )?);
     }
     Ok(applied)
 }
@@ -510,7 +706,11 @@ impl Store {
         self.write(|tx, _| post_void(tx, request))
     }
     /// Applies unapplied credit to open items, oldest first, dated `date` (or later).
-    pub fn apply_unapplied(&mut self, code: &str, date: NaiveDate) -> Result<Vec<(String, u32, Money)>> {
+    pub fn apply_unapplied(
+        &mut self,
+        code: &str,
+        date: NaiveDate,
+    ) -> Result<Vec<(String, u32, Money)>> {
         self.write(|tx, currency| apply_unapplied(tx, currency, code, date))
     }
 }

@@ -10,11 +10,13 @@ use crate::domain::ledger::LedgerDocument;
 use crate::domain::{Currency, Money};
 
 pub(super) fn parse_stored_date(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(format!("'{text}' is not a date")))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| StoreError::Corrupt(format!("'{text}' is not a date")))
 }
 
 fn parse_kind(text: &str) -> Result<DocKind> {
-    text.parse().map_err(|_| StoreError::Corrupt(format!("'{text}' is not a document kind")))
+    text.parse()
+        .map_err(|_| StoreError::Corrupt(format!("'{text}' is not a document kind")))
 }
 
 /// An open item with its open amount as of a date.
@@ -55,12 +57,17 @@ const CREDIT_COLUMNS: &str = "SELECT d.customer_id, d.number, d.date,
     FROM documents d";
 
 /// The kind and amount of the document numbered `number`.
-pub(super) fn document_kind_amount(conn: &Connection, currency: &Currency, number: &str) -> Result<Option<(DocKind, Money)>> {
+pub(super) fn document_kind_amount(
+    conn: &Connection,
+    currency: &Currency,
+    number: &str,
+) -> Result<Option<(DocKind, Money)>> {
     let row: Option<(String, i64)> = conn
         .prepare_cached("SELECT kind, amount FROM documents WHERE number = ?1")?
         .query_row([number.trim()], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    row.map(|(kind, amount)| Ok((parse_kind(&kind)?, currency.from_minor(amount)))).transpose()
+    row.map(|(kind, amount)| Ok((parse_kind(&kind)?, currency.from_minor(amount))))
+        .transpose()
 }
 
 /// A posted document, as lists show it.
@@ -83,7 +90,12 @@ pub struct DocumentRow {
 
 impl Store {
     /// Calls `each` for every item open (non-zero) as of `as_of`.
-    pub fn open_items_as_of(&self, as_of: NaiveDate, input: AgingInput, mut each: impl FnMut(OpenItemRow)) -> Result<()> {
+    pub fn open_items_as_of(
+        &self,
+        as_of: NaiveDate,
+        input: AgingInput,
+        mut each: impl FnMut(OpenItemRow),
+    ) -> Result<()> {
         let sql = match input {
             AgingInput::Fast => format!(
                 "{ITEM_COLUMNS} WHERE i.settled_on IS NULL AND i.doc_date <= ?1
@@ -115,7 +127,12 @@ impl Store {
     }
 
     /// Calls `each` for every credit with something unapplied as of `as_of`.
-    pub fn unapplied_as_of(&self, as_of: NaiveDate, input: AgingInput, mut each: impl FnMut(CreditRow)) -> Result<()> {
+    pub fn unapplied_as_of(
+        &self,
+        as_of: NaiveDate,
+        input: AgingInput,
+        mut each: impl FnMut(CreditRow),
+    ) -> Result<()> {
         let sql = match input {
             AgingInput::Fast => format!(
                 "{CREDIT_COLUMNS} WHERE d.side = -1 AND d.exhausted_on IS NULL AND d.date <= ?1
@@ -207,8 +224,12 @@ impl Store {
 
     /// How many customers and documents the book holds.
     pub fn counts(&self) -> Result<(i64, i64)> {
-        let customers = self.conn.query_row("SELECT COUNT(*) FROM customers", [], |r| r.get(0))?;
-        let documents = self.conn.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
+        let customers = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM customers", [], |r| r.get(0))?;
+        let documents = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
         Ok((customers, documents))
     }
 }
