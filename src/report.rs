@@ -166,10 +166,10 @@ pub fn customer_ledger(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
 ) -> Result<(Customer, Ledger)> {
-    if let (Some(from), Some(to)) = (from, to) {
-        if from > to {
-            return Err(ReportError::EmptyRange { from, to });
-        }
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(ReportError::EmptyRange { from, to });
     }
     let customer = store.customer(code)?;
     let documents = store.ledger_documents(customer.id)?;

@@ -263,7 +263,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let started = std::time::Instant::now();
             let mut last_shown = 0;
             let summary = crate::demo::generate(&mut store, &options, &mut |done, total| {
-                let percent = if total == 0 { 100 } else { done * 100 / total };
+                let percent = (done * 100).checked_div(total).unwrap_or(100);
                 if percent >= last_shown + 10 || done == total {
                     last_shown = percent;
                     eprintln!("demo: {percent}% ({done} of {total} invoices)");

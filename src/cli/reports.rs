@@ -378,7 +378,7 @@ pub fn overview(store: &Store) -> Result<(), CliError> {
         currency.display(overdue)
     );
     let mut late: Vec<_> = list.iter().filter(|s| s.overdue.is_positive()).collect();
-    late.sort_by(|a, b| b.overdue.cmp(&a.overdue));
+    late.sort_by_key(|s| std::cmp::Reverse(s.overdue));
     if !late.is_empty() {
         let mut table = Table::new(
             &["code", "name", "overdue", "oldest"],
@@ -408,9 +408,9 @@ pub fn peak_memory_note() {
     if std::env::var_os("OWED_REPORT_PEAK_MEMORY").is_none() {
         return;
     }
-    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
-        if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
-            eprintln!("peak memory: {}", line.trim_start_matches("VmHWM:").trim());
-        }
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status")
+        && let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:"))
+    {
+        eprintln!("peak memory: {}", line.trim_start_matches("VmHWM:").trim());
     }
 }

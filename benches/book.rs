@@ -1,0 +1,103 @@
+//! The book at scale: builds a demo book (default 10,000 customers and 1,000,000
+//! invoices; set OWED_BENCH_CUSTOMERS / OWED_BENCH_INVOICES for another size) and times
+//! what a user waits for: building it, aging as of a date, one customer's ledger, the
+//! customer list — in-process and through the real `owed` binary, whose peak memory it
+//! also reads. Run with `cargo bench --bench book`.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::{Months, NaiveDate};
+use owed::demo::{self, DemoOptions};
+use owed::domain::aging::{Basis, Buckets};
+use owed::report::{self, AgingOptions};
+use owed::store::{Access, Store};
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// The best of `runs` timings: what the machine can do when nothing else interferes.
+fn best<T>(runs: usize, mut work: impl FnMut() -> T) -> (Duration, T) {
+    let mut best = Duration::MAX;
+    let mut last = None;
+    for _ in 0..runs {
+        let started = Instant::now();
+        let out = work();
+        best = best.min(started.elapsed());
+        last = Some(out);
+    }
+    (best, last.expect("at least one run"))
+}
+
+/// Runs the binary and returns (wall time, peak memory line).
+fn run_binary(book: &std::path::Path, args: &[&str]) -> (Duration, String) {
+    let started = Instant::now();
+    let output = Command::new(env!("CARGO_BIN_EXE_owed"))
+        .arg("--book")
+        .arg(book)
+        .args(args)
+        .env("OWED_REPORT_PEAK_MEMORY", "1")
+        .output()
+        .expect("run owed");
+    let elapsed = started.elapsed();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let peak = stderr.lines().find_map(|l| l.strip_prefix("peak memory: ")).unwrap_or("?").to_string();
+    (elapsed, peak)
+}
+
+fn main() {
+    // `cargo bench` passes --bench; nothing else to parse.
+    let customers = env_number("OWED_BENCH_CUSTOMERS", 10_000);
+    let invoices = env_number("OWED_BENCH_INVOICES", 1_000_000);
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bench.owed");
+
+    println!("owed benchmark: {customers} customers, {invoices} invoices, today {today}");
+    let started = Instant::now();
+    {
+        let mut store = Store::open(&path, Access::Write).expect("book");
+        let options = DemoOptions { customers, invoices, seed: 1, today };
+        demo::generate(&mut store, &options, &mut |_, _| {}).expect("demo");
+    }
+    let build = started.elapsed();
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!("build the book:                 {:>10.2?}", build);
+    println!("book size on disk:              {:>10.1} MB", size as f64 / 1_000_000.0);
+
+    let store = Store::open(&path, Access::Read).expect("open");
+    let (customers_n, documents) = store.counts().expect("counts");
+    println!("documents:                      {documents:>10} for {customers_n} customers");
+    for (label, as_of) in [("today", today), ("a year ago", today - Months::new(12))] {
+        let options = AgingOptions { as_of, basis: Basis::Due, buckets: Buckets::default(), detail: false };
+        let (time, aging) = best(3, || report::aging(&store, &options).expect("aging"));
+        println!(
+            "aging as of {label:<10} (lib):    {:>10.2?}  ({} customers owing {})",
+            time,
+            aging.report.rows.len(),
+            store.currency().display(aging.report.totals.balance)
+        );
+    }
+    let list = report::customer_list(&store, today).expect("list");
+    let biggest = list
+        .iter()
+        .max_by_key(|s| store.ledger_documents(s.customer.id).map(|d| d.len()).unwrap_or(0))
+        .map(|s| s.customer.code.clone())
+        .expect("a customer");
+    let (time, (_, ledger)) = best(5, || report::customer_ledger(&store, &biggest, None, None).expect("ledger"));
+    println!("ledger of {biggest} ({} entries):  {:>10.2?}", ledger.entries.len(), time);
+    let (time, list) = best(3, || report::customer_list(&store, today).expect("list"));
+    println!("customer list (lib):            {:>10.2?}  ({} customers)", time, list.len());
+    drop(store);
+
+    let (time, peak) = run_binary(&path, &["aging", "--as-of", "2026-11-23", "--format", "json"]);
+    println!("`owed aging --format json`:     {time:>10.2?}  peak memory {peak}");
+    let (time, peak) = run_binary(&path, &["customer", "list", "--format", "json"]);
+    println!("`owed customer list`:           {time:>10.2?}  peak memory {peak}");
+    let (time, peak) = run_binary(&path, &["ledger", &biggest, "--format", "json"]);
+    println!("`owed ledger {biggest}`:         {time:>10.2?}  peak memory {peak}");
+    let (time, _) = run_binary(&path, &["check"]);
+    println!("`owed check`:                   {time:>10.2?}");
+}
