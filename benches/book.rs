@@ -14,7 +14,10 @@ use owed::report::{self, AgingOptions};
 use owed::store::{Access, Store};
 
 fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 /// The best of `runs` timings: what the machine can do when nothing else interferes.
@@ -41,9 +44,17 @@ fn run_binary(book: &std::path::Path, args: &[&str]) -> (Duration, String) {
         .output()
         .expect("run owed");
     let elapsed = started.elapsed();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let peak = stderr.lines().find_map(|l| l.strip_prefix("peak memory: ")).unwrap_or("?").to_string();
+    let peak = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("peak memory: "))
+        .unwrap_or("?")
+        .to_string();
     (elapsed, peak)
 }
 
@@ -59,19 +70,32 @@ fn main() {
     let started = Instant::now();
     {
         let mut store = Store::open(&path, Access::Write).expect("book");
-        let options = DemoOptions { customers, invoices, seed: 1, today };
+        let options = DemoOptions {
+            customers,
+            invoices,
+            seed: 1,
+            today,
+        };
         demo::generate(&mut store, &options, &mut |_, _| {}).expect("demo");
     }
     let build = started.elapsed();
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!("build the book:                 {:>10.2?}", build);
-    println!("book size on disk:              {:>10.1} MB", size as f64 / 1_000_000.0);
+    println!(
+        "book size on disk:              {:>10.1} MB",
+        size as f64 / 1_000_000.0
+    );
 
     let store = Store::open(&path, Access::Read).expect("open");
     let (customers_n, documents) = store.counts().expect("counts");
     println!("documents:                      {documents:>10} for {customers_n} customers");
     for (label, as_of) in [("today", today), ("a year ago", today - Months::new(12))] {
-        let options = AgingOptions { as_of, basis: Basis::Due, buckets: Buckets::default(), detail: false };
+        let options = AgingOptions {
+            as_of,
+            basis: Basis::Due,
+            buckets: Buckets::default(),
+            detail: false,
+        };
         let (time, aging) = best(3, || report::aging(&store, &options).expect("aging"));
         println!(
             "aging as of {label:<10} (lib):    {:>10.2?}  ({} customers owing {})",
@@ -83,16 +107,34 @@ fn main() {
     let list = report::customer_list(&store, today).expect("list");
     let biggest = list
         .iter()
-        .max_by_key(|s| store.ledger_documents(s.customer.id).map(|d| d.len()).unwrap_or(0))
+        .max_by_key(|s| {
+            store
+                .ledger_documents(s.customer.id)
+                .map(|d| d.len())
+                .unwrap_or(0)
+        })
         .map(|s| s.customer.code.clone())
         .expect("a customer");
-    let (time, (_, ledger)) = best(5, || report::customer_ledger(&store, &biggest, None, None).expect("ledger"));
-    println!("ledger of {biggest} ({} entries):  {:>10.2?}", ledger.entries.len(), time);
+    let (time, (_, ledger)) = best(5, || {
+        report::customer_ledger(&store, &biggest, None, None).expect("ledger")
+    });
+    println!(
+        "ledger of {biggest} ({} entries):  {:>10.2?}",
+        ledger.entries.len(),
+        time
+    );
     let (time, list) = best(3, || report::customer_list(&store, today).expect("list"));
-    println!("customer list (lib):            {:>10.2?}  ({} customers)", time, list.len());
+    println!(
+        "customer list (lib):            {:>10.2?}  ({} customers)",
+        time,
+        list.len()
+    );
     drop(store);
 
-    let (time, peak) = run_binary(&path, &["aging", "--as-of", "2026-11-23", "--format", "json"]);
+    let (time, peak) = run_binary(
+        &path,
+        &["aging", "--as-of", "2026-11-23", "--format", "json"],
+    );
     println!("`owed aging --format json`:     {time:>10.2?}  peak memory {peak}");
     let (time, peak) = run_binary(&path, &["customer", "list", "--format", "json"]);
     println!("`owed customer list`:           {time:>10.2?}  peak memory {peak}");

@@ -7,12 +7,21 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 fn owed(book: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_owed")).arg("--book").arg(book).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_owed"))
+        .arg("--book")
+        .arg(book)
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn ok(book: &Path, args: &[&str]) -> String {
     let output = owed(book, args);
-    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -22,7 +31,10 @@ fn fails(book: &Path, args: &[&str], field: &str) {
     assert!(!output.status.success(), "{args:?} should fail");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
-    assert!(stderr.contains(field), "{args:?}: '{stderr}' should name {field}");
+    assert!(
+        stderr.contains(field),
+        "{args:?}: '{stderr}' should name {field}"
+    );
     if let Some(before) = before {
         // Nothing written: the main file is unchanged (the book is in WAL mode and closed).
         assert_eq!(std::fs::read(book).unwrap(), before);
@@ -41,31 +53,246 @@ fn dec(value: &Value) -> Decimal {
 fn post_allocate_report_and_refuse_bad_input() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("book.owed");
-    ok(&book, &["init", "--currency", "EUR", "--company", "Müller & Söhne"]);
-    ok(&book, &["customer", "add", "--code", "C001", "--name", "深圳市华星贸易有限公司", "--terms", "net 30", "--credit-limit", "1000"]);
-    ok(&book, &["customer", "add", "--code", "C002", "--name", "ООО «Ромашка»", "--terms", "eom 10"]);
-    let out = ok(&book, &["invoice", "add", "--customer", "C001", "--number", "INV-1001", "--date", "2026-10-01", "--amount", "1200.00", "--installments", "3"]);
-    assert!(out.contains("installment 3 due 2026-12-31: 400.00"), "{out}");
-    ok(&book, &["invoice", "add", "--customer", "C001", "--number", "INV-1002", "--date", "2026-10-05", "--amount", "99.99", "--deposit", "30%"]);
-    ok(&book, &["invoice", "add", "--customer", "C002", "--number", "INV-2001", "--date", "2026-09-15", "--amount", "500"]);
-    let out = ok(&book, &["payment", "add", "--customer", "C001", "--date", "2026-10-15", "--amount", "500.00", "--apply", "INV-1001:300.00,INV-1002"]);
-    assert!(out.contains("applied 300.00 to INV-1001/1") && out.contains("applied 30.00 to INV-1002/1") && out.contains("applied 69.99 to INV-1002/2"), "{out}");
+    ok(
+        &book,
+        &["init", "--currency", "EUR", "--company", "Müller & Söhne"],
+    );
+    ok(
+        &book,
+        &[
+            "customer",
+            "add",
+            "--code",
+            "C001",
+            "--name",
+            "深圳市华星贸易有限公司",
+            "--terms",
+            "net 30",
+            "--credit-limit",
+            "1000",
+        ],
+    );
+    ok(
+        &book,
+        &[
+            "customer",
+            "add",
+            "--code",
+            "C002",
+            "--name",
+            "ООО «Ромашка»",
+            "--terms",
+            "eom 10",
+        ],
+    );
+    let out = ok(
+        &book,
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "C001",
+            "--number",
+            "INV-1001",
+            "--date",
+            "2026-10-01",
+            "--amount",
+            "1200.00",
+            "--installments",
+            "3",
+        ],
+    );
+    assert!(
+        out.contains("installment 3 due 2026-12-31: 400.00"),
+        "{out}"
+    );
+    ok(
+        &book,
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "C001",
+            "--number",
+            "INV-1002",
+            "--date",
+            "2026-10-05",
+            "--amount",
+            "99.99",
+            "--deposit",
+            "30%",
+        ],
+    );
+    ok(
+        &book,
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "C002",
+            "--number",
+            "INV-2001",
+            "--date",
+            "2026-09-15",
+            "--amount",
+            "500",
+        ],
+    );
+    let out = ok(
+        &book,
+        &[
+            "payment",
+            "add",
+            "--customer",
+            "C001",
+            "--date",
+            "2026-10-15",
+            "--amount",
+            "500.00",
+            "--apply",
+            "INV-1001:300.00,INV-1002",
+        ],
+    );
+    assert!(
+        out.contains("applied 300.00 to INV-1001/1")
+            && out.contains("applied 30.00 to INV-1002/1")
+            && out.contains("applied 69.99 to INV-1002/2"),
+        "{out}"
+    );
     assert!(out.contains("unapplied credit 100.01"), "{out}");
-    ok(&book, &["fee", "add", "--customer", "C002", "--date", "2026-11-20", "--amount", "12.50", "--memo", "late fee"]);
-    ok(&book, &["note", "add", "--customer", "C002", "--channel", "call", "--summary", "Promised to pay", "--promise", "2026-11-30:500.00", "--follow-up", "2026-11-21"]);
+    ok(
+        &book,
+        &[
+            "fee",
+            "add",
+            "--customer",
+            "C002",
+            "--date",
+            "2026-11-20",
+            "--amount",
+            "12.50",
+            "--memo",
+            "late fee",
+        ],
+    );
+    ok(
+        &book,
+        &[
+            "note",
+            "add",
+            "--customer",
+            "C002",
+            "--channel",
+            "call",
+            "--summary",
+            "Promised to pay",
+            "--promise",
+            "2026-11-30:500.00",
+            "--follow-up",
+            "2026-11-21",
+        ],
+    );
 
     // Bad input: one line naming the field, nothing written.
-    fails(&book, &["invoice", "add", "--customer", "C001", "--amount", "12.345", "--date", "2026-10-01"], "--amount");
-    fails(&book, &["invoice", "add", "--customer", "C001", "--amount", "12", "--date", "2026-02-30"], "--date");
-    fails(&book, &["invoice", "add", "--customer", "C404", "--amount", "12", "--date", "2026-10-01"], "C404");
-    fails(&book, &["invoice", "add", "--customer", "C001", "--number", "INV-1001", "--amount", "12", "--date", "2026-10-01"], "INV-1001");
-    fails(&book, &["payment", "add", "--customer", "C001", "--amount", "10", "--apply", "INV-1001:5000", "--date", "2026-10-20"], "INV-1001");
+    fails(
+        &book,
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "C001",
+            "--amount",
+            "12.345",
+            "--date",
+            "2026-10-01",
+        ],
+        "--amount",
+    );
+    fails(
+        &book,
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "C001",
+            "--amount",
+            "12",
+            "--date",
+            "2026-02-30",
+        ],
+        "--date",
+    );
+    fails(
+        &book,
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "C404",
+            "--amount",
+            "12",
+            "--date",
+            "2026-10-01",
+        ],
+        "C404",
+    );
+    fails(
+        &book,
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "C001",
+            "--number",
+            "INV-1001",
+            "--amount",
+            "12",
+            "--date",
+            "2026-10-01",
+        ],
+        "INV-1001",
+    );
+    fails(
+        &book,
+        &[
+            "payment",
+            "add",
+            "--customer",
+            "C001",
+            "--amount",
+            "10",
+            "--apply",
+            "INV-1001:5000",
+            "--date",
+            "2026-10-20",
+        ],
+        "INV-1001",
+    );
     fails(&book, &["aging", "--buckets", "30,20"], "--buckets");
-    fails(&book, &["note", "add", "--customer", "C001", "--channel", "pigeon", "--summary", "x"], "--channel");
+    fails(
+        &book,
+        &[
+            "note",
+            "add",
+            "--customer",
+            "C001",
+            "--channel",
+            "pigeon",
+            "--summary",
+            "x",
+        ],
+        "--channel",
+    );
     fails(&book, &["void", "INV-9999"], "INV-9999");
 
-    let aging = json(&book, &["aging", "--as-of", "2026-11-23", "--format", "json"]);
-    assert_eq!(aging["columns"], serde_json::json!(["Current", "1-30", "31-60", "61-90", "90+"]));
+    let aging = json(
+        &book,
+        &["aging", "--as-of", "2026-11-23", "--format", "json"],
+    );
+    assert_eq!(
+        aging["columns"],
+        serde_json::json!(["Current", "1-30", "31-60", "61-90", "90+"])
+    );
     assert_eq!(aging["by"], "due");
     let rows = aging["rows"].as_array().unwrap();
     assert_eq!(rows[0]["code"], "C001");
@@ -73,15 +300,31 @@ fn post_allocate_report_and_refuse_bad_input() {
     assert_eq!(rows[0]["balance"], "799.99");
     assert_eq!(rows[0]["unapplied"], "-100.01");
     // C002: 500 due 2026-10-31 (eom 10 from 09-15 → 10-10), 12.50 fee due 11-20.
-    assert_eq!(rows[1]["amounts"], serde_json::json!(["0.00", "12.50", "500.00", "0.00", "0.00"]));
+    assert_eq!(
+        rows[1]["amounts"],
+        serde_json::json!(["0.00", "12.50", "500.00", "0.00", "0.00"])
+    );
     assert_eq!(aging["totals"]["balance"], "1312.49");
 
-    let ledger = json(&book, &["ledger", "C001", "--from", "2026-10-03", "--format", "json"]);
+    let ledger = json(
+        &book,
+        &["ledger", "C001", "--from", "2026-10-03", "--format", "json"],
+    );
     assert_eq!(ledger["opening"], "1200.00");
     assert_eq!(ledger["closing"], "799.99");
     assert_eq!(ledger["entries"].as_array().unwrap().len(), 2);
 
-    let list = json(&book, &["customer", "list", "--format", "json", "--as-of", "2026-11-23"]);
+    let list = json(
+        &book,
+        &[
+            "customer",
+            "list",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-23",
+        ],
+    );
     assert_eq!(list[0]["credit_limit"], "1000.00");
     assert_eq!(list[0]["terms"], "net 30");
     assert_eq!(list[1]["overdue"], "512.50");
@@ -90,33 +333,85 @@ fn post_allocate_report_and_refuse_bad_input() {
     assert_eq!(due.as_array().unwrap().len(), 1);
     assert_eq!(due[0]["promise"]["amount"], "500.00");
 
-    let csv = ok(&book, &["aging", "--as-of", "2026-11-23", "--format", "csv"]);
-    assert!(csv.starts_with("code,name,balance,Current,1-30,31-60,61-90,90+,unapplied\n"), "{csv}");
+    let csv = ok(
+        &book,
+        &["aging", "--as-of", "2026-11-23", "--format", "csv"],
+    );
+    assert!(
+        csv.starts_with("code,name,balance,Current,1-30,31-60,61-90,90+,unapplied\n"),
+        "{csv}"
+    );
     assert!(ok(&book, &["check"]).trim() == "ok");
-    ok(&book, &["void", "INV-1002", "--date", "2026-11-01", "--reason", "wrong customer"]);
-    let after = json(&book, &["aging", "--as-of", "2026-11-23", "--format", "json"]);
+    ok(
+        &book,
+        &[
+            "void",
+            "INV-1002",
+            "--date",
+            "2026-11-01",
+            "--reason",
+            "wrong customer",
+        ],
+    );
+    let after = json(
+        &book,
+        &["aging", "--as-of", "2026-11-23", "--format", "json"],
+    );
     assert_eq!(after["rows"][0]["unapplied"], "-200.00");
-    let before_void = json(&book, &["aging", "--as-of", "2026-10-31", "--format", "json"]);
+    let before_void = json(
+        &book,
+        &["aging", "--as-of", "2026-10-31", "--format", "json"],
+    );
     assert_eq!(before_void["rows"][0]["unapplied"], "-100.01");
     assert!(ok(&book, &["check"]).trim() == "ok");
     let backup = dir.path().join("copy.owed");
     ok(&book, &["backup", backup.to_str().unwrap()]);
-    assert_eq!(json(&backup, &["aging", "--as-of", "2026-11-23", "--format", "json"]), after);
+    assert_eq!(
+        json(
+            &backup,
+            &["aging", "--as-of", "2026-11-23", "--format", "json"]
+        ),
+        after
+    );
 }
 
 #[test]
 fn demo_book_aging_totals_equal_the_customer_balances() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("demo.owed");
-    ok(&book, &["demo", "--customers", "40", "--invoices", "1500", "--seed", "7"]);
+    ok(
+        &book,
+        &[
+            "demo",
+            "--customers",
+            "40",
+            "--invoices",
+            "1500",
+            "--seed",
+            "7",
+        ],
+    );
     assert_eq!(ok(&book, &["check"]).trim(), "ok");
     let aging = json(&book, &["aging", "--format", "json"]);
     let list = json(&book, &["customer", "list", "--format", "json"]);
-    let customers: Decimal = list.as_array().unwrap().iter().map(|c| dec(&c["balance"])).sum();
+    let customers: Decimal = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| dec(&c["balance"]))
+        .sum();
     assert_eq!(dec(&aging["totals"]["balance"]), customers);
-    let columns: Decimal = aging["totals"]["amounts"].as_array().unwrap().iter().map(dec).sum();
+    let columns: Decimal = aging["totals"]["amounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(dec)
+        .sum();
     assert_eq!(columns + dec(&aging["totals"]["unapplied"]), customers);
-    assert!(dec(&aging["totals"]["amounts"][4]) > Decimal::ZERO, "someone is over 90 days late");
+    assert!(
+        dec(&aging["totals"]["amounts"][4]) > Decimal::ZERO,
+        "someone is over 90 days late"
+    );
     // A demo refuses to fill a book that already has data.
     assert!(!owed(&book, &["demo"]).status.success());
     // JPY books have no decimals.

@@ -1,0 +1,227 @@
+//! Reversals: refunds pay unapplied credit back out, and a void adds the mirror image of
+//! one posted document, freeing every allocation that touches it as of the void date.
+
+use rusqlite::{Connection, OptionalExtension};
+
+use super::{
+    NewRefund, Posted, VoidRequest, allocate, check_amount, choose_number, clean, insert_document,
+    insert_item, number_taken,
+};
+use crate::domain::Currency;
+use crate::domain::Money;
+use crate::domain::document::{DocKind, Side};
+use crate::store::{Result, StoreError, customers};
+
+pub(super) fn post_refund(
+    conn: &Connection,
+    currency: &Currency,
+    new: &NewRefund,
+) -> Result<Posted> {
+    let customer = customers::require(conn, currency, &new.customer)?;
+    let minor = check_amount(currency, new.amount)?;
+    let (sources, refund_of_id, source_label): (Vec<(i64, i64, String)>, Option<i64>, String) =
+        match &new.of {
+            Some(of) => {
+                let row: Option<(i64, i64, i64, String, Option<i64>)> = conn
+                .query_row(
+                    "SELECT d.id, d.customer_id, d.side, d.date, d.unapplied FROM documents d WHERE d.number = ?1",
+                    [of.trim()],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                )
+                .optional()?
+                .map(|(id, cust, side, date, unapplied)| (id, cust, side, date, if side == -1 { unapplied } else { None }));
+                let Some((source_id, source_customer, _, date, Some(unapplied))) = row else {
+                    return Err(StoreError::NotACredit(of.trim().to_string()));
+                };
+                if source_customer != customer.id || is_voided(conn, source_id)? {
+                    return Err(StoreError::NotACredit(of.trim().to_string()));
+                }
+                (
+                    vec![(source_id, unapplied, date)],
+                    Some(source_id),
+                    format!(" on {}", of.trim()),
+                )
+            }
+            None => {
+                let mut stmt = conn.prepare_cached(
+                "SELECT id, unapplied, date FROM documents WHERE customer_id = ?1 AND side = -1 AND unapplied > 0 ORDER BY date, id",
+            )?;
+                let rows =
+                    stmt.query_map([customer.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                (
+                    rows.collect::<rusqlite::Result<_>>()?,
+                    None,
+                    format!(" of {}", customer.code),
+                )
+            }
+        };
+    let available: i64 = sources.iter().map(|(_, u, _)| *u).sum();
+    if minor > available {
+        return Err(StoreError::RefundTooLarge {
+            asked: currency.plain(currency.from_minor(minor)),
+            available: currency.plain(currency.from_minor(available)),
+            source_doc: source_label,
+        });
+    }
+    let number = choose_number(conn, DocKind::Refund, &new.number)?;
+    let id = insert_document(
+        conn,
+        customer.id,
+        DocKind::Refund,
+        Side::Debit,
+        &number,
+        new.date,
+        minor,
+        clean(&new.reference),
+        clean(&new.memo),
+        None,
+        None,
+        refund_of_id,
+    )?;
+    let item = insert_item(conn, id, customer.id, 1, new.date, new.date, minor)?;
+    let mut left = minor;
+    for (source_id, unapplied, date) in sources {
+        if left == 0 {
+            break;
+        }
+        let part = unapplied.min(left);
+        let date = crate::store::queries::parse_stored_date(&date)?.max(new.date);
+        allocate(conn, source_id, item, part, &date.to_string())?;
+        left -= part;
+    }
+    Ok(Posted {
+        id,
+        number,
+        kind: DocKind::Refund,
+        customer: customer.code,
+        allocations: Vec::new(),
+        unapplied: Money::ZERO,
+        items: vec![(1, new.date, currency.from_minor(minor))],
+        warnings: Vec::new(),
+    })
+}
+
+fn is_voided(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM documents WHERE voids_id = ?1")?
+        .exists([id])?)
+}
+
+pub(super) fn post_void(conn: &Connection, request: &VoidRequest) -> Result<Posted> {
+    let number = request.number.trim();
+    let target: Option<(i64, i64, String, i64, String, i64)> = conn
+        .query_row(
+            "SELECT id, customer_id, kind, side, date, amount FROM documents WHERE number = ?1",
+            [number],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((target_id, customer_id, kind, side, date, amount)) = target else {
+        return Err(StoreError::UnknownDocument(number.to_string()));
+    };
+    let number: String = conn.query_row(
+        "SELECT number FROM documents WHERE id = ?1",
+        [target_id],
+        |r| r.get(0),
+    )?;
+    if kind == DocKind::Void.as_str() {
+        return Err(StoreError::VoidOfVoid(number));
+    }
+    if is_voided(conn, target_id)? {
+        return Err(StoreError::AlreadyVoided(number));
+    }
+    let side = Side::from_sign(side);
+    let last_allocation: Option<String> = match side {
+        Side::Debit => conn.query_row(
+            "SELECT MAX(a.date) FROM allocations a JOIN items i ON i.id = a.item_id WHERE i.document_id = ?1",
+            [target_id],
+            |r| r.get(0),
+        )?,
+        Side::Credit => conn.query_row("SELECT MAX(date) FROM allocations WHERE credit_id = ?1", [target_id], |r| r.get(0))?,
+    };
+    let mut earliest = crate::store::queries::parse_stored_date(&date)?;
+    if let Some(last) = last_allocation {
+        earliest = earliest.max(crate::store::queries::parse_stored_date(&last)?);
+    }
+    let void_date = request.date.unwrap_or_else(crate::store::today);
+    if void_date < earliest {
+        return Err(StoreError::VoidTooEarly { number, earliest });
+    }
+    let day = void_date.to_string();
+    // Free every allocation that touches the voided document, as of the void date.
+    let net_sql = match side {
+        Side::Debit => {
+            "SELECT a.credit_id, a.item_id, SUM(a.amount) FROM allocations a JOIN items i ON i.id = a.item_id
+             WHERE i.document_id = ?1 GROUP BY a.credit_id, a.item_id HAVING SUM(a.amount) <> 0"
+        }
+        Side::Credit => {
+            "SELECT credit_id, item_id, SUM(amount) FROM allocations WHERE credit_id = ?1
+             GROUP BY credit_id, item_id HAVING SUM(amount) <> 0"
+        }
+    };
+    let nets: Vec<(i64, i64, i64)> = conn
+        .prepare(net_sql)?
+        .query_map([target_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (credit_id, item_id, net) in nets {
+        allocate(conn, credit_id, item_id, -net, &day)?;
+    }
+    let void_number = format!("VOID-{number}");
+    if number_taken(conn, &void_number)? {
+        return Err(StoreError::DuplicateNumber(void_number));
+    }
+    let reason = clean(&request.reason);
+    let void_id = insert_document(
+        conn,
+        customer_id,
+        DocKind::Void,
+        side.opposite(),
+        &void_number,
+        void_date,
+        amount,
+        Some(number.clone()),
+        reason,
+        None,
+        Some(target_id),
+        None,
+    )?;
+    match side {
+        Side::Debit => {
+            let items: Vec<(i64, i64)> = conn
+                .prepare("SELECT id, open FROM items WHERE document_id = ?1 ORDER BY seq")?
+                .query_map([target_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (item_id, open) in items {
+                allocate(conn, void_id, item_id, open, &day)?;
+            }
+        }
+        Side::Credit => {
+            let item = insert_item(conn, void_id, customer_id, 1, void_date, void_date, amount)?;
+            allocate(conn, target_id, item, amount, &day)?;
+        }
+    }
+    let code: String = conn.query_row(
+        "SELECT code FROM customers WHERE id = ?1",
+        [customer_id],
+        |r| r.get(0),
+    )?;
+    Ok(Posted {
+        id: void_id,
+        number: void_number,
+        kind: DocKind::Void,
+        customer: code,
+        allocations: Vec::new(),
+        unapplied: Money::ZERO,
+        items: Vec::new(),
+        warnings: Vec::new(),
+    })
+}
