@@ -177,7 +177,7 @@ pub struct DebitArgs {
     /// YYYY-MM-DD (default today).
     #[arg(long)]
     pub date: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub amount: String,
     /// Overrides the customer's terms: `net 30`, `eom 10`, `due on receipt`.
     #[arg(long, conflicts_with = "due")]
@@ -210,7 +210,7 @@ pub struct CreditArgs {
     pub number: Option<String>,
     #[arg(long)]
     pub date: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub amount: String,
     #[arg(long)]
     pub reference: Option<String>,
@@ -237,7 +237,7 @@ pub struct RefundArgs {
     pub number: Option<String>,
     #[arg(long)]
     pub date: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub amount: String,
     /// The payment or credit note refunded (default: oldest unapplied credit).
     #[arg(long)]

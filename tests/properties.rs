@@ -255,7 +255,7 @@ fn assert_invariants(store: &Store, as_of: NaiveDate) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
     fn invariants_hold_for_any_history_and_date(ops in prop::collection::vec(op(200), 1..40), dates in prop::collection::vec(0u64..260, 1..5)) {

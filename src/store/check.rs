@@ -54,6 +54,24 @@ const INVARIANTS: &[(&str, &str)] = &[
              OR (d.unapplied = 0 AND (d.exhausted_on IS NULL OR d.exhausted_on < (SELECT MAX(date) FROM allocations a WHERE a.credit_id = d.id))))",
     ),
     (
+        "item over-allocated as of some date",
+        "SELECT DISTINCT number || '/' || seq || ' on ' || date FROM (
+            SELECT d.number, i.seq, a.date, i.amount,
+                   SUM(a.s) OVER (PARTITION BY a.item_id ORDER BY a.date) AS running
+            FROM (SELECT item_id, date, SUM(amount) AS s FROM allocations GROUP BY item_id, date) a
+            JOIN items i ON i.id = a.item_id JOIN documents d ON d.id = i.document_id)
+         WHERE running < 0 OR running > amount",
+    ),
+    (
+        "credit over-allocated as of some date",
+        "SELECT DISTINCT number || ' on ' || date FROM (
+            SELECT c.number, a.date, c.amount,
+                   SUM(a.s) OVER (PARTITION BY a.credit_id ORDER BY a.date) AS running
+            FROM (SELECT credit_id, date, SUM(amount) AS s FROM allocations GROUP BY credit_id, date) a
+            JOIN documents c ON c.id = a.credit_id)
+         WHERE running < 0 OR running > amount",
+    ),
+    (
         "debit document's items do not add up to it",
         "SELECT d.number FROM documents d LEFT JOIN (SELECT document_id, SUM(amount) AS s FROM items GROUP BY document_id) i
          ON i.document_id = d.id WHERE d.side = 1 AND COALESCE(i.s, 0) <> d.amount",

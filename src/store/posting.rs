@@ -95,16 +95,25 @@ fn next_number(conn: &Connection, kind: DocKind) -> Result<String> {
         .optional()?
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
+    let prefix = kind.number_prefix();
     loop {
-        let number = format!("{}-{next:06}", kind.number_prefix());
+        let number = format!("{prefix}-{next:06}");
         next += 1;
-        if !number_taken(conn, &number)? {
-            conn.execute(
-                "INSERT INTO book(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                params![key, next.to_string()],
+        if number_taken(conn, &number)? {
+            // Numbers given by hand or by a load took this run; continue after the highest.
+            let highest: Option<i64> = conn.query_row(
+                "SELECT MAX(CAST(substr(number, ?2) AS INTEGER)) FROM documents WHERE number LIKE ?1",
+                params![format!("{prefix}-%"), prefix.len() as i64 + 2],
+                |r| r.get(0),
             )?;
-            return Ok(number);
+            next = next.max(highest.unwrap_or(0) + 1);
+            continue;
         }
+        conn.execute(
+            "INSERT INTO book(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, next.to_string()],
+        )?;
+        return Ok(number);
     }
 }
 
@@ -193,6 +202,22 @@ pub(super) fn allocate(
     amount: i64,
     date: &str,
 ) -> Result<()> {
+    // A new allocation is never dated before any earlier row of its credit or its item.
+    // Capacity freed by a void exists only from the void's date on, so using it earlier
+    // would over-allocate the credit or the item as of the days in between.
+    let latest: Option<String> = if amount > 0 {
+        conn.prepare_cached(
+            "SELECT MAX(d) FROM (SELECT MAX(date) AS d FROM allocations WHERE credit_id = ?1
+                                UNION ALL SELECT MAX(date) FROM allocations WHERE item_id = ?2)",
+        )?
+        .query_row(params![credit_id, item_id], |r| r.get(0))?
+    } else {
+        None
+    };
+    let date = match latest.as_deref() {
+        Some(latest) if latest > date => latest,
+        _ => date,
+    };
     conn.prepare_cached(
         "INSERT INTO allocations (credit_id, item_id, date, amount) VALUES (?1, ?2, ?3, ?4)",
     )?
