@@ -404,6 +404,16 @@ fn input<E: std::fmt::Display>(field: &'static str) -> impl FnOnce(E) -> CliErro
     }
 }
 
+fn parse_optional_date(
+    field: &'static str,
+    text: &Option<String>,
+) -> Result<Option<NaiveDate>, CliError> {
+    text.as_deref()
+        .map(crate::domain::parse_date)
+        .transpose()
+        .map_err(input(field))
+}
+
 fn parse_date_arg(field: &'static str, text: &Option<String>) -> Result<NaiveDate, CliError> {
     match text {
         Some(text) => crate::domain::parse_date(text).map_err(input(field)),

@@ -16,7 +16,7 @@ use crate::store::{
 use super::output::print;
 use super::{
     Cli, CliError, Command, CreditCommand, CustomerCommand, DebitCommand, NoteCommand,
-    RefundCommand, input, parse_date_arg,
+    RefundCommand, input, parse_date_arg, parse_optional_date,
 };
 
 fn book_path(cli: &Cli) -> Result<PathBuf, CliError> {
@@ -156,12 +156,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let mut store = open(&cli, Access::Write)?;
             let request = VoidRequest {
                 number: args.number.clone(),
-                date: args
-                    .date
-                    .as_deref()
-                    .map(crate::domain::parse_date)
-                    .transpose()
-                    .map_err(input("--date"))?,
+                date: parse_optional_date("--date", &args.date)?,
                 reason: args.reason.clone(),
             };
             let posted = store.void(&request)?;
@@ -216,12 +211,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 summary: args.summary.clone(),
                 outcome: args.outcome.clone(),
                 promise,
-                follow_up: args
-                    .follow_up
-                    .as_deref()
-                    .map(crate::domain::parse_date)
-                    .transpose()
-                    .map_err(input("--follow-up"))?,
+                follow_up: parse_optional_date("--follow-up", &args.follow_up)?,
             };
             let note = store.add_note(&draft)?;
             print(&format!(
@@ -330,12 +320,7 @@ fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), C
             .map(str::parse::<Terms>)
             .transpose()
             .map_err(input("--terms"))?,
-        due: args
-            .due
-            .as_deref()
-            .map(crate::domain::parse_date)
-            .transpose()
-            .map_err(input("--due"))?,
+        due: parse_optional_date("--due", &args.due)?,
         plan,
         reference: args.reference.clone(),
         memo: args.memo.clone(),

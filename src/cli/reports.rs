@@ -9,7 +9,7 @@ use crate::report::{self, AgingOptions};
 use crate::store::{NoteFilter, Store};
 
 use super::output::{Format, Table, print};
-use super::{AgingArgs, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg};
+use super::{AgingArgs, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg, parse_optional_date};
 
 fn emit(format: Format, table: &Table, json: Value) -> Result<(), CliError> {
     match format {
@@ -220,18 +220,8 @@ pub fn customer_list(store: &Store, as_of: chrono::NaiveDate, f: Format) -> Resu
 }
 
 pub fn ledger(store: &Store, args: &LedgerArgs) -> Result<(), CliError> {
-    let from = args
-        .from
-        .as_deref()
-        .map(crate::domain::parse_date)
-        .transpose()
-        .map_err(input("--from"))?;
-    let to = args
-        .to
-        .as_deref()
-        .map(crate::domain::parse_date)
-        .transpose()
-        .map_err(input("--to"))?;
+    let from = parse_optional_date("--from", &args.from)?;
+    let to = parse_optional_date("--to", &args.to)?;
     let (customer, ledger) = report::customer_ledger(store, &args.code, from, to)?;
     let currency = store.currency();
     let f = args.format;

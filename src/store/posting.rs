@@ -139,38 +139,40 @@ fn clean(text: &Option<String>) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-#[allow(clippy::too_many_arguments)]
-fn insert_document(
-    conn: &Connection,
-    customer_id: i64,
-    kind: DocKind,
-    side: Side,
-    number: &str,
-    date: NaiveDate,
-    amount: i64,
-    reference: Option<String>,
-    memo: Option<String>,
-    terms: Option<String>,
-    voids_id: Option<i64>,
-    refund_of_id: Option<i64>,
-) -> Result<i64> {
-    let unapplied = (side == Side::Credit).then_some(amount);
+/// The columns of a new document row.
+pub(super) struct DocumentInsert<'a> {
+    pub customer_id: i64,
+    pub kind: DocKind,
+    pub side: Side,
+    pub number: &'a str,
+    pub date: NaiveDate,
+    pub amount: i64,
+    pub reference: Option<String>,
+    pub memo: Option<String>,
+    pub terms: Option<String>,
+    pub voids_id: Option<i64>,
+    pub refund_of_id: Option<i64>,
+}
+
+fn insert_document(conn: &Connection, doc: DocumentInsert<'_>) -> Result<i64> {
+    // Credits start wholly unapplied; allocations keep this derived amount in step.
+    let unapplied = (doc.side == Side::Credit).then_some(doc.amount);
     conn.prepare_cached(
         "INSERT INTO documents (customer_id, kind, side, number, date, amount, reference, memo, terms, voids_id, refund_of_id, posted_at, unapplied)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
-        customer_id,
-        kind.as_str(),
-        side.sign(),
-        number,
-        date.to_string(),
-        amount,
-        reference,
-        memo,
-        terms,
-        voids_id,
-        refund_of_id,
+        doc.customer_id,
+        doc.kind.as_str(),
+        doc.side.sign(),
+        doc.number,
+        doc.date.to_string(),
+        doc.amount,
+        doc.reference,
+        doc.memo,
+        doc.terms,
+        doc.voids_id,
+        doc.refund_of_id,
         super::now_stamp(),
         unapplied
     ])?;
@@ -375,17 +377,19 @@ pub(super) fn post_debit(conn: &Connection, currency: &Currency, new: &NewDebit)
     let number = choose_number(conn, kind, &new.number)?;
     let id = insert_document(
         conn,
-        customer.id,
-        kind,
-        Side::Debit,
-        &number,
-        new.date,
-        minor,
-        clean(&new.reference),
-        clean(&new.memo),
-        Some(terms.to_string()),
-        None,
-        None,
+        DocumentInsert {
+            customer_id: customer.id,
+            kind,
+            side: Side::Debit,
+            number: &number,
+            date: new.date,
+            amount: minor,
+            reference: clean(&new.reference),
+            memo: clean(&new.memo),
+            terms: Some(terms.to_string()),
+            voids_id: None,
+            refund_of_id: None,
+        },
     )?;
     for part in &schedule {
         insert_item(
@@ -444,17 +448,19 @@ pub(super) fn post_credit(
     let number = choose_number(conn, new.kind, &new.number)?;
     let id = insert_document(
         conn,
-        customer.id,
-        new.kind,
-        Side::Credit,
-        &number,
-        new.date,
-        minor,
-        clean(&new.reference),
-        clean(&new.memo),
-        None,
-        None,
-        None,
+        DocumentInsert {
+            customer_id: customer.id,
+            kind: new.kind,
+            side: Side::Credit,
+            number: &number,
+            date: new.date,
+            amount: minor,
+            reference: clean(&new.reference),
+            memo: clean(&new.memo),
+            terms: None,
+            voids_id: None,
+            refund_of_id: None,
+        },
     )?;
     let amount = currency.from_minor(minor);
     let allocations = apply_credit(

@@ -4,6 +4,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{
+    DocumentInsert,
     NewRefund, Posted, VoidRequest, allocate, check_amount, choose_number, clean, insert_document,
     insert_item, number_taken,
 };
@@ -66,17 +67,19 @@ pub(super) fn post_refund(
     let number = choose_number(conn, DocKind::Refund, &new.number)?;
     let id = insert_document(
         conn,
-        customer.id,
-        DocKind::Refund,
-        Side::Debit,
-        &number,
-        new.date,
-        minor,
-        clean(&new.reference),
-        clean(&new.memo),
-        None,
-        None,
-        refund_of_id,
+        DocumentInsert {
+            customer_id: customer.id,
+            kind: DocKind::Refund,
+            side: Side::Debit,
+            number: &number,
+            date: new.date,
+            amount: minor,
+            reference: clean(&new.reference),
+            memo: clean(&new.memo),
+            terms: None,
+            voids_id: None,
+            refund_of_id,
+        },
     )?;
     let item = insert_item(conn, id, customer.id, 1, new.date, new.date, minor)?;
     let mut left = minor;
@@ -182,17 +185,19 @@ pub(super) fn post_void(conn: &Connection, request: &VoidRequest) -> Result<Post
     let reason = clean(&request.reason);
     let void_id = insert_document(
         conn,
-        customer_id,
-        DocKind::Void,
-        side.opposite(),
-        &void_number,
-        void_date,
-        amount,
-        Some(number.clone()),
-        reason,
-        None,
-        Some(target_id),
-        None,
+        DocumentInsert {
+            customer_id,
+            kind: DocKind::Void,
+            side: side.opposite(),
+            number: &void_number,
+            date: void_date,
+            amount,
+            reference: Some(number.clone()),
+            memo: reason,
+            terms: None,
+            voids_id: Some(target_id),
+            refund_of_id: None,
+        },
     )?;
     match side {
         Side::Debit => {
