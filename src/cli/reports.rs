@@ -9,7 +9,9 @@ use crate::report::{self, AgingOptions};
 use crate::store::{NoteFilter, Store};
 
 use super::output::{Format, Table, print};
-use super::{AgingArgs, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg, parse_optional_date};
+use super::{
+    AgingArgs, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg, parse_optional_date,
+};
 
 fn emit(format: Format, table: &Table, json: Value) -> Result<(), CliError> {
     match format {

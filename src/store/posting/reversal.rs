@@ -4,9 +4,8 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{
-    DocumentInsert,
-    NewRefund, Posted, VoidRequest, allocate, check_amount, choose_number, clean, insert_document,
-    insert_item, number_taken,
+    DocumentInsert, NewRefund, Posted, VoidRequest, allocate, check_amount, choose_number, clean,
+    insert_document, insert_item, number_taken,
 };
 use crate::domain::Currency;
 use crate::domain::Money;
