@@ -218,7 +218,7 @@ mod tests {
         let currency = store.currency().clone();
         let mut total = 0;
         store
-            .open_items_as_of(today(), AgingInput::Fast, |row| {
+            .open_items_as_of(today(), AgingInput::Fast, false, |row| {
                 total += currency.to_minor(row.open)
             })
             .unwrap();
@@ -259,7 +259,7 @@ mod tests {
         }
         let mut overdue = 0;
         store
-            .open_items_as_of(today(), AgingInput::Fast, |row| {
+            .open_items_as_of(today(), AgingInput::Fast, false, |row| {
                 overdue += usize::from(row.due < today())
             })
             .unwrap();

@@ -68,7 +68,7 @@ pub fn aging(store: &Store, options: &AgingOptions) -> Result<Aging> {
         options.buckets.clone(),
         options.detail,
     );
-    store.open_items_as_of(options.as_of, AgingInput::Fast, |row| {
+    store.open_items_as_of(options.as_of, AgingInput::Fast, options.detail, |row| {
         builder.add_item(
             row.customer_id,
             row.number,
@@ -116,7 +116,7 @@ pub fn customer_list(store: &Store, as_of: NaiveDate) -> Result<Vec<CustomerSumm
         oldest: Option<i64>,
     }
     let mut tallies: HashMap<i64, Tally> = HashMap::new();
-    store.open_items_as_of(as_of, AgingInput::Fast, |row| {
+    store.open_items_as_of(as_of, AgingInput::Fast, false, |row| {
         let tally = tallies.entry(row.customer_id).or_default();
         tally.open += row.open;
         let days = (as_of - row.due).num_days();

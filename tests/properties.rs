@@ -241,7 +241,7 @@ fn assert_invariants(store: &Store, as_of: NaiveDate) {
     }
     // No item is open for more than its amount or less than zero, and no credit is over-used, as of that day.
     store
-        .open_items_as_of(as_of, AgingInput::Full, |row| {
+        .open_items_as_of(as_of, AgingInput::Full, false, |row| {
             assert!(row.open.is_positive() && row.open <= row.amount, "{row:?}")
         })
         .unwrap();

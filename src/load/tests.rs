@@ -39,7 +39,7 @@ fn with_customers(dir: &tempfile::TempDir) -> Store {
 fn open_amounts(store: &Store) -> Vec<(String, String)> {
     let mut out = Vec::new();
     store
-        .open_items_as_of(d("2099-12-31"), AgingInput::Full, |row| {
+        .open_items_as_of(d("2099-12-31"), AgingInput::Full, true, |row| {
             out.push((row.number, store.currency().plain(row.open)))
         })
         .unwrap();

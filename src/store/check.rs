@@ -151,13 +151,13 @@ impl Store {
         let currency = self.currency().clone();
         let mut fast: HashMap<i64, i64> = HashMap::new();
         let mut full: HashMap<i64, i64> = HashMap::new();
-        self.open_items_as_of(as_of, AgingInput::Fast, |row| {
+        self.open_items_as_of(as_of, AgingInput::Fast, false, |row| {
             *fast.entry(row.customer_id).or_default() += currency.to_minor(row.open)
         })?;
         self.unapplied_as_of(as_of, AgingInput::Fast, |row| {
             *fast.entry(row.customer_id).or_default() -= currency.to_minor(row.unapplied)
         })?;
-        self.open_items_as_of(as_of, AgingInput::Full, |row| {
+        self.open_items_as_of(as_of, AgingInput::Full, false, |row| {
             *full.entry(row.customer_id).or_default() += currency.to_minor(row.open)
         })?;
         self.unapplied_as_of(as_of, AgingInput::Full, |row| {

@@ -19,7 +19,7 @@ fn parse_kind(text: &str) -> Result<DocKind> {
         .map_err(|_| StoreError::Corrupt(format!("'{text}' is not a document kind")))
 }
 
-/// An open item with its open amount as of a date.
+/// An open item with its open amount as of a date. `number` is empty unless asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenItemRow {
     pub customer_id: i64,
@@ -48,9 +48,9 @@ pub enum AgingInput {
     Full,
 }
 
-const ITEM_COLUMNS: &str = "SELECT i.customer_id, d.number, i.seq, i.doc_date, i.due_date, i.amount,
-    i.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.item_id = i.id AND a.date <= ?1), 0)
-    FROM items i JOIN documents d ON d.id = i.document_id";
+const ITEM_COLUMNS: &str = "SELECT i.customer_id, i.seq, i.doc_date, i.due_date, i.amount,
+    i.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.item_id = i.id AND a.date <= ?1), 0),
+    i.id FROM items i";
 
 const CREDIT_COLUMNS: &str = "SELECT d.customer_id, d.number, d.date,
     d.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.credit_id = d.id AND a.date <= ?1), 0)
@@ -94,6 +94,7 @@ impl Store {
         &self,
         as_of: NaiveDate,
         input: AgingInput,
+        numbers: bool,
         mut each: impl FnMut(OpenItemRow),
     ) -> Result<()> {
         let sql = match input {
@@ -105,21 +106,30 @@ impl Store {
         };
         let currency = self.currency();
         let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut number_of = self.conn.prepare_cached(
+            "SELECT d.number FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id = ?1",
+        )?;
         let mut rows = stmt.query([as_of.to_string()])?;
         while let Some(row) = rows.next()? {
-            let open: i64 = row.get(6)?;
+            let open: i64 = row.get(5)?;
             if open == 0 {
                 continue;
             }
-            let date: String = row.get(3)?;
-            let due: String = row.get(4)?;
+            let date: String = row.get(2)?;
+            let due: String = row.get(3)?;
+            // Only reports that list the items need their numbers; looking them up costs.
+            let number = if numbers {
+                number_of.query_row([row.get::<_, i64>(6)?], |r| r.get(0))?
+            } else {
+                String::new()
+            };
             each(OpenItemRow {
                 customer_id: row.get(0)?,
-                number: row.get(1)?,
-                seq: row.get(2)?,
+                number,
+                seq: row.get(1)?,
                 date: parse_stored_date(&date)?,
                 due: parse_stored_date(&due)?,
-                amount: currency.from_minor(row.get(5)?),
+                amount: currency.from_minor(row.get(4)?),
                 open: currency.from_minor(open),
             });
         }
