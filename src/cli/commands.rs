@@ -27,7 +27,18 @@ fn book_path(cli: &Cli) -> Result<PathBuf, CliError> {
 }
 
 fn open(cli: &Cli, access: Access) -> Result<Store, CliError> {
-    Ok(Store::open(&book_path(cli)?, access)?)
+    let path = book_path(cli)?;
+    let existed = path.exists();
+    let store = Store::open(&path, access)?;
+    if !existed {
+        // Say so: a mistyped --book should not pass silently as an empty book.
+        eprintln!(
+            "owed: started a new book at {} ({}); `owed init` sets the company and currency",
+            path.display(),
+            store.currency().code
+        );
+    }
+    Ok(store)
 }
 
 pub fn run(cli: Cli) -> Result<(), CliError> {
