@@ -97,6 +97,13 @@ impl Buckets {
     }
 
     /// Column labels, e.g. `Current, 1-30, 31-60, 61-90, 90+`.
+    ///
+    /// ```
+    /// use owed::domain::aging::{Basis, Buckets};
+    /// let buckets: Buckets = "15,30,60".parse().unwrap();
+    /// assert_eq!(buckets.labels(Basis::Due), ["Current", "1-15", "16-30", "31-60", "60+"]);
+    /// assert_eq!(buckets.labels(Basis::Invoice), ["0-15", "16-30", "31-60", "60+"]);
+    /// ```
     pub fn labels(&self, basis: Basis) -> Vec<String> {
         let mut labels = Vec::with_capacity(self.bounds.len() + 2);
         let mut low = match basis {

@@ -232,6 +232,14 @@ impl Currency {
     /// Splits `total` into parts proportional to `weights` by the largest-remainder method,
     /// so the parts are exact at this scale and always add up to `total`.
     /// Ties in remainder go to the earlier part.
+    ///
+    /// ```
+    /// use owed::domain::Currency;
+    /// let usd = Currency::new("USD", 2).unwrap();
+    /// let parts = usd.split(usd.parse("100.00").unwrap(), &[1, 1, 1]);
+    /// let texts: Vec<String> = parts.iter().map(|p| usd.plain(*p)).collect();
+    /// assert_eq!(texts, ["33.34", "33.33", "33.33"]);
+    /// ```
     pub fn split(&self, total: Money, weights: &[u64]) -> Vec<Money> {
         let minor = self.to_minor(total) as i128;
         let weight_sum: i128 = weights.iter().map(|w| *w as i128).sum();
