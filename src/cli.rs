@@ -95,12 +95,10 @@ pub enum CustomerCommand {
     List(ListArgs),
 }
 
+// How to reach a customer (a plain comment: clap would show a doc comment as help).
 #[derive(Debug, Args)]
-pub struct CustomerFields {
-    #[arg(long)]
-    pub code: String,
-    #[arg(long)]
-    pub name: String,
+pub struct ContactArgs {
+    /// The person to ask for.
     #[arg(long)]
     pub contact: Option<String>,
     #[arg(long)]
@@ -109,6 +107,16 @@ pub struct CustomerFields {
     pub phone: Option<String>,
     #[arg(long)]
     pub address: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CustomerFields {
+    #[arg(long)]
+    pub code: String,
+    #[arg(long)]
+    pub name: String,
+    #[command(flatten)]
+    pub contact: ContactArgs,
     /// `net 30`, `eom 10` or `due on receipt`.
     #[arg(long, default_value = "net 30")]
     pub terms: String,
@@ -127,14 +135,8 @@ pub struct CustomerEdit {
     pub code: String,
     #[arg(long)]
     pub name: Option<String>,
-    #[arg(long)]
-    pub contact: Option<String>,
-    #[arg(long)]
-    pub email: Option<String>,
-    #[arg(long)]
-    pub phone: Option<String>,
-    #[arg(long)]
-    pub address: Option<String>,
+    #[command(flatten)]
+    pub contact: ContactArgs,
     #[arg(long)]
     pub terms: Option<String>,
     /// An amount, or `none` to remove the limit.
@@ -164,21 +166,14 @@ pub struct ListArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum DebitCommand {
+    /// Post one.
     Add(DebitArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct DebitArgs {
-    #[arg(long)]
-    pub customer: String,
-    /// The document number (given automatically if left out).
-    #[arg(long)]
-    pub number: Option<String>,
-    /// YYYY-MM-DD (default today).
-    #[arg(long)]
-    pub date: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub amount: String,
+    #[command(flatten)]
+    pub doc: DocumentArgs,
     /// Overrides the customer's terms: `net 30`, `eom 10`, `due on receipt`.
     #[arg(long, conflicts_with = "due")]
     pub terms: Option<String>,
@@ -191,31 +186,18 @@ pub struct DebitArgs {
     /// A deposit due at once, e.g. `30%`; the rest on the terms.
     #[arg(long)]
     pub deposit: Option<String>,
-    #[arg(long)]
-    pub reference: Option<String>,
-    #[arg(long)]
-    pub memo: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum CreditCommand {
+    /// Post one and allocate it.
     Add(CreditArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct CreditArgs {
-    #[arg(long)]
-    pub customer: String,
-    #[arg(long)]
-    pub number: Option<String>,
-    #[arg(long)]
-    pub date: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub amount: String,
-    #[arg(long)]
-    pub reference: Option<String>,
-    #[arg(long)]
-    pub memo: Option<String>,
+    #[command(flatten)]
+    pub doc: DocumentArgs,
     /// `INV-1001:300.00,INV-1002` (default: oldest due first).
     #[arg(long, conflicts_with = "unapplied")]
     pub apply: Option<String>,
@@ -226,22 +208,35 @@ pub struct CreditArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum RefundCommand {
+    /// Post one.
     Add(RefundArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct RefundArgs {
-    #[arg(long)]
-    pub customer: String,
-    #[arg(long)]
-    pub number: Option<String>,
-    #[arg(long)]
-    pub date: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub amount: String,
+    #[command(flatten)]
+    pub doc: DocumentArgs,
     /// The payment or credit note refunded (default: oldest unapplied credit).
     #[arg(long)]
     pub of: Option<String>,
+}
+
+// What every posted document has (a plain comment: clap would show a doc comment as help).
+#[derive(Debug, Args)]
+pub struct DocumentArgs {
+    /// The customer's code.
+    #[arg(long)]
+    pub customer: String,
+    /// The document number (given automatically if left out).
+    #[arg(long)]
+    pub number: Option<String>,
+    /// YYYY-MM-DD (default today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Exact, e.g. 1200.00.
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: String,
+    /// E.g. the customer's order number or the bank's reference.
     #[arg(long)]
     pub reference: Option<String>,
     #[arg(long)]

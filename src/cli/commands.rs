@@ -70,10 +70,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let draft = CustomerDraft {
                 code: fields.code.clone(),
                 name: fields.name.clone(),
-                contact: fields.contact.clone(),
-                email: fields.email.clone(),
-                phone: fields.phone.clone(),
-                address: fields.address.clone(),
+                contact: fields.contact.contact.clone(),
+                email: fields.contact.email.clone(),
+                phone: fields.contact.phone.clone(),
+                address: fields.contact.address.clone(),
                 terms: fields.terms.parse().map_err(input("--terms"))?,
                 credit_limit: fields
                     .credit_limit
@@ -112,10 +112,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             };
             let update = CustomerUpdate {
                 name: edit.name.clone(),
-                contact: edit.contact.clone(),
-                email: edit.email.clone(),
-                phone: edit.phone.clone(),
-                address: edit.address.clone(),
+                contact: edit.contact.contact.clone(),
+                email: edit.contact.email.clone(),
+                phone: edit.contact.phone.clone(),
+                address: edit.contact.address.clone(),
                 terms: edit
                     .terms
                     .as_deref()
@@ -150,15 +150,15 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let mut store = open(&cli, Access::Write)?;
             let currency = store.currency().clone();
             let refund = NewRefund {
-                customer: args.customer.clone(),
-                number: args.number.clone(),
-                date: parse_date_arg("--date", &args.date)?,
+                customer: args.doc.customer.clone(),
+                number: args.doc.number.clone(),
+                date: parse_date_arg("--date", &args.doc.date)?,
                 amount: currency
-                    .parse_positive(&args.amount)
+                    .parse_positive(&args.doc.amount)
                     .map_err(input("--amount"))?,
                 of: args.of.clone(),
-                reference: args.reference.clone(),
-                memo: args.memo.clone(),
+                reference: args.doc.reference.clone(),
+                memo: args.doc.memo.clone(),
             };
             let posted = store.post_refund(&refund)?;
             report_posted(&currency, &posted, refund.amount);
@@ -318,12 +318,12 @@ fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), C
         (None, None) => Plan::Single,
     };
     let debit = NewDebit {
-        customer: args.customer.clone(),
+        customer: args.doc.customer.clone(),
         kind,
-        number: args.number.clone(),
-        date: parse_date_arg("--date", &args.date)?,
+        number: args.doc.number.clone(),
+        date: parse_date_arg("--date", &args.doc.date)?,
         amount: currency
-            .parse_positive(&args.amount)
+            .parse_positive(&args.doc.amount)
             .map_err(input("--amount"))?,
         terms: args
             .terms
@@ -333,8 +333,8 @@ fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), C
             .map_err(input("--terms"))?,
         due: parse_optional_date("--due", &args.due)?,
         plan,
-        reference: args.reference.clone(),
-        memo: args.memo.clone(),
+        reference: args.doc.reference.clone(),
+        memo: args.doc.memo.clone(),
     };
     let posted = store.post_debit(&debit)?;
     report_posted(&currency, &posted, debit.amount);
@@ -350,15 +350,15 @@ fn post_credit(cli: &Cli, kind: DocKind, args: &super::CreditArgs) -> Result<(),
         (None, false) => Apply::OldestFirst,
     };
     let credit = NewCredit {
-        customer: args.customer.clone(),
+        customer: args.doc.customer.clone(),
         kind,
-        number: args.number.clone(),
-        date: parse_date_arg("--date", &args.date)?,
+        number: args.doc.number.clone(),
+        date: parse_date_arg("--date", &args.doc.date)?,
         amount: currency
-            .parse_positive(&args.amount)
+            .parse_positive(&args.doc.amount)
             .map_err(input("--amount"))?,
-        reference: args.reference.clone(),
-        memo: args.memo.clone(),
+        reference: args.doc.reference.clone(),
+        memo: args.doc.memo.clone(),
         apply,
     };
     let posted = store.post_credit(&credit)?;
