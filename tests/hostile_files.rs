@@ -162,19 +162,27 @@ fn a_lock_left_by_a_killed_process_does_not_block() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
+    // Wait until the child has the lock (it writes its pid into the lock file) without
+    // ever taking the lock ourselves, which could make the child lose the race.
+    let lock_file = dir.path().join("book.owed.lock");
+    let pid = child.id().to_string();
     let started = std::time::Instant::now();
-    loop {
-        match Store::open(&path, Access::Write) {
-            Err(StoreError::Locked { .. }) => break,
-            Ok(store) => drop(store),
-            Err(other) => panic!("{other}"),
-        }
+    while std::fs::read_to_string(&lock_file)
+        .unwrap_or_default()
+        .trim()
+        != pid
+    {
         assert!(
             started.elapsed().as_secs() < 60,
             "the demo never took the lock"
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+    let error = Store::open(&path, Access::Write)
+        .err()
+        .expect("the demo holds the lock");
+    assert!(matches!(error, StoreError::Locked { .. }), "{error}");
+    assert!(error.to_string().contains(&pid), "{error}");
     std::thread::sleep(std::time::Duration::from_millis(300));
     child.kill().unwrap();
     child.wait().unwrap();

@@ -393,6 +393,13 @@ pub fn overview(store: &Store) -> Result<(), CliError> {
         customer: None,
         due_as_of: Some(today),
     })?;
+    // A follow-up on an account that is paid up is moot.
+    let owing: std::collections::HashSet<&str> = list
+        .iter()
+        .filter(|s| s.balance.is_positive())
+        .map(|s| s.customer.code.as_str())
+        .collect();
+    due.retain(|n| owing.contains(n.customer.as_str()));
     // The longest-waiting first: whom to call before anyone else.
     due.sort_by_key(|n| {
         let promised = n.promise.map(|p| p.date);
