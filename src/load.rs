@@ -1,71 +1,7 @@
 //! `owed load FILE.csv --kind customers|invoices|payments`: brings an existing spreadsheet
-//! of customers, open invoices and payments into the book.
-//!
-//! ## Loading a spreadsheet
-//!
-//! Save the sheet as CSV (comma- or semicolon-separated; UTF-8, with or without a BOM).
-//! The first line names the columns. Column names are matched ignoring case, surrounding
-//! spaces, and the difference between spaces, `_` and `-` (`Credit Limit` = `credit_limit`).
-//! A column Owed does not know is refused (so a typo cannot be silently dropped), and so
-//! is a missing required column. Dates are `YYYY-MM-DD`. Amounts are exact, like
-//! `1234.50` or `1,234.50` (`1.234,50` and `1234,50` are read as decimal commas); more
-//! decimals than the book's currency has are refused, never rounded.
-//!
-//! **customers** (`--kind customers`)
-//!
-//! | column | required | also accepted as | meaning |
-//! |---|---|---|---|
-//! | `code` | yes | `customer`, `customer_code`, `account` | the customer's short code, no spaces |
-//! | `name` | yes | `customer_name`, `company` | any script |
-//! | `contact` | | `contact_name` | |
-//! | `email` | | `e_mail`, `email_address` | |
-//! | `phone` | | `telephone`, `tel`, `phone_number` | |
-//! | `address` | | | |
-//! | `terms` | | `payment_terms` | `net 30` (default), `eom 10`, `due on receipt` |
-//! | `credit_limit` | | `limit` | blank = no limit |
-//! | `tier` | | | `A`, `B` or `C` |
-//! | `on_hold` | | `hold`, `credit_hold` | `yes`/`no`, `true`/`false`, `1`/`0`; blank = no |
-//!
-//! **invoices** (`--kind invoices`; load the customers first)
-//!
-//! | column | required | also accepted as | meaning |
-//! |---|---|---|---|
-//! | `customer` | yes | `customer_code`, `code`, `account` | the customer's code |
-//! | `number` | yes | `invoice`, `invoice_number`, `invoice_no`, `no` | the invoice number (the key) |
-//! | `date` | yes | `invoice_date` | |
-//! | `amount` | yes | `total`, `invoice_amount` | the invoice's full amount |
-//! | `due` | | `due_date` | default: the date plus the terms |
-//! | `terms` | | `payment_terms` | default: the customer's terms |
-//! | `memo` | | `description`, `note`, `notes` | |
-//! | `open` | | `open_amount`, `amount_open`, `balance`, `outstanding` | what is still owed on it |
-//!
-//! When `open` is given and is less than `amount`, the load also posts a payment of
-//! `amount − open`, numbered `OPEN-<number>` and dated the invoice date, applied to that
-//! invoice, so a sheet of partly paid invoices comes in with the right open amounts.
-//! `open` may not be more than `amount`; blank means nothing has been paid.
-//!
-//! **payments** (`--kind payments`)
-//!
-//! | column | required | also accepted as | meaning |
-//! |---|---|---|---|
-//! | `customer` | yes | `customer_code`, `code`, `account` | the customer's code |
-//! | `number` | yes | `payment`, `payment_number`, `receipt`, `no` | the payment's number (the key) |
-//! | `date` | yes | `payment_date` | |
-//! | `amount` | yes | `total` | |
-//! | `reference` | | `ref`, `check`, `cheque` | e.g. the bank reference |
-//! | `memo` | | `description`, `note`, `notes` | |
-//! | `apply` | | `apply_to`, `applied_to`, `invoices` | e.g. `INV-1001:300.00;INV-1002`; blank = oldest due first |
-//!
-//! In `apply`, separate invoices with `;` or `|` (commas separate columns); an amount after
-//! `:` applies that much, no amount applies as much as is open.
-//!
-//! Loading is all or nothing: one bad row (a bad date or amount, an unknown customer or
-//! terms, a missing required value) stops the load with the file, line and column, and
-//! nothing is written. Loading the same file again adds nothing: a row whose code or
-//! number is already in the book is counted as already present — unless it disagrees
-//! with the book (another customer name, another document amount or kind), which is an
-//! error. For an invoice already present the `open` column is not compared, since
-//! payments may have been posted since.
+//! of customers, open invoices and payments into the book, all or nothing, keyed by
+//! customer code and document number so that loading a file twice adds nothing.
+//! README's "Loading a spreadsheet" lists every column each kind takes.
 
 mod parse;
 #[cfg(test)]
