@@ -68,6 +68,8 @@ pub enum Command {
     Load(LoadArgs),
     /// Fill a new book with realistic sample data.
     Demo(DemoArgs),
+    /// Write customers, documents or notes as CSV (customers in the columns `load` reads).
+    Export(ExportArgs),
     /// Check the book: SQLite integrity and the ledger's invariants.
     Check(CheckArgs),
     /// Copy the book to a new file (safe while it is open).
@@ -355,6 +357,15 @@ pub struct DemoArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// customers, documents or notes.
+    pub kind: String,
+    /// The CSV file to write (default: standard output).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Also check that aging ties to balances as of this date (default today).
     #[arg(long)]
@@ -385,6 +396,10 @@ pub enum CliError {
     Load(#[from] crate::load::LoadError),
     #[error(transparent)]
     Demo(#[from] crate::demo::DemoError),
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
+    #[error("{path}: {message}")]
+    File { path: PathBuf, message: String },
     #[error("could not write the output: {0}")]
     Output(String),
     #[error("the book has {0} problem(s)")]

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod load;
 pub mod report;
 pub mod store;

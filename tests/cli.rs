@@ -364,6 +364,36 @@ fn post_allocate_report_and_refuse_bad_input() {
     );
     assert_eq!(before_void["rows"][0]["unapplied"], "-100.01");
     assert!(ok(&book, &["check"]).trim() == "ok");
+    // Customers go out in the columns `load` reads and come back the same.
+    let exported = dir.path().join("customers.csv");
+    assert!(
+        ok(
+            &book,
+            &["export", "customers", "--out", exported.to_str().unwrap()]
+        )
+        .contains("wrote 2 rows")
+    );
+    let other = dir.path().join("other.owed");
+    ok(
+        &other,
+        &["load", exported.to_str().unwrap(), "--kind", "customers"],
+    );
+    let names = |b: &Path| -> Vec<Value> {
+        json(b, &["customer", "list", "--format", "json"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].clone())
+            .collect()
+    };
+    assert_eq!(names(&book), names(&other));
+    let documents = ok(&book, &["export", "documents"]);
+    assert!(
+        documents.contains(
+            "2026-11-01,void,VOID-INV-1002,C001,,99.99,INV-1002,wrong customer,INV-1002,"
+        ),
+        "{documents}"
+    );
     let backup = dir.path().join("copy.owed");
     ok(&book, &["backup", backup.to_str().unwrap()]);
     assert_eq!(

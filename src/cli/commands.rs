@@ -278,6 +278,27 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 started.elapsed()
             ));
         }
+        Command::Export(args) => {
+            let kind: crate::export::ExportKind = args.kind.parse()?;
+            let store = open(&cli, Access::Read)?;
+            match &args.out {
+                None => {
+                    let mut stdout = std::io::stdout().lock();
+                    match crate::export::export_csv(&store, kind, &mut stdout) {
+                        // `owed export … | head` closes the pipe early; that is not a failure.
+                        Err(crate::export::ExportError::Write(e)) if matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe) =>
+                            {}
+                        other => {
+                            other?;
+                        }
+                    }
+                }
+                Some(path) => {
+                    let rows = export_to_file(&store, kind, path)?;
+                    print(&format!("wrote {rows} rows to {}", path.display()));
+                }
+            }
+        }
         Command::Check(args) => {
             let store = open(&cli, Access::Read)?;
             let as_of = parse_date_arg("--as-of", &args.as_of)?;
@@ -299,6 +320,37 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
     super::reports::peak_memory_note();
     Ok(())
+}
+
+/// Writes beside `path` and renames into place, so a failed export never leaves a
+/// half-written file where a good one was.
+fn export_to_file(
+    store: &Store,
+    kind: crate::export::ExportKind,
+    path: &std::path::Path,
+) -> Result<usize, CliError> {
+    let file_error = |e: std::io::Error| CliError::File {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let mut file = std::io::BufWriter::new(std::fs::File::create(&partial).map_err(file_error)?);
+    let rows = match crate::export::export_csv(store, kind, &mut file) {
+        Ok(rows) => rows,
+        Err(e) => {
+            drop(file);
+            let _ = std::fs::remove_file(&partial);
+            return Err(e.into());
+        }
+    };
+    file.into_inner()
+        .map_err(|e| file_error(e.into_error()))?
+        .sync_all()
+        .map_err(file_error)?;
+    std::fs::rename(&partial, path).map_err(file_error)?;
+    Ok(rows)
 }
 
 fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), CliError> {

@@ -75,6 +75,7 @@ pub(super) fn document_kind_amount(
 pub struct DocumentRow {
     pub id: i64,
     pub customer_id: i64,
+    pub customer_code: String,
     pub kind: DocKind,
     pub side: Side,
     pub number: String,
@@ -86,6 +87,32 @@ pub struct DocumentRow {
     pub voids: Option<String>,
     /// The number of the void of this one, if it was voided.
     pub voided_by: Option<String>,
+}
+
+const DOCUMENT_COLUMNS: &str =
+    "SELECT d.id, d.customer_id, c.code, d.kind, d.side, d.number, d.date, d.amount,
+    d.reference, d.memo,
+    (SELECT number FROM documents v WHERE v.id = d.voids_id),
+    (SELECT number FROM documents v WHERE v.voids_id = d.id)
+    FROM documents d JOIN customers c ON c.id = d.customer_id";
+
+fn document_from_row(row: &rusqlite::Row<'_>, currency: &Currency) -> Result<DocumentRow> {
+    let kind: String = row.get(3)?;
+    let date: String = row.get(6)?;
+    Ok(DocumentRow {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        customer_code: row.get(2)?,
+        kind: parse_kind(&kind)?,
+        side: Side::from_sign(row.get(4)?),
+        number: row.get(5)?,
+        date: parse_stored_date(&date)?,
+        amount: currency.from_minor(row.get(7)?),
+        reference: row.get(8)?,
+        memo: row.get(9)?,
+        voids: row.get(10)?,
+        voided_by: row.get(11)?,
+    })
 }
 
 impl Store {
@@ -212,43 +239,24 @@ impl Store {
 
     /// One posted document by number.
     pub fn document(&self, number: &str) -> Result<DocumentRow> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT d.id, d.customer_id, d.kind, d.side, d.number, d.date, d.amount, d.reference, d.memo,
-                    (SELECT number FROM documents v WHERE v.id = d.voids_id),
-                    (SELECT number FROM documents v WHERE v.voids_id = d.id)
-             FROM documents d WHERE d.number = ?1",
-        )?;
-        let row = stmt
-            .query_row([number.trim()], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, i64>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, i64>(6)?,
-                    r.get::<_, Option<String>>(7)?,
-                    r.get::<_, Option<String>>(8)?,
-                    r.get::<_, Option<String>>(9)?,
-                    r.get::<_, Option<String>>(10)?,
-                ))
-            })
-            .optional()?
-            .ok_or_else(|| StoreError::UnknownDocument(number.trim().to_string()))?;
-        Ok(DocumentRow {
-            id: row.0,
-            customer_id: row.1,
-            kind: parse_kind(&row.2)?,
-            side: Side::from_sign(row.3),
-            number: row.4,
-            date: parse_stored_date(&row.5)?,
-            amount: self.currency().from_minor(row.6),
-            reference: row.7,
-            memo: row.8,
-            voids: row.9,
-            voided_by: row.10,
-        })
+        let sql = format!("{DOCUMENT_COLUMNS} WHERE d.number = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query([number.trim()])?;
+        match rows.next()? {
+            Some(row) => document_from_row(row, self.currency()),
+            None => Err(StoreError::UnknownDocument(number.trim().to_string())),
+        }
+    }
+
+    /// Calls `each` for every posted document, in date order.
+    pub fn documents(&self, mut each: impl FnMut(DocumentRow)) -> Result<()> {
+        let sql = format!("{DOCUMENT_COLUMNS} ORDER BY d.date, d.id");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            each(document_from_row(row, self.currency())?);
+        }
+        Ok(())
     }
 
     /// How many customers and documents the book holds.
