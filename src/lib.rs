@@ -1,5 +1,5 @@
 //! Owed: an offline accounts-receivable book. Layers, one direction only:
-//! `domain` (pure rules) ← `store` (SQLite) ← `report`, `load`, `demo` ← `cli`.
+//! `domain` (pure rules) ← `store` (SQLite) ← `report`, `load`, `export`, `demo` ← `cli`.
 
 pub mod cli;
 pub mod demo;
