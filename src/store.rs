@@ -2,6 +2,7 @@
 //! Every multi-row write runs in one transaction, so a crash leaves the book as it was
 //! before or after, never half-written.
 
+mod batch;
 mod check;
 mod customers;
 mod notes;
@@ -22,6 +23,7 @@ use crate::domain::note::NoteError;
 use crate::domain::terms::TermsError;
 use crate::domain::{Currency, MoneyError};
 
+pub use batch::Batch;
 pub use check::Violation;
 pub use customers::{Customer, CustomerUpdate};
 pub use notes::{Note, NoteFilter};
@@ -188,12 +190,6 @@ impl Store {
         )?;
         Ok(())
     }
-}
-
-/// Postings inside one open transaction; see [`Store::batch`].
-pub struct Batch<'a> {
-    tx: &'a rusqlite::Transaction<'a>,
-    currency: &'a Currency,
 }
 
 fn today() -> NaiveDate {

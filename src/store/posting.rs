@@ -8,17 +8,20 @@
 //! allocated to. Freeing an allocation adds a row with the negative amount.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
-use super::{Batch, Result, Store, StoreError, customers};
+use super::{Result, Store, StoreError, customers};
 
+mod numbers;
 mod reversal;
+
+use numbers::{choose_number, number_taken};
 
 use crate::domain::allocation::{self, Apply, OpenItem};
 use crate::domain::document::{DocKind, Side};
 use crate::domain::terms::{self, Plan, Terms};
 use crate::domain::{Currency, Money};
-use reversal::{post_refund, post_void};
+pub(super) use reversal::{post_refund, post_void};
 
 /// An invoice or a fee (late fee or interest): a debit that falls due.
 #[derive(Debug, Clone)]
@@ -84,53 +87,6 @@ pub struct Posted {
     pub items: Vec<(u32, NaiveDate, Money)>,
     /// Risk warnings (customer on hold, over its credit limit).
     pub warnings: Vec<String>,
-}
-
-fn next_number(conn: &Connection, kind: DocKind) -> Result<String> {
-    let key = format!("next.{}", kind.as_str());
-    let mut next: i64 = conn
-        .query_row("SELECT value FROM book WHERE key = ?1", [&key], |r| {
-            r.get::<_, String>(0)
-        })
-        .optional()?
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1);
-    let prefix = kind.number_prefix();
-    loop {
-        let number = format!("{prefix}-{next:06}");
-        next += 1;
-        if number_taken(conn, &number)? {
-            // Numbers given by hand or by a load took this run; continue after the highest.
-            let highest: Option<i64> = conn.query_row(
-                "SELECT MAX(CAST(substr(number, ?2) AS INTEGER)) FROM documents WHERE number LIKE ?1",
-                params![format!("{prefix}-%"), prefix.len() as i64 + 2],
-                |r| r.get(0),
-            )?;
-            next = next.max(highest.unwrap_or(0) + 1);
-            continue;
-        }
-        conn.execute(
-            "INSERT INTO book(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            params![key, next.to_string()],
-        )?;
-        return Ok(number);
-    }
-}
-
-fn number_taken(conn: &Connection, number: &str) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT 1 FROM documents WHERE number = ?1")?
-        .exists([number])?)
-}
-
-fn choose_number(conn: &Connection, kind: DocKind, number: &Option<String>) -> Result<String> {
-    match number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        Some(number) if number_taken(conn, number)? => {
-            Err(StoreError::DuplicateNumber(number.to_string()))
-        }
-        Some(number) => Ok(number.to_string()),
-        None => next_number(conn, kind),
-    }
 }
 
 fn clean(text: &Option<String>) -> Option<String> {
@@ -533,36 +489,5 @@ impl Store {
         date: NaiveDate,
     ) -> Result<Vec<(String, u32, Money)>> {
         self.write(|tx, currency| apply_unapplied(tx, currency, code, date))
-    }
-}
-
-impl Batch<'_> {
-    pub fn add_customer(&mut self, draft: &crate::domain::customer::CustomerDraft) -> Result<i64> {
-        customers::insert(self.tx, self.currency, draft)
-    }
-    pub fn find_customer(&self, code: &str) -> Result<Option<super::Customer>> {
-        customers::find(self.tx, self.currency, code)
-    }
-    pub fn post_debit(&mut self, new: &NewDebit) -> Result<Posted> {
-        post_debit(self.tx, self.currency, new)
-    }
-    pub fn post_credit(&mut self, new: &NewCredit) -> Result<Posted> {
-        post_credit(self.tx, self.currency, new)
-    }
-    pub fn post_refund(&mut self, new: &NewRefund) -> Result<Posted> {
-        post_refund(self.tx, self.currency, new)
-    }
-    pub fn void(&mut self, request: &VoidRequest) -> Result<Posted> {
-        post_void(self.tx, request)
-    }
-    pub fn add_note(&mut self, draft: &crate::domain::note::NoteDraft, at: &str) -> Result<i64> {
-        super::notes::insert(self.tx, self.currency, draft, at)
-    }
-    /// The document with this number, if any (kind, amount).
-    pub fn document(&self, number: &str) -> Result<Option<(DocKind, Money)>> {
-        super::queries::document_kind_amount(self.tx, self.currency, number)
-    }
-    pub fn currency(&self) -> &Currency {
-        self.currency
     }
 }

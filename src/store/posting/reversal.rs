@@ -12,7 +12,7 @@ use crate::domain::Money;
 use crate::domain::document::{DocKind, Side};
 use crate::store::{Result, StoreError, customers};
 
-pub(super) fn post_refund(
+pub(in crate::store) fn post_refund(
     conn: &Connection,
     currency: &Currency,
     new: &NewRefund,
@@ -109,7 +109,7 @@ fn is_voided(conn: &Connection, id: i64) -> Result<bool> {
         .exists([id])?)
 }
 
-pub(super) fn post_void(conn: &Connection, request: &VoidRequest) -> Result<Posted> {
+pub(in crate::store) fn post_void(conn: &Connection, request: &VoidRequest) -> Result<Posted> {
     let number = request.number.trim();
     let target: Option<(i64, i64, String, i64, String, i64)> = conn
         .query_row(

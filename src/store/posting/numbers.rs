@@ -1,0 +1,58 @@
+//! Document numbers: the user's own, or the next free one of the kind's series
+//! (`INV-000042`), continuing after numbers given by hand or by a load.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::domain::document::DocKind;
+use crate::store::{Result, StoreError};
+
+fn next_number(conn: &Connection, kind: DocKind) -> Result<String> {
+    let key = format!("next.{}", kind.as_str());
+    let mut next: i64 = conn
+        .query_row("SELECT value FROM book WHERE key = ?1", [&key], |r| {
+            r.get::<_, String>(0)
+        })
+        .optional()?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let prefix = kind.number_prefix();
+    loop {
+        let number = format!("{prefix}-{next:06}");
+        next += 1;
+        if number_taken(conn, &number)? {
+            // Numbers given by hand or by a load took this run; continue after the highest.
+            let highest: Option<i64> = conn.query_row(
+                "SELECT MAX(CAST(substr(number, ?2) AS INTEGER)) FROM documents WHERE number LIKE ?1",
+                params![format!("{prefix}-%"), prefix.len() as i64 + 2],
+                |r| r.get(0),
+            )?;
+            next = next.max(highest.unwrap_or(0) + 1);
+            continue;
+        }
+        conn.execute(
+            "INSERT INTO book(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, next.to_string()],
+        )?;
+        return Ok(number);
+    }
+}
+
+pub(super) fn number_taken(conn: &Connection, number: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM documents WHERE number = ?1")?
+        .exists([number])?)
+}
+
+pub(super) fn choose_number(
+    conn: &Connection,
+    kind: DocKind,
+    number: &Option<String>,
+) -> Result<String> {
+    match number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(number) if number_taken(conn, number)? => {
+            Err(StoreError::DuplicateNumber(number.to_string()))
+        }
+        Some(number) => Ok(number.to_string()),
+        None => next_number(conn, kind),
+    }
+}
