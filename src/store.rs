@@ -61,7 +61,11 @@ pub enum StoreError {
         source: std::io::Error,
     },
     #[error("the book: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    #[error(
+        "the disk holding the book is full: this change was not written and the book is as it was; free some space and try again"
+    )]
+    DiskFull,
     #[error("the book holds a value it cannot read: {0}")]
     Corrupt(String),
     #[error("no customer with code '{0}'")]
@@ -102,6 +106,19 @@ pub enum StoreError {
     Customer(#[from] CustomerError),
     #[error(transparent)]
     Note(#[from] NoteError),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> StoreError {
+        match &error {
+            rusqlite::Error::SqliteFailure(failure, _)
+                if failure.code == rusqlite::ErrorCode::DiskFull =>
+            {
+                StoreError::DiskFull
+            }
+            _ => StoreError::Sqlite(error),
+        }
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
