@@ -6,6 +6,7 @@ pub mod aging;
 pub mod allocation;
 pub mod customer;
 pub mod document;
+pub mod ids;
 pub mod ledger;
 pub mod money;
 pub mod note;

@@ -207,7 +207,7 @@ mod tests {
                 .unwrap()
                 .into_iter()
                 .map(|mut c| {
-                    c.id = 0;
+                    c.id = Default::default();
                     c
                 })
                 .collect()

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::Money;
 use crate::domain::aging::{AgingBuilder, AgingReport, Basis, Buckets};
+use crate::domain::ids::CustomerId;
 use crate::domain::ledger::{self, Ledger};
 use crate::store::{AgingInput, Customer, Store, StoreError};
 
@@ -36,7 +37,7 @@ pub struct AgingOptions {
 pub struct Aging {
     pub report: AgingReport,
     /// Customer id → (code, name).
-    pub names: HashMap<i64, (String, String)>,
+    pub names: HashMap<CustomerId, (String, String)>,
 }
 
 impl Aging {
@@ -115,7 +116,7 @@ pub fn customer_list(store: &Store, as_of: NaiveDate) -> Result<Vec<CustomerSumm
         unapplied: Money,
         oldest: Option<i64>,
     }
-    let mut tallies: HashMap<i64, Tally> = HashMap::new();
+    let mut tallies: HashMap<CustomerId, Tally> = HashMap::new();
     store.open_items_as_of(as_of, AgingInput::Fast, false, |row| {
         let tally = tallies.entry(row.customer_id).or_default();
         tally.open += row.open;

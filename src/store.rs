@@ -5,6 +5,7 @@
 mod batch;
 mod check;
 mod customers;
+mod ids;
 mod notes;
 mod open;
 mod posting;

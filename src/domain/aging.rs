@@ -10,6 +10,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::ids::CustomerId;
 use super::money::Money;
 
 /// What the days in a bucket count from.
@@ -141,7 +142,7 @@ impl Buckets {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AgedItem {
     #[serde(skip)]
-    pub customer: i64,
+    pub customer: CustomerId,
     pub number: String,
     pub seq: u32,
     pub date: NaiveDate,
@@ -155,7 +156,7 @@ pub struct AgedItem {
 /// One customer's line of the report. `unapplied` is negative (credit the customer has).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgingRow {
-    pub customer: i64,
+    pub customer: CustomerId,
     pub balance: Money,
     pub unapplied: Money,
     pub amounts: Vec<Money>,
@@ -163,7 +164,7 @@ pub struct AgingRow {
 }
 
 impl AgingRow {
-    fn new(customer: i64, columns: usize) -> AgingRow {
+    fn new(customer: CustomerId, columns: usize) -> AgingRow {
         AgingRow {
             customer,
             balance: Money::ZERO,
@@ -200,7 +201,7 @@ pub struct AgingReport {
     pub basis: Basis,
     pub columns: Vec<String>,
     /// One row per customer with anything open or unapplied, by customer id.
-    pub rows: BTreeMap<i64, AgingRow>,
+    pub rows: BTreeMap<CustomerId, AgingRow>,
     pub totals: AgingTotals,
 }
 
@@ -210,7 +211,7 @@ pub struct AgingBuilder {
     basis: Basis,
     buckets: Buckets,
     keep_items: bool,
-    rows: BTreeMap<i64, AgingRow>,
+    rows: BTreeMap<CustomerId, AgingRow>,
 }
 
 impl AgingBuilder {
@@ -224,7 +225,7 @@ impl AgingBuilder {
         }
     }
 
-    fn row(&mut self, customer: i64) -> &mut AgingRow {
+    fn row(&mut self, customer: CustomerId) -> &mut AgingRow {
         let columns = self.buckets.labels(self.basis).len();
         self.rows
             .entry(customer)
@@ -235,7 +236,7 @@ impl AgingBuilder {
     #[allow(clippy::too_many_arguments)]
     pub fn add_item(
         &mut self,
-        customer: i64,
+        customer: CustomerId,
         number: String,
         seq: u32,
         date: NaiveDate,
@@ -272,7 +273,7 @@ impl AgingBuilder {
     }
 
     /// Adds credit not yet applied as of the report date (a positive amount the customer has).
-    pub fn add_unapplied(&mut self, customer: i64, unapplied: Money) {
+    pub fn add_unapplied(&mut self, customer: CustomerId, unapplied: Money) {
         if unapplied.is_zero() {
             return;
         }
@@ -349,7 +350,7 @@ mod tests {
         let d = |t| parse_date(t).unwrap();
         let mut builder = AgingBuilder::new(d("2026-11-23"), Basis::Due, Buckets::default(), true);
         builder.add_item(
-            1,
+            CustomerId(1),
             "INV-1".into(),
             1,
             d("2026-08-01"),
@@ -358,7 +359,7 @@ mod tests {
             usd.parse("40").unwrap(),
         );
         builder.add_item(
-            1,
+            CustomerId(1),
             "INV-2".into(),
             1,
             d("2026-11-01"),
@@ -366,10 +367,10 @@ mod tests {
             usd.parse("70").unwrap(),
             usd.parse("70").unwrap(),
         );
-        builder.add_unapplied(1, usd.parse("25").unwrap());
-        builder.add_unapplied(2, usd.parse("5").unwrap());
+        builder.add_unapplied(CustomerId(1), usd.parse("25").unwrap());
+        builder.add_unapplied(CustomerId(2), usd.parse("5").unwrap());
         let report = builder.finish();
-        let row = &report.rows[&1];
+        let row = &report.rows[&CustomerId(1)];
         assert_eq!(usd.plain(row.amounts[0]), "70.00");
         assert_eq!(usd.plain(row.amounts[3]), "40.00");
         assert_eq!(usd.plain(row.unapplied), "-25.00");

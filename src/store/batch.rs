@@ -14,7 +14,10 @@ pub struct Batch<'a> {
 }
 
 impl Batch<'_> {
-    pub fn add_customer(&mut self, draft: &crate::domain::customer::CustomerDraft) -> Result<i64> {
+    pub fn add_customer(
+        &mut self,
+        draft: &crate::domain::customer::CustomerDraft,
+    ) -> Result<crate::domain::ids::CustomerId> {
         customers::insert(self.tx, self.currency, draft)
     }
     pub fn find_customer(&self, code: &str) -> Result<Option<super::Customer>> {

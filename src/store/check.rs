@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::queries::AgingInput;
 use super::{Result, Store};
+use crate::domain::ids::CustomerId;
 
 /// One thing found wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,8 +150,8 @@ impl Store {
     /// The fast aging input must agree with a full recomputation and with the documents.
     fn check_aging_ties(&self, as_of: NaiveDate) -> Result<Vec<Violation>> {
         let currency = self.currency().clone();
-        let mut fast: HashMap<i64, i64> = HashMap::new();
-        let mut full: HashMap<i64, i64> = HashMap::new();
+        let mut fast: HashMap<CustomerId, i64> = HashMap::new();
+        let mut full: HashMap<CustomerId, i64> = HashMap::new();
         self.open_items_as_of(as_of, AgingInput::Fast, false, |row| {
             *fast.entry(row.customer_id).or_default() += currency.to_minor(row.open)
         })?;
@@ -163,16 +164,16 @@ impl Store {
         self.unapplied_as_of(as_of, AgingInput::Full, |row| {
             *full.entry(row.customer_id).or_default() -= currency.to_minor(row.unapplied)
         })?;
-        let mut documents: HashMap<i64, i64> = HashMap::new();
+        let mut documents: HashMap<CustomerId, i64> = HashMap::new();
         let mut stmt = self.conn.prepare("SELECT customer_id, SUM(side * amount) FROM documents WHERE date <= ?1 GROUP BY customer_id")?;
         for row in stmt.query_map([as_of.to_string()], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+            Ok((r.get::<_, CustomerId>(0)?, r.get::<_, i64>(1)?))
         })? {
             let (customer, balance) = row?;
             documents.insert(customer, balance);
         }
         let mut found = Vec::new();
-        let mut customers: Vec<i64> = fast
+        let mut customers: Vec<CustomerId> = fast
             .keys()
             .chain(full.keys())
             .chain(documents.keys())

@@ -4,13 +4,14 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Result, Store, StoreError};
 use crate::domain::customer::{CustomerDraft, Tier};
+use crate::domain::ids::CustomerId;
 use crate::domain::terms::Terms;
 use crate::domain::{Currency, Money};
 
 /// A customer as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Customer {
-    pub id: i64,
+    pub id: CustomerId,
     pub code: String,
     pub name: String,
     pub contact: Option<String>,
@@ -75,7 +76,11 @@ fn blank_to_none(value: &Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-pub(super) fn insert(conn: &Connection, currency: &Currency, draft: &CustomerDraft) -> Result<i64> {
+pub(super) fn insert(
+    conn: &Connection,
+    currency: &Currency,
+    draft: &CustomerDraft,
+) -> Result<CustomerId> {
     draft.validate()?;
     let code = draft.code.trim();
     if find(conn, currency, code)?.is_some() {
@@ -106,7 +111,7 @@ pub(super) fn insert(conn: &Connection, currency: &Currency, draft: &CustomerDra
             super::now_stamp(),
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(CustomerId(conn.last_insert_rowid()))
 }
 
 pub(super) fn find(conn: &Connection, currency: &Currency, code: &str) -> Result<Option<Customer>> {
@@ -135,7 +140,7 @@ impl Store {
         find(&self.conn, self.currency(), code)
     }
 
-    pub fn customer_by_id(&self, id: i64) -> Result<Customer> {
+    pub fn customer_by_id(&self, id: CustomerId) -> Result<Customer> {
         let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?1");
         Ok(self
             .conn

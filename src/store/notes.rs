@@ -5,6 +5,7 @@ use rusqlite::{Connection, params};
 
 use super::{Result, Store, StoreError, customers};
 use crate::domain::Currency;
+use crate::domain::ids::CustomerId;
 use crate::domain::note::{Channel, Direction, NoteDraft, Promise};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,11 +48,12 @@ pub(super) fn insert(
         .filter(|n| !n.is_empty())
     {
         Some(number) => {
-            let row: Option<(i64, i64)> = rusqlite::OptionalExtension::optional(conn.query_row(
-                "SELECT id, customer_id FROM documents WHERE number = ?1",
-                [number],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            ))?;
+            let row: Option<(i64, CustomerId)> =
+                rusqlite::OptionalExtension::optional(conn.query_row(
+                    "SELECT id, customer_id FROM documents WHERE number = ?1",
+                    [number],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                ))?;
             match row {
                 Some((id, owner)) if owner == customer.id => Some(id),
                 _ => {

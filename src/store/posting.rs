@@ -19,6 +19,7 @@ use numbers::{choose_number, number_taken};
 
 use crate::domain::allocation::{self, Apply, OpenItem};
 use crate::domain::document::{DocKind, Side};
+use crate::domain::ids::{CustomerId, DocumentId};
 use crate::domain::terms::{self, Plan, Terms};
 use crate::domain::{Currency, Money};
 pub(super) use reversal::{post_refund, post_void};
@@ -75,7 +76,7 @@ pub struct VoidRequest {
 /// What a posting did, for the user to see.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Posted {
-    pub id: i64,
+    pub id: DocumentId,
     pub number: String,
     pub kind: DocKind,
     pub customer: String,
@@ -97,7 +98,7 @@ fn clean(text: &Option<String>) -> Option<String> {
 
 /// The columns of a new document row.
 pub(super) struct DocumentInsert<'a> {
-    pub customer_id: i64,
+    pub customer_id: CustomerId,
     pub kind: DocKind,
     pub side: Side,
     pub number: &'a str,
@@ -138,7 +139,7 @@ fn insert_document(conn: &Connection, doc: DocumentInsert<'_>) -> Result<i64> {
 fn insert_item(
     conn: &Connection,
     document_id: i64,
-    customer_id: i64,
+    customer_id: CustomerId,
     seq: u32,
     date: NaiveDate,
     due: NaiveDate,
@@ -216,7 +217,7 @@ struct OpenNow {
 fn open_items_now(
     conn: &Connection,
     currency: &Currency,
-    customer_id: i64,
+    customer_id: CustomerId,
 ) -> Result<Vec<OpenNow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT i.id, d.number, i.seq, i.due_date, i.open, i.doc_date FROM items i JOIN documents d ON d.id = i.document_id
@@ -253,7 +254,7 @@ fn open_items_now(
 fn apply_credit(
     conn: &Connection,
     currency: &Currency,
-    customer_id: i64,
+    customer_id: CustomerId,
     credit_id: i64,
     credit_date: NaiveDate,
     available: Money,
@@ -279,7 +280,7 @@ fn apply_credit(
 }
 
 /// Σ open items − Σ unapplied credit, now.
-pub(super) fn balance_now(conn: &Connection, customer_id: i64) -> Result<i64> {
+pub(super) fn balance_now(conn: &Connection, customer_id: CustomerId) -> Result<i64> {
     let open: i64 = conn
         .prepare_cached(
             "SELECT COALESCE(SUM(open), 0) FROM items WHERE customer_id = ?1 AND open <> 0",
@@ -374,7 +375,7 @@ pub(super) fn post_debit(conn: &Connection, currency: &Currency, new: &NewDebit)
         }
     }
     Ok(Posted {
-        id,
+        id: DocumentId(id),
         number,
         kind,
         customer: customer.code,
@@ -430,7 +431,7 @@ pub(super) fn post_credit(
     )?;
     let applied: Money = allocations.iter().map(|(_, _, m)| *m).sum();
     Ok(Posted {
-        id,
+        id: DocumentId(id),
         number,
         kind: new.kind,
         customer: customer.code,

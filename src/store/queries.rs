@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::{Result, Store, StoreError};
 use crate::domain::document::{DocKind, Side};
+use crate::domain::ids::{CustomerId, DocumentId};
 use crate::domain::ledger::LedgerDocument;
 use crate::domain::{Currency, Money};
 
@@ -22,7 +23,7 @@ fn parse_kind(text: &str) -> Result<DocKind> {
 /// An open item with its open amount as of a date. `number` is empty unless asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenItemRow {
-    pub customer_id: i64,
+    pub customer_id: CustomerId,
     pub number: String,
     pub seq: u32,
     pub date: NaiveDate,
@@ -34,7 +35,7 @@ pub struct OpenItemRow {
 /// A credit with what was still unapplied of it as of a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CreditRow {
-    pub customer_id: i64,
+    pub customer_id: CustomerId,
     pub number: String,
     pub date: NaiveDate,
     pub unapplied: Money,
@@ -73,8 +74,8 @@ pub(super) fn document_kind_amount(
 /// A posted document, as lists show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentRow {
-    pub id: i64,
-    pub customer_id: i64,
+    pub id: DocumentId,
+    pub customer_id: CustomerId,
     pub customer_code: String,
     pub kind: DocKind,
     pub side: Side,
@@ -216,7 +217,7 @@ impl Store {
     }
 
     /// The customer's documents in date order, for the ledger.
-    pub fn ledger_documents(&self, customer_id: i64) -> Result<Vec<LedgerDocument>> {
+    pub fn ledger_documents(&self, customer_id: CustomerId) -> Result<Vec<LedgerDocument>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT date, kind, number, side, amount, memo FROM documents WHERE customer_id = ?1 ORDER BY date, id",
         )?;

@@ -10,6 +10,7 @@ use super::{
 use crate::domain::Currency;
 use crate::domain::Money;
 use crate::domain::document::{DocKind, Side};
+use crate::domain::ids::{CustomerId, DocumentId};
 use crate::store::{Result, StoreError, customers};
 
 pub(in crate::store) fn post_refund(
@@ -22,7 +23,7 @@ pub(in crate::store) fn post_refund(
     let (sources, refund_of_id, source_label): (Vec<(i64, i64, String)>, Option<i64>, String) =
         match &new.of {
             Some(of) => {
-                let row: Option<(i64, i64, i64, String, Option<i64>)> = conn
+                let row: Option<(i64, CustomerId, i64, String, Option<i64>)> = conn
                 .query_row(
                     "SELECT d.id, d.customer_id, d.side, d.date, d.unapplied FROM documents d WHERE d.number = ?1",
                     [of.trim()],
@@ -92,7 +93,7 @@ pub(in crate::store) fn post_refund(
         left -= part;
     }
     Ok(Posted {
-        id,
+        id: DocumentId(id),
         number,
         kind: DocKind::Refund,
         customer: customer.code,
@@ -111,7 +112,7 @@ fn is_voided(conn: &Connection, id: i64) -> Result<bool> {
 
 pub(in crate::store) fn post_void(conn: &Connection, request: &VoidRequest) -> Result<Posted> {
     let number = request.number.trim();
-    let target: Option<(i64, i64, String, i64, String, i64)> = conn
+    let target: Option<(i64, CustomerId, String, i64, String, i64)> = conn
         .query_row(
             "SELECT id, customer_id, kind, side, date, amount FROM documents WHERE number = ?1",
             [number],
@@ -219,7 +220,7 @@ pub(in crate::store) fn post_void(conn: &Connection, request: &VoidRequest) -> R
         |r| r.get(0),
     )?;
     Ok(Posted {
-        id: void_id,
+        id: DocumentId(void_id),
         number: void_number,
         kind: DocKind::Void,
         customer: code,
