@@ -378,6 +378,23 @@ pub struct BackupArgs {
     pub dest: PathBuf,
 }
 
+impl DocumentArgs {
+    /// `--date`, today if left out.
+    pub fn date(&self) -> Result<NaiveDate, CliError> {
+        parse_date_arg("--date", &self.date)
+    }
+
+    /// `--amount`, exact and more than zero.
+    pub fn amount(
+        &self,
+        currency: &crate::domain::Currency,
+    ) -> Result<crate::domain::Money, CliError> {
+        currency
+            .parse_positive(&self.amount)
+            .map_err(input("--amount"))
+    }
+}
+
 /// Everything that can go wrong on the command line, each with one clear line.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {

@@ -152,10 +152,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let refund = NewRefund {
                 customer: args.doc.customer.clone(),
                 number: args.doc.number.clone(),
-                date: parse_date_arg("--date", &args.doc.date)?,
-                amount: currency
-                    .parse_positive(&args.doc.amount)
-                    .map_err(input("--amount"))?,
+                date: args.doc.date()?,
+                amount: args.doc.amount(&currency)?,
                 of: args.of.clone(),
                 reference: args.doc.reference.clone(),
                 memo: args.doc.memo.clone(),
@@ -373,10 +371,8 @@ fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), C
         customer: args.doc.customer.clone(),
         kind,
         number: args.doc.number.clone(),
-        date: parse_date_arg("--date", &args.doc.date)?,
-        amount: currency
-            .parse_positive(&args.doc.amount)
-            .map_err(input("--amount"))?,
+        date: args.doc.date()?,
+        amount: args.doc.amount(&currency)?,
         terms: args
             .terms
             .as_deref()
@@ -405,10 +401,8 @@ fn post_credit(cli: &Cli, kind: DocKind, args: &super::CreditArgs) -> Result<(),
         customer: args.doc.customer.clone(),
         kind,
         number: args.doc.number.clone(),
-        date: parse_date_arg("--date", &args.doc.date)?,
-        amount: currency
-            .parse_positive(&args.doc.amount)
-            .map_err(input("--amount"))?,
+        date: args.doc.date()?,
+        amount: args.doc.amount(&currency)?,
         reference: args.doc.reference.clone(),
         memo: args.doc.memo.clone(),
         apply,
