@@ -161,50 +161,63 @@ pub(super) fn allocate(
     amount: i64,
     date: &str,
 ) -> Result<()> {
+    let latest = |sql: &str, id: i64| -> Result<Option<String>> {
+        Ok(conn.prepare_cached(sql)?.query_row([id], |r| r.get(0))?)
+    };
+    let credit_latest = latest(
+        "SELECT MAX(date) FROM allocations WHERE credit_id = ?1",
+        credit_id,
+    )?;
+    let item_latest = latest(
+        "SELECT MAX(date) FROM allocations WHERE item_id = ?1",
+        item_id,
+    )?;
     // A new allocation is never dated before any earlier row of its credit or its item.
     // Capacity freed by a void exists only from the void's date on, so using it earlier
     // would over-allocate the credit or the item as of the days in between.
-    let latest: Option<String> = if amount > 0 {
-        conn.prepare_cached(
-            "SELECT MAX(d) FROM (SELECT MAX(date) AS d FROM allocations WHERE credit_id = ?1
-                                UNION ALL SELECT MAX(date) FROM allocations WHERE item_id = ?2)",
-        )?
-        .query_row(params![credit_id, item_id], |r| r.get(0))?
-    } else {
-        None
-    };
-    let date = match latest.as_deref() {
-        Some(latest) if latest > date => latest,
-        _ => date,
-    };
+    let mut date = date.to_string();
+    if amount > 0 {
+        for earlier in [&credit_latest, &item_latest].into_iter().flatten() {
+            if *earlier > date {
+                date.clone_from(earlier);
+            }
+        }
+    }
     conn.prepare_cached(
         "INSERT INTO allocations (credit_id, item_id, date, amount) VALUES (?1, ?2, ?3, ?4)",
     )?
     .execute(params![credit_id, item_id, date, amount])?;
+    // Settled (or exhausted) from its latest allocation on, once nothing is left open.
+    let item_settles = item_latest
+        .filter(|d| *d > date)
+        .unwrap_or_else(|| date.clone());
     let (open, total): (i64, i64) = conn
-        .prepare_cached("UPDATE items SET open = open - ?2 WHERE id = ?1 RETURNING open, amount")?
-        .query_row(params![item_id, amount], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        .prepare_cached(
+            "UPDATE items SET open = open - ?2, settled_on = CASE WHEN open - ?2 = 0 THEN ?3 END
+             WHERE id = ?1 RETURNING open, amount",
+        )?
+        .query_row(params![item_id, amount, item_settles], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
     if open < 0 || open > total {
         return Err(StoreError::Invariant(format!(
             "an allocation would leave item {item_id} open for {open} of {total}"
         )));
     }
-    conn.prepare_cached(
-        "UPDATE items SET settled_on = CASE WHEN open = 0 THEN (SELECT MAX(date) FROM allocations WHERE item_id = ?1) END WHERE id = ?1",
-    )?
-    .execute([item_id])?;
+    let credit_exhausts = credit_latest
+        .filter(|d| *d > date)
+        .unwrap_or_else(|| date.clone());
     let (left, credit_total): (i64, i64) = conn
-        .prepare_cached("UPDATE documents SET unapplied = unapplied - ?2 WHERE id = ?1 AND side = -1 RETURNING unapplied, amount")?
-        .query_row(params![credit_id, amount], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        .prepare_cached(
+            "UPDATE documents SET unapplied = unapplied - ?2, exhausted_on = CASE WHEN unapplied - ?2 = 0 THEN ?3 END
+             WHERE id = ?1 AND side = -1 RETURNING unapplied, amount",
+        )?
+        .query_row(params![credit_id, amount, credit_exhausts], |r| Ok((r.get(0)?, r.get(1)?)))?;
     if left < 0 || left > credit_total {
         return Err(StoreError::Invariant(format!(
             "an allocation would leave credit {credit_id} with {left} of {credit_total}"
         )));
     }
-    conn.prepare_cached(
-        "UPDATE documents SET exhausted_on = CASE WHEN unapplied = 0 THEN (SELECT MAX(date) FROM allocations WHERE credit_id = ?1) END WHERE id = ?1",
-    )?
-    .execute([credit_id])?;
     Ok(())
 }
 
