@@ -40,8 +40,12 @@ pub struct CustomerUpdate {
     pub archived: Option<bool>,
 }
 
-const COLUMNS: &str =
-    "id, code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, archived";
+// A macro, not a const, so the queries below are built at compile time.
+macro_rules! columns {
+    () => {
+        "id, code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, archived"
+    };
+}
 
 fn from_row(row: &Row<'_>, currency: &Currency) -> rusqlite::Result<Customer> {
     let terms: String = row.get(7)?;
@@ -115,9 +119,9 @@ pub(super) fn insert(
 }
 
 pub(super) fn find(conn: &Connection, currency: &Currency, code: &str) -> Result<Option<Customer>> {
-    let sql = format!("SELECT {COLUMNS} FROM customers WHERE code = ?1");
+    let sql = concat!("SELECT ", columns!(), " FROM customers WHERE code = ?1");
     Ok(conn
-        .prepare_cached(&sql)?
+        .prepare_cached(sql)?
         .query_row([code.trim()], |r| from_row(r, currency))
         .optional()?)
 }
@@ -141,16 +145,16 @@ impl Store {
     }
 
     pub fn customer_by_id(&self, id: CustomerId) -> Result<Customer> {
-        let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?1");
+        let sql = concat!("SELECT ", columns!(), " FROM customers WHERE id = ?1");
         Ok(self
             .conn
-            .query_row(&sql, [id], |r| from_row(r, self.currency()))?)
+            .query_row(sql, [id], |r| from_row(r, self.currency()))?)
     }
 
     /// Every customer, by code, archived ones included.
     pub fn customers(&self) -> Result<Vec<Customer>> {
-        let sql = format!("SELECT {COLUMNS} FROM customers ORDER BY code");
-        let mut stmt = self.conn.prepare(&sql)?;
+        let sql = concat!("SELECT ", columns!(), " FROM customers ORDER BY code");
+        let mut stmt = self.conn.prepare(sql)?;
         let rows = stmt.query_map([], |r| from_row(r, self.currency()))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

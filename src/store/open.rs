@@ -352,7 +352,7 @@ impl Store {
                     currency: store.settings.currency.code.clone(),
                 });
             }
-            write_settings(&store.conn, settings)?;
+            store.write(|tx, _| write_settings(tx, settings))?;
             store.settings = settings.clone();
         }
         Ok(store)
@@ -382,7 +382,7 @@ impl Store {
     pub fn set_company(&mut self, company: &str) -> Result<()> {
         let mut settings = self.settings.clone();
         settings.company = company.trim().to_string();
-        write_settings(&self.conn, &settings)?;
+        self.write(|tx, _| write_settings(tx, &settings))?;
         self.settings = settings;
         Ok(())
     }
