@@ -74,6 +74,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Copy the book to a new file (safe while it is open).
     Backup(BackupArgs),
+    /// What is owed and overdue, and whom to contact today, as text.
+    Overview,
+    /// Open the desktop app (what `owed` with no command does).
+    App,
 }
 
 #[derive(Debug, Args)]
@@ -421,6 +425,8 @@ pub enum CliError {
     Output(String),
     #[error("the book has {0} problem(s)")]
     CheckFailed(usize),
+    #[error("the window could not be opened: {0}")]
+    App(String),
 }
 
 /// Names the field a bad value came from.

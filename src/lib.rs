@@ -1,5 +1,6 @@
 //! Owed: an offline accounts-receivable book. Layers, one direction only:
-//! `domain` (pure rules) ← `store` (SQLite) ← `report`, `load`, `export`, `demo` ← `cli`.
+//! `domain` (pure rules) ← `store` (SQLite) ← `report`, `load`, `export`, `demo` ← `ui`
+//! (the iced desktop app) and `cli`.
 
 pub mod cli;
 pub mod demo;
@@ -8,3 +9,4 @@ pub mod export;
 pub mod load;
 pub mod report;
 pub mod store;
+pub mod ui;

@@ -4,6 +4,7 @@
 
 mod batch;
 mod check;
+mod contacts;
 mod customers;
 mod ids;
 mod notes;
@@ -26,6 +27,7 @@ use crate::domain::{Currency, MoneyError};
 
 pub use batch::Batch;
 pub use check::Violation;
+pub use contacts::{ContactState, OpenItemNow};
 pub use customers::{Customer, CustomerUpdate};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};

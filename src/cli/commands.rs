@@ -41,12 +41,27 @@ fn open(cli: &Cli, access: Access) -> Result<Store, CliError> {
     Ok(store)
 }
 
+/// The desktop app on the `--book` (or default) book; it handles a missing or
+/// unopenable book itself, on its welcome screen.
+fn open_app(cli: &Cli) -> Result<(), CliError> {
+    let book = book_path(cli)?;
+    crate::ui::run(crate::ui::Options {
+        book,
+        today: chrono::Local::now().date_naive(),
+    })
+    .map_err(|e| CliError::App(e.to_string()))
+}
+
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let Some(command) = &cli.command else {
-        let store = open(&cli, Access::Read)?;
-        return super::reports::overview(&store);
+        return open_app(&cli);
     };
     match command {
+        Command::App => open_app(&cli)?,
+        Command::Overview => {
+            let store = open(&cli, Access::Read)?;
+            super::reports::overview(&store)?;
+        }
         Command::Init(args) => {
             let currency =
                 Currency::new(&args.currency, args.minor_units).map_err(input("--currency"))?;

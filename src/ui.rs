@@ -1,0 +1,426 @@
+//! The desktop app (iced): a welcome screen until a book is open, then the customers,
+//! ledger, aging and collection-notes screens behind a sidebar. Each screen owns its
+//! `Message`, `update` and `view`; this module wraps their messages, hands them the open
+//! book, routes the keyboard shortcuts and acts on the events screens send up.
+
+pub mod aging;
+pub mod book;
+pub mod customers;
+pub mod i18n;
+pub mod ledger;
+pub mod notes;
+pub mod screen;
+pub mod welcome;
+pub mod widgets;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use iced::keyboard::{self, Key, Modifiers, key::Named};
+use iced::widget::{button, column, container, row, space, stack, text};
+use iced::{Element, Length, Subscription, Task, Theme};
+
+pub use book::Book;
+use i18n::t;
+pub use screen::{Event, Tab};
+use widgets::BOLD;
+
+/// How the app was started.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// `--book`, or the default book in the OS data folder.
+    pub book: PathBuf,
+    /// The day the app counts as today.
+    pub today: NaiveDate,
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(options: Options) -> iced::Result {
+    iced::application(move || App::boot(options.clone()), App::update, App::view)
+        .title(App::title)
+        .subscription(App::subscription)
+        .font(include_bytes!("../assets/fonts/NotoSansSC-Regular.otf").as_slice())
+        .font(include_bytes!("../assets/fonts/NotoSansSC-Bold.otf").as_slice())
+        .default_font(iced::Font::with_name("Noto Sans CJK SC"))
+        .window_size((1280.0, 800.0))
+        .centered()
+        .run()
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Welcome(welcome::Message),
+    Customers(customers::Message),
+    Ledger(ledger::Message),
+    Aging(aging::Message),
+    Notes(notes::Message),
+    Entry(notes::entry::Message),
+    Show(Tab),
+    Key(Key, Modifiers),
+    /// Back to the welcome screen to open or start another book.
+    CloseBook,
+}
+
+/// The app's state: a welcome screen, or an open book and its screens.
+pub struct App {
+    options: Options,
+    state: State,
+}
+
+enum State {
+    Welcome(welcome::Welcome),
+    Open(Box<Open>),
+}
+
+/// An open book and the screens on it; each screen keeps its state when hidden.
+pub struct Open {
+    pub book: Book,
+    pub tab: Tab,
+    pub customers: customers::Customers,
+    pub ledger: ledger::Ledger,
+    pub aging: aging::Aging,
+    pub notes: notes::Notes,
+    /// The quick note entry (Ctrl+L), over whatever screen is showing.
+    pub entry: Option<notes::entry::Entry>,
+}
+
+impl App {
+    pub fn boot(options: Options) -> (App, Task<Message>) {
+        let (welcome, opened) = welcome::Welcome::start(options.book.clone());
+        let mut app = App {
+            options,
+            state: State::Welcome(welcome),
+        };
+        let task = match opened {
+            Some(store) => app.open(store),
+            None => Task::none(),
+        };
+        (app, task)
+    }
+
+    /// The app with `store` open, as tests build it.
+    pub fn with_store(store: crate::store::Store, today: NaiveDate) -> (App, Task<Message>) {
+        let book = store
+            .path()
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(":memory:"));
+        let mut app = App {
+            options: Options { book, today },
+            state: State::Welcome(welcome::Welcome::new(PathBuf::new(), None)),
+        };
+        let task = app.open(store);
+        (app, task)
+    }
+
+    fn open(&mut self, store: crate::store::Store) -> Task<Message> {
+        let book = Book::new(store, self.options.today);
+        let (customers, load_customers) = customers::Customers::new(&book);
+        let (aging, load_aging) = aging::Aging::new(&book);
+        let (notes, load_notes) = notes::Notes::new(&book);
+        self.state = State::Open(Box::new(Open {
+            book,
+            tab: Tab::Customers,
+            customers,
+            ledger: ledger::Ledger::default(),
+            aging,
+            notes,
+            entry: None,
+        }));
+        Task::batch([
+            load_customers.map(Message::Customers),
+            load_aging.map(Message::Aging),
+            load_notes.map(Message::Notes),
+        ])
+    }
+
+    /// The open book and its screens (`None` on the welcome screen).
+    pub fn open_book(&self) -> Option<&Open> {
+        match &self.state {
+            State::Open(open) => Some(open),
+            State::Welcome(_) => None,
+        }
+    }
+
+    pub fn title(&self) -> String {
+        match &self.state {
+            State::Welcome(_) => "Owed".to_string(),
+            State::Open(open) => {
+                let file = open
+                    .book
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                format!("{} — {} — Owed", open.book.company(), file)
+            }
+        }
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        iced::event::listen_with(|event, _status, _window| match event {
+            iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
+                Some(Message::Key(key, modifiers))
+            }
+            _ => None,
+        })
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match (&mut self.state, message) {
+            (State::Welcome(welcome), Message::Welcome(message)) => {
+                let (task, event) = welcome.update(message);
+                let task = task.map(Message::Welcome);
+                match event {
+                    Some(welcome::Event::Opened(store)) => Task::batch([task, self.open(store)]),
+                    None => task,
+                }
+            }
+            (State::Welcome(_), _) => Task::none(),
+            (State::Open(_), Message::CloseBook) => {
+                self.state = State::Welcome(welcome::Welcome::new(self.options.book.clone(), None));
+                Task::none()
+            }
+            (State::Open(open), message) => {
+                let (task, event) = open.update(message);
+                match event {
+                    Some(event) => Task::batch([task, open.on_event(event)]),
+                    None => task,
+                }
+            }
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        match &self.state {
+            State::Welcome(welcome) => welcome.view().map(Message::Welcome),
+            State::Open(open) => open.view(),
+        }
+    }
+}
+
+impl Open {
+    fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        let book = &mut self.book;
+        match message {
+            Message::Customers(message) => {
+                let (task, event) = self.customers.update(message, book);
+                (task.map(Message::Customers), event)
+            }
+            Message::Ledger(message) => {
+                let (task, event) = self.ledger.update(message, book);
+                (task.map(Message::Ledger), event)
+            }
+            Message::Aging(message) => {
+                let (task, event) = self.aging.update(message, book);
+                (task.map(Message::Aging), event)
+            }
+            Message::Notes(message) => {
+                let (task, event) = self.notes.update(message, book);
+                (task.map(Message::Notes), event)
+            }
+            Message::Entry(message) => match &mut self.entry {
+                Some(entry) => {
+                    let (task, event) = entry.update(message, book);
+                    if matches!(event, Some(Event::Close | Event::BookChanged)) {
+                        self.entry = None;
+                    }
+                    (task.map(Message::Entry), event)
+                }
+                None => (Task::none(), None),
+            },
+            Message::Show(tab) => (Task::none(), Some(Event::Show(tab))),
+            Message::Key(key, modifiers) => (Task::none(), self.shortcut(key, modifiers)),
+            Message::Welcome(_) | Message::CloseBook => (Task::none(), None),
+        }
+    }
+
+    /// The customer the user has in hand: the ledger's, or the one selected on the
+    /// screen showing.
+    pub fn selected_customer(&self) -> Option<String> {
+        match self.tab {
+            Tab::Ledger => self.ledger.customer_code(),
+            Tab::Customers => self.customers.selected_code(),
+            Tab::Aging => self.aging.selected_code(),
+            Tab::Notes => self.notes.selected_code(),
+        }
+        .or_else(|| self.ledger.customer_code())
+    }
+
+    fn shortcut(&mut self, key: Key, modifiers: Modifiers) -> Option<Event> {
+        let command = modifiers.command();
+        match key.as_ref() {
+            Key::Named(Named::Escape) => Some(Event::Close),
+            Key::Character(c) if command => match c.to_lowercase().as_str() {
+                "f" => Some(Event::Search),
+                "l" => Some(Event::LogNote(self.selected_customer())),
+                "n" => self.selected_customer().map(Event::NewInvoice),
+                "p" => self.selected_customer().map(Event::RecordPayment),
+                "1" => Some(Event::Show(Tab::Customers)),
+                "2" => Some(Event::Show(Tab::Ledger)),
+                "3" => Some(Event::Show(Tab::Aging)),
+                "4" => Some(Event::Show(Tab::Notes)),
+                _ => None,
+            },
+            Key::Named(named) if self.entry.is_none() => {
+                let key = match named {
+                    Named::ArrowUp => screen::ListKey::Up,
+                    Named::ArrowDown => screen::ListKey::Down,
+                    Named::PageUp => screen::ListKey::PageUp,
+                    Named::PageDown => screen::ListKey::PageDown,
+                    Named::Enter => screen::ListKey::Enter,
+                    _ => return None,
+                };
+                Some(Event::ListKey(key))
+            }
+            _ => None,
+        }
+    }
+
+    /// Acts on what a screen (or a shortcut) asked for.
+    fn on_event(&mut self, event: Event) -> Task<Message> {
+        let book = &mut self.book;
+        match event {
+            Event::Show(tab) => {
+                self.tab = tab;
+                Task::none()
+            }
+            Event::OpenLedger(code) => {
+                self.tab = Tab::Ledger;
+                self.ledger.open(&code, book).map(Message::Ledger)
+            }
+            Event::NewInvoice(ref code) | Event::RecordPayment(ref code)
+                if self.ledger.customer_code().as_deref() != Some(code.as_str()) =>
+            {
+                self.tab = Tab::Ledger;
+                let form = match event {
+                    Event::NewInvoice(_) => ledger::FormKind::Invoice,
+                    _ => ledger::FormKind::Payment,
+                };
+                self.ledger
+                    .open_with_form(code, form, book)
+                    .map(Message::Ledger)
+            }
+            Event::NewInvoice(_) => {
+                self.tab = Tab::Ledger;
+                self.ledger
+                    .show_form(ledger::FormKind::Invoice, book)
+                    .map(Message::Ledger)
+            }
+            Event::RecordPayment(_) => {
+                self.tab = Tab::Ledger;
+                self.ledger
+                    .show_form(ledger::FormKind::Payment, book)
+                    .map(Message::Ledger)
+            }
+            Event::LogNote(code) => {
+                let (entry, task) = notes::entry::Entry::new(code, book);
+                self.entry = Some(entry);
+                task.map(Message::Entry)
+            }
+            Event::Search => match self.tab {
+                Tab::Notes => self.notes.focus_search().map(Message::Notes),
+                _ => {
+                    self.tab = Tab::Customers;
+                    self.customers.focus_search().map(Message::Customers)
+                }
+            },
+            Event::Close => {
+                if self.entry.take().is_some() {
+                    return Task::none();
+                }
+                match self.tab {
+                    Tab::Customers => self.customers.close_form(),
+                    Tab::Ledger => self.ledger.close_form(),
+                    Tab::Aging | Tab::Notes => {}
+                }
+                Task::none()
+            }
+            Event::ListKey(key) => match self.tab {
+                Tab::Customers => self.customers.list_key(key, book).map(Message::Customers),
+                Tab::Aging => self.aging.list_key(key, book).map(Message::Aging),
+                Tab::Ledger | Tab::Notes => Task::none(),
+            },
+            Event::BookChanged => Task::batch([
+                self.customers.reload(book).map(Message::Customers),
+                self.ledger.reload(book).map(Message::Ledger),
+                self.aging.reload(book).map(Message::Aging),
+                self.notes.reload(book).map(Message::Notes),
+            ]),
+        }
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        let book = &self.book;
+        let screen = match self.tab {
+            Tab::Customers => self.customers.view(book).map(Message::Customers),
+            Tab::Ledger => self.ledger.view(book).map(Message::Ledger),
+            Tab::Aging => self.aging.view(book).map(Message::Aging),
+            Tab::Notes => self.notes.view(book).map(Message::Notes),
+        };
+        let body = row![
+            self.sidebar(),
+            container(screen)
+                .padding(16)
+                .width(Length::Fill)
+                .height(Length::Fill)
+        ];
+        match &self.entry {
+            Some(entry) => stack![
+                body,
+                container(entry.view(book).map(Message::Entry))
+                    .center(Length::Fill)
+                    .style(|_theme: &Theme| container::Style {
+                        background: Some(iced::Color::from_rgba(0.0, 0.0, 0.0, 0.45).into()),
+                        ..Default::default()
+                    })
+            ]
+            .into(),
+            None => body.into(),
+        }
+    }
+
+    fn sidebar(&self) -> Element<'_, Message> {
+        let tab = |tab: Tab, label: &'static str, keys: &'static str| {
+            let active = self.tab == tab;
+            button(
+                column![text(t(label)).size(15), widgets::muted(keys)]
+                    .spacing(2)
+                    .width(Length::Fill),
+            )
+            .width(Length::Fill)
+            .padding([8, 12])
+            .style(move |theme: &Theme, status| {
+                if active {
+                    button::primary(theme, status)
+                } else {
+                    button::text(theme, status)
+                }
+            })
+            .on_press(Message::Show(tab))
+        };
+        let ledger_label = match self.ledger.customer_code() {
+            Some(_) => "Ledger",
+            None => "Ledger (pick a customer)",
+        };
+        container(
+            column![
+                text(self.book.company()).size(16).font(BOLD),
+                widgets::muted(self.book.currency().code.clone()),
+                space().height(12),
+                tab(Tab::Customers, "Customers", "Ctrl+1"),
+                tab(Tab::Ledger, ledger_label, "Ctrl+2"),
+                tab(Tab::Aging, "Aging", "Ctrl+3"),
+                tab(Tab::Notes, "Collection notes", "Ctrl+4"),
+                space::vertical(),
+                widgets::muted(t("Ctrl+F search · Ctrl+N invoice")),
+                widgets::muted(t("Ctrl+P payment · Ctrl+L note")),
+                widgets::secondary(t("Open another book…"), Some(Message::CloseBook)),
+            ]
+            .spacing(6),
+        )
+        .width(210)
+        .height(Length::Fill)
+        .padding(12)
+        .style(widgets::band)
+        .into()
+    }
+}

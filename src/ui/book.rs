@@ -1,0 +1,98 @@
+//! The open book as the screens see it: the writer connection for postings (quick, done
+//! in `update`) and a way to run reads on a worker thread with their own read-only
+//! connection, so a slow query never freezes the window.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use iced::Task;
+use iced::futures::channel::oneshot;
+
+use crate::domain::{Currency, Money};
+use crate::store::{Access, Store};
+
+/// The open book, passed to every screen's `update` and `view`.
+pub struct Book {
+    store: Store,
+    /// The day the app counts as today (fixed in tests).
+    pub today: NaiveDate,
+}
+
+impl Book {
+    pub fn new(store: Store, today: NaiveDate) -> Book {
+        Book { store, today }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub fn currency(&self) -> &Currency {
+        self.store.currency()
+    }
+
+    pub fn company(&self) -> &str {
+        &self.store.settings().company
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.store.path()
+    }
+
+    /// Money as people read it in this book's currency, e.g. `1,234.50`.
+    pub fn money(&self, money: Money) -> String {
+        self.currency().display(money)
+    }
+
+    /// Runs `work` against the book off the UI thread and hands its result to `done`.
+    /// A file-backed book is read through a fresh read-only connection (WAL lets it run
+    /// beside the writer); an in-memory book is read at once.
+    pub fn read<T, M>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T, String> + Send + 'static,
+        done: impl FnOnce(Result<T, String>) -> M + Send + 'static,
+    ) -> Task<M>
+    where
+        T: Send + 'static,
+        M: Send + 'static,
+    {
+        match self.store.path() {
+            Some(path) => {
+                let path = path.to_path_buf();
+                Task::perform(
+                    on_worker(move || {
+                        let store = Store::open(&path, Access::Read).map_err(|e| e.to_string())?;
+                        work(&store)
+                    }),
+                    done,
+                )
+            }
+            None => Task::done(done(work(&self.store))),
+        }
+    }
+}
+
+/// Runs blocking `work` on its own thread and awaits its result.
+pub async fn on_worker<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, String> + Send + 'static,
+) -> Result<T, String> {
+    let (sender, receiver) = oneshot::channel();
+    std::thread::Builder::new()
+        .name("owed-worker".into())
+        .spawn(move || {
+            let _ = sender.send(work());
+        })
+        .map_err(|e| format!("could not start a worker thread: {e}"))?;
+    receiver
+        .await
+        .unwrap_or_else(|_| Err("the background work stopped unexpectedly".into()))
+}
+
+/// Where the sample book lives: beside the default book, never over it.
+pub fn sample_book_path(default_book: &Path) -> PathBuf {
+    default_book.with_file_name("sample.owed")
+}

@@ -1,0 +1,507 @@
+//! The customers screen: every customer with balance, overdue, oldest days overdue, last
+//! contact, next follow-up and credit use; searchable in any script, sortable, filtered
+//! (all / overdue / follow-up due / on hold), with a totals row. The list is virtualised:
+//! filtering and sorting happen in `update`, and `view` builds only the rows in view.
+
+pub mod form;
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+use iced::widget::{
+    Id, button, column, container, mouse_area, operation, row, scrollable, space, text,
+    text_input,
+};
+use iced::{Element, Length, Task, Theme};
+use rust_decimal::Decimal;
+
+use super::i18n::{t, tf};
+use super::screen::ListKey;
+use super::widgets::{self, Direction, Scroll};
+use super::{Book, Event};
+use crate::domain::Money;
+use crate::report;
+
+const SEARCH: &str = "customers-search";
+const LIST: &str = "customers-list";
+
+/// One customer as the list shows it; texts are made once, when the list loads.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub code: String,
+    pub name: String,
+    /// Code and name in lower case, for search; the name starts at `name_at`.
+    key: String,
+    name_at: usize,
+    pub balance: Money,
+    pub overdue: Money,
+    pub oldest_days_overdue: Option<i64>,
+    pub last_contact: Option<NaiveDate>,
+    pub next_follow_up: Option<NaiveDate>,
+    pub credit_used_percent: Option<Decimal>,
+    pub on_hold: bool,
+    pub over_limit: bool,
+    balance_text: String,
+    overdue_text: String,
+    credit_text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    Overdue,
+    FollowUpDue,
+    OnHold,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Column {
+    #[default]
+    Code,
+    Name,
+    Balance,
+    Overdue,
+    Oldest,
+    LastContact,
+    NextFollowUp,
+    Credit,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(Result<Vec<Row>, String>),
+    Search(String),
+    Filter(Filter),
+    Sort(Column),
+    Scrolled(scrollable::Viewport),
+    Select(usize),
+    Open(usize),
+    OpenSelected,
+    NewCustomer,
+    EditSelected,
+    Form(form::Message),
+}
+
+#[derive(Default)]
+pub struct Customers {
+    rows: Vec<Row>,
+    /// Indices into `rows` that pass the search and filter, in sort order.
+    visible: Vec<usize>,
+    search: String,
+    filter: Filter,
+    sort: (Column, Direction),
+    /// Index into `rows`.
+    selected: Option<usize>,
+    scroll: Scroll,
+    loading: bool,
+    error: Option<String>,
+    totals: (Money, Money),
+    form: Option<form::Form>,
+    today: NaiveDate,
+}
+
+impl Customers {
+    pub fn new(book: &Book) -> (Customers, Task<Message>) {
+        let mut screen = Customers {
+            today: book.today,
+            ..Customers::default()
+        };
+        let task = screen.reload(book);
+        (screen, task)
+    }
+
+    pub fn reload(&mut self, book: &Book) -> Task<Message> {
+        self.loading = true;
+        let today = book.today;
+        book.read(move |store| load(store, today), Message::Loaded)
+    }
+
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The rows that pass the search and filter, in display order.
+    pub fn visible(&self) -> impl Iterator<Item = &Row> {
+        self.visible.iter().map(|i| &self.rows[*i])
+    }
+
+    pub fn selected_code(&self) -> Option<String> {
+        self.selected.map(|i| self.rows[i].code.clone())
+    }
+
+    pub fn focus_search(&self) -> Task<Message> {
+        Task::batch([
+            operation::focus(Id::new(SEARCH)),
+            operation::select_all(Id::new(SEARCH)),
+        ])
+    }
+
+    pub fn close_form(&mut self) {
+        self.form = None;
+    }
+
+    pub fn is_form_open(&self) -> bool {
+        self.form.is_some()
+    }
+
+    pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Loaded(Ok(rows)) => {
+                let selected = self.selected_code();
+                self.rows = rows;
+                self.loading = false;
+                self.error = None;
+                self.selected = selected.and_then(|code| self.rows.iter().position(|r| r.code == code));
+                self.refresh();
+            }
+            Message::Loaded(Err(error)) => {
+                self.loading = false;
+                self.error = Some(error);
+            }
+            Message::Search(text) => {
+                self.search = text;
+                self.refresh();
+                return (self.scroll_to_top(), None);
+            }
+            Message::Filter(filter) => {
+                self.filter = filter;
+                self.refresh();
+                return (self.scroll_to_top(), None);
+            }
+            Message::Sort(column) => {
+                self.sort = if self.sort.0 == column {
+                    (column, self.sort.1.flip())
+                } else {
+                    (column, Direction::Ascending)
+                };
+                self.refresh();
+            }
+            Message::Scrolled(viewport) => self.scroll = Scroll::from_viewport(viewport),
+            Message::Select(index) => self.selected = Some(index),
+            Message::Open(index) => {
+                self.selected = Some(index);
+                return (Task::none(), Some(Event::OpenLedger(self.rows[index].code.clone())));
+            }
+            Message::OpenSelected => {
+                let index = self.selected.or_else(|| self.visible.first().copied());
+                if let Some(index) = index {
+                    return (Task::none(), Some(Event::OpenLedger(self.rows[index].code.clone())));
+                }
+            }
+            Message::NewCustomer => {
+                self.form = Some(form::Form::new(book.store().currency()));
+                return (form::Form::focus_first(), None);
+            }
+            Message::EditSelected => {
+                if let Some(code) = self.selected_code() {
+                    match book.store().customer(&code) {
+                        Ok(customer) => {
+                            self.form = Some(form::Form::edit(&customer, book.store().currency()));
+                            return (form::Form::focus_first(), None);
+                        }
+                        Err(error) => self.error = Some(error.to_string()),
+                    }
+                }
+            }
+            Message::Form(message) => {
+                if let Some(form) = &mut self.form {
+                    let (task, event) = form.update(message, book);
+                    if let Some(Event::BookChanged) = event {
+                        self.form = None;
+                    }
+                    return (task.map(Message::Form), event);
+                }
+            }
+        }
+        (Task::none(), None)
+    }
+
+    /// Up/Down/PageUp/PageDown move the selection; Enter opens the ledger.
+    pub fn list_key(&mut self, key: ListKey, _book: &Book) -> Task<Message> {
+        if self.form.is_some() || self.visible.is_empty() {
+            return Task::none();
+        }
+        let position = self
+            .selected
+            .and_then(|s| self.visible.iter().position(|i| *i == s));
+        let page = (self.scroll.height / widgets::ROW_HEIGHT) as usize;
+        let last = self.visible.len() - 1;
+        let next = match (key, position) {
+            (ListKey::Enter, _) => return Task::done(Message::OpenSelected),
+            (_, None) => 0,
+            (ListKey::Up, Some(p)) => p.saturating_sub(1),
+            (ListKey::Down, Some(p)) => (p + 1).min(last),
+            (ListKey::PageUp, Some(p)) => p.saturating_sub(page),
+            (ListKey::PageDown, Some(p)) => (p + page).min(last),
+        };
+        self.selected = Some(self.visible[next]);
+        match self.scroll.offset_to_show(next) {
+            Some(y) => operation::scroll_to(
+                Id::new(LIST),
+                scrollable::AbsoluteOffset { x: 0.0, y },
+            ),
+            None => Task::none(),
+        }
+    }
+
+    fn scroll_to_top(&mut self) -> Task<Message> {
+        self.scroll.offset = 0.0;
+        operation::snap_to(Id::new(LIST), scrollable::RelativeOffset::START)
+    }
+
+    /// Recomputes which rows show, in what order, and their totals.
+    fn refresh(&mut self) {
+        let needle = self.search.trim().to_lowercase();
+        let today = self.today;
+        let filter = self.filter;
+        self.visible = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| needle.is_empty() || row.key.contains(&needle))
+            .filter(|(_, row)| match filter {
+                Filter::All => true,
+                Filter::Overdue => row.overdue.is_positive(),
+                Filter::FollowUpDue => row.next_follow_up.is_some_and(|d| d <= today),
+                Filter::OnHold => row.on_hold,
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let (column, direction) = self.sort;
+        let rows = &self.rows;
+        self.visible.sort_by(|a, b| {
+            let (a, b) = (&rows[*a], &rows[*b]);
+            let order = compare(column, a, b).then_with(|| a.code.cmp(&b.code));
+            match direction {
+                Direction::Ascending => order,
+                Direction::Descending => order.reverse(),
+            }
+        });
+        self.totals = self.visible.iter().fold((Money::ZERO, Money::ZERO), |acc, i| {
+            (acc.0 + self.rows[*i].balance, acc.1 + self.rows[*i].overdue)
+        });
+    }
+
+    pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
+        if let Some(form) = &self.form {
+            return form.view(book).map(Message::Form);
+        }
+        let filters = row![
+            filter_button(t("All"), Filter::All, self.filter),
+            filter_button(t("Overdue"), Filter::Overdue, self.filter),
+            filter_button(t("Follow-up due"), Filter::FollowUpDue, self.filter),
+            filter_button(t("On hold"), Filter::OnHold, self.filter),
+        ]
+        .spacing(4);
+        let toolbar = row![
+            text_input(t("Search name or code"), &self.search)
+                .id(SEARCH)
+                .on_input(Message::Search)
+                .on_submit(Message::OpenSelected)
+                .padding(8)
+                .width(Length::Fixed(320.0)),
+            filters,
+            space::horizontal(),
+            widgets::secondary(t("Edit customer"), self.selected.map(|_| Message::EditSelected)),
+            widgets::action(t("New customer"), Some(Message::NewCustomer)),
+        ]
+        .spacing(12)
+        .align_y(iced::Alignment::Center);
+
+        let (sort_column, sort_direction) = self.sort;
+        let header = |label: &'static str, column: Column, width: Length, right: bool| {
+            widgets::header_cell(
+                t(label),
+                width,
+                right,
+                (sort_column == column).then_some(sort_direction),
+                Some(Message::Sort(column)),
+            )
+        };
+        let header = container(row![
+            header("Code", Column::Code, CODE, false),
+            header("Name", Column::Name, NAME, false),
+            header("Balance", Column::Balance, MONEY, true),
+            header("Overdue", Column::Overdue, MONEY, true),
+            header("Days late", Column::Oldest, DAYS, true),
+            header("Last contact", Column::LastContact, DATE, false),
+            header("Next follow-up", Column::NextFollowUp, DATE, false),
+            header("Credit used", Column::Credit, CREDIT, true),
+        ])
+        .style(widgets::band);
+
+        let list = widgets::virtual_list(LIST, self.visible.len(), &self.scroll, Message::Scrolled, |position| {
+            let index = self.visible[position];
+            self.row_view(index, position, book)
+        });
+
+        let totals = container(row![
+            widgets::total_cell(t("Total"), CODE, false),
+            widgets::total_cell(
+                tf("{shown} of {all} customers", &[("shown", &self.visible.len().to_string()), ("all", &self.rows.len().to_string())]),
+                NAME,
+                false
+            ),
+            widgets::total_cell(book.money(self.totals.0), MONEY, true),
+            widgets::total_cell(book.money(self.totals.1), MONEY, true),
+            space().width(DAYS),
+            space().width(DATE),
+            space().width(DATE),
+            space().width(CREDIT),
+        ])
+        .style(widgets::band);
+
+        let status: Element<'a, Message> = match (&self.error, self.loading) {
+            (Some(error), _) => widgets::danger_text(error.as_str()).into(),
+            (None, true) => widgets::muted(t("Loading…")).into(),
+            (None, false) => widgets::muted(t("↑↓ select · Enter or double-click opens the ledger · click a header to sort")).into(),
+        };
+
+        column![
+            text(t("Customers")).size(24).font(widgets::BOLD),
+            toolbar,
+            header,
+            list,
+            totals,
+            status
+        ]
+        .spacing(8)
+        .into()
+    }
+
+    fn row_view<'a>(&'a self, index: usize, position: usize, _book: &'a Book) -> Element<'a, Message> {
+        let row_data = &self.rows[index];
+        let selected = self.selected == Some(index);
+        let days = row_data
+            .oldest_days_overdue
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let overdue: Element<'a, Message> = if row_data.overdue.is_positive() {
+            container(
+                text(row_data.overdue_text.as_str())
+                    .size(14)
+                    .style(|theme: &Theme| text::Style { color: Some(widgets::warning_color(theme)) })
+                    .align_x(iced::alignment::Horizontal::Right)
+                    .width(Length::Fill),
+            )
+            .width(MONEY)
+            .padding([4, 6])
+            .into()
+        } else {
+            widgets::amount_cell(row_data.overdue_text.as_str(), MONEY)
+        };
+        let follow_up_due = row_data.next_follow_up.is_some_and(|d| d <= self.today);
+        let next: Element<'a, Message> = if follow_up_due {
+            container(
+                text(date(row_data.next_follow_up))
+                    .size(14)
+                    .style(|theme: &Theme| text::Style { color: Some(widgets::warning_color(theme)) }),
+            )
+            .width(DATE)
+            .padding([4, 6])
+            .into()
+        } else {
+            widgets::cell(date(row_data.next_follow_up), DATE)
+        };
+        let content = row![
+            widgets::cell(row_data.code.as_str(), CODE),
+            widgets::cell(row_data.name.as_str(), NAME),
+            widgets::amount_cell(row_data.balance_text.as_str(), MONEY),
+            overdue,
+            widgets::amount_cell(days, DAYS),
+            widgets::cell(date(row_data.last_contact), DATE),
+            next,
+            widgets::amount_cell(row_data.credit_text.as_str(), CREDIT),
+        ];
+        mouse_area(
+            container(content)
+                .width(Length::Fill)
+                .style(widgets::row_style(selected, position % 2 == 1)),
+        )
+        .on_press(Message::Select(index))
+        .on_double_click(Message::Open(index))
+        .into()
+    }
+}
+
+const CODE: Length = Length::Fixed(96.0);
+const NAME: Length = Length::FillPortion(1);
+const MONEY: Length = Length::Fixed(120.0);
+const DAYS: Length = Length::Fixed(84.0);
+const DATE: Length = Length::Fixed(116.0);
+const CREDIT: Length = Length::Fixed(130.0);
+
+fn filter_button<'a>(label: &'a str, filter: Filter, current: Filter) -> Element<'a, Message> {
+    let active = filter == current;
+    button(text(label).size(14))
+        .padding([6, 10])
+        .style(move |theme: &Theme, status| {
+            if active {
+                button::primary(theme, status)
+            } else {
+                button::secondary(theme, status)
+            }
+        })
+        .on_press(Message::Filter(filter))
+        .into()
+}
+
+fn compare(column: Column, a: &Row, b: &Row) -> Ordering {
+    match column {
+        Column::Code => a.code.cmp(&b.code),
+        Column::Name => a.key_name().cmp(b.key_name()),
+        Column::Balance => a.balance.cmp(&b.balance),
+        Column::Overdue => a.overdue.cmp(&b.overdue),
+        Column::Oldest => a.oldest_days_overdue.cmp(&b.oldest_days_overdue),
+        Column::LastContact => a.last_contact.cmp(&b.last_contact),
+        Column::NextFollowUp => a.next_follow_up.cmp(&b.next_follow_up),
+        Column::Credit => a.credit_used_percent.cmp(&b.credit_used_percent),
+    }
+}
+
+impl Row {
+    fn key_name(&self) -> &str {
+        &self.key[self.name_at..]
+    }
+}
+
+/// The customer list with contact dates, as of `today` (runs on a worker thread).
+pub fn load(store: &crate::store::Store, today: NaiveDate) -> Result<Vec<Row>, String> {
+    let summaries = report::customer_list(store, today).map_err(|e| e.to_string())?;
+    let contacts = store.contact_states().map_err(|e| e.to_string())?;
+    let currency = store.currency();
+    Ok(summaries
+        .into_iter()
+        .filter(|s| !s.customer.archived)
+        .map(|s| {
+            let contact = contacts.get(&s.customer.id);
+            let credit_text = match (s.credit_used_percent, s.customer.on_hold) {
+                (Some(p), true) => format!("{p}% · {}", t("hold")),
+                (Some(p), false) if s.over_limit => format!("{p}% · {}", t("over")),
+                (Some(p), false) => format!("{p}%"),
+                (None, true) => t("on hold").to_string(),
+                (None, false) => String::new(),
+            };
+            let code_key = s.customer.code.to_lowercase();
+            Row {
+                name_at: code_key.len() + 1,
+                key: format!("{code_key} {}", s.customer.name.to_lowercase()),
+                code: s.customer.code,
+                name: s.customer.name,
+                balance_text: currency.display(s.balance),
+                overdue_text: currency.display(s.overdue),
+                balance: s.balance,
+                overdue: s.overdue,
+                oldest_days_overdue: s.oldest_days_overdue,
+                last_contact: contact.map(|c| c.last_contact),
+                next_follow_up: contact.and_then(|c| c.next_follow_up),
+                credit_used_percent: s.credit_used_percent,
+                on_hold: s.customer.on_hold,
+                over_limit: s.over_limit,
+                credit_text,
+            }
+        })
+        .collect())
+}

@@ -1,0 +1,301 @@
+//! Adding or editing a customer: every field is checked as it is typed, with the reason
+//! shown beside it, and nothing is written until all of it is valid. Saving goes through
+//! the same store functions as `owed customer add|edit`.
+
+use iced::widget::{Id, checkbox, column, container, operation, row, text};
+use iced::{Element, Length, Task};
+
+use crate::domain::customer::{CustomerDraft, Tier};
+use crate::domain::terms::Terms;
+use crate::domain::Currency;
+use crate::store::{Customer, CustomerUpdate};
+use crate::ui::i18n::t;
+use crate::ui::widgets;
+use crate::ui::{Book, Event};
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Code(String),
+    Name(String),
+    Contact(String),
+    Email(String),
+    Phone(String),
+    Address(String),
+    Terms(String),
+    CreditLimit(String),
+    Tier(String),
+    OnHold(bool),
+    Save,
+    Cancel,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Form {
+    /// `Some(code)` when editing that customer.
+    editing: Option<String>,
+    pub code: String,
+    pub name: String,
+    pub contact: String,
+    pub email: String,
+    pub phone: String,
+    pub address: String,
+    pub terms: String,
+    pub credit_limit: String,
+    pub tier: String,
+    pub on_hold: bool,
+    currency: Option<Currency>,
+    error: Option<String>,
+}
+
+/// Why each field is refused, if it is.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Problems {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub terms: Option<String>,
+    pub credit_limit: Option<String>,
+    pub tier: Option<String>,
+}
+
+impl Problems {
+    pub fn any(&self) -> bool {
+        *self != Problems::default()
+    }
+}
+
+fn optional(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+impl Form {
+    pub fn new(currency: &Currency) -> Form {
+        Form {
+            terms: Terms::default().to_string(),
+            currency: Some(currency.clone()),
+            ..Form::default()
+        }
+    }
+
+    pub fn edit(customer: &Customer, currency: &Currency) -> Form {
+        Form {
+            editing: Some(customer.code.clone()),
+            code: customer.code.clone(),
+            name: customer.name.clone(),
+            contact: customer.contact.clone().unwrap_or_default(),
+            email: customer.email.clone().unwrap_or_default(),
+            phone: customer.phone.clone().unwrap_or_default(),
+            address: customer.address.clone().unwrap_or_default(),
+            terms: customer.terms.to_string(),
+            credit_limit: customer
+                .credit_limit
+                .map(|m| currency.plain(m))
+                .unwrap_or_default(),
+            tier: customer.tier.map(|t| t.to_string()).unwrap_or_default(),
+            on_hold: customer.on_hold,
+            currency: Some(currency.clone()),
+            error: None,
+        }
+    }
+
+    pub fn focus_first<M: Send + 'static>() -> Task<M> {
+        operation::focus(Id::new("customer-code"))
+    }
+
+    /// The draft the fields make, or why each refused field is refused.
+    pub fn draft(&self) -> Result<CustomerDraft, Problems> {
+        let mut problems = Problems::default();
+        let terms = self
+            .terms
+            .parse::<Terms>()
+            .map_err(|e| problems.terms = Some(e.to_string()))
+            .unwrap_or_default();
+        let credit_limit = match optional(&self.credit_limit) {
+            None => None,
+            Some(text) => match self.currency.as_ref().map(|c| c.parse(&text)) {
+                Some(Ok(limit)) if limit.is_negative() => {
+                    problems.credit_limit = Some(t("must not be negative").into());
+                    None
+                }
+                Some(Ok(limit)) => Some(limit),
+                Some(Err(e)) => {
+                    problems.credit_limit = Some(e.to_string());
+                    None
+                }
+                None => None,
+            },
+        };
+        let tier = match optional(&self.tier) {
+            None => None,
+            Some(text) => text
+                .parse::<Tier>()
+                .map_err(|e| problems.tier = Some(e.to_string()))
+                .ok(),
+        };
+        let draft = CustomerDraft {
+            code: self.code.trim().to_string(),
+            name: self.name.trim().to_string(),
+            contact: optional(&self.contact),
+            email: optional(&self.email),
+            phone: optional(&self.phone),
+            address: optional(&self.address),
+            terms,
+            credit_limit,
+            tier,
+            on_hold: self.on_hold,
+        };
+        if let Err(error) = draft.validate() {
+            use crate::domain::customer::CustomerError as E;
+            let reason = Some(error.to_string());
+            match error {
+                E::EmptyCode | E::BadCode(_) => problems.code = reason,
+                E::EmptyName => problems.name = reason,
+                E::BadEmail(_) => problems.email = reason,
+                E::NegativeCreditLimit => problems.credit_limit = reason,
+                _ => problems.name = reason,
+            }
+        }
+        if problems.any() {
+            Err(problems)
+        } else {
+            Ok(draft)
+        }
+    }
+
+    pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Code(v) if self.editing.is_none() => self.code = v,
+            Message::Code(_) => {}
+            Message::Name(v) => self.name = v,
+            Message::Contact(v) => self.contact = v,
+            Message::Email(v) => self.email = v,
+            Message::Phone(v) => self.phone = v,
+            Message::Address(v) => self.address = v,
+            Message::Terms(v) => self.terms = v,
+            Message::CreditLimit(v) => self.credit_limit = v,
+            Message::Tier(v) => self.tier = v,
+            Message::OnHold(v) => self.on_hold = v,
+            Message::Cancel => return (Task::none(), Some(Event::Close)),
+            Message::Save => {
+                let Ok(draft) = self.draft() else {
+                    return (Task::none(), None);
+                };
+                let store = book.store_mut();
+                let saved = match &self.editing {
+                    None => store.add_customer(&draft).map(|_| ()),
+                    Some(code) => store
+                        .update_customer(
+                            code,
+                            &CustomerUpdate {
+                                name: Some(draft.name),
+                                contact: Some(draft.contact.unwrap_or_default()),
+                                email: Some(draft.email.unwrap_or_default()),
+                                phone: Some(draft.phone.unwrap_or_default()),
+                                address: Some(draft.address.unwrap_or_default()),
+                                terms: Some(draft.terms),
+                                credit_limit: Some(draft.credit_limit),
+                                tier: Some(draft.tier),
+                                on_hold: Some(draft.on_hold),
+                                archived: None,
+                            },
+                        )
+                        .map(|_| ()),
+                };
+                match saved {
+                    Ok(()) => return (Task::none(), Some(Event::BookChanged)),
+                    Err(error) => self.error = Some(error.to_string()),
+                }
+            }
+        }
+        (Task::none(), None)
+    }
+
+    pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
+        let problems = self.draft().err().unwrap_or_default();
+        let valid = !problems.any();
+        let save = valid.then_some(Message::Save);
+        let f = |label, id, value: &'a String, on: fn(String) -> Message, problem: &Option<String>| {
+            widgets::field(t(label), id, value, on, save.clone(), problem.clone())
+        };
+        let none = &None;
+        let title = match &self.editing {
+            Some(_) => t("Edit customer"),
+            None => t("New customer"),
+        };
+        let error: Element<'a, Message> = match &self.error {
+            Some(e) => widgets::danger_text(e.as_str()).into(),
+            None => text("").into(),
+        };
+        let limit_label = format!("{} ({})", t("Credit limit"), book.currency().code);
+        container(
+            column![
+                widgets::form_title(title, Message::Cancel),
+                f("Code", "customer-code", &self.code, Message::Code, &problems.code),
+                f("Name", "customer-name", &self.name, Message::Name, &problems.name),
+                f("Contact person", "customer-contact", &self.contact, Message::Contact, none),
+                f("Email", "customer-email", &self.email, Message::Email, &problems.email),
+                f("Phone", "customer-phone", &self.phone, Message::Phone, none),
+                f("Address", "customer-address", &self.address, Message::Address, none),
+                f("Terms (net 30, eom 15, receipt)", "customer-terms", &self.terms, Message::Terms, &problems.terms),
+                row![
+                    text(limit_label).size(14).width(Length::Fixed(150.0)),
+                    iced::widget::text_input("", &self.credit_limit)
+                        .id("customer-limit")
+                        .on_input(Message::CreditLimit)
+                        .on_submit_maybe(save.clone())
+                        .padding(6)
+                        .size(14)
+                        .width(Length::Fixed(260.0)),
+                    widgets::danger_text(problems.credit_limit.clone().unwrap_or_default()),
+                ]
+                .spacing(10)
+                .align_y(iced::Alignment::Center),
+                f("Tier (A, B or C)", "customer-tier", &self.tier, Message::Tier, &problems.tier),
+                checkbox(self.on_hold)
+                    .label(t("On hold: warn before new invoices"))
+                    .on_toggle(Message::OnHold),
+                error,
+                row![
+                    widgets::action(t("Save (Enter)"), save.clone()),
+                    widgets::secondary(t("Cancel"), Some(Message::Cancel)),
+                ]
+                .spacing(10),
+            ]
+            .spacing(10),
+        )
+        .padding(20)
+        .style(widgets::panel)
+        .max_width(900)
+        .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_checked_as_typed() {
+        let usd = Currency::default();
+        let mut form = Form::new(&usd);
+        let problems = form.draft().unwrap_err();
+        assert!(problems.code.is_some());
+        assert!(problems.name.is_some());
+        form.code = "C9".into();
+        form.name = "Пётр Иванов".into();
+        form.credit_limit = "10.001".into();
+        form.terms = "net thirty".into();
+        let problems = form.draft().unwrap_err();
+        assert!(problems.credit_limit.unwrap().contains("decimals"));
+        assert!(problems.terms.is_some());
+        form.credit_limit = "5000".into();
+        form.terms = "eom 15".into();
+        form.email = "not-an-email".into();
+        assert!(form.draft().unwrap_err().email.is_some());
+        form.email = "petr@example.ru".into();
+        let draft = form.draft().unwrap();
+        assert_eq!(draft.terms, Terms::EndOfMonth(15));
+        assert_eq!(usd.plain(draft.credit_limit.unwrap()), "5000.00");
+    }
+}

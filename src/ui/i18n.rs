@@ -1,0 +1,121 @@
+//! Every user-facing string of the screens passes through here, gettext-style: the
+//! English text is the key, and a language's table maps it to a translation. A missing
+//! translation shows the English, so adding a language (a table below) never touches a
+//! screen. Placeholders are `{name}` and are filled by [`tf`].
+
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    English,
+    SimplifiedChinese,
+}
+
+impl Language {
+    /// From a POSIX locale such as `zh_CN.UTF-8`; anything unknown is English.
+    pub fn from_locale(locale: &str) -> Language {
+        let lower = locale.to_ascii_lowercase();
+        if lower.starts_with("zh_cn") || lower.starts_with("zh-hans") || lower == "zh" {
+            Language::SimplifiedChinese
+        } else {
+            Language::English
+        }
+    }
+
+    fn table(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Language::English => &[],
+            Language::SimplifiedChinese => ZH_CN,
+        }
+    }
+}
+
+// The language is chosen once, at start-up, from OWED_LANG or LANG; it is configuration,
+// not state a screen could change behind another's back.
+static LANGUAGE: OnceLock<Language> = OnceLock::new();
+
+/// The language screens are shown in.
+pub fn language() -> Language {
+    *LANGUAGE.get_or_init(|| {
+        let locale = std::env::var("OWED_LANG")
+            .or_else(|_| std::env::var("LANG"))
+            .unwrap_or_default();
+        Language::from_locale(&locale)
+    })
+}
+
+/// The text in the screens' language.
+pub fn t(english: &'static str) -> &'static str {
+    translate(language(), english)
+}
+
+/// Like [`t`], filling `{name}` placeholders.
+pub fn tf(english: &'static str, values: &[(&str, &str)]) -> String {
+    fill(t(english), values)
+}
+
+fn translate(language: Language, english: &'static str) -> &'static str {
+    language
+        .table()
+        .iter()
+        .find(|(key, _)| *key == english)
+        .map_or(english, |(_, text)| text)
+}
+
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// Simplified Chinese, for the words a user meets first; the rest shows in English until
+/// translated.
+const ZH_CN: &[(&str, &str)] = &[
+    ("Customers", "客户"),
+    ("Ledger", "明细账"),
+    ("Aging", "账龄"),
+    ("Collection notes", "催收记录"),
+    ("Search name or code", "搜索名称或编号"),
+    ("Balance", "余额"),
+    ("Overdue", "逾期"),
+    ("Name", "名称"),
+    ("Code", "编号"),
+    ("Record payment", "登记收款"),
+    ("New invoice", "新建发票"),
+    ("Log a note", "记录沟通"),
+    ("Total", "合计"),
+    ("All", "全部"),
+    ("On hold", "暂停赊销"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_translations_fall_back_to_english() {
+        assert_eq!(translate(Language::SimplifiedChinese, "Customers"), "客户");
+        assert_eq!(translate(Language::SimplifiedChinese, "Void"), "Void");
+        assert_eq!(translate(Language::English, "Customers"), "Customers");
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(
+            fill("{n} customers, {m} shown", &[("n", "10"), ("m", "3")]),
+            "10 customers, 3 shown"
+        );
+    }
+
+    #[test]
+    fn locales() {
+        assert_eq!(
+            Language::from_locale("zh_CN.UTF-8"),
+            Language::SimplifiedChinese
+        );
+        assert_eq!(Language::from_locale("en_GB.UTF-8"), Language::English);
+        assert_eq!(Language::from_locale(""), Language::English);
+    }
+}

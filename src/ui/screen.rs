@@ -1,0 +1,40 @@
+//! What the screens have in common: the tabs of the sidebar, and the events a screen
+//! sends up to the app (open a ledger, the book changed, …), which the app acts on.
+
+/// The screens behind the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Customers,
+    Ledger,
+    Aging,
+    Notes,
+}
+
+/// A list-moving key, routed to the screen showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKey {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Enter,
+}
+
+/// What a screen asks the app to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Show(Tab),
+    /// Show this customer's ledger.
+    OpenLedger(String),
+    /// Something was written: every screen reloads what it shows.
+    BookChanged,
+    /// Open the quick note entry, for this customer if one is in hand.
+    LogNote(Option<String>),
+    NewInvoice(String),
+    RecordPayment(String),
+    /// Ctrl+F.
+    Search,
+    /// Esc: close the form or overlay on top.
+    Close,
+    ListKey(ListKey),
+}

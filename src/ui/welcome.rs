@@ -1,0 +1,351 @@
+//! The first screen: shown when there is no book yet, or when the book could not be
+//! opened (another program's file, a newer version, open in another window) — with the
+//! reason and a way out: start an empty book, explore sample data, or open another file.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use iced::futures::channel::mpsc;
+use iced::widget::{column, container, progress_bar, row, space, text};
+use iced::{Element, Length, Task};
+
+use super::book::{on_worker, sample_book_path};
+use super::i18n::{t, tf};
+use super::widgets::{self, BOLD};
+use crate::demo::{self, DemoOptions};
+use crate::domain::Currency;
+use crate::store::{Access, BookSettings, Store, StoreError};
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Company(String),
+    Currency(String),
+    Decimals(String),
+    StartEmpty,
+    SampleCustomers(String),
+    StartSample,
+    SampleProgress(usize, usize),
+    SampleDone(Result<PathBuf, String>),
+    OpenPath(String),
+    OpenTyped,
+    Browse,
+    Browsed(Option<PathBuf>),
+}
+
+/// What the welcome screen tells the app.
+pub enum Event {
+    Opened(Store),
+}
+
+pub struct Welcome {
+    /// The book `owed` was asked to open (or the default one).
+    path: PathBuf,
+    /// Why that book could not be opened, if it exists.
+    problem: Option<String>,
+    company: String,
+    currency: String,
+    decimals: String,
+    sample_customers: String,
+    open_path: String,
+    progress: Option<(usize, usize)>,
+    error: Option<String>,
+}
+
+impl Welcome {
+    pub fn new(path: PathBuf, problem: Option<String>) -> Welcome {
+        Welcome {
+            open_path: path.display().to_string(),
+            path,
+            problem,
+            company: String::new(),
+            currency: "USD".into(),
+            decimals: "2".into(),
+            sample_customers: "300".into(),
+            progress: None,
+            error: None,
+        }
+    }
+
+    /// Opens the book at `path` if it exists; otherwise (or if it cannot be opened) the
+    /// welcome screen says what to do.
+    pub fn start(path: PathBuf) -> (Welcome, Option<Store>) {
+        if !path.exists() {
+            return (Welcome::new(path, None), None);
+        }
+        match Store::open(&path, Access::Write) {
+            Ok(store) => (Welcome::new(path, None), Some(store)),
+            Err(error) => {
+                let problem = explain(&path, &error);
+                (Welcome::new(path, Some(problem)), None)
+            }
+        }
+    }
+
+    fn currency(&self) -> Result<Currency, String> {
+        let decimals: u32 = self
+            .decimals
+            .trim()
+            .parse()
+            .map_err(|_| t("decimals must be a whole number, like 2 (or 0 for JPY)").to_string())?;
+        Currency::new(self.currency.trim(), decimals).map_err(|e| e.to_string())
+    }
+
+    fn sample_customers(&self) -> Result<usize, String> {
+        match self.sample_customers.trim().parse::<usize>() {
+            Ok(n) if (1..=20_000).contains(&n) => Ok(n),
+            _ => Err(t("between 1 and 20000").to_string()),
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Company(value) => self.company = value,
+            Message::Currency(value) => self.currency = value.to_uppercase(),
+            Message::Decimals(value) => self.decimals = value,
+            Message::SampleCustomers(value) => self.sample_customers = value,
+            Message::OpenPath(value) => self.open_path = value,
+            Message::StartEmpty => {
+                let Ok(currency) = self.currency() else {
+                    return (Task::none(), None);
+                };
+                let company = match self.company.trim() {
+                    "" => "My Company".to_string(),
+                    name => name.to_string(),
+                };
+                let target = self.new_book_path();
+                return match Store::init(&target, &BookSettings { company, currency }) {
+                    Ok(store) => (Task::none(), Some(Event::Opened(store))),
+                    Err(error) => {
+                        self.error = Some(explain(&target, &error));
+                        (Task::none(), None)
+                    }
+                };
+            }
+            Message::StartSample => {
+                let Ok(customers) = self.sample_customers() else {
+                    return (Task::none(), None);
+                };
+                self.error = None;
+                self.progress = Some((0, 1));
+                return (self.build_sample(customers), None);
+            }
+            Message::SampleProgress(done, total) => self.progress = Some((done, total)),
+            Message::SampleDone(result) => {
+                self.progress = None;
+                match result.and_then(|path| {
+                    Store::open(&path, Access::Write).map_err(|e| explain(&path, &e))
+                }) {
+                    Ok(store) => return (Task::none(), Some(Event::Opened(store))),
+                    Err(error) => self.error = Some(error),
+                }
+            }
+            Message::OpenTyped => {
+                let path = PathBuf::from(self.open_path.trim());
+                return (Task::none(), self.open_existing(&path));
+            }
+            Message::Browse => {
+                return (
+                    Task::perform(
+                        async {
+                            rfd::AsyncFileDialog::new()
+                                .add_filter("Owed book", &["owed"])
+                                .pick_file()
+                                .await
+                                .map(|file| file.path().to_path_buf())
+                        },
+                        Message::Browsed,
+                    ),
+                    None,
+                );
+            }
+            Message::Browsed(Some(path)) => return (Task::none(), self.open_existing(&path)),
+            Message::Browsed(None) => {
+                self.error = Some(
+                    t("No file was chosen (or this desktop has no file dialog): type the path instead.")
+                        .to_string(),
+                );
+            }
+        }
+        (Task::none(), None)
+    }
+
+    /// Where "Start an empty book" writes: the asked-for book, unless that one exists
+    /// and could not be opened — then never over it.
+    fn new_book_path(&self) -> PathBuf {
+        if self.path.exists() {
+            self.path.with_file_name("new-book.owed")
+        } else {
+            self.path.clone()
+        }
+    }
+
+    fn open_existing(&mut self, path: &Path) -> Option<Event> {
+        if !path.is_file() {
+            self.error = Some(tf("{path} is not a file.", &[("path", &path.display().to_string())]));
+            return None;
+        }
+        match Store::open(path, Access::Write) {
+            Ok(store) => Some(Event::Opened(store)),
+            Err(error) => {
+                self.error = Some(explain(path, &error));
+                None
+            }
+        }
+    }
+
+    /// Builds the sample book on a worker thread, reporting progress as it goes.
+    fn build_sample(&self, customers: usize) -> Task<Message> {
+        let target = sample_book_path(&self.path);
+        let today = chrono::Local::now().date_naive();
+        let (sender, receiver) = mpsc::unbounded::<Message>();
+        let progress = sender.clone();
+        let work = on_worker(move || {
+            build_sample_book(&target, customers, today, &mut |done, total| {
+                let _ = progress.unbounded_send(Message::SampleProgress(done, total));
+            })?;
+            Ok(target)
+        });
+        let finish = Task::perform(work, move |result| {
+            let _ = sender.unbounded_send(Message::SampleDone(result));
+            drop(sender);
+        });
+        Task::batch([finish.discard(), Task::run(receiver, |message| message)])
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let currency_error = self.currency().err();
+        let sample_error = self.sample_customers().err();
+        let busy = self.progress.is_some();
+
+        let problem: Element<'_, Message> = match &self.problem {
+            Some(problem) => container(
+                column![
+                    text(t("This book could not be opened")).size(16).font(BOLD),
+                    widgets::danger_text(problem.as_str()),
+                    widgets::muted(t("Nothing in it was changed. Open another book or start a new one below.")),
+                ]
+                .spacing(4),
+            )
+            .padding(12)
+            .style(widgets::panel)
+            .into(),
+            None => space().into(),
+        };
+
+        let empty = column![
+            text(t("Start an empty book")).size(18).font(BOLD),
+            widgets::field(t("Company name"), "welcome-company", &self.company, Message::Company, None, None),
+            widgets::field(t("Currency"), "welcome-currency", &self.currency, Message::Currency, None, None),
+            widgets::field(
+                t("Decimals"),
+                "welcome-decimals",
+                &self.decimals,
+                Message::Decimals,
+                currency_error.is_none().then_some(Message::StartEmpty),
+                currency_error.clone(),
+            ),
+            widgets::muted(tf("The book is written to {path}", &[("path", &self.new_book_path().display().to_string())])),
+            widgets::action(t("Start an empty book"), (currency_error.is_none() && !busy).then_some(Message::StartEmpty)),
+        ]
+        .spacing(8);
+
+        let progress: Element<'_, Message> = match self.progress {
+            Some((done, total)) => column![
+                progress_bar(0.0..=total.max(1) as f32, done as f32).girth(12),
+                widgets::muted(tf("{done} of {total} invoices", &[("done", &done.to_string()), ("total", &total.to_string())])),
+            ]
+            .spacing(4)
+            .into(),
+            None => space().into(),
+        };
+        let sample = column![
+            text(t("Explore with sample data")).size(18).font(BOLD),
+            widgets::muted(t("18 months of invoices, payments and notes for made-up customers, in a separate file.")),
+            widgets::field(
+                t("Customers"),
+                "welcome-sample",
+                &self.sample_customers,
+                Message::SampleCustomers,
+                sample_error.is_none().then_some(Message::StartSample),
+                sample_error.clone(),
+            ),
+            widgets::action(t("Explore with sample data"), (sample_error.is_none() && !busy).then_some(Message::StartSample)),
+            progress,
+        ]
+        .spacing(8);
+
+        let open = column![
+            text(t("Open another book…")).size(18).font(BOLD),
+            row![
+                widgets::action(t("Choose a file…"), (!busy).then_some(Message::Browse)),
+                widgets::muted(t("or type its path:")),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center),
+            widgets::field(t("Book file"), "welcome-open", &self.open_path, Message::OpenPath, Some(Message::OpenTyped), None),
+            widgets::secondary(t("Open"), (!busy).then_some(Message::OpenTyped)),
+        ]
+        .spacing(8);
+
+        let error: Element<'_, Message> = match &self.error {
+            Some(error) => widgets::danger_text(error.as_str()).into(),
+            None => space().into(),
+        };
+
+        container(
+            column![
+                text(t("Owed")).size(32).font(BOLD),
+                widgets::muted(t("Who owes you what, since when, and what you did about it.")),
+                problem,
+                error,
+                container(empty).padding(16).style(widgets::panel).width(Length::Fill),
+                container(sample).padding(16).style(widgets::panel).width(Length::Fill),
+                container(open).padding(16).style(widgets::panel).width(Length::Fill),
+            ]
+            .spacing(14)
+            .max_width(760),
+        )
+        .center_x(Length::Fill)
+        .padding(24)
+        .into()
+    }
+}
+
+/// The sample book. Its history is written in one transaction, so an interrupted build
+/// leaves an empty book, never half a history.
+pub fn build_sample_book(
+    target: &Path,
+    customers: usize,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(), String> {
+    // A sample book is only ever sample data: a new one replaces the old.
+    for suffix in ["", "-wal", "-shm"] {
+        let file = PathBuf::from(format!("{}{suffix}", target.display()));
+        if file.exists() {
+            std::fs::remove_file(&file)
+                .map_err(|e| format!("could not replace {}: {e}", file.display()))?;
+        }
+    }
+    let mut store = Store::init(
+        target,
+        &BookSettings {
+            company: "Sample Trading Co.".into(),
+            currency: Currency::default(),
+        },
+    )
+    .map_err(|e| explain(target, &e))?;
+    let options = DemoOptions {
+        customers,
+        invoices: customers * 25,
+        seed: 1,
+        today,
+    };
+    demo::generate(&mut store, &options, progress).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// One line a person understands, naming the file.
+fn explain(path: &Path, error: &StoreError) -> String {
+    format!("{}: {error}", path.display())
+}

@@ -1,0 +1,350 @@
+//! Building blocks the screens share: table cells and headers, a virtualised list that
+//! builds only the rows in view, labelled form fields that show why a value is refused,
+//! and the few colours and styles the app uses.
+
+use std::ops::Range;
+
+use iced::widget::{
+    Column, button, column, container, mouse_area, row, scrollable, space, text, text_input,
+};
+use iced::{Background, Border, Color, Element, Font, Length, Theme, font};
+
+use super::i18n::t;
+
+/// Height of one table row; the virtualised lists rely on it being fixed.
+pub const ROW_HEIGHT: f32 = 28.0;
+/// Rows built beyond the viewport's edges so a fast scroll never shows a gap.
+const OVERSCAN: usize = 8;
+/// The viewport assumed before the first scroll event reports the real one.
+const FIRST_VIEWPORT: f32 = 1200.0;
+
+pub const BOLD: Font = Font {
+    weight: font::Weight::Bold,
+    ..Font::with_name("Noto Sans CJK SC")
+};
+
+/// Where a virtualised list is scrolled to, as its scrollable last reported.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scroll {
+    pub offset: f32,
+    pub height: f32,
+}
+
+impl Default for Scroll {
+    fn default() -> Self {
+        Scroll {
+            offset: 0.0,
+            height: FIRST_VIEWPORT,
+        }
+    }
+}
+
+impl Scroll {
+    pub fn from_viewport(viewport: scrollable::Viewport) -> Scroll {
+        Scroll {
+            offset: viewport.absolute_offset().y,
+            height: viewport.bounds().height,
+        }
+    }
+
+    /// The rows of a `total`-row list that are (nearly) in view.
+    pub fn visible(&self, total: usize) -> Range<usize> {
+        let first = (self.offset / ROW_HEIGHT).floor().max(0.0) as usize;
+        let count = (self.height / ROW_HEIGHT).ceil() as usize + 1;
+        let start = first.saturating_sub(OVERSCAN).min(total);
+        let end = (first + count + OVERSCAN).min(total);
+        start..end
+    }
+
+    /// The offset that brings row `index` into view, if it is not already.
+    pub fn offset_to_show(&self, index: usize) -> Option<f32> {
+        let top = index as f32 * ROW_HEIGHT;
+        if top < self.offset {
+            Some(top)
+        } else if top + ROW_HEIGHT > self.offset + self.height {
+            Some(top + ROW_HEIGHT - self.height)
+        } else {
+            None
+        }
+    }
+}
+
+/// A scrollable list of `total` fixed-height rows of which only those in view are built;
+/// spacers above and below keep the scrollbar true to the whole list.
+pub fn virtual_list<'a, M: Clone + 'a>(
+    id: &'static str,
+    total: usize,
+    scroll: &Scroll,
+    on_scroll: fn(scrollable::Viewport) -> M,
+    mut build: impl FnMut(usize) -> Element<'a, M>,
+) -> Element<'a, M> {
+    let range = scroll.visible(total);
+    let above = range.start as f32 * ROW_HEIGHT;
+    let below = (total - range.end) as f32 * ROW_HEIGHT;
+    let mut rows = Column::with_capacity(range.len() + 2).push(space().height(above));
+    for index in range {
+        rows = rows.push(container(build(index)).height(ROW_HEIGHT));
+    }
+    rows = rows.push(space().height(below));
+    scrollable(rows.width(Length::Fill))
+        .id(id)
+        .on_scroll(on_scroll)
+        .height(Length::Fill)
+        .into()
+}
+
+/// A plain table cell.
+pub fn cell<'a, M: 'a>(value: impl text::IntoFragment<'a>, width: Length) -> Element<'a, M> {
+    container(text(value).size(14).wrapping(text::Wrapping::None))
+        .width(width)
+        .clip(true)
+        .padding([4, 6])
+        .into()
+}
+
+/// A right-aligned cell for amounts and counts.
+pub fn amount_cell<'a, M: 'a>(value: impl text::IntoFragment<'a>, width: Length) -> Element<'a, M> {
+    container(
+        text(value)
+            .size(14)
+            .wrapping(text::Wrapping::None)
+            .align_x(iced::alignment::Horizontal::Right)
+            .width(Length::Fill),
+    )
+    .width(width)
+    .clip(true)
+    .padding([4, 6])
+    .into()
+}
+
+/// A bold cell for totals rows.
+pub fn total_cell<'a, M: 'a>(
+    value: impl text::IntoFragment<'a>,
+    width: Length,
+    right: bool,
+) -> Element<'a, M> {
+    let label = text(value).size(14).font(BOLD).wrapping(text::Wrapping::None);
+    let label = if right {
+        label
+            .align_x(iced::alignment::Horizontal::Right)
+            .width(Length::Fill)
+    } else {
+        label
+    };
+    container(label)
+        .width(width)
+        .clip(true)
+        .padding([4, 6])
+        .into()
+}
+
+/// Which way a column is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    #[default]
+    Ascending,
+    Descending,
+}
+
+impl Direction {
+    pub fn flip(self) -> Direction {
+        match self {
+            Direction::Ascending => Direction::Descending,
+            Direction::Descending => Direction::Ascending,
+        }
+    }
+}
+
+/// A column header; clicking it sorts by that column. `sorted` shows the arrow.
+pub fn header_cell<'a, M: Clone + 'a>(
+    label: &'a str,
+    width: Length,
+    right: bool,
+    sorted: Option<Direction>,
+    on_press: Option<M>,
+) -> Element<'a, M> {
+    let arrow = match sorted {
+        Some(Direction::Ascending) => " ▲",
+        Some(Direction::Descending) => " ▼",
+        None => "",
+    };
+    let mut label = text(format!("{label}{arrow}"))
+        .size(13)
+        .font(BOLD)
+        .wrapping(text::Wrapping::None);
+    if right {
+        label = label
+            .align_x(iced::alignment::Horizontal::Right)
+            .width(Length::Fill);
+    }
+    let content = container(label).width(width).clip(true).padding([6, 6]);
+    match on_press {
+        Some(message) => mouse_area(content)
+            .on_press(message)
+            .interaction(iced::mouse::Interaction::Pointer)
+            .into(),
+        None => content.into(),
+    }
+}
+
+/// The background of a header or totals row.
+pub fn band(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(Background::Color(palette.background.weak.color)),
+        ..Default::default()
+    }
+}
+
+/// A row's background: highlighted when selected, striped otherwise.
+pub fn row_style(selected: bool, odd: bool) -> impl Fn(&Theme) -> container::Style {
+    move |theme: &Theme| {
+        let palette = theme.extended_palette();
+        let background = if selected {
+            Some(Background::Color(palette.primary.weak.color))
+        } else if odd {
+            Some(Background::Color(palette.background.weakest.color))
+        } else {
+            None
+        };
+        container::Style {
+            background,
+            text_color: selected.then_some(palette.primary.weak.text),
+            ..Default::default()
+        }
+    }
+}
+
+/// A panel with a border, for forms and summaries.
+pub fn panel(theme: &Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(Background::Color(palette.background.base.color)),
+        border: Border {
+            color: palette.background.strong.color,
+            width: 1.0,
+            radius: 6.0.into(),
+        },
+        ..Default::default()
+    }
+}
+
+/// Text in the theme's danger colour (refused input, errors).
+pub fn danger_text<'a>(message: impl text::IntoFragment<'a>) -> text::Text<'a> {
+    text(message)
+        .size(13)
+        .style(|theme: &Theme| text::Style {
+            color: Some(theme.palette().danger),
+        })
+}
+
+/// Muted text for hints and secondary facts.
+pub fn muted<'a>(message: impl text::IntoFragment<'a>) -> text::Text<'a> {
+    text(message).size(13).style(|theme: &Theme| text::Style {
+        color: Some(theme.extended_palette().background.strongest.color),
+    })
+}
+
+/// Amounts owed past their due date stand out.
+pub fn warning_color(theme: &Theme) -> Color {
+    theme.palette().danger
+}
+
+/// A labelled text input that shows beside it why its value is refused.
+pub fn field<'a, M: Clone + 'a>(
+    label: &'a str,
+    id: &'static str,
+    value: &'a str,
+    on_input: impl Fn(String) -> M + 'a,
+    on_submit: Option<M>,
+    error: Option<String>,
+) -> Element<'a, M> {
+    let mut input = text_input(label, value)
+        .id(id)
+        .on_input(on_input)
+        .padding(6)
+        .size(14)
+        .width(Length::Fixed(260.0));
+    if let Some(message) = on_submit {
+        input = input.on_submit(message);
+    }
+    let status: Element<'a, M> = match error {
+        Some(reason) => danger_text(reason).into(),
+        None => space().into(),
+    };
+    row![
+        text(label).size(14).width(Length::Fixed(150.0)),
+        input,
+        status,
+    ]
+    .spacing(10)
+    .align_y(iced::Alignment::Center)
+    .into()
+}
+
+/// A primary button, disabled (no message) while its form is not valid.
+pub fn action<'a, M: Clone + 'a>(label: &'a str, message: Option<M>) -> Element<'a, M> {
+    button(text(label).size(14))
+        .padding([6, 14])
+        .on_press_maybe(message)
+        .into()
+}
+
+/// A secondary button.
+pub fn secondary<'a, M: Clone + 'a>(label: &'a str, message: Option<M>) -> Element<'a, M> {
+    button(text(label).size(14))
+        .padding([6, 14])
+        .style(button::secondary)
+        .on_press_maybe(message)
+        .into()
+}
+
+/// A form's title bar with a Close (Esc) button.
+pub fn form_title<'a, M: Clone + 'a>(title: &'a str, close: M) -> Element<'a, M> {
+    row![
+        text(title).size(18).font(BOLD),
+        space::horizontal(),
+        secondary(t("Close (Esc)"), Some(close)),
+    ]
+    .align_y(iced::Alignment::Center)
+    .into()
+}
+
+/// A labelled figure for headers: label above, value below.
+pub fn figure<'a, M: 'a>(label: &'a str, value: String) -> Element<'a, M> {
+    column![muted(label), text(value).size(16).font(BOLD)]
+        .spacing(2)
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_rows_in_view_are_built() {
+        let scroll = Scroll {
+            offset: 28.0 * 1000.0,
+            height: 28.0 * 20.0,
+        };
+        let range = scroll.visible(100_000);
+        assert_eq!(range, 992..1029);
+        assert_eq!(Scroll::default().visible(3), 0..3);
+        let end = Scroll {
+            offset: 28.0 * 99_990.0,
+            height: 560.0,
+        };
+        assert_eq!(end.visible(100_000).end, 100_000);
+    }
+
+    #[test]
+    fn scrolling_to_a_row() {
+        let scroll = Scroll {
+            offset: 280.0,
+            height: 280.0,
+        };
+        assert_eq!(scroll.offset_to_show(5), Some(140.0));
+        assert_eq!(scroll.offset_to_show(12), None);
+        assert_eq!(scroll.offset_to_show(25), Some(26.0 * 28.0 - 280.0));
+    }
+}
