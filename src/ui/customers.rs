@@ -328,6 +328,7 @@ impl Customers {
             header("Last contact", Column::LastContact, DATE, false),
             header("Next follow-up", Column::NextFollowUp, DATE, false),
             header("Credit used", Column::Credit, CREDIT, true),
+            space().width(widgets::GUTTER),
         ])
         .style(widgets::band);
 
@@ -349,6 +350,7 @@ impl Customers {
             space().width(DATE),
             space().width(DATE),
             space().width(CREDIT),
+            space().width(widgets::GUTTER),
         ])
         .style(widgets::band);
 

@@ -15,6 +15,9 @@ use super::i18n::t;
 pub const ROW_HEIGHT: f32 = 28.0;
 /// Rows built beyond the viewport's edges so a fast scroll never shows a gap.
 const OVERSCAN: usize = 8;
+/// Width of a list's scrollbar and its spacing: header and totals rows end with a
+/// space this wide so their columns line up with the rows'.
+pub const GUTTER: f32 = 14.0;
 /// The viewport assumed before the first scroll event reports the real one.
 const FIRST_VIEWPORT: f32 = 1200.0;
 
@@ -88,6 +91,7 @@ pub fn virtual_list<'a, M: Clone + 'a>(
     rows = rows.push(space().height(below));
     scrollable(rows.width(Length::Fill))
         .id(id)
+        .spacing(GUTTER - 10.0)
         .on_scroll(on_scroll)
         .height(Length::Fill)
         .into()
