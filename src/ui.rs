@@ -10,6 +10,8 @@ pub mod i18n;
 pub mod ledger;
 pub mod notes;
 pub mod screen;
+#[cfg(test)]
+pub mod testing;
 pub mod welcome;
 pub mod widgets;
 

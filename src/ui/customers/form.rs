@@ -145,12 +145,16 @@ impl Form {
             tier,
             on_hold: self.on_hold,
         };
+        // validate() stops at the first problem; the form shows every field's at once.
+        if draft.name.is_empty() {
+            problems.name = Some(crate::domain::customer::CustomerError::EmptyName.to_string());
+        }
         if let Err(error) = draft.validate() {
             use crate::domain::customer::CustomerError as E;
             let reason = Some(error.to_string());
             match error {
                 E::EmptyCode | E::BadCode(_) => problems.code = reason,
-                E::EmptyName => problems.name = reason,
+                E::EmptyName => {}
                 E::BadEmail(_) => problems.email = reason,
                 E::NegativeCreditLimit => problems.credit_limit = reason,
                 _ => problems.name = reason,
