@@ -158,9 +158,22 @@ impl App {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        iced::event::listen_with(|event, _status, _window| match event {
+        iced::event::listen_with(|event, status, _window| match event {
             iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
-                Some(Message::Key(key, modifiers))
+                // Shortcuts and Esc work from anywhere; list keys (arrows, Enter) only when
+                // no widget used them, so Enter in a form submits the form and nothing else.
+                let list_key = matches!(
+                    key.as_ref(),
+                    Key::Named(
+                        Named::ArrowUp
+                            | Named::ArrowDown
+                            | Named::PageUp
+                            | Named::PageDown
+                            | Named::Enter
+                    )
+                );
+                let captured = status == iced::event::Status::Captured;
+                (!(list_key && captured)).then_some(Message::Key(key, modifiers))
             }
             _ => None,
         })

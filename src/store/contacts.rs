@@ -49,7 +49,10 @@ impl Store {
             let at: String = row.get(1)?;
             let follow_up: Option<String> = row.get(2)?;
             let promise: Option<String> = row.get(3)?;
-            let next = follow_up.or(promise).map(|d| parse_stored_date(&d)).transpose()?;
+            let next = follow_up
+                .or(promise)
+                .map(|d| parse_stored_date(&d))
+                .transpose()?;
             out.insert(
                 customer,
                 ContactState {

@@ -9,8 +9,7 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 use iced::widget::{
-    Id, button, column, container, mouse_area, operation, row, scrollable, space, text,
-    text_input,
+    Id, button, column, container, mouse_area, operation, row, scrollable, space, text, text_input,
 };
 use iced::{Element, Length, Task, Theme};
 use rust_decimal::Decimal;
@@ -152,7 +151,8 @@ impl Customers {
                 self.rows = rows;
                 self.loading = false;
                 self.error = None;
-                self.selected = selected.and_then(|code| self.rows.iter().position(|r| r.code == code));
+                self.selected =
+                    selected.and_then(|code| self.rows.iter().position(|r| r.code == code));
                 self.refresh();
             }
             Message::Loaded(Err(error)) => {
@@ -181,12 +181,18 @@ impl Customers {
             Message::Select(index) => self.selected = Some(index),
             Message::Open(index) => {
                 self.selected = Some(index);
-                return (Task::none(), Some(Event::OpenLedger(self.rows[index].code.clone())));
+                return (
+                    Task::none(),
+                    Some(Event::OpenLedger(self.rows[index].code.clone())),
+                );
             }
             Message::OpenSelected => {
                 let index = self.selected.or_else(|| self.visible.first().copied());
                 if let Some(index) = index {
-                    return (Task::none(), Some(Event::OpenLedger(self.rows[index].code.clone())));
+                    return (
+                        Task::none(),
+                        Some(Event::OpenLedger(self.rows[index].code.clone())),
+                    );
                 }
             }
             Message::NewCustomer => {
@@ -237,10 +243,9 @@ impl Customers {
         };
         self.selected = Some(self.visible[next]);
         match self.scroll.offset_to_show(next) {
-            Some(y) => operation::scroll_to(
-                Id::new(LIST),
-                scrollable::AbsoluteOffset { x: 0.0, y },
-            ),
+            Some(y) => {
+                operation::scroll_to(Id::new(LIST), scrollable::AbsoluteOffset { x: 0.0, y })
+            }
             None => Task::none(),
         }
     }
@@ -278,9 +283,12 @@ impl Customers {
                 Direction::Descending => order.reverse(),
             }
         });
-        self.totals = self.visible.iter().fold((Money::ZERO, Money::ZERO), |acc, i| {
-            (acc.0 + self.rows[*i].balance, acc.1 + self.rows[*i].overdue)
-        });
+        self.totals = self
+            .visible
+            .iter()
+            .fold((Money::ZERO, Money::ZERO), |acc, i| {
+                (acc.0 + self.rows[*i].balance, acc.1 + self.rows[*i].overdue)
+            });
     }
 
     pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
@@ -303,7 +311,10 @@ impl Customers {
                 .width(Length::Fixed(320.0)),
             filters,
             space::horizontal(),
-            widgets::secondary(t("Edit customer"), self.selected.map(|_| Message::EditSelected)),
+            widgets::secondary(
+                t("Edit customer"),
+                self.selected.map(|_| Message::EditSelected)
+            ),
             widgets::action(t("New customer"), Some(Message::NewCustomer)),
         ]
         .spacing(12)
@@ -332,15 +343,27 @@ impl Customers {
         ])
         .style(widgets::band);
 
-        let list = widgets::virtual_list(LIST, self.visible.len(), &self.scroll, Message::Scrolled, |position| {
-            let index = self.visible[position];
-            self.row_view(index, position, book)
-        });
+        let list = widgets::virtual_list(
+            LIST,
+            self.visible.len(),
+            &self.scroll,
+            Message::Scrolled,
+            |position| {
+                let index = self.visible[position];
+                self.row_view(index, position, book)
+            },
+        );
 
         let totals = container(row![
             widgets::total_cell(t("Total"), CODE, false),
             widgets::total_cell(
-                tf("{shown} of {all} customers", &[("shown", &self.visible.len().to_string()), ("all", &self.rows.len().to_string())]),
+                tf(
+                    "{shown} of {all} customers",
+                    &[
+                        ("shown", &self.visible.len().to_string()),
+                        ("all", &self.rows.len().to_string())
+                    ]
+                ),
                 NAME,
                 false
             ),
@@ -357,7 +380,10 @@ impl Customers {
         let status: Element<'a, Message> = match (&self.error, self.loading) {
             (Some(error), _) => widgets::danger_text(error.as_str()).into(),
             (None, true) => widgets::muted(t("Loading…")).into(),
-            (None, false) => widgets::muted(t("↑↓ select · Enter or double-click opens the ledger · click a header to sort")).into(),
+            (None, false) => widgets::muted(t(
+                "↑↓ select · Enter or double-click opens the ledger · click a header to sort",
+            ))
+            .into(),
         };
 
         column![
@@ -372,7 +398,12 @@ impl Customers {
         .into()
     }
 
-    fn row_view<'a>(&'a self, index: usize, position: usize, _book: &'a Book) -> Element<'a, Message> {
+    fn row_view<'a>(
+        &'a self,
+        index: usize,
+        position: usize,
+        _book: &'a Book,
+    ) -> Element<'a, Message> {
         let row_data = &self.rows[index];
         let selected = self.selected == Some(index);
         let days = row_data
@@ -384,7 +415,9 @@ impl Customers {
             container(
                 text(row_data.overdue_text.as_str())
                     .size(14)
-                    .style(|theme: &Theme| text::Style { color: Some(widgets::warning_color(theme)) })
+                    .style(|theme: &Theme| text::Style {
+                        color: Some(widgets::warning_color(theme)),
+                    })
                     .align_x(iced::alignment::Horizontal::Right)
                     .width(Length::Fill),
             )
@@ -399,7 +432,9 @@ impl Customers {
             container(
                 text(date(row_data.next_follow_up))
                     .size(14)
-                    .style(|theme: &Theme| text::Style { color: Some(widgets::warning_color(theme)) }),
+                    .style(|theme: &Theme| text::Style {
+                        color: Some(widgets::warning_color(theme)),
+                    }),
             )
             .width(DATE)
             .padding([4, 6])
@@ -555,10 +590,28 @@ mod tests {
     #[test]
     fn enter_opens_the_selected_ledger() {
         let mut app = sample_app();
-        send(&mut app, App::Key(iced::keyboard::Key::Named(iced::keyboard::key::Named::ArrowDown), Default::default()));
-        send(&mut app, App::Key(iced::keyboard::Key::Named(iced::keyboard::key::Named::ArrowDown), Default::default()));
+        send(
+            &mut app,
+            App::Key(
+                iced::keyboard::Key::Named(iced::keyboard::key::Named::ArrowDown),
+                Default::default(),
+            ),
+        );
+        send(
+            &mut app,
+            App::Key(
+                iced::keyboard::Key::Named(iced::keyboard::key::Named::ArrowDown),
+                Default::default(),
+            ),
+        );
         assert_eq!(screen(&app).selected_code().as_deref(), Some("C002"));
-        send(&mut app, App::Key(iced::keyboard::Key::Named(iced::keyboard::key::Named::Enter), Default::default()));
+        send(
+            &mut app,
+            App::Key(
+                iced::keyboard::Key::Named(iced::keyboard::key::Named::Enter),
+                Default::default(),
+            ),
+        );
         let open = app.open_book().unwrap();
         assert_eq!(open.tab, Tab::Ledger);
     }
@@ -577,7 +630,11 @@ mod tests {
             send(&mut app, App::Customers(Message::Form(message)));
         }
         assert!(!screen(&app).is_form_open());
-        let codes: Vec<&str> = screen(&app).rows().iter().map(|r| r.code.as_str()).collect();
+        let codes: Vec<&str> = screen(&app)
+            .rows()
+            .iter()
+            .map(|r| r.code.as_str())
+            .collect();
         assert_eq!(codes, ["C001", "C002", "C003"]);
     }
 }

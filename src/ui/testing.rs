@@ -73,7 +73,13 @@ pub fn sample_store() -> Store {
             .expect("customer");
     }
     for (customer, number, day, amount, plan) in [
-        ("C001", "INV-1", "2026-09-01", "100.00", Plan::Installments(3)),
+        (
+            "C001",
+            "INV-1",
+            "2026-09-01",
+            "100.00",
+            Plan::Installments(3),
+        ),
         ("C002", "INV-2", "2026-11-01", "250.00", Plan::Single),
     ] {
         store

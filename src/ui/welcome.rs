@@ -82,11 +82,10 @@ impl Welcome {
     }
 
     fn currency(&self) -> Result<Currency, String> {
-        let decimals: u32 = self
-            .decimals
-            .trim()
-            .parse()
-            .map_err(|_| t("decimals must be a whole number, like 2 (or 0 for JPY)").to_string())?;
+        let decimals: u32 =
+            self.decimals.trim().parse().map_err(|_| {
+                t("decimals must be a whole number, like 2 (or 0 for JPY)").to_string()
+            })?;
         Currency::new(self.currency.trim(), decimals).map_err(|e| e.to_string())
     }
 
@@ -181,7 +180,10 @@ impl Welcome {
 
     fn open_existing(&mut self, path: &Path) -> Option<Event> {
         if !path.is_file() {
-            self.error = Some(tf("{path} is not a file.", &[("path", &path.display().to_string())]));
+            self.error = Some(tf(
+                "{path} is not a file.",
+                &[("path", &path.display().to_string())],
+            ));
             return None;
         }
         match Store::open(path, Access::Write) {
@@ -222,7 +224,9 @@ impl Welcome {
                 column![
                     text(t("This book could not be opened")).size(16).font(BOLD),
                     widgets::danger_text(problem.as_str()),
-                    widgets::muted(t("Nothing in it was changed. Open another book or start a new one below.")),
+                    widgets::muted(t(
+                        "Nothing in it was changed. Open another book or start a new one below."
+                    )),
                 ]
                 .spacing(4),
             )
@@ -234,8 +238,22 @@ impl Welcome {
 
         let empty = column![
             text(t("Start an empty book")).size(18).font(BOLD),
-            widgets::field(t("Company name"), "welcome-company", &self.company, Message::Company, None, None),
-            widgets::field(t("Currency"), "welcome-currency", &self.currency, Message::Currency, None, None),
+            widgets::field(
+                t("Company name"),
+                "welcome-company",
+                &self.company,
+                Message::Company,
+                None,
+                None
+            ),
+            widgets::field(
+                t("Currency"),
+                "welcome-currency",
+                &self.currency,
+                Message::Currency,
+                None,
+                None
+            ),
             widgets::field(
                 t("Decimals"),
                 "welcome-decimals",
@@ -244,15 +262,24 @@ impl Welcome {
                 currency_error.is_none().then_some(Message::StartEmpty),
                 currency_error.clone(),
             ),
-            widgets::muted(tf("The book is written to {path}", &[("path", &self.new_book_path().display().to_string())])),
-            widgets::action(t("Start an empty book"), (currency_error.is_none() && !busy).then_some(Message::StartEmpty)),
+            widgets::muted(tf(
+                "The book is written to {path}",
+                &[("path", &self.new_book_path().display().to_string())]
+            )),
+            widgets::action(
+                t("Start an empty book"),
+                (currency_error.is_none() && !busy).then_some(Message::StartEmpty)
+            ),
         ]
         .spacing(8);
 
         let progress: Element<'_, Message> = match self.progress {
             Some((done, total)) => column![
                 progress_bar(0.0..=total.max(1) as f32, done as f32).girth(12),
-                widgets::muted(tf("{done} of {total} invoices", &[("done", &done.to_string()), ("total", &total.to_string())])),
+                widgets::muted(tf(
+                    "{done} of {total} invoices",
+                    &[("done", &done.to_string()), ("total", &total.to_string())]
+                )),
             ]
             .spacing(4)
             .into(),
@@ -282,7 +309,14 @@ impl Welcome {
             ]
             .spacing(10)
             .align_y(iced::Alignment::Center),
-            widgets::field(t("Book file"), "welcome-open", &self.open_path, Message::OpenPath, Some(Message::OpenTyped), None),
+            widgets::field(
+                t("Book file"),
+                "welcome-open",
+                &self.open_path,
+                Message::OpenPath,
+                Some(Message::OpenTyped),
+                None
+            ),
             widgets::secondary(t("Open"), (!busy).then_some(Message::OpenTyped)),
         ]
         .spacing(8);
@@ -295,12 +329,23 @@ impl Welcome {
         container(
             column![
                 text(t("Owed")).size(32).font(BOLD),
-                widgets::muted(t("Who owes you what, since when, and what you did about it.")),
+                widgets::muted(t(
+                    "Who owes you what, since when, and what you did about it."
+                )),
                 problem,
                 error,
-                container(empty).padding(16).style(widgets::panel).width(Length::Fill),
-                container(sample).padding(16).style(widgets::panel).width(Length::Fill),
-                container(open).padding(16).style(widgets::panel).width(Length::Fill),
+                container(empty)
+                    .padding(16)
+                    .style(widgets::panel)
+                    .width(Length::Fill),
+                container(sample)
+                    .padding(16)
+                    .style(widgets::panel)
+                    .width(Length::Fill),
+                container(open)
+                    .padding(16)
+                    .style(widgets::panel)
+                    .width(Length::Fill),
             ]
             .spacing(14)
             .max_width(760),

@@ -127,7 +127,10 @@ pub fn total_cell<'a, M: 'a>(
     width: Length,
     right: bool,
 ) -> Element<'a, M> {
-    let label = text(value).size(14).font(BOLD).wrapping(text::Wrapping::None);
+    let label = text(value)
+        .size(14)
+        .font(BOLD)
+        .wrapping(text::Wrapping::None);
     let label = if right {
         label
             .align_x(iced::alignment::Horizontal::Right)
@@ -235,11 +238,9 @@ pub fn panel(theme: &Theme) -> container::Style {
 
 /// Text in the theme's danger colour (refused input, errors).
 pub fn danger_text<'a>(message: impl text::IntoFragment<'a>) -> text::Text<'a> {
-    text(message)
-        .size(13)
-        .style(|theme: &Theme| text::Style {
-            color: Some(theme.palette().danger),
-        })
+    text(message).size(13).style(|theme: &Theme| text::Style {
+        color: Some(theme.palette().danger),
+    })
 }
 
 /// Muted text for hints and secondary facts.

@@ -5,9 +5,9 @@
 use iced::widget::{Id, checkbox, column, container, operation, row, text};
 use iced::{Element, Length, Task};
 
+use crate::domain::Currency;
 use crate::domain::customer::{CustomerDraft, Tier};
 use crate::domain::terms::Terms;
-use crate::domain::Currency;
 use crate::store::{Customer, CustomerUpdate};
 use crate::ui::i18n::t;
 use crate::ui::widgets;
@@ -219,9 +219,10 @@ impl Form {
         let problems = self.draft().err().unwrap_or_default();
         let valid = !problems.any();
         let save = valid.then_some(Message::Save);
-        let f = |label, id, value: &'a String, on: fn(String) -> Message, problem: &Option<String>| {
-            widgets::field(t(label), id, value, on, save.clone(), problem.clone())
-        };
+        let f =
+            |label, id, value: &'a String, on: fn(String) -> Message, problem: &Option<String>| {
+                widgets::field(t(label), id, value, on, save.clone(), problem.clone())
+            };
         let none = &None;
         let title = match &self.editing {
             Some(_) => t("Edit customer"),
@@ -235,13 +236,49 @@ impl Form {
         container(
             column![
                 widgets::form_title(title, Message::Cancel),
-                f("Code", "customer-code", &self.code, Message::Code, &problems.code),
-                f("Name", "customer-name", &self.name, Message::Name, &problems.name),
-                f("Contact person", "customer-contact", &self.contact, Message::Contact, none),
-                f("Email", "customer-email", &self.email, Message::Email, &problems.email),
+                f(
+                    "Code",
+                    "customer-code",
+                    &self.code,
+                    Message::Code,
+                    &problems.code
+                ),
+                f(
+                    "Name",
+                    "customer-name",
+                    &self.name,
+                    Message::Name,
+                    &problems.name
+                ),
+                f(
+                    "Contact person",
+                    "customer-contact",
+                    &self.contact,
+                    Message::Contact,
+                    none
+                ),
+                f(
+                    "Email",
+                    "customer-email",
+                    &self.email,
+                    Message::Email,
+                    &problems.email
+                ),
                 f("Phone", "customer-phone", &self.phone, Message::Phone, none),
-                f("Address", "customer-address", &self.address, Message::Address, none),
-                f("Terms (net 30, eom 15, receipt)", "customer-terms", &self.terms, Message::Terms, &problems.terms),
+                f(
+                    "Address",
+                    "customer-address",
+                    &self.address,
+                    Message::Address,
+                    none
+                ),
+                f(
+                    "Terms (net 30, eom 15, receipt)",
+                    "customer-terms",
+                    &self.terms,
+                    Message::Terms,
+                    &problems.terms
+                ),
                 row![
                     text(limit_label).size(14).width(Length::Fixed(150.0)),
                     iced::widget::text_input("", &self.credit_limit)
@@ -255,7 +292,13 @@ impl Form {
                 ]
                 .spacing(10)
                 .align_y(iced::Alignment::Center),
-                f("Tier (A, B or C)", "customer-tier", &self.tier, Message::Tier, &problems.tier),
+                f(
+                    "Tier (A, B or C)",
+                    "customer-tier",
+                    &self.tier,
+                    Message::Tier,
+                    &problems.tier
+                ),
                 checkbox(self.on_hold)
                     .label(t("On hold: warn before new invoices"))
                     .on_toggle(Message::OnHold),

@@ -1,0 +1,436 @@
+//! The record-payment, credit-note and write-off form. It shows the allocation the
+//! posting will make — oldest due first, by the same domain function the store uses —
+//! and lets the user change how much goes to each invoice; whatever is left becomes
+//! unapplied credit.
+
+use iced::widget::{Id, column, container, operation, row, text, text_input};
+use iced::{Element, Length, Task};
+
+use super::{Data, FormKind, Outcome};
+use crate::domain::allocation::{self, Apply, OpenItem};
+use crate::domain::document::DocKind;
+use crate::domain::{Currency, Money, parse_date};
+use crate::store::NewCredit;
+use crate::ui::Book;
+use crate::ui::i18n::{t, tf};
+use crate::ui::widgets::{self, BOLD};
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Amount(String),
+    Date(String),
+    Reference(String),
+    Memo(String),
+    Number(String),
+    /// The amount for the invoice at this index (switches to explicit allocation).
+    Invoice(usize, String),
+    OldestFirst,
+    KeepUnapplied,
+    Save,
+    Cancel,
+}
+
+/// An invoice with something open, as the form lists it.
+#[derive(Debug, Clone)]
+pub struct OpenInvoice {
+    pub number: String,
+    pub due: chrono::NaiveDate,
+    pub open: Money,
+}
+
+pub struct Form {
+    kind: DocKind,
+    customer: String,
+    items: Vec<OpenItem>,
+    invoices: Vec<OpenInvoice>,
+    pub amount: String,
+    pub date: String,
+    pub reference: String,
+    pub memo: String,
+    pub number: String,
+    /// Per-invoice amounts once the user changes the allocation; `None` is oldest first.
+    pub explicit: Option<Vec<String>>,
+    error: Option<String>,
+}
+
+/// What the fields would post.
+pub struct Preview {
+    pub amount: Money,
+    pub apply: Apply,
+    /// Per invoice (same order as the form's list): the amount applied.
+    pub per_invoice: Vec<Money>,
+    pub unapplied: Money,
+}
+
+#[derive(Debug, Default)]
+struct Problems {
+    amount: Option<String>,
+    date: Option<String>,
+    allocation: Option<String>,
+    invoices: Vec<Option<String>>,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, data: &Data, book: &Book) -> (Form, Task<Message>) {
+        let items: Vec<OpenItem> = data
+            .items
+            .iter()
+            .filter(|i| i.open.is_positive())
+            .map(|i| OpenItem {
+                number: i.number.clone(),
+                seq: i.seq,
+                due: i.due,
+                open: i.open,
+            })
+            .collect();
+        let mut invoices: Vec<OpenInvoice> = Vec::new();
+        for item in &items {
+            match invoices.iter_mut().find(|i| i.number == item.number) {
+                Some(invoice) => invoice.open += item.open,
+                None => invoices.push(OpenInvoice {
+                    number: item.number.clone(),
+                    due: item.due,
+                    open: item.open,
+                }),
+            }
+        }
+        let form = Form {
+            kind: match kind {
+                FormKind::Credit => DocKind::Credit,
+                FormKind::WriteOff => DocKind::WriteOff,
+                _ => DocKind::Payment,
+            },
+            customer: data.customer.code.clone(),
+            items,
+            invoices,
+            amount: String::new(),
+            date: book.today.to_string(),
+            reference: String::new(),
+            memo: String::new(),
+            number: String::new(),
+            explicit: None,
+            error: None,
+        };
+        (form, operation::focus(Id::new("credit-amount")))
+    }
+
+    pub fn kind(&self) -> FormKind {
+        match self.kind {
+            DocKind::Credit => FormKind::Credit,
+            DocKind::WriteOff => FormKind::WriteOff,
+            _ => FormKind::Payment,
+        }
+    }
+
+    pub fn invoices(&self) -> &[OpenInvoice] {
+        &self.invoices
+    }
+
+    /// The allocation the fields describe, checked by the domain's own rules.
+    pub fn preview(&self, currency: &Currency) -> Result<Preview, String> {
+        let amount = currency
+            .parse_positive(&self.amount)
+            .map_err(|e| e.to_string())?;
+        let apply = match &self.explicit {
+            None => Apply::OldestFirst,
+            Some(amounts) => {
+                let mut wanted = Vec::new();
+                for (invoice, text) in self.invoices.iter().zip(amounts) {
+                    let value = match text.trim() {
+                        "" => Money::ZERO,
+                        text => currency
+                            .parse(text)
+                            .map_err(|e| format!("{}: {e}", invoice.number))?,
+                    };
+                    if value.is_negative() {
+                        return Err(tf(
+                            "{number}: must not be negative",
+                            &[("number", &invoice.number)],
+                        ));
+                    }
+                    if value.is_positive() {
+                        wanted.push((invoice.number.clone(), Some(value)));
+                    }
+                }
+                if wanted.is_empty() {
+                    Apply::Unapplied
+                } else {
+                    Apply::Explicit(wanted)
+                }
+            }
+        };
+        let plan =
+            allocation::plan(currency, &self.items, amount, &apply).map_err(|e| e.to_string())?;
+        let mut per_invoice = vec![Money::ZERO; self.invoices.len()];
+        for (index, part) in &plan {
+            let number = &self.items[*index].number;
+            if let Some(slot) = self.invoices.iter().position(|i| &i.number == number) {
+                per_invoice[slot] += *part;
+            }
+        }
+        let applied: Money = per_invoice.iter().copied().sum();
+        Ok(Preview {
+            amount,
+            apply,
+            per_invoice,
+            unapplied: amount - applied,
+        })
+    }
+
+    fn problems(&self, currency: &Currency) -> Problems {
+        let mut problems = Problems {
+            invoices: vec![None; self.invoices.len()],
+            ..Problems::default()
+        };
+        if let Err(e) = currency.parse_positive(&self.amount) {
+            problems.amount = Some(e.to_string());
+        }
+        if let Err(e) = parse_date(&self.date) {
+            problems.date = Some(e.to_string());
+        }
+        if let Some(amounts) = &self.explicit {
+            for (i, text) in amounts.iter().enumerate() {
+                if !text.trim().is_empty()
+                    && let Err(e) = currency.parse(text)
+                {
+                    problems.invoices[i] = Some(e.to_string());
+                }
+            }
+        }
+        if problems.amount.is_none()
+            && let Err(e) = self.preview(currency)
+        {
+            problems.allocation = Some(e);
+        }
+        problems
+    }
+
+    pub fn update(
+        &mut self,
+        message: Message,
+        book: &mut Book,
+    ) -> (Task<Message>, Option<Outcome>) {
+        let currency = book.currency().clone();
+        match message {
+            Message::Amount(v) => self.amount = v,
+            Message::Date(v) => self.date = v,
+            Message::Reference(v) => self.reference = v,
+            Message::Memo(v) => self.memo = v,
+            Message::Number(v) => self.number = v,
+            Message::Invoice(index, value) => {
+                let mut amounts = match (&self.explicit, self.preview(&currency)) {
+                    (Some(amounts), _) => amounts.clone(),
+                    // The first change starts from what oldest-first would do.
+                    (None, Ok(preview)) => preview
+                        .per_invoice
+                        .iter()
+                        .map(|m| currency.plain(*m))
+                        .collect(),
+                    (None, Err(_)) => vec![String::new(); self.invoices.len()],
+                };
+                if let Some(slot) = amounts.get_mut(index) {
+                    *slot = value;
+                }
+                self.explicit = Some(amounts);
+            }
+            Message::OldestFirst => self.explicit = None,
+            Message::KeepUnapplied => {
+                self.explicit = Some(vec![String::new(); self.invoices.len()])
+            }
+            Message::Cancel => return (Task::none(), Some(Outcome::Cancelled)),
+            Message::Save => {
+                let (Ok(preview), Ok(date)) = (self.preview(&currency), parse_date(&self.date))
+                else {
+                    return (Task::none(), None);
+                };
+                let new = NewCredit {
+                    customer: self.customer.clone(),
+                    kind: self.kind,
+                    number: Some(self.number.trim().to_string()).filter(|n| !n.is_empty()),
+                    date,
+                    amount: preview.amount,
+                    reference: Some(self.reference.clone()),
+                    memo: Some(self.memo.clone()),
+                    apply: preview.apply,
+                };
+                match book.store_mut().post_credit(&new) {
+                    Ok(posted) => {
+                        let applied: Vec<String> = posted
+                            .allocations
+                            .iter()
+                            .map(|(number, seq, amount)| {
+                                format!("{number}#{seq} {}", currency.display(*amount))
+                            })
+                            .collect();
+                        let applied = if applied.is_empty() {
+                            t("nothing").to_string()
+                        } else {
+                            applied.join(", ")
+                        };
+                        let notice = tf(
+                            "{number} posted: {amount}; applied {applied}; unapplied {unapplied}.",
+                            &[
+                                ("number", &posted.number),
+                                ("amount", &currency.display(new.amount)),
+                                ("applied", &applied),
+                                ("unapplied", &currency.display(posted.unapplied)),
+                            ],
+                        );
+                        return (Task::none(), Some(Outcome::Posted(notice)));
+                    }
+                    Err(error) => self.error = Some(error.to_string()),
+                }
+            }
+        }
+        (Task::none(), None)
+    }
+
+    pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
+        let currency = book.currency();
+        let problems = self.problems(currency);
+        let preview = self.preview(currency).ok();
+        let valid =
+            problems.amount.is_none() && problems.date.is_none() && problems.allocation.is_none();
+        let save = valid.then_some(Message::Save);
+        let title = match self.kind {
+            DocKind::Credit => t("Credit note"),
+            DocKind::WriteOff => t("Write off"),
+            _ => t("Record payment"),
+        };
+        let fields = column![
+            widgets::field(
+                t("Amount"),
+                "credit-amount",
+                &self.amount,
+                Message::Amount,
+                save.clone(),
+                problems.amount.clone()
+            ),
+            widgets::field(
+                t("Date"),
+                "credit-date",
+                &self.date,
+                Message::Date,
+                save.clone(),
+                problems.date.clone()
+            ),
+            widgets::field(
+                t("Reference"),
+                "credit-reference",
+                &self.reference,
+                Message::Reference,
+                save.clone(),
+                None
+            ),
+            widgets::field(
+                t("Memo"),
+                "credit-memo",
+                &self.memo,
+                Message::Memo,
+                save.clone(),
+                None
+            ),
+            widgets::field(
+                t("Number (blank: next)"),
+                "credit-number",
+                &self.number,
+                Message::Number,
+                save.clone(),
+                None
+            ),
+        ]
+        .spacing(8);
+
+        let mut table = column![row![
+            widgets::header_cell(t("Invoice"), Length::Fixed(120.0), false, None, None),
+            widgets::header_cell(t("Due"), Length::Fixed(100.0), false, None, None),
+            widgets::header_cell(t("Open"), Length::Fixed(110.0), true, None, None),
+            widgets::header_cell(t("Apply"), Length::Fixed(130.0), true, None, None),
+        ]]
+        .spacing(2);
+        for (index, invoice) in self.invoices.iter().enumerate() {
+            let value = match (&self.explicit, &preview) {
+                (Some(amounts), _) => amounts[index].clone(),
+                (None, Some(p)) => currency.plain(p.per_invoice[index]),
+                (None, None) => String::new(),
+            };
+            let mut line = row![
+                widgets::cell(invoice.number.as_str(), Length::Fixed(120.0)),
+                widgets::cell(invoice.due.to_string(), Length::Fixed(100.0)),
+                widgets::amount_cell(book.money(invoice.open), Length::Fixed(110.0)),
+                text_input("0", &value)
+                    .id(Id::from(format!("apply-{index}")))
+                    .on_input(move |v| Message::Invoice(index, v))
+                    .on_submit_maybe(save.clone())
+                    .align_x(iced::alignment::Horizontal::Right)
+                    .size(14)
+                    .padding(4)
+                    .width(Length::Fixed(130.0)),
+            ]
+            .align_y(iced::Alignment::Center);
+            if let Some(problem) = &problems.invoices[index] {
+                line = line.push(widgets::danger_text(problem.clone()));
+            }
+            table = table.push(line);
+        }
+        if self.invoices.is_empty() {
+            table = table.push(widgets::muted(t(
+                "Nothing is open: all of it becomes unapplied credit.",
+            )));
+        }
+        let summary: Element<'a, Message> = match (&preview, &problems.allocation) {
+            (_, Some(problem)) => widgets::danger_text(problem.clone()).into(),
+            (Some(p), None) => text(tf(
+                "Applies {applied}; {unapplied} left as unapplied credit.",
+                &[
+                    ("applied", &book.money(p.amount - p.unapplied)),
+                    ("unapplied", &book.money(p.unapplied)),
+                ],
+            ))
+            .size(14)
+            .into(),
+            (None, None) => text("").into(),
+        };
+        let allocation = column![
+            row![
+                text(t("Allocation")).size(15).font(BOLD),
+                widgets::muted(match self.explicit {
+                    None => t("oldest due first"),
+                    Some(_) => t("as you set it"),
+                }),
+            ]
+            .spacing(10),
+            container(iced::widget::scrollable(table)).max_height(300),
+            summary,
+            row![
+                widgets::secondary(
+                    t("Oldest first"),
+                    self.explicit.is_some().then_some(Message::OldestFirst)
+                ),
+                widgets::secondary(t("Keep all unapplied"), Some(Message::KeepUnapplied)),
+            ]
+            .spacing(6),
+        ]
+        .spacing(8);
+        let error: Element<'a, Message> = match &self.error {
+            Some(e) => widgets::danger_text(e.as_str()).into(),
+            None => text("").into(),
+        };
+        container(
+            column![
+                widgets::form_title(title, Message::Cancel),
+                row![fields, allocation].spacing(24),
+                error,
+                row![
+                    widgets::action(t("Post (Enter)"), save),
+                    widgets::secondary(t("Cancel"), Some(Message::Cancel)),
+                ]
+                .spacing(10),
+            ]
+            .spacing(12),
+        )
+        .padding(16)
+        .style(widgets::panel)
+        .into()
+    }
+}

@@ -1,0 +1,386 @@
+//! The new-invoice and fee form: amount, date, terms, and how it falls due (one item,
+//! installments, or a deposit and the balance), with the schedule previewed by the same
+//! domain function posting uses, and the credit-limit and hold warnings shown before
+//! saving.
+
+use chrono::NaiveDate;
+use iced::widget::{Id, column, container, operation, row, text};
+use iced::{Element, Length, Task};
+
+use super::{Data, FormKind, Outcome};
+use crate::domain::document::DocKind;
+use crate::domain::terms::{self, Installment, Plan, Terms};
+use crate::domain::{Money, parse_date};
+use crate::store::NewDebit;
+use crate::ui::Book;
+use crate::ui::i18n::{t, tf};
+use crate::ui::widgets::{self, BOLD};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanKind {
+    Single,
+    Installments,
+    Deposit,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Amount(String),
+    Date(String),
+    Number(String),
+    Terms(String),
+    Plan(PlanKind),
+    Count(String),
+    Percent(String),
+    Reference(String),
+    Memo(String),
+    Save,
+    Cancel,
+}
+
+pub struct Form {
+    kind: DocKind,
+    customer: String,
+    on_hold: bool,
+    credit_limit: Option<Money>,
+    balance: Money,
+    pub amount: String,
+    pub date: String,
+    pub number: String,
+    pub terms: String,
+    pub plan: PlanKind,
+    pub count: String,
+    pub percent: String,
+    pub reference: String,
+    pub memo: String,
+    error: Option<String>,
+}
+
+/// Why each field is refused.
+#[derive(Debug, Default)]
+struct Problems {
+    amount: Option<String>,
+    date: Option<String>,
+    terms: Option<String>,
+    count: Option<String>,
+    percent: Option<String>,
+    schedule: Option<String>,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, data: &Data, book: &Book) -> (Form, Task<Message>) {
+        let form = Form {
+            kind: if kind == FormKind::Fee {
+                DocKind::Fee
+            } else {
+                DocKind::Invoice
+            },
+            customer: data.customer.code.clone(),
+            on_hold: data.customer.on_hold,
+            credit_limit: data.customer.credit_limit,
+            balance: data.balance,
+            amount: String::new(),
+            date: book.today.to_string(),
+            number: String::new(),
+            terms: data.customer.terms.to_string(),
+            plan: PlanKind::Single,
+            count: "3".into(),
+            percent: "30".into(),
+            reference: String::new(),
+            memo: String::new(),
+            error: None,
+        };
+        (form, operation::focus(Id::new("debit-amount")))
+    }
+
+    pub fn kind(&self) -> FormKind {
+        match self.kind {
+            DocKind::Fee => FormKind::Fee,
+            _ => FormKind::Invoice,
+        }
+    }
+
+    /// The posting the fields make and its schedule, or why not.
+    fn posting(&self, book: &Book) -> Result<(NewDebit, Vec<Installment>), Problems> {
+        let currency = book.currency();
+        let mut problems = Problems::default();
+        let amount = currency
+            .parse_positive(&self.amount)
+            .map_err(|e| problems.amount = Some(e.to_string()))
+            .ok();
+        let date = parse_date(&self.date)
+            .map_err(|e| problems.date = Some(e.to_string()))
+            .ok();
+        let terms = self
+            .terms
+            .parse::<Terms>()
+            .map_err(|e| problems.terms = Some(e.to_string()))
+            .ok();
+        let plan = match self.plan {
+            PlanKind::Single => Some(Plan::Single),
+            PlanKind::Installments => match self.count.trim().parse::<u32>() {
+                Ok(n) if (2..=120).contains(&n) => Some(Plan::Installments(n)),
+                _ => {
+                    problems.count = Some(t("2 to 120 installments").into());
+                    None
+                }
+            },
+            PlanKind::Deposit => Plan::parse_deposit(&self.percent)
+                .map_err(|e| problems.percent = Some(e.to_string()))
+                .ok(),
+        };
+        let (Some(amount), Some(date), Some(terms), Some(plan)) = (amount, date, terms, plan)
+        else {
+            return Err(problems);
+        };
+        match terms::schedule(currency, date, amount, terms, None, &plan) {
+            Ok(schedule) => Ok((
+                NewDebit {
+                    customer: self.customer.clone(),
+                    kind: self.kind,
+                    number: Some(self.number.trim().to_string()).filter(|n| !n.is_empty()),
+                    date,
+                    amount,
+                    terms: Some(terms),
+                    due: None,
+                    plan,
+                    reference: Some(self.reference.clone()),
+                    memo: Some(self.memo.clone()),
+                },
+                schedule,
+            )),
+            Err(error) => {
+                let reason = Some(error.to_string());
+                match self.plan {
+                    PlanKind::Deposit => problems.percent = reason,
+                    PlanKind::Installments => problems.count = reason,
+                    PlanKind::Single => problems.schedule = reason,
+                }
+                Err(problems)
+            }
+        }
+    }
+
+    /// Warnings the user sees before saving: the same rules the CLI warns with.
+    fn warnings(&self, amount: Option<Money>, book: &Book) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if self.on_hold {
+            warnings.push(t("This customer is on hold.").to_string());
+        }
+        if let (Some(limit), Some(amount)) = (self.credit_limit, amount) {
+            let after = self.balance + amount;
+            if after > limit {
+                warnings.push(tf(
+                    "The balance would be {after}, over the credit limit of {limit}.",
+                    &[("after", &book.money(after)), ("limit", &book.money(limit))],
+                ));
+            }
+        }
+        warnings
+    }
+
+    pub fn update(
+        &mut self,
+        message: Message,
+        book: &mut Book,
+    ) -> (Task<Message>, Option<Outcome>) {
+        match message {
+            Message::Amount(v) => self.amount = v,
+            Message::Date(v) => self.date = v,
+            Message::Number(v) => self.number = v,
+            Message::Terms(v) => self.terms = v,
+            Message::Plan(p) => self.plan = p,
+            Message::Count(v) => self.count = v,
+            Message::Percent(v) => self.percent = v,
+            Message::Reference(v) => self.reference = v,
+            Message::Memo(v) => self.memo = v,
+            Message::Cancel => return (Task::none(), Some(Outcome::Cancelled)),
+            Message::Save => {
+                let Ok((new, _)) = self.posting(book) else {
+                    return (Task::none(), None);
+                };
+                match book.store_mut().post_debit(&new) {
+                    Ok(posted) => {
+                        let first = posted
+                            .items
+                            .first()
+                            .map(|i| i.1.to_string())
+                            .unwrap_or_default();
+                        let notice = tf(
+                            "{number} posted: {amount} in {count} item(s), first due {due}.",
+                            &[
+                                ("number", &posted.number),
+                                ("amount", &book.money(new.amount)),
+                                ("count", &posted.items.len().to_string()),
+                                ("due", &first),
+                            ],
+                        );
+                        return (Task::none(), Some(Outcome::Posted(notice)));
+                    }
+                    Err(error) => self.error = Some(error.to_string()),
+                }
+            }
+        }
+        (Task::none(), None)
+    }
+
+    pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
+        let result = self.posting(book);
+        let save = result.is_ok().then_some(Message::Save);
+        let (problems, schedule, amount) = match result {
+            Ok((new, schedule)) => (Problems::default(), schedule, Some(new.amount)),
+            Err(problems) => (problems, Vec::new(), None),
+        };
+        let title = match self.kind {
+            DocKind::Fee => t("New fee (late fee or interest)"),
+            _ => t("New invoice"),
+        };
+        let plan_button = |label: &'static str, kind: PlanKind| {
+            let style = if self.plan == kind {
+                widgets::action
+            } else {
+                widgets::secondary
+            };
+            style(t(label), Some(Message::Plan(kind)))
+        };
+        let plan_detail: Element<'a, Message> = match self.plan {
+            PlanKind::Single => widgets::muted(t("One item, due on the terms.")).into(),
+            PlanKind::Installments => widgets::field(
+                t("Installments"),
+                "debit-count",
+                &self.count,
+                Message::Count,
+                save.clone(),
+                problems.count.clone(),
+            ),
+            PlanKind::Deposit => widgets::field(
+                t("Deposit %"),
+                "debit-percent",
+                &self.percent,
+                Message::Percent,
+                save.clone(),
+                problems.percent.clone(),
+            ),
+        };
+        let preview = schedule_preview(&schedule, book, problems.schedule.clone());
+        let warnings = column(
+            self.warnings(amount, book)
+                .into_iter()
+                .map(|w| widgets::danger_text(w).into()),
+        )
+        .spacing(2);
+        let error: Element<'a, Message> = match &self.error {
+            Some(e) => widgets::danger_text(e.as_str()).into(),
+            None => text("").into(),
+        };
+        let fields = column![
+            widgets::field(
+                t("Amount"),
+                "debit-amount",
+                &self.amount,
+                Message::Amount,
+                save.clone(),
+                problems.amount.clone()
+            ),
+            widgets::field(
+                t("Date"),
+                "debit-date",
+                &self.date,
+                Message::Date,
+                save.clone(),
+                problems.date.clone()
+            ),
+            widgets::field(
+                t("Terms"),
+                "debit-terms",
+                &self.terms,
+                Message::Terms,
+                save.clone(),
+                problems.terms.clone()
+            ),
+            row![
+                text(t("Falls due")).size(14).width(Length::Fixed(150.0)),
+                plan_button("One item", PlanKind::Single),
+                plan_button("Installments", PlanKind::Installments),
+                plan_button("Deposit + balance", PlanKind::Deposit),
+            ]
+            .spacing(6)
+            .align_y(iced::Alignment::Center),
+            plan_detail,
+            widgets::field(
+                t("Number (blank: next)"),
+                "debit-number",
+                &self.number,
+                Message::Number,
+                save.clone(),
+                None
+            ),
+            widgets::field(
+                t("Reference"),
+                "debit-reference",
+                &self.reference,
+                Message::Reference,
+                save.clone(),
+                None
+            ),
+            widgets::field(
+                t("Memo"),
+                "debit-memo",
+                &self.memo,
+                Message::Memo,
+                save.clone(),
+                None
+            ),
+        ]
+        .spacing(8);
+        container(
+            column![
+                widgets::form_title(title, Message::Cancel),
+                row![fields, preview].spacing(24),
+                warnings,
+                error,
+                row![
+                    widgets::action(t("Post (Enter)"), save),
+                    widgets::secondary(t("Cancel"), Some(Message::Cancel)),
+                ]
+                .spacing(10),
+            ]
+            .spacing(12),
+        )
+        .padding(16)
+        .style(widgets::panel)
+        .into()
+    }
+}
+
+/// The schedule the invoice will become: installment, due date, amount.
+fn schedule_preview<'a, M: 'a>(
+    schedule: &[Installment],
+    book: &Book,
+    problem: Option<String>,
+) -> Element<'a, M> {
+    let mut lines = column![text(t("Schedule")).size(15).font(BOLD)].spacing(2);
+    if let Some(problem) = problem {
+        lines = lines.push(widgets::danger_text(problem));
+    }
+    let due = |d: NaiveDate| d.to_string();
+    for item in schedule.iter().take(24) {
+        lines = lines.push(row![
+            widgets::cell(format!("#{}", item.seq), Length::Fixed(48.0)),
+            widgets::cell(due(item.due), Length::Fixed(110.0)),
+            widgets::amount_cell(book.money(item.amount), Length::Fixed(120.0)),
+        ]);
+    }
+    if schedule.len() > 24 {
+        lines = lines.push(widgets::muted(tf(
+            "… and {n} more",
+            &[("n", &(schedule.len() - 24).to_string())],
+        )));
+    }
+    if schedule.is_empty() {
+        lines = lines.push(widgets::muted(t(
+            "Fill in amount, date and terms to see it.",
+        )));
+    }
+    container(lines).width(Length::Fixed(300.0)).into()
+}

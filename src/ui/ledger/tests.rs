@@ -1,0 +1,274 @@
+//! The ledger screen driven as a user would: open a customer, post through the forms,
+//! and see the balance, the allocation and the ledger change.
+
+use iced::keyboard::{Key, Modifiers};
+use iced_test::simulator;
+
+use super::*;
+use crate::domain::customer::CustomerDraft;
+use crate::domain::terms::Plan;
+use crate::store::NewDebit;
+use crate::ui::testing::{TODAY, date, sample_store, send, settle};
+use crate::ui::{App, Message as AppMessage, Tab};
+
+/// The sample book plus C003 with INV-3: 300.00 in 3 installments of 100.00, dated
+/// 2026-09-01, due 10-01, 11-01 and 12-01.
+fn app_with_installments() -> App {
+    let mut store = sample_store();
+    store
+        .add_customer(&CustomerDraft {
+            code: "C003".into(),
+            name: "Café Ünal".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .post_debit(&NewDebit {
+            customer: "C003".into(),
+            kind: DocKind::Invoice,
+            number: Some("INV-3".into()),
+            date: date("2026-09-01"),
+            amount: store.currency().parse("300.00").unwrap(),
+            terms: None,
+            due: None,
+            plan: Plan::Installments(3),
+            reference: None,
+            memo: None,
+        })
+        .unwrap();
+    let (mut app, task) = App::with_store(store, date(TODAY));
+    settle(&mut app, task);
+    app
+}
+
+fn ledger(app: &App) -> &Ledger {
+    &app.open_book().unwrap().ledger
+}
+
+fn open_ledger(app: &mut App, code: &str) {
+    let index = app
+        .open_book()
+        .unwrap()
+        .customers
+        .rows()
+        .iter()
+        .position(|r| r.code == code)
+        .unwrap();
+    send(
+        app,
+        AppMessage::Customers(crate::ui::customers::Message::Open(index)),
+    );
+    assert_eq!(app.open_book().unwrap().tab, Tab::Ledger);
+}
+
+fn credit(app: &mut App, message: credit::Message) {
+    send(app, AppMessage::Ledger(Message::Credit(message)));
+}
+
+#[test]
+fn header_and_ledger_of_an_installment_invoice() {
+    let mut app = app_with_installments();
+    open_ledger(&mut app, "C003");
+    let data = ledger(&app).data().unwrap();
+    assert_eq!(data.customer.name, "Café Ünal");
+    assert_eq!(data.balance.to_string(), "300.00");
+    // 10-01 and 11-01 have passed on 11-23.
+    assert_eq!(data.overdue.to_string(), "200.00");
+    assert_eq!(data.items.len(), 3);
+    assert_eq!(data.lines.len(), 1);
+    assert_eq!(data.lines[0].debit, "300.00");
+}
+
+#[test]
+fn record_a_payment_of_150_against_three_installments() {
+    let mut app = app_with_installments();
+    open_ledger(&mut app, "C003");
+    send(
+        &mut app,
+        AppMessage::Key(Key::Character("p".into()), Modifiers::CTRL),
+    );
+    assert_eq!(ledger(&app).form_kind(), Some(FormKind::Payment));
+
+    credit(&mut app, credit::Message::Amount("150.00".into()));
+    credit(&mut app, credit::Message::Reference("bank ref 77".into()));
+    credit(&mut app, credit::Message::Save);
+
+    let ledger = ledger(&app);
+    assert_eq!(ledger.form_kind(), None, "the form closes once posted");
+    let notice = ledger.notice().unwrap();
+    assert!(notice.contains("INV-3#1 100.00"), "{notice}");
+    assert!(notice.contains("INV-3#2 50.00"), "{notice}");
+    assert!(notice.contains("unapplied 0.00"), "{notice}");
+    let data = ledger.data().unwrap();
+    assert_eq!(data.balance.to_string(), "150.00");
+    let open: Vec<String> = data
+        .items
+        .iter()
+        .map(|i| format!("{}#{} {}", i.number, i.seq, i.open))
+        .collect();
+    assert_eq!(open, ["INV-3#2 50.00", "INV-3#3 100.00"]);
+    assert_eq!(data.lines.len(), 2);
+    assert_eq!(data.lines[1].credit, "150.00");
+    assert_eq!(data.lines[1].balance, "150.00");
+    // The customers screen reloaded too.
+    let row = app
+        .open_book()
+        .unwrap()
+        .customers
+        .rows()
+        .iter()
+        .find(|r| r.code == "C003")
+        .unwrap();
+    assert_eq!(row.balance.to_string(), "150.00");
+}
+
+#[test]
+fn the_allocation_can_be_changed_per_invoice() {
+    let mut app = app_with_installments();
+    open_ledger(&mut app, "C001");
+    send(
+        &mut app,
+        AppMessage::Ledger(Message::Show(FormKind::Payment)),
+    );
+    credit(&mut app, credit::Message::Amount("80.00".into()));
+    // Oldest first would put all 80.00 on INV-1; the user keeps 30.00 unapplied.
+    credit(&mut app, credit::Message::Invoice(0, "50.00".into()));
+    credit(&mut app, credit::Message::Save);
+    let data = ledger(&app).data().unwrap();
+    assert_eq!(data.unapplied.to_string(), "30.00");
+    assert_eq!(data.balance.to_string(), "20.00");
+}
+
+#[test]
+fn a_refused_amount_posts_nothing() {
+    let mut app = app_with_installments();
+    open_ledger(&mut app, "C003");
+    send(
+        &mut app,
+        AppMessage::Ledger(Message::Show(FormKind::Payment)),
+    );
+    credit(&mut app, credit::Message::Amount("150.001".into()));
+    credit(&mut app, credit::Message::Save);
+    assert_eq!(ledger(&app).form_kind(), Some(FormKind::Payment));
+    assert_eq!(ledger(&app).data().unwrap().lines.len(), 1);
+    // Esc closes the form without posting.
+    send(
+        &mut app,
+        AppMessage::Key(
+            Key::Named(iced::keyboard::key::Named::Escape),
+            Modifiers::default(),
+        ),
+    );
+    assert_eq!(ledger(&app).form_kind(), None);
+}
+
+#[test]
+fn new_invoice_in_installments_previews_and_posts_its_schedule() {
+    let mut app = app_with_installments();
+    open_ledger(&mut app, "C002");
+    send(
+        &mut app,
+        AppMessage::Key(Key::Character("n".into()), Modifiers::CTRL),
+    );
+    assert_eq!(ledger(&app).form_kind(), Some(FormKind::Invoice));
+    for message in [
+        debit::Message::Amount("100.00".into()),
+        debit::Message::Plan(debit::PlanKind::Installments),
+        debit::Message::Count("3".into()),
+        debit::Message::Save,
+    ] {
+        send(&mut app, AppMessage::Ledger(Message::Debit(message)));
+    }
+    let ledger = ledger(&app);
+    assert!(
+        ledger
+            .notice()
+            .unwrap()
+            .contains("in 3 item(s), first due 2026-12-23")
+    );
+    let data = ledger.data().unwrap();
+    assert_eq!(data.balance.to_string(), "350.00");
+    let amounts: Vec<String> = data.items.iter().map(|i| i.amount.to_string()).collect();
+    assert_eq!(amounts, ["250.00", "33.34", "33.33", "33.33"]);
+}
+
+#[test]
+fn void_asks_for_a_reason_and_a_confirmation() {
+    let mut app = app_with_installments();
+    open_ledger(&mut app, "C003");
+    send(&mut app, AppMessage::Ledger(Message::Select(0)));
+    send(&mut app, AppMessage::Ledger(Message::Show(FormKind::Void)));
+    let void = |app: &mut App, message| send(app, AppMessage::Ledger(Message::Void(message)));
+    void(&mut app, void::Message::Ask);
+    void(&mut app, void::Message::Confirm);
+    assert_eq!(
+        ledger(&app).data().unwrap().lines.len(),
+        1,
+        "no reason, no void"
+    );
+    void(&mut app, void::Message::Reason("issued in error".into()));
+    void(&mut app, void::Message::Ask);
+    void(&mut app, void::Message::Confirm);
+    let data = ledger(&app).data().unwrap();
+    assert_eq!(data.lines.len(), 2);
+    assert_eq!(data.balance.to_string(), "0.00");
+    assert!(data.items.is_empty());
+}
+
+#[test]
+fn range_filters_the_ledger_and_refuses_impossible_dates() {
+    let mut app = app_with_installments();
+    open_ledger(&mut app, "C001");
+    send(
+        &mut app,
+        AppMessage::Ledger(Message::From("2026-02-30".into())),
+    );
+    assert_eq!(
+        ledger(&app).data().unwrap().lines.len(),
+        1,
+        "kept as it was"
+    );
+    send(
+        &mut app,
+        AppMessage::Ledger(Message::From("2026-10-01".into())),
+    );
+    let data = ledger(&app).data().unwrap();
+    assert!(data.lines.is_empty());
+    assert_eq!(data.opening.to_string(), "100.00");
+}
+
+#[test]
+fn simulator_records_a_payment_from_the_form() {
+    let mut app = app_with_installments();
+    open_ledger(&mut app, "C003");
+    let messages = {
+        let mut ui = simulator(app.view());
+        ui.click("Record payment (Ctrl+P)")
+            .expect("the button is shown");
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    for message in messages {
+        send(&mut app, message);
+    }
+    assert_eq!(ledger(&app).form_kind(), Some(FormKind::Payment));
+    let messages = {
+        let mut ui = simulator(app.view());
+        ui.click(iced::widget::Id::new("credit-amount"))
+            .expect("the amount field");
+        ui.typewrite("150.00");
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    let last = messages.last().cloned().expect("typing sends messages");
+    send(&mut app, last);
+    let messages = {
+        let mut ui = simulator(app.view());
+        ui.find("150.00")
+            .expect("the allocation preview shows 150.00 applied");
+        ui.click("Post (Enter)").expect("the post button");
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    for message in messages {
+        send(&mut app, message);
+    }
+    assert_eq!(ledger(&app).data().unwrap().balance.to_string(), "150.00");
+}

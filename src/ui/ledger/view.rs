@@ -1,0 +1,317 @@
+//! How the ledger screen looks: header, actions, the virtualised ledger with opening and
+//! closing balance, and beside it the open items and the notes timeline.
+
+use iced::widget::{
+    Column, column, container, mouse_area, row, scrollable, space, text, text_input,
+};
+use iced::{Element, Length, Theme};
+
+use super::{Data, Form, FormKind, Ledger, Message, range_bound};
+use crate::ui::Book;
+use crate::ui::i18n::{t, tf};
+use crate::ui::widgets::{self, BOLD};
+
+const LIST: &str = "ledger-list";
+const DATE: Length = Length::Fixed(DATE_WIDTH);
+const KIND: Length = Length::Fixed(KIND_WIDTH);
+const NUMBER: Length = Length::Fixed(NUMBER_WIDTH);
+const MONEY: Length = Length::Fixed(MONEY_WIDTH);
+const DATE_WIDTH: f32 = 92.0;
+const KIND_WIDTH: f32 = 78.0;
+const NUMBER_WIDTH: f32 = 108.0;
+const MONEY_WIDTH: f32 = 102.0;
+const MEMO: Length = Length::Fill;
+/// Open items and notes shown beside the ledger; the rest is counted.
+const SIDE_LIMIT: usize = 100;
+
+pub fn screen<'a>(ledger: &'a Ledger, book: &'a Book) -> Element<'a, Message> {
+    let Some(data) = &ledger.data else {
+        let message = match (&ledger.error, &ledger.code) {
+            (Some(error), _) => widgets::danger_text(error.as_str()),
+            (None, Some(_)) => widgets::muted(t("Loading…")),
+            (None, None) => widgets::muted(t(
+                "Pick a customer on the Customers screen (Ctrl+1) and press Enter.",
+            )),
+        };
+        return column![text(t("Ledger")).size(24).font(BOLD), message]
+            .spacing(12)
+            .into();
+    };
+    let body: Element<'a, Message> = match &ledger.form {
+        Some(Form::Debit(form)) => form.view(book).map(Message::Debit),
+        Some(Form::Credit(form)) => form.view(book).map(Message::Credit),
+        Some(Form::Void(form)) => form.view(book).map(Message::Void),
+        None => row![
+            container(table(ledger, data, book)).width(Length::FillPortion(3)),
+            container(side(data, book)).width(Length::Fixed(290.0)),
+        ]
+        .spacing(16)
+        .into(),
+    };
+    let notice: Element<'a, Message> = match (&ledger.notice, &ledger.error) {
+        (_, Some(error)) => widgets::danger_text(error.as_str()).into(),
+        (Some(notice), None) => text(notice.as_str())
+            .size(14)
+            .style(|theme: &Theme| text::Style {
+                color: Some(theme.palette().success),
+            })
+            .into(),
+        (None, None) => space().into(),
+    };
+    column![header(data, book), actions(ledger), notice, body]
+        .spacing(10)
+        .into()
+}
+
+fn header<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
+    let customer = &data.customer;
+    let contact: Vec<&str> = [&customer.contact, &customer.email, &customer.phone]
+        .into_iter()
+        .filter_map(|v| v.as_deref())
+        .collect();
+    let limit = match customer.credit_limit {
+        Some(limit) if limit.is_positive() => {
+            let used = (data.balance.0 * rust_decimal::Decimal::ONE_HUNDRED / limit.0)
+                .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            tf(
+                "{limit} ({used}% used)",
+                &[("limit", &book.money(limit)), ("used", &used.to_string())],
+            )
+        }
+        Some(limit) => book.money(limit),
+        None => t("none").to_string(),
+    };
+    let hold: Element<'a, Message> = if customer.on_hold {
+        container(text(t("ON HOLD")).size(13).font(BOLD))
+            .padding([2, 8])
+            .style(|theme: &Theme| iced::widget::container::Style {
+                background: Some(theme.palette().danger.into()),
+                text_color: Some(iced::Color::WHITE),
+                border: iced::Border {
+                    radius: 4.0.into(),
+                    ..Default::default()
+                },
+                ..Default::default()
+            })
+            .into()
+    } else {
+        space().into()
+    };
+    let overdue_color = data.overdue.is_positive();
+    row![
+        column![
+            row![text(customer.name.as_str()).size(24).font(BOLD), hold]
+                .spacing(10)
+                .align_y(iced::Alignment::Center),
+            widgets::muted(format!("{} · {}", customer.code, contact.join(" · "))),
+            widgets::muted(tf(
+                "Terms {terms} · credit limit {limit}",
+                &[("terms", &customer.terms.to_string()), ("limit", &limit)],
+            )),
+        ]
+        .spacing(2)
+        .width(Length::Fill),
+        widgets::figure(t("Balance"), book.money(data.balance)),
+        column![
+            widgets::muted(t("Overdue")),
+            text(book.money(data.overdue))
+                .size(16)
+                .font(BOLD)
+                .style(move |theme: &Theme| text::Style {
+                    color: overdue_color.then(|| theme.palette().danger),
+                }),
+        ]
+        .spacing(2),
+        widgets::figure(t("Unapplied credit"), book.money(data.unapplied)),
+    ]
+    .spacing(28)
+    .align_y(iced::Alignment::Center)
+    .into()
+}
+
+fn actions(ledger: &Ledger) -> Element<'_, Message> {
+    let idle = ledger.form.is_none();
+    let show = |kind: FormKind| idle.then_some(Message::Show(kind));
+    row![
+        widgets::action(t("New invoice (Ctrl+N)"), show(FormKind::Invoice)),
+        widgets::action(t("Record payment (Ctrl+P)"), show(FormKind::Payment)),
+        widgets::secondary(t("Credit note"), show(FormKind::Credit)),
+        widgets::secondary(t("Write off"), show(FormKind::WriteOff)),
+        widgets::secondary(t("Fee"), show(FormKind::Fee)),
+        widgets::secondary(t("Void…"), show(FormKind::Void)),
+        widgets::secondary(t("Log a note (Ctrl+L)"), Some(Message::LogNote)),
+    ]
+    .spacing(6)
+    .into()
+}
+
+fn table<'a>(ledger: &'a Ledger, data: &'a Data, book: &'a Book) -> Element<'a, Message> {
+    let range_field =
+        |label: &'a str, id: &'static str, value: &'a str, on: fn(String) -> Message| {
+            let problem = range_bound(value).err();
+            row![
+                text(label).size(14),
+                text_input("YYYY-MM-DD", value)
+                    .id(id)
+                    .on_input(on)
+                    .padding(5)
+                    .size(14)
+                    .width(Length::Fixed(120.0)),
+                widgets::danger_text(problem.unwrap_or_default()),
+            ]
+            .spacing(6)
+            .align_y(iced::Alignment::Center)
+        };
+    let range = row![
+        range_field(t("From"), "ledger-from", &ledger.from, Message::From),
+        range_field(t("To"), "ledger-to", &ledger.to, Message::To),
+        space::horizontal(),
+        widgets::muted(tf("{n} documents", &[("n", &data.lines.len().to_string())])),
+    ]
+    .spacing(12)
+    .align_y(iced::Alignment::Center);
+    let h = |label: &'static str, width: Length, right: bool| {
+        widgets::header_cell(t(label), width, right, None, None)
+    };
+    let header = container(row![
+        h("Date", DATE, false),
+        h("Kind", KIND, false),
+        h("Number", NUMBER, false),
+        h("Debit", MONEY, true),
+        h("Credit", MONEY, true),
+        h("Balance", MONEY, true),
+        h("Memo", MEMO, false),
+        space().width(widgets::GUTTER),
+    ])
+    .style(widgets::band);
+    // The opening and closing balances sit in the Balance column.
+    let before_balance = DATE_WIDTH + KIND_WIDTH + NUMBER_WIDTH + 2.0 * MONEY_WIDTH;
+    let balance_row = |label: String, amount: String| {
+        container(row![
+            widgets::total_cell(label, Length::Fixed(before_balance), false),
+            widgets::total_cell(amount, MONEY, true),
+            space::horizontal(),
+        ])
+        .style(widgets::band)
+    };
+    let list = widgets::virtual_list(
+        LIST,
+        data.lines.len(),
+        &ledger.scroll,
+        Message::Scrolled,
+        |index| {
+            let line = &data.lines[index];
+            let selected = ledger.selected == Some(index);
+            mouse_area(
+                container(row![
+                    widgets::cell(line.date.to_string(), DATE),
+                    widgets::cell(t(line.kind.as_str()), KIND),
+                    widgets::cell(line.number.as_str(), NUMBER),
+                    widgets::amount_cell(line.debit.as_str(), MONEY),
+                    widgets::amount_cell(line.credit.as_str(), MONEY),
+                    widgets::amount_cell(line.balance.as_str(), MONEY),
+                    widgets::cell(line.memo.as_str(), MEMO),
+                ])
+                .width(Length::Fill)
+                .style(widgets::row_style(selected, index % 2 == 1)),
+            )
+            .on_press(Message::Select(index))
+            .into()
+        },
+    );
+    column![
+        range,
+        header,
+        balance_row(t("Opening balance").to_string(), book.money(data.opening)),
+        list,
+        balance_row(t("Closing balance").to_string(), book.money(data.closing)),
+    ]
+    .spacing(4)
+    .into()
+}
+
+fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
+    let today = book.today;
+    let mut items = Column::new().spacing(2);
+    for item in data.items.iter().take(SIDE_LIMIT) {
+        let days = (today - item.due).num_days();
+        let late = if days > 0 {
+            tf("{n} days late", &[("n", &days.to_string())])
+        } else {
+            tf("due {date}", &[("date", &item.due.to_string())])
+        };
+        items = items.push(row![
+            widgets::cell(
+                format!("{}#{}", item.number, item.seq),
+                Length::Fixed(110.0)
+            ),
+            container(text(late).size(13).style(move |theme: &Theme| text::Style {
+                color: (days > 0).then(|| theme.palette().danger),
+            }))
+            .width(Length::Fill)
+            .padding([4, 6]),
+            widgets::amount_cell(book.money(item.open), Length::Fixed(100.0)),
+        ]);
+    }
+    if data.items.len() > SIDE_LIMIT {
+        items = items.push(widgets::muted(tf(
+            "… and {n} more",
+            &[("n", &(data.items.len() - SIDE_LIMIT).to_string())],
+        )));
+    }
+    if data.items.is_empty() {
+        items = items.push(widgets::muted(t("Nothing open.")));
+    }
+    let mut notes = Column::new().spacing(8);
+    for note in data.notes.iter().take(SIDE_LIMIT) {
+        let mut facts = vec![format!(
+            "{} · {}",
+            note.at.get(..10).unwrap_or(&note.at),
+            t(note.channel.as_str())
+        )];
+        if let Some(promise) = note.promise {
+            facts.push(tf(
+                "promised {amount} by {date}",
+                &[
+                    ("amount", &book.money(promise.amount)),
+                    ("date", &promise.date.to_string()),
+                ],
+            ));
+        }
+        if let Some(follow_up) = note.follow_up {
+            facts.push(tf("follow up {date}", &[("date", &follow_up.to_string())]));
+        }
+        let mut entry = column![
+            widgets::muted(facts.join(" · ")),
+            text(note.summary.as_str()).size(14)
+        ]
+        .spacing(1);
+        if let Some(outcome) = &note.outcome {
+            entry = entry.push(widgets::muted(outcome.as_str()));
+        }
+        notes = notes.push(entry);
+    }
+    if data.notes.is_empty() {
+        notes = notes.push(widgets::muted(t("No notes yet. Ctrl+L logs one.")));
+    }
+    scrollable(
+        column![
+            text(tf(
+                "Open items ({n})",
+                &[("n", &data.items.len().to_string())]
+            ))
+            .size(16)
+            .font(BOLD),
+            items,
+            space().height(12),
+            text(tf("Notes ({n})", &[("n", &data.notes.len().to_string())]))
+                .size(16)
+                .font(BOLD),
+            notes,
+        ]
+        .spacing(6)
+        .padding([0, 12]),
+    )
+    .height(Length::Fill)
+    .into()
+}

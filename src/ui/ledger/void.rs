@@ -1,0 +1,218 @@
+//! Voiding a posted document: the user names it (the selected ledger line by default),
+//! gives a reason, and confirms. Nothing is deleted; the store adds the reversal and
+//! frees the allocations, exactly as `owed void` does.
+
+use iced::widget::{Id, column, container, operation, row, text};
+use iced::{Element, Task};
+
+use super::Outcome;
+use crate::domain::parse_date;
+use crate::store::{DocumentRow, VoidRequest};
+use crate::ui::Book;
+use crate::ui::i18n::{t, tf};
+use crate::ui::widgets::{self, BOLD};
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Number(String),
+    Reason(String),
+    Date(String),
+    /// First press: ask to confirm.
+    Ask,
+    Confirm,
+    Back,
+    Cancel,
+}
+
+pub struct Form {
+    pub number: String,
+    pub reason: String,
+    pub date: String,
+    /// The document named, looked up as the number is typed.
+    document: Result<DocumentRow, String>,
+    confirming: bool,
+    error: Option<String>,
+}
+
+impl Form {
+    pub fn new(number: Option<String>, book: &Book) -> (Form, Task<Message>) {
+        let mut form = Form {
+            number: number.unwrap_or_default(),
+            reason: String::new(),
+            date: book.today.to_string(),
+            document: Err(String::new()),
+            confirming: false,
+            error: None,
+        };
+        form.look_up(book);
+        (form, operation::focus(Id::new("void-reason")))
+    }
+
+    fn look_up(&mut self, book: &Book) {
+        self.document = match self.number.trim() {
+            "" => Err(t("name the document to void").to_string()),
+            number => match book.store().document(number) {
+                Ok(doc) if doc.voided_by.is_some() => Err(tf(
+                    "already voided by {void}",
+                    &[("void", doc.voided_by.as_deref().unwrap_or_default())],
+                )),
+                Ok(doc) if doc.voids.is_some() => {
+                    Err(t("a void cannot itself be voided").to_string())
+                }
+                Ok(doc) => Ok(doc),
+                Err(e) => Err(e.to_string()),
+            },
+        };
+    }
+
+    fn request(&self) -> Option<VoidRequest> {
+        let document = self.document.as_ref().ok()?;
+        let date = parse_date(&self.date).ok()?;
+        let reason = self.reason.trim();
+        (!reason.is_empty() && date >= document.date).then(|| VoidRequest {
+            number: document.number.clone(),
+            date: Some(date),
+            reason: Some(reason.to_string()),
+        })
+    }
+
+    pub fn update(
+        &mut self,
+        message: Message,
+        book: &mut Book,
+    ) -> (Task<Message>, Option<Outcome>) {
+        match message {
+            Message::Number(v) => {
+                self.number = v;
+                self.confirming = false;
+                self.look_up(book);
+            }
+            Message::Reason(v) => self.reason = v,
+            Message::Date(v) => self.date = v,
+            Message::Ask => self.confirming = self.request().is_some(),
+            Message::Back => self.confirming = false,
+            Message::Cancel => return (Task::none(), Some(Outcome::Cancelled)),
+            Message::Confirm => {
+                let Some(request) = self.request() else {
+                    return (Task::none(), None);
+                };
+                match book.store_mut().void(&request) {
+                    Ok(posted) => {
+                        let notice = tf(
+                            "{void} posted: {number} is void.",
+                            &[("void", &posted.number), ("number", &request.number)],
+                        );
+                        return (Task::none(), Some(Outcome::Posted(notice)));
+                    }
+                    Err(error) => {
+                        self.confirming = false;
+                        self.error = Some(error.to_string());
+                    }
+                }
+            }
+        }
+        (Task::none(), None)
+    }
+
+    pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
+        let request = self.request();
+        let ask = request.is_some().then_some(Message::Ask);
+        let number_problem = self.document.as_ref().err().cloned();
+        let date_problem = match (parse_date(&self.date), &self.document) {
+            (Err(e), _) => Some(e.to_string()),
+            (Ok(date), Ok(doc)) if date < doc.date => Some(tf(
+                "must be on or after the document's date, {date}",
+                &[("date", &doc.date.to_string())],
+            )),
+            _ => None,
+        };
+        let reason_problem = self
+            .reason
+            .trim()
+            .is_empty()
+            .then(|| t("say why").to_string());
+        let described: Element<'a, Message> = match &self.document {
+            Ok(doc) => text(tf(
+                "{kind} {number} of {date}, {amount}",
+                &[
+                    ("kind", t(doc.kind.as_str())),
+                    ("number", &doc.number),
+                    ("date", &doc.date.to_string()),
+                    ("amount", &book.money(doc.amount)),
+                ],
+            ))
+            .size(14)
+            .into(),
+            Err(_) => text("").into(),
+        };
+        let buttons: Element<'a, Message> = if self.confirming {
+            column![
+                text(tf(
+                    "Void {number}? A reversal is added and its allocations are freed; the document stays in the ledger.",
+                    &[("number", &self.number)],
+                ))
+                .size(14)
+                .font(BOLD),
+                row![
+                    widgets::action(t("Yes, void it (Enter)"), Some(Message::Confirm)),
+                    widgets::secondary(t("Back"), Some(Message::Back)),
+                ]
+                .spacing(10),
+            ]
+            .spacing(8)
+            .into()
+        } else {
+            row![
+                widgets::action(t("Void…"), ask.clone()),
+                widgets::secondary(t("Cancel"), Some(Message::Cancel)),
+            ]
+            .spacing(10)
+            .into()
+        };
+        let submit = if self.confirming {
+            Some(Message::Confirm)
+        } else {
+            ask
+        };
+        let error: Element<'a, Message> = match &self.error {
+            Some(e) => widgets::danger_text(e.as_str()).into(),
+            None => text("").into(),
+        };
+        container(
+            column![
+                widgets::form_title(t("Void a document"), Message::Cancel),
+                widgets::field(
+                    t("Document number"),
+                    "void-number",
+                    &self.number,
+                    Message::Number,
+                    submit.clone(),
+                    number_problem
+                ),
+                described,
+                widgets::field(
+                    t("Reason"),
+                    "void-reason",
+                    &self.reason,
+                    Message::Reason,
+                    submit.clone(),
+                    reason_problem
+                ),
+                widgets::field(
+                    t("Void date"),
+                    "void-date",
+                    &self.date,
+                    Message::Date,
+                    submit,
+                    date_problem
+                ),
+                error,
+                buttons,
+            ]
+            .spacing(10),
+        )
+        .padding(16)
+        .style(widgets::panel)
+        .into()
+    }
+}
