@@ -6,6 +6,7 @@
 pub mod aging;
 pub mod book;
 pub mod customers;
+pub mod headless;
 pub mod i18n;
 pub mod ledger;
 pub mod notes;

@@ -579,6 +579,24 @@ mod tests {
     }
 
     #[test]
+    fn simulator_typing_in_search_finds_a_customer() {
+        let mut app = sample_app();
+        let messages = {
+            let mut ui = iced_test::simulator(app.view());
+            ui.click(Id::new(SEARCH)).expect("the search field");
+            ui.typewrite("华星");
+            ui.into_messages().collect::<Vec<_>>()
+        };
+        for message in messages {
+            send(&mut app, message);
+        }
+        let mut ui = iced_test::simulator(app.view());
+        assert!(ui.find("深圳华星贸易").is_ok());
+        assert!(ui.find("Acme Ltd").is_err());
+        assert!(ui.find("1 of 2 customers").is_ok());
+    }
+
+    #[test]
     fn sorting_by_balance_descending() {
         let mut app = sample_app();
         send(&mut app, App::Customers(Message::Sort(Column::Balance)));

@@ -1,54 +1,14 @@
-//! Helpers for the screens' tests: a book with known history, and a way to run the
-//! `Task`s an `update` returns to completion and feed their messages back, as the
-//! runtime would. Widget operations (focus, scroll) are ignored here.
+//! Helpers for the screens' tests: a book with known history, and the app open on it
+//! with every load finished.
 
 use chrono::NaiveDate;
-use futures::StreamExt;
-use iced::Task;
-
-use super::{App, Message};
+use super::App;
 use crate::domain::customer::CustomerDraft;
 use crate::domain::document::DocKind;
 use crate::domain::terms::Plan;
 use crate::store::{BookSettings, NewDebit, Store};
 
-/// The messages `task` produces.
-pub fn outputs<M: 'static>(task: Task<M>) -> Vec<M> {
-    let Some(stream) = iced_runtime::task::into_stream(task) else {
-        return Vec::new();
-    };
-    futures::executor::block_on(
-        stream
-            .filter_map(|action| async move {
-                match action {
-                    iced_runtime::Action::Output(message) => Some(message),
-                    _ => None,
-                }
-            })
-            .collect(),
-    )
-}
-
-/// Runs `task` and every task its messages lead to, until the app is idle.
-pub fn settle(app: &mut App, task: Task<Message>) {
-    let mut pending = outputs(task);
-    let mut rounds = 0;
-    while !pending.is_empty() {
-        rounds += 1;
-        assert!(rounds < 100, "the app never settles");
-        let mut next = Vec::new();
-        for message in pending {
-            next.extend(outputs(app.update(message)));
-        }
-        pending = next;
-    }
-}
-
-/// Sends `message` to the app and settles whatever it starts.
-pub fn send(app: &mut App, message: Message) {
-    let task = app.update(message);
-    settle(app, task);
-}
+pub use super::headless::{outputs, send, settle};
 
 pub fn date(text: &str) -> NaiveDate {
     text.parse().expect("a test date")

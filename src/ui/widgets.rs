@@ -246,7 +246,11 @@ pub fn danger_text<'a>(message: impl text::IntoFragment<'a>) -> text::Text<'a> {
 /// Muted text for hints and secondary facts.
 pub fn muted<'a>(message: impl text::IntoFragment<'a>) -> text::Text<'a> {
     text(message).size(13).style(|theme: &Theme| text::Style {
-        color: Some(theme.extended_palette().background.strongest.color),
+        // Readable on light and dark themes alike: the text colour, softened.
+        color: Some(Color {
+            a: 0.62,
+            ..theme.palette().text
+        }),
     })
 }
 

@@ -122,10 +122,6 @@ impl Form {
         }
     }
 
-    pub fn invoices(&self) -> &[OpenInvoice] {
-        &self.invoices
-    }
-
     /// The allocation the fields describe, checked by the domain's own rules.
     pub fn preview(&self, currency: &Currency) -> Result<Preview, String> {
         let amount = currency

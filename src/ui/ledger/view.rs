@@ -235,22 +235,23 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     let mut items = Column::new().spacing(2);
     for item in data.items.iter().take(SIDE_LIMIT) {
         let days = (today - item.due).num_days();
-        let late = if days > 0 {
-            tf("{n} days late", &[("n", &days.to_string())])
+        let when = if days > 0 {
+            tf("due {date} · {n} days late", &[("date", &item.due.to_string()), ("n", &days.to_string())])
         } else {
             tf("due {date}", &[("date", &item.due.to_string())])
         };
-        items = items.push(row![
-            widgets::cell(
-                format!("{}#{}", item.number, item.seq),
-                Length::Fixed(110.0)
-            ),
-            container(text(late).size(13).style(move |theme: &Theme| text::Style {
-                color: (days > 0).then(|| theme.palette().danger),
-            }))
-            .width(Length::Fill)
-            .padding([4, 6]),
-            widgets::amount_cell(book.money(item.open), Length::Fixed(100.0)),
+        items = items.push(column![
+            row![
+                text(format!("{}#{}", item.number, item.seq)).size(14).width(Length::Fill),
+                text(book.money(item.open)).size(14),
+            ],
+            text(when).size(12).style(move |theme: &Theme| text::Style {
+                color: Some(if days > 0 {
+                    theme.palette().danger
+                } else {
+                    iced::Color { a: 0.62, ..theme.palette().text }
+                }),
+            }),
         ]);
     }
     if data.items.len() > SIDE_LIMIT {
