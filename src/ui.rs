@@ -42,6 +42,7 @@ pub fn run(options: Options) -> iced::Result {
     iced::application(move || App::boot(options.clone()), App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)
+        .theme(App::theme)
         .font(include_bytes!("../assets/fonts/NotoSansSC-Regular.otf").as_slice())
         .font(include_bytes!("../assets/fonts/NotoSansSC-Bold.otf").as_slice())
         .default_font(iced::Font::with_name("Noto Sans CJK SC"))
@@ -155,6 +156,15 @@ impl App {
                     .unwrap_or_default();
                 format!("{} — {} — Owed", open.book.company(), file)
             }
+        }
+    }
+
+    /// The system's light or dark theme; `OWED_THEME=light|dark` overrides it.
+    pub fn theme(&self) -> Option<Theme> {
+        match std::env::var("OWED_THEME").as_deref() {
+            Ok("dark") => Some(Theme::Dark),
+            Ok("light") => Some(Theme::Light),
+            _ => None,
         }
     }
 

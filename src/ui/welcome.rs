@@ -394,3 +394,67 @@ pub fn build_sample_book(
 fn explain(path: &Path, error: &StoreError) -> String {
     format!("{}: {error}", path.display())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_foreign_file_is_explained_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("book.owed");
+        std::fs::write(&path, b"name,amount\nAcme,12.00\n").unwrap();
+        let (welcome, store) = Welcome::start(path.clone());
+        assert!(store.is_none());
+        let problem = welcome.problem.as_deref().unwrap();
+        assert!(problem.contains("book.owed"), "{problem}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"name,amount\nAcme,12.00\n");
+        // Starting an empty book then never writes over the foreign file.
+        assert_eq!(welcome.new_book_path(), dir.path().join("new-book.owed"));
+    }
+
+    #[test]
+    fn start_an_empty_book_with_a_company_and_currency() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("book.owed");
+        let (mut welcome, store) = Welcome::start(path.clone());
+        assert!(store.is_none() && welcome.problem.is_none());
+        welcome.update(Message::Company("Ünal & Söhne".into()));
+        welcome.update(Message::Currency("jpy".into()));
+        welcome.update(Message::Decimals("x".into()));
+        let (_, event) = welcome.update(Message::StartEmpty);
+        assert!(event.is_none(), "refused while decimals are not a number");
+        assert!(!path.exists());
+        welcome.update(Message::Decimals("0".into()));
+        let (_, event) = welcome.update(Message::StartEmpty);
+        let Some(Event::Opened(store)) = event else {
+            panic!("the book should open");
+        };
+        assert_eq!(store.settings().company, "Ünal & Söhne");
+        assert_eq!(store.currency().code, "JPY");
+        assert_eq!(store.currency().minor_units, 0);
+    }
+
+    #[test]
+    fn sample_book_is_built_with_progress_off_the_ui_thread() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut welcome = Welcome::new(dir.path().join("book.owed"), None);
+        welcome.update(Message::SampleCustomers("12".into()));
+        let (task, _) = welcome.update(Message::StartSample);
+        let messages = crate::ui::headless::outputs(task);
+        assert!(
+            messages
+                .iter()
+                .any(|m| matches!(m, Message::SampleProgress(done, total) if done == total))
+        );
+        let Some(Message::SampleDone(Ok(path))) = messages.last().cloned() else {
+            panic!("the sample book should be done last: {messages:?}");
+        };
+        assert_eq!(path, dir.path().join("sample.owed"));
+        let (_, event) = welcome.update(Message::SampleDone(Ok(path)));
+        let Some(Event::Opened(store)) = event else {
+            panic!("the sample book should open");
+        };
+        assert_eq!(store.counts().unwrap().0, 12);
+    }
+}
