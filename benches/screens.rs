@@ -108,18 +108,31 @@ fn main() {
     let (mut app, task) = App::with_store(store, today);
     let started = Instant::now();
     headless::settle(&mut app, task);
-    println!("screens loaded (customers, aging, notes) in {}", ms(started.elapsed()));
+    println!(
+        "screens loaded (customers, aging, notes) in {}",
+        ms(started.elapsed())
+    );
 
     let rows = app.open_book().expect("open").customers.rows().len();
     let view = median(31, || drop(app.view()));
     let layout = median(11, || drop(iced_test::simulator(app.view())));
-    println!("customers screen, {rows} customers: view() {}, view()+layout {}", ms(view), ms(layout));
+    println!(
+        "customers screen, {rows} customers: view() {}, view()+layout {}",
+        ms(view),
+        ms(layout)
+    );
 
     let search = |app: &mut App, text: &str| {
-        headless::send(app, Message::Customers(customers::Message::Search(text.into())))
+        headless::send(
+            app,
+            Message::Customers(customers::Message::Search(text.into())),
+        )
     };
     let typing = median(11, || search(&mut app, "partners"));
-    println!("customers screen: filter {rows} customers on a keystroke: {}", ms(typing));
+    println!(
+        "customers screen: filter {rows} customers on a keystroke: {}",
+        ms(typing)
+    );
     search(&mut app, "");
 
     let index = app
@@ -131,7 +144,10 @@ fn main() {
         .position(|r| r.code == "BIG")
         .expect("BIG");
     let started = Instant::now();
-    headless::send(&mut app, Message::Customers(customers::Message::Open(index)));
+    headless::send(
+        &mut app,
+        Message::Customers(customers::Message::Open(index)),
+    );
     let loaded = started.elapsed();
     let lines = app
         .open_book()

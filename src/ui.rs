@@ -72,7 +72,7 @@ pub struct App {
 }
 
 enum State {
-    Welcome(welcome::Welcome),
+    Welcome(Box<welcome::Welcome>),
     Open(Box<Open>),
 }
 
@@ -93,7 +93,7 @@ impl App {
         let (welcome, opened) = welcome::Welcome::start(options.book.clone());
         let mut app = App {
             options,
-            state: State::Welcome(welcome),
+            state: State::Welcome(Box::new(welcome)),
         };
         let task = match opened {
             Some(store) => app.open(store),
@@ -110,7 +110,7 @@ impl App {
             .unwrap_or_else(|| PathBuf::from(":memory:"));
         let mut app = App {
             options: Options { book, today },
-            state: State::Welcome(welcome::Welcome::new(PathBuf::new(), None)),
+            state: State::Welcome(Box::new(welcome::Welcome::new(PathBuf::new(), None))),
         };
         let task = app.open(store);
         (app, task)
@@ -202,7 +202,10 @@ impl App {
             }
             (State::Welcome(_), _) => Task::none(),
             (State::Open(_), Message::CloseBook) => {
-                self.state = State::Welcome(welcome::Welcome::new(self.options.book.clone(), None));
+                self.state = State::Welcome(Box::new(welcome::Welcome::new(
+                    self.options.book.clone(),
+                    None,
+                )));
                 Task::none()
             }
             (State::Open(open), message) => {

@@ -1,12 +1,12 @@
 //! Helpers for the screens' tests: a book with known history, and the app open on it
 //! with every load finished.
 
-use chrono::NaiveDate;
 use super::App;
 use crate::domain::customer::CustomerDraft;
 use crate::domain::document::DocKind;
 use crate::domain::terms::Plan;
 use crate::store::{BookSettings, NewDebit, Store};
+use chrono::NaiveDate;
 
 pub use super::headless::{outputs, send, settle};
 

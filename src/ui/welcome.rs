@@ -419,13 +419,13 @@ mod tests {
         let path = dir.path().join("book.owed");
         let (mut welcome, store) = Welcome::start(path.clone());
         assert!(store.is_none() && welcome.problem.is_none());
-        welcome.update(Message::Company("Ünal & Söhne".into()));
-        welcome.update(Message::Currency("jpy".into()));
-        welcome.update(Message::Decimals("x".into()));
+        let _ = welcome.update(Message::Company("Ünal & Söhne".into()));
+        let _ = welcome.update(Message::Currency("jpy".into()));
+        let _ = welcome.update(Message::Decimals("x".into()));
         let (_, event) = welcome.update(Message::StartEmpty);
         assert!(event.is_none(), "refused while decimals are not a number");
         assert!(!path.exists());
-        welcome.update(Message::Decimals("0".into()));
+        let _ = welcome.update(Message::Decimals("0".into()));
         let (_, event) = welcome.update(Message::StartEmpty);
         let Some(Event::Opened(store)) = event else {
             panic!("the book should open");
@@ -439,7 +439,7 @@ mod tests {
     fn sample_book_is_built_with_progress_off_the_ui_thread() {
         let dir = tempfile::tempdir().unwrap();
         let mut welcome = Welcome::new(dir.path().join("book.owed"), None);
-        welcome.update(Message::SampleCustomers("12".into()));
+        let _ = welcome.update(Message::SampleCustomers("12".into()));
         let (task, _) = welcome.update(Message::StartSample);
         let messages = crate::ui::headless::outputs(task);
         assert!(

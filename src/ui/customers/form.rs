@@ -104,7 +104,7 @@ impl Form {
     }
 
     /// The draft the fields make, or why each refused field is refused.
-    pub fn draft(&self) -> Result<CustomerDraft, Problems> {
+    pub fn draft(&self) -> Result<CustomerDraft, Box<Problems>> {
         let mut problems = Problems::default();
         let terms = self
             .terms
@@ -161,7 +161,7 @@ impl Form {
             }
         }
         if problems.any() {
-            Err(problems)
+            Err(Box::new(problems))
         } else {
             Ok(draft)
         }
@@ -217,6 +217,7 @@ impl Form {
 
     pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
         let problems = self.draft().err().unwrap_or_default();
+        let problems = *problems;
         let valid = !problems.any();
         let save = valid.then_some(Message::Save);
         let f =

@@ -101,7 +101,7 @@ impl Form {
     }
 
     /// The posting the fields make and its schedule, or why not.
-    fn posting(&self, book: &Book) -> Result<(NewDebit, Vec<Installment>), Problems> {
+    fn posting(&self, book: &Book) -> Result<(NewDebit, Vec<Installment>), Box<Problems>> {
         let currency = book.currency();
         let mut problems = Problems::default();
         let amount = currency
@@ -131,7 +131,7 @@ impl Form {
         };
         let (Some(amount), Some(date), Some(terms), Some(plan)) = (amount, date, terms, plan)
         else {
-            return Err(problems);
+            return Err(Box::new(problems));
         };
         match terms::schedule(currency, date, amount, terms, None, &plan) {
             Ok(schedule) => Ok((
@@ -156,7 +156,7 @@ impl Form {
                     PlanKind::Installments => problems.count = reason,
                     PlanKind::Single => problems.schedule = reason,
                 }
-                Err(problems)
+                Err(Box::new(problems))
             }
         }
     }
@@ -229,7 +229,7 @@ impl Form {
         let save = result.is_ok().then_some(Message::Save);
         let (problems, schedule, amount) = match result {
             Ok((new, schedule)) => (Problems::default(), schedule, Some(new.amount)),
-            Err(problems) => (problems, Vec::new(), None),
+            Err(problems) => (*problems, Vec::new(), None),
         };
         let title = match self.kind {
             DocKind::Fee => t("New fee (late fee or interest)"),

@@ -236,20 +236,28 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     for item in data.items.iter().take(SIDE_LIMIT) {
         let days = (today - item.due).num_days();
         let when = if days > 0 {
-            tf("due {date} · {n} days late", &[("date", &item.due.to_string()), ("n", &days.to_string())])
+            tf(
+                "due {date} · {n} days late",
+                &[("date", &item.due.to_string()), ("n", &days.to_string())],
+            )
         } else {
             tf("due {date}", &[("date", &item.due.to_string())])
         };
         items = items.push(column![
             row![
-                text(format!("{}#{}", item.number, item.seq)).size(14).width(Length::Fill),
+                text(format!("{}#{}", item.number, item.seq))
+                    .size(14)
+                    .width(Length::Fill),
                 text(book.money(item.open)).size(14),
             ],
             text(when).size(12).style(move |theme: &Theme| text::Style {
                 color: Some(if days > 0 {
                     theme.palette().danger
                 } else {
-                    iced::Color { a: 0.62, ..theme.palette().text }
+                    iced::Color {
+                        a: 0.62,
+                        ..theme.palette().text
+                    }
                 }),
             }),
         ]);
