@@ -2,6 +2,8 @@
 //! customer list with balances and credit use, and the customer ledger. The CLI and the
 //! screens call these same functions, so their figures always agree.
 
+mod promises;
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -12,6 +14,8 @@ use crate::domain::aging::{AgingBuilder, AgingReport, Basis, Buckets};
 use crate::domain::ids::CustomerId;
 use crate::domain::ledger::{self, Ledger};
 use crate::store::{AgingInput, Customer, Store, StoreError};
+
+pub use promises::{NoteFacts, NoteStatus, note_day, note_status, note_statuses};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {

@@ -257,6 +257,15 @@ impl Open {
                 None => (Task::none(), None),
             },
             Message::Show(tab) => (Task::none(), Some(Event::Show(tab))),
+            // Tab walks the fields in the order they are laid out.
+            Message::Key(Key::Named(Named::Tab), modifiers) => (
+                if modifiers.shift() {
+                    iced::widget::operation::focus_previous()
+                } else {
+                    iced::widget::operation::focus_next()
+                },
+                None,
+            ),
             Message::Key(key, modifiers) => (Task::none(), self.shortcut(key, modifiers)),
             Message::Welcome(_) | Message::CloseBook => (Task::none(), None),
         }
@@ -366,7 +375,8 @@ impl Open {
             Event::ListKey(key) => match self.tab {
                 Tab::Customers => self.customers.list_key(key, book).map(Message::Customers),
                 Tab::Aging => self.aging.list_key(key, book).map(Message::Aging),
-                Tab::Ledger | Tab::Notes => Task::none(),
+                Tab::Notes => self.notes.list_key(key, book).map(Message::Notes),
+                Tab::Ledger => Task::none(),
             },
             Event::BookChanged => Task::batch([
                 self.customers.reload(book).map(Message::Customers),

@@ -1,17 +1,423 @@
-//! PLACEHOLDER — replaced by the quick note entry.
+//! The quick note entry (Ctrl+L from anywhere), over whatever screen is showing. It
+//! opens with the customer in hand filled in and the cursor in the summary, so a note is
+//! three keystrokes and a sentence: Ctrl+L, type, Enter. Every field is checked as it is
+//! typed, the reason shown beside it; saving goes through the same store function as
+//! `owed note add`.
+
+use std::fmt;
+
+use iced::widget::{
+    Id, column, container, operation, pick_list, radio, row, space, text, text_input,
+};
+use iced::{Alignment, Element, Length, Task};
+
+use crate::domain::Currency;
+use crate::domain::ids::CustomerId;
+use crate::domain::note::{Channel, Direction, NoteDraft, NoteError, Promise};
+use crate::store::{Store, StoreError};
+use crate::ui::i18n::{t, tf};
+use crate::ui::widgets;
 use crate::ui::{Book, Event};
-use iced::{Element, Task};
+
+pub const CUSTOMER: &str = "entry-customer";
+pub const SUMMARY: &str = "entry-summary";
+
 #[derive(Debug, Clone)]
-pub enum Message {}
-pub struct Entry;
-impl Entry {
-    pub fn new(_customer: Option<String>, _book: &Book) -> (Entry, Task<Message>) {
-        (Entry, Task::none())
-    }
-    pub fn update(&mut self, message: Message, _book: &mut Book) -> (Task<Message>, Option<Event>) {
-        match message {}
-    }
-    pub fn view(&self, _book: &Book) -> Element<'_, Message> {
-        iced::widget::text("entry").into()
+pub enum Message {
+    Customer(String),
+    Channel(ChannelOption),
+    Direction(Direction),
+    Summary(String),
+    Outcome(String),
+    PromiseDate(String),
+    PromiseAmount(String),
+    FollowUp(String),
+    Invoice(String),
+    Save,
+    Cancel,
+}
+
+/// A channel as the picker shows it, in the screens' language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChannelOption(pub Channel);
+
+const CHANNELS: [ChannelOption; 6] = [
+    ChannelOption(Channel::Call),
+    ChannelOption(Channel::Email),
+    ChannelOption(Channel::Letter),
+    ChannelOption(Channel::Visit),
+    ChannelOption(Channel::Message),
+    ChannelOption(Channel::Other),
+];
+
+impl fmt::Display for ChannelOption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(t(self.0.as_str()))
     }
 }
+
+pub struct Entry {
+    pub customer: String,
+    /// The customer `customer` names, looked up as it is typed: (id, name).
+    found: Option<(CustomerId, String)>,
+    pub channel: Channel,
+    pub direction: Direction,
+    pub summary: String,
+    pub outcome: String,
+    pub promise_date: String,
+    pub promise_amount: String,
+    pub follow_up: String,
+    pub invoice: String,
+    /// Why the invoice number is refused, looked up as it is typed.
+    invoice_problem: Option<String>,
+    currency: Currency,
+    /// Shown in the empty amount input: `0.00 USD`.
+    amount_hint: String,
+    /// Whether the summary was typed in (and perhaps emptied again).
+    summary_touched: bool,
+    /// Why the book refused the last save.
+    error: Option<String>,
+}
+
+/// Why each field is refused, if it is.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Problems {
+    pub customer: Option<String>,
+    pub summary: Option<String>,
+    pub promise_date: Option<String>,
+    pub promise_amount: Option<String>,
+    pub follow_up: Option<String>,
+    pub invoice: Option<String>,
+}
+
+impl Problems {
+    pub fn any(&self) -> bool {
+        *self != Problems::default()
+    }
+}
+
+fn optional(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+impl Entry {
+    pub fn new(customer: Option<String>, book: &Book) -> (Entry, Task<Message>) {
+        let currency = book.currency().clone();
+        let mut entry = Entry {
+            customer: customer.unwrap_or_default(),
+            found: None,
+            channel: Channel::Call,
+            direction: Direction::Out,
+            summary: String::new(),
+            outcome: String::new(),
+            promise_date: String::new(),
+            promise_amount: String::new(),
+            follow_up: String::new(),
+            invoice: String::new(),
+            invoice_problem: None,
+            amount_hint: format!(
+                "{} {}",
+                currency.plain(crate::domain::Money::ZERO),
+                currency.code
+            ),
+            summary_touched: false,
+            currency,
+            error: None,
+        };
+        entry.look_up(book.store());
+        let first = if entry.found.is_some() {
+            SUMMARY
+        } else {
+            CUSTOMER
+        };
+        (entry, operation::focus(Id::new(first)))
+    }
+
+    /// The name of the customer the code field names, once it names one.
+    pub fn customer_name(&self) -> Option<&str> {
+        self.found.as_ref().map(|(_, name)| name.as_str())
+    }
+
+    /// Why the book refused the last save.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// Finds the customer and the invoice the fields name, so `draft` can check them
+    /// without the book (it runs on every `view`).
+    fn look_up(&mut self, store: &Store) {
+        self.found = match optional(&self.customer) {
+            Some(code) => store
+                .find_customer(&code)
+                .ok()
+                .flatten()
+                .map(|c| (c.id, c.name)),
+            None => None,
+        };
+        self.invoice_problem = match (optional(&self.invoice), &self.found) {
+            (None, _) | (Some(_), None) => None,
+            (Some(number), Some((id, _))) => match store.document(&number) {
+                Ok(doc) if doc.customer_id == *id => None,
+                Ok(doc) => Some(tf(
+                    "that is {code}'s, not this customer's",
+                    &[("code", &doc.customer_code)],
+                )),
+                Err(StoreError::UnknownDocument(_)) => {
+                    Some(t("no document has this number").to_string())
+                }
+                Err(error) => Some(error.to_string()),
+            },
+        };
+    }
+
+    /// The note the fields make, or why each refused field is refused.
+    pub fn draft(&self) -> Result<NoteDraft, Box<Problems>> {
+        let mut problems = Problems::default();
+        match (optional(&self.customer), &self.found) {
+            (None, _) => problems.customer = Some(t("enter the customer's code").to_string()),
+            (Some(code), None) => {
+                problems.customer = Some(tf("no customer has the code {code}", &[("code", &code)]))
+            }
+            (Some(_), Some(_)) => {}
+        }
+        if self.summary.trim().is_empty() {
+            problems.summary = Some(NoteError::EmptySummary.to_string());
+        }
+        let date = optional(&self.promise_date).map(|d| {
+            crate::domain::parse_date(&d).map_err(|e| problems.promise_date = Some(e.to_string()))
+        });
+        let amount = optional(&self.promise_amount).map(|a| {
+            self.currency
+                .parse_positive(&a)
+                .map_err(|e| problems.promise_amount = Some(e.to_string()))
+        });
+        let promise = match (date, amount) {
+            (Some(Ok(date)), Some(Ok(amount))) => Some(Promise { date, amount }),
+            (Some(_), None) => {
+                problems.promise_amount = Some(t("a promise needs an amount too").to_string());
+                None
+            }
+            (None, Some(_)) => {
+                problems.promise_date = Some(t("a promise needs a date too").to_string());
+                None
+            }
+            _ => None,
+        };
+        let follow_up = optional(&self.follow_up).and_then(|d| {
+            crate::domain::parse_date(&d)
+                .map_err(|e| problems.follow_up = Some(e.to_string()))
+                .ok()
+        });
+        problems.invoice = self.invoice_problem.clone();
+        if problems.any() {
+            return Err(Box::new(problems));
+        }
+        Ok(NoteDraft {
+            customer_code: self.customer.trim().to_string(),
+            invoice_number: optional(&self.invoice),
+            channel: self.channel,
+            direction: self.direction,
+            summary: self.summary.trim().to_string(),
+            outcome: optional(&self.outcome),
+            promise,
+            follow_up,
+        })
+    }
+
+    pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
+        if !matches!(message, Message::Save) {
+            self.error = None;
+        }
+        match message {
+            Message::Customer(v) => {
+                self.customer = v;
+                self.look_up(book.store());
+            }
+            Message::Invoice(v) => {
+                self.invoice = v;
+                self.look_up(book.store());
+            }
+            Message::Channel(v) => self.channel = v.0,
+            Message::Direction(v) => self.direction = v,
+            Message::Summary(v) => {
+                self.summary = v;
+                self.summary_touched = true;
+            }
+            Message::Outcome(v) => self.outcome = v,
+            Message::PromiseDate(v) => self.promise_date = v,
+            Message::PromiseAmount(v) => self.promise_amount = v,
+            Message::FollowUp(v) => self.follow_up = v,
+            Message::Cancel => return (Task::none(), Some(Event::Close)),
+            Message::Save => {
+                let Ok(draft) = self.draft() else {
+                    return (Task::none(), None);
+                };
+                match book.store_mut().add_note(&draft) {
+                    Ok(_) => return (Task::none(), Some(Event::BookChanged)),
+                    Err(error) => self.error = Some(error.to_string()),
+                }
+            }
+        }
+        (Task::none(), None)
+    }
+
+    pub fn view<'a>(&'a self, _book: &'a Book) -> Element<'a, Message> {
+        let problems = self.draft().err().unwrap_or_default();
+        let save = (!problems.any()).then_some(Message::Save);
+        let field = |label, hint, id, value, on_input, beside| {
+            field(label, hint, id, value, on_input, save.clone(), beside)
+        };
+        // The customer's row shows the name found, or why none is.
+        let customer = match (&problems.customer, self.customer_name()) {
+            (Some(problem), _) => reason(problem),
+            (None, Some(name)) => text(name).size(14).font(widgets::BOLD).into(),
+            (None, None) => space().into(),
+        };
+        // An untouched empty summary is not yet a mistake.
+        let summary = match &problems.summary {
+            Some(_) if !self.summary_touched => widgets::muted(t("required")).into(),
+            Some(problem) => reason(problem),
+            None => space().into(),
+        };
+        let direction = |label, value| {
+            radio(label, value, Some(self.direction), Message::Direction)
+                .size(14)
+                .text_size(14)
+        };
+        let how = row![
+            text(t("Channel")).size(14).width(LABEL),
+            pick_list(
+                CHANNELS,
+                Some(ChannelOption(self.channel)),
+                Message::Channel
+            )
+            .padding(6)
+            .text_size(14)
+            .width(Length::Fixed(120.0)),
+            direction(t("outgoing"), Direction::Out),
+            direction(t("incoming"), Direction::In),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center);
+        let error = match &self.error {
+            Some(e) => reason(e),
+            None => space().into(),
+        };
+        let optional = t("optional");
+        container(
+            column![
+                widgets::form_title(t("Log a note"), Message::Cancel),
+                field(
+                    t("Customer"),
+                    t("Customer code"),
+                    CUSTOMER,
+                    &self.customer,
+                    Message::Customer,
+                    customer
+                ),
+                how,
+                field(
+                    t("Summary"),
+                    t("What was said or done"),
+                    SUMMARY,
+                    &self.summary,
+                    Message::Summary,
+                    summary
+                ),
+                field(
+                    t("Outcome"),
+                    optional,
+                    "entry-outcome",
+                    &self.outcome,
+                    Message::Outcome,
+                    space().into()
+                ),
+                field(
+                    t("Promise date"),
+                    "YYYY-MM-DD",
+                    "entry-promise-date",
+                    &self.promise_date,
+                    Message::PromiseDate,
+                    reason_or_space(&problems.promise_date)
+                ),
+                field(
+                    t("Promise amount"),
+                    &self.amount_hint,
+                    "entry-promise-amount",
+                    &self.promise_amount,
+                    Message::PromiseAmount,
+                    reason_or_space(&problems.promise_amount)
+                ),
+                field(
+                    t("Next follow-up"),
+                    "YYYY-MM-DD",
+                    "entry-follow-up",
+                    &self.follow_up,
+                    Message::FollowUp,
+                    reason_or_space(&problems.follow_up)
+                ),
+                field(
+                    t("Invoice"),
+                    optional,
+                    "entry-invoice",
+                    &self.invoice,
+                    Message::Invoice,
+                    reason_or_space(&problems.invoice)
+                ),
+                error,
+                row![
+                    widgets::action(t("Save (Enter)"), save.clone()),
+                    widgets::secondary(t("Cancel"), Some(Message::Cancel)),
+                ]
+                .spacing(10),
+            ]
+            .spacing(10),
+        )
+        .padding(20)
+        .width(Length::Fixed(640.0))
+        .style(widgets::panel)
+        .into()
+    }
+}
+
+const LABEL: Length = Length::Fixed(130.0);
+
+/// Like [`widgets::field`], with a hint inside the empty input (a date's format, an
+/// amount's currency) and anything beside it: the reason the value is refused, or the
+/// customer's name.
+fn field<'a>(
+    label: &'a str,
+    hint: &'a str,
+    id: &'static str,
+    value: &'a str,
+    on_input: fn(String) -> Message,
+    on_submit: Option<Message>,
+    beside: Element<'a, Message>,
+) -> Element<'a, Message> {
+    row![
+        text(label).size(14).width(LABEL),
+        text_input(hint, value)
+            .id(id)
+            .on_input(on_input)
+            .on_submit_maybe(on_submit)
+            .padding(6)
+            .size(14)
+            .width(Length::Fixed(260.0)),
+        beside,
+    ]
+    .spacing(10)
+    .align_y(Alignment::Center)
+    .into()
+}
+
+fn reason<'a>(problem: &str) -> Element<'a, Message> {
+    widgets::danger_text(problem.to_string()).into()
+}
+
+fn reason_or_space<'a>(problem: &Option<String>) -> Element<'a, Message> {
+    problem.as_deref().map_or_else(|| space().into(), reason)
+}
+
+#[cfg(test)]
+mod tests;

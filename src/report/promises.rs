@@ -1,0 +1,264 @@
+//! Where each collection note stands as of a day: whether its follow-up has come, and
+//! whether the promise to pay it records was kept, is due or was broken. The rules are
+//! pure ([`note_status`]); [`note_statuses`] gathers what they need from the book, so the
+//! notes screen and any report agree on what "broken" means.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::Result;
+use crate::domain::Money;
+use crate::domain::note::Promise;
+use crate::store::{Note, Store};
+
+/// A note's standing as of a day. A promise can be both due and broken: a customer's
+/// latest word was a promise whose date has passed unpaid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NoteStatus {
+    /// Nothing was logged for the customer after this note.
+    pub latest: bool,
+    /// The latest note's follow-up date has come.
+    pub follow_up_due: bool,
+    /// What the customer paid from the note's day through the promise date, when the
+    /// note records a promise.
+    pub paid: Option<Money>,
+    pub promise_kept: bool,
+    /// The latest note's promise date has come and it is not kept.
+    pub promise_due: bool,
+    /// The promise date has passed and it is not kept, whatever was logged since.
+    pub promise_broken: bool,
+}
+
+/// The facts one note's standing depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoteFacts {
+    /// The day the note was logged.
+    pub day: NaiveDate,
+    pub latest: bool,
+    pub follow_up: Option<NaiveDate>,
+    pub promise: Option<Promise>,
+    /// Payments from `day` through the promise date (ignored without a promise).
+    pub paid: Money,
+}
+
+/// The rules, as of `today`.
+pub fn note_status(facts: &NoteFacts, today: NaiveDate) -> NoteStatus {
+    let follow_up_due = facts.latest && facts.follow_up.is_some_and(|d| d <= today);
+    let Some(promise) = facts.promise else {
+        return NoteStatus {
+            latest: facts.latest,
+            follow_up_due,
+            ..NoteStatus::default()
+        };
+    };
+    let kept = facts.paid >= promise.amount;
+    NoteStatus {
+        latest: facts.latest,
+        follow_up_due,
+        paid: Some(facts.paid),
+        promise_kept: kept,
+        promise_due: facts.latest && promise.date <= today && !kept,
+        promise_broken: promise.date < today && !kept,
+    }
+}
+
+/// The day part of a note's `at` stamp (`YYYY-MM-DDTHH:MM:SS±HH:MM`).
+pub fn note_day(at: &str) -> Option<NaiveDate> {
+    at.get(..10)?.parse().ok()
+}
+
+/// Every note's standing as of `today`, in the order of `notes`. Payments are looked up
+/// once per promise, so this belongs on a worker thread for a large book.
+pub fn note_statuses(store: &Store, notes: &[Note], today: NaiveDate) -> Result<Vec<NoteStatus>> {
+    // The latest note per customer is the greatest (at, id); `notes` need not be sorted.
+    let mut latest: HashMap<&str, (&str, i64)> = HashMap::new();
+    for note in notes {
+        let entry = latest
+            .entry(note.customer.as_str())
+            .or_insert((note.at.as_str(), note.id));
+        if (note.at.as_str(), note.id) > *entry {
+            *entry = (note.at.as_str(), note.id);
+        }
+    }
+    let ids: HashMap<String, _> = store
+        .customers()?
+        .into_iter()
+        .map(|c| (c.code, c.id))
+        .collect();
+    let mut out = Vec::with_capacity(notes.len());
+    for note in notes {
+        let day = note_day(&note.at).unwrap_or(today);
+        let paid = match (note.promise, ids.get(&note.customer)) {
+            (Some(promise), Some(id)) => store.payments_between(*id, day, promise.date)?,
+            _ => Money::ZERO,
+        };
+        let facts = NoteFacts {
+            day,
+            latest: latest.get(note.customer.as_str()) == Some(&(note.at.as_str(), note.id)),
+            follow_up: note.follow_up,
+            promise: note.promise,
+            paid,
+        };
+        out.push(note_status(&facts, today));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Currency;
+    use crate::domain::customer::CustomerDraft;
+    use crate::domain::document::DocKind;
+    use crate::domain::note::{Channel, Direction, NoteDraft};
+    use crate::store::{BookSettings, NewCredit, NoteFilter, VoidRequest};
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn money(text: &str) -> Money {
+        Currency::default().parse(text).unwrap()
+    }
+
+    fn facts(latest: bool, promise: Option<(&str, &str)>, paid: &str) -> NoteFacts {
+        NoteFacts {
+            day: date("2026-11-01"),
+            latest,
+            follow_up: None,
+            promise: promise.map(|(d, a)| Promise {
+                date: date(d),
+                amount: money(a),
+            }),
+            paid: money(paid),
+        }
+    }
+
+    #[test]
+    fn promises_kept_due_and_broken() {
+        let today = date("2026-11-23");
+        // Due today, unpaid: due but not yet broken.
+        let s = note_status(&facts(true, Some(("2026-11-23", "50.00")), "0"), today);
+        assert!(s.promise_due && !s.promise_broken && !s.promise_kept);
+        // Paid in full (or more): kept, never due or broken.
+        let s = note_status(&facts(true, Some(("2026-11-20", "50.00")), "50.00"), today);
+        assert!(s.promise_kept && !s.promise_due && !s.promise_broken);
+        let s = note_status(&facts(false, Some(("2026-11-20", "50.00")), "60.00"), today);
+        assert!(s.promise_kept);
+        // Short by a cent, date passed: broken, and due while it is the latest word.
+        let s = note_status(&facts(true, Some(("2026-11-20", "50.00")), "49.99"), today);
+        assert!(s.promise_broken && s.promise_due);
+        assert_eq!(s.paid, Some(money("49.99")));
+        // Something logged since: still broken, no longer due.
+        let s = note_status(&facts(false, Some(("2026-11-20", "50.00")), "0"), today);
+        assert!(s.promise_broken && !s.promise_due);
+        // Not yet come: neither.
+        let s = note_status(&facts(true, Some(("2026-11-30", "50.00")), "0"), today);
+        assert_eq!(
+            (s.promise_due, s.promise_broken, s.promise_kept),
+            (false, false, false)
+        );
+        // No promise, nothing about promises.
+        let s = note_status(&facts(true, None, "100.00"), today);
+        assert_eq!(s.paid, None);
+        assert!(!s.promise_kept);
+    }
+
+    #[test]
+    fn follow_ups_come_due_only_on_the_latest_note() {
+        let today = date("2026-11-23");
+        let mut f = facts(true, None, "0");
+        for (day, due) in [
+            ("2026-11-22", true),
+            ("2026-11-23", true),
+            ("2026-11-24", false),
+        ] {
+            f.follow_up = Some(date(day));
+            assert_eq!(note_status(&f, today).follow_up_due, due, "{day}");
+        }
+        f.follow_up = Some(date("2026-11-01"));
+        f.latest = false;
+        assert!(!note_status(&f, today).follow_up_due);
+    }
+
+    #[test]
+    fn statuses_from_the_book() {
+        let mut store = Store::open_in_memory(&BookSettings::default()).unwrap();
+        for code in ["C1", "C2"] {
+            store
+                .add_customer(&CustomerDraft {
+                    code: code.into(),
+                    name: format!("Customer {code}"),
+                    ..Default::default()
+                })
+                .unwrap();
+        }
+        let note = |store: &mut Store, code: &str, promise: Option<(&str, &str)>| {
+            store
+                .add_note(&NoteDraft {
+                    customer_code: code.into(),
+                    invoice_number: None,
+                    channel: Channel::Call,
+                    direction: Direction::Out,
+                    summary: "called".into(),
+                    outcome: None,
+                    promise: promise.map(|(d, a)| Promise {
+                        date: date(d),
+                        amount: money(a),
+                    }),
+                    follow_up: None,
+                })
+                .unwrap()
+        };
+        let pay = |store: &mut Store, code: &str, number: &str, amount: &str| {
+            store
+                .post_credit(&NewCredit {
+                    customer: code.into(),
+                    kind: DocKind::Payment,
+                    number: Some(number.into()),
+                    date: chrono::Local::now().date_naive(),
+                    amount: money(amount),
+                    reference: None,
+                    memo: None,
+                    apply: Default::default(),
+                })
+                .unwrap();
+        };
+        // Notes are stamped now, so "today" is a few days on, past every promise date.
+        let logged = chrono::Local::now().date_naive();
+        let promised = (logged + chrono::Days::new(1)).to_string();
+        let today = logged + chrono::Days::new(5);
+        note(&mut store, "C1", Some((&promised, "30.00")));
+        note(&mut store, "C2", Some((&promised, "30.00")));
+        note(&mut store, "C2", None);
+        pay(&mut store, "C1", "P1", "20.00");
+        pay(&mut store, "C1", "P2", "10.00");
+        pay(&mut store, "C2", "P3", "40.00");
+        // A bounced payment keeps no promise.
+        store
+            .void(&VoidRequest {
+                number: "P3".into(),
+                date: None,
+                reason: None,
+            })
+            .unwrap();
+
+        let notes = store.notes(&NoteFilter::default()).unwrap();
+        let statuses = note_statuses(&store, &notes, today).unwrap();
+        let by = |code: &str, promised: bool| {
+            let i = notes
+                .iter()
+                .position(|n| n.customer == code && n.promise.is_some() == promised)
+                .unwrap();
+            statuses[i]
+        };
+        let c1 = by("C1", true);
+        assert!(c1.latest && c1.promise_kept && !c1.promise_broken);
+        assert_eq!(c1.paid, Some(money("30.00")));
+        let c2 = by("C2", true);
+        assert!(!c2.latest && c2.promise_broken && !c2.promise_due);
+        assert_eq!(c2.paid, Some(Money::ZERO));
+        assert!(by("C2", false).latest);
+    }
+}

@@ -1,0 +1,353 @@
+//! How the notes screen looks: the filters, the one-line-per-note virtualised list with
+//! a standing badge on each note, and a panel below it with all of the selected note.
+
+use iced::widget::{
+    button, column, container, mouse_area, pick_list, row, scrollable, space, text, text_input,
+};
+use iced::{Alignment, Element, Length, Theme};
+
+use super::{ChannelChoice, LIST, Message, Notes, Row, SEARCH, StatusFilter};
+use crate::report::NoteStatus;
+use crate::ui::Book;
+use crate::ui::i18n::{t, tf};
+use crate::ui::widgets::{self, BOLD};
+
+const WHEN: Length = Length::Fixed(124.0);
+const CUSTOMER: Length = Length::FillPortion(4);
+const HOW: Length = Length::Fixed(96.0);
+const SUMMARY: Length = Length::FillPortion(5);
+const OUTCOME: Length = Length::FillPortion(3);
+/// The standing badge, then the promise's date and amount (right-aligned).
+const PROMISE: Length = Length::Fixed(228.0);
+const DATE: Length = Length::Fixed(92.0);
+const INVOICE: Length = Length::Fixed(92.0);
+/// The detail panel's height; the list takes the rest.
+const DETAIL_HEIGHT: f32 = 168.0;
+
+pub(super) fn view<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
+    let filters = StatusFilter::ALL
+        .into_iter()
+        .fold(row![].spacing(4), |filters, filter| {
+            filters.push(filter_button(filter, notes.status, notes.count(filter)))
+        });
+    let toolbar = row![
+        text_input(t("Customer code or name"), &notes.search)
+            .id(SEARCH)
+            .on_input(Message::Search)
+            .padding(8)
+            .width(Length::Fixed(240.0)),
+        pick_list(ChannelChoice::ALL, Some(notes.channel), Message::Channel)
+            .padding(8)
+            .width(Length::Fixed(140.0)),
+        filters,
+    ]
+    .spacing(12)
+    .align_y(Alignment::Center);
+
+    let header = |label: &'static str, width: Length| {
+        widgets::header_cell(t(label), width, false, None, None)
+    };
+    let header = container(row![
+        header("When", WHEN),
+        header("Customer", CUSTOMER),
+        header("Channel", HOW),
+        header("Summary", SUMMARY),
+        header("Outcome", OUTCOME),
+        header("Promise", PROMISE),
+        header("Follow-up", DATE),
+        header("Invoice", INVOICE),
+        space().width(widgets::GUTTER),
+    ])
+    .style(widgets::band);
+
+    let list: Element<'a, Message> = if notes.visible.is_empty() && !notes.loading {
+        let empty = if notes.rows.is_empty() {
+            t("No notes yet. Ctrl+L logs one for the customer in hand.")
+        } else {
+            t("No notes match these filters.")
+        };
+        container(widgets::muted(empty))
+            .padding(12)
+            .height(Length::Fill)
+            .into()
+    } else {
+        widgets::virtual_list(
+            LIST,
+            notes.visible.len(),
+            &notes.scroll,
+            Message::Scrolled,
+            |position| row_view(notes, notes.visible[position], position),
+        )
+    };
+
+    let shown = tf(
+        "{shown} of {all} notes",
+        &[
+            ("shown", &notes.visible.len().to_string()),
+            ("all", &notes.rows.len().to_string()),
+        ],
+    );
+    let status: Element<'a, Message> = match (&notes.error, notes.loading) {
+        (Some(error), _) => widgets::danger_text(error.as_str()).into(),
+        (None, true) => widgets::muted(t("Loading…")).into(),
+        (None, false) => widgets::muted(format!(
+            "{shown} · {}",
+            t("double-click a note to open its ledger · Ctrl+L logs a note")
+        ))
+        .into(),
+    };
+
+    column![
+        text(t("Collection notes")).size(24).font(BOLD),
+        toolbar,
+        header,
+        list,
+        detail(notes, book),
+        status,
+    ]
+    .spacing(8)
+    .into()
+}
+
+fn filter_button<'a>(
+    filter: StatusFilter,
+    current: StatusFilter,
+    count: usize,
+) -> Element<'a, Message> {
+    let active = filter == current;
+    // The label is its own text so it can be found (and clicked) by its words alone.
+    let label = row![
+        text(filter.label()).size(14),
+        text(count.to_string()).size(12)
+    ]
+    .spacing(6)
+    .align_y(Alignment::Center);
+    button(label)
+        .padding([6, 10])
+        .style(move |theme: &Theme, status| {
+            if active {
+                button::primary(theme, status)
+            } else {
+                button::secondary(theme, status)
+            }
+        })
+        .on_press(Message::Status(filter))
+        .into()
+}
+
+fn row_view<'a>(notes: &'a Notes, index: usize, position: usize) -> Element<'a, Message> {
+    let note = &notes.rows[index];
+    let selected = notes.selected == Some(index);
+    let follow_up = note.follow_up.map(|d| d.to_string()).unwrap_or_default();
+    let follow_up: Element<'a, Message> = if note.status.follow_up_due {
+        container(
+            text(follow_up)
+                .size(14)
+                .wrapping(text::Wrapping::None)
+                .style(|theme: &Theme| text::Style {
+                    color: Some(widgets::warning_color(theme)),
+                }),
+        )
+        .width(DATE)
+        .clip(true)
+        .padding([4, 6])
+        .into()
+    } else {
+        widgets::cell(follow_up, DATE)
+    };
+    let content = row![
+        widgets::cell(note.when.as_str(), WHEN),
+        widgets::cell(note.customer_text.as_str(), CUSTOMER),
+        widgets::cell(note.how_text.as_str(), HOW),
+        widgets::cell(note.line.as_str(), SUMMARY),
+        widgets::cell(note.outcome.as_deref().unwrap_or_default(), OUTCOME),
+        promise_cell(note),
+        follow_up,
+        widgets::cell(note.invoice.as_deref().unwrap_or_default(), INVOICE),
+    ];
+    mouse_area(
+        container(content)
+            .width(Length::Fill)
+            .style(widgets::row_style(selected, position % 2 == 1)),
+    )
+    .on_press(Message::Select(index))
+    .on_double_click(Message::Open(index))
+    .into()
+}
+
+/// What a note's promise stands at, in a word, or `None` without a promise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Broken,
+    Due,
+    Kept,
+    Pending,
+}
+
+impl Standing {
+    pub fn of(note: &Row) -> Option<Standing> {
+        let NoteStatus {
+            promise_broken,
+            promise_due,
+            promise_kept,
+            ..
+        } = note.status;
+        note.promise.map(|_| {
+            // Broken outranks due: a promise whose day has passed unpaid is the news.
+            if promise_broken {
+                Standing::Broken
+            } else if promise_due {
+                Standing::Due
+            } else if promise_kept {
+                Standing::Kept
+            } else {
+                Standing::Pending
+            }
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::Broken => t("broken"),
+            Standing::Due => t("due"),
+            Standing::Kept => t("kept"),
+            Standing::Pending => t("pending"),
+        }
+    }
+}
+
+/// The badge first, so standings line up down the list.
+fn promise_cell<'a>(note: &'a Row) -> Element<'a, Message> {
+    let Some(standing) = Standing::of(note) else {
+        return space().width(PROMISE).into();
+    };
+    container(
+        row![
+            badge(standing),
+            text(note.promise_date.as_str())
+                .size(14)
+                .wrapping(text::Wrapping::None),
+            text(note.promise_amount.as_str())
+                .size(14)
+                .wrapping(text::Wrapping::None)
+                .align_x(iced::alignment::Horizontal::Right)
+                .width(Length::Fill),
+        ]
+        .spacing(6)
+        .align_y(Alignment::Center),
+    )
+    .width(PROMISE)
+    .clip(true)
+    .padding([4, 6])
+    .into()
+}
+
+fn badge<'a>(standing: Standing) -> Element<'a, Message> {
+    container(
+        text(standing.label())
+            .size(12)
+            .wrapping(text::Wrapping::None)
+            .align_x(iced::alignment::Horizontal::Center)
+            .width(Length::Fill),
+    )
+    .width(Length::Fixed(58.0))
+    .style(move |theme: &Theme| {
+        let palette = theme.extended_palette();
+        let pair = match standing {
+            Standing::Broken => Some(palette.danger.weak),
+            Standing::Due => Some(palette.warning.weak),
+            Standing::Kept => Some(palette.success.weak),
+            Standing::Pending => None,
+        };
+        container::Style {
+            background: pair.map(|p| p.color.into()),
+            text_color: pair.map(|p| p.text),
+            border: iced::Border {
+                color: palette.background.strong.color,
+                width: if pair.is_none() { 1.0 } else { 0.0 },
+                radius: 8.0.into(),
+            },
+            ..Default::default()
+        }
+    })
+    .into()
+}
+
+/// All of the selected note, with what can be done about it.
+fn detail<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
+    let actions = row![
+        widgets::secondary(
+            t("Open ledger"),
+            notes.selected.map(|_| Message::OpenSelected)
+        ),
+        widgets::action(t("Log a note"), Some(Message::LogNote)),
+    ]
+    .spacing(8);
+    let Some(note) = notes.selected() else {
+        return container(
+            row![
+                widgets::muted(t("Click a note to read all of it.")),
+                space::horizontal(),
+                actions
+            ]
+            .align_y(Alignment::Center),
+        )
+        .padding(12)
+        .width(Length::Fill)
+        .height(DETAIL_HEIGHT)
+        .style(widgets::panel)
+        .into();
+    };
+    let mut facts = vec![note.when.clone(), note.how_text.clone()];
+    if let Some(invoice) = &note.invoice {
+        facts.push(tf("invoice {number}", &[("number", invoice)]));
+    }
+    let heading = row![
+        text(note.customer_text.as_str()).size(16).font(BOLD),
+        widgets::muted(facts.join(" · ")),
+        space::horizontal(),
+        actions,
+    ]
+    .spacing(12)
+    .align_y(Alignment::Center);
+
+    let labelled = |label: &'static str, value: String| {
+        row![
+            widgets::muted(t(label)).width(Length::Fixed(110.0)),
+            text(value).size(14)
+        ]
+        .spacing(8)
+    };
+    let mut body = column![text(note.summary.as_str()).size(14)].spacing(4);
+    if let Some(outcome) = &note.outcome {
+        body = body.push(labelled("Outcome", outcome.clone()));
+    }
+    if let (Some(promise), Some(standing)) = (note.promise, Standing::of(note)) {
+        let paid = note.status.paid.map(|p| book.money(p)).unwrap_or_default();
+        let line = tf(
+            "{amount} by {date} · {paid} paid since the note · {standing}",
+            &[
+                ("amount", &book.money(promise.amount)),
+                ("date", &promise.date.to_string()),
+                ("paid", &paid),
+                ("standing", standing.label()),
+            ],
+        );
+        body = body.push(labelled("Promise", line));
+    }
+    if let Some(follow_up) = note.follow_up {
+        let mut line = follow_up.to_string();
+        if note.status.follow_up_due {
+            line = format!("{line} · {}", t("due"));
+        } else if !note.status.latest {
+            line = format!("{line} · {}", t("superseded by a later note"));
+        }
+        body = body.push(labelled("Next follow-up", line));
+    }
+    container(column![heading, scrollable(body).height(Length::Fill)].spacing(8))
+        .padding(12)
+        .width(Length::Fill)
+        .height(DETAIL_HEIGHT)
+        .style(widgets::panel)
+        .into()
+}
