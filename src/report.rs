@@ -9,10 +9,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::domain::Money;
-use crate::domain::aging::{AgingBuilder, AgingReport, Basis, Buckets};
+use crate::domain::aging::{AgingBuilder, AgingReport, AgingRow, Basis, Buckets};
 use crate::domain::ids::CustomerId;
 use crate::domain::ledger::{self, Ledger};
+use crate::domain::{Currency, Money};
 use crate::store::{AgingInput, Customer, Store, StoreError};
 
 pub use promises::{NoteFacts, NoteStatus, note_day, note_status, note_statuses};
@@ -46,7 +46,7 @@ pub struct Aging {
 
 impl Aging {
     /// Rows in customer-code order, with code and name.
-    pub fn rows(&self) -> Vec<(&str, &str, &crate::domain::aging::AgingRow)> {
+    pub fn rows(&self) -> Vec<(&str, &str, &AgingRow)> {
         let mut rows: Vec<_> = self
             .report
             .rows
@@ -62,6 +62,47 @@ impl Aging {
             .collect();
         rows.sort_by(|a, b| a.0.cmp(b.0));
         rows
+    }
+
+    /// The columns of the aging table and of its CSV: code, name, balance, one per
+    /// bucket, unapplied.
+    pub fn headers(&self) -> Vec<String> {
+        let mut headers = vec!["code".to_string(), "name".into(), "balance".into()];
+        headers.extend(self.report.columns.iter().cloned());
+        headers.push("unapplied".into());
+        headers
+    }
+
+    /// One customer's cells in [`Aging::headers`] order, amounts written by `amount`.
+    pub fn cells(
+        code: &str,
+        name: &str,
+        row: &AgingRow,
+        amount: impl Fn(Money) -> String,
+    ) -> Vec<String> {
+        let mut cells = vec![code.to_string(), name.to_string(), amount(row.balance)];
+        cells.extend(row.amounts.iter().map(|m| amount(*m)));
+        cells.push(amount(row.unapplied));
+        cells
+    }
+
+    /// The report as CSV: the header, then one record per customer in code order, with
+    /// amounts as exact plain decimals. Totals are left out (they are derived). Returns
+    /// the number of customer records written. `owed aging --format csv` and the aging
+    /// screen's export both write this, so the two files are the same.
+    pub fn write_csv(
+        &self,
+        currency: &Currency,
+        out: impl std::io::Write,
+    ) -> std::result::Result<usize, csv::Error> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(self.headers())?;
+        let rows = self.rows();
+        for (code, name, row) in &rows {
+            writer.write_record(Aging::cells(code, name, row, |m| currency.plain(m)))?;
+        }
+        writer.flush()?;
+        Ok(rows.len())
     }
 }
 

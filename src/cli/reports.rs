@@ -50,22 +50,25 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
     let currency = store.currency();
     let report = &aging.report;
     let f = args.format;
-    let mut headers: Vec<&str> = vec!["code", "name", "balance"];
-    headers.extend(report.columns.iter().map(String::as_str));
-    headers.push("unapplied");
+    if f == Format::Csv {
+        // The same file the aging screen exports.
+        let mut csv = Vec::new();
+        aging
+            .write_csv(currency, &mut csv)
+            .map_err(|e| CliError::Output(e.to_string()))?;
+        print(&String::from_utf8_lossy(&csv));
+        return Ok(());
+    }
+    let headers = aging.headers();
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     let mut numeric = vec![false, false];
     numeric.extend(std::iter::repeat_n(true, report.columns.len() + 2));
     let mut table = Table::new(&headers, &numeric);
     let mut json_rows = Vec::new();
     for (code, name, row) in aging.rows() {
-        let mut cells = vec![
-            code.to_string(),
-            name.to_string(),
-            amount(f, currency, row.balance),
-        ];
-        cells.extend(row.amounts.iter().map(|m| amount(f, currency, *m)));
-        cells.push(amount(f, currency, row.unapplied));
-        table.rows.push(cells);
+        table.rows.push(report::Aging::cells(code, name, row, |m| {
+            amount(f, currency, m)
+        }));
         if options.detail && f == Format::Table {
             for item in &row.items {
                 let mut cells = vec![

@@ -13,12 +13,12 @@ use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
 const WHEN: Length = Length::Fixed(124.0);
-const CUSTOMER: Length = Length::FillPortion(4);
+const CUSTOMER: Length = Length::FillPortion(3);
 const HOW: Length = Length::Fixed(96.0);
 const SUMMARY: Length = Length::FillPortion(5);
-const OUTCOME: Length = Length::FillPortion(3);
+const OUTCOME: Length = Length::FillPortion(2);
 /// The standing badge, then the promise's date and amount (right-aligned).
-const PROMISE: Length = Length::Fixed(228.0);
+const PROMISE: Length = Length::Fixed(200.0);
 const DATE: Length = Length::Fixed(92.0);
 const INVOICE: Length = Length::Fixed(92.0);
 /// The detail panel's height; the list takes the rest.

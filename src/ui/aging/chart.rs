@@ -1,0 +1,157 @@
+//! The bucket totals as a bar chart above the table, with the report's headline figures
+//! beside it. Bars are plain containers whose heights are proportional to the amounts,
+//! which is all a handful of bars needs.
+
+use iced::alignment::{Horizontal, Vertical};
+use iced::widget::{column, container, row, space, text};
+use iced::{Background, Border, Color, Element, Length, Theme};
+use rust_decimal::prelude::ToPrimitive;
+
+use super::{Message, Report, label};
+use crate::domain::Money;
+use crate::domain::aging::Basis;
+use crate::ui::Book;
+use crate::ui::i18n::t;
+use crate::ui::widgets;
+
+/// Height of the tallest bar.
+const MAX_BAR: f32 = 120.0;
+const BAR_WIDTH: f32 = 52.0;
+const SLOT_WIDTH: f32 = 104.0;
+
+/// What a bar stands for, which decides its colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Current,
+    /// Overdue, `age` from just past due (near 0) to the oldest bucket (1).
+    Overdue {
+        age: f32,
+    },
+    /// Days since the invoice date, which say nothing of being late.
+    Age,
+    Unapplied,
+}
+
+pub fn view<'a>(report: &'a Report, book: &'a Book) -> Element<'a, Message> {
+    let totals = report.totals();
+    let basis = report.basis();
+    let buckets = report.labels().len();
+    let mut bars: Vec<(&'a str, Money, Kind)> = report
+        .labels()
+        .iter()
+        .zip(&totals.amounts)
+        .enumerate()
+        .map(|(i, (column, amount))| {
+            let kind = match basis {
+                Basis::Due if i == 0 => Kind::Current,
+                Basis::Due => Kind::Overdue {
+                    age: i as f32 / (buckets - 1).max(1) as f32,
+                },
+                Basis::Invoice => Kind::Age,
+            };
+            (label(column), *amount, kind)
+        })
+        .collect();
+    bars.push((t("Unapplied"), totals.unapplied, Kind::Unapplied));
+    let largest = bars
+        .iter()
+        .filter_map(|(_, amount, _)| amount.0.abs().to_f32())
+        .fold(0.0_f32, f32::max);
+    let chart = bars
+        .into_iter()
+        .fold(row![].spacing(4), |chart, (name, amount, kind)| {
+            chart.push(bar(name, amount, kind, largest, book))
+        });
+    let overdue_share = match totals.balance.0.to_f64() {
+        Some(balance) if balance > 0.0 => {
+            let overdue = report.overdue.0.to_f64().unwrap_or(0.0);
+            format!("{:.1}%", overdue * 100.0 / balance)
+        }
+        _ => "—".to_string(),
+    };
+    let figures = column![
+        widgets::figure(t("Owed to you"), book.money(totals.balance)),
+        widgets::figure(t("Overdue"), book.money(report.overdue)),
+        widgets::figure(t("Overdue share"), overdue_share),
+        widgets::figure(
+            match basis {
+                Basis::Due => t("As of, by due date"),
+                Basis::Invoice => t("As of, by invoice date"),
+            },
+            report.as_of().to_string()
+        ),
+    ]
+    .spacing(8)
+    .width(Length::Fixed(170.0));
+    container(
+        row![chart, space::horizontal(), figures]
+            .spacing(16)
+            .align_y(iced::Alignment::End),
+    )
+    .padding([10, 14])
+    .style(widgets::panel)
+    .into()
+}
+
+/// One bar: its amount above it, its label below, its height a share of `largest`.
+fn bar<'a>(
+    name: &'a str,
+    amount: Money,
+    kind: Kind,
+    largest: f32,
+    book: &Book,
+) -> Element<'a, Message> {
+    let share = match amount.0.abs().to_f32() {
+        Some(value) if largest > 0.0 => value / largest,
+        _ => 0.0,
+    };
+    // A sliver keeps a small non-zero amount from looking like nothing.
+    let height = if amount.is_zero() {
+        0.0
+    } else {
+        (share * MAX_BAR).max(2.0)
+    };
+    let fill = container(space())
+        .width(Length::Fixed(BAR_WIDTH))
+        .height(Length::Fixed(height))
+        .style(move |theme: &Theme| container::Style {
+            background: Some(Background::Color(colour(theme, kind))),
+            border: Border {
+                radius: iced::border::top(3.0),
+                ..Border::default()
+            },
+            ..Default::default()
+        });
+    let stacked = column![
+        text(book.money(amount))
+            .size(12)
+            .wrapping(text::Wrapping::None),
+        fill
+    ]
+    .spacing(2)
+    .align_x(Horizontal::Center);
+    column![
+        container(stacked)
+            .width(Length::Fixed(SLOT_WIDTH))
+            .height(Length::Fixed(MAX_BAR + 20.0))
+            .align_x(Horizontal::Center)
+            .align_y(Vertical::Bottom),
+        container(widgets::muted(name).wrapping(text::Wrapping::None))
+            .width(Length::Fixed(SLOT_WIDTH))
+            .align_x(Horizontal::Center),
+    ]
+    .spacing(4)
+    .into()
+}
+
+fn colour(theme: &Theme, kind: Kind) -> Color {
+    let palette = theme.extended_palette();
+    match kind {
+        Kind::Current | Kind::Age => palette.primary.base.color,
+        Kind::Overdue { age } => Color {
+            a: 0.5 + 0.5 * age,
+            ..theme.palette().danger
+        },
+        Kind::Unapplied => palette.secondary.base.color,
+    }
+}

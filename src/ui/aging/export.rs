@@ -1,0 +1,124 @@
+//! Exporting the report shown to CSV: the same file `owed aging --format csv` prints
+//! (written by [`crate::report::Aging::write_csv`]), to a typed path or one chosen in the
+//! desktop's save dialog. The file is written on a worker thread to a temporary file
+//! beside the target and renamed into place, so a failed export never leaves half a file.
+
+use std::fs::{self, File};
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use directories::{BaseDirs, UserDirs};
+use iced::widget::{row, space, text, text_input};
+use iced::{Element, Length, Task};
+
+use super::{Aging, Message, Report};
+use crate::domain::Currency;
+use crate::ui::book::on_worker;
+use crate::ui::i18n::{t, tf};
+use crate::ui::widgets;
+
+pub const PATH: &str = "aging-export-path";
+
+/// `aging-<as_of>.csv` in the user's documents folder, else their home.
+pub fn default_path(as_of: NaiveDate) -> PathBuf {
+    let folder = UserDirs::new()
+        .and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
+        .or_else(|| BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf()))
+        .unwrap_or_default();
+    folder.join(format!("aging-{as_of}.csv"))
+}
+
+/// The export controls and the last export's outcome.
+pub fn view(screen: &Aging) -> Element<'_, Message> {
+    let ready =
+        screen.report.is_some() && !screen.exporting && !screen.export_path.trim().is_empty();
+    let outcome: Element<'_, Message> = match &screen.export_status {
+        Some(Ok(done)) => widgets::muted(done.as_str()).into(),
+        Some(Err(error)) => widgets::danger_text(error.as_str()).into(),
+        None if screen.exporting => widgets::muted(t("Exporting…")).into(),
+        None => space().into(),
+    };
+    row![
+        text(t("Export to")).size(14),
+        text_input(t("File to write"), &screen.export_path)
+            .id(PATH)
+            .on_input(Message::ExportPath)
+            .on_submit_maybe(ready.then_some(Message::Export))
+            .padding(6)
+            .size(14)
+            .width(Length::Fixed(280.0)),
+        widgets::secondary(t("Choose…"), Some(Message::ChooseExportPath)),
+        widgets::action(t("Export CSV"), ready.then_some(Message::Export)),
+        outcome,
+    ]
+    .spacing(8)
+    .align_y(iced::Alignment::Center)
+    .into()
+}
+
+/// Asks the desktop's save dialog for a file, starting from `current`.
+pub fn choose(current: &str) -> Task<Message> {
+    let current = PathBuf::from(current.trim());
+    Task::perform(
+        async move {
+            let mut dialog = rfd::AsyncFileDialog::new().add_filter("CSV", &["csv"]);
+            if let Some(folder) = current.parent().filter(|p| p.is_dir()) {
+                dialog = dialog.set_directory(folder);
+            }
+            if let Some(name) = current.file_name() {
+                dialog = dialog.set_file_name(name.to_string_lossy());
+            }
+            dialog
+                .save_file()
+                .await
+                .map(|file| file.path().to_path_buf())
+        },
+        Message::ChosenExportPath,
+    )
+}
+
+/// Writes `report` as CSV to `path` on a worker thread.
+pub fn write(report: Arc<Report>, currency: Currency, path: PathBuf) -> Task<Message> {
+    Task::perform(
+        on_worker(move || write_csv(&report, &currency, &path).map(|rows| (rows, path))),
+        Message::Exported,
+    )
+}
+
+/// Writes the CSV beside `path` and renames it into place; the number of customer rows.
+fn write_csv(report: &Report, currency: &Currency, path: &Path) -> Result<usize, String> {
+    let fail = |error: &dyn std::fmt::Display| {
+        tf(
+            "Could not write {path}: {error}",
+            &[
+                ("path", &path.display().to_string()),
+                ("error", &error.to_string()),
+            ],
+        )
+    };
+    let Some(name) = path.file_name() else {
+        return Err(fail(&t("that is a folder, not a file name")));
+    };
+    let temporary = path.with_file_name(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = (|| {
+        let mut out = BufWriter::new(File::create(&temporary).map_err(|e| fail(&e))?);
+        let rows = report
+            .aging
+            .write_csv(currency, &mut out)
+            .map_err(|e| fail(&e))?;
+        let file = out.into_inner().map_err(|e| fail(&e.into_error()))?;
+        file.sync_all().map_err(|e| fail(&e))?;
+        fs::rename(&temporary, path).map_err(|e| fail(&e))?;
+        Ok(rows)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written
+}
