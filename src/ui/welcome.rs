@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use iced::futures::channel::mpsc;
-use iced::widget::{column, container, progress_bar, row, space, text};
+use iced::widget::{column, container, progress_bar, row, scrollable, space, text};
 use iced::{Element, Length, Task};
 
 use super::book::{on_worker, sample_book_path};
@@ -30,6 +30,8 @@ pub enum Message {
     OpenTyped,
     Browse,
     Browsed(Option<PathBuf>),
+    /// Try the book that could not be opened again (the other window was closed).
+    Retry,
 }
 
 /// What the welcome screen tells the app.
@@ -158,6 +160,14 @@ impl Welcome {
                 );
             }
             Message::Browsed(Some(path)) => return (Task::none(), self.open_existing(&path)),
+            Message::Retry => {
+                let path = self.path.clone();
+                self.problem = None;
+                match Store::open(&path, Access::Write) {
+                    Ok(store) => return (Task::none(), Some(Event::Opened(store))),
+                    Err(error) => self.problem = Some(explain(&path, &error)),
+                }
+            }
             Message::Browsed(None) => {
                 self.error = Some(
                     t("No file was chosen (or this desktop has no file dialog): type the path instead.")
@@ -326,32 +336,35 @@ impl Welcome {
             None => space().into(),
         };
 
-        container(
-            column![
-                text(t("Owed")).size(32).font(BOLD),
-                widgets::muted(t(
-                    "Who owes you what, since when, and what you did about it."
-                )),
-                problem,
-                error,
-                container(empty)
-                    .padding(16)
-                    .style(widgets::panel)
-                    .width(Length::Fill),
-                container(sample)
-                    .padding(16)
-                    .style(widgets::panel)
-                    .width(Length::Fill),
-                container(open)
-                    .padding(16)
-                    .style(widgets::panel)
-                    .width(Length::Fill),
-            ]
-            .spacing(14)
-            .max_width(760),
+        scrollable(
+            container(
+                column![
+                    text(t("Owed")).size(32).font(BOLD),
+                    widgets::muted(t(
+                        "Who owes you what, since when, and what you did about it."
+                    )),
+                    problem,
+                    error,
+                    container(empty)
+                        .padding(16)
+                        .style(widgets::panel)
+                        .width(Length::Fill),
+                    container(sample)
+                        .padding(16)
+                        .style(widgets::panel)
+                        .width(Length::Fill),
+                    container(open)
+                        .padding(16)
+                        .style(widgets::panel)
+                        .width(Length::Fill),
+                ]
+                .spacing(14)
+                .max_width(760),
+            )
+            .center_x(Length::Fill)
+            .padding(24),
         )
-        .center_x(Length::Fill)
-        .padding(24)
+        .height(Length::Fill)
         .into()
     }
 }
@@ -392,7 +405,13 @@ pub fn build_sample_book(
 
 /// One line a person understands, naming the file.
 fn explain(path: &Path, error: &StoreError) -> String {
-    format!("{}: {error}", path.display())
+    let message = error.to_string();
+    let shown = path.display().to_string();
+    if message.contains(&shown) {
+        message
+    } else {
+        format!("{shown}: {message}")
+    }
 }
 
 #[cfg(test)]
@@ -411,6 +430,21 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"name,amount\nAcme,12.00\n");
         // Starting an empty book then never writes over the foreign file.
         assert_eq!(welcome.new_book_path(), dir.path().join("new-book.owed"));
+    }
+
+    #[test]
+    fn a_book_open_in_another_window_can_be_tried_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("book.owed");
+        let other = Store::init(&path, &BookSettings::default()).unwrap();
+        let (mut welcome, store) = Welcome::start(path.clone());
+        assert!(store.is_none());
+        let problem = welcome.problem.clone().unwrap();
+        assert!(problem.contains("another Owed window"), "{problem}");
+        assert_eq!(problem.matches("book.owed").count(), 1, "{problem}");
+        drop(other);
+        let (_, event) = welcome.update(Message::Retry);
+        assert!(matches!(event, Some(Event::Opened(_))));
     }
 
     #[test]
