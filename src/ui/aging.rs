@@ -393,15 +393,8 @@ impl Aging {
             .as_deref()
             .and_then(|code| report.position(code))
             .and_then(|index| self.order.iter().position(|i| *i == index));
-        let page = ((self.scroll.height / widgets::ROW_HEIGHT) as usize).max(1);
-        let last = self.order.len() - 1;
-        let next = match (key, position) {
-            (ListKey::Enter, _) => return Task::done(Message::OpenSelected),
-            (_, None) => 0,
-            (ListKey::Up, Some(p)) => p.saturating_sub(1),
-            (ListKey::Down, Some(p)) => (p + 1).min(last),
-            (ListKey::PageUp, Some(p)) => p.saturating_sub(page),
-            (ListKey::PageDown, Some(p)) => (p + page).min(last),
+        let Some(next) = self.scroll.step(key, position, self.order.len()) else {
+            return Task::done(Message::OpenSelected);
         };
         self.selected = Some(report.customers[self.order[next]].code.clone());
         self.show_selected()

@@ -233,15 +233,8 @@ impl Customers {
         let position = self
             .selected
             .and_then(|s| self.visible.iter().position(|i| *i == s));
-        let page = (self.scroll.height / widgets::ROW_HEIGHT) as usize;
-        let last = self.visible.len() - 1;
-        let next = match (key, position) {
-            (ListKey::Enter, _) => return Task::done(Message::OpenSelected),
-            (_, None) => 0,
-            (ListKey::Up, Some(p)) => p.saturating_sub(1),
-            (ListKey::Down, Some(p)) => (p + 1).min(last),
-            (ListKey::PageUp, Some(p)) => p.saturating_sub(page),
-            (ListKey::PageDown, Some(p)) => (p + page).min(last),
+        let Some(next) = self.scroll.step(key, position, self.visible.len()) else {
+            return Task::done(Message::OpenSelected);
         };
         self.selected = Some(self.visible[next]);
         match self.scroll.offset_to_show(next) {

@@ -10,6 +10,7 @@ use iced::widget::{
 use iced::{Background, Border, Color, Element, Font, Length, Theme, font};
 
 use super::i18n::t;
+use super::screen::ListKey;
 
 /// Height of one table row; the virtualised lists rely on it being fixed.
 pub const ROW_HEIGHT: f32 = 28.0;
@@ -57,6 +58,21 @@ impl Scroll {
         let start = first.saturating_sub(OVERSCAN).min(total);
         let end = (first + count + OVERSCAN).min(total);
         start..end
+    }
+
+    /// Where a list key moves the selection in a list of `len` rows, from `position`
+    /// (none selected: the first row). `None` for Enter, or an empty list.
+    pub fn step(&self, key: ListKey, position: Option<usize>, len: usize) -> Option<usize> {
+        let last = len.checked_sub(1)?;
+        let page = ((self.height / ROW_HEIGHT) as usize).max(1);
+        Some(match (key, position) {
+            (ListKey::Enter, _) => return None,
+            (_, None) => 0,
+            (ListKey::Up, Some(p)) => p.saturating_sub(1),
+            (ListKey::Down, Some(p)) => (p + 1).min(last),
+            (ListKey::PageUp, Some(p)) => p.saturating_sub(page),
+            (ListKey::PageDown, Some(p)) => (p + page).min(last),
+        })
     }
 
     /// The offset that brings row `index` into view, if it is not already.
@@ -344,6 +360,21 @@ mod tests {
             height: 560.0,
         };
         assert_eq!(end.visible(100_000).end, 100_000);
+    }
+
+    #[test]
+    fn list_keys_move_within_the_list() {
+        let scroll = Scroll {
+            offset: 0.0,
+            height: 28.0 * 10.0,
+        };
+        assert_eq!(scroll.step(ListKey::Down, None, 5), Some(0));
+        assert_eq!(scroll.step(ListKey::Down, Some(4), 5), Some(4));
+        assert_eq!(scroll.step(ListKey::Up, Some(0), 5), Some(0));
+        assert_eq!(scroll.step(ListKey::PageDown, Some(3), 100), Some(13));
+        assert_eq!(scroll.step(ListKey::PageUp, Some(3), 100), Some(0));
+        assert_eq!(scroll.step(ListKey::Enter, Some(3), 100), None);
+        assert_eq!(scroll.step(ListKey::Down, None, 0), None);
     }
 
     #[test]
