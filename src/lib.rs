@@ -1,11 +1,13 @@
 //! Owed: an offline accounts-receivable book. Layers, one direction only:
 //! `domain` (pure rules) ← `store` (SQLite) ← `report`, `load`, `export`, `demo` ← `ui`
-//! (the iced desktop app) and `cli`.
+//! (the iced desktop app) and `cli`. `import` reads bank statement exports and touches
+//! neither the store nor the screen.
 
 pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod import;
 pub mod load;
 pub mod report;
 pub mod store;

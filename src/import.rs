@@ -1,0 +1,267 @@
+//! Bank-statement import, the reading side: bytes of any bank's CSV export in, a parsed
+//! statement out. Nothing here touches the book or the screen. The user tells the app
+//! nothing about the file: encoding, delimiter, header row, date format, decimal mark and
+//! amount layout are found from the file itself by scoring candidates (`Hints` only
+//! override). Whatever cannot be read exactly stops the import with the file, line and
+//! column; nothing is replaced, guessed into a date or dropped silently.
+
+mod amount;
+mod columns;
+mod date;
+mod decode;
+mod keywords;
+mod layout;
+mod records;
+mod rows;
+mod tokens;
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// What the user may say about a file when detection cannot decide; all optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// An encoding label such as `windows-1250` or `gbk`.
+    pub encoding: Option<String>,
+    /// A strftime format such as `%m/%d/%Y` (`--date-format`).
+    pub date_format: Option<String>,
+    /// The year for dates written without one (`--year`).
+    pub year: Option<i32>,
+    pub delimiter: Option<char>,
+    pub decimal_mark: Option<char>,
+}
+
+/// A statement read from a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    pub detected: Detected,
+    pub rows: Vec<BankRow>,
+    pub skipped: Vec<Skipped>,
+}
+
+impl Statement {
+    /// True when `row` is in another currency than the statement's main one.
+    pub fn is_foreign(&self, row: &BankRow) -> bool {
+        match (&row.currency, &self.detected.currency) {
+            (Some(row), Some(main)) => row != main,
+            _ => false,
+        }
+    }
+}
+
+/// What was found out about the file, to show the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detected {
+    pub encoding: String,
+    pub delimiter: String,
+    /// 1-based line of the header row; 0 when the file has none.
+    pub header_line: usize,
+    pub date_format: String,
+    /// `.` or `,`; `none` when no amount had decimals.
+    pub decimal_mark: String,
+    pub layout: String,
+    /// The main currency, when the file says it.
+    pub currency: Option<String>,
+}
+
+/// Which way money moved, seen from the account holder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    In,
+    Out,
+    /// No money moved for the holder (Alipay's 不计收支, a zero row with no side).
+    Neutral,
+}
+
+/// One movement of money.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankRow {
+    /// 1-based line where the row starts.
+    pub line: usize,
+    /// `None` for a pending row that has no date yet.
+    pub date: Option<NaiveDate>,
+    /// Never negative; the direction says which way.
+    pub amount: Decimal,
+    pub direction: Direction,
+    /// The row's currency (ISO code) when the file says it.
+    pub currency: Option<String>,
+    pub description: String,
+    pub reference: Option<String>,
+    pub counterparty: Option<String>,
+    pub account: Option<String>,
+}
+
+impl BankRow {
+    /// The amount with money in positive and money out negative (neutral: positive).
+    pub fn signed(&self) -> Decimal {
+        match self.direction {
+            Direction::Out => -self.amount,
+            Direction::In | Direction::Neutral => self.amount,
+        }
+    }
+}
+
+/// A row after the header that is not a movement of money.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub line: usize,
+    pub reason: SkipReason,
+    /// The row's non-empty cells, shortened.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    RepeatedHeader,
+    SectionTitle,
+    Footer,
+    Balance,
+    /// A row that records a document, not a payment (PayPal's "Invoice Sent").
+    Memo,
+    /// Any other row without a date.
+    NoDate,
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SkipReason::RepeatedHeader => "repeated header",
+            SkipReason::SectionTitle => "section title",
+            SkipReason::Footer => "footer or totals",
+            SkipReason::Balance => "balance row",
+            SkipReason::Memo => "memo row, no money moved",
+            SkipReason::NoDate => "no date",
+        })
+    }
+}
+
+/// Why a file could not be read. Every message names the file, and the line (and
+/// column) wherever the trouble is in the file's content.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}, line 1: the file is empty")]
+    Empty { file: String },
+    #[error(
+        "{file}, line {line}: bytes that are not {encoding} text; \
+         pass --encoding with the file's encoding"
+    )]
+    Undecodable {
+        file: String,
+        line: usize,
+        encoding: String,
+    },
+    #[error("{file}: {message}")]
+    Hint { file: String, message: String },
+    #[error("{file}, line {line}: no transactions found (no row has both a date and an amount)")]
+    NoTransactions { file: String, line: usize },
+    #[error("{file}, line {line}: no amount column found")]
+    NoAmountColumn { file: String, line: usize },
+    #[error(
+        "{file}, line {line}, column {column}: '{text}' could be day-first or month-first \
+         and no date in the file decides it; pass {choices}"
+    )]
+    AmbiguousDates {
+        file: String,
+        line: usize,
+        column: String,
+        text: String,
+        /// `--date-format %d/%m/%Y or --date-format %m/%d/%Y`
+        choices: String,
+    },
+    #[error(
+        "{file}, line {line}, column {column}: the date '{text}' has no year; \
+         pass --year with the statement's year"
+    )]
+    MissingYear {
+        file: String,
+        line: usize,
+        column: String,
+        text: String,
+    },
+    #[error("{file}, line {line}, column {column}: '{text}' is not a date ({format})")]
+    BadDate {
+        file: String,
+        line: usize,
+        column: String,
+        text: String,
+        format: String,
+    },
+    #[error("{file}, line {line}, column {column}: '{text}' is not an amount")]
+    BadAmount {
+        file: String,
+        line: usize,
+        column: String,
+        text: String,
+    },
+    #[error("{file}, line {line}, column {column}: no amount in a row with a date")]
+    MissingAmount {
+        file: String,
+        line: usize,
+        column: String,
+    },
+    #[error(
+        "{file}, line {line}, column {column}: '{text}' does not say whether money came in \
+         or went out"
+    )]
+    BadDirection {
+        file: String,
+        line: usize,
+        column: String,
+        text: String,
+    },
+    #[error(
+        "{file}, line {line}: both the debit column {debit} and the credit column {credit} \
+         hold an amount"
+    )]
+    BothSides {
+        file: String,
+        line: usize,
+        debit: String,
+        credit: String,
+    },
+}
+
+/// Reads a statement export. `file_name` is only used in messages.
+pub fn read_statement(
+    file_name: &str,
+    bytes: &[u8],
+    hints: &Hints,
+) -> Result<Statement, ImportError> {
+    let file = file_name.to_string();
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty { file });
+    }
+    let decoded = decode::decode(file_name, bytes, hints.encoding.as_deref())?;
+    let delimiter = match hints.delimiter {
+        Some(ch) => records::Delimiter { ch, spaced: false },
+        None => records::detect_delimiter(&decoded.text),
+    };
+    let records = records::split(&decoded.text, delimiter.ch);
+    let plan = layout::plan(file_name, &records, hints)?;
+    let (rows, skipped) = rows::build(file_name, &records, &plan)?;
+    let date_format = rows
+        .iter()
+        .find(|row| row.date.is_some())
+        .and_then(|row| records.iter().find(|r| r.line == row.line))
+        .map(|r| plan.dates.describe(r.field(plan.cols.date)))
+        .unwrap_or_default();
+    let detected = Detected {
+        encoding: decoded.encoding.to_string(),
+        delimiter: delimiter.describe(),
+        header_line: plan.header_line(&records),
+        date_format,
+        decimal_mark: plan.decimal.map_or("none".to_string(), String::from),
+        layout: plan.cols.money.describe(),
+        currency: plan.currency.clone(),
+    };
+    Ok(Statement {
+        detected,
+        rows,
+        skipped,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,304 @@
+//! Date cells: ISO, `YYYYMMDD`, `YYYY/MM/DD`, day-first and month-first with `/ . -`,
+//! two-digit years, month names in several languages, date-times, unpadded days, no year
+//! (with `Hints::year`). Day/month order is decided from the whole column, never guessed;
+//! a cell that does not parse is an error, never "today".
+
+use chrono::NaiveDate;
+use chrono::format::{Item, Parsed, StrftimeItems, parse_and_remainder};
+
+use super::keywords::is_pending_word;
+pub(crate) use super::tokens::tokenize;
+use super::tokens::{Order, Tokens};
+
+/// What a date cell holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DateCell {
+    Date(NaiveDate),
+    Pending,
+    Empty,
+    /// Words, not a date: a title, a footer, a balance label.
+    Text,
+    /// Shaped like a date but not a valid one.
+    Bad,
+}
+
+/// How a date column is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DateRule {
+    Auto {
+        three: Order,
+        two: Order,
+        year: Option<i32>,
+    },
+    Format {
+        format: String,
+        year: Option<i32>,
+    },
+}
+
+/// Why a column's dates cannot be read without help from the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Problem {
+    /// Index of a cell that could be either day-first or month-first; formats to offer.
+    Ambiguous(usize, String, String),
+    /// Index of a cell that has no year.
+    NoYear(usize),
+    BadFormat,
+}
+
+impl DateRule {
+    pub fn from_hint(format: &str, year: Option<i32>) -> Result<DateRule, Problem> {
+        if StrftimeItems::new(format).any(|item| item == Item::Error) || format.is_empty() {
+            return Err(Problem::BadFormat);
+        }
+        Ok(DateRule::Format {
+            format: format.to_string(),
+            year,
+        })
+    }
+
+    /// Decides day/month order and the need for a year from all `cells` of the column.
+    pub fn decide(cells: &[&str], year: Option<i32>) -> Result<DateRule, Problem> {
+        let tokens: Vec<(usize, Tokens)> = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, cell)| tokenize(cell).map(|t| (i, t)))
+            .collect();
+        if year.is_none()
+            && let Some((i, _)) = tokens.iter().find(|(_, t)| t.pieces.len() == 2)
+        {
+            return Err(Problem::NoYear(*i));
+        }
+        let open = |n: usize| {
+            tokens
+                .iter()
+                .filter(move |(_, t)| t.pieces.len() == n && t.fixed_order().is_none())
+        };
+        let three = choose(open(3), [Order::Dmy, Order::Mdy], Some(Order::Ymd2), year)?;
+        let two = choose(open(2), [Order::Dm, Order::Md], None, year)?;
+        Ok(DateRule::Auto { three, two, year })
+    }
+
+    /// The format a user would pass to read `cell` this way, for the report.
+    pub fn describe(&self, cell: &str) -> String {
+        match (self, tokenize(cell)) {
+            (DateRule::Format { format, .. }, _) => format.clone(),
+            (DateRule::Auto { three, two, .. }, Some(t)) => {
+                let order =
+                    t.fixed_order()
+                        .unwrap_or(if t.pieces.len() == 3 { *three } else { *two });
+                t.format(order)
+            }
+            (DateRule::Auto { .. }, None) => String::new(),
+        }
+    }
+
+    pub fn read(&self, cell: &str) -> DateCell {
+        let text = cell.trim();
+        if text.is_empty() {
+            return DateCell::Empty;
+        }
+        if is_pending_word(text) {
+            return DateCell::Pending;
+        }
+        let parsed = match self {
+            DateRule::Auto { three, two, year } => tokenize(text).map(|t| {
+                let order =
+                    t.fixed_order()
+                        .unwrap_or(if t.pieces.len() == 3 { *three } else { *two });
+                t.date(order, *year)
+            }),
+            DateRule::Format { format, year } => Some(with_format(text, format, *year)),
+        };
+        match parsed {
+            Some(Some(date)) => DateCell::Date(date),
+            Some(None) => DateCell::Bad,
+            None if looks_dated(text) => DateCell::Bad,
+            None => DateCell::Text,
+        }
+    }
+}
+
+/// Picks the first of `orders` under which every token is a valid date; both valid is
+/// ambiguous unless day and month agree in every cell.
+fn choose<'a>(
+    tokens: impl Iterator<Item = &'a (usize, Tokens)> + Clone,
+    orders: [Order; 2],
+    fallback: Option<Order>,
+    year: Option<i32>,
+) -> Result<Order, Problem> {
+    let valid = |order: Order| tokens.clone().all(|(_, t)| t.date(order, year).is_some());
+    let count = |order: Order| {
+        tokens
+            .clone()
+            .filter(|(_, t)| t.date(order, year).is_some())
+            .count()
+    };
+    let [first, second] = orders;
+    match (valid(first), valid(second)) {
+        (true, true) => {
+            // Dates written with dots are day-first wherever they are written.
+            let dotted = tokens.clone().all(|(_, t)| t.seps.iter().all(|s| s == "."));
+            let differs = tokens.clone().find(|(_, t)| t.pieces[0] != t.pieces[1]);
+            // A statement is sorted by date: if only one reading is, it is the one.
+            let sorted = |order: Order| {
+                let dates: Vec<NaiveDate> = tokens
+                    .clone()
+                    .filter_map(|(_, t)| t.date(order, year))
+                    .collect();
+                let mut distinct = dates.clone();
+                distinct.sort();
+                distinct.dedup();
+                let rising = dates.windows(2).all(|w| w[0] <= w[1]);
+                let falling = dates.windows(2).all(|w| w[0] >= w[1]);
+                distinct.len() >= 4 && (rising || falling)
+            };
+            match differs {
+                None => Ok(first),
+                Some(_) if dotted => Ok(first),
+                Some((i, t)) => match (sorted(first), sorted(second)) {
+                    (true, false) => Ok(first),
+                    (false, true) => Ok(second),
+                    _ => Err(Problem::Ambiguous(*i, t.format(first), t.format(second))),
+                },
+            }
+        }
+        (true, false) => Ok(first),
+        (false, true) => Ok(second),
+        (false, false) => match fallback {
+            Some(order) if valid(order) => Ok(order),
+            _ if count(second) > count(first) => Ok(second),
+            _ => Ok(first),
+        },
+    }
+}
+
+/// Reads `text` with a user's strftime format; a missing year comes from `year`.
+fn with_format(text: &str, format: &str, year: Option<i32>) -> Option<NaiveDate> {
+    let mut parsed = Parsed::new();
+    let rest = parse_and_remainder(&mut parsed, text, StrftimeItems::new(format)).ok()?;
+    if !(rest.is_empty() || rest.starts_with([' ', 'T'])) {
+        return None;
+    }
+    match parsed.to_naive_date() {
+        Ok(date) => Some(date),
+        Err(_) if parsed.year().is_none() && parsed.year_mod_100().is_none() => {
+            parsed.set_year(i64::from(year?)).ok()?;
+            parsed.to_naive_date().ok()
+        }
+        Err(_) => None,
+    }
+}
+
+/// Digits and date separators only: a date written wrong, not words.
+fn looks_dated(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    digits >= 4
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-' | ':' | ' ' | 'T'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> DateCell {
+        DateCell::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    fn read_all(cells: &[&str]) -> Vec<DateCell> {
+        let rule = DateRule::decide(cells, None).unwrap();
+        cells.iter().map(|c| rule.read(c)).collect()
+    }
+
+    #[test]
+    fn shapes() {
+        let cells = [
+            "2023-02-12 21:32:14",
+            "20240131",
+            "2016/03/31",
+            "Apr 8, 2018",
+            "12-Dec-2019",
+            "2017-04-25T03:15:53",
+            "2016.03.31.",
+            "8. März 2020",
+        ];
+        assert_eq!(
+            read_all(&cells),
+            vec![
+                ymd(2023, 2, 12),
+                ymd(2024, 1, 31),
+                ymd(2016, 3, 31),
+                ymd(2018, 4, 8),
+                ymd(2019, 12, 12),
+                ymd(2017, 4, 25),
+                ymd(2016, 3, 31),
+                ymd(2020, 3, 8),
+            ]
+        );
+    }
+
+    #[test]
+    fn column_decides_day_and_month() {
+        assert_eq!(
+            read_all(&["12/12/11", "30/12/11", "04/01/12"])[2],
+            ymd(2012, 1, 4)
+        );
+        assert_eq!(read_all(&["01/27/2023", "01/05/2023"])[1], ymd(2023, 1, 5));
+        assert_eq!(read_all(&["09.01.00 00:58"])[0], ymd(2000, 1, 9));
+        assert_eq!(read_all(&["05/05/2020"])[0], ymd(2020, 5, 5));
+        assert_eq!(read_all(&["01.03.2021", "02.03.2021"])[1], ymd(2021, 3, 2));
+        // Only month-first keeps this column in date order.
+        let sorted = [
+            "01/02/2021",
+            "01/03/2021",
+            "01/05/2021",
+            "02/01/2021",
+            "02/03/2021",
+        ];
+        assert_eq!(read_all(&sorted)[3], ymd(2021, 2, 1));
+        match DateRule::decide(&["01/02/2020", "03/04/2020"], None) {
+            Err(Problem::Ambiguous(0, a, b)) => {
+                assert_eq!((a, b), ("%d/%m/%Y".into(), "%m/%d/%Y".into()))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn no_year_needs_a_hint() {
+        assert_eq!(
+            DateRule::decide(&["x", "12 Mar"], None),
+            Err(Problem::NoYear(1))
+        );
+        let rule = DateRule::decide(&["12 Mar", "31/12"], Some(2021)).unwrap();
+        assert_eq!(rule.read("12 Mar"), ymd(2021, 3, 12));
+        assert_eq!(rule.read("31/12"), ymd(2021, 12, 31));
+    }
+
+    #[test]
+    fn bad_text_and_pending() {
+        let rule = DateRule::decide(&["2020-01-01"], None).unwrap();
+        assert_eq!(rule.read("2020-02-30"), DateCell::Bad);
+        assert_eq!(rule.read("2020-13-45"), DateCell::Bad);
+        assert_eq!(rule.read("Pending"), DateCell::Pending);
+        assert_eq!(
+            rule.read("Date downloaded 01/24/2023 10:28 am"),
+            DateCell::Text
+        );
+        assert_eq!(rule.read("人民币合计"), DateCell::Text);
+        assert_eq!(rule.read(""), DateCell::Empty);
+        assert!(tokenize("12.50").is_none());
+        assert!(tokenize("1.10.2015 x").is_none());
+    }
+
+    #[test]
+    fn hinted_format() {
+        let rule = DateRule::from_hint("%m/%d/%Y", None).unwrap();
+        assert_eq!(rule.read("03/04/2020"), ymd(2020, 3, 4));
+        let rule = DateRule::from_hint("%d.%m.", Some(2019)).unwrap();
+        assert_eq!(rule.read("31.12."), ymd(2019, 12, 31));
+        assert!(DateRule::from_hint("%Q", None).is_err());
+    }
+}

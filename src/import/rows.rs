@@ -1,0 +1,312 @@
+//! Records after the header to bank rows: each record is a movement of money, or is
+//! skipped with its reason (repeated header, section title, footer, balance or memo row),
+//! or stops the import when a date or amount in it cannot be read.
+
+use rust_decimal::Decimal;
+
+use super::amount::{Mark, Money, is_placeholder, parse};
+use super::columns::MoneyCols;
+use super::date::DateCell;
+use super::keywords::{
+    Side, currency_code, direction_token, is_balance_label, is_footer_label, is_memo_label,
+    normalize,
+};
+use super::layout::Plan;
+use super::records::Record;
+use super::{BankRow, Direction, ImportError, SkipReason, Skipped};
+
+pub(crate) fn build(
+    file: &str,
+    records: &[Record],
+    plan: &Plan,
+) -> Result<(Vec<BankRow>, Vec<Skipped>), ImportError> {
+    let body = records.get(plan.start..).unwrap_or_default();
+    let header: Vec<String> = plan
+        .header
+        .and_then(|h| records.get(h))
+        .map(|r| r.fields.iter().map(|f| normalize(f)).collect())
+        .unwrap_or_default();
+    let dates: Vec<DateCell> = body
+        .iter()
+        .map(|r| plan.dates.read(r.field(plan.cols.date)))
+        .collect();
+    let dated: Vec<&Record> = body
+        .iter()
+        .zip(&dates)
+        .filter(|(_, d)| matches!(d, DateCell::Date(_)))
+        .map(|(r, _)| r)
+        .collect();
+    let memo_by_balance = plan.cols.balance.is_some_and(|b| {
+        let numbers = dated
+            .iter()
+            .filter(|r| matches!(parse(r.field(b), plan.decimal), Ok(Some(_))))
+            .count();
+        numbers * 2 >= dated.len() && numbers > 0
+    });
+    let negative_column = |c: usize| {
+        let signs = dated
+            .iter()
+            .filter_map(|r| parse(r.field(c), plan.decimal).ok().flatten());
+        let (minus, plain) = signs.fold((0usize, 0usize), |(m, p), money| {
+            if money.minus { (m + 1, p) } else { (m, p + 1) }
+        });
+        minus > plain
+    };
+    let reader = Reader {
+        file,
+        plan,
+        negative: match plan.cols.money {
+            MoneyCols::DebitCredit { debit, credit } => {
+                (negative_column(debit), negative_column(credit))
+            }
+            _ => (false, false),
+        },
+    };
+    let mut rows = Vec::new();
+    let mut skipped = Vec::new();
+    for (record, date) in body.iter().zip(dates) {
+        if record.is_blank() {
+            continue;
+        }
+        let skip = |reason| Skipped {
+            line: record.line,
+            reason,
+            text: record.summary(),
+        };
+        if !header.is_empty() && is_header(record, &header) {
+            skipped.push(skip(SkipReason::RepeatedHeader));
+            continue;
+        }
+        let cells = || record.fields.iter().filter(|f| !f.is_empty());
+        let date = match date {
+            DateCell::Date(date) => Some(date),
+            DateCell::Pending => None,
+            DateCell::Bad => return Err(reader.bad_date(record, body)),
+            DateCell::Empty | DateCell::Text => {
+                let reason = if cells().any(|f| is_balance_label(f)) {
+                    SkipReason::Balance
+                } else if cells().next().is_some_and(|f| is_footer_label(f)) {
+                    SkipReason::Footer
+                } else if record.non_empty() == 1 {
+                    SkipReason::SectionTitle
+                } else {
+                    SkipReason::NoDate
+                };
+                skipped.push(skip(reason));
+                continue;
+            }
+        };
+        if cells().any(|f| is_balance_label(f)) {
+            skipped.push(skip(SkipReason::Balance));
+            continue;
+        }
+        let memo_balance = memo_by_balance
+            && plan.cols.balance.is_some_and(|b| {
+                let cell = record.field(b);
+                !is_placeholder(cell) && parse(cell, plan.decimal).is_err()
+            });
+        if memo_balance || cells().any(|f| is_memo_label(f)) {
+            skipped.push(skip(SkipReason::Memo));
+            continue;
+        }
+        let (amount, direction, money) = reader.money(record)?;
+        let text = |c: Option<usize>| {
+            c.map(|c| record.field(c))
+                .filter(|f| !f.is_empty())
+                .map(str::to_string)
+        };
+        let currency = match plan.cols.currency {
+            Some(c) => currency_code(record.field(c)).map(str::to_string),
+            None => money.and_then(|m| m.currency).map(str::to_string),
+        };
+        let description: Vec<&str> = plan
+            .cols
+            .descriptions
+            .iter()
+            .map(|&c| record.field(c))
+            .filter(|f| !f.is_empty())
+            .collect();
+        rows.push(BankRow {
+            line: record.line,
+            date,
+            amount,
+            direction,
+            currency,
+            description: description.join(" | "),
+            reference: text(plan.cols.reference),
+            counterparty: text(plan.cols.counterparty),
+            account: text(plan.cols.account),
+        });
+    }
+    // Words after the last movement are the statement's footer (disclaimers, notes).
+    let last = rows.last().map_or(usize::MAX, |r: &BankRow| r.line);
+    for skip in &mut skipped {
+        if skip.line > last && matches!(skip.reason, SkipReason::SectionTitle | SkipReason::NoDate)
+        {
+            skip.reason = SkipReason::Footer;
+        }
+    }
+    Ok((rows, skipped))
+}
+
+/// A record that repeats the header's words.
+fn is_header(record: &Record, header: &[String]) -> bool {
+    let named = header.iter().filter(|h| !h.is_empty()).count();
+    let same = |i: usize, h: &String| {
+        let cell = record.field(i);
+        !h.is_empty() && cell.len().abs_diff(h.len()) <= 4 && normalize(cell) == *h
+    };
+    let same = header
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| same(*i, h))
+        .count();
+    named > 0 && same * 10 >= named * 8
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    plan: &'a Plan,
+    /// Whether the debit and the credit column write their amounts with a minus.
+    negative: (bool, bool),
+}
+
+impl Reader<'_> {
+    fn bad_date(&self, record: &Record, body: &[Record]) -> ImportError {
+        let date = self.plan.cols.date;
+        let example = body
+            .iter()
+            .find(|r| matches!(self.plan.dates.read(r.field(date)), DateCell::Date(_)))
+            .map(|r| self.plan.dates.describe(r.field(date)))
+            .filter(|f| !f.is_empty());
+        ImportError::BadDate {
+            file: self.file.to_string(),
+            line: record.line,
+            column: self.plan.column_name(date),
+            text: record.field(date).to_string(),
+            format: match example {
+                Some(format) => format!("other rows read as {format}"),
+                None => "no valid date in the column".to_string(),
+            },
+        }
+    }
+
+    fn amount(&self, record: &Record, c: usize) -> Result<Option<Money>, ImportError> {
+        parse(record.field(c), self.plan.decimal).map_err(|()| ImportError::BadAmount {
+            file: self.file.to_string(),
+            line: record.line,
+            column: self.plan.column_name(c),
+            text: record.field(c).to_string(),
+        })
+    }
+
+    fn required(&self, record: &Record, c: usize) -> Result<Money, ImportError> {
+        self.amount(record, c)?
+            .ok_or_else(|| ImportError::MissingAmount {
+                file: self.file.to_string(),
+                line: record.line,
+                column: self.plan.column_name(c),
+            })
+    }
+
+    /// The row's amount (never negative), direction and the parsed cell.
+    fn money(&self, record: &Record) -> Result<(Decimal, Direction, Option<Money>), ImportError> {
+        match self.plan.cols.money {
+            MoneyCols::Signed { amount, inverted } => {
+                let money = self.required(record, amount)?;
+                let direction = match (money.mark, inverted) {
+                    (Some(Mark::Dr), _) => Direction::Out,
+                    (Some(Mark::Cr), _) => Direction::In,
+                    (None, true) if money.plus || money.minus => Direction::In,
+                    (None, true) => Direction::Out,
+                    (None, false) => by_sign(&money),
+                };
+                Ok((money.value.abs(), direction, Some(money)))
+            }
+            MoneyCols::WithDirection {
+                amount,
+                direction,
+                blank,
+            } => {
+                let money = self.required(record, amount)?;
+                let cell = record.field(direction);
+                let side = match direction_token(cell) {
+                    Some(side) => Some(side),
+                    None if is_placeholder(cell) => blank,
+                    None => None,
+                };
+                let direction = match side {
+                    Some(Side::In) => Direction::In,
+                    Some(Side::Out) => Direction::Out,
+                    Some(Side::Neutral) => Direction::Neutral,
+                    None if cell.is_empty()
+                        && (money.minus || money.plus || money.mark.is_some()) =>
+                    {
+                        match money.mark {
+                            Some(Mark::Dr) => Direction::Out,
+                            Some(Mark::Cr) => Direction::In,
+                            None => by_sign(&money),
+                        }
+                    }
+                    None => {
+                        return Err(ImportError::BadDirection {
+                            file: self.file.to_string(),
+                            line: record.line,
+                            column: self.plan.column_name(direction),
+                            text: cell.to_string(),
+                        });
+                    }
+                };
+                Ok((money.value.abs(), direction, Some(money)))
+            }
+            MoneyCols::DebitCredit { debit, credit } => {
+                let out = self.amount(record, debit)?;
+                let came = self.amount(record, credit)?;
+                let nonzero = |m: &Option<Money>| m.as_ref().is_some_and(|m| !m.value.is_zero());
+                let side = |money: Money, negative: bool, usual: Direction| {
+                    let flipped = !money.value.is_zero() && money.minus != negative;
+                    let direction = match (flipped, usual) {
+                        (false, usual) => usual,
+                        (true, Direction::Out) => Direction::In,
+                        (true, _) => Direction::Out,
+                    };
+                    (money.value.abs(), direction, Some(money))
+                };
+                if nonzero(&out) && nonzero(&came) {
+                    return Err(ImportError::BothSides {
+                        file: self.file.to_string(),
+                        line: record.line,
+                        debit: self.plan.column_name(debit),
+                        credit: self.plan.column_name(credit),
+                    });
+                }
+                Ok(match (out, came) {
+                    (Some(d), Some(c)) if d.value.is_zero() => {
+                        side(c, self.negative.1, Direction::In)
+                    }
+                    (Some(d), _) => side(d, self.negative.0, Direction::Out),
+                    (None, Some(c)) => side(c, self.negative.1, Direction::In),
+                    (None, None) => {
+                        return Err(ImportError::MissingAmount {
+                            file: self.file.to_string(),
+                            line: record.line,
+                            column: format!(
+                                "{} or {}",
+                                self.plan.column_name(debit),
+                                self.plan.column_name(credit)
+                            ),
+                        });
+                    }
+                })
+            }
+        }
+    }
+}
+/// Money in when positive, out when negative; a zero keeps its written sign.
+fn by_sign(money: &Money) -> Direction {
+    if money.value.is_sign_negative() || (money.value.is_zero() && money.minus) {
+        Direction::Out
+    } else {
+        Direction::In
+    }
+}
