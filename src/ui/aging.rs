@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use iced::widget::{Id, column, operation, row, scrollable, space, text};
+use iced::widget::{column, row, scrollable, space, text};
 use iced::{Element, Length, Task};
 
 use super::i18n::{t, tf};
@@ -409,10 +409,8 @@ impl Aging {
             return Task::none();
         };
         let line = self.lines.iter().position(|l| *l == Line::Customer(index));
-        match line.and_then(|line| self.scroll.offset_to_show(line)) {
-            Some(y) => {
-                operation::scroll_to(Id::new(LIST), scrollable::AbsoluteOffset { x: 0.0, y })
-            }
+        match line {
+            Some(line) => self.scroll.reveal(LIST, line),
             None => Task::none(),
         }
     }

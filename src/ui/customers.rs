@@ -237,17 +237,11 @@ impl Customers {
             return Task::done(Message::OpenSelected);
         };
         self.selected = Some(self.visible[next]);
-        match self.scroll.offset_to_show(next) {
-            Some(y) => {
-                operation::scroll_to(Id::new(LIST), scrollable::AbsoluteOffset { x: 0.0, y })
-            }
-            None => Task::none(),
-        }
+        self.scroll.reveal(LIST, next)
     }
 
     fn scroll_to_top(&mut self) -> Task<Message> {
-        self.scroll.offset = 0.0;
-        operation::snap_to(Id::new(LIST), scrollable::RelativeOffset::START)
+        self.scroll.to_top(LIST)
     }
 
     /// Recomputes which rows show, in what order, and their totals.

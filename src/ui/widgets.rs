@@ -75,6 +75,26 @@ impl Scroll {
         })
     }
 
+    /// Scrolls the list `id` so row `index` is in view (nothing if it already is).
+    pub fn reveal<M: Send + 'static>(&self, id: &'static str, index: usize) -> iced::Task<M> {
+        match self.offset_to_show(index) {
+            Some(y) => iced::widget::operation::scroll_to(
+                iced::widget::Id::new(id),
+                scrollable::AbsoluteOffset { x: 0.0, y },
+            ),
+            None => iced::Task::none(),
+        }
+    }
+
+    /// Scrolls the list `id` back to its first row (after the rows shown changed).
+    pub fn to_top<M: Send + 'static>(&mut self, id: &'static str) -> iced::Task<M> {
+        self.offset = 0.0;
+        iced::widget::operation::snap_to(
+            iced::widget::Id::new(id),
+            scrollable::RelativeOffset::START,
+        )
+    }
+
     /// The offset that brings row `index` into view, if it is not already.
     pub fn offset_to_show(&self, index: usize) -> Option<f32> {
         let top = index as f32 * ROW_HEIGHT;
