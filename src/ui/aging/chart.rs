@@ -62,12 +62,14 @@ pub fn view<'a>(report: &'a Report, book: &'a Book) -> Element<'a, Message> {
         .fold(row![].spacing(4), |chart, (name, amount, kind)| {
             chart.push(bar(name, amount, kind, largest, book))
         });
-    let overdue_share = match totals.balance.0.to_f64() {
-        Some(balance) if balance > 0.0 => {
-            let overdue = report.overdue.0.to_f64().unwrap_or(0.0);
-            format!("{:.1}%", overdue * 100.0 / balance)
-        }
-        _ => "—".to_string(),
+    // Decimal, rounded half away from zero like every other figure (the bars' heights
+    // are the only floats: they are pixels, not money).
+    let overdue_share = if totals.balance.is_positive() {
+        let share = (report.overdue.0 * rust_decimal::Decimal::ONE_HUNDRED / totals.balance.0)
+            .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        format!("{share:.1}%")
+    } else {
+        "—".to_string()
     };
     let figures = column![
         widgets::figure(t("Owed to you"), book.money(totals.balance)),
