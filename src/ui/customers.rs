@@ -342,6 +342,17 @@ impl Customers {
                 self.row_view(index, position, book)
             },
         );
+        // A new book says what to do first rather than showing an empty table.
+        let list: Element<'a, Message> = if self.rows.is_empty() && !self.loading {
+            container(widgets::muted(t(
+                "No customers yet. New customer adds one; `owed load` brings in a spreadsheet.",
+            )))
+            .padding(16)
+            .height(Length::Fill)
+            .into()
+        } else {
+            list
+        };
 
         let totals = container(row![
             widgets::total_cell(t("Total"), CODE, false),
