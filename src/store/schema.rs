@@ -132,6 +132,69 @@ pub const MIGRATIONS: &[&str] = &[
     -- open and unapplied amounts are already the amounts as of that date.
     CREATE INDEX allocations_by_date ON allocations(date);
     "#,
+    // v4: bank import. Every bank row read is kept with its fingerprint, so importing the
+    // same file again adds nothing; a batch remembers the file it came from, and undoing
+    // it voids its payments and frees its fingerprints (history stays).
+    r#"
+    CREATE TABLE import_batches (
+        id          INTEGER PRIMARY KEY,
+        file_name   TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        detected    TEXT NOT NULL,
+        rows_read   INTEGER NOT NULL,
+        rows_new    INTEGER NOT NULL,
+        duplicates  INTEGER NOT NULL,
+        payments    INTEGER NOT NULL,
+        unmatched   INTEGER NOT NULL,
+        undone_at   TEXT,
+        undo_reason TEXT
+    );
+
+    CREATE TABLE bank_rows (
+        id           INTEGER PRIMARY KEY,
+        batch_id     INTEGER NOT NULL REFERENCES import_batches(id),
+        fingerprint  TEXT NOT NULL,
+        occurrence   INTEGER NOT NULL,
+        line         INTEGER NOT NULL,
+        date         TEXT NOT NULL,
+        -- Signed minor units of the row's own currency: positive is money in.
+        amount       INTEGER NOT NULL,
+        currency     TEXT,
+        description  TEXT NOT NULL,
+        reference    TEXT,
+        counterparty TEXT,
+        account      TEXT,
+        status       TEXT NOT NULL CHECK (status IN ('posted', 'unmatched', 'skipped', 'money-out', 'foreign', 'neutral')),
+        customer_id  INTEGER REFERENCES customers(id),
+        document_id  INTEGER REFERENCES documents(id),
+        confidence   TEXT,
+        reason       TEXT,
+        undone       INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+    );
+    -- A fingerprint is taken once among live batches; undoing a batch frees its rows.
+    CREATE UNIQUE INDEX bank_rows_fingerprint ON bank_rows(fingerprint, occurrence) WHERE undone = 0;
+    CREATE INDEX bank_rows_by_batch ON bank_rows(batch_id);
+    CREATE INDEX bank_rows_by_date_amount ON bank_rows(date, amount) WHERE undone = 0;
+    CREATE TRIGGER bank_rows_are_kept BEFORE DELETE ON bank_rows
+        BEGIN SELECT RAISE(ABORT, 'imported bank rows are never deleted; undo the batch'); END;
+
+    -- Payer names and accounts learned from accepted matches.
+    CREATE TABLE payer_aliases (
+        key         TEXT PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        batch_id    INTEGER REFERENCES import_batches(id),
+        learned_at  TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    -- What was learned about each bank's file layout, found again by the header's signature.
+    CREATE TABLE bank_profiles (
+        signature  TEXT PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE,
+        settings   TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes and reads.
