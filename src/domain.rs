@@ -4,10 +4,12 @@
 
 pub mod aging;
 pub mod allocation;
+pub mod company;
 pub mod customer;
 pub mod document;
 pub mod ids;
 pub mod ledger;
+pub mod letters;
 pub mod money;
 pub mod note;
 pub mod terms;

@@ -1,0 +1,225 @@
+//! Demand letters: the escalation ladder (friendly reminder → second notice → final
+//! demand → lawyer's letter), each level's template with merge fields, and the default
+//! texts in English and Simplified Chinese.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A rung of the escalation ladder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Level {
+    Reminder = 1,
+    SecondNotice = 2,
+    FinalDemand = 3,
+    Legal = 4,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [
+        Level::Reminder,
+        Level::SecondNotice,
+        Level::FinalDemand,
+        Level::Legal,
+    ];
+
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+    pub fn from_number(n: u8) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.number() == n)
+    }
+    /// Days the oldest overdue item must be past due before this level is sent.
+    pub fn default_threshold_days(self) -> i64 {
+        match self {
+            Level::Reminder => 1,
+            Level::SecondNotice => 15,
+            Level::FinalDemand => 30,
+            Level::Legal => 60,
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Reminder => "friendly reminder",
+            Level::SecondNotice => "second notice",
+            Level::FinalDemand => "final demand",
+            Level::Legal => "notice before legal action",
+        }
+    }
+}
+
+/// One level's letter: `{field}`s are merged; a paragraph that is exactly `{items}` is
+/// replaced by the table of overdue items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LetterTemplate {
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    pub closing: String,
+}
+
+/// The merge fields a template may use.
+pub const MERGE_FIELDS: [&str; 8] = [
+    "{customer}",
+    "{contact}",
+    "{total_overdue}",
+    "{oldest_due_date}",
+    "{days_overdue}",
+    "{deadline}",
+    "{company}",
+    "{items}",
+];
+
+/// Replaces every known `{field}` in `text`; unknown braces are left as written.
+pub fn merge(text: &str, fields: &BTreeMap<&str, String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        match after.find('}') {
+            Some(end) => {
+                let key = &after[1..end];
+                match fields.get(key) {
+                    Some(value) => out.push_str(value),
+                    None => out.push_str(&after[..=end]),
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(after);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text a level's letter starts with, in English or Simplified Chinese.
+pub fn default_template(level: Level, chinese: bool) -> LetterTemplate {
+    let t = |title: &str, paragraphs: &[&str], closing: &str| LetterTemplate {
+        title: title.into(),
+        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        closing: closing.into(),
+    };
+    match (level, chinese) {
+        (Level::Reminder, false) => t(
+            "Friendly payment reminder",
+            &[
+                "Dear {contact},",
+                "Our records show that the following items on the account of {customer} are past due. It may simply have been overlooked, so we would be grateful if you could arrange payment of {total_overdue} at your earliest convenience.",
+                "{items}",
+                "If you have already paid, thank you, and please disregard this letter. If anything on the account is unclear, just let us know.",
+            ],
+            "Kind regards,\n{company}",
+        ),
+        (Level::SecondNotice, false) => t(
+            "Second notice: payment overdue",
+            &[
+                "Dear {contact},",
+                "We wrote to you recently about the overdue balance on the account of {customer}. We have not yet received payment. The oldest item fell due on {oldest_due_date} and is now {days_overdue} days overdue.",
+                "{items}",
+                "Please pay {total_overdue} now, or contact us today to agree how it will be settled.",
+            ],
+            "Yours sincerely,\n{company}",
+        ),
+        (Level::FinalDemand, false) => t(
+            "Final demand for payment",
+            &[
+                "Dear {contact},",
+                "Despite our earlier letters, {total_overdue} remains unpaid on the account of {customer}, the oldest item being {days_overdue} days overdue.",
+                "{items}",
+                "Unless the full amount is received by {deadline}, we will stop further supplies on credit and pass the matter on for recovery without further notice.",
+            ],
+            "Yours faithfully,\n{company}",
+        ),
+        (Level::Legal, false) => t(
+            "Notice before legal action",
+            &[
+                "Dear {contact},",
+                "We give you formal notice that {customer} owes {company} the sum of {total_overdue}, which is overdue despite repeated requests for payment. The oldest item fell due on {oldest_due_date}.",
+                "{items}",
+                "If payment in full is not received by {deadline}, we intend to begin legal proceedings to recover the debt, together with interest and costs, without further notice to you.",
+            ],
+            "Yours faithfully,\n{company}",
+        ),
+        (Level::Reminder, true) => t(
+            "付款提醒",
+            &[
+                "尊敬的{contact}：",
+                "根据我方记录，{customer}账户下的以下款项已逾期。可能是一时疏忽，烦请尽早安排支付{total_overdue}。",
+                "{items}",
+                "如您已付款，谢谢，请忽略本函。如对账目有任何疑问，请随时与我们联系。",
+            ],
+            "此致\n敬礼\n{company}",
+        ),
+        (Level::SecondNotice, true) => t(
+            "第二次催款通知",
+            &[
+                "尊敬的{contact}：",
+                "我方日前已就{customer}账户的逾期款项致函贵方，但至今尚未收到付款。最早一笔款项于{oldest_due_date}到期，现已逾期{days_overdue}天。",
+                "{items}",
+                "请立即支付{total_overdue}，或于今日与我们联系，商定付款安排。",
+            ],
+            "此致\n敬礼\n{company}",
+        ),
+        (Level::FinalDemand, true) => t(
+            "最后催款通知",
+            &[
+                "尊敬的{contact}：",
+                "尽管我方此前多次致函，{customer}账户仍有{total_overdue}未付，最早一笔已逾期{days_overdue}天。",
+                "{items}",
+                "如在{deadline}前仍未收到全部款项，我方将停止赊销供货，并将本事项移交追收，恕不另行通知。",
+            ],
+            "此致\n敬礼\n{company}",
+        ),
+        (Level::Legal, true) => t(
+            "律师函前通知",
+            &[
+                "尊敬的{contact}：",
+                "特此正式通知：{customer}尚欠{company}款项共计{total_overdue}，经多次催告仍未支付。最早一笔款项于{oldest_due_date}到期。",
+                "{items}",
+                "如在{deadline}前仍未全额付款，我方将依法提起诉讼，追讨欠款及相关利息和费用，恕不另行通知。",
+            ],
+            "此致\n敬礼\n{company}",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_fills_known_fields_and_keeps_unknown_braces() {
+        let mut fields = BTreeMap::new();
+        fields.insert("customer", "Acme Ltd".to_string());
+        fields.insert("total_overdue", "EUR 1,200.00".to_string());
+        assert_eq!(
+            merge("{customer} owes {total_overdue} {unknown} {", &fields),
+            "Acme Ltd owes EUR 1,200.00 {unknown} {"
+        );
+    }
+
+    #[test]
+    fn every_default_uses_only_known_fields_and_has_an_items_table() {
+        for level in Level::ALL {
+            for chinese in [false, true] {
+                let t = default_template(level, chinese);
+                assert!(t.paragraphs.iter().any(|p| p == "{items}"), "{level:?}");
+                for text in t.paragraphs.iter().chain([&t.title, &t.closing]) {
+                    let mut rest = text.as_str();
+                    while let Some(start) = rest.find('{') {
+                        let end = rest[start..].find('}').unwrap() + start;
+                        let field = &rest[start..=end];
+                        assert!(MERGE_FIELDS.contains(&field), "{field} in {level:?}");
+                        rest = &rest[end + 1..];
+                    }
+                }
+                if matches!(level, Level::FinalDemand | Level::Legal) {
+                    assert!(t.paragraphs.iter().any(|p| p.contains("{deadline}")));
+                }
+            }
+        }
+    }
+}
