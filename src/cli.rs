@@ -2,6 +2,7 @@
 //! library functions as the screens. Bad input exits non-zero with one line naming the
 //! field; nothing is written.
 
+mod bank;
 mod commands;
 mod output;
 mod reports;
@@ -66,6 +67,8 @@ pub enum Command {
     Aging(AgingArgs),
     /// Bring in a spreadsheet (CSV) of customers, invoices or payments.
     Load(LoadArgs),
+    /// Import a bank statement (CSV, any bank) and post the customer payments in it.
+    Import(bank::ImportArgs),
     /// Fill a new book with realistic sample data.
     Demo(DemoArgs),
     /// Write customers, documents or notes as CSV (customers in the columns `load` reads).
@@ -419,6 +422,8 @@ pub enum CliError {
     Demo(#[from] crate::demo::DemoError),
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
+    #[error(transparent)]
+    Import(#[from] crate::import::RunError),
     #[error("{path}: {message}")]
     File { path: PathBuf, message: String },
     #[error("could not write the output: {0}")]

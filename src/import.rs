@@ -1,9 +1,13 @@
-//! Bank-statement import, the reading side: bytes of any bank's CSV export in, a parsed
-//! statement out. Nothing here touches the book or the screen. The user tells the app
+//! Bank-statement import. The reading side (`read_statement`) is pure: bytes of any
+//! bank's CSV export in, a parsed statement out. The user tells the app
 //! nothing about the file: encoding, delimiter, header row, date format, decimal mark and
 //! amount layout are found from the file itself by scoring candidates (`Hints` only
 //! override). Whatever cannot be read exactly stops the import with the file, line and
 //! column; nothing is replaced, guessed into a date or dropped silently.
+//!
+//! The book side (`pipeline`) fingerprints each row against what was imported before,
+//! suggests the customer (`matching`), and commits a batch in one transaction that can be
+//! undone.
 
 mod amount;
 mod columns;
@@ -11,6 +15,13 @@ mod date;
 mod decode;
 mod keywords;
 mod layout;
+pub mod matching;
+mod pipeline;
+
+pub use pipeline::{
+    BankProfile, Committed, Decision, ImportPlan, PlannedRow, RowKind, RowStatus, RunError,
+    Summary, accept, canonical, commit, default_decisions, fingerprint, prepare, undo,
+};
 mod records;
 mod rows;
 mod tokens;
@@ -64,6 +75,9 @@ pub struct Detected {
     pub layout: String,
     /// The main currency, when the file says it.
     pub currency: Option<String>,
+    /// Names the header's columns, so a bank's next file is recognised (`None` without a
+    /// header).
+    pub header_signature: Option<String>,
 }
 
 /// Which way money moved, seen from the account holder.
@@ -255,12 +269,43 @@ pub fn read_statement(
         decimal_mark: plan.decimal.map_or("none".to_string(), String::from),
         layout: plan.cols.money.describe(),
         currency: plan.currency.clone(),
+        header_signature: plan
+            .header
+            .and_then(|h| records.get(h))
+            .map(|r| header_signature(&r.fields)),
     };
     Ok(Statement {
         detected,
         rows,
         skipped,
     })
+}
+
+/// The header signature of a file that may not read without hints, so a remembered
+/// profile can supply them.
+pub(crate) fn signature_of(file_name: &str, bytes: &[u8], hints: &Hints) -> Option<String> {
+    let decoded = decode::decode(file_name, bytes, hints.encoding.as_deref()).ok()?;
+    let delimiter = match hints.delimiter {
+        Some(ch) => ch,
+        None => records::detect_delimiter(&decoded.text).ch,
+    };
+    let records = records::split(&decoded.text, delimiter);
+    let header = layout::header_of(&records)?;
+    Some(header_signature(&records[header].fields))
+}
+
+/// A short stable name for a header row: the same columns give the same signature,
+/// whatever the spacing, case or quoting.
+fn header_signature(names: &[String]) -> String {
+    use sha2::Digest;
+    let joined: Vec<String> = names.iter().map(|n| matching::squash(n)).collect();
+    let digest = sha2::Sha256::digest(joined.join("|").as_bytes());
+    format!("csv-{}-{}", names.len(), hex(&digest[..8]))
+}
+
+/// Lower-case hexadecimal of some bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

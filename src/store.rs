@@ -2,6 +2,7 @@
 //! Every multi-row write runs in one transaction, so a crash leaves the book as it was
 //! before or after, never half-written.
 
+mod bank;
 mod batch;
 mod check;
 mod contacts;
@@ -25,6 +26,10 @@ use crate::domain::note::NoteError;
 use crate::domain::terms::TermsError;
 use crate::domain::{Currency, MoneyError};
 
+pub use bank::{
+    BankRowStatus, ImportBatch, KeptBankRow, Lookalike, MatchBook, MatchItem, NewBankRow,
+    NewImportBatch,
+};
 pub use batch::Batch;
 pub use check::Violation;
 pub use contacts::{ContactState, OpenItemNow};
@@ -97,6 +102,14 @@ pub enum StoreError {
     NotACredit(String),
     #[error("the currency cannot change once the book has documents")]
     CurrencyLocked,
+    #[error("no import batch {0}; `owed import list` shows them")]
+    UnknownBatch(i64),
+    #[error("import batch {0} was already undone on {1}")]
+    BatchUndone(i64, String),
+    #[error("no kept bank row {0}; `owed import unmatched` lists them")]
+    UnknownBankRow(i64),
+    #[error("bank row {0} is {1}, not unmatched")]
+    BankRowNotOpen(i64, String),
     #[error("invariant broken: {0}")]
     Invariant(String),
     #[error(transparent)]

@@ -255,6 +255,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let store = open(&cli, Access::Read)?;
             super::reports::aging(&store, args)?;
         }
+        Command::Import(args) => super::bank::run(
+            |write| open(&cli, if write { Access::Write } else { Access::Read }),
+            args,
+        )?,
         Command::Load(args) => {
             let kind: crate::load::LoadKind = args.kind.parse().map_err(input("--kind"))?;
             let mut store = open(&cli, Access::Write)?;

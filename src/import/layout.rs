@@ -58,6 +58,13 @@ fn data_like(record: &Record) -> bool {
             .any(|i| money_like(record.field(i)) && !(dated.len() == 1 && dated[0] == i))
 }
 
+/// The header record's index, found as `plan` finds it, for files `plan` refuses.
+pub(crate) fn header_of(records: &[Record]) -> Option<usize> {
+    let data: Vec<bool> = records.iter().map(data_like).collect();
+    let first_data = data.iter().position(|d| *d)?;
+    find_header(records, &data, first_data)
+}
+
 pub(crate) fn plan(file: &str, records: &[Record], hints: &Hints) -> Result<Plan, ImportError> {
     let last_line = records.last().map_or(1, |r| r.line);
     let no_rows = || ImportError::NoTransactions {

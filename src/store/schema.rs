@@ -158,8 +158,9 @@ pub const MIGRATIONS: &[&str] = &[
         occurrence   INTEGER NOT NULL,
         line         INTEGER NOT NULL,
         date         TEXT NOT NULL,
-        -- Signed minor units of the row's own currency: positive is money in.
-        amount       INTEGER NOT NULL,
+        -- Exact signed decimal in the row's own currency (which may not be the book's):
+        -- positive is money in. Written canonically (no trailing zeros) so it compares.
+        amount       TEXT NOT NULL,
         currency     TEXT,
         description  TEXT NOT NULL,
         reference    TEXT,

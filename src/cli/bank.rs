@@ -1,0 +1,423 @@
+//! `owed import`: a bank statement in, payments out; and `import list`, `undo`,
+//! `unmatched`, `assign` to look back, reverse and finish what was left unmatched.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use crate::domain::Money;
+use crate::domain::allocation::Apply;
+use crate::domain::document::DocKind;
+use crate::import::{self, Decision, Hints, ImportPlan, RowKind, RowStatus};
+use crate::store::{NewCredit, Store};
+
+use super::output::{Format, Table, print};
+use super::{CliError, input};
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ImportArgs {
+    #[command(subcommand)]
+    pub action: Option<ImportAction>,
+    #[command(flatten)]
+    pub run: ImportRun,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportRun {
+    /// The bank's CSV export (any bank, any layout).
+    pub file: Option<PathBuf>,
+    /// Show what would be imported; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// table or json.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// The date format when the file cannot tell, e.g. %d/%m/%Y.
+    #[arg(long)]
+    pub date_format: Option<String>,
+    /// The file's encoding when detection is wrong, e.g. windows-1250, gbk.
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// The year for dates written without one.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// A remembered bank profile to read with (saved under this name after the import).
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Post matches at least this confident (0 to 1); others are kept unmatched.
+    #[arg(long, default_value_t = 0.9)]
+    pub accept_threshold: f64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportAction {
+    /// Undo an import: void its payments, free its rows (history stays).
+    Undo { batch: i64 },
+    /// Past imports, newest first.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Money in left unmatched, to come back to.
+    Unmatched {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Post an unmatched row as this customer's payment.
+    Assign {
+        /// The row id from `owed import unmatched`.
+        row: i64,
+        #[arg(long)]
+        customer: String,
+        /// Invoices to apply to, e.g. INV-1001:300.00,INV-1002 (default oldest first).
+        #[arg(long)]
+        apply: Option<String>,
+    },
+}
+
+pub fn run(
+    open: impl FnOnce(bool) -> Result<Store, CliError>,
+    args: &ImportArgs,
+) -> Result<(), CliError> {
+    match &args.action {
+        Some(ImportAction::Undo { batch }) => {
+            let mut store = open(true)?;
+            let (batch, voids) = import::undo(&mut store, *batch)?;
+            print(&format!(
+                "import {} ({}) undone: {} payment(s) voided, {} row(s) freed",
+                batch.id,
+                batch.file_name,
+                voids.len(),
+                batch.rows_new
+            ));
+            Ok(())
+        }
+        Some(ImportAction::List { format }) => list(&open(false)?, *format),
+        Some(ImportAction::Unmatched { format }) => unmatched(&open(false)?, *format),
+        Some(ImportAction::Assign {
+            row,
+            customer,
+            apply,
+        }) => {
+            let mut store = open(true)?;
+            let kept = store
+                .unmatched_bank_rows()?
+                .into_iter()
+                .find(|r| r.id == *row)
+                .ok_or(crate::store::StoreError::UnknownBankRow(*row))?;
+            let currency = store.currency().clone();
+            let amount = currency
+                .parse_positive(&kept.amount)
+                .map_err(input("row amount"))?;
+            let apply = match apply {
+                Some(text) => Apply::parse(text, &currency).map_err(input("--apply"))?,
+                None => Apply::OldestFirst,
+            };
+            let learn: Vec<String> = kept
+                .counterparty
+                .as_deref()
+                .and_then(import::matching::alias_key)
+                .into_iter()
+                .collect();
+            let posted = store.assign_bank_row(
+                *row,
+                &NewCredit {
+                    customer: customer.clone(),
+                    kind: DocKind::Payment,
+                    number: None,
+                    date: kept.date,
+                    amount,
+                    reference: kept.reference.clone(),
+                    memo: Some(kept.description.clone()),
+                    apply,
+                },
+                &learn,
+            )?;
+            print(&format!(
+                "{} posted for {} ({})",
+                posted.number,
+                posted.customer,
+                currency.display(amount)
+            ));
+            Ok(())
+        }
+        None => {
+            let Some(file) = &args.run.file else {
+                return Err(CliError::Input {
+                    field: "FILE",
+                    message:
+                        "name the bank's CSV file to import (or use list, undo, unmatched, assign)"
+                            .into(),
+                });
+            };
+            import_file(open, &args.run, file)
+        }
+    }
+}
+
+fn import_file(
+    open: impl FnOnce(bool) -> Result<Store, CliError>,
+    run: &ImportRun,
+    file: &Path,
+) -> Result<(), CliError> {
+    if !(0.0..=1.0).contains(&run.accept_threshold) {
+        return Err(CliError::Input {
+            field: "--accept-threshold",
+            message: format!("{} is not between 0 and 1", run.accept_threshold),
+        });
+    }
+    if run.format == Format::Csv {
+        return Err(CliError::Input {
+            field: "--format",
+            message: "import prints table or json".into(),
+        });
+    }
+    let bytes = std::fs::read(file).map_err(|e| CliError::File {
+        path: file.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let name = file.display().to_string();
+    let hints = Hints {
+        encoding: run.encoding.clone(),
+        date_format: run.date_format.clone(),
+        year: run.year,
+        delimiter: None,
+        decimal_mark: None,
+    };
+    let mut store = open(!run.dry_run)?;
+    let plan = import::prepare(&store, &name, &bytes, &hints, run.profile.as_deref())?;
+    let decisions = import::default_decisions(&plan, run.accept_threshold);
+    let summary = if run.dry_run {
+        plan.summary(&decisions, None)
+    } else {
+        let terminal = std::io::stderr().is_terminal();
+        let mut last: Option<std::time::Instant> = None;
+        let mut shown = false;
+        let committed = import::commit(&mut store, &plan, &decisions, |done, all| {
+            if last.is_none_or(|t| t.elapsed().as_millis() >= 200) || done == all {
+                last = Some(std::time::Instant::now());
+                shown = true;
+                if terminal {
+                    eprint!("\rowed: writing row {done} of {all}");
+                } else {
+                    eprintln!("owed: writing row {done} of {all}");
+                }
+                let _ = std::io::stderr().flush();
+            }
+        })?;
+        if shown && terminal {
+            eprintln!();
+        }
+        committed.summary
+    };
+    match run.format {
+        Format::Json => print(
+            &serde_json::to_string_pretty(&summary).map_err(|e| CliError::Output(e.to_string()))?,
+        ),
+        _ => print(&table(&plan, &decisions, &summary, run.dry_run)),
+    }
+    Ok(())
+}
+
+fn table(
+    plan: &ImportPlan,
+    decisions: &[Decision],
+    summary: &import::Summary,
+    dry_run: bool,
+) -> String {
+    let d = &summary.detected;
+    let mut out = format!(
+        "{}: {}, {}, header line {}, dates {}, decimal mark {}, {}{}\n",
+        summary.file,
+        d.encoding,
+        d.delimiter,
+        d.header_line,
+        d.date_format,
+        d.decimal_mark,
+        d.layout,
+        plan.profile
+            .as_ref()
+            .map(|p| format!(", profile {p}"))
+            .unwrap_or_default()
+    );
+    let mut rows = Table::new(
+        &[
+            "line",
+            "date",
+            "amount",
+            "status",
+            "customer",
+            "confidence",
+            "reason",
+        ],
+        &[true, false, true, false, false, true, false],
+    );
+    for (row, decision) in plan.rows.iter().zip(decisions) {
+        if row.kind != RowKind::MoneyIn {
+            continue;
+        }
+        let status = match (&row.status, decision) {
+            (RowStatus::AlreadyImported, _) => "already imported".to_string(),
+            (RowStatus::ProbableDuplicate(_), Decision::Skip) => "probable duplicate".to_string(),
+            (_, Decision::Accept { .. }) => if summary.batch.is_some() {
+                "posted"
+            } else {
+                "will post"
+            }
+            .to_string(),
+            _ => "unmatched".to_string(),
+        };
+        let (customer, confidence, reason) = match (&row.status, &row.suggestion) {
+            (RowStatus::ProbableDuplicate(why), _) => (String::new(), String::new(), why.clone()),
+            (RowStatus::AlreadyImported, _) => Default::default(),
+            (_, Some(s)) => (
+                s.code.clone(),
+                format!("{:.2}", s.confidence),
+                s.reason.clone(),
+            ),
+            _ => Default::default(),
+        };
+        rows.rows.push(vec![
+            row.row.line.to_string(),
+            row.row.date.map(|d| d.to_string()).unwrap_or_default(),
+            plan.currency.display(Money(row.row.amount)),
+            status,
+            customer,
+            confidence,
+            reason,
+        ]);
+    }
+    if !rows.rows.is_empty() {
+        out.push_str(&rows.render());
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "money in {} ({}), money out {} ({}), foreign {}, duplicates {}, matched {}, unmatched {}, skipped lines {}",
+        summary.money_in.count,
+        summary.money_in.total,
+        summary.money_out.count,
+        summary.money_out.total,
+        summary.foreign.count,
+        summary.duplicates,
+        summary.matched,
+        summary.unmatched,
+        summary.skipped.len()
+    ));
+    match summary.batch {
+        Some(batch) => out.push_str(&format!(
+            "\nimported as batch {batch}; `owed import undo {batch}` reverses it"
+        )),
+        None if dry_run => out.push_str("\ndry run: nothing was written"),
+        None => out.push_str("\nnothing new: every row was imported before; nothing was written"),
+    }
+    out
+}
+
+fn list(store: &Store, format: Format) -> Result<(), CliError> {
+    let batches = store.import_batches()?;
+    if format == Format::Json {
+        let rows: Vec<_> = batches
+            .iter()
+            .map(|b| {
+                json!({"batch": b.id, "file": b.file_name, "sha256": b.sha256, "imported_at": b.imported_at,
+                       "rows": b.rows_read, "new": b.rows_new, "duplicates": b.duplicates,
+                       "payments": b.payments, "unmatched": b.unmatched, "undone_at": b.undone_at})
+            })
+            .collect();
+        print(&serde_json::to_string_pretty(&rows).map_err(|e| CliError::Output(e.to_string()))?);
+        return Ok(());
+    }
+    let mut table = Table::new(
+        &[
+            "batch",
+            "file",
+            "imported",
+            "rows",
+            "new",
+            "duplicates",
+            "payments",
+            "unmatched",
+            "undone",
+        ],
+        &[true, false, false, true, true, true, true, true, false],
+    );
+    for b in &batches {
+        table.rows.push(vec![
+            b.id.to_string(),
+            b.file_name.clone(),
+            b.imported_at.clone(),
+            b.rows_read.to_string(),
+            b.rows_new.to_string(),
+            b.duplicates.to_string(),
+            b.payments.to_string(),
+            b.unmatched.to_string(),
+            b.undone_at.clone().unwrap_or_default(),
+        ]);
+    }
+    print(&if batches.is_empty() {
+        "no imports yet".to_string()
+    } else {
+        table.render()
+    });
+    Ok(())
+}
+
+fn unmatched(store: &Store, format: Format) -> Result<(), CliError> {
+    let rows = store.unmatched_bank_rows()?;
+    if format == Format::Json {
+        let out: Vec<_> = rows
+            .iter()
+            .map(|r| json!({"row": r.id, "batch": r.batch_id, "line": r.line, "date": r.date.to_string(),
+                            "amount": r.amount, "description": r.description, "reference": r.reference,
+                            "counterparty": r.counterparty, "suggestion": r.reason}))
+            .collect();
+        print(&serde_json::to_string_pretty(&out).map_err(|e| CliError::Output(e.to_string()))?);
+        return Ok(());
+    }
+    let mut table = Table::new(
+        &[
+            "row",
+            "date",
+            "amount",
+            "payer",
+            "description",
+            "suggestion",
+        ],
+        &[true, false, true, false, false, false],
+    );
+    for r in &rows {
+        table.rows.push(vec![
+            r.id.to_string(),
+            r.date.to_string(),
+            kept_amount(store, &r.amount, r.currency.as_deref()),
+            r.counterparty.clone().unwrap_or_default(),
+            r.description.clone(),
+            r.reason.clone().unwrap_or_default(),
+        ]);
+    }
+    print(&if rows.is_empty() {
+        "no unmatched money in".to_string()
+    } else {
+        table.render()
+    });
+    Ok(())
+}
+
+/// A kept row's amount in the book's format when it is in the book's currency.
+fn kept_amount(store: &Store, amount: &str, currency: Option<&str>) -> String {
+    let book = store.currency();
+    match amount.parse::<rust_decimal::Decimal>() {
+        Ok(value)
+            if currency.is_none_or(|c| c.eq_ignore_ascii_case(&book.code))
+                && book.to_minor_checked(Money(value)).is_some() =>
+        {
+            book.display(Money(value))
+        }
+        _ => format!("{amount} {}", currency.unwrap_or_default())
+            .trim()
+            .to_string(),
+    }
+}

@@ -1,0 +1,690 @@
+//! From a statement file to payments in the book. `prepare` reads the file, gives every
+//! row a fingerprint (account, date, amount, description, reference, plus which
+//! occurrence of that fingerprint in the file it is), tells new rows from ones already
+//! imported or probably duplicated, and suggests a customer for money in. `commit`
+//! writes the user's decisions as one batch in one transaction; `undo` reverses a batch.
+//! The CLI and the Import screen both call these.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::matching::{Matcher, Suggestion, alias_key};
+use super::{BankRow, Detected, Direction, Hints, ImportError, Statement, hex, read_statement};
+use crate::domain::allocation::Apply;
+use crate::domain::document::DocKind;
+use crate::domain::{Currency, Money};
+use crate::store::{
+    BankRowStatus, ImportBatch, Lookalike, NewBankRow, NewCredit, NewImportBatch, Posted, Store,
+    StoreError,
+};
+
+/// Why an import could not be prepared, committed or undone.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error(transparent)]
+    Read(#[from] ImportError),
+    #[error(transparent)]
+    Book(#[from] StoreError),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// What kind of movement a row is, for the book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    MoneyIn,
+    MoneyOut,
+    /// In another currency than the book's.
+    Foreign,
+    /// No money moved for the holder.
+    Neutral,
+    /// Not booked yet (no date): it will come again, dated, in a later export.
+    Pending,
+}
+
+/// Whether the row is new to the book.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowStatus {
+    New,
+    AlreadyImported,
+    /// New by its fingerprint but looks like something already in the book.
+    ProbableDuplicate(String),
+}
+
+/// A row of the file, ready to decide on.
+#[derive(Debug, Clone)]
+pub struct PlannedRow {
+    pub row: BankRow,
+    pub fingerprint: String,
+    pub occurrence: u32,
+    pub kind: RowKind,
+    pub status: RowStatus,
+    pub suggestion: Option<Suggestion>,
+    /// Payer name/account keys, learned when the row is accepted.
+    pub payer_keys: Vec<String>,
+}
+
+impl PlannedRow {
+    /// Money in that can become a payment now.
+    pub fn is_payable(&self) -> bool {
+        self.kind == RowKind::MoneyIn && self.status != RowStatus::AlreadyImported
+    }
+}
+
+/// The user's decision on one row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// Post a payment for this customer (code), allocated as `apply` says.
+    Accept { customer: String, apply: Apply },
+    /// Keep it as an unmatched bank row, to come back to.
+    LeaveUnmatched,
+    /// Not a customer payment (or a duplicate): keep it as skipped.
+    Skip,
+}
+
+/// A file read and checked against the book, nothing written yet.
+#[derive(Debug, Clone)]
+pub struct ImportPlan {
+    pub file_name: String,
+    pub sha256: String,
+    pub detected: Detected,
+    pub skipped: Vec<super::Skipped>,
+    pub rows: Vec<PlannedRow>,
+    /// The bank profile whose settings were used, if one was.
+    pub profile: Option<String>,
+    /// The hints the file was read with (the user's, filled in from the profile).
+    pub hints: Hints,
+    pub currency: Currency,
+}
+
+/// The settings remembered for a bank, found again by its header's signature.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BankProfile {
+    pub encoding: Option<String>,
+    pub date_format: Option<String>,
+    pub delimiter: Option<char>,
+    pub decimal_mark: Option<char>,
+}
+
+impl BankProfile {
+    fn fill(&self, hints: &Hints) -> Hints {
+        Hints {
+            encoding: hints.encoding.clone().or_else(|| self.encoding.clone()),
+            date_format: hints
+                .date_format
+                .clone()
+                .or_else(|| self.date_format.clone()),
+            year: hints.year,
+            delimiter: hints.delimiter.or(self.delimiter),
+            decimal_mark: hints.decimal_mark.or(self.decimal_mark),
+        }
+    }
+    fn from_hints(hints: &Hints) -> BankProfile {
+        BankProfile {
+            encoding: hints.encoding.clone(),
+            date_format: hints.date_format.clone(),
+            delimiter: hints.delimiter,
+            decimal_mark: hints.decimal_mark,
+        }
+    }
+}
+
+/// Reads `bytes` and checks every row against the book. `profile` names a remembered
+/// bank profile to read with; without it, the profile of a bank whose header matches is
+/// used. A file that needs a hint the profile gives is read again with it.
+pub fn prepare(
+    store: &Store,
+    file_name: &str,
+    bytes: &[u8],
+    hints: &Hints,
+    profile: Option<&str>,
+) -> Result<ImportPlan, RunError> {
+    let (statement, hints, profile) = read_with_profile(store, file_name, bytes, hints, profile)?;
+    let currency = store.currency().clone();
+    let mut rows = Vec::with_capacity(statement.rows.len());
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    let (common_account, common_party) = common_values(&statement.rows);
+    for row in &statement.rows {
+        let fingerprint = fingerprint(row);
+        let occurrence = seen.entry(fingerprint.clone()).or_default();
+        let this = *occurrence;
+        *occurrence += 1;
+        let kind = kind_of(&statement, row, &currency);
+        let mut payer_keys = Vec::new();
+        for (value, common) in [
+            (&row.counterparty, &common_party),
+            (&row.account, &common_account),
+        ] {
+            if let Some(key) = value.as_deref().and_then(alias_key) {
+                if Some(&key) != common.as_ref() {
+                    payer_keys.push(key);
+                }
+            }
+        }
+        rows.push(PlannedRow {
+            row: row.clone(),
+            fingerprint,
+            occurrence: this,
+            kind,
+            status: RowStatus::New,
+            suggestion: None,
+            payer_keys,
+        });
+    }
+    let keys: Vec<(String, u32)> = rows
+        .iter()
+        .map(|r| (r.fingerprint.clone(), r.occurrence))
+        .collect();
+    let known = store.known_fingerprints(&keys)?;
+    let matcher = Matcher::new(store.match_book()?);
+    for planned in &mut rows {
+        if known.contains(&(planned.fingerprint.clone(), planned.occurrence)) {
+            planned.status = RowStatus::AlreadyImported;
+            continue;
+        }
+        let Some(date) = planned.row.date else {
+            continue;
+        };
+        if planned.kind == RowKind::MoneyIn {
+            let amount = Money(planned.row.amount);
+            let minor = currency.to_minor_checked(amount);
+            let lookalikes = store.lookalikes(date, &canonical(planned.row.signed()), minor)?;
+            if let Some(first) = lookalikes.first() {
+                planned.status = RowStatus::ProbableDuplicate(describe(first));
+            }
+            let texts = texts(&planned.row);
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            planned.suggestion = matcher.suggest(amount, &texts, &planned.payer_keys);
+        }
+    }
+    Ok(ImportPlan {
+        file_name: file_name.to_string(),
+        sha256: hex(&Sha256::digest(bytes)),
+        detected: statement.detected,
+        skipped: statement.skipped,
+        rows,
+        profile,
+        hints,
+        currency,
+    })
+}
+
+fn read_with_profile(
+    store: &Store,
+    file_name: &str,
+    bytes: &[u8],
+    hints: &Hints,
+    named: Option<&str>,
+) -> Result<(Statement, Hints, Option<String>), RunError> {
+    if let Some(name) = named {
+        // A name not seen yet is the name the profile will be saved under.
+        if let Some((_, settings)) = store.bank_profile_named(name)? {
+            let hints = parse_profile(&settings).fill(hints);
+            return Ok((
+                read_statement(file_name, bytes, &hints)?,
+                hints,
+                Some(name.to_string()),
+            ));
+        }
+    }
+    let first = read_statement(file_name, bytes, hints);
+    let signature = match &first {
+        Ok(statement) => statement.detected.header_signature.clone(),
+        Err(_) => super::signature_of(file_name, bytes, hints),
+    };
+    let remembered = match &signature {
+        Some(signature) => store.bank_profile(signature)?,
+        None => None,
+    };
+    match remembered {
+        Some((name, settings)) => {
+            let filled = parse_profile(&settings).fill(hints);
+            if filled == *hints {
+                return Ok((first?, hints.clone(), Some(name)));
+            }
+            Ok((
+                read_statement(file_name, bytes, &filled)?,
+                filled,
+                Some(name),
+            ))
+        }
+        None => Ok((first?, hints.clone(), named.map(str::to_string))),
+    }
+}
+
+fn parse_profile(settings: &str) -> BankProfile {
+    // A profile this build cannot read is no worse than none: detection still runs.
+    serde_json::from_str(settings).unwrap_or_default()
+}
+
+/// The fingerprint of a row: what stays the same when the bank exports it again.
+pub fn fingerprint(row: &BankRow) -> String {
+    let squeeze = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let text = [
+        row.account.as_deref().map(squeeze).unwrap_or_default(),
+        row.date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "pending".into()),
+        canonical(row.signed()),
+        row.currency.clone().unwrap_or_default(),
+        squeeze(&row.description),
+        row.reference.as_deref().map(squeeze).unwrap_or_default(),
+    ]
+    .join("\u{1f}");
+    hex(&Sha256::digest(text.as_bytes())[..16])
+}
+
+/// An amount written so that equal amounts are equal text: `-12.5`, `100`.
+pub fn canonical(amount: Decimal) -> String {
+    amount.normalize().to_string()
+}
+
+fn kind_of(statement: &Statement, row: &BankRow, currency: &Currency) -> RowKind {
+    let code = row
+        .currency
+        .as_ref()
+        .or(statement.detected.currency.as_ref());
+    if code.is_some_and(|c| !c.eq_ignore_ascii_case(&currency.code)) {
+        return RowKind::Foreign;
+    }
+    if row.date.is_none() {
+        return RowKind::Pending;
+    }
+    match row.direction {
+        Direction::In if row.amount > Decimal::ZERO => RowKind::MoneyIn,
+        Direction::Out if row.amount > Decimal::ZERO => RowKind::MoneyOut,
+        _ => RowKind::Neutral,
+    }
+}
+
+/// A value most rows share is the holder's own (their account, their name), not a payer's.
+fn common_values(rows: &[BankRow]) -> (Option<String>, Option<String>) {
+    let most = |get: &dyn Fn(&BankRow) -> Option<String>| {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for row in rows {
+            if let Some(key) = get(row).as_deref().and_then(alias_key) {
+                *counts.entry(key).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .filter(|(_, n)| rows.len() > 2 && *n * 2 > rows.len())
+            .map(|(k, _)| k)
+    };
+    (
+        most(&|r| r.account.clone()),
+        most(&|r| r.counterparty.clone()),
+    )
+}
+
+fn texts(row: &BankRow) -> Vec<String> {
+    let mut out = vec![row.description.clone()];
+    out.extend(row.reference.clone());
+    out.extend(row.counterparty.clone());
+    out
+}
+
+fn describe(lookalike: &Lookalike) -> String {
+    match lookalike {
+        Lookalike::BankRow {
+            file_name,
+            line,
+            batch_id,
+        } => format!(
+            "same date and amount as line {line} of {file_name} (import {batch_id}), with other text"
+        ),
+        Lookalike::Payment { number, customer } => {
+            format!("same date and amount as {number} of {customer}, entered by hand")
+        }
+    }
+}
+
+/// The decisions the app proposes: accept every new payment matched at least this
+/// confidently, leave other money in unmatched, skip probable duplicates.
+pub fn default_decisions(plan: &ImportPlan, threshold: f64) -> Vec<Decision> {
+    plan.rows
+        .iter()
+        .map(|row| match (&row.status, &row.suggestion) {
+            (RowStatus::New, Some(s))
+                if row.kind == RowKind::MoneyIn && s.confidence >= threshold =>
+            {
+                accept(s)
+            }
+            (RowStatus::ProbableDuplicate(_), _) => Decision::Skip,
+            _ => Decision::LeaveUnmatched,
+        })
+        .collect()
+}
+
+/// Accepting a suggestion: the invoices it names first, else oldest first.
+pub fn accept(s: &Suggestion) -> Decision {
+    Decision::Accept {
+        customer: s.code.clone(),
+        apply: if s.invoices.is_empty() {
+            Apply::OldestFirst
+        } else {
+            Apply::Explicit(s.invoices.iter().map(|n| (n.clone(), None)).collect())
+        },
+    }
+}
+
+/// What an import did (or, for a dry run, would do).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub file: String,
+    pub detected: DetectedSummary,
+    pub money_in: CountTotal,
+    pub money_out: CountTotal,
+    pub foreign: Count,
+    pub duplicates: usize,
+    pub matched: usize,
+    pub unmatched: usize,
+    pub skipped: Vec<SkippedLine>,
+    /// The batch written; `None` for a dry run.
+    pub batch: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DetectedSummary {
+    pub encoding: String,
+    pub delimiter: String,
+    pub header_line: usize,
+    pub date_format: String,
+    pub decimal_mark: String,
+    pub layout: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CountTotal {
+    pub count: usize,
+    /// Exact decimal text; money out is positive.
+    pub total: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Count {
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkippedLine {
+    pub line: usize,
+    pub reason: String,
+}
+
+impl ImportPlan {
+    /// The summary of the file with these decisions.
+    pub fn summary(&self, decisions: &[Decision], batch: Option<i64>) -> Summary {
+        let tally = |kind: RowKind| {
+            let rows: Vec<&PlannedRow> = self
+                .rows
+                .iter()
+                .filter(|r| {
+                    r.kind == kind
+                        || (kind == RowKind::MoneyIn
+                            && r.kind == RowKind::Pending
+                            && r.row.direction == Direction::In)
+                })
+                .collect();
+            CountTotal {
+                count: rows.len(),
+                total: rows
+                    .iter()
+                    .map(|r| r.row.amount)
+                    .sum::<Decimal>()
+                    .to_string(),
+            }
+        };
+        let new_in =
+            |row: &PlannedRow| row.kind == RowKind::MoneyIn && row.status == RowStatus::New;
+        let accepted = |d: &Decision| matches!(d, Decision::Accept { .. });
+        let mut skipped: Vec<SkippedLine> = self
+            .skipped
+            .iter()
+            .map(|s| SkippedLine {
+                line: s.line,
+                reason: s.reason.to_string(),
+            })
+            .collect();
+        for row in self.rows.iter().filter(|r| r.kind == RowKind::Pending) {
+            skipped.push(SkippedLine {
+                line: row.row.line,
+                reason: "pending, no booking date yet".into(),
+            });
+        }
+        skipped.sort_by_key(|s| s.line);
+        Summary {
+            file: self.file_name.clone(),
+            detected: DetectedSummary {
+                encoding: self.detected.encoding.clone(),
+                delimiter: self.detected.delimiter.clone(),
+                header_line: self.detected.header_line,
+                date_format: self.detected.date_format.clone(),
+                decimal_mark: self.detected.decimal_mark.clone(),
+                layout: self.detected.layout.clone(),
+            },
+            money_in: tally(RowKind::MoneyIn),
+            money_out: tally(RowKind::MoneyOut),
+            foreign: Count {
+                count: self
+                    .rows
+                    .iter()
+                    .filter(|r| r.kind == RowKind::Foreign)
+                    .count(),
+            },
+            duplicates: self
+                .rows
+                .iter()
+                .filter(|r| r.status != RowStatus::New)
+                .count(),
+            matched: self
+                .rows
+                .iter()
+                .zip(decisions)
+                .filter(|(r, d)| r.is_payable() && accepted(d))
+                .count(),
+            unmatched: self
+                .rows
+                .iter()
+                .zip(decisions)
+                .filter(|(r, d)| new_in(r) && !accepted(d))
+                .count(),
+            skipped,
+            batch,
+        }
+    }
+}
+
+/// A committed batch and its summary.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    /// `None` when the file held nothing new.
+    pub batch: Option<ImportBatch>,
+    pub summary: Summary,
+}
+
+/// Writes the plan with the user's decisions (one per row) as one batch, in one
+/// transaction, and remembers the bank's profile. `progress(done, total)` is called as
+/// rows are written.
+pub fn commit(
+    store: &mut Store,
+    plan: &ImportPlan,
+    decisions: &[Decision],
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Committed, RunError> {
+    if decisions.len() != plan.rows.len() {
+        return Err(RunError::Invalid(format!(
+            "{} decisions for {} rows",
+            decisions.len(),
+            plan.rows.len()
+        )));
+    }
+    let mut rows = Vec::new();
+    for (planned, decision) in plan.rows.iter().zip(decisions) {
+        if planned.status == RowStatus::AlreadyImported || planned.kind == RowKind::Pending {
+            continue;
+        }
+        let Some(date) = planned.row.date else {
+            continue;
+        };
+        rows.push(bank_row(plan, planned, date, decision)?);
+    }
+    let duplicates = plan
+        .rows
+        .iter()
+        .filter(|r| r.status == RowStatus::AlreadyImported)
+        .count();
+    let detected = serde_json::json!({
+        "encoding": plan.detected.encoding,
+        "delimiter": plan.detected.delimiter,
+        "header_line": plan.detected.header_line,
+        "date_format": plan.detected.date_format,
+        "decimal_mark": plan.detected.decimal_mark,
+        "layout": plan.detected.layout,
+        "profile": plan.profile,
+    });
+    let total = rows.len();
+    if rows.is_empty() {
+        // Nothing new: the file was imported before. No empty batch is written.
+        return Ok(Committed {
+            batch: None,
+            summary: plan.summary(decisions, None),
+        });
+    }
+    let batch = store.commit_import(
+        &NewImportBatch {
+            file_name: plan.file_name.clone(),
+            sha256: plan.sha256.clone(),
+            detected: detected.to_string(),
+            rows_read: plan.rows.len(),
+            duplicates,
+        },
+        &rows,
+        |done| progress(done, total),
+    )?;
+    if let Some(signature) = &plan.detected.header_signature {
+        let name = plan
+            .profile
+            .clone()
+            .unwrap_or_else(|| default_profile_name(&plan.file_name));
+        let settings = serde_json::to_string(&BankProfile::from_hints(&plan.hints))
+            .map_err(|e| RunError::Invalid(e.to_string()))?;
+        store.save_bank_profile(signature, &name, &settings)?;
+    }
+    let summary = plan.summary(decisions, Some(batch.id));
+    Ok(Committed {
+        batch: Some(batch),
+        summary,
+    })
+}
+
+fn default_profile_name(file_name: &str) -> String {
+    let stem = std::path::Path::new(file_name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_else(|| file_name.to_string());
+    // "acme-bank-2026-10" and "acme-bank-2026-11" are one bank.
+    let trimmed =
+        stem.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '_' || c == ' ');
+    if trimmed.is_empty() {
+        stem
+    } else {
+        trimmed.to_string()
+    }
+}
+
+fn bank_row(
+    plan: &ImportPlan,
+    planned: &PlannedRow,
+    date: NaiveDate,
+    decision: &Decision,
+) -> Result<NewBankRow, RunError> {
+    let row = &planned.row;
+    let status = match (planned.kind, decision) {
+        (RowKind::MoneyIn, Decision::Accept { .. }) => BankRowStatus::Posted,
+        (RowKind::MoneyIn, Decision::LeaveUnmatched) => BankRowStatus::Unmatched,
+        (RowKind::MoneyIn, Decision::Skip) => BankRowStatus::Skipped,
+        (RowKind::MoneyOut, _) => BankRowStatus::MoneyOut,
+        (RowKind::Foreign, _) => BankRowStatus::Foreign,
+        _ => BankRowStatus::Neutral,
+    };
+    let payment = match (status, decision) {
+        (BankRowStatus::Posted, Decision::Accept { customer, apply }) => {
+            let amount = Money(row.amount);
+            if plan.currency.to_minor_checked(amount).is_none() {
+                return Err(RunError::Invalid(format!(
+                    "{}, line {}: {} has more decimals than {} allows; it cannot be posted",
+                    plan.file_name, row.line, row.amount, plan.currency.code
+                )));
+            }
+            Some(NewCredit {
+                customer: customer.clone(),
+                kind: DocKind::Payment,
+                number: None,
+                date,
+                amount: plan.currency.rescale(amount),
+                reference: row
+                    .reference
+                    .clone()
+                    .or_else(|| Some(format!("bank line {}", row.line))),
+                memo: Some(shorten(&row.description, 200)),
+                apply: apply.clone(),
+            })
+        }
+        _ => None,
+    };
+    let (confidence, reason) = match (&planned.status, &planned.suggestion) {
+        (RowStatus::ProbableDuplicate(why), _) => {
+            (None, Some(format!("probable duplicate: {why}")))
+        }
+        (_, Some(s)) => (
+            Some(format!("{:.2}", s.confidence)),
+            Some(format!("{}: {}", s.code, s.reason)),
+        ),
+        _ => (None, None),
+    };
+    Ok(NewBankRow {
+        fingerprint: planned.fingerprint.clone(),
+        occurrence: planned.occurrence,
+        line: row.line,
+        date,
+        amount: canonical(row.signed()),
+        currency: row.currency.clone(),
+        description: row.description.clone(),
+        reference: row.reference.clone(),
+        counterparty: row.counterparty.clone(),
+        account: row.account.clone(),
+        status,
+        learn: if payment.is_some() {
+            planned.payer_keys.clone()
+        } else {
+            Vec::new()
+        },
+        payment,
+        confidence,
+        reason,
+    })
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars().take(max - 1).chain(['…']).collect()
+    }
+}
+
+/// Undoes a batch: its payments are voided and its rows freed. Returns the voids.
+pub fn undo(store: &mut Store, batch_id: i64) -> Result<(ImportBatch, Vec<Posted>), RunError> {
+    Ok(store.undo_import(batch_id, None)?)
+}
