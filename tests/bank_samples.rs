@@ -125,6 +125,50 @@ fn check(file: &str) {
         "{file}: money out\n{}",
         report()
     );
+    through_the_book(file, &bytes, &hints, &statement, &expected);
+}
+
+/// The same file through `owed import --dry-run`'s path, on an empty book in the file's
+/// currency: the summary's money in and out are the manifest's.
+fn through_the_book(
+    file: &str,
+    bytes: &[u8],
+    hints: &Hints,
+    statement: &Statement,
+    expected: &Expected,
+) {
+    let code = statement
+        .detected
+        .currency
+        .clone()
+        .unwrap_or_else(|| "USD".into());
+    let settings = owed::store::BookSettings {
+        company: "Samples".into(),
+        currency: owed::domain::Currency::new(&code, 2).unwrap(),
+    };
+    let store = owed::store::Store::open_in_memory(&settings).unwrap();
+    let plan = owed::import::prepare(&store, file, bytes, hints, None)
+        .unwrap_or_else(|e| panic!("{file}: {e}"));
+    let summary = plan.summary(&owed::import::default_decisions(&plan, 0.9), None);
+    let dec = |t: &str| Decimal::from_str(t).unwrap();
+    assert_eq!(
+        (summary.money_in.count, dec(&summary.money_in.total)),
+        (
+            statement
+                .rows
+                .iter()
+                .filter(|r| r.direction == Direction::In && !statement.is_foreign(r))
+                .count(),
+            expected.sum_in
+        ),
+        "{file}: summary money in"
+    );
+    assert_eq!(
+        dec(&summary.money_out.total),
+        expected.sum_out,
+        "{file}: summary money out"
+    );
+    assert_eq!(summary.detected.header_line, statement.detected.header_line);
 }
 
 /// Side by side: what was read and what the truth file says, for debugging.

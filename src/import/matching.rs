@@ -162,7 +162,7 @@ impl Matcher {
         }
         let mut running = Money::ZERO;
         for (n, item) in items.iter().enumerate() {
-            running = running + item.open;
+            running += item.open;
             if running == amount {
                 return Some(if n + 1 == items.len() {
                     "amount equals the whole balance".to_string()
@@ -202,35 +202,34 @@ impl Matcher {
     ) -> Option<Suggestion> {
         if let Some(mut found) = self.by_invoice_number(amount, texts) {
             // A number that is only digits is surer when the name agrees.
-            if found.confidence < 0.9 {
-                if let Some(named) = self.by_name(amount, texts) {
-                    if named.customer == found.customer {
-                        found.confidence = 0.95;
-                        found.reason = format!(
-                            "{}; {}",
-                            found.reason,
-                            named.reason.split(';').next().unwrap_or_default()
-                        );
-                    }
-                }
+            if found.confidence < 0.9
+                && let Some(named) = self.by_name(amount, texts)
+                && named.customer == found.customer
+            {
+                found.confidence = 0.95;
+                found.reason = format!(
+                    "{}; {}",
+                    found.reason,
+                    named.reason.split(';').next().unwrap_or_default()
+                );
             }
             return Some(found);
         }
         for key in payer_keys {
-            if let Some(&customer) = self.aliases.get(key) {
-                if self.customers.contains_key(&customer) {
-                    return Some(match self.amount_fit(customer, amount) {
-                        Some(fit) => {
-                            self.suggestion(customer, 0.95, format!("known payer; {fit}"), vec![])
-                        }
-                        None => self.suggestion(
-                            customer,
-                            0.9,
-                            "known payer from an earlier import".into(),
-                            vec![],
-                        ),
-                    });
-                }
+            if let Some(&customer) = self.aliases.get(key)
+                && self.customers.contains_key(&customer)
+            {
+                return Some(match self.amount_fit(customer, amount) {
+                    Some(fit) => {
+                        self.suggestion(customer, 0.95, format!("known payer; {fit}"), vec![])
+                    }
+                    None => self.suggestion(
+                        customer,
+                        0.9,
+                        "known payer from an earlier import".into(),
+                        vec![],
+                    ),
+                });
             }
         }
         if let Some(found) = self.by_name(amount, texts) {
@@ -267,14 +266,15 @@ impl Matcher {
             if found.is_empty() {
                 for token in &tokens {
                     let digits = token.trim_start_matches('0');
-                    if digits.len() >= 3 && digits.chars().all(|c| c.is_ascii_digit()) {
-                        if let Some(items) = self.by_digits.get(digits) {
-                            let customers: Vec<CustomerId> =
-                                items.iter().map(|&i| self.items[i].customer).collect();
-                            if customers.iter().all(|c| *c == customers[0]) {
-                                found.extend(items);
-                                by_digits_only = true;
-                            }
+                    if digits.len() >= 3
+                        && digits.chars().all(|c| c.is_ascii_digit())
+                        && let Some(items) = self.by_digits.get(digits)
+                    {
+                        let customers: Vec<CustomerId> =
+                            items.iter().map(|&i| self.items[i].customer).collect();
+                        if customers.iter().all(|c| *c == customers[0]) {
+                            found.extend(items);
+                            by_digits_only = true;
                         }
                     }
                 }
@@ -400,15 +400,15 @@ impl Matcher {
                 ));
             }
         }
-        if let Some(customers) = self.by_balance.get(&amount) {
-            if customers.len() == 1 {
-                return Some(self.suggestion(
-                    customers[0],
-                    0.55,
-                    "amount equals this customer's whole balance, and no other's".into(),
-                    vec![],
-                ));
-            }
+        if let Some(customers) = self.by_balance.get(&amount)
+            && customers.len() == 1
+        {
+            return Some(self.suggestion(
+                customers[0],
+                0.55,
+                "amount equals this customer's whole balance, and no other's".into(),
+                vec![],
+            ));
         }
         None
     }

@@ -159,10 +159,10 @@ pub fn prepare(
             (&row.counterparty, &common_party),
             (&row.account, &common_account),
         ] {
-            if let Some(key) = value.as_deref().and_then(alias_key) {
-                if Some(&key) != common.as_ref() {
-                    payer_keys.push(key);
-                }
+            if let Some(key) = value.as_deref().and_then(alias_key)
+                && Some(&key) != common.as_ref()
+            {
+                payer_keys.push(key);
             }
         }
         rows.push(PlannedRow {
@@ -430,10 +430,15 @@ impl ImportPlan {
                 .rows
                 .iter()
                 .filter(|r| {
+                    // Pending rows count on their side: they are in the file.
                     r.kind == kind
-                        || (kind == RowKind::MoneyIn
-                            && r.kind == RowKind::Pending
-                            && r.row.direction == Direction::In)
+                        || (r.kind == RowKind::Pending
+                            && r.row.direction
+                                == if kind == RowKind::MoneyIn {
+                                    Direction::In
+                                } else {
+                                    Direction::Out
+                                })
                 })
                 .collect();
             CountTotal {
