@@ -8,6 +8,7 @@ pub mod book;
 pub mod customers;
 pub mod headless;
 pub mod i18n;
+pub mod import;
 pub mod ledger;
 pub mod notes;
 pub mod screen;
@@ -58,6 +59,7 @@ pub enum Message {
     Ledger(ledger::Message),
     Aging(aging::Message),
     Notes(notes::Message),
+    Import(import::Message),
     Entry(notes::entry::Message),
     Show(Tab),
     Key(Key, Modifiers),
@@ -84,6 +86,7 @@ pub struct Open {
     pub ledger: ledger::Ledger,
     pub aging: aging::Aging,
     pub notes: notes::Notes,
+    pub import: import::Import,
     /// The quick note entry (Ctrl+L), over whatever screen is showing.
     pub entry: Option<notes::entry::Entry>,
 }
@@ -121,6 +124,7 @@ impl App {
         let (customers, load_customers) = customers::Customers::new(&book);
         let (aging, load_aging) = aging::Aging::new(&book);
         let (notes, load_notes) = notes::Notes::new(&book);
+        let (import, load_import) = import::Import::new(&book);
         self.state = State::Open(Box::new(Open {
             book,
             tab: Tab::Customers,
@@ -128,12 +132,14 @@ impl App {
             ledger: ledger::Ledger::default(),
             aging,
             notes,
+            import,
             entry: None,
         }));
         Task::batch([
             load_customers.map(Message::Customers),
             load_aging.map(Message::Aging),
             load_notes.map(Message::Notes),
+            load_import.map(Message::Import),
         ])
     }
 
@@ -185,6 +191,9 @@ impl App {
                 );
                 let captured = status == iced::event::Status::Captured;
                 (!(list_key && captured)).then_some(Message::Key(key, modifiers))
+            }
+            iced::Event::Window(iced::window::Event::FileDropped(path)) => {
+                Some(Message::Import(import::Message::Dropped(path)))
             }
             _ => None,
         })
@@ -246,6 +255,10 @@ impl Open {
                 let (task, event) = self.notes.update(message, book);
                 (task.map(Message::Notes), event)
             }
+            Message::Import(message) => {
+                let (task, event) = self.import.update(message, book);
+                (task.map(Message::Import), event)
+            }
             Message::Entry(message) => match &mut self.entry {
                 Some(entry) => {
                     let (task, event) = entry.update(message, book);
@@ -279,6 +292,7 @@ impl Open {
             Tab::Customers => self.customers.selected_code(),
             Tab::Aging => self.aging.selected_code(),
             Tab::Notes => self.notes.selected_code(),
+            Tab::Import => None,
         }
         .or_else(|| self.ledger.customer_code())
     }
@@ -296,8 +310,12 @@ impl Open {
                 "2" => Some(Event::Show(Tab::Ledger)),
                 "3" => Some(Event::Show(Tab::Aging)),
                 "4" => Some(Event::Show(Tab::Notes)),
+                "5" => Some(Event::Show(Tab::Import)),
                 _ => None,
             },
+            Key::Named(Named::Enter) if command && self.tab == Tab::Import => {
+                Some(Event::AcceptConfident)
+            }
             Key::Named(named) if self.entry.is_none() => {
                 let key = match named {
                     Named::ArrowUp => screen::ListKey::Up,
@@ -368,7 +386,7 @@ impl Open {
                 match self.tab {
                     Tab::Customers => self.customers.close_form(),
                     Tab::Ledger => self.ledger.close_form(),
-                    Tab::Aging | Tab::Notes => {}
+                    Tab::Aging | Tab::Notes | Tab::Import => {}
                 }
                 Task::none()
             }
@@ -376,13 +394,18 @@ impl Open {
                 Tab::Customers => self.customers.list_key(key, book).map(Message::Customers),
                 Tab::Aging => self.aging.list_key(key, book).map(Message::Aging),
                 Tab::Notes => self.notes.list_key(key, book).map(Message::Notes),
+                Tab::Import => self.import.list_key(key).map(Message::Import),
                 Tab::Ledger => Task::none(),
             },
+            Event::AcceptConfident => {
+                Task::done(Message::Import(import::Message::AcceptAllConfident))
+            }
             Event::BookChanged => Task::batch([
                 self.customers.reload(book).map(Message::Customers),
                 self.ledger.reload(book).map(Message::Ledger),
                 self.aging.reload(book).map(Message::Aging),
                 self.notes.reload(book).map(Message::Notes),
+                self.import.reload(book).map(Message::Import),
             ]),
         }
     }
@@ -394,6 +417,7 @@ impl Open {
             Tab::Ledger => self.ledger.view(book).map(Message::Ledger),
             Tab::Aging => self.aging.view(book).map(Message::Aging),
             Tab::Notes => self.notes.view(book).map(Message::Notes),
+            Tab::Import => self.import.view(book).map(Message::Import),
         };
         let body = row![
             self.sidebar(),
@@ -449,6 +473,7 @@ impl Open {
                 tab(Tab::Ledger, ledger_label, "Ctrl+2"),
                 tab(Tab::Aging, "Aging", "Ctrl+3"),
                 tab(Tab::Notes, "Collection notes", "Ctrl+4"),
+                tab(Tab::Import, "Bank import", "Ctrl+5"),
                 space::vertical(),
                 widgets::muted(t("Ctrl+F search · Ctrl+N invoice")),
                 widgets::muted(t("Ctrl+P payment · Ctrl+L note")),

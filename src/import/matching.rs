@@ -296,10 +296,24 @@ impl Matcher {
         }
         let open: Money = found.iter().map(|&i| self.items[i].open).sum();
         let named = numbers.join(", ");
+        // Installments: the amount may settle the first of them, or the first few.
+        let mut running = Money::ZERO;
+        let mut settles = None;
+        for &i in &found {
+            running += self.items[i].open;
+            if running == amount && running != open {
+                settles = Some(label(&self.items[i]));
+            }
+        }
         let (mut confidence, reason) = if open == amount {
             (
                 0.98,
                 format!("{named} named in the text; amount equals its open amount"),
+            )
+        } else if let Some(through) = settles {
+            (
+                0.97,
+                format!("{named} named in the text; amount settles it through {through}"),
             )
         } else if amount < open {
             (0.92, format!("{named} named in the text; a part payment"))

@@ -358,6 +358,26 @@ impl Store {
         Ok(store)
     }
 
+    /// A second connection to this open book, for a worker thread of this same process
+    /// (a long import must not hold up the window): `self` already holds the book's
+    /// lock, and SQLite serialises the two writers. `None` for an in-memory book.
+    pub fn alongside(&self) -> Result<Option<Store>> {
+        let Some(path) = &self.path else {
+            return Ok(None);
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&conn)?;
+        Ok(Some(Store {
+            conn,
+            path: Some(path.clone()),
+            settings: self.settings.clone(),
+            _lock: None,
+        }))
+    }
+
     /// A book that lives only in memory (tests, previews).
     pub fn open_in_memory(settings: &BookSettings) -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;

@@ -8,6 +8,7 @@ pub enum Tab {
     Ledger,
     Aging,
     Notes,
+    Import,
 }
 
 /// A list-moving key, routed to the screen showing.
@@ -37,4 +38,6 @@ pub enum Event {
     /// Esc: close the form or overlay on top.
     Close,
     ListKey(ListKey),
+    /// Ctrl+Enter on the import screen: accept every confident match.
+    AcceptConfident,
 }

@@ -1,0 +1,586 @@
+//! The bank import screen: pick a statement (native dialog, a typed path, or a file
+//! dropped on the window), see what was detected and override it (the file is read again
+//! at once), go through the rows with their status and suggested customer, accept, assign
+//! or skip each (or accept every confident match with Ctrl+Enter), and import. Reading,
+//! matching and writing run off the UI thread, writing with a progress bar; past imports
+//! are listed with Undo.
+
+mod choices;
+#[cfg(test)]
+mod tests;
+mod view;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::Task;
+use iced::futures::channel::mpsc;
+use iced::widget::scrollable;
+
+pub use choices::{DecimalChoice, DelimiterChoice, EncodingChoice, RowFilter};
+
+use super::book::on_worker;
+use super::i18n::{t, tf};
+use super::screen::ListKey;
+use super::widgets::Scroll;
+use super::{Book, Event};
+use crate::import::{self, Decision, Hints, ImportPlan, RowKind, RowStatus};
+use crate::store::{ImportBatch, Store};
+
+const LIST: &str = "import-rows";
+pub const PATH_FIELD: &str = "import-path";
+pub const ASSIGN_FIELD: &str = "import-assign";
+/// Matches at least this sure are accepted by "Accept all confident".
+pub const CONFIDENT: f64 = 0.9;
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Browse,
+    Browsed(Option<PathBuf>),
+    PathTyped(String),
+    OpenTyped,
+    /// A file dropped on the window.
+    Dropped(PathBuf),
+    FileRead(PathBuf, Result<Arc<Vec<u8>>, String>),
+    Encoding(EncodingChoice),
+    Delimiter(DelimiterChoice),
+    Decimal(DecimalChoice),
+    DateFormat(String),
+    Year(String),
+    /// Read again with the overrides as they are.
+    Reread,
+    Prepared(u64, Result<Arc<ImportPlan>, String>),
+    Filter(RowFilter),
+    Scrolled(scrollable::Viewport),
+    /// Index into the plan's rows.
+    Select(usize),
+    Accept(usize),
+    Unmatched(usize),
+    Skip(usize),
+    AssignSearch(String),
+    /// Assign the selected row to this customer code (oldest first).
+    AssignTo(String),
+    AcceptAllConfident,
+    Commit,
+    Progress(usize, usize),
+    Committed(Result<String, String>),
+    Customers(Result<Arc<Vec<(String, String)>>, String>),
+    Batches(Result<Vec<ImportBatch>, String>),
+    AskUndo(i64),
+    CancelUndo,
+    Undo(i64),
+    Undone(Result<String, String>),
+}
+
+/// Where the screen is with the file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    Empty,
+    Reading,
+    Ready,
+    /// Writing the batch: rows done of total.
+    Writing(usize, usize),
+}
+
+pub struct Import {
+    pub path_text: String,
+    pub file: Option<PathBuf>,
+    bytes: Option<Arc<Vec<u8>>>,
+    pub encoding: EncodingChoice,
+    pub delimiter: DelimiterChoice,
+    pub decimal: DecimalChoice,
+    pub date_format: String,
+    pub year: String,
+    pub phase: Phase,
+    /// Why the file could not be read (names the file and line).
+    pub error: Option<String>,
+    pub plan: Option<Arc<ImportPlan>>,
+    /// One per plan row; `None` is not decided yet (kept unmatched if imported so).
+    pub decisions: Vec<Option<Decision>>,
+    pub filter: RowFilter,
+    /// Indices into the plan's rows that pass the filter.
+    pub visible: Vec<usize>,
+    pub selected: Option<usize>,
+    scroll: Scroll,
+    pub assign_search: String,
+    customers: Arc<Vec<(String, String)>>,
+    pub batches: Vec<ImportBatch>,
+    pub confirm_undo: Option<i64>,
+    /// The last thing done, for the user to read.
+    pub notice: Option<String>,
+    generation: u64,
+}
+
+impl Import {
+    pub fn new(book: &Book) -> (Import, Task<Message>) {
+        let screen = Import {
+            path_text: String::new(),
+            file: None,
+            bytes: None,
+            encoding: EncodingChoice::Auto,
+            delimiter: DelimiterChoice::Auto,
+            decimal: DecimalChoice::Auto,
+            date_format: String::new(),
+            year: String::new(),
+            phase: Phase::Empty,
+            error: None,
+            plan: None,
+            decisions: Vec::new(),
+            filter: RowFilter::All,
+            visible: Vec::new(),
+            selected: None,
+            scroll: Scroll::default(),
+            assign_search: String::new(),
+            customers: Arc::new(Vec::new()),
+            batches: Vec::new(),
+            confirm_undo: None,
+            notice: None,
+            generation: 0,
+        };
+        let task = screen.reload(book);
+        (screen, task)
+    }
+
+    /// Past imports and the customers to assign rows to.
+    pub fn reload(&self, book: &Book) -> Task<Message> {
+        Task::batch([
+            book.read(
+                |store| store.import_batches().map_err(|e| e.to_string()),
+                Message::Batches,
+            ),
+            book.read(
+                |store| {
+                    let customers = store.customers().map_err(|e| e.to_string())?;
+                    Ok(Arc::new(
+                        customers
+                            .into_iter()
+                            .filter(|c| !c.archived)
+                            .map(|c| (c.code, c.name))
+                            .collect(),
+                    ))
+                },
+                Message::Customers,
+            ),
+        ])
+    }
+
+    fn hints(&self) -> Result<Hints, String> {
+        let year = match self.year.trim() {
+            "" => None,
+            text => Some(
+                text.parse::<i32>()
+                    .ok()
+                    .filter(|y| (1900..=2200).contains(y))
+                    .ok_or_else(|| tf("'{year}' is not a year", &[("year", text)]))?,
+            ),
+        };
+        Ok(Hints {
+            encoding: self.encoding.label().map(str::to_string),
+            date_format: Some(self.date_format.trim().to_string()).filter(|f| !f.is_empty()),
+            year,
+            delimiter: self.delimiter.char(),
+            decimal_mark: self.decimal.char(),
+        })
+    }
+
+    /// The year field's complaint, if any.
+    pub fn year_error(&self) -> Option<String> {
+        self.hints().err()
+    }
+
+    fn read_file(&mut self, path: PathBuf) -> Task<Message> {
+        self.path_text = path.display().to_string();
+        self.phase = Phase::Reading;
+        self.error = None;
+        self.notice = None;
+        let task_path = path.clone();
+        Task::perform(
+            on_worker(move || {
+                std::fs::read(&task_path)
+                    .map(Arc::new)
+                    .map_err(|e| format!("{}: {e}", task_path.display()))
+            }),
+            move |result| Message::FileRead(path.clone(), result),
+        )
+    }
+
+    /// Reads the file again with the current overrides, off the UI thread.
+    fn prepare(&mut self, book: &Book) -> Task<Message> {
+        let (Some(file), Some(bytes)) = (&self.file, &self.bytes) else {
+            return Task::none();
+        };
+        let hints = match self.hints() {
+            Ok(hints) => hints,
+            Err(_) => return Task::none(),
+        };
+        self.generation += 1;
+        self.phase = Phase::Reading;
+        let generation = self.generation;
+        let name = file.display().to_string();
+        let bytes = bytes.clone();
+        book.read(
+            move |store| {
+                import::prepare(store, &name, &bytes, &hints, None)
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string())
+            },
+            move |result| Message::Prepared(generation, result),
+        )
+    }
+
+    pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Browse => {
+                let task = Task::perform(
+                    async {
+                        rfd::AsyncFileDialog::new()
+                            .set_title(t("Choose a bank statement"))
+                            .add_filter(
+                                t("Bank statements"),
+                                &["csv", "txt", "tsv", "ofx", "qfx", "xml"],
+                            )
+                            .pick_file()
+                            .await
+                            .map(|file| file.path().to_path_buf())
+                    },
+                    Message::Browsed,
+                );
+                return (task, None);
+            }
+            Message::Browsed(Some(path)) | Message::Dropped(path) => {
+                return (self.read_file(path), Some(Event::Show(super::Tab::Import)));
+            }
+            Message::Browsed(None) => {}
+            Message::PathTyped(text) => self.path_text = text,
+            Message::OpenTyped => {
+                let path = PathBuf::from(self.path_text.trim());
+                if !self.path_text.trim().is_empty() {
+                    return (self.read_file(path), None);
+                }
+            }
+            Message::FileRead(path, Ok(bytes)) => {
+                self.file = Some(path);
+                self.bytes = Some(bytes);
+                self.plan = None;
+                self.decisions.clear();
+                self.selected = None;
+                return (self.prepare(book), None);
+            }
+            Message::FileRead(_, Err(error)) => {
+                self.phase = if self.plan.is_some() {
+                    Phase::Ready
+                } else {
+                    Phase::Empty
+                };
+                self.error = Some(error);
+            }
+            Message::Encoding(choice) => {
+                self.encoding = choice;
+                return (self.prepare(book), None);
+            }
+            Message::Delimiter(choice) => {
+                self.delimiter = choice;
+                return (self.prepare(book), None);
+            }
+            Message::Decimal(choice) => {
+                self.decimal = choice;
+                return (self.prepare(book), None);
+            }
+            Message::DateFormat(text) => {
+                self.date_format = text;
+                return (self.prepare(book), None);
+            }
+            Message::Year(text) => {
+                self.year = text;
+                return (self.prepare(book), None);
+            }
+            Message::Reread => return (self.prepare(book), None),
+            Message::Prepared(generation, _) if generation != self.generation => {}
+            Message::Prepared(_, Ok(plan)) => {
+                self.phase = Phase::Ready;
+                self.error = None;
+                self.decisions = plan
+                    .rows
+                    .iter()
+                    .map(|row| match row.status {
+                        RowStatus::ProbableDuplicate(_) if row.kind == RowKind::MoneyIn => {
+                            Some(Decision::Skip)
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                self.plan = Some(plan);
+                self.selected = None;
+                self.refresh();
+                return (self.scroll.to_top(LIST), None);
+            }
+            Message::Prepared(_, Err(error)) => {
+                self.phase = Phase::Empty;
+                self.plan = None;
+                self.decisions.clear();
+                self.visible.clear();
+                self.error = Some(error);
+            }
+            Message::Filter(filter) => {
+                self.filter = filter;
+                self.refresh();
+                return (self.scroll.to_top(LIST), None);
+            }
+            Message::Scrolled(viewport) => self.scroll = Scroll::from_viewport(viewport),
+            Message::Select(index) if index < self.decisions.len() => {
+                self.selected = Some(index);
+                self.assign_search.clear();
+            }
+            Message::Accept(index) => {
+                if let Some(s) = self.payable(index).and_then(|row| row.suggestion.clone()) {
+                    self.decisions[index] = Some(import::accept(&s));
+                }
+            }
+            Message::Unmatched(index) if self.payable(index).is_some() => {
+                self.decisions[index] = Some(Decision::LeaveUnmatched);
+            }
+            Message::Skip(index) if self.payable(index).is_some() => {
+                self.decisions[index] = Some(Decision::Skip);
+            }
+            Message::Select(_) | Message::Unmatched(_) | Message::Skip(_) => {}
+            Message::AssignSearch(text) => self.assign_search = text,
+            Message::AssignTo(code) => {
+                if let Some(index) = self.selected.filter(|i| self.payable(*i).is_some()) {
+                    self.decisions[index] = Some(Decision::Accept {
+                        customer: code,
+                        apply: crate::domain::allocation::Apply::OldestFirst,
+                    });
+                    self.assign_search.clear();
+                }
+            }
+            Message::AcceptAllConfident => {
+                let accepted = self.accept_all_confident();
+                self.notice = Some(tf(
+                    "{n} confident matches accepted",
+                    &[("n", &accepted.to_string())],
+                ));
+            }
+            Message::Commit => return (self.commit(book), None),
+            Message::Progress(done, total) => self.phase = Phase::Writing(done, total),
+            Message::Committed(result) => {
+                self.phase = Phase::Ready;
+                match result {
+                    Ok(notice) => {
+                        self.notice = Some(notice);
+                        // Read the file again: every row now shows as already imported.
+                        return (
+                            Task::batch([self.prepare(book), self.reload(book)]),
+                            Some(Event::BookChanged),
+                        );
+                    }
+                    Err(error) => self.error = Some(error),
+                }
+            }
+            Message::Customers(Ok(customers)) => self.customers = customers,
+            Message::Batches(Ok(batches)) => self.batches = batches,
+            Message::Customers(Err(error)) | Message::Batches(Err(error)) => {
+                self.error = Some(error)
+            }
+            Message::AskUndo(id) => self.confirm_undo = Some(id),
+            Message::CancelUndo => self.confirm_undo = None,
+            Message::Undo(id) => {
+                self.confirm_undo = None;
+                return (self.undo(id, book), None);
+            }
+            Message::Undone(result) => {
+                match result {
+                    Ok(notice) => self.notice = Some(notice),
+                    Err(error) => self.error = Some(error),
+                }
+                return (
+                    Task::batch([self.prepare(book), self.reload(book)]),
+                    Some(Event::BookChanged),
+                );
+            }
+        }
+        (Task::none(), None)
+    }
+
+    /// The row at `index` if it is money in that can still be decided on.
+    fn payable(&self, index: usize) -> Option<&import::PlannedRow> {
+        self.plan
+            .as_ref()?
+            .rows
+            .get(index)
+            .filter(|row| row.is_payable())
+    }
+
+    /// Accepts every undecided new payment matched at least [`CONFIDENT`]ly.
+    pub fn accept_all_confident(&mut self) -> usize {
+        let Some(plan) = &self.plan else { return 0 };
+        let mut accepted = 0;
+        for (row, decision) in plan.rows.iter().zip(self.decisions.iter_mut()) {
+            if decision.is_none()
+                && row.status == RowStatus::New
+                && row.kind == RowKind::MoneyIn
+                && let Some(s) = row
+                    .suggestion
+                    .as_ref()
+                    .filter(|s| s.confidence >= CONFIDENT)
+            {
+                *decision = Some(import::accept(s));
+                accepted += 1;
+            }
+        }
+        accepted
+    }
+
+    /// The decisions as they will be committed: undecided rows are kept unmatched.
+    pub fn final_decisions(&self) -> Vec<Decision> {
+        self.decisions
+            .iter()
+            .map(|d| d.clone().unwrap_or(Decision::LeaveUnmatched))
+            .collect()
+    }
+
+    /// How many payments an import now would post.
+    pub fn to_post(&self) -> usize {
+        let Some(plan) = &self.plan else { return 0 };
+        plan.rows
+            .iter()
+            .zip(&self.decisions)
+            .filter(|(row, d)| row.is_payable() && matches!(d, Some(Decision::Accept { .. })))
+            .count()
+    }
+
+    /// Rows that an import now would add to the book.
+    pub fn new_rows(&self) -> usize {
+        self.plan.as_ref().map_or(0, |plan| {
+            plan.rows
+                .iter()
+                .filter(|r| r.status != RowStatus::AlreadyImported && r.kind != RowKind::Pending)
+                .count()
+        })
+    }
+
+    fn commit(&mut self, book: &mut Book) -> Task<Message> {
+        let Some(plan) = self.plan.clone() else {
+            return Task::none();
+        };
+        if matches!(self.phase, Phase::Writing(..)) || self.new_rows() == 0 {
+            return Task::none();
+        }
+        let decisions = self.final_decisions();
+        let total = plan.rows.len();
+        self.phase = Phase::Writing(0, total);
+        match book.store().alongside() {
+            Ok(Some(mut store)) => {
+                let (sender, receiver) = mpsc::unbounded();
+                std::thread::spawn(move || {
+                    let progress = sender.clone();
+                    let result = import::commit(&mut store, &plan, &decisions, |done, all| {
+                        let _ = progress.unbounded_send(Message::Progress(done, all));
+                    });
+                    let _ = sender.unbounded_send(Message::Committed(describe(result)));
+                });
+                Task::run(receiver, |message| message)
+            }
+            Ok(None) => {
+                let result = import::commit(book.store_mut(), &plan, &decisions, |_, _| {});
+                Task::done(Message::Committed(describe(result)))
+            }
+            Err(error) => Task::done(Message::Committed(Err(error.to_string()))),
+        }
+    }
+
+    fn undo(&mut self, id: i64, book: &mut Book) -> Task<Message> {
+        let run = move |store: &mut Store| {
+            import::undo(store, id)
+                .map(|(batch, voids)| {
+                    tf(
+                        "Import {id} ({file}) undone: {n} payments voided",
+                        &[
+                            ("id", &batch.id.to_string()),
+                            ("file", &batch.file_name),
+                            ("n", &voids.len().to_string()),
+                        ],
+                    )
+                })
+                .map_err(|e| e.to_string())
+        };
+        match book.store().alongside() {
+            Ok(Some(mut store)) => {
+                Task::perform(on_worker(move || run(&mut store)), Message::Undone)
+            }
+            Ok(None) => Task::done(Message::Undone(run(book.store_mut()))),
+            Err(error) => Task::done(Message::Undone(Err(error.to_string()))),
+        }
+    }
+
+    /// Up/Down move through the rows shown; Enter accepts the selected row's suggestion.
+    pub fn list_key(&mut self, key: ListKey) -> Task<Message> {
+        if self.visible.is_empty() {
+            return Task::none();
+        }
+        let position = self
+            .selected
+            .and_then(|s| self.visible.iter().position(|i| *i == s));
+        let Some(next) = self.scroll.step(key, position, self.visible.len()) else {
+            return match self.selected {
+                Some(index) => Task::done(Message::Accept(index)),
+                None => Task::none(),
+            };
+        };
+        self.selected = Some(self.visible[next]);
+        self.scroll.reveal(LIST, next)
+    }
+
+    fn refresh(&mut self) {
+        let Some(plan) = &self.plan else {
+            self.visible.clear();
+            return;
+        };
+        let filter = self.filter;
+        self.visible = plan
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(i, row)| filter.admits(row, self.decisions[*i].as_ref()))
+            .map(|(i, _)| i)
+            .collect();
+    }
+
+    /// Customers whose code or name holds the assign search, at most `limit`.
+    pub fn assign_candidates(&self, limit: usize) -> Vec<&(String, String)> {
+        let needle = self.assign_search.trim().to_lowercase();
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        self.customers
+            .iter()
+            .filter(|(code, name)| {
+                code.to_lowercase().contains(&needle) || name.to_lowercase().contains(&needle)
+            })
+            .take(limit)
+            .collect()
+    }
+
+    pub fn view<'a>(&'a self, book: &'a Book) -> iced::Element<'a, Message> {
+        view::view(self, book)
+    }
+}
+
+fn describe(result: Result<import::Committed, import::RunError>) -> Result<String, String> {
+    let committed = result.map_err(|e| e.to_string())?;
+    let s = &committed.summary;
+    Ok(match &committed.batch {
+        Some(batch) => tf(
+            "Imported as batch {id}: {posted} payments posted, {unmatched} kept unmatched, {dups} duplicates left out",
+            &[
+                ("id", &batch.id.to_string()),
+                ("posted", &batch.payments.to_string()),
+                ("unmatched", &batch.unmatched.to_string()),
+                ("dups", &batch.duplicates.to_string()),
+            ],
+        ),
+        None => tf(
+            "Nothing new: all {n} rows were imported before",
+            &[("n", &s.duplicates.to_string())],
+        ),
+    })
+}

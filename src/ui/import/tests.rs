@@ -1,0 +1,221 @@
+//! The import screen driven through the whole app: a statement read, confident matches
+//! accepted with Ctrl+Enter, a row assigned by hand, the batch written (on a worker
+//! thread for a book on disk) and undone; an ambiguous file answered with one click.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::keyboard::{Key, Modifiers, key::Named};
+use iced_test::simulator::Simulator;
+
+use super::*;
+use crate::ui::testing::{TODAY, date, sample_app, send, settle};
+use crate::ui::{App, Message as AppMessage, Tab};
+
+const STATEMENT: &str = "Date,Payer,Details,Amount
+2026-11-20,ACME LTD,INV-1 first two,66.67
+2026-11-21,深圳华星贸易有限公司,货款,250.00
+2026-11-21,Someone,unknown,5.00
+2026-11-22,Bank,fee,-2.00
+";
+
+fn screen(app: &App) -> &Import {
+    &app.open_book().expect("a book is open").import
+}
+
+fn load(app: &mut App, text: &str) {
+    send(app, AppMessage::Show(Tab::Import));
+    send(
+        app,
+        AppMessage::Import(Message::FileRead(
+            PathBuf::from("statement.csv"),
+            Ok(Arc::new(text.as_bytes().to_vec())),
+        )),
+    );
+}
+
+fn balances(app: &App) -> Vec<(String, String)> {
+    let open = app.open_book().unwrap();
+    open.customers
+        .rows()
+        .iter()
+        .map(|r| (r.code.clone(), open.book.money(r.balance)))
+        .collect()
+}
+
+fn ctrl_enter(app: &mut App) {
+    send(
+        app,
+        AppMessage::Key(Key::Named(Named::Enter), Modifiers::CTRL),
+    );
+}
+
+#[test]
+fn read_accept_confident_assign_import_and_undo() {
+    let mut app = sample_app();
+    let before = balances(&app);
+    load(&mut app, STATEMENT);
+    let s = screen(&app);
+    assert_eq!(s.phase, Phase::Ready);
+    let plan = s.plan.as_ref().expect("the file was read");
+    assert_eq!(plan.rows.len(), 4);
+    let suggested: Vec<Option<(&str, bool)>> = plan
+        .rows
+        .iter()
+        .map(|r| {
+            r.suggestion
+                .as_ref()
+                .map(|s| (s.code.as_str(), s.confidence >= CONFIDENT))
+        })
+        .collect();
+    assert_eq!(
+        suggested,
+        [Some(("C001", true)), Some(("C002", true)), None, None]
+    );
+
+    ctrl_enter(&mut app);
+    assert_eq!(screen(&app).to_post(), 2);
+    // The stray 5.00 is assigned by hand to Acme.
+    send(&mut app, AppMessage::Import(Message::Select(2)));
+    send(
+        &mut app,
+        AppMessage::Import(Message::AssignSearch("acme".into())),
+    );
+    assert_eq!(screen(&app).assign_candidates(5).len(), 1);
+    send(
+        &mut app,
+        AppMessage::Import(Message::AssignTo("C001".into())),
+    );
+    assert_eq!(screen(&app).to_post(), 3);
+
+    send(&mut app, AppMessage::Import(Message::Commit));
+    let s = screen(&app);
+    let notice = s.notice.as_deref().unwrap_or_default();
+    assert!(
+        notice.contains("3 payments posted"),
+        "{notice} / {:?}",
+        s.error
+    );
+    assert_eq!(s.batches.len(), 1);
+    // Read again at once: every row is now already imported.
+    let plan = s.plan.as_ref().unwrap();
+    assert!(
+        plan.rows
+            .iter()
+            .all(|r| r.status == RowStatus::AlreadyImported)
+    );
+    assert_eq!(s.new_rows(), 0);
+    // The customers screen reloaded: Acme paid 66.67 + 5.00 of 100.00, Huaxing all.
+    assert_eq!(
+        balances(&app),
+        [
+            ("C001".to_string(), "28.33".to_string()),
+            ("C002".to_string(), "0.00".to_string())
+        ]
+    );
+
+    let batch = screen(&app).batches[0].id;
+    send(&mut app, AppMessage::Import(Message::AskUndo(batch)));
+    assert_eq!(screen(&app).confirm_undo, Some(batch));
+    send(&mut app, AppMessage::Import(Message::Undo(batch)));
+    assert!(
+        screen(&app)
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("3 payments voided")
+    );
+    assert!(screen(&app).batches[0].undone_at.is_some());
+    assert_eq!(balances(&app), before);
+}
+
+#[test]
+fn an_ambiguous_file_is_answered_with_one_click() {
+    let mut app = sample_app();
+    load(
+        &mut app,
+        "Date,Details,Amount\n02/11/2026,INV-2,250.00\n03/11/2026,x,1.00\n",
+    );
+    let error = screen(&app).error.clone().expect("the file cannot tell");
+    assert!(
+        error.contains("statement.csv, line 2") && error.contains("day-first or month-first"),
+        "{error}"
+    );
+    assert!(screen(&app).plan.is_none());
+    // What the "Day first" button sends.
+    let day_first = view::guess_format(&error, true);
+    assert_eq!(day_first, "%d/%m/%Y");
+    send(&mut app, AppMessage::Import(Message::DateFormat(day_first)));
+    let s = screen(&app);
+    assert!(s.error.is_none());
+    assert_eq!(
+        s.plan.as_ref().unwrap().rows[0].row.date,
+        Some(date("2026-11-02"))
+    );
+}
+
+#[test]
+fn a_bad_year_is_refused_beside_the_field_and_nothing_is_read_with_it() {
+    let mut app = sample_app();
+    load(&mut app, STATEMENT);
+    send(&mut app, AppMessage::Import(Message::Year("20x6".into())));
+    assert!(screen(&app).year_error().is_some());
+    assert!(screen(&app).plan.is_some(), "the last good reading stays");
+}
+
+#[test]
+fn a_book_on_disk_is_written_on_a_worker_thread_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.owed");
+    let file = crate::store::Store::open(&path, crate::store::Access::Write).unwrap();
+    let (mut app, task) = App::with_store(file, date(TODAY));
+    settle(&mut app, task);
+    let text = "Date,Payer,Details,Amount\n2026-11-20,x,y,5.00\n2026-11-21,x,z,-1.00\n";
+    load(&mut app, text);
+    send(&mut app, AppMessage::Import(Message::Commit));
+    let s = screen(&app);
+    assert_eq!(s.phase, Phase::Ready);
+    assert!(
+        s.notice
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Imported as batch 1"),
+        "{:?} {:?}",
+        s.notice,
+        s.error
+    );
+    let kept = app
+        .open_book()
+        .unwrap()
+        .book
+        .store()
+        .unmatched_bank_rows()
+        .unwrap();
+    assert_eq!(
+        kept.len(),
+        1,
+        "money in with no customer is kept to come back to"
+    );
+}
+
+#[test]
+fn clicks_through_the_simulator() {
+    let mut app = sample_app();
+    load(&mut app, STATEMENT);
+    let mut ui = Simulator::with_size(iced::Settings::default(), (1280.0, 800.0), app.view());
+    ui.click("Accept all confident (Ctrl+Enter)")
+        .expect("the button");
+    let messages: Vec<_> = ui.into_messages().collect();
+    for message in messages {
+        send(&mut app, message);
+    }
+    assert_eq!(screen(&app).to_post(), 2);
+    let label = "Import 2 payments · 4 rows";
+    let mut ui = Simulator::with_size(iced::Settings::default(), (1280.0, 800.0), app.view());
+    ui.click(label).expect("the import button");
+    let messages: Vec<_> = ui.into_messages().collect();
+    for message in messages {
+        send(&mut app, message);
+    }
+    assert_eq!(screen(&app).batches.len(), 1);
+}
