@@ -1,0 +1,196 @@
+//! Writing a prepared import to the book as one batch, and undoing a batch.
+
+use chrono::NaiveDate;
+
+use super::{
+    BankProfile, Decision, ImportPlan, PlannedRow, RowKind, RowStatus, RunError, Summary, canonical,
+};
+use crate::domain::Money;
+use crate::domain::document::DocKind;
+use crate::store::{
+    BankRowStatus, ImportBatch, NewBankRow, NewCredit, NewImportBatch, Posted, Store,
+};
+
+/// A committed batch and its summary.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    /// `None` when the file held nothing new.
+    pub batch: Option<ImportBatch>,
+    pub summary: Summary,
+}
+
+/// Writes the plan with the user's decisions (one per row) as one batch, in one
+/// transaction, and remembers the bank's profile. `progress(done, total)` is called as
+/// rows are written.
+pub fn commit(
+    store: &mut Store,
+    plan: &ImportPlan,
+    decisions: &[Decision],
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Committed, RunError> {
+    if decisions.len() != plan.rows.len() {
+        return Err(RunError::Invalid(format!(
+            "{} decisions for {} rows",
+            decisions.len(),
+            plan.rows.len()
+        )));
+    }
+    let mut rows = Vec::new();
+    for (planned, decision) in plan.rows.iter().zip(decisions) {
+        if planned.status == RowStatus::AlreadyImported || planned.kind == RowKind::Pending {
+            continue;
+        }
+        let Some(date) = planned.row.date else {
+            continue;
+        };
+        rows.push(bank_row(plan, planned, date, decision)?);
+    }
+    let duplicates = plan
+        .rows
+        .iter()
+        .filter(|r| r.status == RowStatus::AlreadyImported)
+        .count();
+    let detected = serde_json::json!({
+        "encoding": plan.detected.encoding,
+        "delimiter": plan.detected.delimiter,
+        "header_line": plan.detected.header_line,
+        "date_format": plan.detected.date_format,
+        "decimal_mark": plan.detected.decimal_mark,
+        "layout": plan.detected.layout,
+        "profile": plan.profile,
+    });
+    let total = rows.len();
+    if rows.is_empty() {
+        // Nothing new: the file was imported before. No empty batch is written.
+        return Ok(Committed {
+            batch: None,
+            summary: plan.summary(decisions, None),
+        });
+    }
+    let batch = store.commit_import(
+        &NewImportBatch {
+            file_name: plan.file_name.clone(),
+            sha256: plan.sha256.clone(),
+            detected: detected.to_string(),
+            rows_read: plan.rows.len(),
+            duplicates,
+        },
+        &rows,
+        |done| progress(done, total),
+    )?;
+    if let Some(signature) = &plan.detected.header_signature {
+        let name = plan
+            .profile
+            .clone()
+            .unwrap_or_else(|| default_profile_name(&plan.file_name));
+        let settings = serde_json::to_string(&BankProfile::from_hints(&plan.hints))
+            .map_err(|e| RunError::Invalid(e.to_string()))?;
+        store.save_bank_profile(signature, &name, &settings)?;
+    }
+    let summary = plan.summary(decisions, Some(batch.id));
+    Ok(Committed {
+        batch: Some(batch),
+        summary,
+    })
+}
+
+fn default_profile_name(file_name: &str) -> String {
+    let stem = std::path::Path::new(file_name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_else(|| file_name.to_string());
+    // "acme-bank-2026-10" and "acme-bank-2026-11" are one bank.
+    let trimmed =
+        stem.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '_' || c == ' ');
+    if trimmed.is_empty() {
+        stem
+    } else {
+        trimmed.to_string()
+    }
+}
+
+fn bank_row(
+    plan: &ImportPlan,
+    planned: &PlannedRow,
+    date: NaiveDate,
+    decision: &Decision,
+) -> Result<NewBankRow, RunError> {
+    let row = &planned.row;
+    let status = match (planned.kind, decision) {
+        (RowKind::MoneyIn, Decision::Accept { .. }) => BankRowStatus::Posted,
+        (RowKind::MoneyIn, Decision::LeaveUnmatched) => BankRowStatus::Unmatched,
+        (RowKind::MoneyIn, Decision::Skip) => BankRowStatus::Skipped,
+        (RowKind::MoneyOut, _) => BankRowStatus::MoneyOut,
+        (RowKind::Foreign, _) => BankRowStatus::Foreign,
+        _ => BankRowStatus::Neutral,
+    };
+    let payment = match (status, decision) {
+        (BankRowStatus::Posted, Decision::Accept { customer, apply }) => {
+            let amount = Money(row.amount);
+            if plan.currency.to_minor_checked(amount).is_none() {
+                return Err(RunError::Invalid(format!(
+                    "{}, line {}: {} has more decimals than {} allows; it cannot be posted",
+                    plan.file_name, row.line, row.amount, plan.currency.code
+                )));
+            }
+            Some(NewCredit {
+                customer: customer.clone(),
+                kind: DocKind::Payment,
+                number: None,
+                date,
+                amount: plan.currency.rescale(amount),
+                reference: row
+                    .reference
+                    .clone()
+                    .or_else(|| Some(format!("bank line {}", row.line))),
+                memo: Some(shorten(&row.description, 200)),
+                apply: apply.clone(),
+            })
+        }
+        _ => None,
+    };
+    let (confidence, reason) = match (&planned.status, &planned.suggestion) {
+        (RowStatus::ProbableDuplicate(why), _) => {
+            (None, Some(format!("probable duplicate: {why}")))
+        }
+        (_, Some(s)) => (
+            Some(format!("{:.2}", s.confidence)),
+            Some(format!("{}: {}", s.code, s.reason)),
+        ),
+        _ => (None, None),
+    };
+    Ok(NewBankRow {
+        fingerprint: planned.fingerprint.clone(),
+        occurrence: planned.occurrence,
+        line: row.line,
+        date,
+        amount: canonical(row.signed()),
+        currency: row.currency.clone(),
+        description: row.description.clone(),
+        reference: row.reference.clone(),
+        counterparty: row.counterparty.clone(),
+        account: row.account.clone(),
+        status,
+        learn: if payment.is_some() {
+            planned.payer_keys.clone()
+        } else {
+            Vec::new()
+        },
+        payment,
+        confidence,
+        reason,
+    })
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars().take(max - 1).chain(['…']).collect()
+    }
+}
+
+/// Undoes a batch: its payments are voided and its rows freed. Returns the voids.
+pub fn undo(store: &mut Store, batch_id: i64) -> Result<(ImportBatch, Vec<Posted>), RunError> {
+    Ok(store.undo_import(batch_id, None)?)
+}
