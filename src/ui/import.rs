@@ -25,7 +25,7 @@ use super::screen::ListKey;
 use super::widgets::Scroll;
 use super::{Book, Event};
 use crate::import::{self, Decision, Hints, ImportPlan, RowKind, RowStatus};
-use crate::store::{ImportBatch, Store};
+use crate::store::{ImportBatch, KeptBankRow, NewCredit, Store};
 
 const LIST: &str = "import-rows";
 pub const PATH_FIELD: &str = "import-path";
@@ -66,6 +66,9 @@ pub enum Message {
     Committed(Result<String, String>),
     Customers(Result<Arc<Vec<(String, String)>>, String>),
     Batches(Result<Vec<ImportBatch>, String>),
+    /// Money in kept unmatched by earlier imports.
+    Kept(Result<Vec<KeptBankRow>, String>),
+    SelectKept(i64),
     AskUndo(i64),
     CancelUndo,
     Undo(i64),
@@ -105,6 +108,9 @@ pub struct Import {
     pub assign_search: String,
     customers: Arc<Vec<(String, String)>>,
     pub batches: Vec<ImportBatch>,
+    /// Money in left unmatched by earlier imports, to come back to.
+    pub kept: Vec<KeptBankRow>,
+    pub kept_selected: Option<i64>,
     pub confirm_undo: Option<i64>,
     /// The last thing done, for the user to read.
     pub notice: Option<String>,
@@ -133,6 +139,8 @@ impl Import {
             assign_search: String::new(),
             customers: Arc::new(Vec::new()),
             batches: Vec::new(),
+            kept: Vec::new(),
+            kept_selected: None,
             confirm_undo: None,
             notice: None,
             generation: 0,
@@ -147,6 +155,10 @@ impl Import {
             book.read(
                 |store| store.import_batches().map_err(|e| e.to_string()),
                 Message::Batches,
+            ),
+            book.read(
+                |store| store.unmatched_bank_rows().map_err(|e| e.to_string()),
+                Message::Kept,
             ),
             book.read(
                 |store| {
@@ -329,6 +341,7 @@ impl Import {
             Message::Scrolled(viewport) => self.scroll = Scroll::from_viewport(viewport),
             Message::Select(index) if index < self.decisions.len() => {
                 self.selected = Some(index);
+                self.kept_selected = None;
                 self.assign_search.clear();
             }
             Message::Accept(index) => {
@@ -344,6 +357,9 @@ impl Import {
             }
             Message::Select(_) | Message::Unmatched(_) | Message::Skip(_) => {}
             Message::AssignSearch(text) => self.assign_search = text,
+            Message::AssignTo(code) if self.selected.is_none() && self.kept_selected.is_some() => {
+                return self.assign_kept(code, book);
+            }
             Message::AssignTo(code) => {
                 if let Some(index) = self.selected.filter(|i| self.payable(*i).is_some()) {
                     self.decisions[index] = Some(Decision::Accept {
@@ -378,6 +394,18 @@ impl Import {
             }
             Message::Customers(Ok(customers)) => self.customers = customers,
             Message::Batches(Ok(batches)) => self.batches = batches,
+            Message::Kept(Ok(kept)) => {
+                self.kept_selected = self
+                    .kept_selected
+                    .filter(|id| kept.iter().any(|k| k.id == *id));
+                self.kept = kept;
+            }
+            Message::Kept(Err(error)) => self.error = Some(error),
+            Message::SelectKept(id) => {
+                self.kept_selected = Some(id);
+                self.selected = None;
+                self.assign_search.clear();
+            }
             Message::Customers(Err(error)) | Message::Batches(Err(error)) => {
                 self.error = Some(error)
             }
@@ -399,6 +427,62 @@ impl Import {
             }
         }
         (Task::none(), None)
+    }
+
+    /// Posts a row kept unmatched by an earlier import as this customer's payment
+    /// (oldest first), and remembers its payer.
+    fn assign_kept(&mut self, code: String, book: &mut Book) -> (Task<Message>, Option<Event>) {
+        let Some(kept) = self
+            .kept
+            .iter()
+            .find(|k| Some(k.id) == self.kept_selected)
+            .cloned()
+        else {
+            return (Task::none(), None);
+        };
+        let currency = book.currency().clone();
+        let amount = match currency.parse_positive(&kept.amount) {
+            Ok(amount) => amount,
+            Err(error) => {
+                self.error = Some(error.to_string());
+                return (Task::none(), None);
+            }
+        };
+        let learn: Vec<String> = kept
+            .counterparty
+            .as_deref()
+            .and_then(import::matching::alias_key)
+            .into_iter()
+            .collect();
+        let payment = NewCredit {
+            customer: code,
+            kind: crate::domain::document::DocKind::Payment,
+            number: None,
+            date: kept.date,
+            amount,
+            reference: kept.reference.clone(),
+            memo: Some(kept.description.clone()),
+            apply: crate::domain::allocation::Apply::OldestFirst,
+        };
+        match book.store_mut().assign_bank_row(kept.id, &payment, &learn) {
+            Ok(posted) => {
+                self.notice = Some(tf(
+                    "{number} posted for {code}: {amount}",
+                    &[
+                        ("number", &posted.number),
+                        ("code", &posted.customer),
+                        ("amount", &currency.display(amount)),
+                    ],
+                ));
+                self.kept_selected = None;
+                self.assign_search.clear();
+                (self.reload(book), Some(Event::BookChanged))
+            }
+            Err(error) => {
+                self.error = Some(error.to_string());
+                (Task::none(), None)
+            }
+        }
     }
 
     /// The row at `index` if it is money in that can still be decided on.

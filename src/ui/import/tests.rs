@@ -219,3 +219,40 @@ fn clicks_through_the_simulator() {
     }
     assert_eq!(screen(&app).batches.len(), 1);
 }
+
+#[test]
+fn money_left_unmatched_is_come_back_to_and_assigned() {
+    let mut app = sample_app();
+    load(&mut app, STATEMENT);
+    // Imported with nothing accepted: the three payments are kept unmatched.
+    send(&mut app, AppMessage::Import(Message::Commit));
+    let kept = &screen(&app).kept;
+    assert_eq!(kept.len(), 3);
+    let huaxing = kept
+        .iter()
+        .find(|k| k.amount == "250")
+        .expect("the 250.00 row")
+        .id;
+    send(&mut app, AppMessage::Import(Message::SelectKept(huaxing)));
+    send(
+        &mut app,
+        AppMessage::Import(Message::AssignSearch("华星".into())),
+    );
+    assert_eq!(screen(&app).assign_candidates(5).len(), 1);
+    send(
+        &mut app,
+        AppMessage::Import(Message::AssignTo("C002".into())),
+    );
+    let s = screen(&app);
+    assert!(
+        s.notice
+            .as_deref()
+            .unwrap_or_default()
+            .contains("posted for C002"),
+        "{:?} {:?}",
+        s.notice,
+        s.error
+    );
+    assert_eq!(s.kept.len(), 2);
+    assert!(balances(&app).contains(&("C002".to_string(), "0.00".to_string())));
+}

@@ -479,10 +479,17 @@ fn panel<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
             }
             scrollable(col).into()
         }
-        _ => widgets::muted(t(
-            "Select a row to accept its match, assign it to a customer, or skip it.",
-        ))
-        .into(),
+        _ => match screen
+            .kept
+            .iter()
+            .find(|k| Some(k.id) == screen.kept_selected)
+        {
+            Some(kept) => kept_panel(screen, kept),
+            None => widgets::muted(t(
+                "Select a row to accept its match, assign it to a customer, or skip it.",
+            ))
+            .into(),
+        },
     };
     container(body)
         .width(Length::Fixed(PANEL))
@@ -534,10 +541,86 @@ fn past(screen: &Import) -> Element<'_, Message> {
                 .align_y(Alignment::Center),
         );
     }
-    container(scrollable(list))
-        .height(Length::Fixed(PAST_HEIGHT))
-        .width(Length::Fill)
-        .padding(8)
-        .style(widgets::band)
-        .into()
+    let mut kept = column![
+        text(tf(
+            "Money in left unmatched ({n})",
+            &[("n", &screen.kept.len().to_string())]
+        ))
+        .size(15)
+        .font(BOLD)
+    ]
+    .spacing(2);
+    if screen.kept.is_empty() {
+        kept = kept.push(widgets::muted(t("None: every payment found its customer.")));
+    }
+    for row in &screen.kept {
+        let selected = screen.kept_selected == Some(row.id);
+        let label = format!(
+            "{} · {} · {} {}",
+            row.date,
+            row.amount,
+            row.counterparty.as_deref().unwrap_or_default(),
+            row.description
+        );
+        kept = kept.push(
+            button(text(label).size(13).wrapping(text::Wrapping::None))
+                .padding([2, 6])
+                .style(move |theme: &Theme, status| {
+                    if selected {
+                        button::primary(theme, status)
+                    } else {
+                        button::text(theme, status)
+                    }
+                })
+                .on_press(Message::SelectKept(row.id)),
+        );
+    }
+    container(
+        row![
+            scrollable(list).width(Length::FillPortion(3)),
+            scrollable(kept).width(Length::FillPortion(2))
+        ]
+        .spacing(12),
+    )
+    .height(Length::Fixed(PAST_HEIGHT))
+    .width(Length::Fill)
+    .padding(8)
+    .style(widgets::band)
+    .into()
+}
+
+fn kept_panel<'a>(screen: &'a Import, kept: &'a crate::store::KeptBankRow) -> Element<'a, Message> {
+    let mut col = column![
+        text(t("Left unmatched earlier")).size(16).font(BOLD),
+        text(format!("{} · {}", kept.date, kept.amount)).size(14),
+    ]
+    .spacing(6);
+    for value in [
+        kept.counterparty.as_deref(),
+        Some(kept.description.as_str()),
+        kept.reference.as_deref(),
+        kept.reason.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|v| !v.is_empty())
+    {
+        col = col.push(text(value).size(13));
+    }
+    col = col.push(
+        text_input(t("Assign to customer: code or name"), &screen.assign_search)
+            .id(ASSIGN_FIELD)
+            .on_input(Message::AssignSearch)
+            .padding(6)
+            .size(13),
+    );
+    for (code, name) in screen.assign_candidates(6) {
+        col = col.push(
+            button(text(format!("{code} {name}")).size(13))
+                .style(button::text)
+                .padding([3, 6])
+                .on_press(Message::AssignTo(code.clone())),
+        );
+    }
+    scrollable(col).into()
 }
