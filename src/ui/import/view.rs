@@ -76,6 +76,18 @@ pub(super) fn view<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Messag
                 .spacing(10)
                 .height(Length::Fill),
         );
+    } else if let Some(kept) = screen
+        .kept
+        .iter()
+        .find(|k| Some(k.id) == screen.kept_selected)
+    {
+        page = page.push(
+            container(kept_panel(screen, book, kept))
+                .width(Length::Fixed(PANEL * 1.5))
+                .height(Length::Fill)
+                .padding(10)
+                .style(widgets::panel),
+        );
     } else {
         page = page.push(
             container(widgets::muted(t(
@@ -85,7 +97,7 @@ pub(super) fn view<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Messag
             .height(Length::Fill),
         );
     }
-    page.push(past(screen)).into()
+    page.push(past(screen, book)).into()
 }
 
 fn overrides(screen: &Import) -> Element<'_, Message> {
@@ -484,7 +496,7 @@ fn panel<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
             .iter()
             .find(|k| Some(k.id) == screen.kept_selected)
         {
-            Some(kept) => kept_panel(screen, kept),
+            Some(kept) => kept_panel(screen, book, kept),
             None => widgets::muted(t(
                 "Select a row to accept its match, assign it to a customer, or skip it.",
             ))
@@ -499,7 +511,7 @@ fn panel<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
         .into()
 }
 
-fn past(screen: &Import) -> Element<'_, Message> {
+fn past<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
     let mut list = column![text(t("Past imports")).size(15).font(BOLD)].spacing(4);
     if screen.batches.is_empty() {
         list = list.push(widgets::muted(t("None yet.")));
@@ -558,7 +570,7 @@ fn past(screen: &Import) -> Element<'_, Message> {
         let label = format!(
             "{} · {} · {} {}",
             row.date,
-            row.amount,
+            kept_amount(book, &row.amount),
             row.counterparty.as_deref().unwrap_or_default(),
             row.description
         );
@@ -589,10 +601,19 @@ fn past(screen: &Import) -> Element<'_, Message> {
     .into()
 }
 
-fn kept_panel<'a>(screen: &'a Import, kept: &'a crate::store::KeptBankRow) -> Element<'a, Message> {
+fn kept_panel<'a>(
+    screen: &'a Import,
+    book: &'a Book,
+    kept: &'a crate::store::KeptBankRow,
+) -> Element<'a, Message> {
     let mut col = column![
         text(t("Left unmatched earlier")).size(16).font(BOLD),
-        text(format!("{} · {}", kept.date, kept.amount)).size(14),
+        text(format!(
+            "{} · {}",
+            kept.date,
+            kept_amount(book, &kept.amount)
+        ))
+        .size(14),
     ]
     .spacing(6);
     for value in [
@@ -606,6 +627,19 @@ fn kept_panel<'a>(screen: &'a Import, kept: &'a crate::store::KeptBankRow) -> El
     .filter(|v| !v.is_empty())
     {
         col = col.push(text(value).size(13));
+    }
+    // The suggestion it was kept with, one click away.
+    if let Some(code) = kept
+        .reason
+        .as_deref()
+        .and_then(|r| r.split_once(':'))
+        .map(|(code, _)| code)
+        && !code.contains(' ')
+    {
+        col = col.push(widgets::action(
+            t("Pay as suggested"),
+            Some(Message::AssignTo(code.to_string())),
+        ));
     }
     col = col.push(
         text_input(t("Assign to customer: code or name"), &screen.assign_search)
@@ -623,4 +657,13 @@ fn kept_panel<'a>(screen: &'a Import, kept: &'a crate::store::KeptBankRow) -> El
         );
     }
     scrollable(col).into()
+}
+
+/// A kept row's amount in the book's format (kept rows are always in its currency).
+fn kept_amount(book: &Book, amount: &str) -> String {
+    amount
+        .parse::<rust_decimal::Decimal>()
+        .ok()
+        .filter(|v| book.currency().to_minor_checked(Money(*v)).is_some())
+        .map_or(amount.to_string(), |v| book.money(Money(v)))
 }
