@@ -1,0 +1,370 @@
+//! The statements and letters screen: the month-end batch of statements (period, kind,
+//! which customers, where to), written on a worker thread with a progress bar and an
+//! "Open folder" button; and the demand letters due today (each customer's next rung of
+//! the escalation ladder) sent in one go, or one letter for one customer at any level.
+//! Both call the same library functions as `owed statements` and `owed letters`.
+
+#[cfg(test)]
+mod tests;
+mod view;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use iced::Task;
+use iced::futures::channel::mpsc;
+
+use super::i18n::{t, tf};
+use super::{Book, Event};
+use crate::domain::letters::Level;
+use crate::domain::printed::{Period, StatementKind};
+use crate::report::letters::{self, DueLetter, LetterRequest};
+use crate::report::statement::{self, Request, Selection};
+use crate::store::Store;
+
+/// Which customers get a statement, as the screen offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    All,
+    WithBalance,
+    Overdue,
+    These,
+}
+
+impl Who {
+    pub const ALL: [Who; 4] = [Who::All, Who::WithBalance, Who::Overdue, Who::These];
+}
+
+impl fmt::Display for Who {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Who::All => t("Every customer"),
+            Who::WithBalance => t("Customers with a balance"),
+            Who::Overdue => t("Customers overdue"),
+            Who::These => t("These customers:"),
+        })
+    }
+}
+
+/// A statement kind in the pick list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindChoice(pub StatementKind);
+
+impl fmt::Display for KindChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self.0 {
+            StatementKind::OpenItem => t("Open items"),
+            StatementKind::BalanceForward => t("Balance forward"),
+            StatementKind::Activity => t("Activity"),
+        })
+    }
+}
+
+/// A rung of the ladder in the pick list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LevelChoice(pub Level);
+
+impl fmt::Display for LevelChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} · {}", self.0.number(), t(self.0.name()))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Period(String),
+    Kind(KindChoice),
+    Who(Who),
+    Codes(String),
+    Folder(String),
+    Browse,
+    Browsed(Option<PathBuf>),
+    WriteStatements,
+    Progress(usize, usize),
+    Done(Result<String, String>),
+    OpenFolder,
+    DueLoaded(Result<Vec<DueLetter>, String>),
+    SendDue,
+    LetterCustomer(String),
+    LetterLevel(LevelChoice),
+    Deadline(String),
+    WriteLetter,
+}
+
+pub struct Statements {
+    pub period: String,
+    pub kind: KindChoice,
+    pub who: Who,
+    pub codes: String,
+    pub folder: String,
+    /// Rows done of total while a batch runs.
+    pub running: Option<(usize, usize)>,
+    pub notice: Option<String>,
+    pub error: Option<String>,
+    /// Letters due today, the highest level each customer has reached.
+    pub due: Vec<DueLetter>,
+    pub letter_customer: String,
+    pub letter_level: LevelChoice,
+    pub deadline: String,
+}
+
+/// Where documents go unless the user says otherwise: `Documents/Owed`.
+fn default_folder(book: &Book) -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|dirs| dirs.document_dir().map(|d| d.join("Owed")))
+        .or_else(|| book.path().and_then(Path::parent).map(|p| p.join("Owed documents")))
+        .unwrap_or_else(|| PathBuf::from("Owed documents"))
+}
+
+impl Statements {
+    pub fn new(book: &Book) -> (Statements, Task<Message>) {
+        let last_month = Period::month_of(book.today).first.pred_opt().unwrap_or(book.today);
+        let screen = Statements {
+            period: Period::month_of(last_month).label(),
+            kind: KindChoice(StatementKind::OpenItem),
+            who: Who::WithBalance,
+            codes: String::new(),
+            folder: default_folder(book).display().to_string(),
+            running: None,
+            notice: None,
+            error: None,
+            due: Vec::new(),
+            letter_customer: String::new(),
+            letter_level: LevelChoice(Level::Reminder),
+            deadline: String::new(),
+        };
+        let task = screen.reload(book);
+        (screen, task)
+    }
+
+    pub fn reload(&self, book: &Book) -> Task<Message> {
+        let today = book.today;
+        book.read(
+            move |store| letters::due_letters(store, today).map_err(|e| e.to_string()),
+            Message::DueLoaded,
+        )
+    }
+
+    pub fn period_error(&self) -> Option<String> {
+        Period::parse(&self.period)
+            .is_none()
+            .then(|| tf("'{p}' is not a month like 2026-10", &[("p", self.period.trim())]))
+    }
+
+    pub fn deadline_error(&self) -> Option<String> {
+        let text = self.deadline.trim();
+        (!text.is_empty() && crate::domain::parse_date(text).is_err())
+            .then(|| tf("'{d}' is not a date like 2026-12-15", &[("d", text)]))
+    }
+
+    fn selection(&self) -> Result<Selection, String> {
+        Ok(match self.who {
+            Who::All => Selection::All,
+            Who::WithBalance => Selection::WithBalance,
+            Who::Overdue => Selection::Overdue,
+            Who::These => {
+                let codes: Vec<String> = self
+                    .codes
+                    .split([',', ' '])
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                if codes.is_empty() {
+                    return Err(t("Type the customer codes, e.g. C001, C002").to_string());
+                }
+                Selection::Codes(codes)
+            }
+        })
+    }
+
+    /// Whether "Write statements" can run now.
+    pub fn can_write(&self) -> bool {
+        self.running.is_none() && self.period_error().is_none() && self.selection().is_ok() && !self.folder.trim().is_empty()
+    }
+
+    pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Period(text) => self.period = text,
+            Message::Kind(kind) => self.kind = kind,
+            Message::Who(who) => self.who = who,
+            Message::Codes(text) => self.codes = text,
+            Message::Folder(text) => self.folder = text,
+            Message::Browse => {
+                let task = Task::perform(
+                    async {
+                        rfd::AsyncFileDialog::new()
+                            .set_title(t("Folder for statements and letters"))
+                            .pick_folder()
+                            .await
+                            .map(|f| f.path().to_path_buf())
+                    },
+                    Message::Browsed,
+                );
+                return (task, None);
+            }
+            Message::Browsed(Some(path)) => self.folder = path.display().to_string(),
+            Message::Browsed(None) => {}
+            Message::WriteStatements => return (self.write_statements(book), None),
+            Message::SendDue => return (self.send_due(book), None),
+            Message::WriteLetter => return (self.write_letter(book), None),
+            Message::Progress(done, total) => self.running = Some((done, total)),
+            Message::Done(result) => {
+                self.running = None;
+                match result {
+                    Ok(notice) => {
+                        self.notice = Some(notice);
+                        self.error = None;
+                    }
+                    Err(error) => self.error = Some(error),
+                }
+                // Issued documents are archived and letters log notes: everyone reloads.
+                return (self.reload(book), Some(Event::BookChanged));
+            }
+            Message::OpenFolder => {
+                if let Err(error) = open_folder(Path::new(self.folder.trim())) {
+                    self.error = Some(error);
+                }
+            }
+            Message::DueLoaded(Ok(due)) => self.due = due,
+            Message::DueLoaded(Err(error)) => self.error = Some(error),
+            Message::LetterCustomer(text) => self.letter_customer = text,
+            Message::LetterLevel(level) => self.letter_level = level,
+            Message::Deadline(text) => self.deadline = text,
+        }
+        (Task::none(), None)
+    }
+
+    fn write_statements(&mut self, book: &mut Book) -> Task<Message> {
+        if !self.can_write() {
+            return Task::none();
+        }
+        let (Some(period), Ok(customers)) = (Period::parse(&self.period), self.selection()) else {
+            return Task::none();
+        };
+        let request = Request {
+            period,
+            kind: self.kind.0,
+            customers,
+            locale: None,
+            archive: true,
+        };
+        let folder = PathBuf::from(self.folder.trim());
+        self.begin();
+        run(book, move |store, progress| {
+            let summary = statement::batch(store, &request, &folder, progress).map_err(|e| e.to_string())?;
+            Ok(tf(
+                "{n} statements written for {period}, {skipped} customers with nothing to say; all of them in {combined}",
+                &[
+                    ("n", &summary.written.len().to_string()),
+                    ("period", &request.period.label()),
+                    ("skipped", &summary.skipped.to_string()),
+                    ("combined", &summary.combined.map(|p| p.display().to_string()).unwrap_or_else(|| "—".into())),
+                ],
+            ))
+        })
+    }
+
+    fn send_due(&mut self, book: &mut Book) -> Task<Message> {
+        if self.running.is_some() || self.due.is_empty() {
+            return Task::none();
+        }
+        let due = self.due.clone();
+        let date = book.today;
+        let folder = PathBuf::from(self.folder.trim());
+        self.begin();
+        run(book, move |store, mut progress| {
+            let context = statement::Context::new(store, date, None).map_err(|e| e.to_string())?;
+            for (done, letter) in due.iter().enumerate() {
+                progress(done, due.len());
+                let request = LetterRequest {
+                    customer: letter.customer.clone(),
+                    level: letter.level,
+                    date,
+                    deadline: None,
+                    locale: None,
+                };
+                letters::issue_with(store, &context, &request, &folder, false).map_err(|e| e.to_string())?;
+            }
+            progress(due.len(), due.len());
+            Ok(tf(
+                "{n} letters written to {folder}; each logged as a collection note",
+                &[("n", &due.len().to_string()), ("folder", &folder.display().to_string())],
+            ))
+        })
+    }
+
+    fn write_letter(&mut self, book: &mut Book) -> Task<Message> {
+        let code = self.letter_customer.trim().to_string();
+        if code.is_empty() || self.running.is_some() || self.deadline_error().is_some() {
+            return Task::none();
+        }
+        let deadline = crate::domain::parse_date(self.deadline.trim()).ok();
+        let request = LetterRequest {
+            customer: code,
+            level: self.letter_level.0,
+            date: book.today,
+            deadline,
+            locale: None,
+        };
+        let folder = PathBuf::from(self.folder.trim());
+        self.begin();
+        run(book, move |store, _| {
+            let issued = letters::issue_letter(store, &request, &folder, false).map_err(|e| e.to_string())?;
+            Ok(tf("Letter written: {path}", &[("path", &issued.path.display().to_string())]))
+        })
+    }
+
+    fn begin(&mut self) {
+        self.running = Some((0, 0));
+        self.notice = None;
+        self.error = None;
+    }
+
+    pub fn view<'a>(&'a self, book: &'a Book) -> iced::Element<'a, Message> {
+        view::view(self, book)
+    }
+}
+
+/// Runs `work` with a writing connection of its own on a worker thread, reporting
+/// progress; an in-memory book (tests) runs it at once.
+fn run(
+    book: &mut Book,
+    work: impl FnOnce(&mut Store, &mut dyn FnMut(usize, usize)) -> Result<String, String> + Send + 'static,
+) -> Task<Message> {
+    match book.store().alongside() {
+        Ok(Some(mut store)) => {
+            let (sender, receiver) = mpsc::unbounded();
+            std::thread::spawn(move || {
+                let progress = sender.clone();
+                let mut report = move |done: usize, total: usize| {
+                    let _ = progress.unbounded_send(Message::Progress(done, total));
+                };
+                let result = work(&mut store, &mut report);
+                let _ = sender.unbounded_send(Message::Done(result));
+            });
+            Task::run(receiver, |message| message)
+        }
+        Ok(None) => {
+            let result = work(book.store_mut(), &mut |_, _| {});
+            Task::done(Message::Done(result))
+        }
+        Err(error) => Task::done(Message::Done(Err(error.to_string()))),
+    }
+}
+
+/// Opens the folder in the system's file manager.
+fn open_folder(path: &Path) -> Result<(), String> {
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(path)
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| tf("could not open {path}: {e}", &[("path", &path.display().to_string()), ("e", &e.to_string())]))
+}

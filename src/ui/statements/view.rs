@@ -1,0 +1,132 @@
+//! How the statements and letters screen looks: the month-end batch on the left, the
+//! letters due and a single letter on the right, the output folder and progress on top.
+
+use iced::widget::{column, container, pick_list, progress_bar, row, scrollable, space, text, text_input};
+use iced::{Alignment, Element, Length};
+
+use super::{KindChoice, LevelChoice, Message, Statements, Who};
+use crate::domain::letters::Level;
+use crate::domain::printed::StatementKind;
+use crate::ui::Book;
+use crate::ui::i18n::{t, tf};
+use crate::ui::widgets::{self, BOLD};
+
+pub(super) fn view<'a>(screen: &'a Statements, _book: &'a Book) -> Element<'a, Message> {
+    let folder = row![
+        text(t("Folder")).size(14).width(Length::Fixed(70.0)),
+        text_input(t("where the PDFs go"), &screen.folder)
+            .on_input(Message::Folder)
+            .padding(6)
+            .size(14)
+            .width(Length::Fill),
+        widgets::secondary(t("Choose…"), Some(Message::Browse)),
+        widgets::secondary(t("Open folder"), Some(Message::OpenFolder)),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center);
+
+    let mut status = column![].spacing(6);
+    if let Some((done, total)) = screen.running {
+        status = status.push(
+            row![
+                progress_bar(0.0..=total.max(1) as f32, done as f32).girth(10),
+                widgets::muted(tf("{done} of {total}", &[("done", &done.to_string()), ("total", &total.to_string())])),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+        );
+    }
+    if let Some(notice) = &screen.notice {
+        status = status.push(text(notice.as_str()).size(14));
+    }
+    if let Some(error) = &screen.error {
+        status = status.push(widgets::danger_text(error.as_str()));
+    }
+
+    column![
+        text(t("Statements and letters")).size(24).font(BOLD),
+        folder,
+        status,
+        row![statements(screen), letters(screen)].spacing(16).height(Length::Fill),
+    ]
+    .spacing(12)
+    .into()
+}
+
+fn statements(screen: &Statements) -> Element<'_, Message> {
+    let kinds: Vec<KindChoice> = StatementKind::ALL.into_iter().map(KindChoice).collect();
+    let mut col = column![
+        text(t("Month-end statements")).size(18).font(BOLD),
+        widgets::field(t("Period (YYYY-MM)"), "statements-period", &screen.period, Message::Period, None, screen.period_error()),
+        row![
+            text(t("Kind")).size(14).width(Length::Fixed(150.0)),
+            pick_list(kinds, Some(screen.kind), Message::Kind).padding(6).width(Length::Fixed(260.0)),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center),
+        row![
+            text(t("Customers")).size(14).width(Length::Fixed(150.0)),
+            pick_list(Who::ALL, Some(screen.who), Message::Who).padding(6).width(Length::Fixed(260.0)),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center),
+    ]
+    .spacing(10);
+    if screen.who == Who::These {
+        col = col.push(widgets::field(t("Codes"), "statements-codes", &screen.codes, Message::Codes, None, None));
+    }
+    col = col.push(widgets::muted(t(
+        "One PDF per customer (C001-2026-10.pdf) and one with all of them, each from a new page, ready to print. Every statement issued is kept in the book's archive.",
+    )));
+    col = col.push(widgets::action(t("Write statements"), screen.can_write().then_some(Message::WriteStatements)));
+    container(col).width(Length::FillPortion(1)).padding(12).style(widgets::panel).into()
+}
+
+fn letters(screen: &Statements) -> Element<'_, Message> {
+    let mut due = column![].spacing(2);
+    if screen.due.is_empty() {
+        due = due.push(widgets::muted(t("No letters are due today.")));
+    }
+    for letter in &screen.due {
+        due = due.push(
+            text(tf(
+                "{code} · {level} · oldest item due {due}, {days} days overdue",
+                &[
+                    ("code", &letter.customer),
+                    ("level", &LevelChoice(letter.level).to_string()),
+                    ("due", &letter.oldest_due.to_string()),
+                    ("days", &letter.days_overdue.to_string()),
+                ],
+            ))
+            .size(13),
+        );
+    }
+    let levels: Vec<LevelChoice> = Level::ALL.into_iter().map(LevelChoice).collect();
+    let busy = screen.running.is_some();
+    let col = column![
+        text(t("Demand letters")).size(18).font(BOLD),
+        text(tf("Due today ({n})", &[("n", &screen.due.len().to_string())])).size(15),
+        scrollable(due).height(Length::FillPortion(1)),
+        widgets::action(
+            t("Send the letters due"),
+            (!screen.due.is_empty() && !busy).then_some(Message::SendDue)
+        ),
+        space().height(8),
+        text(t("One letter")).size(15),
+        widgets::field(t("Customer code"), "letter-customer", &screen.letter_customer, Message::LetterCustomer, None, None),
+        row![
+            text(t("Level")).size(14).width(Length::Fixed(150.0)),
+            pick_list(levels, Some(screen.letter_level), Message::LetterLevel).padding(6).width(Length::Fixed(260.0)),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center),
+        widgets::field(t("Deadline"), "letter-deadline", &screen.deadline, Message::Deadline, None, screen.deadline_error()),
+        widgets::muted(t("Final demands and lawyer's letters default to a deadline 14 days from today.")),
+        widgets::action(
+            t("Write the letter"),
+            (!screen.letter_customer.trim().is_empty() && !busy && screen.deadline_error().is_none()).then_some(Message::WriteLetter)
+        ),
+    ]
+    .spacing(10);
+    container(col).width(Length::FillPortion(1)).padding(12).style(widgets::panel).into()
+}
