@@ -173,6 +173,26 @@ impl Store {
         Ok(known)
     }
 
+    /// The (date, amount in minor units) of every payment dated from `from` to `to`: one
+    /// pass over the documents, so that `lookalikes` need only look for hand-entered
+    /// payments where one of that date and amount exists.
+    pub fn payment_dates_amounts(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<HashSet<(NaiveDate, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date, amount FROM documents WHERE kind = 'payment' AND date BETWEEN ?1 AND ?2",
+        )?;
+        let mut rows = stmt.query(params![from.to_string(), to.to_string()])?;
+        let mut out = HashSet::new();
+        while let Some(row) = rows.next()? {
+            let date: String = row.get(0)?;
+            out.insert((parse_stored_date(&date)?, row.get(1)?));
+        }
+        Ok(out)
+    }
+
     /// Earlier rows and hand-entered payments with this date and amount.
     pub fn lookalikes(
         &self,
