@@ -278,6 +278,23 @@ impl Store {
         rows: &[NewBankRow],
         mut progress: impl FnMut(usize),
     ) -> Result<ImportBatch> {
+        // A big statement touches many customers' pages; with SQLite's default 2 MB page
+        // cache they are read again and again from the OS. 64 MB for the batch, then back.
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |row| row.get(0))?;
+        self.conn.pragma_update(None, "cache_size", -65_536)?;
+        let done = self.commit_import_rows(batch, rows, &mut progress);
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        done
+    }
+
+    fn commit_import_rows(
+        &mut self,
+        batch: &NewImportBatch,
+        rows: &[NewBankRow],
+        progress: &mut impl FnMut(usize),
+    ) -> Result<ImportBatch> {
         self.write(|tx, currency| {
             tx.execute(
                 "INSERT INTO import_batches (file_name, sha256, imported_at, detected, rows_read, rows_new, duplicates, payments, unmatched)
