@@ -1,5 +1,6 @@
 //! Bank-statement import. The reading side (`read_statement`) is pure: bytes of any
-//! bank's CSV export in, a parsed statement out. The user tells the app
+//! bank's CSV export, OFX/QFX statement (`ofx`) or ISO 20022 CAMT.053 statement (`camt`)
+//! in, a parsed statement out; the kind is told from the content, never the file name. The user tells the app
 //! nothing about the file: encoding, delimiter, header row, date format, decimal mark and
 //! amount layout are found from the file itself by scoring candidates (`Hints` only
 //! override). Whatever cannot be read exactly stops the import with the file, line and
@@ -10,12 +11,15 @@
 //! undone.
 
 mod amount;
+mod camt;
 mod columns;
 mod date;
 mod decode;
 mod keywords;
 mod layout;
+mod markup;
 pub mod matching;
+mod ofx;
 mod pipeline;
 
 pub use pipeline::{
@@ -225,6 +229,30 @@ pub enum ImportError {
         column: String,
         text: String,
     },
+    /// OFX or CAMT markup that cannot be read, or a statement it does not hold.
+    #[error("{file}, line {line}: {message}")]
+    Markup {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    /// An OFX or CAMT element whose value is not what it must be.
+    #[error("{file}, line {line}, <{field}>: '{text}' is not {expected}")]
+    BadValue {
+        file: String,
+        line: usize,
+        field: String,
+        text: String,
+        expected: String,
+    },
+    /// An OFX or CAMT transaction without an element it needs.
+    #[error("{file}, line {line}: {what} has no <{field}>")]
+    MissingField {
+        file: String,
+        line: usize,
+        what: String,
+        field: String,
+    },
     #[error(
         "{file}, line {line}: both the debit column {debit} and the credit column {credit} \
          hold an amount"
@@ -247,7 +275,13 @@ pub fn read_statement(
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty { file });
     }
-    let decoded = decode::decode(file_name, bytes, hints.encoding.as_deref())?;
+    let hint = hints.encoding.as_deref().or_else(|| ofx_charset(bytes));
+    let decoded = decode::decode(file_name, bytes, hint)?;
+    match sniff(&decoded.text) {
+        Format::Ofx => return ofx::read(file_name, &decoded.text, decoded.encoding),
+        Format::Camt => return camt::read(file_name, &decoded.text, decoded.encoding),
+        Format::Csv => {}
+    }
     let delimiter = match hints.delimiter {
         Some(ch) => records::Delimiter { ch, spaced: false },
         None => records::detect_delimiter(&decoded.text),
@@ -281,10 +315,67 @@ pub fn read_statement(
     })
 }
 
+/// What kind of statement a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Ofx,
+    Camt,
+    Csv,
+}
+
+/// Tells OFX and CAMT.053 from CSV by how the text begins: `OFXHEADER:` or `<OFX>`
+/// is OFX (1.x SGML); `<?xml` is OFX 2 when an `<?OFX` or `<OFX>` follows, CAMT when the
+/// `camt.053` namespace or `<BkToCstmrStmt>` does; anything else is read as CSV.
+fn sniff(text: &str) -> Format {
+    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let head: String = start
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if head.starts_with("OFXHEADER") || head.starts_with("<OFX>") {
+        return Format::Ofx;
+    }
+    if head.starts_with("<?XML") {
+        if head.contains("CAMT.053") || head.contains("<BKTOCSTMRSTMT") {
+            return Format::Camt;
+        }
+        if head.contains("<?OFX") || head.contains("<OFX>") {
+            return Format::Ofx;
+        }
+    }
+    Format::Csv
+}
+
+/// The code page an OFX 1.x header declares (`CHARSET:1252`), used when the user gives
+/// no encoding.
+fn ofx_charset(bytes: &[u8]) -> Option<&'static str> {
+    let head = bytes.get(..bytes.len().min(512))?;
+    let head = String::from_utf8_lossy(head).to_ascii_uppercase();
+    if !head.trim_start().starts_with("OFXHEADER") {
+        return None;
+    }
+    let charset = head
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("CHARSET:"))?
+        .trim()
+        .to_string();
+    match charset.as_str() {
+        "1252" => Some("windows-1252"),
+        "1250" => Some("windows-1250"),
+        "1251" => Some("windows-1251"),
+        "ISO-8859-1" | "8859-1" => Some("iso-8859-1"),
+        _ => None,
+    }
+}
+
 /// The header signature of a file that may not read without hints, so a remembered
 /// profile can supply them.
 pub(crate) fn signature_of(file_name: &str, bytes: &[u8], hints: &Hints) -> Option<String> {
     let decoded = decode::decode(file_name, bytes, hints.encoding.as_deref()).ok()?;
+    if sniff(&decoded.text) != Format::Csv {
+        return None;
+    }
     let delimiter = match hints.delimiter {
         Some(ch) => ch,
         None => records::detect_delimiter(&decoded.text).ch,

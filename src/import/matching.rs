@@ -41,6 +41,10 @@ pub struct Matcher {
     by_word: HashMap<String, Vec<CustomerId>>,
     /// A customer's name words (or the whole name for scripts without spaces).
     names: HashMap<CustomerId, Vec<String>>,
+    /// The customers whose name is in a script written without spaces, with the name's
+    /// words joined: found as a whole in the text (kept apart so that a row is not
+    /// compared with every customer).
+    spaceless: Vec<(CustomerId, String, usize)>,
     aliases: HashMap<String, CustomerId>,
 }
 
@@ -98,12 +102,16 @@ impl Matcher {
             by_balance: HashMap::new(),
             by_word: HashMap::new(),
             names: HashMap::new(),
+            spaceless: Vec::new(),
             aliases: book.aliases,
         };
         for (id, code, name) in book.customers {
             let words = name_words(&name);
             for word in &words {
                 m.by_word.entry(word.clone()).or_default().push(id);
+            }
+            if words.iter().any(|w| is_spaceless_script(w)) {
+                m.spaceless.push((id, words.concat(), words.len()));
             }
             m.names.insert(id, words);
             m.customers.insert(id, (code, name));
@@ -345,12 +353,9 @@ impl Matcher {
             }
         }
         // Names in scripts written without spaces are found as a whole in the text.
-        for (id, name) in &self.names {
-            if name.iter().any(|w| is_spaceless_script(w)) {
-                let whole: String = name.concat();
-                if whole.chars().count() >= 2 && joined.contains(&whole) {
-                    scores.insert(*id, name.len());
-                }
+        for (id, whole, words) in &self.spaceless {
+            if whole.chars().count() >= 2 && joined.contains(whole.as_str()) {
+                scores.insert(*id, *words);
             }
         }
         let mut best: Option<(f64, CustomerId)> = None;

@@ -176,6 +176,12 @@ pub fn prepare(
         .collect();
     let known = store.known_fingerprints(&keys)?;
     let matcher = Matcher::new(store.match_book()?);
+    // Hand-entered payments of the file's dates, read once instead of once per row.
+    let dates = || rows.iter().filter_map(|r| r.row.date);
+    let payments = match (dates().min(), dates().max()) {
+        (Some(from), Some(to)) => store.payment_dates_amounts(from, to)?,
+        _ => Default::default(),
+    };
     for planned in &mut rows {
         if known.contains(&(planned.fingerprint.clone(), planned.occurrence)) {
             planned.status = RowStatus::AlreadyImported;
@@ -186,7 +192,9 @@ pub fn prepare(
         };
         if planned.kind == RowKind::MoneyIn {
             let amount = Money(planned.row.amount);
-            let minor = currency.to_minor_checked(amount);
+            let minor = currency
+                .to_minor_checked(amount)
+                .filter(|minor| payments.contains(&(date, *minor)));
             let lookalikes = store.lookalikes(date, &canonical(planned.row.signed()), minor)?;
             if let Some(first) = lookalikes.first() {
                 planned.status = RowStatus::ProbableDuplicate(describe(first));

@@ -173,6 +173,26 @@ impl Store {
         Ok(known)
     }
 
+    /// The (date, amount in minor units) of every payment dated from `from` to `to`: one
+    /// pass over the documents, so that `lookalikes` need only look for hand-entered
+    /// payments where one of that date and amount exists.
+    pub fn payment_dates_amounts(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<HashSet<(NaiveDate, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date, amount FROM documents WHERE kind = 'payment' AND date BETWEEN ?1 AND ?2",
+        )?;
+        let mut rows = stmt.query(params![from.to_string(), to.to_string()])?;
+        let mut out = HashSet::new();
+        while let Some(row) = rows.next()? {
+            let date: String = row.get(0)?;
+            out.insert((parse_stored_date(&date)?, row.get(1)?));
+        }
+        Ok(out)
+    }
+
     /// Earlier rows and hand-entered payments with this date and amount.
     pub fn lookalikes(
         &self,
@@ -257,6 +277,23 @@ impl Store {
         batch: &NewImportBatch,
         rows: &[NewBankRow],
         mut progress: impl FnMut(usize),
+    ) -> Result<ImportBatch> {
+        // A big statement touches many customers' pages; with SQLite's default 2 MB page
+        // cache they are read again and again from the OS. 64 MB for the batch, then back.
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |row| row.get(0))?;
+        self.conn.pragma_update(None, "cache_size", -65_536)?;
+        let done = self.commit_import_rows(batch, rows, &mut progress);
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        done
+    }
+
+    fn commit_import_rows(
+        &mut self,
+        batch: &NewImportBatch,
+        rows: &[NewBankRow],
+        progress: &mut impl FnMut(usize),
     ) -> Result<ImportBatch> {
         self.write(|tx, currency| {
             tx.execute(
