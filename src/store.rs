@@ -12,6 +12,7 @@ mod open;
 mod posting;
 mod queries;
 pub mod schema;
+mod settings;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -33,6 +34,7 @@ pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
 pub use posting::{NewCredit, NewDebit, NewRefund, Posted, VoidRequest};
 pub use queries::{AgingInput, CreditRow, DocumentRow, OpenItemRow};
+pub use settings::{CompanySettings, escape, unescape};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -97,6 +99,8 @@ pub enum StoreError {
     NotACredit(String),
     #[error("the currency cannot change once the book has documents")]
     CurrencyLocked,
+    #[error("{key}: {message}")]
+    BadSetting { key: String, message: String },
     #[error("invariant broken: {0}")]
     Invariant(String),
     #[error(transparent)]

@@ -1,5 +1,5 @@
 //! The desktop app (iced): a welcome screen until a book is open, then the customers,
-//! ledger, aging and collection-notes screens behind a sidebar. Each screen owns its
+//! ledger, aging, collection-notes and settings screens behind a sidebar. Each screen owns its
 //! `Message`, `update` and `view`; this module wraps their messages, hands them the open
 //! book, routes the keyboard shortcuts and acts on the events screens send up.
 
@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod ledger;
 pub mod notes;
 pub mod screen;
+pub mod settings;
 #[cfg(test)]
 pub mod testing;
 pub mod welcome;
@@ -59,6 +60,7 @@ pub enum Message {
     Aging(aging::Message),
     Notes(notes::Message),
     Entry(notes::entry::Message),
+    Settings(settings::Message),
     Show(Tab),
     Key(Key, Modifiers),
     /// Back to the welcome screen to open or start another book.
@@ -84,6 +86,7 @@ pub struct Open {
     pub ledger: ledger::Ledger,
     pub aging: aging::Aging,
     pub notes: notes::Notes,
+    pub settings: settings::Settings,
     /// The quick note entry (Ctrl+L), over whatever screen is showing.
     pub entry: Option<notes::entry::Entry>,
 }
@@ -121,6 +124,7 @@ impl App {
         let (customers, load_customers) = customers::Customers::new(&book);
         let (aging, load_aging) = aging::Aging::new(&book);
         let (notes, load_notes) = notes::Notes::new(&book);
+        let settings = settings::Settings::new(&book);
         self.state = State::Open(Box::new(Open {
             book,
             tab: Tab::Customers,
@@ -128,6 +132,7 @@ impl App {
             ledger: ledger::Ledger::default(),
             aging,
             notes,
+            settings,
             entry: None,
         }));
         Task::batch([
@@ -246,6 +251,10 @@ impl Open {
                 let (task, event) = self.notes.update(message, book);
                 (task.map(Message::Notes), event)
             }
+            Message::Settings(message) => {
+                let (task, event) = self.settings.update(message, book);
+                (task.map(Message::Settings), event)
+            }
             Message::Entry(message) => match &mut self.entry {
                 Some(entry) => {
                     let (task, event) = entry.update(message, book);
@@ -279,6 +288,7 @@ impl Open {
             Tab::Customers => self.customers.selected_code(),
             Tab::Aging => self.aging.selected_code(),
             Tab::Notes => self.notes.selected_code(),
+            Tab::Settings => None,
         }
         .or_else(|| self.ledger.customer_code())
     }
@@ -296,6 +306,7 @@ impl Open {
                 "2" => Some(Event::Show(Tab::Ledger)),
                 "3" => Some(Event::Show(Tab::Aging)),
                 "4" => Some(Event::Show(Tab::Notes)),
+                "5" => Some(Event::Show(Tab::Settings)),
                 _ => None,
             },
             Key::Named(named) if self.entry.is_none() => {
@@ -368,7 +379,7 @@ impl Open {
                 match self.tab {
                     Tab::Customers => self.customers.close_form(),
                     Tab::Ledger => self.ledger.close_form(),
-                    Tab::Aging | Tab::Notes => {}
+                    Tab::Aging | Tab::Notes | Tab::Settings => {}
                 }
                 Task::none()
             }
@@ -376,14 +387,17 @@ impl Open {
                 Tab::Customers => self.customers.list_key(key, book).map(Message::Customers),
                 Tab::Aging => self.aging.list_key(key, book).map(Message::Aging),
                 Tab::Notes => self.notes.list_key(key, book).map(Message::Notes),
-                Tab::Ledger => Task::none(),
+                Tab::Ledger | Tab::Settings => Task::none(),
             },
-            Event::BookChanged => Task::batch([
-                self.customers.reload(book).map(Message::Customers),
-                self.ledger.reload(book).map(Message::Ledger),
-                self.aging.reload(book).map(Message::Aging),
-                self.notes.reload(book).map(Message::Notes),
-            ]),
+            Event::BookChanged => {
+                self.settings.reload(book);
+                Task::batch([
+                    self.customers.reload(book).map(Message::Customers),
+                    self.ledger.reload(book).map(Message::Ledger),
+                    self.aging.reload(book).map(Message::Aging),
+                    self.notes.reload(book).map(Message::Notes),
+                ])
+            }
         }
     }
 
@@ -394,6 +408,7 @@ impl Open {
             Tab::Ledger => self.ledger.view(book).map(Message::Ledger),
             Tab::Aging => self.aging.view(book).map(Message::Aging),
             Tab::Notes => self.notes.view(book).map(Message::Notes),
+            Tab::Settings => self.settings.view(book).map(Message::Settings),
         };
         let body = row![
             self.sidebar(),
@@ -449,6 +464,7 @@ impl Open {
                 tab(Tab::Ledger, ledger_label, "Ctrl+2"),
                 tab(Tab::Aging, "Aging", "Ctrl+3"),
                 tab(Tab::Notes, "Collection notes", "Ctrl+4"),
+                tab(Tab::Settings, "Settings", "Ctrl+5"),
                 space::vertical(),
                 widgets::muted(t("Ctrl+F search · Ctrl+N invoice")),
                 widgets::muted(t("Ctrl+P payment · Ctrl+L note")),

@@ -8,6 +8,7 @@ pub enum Tab {
     Ledger,
     Aging,
     Notes,
+    Settings,
 }
 
 /// A list-moving key, routed to the screen showing.
