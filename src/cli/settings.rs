@@ -71,12 +71,13 @@ fn show(values: &[(String, String, bool)], format: Format) -> Result<(), CliErro
             print(&text);
         }
         Format::Table | Format::Csv => {
-            let mut table = Table::new(&["key", "value", "default"], &[false, false, false]);
+            // The value last: paragraphs are long, and nothing needs aligning after them.
+            let mut table = Table::new(&["key", "source", "value"], &[false, false, false]);
             for (key, value, default) in values {
-                let default = if *default { "default" } else { "" };
+                let source = if *default { "default" } else { "book" };
                 table
                     .rows
-                    .push(vec![key.clone(), value.clone(), default.to_string()]);
+                    .push(vec![key.clone(), source.to_string(), value.clone()]);
             }
             let text = if format == Format::Csv {
                 table

@@ -110,7 +110,7 @@ const ZH_CN: &[(&str, &str)] = &[
     ("Reminder", "提醒"),
     ("Second notice", "第二次通知"),
     ("Final demand", "最后催告"),
-    ("Before legal action", "诉讼前通知"),
+    ("Legal notice", "诉讼前通知"),
     ("Send after", "发送时间"),
     ("days past due", "天（逾期）"),
     ("Language", "语言"),

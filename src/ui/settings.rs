@@ -191,6 +191,16 @@ impl Draft {
                 _ => 0,
             };
             problems.days[at] = Some(days_problem(&error));
+            // The level before it is as much at fault: say so there too.
+            if let LetterError::NotIncreasing {
+                level, previous, ..
+            } = &error
+            {
+                problems.days[usize::from(previous - 1)] = Some(tf(
+                    "must be less than letter {n}'s {days} days",
+                    &[("n", &level.to_string()), ("days", &self.days[at].trim())],
+                ));
+            }
         }
         let mut templates = CompanySettings::default().templates;
         for level in Level::ALL {

@@ -96,6 +96,10 @@ fn a_threshold_that_does_not_increase_disables_save() {
         problems.days[2].as_deref(),
         Some("must be more than letter 2's 15 days")
     );
+    assert_eq!(
+        problems.days[1].as_deref(),
+        Some("must be less than letter 3's 10 days")
+    );
     assert!(!save_enabled(&app));
     settings(&mut app, Message::Save);
     assert_eq!(

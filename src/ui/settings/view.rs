@@ -16,7 +16,7 @@ use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
-const LABEL: f32 = 150.0;
+const LABEL: f32 = 140.0;
 
 /// A label, the input beside it, and under the input why its value is refused.
 fn labelled<'a>(
@@ -28,7 +28,14 @@ fn labelled<'a>(
     if let Some(problem) = problem {
         right = right.push(widgets::danger_text(problem));
     }
-    row![text(label).size(14).width(Length::Fixed(LABEL)), right]
+    // Padded down so the label lines up with the text inside the input.
+    let label = container(text(label).size(14))
+        .padding(iced::Padding {
+            top: 7.0,
+            ..Default::default()
+        })
+        .width(Length::Fixed(LABEL));
+    row![label, right]
         .spacing(10)
         .align_y(Alignment::Start)
         .into()
@@ -73,7 +80,7 @@ fn section<'a>(title: &'a str, body: Column<'a, Message>) -> Element<'a, Message
 /// A button that shows whether it is the one chosen.
 fn choice<'a>(label: String, chosen: bool, message: Message) -> Element<'a, Message> {
     button(text(label).size(13))
-        .padding([4, 10])
+        .padding([4, 8])
         .style(move |theme: &Theme, status| {
             if chosen {
                 button::primary(theme, status)
@@ -156,7 +163,7 @@ fn company<'a>(
             ),
             labelled(
                 t("Address"),
-                editor(&screen.editors.address, Message::Address, 86.0),
+                editor(&screen.editors.address, Message::Address, 78.0),
                 None
             ),
             labelled(
@@ -178,9 +185,7 @@ fn company<'a>(
                 t("Payment instructions"),
                 column![
                     editor(&screen.editors.payment, Message::Payment, 86.0),
-                    widgets::muted(t(
-                        "Bank account, remit-to address: printed at the foot of statements"
-                    )),
+                    widgets::muted(t("Printed at the foot of statements")),
                 ]
                 .spacing(2),
                 None,
@@ -201,35 +206,27 @@ fn logo<'a>(screen: &'a Settings) -> Element<'a, Message> {
         }
         Some(Err(error)) => widgets::danger_text(error).into(),
     };
-    let path = text_input(
-        t("or type the path of a PNG or JPEG file"),
-        &screen.logo_path,
-    )
-    .id(LOGO_PATH)
-    .on_input(Message::LogoPath)
-    .on_submit(Message::LoadLogo)
-    .padding(6)
-    .size(14);
+    let path = text_input(t("Path of a PNG or JPEG file"), &screen.logo_path)
+        .id(LOGO_PATH)
+        .on_input(Message::LogoPath)
+        .on_submit(Message::LoadLogo)
+        .padding(6)
+        .size(14);
     let mut body = column![
-        row![
-            shown,
-            space::horizontal(),
-            widgets::secondary(t("Choose…"), Some(Message::ChooseLogo)),
-            widgets::secondary(
-                t("Remove"),
-                screen.draft.logo.is_some().then_some(Message::RemoveLogo)
-            ),
-        ]
-        .spacing(10)
-        .align_y(Alignment::Center),
+        shown,
         row![
             path,
             widgets::secondary(
                 t("Load"),
                 (!screen.logo_path.trim().is_empty()).then_some(Message::LoadLogo)
             ),
+            widgets::secondary(t("Choose…"), Some(Message::ChooseLogo)),
+            widgets::secondary(
+                t("Remove"),
+                screen.draft.logo.is_some().then_some(Message::RemoveLogo)
+            ),
         ]
-        .spacing(10)
+        .spacing(8)
         .align_y(Alignment::Center),
     ];
     if let Some(error) = &screen.logo_error {
@@ -278,7 +275,7 @@ fn level_label(level: Level) -> &'static str {
         Level::Reminder => t("Reminder"),
         Level::SecondNotice => t("Second notice"),
         Level::FinalDemand => t("Final demand"),
-        Level::Legal => t("Before legal action"),
+        Level::Legal => t("Legal notice"),
     }
 }
 
@@ -299,7 +296,7 @@ fn letters<'a>(
                 .any(Option::is_some);
         let mark = if trouble { " !" } else { "" };
         choice(
-            format!("{} · {}{mark}", each.number(), level_label(each)),
+            format!("{} {}{mark}", each.number(), level_label(each)),
             each == level,
             Message::Level(each),
         )
@@ -343,7 +340,7 @@ fn letters<'a>(
     section(
         t("Demand letters"),
         column![
-            row(levels).spacing(6).wrap(),
+            row(levels).spacing(4).wrap(),
             labelled(
                 t("Send after"),
                 row![days, text(t("days past due")).size(14)]
