@@ -198,7 +198,7 @@ impl Draft {
             {
                 problems.days[usize::from(previous - 1)] = Some(tf(
                     "must be less than letter {n}'s {days} days",
-                    &[("n", &level.to_string()), ("days", &self.days[at].trim())],
+                    &[("n", &level.to_string()), ("days", self.days[at].trim())],
                 ));
             }
         }
