@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 pub use output::Format;
+pub use settings::{ResetLetterArgs, SettingsCommand, SettingsSetArgs, SettingsShowArgs};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -378,45 +379,6 @@ pub struct CheckArgs {
     /// Also check that aging ties to balances as of this date (default today).
     #[arg(long)]
     pub as_of: Option<String>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum SettingsCommand {
-    /// Every setting and its value (texts with \n for new lines).
-    Show(SettingsShowArgs),
-    /// Change one setting, e.g. `company.address "1 Main St\nSpringfield"`, `paper letter`,
-    /// `company.logo logo.png`, `letter.2.days 20`, `letter.1.zh.title 付款提醒`.
-    Set(SettingsSetArgs),
-    /// Put a level's letter back to the default text.
-    ResetLetter(ResetLetterArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct SettingsShowArgs {
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-}
-
-#[derive(Debug, Args)]
-pub struct SettingsSetArgs {
-    /// company.name, company.address, company.phone, company.email, company.tax_id,
-    /// company.payment_instructions, company.logo, paper, locale, letter.N.days,
-    /// letter.N.en|zh.title|paragraphs|closing (N = 1 to 4).
-    pub key: String,
-    /// The new value: `\n` is a new line; letter paragraphs are separated by a blank
-    /// line (`\n\n`); for company.logo the path of a PNG or JPEG file ("" removes it).
-    #[arg(allow_hyphen_values = true)]
-    pub value: String,
-}
-
-#[derive(Debug, Args)]
-pub struct ResetLetterArgs {
-    /// The level: 1 reminder, 2 second notice, 3 final demand, 4 before legal action.
-    #[arg(long)]
-    pub level: u8,
-    /// en or zh (default: both).
-    #[arg(long)]
-    pub lang: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,12 +1,52 @@
 //! `owed settings show|set|reset-letter`: the company profile and the demand letters'
 //! texts and thresholds, by the keys `Store::set_setting` takes.
 
+use clap::{Args, Subcommand};
 use serde_json::{Map, Value};
 
 use super::output::{Table, print};
-use super::{Cli, CliError, Format, SettingsCommand};
+use super::{Cli, CliError, Format};
 use crate::domain::letters::Level;
 use crate::store::{Access, unescape};
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Every setting and its value (texts with \n for new lines).
+    Show(SettingsShowArgs),
+    /// Change one setting, e.g. `company.address "1 Main St\nSpringfield"`, `paper letter`,
+    /// `company.logo logo.png`, `letter.2.days 20`, `letter.1.zh.title 付款提醒`.
+    Set(SettingsSetArgs),
+    /// Put a level's letter back to the default text.
+    ResetLetter(ResetLetterArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SettingsShowArgs {
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct SettingsSetArgs {
+    /// company.name, company.address, company.phone, company.email, company.tax_id,
+    /// company.payment_instructions, company.logo, paper, locale, letter.N.days,
+    /// letter.N.en|zh.title|paragraphs|closing (N = 1 to 4).
+    pub key: String,
+    /// The new value: `\n` is a new line; letter paragraphs are separated by a blank
+    /// line (`\n\n`); for company.logo the path of a PNG or JPEG file ("" removes it).
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ResetLetterArgs {
+    /// The level: 1 reminder, 2 second notice, 3 final demand, 4 before legal action.
+    #[arg(long)]
+    pub level: u8,
+    /// en or zh (default: both).
+    #[arg(long)]
+    pub lang: Option<String>,
+}
 
 pub fn run(cli: &Cli, command: &SettingsCommand) -> Result<(), CliError> {
     match command {

@@ -302,6 +302,7 @@ pub fn check_email(email: &str) -> Result<(), CompanyError> {
 }
 
 /// A PNG of `width` × `height` pixels (for tests here and elsewhere).
+#[doc(hidden)]
 pub fn sample_png(width: u32, height: u32) -> Vec<u8> {
     let mut out = Vec::new();
     {
