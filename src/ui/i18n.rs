@@ -111,8 +111,8 @@ const ZH_CN: &[(&str, &str)] = &[
     ("Second notice", "第二次通知"),
     ("Final demand", "最后催告"),
     ("Legal notice", "诉讼前通知"),
-    ("Send after", "发送时间"),
-    ("days past due", "天（逾期）"),
+    ("Send after", "逾期"),
+    ("days past due", "天后发送"),
     ("Language", "语言"),
     ("English", "英文"),
     ("Chinese", "中文"),
@@ -125,6 +125,25 @@ const ZH_CN: &[(&str, &str)] = &[
     ("A blank line starts a new paragraph", "空一行即开始新段落"),
     ("Settings saved.", "设置已保存。"),
     ("Unsaved changes", "有未保存的更改"),
+    (
+        "Printed on statements and demand letters",
+        "打印在对账单和催款函上",
+    ),
+    ("Printed at the foot of statements", "打印在对账单底部"),
+    ("Path of a PNG or JPEG file", "PNG 或 JPEG 文件路径"),
+    (
+        "PNG or JPEG, 16 to 4000 pixels a side, at most 2 MB; kept inside the book",
+        "PNG 或 JPEG，每边 16 至 4000 像素，最大 2 MB；保存在账簿文件中",
+    ),
+    (
+        "Merge fields: {fields}. A paragraph that is only {items} becomes the table of overdue items.",
+        "合并字段：{fields}。仅含 {items} 的段落将替换为逾期款项明细表。",
+    ),
+    ("A4 (210 × 297 mm)", "A4（210 × 297 毫米）"),
+    ("US Letter (8.5 × 11 in)", "美国信纸（8.5 × 11 英寸）"),
+    ("English, ISO dates", "英文，ISO 日期"),
+    ("English (US)", "英文（美国）"),
+    ("English (UK)", "英文（英国）"),
 ];
 
 #[cfg(test)]
