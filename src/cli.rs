@@ -6,6 +6,7 @@ mod bank;
 mod commands;
 mod output;
 mod reports;
+mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 pub use output::Format;
+pub use settings::{ResetLetterArgs, SettingsCommand, SettingsSetArgs, SettingsShowArgs};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -79,6 +81,9 @@ pub enum Command {
     Backup(BackupArgs),
     /// What is owed and overdue, and whom to contact today, as text.
     Overview,
+    /// Company details, paper, locale, and the demand letters' texts and thresholds.
+    #[command(subcommand)]
+    Settings(SettingsCommand),
     /// Open the desktop app (what `owed` with no command does).
     App,
 }

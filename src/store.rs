@@ -13,6 +13,7 @@ mod open;
 mod posting;
 mod queries;
 pub mod schema;
+mod settings;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -38,6 +39,7 @@ pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
 pub use posting::{NewCredit, NewDebit, NewRefund, Posted, VoidRequest};
 pub use queries::{AgingInput, CreditRow, DocumentRow, OpenItemRow};
+pub use settings::{CompanySettings, escape, unescape};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -110,6 +112,8 @@ pub enum StoreError {
     UnknownBankRow(i64),
     #[error("bank row {0} is {1}, not unmatched")]
     BankRowNotOpen(i64, String),
+    #[error("{key}: {message}")]
+    BadSetting { key: String, message: String },
     #[error("invariant broken: {0}")]
     Invariant(String),
     #[error(transparent)]

@@ -1,5 +1,5 @@
 //! The desktop app (iced): a welcome screen until a book is open, then the customers,
-//! ledger, aging and collection-notes screens behind a sidebar. Each screen owns its
+//! ledger, aging, collection-notes and settings screens behind a sidebar. Each screen owns its
 //! `Message`, `update` and `view`; this module wraps their messages, hands them the open
 //! book, routes the keyboard shortcuts and acts on the events screens send up.
 
@@ -12,6 +12,7 @@ pub mod import;
 pub mod ledger;
 pub mod notes;
 pub mod screen;
+pub mod settings;
 #[cfg(test)]
 pub mod testing;
 pub mod welcome;
@@ -61,6 +62,7 @@ pub enum Message {
     Notes(notes::Message),
     Import(import::Message),
     Entry(notes::entry::Message),
+    Settings(settings::Message),
     Show(Tab),
     Key(Key, Modifiers),
     /// Back to the welcome screen to open or start another book.
@@ -87,6 +89,7 @@ pub struct Open {
     pub aging: aging::Aging,
     pub notes: notes::Notes,
     pub import: import::Import,
+    pub settings: settings::Settings,
     /// The quick note entry (Ctrl+L), over whatever screen is showing.
     pub entry: Option<notes::entry::Entry>,
 }
@@ -125,6 +128,7 @@ impl App {
         let (aging, load_aging) = aging::Aging::new(&book);
         let (notes, load_notes) = notes::Notes::new(&book);
         let (import, load_import) = import::Import::new(&book);
+        let settings = settings::Settings::new(&book);
         self.state = State::Open(Box::new(Open {
             book,
             tab: Tab::Customers,
@@ -133,6 +137,7 @@ impl App {
             aging,
             notes,
             import,
+            settings,
             entry: None,
         }));
         Task::batch([
@@ -259,6 +264,10 @@ impl Open {
                 let (task, event) = self.import.update(message, book);
                 (task.map(Message::Import), event)
             }
+            Message::Settings(message) => {
+                let (task, event) = self.settings.update(message, book);
+                (task.map(Message::Settings), event)
+            }
             Message::Entry(message) => match &mut self.entry {
                 Some(entry) => {
                     let (task, event) = entry.update(message, book);
@@ -293,6 +302,7 @@ impl Open {
             Tab::Aging => self.aging.selected_code(),
             Tab::Notes => self.notes.selected_code(),
             Tab::Import => None,
+            Tab::Settings => None,
         }
         .or_else(|| self.ledger.customer_code())
     }
@@ -311,6 +321,7 @@ impl Open {
                 "3" => Some(Event::Show(Tab::Aging)),
                 "4" => Some(Event::Show(Tab::Notes)),
                 "5" => Some(Event::Show(Tab::Import)),
+                "7" => Some(Event::Show(Tab::Settings)),
                 _ => None,
             },
             Key::Named(Named::Enter) if command && self.tab == Tab::Import => {
@@ -386,7 +397,7 @@ impl Open {
                 match self.tab {
                     Tab::Customers => self.customers.close_form(),
                     Tab::Ledger => self.ledger.close_form(),
-                    Tab::Aging | Tab::Notes | Tab::Import => {}
+                    Tab::Aging | Tab::Notes | Tab::Import | Tab::Settings => {}
                 }
                 Task::none()
             }
@@ -395,18 +406,21 @@ impl Open {
                 Tab::Aging => self.aging.list_key(key, book).map(Message::Aging),
                 Tab::Notes => self.notes.list_key(key, book).map(Message::Notes),
                 Tab::Import => self.import.list_key(key).map(Message::Import),
-                Tab::Ledger => Task::none(),
+                Tab::Ledger | Tab::Settings => Task::none(),
             },
             Event::AcceptConfident => {
                 Task::done(Message::Import(import::Message::AcceptAllConfident))
             }
-            Event::BookChanged => Task::batch([
-                self.customers.reload(book).map(Message::Customers),
-                self.ledger.reload(book).map(Message::Ledger),
-                self.aging.reload(book).map(Message::Aging),
-                self.notes.reload(book).map(Message::Notes),
-                self.import.reload(book).map(Message::Import),
-            ]),
+            Event::BookChanged => {
+                self.settings.reload(book);
+                Task::batch([
+                    self.customers.reload(book).map(Message::Customers),
+                    self.ledger.reload(book).map(Message::Ledger),
+                    self.aging.reload(book).map(Message::Aging),
+                    self.notes.reload(book).map(Message::Notes),
+                    self.import.reload(book).map(Message::Import),
+                ])
+            }
         }
     }
 
@@ -418,6 +432,7 @@ impl Open {
             Tab::Aging => self.aging.view(book).map(Message::Aging),
             Tab::Notes => self.notes.view(book).map(Message::Notes),
             Tab::Import => self.import.view(book).map(Message::Import),
+            Tab::Settings => self.settings.view(book).map(Message::Settings),
         };
         let body = row![
             self.sidebar(),
@@ -474,6 +489,7 @@ impl Open {
                 tab(Tab::Aging, "Aging", "Ctrl+3"),
                 tab(Tab::Notes, "Collection notes", "Ctrl+4"),
                 tab(Tab::Import, "Bank import", "Ctrl+5"),
+                tab(Tab::Settings, "Settings", "Ctrl+7"),
                 space::vertical(),
                 widgets::muted(t("Ctrl+F search · Ctrl+N invoice")),
                 widgets::muted(t("Ctrl+P payment · Ctrl+L note")),

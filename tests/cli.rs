@@ -451,3 +451,130 @@ fn demo_book_aging_totals_equal_the_customer_balances() {
     let aging = json(&yen, &["aging", "--format", "json"]);
     assert!(!aging["totals"]["balance"].as_str().unwrap().contains('.'));
 }
+
+#[test]
+fn settings_show_set_and_reset_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.owed");
+    ok(
+        &book,
+        &["init", "--currency", "EUR", "--company", "Müller & Söhne"],
+    );
+    let logo = dir.path().join("logo.png");
+    std::fs::write(&logo, owed::domain::company::sample_png(200, 50)).unwrap();
+    let gif = dir.path().join("logo.gif");
+    std::fs::write(&gif, b"GIF89a\x10\x00\x10\x00\x00\x00").unwrap();
+
+    let shown = ok(&book, &["settings", "show"]);
+    assert!(shown.contains("company.name"), "{shown}");
+    assert!(shown.contains("Müller & Söhne"));
+    assert!(shown.contains("letter.4.days"));
+    assert!(shown.contains("letter.1.zh.title"));
+
+    assert_eq!(
+        ok(
+            &book,
+            &[
+                "settings",
+                "set",
+                "company.address",
+                r"1 Hauptstraße\n10115 Berlin"
+            ]
+        ),
+        "company.address = 1 Hauptstraße\\n10115 Berlin\n"
+    );
+    ok(&book, &["settings", "set", "company.name", "Müller GmbH"]);
+    ok(&book, &["settings", "set", "paper", "letter"]);
+    ok(&book, &["settings", "set", "locale", "zh-CN"]);
+    ok(
+        &book,
+        &["settings", "set", "company.logo", logo.to_str().unwrap()],
+    );
+    ok(&book, &["settings", "set", "letter.2.days", "21"]);
+    ok(&book, &["settings", "set", "letter.1.zh.title", "温馨提示"]);
+    ok(
+        &book,
+        &[
+            "settings",
+            "set",
+            "letter.1.en.paragraphs",
+            r"Dear {contact},\n\nPlease pay {total_overdue}.\n\n{items}",
+        ],
+    );
+
+    let shown = json(&book, &["settings", "show", "--format", "json"]);
+    assert_eq!(shown["company.name"], "Müller GmbH");
+    assert_eq!(shown["company.address"], "1 Hauptstraße\n10115 Berlin");
+    assert_eq!(shown["paper"], "letter");
+    assert_eq!(shown["locale"], "zh-CN");
+    assert_eq!(shown["company.logo"], "PNG 200 × 50 px, 1 KB");
+    assert_eq!(shown["letter.2.days"], "21");
+    assert_eq!(shown["letter.1.zh.title"], "温馨提示");
+    assert_eq!(
+        shown["letter.1.en.paragraphs"],
+        "Dear {contact},\n\nPlease pay {total_overdue}.\n\n{items}"
+    );
+
+    fails(
+        &book,
+        &["settings", "set", "company.fax", "1"],
+        "company.fax: unknown setting",
+    );
+    fails(
+        &book,
+        &["settings", "set", "paper", "A5"],
+        "use a4 or letter",
+    );
+    fails(
+        &book,
+        &["settings", "set", "locale", "fr"],
+        "en, en-US, en-GB, zh-CN",
+    );
+    fails(
+        &book,
+        &["settings", "set", "company.logo", gif.to_str().unwrap()],
+        "PNG or JPEG",
+    );
+    fails(
+        &book,
+        &["settings", "set", "letter.3.days", "20"],
+        "letter.3.days: level 3 (20 days) must come after level 2 (21 days)",
+    );
+    fails(
+        &book,
+        &[
+            "settings",
+            "set",
+            "letter.1.en.closing",
+            "Regards, {sender}",
+        ],
+        "unknown merge field {sender}",
+    );
+    fails(
+        &book,
+        &["settings", "reset-letter", "--level", "7"],
+        "--level",
+    );
+    fails(
+        &book,
+        &["settings", "reset-letter", "--level", "1", "--lang", "fr"],
+        "--lang",
+    );
+
+    ok(
+        &book,
+        &["settings", "reset-letter", "--level", "1", "--lang", "zh"],
+    );
+    let shown = json(&book, &["settings", "show", "--format", "json"]);
+    assert_eq!(shown["letter.1.zh.title"], "付款提醒");
+    assert_eq!(
+        shown["letter.1.en.paragraphs"],
+        "Dear {contact},\n\nPlease pay {total_overdue}.\n\n{items}",
+        "only Chinese was reset"
+    );
+    ok(&book, &["settings", "reset-letter", "--level", "1"]);
+    ok(&book, &["settings", "set", "company.logo", ""]);
+    let shown = json(&book, &["settings", "show", "--format", "json"]);
+    assert_eq!(shown["letter.1.en.title"], "Friendly payment reminder");
+    assert_eq!(shown["company.logo"], "");
+}

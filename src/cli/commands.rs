@@ -26,7 +26,7 @@ fn book_path(cli: &Cli) -> Result<PathBuf, CliError> {
     }
 }
 
-fn open(cli: &Cli, access: Access) -> Result<Store, CliError> {
+pub(super) fn open(cli: &Cli, access: Access) -> Result<Store, CliError> {
     let path = book_path(cli)?;
     let existed = path.exists();
     let store = Store::open(&path, access)?;
@@ -58,6 +58,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     };
     match command {
         Command::App => open_app(&cli)?,
+        Command::Settings(command) => super::settings::run(&cli, command)?,
         Command::Overview => {
             let store = open(&cli, Access::Read)?;
             super::reports::overview(&store)?;

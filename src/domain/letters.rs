@@ -95,6 +95,168 @@ pub fn merge(text: &str, fields: &BTreeMap<&str, String>) -> String {
     out
 }
 
+/// Why a letter template or the day thresholds are refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LetterError {
+    #[error("unknown merge field {field}; the fields are {}", MERGE_FIELDS.join(" "))]
+    UnknownField { field: String },
+    #[error("a '{{' without its '}}': write merge fields like {{customer}}")]
+    Unclosed,
+    #[error("the title is empty")]
+    EmptyTitle,
+    #[error("the letter has no paragraphs")]
+    NoParagraphs,
+    #[error("{{items}} (the table of overdue items) must be a paragraph on its own")]
+    ItemsInline,
+    #[error("level {level}: '{text}' is not a whole number of days from 1 to {MAX_THRESHOLD_DAYS}")]
+    BadDays { level: u8, text: String },
+    #[error(
+        "level {level} ({days} days) must come after level {previous} ({previous_days} days): the thresholds must increase"
+    )]
+    NotIncreasing {
+        level: u8,
+        days: i64,
+        previous: u8,
+        previous_days: i64,
+    },
+}
+
+/// The most days past due a threshold may be.
+pub const MAX_THRESHOLD_DAYS: i64 = 3650;
+
+/// Checks that every `{…}` in `text` is a known merge field.
+pub fn check_fields(text: &str) -> Result<(), LetterError> {
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start..];
+        let Some(end) = after.find('}') else {
+            return Err(LetterError::Unclosed);
+        };
+        let field = &after[..=end];
+        if field[1..].contains('{') {
+            return Err(LetterError::Unclosed);
+        }
+        if !MERGE_FIELDS.contains(&field) {
+            return Err(LetterError::UnknownField {
+                field: field.to_string(),
+            });
+        }
+        rest = &after[end + 1..];
+    }
+    Ok(())
+}
+
+/// A letter's title: not empty, known merge fields, no items table.
+pub fn check_title(title: &str) -> Result<(), LetterError> {
+    if title.trim().is_empty() {
+        return Err(LetterError::EmptyTitle);
+    }
+    check_fields(title)?;
+    not_inline(title)
+}
+
+/// A letter's paragraphs: at least one, known merge fields, `{items}` only on its own.
+pub fn check_paragraphs(paragraphs: &[String]) -> Result<(), LetterError> {
+    if paragraphs.iter().all(|p| p.trim().is_empty()) {
+        return Err(LetterError::NoParagraphs);
+    }
+    for paragraph in paragraphs {
+        check_fields(paragraph)?;
+        if paragraph.trim() != "{items}" {
+            not_inline(paragraph)?;
+        }
+    }
+    Ok(())
+}
+
+/// A letter's closing (may be empty): known merge fields, no items table.
+pub fn check_closing(closing: &str) -> Result<(), LetterError> {
+    check_fields(closing)?;
+    not_inline(closing)
+}
+
+fn not_inline(text: &str) -> Result<(), LetterError> {
+    if text.contains("{items}") {
+        Err(LetterError::ItemsInline)
+    } else {
+        Ok(())
+    }
+}
+
+impl LetterTemplate {
+    /// The first thing wrong with the template, if anything is.
+    pub fn validate(&self) -> Result<(), LetterError> {
+        check_title(&self.title)?;
+        check_paragraphs(&self.paragraphs)?;
+        check_closing(&self.closing)
+    }
+
+    /// The paragraphs as one text, separated by blank lines (how they are edited).
+    pub fn paragraphs_text(&self) -> String {
+        self.paragraphs.join("\n\n")
+    }
+}
+
+/// Paragraphs from text separated by blank lines; single line breaks stay inside a
+/// paragraph.
+pub fn split_paragraphs(text: &str) -> Vec<String> {
+    let text = text.replace("\r\n", "\n");
+    let mut paragraphs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.split('\n') {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(current.join("\n"));
+                current.clear();
+            }
+        } else {
+            current.push(line.trim_end());
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current.join("\n"));
+    }
+    paragraphs
+}
+
+/// Parses one level's threshold in days.
+pub fn parse_days(level: Level, text: &str) -> Result<i64, LetterError> {
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|d| (1..=MAX_THRESHOLD_DAYS).contains(d))
+        .ok_or_else(|| LetterError::BadDays {
+            level: level.number(),
+            text: text.trim().to_string(),
+        })
+}
+
+/// Checks the thresholds, in [`Level::ALL`] order, are in range and strictly increase.
+pub fn check_thresholds(days: &[i64; 4]) -> Result<(), LetterError> {
+    for (index, level) in Level::ALL.into_iter().enumerate() {
+        if !(1..=MAX_THRESHOLD_DAYS).contains(&days[index]) {
+            return Err(LetterError::BadDays {
+                level: level.number(),
+                text: days[index].to_string(),
+            });
+        }
+        if index > 0 && days[index] <= days[index - 1] {
+            return Err(LetterError::NotIncreasing {
+                level: level.number(),
+                days: days[index],
+                previous: Level::ALL[index - 1].number(),
+                previous_days: days[index - 1],
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The default thresholds, in [`Level::ALL`] order.
+pub fn default_thresholds() -> [i64; 4] {
+    Level::ALL.map(Level::default_threshold_days)
+}
+
 /// The text a level's letter starts with, in English or Simplified Chinese.
 pub fn default_template(level: Level, chinese: bool) -> LetterTemplate {
     let t = |title: &str, paragraphs: &[&str], closing: &str| LetterTemplate {
@@ -221,5 +383,52 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn templates_are_checked() {
+        let mut t = default_template(Level::Reminder, false);
+        assert_eq!(t.validate(), Ok(()));
+        t.paragraphs[1].push_str(" {amount}");
+        let error = t.validate().unwrap_err();
+        assert_eq!(
+            error,
+            LetterError::UnknownField {
+                field: "{amount}".into()
+            }
+        );
+        assert!(error.to_string().contains("{total_overdue}"));
+        t = default_template(Level::Reminder, true);
+        t.closing = "{company".into();
+        assert_eq!(t.validate(), Err(LetterError::Unclosed));
+        t.closing = "see {items}".into();
+        assert_eq!(t.validate(), Err(LetterError::ItemsInline));
+        t.title = " ".into();
+        assert_eq!(t.validate(), Err(LetterError::EmptyTitle));
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let t = default_template(Level::Legal, false);
+        assert_eq!(split_paragraphs(&t.paragraphs_text()), t.paragraphs);
+        assert_eq!(
+            split_paragraphs("a\nb\n\n\n  \nc\r\n\r\nd  \n"),
+            ["a\nb", "c", "d"]
+        );
+    }
+
+    #[test]
+    fn thresholds_must_increase() {
+        assert_eq!(check_thresholds(&default_thresholds()), Ok(()));
+        assert!(matches!(
+            check_thresholds(&[1, 15, 15, 60]),
+            Err(LetterError::NotIncreasing { level: 3, .. })
+        ));
+        assert!(matches!(
+            check_thresholds(&[0, 15, 30, 60]),
+            Err(LetterError::BadDays { level: 1, .. })
+        ));
+        assert_eq!(parse_days(Level::Legal, " 90 "), Ok(90));
+        assert!(parse_days(Level::Legal, "ninety").is_err());
     }
 }

@@ -196,6 +196,37 @@ pub const MIGRATIONS: &[&str] = &[
         updated_at TEXT NOT NULL
     ) WITHOUT ROWID;
     "#,
+    // v5: the company as printed on statements and letters, and the letters' texts and
+    // thresholds. Settings may be edited (they are not posted documents); the company's
+    // name stays in `book`. Unset keys mean the defaults.
+    r#"
+    CREATE TABLE company_settings (
+        key        TEXT PRIMARY KEY,
+        value      TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE company_logo (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        format     TEXT NOT NULL CHECK (format IN ('PNG', 'JPEG')),
+        width      INTEGER NOT NULL CHECK (width > 0),
+        height     INTEGER NOT NULL CHECK (height > 0),
+        bytes      BLOB NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+
+    -- Only the templates changed from the default texts are kept.
+    CREATE TABLE letter_templates (
+        level      INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+        lang       TEXT NOT NULL CHECK (lang IN ('en', 'zh')),
+        title      TEXT NOT NULL,
+        -- A JSON array of paragraphs.
+        paragraphs TEXT NOT NULL,
+        closing    TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (level, lang)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

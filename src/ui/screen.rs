@@ -9,6 +9,7 @@ pub enum Tab {
     Aging,
     Notes,
     Import,
+    Settings,
 }
 
 /// A list-moving key, routed to the screen showing.

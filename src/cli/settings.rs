@@ -1,0 +1,133 @@
+//! `owed settings show|set|reset-letter`: the company profile and the demand letters'
+//! texts and thresholds, by the keys `Store::set_setting` takes.
+
+use clap::{Args, Subcommand};
+use serde_json::{Map, Value};
+
+use super::output::{Table, print};
+use super::{Cli, CliError, Format};
+use crate::domain::letters::Level;
+use crate::store::{Access, unescape};
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Every setting and its value (texts with \n for new lines).
+    Show(SettingsShowArgs),
+    /// Change one setting, e.g. `company.address "1 Main St\nSpringfield"`, `paper letter`,
+    /// `company.logo logo.png`, `letter.2.days 20`, `letter.1.zh.title 付款提醒`.
+    Set(SettingsSetArgs),
+    /// Put a level's letter back to the default text.
+    ResetLetter(ResetLetterArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SettingsShowArgs {
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct SettingsSetArgs {
+    /// company.name, company.address, company.phone, company.email, company.tax_id,
+    /// company.payment_instructions, company.logo, paper, locale, letter.N.days,
+    /// letter.N.en|zh.title|paragraphs|closing (N = 1 to 4).
+    pub key: String,
+    /// The new value: `\n` is a new line; letter paragraphs are separated by a blank
+    /// line (`\n\n`); for company.logo the path of a PNG or JPEG file ("" removes it).
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ResetLetterArgs {
+    /// The level: 1 reminder, 2 second notice, 3 final demand, 4 before legal action.
+    #[arg(long)]
+    pub level: u8,
+    /// en or zh (default: both).
+    #[arg(long)]
+    pub lang: Option<String>,
+}
+
+pub fn run(cli: &Cli, command: &SettingsCommand) -> Result<(), CliError> {
+    match command {
+        SettingsCommand::Show(args) => {
+            let store = super::commands::open(cli, Access::Read)?;
+            show(&store.setting_values()?, args.format)
+        }
+        SettingsCommand::Set(args) => {
+            let mut store = super::commands::open(cli, Access::Write)?;
+            let shown = store.set_setting(&args.key, &args.value)?;
+            print(&format!("{} = {}", args.key.trim(), shown));
+            Ok(())
+        }
+        SettingsCommand::ResetLetter(args) => {
+            let level = Level::from_number(args.level).ok_or_else(|| CliError::Input {
+                field: "--level",
+                message: format!("'{}' is not a level; use 1, 2, 3 or 4", args.level),
+            })?;
+            let languages: &[bool] = match args.lang.as_deref().map(str::trim) {
+                None => &[false, true],
+                Some("en") => &[false],
+                Some("zh") => &[true],
+                Some(other) => {
+                    return Err(CliError::Input {
+                        field: "--lang",
+                        message: format!("'{other}' is not a language; use en or zh"),
+                    });
+                }
+            };
+            let mut store = super::commands::open(cli, Access::Write)?;
+            for &chinese in languages {
+                store.reset_letter_template(level, chinese)?;
+                print(&format!(
+                    "letter {} ({}) in {} is the default text again",
+                    level.number(),
+                    level.name(),
+                    if chinese { "Chinese" } else { "English" }
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn show(values: &[(String, String, bool)], format: Format) -> Result<(), CliError> {
+    match format {
+        Format::Json => {
+            // Real strings with real new lines, for scripts.
+            let object: Map<String, Value> = values
+                .iter()
+                .map(|(key, value, _)| {
+                    let value = if key == "company.logo" {
+                        value.clone()
+                    } else {
+                        unescape(value)
+                    };
+                    (key.clone(), Value::String(value))
+                })
+                .collect();
+            let text = serde_json::to_string_pretty(&Value::Object(object))
+                .map_err(|e| CliError::Output(e.to_string()))?;
+            print(&text);
+        }
+        Format::Table | Format::Csv => {
+            // The value last: paragraphs are long, and nothing needs aligning after them.
+            let mut table = Table::new(&["key", "source", "value"], &[false, false, false]);
+            for (key, value, default) in values {
+                let source = if *default { "default" } else { "book" };
+                table
+                    .rows
+                    .push(vec![key.clone(), source.to_string(), value.clone()]);
+            }
+            let text = if format == Format::Csv {
+                table
+                    .to_csv()
+                    .map_err(|e| CliError::Output(e.to_string()))?
+            } else {
+                table.render()
+            };
+            print(&text);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,370 @@
+//! Company settings: the profile printed on statements and letters (name, address,
+//! contact, tax number, payment instructions, logo, paper, locale), the demand letters'
+//! texts in English and Chinese and the days past due each level waits for. Settings are
+//! not posted documents: they are edited in place, each change in one transaction. Unset
+//! values are the defaults, and the company name is the book's own `company` setting.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+mod keys;
+
+pub use keys::{escape, unescape};
+
+use super::{Result, Store, StoreError};
+use crate::domain::company::{CompanyError, CompanyProfile, Locale, Paper, logo_info};
+use crate::domain::letters::{
+    self, LetterError, LetterTemplate, Level, check_closing, check_paragraphs, check_thresholds,
+    check_title, default_template,
+};
+
+/// Every setting at once, as the settings screen edits and saves them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompanySettings {
+    pub profile: CompanyProfile,
+    /// Days past due per level, in [`Level::ALL`] order.
+    pub thresholds: [i64; 4],
+    /// Per level ([`Level::ALL`] order): the English, then the Chinese template.
+    pub templates: [[LetterTemplate; 2]; 4],
+}
+
+impl CompanySettings {
+    pub fn template(&self, level: Level, chinese: bool) -> &LetterTemplate {
+        &self.templates[index(level)][usize::from(chinese)]
+    }
+
+    pub fn template_mut(&mut self, level: Level, chinese: bool) -> &mut LetterTemplate {
+        &mut self.templates[index(level)][usize::from(chinese)]
+    }
+
+    /// The first thing wrong, named by its `owed settings set` key.
+    pub fn validate(&self) -> Result<()> {
+        check_profile(&self.profile)?;
+        check_thresholds(&self.thresholds).map_err(threshold_error)?;
+        for level in Level::ALL {
+            for chinese in [false, true] {
+                check_template(level, chinese, self.template(level, chinese))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Default for CompanySettings {
+    fn default() -> Self {
+        CompanySettings {
+            profile: CompanyProfile::default(),
+            thresholds: letters::default_thresholds(),
+            templates: Level::ALL.map(|l| [default_template(l, false), default_template(l, true)]),
+        }
+    }
+}
+
+fn index(level: Level) -> usize {
+    usize::from(level.number() - 1)
+}
+
+fn lang(chinese: bool) -> &'static str {
+    if chinese { "zh" } else { "en" }
+}
+
+fn bad(key: impl Into<String>, message: impl std::fmt::Display) -> StoreError {
+    StoreError::BadSetting {
+        key: key.into(),
+        message: message.to_string(),
+    }
+}
+
+fn check_profile(profile: &CompanyProfile) -> Result<()> {
+    profile.validate().map_err(|error| {
+        let key = match error {
+            CompanyError::EmptyName => "company.name",
+            CompanyError::BadEmail(_) => "company.email",
+            _ => "company.logo",
+        };
+        bad(key, error)
+    })
+}
+
+fn threshold_error(error: LetterError) -> StoreError {
+    let level = match &error {
+        LetterError::BadDays { level, .. } | LetterError::NotIncreasing { level, .. } => *level,
+        _ => 1,
+    };
+    bad(format!("letter.{level}.days"), error)
+}
+
+fn check_template(level: Level, chinese: bool, template: &LetterTemplate) -> Result<()> {
+    let key = |part: &str| format!("letter.{}.{}.{part}", level.number(), lang(chinese));
+    check_title(&template.title).map_err(|e| bad(key("title"), e))?;
+    check_paragraphs(&template.paragraphs).map_err(|e| bad(key("paragraphs"), e))?;
+    check_closing(&template.closing).map_err(|e| bad(key("closing"), e))
+}
+
+/// The key–value settings kept in `company_settings`.
+const TEXT_KEYS: [&str; 5] = [
+    "company.address",
+    "company.phone",
+    "company.email",
+    "company.tax_id",
+    "company.payment_instructions",
+];
+
+fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM company_settings WHERE key = ?1",
+            [key],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+fn put(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO company_settings(key, value, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        params![key, value, super::now_stamp()],
+    )?;
+    Ok(())
+}
+
+fn read_profile(conn: &Connection, company: &str) -> Result<CompanyProfile> {
+    let text = |key: &str| -> Result<String> { Ok(get(conn, key)?.unwrap_or_default()) };
+    let paper = match get(conn, "paper")? {
+        None => Paper::default(),
+        Some(p) => Paper::parse(&p).ok_or_else(|| StoreError::Corrupt(format!("paper '{p}'")))?,
+    };
+    let locale = match get(conn, "locale")? {
+        None => Locale::default(),
+        Some(l) => Locale::parse(&l).ok_or_else(|| StoreError::Corrupt(format!("locale '{l}'")))?,
+    };
+    let logo = conn
+        .query_row("SELECT bytes FROM company_logo WHERE id = 1", [], |r| {
+            r.get::<_, Vec<u8>>(0)
+        })
+        .optional()?;
+    Ok(CompanyProfile {
+        name: company.to_string(),
+        address: text("company.address")?,
+        phone: text("company.phone")?,
+        email: text("company.email")?,
+        tax_id: text("company.tax_id")?,
+        payment_instructions: text("company.payment_instructions")?,
+        logo,
+        paper,
+        locale,
+    })
+}
+
+fn write_profile(conn: &Connection, profile: &CompanyProfile) -> Result<()> {
+    conn.execute(
+        "INSERT INTO book(key, value) VALUES ('company', ?1)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [profile.name.trim()],
+    )?;
+    for (key, value) in TEXT_KEYS.into_iter().zip([
+        &profile.address,
+        &profile.phone,
+        &profile.email,
+        &profile.tax_id,
+        &profile.payment_instructions,
+    ]) {
+        put(conn, key, value.trim())?;
+    }
+    put(conn, "paper", profile.paper.as_str())?;
+    put(conn, "locale", profile.locale.as_str())?;
+    write_logo(conn, profile.logo.as_deref())
+}
+
+fn write_logo(conn: &Connection, logo: Option<&[u8]>) -> Result<()> {
+    match logo {
+        None => {
+            conn.execute("DELETE FROM company_logo", [])?;
+        }
+        Some(bytes) => {
+            let info = logo_info(bytes).map_err(|e| bad("company.logo", e))?;
+            conn.execute(
+                "INSERT INTO company_logo(id, format, width, height, bytes, updated_at)
+                 VALUES (1, ?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(id) DO UPDATE SET format = excluded.format, width = excluded.width,
+                     height = excluded.height, bytes = excluded.bytes, updated_at = excluded.updated_at",
+                params![
+                    info.format,
+                    info.width,
+                    info.height,
+                    bytes,
+                    super::now_stamp()
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn read_template(conn: &Connection, level: Level, chinese: bool) -> Result<LetterTemplate> {
+    let row = conn
+        .query_row(
+            "SELECT title, paragraphs, closing FROM letter_templates WHERE level = ?1 AND lang = ?2",
+            params![level.number(), lang(chinese)],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            },
+        )
+        .optional()?;
+    match row {
+        None => Ok(default_template(level, chinese)),
+        Some((title, paragraphs, closing)) => Ok(LetterTemplate {
+            title,
+            paragraphs: serde_json::from_str(&paragraphs).map_err(|e| {
+                StoreError::Corrupt(format!("letter {} paragraphs: {e}", level.number()))
+            })?,
+            closing,
+        }),
+    }
+}
+
+/// Keeps a template changed from the default; a default one is kept as unset, so it
+/// follows any improvement to the default texts.
+fn write_template(
+    conn: &Connection,
+    level: Level,
+    chinese: bool,
+    template: &LetterTemplate,
+) -> Result<()> {
+    if *template == default_template(level, chinese) {
+        conn.execute(
+            "DELETE FROM letter_templates WHERE level = ?1 AND lang = ?2",
+            params![level.number(), lang(chinese)],
+        )?;
+        return Ok(());
+    }
+    let paragraphs = serde_json::to_string(&template.paragraphs)
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    conn.execute(
+        "INSERT INTO letter_templates(level, lang, title, paragraphs, closing, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(level, lang) DO UPDATE SET title = excluded.title,
+             paragraphs = excluded.paragraphs, closing = excluded.closing,
+             updated_at = excluded.updated_at",
+        params![
+            level.number(),
+            lang(chinese),
+            template.title,
+            paragraphs,
+            template.closing,
+            super::now_stamp()
+        ],
+    )?;
+    Ok(())
+}
+
+fn read_thresholds(conn: &Connection) -> Result<[i64; 4]> {
+    let mut days = letters::default_thresholds();
+    for (index, level) in Level::ALL.into_iter().enumerate() {
+        let key = format!("letter.{}.days", level.number());
+        if let Some(text) = get(conn, &key)? {
+            days[index] = text
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("{key} '{text}'")))?;
+        }
+    }
+    Ok(days)
+}
+
+fn write_thresholds(conn: &Connection, days: &[i64; 4]) -> Result<()> {
+    for (level, days) in Level::ALL.into_iter().zip(days) {
+        put(
+            conn,
+            &format!("letter.{}.days", level.number()),
+            &days.to_string(),
+        )?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// The company as printed on statements and letters; its name is the book's.
+    pub fn company_profile(&self) -> Result<CompanyProfile> {
+        read_profile(&self.conn, &self.settings.company)
+    }
+
+    /// A level's letter in English or Chinese: as set, or the default text.
+    pub fn letter_template(&self, level: Level, chinese: bool) -> Result<LetterTemplate> {
+        read_template(&self.conn, level, chinese)
+    }
+
+    /// Days past due the oldest overdue item must be before `level` is sent.
+    pub fn letter_threshold_days(&self, level: Level) -> Result<i64> {
+        Ok(read_thresholds(&self.conn)?[index(level)])
+    }
+
+    /// Every setting at once.
+    pub fn company_settings(&self) -> Result<CompanySettings> {
+        let mut templates = CompanySettings::default().templates;
+        for level in Level::ALL {
+            for chinese in [false, true] {
+                templates[index(level)][usize::from(chinese)] =
+                    read_template(&self.conn, level, chinese)?;
+            }
+        }
+        Ok(CompanySettings {
+            profile: self.company_profile()?,
+            thresholds: read_thresholds(&self.conn)?,
+            templates,
+        })
+    }
+
+    /// Saves every setting in one transaction, after checking all of them.
+    pub fn save_company_settings(&mut self, settings: &CompanySettings) -> Result<()> {
+        settings.validate()?;
+        self.write(|tx, _| {
+            write_profile(tx, &settings.profile)?;
+            write_thresholds(tx, &settings.thresholds)?;
+            for level in Level::ALL {
+                for chinese in [false, true] {
+                    write_template(tx, level, chinese, settings.template(level, chinese))?;
+                }
+            }
+            Ok(())
+        })?;
+        self.settings.company = settings.profile.name.trim().to_string();
+        Ok(())
+    }
+
+    /// Replaces the company profile (name included) in one transaction.
+    pub fn set_company_profile(&mut self, profile: &CompanyProfile) -> Result<()> {
+        check_profile(profile)?;
+        self.write(|tx, _| write_profile(tx, profile))?;
+        self.settings.company = profile.name.trim().to_string();
+        Ok(())
+    }
+
+    /// Sets a level's letter in English or Chinese (a default text is kept as unset).
+    pub fn set_letter_template(
+        &mut self,
+        level: Level,
+        chinese: bool,
+        template: &LetterTemplate,
+    ) -> Result<()> {
+        check_template(level, chinese, template)?;
+        self.write(|tx, _| write_template(tx, level, chinese, template))
+    }
+
+    /// Back to the default text for a level's letter in English or Chinese.
+    pub fn reset_letter_template(&mut self, level: Level, chinese: bool) -> Result<()> {
+        self.write(|tx, _| write_template(tx, level, chinese, &default_template(level, chinese)))
+    }
+
+    /// Sets the thresholds of all four levels, which must increase.
+    pub fn set_letter_thresholds(&mut self, days: &[i64; 4]) -> Result<()> {
+        check_thresholds(days).map_err(threshold_error)?;
+        self.write(|tx, _| write_thresholds(tx, days))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,291 @@
+use super::*;
+use crate::domain::company::sample_png;
+use crate::store::schema::CURRENT_VERSION;
+use crate::store::{Access, BookSettings};
+
+fn book() -> Store {
+    Store::open_in_memory(&BookSettings::default()).unwrap()
+}
+
+fn message(error: StoreError) -> String {
+    error.to_string()
+}
+
+#[test]
+fn a_new_book_has_the_defaults_and_its_company_name() {
+    let store = book();
+    let profile = store.company_profile().unwrap();
+    assert_eq!(profile.name, "My Company");
+    assert_eq!(profile.address, "");
+    assert_eq!(profile.logo, None);
+    assert_eq!((profile.paper, profile.locale), (Paper::A4, Locale::En));
+    for level in Level::ALL {
+        assert_eq!(
+            store.letter_threshold_days(level).unwrap(),
+            level.default_threshold_days()
+        );
+        for chinese in [false, true] {
+            assert_eq!(
+                store.letter_template(level, chinese).unwrap(),
+                default_template(level, chinese)
+            );
+        }
+    }
+    assert_eq!(
+        store.company_settings().unwrap().thresholds,
+        [1, 15, 30, 60]
+    );
+}
+
+#[test]
+fn the_profile_round_trips_and_renames_the_book() {
+    let mut store = book();
+    let profile = CompanyProfile {
+        name: "  华星贸易有限公司 ".into(),
+        address: "1 Harbour Road\nWan Chai\nHong Kong".into(),
+        phone: "+852 2123 4567".into(),
+        email: "ar@huaxing.example".into(),
+        tax_id: "HK-12345678".into(),
+        payment_instructions: "HSBC 123-456789-001\nRemit to: PO Box 1".into(),
+        logo: Some(sample_png(200, 60)),
+        paper: Paper::Letter,
+        locale: Locale::ZhCn,
+    };
+    store.set_company_profile(&profile).unwrap();
+    let back = store.company_profile().unwrap();
+    assert_eq!(back.name, "华星贸易有限公司");
+    assert_eq!(
+        back,
+        CompanyProfile {
+            name: "华星贸易有限公司".into(),
+            ..profile.clone()
+        }
+    );
+    assert_eq!(store.settings().company, "华星贸易有限公司");
+    // The book's own setting is the same name, so a reopened book agrees.
+    let company: String = store
+        .conn
+        .query_row("SELECT value FROM book WHERE key = 'company'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(company, "华星贸易有限公司");
+    store.set_company("Renamed Ltd").unwrap();
+    assert_eq!(store.company_profile().unwrap().name, "Renamed Ltd");
+    // Removing the logo.
+    store.set_setting("company.logo", "").unwrap();
+    assert_eq!(store.company_profile().unwrap().logo, None);
+}
+
+#[test]
+fn all_settings_save_in_one_go_and_defaults_are_kept_unset() {
+    let mut store = book();
+    let mut settings = store.company_settings().unwrap();
+    settings.profile.address = "Line 1\nLine 2".into();
+    settings.thresholds = [3, 20, 45, 90];
+    settings.template_mut(Level::SecondNotice, true).title = "第二次提醒".into();
+    store.save_company_settings(&settings).unwrap();
+    assert_eq!(store.company_settings().unwrap(), settings);
+    assert_eq!(store.letter_threshold_days(Level::Legal).unwrap(), 90);
+    let kept: i64 = store
+        .conn
+        .query_row("SELECT COUNT(*) FROM letter_templates", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, 1, "only the changed template is kept");
+
+    // A bad value anywhere: nothing is written.
+    let mut worse = settings.clone();
+    worse.profile.phone = "555".into();
+    worse.template_mut(Level::Legal, false).closing = "{signature}".into();
+    let error = store.save_company_settings(&worse).unwrap_err();
+    assert!(
+        message(error).starts_with("letter.4.en.closing: unknown merge field {signature}"),
+        "names the key"
+    );
+    assert_eq!(store.company_settings().unwrap(), settings);
+}
+
+#[test]
+fn templates_are_set_and_reset() {
+    let mut store = book();
+    let mut template = default_template(Level::FinalDemand, false);
+    template.paragraphs.push("Pay by {deadline}.".into());
+    store
+        .set_letter_template(Level::FinalDemand, false, &template)
+        .unwrap();
+    assert_eq!(
+        store.letter_template(Level::FinalDemand, false).unwrap(),
+        template
+    );
+    assert_eq!(
+        store.letter_template(Level::FinalDemand, true).unwrap(),
+        default_template(Level::FinalDemand, true)
+    );
+    store
+        .reset_letter_template(Level::FinalDemand, false)
+        .unwrap();
+    assert_eq!(
+        store.letter_template(Level::FinalDemand, false).unwrap(),
+        default_template(Level::FinalDemand, false)
+    );
+}
+
+#[test]
+fn set_setting_takes_every_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let logo = dir.path().join("logo.png");
+    std::fs::write(&logo, sample_png(120, 40)).unwrap();
+    let mut store = book();
+    let set = |store: &mut Store, key: &str, value: &str| store.set_setting(key, value).unwrap();
+    assert_eq!(set(&mut store, "company.name", " Acme Ltd "), "Acme Ltd");
+    assert_eq!(
+        set(&mut store, "company.address", r"1 Main St\nSpringfield"),
+        r"1 Main St\nSpringfield"
+    );
+    set(&mut store, "company.phone", "555-0100");
+    set(&mut store, "company.email", "ar@acme.example");
+    set(&mut store, "company.tax_id", "US 12-3456789");
+    set(
+        &mut store,
+        "company.payment_instructions",
+        r"Bank: First National\nIBAN: X",
+    );
+    assert_eq!(
+        set(&mut store, "company.logo", logo.to_str().unwrap()),
+        "PNG 120 × 40 px, 1 KB"
+    );
+    assert_eq!(set(&mut store, "paper", "US Letter"), "letter");
+    assert_eq!(set(&mut store, "locale", "en_gb"), "en-GB");
+    assert_eq!(set(&mut store, "letter.2.days", "20"), "20");
+    set(&mut store, "letter.1.zh.title", "温馨提示");
+    set(
+        &mut store,
+        "letter.1.en.paragraphs",
+        r"Dear {contact},\n\nYou owe {total_overdue}.\n\n{items}",
+    );
+    set(&mut store, "letter.1.en.closing", r"Thanks,\n{company}");
+
+    let profile = store.company_profile().unwrap();
+    assert_eq!(profile.name, "Acme Ltd");
+    assert_eq!(profile.address, "1 Main St\nSpringfield");
+    assert_eq!(
+        profile.payment_instructions,
+        "Bank: First National\nIBAN: X"
+    );
+    assert_eq!(
+        (profile.paper, profile.locale),
+        (Paper::Letter, Locale::EnGb)
+    );
+    assert_eq!(
+        profile.logo.map(|l| l.len()),
+        Some(std::fs::read(&logo).unwrap().len())
+    );
+    assert_eq!(
+        store.letter_threshold_days(Level::SecondNotice).unwrap(),
+        20
+    );
+    assert_eq!(
+        store.letter_template(Level::Reminder, true).unwrap().title,
+        "温馨提示"
+    );
+    let english = store.letter_template(Level::Reminder, false).unwrap();
+    assert_eq!(
+        english.paragraphs,
+        ["Dear {contact},", "You owe {total_overdue}.", "{items}"]
+    );
+    assert_eq!(english.closing, "Thanks,\n{company}");
+
+    let shown = store.setting_values().unwrap();
+    assert_eq!(shown.len(), 9 + 4 * 7);
+    let value = |key: &str| shown.iter().find(|(k, _, _)| k == key).unwrap().1.clone();
+    assert_eq!(
+        value("letter.1.en.paragraphs"),
+        r"Dear {contact},\n\nYou owe {total_overdue}.\n\n{items}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|(k, _, default)| k == "letter.3.en.title" && *default)
+    );
+}
+
+#[test]
+fn bad_values_name_the_key_and_what_is_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let gif = dir.path().join("logo.gif");
+    std::fs::write(&gif, b"GIF89a\x10\x00\x10\x00").unwrap();
+    let mut store = book();
+    let before = store.company_settings().unwrap();
+    let refused = |store: &mut Store, key: &str, value: &str| {
+        message(store.set_setting(key, value).unwrap_err())
+    };
+    let error = refused(&mut store, "company.fax", "1");
+    assert!(error.starts_with("company.fax: unknown setting; the settings are company.name"));
+    assert!(refused(&mut store, "letter.5.days", "1").contains("unknown setting"));
+    assert!(refused(&mut store, "letter.1.fr.title", "x").contains("unknown setting"));
+    assert_eq!(
+        refused(&mut store, "paper", "A5"),
+        "paper: 'A5' is not a paper size; use a4 or letter"
+    );
+    assert_eq!(
+        refused(&mut store, "locale", "de"),
+        "locale: 'de' is not a locale; use one of en, en-US, en-GB, zh-CN"
+    );
+    let error = refused(&mut store, "company.logo", gif.to_str().unwrap());
+    assert!(
+        error.starts_with("company.logo: ")
+            && error.contains("must be a PNG or JPEG image; this file is a GIF image"),
+        "{error}"
+    );
+    assert!(
+        refused(&mut store, "company.logo", "/no/such/file.png")
+            .starts_with("company.logo: /no/such")
+    );
+    assert_eq!(
+        refused(&mut store, "letter.3.days", "10"),
+        "letter.3.days: level 3 (10 days) must come after level 2 (15 days): the thresholds must increase"
+    );
+    assert!(
+        refused(&mut store, "letter.2.days", "soon").starts_with("letter.2.days: level 2: 'soon'")
+    );
+    assert!(
+        refused(&mut store, "letter.1.en.title", "Hi {name}").starts_with(
+            "letter.1.en.title: unknown merge field {name}; the fields are {customer}"
+        )
+    );
+    assert!(refused(&mut store, "letter.1.en.paragraphs", "").contains("no paragraphs"));
+    assert!(refused(&mut store, "company.email", "nobody").starts_with("company.email: 'nobody'"));
+    assert!(
+        refused(&mut store, "company.name", "  ")
+            .starts_with("company.name: the company name is empty")
+    );
+    assert_eq!(
+        store.company_settings().unwrap(),
+        before,
+        "nothing was written"
+    );
+}
+
+#[test]
+fn escaping_round_trips() {
+    for text in ["a\nb", r"C:\logos\new", "", "x\\ny\n"] {
+        assert_eq!(unescape(&escape(text)), text);
+    }
+    assert_eq!(unescape(r"a\nb\\c\d"), "a\nb\\c\\d");
+}
+
+#[test]
+fn an_older_book_migrates_and_reads_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.owed");
+    crate::store::open::tests::create_at_version(&path, CURRENT_VERSION as usize - 1);
+    let mut store = Store::open(&path, Access::Write).unwrap();
+    assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
+    let profile = store.company_profile().unwrap();
+    assert_eq!(profile.name, BookSettings::default().company);
+    assert_eq!(store.letter_threshold_days(Level::FinalDemand).unwrap(), 30);
+    store.set_setting("company.phone", "555").unwrap();
+    drop(store);
+    let store = Store::open(&path, Access::Read).unwrap();
+    assert_eq!(store.company_profile().unwrap().phone, "555");
+}

@@ -1,0 +1,344 @@
+//! The settings screen: the company as printed on statements and letters (name,
+//! address, contact, tax number, payment instructions, logo, paper, locale) and the four
+//! demand letters in English and Chinese with the days past due each waits for. Every
+//! field is checked as it is typed; Save is enabled once something changed and all of it
+//! is valid, and writes everything in one transaction through the same store functions
+//! as `owed settings set`.
+
+mod draft;
+#[cfg(test)]
+mod tests;
+mod view;
+
+use draft::index;
+pub use draft::{Draft, LetterDraft, Problems};
+
+use std::path::{Path, PathBuf};
+
+use iced::Task;
+use iced::widget::text_editor;
+
+use super::i18n::t;
+use super::{Book, Event};
+use crate::domain::company::{self, Locale, LogoInfo, Paper};
+use crate::domain::letters::{Level, default_template};
+use crate::store::CompanySettings;
+
+/// Ids of the inputs, for focus and the simulator tests.
+pub const NAME: &str = "settings-name";
+pub const DAYS: &str = "settings-days";
+pub const TITLE: &str = "settings-title";
+pub const LOGO_PATH: &str = "settings-logo-path";
+
+/// The multi-line fields, kept beside the draft's strings.
+struct Editors {
+    address: text_editor::Content,
+    payment: text_editor::Content,
+    paragraphs: [[text_editor::Content; 2]; 4],
+    closing: [[text_editor::Content; 2]; 4],
+}
+
+impl Editors {
+    fn new(draft: &Draft) -> Editors {
+        let each = |text: fn(&LetterDraft) -> &str| {
+            std::array::from_fn(|level| {
+                std::array::from_fn(|language| {
+                    text_editor::Content::with_text(text(&draft.letters[level][language]))
+                })
+            })
+        };
+        Editors {
+            address: text_editor::Content::with_text(&draft.address),
+            payment: text_editor::Content::with_text(&draft.payment_instructions),
+            paragraphs: each(|l| &l.paragraphs),
+            closing: each(|l| &l.closing),
+        }
+    }
+}
+
+/// The paper sizes as the pick list shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaperChoice(pub Paper);
+
+impl std::fmt::Display for PaperChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self.0 {
+            Paper::A4 => t("A4 (210 × 297 mm)"),
+            Paper::Letter => t("US Letter (8.5 × 11 in)"),
+        })
+    }
+}
+
+/// A locale with an example date, as the pick list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleChoice {
+    pub locale: Locale,
+    label: String,
+}
+
+impl LocaleChoice {
+    pub fn new(locale: Locale, today: chrono::NaiveDate) -> LocaleChoice {
+        let name = match locale {
+            Locale::En => t("English, ISO dates"),
+            Locale::EnUs => t("English (US)"),
+            Locale::EnGb => t("English (UK)"),
+            Locale::ZhCn => "简体中文",
+        };
+        LocaleChoice {
+            locale,
+            label: format!("{name} — {}", locale.format_date(today)),
+        }
+    }
+}
+
+impl std::fmt::Display for LocaleChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Name(String),
+    Phone(String),
+    Email(String),
+    TaxId(String),
+    Address(text_editor::Action),
+    Payment(text_editor::Action),
+    Paper(PaperChoice),
+    Locale(LocaleChoice),
+    ChooseLogo,
+    LogoChosen(Option<PathBuf>),
+    LogoPath(String),
+    LoadLogo,
+    RemoveLogo,
+    Level(Level),
+    Chinese(bool),
+    /// The selected level's threshold.
+    Days(String),
+    /// The selected letter's title, paragraphs and closing.
+    Title(String),
+    Paragraphs(text_editor::Action),
+    Closing(text_editor::Action),
+    /// The selected letter back to the default text (saved with Save).
+    ResetLetter,
+    Save,
+    /// Drop the changes: back to what the book holds.
+    Revert,
+}
+
+pub struct Settings {
+    /// What the book holds, as a draft: the screen is dirty when the draft differs.
+    saved: Draft,
+    pub draft: Draft,
+    editors: Editors,
+    pub level: Level,
+    pub chinese: bool,
+    pub logo_path: String,
+    /// The file the logo was just loaded from (its name is shown).
+    logo_file: Option<String>,
+    pub logo_error: Option<String>,
+    pub notice: Option<String>,
+    pub error: Option<String>,
+}
+
+impl Settings {
+    pub fn new(book: &Book) -> Settings {
+        let draft = match book.store().company_settings() {
+            Ok(settings) => Draft::from_settings(&settings),
+            Err(_) => Draft::from_settings(&CompanySettings::default()),
+        };
+        let mut screen = Settings {
+            saved: draft.clone(),
+            editors: Editors::new(&draft),
+            draft,
+            level: Level::Reminder,
+            chinese: false,
+            logo_path: String::new(),
+            logo_file: None,
+            logo_error: None,
+            notice: None,
+            error: None,
+        };
+        if let Err(error) = book.store().company_settings() {
+            screen.error = Some(error.to_string());
+        }
+        screen
+    }
+
+    /// Whether anything was changed since the last save or load.
+    pub fn dirty(&self) -> bool {
+        self.draft != self.saved
+    }
+
+    /// Reads the settings again after the book changed, unless there are unsaved edits
+    /// (which a change elsewhere in the book must not throw away).
+    pub fn reload(&mut self, book: &Book) {
+        if self.dirty() {
+            return;
+        }
+        match book.store().company_settings() {
+            Ok(settings) => self.reset_to(Draft::from_settings(&settings)),
+            Err(error) => self.error = Some(error.to_string()),
+        }
+    }
+
+    fn reset_to(&mut self, draft: Draft) {
+        self.editors = Editors::new(&draft);
+        self.saved = draft.clone();
+        self.draft = draft;
+        self.logo_error = None;
+        self.error = None;
+    }
+
+    /// The logo shown: its format and size, or why it is refused.
+    pub fn logo(&self) -> Option<Result<LogoInfo, String>> {
+        self.draft
+            .logo
+            .as_deref()
+            .map(|bytes| company::logo_info(bytes).map_err(|e| e.to_string()))
+    }
+
+    pub fn logo_file(&self) -> Option<&str> {
+        self.logo_file.as_deref()
+    }
+
+    fn load_logo(&mut self, path: &Path) {
+        let shown = path.display().to_string();
+        let loaded = std::fs::read(path)
+            .map_err(|e| format!("{shown}: {e}"))
+            .and_then(|bytes| match company::logo_info(&bytes) {
+                Ok(_) => Ok(bytes),
+                Err(e) => Err(format!("{shown}: {e}")),
+            });
+        match loaded {
+            Ok(bytes) => {
+                self.draft.logo = Some(bytes);
+                self.logo_file = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                self.logo_path = shown;
+                self.logo_error = None;
+            }
+            Err(error) => self.logo_error = Some(error),
+        }
+    }
+
+    fn letter(&mut self) -> &mut LetterDraft {
+        self.draft.letter_mut(self.level, self.chinese)
+    }
+
+    pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
+        if !matches!(message, Message::Level(_) | Message::Chinese(_)) {
+            self.notice = None;
+        }
+        let (l, c) = (index(self.level), usize::from(self.chinese));
+        match message {
+            Message::Name(v) => self.draft.name = v,
+            Message::Phone(v) => self.draft.phone = v,
+            Message::Email(v) => self.draft.email = v,
+            Message::TaxId(v) => self.draft.tax_id = v,
+            Message::Address(action) => {
+                self.editors.address.perform(action);
+                self.draft.address = self.editors.address.text();
+            }
+            Message::Payment(action) => {
+                self.editors.payment.perform(action);
+                self.draft.payment_instructions = self.editors.payment.text();
+            }
+            Message::Paper(choice) => self.draft.paper = choice.0,
+            Message::Locale(choice) => self.draft.locale = choice.locale,
+            Message::ChooseLogo => {
+                return (
+                    Task::perform(
+                        async {
+                            rfd::AsyncFileDialog::new()
+                                .add_filter("PNG or JPEG", &["png", "jpg", "jpeg"])
+                                .pick_file()
+                                .await
+                                .map(|file| file.path().to_path_buf())
+                        },
+                        Message::LogoChosen,
+                    ),
+                    None,
+                );
+            }
+            Message::LogoChosen(Some(path)) => self.load_logo(&path),
+            Message::LogoChosen(None) => {
+                self.logo_error = Some(
+                    t("No file was chosen (or this desktop has no file dialog): type the path instead.")
+                        .to_string(),
+                );
+            }
+            Message::LogoPath(v) => self.logo_path = v,
+            Message::LoadLogo => {
+                let path = PathBuf::from(self.logo_path.trim());
+                if !self.logo_path.trim().is_empty() {
+                    self.load_logo(&path);
+                }
+            }
+            Message::RemoveLogo => {
+                self.draft.logo = None;
+                self.logo_file = None;
+                self.logo_error = None;
+            }
+            Message::Level(level) => self.level = level,
+            Message::Chinese(chinese) => self.chinese = chinese,
+            Message::Days(v) => self.draft.days[l] = v,
+            Message::Title(v) => self.letter().title = v,
+            Message::Paragraphs(action) => {
+                let editor = &mut self.editors.paragraphs[l][c];
+                editor.perform(action);
+                let text = editor.text();
+                self.letter().paragraphs = text;
+            }
+            Message::Closing(action) => {
+                let editor = &mut self.editors.closing[l][c];
+                editor.perform(action);
+                let text = editor.text();
+                self.letter().closing = text;
+            }
+            Message::ResetLetter => {
+                let default =
+                    LetterDraft::from_template(&default_template(self.level, self.chinese));
+                self.editors.paragraphs[l][c] =
+                    text_editor::Content::with_text(&default.paragraphs);
+                self.editors.closing[l][c] = text_editor::Content::with_text(&default.closing);
+                *self.letter() = default;
+            }
+            Message::Revert => {
+                let saved = self.saved.clone();
+                self.reset_to(saved);
+            }
+            Message::Save => {
+                if !self.dirty() {
+                    return (Task::none(), None);
+                }
+                let Ok(settings) = self.draft.settings() else {
+                    return (Task::none(), None);
+                };
+                let store = book.store_mut();
+                match store
+                    .save_company_settings(&settings)
+                    .and_then(|()| store.company_settings())
+                {
+                    Ok(saved) => {
+                        self.reset_to(Draft::from_settings(&saved));
+                        self.notice = Some(t("Settings saved.").to_string());
+                        return (Task::none(), Some(Event::BookChanged));
+                    }
+                    Err(error) => self.error = Some(error.to_string()),
+                }
+            }
+        }
+        (Task::none(), None)
+    }
+
+    /// Whether the selected letter is the default text.
+    pub fn letter_is_default(&self) -> bool {
+        self.draft.letter(self.level, self.chinese).template()
+            == default_template(self.level, self.chinese)
+    }
+
+    pub fn view<'a>(&'a self, book: &'a Book) -> iced::Element<'a, Message> {
+        view::view(self, book)
+    }
+}

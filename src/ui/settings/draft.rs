@@ -1,0 +1,231 @@
+//! The screen's fields as typed, and turning them into settings or saying why each
+//! refused field is refused.
+
+use crate::domain::company::{self, CompanyProfile, Locale, Paper};
+use crate::domain::letters::{self, LetterError, LetterTemplate, Level, split_paragraphs};
+use crate::store::CompanySettings;
+use crate::ui::i18n::{t, tf};
+
+/// One letter's texts as edited: paragraphs separated by blank lines.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LetterDraft {
+    pub title: String,
+    pub paragraphs: String,
+    pub closing: String,
+}
+
+impl LetterDraft {
+    pub(super) fn from_template(template: &LetterTemplate) -> LetterDraft {
+        LetterDraft {
+            title: template.title.clone(),
+            paragraphs: template.paragraphs_text(),
+            closing: template.closing.clone(),
+        }
+    }
+
+    pub fn template(&self) -> LetterTemplate {
+        LetterTemplate {
+            title: self.title.trim().to_string(),
+            paragraphs: split_paragraphs(&self.paragraphs),
+            closing: self.closing.trim().to_string(),
+        }
+    }
+}
+
+/// Every field of the screen as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Draft {
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub tax_id: String,
+    pub payment_instructions: String,
+    pub logo: Option<Vec<u8>>,
+    pub paper: Paper,
+    pub locale: Locale,
+    /// Per level, in [`Level::ALL`] order.
+    pub days: [String; 4],
+    /// Per level: English, then Chinese.
+    pub letters: [[LetterDraft; 2]; 4],
+}
+
+/// Why each refused field is refused.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Problems {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub days: [Option<String>; 4],
+    /// Per level and language: title, paragraphs, closing.
+    pub letters: [[[Option<String>; 3]; 2]; 4],
+}
+
+impl Problems {
+    pub fn any(&self) -> bool {
+        *self != Problems::default()
+    }
+
+    /// The first problem, with where it is, for the line beside Save.
+    pub fn first(&self) -> Option<String> {
+        let company = [(t("Company name"), &self.name), (t("Email"), &self.email)];
+        for (what, problem) in company {
+            if let Some(problem) = problem {
+                return Some(format!("{what}: {problem}"));
+            }
+        }
+        for (level, problem) in Level::ALL.into_iter().zip(&self.days) {
+            if let Some(problem) = problem {
+                return Some(tf(
+                    "Letter {n}: {problem}",
+                    &[("n", &level.number().to_string()), ("problem", problem)],
+                ));
+            }
+        }
+        for (level, languages) in Level::ALL.into_iter().zip(&self.letters) {
+            for (language, parts) in [t("English"), t("Chinese")].into_iter().zip(languages) {
+                if let Some(problem) = parts.iter().flatten().next() {
+                    return Some(tf(
+                        "Letter {n} ({language}): {problem}",
+                        &[
+                            ("n", &level.number().to_string()),
+                            ("language", language),
+                            ("problem", problem),
+                        ],
+                    ));
+                }
+            }
+        }
+        None
+    }
+}
+
+pub(super) fn index(level: Level) -> usize {
+    usize::from(level.number() - 1)
+}
+
+impl Draft {
+    pub fn from_settings(settings: &CompanySettings) -> Draft {
+        let profile = &settings.profile;
+        Draft {
+            name: profile.name.clone(),
+            address: profile.address.clone(),
+            phone: profile.phone.clone(),
+            email: profile.email.clone(),
+            tax_id: profile.tax_id.clone(),
+            payment_instructions: profile.payment_instructions.clone(),
+            logo: profile.logo.clone(),
+            paper: profile.paper,
+            locale: profile.locale,
+            days: settings.thresholds.map(|d| d.to_string()),
+            letters: settings
+                .templates
+                .each_ref()
+                .map(|pair| pair.each_ref().map(LetterDraft::from_template)),
+        }
+    }
+
+    pub fn letter(&self, level: Level, chinese: bool) -> &LetterDraft {
+        &self.letters[index(level)][usize::from(chinese)]
+    }
+
+    pub(super) fn letter_mut(&mut self, level: Level, chinese: bool) -> &mut LetterDraft {
+        &mut self.letters[index(level)][usize::from(chinese)]
+    }
+
+    /// The settings the fields make, or why each refused field is refused.
+    pub fn settings(&self) -> Result<CompanySettings, Box<Problems>> {
+        let mut problems = Problems::default();
+        let profile = CompanyProfile {
+            name: self.name.trim().to_string(),
+            address: self.address.trim().to_string(),
+            phone: self.phone.trim().to_string(),
+            email: self.email.trim().to_string(),
+            tax_id: self.tax_id.trim().to_string(),
+            payment_instructions: self.payment_instructions.trim().to_string(),
+            logo: self.logo.clone(),
+            paper: self.paper,
+            locale: self.locale,
+        };
+        if profile.name.is_empty() {
+            problems.name = Some(company::CompanyError::EmptyName.to_string());
+        }
+        problems.email = company::check_email(&profile.email)
+            .err()
+            .map(|e| e.to_string());
+        let mut thresholds = [0; 4];
+        for (i, level) in Level::ALL.into_iter().enumerate() {
+            match letters::parse_days(level, &self.days[i]) {
+                Ok(days) => thresholds[i] = days,
+                Err(error) => problems.days[i] = Some(days_problem(&error)),
+            }
+        }
+        if problems.days.iter().all(Option::is_none)
+            && let Err(error) = letters::check_thresholds(&thresholds)
+        {
+            let at = match &error {
+                LetterError::NotIncreasing { level, .. } | LetterError::BadDays { level, .. } => {
+                    usize::from(level - 1)
+                }
+                _ => 0,
+            };
+            problems.days[at] = Some(days_problem(&error));
+            // The level before it is as much at fault: say so there too.
+            if let LetterError::NotIncreasing {
+                level, previous, ..
+            } = &error
+            {
+                problems.days[usize::from(previous - 1)] = Some(tf(
+                    "must be less than letter {n}'s {days} days",
+                    &[("n", &level.to_string()), ("days", self.days[at].trim())],
+                ));
+            }
+        }
+        let mut templates = CompanySettings::default().templates;
+        for level in Level::ALL {
+            for chinese in [false, true] {
+                let template = self.letter(level, chinese).template();
+                let found = &mut problems.letters[index(level)][usize::from(chinese)];
+                found[0] = letters::check_title(&template.title)
+                    .err()
+                    .map(|e| e.to_string());
+                found[1] = letters::check_paragraphs(&template.paragraphs)
+                    .err()
+                    .map(|e| e.to_string());
+                found[2] = letters::check_closing(&template.closing)
+                    .err()
+                    .map(|e| e.to_string());
+                templates[index(level)][usize::from(chinese)] = template;
+            }
+        }
+        if problems.any() {
+            return Err(Box::new(problems));
+        }
+        Ok(CompanySettings {
+            profile,
+            thresholds,
+            templates,
+        })
+    }
+}
+
+/// A threshold's problem as shown beside its field.
+fn days_problem(error: &LetterError) -> String {
+    match error {
+        LetterError::BadDays { .. } => tf(
+            "a whole number of days from 1 to {max}",
+            &[("max", &letters::MAX_THRESHOLD_DAYS.to_string())],
+        ),
+        LetterError::NotIncreasing {
+            previous,
+            previous_days,
+            ..
+        } => tf(
+            "must be more than letter {n}'s {days} days",
+            &[
+                ("n", &previous.to_string()),
+                ("days", &previous_days.to_string()),
+            ],
+        ),
+        other => other.to_string(),
+    }
+}

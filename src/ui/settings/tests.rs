@@ -1,0 +1,279 @@
+//! The settings screen driven through the whole app: messages sent to `App::update`, and
+//! typing and clicking through iced's simulator.
+
+use std::sync::Arc;
+
+use iced::keyboard::{Key, Modifiers};
+use iced::widget::text_editor::{Action, Edit};
+use iced_test::simulator::Simulator;
+
+use super::*;
+use crate::domain::company::sample_png;
+use crate::ui::testing::{sample_app, send};
+use crate::ui::{App, Message as AppMessage, Tab};
+
+fn screen(app: &App) -> &Settings {
+    &app.open_book().expect("a book is open").settings
+}
+
+fn store(app: &App) -> &crate::store::Store {
+    app.open_book().expect("a book is open").book.store()
+}
+
+fn settings(app: &mut App, message: Message) {
+    send(app, AppMessage::Settings(message));
+}
+
+/// Replaces the whole text of an editor, as selecting all and pasting does.
+fn replace(app: &mut App, make: fn(Action) -> Message, text: &str) {
+    settings(app, make(Action::SelectAll));
+    settings(
+        app,
+        make(Action::Edit(Edit::Paste(Arc::new(text.to_string())))),
+    );
+}
+
+fn save_enabled(app: &App) -> bool {
+    let screen = screen(app);
+    screen.dirty() && screen.draft.settings().is_ok()
+}
+
+#[test]
+fn ctrl_5_shows_the_settings_with_the_books_values() {
+    let mut app = sample_app();
+    send(
+        &mut app,
+        AppMessage::Key(Key::Character("7".into()), Modifiers::COMMAND),
+    );
+    assert_eq!(app.open_book().unwrap().tab, Tab::Settings);
+    let screen = screen(&app);
+    assert_eq!(screen.draft.name, "My Company");
+    assert_eq!(screen.draft.days, ["1", "15", "30", "60"].map(String::from));
+    assert!(!screen.dirty());
+    assert!(!save_enabled(&app), "nothing to save yet");
+}
+
+#[test]
+fn company_name_and_address_are_saved_and_read_back() {
+    let mut app = sample_app();
+    settings(&mut app, Message::Name("Huaxing Trading Ltd".into()));
+    replace(
+        &mut app,
+        Message::Address,
+        "8 Harbour Road\nWan Chai\nHong Kong",
+    );
+    replace(&mut app, Message::Payment, "HSBC 123-456789-001");
+    settings(&mut app, Message::Email("ar@huaxing".into()));
+    assert!(screen(&app).dirty());
+    assert!(!save_enabled(&app), "a bad email blocks Save");
+    settings(&mut app, Message::Email("ar@huaxing.example".into()));
+    settings(&mut app, Message::Paper(PaperChoice(Paper::Letter)));
+    assert!(save_enabled(&app));
+    settings(&mut app, Message::Save);
+
+    assert_eq!(screen(&app).notice.as_deref(), Some("Settings saved."));
+    assert!(!screen(&app).dirty());
+    let profile = store(&app).company_profile().unwrap();
+    assert_eq!(profile.name, "Huaxing Trading Ltd");
+    assert_eq!(profile.address, "8 Harbour Road\nWan Chai\nHong Kong");
+    assert_eq!(profile.payment_instructions, "HSBC 123-456789-001");
+    assert_eq!(profile.email, "ar@huaxing.example");
+    assert_eq!(profile.paper, Paper::Letter);
+    // The book's name follows (the sidebar and title show it).
+    assert!(app.title().starts_with("Huaxing Trading Ltd"));
+    // What the screen shows after the reload is what the book holds.
+    let reread = Draft::from_settings(&store(&app).company_settings().unwrap());
+    assert_eq!(screen(&app).draft, reread);
+}
+
+#[test]
+fn a_threshold_that_does_not_increase_disables_save() {
+    let mut app = sample_app();
+    settings(&mut app, Message::Level(Level::FinalDemand));
+    settings(&mut app, Message::Days("10".into()));
+    let problems = screen(&app).draft.settings().unwrap_err();
+    assert_eq!(
+        problems.days[2].as_deref(),
+        Some("must be more than letter 2's 15 days")
+    );
+    assert_eq!(
+        problems.days[1].as_deref(),
+        Some("must be less than letter 3's 10 days")
+    );
+    assert!(!save_enabled(&app));
+    settings(&mut app, Message::Save);
+    assert_eq!(
+        store(&app)
+            .letter_threshold_days(Level::FinalDemand)
+            .unwrap(),
+        30,
+        "nothing written"
+    );
+    settings(&mut app, Message::Days("abc".into()));
+    assert!(screen(&app).draft.settings().unwrap_err().days[2].is_some());
+    settings(&mut app, Message::Days("45".into()));
+    assert!(save_enabled(&app));
+    settings(&mut app, Message::Save);
+    assert_eq!(
+        store(&app)
+            .letter_threshold_days(Level::FinalDemand)
+            .unwrap(),
+        45
+    );
+}
+
+#[test]
+fn letters_are_edited_checked_and_reset() {
+    let mut app = sample_app();
+    settings(&mut app, Message::Level(Level::SecondNotice));
+    settings(&mut app, Message::Chinese(true));
+    settings(&mut app, Message::Title("第二次提醒 {amount}".into()));
+    let problems = screen(&app).draft.settings().unwrap_err();
+    assert!(
+        problems.letters[1][1][0]
+            .as_ref()
+            .unwrap()
+            .contains("{amount}")
+    );
+    assert!(
+        problems
+            .first()
+            .unwrap()
+            .starts_with("Letter 2 (Chinese): unknown merge field")
+    );
+    assert!(!save_enabled(&app));
+    settings(&mut app, Message::Title("第二次提醒".into()));
+    replace(
+        &mut app,
+        Message::Paragraphs,
+        "尊敬的{contact}：\n\n请支付{total_overdue}。\n\n{items}",
+    );
+    settings(&mut app, Message::Save);
+    let saved = store(&app)
+        .letter_template(Level::SecondNotice, true)
+        .unwrap();
+    assert_eq!(saved.title, "第二次提醒");
+    assert_eq!(
+        saved.paragraphs,
+        ["尊敬的{contact}：", "请支付{total_overdue}。", "{items}"]
+    );
+    assert!(!screen(&app).letter_is_default());
+
+    settings(&mut app, Message::ResetLetter);
+    assert!(screen(&app).letter_is_default());
+    assert!(save_enabled(&app), "the reset is saved with Save");
+    settings(&mut app, Message::Save);
+    assert_eq!(
+        store(&app)
+            .letter_template(Level::SecondNotice, true)
+            .unwrap(),
+        default_template(Level::SecondNotice, true)
+    );
+    // The English letter of that level was never touched.
+    assert_eq!(
+        store(&app)
+            .letter_template(Level::SecondNotice, false)
+            .unwrap(),
+        default_template(Level::SecondNotice, false)
+    );
+}
+
+#[test]
+fn a_logo_is_loaded_from_a_path_refused_if_not_an_image_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("logo.png");
+    std::fs::write(&png, sample_png(240, 80)).unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a picture").unwrap();
+    let mut app = sample_app();
+
+    settings(&mut app, Message::LogoPath(text.display().to_string()));
+    settings(&mut app, Message::LoadLogo);
+    assert!(
+        screen(&app)
+            .logo_error
+            .as_ref()
+            .unwrap()
+            .contains("PNG or JPEG")
+    );
+    assert!(screen(&app).draft.logo.is_none());
+
+    settings(&mut app, Message::LogoChosen(Some(png.clone())));
+    assert_eq!(screen(&app).logo_error, None);
+    let info = screen(&app).logo().unwrap().unwrap();
+    assert_eq!((info.width, info.height), (240, 80));
+    assert_eq!(screen(&app).logo_file(), Some("logo.png"));
+    settings(&mut app, Message::Save);
+    assert_eq!(
+        store(&app).company_profile().unwrap().logo,
+        Some(std::fs::read(&png).unwrap())
+    );
+    settings(&mut app, Message::RemoveLogo);
+    settings(&mut app, Message::Save);
+    assert_eq!(store(&app).company_profile().unwrap().logo, None);
+}
+
+#[test]
+fn unsaved_edits_survive_a_change_elsewhere_and_revert_drops_them() {
+    let mut app = sample_app();
+    settings(&mut app, Message::Phone("555-0100".into()));
+    // A note logged elsewhere changes the book, and every screen reloads.
+    send(
+        &mut app,
+        AppMessage::Customers(crate::ui::customers::Message::Select(0)),
+    );
+    send(
+        &mut app,
+        AppMessage::Key(Key::Character("l".into()), Modifiers::COMMAND),
+    );
+    for message in [
+        crate::ui::notes::entry::Message::Summary("Called".into()),
+        crate::ui::notes::entry::Message::Save,
+    ] {
+        send(&mut app, AppMessage::Entry(message));
+    }
+    assert_eq!(store(&app).notes(&Default::default()).unwrap().len(), 1);
+    assert_eq!(screen(&app).draft.phone, "555-0100");
+    settings(&mut app, Message::Revert);
+    assert_eq!(screen(&app).draft.phone, "");
+    assert!(!screen(&app).dirty());
+}
+
+fn simulate(app: &App) -> Simulator<'_, AppMessage> {
+    Simulator::with_size(iced::Settings::default(), (1280.0, 800.0), app.view())
+}
+
+fn feed(app: &mut App, messages: Vec<AppMessage>) {
+    for message in messages {
+        send(app, message);
+    }
+}
+
+#[test]
+fn typing_a_name_and_clicking_save_through_the_simulator() {
+    let mut app = sample_app();
+    let mut ui = simulate(&app);
+    ui.click("Settings").expect("the sidebar entry");
+    let messages: Vec<_> = ui.into_messages().collect();
+    feed(&mut app, messages);
+    assert_eq!(app.open_book().unwrap().tab, Tab::Settings);
+
+    let mut ui = simulate(&app);
+    ui.click(iced::widget::Id::new(NAME))
+        .expect("the name field");
+    ui.typewrite(" Trading");
+    let messages: Vec<_> = ui.into_messages().collect();
+    feed(&mut app, messages);
+    assert_eq!(screen(&app).draft.name, "My Company Trading");
+
+    let mut ui = simulate(&app);
+    ui.click("Save").expect("the Save button");
+    let messages: Vec<_> = ui.into_messages().collect();
+    feed(&mut app, messages);
+    assert_eq!(
+        store(&app).company_profile().unwrap().name,
+        "My Company Trading"
+    );
+    let mut ui = simulate(&app);
+    assert!(ui.find("Settings saved.").is_ok());
+}

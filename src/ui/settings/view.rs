@@ -1,0 +1,386 @@
+//! How the settings screen looks: the company on the left (details, logo, paper and
+//! locale), the letters on the right, Save and Revert at the top.
+
+use iced::widget::{
+    Column, button, column, container, pick_list, row, scrollable, space, text, text_editor,
+    text_input,
+};
+use iced::{Alignment, Element, Length, Theme};
+
+use super::{
+    DAYS, LOGO_PATH, LocaleChoice, Message, NAME, PaperChoice, Problems, Settings, TITLE, index,
+};
+use crate::domain::company::{Locale, Paper};
+use crate::domain::letters::{Level, MERGE_FIELDS};
+use crate::ui::Book;
+use crate::ui::i18n::{t, tf};
+use crate::ui::widgets::{self, BOLD};
+
+const LABEL: f32 = 140.0;
+
+/// A label, the input beside it, and under the input why its value is refused.
+fn labelled<'a>(
+    label: &'a str,
+    input: impl Into<Element<'a, Message>>,
+    problem: Option<String>,
+) -> Element<'a, Message> {
+    let mut right = Column::new().push(input).spacing(2).width(Length::Fill);
+    if let Some(problem) = problem {
+        right = right.push(widgets::danger_text(problem));
+    }
+    // Padded down so the label lines up with the text inside the input.
+    let label = container(text(label).size(14))
+        .padding(iced::Padding {
+            top: 7.0,
+            ..Default::default()
+        })
+        .width(Length::Fixed(LABEL));
+    row![label, right]
+        .spacing(10)
+        .align_y(Alignment::Start)
+        .into()
+}
+
+fn input<'a>(
+    id: &'static str,
+    value: &'a str,
+    on_input: fn(String) -> Message,
+    save: Option<Message>,
+) -> Element<'a, Message> {
+    text_input("", value)
+        .id(id)
+        .on_input(on_input)
+        .on_submit_maybe(save)
+        .padding(6)
+        .size(14)
+        .into()
+}
+
+fn editor<'a>(
+    content: &'a text_editor::Content,
+    on_action: fn(text_editor::Action) -> Message,
+    height: f32,
+) -> Element<'a, Message> {
+    text_editor(content)
+        .on_action(on_action)
+        .padding(6)
+        .size(14)
+        .height(Length::Fixed(height))
+        .into()
+}
+
+fn section<'a>(title: &'a str, body: Column<'a, Message>) -> Element<'a, Message> {
+    container(column![text(title).size(16).font(BOLD), body.spacing(10)].spacing(12))
+        .padding(16)
+        .width(Length::Fill)
+        .style(widgets::panel)
+        .into()
+}
+
+/// A button that shows whether it is the one chosen.
+fn choice<'a>(label: String, chosen: bool, message: Message) -> Element<'a, Message> {
+    button(text(label).size(13))
+        .padding([4, 8])
+        .style(move |theme: &Theme, status| {
+            if chosen {
+                button::primary(theme, status)
+            } else {
+                button::secondary(theme, status)
+            }
+        })
+        .on_press(message)
+        .into()
+}
+
+pub fn view<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
+    let problems = screen
+        .draft
+        .settings()
+        .err()
+        .map(|p| *p)
+        .unwrap_or_default();
+    let valid = !problems.any();
+    let save = (valid && screen.dirty()).then_some(Message::Save);
+
+    let status: Element<'a, Message> = if let Some(error) = &screen.error {
+        widgets::danger_text(error.as_str()).into()
+    } else if let Some(problem) = problems.first() {
+        widgets::danger_text(problem).into()
+    } else if let Some(notice) = &screen.notice {
+        text(notice.as_str()).size(14).into()
+    } else if screen.dirty() {
+        widgets::muted(t("Unsaved changes")).into()
+    } else {
+        widgets::muted(t("Printed on statements and demand letters")).into()
+    };
+    let header = row![
+        text(t("Settings")).size(20).font(BOLD),
+        space().width(16),
+        status,
+        space::horizontal(),
+        widgets::secondary(t("Revert"), screen.dirty().then_some(Message::Revert)),
+        widgets::action(t("Save"), save.clone()),
+    ]
+    .spacing(10)
+    .align_y(Alignment::Center);
+
+    let left = column![
+        company(screen, &problems, save.clone()),
+        logo(screen),
+        paper_and_locale(screen, book),
+    ]
+    .spacing(16)
+    .width(Length::FillPortion(1));
+    let right = column![letters(screen, &problems, save)]
+        .spacing(16)
+        .width(Length::FillPortion(1));
+
+    column![
+        header,
+        scrollable(row![left, right].spacing(16).padding(iced::Padding {
+            right: widgets::GUTTER,
+            ..Default::default()
+        }))
+        .height(Length::Fill),
+    ]
+    .spacing(14)
+    .into()
+}
+
+fn company<'a>(
+    screen: &'a Settings,
+    problems: &Problems,
+    save: Option<Message>,
+) -> Element<'a, Message> {
+    let draft = &screen.draft;
+    section(
+        t("Company"),
+        column![
+            labelled(
+                t("Company name"),
+                input(NAME, &draft.name, Message::Name, save.clone()),
+                problems.name.clone(),
+            ),
+            labelled(
+                t("Address"),
+                editor(&screen.editors.address, Message::Address, 78.0),
+                None
+            ),
+            labelled(
+                t("Phone"),
+                input("settings-phone", &draft.phone, Message::Phone, save.clone()),
+                None
+            ),
+            labelled(
+                t("Email"),
+                input("settings-email", &draft.email, Message::Email, save.clone()),
+                problems.email.clone(),
+            ),
+            labelled(
+                t("Tax / registration no."),
+                input("settings-tax-id", &draft.tax_id, Message::TaxId, save),
+                None,
+            ),
+            labelled(
+                t("Payment instructions"),
+                column![
+                    editor(&screen.editors.payment, Message::Payment, 86.0),
+                    widgets::muted(t("Printed at the foot of statements")),
+                ]
+                .spacing(2),
+                None,
+            ),
+        ],
+    )
+}
+
+fn logo<'a>(screen: &'a Settings) -> Element<'a, Message> {
+    let shown: Element<'a, Message> = match screen.logo() {
+        None => widgets::muted(t("No logo")).into(),
+        Some(Ok(info)) => {
+            let name = screen
+                .logo_file()
+                .map(|n| format!("{n} — "))
+                .unwrap_or_default();
+            text(format!("{name}{info}")).size(14).into()
+        }
+        Some(Err(error)) => widgets::danger_text(error).into(),
+    };
+    let path = text_input(t("Path of a PNG or JPEG file"), &screen.logo_path)
+        .id(LOGO_PATH)
+        .on_input(Message::LogoPath)
+        .on_submit(Message::LoadLogo)
+        .padding(6)
+        .size(14);
+    let mut body = column![
+        shown,
+        row![
+            path,
+            widgets::secondary(
+                t("Load"),
+                (!screen.logo_path.trim().is_empty()).then_some(Message::LoadLogo)
+            ),
+            widgets::secondary(t("Choose…"), Some(Message::ChooseLogo)),
+            widgets::secondary(
+                t("Remove"),
+                screen.draft.logo.is_some().then_some(Message::RemoveLogo)
+            ),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center),
+    ];
+    if let Some(error) = &screen.logo_error {
+        body = body.push(widgets::danger_text(error.as_str()));
+    }
+    body = body.push(widgets::muted(t(
+        "PNG or JPEG, 16 to 4000 pixels a side, at most 2 MB; kept inside the book",
+    )));
+    section(t("Logo"), body)
+}
+
+fn paper_and_locale<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
+    let papers = [PaperChoice(Paper::A4), PaperChoice(Paper::Letter)];
+    let locales: Vec<LocaleChoice> = Locale::ALL
+        .into_iter()
+        .map(|l| LocaleChoice::new(l, book.today))
+        .collect();
+    let locale = LocaleChoice::new(screen.draft.locale, book.today);
+    section(
+        t("Paper and locale"),
+        column![
+            labelled(
+                t("Paper"),
+                pick_list(
+                    papers,
+                    Some(PaperChoice(screen.draft.paper)),
+                    Message::Paper
+                )
+                .text_size(14)
+                .width(Length::Fill),
+                None
+            ),
+            labelled(
+                t("Dates and numbers"),
+                pick_list(locales, Some(locale), Message::Locale)
+                    .text_size(14)
+                    .width(Length::Fill),
+                None
+            ),
+        ],
+    )
+}
+
+fn level_label(level: Level) -> &'static str {
+    match level {
+        Level::Reminder => t("Reminder"),
+        Level::SecondNotice => t("Second notice"),
+        Level::FinalDemand => t("Final demand"),
+        Level::Legal => t("Legal notice"),
+    }
+}
+
+fn letters<'a>(
+    screen: &'a Settings,
+    problems: &Problems,
+    save: Option<Message>,
+) -> Element<'a, Message> {
+    let (level, chinese) = (screen.level, screen.chinese);
+    let (l, c) = (index(level), usize::from(chinese));
+    let letter = screen.draft.letter(level, chinese);
+    let found = &problems.letters[l][c];
+    let levels = Level::ALL.into_iter().map(|each| {
+        let trouble = problems.days[index(each)].is_some()
+            || problems.letters[index(each)]
+                .iter()
+                .flatten()
+                .any(Option::is_some);
+        let mark = if trouble { " !" } else { "" };
+        choice(
+            format!("{} {}{mark}", each.number(), level_label(each)),
+            each == level,
+            Message::Level(each),
+        )
+    });
+    let trouble = |chinese: bool| {
+        if problems.letters[l][usize::from(chinese)]
+            .iter()
+            .any(Option::is_some)
+        {
+            " !"
+        } else {
+            ""
+        }
+    };
+    let languages = row![
+        choice(
+            format!("{}{}", t("English"), trouble(false)),
+            !chinese,
+            Message::Chinese(false)
+        ),
+        choice(
+            format!("中文{}", trouble(true)),
+            chinese,
+            Message::Chinese(true)
+        ),
+    ]
+    .spacing(6);
+    let is_default = screen.letter_is_default();
+    let state = if is_default {
+        widgets::muted(t("The default text"))
+    } else {
+        widgets::muted(t("Changed from the default text"))
+    };
+    let days = text_input("", &screen.draft.days[l])
+        .id(DAYS)
+        .on_input(Message::Days)
+        .on_submit_maybe(save.clone())
+        .padding(6)
+        .size(14)
+        .width(Length::Fixed(80.0));
+    section(
+        t("Demand letters"),
+        column![
+            row(levels).spacing(4).wrap(),
+            labelled(
+                t("Send after"),
+                row![days, text(t("days past due")).size(14)]
+                    .spacing(8)
+                    .align_y(Alignment::Center),
+                problems.days[l].clone(),
+            ),
+            labelled(t("Language"), languages, None),
+            labelled(
+                t("Title"),
+                input(TITLE, &letter.title, Message::Title, save),
+                found[0].clone(),
+            ),
+            labelled(
+                t("Paragraphs"),
+                column![
+                    editor(&screen.editors.paragraphs[l][c], Message::Paragraphs, 250.0),
+                    widgets::muted(t("A blank line starts a new paragraph")),
+                ]
+                .spacing(2),
+                found[1].clone(),
+            ),
+            labelled(
+                t("Closing"),
+                editor(&screen.editors.closing[l][c], Message::Closing, 70.0),
+                found[2].clone(),
+            ),
+            row![
+                state,
+                space::horizontal(),
+                widgets::secondary(
+                    t("Reset to default"),
+                    (!is_default).then_some(Message::ResetLetter)
+                ),
+            ]
+            .align_y(Alignment::Center),
+            widgets::muted(tf(
+                "Merge fields: {fields}. A paragraph that is only {items} becomes the table of overdue items.",
+                &[("fields", &MERGE_FIELDS.join(" ")), ("items", "{items}")],
+            )),
+        ],
+    )
+}
