@@ -24,7 +24,8 @@ mod pipeline;
 
 pub use pipeline::{
     BankProfile, Committed, Decision, ImportPlan, PlannedRow, RowKind, RowStatus, RunError,
-    Summary, accept, canonical, commit, default_decisions, fingerprint, prepare, undo,
+    Summary, accept, assign_unmatched, canonical, commit, default_decisions, fingerprint, prepare,
+    undo,
 };
 mod records;
 mod rows;

@@ -9,9 +9,8 @@ use serde_json::json;
 
 use crate::domain::Money;
 use crate::domain::allocation::Apply;
-use crate::domain::document::DocKind;
 use crate::import::{self, Decision, Hints, ImportPlan, RowKind, RowStatus};
-use crate::store::{NewCredit, Store};
+use crate::store::Store;
 
 use super::output::{Format, Table, print};
 use super::{CliError, input};
@@ -103,39 +102,12 @@ pub fn run(
             apply,
         }) => {
             let mut store = open(true)?;
-            let kept = store
-                .unmatched_bank_rows()?
-                .into_iter()
-                .find(|r| r.id == *row)
-                .ok_or(crate::store::StoreError::UnknownBankRow(*row))?;
-            let currency = store.currency().clone();
-            let amount = currency
-                .parse_positive(&kept.amount)
-                .map_err(input("row amount"))?;
             let apply = match apply {
-                Some(text) => Apply::parse(text, &currency).map_err(input("--apply"))?,
+                Some(text) => Apply::parse(text, store.currency()).map_err(input("--apply"))?,
                 None => Apply::OldestFirst,
             };
-            let learn: Vec<String> = kept
-                .counterparty
-                .as_deref()
-                .and_then(import::matching::alias_key)
-                .into_iter()
-                .collect();
-            let posted = store.assign_bank_row(
-                *row,
-                &NewCredit {
-                    customer: customer.clone(),
-                    kind: DocKind::Payment,
-                    number: None,
-                    date: kept.date,
-                    amount,
-                    reference: kept.reference.clone(),
-                    memo: Some(kept.description.clone()),
-                    apply,
-                },
-                &learn,
-            )?;
+            let (posted, amount) = import::assign_unmatched(&mut store, *row, customer, apply)?;
+            let currency = store.currency();
             print(&format!(
                 "{} posted for {} ({})",
                 posted.number,

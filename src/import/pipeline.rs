@@ -384,5 +384,5 @@ pub fn accept(s: &Suggestion) -> Decision {
 mod commit;
 mod summary;
 
-pub use commit::{Committed, commit, undo};
+pub use commit::{Committed, assign_unmatched, commit, undo};
 pub use summary::Summary;

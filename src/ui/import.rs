@@ -25,7 +25,7 @@ use super::screen::ListKey;
 use super::widgets::Scroll;
 use super::{Book, Event};
 use crate::import::{self, Decision, Hints, ImportPlan, RowKind, RowStatus};
-use crate::store::{ImportBatch, KeptBankRow, NewCredit, Store};
+use crate::store::{ImportBatch, KeptBankRow, Store};
 
 const LIST: &str = "import-rows";
 pub const PATH_FIELD: &str = "import-path";
@@ -441,31 +441,9 @@ impl Import {
             return (Task::none(), None);
         };
         let currency = book.currency().clone();
-        let amount = match currency.parse_positive(&kept.amount) {
-            Ok(amount) => amount,
-            Err(error) => {
-                self.error = Some(error.to_string());
-                return (Task::none(), None);
-            }
-        };
-        let learn: Vec<String> = kept
-            .counterparty
-            .as_deref()
-            .and_then(import::matching::alias_key)
-            .into_iter()
-            .collect();
-        let payment = NewCredit {
-            customer: code,
-            kind: crate::domain::document::DocKind::Payment,
-            number: None,
-            date: kept.date,
-            amount,
-            reference: kept.reference.clone(),
-            memo: Some(kept.description.clone()),
-            apply: crate::domain::allocation::Apply::OldestFirst,
-        };
-        match book.store_mut().assign_bank_row(kept.id, &payment, &learn) {
-            Ok(posted) => {
+        let apply = crate::domain::allocation::Apply::OldestFirst;
+        match import::assign_unmatched(book.store_mut(), kept.id, &code, apply) {
+            Ok((posted, amount)) => {
                 self.notice = Some(tf(
                     "{number} posted for {code}: {amount}",
                     &[

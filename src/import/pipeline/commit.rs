@@ -194,3 +194,39 @@ fn shorten(text: &str, max: usize) -> String {
 pub fn undo(store: &mut Store, batch_id: i64) -> Result<(ImportBatch, Vec<Posted>), RunError> {
     Ok(store.undo_import(batch_id, None)?)
 }
+
+/// Posts a row an earlier import kept unmatched as `customer`'s payment (allocated as
+/// `apply` says) and remembers its payer. Returns the payment and its amount.
+pub fn assign_unmatched(
+    store: &mut Store,
+    row_id: i64,
+    customer: &str,
+    apply: crate::domain::allocation::Apply,
+) -> Result<(Posted, Money), RunError> {
+    let kept = store
+        .unmatched_bank_rows()?
+        .into_iter()
+        .find(|r| r.id == row_id)
+        .ok_or(crate::store::StoreError::UnknownBankRow(row_id))?;
+    let amount = store
+        .currency()
+        .parse_positive(&kept.amount)
+        .map_err(|e| RunError::Invalid(format!("bank row {row_id}: {e}")))?;
+    let learn: Vec<String> = kept
+        .counterparty
+        .as_deref()
+        .and_then(crate::import::matching::alias_key)
+        .into_iter()
+        .collect();
+    let payment = NewCredit {
+        customer: customer.to_string(),
+        kind: DocKind::Payment,
+        number: None,
+        date: kept.date,
+        amount,
+        reference: kept.reference.clone(),
+        memo: Some(kept.description.clone()),
+        apply,
+    };
+    Ok((store.assign_bank_row(row_id, &payment, &learn)?, amount))
+}

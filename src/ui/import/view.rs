@@ -473,21 +473,7 @@ fn panel<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
                     ]
                     .spacing(6),
                 );
-                col = col.push(
-                    text_input(t("Assign to customer: code or name"), &screen.assign_search)
-                        .id(ASSIGN_FIELD)
-                        .on_input(Message::AssignSearch)
-                        .padding(6)
-                        .size(13),
-                );
-                for (code, name) in screen.assign_candidates(6) {
-                    col = col.push(
-                        button(text(format!("{code} {name}")).size(13))
-                            .style(button::text)
-                            .padding([3, 6])
-                            .on_press(Message::AssignTo(code.clone())),
-                    );
-                }
+                col = col.push(assign_picker(screen));
             }
             scrollable(col).into()
         }
@@ -641,21 +627,7 @@ fn kept_panel<'a>(
             Some(Message::AssignTo(code.to_string())),
         ));
     }
-    col = col.push(
-        text_input(t("Assign to customer: code or name"), &screen.assign_search)
-            .id(ASSIGN_FIELD)
-            .on_input(Message::AssignSearch)
-            .padding(6)
-            .size(13),
-    );
-    for (code, name) in screen.assign_candidates(6) {
-        col = col.push(
-            button(text(format!("{code} {name}")).size(13))
-                .style(button::text)
-                .padding([3, 6])
-                .on_press(Message::AssignTo(code.clone())),
-        );
-    }
+    col = col.push(assign_picker(screen));
     scrollable(col).into()
 }
 
@@ -666,4 +638,25 @@ fn kept_amount(book: &Book, amount: &str) -> String {
         .ok()
         .filter(|v| book.currency().to_minor_checked(Money(*v)).is_some())
         .map_or(amount.to_string(), |v| book.money(Money(v)))
+}
+
+/// Type a code or name, click the customer: the row is theirs (oldest first).
+fn assign_picker(screen: &Import) -> Element<'_, Message> {
+    let mut col = column![
+        text_input(t("Assign to customer: code or name"), &screen.assign_search)
+            .id(ASSIGN_FIELD)
+            .on_input(Message::AssignSearch)
+            .padding(6)
+            .size(13)
+    ]
+    .spacing(2);
+    for (code, name) in screen.assign_candidates(6) {
+        col = col.push(
+            button(text(format!("{code} {name}")).size(13))
+                .style(button::text)
+                .padding([3, 6])
+                .on_press(Message::AssignTo(code.clone())),
+        );
+    }
+    col.into()
 }
