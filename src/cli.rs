@@ -3,6 +3,7 @@
 //! field; nothing is written.
 
 mod commands;
+mod documents;
 mod output;
 mod reports;
 
@@ -74,6 +75,15 @@ pub enum Command {
     Check(CheckArgs),
     /// Copy the book to a new file (safe while it is open).
     Backup(BackupArgs),
+    /// Statements for a month as PDF: one per customer and one combined.
+    Statements(StatementsArgs),
+    /// One demand letter as PDF.
+    Letter(LetterArgs),
+    /// Demand letters for every customer due one (`--due`).
+    Letters(LettersArgs),
+    /// Statements and letters issued: list them, or write one back byte for byte.
+    #[command(subcommand)]
+    Issued(IssuedCommand),
     /// What is owed and overdue, and whom to contact today, as text.
     Overview,
     /// Open the desktop app (what `owed` with no command does).
@@ -382,6 +392,94 @@ pub struct BackupArgs {
     pub dest: PathBuf,
 }
 
+#[derive(Debug, Args)]
+pub struct StatementsArgs {
+    /// The month, YYYY-MM; the statement date is its last day.
+    #[arg(long)]
+    pub period: String,
+    /// open-item, balance-forward or activity.
+    #[arg(long, default_value = "open-item")]
+    pub kind: String,
+    /// all, with-balance, overdue or codes like C001,C002.
+    #[arg(long, default_value = "all")]
+    pub customers: String,
+    /// The folder to write the PDFs to.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// en or zh (default: the company's locale).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Write the PDFs without archiving them as issued.
+    #[arg(long)]
+    pub preview: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LetterArgs {
+    #[arg(long)]
+    pub customer: String,
+    /// 1 reminder, 2 second notice, 3 final demand, 4 notice before legal action.
+    #[arg(long)]
+    pub level: u8,
+    /// Letter date (default today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Pay-by date (default 14 days after the letter date).
+    #[arg(long)]
+    pub deadline: Option<String>,
+    #[arg(long)]
+    pub out: PathBuf,
+    /// en or zh (default: the company's locale).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Write the PDF without archiving it or logging a note.
+    #[arg(long)]
+    pub preview: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LettersArgs {
+    /// Every customer due a letter: the highest level passed, not yet sent this time.
+    #[arg(long, required = true)]
+    pub due: bool,
+    /// Letter date (default today).
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub out: PathBuf,
+    /// en or zh (default: the company's locale).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// List who is due which letter without writing any.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IssuedCommand {
+    /// Statements and letters issued, newest first.
+    List(IssuedListArgs),
+    /// Write an issued document back, byte for byte as stored.
+    Show(IssuedShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IssuedListArgs {
+    #[arg(long)]
+    pub customer: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct IssuedShowArgs {
+    /// The id `owed issued list` shows.
+    pub id: i64,
+    /// The file to write.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
 impl DocumentArgs {
     /// `--date`, today if left out.
     pub fn date(&self) -> Result<NaiveDate, CliError> {
@@ -419,6 +517,8 @@ pub enum CliError {
     Demo(#[from] crate::demo::DemoError),
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
+    #[error(transparent)]
+    Statement(#[from] crate::report::statement::StatementError),
     #[error("{path}: {message}")]
     File { path: PathBuf, message: String },
     #[error("could not write the output: {0}")]

@@ -7,11 +7,13 @@ mod check;
 mod contacts;
 mod customers;
 mod ids;
+mod issued;
 mod notes;
 mod open;
 mod posting;
 mod queries;
 pub mod schema;
+mod settings_fallback;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -29,6 +31,7 @@ pub use batch::Batch;
 pub use check::Violation;
 pub use contacts::{ContactState, OpenItemNow};
 pub use customers::{Customer, CustomerUpdate};
+pub use issued::{Issued, IssuedKind, NewIssued, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
 pub use posting::{NewCredit, NewDebit, NewRefund, Posted, VoidRequest};
@@ -75,6 +78,8 @@ pub enum StoreError {
     UnknownCustomer(String),
     #[error("a customer with code '{0}' already exists")]
     DuplicateCustomer(String),
+    #[error("no issued statement or letter with id {0}; `owed issued list` shows them")]
+    UnknownIssued(i64),
     #[error("no document numbered '{0}'")]
     UnknownDocument(String),
     #[error("a document numbered '{0}' already exists")]
