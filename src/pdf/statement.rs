@@ -209,7 +209,10 @@ fn aging_box(pages: &mut Composer, s: &Statement, labels: &Labels, y: f32) {
         .map(|(l, m)| (labels.bucket(l), cur.display(*m)))
         .collect();
     if !s.aging.unapplied.is_zero() {
-        cols.push((labels.unapplied.to_string(), cur.display(s.aging.unapplied)));
+        cols.push((
+            labels.unapplied_short.to_string(),
+            cur.display(s.aging.unapplied),
+        ));
     }
     cols.push((
         labels.total_balance.to_string(),

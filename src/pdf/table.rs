@@ -57,12 +57,28 @@ impl Table<'_> {
             self.header(pages);
         }
         let weight = if bold { Weight::Bold } else { Weight::Regular };
-        for (c, text) in self.columns.iter().zip(cells) {
+        for (i, (c, text)) in self.columns.iter().zip(cells).enumerate() {
             if c.right {
                 pages.text_right(c.x, self.y, SIZE, weight, text);
-            } else {
-                pages.text_fit(c.x, self.y, c.max, SIZE, weight, text);
+                continue;
             }
+            // A text may run on over the empty cells after it, up to the next text.
+            let limit = self
+                .columns
+                .iter()
+                .zip(cells)
+                .skip(i + 1)
+                .find(|(_, t)| !t.is_empty())
+                .map(|(n, t)| {
+                    if n.right {
+                        n.x - pages.width(t, SIZE, weight)
+                    } else {
+                        n.x
+                    }
+                })
+                .unwrap_or(right(pages));
+            let max = c.max.max(limit - c.x - 2.0);
+            pages.text_fit(c.x, self.y, max, SIZE, weight, text);
         }
         self.y += ROW;
     }
