@@ -2,6 +2,9 @@
 //! was issued. Each calls the same library functions the screens will.
 
 use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
 
 use serde_json::json;
 
@@ -13,10 +16,95 @@ use crate::report::statement::{self, Context, Request, Selection};
 use crate::store::Store;
 
 use super::output::{Format, Table, print};
-use super::{
-    CliError, IssuedCommand, LetterArgs, LettersArgs, StatementsArgs, input, parse_date_arg,
-    parse_optional_date,
-};
+use super::{CliError, input, parse_date_arg, parse_optional_date};
+
+#[derive(Debug, Args)]
+pub struct StatementsArgs {
+    /// The month, YYYY-MM; the statement date is its last day.
+    #[arg(long)]
+    pub period: String,
+    /// open-item, balance-forward or activity.
+    #[arg(long, default_value = "open-item")]
+    pub kind: String,
+    /// all, with-balance, overdue or codes like C001,C002.
+    #[arg(long, default_value = "all")]
+    pub customers: String,
+    /// The folder to write the PDFs to.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// en or zh (default: the company's locale).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Write the PDFs without archiving them as issued.
+    #[arg(long)]
+    pub preview: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LetterArgs {
+    #[arg(long)]
+    pub customer: String,
+    /// 1 reminder, 2 second notice, 3 final demand, 4 notice before legal action.
+    #[arg(long)]
+    pub level: u8,
+    /// Letter date (default today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Pay-by date (default 14 days after the letter date).
+    #[arg(long)]
+    pub deadline: Option<String>,
+    #[arg(long)]
+    pub out: PathBuf,
+    /// en or zh (default: the company's locale).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Write the PDF without archiving it or logging a note.
+    #[arg(long)]
+    pub preview: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LettersArgs {
+    /// Every customer due a letter: the highest level passed, not yet sent this time.
+    #[arg(long, required = true)]
+    pub due: bool,
+    /// Letter date (default today).
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub out: PathBuf,
+    /// en or zh (default: the company's locale).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// List who is due which letter without writing any.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IssuedCommand {
+    /// Statements and letters issued, newest first.
+    List(IssuedListArgs),
+    /// Write an issued document back, byte for byte as stored.
+    Show(IssuedShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IssuedListArgs {
+    #[arg(long)]
+    pub customer: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct IssuedShowArgs {
+    /// The id `owed issued list` shows.
+    pub id: i64,
+    /// The file to write.
+    #[arg(long)]
+    pub out: PathBuf,
+}
 
 fn parse_lang(lang: &Option<String>) -> Result<Option<Locale>, CliError> {
     match lang.as_deref().map(|l| l.trim().to_ascii_lowercase()) {
