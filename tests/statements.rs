@@ -293,3 +293,41 @@ fn the_same_statement_renders_to_the_same_bytes_and_the_archive_gives_them_back(
     let listed = store.issued(Some("C002")).unwrap();
     assert_eq!(listed.len(), 1);
 }
+
+#[test]
+fn the_company_profile_prints_letterhead_and_payment_instructions() {
+    let store = sample();
+    let date = d("2026-10-31");
+    let context = Context::new(&store, date, Some(owed::domain::company::Locale::ZhCn)).unwrap();
+    let customer = store.customer("C001").unwrap();
+    let period = Period::parse("2026-10").unwrap();
+    let s = statement::build(&store, &context, &customer, StatementKind::OpenItem, period).unwrap();
+    let company = owed::domain::company::CompanyProfile {
+        name: "Acme Trading GmbH".into(),
+        address: "Industriestraße 1\n10115 Berlin".into(),
+        phone: "+49 30 1234567".into(),
+        email: "ar@acme.example".into(),
+        tax_id: "DE123456789".into(),
+        payment_instructions: "IBAN DE89 3704 0044 0532 0130 00 · BIC COBADEFFXXX\nPlease quote your customer number.".into(),
+        paper: owed::domain::company::Paper::Letter,
+        ..Default::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.pdf");
+    std::fs::write(&path, owed::pdf::statement_pdf(&s, &company).unwrap()).unwrap();
+    qpdf_ok(&path);
+    let text = text_of(&path);
+    for expected in [
+        "Industriestraße 1",
+        "DE123456789",
+        "ar@acme.example",
+        "付款方式",
+        "IBAN DE89 3704 0044 0532 0130 00",
+        "Please quote your customer number.",
+        "第 1 页，共 1 页",
+        "对账单",
+        "2026年10月31日",
+    ] {
+        assert!(text.contains(expected), "'{expected}' missing from\n{text}");
+    }
+}
