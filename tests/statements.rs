@@ -308,7 +308,9 @@ fn the_company_profile_prints_letterhead_and_payment_instructions() {
         phone: "+49 30 1234567".into(),
         email: "ar@acme.example".into(),
         tax_id: "DE123456789".into(),
-        payment_instructions: "IBAN DE89 3704 0044 0532 0130 00 · BIC COBADEFFXXX\nPlease quote your customer number.".into(),
+        payment_instructions:
+            "IBAN DE89 3704 0044 0532 0130 00 · BIC COBADEFFXXX\nPlease quote your customer number."
+                .into(),
         paper: owed::domain::company::Paper::Letter,
         ..Default::default()
     };
