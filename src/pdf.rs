@@ -11,6 +11,7 @@
 mod compose;
 mod labels;
 mod letter;
+mod logo;
 mod statement;
 mod table;
 
@@ -84,7 +85,12 @@ fn first_page_head(
     labels: &Labels,
 ) {
     let r = right(pages);
-    pages.text(LEFT, 20.0, 15.0, Weight::Bold, &company.name);
+    // The logo, if any, to the left of the company name (at most 40 × 16 mm).
+    let mut name_x = LEFT;
+    if let Some(image) = company.logo.as_deref().and_then(logo::decode) {
+        name_x += pages.image("Logo", &image, LEFT, 9.0, 40.0, 16.0) + 4.0;
+    }
+    pages.text(name_x, 20.0, 15.0, Weight::Bold, &company.name);
     let mut y = 25.5;
     for line in company
         .address
@@ -92,7 +98,7 @@ fn first_page_head(
         .filter(|l| !l.trim().is_empty())
         .take(3)
     {
-        pages.text(LEFT, y, 8.0, Weight::Regular, line.trim());
+        pages.text(name_x, y, 8.0, Weight::Regular, line.trim());
         y += 3.6;
     }
     let mut y = 20.0;

@@ -4,6 +4,9 @@
 //! archive gives back the bytes issued, and `letters --due` escalates without repeating.
 //! Needs `pdftotext` (poppler-utils) and `qpdf`, which `.ci/run` installs.
 
+use std::path::Path;
+use std::process::Command;
+
 #[path = "common/helpers.rs"]
 mod helpers;
 #[path = "common/printed.rs"]
@@ -312,12 +315,17 @@ fn the_company_profile_prints_letterhead_and_payment_instructions() {
             "IBAN DE89 3704 0044 0532 0130 00 · BIC COBADEFFXXX\nPlease quote your customer number."
                 .into(),
         paper: owed::domain::company::Paper::Letter,
+        logo: Some(tiny_png()),
         ..Default::default()
     };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("profile.pdf");
     std::fs::write(&path, owed::pdf::statement_pdf(&s, &company).unwrap()).unwrap();
     qpdf_ok(&path);
+    // OWED_TEST_PDF_DIR=DIR keeps the file, to look at.
+    if let Ok(keep) = std::env::var("OWED_TEST_PDF_DIR") {
+        std::fs::copy(&path, Path::new(&keep).join("profile.pdf")).unwrap();
+    }
     let text = text_of(&path);
     for expected in [
         "Industriestraße 1",
@@ -332,4 +340,25 @@ fn the_company_profile_prints_letterhead_and_payment_instructions() {
     ] {
         assert!(text.contains(expected), "'{expected}' missing from\n{text}");
     }
+    let images = Command::new("pdfimages")
+        .args(["-list", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&images.stdout);
+    assert_eq!(list.lines().count(), 3, "one logo image:\n{list}");
+    assert!(list.contains("  40    20  rgb"), "{list}");
+}
+
+/// A 40 × 20 half-transparent red PNG.
+fn tiny_png() -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, 40, 20);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().unwrap();
+    writer
+        .write_image_data(&[200, 0, 0, 128].repeat(40 * 20))
+        .unwrap();
+    writer.finish().unwrap();
+    out
 }

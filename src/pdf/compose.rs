@@ -13,8 +13,8 @@ use allsorts::subset::{CmapTarget, SubsetProfile};
 use chrono::NaiveDate;
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb,
-    TextItem, WindingOrder,
+    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage,
+    Rgb, TextItem, WindingOrder, XObjectId, XObjectTransform,
 };
 use sha2::{Digest, Sha256};
 
@@ -58,6 +58,7 @@ pub(super) struct Composer {
     pub height: f32,
     pages: Vec<Vec<Op>>,
     current: usize,
+    images: Vec<(XObjectId, RawImage)>,
     used: [BTreeSet<u16>; 2],
     faces: &'static [Face; 2],
 }
@@ -69,6 +70,7 @@ impl Composer {
             height: size_mm.1,
             pages: Vec::new(),
             current: 0,
+            images: Vec::new(),
             used: [BTreeSet::from([0]), BTreeSet::from([0])],
             faces: faces()?,
         })
@@ -97,6 +99,38 @@ impl Composer {
             self.new_page();
         }
         &mut self.pages[self.current]
+    }
+
+    /// Places `image` with its top-left at (`x`, `y`), as large as fits `max_w` × `max_h`
+    /// mm without distortion; returns the width used. The same image given twice in one
+    /// document is stored once.
+    pub fn image(
+        &mut self,
+        key: &str,
+        image: &RawImage,
+        x: f32,
+        y: f32,
+        max_w: f32,
+        max_h: f32,
+    ) -> f32 {
+        let (w, h) = (image.width as f32, image.height as f32);
+        let scale = (max_w / w).min(max_h / h);
+        let (width, height) = (w * scale, h * scale);
+        let id = XObjectId(format!("Img{key}"));
+        if !self.images.iter().any(|(i, _)| *i == id) {
+            self.images.push((id.clone(), image.clone()));
+        }
+        let page_h = self.height;
+        self.ops().push(Op::UseXobject {
+            id,
+            transform: XObjectTransform {
+                translate_x: Some(Mm(x).into()),
+                translate_y: Some(Mm(page_h - y - height).into()),
+                dpi: Some(w / (width / 25.4)),
+                ..Default::default()
+            },
+        });
+        width
     }
 
     /// Width of `text` in millimetres at `size` points.
@@ -271,6 +305,12 @@ impl Composer {
                 .fonts
                 .map
                 .insert(FontId(NAMES[i].into()), PdfFont::new(parsed));
+        }
+        for (id, image) in &self.images {
+            doc.resources
+                .xobjects
+                .map
+                .insert(id.clone(), printpdf::XObject::Image(image.clone()));
         }
         let pages = self
             .pages

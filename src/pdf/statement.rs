@@ -163,7 +163,7 @@ fn columns(kind: StatementKind, labels: &Labels, r: f32) -> Vec<Column> {
     match kind {
         StatementKind::OpenItem => vec![
             left(labels.date, LEFT, 22.0),
-            left(labels.number, LEFT + 24.0, 44.0),
+            left(labels.number, LEFT + 27.0, 41.0),
             left(labels.due, LEFT + 70.0, 24.0),
             right(labels.days_overdue, r - 62.0),
             right(labels.original, r - 30.0),
@@ -171,18 +171,18 @@ fn columns(kind: StatementKind, labels: &Labels, r: f32) -> Vec<Column> {
         ],
         StatementKind::BalanceForward => vec![
             left(labels.date, LEFT, 22.0),
-            left(labels.kind, LEFT + 23.0, 20.0),
-            left(labels.number, LEFT + 44.0, 27.0),
-            left(labels.memo, LEFT + 72.0, 26.0),
+            left(labels.kind, LEFT + 27.0, 18.0),
+            left(labels.number, LEFT + 47.0, 26.0),
+            left(labels.memo, LEFT + 75.0, 24.0),
             right(labels.debit, r - 52.0),
             right(labels.credit, r - 26.0),
             right(labels.balance, r),
         ],
         StatementKind::Activity => vec![
             left(labels.date, LEFT, 22.0),
-            left(labels.kind, LEFT + 23.0, 20.0),
-            left(labels.number, LEFT + 44.0, 30.0),
-            left(labels.memo, LEFT + 76.0, 40.0),
+            left(labels.kind, LEFT + 27.0, 18.0),
+            left(labels.number, LEFT + 47.0, 29.0),
+            left(labels.memo, LEFT + 78.0, 38.0),
             right(labels.debit, r - 30.0),
             right(labels.credit, r),
         ],
