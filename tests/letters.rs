@@ -77,6 +77,20 @@ fn letters_at_each_level_carry_the_merged_figures() {
             }
         }
     }
+    // A customer with nothing overdue gets no letter.
+    let nothing = letters::issue_letter(
+        &mut store,
+        &LetterRequest {
+            customer: "C004".into(),
+            level: Level::Reminder,
+            date,
+            deadline: None,
+            locale: None,
+        },
+        dir.path(),
+        true,
+    );
+    assert!(nothing.is_err());
     // Previews archive nothing and log no note.
     assert!(store.issued(None).unwrap().is_empty());
 }

@@ -121,6 +121,9 @@ pub fn build_letter(store: &Store, context: &Context, request: &LetterRequest) -
     let locale = request.locale.unwrap_or(company.locale);
     let currency = store.currency().clone();
     let items = overdue_items(context, &customer);
+    if items.is_empty() {
+        return Err(StatementError::NothingOverdue(customer.code));
+    }
     let total: Money = items.iter().map(|i| i.open).sum();
     let oldest = items
         .iter()

@@ -37,6 +37,8 @@ pub enum StatementError {
     },
     #[error("customers are all, with-balance, overdue or codes like C001,C002 — not '{0}'")]
     BadSelection(String),
+    #[error("{0} has nothing overdue on that date; there is nothing to demand")]
+    NothingOverdue(String),
     #[error(
         "the statement of {code} does not tie: ledger closing {ledger} but aging balance {aging}; run `owed check`"
     )]
