@@ -4,6 +4,7 @@
 
 mod bank;
 mod commands;
+mod documents;
 mod output;
 mod reports;
 mod settings;
@@ -14,6 +15,9 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
+pub use documents::{
+    IssuedCommand, IssuedListArgs, IssuedShowArgs, LetterArgs, LettersArgs, StatementsArgs,
+};
 pub use output::Format;
 pub use settings::{ResetLetterArgs, SettingsCommand, SettingsSetArgs, SettingsShowArgs};
 
@@ -79,6 +83,15 @@ pub enum Command {
     Check(CheckArgs),
     /// Copy the book to a new file (safe while it is open).
     Backup(BackupArgs),
+    /// Statements for a month as PDF: one per customer and one combined.
+    Statements(StatementsArgs),
+    /// One demand letter as PDF.
+    Letter(LetterArgs),
+    /// Demand letters for every customer due one (`--due`).
+    Letters(LettersArgs),
+    /// Statements and letters issued: list them, or write one back byte for byte.
+    #[command(subcommand)]
+    Issued(IssuedCommand),
     /// What is owed and overdue, and whom to contact today, as text.
     Overview,
     /// Company details, paper, locale, and the demand letters' texts and thresholds.
@@ -429,6 +442,8 @@ pub enum CliError {
     Export(#[from] crate::export::ExportError),
     #[error(transparent)]
     Import(#[from] crate::import::RunError),
+    #[error(transparent)]
+    Statement(#[from] crate::report::statement::StatementError),
     #[error("{path}: {message}")]
     File { path: PathBuf, message: String },
     #[error("could not write the output: {0}")]

@@ -12,6 +12,7 @@ pub mod ledger;
 pub mod letters;
 pub mod money;
 pub mod note;
+pub mod printed;
 pub mod terms;
 
 pub use money::{Currency, Money, MoneyError};

@@ -1,7 +1,8 @@
 //! Owed: an offline accounts-receivable book. Layers, one direction only:
-//! `domain` (pure rules) ← `store` (SQLite) ← `report`, `load`, `export`, `demo` ← `ui`
-//! (the iced desktop app) and `cli`. `import` reads bank statement exports and touches
-//! neither the store nor the screen.
+//! `domain` (pure rules) ← `store` (SQLite) ← `pdf` (printed statements and letters) ←
+//! `report`, `load`, `export`, `demo` ← `ui` (the iced desktop app) and `cli`. `import`
+//! reads bank statement exports and touches neither the store nor the screen. `pdf` lays
+//! out values of `domain::printed` and touches neither the store nor the screen.
 
 pub mod cli;
 pub mod demo;
@@ -9,6 +10,7 @@ pub mod domain;
 pub mod export;
 pub mod import;
 pub mod load;
+pub mod pdf;
 pub mod report;
 pub mod store;
 pub mod ui;

@@ -2,7 +2,9 @@
 //! customer list with balances and credit use, and the customer ledger. The CLI and the
 //! screens call these same functions, so their figures always agree.
 
+pub mod letters;
 mod promises;
+pub mod statement;
 
 use std::collections::HashMap;
 

@@ -8,6 +8,7 @@ mod check;
 mod contacts;
 mod customers;
 mod ids;
+mod issued;
 mod notes;
 mod open;
 mod posting;
@@ -35,6 +36,7 @@ pub use batch::Batch;
 pub use check::Violation;
 pub use contacts::{ContactState, OpenItemNow};
 pub use customers::{Customer, CustomerUpdate};
+pub use issued::{Issued, IssuedKind, NewIssued, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
 pub use posting::{NewCredit, NewDebit, NewRefund, Posted, VoidRequest};
@@ -82,6 +84,8 @@ pub enum StoreError {
     UnknownCustomer(String),
     #[error("a customer with code '{0}' already exists")]
     DuplicateCustomer(String),
+    #[error("no issued statement or letter with id {0}; `owed issued list` shows them")]
+    UnknownIssued(i64),
     #[error("no document numbered '{0}'")]
     UnknownDocument(String),
     #[error("a document numbered '{0}' already exists")]

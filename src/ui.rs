@@ -13,6 +13,7 @@ pub mod ledger;
 pub mod notes;
 pub mod screen;
 pub mod settings;
+pub mod statements;
 #[cfg(test)]
 pub mod testing;
 pub mod welcome;
@@ -61,6 +62,7 @@ pub enum Message {
     Aging(aging::Message),
     Notes(notes::Message),
     Import(import::Message),
+    Statements(statements::Message),
     Entry(notes::entry::Message),
     Settings(settings::Message),
     Show(Tab),
@@ -89,6 +91,7 @@ pub struct Open {
     pub aging: aging::Aging,
     pub notes: notes::Notes,
     pub import: import::Import,
+    pub statements: statements::Statements,
     pub settings: settings::Settings,
     /// The quick note entry (Ctrl+L), over whatever screen is showing.
     pub entry: Option<notes::entry::Entry>,
@@ -128,6 +131,7 @@ impl App {
         let (aging, load_aging) = aging::Aging::new(&book);
         let (notes, load_notes) = notes::Notes::new(&book);
         let (import, load_import) = import::Import::new(&book);
+        let (statements, load_statements) = statements::Statements::new(&book);
         let settings = settings::Settings::new(&book);
         self.state = State::Open(Box::new(Open {
             book,
@@ -137,6 +141,7 @@ impl App {
             aging,
             notes,
             import,
+            statements,
             settings,
             entry: None,
         }));
@@ -145,6 +150,7 @@ impl App {
             load_aging.map(Message::Aging),
             load_notes.map(Message::Notes),
             load_import.map(Message::Import),
+            load_statements.map(Message::Statements),
         ])
     }
 
@@ -264,6 +270,10 @@ impl Open {
                 let (task, event) = self.import.update(message, book);
                 (task.map(Message::Import), event)
             }
+            Message::Statements(message) => {
+                let (task, event) = self.statements.update(message, book);
+                (task.map(Message::Statements), event)
+            }
             Message::Settings(message) => {
                 let (task, event) = self.settings.update(message, book);
                 (task.map(Message::Settings), event)
@@ -301,7 +311,7 @@ impl Open {
             Tab::Customers => self.customers.selected_code(),
             Tab::Aging => self.aging.selected_code(),
             Tab::Notes => self.notes.selected_code(),
-            Tab::Import => None,
+            Tab::Import | Tab::Statements => None,
             Tab::Settings => None,
         }
         .or_else(|| self.ledger.customer_code())
@@ -321,6 +331,7 @@ impl Open {
                 "3" => Some(Event::Show(Tab::Aging)),
                 "4" => Some(Event::Show(Tab::Notes)),
                 "5" => Some(Event::Show(Tab::Import)),
+                "6" => Some(Event::Show(Tab::Statements)),
                 "7" => Some(Event::Show(Tab::Settings)),
                 _ => None,
             },
@@ -397,7 +408,7 @@ impl Open {
                 match self.tab {
                     Tab::Customers => self.customers.close_form(),
                     Tab::Ledger => self.ledger.close_form(),
-                    Tab::Aging | Tab::Notes | Tab::Import | Tab::Settings => {}
+                    Tab::Aging | Tab::Notes | Tab::Import | Tab::Statements | Tab::Settings => {}
                 }
                 Task::none()
             }
@@ -406,7 +417,7 @@ impl Open {
                 Tab::Aging => self.aging.list_key(key, book).map(Message::Aging),
                 Tab::Notes => self.notes.list_key(key, book).map(Message::Notes),
                 Tab::Import => self.import.list_key(key).map(Message::Import),
-                Tab::Ledger | Tab::Settings => Task::none(),
+                Tab::Ledger | Tab::Statements | Tab::Settings => Task::none(),
             },
             Event::AcceptConfident => {
                 Task::done(Message::Import(import::Message::AcceptAllConfident))
@@ -419,6 +430,7 @@ impl Open {
                     self.aging.reload(book).map(Message::Aging),
                     self.notes.reload(book).map(Message::Notes),
                     self.import.reload(book).map(Message::Import),
+                    self.statements.reload(book).map(Message::Statements),
                 ])
             }
         }
@@ -432,6 +444,7 @@ impl Open {
             Tab::Aging => self.aging.view(book).map(Message::Aging),
             Tab::Notes => self.notes.view(book).map(Message::Notes),
             Tab::Import => self.import.view(book).map(Message::Import),
+            Tab::Statements => self.statements.view(book).map(Message::Statements),
             Tab::Settings => self.settings.view(book).map(Message::Settings),
         };
         let body = row![
@@ -489,6 +502,7 @@ impl Open {
                 tab(Tab::Aging, "Aging", "Ctrl+3"),
                 tab(Tab::Notes, "Collection notes", "Ctrl+4"),
                 tab(Tab::Import, "Bank import", "Ctrl+5"),
+                tab(Tab::Statements, "Statements & letters", "Ctrl+6"),
                 tab(Tab::Settings, "Settings", "Ctrl+7"),
                 space::vertical(),
                 widgets::muted(t("Ctrl+F search · Ctrl+N invoice")),

@@ -59,6 +59,22 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match command {
         Command::App => open_app(&cli)?,
         Command::Settings(command) => super::settings::run(&cli, command)?,
+        Command::Statements(args) => {
+            let mut store = open(&cli, Access::Write)?;
+            super::documents::statements(&mut store, args)?;
+        }
+        Command::Letter(args) => {
+            let mut store = open(&cli, Access::Write)?;
+            super::documents::letter(&mut store, args)?;
+        }
+        Command::Letters(args) => {
+            let mut store = open(&cli, Access::Write)?;
+            super::documents::letters(&mut store, args)?;
+        }
+        Command::Issued(command) => {
+            let store = open(&cli, Access::Read)?;
+            super::documents::issued(&store, command)?;
+        }
         Command::Overview => {
             let store = open(&cli, Access::Read)?;
             super::reports::overview(&store)?;

@@ -227,6 +227,32 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (level, lang)
     ) WITHOUT ROWID;
     "#,
+    // v6: statements and letters as issued: the exact PDF bytes and their sha256, never
+    // edited, so a re-print is the document that was sent.
+    r#"
+    CREATE TABLE issued (
+        id             INTEGER PRIMARY KEY,
+        kind           TEXT NOT NULL CHECK (kind IN ('statement', 'letter')),
+        customer_id    INTEGER NOT NULL REFERENCES customers(id),
+        date           TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        period         TEXT,
+        statement_kind TEXT CHECK (statement_kind IN ('open-item', 'balance-forward', 'activity')),
+        level          INTEGER CHECK (level BETWEEN 1 AND 4),
+        -- Minor units: the amount due now (statement) or overdue (letter).
+        amount         INTEGER NOT NULL,
+        file_name      TEXT NOT NULL,
+        pdf            BLOB NOT NULL,
+        sha256         TEXT NOT NULL CHECK (length(sha256) = 64),
+        issued_at      TEXT NOT NULL,
+        CHECK ((kind = 'letter') = (level IS NOT NULL)),
+        CHECK ((kind = 'statement') = (statement_kind IS NOT NULL))
+    );
+    CREATE INDEX issued_by_customer ON issued(customer_id, kind, date);
+    CREATE TRIGGER issued_is_kept_u BEFORE UPDATE ON issued
+        BEGIN SELECT RAISE(ABORT, 'issued statements and letters are never edited'); END;
+    CREATE TRIGGER issued_is_kept_d BEFORE DELETE ON issued
+        BEGIN SELECT RAISE(ABORT, 'issued statements and letters are never deleted'); END;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

@@ -9,6 +9,7 @@ pub enum Tab {
     Aging,
     Notes,
     Import,
+    Statements,
     Settings,
 }
 

@@ -112,13 +112,20 @@ pub struct Statements {
 fn default_folder(book: &Book) -> PathBuf {
     directories::UserDirs::new()
         .and_then(|dirs| dirs.document_dir().map(|d| d.join("Owed")))
-        .or_else(|| book.path().and_then(Path::parent).map(|p| p.join("Owed documents")))
+        .or_else(|| {
+            book.path()
+                .and_then(Path::parent)
+                .map(|p| p.join("Owed documents"))
+        })
         .unwrap_or_else(|| PathBuf::from("Owed documents"))
 }
 
 impl Statements {
     pub fn new(book: &Book) -> (Statements, Task<Message>) {
-        let last_month = Period::month_of(book.today).first.pred_opt().unwrap_or(book.today);
+        let last_month = Period::month_of(book.today)
+            .first
+            .pred_opt()
+            .unwrap_or(book.today);
         let screen = Statements {
             period: Period::month_of(last_month).label(),
             kind: KindChoice(StatementKind::OpenItem),
@@ -146,9 +153,12 @@ impl Statements {
     }
 
     pub fn period_error(&self) -> Option<String> {
-        Period::parse(&self.period)
-            .is_none()
-            .then(|| tf("'{p}' is not a month like 2026-10", &[("p", self.period.trim())]))
+        Period::parse(&self.period).is_none().then(|| {
+            tf(
+                "'{p}' is not a month like 2026-10",
+                &[("p", self.period.trim())],
+            )
+        })
     }
 
     pub fn deadline_error(&self) -> Option<String> {
@@ -180,7 +190,10 @@ impl Statements {
 
     /// Whether "Write statements" can run now.
     pub fn can_write(&self) -> bool {
-        self.running.is_none() && self.period_error().is_none() && self.selection().is_ok() && !self.folder.trim().is_empty()
+        self.running.is_none()
+            && self.period_error().is_none()
+            && self.selection().is_ok()
+            && !self.folder.trim().is_empty()
     }
 
     pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
@@ -252,14 +265,21 @@ impl Statements {
         let folder = PathBuf::from(self.folder.trim());
         self.begin();
         run(book, move |store, progress| {
-            let summary = statement::batch(store, &request, &folder, progress).map_err(|e| e.to_string())?;
+            let summary =
+                statement::batch(store, &request, &folder, progress).map_err(|e| e.to_string())?;
             Ok(tf(
                 "{n} statements written for {period}, {skipped} customers with nothing to say; all of them in {combined}",
                 &[
                     ("n", &summary.written.len().to_string()),
                     ("period", &request.period.label()),
                     ("skipped", &summary.skipped.to_string()),
-                    ("combined", &summary.combined.map(|p| p.display().to_string()).unwrap_or_else(|| "—".into())),
+                    (
+                        "combined",
+                        &summary
+                            .combined
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_else(|| "—".into()),
+                    ),
                 ],
             ))
         })
@@ -273,7 +293,7 @@ impl Statements {
         let date = book.today;
         let folder = PathBuf::from(self.folder.trim());
         self.begin();
-        run(book, move |store, mut progress| {
+        run(book, move |store, progress| {
             let context = statement::Context::new(store, date, None).map_err(|e| e.to_string())?;
             for (done, letter) in due.iter().enumerate() {
                 progress(done, due.len());
@@ -284,12 +304,16 @@ impl Statements {
                     deadline: None,
                     locale: None,
                 };
-                letters::issue_with(store, &context, &request, &folder, false).map_err(|e| e.to_string())?;
+                letters::issue_with(store, &context, &request, &folder, false)
+                    .map_err(|e| e.to_string())?;
             }
             progress(due.len(), due.len());
             Ok(tf(
                 "{n} letters written to {folder}; each logged as a collection note",
-                &[("n", &due.len().to_string()), ("folder", &folder.display().to_string())],
+                &[
+                    ("n", &due.len().to_string()),
+                    ("folder", &folder.display().to_string()),
+                ],
             ))
         })
     }
@@ -310,8 +334,12 @@ impl Statements {
         let folder = PathBuf::from(self.folder.trim());
         self.begin();
         run(book, move |store, _| {
-            let issued = letters::issue_letter(store, &request, &folder, false).map_err(|e| e.to_string())?;
-            Ok(tf("Letter written: {path}", &[("path", &issued.path.display().to_string())]))
+            let issued = letters::issue_letter(store, &request, &folder, false)
+                .map_err(|e| e.to_string())?;
+            Ok(tf(
+                "Letter written: {path}",
+                &[("path", &issued.path.display().to_string())],
+            ))
         })
     }
 
@@ -330,7 +358,9 @@ impl Statements {
 /// progress; an in-memory book (tests) runs it at once.
 fn run(
     book: &mut Book,
-    work: impl FnOnce(&mut Store, &mut dyn FnMut(usize, usize)) -> Result<String, String> + Send + 'static,
+    work: impl FnOnce(&mut Store, &mut dyn FnMut(usize, usize)) -> Result<String, String>
+    + Send
+    + 'static,
 ) -> Task<Message> {
     match book.store().alongside() {
         Ok(Some(mut store)) => {
@@ -366,5 +396,10 @@ fn open_folder(path: &Path) -> Result<(), String> {
         .arg(path)
         .spawn()
         .map(|_| ())
-        .map_err(|e| tf("could not open {path}: {e}", &[("path", &path.display().to_string()), ("e", &e.to_string())]))
+        .map_err(|e| {
+            tf(
+                "could not open {path}: {e}",
+                &[("path", &path.display().to_string()), ("e", &e.to_string())],
+            )
+        })
 }

@@ -24,14 +24,21 @@ fn the_months_statements_are_written_to_the_folder() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = on_screen(dir.path());
     assert_eq!(screen(&app).period, "2026-10", "last month of {TODAY}");
-    send(&mut app, AppMessage::Statements(Message::Period("2026-11".into())));
+    send(
+        &mut app,
+        AppMessage::Statements(Message::Period("2026-11".into())),
+    );
     send(&mut app, AppMessage::Statements(Message::Who(Who::All)));
     assert!(screen(&app).can_write());
     send(&mut app, AppMessage::Statements(Message::WriteStatements));
     let s = screen(&app);
     assert!(s.running.is_none());
     let notice = s.notice.clone().unwrap_or_default();
-    assert!(notice.contains("2 statements written for 2026-11"), "{notice} / {:?}", s.error);
+    assert!(
+        notice.contains("2 statements written for 2026-11"),
+        "{notice} / {:?}",
+        s.error
+    );
     for file in ["C001-2026-11.pdf", "C002-2026-11.pdf"] {
         let bytes = std::fs::read(dir.path().join(file)).unwrap();
         assert!(bytes.starts_with(b"%PDF"), "{file}");
@@ -52,7 +59,10 @@ fn the_letters_due_are_sent_once() {
     send(&mut app, AppMessage::Statements(Message::SendDue));
     let s = screen(&app);
     assert!(
-        s.notice.as_deref().unwrap_or_default().contains("1 letters written"),
+        s.notice
+            .as_deref()
+            .unwrap_or_default()
+            .contains("1 letters written"),
         "{:?} {:?}",
         s.notice,
         s.error
@@ -74,11 +84,20 @@ fn the_letters_due_are_sent_once() {
 fn an_impossible_period_or_deadline_is_refused_beside_the_field() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = on_screen(dir.path());
-    send(&mut app, AppMessage::Statements(Message::Period("2026-13".into())));
+    send(
+        &mut app,
+        AppMessage::Statements(Message::Period("2026-13".into())),
+    );
     assert!(screen(&app).period_error().is_some());
     assert!(!screen(&app).can_write());
     send(&mut app, AppMessage::Statements(Message::WriteStatements));
-    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none(), "nothing written");
-    send(&mut app, AppMessage::Statements(Message::Deadline("2026-02-30".into())));
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().next().is_none(),
+        "nothing written"
+    );
+    send(
+        &mut app,
+        AppMessage::Statements(Message::Deadline("2026-02-30".into())),
+    );
     assert!(screen(&app).deadline_error().is_some());
 }

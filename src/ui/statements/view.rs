@@ -1,7 +1,9 @@
 //! How the statements and letters screen looks: the month-end batch on the left, the
 //! letters due and a single letter on the right, the output folder and progress on top.
 
-use iced::widget::{column, container, pick_list, progress_bar, row, scrollable, space, text, text_input};
+use iced::widget::{
+    column, container, pick_list, progress_bar, row, scrollable, space, text, text_input,
+};
 use iced::{Alignment, Element, Length};
 
 use super::{KindChoice, LevelChoice, Message, Statements, Who};
@@ -30,7 +32,10 @@ pub(super) fn view<'a>(screen: &'a Statements, _book: &'a Book) -> Element<'a, M
         status = status.push(
             row![
                 progress_bar(0.0..=total.max(1) as f32, done as f32).girth(10),
-                widgets::muted(tf("{done} of {total}", &[("done", &done.to_string()), ("total", &total.to_string())])),
+                widgets::muted(tf(
+                    "{done} of {total}",
+                    &[("done", &done.to_string()), ("total", &total.to_string())]
+                )),
             ]
             .spacing(10)
             .align_y(Alignment::Center),
@@ -47,7 +52,9 @@ pub(super) fn view<'a>(screen: &'a Statements, _book: &'a Book) -> Element<'a, M
         text(t("Statements and letters")).size(24).font(BOLD),
         folder,
         status,
-        row![statements(screen), letters(screen)].spacing(16).height(Length::Fill),
+        row![statements(screen), letters(screen)]
+            .spacing(16)
+            .height(Length::Fill),
     ]
     .spacing(12)
     .into()
@@ -57,29 +64,54 @@ fn statements(screen: &Statements) -> Element<'_, Message> {
     let kinds: Vec<KindChoice> = StatementKind::ALL.into_iter().map(KindChoice).collect();
     let mut col = column![
         text(t("Month-end statements")).size(18).font(BOLD),
-        widgets::field(t("Period (YYYY-MM)"), "statements-period", &screen.period, Message::Period, None, screen.period_error()),
+        widgets::field(
+            t("Period (YYYY-MM)"),
+            "statements-period",
+            &screen.period,
+            Message::Period,
+            None,
+            screen.period_error()
+        ),
         row![
             text(t("Kind")).size(14).width(Length::Fixed(150.0)),
-            pick_list(kinds, Some(screen.kind), Message::Kind).padding(6).width(Length::Fixed(260.0)),
+            pick_list(kinds, Some(screen.kind), Message::Kind)
+                .padding(6)
+                .width(Length::Fixed(260.0)),
         ]
         .spacing(10)
         .align_y(Alignment::Center),
         row![
             text(t("Customers")).size(14).width(Length::Fixed(150.0)),
-            pick_list(Who::ALL, Some(screen.who), Message::Who).padding(6).width(Length::Fixed(260.0)),
+            pick_list(Who::ALL, Some(screen.who), Message::Who)
+                .padding(6)
+                .width(Length::Fixed(260.0)),
         ]
         .spacing(10)
         .align_y(Alignment::Center),
     ]
     .spacing(10);
     if screen.who == Who::These {
-        col = col.push(widgets::field(t("Codes"), "statements-codes", &screen.codes, Message::Codes, None, None));
+        col = col.push(widgets::field(
+            t("Codes"),
+            "statements-codes",
+            &screen.codes,
+            Message::Codes,
+            None,
+            None,
+        ));
     }
     col = col.push(widgets::muted(t(
         "One PDF per customer (C001-2026-10.pdf) and one with all of them, each from a new page, ready to print. Every statement issued is kept in the book's archive.",
     )));
-    col = col.push(widgets::action(t("Write statements"), screen.can_write().then_some(Message::WriteStatements)));
-    container(col).width(Length::FillPortion(1)).padding(12).style(widgets::panel).into()
+    col = col.push(widgets::action(
+        t("Write statements"),
+        screen.can_write().then_some(Message::WriteStatements),
+    ));
+    container(col)
+        .width(Length::FillPortion(1))
+        .padding(12)
+        .style(widgets::panel)
+        .into()
 }
 
 fn letters(screen: &Statements) -> Element<'_, Message> {
@@ -105,7 +137,11 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
     let busy = screen.running.is_some();
     let col = column![
         text(t("Demand letters")).size(18).font(BOLD),
-        text(tf("Due today ({n})", &[("n", &screen.due.len().to_string())])).size(15),
+        text(tf(
+            "Due today ({n})",
+            &[("n", &screen.due.len().to_string())]
+        ))
+        .size(15),
         scrollable(due).height(Length::FillPortion(1)),
         widgets::action(
             t("Send the letters due"),
@@ -113,20 +149,45 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
         ),
         space().height(8),
         text(t("One letter")).size(15),
-        widgets::field(t("Customer code"), "letter-customer", &screen.letter_customer, Message::LetterCustomer, None, None),
+        widgets::field(
+            t("Customer code"),
+            "letter-customer",
+            &screen.letter_customer,
+            Message::LetterCustomer,
+            None,
+            None
+        ),
         row![
             text(t("Level")).size(14).width(Length::Fixed(150.0)),
-            pick_list(levels, Some(screen.letter_level), Message::LetterLevel).padding(6).width(Length::Fixed(260.0)),
+            pick_list(levels, Some(screen.letter_level), Message::LetterLevel)
+                .padding(6)
+                .width(Length::Fixed(260.0)),
         ]
         .spacing(10)
         .align_y(Alignment::Center),
-        widgets::field(t("Deadline"), "letter-deadline", &screen.deadline, Message::Deadline, None, screen.deadline_error()),
-        widgets::muted(t("Final demands and lawyer's letters default to a deadline 14 days from today.")),
+        widgets::field(
+            t("Deadline"),
+            "letter-deadline",
+            &screen.deadline,
+            Message::Deadline,
+            None,
+            screen.deadline_error()
+        ),
+        widgets::muted(t(
+            "Final demands and lawyer's letters default to a deadline 14 days from today."
+        )),
         widgets::action(
             t("Write the letter"),
-            (!screen.letter_customer.trim().is_empty() && !busy && screen.deadline_error().is_none()).then_some(Message::WriteLetter)
+            (!screen.letter_customer.trim().is_empty()
+                && !busy
+                && screen.deadline_error().is_none())
+            .then_some(Message::WriteLetter)
         ),
     ]
     .spacing(10);
-    container(col).width(Length::FillPortion(1)).padding(12).style(widgets::panel).into()
+    container(col)
+        .width(Length::FillPortion(1))
+        .padding(12)
+        .style(widgets::panel)
+        .into()
 }

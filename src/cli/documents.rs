@@ -1,0 +1,337 @@
+//! The CLI's printed documents: statement runs, demand letters, and the archive of what
+//! was issued. Each calls the same library functions the screens will.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use serde_json::json;
+
+use crate::domain::company::Locale;
+use crate::domain::letters::Level;
+use crate::domain::printed::{Period, StatementKind};
+use crate::report::letters::{self, LetterRequest};
+use crate::report::statement::{self, Context, Request, Selection};
+use crate::store::Store;
+
+use super::output::{Format, Table, print};
+use super::{CliError, input, parse_date_arg, parse_optional_date};
+
+#[derive(Debug, Args)]
+pub struct StatementsArgs {
+    /// The month, YYYY-MM; the statement date is its last day.
+    #[arg(long)]
+    pub period: String,
+    /// open-item, balance-forward or activity.
+    #[arg(long, default_value = "open-item")]
+    pub kind: String,
+    /// all, with-balance, overdue or codes like C001,C002.
+    #[arg(long, default_value = "all")]
+    pub customers: String,
+    /// The folder to write the PDFs to.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// en or zh (default: the company's locale).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Write the PDFs without archiving them as issued.
+    #[arg(long)]
+    pub preview: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LetterArgs {
+    #[arg(long)]
+    pub customer: String,
+    /// 1 reminder, 2 second notice, 3 final demand, 4 notice before legal action.
+    #[arg(long)]
+    pub level: u8,
+    /// Letter date (default today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Pay-by date (default 14 days after the letter date).
+    #[arg(long)]
+    pub deadline: Option<String>,
+    #[arg(long)]
+    pub out: PathBuf,
+    /// en or zh (default: the company's locale).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Write the PDF without archiving it or logging a note.
+    #[arg(long)]
+    pub preview: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LettersArgs {
+    /// Every customer due a letter: the highest level passed, not yet sent this time.
+    #[arg(long, required = true)]
+    pub due: bool,
+    /// Letter date (default today).
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub out: PathBuf,
+    /// en or zh (default: the company's locale).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// List who is due which letter without writing any.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IssuedCommand {
+    /// Statements and letters issued, newest first.
+    List(IssuedListArgs),
+    /// Write an issued document back, byte for byte as stored.
+    Show(IssuedShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IssuedListArgs {
+    #[arg(long)]
+    pub customer: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct IssuedShowArgs {
+    /// The id `owed issued list` shows.
+    pub id: i64,
+    /// The file to write.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+fn parse_lang(lang: &Option<String>) -> Result<Option<Locale>, CliError> {
+    match lang.as_deref().map(|l| l.trim().to_ascii_lowercase()) {
+        None => Ok(None),
+        Some(l) if l == "en" => Ok(Some(Locale::En)),
+        Some(l) if l == "zh" || l == "zh-cn" => Ok(Some(Locale::ZhCn)),
+        Some(other) => Locale::parse(&other).map(Some).ok_or(CliError::Input {
+            field: "--lang",
+            message: format!("the language is en or zh, not '{other}'"),
+        }),
+    }
+}
+
+pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliError> {
+    let period = Period::parse(&args.period).ok_or(CliError::Input {
+        field: "--period",
+        message: format!(
+            "a month is written YYYY-MM, like 2026-10, not '{}'",
+            args.period
+        ),
+    })?;
+    let kind = StatementKind::parse(&args.kind).ok_or(CliError::Input {
+        field: "--kind",
+        message: format!(
+            "the kind is open-item, balance-forward or activity, not '{}'",
+            args.kind
+        ),
+    })?;
+    let request = Request {
+        period,
+        kind,
+        customers: args
+            .customers
+            .parse::<Selection>()
+            .map_err(input("--customers"))?,
+        locale: parse_lang(&args.lang)?,
+        archive: !args.preview,
+    };
+    let mut stderr = std::io::stderr();
+    let summary = statement::batch(store, &request, &args.out, |done, total| {
+        if done == total || done % 25 == 0 {
+            let _ = write!(stderr, "\rstatements: {done} of {total}");
+            if done == total {
+                let _ = writeln!(stderr);
+            }
+        }
+    })?;
+    let currency = store.currency();
+    let mut lines = vec![format!(
+        "{} {} statement(s) for {} written to {} ({} skipped with nothing to say); due now in all: {} {}",
+        summary.written.len(),
+        kind.as_str(),
+        period.label(),
+        args.out.display(),
+        summary.skipped,
+        currency.code,
+        currency.display(summary.total_due),
+    )];
+    if let Some(combined) = &summary.combined {
+        lines.push(format!("  all in one: {}", combined.display()));
+    }
+    if args.preview {
+        lines.push("  preview: nothing was archived".into());
+    } else {
+        lines.push(format!("  archived as issued: {}", summary.archived.len()));
+    }
+    print(&lines.join("\n"));
+    Ok(())
+}
+
+pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
+    let level = Level::from_number(args.level).ok_or(CliError::Input {
+        field: "--level",
+        message: format!("the level is 1, 2, 3 or 4, not {}", args.level),
+    })?;
+    let request = LetterRequest {
+        customer: args.customer.clone(),
+        level,
+        date: parse_date_arg("--date", &args.date)?,
+        deadline: parse_optional_date("--deadline", &args.deadline)?,
+        locale: parse_lang(&args.lang)?,
+    };
+    let issued = letters::issue_letter(store, &request, &args.out, args.preview)?;
+    let currency = store.currency();
+    print(&format!(
+        "letter level {} ({}) to {} written to {}: {} {} overdue, pay by {}{}",
+        level.number(),
+        level.name(),
+        issued.letter.customer.code,
+        issued.path.display(),
+        currency.code,
+        currency.display(issued.letter.total_overdue),
+        issued.letter.deadline,
+        match issued.archived {
+            Some(id) => format!("; archived as issued #{id}, note logged"),
+            None => "; preview, not archived".into(),
+        }
+    ));
+    Ok(())
+}
+
+pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
+    let date = parse_date_arg("--date", &args.date)?;
+    let locale = parse_lang(&args.lang)?;
+    let due = letters::due_letters(store, date)?;
+    let mut lines = Vec::new();
+    if !args.dry_run {
+        let context = Context::new(store, date, locale)?;
+        let total = due.len();
+        for (done, d) in due.iter().enumerate() {
+            let request = LetterRequest {
+                customer: d.customer.clone(),
+                level: d.level,
+                date,
+                deadline: None,
+                locale,
+            };
+            let issued = letters::issue_with(store, &context, &request, &args.out, false)?;
+            lines.push(format!(
+                "  {} level {} ({} days overdue): {}",
+                d.customer,
+                d.level.number(),
+                d.days_overdue,
+                issued.path.display()
+            ));
+            eprint!("\rletters: {} of {total}", done + 1);
+        }
+        if total > 0 {
+            eprintln!();
+        }
+    } else {
+        for d in &due {
+            lines.push(format!(
+                "  {} level {} ({}), oldest due {} ({} days)",
+                d.customer,
+                d.level.number(),
+                d.level.name(),
+                d.oldest_due,
+                d.days_overdue
+            ));
+        }
+    }
+    let head = if args.dry_run {
+        format!("{} customer(s) due a letter on {date}", due.len())
+    } else {
+        format!(
+            "{} letter(s) written to {} and archived",
+            due.len(),
+            args.out.display()
+        )
+    };
+    lines.insert(0, head);
+    print(&lines.join("\n"));
+    Ok(())
+}
+
+pub fn issued(store: &Store, command: &IssuedCommand) -> Result<(), CliError> {
+    match command {
+        IssuedCommand::List(args) => {
+            let rows = store.issued(args.customer.as_deref())?;
+            let currency = store.currency();
+            let mut table = Table::new(
+                &[
+                    "id", "kind", "date", "customer", "what", "amount", "bytes", "sha256",
+                ],
+                &[true, false, false, false, false, true, true, false],
+            );
+            let mut json_rows = Vec::new();
+            for r in &rows {
+                let what = match (&r.level, &r.statement_kind) {
+                    (Some(level), _) => format!("level {} {}", level.number(), level.name()),
+                    (None, Some(kind)) => {
+                        format!("{kind} {}", r.period.clone().unwrap_or_default())
+                    }
+                    _ => String::new(),
+                };
+                table.rows.push(vec![
+                    r.id.to_string(),
+                    r.kind.as_str().into(),
+                    r.date.to_string(),
+                    r.customer.clone(),
+                    what.clone(),
+                    match args.format {
+                        Format::Table => currency.display(r.amount),
+                        _ => currency.plain(r.amount),
+                    },
+                    r.size.to_string(),
+                    r.sha256[..12].to_string(),
+                ]);
+                json_rows.push(json!({
+                    "id": r.id, "kind": r.kind.as_str(), "date": r.date.to_string(),
+                    "customer": r.customer, "name": r.customer_name, "what": what,
+                    "period": r.period, "level": r.level.map(|l| l.number()),
+                    "amount": currency.plain(r.amount), "file": r.file_name,
+                    "bytes": r.size, "sha256": r.sha256, "issued_at": r.issued_at,
+                }));
+            }
+            match args.format {
+                Format::Table => print(&table.render()),
+                Format::Csv => print(
+                    &table
+                        .to_csv()
+                        .map_err(|e| CliError::Output(e.to_string()))?,
+                ),
+                Format::Json => print(
+                    &serde_json::to_string_pretty(&json_rows)
+                        .map_err(|e| CliError::Output(e.to_string()))?,
+                ),
+            }
+        }
+        IssuedCommand::Show(args) => {
+            let (info, bytes) = store.issued_pdf(args.id)?;
+            std::fs::write(&args.out, &bytes).map_err(|e| CliError::File {
+                path: args.out.clone(),
+                message: e.to_string(),
+            })?;
+            print(&format!(
+                "issued #{} ({} {} {}) written to {}: {} bytes, sha256 {}",
+                info.id,
+                info.kind.as_str(),
+                info.customer,
+                info.date,
+                args.out.display(),
+                bytes.len(),
+                info.sha256
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,257 @@
+//! Demand letters: who is due which level of the escalation ladder, each letter merged
+//! from its level's template with the customer's overdue items (from the same aging as
+//! `owed aging`), rendered, and archived with its collection note in one transaction.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{Days, NaiveDate};
+
+use super::statement::{Context, StatementError, file_stem};
+use crate::domain::company::Locale;
+use crate::domain::letters::{Level, merge};
+use crate::domain::printed::{Addressee, Letter, LetterBlock, OpenLine};
+use crate::domain::{Currency, Money};
+use crate::pdf;
+use crate::store::{Customer, IssuedKind, NewIssued, Store};
+
+pub type Result<T> = std::result::Result<T, StatementError>;
+
+/// Days after the letter date the default deadline falls.
+pub const DEFAULT_DEADLINE_DAYS: u64 = 14;
+
+/// One letter to write.
+#[derive(Debug, Clone)]
+pub struct LetterRequest {
+    pub customer: String,
+    pub level: Level,
+    pub date: NaiveDate,
+    /// Default: 14 days after `date`.
+    pub deadline: Option<NaiveDate>,
+    /// Language; the company profile's locale if `None`.
+    pub locale: Option<Locale>,
+}
+
+/// A customer due a letter, and which.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueLetter {
+    pub customer: String,
+    pub level: Level,
+    /// Days the oldest overdue item is past due.
+    pub days_overdue: i64,
+    pub oldest_due: NaiveDate,
+}
+
+/// A letter written (and archived, unless a preview).
+#[derive(Debug, Clone)]
+pub struct IssuedLetter {
+    pub letter: Letter,
+    pub path: PathBuf,
+    pub archived: Option<i64>,
+}
+
+/// The customer's items past due at the context's date, oldest due first.
+fn overdue_items(context: &Context, customer: &Customer) -> Vec<OpenLine> {
+    context
+        .aging_items(customer.id)
+        .iter()
+        .filter(|i| i.days_overdue > 0)
+        .map(|i| OpenLine {
+            date: i.date,
+            number: i.number.clone(),
+            seq: i.seq,
+            installments: context
+                .aging_items(customer.id)
+                .iter()
+                .filter(|o| o.number == i.number)
+                .count() as u32,
+            due: Some(i.due),
+            days_overdue: Some(i.days_overdue),
+            amount: i.amount,
+            open: i.open,
+        })
+        .collect()
+}
+
+/// Every customer whose oldest overdue item has passed a level's threshold and who has
+/// not had that level (or a higher one) since that item fell due; only the highest level
+/// due is named.
+pub fn due_letters(store: &Store, date: NaiveDate) -> Result<Vec<DueLetter>> {
+    let context = Context::new(store, date, None)?;
+    let mut thresholds = Vec::new();
+    for level in Level::ALL {
+        thresholds.push((level, store.letter_threshold_days(level)?));
+    }
+    let mut due = Vec::new();
+    for customer in store.customers()? {
+        let items = overdue_items(&context, &customer);
+        let Some(oldest) = items.iter().filter_map(|i| i.due).min() else {
+            continue;
+        };
+        let days = (date - oldest).num_days();
+        let Some(level) = thresholds
+            .iter()
+            .filter(|(_, t)| days >= *t)
+            .map(|(l, _)| *l)
+            .max()
+        else {
+            continue;
+        };
+        let sent = store.highest_letter_since(&customer.code, oldest)?;
+        if sent.is_none_or(|s| s < level) {
+            due.push(DueLetter {
+                customer: customer.code,
+                level,
+                days_overdue: days,
+                oldest_due: oldest,
+            });
+        }
+    }
+    Ok(due)
+}
+
+fn money_text(currency: &Currency, m: Money) -> String {
+    format!("{} {}", currency.code, currency.display(m))
+}
+
+/// Merges the letter `request` asks for from its level's template.
+pub fn build_letter(store: &Store, context: &Context, request: &LetterRequest) -> Result<Letter> {
+    let customer = store.customer(&request.customer)?;
+    let company = context.company();
+    let locale = request.locale.unwrap_or(company.locale);
+    let currency = store.currency().clone();
+    let items = overdue_items(context, &customer);
+    if items.is_empty() {
+        return Err(StatementError::NothingOverdue(customer.code));
+    }
+    let total: Money = items.iter().map(|i| i.open).sum();
+    let oldest = items
+        .iter()
+        .filter_map(|i| i.due)
+        .min()
+        .unwrap_or(request.date);
+    let days = (request.date - oldest).num_days().max(0);
+    let deadline = request.deadline.unwrap_or_else(|| {
+        request
+            .date
+            .checked_add_days(Days::new(DEFAULT_DEADLINE_DAYS))
+            .unwrap_or(request.date)
+    });
+    let template = store.letter_template(request.level, locale.is_chinese())?;
+    let contact = customer
+        .contact
+        .clone()
+        .filter(|c| !c.trim().is_empty())
+        .unwrap_or_else(|| customer.name.clone());
+    let fields: BTreeMap<&str, String> = [
+        ("customer", customer.name.clone()),
+        ("contact", contact.clone()),
+        ("total_overdue", money_text(&currency, total)),
+        ("oldest_due_date", locale.format_date(oldest)),
+        ("days_overdue", days.to_string()),
+        ("deadline", locale.format_date(deadline)),
+        ("company", company.name.clone()),
+    ]
+    .into_iter()
+    .collect();
+    let blocks = template
+        .paragraphs
+        .iter()
+        .map(|p| {
+            if p.trim() == "{items}" {
+                LetterBlock::Items
+            } else {
+                LetterBlock::Text(merge(p, &fields))
+            }
+        })
+        .collect();
+    Ok(Letter {
+        level: request.level,
+        date: request.date,
+        deadline,
+        customer: Addressee {
+            code: customer.code.clone(),
+            name: customer.name.clone(),
+            contact: customer.contact.clone(),
+            address: customer.address.clone(),
+        },
+        currency,
+        locale,
+        title: merge(&template.title, &fields),
+        blocks,
+        closing: merge(&template.closing, &fields)
+            .lines()
+            .map(String::from)
+            .collect(),
+        items,
+        total_overdue: total,
+        oldest_due: oldest,
+        days_overdue: days,
+    })
+}
+
+/// Writes the letter to `out_dir` as `C001-L2-2026-11-23.pdf` and, unless `preview`,
+/// archives it and logs a collection note (channel letter) in the same transaction.
+pub fn issue_letter(
+    store: &mut Store,
+    request: &LetterRequest,
+    out_dir: &Path,
+    preview: bool,
+) -> Result<IssuedLetter> {
+    let context = Context::new(store, request.date, request.locale)?;
+    issue_with(store, &context, request, out_dir, preview)
+}
+
+/// [`issue_letter`] with the aging already read (for many letters on one date).
+pub fn issue_with(
+    store: &mut Store,
+    context: &Context,
+    request: &LetterRequest,
+    out_dir: &Path,
+    preview: bool,
+) -> Result<IssuedLetter> {
+    let letter = build_letter(store, context, request)?;
+    let bytes = pdf::letter_pdf(&letter, context.company())?;
+    std::fs::create_dir_all(out_dir).map_err(|source| StatementError::Io {
+        path: out_dir.to_path_buf(),
+        source,
+    })?;
+    let name = format!(
+        "{}-L{}-{}.pdf",
+        file_stem(&letter.customer.code),
+        letter.level.number(),
+        letter.date
+    );
+    let path = out_dir.join(&name);
+    std::fs::write(&path, &bytes).map_err(|source| StatementError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let archived = if preview {
+        None
+    } else {
+        Some(store.archive_issued(&NewIssued {
+            kind: IssuedKind::Letter,
+            customer_code: &letter.customer.code,
+            date: letter.date,
+            period: None,
+            statement_kind: None,
+            level: Some(letter.level),
+            amount: letter.total_overdue,
+            file_name: name,
+            pdf: &bytes,
+            note: Some(format!(
+                "Letter level {} ({}) sent: {} overdue, pay by {}",
+                letter.level.number(),
+                letter.level.name(),
+                money_text(&letter.currency, letter.total_overdue),
+                letter.deadline
+            )),
+        })?)
+    };
+    Ok(IssuedLetter {
+        letter,
+        path,
+        archived,
+    })
+}

@@ -1,0 +1,413 @@
+//! Statements: the figures of each customer's statement, taken from the same aging and
+//! ledger code as `owed aging` and `owed ledger` (so the closing balance is the ledger's
+//! closing and the aging box is the aging report's row), and the batch run that renders
+//! them, writes one PDF per customer and a combined one, and archives what it issued.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+
+use super::{AgingOptions, ReportError, customer_ledger};
+use crate::domain::aging::{Basis, Buckets};
+use crate::domain::company::{CompanyProfile, Locale};
+use crate::domain::ids::CustomerId;
+use crate::domain::printed::{
+    ActivityLine, Addressee, AgingBox, OpenLine, Period, Statement, StatementKind,
+};
+use crate::domain::{Money, MoneyError};
+use crate::pdf::{self, PdfError};
+use crate::store::{AgingInput, Customer, IssuedKind, NewIssued, Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StatementError {
+    #[error(transparent)]
+    Report(#[from] ReportError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("customers are all, with-balance, overdue or codes like C001,C002 — not '{0}'")]
+    BadSelection(String),
+    #[error("{0} has nothing overdue on that date; there is nothing to demand")]
+    NothingOverdue(String),
+    #[error(
+        "the statement of {code} does not tie: ledger closing {ledger} but aging balance {aging}; run `owed check`"
+    )]
+    DoesNotTie {
+        code: String,
+        ledger: String,
+        aging: String,
+    },
+}
+
+pub type Result<T> = std::result::Result<T, StatementError>;
+
+/// Which customers get a statement.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Selection {
+    /// Everyone with something to say.
+    #[default]
+    All,
+    /// Customers whose balance at the statement date is not zero.
+    WithBalance,
+    /// Customers with something past due at the statement date.
+    Overdue,
+    /// These customers, by code.
+    Codes(Vec<String>),
+}
+
+impl FromStr for Selection {
+    type Err = StatementError;
+    fn from_str(text: &str) -> Result<Selection> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "all" => Ok(Selection::All),
+            "with-balance" | "balance" => Ok(Selection::WithBalance),
+            "overdue" => Ok(Selection::Overdue),
+            "" => Err(StatementError::BadSelection(text.into())),
+            _ => Ok(Selection::Codes(
+                text.split(',')
+                    .map(|c| c.trim().to_string())
+                    .filter(|c| !c.is_empty())
+                    .collect(),
+            )),
+        }
+    }
+}
+
+/// A statement run.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub period: Period,
+    pub kind: StatementKind,
+    pub customers: Selection,
+    /// Language and date format; the company profile's locale if `None`.
+    pub locale: Option<Locale>,
+    /// Store each statement in the book's archive (`false` for a preview).
+    pub archive: bool,
+}
+
+/// What a batch run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BatchSummary {
+    /// (customer code, file written), in customer-code order.
+    pub written: Vec<(String, PathBuf)>,
+    /// All statements in one file, each from a new page (`None` if nothing was written).
+    pub combined: Option<PathBuf>,
+    /// Customers selected but with nothing to say.
+    pub skipped: usize,
+    /// Archive ids of the statements issued (empty for a preview).
+    pub archived: Vec<i64>,
+    /// Sum of the amounts due now.
+    pub total_due: Money,
+}
+
+/// Everything about the book as of the statement date that every statement shares:
+/// the aging report with items, and the unapplied credits by customer.
+pub struct Context {
+    pub date: NaiveDate,
+    aging: super::Aging,
+    credits: HashMap<CustomerId, Vec<OpenLine>>,
+    company: CompanyProfile,
+    locale: Locale,
+}
+
+impl Context {
+    /// Reads the aging as of `date` once (default buckets, by due date, as `owed aging`).
+    pub fn new(store: &Store, date: NaiveDate, locale: Option<Locale>) -> Result<Context> {
+        let aging = super::aging(
+            store,
+            &AgingOptions {
+                as_of: date,
+                basis: Basis::Due,
+                buckets: Buckets::default(),
+                detail: true,
+            },
+        )?;
+        let mut credits: HashMap<CustomerId, Vec<OpenLine>> = HashMap::new();
+        store.unapplied_as_of(date, AgingInput::Fast, |row| {
+            credits.entry(row.customer_id).or_default().push(OpenLine {
+                date: row.date,
+                number: row.number,
+                seq: 0,
+                installments: 0,
+                due: None,
+                days_overdue: None,
+                amount: -row.unapplied,
+                open: -row.unapplied,
+            })
+        })?;
+        for lines in credits.values_mut() {
+            lines.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.number.cmp(&b.number)));
+        }
+        let company = store.company_profile()?;
+        let locale = locale.unwrap_or(company.locale);
+        Ok(Context {
+            date,
+            aging,
+            credits,
+            company,
+            locale,
+        })
+    }
+
+    pub fn company(&self) -> &CompanyProfile {
+        &self.company
+    }
+
+    /// The customer's open items at the date, by due date (the aging report's detail).
+    pub fn aging_items(&self, customer: CustomerId) -> &[crate::domain::aging::AgedItem] {
+        self.aging
+            .report
+            .rows
+            .get(&customer)
+            .map(|row| row.items.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// Whether `customer` has anything past due at the date.
+    pub fn is_overdue(&self, customer: CustomerId) -> bool {
+        self.aging
+            .report
+            .rows
+            .get(&customer)
+            .is_some_and(|row| row.overdue(Basis::Due).is_positive())
+    }
+
+    /// Whether `customer` has a balance at the date.
+    pub fn has_balance(&self, customer: CustomerId) -> bool {
+        self.aging
+            .report
+            .rows
+            .get(&customer)
+            .is_some_and(|row| !row.balance.is_zero())
+    }
+}
+
+/// Builds `customer`'s statement of `kind` for `period` (dated its last day).
+pub fn build(
+    store: &Store,
+    context: &Context,
+    customer: &Customer,
+    kind: StatementKind,
+    period: Period,
+) -> Result<Statement> {
+    let date = context.date;
+    let currency = store.currency().clone();
+    let (_, ledger) = customer_ledger(store, &customer.code, Some(period.first), Some(date))?;
+    let report = &context.aging.report;
+    let labels = report.columns.clone();
+    let row = report.rows.get(&customer.id);
+    let aging = AgingBox {
+        labels: labels.clone(),
+        amounts: row
+            .map(|r| r.amounts.clone())
+            .unwrap_or_else(|| vec![Money::ZERO; labels.len()]),
+        unapplied: row.map_or(Money::ZERO, |r| r.unapplied),
+        balance: row.map_or(Money::ZERO, |r| r.balance),
+    };
+    if currency.rescale(aging.balance) != ledger.closing {
+        return Err(StatementError::DoesNotTie {
+            code: customer.code.clone(),
+            ledger: currency.plain(ledger.closing),
+            aging: currency.plain(aging.balance),
+        });
+    }
+    let items = row.map(|r| r.items.as_slice()).unwrap_or_default();
+    let mut open_items: Vec<OpenLine> = items
+        .iter()
+        .map(|i| OpenLine {
+            date: i.date,
+            number: i.number.clone(),
+            seq: i.seq,
+            installments: items.iter().filter(|o| o.number == i.number).count() as u32,
+            due: Some(i.due),
+            days_overdue: Some(i.days_overdue),
+            amount: i.amount,
+            open: i.open,
+        })
+        .collect();
+    let due_now: Money = items
+        .iter()
+        .filter(|i| i.due <= date)
+        .map(|i| i.open)
+        .sum::<Money>()
+        + aging.unapplied;
+    if let Some(credits) = context.credits.get(&customer.id) {
+        open_items.extend(credits.iter().cloned());
+    }
+    let activity = ledger
+        .entries
+        .iter()
+        .map(|e| ActivityLine {
+            date: e.date,
+            kind: e.kind,
+            number: e.number.clone(),
+            memo: e.memo.clone(),
+            debit: e.debit,
+            credit: e.credit,
+            balance: currency.rescale(e.balance),
+        })
+        .collect();
+    Ok(Statement {
+        kind,
+        period,
+        date,
+        customer: Addressee {
+            code: customer.code.clone(),
+            name: customer.name.clone(),
+            contact: customer.contact.clone(),
+            address: customer.address.clone(),
+        },
+        locale: context.locale,
+        opening: ledger.opening,
+        closing: ledger.closing,
+        open_items,
+        activity,
+        aging,
+        amount_due: currency.rescale(due_now.max(Money::ZERO)),
+        currency,
+    })
+}
+
+/// Whether a statement of its kind has anything to say.
+pub fn has_content(statement: &Statement) -> bool {
+    match statement.kind {
+        StatementKind::OpenItem => !statement.open_items.is_empty(),
+        StatementKind::BalanceForward => {
+            !statement.activity.is_empty()
+                || !statement.opening.is_zero()
+                || !statement.closing.is_zero()
+        }
+        StatementKind::Activity => !statement.activity.is_empty(),
+    }
+}
+
+/// The customers `selection` names, in code order (unknown codes are an error).
+pub fn select(store: &Store, context: &Context, selection: &Selection) -> Result<Vec<Customer>> {
+    Ok(match selection {
+        Selection::Codes(codes) => codes
+            .iter()
+            .map(|c| store.customer(c))
+            .collect::<std::result::Result<_, _>>()?,
+        Selection::All => store.customers()?,
+        Selection::WithBalance => store
+            .customers()?
+            .into_iter()
+            .filter(|c| context.has_balance(c.id))
+            .collect(),
+        Selection::Overdue => store
+            .customers()?
+            .into_iter()
+            .filter(|c| context.is_overdue(c.id))
+            .collect(),
+    })
+}
+
+/// A customer code made safe as a file name.
+pub fn file_stem(code: &str) -> String {
+    code.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Renders the statements `request` asks for into `out_dir` (`C001-2026-10.pdf` each and
+/// `statements-2026-10.pdf` with all of them), archives them unless it is a preview, and
+/// calls `progress(done, total)` after each customer. Customers with nothing to say are
+/// skipped and counted.
+pub fn batch(
+    store: &mut Store,
+    request: &Request,
+    out_dir: &Path,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<BatchSummary> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| StatementError::Io { path, source }
+    };
+    std::fs::create_dir_all(out_dir).map_err(io(out_dir))?;
+    let date = request.period.last;
+    let context = Context::new(store, date, request.locale)?;
+    let customers = select(store, &context, &request.customers)?;
+    let total = customers.len();
+    let mut summary = BatchSummary::default();
+    let mut statements = Vec::new();
+    let mut files: Vec<(String, Vec<u8>, Money)> = Vec::new();
+    let period = request.period.label();
+    for (done, customer) in customers.iter().enumerate() {
+        let statement = build(store, &context, customer, request.kind, request.period)?;
+        if has_content(&statement) {
+            let bytes = pdf::statement_pdf(&statement, context.company())?;
+            let name = format!("{}-{period}.pdf", file_stem(&customer.code));
+            let path = out_dir.join(&name);
+            std::fs::write(&path, &bytes).map_err(io(&path))?;
+            summary.total_due += statement.amount_due;
+            summary.written.push((customer.code.clone(), path));
+            files.push((name, bytes, statement.amount_due));
+            statements.push(statement);
+        } else {
+            summary.skipped += 1;
+        }
+        progress(done + 1, total);
+    }
+    if !statements.is_empty() {
+        let bytes = pdf::statements_pdf(&statements, context.company())?;
+        let path = out_dir.join(format!("statements-{period}.pdf"));
+        std::fs::write(&path, &bytes).map_err(io(&path))?;
+        summary.combined = Some(path);
+    }
+    if request.archive && !files.is_empty() {
+        let news: Vec<NewIssued<'_>> = files
+            .iter()
+            .zip(&summary.written)
+            .map(|((name, bytes, due), (code, _))| NewIssued {
+                kind: IssuedKind::Statement,
+                customer_code: code,
+                date,
+                period: Some(period.clone()),
+                statement_kind: Some(request.kind.as_str()),
+                level: None,
+                amount: *due,
+                file_name: name.clone(),
+                pdf: bytes,
+                note: None,
+            })
+            .collect();
+        summary.archived = store.archive_many(&news)?;
+    }
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selections_parse() {
+        assert_eq!("all".parse::<Selection>().unwrap(), Selection::All);
+        assert_eq!(
+            "With-Balance".parse::<Selection>().unwrap(),
+            Selection::WithBalance
+        );
+        assert_eq!(
+            "C001, C002".parse::<Selection>().unwrap(),
+            Selection::Codes(vec!["C001".into(), "C002".into()])
+        );
+        assert!("".parse::<Selection>().is_err());
+        assert_eq!(file_stem("A/B c"), "A_B_c");
+    }
+}
