@@ -202,7 +202,20 @@ fn logo<'a>(screen: &'a Settings) -> Element<'a, Message> {
                 .logo_file()
                 .map(|n| format!("{n} — "))
                 .unwrap_or_default();
-            text(format!("{name}{info}")).size(14).into()
+            let shown = text(format!("{name}{info}")).size(14);
+            if info.format == "JPEG" {
+                // Said here rather than found out on paper: this build prints PNG logos.
+                column![
+                    shown,
+                    widgets::danger_text(t(
+                        "Statements and letters print PNG logos only: save this logo as PNG to see it on them"
+                    ))
+                ]
+                .spacing(4)
+                .into()
+            } else {
+                shown.into()
+            }
         }
         Some(Err(error)) => widgets::danger_text(error).into(),
     };

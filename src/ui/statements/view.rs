@@ -174,7 +174,7 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
             screen.deadline_error()
         ),
         widgets::muted(t(
-            "Final demands and lawyer's letters default to a deadline 14 days from today."
+            "Without a deadline, the letter gives 14 days from today."
         )),
         widgets::action(
             t("Write the letter"),
