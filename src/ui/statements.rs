@@ -20,7 +20,7 @@ use crate::domain::letters::Level;
 use crate::domain::printed::{Period, StatementKind};
 use crate::report::letters::{self, DueLetter, LetterRequest};
 use crate::report::statement::{self, Request, Selection};
-use crate::store::Store;
+use crate::store::{Issued, Store};
 
 /// Which customers get a statement, as the screen offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +89,9 @@ pub enum Message {
     LetterLevel(LevelChoice),
     Deadline(String),
     WriteLetter,
+    Archive(Result<Vec<Issued>, String>),
+    /// Write an issued document's stored bytes into the folder again.
+    Reprint(i64),
 }
 
 pub struct Statements {
@@ -106,6 +109,8 @@ pub struct Statements {
     pub letter_customer: String,
     pub letter_level: LevelChoice,
     pub deadline: String,
+    /// Everything issued, newest first.
+    pub archive: Vec<Issued>,
 }
 
 /// Where documents go unless the user says otherwise: `Documents/Owed`.
@@ -139,6 +144,7 @@ impl Statements {
             letter_customer: String::new(),
             letter_level: LevelChoice(Level::Reminder),
             deadline: String::new(),
+            archive: Vec::new(),
         };
         let task = screen.reload(book);
         (screen, task)
@@ -146,10 +152,16 @@ impl Statements {
 
     pub fn reload(&self, book: &Book) -> Task<Message> {
         let today = book.today;
-        book.read(
-            move |store| letters::due_letters(store, today).map_err(|e| e.to_string()),
-            Message::DueLoaded,
-        )
+        Task::batch([
+            book.read(
+                move |store| letters::due_letters(store, today).map_err(|e| e.to_string()),
+                Message::DueLoaded,
+            ),
+            book.read(
+                |store| store.issued(None).map_err(|e| e.to_string()),
+                Message::Archive,
+            ),
+        ])
     }
 
     pub fn period_error(&self) -> Option<String> {
@@ -244,6 +256,18 @@ impl Statements {
             Message::LetterCustomer(text) => self.letter_customer = text,
             Message::LetterLevel(level) => self.letter_level = level,
             Message::Deadline(text) => self.deadline = text,
+            Message::Archive(Ok(archive)) => self.archive = archive,
+            Message::Archive(Err(error)) => self.error = Some(error),
+            Message::Reprint(id) => match self.reprint(id, book) {
+                Ok(path) => {
+                    self.notice = Some(tf(
+                        "The document as issued, byte for byte: {path}",
+                        &[("path", &path.display().to_string())],
+                    ));
+                    self.error = None;
+                }
+                Err(error) => self.error = Some(error),
+            },
         }
         (Task::none(), None)
     }
@@ -341,6 +365,17 @@ impl Statements {
                 &[("path", &issued.path.display().to_string())],
             ))
         })
+    }
+
+    /// Writes the archived bytes of document `id` into the folder (checked against the
+    /// sha256 kept with them), so it can be opened and printed again exactly as sent.
+    fn reprint(&self, id: i64, book: &Book) -> Result<PathBuf, String> {
+        let (issued, bytes) = book.store().issued_pdf(id).map_err(|e| e.to_string())?;
+        let folder = PathBuf::from(self.folder.trim());
+        std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        let path = folder.join(format!("reprint-{}-{}", issued.id, issued.file_name));
+        std::fs::write(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(path)
     }
 
     fn begin(&mut self) {

@@ -101,3 +101,27 @@ fn an_impossible_period_or_deadline_is_refused_beside_the_field() {
     );
     assert!(screen(&app).deadline_error().is_some());
 }
+
+#[test]
+fn what_was_issued_is_listed_and_saved_again_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_screen(dir.path());
+    send(&mut app, AppMessage::Statements(Message::Who(Who::All)));
+    send(&mut app, AppMessage::Statements(Message::WriteStatements));
+    let archive = &screen(&app).archive;
+    assert_eq!(archive.len(), 1, "Acme's October statement (Huaxing had nothing yet)");
+    let first = archive[0].clone();
+    let original = std::fs::read(dir.path().join(&first.file_name)).unwrap();
+    send(&mut app, AppMessage::Statements(Message::Reprint(first.id)));
+    let copy = dir
+        .path()
+        .join(format!("reprint-{}-{}", first.id, first.file_name));
+    assert_eq!(std::fs::read(&copy).unwrap(), original);
+    assert!(
+        screen(&app)
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("byte for byte")
+    );
+}

@@ -13,7 +13,7 @@ use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
-pub(super) fn view<'a>(screen: &'a Statements, _book: &'a Book) -> Element<'a, Message> {
+pub(super) fn view<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
     let folder = row![
         text(t("Folder")).size(14).width(Length::Fixed(70.0)),
         text_input(t("where the PDFs go"), &screen.folder)
@@ -52,9 +52,14 @@ pub(super) fn view<'a>(screen: &'a Statements, _book: &'a Book) -> Element<'a, M
         text(t("Statements and letters")).size(24).font(BOLD),
         folder,
         status,
-        row![statements(screen), letters(screen)]
-            .spacing(16)
-            .height(Length::Fill),
+        row![
+            column![statements(screen), archive(screen, book)]
+                .spacing(16)
+                .width(Length::FillPortion(1)),
+            letters(screen)
+        ]
+        .spacing(16)
+        .height(Length::Fill),
     ]
     .spacing(12)
     .into()
@@ -190,4 +195,57 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
         .padding(12)
         .style(widgets::panel)
         .into()
+}
+
+/// Everything issued, newest first, each re-printable byte for byte.
+fn archive<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
+    let mut list = column![].spacing(2);
+    if screen.archive.is_empty() {
+        list = list.push(widgets::muted(t("Nothing issued yet.")));
+    }
+    for issued in screen.archive.iter().take(200) {
+        let what = match (issued.level, &issued.period) {
+            (Some(level), _) => LevelChoice(level).to_string(),
+            (None, Some(period)) => tf("statement {period}", &[("period", period)]),
+            (None, None) => t("statement").to_string(),
+        };
+        list = list.push(
+            row![
+                text(format!(
+                    "{} · {} {} · {} · {}",
+                    issued.date,
+                    issued.customer,
+                    issued.customer_name,
+                    what,
+                    book.money(issued.amount)
+                ))
+                .size(13)
+                .wrapping(text::Wrapping::None)
+                .width(Length::Fill),
+                iced::widget::button(text(t("Save a copy")).size(12))
+                    .padding([2, 8])
+                    .style(iced::widget::button::secondary)
+                    .on_press(Message::Reprint(issued.id)),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center),
+        );
+    }
+    container(
+        column![
+            text(tf(
+                "Issued ({n})",
+                &[("n", &screen.archive.len().to_string())]
+            ))
+            .size(18)
+            .font(BOLD),
+            scrollable(list).height(Length::Fill),
+        ]
+        .spacing(8),
+    )
+    .width(Length::Fill)
+    .height(Length::Fill)
+    .padding(12)
+    .style(widgets::panel)
+    .into()
 }
