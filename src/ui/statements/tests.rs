@@ -109,7 +109,11 @@ fn what_was_issued_is_listed_and_saved_again_byte_for_byte() {
     send(&mut app, AppMessage::Statements(Message::Who(Who::All)));
     send(&mut app, AppMessage::Statements(Message::WriteStatements));
     let archive = &screen(&app).archive;
-    assert_eq!(archive.len(), 1, "Acme's October statement (Huaxing had nothing yet)");
+    assert_eq!(
+        archive.len(),
+        1,
+        "Acme's October statement (Huaxing had nothing yet)"
+    );
     let first = archive[0].clone();
     let original = std::fs::read(dir.path().join(&first.file_name)).unwrap();
     send(&mut app, AppMessage::Statements(Message::Reprint(first.id)));

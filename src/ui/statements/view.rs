@@ -211,23 +211,24 @@ fn archive<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
         };
         list = list.push(
             row![
-                text(format!(
-                    "{} · {} {} · {} · {}",
-                    issued.date,
-                    issued.customer,
-                    issued.customer_name,
-                    what,
-                    book.money(issued.amount)
-                ))
-                .size(13)
-                .wrapping(text::Wrapping::None)
-                .width(Length::Fill),
+                widgets::cell(
+                    format!(
+                        "{} · {} {} · {} · {}",
+                        issued.date,
+                        issued.customer,
+                        issued.customer_name,
+                        what,
+                        book.money(issued.amount)
+                    ),
+                    Length::Fill
+                ),
                 iced::widget::button(text(t("Save a copy")).size(12))
                     .padding([2, 8])
                     .style(iced::widget::button::secondary)
                     .on_press(Message::Reprint(issued.id)),
             ]
             .spacing(6)
+            .padding(iced::Padding::ZERO.right(14))
             .align_y(Alignment::Center),
         );
     }
