@@ -85,6 +85,19 @@ pub enum Phase {
     Writing(usize, usize),
 }
 
+/// The figures the screen shows over the table, counted when the plan or a decision
+/// changes rather than on every frame (a statement may have 100,000 rows).
+#[derive(Debug, Clone)]
+pub struct Tally {
+    pub summary: import::Summary,
+    /// New money in matched at least [`CONFIDENT`]ly.
+    pub confident: usize,
+    /// Payments an import now would post.
+    pub to_post: usize,
+    /// Rows an import now would add to the book.
+    pub new_rows: usize,
+}
+
 pub struct Import {
     pub path_text: String,
     pub file: Option<PathBuf>,
@@ -100,6 +113,7 @@ pub struct Import {
     pub plan: Option<Arc<ImportPlan>>,
     /// One per plan row; `None` is not decided yet (kept unmatched if imported so).
     pub decisions: Vec<Option<Decision>>,
+    pub tally: Option<Tally>,
     pub filter: RowFilter,
     /// Indices into the plan's rows that pass the filter.
     pub visible: Vec<usize>,
@@ -132,6 +146,7 @@ impl Import {
             error: None,
             plan: None,
             decisions: Vec::new(),
+            tally: None,
             filter: RowFilter::All,
             visible: Vec::new(),
             selected: None,
@@ -274,6 +289,7 @@ impl Import {
                 self.file = Some(path);
                 self.bytes = Some(bytes);
                 self.plan = None;
+                self.tally = None;
                 self.decisions.clear();
                 self.selected = None;
                 return (self.prepare(book), None);
@@ -322,6 +338,7 @@ impl Import {
                     })
                     .collect();
                 self.plan = Some(plan);
+                self.recount();
                 self.selected = None;
                 self.refresh();
                 return (self.scroll.to_top(LIST), None);
@@ -329,6 +346,7 @@ impl Import {
             Message::Prepared(_, Err(error)) => {
                 self.phase = Phase::Empty;
                 self.plan = None;
+                self.tally = None;
                 self.decisions.clear();
                 self.visible.clear();
                 self.error = Some(error);
@@ -347,13 +365,16 @@ impl Import {
             Message::Accept(index) => {
                 if let Some(s) = self.payable(index).and_then(|row| row.suggestion.clone()) {
                     self.decisions[index] = Some(import::accept(&s));
+                    self.recount();
                 }
             }
             Message::Unmatched(index) if self.payable(index).is_some() => {
                 self.decisions[index] = Some(Decision::LeaveUnmatched);
+                self.recount();
             }
             Message::Skip(index) if self.payable(index).is_some() => {
                 self.decisions[index] = Some(Decision::Skip);
+                self.recount();
             }
             Message::Select(_) | Message::Unmatched(_) | Message::Skip(_) => {}
             Message::AssignSearch(text) => self.assign_search = text,
@@ -367,10 +388,12 @@ impl Import {
                         apply: crate::domain::allocation::Apply::OldestFirst,
                     });
                     self.assign_search.clear();
+                    self.recount();
                 }
             }
             Message::AcceptAllConfident => {
                 let accepted = self.accept_all_confident();
+                self.recount();
                 self.notice = Some(tf(
                     "{n} confident matches accepted",
                     &[("n", &accepted.to_string())],
@@ -500,24 +523,49 @@ impl Import {
             .collect()
     }
 
+    /// Counts the figures again, after the plan or a decision changed.
+    fn recount(&mut self) {
+        self.tally = self.plan.as_ref().map(|plan| {
+            let decisions = self.final_decisions();
+            let payable_new =
+                |r: &import::PlannedRow| r.status == RowStatus::New && r.kind == RowKind::MoneyIn;
+            Tally {
+                summary: plan.summary(&decisions, None),
+                confident: plan
+                    .rows
+                    .iter()
+                    .filter(|r| {
+                        payable_new(r)
+                            && r.suggestion
+                                .as_ref()
+                                .is_some_and(|s| s.confidence >= CONFIDENT)
+                    })
+                    .count(),
+                to_post: plan
+                    .rows
+                    .iter()
+                    .zip(&decisions)
+                    .filter(|(row, d)| row.is_payable() && matches!(d, Decision::Accept { .. }))
+                    .count(),
+                new_rows: plan
+                    .rows
+                    .iter()
+                    .filter(|r| {
+                        r.status != RowStatus::AlreadyImported && r.kind != RowKind::Pending
+                    })
+                    .count(),
+            }
+        });
+    }
+
     /// How many payments an import now would post.
     pub fn to_post(&self) -> usize {
-        let Some(plan) = &self.plan else { return 0 };
-        plan.rows
-            .iter()
-            .zip(&self.decisions)
-            .filter(|(row, d)| row.is_payable() && matches!(d, Some(Decision::Accept { .. })))
-            .count()
+        self.tally.as_ref().map_or(0, |t| t.to_post)
     }
 
     /// Rows that an import now would add to the book.
     pub fn new_rows(&self) -> usize {
-        self.plan.as_ref().map_or(0, |plan| {
-            plan.rows
-                .iter()
-                .filter(|r| r.status != RowStatus::AlreadyImported && r.kind != RowKind::Pending)
-                .count()
-        })
+        self.tally.as_ref().map_or(0, |t| t.new_rows)
     }
 
     fn commit(&mut self, book: &mut Book) -> Task<Message> {

@@ -9,7 +9,7 @@ use iced::widget::{
 use iced::{Alignment, Element, Length, Theme};
 
 use super::{
-    ASSIGN_FIELD, CONFIDENT, DecimalChoice, DelimiterChoice, EncodingChoice, Import, LIST, Message,
+    ASSIGN_FIELD, DecimalChoice, DelimiterChoice, EncodingChoice, Import, LIST, Message,
     PATH_FIELD, Phase, RowFilter,
 };
 use crate::domain::Money;
@@ -210,10 +210,11 @@ pub(super) fn guess_format(error: &str, day_first: bool) -> String {
 }
 
 fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
-    let Some(plan) = &screen.plan else {
+    let Some(tally) = &screen.tally else {
         return space().into();
     };
-    let summary = plan.summary(&screen.final_decisions(), None);
+    let summary = &tally.summary;
+    let confident = tally.confident;
     let money = |total: &str| {
         total
             .parse::<rust_decimal::Decimal>()
@@ -221,16 +222,6 @@ fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
             .filter(|v| book.currency().to_minor_checked(Money(*v)).is_some())
             .map_or(total.to_string(), |v| book.money(Money(v)))
     };
-    let confident = plan
-        .rows
-        .iter()
-        .filter(|r| r.status == RowStatus::New && r.kind == RowKind::MoneyIn)
-        .filter(|r| {
-            r.suggestion
-                .as_ref()
-                .is_some_and(|s| s.confidence >= CONFIDENT)
-        })
-        .count();
     let filters = RowFilter::ALL
         .into_iter()
         .fold(row![].spacing(4), |bar, filter| {
