@@ -14,6 +14,7 @@ pub mod money;
 pub mod note;
 pub mod printed;
 pub mod terms;
+pub mod text;
 
 pub use money::{Currency, Money, MoneyError};
 

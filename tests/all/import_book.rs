@@ -3,8 +3,7 @@
 //! exactly, hand-entered payments are flagged, payers are learned, foreign rows are not
 //! posted and a bank's answers are remembered.
 
-#[path = "common/helpers.rs"]
-mod common;
+use crate::common::helpers as common;
 
 use common::*;
 use owed::domain::aging::{Basis, Buckets};

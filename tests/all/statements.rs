@@ -7,10 +7,7 @@
 use std::path::Path;
 use std::process::Command;
 
-#[path = "common/helpers.rs"]
-mod helpers;
-#[path = "common/printed.rs"]
-mod printed;
+use crate::common::{helpers, printed};
 
 use helpers::{book, d, invoice};
 use owed::domain::printed::{Period, StatementKind};

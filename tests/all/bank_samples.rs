@@ -16,6 +16,19 @@ fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bank-samples")
 }
 
+/// Whether `../shared/bank-samples/` is beside this checkout (CI has it; a plain clone
+/// does not). When it is absent the test prints why and passes without checking.
+fn samples_here(test: &str) -> bool {
+    let here = samples().join("MANIFEST.tsv").is_file();
+    if !here {
+        eprintln!(
+            "note: {test} skipped: {} is absent (it sits beside the checkout in CI)",
+            samples().display()
+        );
+    }
+    here
+}
+
 /// One line of MANIFEST.tsv, the columns this test uses.
 struct Expected {
     date_format: String,
@@ -79,6 +92,9 @@ fn show(row: &BankRow) -> String {
 }
 
 fn check(file: &str) {
+    if !samples_here(file) {
+        return;
+    }
     let expected = manifest(file);
     let bytes = fs::read(samples().join("csv").join(file)).unwrap();
     let has_year = expected.date_format.contains("%Y") || expected.date_format.contains("%y");
@@ -214,6 +230,9 @@ proptest! {
         file in 0..FILES.len(),
         edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..20),
     ) {
+        if !samples_here("never_panics_on_mutated_samples") {
+            return Ok(());
+        }
         let mut data = fs::read(samples().join("csv").join(FILES[file])).unwrap();
         for (at, byte, kind) in edits {
             if data.is_empty() {

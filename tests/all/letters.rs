@@ -3,10 +3,7 @@
 //! a level, and the commands archive what they issue and give back the stored bytes.
 //! Needs `pdftotext` (poppler-utils) and `qpdf`, which `.ci/run` installs.
 
-#[path = "common/helpers.rs"]
-mod helpers;
-#[path = "common/printed.rs"]
-mod printed;
+use crate::common::{helpers, printed};
 
 use std::process::Command;
 

@@ -2,8 +2,7 @@
 //! process is killed once it reports writing rows (inside the commit's transaction),
 //! then the book is checked, and the same import run again completes.
 
-#[path = "common/helpers.rs"]
-mod common;
+use crate::common::helpers as common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

@@ -1,8 +1,7 @@
 //! Property tests: random histories of invoices, installments, payments, credits, voids,
 //! write-offs, fees and refunds keep the ledger's invariants for any as-of date.
 
-#[path = "common/helpers.rs"]
-mod common;
+use crate::common::helpers as common;
 
 use chrono::{Days, NaiveDate};
 use common::*;

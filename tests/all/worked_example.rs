@@ -1,8 +1,7 @@
 //! One customer, written out by hand: an invoice of 100.00 in 3 installments, a partial
 //! payment, a credit note and a void — aging as of three dates, to the cent.
 
-#[path = "common/helpers.rs"]
-mod common;
+use crate::common::helpers as common;
 
 use common::*;
 use owed::domain::aging::{Basis, Buckets};

@@ -4,8 +4,7 @@
 //! line; no bytes after an OFX or CAMT opening make the reader panic; and a CAMT file
 //! runs through prepare and commit into a book, twice.
 
-#[path = "common/helpers.rs"]
-mod common;
+use crate::common::helpers as common;
 
 use std::path::Path;
 

@@ -1,0 +1,20 @@
+//! Every integration test, in one binary: the library and its dependencies are linked
+//! once instead of once per file, which is most of what a test build costs here.
+//! Each file below is one area; `cargo test --test all cli::` runs one of them.
+
+mod common {
+    pub mod helpers;
+    pub mod printed;
+}
+
+mod bank_samples;
+mod cli;
+mod hostile_files;
+mod import_book;
+mod import_formats;
+mod import_kill;
+mod import_quirks;
+mod letters;
+mod properties;
+mod statements;
+mod worked_example;
