@@ -260,7 +260,8 @@ pub struct DocumentArgs {
     /// YYYY-MM-DD (default today).
     #[arg(long)]
     pub date: Option<String>,
-    /// Exact, e.g. 1200.00.
+    /// Exact, in the book's number format: 1200.00 or 1,200.00 (1.200,00 where the
+    /// locale writes a decimal comma).
     #[arg(long, allow_hyphen_values = true)]
     pub amount: String,
     /// E.g. the customer's order number or the bank's reference.

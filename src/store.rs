@@ -106,6 +106,24 @@ pub enum StoreError {
     },
     #[error("{0} is not a payment or credit of this customer")]
     NotACredit(String),
+    #[error(
+        "{number} is a {kind}, not money the customer paid in; a refund pays back a payment or a credit note"
+    )]
+    NotRefundable { number: String, kind: String },
+    #[error(
+        "the refund of {asked} is more than {customer} has paid in ({paid}, less earlier refunds); a refund only pays back money received"
+    )]
+    RefundMoreThanPaid {
+        asked: String,
+        paid: String,
+        customer: String,
+    },
+    #[error(
+        "the book's currency has {from} decimals and amounts are already stored ({what}); changing it to {to} would rescale them, so nothing was changed"
+    )]
+    MinorUnitsLocked { from: u32, to: u32, what: String },
+    #[error(transparent)]
+    Date(#[from] crate::domain::DateError),
     #[error("the currency cannot change once the book has documents")]
     CurrencyLocked,
     #[error("no import batch {0}; `owed import list` shows them")]
@@ -237,8 +255,11 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// The moment of a change, RFC 3339 with microseconds: a note and a payment entered by
+/// two commands in the same second still tell which came first (a promise is kept only
+/// by money that came after it).
 fn now_stamp() -> String {
     chrono::Local::now()
-        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .format("%Y-%m-%dT%H:%M:%S%.6f%:z")
         .to_string()
 }

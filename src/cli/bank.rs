@@ -53,8 +53,14 @@ pub struct ImportRun {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportAction {
-    /// Undo an import: void its payments, free its rows (history stays).
-    Undo { batch: i64 },
+    /// Undo an import: void its payments as of their own dates, free its rows (history
+    /// stays). Asks for --yes when statements or letters already issued counted them.
+    Undo {
+        batch: i64,
+        /// Undo even though statements or letters issued since counted these payments.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Past imports, newest first.
     List {
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -82,8 +88,31 @@ pub fn run(
     args: &ImportArgs,
 ) -> Result<(), CliError> {
     match &args.action {
-        Some(ImportAction::Undo { batch }) => {
+        Some(ImportAction::Undo { batch, yes }) => {
             let mut store = open(true)?;
+            let touched = store.issued_touched_by_import(*batch)?;
+            if !touched.is_empty() && !yes {
+                eprintln!(
+                    "These statements and letters were issued with the payments of import {batch}; undoing it changes what they say:"
+                );
+                for issued in &touched {
+                    eprintln!(
+                        "  {} {} {} {} ({})",
+                        issued.date,
+                        issued.kind.as_str(),
+                        issued.customer,
+                        issued.file_name,
+                        issued.id
+                    );
+                }
+                return Err(CliError::Input {
+                    field: "--yes",
+                    message: format!(
+                        "{} issued document(s) counted these payments; run `owed import undo {batch} --yes` to undo it anyway",
+                        touched.len()
+                    ),
+                });
+            }
             let (batch, voids) = import::undo(&mut store, *batch)?;
             print(&format!(
                 "import {} ({}) undone: {} payment(s) voided, {} row(s) freed",

@@ -29,10 +29,16 @@ pub enum Apply {
 }
 
 impl Apply {
-    /// Reads `INV-1001:300.00,INV-1002`.
+    /// Reads `INV-1001:300.00,INV-1002` (or `;` between the invoices). The amounts are
+    /// in the book's number format, so a comma followed by a digit belongs to the amount
+    /// (`INV-1:1,250.00` in a decimal-point book, `INV-1:12,50` in a decimal-comma one);
+    /// a comma before anything else, `;` and `|` separate invoices.
     pub fn parse(text: &str, currency: &Currency) -> Result<Apply, AllocationError> {
         let mut wanted = Vec::new();
-        for piece in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        for piece in split_invoices(text)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             match piece.rsplit_once(':') {
                 Some((number, amount)) => {
                     let amount = currency
@@ -48,6 +54,26 @@ impl Apply {
         }
         Ok(Apply::Explicit(wanted))
     }
+}
+
+/// The pieces of an allocation list, one per invoice (see [`Apply::parse`]).
+fn split_invoices(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut cuts = Vec::new();
+    for (i, b) in bytes.iter().enumerate() {
+        let separates = match b {
+            b';' | b'|' => true,
+            b',' => !bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
+            _ => false,
+        };
+        if separates {
+            cuts.push(&text[start..i]);
+            start = i + 1;
+        }
+    }
+    cuts.push(&text[start..]);
+    cuts.into_iter()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -211,5 +237,37 @@ mod tests {
             plan(&usd, &items, m("60"), &unknown),
             Err(AllocationError::NothingOpen(_))
         ));
+    }
+
+    #[test]
+    fn amounts_in_the_list_follow_the_number_format() {
+        let usd = Currency::default();
+        let wanted = |apply: Apply| match apply {
+            Apply::Explicit(list) => list
+                .into_iter()
+                .map(|(n, a)| format!("{n}={}", a.map_or("all".into(), |a| usd.plain(a))))
+                .collect::<Vec<_>>()
+                .join(" "),
+            other => format!("{other:?}"),
+        };
+        let read = |text: &str, currency: &Currency| Apply::parse(text, currency).map(wanted);
+        assert_eq!(
+            read("INV-1:1,250.00,INV-2", &usd).unwrap(),
+            "INV-1=1250.00 INV-2=all"
+        );
+        assert_eq!(
+            read("INV-1:10;1002:5", &usd).unwrap(),
+            "INV-1=10.00 1002=5.00"
+        );
+        // 12,50 is never 1250 in a decimal-point book.
+        let refused = Apply::parse("INV-1:12,50", &usd).unwrap_err().to_string();
+        assert!(refused.contains("'12,50'"), "{refused}");
+        let eur = Currency::new("EUR", 2)
+            .unwrap()
+            .with_format(crate::domain::NumberFormat::CommaDot);
+        assert_eq!(
+            read("INV-1:12,50,INV-2:1.000,00", &eur).unwrap(),
+            "INV-1=12.50 INV-2=1000.00"
+        );
     }
 }

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::money::NumberFormat;
+
 /// The paper statements and letters are laid out for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -57,16 +59,49 @@ pub enum Locale {
     /// Simplified Chinese, dates 2026年11月23日, amounts 1,234.56.
     #[serde(rename = "zh-CN")]
     ZhCn,
+    /// German, dates 23.11.2026, amounts 1.234,56.
+    #[serde(rename = "de-DE")]
+    DeDe,
+    /// French, dates 23/11/2026, amounts 1 234,56.
+    #[serde(rename = "fr-FR")]
+    FrFr,
+    /// Dutch, dates 23-11-2026, amounts 1.234,56.
+    #[serde(rename = "nl-NL")]
+    NlNl,
+    /// Polish, dates 23.11.2026, amounts 1 234,56.
+    #[serde(rename = "pl-PL")]
+    PlPl,
 }
 
 impl Locale {
-    pub const ALL: [Locale; 4] = [Locale::En, Locale::EnUs, Locale::EnGb, Locale::ZhCn];
+    pub const ALL: [Locale; 8] = [
+        Locale::En,
+        Locale::EnUs,
+        Locale::EnGb,
+        Locale::ZhCn,
+        Locale::DeDe,
+        Locale::FrFr,
+        Locale::NlNl,
+        Locale::PlPl,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Locale::En => "en",
             Locale::EnUs => "en-US",
             Locale::EnGb => "en-GB",
             Locale::ZhCn => "zh-CN",
+            Locale::DeDe => "de-DE",
+            Locale::FrFr => "fr-FR",
+            Locale::NlNl => "nl-NL",
+            Locale::PlPl => "pl-PL",
+        }
+    }
+    /// How amounts are written and read in this locale.
+    pub fn number_format(self) -> NumberFormat {
+        match self {
+            Locale::En | Locale::EnUs | Locale::EnGb | Locale::ZhCn => NumberFormat::Point,
+            Locale::DeDe | Locale::NlNl => NumberFormat::CommaDot,
+            Locale::FrFr | Locale::PlPl => NumberFormat::CommaSpace,
         }
     }
     pub fn parse(text: &str) -> Option<Locale> {
@@ -85,6 +120,9 @@ impl Locale {
             Locale::EnUs => date.format("%b %-d, %Y").to_string(),
             Locale::EnGb => date.format("%-d %b %Y").to_string(),
             Locale::ZhCn => date.format("%Y年%-m月%-d日").to_string(),
+            Locale::DeDe | Locale::PlPl => date.format("%d.%m.%Y").to_string(),
+            Locale::FrFr => date.format("%d/%m/%Y").to_string(),
+            Locale::NlNl => date.format("%d-%m-%Y").to_string(),
         }
     }
 }

@@ -10,6 +10,15 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
+mod text;
+
+pub use text::NumberFormat;
+
+/// The largest amount one document, limit or promise may carry: 999,999,999,999 and any
+/// decimals. At four decimals that is under 10^16 minor units, so even hundreds of such
+/// documents on one customer still add up inside an i64.
+pub const MAX_WHOLE_UNITS: i64 = 999_999_999_999;
+
 /// An exact amount of the book's currency.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -18,8 +27,8 @@ pub struct Money(pub Decimal);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
-    #[error("'{0}' is not an amount (write it like 1234.50)")]
-    NotANumber(String),
+    #[error("'{text}' is not an amount; write it like {example}")]
+    NotAnAmount { text: String, example: &'static str },
     #[error("'{text}' has more decimals than {code} allows ({minor_units})")]
     TooPrecise {
         text: String,
@@ -28,7 +37,7 @@ pub enum MoneyError {
     },
     #[error("'{0}' must be more than zero")]
     NotPositive(String),
-    #[error("'{0}' is too large")]
+    #[error("'{0}' is too large; one amount can be at most 999,999,999,999 and its decimals")]
     TooLarge(String),
     #[error("currency code '{0}' must be three letters, like USD")]
     BadCurrencyCode(String),
@@ -100,18 +109,30 @@ impl fmt::Display for Money {
     }
 }
 
-/// The book's one currency: its ISO code and how many decimals (minor units) it uses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The book's one currency: its ISO code and how many decimals (minor units) it uses,
+/// and how the book writes numbers (which follows its locale). Two currencies are the
+/// same when code and decimals are; the number format is only how amounts are written.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Currency {
     pub code: String,
     pub minor_units: u32,
+    #[serde(skip)]
+    pub format: NumberFormat,
 }
+
+impl PartialEq for Currency {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code && self.minor_units == other.minor_units
+    }
+}
+impl Eq for Currency {}
 
 impl Default for Currency {
     fn default() -> Self {
         Currency {
             code: "USD".into(),
             minor_units: 2,
+            format: NumberFormat::Point,
         }
     }
 }
@@ -125,22 +146,84 @@ impl Currency {
         if minor_units > 4 {
             return Err(MoneyError::BadMinorUnits(minor_units));
         }
-        Ok(Currency { code, minor_units })
+        Ok(Currency {
+            code,
+            minor_units,
+            format: NumberFormat::Point,
+        })
     }
 
-    /// Parses an exact amount such as `1234.50` or `1,234.50`; refuses extra decimals.
+    /// The same currency, with amounts read and written in `format`.
+    pub fn with_format(mut self, format: NumberFormat) -> Currency {
+        self.format = format;
+        self
+    }
+
+    /// Parses an amount typed or loaded by a person, in the book's number format
+    /// (`1,234.50` in a decimal-point book, `1.234,50` in a decimal-comma one). Extra
+    /// decimals are refused, never rounded; so are amounts over the bound.
     pub fn parse(&self, text: &str) -> Result<Money, MoneyError> {
-        let cleaned: String = text
-            .trim()
-            .chars()
-            .filter(|c| *c != ',' && *c != '_')
-            .collect();
-        if cleaned.is_empty() {
-            return Err(MoneyError::NotANumber(text.trim().to_string()));
+        let value = self.format.read(text)?;
+        self.exact(text, value)
+    }
+
+    /// Parses the plain machine form Owed itself writes in CSV and JSON (`-1234.50`: an
+    /// optional minus, digits, a point), whatever the book's locale.
+    pub fn parse_plain(&self, text: &str) -> Result<Money, MoneyError> {
+        let plain = text.trim();
+        let body = plain.strip_prefix('-').unwrap_or(plain);
+        let (whole, fraction) = body.split_once('.').unwrap_or((body, "0"));
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole) || !digits(fraction) {
+            return Err(MoneyError::NotAnAmount {
+                text: plain.to_string(),
+                example: "1234.50",
+            });
         }
-        let value = Decimal::from_str(&cleaned)
-            .map_err(|_| MoneyError::NotANumber(text.trim().to_string()))?
-            .normalize();
+        let value =
+            Decimal::from_str(plain).map_err(|_| MoneyError::TooLarge(plain.to_string()))?;
+        self.exact(text, value)
+    }
+
+    /// A cell of a spreadsheet being loaded: the book's number format, or Owed's own
+    /// plain form (what `export` writes) where that cannot be read another way. In a
+    /// decimal-comma book `12.50` is then 12.50, while `1.250` stays 1250 (at two
+    /// decimals it cannot be plain); where both readings are possible and differ
+    /// (`1.250` in a three-decimal currency) the cell is refused.
+    pub fn parse_loaded(&self, text: &str) -> Result<Money, MoneyError> {
+        let local = self.parse(text);
+        if self.format == NumberFormat::Point {
+            return local;
+        }
+        // Owed writes exactly the currency's decimals, so `1.250` is not its plain form
+        // at two decimals (though it would read as 1.25).
+        let written_by_owed = text
+            .trim()
+            .split_once('.')
+            .is_none_or(|(_, fraction)| fraction.len() <= self.minor_units as usize);
+        let plain = if written_by_owed {
+            self.parse_plain(text)
+        } else {
+            Err(MoneyError::NotAnAmount {
+                text: text.trim().to_string(),
+                example: self.format.example(),
+            })
+        };
+        match (local, plain) {
+            (Ok(a), Ok(b)) if a != b => Err(MoneyError::NotAnAmount {
+                text: text.trim().to_string(),
+                example: self.format.example(),
+            }),
+            (Ok(a), _) => Ok(a),
+            (Err(_), Ok(b)) => Ok(b),
+            (Err(e), Err(_)) => Err(e),
+        }
+    }
+
+    /// `value` (read from `text`) if it is exact at this currency's scale and within the
+    /// bound, at exactly this scale.
+    fn exact(&self, text: &str, value: Decimal) -> Result<Money, MoneyError> {
+        let value = value.normalize();
         if value.scale() > self.minor_units {
             return Err(MoneyError::TooPrecise {
                 text: text.trim().to_string(),
@@ -148,10 +231,16 @@ impl Currency {
                 minor_units: self.minor_units,
             });
         }
-        if self.to_minor_checked(Money(value)).is_none() {
+        if !Self::within_bound(Money(value)) {
             return Err(MoneyError::TooLarge(text.trim().to_string()));
         }
         Ok(self.rescale(Money(value)))
+    }
+
+    /// Whether an amount is inside the bound every stored amount keeps
+    /// ([`MAX_WHOLE_UNITS`] and its decimals, either sign).
+    pub fn within_bound(money: Money) -> bool {
+        money.0.abs().trunc() <= Decimal::from(MAX_WHOLE_UNITS)
     }
 
     /// Parses an amount that must be more than zero (document amounts).
@@ -205,28 +294,16 @@ impl Currency {
         self.rescale(money).0.to_string()
     }
 
-    /// Text for people: thousands separated, e.g. `1,234.50`, `-80.00`.
+    /// Text for people in the book's number format: thousands grouped, e.g. `1,234.50`,
+    /// `-80.00`, `1.234,50`.
     pub fn display(&self, money: Money) -> String {
-        let plain = self.plain(money);
-        let (sign, digits) = match plain.strip_prefix('-') {
-            Some(rest) => ("-", rest),
-            None => ("", plain.as_str()),
-        };
-        let (whole, frac) = match digits.split_once('.') {
-            Some((w, f)) => (w, Some(f)),
-            None => (digits, None),
-        };
-        let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-        for (i, ch) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(ch);
-        }
-        match frac {
-            Some(f) => format!("{sign}{grouped}.{f}"),
-            None => format!("{sign}{grouped}"),
-        }
+        self.format.write(&self.plain(money), true)
+    }
+
+    /// Text to put in a form field for editing: the book's decimal mark, no grouping
+    /// (`1234.50`, `1234,50`), which [`Currency::parse`] reads back exactly.
+    pub fn editable(&self, money: Money) -> String {
+        self.format.write(&self.plain(money), false)
     }
 
     /// Splits `total` into parts proportional to `weights` by the largest-remainder method,
@@ -284,7 +361,10 @@ mod tests {
             usd().parse("1.005"),
             Err(MoneyError::TooPrecise { .. })
         ));
-        assert!(matches!(usd().parse("abc"), Err(MoneyError::NotANumber(_))));
+        assert!(matches!(
+            usd().parse("abc"),
+            Err(MoneyError::NotAnAmount { .. })
+        ));
         assert!(matches!(
             usd().parse_positive("0"),
             Err(MoneyError::NotPositive(_))
@@ -294,6 +374,53 @@ mod tests {
         assert!(jpy.parse("1500.5").is_err());
         // Trailing zeros beyond the scale are still exact.
         assert_eq!(jpy.plain(jpy.parse("1500.00").unwrap()), "1500");
+    }
+
+    #[test]
+    fn amounts_have_an_upper_bound() {
+        assert_eq!(
+            usd().plain(usd().parse("999,999,999,999.99").unwrap()),
+            "999999999999.99"
+        );
+        assert_eq!(
+            usd().parse("1,000,000,000,000.00"),
+            Err(MoneyError::TooLarge("1,000,000,000,000.00".into()))
+        );
+        assert!(usd().parse("50000000000000000.00").is_err());
+        assert!(usd().parse("-1000000000000").is_err());
+        assert!(usd().parse("123456789012345678901234567890").is_err());
+        let bhd = Currency::new("BHD", 4).unwrap();
+        let most = bhd.parse("999999999999.9999").unwrap();
+        // Hundreds of the largest documents still add up inside i64 minor units.
+        assert!(bhd.to_minor(most).checked_mul(900).is_some());
+    }
+
+    #[test]
+    fn a_decimal_comma_book_reads_and_writes_its_own_way() {
+        let eur = Currency::new("EUR", 2)
+            .unwrap()
+            .with_format(NumberFormat::CommaDot);
+        assert_eq!(eur.plain(eur.parse("12,50").unwrap()), "12.50");
+        assert_eq!(eur.plain(eur.parse("1.250,00").unwrap()), "1250.00");
+        assert!(eur.parse("12.50").is_err());
+        assert_eq!(eur.display(eur.parse("1234567,5").unwrap()), "1.234.567,50");
+        assert_eq!(eur.editable(eur.parse("1.234,5").unwrap()), "1234,50");
+        assert_eq!(
+            eur.parse(&eur.editable(Money(Decimal::new(-5, 1))))
+                .unwrap()
+                .0,
+            Decimal::new(-50, 2)
+        );
+        // Owed's own CSV is plain; loading reads it where it cannot mean anything else.
+        assert_eq!(eur.plain(eur.parse_loaded("12.50").unwrap()), "12.50");
+        assert_eq!(eur.plain(eur.parse_loaded("1.250").unwrap()), "1250.00");
+        assert_eq!(eur.plain(eur.parse_plain("-1234.50").unwrap()), "-1234.50");
+        let bhd = Currency::new("BHD", 3)
+            .unwrap()
+            .with_format(NumberFormat::CommaDot);
+        assert!(bhd.parse_loaded("1.250").is_err(), "1250 or 1.25: refused");
+        // The same currency whatever the format.
+        assert_eq!(eur, Currency::new("EUR", 2).unwrap());
     }
 
     #[test]

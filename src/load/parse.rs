@@ -311,14 +311,10 @@ impl Cells<'_> {
         let Some(text) = self.text(name) else {
             return Ok(None);
         };
-        let plain = amount_text(text, self.currency.minor_units).ok_or_else(|| {
-            self.error(
-                name,
-                format!("'{text}' is not an amount (write it like 1234.50)"),
-            )
-        })?;
+        // The one amount parser, in the book's number format (and Owed's own plain form,
+        // so an export loads back in a decimal-comma book too).
         self.currency
-            .parse(&plain)
+            .parse_loaded(text)
             .map(Some)
             .map_err(|e| self.error(name, e.to_string()))
     }
@@ -462,38 +458,5 @@ impl Cells<'_> {
             return Err(self.error("apply", format!("'{text}' names no invoice")));
         }
         Ok(Apply::Explicit(wanted))
-    }
-}
-
-/// An amount as `Currency::parse` reads it (`.` decimals, `,` thousands). A decimal comma
-/// (`1234,50`, `1.234,50`) is turned into a point; `None` if the text is neither, or could
-/// be either (`1,000` in a currency with three decimals).
-pub(super) fn amount_text(text: &str, minor_units: u32) -> Option<String> {
-    let text = text.trim();
-    if !text.contains(',') {
-        return Some(text.to_string());
-    }
-    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    let grouped = |int: &str, sep: char| {
-        let mut groups = int.trim_start_matches(['-', '+']).split(sep);
-        let first = groups.next().unwrap_or_default();
-        digits(first) && first.len() <= 3 && groups.all(|g| g.len() == 3 && digits(g))
-    };
-    let thousands = match text.split_once('.') {
-        Some((int, frac)) => !frac.contains(',') && grouped(int, ','),
-        None => grouped(text, ','),
-    };
-    let decimal_comma = text.rsplit_once(',').is_some_and(|(int, frac)| {
-        let int_ok = if int.contains('.') {
-            grouped(int, '.')
-        } else {
-            digits(int.trim_start_matches(['-', '+']))
-        };
-        digits(frac) && frac.len() as u32 <= minor_units && int_ok
-    });
-    match (thousands, decimal_comma) {
-        (true, false) => Some(text.to_string()),
-        (false, true) => Some(text.replace('.', "").replace(',', ".")),
-        _ => None,
     }
 }

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::parse::{amount_text, normalize};
+use super::parse::normalize;
 use super::*;
 use crate::domain::customer::Tier;
 use crate::domain::terms::Terms;
@@ -116,6 +116,9 @@ fn loading_twice_adds_nothing() {
 fn semicolon_file_with_open_column_posts_what_was_paid() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = with_customers(&dir);
+    // Decimal commas are read in a book whose locale writes them (and Owed's own plain
+    // `300.00` beside them); in a decimal-point book the same file is refused below.
+    store.set_setting("locale", "de-DE").unwrap();
     let path = write(
         &dir,
         "open.csv",
@@ -156,6 +159,13 @@ fn semicolon_file_with_open_column_posts_what_was_paid() {
         3
     );
     assert_eq!(open_amounts(&store), expected);
+    // The same sheet in a decimal-point book: `1.200,00` is refused, nothing loaded.
+    let mut point = with_customers(&dir);
+    let refused = load_csv(&mut point, &path, LoadKind::Invoices)
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("'1.200,00'"), "{refused}");
+    assert_eq!(point.counts().unwrap().1, 0);
 }
 
 #[test]
@@ -369,13 +379,41 @@ fn headers_normalize() {
 }
 
 #[test]
-fn amounts_with_commas() {
-    assert_eq!(amount_text("1,234.50", 2).as_deref(), Some("1,234.50"));
-    assert_eq!(amount_text("1,000", 2).as_deref(), Some("1,000"));
-    assert_eq!(amount_text("1234,50", 2).as_deref(), Some("1234.50"));
-    assert_eq!(amount_text("1.234,5", 2).as_deref(), Some("1234.5"));
-    assert_eq!(amount_text("-12,5", 2).as_deref(), Some("-12.5"));
-    assert_eq!(amount_text("1,000", 3), None);
-    assert_eq!(amount_text("1,2,3", 2), None);
-    assert_eq!(amount_text("12,3456", 2), None);
+fn amounts_follow_the_books_number_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let limits = |store: &mut Store, name: &str, limit: &str| {
+        let text = format!("code,name,credit_limit\nC{name},{name},\"{limit}\"\n");
+        let path = write(&dir, &format!("{name}.csv"), &text);
+        load_csv(store, &path, LoadKind::Customers)
+            .map(|_| {
+                store.currency().plain(
+                    store
+                        .customer(&format!("C{name}"))
+                        .unwrap()
+                        .credit_limit
+                        .unwrap(),
+                )
+            })
+            .map_err(|e| e.to_string())
+    };
+    // A decimal-point book: a comma only groups thousands, as on the command line.
+    let mut en = book();
+    assert_eq!(limits(&mut en, "1", "1,234.50").unwrap(), "1234.50");
+    assert_eq!(limits(&mut en, "2", "1,000").unwrap(), "1000.00");
+    let refused = limits(&mut en, "3", "12,50").unwrap_err();
+    assert!(
+        refused.contains("3.csv")
+            && refused.contains("credit_limit")
+            && refused.contains("'12,50'"),
+        "{refused}"
+    );
+    assert!(limits(&mut en, "4", "1,2,3").is_err());
+    assert!(limits(&mut en, "5", "1.234,5").is_err());
+    // A decimal-comma book reads its own way, and Owed's own plain export.
+    let mut de = book();
+    de.set_setting("locale", "de-DE").unwrap();
+    assert_eq!(limits(&mut de, "6", "12,50").unwrap(), "12.50");
+    assert_eq!(limits(&mut de, "7", "1.234,5").unwrap(), "1234.50");
+    assert_eq!(limits(&mut de, "8", "1234.50").unwrap(), "1234.50");
+    assert!(limits(&mut de, "9", "12,3456").is_err());
 }

@@ -38,7 +38,8 @@ pub struct NoteFacts {
     pub latest: bool,
     pub follow_up: Option<NaiveDate>,
     pub promise: Option<Promise>,
-    /// Payments from `day` through the promise date (ignored without a promise).
+    /// Payments dated from `day` through the promise date and made after the note (on
+    /// `day` itself, entered after it was logged); ignored without a promise.
     pub paid: Money,
 }
 
@@ -90,7 +91,9 @@ pub fn note_statuses(store: &Store, notes: &[Note], today: NaiveDate) -> Result<
     for note in notes {
         let day = note_day(&note.at).unwrap_or(today);
         let paid = match (note.promise, ids.get(&note.customer)) {
-            (Some(promise), Some(id)) => store.payments_between(*id, day, promise.date)?,
+            (Some(promise), Some(id)) => {
+                store.payments_between(*id, day, promise.date, Some(&note.at))?
+            }
             _ => Money::ZERO,
         };
         let facts = NoteFacts {
@@ -260,5 +263,65 @@ mod tests {
         assert!(!c2.latest && c2.promise_broken && !c2.promise_due);
         assert_eq!(c2.paid, Some(Money::ZERO));
         assert!(by("C2", false).latest);
+    }
+
+    #[test]
+    fn a_payment_already_in_the_book_keeps_no_promise() {
+        let mut store = Store::open_in_memory(&BookSettings::default()).unwrap();
+        store
+            .add_customer(&CustomerDraft {
+                code: "C1".into(),
+                name: "Customer".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let today = chrono::Local::now().date_naive();
+        let pay = |store: &mut Store, number: &str, date: NaiveDate| {
+            store
+                .post_credit(&NewCredit {
+                    customer: "C1".into(),
+                    kind: DocKind::Payment,
+                    number: Some(number.into()),
+                    date,
+                    amount: money("50.00"),
+                    reference: None,
+                    memo: None,
+                    apply: Default::default(),
+                })
+                .unwrap();
+        };
+        // Paid yesterday and earlier today, then the promise is logged.
+        pay(&mut store, "P1", today - chrono::Days::new(1));
+        pay(&mut store, "P2", today);
+        store
+            .add_note(&NoteDraft {
+                customer_code: "C1".into(),
+                invoice_number: None,
+                channel: Channel::Call,
+                direction: Direction::In,
+                summary: "will pay 50 next week".into(),
+                outcome: None,
+                promise: Some(Promise {
+                    date: today + chrono::Days::new(7),
+                    amount: money("50.00"),
+                }),
+                follow_up: None,
+            })
+            .unwrap();
+        let status = |store: &Store| {
+            let notes = store.notes(&NoteFilter::default()).unwrap();
+            note_statuses(store, &notes, today).unwrap()[0]
+        };
+        let before = status(&store);
+        assert!(
+            !before.promise_kept,
+            "money already in the book keeps no promise"
+        );
+        assert_eq!(before.paid, Some(Money::ZERO));
+        // Money that comes after the promise keeps it, even on the same day.
+        pay(&mut store, "P3", today);
+        let after = status(&store);
+        assert!(after.promise_kept);
+        assert_eq!(after.paid, Some(money("50.00")));
     }
 }

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::posting::{self, NewCredit, Posted, VoidRequest};
 use super::queries::parse_stored_date;
-use super::{Result, Store, StoreError, customers, now_stamp, today};
+use super::{Result, Store, StoreError, customers, now_stamp};
 use crate::domain::Money;
 use crate::domain::ids::CustomerId;
 
@@ -358,8 +358,12 @@ impl Store {
             if let Some(when) = &batch.undone_at {
                 return Err(StoreError::BatchUndone(batch_id, when.clone()));
             }
+            // Each payment is voided as of its own date (or its latest allocation's, if
+            // credit was applied later): the import was a mistake, so no month may still
+            // show the money. The undo itself is stamped now, in `undone_at`.
             let mut stmt = tx.prepare(
-                "SELECT d.number, d.date FROM bank_rows r JOIN documents d ON d.id = r.document_id
+                "SELECT d.number, MAX(d.date, COALESCE((SELECT MAX(a.date) FROM allocations a WHERE a.credit_id = d.id), d.date))
+                 FROM bank_rows r JOIN documents d ON d.id = r.document_id
                  WHERE r.batch_id = ?1 AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = d.id)
                  ORDER BY r.id",
             )?;
@@ -371,7 +375,7 @@ impl Store {
                 .unwrap_or_else(|| format!("undo of import batch {batch_id} ({})", batch.file_name));
             let mut voids = Vec::new();
             for (number, date) in payments {
-                let date = parse_stored_date(&date)?.max(today());
+                let date = parse_stored_date(&date)?;
                 voids.push(posting::post_void(
                     tx,
                     &VoidRequest {

@@ -91,23 +91,29 @@ impl Store {
     }
 
     /// Payments the customer made from `from` through `to`, not counting any later voided
-    /// (a bounced cheque does not keep a promise).
+    /// (a bounced cheque does not keep a promise). With `after` (a note's `at` stamp), a
+    /// payment dated `from` itself counts only if it was entered after that moment: a
+    /// promise is kept by money that came after it, not by a payment already in the book
+    /// when the promise was logged.
     pub fn payments_between(
         &self,
         customer: CustomerId,
         from: NaiveDate,
         to: NaiveDate,
+        after: Option<&str>,
     ) -> Result<Money> {
         let minor: i64 = self
             .conn
             .prepare_cached(
                 "SELECT COALESCE(SUM(d.amount), 0) FROM documents d
                  WHERE d.customer_id = ?1 AND d.kind = 'payment' AND d.date >= ?2 AND d.date <= ?3
+                 AND (?4 IS NULL OR d.date > ?2 OR d.posted_at > ?4)
                  AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = d.id)",
             )?
-            .query_row(params![customer, from.to_string(), to.to_string()], |r| {
-                r.get(0)
-            })?;
+            .query_row(
+                params![customer, from.to_string(), to.to_string(), after],
+                |r| r.get(0),
+            )?;
         Ok(self.currency().from_minor(minor))
     }
 }
@@ -182,7 +188,7 @@ mod tests {
         assert_eq!(usd.plain(open[0].amount), "33.33");
 
         let paid = store
-            .payments_between(customer.id, date("2026-01-01"), date("2026-01-31"))
+            .payments_between(customer.id, date("2026-01-01"), date("2026-01-31"), None)
             .unwrap();
         assert_eq!(usd.plain(paid), "40.00");
 

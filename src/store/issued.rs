@@ -140,6 +140,19 @@ impl Store {
         )
     }
 
+    /// Statements and letters already issued whose figures counted a live payment of
+    /// import `batch_id`: those of the payment's customer dated on or after it. Undoing
+    /// the import changes what they said, so the user is shown them first.
+    pub fn issued_touched_by_import(&self, batch_id: i64) -> Result<Vec<Issued>> {
+        self.issued_where(
+            "EXISTS (SELECT 1 FROM bank_rows r JOIN documents d ON d.id = r.document_id
+                     WHERE r.batch_id = ?1 AND r.undone = 0 AND d.customer_id = i.customer_id
+                       AND d.date <= i.date
+                       AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = d.id))",
+            params![batch_id],
+        )
+    }
+
     fn issued_where(&self, condition: &str, args: impl rusqlite::Params) -> Result<Vec<Issued>> {
         let sql = format!("{LIST_COLUMNS} WHERE {condition} ORDER BY i.date DESC, i.id DESC");
         let mut stmt = self.conn.prepare(&sql)?;

@@ -200,6 +200,32 @@ fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
     Ok(())
 }
 
+/// What the book already holds in minor units (besides documents), named for a message;
+/// `None` when changing the number of decimals would rescale nothing.
+fn amounts_stored(conn: &Connection) -> Result<Option<String>> {
+    let count = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
+    let found = [
+        (
+            count("SELECT COUNT(*) FROM customers WHERE credit_limit IS NOT NULL")?,
+            "credit limits",
+        ),
+        (
+            count("SELECT COUNT(*) FROM notes WHERE promise_amount IS NOT NULL")?,
+            "promised amounts",
+        ),
+        (
+            count("SELECT COUNT(*) FROM bank_rows")?,
+            "imported bank rows",
+        ),
+    ];
+    let named: Vec<String> = found
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{what}: {n}"))
+        .collect();
+    Ok((!named.is_empty()).then(|| named.join(", ")))
+}
+
 fn write_settings(conn: &Connection, settings: &BookSettings) -> Result<()> {
     let mut put = conn.prepare("INSERT INTO book(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value")?;
     put.execute(["company", settings.company.as_str()])?;
@@ -219,8 +245,9 @@ fn read_settings(conn: &Connection) -> Result<BookSettings> {
     let minor: u32 = get("minor_units")?
         .parse()
         .map_err(|_| StoreError::Corrupt("minor_units".into()))?;
-    let currency =
-        Currency::new(&get("currency")?, minor).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let currency = Currency::new(&get("currency")?, minor)
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?
+        .with_format(super::settings::number_format(conn)?);
     Ok(BookSettings {
         company: get("company")?,
         currency,
@@ -352,8 +379,20 @@ impl Store {
                     currency: store.settings.currency.code.clone(),
                 });
             }
+            let old_units = store.settings.currency.minor_units;
+            if old_units != settings.currency.minor_units
+                && let Some(what) = amounts_stored(&store.conn)?
+            {
+                return Err(StoreError::MinorUnitsLocked {
+                    from: old_units,
+                    to: settings.currency.minor_units,
+                    what,
+                });
+            }
             store.write(|tx, _| write_settings(tx, settings))?;
+            let format = store.settings.currency.format;
             store.settings = settings.clone();
+            store.settings.currency.format = format;
         }
         Ok(store)
     }

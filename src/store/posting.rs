@@ -317,6 +317,11 @@ fn check_amount(currency: &Currency, amount: Money) -> Result<i64> {
     if minor <= 0 {
         return Err(crate::domain::MoneyError::NotPositive(currency.plain(amount)).into());
     }
+    // The bound every parsed amount keeps, for callers of the library too: sums over a
+    // customer's documents then stay inside i64 minor units.
+    if !Currency::within_bound(amount) {
+        return Err(crate::domain::MoneyError::TooLarge(currency.display(amount)).into());
+    }
     Ok(minor)
 }
 

@@ -11,6 +11,7 @@ mod keys;
 pub use keys::{escape, unescape};
 
 use super::{Result, Store, StoreError};
+use crate::domain::NumberFormat;
 use crate::domain::company::{CompanyError, CompanyProfile, Locale, Paper, logo_info};
 use crate::domain::letters::{
     self, LetterError, LetterTemplate, Level, check_closing, check_paragraphs, check_thresholds,
@@ -117,6 +118,23 @@ fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
             |r| r.get(0),
         )
         .optional()?)
+}
+
+/// How the book writes amounts: its locale's number format (a decimal point when no
+/// locale is set, or in a book older than the settings table).
+pub(super) fn number_format(conn: &Connection) -> Result<NumberFormat> {
+    let has_settings: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'company_settings')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_settings {
+        return Ok(NumberFormat::Point);
+    }
+    Ok(get(conn, "locale")?
+        .and_then(|l| Locale::parse(&l))
+        .map(Locale::number_format)
+        .unwrap_or_default())
 }
 
 fn put(conn: &Connection, key: &str, value: &str) -> Result<()> {
@@ -332,6 +350,7 @@ impl Store {
             Ok(())
         })?;
         self.settings.company = settings.profile.name.trim().to_string();
+        self.settings.currency.format = settings.profile.locale.number_format();
         Ok(())
     }
 
@@ -340,6 +359,7 @@ impl Store {
         check_profile(profile)?;
         self.write(|tx, _| write_profile(tx, profile))?;
         self.settings.company = profile.name.trim().to_string();
+        self.settings.currency.format = profile.locale.number_format();
         Ok(())
     }
 

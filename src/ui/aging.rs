@@ -301,7 +301,7 @@ impl Aging {
             if date.to_string() == typed {
                 Ok(date)
             } else {
-                Err(crate::domain::DateError(typed.to_string()))
+                Err(crate::domain::DateError::NotADate(typed.to_string()))
             }
         });
         match parsed {

@@ -144,6 +144,12 @@ const ZH_CN: &[(&str, &str)] = &[
     ("English, ISO dates", "英文，ISO 日期"),
     ("English (US)", "英文（美国）"),
     ("English (UK)", "英文（英国）"),
+    (
+        "{n} statements or letters already issued counted these payments:",
+        "已发出的 {n} 份对账单或催款函计入了这些收款：",
+    ),
+    ("statement", "对账单"),
+    ("letter", "催款函"),
 ];
 
 #[cfg(test)]

@@ -126,6 +126,9 @@ pub struct Import {
     pub kept: Vec<KeptBankRow>,
     pub kept_selected: Option<i64>,
     pub confirm_undo: Option<i64>,
+    /// Statements and letters already issued that counted the payments of the import
+    /// being confirmed for undo: shown before the user confirms.
+    pub undo_touches: Vec<crate::store::Issued>,
     /// The last thing done, for the user to read.
     pub notice: Option<String>,
     generation: u64,
@@ -157,6 +160,7 @@ impl Import {
             kept: Vec::new(),
             kept_selected: None,
             confirm_undo: None,
+            undo_touches: Vec::new(),
             notice: None,
             generation: 0,
         };
@@ -432,10 +436,23 @@ impl Import {
             Message::Customers(Err(error)) | Message::Batches(Err(error)) => {
                 self.error = Some(error)
             }
-            Message::AskUndo(id) => self.confirm_undo = Some(id),
-            Message::CancelUndo => self.confirm_undo = None,
+            Message::AskUndo(id) => {
+                // One indexed query over the archive: quick enough to answer the click.
+                match book.store().issued_touched_by_import(id) {
+                    Ok(touched) => {
+                        self.undo_touches = touched;
+                        self.confirm_undo = Some(id);
+                    }
+                    Err(error) => self.error = Some(error.to_string()),
+                }
+            }
+            Message::CancelUndo => {
+                self.confirm_undo = None;
+                self.undo_touches.clear();
+            }
             Message::Undo(id) => {
                 self.confirm_undo = None;
+                self.undo_touches.clear();
                 return (self.undo(id, book), None);
             }
             Message::Undone(result) => {

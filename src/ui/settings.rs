@@ -83,10 +83,16 @@ impl LocaleChoice {
             Locale::EnUs => t("English (US)"),
             Locale::EnGb => t("English (UK)"),
             Locale::ZhCn => "简体中文",
+            Locale::DeDe => "Deutsch",
+            Locale::FrFr => "Français",
+            Locale::NlNl => "Nederlands",
+            Locale::PlPl => "Polski",
         };
+        // The example shows both conventions the locale sets: its dates and its amounts.
+        let amount = locale.number_format().write("1234.50", true);
         LocaleChoice {
             locale,
-            label: format!("{name} — {}", locale.format_date(today)),
+            label: format!("{name} — {}, {amount}", locale.format_date(today)),
         }
     }
 }

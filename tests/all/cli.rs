@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-fn owed(book: &Path, args: &[&str]) -> Output {
+pub(crate) fn owed(book: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_owed"))
         .arg("--book")
         .arg(book)
@@ -15,7 +15,7 @@ fn owed(book: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn ok(book: &Path, args: &[&str]) -> String {
+pub(crate) fn ok(book: &Path, args: &[&str]) -> String {
     let output = owed(book, args);
     assert!(
         output.status.success(),
@@ -25,7 +25,7 @@ fn ok(book: &Path, args: &[&str]) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-fn fails(book: &Path, args: &[&str], field: &str) {
+pub(crate) fn fails(book: &Path, args: &[&str], field: &str) {
     let before = std::fs::read(book).ok();
     let output = owed(book, args);
     assert!(!output.status.success(), "{args:?} should fail");
@@ -41,11 +41,11 @@ fn fails(book: &Path, args: &[&str], field: &str) {
     }
 }
 
-fn json(book: &Path, args: &[&str]) -> Value {
+pub(crate) fn json(book: &Path, args: &[&str]) -> Value {
     serde_json::from_str(&ok(book, args)).unwrap()
 }
 
-fn dec(value: &Value) -> Decimal {
+pub(crate) fn dec(value: &Value) -> Decimal {
     value.as_str().unwrap().parse().unwrap()
 }
 
@@ -577,4 +577,74 @@ fn settings_show_set_and_reset_letters() {
     let shown = json(&book, &["settings", "show", "--format", "json"]);
     assert_eq!(shown["letter.1.en.title"], "Friendly payment reminder");
     assert_eq!(shown["company.logo"], "");
+}
+
+#[test]
+fn undoing_an_import_that_statements_counted_asks_for_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.owed");
+    ok(&book, &["init", "--currency", "USD"]);
+    ok(
+        &book,
+        &["customer", "add", "--code", "C1", "--name", "Acme Trading"],
+    );
+    ok(
+        &book,
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "C1",
+            "--number",
+            "INV-1",
+            "--date",
+            "2026-10-01",
+            "--amount",
+            "100.00",
+        ],
+    );
+    let statement = dir.path().join("bank.csv");
+    std::fs::write(
+        &statement,
+        "Date,Payer,Details,Amount\n2026-10-20,Acme Trading,INV-1,100.00\n",
+    )
+    .unwrap();
+    ok(&book, &["import", statement.to_str().unwrap()]);
+    let out = dir.path().join("out");
+    ok(
+        &book,
+        &[
+            "statements",
+            "--period",
+            "2026-10",
+            "--kind",
+            "activity",
+            "--customers",
+            "all",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let asked = owed(&book, &["import", "undo", "1"]);
+    assert!(!asked.status.success());
+    let said = String::from_utf8_lossy(&asked.stderr);
+    assert!(
+        said.contains("C1-2026-10.pdf") && said.contains("--yes"),
+        "{said}"
+    );
+    let aging: Value = json(
+        &book,
+        &["aging", "--as-of", "2026-10-31", "--format", "json"],
+    );
+    assert_eq!(aging["totals"]["balance"], "0.00", "nothing undone yet");
+    ok(&book, &["import", "undo", "1", "--yes"]);
+    let aging: Value = json(
+        &book,
+        &["aging", "--as-of", "2026-10-31", "--format", "json"],
+    );
+    assert_eq!(
+        aging["totals"]["balance"], "100.00",
+        "October no longer shows the money"
+    );
+    ok(&book, &["check"]);
 }

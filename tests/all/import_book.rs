@@ -171,6 +171,76 @@ fn undo_restores_every_balance_exactly_and_frees_the_rows() {
     assert_eq!(again.payments, 2);
 }
 
+/// Balance of every customer as of `as_of`.
+fn balances_on(store: &Store, as_of: &str) -> Vec<String> {
+    let aging = report::aging(
+        store,
+        &AgingOptions {
+            as_of: d(as_of),
+            basis: Basis::Due,
+            buckets: Buckets::default(),
+            detail: false,
+        },
+    )
+    .unwrap();
+    let c = store.currency();
+    aging
+        .rows()
+        .into_iter()
+        .map(|(code, _, row)| format!("{code} {}", c.plain(row.balance)))
+        .collect()
+}
+
+#[test]
+fn undo_cancels_each_payment_as_of_its_own_date() {
+    let mut store = shop();
+    let month_end = balances_on(&store, "2026-11-30");
+    let batch = import_all(&mut store, "oct.csv", OCTOBER).batch.unwrap();
+    // November's statement for C001 counted the import's 250.00; C003 had none.
+    let statement = |code: &'static str| owed::store::NewIssued {
+        kind: owed::store::IssuedKind::Statement,
+        customer_code: code,
+        date: d("2026-11-30"),
+        period: Some("2026-11".into()),
+        statement_kind: Some("open-item"),
+        level: None,
+        amount: m(&store, "100.00"),
+        file_name: format!("{code}-2026-11.pdf"),
+        pdf: b"%PDF-1.4 test",
+        note: None,
+    };
+    let (c001, c003) = (statement("C001"), statement("C003"));
+    store.archive_issued(&c001).unwrap();
+    store.archive_issued(&c003).unwrap();
+    let touched = store.issued_touched_by_import(batch.id).unwrap();
+    assert_eq!(
+        touched
+            .iter()
+            .map(|i| i.customer.as_str())
+            .collect::<Vec<_>>(),
+        ["C001"]
+    );
+    let (_, voids) = import::undo(&mut store, batch.id).unwrap();
+    // Today the reversals were dated the day of the undo, so November still counted
+    // the cancelled money.
+    assert_eq!(balances_on(&store, "2026-11-30"), month_end);
+    assert_eq!(
+        balances_on(&store, "2026-11-02"),
+        balances_on(&shop(), "2026-11-02")
+    );
+    assert_eq!(voids.len(), 2);
+    let (_, ledger) = report::customer_ledger(&store, "C001", None, None).unwrap();
+    let void_dates: Vec<String> = ledger
+        .entries
+        .iter()
+        .filter(|e| e.kind == DocKind::Void)
+        .map(|e| e.date.to_string())
+        .collect();
+    assert_eq!(void_dates, ["2026-11-02"]);
+    assert!(store.check(d("2030-01-01")).unwrap().is_empty());
+    assert!(store.issued_touched_by_import(batch.id).unwrap().is_empty());
+}
+
 #[test]
 fn a_payment_entered_by_hand_is_a_probable_duplicate() {
     let mut store = shop();

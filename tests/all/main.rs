@@ -15,6 +15,7 @@ mod import_formats;
 mod import_kill;
 mod import_quirks;
 mod letters;
+mod money_rules;
 mod properties;
 mod statements;
 mod worked_example;

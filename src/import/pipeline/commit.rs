@@ -208,10 +208,17 @@ pub fn assign_unmatched(
         .into_iter()
         .find(|r| r.id == row_id)
         .ok_or(crate::store::StoreError::UnknownBankRow(row_id))?;
+    // The row's amount was stored in Owed's plain form, whatever the book's locale.
     let amount = store
         .currency()
-        .parse_positive(&kept.amount)
+        .parse_plain(&kept.amount)
         .map_err(|e| RunError::Invalid(format!("bank row {row_id}: {e}")))?;
+    if !amount.is_positive() {
+        return Err(RunError::Invalid(format!(
+            "bank row {row_id}: {} is not money in",
+            kept.amount
+        )));
+    }
     let learn: Vec<String> = kept
         .counterparty
         .as_deref()

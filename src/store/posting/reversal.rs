@@ -23,14 +23,21 @@ pub(in crate::store) fn post_refund(
     let (sources, refund_of_id, source_label): (Vec<(i64, i64, String)>, Option<i64>, String) =
         match &new.of {
             Some(of) => {
-                let row: Option<(i64, CustomerId, i64, String, Option<i64>)> = conn
+                let row: Option<(i64, CustomerId, String, String, Option<i64>)> = conn
                 .query_row(
-                    "SELECT d.id, d.customer_id, d.side, d.date, d.unapplied FROM documents d WHERE d.number = ?1",
+                    "SELECT d.id, d.customer_id, d.kind, d.date, d.unapplied FROM documents d WHERE d.number = ?1",
                     [of.trim()],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
                 )
-                .optional()?
-                .map(|(id, cust, side, date, unapplied)| (id, cust, side, date, if side == -1 { unapplied } else { None }));
+                .optional()?;
+                if let Some((_, _, kind, _, _)) = &row
+                    && !REFUNDABLE.contains(&kind.as_str())
+                {
+                    return Err(StoreError::NotRefundable {
+                        number: of.trim().to_string(),
+                        kind: kind.clone(),
+                    });
+                }
                 let Some((source_id, source_customer, _, date, Some(unapplied))) = row else {
                     return Err(StoreError::NotACredit(of.trim().to_string()));
                 };
@@ -45,7 +52,7 @@ pub(in crate::store) fn post_refund(
             }
             None => {
                 let mut stmt = conn.prepare_cached(
-                "SELECT id, unapplied, date FROM documents WHERE customer_id = ?1 AND side = -1 AND unapplied > 0 ORDER BY date, id",
+                "SELECT id, unapplied, date FROM documents WHERE customer_id = ?1 AND side = -1 AND unapplied > 0 AND kind IN ('payment', 'credit') ORDER BY date, id",
             )?;
                 let rows =
                     stmt.query_map([customer.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
@@ -62,6 +69,26 @@ pub(in crate::store) fn post_refund(
             asked: currency.plain(currency.from_minor(minor)),
             available: currency.plain(currency.from_minor(available)),
             source_doc: source_label,
+        });
+    }
+    // Never more cash out than came in: a credit note's credit can be paid back (goods
+    // returned after they were paid for), but only as far as the customer's payments
+    // (less what was refunded already, voids excluded) cover it.
+    let paid_in: i64 = conn
+        .prepare_cached(
+            "SELECT COALESCE(SUM(CASE d.kind WHEN 'payment' THEN d.amount ELSE -d.amount END), 0)
+             FROM documents d
+             WHERE d.customer_id = ?1 AND d.kind IN ('payment', 'refund') AND d.date <= ?2
+               AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = d.id)",
+        )?
+        .query_row(rusqlite::params![customer.id, new.date.to_string()], |r| {
+            r.get(0)
+        })?;
+    if minor > paid_in {
+        return Err(StoreError::RefundMoreThanPaid {
+            asked: currency.plain(currency.from_minor(minor)),
+            paid: currency.plain(currency.from_minor(paid_in.max(0))),
+            customer: customer.code.clone(),
         });
     }
     let number = choose_number(conn, DocKind::Refund, &new.number)?;
@@ -103,6 +130,10 @@ pub(in crate::store) fn post_refund(
         warnings: Vec::new(),
     })
 }
+
+/// The kinds of credit a refund may pay back: money the customer paid in, or a credit
+/// note (capped by what was paid in). A write-off is never cash and is never refunded.
+const REFUNDABLE: [&str; 2] = ["payment", "credit"];
 
 fn is_voided(conn: &Connection, id: i64) -> Result<bool> {
     Ok(conn

@@ -134,6 +134,7 @@ impl Store {
                     )
                 })?;
                 self.write(|tx, _| put(tx, key, locale.as_str()))?;
+                self.settings.currency.format = locale.number_format();
             }
             _ => match parse_letter_key(key) {
                 Some(LetterKey::Days(level)) => {

@@ -229,7 +229,7 @@ fn bad_values_name_the_key_and_what_is_allowed() {
     );
     assert_eq!(
         refused(&mut store, "locale", "de"),
-        "locale: 'de' is not a locale; use one of en, en-US, en-GB, zh-CN"
+        "locale: 'de' is not a locale; use one of en, en-US, en-GB, zh-CN, de-DE, fr-FR, nl-NL, pl-PL"
     );
     let error = refused(&mut store, "company.logo", gif.to_str().unwrap());
     assert!(

@@ -90,7 +90,7 @@ impl Form {
             terms: customer.terms.to_string(),
             credit_limit: customer
                 .credit_limit
-                .map(|m| currency.plain(m))
+                .map(|m| currency.editable(m))
                 .unwrap_or_default(),
             tier: customer.tier.map(|t| t.to_string()).unwrap_or_default(),
             on_hold: customer.on_hold,

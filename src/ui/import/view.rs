@@ -514,14 +514,41 @@ fn past<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
                 &[("when", when.get(..16).unwrap_or(when))],
             ))
             .into(),
-            (None, Some(id)) if id == batch.id => row![
-                widgets::danger_text(t("Void its payments?")),
-                widgets::action(t("Undo import"), Some(Message::Undo(batch.id))),
-                widgets::secondary(t("Keep"), Some(Message::CancelUndo)),
-            ]
-            .spacing(6)
-            .align_y(Alignment::Center)
-            .into(),
+            (None, Some(id)) if id == batch.id => {
+                let buttons = row![
+                    widgets::danger_text(t("Void its payments?")),
+                    widgets::action(t("Undo import"), Some(Message::Undo(batch.id))),
+                    widgets::secondary(t("Keep"), Some(Message::CancelUndo)),
+                ]
+                .spacing(6)
+                .align_y(Alignment::Center);
+                if screen.undo_touches.is_empty() {
+                    buttons.into()
+                } else {
+                    // What was already sent counted this money: say so before it goes.
+                    let mut warning = column![widgets::danger_text(tf(
+                        "{n} statements or letters already issued counted these payments:",
+                        &[("n", &screen.undo_touches.len().to_string())],
+                    ))]
+                    .spacing(2);
+                    for issued in &screen.undo_touches {
+                        warning = warning.push(
+                            text(format!(
+                                "{}  {}  {}  {}",
+                                issued.date,
+                                issued.customer,
+                                t(match issued.kind {
+                                    crate::store::IssuedKind::Statement => "statement",
+                                    crate::store::IssuedKind::Letter => "letter",
+                                }),
+                                issued.file_name
+                            ))
+                            .size(12),
+                        );
+                    }
+                    column![warning, buttons].spacing(4).into()
+                }
+            }
             (None, _) => widgets::secondary(t("Undo…"), Some(Message::AskUndo(batch.id))),
         };
         list = list.push(

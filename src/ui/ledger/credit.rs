@@ -220,7 +220,7 @@ impl Form {
                     (None, Ok(preview)) => preview
                         .per_invoice
                         .iter()
-                        .map(|m| currency.plain(*m))
+                        .map(|m| currency.editable(*m))
                         .collect(),
                     (None, Err(_)) => vec![String::new(); self.invoices.len()],
                 };
@@ -347,7 +347,7 @@ impl Form {
         for (index, invoice) in self.invoices.iter().enumerate() {
             let value = match (&self.explicit, &preview) {
                 (Some(amounts), _) => amounts[index].clone(),
-                (None, Some(p)) => currency.plain(p.per_invoice[index]),
+                (None, Some(p)) => currency.editable(p.per_invoice[index]),
                 (None, None) => String::new(),
             };
             let mut line = row![

@@ -118,7 +118,7 @@ impl Entry {
             invoice_problem: None,
             amount_hint: format!(
                 "{} {}",
-                currency.plain(crate::domain::Money::ZERO),
+                currency.editable(crate::domain::Money::ZERO),
                 currency.code
             ),
             summary_touched: false,
