@@ -2,6 +2,7 @@
 //! library functions as the screens. Bad input exits non-zero with one line naming the
 //! field; nothing is written.
 
+mod audit;
 mod bank;
 mod commands;
 mod documents;
@@ -97,8 +98,26 @@ pub enum Command {
     /// Company details, paper, locale, and the demand letters' texts and thresholds.
     #[command(subcommand)]
     Settings(SettingsCommand),
+    /// The audit log: changes of master data and settings, overrides, restores, import undos.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Open the desktop app (what `owed` with no command does).
     App,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Every recorded change, oldest first.
+    List(AuditListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditListArgs {
+    /// Only this customer's changes.
+    #[arg(long)]
+    pub customer: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
@@ -180,6 +199,9 @@ pub struct CustomerEdit {
     pub archive: bool,
     #[arg(long)]
     pub unarchive: bool,
+    /// Why (kept in the audit log with each change).
+    #[arg(long)]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 //! Every multi-row write runs in one transaction, so a crash leaves the book as it was
 //! before or after, never half-written.
 
+mod audit;
 mod bank;
 mod batch;
 mod check;
@@ -28,6 +29,7 @@ use crate::domain::note::NoteError;
 use crate::domain::terms::TermsError;
 use crate::domain::{Currency, MoneyError};
 
+pub use audit::{AuditAction, AuditEntry, AuditFilter, NewAudit};
 pub use bank::{
     BankRowStatus, ImportBatch, KeptBankRow, Lookalike, MatchBook, MatchItem, NewBankRow,
     NewImportBatch,

@@ -75,6 +75,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let store = open(&cli, Access::Read)?;
             super::documents::issued(&store, command)?;
         }
+        Command::Audit(super::AuditCommand::List(args)) => {
+            let store = open(&cli, Access::Read)?;
+            super::audit::list(&store, args)?;
+        }
         Command::Overview => {
             let store = open(&cli, Access::Read)?;
             super::reports::overview(&store)?;
@@ -158,6 +162,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 tier,
                 on_hold: (edit.hold || edit.release).then_some(edit.hold),
                 archived: (edit.archive || edit.unarchive).then_some(edit.archive),
+                reason: edit.reason.clone(),
             };
             let customer = store.update_customer(&edit.code, &update)?;
             print(&format!(
@@ -219,7 +224,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             for (number, seq, amount) in applied {
                 print(&format!(
                     "applied {} to {number}/{seq}",
-                    currency.plain(amount)
+                    currency.display(amount)
                 ));
             }
         }
@@ -454,13 +459,13 @@ fn report_posted(currency: &Currency, posted: &Posted, amount: crate::domain::Mo
         posted.kind,
         posted.number,
         posted.customer,
-        currency.plain(amount)
+        currency.display(amount)
     )];
     if posted.items.len() > 1 {
         for (seq, due, part) in &posted.items {
             lines.push(format!(
                 "  installment {seq} due {due}: {}",
-                currency.plain(*part)
+                currency.display(*part)
             ));
         }
     } else if let Some((_, due, _)) = posted.items.first() {
@@ -469,7 +474,7 @@ fn report_posted(currency: &Currency, posted: &Posted, amount: crate::domain::Mo
     for (number, seq, part) in &posted.allocations {
         lines.push(format!(
             "  applied {} to {number}/{seq}",
-            currency.plain(*part)
+            currency.display(*part)
         ));
     }
     if posted.kind.natural_side() == Some(crate::domain::document::Side::Credit)
@@ -477,7 +482,7 @@ fn report_posted(currency: &Currency, posted: &Posted, amount: crate::domain::Mo
     {
         lines.push(format!(
             "  unapplied credit {}",
-            currency.plain(posted.unapplied)
+            currency.display(posted.unapplied)
         ));
     }
     print(&lines.join("\n"));

@@ -391,6 +391,19 @@ impl Store {
                 "UPDATE import_batches SET undone_at = ?2, undo_reason = ?3 WHERE id = ?1",
                 params![batch_id, now_stamp(), why],
             )?;
+            super::audit::record(
+                tx,
+                super::AuditAction::ImportUndo,
+                None,
+                Some("batch"),
+                Some(&format!(
+                    "batch {batch_id} ({}, {} payments posted)",
+                    batch.file_name,
+                    voids.len()
+                )),
+                Some("undone"),
+                Some(&why),
+            )?;
             Ok((read_batch(tx, batch_id)?, voids))
         })
     }

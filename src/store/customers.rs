@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::audit::AuditAction;
 use super::{Result, Store, StoreError};
 use crate::domain::customer::{CustomerDraft, Tier};
 use crate::domain::ids::CustomerId;
@@ -38,6 +39,8 @@ pub struct CustomerUpdate {
     pub tier: Option<Option<Tier>>,
     pub on_hold: Option<bool>,
     pub archived: Option<bool>,
+    /// Why, when the person says (kept in the audit log beside each change).
+    pub reason: Option<String>,
 }
 
 // A macro, not a const, so the queries below are built at compile time.
@@ -115,7 +118,17 @@ pub(super) fn insert(
             super::now_stamp(),
         ],
     )?;
-    Ok(CustomerId(conn.last_insert_rowid()))
+    let id = CustomerId(conn.last_insert_rowid());
+    super::audit::record(
+        conn,
+        AuditAction::CustomerAdd,
+        Some(id),
+        None,
+        None,
+        Some(&format!("{code} {}", draft.name.trim())),
+        None,
+    )?;
+    Ok(id)
 }
 
 pub(super) fn find(conn: &Connection, currency: &Currency, code: &str) -> Result<Option<Customer>> {
@@ -159,26 +172,35 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Changes master data; documents already posted are untouched.
+    /// Changes master data; documents already posted are untouched. Every field that
+    /// changes is recorded in the audit log (old → new, with the reason if one is given)
+    /// in the same transaction.
     pub fn update_customer(&mut self, code: &str, update: &CustomerUpdate) -> Result<Customer> {
-        let current = self.customer(code)?;
-        let mut draft = CustomerDraft {
-            code: current.code.clone(),
-            name: update.name.clone().unwrap_or(current.name.clone()),
-            contact: update.contact.clone().or(current.contact.clone()),
-            email: update.email.clone().or(current.email.clone()),
-            phone: update.phone.clone().or(current.phone.clone()),
-            address: update.address.clone().or(current.address.clone()),
-            terms: update.terms.unwrap_or(current.terms),
-            credit_limit: update.credit_limit.unwrap_or(current.credit_limit),
-            tier: update.tier.unwrap_or(current.tier),
-            on_hold: update.on_hold.unwrap_or(current.on_hold),
-        };
-        draft.validate()?;
-        draft.code = current.code.clone();
-        let archived = update.archived.unwrap_or(current.archived);
-        let currency = self.currency().clone();
-        self.write(|tx, _| {
+        let id = self.write(|tx, currency| {
+            let current = require(tx, currency, code)?;
+            let mut draft = CustomerDraft {
+                code: current.code.clone(),
+                name: update.name.clone().unwrap_or(current.name.clone()),
+                contact: update.contact.clone().or(current.contact.clone()),
+                email: update.email.clone().or(current.email.clone()),
+                phone: update.phone.clone().or(current.phone.clone()),
+                address: update.address.clone().or(current.address.clone()),
+                terms: update.terms.unwrap_or(current.terms),
+                credit_limit: update.credit_limit.unwrap_or(current.credit_limit),
+                tier: update.tier.unwrap_or(current.tier),
+                on_hold: update.on_hold.unwrap_or(current.on_hold),
+            };
+            draft.validate()?;
+            draft.code = current.code.clone();
+            let archived = update.archived.unwrap_or(current.archived);
+            let limit = draft
+                .credit_limit
+                .map(|m| {
+                    currency
+                        .to_minor_checked(m)
+                        .ok_or(crate::domain::MoneyError::TooLarge(m.to_string()))
+                })
+                .transpose()?;
             tx.execute(
                 "UPDATE customers SET name = ?2, contact = ?3, email = ?4, phone = ?5, address = ?6, terms = ?7,
                  credit_limit = ?8, tier = ?9, on_hold = ?10, archived = ?11 WHERE id = ?1",
@@ -190,14 +212,55 @@ impl Store {
                     blank_to_none(&draft.phone),
                     blank_to_none(&draft.address),
                     draft.terms.to_string(),
-                    draft.credit_limit.map(|m| currency.to_minor(m)),
+                    limit,
                     draft.tier.map(|t| t.to_string()),
                     draft.on_hold,
                     archived,
                 ],
             )?;
-            Ok(())
+            let after = require(tx, currency, code)?;
+            for (field, old, new) in changed_fields(&current, &after, currency) {
+                super::audit::record(
+                    tx,
+                    AuditAction::CustomerEdit,
+                    Some(current.id),
+                    Some(field),
+                    old.as_deref(),
+                    new.as_deref(),
+                    update.reason.as_deref(),
+                )?;
+            }
+            Ok(current.id)
         })?;
-        self.customer_by_id(current.id)
+        self.customer_by_id(id)
     }
+}
+
+/// The master-data fields that differ between two states of a customer, as text.
+fn changed_fields(
+    before: &Customer,
+    after: &Customer,
+    currency: &Currency,
+) -> Vec<(&'static str, Option<String>, Option<String>)> {
+    let yes_no = |b: bool| Some(if b { "yes" } else { "no" }.to_string());
+    let fields = |c: &Customer| {
+        [
+            ("name", Some(c.name.clone())),
+            ("contact", c.contact.clone()),
+            ("email", c.email.clone()),
+            ("phone", c.phone.clone()),
+            ("address", c.address.clone()),
+            ("terms", Some(c.terms.to_string())),
+            ("credit_limit", c.credit_limit.map(|l| currency.plain(l))),
+            ("tier", c.tier.map(|t| t.to_string())),
+            ("on_hold", yes_no(c.on_hold)),
+            ("archived", yes_no(c.archived)),
+        ]
+    };
+    fields(before)
+        .into_iter()
+        .zip(fields(after))
+        .filter(|((_, old), (_, new))| old != new)
+        .map(|((field, old), (_, new))| (field, old, new))
+        .collect()
 }

@@ -389,7 +389,9 @@ impl Store {
                     what,
                 });
             }
-            store.write(|tx, _| write_settings(tx, settings))?;
+            store.write(|tx, _| {
+                super::audit::settings_change(tx, None, || write_settings(tx, settings))
+            })?;
             let format = store.settings.currency.format;
             store.settings = settings.clone();
             store.settings.currency.format = format;
@@ -441,7 +443,9 @@ impl Store {
     pub fn set_company(&mut self, company: &str) -> Result<()> {
         let mut settings = self.settings.clone();
         settings.company = company.trim().to_string();
-        self.write(|tx, _| write_settings(tx, &settings))?;
+        self.write(|tx, _| {
+            super::audit::settings_change(tx, None, || write_settings(tx, &settings))
+        })?;
         self.settings = settings;
         Ok(())
     }

@@ -253,6 +253,26 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER issued_is_kept_d BEFORE DELETE ON issued
         BEGIN SELECT RAISE(ABORT, 'issued statements and letters are never deleted'); END;
     "#,
+    // v7: the audit log: every change of master data, settings and letter texts, every
+    // override, restore and import undo, one row per changed field, with old and new
+    // values as text. Append-only, like the documents.
+    r#"
+    CREATE TABLE audit_log (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        customer_id INTEGER REFERENCES customers(id),
+        field       TEXT,
+        old         TEXT,
+        new         TEXT,
+        reason      TEXT
+    );
+    CREATE INDEX audit_by_customer ON audit_log(customer_id, id);
+    CREATE TRIGGER audit_is_kept_u BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is never edited'); END;
+    CREATE TRIGGER audit_is_kept_d BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is never deleted'); END;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

@@ -10,6 +10,7 @@ mod keys;
 
 pub use keys::{escape, unescape};
 
+use super::audit::settings_change;
 use super::{Result, Store, StoreError};
 use crate::domain::NumberFormat;
 use crate::domain::company::{CompanyError, CompanyProfile, Locale, Paper, logo_info};
@@ -219,6 +220,15 @@ fn write_logo(conn: &Connection, logo: Option<&[u8]>) -> Result<()> {
     Ok(())
 }
 
+/// A level's letter as in effect: as set, or the default text.
+pub(super) fn template_in_effect(
+    conn: &Connection,
+    level: Level,
+    chinese: bool,
+) -> Result<LetterTemplate> {
+    read_template(conn, level, chinese)
+}
+
 fn read_template(conn: &Connection, level: Level, chinese: bool) -> Result<LetterTemplate> {
     let row = conn
         .query_row(
@@ -340,14 +350,16 @@ impl Store {
     pub fn save_company_settings(&mut self, settings: &CompanySettings) -> Result<()> {
         settings.validate()?;
         self.write(|tx, _| {
-            write_profile(tx, &settings.profile)?;
-            write_thresholds(tx, &settings.thresholds)?;
-            for level in Level::ALL {
-                for chinese in [false, true] {
-                    write_template(tx, level, chinese, settings.template(level, chinese))?;
+            settings_change(tx, None, || {
+                write_profile(tx, &settings.profile)?;
+                write_thresholds(tx, &settings.thresholds)?;
+                for level in Level::ALL {
+                    for chinese in [false, true] {
+                        write_template(tx, level, chinese, settings.template(level, chinese))?;
+                    }
                 }
-            }
-            Ok(())
+                Ok(())
+            })
         })?;
         self.settings.company = settings.profile.name.trim().to_string();
         self.settings.currency.format = settings.profile.locale.number_format();
@@ -357,7 +369,7 @@ impl Store {
     /// Replaces the company profile (name included) in one transaction.
     pub fn set_company_profile(&mut self, profile: &CompanyProfile) -> Result<()> {
         check_profile(profile)?;
-        self.write(|tx, _| write_profile(tx, profile))?;
+        self.write(|tx, _| settings_change(tx, None, || write_profile(tx, profile)))?;
         self.settings.company = profile.name.trim().to_string();
         self.settings.currency.format = profile.locale.number_format();
         Ok(())
@@ -371,18 +383,24 @@ impl Store {
         template: &LetterTemplate,
     ) -> Result<()> {
         check_template(level, chinese, template)?;
-        self.write(|tx, _| write_template(tx, level, chinese, template))
+        self.write(|tx, _| {
+            settings_change(tx, None, || write_template(tx, level, chinese, template))
+        })
     }
 
     /// Back to the default text for a level's letter in English or Chinese.
     pub fn reset_letter_template(&mut self, level: Level, chinese: bool) -> Result<()> {
-        self.write(|tx, _| write_template(tx, level, chinese, &default_template(level, chinese)))
+        self.write(|tx, _| {
+            settings_change(tx, None, || {
+                write_template(tx, level, chinese, &default_template(level, chinese))
+            })
+        })
     }
 
     /// Sets the thresholds of all four levels, which must increase.
     pub fn set_letter_thresholds(&mut self, days: &[i64; 4]) -> Result<()> {
         check_thresholds(days).map_err(threshold_error)?;
-        self.write(|tx, _| write_thresholds(tx, days))
+        self.write(|tx, _| settings_change(tx, None, || write_thresholds(tx, days)))
     }
 }
 

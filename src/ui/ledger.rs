@@ -18,7 +18,7 @@ use super::{Book, Event};
 use crate::domain::document::DocKind;
 use crate::domain::ledger;
 use crate::domain::{Money, parse_date};
-use crate::store::{Customer, Note, NoteFilter, OpenItemNow, Store};
+use crate::store::{AuditEntry, AuditFilter, Customer, Note, NoteFilter, OpenItemNow, Store};
 
 /// Which form is open over the ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,8 @@ pub struct Data {
     pub unapplied: Money,
     pub items: Vec<OpenItemNow>,
     pub notes: Vec<Note>,
+    /// The customer's audit log, newest first: master-data changes, overrides.
+    pub history: Vec<AuditEntry>,
 }
 
 /// An open form.
@@ -306,6 +308,12 @@ pub fn load(
             due_as_of: None,
         })
         .map_err(|e| text(&e))?;
+    let mut history = store
+        .audit_log(&AuditFilter {
+            customer: Some(code.to_string()),
+        })
+        .map_err(|e| text(&e))?;
+    history.reverse();
     let show = |m: Money| {
         if m.is_zero() {
             String::new()
@@ -336,6 +344,7 @@ pub fn load(
         unapplied: currency.rescale(open - balance),
         items,
         notes,
+        history,
     })
 }
 

@@ -160,6 +160,18 @@ fn undo_restores_every_balance_exactly_and_frees_the_rows() {
     assert!(undone.undone_at.is_some());
     assert_eq!(balances(&store), before);
     assert!(store.check(d("2030-01-01")).unwrap().is_empty());
+    // The undo is in the audit log, with what it undid.
+    let undo = store
+        .audit_log(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|e| e.action == owed::store::AuditAction::ImportUndo)
+        .expect("the undo is audited");
+    let undid = undo.old.unwrap();
+    assert!(
+        undid.contains("oct.csv") && undid.contains("2 payments"),
+        "{undid}"
+    );
     assert!(matches!(
         import::undo(&mut store, batch.id),
         Err(RunError::Book(_))

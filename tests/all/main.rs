@@ -7,6 +7,7 @@ mod common {
     pub mod printed;
 }
 
+mod audit;
 mod bank_samples;
 mod cli;
 mod hostile_files;

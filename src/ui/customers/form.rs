@@ -202,6 +202,7 @@ impl Form {
                                 tier: Some(draft.tier),
                                 on_hold: Some(draft.on_hold),
                                 archived: None,
+                                reason: None,
                             },
                         )
                         .map(|_| ()),

@@ -272,3 +272,33 @@ fn simulator_records_a_payment_from_the_form() {
     }
     assert_eq!(ledger(&app).data().unwrap().balance.to_string(), "150.00");
 }
+
+#[test]
+fn the_side_panel_shows_the_customers_history_of_changes() {
+    let mut store = sample_store();
+    let limit = store.currency().parse("8000").unwrap();
+    store
+        .update_customer(
+            "C001",
+            &crate::store::CustomerUpdate {
+                credit_limit: Some(Some(limit)),
+                on_hold: Some(true),
+                reason: Some("cheque bounced".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let (mut app, task) = App::with_store(store, date(TODAY));
+    settle(&mut app, task);
+    open_ledger(&mut app, "C001");
+    let history = &ledger(&app).data().unwrap().history;
+    assert_eq!(history.len(), 3, "added, limit, hold: {history:?}");
+    assert_eq!(history[0].field.as_deref(), Some("on_hold"), "newest first");
+    let mut ui = simulator(app.view());
+    ui.find("History (3)").expect("the history heading");
+    ui.find("Credit limit: — → 8,000.00")
+        .expect("the limit change in words, in the book's format");
+    ui.find("On hold: no → yes").expect("the hold");
+    ui.find("Reason: cheque bounced")
+        .expect("the reason under its change");
+}

@@ -7,6 +7,7 @@ use iced::widget::{
 use iced::{Element, Length, Theme};
 
 use super::{Data, Form, FormKind, Ledger, Message, range_bound};
+use crate::store::{AuditAction, AuditEntry};
 use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
@@ -303,6 +304,24 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     if data.notes.is_empty() {
         notes = notes.push(widgets::muted(t("No notes yet. Ctrl+L logs one.")));
     }
+    let mut history = Column::new().spacing(6);
+    for entry in data.history.iter().take(SIDE_LIMIT) {
+        let mut lines = column![
+            widgets::muted(entry.at.get(..10).unwrap_or(&entry.at).to_string()),
+            text(history_line(entry, book)).size(14)
+        ]
+        .spacing(1);
+        if let Some(reason) = &entry.reason {
+            lines = lines.push(widgets::muted(tf(
+                "Reason: {reason}",
+                &[("reason", reason)],
+            )));
+        }
+        history = history.push(lines);
+    }
+    if data.history.is_empty() {
+        history = history.push(widgets::muted(t("No changes recorded.")));
+    }
     scrollable(
         column![
             text(tf(
@@ -317,10 +336,62 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
                 .size(16)
                 .font(BOLD),
             notes,
+            space().height(12),
+            text(tf(
+                "History ({n})",
+                &[("n", &data.history.len().to_string())]
+            ))
+            .size(16)
+            .font(BOLD),
+            history,
         ]
         .spacing(6)
         .padding([0, 12]),
     )
     .height(Length::Fill)
     .into()
+}
+
+/// One change of the customer's record in words: "Credit limit: — → 5,000.00".
+fn history_line(entry: &AuditEntry, book: &Book) -> String {
+    let field = entry.field.as_deref().unwrap_or_default();
+    let value = |v: &Option<String>| -> String {
+        match v.as_deref() {
+            None => "—".to_string(),
+            Some(v) if field == "credit_limit" => book
+                .currency()
+                .parse_plain(v)
+                .map(|m| book.money(m))
+                .unwrap_or_else(|_| v.to_string()),
+            Some("yes") => t("yes").to_string(),
+            Some("no") => t("no").to_string(),
+            Some(v) => v.replace('\n', " "),
+        }
+    };
+    match entry.action {
+        AuditAction::CustomerAdd => t("Customer added").to_string(),
+        AuditAction::CustomerEdit => format!(
+            "{}: {} → {}",
+            t(match field {
+                "name" => "Name",
+                "contact" => "Contact",
+                "email" => "Email",
+                "phone" => "Phone",
+                "address" => "Address",
+                "terms" => "Terms",
+                "credit_limit" => "Credit limit",
+                "tier" => "Tier",
+                "on_hold" => "On hold",
+                "archived" => "Archived",
+                _ => "Field",
+            }),
+            value(&entry.old),
+            value(&entry.new)
+        ),
+        AuditAction::Override => tf(
+            "Override: {what}",
+            &[("what", entry.new.as_deref().unwrap_or_default())],
+        ),
+        other => format!("{other}: {}", entry.new.as_deref().unwrap_or_default()),
+    }
 }
