@@ -126,6 +126,10 @@ pub enum StoreError {
     MinorUnitsLocked { from: u32, to: u32, what: String },
     #[error(transparent)]
     Date(#[from] crate::domain::DateError),
+    #[error(
+        "{what} would be {date}, outside the dates a book keeps (1900-01-01 to 2199-12-31); nothing was posted"
+    )]
+    DateOutOfRange { what: &'static str, date: NaiveDate },
     #[error("the currency cannot change once the book has documents")]
     CurrencyLocked,
     #[error("no import batch {0}; `owed import list` shows them")]

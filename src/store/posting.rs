@@ -111,9 +111,17 @@ pub(super) struct DocumentInsert<'a> {
     pub refund_of_id: Option<i64>,
 }
 
+/// Every date the book stores lies in 1900-01-01..2199-12-31, whoever computed it.
+fn in_range(what: &'static str, date: NaiveDate) -> Result<()> {
+    crate::domain::check_date(date)
+        .map(|_| ())
+        .map_err(|_| StoreError::DateOutOfRange { what, date })
+}
+
 fn insert_document(conn: &Connection, doc: DocumentInsert<'_>) -> Result<i64> {
     // Credits start wholly unapplied; allocations keep this derived amount in step.
     let unapplied = (doc.side == Side::Credit).then_some(doc.amount);
+    in_range("the date", doc.date)?;
     conn.prepare_cached(
         "INSERT INTO documents (customer_id, kind, side, number, date, amount, reference, memo, terms, voids_id, refund_of_id, posted_at, unapplied)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -145,6 +153,8 @@ fn insert_item(
     due: NaiveDate,
     amount: i64,
 ) -> Result<i64> {
+    // A due date comes from the terms too: net 30 from 2199-12-31 would leave the range.
+    in_range("the due date", due)?;
     conn.prepare_cached(
         "INSERT INTO items (document_id, customer_id, seq, doc_date, due_date, amount, open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
     )?

@@ -161,7 +161,16 @@ fn amounts_and_dates_have_bounds() {
     let message =
         String::from_utf8_lossy(&owed(&book, &invoice("9999-12-31", "10")).stderr).to_string();
     assert!(message.contains("1900-01-01 to 2199-12-31"), "{message}");
-    ok(&book, &invoice("2199-12-31", "10"));
+    // The last day is a date a book keeps, but not a due date 30 days after it, which
+    // today was stored as 2200-01-30.
+    let mut late = invoice("2199-12-31", "10");
+    let message = String::from_utf8_lossy(&owed(&book, &late).stderr).to_string();
+    assert!(
+        message.contains("the due date would be 2200-01-30") && message.contains("2199-12-31"),
+        "{message}"
+    );
+    late.extend(["--terms", "due on receipt"]);
+    ok(&book, &late);
     fails(
         &book,
         &[
