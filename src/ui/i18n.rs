@@ -88,6 +88,7 @@ const ZH_CN: &[(&str, &str)] = &[
     ("Tier", "等级"),
     ("Archived", "已归档"),
     ("Field", "字段"),
+    ("{field}: {old} → {new}", "{field}：{old} → {new}"),
     ("yes", "是"),
     ("no", "否"),
     ("Search name or code", "搜索名称或编号"),

@@ -370,23 +370,28 @@ fn history_line(entry: &AuditEntry, book: &Book) -> String {
     };
     match entry.action {
         AuditAction::CustomerAdd => t("Customer added").to_string(),
-        AuditAction::CustomerEdit => format!(
-            "{}: {} → {}",
-            t(match field {
-                "name" => "Name",
-                "contact" => "Contact",
-                "email" => "Email",
-                "phone" => "Phone",
-                "address" => "Address",
-                "terms" => "Terms",
-                "credit_limit" => "Credit limit",
-                "tier" => "Tier",
-                "on_hold" => "On hold",
-                "archived" => "Archived",
-                _ => "Field",
-            }),
-            value(&entry.old),
-            value(&entry.new)
+        AuditAction::CustomerEdit => tf(
+            "{field}: {old} → {new}",
+            &[
+                (
+                    "field",
+                    t(match field {
+                        "name" => "Name",
+                        "contact" => "Contact",
+                        "email" => "Email",
+                        "phone" => "Phone",
+                        "address" => "Address",
+                        "terms" => "Terms",
+                        "credit_limit" => "Credit limit",
+                        "tier" => "Tier",
+                        "on_hold" => "On hold",
+                        "archived" => "Archived",
+                        _ => "Field",
+                    }),
+                ),
+                ("old", &value(&entry.old)),
+                ("new", &value(&entry.new)),
+            ],
         ),
         AuditAction::Override => tf(
             "Override: {what}",
