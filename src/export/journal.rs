@@ -157,9 +157,8 @@ pub fn export_journal(
                 Some(voided) if doc.kind == DocKind::Void => store.document(voided)?.kind,
                 _ => doc.kind,
             };
-            let counter = counter_account(kind).ok_or_else(|| {
-                StoreError::Corrupt(format!("{} voids another void", doc.number))
-            })?;
+            let counter = counter_account(kind)
+                .ok_or_else(|| StoreError::Corrupt(format!("{} voids another void", doc.number)))?;
             let receivable = accounts.get(&doc.customer_code).ok_or_else(|| {
                 StoreError::Corrupt(format!(
                     "{} is for customer {}, who is not in the book",
@@ -208,7 +207,7 @@ impl Writer<'_> {
                 writeln!(
                     out,
                     "; {}: the book as {} journal, written by Owed. Customers are {RECEIVABLE}:<code>;",
-                    text::one_line(company),
+                    text::comment(company),
                     match self.format {
                         JournalFormat::Ledger => "a ledger",
                         _ => "an hledger",
@@ -218,15 +217,16 @@ impl Writer<'_> {
                     out,
                     "; every document is one transaction numbered as in Owed, a void the reversal of what it voids.\n"
                 )?;
-                let sample = format!(
-                    "1000{}{}",
-                    if self.currency.minor_units > 0 { "." } else { "" },
-                    "0".repeat(self.currency.minor_units as usize)
-                );
+                let decimals = "0".repeat(self.currency.minor_units as usize);
                 if self.format == JournalFormat::Hledger {
-                    writeln!(out, "decimal-mark .\ncommodity {sample} {code}\n")?;
+                    // hledger wants the decimal point even with no decimals (`1000.`).
+                    writeln!(out, "decimal-mark .\ncommodity 1000.{decimals} {code}\n")?;
                 } else {
-                    writeln!(out, "commodity {code}\n    format {sample} {code}\n")?;
+                    let point = if decimals.is_empty() { "" } else { "." };
+                    writeln!(
+                        out,
+                        "commodity {code}\n    format 1000{point}{decimals} {code}\n"
+                    )?;
                 }
                 for account in fixed {
                     writeln!(out, "account {account}")?;
@@ -236,8 +236,8 @@ impl Writer<'_> {
                     writeln!(
                         out,
                         "; customer {}: {}\naccount {account}",
-                        text::one_line(customer),
-                        text::one_line(name)
+                        text::comment(customer),
+                        text::comment(name)
                     )?;
                 }
             }
@@ -314,10 +314,7 @@ impl Writer<'_> {
                     text::beancount_string(name),
                     text::beancount_string(&narration)
                 )?;
-                let mut meta = vec![
-                    ("number", &doc.number),
-                    ("customer", &doc.customer_code),
-                ];
+                let mut meta = vec![("number", &doc.number), ("customer", &doc.customer_code)];
                 if let Some(voided) = &doc.voids {
                     meta.push(("voids", voided));
                 } else if let Some(reference) = &doc.reference {
@@ -410,7 +407,9 @@ mod tests {
             pad(SALES),
         );
         assert!(text.ends_with(&expected), "{text}");
-        assert!(text.contains(&format!("; customer C:1: Fish | Chips, Ltd\naccount {account}\n")));
+        assert!(text.contains(&format!(
+            "; customer C:1: Fish | Chips; Ltd\naccount {account}\n"
+        )));
         assert!(text.contains("decimal-mark .\ncommodity 1000.00 USD\n"));
     }
 

@@ -114,6 +114,17 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
+/// Text for a whole-line comment (`; …` at the start of a line, which hledger and
+/// ledger skip entirely): only a line break could end it early, so control characters
+/// become spaces and everything else is kept as typed.
+pub fn comment(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// A payee for hledger and ledger: [`one_line`], and no `|` (hledger splits the
 /// description into payee and note at the first one).
 pub fn payee(name: &str) -> String {
@@ -203,6 +214,7 @@ mod tests {
     fn text_cannot_break_out_of_its_field() {
         assert_eq!(one_line("  a;b\n\tc   d  "), "a,b c d");
         assert_eq!(payee("Fish | Chips"), "Fish / Chips");
+        assert_eq!(comment("Q;\"q\"\nnext"), "Q;\"q\" next");
         assert_eq!(code("INV (1)"), "INV [1]");
         assert_eq!(beancount_string("say \"hi\"\\\n"), r#""say \"hi\"\\ ""#);
     }
