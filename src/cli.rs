@@ -406,11 +406,15 @@ pub struct DemoArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// customers, documents or notes.
+    /// customers, documents or notes (CSV), or journal (the whole book for hledger,
+    /// ledger or beancount).
     pub kind: String,
-    /// The CSV file to write (default: standard output).
+    /// The file to write (default: standard output).
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// For `journal` only: hledger (the default), ledger or beancount.
+    #[arg(long)]
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Args)]

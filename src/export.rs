@@ -1,6 +1,10 @@
 //! `owed export`: the book out as CSV for a spreadsheet, the accountant or another
 //! program. Customers come out in exactly the columns `owed load --kind customers`
 //! reads, so a customer list round-trips between books. Amounts are exact decimals.
+//! `owed export journal` writes the whole book for hledger, ledger or beancount instead
+//! (see [`journal`]).
+
+pub mod journal;
 
 use std::io::Write;
 use std::str::FromStr;
@@ -29,12 +33,47 @@ impl FromStr for ExportKind {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("'{0}' is not something to export; use customers, documents or notes")]
+    #[error("'{0}' is not something to export; use customers, documents, notes or journal")]
     UnknownKind(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("could not write the export: {0}")]
     Write(#[from] csv::Error),
+    #[error(transparent)]
+    Journal(#[from] journal::JournalError),
+    #[error("--format is for `owed export journal` only; {0} is written as CSV")]
+    FormatNotForCsv(String),
+}
+
+/// What `owed export KIND [--format F]` writes: a CSV kind, or the journal in a format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    Csv(ExportKind),
+    Journal(journal::JournalFormat),
+}
+
+impl Export {
+    pub fn parse(kind: &str, format: Option<&str>) -> Result<Export, ExportError> {
+        if kind.trim().eq_ignore_ascii_case("journal") {
+            let format = format
+                .map(str::parse::<journal::JournalFormat>)
+                .transpose()?;
+            return Ok(Export::Journal(format.unwrap_or_default()));
+        }
+        let csv = kind.parse()?;
+        match format {
+            Some(_) => Err(ExportError::FormatNotForCsv(kind.trim().to_lowercase())),
+            None => Ok(Export::Csv(csv)),
+        }
+    }
+
+    /// Writes the export to `out`; returns its rows (CSV) or transactions (journal).
+    pub fn write(self, store: &Store, out: &mut dyn Write) -> Result<usize, ExportError> {
+        match self {
+            Export::Csv(kind) => export_csv(store, kind, out),
+            Export::Journal(format) => Ok(journal::export_journal(store, format, out)?),
+        }
+    }
 }
 
 /// Writes `kind` as CSV with a header row to `out`; returns the number of rows.

@@ -318,15 +318,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             ));
         }
         Command::Export(args) => {
-            let kind: crate::export::ExportKind = args.kind.parse()?;
+            let kind = crate::export::Export::parse(&args.kind, args.format.as_deref())?;
             let store = open(&cli, Access::Read)?;
             match &args.out {
                 None => {
                     let mut stdout = std::io::stdout().lock();
-                    match crate::export::export_csv(&store, kind, &mut stdout) {
+                    match kind.write(&store, &mut stdout) {
                         // `owed export … | head` closes the pipe early; that is not a failure.
                         Err(crate::export::ExportError::Write(e)) if matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe) =>
                             {}
+                        Err(crate::export::ExportError::Journal(
+                            crate::export::journal::JournalError::Write(e),
+                        )) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                         other => {
                             other?;
                         }
@@ -334,7 +337,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 }
                 Some(path) => {
                     let rows = export_to_file(&store, kind, path)?;
-                    print(&format!("wrote {rows} rows to {}", path.display()));
+                    let what = match kind {
+                        crate::export::Export::Csv(_) => "rows",
+                        crate::export::Export::Journal(_) => "transactions",
+                    };
+                    print(&format!("wrote {rows} {what} to {}", path.display()));
                 }
             }
         }
@@ -365,7 +372,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 /// half-written file where a good one was.
 fn export_to_file(
     store: &Store,
-    kind: crate::export::ExportKind,
+    kind: crate::export::Export,
     path: &std::path::Path,
 ) -> Result<usize, CliError> {
     let file_error = |e: std::io::Error| CliError::File {
@@ -376,7 +383,7 @@ fn export_to_file(
     partial.push(".partial");
     let partial = PathBuf::from(partial);
     let mut file = std::io::BufWriter::new(std::fs::File::create(&partial).map_err(file_error)?);
-    let rows = match crate::export::export_csv(store, kind, &mut file) {
+    let rows = match kind.write(store, &mut file) {
         Ok(rows) => rows,
         Err(e) => {
             drop(file);

@@ -15,6 +15,7 @@ mod import_book;
 mod import_formats;
 mod import_kill;
 mod import_quirks;
+mod journal;
 mod letters;
 mod money_rules;
 mod properties;
