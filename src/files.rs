@@ -6,8 +6,9 @@
 //! the archive has committed ([`Staged`]), so every final-name PDF is one the book holds.
 //!
 //! A path that is not a regular file is respected: a symbolic link stays a link (its
-//! target is replaced whole), and a device, named pipe or socket (`/dev/stdout`, `>(…)`)
-//! is written through, since it cannot be renamed over.
+//! target is replaced whole), and a device, named pipe or socket, or an open descriptor
+//! (`/dev/stdout`, `/dev/fd/3`, `>(…)`), is written through, since it cannot be renamed
+//! over.
 
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
@@ -36,7 +37,8 @@ pub enum WholeError<E> {
 enum Destination {
     /// A regular file (or none yet) at this path, after following links: replace whole.
     Replace(PathBuf),
-    /// A device, pipe or socket: write through, it cannot be renamed over.
+    /// A device, pipe or socket, or an open descriptor (`/dev/stdout`): written through,
+    /// since it cannot be renamed over.
     Through(PathBuf),
 }
 
@@ -59,6 +61,19 @@ fn not_a_file(path: &Path) -> io::Error {
     )
 }
 
+/// Whether the link at `link` (pointing to `target`) names an open descriptor, not a
+/// file: `/dev/stdout` -> `/proc/self/fd/1`, `/dev/fd/3`, `/proc/self/fd/1`. Its target
+/// may be a regular file (stdout redirected to one), but the process writes to that
+/// open file, so replacing the file by name would lose the output.
+fn is_descriptor_link(link: &Path, target: &Path) -> bool {
+    let proc = Path::new("/proc");
+    target.starts_with(proc)
+        || link
+            .parent()
+            .and_then(|folder| fs::canonicalize(folder).ok())
+            .is_some_and(|folder| folder.starts_with(proc))
+}
+
 /// Follows symbolic links from `path` to what they name.
 fn destination(path: &Path) -> io::Result<Destination> {
     let mut current = path.to_path_buf();
@@ -73,6 +88,9 @@ fn destination(path: &Path) -> io::Result<Destination> {
         let kind = meta.file_type();
         if kind.is_symlink() {
             let target = fs::read_link(&current)?;
+            if is_descriptor_link(&current, &target) {
+                return Ok(Destination::Through(path.to_path_buf()));
+            }
             current = match current.parent() {
                 Some(parent) if target.is_relative() => parent.join(target),
                 _ => target,
@@ -128,8 +146,10 @@ pub fn write_whole<T, E>(
     match destination(path).map_err(WholeError::Io)? {
         Destination::Through(device) => {
             let mut out = BufWriter::new(
+                // Appending keeps what a shell's `>>` already holds; a terminal or
+                // pipe ignores it.
                 OpenOptions::new()
-                    .write(true)
+                    .append(true)
                     .open(&device)
                     .map_err(WholeError::Io)?,
             );
@@ -147,6 +167,13 @@ pub fn write_whole<T, E>(
             value.ok_or_else(|| WholeError::Io(io::Error::other("nothing was written")))
         }
     }
+}
+
+/// Whether [`write_whole`] writes `path` through (a device, pipe or open descriptor such
+/// as `/dev/stdout`) rather than replacing a file; a caller then keeps its own messages
+/// off that stream.
+pub fn writes_through(path: &Path) -> bool {
+    matches!(destination(path), Ok(Destination::Through(_)))
 }
 
 /// [`write_whole`] of bytes in hand.

@@ -329,7 +329,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 }
                 Some(path) => {
                     let rows = export_to_file(&store, kind, path)?;
-                    print(&format!("wrote {rows} rows to {}", path.display()));
+                    let done = format!("wrote {rows} rows to {}", path.display());
+                    // Said on stderr when the CSV itself went to a stream (`/dev/stdout`),
+                    // so the line does not end up in the data.
+                    if crate::files::writes_through(path) {
+                        eprintln!("{done}");
+                    } else {
+                        print(&done);
+                    }
                 }
             }
         }
