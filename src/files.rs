@@ -239,6 +239,23 @@ impl Staged {
         Ok(staged)
     }
 
+    /// Reserves an empty hidden temporary beside `path` for a writer that needs a path
+    /// of its own (SQLite's backup); [`Staged::sync_and_publish`] once it is complete.
+    pub fn reserve(path: &Path) -> io::Result<Staged> {
+        Staged::write(path, &[])
+    }
+
+    /// Where a reserved file is being written.
+    pub fn temp_path(&self) -> &Path {
+        &self.temp
+    }
+
+    /// Flushes what another writer put in the temporary to disk, then publishes it.
+    pub fn sync_and_publish(self) -> io::Result<()> {
+        File::open(&self.temp)?.sync_all()?;
+        self.publish()
+    }
+
     /// The final name.
     pub fn target(&self) -> &Path {
         &self.target
@@ -379,6 +396,18 @@ mod tests {
         let dropped = Staged::write(&dir.path().join("C002.pdf"), b"x").unwrap();
         drop(dropped);
         assert_eq!(names(dir.path()), ["C001.pdf"]);
+    }
+
+    #[test]
+    fn a_reserved_file_is_written_by_another_writer_then_published() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("copy.owed");
+        let reserved = Staged::reserve(&path).unwrap();
+        assert!(!path.exists());
+        fs::write(reserved.temp_path(), b"SQLite format 3\0").unwrap();
+        reserved.sync_and_publish().unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"SQLite format 3\0");
+        assert_eq!(names(dir.path()), ["copy.owed"]);
     }
 
     #[test]
