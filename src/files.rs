@@ -283,7 +283,11 @@ pub fn publish_all(staged: Vec<Staged>) -> io::Result<()> {
         fs::rename(&file.temp, &file.target)?;
         // Renamed: nothing left for `drop` to remove.
         file.temp = PathBuf::new();
-        let folder = file.target.parent().map(Path::to_path_buf).unwrap_or_default();
+        let folder = file
+            .target
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         if !folders.contains(&folder) {
             folders.push(folder);
         }
@@ -444,7 +448,12 @@ mod tests {
         let link = dir.path().join("link.csv");
         std::os::unix::fs::symlink("real.csv", &link).unwrap();
         write_bytes_whole(&link, b"through the link").unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(fs::read(&target).unwrap(), b"through the link");
         assert_eq!(names(dir.path()), ["link.csv", "real.csv"]);
     }

@@ -334,7 +334,7 @@ pub fn issued(store: &Store, command: &IssuedCommand) -> Result<(), CliError> {
                 path: args.out.clone(),
                 message: e.to_string(),
             })?;
-            print(&format!(
+            let done = format!(
                 "issued #{} ({} {} {}) written to {}: {} bytes, sha256 {}",
                 info.id,
                 info.kind.as_str(),
@@ -343,7 +343,13 @@ pub fn issued(store: &Store, command: &IssuedCommand) -> Result<(), CliError> {
                 args.out.display(),
                 bytes.len(),
                 info.sha256
-            ));
+            );
+            // The PDF went to a stream (`--out /dev/stdout`): keep the line out of it.
+            if crate::files::writes_through(&args.out) {
+                eprintln!("{done}");
+            } else {
+                print(&done);
+            }
         }
     }
     Ok(())

@@ -253,7 +253,8 @@ mod tests {
         let mut xlsx = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
         xlsx.extend_from_slice(b"[Content_Types].xml....PK\x03\x04xl/workbook.xml");
         assert!(recognise(&xlsx).unwrap().contains("Excel file (XLSX)"));
-        let ods = b"PK\x03\x04\x14\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
+        let ods =
+            b"PK\x03\x04\x14\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
         assert!(recognise(ods).unwrap().contains("OpenDocument spreadsheet"));
         assert!(
             recognise(b"PK\x03\x04\x14\x00statement.csv")

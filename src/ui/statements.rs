@@ -293,20 +293,20 @@ impl Statements {
                 statement::batch(store, &request, &folder, progress).map_err(|e| e.to_string())?;
             Ok(stale_note(summary.stale_removed)
                 + &tf(
-                "{n} statements written for {period}, {skipped} customers with nothing to say; all of them in {combined}",
-                &[
-                    ("n", &summary.written.len().to_string()),
-                    ("period", &request.period.label()),
-                    ("skipped", &summary.skipped.to_string()),
-                    (
-                        "combined",
-                        &summary
-                            .combined
-                            .map(|p| p.display().to_string())
-                            .unwrap_or_else(|| "—".into()),
-                    ),
-                ],
-            ))
+                    "{n} statements written for {period}, {skipped} customers with nothing to say; all of them in {combined}",
+                    &[
+                        ("n", &summary.written.len().to_string()),
+                        ("period", &request.period.label()),
+                        ("skipped", &summary.skipped.to_string()),
+                        (
+                            "combined",
+                            &summary
+                                .combined
+                                .map(|p| p.display().to_string())
+                                .unwrap_or_else(|| "—".into()),
+                        ),
+                    ],
+                ))
         })
     }
 
@@ -336,12 +336,12 @@ impl Statements {
             progress(due.len(), due.len());
             Ok(stale_note(stale)
                 + &tf(
-                "{n} letters written to {folder}; each logged as a collection note",
-                &[
-                    ("n", &due.len().to_string()),
-                    ("folder", &folder.display().to_string()),
-                ],
-            ))
+                    "{n} letters written to {folder}; each logged as a collection note",
+                    &[
+                        ("n", &due.len().to_string()),
+                        ("folder", &folder.display().to_string()),
+                    ],
+                ))
         })
     }
 

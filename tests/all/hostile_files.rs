@@ -243,7 +243,10 @@ fn assert_import_refused(book: &Path, file: &Path, extra: &[&str], expect: &str)
     );
     if book.exists() {
         let store = Store::open(book, Access::Read).unwrap();
-        assert!(store.import_batches().unwrap().is_empty(), "nothing imported");
+        assert!(
+            store.import_batches().unwrap().is_empty(),
+            "nothing imported"
+        );
     }
     seconds
 }
@@ -256,7 +259,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &byte in bytes {
         crc ^= u32::from(byte);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -352,7 +359,10 @@ fn a_device_a_pipe_and_a_folder_are_refused_at_once() {
     let zero = Path::new("/dev/zero");
     if zero.exists() {
         let seconds = assert_import_refused(&book, zero, &[], "a device, not a file");
-        assert!(seconds < 10.0, "refused at once, not after reading: {seconds} s");
+        assert!(
+            seconds < 10.0,
+            "refused at once, not after reading: {seconds} s"
+        );
     } else {
         println!("note: /dev/zero is absent; the device case is not tested");
     }
@@ -374,7 +384,9 @@ fn a_file_over_the_size_limit_is_refused_unless_the_limit_is_raised() {
     let csv = dir.path().join("statement.csv");
     let mut text = String::from("Date,Payer,Details,Amount\n");
     for i in 0..100 {
-        text.push_str(&format!("2026-11-02,Payer {i},Payment number {i},1{i}.00\n"));
+        text.push_str(&format!(
+            "2026-11-02,Payer {i},Payment number {i},1{i}.00\n"
+        ));
     }
     assert!(text.len() > 4096);
     fs::write(&csv, &text).unwrap();

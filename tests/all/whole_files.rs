@@ -3,7 +3,7 @@
 //! SIGKILL leaves no PDF under a final name that the archive does not hold, and never an
 //! empty one; the next run clears the hidden leftovers and says so. `export --out`
 //! replaces a file whole, keeps a symbolic link a link, and writes a named pipe or
-//! `/dev/fd/1` through.
+//! `/dev/fd/1` through (and `issued show` the same).
 
 use std::fs;
 use std::io::Read;
@@ -105,16 +105,18 @@ fn assert_folder_is_archived(folder: &Path, book: &Path) -> Vec<String> {
             .and_then(|n| n.strip_suffix(".pdf"))
         {
             assert!(
-                issued
-                    .iter()
-                    .any(|i| i.period.as_deref() == Some(period)),
+                issued.iter().any(|i| i.period.as_deref() == Some(period)),
                 "{name} was published but no statement of {period} is archived"
             );
             continue;
         }
         let held = issued.iter().find(|i| &i.file_name == name);
         let held = held.unwrap_or_else(|| panic!("{name} is not in the archive"));
-        assert_eq!(held.sha256, sha256_hex(&bytes), "{name} differs from the archive");
+        assert_eq!(
+            held.sha256,
+            sha256_hex(&bytes),
+            "{name} differs from the archive"
+        );
     }
     finals
 }
@@ -217,7 +219,11 @@ fn a_statement_run_killed_mid_way_leaves_only_hidden_leftovers_cleared_by_the_ne
         "{said}"
     );
     let finals = assert_folder_is_archived(&out, &book);
-    assert_eq!(finals.len(), CUSTOMERS + 1, "each statement and the combined one");
+    assert_eq!(
+        finals.len(),
+        CUSTOMERS + 1,
+        "each statement and the combined one"
+    );
     assert!(listing(&out).1.is_empty(), "no leftovers remain");
 }
 
@@ -254,8 +260,17 @@ fn export_keeps_a_link_a_link_and_replaces_its_target_whole() {
     let link = dir.path().join("customers.csv");
     std::os::unix::fs::symlink(&target, &link).unwrap();
     let done = export_to(&book, &link);
-    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(fs::read(&target).unwrap(), exported(&book));
     assert!(listing(dir.path()).1.is_empty());
 }
@@ -280,7 +295,11 @@ fn export_writes_through_a_named_pipe() {
         std::thread::spawn(move || fs::read(fifo).unwrap())
     };
     let done = export_to(&book, &fifo);
-    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
     // Checked first: were the pipe replaced by a file, the reader would wait forever.
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
     assert_eq!(reader.join().unwrap(), exported(&book));
@@ -293,7 +312,61 @@ fn export_to_standard_output_by_name_writes_only_the_csv_there() {
     let book = dir.path().join("book.owed");
     make_book(&book);
     let done = export_to(&book, Path::new("/dev/fd/1"));
-    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
     assert_eq!(done.stdout, exported(&book), "the CSV alone, nothing else");
     assert!(String::from_utf8_lossy(&done.stderr).contains("wrote 60 rows"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_issued_pdf_shown_to_standard_output_is_the_archived_bytes_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.owed");
+    make_book(&book);
+    let out = dir.path().join("statements");
+    let run = owed()
+        .arg("--book")
+        .arg(&book)
+        .args([
+            "statements",
+            "--period",
+            "2026-10",
+            "--customers",
+            "C001",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(assert_folder_is_archived(&out, &book).len(), 2);
+    let id = Store::open(&book, Access::Read)
+        .unwrap()
+        .issued(None)
+        .unwrap()[0]
+        .id;
+    let shown = owed()
+        .arg("--book")
+        .arg(&book)
+        .args(["issued", "show", &id.to_string(), "--out", "/dev/fd/1"])
+        .output()
+        .unwrap();
+    assert!(
+        shown.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shown.stderr)
+    );
+    let (_, archived) = Store::open(&book, Access::Read)
+        .unwrap()
+        .issued_pdf(id)
+        .unwrap();
+    assert_eq!(shown.stdout, archived);
 }
