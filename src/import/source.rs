@@ -95,7 +95,7 @@ fn not_a_file(kind: &FileType) -> Option<String> {
 pub fn describe_size(bytes: u64) -> String {
     let scaled = |unit: u64, name: &str| {
         let value = bytes as f64 / unit as f64;
-        if bytes % unit == 0 || value >= 100.0 {
+        if bytes.is_multiple_of(unit) || value >= 100.0 {
             format!("{} {name}", (value.round() as u64))
         } else {
             format!("{value:.1} {name}")
