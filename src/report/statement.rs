@@ -17,7 +17,7 @@ use crate::domain::printed::{
     ActivityLine, Addressee, AgingBox, OpenLine, Period, Statement, StatementKind,
 };
 use crate::domain::{Money, MoneyError};
-use crate::files::{self, Staged};
+use crate::files::{Staged, publish_all, remove_stale_temporaries};
 use crate::pdf::{self, PdfError};
 use crate::store::{AgingInput, Customer, IssuedKind, NewIssued, Store, StoreError};
 
@@ -336,7 +336,7 @@ pub fn prepare_folder(out_dir: &Path) -> Result<usize> {
         source,
     };
     std::fs::create_dir_all(out_dir).map_err(io)?;
-    files::remove_stale_temporaries(out_dir).map_err(io)
+    remove_stale_temporaries(out_dir).map_err(io)
 }
 
 /// Renders the statements `request` asks for into `out_dir` (`C001-2026-10.pdf` each and
@@ -412,7 +412,7 @@ pub fn batch(
             .collect();
         summary.archived = store.archive_many(&news)?;
     }
-    files::publish_all(staged).map_err(io(out_dir))?;
+    publish_all(staged).map_err(io(out_dir))?;
     Ok(summary)
 }
 
