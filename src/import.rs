@@ -29,7 +29,10 @@ pub use pipeline::{
 };
 mod records;
 mod rows;
+mod source;
 mod tokens;
+
+pub use source::{DEFAULT_MAX_SIZE, describe_size, parse_size, read_bank_file, recognise};
 
 use std::fmt;
 
@@ -160,6 +163,10 @@ impl fmt::Display for SkipReason {
 /// column) wherever the trouble is in the file's content.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
+    /// Not a bank statement file at all: a folder, device or pipe, a file over the size
+    /// limit, or a spreadsheet, archive, PDF or image (told by its first bytes).
+    #[error("{file}: {message}")]
+    NotAStatement { file: String, message: String },
     #[error("{file}, line 1: the file is empty")]
     Empty { file: String },
     #[error(
@@ -275,6 +282,9 @@ pub fn read_statement(
     let file = file_name.to_string();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty { file });
+    }
+    if let Some(message) = recognise(bytes) {
+        return Err(ImportError::NotAStatement { file, message });
     }
     let hint = hints.encoding.as_deref().or_else(|| ofx_charset(bytes));
     let decoded = decode::decode(file_name, bytes, hint)?;

@@ -2,12 +2,14 @@
 //! `domain` (pure rules) ← `store` (SQLite) ← `pdf` (printed statements and letters) ←
 //! `report`, `load`, `export`, `demo` ← `ui` (the iced desktop app) and `cli`. `import`
 //! reads bank statement exports and touches neither the store nor the screen. `pdf` lays
-//! out values of `domain::printed` and touches neither the store nor the screen.
+//! out values of `domain::printed` and touches neither the store nor the screen. `files`
+//! writes the user's files whole (temporary name, then rename) for all of them.
 
 pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod load;
 pub mod pdf;

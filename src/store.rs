@@ -248,12 +248,19 @@ impl Store {
                 ),
             });
         }
+        // Written under a hidden name and renamed when complete, so a killed backup
+        // never leaves a half copy that looks like a book.
+        let io = |source| StoreError::Io {
+            path: dest.to_path_buf(),
+            source,
+        };
+        let staged = crate::files::Staged::reserve(dest).map_err(io)?;
         self.conn.backup(
             rusqlite::MAIN_DB,
-            dest,
+            staged.temp_path(),
             None::<fn(rusqlite::backup::Progress)>,
         )?;
-        Ok(())
+        staged.sync_and_publish().map_err(io)
     }
 }
 

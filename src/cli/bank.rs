@@ -49,6 +49,9 @@ pub struct ImportRun {
     /// Post matches at least this confident (0 to 1); others are kept unmatched.
     #[arg(long, default_value_t = 0.9)]
     pub accept_threshold: f64,
+    /// The largest file read, e.g. 512MB, 1GB or bytes (default 256MB).
+    #[arg(long, value_parser = import::parse_size)]
+    pub max_size: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -176,10 +179,8 @@ fn import_file(
             message: "import prints table or json".into(),
         });
     }
-    let bytes = std::fs::read(file).map_err(|e| CliError::File {
-        path: file.to_path_buf(),
-        message: e.to_string(),
-    })?;
+    let bytes = import::read_bank_file(file, run.max_size.unwrap_or(import::DEFAULT_MAX_SIZE))
+        .map_err(import::RunError::from)?;
     let name = file.display().to_string();
     let hints = Hints {
         encoding: run.encoding.clone(),

@@ -341,7 +341,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                         crate::export::Export::Csv(_) => "rows",
                         crate::export::Export::Journal(_) => "transactions",
                     };
-                    print(&format!("wrote {rows} {what} to {}", path.display()));
+                    let done = format!("wrote {rows} {what} to {}", path.display());
+                    // Said on stderr when the export itself went to a stream (`/dev/stdout`),
+                    // so the line does not end up in the data.
+                    if crate::files::writes_through(path) {
+                        eprintln!("{done}");
+                    } else {
+                        print(&done);
+                    }
                 }
             }
         }
@@ -368,35 +375,21 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Writes beside `path` and renames into place, so a failed export never leaves a
-/// half-written file where a good one was.
+/// Writes the export whole: a file (or a link to one) is replaced only once every row
+/// is on disk, so a failed export never leaves a half-written file where a good one was;
+/// `/dev/stdout` or a pipe is written through.
 fn export_to_file(
     store: &Store,
     kind: crate::export::Export,
     path: &std::path::Path,
 ) -> Result<usize, CliError> {
-    let file_error = |e: std::io::Error| CliError::File {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    let mut file = std::io::BufWriter::new(std::fs::File::create(&partial).map_err(file_error)?);
-    let rows = match kind.write(store, &mut file) {
-        Ok(rows) => rows,
-        Err(e) => {
-            drop(file);
-            let _ = std::fs::remove_file(&partial);
-            return Err(e.into());
-        }
-    };
-    file.into_inner()
-        .map_err(|e| file_error(e.into_error()))?
-        .sync_all()
-        .map_err(file_error)?;
-    std::fs::rename(&partial, path).map_err(file_error)?;
-    Ok(rows)
+    crate::files::write_whole(path, |out| kind.write(store, out)).map_err(|e| match e {
+        crate::files::WholeError::Content(e) => e.into(),
+        crate::files::WholeError::Io(e) => CliError::File {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        },
+    })
 }
 
 fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), CliError> {

@@ -118,6 +118,16 @@ fn parse_lang(lang: &Option<String>) -> Result<Option<Locale>, CliError> {
     }
 }
 
+/// Says on stderr that unfinished files of a killed earlier run were cleared away.
+fn stale_note(removed: usize, folder: &std::path::Path) {
+    if removed > 0 {
+        eprintln!(
+            "removed {removed} unfinished file(s) that an earlier run, stopped before it finished, left in {}",
+            folder.display()
+        );
+    }
+}
+
 pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliError> {
     let period = Period::parse(&args.period).ok_or(CliError::Input {
         field: "--period",
@@ -152,6 +162,7 @@ pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliErr
             }
         }
     })?;
+    stale_note(summary.stale_removed, &args.out);
     let currency = store.currency();
     let mut lines = vec![format!(
         "{} {} statement(s) for {} written to {} ({} skipped with nothing to say); due now in all: {} {}",
@@ -188,6 +199,7 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
         locale: parse_lang(&args.lang)?,
     };
     let issued = letters::issue_letter(store, &request, &args.out, args.preview)?;
+    stale_note(issued.stale_removed, &args.out);
     let currency = store.currency();
     print(&format!(
         "letter level {} ({}) to {} written to {}: {} {} overdue, pay by {}{}",
@@ -212,6 +224,7 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
     let due = letters::due_letters(store, date)?;
     let mut lines = Vec::new();
     if !args.dry_run {
+        stale_note(statement::prepare_folder(&args.out)?, &args.out);
         let context = Context::new(store, date, locale)?;
         let total = due.len();
         for (done, d) in due.iter().enumerate() {
@@ -317,11 +330,11 @@ pub fn issued(store: &Store, command: &IssuedCommand) -> Result<(), CliError> {
         }
         IssuedCommand::Show(args) => {
             let (info, bytes) = store.issued_pdf(args.id)?;
-            std::fs::write(&args.out, &bytes).map_err(|e| CliError::File {
+            crate::files::write_bytes_whole(&args.out, &bytes).map_err(|e| CliError::File {
                 path: args.out.clone(),
                 message: e.to_string(),
             })?;
-            print(&format!(
+            let done = format!(
                 "issued #{} ({} {} {}) written to {}: {} bytes, sha256 {}",
                 info.id,
                 info.kind.as_str(),
@@ -330,7 +343,13 @@ pub fn issued(store: &Store, command: &IssuedCommand) -> Result<(), CliError> {
                 args.out.display(),
                 bytes.len(),
                 info.sha256
-            ));
+            );
+            // The PDF went to a stream (`--out /dev/stdout`): keep the line out of it.
+            if crate::files::writes_through(&args.out) {
+                eprintln!("{done}");
+            } else {
+                print(&done);
+            }
         }
     }
     Ok(())

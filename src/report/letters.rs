@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Days, NaiveDate};
 
-use super::statement::{Context, StatementError, file_stem};
+use super::statement::{Context, StatementError, file_stem, prepare_folder};
 use crate::domain::company::Locale;
 use crate::domain::letters::{Level, merge};
 use crate::domain::printed::{Addressee, Letter, LetterBlock, OpenLine};
 use crate::domain::{Currency, Money};
+use crate::files::Staged;
 use crate::pdf;
 use crate::store::{Customer, IssuedKind, NewIssued, Store};
 
@@ -48,6 +49,9 @@ pub struct IssuedLetter {
     pub letter: Letter,
     pub path: PathBuf,
     pub archived: Option<i64>,
+    /// Unfinished files of earlier killed runs removed from the folder
+    /// ([`issue_letter`] only; a caller of [`issue_with`] runs [`prepare_folder`]).
+    pub stale_removed: usize,
 }
 
 /// The customer's items past due at the context's date, oldest due first.
@@ -198,8 +202,13 @@ pub fn issue_letter(
     out_dir: &Path,
     preview: bool,
 ) -> Result<IssuedLetter> {
+    let stale_removed = prepare_folder(out_dir)?;
     let context = Context::new(store, request.date, request.locale)?;
-    issue_with(store, &context, request, out_dir, preview)
+    let issued = issue_with(store, &context, request, out_dir, preview)?;
+    Ok(IssuedLetter {
+        stale_removed,
+        ..issued
+    })
 }
 
 /// [`issue_letter`] with the aging already read (for many letters on one date).
@@ -223,7 +232,9 @@ pub fn issue_with(
         letter.date
     );
     let path = out_dir.join(&name);
-    std::fs::write(&path, &bytes).map_err(|source| StatementError::Io {
+    // Written whole under a hidden name, renamed only once the archive holds it, so a
+    // final-name letter is always one the book has (and never an empty file).
+    let staged = Staged::write(&path, &bytes).map_err(|source| StatementError::Io {
         path: path.clone(),
         source,
     })?;
@@ -249,9 +260,14 @@ pub fn issue_with(
             )),
         })?)
     };
+    staged.publish().map_err(|source| StatementError::Io {
+        path: path.clone(),
+        source,
+    })?;
     Ok(IssuedLetter {
         letter,
         path,
         archived,
+        stale_removed: 0,
     })
 }

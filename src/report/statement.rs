@@ -17,6 +17,7 @@ use crate::domain::printed::{
     ActivityLine, Addressee, AgingBox, OpenLine, Period, Statement, StatementKind,
 };
 use crate::domain::{Money, MoneyError};
+use crate::files::{Staged, publish_all, remove_stale_temporaries};
 use crate::pdf::{self, PdfError};
 use crate::store::{AgingInput, Customer, IssuedKind, NewIssued, Store, StoreError};
 
@@ -108,6 +109,8 @@ pub struct BatchSummary {
     pub archived: Vec<i64>,
     /// Sum of the amounts due now.
     pub total_due: Money,
+    /// Unfinished files of earlier runs that were killed, removed from the folder.
+    pub stale_removed: usize,
 }
 
 /// Everything about the book as of the statement date that every statement shares:
@@ -325,10 +328,26 @@ pub fn file_stem(code: &str) -> String {
         .collect()
 }
 
+/// Creates `out_dir` and removes the hidden temporaries that runs killed before they
+/// finished left there; returns how many were removed.
+pub fn prepare_folder(out_dir: &Path) -> Result<usize> {
+    let io = |source| StatementError::Io {
+        path: out_dir.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(out_dir).map_err(io)?;
+    remove_stale_temporaries(out_dir).map_err(io)
+}
+
 /// Renders the statements `request` asks for into `out_dir` (`C001-2026-10.pdf` each and
 /// `statements-2026-10.pdf` with all of them), archives them unless it is a preview, and
 /// calls `progress(done, total)` after each customer. Customers with nothing to say are
 /// skipped and counted.
+///
+/// Every PDF is first written whole under a hidden temporary name; the run archives them
+/// all in one transaction and only then renames them to their final names, so a run
+/// that fails or is killed leaves no PDF under a final name that the book does not hold
+/// (and never an empty one). A preview is renamed once everything is rendered.
 pub fn batch(
     store: &mut Store,
     request: &Request,
@@ -339,14 +358,18 @@ pub fn batch(
         let path = path.to_path_buf();
         move |source| StatementError::Io { path, source }
     };
-    std::fs::create_dir_all(out_dir).map_err(io(out_dir))?;
+    let mut summary = BatchSummary {
+        stale_removed: prepare_folder(out_dir)?,
+        ..BatchSummary::default()
+    };
     let date = request.period.last;
     let context = Context::new(store, date, request.locale)?;
     let customers = select(store, &context, &request.customers)?;
     let total = customers.len();
-    let mut summary = BatchSummary::default();
     let mut statements = Vec::new();
     let mut files: Vec<(String, Vec<u8>, Money)> = Vec::new();
+    // Dropped before they are published (an error below), the temporaries are removed.
+    let mut staged: Vec<Staged> = Vec::new();
     let period = request.period.label();
     for (done, customer) in customers.iter().enumerate() {
         let statement = build(store, &context, customer, request.kind, request.period)?;
@@ -354,7 +377,7 @@ pub fn batch(
             let bytes = pdf::statement_pdf(&statement, context.company())?;
             let name = format!("{}-{period}.pdf", file_stem(&customer.code));
             let path = out_dir.join(&name);
-            std::fs::write(&path, &bytes).map_err(io(&path))?;
+            staged.push(Staged::write(&path, &bytes).map_err(io(&path))?);
             summary.total_due += statement.amount_due;
             summary.written.push((customer.code.clone(), path));
             files.push((name, bytes, statement.amount_due));
@@ -367,7 +390,7 @@ pub fn batch(
     if !statements.is_empty() {
         let bytes = pdf::statements_pdf(&statements, context.company())?;
         let path = out_dir.join(format!("statements-{period}.pdf"));
-        std::fs::write(&path, &bytes).map_err(io(&path))?;
+        staged.push(Staged::write(&path, &bytes).map_err(io(&path))?);
         summary.combined = Some(path);
     }
     if request.archive && !files.is_empty() {
@@ -389,6 +412,7 @@ pub fn batch(
             .collect();
         summary.archived = store.archive_many(&news)?;
     }
+    publish_all(staged).map_err(io(out_dir))?;
     Ok(summary)
 }
 

@@ -73,6 +73,10 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// Simplified Chinese, for the words a user meets first; the rest shows in English until
 /// translated.
 const ZH_CN: &[(&str, &str)] = &[
+    (
+        "Removed {n} unfinished files left by an earlier run that was stopped. ",
+        "已删除上次中断运行留下的 {n} 个未完成文件。",
+    ),
     ("Customers", "客户"),
     ("Ledger", "明细账"),
     ("Aging", "账龄"),

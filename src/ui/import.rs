@@ -227,9 +227,9 @@ impl Import {
         let task_path = path.clone();
         Task::perform(
             on_worker(move || {
-                std::fs::read(&task_path)
+                import::read_bank_file(&task_path, import::DEFAULT_MAX_SIZE)
                     .map(Arc::new)
-                    .map_err(|e| format!("{}: {e}", task_path.display()))
+                    .map_err(|e| e.to_string())
             }),
             move |result| Message::FileRead(path.clone(), result),
         )

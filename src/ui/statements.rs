@@ -291,21 +291,22 @@ impl Statements {
         run(book, move |store, progress| {
             let summary =
                 statement::batch(store, &request, &folder, progress).map_err(|e| e.to_string())?;
-            Ok(tf(
-                "{n} statements written for {period}, {skipped} customers with nothing to say; all of them in {combined}",
-                &[
-                    ("n", &summary.written.len().to_string()),
-                    ("period", &request.period.label()),
-                    ("skipped", &summary.skipped.to_string()),
-                    (
-                        "combined",
-                        &summary
-                            .combined
-                            .map(|p| p.display().to_string())
-                            .unwrap_or_else(|| "—".into()),
-                    ),
-                ],
-            ))
+            Ok(stale_note(summary.stale_removed)
+                + &tf(
+                    "{n} statements written for {period}, {skipped} customers with nothing to say; all of them in {combined}",
+                    &[
+                        ("n", &summary.written.len().to_string()),
+                        ("period", &request.period.label()),
+                        ("skipped", &summary.skipped.to_string()),
+                        (
+                            "combined",
+                            &summary
+                                .combined
+                                .map(|p| p.display().to_string())
+                                .unwrap_or_else(|| "—".into()),
+                        ),
+                    ],
+                ))
         })
     }
 
@@ -318,6 +319,7 @@ impl Statements {
         let folder = PathBuf::from(self.folder.trim());
         self.begin();
         run(book, move |store, progress| {
+            let stale = statement::prepare_folder(&folder).map_err(|e| e.to_string())?;
             let context = statement::Context::new(store, date, None).map_err(|e| e.to_string())?;
             for (done, letter) in due.iter().enumerate() {
                 progress(done, due.len());
@@ -332,13 +334,14 @@ impl Statements {
                     .map_err(|e| e.to_string())?;
             }
             progress(due.len(), due.len());
-            Ok(tf(
-                "{n} letters written to {folder}; each logged as a collection note",
-                &[
-                    ("n", &due.len().to_string()),
-                    ("folder", &folder.display().to_string()),
-                ],
-            ))
+            Ok(stale_note(stale)
+                + &tf(
+                    "{n} letters written to {folder}; each logged as a collection note",
+                    &[
+                        ("n", &due.len().to_string()),
+                        ("folder", &folder.display().to_string()),
+                    ],
+                ))
         })
     }
 
@@ -360,10 +363,11 @@ impl Statements {
         run(book, move |store, _| {
             let issued = letters::issue_letter(store, &request, &folder, false)
                 .map_err(|e| e.to_string())?;
-            Ok(tf(
-                "Letter written: {path}",
-                &[("path", &issued.path.display().to_string())],
-            ))
+            Ok(stale_note(issued.stale_removed)
+                + &tf(
+                    "Letter written: {path}",
+                    &[("path", &issued.path.display().to_string())],
+                ))
         })
     }
 
@@ -374,7 +378,8 @@ impl Statements {
         let folder = PathBuf::from(self.folder.trim());
         std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         let path = folder.join(format!("reprint-{}-{}", issued.id, issued.file_name));
-        std::fs::write(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::files::write_bytes_whole(&path, &bytes)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(path)
     }
 
@@ -416,6 +421,18 @@ fn run(
         }
         Err(error) => Task::done(Message::Done(Err(error.to_string()))),
     }
+}
+
+/// Says that unfinished files of an earlier run that was stopped were cleared away
+/// (nothing when there were none), ahead of what the run did.
+fn stale_note(removed: usize) -> String {
+    if removed == 0 {
+        return String::new();
+    }
+    tf(
+        "Removed {n} unfinished files left by an earlier run that was stopped. ",
+        &[("n", &removed.to_string())],
+    )
 }
 
 /// Opens the folder in the system's file manager.

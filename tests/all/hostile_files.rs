@@ -1,6 +1,8 @@
 //! Files that are not Owed books, or are from a newer Owed, are refused with one clear
 //! line and left byte-for-byte unchanged; a second writer is refused; a lock left by a
-//! killed process does not block the next open.
+//! killed process does not block the next open. Bank files that are not statements —
+//! a renamed ZIP or XLSX, `/dev/zero`, a named pipe, a folder, a file over `--max-size` —
+//! are refused by `owed import` at once with one line, and nothing is imported.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -194,5 +196,210 @@ fn a_lock_left_by_a_killed_process_does_not_block() {
             .check(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
             .unwrap()
             .is_empty()
+    );
+}
+
+/// `owed import` with a time limit: a file that is read forever fails the test instead
+/// of hanging it.
+fn import_within(book: &Path, file: &Path, extra: &[&str]) -> (bool, String, f64) {
+    let started = std::time::Instant::now();
+    let mut child = owed()
+        .arg("--book")
+        .arg(book)
+        .arg("import")
+        .arg(file)
+        .args(extra)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if started.elapsed().as_secs() >= 30 {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("owed import {} did not finish in 30 s", file.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        started.elapsed().as_secs_f64(),
+    )
+}
+
+/// Refused with one line naming the file and saying `expect`; nothing imported.
+fn assert_import_refused(book: &Path, file: &Path, extra: &[&str], expect: &str) -> f64 {
+    let (ok, stderr, seconds) = import_within(book, file, extra);
+    assert!(!ok, "{} was imported", file.display());
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(
+        stderr.contains(expect) && stderr.contains(&file.display().to_string()),
+        "{stderr}"
+    );
+    if book.exists() {
+        let store = Store::open(book, Access::Read).unwrap();
+        assert!(
+            store.import_batches().unwrap().is_empty(),
+            "nothing imported"
+        );
+    }
+    seconds
+}
+
+const BANK_CSV: &str = "Date,Payer,Details,Amount\n2026-11-02,Acme Ltd,Payment INV-1,100.00\n";
+
+/// CRC-32 (IEEE), for ZIP entries that real unzippers accept.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &byte in bytes {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A ZIP archive holding `entries` stored uncompressed, as a spreadsheet program or
+/// `zip -0` writes them: local headers, the data, the central directory.
+fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in entries {
+        let offset = out.len() as u32;
+        let fields = |sig: &[u8], central: bool| {
+            let mut h = sig.to_vec();
+            if central {
+                h.extend_from_slice(&20u16.to_le_bytes()); // made by
+            }
+            h.extend_from_slice(&20u16.to_le_bytes()); // needed to extract
+            h.extend_from_slice(&[0, 0, 0, 0, 0, 0, 0, 0]); // flags, stored, time, date
+            h.extend_from_slice(&crc32(data).to_le_bytes());
+            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            h.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            h.extend_from_slice(&0u16.to_le_bytes()); // extra
+            if central {
+                h.extend_from_slice(&[0; 8]); // comment, disk, internal attributes
+                h.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+                h.extend_from_slice(&offset.to_le_bytes());
+            }
+            h.extend_from_slice(name.as_bytes());
+            h
+        };
+        out.extend(fields(b"PK\x03\x04", false));
+        out.extend_from_slice(data);
+        central.extend(fields(b"PK\x01\x02", true));
+    }
+    let start = out.len() as u32;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+    out.extend_from_slice(&start.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
+}
+
+#[test]
+fn a_renamed_zip_or_excel_file_is_not_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.owed");
+    Store::init(&book, &BookSettings::default()).unwrap();
+    // The CSV inside, stored uncompressed, can be read straight out of the ZIP's bytes.
+    let renamed = dir.path().join("statement.csv");
+    fs::write(&renamed, zip(&[("statement.csv", BANK_CSV.as_bytes())])).unwrap();
+    assert_import_refused(&book, &renamed, &[], "this is a ZIP archive");
+
+    let xlsx = dir.path().join("export.csv");
+    let sheet = b"<worksheet><sheetData/></worksheet>";
+    fs::write(
+        &xlsx,
+        zip(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("xl/workbook.xml", b"<workbook/>"),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ]),
+    )
+    .unwrap();
+    assert_import_refused(
+        &book,
+        &xlsx,
+        &["--dry-run"],
+        "this is an Excel file (XLSX); export it as CSV from your bank, or save it as CSV from Excel",
+    );
+
+    let xls = dir.path().join("old.csv");
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.extend_from_slice(&[0; 504]);
+    fs::write(&xls, ole).unwrap();
+    assert_import_refused(&book, &xls, &[], "an old Excel (XLS) or Word file");
+
+    let pdf = dir.path().join("statement.ofx");
+    fs::write(&pdf, b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n").unwrap();
+    assert_import_refused(&book, &pdf, &[], "PDF statements can't be read");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_a_pipe_and_a_folder_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.owed");
+    Store::init(&book, &BookSettings::default()).unwrap();
+    let zero = Path::new("/dev/zero");
+    if zero.exists() {
+        let seconds = assert_import_refused(&book, zero, &[], "a device, not a file");
+        assert!(
+            seconds < 10.0,
+            "refused at once, not after reading: {seconds} s"
+        );
+    } else {
+        println!("note: /dev/zero is absent; the device case is not tested");
+    }
+    assert_import_refused(&book, dir.path(), &[], "a folder, not a file");
+    let fifo = dir.path().join("statement.csv");
+    match Command::new("mkfifo").arg(&fifo).status() {
+        Ok(status) if status.success() => {
+            assert_import_refused(&book, &fifo, &[], "a named pipe (FIFO)");
+        }
+        _ => println!("note: mkfifo is not available; the named-pipe case is not tested"),
+    }
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_unless_the_limit_is_raised() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.owed");
+    Store::init(&book, &BookSettings::default()).unwrap();
+    let csv = dir.path().join("statement.csv");
+    let mut text = String::from("Date,Payer,Details,Amount\n");
+    for i in 0..100 {
+        text.push_str(&format!(
+            "2026-11-02,Payer {i},Payment number {i},1{i}.00\n"
+        ));
+    }
+    assert!(text.len() > 4096);
+    fs::write(&csv, &text).unwrap();
+    assert_import_refused(&book, &csv, &["--max-size", "4KB"], "more than the 4 KB");
+    let (ok, stderr, _) = import_within(&book, &csv, &["--max-size", "1MB", "--dry-run"]);
+    assert!(ok, "{stderr}");
+    let (ok, stderr, _) = import_within(&book, &csv, &["--max-size", "lots"]);
+    assert!(!ok && stderr.contains("512MB or 1GB"), "{stderr}");
+    // The same limit holds for the library the screens call.
+    let error = owed::import::read_bank_file(&csv, 4096).unwrap_err();
+    assert!(error.to_string().contains("--max-size"), "{error}");
+    assert_eq!(
+        owed::import::read_bank_file(&csv, owed::import::DEFAULT_MAX_SIZE).unwrap(),
+        text.as_bytes()
     );
 }

@@ -20,4 +20,5 @@ mod letters;
 mod money_rules;
 mod properties;
 mod statements;
+mod whole_files;
 mod worked_example;

@@ -1,10 +1,8 @@
 //! Exporting the report shown to CSV: the same file `owed aging --format csv` prints
 //! (written by [`crate::report::Aging::write_csv`]), to a typed path or one chosen in the
-//! desktop's save dialog. The file is written on a worker thread to a temporary file
-//! beside the target and renamed into place, so a failed export never leaves half a file.
+//! desktop's save dialog. The file is written whole on a worker thread by
+//! [`crate::files::write_whole`], so a failed export never leaves half a file.
 
-use std::fs::{self, File};
-use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -87,7 +85,7 @@ pub fn write(report: Arc<Report>, currency: Currency, path: PathBuf) -> Task<Mes
     )
 }
 
-/// Writes the CSV beside `path` and renames it into place; the number of customer rows.
+/// Writes the CSV to `path`, whole or not at all; the number of customer rows.
 fn write_csv(report: &Report, currency: &Currency, path: &Path) -> Result<usize, String> {
     let fail = |error: &dyn std::fmt::Display| {
         tf(
@@ -98,27 +96,13 @@ fn write_csv(report: &Report, currency: &Currency, path: &Path) -> Result<usize,
             ],
         )
     };
-    let Some(name) = path.file_name() else {
+    if path.is_dir() {
         return Err(fail(&t("that is a folder, not a file name")));
-    };
-    let temporary = path.with_file_name(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = (|| {
-        let mut out = BufWriter::new(File::create(&temporary).map_err(|e| fail(&e))?);
-        let rows = report
-            .aging
-            .write_csv(currency, &mut out)
-            .map_err(|e| fail(&e))?;
-        let file = out.into_inner().map_err(|e| fail(&e.into_error()))?;
-        file.sync_all().map_err(|e| fail(&e))?;
-        fs::rename(&temporary, path).map_err(|e| fail(&e))?;
-        Ok(rows)
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&temporary);
     }
-    written
+    crate::files::write_whole(path, |out| report.aging.write_csv(currency, out)).map_err(
+        |e| match e {
+            crate::files::WholeError::Io(e) => fail(&e),
+            crate::files::WholeError::Content(e) => fail(&e),
+        },
+    )
 }

@@ -256,3 +256,26 @@ fn money_left_unmatched_is_come_back_to_and_assigned() {
     assert_eq!(s.kept.len(), 2);
     assert!(balances(&app).contains(&("C002".to_string(), "0.00".to_string())));
 }
+
+#[test]
+fn a_folder_or_a_spreadsheet_dropped_on_the_screen_is_refused_with_what_it_is() {
+    let mut app = sample_app();
+    send(&mut app, AppMessage::Show(Tab::Import));
+    let dir = tempfile::tempdir().unwrap();
+    send(
+        &mut app,
+        AppMessage::Import(Message::Dropped(dir.path().to_path_buf())),
+    );
+    let error = screen(&app).error.clone().unwrap_or_default();
+    assert!(error.contains("a folder, not a file"), "{error}");
+    assert!(screen(&app).plan.is_none());
+
+    let sheet = dir.path().join("statement.csv");
+    let mut bytes = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+    bytes.extend_from_slice(b"[Content_Types].xml<Types/>PK\x03\x04xl/workbook.xml");
+    std::fs::write(&sheet, bytes).unwrap();
+    send(&mut app, AppMessage::Import(Message::Dropped(sheet)));
+    let error = screen(&app).error.clone().unwrap_or_default();
+    assert!(error.contains("this is an Excel file (XLSX)"), "{error}");
+    assert!(screen(&app).plan.is_none());
+}

@@ -1,0 +1,282 @@
+//! Where a bank file's bytes come from, and what they are not. Only a regular file is
+//! read, and at most `max_size` bytes of it (256 MB unless the user says more), so a
+//! device (`/dev/zero`), a named pipe or a folder is refused at once instead of being
+//! read until memory runs out. Files that are not statements at all (a spreadsheet, a
+//! ZIP, a PDF, an image) are told by their first bytes and refused with what they are
+//! and what to do instead, rather than read as text.
+
+use std::fs::{self, File, FileType};
+use std::io::Read;
+use std::path::Path;
+
+use super::ImportError;
+
+/// The largest bank file read unless the user allows more: far beyond any real export
+/// (a year of a busy account is a few MB), small enough to hold in memory.
+pub const DEFAULT_MAX_SIZE: u64 = 256 * MB;
+
+const KB: u64 = 1024;
+const MB: u64 = 1024 * KB;
+const GB: u64 = 1024 * MB;
+
+/// Reads the bank file at `path`: a regular file (a link to one is fine) of at most
+/// `max_size` bytes, and not a file of a kind that is never a statement.
+pub fn read_bank_file(path: &Path, max_size: u64) -> Result<Vec<u8>, ImportError> {
+    let file_name = path.display().to_string();
+    let refuse = |message: String| ImportError::NotAStatement {
+        file: file_name.clone(),
+        message,
+    };
+    let meta = fs::metadata(path).map_err(|e| refuse(e.to_string()))?;
+    if let Some(what) = not_a_file(&meta.file_type()) {
+        return Err(refuse(what));
+    }
+    if meta.len() > max_size {
+        return Err(refuse(too_big(&describe_size(meta.len()), max_size)));
+    }
+    let file = File::open(path).map_err(|e| refuse(e.to_string()))?;
+    // The path may have been swapped for something else since it was looked at.
+    let opened = file.metadata().map_err(|e| refuse(e.to_string()))?;
+    if let Some(what) = not_a_file(&opened.file_type()) {
+        return Err(refuse(what));
+    }
+    // One byte past the limit tells a file that grew (or lied about its size) from one
+    // that fits, without ever holding more than that.
+    let mut bytes = Vec::with_capacity(opened.len().min(max_size) as usize);
+    file.take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| refuse(e.to_string()))?;
+    if bytes.len() as u64 > max_size {
+        return Err(refuse(too_big(
+            &format!("more than {}", describe_size(max_size)),
+            max_size,
+        )));
+    }
+    if let Some(what) = recognise(&bytes) {
+        return Err(refuse(what));
+    }
+    Ok(bytes)
+}
+
+fn too_big(size: &str, max_size: u64) -> String {
+    format!(
+        "the file is {size}, more than the {} a bank statement is read up to; \
+         `owed import --max-size` reads a bigger one (e.g. --max-size 1GB)",
+        describe_size(max_size)
+    )
+}
+
+/// What a path that is not a regular file is, said for the user; `None` for a file.
+fn not_a_file(kind: &FileType) -> Option<String> {
+    let advice = "save the statement to a file and import that";
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("this is a folder, not a file; choose the statement file inside it".into());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some(format!("this is a named pipe (FIFO), not a file; {advice}"));
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some(format!("this is a device, not a file; {advice}"));
+        }
+        if kind.is_socket() {
+            return Some(format!("this is a socket, not a file; {advice}"));
+        }
+    }
+    Some(format!("this is not a regular file; {advice}"))
+}
+
+/// A size as people say it: `300 MB`, `1.5 GB`, `12 KB`, `512 bytes`.
+pub fn describe_size(bytes: u64) -> String {
+    let scaled = |unit: u64, name: &str| {
+        let value = bytes as f64 / unit as f64;
+        if bytes.is_multiple_of(unit) || value >= 100.0 {
+            format!("{} {name}", (value.round() as u64))
+        } else {
+            format!("{value:.1} {name}")
+        }
+    };
+    match bytes {
+        b if b >= GB => scaled(GB, "GB"),
+        b if b >= MB => scaled(MB, "MB"),
+        b if b >= KB => scaled(KB, "KB"),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// Reads a size such as `512MB`, `1GB`, `300 KB` or plain bytes (`1000000`); KB, MB and
+/// GB are 1024-based, like the sizes file managers show.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let trimmed = text.trim();
+    let digits = trimmed
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(trimmed.len());
+    let (number, unit) = trimmed.split_at(digits);
+    let unit = unit.trim().to_ascii_uppercase();
+    let multiplier = match unit.as_str() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => KB,
+        "M" | "MB" | "MIB" => MB,
+        "G" | "GB" | "GIB" => GB,
+        _ => 0,
+    };
+    let size = number
+        .parse::<u64>()
+        .ok()
+        .filter(|_| multiplier > 0)
+        .and_then(|n| n.checked_mul(multiplier))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| {
+            format!("a size is whole bytes or a number with KB, MB or GB, like 512MB or 1GB, not '{text}'")
+        })?;
+    Ok(size)
+}
+
+/// What a file is that is never a bank statement, told by its first bytes, with what to
+/// do instead; `None` for anything that may be text (CSV, OFX, CAMT).
+pub fn recognise(bytes: &[u8]) -> Option<String> {
+    let export = "export CSV, OFX or CAMT from your bank";
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Some(zip_kind(bytes));
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Some(
+            "this is an old Excel (XLS) or Word file; export it as CSV from your bank, \
+             or save it as CSV from Excel"
+                .into(),
+        );
+    }
+    let text_start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    if bytes[text_start..].starts_with(b"%PDF") {
+        return Some(format!(
+            "this is a PDF: banks' PDF statements can't be read; {export}"
+        ));
+    }
+    let packed = |name: &str| {
+        Some(format!(
+            "this is a {name}; unpack it and import the statement inside"
+        ))
+    };
+    if bytes.starts_with(b"\x1F\x8B") {
+        return packed("gzip-compressed file");
+    }
+    if bytes.starts_with(b"7z\xBC\xAF\x27\x1C") {
+        return packed("7-Zip archive");
+    }
+    if bytes.starts_with(b"Rar!\x1A\x07") {
+        return packed("RAR archive");
+    }
+    let image = |name: &str| {
+        Some(format!(
+            "this is an image ({name}), not a bank statement; {export}"
+        ))
+    };
+    if bytes.starts_with(b"\x89PNG\r\n\x1A\n") {
+        return image("PNG");
+    }
+    if bytes.starts_with(b"\xFF\xD8\xFF") {
+        return image("JPEG");
+    }
+    if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        return image("GIF");
+    }
+    if bytes.starts_with(b"SQLite format 3\0") {
+        return Some(format!(
+            "this is an SQLite database (an Owed book?), not a bank statement; {export}"
+        ));
+    }
+    None
+}
+
+/// Which kind of ZIP container: the names of its parts are in the local headers at the
+/// start and in the central directory at the end.
+fn zip_kind(bytes: &[u8]) -> String {
+    const WINDOW: usize = 64 * 1024;
+    let head = &bytes[..bytes.len().min(WINDOW)];
+    let tail = &bytes[bytes.len().saturating_sub(WINDOW)..];
+    let has = |needle: &[u8]| {
+        [head, tail]
+            .iter()
+            .any(|part| part.windows(needle.len()).any(|w| w == needle))
+    };
+    if has(b"application/vnd.oasis.opendocument.spreadsheet") {
+        "this is an OpenDocument spreadsheet (ODS); export it as CSV from your bank, \
+         or save it as CSV from your spreadsheet program"
+            .into()
+    } else if has(b"xl/") {
+        "this is an Excel file (XLSX); export it as CSV from your bank, or save it as CSV \
+         from Excel"
+            .into()
+    } else if has(b"word/") {
+        "this is a Word document (DOCX), not a bank statement; export CSV, OFX or CAMT \
+         from your bank"
+            .into()
+    } else if has(b"[Content_Types].xml") {
+        "this is an Office file (XLSX, DOCX or similar); export it as CSV from your bank, \
+         or save it as CSV from Excel"
+            .into()
+    } else {
+        "this is a ZIP archive; unpack it and import the statement inside (an Excel file \
+         must be saved as CSV first)"
+            .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_and_said() {
+        assert_eq!(parse_size("512MB"), Ok(512 * MB));
+        assert_eq!(parse_size("1gb"), Ok(GB));
+        assert_eq!(parse_size(" 300 KB "), Ok(300 * KB));
+        assert_eq!(parse_size("1000000"), Ok(1_000_000));
+        for bad in ["", "0", "1.5GB", "12 parsecs", "-5", "99999999999999GB"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+        assert_eq!(describe_size(DEFAULT_MAX_SIZE), "256 MB");
+        assert_eq!(describe_size(1536 * KB), "1.5 MB");
+        assert_eq!(describe_size(12), "12 bytes");
+    }
+
+    #[test]
+    fn containers_and_images_are_told_by_their_first_bytes() {
+        let mut xlsx = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+        xlsx.extend_from_slice(b"[Content_Types].xml....PK\x03\x04xl/workbook.xml");
+        assert!(recognise(&xlsx).unwrap().contains("Excel file (XLSX)"));
+        let ods =
+            b"PK\x03\x04\x14\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
+        assert!(recognise(ods).unwrap().contains("OpenDocument spreadsheet"));
+        assert!(
+            recognise(b"PK\x03\x04\x14\x00statement.csv")
+                .unwrap()
+                .contains("ZIP archive")
+        );
+        let xls = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00";
+        assert!(recognise(xls).unwrap().contains("old Excel (XLS)"));
+        assert!(recognise(b"%PDF-1.7\n").unwrap().contains("a PDF"));
+        assert!(recognise(b"\x1F\x8B\x08\x00").unwrap().contains("gzip"));
+        assert!(recognise(b"\x89PNG\r\n\x1A\n\0").unwrap().contains("(PNG)"));
+        assert!(recognise(b"\xFF\xD8\xFF\xE0").unwrap().contains("(JPEG)"));
+        // Text of any encoding is left to the reader: UTF-16 with a BOM starts FF FE.
+        for text in [
+            &b"Date,Amount\n2026-10-01,5.00\n"[..],
+            b"\xFF\xFED\x00a\x00",
+            b"\xEF\xBB\xBFDate;Betrag",
+            b"OFXHEADER:100",
+            b"<?xml version=\"1.0\"?>",
+            b"PK,Amount\n1,2\n",
+        ] {
+            assert_eq!(recognise(text), None);
+        }
+    }
+}
