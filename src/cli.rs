@@ -384,11 +384,14 @@ pub struct DemoArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// customers, documents or notes.
+    /// customers, documents, notes, allocations or items.
     pub kind: String,
     /// The CSV file to write (default: standard output).
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Items open and allocations dated up to this date (default today).
+    #[arg(long)]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -487,7 +490,9 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::CheckFailed(_)) => ExitCode::FAILURE,
         Err(error) => {
-            eprintln!("owed: {error}");
+            // One line, whatever names or values the message quotes.
+            let line = error.to_string();
+            eprintln!("owed: {}", crate::domain::text::for_terminal(&line));
             ExitCode::FAILURE
         }
     }

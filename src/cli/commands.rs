@@ -314,11 +314,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Export(args) => {
             let kind: crate::export::ExportKind = args.kind.parse()?;
+            let as_of = parse_date_arg("--as-of", &args.as_of)?;
             let store = open(&cli, Access::Read)?;
             match &args.out {
                 None => {
                     let mut stdout = std::io::stdout().lock();
-                    match crate::export::export_csv(&store, kind, &mut stdout) {
+                    match crate::export::export_csv_as_of(&store, kind, as_of, &mut stdout) {
                         // `owed export … | head` closes the pipe early; that is not a failure.
                         Err(crate::export::ExportError::Write(e)) if matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe) =>
                             {}
@@ -328,7 +329,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     }
                 }
                 Some(path) => {
-                    let rows = export_to_file(&store, kind, path)?;
+                    let rows = export_to_file(&store, kind, as_of, path)?;
                     print(&format!("wrote {rows} rows to {}", path.display()));
                 }
             }
@@ -361,6 +362,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 fn export_to_file(
     store: &Store,
     kind: crate::export::ExportKind,
+    as_of: chrono::NaiveDate,
     path: &std::path::Path,
 ) -> Result<usize, CliError> {
     let file_error = |e: std::io::Error| CliError::File {
@@ -371,7 +373,7 @@ fn export_to_file(
     partial.push(".partial");
     let partial = PathBuf::from(partial);
     let mut file = std::io::BufWriter::new(std::fs::File::create(&partial).map_err(file_error)?);
-    let rows = match crate::export::export_csv(store, kind, &mut file) {
+    let rows = match crate::export::export_csv_as_of(store, kind, as_of, &mut file) {
         Ok(rows) => rows,
         Err(e) => {
             drop(file);
@@ -482,6 +484,6 @@ fn report_posted(currency: &Currency, posted: &Posted, amount: crate::domain::Mo
     }
     print(&lines.join("\n"));
     for warning in &posted.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", crate::domain::text::for_terminal(warning));
     }
 }

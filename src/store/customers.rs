@@ -77,7 +77,7 @@ fn blank_to_none(value: &Option<String>) -> Option<String> {
     value
         .as_ref()
         .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
+        .filter(|v| !crate::domain::text::is_blank(v))
 }
 
 pub(super) fn insert(

@@ -110,7 +110,8 @@ fn write_csv(report: &Report, currency: &Currency, path: &Path) -> Result<usize,
         let mut out = BufWriter::new(File::create(&temporary).map_err(|e| fail(&e))?);
         let rows = report
             .aging
-            .write_csv(currency, &mut out)
+            // The customer rows the table shows: the same file as `owed aging --format csv`.
+            .write_csv(currency, false, &mut out)
             .map_err(|e| fail(&e))?;
         let file = out.into_inner().map_err(|e| fail(&e.into_error()))?;
         file.sync_all().map_err(|e| fail(&e))?;

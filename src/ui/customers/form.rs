@@ -146,7 +146,7 @@ impl Form {
             on_hold: self.on_hold,
         };
         // validate() stops at the first problem; the form shows every field's at once.
-        if draft.name.is_empty() {
+        if crate::domain::text::is_blank(&draft.name) {
             problems.name = Some(crate::domain::customer::CustomerError::EmptyName.to_string());
         }
         if let Err(error) = draft.validate() {
@@ -154,8 +154,12 @@ impl Form {
             let reason = Some(error.to_string());
             match error {
                 E::EmptyCode | E::BadCode(_) => problems.code = reason,
+                E::Text(ref t) if t.field() == "code" => problems.code = reason,
                 E::EmptyName => {}
                 E::BadEmail(_) => problems.email = reason,
+                E::Text(ref t) if t.field() == "email" => problems.email = reason,
+                // Contact, phone and address have no line of their own; the message
+                // names the field.
                 E::NegativeCreditLimit => problems.credit_limit = reason,
                 _ => problems.name = reason,
             }
