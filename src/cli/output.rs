@@ -155,4 +155,40 @@ mod tests {
         assert_eq!(lines[3], "C2    Acme  1,250.00");
         assert!(table.to_csv().unwrap().starts_with("code,name,balance\n"));
     }
+
+    #[test]
+    fn hidden_characters_from_an_old_book_neither_run_nor_shift_the_columns() {
+        let mut table = Table::new(&["code", "name", "balance"], &[false, false, true]);
+        let names = [
+            "Cafe\u{301} Mu\u{308}ller",
+            "深圳华星贸易",
+            "😀 Smile Ltd",
+            "Tab\there",
+            "Bell\u{7}\u{1b}[2J",
+            "Acme\u{202E}gpj.exe",
+            "Zero\u{200B}width",
+            "Line\nbreak",
+        ];
+        for (i, name) in names.iter().enumerate() {
+            table
+                .rows
+                .push(vec![format!("C{i}"), name.to_string(), "1.00".into()]);
+        }
+        let text = table.render();
+        assert!(
+            !text
+                .chars()
+                .any(|c| (c.is_control() && c != '\n') || ('\u{202A}'..='\u{202E}').contains(&c)),
+            "{text:?}"
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2 + names.len(), "one line per row");
+        let width = lines[0].width();
+        for line in &lines[2..] {
+            assert_eq!(line.width(), width, "{line:?} is as wide as the header");
+            assert!(line.ends_with("1.00"));
+        }
+        assert!(text.contains("Tab\\there") && text.contains("Bell\\u{7}\\u{1b}[2J"));
+        assert!(text.contains("Acme\\u{202e}gpj.exe"));
+    }
 }

@@ -18,4 +18,5 @@ mod letters;
 mod money_rules;
 mod properties;
 mod statements;
+mod text_rules;
 mod worked_example;
