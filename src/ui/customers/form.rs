@@ -350,4 +350,22 @@ mod tests {
         assert_eq!(draft.terms, Terms::EndOfMonth(15));
         assert_eq!(usd.plain(draft.credit_limit.unwrap()), "5000.00");
     }
+
+    #[test]
+    fn hidden_characters_and_blank_names_are_shown_beside_the_field() {
+        let mut form = Form::new(&Currency::default());
+        form.code = "C9".into();
+        form.name = "\u{200B} ".into();
+        assert!(form.draft().unwrap_err().name.is_some(), "blank");
+        form.name = "Acme\u{202E}gpj".into();
+        let problem = form.draft().unwrap_err().name.unwrap();
+        assert!(problem.contains("bidirectional override (U+202E)"), "{problem}");
+        form.name = "Acme".into();
+        form.code = "C\u{7}9".into();
+        let problem = form.draft().unwrap_err().code.unwrap();
+        assert!(problem.contains("control character (U+0007)"), "{problem}");
+        form.code = "C9".into();
+        form.address = "1 Main St\nSpringfield".into();
+        assert!(form.draft().is_ok(), "an address may have lines");
+    }
 }
