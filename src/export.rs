@@ -181,7 +181,12 @@ pub fn export_csv_as_of(
         }
         ExportKind::Allocations => {
             writer.record([
-                "date", "credit", "item", "installment", "customer", "amount",
+                "date",
+                "credit",
+                "item",
+                "installment",
+                "customer",
+                "amount",
             ])?;
             let mut failure = None;
             store.allocations(as_of, |a| {

@@ -317,6 +317,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let as_of = parse_date_arg("--as-of", &args.as_of)?;
             let store = open(&cli, Access::Read)?;
             match &args.out {
+                None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+                    // Read by a person: through `print`, which escapes hidden characters.
+                    let mut csv = Vec::new();
+                    crate::export::export_csv_as_of(&store, kind, as_of, &mut csv)?;
+                    print(&String::from_utf8_lossy(&csv));
+                }
                 None => {
                     let mut stdout = std::io::stdout().lock();
                     match crate::export::export_csv_as_of(&store, kind, as_of, &mut stdout) {

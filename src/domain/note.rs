@@ -128,11 +128,7 @@ impl NoteDraft {
         }
         text::check_multiline("summary", &self.summary, TEXT_MAX)?;
         text::check_optional_multiline("outcome", self.outcome.as_deref(), TEXT_MAX)?;
-        text::check_optional_line(
-            "invoice",
-            self.invoice_number.as_deref(),
-            text::NUMBER_MAX,
-        )?;
+        text::check_optional_line("invoice", self.invoice_number.as_deref(), text::NUMBER_MAX)?;
         Ok(())
     }
 }
@@ -166,6 +162,12 @@ mod tests {
         );
         draft.summary = "ok".into();
         draft.outcome = Some("x".repeat(TEXT_MAX + 1));
-        assert!(draft.validate().unwrap_err().to_string().starts_with("outcome: is 2001"));
+        assert!(
+            draft
+                .validate()
+                .unwrap_err()
+                .to_string()
+                .starts_with("outcome: is 2001")
+        );
     }
 }

@@ -26,17 +26,13 @@ pub const NUMBER_MAX: usize = 64;
 pub enum TextError {
     #[error("{field}: must not be blank")]
     Blank { field: &'static str },
-    #[error(
-        "{field}: contains a control character ({code}) at position {position}; remove it"
-    )]
+    #[error("{field}: contains a control character ({code}) at position {position}; remove it")]
     Control {
         field: &'static str,
         code: String,
         position: usize,
     },
-    #[error(
-        "{field}: contains a new line at position {position}; it must be one line"
-    )]
+    #[error("{field}: contains a new line at position {position}; it must be one line")]
     NewLine {
         field: &'static str,
         position: usize,
@@ -215,7 +211,8 @@ pub fn for_terminal_lines(text: &str) -> Cow<'_, str> {
 }
 
 fn escape_for_terminal(text: &str, keep_new_lines: bool) -> Cow<'_, str> {
-    let escaped = |c: char| (c.is_control() && !(keep_new_lines && c == '\n')) || is_bidi_control(c);
+    let escaped =
+        |c: char| (c.is_control() && !(keep_new_lines && c == '\n')) || is_bidi_control(c);
     if !text.chars().any(escaped) {
         return Cow::Borrowed(text);
     }
@@ -322,19 +319,34 @@ mod tests {
                 position: 2
             })
         );
-        assert_eq!(check_multiline("address", "1 Main St\nSpringfield", TEXT_MAX), Ok(()));
-        assert_eq!(check_multiline("address", "1 Main St\r\nSpringfield", TEXT_MAX), Ok(()));
+        assert_eq!(
+            check_multiline("address", "1 Main St\nSpringfield", TEXT_MAX),
+            Ok(())
+        );
+        assert_eq!(
+            check_multiline("address", "1 Main St\r\nSpringfield", TEXT_MAX),
+            Ok(())
+        );
         // A carriage return alone moves the cursor back over the line: refused.
         assert!(check_multiline("address", "paid\rUNPAID", TEXT_MAX).is_err());
     }
 
     #[test]
     fn bidi_overrides_and_isolates_are_refused() {
-        for c in ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2069}'] {
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2069}',
+        ] {
             let text = format!("Acme{c}cod.exe");
             let error = check_line("name", &text, NAME_MAX).unwrap_err();
-            assert!(matches!(error, TextError::Bidi { position: 5, .. }), "{c:?}");
-            assert!(error.to_string().contains(&format!("U+{:04X}", u32::from(c))));
+            assert!(
+                matches!(error, TextError::Bidi { position: 5, .. }),
+                "{c:?}"
+            );
+            assert!(
+                error
+                    .to_string()
+                    .contains(&format!("U+{:04X}", u32::from(c)))
+            );
         }
         // Marks that only steer mixed scripts (LRM, RLM) are ordinary text.
         assert_eq!(check_line("name", "שלום\u{200E} Ltd", NAME_MAX), Ok(()));
@@ -342,7 +354,14 @@ mod tests {
 
     #[test]
     fn blank_means_white_space_or_zero_width_only() {
-        for blank in ["", "   ", "\u{3000}", "\u{200B}", " \u{200B}\u{FEFF} ", "\u{2060}"] {
+        for blank in [
+            "",
+            "   ",
+            "\u{3000}",
+            "\u{200B}",
+            " \u{200B}\u{FEFF} ",
+            "\u{2060}",
+        ] {
             assert!(is_blank(blank), "{blank:?}");
             assert_eq!(
                 required_line("name", blank, NAME_MAX),
@@ -359,7 +378,9 @@ mod tests {
         assert_eq!(check_line("name", &name, NAME_MAX), Ok(()));
         let longer = format!("{name}x");
         assert_eq!(
-            check_line("name", &longer, NAME_MAX).unwrap_err().to_string(),
+            check_line("name", &longer, NAME_MAX)
+                .unwrap_err()
+                .to_string(),
             "name: is 201 characters long; at most 200 are accepted"
         );
         assert!(check_multiline("memo", &"a".repeat(TEXT_MAX + 1), TEXT_MAX).is_err());

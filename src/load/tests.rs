@@ -446,7 +446,10 @@ fn hidden_characters_are_refused_with_file_line_and_column() {
     let error = load_csv(&mut store, &path, LoadKind::Invoices)
         .unwrap_err()
         .to_string();
-    assert!(error.contains("line 3") && error.contains("U+202E"), "{error}");
+    assert!(
+        error.contains("line 3") && error.contains("U+202E"),
+        "{error}"
+    );
     let path = write(
         &dir,
         "invoices.csv",

@@ -174,7 +174,16 @@ impl Store {
             tier: update.tier.unwrap_or(current.tier),
             on_hold: update.on_hold.unwrap_or(current.on_hold),
         };
-        draft.validate()?;
+        // The text rules for what is being changed; what the book already holds is
+        // left to be corrected when the user chooses to.
+        draft.validate_typed(|field| match field {
+            "name" => update.name.is_some(),
+            "contact" => update.contact.is_some(),
+            "email" => update.email.is_some(),
+            "phone" => update.phone.is_some(),
+            "address" => update.address.is_some(),
+            _ => false,
+        })?;
         draft.code = current.code.clone();
         let archived = update.archived.unwrap_or(current.archived);
         let currency = self.currency().clone();

@@ -273,11 +273,7 @@ impl Store {
     }
 
     /// Calls `each` for every allocation dated on or before `as_of`, in date order.
-    pub fn allocations(
-        &self,
-        as_of: NaiveDate,
-        mut each: impl FnMut(AllocationRow),
-    ) -> Result<()> {
+    pub fn allocations(&self, as_of: NaiveDate, mut each: impl FnMut(AllocationRow)) -> Result<()> {
         let mut stmt = self.conn.prepare(
             "SELECT a.date, credit.number, item.number, i.seq, c.code, a.amount
              FROM allocations a

@@ -64,14 +64,31 @@ fn formula_names_are_exported_safely_and_load_back_as_they_were() {
     ok(
         &book,
         &[
-            "invoice", "add", "--customer", "C1", "--number", "INV-1", "--date", "2026-10-01",
-            "--amount", "100.00", "--memo", "=1+1",
+            "invoice",
+            "add",
+            "--customer",
+            "C1",
+            "--number",
+            "INV-1",
+            "--date",
+            "2026-10-01",
+            "--amount",
+            "100.00",
+            "--memo",
+            "=1+1",
         ],
     );
     ok(
         &book,
         &[
-            "payment", "add", "--customer", "C2", "--date", "2026-10-02", "--amount", "50.00",
+            "payment",
+            "add",
+            "--customer",
+            "C2",
+            "--date",
+            "2026-10-02",
+            "--amount",
+            "50.00",
             "--unapplied",
         ],
     );
@@ -83,28 +100,44 @@ fn formula_names_are_exported_safely_and_load_back_as_they_were() {
     );
     let text = std::fs::read_to_string(&file).unwrap();
     let exported = rows(&text);
-    let cell = |code: &str| {
-        exported.iter().find(|r| r["code"] == code).unwrap()["name"].clone()
-    };
+    let cell = |code: &str| exported.iter().find(|r| r["code"] == code).unwrap()["name"].clone();
     assert_eq!(cell("C1"), format!("'{}", names[0].1));
     assert_eq!(cell("C2"), "'+1 Plus Corp");
     assert_eq!(cell("C3"), "'-Minus GmbH");
     assert_eq!(cell("C4"), "'@home Ltd");
-    assert_eq!(cell("C5"), "'Allo 'Allo Café", "a name's own apostrophe is left");
+    assert_eq!(
+        cell("C5"),
+        "'Allo 'Allo Café",
+        "a name's own apostrophe is left"
+    );
 
     // Every report's CSV and every export is neutralised; amounts stay numbers.
     let documents = ok(&book, &["export", "documents"]);
     assert!(documents.contains(",'=1+1,"), "{documents}");
-    let aging = ok(&book, &["aging", "--as-of", "2026-10-31", "--format", "csv"]);
+    let aging = ok(
+        &book,
+        &["aging", "--as-of", "2026-10-31", "--format", "csv"],
+    );
     assert!(aging.contains("\"'=HYPERLINK("), "{aging}");
-    assert!(aging.contains(",-50.00\n"), "a negative amount is a number: {aging}");
+    assert!(
+        aging.contains(",-50.00\n"),
+        "a negative amount is a number: {aging}"
+    );
     let list = ok(&book, &["customer", "list", "--format", "csv"]);
     assert!(list.contains("'@home Ltd"), "{list}");
     assert!(!list.contains(",@home"), "{list}");
     let notes = {
         ok(
             &book,
-            &["note", "add", "--customer", "C4", "--channel", "call", "--summary=-called, no answer"],
+            &[
+                "note",
+                "add",
+                "--customer",
+                "C4",
+                "--channel",
+                "call",
+                "--summary=-called, no answer",
+            ],
         );
         ok(&book, &["export", "notes"])
     };
@@ -139,12 +172,23 @@ fn hidden_characters_blank_and_long_texts_are_refused_with_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("book.owed");
     init(&book);
-    ok(&book, &["customer", "add", "--code", "C1", "--name", "Acme"]);
+    ok(
+        &book,
+        &["customer", "add", "--code", "C1", "--name", "Acme"],
+    );
     ok(
         &book,
         &[
-            "invoice", "add", "--customer", "C1", "--number", "INV-1", "--date", "2026-10-01",
-            "--amount", "100.00",
+            "invoice",
+            "add",
+            "--customer",
+            "C1",
+            "--number",
+            "INV-1",
+            "--date",
+            "2026-10-01",
+            "--amount",
+            "100.00",
         ],
     );
     let add = |name: &str, expected: &str| {
@@ -154,16 +198,34 @@ fn hidden_characters_blank_and_long_texts_are_refused_with_one_line() {
             expected,
         )
     };
-    add("A\u{7}B", "name: contains a control character (U+0007) at position 2");
-    add("Acme\u{1b}[2J", "name: contains a control character (U+001B)");
-    add("Acme\u{202E}gpj.exe", "name: contains a bidirectional override (U+202E)");
+    add(
+        "A\u{7}B",
+        "name: contains a control character (U+0007) at position 2",
+    );
+    add(
+        "Acme\u{1b}[2J",
+        "name: contains a control character (U+001B)",
+    );
+    add(
+        "Acme\u{202E}gpj.exe",
+        "name: contains a bidirectional override (U+202E)",
+    );
     add("Acme\u{2066}Ltd", "(U+2066)");
     add("  \u{200B}  ", "the customer name must not be empty");
     add("Tab\there", "name: contains a control character (U+0009)");
-    add(&"x".repeat(201), "name: is 201 characters long; at most 200 are accepted");
+    add(
+        &"x".repeat(201),
+        "name: is 201 characters long; at most 200 are accepted",
+    );
     ok(
         &book,
-        &["customer", "add", "--code", "C2", &format!("--name={}", "x".repeat(200))],
+        &[
+            "customer",
+            "add",
+            "--code",
+            "C2",
+            &format!("--name={}", "x".repeat(200)),
+        ],
     );
     fails(
         &book,
@@ -178,34 +240,71 @@ fn hidden_characters_blank_and_long_texts_are_refused_with_one_line() {
     fails(
         &book,
         &[
-            "note", "add", "--customer", "C1", "--channel", "call", "--summary",
+            "note",
+            "add",
+            "--customer",
+            "C1",
+            "--channel",
+            "call",
+            "--summary",
             "called\u{1b}]0;pwned\u{7}",
         ],
         "summary: contains a control character (U+001B)",
     );
     fails(
         &book,
-        &["note", "add", "--customer", "C1", "--channel", "call", "--summary", "\u{FEFF} "],
+        &[
+            "note",
+            "add",
+            "--customer",
+            "C1",
+            "--channel",
+            "call",
+            "--summary",
+            "\u{FEFF} ",
+        ],
         "the summary must not be empty",
     );
     fails(
         &book,
         &[
-            "invoice", "add", "--customer", "C1", "--number", "INV-2", "--amount", "5",
-            "--memo", "late\u{202D}fee",
+            "invoice",
+            "add",
+            "--customer",
+            "C1",
+            "--number",
+            "INV-2",
+            "--amount",
+            "5",
+            "--memo",
+            "late\u{202D}fee",
         ],
         "memo: contains a bidirectional override (U+202D)",
     );
     fails(
         &book,
         &[
-            "payment", "add", "--customer", "C1", "--amount", "5", "--reference", "ref\nmore",
+            "payment",
+            "add",
+            "--customer",
+            "C1",
+            "--amount",
+            "5",
+            "--reference",
+            "ref\nmore",
         ],
         "reference: contains a new line",
     );
     fails(
         &book,
-        &["void", "INV-1", "--date", "2026-10-02", "--reason", "typo\u{7}"],
+        &[
+            "void",
+            "INV-1",
+            "--date",
+            "2026-10-02",
+            "--reason",
+            "typo\u{7}",
+        ],
         "reason: contains a control character (U+0007)",
     );
     fails(
@@ -221,12 +320,23 @@ fn hidden_characters_blank_and_long_texts_are_refused_with_one_line() {
     // Several lines are fine where the field is multi-line.
     ok(
         &book,
-        &["settings", "set", "company.address", "1 Main St\\nSpringfield"],
+        &[
+            "settings",
+            "set",
+            "company.address",
+            "1 Main St\\nSpringfield",
+        ],
     );
     ok(
         &book,
         &[
-            "note", "add", "--customer", "C1", "--channel", "call", "--summary",
+            "note",
+            "add",
+            "--customer",
+            "C1",
+            "--channel",
+            "call",
+            "--summary",
             "called\npromised Friday",
         ],
     );
@@ -248,7 +358,16 @@ fn tables_escape_what_an_old_book_holds_and_stay_aligned() {
         ok(&book, &["customer", "add", "--code", code, "--name", name]);
         ok(
             &book,
-            &["note", "add", "--customer", code, "--channel", "call", "--summary", "called"],
+            &[
+                "note",
+                "add",
+                "--customer",
+                code,
+                "--channel",
+                "call",
+                "--summary",
+                "called",
+            ],
         );
     }
     // Texts an older Owed let in, written straight into the file.
@@ -306,6 +425,14 @@ fn tables_escape_what_an_old_book_holds_and_stay_aligned() {
     }
     assert!(list.contains("Tab\\there") && list.contains("Bell\\u{7}\\u{1b}[31mRed"));
     assert!(list.contains("Acme\\u{202e}gpj.exe") && list.contains("Two\\nLines"));
+    // A change that leaves the old name alone is not refused for it; a new name is checked.
+    ok(&book, &["customer", "edit", "C7", "--hold"]);
+    fails(
+        &book,
+        &["customer", "edit", "C7", "--name=Still\u{7}Bad"],
+        "name: contains a control character",
+    );
+    ok(&book, &["customer", "edit", "C7", "--name", "Bell Red"]);
     let notes = ok(&book, &["note", "list"]);
     assert!(!hidden(&notes), "{notes:?}");
     assert!(notes.contains("rang\\u{7}\\tback\\r"), "{notes}");
@@ -323,10 +450,21 @@ fn items_and_allocations_exports_tie_to_aging() {
     let book = dir.path().join("book.owed");
     ok(
         &book,
-        &["demo", "--customers", "12", "--invoices", "240", "--seed", "5"],
+        &[
+            "demo",
+            "--customers",
+            "12",
+            "--invoices",
+            "240",
+            "--seed",
+            "5",
+        ],
     );
     let documents = rows(&ok(&book, &["export", "documents"]));
-    assert!(documents.iter().any(|d| d["kind"] == "void"), "the demo has voids");
+    assert!(
+        documents.iter().any(|d| d["kind"] == "void"),
+        "the demo has voids"
+    );
     let today = chrono::Local::now().date_naive();
     for as_of in [today - chrono::Duration::days(120), today] {
         let as_of = as_of.to_string();
@@ -352,7 +490,10 @@ fn items_and_allocations_exports_tie_to_aging() {
         }
         let total_open: Decimal = open.values().sum();
         let totals = &aging["totals"];
-        assert_eq!(total_open, dec(&totals["balance"]) - dec(&totals["unapplied"]));
+        assert_eq!(
+            total_open,
+            dec(&totals["balance"]) - dec(&totals["unapplied"])
+        );
 
         // Debits less what was allocated to them is what is open; credits less what was
         // allocated of them is the unapplied credit.
@@ -365,7 +506,11 @@ fn items_and_allocations_exports_tie_to_aging() {
             .map(|a| amount(&a["amount"]))
             .sum();
         assert_eq!(debits - allocated, total_open, "as of {as_of}");
-        assert_eq!(credits - allocated, -dec(&totals["unapplied"]), "as of {as_of}");
+        assert_eq!(
+            credits - allocated,
+            -dec(&totals["unapplied"]),
+            "as of {as_of}"
+        );
     }
 }
 
@@ -374,26 +519,57 @@ fn aging_detail_csv_keeps_its_item_rows() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("book.owed");
     init(&book);
-    ok(&book, &["customer", "add", "--code", "C1", "--name", "Acme"]);
-    ok(&book, &["customer", "add", "--code", "C2", "--name", "=Formula Ltd"]);
+    ok(
+        &book,
+        &["customer", "add", "--code", "C1", "--name", "Acme"],
+    );
+    ok(
+        &book,
+        &["customer", "add", "--code", "C2", "--name", "=Formula Ltd"],
+    );
     ok(
         &book,
         &[
-            "invoice", "add", "--customer", "C1", "--number", "INV-1", "--date", "2026-09-01",
-            "--amount", "300.00", "--installments", "3",
+            "invoice",
+            "add",
+            "--customer",
+            "C1",
+            "--number",
+            "INV-1",
+            "--date",
+            "2026-09-01",
+            "--amount",
+            "300.00",
+            "--installments",
+            "3",
         ],
     );
     ok(
         &book,
         &[
-            "invoice", "add", "--customer", "C2", "--number", "INV-2", "--date", "2026-10-20",
-            "--amount", "80.00",
+            "invoice",
+            "add",
+            "--customer",
+            "C2",
+            "--number",
+            "INV-2",
+            "--date",
+            "2026-10-20",
+            "--amount",
+            "80.00",
         ],
     );
     ok(
         &book,
         &[
-            "payment", "add", "--customer", "C1", "--date", "2026-10-05", "--amount", "150.00",
+            "payment",
+            "add",
+            "--customer",
+            "C1",
+            "--date",
+            "2026-10-05",
+            "--amount",
+            "150.00",
         ],
     );
     let args = ["aging", "--as-of", "2026-11-30", "--detail"];
@@ -402,8 +578,22 @@ fn aging_detail_csv_keeps_its_item_rows() {
     assert_eq!(
         all[0],
         [
-            "row", "code", "name", "balance", "Current", "1-30", "31-60", "61-90", "90+",
-            "unapplied", "number", "installment", "date", "due", "amount", "days_overdue"
+            "row",
+            "code",
+            "name",
+            "balance",
+            "Current",
+            "1-30",
+            "31-60",
+            "61-90",
+            "90+",
+            "unapplied",
+            "number",
+            "installment",
+            "date",
+            "due",
+            "amount",
+            "days_overdue"
         ]
     );
     let kinds: Vec<(&str, &str)> = all[1..]
@@ -435,7 +625,10 @@ fn aging_detail_csv_keeps_its_item_rows() {
         .iter()
         .find(|r| r["row"] == "customer" && r["code"] == "C1")
         .unwrap();
-    assert_eq!(open, amount(&customer["balance"]) - amount(&customer["unapplied"]));
+    assert_eq!(
+        open,
+        amount(&customer["balance"]) - amount(&customer["unapplied"])
+    );
     // Each item's amount sits in exactly one bucket column.
     for item in items.iter().filter(|r| r["row"] == "item") {
         let buckets: Vec<_> = ["Current", "1-30", "31-60", "61-90", "90+"]
@@ -447,7 +640,10 @@ fn aging_detail_csv_keeps_its_item_rows() {
     }
     assert!(csv.contains("'=Formula Ltd"), "{csv}");
     // Without --detail the file is the screen's: customer rows only, no `row` column.
-    let plain = ok(&book, &["aging", "--as-of", "2026-11-30", "--format", "csv"]);
+    let plain = ok(
+        &book,
+        &["aging", "--as-of", "2026-11-30", "--format", "csv"],
+    );
     assert!(plain.starts_with("code,name,balance,"));
     assert_eq!(plain.lines().count(), 3);
     // The table and JSON are as before.

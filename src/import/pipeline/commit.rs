@@ -228,10 +228,7 @@ pub fn assign_unmatched(
         date: kept.date,
         amount,
         // Kept bank text is scrubbed, not refused (as in `commit`).
-        reference: kept
-            .reference
-            .as_deref()
-            .map(|r| scrub_line(r, NAME_MAX)),
+        reference: kept.reference.as_deref().map(|r| scrub_line(r, NAME_MAX)),
         memo: Some(scrub_line(&kept.description, NAME_MAX)),
         apply,
     };

@@ -4,8 +4,8 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{
-    DocumentInsert, NewRefund, Posted, VoidRequest, allocate, check_amount, choose_number, memo, reference,
-    insert_document, insert_item, number_taken,
+    DocumentInsert, NewRefund, Posted, VoidRequest, allocate, check_amount, choose_number,
+    insert_document, insert_item, memo, number_taken, reference,
 };
 use crate::domain::Currency;
 use crate::domain::Money;

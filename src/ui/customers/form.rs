@@ -359,7 +359,10 @@ mod tests {
         assert!(form.draft().unwrap_err().name.is_some(), "blank");
         form.name = "Acme\u{202E}gpj".into();
         let problem = form.draft().unwrap_err().name.unwrap();
-        assert!(problem.contains("bidirectional override (U+202E)"), "{problem}");
+        assert!(
+            problem.contains("bidirectional override (U+202E)"),
+            "{problem}"
+        );
         form.name = "Acme".into();
         form.code = "C\u{7}9".into();
         let problem = form.draft().unwrap_err().code.unwrap();
