@@ -406,8 +406,8 @@ pub struct DemoArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// customers, documents or notes (CSV), or journal (the whole book for hledger,
-    /// ledger or beancount).
+    /// customers, documents, notes, allocations or items (CSV), or journal (the whole
+    /// book for hledger, ledger or beancount).
     pub kind: String,
     /// The file to write (default: standard output).
     #[arg(long)]
@@ -415,6 +415,9 @@ pub struct ExportArgs {
     /// For `journal` only: hledger (the default), ledger or beancount.
     #[arg(long)]
     pub format: Option<String>,
+    /// Items open and allocations dated up to this date (default today).
+    #[arg(long)]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -513,7 +516,9 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::CheckFailed(_)) => ExitCode::FAILURE,
         Err(error) => {
-            eprintln!("owed: {error}");
+            // One line, whatever names or values the message quotes.
+            let line = error.to_string();
+            eprintln!("owed: {}", crate::domain::text::for_terminal(&line));
             ExitCode::FAILURE
         }
     }

@@ -1,6 +1,8 @@
 //! `owed export`: the book out as CSV for a spreadsheet, the accountant or another
 //! program. Customers come out in exactly the columns `owed load --kind customers`
 //! reads, so a customer list round-trips between books. Amounts are exact decimals.
+//! Documents, allocations and open items together are enough to rebuild the book
+//! elsewhere. Every file is written through [`CsvOut`], so text cells are formula-safe.
 //! `owed export journal` writes the whole book for hledger, ledger or beancount instead
 //! (see [`journal`]).
 
@@ -9,14 +11,21 @@ pub mod journal;
 use std::io::Write;
 use std::str::FromStr;
 
+use chrono::NaiveDate;
+
+use crate::csv_out::CsvOut;
 use crate::domain::document::Side;
-use crate::store::{NoteFilter, Store, StoreError};
+use crate::store::{AgingInput, NoteFilter, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
     Customers,
     Documents,
     Notes,
+    /// Every allocation of a credit to an open item (dated up to the as-of date).
+    Allocations,
+    /// Every item open as of the as-of date, with its original and open amount.
+    Items,
 }
 
 impl FromStr for ExportKind {
@@ -26,6 +35,8 @@ impl FromStr for ExportKind {
             "customers" | "customer" => Ok(ExportKind::Customers),
             "documents" | "document" => Ok(ExportKind::Documents),
             "notes" | "note" => Ok(ExportKind::Notes),
+            "allocations" | "allocation" => Ok(ExportKind::Allocations),
+            "items" | "item" => Ok(ExportKind::Items),
             other => Err(ExportError::UnknownKind(other.to_string())),
         }
     }
@@ -33,7 +44,9 @@ impl FromStr for ExportKind {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("'{0}' is not something to export; use customers, documents, notes or journal")]
+    #[error(
+        "'{0}' is not something to export; use customers, documents, notes, allocations, items or journal"
+    )]
     UnknownKind(String),
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -68,26 +81,43 @@ impl Export {
     }
 
     /// Writes the export to `out`; returns its rows (CSV) or transactions (journal).
-    pub fn write(self, store: &Store, out: &mut dyn Write) -> Result<usize, ExportError> {
+    /// `as_of` applies to the kinds that have a date (items, allocations).
+    pub fn write(
+        self,
+        store: &Store,
+        as_of: NaiveDate,
+        out: &mut dyn Write,
+    ) -> Result<usize, ExportError> {
         match self {
-            Export::Csv(kind) => export_csv(store, kind, out),
+            Export::Csv(kind) => export_csv_as_of(store, kind, as_of, out),
             Export::Journal(format) => Ok(journal::export_journal(store, format, out)?),
         }
     }
 }
 
-/// Writes `kind` as CSV with a header row to `out`; returns the number of rows.
+/// Writes `kind` as CSV with a header row to `out`, as of today; returns the number of rows.
 pub fn export_csv(
     store: &Store,
     kind: ExportKind,
     out: &mut dyn Write,
 ) -> Result<usize, ExportError> {
-    let mut writer = csv::Writer::from_writer(out);
+    export_csv_as_of(store, kind, chrono::Local::now().date_naive(), out)
+}
+
+/// [`export_csv`] as of `as_of`: items open then, allocations dated up to then (the
+/// other kinds are the whole book).
+pub fn export_csv_as_of(
+    store: &Store,
+    kind: ExportKind,
+    as_of: NaiveDate,
+    out: &mut dyn Write,
+) -> Result<usize, ExportError> {
+    let mut writer = CsvOut::new(out);
     let currency = store.currency();
     let mut rows = 0;
     match kind {
         ExportKind::Customers => {
-            writer.write_record([
+            writer.record([
                 "code",
                 "name",
                 "contact",
@@ -100,7 +130,7 @@ pub fn export_csv(
                 "on_hold",
             ])?;
             for c in store.customers()? {
-                writer.write_record([
+                writer.record([
                     c.code,
                     c.name,
                     c.contact.unwrap_or_default(),
@@ -118,7 +148,7 @@ pub fn export_csv(
             }
         }
         ExportKind::Documents => {
-            writer.write_record([
+            writer.record([
                 "date",
                 "kind",
                 "number",
@@ -152,7 +182,7 @@ pub fn export_csv(
                     d.voids.unwrap_or_default(),
                     d.voided_by.unwrap_or_default(),
                 ];
-                match writer.write_record(record) {
+                match writer.record(record) {
                     Ok(()) => rows += 1,
                     Err(e) => failure = Some(e),
                 }
@@ -162,7 +192,7 @@ pub fn export_csv(
             }
         }
         ExportKind::Notes => {
-            writer.write_record([
+            writer.record([
                 "at",
                 "customer",
                 "invoice",
@@ -177,7 +207,7 @@ pub fn export_csv(
             let mut notes = store.notes(&NoteFilter::default())?;
             notes.reverse();
             for n in notes {
-                writer.write_record([
+                writer.record([
                     n.at,
                     n.customer,
                     n.invoice.unwrap_or_default(),
@@ -194,8 +224,78 @@ pub fn export_csv(
                 rows += 1;
             }
         }
+        ExportKind::Allocations => {
+            writer.record([
+                "date",
+                "credit",
+                "item",
+                "installment",
+                "customer",
+                "amount",
+            ])?;
+            let mut failure = None;
+            store.allocations(as_of, |a| {
+                if failure.is_some() {
+                    return;
+                }
+                let record = [
+                    a.date.to_string(),
+                    a.credit,
+                    a.item,
+                    a.seq.to_string(),
+                    a.customer_code,
+                    currency.plain(a.amount),
+                ];
+                match writer.record(record) {
+                    Ok(()) => rows += 1,
+                    Err(e) => failure = Some(e),
+                }
+            })?;
+            if let Some(e) = failure {
+                return Err(e.into());
+            }
+        }
+        ExportKind::Items => {
+            writer.record([
+                "customer",
+                "number",
+                "installment",
+                "date",
+                "due",
+                "amount",
+                "open",
+            ])?;
+            let codes: std::collections::HashMap<_, _> = store
+                .customers()?
+                .into_iter()
+                .map(|c| (c.id, c.code))
+                .collect();
+            let mut items = Vec::new();
+            store.open_items_as_of(as_of, AgingInput::Fast, true, |item| items.push(item))?;
+            let code = |id| codes.get(&id).map_or("?", String::as_str);
+            items.sort_by(|a, b| {
+                (code(a.customer_id), a.date, &a.number, a.seq).cmp(&(
+                    code(b.customer_id),
+                    b.date,
+                    &b.number,
+                    b.seq,
+                ))
+            });
+            for item in items {
+                writer.record([
+                    code(item.customer_id).to_string(),
+                    item.number,
+                    item.seq.to_string(),
+                    item.date.to_string(),
+                    item.due.to_string(),
+                    currency.plain(item.amount),
+                    currency.plain(item.open),
+                ])?;
+                rows += 1;
+            }
+        }
     }
-    writer.flush().map_err(csv::Error::from)?;
+    writer.flush()?;
     Ok(rows)
 }
 

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::csv_out::CsvOut;
 use crate::domain::aging::{AgingBuilder, AgingReport, AgingRow, Basis, Buckets};
 use crate::domain::ids::CustomerId;
 use crate::domain::ledger::{self, Ledger};
@@ -92,16 +93,71 @@ impl Aging {
     /// amounts as exact plain decimals. Totals are left out (they are derived). Returns
     /// the number of customer records written. `owed aging --format csv` and the aging
     /// screen's export both write this, so the two files are the same.
+    ///
+    /// With `detail` (a report built with its items, `owed aging --detail`), the file
+    /// has a first column `row` (`customer` or `item`) and, after the customer's record,
+    /// one record per open item: its open amount as the balance and in its bucket's
+    /// column, then `number`, `installment`, `date`, `due`, `amount` (the original) and
+    /// `days_overdue`, which customer records leave empty.
     pub fn write_csv(
         &self,
         currency: &Currency,
+        detail: bool,
         out: impl std::io::Write,
     ) -> std::result::Result<usize, csv::Error> {
-        let mut writer = csv::Writer::from_writer(out);
-        writer.write_record(self.headers())?;
+        let mut writer = CsvOut::new(out);
+        const ITEM_COLUMNS: [&str; 6] = [
+            "number",
+            "installment",
+            "date",
+            "due",
+            "amount",
+            "days_overdue",
+        ];
+        if detail {
+            let mut headers = vec!["row".to_string()];
+            headers.extend(self.headers());
+            headers.extend(ITEM_COLUMNS.map(String::from));
+            writer.record(headers)?;
+        } else {
+            writer.record(self.headers())?;
+        }
         let rows = self.rows();
         for (code, name, row) in &rows {
-            writer.write_record(Aging::cells(code, name, row, |m| currency.plain(m)))?;
+            let cells = Aging::cells(code, name, row, |m| currency.plain(m));
+            if !detail {
+                writer.record(cells)?;
+                continue;
+            }
+            let mut record = vec!["customer".to_string()];
+            record.extend(cells);
+            record.extend(ITEM_COLUMNS.map(|_| String::new()));
+            writer.record(record)?;
+            for item in &row.items {
+                let mut record = vec![
+                    "item".to_string(),
+                    code.to_string(),
+                    name.to_string(),
+                    currency.plain(item.open),
+                ];
+                record.extend((0..self.report.columns.len()).map(|c| {
+                    if c == item.column {
+                        currency.plain(item.open)
+                    } else {
+                        String::new()
+                    }
+                }));
+                record.push(String::new());
+                record.extend([
+                    item.number.clone(),
+                    item.seq.to_string(),
+                    item.date.to_string(),
+                    item.due.to_string(),
+                    currency.plain(item.amount),
+                    item.days_overdue.to_string(),
+                ]);
+                writer.record(record)?;
+            }
         }
         writer.flush()?;
         Ok(rows.len())

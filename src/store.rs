@@ -42,7 +42,7 @@ pub use issued::{Issued, IssuedKind, NewIssued, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
 pub use posting::{NewCredit, NewDebit, NewRefund, Posted, VoidRequest};
-pub use queries::{AgingInput, CreditRow, DocumentRow, OpenItemRow};
+pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
 pub use settings::{CompanySettings, escape, unescape};
 
 #[derive(Debug, thiserror::Error)]
@@ -154,6 +154,8 @@ pub enum StoreError {
     Customer(#[from] CustomerError),
     #[error(transparent)]
     Note(#[from] NoteError),
+    #[error(transparent)]
+    Text(#[from] crate::domain::text::TextError),
 }
 
 impl From<rusqlite::Error> for StoreError {

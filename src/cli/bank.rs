@@ -9,6 +9,7 @@ use serde_json::json;
 
 use crate::domain::Money;
 use crate::domain::allocation::Apply;
+use crate::domain::text::for_terminal;
 use crate::import::{self, Decision, Hints, ImportPlan, RowKind, RowStatus};
 use crate::store::Store;
 
@@ -103,8 +104,8 @@ pub fn run(
                         "  {} {} {} {} ({})",
                         issued.date,
                         issued.kind.as_str(),
-                        issued.customer,
-                        issued.file_name,
+                        for_terminal(&issued.customer),
+                        for_terminal(&issued.file_name),
                         issued.id
                     );
                 }

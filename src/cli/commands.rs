@@ -319,11 +319,19 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Export(args) => {
             let kind = crate::export::Export::parse(&args.kind, args.format.as_deref())?;
+            let as_of = parse_date_arg("--as-of", &args.as_of)?;
             let store = open(&cli, Access::Read)?;
             match &args.out {
+                None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+                    // Read by a person: through `print`, which escapes hidden characters
+                    // (a journal too: its memos are the book's text).
+                    let mut csv = Vec::new();
+                    kind.write(&store, as_of, &mut csv)?;
+                    print(&String::from_utf8_lossy(&csv));
+                }
                 None => {
                     let mut stdout = std::io::stdout().lock();
-                    match kind.write(&store, &mut stdout) {
+                    match kind.write(&store, as_of, &mut stdout) {
                         // `owed export … | head` closes the pipe early; that is not a failure.
                         Err(crate::export::ExportError::Write(e)) if matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe) =>
                             {}
@@ -336,7 +344,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     }
                 }
                 Some(path) => {
-                    let rows = export_to_file(&store, kind, path)?;
+                    let rows = export_to_file(&store, kind, as_of, path)?;
                     let what = match kind {
                         crate::export::Export::Csv(_) => "rows",
                         crate::export::Export::Journal(_) => "transactions",
@@ -381,9 +389,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 fn export_to_file(
     store: &Store,
     kind: crate::export::Export,
+    as_of: chrono::NaiveDate,
     path: &std::path::Path,
 ) -> Result<usize, CliError> {
-    crate::files::write_whole(path, |out| kind.write(store, out)).map_err(|e| match e {
+    crate::files::write_whole(path, |out| kind.write(store, as_of, out)).map_err(|e| match e {
         crate::files::WholeError::Content(e) => e.into(),
         crate::files::WholeError::Io(e) => CliError::File {
             path: path.to_path_buf(),
@@ -487,6 +496,6 @@ fn report_posted(currency: &Currency, posted: &Posted, amount: crate::domain::Mo
     }
     print(&lines.join("\n"));
     for warning in &posted.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", crate::domain::text::for_terminal(warning));
     }
 }

@@ -1,10 +1,13 @@
 //! How the CLI prints: aligned tables for people, CSV and JSON for scripts.
 //! Amounts in CSV and JSON are exact decimal strings.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::str::FromStr;
 
 use unicode_width::UnicodeWidthStr;
+
+use crate::csv_out::CsvOut;
+use crate::domain::text::{for_terminal, for_terminal_lines};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -45,11 +48,20 @@ impl Table {
         }
     }
 
-    /// Column-aligned text; wide (CJK) characters count as two columns.
+    /// Column-aligned text; wide (CJK) characters count as two columns. Every cell is
+    /// passed through [`for_terminal`] first, so a control or bidi character an older
+    /// book still holds is shown escaped: it can neither drive the terminal nor shift
+    /// the columns after it.
     pub fn render(&self) -> String {
         let columns = self.headers.len();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
-        for row in self.rows.iter().chain(&self.footer) {
+        let shown = |cells: &[String]| -> Vec<String> {
+            cells.iter().map(|c| for_terminal(c).into_owned()).collect()
+        };
+        let headers = shown(&self.headers);
+        let rows: Vec<Vec<String>> = self.rows.iter().map(|r| shown(r)).collect();
+        let footer: Vec<Vec<String>> = self.footer.iter().map(|r| shown(r)).collect();
+        let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+        for row in rows.iter().chain(&footer) {
             for (i, cell) in row.iter().enumerate().take(columns) {
                 widths[i] = widths[i].max(cell.width());
             }
@@ -74,19 +86,19 @@ impl Table {
             out.trim_end().to_string()
         };
         let mut out = String::new();
-        out.push_str(&line(&self.headers));
+        out.push_str(&line(&headers));
         out.push('\n');
         let rule: usize = widths.iter().sum::<usize>() + 2 * columns.saturating_sub(1);
         out.push_str(&"-".repeat(rule));
         out.push('\n');
-        for row in &self.rows {
+        for row in &rows {
             out.push_str(&line(row));
             out.push('\n');
         }
-        if !self.footer.is_empty() {
+        if !footer.is_empty() {
             out.push_str(&"-".repeat(rule));
             out.push('\n');
-            for row in &self.footer {
+            for row in &footer {
                 out.push_str(&line(row));
                 out.push('\n');
             }
@@ -95,22 +107,29 @@ impl Table {
     }
 
     /// RFC 4180 CSV with the header row; totals rows are left out (they are derived).
+    /// Written by [`CsvOut`], so text cells are formula-safe.
     pub fn to_csv(&self) -> Result<String, csv::Error> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        writer.write_record(&self.headers)?;
+        let mut writer = CsvOut::new(Vec::new());
+        writer.record(&self.headers)?;
         for row in &self.rows {
-            writer.write_record(row)?;
+            writer.record(row)?;
         }
-        let bytes = writer
-            .into_inner()
-            .map_err(|e| csv::Error::from(e.into_error()))?;
+        let bytes = writer.into_inner()?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 }
 
-/// Writes to stdout, ignoring a closed pipe (`owed aging | head`).
+/// Writes to stdout, ignoring a closed pipe (`owed aging | head`). On a terminal, a
+/// control or bidi character from the book (only an older book can still hold one) is
+/// shown escaped, so a CSV or a line that echoes a name cannot drive the terminal;
+/// into a pipe or file the text goes as it is, for the program reading it.
 pub fn print(text: &str) {
     let mut stdout = std::io::stdout().lock();
+    let text = if stdout.is_terminal() {
+        for_terminal_lines(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let _ = stdout.write_all(text.as_bytes());
     if !text.ends_with('\n') {
         let _ = stdout.write_all(b"\n");
@@ -135,5 +154,41 @@ mod tests {
         assert_eq!(lines[2], "C1    华星      5.00");
         assert_eq!(lines[3], "C2    Acme  1,250.00");
         assert!(table.to_csv().unwrap().starts_with("code,name,balance\n"));
+    }
+
+    #[test]
+    fn hidden_characters_from_an_old_book_neither_run_nor_shift_the_columns() {
+        let mut table = Table::new(&["code", "name", "balance"], &[false, false, true]);
+        let names = [
+            "Cafe\u{301} Mu\u{308}ller",
+            "深圳华星贸易",
+            "😀 Smile Ltd",
+            "Tab\there",
+            "Bell\u{7}\u{1b}[2J",
+            "Acme\u{202E}gpj.exe",
+            "Zero\u{200B}width",
+            "Line\nbreak",
+        ];
+        for (i, name) in names.iter().enumerate() {
+            table
+                .rows
+                .push(vec![format!("C{i}"), name.to_string(), "1.00".into()]);
+        }
+        let text = table.render();
+        assert!(
+            !text
+                .chars()
+                .any(|c| (c.is_control() && c != '\n') || ('\u{202A}'..='\u{202E}').contains(&c)),
+            "{text:?}"
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2 + names.len(), "one line per row");
+        let width = lines[0].width();
+        for line in &lines[2..] {
+            assert_eq!(line.width(), width, "{line:?} is as wide as the header");
+            assert!(line.ends_with("1.00"));
+        }
+        assert!(text.contains("Tab\\there") && text.contains("Bell\\u{7}\\u{1b}[2J"));
+        assert!(text.contains("Acme\\u{202e}gpj.exe"));
     }
 }

@@ -51,10 +51,10 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
     let report = &aging.report;
     let f = args.format;
     if f == Format::Csv {
-        // The same file the aging screen exports.
+        // The same file the aging screen exports; with --detail, item rows too.
         let mut csv = Vec::new();
         aging
-            .write_csv(currency, &mut csv)
+            .write_csv(currency, options.detail, &mut csv)
             .map_err(|e| CliError::Output(e.to_string()))?;
         print(&String::from_utf8_lossy(&csv));
         return Ok(());

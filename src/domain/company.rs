@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::money::NumberFormat;
+use super::text::{self, NAME_MAX, TEXT_MAX, TextError};
 
 /// The paper statements and letters are laid out for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -167,6 +168,9 @@ pub enum CompanyError {
     BadSize { width: u32, height: u32 },
     #[error("the logo file is {0} KB; use one of at most {max} KB", max = MAX_LOGO_BYTES / 1024)]
     TooLarge(usize),
+    /// A text refused by the text rules; its field is the setting's key.
+    #[error(transparent)]
+    Text(#[from] TextError),
 }
 
 /// Largest logo file kept in a book.
@@ -314,9 +318,20 @@ fn jpeg_size(bytes: &[u8]) -> Result<(u32, u32), CompanyError> {
 impl CompanyProfile {
     /// The first thing wrong with the profile, if anything is.
     pub fn validate(&self) -> Result<(), CompanyError> {
-        if self.name.trim().is_empty() {
+        if text::is_blank(&self.name) {
             return Err(CompanyError::EmptyName);
         }
+        // Named by their `owed settings set` keys, which is how they are reported.
+        text::check_line("company.name", &self.name, NAME_MAX)?;
+        text::check_multiline("company.address", &self.address, TEXT_MAX)?;
+        text::check_line("company.phone", &self.phone, NAME_MAX)?;
+        text::check_line("company.email", &self.email, NAME_MAX)?;
+        text::check_line("company.tax_id", &self.tax_id, NAME_MAX)?;
+        text::check_multiline(
+            "company.payment_instructions",
+            &self.payment_instructions,
+            TEXT_MAX,
+        )?;
         check_email(&self.email)?;
         if let Some(logo) = &self.logo {
             logo_info(logo)?;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::money::Money;
 use super::terms::Terms;
+use super::text::{self, NAME_MAX, TEXT_MAX, TextError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tier {
@@ -51,6 +52,8 @@ pub enum CustomerError {
     BadEmail(String),
     #[error("the credit limit must not be negative")]
     NegativeCreditLimit,
+    #[error(transparent)]
+    Text(#[from] TextError),
 }
 
 /// A customer as the user enters it.
@@ -69,17 +72,44 @@ pub struct CustomerDraft {
 }
 
 impl CustomerDraft {
-    /// Checks the fields a person types; names may be in any script.
+    /// Checks the fields a person types; names may be in any script, but no text may
+    /// hold control characters or bidi overrides (see [`text`]), and only the address
+    /// may run over several lines.
     pub fn validate(&self) -> Result<(), CustomerError> {
+        self.validate_typed(|_| true)
+    }
+
+    /// [`CustomerDraft::validate`], with the text rules applied only to the fields for
+    /// which `typed(field)` is true: a change to a customer an older book let in with a
+    /// hidden character in its name (putting it on hold, say) is not refused for a
+    /// field it does not touch.
+    pub fn validate_typed(&self, typed: impl Fn(&str) -> bool) -> Result<(), CustomerError> {
         let code = self.code.trim();
-        if code.is_empty() {
+        if text::is_blank(code) {
             return Err(CustomerError::EmptyCode);
+        }
+        if typed("code") {
+            text::check_line("code", code, 32)?;
         }
         if code.chars().count() > 32 || code.chars().any(char::is_whitespace) {
             return Err(CustomerError::BadCode(code.to_string()));
         }
-        if self.name.trim().is_empty() {
+        if text::is_blank(&self.name) {
             return Err(CustomerError::EmptyName);
+        }
+        let lines = [
+            ("name", Some(self.name.as_str()), NAME_MAX),
+            ("contact", self.contact.as_deref(), NAME_MAX),
+            ("email", self.email.as_deref(), NAME_MAX),
+            ("phone", self.phone.as_deref(), NAME_MAX),
+        ];
+        for (field, value, max) in lines {
+            if typed(field) {
+                text::check_optional_line(field, value, max)?;
+            }
+        }
+        if typed("address") {
+            text::check_optional_multiline("address", self.address.as_deref(), TEXT_MAX)?;
         }
         if let Some(email) = &self.email {
             let email = email.trim();
@@ -115,5 +145,43 @@ mod tests {
         draft.email = Some("nobody".into());
         assert!(matches!(draft.validate(), Err(CustomerError::BadEmail(_))));
         assert_eq!("b".parse::<Tier>().unwrap(), Tier::B);
+    }
+
+    #[test]
+    fn refuses_hidden_characters_and_blank_names() {
+        let draft = CustomerDraft {
+            code: "C001".into(),
+            name: "Acme".into(),
+            address: Some("1 Main St\nSpringfield".into()),
+            ..Default::default()
+        };
+        assert!(draft.validate().is_ok(), "an address may have lines");
+        let with = |change: fn(&mut CustomerDraft)| {
+            let mut changed = draft.clone();
+            change(&mut changed);
+            changed.validate().unwrap_err().to_string()
+        };
+        assert_eq!(
+            with(|d| d.name = "A\u{7}B".into()),
+            "name: contains a control character (U+0007) at position 2; remove it"
+        );
+        assert!(
+            with(|d| d.name = "Acme\u{202E}gpj.exe".into())
+                .starts_with("name: contains a bidirectional override (U+202E)")
+        );
+        assert_eq!(
+            with(|d| d.name = " \u{200B} ".into()),
+            "the customer name must not be empty"
+        );
+        assert!(with(|d| d.name = "x".repeat(201)).contains("at most 200"));
+        assert!(
+            with(|d| d.contact = Some("Ann\nBob".into()))
+                .starts_with("contact: contains a new line")
+        );
+        assert!(
+            with(|d| d.code = "C\u{1b}1".into())
+                .starts_with("code: contains a control character (U+001B)")
+        );
+        assert!(with(|d| d.address = Some("a\tb".into())).starts_with("address:"));
     }
 }

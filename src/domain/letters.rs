@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::text::{self, NAME_MAX, TEXT_MAX, TextError};
+
 /// A rung of the escalation ladder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Level {
@@ -119,6 +121,8 @@ pub enum LetterError {
         previous: u8,
         previous_days: i64,
     },
+    #[error(transparent)]
+    Text(#[from] TextError),
 }
 
 /// The most days past due a threshold may be.
@@ -148,9 +152,10 @@ pub fn check_fields(text: &str) -> Result<(), LetterError> {
 
 /// A letter's title: not empty, known merge fields, no items table.
 pub fn check_title(title: &str) -> Result<(), LetterError> {
-    if title.trim().is_empty() {
+    if text::is_blank(title) {
         return Err(LetterError::EmptyTitle);
     }
+    text::check_line("title", title, NAME_MAX)?;
     check_fields(title)?;
     not_inline(title)
 }
@@ -161,6 +166,7 @@ pub fn check_paragraphs(paragraphs: &[String]) -> Result<(), LetterError> {
         return Err(LetterError::NoParagraphs);
     }
     for paragraph in paragraphs {
+        text::check_multiline("paragraph", paragraph, TEXT_MAX)?;
         check_fields(paragraph)?;
         if paragraph.trim() != "{items}" {
             not_inline(paragraph)?;
@@ -171,6 +177,7 @@ pub fn check_paragraphs(paragraphs: &[String]) -> Result<(), LetterError> {
 
 /// A letter's closing (may be empty): known merge fields, no items table.
 pub fn check_closing(closing: &str) -> Result<(), LetterError> {
+    text::check_multiline("closing", closing, TEXT_MAX)?;
     check_fields(closing)?;
     not_inline(closing)
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::money::Money;
+use super::text::{self, TEXT_MAX, TextError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -57,6 +58,8 @@ pub enum NoteError {
     EmptySummary,
     #[error("a promise is written DATE:AMOUNT, like 2026-11-30:500.00, not '{0}'")]
     BadPromise(String),
+    #[error(transparent)]
+    Text(#[from] TextError),
 }
 
 impl FromStr for Channel {
@@ -117,10 +120,54 @@ pub struct NoteDraft {
 }
 
 impl NoteDraft {
+    /// A summary that says something (several lines are fine), an outcome and invoice
+    /// number without control characters or bidi overrides (see [`text`]).
     pub fn validate(&self) -> Result<(), NoteError> {
-        if self.summary.trim().is_empty() {
+        if text::is_blank(&self.summary) {
             return Err(NoteError::EmptySummary);
         }
+        text::check_multiline("summary", &self.summary, TEXT_MAX)?;
+        text::check_optional_multiline("outcome", self.outcome.as_deref(), TEXT_MAX)?;
+        text::check_optional_line("invoice", self.invoice_number.as_deref(), text::NUMBER_MAX)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_may_have_lines_but_no_hidden_characters() {
+        let mut draft = NoteDraft {
+            customer_code: "C1".into(),
+            invoice_number: None,
+            channel: Channel::Call,
+            direction: Direction::Out,
+            summary: "Called\nPromised Friday".into(),
+            outcome: None,
+            promise: None,
+            follow_up: None,
+        };
+        assert_eq!(draft.validate(), Ok(()));
+        draft.summary = "\u{200B}\u{200B}".into();
+        assert_eq!(draft.validate(), Err(NoteError::EmptySummary));
+        draft.summary = "paid\u{1b}[2J".into();
+        assert!(
+            draft
+                .validate()
+                .unwrap_err()
+                .to_string()
+                .starts_with("summary: contains a control character (U+001B) at position 5")
+        );
+        draft.summary = "ok".into();
+        draft.outcome = Some("x".repeat(TEXT_MAX + 1));
+        assert!(
+            draft
+                .validate()
+                .unwrap_err()
+                .to_string()
+                .starts_with("outcome: is 2001")
+        );
     }
 }

@@ -10,6 +10,7 @@ use crate::domain::allocation::Apply;
 use crate::domain::customer::{CustomerDraft, CustomerError};
 use crate::domain::document::DocKind;
 use crate::domain::terms::{Plan, Terms};
+use crate::domain::text::from_spreadsheet;
 use crate::domain::{Currency, Money, parse_date};
 use crate::store::{NewCredit, NewDebit};
 
@@ -287,10 +288,15 @@ impl Cells<'_> {
         Ok(())
     }
 
-    /// The cell's text, `None` if the column is absent or the cell blank.
+    /// The cell's text, `None` if the column is absent or the cell blank. The `'` that
+    /// `owed export` puts before a text a spreadsheet would run (`'=HYPERLINK(…)`) is
+    /// taken off again, so our own files read back as they were written.
     fn text(&self, name: &str) -> Option<&str> {
         let index = self.columns.index(name)?;
-        self.record.get(index).filter(|v| !v.is_empty())
+        self.record
+            .get(index)
+            .map(from_spreadsheet)
+            .filter(|v| !v.is_empty())
     }
 
     fn owned(&self, name: &str) -> Option<String> {
@@ -369,6 +375,7 @@ impl Cells<'_> {
                 CustomerError::BadTier(_) => "tier",
                 CustomerError::BadEmail(_) => "email",
                 CustomerError::NegativeCreditLimit => "credit_limit",
+                CustomerError::Text(ref t) => t.field(),
             };
             self.error(column, e.to_string())
         })?;

@@ -417,3 +417,47 @@ fn amounts_follow_the_books_number_format() {
     assert_eq!(limits(&mut de, "8", "1234.50").unwrap(), "1234.50");
     assert!(limits(&mut de, "9", "12,3456").is_err());
 }
+
+#[test]
+fn hidden_characters_are_refused_with_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = book();
+    let path = write(
+        &dir,
+        "customers.csv",
+        "code,name,address\nC1,Fine Ltd,\"1 Main St\nSpringfield\"\nC2,Bad\u{7}Name,\n",
+    );
+    let error = load_csv(&mut store, &path, LoadKind::Customers)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("line 4"), "{error}");
+    assert!(error.contains("name"), "{error}");
+    assert!(error.contains("control character (U+0007)"), "{error}");
+    assert!(store.customers().unwrap().is_empty(), "nothing was loaded");
+
+    // The quote `owed export` puts before a formula is taken off; a memo must still
+    // pass the text rules once it is.
+    let mut store = with_customers(&dir);
+    let path = write(
+        &dir,
+        "invoices.csv",
+        "customer,number,date,amount,memo\nC001,INV-1,2026-10-01,10.00,'=SUM(A1)\nC001,INV-2,2026-10-01,10.00,\"a\u{202E}b\"\n",
+    );
+    let error = load_csv(&mut store, &path, LoadKind::Invoices)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("line 3") && error.contains("U+202E"),
+        "{error}"
+    );
+    let path = write(
+        &dir,
+        "invoices.csv",
+        "customer,number,date,amount,memo\nC001,INV-1,2026-10-01,10.00,'=SUM(A1)\n",
+    );
+    load_csv(&mut store, &path, LoadKind::Invoices).unwrap();
+    assert_eq!(
+        store.document("INV-1").unwrap().memo.as_deref(),
+        Some("=SUM(A1)")
+    );
+}

@@ -14,6 +14,7 @@ use super::{Result, Store, StoreError};
 use crate::domain::company::{Locale, Paper};
 use crate::domain::ids::CustomerId;
 use crate::domain::letters::Level;
+use crate::domain::text::{TEXT_MAX, check_optional_multiline, is_blank};
 
 /// What kind of change an entry records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -101,7 +102,8 @@ pub(super) fn record(
     new: Option<&str>,
     reason: Option<&str>,
 ) -> Result<()> {
-    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    let reason = reason.map(str::trim).filter(|r| !is_blank(r));
+    check_optional_multiline("reason", reason, TEXT_MAX)?;
     conn.prepare_cached(
         "INSERT INTO audit_log (at, action, customer_id, field, old, new, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -80,7 +80,7 @@ fn blank_to_none(value: &Option<String>) -> Option<String> {
     value
         .as_ref()
         .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
+        .filter(|v| !crate::domain::text::is_blank(v))
 }
 
 pub(super) fn insert(
@@ -190,7 +190,16 @@ impl Store {
                 tier: update.tier.unwrap_or(current.tier),
                 on_hold: update.on_hold.unwrap_or(current.on_hold),
             };
-            draft.validate()?;
+            // The text rules for what is being changed; what the book already holds is
+            // left to be corrected when the user chooses to.
+            draft.validate_typed(|field| match field {
+                "name" => update.name.is_some(),
+                "contact" => update.contact.is_some(),
+                "email" => update.email.is_some(),
+                "phone" => update.phone.is_some(),
+                "address" => update.address.is_some(),
+                _ => false,
+            })?;
             draft.code = current.code.clone();
             let archived = update.archived.unwrap_or(current.archived);
             let limit = draft

@@ -77,7 +77,11 @@ pub(super) fn insert(
         draft.channel.as_str(),
         draft.direction.as_str(),
         draft.summary.trim(),
-        draft.outcome.as_deref().map(str::trim).filter(|o| !o.is_empty()),
+        draft
+            .outcome
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !crate::domain::text::is_blank(o)),
         draft.promise.map(|p| p.date.to_string()),
         draft.promise.map(|p| currency.to_minor(p.amount)),
         draft.follow_up.map(|d| d.to_string()),

@@ -21,6 +21,7 @@ use crate::domain::allocation::{self, Apply, OpenItem};
 use crate::domain::document::{DocKind, Side};
 use crate::domain::ids::{CustomerId, DocumentId};
 use crate::domain::terms::{self, Plan, Terms};
+use crate::domain::text;
 use crate::domain::{Currency, Money};
 pub(super) use reversal::{post_refund, post_void};
 
@@ -93,7 +94,20 @@ pub struct Posted {
 fn clean(text: &Option<String>) -> Option<String> {
     text.as_ref()
         .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
+        .filter(|t| !text::is_blank(t))
+}
+
+/// A document's reference as stored: one line by the text rules, trimmed, blank as none.
+fn reference(typed: &Option<String>) -> Result<Option<String>> {
+    text::check_optional_line("reference", typed.as_deref(), text::NAME_MAX)?;
+    Ok(clean(typed))
+}
+
+/// A memo (or a void's reason, under `field`) as stored: several lines may be fine,
+/// hidden characters are not (the text rules), trimmed, blank as none.
+fn memo(field: &'static str, typed: &Option<String>) -> Result<Option<String>> {
+    text::check_optional_multiline(field, typed.as_deref(), text::TEXT_MAX)?;
+    Ok(clean(typed))
 }
 
 /// The columns of a new document row.
@@ -369,8 +383,8 @@ pub(super) fn post_debit(conn: &Connection, currency: &Currency, new: &NewDebit)
             number: &number,
             date: new.date,
             amount: minor,
-            reference: clean(&new.reference),
-            memo: clean(&new.memo),
+            reference: reference(&new.reference)?,
+            memo: memo("memo", &new.memo)?,
             terms: Some(terms.to_string()),
             voids_id: None,
             refund_of_id: None,
@@ -440,8 +454,8 @@ pub(super) fn post_credit(
             number: &number,
             date: new.date,
             amount: minor,
-            reference: clean(&new.reference),
-            memo: clean(&new.memo),
+            reference: reference(&new.reference)?,
+            memo: memo("memo", &new.memo)?,
             terms: None,
             voids_id: None,
             refund_of_id: None,

@@ -71,6 +71,18 @@ pub(super) fn document_kind_amount(
         .transpose()
 }
 
+/// One allocation row: `amount` of credit `credit` applied to installment `seq` of
+/// document `item` (negative when a void freed an earlier allocation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AllocationRow {
+    pub date: NaiveDate,
+    pub credit: String,
+    pub item: String,
+    pub seq: u32,
+    pub customer_code: String,
+    pub amount: Money,
+}
+
 /// A posted document, as lists show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentRow {
@@ -256,6 +268,32 @@ impl Store {
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             each(document_from_row(row, self.currency())?);
+        }
+        Ok(())
+    }
+
+    /// Calls `each` for every allocation dated on or before `as_of`, in date order.
+    pub fn allocations(&self, as_of: NaiveDate, mut each: impl FnMut(AllocationRow)) -> Result<()> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.date, credit.number, item.number, i.seq, c.code, a.amount
+             FROM allocations a
+             JOIN documents credit ON credit.id = a.credit_id
+             JOIN items i ON i.id = a.item_id
+             JOIN documents item ON item.id = i.document_id
+             JOIN customers c ON c.id = i.customer_id
+             WHERE a.date <= ?1 ORDER BY a.date, a.id",
+        )?;
+        let mut rows = stmt.query([as_of.to_string()])?;
+        while let Some(row) = rows.next()? {
+            let date: String = row.get(0)?;
+            each(AllocationRow {
+                date: parse_stored_date(&date)?,
+                credit: row.get(1)?,
+                item: row.get(2)?,
+                seq: row.get(3)?,
+                customer_code: row.get(4)?,
+                amount: self.currency().from_minor(row.get(5)?),
+            });
         }
         Ok(())
     }

@@ -77,13 +77,12 @@ fn bad(key: impl Into<String>, message: impl std::fmt::Display) -> StoreError {
 }
 
 fn check_profile(profile: &CompanyProfile) -> Result<()> {
-    profile.validate().map_err(|error| {
-        let key = match error {
-            CompanyError::EmptyName => "company.name",
-            CompanyError::BadEmail(_) => "company.email",
-            _ => "company.logo",
-        };
-        bad(key, error)
+    profile.validate().map_err(|error| match error {
+        // The text rules' message already starts with the key.
+        CompanyError::Text(text) => StoreError::Text(text),
+        CompanyError::EmptyName => bad("company.name", error),
+        CompanyError::BadEmail(_) => bad("company.email", error),
+        _ => bad("company.logo", error),
     })
 }
 

@@ -386,3 +386,31 @@ fn a_banks_answer_is_remembered_for_its_next_file() {
     assert_eq!(plan.profile.as_deref(), Some("my bank"));
     assert_eq!(plan.rows[0].row.date, Some(d("2026-12-01")));
 }
+
+/// A bank's description with a control character or a bidi override is kept, not
+/// refused: the import goes through and the payment's memo is the text scrubbed.
+#[test]
+fn hidden_characters_in_a_bank_description_are_scrubbed_not_refused() {
+    let mut store = shop();
+    let statement = "Date,Payer,Details,Amount\n\
+        2026-11-02,ACME TRADING,\"Payment\u{7} INV-1002\tthanks\u{202E}\",250.00\n\
+        2026-11-03,Stranger\u{1b},Gift\u{2066} box,10.00\n";
+    let done = import_all(&mut store, "hostile.csv", statement);
+    assert!(done.batch.is_some());
+    let mut memos = Vec::new();
+    store
+        .documents(|d| {
+            if d.kind == DocKind::Payment {
+                memos.push(d.memo.unwrap_or_default());
+            }
+        })
+        .unwrap();
+    assert_eq!(memos, ["Payment INV-1002 thanks"]);
+    // The unmatched row, assigned later, is scrubbed the same way.
+    let row = store.unmatched_bank_rows().unwrap()[0].id;
+    let (posted, _) =
+        import::assign_unmatched(&mut store, row, "C003", Apply::OldestFirst).unwrap();
+    let memo = store.document(&posted.number).unwrap().memo.unwrap();
+    assert_eq!(memo, "Gift box");
+    assert!(store.check(d("2030-01-01")).unwrap().is_empty());
+}

@@ -20,5 +20,6 @@ mod letters;
 mod money_rules;
 mod properties;
 mod statements;
+mod text_rules;
 mod whole_files;
 mod worked_example;

@@ -7,6 +7,7 @@ use super::{
 };
 use crate::domain::Money;
 use crate::domain::document::DocKind;
+use crate::domain::text::{NAME_MAX, scrub_line};
 use crate::store::{
     BankRowStatus, ImportBatch, NewBankRow, NewCredit, NewImportBatch, Posted, Store,
 };
@@ -139,11 +140,14 @@ fn bank_row(
                 number: None,
                 date,
                 amount: plan.currency.rescale(amount),
-                reference: row
-                    .reference
-                    .clone()
-                    .or_else(|| Some(format!("bank line {}", row.line))),
-                memo: Some(shorten(&row.description, 200)),
+                // Text from a bank's file is kept, never refused: one stray control
+                // character in a description must not stop a whole import, so it is
+                // scrubbed to pass the book's text rules instead (see domain::text).
+                reference: Some(match &row.reference {
+                    Some(reference) => scrub_line(reference, NAME_MAX),
+                    None => format!("bank line {}", row.line),
+                }),
+                memo: Some(scrub_line(&row.description, NAME_MAX)),
                 apply: apply.clone(),
             })
         }
@@ -180,14 +184,6 @@ fn bank_row(
         confidence,
         reason,
     })
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        text.chars().take(max - 1).chain(['…']).collect()
-    }
 }
 
 /// Undoes a batch: its payments are voided and its rows freed. Returns the voids.
@@ -231,8 +227,9 @@ pub fn assign_unmatched(
         number: None,
         date: kept.date,
         amount,
-        reference: kept.reference.clone(),
-        memo: Some(kept.description.clone()),
+        // Kept bank text is scrubbed, not refused (as in `commit`).
+        reference: kept.reference.as_deref().map(|r| scrub_line(r, NAME_MAX)),
+        memo: Some(scrub_line(&kept.description, NAME_MAX)),
         apply,
     };
     Ok((store.assign_bank_row(row_id, &payment, &learn)?, amount))

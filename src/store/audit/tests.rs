@@ -267,3 +267,24 @@ fn an_override_is_recorded_for_its_customer_with_its_reason() {
     );
     assert!(unknown.is_err());
 }
+
+#[test]
+fn a_reason_with_hidden_characters_is_refused_and_nothing_is_changed() {
+    let mut store = book_with_customer();
+    let error = store
+        .update_customer(
+            "C1",
+            &CustomerUpdate {
+                on_hold: Some(true),
+                reason: Some("late\u{202E}pay".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert!(error.to_string().starts_with("reason: "), "{error}");
+    assert!(
+        !store.customer("C1").unwrap().on_hold,
+        "the whole edit is rolled back"
+    );
+    assert_eq!(rows(&store, None).len(), 1);
+}

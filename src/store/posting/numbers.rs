@@ -52,7 +52,10 @@ pub(super) fn choose_number(
         Some(number) if number_taken(conn, number)? => {
             Err(StoreError::DuplicateNumber(number.to_string()))
         }
-        Some(number) => Ok(number.to_string()),
+        Some(number) => {
+            crate::domain::text::check_line("number", number, crate::domain::text::NUMBER_MAX)?;
+            Ok(number.to_string())
+        }
         None => next_number(conn, kind),
     }
 }

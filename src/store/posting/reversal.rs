@@ -4,8 +4,8 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{
-    DocumentInsert, NewRefund, Posted, VoidRequest, allocate, check_amount, choose_number, clean,
-    insert_document, insert_item, number_taken,
+    DocumentInsert, NewRefund, Posted, VoidRequest, allocate, check_amount, choose_number,
+    insert_document, insert_item, memo, number_taken, reference,
 };
 use crate::domain::Currency;
 use crate::domain::Money;
@@ -101,8 +101,8 @@ pub(in crate::store) fn post_refund(
             number: &number,
             date: new.date,
             amount: minor,
-            reference: clean(&new.reference),
-            memo: clean(&new.memo),
+            reference: reference(&new.reference)?,
+            memo: memo("memo", &new.memo)?,
             terms: None,
             voids_id: None,
             refund_of_id,
@@ -213,7 +213,7 @@ pub(in crate::store) fn post_void(conn: &Connection, request: &VoidRequest) -> R
     if number_taken(conn, &void_number)? {
         return Err(StoreError::DuplicateNumber(void_number));
     }
-    let reason = clean(&request.reason);
+    let reason = memo("reason", &request.reason)?;
     let void_id = insert_document(
         conn,
         DocumentInsert {

@@ -84,12 +84,17 @@ impl Store {
             "company.name" => {
                 let mut profile = self.company_profile()?;
                 profile.name = value.trim().to_string();
-                if profile.name.is_empty() {
+                if crate::domain::text::is_blank(&profile.name) {
                     return Err(bad(key, CompanyError::EmptyName));
                 }
                 self.set_company_profile(&profile)?;
             }
             "company.email" => {
+                crate::domain::text::check_line(
+                    "company.email",
+                    value,
+                    crate::domain::text::NAME_MAX,
+                )?;
                 check_email(value).map_err(|e| bad(key, e))?;
                 self.write(|tx, _| put(tx, key, value.trim()))?;
             }
@@ -98,6 +103,15 @@ impl Store {
             | "company.tax_id"
             | "company.payment_instructions" => {
                 let value = unescape(value);
+                use crate::domain::text::{NAME_MAX, TEXT_MAX, check_line, check_multiline};
+                match key {
+                    "company.address" => check_multiline("company.address", &value, TEXT_MAX),
+                    "company.payment_instructions" => {
+                        check_multiline("company.payment_instructions", &value, TEXT_MAX)
+                    }
+                    "company.phone" => check_line("company.phone", &value, NAME_MAX),
+                    _ => check_line("company.tax_id", &value, NAME_MAX),
+                }?;
                 self.write(|tx, _| put(tx, key, value.trim()))?;
             }
             "company.logo" => {

@@ -99,10 +99,12 @@ fn write_csv(report: &Report, currency: &Currency, path: &Path) -> Result<usize,
     if path.is_dir() {
         return Err(fail(&t("that is a folder, not a file name")));
     }
-    crate::files::write_whole(path, |out| report.aging.write_csv(currency, out)).map_err(
-        |e| match e {
-            crate::files::WholeError::Io(e) => fail(&e),
-            crate::files::WholeError::Content(e) => fail(&e),
-        },
-    )
+    crate::files::write_whole(path, |out| {
+        // The customer rows the table shows: the same file as `owed aging --format csv`.
+        report.aging.write_csv(currency, false, out)
+    })
+    .map_err(|e| match e {
+        crate::files::WholeError::Io(e) => fail(&e),
+        crate::files::WholeError::Content(e) => fail(&e),
+    })
 }

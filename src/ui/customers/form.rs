@@ -146,7 +146,7 @@ impl Form {
             on_hold: self.on_hold,
         };
         // validate() stops at the first problem; the form shows every field's at once.
-        if draft.name.is_empty() {
+        if crate::domain::text::is_blank(&draft.name) {
             problems.name = Some(crate::domain::customer::CustomerError::EmptyName.to_string());
         }
         if let Err(error) = draft.validate() {
@@ -154,8 +154,12 @@ impl Form {
             let reason = Some(error.to_string());
             match error {
                 E::EmptyCode | E::BadCode(_) => problems.code = reason,
+                E::Text(ref t) if t.field() == "code" => problems.code = reason,
                 E::EmptyName => {}
                 E::BadEmail(_) => problems.email = reason,
+                E::Text(ref t) if t.field() == "email" => problems.email = reason,
+                // Contact, phone and address have no line of their own; the message
+                // names the field.
                 E::NegativeCreditLimit => problems.credit_limit = reason,
                 _ => problems.name = reason,
             }
@@ -346,5 +350,26 @@ mod tests {
         let draft = form.draft().unwrap();
         assert_eq!(draft.terms, Terms::EndOfMonth(15));
         assert_eq!(usd.plain(draft.credit_limit.unwrap()), "5000.00");
+    }
+
+    #[test]
+    fn hidden_characters_and_blank_names_are_shown_beside_the_field() {
+        let mut form = Form::new(&Currency::default());
+        form.code = "C9".into();
+        form.name = "\u{200B} ".into();
+        assert!(form.draft().unwrap_err().name.is_some(), "blank");
+        form.name = "Acme\u{202E}gpj".into();
+        let problem = form.draft().unwrap_err().name.unwrap();
+        assert!(
+            problem.contains("bidirectional override (U+202E)"),
+            "{problem}"
+        );
+        form.name = "Acme".into();
+        form.code = "C\u{7}9".into();
+        let problem = form.draft().unwrap_err().code.unwrap();
+        assert!(problem.contains("control character (U+0007)"), "{problem}");
+        form.code = "C9".into();
+        form.address = "1 Main St\nSpringfield".into();
+        assert!(form.draft().is_ok(), "an address may have lines");
     }
 }

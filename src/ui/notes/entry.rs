@@ -181,8 +181,14 @@ impl Entry {
             }
             (Some(_), Some(_)) => {}
         }
-        if self.summary.trim().is_empty() {
+        if crate::domain::text::is_blank(&self.summary) {
             problems.summary = Some(NoteError::EmptySummary.to_string());
+        } else if let Err(e) = crate::domain::text::check_multiline(
+            "summary",
+            &self.summary,
+            crate::domain::text::TEXT_MAX,
+        ) {
+            problems.summary = Some(e.to_string());
         }
         let date = optional(&self.promise_date).map(|d| {
             crate::domain::parse_date(&d).map_err(|e| problems.promise_date = Some(e.to_string()))

@@ -146,12 +146,21 @@ impl Draft {
             paper: self.paper,
             locale: self.locale,
         };
-        if profile.name.is_empty() {
+        if crate::domain::text::is_blank(&profile.name) {
             problems.name = Some(company::CompanyError::EmptyName.to_string());
         }
         problems.email = company::check_email(&profile.email)
             .err()
             .map(|e| e.to_string());
+        // A hidden character or a text too long: shown by the name (the message names
+        // the field it is in).
+        if let Err(company::CompanyError::Text(error)) = profile.validate() {
+            let problem = Some(error.to_string());
+            match error.field() {
+                "company.email" => problems.email = problem,
+                _ => problems.name = problem,
+            }
+        }
         let mut thresholds = [0; 4];
         for (i, level) in Level::ALL.into_iter().enumerate() {
             match letters::parse_days(level, &self.days[i]) {
