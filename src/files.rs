@@ -10,6 +10,8 @@
 //! (`/dev/stdout`, `/dev/fd/3`, `>(…)`), is written through, since it cannot be renamed
 //! over.
 
+pub mod read;
+
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};

@@ -7,6 +7,7 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
+use crate::files::read::{ReadError, describe_size, read_regular};
 use std::path::Path;
 use std::str::FromStr;
 
@@ -70,6 +71,8 @@ pub enum LoadError {
         file: String,
         source: std::io::Error,
     },
+    #[error("{file}: {message}; nothing was loaded")]
+    Refused { file: String, message: String },
     #[error("{file}: the file is empty; its first line must name the columns; nothing was loaded")]
     Empty { file: String },
     #[error(
@@ -102,12 +105,29 @@ pub enum LoadError {
     Store { file: String, source: StoreError },
 }
 
+/// The largest spreadsheet read: far beyond a real customer or invoice list, small
+/// enough to hold (a device or a runaway file is refused, not read until memory runs out).
+pub const MAX_LOAD_SIZE: u64 = 256 * crate::files::read::MB;
+
 /// Loads `path` as `kind` into the book in one transaction: every row, or none.
 pub fn load_csv(store: &mut Store, path: &Path, kind: LoadKind) -> Result<LoadSummary, LoadError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-        file: file.clone(),
-        source,
+    let bytes = read_regular(path, MAX_LOAD_SIZE).map_err(|e| match e {
+        ReadError::Io(source) => LoadError::Io {
+            file: file.clone(),
+            source,
+        },
+        ReadError::NotAFile(what) => LoadError::Refused {
+            file: file.clone(),
+            message: what,
+        },
+        ReadError::TooBig(size) => LoadError::Refused {
+            file: file.clone(),
+            message: format!(
+                "the file is {size}; a spreadsheet is read up to {}",
+                describe_size(MAX_LOAD_SIZE)
+            ),
+        },
     })?;
     let rows = parse::parse(&bytes, &file, kind, store.currency())?;
     let mut failure: Option<LoadError> = None;

@@ -5,9 +5,10 @@
 //! ZIP, a PDF, an image) are told by their first bytes and refused with what they are
 //! and what to do instead, rather than read as text.
 
-use std::fs::{self, File, FileType};
-use std::io::Read;
 use std::path::Path;
+
+pub use crate::files::read::describe_size;
+use crate::files::read::{GB, KB, MB, ReadError, read_regular};
 
 use super::ImportError;
 
@@ -15,43 +16,18 @@ use super::ImportError;
 /// (a year of a busy account is a few MB), small enough to hold in memory.
 pub const DEFAULT_MAX_SIZE: u64 = 256 * MB;
 
-const KB: u64 = 1024;
-const MB: u64 = 1024 * KB;
-const GB: u64 = 1024 * MB;
-
 /// Reads the bank file at `path`: a regular file (a link to one is fine) of at most
 /// `max_size` bytes, and not a file of a kind that is never a statement.
 pub fn read_bank_file(path: &Path, max_size: u64) -> Result<Vec<u8>, ImportError> {
-    let file_name = path.display().to_string();
     let refuse = |message: String| ImportError::NotAStatement {
-        file: file_name.clone(),
+        file: path.display().to_string(),
         message,
     };
-    let meta = fs::metadata(path).map_err(|e| refuse(e.to_string()))?;
-    if let Some(what) = not_a_file(&meta.file_type()) {
-        return Err(refuse(what));
-    }
-    if meta.len() > max_size {
-        return Err(refuse(too_big(&describe_size(meta.len()), max_size)));
-    }
-    let file = File::open(path).map_err(|e| refuse(e.to_string()))?;
-    // The path may have been swapped for something else since it was looked at.
-    let opened = file.metadata().map_err(|e| refuse(e.to_string()))?;
-    if let Some(what) = not_a_file(&opened.file_type()) {
-        return Err(refuse(what));
-    }
-    // One byte past the limit tells a file that grew (or lied about its size) from one
-    // that fits, without ever holding more than that.
-    let mut bytes = Vec::with_capacity(opened.len().min(max_size) as usize);
-    file.take(max_size.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| refuse(e.to_string()))?;
-    if bytes.len() as u64 > max_size {
-        return Err(refuse(too_big(
-            &format!("more than {}", describe_size(max_size)),
-            max_size,
-        )));
-    }
+    let bytes = read_regular(path, max_size).map_err(|e| match e {
+        ReadError::NotAFile(what) => refuse(what),
+        ReadError::TooBig(size) => refuse(too_big(&size, max_size)),
+        ReadError::Io(e) => refuse(e.to_string()),
+    })?;
     if let Some(what) = recognise(&bytes) {
         return Err(refuse(what));
     }
@@ -64,49 +40,6 @@ fn too_big(size: &str, max_size: u64) -> String {
          `owed import --max-size` reads a bigger one (e.g. --max-size 1GB)",
         describe_size(max_size)
     )
-}
-
-/// What a path that is not a regular file is, said for the user; `None` for a file.
-fn not_a_file(kind: &FileType) -> Option<String> {
-    let advice = "save the statement to a file and import that";
-    if kind.is_file() {
-        return None;
-    }
-    if kind.is_dir() {
-        return Some("this is a folder, not a file; choose the statement file inside it".into());
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return Some(format!("this is a named pipe (FIFO), not a file; {advice}"));
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return Some(format!("this is a device, not a file; {advice}"));
-        }
-        if kind.is_socket() {
-            return Some(format!("this is a socket, not a file; {advice}"));
-        }
-    }
-    Some(format!("this is not a regular file; {advice}"))
-}
-
-/// A size as people say it: `300 MB`, `1.5 GB`, `12 KB`, `512 bytes`.
-pub fn describe_size(bytes: u64) -> String {
-    let scaled = |unit: u64, name: &str| {
-        let value = bytes as f64 / unit as f64;
-        if bytes.is_multiple_of(unit) || value >= 100.0 {
-            format!("{} {name}", (value.round() as u64))
-        } else {
-            format!("{value:.1} {name}")
-        }
-    };
-    match bytes {
-        b if b >= GB => scaled(GB, "GB"),
-        b if b >= MB => scaled(MB, "MB"),
-        b if b >= KB => scaled(KB, "KB"),
-        b => format!("{b} bytes"),
-    }
 }
 
 /// Reads a size such as `512MB`, `1GB`, `300 KB` or plain bytes (`1000000`); KB, MB and

@@ -10,7 +10,7 @@ mod keys;
 
 pub use keys::{escape, unescape};
 
-use super::audit::settings_change;
+pub(super) use super::audit::settings_change;
 use super::{Result, Store, StoreError};
 use crate::domain::NumberFormat;
 use crate::domain::company::{CompanyError, CompanyProfile, Locale, Paper, logo_info};

@@ -211,7 +211,7 @@ impl Settings {
 
     fn load_logo(&mut self, path: &Path) {
         let shown = path.display().to_string();
-        let loaded = std::fs::read(path)
+        let loaded = crate::files::read::read_logo(path)
             .map_err(|e| format!("{shown}: {e}"))
             .and_then(|bytes| match company::logo_info(&bytes) {
                 Ok(_) => Ok(bytes),

@@ -4,6 +4,7 @@
 //! a renamed ZIP or XLSX, `/dev/zero`, a named pipe, a folder, a file over `--max-size` —
 //! are refused by `owed import` at once with one line, and nothing is imported.
 
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -202,13 +203,18 @@ fn a_lock_left_by_a_killed_process_does_not_block() {
 /// `owed import` with a time limit: a file that is read forever fails the test instead
 /// of hanging it.
 fn import_within(book: &Path, file: &Path, extra: &[&str]) -> (bool, String, f64) {
+    let mut args = vec![OsStr::new("import"), file.as_os_str()];
+    args.extend(extra.iter().map(OsStr::new));
+    owed_within(book, &args)
+}
+
+/// Any `owed` command with a time limit (see [`import_within`]).
+fn owed_within(book: &Path, args: &[&OsStr]) -> (bool, String, f64) {
     let started = std::time::Instant::now();
     let mut child = owed()
         .arg("--book")
         .arg(book)
-        .arg("import")
-        .arg(file)
-        .args(extra)
+        .args(args)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -220,7 +226,7 @@ fn import_within(book: &Path, file: &Path, extra: &[&str]) -> (bool, String, f64
         if started.elapsed().as_secs() >= 30 {
             child.kill().unwrap();
             child.wait().unwrap();
-            panic!("owed import {} did not finish in 30 s", file.display());
+            panic!("owed {args:?} did not finish in 30 s");
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
@@ -402,4 +408,58 @@ fn a_file_over_the_size_limit_is_refused_unless_the_limit_is_raised() {
         owed::import::read_bank_file(&csv, owed::import::DEFAULT_MAX_SIZE).unwrap(),
         text.as_bytes()
     );
+}
+
+#[test]
+fn a_spreadsheet_or_logo_that_is_a_device_or_a_folder_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.owed");
+    Store::init(&book, &BookSettings::default()).unwrap();
+    let before = fs::read(&book).unwrap();
+    let mut sources: Vec<(PathBuf, &str)> =
+        vec![(dir.path().to_path_buf(), "a folder, not a file")];
+    if Path::new("/dev/zero").exists() {
+        sources.push((PathBuf::from("/dev/zero"), "a device, not a file"));
+    } else {
+        println!("note: /dev/zero is absent; the device case is not tested");
+    }
+    for (source, expect) in &sources {
+        // Today `load` and the logo read /dev/zero until memory ran out.
+        for args in [
+            vec![
+                OsStr::new("load"),
+                source.as_os_str(),
+                OsStr::new("--kind"),
+                OsStr::new("customers"),
+            ],
+            vec![
+                OsStr::new("settings"),
+                OsStr::new("set"),
+                OsStr::new("company.logo"),
+                source.as_os_str(),
+            ],
+        ] {
+            let (ok, stderr, seconds) = owed_within(&book, &args);
+            assert!(!ok, "{args:?} succeeded");
+            assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+            assert!(stderr.contains(expect), "{args:?}: {stderr}");
+            assert!(seconds < 10.0, "refused at once: {seconds} s");
+        }
+    }
+    let big = dir.path().join("logo.png");
+    fs::write(&big, vec![0u8; 3 * 1024 * 1024]).unwrap();
+    let (ok, stderr, _) = owed_within(
+        &book,
+        &[
+            OsStr::new("settings"),
+            OsStr::new("set"),
+            OsStr::new("company.logo"),
+            big.as_os_str(),
+        ],
+    );
+    assert!(
+        !ok && stderr.contains("the logo file is 3 MB; use one of at most 2 MB"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&book).unwrap(), before, "nothing written");
 }

@@ -288,3 +288,44 @@ fn a_reason_with_hidden_characters_is_refused_and_nothing_is_changed() {
     );
     assert_eq!(rows(&store, None).len(), 1);
 }
+
+#[test]
+fn every_setting_changed_by_key_is_recorded_under_that_key() {
+    let mut store = book_with_customer();
+    let dir = tempfile::tempdir().unwrap();
+    let logo = dir.path().join("logo.png");
+    std::fs::write(&logo, crate::domain::company::sample_png(64, 32)).unwrap();
+    let logo = logo.display().to_string();
+    let changes = [
+        ("company.name", "Huaxing Trading"),
+        ("company.address", "1 Main St\\nSpringfield"),
+        ("company.phone", "+1 555 0100"),
+        ("company.email", "ar@example.com"),
+        ("company.tax_id", "DE123"),
+        ("company.payment_instructions", "IBAN DE00 1234"),
+        ("company.logo", logo.as_str()),
+        ("paper", "letter"),
+        ("locale", "fr-FR"),
+        ("letter.4.days", "75"),
+        ("letter.1.en.title", "A gentle reminder"),
+        ("letter.2.zh.paragraphs", "第一段\\n\\n第二段"),
+        ("letter.3.en.closing", "Regards"),
+    ];
+    for (key, value) in changes {
+        let before = rows(&store, None).len();
+        store.set_setting(key, value).unwrap();
+        let added = rows(&store, None);
+        assert!(
+            added[before..]
+                .iter()
+                .any(|r| r.0 == "settings" && r.2.as_deref() == Some(key)),
+            "{key}: {:?}",
+            &added[before..]
+        );
+    }
+    let logo_entry = rows(&store, None)
+        .into_iter()
+        .find(|r| r.2.as_deref() == Some("company.logo"))
+        .unwrap();
+    assert!(logo_entry.4.unwrap().starts_with("PNG 64×32, sha256 "));
+}

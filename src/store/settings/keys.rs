@@ -96,7 +96,9 @@ impl Store {
                     crate::domain::text::NAME_MAX,
                 )?;
                 check_email(value).map_err(|e| bad(key, e))?;
-                self.write(|tx, _| put(tx, key, value.trim()))?;
+                self.write(|tx, _| {
+                    super::settings_change(tx, None, || put(tx, key, value.trim()))
+                })?;
             }
             "company.address"
             | "company.phone"
@@ -112,19 +114,26 @@ impl Store {
                     "company.phone" => check_line("company.phone", &value, NAME_MAX),
                     _ => check_line("company.tax_id", &value, NAME_MAX),
                 }?;
-                self.write(|tx, _| put(tx, key, value.trim()))?;
+                self.write(|tx, _| {
+                    super::settings_change(tx, None, || put(tx, key, value.trim()))
+                })?;
             }
             "company.logo" => {
                 let path = value.trim();
                 let bytes = if path.is_empty() {
                     None
                 } else {
-                    Some(std::fs::read(path).map_err(|e| bad(key, format!("{path}: {e}")))?)
+                    Some(
+                        crate::files::read::read_logo(std::path::Path::new(path))
+                            .map_err(|e| bad(key, format!("{path}: {e}")))?,
+                    )
                 };
                 if let Some(bytes) = &bytes {
                     logo_info(bytes).map_err(|e| bad(key, format!("{path}: {e}")))?;
                 }
-                self.write(|tx, _| write_logo(tx, bytes.as_deref()))?;
+                self.write(|tx, _| {
+                    super::settings_change(tx, None, || write_logo(tx, bytes.as_deref()))
+                })?;
             }
             "paper" => {
                 let paper = Paper::parse(value).ok_or_else(|| {
@@ -133,7 +142,9 @@ impl Store {
                         format!("'{}' is not a paper size; use a4 or letter", value.trim()),
                     )
                 })?;
-                self.write(|tx, _| put(tx, key, paper.as_str()))?;
+                self.write(|tx, _| {
+                    super::settings_change(tx, None, || put(tx, key, paper.as_str()))
+                })?;
             }
             "locale" => {
                 let locale = Locale::parse(value).ok_or_else(|| {
@@ -147,7 +158,9 @@ impl Store {
                         ),
                     )
                 })?;
-                self.write(|tx, _| put(tx, key, locale.as_str()))?;
+                self.write(|tx, _| {
+                    super::settings_change(tx, None, || put(tx, key, locale.as_str()))
+                })?;
                 self.settings.currency.format = locale.number_format();
             }
             _ => match parse_letter_key(key) {
