@@ -2,12 +2,14 @@
 //! Every multi-row write runs in one transaction, so a crash leaves the book as it was
 //! before or after, never half-written.
 
+mod backup;
 mod bank;
 mod batch;
 mod check;
 mod contacts;
 mod customers;
 mod ids;
+mod integrity;
 mod issued;
 mod notes;
 mod open;
@@ -28,6 +30,7 @@ use crate::domain::note::NoteError;
 use crate::domain::terms::TermsError;
 use crate::domain::{Currency, MoneyError};
 
+pub use backup::{BackupFile, BackupKind, Restored, backups_dir, list_backups, restore, verify_backup};
 pub use bank::{
     BankRowStatus, ImportBatch, KeptBankRow, Lookalike, MatchBook, MatchItem, NewBankRow,
     NewImportBatch,
@@ -61,6 +64,24 @@ pub enum StoreError {
         "{path} is open for writing in another Owed window or command{holder}; close that one and try again"
     )]
     Locked { path: PathBuf, holder: String },
+    #[error(
+        "{path}: there is no book here; `owed init` starts one (or pass --book with an existing book)"
+    )]
+    NoBook { path: PathBuf },
+    #[error(
+        "{path} is a book of an earlier Owed (version {found}) and must be upgraded before it can be read; run any writing command on it or open it in the app (a copy is kept aside first)"
+    )]
+    NeedsUpgrade { path: PathBuf, found: i64 },
+    #[error("{path}: {why}; nothing was written")]
+    ReadOnly { path: PathBuf, why: String },
+    #[error("{path} is damaged ({found}); nothing was written. {advice}")]
+    Damaged {
+        path: PathBuf,
+        found: String,
+        advice: String,
+    },
+    #[error("{path} cannot be restored: {why}; nothing was changed")]
+    BadBackup { path: PathBuf, why: String },
     #[error("{path} already exists ({company}, {currency}); nothing was changed")]
     AlreadyExists {
         path: PathBuf,
@@ -154,7 +175,9 @@ impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> StoreError {
         match &error {
             rusqlite::Error::SqliteFailure(failure, _)
-                if failure.code == rusqlite::ErrorCode::DiskFull =>
+                if failure.code == rusqlite::ErrorCode::DiskFull
+                    // Growing the shared-memory file fails this way when the disk is full.
+                    || failure.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE =>
             {
                 StoreError::DiskFull
             }
@@ -188,6 +211,39 @@ pub struct Store {
     settings: BookSettings,
     // Held for as long as the book is open for writing; the OS releases it if we die.
     _lock: Option<File>,
+    /// For a file opened for writing: its integrity verdict and whether anything was
+    /// written (shared with [`Store::alongside`] connections of the same session).
+    session: Option<std::sync::Arc<Session>>,
+}
+
+/// One open-for-writing of a book file, from open to the last connection's close.
+struct Session {
+    integrity: integrity::Guard,
+    wrote: std::sync::atomic::AtomicBool,
+    finished: std::sync::atomic::AtomicBool,
+}
+
+impl Session {
+    fn new(integrity: integrity::Guard) -> Session {
+        Session {
+            integrity,
+            wrote: Default::default(),
+            finished: Default::default(),
+        }
+    }
+}
+
+impl Drop for Store {
+    /// A session that wrote ends with the day's automatic backup, if it is due. The
+    /// commands and the app call [`Store::finish_session`] themselves where they can
+    /// say what happened; this catches every other way a writing session ends.
+    fn drop(&mut self) {
+        if self._lock.is_some()
+            && let Err(error) = self.finish_session()
+        {
+            eprintln!("owed: warning: the automatic backup was not made: {error}");
+        }
+    }
 }
 
 impl Store {
@@ -204,21 +260,63 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// Refuses to write to a book found damaged, waiting for a check still running.
+    fn may_write(&self) -> Result<()> {
+        if let (Some(session), Some(path)) = (&self.session, &self.path)
+            && let Some(integrity::Verdict::Damaged(found)) = session.integrity.wait()
+        {
+            return Err(backup::damaged(path, &found));
+        }
+        Ok(())
+    }
+
+    fn wrote(&self) {
+        if let Some(session) = &self.session {
+            session
+                .wrote
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    /// What is known to be wrong with the book, as a warning for someone only reading
+    /// it: found by an earlier open for writing or `owed check` on the file as it is
+    /// now, or by this session's own check. `None` when nothing is known to be wrong.
+    pub fn known_damage(&self) -> Option<String> {
+        let path = self.path.as_deref()?;
+        let verdict = match &self.session {
+            Some(session) => session.integrity.peek(),
+            None => integrity::remembered(path),
+        };
+        match verdict {
+            Some(integrity::Verdict::Damaged(found)) => {
+                Some(backup::damaged(path, &found).to_string().replacen(
+                    "; nothing was written.",
+                    "; what it shows may be wrong or incomplete.",
+                    1,
+                ))
+            }
+            _ => None,
+        }
+    }
+
     /// Runs `work` in one transaction: all of it is written, or none.
     fn write<T>(
         &mut self,
         work: impl FnOnce(&rusqlite::Transaction<'_>, &Currency) -> Result<T>,
     ) -> Result<T> {
+        self.may_write()?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let out = work(&tx, &self.settings.currency)?;
         tx.commit()?;
+        self.wrote();
         Ok(out)
     }
 
     /// Runs several postings as one transaction (bulk loads, the demo generator).
     pub fn batch<T>(&mut self, work: impl FnOnce(&mut Batch<'_>) -> Result<T>) -> Result<T> {
+        self.may_write()?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -228,26 +326,8 @@ impl Store {
         };
         let out = work(&mut batch)?;
         tx.commit()?;
+        self.wrote();
         Ok(out)
-    }
-
-    /// Copies the whole book to `dest` with SQLite's online backup, consistent even while open.
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(StoreError::Io {
-                path: dest.to_path_buf(),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::AlreadyExists,
-                    "already exists; choose a new file name",
-                ),
-            });
-        }
-        self.conn.backup(
-            rusqlite::MAIN_DB,
-            dest,
-            None::<fn(rusqlite::backup::Progress)>,
-        )?;
-        Ok(())
     }
 }
 

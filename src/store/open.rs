@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::integrity::{self, Guard, Verdict};
 use super::schema::{APPLICATION_ID, CURRENT_VERSION, MIGRATIONS};
-use super::{BookSettings, Result, Store, StoreError};
+use super::{BookSettings, Result, Session, Store, StoreError};
 use crate::domain::Currency;
 
 /// Whether this process means to write to the book. Only one writer at a time.
@@ -31,10 +32,103 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
     }
 }
 
-fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
+}
+
+/// Refuses, before anything is created or locked, to write where the file or its
+/// folder cannot be written, naming which and why (SQLite would only say "attempt to
+/// write a readonly database" after leaving -wal, -shm and lock files behind).
+pub(super) fn ensure_writable(path: &Path, exists: bool) -> Result<()> {
+    let refuse = |what: &str, error: std::io::Error| -> StoreError {
+        use std::io::ErrorKind;
+        let why = match error.kind() {
+            ErrorKind::PermissionDenied => format!("the {what} is read-only"),
+            ErrorKind::ReadOnlyFilesystem => "the disk it is on is mounted read-only".to_string(),
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+                return StoreError::DiskFull;
+            }
+            _ => return io_error(path)(error),
+        };
+        StoreError::ReadOnly {
+            path: path.to_path_buf(),
+            why,
+        }
+    };
+    if exists {
+        // Opening for writing (without truncating) changes nothing in the file.
+        File::options()
+            .write(true)
+            .open(path)
+            .map_err(|e| refuse("file", e))?;
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !folder.exists() {
+        // `create_file` makes missing folders; their parent is what must be writable.
+        return Ok(());
+    }
+    let probe = sidecar(path, &format!(".probe-{}", std::process::id()));
+    match File::options().write(true).create_new(true).open(&probe) {
+        Ok(_) => {
+            let _ = fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(refuse("folder", e)),
+    }
+}
+
+/// `path` as an SQLite URI with `query`, every byte outside a safe set percent-encoded.
+pub(super) fn file_uri(path: &Path, query: &str) -> String {
+    let mut uri = String::from("file:");
+    for byte in path.to_string_lossy().bytes() {
+        if byte.is_ascii_alphanumeric() || b"/._-~".contains(&byte) {
+            uri.push(byte as char);
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push('?');
+    uri.push_str(query);
+    uri
+}
+
+/// A connection that can only read: it never creates, migrates or writes the book.
+///
+/// A WAL book is normally read through its `-shm` shared-memory file, which SQLite
+/// creates (empty) if missing and leaves behind with an empty `-wal`; both are harmless
+/// and reused by the next writer. Where it cannot be made — a read-only folder, a full
+/// disk — and no write-ahead log holds changes, the file alone is the whole book, and
+/// no writer could add to it there, so it is read as `immutable` without shared memory.
+pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    // Opening is lazy: the first read is what needs the shared memory.
+    let first_read = |conn: Connection| -> rusqlite::Result<Connection> {
+        conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0))?;
+        Ok(conn)
+    };
+    match Connection::open_with_flags(path, flags).and_then(first_read) {
+        Ok(conn) => Ok(conn),
+        Err(rusqlite::Error::SqliteFailure(failure, _))
+            if matches!(
+                failure.code,
+                rusqlite::ErrorCode::CannotOpen
+                    | rusqlite::ErrorCode::SystemIoFailure
+                    | rusqlite::ErrorCode::ReadOnly
+                    | rusqlite::ErrorCode::DiskFull
+            ) && fs::metadata(sidecar(path, "-wal")).map_or(true, |m| m.len() == 0) =>
+        {
+            let uri = file_uri(path, "immutable=1");
+            Ok(Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                .and_then(first_read)?)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// What [`inspect`] found at a path.
@@ -148,7 +242,7 @@ fn describe_foreign(header: &[u8], len: u64) -> String {
     format!("{kind} ({len} bytes)")
 }
 
-fn take_lock(path: &Path) -> Result<File> {
+pub(super) fn take_lock(path: &Path) -> Result<File> {
     let lock_path = sidecar(path, ".lock");
     let mut file = File::options()
         .read(true)
@@ -319,9 +413,51 @@ impl Store {
         Store::open_or_create(path, access, &BookSettings::default())
     }
 
-    /// Opens the book at `path`, creating it with `settings` if there is none.
+    /// Opens the book at `path`, creating it with `settings` if there is none and
+    /// `access` is [`Access::Write`]. A book opened for reading is read through a
+    /// read-only connection and never created, migrated or written.
     pub fn open_or_create(path: &Path, access: Access, settings: &BookSettings) -> Result<Store> {
-        if inspect(path)? == Found::Missing {
+        match access {
+            Access::Read => Store::open_for_reading(path),
+            Access::Write => Store::open_for_writing(path, settings),
+        }
+    }
+
+    fn open_for_reading(path: &Path) -> Result<Store> {
+        match inspect(path)? {
+            Found::Missing => {
+                return Err(StoreError::NoBook {
+                    path: path.to_path_buf(),
+                });
+            }
+            // The queries are written for the current schema, and upgrading writes:
+            // an older book is upgraded by the first open for writing, never by a read.
+            Found::Book { version } if version < CURRENT_VERSION => {
+                return Err(StoreError::NeedsUpgrade {
+                    path: path.to_path_buf(),
+                    found: version,
+                });
+            }
+            Found::Book { .. } => {}
+        }
+        let conn = open_read_only(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        let settings = read_settings(&conn)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            settings,
+            _lock: None,
+            session: None,
+        })
+    }
+
+    fn open_for_writing(path: &Path, settings: &BookSettings) -> Result<Store> {
+        let found = inspect(path)?;
+        ensure_writable(path, found != Found::Missing)?;
+        let created = found == Found::Missing;
+        if created {
             create_file(path, settings)?;
         }
         let Found::Book { version } = inspect(path)? else {
@@ -330,35 +466,38 @@ impl Store {
                 what: "missing after it was created".into(),
             });
         };
-        let mut lock = match access {
-            Access::Write => Some(take_lock(path)?),
-            Access::Read => None,
+        let lock = take_lock(path)?;
+        // Verified before the first write: at once when migrating (which writes) or when
+        // the verdict is remembered, else on a worker while the caller gets on.
+        let guard = match integrity::remembered(path) {
+            Some(verdict) => Guard::known(verdict),
+            None if created => Guard::known(Verdict::Sound),
+            None if version < CURRENT_VERSION => Guard::known(integrity::check_file(path)?),
+            None => Guard::start(path.to_path_buf()),
         };
+        if version < CURRENT_VERSION
+            && let Some(Verdict::Damaged(found)) = guard.peek()
+        {
+            return Err(super::backup::damaged(path, &found));
+        }
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         configure(&conn)?;
         if version < CURRENT_VERSION {
-            if lock.is_none() {
-                lock = Some(take_lock(path)?);
-            }
             back_up_before_migrating(&conn, path, version)?;
             migrate(&mut conn, version)?;
-            if access == Access::Read {
-                lock = None;
-            }
         }
-        if lock.is_some() {
-            // Write-ahead logging lets readers (another window, a report) run beside the writer.
-            conn.pragma_update(None, "journal_mode", "WAL")?;
-        }
+        // Write-ahead logging lets readers (another window, a report) run beside the writer.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
         let settings = read_settings(&conn)?;
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
             settings,
-            _lock: lock,
+            _lock: Some(lock),
+            session: Some(std::sync::Arc::new(Session::new(guard))),
         })
     }
 
@@ -414,6 +553,8 @@ impl Store {
             path: Some(path.clone()),
             settings: self.settings.clone(),
             _lock: None,
+            // The same session: its writes wait for the same verdict and count as written.
+            session: self.session.clone(),
         }))
     }
 
@@ -427,6 +568,7 @@ impl Store {
             path: None,
             settings: settings.clone(),
             _lock: None,
+            session: None,
         })
     }
 
@@ -486,7 +628,10 @@ pub(crate) mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.owed");
         create_at_version(&path, 1);
-        let store = Store::open(&path, Access::Read).unwrap();
+        let refused = Store::open(&path, Access::Read).err().unwrap();
+        assert!(matches!(refused, StoreError::NeedsUpgrade { found: 1, .. }), "{refused}");
+        assert!(!sidecar(&path, ".v1.bak").exists(), "reading migrates nothing");
+        let store = Store::open(&path, Access::Write).unwrap();
         assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
         let backup = sidecar(&path, ".v1.bak");
         assert!(backup.exists());
