@@ -8,6 +8,7 @@ mod common {
 }
 
 mod bank_samples;
+mod book_safety;
 mod cli;
 mod hostile_files;
 mod import_book;

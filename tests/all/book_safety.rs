@@ -1,0 +1,401 @@
+//! Trusting the book: reading never creates, migrates or writes it, and works on a
+//! read-only folder or a full disk; writes there are refused by name and leave nothing
+//! behind; damage is noticed before a write and named with the way back; automatic
+//! backups, `backup list` and `restore`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use owed::store::{Access, BackupKind, Store, StoreError};
+
+fn owed() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_owed"))
+}
+
+fn run(book: &Path, args: &[&str]) -> Output {
+    owed().arg("--book").arg(book).args(args).output().unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn sha256(path: &Path) -> String {
+    owed::store::sha256_hex(&fs::read(path).unwrap())
+}
+
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A small book with history, made by the demo (so its first writes made a backup).
+fn demo_book(dir: &Path) -> PathBuf {
+    let book = dir.join("book.owed");
+    let made = run(
+        &book,
+        &["demo", "--customers", "20", "--invoices", "400", "--today", "2026-06-30"],
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    book
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+#[test]
+fn reading_a_missing_book_names_it_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("typo.owed");
+    for args in [&["aging"][..], &["check"], &["export", "customers"], &["ledger", "C1"]] {
+        let output = run(&book, args);
+        assert!(!output.status.success());
+        let message = stderr(&output);
+        assert!(
+            message.contains(&book.display().to_string()) && message.contains("owed init"),
+            "{message}"
+        );
+    }
+    assert!(matches!(
+        Store::open(&book, Access::Read),
+        Err(StoreError::NoBook { .. })
+    ));
+    assert!(listing(dir.path()).is_empty(), "{:?}", listing(dir.path()));
+    // A writing command still starts a new book, and says so.
+    let output = run(&book, &["customer", "add", "--code", "C1", "--name", "A"]);
+    assert!(output.status.success());
+    assert!(stderr(&output).contains("started a new book"));
+}
+
+#[test]
+fn reading_writes_nothing_to_the_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = demo_book(dir.path());
+    let before = sha256(&book);
+    for args in [&["aging"][..], &["overview"], &["export", "documents"], &["note", "list"]] {
+        let output = run(&book, args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+    }
+    assert_eq!(sha256(&book), before);
+}
+
+/// Runs `owed` as an unprivileged user, so file permissions bind (root ignores them).
+/// `None` (with a printed note) where that is not possible.
+fn unprivileged() -> Option<Box<dyn Fn(&Path, &[&str]) -> Output>> {
+    if !is_root() {
+        return Some(Box::new(|book: &Path, args: &[&str]| run(book, args)));
+    }
+    let works = Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !works {
+        eprintln!("note: running as root without setpriv; read-only permission tests skipped");
+        return None;
+    }
+    Some(Box::new(|book: &Path, args: &[&str]| {
+        Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_owed"))
+            .arg("--book")
+            .arg(book)
+            .args(args)
+            .output()
+            .unwrap()
+    }))
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[cfg(unix)]
+fn hand_to_nobody(path: &Path) {
+    if is_root() {
+        std::os::unix::fs::chown(path, Some(65534), Some(65534)).unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_or_file_is_read_and_writes_are_refused_by_name() {
+    let Some(as_user) = unprivileged() else {
+        return;
+    };
+    let top = tempfile::tempdir().unwrap();
+    set_mode(top.path(), 0o755);
+    for case in ["folder", "file"] {
+        let dir = top.path().join(case);
+        fs::create_dir(&dir).unwrap();
+        let book = demo_book(&dir);
+        fs::remove_file(dir.join("book.owed.lock")).unwrap();
+        hand_to_nobody(&book);
+        hand_to_nobody(&dir.join("backups"));
+        if case == "folder" {
+            set_mode(&dir, 0o555);
+        } else {
+            hand_to_nobody(&dir);
+            set_mode(&book, 0o444);
+        }
+        let before = (sha256(&book), listing(&dir));
+        let aging = as_user(&book, &["aging", "--as-of", "2026-06-30"]);
+        assert!(aging.status.success(), "{case}: {}", stderr(&aging));
+        assert!(String::from_utf8_lossy(&aging.stdout).contains("Total"));
+        let write = as_user(
+            &book,
+            &["note", "add", "--customer", "C00001", "--channel", "call", "--summary", "x"],
+        );
+        assert!(!write.status.success());
+        let message = stderr(&write);
+        assert_eq!(
+            message.trim(),
+            format!(
+                "owed: {}: the {case} is read-only; nothing was written",
+                book.display()
+            )
+        );
+        if case == "folder" {
+            assert_eq!(listing(&dir), before.1, "nothing left in the folder");
+        } else {
+            // A writable folder lets the reader leave SQLite's empty -wal/-shm; no lock.
+            assert!(!dir.join("book.owed.lock").exists());
+        }
+        assert_eq!(sha256(&book), before.0);
+        set_mode(&dir, 0o755);
+    }
+}
+
+/// A small tmpfs filled to the last byte: only where this test runs as root and may mount.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_still_reads_and_a_write_says_the_disk_is_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = demo_book(dir.path());
+    let mount = dir.path().join("full");
+    fs::create_dir(&mount).unwrap();
+    let mounted = is_root()
+        && Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=4m", "tmpfs"])
+            .arg(&mount)
+            .output()
+            .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("note: cannot mount a small tmpfs here (needs root); full-disk test skipped");
+        return;
+    }
+    let outcome = std::panic::catch_unwind(|| {
+        let full_book = mount.join("book.owed");
+        fs::copy(&book, &full_book).unwrap();
+        let mut filler = fs::File::create(mount.join("filler")).unwrap();
+        let block = vec![0u8; 4096];
+        while std::io::Write::write_all(&mut filler, &block).is_ok() {}
+        drop(filler);
+        let before = sha256(&full_book);
+        let aging = run(&full_book, &["aging", "--as-of", "2026-06-30"]);
+        assert!(aging.status.success(), "{}", stderr(&aging));
+        let write = run(
+            &full_book,
+            &["note", "add", "--customer", "C00001", "--channel", "call", "--summary", "x"],
+        );
+        assert!(!write.status.success());
+        assert!(stderr(&write).contains("the disk holding the book is full"), "{}", stderr(&write));
+        assert_eq!(sha256(&full_book), before);
+    });
+    let _ = Command::new("umount").arg(&mount).status();
+    outcome.unwrap();
+}
+
+/// Overwrites most of a b-tree page in the middle of the file (not the header).
+fn damage_a_middle_page(book: &Path) {
+    let mut bytes = fs::read(book).unwrap();
+    let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    let pages = bytes.len() / page_size;
+    let page = (pages / 2..pages)
+        .find(|p| matches!(bytes[p * page_size], 0x02 | 0x05 | 0x0a | 0x0d))
+        .expect("a b-tree page");
+    let start = page * page_size;
+    for (i, byte) in bytes[start + 8..start + page_size - 8].iter_mut().enumerate() {
+        *byte = (i * 7 % 251) as u8;
+    }
+    fs::write(book, bytes).unwrap();
+}
+
+#[test]
+fn a_damaged_book_refuses_writes_and_reads_warn_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = demo_book(dir.path());
+    let backups = owed::store::list_backups(&book, true).unwrap();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert!(backups[0].ok && backups[0].kind == BackupKind::Auto);
+    damage_a_middle_page(&book);
+    let before = sha256(&book);
+
+    let write = run(
+        &book,
+        &["note", "add", "--customer", "C00001", "--channel", "call", "--summary", "x"],
+    );
+    assert!(!write.status.success());
+    let message = stderr(&write);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("is damaged"), "{message}");
+    assert!(
+        message.contains(&format!("owed restore {}", backups[0].path.display())),
+        "{message}"
+    );
+    assert_eq!(sha256(&book), before, "not a byte was written");
+
+    let aging = run(&book, &["aging", "--as-of", "2026-06-30"]);
+    assert!(aging.status.success(), "{}", stderr(&aging));
+    let warning = stderr(&aging);
+    assert_eq!(warning.lines().count(), 1, "{warning}");
+    assert!(warning.starts_with("owed: warning:") && warning.contains("owed restore"));
+
+    // The library refuses the same way, whether or not the verdict was remembered.
+    fs::remove_file(dir.path().join("backups").join("book.owed.verified")).unwrap();
+    let mut store = Store::open(&book, Access::Write).unwrap();
+    let refused = store.set_company("Other").unwrap_err();
+    assert!(matches!(refused, StoreError::Damaged { .. }), "{refused}");
+    drop(store);
+    assert_eq!(sha256(&book), before);
+
+    // Putting the backup back makes the book writable again.
+    let restore = run(&book, &["restore", &backups[0].path.display().to_string(), "--yes"]);
+    assert!(restore.status.success(), "{}", stderr(&restore));
+    let write = run(
+        &book,
+        &["note", "add", "--customer", "C00001", "--channel", "call", "--summary", "x"],
+    );
+    assert!(write.status.success(), "{}", stderr(&write));
+    let replaced: Vec<String> = listing(dir.path())
+        .into_iter()
+        .filter(|n| n.starts_with("book.owed.replaced-"))
+        .collect();
+    assert_eq!(replaced.len(), 1, "{:?}", listing(dir.path()));
+    assert_eq!(sha256(&dir.path().join(&replaced[0])), before, "the damaged file is kept");
+}
+
+#[test]
+fn a_session_that_wrote_leaves_one_backup_a_day_holding_its_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("shop.owed");
+    let mut store = Store::open(&book, Access::Write).unwrap();
+    drop(store);
+    assert!(
+        owed::store::list_backups(&book, false).unwrap().is_empty(),
+        "nothing written, no backup"
+    );
+    store = Store::open(&book, Access::Write).unwrap();
+    store.set_company("Shop One").unwrap();
+    drop(store);
+    let first = owed::store::list_backups(&book, true).unwrap();
+    assert_eq!(first.len(), 1);
+    assert!(first[0].ok);
+    assert!(
+        first[0].path.file_name().unwrap().to_string_lossy().starts_with("shop-")
+            && first[0].path.parent().unwrap() == dir.path().join("backups")
+    );
+    let copy = Store::open(&first[0].path, Access::Read).unwrap();
+    assert_eq!(copy.settings().company, "Shop One", "the backup holds the writes");
+    drop(copy);
+    // The same day again: no second automatic backup.
+    store = Store::open(&book, Access::Write).unwrap();
+    store.set_company("Shop Two").unwrap();
+    assert_eq!(store.finish_session().unwrap(), None);
+    drop(store);
+    assert_eq!(owed::store::list_backups(&book, false).unwrap().len(), 1);
+}
+
+#[test]
+fn backup_list_shows_every_kind_and_backup_file_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("v1.owed");
+    fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/book-v1.owed"),
+        &book,
+    )
+    .unwrap();
+    // Reading an older book asks for an upgrade and changes nothing.
+    let before = sha256(&book);
+    let aging = run(&book, &["aging"]);
+    assert!(!aging.status.success());
+    assert!(stderr(&aging).contains("must be upgraded"), "{}", stderr(&aging));
+    assert_eq!(sha256(&book), before);
+    assert!(!dir.path().join("v1.owed.v1.bak").exists());
+
+    let add = run(&book, &["customer", "add", "--code", "C9", "--name", "Nine"]);
+    assert!(add.status.success(), "{}", stderr(&add));
+    let now = run(&book, &["backup", "now"]);
+    assert!(now.status.success(), "{}", stderr(&now));
+    let list = run(&book, &["backup", "list", "--format", "json"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    let mut kinds: Vec<&str> = rows.iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    kinds.sort();
+    assert_eq!(kinds, ["auto", "before-migration", "manual"]);
+    for row in rows {
+        let keys: Vec<&String> = row.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["bytes", "kind", "made_at", "ok", "path"]);
+        assert_eq!(row["ok"], true);
+        assert!(row["bytes"].as_u64().unwrap() > 0);
+        assert!(Path::new(row["path"].as_str().unwrap()).exists());
+    }
+    // The old form, for scripts; a file literally named `list` is written as ./list.
+    let copy = dir.path().join("copy.owed");
+    let old = run(&book, &["backup", copy.to_str().unwrap()]);
+    assert!(old.status.success(), "{}", stderr(&old));
+    let listed = owed()
+        .current_dir(dir.path())
+        .args(["--book", "v1.owed", "backup", "./list"])
+        .output()
+        .unwrap();
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    for path in [copy, dir.path().join("list")] {
+        let store = Store::open(&path, Access::Read).unwrap();
+        assert_eq!(store.schema_version().unwrap(), owed::store::schema::CURRENT_VERSION);
+    }
+}
+
+#[test]
+fn restore_checks_the_backup_and_refuses_while_another_writer_holds_the_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.owed");
+    let mut store = Store::open(&book, Access::Write).unwrap();
+    store.set_company("Before").unwrap();
+    let backup = store.backup_now(BackupKind::Manual).unwrap();
+    store.set_company("After").unwrap();
+
+    // Held open for writing: refused, nothing moved.
+    let refused = owed::store::restore(&book, &backup).unwrap_err();
+    assert!(matches!(refused, StoreError::Locked { .. }), "{refused}");
+    drop(store);
+
+    // Not a book: refused by name, nothing changed.
+    let text = dir.path().join("notes.txt");
+    fs::write(&text, "hello").unwrap();
+    let before = sha256(&book);
+    let refused = owed::store::restore(&book, &text).unwrap_err();
+    assert!(refused.to_string().contains("notes.txt") && refused.to_string().contains("nothing was changed"), "{refused}");
+    assert_eq!(sha256(&book), before);
+    let no_yes = run(&book, &["restore", backup.to_str().unwrap()]);
+    assert!(!no_yes.status.success() && stderr(&no_yes).contains("--yes"));
+    assert_eq!(sha256(&book), before);
+
+    let restored = owed::store::restore(&book, &backup).unwrap();
+    assert_eq!(restored.from, backup);
+    let replaced = restored.replaced.unwrap();
+    assert_eq!(sha256(&replaced), before);
+    assert_eq!(Store::open(&book, Access::Read).unwrap().settings().company, "Before");
+    assert_eq!(Store::open(&replaced, Access::Read).unwrap().settings().company, "After");
+}
