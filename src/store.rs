@@ -299,6 +299,15 @@ impl Store {
         }
     }
 
+    /// What this session's integrity check found wrong, once it is known (cheap: for
+    /// a screen to show on every frame). `None` while checking or when sound.
+    pub fn damage_found(&self) -> Option<String> {
+        match self.session.as_ref()?.integrity.peek()? {
+            integrity::Verdict::Damaged(found) => Some(found),
+            integrity::Verdict::Sound => None,
+        }
+    }
+
     /// Runs `work` in one transaction: all of it is written, or none.
     fn write<T>(
         &mut self,

@@ -431,6 +431,12 @@ impl Open {
                     self.notes.reload(book).map(Message::Notes),
                     self.import.reload(book).map(Message::Import),
                     self.statements.reload(book).map(Message::Statements),
+                    // The day's automatic backup, once the day's first change is made,
+                    // on a worker with its own read-only connection.
+                    book.read(
+                        |store| store.auto_backup_if_due().map_err(|e| e.to_string()),
+                        |made| Message::Settings(settings::Message::BackedUp(made)),
+                    ),
                 ])
             }
         }
@@ -446,6 +452,19 @@ impl Open {
             Tab::Import => self.import.view(book).map(Message::Import),
             Tab::Statements => self.statements.view(book).map(Message::Statements),
             Tab::Settings => self.settings.view(book).map(Message::Settings),
+        };
+        // A damaged book is said on every screen: reading goes on, writing does not.
+        let screen: Element<'_, Message> = match book.store().damage_found() {
+            Some(found) => column![
+                widgets::danger_text(i18n::tf(
+                    "This book is damaged ({found}); nothing more will be written to it. Settings → Restore… puts a backup back.",
+                    &[("found", &found)],
+                )),
+                screen
+            ]
+            .spacing(8)
+            .into(),
+            None => screen,
         };
         let body = row![
             self.sidebar(),

@@ -308,6 +308,16 @@ impl Store {
         if session.integrity.peek() == Some(Verdict::Sound) {
             integrity::remember(&book, &Verdict::Sound);
         }
+        self.auto_backup_if_due()
+    }
+
+    /// Makes the day's automatic backup if the newest one is from an earlier day (or
+    /// there is none) and thins the older ones; the backup made, if one was. The app
+    /// calls it on a worker after each write, on a read-only connection of its own.
+    pub fn auto_backup_if_due(&self) -> Result<Option<PathBuf>> {
+        let Some(book) = self.path.clone() else {
+            return Ok(None);
+        };
         let today = Local::now().date_naive();
         let autos: Vec<BackupFile> = list_backups(&book, false)?
             .into_iter()
@@ -332,25 +342,35 @@ impl Store {
     }
 }
 
-/// Puts the backup at `backup` in place of the book at `book`: the backup is checked,
-/// the book's write lock taken (refused while another window or command writes), the
-/// current file (and its -wal/-shm, after folding the log in) kept aside as
-/// `<book>.replaced-YYYYMMDD-HHMMSS`, and a copy of the backup renamed into place.
-///
-/// This is the single place a restore completes; the [`Restored`] it returns says
-/// what was put back and where the old book went.
+/// Puts the backup at `backup` in place of the book at `book` (`owed restore`): the
+/// backup is checked, the book's write lock taken (refused while another window or
+/// command writes), the current file (and its -wal/-shm, after folding the log in)
+/// kept aside as `<book>.replaced-YYYYMMDD-HHMMSS`, and a copy of the backup renamed
+/// into place.
 pub fn restore(book: &Path, backup: &Path) -> Result<Restored> {
+    check_restorable(backup)?;
+    let exists = fs::symlink_metadata(book).is_ok();
+    super::open::ensure_writable(book, exists)?;
+    let _lock = super::open::take_lock(book)?;
+    complete_restore(book, backup)
+}
+
+fn check_restorable(backup: &Path) -> Result<()> {
+    verify_backup(backup).map_err(|why| StoreError::BadBackup {
+        path: backup.to_path_buf(),
+        why,
+    })
+}
+
+/// AUDIT: the one place a restore completes, for `owed restore` and the app alike
+/// (the caller holds the book's write lock and no connection to it is open). The
+/// [`Restored`] it returns says what was put back and where the old book went.
+fn complete_restore(book: &Path, backup: &Path) -> Result<Restored> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| StoreError::Io { path, source }
     };
-    verify_backup(backup).map_err(|why| StoreError::BadBackup {
-        path: backup.to_path_buf(),
-        why,
-    })?;
     let exists = fs::symlink_metadata(book).is_ok();
-    super::open::ensure_writable(book, exists)?;
-    let _lock = super::open::take_lock(book)?;
     // The copy is made and synced first, so the book is missing only between two renames.
     let incoming = sidecar(book, &format!(".restoring-{}", std::process::id()));
     let copied = fs::copy(backup, &incoming)
@@ -366,10 +386,7 @@ pub fn restore(book: &Path, backup: &Path) -> Result<Restored> {
         ) {
             let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         }
-        let aside = sidecar(
-            book,
-            &format!(".replaced-{}", Local::now().format(STAMP)),
-        );
+        let aside = sidecar(book, &format!(".replaced-{}", Local::now().format(STAMP)));
         if let Err(e) = fs::rename(book, &aside) {
             let _ = fs::remove_file(&incoming);
             return Err(io(book)(e));
@@ -390,6 +407,36 @@ pub fn restore(book: &Path, backup: &Path) -> Result<Restored> {
         from: backup.to_path_buf(),
         replaced,
     })
+}
+
+impl Store {
+    /// Puts `backup` in place of this open book (the app's Restore…) and goes on with
+    /// the restored book, keeping the write lock throughout so no other writer slips
+    /// in between. On an error the book is opened again as it then is.
+    pub fn restore_from(&mut self, backup: &Path) -> Result<Restored> {
+        check_restorable(backup)?;
+        let Some(book) = self.path.clone() else {
+            return Err(StoreError::BadBackup {
+                path: backup.to_path_buf(),
+                why: "a book in memory cannot be replaced".into(),
+            });
+        };
+        let Some(lock) = self._lock.take() else {
+            return Err(StoreError::Locked {
+                path: book,
+                holder: " (this window only reads it)".into(),
+            });
+        };
+        // The day's backup of what is being replaced, if the session wrote.
+        let _ = self.finish_session();
+        // Close the file before it is moved: SQLite folds its log in on close.
+        self.conn = Connection::open_in_memory()?;
+        self.session = None;
+        let restored = complete_restore(&book, backup);
+        let reopened = Store::open_holding(&book, &self.settings, lock)?;
+        *self = reopened;
+        restored
+    }
 }
 
 #[cfg(test)]

@@ -454,6 +454,16 @@ impl Store {
     }
 
     fn open_for_writing(path: &Path, settings: &BookSettings) -> Result<Store> {
+        Store::open_with_lock(path, settings, None)
+    }
+
+    /// Opens the book at `path` for writing with the lock this process already holds
+    /// on it (after a restore).
+    pub(super) fn open_holding(path: &Path, settings: &BookSettings, lock: File) -> Result<Store> {
+        Store::open_with_lock(path, settings, Some(lock))
+    }
+
+    fn open_with_lock(path: &Path, settings: &BookSettings, held: Option<File>) -> Result<Store> {
         let found = inspect(path)?;
         ensure_writable(path, found != Found::Missing)?;
         let created = found == Found::Missing;
@@ -466,7 +476,10 @@ impl Store {
                 what: "missing after it was created".into(),
             });
         };
-        let lock = take_lock(path)?;
+        let lock = match held {
+            Some(lock) => lock,
+            None => take_lock(path)?,
+        };
         // Verified before the first write: at once when migrating (which writes) or when
         // the verdict is remembered, else on a worker while the caller gets on.
         let guard = match integrity::remembered(path) {
