@@ -30,7 +30,9 @@ use crate::domain::note::NoteError;
 use crate::domain::terms::TermsError;
 use crate::domain::{Currency, MoneyError};
 
-pub use backup::{BackupFile, BackupKind, Restored, backups_dir, list_backups, restore, verify_backup};
+pub use backup::{
+    BackupFile, BackupKind, Restored, backups_dir, list_backups, restore, verify_backup,
+};
 pub use bank::{
     BankRowStatus, ImportBatch, KeptBankRow, Lookalike, MatchBook, MatchItem, NewBankRow,
     NewImportBatch,

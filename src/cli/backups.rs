@@ -123,7 +123,10 @@ fn report_restored(book: &std::path::Path, restored: &Restored) {
         restored.from.display()
     );
     if let Some(replaced) = &restored.replaced {
-        line.push_str(&format!("; the replaced book is kept as {}", replaced.display()));
+        line.push_str(&format!(
+            "; the replaced book is kept as {}",
+            replaced.display()
+        ));
     }
     print(&line);
 }

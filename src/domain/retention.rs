@@ -64,7 +64,11 @@ mod tests {
     fn a_year_of_daily_backups_keeps_seven_days_four_weeks_twelve_months() {
         let first = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
         let made: Vec<NaiveDateTime> = (0..365)
-            .map(|n| (first + chrono::Days::new(n)).and_hms_opt(18, 0, 0).unwrap())
+            .map(|n| {
+                (first + chrono::Days::new(n))
+                    .and_hms_opt(18, 0, 0)
+                    .unwrap()
+            })
             .collect();
         let keep = backups_to_keep(&made);
         let kept: Vec<NaiveDate> = keep.iter().map(|i| made[*i].date()).collect();

@@ -89,7 +89,12 @@ fn book_stem(book: &Path) -> String {
 const STAMP: &str = "%Y%m%d-%H%M%S";
 
 fn backup_name(book: &Path, at: NaiveDateTime, kind: BackupKind) -> String {
-    format!("{}-{}-{}.owed", book_stem(book), at.format(STAMP), kind.as_str())
+    format!(
+        "{}-{}-{}.owed",
+        book_stem(book),
+        at.format(STAMP),
+        kind.as_str()
+    )
 }
 
 /// Reads `<stem>-YYYYMMDD-HHMMSS-<kind>.owed` back, for this book's stem only (so
@@ -213,14 +218,24 @@ pub fn list_backups(book: &Path, verify: bool) -> Result<Vec<BackupFile>> {
     }
     if let (Some(book_name), Ok(entries)) = (
         book.file_name().map(|n| n.to_string_lossy().into_owned()),
-        fs::read_dir(book.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))),
+        fs::read_dir(
+            book.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new(".")),
+        ),
     ) {
         let prefix = format!("{book_name}.v");
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let is_copy = name.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".bak")).is_some_and(|middle| {
-                !middle.is_empty() && middle.split('.').all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-            });
+            let is_copy = name
+                .strip_prefix(&prefix)
+                .and_then(|r| r.strip_suffix(".bak"))
+                .is_some_and(|middle| {
+                    !middle.is_empty()
+                        && middle
+                            .split('.')
+                            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                });
             let made_at = entry
                 .metadata()
                 .and_then(|m| m.modified())
@@ -297,8 +312,7 @@ impl Store {
         let (Some(session), Some(book)) = (&self.session, self.path.clone()) else {
             return Ok(None);
         };
-        if !session.wrote.load(Ordering::SeqCst) || session.finished.swap(true, Ordering::SeqCst)
-        {
+        if !session.wrote.load(Ordering::SeqCst) || session.finished.swap(true, Ordering::SeqCst) {
             return Ok(None);
         }
         // Fold the log into the file so the verdict below holds for the file as closed.
@@ -323,7 +337,10 @@ impl Store {
             .into_iter()
             .filter(|b| b.kind == BackupKind::Auto)
             .collect();
-        if autos.first().is_some_and(|newest| newest.made_at.date() >= today) {
+        if autos
+            .first()
+            .is_some_and(|newest| newest.made_at.date() >= today)
+        {
             return Ok(None);
         }
         let made = self.backup_now(BackupKind::Auto)?;
@@ -446,18 +463,14 @@ mod tests {
     #[test]
     fn names_are_read_back_for_their_own_book_only() {
         let book = Path::new("/x/book.owed");
-        let at = NaiveDateTime::parse_from_str("2026-12-06 01:02:03", "%Y-%m-%d %H:%M:%S")
-            .unwrap();
+        let at = NaiveDateTime::parse_from_str("2026-12-06 01:02:03", "%Y-%m-%d %H:%M:%S").unwrap();
         let name = backup_name(book, at, BackupKind::Auto);
         assert_eq!(name, "book-20261206-010203-auto.owed");
         assert_eq!(parse_name("book", &name), Some((at, BackupKind::Auto)));
         assert_eq!(parse_name("book-2", &name), None);
         let other = backup_name(Path::new("/x/book-2.owed"), at, BackupKind::Manual);
         assert_eq!(parse_name("book", &other), None);
-        assert_eq!(
-            parse_name("book-2", &other),
-            Some((at, BackupKind::Manual))
-        );
+        assert_eq!(parse_name("book-2", &other), Some((at, BackupKind::Manual)));
         assert_eq!(parse_name("book", "book-2026-x-auto.owed"), None);
     }
 }

@@ -116,9 +116,21 @@ const INVARIANTS: &[(&str, &str)] = &[
 const DATE_COLUMNS: &[(&str, &str, &str)] = &[
     ("documents", "date", "number"),
     ("documents", "exhausted_on", "number"),
-    ("items", "doc_date", "(SELECT number FROM documents d WHERE d.id = document_id) || '/' || seq"),
-    ("items", "due_date", "(SELECT number FROM documents d WHERE d.id = document_id) || '/' || seq"),
-    ("items", "settled_on", "(SELECT number FROM documents d WHERE d.id = document_id) || '/' || seq"),
+    (
+        "items",
+        "doc_date",
+        "(SELECT number FROM documents d WHERE d.id = document_id) || '/' || seq",
+    ),
+    (
+        "items",
+        "due_date",
+        "(SELECT number FROM documents d WHERE d.id = document_id) || '/' || seq",
+    ),
+    (
+        "items",
+        "settled_on",
+        "(SELECT number FROM documents d WHERE d.id = document_id) || '/' || seq",
+    ),
     ("allocations", "date", "'allocation ' || id"),
     ("notes", "promise_date", "'note ' || id"),
     ("notes", "follow_up", "'note ' || id"),
@@ -135,9 +147,17 @@ const TIMESTAMP_COLUMNS: &[(&str, &str, &str)] = &[
     ("import_batches", "undone_at", "'import batch ' || id"),
     ("payer_aliases", "learned_at", "'payer alias ' || key"),
     ("bank_profiles", "updated_at", "'bank profile ' || name"),
-    ("company_settings", "updated_at", "'company setting ' || key"),
+    (
+        "company_settings",
+        "updated_at",
+        "'company setting ' || key",
+    ),
     ("company_logo", "updated_at", "'company logo'"),
-    ("letter_templates", "updated_at", "'letter template ' || level || ' ' || lang"),
+    (
+        "letter_templates",
+        "updated_at",
+        "'letter template ' || level || ' ' || lang",
+    ),
     ("issued", "issued_at", "'issued ' || id"),
 ];
 
@@ -154,7 +174,13 @@ impl Store {
     fn check_dates(&self, found: &mut Vec<Violation>) -> Result<()> {
         let columns = DATE_COLUMNS
             .iter()
-            .map(|c| (c, "date (YYYY-MM-DD, 1900-01-01..2199-12-31)", is_book_date as fn(&str) -> bool))
+            .map(|c| {
+                (
+                    c,
+                    "date (YYYY-MM-DD, 1900-01-01..2199-12-31)",
+                    is_book_date as fn(&str) -> bool,
+                )
+            })
             .chain(
                 TIMESTAMP_COLUMNS
                     .iter()
@@ -201,7 +227,9 @@ impl Store {
         if let Some(path) = &self.path {
             let verdict = match integrity.is_empty() {
                 true => super::integrity::Verdict::Sound,
-                false => super::integrity::Verdict::Damaged(super::integrity::summarise(&integrity)),
+                false => {
+                    super::integrity::Verdict::Damaged(super::integrity::summarise(&integrity))
+                }
             };
             super::integrity::remember(path, &verdict);
         }

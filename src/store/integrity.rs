@@ -79,7 +79,9 @@ pub(super) fn remembered(book: &Path) -> Option<Verdict> {
     }
     match kind {
         "sound" => Some(Verdict::Sound),
-        "damaged" => Some(Verdict::Damaged(fields.next().unwrap_or("").trim().to_string())),
+        "damaged" => Some(Verdict::Damaged(
+            fields.next().unwrap_or("").trim().to_string(),
+        )),
         _ => None,
     }
 }

@@ -124,8 +124,10 @@ pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
             ) && fs::metadata(sidecar(path, "-wal")).map_or(true, |m| m.len() == 0) =>
         {
             let uri = file_uri(path, "immutable=1");
-            Ok(Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
-                .and_then(first_read)?)
+            Ok(
+                Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                    .and_then(first_read)?,
+            )
         }
         Err(e) => Err(e.into()),
     }
@@ -642,8 +644,14 @@ pub(crate) mod tests {
         let path = dir.path().join("old.owed");
         create_at_version(&path, 1);
         let refused = Store::open(&path, Access::Read).err().unwrap();
-        assert!(matches!(refused, StoreError::NeedsUpgrade { found: 1, .. }), "{refused}");
-        assert!(!sidecar(&path, ".v1.bak").exists(), "reading migrates nothing");
+        assert!(
+            matches!(refused, StoreError::NeedsUpgrade { found: 1, .. }),
+            "{refused}"
+        );
+        assert!(
+            !sidecar(&path, ".v1.bak").exists(),
+            "reading migrates nothing"
+        );
         let store = Store::open(&path, Access::Write).unwrap();
         assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
         let backup = sidecar(&path, ".v1.bak");

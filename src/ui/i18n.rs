@@ -168,7 +168,10 @@ const ZH_CN: &[(&str, &str)] = &[
         "Restored from {backup}; the replaced book is kept as {replaced}.",
         "已从 {backup} 恢复；被替换的账本保留为 {replaced}。",
     ),
-    ("The automatic backup was not made: {error}", "未能自动备份：{error}"),
+    (
+        "The automatic backup was not made: {error}",
+        "未能自动备份：{error}",
+    ),
     (
         "This book is damaged ({found}); nothing more will be written to it. Settings → Restore… puts a backup back.",
         "此账本已损坏（{found}），不会再写入任何内容。可在 设置 → 恢复… 中放回备份。",

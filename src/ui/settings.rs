@@ -361,14 +361,12 @@ impl Settings {
                     None,
                 );
             }
-            Message::BackupChosen(Some(path)) => {
-                match crate::store::verify_backup(&path) {
-                    Ok(()) => self.restore_candidate = Some(path),
-                    Err(why) => {
-                        self.error = Some(format!("{}: {why}", path.display()));
-                    }
+            Message::BackupChosen(Some(path)) => match crate::store::verify_backup(&path) {
+                Ok(()) => self.restore_candidate = Some(path),
+                Err(why) => {
+                    self.error = Some(format!("{}: {why}", path.display()));
                 }
-            }
+            },
             Message::BackupChosen(None) => {}
             Message::CancelRestore => self.restore_candidate = None,
             Message::ConfirmRestore => {
@@ -402,7 +400,10 @@ impl Settings {
             }
             Message::BackedUp(Ok(_)) => self.last_backup = last_backup(book),
             Message::BackedUp(Err(error)) => {
-                self.error = Some(tf("The automatic backup was not made: {error}", &[("error", &error)]));
+                self.error = Some(tf(
+                    "The automatic backup was not made: {error}",
+                    &[("error", &error)],
+                ));
             }
             Message::Save => {
                 if !self.dirty() {

@@ -39,7 +39,15 @@ fn demo_book(dir: &Path) -> PathBuf {
     let book = dir.join("book.owed");
     let made = run(
         &book,
-        &["demo", "--customers", "20", "--invoices", "400", "--today", "2026-06-30"],
+        &[
+            "demo",
+            "--customers",
+            "20",
+            "--invoices",
+            "400",
+            "--today",
+            "2026-06-30",
+        ],
     );
     assert!(made.status.success(), "{}", stderr(&made));
     book
@@ -56,7 +64,12 @@ fn is_root() -> bool {
 fn reading_a_missing_book_names_it_and_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("typo.owed");
-    for args in [&["aging"][..], &["check"], &["export", "customers"], &["ledger", "C1"]] {
+    for args in [
+        &["aging"][..],
+        &["check"],
+        &["export", "customers"],
+        &["ledger", "C1"],
+    ] {
         let output = run(&book, args);
         assert!(!output.status.success());
         let message = stderr(&output);
@@ -81,16 +94,24 @@ fn reading_writes_nothing_to_the_book() {
     let dir = tempfile::tempdir().unwrap();
     let book = demo_book(dir.path());
     let before = sha256(&book);
-    for args in [&["aging"][..], &["overview"], &["export", "documents"], &["note", "list"]] {
+    for args in [
+        &["aging"][..],
+        &["overview"],
+        &["export", "documents"],
+        &["note", "list"],
+    ] {
         let output = run(&book, args);
         assert!(output.status.success(), "{args:?}: {}", stderr(&output));
     }
     assert_eq!(sha256(&book), before);
 }
 
+/// Runs `owed` on a book with some arguments.
+type Runner = Box<dyn Fn(&Path, &[&str]) -> Output>;
+
 /// Runs `owed` as an unprivileged user, so file permissions bind (root ignores them).
 /// `None` (with a printed note) where that is not possible.
-fn unprivileged() -> Option<Box<dyn Fn(&Path, &[&str]) -> Output>> {
+fn unprivileged() -> Option<Runner> {
     if !is_root() {
         return Some(Box::new(|book: &Path, args: &[&str]| run(book, args)));
     }
@@ -154,7 +175,16 @@ fn a_read_only_folder_or_file_is_read_and_writes_are_refused_by_name() {
         assert!(String::from_utf8_lossy(&aging.stdout).contains("Total"));
         let write = as_user(
             &book,
-            &["note", "add", "--customer", "C00001", "--channel", "call", "--summary", "x"],
+            &[
+                "note",
+                "add",
+                "--customer",
+                "C00001",
+                "--channel",
+                "call",
+                "--summary",
+                "x",
+            ],
         );
         assert!(!write.status.success());
         let message = stderr(&write);
@@ -206,10 +236,23 @@ fn a_full_disk_still_reads_and_a_write_says_the_disk_is_full() {
         assert!(aging.status.success(), "{}", stderr(&aging));
         let write = run(
             &full_book,
-            &["note", "add", "--customer", "C00001", "--channel", "call", "--summary", "x"],
+            &[
+                "note",
+                "add",
+                "--customer",
+                "C00001",
+                "--channel",
+                "call",
+                "--summary",
+                "x",
+            ],
         );
         assert!(!write.status.success());
-        assert!(stderr(&write).contains("the disk holding the book is full"), "{}", stderr(&write));
+        assert!(
+            stderr(&write).contains("the disk holding the book is full"),
+            "{}",
+            stderr(&write)
+        );
         assert_eq!(sha256(&full_book), before);
     });
     let _ = Command::new("umount").arg(&mount).status();
@@ -225,7 +268,10 @@ fn damage_a_middle_page(book: &Path) {
         .find(|p| matches!(bytes[p * page_size], 0x02 | 0x05 | 0x0a | 0x0d))
         .expect("a b-tree page");
     let start = page * page_size;
-    for (i, byte) in bytes[start + 8..start + page_size - 8].iter_mut().enumerate() {
+    for (i, byte) in bytes[start + 8..start + page_size - 8]
+        .iter_mut()
+        .enumerate()
+    {
         *byte = (i * 7 % 251) as u8;
     }
     fs::write(book, bytes).unwrap();
@@ -243,7 +289,16 @@ fn a_damaged_book_refuses_writes_and_reads_warn_once() {
 
     let write = run(
         &book,
-        &["note", "add", "--customer", "C00001", "--channel", "call", "--summary", "x"],
+        &[
+            "note",
+            "add",
+            "--customer",
+            "C00001",
+            "--channel",
+            "call",
+            "--summary",
+            "x",
+        ],
     );
     assert!(!write.status.success());
     let message = stderr(&write);
@@ -270,11 +325,23 @@ fn a_damaged_book_refuses_writes_and_reads_warn_once() {
     assert_eq!(sha256(&book), before);
 
     // Putting the backup back makes the book writable again.
-    let restore = run(&book, &["restore", &backups[0].path.display().to_string(), "--yes"]);
+    let restore = run(
+        &book,
+        &["restore", &backups[0].path.display().to_string(), "--yes"],
+    );
     assert!(restore.status.success(), "{}", stderr(&restore));
     let write = run(
         &book,
-        &["note", "add", "--customer", "C00001", "--channel", "call", "--summary", "x"],
+        &[
+            "note",
+            "add",
+            "--customer",
+            "C00001",
+            "--channel",
+            "call",
+            "--summary",
+            "x",
+        ],
     );
     assert!(write.status.success(), "{}", stderr(&write));
     let replaced: Vec<String> = listing(dir.path())
@@ -282,7 +349,11 @@ fn a_damaged_book_refuses_writes_and_reads_warn_once() {
         .filter(|n| n.starts_with("book.owed.replaced-"))
         .collect();
     assert_eq!(replaced.len(), 1, "{:?}", listing(dir.path()));
-    assert_eq!(sha256(&dir.path().join(&replaced[0])), before, "the damaged file is kept");
+    assert_eq!(
+        sha256(&dir.path().join(&replaced[0])),
+        before,
+        "the damaged file is kept"
+    );
 }
 
 #[test]
@@ -302,11 +373,20 @@ fn a_session_that_wrote_leaves_one_backup_a_day_holding_its_writes() {
     assert_eq!(first.len(), 1);
     assert!(first[0].ok);
     assert!(
-        first[0].path.file_name().unwrap().to_string_lossy().starts_with("shop-")
+        first[0]
+            .path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("shop-")
             && first[0].path.parent().unwrap() == dir.path().join("backups")
     );
     let copy = Store::open(&first[0].path, Access::Read).unwrap();
-    assert_eq!(copy.settings().company, "Shop One", "the backup holds the writes");
+    assert_eq!(
+        copy.settings().company,
+        "Shop One",
+        "the backup holds the writes"
+    );
     drop(copy);
     // The same day again: no second automatic backup.
     store = Store::open(&book, Access::Write).unwrap();
@@ -329,11 +409,18 @@ fn backup_list_shows_every_kind_and_backup_file_still_works() {
     let before = sha256(&book);
     let aging = run(&book, &["aging"]);
     assert!(!aging.status.success());
-    assert!(stderr(&aging).contains("must be upgraded"), "{}", stderr(&aging));
+    assert!(
+        stderr(&aging).contains("must be upgraded"),
+        "{}",
+        stderr(&aging)
+    );
     assert_eq!(sha256(&book), before);
     assert!(!dir.path().join("v1.owed.v1.bak").exists());
 
-    let add = run(&book, &["customer", "add", "--code", "C9", "--name", "Nine"]);
+    let add = run(
+        &book,
+        &["customer", "add", "--code", "C9", "--name", "Nine"],
+    );
     assert!(add.status.success(), "{}", stderr(&add));
     let now = run(&book, &["backup", "now"]);
     assert!(now.status.success(), "{}", stderr(&now));
@@ -363,7 +450,10 @@ fn backup_list_shows_every_kind_and_backup_file_still_works() {
     assert!(listed.status.success(), "{}", stderr(&listed));
     for path in [copy, dir.path().join("list")] {
         let store = Store::open(&path, Access::Read).unwrap();
-        assert_eq!(store.schema_version().unwrap(), owed::store::schema::CURRENT_VERSION);
+        assert_eq!(
+            store.schema_version().unwrap(),
+            owed::store::schema::CURRENT_VERSION
+        );
     }
 }
 
@@ -386,7 +476,11 @@ fn restore_checks_the_backup_and_refuses_while_another_writer_holds_the_book() {
     fs::write(&text, "hello").unwrap();
     let before = sha256(&book);
     let refused = owed::store::restore(&book, &text).unwrap_err();
-    assert!(refused.to_string().contains("notes.txt") && refused.to_string().contains("nothing was changed"), "{refused}");
+    assert!(
+        refused.to_string().contains("notes.txt")
+            && refused.to_string().contains("nothing was changed"),
+        "{refused}"
+    );
     assert_eq!(sha256(&book), before);
     let no_yes = run(&book, &["restore", backup.to_str().unwrap()]);
     assert!(!no_yes.status.success() && stderr(&no_yes).contains("--yes"));
@@ -396,6 +490,15 @@ fn restore_checks_the_backup_and_refuses_while_another_writer_holds_the_book() {
     assert_eq!(restored.from, backup);
     let replaced = restored.replaced.unwrap();
     assert_eq!(sha256(&replaced), before);
-    assert_eq!(Store::open(&book, Access::Read).unwrap().settings().company, "Before");
-    assert_eq!(Store::open(&replaced, Access::Read).unwrap().settings().company, "After");
+    assert_eq!(
+        Store::open(&book, Access::Read).unwrap().settings().company,
+        "Before"
+    );
+    assert_eq!(
+        Store::open(&replaced, Access::Read)
+            .unwrap()
+            .settings()
+            .company,
+        "After"
+    );
 }

@@ -287,7 +287,11 @@ fn the_last_backup_is_shown_and_restore_puts_it_back_in_the_open_app() {
     crate::ui::testing::settle(&mut app, task);
     send(&mut app, AppMessage::Show(Tab::Settings));
     assert!(screen(&app).last_backup.is_none());
-    assert!(simulate(&app).find("No backup yet: one is made after the first change of each day").is_ok());
+    assert!(
+        simulate(&app)
+            .find("No backup yet: one is made after the first change of each day")
+            .is_ok()
+    );
 
     // The day's first change makes the automatic backup, on a worker, shown at once.
     settings(&mut app, Message::Name("Before Ltd".into()));
@@ -317,11 +321,21 @@ fn the_last_backup_is_shown_and_restore_puts_it_back_in_the_open_app() {
 
     assert_eq!(store(&app).company_profile().unwrap().name, "Before Ltd");
     assert_eq!(screen(&app).draft.name, "Before Ltd");
-    assert!(screen(&app).notice.as_deref().unwrap().starts_with("Restored from"));
+    assert!(
+        screen(&app)
+            .notice
+            .as_deref()
+            .unwrap()
+            .starts_with("Restored from")
+    );
     let replaced: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with("book.owed.replaced-"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("book.owed.replaced-")
+        })
         .collect();
     assert_eq!(replaced.len(), 1);
     // The app goes on writing to the restored book, still the only writer.

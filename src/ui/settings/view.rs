@@ -268,7 +268,11 @@ fn backups<'a>(screen: &'a Settings) -> Element<'a, Message> {
     };
     let mut body = column![
         last,
-        row![widgets::secondary(t("Restore…"), Some(Message::ChooseBackup))].spacing(8),
+        row![widgets::secondary(
+            t("Restore…"),
+            Some(Message::ChooseBackup)
+        )]
+        .spacing(8),
     ];
     if let Some(candidate) = &screen.restore_candidate {
         body = body.push(
