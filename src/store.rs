@@ -216,6 +216,8 @@ pub struct Store {
     /// For a file opened for writing: its integrity verdict and whether anything was
     /// written (shared with [`Store::alongside`] connections of the same session).
     session: Option<std::sync::Arc<Session>>,
+    /// Why writes are refused, for a book opened only for reading.
+    read_only: Option<String>,
 }
 
 /// One open-for-writing of a book file, from open to the last connection's close.
@@ -264,6 +266,12 @@ impl Store {
 
     /// Refuses to write to a book found damaged, waiting for a check still running.
     fn may_write(&self) -> Result<()> {
+        if let (Some(why), Some(path)) = (&self.read_only, &self.path) {
+            return Err(StoreError::ReadOnly {
+                path: path.clone(),
+                why: why.clone(),
+            });
+        }
         if let (Some(session), Some(path)) = (&self.session, &self.path)
             && let Some(integrity::Verdict::Damaged(found)) = session.integrity.wait()
         {

@@ -453,17 +453,22 @@ impl Open {
             Tab::Statements => self.statements.view(book).map(Message::Statements),
             Tab::Settings => self.settings.view(book).map(Message::Settings),
         };
-        // A damaged book is said on every screen: reading goes on, writing does not.
-        let screen: Element<'_, Message> = match book.store().damage_found() {
-            Some(found) => column![
-                widgets::danger_text(i18n::tf(
-                    "This book is damaged ({found}); nothing more will be written to it. Settings → Restore… puts a backup back.",
-                    &[("found", &found)],
-                )),
-                screen
-            ]
-            .spacing(8)
-            .into(),
+        // A book that cannot be written is said on every screen: reading goes on.
+        let banner = match (book.store().damage_found(), book.store().read_only_reason()) {
+            (Some(found), _) => Some(i18n::tf(
+                "This book is damaged ({found}); nothing more will be written to it. Settings → Restore… puts a backup back.",
+                &[("found", &found)],
+            )),
+            (None, Some(why)) => Some(i18n::tf(
+                "This book is open only for reading: {why}.",
+                &[("why", why)],
+            )),
+            (None, None) => None,
+        };
+        let screen: Element<'_, Message> = match banner {
+            Some(banner) => column![widgets::danger_text(banner), screen]
+                .spacing(8)
+                .into(),
             None => screen,
         };
         let body = row![

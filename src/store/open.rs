@@ -452,6 +452,7 @@ impl Store {
             settings,
             _lock: None,
             session: None,
+            read_only: Some("it is open only for reading".into()),
         })
     }
 
@@ -513,6 +514,7 @@ impl Store {
             settings,
             _lock: Some(lock),
             session: Some(std::sync::Arc::new(Session::new(guard))),
+            read_only: None,
         })
     }
 
@@ -570,6 +572,7 @@ impl Store {
             _lock: None,
             // The same session: its writes wait for the same verdict and count as written.
             session: self.session.clone(),
+            read_only: self.read_only.clone(),
         }))
     }
 
@@ -584,7 +587,29 @@ impl Store {
             settings: settings.clone(),
             _lock: None,
             session: None,
+            read_only: None,
         })
+    }
+
+    /// Opens the book at `path` only for reading because opening it for writing failed
+    /// with `because` (a read-only folder or file, a full disk): the screens go on
+    /// showing it, and every write is refused with that reason.
+    pub fn open_read_only_because(path: &Path, because: &StoreError) -> Result<Store> {
+        let mut store = Store::open_for_reading(path)?;
+        let why = match because {
+            StoreError::ReadOnly { why, .. } => why.clone(),
+            StoreError::DiskFull => {
+                "the disk holding it is full; free some space and open it again".into()
+            }
+            other => other.to_string(),
+        };
+        store.read_only = Some(why);
+        Ok(store)
+    }
+
+    /// Why this book cannot be written to, if it cannot.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
     }
 
     /// The schema version of the open book.

@@ -502,3 +502,57 @@ fn restore_checks_the_backup_and_refuses_while_another_writer_holds_the_book() {
         "After"
     );
 }
+
+#[test]
+fn a_book_open_for_reading_refuses_writes_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = demo_book(dir.path());
+    let before = sha256(&book);
+    let mut reader = Store::open(&book, Access::Read).unwrap();
+    let refused = reader.set_company("Other").unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        format!(
+            "{}: it is open only for reading; nothing was written",
+            book.display()
+        )
+    );
+    drop(reader);
+    assert_eq!(sha256(&book), before);
+}
+
+/// The app opens a book on a read-only disk for reading, and says why it cannot write.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_app_opens_a_book_on_a_read_only_disk_for_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_book(dir.path());
+    let view = tempfile::tempdir().unwrap();
+    let bind = |args: &[&str]| {
+        Command::new("mount")
+            .args(args)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let (from, to) = (dir.path().to_str().unwrap(), view.path().to_str().unwrap());
+    if !(is_root() && bind(&["--bind", from, to])) {
+        eprintln!("note: cannot bind-mount here (needs root); read-only disk app test skipped");
+        return;
+    }
+    let outcome = std::panic::catch_unwind(|| {
+        assert!(bind(&["-o", "remount,ro,bind", to]), "remount read-only");
+        let (_welcome, store) = owed::ui::welcome::Welcome::start(view.path().join("book.owed"));
+        let mut store = store.expect("opened for reading");
+        assert_eq!(
+            store.read_only_reason(),
+            Some("the disk it is on is mounted read-only")
+        );
+        assert!(store.customers().unwrap().len() == 20);
+        assert!(matches!(
+            store.set_company("x"),
+            Err(StoreError::ReadOnly { .. })
+        ));
+    });
+    let _ = Command::new("umount").arg(view.path()).status();
+    outcome.unwrap();
+}
