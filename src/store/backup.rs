@@ -182,9 +182,10 @@ fn write_verified_copy(conn: &Connection, dest: &Path) -> Result<()> {
         )
         .map_err(StoreError::from)
         .and_then(|()| {
-            verify_backup(&temp).map_err(|why| StoreError::BadBackup {
-                path: dest.to_path_buf(),
-                why: format!("the copy failed its check: {why}"),
+            verify_backup(&temp).map_err(|why| {
+                io(dest)(std::io::Error::other(format!(
+                    "the copy failed its check ({why}) and was not kept"
+                )))
             })
         })
         .and_then(|()| {

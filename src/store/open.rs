@@ -8,6 +8,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+mod access;
+
+pub(super) use access::{ensure_writable, file_uri, open_read_only};
+
 use super::integrity::{self, Guard, Verdict};
 use super::schema::{APPLICATION_ID, CURRENT_VERSION, MIGRATIONS};
 use super::{BookSettings, Result, Session, Store, StoreError};
@@ -36,101 +40,6 @@ pub(super) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
-}
-
-/// Refuses, before anything is created or locked, to write where the file or its
-/// folder cannot be written, naming which and why (SQLite would only say "attempt to
-/// write a readonly database" after leaving -wal, -shm and lock files behind).
-pub(super) fn ensure_writable(path: &Path, exists: bool) -> Result<()> {
-    let refuse = |what: &str, error: std::io::Error| -> StoreError {
-        use std::io::ErrorKind;
-        let why = match error.kind() {
-            ErrorKind::PermissionDenied => format!("the {what} is read-only"),
-            ErrorKind::ReadOnlyFilesystem => "the disk it is on is mounted read-only".to_string(),
-            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
-                return StoreError::DiskFull;
-            }
-            _ => return io_error(path)(error),
-        };
-        StoreError::ReadOnly {
-            path: path.to_path_buf(),
-            why,
-        }
-    };
-    if exists {
-        // Opening for writing (without truncating) changes nothing in the file.
-        File::options()
-            .write(true)
-            .open(path)
-            .map_err(|e| refuse("file", e))?;
-    }
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !folder.exists() {
-        // `create_file` makes missing folders; their parent is what must be writable.
-        return Ok(());
-    }
-    let probe = sidecar(path, &format!(".probe-{}", std::process::id()));
-    match File::options().write(true).create_new(true).open(&probe) {
-        Ok(_) => {
-            let _ = fs::remove_file(&probe);
-            Ok(())
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(refuse("folder", e)),
-    }
-}
-
-/// `path` as an SQLite URI with `query`, every byte outside a safe set percent-encoded.
-pub(super) fn file_uri(path: &Path, query: &str) -> String {
-    let mut uri = String::from("file:");
-    for byte in path.to_string_lossy().bytes() {
-        if byte.is_ascii_alphanumeric() || b"/._-~".contains(&byte) {
-            uri.push(byte as char);
-        } else {
-            uri.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    uri.push('?');
-    uri.push_str(query);
-    uri
-}
-
-/// A connection that can only read: it never creates, migrates or writes the book.
-///
-/// A WAL book is normally read through its `-shm` shared-memory file, which SQLite
-/// creates (empty) if missing and leaves behind with an empty `-wal`; both are harmless
-/// and reused by the next writer. Where it cannot be made — a read-only folder, a full
-/// disk — and no write-ahead log holds changes, the file alone is the whole book, and
-/// no writer could add to it there, so it is read as `immutable` without shared memory.
-pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    // Opening is lazy: the first read is what needs the shared memory.
-    let first_read = |conn: Connection| -> rusqlite::Result<Connection> {
-        conn.query_row("PRAGMA schema_version", [], |r| r.get::<_, i64>(0))?;
-        Ok(conn)
-    };
-    match Connection::open_with_flags(path, flags).and_then(first_read) {
-        Ok(conn) => Ok(conn),
-        Err(rusqlite::Error::SqliteFailure(failure, _))
-            if matches!(
-                failure.code,
-                rusqlite::ErrorCode::CannotOpen
-                    | rusqlite::ErrorCode::SystemIoFailure
-                    | rusqlite::ErrorCode::ReadOnly
-                    | rusqlite::ErrorCode::DiskFull
-            ) && fs::metadata(sidecar(path, "-wal")).map_or(true, |m| m.len() == 0) =>
-        {
-            let uri = file_uri(path, "immutable=1");
-            Ok(
-                Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
-                    .and_then(first_read)?,
-            )
-        }
-        Err(e) => Err(e.into()),
-    }
 }
 
 /// What [`inspect`] found at a path.
@@ -630,109 +539,4 @@ impl Store {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-
-    /// Builds a book at schema version `version` only (for migration tests).
-    pub(crate) fn create_at_version(path: &Path, version: usize) {
-        let mut conn = Connection::open(path).unwrap();
-        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-        conn.pragma_update(None, "application_id", APPLICATION_ID)
-            .unwrap();
-        let tx = conn.transaction().unwrap();
-        for sql in &MIGRATIONS[..version] {
-            tx.execute_batch(sql).unwrap();
-        }
-        tx.pragma_update(None, "user_version", version as i64)
-            .unwrap();
-        write_settings(&tx, &BookSettings::default()).unwrap();
-        tx.commit().unwrap();
-    }
-
-    #[test]
-    fn migrates_an_in_memory_book_step_by_step() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        migrate(&mut conn, 0).unwrap();
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(version, CURRENT_VERSION);
-        let notes: i64 = conn
-            .query_row("SELECT COUNT(*) FROM notes", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(notes, 0);
-    }
-
-    #[test]
-    fn an_older_book_is_backed_up_then_migrated() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("old.owed");
-        create_at_version(&path, 1);
-        let refused = Store::open(&path, Access::Read).err().unwrap();
-        assert!(
-            matches!(refused, StoreError::NeedsUpgrade { found: 1, .. }),
-            "{refused}"
-        );
-        assert!(
-            !sidecar(&path, ".v1.bak").exists(),
-            "reading migrates nothing"
-        );
-        let store = Store::open(&path, Access::Write).unwrap();
-        assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
-        let backup = sidecar(&path, ".v1.bak");
-        assert!(backup.exists());
-        let old = Connection::open(&backup).unwrap();
-        let version: i64 = old
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(version, 1);
-    }
-
-    const V1_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/book-v1.owed");
-
-    /// Writes the committed v1 fixture: run with `cargo test -- --ignored write_v1_fixture`
-    /// only by a build whose first migration is v1 as released.
-    #[test]
-    #[ignore]
-    fn write_v1_fixture() {
-        let path = Path::new(V1_FIXTURE);
-        let _ = fs::remove_file(path);
-        create_at_version(path, 1);
-        let conn = Connection::open(path).unwrap();
-        conn.execute_batch(
-            "INSERT INTO customers (id, code, name, terms, created_at) VALUES (1, 'C001', 'Café Müller GmbH', 'net 30', '2025-01-01T09:00:00+00:00');
-             INSERT INTO documents (id, customer_id, kind, side, number, date, amount, posted_at, terms, unapplied)
-                 VALUES (1, 1, 'invoice', 1, 'INV-1', '2025-01-10', 12000, '2025-01-10T09:00:00+00:00', 'net 30', NULL);
-             INSERT INTO items (id, document_id, customer_id, seq, doc_date, due_date, amount, open) VALUES (1, 1, 1, 1, '2025-01-10', '2025-02-09', 12000, 7000);
-             INSERT INTO documents (id, customer_id, kind, side, number, date, amount, posted_at, unapplied)
-                 VALUES (2, 1, 'payment', -1, 'PAY-1', '2025-02-01', 5000, '2025-02-01T09:00:00+00:00', 0);
-             UPDATE documents SET exhausted_on = '2025-02-01' WHERE id = 2;
-             INSERT INTO allocations (credit_id, item_id, date, amount) VALUES (2, 1, '2025-02-01', 5000);",
-        )
-        .unwrap();
-        conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")
-            .unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-    }
-
-    #[test]
-    fn a_copied_v1_book_migrates_and_keeps_its_figures() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v1.owed");
-        fs::copy(V1_FIXTURE, &path).unwrap();
-        let original = fs::read(&path).unwrap();
-        let store = Store::open(&path, Access::Write).unwrap();
-        assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
-        assert_eq!(
-            fs::read(sidecar(&path, ".v1.bak")).unwrap().len(),
-            original.len()
-        );
-        let today = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
-        assert!(store.check(today).unwrap().is_empty());
-        let (customer, ledger) =
-            crate::report::customer_ledger(&store, "C001", None, None).unwrap();
-        assert_eq!(customer.name, "Café Müller GmbH");
-        assert_eq!(store.currency().plain(ledger.closing), "70.00");
-        assert!(store.notes(&Default::default()).unwrap().is_empty());
-    }
-}
+pub(crate) mod tests;

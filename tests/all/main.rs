@@ -7,6 +7,7 @@ mod common {
     pub mod printed;
 }
 
+mod backups;
 mod bank_samples;
 mod book_safety;
 mod cli;
