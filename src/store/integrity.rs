@@ -117,6 +117,14 @@ pub(super) fn remember(book: &Path, verdict: &Verdict) {
     }
 }
 
+/// Whether an SQLite error says the file itself is damaged.
+pub(super) fn is_damage(code: rusqlite::ErrorCode) -> bool {
+    matches!(
+        code,
+        rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+    )
+}
+
 /// Runs `PRAGMA quick_check` on `conn`. An error that means "this is not a sound
 /// database" is a verdict too; other errors (the disk, a lock) are returned.
 pub(super) fn quick_check(conn: &Connection) -> Result<Verdict> {
@@ -127,16 +135,9 @@ pub(super) fn quick_check(conn: &Connection) -> Result<Verdict> {
     match run() {
         Ok(lines) if lines.len() == 1 && lines[0] == "ok" => Ok(Verdict::Sound),
         Ok(lines) => Ok(Verdict::Damaged(summarise(&lines))),
-        Err(rusqlite::Error::SqliteFailure(failure, message))
-            if matches!(
-                failure.code,
-                rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
-            ) =>
-        {
-            Ok(Verdict::Damaged(
-                message.unwrap_or_else(|| failure.to_string()),
-            ))
-        }
+        Err(rusqlite::Error::SqliteFailure(failure, message)) if is_damage(failure.code) => Ok(
+            Verdict::Damaged(message.unwrap_or_else(|| failure.to_string())),
+        ),
         Err(e) => Err(e.into()),
     }
 }
@@ -160,9 +161,16 @@ pub(super) fn summarise(lines: &[String]) -> String {
 /// Checks the book at `book` on a fresh read-only connection and remembers the verdict.
 pub(super) fn check_file(book: &Path) -> Result<Verdict> {
     let stamp_before = Stamp::of(book);
-    let conn = super::open::open_read_only(book)?;
-    let verdict = quick_check(&conn)?;
-    drop(conn);
+    let verdict = match super::open::open_read_only(book) {
+        Ok(conn) => quick_check(&conn)?,
+        // Damage where SQLite reads first (the schema) stops the open itself.
+        Err(super::StoreError::Sqlite(rusqlite::Error::SqliteFailure(failure, message)))
+            if is_damage(failure.code) =>
+        {
+            Verdict::Damaged(message.unwrap_or_else(|| failure.to_string()))
+        }
+        Err(error) => return Err(error),
+    };
     // Only a verdict on an unchanged file is worth remembering.
     if Stamp::of(book) == stamp_before {
         remember(book, &verdict);

@@ -1,6 +1,8 @@
 //! Opening a book safely: recognise what a file is before SQLite writes a byte to it,
-//! refuse foreign, damaged and newer files unchanged, take the one-writer lock, and
-//! migrate older books only after copying them aside.
+//! refuse foreign, damaged and newer files unchanged, read through a connection that
+//! cannot write, refuse by name to write where the file or folder cannot be written,
+//! take the one-writer lock, verify the book before its first write, and migrate older
+//! books only after copying them aside.
 
 use std::fs::{self, File, TryLockError};
 use std::io::{Read, Write};
@@ -405,18 +407,29 @@ impl Store {
         {
             return Err(super::backup::damaged(path, &found));
         }
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        configure(&conn)?;
-        if version < CURRENT_VERSION {
-            back_up_before_migrating(&conn, path, version)?;
-            migrate(&mut conn, version)?;
-        }
-        // Write-ahead logging lets readers (another window, a report) run beside the writer.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        let settings = read_settings(&conn)?;
+        let opened = (|| -> Result<(Connection, BookSettings)> {
+            let mut conn = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            configure(&conn)?;
+            if version < CURRENT_VERSION {
+                back_up_before_migrating(&conn, path, version)?;
+                migrate(&mut conn, version)?;
+            }
+            // Write-ahead logging lets readers (another window, a report) run beside the writer.
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            let settings = read_settings(&conn)?;
+            Ok((conn, settings))
+        })();
+        let (conn, settings) = match opened {
+            Ok(opened) => opened,
+            // A damaged page may stop the open itself: say so as the check does.
+            Err(error) => match guard.wait() {
+                Some(Verdict::Damaged(found)) => return Err(super::backup::damaged(path, &found)),
+                _ => return Err(error),
+            },
+        };
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
