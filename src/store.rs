@@ -238,9 +238,10 @@ impl Session {
 }
 
 impl Drop for Store {
-    /// A session that wrote ends with the day's automatic backup, if it is due. The
-    /// commands and the app call [`Store::finish_session`] themselves where they can
-    /// say what happened; this catches every other way a writing session ends.
+    /// A session that wrote ends with the day's automatic backup, if it is due: this is
+    /// how a command's backup is made (at its end, once its writes are committed), and
+    /// the app's when it closes (it also makes one after a write, on a worker, through
+    /// [`Store::auto_backup_if_due`]). A failure is said, never fatal: the writes stand.
     fn drop(&mut self) {
         if self._lock.is_some()
             && let Err(error) = self.finish_session()
@@ -264,7 +265,8 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// Refuses to write to a book found damaged, waiting for a check still running.
+    /// Refuses to write to a book opened only for reading, or found damaged (waiting
+    /// for a check still running).
     fn may_write(&self) -> Result<()> {
         if let (Some(why), Some(path)) = (&self.read_only, &self.path) {
             return Err(StoreError::ReadOnly {
@@ -298,13 +300,11 @@ impl Store {
             None => integrity::remembered(path),
         };
         match verdict {
-            Some(integrity::Verdict::Damaged(found)) => {
-                Some(backup::damaged(path, &found).to_string().replacen(
-                    "; nothing was written.",
-                    "; what it shows may be wrong or incomplete.",
-                    1,
-                ))
-            }
+            Some(integrity::Verdict::Damaged(found)) => Some(format!(
+                "{} is damaged ({found}); what it shows may be wrong or incomplete. {}",
+                path.display(),
+                backup::way_back(path)
+            )),
             _ => None,
         }
     }

@@ -270,17 +270,21 @@ pub fn newest_good_backup(book: &Path) -> Option<PathBuf> {
 
 /// The refusal for a damaged book, naming the way back.
 pub(super) fn damaged(path: &Path, found: &str) -> StoreError {
-    let advice = match newest_good_backup(path) {
+    StoreError::Damaged {
+        path: path.to_path_buf(),
+        found: found.to_string(),
+        advice: way_back(path),
+    }
+}
+
+/// What to do about a damaged book: restore the newest good backup, named.
+pub(super) fn way_back(path: &Path) -> String {
+    match newest_good_backup(path) {
         Some(backup) => format!(
             "Put the newest good backup back with `owed restore {}`",
             backup.display()
         ),
         None => "No good backup was found; `owed restore PATH` puts back a copy from elsewhere, and `owed check` lists the damage".to_string(),
-    };
-    StoreError::Damaged {
-        path: path.to_path_buf(),
-        found: found.to_string(),
-        advice,
     }
 }
 

@@ -408,3 +408,40 @@ fn the_app_opens_a_book_on_a_read_only_disk_for_reading() {
     let _ = Command::new("umount").arg(view.path()).status();
     outcome.unwrap();
 }
+
+/// Damage in the first pages after the header (the schema, the settings) stops SQLite
+/// before any query: a write is still refused as damaged, bytes unchanged.
+#[test]
+fn damage_to_the_schema_pages_is_named_as_damage_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = demo_book(dir.path());
+    let good = fs::read(&book).unwrap();
+    let page_size = usize::from(u16::from_be_bytes([good[16], good[17]]));
+    for page in [1, 2] {
+        let mut bytes = good.clone();
+        let start = page * page_size;
+        for (i, byte) in bytes[start + 8..start + page_size - 8]
+            .iter_mut()
+            .enumerate()
+        {
+            *byte = (i * 7 % 251) as u8;
+        }
+        fs::write(&book, &bytes).unwrap();
+        let _ = fs::remove_file(dir.path().join("backups").join("book.owed.verified"));
+        let refused = Store::open(&book, Access::Write).and_then(|mut store| {
+            store.set_company("Other")?;
+            Ok(store)
+        });
+        match refused {
+            Err(StoreError::Damaged { advice, .. }) => {
+                assert!(advice.contains("owed restore"), "{advice}")
+            }
+            Err(other) => panic!("page {page}: {other}"),
+            Ok(_) => panic!("page {page}: a write to a damaged book was accepted"),
+        }
+        assert!(
+            fs::read(&book).unwrap() == bytes,
+            "page {page}: bytes unchanged"
+        );
+    }
+}
