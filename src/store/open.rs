@@ -22,7 +22,9 @@ use crate::domain::Currency;
 /// Whether this process means to write to the book. Only one writer at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
+    /// A read-only connection: never creates, upgrades or writes the book.
     Read,
+    /// The one writer: creates a missing book, upgrades an older one, verifies it.
     Write,
 }
 
