@@ -3,6 +3,7 @@
 //! field; nothing is written.
 
 mod audit;
+mod backups;
 mod bank;
 mod commands;
 mod documents;
@@ -16,6 +17,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
+pub use backups::{BackupAction, BackupArgs, RestoreArgs};
 pub use documents::{
     IssuedCommand, IssuedListArgs, IssuedShowArgs, LetterArgs, LettersArgs, StatementsArgs,
 };
@@ -29,7 +31,8 @@ pub use settings::{ResetLetterArgs, SettingsCommand, SettingsSetArgs, SettingsSh
     about = "Who owes you what, since when, and what you did about it."
 )]
 pub struct Cli {
-    /// The book file (default: book.owed in the OS data folder). A missing book is created.
+    /// The book file (default: book.owed in the OS data folder). A missing book is
+    /// created by commands that write; reading commands say it is missing.
     #[arg(long, global = true, value_name = "PATH", env = "OWED_BOOK")]
     pub book: Option<PathBuf>,
     #[command(subcommand)]
@@ -82,8 +85,11 @@ pub enum Command {
     Export(ExportArgs),
     /// Check the book: SQLite integrity and the ledger's invariants.
     Check(CheckArgs),
-    /// Copy the book to a new file (safe while it is open).
+    /// Copy the book to a new file (safe while it is open); `backup now` into the
+    /// backups/ folder; `backup list` every backup.
     Backup(BackupArgs),
+    /// Put a backup in place of the book (the current file is kept aside).
+    Restore(RestoreArgs),
     /// Statements for a month as PDF: one per customer and one combined.
     Statements(StatementsArgs),
     /// One demand letter as PDF.
@@ -425,12 +431,6 @@ pub struct CheckArgs {
     /// Also check that aging ties to balances as of this date (default today).
     #[arg(long)]
     pub as_of: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct BackupArgs {
-    /// A new file to copy the book to.
-    pub dest: PathBuf,
 }
 
 impl DocumentArgs {

@@ -13,6 +13,7 @@ pub mod letters;
 pub mod money;
 pub mod note;
 pub mod printed;
+pub mod retention;
 pub mod terms;
 pub mod text;
 

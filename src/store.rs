@@ -3,12 +3,14 @@
 //! before or after, never half-written.
 
 mod audit;
+mod backup;
 mod bank;
 mod batch;
 mod check;
 mod contacts;
 mod customers;
 mod ids;
+mod integrity;
 mod issued;
 mod notes;
 mod open;
@@ -30,6 +32,9 @@ use crate::domain::terms::TermsError;
 use crate::domain::{Currency, MoneyError};
 
 pub use audit::{AuditAction, AuditEntry, AuditFilter, NewAudit};
+pub use backup::{
+    BackupFile, BackupKind, Restored, backups_dir, list_backups, restore, verify_backup,
+};
 pub use bank::{
     BankRowStatus, ImportBatch, KeptBankRow, Lookalike, MatchBook, MatchItem, NewBankRow,
     NewImportBatch,
@@ -63,6 +68,24 @@ pub enum StoreError {
         "{path} is open for writing in another Owed window or command{holder}; close that one and try again"
     )]
     Locked { path: PathBuf, holder: String },
+    #[error(
+        "{path}: there is no book here; `owed init` starts one (or pass --book with an existing book)"
+    )]
+    NoBook { path: PathBuf },
+    #[error(
+        "{path} is a book of an earlier Owed (version {found}) and must be upgraded before it can be read; run any writing command on it or open it in the app (a copy is kept aside first)"
+    )]
+    NeedsUpgrade { path: PathBuf, found: i64 },
+    #[error("{path}: {why}; nothing was written")]
+    ReadOnly { path: PathBuf, why: String },
+    #[error("{path} is damaged ({found}); nothing was written. {advice}")]
+    Damaged {
+        path: PathBuf,
+        found: String,
+        advice: String,
+    },
+    #[error("{path} cannot be restored: {why}; nothing was changed")]
+    BadBackup { path: PathBuf, why: String },
     #[error("{path} already exists ({company}, {currency}); nothing was changed")]
     AlreadyExists {
         path: PathBuf,
@@ -162,7 +185,9 @@ impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> StoreError {
         match &error {
             rusqlite::Error::SqliteFailure(failure, _)
-                if failure.code == rusqlite::ErrorCode::DiskFull =>
+                if failure.code == rusqlite::ErrorCode::DiskFull
+                    // Growing the shared-memory file fails this way when the disk is full.
+                    || failure.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE =>
             {
                 StoreError::DiskFull
             }
@@ -196,6 +221,42 @@ pub struct Store {
     settings: BookSettings,
     // Held for as long as the book is open for writing; the OS releases it if we die.
     _lock: Option<File>,
+    /// For a file opened for writing: its integrity verdict and whether anything was
+    /// written (shared with [`Store::alongside`] connections of the same session).
+    session: Option<std::sync::Arc<Session>>,
+    /// Why writes are refused, for a book opened only for reading.
+    read_only: Option<String>,
+}
+
+/// One open-for-writing of a book file, from open to the last connection's close.
+struct Session {
+    integrity: integrity::Guard,
+    wrote: std::sync::atomic::AtomicBool,
+    finished: std::sync::atomic::AtomicBool,
+}
+
+impl Session {
+    fn new(integrity: integrity::Guard) -> Session {
+        Session {
+            integrity,
+            wrote: Default::default(),
+            finished: Default::default(),
+        }
+    }
+}
+
+impl Drop for Store {
+    /// A session that wrote ends with the day's automatic backup, if it is due: this is
+    /// how a command's backup is made (at its end, once its writes are committed), and
+    /// the app's when it closes (it also makes one after a write, on a worker, through
+    /// [`Store::auto_backup_if_due`]). A failure is said, never fatal: the writes stand.
+    fn drop(&mut self) {
+        if self._lock.is_some()
+            && let Err(error) = self.finish_session()
+        {
+            eprintln!("owed: warning: the automatic backup was not made: {error}");
+        }
+    }
 }
 
 impl Store {
@@ -212,21 +273,77 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// Refuses to write to a book opened only for reading, or found damaged (waiting
+    /// for a check still running).
+    fn may_write(&self) -> Result<()> {
+        if let (Some(why), Some(path)) = (&self.read_only, &self.path) {
+            return Err(StoreError::ReadOnly {
+                path: path.clone(),
+                why: why.clone(),
+            });
+        }
+        if let (Some(session), Some(path)) = (&self.session, &self.path)
+            && let Some(integrity::Verdict::Damaged(found)) = session.integrity.wait()
+        {
+            return Err(backup::damaged(path, &found));
+        }
+        Ok(())
+    }
+
+    fn wrote(&self) {
+        if let Some(session) = &self.session {
+            session
+                .wrote
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    /// What is known to be wrong with the book, as a warning for someone only reading
+    /// it: found by an earlier open for writing or `owed check` on the file as it is
+    /// now, or by this session's own check. `None` when nothing is known to be wrong.
+    pub fn known_damage(&self) -> Option<String> {
+        let path = self.path.as_deref()?;
+        let verdict = match &self.session {
+            Some(session) => session.integrity.peek(),
+            None => integrity::remembered(path),
+        };
+        match verdict {
+            Some(integrity::Verdict::Damaged(found)) => Some(format!(
+                "{} is damaged ({found}); what it shows may be wrong or incomplete. {}",
+                path.display(),
+                backup::way_back(path)
+            )),
+            _ => None,
+        }
+    }
+
+    /// What this session's integrity check found wrong, once it is known (cheap: for
+    /// a screen to show on every frame). `None` while checking or when sound.
+    pub fn damage_found(&self) -> Option<String> {
+        match self.session.as_ref()?.integrity.peek()? {
+            integrity::Verdict::Damaged(found) => Some(found),
+            integrity::Verdict::Sound => None,
+        }
+    }
+
     /// Runs `work` in one transaction: all of it is written, or none.
     fn write<T>(
         &mut self,
         work: impl FnOnce(&rusqlite::Transaction<'_>, &Currency) -> Result<T>,
     ) -> Result<T> {
+        self.may_write()?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let out = work(&tx, &self.settings.currency)?;
         tx.commit()?;
+        self.wrote();
         Ok(out)
     }
 
     /// Runs several postings as one transaction (bulk loads, the demo generator).
     pub fn batch<T>(&mut self, work: impl FnOnce(&mut Batch<'_>) -> Result<T>) -> Result<T> {
+        self.may_write()?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -236,33 +353,8 @@ impl Store {
         };
         let out = work(&mut batch)?;
         tx.commit()?;
+        self.wrote();
         Ok(out)
-    }
-
-    /// Copies the whole book to `dest` with SQLite's online backup, consistent even while open.
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(StoreError::Io {
-                path: dest.to_path_buf(),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::AlreadyExists,
-                    "already exists; choose a new file name",
-                ),
-            });
-        }
-        // Written under a hidden name and renamed when complete, so a killed backup
-        // never leaves a half copy that looks like a book.
-        let io = |source| StoreError::Io {
-            path: dest.to_path_buf(),
-            source,
-        };
-        let staged = crate::files::Staged::reserve(dest).map_err(io)?;
-        self.conn.backup(
-            rusqlite::MAIN_DB,
-            staged.temp_path(),
-            None::<fn(rusqlite::backup::Progress)>,
-        )?;
-        staged.sync_and_publish().map_err(io)
     }
 }
 

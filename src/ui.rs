@@ -431,6 +431,12 @@ impl Open {
                     self.notes.reload(book).map(Message::Notes),
                     self.import.reload(book).map(Message::Import),
                     self.statements.reload(book).map(Message::Statements),
+                    // The day's automatic backup, once the day's first change is made,
+                    // on a worker with its own read-only connection.
+                    book.read(
+                        |store| store.auto_backup_if_due().map_err(|e| e.to_string()),
+                        |made| Message::Settings(settings::Message::BackedUp(made)),
+                    ),
                 ])
             }
         }
@@ -446,6 +452,24 @@ impl Open {
             Tab::Import => self.import.view(book).map(Message::Import),
             Tab::Statements => self.statements.view(book).map(Message::Statements),
             Tab::Settings => self.settings.view(book).map(Message::Settings),
+        };
+        // A book that cannot be written is said on every screen: reading goes on.
+        let banner = match (book.store().damage_found(), book.store().read_only_reason()) {
+            (Some(found), _) => Some(i18n::tf(
+                "This book is damaged ({found}); nothing more will be written to it. Settings → Restore… puts a backup back.",
+                &[("found", &found)],
+            )),
+            (None, Some(why)) => Some(i18n::tf(
+                "This book is open only for reading: {why}.",
+                &[("why", why)],
+            )),
+            (None, None) => None,
+        };
+        let screen: Element<'_, Message> = match banner {
+            Some(banner) => column![widgets::danger_text(banner), screen]
+                .spacing(8)
+                .into(),
+            None => screen,
         };
         let body = row![
             self.sidebar(),

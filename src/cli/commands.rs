@@ -19,7 +19,7 @@ use super::{
     RefundCommand, input, parse_date_arg, parse_optional_date,
 };
 
-fn book_path(cli: &Cli) -> Result<PathBuf, CliError> {
+pub(super) fn book_path(cli: &Cli) -> Result<PathBuf, CliError> {
     match &cli.book {
         Some(path) => Ok(path.clone()),
         None => crate::store::default_book_path().ok_or(CliError::NoDefaultBook),
@@ -30,6 +30,13 @@ pub(super) fn open(cli: &Cli, access: Access) -> Result<Store, CliError> {
     let path = book_path(cli)?;
     let existed = path.exists();
     let store = Store::open(&path, access)?;
+    // A writing command is refused at its first write instead, with the same advice.
+    if access == Access::Read
+        && let Some(warning) = store.known_damage()
+    {
+        // Once per command: reading goes on, but the reader should know.
+        eprintln!("owed: warning: {warning}");
+    }
     if !existed {
         // Say so: a mistyped --book should not pass silently as an empty book.
         eprintln!(
@@ -373,11 +380,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 return Err(CliError::CheckFailed(violations.len()));
             }
         }
-        Command::Backup(args) => {
-            let store = open(&cli, Access::Read)?;
-            store.backup_to(&args.dest)?;
-            print(&format!("backed up to {}", args.dest.display()));
-        }
+        Command::Backup(args) => super::backups::backup(&cli, args)?,
+        Command::Restore(args) => super::backups::restore(&cli, args)?,
     }
     super::reports::peak_memory_note();
     Ok(())

@@ -13,7 +13,7 @@ use super::{
     AgingArgs, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg, parse_optional_date,
 };
 
-fn emit(format: Format, table: &Table, json: Value) -> Result<(), CliError> {
+pub(super) fn emit(format: Format, table: &Table, json: Value) -> Result<(), CliError> {
     match format {
         Format::Table => print(&table.render()),
         Format::Csv => print(

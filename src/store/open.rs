@@ -1,6 +1,8 @@
 //! Opening a book safely: recognise what a file is before SQLite writes a byte to it,
-//! refuse foreign, damaged and newer files unchanged, take the one-writer lock, and
-//! migrate older books only after copying them aside.
+//! refuse foreign, damaged and newer files unchanged, read through a connection that
+//! cannot write, refuse by name to write where the file or folder cannot be written,
+//! take the one-writer lock, verify the book before its first write, and migrate older
+//! books only after copying them aside.
 
 use std::fs::{self, File, TryLockError};
 use std::io::{Read, Write};
@@ -8,14 +10,21 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+mod access;
+
+pub(super) use access::{ensure_writable, file_uri, open_read_only};
+
+use super::integrity::{self, Guard, Verdict};
 use super::schema::{APPLICATION_ID, CURRENT_VERSION, MIGRATIONS};
-use super::{BookSettings, Result, Store, StoreError};
+use super::{BookSettings, Result, Session, Store, StoreError};
 use crate::domain::Currency;
 
 /// Whether this process means to write to the book. Only one writer at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
+    /// A read-only connection: never creates, upgrades or writes the book.
     Read,
+    /// The one writer: creates a missing book, upgrades an older one, verifies it.
     Write,
 }
 
@@ -31,7 +40,7 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
     }
 }
 
-fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
@@ -148,7 +157,7 @@ fn describe_foreign(header: &[u8], len: u64) -> String {
     format!("{kind} ({len} bytes)")
 }
 
-fn take_lock(path: &Path) -> Result<File> {
+pub(super) fn take_lock(path: &Path) -> Result<File> {
     let lock_path = sidecar(path, ".lock");
     let mut file = File::options()
         .read(true)
@@ -319,9 +328,62 @@ impl Store {
         Store::open_or_create(path, access, &BookSettings::default())
     }
 
-    /// Opens the book at `path`, creating it with `settings` if there is none.
+    /// Opens the book at `path`, creating it with `settings` if there is none and
+    /// `access` is [`Access::Write`]. A book opened for reading is read through a
+    /// read-only connection and never created, migrated or written.
     pub fn open_or_create(path: &Path, access: Access, settings: &BookSettings) -> Result<Store> {
-        if inspect(path)? == Found::Missing {
+        match access {
+            Access::Read => Store::open_for_reading(path),
+            Access::Write => Store::open_for_writing(path, settings),
+        }
+    }
+
+    fn open_for_reading(path: &Path) -> Result<Store> {
+        match inspect(path)? {
+            Found::Missing => {
+                return Err(StoreError::NoBook {
+                    path: path.to_path_buf(),
+                });
+            }
+            // The queries are written for the current schema, and upgrading writes:
+            // an older book is upgraded by the first open for writing, never by a read.
+            Found::Book { version } if version < CURRENT_VERSION => {
+                return Err(StoreError::NeedsUpgrade {
+                    path: path.to_path_buf(),
+                    found: version,
+                });
+            }
+            Found::Book { .. } => {}
+        }
+        let conn = open_read_only(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        let settings = read_settings(&conn)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            settings,
+            _lock: None,
+            session: None,
+            read_only: Some("it is open only for reading".into()),
+        })
+    }
+
+    fn open_for_writing(path: &Path, settings: &BookSettings) -> Result<Store> {
+        Store::open_with_lock(path, settings, None)
+    }
+
+    /// Opens the book at `path` for writing with the lock this process already holds
+    /// on it (after a restore).
+    pub(super) fn open_holding(path: &Path, settings: &BookSettings, lock: File) -> Result<Store> {
+        Store::open_with_lock(path, settings, Some(lock))
+    }
+
+    fn open_with_lock(path: &Path, settings: &BookSettings, held: Option<File>) -> Result<Store> {
+        let found = inspect(path)?;
+        ensure_writable(path, found != Found::Missing)?;
+        let created = found == Found::Missing;
+        if created {
             create_file(path, settings)?;
         }
         let Found::Book { version } = inspect(path)? else {
@@ -330,35 +392,53 @@ impl Store {
                 what: "missing after it was created".into(),
             });
         };
-        let mut lock = match access {
-            Access::Write => Some(take_lock(path)?),
-            Access::Read => None,
+        let lock = match held {
+            Some(lock) => lock,
+            None => take_lock(path)?,
         };
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        configure(&conn)?;
-        if version < CURRENT_VERSION {
-            if lock.is_none() {
-                lock = Some(take_lock(path)?);
-            }
-            back_up_before_migrating(&conn, path, version)?;
-            migrate(&mut conn, version)?;
-            if access == Access::Read {
-                lock = None;
-            }
+        // Verified before the first write: at once when migrating (which writes) or when
+        // the verdict is remembered, else on a worker while the caller gets on.
+        let guard = match integrity::remembered(path) {
+            Some(verdict) => Guard::known(verdict),
+            None if created => Guard::known(Verdict::Sound),
+            None if version < CURRENT_VERSION => Guard::known(integrity::check_file(path)?),
+            None => Guard::start(path.to_path_buf()),
+        };
+        if version < CURRENT_VERSION
+            && let Some(Verdict::Damaged(found)) = guard.peek()
+        {
+            return Err(super::backup::damaged(path, &found));
         }
-        if lock.is_some() {
+        let opened = (|| -> Result<(Connection, BookSettings)> {
+            let mut conn = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            configure(&conn)?;
+            if version < CURRENT_VERSION {
+                back_up_before_migrating(&conn, path, version)?;
+                migrate(&mut conn, version)?;
+            }
             // Write-ahead logging lets readers (another window, a report) run beside the writer.
             conn.pragma_update(None, "journal_mode", "WAL")?;
-        }
-        let settings = read_settings(&conn)?;
+            let settings = read_settings(&conn)?;
+            Ok((conn, settings))
+        })();
+        let (conn, settings) = match opened {
+            Ok(opened) => opened,
+            // A damaged page may stop the open itself: say so as the check does.
+            Err(error) => match guard.wait() {
+                Some(Verdict::Damaged(found)) => return Err(super::backup::damaged(path, &found)),
+                _ => return Err(error),
+            },
+        };
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
             settings,
-            _lock: lock,
+            _lock: Some(lock),
+            session: Some(std::sync::Arc::new(Session::new(guard))),
+            read_only: None,
         })
     }
 
@@ -416,6 +496,9 @@ impl Store {
             path: Some(path.clone()),
             settings: self.settings.clone(),
             _lock: None,
+            // The same session: its writes wait for the same verdict and count as written.
+            session: self.session.clone(),
+            read_only: self.read_only.clone(),
         }))
     }
 
@@ -429,7 +512,30 @@ impl Store {
             path: None,
             settings: settings.clone(),
             _lock: None,
+            session: None,
+            read_only: None,
         })
+    }
+
+    /// Opens the book at `path` only for reading because opening it for writing failed
+    /// with `because` (a read-only folder or file, a full disk): the screens go on
+    /// showing it, and every write is refused with that reason.
+    pub fn open_read_only_because(path: &Path, because: &StoreError) -> Result<Store> {
+        let mut store = Store::open_for_reading(path)?;
+        let why = match because {
+            StoreError::ReadOnly { why, .. } => why.clone(),
+            StoreError::DiskFull => {
+                "the disk holding it is full; free some space and open it again".into()
+            }
+            other => other.to_string(),
+        };
+        store.read_only = Some(why);
+        Ok(store)
+    }
+
+    /// Why this book cannot be written to, if it cannot.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
     }
 
     /// The schema version of the open book.
@@ -452,100 +558,4 @@ impl Store {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-
-    /// Builds a book at schema version `version` only (for migration tests).
-    pub(crate) fn create_at_version(path: &Path, version: usize) {
-        let mut conn = Connection::open(path).unwrap();
-        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-        conn.pragma_update(None, "application_id", APPLICATION_ID)
-            .unwrap();
-        let tx = conn.transaction().unwrap();
-        for sql in &MIGRATIONS[..version] {
-            tx.execute_batch(sql).unwrap();
-        }
-        tx.pragma_update(None, "user_version", version as i64)
-            .unwrap();
-        write_settings(&tx, &BookSettings::default()).unwrap();
-        tx.commit().unwrap();
-    }
-
-    #[test]
-    fn migrates_an_in_memory_book_step_by_step() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        migrate(&mut conn, 0).unwrap();
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(version, CURRENT_VERSION);
-        let notes: i64 = conn
-            .query_row("SELECT COUNT(*) FROM notes", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(notes, 0);
-    }
-
-    #[test]
-    fn an_older_book_is_backed_up_then_migrated() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("old.owed");
-        create_at_version(&path, 1);
-        let store = Store::open(&path, Access::Read).unwrap();
-        assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
-        let backup = sidecar(&path, ".v1.bak");
-        assert!(backup.exists());
-        let old = Connection::open(&backup).unwrap();
-        let version: i64 = old
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(version, 1);
-    }
-
-    const V1_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/book-v1.owed");
-
-    /// Writes the committed v1 fixture: run with `cargo test -- --ignored write_v1_fixture`
-    /// only by a build whose first migration is v1 as released.
-    #[test]
-    #[ignore]
-    fn write_v1_fixture() {
-        let path = Path::new(V1_FIXTURE);
-        let _ = fs::remove_file(path);
-        create_at_version(path, 1);
-        let conn = Connection::open(path).unwrap();
-        conn.execute_batch(
-            "INSERT INTO customers (id, code, name, terms, created_at) VALUES (1, 'C001', 'Café Müller GmbH', 'net 30', '2025-01-01T09:00:00+00:00');
-             INSERT INTO documents (id, customer_id, kind, side, number, date, amount, posted_at, terms, unapplied)
-                 VALUES (1, 1, 'invoice', 1, 'INV-1', '2025-01-10', 12000, '2025-01-10T09:00:00+00:00', 'net 30', NULL);
-             INSERT INTO items (id, document_id, customer_id, seq, doc_date, due_date, amount, open) VALUES (1, 1, 1, 1, '2025-01-10', '2025-02-09', 12000, 7000);
-             INSERT INTO documents (id, customer_id, kind, side, number, date, amount, posted_at, unapplied)
-                 VALUES (2, 1, 'payment', -1, 'PAY-1', '2025-02-01', 5000, '2025-02-01T09:00:00+00:00', 0);
-             UPDATE documents SET exhausted_on = '2025-02-01' WHERE id = 2;
-             INSERT INTO allocations (credit_id, item_id, date, amount) VALUES (2, 1, '2025-02-01', 5000);",
-        )
-        .unwrap();
-        conn.pragma_update(None, "wal_checkpoint", "TRUNCATE")
-            .unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-    }
-
-    #[test]
-    fn a_copied_v1_book_migrates_and_keeps_its_figures() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v1.owed");
-        fs::copy(V1_FIXTURE, &path).unwrap();
-        let original = fs::read(&path).unwrap();
-        let store = Store::open(&path, Access::Write).unwrap();
-        assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
-        assert_eq!(
-            fs::read(sidecar(&path, ".v1.bak")).unwrap().len(),
-            original.len()
-        );
-        let today = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
-        assert!(store.check(today).unwrap().is_empty());
-        let (customer, ledger) =
-            crate::report::customer_ledger(&store, "C001", None, None).unwrap();
-        assert_eq!(customer.name, "Café Müller GmbH");
-        assert_eq!(store.currency().plain(ledger.closing), "70.00");
-        assert!(store.notes(&Default::default()).unwrap().is_empty());
-    }
-}
+pub(crate) mod tests;

@@ -168,6 +168,32 @@ const ZH_CN: &[(&str, &str)] = &[
     ),
     ("statement", "对账单"),
     ("letter", "催款函"),
+    // Backups and damage.
+    ("Backups", "备份"),
+    ("Last backup: {time} ({path})", "最近备份：{time}（{path}）"),
+    (
+        "No backup yet: one is made after the first change of each day",
+        "尚无备份：每天第一次更改后自动备份",
+    ),
+    ("Restore…", "恢复…"),
+    ("Restore", "恢复"),
+    ("Cancel", "取消"),
+    (
+        "Put {backup} in place of this book? The book as it is now is kept beside it as …replaced-<time>.",
+        "用 {backup} 替换此账本？当前的账本会保留在旁边，名为 …replaced-<时间>。",
+    ),
+    (
+        "Restored from {backup}; the replaced book is kept as {replaced}.",
+        "已从 {backup} 恢复；被替换的账本保留为 {replaced}。",
+    ),
+    (
+        "The automatic backup was not made: {error}",
+        "未能自动备份：{error}",
+    ),
+    (
+        "This book is damaged ({found}); nothing more will be written to it. Settings → Restore… puts a backup back.",
+        "此账本已损坏（{found}），不会再写入任何内容。可在 设置 → 恢复… 中放回备份。",
+    ),
 ];
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use iced::Task;
 use iced::widget::text_editor;
 
-use super::i18n::t;
+use super::i18n::{t, tf};
 use super::{Book, Event};
 use crate::domain::company::{self, Locale, LogoInfo, Paper};
 use crate::domain::letters::{Level, default_template};
@@ -131,6 +131,14 @@ pub enum Message {
     Save,
     /// Drop the changes: back to what the book holds.
     Revert,
+    /// Restore…: pick a backup (a file dialog opening on the backups folder).
+    ChooseBackup,
+    BackupChosen(Option<PathBuf>),
+    /// Put the chosen backup in place of the book.
+    ConfirmRestore,
+    CancelRestore,
+    /// The day's automatic backup, made on a worker after a write.
+    BackedUp(Result<Option<PathBuf>, String>),
 }
 
 pub struct Settings {
@@ -146,6 +154,22 @@ pub struct Settings {
     pub logo_error: Option<String>,
     pub notice: Option<String>,
     pub error: Option<String>,
+    /// The newest backup of the book: when it was made, and where.
+    pub last_backup: Option<(String, PathBuf)>,
+    /// A backup chosen for Restore…, waiting for confirmation.
+    pub restore_candidate: Option<PathBuf>,
+}
+
+/// The newest backup of the open book, for "Last backup: …".
+fn last_backup(book: &Book) -> Option<(String, PathBuf)> {
+    let newest = crate::store::list_backups(book.path()?, false)
+        .ok()?
+        .into_iter()
+        .next()?;
+    Some((
+        newest.made_at.format("%Y-%m-%d %H:%M").to_string(),
+        newest.path,
+    ))
 }
 
 impl Settings {
@@ -165,6 +189,8 @@ impl Settings {
             logo_error: None,
             notice: None,
             error: None,
+            last_backup: last_backup(book),
+            restore_candidate: None,
         };
         if let Err(error) = book.store().company_settings() {
             screen.error = Some(error.to_string());
@@ -180,6 +206,7 @@ impl Settings {
     /// Reads the settings again after the book changed, unless there are unsaved edits
     /// (which a change elsewhere in the book must not throw away).
     pub fn reload(&mut self, book: &Book) {
+        self.last_backup = last_backup(book);
         if self.dirty() {
             return;
         }
@@ -233,7 +260,10 @@ impl Settings {
     }
 
     pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
-        if !matches!(message, Message::Level(_) | Message::Chinese(_)) {
+        if !matches!(
+            message,
+            Message::Level(_) | Message::Chinese(_) | Message::BackedUp(_)
+        ) {
             self.notice = None;
         }
         let (l, c) = (index(self.level), usize::from(self.chinese));
@@ -313,6 +343,67 @@ impl Settings {
             Message::Revert => {
                 let saved = self.saved.clone();
                 self.reset_to(saved);
+            }
+            Message::ChooseBackup => {
+                let folder = book.path().map(crate::store::backups_dir);
+                return (
+                    Task::perform(
+                        async move {
+                            let mut dialog = rfd::AsyncFileDialog::new()
+                                .add_filter("Owed book or backup", &["owed", "bak"]);
+                            if let Some(folder) = folder.filter(|f| f.is_dir()) {
+                                dialog = dialog.set_directory(folder);
+                            }
+                            dialog.pick_file().await.map(|f| f.path().to_path_buf())
+                        },
+                        Message::BackupChosen,
+                    ),
+                    None,
+                );
+            }
+            Message::BackupChosen(Some(path)) => match crate::store::verify_backup(&path) {
+                Ok(()) => self.restore_candidate = Some(path),
+                Err(why) => {
+                    self.error = Some(format!("{}: {why}", path.display()));
+                }
+            },
+            Message::BackupChosen(None) => {}
+            Message::CancelRestore => self.restore_candidate = None,
+            Message::ConfirmRestore => {
+                let Some(backup) = self.restore_candidate.take() else {
+                    return (Task::none(), None);
+                };
+                match book.store_mut().restore_from(&backup) {
+                    Ok(restored) => {
+                        // What is on screen was the replaced book's: start again from the
+                        // restored one's settings, unsaved edits included.
+                        self.last_backup = last_backup(book);
+                        match book.store().company_settings() {
+                            Ok(settings) => self.reset_to(Draft::from_settings(&settings)),
+                            Err(error) => self.error = Some(error.to_string()),
+                        }
+                        let replaced = restored
+                            .replaced
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_default();
+                        self.notice = Some(tf(
+                            "Restored from {backup}; the replaced book is kept as {replaced}.",
+                            &[
+                                ("backup", &restored.from.display().to_string()),
+                                ("replaced", &replaced),
+                            ],
+                        ));
+                        return (Task::none(), Some(Event::BookChanged));
+                    }
+                    Err(error) => self.error = Some(error.to_string()),
+                }
+            }
+            Message::BackedUp(Ok(_)) => self.last_backup = last_backup(book),
+            Message::BackedUp(Err(error)) => {
+                self.error = Some(tf(
+                    "The automatic backup was not made: {error}",
+                    &[("error", &error)],
+                ));
             }
             Message::Save => {
                 if !self.dirty() {

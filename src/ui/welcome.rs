@@ -74,7 +74,7 @@ impl Welcome {
         if !path.exists() {
             return (Welcome::new(path, None), None);
         }
-        match Store::open(&path, Access::Write) {
+        match open_book(&path) {
             Ok(store) => (Welcome::new(path, None), Some(store)),
             Err(error) => {
                 let problem = explain(&path, &error);
@@ -163,7 +163,7 @@ impl Welcome {
             Message::Retry => {
                 let path = self.path.clone();
                 self.problem = None;
-                match Store::open(&path, Access::Write) {
+                match open_book(&path) {
                     Ok(store) => return (Task::none(), Some(Event::Opened(store))),
                     Err(error) => self.problem = Some(explain(&path, &error)),
                 }
@@ -196,7 +196,7 @@ impl Welcome {
             ));
             return None;
         }
-        match Store::open(path, Access::Write) {
+        match open_book(path) {
             Ok(store) => Some(Event::Opened(store)),
             Err(error) => {
                 self.error = Some(explain(path, &error));
@@ -401,6 +401,19 @@ pub fn build_sample_book(
     };
     demo::generate(&mut store, &options, progress).map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// Opens an existing book for writing or, where it cannot be written (a read-only
+/// folder or file, a full disk), for reading only: the screens still show it, and a
+/// write says why it cannot be made.
+fn open_book(path: &Path) -> Result<Store, crate::store::StoreError> {
+    use crate::store::StoreError;
+    match Store::open(path, Access::Write) {
+        Err(error @ (StoreError::ReadOnly { .. } | StoreError::DiskFull)) => {
+            Store::open_read_only_because(path, &error)
+        }
+        other => other,
+    }
 }
 
 /// One line a person understands, naming the file.

@@ -8,7 +8,9 @@ mod common {
 }
 
 mod audit;
+mod backups;
 mod bank_samples;
+mod book_safety;
 mod cli;
 mod hostile_files;
 mod import_book;

@@ -277,3 +277,79 @@ fn typing_a_name_and_clicking_save_through_the_simulator() {
     let mut ui = simulate(&app);
     assert!(ui.find("Settings saved.").is_ok());
 }
+
+#[test]
+fn the_last_backup_is_shown_and_restore_puts_it_back_in_the_open_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.owed");
+    let file = crate::store::Store::open(&path, crate::store::Access::Write).unwrap();
+    let (mut app, task) = App::with_store(file, crate::ui::testing::date("2026-11-30"));
+    crate::ui::testing::settle(&mut app, task);
+    send(&mut app, AppMessage::Show(Tab::Settings));
+    assert!(screen(&app).last_backup.is_none());
+    assert!(
+        simulate(&app)
+            .find("No backup yet: one is made after the first change of each day")
+            .is_ok()
+    );
+
+    // The day's first change makes the automatic backup, on a worker, shown at once.
+    settings(&mut app, Message::Name("Before Ltd".into()));
+    settings(&mut app, Message::Save);
+    let (made_at, backup) = screen(&app).last_backup.clone().expect("a backup");
+    let shown = format!("Last backup: {made_at} ({})", backup.display());
+    assert!(simulate(&app).find(shown.as_str()).is_ok(), "{shown}");
+
+    settings(&mut app, Message::Name("After Ltd".into()));
+    settings(&mut app, Message::Save);
+    assert_eq!(store(&app).company_profile().unwrap().name, "After Ltd");
+
+    // Not a backup: refused by name, nothing asked.
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "hello").unwrap();
+    settings(&mut app, Message::BackupChosen(Some(text)));
+    assert!(screen(&app).restore_candidate.is_none());
+    assert!(screen(&app).error.as_deref().unwrap().contains("notes.txt"));
+
+    settings(&mut app, Message::BackupChosen(Some(backup.clone())));
+    assert_eq!(screen(&app).restore_candidate.as_ref(), Some(&backup));
+    // A tall window: the Backups section is below the fold of the usual one.
+    let mut ui = Simulator::with_size(iced::Settings::default(), (1280.0, 1600.0), app.view());
+    ui.click("Restore").expect("the confirming Restore button");
+    let messages: Vec<_> = ui.into_messages().collect();
+    feed(&mut app, messages);
+
+    assert_eq!(store(&app).company_profile().unwrap().name, "Before Ltd");
+    assert_eq!(screen(&app).draft.name, "Before Ltd");
+    let audited = store(&app).audit_log(&Default::default()).unwrap();
+    assert_eq!(
+        audited.last().map(|e| e.action),
+        Some(crate::store::AuditAction::Restore),
+        "the restore is in the restored book's audit log"
+    );
+    assert!(
+        screen(&app)
+            .notice
+            .as_deref()
+            .unwrap()
+            .starts_with("Restored from")
+    );
+    let replaced: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("book.owed.replaced-")
+        })
+        .collect();
+    assert_eq!(replaced.len(), 1);
+    // The app goes on writing to the restored book, still the only writer.
+    settings(&mut app, Message::Name("Third Ltd".into()));
+    settings(&mut app, Message::Save);
+    assert_eq!(store(&app).company_profile().unwrap().name, "Third Ltd");
+    assert!(matches!(
+        crate::store::Store::open(&path, crate::store::Access::Write),
+        Err(crate::store::StoreError::Locked { .. })
+    ));
+}

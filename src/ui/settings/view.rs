@@ -128,6 +128,7 @@ pub fn view<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
         company(screen, &problems, save.clone()),
         logo(screen),
         paper_and_locale(screen, book),
+        backups(screen),
     ]
     .spacing(16)
     .width(Length::FillPortion(1));
@@ -249,6 +250,47 @@ fn logo<'a>(screen: &'a Settings) -> Element<'a, Message> {
         "PNG or JPEG, 16 to 4000 pixels a side, at most 2 MB; kept inside the book",
     )));
     section(t("Logo"), body)
+}
+
+/// The newest backup and Restore…, which asks before it replaces the book.
+fn backups<'a>(screen: &'a Settings) -> Element<'a, Message> {
+    let last: Element<'a, Message> = match &screen.last_backup {
+        Some((made_at, path)) => text(tf(
+            "Last backup: {time} ({path})",
+            &[("time", made_at), ("path", &path.display().to_string())],
+        ))
+        .size(14)
+        .into(),
+        None => widgets::muted(t(
+            "No backup yet: one is made after the first change of each day",
+        ))
+        .into(),
+    };
+    let mut body = column![
+        last,
+        row![widgets::secondary(
+            t("Restore…"),
+            Some(Message::ChooseBackup)
+        )]
+        .spacing(8),
+    ];
+    if let Some(candidate) = &screen.restore_candidate {
+        body = body.push(
+            column![
+                widgets::danger_text(tf(
+                    "Put {backup} in place of this book? The book as it is now is kept beside it as …replaced-<time>.",
+                    &[("backup", &candidate.display().to_string())],
+                )),
+                row![
+                    widgets::action(t("Restore"), Some(Message::ConfirmRestore)),
+                    widgets::secondary(t("Cancel"), Some(Message::CancelRestore)),
+                ]
+                .spacing(8),
+            ]
+            .spacing(6),
+        );
+    }
+    section(t("Backups"), body)
 }
 
 fn paper_and_locale<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
