@@ -412,12 +412,9 @@ fn unmatched(store: &Store, format: Format) -> Result<(), CliError> {
 /// A kept row's amount in the book's format when it is in the book's currency.
 fn kept_amount(store: &Store, amount: &str, currency: Option<&str>) -> String {
     let book = store.currency();
-    match amount.parse::<rust_decimal::Decimal>() {
-        Ok(value)
-            if currency.is_none_or(|c| c.eq_ignore_ascii_case(&book.code))
-                && book.to_minor_checked(Money(value)).is_some() =>
-        {
-            book.display(Money(value))
+    match book.parse_plain(amount) {
+        Ok(value) if currency.is_none_or(|c| c.eq_ignore_ascii_case(&book.code)) => {
+            book.display(value)
         }
         _ => format!("{amount} {}", currency.unwrap_or_default())
             .trim()

@@ -216,11 +216,9 @@ fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
     let summary = &tally.summary;
     let confident = tally.confident;
     let money = |total: &str| {
-        total
-            .parse::<rust_decimal::Decimal>()
-            .ok()
-            .filter(|v| book.currency().to_minor_checked(Money(*v)).is_some())
-            .map_or(total.to_string(), |v| book.money(Money(v)))
+        book.currency()
+            .parse_plain(total)
+            .map_or(total.to_string(), |v| book.money(v))
     };
     let filters = RowFilter::ALL
         .into_iter()
@@ -651,11 +649,9 @@ fn kept_panel<'a>(
 
 /// A kept row's amount in the book's format (kept rows are always in its currency).
 fn kept_amount(book: &Book, amount: &str) -> String {
-    amount
-        .parse::<rust_decimal::Decimal>()
-        .ok()
-        .filter(|v| book.currency().to_minor_checked(Money(*v)).is_some())
-        .map_or(amount.to_string(), |v| book.money(Money(v)))
+    book.currency()
+        .parse_plain(amount)
+        .map_or(amount.to_string(), |v| book.money(v))
 }
 
 /// Type a code or name, click the customer: the row is theirs (oldest first).
