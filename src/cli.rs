@@ -165,7 +165,8 @@ pub struct ContactArgs {
 pub struct CustomerFields {
     #[arg(long)]
     pub code: String,
-    #[arg(long)]
+    // A name or memo may begin with `-` ("-1+1" is text a spreadsheet would run).
+    #[arg(long, allow_hyphen_values = true)]
     pub name: String,
     #[command(flatten)]
     pub contact: ContactArgs,
@@ -293,9 +294,9 @@ pub struct DocumentArgs {
     #[arg(long, allow_hyphen_values = true)]
     pub amount: String,
     /// E.g. the customer's order number or the bank's reference.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub reference: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub memo: Option<String>,
 }
 
@@ -336,9 +337,9 @@ pub struct NoteArgs {
     /// out (we contacted them) or in (they contacted us).
     #[arg(long, default_value = "out")]
     pub direction: String,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub summary: String,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub outcome: Option<String>,
     #[arg(long)]
     pub invoice: Option<String>,
