@@ -156,8 +156,23 @@ pub struct Settings {
     pub error: Option<String>,
     /// The newest backup of the book: when it was made, and where.
     pub last_backup: Option<(String, PathBuf)>,
+    /// The newest backups, each with its own Restore… (no file dialog needed).
+    pub recent_backups: Vec<crate::store::BackupFile>,
     /// A backup chosen for Restore…, waiting for confirmation.
     pub restore_candidate: Option<PathBuf>,
+}
+
+/// How many of the newest backups the screen offers to restore from.
+const RECENT_BACKUPS: usize = 5;
+
+/// The newest backups of the open book, newest first.
+fn recent_backups(book: &Book) -> Vec<crate::store::BackupFile> {
+    book.path()
+        .and_then(|path| crate::store::list_backups(path, false).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .take(RECENT_BACKUPS)
+        .collect()
 }
 
 /// The newest backup of the open book, for "Last backup: …".
@@ -190,6 +205,7 @@ impl Settings {
             notice: None,
             error: None,
             last_backup: last_backup(book),
+            recent_backups: recent_backups(book),
             restore_candidate: None,
         };
         if let Err(error) = book.store().company_settings() {
@@ -207,6 +223,7 @@ impl Settings {
     /// (which a change elsewhere in the book must not throw away).
     pub fn reload(&mut self, book: &Book) {
         self.last_backup = last_backup(book);
+        self.recent_backups = recent_backups(book);
         if self.dirty() {
             return;
         }
@@ -378,6 +395,7 @@ impl Settings {
                         // What is on screen was the replaced book's: start again from the
                         // restored one's settings, unsaved edits included.
                         self.last_backup = last_backup(book);
+                        self.recent_backups = recent_backups(book);
                         match book.store().company_settings() {
                             Ok(settings) => self.reset_to(Draft::from_settings(&settings)),
                             Err(error) => self.error = Some(error.to_string()),
@@ -398,7 +416,10 @@ impl Settings {
                     Err(error) => self.error = Some(error.to_string()),
                 }
             }
-            Message::BackedUp(Ok(_)) => self.last_backup = last_backup(book),
+            Message::BackedUp(Ok(_)) => {
+                self.last_backup = last_backup(book);
+                self.recent_backups = recent_backups(book);
+            }
             Message::BackedUp(Err(error)) => {
                 self.error = Some(tf(
                     "The automatic backup was not made: {error}",

@@ -311,7 +311,19 @@ fn the_last_backup_is_shown_and_restore_puts_it_back_in_the_open_app() {
     assert!(screen(&app).restore_candidate.is_none());
     assert!(screen(&app).error.as_deref().unwrap().contains("notes.txt"));
 
-    settings(&mut app, Message::BackupChosen(Some(backup.clone())));
+    // The backup is listed with its own Restore… button: no file dialog needed.
+    assert_eq!(screen(&app).recent_backups.len(), 1);
+    let mut ui = Simulator::with_size(iced::Settings::default(), (1280.0, 1600.0), app.view());
+    ui.click("Restore…")
+        .expect("the listed backup's Restore… button");
+    let messages: Vec<_> = ui.into_messages().collect();
+    assert!(
+        messages.iter().any(
+            |m| matches!(m, AppMessage::Settings(Message::BackupChosen(Some(p))) if *p == backup)
+        ),
+        "the button chooses that backup"
+    );
+    feed(&mut app, messages);
     assert_eq!(screen(&app).restore_candidate.as_ref(), Some(&backup));
     // A tall window: the Backups section is below the fold of the usual one.
     let mut ui = Simulator::with_size(iced::Settings::default(), (1280.0, 1600.0), app.view());

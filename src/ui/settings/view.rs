@@ -12,6 +12,7 @@ use super::{
 };
 use crate::domain::company::{Locale, Paper};
 use crate::domain::letters::{Level, MERGE_FIELDS};
+use crate::store::BackupKind;
 use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
@@ -266,14 +267,40 @@ fn backups<'a>(screen: &'a Settings) -> Element<'a, Message> {
         ))
         .into(),
     };
-    let mut body = column![
-        last,
+    let mut body = column![last].spacing(6);
+    // Each recent backup restores with one button (and a confirmation): no file dialog
+    // is needed, which a desktop without a file-chooser portal could not show.
+    for backup in &screen.recent_backups {
+        let kind = match backup.kind {
+            BackupKind::Auto => t("automatic"),
+            BackupKind::Manual => t("manual"),
+            BackupKind::BeforeMigration => t("before upgrade"),
+        };
+        body = body.push(
+            row![
+                text(format!(
+                    "{} · {kind} · {}",
+                    backup.made_at.format("%Y-%m-%d %H:%M"),
+                    crate::files::read::describe_size(backup.bytes)
+                ))
+                .size(14)
+                .width(Length::Fill),
+                widgets::secondary(
+                    t("Restore…"),
+                    Some(Message::BackupChosen(Some(backup.path.clone())))
+                ),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        );
+    }
+    body = body.push(
         row![widgets::secondary(
-            t("Restore…"),
+            t("Restore from another file…"),
             Some(Message::ChooseBackup)
         )]
         .spacing(8),
-    ];
+    );
     if let Some(candidate) = &screen.restore_candidate {
         body = body.push(
             column![
