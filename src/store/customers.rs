@@ -83,6 +83,17 @@ fn blank_to_none(value: &Option<String>) -> Option<String> {
         .filter(|v| !crate::domain::text::is_blank(v))
 }
 
+/// A credit limit in minor units, refused (never wrapped) when it is out of bounds.
+fn limit_minor(currency: &Currency, limit: Option<Money>) -> Result<Option<i64>> {
+    Ok(limit
+        .map(|m| {
+            currency
+                .to_minor_checked(m)
+                .ok_or(crate::domain::MoneyError::TooLarge(m.to_string()))
+        })
+        .transpose()?)
+}
+
 pub(super) fn insert(
     conn: &Connection,
     currency: &Currency,
@@ -93,14 +104,7 @@ pub(super) fn insert(
     if find(conn, currency, code)?.is_some() {
         return Err(StoreError::DuplicateCustomer(code.to_string()));
     }
-    let limit = draft
-        .credit_limit
-        .map(|m| {
-            currency
-                .to_minor_checked(m)
-                .ok_or(crate::domain::MoneyError::TooLarge(m.to_string()))
-        })
-        .transpose()?;
+    let limit = limit_minor(currency, draft.credit_limit)?;
     conn.execute(
         "INSERT INTO customers (code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -202,14 +206,7 @@ impl Store {
             })?;
             draft.code = current.code.clone();
             let archived = update.archived.unwrap_or(current.archived);
-            let limit = draft
-                .credit_limit
-                .map(|m| {
-                    currency
-                        .to_minor_checked(m)
-                        .ok_or(crate::domain::MoneyError::TooLarge(m.to_string()))
-                })
-                .transpose()?;
+            let limit = limit_minor(currency, draft.credit_limit)?;
             tx.execute(
                 "UPDATE customers SET name = ?2, contact = ?3, email = ?4, phone = ?5, address = ?6, terms = ?7,
                  credit_limit = ?8, tier = ?9, on_hold = ?10, archived = ?11 WHERE id = ?1",
