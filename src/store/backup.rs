@@ -406,6 +406,28 @@ fn check_restorable(backup: &Path) -> Result<()> {
     })
 }
 
+/// Copies that restores killed before their swap left beside the book
+/// (`<book>.restoring-PID`). Only called with the book's write lock held, so no restore
+/// of this book is running.
+fn remove_unfinished_restores(book: &Path) {
+    let (Some(folder), Some(name)) = (book.parent(), book.file_name()) else {
+        return;
+    };
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let prefix = format!("{}.restoring-", name.to_string_lossy());
+    if let Ok(entries) = fs::read_dir(folder) {
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
 /// AUDIT: the one place a restore completes, for `owed restore` and the app alike
 /// (the caller holds the book's write lock and no connection to it is open). The
 /// [`Restored`] it returns says what was put back and where the old book went.
@@ -415,7 +437,10 @@ fn complete_restore(book: &Path, backup: &Path) -> Result<Restored> {
         move |source| StoreError::Io { path, source }
     };
     let exists = fs::symlink_metadata(book).is_ok();
-    // The copy is made and synced first, so the book is missing only between two renames.
+    // The copy is made and synced first, then swapped in by one rename over the book, so
+    // at every moment the book's name holds either the old book or the restored one: a
+    // kill can never leave the name empty (where the next command would start a new book).
+    remove_unfinished_restores(book);
     let incoming = sidecar(book, &format!(".restoring-{}", std::process::id()));
     let copied = fs::copy(backup, &incoming)
         .and_then(|_| fs::File::open(&incoming).and_then(|f| f.sync_all()));
@@ -424,28 +449,59 @@ fn complete_restore(book: &Path, backup: &Path) -> Result<Restored> {
         return Err(io(&incoming)(e));
     }
     let replaced = if exists {
-        if let Ok(conn) = Connection::open_with_flags(
+        // Fold the log into the file: a log left beside the restored file would be
+        // replayed onto it.
+        let folded = Connection::open_with_flags(
             book,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        ) {
-            let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
-        }
-        let aside = sidecar(book, &format!(".replaced-{}", Local::now().format(STAMP)));
-        if let Err(e) = fs::rename(book, &aside) {
+        )
+        .and_then(|conn| {
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                r.get::<_, i64>(0)
+            })
+        });
+        let wal = sidecar(book, "-wal");
+        let wal_len = fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        if folded.is_err() || wal_len > 0 {
             let _ = fs::remove_file(&incoming);
-            return Err(io(book)(e));
+            return Err(io(book)(std::io::Error::other(
+                "its write-ahead log could not be folded in (is it open elsewhere?); nothing was changed",
+            )));
         }
-        for side in ["-wal", "-shm"] {
-            let from = sidecar(book, side);
-            if from.exists() {
-                let _ = fs::rename(&from, sidecar(&aside, side));
-            }
+        // Two restores in one second must not share (and overwrite) one name.
+        let stamp = Local::now().format(STAMP).to_string();
+        let mut aside = sidecar(book, &format!(".replaced-{stamp}"));
+        let mut n = 1;
+        while fs::symlink_metadata(&aside).is_ok() {
+            n += 1;
+            aside = sidecar(book, &format!(".replaced-{stamp}-{n}"));
+        }
+        // The book is kept under its new name first (a second name for the same file,
+        // or a copy where the file system has no hard links), then replaced.
+        let kept = fs::hard_link(book, &aside).or_else(|_| {
+            fs::copy(book, &aside).and_then(|_| fs::File::open(&aside).and_then(|f| f.sync_all()))
+        });
+        if let Err(e) = kept {
+            let _ = fs::remove_file(&incoming);
+            return Err(io(&aside)(e));
         }
         Some(aside)
     } else {
         None
     };
     fs::rename(&incoming, book).map_err(io(book))?;
+    if let Some(folder) = book.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = fs::File::open(folder).and_then(|f| f.sync_all());
+    }
+    // The old book's (empty) log and its index belong to the file kept aside.
+    if let Some(aside) = &replaced {
+        for side in ["-wal", "-shm"] {
+            let from = sidecar(book, side);
+            if from.exists() {
+                let _ = fs::rename(&from, sidecar(aside, side));
+            }
+        }
+    }
     integrity::remember(book, &Verdict::Sound);
     Ok(Restored {
         from: backup.to_path_buf(),

@@ -165,3 +165,47 @@ fn restore_checks_the_backup_and_refuses_while_another_writer_holds_the_book() {
         "After"
     );
 }
+
+#[test]
+fn restores_in_one_second_keep_every_replaced_book_and_leftovers_of_killed_ones_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.owed");
+    let mut store = Store::open(&book, Access::Write).unwrap();
+    store.set_company("First").unwrap();
+    let backup = store.backup_now(BackupKind::Manual).unwrap();
+    drop(store);
+    // What a restore killed before its swap leaves beside the book.
+    let leftover = dir.path().join("book.owed.restoring-999999");
+    fs::write(&leftover, b"half a copy").unwrap();
+    let mut kept = Vec::new();
+    for name in ["Second", "Third"] {
+        let mut store = Store::open(&book, Access::Write).unwrap();
+        store.set_company(name).unwrap();
+        drop(store);
+        // Both restores usually fall in the same second: today the second one's
+        // `.replaced-<time>` overwrote the first's.
+        kept.push(
+            owed::store::restore(&book, &backup)
+                .unwrap()
+                .replaced
+                .unwrap(),
+        );
+    }
+    assert_ne!(kept[0], kept[1]);
+    let companies: Vec<String> = kept
+        .iter()
+        .map(|p| {
+            Store::open(p, Access::Read)
+                .unwrap()
+                .settings()
+                .company
+                .clone()
+        })
+        .collect();
+    assert_eq!(companies, ["Second", "Third"]);
+    assert!(!leftover.exists(), "the killed restore's copy is cleared");
+    assert_eq!(
+        Store::open(&book, Access::Read).unwrap().settings().company,
+        "First"
+    );
+}
