@@ -8,6 +8,7 @@ mod bank;
 mod commands;
 mod documents;
 mod output;
+mod posting_args;
 mod reports;
 mod settings;
 
@@ -22,6 +23,10 @@ pub use documents::{
     IssuedCommand, IssuedListArgs, IssuedShowArgs, LetterArgs, LettersArgs, StatementsArgs,
 };
 pub use output::Format;
+pub use posting_args::{
+    ApplyArgs, CreditArgs, CreditCommand, DebitArgs, DebitCommand, DocumentArgs, RefundArgs,
+    RefundCommand, VoidArgs,
+};
 pub use settings::{ResetLetterArgs, SettingsCommand, SettingsSetArgs, SettingsShowArgs};
 
 #[derive(Debug, Parser)]
@@ -221,105 +226,6 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum DebitCommand {
-    /// Post one.
-    Add(DebitArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct DebitArgs {
-    #[command(flatten)]
-    pub doc: DocumentArgs,
-    /// Overrides the customer's terms: `net 30`, `eom 10`, `due on receipt`.
-    #[arg(long, conflicts_with = "due")]
-    pub terms: Option<String>,
-    /// An explicit due date.
-    #[arg(long)]
-    pub due: Option<String>,
-    /// N equal installments a month apart, or explicit `DATE:AMOUNT,DATE:AMOUNT`.
-    #[arg(long, conflicts_with = "deposit")]
-    pub installments: Option<String>,
-    /// A deposit due at once, e.g. `30%`; the rest on the terms.
-    #[arg(long)]
-    pub deposit: Option<String>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum CreditCommand {
-    /// Post one and allocate it.
-    Add(CreditArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct CreditArgs {
-    #[command(flatten)]
-    pub doc: DocumentArgs,
-    /// `INV-1001:300.00,INV-1002` (default: oldest due first).
-    #[arg(long, conflicts_with = "unapplied")]
-    pub apply: Option<String>,
-    /// Keep it all as unapplied credit.
-    #[arg(long)]
-    pub unapplied: bool,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum RefundCommand {
-    /// Post one.
-    Add(RefundArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct RefundArgs {
-    #[command(flatten)]
-    pub doc: DocumentArgs,
-    /// The payment or credit note refunded (default: oldest unapplied credit).
-    #[arg(long)]
-    pub of: Option<String>,
-}
-
-// What every posted document has (a plain comment: clap would show a doc comment as help).
-#[derive(Debug, Args)]
-pub struct DocumentArgs {
-    /// The customer's code.
-    #[arg(long)]
-    pub customer: String,
-    /// The document number (given automatically if left out).
-    #[arg(long)]
-    pub number: Option<String>,
-    /// YYYY-MM-DD (default today).
-    #[arg(long)]
-    pub date: Option<String>,
-    /// Exact, in the book's number format: 1200.00 or 1,200.00 (1.200,00 where the
-    /// locale writes a decimal comma).
-    #[arg(long, allow_hyphen_values = true)]
-    pub amount: String,
-    /// E.g. the customer's order number or the bank's reference.
-    #[arg(long, allow_hyphen_values = true)]
-    pub reference: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub memo: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct VoidArgs {
-    /// The number of the document to void.
-    pub number: String,
-    /// Date of the void (default today).
-    #[arg(long)]
-    pub date: Option<String>,
-    #[arg(long)]
-    pub reason: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ApplyArgs {
-    #[arg(long)]
-    pub customer: String,
-    #[arg(long)]
-    pub date: Option<String>,
-}
-
-#[derive(Debug, Subcommand)]
 pub enum NoteCommand {
     /// Log a contact with a customer.
     Add(NoteArgs),
@@ -432,23 +338,6 @@ pub struct CheckArgs {
     /// Also check that aging ties to balances as of this date (default today).
     #[arg(long)]
     pub as_of: Option<String>,
-}
-
-impl DocumentArgs {
-    /// `--date`, today if left out.
-    pub fn date(&self) -> Result<NaiveDate, CliError> {
-        parse_date_arg("--date", &self.date)
-    }
-
-    /// `--amount`, exact and more than zero.
-    pub fn amount(
-        &self,
-        currency: &crate::domain::Currency,
-    ) -> Result<crate::domain::Money, CliError> {
-        currency
-            .parse_positive(&self.amount)
-            .map_err(input("--amount"))
-    }
 }
 
 /// Everything that can go wrong on the command line, each with one clear line.
