@@ -1,7 +1,9 @@
 //! The statements and letters screen: the month-end batch of statements (period, kind,
 //! which customers, where to), written on a worker thread with a progress bar and an
 //! "Open folder" button; and the demand letters due today (each customer's next rung of
-//! the escalation ladder) sent in one go, or one letter for one customer at any level.
+//! the escalation ladder), counted by level, each open to a preview, and sent in one go
+//! only after a confirmation that names the count per level — every letter on its own
+//! and all of them in one file to print; or one letter for one customer at any level.
 //! Both call the same library functions as `owed statements` and `owed letters`.
 
 #[cfg(test)]
@@ -84,7 +86,14 @@ pub enum Message {
     Done(Result<String, String>),
     OpenFolder,
     DueLoaded(Result<Vec<DueLetter>, String>),
+    /// Ask to send the letters due: shows the confirmation, writes nothing.
     SendDue,
+    ConfirmSend,
+    CancelSend,
+    /// Render the letter due to this customer into a temporary file and open it.
+    Preview(String),
+    /// Open the file with every letter of the last run.
+    OpenLetters,
     LetterCustomer(String),
     LetterLevel(LevelChoice),
     Deadline(String),
@@ -106,6 +115,13 @@ pub struct Statements {
     pub error: Option<String>,
     /// Letters due today, the highest level each customer has reached.
     pub due: Vec<DueLetter>,
+    /// The confirmation of "send the letters due" is showing; nothing is written before
+    /// it is confirmed.
+    pub confirming: bool,
+    /// Where the running letters batch puts its file with every letter.
+    pending_letters: Option<PathBuf>,
+    /// The file with every letter of the last run, to print in one go.
+    pub letters_file: Option<PathBuf>,
     pub letter_customer: String,
     pub letter_level: LevelChoice,
     pub deadline: String,
@@ -141,6 +157,9 @@ impl Statements {
             notice: None,
             error: None,
             due: Vec::new(),
+            confirming: false,
+            pending_letters: None,
+            letters_file: None,
             letter_customer: String::new(),
             letter_level: LevelChoice(Level::Reminder),
             deadline: String::new(),
@@ -200,6 +219,35 @@ impl Statements {
         })
     }
 
+    /// How many letters due there are of each level, lowest level first.
+    pub fn due_by_level(&self) -> Vec<(Level, usize)> {
+        Level::ALL
+            .into_iter()
+            .map(|level| (level, self.due.iter().filter(|d| d.level == level).count()))
+            .collect()
+    }
+
+    /// "Send 2,299 letters: 1,480 × friendly reminder, … 819 × notice before legal action?"
+    pub fn confirmation(&self) -> String {
+        let counts: Vec<String> = self
+            .due_by_level()
+            .into_iter()
+            .map(|(level, n)| {
+                tf(
+                    "{n} × {level}",
+                    &[("n", &count_text(n)), ("level", t(level.name()))],
+                )
+            })
+            .collect();
+        tf(
+            "Send {n} letters: {counts}?",
+            &[
+                ("n", &count_text(self.due.len())),
+                ("counts", &counts.join(", ")),
+            ],
+        )
+    }
+
     /// Whether "Write statements" can run now.
     pub fn can_write(&self) -> bool {
         self.running.is_none()
@@ -231,11 +279,30 @@ impl Statements {
             Message::Browsed(Some(path)) => self.folder = path.display().to_string(),
             Message::Browsed(None) => {}
             Message::WriteStatements => return (self.write_statements(book), None),
-            Message::SendDue => return (self.send_due(book), None),
+            Message::SendDue => {
+                self.confirming = self.running.is_none() && !self.due.is_empty();
+            }
+            Message::CancelSend => self.confirming = false,
+            Message::ConfirmSend => {
+                self.confirming = false;
+                return (self.send_due(book), None);
+            }
+            Message::Preview(code) => self.preview(&code, book),
+            Message::OpenLetters => {
+                if let Some(path) = &self.letters_file
+                    && let Err(error) = open_with_system(path)
+                {
+                    self.error = Some(error);
+                }
+            }
             Message::WriteLetter => return (self.write_letter(book), None),
             Message::Progress(done, total) => self.running = Some((done, total)),
             Message::Done(result) => {
                 self.running = None;
+                self.letters_file = self
+                    .pending_letters
+                    .take()
+                    .filter(|path| result.is_ok() && path.exists());
                 match result {
                     Ok(notice) => {
                         self.notice = Some(notice);
@@ -247,7 +314,7 @@ impl Statements {
                 return (self.reload(book), Some(Event::BookChanged));
             }
             Message::OpenFolder => {
-                if let Err(error) = open_folder(Path::new(self.folder.trim())) {
+                if let Err(error) = open_with_system(Path::new(self.folder.trim())) {
                     self.error = Some(error);
                 }
             }
@@ -318,31 +385,59 @@ impl Statements {
         let date = book.today;
         let folder = PathBuf::from(self.folder.trim());
         self.begin();
+        self.pending_letters = Some(folder.join(letters::combined_name(date)));
         run(book, move |store, progress| {
-            let stale = statement::prepare_folder(&folder).map_err(|e| e.to_string())?;
-            let context = statement::Context::new(store, date, None).map_err(|e| e.to_string())?;
-            for (done, letter) in due.iter().enumerate() {
-                progress(done, due.len());
-                let request = LetterRequest {
-                    customer: letter.customer.clone(),
-                    level: letter.level,
-                    date,
-                    deadline: None,
-                    locale: None,
-                };
-                letters::issue_with(store, &context, &request, &folder, false)
-                    .map_err(|e| e.to_string())?;
-            }
-            progress(due.len(), due.len());
-            Ok(stale_note(stale)
+            progress(0, due.len());
+            let sent = letters::send_due(store, &due, date, None, &folder, progress)
+                .map_err(|e| e.to_string())?;
+            Ok(stale_note(sent.stale_removed)
                 + &tf(
-                    "{n} letters written to {folder}; each logged as a collection note",
+                    "{n} letters written to {folder}; each logged as a collection note. All of them, each from a new page, in {combined} to print in one go.",
                     &[
-                        ("n", &due.len().to_string()),
+                        ("n", &sent.written.len().to_string()),
                         ("folder", &folder.display().to_string()),
+                        (
+                            "combined",
+                            &sent
+                                .combined
+                                .map(|p| p.display().to_string())
+                                .unwrap_or_else(|| "—".into()),
+                        ),
                     ],
                 ))
         })
+    }
+
+    /// Renders the letter due to `code` as a preview (not archived, no note) into a
+    /// temporary folder, never the output folder, and opens it.
+    fn preview(&mut self, code: &str, book: &mut Book) {
+        let Some(due) = self.due.iter().find(|d| d.customer == code) else {
+            return;
+        };
+        let request = LetterRequest {
+            customer: due.customer.clone(),
+            level: due.level,
+            date: book.today,
+            deadline: None,
+            locale: None,
+        };
+        let folder = preview_folder();
+        match letters::issue_letter(book.store_mut(), &request, &folder, true) {
+            Ok(issued) => {
+                self.notice = Some(tf(
+                    "Preview, not sent: {path}",
+                    &[("path", &issued.path.display().to_string())],
+                ));
+                self.error = None;
+                // The tests check the file; they must not start the desktop's viewer.
+                if !cfg!(test)
+                    && let Err(error) = open_with_system(&issued.path)
+                {
+                    self.error = Some(error);
+                }
+            }
+            Err(error) => self.error = Some(error.to_string()),
+        }
     }
 
     fn write_letter(&mut self, book: &mut Book) -> Task<Message> {
@@ -435,8 +530,27 @@ fn stale_note(removed: usize) -> String {
     )
 }
 
-/// Opens the folder in the system's file manager.
-fn open_folder(path: &Path) -> Result<(), String> {
+/// Where previews go: a folder of their own under the system's temporary folder, so a
+/// preview is never mistaken for a letter sent.
+fn preview_folder() -> PathBuf {
+    std::env::temp_dir().join("owed-preview")
+}
+
+/// 2299 as "2,299".
+fn count_text(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Opens the folder in the system's file manager, or a file in its viewer.
+fn open_with_system(path: &Path) -> Result<(), String> {
     let program = if cfg!(target_os = "windows") {
         "explorer"
     } else if cfg!(target_os = "macos") {
