@@ -260,3 +260,11 @@ fn a_letter_due_is_previewed_without_sending_it() {
     assert!(s.archive.is_empty(), "a preview is not archived");
     assert_eq!(s.due.len(), 1, "still due");
 }
+
+#[test]
+fn counts_are_grouped_in_thousands() {
+    assert_eq!(count_text(0), "0");
+    assert_eq!(count_text(819), "819");
+    assert_eq!(count_text(2299), "2,299");
+    assert_eq!(count_text(1234567), "1,234,567");
+}
