@@ -227,7 +227,11 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
             &[("n", &screen.due.len().to_string())]
         ))
         .size(15),
-        widgets::muted(by_level.join(" · ")),
+        widgets::muted(if screen.due.is_empty() {
+            String::new()
+        } else {
+            by_level.join(" · ")
+        }),
         scrollable(due).height(Length::FillPortion(1)),
         send,
         sent,
