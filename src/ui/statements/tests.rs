@@ -263,8 +263,8 @@ fn a_letter_due_is_previewed_without_sending_it() {
 
 #[test]
 fn counts_are_grouped_in_thousands() {
-    assert_eq!(count_text(0), "0");
-    assert_eq!(count_text(819), "819");
-    assert_eq!(count_text(2299), "2,299");
-    assert_eq!(count_text(1234567), "1,234,567");
+    assert_eq!(due::count_text(0), "0");
+    assert_eq!(due::count_text(819), "819");
+    assert_eq!(due::count_text(2299), "2,299");
+    assert_eq!(due::count_text(1234567), "1,234,567");
 }

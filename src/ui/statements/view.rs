@@ -195,7 +195,7 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
         button(
             text(tf(
                 "Send {n} letters…",
-                &[("n", &super::count_text(screen.due.len()))],
+                &[("n", &super::due::count_text(screen.due.len()))],
             ))
             .size(14),
         )
