@@ -64,6 +64,21 @@ pub fn letter_pdf(letter: &Letter, company: &CompanyProfile) -> Result<Vec<u8>> 
     pages.finish(&letter.title, letter.date)
 }
 
+/// Several demand letters in one PDF to print in one go, each starting on a new page
+/// with its own page count, exactly as its own file has them.
+pub fn letters_pdf(letters: &[&Letter], company: &CompanyProfile) -> Result<Vec<u8>> {
+    let first = letters.first().ok_or(PdfError::Empty)?;
+    let mut pages = Composer::new(company.paper.size_mm())?;
+    for letter in letters {
+        letter::draw(&mut pages, letter, company);
+    }
+    let labels = Labels::for_locale(first.locale);
+    pages.finish(
+        &format!("{} {}", labels.letters_title, first.date),
+        first.date,
+    )
+}
+
 const LEFT: f32 = 20.0;
 
 fn right(pages: &Composer) -> f32 {

@@ -12,7 +12,7 @@ use crate::domain::company::Locale;
 use crate::domain::letters::Level;
 use crate::domain::printed::{Period, StatementKind};
 use crate::report::letters::{self, LetterRequest};
-use crate::report::statement::{self, Context, Request, Selection};
+use crate::report::statement::{self, Request, Selection};
 use crate::store::Store;
 
 use super::output::{Format, Table, print};
@@ -224,18 +224,14 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
     let due = letters::due_letters(store, date)?;
     let mut lines = Vec::new();
     if !args.dry_run {
-        stale_note(statement::prepare_folder(&args.out)?, &args.out);
-        let context = Context::new(store, date, locale)?;
-        let total = due.len();
-        for (done, d) in due.iter().enumerate() {
-            let request = LetterRequest {
-                customer: d.customer.clone(),
-                level: d.level,
-                date,
-                deadline: None,
-                locale,
-            };
-            let issued = letters::issue_with(store, &context, &request, &args.out, false)?;
+        let run = letters::send_due(store, &due, date, locale, &args.out, |done, total| {
+            eprint!("\rletters: {done} of {total}")
+        })?;
+        stale_note(run.stale_removed, &args.out);
+        if !run.written.is_empty() {
+            eprintln!();
+        }
+        for (d, issued) in due.iter().zip(&run.written) {
             lines.push(format!(
                 "  {} level {} ({} days overdue): {}",
                 d.customer,
@@ -243,10 +239,12 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
                 d.days_overdue,
                 issued.path.display()
             ));
-            eprint!("\rletters: {} of {total}", done + 1);
         }
-        if total > 0 {
-            eprintln!();
+        if let Some(combined) = &run.combined {
+            lines.push(format!(
+                "  all of them, each from a new page, to print in one go (not archived itself): {}",
+                combined.display()
+            ));
         }
     } else {
         for d in &due {

@@ -9,6 +9,8 @@ use crate::domain::printed::StatementKind;
 pub struct Labels {
     pub chinese: bool,
     pub statement_title: &'static str,
+    /// The title of the file with every letter of a run.
+    pub letters_title: &'static str,
     pub phone: &'static str,
     pub email: &'static str,
     pub tax_id: &'static str,
@@ -48,6 +50,7 @@ pub struct Labels {
 const EN: Labels = Labels {
     chinese: false,
     statement_title: "Statement of account",
+    letters_title: "Letters",
     phone: "Tel.",
     email: "Email",
     tax_id: "Tax ID",
@@ -87,6 +90,7 @@ const EN: Labels = Labels {
 const ZH: Labels = Labels {
     chinese: true,
     statement_title: "对账单",
+    letters_title: "催款函",
     phone: "电话",
     email: "电邮",
     tax_id: "税号",

@@ -1,6 +1,7 @@
 //! Demand letters: who is due which level of the escalation ladder, each letter merged
 //! from its level's template with the customer's overdue items (from the same aging as
-//! `owed aging`), rendered, and archived with its collection note in one transaction.
+//! `owed aging`), rendered, and archived with its collection note in one transaction;
+//! and the run of all the letters due, which also writes them into one file to print.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -52,6 +53,24 @@ pub struct IssuedLetter {
     /// Unfinished files of earlier killed runs removed from the folder
     /// ([`issue_letter`] only; a caller of [`issue_with`] runs [`prepare_folder`]).
     pub stale_removed: usize,
+}
+
+/// What a run of the letters due wrote.
+#[derive(Debug, Clone)]
+pub struct LetterRun {
+    /// Each letter written, archived and logged, in the order asked for.
+    pub written: Vec<IssuedLetter>,
+    /// Every letter in one file (`letters-2026-11-23.pdf`), each from a new page, to
+    /// print in one go; `None` when there was nothing to send. Only a print aid: each
+    /// letter in it is archived on its own, the file itself is not.
+    pub combined: Option<PathBuf>,
+    /// Unfinished files of earlier killed runs removed from the folder.
+    pub stale_removed: usize,
+}
+
+/// The name of the file with every letter of a run dated `date`.
+pub fn combined_name(date: NaiveDate) -> String {
+    format!("letters-{date}.pdf")
 }
 
 /// The customer's items past due at the context's date, oldest due first.
@@ -269,5 +288,56 @@ pub fn issue_with(
         path,
         archived,
         stale_removed: 0,
+    })
+}
+
+/// Writes the letters `due` (dated `date`) into `out_dir`, each archived with its
+/// collection note as [`issue_with`] does, calling `progress(done, total)` after each;
+/// then all of them in [`combined_name`], each from a new page. The combined file is
+/// written whole under a hidden name and renamed only once complete, so it is there
+/// whole or not at all; a run that fails part-way keeps the letters already archived
+/// (each is its own transaction) and writes no combined file.
+pub fn send_due(
+    store: &mut Store,
+    due: &[DueLetter],
+    date: NaiveDate,
+    locale: Option<Locale>,
+    out_dir: &Path,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<LetterRun> {
+    let stale_removed = prepare_folder(out_dir)?;
+    let context = Context::new(store, date, locale)?;
+    let mut written = Vec::with_capacity(due.len());
+    for (done, d) in due.iter().enumerate() {
+        let request = LetterRequest {
+            customer: d.customer.clone(),
+            level: d.level,
+            date,
+            deadline: None,
+            locale,
+        };
+        written.push(issue_with(store, &context, &request, out_dir, false)?);
+        progress(done + 1, due.len());
+    }
+    let combined = if written.is_empty() {
+        None
+    } else {
+        let letters: Vec<&Letter> = written.iter().map(|w| &w.letter).collect();
+        let bytes = pdf::letters_pdf(&letters, context.company())?;
+        let path = out_dir.join(combined_name(date));
+        let io = |source| StatementError::Io {
+            path: path.clone(),
+            source,
+        };
+        Staged::write(&path, &bytes)
+            .map_err(io)?
+            .publish()
+            .map_err(io)?;
+        Some(path)
+    };
+    Ok(LetterRun {
+        written,
+        combined,
+        stale_removed,
     })
 }

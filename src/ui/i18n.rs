@@ -198,6 +198,34 @@ const ZH_CN: &[(&str, &str)] = &[
         "This book is damaged ({found}); nothing more will be written to it. Settings → Restore… puts a backup back.",
         "此账本已损坏（{found}），不会再写入任何内容。可在 设置 → 恢复… 中放回备份。",
     ),
+    ("friendly reminder", "友好提醒"),
+    ("second notice", "第二次通知"),
+    ("final demand", "最后催告"),
+    ("notice before legal action", "法律行动前通知"),
+    ("Level {number} {name}: {n}", "第 {number} 级 {name}：{n}"),
+    ("Preview", "预览"),
+    ("Preview, not sent: {path}", "预览（未发送）：{path}"),
+    ("… and {n} more", "……另有 {n} 封"),
+    ("Send {n} letters…", "发送 {n} 封催款函…"),
+    (
+        "Send {n} letters: {counts}?",
+        "发送 {n} 封催款函：{counts}？",
+    ),
+    ("{n} × {level}", "{level} {n} 封"),
+    (
+        "Each letter is archived and logged as a collection note; nothing is written before you confirm.",
+        "每封催款函都会存档并记为催收记录；确认之前不会写入任何内容。",
+    ),
+    ("Confirm", "确认"),
+    (
+        "{n} letters written to {folder}; each logged as a collection note. All of them, each from a new page, in {combined} to print in one go.",
+        "已将 {n} 封催款函写入 {folder}，每封都记为催收记录。全部催款函（每封从新页开始）合并在 {combined}，可一次打印。",
+    ),
+    (
+        "Every letter, to print in one go: {path}",
+        "全部催款函，可一次打印：{path}",
+    ),
+    ("Open", "打开"),
 ];
 
 #[cfg(test)]

@@ -1,9 +1,12 @@
 //! The statements and letters screen: the month-end batch of statements (period, kind,
 //! which customers, where to), written on a worker thread with a progress bar and an
 //! "Open folder" button; and the demand letters due today (each customer's next rung of
-//! the escalation ladder) sent in one go, or one letter for one customer at any level.
+//! the escalation ladder), counted by level, each open to a preview, and sent in one go
+//! only after a confirmation that names the count per level — every letter on its own
+//! and all of them in one file to print; or one letter for one customer at any level.
 //! Both call the same library functions as `owed statements` and `owed letters`.
 
+mod due;
 #[cfg(test)]
 mod tests;
 mod view;
@@ -84,7 +87,14 @@ pub enum Message {
     Done(Result<String, String>),
     OpenFolder,
     DueLoaded(Result<Vec<DueLetter>, String>),
+    /// Ask to send the letters due: shows the confirmation, writes nothing.
     SendDue,
+    ConfirmSend,
+    CancelSend,
+    /// Render the letter due to this customer into a temporary file and open it.
+    Preview(String),
+    /// Open the file with every letter of the last run.
+    OpenLetters,
     LetterCustomer(String),
     LetterLevel(LevelChoice),
     Deadline(String),
@@ -106,6 +116,13 @@ pub struct Statements {
     pub error: Option<String>,
     /// Letters due today, the highest level each customer has reached.
     pub due: Vec<DueLetter>,
+    /// The confirmation of "send the letters due" is showing; nothing is written before
+    /// it is confirmed.
+    pub confirming: bool,
+    /// Where the running letters batch puts its file with every letter.
+    pending_letters: Option<PathBuf>,
+    /// The file with every letter of the last run, to print in one go.
+    pub letters_file: Option<PathBuf>,
     pub letter_customer: String,
     pub letter_level: LevelChoice,
     pub deadline: String,
@@ -141,6 +158,9 @@ impl Statements {
             notice: None,
             error: None,
             due: Vec::new(),
+            confirming: false,
+            pending_letters: None,
+            letters_file: None,
             letter_customer: String::new(),
             letter_level: LevelChoice(Level::Reminder),
             deadline: String::new(),
@@ -231,11 +251,30 @@ impl Statements {
             Message::Browsed(Some(path)) => self.folder = path.display().to_string(),
             Message::Browsed(None) => {}
             Message::WriteStatements => return (self.write_statements(book), None),
-            Message::SendDue => return (self.send_due(book), None),
+            Message::SendDue => {
+                self.confirming = self.running.is_none() && !self.due.is_empty();
+            }
+            Message::CancelSend => self.confirming = false,
+            Message::ConfirmSend => {
+                self.confirming = false;
+                return (self.send_due(book), None);
+            }
+            Message::Preview(code) => self.preview(&code, book),
+            Message::OpenLetters => {
+                if let Some(path) = &self.letters_file
+                    && let Err(error) = open_with_system(path)
+                {
+                    self.error = Some(error);
+                }
+            }
             Message::WriteLetter => return (self.write_letter(book), None),
             Message::Progress(done, total) => self.running = Some((done, total)),
             Message::Done(result) => {
                 self.running = None;
+                self.letters_file = self
+                    .pending_letters
+                    .take()
+                    .filter(|path| result.is_ok() && path.exists());
                 match result {
                     Ok(notice) => {
                         self.notice = Some(notice);
@@ -247,7 +286,7 @@ impl Statements {
                 return (self.reload(book), Some(Event::BookChanged));
             }
             Message::OpenFolder => {
-                if let Err(error) = open_folder(Path::new(self.folder.trim())) {
+                if let Err(error) = open_with_system(Path::new(self.folder.trim())) {
                     self.error = Some(error);
                 }
             }
@@ -305,41 +344,6 @@ impl Statements {
                                 .map(|p| p.display().to_string())
                                 .unwrap_or_else(|| "—".into()),
                         ),
-                    ],
-                ))
-        })
-    }
-
-    fn send_due(&mut self, book: &mut Book) -> Task<Message> {
-        if self.running.is_some() || self.due.is_empty() {
-            return Task::none();
-        }
-        let due = self.due.clone();
-        let date = book.today;
-        let folder = PathBuf::from(self.folder.trim());
-        self.begin();
-        run(book, move |store, progress| {
-            let stale = statement::prepare_folder(&folder).map_err(|e| e.to_string())?;
-            let context = statement::Context::new(store, date, None).map_err(|e| e.to_string())?;
-            for (done, letter) in due.iter().enumerate() {
-                progress(done, due.len());
-                let request = LetterRequest {
-                    customer: letter.customer.clone(),
-                    level: letter.level,
-                    date,
-                    deadline: None,
-                    locale: None,
-                };
-                letters::issue_with(store, &context, &request, &folder, false)
-                    .map_err(|e| e.to_string())?;
-            }
-            progress(due.len(), due.len());
-            Ok(stale_note(stale)
-                + &tf(
-                    "{n} letters written to {folder}; each logged as a collection note",
-                    &[
-                        ("n", &due.len().to_string()),
-                        ("folder", &folder.display().to_string()),
                     ],
                 ))
         })
@@ -435,8 +439,8 @@ fn stale_note(removed: usize) -> String {
     )
 }
 
-/// Opens the folder in the system's file manager.
-fn open_folder(path: &Path) -> Result<(), String> {
+/// Opens the folder in the system's file manager, or a file in its viewer.
+fn open_with_system(path: &Path) -> Result<(), String> {
     let program = if cfg!(target_os = "windows") {
         "explorer"
     } else if cfg!(target_os = "macos") {

@@ -250,3 +250,102 @@ fn the_commands_issue_list_and_give_back_the_stored_bytes() {
         "level 3 was sent this episode: {due}"
     );
 }
+
+fn pages_of(pdf: &std::path::Path) -> usize {
+    let out = Command::new("qpdf")
+        .args(["--show-npages", pdf.to_str().unwrap()])
+        .output()
+        .expect("qpdf is installed");
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+}
+
+#[test]
+fn letters_due_are_also_written_into_one_file_to_print() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample();
+    // Enough overdue items that C003's letter runs over several pages.
+    let net30: Terms = "net 30".parse().unwrap();
+    for n in 0..60 {
+        let amount = m(&store, "10.00");
+        store
+            .post_debit(&invoice(
+                "C003",
+                &format!("INV-39{n:02}"),
+                "2026-09-20",
+                amount,
+                net30,
+                Plan::Single,
+            ))
+            .unwrap();
+    }
+    let book = dir.path().join("book.owed");
+    store.backup_to(&book).unwrap();
+    let date = d("2026-11-23");
+    let due: Vec<(letters::DueLetter, String)> = letters::due_letters(&store, date)
+        .unwrap()
+        .into_iter()
+        .map(|d| {
+            let name = store.customer(&d.customer).unwrap().name;
+            (d, name)
+        })
+        .collect();
+    drop(store);
+    assert!(due.len() >= 3, "{due:?}");
+    let out_dir = dir.path().join("out");
+    let out = Command::new(env!("CARGO_BIN_EXE_owed"))
+        .arg("--book")
+        .arg(&book)
+        .args(["letters", "--due", "--date", "2026-11-23", "--out"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let combined = out_dir.join("letters-2026-11-23.pdf");
+    assert!(
+        stdout.contains(&combined.display().to_string()),
+        "the run names the combined file: {stdout}"
+    );
+    qpdf_ok(&combined);
+    let all_text = text_of(&combined);
+    let mut pages = 0;
+    for (d, name) in &due {
+        let one = out_dir.join(format!(
+            "{}-L{}-2026-11-23.pdf",
+            d.customer,
+            d.level.number()
+        ));
+        qpdf_ok(&one);
+        pages += pages_of(&one);
+        assert!(text_of(&one).contains(name.as_str()), "{name}");
+        assert!(
+            all_text.contains(name.as_str()),
+            "{}'s letter is in the combined file",
+            d.customer
+        );
+    }
+    assert!(
+        pages_of(&out_dir.join("C003-L3-2026-11-23.pdf")) > 1,
+        "a letter of several pages"
+    );
+    assert_eq!(
+        pages_of(&combined),
+        pages,
+        "each letter from a new page, no more, no less"
+    );
+    // Every letter and nothing else: the per-letter files, the combined one, no temporaries.
+    let names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), due.len() + 1, "{names:?}");
+    // Each letter is archived with its note; the combined print file is not.
+    let store = owed::store::Store::open(&book, owed::store::Access::Read).unwrap();
+    let issued = store.issued(None).unwrap();
+    assert_eq!(issued.len(), due.len());
+    assert!(issued.iter().all(|i| !i.file_name.starts_with("letters-")));
+}

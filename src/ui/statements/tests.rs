@@ -1,5 +1,8 @@
 //! The statements and letters screen driven through the whole app: the month's batch
-//! written to a folder, the letters due sent once (and not again), a bad period refused.
+//! written to a folder, the letters due counted by level, previewed, confirmed before
+//! anything is written and then sent once (and not again), a bad period refused.
+
+use iced_test::simulator::Simulator;
 
 use super::*;
 use crate::ui::testing::{TODAY, date, sample_app, send};
@@ -57,6 +60,7 @@ fn the_letters_due_are_sent_once() {
         .collect();
     assert_eq!(due, [("C001".to_string(), Level::FinalDemand)]);
     send(&mut app, AppMessage::Statements(Message::SendDue));
+    send(&mut app, AppMessage::Statements(Message::ConfirmSend));
     let s = screen(&app);
     assert!(
         s.notice
@@ -128,4 +132,139 @@ fn what_was_issued_is_listed_and_saved_again_byte_for_byte() {
             .unwrap()
             .contains("byte for byte")
     );
+}
+
+fn simulate(app: &App) -> Simulator<'_, AppMessage> {
+    Simulator::with_size(iced::Settings::default(), (1280.0, 800.0), app.view())
+}
+
+/// Clicks the button labelled `label` on the screen as it is now and runs what follows.
+fn click(app: &mut App, label: &str) {
+    let messages: Vec<AppMessage> = {
+        let mut ui = simulate(app);
+        ui.click(label)
+            .unwrap_or_else(|_| panic!("'{label}' is on the screen"));
+        ui.into_messages().collect()
+    };
+    for message in messages {
+        send(app, message);
+    }
+}
+
+fn files_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+const CONFIRMATION: &str = "Send 1 letters: 0 × friendly reminder, 0 × second notice, 1 × final demand, 0 × notice before legal action?";
+
+#[test]
+fn send_first_asks_naming_the_count_per_level_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_screen(dir.path());
+    {
+        let mut ui = simulate(&app);
+        ui.find("Level 1 friendly reminder: 0 · Level 2 second notice: 0 · Level 3 final demand: 1 · Level 4 notice before legal action: 0")
+            .expect("the letters due counted by level");
+        assert!(
+            ui.find(CONFIRMATION).is_err(),
+            "no confirmation before Send"
+        );
+    }
+    click(&mut app, "Send 1 letters…");
+    assert!(screen(&app).confirming);
+    simulate(&app)
+        .find(CONFIRMATION)
+        .expect("the confirmation names the count per level");
+    assert!(files_in(dir.path()).is_empty(), "nothing written yet");
+    assert!(screen(&app).archive.is_empty(), "nothing archived yet");
+    assert_eq!(screen(&app).due.len(), 1, "still due");
+
+    click(&mut app, "Cancel");
+    assert!(!screen(&app).confirming);
+    assert!(simulate(&app).find(CONFIRMATION).is_err());
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "cancelled: nothing written"
+    );
+    assert!(
+        screen(&app).archive.is_empty(),
+        "cancelled: nothing archived"
+    );
+    assert_eq!(screen(&app).due.len(), 1, "cancelled: still due");
+}
+
+#[test]
+fn confirm_writes_each_letter_and_the_file_with_all_of_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_screen(dir.path());
+    click(&mut app, "Send 1 letters…");
+    click(&mut app, "Confirm");
+    let day = date(TODAY);
+    let combined = format!("letters-{day}.pdf");
+    assert_eq!(
+        files_in(dir.path()),
+        [format!("C001-L3-{day}.pdf"), combined.clone()]
+    );
+    let s = screen(&app);
+    assert!(!s.confirming);
+    assert_eq!(
+        s.letters_file.as_deref(),
+        Some(dir.path().join(&combined).as_path())
+    );
+    assert!(
+        s.notice.as_deref().unwrap_or_default().contains(&combined),
+        "{:?} {:?}",
+        s.notice,
+        s.error
+    );
+    let bytes = std::fs::read(dir.path().join(&combined)).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    assert_eq!(
+        s.archive.len(),
+        1,
+        "the letter is archived, the print file is not"
+    );
+    assert!(s.due.is_empty());
+    simulate(&app)
+        .find(
+            format!(
+                "Every letter, to print in one go: {}",
+                dir.path().join(&combined).display()
+            )
+            .as_str(),
+        )
+        .expect("the file with every letter is shown");
+}
+
+#[test]
+fn a_letter_due_is_previewed_without_sending_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_screen(dir.path());
+    click(&mut app, "Preview");
+    let s = screen(&app);
+    let notice = s.notice.clone().unwrap_or_default();
+    let path = notice
+        .strip_prefix("Preview, not sent: ")
+        .unwrap_or_else(|| panic!("{notice} / {:?}", s.error));
+    let bytes = std::fs::read(path).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(files_in(dir.path()).is_empty(), "nothing in the folder");
+    assert!(s.archive.is_empty(), "a preview is not archived");
+    assert_eq!(s.due.len(), 1, "still due");
+}
+
+#[test]
+fn counts_are_grouped_in_thousands() {
+    assert_eq!(due::count_text(0), "0");
+    assert_eq!(due::count_text(819), "819");
+    assert_eq!(due::count_text(2299), "2,299");
+    assert_eq!(due::count_text(1234567), "1,234,567");
 }

@@ -2,7 +2,7 @@
 //! letters due and a single letter on the right, the output folder and progress on top.
 
 use iced::widget::{
-    column, container, pick_list, progress_bar, row, scrollable, space, text, text_input,
+    button, column, container, pick_list, progress_bar, row, scrollable, space, text, text_input,
 };
 use iced::{Alignment, Element, Length};
 
@@ -119,27 +119,107 @@ fn statements(screen: &Statements) -> Element<'_, Message> {
         .into()
 }
 
+/// Letters due listed as far as the list is useful to scroll; the counts above it and
+/// the confirmation cover them all.
+const DUE_SHOWN: usize = 200;
+
 fn letters(screen: &Statements) -> Element<'_, Message> {
+    let busy = screen.running.is_some();
     let mut due = column![].spacing(2);
     if screen.due.is_empty() {
         due = due.push(widgets::muted(t("No letters are due today.")));
     }
-    for letter in &screen.due {
+    for letter in screen.due.iter().take(DUE_SHOWN) {
         due = due.push(
-            text(tf(
-                "{code} · {level} · oldest item due {due}, {days} days overdue",
+            row![
+                text(tf(
+                    "{code} · {level} · oldest item due {due}, {days} days overdue",
+                    &[
+                        ("code", &letter.customer),
+                        ("level", &LevelChoice(letter.level).to_string()),
+                        ("due", &letter.oldest_due.to_string()),
+                        ("days", &letter.days_overdue.to_string()),
+                    ],
+                ))
+                .size(13)
+                .width(Length::Fill),
+                button(text(t("Preview")).size(12))
+                    .padding([2, 8])
+                    .style(button::secondary)
+                    .on_press(Message::Preview(letter.customer.clone())),
+            ]
+            .spacing(6)
+            .padding(iced::Padding::ZERO.right(14))
+            .align_y(Alignment::Center),
+        );
+    }
+    if screen.due.len() > DUE_SHOWN {
+        due = due.push(widgets::muted(tf(
+            "… and {n} more",
+            &[("n", &(screen.due.len() - DUE_SHOWN).to_string())],
+        )));
+    }
+    let by_level: Vec<String> = screen
+        .due_by_level()
+        .into_iter()
+        .map(|(level, n)| {
+            tf(
+                "Level {number} {name}: {n}",
                 &[
-                    ("code", &letter.customer),
-                    ("level", &LevelChoice(letter.level).to_string()),
-                    ("due", &letter.oldest_due.to_string()),
-                    ("days", &letter.days_overdue.to_string()),
+                    ("number", &level.number().to_string()),
+                    ("name", t(level.name())),
+                    ("n", &n.to_string()),
                 ],
+            )
+        })
+        .collect();
+    let send: Element<'_, Message> = if screen.confirming {
+        container(
+            column![
+                text(screen.confirmation()).size(14).font(BOLD),
+                widgets::muted(t(
+                    "Each letter is archived and logged as a collection note; nothing is written before you confirm."
+                )),
+                row![
+                    widgets::action(t("Confirm"), (!busy).then_some(Message::ConfirmSend)),
+                    widgets::secondary(t("Cancel"), Some(Message::CancelSend)),
+                ]
+                .spacing(8),
+            ]
+            .spacing(8),
+        )
+        .padding(10)
+        .style(container::bordered_box)
+        .into()
+    } else {
+        button(
+            text(tf(
+                "Send {n} letters…",
+                &[("n", &super::due::count_text(screen.due.len()))],
             ))
-            .size(13),
+            .size(14),
+        )
+        .padding([6, 14])
+        .on_press_maybe((!screen.due.is_empty() && !busy).then_some(Message::SendDue))
+        .into()
+    };
+    let mut sent = column![];
+    if let Some(path) = &screen.letters_file {
+        sent = sent.push(
+            row![
+                text(tf(
+                    "Every letter, to print in one go: {path}",
+                    &[("path", &path.display().to_string())],
+                ))
+                .size(13)
+                .width(Length::Fill),
+                widgets::secondary(t("Open"), Some(Message::OpenLetters)),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
         );
     }
     let levels: Vec<LevelChoice> = Level::ALL.into_iter().map(LevelChoice).collect();
-    let busy = screen.running.is_some();
     let col = column![
         text(t("Demand letters")).size(18).font(BOLD),
         text(tf(
@@ -147,11 +227,14 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
             &[("n", &screen.due.len().to_string())]
         ))
         .size(15),
+        widgets::muted(if screen.due.is_empty() {
+            String::new()
+        } else {
+            by_level.join(" · ")
+        }),
         scrollable(due).height(Length::FillPortion(1)),
-        widgets::action(
-            t("Send the letters due"),
-            (!screen.due.is_empty() && !busy).then_some(Message::SendDue)
-        ),
+        send,
+        sent,
         space().height(8),
         text(t("One letter")).size(15),
         widgets::field(
