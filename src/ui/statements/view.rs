@@ -148,6 +148,10 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
         ))
         .size(15),
         scrollable(due).height(Length::FillPortion(1)),
+        widgets::muted(tf(
+            "Held ({n}): overdue but covered by credit, promised, or waiting for the interval or the next threshold",
+            &[("n", &screen.held.to_string())]
+        )),
         widgets::action(
             t("Send the letters due"),
             (!screen.due.is_empty() && !busy).then_some(Message::SendDue)
