@@ -49,13 +49,15 @@ fn the_months_statements_are_written_to_the_folder() {
 fn the_letters_due_are_sent_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = on_screen(dir.path());
-    // Acme's first installment fell due on 2026-10-01: 53 days by 2026-11-23.
+    // Acme's first installment fell due on 2026-10-01: 53 days by 2026-11-23, but the
+    // first letter of a spell is the reminder (the ladder never skips a rung).
     let due: Vec<(String, Level)> = screen(&app)
         .due
         .iter()
         .map(|d| (d.customer.clone(), d.level))
         .collect();
-    assert_eq!(due, [("C001".to_string(), Level::FinalDemand)]);
+    assert_eq!(due, [("C001".to_string(), Level::Reminder)]);
+    let held_before = screen(&app).held;
     send(&mut app, AppMessage::Statements(Message::SendDue));
     let s = screen(&app);
     assert!(
@@ -68,7 +70,8 @@ fn the_letters_due_are_sent_once() {
         s.error
     );
     assert!(s.due.is_empty(), "a level is not sent twice");
-    let letter = dir.path().join(format!("C001-L3-{}.pdf", date(TODAY)));
+    assert_eq!(s.held, held_before + 1, "held by the interval now");
+    let letter = dir.path().join(format!("C001-L1-{}.pdf", date(TODAY)));
     assert!(letter.exists(), "{}", letter.display());
     // Logged as a collection note, which the notes screen now lists.
     let notes = &app.open_book().unwrap().notes;
