@@ -149,7 +149,10 @@ pub enum HeldReason {
     /// Unapplied credit is at least the overdue amount.
     CreditCovers,
     /// Net overdue below the small-balance tolerance.
-    BelowTolerance { net_overdue: Money, tolerance: Money },
+    BelowTolerance {
+        net_overdue: Money,
+        tolerance: Money,
+    },
     /// An open promise holds the ladder until this date.
     Promise { until: NaiveDate },
     /// The next rung's threshold is not yet reached.
@@ -159,10 +162,7 @@ pub enum HeldReason {
         days_overdue: i64,
     },
     /// The previous letter is more recent than the interval.
-    Interval {
-        last: NaiveDate,
-        next_on: NaiveDate,
-    },
+    Interval { last: NaiveDate, next_on: NaiveDate },
     /// The only rungs above the highest sent are switched off.
     SwitchedOff { level: Level },
     /// The top level has been sent in this spell.
@@ -198,11 +198,9 @@ impl fmt::Display for HeldReason {
             HeldReason::SwitchedOff { level } => {
                 write!(f, "level {} switched off", level.number())
             }
-            HeldReason::TopSent { sent } => write!(
-                f,
-                "level {} already sent {sent}",
-                Level::Legal.number()
-            ),
+            HeldReason::TopSent { sent } => {
+                write!(f, "level {} already sent {sent}", Level::Legal.number())
+            }
         }
     }
 }

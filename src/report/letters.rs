@@ -10,10 +10,10 @@ use chrono::{Days, NaiveDate};
 
 use super::promises::{note_day, note_statuses};
 use super::statement::{Context, StatementError, file_stem, prepare_folder};
+use crate::domain::company::Locale;
 use crate::domain::ladder::{
     CustomerFacts, HeldReason, OpenItem, Outcome, PromiseToPay, SentLetter, decide,
 };
-use crate::domain::company::Locale;
 use crate::domain::letters::{Level, merge};
 use crate::domain::printed::{Addressee, Letter, LetterBlock, OpenLine};
 use crate::domain::{Currency, Money};

@@ -224,7 +224,9 @@ impl Store {
 
     /// Every demand letter archived, by customer code: `(level, date)`, one query for the
     /// whole book (the letter ladder's history).
-    pub fn letters_sent(&self) -> Result<std::collections::HashMap<String, Vec<(Level, NaiveDate)>>> {
+    pub fn letters_sent(
+        &self,
+    ) -> Result<std::collections::HashMap<String, Vec<(Level, NaiveDate)>>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.code, i.level, i.date FROM issued i JOIN customers c ON c.id = i.customer_id
              WHERE i.kind = 'letter'",

@@ -82,21 +82,20 @@ fn rules() -> impl Strategy<Value = LadderRules> {
 }
 
 fn history() -> impl Strategy<Value = History> {
-    let item = (0u64..200, 0i64..50_000, prop::option::of(0u64..300)).prop_map(
-        |(due, cents, paid)| Item {
-            due,
-            cents,
-            paid: paid.map(|p| due + p),
-        },
-    );
-    let promise =
-        (0u64..250, 0u64..30, 1i64..50_000, 0i64..50_000).prop_map(|(made, len, c, p)| {
-            Promised {
-                made,
-                until: made + len,
-                cents: c,
-                paid_cents: p,
+    let item =
+        (0u64..200, 0i64..50_000, prop::option::of(0u64..300)).prop_map(|(due, cents, paid)| {
+            Item {
+                due,
+                cents,
+                paid: paid.map(|p| due + p),
             }
+        });
+    let promise =
+        (0u64..250, 0u64..30, 1i64..50_000, 0i64..50_000).prop_map(|(made, len, c, p)| Promised {
+            made,
+            until: made + len,
+            cents: c,
+            paid_cents: p,
         });
     (
         prop::collection::vec(item, 0..5),
@@ -315,12 +314,20 @@ fn letters_due_json_lists_due_and_held_with_reasons() {
     assert_eq!(late["net_overdue"], "100.00");
     assert_eq!(late["oldest_due_date"], ago(40));
     assert_eq!(late["days_overdue"], 40);
-    assert!(late["reason"].as_str().unwrap().contains("level 1 sent"), "{late}");
+    assert!(
+        late["reason"].as_str().unwrap().contains("level 1 sent"),
+        "{late}"
+    );
     let held: Vec<(&str, &str)> = json["held"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|h| (h["customer"].as_str().unwrap(), h["reason"].as_str().unwrap()))
+        .map(|h| {
+            (
+                h["customer"].as_str().unwrap(),
+                h["reason"].as_str().unwrap(),
+            )
+        })
         .collect();
     let until = format!("promise until {}", today + Days::new(5));
     assert_eq!(
@@ -388,7 +395,16 @@ fn ladder_settings_are_validated_and_shown() {
             .find(|e| e.field.as_deref() == Some(key))
             .map(|e| (e.old.clone(), e.new.clone()))
     };
-    assert_eq!(change("letter.interval_days"), Some((None, Some("10".into()))));
-    assert_eq!(change("letter.tolerance"), Some((None, Some("1250.50".into()))));
-    assert_eq!(change("letter.3.enabled"), Some((None, Some("false".into()))));
+    assert_eq!(
+        change("letter.interval_days"),
+        Some((None, Some("10".into())))
+    );
+    assert_eq!(
+        change("letter.tolerance"),
+        Some((None, Some("1250.50".into())))
+    );
+    assert_eq!(
+        change("letter.3.enabled"),
+        Some((None, Some("false".into())))
+    );
 }

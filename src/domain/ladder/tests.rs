@@ -76,7 +76,11 @@ fn nothing_overdue_is_no_decision() {
 fn the_first_letter_of_a_spell_is_level_one_however_late() {
     let items = [item("2026-08-09", "500.00"), item("2026-12-01", "20.00")];
     let decision = run("2026-11-23", &items, "0", &[], &[], &R).unwrap();
-    assert_eq!(decision.overdue, m("500.00"), "only the overdue item counts");
+    assert_eq!(
+        decision.overdue,
+        m("500.00"),
+        "only the overdue item counts"
+    );
     assert_eq!(decision.days_overdue, 106);
     assert_eq!(decision.oldest_due, d("2026-08-09"));
     match decision.outcome {
@@ -108,7 +112,10 @@ fn net_of_credit_and_tolerance() {
     };
     let reason = held(run("2026-11-23", &items, "60.00", &[], &[], &rules));
     assert!(matches!(reason, HeldReason::BelowTolerance { .. }));
-    assert!(reason.to_string().starts_with("below the tolerance"), "{reason}");
+    assert!(
+        reason.to_string().starts_with("below the tolerance"),
+        "{reason}"
+    );
     // Exactly the tolerance is dunned.
     assert_eq!(
         due_level(run("2026-11-23", &items, "50.00", &[], &[], &rules)),
@@ -201,7 +208,12 @@ fn switched_off_levels_are_skipped_and_named() {
     // Level 3 sent, level 4 off: nothing left, said so.
     let letters = [sent(2, "2026-10-20"), sent(3, "2026-11-01")];
     let reason = held(run("2026-12-30", &items, "0", &letters, &[], &rules));
-    assert_eq!(reason, HeldReason::SwitchedOff { level: Level::Legal });
+    assert_eq!(
+        reason,
+        HeldReason::SwitchedOff {
+            level: Level::Legal
+        }
+    );
     assert_eq!(reason.to_string(), "level 4 switched off");
     // Level 3 off: level 2 is followed by level 4.
     let rules = LadderRules {
