@@ -350,6 +350,57 @@ fn letters_due_json_lists_due_and_held_with_reasons() {
     assert!(listing.contains("1 customer(s) due a letter"), "{listing}");
     assert!(listing.contains("LATE level 2"), "{listing}");
     assert!(listing.contains("CREDIT: credit covers it"), "{listing}");
+    // The real run writes and archives LATE's level 2, and says so in JSON.
+    let text = owed(
+        &book,
+        &[
+            "letters",
+            "--due",
+            "--date",
+            &today.to_string(),
+            "--format",
+            "json",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let written = json["written"].as_array().unwrap();
+    assert_eq!(written.len(), 1, "{json}");
+    assert_eq!(written[0]["customer"], "LATE");
+    assert_eq!(written[0]["level"], 2);
+    assert!(written[0]["issued_id"].is_i64(), "{json}");
+    assert!(std::path::Path::new(written[0]["path"].as_str().unwrap()).exists());
+    // Run again the same day: LATE is now held by the interval.
+    let text = owed(
+        &book,
+        &[
+            "letters",
+            "--due",
+            "--date",
+            &today.to_string(),
+            "--dry-run",
+            "--format",
+            "json",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(json["due"].as_array().unwrap().is_empty(), "{json}");
+    let late = json["held"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["customer"] == "LATE")
+        .unwrap();
+    assert!(
+        late["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("interval not passed"),
+        "{late}"
+    );
 }
 
 #[test]
