@@ -65,7 +65,8 @@ pub struct LetterArgs {
 
 #[derive(Debug, Args)]
 pub struct LettersArgs {
-    /// Every customer due a letter: the highest level passed, not yet sent this time.
+    /// Every customer due a letter: one rung up the ladder at a time, net of credit,
+    /// held by open promises and the interval between letters.
     #[arg(long, required = true)]
     pub due: bool,
     /// Letter date (default today).
@@ -76,9 +77,20 @@ pub struct LettersArgs {
     /// en or zh (default: the company's locale).
     #[arg(long)]
     pub lang: Option<String>,
-    /// List who is due which letter without writing any.
+    /// List who is due which letter, and who is held and why, without writing any.
     #[arg(long)]
     pub dry_run: bool,
+    /// table or json.
+    #[arg(long, value_enum, default_value_t = LettersFormat::Table)]
+    pub format: LettersFormat,
+}
+
+/// How `letters` prints: a listing for people or JSON for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum LettersFormat {
+    #[default]
+    Table,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -221,54 +233,112 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
 pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
     let date = parse_date_arg("--date", &args.date)?;
     let locale = parse_lang(&args.lang)?;
-    let due = letters::due_letters(store, date)?;
-    let mut lines = Vec::new();
-    if !args.dry_run {
-        let run = letters::send_due(store, &due, date, locale, &args.out, |done, total| {
-            eprint!("\rletters: {done} of {total}")
-        })?;
-        stale_note(run.stale_removed, &args.out);
-        if !run.written.is_empty() {
-            eprintln!();
+    let run = letters::letter_run(store, date)?;
+    let currency = store.currency().clone();
+    let json_out = args.format == LettersFormat::Json;
+    if args.dry_run {
+        if json_out {
+            let due: Vec<_> = run
+                .due
+                .iter()
+                .map(|d| {
+                    json!({
+                        "customer": d.customer,
+                        "level": d.level.number(),
+                        "overdue": currency.plain(d.overdue),
+                        "net_overdue": currency.plain(d.net_overdue),
+                        "oldest_due_date": d.oldest_due.to_string(),
+                        "days_overdue": d.days_overdue,
+                        "reason": d.reason,
+                    })
+                })
+                .collect();
+            let held: Vec<_> = run
+                .held
+                .iter()
+                .map(|h| json!({"customer": h.customer, "reason": h.reason.to_string()}))
+                .collect();
+            return print_json(&json!({"date": date.to_string(), "due": due, "held": held}));
         }
-        for (d, issued) in due.iter().zip(&run.written) {
+        let mut lines = vec![format!(
+            "{} customer(s) due a letter on {date}, {} held",
+            run.due.len(),
+            run.held.len()
+        )];
+        for d in &run.due {
             lines.push(format!(
-                "  {} level {} ({} days overdue): {}",
-                d.customer,
-                d.level.number(),
-                d.days_overdue,
-                issued.path.display()
-            ));
-        }
-        if let Some(combined) = &run.combined {
-            lines.push(format!(
-                "  all of them, each from a new page, to print in one go (not archived itself): {}",
-                combined.display()
-            ));
-        }
-    } else {
-        for d in &due {
-            lines.push(format!(
-                "  {} level {} ({}), oldest due {} ({} days)",
+                "  {} level {} ({}): {} net overdue, oldest due {}; {}",
                 d.customer,
                 d.level.number(),
                 d.level.name(),
+                currency.display(d.net_overdue),
                 d.oldest_due,
-                d.days_overdue
+                d.reason
             ));
         }
+        if !run.held.is_empty() {
+            lines.push("held:".into());
+            for h in &run.held {
+                lines.push(format!("  {}: {}", h.customer, h.reason));
+            }
+        }
+        print(&lines.join("\n"));
+        return Ok(());
     }
-    let head = if args.dry_run {
-        format!("{} customer(s) due a letter on {date}", due.len())
-    } else {
-        format!(
-            "{} letter(s) written to {} and archived",
-            due.len(),
-            args.out.display()
-        )
-    };
-    lines.insert(0, head);
+    let total = run.due.len();
+    let sent = letters::send_due(store, &run.due, date, locale, &args.out, |done, total| {
+        eprint!("\rletters: {done} of {total}")
+    })?;
+    stale_note(sent.stale_removed, &args.out);
+    if total > 0 {
+        eprintln!();
+    }
+    let written: Vec<_> = run.due.iter().zip(&sent.written).collect();
+    if json_out {
+        let rows: Vec<_> = written
+            .iter()
+            .map(|(d, issued)| {
+                json!({
+                    "customer": d.customer,
+                    "level": d.level.number(),
+                    "path": issued.path.display().to_string(),
+                    "issued_id": issued.archived,
+                })
+            })
+            .collect();
+        return print_json(&json!({
+            "date": date.to_string(),
+            "written": rows,
+            "combined": sent.combined.as_ref().map(|p| p.display().to_string()),
+        }));
+    }
+    let mut lines = vec![format!(
+        "{} letter(s) written to {} and archived, {} held",
+        total,
+        args.out.display(),
+        run.held.len()
+    )];
+    for (d, issued) in &written {
+        lines.push(format!(
+            "  {} level {} ({} days overdue): {}",
+            d.customer,
+            d.level.number(),
+            d.days_overdue,
+            issued.path.display()
+        ));
+    }
+    if let Some(combined) = &sent.combined {
+        lines.push(format!(
+            "  all of them, each from a new page, to print in one go (not archived itself): {}",
+            combined.display()
+        ));
+    }
     print(&lines.join("\n"));
+    Ok(())
+}
+
+fn print_json(value: &serde_json::Value) -> Result<(), CliError> {
+    print(&serde_json::to_string_pretty(value).map_err(|e| CliError::Output(e.to_string()))?);
     Ok(())
 }
 

@@ -1,15 +1,20 @@
-//! Demand letters: who is due which level of the escalation ladder, each letter merged
+//! Demand letters: who is due which level of the escalation ladder and who is held (the
+//! rules are [`crate::domain::ladder`]; this gathers their inputs), each letter merged
 //! from its level's template with the customer's overdue items (from the same aging as
 //! `owed aging`), rendered, and archived with its collection note in one transaction;
 //! and the run of all the letters due, which also writes them into one file to print.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::{Days, NaiveDate};
 
+use super::promises::{note_day, note_statuses};
 use super::statement::{Context, StatementError, file_stem, prepare_folder};
 use crate::domain::company::Locale;
+use crate::domain::ladder::{
+    CustomerFacts, HeldReason, OpenItem, Outcome, PromiseToPay, SentLetter, decide,
+};
 use crate::domain::letters::{Level, merge};
 use crate::domain::printed::{Addressee, Letter, LetterBlock, OpenLine};
 use crate::domain::{Currency, Money};
@@ -42,6 +47,27 @@ pub struct DueLetter {
     /// Days the oldest overdue item is past due.
     pub days_overdue: i64,
     pub oldest_due: NaiveDate,
+    /// Everything past due.
+    pub overdue: Money,
+    /// `overdue` less the customer's unapplied credit: what it is dunned for.
+    pub net_overdue: Money,
+    /// Why this level, in words.
+    pub reason: String,
+}
+
+/// A customer with something overdue that the ladder sends nothing today, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldLetter {
+    pub customer: String,
+    pub reason: HeldReason,
+}
+
+/// The ladder's verdict on a date: every customer with something overdue is in exactly
+/// one of the two lists, by customer code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LetterRun {
+    pub due: Vec<DueLetter>,
+    pub held: Vec<HeldLetter>,
 }
 
 /// A letter written (and archived, unless a preview).
@@ -57,7 +83,7 @@ pub struct IssuedLetter {
 
 /// What a run of the letters due wrote.
 #[derive(Debug, Clone)]
-pub struct LetterRun {
+pub struct LettersSent {
     /// Each letter written, archived and logged, in the order asked for.
     pub written: Vec<IssuedLetter>,
     /// Every letter in one file (`letters-2026-11-23.pdf`), each from a new page, to
@@ -96,41 +122,84 @@ fn overdue_items(context: &Context, customer: &Customer) -> Vec<OpenLine> {
         .collect()
 }
 
-/// Every customer whose oldest overdue item has passed a level's threshold and who has
-/// not had that level (or a higher one) since that item fell due; only the highest level
-/// due is named.
-pub fn due_letters(store: &Store, date: NaiveDate) -> Result<Vec<DueLetter>> {
+/// Runs the letter ladder (see [`crate::domain::ladder`]) for every customer on `date`:
+/// the aging (items and unapplied credit), the letters sent and the promises that may
+/// still hold are each read once for the whole book.
+pub fn letter_run(store: &Store, date: NaiveDate) -> Result<LetterRun> {
     let context = Context::new(store, date, None)?;
-    let mut thresholds = Vec::new();
-    for level in Level::ALL {
-        thresholds.push((level, store.letter_threshold_days(level)?));
+    letter_run_with(store, &context)
+}
+
+/// [`letter_run`] with the aging already read.
+pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
+    let date = context.date;
+    let rules = store.ladder_rules()?;
+    let sent = store.letters_sent()?;
+    let promise_notes = store.promises_from(date)?;
+    // "Kept" is judged as the notes screen judges it: payments from the day the
+    // promise was made, entered after it.
+    let statuses = note_statuses(store, &promise_notes, date)?;
+    let mut promises: HashMap<&str, Vec<PromiseToPay>> = HashMap::new();
+    for (note, status) in promise_notes.iter().zip(&statuses) {
+        let (Some(promise), Some(made_on)) = (note.promise, note_day(&note.at)) else {
+            continue;
+        };
+        promises
+            .entry(note.customer.as_str())
+            .or_default()
+            .push(PromiseToPay {
+                made_on,
+                date: promise.date,
+                amount: promise.amount,
+                paid: status.paid.unwrap_or(Money::ZERO),
+            });
     }
-    let mut due = Vec::new();
+    let mut run = LetterRun::default();
     for customer in store.customers()? {
-        let items = overdue_items(&context, &customer);
-        let Some(oldest) = items.iter().filter_map(|i| i.due).min() else {
-            continue;
-        };
-        let days = (date - oldest).num_days();
-        let Some(level) = thresholds
+        let items: Vec<OpenItem> = context
+            .aging_items(customer.id)
             .iter()
-            .filter(|(_, t)| days >= *t)
-            .map(|(l, _)| *l)
-            .max()
-        else {
+            .map(|i| OpenItem {
+                due: i.due,
+                open: i.open,
+            })
+            .collect();
+        let letters: Vec<SentLetter> = sent
+            .get(&customer.code)
+            .map(|l| {
+                l.iter()
+                    .map(|&(level, date)| SentLetter { level, date })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let facts = CustomerFacts {
+            items: &items,
+            credit: context.unapplied_credit(customer.id),
+            letters: &letters,
+            promises: promises
+                .get(customer.code.as_str())
+                .map_or(&[][..], Vec::as_slice),
+        };
+        let Some(decision) = decide(date, &facts, &rules) else {
             continue;
         };
-        let sent = store.highest_letter_since(&customer.code, oldest)?;
-        if sent.is_none_or(|s| s < level) {
-            due.push(DueLetter {
+        match decision.outcome {
+            Outcome::Due { level, reason } => run.due.push(DueLetter {
                 customer: customer.code,
                 level,
-                days_overdue: days,
-                oldest_due: oldest,
-            });
+                days_overdue: decision.days_overdue,
+                oldest_due: decision.oldest_due,
+                overdue: decision.overdue,
+                net_overdue: decision.net_overdue,
+                reason: reason.to_string(),
+            }),
+            Outcome::Held { reason } => run.held.push(HeldLetter {
+                customer: customer.code,
+                reason,
+            }),
         }
     }
-    Ok(due)
+    Ok(run)
 }
 
 fn money_text(currency: &Currency, m: Money) -> String {
@@ -304,7 +373,7 @@ pub fn send_due(
     locale: Option<Locale>,
     out_dir: &Path,
     mut progress: impl FnMut(usize, usize),
-) -> Result<LetterRun> {
+) -> Result<LettersSent> {
     let stale_removed = prepare_folder(out_dir)?;
     let context = Context::new(store, date, locale)?;
     let mut written = Vec::with_capacity(due.len());
@@ -335,7 +404,7 @@ pub fn send_due(
             .map_err(io)?;
         Some(path)
     };
-    Ok(LetterRun {
+    Ok(LettersSent {
         written,
         combined,
         stale_removed,

@@ -176,6 +176,15 @@ impl Context {
             .unwrap_or_default()
     }
 
+    /// The unapplied credit `customer` has at the date, as a positive amount.
+    pub fn unapplied_credit(&self, customer: CustomerId) -> Money {
+        self.aging
+            .report
+            .rows
+            .get(&customer)
+            .map_or(Money::ZERO, |row| -row.unapplied)
+    }
+
     /// Whether `customer` has anything past due at the date.
     pub fn is_overdue(&self, customer: CustomerId) -> bool {
         self.aging

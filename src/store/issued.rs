@@ -221,4 +221,28 @@ impl Store {
         )?;
         Ok(level.and_then(Level::from_number))
     }
+
+    /// Every demand letter archived, by customer code: `(level, date)`, one query for the
+    /// whole book (the letter ladder's history).
+    pub fn letters_sent(
+        &self,
+    ) -> Result<std::collections::HashMap<String, Vec<(Level, NaiveDate)>>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.code, i.level, i.date FROM issued i JOIN customers c ON c.id = i.customer_id
+             WHERE i.kind = 'letter'",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out: std::collections::HashMap<String, Vec<(Level, NaiveDate)>> =
+            std::collections::HashMap::new();
+        while let Some(row) = rows.next()? {
+            let code: String = row.get(0)?;
+            let number: u8 = row.get(1)?;
+            let date: String = row.get(2)?;
+            let level = Level::from_number(number)
+                .ok_or_else(|| StoreError::Corrupt(format!("letter level {number}")))?;
+            let date = super::queries::parse_stored_date(&date)?;
+            out.entry(code).or_default().push((level, date));
+        }
+        Ok(out)
+    }
 }

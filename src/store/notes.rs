@@ -116,6 +116,15 @@ impl Store {
         )
     }
 
+    /// Every note with a promise dated on or after `date` (the ones that may still hold
+    /// the letter ladder), newest first: one query for the whole book.
+    pub fn promises_from(&self, date: NaiveDate) -> Result<Vec<Note>> {
+        self.notes_where(
+            "n.promise_date IS NOT NULL AND n.promise_date >= ?1",
+            params![date.to_string()],
+        )
+    }
+
     fn notes_where(&self, condition: &str, args: impl rusqlite::Params) -> Result<Vec<Note>> {
         let sql = format!(
             "SELECT n.id, c.code, c.name, d.number, n.at, n.channel, n.direction, n.summary, n.outcome,

@@ -1,12 +1,14 @@
 //! Company settings: the profile printed on statements and letters (name, address,
 //! contact, tax number, payment instructions, logo, paper, locale), the demand letters'
-//! texts in English and Chinese and the days past due each level waits for. Settings are
+//! texts in English and Chinese, the days past due each level waits for and the ladder's
+//! interval, tolerance and levels switched on (`settings/ladder.rs`). Settings are
 //! not posted documents: they are edited in place, each change in one transaction. Unset
 //! values are the defaults, and the company name is the book's own `company` setting.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 mod keys;
+mod ladder;
 
 pub use keys::{escape, unescape};
 

@@ -129,6 +129,10 @@ const ZH_CN: &[(&str, &str)] = &[
     ("Paper", "纸张"),
     ("Dates and numbers", "日期与数字"),
     ("Demand letters", "催款函"),
+    (
+        "Held ({n}): overdue but covered by credit, promised, or waiting for the interval or the next threshold",
+        "暂缓（{n}）：已逾期，但有贷项抵销、已承诺付款，或未到间隔天数或下一级门槛",
+    ),
     ("Reminder", "提醒"),
     ("Second notice", "第二次通知"),
     ("Final demand", "最后催告"),

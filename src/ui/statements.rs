@@ -21,7 +21,7 @@ use super::i18n::{t, tf};
 use super::{Book, Event};
 use crate::domain::letters::Level;
 use crate::domain::printed::{Period, StatementKind};
-use crate::report::letters::{self, DueLetter, LetterRequest};
+use crate::report::letters::{self, DueLetter, LetterRequest, LetterRun};
 use crate::report::statement::{self, Request, Selection};
 use crate::store::{Issued, Store};
 
@@ -86,7 +86,7 @@ pub enum Message {
     Progress(usize, usize),
     Done(Result<String, String>),
     OpenFolder,
-    DueLoaded(Result<Vec<DueLetter>, String>),
+    DueLoaded(Result<LetterRun, String>),
     /// Ask to send the letters due: shows the confirmation, writes nothing.
     SendDue,
     ConfirmSend,
@@ -114,7 +114,7 @@ pub struct Statements {
     pub running: Option<(usize, usize)>,
     pub notice: Option<String>,
     pub error: Option<String>,
-    /// Letters due today, the highest level each customer has reached.
+    /// Letters due today: each customer's next rung of the ladder.
     pub due: Vec<DueLetter>,
     /// The confirmation of "send the letters due" is showing; nothing is written before
     /// it is confirmed.
@@ -123,6 +123,8 @@ pub struct Statements {
     pending_letters: Option<PathBuf>,
     /// The file with every letter of the last run, to print in one go.
     pub letters_file: Option<PathBuf>,
+    /// Customers with something overdue the ladder holds today (credit, promise, ...).
+    pub held: usize,
     pub letter_customer: String,
     pub letter_level: LevelChoice,
     pub deadline: String,
@@ -161,6 +163,7 @@ impl Statements {
             confirming: false,
             pending_letters: None,
             letters_file: None,
+            held: 0,
             letter_customer: String::new(),
             letter_level: LevelChoice(Level::Reminder),
             deadline: String::new(),
@@ -174,7 +177,7 @@ impl Statements {
         let today = book.today;
         Task::batch([
             book.read(
-                move |store| letters::due_letters(store, today).map_err(|e| e.to_string()),
+                move |store| letters::letter_run(store, today).map_err(|e| e.to_string()),
                 Message::DueLoaded,
             ),
             book.read(
@@ -290,7 +293,10 @@ impl Statements {
                     self.error = Some(error);
                 }
             }
-            Message::DueLoaded(Ok(due)) => self.due = due,
+            Message::DueLoaded(Ok(run)) => {
+                self.held = run.held.len();
+                self.due = run.due;
+            }
             Message::DueLoaded(Err(error)) => self.error = Some(error),
             Message::LetterCustomer(text) => self.letter_customer = text,
             Message::LetterLevel(level) => self.letter_level = level,

@@ -1,6 +1,6 @@
 //! Demand letters read back from the PDF: each level carries the merged figures in
-//! English and Chinese, `letters --due` escalates by spell of lateness without repeating
-//! a level, and the commands archive what they issue and give back the stored bytes.
+//! English and Chinese, `letters --due` climbs one rung at a time by spell of lateness
+//! without repeating a level, and the commands archive what they issue and give back the stored bytes.
 //! Needs `pdftotext` (poppler-utils) and `qpdf`, which `.ci/run` installs.
 
 use crate::common::{helpers, printed};
@@ -93,18 +93,20 @@ fn letters_at_each_level_carry_the_merged_figures() {
 }
 
 #[test]
-fn letters_due_escalate_by_episode_without_repeating_a_level() {
+fn letters_due_climb_one_rung_at_a_time_by_spell_of_lateness() {
     let mut store = sample();
     let dir = tempfile::tempdir().unwrap();
     let level_of = |due: &[letters::DueLetter], code: &str| {
         due.iter().find(|d| d.customer == code).map(|d| d.level)
     };
-    // 2026-11-23: C001's INV-101 fell due 2026-08-09 (106 days): legal. C003's INV-301
-    // fell due 2026-10-15 (39 days): final demand. C005's first installment 2026-09-14.
+    let due_on = |store: &owed::store::Store, date| letters::letter_run(store, date).unwrap().due;
+    // 2026-11-23: C001's INV-101 fell due 2026-08-09 (106 days), C003's INV-301
+    // 2026-10-15 (39 days). Nothing was sent yet, so both start at the reminder: the
+    // ladder never skips a rung (the old rule sent C001 the lawyer's letter first).
     let date = d("2026-11-23");
-    let due = letters::due_letters(&store, date).unwrap();
-    assert_eq!(level_of(&due, "C001"), Some(Level::Legal));
-    assert_eq!(level_of(&due, "C003"), Some(Level::FinalDemand));
+    let due = due_on(&store, date);
+    assert_eq!(level_of(&due, "C001"), Some(Level::Reminder));
+    assert_eq!(level_of(&due, "C003"), Some(Level::Reminder));
     assert_eq!(level_of(&due, "C004"), None);
     let context = Context::new(&store, date, None).unwrap();
     for d in &due {
@@ -126,14 +128,14 @@ fn letters_due_escalate_by_episode_without_repeating_a_level() {
         })
         .unwrap();
     assert_eq!(notes.len(), 1);
-    assert!(notes[0].summary.contains("level 3"), "{}", notes[0].summary);
-    // The same day again: nobody is due a letter they already had.
-    assert!(letters::due_letters(&store, date).unwrap().is_empty());
-    // C003 passes 60 days: the next level, once.
+    assert!(notes[0].summary.contains("level 1"), "{}", notes[0].summary);
+    // The same day again: nobody is due a letter (the interval holds them).
+    assert!(due_on(&store, date).is_empty());
+    // 27 days on: each is due the next rung only, however late.
     let later = d("2026-12-20");
-    let due = letters::due_letters(&store, later).unwrap();
-    assert_eq!(level_of(&due, "C003"), Some(Level::Legal));
-    assert_eq!(level_of(&due, "C001"), None);
+    let due = due_on(&store, later);
+    assert_eq!(level_of(&due, "C003"), Some(Level::SecondNotice));
+    assert_eq!(level_of(&due, "C001"), Some(Level::SecondNotice));
     // C003 pays up, then a new invoice goes overdue: a new episode starts at level 1.
     let amount = m(&store, "640.00");
     store
@@ -158,7 +160,7 @@ fn letters_due_escalate_by_episode_without_repeating_a_level() {
             Plan::Single,
         ))
         .unwrap();
-    let due = letters::due_letters(&store, d("2027-01-25")).unwrap();
+    let due = due_on(&store, d("2027-01-25"));
     assert_eq!(level_of(&due, "C003"), Some(Level::Reminder));
 }
 
@@ -247,7 +249,7 @@ fn the_commands_issue_list_and_give_back_the_stored_bytes() {
     ]);
     assert!(
         due.contains("0 customer(s) due"),
-        "level 3 was sent this episode: {due}"
+        "level 3 was sent 4 days ago: the interval holds it: {due}"
     );
 }
 
@@ -281,8 +283,9 @@ fn letters_due_are_also_written_into_one_file_to_print() {
     let book = dir.path().join("book.owed");
     store.backup_to(&book).unwrap();
     let date = d("2026-11-23");
-    let due: Vec<(letters::DueLetter, String)> = letters::due_letters(&store, date)
+    let due: Vec<(letters::DueLetter, String)> = letters::letter_run(&store, date)
         .unwrap()
+        .due
         .into_iter()
         .map(|d| {
             let name = store.customer(&d.customer).unwrap().name;
@@ -328,8 +331,9 @@ fn letters_due_are_also_written_into_one_file_to_print() {
             d.customer
         );
     }
+    // The first letter of C003's spell of lateness is the first rung, whatever its age.
     assert!(
-        pages_of(&out_dir.join("C003-L3-2026-11-23.pdf")) > 1,
+        pages_of(&out_dir.join("C003-L1-2026-11-23.pdf")) > 1,
         "a letter of several pages"
     );
     assert_eq!(

@@ -18,6 +18,7 @@ mod import_formats;
 mod import_kill;
 mod import_quirks;
 mod journal;
+mod ladder;
 mod letters;
 mod money_rules;
 mod properties;

@@ -33,7 +33,7 @@ pub fn escape(value: &str) -> String {
     value.replace('\\', "\\\\").replace('\n', "\\n")
 }
 
-const KNOWN_KEYS: &str = "company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4)";
+const KNOWN_KEYS: &str = "company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4)";
 
 /// What `company.logo` shows: its format and size, or nothing.
 fn logo_text(logo: Option<&[u8]>) -> String {
@@ -179,12 +179,15 @@ impl Store {
                     }
                     self.set_letter_template(level, chinese, &template)?;
                 }
-                None => {
-                    return Err(bad(
-                        key,
-                        format!("unknown setting; the settings are {KNOWN_KEYS}"),
-                    ));
-                }
+                None => match self.set_ladder_setting(key, value) {
+                    Some(result) => result?,
+                    None => {
+                        return Err(bad(
+                            key,
+                            format!("unknown setting; the settings are {KNOWN_KEYS}"),
+                        ));
+                    }
+                },
             },
         }
         Ok(self
@@ -247,6 +250,7 @@ impl Store {
                 out.push((key("closing"), escape(&template.closing), default));
             }
         }
+        out.extend(self.ladder_setting_values()?);
         Ok(out)
     }
 }

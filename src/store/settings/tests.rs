@@ -196,7 +196,9 @@ fn set_setting_takes_every_key() {
     assert_eq!(english.closing, "Thanks,\n{company}");
 
     let shown = store.setting_values().unwrap();
-    assert_eq!(shown.len(), 9 + 4 * 7);
+    // Profile 9, per level days + 2 × 3 texts, then the ladder: interval, tolerance and
+    // per level enabled.
+    assert_eq!(shown.len(), 9 + 4 * 7 + 2 + 4);
     let value = |key: &str| shown.iter().find(|(k, _, _)| k == key).unwrap().1.clone();
     assert_eq!(
         value("letter.1.en.paragraphs"),

@@ -52,13 +52,15 @@ fn the_months_statements_are_written_to_the_folder() {
 fn the_letters_due_are_sent_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = on_screen(dir.path());
-    // Acme's first installment fell due on 2026-10-01: 53 days by 2026-11-23.
+    // Acme's first installment fell due on 2026-10-01: 53 days by 2026-11-23, but the
+    // first letter of a spell is the reminder (the ladder never skips a rung).
     let due: Vec<(String, Level)> = screen(&app)
         .due
         .iter()
         .map(|d| (d.customer.clone(), d.level))
         .collect();
-    assert_eq!(due, [("C001".to_string(), Level::FinalDemand)]);
+    assert_eq!(due, [("C001".to_string(), Level::Reminder)]);
+    let held_before = screen(&app).held;
     send(&mut app, AppMessage::Statements(Message::SendDue));
     send(&mut app, AppMessage::Statements(Message::ConfirmSend));
     let s = screen(&app);
@@ -72,7 +74,8 @@ fn the_letters_due_are_sent_once() {
         s.error
     );
     assert!(s.due.is_empty(), "a level is not sent twice");
-    let letter = dir.path().join(format!("C001-L3-{}.pdf", date(TODAY)));
+    assert_eq!(s.held, held_before + 1, "held by the interval now");
+    let letter = dir.path().join(format!("C001-L1-{}.pdf", date(TODAY)));
     assert!(letter.exists(), "{}", letter.display());
     // Logged as a collection note, which the notes screen now lists.
     let notes = &app.open_book().unwrap().notes;
@@ -163,7 +166,8 @@ fn files_in(folder: &Path) -> Vec<String> {
     names
 }
 
-const CONFIRMATION: &str = "Send 1 letters: 0 × friendly reminder, 0 × second notice, 1 × final demand, 0 × notice before legal action?";
+// C001 is 53 days late, but its first letter of this spell is the first rung.
+const CONFIRMATION: &str = "Send 1 letters: 1 × friendly reminder, 0 × second notice, 0 × final demand, 0 × notice before legal action?";
 
 #[test]
 fn send_first_asks_naming_the_count_per_level_and_writes_nothing() {
@@ -171,7 +175,7 @@ fn send_first_asks_naming_the_count_per_level_and_writes_nothing() {
     let mut app = on_screen(dir.path());
     {
         let mut ui = simulate(&app);
-        ui.find("Level 1 friendly reminder: 0 · Level 2 second notice: 0 · Level 3 final demand: 1 · Level 4 notice before legal action: 0")
+        ui.find("Level 1 friendly reminder: 1 · Level 2 second notice: 0 · Level 3 final demand: 0 · Level 4 notice before legal action: 0")
             .expect("the letters due counted by level");
         assert!(
             ui.find(CONFIRMATION).is_err(),
@@ -211,7 +215,7 @@ fn confirm_writes_each_letter_and_the_file_with_all_of_them() {
     let combined = format!("letters-{day}.pdf");
     assert_eq!(
         files_in(dir.path()),
-        [format!("C001-L3-{day}.pdf"), combined.clone()]
+        [format!("C001-L1-{day}.pdf"), combined.clone()]
     );
     let s = screen(&app);
     assert!(!s.confirming);

@@ -233,6 +233,10 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
             by_level.join(" · ")
         }),
         scrollable(due).height(Length::FillPortion(1)),
+        widgets::muted(tf(
+            "Held ({n}): overdue but covered by credit, promised, or waiting for the interval or the next threshold",
+            &[("n", &screen.held.to_string())]
+        )),
         send,
         sent,
         space().height(8),

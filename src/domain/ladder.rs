@@ -1,0 +1,317 @@
+//! The demand-letter ladder: which letter, if any, a customer is due on a run date, or
+//! why it is held. Pure: the caller gathers the customer's open items, unapplied credit,
+//! the letters already sent and its promises; [`decide`] applies the rules.
+//!
+//! The rules:
+//! - Only items due before the run date with something open are overdue. Nothing
+//!   overdue: no decision at all.
+//! - A customer is dunned for its overdue amount less its unapplied credit. When that
+//!   is ≤ 0 it is held ("credit covers it"); when it is below the tolerance, held too.
+//! - An open promise (not yet paid in full, its date on or after the run date) holds
+//!   the ladder until its date; once the date passes unpaid the ladder resumes.
+//! - A *spell* of lateness starts at the due date of the oldest item overdue now: the
+//!   letters of the spell are those dated from that day through the run date. The first
+//!   letter of a spell is the lowest enabled level; each next one is the next enabled
+//!   level above the highest sent in the spell. A rung is due when the oldest item is at
+//!   least its threshold days past due. Levels are never skipped except switched-off ones.
+//! - No letter comes sooner than the interval after the previous letter to the
+//!   customer, whatever spell that one belonged to, so two letters are never closer
+//!   than the interval.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use super::Money;
+use super::letters::Level;
+
+/// An open item of the customer's: when it fell (or falls) due and what is still open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpenItem {
+    pub due: NaiveDate,
+    pub open: Money,
+}
+
+/// A letter already sent to the customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentLetter {
+    pub level: Level,
+    pub date: NaiveDate,
+}
+
+/// A promise to pay `amount` by `date`, made on `made_on`; `paid` is what the customer
+/// paid from `made_on` on (see `report::promises` for what counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PromiseToPay {
+    pub made_on: NaiveDate,
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub paid: Money,
+}
+
+impl PromiseToPay {
+    /// Whether the promise holds the ladder on `date`: made by then, not paid in full,
+    /// and its date not yet passed.
+    pub fn holds_on(&self, date: NaiveDate) -> bool {
+        self.made_on <= date && self.date >= date && self.paid < self.amount
+    }
+}
+
+/// The settings the ladder runs by, per level in [`Level::ALL`] order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LadderRules {
+    /// Days past due the oldest overdue item must be for each level.
+    pub thresholds: [i64; 4],
+    pub enabled: [bool; 4],
+    /// Least whole days between two letters to one customer.
+    pub interval_days: i64,
+    /// A net overdue amount below this is not dunned.
+    pub tolerance: Money,
+}
+
+impl LadderRules {
+    pub const DEFAULT_INTERVAL_DAYS: i64 = 7;
+
+    fn enabled(&self, level: Level) -> bool {
+        self.enabled[usize::from(level.number() - 1)]
+    }
+
+    fn threshold(&self, level: Level) -> i64 {
+        self.thresholds[usize::from(level.number() - 1)]
+    }
+
+    /// The lowest enabled level above `after` (above nothing: the lowest enabled).
+    pub fn next_rung(&self, after: Option<Level>) -> Option<Level> {
+        Level::ALL
+            .into_iter()
+            .filter(|l| after.is_none_or(|a| *l > a))
+            .find(|l| self.enabled(*l))
+    }
+}
+
+impl Default for LadderRules {
+    fn default() -> Self {
+        LadderRules {
+            thresholds: super::letters::default_thresholds(),
+            enabled: [true; 4],
+            interval_days: Self::DEFAULT_INTERVAL_DAYS,
+            tolerance: Money::ZERO,
+        }
+    }
+}
+
+/// Everything about one customer the ladder looks at.
+#[derive(Debug, Clone, Copy)]
+pub struct CustomerFacts<'a> {
+    /// Open items (overdue or not; the ladder picks the overdue ones).
+    pub items: &'a [OpenItem],
+    /// Unapplied credit the customer has, as a positive amount.
+    pub credit: Money,
+    pub letters: &'a [SentLetter],
+    pub promises: &'a [PromiseToPay],
+}
+
+/// Why a letter is due, in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueReason {
+    /// The first letter of this spell of lateness.
+    FirstOfSpell { days_overdue: i64 },
+    /// The next rung after `previous`, sent on `sent`.
+    NextRung {
+        previous: Level,
+        sent: NaiveDate,
+        days_overdue: i64,
+    },
+}
+
+impl fmt::Display for DueReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DueReason::FirstOfSpell { days_overdue } => {
+                write!(f, "{days_overdue} days overdue, first letter of this spell")
+            }
+            DueReason::NextRung {
+                previous,
+                sent,
+                days_overdue,
+            } => write!(
+                f,
+                "{days_overdue} days overdue, level {} sent {sent}",
+                previous.number()
+            ),
+        }
+    }
+}
+
+/// Why a customer with something overdue is not sent a letter, in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeldReason {
+    /// Unapplied credit is at least the overdue amount.
+    CreditCovers,
+    /// Net overdue below the small-balance tolerance.
+    BelowTolerance {
+        net_overdue: Money,
+        tolerance: Money,
+    },
+    /// An open promise holds the ladder until this date.
+    Promise { until: NaiveDate },
+    /// The next rung's threshold is not yet reached.
+    Threshold {
+        level: Level,
+        threshold: i64,
+        days_overdue: i64,
+    },
+    /// The previous letter is more recent than the interval.
+    Interval { last: NaiveDate, next_on: NaiveDate },
+    /// The only rungs above the highest sent are switched off.
+    SwitchedOff { level: Level },
+    /// The top level has been sent in this spell.
+    TopSent { sent: NaiveDate },
+}
+
+impl fmt::Display for HeldReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HeldReason::CreditCovers => write!(f, "credit covers it"),
+            HeldReason::BelowTolerance {
+                net_overdue,
+                tolerance,
+            } => write!(
+                f,
+                "below the tolerance ({} net overdue, tolerance {})",
+                net_overdue.0, tolerance.0
+            ),
+            HeldReason::Promise { until } => write!(f, "promise until {until}"),
+            HeldReason::Threshold {
+                level,
+                threshold,
+                days_overdue,
+            } => write!(
+                f,
+                "threshold not yet reached (level {} at {threshold} days, {days_overdue} days overdue)",
+                level.number()
+            ),
+            HeldReason::Interval { last, next_on } => write!(
+                f,
+                "interval not passed (last letter {last}, next from {next_on})"
+            ),
+            HeldReason::SwitchedOff { level } => {
+                write!(f, "level {} switched off", level.number())
+            }
+            HeldReason::TopSent { sent } => {
+                write!(f, "level {} already sent {sent}", Level::Legal.number())
+            }
+        }
+    }
+}
+
+/// What the ladder decides for a customer with something overdue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    pub overdue: Money,
+    /// Overdue less unapplied credit.
+    pub net_overdue: Money,
+    pub oldest_due: NaiveDate,
+    pub days_overdue: i64,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Due { level: Level, reason: DueReason },
+    Held { reason: HeldReason },
+}
+
+/// The ladder's decision for one customer on `date`; `None` when nothing is overdue.
+pub fn decide(date: NaiveDate, facts: &CustomerFacts<'_>, rules: &LadderRules) -> Option<Decision> {
+    let overdue_items = facts
+        .items
+        .iter()
+        .filter(|i| i.due < date && i.open.is_positive());
+    let oldest_due = overdue_items.clone().map(|i| i.due).min()?;
+    let overdue: Money = overdue_items.map(|i| i.open).sum();
+    let net_overdue = overdue - facts.credit.max(Money::ZERO);
+    let days_overdue = (date - oldest_due).num_days();
+    let outcome = outcome(date, facts, rules, net_overdue, oldest_due, days_overdue);
+    Some(Decision {
+        overdue,
+        net_overdue,
+        oldest_due,
+        days_overdue,
+        outcome,
+    })
+}
+
+fn outcome(
+    date: NaiveDate,
+    facts: &CustomerFacts<'_>,
+    rules: &LadderRules,
+    net_overdue: Money,
+    oldest_due: NaiveDate,
+    days_overdue: i64,
+) -> Outcome {
+    let held = |reason| Outcome::Held { reason };
+    if !net_overdue.is_positive() {
+        return held(HeldReason::CreditCovers);
+    }
+    if net_overdue < rules.tolerance {
+        return held(HeldReason::BelowTolerance {
+            net_overdue,
+            tolerance: rules.tolerance,
+        });
+    }
+    if let Some(until) = facts
+        .promises
+        .iter()
+        .filter(|p| p.holds_on(date))
+        .map(|p| p.date)
+        .max()
+    {
+        return held(HeldReason::Promise { until });
+    }
+    let sent = facts.letters.iter().filter(|l| l.date <= date);
+    // The highest level of the spell, and the day it went (latest if sent twice).
+    let top_of_spell = sent
+        .clone()
+        .filter(|l| l.date >= oldest_due)
+        .max_by_key(|l| (l.level, l.date));
+    let Some(level) = rules.next_rung(top_of_spell.map(|l| l.level)) else {
+        return held(match top_of_spell {
+            Some(top) if top.level == Level::Legal => HeldReason::TopSent { sent: top.date },
+            // Something above is left, but switched off.
+            top => HeldReason::SwitchedOff {
+                level: top
+                    .and_then(|t| Level::from_number(t.level.number() + 1))
+                    .unwrap_or(Level::Reminder),
+            },
+        });
+    };
+    let threshold = rules.threshold(level);
+    if days_overdue < threshold {
+        return held(HeldReason::Threshold {
+            level,
+            threshold,
+            days_overdue,
+        });
+    }
+    if let Some(last) = sent.map(|l| l.date).max() {
+        let next_on = last
+            .checked_add_days(chrono::Days::new(rules.interval_days.max(0) as u64))
+            .unwrap_or(last);
+        if date < next_on {
+            return held(HeldReason::Interval { last, next_on });
+        }
+    }
+    let reason = match top_of_spell {
+        None => DueReason::FirstOfSpell { days_overdue },
+        Some(top) => DueReason::NextRung {
+            previous: top.level,
+            sent: top.date,
+            days_overdue,
+        },
+    };
+    Outcome::Due { level, reason }
+}
+
+#[cfg(test)]
+mod tests;
