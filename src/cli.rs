@@ -11,6 +11,7 @@ mod output;
 mod posting_args;
 mod reports;
 mod settings;
+mod worklist;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +29,7 @@ pub use posting_args::{
     RefundCommand, VoidArgs,
 };
 pub use settings::{ResetLetterArgs, SettingsCommand, SettingsSetArgs, SettingsShowArgs};
+pub use worklist::{WorklistArgs, WorklistFormat};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -112,6 +114,9 @@ pub enum Command {
     /// The audit log: changes of master data and settings, overrides, restores, import undos.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Everything to do today about getting paid, most pressing first: broken promises,
+    /// letters and reminders due, follow-ups, credit to apply, money to match.
+    Worklist(WorklistArgs),
     /// Open the desktop app (what `owed` with no command does).
     App,
 }

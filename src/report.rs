@@ -5,6 +5,7 @@
 pub mod letters;
 mod promises;
 pub mod statement;
+pub mod worklist;
 
 use std::collections::HashMap;
 

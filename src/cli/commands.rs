@@ -86,6 +86,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let store = open(&cli, Access::Read)?;
             super::audit::list(&store, args)?;
         }
+        Command::Worklist(args) => {
+            let store = open(&cli, Access::Read)?;
+            super::worklist::run(&store, args)?;
+        }
         Command::Overview => {
             let store = open(&cli, Access::Read)?;
             super::reports::overview(&store)?;

@@ -392,46 +392,14 @@ pub fn overview(store: &Store) -> Result<(), CliError> {
         text.push_str("\nMost overdue:\n");
         text.push_str(&table.render());
     }
-    let mut due = store.notes(&NoteFilter {
-        customer: None,
-        due_as_of: Some(today),
-    })?;
-    // A follow-up on an account that is paid up is moot.
-    let owing: std::collections::HashSet<&str> = list
-        .iter()
-        .filter(|s| s.balance.is_positive())
-        .map(|s| s.customer.code.as_str())
-        .collect();
-    due.retain(|n| owing.contains(n.customer.as_str()));
-    // The longest-waiting first: whom to call before anyone else.
-    due.sort_by_key(|n| {
-        let promised = n.promise.map(|p| p.date);
-        match (n.follow_up, promised) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
-    });
-    if !due.is_empty() {
-        let mut table = Table::new(
-            &["code", "name", "follow-up", "promise", "last said"],
-            &[false; 5],
-        );
-        for note in due.iter().take(10) {
-            table.rows.push(vec![
-                note.customer.clone(),
-                note.customer_name.clone(),
-                note.follow_up.map(|d| d.to_string()).unwrap_or_default(),
-                note.promise
-                    .map(|p| format!("{} on {}", currency.display(p.amount), p.date))
-                    .unwrap_or_default(),
-                note.summary.clone(),
-            ]);
-        }
+    // Whom to contact today: the worklist's most pressing rows.
+    let work = crate::report::worklist::worklist(store, today)?;
+    if !work.items.is_empty() {
         text.push_str(&format!(
-            "\nTo contact today ({} follow-ups or promises due):\n",
-            due.len()
+            "\nTo contact today ({} things to do; `owed worklist` lists them all):\n",
+            work.items.len()
         ));
-        text.push_str(&table.render());
+        text.push_str(&super::worklist::table(store, &work, 10).render());
     }
     text.push_str("\nRun `owed --help` for every command.");
     print(&text);

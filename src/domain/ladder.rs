@@ -57,6 +57,30 @@ impl PromiseToPay {
     }
 }
 
+/// The level-0 payment reminder: a nudge before items fall due, listed on the worklist
+/// (no letter is written for it). On by default, three days before the due date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReminderRules {
+    pub enabled: bool,
+    /// Items falling due from the run date through this many days after it are reminded.
+    pub days_before: i64,
+}
+
+impl ReminderRules {
+    pub const DEFAULT_DAYS_BEFORE: i64 = 3;
+    /// The most days before the due date a reminder may be set to.
+    pub const MAX_DAYS_BEFORE: i64 = 60;
+}
+
+impl Default for ReminderRules {
+    fn default() -> ReminderRules {
+        ReminderRules {
+            enabled: true,
+            days_before: ReminderRules::DEFAULT_DAYS_BEFORE,
+        }
+    }
+}
+
 /// The settings the ladder runs by, per level in [`Level::ALL`] order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LadderRules {

@@ -1,11 +1,12 @@
 //! The ladder's settings in `company_settings`: the least days between two letters
 //! (`letter.interval_days`), the small-balance tolerance (`letter.tolerance`, stored in
-//! plain form) and whether each level is used (`letter.N.enabled`). Every write goes
-//! through `settings_change`, so the audit log records it.
+//! plain form) and whether each level is used (`letter.N.enabled`); and the level-0
+//! payment reminder of the worklist (`letter.0.enabled`, `letter.0.days_before`). Every
+//! write goes through `settings_change`, so the audit log records it.
 
 use super::{bad, get, put, read_thresholds, settings_change};
 use crate::domain::Money;
-use crate::domain::ladder::LadderRules;
+use crate::domain::ladder::{LadderRules, ReminderRules};
 use crate::domain::letters::Level;
 use crate::store::{Result, Store, StoreError};
 
@@ -14,6 +15,8 @@ pub const MAX_INTERVAL_DAYS: i64 = 365;
 
 pub(super) const INTERVAL_KEY: &str = "letter.interval_days";
 pub(super) const TOLERANCE_KEY: &str = "letter.tolerance";
+pub(super) const REMINDER_ENABLED_KEY: &str = "letter.0.enabled";
+pub(super) const REMINDER_DAYS_KEY: &str = "letter.0.days_before";
 
 fn enabled_key(level: Level) -> String {
     format!("letter.{}.enabled", level.number())
@@ -62,9 +65,38 @@ impl Store {
         Ok(rules)
     }
 
+    /// The level-0 payment reminder as set (default: on, 3 days before the due date).
+    pub fn reminder_rules(&self) -> Result<ReminderRules> {
+        let mut rules = ReminderRules::default();
+        if let Some(text) = get(&self.conn, REMINDER_ENABLED_KEY)? {
+            rules.enabled = parse_switch(&text)
+                .ok_or_else(|| StoreError::Corrupt(format!("{REMINDER_ENABLED_KEY} '{text}'")))?;
+        }
+        if let Some(text) = get(&self.conn, REMINDER_DAYS_KEY)? {
+            rules.days_before = text
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("{REMINDER_DAYS_KEY} '{text}'")))?;
+        }
+        Ok(rules)
+    }
+
     /// Sets a ladder setting by its key; `None` when `key` is not one of them.
     pub(super) fn set_ladder_setting(&mut self, key: &str, value: &str) -> Option<Result<()>> {
-        let stored = if key == INTERVAL_KEY {
+        let stored = if key == REMINDER_DAYS_KEY {
+            let max = ReminderRules::MAX_DAYS_BEFORE;
+            match value.trim().parse::<i64>() {
+                Ok(days) if (0..=max).contains(&days) => days.to_string(),
+                _ => {
+                    return Some(Err(bad(
+                        key,
+                        format!(
+                            "'{}' is not a whole number of days from 0 to {max}",
+                            value.trim()
+                        ),
+                    )));
+                }
+            }
+        } else if key == INTERVAL_KEY {
             match value.trim().parse::<i64>() {
                 Ok(days) if (0..=MAX_INTERVAL_DAYS).contains(&days) => days.to_string(),
                 _ => {
@@ -84,7 +116,7 @@ impl Store {
                 Ok(_) => return Some(Err(bad(key, "the tolerance cannot be negative"))),
                 Err(e) => return Some(Err(bad(key, e))),
             }
-        } else if parse_enabled_key(key).is_some() {
+        } else if parse_enabled_key(key).is_some() || key == REMINDER_ENABLED_KEY {
             match parse_switch(value) {
                 Some(on) => on.to_string(),
                 None => {
@@ -104,7 +136,18 @@ impl Store {
     pub(super) fn ladder_setting_values(&self) -> Result<Vec<(String, String, bool)>> {
         let rules = self.ladder_rules()?;
         let defaults = LadderRules::default();
+        let reminder = self.reminder_rules()?;
         let mut out = vec![
+            (
+                REMINDER_ENABLED_KEY.to_string(),
+                if reminder.enabled { "yes" } else { "no" }.to_string(),
+                reminder.enabled,
+            ),
+            (
+                REMINDER_DAYS_KEY.to_string(),
+                reminder.days_before.to_string(),
+                reminder.days_before == ReminderRules::DEFAULT_DAYS_BEFORE,
+            ),
             (
                 INTERVAL_KEY.to_string(),
                 rules.interval_days.to_string(),

@@ -1,0 +1,327 @@
+//! The worklist: everything to do about getting paid on a day, one row per action, most
+//! pressing first. `owed worklist` prints it and `owed overview` shows its top as "whom
+//! to contact today". Each kind is read once for the whole book (the aging, the letter
+//! ladder's run, the notes due, the unmatched bank rows), never per customer.
+//!
+//! The kinds, as of the run date:
+//! - `promise-broken`: the customer's latest note promised money by a date that has
+//!   passed, and less than promised came in (judged as the notes screen judges it). A
+//!   later note is the customer's new word, so a broken promise followed by another note
+//!   is no longer listed. Amount: what is still short of the promise; date: the promise's.
+//! - `promise-due`: the latest note's promise falls due today and is not yet kept in full.
+//!   (Once today passes unpaid it is `promise-broken`.)
+//! - `follow-up`: the latest note's follow-up date has come (and no promise of that note
+//!   is due or broken, which is listed instead). Date: the follow-up date.
+//! - `letter-due`: the letter ladder sends this customer a letter today ([`letter_run`]);
+//!   amount: the net overdue it is dunned for; date: the oldest due date; with its level.
+//! - `reminder-due` (level 0): items not yet overdue fall due within
+//!   `letter.0.days_before` days (today included), for a customer the ladder sends no
+//!   letter today and whose unapplied credit does not already cover them. Amount: those
+//!   items; date: the first of their due dates. Off with `letter.0.enabled` = no.
+//! - `apply-credit`: the customer has unapplied credit beside overdue items; amount: the
+//!   smaller of the two, what `owed apply --customer C` would settle in one action.
+//! - `unmatched-money`: a bank row kept unmatched by an import; no customer; amount (when
+//!   in the book's currency), date and the payer's text.
+//!
+//! Note-based rows (promises, follow-ups) are listed only for customers who still owe
+//! something: a follow-up on an account that is paid up is moot.
+//!
+//! The order (one sort key, [`WorkItem::sort_key`]): broken promises first; then every
+//! other customer's row by the customer's net overdue (overdue less unapplied credit, at
+//! least zero), biggest first, a customer's rows together in kind order (promise due,
+//! follow-up, apply credit, letter, reminder); then unmatched money, biggest first. Ties
+//! go by customer code and date.
+
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Days, NaiveDate};
+
+use super::letters::{Result, letter_run_with};
+use super::promises::note_statuses;
+use super::statement::Context;
+use crate::domain::Money;
+use crate::store::{NoteFilter, Store};
+
+/// What a row asks to be done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WorkKind {
+    PromiseBroken,
+    PromiseDue,
+    FollowUp,
+    ApplyCredit,
+    LetterDue,
+    ReminderDue,
+    UnmatchedMoney,
+}
+
+impl WorkKind {
+    /// The name in JSON and on screen; never translated.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WorkKind::PromiseBroken => "promise-broken",
+            WorkKind::PromiseDue => "promise-due",
+            WorkKind::FollowUp => "follow-up",
+            WorkKind::ApplyCredit => "apply-credit",
+            WorkKind::LetterDue => "letter-due",
+            WorkKind::ReminderDue => "reminder-due",
+            WorkKind::UnmatchedMoney => "unmatched-money",
+        }
+    }
+}
+
+/// One thing to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkItem {
+    pub kind: WorkKind,
+    /// The customer's code; empty for money not matched to a customer.
+    pub customer: String,
+    pub name: String,
+    pub amount: Option<Money>,
+    pub date: Option<NaiveDate>,
+    /// Why, in words, naming the command that does it where there is one.
+    pub reason: String,
+    /// The letter level for `letter-due`, 0 for `reminder-due`.
+    pub level: Option<u8>,
+    /// The customer's overdue less its unapplied credit (at least zero): the sort weight.
+    pub net_overdue: Money,
+    /// The kept bank row's id for `unmatched-money` (`owed import assign ROW`).
+    pub bank_row: Option<i64>,
+}
+
+impl WorkItem {
+    /// Broken promises, then customers by net overdue (biggest first), then unmatched
+    /// money by amount (biggest first); within a customer by kind; then code and date.
+    #[allow(clippy::type_complexity)]
+    pub fn sort_key(
+        &self,
+    ) -> (
+        u8,
+        Reverse<Money>,
+        WorkKind,
+        &str,
+        Option<NaiveDate>,
+        Option<i64>,
+    ) {
+        let (tier, weight) = match self.kind {
+            WorkKind::PromiseBroken => (0, self.net_overdue),
+            WorkKind::UnmatchedMoney => (2, self.amount.unwrap_or(Money::ZERO)),
+            _ => (1, self.net_overdue),
+        };
+        (
+            tier,
+            Reverse(weight),
+            self.kind,
+            self.customer.as_str(),
+            self.date,
+            self.bank_row,
+        )
+    }
+}
+
+/// The worklist of a day, in [`WorkItem::sort_key`] order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Worklist {
+    pub date: NaiveDate,
+    pub items: Vec<WorkItem>,
+}
+
+/// One customer's money as of the date, from the aging.
+#[derive(Debug, Clone, Copy)]
+struct Position {
+    overdue: Money,
+    net_overdue: Money,
+    owes: bool,
+}
+
+/// The worklist as of `date`.
+pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
+    let context = Context::new(store, date, None)?;
+    let run = letter_run_with(store, &context)?;
+    let reminder = store.reminder_rules()?;
+    let currency = store.currency().clone();
+    let customers = store.customers()?;
+    let mut items = Vec::new();
+    let mut positions: HashMap<&str, Position> = HashMap::new();
+    let names: HashMap<&str, &str> = customers
+        .iter()
+        .map(|c| (c.code.as_str(), c.name.as_str()))
+        .collect();
+    let lettered: HashSet<&str> = run.due.iter().map(|d| d.customer.as_str()).collect();
+    let reminder_until = date
+        .checked_add_days(Days::new(reminder.days_before.max(0) as u64))
+        .unwrap_or(date);
+    for customer in &customers {
+        let aged = context.aging_items(customer.id);
+        let overdue: Money = aged
+            .iter()
+            .filter(|i| i.days_overdue > 0 && i.open.is_positive())
+            .map(|i| i.open)
+            .sum();
+        let credit = context.unapplied_credit(customer.id).max(Money::ZERO);
+        let open: Money = aged.iter().map(|i| i.open).sum();
+        let position = Position {
+            overdue,
+            net_overdue: (overdue - credit).max(Money::ZERO),
+            owes: (open - credit).is_positive(),
+        };
+        positions.insert(customer.code.as_str(), position);
+        let item = |kind, amount, date, reason: String, level| WorkItem {
+            kind,
+            customer: customer.code.clone(),
+            name: customer.name.clone(),
+            amount,
+            date,
+            reason,
+            level,
+            net_overdue: position.net_overdue,
+            bank_row: None,
+        };
+        if credit.is_positive() && overdue.is_positive() {
+            items.push(item(
+                WorkKind::ApplyCredit,
+                Some(credit.min(overdue)),
+                None,
+                format!(
+                    "unapplied credit {} beside {} overdue: run `owed apply --customer {}`",
+                    currency.display(credit),
+                    currency.display(overdue),
+                    customer.code
+                ),
+                None,
+            ));
+        }
+        if reminder.enabled && !lettered.contains(customer.code.as_str()) {
+            let coming: Vec<_> = aged
+                .iter()
+                .filter(|i| i.open.is_positive() && i.due >= date && i.due <= reminder_until)
+                .collect();
+            let amount: Money = coming.iter().map(|i| i.open).sum();
+            if amount.is_positive() && credit < overdue + amount {
+                let first = coming.iter().map(|i| i.due).min();
+                let numbers: Vec<&str> = coming.iter().map(|i| i.number.as_str()).collect();
+                items.push(item(
+                    WorkKind::ReminderDue,
+                    Some(amount),
+                    first,
+                    format!(
+                        "{} falling due by {reminder_until}: a payment reminder before the due date",
+                        numbers.join(", ")
+                    ),
+                    Some(0),
+                ));
+            }
+        }
+    }
+    for due in &run.due {
+        let net_overdue = positions
+            .get(due.customer.as_str())
+            .map_or(due.net_overdue, |p| p.net_overdue);
+        items.push(WorkItem {
+            kind: WorkKind::LetterDue,
+            customer: due.customer.clone(),
+            name: names
+                .get(due.customer.as_str())
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            amount: Some(due.net_overdue),
+            date: Some(due.oldest_due),
+            reason: format!(
+                "level {} ({}): {}; `owed letters --due`",
+                due.level.number(),
+                due.level.name(),
+                due.reason
+            ),
+            level: Some(due.level.number()),
+            net_overdue,
+            bank_row: None,
+        });
+    }
+    // Each customer's latest note whose follow-up or promise date has come: one query.
+    let notes = store.notes(&NoteFilter {
+        customer: None,
+        due_as_of: Some(date),
+    })?;
+    let statuses = note_statuses(store, &notes, date)?;
+    for (note, status) in notes.iter().zip(&statuses) {
+        let Some(position) = positions.get(note.customer.as_str()) else {
+            continue;
+        };
+        if !position.owes {
+            continue;
+        }
+        let said = |what: String| format!("{what}; last said: {}", note.summary);
+        let (kind, amount, day, reason) = match note.promise {
+            Some(promise) if status.promise_due => {
+                let short = promise.amount - status.paid.unwrap_or(Money::ZERO);
+                let words = format!(
+                    "promised {} by {}, {} still short",
+                    currency.display(promise.amount),
+                    promise.date,
+                    currency.display(short)
+                );
+                if status.promise_broken {
+                    (WorkKind::PromiseBroken, short, promise.date, said(words))
+                } else {
+                    (WorkKind::PromiseDue, short, promise.date, said(words))
+                }
+            }
+            _ if status.follow_up_due => {
+                let Some(day) = note.follow_up else { continue };
+                (
+                    WorkKind::FollowUp,
+                    position.overdue,
+                    day,
+                    said(format!("follow up set for {day}")),
+                )
+            }
+            _ => continue,
+        };
+        items.push(WorkItem {
+            kind,
+            customer: note.customer.clone(),
+            name: note.customer_name.clone(),
+            amount: Some(amount),
+            date: Some(day),
+            reason,
+            level: None,
+            net_overdue: position.net_overdue,
+            bank_row: None,
+        });
+    }
+    for row in store.unmatched_bank_rows()? {
+        let in_book_currency = row
+            .currency
+            .as_deref()
+            .is_none_or(|c| c.eq_ignore_ascii_case(&currency.code));
+        let amount = in_book_currency
+            .then(|| currency.parse_plain(&row.amount).ok())
+            .flatten();
+        let shown = match amount {
+            Some(a) => currency.display(a),
+            None => format!("{} {}", row.amount, row.currency.as_deref().unwrap_or("")),
+        };
+        let payer = row.counterparty.as_deref().unwrap_or("unknown payer");
+        items.push(WorkItem {
+            kind: WorkKind::UnmatchedMoney,
+            customer: String::new(),
+            name: String::new(),
+            amount,
+            date: Some(row.date),
+            reason: format!(
+                "{} from {payer} ({}) matches no customer: `owed import assign {} --customer C`",
+                shown.trim(),
+                row.description,
+                row.id
+            ),
+            level: None,
+            net_overdue: Money::ZERO,
+            bank_row: Some(row.id),
+        });
+    }
+    items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(Worklist { date, items })
+}
+
+#[cfg(test)]
+mod tests;

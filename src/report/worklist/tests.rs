@@ -1,0 +1,271 @@
+//! A small book with one customer per kind of row, checked for kinds, amounts, dates
+//! and the order.
+
+use chrono::{Days, NaiveDate};
+
+use super::*;
+use crate::domain::Currency;
+use crate::domain::allocation::Apply;
+use crate::domain::customer::CustomerDraft;
+use crate::domain::document::DocKind;
+use crate::domain::note::{Channel, Direction, NoteDraft, Promise};
+use crate::domain::terms::{Plan, Terms};
+use crate::store::{BookSettings, NewCredit, NewDebit};
+
+fn money(text: &str) -> Money {
+    Currency::default().parse(text).unwrap()
+}
+
+fn add(store: &mut Store, code: &str) {
+    store
+        .add_customer(&CustomerDraft {
+            code: code.into(),
+            name: format!("Customer {code}"),
+            ..Default::default()
+        })
+        .unwrap();
+}
+
+/// A net-30 invoice falling due on `due`.
+fn invoice(store: &mut Store, code: &str, number: &str, due: NaiveDate, amount: &str) {
+    store
+        .post_debit(&NewDebit {
+            customer: code.into(),
+            kind: DocKind::Invoice,
+            number: Some(number.into()),
+            date: due - Days::new(30),
+            amount: money(amount),
+            terms: Some("net 30".parse::<Terms>().unwrap()),
+            due: None,
+            plan: Plan::Single,
+            reference: None,
+            memo: None,
+        })
+        .unwrap();
+}
+
+fn note(
+    store: &mut Store,
+    code: &str,
+    promise: Option<(NaiveDate, &str)>,
+    follow_up: Option<NaiveDate>,
+) {
+    store
+        .add_note(&NoteDraft {
+            customer_code: code.into(),
+            invoice_number: None,
+            channel: Channel::Call,
+            direction: Direction::Out,
+            summary: format!("called {code}"),
+            outcome: None,
+            promise: promise.map(|(date, amount)| Promise {
+                date,
+                amount: money(amount),
+            }),
+            follow_up,
+        })
+        .unwrap();
+}
+
+/// The book, and the run date: notes are stamped with the real clock, so the run is
+/// five days after today.
+fn book() -> (Store, NaiveDate) {
+    let mut store = Store::open_in_memory(&BookSettings::default()).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let run = today + Days::new(5);
+    let ago = |days: u64| run - Days::new(days);
+    for code in [
+        "BROKEN", "TODAY", "FOLLOW", "LETTER", "SOON", "CREDIT", "PAIDUP",
+    ] {
+        add(&mut store, code);
+    }
+    invoice(&mut store, "BROKEN", "INV-B", ago(30), "500.00");
+    // Promised 200.00 for tomorrow (before the run), nothing came.
+    note(
+        &mut store,
+        "BROKEN",
+        Some((today + Days::new(1), "200.00")),
+        None,
+    );
+    // Promised for the run date itself: due, and it holds the ladder.
+    invoice(&mut store, "TODAY", "INV-T", ago(20), "300.00");
+    note(&mut store, "TODAY", Some((run, "300.00")), None);
+    invoice(&mut store, "FOLLOW", "INV-F", ago(10), "100.00");
+    note(&mut store, "FOLLOW", None, Some(ago(1)));
+    invoice(&mut store, "LETTER", "INV-L", ago(10), "1000.00");
+    // Falls due in two days (and one in ten, beyond the reminder's three days).
+    invoice(&mut store, "SOON", "INV-S1", run + Days::new(2), "80.00");
+    invoice(&mut store, "SOON", "INV-S2", run + Days::new(10), "70.00");
+    // 200.00 unapplied beside 150.00 overdue: apply it, no letter.
+    invoice(&mut store, "CREDIT", "INV-C", ago(40), "150.00");
+    store
+        .post_credit(&NewCredit {
+            customer: "CREDIT".into(),
+            kind: DocKind::Payment,
+            number: Some("PAY-C".into()),
+            date: ago(5),
+            amount: money("200.00"),
+            reference: None,
+            memo: None,
+            apply: Apply::Unapplied,
+        })
+        .unwrap();
+    // A follow-up due on an account paid up is moot.
+    note(&mut store, "PAIDUP", None, Some(ago(1)));
+    // Money from someone the book does not know, kept unmatched by the import.
+    let csv = format!(
+        "Date,Payer,Details,Amount\n{},Stranger Ltd,gift box,42.00\n",
+        ago(2)
+    );
+    let plan = crate::import::prepare(
+        &store,
+        "bank.csv",
+        csv.as_bytes(),
+        &crate::import::Hints::default(),
+        None,
+    )
+    .unwrap();
+    let decisions = crate::import::default_decisions(&plan, 0.9);
+    crate::import::commit(&mut store, &plan, &decisions, |_, _| {}).unwrap();
+    (store, run)
+}
+
+type Row = (
+    &'static str,
+    String,
+    Option<Money>,
+    Option<NaiveDate>,
+    Option<u8>,
+);
+
+fn rows(list: &Worklist) -> Vec<Row> {
+    list.items
+        .iter()
+        .map(|i| {
+            (
+                i.kind.as_str(),
+                i.customer.clone(),
+                i.amount,
+                i.date,
+                i.level,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn one_row_per_thing_to_do_most_pressing_first() {
+    let (store, run) = book();
+    let today = run - Days::new(5);
+    let ago = |days: u64| Some(run - Days::new(days));
+    let list = worklist(&store, run).unwrap();
+    let m = |text: &str| Some(money(text));
+    let expected: Vec<Row> = vec![
+        // Broken promises before anything else.
+        (
+            "promise-broken",
+            "BROKEN".into(),
+            m("200.00"),
+            Some(today + Days::new(1)),
+            None,
+        ),
+        // Then by net overdue, biggest first: 1000, 500, 300, 100, then 0.
+        (
+            "letter-due",
+            "LETTER".into(),
+            m("1000.00"),
+            ago(10),
+            Some(1),
+        ),
+        ("letter-due", "BROKEN".into(), m("500.00"), ago(30), Some(1)),
+        ("promise-due", "TODAY".into(), m("300.00"), Some(run), None),
+        ("follow-up", "FOLLOW".into(), m("100.00"), ago(1), None),
+        ("letter-due", "FOLLOW".into(), m("100.00"), ago(10), Some(1)),
+        ("apply-credit", "CREDIT".into(), m("150.00"), None, None),
+        (
+            "reminder-due",
+            "SOON".into(),
+            m("80.00"),
+            Some(run + Days::new(2)),
+            Some(0),
+        ),
+        // Money nobody claimed comes last.
+        ("unmatched-money", String::new(), m("42.00"), ago(2), None),
+    ];
+    assert_eq!(rows(&list), expected, "{:#?}", list.items);
+    let credit = &list.items[6];
+    assert!(
+        credit.reason.contains("owed apply --customer CREDIT"),
+        "{}",
+        credit.reason
+    );
+    let unmatched = list.items.last().unwrap();
+    assert!(
+        unmatched.reason.contains("Stranger Ltd"),
+        "{}",
+        unmatched.reason
+    );
+    assert!(unmatched.bank_row.is_some() && unmatched.name.is_empty());
+    assert_eq!(list.items[1].name, "Customer LETTER");
+    assert_eq!(list.items[1].net_overdue, money("1000.00"));
+}
+
+#[test]
+fn the_reminder_follows_its_settings() {
+    let (mut store, run) = book();
+    let reminded = |store: &Store| {
+        worklist(store, run)
+            .unwrap()
+            .items
+            .iter()
+            .filter(|i| i.kind == WorkKind::ReminderDue)
+            .map(|i| (i.customer.clone(), i.amount))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        reminded(&store),
+        [("SOON".to_string(), Some(money("80.00")))]
+    );
+    // One day ahead does not reach an item due in two.
+    store.set_setting("letter.0.days_before", "1").unwrap();
+    assert!(reminded(&store).is_empty());
+    // Ten days reach both items.
+    store.set_setting("letter.0.days_before", "10").unwrap();
+    assert_eq!(
+        reminded(&store),
+        [("SOON".to_string(), Some(money("150.00")))]
+    );
+    store.set_setting("letter.0.enabled", "no").unwrap();
+    assert!(reminded(&store).is_empty());
+    assert_eq!(
+        store.reminder_rules().unwrap(),
+        crate::domain::ladder::ReminderRules {
+            enabled: false,
+            days_before: 10
+        }
+    );
+}
+
+#[test]
+fn applying_the_credit_removes_its_row_and_a_later_note_ends_a_broken_promise() {
+    let (mut store, run) = book();
+    let kinds = |store: &Store, code: &str| {
+        worklist(store, run)
+            .unwrap()
+            .items
+            .iter()
+            .filter(|i| i.customer == code)
+            .map(|i| i.kind)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(kinds(&store, "CREDIT"), [WorkKind::ApplyCredit]);
+    store.apply_unapplied("CREDIT", run).unwrap();
+    assert!(kinds(&store, "CREDIT").is_empty());
+    assert_eq!(
+        kinds(&store, "BROKEN"),
+        [WorkKind::PromiseBroken, WorkKind::LetterDue]
+    );
+    // A new note is the customer's new word: the old promise is no longer listed.
+    note(&mut store, "BROKEN", None, None);
+    assert_eq!(kinds(&store, "BROKEN"), [WorkKind::LetterDue]);
+}
