@@ -1,8 +1,8 @@
 //! The book at scale: builds a demo book (default 10,000 customers and 1,000,000
 //! invoices; set OWED_BENCH_CUSTOMERS / OWED_BENCH_INVOICES for another size) and times
 //! what a user waits for: building it, aging as of a date, one customer's ledger, the
-//! customer list — in-process and through the real `owed` binary, whose peak memory it
-//! also reads. Run with `cargo bench --bench book`.
+//! customer list, the worklist (the bar: under 1 s on the full book) — in-process
+//! and through the real `owed` binary, whose peak memory it also reads. Run with `cargo bench --bench book`.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -129,6 +129,14 @@ fn main() {
         time,
         list.len()
     );
+    let (time, work) = best(3, || {
+        report::worklist::worklist(&store, today).expect("worklist")
+    });
+    println!(
+        "worklist (lib):                 {:>10.2?}  ({} rows)",
+        time,
+        work.items.len()
+    );
     drop(store);
 
     let (time, peak) = run_binary(
@@ -140,6 +148,11 @@ fn main() {
     println!("`owed customer list`:           {time:>10.2?}  peak memory {peak}");
     let (time, peak) = run_binary(&path, &["ledger", &biggest, "--format", "json"]);
     println!("`owed ledger {biggest}`:         {time:>10.2?}  peak memory {peak}");
+    let (time, peak) = run_binary(
+        &path,
+        &["worklist", "--date", "2026-11-23", "--format", "json"],
+    );
+    println!("`owed worklist --format json`:  {time:>10.2?}  peak memory {peak}");
     let (time, _) = run_binary(&path, &["check"]);
     println!("`owed check`:                   {time:>10.2?}");
 }

@@ -11,7 +11,8 @@
 //! - `promise-due`: the latest note's promise falls due today and is not yet kept in full.
 //!   (Once today passes unpaid it is `promise-broken`.)
 //! - `follow-up`: the latest note's follow-up date has come (and no promise of that note
-//!   is due or broken, which is listed instead). Date: the follow-up date.
+//!   is due or broken, which is listed instead). Amount: the customer's overdue; date:
+//!   the follow-up date.
 //! - `letter-due`: the letter ladder sends this customer a letter today ([`letter_run`]);
 //!   amount: the net overdue it is dunned for; date: the oldest due date; with its level.
 //! - `reminder-due` (level 0): items not yet overdue fall due within

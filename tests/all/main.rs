@@ -26,3 +26,4 @@ mod statements;
 mod text_rules;
 mod whole_files;
 mod worked_example;
+mod worklist;
