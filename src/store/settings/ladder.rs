@@ -139,16 +139,6 @@ impl Store {
         let reminder = self.reminder_rules()?;
         let mut out = vec![
             (
-                REMINDER_ENABLED_KEY.to_string(),
-                if reminder.enabled { "yes" } else { "no" }.to_string(),
-                reminder.enabled,
-            ),
-            (
-                REMINDER_DAYS_KEY.to_string(),
-                reminder.days_before.to_string(),
-                reminder.days_before == ReminderRules::DEFAULT_DAYS_BEFORE,
-            ),
-            (
                 INTERVAL_KEY.to_string(),
                 rules.interval_days.to_string(),
                 rules.interval_days == defaults.interval_days,
@@ -166,6 +156,16 @@ impl Store {
                 on,
             ));
         }
+        out.push((
+            REMINDER_ENABLED_KEY.to_string(),
+            if reminder.enabled { "yes" } else { "no" }.to_string(),
+            reminder.enabled,
+        ));
+        out.push((
+            REMINDER_DAYS_KEY.to_string(),
+            reminder.days_before.to_string(),
+            reminder.days_before == ReminderRules::DEFAULT_DAYS_BEFORE,
+        ));
         Ok(out)
     }
 }

@@ -197,8 +197,8 @@ fn set_setting_takes_every_key() {
 
     let shown = store.setting_values().unwrap();
     // Profile 9, per level days + 2 × 3 texts, then the ladder: interval, tolerance and
-    // per level enabled.
-    assert_eq!(shown.len(), 9 + 4 * 7 + 2 + 4);
+    // per level enabled; then the worklist's reminder: enabled and days before.
+    assert_eq!(shown.len(), 9 + 4 * 7 + 2 + 4 + 2);
     let value = |key: &str| shown.iter().find(|(k, _, _)| k == key).unwrap().1.clone();
     assert_eq!(
         value("letter.1.en.paragraphs"),
