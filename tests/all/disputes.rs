@@ -104,6 +104,21 @@ fn a_dispute_holds_the_letters_until_resolved_with_a_credit_and_a_pause_holds_un
         held,
         [("C001".to_string(), "all overdue items in dispute".to_string())]
     );
+    // The aging detail marks the item, in the table, JSON and CSV.
+    let aging = json(
+        &book,
+        &["aging", "--as-of", &day, "--detail", "--format", "json"],
+    );
+    assert_eq!(aging["rows"][0]["items"][0]["disputed"], true, "{aging}");
+    let table = owed(&book, &["aging", "--as-of", &day, "--detail"]);
+    assert!(table.contains("INV-1/1 due") && table.contains("in dispute"), "{table}");
+    let csv = owed(
+        &book,
+        &["aging", "--as-of", &day, "--detail", "--format", "csv"],
+    );
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with(",days_overdue,disputed"), "{csv}");
+    assert!(lines[2].starts_with("item,") && lines[2].ends_with(",true"), "{csv}");
     // A second dispute on the same invoice is refused in one line.
     let (ok, _, stderr) = run(
         &book,
@@ -155,6 +170,11 @@ fn a_dispute_holds_the_letters_until_resolved_with_a_credit_and_a_pause_holds_un
         assert_eq!(store.check(today).unwrap(), vec![]);
     }
     // 300.00 is still overdue and no longer disputed: due again.
+    let aging = json(
+        &book,
+        &["aging", "--as-of", &day, "--detail", "--format", "json"],
+    );
+    assert_eq!(aging["rows"][0]["items"][0]["disputed"], false, "{aging}");
     assert_eq!(letters_due(&book, &day, &out).1, ["C001"]);
 
     let until = (today + Days::new(30)).to_string();
