@@ -78,6 +78,7 @@ const ZH_CN: &[(&str, &str)] = &[
         "已删除上次中断运行留下的 {n} 个未完成文件。",
     ),
     ("Customers", "客户"),
+    ("in dispute", "争议中"),
     ("Ledger", "明细账"),
     ("Aging", "账龄"),
     ("Collection notes", "催收记录"),
