@@ -118,6 +118,7 @@ fn overdue_items(context: &Context, customer: &Customer) -> Vec<OpenLine> {
             days_overdue: Some(i.days_overdue),
             amount: i.amount,
             open: i.open,
+            disputed: context.is_disputed(i),
         })
         .collect()
 }
