@@ -12,11 +12,11 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::csv_out::CsvOut;
+use crate::domain::aging::AgedItem;
 use crate::domain::aging::{AgingBuilder, AgingReport, AgingRow, Basis, Buckets};
 use crate::domain::ids::CustomerId;
 use crate::domain::ledger::{self, Ledger};
 use crate::domain::{Currency, Money};
-use crate::domain::aging::AgedItem;
 use crate::store::{AgingInput, Customer, DisputedItems, Store, StoreError};
 
 pub use promises::{NoteFacts, NoteStatus, note_day, note_status, note_statuses};

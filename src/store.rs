@@ -44,7 +44,7 @@ pub use batch::Batch;
 pub use check::Violation;
 pub use contacts::{ContactState, OpenItemNow};
 pub use customers::{Customer, CustomerUpdate};
-pub use disputes::{CustomerPause, DisputedItems, Dispute, NewDispute, Resolution};
+pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution};
 pub use issued::{Issued, IssuedKind, NewIssued, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};

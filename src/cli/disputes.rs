@@ -125,7 +125,10 @@ pub fn pause(cli: &Cli, args: &PauseArgs) -> Result<(), CliError> {
     let until = crate::domain::parse_date(&args.until).map_err(input("--until"))?;
     let mut store = open(cli, Access::Write)?;
     store.pause_customer(&args.code, until, &args.reason)?;
-    print(&format!("paused letters to {} until {until}", args.code.trim()));
+    print(&format!(
+        "paused letters to {} until {until}",
+        args.code.trim()
+    ));
     Ok(())
 }
 

@@ -258,7 +258,11 @@ pub fn decide(date: NaiveDate, facts: &CustomerFacts<'_>, rules: &LadderRules) -
     let all_disputed = undisputed.clone().next().is_none();
     // The spell is the undisputed items': a disputed old invoice must not push the
     // customer up the ladder for a newer one.
-    let oldest_due = undisputed.clone().map(|i| i.due).min().unwrap_or(all_oldest);
+    let oldest_due = undisputed
+        .clone()
+        .map(|i| i.due)
+        .min()
+        .unwrap_or(all_oldest);
     let undisputed: Money = undisputed.map(|i| i.open).sum();
     let net_overdue = undisputed - facts.credit.max(Money::ZERO);
     let days_overdue = (date - oldest_due).num_days();

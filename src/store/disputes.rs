@@ -122,7 +122,11 @@ fn write_note(
 }
 
 /// The disputed items' ids and what is open on each, oldest due first.
-fn disputed_open(conn: &Connection, document_id: i64, seq: Option<u32>) -> Result<Vec<(i64, i64, String)>> {
+fn disputed_open(
+    conn: &Connection,
+    document_id: i64,
+    seq: Option<u32>,
+) -> Result<Vec<(i64, i64, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, open, doc_date FROM items WHERE document_id = ?1 AND (?2 IS NULL OR seq = ?2)
          ORDER BY due_date, seq",
@@ -216,15 +220,28 @@ fn open_dispute(conn: &Connection, currency: &Currency, new: &NewDispute) -> Res
     Ok(id)
 }
 
+/// A dispute's document id and number, customer id, installment, when it was resolved
+/// and the customer's code.
+type KeptDispute = (i64, String, CustomerId, Option<u32>, Option<String>, String);
+
 fn resolve_dispute(conn: &Connection, currency: &Currency, resolution: &Resolution) -> Result<()> {
     let outcome = required_text("outcome", &resolution.outcome)?;
-    let row: Option<(i64, String, CustomerId, Option<u32>, Option<String>, String)> = conn
+    let row: Option<KeptDispute> = conn
         .query_row(
             "SELECT x.document_id, d.number, x.customer_id, x.item_seq, x.resolved_at, c.code
              FROM disputes x JOIN documents d ON d.id = x.document_id
              JOIN customers c ON c.id = x.customer_id WHERE x.id = ?1",
             [resolution.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
         )
         .optional()?;
     let Some((document_id, number, customer_id, seq, resolved_at, code)) = row else {
@@ -303,7 +320,14 @@ fn resolve_dispute(conn: &Connection, currency: &Currency, resolution: &Resoluti
         Some(credit) => format!("Dispute {} on {label} resolved, {credit}", resolution.id),
         None => format!("Dispute {} on {label} resolved", resolution.id),
     };
-    write_note(conn, currency, &code, &number, summary, Some(outcome.clone()))?;
+    write_note(
+        conn,
+        currency,
+        &code,
+        &number,
+        summary,
+        Some(outcome.clone()),
+    )?;
     record(
         conn,
         AuditAction::Dispute,

@@ -95,14 +95,24 @@ fn a_dispute_holds_the_letters_until_resolved_with_a_credit_and_a_pause_holds_un
 
     let opened = owed(
         &book,
-        &["dispute", "open", "--invoice", "INV-1", "--reason", "goods damaged"],
+        &[
+            "dispute",
+            "open",
+            "--invoice",
+            "INV-1",
+            "--reason",
+            "goods damaged",
+        ],
     );
     assert!(opened.contains("opened dispute 1 on INV-1"), "{opened}");
     let (held, due) = letters_due(&book, &day, &out);
     assert!(due.is_empty(), "{due:?}");
     assert_eq!(
         held,
-        [("C001".to_string(), "all overdue items in dispute".to_string())]
+        [(
+            "C001".to_string(),
+            "all overdue items in dispute".to_string()
+        )]
     );
     // The aging detail marks the item, in the table, JSON and CSV.
     let aging = json(
@@ -111,14 +121,20 @@ fn a_dispute_holds_the_letters_until_resolved_with_a_credit_and_a_pause_holds_un
     );
     assert_eq!(aging["rows"][0]["items"][0]["disputed"], true, "{aging}");
     let table = owed(&book, &["aging", "--as-of", &day, "--detail"]);
-    assert!(table.contains("INV-1/1 due") && table.contains("in dispute"), "{table}");
+    assert!(
+        table.contains("INV-1/1 due") && table.contains("in dispute"),
+        "{table}"
+    );
     let csv = owed(
         &book,
         &["aging", "--as-of", &day, "--detail", "--format", "csv"],
     );
     let lines: Vec<&str> = csv.lines().collect();
     assert!(lines[0].ends_with(",days_overdue,disputed"), "{csv}");
-    assert!(lines[2].starts_with("item,") && lines[2].ends_with(",true"), "{csv}");
+    assert!(
+        lines[2].starts_with("item,") && lines[2].ends_with(",true"),
+        "{csv}"
+    );
     // A second dispute on the same invoice is refused in one line.
     let (ok, _, stderr) = run(
         &book,
@@ -180,13 +196,24 @@ fn a_dispute_holds_the_letters_until_resolved_with_a_credit_and_a_pause_holds_un
     let until = (today + Days::new(30)).to_string();
     owed(
         &book,
-        &["customer", "pause", "C001", "--until", &until, "--reason", "owner away"],
+        &[
+            "customer",
+            "pause",
+            "C001",
+            "--until",
+            &until,
+            "--reason",
+            "owner away",
+        ],
     );
     let (held, due) = letters_due(&book, &day, &out);
     assert!(due.is_empty(), "{due:?}");
     assert_eq!(
         held,
-        [("C001".to_string(), format!("paused until {until}: owner away"))]
+        [(
+            "C001".to_string(),
+            format!("paused until {until}: owner away")
+        )]
     );
     owed(&book, &["customer", "resume", "C001"]);
     assert_eq!(letters_due(&book, &day, &out).1, ["C001"]);

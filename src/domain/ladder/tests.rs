@@ -279,16 +279,25 @@ fn an_open_promise_holds_until_its_date_then_the_ladder_resumes() {
 #[test]
 fn disputed_items_are_not_dunned_and_hold_when_they_are_all_that_is_overdue() {
     // Only disputed items overdue: held, with the whole overdue amount still reported.
-    let items = [disputed("2026-08-01", "400.00"), item("2026-12-20", "50.00")];
+    let items = [
+        disputed("2026-08-01", "400.00"),
+        item("2026-12-20", "50.00"),
+    ];
     let decision = run("2026-11-23", &items, "0", &[], &[], &R).unwrap();
     assert_eq!(decision.overdue, m("400.00"));
     assert_eq!(decision.net_overdue, m("0"));
     assert_eq!(held(Some(decision)), HeldReason::AllDisputed);
-    assert_eq!(HeldReason::AllDisputed.to_string(), "all overdue items in dispute");
+    assert_eq!(
+        HeldReason::AllDisputed.to_string(),
+        "all overdue items in dispute"
+    );
 
     // An undisputed overdue item is dunned, net of the disputed one and of credit, and
     // the spell is the undisputed item's (10 days, level 1), not the disputed one's.
-    let items = [disputed("2026-08-01", "400.00"), item("2026-11-13", "150.00")];
+    let items = [
+        disputed("2026-08-01", "400.00"),
+        item("2026-11-13", "150.00"),
+    ];
     let decision = run("2026-11-23", &items, "20.00", &[], &[], &R).unwrap();
     assert_eq!(decision.overdue, m("550.00"));
     assert_eq!(decision.net_overdue, m("130.00"));
@@ -322,6 +331,12 @@ fn a_pause_holds_through_its_date_then_the_ladder_resumes() {
             "paused until 2026-11-30: owner in hospital"
         );
     }
-    assert_eq!(due_level(decide(d("2026-12-01"), &facts(Some(pause)), &R)), Some(1));
-    assert_eq!(due_level(decide(d("2026-11-23"), &facts(None), &R)), Some(1));
+    assert_eq!(
+        due_level(decide(d("2026-12-01"), &facts(Some(pause)), &R)),
+        Some(1)
+    );
+    assert_eq!(
+        due_level(decide(d("2026-11-23"), &facts(None), &R)),
+        Some(1)
+    );
 }

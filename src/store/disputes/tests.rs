@@ -77,14 +77,20 @@ fn opening_a_dispute_marks_its_items_and_writes_a_note_and_an_audit_row() {
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].channel, Channel::Other);
     assert_eq!(notes[0].invoice.as_deref(), Some("INV-1"));
-    assert!(notes[0].summary.contains("goods damaged"), "{}", notes[0].summary);
+    assert!(
+        notes[0].summary.contains("goods damaged"),
+        "{}",
+        notes[0].summary
+    );
     let audit = store.audit_log(&AuditFilter::default()).unwrap();
     let last = audit.last().unwrap();
     assert_eq!(last.action, AuditAction::Dispute);
     assert_eq!(last.reason.as_deref(), Some("goods damaged"));
 
     // A whole-invoice dispute marks every installment.
-    store.open_dispute(&dispute("INV-2", None, "never ordered")).unwrap();
+    store
+        .open_dispute(&dispute("INV-2", None, "never ordered"))
+        .unwrap();
     assert_eq!(store.disputed_items().unwrap().len(), 2);
     assert_eq!(store.disputes(true).unwrap().len(), 2);
 }
@@ -99,19 +105,31 @@ fn unknown_paid_or_already_disputed_items_are_refused_and_nothing_is_written() {
     let no_item = store
         .open_dispute(&dispute("INV-1", Some(3), "x"))
         .unwrap_err();
-    assert!(no_item.to_string().contains("no installment 3"), "{no_item}");
-    let blank = store.open_dispute(&dispute("INV-1", None, "  ")).unwrap_err();
+    assert!(
+        no_item.to_string().contains("no installment 3"),
+        "{no_item}"
+    );
+    let blank = store
+        .open_dispute(&dispute("INV-1", None, "  "))
+        .unwrap_err();
     assert!(blank.to_string().contains("reason"), "{blank}");
 
-    store.open_dispute(&dispute("INV-1", Some(1), "wrong price")).unwrap();
+    store
+        .open_dispute(&dispute("INV-1", Some(1), "wrong price"))
+        .unwrap();
     for clash in [Some(1), None] {
         let error = store
             .open_dispute(&dispute("INV-1", clash, "again"))
             .unwrap_err();
-        assert!(error.to_string().contains("already in open dispute 1"), "{error}");
+        assert!(
+            error.to_string().contains("already in open dispute 1"),
+            "{error}"
+        );
     }
     // The other installment is free to dispute.
-    store.open_dispute(&dispute("INV-1", Some(2), "late")).unwrap();
+    store
+        .open_dispute(&dispute("INV-1", Some(2), "late"))
+        .unwrap();
 
     store
         .post_credit(&NewCredit {
@@ -125,7 +143,9 @@ fn unknown_paid_or_already_disputed_items_are_refused_and_nothing_is_written() {
             apply: Apply::Explicit(vec![("INV-2".into(), None)]),
         })
         .unwrap();
-    let paid = store.open_dispute(&dispute("INV-2", None, "x")).unwrap_err();
+    let paid = store
+        .open_dispute(&dispute("INV-2", None, "x"))
+        .unwrap_err();
     assert!(paid.to_string().contains("paid in full"), "{paid}");
     assert_eq!(store.disputes(false).unwrap().len(), 2);
     // Two disputes, two notes: the refusals wrote nothing.
@@ -236,7 +256,9 @@ fn the_triggers_keep_a_resolved_dispute_and_the_pauses_as_they_were() {
             .is_err()
     );
     assert!(store.conn.execute("DELETE FROM disputes", []).is_err());
-    store.pause_customer("C1", d("2026-03-01"), "on holiday").unwrap();
+    store
+        .pause_customer("C1", d("2026-03-01"), "on holiday")
+        .unwrap();
     assert!(
         store
             .conn
@@ -249,8 +271,12 @@ fn the_triggers_keep_a_resolved_dispute_and_the_pauses_as_they_were() {
 fn the_latest_pause_counts_and_a_resume_ends_it_each_audited() {
     let mut store = book();
     assert!(store.customer_pauses().unwrap().is_empty());
-    store.pause_customer("c1", d("2026-03-01"), "owner in hospital").unwrap();
-    store.pause_customer("C1", d("2026-04-01"), "extended").unwrap();
+    store
+        .pause_customer("c1", d("2026-03-01"), "owner in hospital")
+        .unwrap();
+    store
+        .pause_customer("C1", d("2026-04-01"), "extended")
+        .unwrap();
     let pauses = store.customer_pauses().unwrap();
     assert_eq!(pauses["C1"].until, d("2026-04-01"));
     assert_eq!(pauses["C1"].reason, "extended");
@@ -272,7 +298,10 @@ fn the_latest_pause_counts_and_a_resume_ends_it_each_audited() {
         audit,
         vec![
             (None, Some("2026-03-01".to_string())),
-            (Some("2026-03-01".to_string()), Some("2026-04-01".to_string())),
+            (
+                Some("2026-03-01".to_string()),
+                Some("2026-04-01".to_string())
+            ),
             (Some("2026-04-01".to_string()), None),
         ]
     );
