@@ -308,7 +308,7 @@ fn the_side_panel_shows_the_customers_history_of_changes() {
 }
 
 #[test]
-fn an_open_item_in_dispute_says_so_in_the_side_panel() {
+fn an_open_item_in_dispute_and_a_pause_show_in_the_side_panel() {
     let mut store = store_with_installments();
     store
         .open_dispute(&crate::store::NewDispute {
@@ -316,6 +316,9 @@ fn an_open_item_in_dispute_says_so_in_the_side_panel() {
             item: Some(1),
             reason: "wrong goods".into(),
         })
+        .unwrap();
+    store
+        .pause_customer("C003", date("2026-12-31"), "owner away")
         .unwrap();
     let (mut app, task) = App::with_store(store, date(TODAY));
     settle(&mut app, task);
@@ -327,4 +330,8 @@ fn an_open_item_in_dispute_says_so_in_the_side_panel() {
     let late = (date(TODAY) - date("2026-11-01")).num_days();
     ui.find(format!("due 2026-11-01 · {late} days late").as_str())
         .expect("the other installment unmarked");
+    ui.find("Dispute 1 open on INV-3 installment 1")
+        .expect("the dispute in the customer's history");
+    ui.find("Letters paused until 2026-12-31")
+        .expect("the pause in the customer's history");
 }

@@ -400,6 +400,14 @@ fn history_line(entry: &AuditEntry, book: &Book) -> String {
             "Override: {what}",
             &[("what", entry.new.as_deref().unwrap_or_default())],
         ),
+        AuditAction::Pause => match entry.new.as_deref() {
+            Some(until) => tf("Letters paused until {date}", &[("date", until)]),
+            None => t("Letters resumed").to_string(),
+        },
+        AuditAction::Dispute => tf(
+            "Dispute {what}",
+            &[("what", entry.new.as_deref().unwrap_or_default())],
+        ),
         other => format!("{other}: {}", entry.new.as_deref().unwrap_or_default()),
     }
 }
