@@ -140,17 +140,18 @@ fn disputed_open(
 fn open_dispute(conn: &Connection, currency: &Currency, new: &NewDispute) -> Result<i64> {
     let reason = required_text("reason", &new.reason)?;
     let number = new.invoice.trim();
-    let document: Option<(i64, CustomerId, String, String, i64)> = conn
+    let document: Option<(i64, CustomerId, String, String)> = conn
         .query_row(
-            "SELECT id, customer_id, number, kind, side FROM documents WHERE number = ?1",
+            "SELECT id, customer_id, number, kind FROM documents WHERE number = ?1",
             [number],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
-    let Some((document_id, customer_id, number, kind, side)) = document else {
+    let Some((document_id, customer_id, number, kind)) = document else {
         return Err(StoreError::UnknownDocument(number.to_string()));
     };
-    if side != 1 {
+    // What the customer was billed; a refund or a void is the book's own correction.
+    if kind != "invoice" && kind != "fee" {
         return Err(refused(format!(
             "{number} is a {kind}; only an invoice or a fee can be disputed"
         )));
@@ -164,7 +165,7 @@ fn open_dispute(conn: &Connection, currency: &Currency, new: &NewDispute) -> Res
     }
     if items.iter().all(|(_, open, _)| *open == 0) {
         return Err(refused(format!(
-            "{} is paid in full; there is nothing left to dispute",
+            "{} has nothing open (paid, credited or voided); there is nothing left to dispute",
             item_label(&number, new.item)
         )));
     }

@@ -131,7 +131,7 @@ fn unknown_paid_or_already_disputed_items_are_refused_and_nothing_is_written() {
         .open_dispute(&dispute("INV-1", Some(2), "late"))
         .unwrap();
 
-    store
+    let payment = store
         .post_credit(&NewCredit {
             customer: "C1".into(),
             kind: DocKind::Payment,
@@ -146,7 +146,14 @@ fn unknown_paid_or_already_disputed_items_are_refused_and_nothing_is_written() {
     let paid = store
         .open_dispute(&dispute("INV-2", None, "x"))
         .unwrap_err();
-    assert!(paid.to_string().contains("paid in full"), "{paid}");
+    assert!(paid.to_string().contains("nothing open"), "{paid}");
+    let not_billed = store
+        .open_dispute(&dispute(&payment.number, None, "x"))
+        .unwrap_err();
+    assert!(
+        not_billed.to_string().contains("only an invoice or a fee"),
+        "{not_billed}"
+    );
     assert_eq!(store.disputes(false).unwrap().len(), 2);
     // Two disputes, two notes: the refusals wrote nothing.
     assert_eq!(store.notes(&NoteFilter::default()).unwrap().len(), 2);
