@@ -6,6 +6,7 @@ mod audit;
 mod backups;
 mod bank;
 mod commands;
+mod disputes;
 mod documents;
 mod output;
 mod posting_args;
@@ -20,6 +21,9 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 pub use backups::{BackupAction, BackupArgs, RestoreArgs};
+pub use disputes::{
+    DisputeCommand, DisputeListArgs, DisputeOpenArgs, DisputeResolveArgs, PauseArgs, ResumeArgs,
+};
 pub use documents::{
     IssuedCommand, IssuedListArgs, IssuedShowArgs, LetterArgs, LettersArgs, StatementsArgs,
 };
@@ -78,6 +82,9 @@ pub enum Command {
     /// Log and list collection notes.
     #[command(subcommand)]
     Note(NoteCommand),
+    /// Open, resolve and list disputes: disputed items are held from letters and interest.
+    #[command(subcommand)]
+    Dispute(DisputeCommand),
     /// A customer's ledger with running balance.
     Ledger(LedgerArgs),
     /// Aging as of any date.
@@ -155,6 +162,10 @@ pub enum CustomerCommand {
     Edit(CustomerEdit),
     /// List customers with balances.
     List(ListArgs),
+    /// Hold a customer's demand letters by hand until a date.
+    Pause(PauseArgs),
+    /// End a customer's pause.
+    Resume(ResumeArgs),
 }
 
 // How to reach a customer (a plain comment: clap would show a doc comment as help).

@@ -13,11 +13,12 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::csv_out::CsvOut;
+use crate::domain::aging::AgedItem;
 use crate::domain::aging::{AgingBuilder, AgingReport, AgingRow, Basis, Buckets};
 use crate::domain::ids::CustomerId;
 use crate::domain::ledger::{self, Ledger};
 use crate::domain::{Currency, Money};
-use crate::store::{AgingInput, Customer, Store, StoreError};
+use crate::store::{AgingInput, Customer, DisputedItems, Store, StoreError};
 
 pub use promises::{NoteFacts, NoteStatus, note_day, note_status, note_statuses};
 
@@ -46,9 +47,16 @@ pub struct Aging {
     pub report: AgingReport,
     /// Customer id → (code, name).
     pub names: HashMap<CustomerId, (String, String)>,
+    /// The items in open disputes now (read only with `detail`).
+    pub disputed: DisputedItems,
 }
 
 impl Aging {
+    /// Whether `item` is in an open dispute (known only in a report with `detail`).
+    pub fn is_disputed(&self, item: &AgedItem) -> bool {
+        self.disputed.contains(&(item.number.clone(), item.seq))
+    }
+
     /// Rows in customer-code order, with code and name.
     pub fn rows(&self) -> Vec<(&str, &str, &AgingRow)> {
         let mut rows: Vec<_> = self
@@ -98,8 +106,9 @@ impl Aging {
     /// With `detail` (a report built with its items, `owed aging --detail`), the file
     /// has a first column `row` (`customer` or `item`) and, after the customer's record,
     /// one record per open item: its open amount as the balance and in its bucket's
-    /// column, then `number`, `installment`, `date`, `due`, `amount` (the original) and
-    /// `days_overdue`, which customer records leave empty.
+    /// column, then `number`, `installment`, `date`, `due`, `amount` (the original),
+    /// `days_overdue` and `disputed` (`true` for an item in an open dispute), which
+    /// customer records leave empty.
     pub fn write_csv(
         &self,
         currency: &Currency,
@@ -107,13 +116,14 @@ impl Aging {
         out: impl std::io::Write,
     ) -> std::result::Result<usize, csv::Error> {
         let mut writer = CsvOut::new(out);
-        const ITEM_COLUMNS: [&str; 6] = [
+        const ITEM_COLUMNS: [&str; 7] = [
             "number",
             "installment",
             "date",
             "due",
             "amount",
             "days_overdue",
+            "disputed",
         ];
         if detail {
             let mut headers = vec!["row".to_string()];
@@ -156,6 +166,7 @@ impl Aging {
                     item.due.to_string(),
                     currency.plain(item.amount),
                     item.days_overdue.to_string(),
+                    self.is_disputed(item).to_string(),
                 ]);
                 writer.record(record)?;
             }
@@ -194,7 +205,16 @@ pub fn aging(store: &Store, options: &AgingOptions) -> Result<Aging> {
         .filter(|c| report.rows.contains_key(&c.id))
         .map(|c| (c.id, (c.code, c.name)))
         .collect();
-    Ok(Aging { report, names })
+    let disputed = if options.detail {
+        store.disputed_items()?
+    } else {
+        DisputedItems::new()
+    };
+    Ok(Aging {
+        report,
+        names,
+        disputed,
+    })
 }
 
 /// One line of the customer list.

@@ -9,6 +9,7 @@ mod batch;
 mod check;
 mod contacts;
 mod customers;
+mod disputes;
 mod ids;
 mod integrity;
 mod issued;
@@ -43,6 +44,7 @@ pub use batch::Batch;
 pub use check::Violation;
 pub use contacts::{ContactState, OpenItemNow};
 pub use customers::{Customer, CustomerUpdate};
+pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution};
 pub use issued::{Issued, IssuedKind, NewIssued, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
@@ -165,6 +167,10 @@ pub enum StoreError {
     BankRowNotOpen(i64, String),
     #[error("{key}: {message}")]
     BadSetting { key: String, message: String },
+    #[error("no dispute with id {0}; `owed dispute list` shows them")]
+    UnknownDispute(i64),
+    #[error("{0}; nothing was changed")]
+    DisputeRefused(String),
     #[error("invariant broken: {0}")]
     Invariant(String),
     #[error(transparent)]

@@ -184,6 +184,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 if customer.archived { " (archived)" } else { "" }
             ));
         }
+        Command::Customer(CustomerCommand::Pause(args)) => super::disputes::pause(&cli, args)?,
+        Command::Customer(CustomerCommand::Resume(args)) => super::disputes::resume(&cli, args)?,
+        Command::Dispute(command) => super::disputes::run(&cli, command)?,
         Command::Customer(CustomerCommand::List(args)) => {
             let store = open(&cli, Access::Read)?;
             let as_of = parse_date_arg("--as-of", &args.as_of)?;

@@ -74,8 +74,16 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
                 let mut cells = vec![
                     String::new(),
                     format!(
-                        "  {}/{} due {} ({} days)",
-                        item.number, item.seq, item.due, item.days_overdue
+                        "  {}/{} due {} ({} days){}",
+                        item.number,
+                        item.seq,
+                        item.due,
+                        item.days_overdue,
+                        if aging.is_disputed(item) {
+                            ", in dispute"
+                        } else {
+                            ""
+                        }
                     ),
                     String::new(),
                 ];
@@ -105,6 +113,7 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
                         "number": i.number, "installment": i.seq, "date": i.date.to_string(), "due": i.due.to_string(),
                         "amount": currency.plain(i.amount), "open": currency.plain(i.open),
                         "days_overdue": i.days_overdue, "column": report.columns[i.column],
+                        "disputed": aging.is_disputed(i),
                     })
                 })
                 .collect();

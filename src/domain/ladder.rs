@@ -5,8 +5,12 @@
 //! The rules:
 //! - Only items due before the run date with something open are overdue. Nothing
 //!   overdue: no decision at all.
-//! - A customer is dunned for its overdue amount less its unapplied credit. When that
-//!   is ≤ 0 it is held ("credit covers it"); when it is below the tolerance, held too.
+//! - A customer paused by hand is held while the pause's date has not passed.
+//! - Items in an open dispute are not dunned: when every overdue item is disputed the
+//!   customer is held; otherwise the spell is that of the undisputed items.
+//! - A customer is dunned for its overdue amount less its disputed items and its
+//!   unapplied credit. When that is ≤ 0 it is held ("credit covers it"); when it is
+//!   below the tolerance, held too.
 //! - An open promise (not yet paid in full, its date on or after the run date) holds
 //!   the ladder until its date; once the date passes unpaid the ladder resumes.
 //! - A *spell* of lateness starts at the due date of the oldest item overdue now: the
@@ -30,6 +34,8 @@ use super::letters::Level;
 pub struct OpenItem {
     pub due: NaiveDate,
     pub open: Money,
+    /// In an open dispute: never dunned while it is.
+    pub disputed: bool,
 }
 
 /// A letter already sent to the customer.
@@ -133,6 +139,15 @@ pub struct CustomerFacts<'a> {
     pub credit: Money,
     pub letters: &'a [SentLetter],
     pub promises: &'a [PromiseToPay],
+    /// The customer's latest pause by hand, if it has a date.
+    pub pause: Option<Pause<'a>>,
+}
+
+/// Letters held by hand until `until` (inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pause<'a> {
+    pub until: NaiveDate,
+    pub reason: &'a str,
 }
 
 /// Why a letter is due, in words.
@@ -168,8 +183,12 @@ impl fmt::Display for DueReason {
 }
 
 /// Why a customer with something overdue is not sent a letter, in words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HeldReason {
+    /// Paused by hand until this date.
+    Paused { until: NaiveDate, reason: String },
+    /// Every overdue item is in an open dispute.
+    AllDisputed,
     /// Unapplied credit is at least the overdue amount.
     CreditCovers,
     /// Net overdue below the small-balance tolerance.
@@ -196,6 +215,8 @@ pub enum HeldReason {
 impl fmt::Display for HeldReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            HeldReason::Paused { until, reason } => write!(f, "paused until {until}: {reason}"),
+            HeldReason::AllDisputed => write!(f, "all overdue items in dispute"),
             HeldReason::CreditCovers => write!(f, "credit covers it"),
             HeldReason::BelowTolerance {
                 net_overdue,
@@ -230,17 +251,20 @@ impl fmt::Display for HeldReason {
 }
 
 /// What the ladder decides for a customer with something overdue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
+    /// Everything past due, disputed or not.
     pub overdue: Money,
-    /// Overdue less unapplied credit.
+    /// Overdue less the disputed items and less unapplied credit.
     pub net_overdue: Money,
+    /// The oldest due date of the undisputed overdue items (of all of them when every
+    /// one is disputed).
     pub oldest_due: NaiveDate,
     pub days_overdue: i64,
     pub outcome: Outcome,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Due { level: Level, reason: DueReason },
     Held { reason: HeldReason },
@@ -252,11 +276,34 @@ pub fn decide(date: NaiveDate, facts: &CustomerFacts<'_>, rules: &LadderRules) -
         .items
         .iter()
         .filter(|i| i.due < date && i.open.is_positive());
-    let oldest_due = overdue_items.clone().map(|i| i.due).min()?;
-    let overdue: Money = overdue_items.map(|i| i.open).sum();
-    let net_overdue = overdue - facts.credit.max(Money::ZERO);
+    let all_oldest = overdue_items.clone().map(|i| i.due).min()?;
+    let overdue: Money = overdue_items.clone().map(|i| i.open).sum();
+    let undisputed = overdue_items.filter(|i| !i.disputed);
+    let all_disputed = undisputed.clone().next().is_none();
+    // The spell is the undisputed items': a disputed old invoice must not push the
+    // customer up the ladder for a newer one.
+    let oldest_due = undisputed
+        .clone()
+        .map(|i| i.due)
+        .min()
+        .unwrap_or(all_oldest);
+    let undisputed: Money = undisputed.map(|i| i.open).sum();
+    let net_overdue = undisputed - facts.credit.max(Money::ZERO);
     let days_overdue = (date - oldest_due).num_days();
-    let outcome = outcome(date, facts, rules, net_overdue, oldest_due, days_overdue);
+    let outcome = if let Some(pause) = facts.pause.filter(|p| date <= p.until) {
+        Outcome::Held {
+            reason: HeldReason::Paused {
+                until: pause.until,
+                reason: pause.reason.to_string(),
+            },
+        }
+    } else if all_disputed {
+        Outcome::Held {
+            reason: HeldReason::AllDisputed,
+        }
+    } else {
+        outcome(date, facts, rules, net_overdue, oldest_due, days_overdue)
+    };
     Some(Decision {
         overdue,
         net_overdue,

@@ -91,6 +91,8 @@ pub struct OpenLine {
     pub days_overdue: Option<i64>,
     pub amount: Money,
     pub open: Money,
+    /// In an open dispute (printed "in dispute" after the number).
+    pub disputed: bool,
 }
 
 /// A document in the period, with the running balance after it.

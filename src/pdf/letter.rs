@@ -74,11 +74,14 @@ pub(super) fn draw(pages: &mut Composer, letter: &Letter, company: &CompanyProfi
                 table.ensure(pages, 3.0 * super::table::ROW);
                 table.header(pages);
                 for item in &letter.items {
-                    let number = if item.installments > 1 {
+                    let mut number = if item.installments > 1 {
                         format!("{}/{}", item.number, item.seq)
                     } else {
                         item.number.clone()
                     };
+                    if item.disputed {
+                        number = format!("{number} ({})", labels.in_dispute);
+                    }
                     table.row(
                         pages,
                         &[

@@ -59,13 +59,16 @@ pub(super) fn draw(pages: &mut Composer, s: &Statement, company: &CompanyProfile
                 table.row(pages, &[labels.nothing_open.to_string()], false);
             }
             for item in &s.open_items {
-                let number = if item.installments > 1 {
+                let mut number = if item.installments > 1 {
                     format!("{}/{}", item.number, item.seq)
                 } else if item.seq == 0 {
                     format!("{} ({})", item.number, labels.unapplied)
                 } else {
                     item.number.clone()
                 };
+                if item.disputed {
+                    number = format!("{number} ({})", labels.in_dispute);
+                }
                 table.row(
                     pages,
                     &[

@@ -13,7 +13,7 @@ use super::promises::{note_day, note_statuses};
 use super::statement::{Context, StatementError, file_stem, prepare_folder};
 use crate::domain::company::Locale;
 use crate::domain::ladder::{
-    CustomerFacts, HeldReason, OpenItem, Outcome, PromiseToPay, SentLetter, decide,
+    CustomerFacts, HeldReason, OpenItem, Outcome, Pause, PromiseToPay, SentLetter, decide,
 };
 use crate::domain::letters::{Level, merge};
 use crate::domain::printed::{Addressee, Letter, LetterBlock, OpenLine};
@@ -118,13 +118,14 @@ fn overdue_items(context: &Context, customer: &Customer) -> Vec<OpenLine> {
             days_overdue: Some(i.days_overdue),
             amount: i.amount,
             open: i.open,
+            disputed: context.is_disputed(i),
         })
         .collect()
 }
 
 /// Runs the letter ladder (see [`crate::domain::ladder`]) for every customer on `date`:
-/// the aging (items and unapplied credit), the letters sent and the promises that may
-/// still hold are each read once for the whole book.
+/// the aging (items and unapplied credit), the letters sent, the promises that may
+/// still hold, the open disputes and the pauses are each read once for the whole book.
 pub fn letter_run(store: &Store, date: NaiveDate) -> Result<LetterRun> {
     let context = Context::new(store, date, None)?;
     letter_run_with(store, &context)
@@ -136,6 +137,8 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
     let rules = store.ladder_rules()?;
     let sent = store.letters_sent()?;
     let promise_notes = store.promises_from(date)?;
+    let disputed = store.disputed_items()?;
+    let pauses = store.customer_pauses()?;
     // "Kept" is judged as the notes screen judges it: payments from the day the
     // promise was made, entered after it.
     let statuses = note_statuses(store, &promise_notes, date)?;
@@ -162,6 +165,7 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
             .map(|i| OpenItem {
                 due: i.due,
                 open: i.open,
+                disputed: disputed.contains(&(i.number.clone(), i.seq)),
             })
             .collect();
         let letters: Vec<SentLetter> = sent
@@ -179,6 +183,10 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
             promises: promises
                 .get(customer.code.as_str())
                 .map_or(&[][..], Vec::as_slice),
+            pause: pauses.get(&customer.code).map(|p| Pause {
+                until: p.until,
+                reason: &p.reason,
+            }),
         };
         let Some(decision) = decide(date, &facts, &rules) else {
             continue;

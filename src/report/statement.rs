@@ -146,6 +146,7 @@ impl Context {
                 days_overdue: None,
                 amount: -row.unapplied,
                 open: -row.unapplied,
+                disputed: false,
             })
         })?;
         for lines in credits.values_mut() {
@@ -174,6 +175,11 @@ impl Context {
             .get(&customer)
             .map(|row| row.items.as_slice())
             .unwrap_or_default()
+    }
+
+    /// Whether `item` is in an open dispute (now: disputes are not dated).
+    pub fn is_disputed(&self, item: &crate::domain::aging::AgedItem) -> bool {
+        self.aging.is_disputed(item)
     }
 
     /// The unapplied credit `customer` has at the date, as a positive amount.
@@ -245,6 +251,7 @@ pub fn build(
             days_overdue: Some(i.days_overdue),
             amount: i.amount,
             open: i.open,
+            disputed: context.is_disputed(i),
         })
         .collect();
     let due_now: Money = items

@@ -32,16 +32,22 @@ pub enum AuditAction {
     Restore,
     /// An import batch was undone.
     ImportUndo,
+    /// A customer's letters were paused by hand, or resumed.
+    Pause,
+    /// A dispute was opened or resolved.
+    Dispute,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 6] = [
+    pub const ALL: [AuditAction; 8] = [
         AuditAction::CustomerAdd,
         AuditAction::CustomerEdit,
         AuditAction::Settings,
         AuditAction::Override,
         AuditAction::Restore,
         AuditAction::ImportUndo,
+        AuditAction::Pause,
+        AuditAction::Dispute,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -52,6 +58,8 @@ impl AuditAction {
             AuditAction::Override => "override",
             AuditAction::Restore => "restore",
             AuditAction::ImportUndo => "import-undo",
+            AuditAction::Pause => "pause",
+            AuditAction::Dispute => "dispute",
         }
     }
 

@@ -273,6 +273,52 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER audit_is_kept_d BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is never deleted'); END;
     "#,
+    // v8: disputes and pauses. A dispute holds an invoice (item_seq NULL) or one of its
+    // installments out of dunning and interest until resolved; it is opened once and
+    // resolved once (the triggers allow an update only from open to resolved, and
+    // nothing after). A pause holds a customer's letters until a date; the latest row
+    // counts, and a resume is a row with no date. Both are kept, never edited.
+    r#"
+    CREATE TABLE disputes (
+        id          INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        item_seq    INTEGER,
+        reason      TEXT NOT NULL,
+        opened_at   TEXT NOT NULL,
+        resolved_at TEXT,
+        outcome     TEXT,
+        credit_id   INTEGER REFERENCES documents(id),
+        CHECK ((resolved_at IS NULL) = (outcome IS NULL)),
+        CHECK (credit_id IS NULL OR resolved_at IS NOT NULL)
+    );
+    CREATE INDEX disputes_open ON disputes(customer_id, document_id) WHERE resolved_at IS NULL;
+    CREATE TRIGGER disputes_resolve_once BEFORE UPDATE ON disputes
+        WHEN OLD.resolved_at IS NOT NULL
+          OR NEW.resolved_at IS NULL
+          OR NEW.id IS NOT OLD.id
+          OR NEW.customer_id IS NOT OLD.customer_id
+          OR NEW.document_id IS NOT OLD.document_id
+          OR NEW.item_seq IS NOT OLD.item_seq
+          OR NEW.reason IS NOT OLD.reason
+          OR NEW.opened_at IS NOT OLD.opened_at
+        BEGIN SELECT RAISE(ABORT, 'a dispute is only ever resolved, once; it is never edited'); END;
+    CREATE TRIGGER disputes_are_kept BEFORE DELETE ON disputes
+        BEGIN SELECT RAISE(ABORT, 'disputes are never deleted'); END;
+
+    CREATE TABLE customer_pauses (
+        id          INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        until       TEXT CHECK (until IS NULL OR until GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        reason      TEXT,
+        at          TEXT NOT NULL
+    );
+    CREATE INDEX pauses_by_customer ON customer_pauses(customer_id, id);
+    CREATE TRIGGER pauses_are_kept_u BEFORE UPDATE ON customer_pauses
+        BEGIN SELECT RAISE(ABORT, 'customer pauses are never edited; pause or resume again'); END;
+    CREATE TRIGGER pauses_are_kept_d BEFORE DELETE ON customer_pauses
+        BEGIN SELECT RAISE(ABORT, 'customer pauses are never deleted; resume instead'); END;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

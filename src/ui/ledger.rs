@@ -69,6 +69,8 @@ pub struct Data {
     pub overdue: Money,
     pub unapplied: Money,
     pub items: Vec<OpenItemNow>,
+    /// The book's items in open disputes, to mark the customer's.
+    pub disputed: crate::store::DisputedItems,
     pub notes: Vec<Note>,
     /// The customer's audit log, newest first: master-data changes, overrides.
     pub history: Vec<AuditEntry>,
@@ -299,6 +301,7 @@ pub fn load(
         _ => ledger::build(&documents, from, to),
     };
     let items = store.open_items_now(customer.id).map_err(|e| text(&e))?;
+    let disputed = store.disputed_items().map_err(|e| text(&e))?;
     let open: Money = items.iter().map(|i| i.open).sum();
     let overdue: Money = items.iter().filter(|i| i.due < today).map(|i| i.open).sum();
     let balance = currency.rescale(whole.closing);
@@ -343,6 +346,7 @@ pub fn load(
         overdue: currency.rescale(overdue),
         unapplied: currency.rescale(open - balance),
         items,
+        disputed,
         notes,
         history,
     })

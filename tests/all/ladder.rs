@@ -1,5 +1,6 @@
 //! The demand-letter ladder: properties of the pure rules over random histories (items
-//! falling due and being paid, credit, promises, letters sent on random run dates), and
+//! falling due and being paid, some disputed, credit, promises, a pause by hand, letters
+//! sent on random run dates), and
 //! the `letters --due --dry-run --format json` shape on a real book.
 
 use crate::common::helpers::{credit, customer, d, invoice, m};
@@ -11,7 +12,7 @@ use owed::domain::Money;
 use owed::domain::allocation::Apply;
 use owed::domain::document::DocKind;
 use owed::domain::ladder::{
-    CustomerFacts, LadderRules, OpenItem, Outcome, PromiseToPay, SentLetter, decide,
+    CustomerFacts, LadderRules, OpenItem, Outcome, Pause, PromiseToPay, SentLetter, decide,
 };
 use owed::domain::letters::Level;
 use owed::domain::note::{Channel, Direction, NoteDraft, Promise};
@@ -39,6 +40,7 @@ struct Item {
     due: u64,
     cents: i64,
     paid: Option<u64>,
+    disputed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -55,6 +57,8 @@ struct History {
     credit_cents: i64,
     promises: Vec<Promised>,
     rules: LadderRules,
+    /// Letters paused by hand through this day.
+    pause_until: Option<u64>,
     /// Gaps between run dates, and whether each run's due letter is actually sent.
     runs: Vec<(u64, bool)>,
 }
@@ -82,13 +86,17 @@ fn rules() -> impl Strategy<Value = LadderRules> {
 }
 
 fn history() -> impl Strategy<Value = History> {
-    let item =
-        (0u64..200, 0i64..50_000, prop::option::of(0u64..300)).prop_map(|(due, cents, paid)| {
-            Item {
-                due,
-                cents,
-                paid: paid.map(|p| due + p),
-            }
+    let item = (
+        0u64..200,
+        0i64..50_000,
+        prop::option::of(0u64..300),
+        prop::bool::weighted(0.25),
+    )
+        .prop_map(|(due, cents, paid, disputed)| Item {
+            due,
+            cents,
+            paid: paid.map(|p| due + p),
+            disputed,
         });
     let promise =
         (0u64..250, 0u64..30, 1i64..50_000, 0i64..50_000).prop_map(|(made, len, c, p)| Promised {
@@ -102,15 +110,19 @@ fn history() -> impl Strategy<Value = History> {
         prop_oneof![Just(0i64), 0i64..60_000],
         prop::collection::vec(promise, 0..3),
         rules(),
+        prop::option::weighted(0.3, 0u64..300),
         prop::collection::vec((1u64..12, prop::bool::weighted(0.85)), 1..40),
     )
-        .prop_map(|(items, credit_cents, promises, rules, runs)| History {
-            items,
-            credit_cents,
-            promises,
-            rules,
-            runs,
-        })
+        .prop_map(
+            |(items, credit_cents, promises, rules, pause_until, runs)| History {
+                items,
+                credit_cents,
+                promises,
+                rules,
+                pause_until,
+                runs,
+            },
+        )
 }
 
 fn open_items(history: &History, date: NaiveDate) -> Vec<OpenItem> {
@@ -121,6 +133,7 @@ fn open_items(history: &History, date: NaiveDate) -> Vec<OpenItem> {
         .map(|i| OpenItem {
             due: day(i.due),
             open: cents(i.cents),
+            disputed: i.disputed,
         })
         .collect()
 }
@@ -150,7 +163,8 @@ proptest! {
             offset += gap;
             let date = day(offset);
             let items = open_items(&history, date);
-            let facts = CustomerFacts { items: &items, credit, letters: &sent, promises: &promises };
+            let pause = history.pause_until.map(|until| Pause { until: day(until), reason: "away" });
+            let facts = CustomerFacts { items: &items, credit, letters: &sent, promises: &promises, pause };
             let decision = decide(date, &facts, &rules);
             let overdue: Vec<&OpenItem> = items
                 .iter()
@@ -158,13 +172,18 @@ proptest! {
                 .collect();
             prop_assert_eq!(decision.is_none(), overdue.is_empty());
             let Some(decision) = decision else { continue };
-            let net = overdue.iter().map(|i| i.open).sum::<Money>() - credit;
+            // Disputed amounts are never counted in what is dunned.
+            let undisputed: Vec<&&OpenItem> = overdue.iter().filter(|i| !i.disputed).collect();
+            let net = undisputed.iter().map(|i| i.open).sum::<Money>() - credit;
             prop_assert_eq!(decision.net_overdue, net);
             let Outcome::Due { level, .. } = decision.outcome else { continue };
             // Never dunned for nothing (or less than the tolerance).
             prop_assert!(net.is_positive(), "net {net:?} due {level:?}");
             prop_assert!(net >= rules.tolerance);
-            // A held customer is never sent one.
+            // A held customer is never sent one: not while paused, not when everything
+            // overdue is disputed, not under an open promise.
+            prop_assert!(pause.is_none_or(|p| date > p.until), "due {level:?} on {date} while paused");
+            prop_assert!(!undisputed.is_empty(), "due {level:?} on {date} for disputed items only");
             prop_assert!(
                 !promises.iter().any(|p| p.made_on <= date && date <= p.date && p.paid < p.amount),
                 "due {level:?} on {date} despite an open promise"
@@ -173,7 +192,7 @@ proptest! {
             // date on) holds the enabled rung right below this one, or, for the spell's
             // first letter, this is the lowest enabled level. The level itself is enabled
             // and its threshold passed.
-            let oldest = overdue.iter().map(|i| i.due).min().unwrap();
+            let oldest = undisputed.iter().map(|i| i.due).min().unwrap();
             let index = |l: Level| usize::from(l.number() - 1);
             prop_assert!(rules.enabled[index(level)]);
             prop_assert!((date - oldest).num_days() >= rules.thresholds[index(level)]);

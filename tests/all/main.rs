@@ -12,6 +12,7 @@ mod backups;
 mod bank_samples;
 mod book_safety;
 mod cli;
+mod disputes;
 mod hostile_files;
 mod import_book;
 mod import_formats;

@@ -359,3 +359,36 @@ fn tiny_png() -> Vec<u8> {
     writer.finish().unwrap();
     out
 }
+
+#[test]
+fn an_item_in_dispute_is_marked_on_the_statement() {
+    let mut store = sample();
+    store
+        .open_dispute(&owed::store::NewDispute {
+            invoice: "INV-102".into(),
+            item: None,
+            reason: "price not as quoted".into(),
+        })
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let summary = statement::batch(
+        &mut store,
+        &request(
+            StatementKind::OpenItem,
+            Selection::Codes(vec!["C001".into()]),
+        ),
+        dir.path(),
+        |_, _| {},
+    )
+    .unwrap();
+    let text = text_of(&summary.written[0].1);
+    let line = |number: &str| {
+        text.lines()
+            .find(|l| l.contains(number))
+            .unwrap_or_else(|| panic!("{number} missing:\n{text}"))
+            .to_string()
+    };
+    assert!(line("INV-102").contains("(in dispute)"), "{text}");
+    assert!(!line("INV-101").contains("dispute"), "{text}");
+    assert!(!line("INV-103").contains("dispute"), "{text}");
+}

@@ -12,6 +12,14 @@ fn item(due: &str, open: &str) -> OpenItem {
     OpenItem {
         due: d(due),
         open: m(open),
+        disputed: false,
+    }
+}
+
+fn disputed(due: &str, open: &str) -> OpenItem {
+    OpenItem {
+        disputed: true,
+        ..item(due, open)
     }
 }
 
@@ -38,6 +46,7 @@ fn run(
             credit: m(credit),
             letters,
             promises,
+            pause: None,
         },
         rules,
     )
@@ -264,5 +273,70 @@ fn an_open_promise_holds_until_its_date_then_the_ladder_resumes() {
     assert_eq!(
         due_level(run("2026-10-19", &items, "0", &letters, &[promise], &R)),
         Some(2)
+    );
+}
+
+#[test]
+fn disputed_items_are_not_dunned_and_hold_when_they_are_all_that_is_overdue() {
+    // Only disputed items overdue: held, with the whole overdue amount still reported.
+    let items = [
+        disputed("2026-08-01", "400.00"),
+        item("2026-12-20", "50.00"),
+    ];
+    let decision = run("2026-11-23", &items, "0", &[], &[], &R).unwrap();
+    assert_eq!(decision.overdue, m("400.00"));
+    assert_eq!(decision.net_overdue, m("0"));
+    assert_eq!(held(Some(decision)), HeldReason::AllDisputed);
+    assert_eq!(
+        HeldReason::AllDisputed.to_string(),
+        "all overdue items in dispute"
+    );
+
+    // An undisputed overdue item is dunned, net of the disputed one and of credit, and
+    // the spell is the undisputed item's (10 days, level 1), not the disputed one's.
+    let items = [
+        disputed("2026-08-01", "400.00"),
+        item("2026-11-13", "150.00"),
+    ];
+    let decision = run("2026-11-23", &items, "20.00", &[], &[], &R).unwrap();
+    assert_eq!(decision.overdue, m("550.00"));
+    assert_eq!(decision.net_overdue, m("130.00"));
+    assert_eq!(decision.oldest_due, d("2026-11-13"));
+    assert_eq!(decision.days_overdue, 10);
+    assert_eq!(due_level(Some(decision)), Some(1));
+
+    // Credit covering the undisputed part holds as before.
+    let decision = run("2026-11-23", &items, "150.00", &[], &[], &R);
+    assert_eq!(held(decision), HeldReason::CreditCovers);
+}
+
+#[test]
+fn a_pause_holds_through_its_date_then_the_ladder_resumes() {
+    let items = [item("2026-10-01", "300.00")];
+    let pause = Pause {
+        until: d("2026-11-30"),
+        reason: "owner in hospital",
+    };
+    let facts = |pause| CustomerFacts {
+        items: &items,
+        credit: Money::ZERO,
+        letters: &[],
+        promises: &[],
+        pause,
+    };
+    for day in ["2026-11-23", "2026-11-30"] {
+        let reason = held(decide(d(day), &facts(Some(pause)), &R));
+        assert_eq!(
+            reason.to_string(),
+            "paused until 2026-11-30: owner in hospital"
+        );
+    }
+    assert_eq!(
+        due_level(decide(d("2026-12-01"), &facts(Some(pause)), &R)),
+        Some(1)
+    );
+    assert_eq!(
+        due_level(decide(d("2026-11-23"), &facts(None), &R)),
+        Some(1)
     );
 }

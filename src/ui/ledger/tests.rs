@@ -14,6 +14,12 @@ use crate::ui::{App, Message as AppMessage, Tab};
 /// The sample book plus C003 with INV-3: 300.00 in 3 installments of 100.00, dated
 /// 2026-09-01, due 10-01, 11-01 and 12-01.
 fn app_with_installments() -> App {
+    let (mut app, task) = App::with_store(store_with_installments(), date(TODAY));
+    settle(&mut app, task);
+    app
+}
+
+fn store_with_installments() -> crate::store::Store {
     let mut store = sample_store();
     store
         .add_customer(&CustomerDraft {
@@ -36,9 +42,7 @@ fn app_with_installments() -> App {
             memo: None,
         })
         .unwrap();
-    let (mut app, task) = App::with_store(store, date(TODAY));
-    settle(&mut app, task);
-    app
+    store
 }
 
 fn ledger(app: &App) -> &Ledger {
@@ -301,4 +305,33 @@ fn the_side_panel_shows_the_customers_history_of_changes() {
     ui.find("On hold: no → yes").expect("the hold");
     ui.find("Reason: cheque bounced")
         .expect("the reason under its change");
+}
+
+#[test]
+fn an_open_item_in_dispute_and_a_pause_show_in_the_side_panel() {
+    let mut store = store_with_installments();
+    store
+        .open_dispute(&crate::store::NewDispute {
+            invoice: "INV-3".into(),
+            item: Some(1),
+            reason: "wrong goods".into(),
+        })
+        .unwrap();
+    store
+        .pause_customer("C003", date("2026-12-31"), "owner away")
+        .unwrap();
+    let (mut app, task) = App::with_store(store, date(TODAY));
+    settle(&mut app, task);
+    open_ledger(&mut app, "C003");
+    let late = (date(TODAY) - date("2026-10-01")).num_days();
+    let mut ui = simulator(app.view());
+    ui.find(format!("due 2026-10-01 · {late} days late · in dispute").as_str())
+        .expect("the disputed installment marked");
+    let late = (date(TODAY) - date("2026-11-01")).num_days();
+    ui.find(format!("due 2026-11-01 · {late} days late").as_str())
+        .expect("the other installment unmarked");
+    ui.find("Dispute 1 open on INV-3 installment 1")
+        .expect("the dispute in the customer's history");
+    ui.find("Letters paused until 2026-12-31")
+        .expect("the pause in the customer's history");
 }

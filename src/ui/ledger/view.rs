@@ -236,7 +236,7 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     let mut items = Column::new().spacing(2);
     for item in data.items.iter().take(SIDE_LIMIT) {
         let days = (today - item.due).num_days();
-        let when = if days > 0 {
+        let mut when = if days > 0 {
             tf(
                 "due {date} · {n} days late",
                 &[("date", &item.due.to_string()), ("n", &days.to_string())],
@@ -244,6 +244,9 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
         } else {
             tf("due {date}", &[("date", &item.due.to_string())])
         };
+        if data.disputed.contains(&(item.number.clone(), item.seq)) {
+            when = format!("{when} · {}", t("in dispute"));
+        }
         items = items.push(column![
             row![
                 text(format!("{}#{}", item.number, item.seq))
@@ -395,6 +398,14 @@ fn history_line(entry: &AuditEntry, book: &Book) -> String {
         ),
         AuditAction::Override => tf(
             "Override: {what}",
+            &[("what", entry.new.as_deref().unwrap_or_default())],
+        ),
+        AuditAction::Pause => match entry.new.as_deref() {
+            Some(until) => tf("Letters paused until {date}", &[("date", until)]),
+            None => t("Letters resumed").to_string(),
+        },
+        AuditAction::Dispute => tf(
+            "Dispute {what}",
             &[("what", entry.new.as_deref().unwrap_or_default())],
         ),
         other => format!("{other}: {}", entry.new.as_deref().unwrap_or_default()),

@@ -158,7 +158,8 @@ fn aging_detail_csv_keeps_its_item_rows() {
             "date",
             "due",
             "amount",
-            "days_overdue"
+            "days_overdue",
+            "disputed"
         ]
     );
     let kinds: Vec<(&str, &str)> = all[1..]
