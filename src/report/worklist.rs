@@ -21,6 +21,12 @@
 //!   items; date: the first of their due dates. Off with `letter.0.enabled` = no.
 //! - `apply-credit`: the customer has unapplied credit beside overdue items; amount: the
 //!   smaller of the two, what `owed apply --customer C` would settle in one action.
+//! - `dispute-open`: every open dispute, until it is resolved (its items are held from
+//!   the ladder, so someone has to settle it); amount: what is open on the disputed
+//!   items; date: the day it was opened.
+//! - `paused-until-passed`: a pause set by hand whose date has passed while the customer
+//!   still owes: the letters resume unless someone pauses again; amount: the overdue;
+//!   date: the pause's last day.
 //! - `unmatched-money`: a bank row kept unmatched by an import; no customer; amount (when
 //!   in the book's currency), date and the payer's text.
 //!
@@ -30,7 +36,7 @@
 //! The order (one sort key, [`WorkItem::sort_key`]): broken promises first; then every
 //! other customer's row by the customer's net overdue (overdue less unapplied credit, at
 //! least zero), biggest first, a customer's rows together in kind order (promise due,
-//! follow-up, apply credit, letter, reminder); then unmatched money, biggest first. Ties
+//! follow-up, apply credit, letter, reminder, dispute, pause); then unmatched money, biggest first. Ties
 //! go by customer code and date.
 
 use std::cmp::Reverse;
@@ -53,6 +59,8 @@ pub enum WorkKind {
     ApplyCredit,
     LetterDue,
     ReminderDue,
+    DisputeOpen,
+    PausedUntilPassed,
     UnmatchedMoney,
 }
 
@@ -66,6 +74,8 @@ impl WorkKind {
             WorkKind::ApplyCredit => "apply-credit",
             WorkKind::LetterDue => "letter-due",
             WorkKind::ReminderDue => "reminder-due",
+            WorkKind::DisputeOpen => "dispute-open",
+            WorkKind::PausedUntilPassed => "paused-until-passed",
             WorkKind::UnmatchedMoney => "unmatched-money",
         }
     }
@@ -319,6 +329,71 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
             net_overdue: Money::ZERO,
             bank_row: Some(row.id),
         });
+    }
+    let ids: HashMap<&str, crate::domain::ids::CustomerId> =
+        customers.iter().map(|c| (c.code.as_str(), c.id)).collect();
+    let customer_item = |kind, code: &str, amount, day, reason: String| WorkItem {
+        kind,
+        customer: code.to_string(),
+        name: names.get(code).map(|n| n.to_string()).unwrap_or_default(),
+        amount,
+        date: day,
+        reason,
+        level: None,
+        net_overdue: positions.get(code).map_or(Money::ZERO, |p| p.net_overdue),
+        bank_row: None,
+    };
+    // Every open dispute stays on the list until it is resolved: its items are held
+    // from the ladder, so someone has to settle it.
+    for dispute in store.disputes(true)? {
+        let open: Money = ids
+            .get(dispute.customer.as_str())
+            .map(|id| {
+                context
+                    .aging_items(*id)
+                    .iter()
+                    .filter(|i| {
+                        i.number == dispute.invoice && dispute.item.is_none_or(|seq| seq == i.seq)
+                    })
+                    .map(|i| i.open)
+                    .sum()
+            })
+            .unwrap_or(Money::ZERO);
+        let opened = dispute
+            .opened_at
+            .get(..10)
+            .and_then(|d| crate::domain::parse_date(d).ok());
+        let what = match dispute.item {
+            Some(seq) => format!("{} installment {seq}", dispute.invoice),
+            None => dispute.invoice.clone(),
+        };
+        items.push(customer_item(
+            WorkKind::DisputeOpen,
+            &dispute.customer,
+            Some(open),
+            opened,
+            format!(
+                "{what} in dispute: {}; `owed dispute resolve {} --outcome …`",
+                dispute.reason, dispute.id
+            ),
+        ));
+    }
+    // A pause set by hand whose date has passed: the letters resume unless someone
+    // decides otherwise, so it is shown once the day is past.
+    for (code, pause) in store.customer_pauses()? {
+        let owes = positions.get(code.as_str()).is_some_and(|p| p.owes);
+        if pause.until < date && owes {
+            items.push(customer_item(
+                WorkKind::PausedUntilPassed,
+                &code,
+                positions.get(code.as_str()).map(|p| p.overdue),
+                Some(pause.until),
+                format!(
+                    "paused until {} ({}); letters resume: `owed customer pause {code} --until D` to hold again",
+                    pause.until, pause.reason
+                ),
+            ));
+        }
     }
     items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Ok(Worklist { date, items })

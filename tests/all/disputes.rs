@@ -229,3 +229,89 @@ fn a_dispute_holds_the_letters_until_resolved_with_a_credit_and_a_pause_holds_un
         .collect();
     assert_eq!(actions, ["dispute", "dispute", "pause", "pause"]);
 }
+
+#[test]
+fn the_worklist_shows_open_disputes_and_pauses_whose_date_has_passed() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.owed");
+    let today = chrono::Local::now().date_naive();
+    let day = today.to_string();
+    let ago = (today - Days::new(60)).to_string();
+    let yesterday = (today - Days::new(1)).to_string();
+    {
+        let mut store = Store::init(&book, &BookSettings::default()).unwrap();
+        let net20: Terms = "net 20".parse().unwrap();
+        for code in ["DISPUTED", "PAUSED"] {
+            customer(&mut store, code);
+            let amount = m(&store, "300.00");
+            store
+                .post_debit(&invoice(
+                    code,
+                    &format!("INV-{code}"),
+                    &ago,
+                    amount,
+                    net20,
+                    Plan::Single,
+                ))
+                .unwrap();
+        }
+    }
+    owed(
+        &book,
+        &[
+            "dispute",
+            "open",
+            "--invoice",
+            "INV-DISPUTED",
+            "--reason",
+            "wrong price",
+        ],
+    );
+    owed(
+        &book,
+        &[
+            "customer",
+            "pause",
+            "PAUSED",
+            "--until",
+            &yesterday,
+            "--reason",
+            "owner in hospital",
+        ],
+    );
+    let list = json(&book, &["worklist", "--date", &day, "--format", "json"]);
+    let rows = list["items"].as_array().unwrap();
+    let find = |kind: &str| {
+        rows.iter()
+            .find(|r| r["kind"] == kind)
+            .unwrap_or_else(|| panic!("{kind} in {list:#}"))
+    };
+    let dispute = find("dispute-open");
+    assert_eq!(dispute["customer"], "DISPUTED");
+    assert_eq!(dispute["amount"], "300.00");
+    assert_eq!(dispute["date"], day.as_str());
+    assert!(dispute["reason"].as_str().unwrap().contains("wrong price"));
+    let paused = find("paused-until-passed");
+    assert_eq!(paused["customer"], "PAUSED");
+    assert_eq!(paused["date"], yesterday.as_str());
+    assert!(
+        paused["reason"]
+            .as_str()
+            .unwrap()
+            .contains("owner in hospital")
+    );
+    // Resolving the dispute takes it off the list.
+    owed(
+        &book,
+        &["dispute", "resolve", "1", "--outcome", "price confirmed"],
+    );
+    let after = json(&book, &["worklist", "--date", &day, "--format", "json"]);
+    assert!(
+        after["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["kind"] != "dispute-open"),
+        "{after:#}"
+    );
+}
