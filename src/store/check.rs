@@ -136,6 +136,7 @@ const DATE_COLUMNS: &[(&str, &str, &str)] = &[
     ("notes", "follow_up", "'note ' || id"),
     ("bank_rows", "date", "'bank row ' || id"),
     ("issued", "date", "'issued ' || id"),
+    ("customer_pauses", "until", "'pause ' || id"),
 ];
 
 /// Columns holding a moment (RFC 3339, as `now_stamp` writes it): table, column, label.
@@ -159,6 +160,10 @@ const TIMESTAMP_COLUMNS: &[(&str, &str, &str)] = &[
         "'letter template ' || level || ' ' || lang",
     ),
     ("issued", "issued_at", "'issued ' || id"),
+    ("audit_log", "at", "'audit entry ' || id"),
+    ("disputes", "opened_at", "'dispute ' || id"),
+    ("disputes", "resolved_at", "'dispute ' || id"),
+    ("customer_pauses", "at", "'pause ' || id"),
 ];
 
 fn is_book_date(text: &str) -> bool {

@@ -305,6 +305,8 @@ fn the_worklist_shows_open_disputes_and_pauses_whose_date_has_passed() {
         &book,
         &["dispute", "resolve", "1", "--outcome", "price confirmed"],
     );
+    // Disputes and pauses keep well-formed dates: `owed check` reads them too.
+    assert_eq!(owed(&book, &["check"]).trim(), "ok");
     let after = json(&book, &["worklist", "--date", &day, "--format", "json"]);
     assert!(
         after["items"]
