@@ -20,6 +20,7 @@ mod import_kill;
 mod import_quirks;
 mod journal;
 mod ladder;
+mod ladder_example;
 mod letters;
 mod money_rules;
 mod properties;
