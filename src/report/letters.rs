@@ -220,7 +220,12 @@ pub fn build_letter(store: &Store, context: &Context, request: &LetterRequest) -
     let company = context.company();
     let locale = request.locale.unwrap_or(company.locale);
     let currency = store.currency().clone();
-    let items = overdue_items(context, &customer);
+    // A letter chases only what is not in dispute: a disputed item is held out of
+    // dunning until the dispute is resolved, so it is neither listed nor totalled.
+    let items: Vec<OpenLine> = overdue_items(context, &customer)
+        .into_iter()
+        .filter(|i| !i.disputed)
+        .collect();
     if items.is_empty() {
         return Err(StatementError::NothingOverdue(customer.code));
     }

@@ -94,7 +94,8 @@ pub struct WorkItem {
     pub reason: String,
     /// The letter level for `letter-due`, 0 for `reminder-due`.
     pub level: Option<u8>,
-    /// The customer's overdue less its unapplied credit (at least zero): the sort weight.
+    /// The customer's overdue less disputed items and unapplied credit (at least zero), as
+    /// the ladder counts it: the sort weight.
     pub net_overdue: Money,
     /// The kept bank row's id for `unmatched-money` (`owed import assign ROW`).
     pub bank_row: Option<i64>,
@@ -162,6 +163,7 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
     let reminder_until = date
         .checked_add_days(Days::new(reminder.days_before.max(0) as u64))
         .unwrap_or(date);
+    let disputed = store.disputed_items()?;
     for customer in &customers {
         let aged = context.aging_items(customer.id);
         let overdue: Money = aged
@@ -171,9 +173,16 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
             .sum();
         let credit = context.unapplied_credit(customer.id).max(Money::ZERO);
         let open: Money = aged.iter().map(|i| i.open).sum();
+        // What the ladder duns: disputed items are not chased (as `letters --due`).
+        let disputed_overdue: Money = aged
+            .iter()
+            .filter(|i| i.days_overdue > 0 && i.open.is_positive())
+            .filter(|i| disputed.contains(&(i.number.clone(), i.seq)))
+            .map(|i| i.open)
+            .sum();
         let position = Position {
             overdue,
-            net_overdue: (overdue - credit).max(Money::ZERO),
+            net_overdue: (overdue - disputed_overdue - credit).max(Money::ZERO),
             owes: (open - credit).is_positive(),
         };
         positions.insert(customer.code.as_str(), position);

@@ -317,3 +317,67 @@ fn the_worklist_shows_open_disputes_and_pauses_whose_date_has_passed() {
         "{after:#}"
     );
 }
+
+#[test]
+fn a_letter_chases_only_what_is_not_in_dispute() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.owed");
+    let out = dir.path().join("letters");
+    let today = chrono::Local::now().date_naive();
+    let ago = |days: u64| (today - Days::new(days)).to_string();
+    {
+        let mut store = Store::init(&book, &BookSettings::default()).unwrap();
+        customer(&mut store, "C001");
+        let net20: Terms = "net 20".parse().unwrap();
+        for (number, amount) in [("INV-KEPT", "250.00"), ("INV-ARGUED", "400.00")] {
+            let amount = m(&store, amount);
+            store
+                .post_debit(&invoice(
+                    "C001",
+                    number,
+                    &ago(60),
+                    amount,
+                    net20,
+                    Plan::Single,
+                ))
+                .unwrap();
+        }
+    }
+    owed(
+        &book,
+        &[
+            "dispute",
+            "open",
+            "--invoice",
+            "INV-ARGUED",
+            "--reason",
+            "not delivered",
+        ],
+    );
+    owed(
+        &book,
+        &[
+            "letter",
+            "--customer",
+            "C001",
+            "--level",
+            "1",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let pdf = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .expect("the letter");
+    crate::common::printed::qpdf_ok(&pdf);
+    let text = crate::common::printed::text_of(&pdf);
+    // Today the letter listed and totalled the disputed 400.00 as well (650.00).
+    assert!(text.contains("INV-KEPT"), "{text}");
+    assert!(!text.contains("INV-ARGUED"), "{text}");
+    assert!(
+        text.contains("USD 250.00") && !text.contains("650.00"),
+        "{text}"
+    );
+}

@@ -395,7 +395,8 @@ fn one_customer_from_a_reminder_to_level_4_with_a_broken_promise_and_a_resolved_
         )
     );
 
-    // The worklist's letter row carries the amount dunned.
+    // The worklist's letter row carries the amount dunned, and every row the customer's
+    // net overdue as the ladder counts it (the disputed 400.00 left out).
     assert_eq!(
         x.worklist(29),
         [
@@ -403,6 +404,10 @@ fn one_customer_from_a_reminder_to_level_4_with_a_broken_promise_and_a_resolved_
             row("dispute-open", "400.00", &t(0), None)
         ]
     );
+    let list = json(&x.book, &["worklist", "--date", &t(29), "--format", "json"]);
+    for item in list["items"].as_array().unwrap() {
+        assert_eq!(item["net_overdue"], "350.00", "{item}");
+    }
     // T+29: resolved with a credit note of 150.00 on B, dated T+29.
     let resolved = x.owed(&[
         "dispute",
