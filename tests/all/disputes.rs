@@ -2,40 +2,15 @@
 //! letters, resolving it with a credit note reduces the item and lets the ladder
 //! resume, and a pause by hand holds until resumed.
 
+use crate::common::bin::{json, owed, run};
 use crate::common::helpers::{customer, invoice, m};
 
 use std::path::Path;
-use std::process::Command;
 
 use chrono::Days;
 use owed::domain::terms::{Plan, Terms};
 use owed::store::{BookSettings, Store};
 use serde_json::Value;
-
-/// Runs the binary on `book`; (success, stdout, stderr).
-fn run(book: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_owed"))
-        .arg("--book")
-        .arg(book)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn owed(book: &Path, args: &[&str]) -> String {
-    let (ok, stdout, stderr) = run(book, args);
-    assert!(ok, "{args:?}: {stderr}");
-    stdout
-}
-
-fn json(book: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&owed(book, args)).unwrap()
-}
 
 /// (customer, reason) of every held customer and the customers due, of today's run.
 fn letters_due(book: &Path, today: &str, out: &Path) -> (Vec<(String, String)>, Vec<String>) {

@@ -3,9 +3,8 @@
 //! sent on random run dates), and
 //! the `letters --due --dry-run --format json` shape on a real book.
 
+use crate::common::bin::owed;
 use crate::common::helpers::{credit, customer, d, invoice, m};
-
-use std::process::Command;
 
 use chrono::{Days, NaiveDate};
 use owed::domain::Money;
@@ -221,22 +220,6 @@ proptest! {
             );
         }
     }
-}
-
-/// Runs the binary on `book`, expecting success; its standard output.
-fn owed(book: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_owed"))
-        .arg("--book")
-        .arg(book)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

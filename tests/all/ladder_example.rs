@@ -33,36 +33,10 @@
 //! | T+59 | A 60 days past due | due level 4: overdue 600.00, net 600.00, "60 days overdue, level 3 sent T+29"; worklist `letter-due` 600.00 level 4 → sent (issued: 1 on T 600.00, 2 on T+14 750.00, 3 on T+29 600.00, 4 on T+59 600.00) |
 //! | T+59, T+66 | top reached | held "level 4 already sent T+59"; a real run on T+66 writes nothing |
 
-use std::path::Path;
-use std::process::Command;
+use crate::common::bin::{json, owed};
 
 use chrono::{Days, NaiveDate};
 use serde_json::Value;
-
-/// Runs the binary on `book`; (success, stdout, stderr).
-fn run(book: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_owed"))
-        .arg("--book")
-        .arg(book)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn owed(book: &Path, args: &[&str]) -> String {
-    let (ok, stdout, stderr) = run(book, args);
-    assert!(ok, "{args:?}: {stderr}");
-    stdout
-}
-
-fn json(book: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&owed(book, args)).unwrap()
-}
 
 /// The book and the day everything is counted from.
 struct Example {

@@ -3,6 +3,7 @@
 //! Each file below is one area; `cargo test --test all cli::` runs one of them.
 
 mod common {
+    pub mod bin;
     pub mod helpers;
     pub mod printed;
 }

@@ -2,8 +2,8 @@
 //! listed as one `apply-credit` action (and no letter) that `owed apply` then clears,
 //! the table and `owed overview` showing the same rows; the reminder's settings.
 
+use crate::common::bin::owed;
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use chrono::Days;
 use owed::domain::allocation::Apply;
@@ -12,22 +12,6 @@ use owed::domain::terms::{Plan, Terms};
 use owed::store::{BookSettings, Store};
 
 use crate::common::helpers::{credit, customer, invoice, m};
-
-/// Runs the binary on `book`, expecting success; its standard output.
-fn owed(book: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_owed"))
-        .arg("--book")
-        .arg(book)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn keys(value: &serde_json::Value) -> BTreeSet<String> {
     value.as_object().unwrap().keys().cloned().collect()

@@ -1,0 +1,33 @@
+//! Running the `owed` binary on a book, for the tests that drive it as a script would.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+/// Runs `owed --book BOOK ARGS…`; (success, stdout, stderr).
+pub fn run(book: &Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_owed"))
+        .arg("--book")
+        .arg(book)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Runs it expecting success; its standard output.
+pub fn owed(book: &Path, args: &[&str]) -> String {
+    let (ok, stdout, stderr) = run(book, args);
+    assert!(ok, "{args:?}: {stderr}");
+    stdout
+}
+
+/// Runs it expecting success and JSON on standard output.
+pub fn json(book: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&owed(book, args)).unwrap()
+}
