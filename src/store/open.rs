@@ -57,7 +57,19 @@ pub(super) fn take_lock(path: &Path) -> Result<File> {
         .truncate(false)
         .open(&lock_path)
         .map_err(io_error(&lock_path))?;
-    match file.try_lock() {
+    // A lock can be held for a moment by a writer that is just closing, or by a copy of
+    // the lock's descriptor in a child process between its fork and exec (another thread
+    // starting a program): try a few times over a quarter of a second before saying the
+    // book is open elsewhere.
+    let mut attempt = file.try_lock();
+    for _ in 0..10 {
+        if !matches!(attempt, Err(TryLockError::WouldBlock)) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        attempt = file.try_lock();
+    }
+    match attempt {
         Ok(()) => {
             // Who holds it, for the message another process shows; the OS frees the lock itself.
             let _ = file.set_len(0);
