@@ -16,6 +16,7 @@ pub mod settings;
 pub mod statements;
 #[cfg(test)]
 pub mod testing;
+pub mod today;
 pub mod welcome;
 pub mod widgets;
 
@@ -65,6 +66,7 @@ pub enum Message {
     Statements(statements::Message),
     Entry(notes::entry::Message),
     Settings(settings::Message),
+    Today(today::Message),
     Show(Tab),
     Key(Key, Modifiers),
     /// Back to the welcome screen to open or start another book.
@@ -93,6 +95,9 @@ pub struct Open {
     pub import: import::Import,
     pub statements: statements::Statements,
     pub settings: settings::Settings,
+    pub today: today::Today,
+    /// A payment form opened from Today: Today shows again once the payment is posted.
+    back_to_today: bool,
     /// The quick note entry (Ctrl+L), over whatever screen is showing.
     pub entry: Option<notes::entry::Entry>,
 }
@@ -133,9 +138,11 @@ impl App {
         let (import, load_import) = import::Import::new(&book);
         let (statements, load_statements) = statements::Statements::new(&book);
         let settings = settings::Settings::new(&book);
+        let (mut today, load_today) = today::Today::new(&book);
+        today.folder = PathBuf::from(statements.folder.trim());
         self.state = State::Open(Box::new(Open {
             book,
-            tab: Tab::Customers,
+            tab: Tab::Today,
             customers,
             ledger: ledger::Ledger::default(),
             aging,
@@ -143,9 +150,12 @@ impl App {
             import,
             statements,
             settings,
+            today,
+            back_to_today: false,
             entry: None,
         }));
         Task::batch([
+            load_today.map(Message::Today),
             load_customers.map(Message::Customers),
             load_aging.map(Message::Aging),
             load_notes.map(Message::Notes),
@@ -200,8 +210,11 @@ impl App {
                             | Named::Enter
                     )
                 );
+                // A plain letter is a row's action on Today, never when typed into a field.
+                let plain_letter =
+                    matches!(key.as_ref(), Key::Character(_)) && !modifiers.command();
                 let captured = status == iced::event::Status::Captured;
-                (!(list_key && captured)).then_some(Message::Key(key, modifiers))
+                (!((list_key || plain_letter) && captured)).then_some(Message::Key(key, modifiers))
             }
             iced::Event::Window(iced::window::Event::FileDropped(path)) => {
                 Some(Message::Import(import::Message::Dropped(path)))
@@ -278,6 +291,11 @@ impl Open {
                 let (task, event) = self.settings.update(message, book);
                 (task.map(Message::Settings), event)
             }
+            Message::Today(message) => {
+                self.today.folder = PathBuf::from(self.statements.folder.trim());
+                let (task, event) = self.today.update(message, book);
+                (task.map(Message::Today), event)
+            }
             Message::Entry(message) => match &mut self.entry {
                 Some(entry) => {
                     let (task, event) = entry.update(message, book);
@@ -307,6 +325,7 @@ impl Open {
     /// screen showing.
     pub fn selected_customer(&self) -> Option<String> {
         match self.tab {
+            Tab::Today => self.today.selected_code(),
             Tab::Ledger => self.ledger.customer_code(),
             Tab::Customers => self.customers.selected_code(),
             Tab::Aging => self.aging.selected_code(),
@@ -326,6 +345,7 @@ impl Open {
                 "l" => Some(Event::LogNote(self.selected_customer())),
                 "n" => self.selected_customer().map(Event::NewInvoice),
                 "p" => self.selected_customer().map(Event::RecordPayment),
+                "0" => Some(Event::Show(Tab::Today)),
                 "1" => Some(Event::Show(Tab::Customers)),
                 "2" => Some(Event::Show(Tab::Ledger)),
                 "3" => Some(Event::Show(Tab::Aging)),
@@ -335,6 +355,11 @@ impl Open {
                 "7" => Some(Event::Show(Tab::Settings)),
                 _ => None,
             },
+            // On Today a plain letter is the selected row's action (a focused field
+            // keeps its keys: the subscription passes only keys no widget used).
+            Key::Character(c) if self.tab == Tab::Today && self.entry.is_none() => {
+                c.chars().next().map(Event::TodayKey)
+            }
             Key::Named(Named::Enter) if command && self.tab == Tab::Import => {
                 Some(Event::AcceptConfident)
             }
@@ -359,7 +384,23 @@ impl Open {
         match event {
             Event::Show(tab) => {
                 self.tab = tab;
+                self.back_to_today = false;
                 Task::none()
+            }
+            Event::TodayKey(key) => {
+                self.today.folder = PathBuf::from(self.statements.folder.trim());
+                let key = key.to_ascii_lowercase();
+                let (task, event) = self.today.letter_key(key, book);
+                let task = task.map(Message::Today);
+                match event {
+                    Some(event) => Task::batch([task, self.on_event(event)]),
+                    None => task,
+                }
+            }
+            Event::RecordPaymentFromToday(code) => {
+                let task = self.on_event(Event::RecordPayment(code));
+                self.back_to_today = true;
+                task
             }
             Event::OpenLedger(code) => {
                 self.tab = Tab::Ledger;
@@ -406,6 +447,7 @@ impl Open {
                     return Task::none();
                 }
                 match self.tab {
+                    Tab::Today => self.today.close_form(),
                     Tab::Customers => self.customers.close_form(),
                     Tab::Ledger => self.ledger.close_form(),
                     Tab::Aging | Tab::Notes | Tab::Import | Tab::Statements | Tab::Settings => {}
@@ -413,6 +455,15 @@ impl Open {
                 Task::none()
             }
             Event::ListKey(key) => match self.tab {
+                Tab::Today => {
+                    self.today.folder = PathBuf::from(self.statements.folder.trim());
+                    let (task, event) = self.today.list_key(key, book);
+                    let task = task.map(Message::Today);
+                    match event {
+                        Some(event) => Task::batch([task, self.on_event(event)]),
+                        None => task,
+                    }
+                }
                 Tab::Customers => self.customers.list_key(key, book).map(Message::Customers),
                 Tab::Aging => self.aging.list_key(key, book).map(Message::Aging),
                 Tab::Notes => self.notes.list_key(key, book).map(Message::Notes),
@@ -424,7 +475,13 @@ impl Open {
             }
             Event::BookChanged => {
                 self.settings.reload(book);
+                // A payment started from Today, now posted: back to the list.
+                if self.back_to_today && self.tab == Tab::Ledger {
+                    self.back_to_today = false;
+                    self.tab = Tab::Today;
+                }
                 Task::batch([
+                    self.today.reload(book).map(Message::Today),
                     self.customers.reload(book).map(Message::Customers),
                     self.ledger.reload(book).map(Message::Ledger),
                     self.aging.reload(book).map(Message::Aging),
@@ -445,6 +502,7 @@ impl Open {
     fn view(&self) -> Element<'_, Message> {
         let book = &self.book;
         let screen = match self.tab {
+            Tab::Today => self.today.view(book).map(Message::Today),
             Tab::Customers => self.customers.view(book).map(Message::Customers),
             Tab::Ledger => self.ledger.view(book).map(Message::Ledger),
             Tab::Aging => self.aging.view(book).map(Message::Aging),
@@ -521,6 +579,7 @@ impl Open {
                 text(self.book.company()).size(16).font(BOLD),
                 widgets::muted(self.book.currency().code.clone()),
                 space().height(12),
+                tab(Tab::Today, "Today", "Ctrl+0"),
                 tab(Tab::Customers, "Customers", "Ctrl+1"),
                 tab(Tab::Ledger, ledger_label, "Ctrl+2"),
                 tab(Tab::Aging, "Aging", "Ctrl+3"),

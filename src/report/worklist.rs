@@ -99,6 +99,11 @@ pub struct WorkItem {
     pub net_overdue: Money,
     /// The kept bank row's id for `unmatched-money` (`owed import assign ROW`).
     pub bank_row: Option<i64>,
+    /// The open dispute's id for `dispute-open` (`owed dispute resolve ID`).
+    pub dispute: Option<i64>,
+    /// What was said or written down, shown beside the row: the latest note's summary
+    /// (promises, follow-ups), the dispute's or pause's reason, the payer's text.
+    pub said: Option<String>,
 }
 
 impl WorkItem {
@@ -136,6 +141,19 @@ impl WorkItem {
 pub struct Worklist {
     pub date: NaiveDate,
     pub items: Vec<WorkItem>,
+    pub totals: Totals,
+}
+
+/// The figures over the worklist: what the day is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totals {
+    /// Everything past due, over every customer (before credit and disputes).
+    pub overdue: Money,
+    /// What customers' latest promises still owe with dates from the run date through
+    /// the six days after it.
+    pub promised_this_week: Money,
+    /// What is still open on the items of open disputes.
+    pub disputed: Money,
 }
 
 /// One customer's money as of the date, from the aging.
@@ -196,6 +214,8 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
             level,
             net_overdue: position.net_overdue,
             bank_row: None,
+            dispute: None,
+            said: None,
         };
         if credit.is_positive() && overdue.is_positive() {
             items.push(item(
@@ -255,6 +275,8 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
             level: Some(due.level.number()),
             net_overdue,
             bank_row: None,
+            dispute: None,
+            said: None,
         });
     }
     // Each customer's latest note whose follow-up or promise date has come: one query.
@@ -307,6 +329,8 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
             level: None,
             net_overdue: position.net_overdue,
             bank_row: None,
+            dispute: None,
+            said: Some(note.summary.clone()),
         });
     }
     for row in store.unmatched_bank_rows()? {
@@ -337,11 +361,13 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
             level: None,
             net_overdue: Money::ZERO,
             bank_row: Some(row.id),
+            dispute: None,
+            said: Some(format!("{payer}: {}", row.description)),
         });
     }
     let ids: HashMap<&str, crate::domain::ids::CustomerId> =
         customers.iter().map(|c| (c.code.as_str(), c.id)).collect();
-    let customer_item = |kind, code: &str, amount, day, reason: String| WorkItem {
+    let customer_item = |kind, code: &str, amount, day, reason: String, said, dispute| WorkItem {
         kind,
         customer: code.to_string(),
         name: names.get(code).map(|n| n.to_string()).unwrap_or_default(),
@@ -351,9 +377,12 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
         level: None,
         net_overdue: positions.get(code).map_or(Money::ZERO, |p| p.net_overdue),
         bank_row: None,
+        dispute,
+        said,
     };
     // Every open dispute stays on the list until it is resolved: its items are held
     // from the ladder, so someone has to settle it.
+    let mut disputed_total = Money::ZERO;
     for dispute in store.disputes(true)? {
         let open: Money = ids
             .get(dispute.customer.as_str())
@@ -385,7 +414,10 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
                 "{what} in dispute: {}; `owed dispute resolve {} --outcome …`",
                 dispute.reason, dispute.id
             ),
+            Some(format!("{what}: {}", dispute.reason)),
+            Some(dispute.id),
         ));
+        disputed_total += open;
     }
     // A pause set by hand whose date has passed: the letters resume unless someone
     // decides otherwise, so it is shown once the day is past.
@@ -401,11 +433,42 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
                     "paused until {} ({}); letters resume: `owed customer pause {code} --until D` to hold again",
                     pause.until, pause.reason
                 ),
+                Some(pause.reason.clone()),
+                None,
             ));
         }
     }
     items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    Ok(Worklist { date, items })
+    let totals = Totals {
+        overdue: positions.values().map(|p| p.overdue).sum(),
+        promised_this_week: promised_within(store, date, 6)?,
+        disputed: disputed_total,
+    };
+    Ok(Worklist {
+        date,
+        items,
+        totals,
+    })
+}
+
+/// What customers' latest promises still owe with dates from `date` through `days`
+/// days after it: the money the week should bring in by their word.
+fn promised_within(store: &Store, date: NaiveDate, days: u64) -> Result<Money> {
+    let last = date.checked_add_days(Days::new(days)).unwrap_or(date);
+    let notes = store.notes(&NoteFilter {
+        customer: None,
+        due_as_of: Some(last),
+    })?;
+    let statuses = note_statuses(store, &notes, date)?;
+    Ok(notes
+        .iter()
+        .zip(&statuses)
+        .filter_map(|(note, status)| {
+            let promise = note.promise?;
+            let open = status.latest && promise.date >= date && !status.promise_kept;
+            open.then(|| (promise.amount - status.paid.unwrap_or(Money::ZERO)).max(Money::ZERO))
+        })
+        .sum())
 }
 
 #[cfg(test)]

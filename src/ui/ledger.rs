@@ -4,7 +4,7 @@
 //! notes; and the actions — new invoice, record payment, credit note, write-off, fee,
 //! void, log a note — each a validated form that posts through the store.
 
-mod credit;
+pub mod credit;
 mod debit;
 mod view;
 mod void;

@@ -4,6 +4,7 @@
 /// The screens behind the sidebar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    Today,
     Customers,
     Ledger,
     Aging,
@@ -35,11 +36,15 @@ pub enum Event {
     LogNote(Option<String>),
     NewInvoice(String),
     RecordPayment(String),
+    /// Record a payment from the Today screen: back to Today once it is posted.
+    RecordPaymentFromToday(String),
     /// Ctrl+F.
     Search,
     /// Esc: close the form or overlay on top.
     Close,
     ListKey(ListKey),
+    /// A plain letter key on the Today screen: the selected row's action.
+    TodayKey(char),
     /// Ctrl+Enter on the import screen: accept every confident match.
     AcceptConfident,
 }

@@ -36,6 +36,7 @@ fn loads_filters_and_totals() {
 #[test]
 fn simulator_typing_in_search_finds_a_customer() {
     let mut app = sample_app();
+    send(&mut app, App::Show(crate::ui::Tab::Customers));
     let messages = {
         let mut ui = iced_test::simulator(app.view());
         ui.click(Id::new(SEARCH)).expect("the search field");
@@ -63,6 +64,7 @@ fn sorting_by_balance_descending() {
 #[test]
 fn enter_opens_the_selected_ledger() {
     let mut app = sample_app();
+    send(&mut app, App::Show(crate::ui::Tab::Customers));
     send(
         &mut app,
         App::Key(

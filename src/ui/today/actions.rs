@@ -1,0 +1,175 @@
+//! What can be done about a worklist row, the key each action answers to, and doing it:
+//! some act at once (apply credit), some open a form under the list (dispute, pause,
+//! resolve, send), and some hand over to another screen (log a call, record a payment,
+//! the ledger, the import screen).
+
+use iced::Task;
+
+use super::forms::Form;
+use super::{Message, Today};
+use crate::domain::letters::Level;
+use crate::report::letters::{self, LetterRequest};
+use crate::report::worklist::{WorkItem, WorkKind};
+use crate::ui::i18n::{t, tf};
+use crate::ui::{Book, Event, Tab};
+
+/// Something to do about a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    LogCall,
+    RecordPayment,
+    ApplyCredit,
+    OpenDispute,
+    ResolveDispute,
+    Pause,
+    PreviewLetter,
+    SendLetter,
+    OpenLedger,
+    MatchMoney,
+}
+
+impl Action {
+    /// The plain key that does it when the row is selected.
+    pub fn key(self) -> char {
+        match self {
+            Action::LogCall => 'l',
+            Action::RecordPayment => 'p',
+            Action::ApplyCredit => 'a',
+            Action::OpenDispute => 'd',
+            Action::ResolveDispute => 'r',
+            Action::Pause => 'h',
+            Action::PreviewLetter => 'v',
+            Action::SendLetter => 's',
+            Action::OpenLedger => 'o',
+            Action::MatchMoney => 'm',
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::LogCall => t("Log a call"),
+            Action::RecordPayment => t("Record payment"),
+            Action::ApplyCredit => t("Apply credit"),
+            Action::OpenDispute => t("Open a dispute"),
+            Action::ResolveDispute => t("Resolve dispute"),
+            Action::Pause => t("Pause letters"),
+            Action::PreviewLetter => t("Preview letter"),
+            Action::SendLetter => t("Send letter"),
+            Action::OpenLedger => t("Open ledger"),
+            Action::MatchMoney => t("Match on Bank import"),
+        }
+    }
+}
+
+/// The actions a row offers, the one Enter does first.
+pub fn of(item: &WorkItem) -> Vec<Action> {
+    use Action::*;
+    match item.kind {
+        WorkKind::PromiseBroken => vec![LogCall, RecordPayment, Pause, OpenDispute, OpenLedger],
+        WorkKind::PromiseDue => vec![RecordPayment, LogCall, OpenLedger],
+        WorkKind::FollowUp => vec![LogCall, RecordPayment, Pause, OpenLedger],
+        WorkKind::ApplyCredit => vec![ApplyCredit, OpenLedger],
+        WorkKind::LetterDue => vec![
+            PreviewLetter,
+            SendLetter,
+            LogCall,
+            RecordPayment,
+            OpenDispute,
+            Pause,
+            OpenLedger,
+        ],
+        WorkKind::ReminderDue => vec![LogCall, RecordPayment, OpenLedger],
+        WorkKind::DisputeOpen => vec![ResolveDispute, LogCall, OpenLedger],
+        WorkKind::PausedUntilPassed => vec![Pause, LogCall, OpenLedger],
+        WorkKind::UnmatchedMoney => vec![MatchMoney],
+    }
+}
+
+/// The letter level a `letter-due` row is due.
+fn level(item: &WorkItem) -> Option<Level> {
+    (item.kind == WorkKind::LetterDue)
+        .then_some(item.level)
+        .flatten()
+        .and_then(Level::from_number)
+}
+
+pub(super) fn run(
+    today: &mut Today,
+    action: Action,
+    item: &WorkItem,
+    book: &mut Book,
+) -> (Task<Message>, Option<Event>) {
+    let code = item.customer.clone();
+    match action {
+        Action::LogCall => (Task::none(), Some(Event::LogNote(Some(code)))),
+        Action::RecordPayment => (Task::none(), Some(Event::RecordPaymentFromToday(code))),
+        Action::OpenLedger => (Task::none(), Some(Event::OpenLedger(code))),
+        Action::MatchMoney => (Task::none(), Some(Event::Show(Tab::Import))),
+        Action::ApplyCredit => match {
+            let date = book.today;
+            book.store_mut().apply_unapplied(&code, date)
+        } {
+            Ok(applied) => {
+                let total = applied.iter().map(|(_, _, amount)| *amount).sum();
+                today.error = None;
+                today.notice = Some(tf(
+                    "Applied {amount} of {name}'s credit to {count} items, oldest first.",
+                    &[
+                        ("amount", &book.money(total)),
+                        ("name", &item.name),
+                        ("count", &applied.len().to_string()),
+                    ],
+                ));
+                today.mark_done(book);
+                (Task::none(), Some(Event::BookChanged))
+            }
+            Err(error) => {
+                today.error = Some(error.to_string());
+                (Task::none(), None)
+            }
+        },
+        Action::OpenDispute => match Form::dispute(item, book) {
+            Ok(form) => open(today, form),
+            Err(error) => {
+                today.error = Some(error);
+                (Task::none(), None)
+            }
+        },
+        Action::ResolveDispute => match item.dispute {
+            Some(id) => open(today, Form::resolve(id, item)),
+            None => (Task::none(), None),
+        },
+        Action::Pause => open(today, Form::pause(item, book)),
+        Action::SendLetter => match level(item) {
+            Some(level) => open(today, Form::send(item, level, today.folder.clone())),
+            None => (Task::none(), None),
+        },
+        Action::PreviewLetter => {
+            let Some(level) = level(item) else {
+                return (Task::none(), None);
+            };
+            let request = LetterRequest {
+                customer: code,
+                level,
+                date: book.today,
+                deadline: None,
+                locale: None,
+            };
+            let built = crate::report::statement::Context::new(book.store(), book.today, None)
+                .and_then(|context| letters::build_letter(book.store(), &context, &request));
+            match built {
+                Ok(letter) => open(today, Form::preview(letter, item)),
+                Err(error) => {
+                    today.error = Some(error.to_string());
+                    (Task::none(), None)
+                }
+            }
+        }
+    }
+}
+
+fn open(today: &mut Today, (form, focus): (Form, Task<Message>)) -> (Task<Message>, Option<Event>) {
+    today.error = None;
+    today.form = Some(form);
+    (focus, None)
+}

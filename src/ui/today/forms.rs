@@ -1,0 +1,406 @@
+//! The small forms the Today screen opens under its list, each about the selected row:
+//! open a dispute on one of the customer's items, pause its letters until a date,
+//! resolve a dispute (with a credit note when the customer was right), confirm sending
+//! the letter due, and the letter's preview. Enter submits, Esc closes; a refused value
+//! is said at its field and nothing is written.
+
+use std::path::PathBuf;
+
+use chrono::{Days, NaiveDate};
+use iced::Task;
+use iced::widget::{Id, operation};
+
+use crate::domain::Money;
+use crate::domain::letters::Level;
+use crate::domain::printed::Letter;
+use crate::report::letters::{self, LetterRequest};
+use crate::report::worklist::WorkItem;
+use crate::store::{NewDispute, Resolution};
+use crate::ui::Book;
+use crate::ui::i18n::{t, tf};
+
+/// The first field of each form, focused when it opens.
+pub const FIRST_FIELD: &str = "today-form-first";
+/// Days a pause lasts unless changed.
+const PAUSE_DAYS: u64 = 14;
+
+/// One of the customer's open items, as the dispute form offers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemChoice {
+    pub invoice: String,
+    /// `None`: the whole invoice.
+    pub item: Option<u32>,
+    pub label: String,
+}
+
+impl std::fmt::Display for ItemChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Form {
+    Dispute {
+        customer: String,
+        name: String,
+        choices: Vec<ItemChoice>,
+        chosen: Option<ItemChoice>,
+        reason: String,
+        error: Option<String>,
+    },
+    Pause {
+        customer: String,
+        name: String,
+        until: String,
+        reason: String,
+        error: Option<String>,
+    },
+    Resolve {
+        id: i64,
+        what: String,
+        outcome: String,
+        credit: String,
+        error: Option<String>,
+    },
+    Send {
+        customer: String,
+        name: String,
+        level: Level,
+        folder: PathBuf,
+        error: Option<String>,
+    },
+    Preview {
+        letter: Box<Letter>,
+        name: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Chosen(ItemChoice),
+    Reason(String),
+    Until(String),
+    Outcome(String),
+    Credit(String),
+    Submit,
+    Cancel,
+}
+
+/// What an update did to the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Editing,
+    Cancelled,
+    /// Written; the notice says what.
+    Done(String),
+}
+
+fn focus<M: Send + 'static>() -> Task<M> {
+    operation::focus(Id::new(FIRST_FIELD))
+}
+
+impl Form {
+    /// A dispute on one of the customer's open items (overdue ones first).
+    pub fn dispute<M: Send + 'static>(
+        item: &WorkItem,
+        book: &Book,
+    ) -> Result<(Form, Task<M>), String> {
+        let store = book.store();
+        let customer = store.customer(&item.customer).map_err(|e| e.to_string())?;
+        let mut open = store
+            .open_items_now(customer.id)
+            .map_err(|e| e.to_string())?;
+        open.retain(|i| i.open.is_positive());
+        if open.is_empty() {
+            return Err(tf(
+                "{name} has nothing open to dispute.",
+                &[("name", &item.name)],
+            ));
+        }
+        open.sort_by(|a, b| (a.due, &a.number, a.seq).cmp(&(b.due, &b.number, b.seq)));
+        let mut choices = Vec::new();
+        for open_item in &open {
+            let installments = open.iter().filter(|o| o.number == open_item.number).count();
+            let whole = ItemChoice {
+                invoice: open_item.number.clone(),
+                item: None,
+                label: tf("{number} (whole invoice)", &[("number", &open_item.number)]),
+            };
+            if installments > 1 && !choices.contains(&whole) {
+                choices.push(whole);
+            }
+            choices.push(ItemChoice {
+                invoice: open_item.number.clone(),
+                item: (installments > 1).then_some(open_item.seq),
+                label: tf(
+                    "{number} #{seq} · due {due} · {open} open",
+                    &[
+                        ("number", &open_item.number),
+                        ("seq", &open_item.seq.to_string()),
+                        ("due", &open_item.due.to_string()),
+                        ("open", &book.money(open_item.open)),
+                    ],
+                ),
+            });
+        }
+        let chosen = choices.first().cloned();
+        Ok((
+            Form::Dispute {
+                customer: item.customer.clone(),
+                name: item.name.clone(),
+                choices,
+                chosen,
+                reason: String::new(),
+                error: None,
+            },
+            focus(),
+        ))
+    }
+
+    /// A pause of the customer's letters, two weeks from today unless changed.
+    pub fn pause<M: Send + 'static>(item: &WorkItem, book: &Book) -> (Form, Task<M>) {
+        let until = book
+            .today
+            .checked_add_days(Days::new(PAUSE_DAYS))
+            .unwrap_or(book.today);
+        (
+            Form::Pause {
+                customer: item.customer.clone(),
+                name: item.name.clone(),
+                until: until.to_string(),
+                reason: String::new(),
+                error: None,
+            },
+            focus(),
+        )
+    }
+
+    pub fn resolve<M: Send + 'static>(id: i64, item: &WorkItem) -> (Form, Task<M>) {
+        (
+            Form::Resolve {
+                id,
+                what: item.said.clone().unwrap_or_default(),
+                outcome: String::new(),
+                credit: String::new(),
+                error: None,
+            },
+            focus(),
+        )
+    }
+
+    pub fn send<M: Send + 'static>(
+        item: &WorkItem,
+        level: Level,
+        folder: PathBuf,
+    ) -> (Form, Task<M>) {
+        (
+            Form::Send {
+                customer: item.customer.clone(),
+                name: item.name.clone(),
+                level,
+                folder,
+                error: None,
+            },
+            Task::none(),
+        )
+    }
+
+    pub fn preview<M: Send + 'static>(letter: Letter, item: &WorkItem) -> (Form, Task<M>) {
+        (
+            Form::Preview {
+                letter: Box::new(letter),
+                name: item.name.clone(),
+            },
+            Task::none(),
+        )
+    }
+
+    pub fn update(&mut self, message: Message, book: &mut Book) -> Outcome {
+        match message {
+            Message::Cancel => return Outcome::Cancelled,
+            Message::Submit => return self.submit(book),
+            message => self.edit(message),
+        }
+        Outcome::Editing
+    }
+
+    fn edit(&mut self, message: Message) {
+        match (self, message) {
+            (Form::Dispute { chosen, error, .. }, Message::Chosen(choice)) => {
+                *chosen = Some(choice);
+                *error = None;
+            }
+            (
+                Form::Dispute { reason, error, .. } | Form::Pause { reason, error, .. },
+                Message::Reason(text),
+            ) => {
+                *reason = text;
+                *error = None;
+            }
+            (Form::Pause { until, error, .. }, Message::Until(text)) => {
+                *until = text;
+                *error = None;
+            }
+            (Form::Resolve { outcome, error, .. }, Message::Outcome(text)) => {
+                *outcome = text;
+                *error = None;
+            }
+            (Form::Resolve { credit, error, .. }, Message::Credit(text)) => {
+                *credit = text;
+                *error = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes what the form says, or keeps it open with the reason it cannot.
+    fn submit(&mut self, book: &mut Book) -> Outcome {
+        let result = self.write(book);
+        match result {
+            Ok(done) => Outcome::Done(done),
+            Err(message) => {
+                match self {
+                    Form::Dispute { error, .. }
+                    | Form::Pause { error, .. }
+                    | Form::Resolve { error, .. }
+                    | Form::Send { error, .. } => *error = Some(message),
+                    Form::Preview { .. } => {}
+                }
+                Outcome::Editing
+            }
+        }
+    }
+
+    fn write(&self, book: &mut Book) -> Result<String, String> {
+        let today = book.today;
+        match self {
+            Form::Dispute {
+                name,
+                chosen,
+                reason,
+                ..
+            } => {
+                let chosen = chosen
+                    .as_ref()
+                    .ok_or_else(|| t("Choose the invoice in dispute.").to_string())?;
+                let dispute = book
+                    .store_mut()
+                    .open_dispute(&NewDispute {
+                        invoice: chosen.invoice.clone(),
+                        item: chosen.item,
+                        reason: reason.clone(),
+                    })
+                    .map_err(|e| e.to_string())?;
+                Ok(tf(
+                    "Dispute {id} opened on {invoice} for {name}: its letters leave it out until it is resolved.",
+                    &[
+                        ("id", &dispute.id.to_string()),
+                        ("invoice", &dispute.invoice),
+                        ("name", name),
+                    ],
+                ))
+            }
+            Form::Pause {
+                customer,
+                name,
+                until,
+                reason,
+                ..
+            } => {
+                let day = parse_day(until, today)?;
+                book.store_mut()
+                    .pause_customer(customer, day, reason)
+                    .map_err(|e| e.to_string())?;
+                Ok(tf(
+                    "Letters to {name} paused until {until}.",
+                    &[("name", name), ("until", &day.to_string())],
+                ))
+            }
+            Form::Resolve {
+                id,
+                outcome,
+                credit,
+                ..
+            } => {
+                let credit = match credit.trim() {
+                    "" => None,
+                    text => Some(parse_credit(book, text)?),
+                };
+                let dispute = book
+                    .store_mut()
+                    .resolve_dispute(&Resolution {
+                        id: *id,
+                        outcome: outcome.clone(),
+                        credit,
+                        date: today,
+                    })
+                    .map_err(|e| e.to_string())?;
+                Ok(match dispute.credit {
+                    Some((number, amount)) => tf(
+                        "Dispute {id} resolved with credit note {number} for {amount}.",
+                        &[
+                            ("id", &id.to_string()),
+                            ("number", &number),
+                            ("amount", &book.money(amount)),
+                        ],
+                    ),
+                    None => tf("Dispute {id} resolved.", &[("id", &id.to_string())]),
+                })
+            }
+            Form::Send {
+                customer,
+                name,
+                level,
+                folder,
+                ..
+            } => {
+                if folder.as_os_str().is_empty() {
+                    return Err(t("Set the folder on Statements & letters first.").to_string());
+                }
+                let request = LetterRequest {
+                    customer: customer.clone(),
+                    level: *level,
+                    date: today,
+                    deadline: None,
+                    locale: None,
+                };
+                let issued = letters::issue_letter(book.store_mut(), &request, folder, false)
+                    .map_err(|e| e.to_string())?;
+                Ok(tf(
+                    "Level {level} letter to {name} written and archived: {path}",
+                    &[
+                        ("level", &level.number().to_string()),
+                        ("name", name),
+                        ("path", &issued.path.display().to_string()),
+                    ],
+                ))
+            }
+            Form::Preview { .. } => Err(String::new()),
+        }
+    }
+}
+
+/// A pause's last day: a date from today on.
+fn parse_day(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let day = crate::domain::parse_date(text.trim()).map_err(|e| e.to_string())?;
+    if day < today {
+        return Err(tf(
+            "The pause must last until today ({today}) or later.",
+            &[("today", &today.to_string())],
+        ));
+    }
+    Ok(day)
+}
+
+/// A credit note's amount, read by the book's one amount parser; more than zero.
+fn parse_credit(book: &Book, text: &str) -> Result<Money, String> {
+    let amount = book
+        .currency()
+        .parse(text)
+        .map_err(|e| format!("{}: {e}", t("Credit")))?;
+    if !amount.is_positive() {
+        return Err(t("A credit note must be more than zero.").to_string());
+    }
+    Ok(amount)
+}

@@ -1,0 +1,477 @@
+//! How the Today screen looks: the day's figures, the worklist grouped by kind (only the
+//! rows in sight are built), and under it the selected row in full with its actions and
+//! their keys, or the form one of them opened.
+
+use iced::widget::{
+    button, column, container, mouse_area, pick_list, row, scrollable, space, text, text_input,
+};
+use iced::{Alignment, Element, Length};
+
+use super::actions::{self, Action};
+use super::forms::{FIRST_FIELD, Form, Message as FormMessage};
+use super::{LIST, Line, Message, Today};
+use crate::domain::letters::Level;
+use crate::report::worklist::{WorkItem, WorkKind};
+use crate::ui::Book;
+use crate::ui::i18n::{t, tf};
+use crate::ui::widgets::{self, BOLD};
+
+const CUSTOMER: Length = Length::FillPortion(3);
+/// Wide enough for a 13-digit figure with its separators.
+const AMOUNT: Length = Length::Fixed(150.0);
+const DATE: Length = Length::Fixed(100.0);
+const WHAT: Length = Length::FillPortion(5);
+/// The panel under the list: the selected row in full, or a form.
+const PANEL_HEIGHT: f32 = 190.0;
+
+/// A group's heading.
+pub fn group_label(kind: WorkKind) -> &'static str {
+    match kind {
+        WorkKind::PromiseBroken => t("Broken promises"),
+        WorkKind::PromiseDue => t("Promises due today"),
+        WorkKind::FollowUp => t("Follow-ups due"),
+        WorkKind::ApplyCredit => t("Credit to apply"),
+        WorkKind::LetterDue => t("Letters due"),
+        WorkKind::ReminderDue => t("Reminders before the due date"),
+        WorkKind::DisputeOpen => t("Open disputes"),
+        WorkKind::PausedUntilPassed => t("Pauses that have ended"),
+        WorkKind::UnmatchedMoney => t("Bank money not matched"),
+    }
+}
+
+fn level_name(level: u8) -> &'static str {
+    Level::from_number(level).map_or("", |l| t(l.name()))
+}
+
+/// The row's customer column: code and name, or the payer of unmatched money.
+pub fn customer_text(item: &WorkItem) -> String {
+    if item.customer.is_empty() {
+        t("(no customer)").to_string()
+    } else {
+        format!("{} · {}", item.customer, item.name)
+    }
+}
+
+/// What the row is about, in the screen's language.
+pub fn what(item: &WorkItem, book: &Book) -> String {
+    let amount = item.amount.map(|a| book.money(a)).unwrap_or_default();
+    let date = item.date.map(|d| d.to_string()).unwrap_or_default();
+    let said = item.said.clone().unwrap_or_default();
+    let quoted = |words: String| {
+        if said.is_empty() {
+            words
+        } else {
+            format!("{words} · “{said}”")
+        }
+    };
+    match item.kind {
+        WorkKind::PromiseBroken => quoted(tf(
+            "promised by {date}; {amount} still short",
+            &[("date", &date), ("amount", &amount)],
+        )),
+        WorkKind::PromiseDue => quoted(tf(
+            "promise falls due today; {amount} still to come",
+            &[("amount", &amount)],
+        )),
+        WorkKind::FollowUp => quoted(tf("follow up set for {date}", &[("date", &date)])),
+        WorkKind::ApplyCredit => tf(
+            "unapplied credit beside overdue items: apply {amount}",
+            &[("amount", &amount)],
+        ),
+        WorkKind::LetterDue => {
+            let level = item.level.unwrap_or(0);
+            tf(
+                "level {level} · {name}; oldest due {date}",
+                &[
+                    ("level", &level.to_string()),
+                    ("name", level_name(level)),
+                    ("date", &date),
+                ],
+            )
+        }
+        WorkKind::ReminderDue => tf(
+            "falls due {date}: a reminder before the due date",
+            &[("date", &date)],
+        ),
+        WorkKind::DisputeOpen => quoted(tf("in dispute since {date}", &[("date", &date)])),
+        WorkKind::PausedUntilPassed => quoted(tf(
+            "letters were paused until {date}; they resume now",
+            &[("date", &date)],
+        )),
+        WorkKind::UnmatchedMoney => quoted(t("money in that matches no customer").to_string()),
+    }
+}
+
+pub(super) fn view<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message> {
+    let count = today
+        .lines
+        .iter()
+        .filter(|l| matches!(l, Line::Item { .. }))
+        .count();
+    let title = row![
+        text(t("Today")).size(24).font(BOLD),
+        widgets::muted(book.today.to_string()),
+        space::horizontal(),
+        widgets::secondary(t("Refresh"), Some(Message::Refresh)),
+    ]
+    .spacing(12)
+    .align_y(Alignment::Center);
+
+    let figures: Element<'a, Message> = match &today.list {
+        Some(list) => row![
+            widgets::figure(t("Overdue"), book.money(list.totals.overdue)),
+            widgets::figure(
+                t("Promised this week"),
+                book.money(list.totals.promised_this_week)
+            ),
+            widgets::figure(t("In dispute"), book.money(list.totals.disputed)),
+            widgets::figure(t("To do"), count.to_string()),
+        ]
+        .spacing(32)
+        .wrap()
+        .into(),
+        None => space().height(40).into(),
+    };
+
+    let header = |label: &'static str, width: Length| {
+        widgets::header_cell(t(label), width, false, None, None)
+    };
+    let header = container(row![
+        header("Customer", CUSTOMER),
+        header("Amount", AMOUNT),
+        header("Date", DATE),
+        header("What", WHAT),
+        space().width(widgets::GUTTER),
+    ])
+    .style(widgets::band);
+
+    let list: Element<'a, Message> = if today.lines.is_empty() && !today.loading {
+        let empty = match &today.list {
+            Some(_) => t(
+                "Nothing to do today: nobody is late, no promise is due, no money waits to be matched.",
+            ),
+            None => t("Loading…"),
+        };
+        container(widgets::muted(empty))
+            .padding(12)
+            .height(Length::Fill)
+            .into()
+    } else {
+        widgets::virtual_list(
+            LIST,
+            today.lines.len(),
+            &today.scroll,
+            Message::Scrolled,
+            |position| line_view(today, position),
+        )
+    };
+
+    let status: Element<'a, Message> = match (&today.error, &today.notice, today.loading) {
+        (Some(error), _, _) => widgets::danger_text(error.as_str()).into(),
+        (None, Some(notice), _) => text(notice.as_str()).size(14).into(),
+        (None, None, true) => widgets::muted(t("Loading…")).into(),
+        (None, None, false) => widgets::muted(t(
+            "↑↓ choose a row · Enter does its first action · the letter keys do the others",
+        ))
+        .into(),
+    };
+
+    column![
+        title,
+        figures,
+        header,
+        list,
+        container(panel(today, book))
+            .height(PANEL_HEIGHT)
+            .width(Length::Fill)
+            .padding(10)
+            .style(widgets::panel),
+        status,
+    ]
+    .spacing(8)
+    .into()
+}
+
+fn line_view<'a>(today: &'a Today, position: usize) -> Element<'a, Message> {
+    match &today.lines[position] {
+        Line::Group { kind, count, total } => container(
+            row![
+                container(
+                    text(format!("{} ({count})", group_label(*kind)))
+                        .size(14)
+                        .font(BOLD)
+                )
+                .width(CUSTOMER)
+                .padding([4, 6]),
+                widgets::total_cell(total.as_str(), AMOUNT, true),
+                space().width(DATE),
+                space().width(WHAT),
+            ]
+            .align_y(Alignment::Center),
+        )
+        .style(widgets::band)
+        .into(),
+        Line::Item {
+            customer,
+            amount,
+            date,
+            what,
+            ..
+        } => {
+            let selected = today.selected == Some(position);
+            mouse_area(
+                container(row![
+                    widgets::cell(customer.as_str(), CUSTOMER),
+                    widgets::amount_cell(amount.as_str(), AMOUNT),
+                    widgets::cell(date.as_str(), DATE),
+                    widgets::cell(what.as_str(), WHAT),
+                ])
+                .style(widgets::row_style(selected, position % 2 == 1)),
+            )
+            .on_press(Message::Select(position))
+            .into()
+        }
+    }
+}
+
+/// The selected row in full with its actions, or the open form.
+fn panel<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message> {
+    if let Some(form) = &today.form {
+        return form_view(today, form, book);
+    }
+    let Some((line, item)) = today
+        .selected
+        .and_then(|line| Some((line, today.selected_item()?)))
+    else {
+        return widgets::muted(t("Choose a row to see what can be done about it.")).into();
+    };
+    let what = match &today.lines[line] {
+        Line::Item { what, .. } => what.as_str(),
+        Line::Group { .. } => "",
+    };
+    let buttons = actions::of(item)
+        .into_iter()
+        .enumerate()
+        .fold(row![].spacing(6), |buttons, (n, action)| {
+            buttons.push(action_button(line, action, n == 0))
+        })
+        .wrap();
+    let amount = item.amount.map(|a| book.money(a)).unwrap_or_default();
+    column![
+        row![
+            text(group_label(item.kind)).size(13),
+            text(customer_text(item)).size(16).font(BOLD),
+            text(amount).size(16).font(BOLD),
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center),
+        scrollable(text(what).size(14)).height(Length::Fixed(44.0)),
+        buttons,
+    ]
+    .spacing(8)
+    .into()
+}
+
+fn action_button<'a>(line: usize, action: Action, first: bool) -> Element<'a, Message> {
+    let key = if first {
+        format!("Enter / {}", action.key().to_ascii_uppercase())
+    } else {
+        action.key().to_ascii_uppercase().to_string()
+    };
+    let label = row![text(action.label()).size(14), widgets::muted(key)]
+        .spacing(6)
+        .align_y(Alignment::Center);
+    let style = if first {
+        button::primary
+    } else {
+        button::secondary
+    };
+    button(label)
+        .padding([5, 10])
+        .style(style)
+        .on_press(Message::Act(line, action))
+        .into()
+}
+
+fn form_view<'a>(today: &'a Today, form: &'a Form, book: &'a Book) -> Element<'a, Message> {
+    let submit = || Message::Form(FormMessage::Submit);
+    let close = Message::Form(FormMessage::Cancel);
+    let error_line = |error: &'a Option<String>| -> Element<'a, Message> {
+        match error {
+            Some(e) => widgets::danger_text(e.as_str()).into(),
+            None => space().into(),
+        }
+    };
+    match form {
+        Form::Dispute {
+            name,
+            choices,
+            chosen,
+            reason,
+            error,
+            ..
+        } => column![
+            widgets::form_title(t("Open a dispute"), close),
+            row![
+                text(name.as_str()).size(14).font(BOLD),
+                pick_list(choices.as_slice(), chosen.clone(), |c| Message::Form(
+                    FormMessage::Chosen(c)
+                ))
+                .text_size(14)
+                .padding(6),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+            row![
+                text(t("Reason")).size(14).width(Length::Fixed(120.0)),
+                text_input(t("what the customer disputes"), reason)
+                    .id(FIRST_FIELD)
+                    .on_input(|s| Message::Form(FormMessage::Reason(s)))
+                    .on_submit(submit())
+                    .padding(6)
+                    .size(14),
+                widgets::action(t("Open dispute"), Some(submit())),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+            error_line(error),
+        ]
+        .spacing(8)
+        .into(),
+        Form::Pause {
+            name,
+            until,
+            reason,
+            error,
+            ..
+        } => column![
+            widgets::form_title(t("Pause letters"), close),
+            text(tf(
+                "No letter goes to {name} until the day after this date.",
+                &[("name", name)]
+            ))
+            .size(14),
+            row![
+                text(t("Until")).size(14).width(Length::Fixed(120.0)),
+                text_input("YYYY-MM-DD", until)
+                    .on_input(|s| Message::Form(FormMessage::Until(s)))
+                    .on_submit(submit())
+                    .padding(6)
+                    .size(14)
+                    .width(Length::Fixed(130.0)),
+                text(t("Reason")).size(14),
+                text_input(t("why the letters wait"), reason)
+                    .id(FIRST_FIELD)
+                    .on_input(|s| Message::Form(FormMessage::Reason(s)))
+                    .on_submit(submit())
+                    .padding(6)
+                    .size(14),
+                widgets::action(t("Pause"), Some(submit())),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+            error_line(error),
+        ]
+        .spacing(8)
+        .into(),
+        Form::Resolve {
+            what,
+            outcome,
+            credit,
+            error,
+            ..
+        } => column![
+            widgets::form_title(t("Resolve dispute"), close),
+            text(what.as_str()).size(14),
+            row![
+                text(t("Outcome")).size(14).width(Length::Fixed(120.0)),
+                text_input(t("what was agreed"), outcome)
+                    .id(FIRST_FIELD)
+                    .on_input(|s| Message::Form(FormMessage::Outcome(s)))
+                    .on_submit(submit())
+                    .padding(6)
+                    .size(14),
+                text(t("Credit note")).size(14),
+                text_input(&book.currency().editable(crate::domain::Money::ZERO), credit)
+                    .on_input(|s| Message::Form(FormMessage::Credit(s)))
+                    .on_submit(submit())
+                    .padding(6)
+                    .size(14)
+                    .width(Length::Fixed(130.0)),
+                widgets::action(t("Resolve"), Some(submit())),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+            widgets::muted(t(
+                "Leave the credit note empty when the customer owes the amount after all."
+            )),
+            error_line(error),
+        ]
+        .spacing(8)
+        .into(),
+        Form::Send {
+            name,
+            level,
+            folder,
+            error,
+            ..
+        } => column![
+            widgets::form_title(t("Send letter"), close),
+            text(tf(
+                "Send the level {level} letter ({title}) to {name}? It is written to {folder}, archived and logged as a collection note.",
+                &[
+                    ("level", &level.number().to_string()),
+                    ("title", t(level.name())),
+                    ("name", name),
+                    ("folder", &folder.display().to_string()),
+                ],
+            ))
+            .size(14),
+            row![
+                widgets::action(t("Send"), Some(submit())),
+                widgets::secondary(t("Cancel"), Some(Message::Form(FormMessage::Cancel))),
+            ]
+            .spacing(8),
+            error_line(error),
+        ]
+        .spacing(8)
+        .into(),
+        Form::Preview { letter, name } => {
+            let send = today
+                .selected
+                .map(|line| Message::Act(line, Action::SendLetter));
+            let items = letter
+                .items
+                .iter()
+                .map(|i| {
+                    format!(
+                        "{}  {}  {}",
+                        i.number,
+                        i.due.map(|d| d.to_string()).unwrap_or_default(),
+                        book.money(i.open)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            column![
+                row![
+                    text(format!("{} — {name}", letter.title)).size(16).font(BOLD),
+                    space::horizontal(),
+                    widgets::action(t("Send letter"), send),
+                    widgets::secondary(t("Close (Esc)"), Some(close)),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+                scrollable(text(items).size(13)).height(Length::Fill),
+                text(tf(
+                    "Total overdue {amount}",
+                    &[("amount", &book.money(letter.total_overdue))]
+                ))
+                .size(14)
+                .font(BOLD),
+            ]
+            .spacing(6)
+            .into()
+        }
+    }
+}
