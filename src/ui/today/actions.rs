@@ -100,15 +100,13 @@ pub(super) fn run(
     book: &mut Book,
 ) -> (Task<Message>, Option<Event>) {
     let code = item.customer.clone();
+    let date = book.today;
     match action {
         Action::LogCall => (Task::none(), Some(Event::LogNote(Some(code)))),
         Action::RecordPayment => (Task::none(), Some(Event::RecordPaymentFromToday(code))),
         Action::OpenLedger => (Task::none(), Some(Event::OpenLedger(code))),
         Action::MatchMoney => (Task::none(), Some(Event::Show(Tab::Import))),
-        Action::ApplyCredit => match {
-            let date = book.today;
-            book.store_mut().apply_unapplied(&code, date)
-        } {
+        Action::ApplyCredit => match book.store_mut().apply_unapplied(&code, date) {
             Ok(applied) => {
                 let total = applied.iter().map(|(_, _, amount)| *amount).sum();
                 today.error = None;
