@@ -73,6 +73,150 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// Simplified Chinese, for the words a user meets first; the rest shows in English until
 /// translated.
 const ZH_CN: &[(&str, &str)] = &[
+    // The Today screen.
+    (
+        "{name} has nothing open to dispute.",
+        "{name} 没有可提出争议的未结项目。",
+    ),
+    ("{number} (whole invoice)", "{number}（整张发票）"),
+    (
+        "{number} #{seq} · due {due} · {open} open",
+        "{number} 第{seq}期 · 到期 {due} · 未结 {open}",
+    ),
+    ("Choose the invoice in dispute.", "请选择有争议的发票。"),
+    (
+        "Dispute {id} opened on {invoice} for {name}: its letters leave it out until it is resolved.",
+        "已为 {name} 的 {invoice} 登记争议 {id}：争议解决前，催款函不再计入该项。",
+    ),
+    (
+        "Letters to {name} paused until {until}.",
+        "给 {name} 的催款函已暂停至 {until}。",
+    ),
+    (
+        "Dispute {id} resolved with credit note {number} for {amount}.",
+        "争议 {id} 已解决，开具贷项通知单 {number}，金额 {amount}。",
+    ),
+    ("Dispute {id} resolved.", "争议 {id} 已解决。"),
+    (
+        "Set the folder on Statements & letters first.",
+        "请先在“对账单与催款函”中设置保存文件夹。",
+    ),
+    (
+        "Level {level} letter to {name} written and archived: {path}",
+        "已生成并归档给 {name} 的第 {level} 级催款函：{path}",
+    ),
+    (
+        "The pause must last until today ({today}) or later.",
+        "暂停日期须不早于今天（{today}）。",
+    ),
+    ("Credit", "贷项"),
+    (
+        "A credit note must be more than zero.",
+        "贷项通知单金额必须大于零。",
+    ),
+    ("Broken promises", "违约的承诺付款"),
+    ("Promises due today", "今日到期的承诺付款"),
+    ("Follow-ups due", "待跟进"),
+    ("Credit to apply", "待核销的未分配款"),
+    ("Letters due", "应发催款函"),
+    ("Reminders before the due date", "到期前付款提醒"),
+    ("Open disputes", "未解决的争议"),
+    ("Pauses that have ended", "已到期的暂停"),
+    ("Bank money not matched", "未匹配的银行收款"),
+    ("(no customer)", "（无客户）"),
+    (
+        "promised by {date}; {amount} still short",
+        "承诺于 {date} 前付款；仍差 {amount}",
+    ),
+    (
+        "promise falls due today; {amount} still to come",
+        "承诺付款今日到期；尚待收款 {amount}",
+    ),
+    ("follow up set for {date}", "跟进日期 {date}"),
+    (
+        "unapplied credit beside overdue items: apply {amount}",
+        "有未分配款且有逾期项目：可核销 {amount}",
+    ),
+    (
+        "level {level} · {name}; oldest due {date}",
+        "第 {level} 级 · {name}；最早到期 {date}",
+    ),
+    (
+        "falls due {date}: a reminder before the due date",
+        "{date} 到期：到期前付款提醒",
+    ),
+    ("in dispute since {date}", "自 {date} 起有争议"),
+    (
+        "letters were paused until {date}; they resume now",
+        "催款函暂停至 {date}，现已恢复",
+    ),
+    ("money in that matches no customer", "收款未匹配到任何客户"),
+    ("Today", "今日"),
+    ("Refresh", "刷新"),
+    ("Promised this week", "本周承诺付款"),
+    ("In dispute", "争议中"),
+    ("To do", "待办"),
+    (
+        "Nothing to do today: nobody is late, no promise is due, no money waits to be matched.",
+        "今日无待办：没有逾期客户，没有到期的承诺付款，也没有待匹配的收款。",
+    ),
+    ("Loading…", "加载中…"),
+    (
+        "↑↓ choose a row · Enter does its first action · the letter keys do the others",
+        "↑↓ 选择一行 · Enter 执行首个操作 · 字母键执行其他操作",
+    ),
+    (
+        "Choose a row to see what can be done about it.",
+        "选择一行，查看可执行的操作。",
+    ),
+    ("Open a dispute", "登记争议"),
+    ("Reason", "原因"),
+    ("what the customer disputes", "客户对什么有异议"),
+    ("Open dispute", "登记争议"),
+    ("Pause letters", "暂停催款"),
+    (
+        "No letter goes to {name} until the day after this date.",
+        "在此日期之后，才会再给 {name} 发催款函。",
+    ),
+    ("Until", "截至"),
+    ("why the letters wait", "暂停催款的原因"),
+    ("Pause", "暂停"),
+    ("Resolve dispute", "解决争议"),
+    ("Outcome", "结果"),
+    ("what was agreed", "双方约定的结果"),
+    ("Credit note", "贷项通知单"),
+    ("Resolve", "解决"),
+    (
+        "Leave the credit note empty when the customer owes the amount after all.",
+        "若客户仍应支付全额，贷项通知单留空即可。",
+    ),
+    ("Send letter", "发送催款函"),
+    (
+        "Send the level {level} letter ({title}) to {name}? It is written to {folder}, archived and logged as a collection note.",
+        "要向 {name} 发送第 {level} 级催款函（{title}）吗？文件将写入 {folder}，并归档、记入催收记录。",
+    ),
+    ("Send", "发送"),
+    ("Close (Esc)", "关闭 (Esc)"),
+    ("Total overdue {amount}", "逾期合计 {amount}"),
+    ("Log a call", "记录电话"),
+    ("Apply credit", "核销未分配款"),
+    ("Preview letter", "预览催款函"),
+    ("Open ledger", "打开明细账"),
+    ("Match on Bank import", "在银行导入中匹配"),
+    (
+        "Applied {amount} of {name}'s credit to {count} items, oldest first.",
+        "已将 {name} 的未分配款 {amount} 核销到 {count} 个项目（最早的优先）。",
+    ),
+    (
+        "This book is open only for reading: {why}.",
+        "此账簿只能读取：{why}。",
+    ),
+    (
+        "Ctrl+F search · Ctrl+N invoice",
+        "Ctrl+F 搜索 · Ctrl+N 发票",
+    ),
+    ("Ctrl+P payment · Ctrl+L note", "Ctrl+P 收款 · Ctrl+L 记录"),
+    ("Open another book…", "打开其他账簿…"),
     (
         "Removed {n} unfinished files left by an earlier run that was stopped. ",
         "已删除上次中断运行留下的 {n} 个未完成文件。",
