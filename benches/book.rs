@@ -1,7 +1,8 @@
 //! The book at scale: builds a demo book (default 10,000 customers and 1,000,000
 //! invoices; set OWED_BENCH_CUSTOMERS / OWED_BENCH_INVOICES for another size) and times
 //! what a user waits for: building it, aging as of a date, one customer's ledger, the
-//! customer list, the worklist (the bar: under 1 s on the full book) — in-process
+//! customer list, the worklist and the letters due (the bar: under 1 s each on the full
+//! book), the Today screen's view() (under 8 ms) — in-process
 //! and through the real `owed` binary, whose peak memory it also reads. Run with `cargo bench --bench book`.
 
 use std::process::Command;
@@ -34,6 +35,19 @@ fn best<T>(runs: usize, mut work: impl FnMut() -> T) -> (Duration, T) {
 }
 
 /// Runs the binary and returns (wall time, peak memory line).
+/// Median of `runs` timings of `work`.
+fn median(runs: usize, mut work: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            work();
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
 fn run_binary(book: &std::path::Path, args: &[&str]) -> (Duration, String) {
     let started = Instant::now();
     let output = Command::new(env!("CARGO_BIN_EXE_owed"))
@@ -137,7 +151,30 @@ fn main() {
         time,
         work.items.len()
     );
+    let (time, run) = best(3, || {
+        report::letters::letter_run(&store, today).expect("letter run")
+    });
+    println!(
+        "letters due, dry run (lib):     {:>10.2?}  ({} due, {} held)",
+        time,
+        run.due.len(),
+        run.held.len()
+    );
     drop(store);
+
+    // The Today screen on this book: its view() is built on every frame.
+    {
+        let store = Store::open(&path, Access::Write).expect("open");
+        let started = Instant::now();
+        let (mut app, task) = owed::ui::App::with_store(store, today);
+        owed::ui::headless::settle(&mut app, task);
+        let loaded = started.elapsed();
+        let rows = app.open_book().expect("open").today.lines.len();
+        let view = median(31, || drop(app.view()));
+        println!(
+            "Today screen ({rows} lines):      view() {view:>10.2?}  (every screen loaded in {loaded:.2?})"
+        );
+    }
 
     let (time, peak) = run_binary(
         &path,
@@ -153,6 +190,19 @@ fn main() {
         &["worklist", "--date", "2026-11-23", "--format", "json"],
     );
     println!("`owed worklist --format json`:  {time:>10.2?}  peak memory {peak}");
+    let (time, peak) = run_binary(
+        &path,
+        &[
+            "letters",
+            "--due",
+            "--date",
+            "2026-11-23",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    println!("`owed letters --due --dry-run`: {time:>10.2?}  peak memory {peak}");
     let (time, _) = run_binary(&path, &["check"]);
     println!("`owed check`:                   {time:>10.2?}");
 }
