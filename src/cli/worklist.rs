@@ -48,8 +48,9 @@ pub fn run(store: &Store, args: &WorklistArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// `{"date", "items": [{"kind", "customer", "name", "amount", "date", "reason", "level",
-/// "net_overdue", "bank_row"}]}`; amounts as plain strings, keys never translated.
+/// `{"date", "totals": {"overdue", "promised_this_week", "disputed"}, "items": [{"kind",
+/// "customer", "name", "amount", "date", "reason", "level", "net_overdue", "bank_row",
+/// "dispute"}]}`; amounts as plain strings, keys never translated.
 pub fn to_json(store: &Store, list: &Worklist) -> serde_json::Value {
     let currency = store.currency();
     let items: Vec<_> = list
@@ -66,10 +67,19 @@ pub fn to_json(store: &Store, list: &Worklist) -> serde_json::Value {
                 "level": i.level,
                 "net_overdue": currency.plain(i.net_overdue),
                 "bank_row": i.bank_row,
+                "dispute": i.dispute,
             })
         })
         .collect();
-    json!({"date": list.date.to_string(), "items": items})
+    json!({
+        "date": list.date.to_string(),
+        "totals": {
+            "overdue": currency.plain(list.totals.overdue),
+            "promised_this_week": currency.plain(list.totals.promised_this_week),
+            "disputed": currency.plain(list.totals.disputed),
+        },
+        "items": items,
+    })
 }
 
 /// The first `limit` rows, one line each, amounts in the book's format.
