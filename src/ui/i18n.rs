@@ -74,6 +74,13 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// translated.
 const ZH_CN: &[(&str, &str)] = &[
     // The Today screen.
+    ("Customer", "客户"),
+    ("Amount", "金额"),
+    ("Date", "日期"),
+    ("What", "事项"),
+    ("Bank import", "银行导入"),
+    ("Statements & letters", "对账单与催款函"),
+    ("Ledger (pick a customer)", "明细账（先选客户）"),
     (
         "{name} has nothing open to dispute.",
         "{name} 没有可提出争议的未结项目。",
