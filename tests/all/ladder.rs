@@ -283,10 +283,7 @@ fn letters_due_json_lists_due_and_held_with_reasons() {
                 direction: Direction::In,
                 summary: "will pay".into(),
                 outcome: None,
-                promise: Some(Promise {
-                    date: today + Days::new(5),
-                    amount,
-                }),
+                promise: Some(Promise::single(today + Days::new(5), amount)),
                 follow_up: None,
             })
             .unwrap();

@@ -58,10 +58,7 @@ fn note(
             direction: Direction::Out,
             summary: format!("called {code}"),
             outcome: None,
-            promise: promise.map(|(date, amount)| Promise {
-                date,
-                amount: money(amount),
-            }),
+            promise: promise.map(|(date, amount)| Promise::single(date, money(amount))),
             follow_up,
         })
         .unwrap();

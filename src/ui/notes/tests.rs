@@ -47,10 +47,8 @@ fn note(
             direction: Direction::Out,
             summary: summary.into(),
             outcome: None,
-            promise: promise.map(|(date, amount)| Promise {
-                date,
-                amount: currency.parse(amount).unwrap(),
-            }),
+            promise: promise
+                .map(|(date, amount)| Promise::single(date, currency.parse(amount).unwrap())),
             follow_up: None,
         })
         .unwrap();
@@ -106,7 +104,7 @@ fn a_note_logged_with_ctrl_l_shows_under_promise_due() {
     assert_eq!(shown(&app), [("C001", "Called, will pay Friday")]);
     let row = &screen(&app).rows()[0];
     assert_eq!(row.name, "Acme Ltd");
-    assert_eq!(row.promise.unwrap().date, date(TODAY));
+    assert_eq!(row.promise.as_ref().unwrap().last_date(), date(TODAY));
     assert_eq!(screen(&app).count(StatusFilter::PromiseDue), 1);
 
     send(

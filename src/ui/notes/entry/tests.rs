@@ -84,7 +84,7 @@ fn fields_are_checked_as_typed_and_nothing_saves_until_valid() {
     entry.promise_amount = "250".into();
     let draft = entry.draft().unwrap();
     assert_eq!(draft.customer_code, "C002");
-    assert_eq!(draft.promise.unwrap().amount.to_string(), "250.00");
+    assert_eq!(draft.promise.unwrap().total().to_string(), "250.00");
     assert_eq!(draft.invoice_number.as_deref(), Some("INV-2"));
     assert_eq!(
         entry.update(Message::Save, &mut book).1,
