@@ -64,7 +64,8 @@ fn bad_plans_get_one_clear_line() {
     for (text, says) in [
         ("", "a part is empty"),
         ("2026-12-10", "is not DATE:AMOUNT"),
-        ("2026-12-10:300,", "a part is empty"),
+        ("2026-12-10:300,", "'300,' is not an amount"),
+        ("2026-12-10:300;", "a part is empty"),
         ("2026-02-30:300", "2026-02-30"),
         ("1899-12-31:300", "1899-12-31"),
         ("2026-12-10:0", "more than zero"),
