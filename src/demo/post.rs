@@ -248,23 +248,25 @@ impl Poster<'_> {
                             direction: n.direction,
                             summary: n.summary,
                             outcome: n.outcome,
-                            promise: n.promise.map(|parts| {
-                                Promise::new(
-                                    parts
-                                        .into_iter()
-                                        .map(|(date, amount)| PromisePart {
-                                            date,
-                                            amount: currency.from_minor(amount),
-                                        })
-                                        .collect(),
-                                )
-                                .map_err(|why| {
-                                    crate::store::StoreError::Invariant(format!(
-                                        "a demo promise: {why}"
-                                    ))
+                            promise: n
+                                .promise
+                                .map(|parts| {
+                                    Promise::new(
+                                        parts
+                                            .into_iter()
+                                            .map(|(date, amount)| PromisePart {
+                                                date,
+                                                amount: currency.from_minor(amount),
+                                            })
+                                            .collect(),
+                                    )
+                                    .map_err(|why| {
+                                        crate::store::StoreError::Invariant(format!(
+                                            "a demo promise: {why}"
+                                        ))
+                                    })
                                 })
-                            })
-                            .transpose()?,
+                                .transpose()?,
                             follow_up: n.follow_up,
                         },
                         &at,

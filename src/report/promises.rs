@@ -152,7 +152,12 @@ mod tests {
     }
 
     /// A single promise's standing on `today`.
-    fn single(latest: bool, promise: Option<(&str, &str)>, paid: &str, today: NaiveDate) -> NoteStatus {
+    fn single(
+        latest: bool,
+        promise: Option<(&str, &str)>,
+        paid: &str,
+        today: NaiveDate,
+    ) -> NoteStatus {
         let promise = promise.map(|(d, a)| Promise::single(date(d), money(a)));
         note_status(&facts(latest, promise.as_ref(), &[paid]), today)
     }

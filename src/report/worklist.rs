@@ -288,7 +288,12 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
                 let promised: Money = parts.iter().map(|p| p.amount).sum();
                 let plan = if promise.is_plan() {
                     let index = |p: &&crate::domain::note::PartStanding| {
-                        standing.parts.iter().position(|q| q.date == p.date).unwrap_or(0) + 1
+                        standing
+                            .parts
+                            .iter()
+                            .position(|q| q.date == p.date)
+                            .unwrap_or(0)
+                            + 1
                     };
                     let numbers: Vec<String> = parts.iter().map(|p| index(p).to_string()).collect();
                     format!(

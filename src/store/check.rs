@@ -440,7 +440,15 @@ mod tests {
             "{found:#?}"
         );
         assert!(has("in date order") && has("note 2 part 2"), "{found:#?}");
-        assert!(has("differs from its promise parts") && has("note 1"), "{found:#?}");
-        assert!(!found.iter().any(|f| f.contains("differs") && f.contains("note 2")), "{found:#?}");
+        assert!(
+            has("differs from its promise parts") && has("note 1"),
+            "{found:#?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|f| f.contains("differs") && f.contains("note 2")),
+            "{found:#?}"
+        );
     }
 }

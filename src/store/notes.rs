@@ -191,7 +191,8 @@ impl Store {
 
     /// A promise's parts as the note query gathers them: `DATE:MINOR;DATE:MINOR…`.
     fn stored_promise(&self, note: i64, text: &str) -> Result<Promise> {
-        let corrupt = |why: String| StoreError::Corrupt(format!("the promise of note {note}: {why}"));
+        let corrupt =
+            |why: String| StoreError::Corrupt(format!("the promise of note {note}: {why}"));
         let mut parts = Vec::new();
         for part in text.split(';') {
             let (date, minor) = part

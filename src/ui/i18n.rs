@@ -87,7 +87,10 @@ const ZH_CN: &[(&str, &str)] = &[
     ("due", "到期"),
     ("Promise date", "承诺付款日期"),
     ("Promise amount", "承诺付款金额"),
-    ("YYYY-MM-DD, or a plan D:A,D:A…", "YYYY-MM-DD，或分期付款计划 日期:金额,日期:金额…"),
+    (
+        "YYYY-MM-DD, or a plan D:A,D:A…",
+        "YYYY-MM-DD，或分期付款计划 日期:金额,日期:金额…",
+    ),
     (
         "a plan gives each part's amount; leave this empty",
         "分期付款计划已写明每期金额，此处请留空",

@@ -24,6 +24,7 @@ mod ladder;
 mod ladder_example;
 mod letters;
 mod money_rules;
+mod promise_plans;
 mod properties;
 mod statements;
 mod text_rules;

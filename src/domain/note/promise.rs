@@ -129,9 +129,7 @@ impl PromiseStanding {
         if self.is_broken() {
             return None;
         }
-        self.parts
-            .iter()
-            .find(|p| p.status == PromiseStatus::Open)
+        self.parts.iter().find(|p| p.status == PromiseStatus::Open)
     }
 
     /// The next part not yet paid in full whose date has not passed.
@@ -166,13 +164,13 @@ impl Promise {
         }
         for (i, part) in parts.iter().enumerate() {
             if crate::domain::check_date(part.date).is_err() {
-                return Err(format!(
-                    "{} is outside 1900-01-01..2199-12-31",
-                    part.date
-                ));
+                return Err(format!("{} is outside 1900-01-01..2199-12-31", part.date));
             }
             if !part.amount.is_positive() {
-                return Err(format!("the amount for {} must be more than zero", part.date));
+                return Err(format!(
+                    "the amount for {} must be more than zero",
+                    part.date
+                ));
             }
             if i > 0 && parts[i - 1].date >= part.date {
                 return Err(format!(
@@ -250,7 +248,11 @@ impl Promise {
             .iter()
             .map(|p| format!("{}:{}", p.date, currency.editable(p.amount)))
             .collect::<Vec<_>>()
-            .join(if currency.format.decimal_mark() == ',' { ";" } else { "," })
+            .join(if currency.format.decimal_mark() == ',' {
+                ";"
+            } else {
+                ","
+            })
     }
 
     /// Judges the parts as of `today` (see the module doc). `paid_through[i]` is what

@@ -358,7 +358,10 @@ fn detail<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
                         ("n", &(i + 1).to_string()),
                         ("amount", &book.money(part.amount)),
                         ("date", &part.date.to_string()),
-                        ("paid", &book.money(standing.map_or(Money::ZERO, |s| s.paid))),
+                        (
+                            "paid",
+                            &book.money(standing.map_or(Money::ZERO, |s| s.paid)),
+                        ),
                         (
                             "status",
                             status_words(standing.map_or(PromiseStatus::Open, |s| s.status)),

@@ -26,7 +26,13 @@ fn the_issue_example_reads_as_three_parts() {
     let p = plan("2026-12-10:300,2027-01-10:300,2027-02-10:400");
     assert_eq!(p.parts().len(), 3);
     assert!(p.is_plan());
-    assert_eq!(p.parts()[1], PromisePart { date: d("2027-01-10"), amount: m("300") });
+    assert_eq!(
+        p.parts()[1],
+        PromisePart {
+            date: d("2027-01-10"),
+            amount: m("300")
+        }
+    );
     assert_eq!(p.total(), m("1000"));
     assert_eq!(p.last_date(), d("2027-02-10"));
     // `;` separates too, and spaces around parts are fine.
@@ -82,7 +88,13 @@ fn bad_plans_get_one_clear_line() {
     let sixty: Vec<String> = (0..60)
         .map(|i| format!("{}:1", d("2027-01-01") + chrono::Days::new(i)))
         .collect();
-    assert_eq!(Promise::parse(&sixty.join(","), &usd()).unwrap().parts().len(), 60);
+    assert_eq!(
+        Promise::parse(&sixty.join(","), &usd())
+            .unwrap()
+            .parts()
+            .len(),
+        60
+    );
     let sixty_one = format!("{},2030-01-01:1", sixty.join(","));
     assert!(error(&sixty_one).contains("at most 60 parts"));
 }
@@ -122,10 +134,17 @@ fn payments_apply_to_the_parts_in_date_order_each_judged_on_its_date() {
     // The second part's date passed short: partly kept, and the plan no longer holds.
     let s = p.judge(&paid, d("2027-01-11"));
     assert_eq!(statuses(&s), ["kept", "partly-kept", "open"]);
-    assert_eq!(s.status, PromiseStatus::Open, "open while a part is open and none broken");
+    assert_eq!(
+        s.status,
+        PromiseStatus::Open,
+        "open while a part is open and none broken"
+    );
     assert!(s.is_broken() && s.holding_part().is_none());
     assert_eq!(s.short_passed(), m("150"));
-    assert_eq!(s.short_parts().next().map(|p| p.date), Some(d("2027-01-10")));
+    assert_eq!(
+        s.short_parts().next().map(|p| p.date),
+        Some(d("2027-01-10"))
+    );
     // Everything passed, nothing more paid: the third part is broken, and so the plan.
     let s = p.judge(&paid, d("2027-03-01"));
     assert_eq!(statuses(&s), ["kept", "partly-kept", "broken"]);
