@@ -66,7 +66,7 @@ pub(super) struct Poster<'c> {
 }
 
 impl Poster<'_> {
-    fn number(&mut self, prefix: &'static str) -> String {
+    pub(super) fn number(&mut self, prefix: &'static str) -> String {
         let n = self.next.entry(prefix).or_insert(0);
         *n += 1;
         format!("{prefix}-{n:06}")

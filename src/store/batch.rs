@@ -1,11 +1,26 @@
 //! Several postings in one transaction (bulk loads, the demo generator): all of them are
 //! written, or none.
 
+use chrono::NaiveDate;
+
 use crate::domain::document::DocKind;
 use crate::domain::{Currency, Money};
 
 use super::posting::{self, NewCredit, NewDebit, NewRefund, Posted, VoidRequest};
 use super::{Result, customers};
+
+/// A customer's oldest item overdue on a day, and when the customer was last noted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OldestOverdue {
+    pub customer: String,
+    pub number: String,
+    pub seq: u32,
+    pub doc_date: NaiveDate,
+    pub due: NaiveDate,
+    pub open: Money,
+    /// The day of the customer's latest collection note, if any.
+    pub last_note: Option<NaiveDate>,
+}
 
 /// Postings inside one open transaction; see [`Store::batch`].
 pub struct Batch<'a> {
@@ -44,5 +59,48 @@ impl Batch<'_> {
     }
     pub fn currency(&self) -> &Currency {
         self.currency
+    }
+    /// Opens a dispute, with its collection note (see [`Store::open_dispute`]); its id.
+    pub fn open_dispute(&mut self, new: &super::NewDispute) -> Result<i64> {
+        super::disputes::open_dispute(self.tx, self.currency, new)
+    }
+    /// Holds `code`'s letters until `until` (see [`Store::pause_customer`]).
+    pub fn pause_customer(&mut self, code: &str, until: NaiveDate, reason: &str) -> Result<()> {
+        super::disputes::set_pause(self.tx, self.currency, code, Some(until), Some(reason))
+    }
+    /// Every customer's oldest item overdue on `as_of` (due before it, something open
+    /// now), by customer code: one query for the whole book.
+    pub fn oldest_overdue(&self, as_of: NaiveDate) -> Result<Vec<OldestOverdue>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT c.code, d.number, i.seq, i.doc_date, i.due_date, i.open,
+                    (SELECT MAX(n.at) FROM notes n WHERE n.customer_id = c.id)
+             FROM items i JOIN documents d ON d.id = i.document_id JOIN customers c ON c.id = i.customer_id
+             WHERE i.open > 0 AND i.due_date < ?1
+             ORDER BY c.code, i.due_date, d.number, i.seq",
+        )?;
+        let mut rows = stmt.query([as_of.to_string()])?;
+        let mut out: Vec<OldestOverdue> = Vec::new();
+        while let Some(row) = rows.next()? {
+            let customer: String = row.get(0)?;
+            if out.last().is_some_and(|o| o.customer == customer) {
+                continue;
+            }
+            let doc_date: String = row.get(3)?;
+            let due: String = row.get(4)?;
+            let last_note: Option<String> = row.get(6)?;
+            out.push(OldestOverdue {
+                customer,
+                number: row.get(1)?,
+                seq: row.get(2)?,
+                doc_date: super::queries::parse_stored_date(&doc_date)?,
+                due: super::queries::parse_stored_date(&due)?,
+                open: self.currency.from_minor(row.get(5)?),
+                last_note: last_note
+                    .as_deref()
+                    .map(|at| super::queries::parse_stored_date(at.get(..10).unwrap_or(at)))
+                    .transpose()?,
+            });
+        }
+        Ok(out)
     }
 }
