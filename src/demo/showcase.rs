@@ -50,16 +50,30 @@ impl Role {
         Role::Credit,
     ];
 
-    /// The day a plan is agreed, days before today: its note must be the customer's
-    /// latest, so only customers not noted since then take a plan.
-    fn plan_made(self) -> Option<i64> {
+    /// A plan role's days, counted from today. Its note must be the customer's latest,
+    /// and only the showcase's own payment may count for it, so only customers neither
+    /// noted nor paying since the plan was made take one.
+    fn plan(self) -> Option<PlanDays> {
+        let days = |made, paid, parts| Some(PlanDays { made, paid, parts });
         match self {
-            Role::BrokenPlan => Some(20),
-            Role::PlanDueToday => Some(10),
-            Role::PlanOnTrack => Some(12),
+            // The first part paid the day before it, the second passed unpaid.
+            Role::BrokenPlan => days(-8, -7, [-6, -2, 10]),
+            // The first part paid, the second due today.
+            Role::PlanDueToday => days(-6, -5, [-4, 0, 30]),
+            // The first part paid, the others to come.
+            Role::PlanOnTrack => days(-7, -6, [-5, 20, 50]),
             _ => None,
         }
     }
+}
+
+/// When a showcased plan is made, when its first part is paid, and its parts' dates, in
+/// days from today.
+#[derive(Debug, Clone, Copy)]
+struct PlanDays {
+    made: i64,
+    paid: i64,
+    parts: [i64; 3],
 }
 
 /// Stages the showcase inside the demo's transaction. `invoice` is the number kept
@@ -83,9 +97,10 @@ pub(super) fn stage(
             // Something to split in three, and old enough to backdate payments to.
             currency.to_minor(c.open) >= 3
                 && c.doc_date <= add_days(today, -30)
-                && role
-                    .plan_made()
-                    .is_none_or(|days| c.last_note.is_none_or(|d| d < add_days(today, -days)))
+                && role.plan().is_none_or(|days| {
+                    let made = add_days(today, days.made);
+                    c.last_note.is_none_or(|d| d < made) && c.last_payment.is_none_or(|d| d < made)
+                })
         };
         let Some(at) = (0..candidates.len()).find(|&i| !used[i] && fits(&candidates[i])) else {
             continue;
@@ -100,40 +115,10 @@ pub(super) fn stage(
             third
         };
         match role {
-            Role::BrokenPlan => {
-                // Made 20 days ago: the first part (15 days ago) paid the day before,
-                // the second (5 days ago) not, the third still to come.
-                plan(
-                    b,
-                    poster,
-                    c,
-                    today,
-                    role,
-                    &[(-15, third), (-5, third), (10, third)],
-                )?;
-                pay(b, poster, c, add_days(today, -16), third)?;
-            }
-            Role::PlanDueToday => {
-                plan(
-                    b,
-                    poster,
-                    c,
-                    today,
-                    role,
-                    &[(-7, third), (0, third), (30, third)],
-                )?;
-                pay(b, poster, c, add_days(today, -8), third)?;
-            }
-            Role::PlanOnTrack => {
-                plan(
-                    b,
-                    poster,
-                    c,
-                    today,
-                    role,
-                    &[(-9, third), (20, third), (50, third)],
-                )?;
-                pay(b, poster, c, add_days(today, -10), third)?;
+            Role::BrokenPlan | Role::PlanDueToday | Role::PlanOnTrack => {
+                let Some(days) = role.plan() else { continue };
+                plan(b, poster, c, today, days, third)?;
+                pay(b, poster, c, add_days(today, days.paid), third)?;
             }
             Role::Dispute => {
                 b.open_dispute(&NewDispute {
@@ -192,21 +177,21 @@ pub(super) fn stage(
     Ok(())
 }
 
-/// A repayment plan agreed by phone `role.plan_made()` days ago: parts of `(days from
-/// today, minor units)`.
+/// A repayment plan agreed by phone on `days.made`: three parts of `minor` each.
 fn plan(
     b: &mut Batch<'_>,
     poster: &mut Poster<'_>,
     c: &OldestOverdue,
     today: NaiveDate,
-    role: Role,
-    parts: &[(i64, i64)],
+    days: PlanDays,
+    minor: i64,
 ) -> Result<()> {
-    let made = add_days(today, -role.plan_made().unwrap_or(0));
-    let parts: Vec<PromisePart> = parts
+    let made = add_days(today, days.made);
+    let parts: Vec<PromisePart> = days
+        .parts
         .iter()
-        .map(|&(days, minor)| PromisePart {
-            date: add_days(today, days),
+        .map(|&day| PromisePart {
+            date: add_days(today, day),
             amount: poster.currency.from_minor(minor),
         })
         .collect();

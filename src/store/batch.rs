@@ -20,6 +20,8 @@ pub struct OldestOverdue {
     pub open: Money,
     /// The day of the customer's latest collection note, if any.
     pub last_note: Option<NaiveDate>,
+    /// The date of the customer's latest payment (voided or not), if any.
+    pub last_payment: Option<NaiveDate>,
 }
 
 /// Postings inside one open transaction; see [`Store::batch`].
@@ -71,23 +73,27 @@ impl Batch<'_> {
     /// Every customer's oldest item overdue on `as_of` (due before it, something open
     /// now), by customer code: one query for the whole book.
     pub fn oldest_overdue(&self, as_of: NaiveDate) -> Result<Vec<OldestOverdue>> {
+        // The oldest item per customer first, then the two look-ups for those rows only.
         let mut stmt = self.tx.prepare(
-            "SELECT c.code, d.number, i.seq, i.doc_date, i.due_date, i.open,
-                    (SELECT MAX(n.at) FROM notes n WHERE n.customer_id = c.id)
-             FROM items i JOIN documents d ON d.id = i.document_id JOIN customers c ON c.id = i.customer_id
-             WHERE i.open > 0 AND i.due_date < ?1
-             ORDER BY c.code, i.due_date, d.number, i.seq",
+            "WITH ranked AS (
+                SELECT i.customer_id, i.document_id, i.seq, i.doc_date, i.due_date, i.open,
+                       ROW_NUMBER() OVER (PARTITION BY i.customer_id
+                                          ORDER BY i.due_date, i.document_id, i.seq) AS rank
+                FROM items i WHERE i.open > 0 AND i.due_date < ?1)
+             SELECT c.code, d.number, r.seq, r.doc_date, r.due_date, r.open,
+                    (SELECT MAX(n.at) FROM notes n WHERE n.customer_id = c.id),
+                    (SELECT MAX(p.date) FROM documents p WHERE p.customer_id = c.id AND p.kind = 'payment')
+             FROM ranked r JOIN customers c ON c.id = r.customer_id JOIN documents d ON d.id = r.document_id
+             WHERE r.rank = 1 ORDER BY c.code",
         )?;
         let mut rows = stmt.query([as_of.to_string()])?;
         let mut out: Vec<OldestOverdue> = Vec::new();
         while let Some(row) = rows.next()? {
             let customer: String = row.get(0)?;
-            if out.last().is_some_and(|o| o.customer == customer) {
-                continue;
-            }
             let doc_date: String = row.get(3)?;
             let due: String = row.get(4)?;
             let last_note: Option<String> = row.get(6)?;
+            let last_payment: Option<String> = row.get(7)?;
             out.push(OldestOverdue {
                 customer,
                 number: row.get(1)?,
@@ -98,6 +104,10 @@ impl Batch<'_> {
                 last_note: last_note
                     .as_deref()
                     .map(|at| super::queries::parse_stored_date(at.get(..10).unwrap_or(at)))
+                    .transpose()?,
+                last_payment: last_payment
+                    .as_deref()
+                    .map(super::queries::parse_stored_date)
                     .transpose()?,
             });
         }

@@ -13,6 +13,7 @@ mod backups;
 mod bank_samples;
 mod book_safety;
 mod cli;
+mod demo_worklist;
 mod disputes;
 mod hostile_files;
 mod import_book;
