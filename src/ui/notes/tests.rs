@@ -391,6 +391,9 @@ fn a_repayment_plan_shows_its_parts() {
         day + Days::new(3)
     ))
     .expect("the short part");
-    ui.find(&*format!("1. 30.00 by {} · 30.00 paid · kept", day + Days::new(1)))
-        .expect("the kept part");
+    ui.find(&*format!(
+        "1. 30.00 by {} · 30.00 paid · kept",
+        day + Days::new(1)
+    ))
+    .expect("the kept part");
 }

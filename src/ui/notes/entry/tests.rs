@@ -115,7 +115,11 @@ fn the_promise_field_takes_a_repayment_plan() {
     let mut book = book();
     let (mut entry, _) = Entry::new(None, &book);
     send(&mut entry, &mut book, Message::Customer("C002".into()));
-    send(&mut entry, &mut book, Message::Summary("agreed a plan".into()));
+    send(
+        &mut entry,
+        &mut book,
+        Message::Summary("agreed a plan".into()),
+    );
     send(
         &mut entry,
         &mut book,
