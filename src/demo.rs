@@ -34,7 +34,8 @@ pub struct DemoOptions {
     /// Invoices in all, spread unevenly over the customers.
     pub invoices: usize,
     pub seed: u64,
-    /// The history covers the 18 months before this date; nothing is dated after it.
+    /// The history covers the 18 months before this date; no document is dated after it
+    /// (promise parts and a pause of the showcase are).
     pub today: NaiveDate,
 }
 

@@ -2,7 +2,9 @@
 //! to pay is kept as its parts (`promise_parts`, one row per date and amount, written in
 //! the note's transaction) and read back from them; the note's own `promise_date` and
 //! `promise_amount` are still written (the last part's date and the total) for readers
-//! that predate repayment plans, but nothing here reads them.
+//! that predate repayment plans. Nothing here reads them; `contact_states` (a customer's
+//! next contact when the latest note set no follow-up) and the notes CSV export still
+//! do, and get the plan's last date and total.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
