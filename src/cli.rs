@@ -265,7 +265,9 @@ pub struct NoteArgs {
     pub outcome: Option<String>,
     #[arg(long)]
     pub invoice: Option<String>,
-    /// A promise to pay: `DATE:AMOUNT`.
+    /// A promise to pay: `DATE:AMOUNT`, or a repayment plan of parts separated by `,` or
+    /// `;`: `2026-12-10:300,2027-01-10:300,2027-02-10:400` (dates strictly increasing,
+    /// amounts in the book's number format, at most 60 parts).
     #[arg(long)]
     pub promise: Option<String>,
     #[arg(long)]

@@ -2,15 +2,19 @@
 //! who pay promptly, a bit late, chronically late, in monthly lump sums or not at all any
 //! more, with installments, deposits, credit notes, late fees, a bounced cheque, a
 //! refunded duplicate payment, a write-off and collection notes — so every report has
-//! something to show. The same seed always builds the same book. Everything is posted
-//! through the ordinary posting API in one transaction, so the demo book is as
-//! consistent as one typed in by hand.
+//! something to show — and, on its last days, the situations the worklist is for
+//! (repayment plans kept and broken, disputes, pauses, unapplied credit, unmatched bank
+//! money; see [`showcase`]). The same seed always builds the same book. The history is
+//! posted through the ordinary posting API in one transaction, so the demo book is as
+//! consistent as one typed in by hand; the bank statement is then imported through the
+//! ordinary import, in its own.
 
 mod names;
 mod notes;
 mod plan;
 mod post;
 mod rng;
+mod showcase;
 
 use std::collections::HashMap;
 
@@ -30,7 +34,8 @@ pub struct DemoOptions {
     /// Invoices in all, spread unevenly over the customers.
     pub invoices: usize,
     pub seed: u64,
-    /// The history covers the 18 months before this date; nothing is dated after it.
+    /// The history covers the 18 months before this date; no document is dated after it
+    /// (promise parts and a pause of the showcase are).
     pub today: NaiveDate,
 }
 
@@ -55,6 +60,8 @@ pub enum DemoError {
     BadToday(NaiveDate),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("the demo's bank statement: {0}")]
+    Import(#[from] crate::import::RunError),
 }
 
 /// Fills the empty `store` with a demo history, calling `progress(invoices done, invoices
@@ -77,10 +84,12 @@ pub fn generate(
         .filter(|d| d.checked_sub_months(Months::new(1)).is_some())
         .ok_or(DemoError::BadToday(today))?;
     let currency = store.currency().clone();
+    // One invoice is kept for the showcase: one falling due in two days.
+    let showcase_invoice = (options.invoices >= 2).then_some(options.invoices);
     let counts = split_counts(
         &mut Rng::new(options.seed),
         options.customers,
-        options.invoices,
+        options.invoices - usize::from(showcase_invoice.is_some()),
     );
     let mut profiles: Vec<Profile> = counts
         .iter()
@@ -110,9 +119,18 @@ pub fn generate(
             profile.dates = Vec::new();
             profile.numbers = Vec::new();
         }
+        let last = format!("C{:05}", options.customers);
+        showcase::stage(
+            b,
+            &mut poster,
+            today,
+            showcase_invoice.map(|n| n as u32),
+            &last,
+        )?;
         progress(poster.invoices, poster.total);
         Ok(poster.summary)
     })?;
+    showcase::import_unmatched(store, &currency, today)?;
     Ok(summary)
 }
 

@@ -215,9 +215,14 @@ pub fn export_csv_as_of(
                     n.direction.as_str().to_string(),
                     n.summary,
                     n.outcome.unwrap_or_default(),
-                    n.promise.map(|p| p.date.to_string()).unwrap_or_default(),
+                    // A plan's last date and total (as the note's own columns keep them).
                     n.promise
-                        .map(|p| currency.plain(p.amount))
+                        .as_ref()
+                        .map(|p| p.last_date().to_string())
+                        .unwrap_or_default(),
+                    n.promise
+                        .as_ref()
+                        .map(|p| currency.plain(p.total()))
                         .unwrap_or_default(),
                     n.follow_up.map(|d| d.to_string()).unwrap_or_default(),
                 ])?;

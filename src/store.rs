@@ -40,7 +40,7 @@ pub use bank::{
     BankRowStatus, ImportBatch, KeptBankRow, Lookalike, MatchBook, MatchItem, NewBankRow,
     NewImportBatch,
 };
-pub use batch::Batch;
+pub use batch::{Batch, OldestOverdue};
 pub use check::Violation;
 pub use contacts::{ContactState, OpenItemNow};
 pub use customers::{Customer, CustomerUpdate};

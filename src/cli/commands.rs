@@ -245,24 +245,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Note(NoteCommand::Add(args)) => {
             let mut store = open(&cli, Access::Write)?;
             let currency = store.currency().clone();
-            let promise = match &args.promise {
-                Some(text) => {
-                    let bad = || CliError::Input {
-                        field: "--promise",
-                        message: format!(
-                            "write it DATE:AMOUNT like 2026-11-30:500.00, not '{text}'"
-                        ),
-                    };
-                    let (date, amount) = text.split_once(':').ok_or_else(bad)?;
-                    Some(Promise {
-                        date: crate::domain::parse_date(date).map_err(input("--promise"))?,
-                        amount: currency
-                            .parse_positive(amount)
-                            .map_err(input("--promise"))?,
-                    })
-                }
-                None => None,
-            };
+            let promise = args
+                .promise
+                .as_deref()
+                .map(|text| Promise::parse(text, &currency))
+                .transpose()
+                .map_err(input("--promise"))?;
             let draft = NoteDraft {
                 customer_code: args.customer.clone(),
                 invoice_number: args.invoice.clone(),

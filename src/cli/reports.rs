@@ -4,8 +4,9 @@
 use serde_json::{Value, json};
 
 use crate::domain::aging::{Basis, Buckets};
+use crate::domain::note::{Promise, PromiseStatus};
 use crate::domain::{Currency, Money};
-use crate::report::{self, AgingOptions};
+use crate::report::{self, AgingOptions, NoteStatus};
 use crate::store::{NoteFilter, Store};
 
 use super::output::{Format, Table, print};
@@ -314,6 +315,8 @@ pub fn notes(store: &Store, args: &NoteListArgs) -> Result<(), CliError> {
         due_as_of: args.due.then(|| chrono::Local::now().date_naive()),
     };
     let notes = store.notes(&filter)?;
+    let today = chrono::Local::now().date_naive();
+    let statuses = report::note_statuses(store, &notes, today)?;
     let currency = store.currency();
     let f = args.format;
     let mut table = Table::new(
@@ -329,7 +332,7 @@ pub fn notes(store: &Store, args: &NoteListArgs) -> Result<(), CliError> {
         ],
         &[false; 8],
     );
-    for note in &notes {
+    for (note, status) in notes.iter().zip(&statuses) {
         table.rows.push(vec![
             note.at.get(..16).unwrap_or(&note.at).replace('T', " "),
             note.customer.clone(),
@@ -338,7 +341,8 @@ pub fn notes(store: &Store, args: &NoteListArgs) -> Result<(), CliError> {
             note.summary.clone(),
             note.outcome.clone().unwrap_or_default(),
             note.promise
-                .map(|p| format!("{} on {}", amount(f, currency, p.amount), p.date))
+                .as_ref()
+                .map(|p| promise_cell(f, currency, p, status))
                 .unwrap_or_default(),
             note.follow_up.map(|d| d.to_string()).unwrap_or_default(),
         ]);
@@ -346,18 +350,65 @@ pub fn notes(store: &Store, args: &NoteListArgs) -> Result<(), CliError> {
     let json = Value::Array(
         notes
             .iter()
-            .map(|n| {
+            .zip(&statuses)
+            .map(|(n, status)| {
                 json!({
                     "id": n.id, "at": n.at, "customer": n.customer, "invoice": n.invoice,
                     "channel": n.channel.as_str(), "direction": n.direction.as_str(),
                     "summary": n.summary, "outcome": n.outcome,
-                    "promise": n.promise.map(|p| json!({"date": p.date.to_string(), "amount": currency.plain(p.amount)})),
+                    "promise": n.promise.as_ref().map(|p| promise_json(currency, p, status)),
                     "follow_up": n.follow_up.map(|d| d.to_string()),
                 })
             })
             .collect(),
     );
     emit(f, &table, json)
+}
+
+/// A promise in a table: `500.00 on 2026-11-30` for one date, `3 parts, next 2027-01-10
+/// 300.00` for a plan (or its status once no part is open).
+fn promise_cell(f: Format, currency: &Currency, promise: &Promise, status: &NoteStatus) -> String {
+    let [part] = promise.parts() else {
+        let next = status.promise.as_ref().and_then(|s| s.next_open());
+        return match (next, status.promise_status()) {
+            (Some(next), _) => format!(
+                "{} parts, next {} {}",
+                promise.parts().len(),
+                next.date,
+                amount(f, currency, next.amount)
+            ),
+            (None, Some(whole)) => format!("{} parts, {whole}", promise.parts().len()),
+            (None, None) => format!("{} parts", promise.parts().len()),
+        };
+    };
+    format!("{} on {}", amount(f, currency, part.amount), part.date)
+}
+
+/// A promise in `note list --format json`: every part with what was applied to it and
+/// its status, the whole promise's status, and (as before plans) the last date and the
+/// total.
+fn promise_json(currency: &Currency, promise: &Promise, status: &NoteStatus) -> Value {
+    let standing = status.promise.as_ref();
+    let parts: Vec<Value> = promise
+        .parts()
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let judged = standing.and_then(|s| s.parts.get(i));
+            json!({
+                "date": part.date.to_string(),
+                "amount": currency.plain(part.amount),
+                "paid": currency.plain(judged.map_or(Money::ZERO, |j| j.paid)),
+                "status": judged.map_or(PromiseStatus::Open, |j| j.status).as_str(),
+            })
+        })
+        .collect();
+    json!({
+        "parts": parts,
+        "status": status.promise_status().unwrap_or_default().as_str(),
+        "date": promise.last_date().to_string(),
+        "amount": currency.plain(promise.total()),
+    })
 }
 
 /// What a bare `owed` shows: the book, what is owed, and who is latest.

@@ -17,8 +17,8 @@ pub(crate) struct Planned {
     pub direction: Direction,
     pub summary: String,
     pub outcome: Option<String>,
-    /// Promised date and amount in minor units.
-    pub promise: Option<(NaiveDate, i64)>,
+    /// Promised dates and amounts in minor units: one part, or a repayment plan.
+    pub promise: Option<Vec<(NaiveDate, i64)>>,
     pub follow_up: Option<NaiveDate>,
 }
 
@@ -95,7 +95,7 @@ pub(crate) fn for_item(
     match paid_on {
         Some(paid) if rng.chance(600) => {
             n.outcome = Some(format!("Promised to pay by {paid}"));
-            n.promise = Some((paid, owed));
+            n.promise = Some(vec![(paid, owed)]);
             n.follow_up = Some(paid);
             out.push((call, Event::Note(n)));
             let mut kept = note(
@@ -114,7 +114,7 @@ pub(crate) fn for_item(
                 return;
             }
             n.outcome = Some(format!("Promised to pay by {promised}"));
-            n.promise = Some((promised, owed));
+            n.promise = Some(vec![(promised, owed)]);
             n.follow_up = Some(promised);
             out.push((call, Event::Note(n)));
             let chase = add_days(promised, rng.range(2, 5));
@@ -179,7 +179,7 @@ pub(crate) fn after_stop(
                 );
                 let promised = add_days(day, 14);
                 n.outcome = Some(format!("Promised a payment by {promised}"));
-                n.promise = Some((promised, amount.max(1)));
+                n.promise = Some(vec![(promised, amount.max(1))]);
                 n.follow_up = Some(promised);
                 n
             }

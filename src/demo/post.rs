@@ -12,7 +12,7 @@ use super::plan::Event;
 use crate::domain::Currency;
 use crate::domain::allocation::Apply;
 use crate::domain::document::DocKind;
-use crate::domain::note::{NoteDraft, Promise};
+use crate::domain::note::{NoteDraft, Promise, PromisePart};
 use crate::domain::terms::Plan;
 use crate::store::{Batch, NewCredit, NewDebit, NewRefund, Posted, VoidRequest};
 
@@ -66,7 +66,7 @@ pub(super) struct Poster<'c> {
 }
 
 impl Poster<'_> {
-    fn number(&mut self, prefix: &'static str) -> String {
+    pub(super) fn number(&mut self, prefix: &'static str) -> String {
         let n = self.next.entry(prefix).or_insert(0);
         *n += 1;
         format!("{prefix}-{n:06}")
@@ -248,10 +248,25 @@ impl Poster<'_> {
                             direction: n.direction,
                             summary: n.summary,
                             outcome: n.outcome,
-                            promise: n.promise.map(|(date, amount)| Promise {
-                                date,
-                                amount: currency.from_minor(amount),
-                            }),
+                            promise: n
+                                .promise
+                                .map(|parts| {
+                                    Promise::new(
+                                        parts
+                                            .into_iter()
+                                            .map(|(date, amount)| PromisePart {
+                                                date,
+                                                amount: currency.from_minor(amount),
+                                            })
+                                            .collect(),
+                                    )
+                                    .map_err(|why| {
+                                        crate::store::StoreError::Invariant(format!(
+                                            "a demo promise: {why}"
+                                        ))
+                                    })
+                                })
+                                .transpose()?,
                             follow_up: n.follow_up,
                         },
                         &at,

@@ -12,7 +12,8 @@
 //!   unapplied credit. When that is ≤ 0 it is held ("credit covers it"); when it is
 //!   below the tolerance, held too.
 //! - An open promise (not yet paid in full, its date on or after the run date) holds
-//!   the ladder until its date; once the date passes unpaid the ladder resumes.
+//!   the ladder until its date; once the date passes unpaid the ladder resumes. A
+//!   repayment plan holds while no passed part is short, until the next part's date.
 //! - A *spell* of lateness starts at the due date of the oldest item overdue now: the
 //!   letters of the spell are those dated from that day through the run date. The first
 //!   letter of a spell is the lowest enabled level; each next one is the next enabled
@@ -46,7 +47,10 @@ pub struct SentLetter {
 }
 
 /// A promise to pay `amount` by `date`, made on `made_on`; `paid` is what the customer
-/// paid from `made_on` on (see `report::promises` for what counts).
+/// paid from `made_on` on (see `report::promises` for what counts). For a repayment
+/// plan it is the part the plan waits for (the first not yet paid in full whose date has
+/// not passed, while no passed part is short), with what was applied to that part; a
+/// plan with a passed part short gives none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PromiseToPay {
     pub made_on: NaiveDate,

@@ -7,8 +7,10 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::money::Money;
 use super::text::{self, TEXT_MAX, TextError};
+
+mod promise;
+pub use promise::{PartStanding, Promise, PromisePart, PromiseStanding, PromiseStatus};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -56,8 +58,10 @@ pub enum NoteError {
     BadDirection(String),
     #[error("the summary must not be empty")]
     EmptySummary,
-    #[error("a promise is written DATE:AMOUNT, like 2026-11-30:500.00, not '{0}'")]
-    BadPromise(String),
+    #[error(
+        "a promise is DATE:AMOUNT or a plan DATE:AMOUNT,DATE:AMOUNT,… (`;` also separates parts), like 2026-12-10:300,2027-01-10:300 — not '{text}': {why}"
+    )]
+    BadPromise { text: String, why: String },
     #[error(transparent)]
     Text(#[from] TextError),
 }
@@ -98,12 +102,6 @@ impl FromStr for Direction {
             _ => Err(NoteError::BadDirection(text.trim().to_string())),
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Promise {
-    pub date: NaiveDate,
-    pub amount: Money,
 }
 
 /// A note as the user writes it, before the book gives it an id and a customer row.

@@ -140,22 +140,26 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
     let disputed = store.disputed_items()?;
     let pauses = store.customer_pauses()?;
     // "Kept" is judged as the notes screen judges it: payments from the day the
-    // promise was made, entered after it.
+    // promise was made, entered after it, applied to a plan's parts in date order. A
+    // promise holds through the part it waits for; one with a passed part short holds
+    // nothing (the ladder resumes).
     let statuses = note_statuses(store, &promise_notes, date)?;
     let mut promises: HashMap<&str, Vec<PromiseToPay>> = HashMap::new();
     for (note, status) in promise_notes.iter().zip(&statuses) {
-        let (Some(promise), Some(made_on)) = (note.promise, note_day(&note.at)) else {
+        let (Some(standing), Some(made_on)) = (&status.promise, note_day(&note.at)) else {
             continue;
         };
-        promises
-            .entry(note.customer.as_str())
-            .or_default()
-            .push(PromiseToPay {
-                made_on,
-                date: promise.date,
-                amount: promise.amount,
-                paid: status.paid.unwrap_or(Money::ZERO),
-            });
+        if let Some(part) = standing.holding_part() {
+            promises
+                .entry(note.customer.as_str())
+                .or_default()
+                .push(PromiseToPay {
+                    made_on,
+                    date: part.date,
+                    amount: part.amount,
+                    paid: part.paid,
+                });
+        }
     }
     let mut run = LetterRun::default();
     for customer in store.customers()? {

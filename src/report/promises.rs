@@ -1,7 +1,9 @@
 //! Where each collection note stands as of a day: whether its follow-up has come, and
-//! whether the promise to pay it records was kept, is due or was broken. The rules are
-//! pure ([`note_status`]); [`note_statuses`] gathers what they need from the book, so the
-//! notes screen and any report agree on what "broken" means.
+//! how the promise to pay it records — one date, or a repayment plan of several — stands
+//! part by part. The rules are pure ([`note_status`], with the promise's own in
+//! [`crate::domain::note::Promise::judge`]); [`note_statuses`] gathers what they need
+//! from the book, so the notes screen, the worklist, the letter ladder and `note list`
+//! agree on what "broken" means.
 
 use std::collections::HashMap;
 
@@ -9,42 +11,54 @@ use chrono::NaiveDate;
 
 use super::Result;
 use crate::domain::Money;
-use crate::domain::note::Promise;
+use crate::domain::note::{Promise, PromiseStanding, PromiseStatus};
 use crate::store::{Note, Store};
 
 /// A note's standing as of a day. A promise can be both due and broken: a customer's
-/// latest word was a promise whose date has passed unpaid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// latest word was a promise with a part whose date has passed short.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NoteStatus {
     /// Nothing was logged for the customer after this note.
     pub latest: bool,
     /// The latest note's follow-up date has come.
     pub follow_up_due: bool,
-    /// What the customer paid from the note's day through the promise date, when the
-    /// note records a promise.
+    /// What the customer paid from the note's day through the promise's last date, when
+    /// the note records a promise.
     pub paid: Option<Money>,
+    /// Every part is paid in full.
     pub promise_kept: bool,
-    /// The latest note's promise date has come and it is not kept.
+    /// The latest note's promise has a part falling due today not yet paid in full, or
+    /// is broken.
     pub promise_due: bool,
-    /// The promise date has passed and it is not kept, whatever was logged since.
+    /// A part whose date has passed is short, whatever was logged since.
     pub promise_broken: bool,
+    /// Each part, what was applied to it and where it stands; the whole promise's status.
+    pub promise: Option<PromiseStanding>,
+}
+
+impl NoteStatus {
+    /// The whole promise's status, when the note records one.
+    pub fn promise_status(&self) -> Option<PromiseStatus> {
+        self.promise.as_ref().map(|p| p.status)
+    }
 }
 
 /// The facts one note's standing depends on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NoteFacts {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteFacts<'a> {
     /// The day the note was logged.
     pub day: NaiveDate,
     pub latest: bool,
     pub follow_up: Option<NaiveDate>,
-    pub promise: Option<Promise>,
-    /// Payments dated from `day` through the promise date and made after the note (on
-    /// `day` itself, entered after it was logged); ignored without a promise.
-    pub paid: Money,
+    pub promise: Option<&'a Promise>,
+    /// For each part of the promise, the payments dated from `day` through that part's
+    /// date and made after the note (on `day` itself, entered after it was logged);
+    /// ignored without a promise.
+    pub paid_through: Vec<Money>,
 }
 
 /// The rules, as of `today`.
-pub fn note_status(facts: &NoteFacts, today: NaiveDate) -> NoteStatus {
+pub fn note_status(facts: &NoteFacts<'_>, today: NaiveDate) -> NoteStatus {
     let follow_up_due = facts.latest && facts.follow_up.is_some_and(|d| d <= today);
     let Some(promise) = facts.promise else {
         return NoteStatus {
@@ -53,14 +67,16 @@ pub fn note_status(facts: &NoteFacts, today: NaiveDate) -> NoteStatus {
             ..NoteStatus::default()
         };
     };
-    let kept = facts.paid >= promise.amount;
+    let standing = promise.judge(&facts.paid_through, today);
+    let broken = standing.is_broken();
     NoteStatus {
         latest: facts.latest,
         follow_up_due,
-        paid: Some(facts.paid),
-        promise_kept: kept,
-        promise_due: facts.latest && promise.date <= today && !kept,
-        promise_broken: promise.date < today && !kept,
+        paid: Some(facts.paid_through.last().copied().unwrap_or(Money::ZERO)),
+        promise_kept: standing.status == PromiseStatus::Kept,
+        promise_due: facts.latest && (broken || standing.due_today().is_some()),
+        promise_broken: broken,
+        promise: Some(standing),
     }
 }
 
@@ -70,7 +86,7 @@ pub fn note_day(at: &str) -> Option<NaiveDate> {
 }
 
 /// Every note's standing as of `today`, in the order of `notes`. Payments are looked up
-/// once per promise, so this belongs on a worker thread for a large book.
+/// once per part of each promise, so this belongs on a worker thread for a large book.
 pub fn note_statuses(store: &Store, notes: &[Note], today: NaiveDate) -> Result<Vec<NoteStatus>> {
     // The latest note per customer is the greatest (at, id); `notes` need not be sorted.
     let mut latest: HashMap<&str, (&str, i64)> = HashMap::new();
@@ -90,18 +106,18 @@ pub fn note_statuses(store: &Store, notes: &[Note], today: NaiveDate) -> Result<
     let mut out = Vec::with_capacity(notes.len());
     for note in notes {
         let day = note_day(&note.at).unwrap_or(today);
-        let paid = match (note.promise, ids.get(&note.customer)) {
-            (Some(promise), Some(id)) => {
-                store.payments_between(*id, day, promise.date, Some(&note.at))?
+        let mut paid_through = Vec::new();
+        if let (Some(promise), Some(id)) = (&note.promise, ids.get(&note.customer)) {
+            for part in promise.parts() {
+                paid_through.push(store.payments_between(*id, day, part.date, Some(&note.at))?);
             }
-            _ => Money::ZERO,
-        };
+        }
         let facts = NoteFacts {
             day,
             latest: latest.get(note.customer.as_str()) == Some(&(note.at.as_str(), note.id)),
             follow_up: note.follow_up,
-            promise: note.promise,
-            paid,
+            promise: note.promise.as_ref(),
+            paid_through,
         };
         out.push(note_status(&facts, today));
     }
@@ -125,45 +141,53 @@ mod tests {
         Currency::default().parse(text).unwrap()
     }
 
-    fn facts(latest: bool, promise: Option<(&str, &str)>, paid: &str) -> NoteFacts {
+    fn facts<'a>(latest: bool, promise: Option<&'a Promise>, paid: &[&str]) -> NoteFacts<'a> {
         NoteFacts {
             day: date("2026-11-01"),
             latest,
             follow_up: None,
-            promise: promise.map(|(d, a)| Promise {
-                date: date(d),
-                amount: money(a),
-            }),
-            paid: money(paid),
+            promise,
+            paid_through: paid.iter().map(|p| money(p)).collect(),
         }
+    }
+
+    /// A single promise's standing on `today`.
+    fn single(
+        latest: bool,
+        promise: Option<(&str, &str)>,
+        paid: &str,
+        today: NaiveDate,
+    ) -> NoteStatus {
+        let promise = promise.map(|(d, a)| Promise::single(date(d), money(a)));
+        note_status(&facts(latest, promise.as_ref(), &[paid]), today)
     }
 
     #[test]
     fn promises_kept_due_and_broken() {
         let today = date("2026-11-23");
         // Due today, unpaid: due but not yet broken.
-        let s = note_status(&facts(true, Some(("2026-11-23", "50.00")), "0"), today);
+        let s = single(true, Some(("2026-11-23", "50.00")), "0", today);
         assert!(s.promise_due && !s.promise_broken && !s.promise_kept);
         // Paid in full (or more): kept, never due or broken.
-        let s = note_status(&facts(true, Some(("2026-11-20", "50.00")), "50.00"), today);
+        let s = single(true, Some(("2026-11-20", "50.00")), "50.00", today);
         assert!(s.promise_kept && !s.promise_due && !s.promise_broken);
-        let s = note_status(&facts(false, Some(("2026-11-20", "50.00")), "60.00"), today);
+        let s = single(false, Some(("2026-11-20", "50.00")), "60.00", today);
         assert!(s.promise_kept);
         // Short by a cent, date passed: broken, and due while it is the latest word.
-        let s = note_status(&facts(true, Some(("2026-11-20", "50.00")), "49.99"), today);
+        let s = single(true, Some(("2026-11-20", "50.00")), "49.99", today);
         assert!(s.promise_broken && s.promise_due);
         assert_eq!(s.paid, Some(money("49.99")));
         // Something logged since: still broken, no longer due.
-        let s = note_status(&facts(false, Some(("2026-11-20", "50.00")), "0"), today);
+        let s = single(false, Some(("2026-11-20", "50.00")), "0", today);
         assert!(s.promise_broken && !s.promise_due);
         // Not yet come: neither.
-        let s = note_status(&facts(true, Some(("2026-11-30", "50.00")), "0"), today);
+        let s = single(true, Some(("2026-11-30", "50.00")), "0", today);
         assert_eq!(
             (s.promise_due, s.promise_broken, s.promise_kept),
             (false, false, false)
         );
         // No promise, nothing about promises.
-        let s = note_status(&facts(true, None, "100.00"), today);
+        let s = single(true, None, "100.00", today);
         assert_eq!(s.paid, None);
         assert!(!s.promise_kept);
     }
@@ -171,7 +195,7 @@ mod tests {
     #[test]
     fn follow_ups_come_due_only_on_the_latest_note() {
         let today = date("2026-11-23");
-        let mut f = facts(true, None, "0");
+        let mut f = facts(true, None, &["0"]);
         for (day, due) in [
             ("2026-11-22", true),
             ("2026-11-23", true),
@@ -206,10 +230,7 @@ mod tests {
                     direction: Direction::Out,
                     summary: "called".into(),
                     outcome: None,
-                    promise: promise.map(|(d, a)| Promise {
-                        date: date(d),
-                        amount: money(a),
-                    }),
+                    promise: promise.map(|(d, a)| Promise::single(date(d), money(a))),
                     follow_up: None,
                 })
                 .unwrap()
@@ -254,7 +275,7 @@ mod tests {
                 .iter()
                 .position(|n| n.customer == code && n.promise.is_some() == promised)
                 .unwrap();
-            statuses[i]
+            statuses[i].clone()
         };
         let c1 = by("C1", true);
         assert!(c1.latest && c1.promise_kept && !c1.promise_broken);
@@ -301,16 +322,16 @@ mod tests {
                 direction: Direction::In,
                 summary: "will pay 50 next week".into(),
                 outcome: None,
-                promise: Some(Promise {
-                    date: today + chrono::Days::new(7),
-                    amount: money("50.00"),
-                }),
+                promise: Some(Promise::single(
+                    today + chrono::Days::new(7),
+                    money("50.00"),
+                )),
                 follow_up: None,
             })
             .unwrap();
         let status = |store: &Store| {
             let notes = store.notes(&NoteFilter::default()).unwrap();
-            note_statuses(store, &notes, today).unwrap()[0]
+            note_statuses(store, &notes, today).unwrap().remove(0)
         };
         let before = status(&store);
         assert!(

@@ -5,11 +5,14 @@
 //!
 //! The kinds, as of the run date:
 //! - `promise-broken`: the customer's latest note promised money by a date that has
-//!   passed, and less than promised came in (judged as the notes screen judges it). A
-//!   later note is the customer's new word, so a broken promise followed by another note
-//!   is no longer listed. Amount: what is still short of the promise; date: the promise's.
-//! - `promise-due`: the latest note's promise falls due today and is not yet kept in full.
-//!   (Once today passes unpaid it is `promise-broken`.)
+//!   passed — one date, or a part of a repayment plan — and less than promised came in
+//!   by then (judged as the notes screen judges it). A later note is the customer's new
+//!   word, so a broken promise followed by another note is no longer listed. Amount:
+//!   what the passed parts are short (one part's shortfall for a single promise); date:
+//!   the first short part's date.
+//! - `promise-due`: a part of the latest note's promise falls due today and is not yet
+//!   paid in full; amount: what is still missing of it. (Once today passes short it is
+//!   `promise-broken`.)
 //! - `follow-up`: the latest note's follow-up date has come (and no promise of that note
 //!   is due or broken, which is listed instead). Amount: the customer's overdue; date:
 //!   the follow-up date.
@@ -293,20 +296,48 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
             continue;
         }
         let said = |what: String| format!("{what}; last said: {}", note.summary);
-        let (kind, amount, day, reason) = match note.promise {
-            Some(promise) if status.promise_due => {
-                let short = promise.amount - status.paid.unwrap_or(Money::ZERO);
+        let promised = note.promise.as_ref().zip(status.promise.as_ref());
+        let (kind, amount, day, reason) = match promised {
+            Some((promise, standing)) if status.promise_due => {
+                // The parts that count now: every short passed one, or the one due today.
+                let parts: Vec<_> = if status.promise_broken {
+                    standing.short_parts().collect()
+                } else {
+                    standing.due_today().into_iter().collect()
+                };
+                let Some(first) = parts.first() else { continue };
+                let short: Money = parts.iter().map(|p| p.short()).sum();
+                let promised: Money = parts.iter().map(|p| p.amount).sum();
+                let plan = if promise.is_plan() {
+                    let index = |p: &&crate::domain::note::PartStanding| {
+                        standing
+                            .parts
+                            .iter()
+                            .position(|q| q.date == p.date)
+                            .unwrap_or(0)
+                            + 1
+                    };
+                    let numbers: Vec<String> = parts.iter().map(|p| index(p).to_string()).collect();
+                    format!(
+                        " (part {} of a {}-part plan)",
+                        numbers.join(", "),
+                        promise.parts().len()
+                    )
+                } else {
+                    String::new()
+                };
                 let words = format!(
-                    "promised {} by {}, {} still short",
-                    currency.display(promise.amount),
-                    promise.date,
+                    "promised {} by {}{plan}, {} still short",
+                    currency.display(promised),
+                    first.date,
                     currency.display(short)
                 );
-                if status.promise_broken {
-                    (WorkKind::PromiseBroken, short, promise.date, said(words))
+                let kind = if status.promise_broken {
+                    WorkKind::PromiseBroken
                 } else {
-                    (WorkKind::PromiseDue, short, promise.date, said(words))
-                }
+                    WorkKind::PromiseDue
+                };
+                (kind, short, first.date, said(words))
             }
             _ if status.follow_up_due => {
                 let Some(day) = note.follow_up else { continue };

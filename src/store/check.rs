@@ -103,6 +103,19 @@ const INVARIANTS: &[(&str, &str)] = &[
          WHERE v.kind <> 'void' OR d.kind = 'void' OR v.side <> -d.side OR v.amount <> d.amount OR v.customer_id <> d.customer_id",
     ),
     (
+        "promise parts not numbered 1, 2, … in date order",
+        "SELECT 'note ' || b.note_id || ' part ' || b.part FROM promise_parts b
+         LEFT JOIN promise_parts a ON a.note_id = b.note_id AND a.part = b.part - 1
+         WHERE b.part > 1 AND (a.part IS NULL OR a.date >= b.date)",
+    ),
+    (
+        "note's promise date or amount differs from its promise parts (last date, total)",
+        "SELECT 'note ' || n.id FROM notes n
+         LEFT JOIN (SELECT note_id, MAX(date) AS last, SUM(amount) AS total FROM promise_parts GROUP BY note_id) p
+           ON p.note_id = n.id
+         WHERE n.promise_date IS NOT p.last OR n.promise_amount IS NOT p.total",
+    ),
+    (
         "void that voids nothing",
         "SELECT number FROM documents WHERE kind = 'void' AND voids_id IS NULL",
     ),
@@ -134,6 +147,11 @@ const DATE_COLUMNS: &[(&str, &str, &str)] = &[
     ("allocations", "date", "'allocation ' || id"),
     ("notes", "promise_date", "'note ' || id"),
     ("notes", "follow_up", "'note ' || id"),
+    (
+        "promise_parts",
+        "date",
+        "'note ' || note_id || ' promise part ' || part",
+    ),
     ("bank_rows", "date", "'bank row ' || id"),
     ("issued", "date", "'issued ' || id"),
     ("customer_pauses", "until", "'pause ' || id"),
@@ -389,6 +407,47 @@ mod tests {
         assert_eq!(
             found.iter().filter(|f| f.starts_with("malformed")).count(),
             expect.len(),
+            "{found:#?}"
+        );
+    }
+
+    /// A repayment plan's parts written past the library: a malformed date, parts out of
+    /// date order, and a note whose own promise columns disagree with its parts.
+    #[test]
+    fn promise_parts_are_checked_like_other_stored_dates() {
+        let store = Store::open_in_memory(&BookSettings::default()).unwrap();
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO customers (id, code, name, terms, created_at) VALUES (1, 'C1', 'A', 'net 30', '2026-01-01T09:00:00+00:00');
+                 INSERT INTO notes (id, customer_id, at, channel, direction, summary, promise_date, promise_amount)
+                     VALUES (1, 1, '2026-01-01T09:00:00+00:00', 'call', 'out', 'ok', '2027-01-10', 600);
+                 INSERT INTO promise_parts VALUES (1, 1, '2026-12-10', 300), (1, 2, '2027-1-10', 300);
+                 INSERT INTO notes (id, customer_id, at, channel, direction, summary, promise_date, promise_amount)
+                     VALUES (2, 1, '2026-01-02T09:00:00+00:00', 'call', 'out', 'ok', '2027-02-01', 200);
+                 INSERT INTO promise_parts VALUES (2, 1, '2027-02-01', 100), (2, 2, '2027-01-01', 100);",
+            )
+            .unwrap();
+        let found: Vec<String> = store
+            .check(day("2026-03-01"))
+            .unwrap()
+            .into_iter()
+            .map(|v| v.0)
+            .collect();
+        let has = |text: &str| found.iter().any(|f| f.contains(text));
+        assert!(
+            has("in promise_parts.date of note 1 promise part 2: '2027-1-10'"),
+            "{found:#?}"
+        );
+        assert!(has("in date order") && has("note 2 part 2"), "{found:#?}");
+        assert!(
+            has("differs from its promise parts") && has("note 1"),
+            "{found:#?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|f| f.contains("differs") && f.contains("note 2")),
             "{found:#?}"
         );
     }

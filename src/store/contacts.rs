@@ -202,10 +202,8 @@ mod tests {
                     direction: Direction::Out,
                     summary: summary.into(),
                     outcome: None,
-                    promise: (follow_up.is_none()).then(|| Promise {
-                        date: date("2026-03-01"),
-                        amount: usd.parse("10.00").unwrap(),
-                    }),
+                    promise: (follow_up.is_none())
+                        .then(|| Promise::single(date("2026-03-01"), usd.parse("10.00").unwrap())),
                     follow_up: follow_up.map(date),
                 })
                 .unwrap();

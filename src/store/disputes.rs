@@ -137,7 +137,11 @@ fn disputed_open(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn open_dispute(conn: &Connection, currency: &Currency, new: &NewDispute) -> Result<i64> {
+pub(super) fn open_dispute(
+    conn: &Connection,
+    currency: &Currency,
+    new: &NewDispute,
+) -> Result<i64> {
     let reason = required_text("reason", &new.reason)?;
     let number = new.invoice.trim();
     let document: Option<(i64, CustomerId, String, String)> = conn
@@ -352,7 +356,7 @@ fn latest_pause(conn: &Connection, customer_id: CustomerId) -> Result<Option<Str
     Ok(row.flatten())
 }
 
-fn set_pause(
+pub(super) fn set_pause(
     conn: &Connection,
     currency: &Currency,
     code: &str,

@@ -1,4 +1,10 @@
-//! Collection notes: append-only, one row per contact with a customer.
+//! Collection notes: append-only, one row per contact with a customer. A note's promise
+//! to pay is kept as its parts (`promise_parts`, one row per date and amount, written in
+//! the note's transaction) and read back from them; the note's own `promise_date` and
+//! `promise_amount` are still written (the last part's date and the total) for readers
+//! that predate repayment plans. Nothing here reads them; `contact_states` (a customer's
+//! next contact when the latest note set no follow-up) and the notes CSV export still
+//! do, and get the plan's last date and total.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
@@ -6,7 +12,7 @@ use rusqlite::{Connection, params};
 use super::{Result, Store, StoreError, customers};
 use crate::domain::Currency;
 use crate::domain::ids::CustomerId;
-use crate::domain::note::{Channel, Direction, NoteDraft, Promise};
+use crate::domain::note::{Channel, Direction, NoteDraft, Promise, PromisePart};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
@@ -28,8 +34,8 @@ pub struct Note {
 #[derive(Debug, Clone, Default)]
 pub struct NoteFilter {
     pub customer: Option<String>,
-    /// Only each customer's latest note, when its follow-up or promise date is on or
-    /// before this date (nothing logged since).
+    /// Only each customer's latest note, when its follow-up or one of its promise's dates
+    /// is on or before this date (nothing logged since).
     pub due_as_of: Option<NaiveDate>,
 }
 
@@ -82,11 +88,29 @@ pub(super) fn insert(
             .as_deref()
             .map(str::trim)
             .filter(|o| !crate::domain::text::is_blank(o)),
-        draft.promise.map(|p| p.date.to_string()),
-        draft.promise.map(|p| currency.to_minor(p.amount)),
+        draft.promise.as_ref().map(|p| p.last_date().to_string()),
+        draft
+            .promise
+            .as_ref()
+            .and_then(|p| currency.to_minor_checked(p.total())),
         draft.follow_up.map(|d| d.to_string()),
     ])?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    if let Some(promise) = &draft.promise {
+        let mut stmt = conn.prepare_cached(
+            "INSERT INTO promise_parts (note_id, part, date, amount) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (i, part) in promise.parts().iter().enumerate() {
+            let amount = currency.to_minor_checked(part.amount).ok_or_else(|| {
+                StoreError::Invariant(format!(
+                    "the promised amount {} is not exact in {}",
+                    part.amount, currency.code
+                ))
+            })?;
+            stmt.execute(params![id, i as i64 + 1, part.date.to_string(), amount])?;
+        }
+    }
+    Ok(id)
 }
 
 impl Store {
@@ -109,18 +133,19 @@ impl Store {
         let due = filter.due_as_of.map(|d| d.to_string());
         self.notes_where(
             "(?1 IS NULL OR c.code = ?1)
-             AND (?2 IS NULL OR ((n.follow_up <= ?2 OR n.promise_date <= ?2)
+             AND (?2 IS NULL OR ((n.follow_up <= ?2
+                                  OR EXISTS (SELECT 1 FROM promise_parts p WHERE p.note_id = n.id AND p.date <= ?2))
                   AND NOT EXISTS (SELECT 1 FROM notes m WHERE m.customer_id = n.customer_id
                                   AND (m.at > n.at OR (m.at = n.at AND m.id > n.id)))))",
             params![customer, due],
         )
     }
 
-    /// Every note with a promise dated on or after `date` (the ones that may still hold
-    /// the letter ladder), newest first: one query for the whole book.
+    /// Every note with a promise that has a part dated on or after `date` (the ones that
+    /// may still hold the letter ladder), newest first: one query for the whole book.
     pub fn promises_from(&self, date: NaiveDate) -> Result<Vec<Note>> {
         self.notes_where(
-            "n.promise_date IS NOT NULL AND n.promise_date >= ?1",
+            "n.id IN (SELECT p.note_id FROM promise_parts p WHERE p.date >= ?1)",
             params![date.to_string()],
         )
     }
@@ -128,7 +153,9 @@ impl Store {
     fn notes_where(&self, condition: &str, args: impl rusqlite::Params) -> Result<Vec<Note>> {
         let sql = format!(
             "SELECT n.id, c.code, c.name, d.number, n.at, n.channel, n.direction, n.summary, n.outcome,
-                    n.promise_date, n.promise_amount, n.follow_up
+                    (SELECT group_concat(p.date || ':' || p.amount, ';' ORDER BY p.part)
+                     FROM promise_parts p WHERE p.note_id = n.id),
+                    n.follow_up
              FROM notes n JOIN customers c ON c.id = n.customer_id LEFT JOIN documents d ON d.id = n.document_id
              WHERE {condition} ORDER BY n.at DESC, n.id DESC"
         );
@@ -139,18 +166,14 @@ impl Store {
         while let Some(row) = rows.next()? {
             let channel: String = row.get(5)?;
             let direction: String = row.get(6)?;
-            let promise_date: Option<String> = row.get(9)?;
-            let promise_amount: Option<i64> = row.get(10)?;
-            let follow_up: Option<String> = row.get(11)?;
-            let promise = match (promise_date, promise_amount) {
-                (Some(date), Some(amount)) => Some(Promise {
-                    date: super::queries::parse_stored_date(&date)?,
-                    amount: self.currency().from_minor(amount),
-                }),
-                _ => None,
-            };
+            let id: i64 = row.get(0)?;
+            let parts: Option<String> = row.get(9)?;
+            let follow_up: Option<String> = row.get(10)?;
+            let promise = parts
+                .map(|text| self.stored_promise(id, &text))
+                .transpose()?;
             out.push(Note {
-                id: row.get(0)?,
+                id,
                 customer: row.get(1)?,
                 customer_name: row.get(2)?,
                 invoice: row.get(3)?,
@@ -166,5 +189,24 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// A promise's parts as the note query gathers them: `DATE:MINOR;DATE:MINOR…`.
+    fn stored_promise(&self, note: i64, text: &str) -> Result<Promise> {
+        let corrupt =
+            |why: String| StoreError::Corrupt(format!("the promise of note {note}: {why}"));
+        let mut parts = Vec::new();
+        for part in text.split(';') {
+            let (date, minor) = part
+                .split_once(':')
+                .ok_or_else(|| corrupt(format!("'{part}'")))?;
+            parts.push(PromisePart {
+                date: super::queries::parse_stored_date(date)?,
+                amount: self
+                    .currency()
+                    .from_minor(minor.parse().map_err(|_| corrupt(format!("'{part}'")))?),
+            });
+        }
+        Promise::new(parts).map_err(corrupt)
     }
 }

@@ -319,6 +319,29 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER pauses_are_kept_d BEFORE DELETE ON customer_pauses
         BEGIN SELECT RAISE(ABORT, 'customer pauses are never deleted; resume instead'); END;
     "#,
+    // v9: repayment plans. A note's promise is one or more parts (part 1, 2, … in date
+    // order), each a date and an amount; a single promise is one part. The note's own
+    // promise_date and promise_amount stay written (the last part's date and the total)
+    // for readers that predate plans. Existing promises become one part each. Kept like
+    // the notes: never edited or deleted. Dates are not CHECKed here, so a malformed old
+    // date cannot stop the upgrade; `owed check` reports one.
+    r#"
+    CREATE TABLE promise_parts (
+        note_id INTEGER NOT NULL REFERENCES notes(id),
+        part    INTEGER NOT NULL CHECK (part >= 1),
+        date    TEXT NOT NULL,
+        amount  INTEGER NOT NULL CHECK (amount > 0),
+        PRIMARY KEY (note_id, part)
+    ) WITHOUT ROWID;
+    CREATE INDEX promise_parts_by_date ON promise_parts(date, note_id);
+    INSERT INTO promise_parts (note_id, part, date, amount)
+        SELECT id, 1, promise_date, promise_amount FROM notes
+        WHERE promise_date IS NOT NULL AND promise_amount IS NOT NULL;
+    CREATE TRIGGER promise_parts_are_kept_u BEFORE UPDATE ON promise_parts
+        BEGIN SELECT RAISE(ABORT, 'promises are append-only, like their notes'); END;
+    CREATE TRIGGER promise_parts_are_kept_d BEFORE DELETE ON promise_parts
+        BEGIN SELECT RAISE(ABORT, 'promises are append-only, like their notes'); END;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

@@ -18,7 +18,8 @@ use super::i18n::t;
 use super::screen::ListKey;
 use super::widgets::Scroll;
 use super::{Book, Event};
-use crate::domain::note::{Channel, Direction, Promise};
+use crate::domain::Currency;
+use crate::domain::note::{Channel, Direction, Promise, PromiseStatus};
 use crate::report::{self, NoteStatus};
 use crate::store::{NoteFilter, Store};
 
@@ -315,7 +316,8 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Vec<Row>, String> {
         .map(|(note, status)| {
             let (promise_date, promise_amount) = note
                 .promise
-                .map(|p| (p.date.to_string(), currency.display(p.amount)))
+                .as_ref()
+                .map(|p| promise_texts(p, &status, currency))
                 .unwrap_or_default();
             Row {
                 id: note.id,
@@ -347,6 +349,26 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Vec<Row>, String> {
             }
         })
         .collect())
+}
+
+/// The date and amount a row shows for a promise: its own for one date; for a plan, the
+/// part it waits for (or the last) and which part of how many.
+fn promise_texts(promise: &Promise, status: &NoteStatus, currency: &Currency) -> (String, String) {
+    if !promise.is_plan() {
+        return (
+            promise.last_date().to_string(),
+            currency.display(promise.total()),
+        );
+    }
+    let standing = status.promise.as_ref();
+    let parts = promise.parts();
+    let at = standing
+        .and_then(|s| s.parts.iter().position(|p| p.status == PromiseStatus::Open))
+        .unwrap_or(parts.len() - 1);
+    (
+        format!("{} {}/{}", parts[at].date, at + 1, parts.len()),
+        currency.display(parts[at].amount),
+    )
 }
 
 /// The first line of `text`, cut to `max` characters (not bytes: any script) with "…".

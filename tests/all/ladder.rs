@@ -11,10 +11,11 @@ use owed::domain::Money;
 use owed::domain::allocation::Apply;
 use owed::domain::document::DocKind;
 use owed::domain::ladder::{
-    CustomerFacts, LadderRules, OpenItem, Outcome, Pause, PromiseToPay, SentLetter, decide,
+    CustomerFacts, HeldReason, LadderRules, OpenItem, Outcome, Pause, PromiseToPay, SentLetter,
+    decide,
 };
 use owed::domain::letters::Level;
-use owed::domain::note::{Channel, Direction, NoteDraft, Promise};
+use owed::domain::note::{Channel, Direction, NoteDraft, Promise, PromisePart, PromiseStatus};
 use owed::domain::terms::{Plan, Terms};
 use owed::report::letters::{self, LetterRequest};
 use owed::store::{BookSettings, Store};
@@ -283,10 +284,7 @@ fn letters_due_json_lists_due_and_held_with_reasons() {
                 direction: Direction::In,
                 summary: "will pay".into(),
                 outcome: None,
-                promise: Some(Promise {
-                    date: today + Days::new(5),
-                    amount,
-                }),
+                promise: Some(Promise::single(today + Days::new(5), amount)),
                 follow_up: None,
             })
             .unwrap();
@@ -460,4 +458,75 @@ fn ladder_settings_are_validated_and_shown() {
         change("letter.3.enabled"),
         Some((None, Some("false".into())))
     );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A repayment plan made on day 0, judged on any day with any payments: what is
+    /// applied never exceeds what was paid or a part's amount; the plan gives the ladder
+    /// a hold exactly while no passed part is short and some part is still open, and
+    /// the ladder then holds until that part's date; one part is judged as a single
+    /// promise always was (kept once paid in full, broken once its date passed short).
+    #[test]
+    fn a_plan_holds_the_ladder_exactly_while_it_is_on_track(
+        gaps in prop::collection::vec(0u64..20, 1..6),
+        amounts in prop::collection::vec(1i64..50_000, 6),
+        payments in prop::collection::vec((0u64..120, 1i64..60_000), 0..6),
+        today in 0u64..130,
+    ) {
+        let mut date = 0;
+        let parts: Vec<PromisePart> = gaps
+            .iter()
+            .zip(&amounts)
+            .map(|(gap, c)| {
+                date += gap + 1;
+                PromisePart { date: day(date), amount: cents(*c) }
+            })
+            .collect();
+        let promise = Promise::new(parts).unwrap();
+        let paid_through: Vec<Money> = promise
+            .parts()
+            .iter()
+            .map(|p| payments.iter().filter(|(d, _)| day(*d) <= p.date).map(|(_, c)| cents(*c)).sum())
+            .collect();
+        let today = day(today);
+        let standing = promise.judge(&paid_through, today);
+        let applied: Money = standing.parts.iter().map(|p| p.paid).sum();
+        prop_assert!(applied <= *paid_through.last().unwrap());
+        for part in &standing.parts {
+            prop_assert!(part.paid <= part.amount && !part.paid.is_negative());
+        }
+        let short_passed = standing
+            .parts
+            .iter()
+            .any(|p| p.date < today && p.paid < p.amount);
+        let open = standing.parts.iter().any(|p| p.status == PromiseStatus::Open);
+        let holding = standing.holding_part().copied();
+        prop_assert_eq!(holding.is_some(), !short_passed && open);
+        // The ladder, given that part, holds until its date; given none, never for a promise.
+        let hold: Vec<PromiseToPay> = holding
+            .map(|p| PromiseToPay { made_on: day(0), date: p.date, amount: p.amount, paid: p.paid })
+            .into_iter()
+            .collect();
+        let items = [OpenItem { due: day(0) - Days::new(60), open: cents(1_000_000), disputed: false }];
+        let facts = CustomerFacts { items: &items, credit: Money::ZERO, letters: &[], promises: &hold, pause: None };
+        let decision = decide(today, &facts, &LadderRules::default()).unwrap();
+        match (holding, decision.outcome) {
+            (Some(part), Outcome::Held { reason: HeldReason::Promise { until } }) => {
+                prop_assert_eq!(until, part.date)
+            }
+            (None, Outcome::Held { reason: HeldReason::Promise { .. } }) => {
+                prop_assert!(false, "a plan off track or done held the ladder")
+            }
+            (Some(_), other) => prop_assert!(false, "an open plan did not hold: {:?}", other),
+            (None, _) => {}
+        }
+        if let [part] = standing.parts.as_slice() {
+            let paid = paid_through[0];
+            prop_assert_eq!(part.status == PromiseStatus::Kept, paid >= part.amount);
+            prop_assert_eq!(standing.is_broken(), part.date < today && paid < part.amount);
+            prop_assert_eq!(standing.status, part.status);
+        }
+    }
 }

@@ -58,10 +58,7 @@ fn note(
             direction: Direction::Out,
             summary: format!("called {code}"),
             outcome: None,
-            promise: promise.map(|(date, amount)| Promise {
-                date,
-                amount: money(amount),
-            }),
+            promise: promise.map(|(date, amount)| Promise::single(date, money(amount))),
             follow_up,
         })
         .unwrap();
@@ -268,4 +265,130 @@ fn applying_the_credit_removes_its_row_and_a_later_note_ends_a_broken_promise() 
     // A new note is the customer's new word: the old promise is no longer listed.
     note(&mut store, "BROKEN", None, None);
     assert_eq!(kinds(&store, "BROKEN"), [WorkKind::LetterDue]);
+}
+
+/// A repayment plan logged today, as `(days after today, amount)` parts.
+fn plan(store: &mut Store, code: &str, today: NaiveDate, parts: &[(u64, &str)]) {
+    let parts = parts
+        .iter()
+        .map(|(days, amount)| crate::domain::note::PromisePart {
+            date: today + Days::new(*days),
+            amount: money(amount),
+        })
+        .collect();
+    store
+        .add_note(&NoteDraft {
+            customer_code: code.into(),
+            invoice_number: None,
+            channel: Channel::Call,
+            direction: Direction::In,
+            summary: format!("{code} agreed a plan"),
+            outcome: None,
+            promise: Some(Promise::new(parts).unwrap()),
+            follow_up: None,
+        })
+        .unwrap();
+}
+
+fn pay(store: &mut Store, code: &str, number: &str, date: NaiveDate, amount: &str) {
+    store
+        .post_credit(&NewCredit {
+            customer: code.into(),
+            kind: DocKind::Payment,
+            number: Some(number.into()),
+            date,
+            amount: money(amount),
+            reference: None,
+            memo: None,
+            apply: Apply::OldestFirst,
+        })
+        .unwrap();
+}
+
+/// Plans are judged part by part: one on track holds the ladder and lists nothing; one
+/// whose passed part came up short is a broken promise for what that part lacks (and
+/// the letters resume); one with a part due today is a promise due for that part.
+#[test]
+fn a_repayment_plan_is_judged_part_by_part() {
+    let mut store = Store::open_in_memory(&BookSettings::default()).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let run = today + Days::new(5);
+    let day = |days: u64| today + Days::new(days);
+    for code in ["ONTRACK", "SHORT", "DUE"] {
+        add(&mut store, code);
+        invoice(
+            &mut store,
+            code,
+            &format!("INV-{code}"),
+            run - Days::new(30),
+            "900.00",
+        );
+    }
+    // 300 by tomorrow (paid), 300 after the run, 300 later still: on track.
+    plan(
+        &mut store,
+        "ONTRACK",
+        today,
+        &[(1, "300"), (15, "300"), (25, "300")],
+    );
+    pay(&mut store, "ONTRACK", "P-OK", day(1), "300.00");
+    // 300 by tomorrow (paid), 300 by day 3 (only 100 more came), 300 after the run.
+    plan(
+        &mut store,
+        "SHORT",
+        today,
+        &[(1, "300"), (3, "300"), (15, "300")],
+    );
+    pay(&mut store, "SHORT", "P-S1", day(1), "300.00");
+    pay(&mut store, "SHORT", "P-S2", day(2), "100.00");
+    // 100 by tomorrow (paid), 200 on the run date (not yet).
+    plan(&mut store, "DUE", today, &[(1, "100"), (5, "200")]);
+    pay(&mut store, "DUE", "P-D", day(1), "100.00");
+
+    let list = worklist(&store, run).unwrap();
+    let of = |code: &str| -> Vec<Row> { rows(&list).into_iter().filter(|r| r.1 == code).collect() };
+    assert_eq!(of("ONTRACK"), [], "{:#?}", list.items);
+    let short = of("SHORT");
+    assert_eq!(
+        short[0],
+        (
+            "promise-broken",
+            "SHORT".into(),
+            Some(money("200.00")),
+            Some(day(3)),
+            None
+        )
+    );
+    assert_eq!(
+        short[1].0, "letter-due",
+        "a broken plan no longer holds the letters"
+    );
+    let reason = &list
+        .items
+        .iter()
+        .find(|i| i.customer == "SHORT")
+        .unwrap()
+        .reason;
+    assert!(reason.contains("part 2 of a 3-part plan"), "{reason}");
+    assert_eq!(
+        of("DUE"),
+        [(
+            "promise-due",
+            "DUE".into(),
+            Some(money("200.00")),
+            Some(run),
+            None
+        )]
+    );
+    let run_of = crate::report::letters::letter_run(&store, run).unwrap();
+    let held = |code: &str| {
+        run_of
+            .held
+            .iter()
+            .find(|h| h.customer == code)
+            .map(|h| h.reason.to_string())
+    };
+    assert_eq!(held("ONTRACK"), Some(format!("promise until {}", day(15))));
+    assert_eq!(held("DUE"), Some(format!("promise until {run}")));
+    assert_eq!(held("SHORT"), None);
 }

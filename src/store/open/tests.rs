@@ -103,3 +103,33 @@ fn a_copied_v1_book_migrates_and_keeps_its_figures() {
     assert_eq!(store.currency().plain(ledger.closing), "70.00");
     assert!(store.notes(&Default::default()).unwrap().is_empty());
 }
+
+/// v9 keeps a promise as its parts: a v8 book's single promises become one part each,
+/// read back as they were, and `owed check` finds the upgraded book sound.
+#[test]
+fn a_v8_books_promises_become_one_part_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.owed");
+    create_at_version(&path, 8);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO customers (id, code, name, terms, created_at) VALUES (1, 'C001', 'Café Müller GmbH', 'net 30', '2026-01-01T09:00:00+00:00');
+         INSERT INTO notes (customer_id, at, channel, direction, summary, promise_date, promise_amount)
+             VALUES (1, '2026-11-01T09:00:00+00:00', 'call', 'out', 'will pay', '2026-11-30', 50000);
+         INSERT INTO notes (customer_id, at, channel, direction, summary)
+             VALUES (1, '2026-11-02T09:00:00+00:00', 'call', 'out', 'no promise');",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path, Access::Write).unwrap();
+    assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
+    let notes = store.notes(&crate::store::NoteFilter::default()).unwrap();
+    assert_eq!(notes.len(), 2);
+    assert_eq!(notes[0].promise, None);
+    let promise = notes[1].promise.as_ref().expect("the old promise");
+    assert_eq!(promise.parts().len(), 1);
+    assert_eq!(promise.last_date().to_string(), "2026-11-30");
+    assert_eq!(store.currency().plain(promise.total()), "500.00");
+    let day = crate::domain::parse_date("2026-12-01").unwrap();
+    assert_eq!(store.check(day).unwrap(), Vec::new());
+}

@@ -282,14 +282,24 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
             note.at.get(..10).unwrap_or(&note.at),
             t(note.channel.as_str())
         )];
-        if let Some(promise) = note.promise {
-            facts.push(tf(
+        if let Some(promise) = &note.promise {
+            let mut words = tf(
                 "promised {amount} by {date}",
                 &[
-                    ("amount", &book.money(promise.amount)),
-                    ("date", &promise.date.to_string()),
+                    ("amount", &book.money(promise.total())),
+                    ("date", &promise.last_date().to_string()),
                 ],
-            ));
+            );
+            if promise.is_plan() {
+                words = format!(
+                    "{words} ({})",
+                    tf(
+                        "repayment plan of {n} parts",
+                        &[("n", &promise.parts().len().to_string())]
+                    )
+                );
+            }
+            facts.push(words);
         }
         if let Some(follow_up) = note.follow_up {
             facts.push(tf("follow up {date}", &[("date", &follow_up.to_string())]));

@@ -171,6 +171,45 @@ impl Entry {
         };
     }
 
+    /// The promise the two promise fields make: a date and an amount, or a whole
+    /// repayment plan typed into the date field (`2026-12-10:300,2027-01-10:300`, read
+    /// by the same parser as `--promise`) with the amount left empty. Refusals go to
+    /// the field that holds the mistake.
+    fn promise(&self, problems: &mut Problems) -> Option<Promise> {
+        let date_text = optional(&self.promise_date);
+        let amount_text = optional(&self.promise_amount);
+        if let Some(plan) = date_text.as_deref().filter(|d| d.contains(':')) {
+            if amount_text.is_some() {
+                problems.promise_amount =
+                    Some(t("a plan gives each part's amount; leave this empty").to_string());
+                return None;
+            }
+            return Promise::parse(plan, &self.currency)
+                .map_err(|e| problems.promise_date = Some(e.to_string()))
+                .ok();
+        }
+        let date = date_text.map(|d| {
+            crate::domain::parse_date(&d).map_err(|e| problems.promise_date = Some(e.to_string()))
+        });
+        let amount = amount_text.map(|a| {
+            self.currency
+                .parse_positive(&a)
+                .map_err(|e| problems.promise_amount = Some(e.to_string()))
+        });
+        match (date, amount) {
+            (Some(Ok(date)), Some(Ok(amount))) => Some(Promise::single(date, amount)),
+            (Some(_), None) => {
+                problems.promise_amount = Some(t("a promise needs an amount too").to_string());
+                None
+            }
+            (None, Some(_)) => {
+                problems.promise_date = Some(t("a promise needs a date too").to_string());
+                None
+            }
+            _ => None,
+        }
+    }
+
     /// The note the fields make, or why each refused field is refused.
     pub fn draft(&self) -> Result<NoteDraft, Box<Problems>> {
         let mut problems = Problems::default();
@@ -190,26 +229,7 @@ impl Entry {
         ) {
             problems.summary = Some(e.to_string());
         }
-        let date = optional(&self.promise_date).map(|d| {
-            crate::domain::parse_date(&d).map_err(|e| problems.promise_date = Some(e.to_string()))
-        });
-        let amount = optional(&self.promise_amount).map(|a| {
-            self.currency
-                .parse_positive(&a)
-                .map_err(|e| problems.promise_amount = Some(e.to_string()))
-        });
-        let promise = match (date, amount) {
-            (Some(Ok(date)), Some(Ok(amount))) => Some(Promise { date, amount }),
-            (Some(_), None) => {
-                problems.promise_amount = Some(t("a promise needs an amount too").to_string());
-                None
-            }
-            (None, Some(_)) => {
-                problems.promise_date = Some(t("a promise needs a date too").to_string());
-                None
-            }
-            _ => None,
-        };
+        let promise = self.promise(&mut problems);
         let follow_up = optional(&self.follow_up).and_then(|d| {
             crate::domain::parse_date(&d)
                 .map_err(|e| problems.follow_up = Some(e.to_string()))
@@ -341,7 +361,7 @@ impl Entry {
                 ),
                 field(
                     t("Promise date"),
-                    "YYYY-MM-DD",
+                    t("YYYY-MM-DD, or a plan D:A,D:A…"),
                     "entry-promise-date",
                     &self.promise_date,
                     Message::PromiseDate,

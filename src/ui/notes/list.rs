@@ -7,6 +7,8 @@ use iced::widget::{
 use iced::{Alignment, Element, Length, Theme};
 
 use super::{ChannelChoice, LIST, Message, Notes, Row, SEARCH, StatusFilter};
+use crate::domain::Money;
+use crate::domain::note::PromiseStatus;
 use crate::report::NoteStatus;
 use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
@@ -192,7 +194,7 @@ impl Standing {
             promise_kept,
             ..
         } = note.status;
-        note.promise.map(|_| {
+        note.promise.as_ref().map(|_| {
             // Broken outranks due: a promise whose day has passed unpaid is the news.
             if promise_broken {
                 Standing::Broken
@@ -322,18 +324,53 @@ fn detail<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
     if let Some(outcome) = &note.outcome {
         body = body.push(labelled("Outcome", outcome.clone()));
     }
-    if let (Some(promise), Some(standing)) = (note.promise, Standing::of(note)) {
+    if let (Some(promise), Some(standing)) = (&note.promise, Standing::of(note)) {
         let paid = note.status.paid.map(|p| book.money(p)).unwrap_or_default();
-        let line = tf(
-            "{amount} by {date} · {paid} paid since the note · {standing}",
-            &[
-                ("amount", &book.money(promise.amount)),
-                ("date", &promise.date.to_string()),
-                ("paid", &paid),
-                ("standing", standing.label()),
-            ],
-        );
-        body = body.push(labelled("Promise", line));
+        if let [part] = promise.parts() {
+            let line = tf(
+                "{amount} by {date} · {paid} paid since the note · {standing}",
+                &[
+                    ("amount", &book.money(part.amount)),
+                    ("date", &part.date.to_string()),
+                    ("paid", &paid),
+                    ("standing", standing.label()),
+                ],
+            );
+            body = body.push(labelled("Promise", line));
+        } else {
+            let whole = note.status.promise_status().unwrap_or_default();
+            let line = tf(
+                "{n} parts, {amount} in all · {paid} paid since the note · {status}",
+                &[
+                    ("n", &promise.parts().len().to_string()),
+                    ("amount", &book.money(promise.total())),
+                    ("paid", &paid),
+                    ("status", status_words(whole)),
+                ],
+            );
+            body = body.push(labelled("Repayment plan", line));
+            let judged = note.status.promise.as_ref().map(|s| s.parts.as_slice());
+            for (i, part) in promise.parts().iter().enumerate() {
+                let standing = judged.and_then(|j| j.get(i));
+                let line = tf(
+                    "{n}. {amount} by {date} · {paid} paid · {status}",
+                    &[
+                        ("n", &(i + 1).to_string()),
+                        ("amount", &book.money(part.amount)),
+                        ("date", &part.date.to_string()),
+                        (
+                            "paid",
+                            &book.money(standing.map_or(Money::ZERO, |s| s.paid)),
+                        ),
+                        (
+                            "status",
+                            status_words(standing.map_or(PromiseStatus::Open, |s| s.status)),
+                        ),
+                    ],
+                );
+                body = body.push(labelled("", line));
+            }
+        }
     }
     if let Some(follow_up) = note.follow_up {
         let mut line = follow_up.to_string();
@@ -350,4 +387,14 @@ fn detail<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
         .height(DETAIL_HEIGHT)
         .style(widgets::panel)
         .into()
+}
+
+/// A promise's or a part's status in words.
+fn status_words(status: PromiseStatus) -> &'static str {
+    match status {
+        PromiseStatus::Open => t("open"),
+        PromiseStatus::Kept => t("kept"),
+        PromiseStatus::PartlyKept => t("partly kept"),
+        PromiseStatus::Broken => t("broken"),
+    }
 }

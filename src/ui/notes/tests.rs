@@ -47,10 +47,8 @@ fn note(
             direction: Direction::Out,
             summary: summary.into(),
             outcome: None,
-            promise: promise.map(|(date, amount)| Promise {
-                date,
-                amount: currency.parse(amount).unwrap(),
-            }),
+            promise: promise
+                .map(|(date, amount)| Promise::single(date, currency.parse(amount).unwrap())),
             follow_up: None,
         })
         .unwrap();
@@ -106,7 +104,7 @@ fn a_note_logged_with_ctrl_l_shows_under_promise_due() {
     assert_eq!(shown(&app), [("C001", "Called, will pay Friday")]);
     let row = &screen(&app).rows()[0];
     assert_eq!(row.name, "Acme Ltd");
-    assert_eq!(row.promise.unwrap().date, date(TODAY));
+    assert_eq!(row.promise.as_ref().unwrap().last_date(), date(TODAY));
     assert_eq!(screen(&app).count(StatusFilter::PromiseDue), 1);
 
     send(
@@ -330,4 +328,72 @@ fn rows_show_the_first_line_cut_by_characters() {
     assert_eq!(first_line("Called.\nWill pay Friday.", 90), "Called. …");
     assert_eq!(first_line("电话催款，对方答应周五付款", 4), "电话催款…");
     assert_eq!(first_line("short", 90), "short");
+}
+
+/// A book whose C001 agreed a plan today — 30 by tomorrow, 30 in three days, 40 in
+/// twenty — and paid 30 today and 10 in two days.
+fn book_with_a_plan() -> Store {
+    let mut store = sample_store();
+    let day = logged();
+    let currency = store.currency().clone();
+    let parts = [(1, "30.00"), (3, "30.00"), (20, "40.00")]
+        .iter()
+        .map(|(days, amount)| crate::domain::note::PromisePart {
+            date: day + Days::new(*days),
+            amount: currency.parse(amount).unwrap(),
+        })
+        .collect();
+    store
+        .add_note(&crate::domain::note::NoteDraft {
+            customer_code: "C001".into(),
+            invoice_number: None,
+            channel: Channel::Call,
+            direction: Direction::In,
+            summary: "agreed a plan".into(),
+            outcome: None,
+            promise: Some(Promise::new(parts).unwrap()),
+            follow_up: None,
+        })
+        .unwrap();
+    pay(&mut store, "C001", day, "30.00");
+    pay(&mut store, "C001", day + Days::new(2), "10.00");
+    store
+}
+
+/// A repayment plan on the notes screen: the row shows the part it waits for (which
+/// of how many); once a passed part is short it is under "Promise broken"; the detail
+/// panel lists every part with what was paid and its status in words.
+#[test]
+fn a_repayment_plan_shows_its_parts() {
+    let day = logged();
+    // Two days on: the first part kept, the second not yet due.
+    let app = app_on(book_with_a_plan(), day + Days::new(2));
+    let row = &screen(&app).rows()[0];
+    assert_eq!(row.promise_date, format!("{} 2/3", day + Days::new(3)));
+    assert_eq!(row.promise_amount, "30.00");
+    assert_eq!(list::Standing::of(row), Some(list::Standing::Pending));
+    assert_eq!(row.status.promise_status(), Some(PromiseStatus::Open));
+
+    // Ten days on, the second part passed with 10.00 of 30.00.
+    let mut app = app_on(book_with_a_plan(), day + Days::new(10));
+    assert_eq!(screen(&app).count(StatusFilter::PromiseBroken), 1);
+    let row = &screen(&app).rows()[0];
+    assert_eq!(list::Standing::of(row), Some(list::Standing::Broken));
+    let mut ui = simulate(&app);
+    ui.click("agreed a plan").expect("the note's row");
+    let messages: Vec<_> = ui.into_messages().collect();
+    feed(&mut app, messages);
+    let mut ui = simulate(&app);
+    ui.find("3 parts, 100.00 in all · 40.00 paid since the note · open")
+        .expect("the plan in words");
+    ui.find(&*format!(
+        "2. 30.00 by {} · 10.00 paid · partly kept",
+        day + Days::new(3)
+    ))
+    .expect("the short part");
+    ui.find(&*format!(
+        "1. 30.00 by {} · 30.00 paid · kept",
+        day + Days::new(1)
+    ))
+    .expect("the kept part");
 }

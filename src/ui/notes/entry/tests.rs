@@ -84,7 +84,7 @@ fn fields_are_checked_as_typed_and_nothing_saves_until_valid() {
     entry.promise_amount = "250".into();
     let draft = entry.draft().unwrap();
     assert_eq!(draft.customer_code, "C002");
-    assert_eq!(draft.promise.unwrap().amount.to_string(), "250.00");
+    assert_eq!(draft.promise.unwrap().total().to_string(), "250.00");
     assert_eq!(draft.invoice_number.as_deref(), Some("INV-2"));
     assert_eq!(
         entry.update(Message::Save, &mut book).1,
@@ -106,4 +106,47 @@ fn cancel_closes_and_a_known_customer_is_found_at_once() {
         entry.update(Message::Cancel, &mut book).1,
         Some(Event::Close)
     );
+}
+
+/// The promise date field takes a whole repayment plan (the `--promise` parser); a bad
+/// plan is refused at that field, an amount beside a plan at the amount field.
+#[test]
+fn the_promise_field_takes_a_repayment_plan() {
+    let mut book = book();
+    let (mut entry, _) = Entry::new(None, &book);
+    send(&mut entry, &mut book, Message::Customer("C002".into()));
+    send(
+        &mut entry,
+        &mut book,
+        Message::Summary("agreed a plan".into()),
+    );
+    send(
+        &mut entry,
+        &mut book,
+        Message::PromiseDate("2026-12-10:300,2026-12-01:300".into()),
+    );
+    let problems = entry.draft().unwrap_err();
+    let refused = problems.promise_date.unwrap();
+    assert!(refused.contains("must go forward"), "{refused}");
+    assert!(problems.promise_amount.is_none());
+
+    send(
+        &mut entry,
+        &mut book,
+        Message::PromiseDate("2026-12-10:300,2027-01-10:1,000.50".into()),
+    );
+    send(&mut entry, &mut book, Message::PromiseAmount("300".into()));
+    let problems = entry.draft().unwrap_err();
+    assert!(problems.promise_amount.is_some() && problems.promise_date.is_none());
+
+    send(&mut entry, &mut book, Message::PromiseAmount(String::new()));
+    let promise = entry.draft().unwrap().promise.unwrap();
+    assert_eq!(promise.parts().len(), 2);
+    assert_eq!(promise.total().to_string(), "1300.50");
+    assert_eq!(
+        entry.update(Message::Save, &mut book).1,
+        Some(Event::BookChanged)
+    );
+    let saved = book.store().notes(&NoteFilter::default()).unwrap();
+    assert_eq!(saved[0].promise.as_ref(), Some(&promise));
 }
