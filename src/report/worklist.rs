@@ -494,11 +494,11 @@ fn promised_within(store: &Store, date: NaiveDate, days: u64) -> Result<Money> {
     Ok(notes
         .iter()
         .zip(&statuses)
-        .filter_map(|(note, status)| {
-            let promise = note.promise?;
-            let open = status.latest && promise.date >= date && !status.promise_kept;
-            open.then(|| (promise.amount - status.paid.unwrap_or(Money::ZERO)).max(Money::ZERO))
-        })
+        .filter(|(_, status)| status.latest)
+        .filter_map(|(_, status)| status.promise.as_ref())
+        .flat_map(|standing| standing.parts.iter())
+        .filter(|part| part.date >= date && part.date <= last)
+        .map(|part| part.short())
         .sum())
 }
 
