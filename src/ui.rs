@@ -10,6 +10,7 @@ pub mod headless;
 pub mod i18n;
 pub mod import;
 pub mod ledger;
+pub mod letter_preview;
 pub mod notes;
 pub mod screen;
 pub mod settings;
@@ -408,7 +409,8 @@ impl Open {
                 match self.tab {
                     Tab::Customers => self.customers.close_form(),
                     Tab::Ledger => self.ledger.close_form(),
-                    Tab::Aging | Tab::Notes | Tab::Import | Tab::Statements | Tab::Settings => {}
+                    Tab::Statements => self.statements.close_preview(),
+                    Tab::Aging | Tab::Notes | Tab::Import | Tab::Settings => {}
                 }
                 Task::none()
             }
