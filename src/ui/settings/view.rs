@@ -2,13 +2,14 @@
 //! locale), the letters on the right, Save and Revert at the top.
 
 use iced::widget::{
-    Column, button, column, container, pick_list, row, scrollable, space, text, text_editor,
-    text_input,
+    Column, button, checkbox, column, container, pick_list, row, scrollable, space, text,
+    text_editor, text_input,
 };
 use iced::{Alignment, Element, Length, Theme};
 
 use super::{
-    DAYS, LOGO_PATH, LocaleChoice, Message, NAME, PaperChoice, Problems, Settings, TITLE, index,
+    DAYS, INTERVAL, LOGO_PATH, LocaleChoice, Message, NAME, PaperChoice, Problems, REMINDER_DAYS,
+    Settings, TITLE, TOLERANCE, index,
 };
 use crate::domain::company::{Locale, Paper};
 use crate::domain::letters::{Level, MERGE_FIELDS};
@@ -96,7 +97,7 @@ fn choice<'a>(label: String, chosen: bool, message: Message) -> Element<'a, Mess
 pub fn view<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
     let problems = screen
         .draft
-        .settings()
+        .settings(book.currency())
         .err()
         .map(|p| *p)
         .unwrap_or_default();
@@ -133,9 +134,12 @@ pub fn view<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
     ]
     .spacing(16)
     .width(Length::FillPortion(1));
-    let right = column![letters(screen, &problems, save)]
-        .spacing(16)
-        .width(Length::FillPortion(1));
+    let right = column![
+        ladder(screen, book, &problems, save.clone()),
+        letters(screen, &problems, save)
+    ]
+    .spacing(16)
+    .width(Length::FillPortion(1));
 
     column![
         header,
@@ -361,6 +365,113 @@ fn level_label(level: Level) -> &'static str {
     }
 }
 
+/// A short input for a number of days or an amount.
+fn short_input<'a>(
+    id: &'static str,
+    value: &'a str,
+    on_input: impl Fn(String) -> Message + 'a,
+    save: Option<Message>,
+    width: f32,
+) -> text_input::TextInput<'a, Message> {
+    text_input("", value)
+        .id(id)
+        .on_input(on_input)
+        .on_submit_maybe(save)
+        .padding(6)
+        .size(14)
+        .width(Length::Fixed(width))
+}
+
+/// The ladder: each level on or off and the days past due it waits for, the level-0
+/// payment reminder, the interval between letters and the small-balance tolerance.
+fn ladder<'a>(
+    screen: &'a Settings,
+    book: &'a Book,
+    problems: &Problems,
+    save: Option<Message>,
+) -> Element<'a, Message> {
+    let draft = &screen.draft;
+    let mut body = column![widgets::muted(t(
+        "Each customer gets the next level switched on once its oldest overdue item is that many days past due, never two letters closer than the interval."
+    ))];
+    for level in Level::ALL {
+        let i = index(level);
+        body = body.push(labelled(
+            level_label(level),
+            row![
+                checkbox(draft.enabled[i])
+                    .label(t("On"))
+                    .text_size(14)
+                    .on_toggle(move |on| Message::LevelEnabled(level, on)),
+                text(t("Send after")).size(14),
+                short_input(
+                    DAYS[i],
+                    &draft.days[i],
+                    move |v| Message::Days(level, v),
+                    save.clone(),
+                    70.0
+                ),
+                text(t("days past due")).size(14),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+            problems.days[i].clone(),
+        ));
+    }
+    body = body.push(labelled(
+        t("Payment reminder (before due)"),
+        row![
+            checkbox(draft.reminder_enabled)
+                .label(t("On"))
+                .text_size(14)
+                .on_toggle(Message::ReminderEnabled),
+            text(t("Remind")).size(14),
+            short_input(
+                REMINDER_DAYS,
+                &draft.reminder_days,
+                Message::ReminderDays,
+                save.clone(),
+                70.0
+            ),
+            text(t("days before the due date")).size(14),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center),
+        problems.reminder_days.clone(),
+    ));
+    body = body.push(labelled(
+        t("Interval between letters"),
+        row![
+            short_input(
+                INTERVAL,
+                &draft.interval_days,
+                Message::Interval,
+                save.clone(),
+                70.0
+            ),
+            text(t("days")).size(14),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center),
+        problems.interval_days.clone(),
+    ));
+    body = body.push(labelled(
+        t("Small-balance tolerance"),
+        column![
+            row![
+                short_input(TOLERANCE, &draft.tolerance, Message::Tolerance, save, 120.0),
+                text(book.currency().code.as_str()).size(14),
+            ]
+            .spacing(10)
+            .align_y(Alignment::Center),
+            widgets::muted(t("Less than this overdue, net of credit, is not chased")),
+        ]
+        .spacing(2),
+        problems.tolerance.clone(),
+    ));
+    section(t("Dunning ladder"), body)
+}
+
 fn letters<'a>(
     screen: &'a Settings,
     problems: &Problems,
@@ -371,11 +482,10 @@ fn letters<'a>(
     let letter = screen.draft.letter(level, chinese);
     let found = &problems.letters[l][c];
     let levels = Level::ALL.into_iter().map(|each| {
-        let trouble = problems.days[index(each)].is_some()
-            || problems.letters[index(each)]
-                .iter()
-                .flatten()
-                .any(Option::is_some);
+        let trouble = problems.letters[index(each)]
+            .iter()
+            .flatten()
+            .any(Option::is_some);
         let mark = if trouble { " !" } else { "" };
         choice(
             format!("{} {}{mark}", each.number(), level_label(each)),
@@ -412,24 +522,10 @@ fn letters<'a>(
     } else {
         widgets::muted(t("Changed from the default text"))
     };
-    let days = text_input("", &screen.draft.days[l])
-        .id(DAYS)
-        .on_input(Message::Days)
-        .on_submit_maybe(save.clone())
-        .padding(6)
-        .size(14)
-        .width(Length::Fixed(80.0));
     section(
         t("Demand letters"),
         column![
             row(levels).spacing(4).wrap(),
-            labelled(
-                t("Send after"),
-                row![days, text(t("days past due")).size(14)]
-                    .spacing(8)
-                    .align_y(Alignment::Center),
-                problems.days[l].clone(),
-            ),
             labelled(t("Language"), languages, None),
             labelled(
                 t("Title"),
