@@ -263,6 +263,8 @@ const ZH_CN: &[(&str, &str)] = &[
         "Less than this overdue, net of credit, is not chased",
         "扣除贷项后，逾期金额低于此数不催款",
     ),
+    ("{program} was not found", "未找到 {program}"),
+    ("could not open {path}: {e}", "无法打开 {path}：{e}"),
     ("Letter {n}: {problem}", "第 {n} 级催款函：{problem}"),
     (
         "must be more than letter {n}'s {days} days",

@@ -15,7 +15,7 @@
 
 use std::path::{Path, PathBuf};
 
-use iced::widget::{Column, column, container, row, rule, scrollable, space, text};
+use iced::widget::{Column, column, container, row, rule, scrollable, space, stack, text};
 use iced::{Alignment, Color, Element, Length, Task, Theme};
 
 use super::book::on_worker;
@@ -334,19 +334,27 @@ impl LetterPreview {
             currency.code,
             currency.display(letter.total_overdue)
         );
-        // A rule makes a column fill; each column is set back to its cells' width.
-        row![
+        let columns = row![
             number
                 .push(total_cell(labels.total_overdue))
                 .width(Length::Fill)
                 .clip(true),
-            issued.push(total_cell(" ")).width(Length::Shrink),
-            due.push(total_cell(" ")).width(Length::Shrink),
-            days.push(total_cell(" ")).width(Length::Shrink),
-            original.push(total_cell(" ")).width(Length::Shrink),
-            open.push(total_cell(total)).width(Length::Shrink),
-        ]
-        .into()
+            issued.push(total_cell(" ")),
+            due.push(total_cell(" ")),
+            days.push(total_cell(" ")),
+            original.push(total_cell(" ")),
+            open.push(total_cell(total)),
+        ];
+        // The rules under the header and over the total run across every column, drawn
+        // over the table at the heights the fixed line height gives those rows.
+        let rules = column![
+            space().height(HEAD_HEIGHT),
+            rule::horizontal(1),
+            space::vertical(),
+            rule::horizontal(1),
+            space().height(TOTAL_HEIGHT),
+        ];
+        stack![columns, rules].into()
     }
 }
 
@@ -366,27 +374,36 @@ fn soft<'a>(value: impl text::IntoFragment<'a>, size: u32) -> text::Text<'a> {
     text(value).size(size).color(SOFT_INK)
 }
 
+/// Line height of the table's text, fixed so the rules can be drawn at known heights.
+const TABLE_LINE: f32 = 17.0;
+const HEAD_PADDING: f32 = 4.0;
+const TOTAL_PADDING: f32 = 5.0;
+const HEAD_HEIGHT: f32 = TABLE_LINE + 2.0 * HEAD_PADDING;
+const TOTAL_HEIGHT: f32 = TABLE_LINE + 2.0 * TOTAL_PADDING;
+
+fn table_text<'a>(value: impl text::IntoFragment<'a>, color: Color) -> text::Text<'a> {
+    text(value)
+        .size(13)
+        .color(color)
+        .line_height(text::LineHeight::Absolute(TABLE_LINE.into()))
+        .wrapping(text::Wrapping::None)
+}
+
 /// A cell of the items table: one line, never wrapped.
 fn cell<'a>(value: impl text::IntoFragment<'a>) -> Element<'a, Message> {
-    container(ink(value, 13).wrapping(text::Wrapping::None))
-        .padding([3, 8])
+    container(table_text(value, INK)).padding([3, 8]).into()
+}
+
+/// A header cell.
+fn head<'a>(label: &'a str) -> Element<'a, Message> {
+    container(table_text(label, SOFT_INK).font(BOLD))
+        .padding([HEAD_PADDING, 8.0])
         .into()
 }
 
-/// A header cell, ruled below.
-fn head<'a>(label: &'a str) -> Element<'a, Message> {
-    column![
-        container(soft(label, 12).font(BOLD).wrapping(text::Wrapping::None)).padding([3, 8]),
-        rule::horizontal(1),
-    ]
-    .into()
-}
-
-/// A cell of the total line, ruled above.
+/// A cell of the total line.
 fn total_cell<'a>(value: impl text::IntoFragment<'a>) -> Element<'a, Message> {
-    column![
-        rule::horizontal(1),
-        container(ink(value, 13).font(BOLD).wrapping(text::Wrapping::None)).padding([4, 8]),
-    ]
-    .into()
+    container(table_text(value, INK).font(BOLD))
+        .padding([TOTAL_PADDING, 8.0])
+        .into()
 }

@@ -493,9 +493,15 @@ pub(in crate::ui) fn open_with_system(path: &Path) -> Result<(), String> {
         .spawn()
         .map(|_| ())
         .map_err(|e| {
+            // The program is what is missing, not the file: say which.
+            let e = if e.kind() == std::io::ErrorKind::NotFound {
+                tf("{program} was not found", &[("program", program)])
+            } else {
+                e.to_string()
+            };
             tf(
                 "could not open {path}: {e}",
-                &[("path", &path.display().to_string()), ("e", &e.to_string())],
+                &[("path", &path.display().to_string()), ("e", &e)],
             )
         })
 }

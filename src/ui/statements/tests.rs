@@ -344,6 +344,77 @@ fn a_letter_is_sent_from_its_preview() {
     assert!(s.due.is_empty(), "not due again");
 }
 
+/// The sample book with 40 more customers each overdue since October: 41 letters due.
+fn many_due() -> App {
+    use crate::domain::customer::CustomerDraft;
+    use crate::domain::document::DocKind;
+    use crate::domain::terms::Plan;
+    let mut store = crate::ui::testing::sample_store();
+    let usd = store.currency().clone();
+    for n in 100..140 {
+        let code = format!("C{n}");
+        store
+            .add_customer(&CustomerDraft {
+                code: code.clone(),
+                name: format!("Customer {n} Ltd"),
+                ..Default::default()
+            })
+            .unwrap();
+        store
+            .post_debit(&crate::store::NewDebit {
+                customer: code,
+                kind: DocKind::Invoice,
+                number: Some(format!("INV-{n}")),
+                date: date("2026-09-15"),
+                amount: usd.parse("120.00").unwrap(),
+                terms: None,
+                due: None,
+                plan: Plan::Single,
+                reference: None,
+                memo: None,
+            })
+            .unwrap();
+    }
+    let (mut app, task) = App::with_store(store, date(TODAY));
+    crate::ui::testing::settle(&mut app, task);
+    send(&mut app, AppMessage::Show(Tab::Statements));
+    app
+}
+
+#[test]
+fn the_confirmation_fits_a_small_window_with_the_list_scrolling_above_it() {
+    let mut app = many_due();
+    assert_eq!(screen(&app).due.len(), 41);
+    send(&mut app, AppMessage::Statements(Message::SendDue));
+    let (width, height) = (1024.0, 700.0);
+    let mut ui = Simulator::with_size(iced::Settings::default(), (width, height), app.view());
+    let confirm = ui.find("Confirm").expect("the Confirm button");
+    let bounds = confirm.bounds();
+    assert!(
+        bounds.y + bounds.height <= height && confirm.visible_bounds().is_some(),
+        "Confirm is inside the 700-pixel window: {bounds:?}"
+    );
+    // The list of who gets a letter is still there, shrunk to scroll above it.
+    let first = ui.find("Preview").expect("a Preview button of the list");
+    let shown = first
+        .visible_bounds()
+        .expect("the first letter due is in view");
+    assert!(
+        shown.height > 10.0 && shown.y + shown.height < bounds.y,
+        "{shown:?} above {bounds:?}"
+    );
+    // And it does confirm from there.
+    let messages: Vec<AppMessage> = {
+        ui.click("Confirm").expect("clickable");
+        ui.into_messages().collect()
+    };
+    assert!(
+        messages
+            .iter()
+            .any(|m| matches!(m, AppMessage::Statements(Message::ConfirmSend)))
+    );
+}
+
 #[test]
 fn counts_are_grouped_in_thousands() {
     assert_eq!(due::count_text(0), "0");
