@@ -34,8 +34,10 @@ pub fn preview_folder() -> PathBuf {
     std::env::temp_dir().join("owed-preview")
 }
 
-/// The widest the sheet is drawn: about an A4 page's text width at a readable size.
-const SHEET_WIDTH: f32 = 760.0;
+/// The sheet's width, fixed as a page's is: the table of items is laid out in it, and a
+/// window too narrow for it scrolls sideways rather than cutting an amount. It fits
+/// beside the sidebar in a 1024-pixel window.
+const SHEET_WIDTH: f32 = 720.0;
 /// Ink on the sheet: the page is white in a light and a dark theme alike, as on paper.
 const INK: Color = Color::from_rgb(0.10, 0.10, 0.12);
 const SOFT_INK: Color = Color::from_rgb(0.38, 0.38, 0.42);
@@ -183,7 +185,7 @@ impl LetterPreview {
         }
         let sheet = container(self.sheet())
             .padding([36, 44])
-            .max_width(SHEET_WIDTH)
+            .width(Length::Fixed(SHEET_WIDTH))
             .style(|_theme: &Theme| container::Style {
                 background: Some(PAPER.into()),
                 text_color: Some(INK),
@@ -199,17 +201,25 @@ impl LetterPreview {
                 },
                 ..Default::default()
             });
-        let desk = scrollable(
-            container(sheet)
-                .width(Length::Fill)
-                .center_x(Length::Fill)
-                .padding(iced::Padding {
-                    top: 4.0,
-                    bottom: 16.0,
-                    left: 8.0,
-                    right: widgets::GUTTER + 8.0,
-                }),
+        let desk = container(
+            scrollable(
+                container(sheet)
+                    .width(Length::Shrink)
+                    .padding(iced::Padding {
+                        top: 4.0,
+                        bottom: 16.0,
+                        left: 4.0,
+                        right: widgets::GUTTER + 4.0,
+                    }),
+            )
+            .direction(scrollable::Direction::Both {
+                vertical: scrollable::Scrollbar::default(),
+                horizontal: scrollable::Scrollbar::default(),
+            })
+            .width(Length::Shrink)
+            .height(Length::Fill),
         )
+        .center_x(Length::Fill)
         .height(Length::Fill);
         column![toolbar, status, desk]
             .spacing(10)
@@ -227,7 +237,16 @@ impl LetterPreview {
         let to = &letter.customer;
         let mut address = column![ink(&to.name, 14).font(BOLD)].spacing(2);
         if let Some(contact) = to.contact.as_deref().filter(|c| !c.trim().is_empty()) {
-            address = address.push(ink(format!("{} {}", labels.attention, contact.trim()), 13));
+            // "Attn. Name", but "收件人：Name": no space after a full-width colon.
+            let gap = if labels.attention.ends_with('：') {
+                ""
+            } else {
+                " "
+            };
+            address = address.push(ink(
+                format!("{}{gap}{}", labels.attention, contact.trim()),
+                13,
+            ));
         }
         for line in lines(to.address.as_deref().unwrap_or("")) {
             address = address.push(ink(line, 13));
@@ -406,4 +425,103 @@ fn total_cell<'a>(value: impl text::IntoFragment<'a>) -> Element<'a, Message> {
     container(table_text(value, INK).font(BOLD))
         .padding([TOTAL_PADDING, 8.0])
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use iced_test::simulator::Simulator;
+
+    use super::*;
+    use crate::domain::document::DocKind;
+    use crate::domain::terms::Plan;
+    use crate::report::letters::LetterRequest;
+    use crate::report::statement::Context;
+    use crate::ui::testing::{TODAY, date, sample_store};
+
+    /// Acme's letter on the sample book, with one more invoice of a very large amount.
+    fn preview() -> LetterPreview {
+        let mut store = sample_store();
+        let amount = store.currency().parse("987654321098.76").unwrap();
+        store
+            .post_debit(&crate::store::NewDebit {
+                customer: "C001".into(),
+                kind: DocKind::Invoice,
+                number: Some("INV-BIG".into()),
+                date: date("2026-08-01"),
+                amount,
+                terms: None,
+                due: None,
+                plan: Plan::Single,
+                reference: None,
+                memo: None,
+            })
+            .unwrap();
+        let request = LetterRequest {
+            customer: "C001".into(),
+            level: Level::SecondNotice,
+            date: date(TODAY),
+            deadline: None,
+            locale: None,
+        };
+        let context = Context::new(&store, request.date, None).unwrap();
+        let letter = letters::build_letter(&store, &context, &request).unwrap();
+        LetterPreview::new(letter, context.company().clone())
+    }
+
+    #[test]
+    fn amounts_are_never_cut_even_in_a_narrow_window() {
+        let preview = preview();
+        let letter = preview.letter();
+        let total = format!(
+            "{} {}",
+            letter.currency.code,
+            letter.currency.display(letter.total_overdue)
+        );
+        let big = letter.currency.display(letter.items[0].open);
+        assert!(big.starts_with("987,654,321,098"), "{big}");
+        let bounds_at = |width: f32, shown: &str| {
+            let mut ui =
+                Simulator::with_size(iced::Settings::default(), (width, 2400.0), preview.view());
+            let found = ui.find(shown).unwrap_or_else(|_| panic!("{shown} shown"));
+            (found.bounds(), found.visible_bounds())
+        };
+        for shown in [total.as_str(), big.as_str()] {
+            let (wide, visible) = bounds_at(1070.0, shown);
+            assert!(wide.width > 50.0, "{shown}: {wide:?}");
+            let same = |a: f32, b: f32| (a - b).abs() < 0.01;
+            assert!(
+                visible.is_some_and(|v| same(v.width, wide.width)),
+                "{shown} whole: {wide:?} {visible:?}"
+            );
+            // The screen area of a 1024-pixel window: all of it in view.
+            let (fits, visible) = bounds_at(782.0, shown);
+            assert!(same(fits.width, wide.width), "{shown} as wide at 782");
+            assert!(
+                visible.is_some_and(|v| same(v.width, fits.width) && fits.x + fits.width <= 782.0),
+                "{shown} in view at 782: {fits:?} {visible:?}"
+            );
+            // Narrower than the page: the page scrolls sideways, the amount stays whole.
+            let (narrow, _) = bounds_at(480.0, shown);
+            assert!(
+                same(narrow.width, wide.width),
+                "{shown} as wide at 480: {narrow:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn send_and_close_ask_the_host_and_send_can_be_turned_off() {
+        let mut preview = preview();
+        let (_, event) = preview.update(Message::Send);
+        assert_eq!(
+            event,
+            Some(Event::Send {
+                customer: "C001".into(),
+                level: Level::SecondNotice
+            })
+        );
+        preview.set_can_send(false);
+        assert_eq!(preview.update(Message::Send).1, None, "busy: nothing asked");
+        assert_eq!(preview.update(Message::Close).1, Some(Event::Close));
+    }
 }

@@ -382,8 +382,35 @@ fn short_input<'a>(
         .width(Length::Fixed(width))
 }
 
+/// Width of the ladder's "on" column and of its days inputs.
+const SWITCH: f32 = 40.0;
+const DAYS_WIDTH: f32 = 56.0;
+
+/// A row of the ladder's table: what, on or off, the days (and what they count), and
+/// under the days why they are refused.
+fn ladder_row<'a>(
+    label: &'a str,
+    switch: Element<'a, Message>,
+    days: Element<'a, Message>,
+    unit: Option<&'a str>,
+    problem: Option<String>,
+) -> Element<'a, Message> {
+    let mut input = row![days].spacing(8).align_y(Alignment::Center);
+    if let Some(unit) = unit {
+        input = input.push(text(unit).size(14).width(Length::Fill));
+    }
+    labelled(
+        label,
+        row![container(switch).width(Length::Fixed(SWITCH)), input]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        problem,
+    )
+}
+
 /// The ladder: each level on or off and the days past due it waits for, the level-0
-/// payment reminder, the interval between letters and the small-balance tolerance.
+/// payment reminder, the interval between letters and the small-balance tolerance —
+/// a narrow table, so it fits beside the company at 1024 pixels.
 fn ladder<'a>(
     screen: &'a Settings,
     book: &'a Book,
@@ -391,80 +418,83 @@ fn ladder<'a>(
     save: Option<Message>,
 ) -> Element<'a, Message> {
     let draft = &screen.draft;
-    let mut body = column![widgets::muted(t(
-        "Each customer gets the next level switched on once its oldest overdue item is that many days past due, never two letters closer than the interval."
-    ))];
+    let days_input = |id: &'static str,
+                      value: &'a str,
+                      on_input: Box<dyn Fn(String) -> Message + 'a>,
+                      save: Option<Message>|
+     -> Element<'a, Message> {
+        short_input(id, value, on_input, save, DAYS_WIDTH).into()
+    };
+    let heading = row![
+        space().width(LABEL),
+        text(t("On")).size(13).width(Length::Fixed(SWITCH)),
+        text(t("Days past due")).size(13),
+    ]
+    .spacing(10);
+    let mut body = column![
+        widgets::muted(t(
+            "Each customer gets the next level switched on once its oldest overdue item is that many days past due, never two letters closer than the interval."
+        )),
+        heading,
+    ];
     for level in Level::ALL {
         let i = index(level);
-        body = body.push(labelled(
+        body = body.push(ladder_row(
             level_label(level),
-            row![
-                checkbox(draft.enabled[i])
-                    .label(t("On"))
-                    .text_size(14)
-                    .on_toggle(move |on| Message::LevelEnabled(level, on)),
-                text(t("Send after")).size(14),
-                short_input(
-                    DAYS[i],
-                    &draft.days[i],
-                    move |v| Message::Days(level, v),
-                    save.clone(),
-                    70.0
-                ),
-                text(t("days past due")).size(14),
-            ]
-            .spacing(10)
-            .align_y(Alignment::Center),
+            checkbox(draft.enabled[i])
+                .on_toggle(move |on| Message::LevelEnabled(level, on))
+                .into(),
+            days_input(
+                DAYS[i],
+                &draft.days[i],
+                Box::new(move |v| Message::Days(level, v)),
+                save.clone(),
+            ),
+            None,
             problems.days[i].clone(),
         ));
     }
-    body = body.push(labelled(
+    body = body.push(ladder_row(
         t("Payment reminder (before due)"),
-        row![
-            checkbox(draft.reminder_enabled)
-                .label(t("On"))
-                .text_size(14)
-                .on_toggle(Message::ReminderEnabled),
-            text(t("Remind")).size(14),
-            short_input(
-                REMINDER_DAYS,
-                &draft.reminder_days,
-                Message::ReminderDays,
-                save.clone(),
-                70.0
-            ),
-            text(t("days before the due date")).size(14),
-        ]
-        .spacing(10)
-        .align_y(Alignment::Center),
+        checkbox(draft.reminder_enabled)
+            .on_toggle(Message::ReminderEnabled)
+            .into(),
+        days_input(
+            REMINDER_DAYS,
+            &draft.reminder_days,
+            Box::new(Message::ReminderDays),
+            save.clone(),
+        ),
+        Some(t("days before due")),
         problems.reminder_days.clone(),
     ));
-    body = body.push(labelled(
+    body = body.push(ladder_row(
         t("Interval between letters"),
-        row![
-            short_input(
-                INTERVAL,
-                &draft.interval_days,
-                Message::Interval,
-                save.clone(),
-                70.0
-            ),
-            text(t("days")).size(14),
-        ]
-        .spacing(10)
-        .align_y(Alignment::Center),
+        space().into(),
+        days_input(
+            INTERVAL,
+            &draft.interval_days,
+            Box::new(Message::Interval),
+            save.clone(),
+        ),
+        Some(t("days")),
         problems.interval_days.clone(),
     ));
     body = body.push(labelled(
         t("Small-balance tolerance"),
         column![
             row![
-                short_input(TOLERANCE, &draft.tolerance, Message::Tolerance, save, 120.0),
+                space().width(SWITCH),
+                short_input(TOLERANCE, &draft.tolerance, Message::Tolerance, save, 110.0),
                 text(book.currency().code.as_str()).size(14),
             ]
-            .spacing(10)
+            .spacing(8)
             .align_y(Alignment::Center),
-            widgets::muted(t("Less than this overdue, net of credit, is not chased")),
+            row![
+                space().width(SWITCH),
+                widgets::muted(t("Less than this overdue, net of credit, is not chased")),
+            ]
+            .spacing(8),
         ]
         .spacing(2),
         problems.tolerance.clone(),
