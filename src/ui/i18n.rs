@@ -240,6 +240,7 @@ const ZH_CN: &[(&str, &str)] = &[
         "催款函预览 — {code} {name} · 第 {level} 级",
     ),
     ("Open PDF", "打开PDF"),
+    ("Preparing…", "准备中…"),
     ("Send this letter", "发送此函"),
     ("Close", "关闭"),
     (

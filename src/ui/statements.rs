@@ -21,9 +21,8 @@ use iced::futures::channel::mpsc;
 use super::i18n::{t, tf};
 use super::letter_preview::{self, LetterPreview};
 use super::{Book, Event};
-use crate::domain::company::CompanyProfile;
 use crate::domain::letters::Level;
-use crate::domain::printed::{Letter, Period, StatementKind};
+use crate::domain::printed::{Period, StatementKind};
 use crate::report::letters::{self, DueLetter, LetterRequest, LetterRun};
 use crate::report::statement::{self, Request, Selection};
 use crate::store::{Issued, Store};
@@ -96,8 +95,8 @@ pub enum Message {
     CancelSend,
     /// Show the letter due to this customer in the preview (nothing is written).
     Preview(String),
-    /// The letter merged for the preview, with the letterhead's company.
-    PreviewLoaded(Result<Box<(Letter, CompanyProfile)>, String>),
+    /// The letter merged for the preview.
+    PreviewLoaded(Result<Box<LetterPreview>, String>),
     LetterPreview(letter_preview::Message),
     /// Open the file with every letter of the last run.
     OpenLetters,
@@ -138,6 +137,8 @@ pub struct Statements {
     pub archive: Vec<Issued>,
     /// A letter due, shown as it prints before it is sent.
     pub preview: Option<LetterPreview>,
+    /// The customer whose letter is being merged for the preview.
+    pub preparing: Option<String>,
 }
 
 /// Where documents go unless the user says otherwise: `Documents/Owed`.
@@ -177,6 +178,7 @@ impl Statements {
             deadline: String::new(),
             archive: Vec::new(),
             preview: None,
+            preparing: None,
         };
         let task = screen.reload(book);
         (screen, task)
@@ -272,12 +274,17 @@ impl Statements {
                 return (self.send_due(book), None);
             }
             Message::Preview(code) => return (self.preview(&code, book), None),
-            Message::PreviewLoaded(Ok(built)) => {
-                let (letter, company) = *built;
-                self.preview = Some(LetterPreview::new(letter, company));
+            Message::PreviewLoaded(Ok(preview)) => {
+                self.preparing = None;
+                let mut preview = *preview;
+                preview.set_can_send(self.running.is_none());
+                self.preview = Some(preview);
                 self.error = None;
             }
-            Message::PreviewLoaded(Err(error)) => self.error = Some(error),
+            Message::PreviewLoaded(Err(error)) => {
+                self.preparing = None;
+                self.error = Some(error);
+            }
             Message::LetterPreview(message) => {
                 let Some(preview) = &mut self.preview else {
                     return (Task::none(), None);

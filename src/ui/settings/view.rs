@@ -1,15 +1,15 @@
 //! How the settings screen looks: the company on the left (details, logo, paper and
-//! locale), the letters on the right, Save and Revert at the top.
+//! locale, backups), the dunning ladder (`view/ladder.rs`) and the letters on the right,
+//! Save and Revert at the top.
 
 use iced::widget::{
-    Column, button, checkbox, column, container, pick_list, row, scrollable, space, text,
-    text_editor, text_input,
+    Column, button, column, container, pick_list, row, scrollable, space, text, text_editor,
+    text_input,
 };
 use iced::{Alignment, Element, Length, Theme};
 
 use super::{
-    DAYS, INTERVAL, LOGO_PATH, LocaleChoice, Message, NAME, PaperChoice, Problems, REMINDER_DAYS,
-    Settings, TITLE, TOLERANCE, index,
+    LOGO_PATH, LocaleChoice, Message, NAME, PaperChoice, Problems, Settings, TITLE, index,
 };
 use crate::domain::company::{Locale, Paper};
 use crate::domain::letters::{Level, MERGE_FIELDS};
@@ -17,6 +17,8 @@ use crate::store::BackupKind;
 use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
+
+mod ladder;
 
 const LABEL: f32 = 140.0;
 
@@ -135,7 +137,7 @@ pub fn view<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
     .spacing(16)
     .width(Length::FillPortion(1));
     let right = column![
-        ladder(screen, book, &problems, save.clone()),
+        ladder::ladder(screen, book, &problems, save.clone()),
         letters(screen, &problems, save)
     ]
     .spacing(16)
@@ -363,143 +365,6 @@ fn level_label(level: Level) -> &'static str {
         Level::FinalDemand => t("Final demand"),
         Level::Legal => t("Legal notice"),
     }
-}
-
-/// A short input for a number of days or an amount.
-fn short_input<'a>(
-    id: &'static str,
-    value: &'a str,
-    on_input: impl Fn(String) -> Message + 'a,
-    save: Option<Message>,
-    width: f32,
-) -> text_input::TextInput<'a, Message> {
-    text_input("", value)
-        .id(id)
-        .on_input(on_input)
-        .on_submit_maybe(save)
-        .padding(6)
-        .size(14)
-        .width(Length::Fixed(width))
-}
-
-/// Width of the ladder's "on" column and of its days inputs.
-const SWITCH: f32 = 40.0;
-const DAYS_WIDTH: f32 = 56.0;
-
-/// A row of the ladder's table: what, on or off, the days (and what they count), and
-/// under the days why they are refused.
-fn ladder_row<'a>(
-    label: &'a str,
-    switch: Element<'a, Message>,
-    days: Element<'a, Message>,
-    unit: Option<&'a str>,
-    problem: Option<String>,
-) -> Element<'a, Message> {
-    let mut input = row![days].spacing(8).align_y(Alignment::Center);
-    if let Some(unit) = unit {
-        input = input.push(text(unit).size(14).width(Length::Fill));
-    }
-    labelled(
-        label,
-        row![container(switch).width(Length::Fixed(SWITCH)), input]
-            .spacing(8)
-            .align_y(Alignment::Center),
-        problem,
-    )
-}
-
-/// The ladder: each level on or off and the days past due it waits for, the level-0
-/// payment reminder, the interval between letters and the small-balance tolerance —
-/// a narrow table, so it fits beside the company at 1024 pixels.
-fn ladder<'a>(
-    screen: &'a Settings,
-    book: &'a Book,
-    problems: &Problems,
-    save: Option<Message>,
-) -> Element<'a, Message> {
-    let draft = &screen.draft;
-    let days_input = |id: &'static str,
-                      value: &'a str,
-                      on_input: Box<dyn Fn(String) -> Message + 'a>,
-                      save: Option<Message>|
-     -> Element<'a, Message> {
-        short_input(id, value, on_input, save, DAYS_WIDTH).into()
-    };
-    let heading = row![
-        space().width(LABEL),
-        text(t("On")).size(13).width(Length::Fixed(SWITCH)),
-        text(t("Days past due")).size(13),
-    ]
-    .spacing(10);
-    let mut body = column![
-        widgets::muted(t(
-            "Each customer gets the next level switched on once its oldest overdue item is that many days past due, never two letters closer than the interval."
-        )),
-        heading,
-    ];
-    for level in Level::ALL {
-        let i = index(level);
-        body = body.push(ladder_row(
-            level_label(level),
-            checkbox(draft.enabled[i])
-                .on_toggle(move |on| Message::LevelEnabled(level, on))
-                .into(),
-            days_input(
-                DAYS[i],
-                &draft.days[i],
-                Box::new(move |v| Message::Days(level, v)),
-                save.clone(),
-            ),
-            None,
-            problems.days[i].clone(),
-        ));
-    }
-    body = body.push(ladder_row(
-        t("Payment reminder (before due)"),
-        checkbox(draft.reminder_enabled)
-            .on_toggle(Message::ReminderEnabled)
-            .into(),
-        days_input(
-            REMINDER_DAYS,
-            &draft.reminder_days,
-            Box::new(Message::ReminderDays),
-            save.clone(),
-        ),
-        Some(t("days before due")),
-        problems.reminder_days.clone(),
-    ));
-    body = body.push(ladder_row(
-        t("Interval between letters"),
-        space().into(),
-        days_input(
-            INTERVAL,
-            &draft.interval_days,
-            Box::new(Message::Interval),
-            save.clone(),
-        ),
-        Some(t("days")),
-        problems.interval_days.clone(),
-    ));
-    body = body.push(labelled(
-        t("Small-balance tolerance"),
-        column![
-            row![
-                space().width(SWITCH),
-                short_input(TOLERANCE, &draft.tolerance, Message::Tolerance, save, 110.0),
-                text(book.currency().code.as_str()).size(14),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center),
-            row![
-                space().width(SWITCH),
-                widgets::muted(t("Less than this overdue, net of credit, is not chased")),
-            ]
-            .spacing(8),
-        ]
-        .spacing(2),
-        problems.tolerance.clone(),
-    ));
-    section(t("Dunning ladder"), body)
 }
 
 fn letters<'a>(

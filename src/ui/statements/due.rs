@@ -11,10 +11,9 @@ use iced::Task;
 use super::{Message, Statements, run, stale_note};
 use crate::domain::letters::Level;
 use crate::report::letters::{self, DueLetter, LetterRequest};
-use crate::report::statement::Context;
 use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
-use crate::ui::letter_preview::Event as PreviewEvent;
+use crate::ui::letter_preview::{Event as PreviewEvent, LetterPreview};
 
 impl Statements {
     /// How many letters due there are of each level, lowest level first.
@@ -95,16 +94,8 @@ impl Statements {
             deadline: None,
             locale: None,
         };
-        book.read(
-            move |store| {
-                let context =
-                    Context::new(store, request.date, request.locale).map_err(|e| e.to_string())?;
-                let letter =
-                    letters::build_letter(store, &context, &request).map_err(|e| e.to_string())?;
-                Ok((letter, context.company().clone()))
-            },
-            |built| Message::PreviewLoaded(built.map(Box::new)),
-        )
+        self.preparing = Some(due.customer.clone());
+        LetterPreview::load(book, request).map(|built| Message::PreviewLoaded(built.map(Box::new)))
     }
 
     /// Acts on what the preview asks: close it, or send its letter as the letters due

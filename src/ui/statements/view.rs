@@ -143,10 +143,16 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
                 ))
                 .size(13)
                 .width(Length::Fill),
-                button(text(t("Preview")).size(12))
-                    .padding([2, 8])
-                    .style(button::secondary)
-                    .on_press(Message::Preview(letter.customer.clone())),
+                if screen.preparing.as_deref() == Some(letter.customer.as_str()) {
+                    button(text(t("Preparing…")).size(12))
+                        .padding([2, 8])
+                        .style(button::secondary)
+                } else {
+                    button(text(t("Preview")).size(12))
+                        .padding([2, 8])
+                        .style(button::secondary)
+                        .on_press(Message::Preview(letter.customer.clone()))
+                },
             ]
             .spacing(6)
             .padding(iced::Padding::ZERO.right(14))
