@@ -250,7 +250,7 @@ impl LetterPreview {
         let letter = &self.letter;
         let labels = Labels::for_locale(letter.locale);
         let date = |d| letter.locale.format_date(d);
-        let mut page = column![self.letterhead(&labels), rule::horizontal(1)].spacing(14);
+        let mut page = column![self.letterhead(&labels), ruled()].spacing(14);
 
         let to = &letter.customer;
         let mut address = column![ink(&to.name, 14).font(BOLD)].spacing(2);
@@ -306,8 +306,7 @@ impl LetterPreview {
         page = page.push(closing);
         let instructions = lines(&self.company.payment_instructions);
         if !instructions.is_empty() {
-            let mut foot =
-                column![rule::horizontal(1), soft(labels.how_to_pay, 11).font(BOLD)].spacing(2);
+            let mut foot = column![ruled(), soft(labels.how_to_pay, 11).font(BOLD)].spacing(2);
             for line in instructions {
                 foot = foot.push(soft(line, 11));
             }
@@ -386,13 +385,23 @@ impl LetterPreview {
         // over the table at the heights the fixed line height gives those rows.
         let rules = column![
             space().height(HEAD_HEIGHT),
-            rule::horizontal(1),
+            ruled(),
             space::vertical(),
-            rule::horizontal(1),
+            ruled(),
             space().height(TOTAL_HEIGHT),
         ];
         stack![columns, rules].into()
     }
+}
+
+/// A thin rule in the sheet's own grey, the same in a light and a dark theme.
+fn ruled<'a>() -> rule::Rule<'a, Theme> {
+    rule::horizontal(1).style(|_theme: &Theme| rule::Style {
+        color: Color::from_rgb(0.55, 0.55, 0.58),
+        radius: 0.0.into(),
+        fill_mode: rule::FillMode::Full,
+        snap: true,
+    })
 }
 
 /// The non-blank lines of a several-line text, trimmed.
