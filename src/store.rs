@@ -50,7 +50,10 @@ pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
 pub use posting::{NewCredit, NewDebit, NewRefund, Posted, VoidRequest};
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
-pub use settings::{CompanySettings, escape, unescape};
+pub use settings::{
+    CompanySettings, LadderSettings, escape, parse_interval_days, parse_reminder_days,
+    parse_tolerance, unescape,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

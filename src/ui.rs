@@ -10,6 +10,7 @@ pub mod headless;
 pub mod i18n;
 pub mod import;
 pub mod ledger;
+pub mod letter_preview;
 pub mod notes;
 pub mod screen;
 pub mod settings;
@@ -450,7 +451,8 @@ impl Open {
                     Tab::Today => self.today.close_form(),
                     Tab::Customers => self.customers.close_form(),
                     Tab::Ledger => self.ledger.close_form(),
-                    Tab::Aging | Tab::Notes | Tab::Import | Tab::Statements | Tab::Settings => {}
+                    Tab::Statements => self.statements.close_preview(),
+                    Tab::Aging | Tab::Notes | Tab::Import | Tab::Settings => {}
                 }
                 Task::none()
             }

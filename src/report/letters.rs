@@ -11,7 +11,7 @@ use chrono::{Days, NaiveDate};
 
 use super::promises::{note_day, note_statuses};
 use super::statement::{Context, StatementError, file_stem, prepare_folder};
-use crate::domain::company::Locale;
+use crate::domain::company::{CompanyProfile, Locale};
 use crate::domain::ladder::{
     CustomerFacts, HeldReason, OpenItem, Outcome, Pause, PromiseToPay, SentLetter, decide,
 };
@@ -330,12 +330,7 @@ pub fn issue_with(
         path: out_dir.to_path_buf(),
         source,
     })?;
-    let name = format!(
-        "{}-L{}-{}.pdf",
-        file_stem(&letter.customer.code),
-        letter.level.number(),
-        letter.date
-    );
+    let name = file_name(&letter);
     let path = out_dir.join(&name);
     // Written whole under a hidden name, renamed only once the archive holds it, so a
     // final-name letter is always one the book has (and never an empty file).
@@ -375,6 +370,35 @@ pub fn issue_with(
         archived,
         stale_removed: 0,
     })
+}
+
+/// The name of a letter's file: `C001-L2-2026-11-23.pdf`.
+pub fn file_name(letter: &Letter) -> String {
+    format!(
+        "{}-L{}-{}.pdf",
+        file_stem(&letter.customer.code),
+        letter.level.number(),
+        letter.date
+    )
+}
+
+/// Writes a letter already merged (by [`build_letter`]) as a PDF into `out_dir`, under
+/// the name it would be sent with, to look at before sending: nothing is archived and no
+/// note is logged. The file appears whole or not at all; unfinished files of earlier
+/// runs in the folder are cleared first.
+pub fn write_preview(letter: &Letter, company: &CompanyProfile, out_dir: &Path) -> Result<PathBuf> {
+    prepare_folder(out_dir)?;
+    let bytes = pdf::letter_pdf(letter, company)?;
+    let path = out_dir.join(file_name(letter));
+    let io = |source| StatementError::Io {
+        path: path.clone(),
+        source,
+    };
+    Staged::write(&path, &bytes)
+        .map_err(io)?
+        .publish()
+        .map_err(io)?;
+    Ok(path)
 }
 
 /// Writes the letters `due` (dated `date`) into `out_dir`, each archived with its

@@ -11,6 +11,7 @@ mod keys;
 mod ladder;
 
 pub use keys::{escape, unescape};
+pub use ladder::{LadderSettings, parse_interval_days, parse_reminder_days, parse_tolerance};
 
 pub(super) use super::audit::settings_change;
 use super::{Result, Store, StoreError};
@@ -29,6 +30,8 @@ pub struct CompanySettings {
     pub thresholds: [i64; 4],
     /// Per level ([`Level::ALL`] order): the English, then the Chinese template.
     pub templates: [[LetterTemplate; 2]; 4],
+    /// Levels switched on, interval, tolerance and the level-0 reminder.
+    pub ladder: LadderSettings,
 }
 
 impl CompanySettings {
@@ -44,6 +47,7 @@ impl CompanySettings {
     pub fn validate(&self) -> Result<()> {
         check_profile(&self.profile)?;
         check_thresholds(&self.thresholds).map_err(threshold_error)?;
+        ladder::check_ladder(&self.ladder)?;
         for level in Level::ALL {
             for chinese in [false, true] {
                 check_template(level, chinese, self.template(level, chinese))?;
@@ -59,6 +63,7 @@ impl Default for CompanySettings {
             profile: CompanyProfile::default(),
             thresholds: letters::default_thresholds(),
             templates: Level::ALL.map(|l| [default_template(l, false), default_template(l, true)]),
+            ladder: LadderSettings::default(),
         }
     }
 }
@@ -344,16 +349,20 @@ impl Store {
             profile: self.company_profile()?,
             thresholds: read_thresholds(&self.conn)?,
             templates,
+            ladder: self.ladder_settings()?,
         })
     }
 
     /// Saves every setting in one transaction, after checking all of them.
     pub fn save_company_settings(&mut self, settings: &CompanySettings) -> Result<()> {
         settings.validate()?;
+        let ladder_before = self.ladder_settings()?;
+        let currency = self.currency().clone();
         self.write(|tx, _| {
             settings_change(tx, None, || {
                 write_profile(tx, &settings.profile)?;
                 write_thresholds(tx, &settings.thresholds)?;
+                ladder::write_ladder(tx, &currency, &ladder_before, &settings.ladder)?;
                 for level in Level::ALL {
                     for chinese in [false, true] {
                         write_template(tx, level, chinese, settings.template(level, chinese))?;

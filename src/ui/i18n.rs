@@ -411,6 +411,69 @@ const ZH_CN: &[(&str, &str)] = &[
         "全部催款函，可一次打印：{path}",
     ),
     ("Open", "打开"),
+    // The letter preview.
+    (
+        "Letter preview — {code} {name} · level {level}",
+        "催款函预览 — {code} {name} · 第 {level} 级",
+    ),
+    ("Open PDF", "打开PDF"),
+    ("Preparing…", "准备中…"),
+    ("Send this letter", "发送此函"),
+    ("Close", "关闭"),
+    (
+        "Not sent: nothing is archived or logged until you send it. Esc closes.",
+        "尚未发送：发送之前不会存档，也不会记为催收记录。按 Esc 关闭。",
+    ),
+    // The dunning ladder on the settings screen.
+    ("Dunning ladder", "催款梯度"),
+    (
+        "Each customer gets the next level switched on once its oldest overdue item is that many days past due, never two letters closer than the interval.",
+        "客户最早的逾期款项逾期达到相应天数时，发送下一个已启用级别的催款函；两封催款函之间至少相隔提醒间隔。",
+    ),
+    ("On", "启用"),
+    ("Days past due", "逾期天数"),
+    ("days before due", "天"),
+    ("Payment reminder (before due)", "付款提醒（到期前）"),
+    ("Interval between letters", "提醒间隔"),
+    ("days", "天"),
+    ("Small-balance tolerance", "小额容差"),
+    (
+        "Less than this overdue, net of credit, is not chased",
+        "扣除贷项后，逾期金额低于此数不催款",
+    ),
+    // The letters panel of the statements and letters screen.
+    ("Statements and letters", "对账单与催款函"),
+    ("Statements & letters", "对账单与催款函"),
+    ("Due today ({n})", "今日应发（{n}）"),
+    (
+        "{code} · {level} · oldest item due {due}, {days} days overdue",
+        "{code} · {level} · 最早到期 {due}，已逾期 {days} 天",
+    ),
+    ("One letter", "单封催款函"),
+    ("Customer code", "客户编号"),
+    ("Level", "级别"),
+    ("Deadline", "付款期限"),
+    (
+        "Without a deadline, the letter gives 14 days from today.",
+        "不填付款期限时，默认为今天起 14 天。",
+    ),
+    ("Write the letter", "生成催款函"),
+    ("No letters are due today.", "今天没有应发的催款函。"),
+    ("{program} was not found", "未找到 {program}"),
+    ("could not open {path}: {e}", "无法打开 {path}：{e}"),
+    ("Letter {n}: {problem}", "第 {n} 级催款函：{problem}"),
+    (
+        "must be more than letter {n}'s {days} days",
+        "须大于第 {n} 级的 {days} 天",
+    ),
+    (
+        "must be less than letter {n}'s {days} days",
+        "须小于第 {n} 级的 {days} 天",
+    ),
+    (
+        "a whole number of days from 1 to {max}",
+        "须为 1 至 {max} 的整天数",
+    ),
 ];
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! The settings screen: the company as printed on statements and letters (name,
-//! address, contact, tax number, payment instructions, logo, paper, locale) and the four
-//! demand letters in English and Chinese with the days past due each waits for. Every
+//! address, contact, tax number, payment instructions, logo, paper, locale), the dunning
+//! ladder (each level on or off and the days past due it waits for, the level-0 payment
+//! reminder, the interval between letters, the small-balance tolerance) and the four
+//! demand letters in English and Chinese. Every
 //! field is checked as it is typed; Save is enabled once something changed and all of it
 //! is valid, and writes everything in one transaction through the same store functions
 //! as `owed settings set`.
@@ -26,7 +28,16 @@ use crate::store::CompanySettings;
 
 /// Ids of the inputs, for focus and the simulator tests.
 pub const NAME: &str = "settings-name";
-pub const DAYS: &str = "settings-days";
+/// Each level's threshold, in [`Level::ALL`] order.
+pub const DAYS: [&str; 4] = [
+    "settings-days-1",
+    "settings-days-2",
+    "settings-days-3",
+    "settings-days-4",
+];
+pub const REMINDER_DAYS: &str = "settings-reminder-days";
+pub const INTERVAL: &str = "settings-interval";
+pub const TOLERANCE: &str = "settings-tolerance";
 pub const TITLE: &str = "settings-title";
 pub const LOGO_PATH: &str = "settings-logo-path";
 
@@ -120,8 +131,17 @@ pub enum Message {
     RemoveLogo,
     Level(Level),
     Chinese(bool),
-    /// The selected level's threshold.
-    Days(String),
+    /// A level's threshold: days past due before it is sent.
+    Days(Level, String),
+    /// Whether the ladder sends a level.
+    LevelEnabled(Level, bool),
+    /// The level-0 payment reminder: on or off, and days before the due date.
+    ReminderEnabled(bool),
+    ReminderDays(String),
+    /// Least days between two letters to one customer.
+    Interval(String),
+    /// The small-balance tolerance, in the book's number format.
+    Tolerance(String),
     /// The selected letter's title, paragraphs and closing.
     Title(String),
     Paragraphs(text_editor::Action),
@@ -190,8 +210,8 @@ fn last_backup(book: &Book) -> Option<(String, PathBuf)> {
 impl Settings {
     pub fn new(book: &Book) -> Settings {
         let draft = match book.store().company_settings() {
-            Ok(settings) => Draft::from_settings(&settings),
-            Err(_) => Draft::from_settings(&CompanySettings::default()),
+            Ok(settings) => Draft::from_settings(&settings, book.currency()),
+            Err(_) => Draft::from_settings(&CompanySettings::default(), book.currency()),
         };
         let mut screen = Settings {
             saved: draft.clone(),
@@ -228,7 +248,7 @@ impl Settings {
             return;
         }
         match book.store().company_settings() {
-            Ok(settings) => self.reset_to(Draft::from_settings(&settings)),
+            Ok(settings) => self.reset_to(Draft::from_settings(&settings, book.currency())),
             Err(error) => self.error = Some(error.to_string()),
         }
     }
@@ -335,7 +355,12 @@ impl Settings {
             }
             Message::Level(level) => self.level = level,
             Message::Chinese(chinese) => self.chinese = chinese,
-            Message::Days(v) => self.draft.days[l] = v,
+            Message::Days(level, v) => self.draft.days[index(level)] = v,
+            Message::LevelEnabled(level, on) => self.draft.enabled[index(level)] = on,
+            Message::ReminderEnabled(on) => self.draft.reminder_enabled = on,
+            Message::ReminderDays(v) => self.draft.reminder_days = v,
+            Message::Interval(v) => self.draft.interval_days = v,
+            Message::Tolerance(v) => self.draft.tolerance = v,
             Message::Title(v) => self.letter().title = v,
             Message::Paragraphs(action) => {
                 let editor = &mut self.editors.paragraphs[l][c];
@@ -397,7 +422,9 @@ impl Settings {
                         self.last_backup = last_backup(book);
                         self.recent_backups = recent_backups(book);
                         match book.store().company_settings() {
-                            Ok(settings) => self.reset_to(Draft::from_settings(&settings)),
+                            Ok(settings) => {
+                                self.reset_to(Draft::from_settings(&settings, book.currency()))
+                            }
                             Err(error) => self.error = Some(error.to_string()),
                         }
                         let replaced = restored
@@ -430,7 +457,7 @@ impl Settings {
                 if !self.dirty() {
                     return (Task::none(), None);
                 }
-                let Ok(settings) = self.draft.settings() else {
+                let Ok(settings) = self.draft.settings(book.currency()) else {
                     return (Task::none(), None);
                 };
                 let store = book.store_mut();
@@ -439,7 +466,7 @@ impl Settings {
                     .and_then(|()| store.company_settings())
                 {
                     Ok(saved) => {
-                        self.reset_to(Draft::from_settings(&saved));
+                        self.reset_to(Draft::from_settings(&saved, book.currency()));
                         self.notice = Some(t("Settings saved.").to_string());
                         return (Task::none(), Some(Event::BookChanged));
                     }

@@ -1,7 +1,8 @@
 //! The statements and letters screen: the month-end batch of statements (period, kind,
 //! which customers, where to), written on a worker thread with a progress bar and an
 //! "Open folder" button; and the demand letters due today (each customer's next rung of
-//! the escalation ladder), counted by level, each open to a preview, and sent in one go
+//! the escalation ladder), counted by level, each open to a preview on screen
+//! ([`super::letter_preview`]) from which it can be sent on its own, and sent in one go
 //! only after a confirmation that names the count per level — every letter on its own
 //! and all of them in one file to print; or one letter for one customer at any level.
 //! Both call the same library functions as `owed statements` and `owed letters`.
@@ -18,6 +19,7 @@ use iced::Task;
 use iced::futures::channel::mpsc;
 
 use super::i18n::{t, tf};
+use super::letter_preview::{self, LetterPreview};
 use super::{Book, Event};
 use crate::domain::letters::Level;
 use crate::domain::printed::{Period, StatementKind};
@@ -91,8 +93,11 @@ pub enum Message {
     SendDue,
     ConfirmSend,
     CancelSend,
-    /// Render the letter due to this customer into a temporary file and open it.
+    /// Show the letter due to this customer in the preview (nothing is written).
     Preview(String),
+    /// The letter merged for the preview.
+    PreviewLoaded(Result<Box<LetterPreview>, String>),
+    LetterPreview(letter_preview::Message),
     /// Open the file with every letter of the last run.
     OpenLetters,
     LetterCustomer(String),
@@ -130,6 +135,10 @@ pub struct Statements {
     pub deadline: String,
     /// Everything issued, newest first.
     pub archive: Vec<Issued>,
+    /// A letter due, shown as it prints before it is sent.
+    pub preview: Option<LetterPreview>,
+    /// The customer whose letter is being merged for the preview.
+    pub preparing: Option<String>,
 }
 
 /// Where documents go unless the user says otherwise: `Documents/Owed`.
@@ -168,6 +177,8 @@ impl Statements {
             letter_level: LevelChoice(Level::Reminder),
             deadline: String::new(),
             archive: Vec::new(),
+            preview: None,
+            preparing: None,
         };
         let task = screen.reload(book);
         (screen, task)
@@ -262,7 +273,29 @@ impl Statements {
                 self.confirming = false;
                 return (self.send_due(book), None);
             }
-            Message::Preview(code) => self.preview(&code, book),
+            Message::Preview(code) => return (self.preview(&code, book), None),
+            Message::PreviewLoaded(Ok(preview)) => {
+                self.preparing = None;
+                let mut preview = *preview;
+                preview.set_can_send(self.running.is_none());
+                self.preview = Some(preview);
+                self.error = None;
+            }
+            Message::PreviewLoaded(Err(error)) => {
+                self.preparing = None;
+                self.error = Some(error);
+            }
+            Message::LetterPreview(message) => {
+                let Some(preview) = &mut self.preview else {
+                    return (Task::none(), None);
+                };
+                let (task, event) = preview.update(message);
+                let task = task.map(Message::LetterPreview);
+                return match event {
+                    Some(event) => (Task::batch([task, self.on_preview(event, book)]), None),
+                    None => (task, None),
+                };
+            }
             Message::OpenLetters => {
                 if let Some(path) = &self.letters_file
                     && let Err(error) = open_with_system(path)
@@ -399,8 +432,16 @@ impl Statements {
         self.error = None;
     }
 
+    /// Esc: closes the letter preview, if one is showing.
+    pub fn close_preview(&mut self) {
+        self.preview = None;
+    }
+
     pub fn view<'a>(&'a self, book: &'a Book) -> iced::Element<'a, Message> {
-        view::view(self, book)
+        match &self.preview {
+            Some(preview) => preview.view().map(Message::LetterPreview),
+            None => view::view(self, book),
+        }
     }
 }
 
@@ -446,7 +487,7 @@ fn stale_note(removed: usize) -> String {
 }
 
 /// Opens the folder in the system's file manager, or a file in its viewer.
-fn open_with_system(path: &Path) -> Result<(), String> {
+pub(in crate::ui) fn open_with_system(path: &Path) -> Result<(), String> {
     let program = if cfg!(target_os = "windows") {
         "explorer"
     } else if cfg!(target_os = "macos") {
@@ -459,9 +500,15 @@ fn open_with_system(path: &Path) -> Result<(), String> {
         .spawn()
         .map(|_| ())
         .map_err(|e| {
+            // The program is what is missing, not the file: say which.
+            let e = if e.kind() == std::io::ErrorKind::NotFound {
+                tf("{program} was not found", &[("program", program)])
+            } else {
+                e.to_string()
+            };
             tf(
                 "could not open {path}: {e}",
-                &[("path", &path.display().to_string()), ("e", &e.to_string())],
+                &[("path", &path.display().to_string()), ("e", &e)],
             )
         })
 }

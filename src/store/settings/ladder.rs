@@ -4,10 +4,12 @@
 //! payment reminder of the worklist (`letter.0.enabled`, `letter.0.days_before`). Every
 //! write goes through `settings_change`, so the audit log records it.
 
+use rusqlite::Connection;
+
 use super::{bad, get, put, read_thresholds, settings_change};
-use crate::domain::Money;
 use crate::domain::ladder::{LadderRules, ReminderRules};
 use crate::domain::letters::Level;
+use crate::domain::{Currency, Money};
 use crate::store::{Result, Store, StoreError};
 
 /// The longest interval between letters that may be set, in days.
@@ -37,7 +39,136 @@ fn parse_switch(value: &str) -> Option<bool> {
     }
 }
 
+/// The ladder's settings besides the thresholds, as the settings screen edits and saves
+/// them with the rest (the thresholds are [`super::CompanySettings::thresholds`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LadderSettings {
+    /// Whether each level is sent, in [`Level::ALL`] order.
+    pub enabled: [bool; 4],
+    /// Least whole days between two letters to one customer.
+    pub interval_days: i64,
+    /// A net overdue amount below this is not dunned.
+    pub tolerance: Money,
+    /// The level-0 payment reminder before items fall due.
+    pub reminder: ReminderRules,
+}
+
+impl Default for LadderSettings {
+    fn default() -> LadderSettings {
+        let rules = LadderRules::default();
+        LadderSettings {
+            enabled: rules.enabled,
+            interval_days: rules.interval_days,
+            tolerance: rules.tolerance,
+            reminder: ReminderRules::default(),
+        }
+    }
+}
+
+/// `letter.interval_days` as typed: whole days from 0 to [`MAX_INTERVAL_DAYS`].
+pub fn parse_interval_days(value: &str) -> std::result::Result<i64, String> {
+    parse_days_in(value, MAX_INTERVAL_DAYS)
+}
+
+/// `letter.0.days_before` as typed: whole days from 0 to [`ReminderRules::MAX_DAYS_BEFORE`].
+pub fn parse_reminder_days(value: &str) -> std::result::Result<i64, String> {
+    parse_days_in(value, ReminderRules::MAX_DAYS_BEFORE)
+}
+
+fn parse_days_in(value: &str, max: i64) -> std::result::Result<i64, String> {
+    match value.trim().parse::<i64>() {
+        Ok(days) if (0..=max).contains(&days) => Ok(days),
+        _ => Err(format!(
+            "'{}' is not a whole number of days from 0 to {max}",
+            value.trim()
+        )),
+    }
+}
+
+/// `letter.tolerance` as typed, in the book's number format: an amount, not negative.
+pub fn parse_tolerance(currency: &Currency, value: &str) -> std::result::Result<Money, String> {
+    match currency.parse(value) {
+        Ok(amount) if !amount.is_negative() => Ok(amount),
+        Ok(_) => Err("the tolerance cannot be negative".to_string()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// The first thing wrong with `ladder`, named by its key.
+pub(super) fn check_ladder(ladder: &LadderSettings) -> Result<()> {
+    let days = |key: &str, days: i64, max: i64| {
+        if (0..=max).contains(&days) {
+            Ok(())
+        } else {
+            Err(bad(
+                key,
+                format!("{days} is not a whole number of days from 0 to {max}"),
+            ))
+        }
+    };
+    days(INTERVAL_KEY, ladder.interval_days, MAX_INTERVAL_DAYS)?;
+    days(
+        REMINDER_DAYS_KEY,
+        ladder.reminder.days_before,
+        ReminderRules::MAX_DAYS_BEFORE,
+    )?;
+    if ladder.tolerance.is_negative() {
+        return Err(bad(TOLERANCE_KEY, "the tolerance cannot be negative"));
+    }
+    Ok(())
+}
+
+/// Writes the ladder settings that differ from `before` (so an unchanged default stays
+/// unset, and the audit log records only what changed).
+pub(super) fn write_ladder(
+    conn: &Connection,
+    currency: &Currency,
+    before: &LadderSettings,
+    after: &LadderSettings,
+) -> Result<()> {
+    let switch = |on: bool| if on { "yes" } else { "no" }.to_string();
+    let mut changed: Vec<(String, String)> = Vec::new();
+    for (level, (was, now)) in Level::ALL
+        .into_iter()
+        .zip(before.enabled.into_iter().zip(after.enabled))
+    {
+        if was != now {
+            changed.push((enabled_key(level), switch(now)));
+        }
+    }
+    if before.interval_days != after.interval_days {
+        changed.push((INTERVAL_KEY.into(), after.interval_days.to_string()));
+    }
+    if before.tolerance != after.tolerance {
+        changed.push((TOLERANCE_KEY.into(), currency.plain(after.tolerance)));
+    }
+    if before.reminder.enabled != after.reminder.enabled {
+        changed.push((REMINDER_ENABLED_KEY.into(), switch(after.reminder.enabled)));
+    }
+    if before.reminder.days_before != after.reminder.days_before {
+        changed.push((
+            REMINDER_DAYS_KEY.into(),
+            after.reminder.days_before.to_string(),
+        ));
+    }
+    for (key, value) in changed {
+        put(conn, &key, &value)?;
+    }
+    Ok(())
+}
+
 impl Store {
+    /// The ladder's settings besides the thresholds, as set.
+    pub fn ladder_settings(&self) -> Result<LadderSettings> {
+        let rules = self.ladder_rules()?;
+        Ok(LadderSettings {
+            enabled: rules.enabled,
+            interval_days: rules.interval_days,
+            tolerance: rules.tolerance,
+            reminder: self.reminder_rules()?,
+        })
+    }
+
     /// The ladder's rules as set: thresholds, levels switched on, interval, tolerance.
     pub fn ladder_rules(&self) -> Result<LadderRules> {
         let mut rules = LadderRules {
@@ -83,37 +214,19 @@ impl Store {
     /// Sets a ladder setting by its key; `None` when `key` is not one of them.
     pub(super) fn set_ladder_setting(&mut self, key: &str, value: &str) -> Option<Result<()>> {
         let stored = if key == REMINDER_DAYS_KEY {
-            let max = ReminderRules::MAX_DAYS_BEFORE;
-            match value.trim().parse::<i64>() {
-                Ok(days) if (0..=max).contains(&days) => days.to_string(),
-                _ => {
-                    return Some(Err(bad(
-                        key,
-                        format!(
-                            "'{}' is not a whole number of days from 0 to {max}",
-                            value.trim()
-                        ),
-                    )));
-                }
+            match parse_reminder_days(value) {
+                Ok(days) => days.to_string(),
+                Err(e) => return Some(Err(bad(key, e))),
             }
         } else if key == INTERVAL_KEY {
-            match value.trim().parse::<i64>() {
-                Ok(days) if (0..=MAX_INTERVAL_DAYS).contains(&days) => days.to_string(),
-                _ => {
-                    return Some(Err(bad(
-                        key,
-                        format!(
-                            "'{}' is not a whole number of days from 0 to {MAX_INTERVAL_DAYS}",
-                            value.trim()
-                        ),
-                    )));
-                }
+            match parse_interval_days(value) {
+                Ok(days) => days.to_string(),
+                Err(e) => return Some(Err(bad(key, e))),
             }
         } else if key == TOLERANCE_KEY {
             let currency = self.currency().clone();
-            match currency.parse(value) {
-                Ok(amount) if !amount.is_negative() => currency.plain(amount),
-                Ok(_) => return Some(Err(bad(key, "the tolerance cannot be negative"))),
+            match parse_tolerance(&currency, value) {
+                Ok(amount) => currency.plain(amount),
                 Err(e) => return Some(Err(bad(key, e))),
             }
         } else if parse_enabled_key(key).is_some() || key == REMINDER_ENABLED_KEY {

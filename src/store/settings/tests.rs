@@ -291,3 +291,33 @@ fn an_older_book_migrates_and_reads_the_defaults() {
     let store = Store::open(&path, Access::Read).unwrap();
     assert_eq!(store.company_profile().unwrap().phone, "555");
 }
+
+#[test]
+fn the_ladder_saves_with_the_rest_and_a_bad_value_saves_nothing() {
+    let mut store = book();
+    let mut settings = store.company_settings().unwrap();
+    assert_eq!(settings.ladder, ladder::LadderSettings::default());
+    settings.ladder.interval_days = 400;
+    settings.profile.name = "Not Saved Ltd".into();
+    assert!(
+        message(store.save_company_settings(&settings).unwrap_err())
+            .contains("letter.interval_days")
+    );
+    assert_eq!(store.company_profile().unwrap().name, "My Company");
+    settings.ladder.interval_days = 14;
+    settings.ladder.tolerance = store.currency().parse("2.50").unwrap();
+    settings.ladder.enabled[2] = false;
+    store.save_company_settings(&settings).unwrap();
+    assert_eq!(store.ladder_settings().unwrap(), settings.ladder);
+    let rules = store.ladder_rules().unwrap();
+    assert_eq!(rules.interval_days, 14);
+    assert_eq!(rules.enabled, [true, true, false, true]);
+    // The reminder was not touched: still the default.
+    let reminder = store
+        .setting_values()
+        .unwrap()
+        .into_iter()
+        .find(|(k, _, _)| k == "letter.0.days_before")
+        .unwrap();
+    assert!(reminder.2, "still the default");
+}

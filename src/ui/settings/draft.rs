@@ -1,9 +1,13 @@
 //! The screen's fields as typed, and turning them into settings or saying why each
 //! refused field is refused.
 
+use crate::domain::Currency;
 use crate::domain::company::{self, CompanyProfile, Locale, Paper};
+use crate::domain::ladder::ReminderRules;
 use crate::domain::letters::{self, LetterError, LetterTemplate, Level, split_paragraphs};
-use crate::store::CompanySettings;
+use crate::store::{
+    CompanySettings, LadderSettings, parse_interval_days, parse_reminder_days, parse_tolerance,
+};
 use crate::ui::i18n::{t, tf};
 
 /// One letter's texts as edited: paragraphs separated by blank lines.
@@ -48,6 +52,15 @@ pub struct Draft {
     pub days: [String; 4],
     /// Per level: English, then Chinese.
     pub letters: [[LetterDraft; 2]; 4],
+    /// Per level, in [`Level::ALL`] order: whether the ladder sends it.
+    pub enabled: [bool; 4],
+    /// The level-0 payment reminder: on, and how many days before the due date.
+    pub reminder_enabled: bool,
+    pub reminder_days: String,
+    /// Least days between two letters to one customer.
+    pub interval_days: String,
+    /// The small-balance tolerance, in the book's number format.
+    pub tolerance: String,
 }
 
 /// Why each refused field is refused.
@@ -58,6 +71,9 @@ pub struct Problems {
     pub days: [Option<String>; 4],
     /// Per level and language: title, paragraphs, closing.
     pub letters: [[[Option<String>; 3]; 2]; 4],
+    pub reminder_days: Option<String>,
+    pub interval_days: Option<String>,
+    pub tolerance: Option<String>,
 }
 
 impl Problems {
@@ -79,6 +95,16 @@ impl Problems {
                     "Letter {n}: {problem}",
                     &[("n", &level.number().to_string()), ("problem", problem)],
                 ));
+            }
+        }
+        let ladder = [
+            (t("Payment reminder (before due)"), &self.reminder_days),
+            (t("Interval between letters"), &self.interval_days),
+            (t("Small-balance tolerance"), &self.tolerance),
+        ];
+        for (what, problem) in ladder {
+            if let Some(problem) = problem {
+                return Some(format!("{what}: {problem}"));
             }
         }
         for (level, languages) in Level::ALL.into_iter().zip(&self.letters) {
@@ -104,8 +130,10 @@ pub(super) fn index(level: Level) -> usize {
 }
 
 impl Draft {
-    pub fn from_settings(settings: &CompanySettings) -> Draft {
+    /// The fields showing `settings`; amounts in `currency`'s (the book's) format.
+    pub fn from_settings(settings: &CompanySettings, currency: &Currency) -> Draft {
         let profile = &settings.profile;
+        let ladder = &settings.ladder;
         Draft {
             name: profile.name.clone(),
             address: profile.address.clone(),
@@ -121,6 +149,11 @@ impl Draft {
                 .templates
                 .each_ref()
                 .map(|pair| pair.each_ref().map(LetterDraft::from_template)),
+            enabled: ladder.enabled,
+            reminder_enabled: ladder.reminder.enabled,
+            reminder_days: ladder.reminder.days_before.to_string(),
+            interval_days: ladder.interval_days.to_string(),
+            tolerance: currency.editable(ladder.tolerance),
         }
     }
 
@@ -132,8 +165,9 @@ impl Draft {
         &mut self.letters[index(level)][usize::from(chinese)]
     }
 
-    /// The settings the fields make, or why each refused field is refused.
-    pub fn settings(&self) -> Result<CompanySettings, Box<Problems>> {
+    /// The settings the fields make, or why each refused field is refused; amounts are
+    /// read in `currency`'s (the book's) format.
+    pub fn settings(&self, currency: &Currency) -> Result<CompanySettings, Box<Problems>> {
         let mut problems = Problems::default();
         let profile = CompanyProfile {
             name: self.name.trim().to_string(),
@@ -206,13 +240,30 @@ impl Draft {
                 templates[index(level)][usize::from(chinese)] = template;
             }
         }
+        // The store's own checks, so the field says what `owed settings set` would.
+        let reminder_days = parse_reminder_days(&self.reminder_days);
+        let interval_days = parse_interval_days(&self.interval_days);
+        let tolerance = parse_tolerance(currency, &self.tolerance);
+        problems.reminder_days = reminder_days.clone().err();
+        problems.interval_days = interval_days.clone().err();
+        problems.tolerance = tolerance.clone().err();
         if problems.any() {
             return Err(Box::new(problems));
         }
+        let ladder = LadderSettings {
+            enabled: self.enabled,
+            interval_days: interval_days.unwrap_or_default(),
+            tolerance: tolerance.unwrap_or_default(),
+            reminder: ReminderRules {
+                enabled: self.reminder_enabled,
+                days_before: reminder_days.unwrap_or_default(),
+            },
+        };
         Ok(CompanySettings {
             profile,
             thresholds,
             templates,
+            ladder,
         })
     }
 }

@@ -33,9 +33,17 @@ fn replace(app: &mut App, make: fn(Action) -> Message, text: &str) {
     );
 }
 
+/// Why the fields as typed cannot be saved.
+fn problems(app: &App) -> Box<Problems> {
+    screen(app)
+        .draft
+        .settings(store(app).currency())
+        .expect_err("something refused")
+}
+
 fn save_enabled(app: &App) -> bool {
     let screen = screen(app);
-    screen.dirty() && screen.draft.settings().is_ok()
+    screen.dirty() && screen.draft.settings(store(app).currency()).is_ok()
 }
 
 #[test]
@@ -82,22 +90,24 @@ fn company_name_and_address_are_saved_and_read_back() {
     // The book's name follows (the sidebar and title show it).
     assert!(app.title().starts_with("Huaxing Trading Ltd"));
     // What the screen shows after the reload is what the book holds.
-    let reread = Draft::from_settings(&store(&app).company_settings().unwrap());
+    let reread = Draft::from_settings(
+        &store(&app).company_settings().unwrap(),
+        store(&app).currency(),
+    );
     assert_eq!(screen(&app).draft, reread);
 }
 
 #[test]
 fn a_threshold_that_does_not_increase_disables_save() {
     let mut app = sample_app();
-    settings(&mut app, Message::Level(Level::FinalDemand));
-    settings(&mut app, Message::Days("10".into()));
-    let problems = screen(&app).draft.settings().unwrap_err();
+    settings(&mut app, Message::Days(Level::FinalDemand, "10".into()));
+    let found = problems(&app);
     assert_eq!(
-        problems.days[2].as_deref(),
+        found.days[2].as_deref(),
         Some("must be more than letter 2's 15 days")
     );
     assert_eq!(
-        problems.days[1].as_deref(),
+        found.days[1].as_deref(),
         Some("must be less than letter 3's 10 days")
     );
     assert!(!save_enabled(&app));
@@ -109,9 +119,9 @@ fn a_threshold_that_does_not_increase_disables_save() {
         30,
         "nothing written"
     );
-    settings(&mut app, Message::Days("abc".into()));
-    assert!(screen(&app).draft.settings().unwrap_err().days[2].is_some());
-    settings(&mut app, Message::Days("45".into()));
+    settings(&mut app, Message::Days(Level::FinalDemand, "abc".into()));
+    assert!(problems(&app).days[2].is_some());
+    settings(&mut app, Message::Days(Level::FinalDemand, "45".into()));
     assert!(save_enabled(&app));
     settings(&mut app, Message::Save);
     assert_eq!(
@@ -128,15 +138,15 @@ fn letters_are_edited_checked_and_reset() {
     settings(&mut app, Message::Level(Level::SecondNotice));
     settings(&mut app, Message::Chinese(true));
     settings(&mut app, Message::Title("第二次提醒 {amount}".into()));
-    let problems = screen(&app).draft.settings().unwrap_err();
+    let found = problems(&app);
     assert!(
-        problems.letters[1][1][0]
+        found.letters[1][1][0]
             .as_ref()
             .unwrap()
             .contains("{amount}")
     );
     assert!(
-        problems
+        found
             .first()
             .unwrap()
             .starts_with("Letter 2 (Chinese): unknown merge field")
@@ -364,4 +374,128 @@ fn the_last_backup_is_shown_and_restore_puts_it_back_in_the_open_app() {
         crate::store::Store::open(&path, crate::store::Access::Write),
         Err(crate::store::StoreError::Locked { .. })
     ));
+}
+
+/// The value `owed settings show` prints for `key`.
+fn shown(app: &App, key: &str) -> String {
+    store(app)
+        .setting_values()
+        .unwrap()
+        .into_iter()
+        .find(|(k, _, _)| k == key)
+        .unwrap_or_else(|| panic!("{key} is a setting"))
+        .1
+}
+
+/// Clicks the input `id` on a tall screen (every section in view), deletes what it
+/// holds, types `text`, and runs what follows.
+fn type_into(app: &mut App, id: &'static str, text: &str) {
+    let mut ui = Simulator::with_size(iced::Settings::default(), (1280.0, 1800.0), app.view());
+    ui.click(iced::widget::Id::new(id))
+        .unwrap_or_else(|_| panic!("the field {id}"));
+    // The click puts the cursor after the short value.
+    for _ in 0..10 {
+        ui.tap_key(Key::Named(iced::keyboard::key::Named::Backspace));
+    }
+    ui.typewrite(text);
+    let messages: Vec<_> = ui.into_messages().collect();
+    feed(app, messages);
+}
+
+fn click_label(app: &mut App, label: &str) {
+    let mut ui = Simulator::with_size(iced::Settings::default(), (1280.0, 1800.0), app.view());
+    ui.click(label)
+        .unwrap_or_else(|_| panic!("'{label}' is on the screen"));
+    let messages: Vec<_> = ui.into_messages().collect();
+    feed(app, messages);
+}
+
+#[test]
+fn the_ladder_is_changed_on_the_screen_and_saved_with_each_change_audited() {
+    let mut app = sample_app();
+    send(&mut app, AppMessage::Show(Tab::Settings));
+    assert_eq!(screen(&app).draft.enabled, [true; 4]);
+    assert_eq!(screen(&app).draft.interval_days, "7");
+    assert_eq!(screen(&app).draft.reminder_days, "3");
+    let audited_before = store(&app).audit_log(&Default::default()).unwrap().len();
+
+    type_into(&mut app, DAYS[1], "20");
+    assert_eq!(screen(&app).draft.days[1], "20");
+    type_into(&mut app, INTERVAL, "10");
+    type_into(&mut app, TOLERANCE, "5.50");
+    type_into(&mut app, REMINDER_DAYS, "5");
+    settings(&mut app, Message::LevelEnabled(Level::Legal, false));
+    settings(&mut app, Message::ReminderEnabled(false));
+    assert!(save_enabled(&app), "{:?}", screen(&app).draft);
+    click_label(&mut app, "Save");
+
+    assert_eq!(screen(&app).notice.as_deref(), Some("Settings saved."));
+    assert_eq!(shown(&app, "letter.2.days"), "20");
+    assert_eq!(shown(&app, "letter.interval_days"), "10");
+    assert_eq!(shown(&app, "letter.tolerance"), "5.50");
+    assert_eq!(shown(&app, "letter.4.enabled"), "no");
+    assert_eq!(shown(&app, "letter.3.enabled"), "yes");
+    assert_eq!(shown(&app, "letter.0.enabled"), "no");
+    assert_eq!(shown(&app, "letter.0.days_before"), "5");
+    let rules = store(&app).ladder_rules().unwrap();
+    assert_eq!(rules.thresholds, [1, 20, 30, 60]);
+    assert_eq!(rules.enabled, [true, true, true, false]);
+    // Each change is in the audit log, and nothing that did not change.
+    let fields: Vec<String> = store(&app)
+        .audit_log(&Default::default())
+        .unwrap()
+        .into_iter()
+        .skip(audited_before)
+        .filter_map(|e| e.field)
+        .collect();
+    for key in [
+        "letter.2.days",
+        "letter.interval_days",
+        "letter.tolerance",
+        "letter.4.enabled",
+        "letter.0.enabled",
+        "letter.0.days_before",
+    ] {
+        assert!(fields.iter().any(|f| f == key), "{key} audited: {fields:?}");
+    }
+    assert!(
+        !fields.iter().any(|f| f == "letter.3.enabled"),
+        "an unchanged level is not written: {fields:?}"
+    );
+    // What the screen shows after the reload is what the book holds.
+    assert_eq!(screen(&app).draft.tolerance, "5.50");
+    assert!(!screen(&app).dirty());
+}
+
+#[test]
+fn an_invalid_threshold_order_is_refused_at_the_field_and_nothing_is_saved() {
+    let mut app = sample_app();
+    send(&mut app, AppMessage::Show(Tab::Settings));
+    let audited_before = store(&app).audit_log(&Default::default()).unwrap().len();
+    type_into(&mut app, DAYS[2], "10");
+    type_into(&mut app, INTERVAL, "400");
+    type_into(&mut app, TOLERANCE, "-1");
+    {
+        let mut ui = Simulator::with_size(iced::Settings::default(), (1280.0, 1800.0), app.view());
+        ui.find("must be more than letter 2's 15 days")
+            .expect("said under letter 3's days");
+        ui.find("must be less than letter 3's 10 days")
+            .expect("said under letter 2's days");
+        ui.find("'400' is not a whole number of days from 0 to 365")
+            .expect("the store's own message, under the interval");
+        ui.find("the tolerance cannot be negative")
+            .expect("under the tolerance");
+    }
+    assert!(!save_enabled(&app));
+    click_label(&mut app, "Save");
+    settings(&mut app, Message::Save);
+    assert_eq!(shown(&app, "letter.3.days"), "30", "nothing written");
+    assert_eq!(shown(&app, "letter.interval_days"), "7");
+    assert_eq!(shown(&app, "letter.tolerance"), "0.00");
+    assert_eq!(
+        store(&app).audit_log(&Default::default()).unwrap().len(),
+        audited_before,
+        "nothing audited: nothing changed"
+    );
+    assert!(screen(&app).dirty(), "the edits are still on screen");
 }

@@ -1,5 +1,6 @@
 //! How the settings screen looks: the company on the left (details, logo, paper and
-//! locale), the letters on the right, Save and Revert at the top.
+//! locale, backups), the dunning ladder (`view/ladder.rs`) and the letters on the right,
+//! Save and Revert at the top.
 
 use iced::widget::{
     Column, button, column, container, pick_list, row, scrollable, space, text, text_editor,
@@ -8,7 +9,7 @@ use iced::widget::{
 use iced::{Alignment, Element, Length, Theme};
 
 use super::{
-    DAYS, LOGO_PATH, LocaleChoice, Message, NAME, PaperChoice, Problems, Settings, TITLE, index,
+    LOGO_PATH, LocaleChoice, Message, NAME, PaperChoice, Problems, Settings, TITLE, index,
 };
 use crate::domain::company::{Locale, Paper};
 use crate::domain::letters::{Level, MERGE_FIELDS};
@@ -16,6 +17,8 @@ use crate::store::BackupKind;
 use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
+
+mod ladder;
 
 const LABEL: f32 = 140.0;
 
@@ -96,7 +99,7 @@ fn choice<'a>(label: String, chosen: bool, message: Message) -> Element<'a, Mess
 pub fn view<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
     let problems = screen
         .draft
-        .settings()
+        .settings(book.currency())
         .err()
         .map(|p| *p)
         .unwrap_or_default();
@@ -133,9 +136,12 @@ pub fn view<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
     ]
     .spacing(16)
     .width(Length::FillPortion(1));
-    let right = column![letters(screen, &problems, save)]
-        .spacing(16)
-        .width(Length::FillPortion(1));
+    let right = column![
+        ladder::ladder(screen, book, &problems, save.clone()),
+        letters(screen, &problems, save)
+    ]
+    .spacing(16)
+    .width(Length::FillPortion(1));
 
     column![
         header,
@@ -371,11 +377,10 @@ fn letters<'a>(
     let letter = screen.draft.letter(level, chinese);
     let found = &problems.letters[l][c];
     let levels = Level::ALL.into_iter().map(|each| {
-        let trouble = problems.days[index(each)].is_some()
-            || problems.letters[index(each)]
-                .iter()
-                .flatten()
-                .any(Option::is_some);
+        let trouble = problems.letters[index(each)]
+            .iter()
+            .flatten()
+            .any(Option::is_some);
         let mark = if trouble { " !" } else { "" };
         choice(
             format!("{} {}{mark}", each.number(), level_label(each)),
@@ -412,24 +417,10 @@ fn letters<'a>(
     } else {
         widgets::muted(t("Changed from the default text"))
     };
-    let days = text_input("", &screen.draft.days[l])
-        .id(DAYS)
-        .on_input(Message::Days)
-        .on_submit_maybe(save.clone())
-        .padding(6)
-        .size(14)
-        .width(Length::Fixed(80.0));
     section(
         t("Demand letters"),
         column![
             row(levels).spacing(4).wrap(),
-            labelled(
-                t("Send after"),
-                row![days, text(t("days past due")).size(14)]
-                    .spacing(8)
-                    .align_y(Alignment::Center),
-                problems.days[l].clone(),
-            ),
             labelled(t("Language"), languages, None),
             labelled(
                 t("Title"),

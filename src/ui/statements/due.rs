@@ -1,5 +1,6 @@
 //! The letters due on the statements and letters screen: counted by level, each open to
-//! a preview, and sent only after a confirmation that names the count per level —
+//! an in-app preview (the letter as it prints, the PDF one click away), and sent only
+//! after a confirmation that names the count per level, or one by one from its preview —
 //! through the same library call as `owed letters --due`, which also writes the file
 //! with every letter to print.
 
@@ -7,11 +8,12 @@ use std::path::PathBuf;
 
 use iced::Task;
 
-use super::{Message, Statements, open_with_system, run, stale_note};
+use super::{Message, Statements, run, stale_note};
 use crate::domain::letters::Level;
-use crate::report::letters::{self, LetterRequest};
+use crate::report::letters::{self, DueLetter, LetterRequest};
 use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
+use crate::ui::letter_preview::{Event as PreviewEvent, LetterPreview};
 
 impl Statements {
     /// How many letters due there are of each level, lowest level first.
@@ -44,10 +46,15 @@ impl Statements {
     }
 
     pub(super) fn send_due(&mut self, book: &mut Book) -> Task<Message> {
-        if self.running.is_some() || self.due.is_empty() {
+        let due = self.due.clone();
+        self.send(due, book)
+    }
+
+    /// Sends the letters `due` through the same library call as `owed letters --due`.
+    fn send(&mut self, due: Vec<DueLetter>, book: &mut Book) -> Task<Message> {
+        if self.running.is_some() || due.is_empty() {
             return Task::none();
         }
-        let due = self.due.clone();
         let date = book.today;
         let folder = PathBuf::from(self.folder.trim());
         self.begin();
@@ -74,11 +81,11 @@ impl Statements {
         })
     }
 
-    /// Renders the letter due to `code` as a preview (not archived, no note) into a
-    /// temporary folder, never the output folder, and opens it.
-    pub(super) fn preview(&mut self, code: &str, book: &mut Book) {
+    /// Merges the letter due to `code` (on a worker: the aging is read for it) to show
+    /// in the preview; nothing is written, archived or logged.
+    pub(super) fn preview(&mut self, code: &str, book: &Book) -> Task<Message> {
         let Some(due) = self.due.iter().find(|d| d.customer == code) else {
-            return;
+            return Task::none();
         };
         let request = LetterRequest {
             customer: due.customer.clone(),
@@ -87,30 +94,33 @@ impl Statements {
             deadline: None,
             locale: None,
         };
-        let folder = preview_folder();
-        match letters::issue_letter(book.store_mut(), &request, &folder, true) {
-            Ok(issued) => {
-                self.notice = Some(tf(
-                    "Preview, not sent: {path}",
-                    &[("path", &issued.path.display().to_string())],
-                ));
-                self.error = None;
-                // The tests check the file; they must not start the desktop's viewer.
-                if !cfg!(test)
-                    && let Err(error) = open_with_system(&issued.path)
-                {
-                    self.error = Some(error);
-                }
+        self.preparing = Some(due.customer.clone());
+        LetterPreview::load(book, request).map(|built| Message::PreviewLoaded(built.map(Box::new)))
+    }
+
+    /// Acts on what the preview asks: close it, or send its letter as the letters due
+    /// are sent (archived, logged, and in the file to print).
+    pub(super) fn on_preview(&mut self, event: PreviewEvent, book: &mut Book) -> Task<Message> {
+        match event {
+            PreviewEvent::Close => {
+                self.preview = None;
+                Task::none()
             }
-            Err(error) => self.error = Some(error.to_string()),
+            PreviewEvent::Send { customer, level } => {
+                let Some(due) = self
+                    .due
+                    .iter()
+                    .find(|d| d.customer == customer && d.level == level)
+                    .cloned()
+                else {
+                    return Task::none();
+                };
+                self.preview = None;
+                self.confirming = false;
+                self.send(vec![due], book)
+            }
         }
     }
-}
-
-/// Where previews go: a folder of their own under the system's temporary folder, so a
-/// preview is never mistaken for a letter sent.
-fn preview_folder() -> PathBuf {
-    std::env::temp_dir().join("owed-preview")
 }
 
 /// 2299 as "2,299".

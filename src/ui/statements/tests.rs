@@ -253,16 +253,166 @@ fn a_letter_due_is_previewed_without_sending_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = on_screen(dir.path());
     click(&mut app, "Preview");
+    let preview = screen(&app).preview.as_ref().expect("the preview shows");
+    assert_eq!(preview.customer_code(), "C001");
+    assert_eq!(preview.letter().level, Level::Reminder);
+    assert!(preview.pdf().is_none(), "no file until Open PDF");
+    // The PDF is one click away, in the preview folder, never the output folder.
+    click(&mut app, "Open PDF");
     let s = screen(&app);
-    let notice = s.notice.clone().unwrap_or_default();
-    let path = notice
-        .strip_prefix("Preview, not sent: ")
-        .unwrap_or_else(|| panic!("{notice} / {:?}", s.error));
-    let bytes = std::fs::read(path).unwrap();
+    let preview = s.preview.as_ref().expect("still showing");
+    let path = preview
+        .pdf()
+        .unwrap_or_else(|| panic!("a PDF was written: {:?}", preview.error()))
+        .to_path_buf();
+    assert!(path.starts_with(crate::ui::letter_preview::preview_folder()));
+    let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
+    simulate(&app)
+        .find(format!("Preview, not sent: {}", path.display()).as_str())
+        .expect("where the PDF is, said");
     assert!(files_in(dir.path()).is_empty(), "nothing in the folder");
     assert!(s.archive.is_empty(), "a preview is not archived");
+    assert!(
+        app.open_book()
+            .unwrap()
+            .book
+            .store()
+            .issued(None)
+            .unwrap()
+            .is_empty(),
+        "nothing in the book's archive"
+    );
     assert_eq!(s.due.len(), 1, "still due");
+    // Esc closes it, as Close does; still nothing sent.
+    send(
+        &mut app,
+        AppMessage::Key(
+            iced::keyboard::Key::Named(iced::keyboard::key::Named::Escape),
+            iced::keyboard::Modifiers::default(),
+        ),
+    );
+    assert!(screen(&app).preview.is_none());
+    assert_eq!(screen(&app).due.len(), 1);
+    click(&mut app, "Preview");
+    click(&mut app, "Close");
+    assert!(screen(&app).preview.is_none());
+    assert!(screen(&app).archive.is_empty());
+}
+
+#[test]
+fn the_preview_shows_the_customer_an_item_and_the_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_screen(dir.path());
+    click(&mut app, "Preview");
+    let letter = screen(&app).preview.as_ref().unwrap().letter().clone();
+    // Acme's first two installments of INV-1 are past due on 2026-11-23.
+    let numbers: Vec<String> = letter
+        .items
+        .iter()
+        .map(|i| format!("{}/{}", i.number, i.seq))
+        .collect();
+    assert_eq!(numbers, ["INV-1/1", "INV-1/2"]);
+    let mut ui = simulate(&app);
+    ui.find("Acme Ltd").expect("the addressee's name");
+    ui.find("INV-1/1").expect("an item's number");
+    ui.find("INV-1/2").expect("the other item's number");
+    ui.find("Total overdue").expect("the total's label");
+    ui.find(format!("USD {}", letter.currency.display(letter.total_overdue)).as_str())
+        .expect("the total overdue");
+    ui.find(letter.title.as_str()).expect("the letter's title");
+    ui.find("Send this letter").expect("the send button");
+}
+
+#[test]
+fn a_letter_is_sent_from_its_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_screen(dir.path());
+    click(&mut app, "Preview");
+    click(&mut app, "Send this letter");
+    let s = screen(&app);
+    assert!(s.preview.is_none(), "closed once sent");
+    let day = date(TODAY);
+    assert_eq!(
+        files_in(dir.path()),
+        [format!("C001-L1-{day}.pdf"), format!("letters-{day}.pdf")],
+        "{:?} {:?}",
+        s.notice,
+        s.error
+    );
+    assert_eq!(s.archive.len(), 1, "archived as any letter sent");
+    assert!(s.due.is_empty(), "not due again");
+}
+
+/// The sample book with 40 more customers each overdue since October: 41 letters due.
+fn many_due() -> App {
+    use crate::domain::customer::CustomerDraft;
+    use crate::domain::document::DocKind;
+    use crate::domain::terms::Plan;
+    let mut store = crate::ui::testing::sample_store();
+    let usd = store.currency().clone();
+    for n in 100..140 {
+        let code = format!("C{n}");
+        store
+            .add_customer(&CustomerDraft {
+                code: code.clone(),
+                name: format!("Customer {n} Ltd"),
+                ..Default::default()
+            })
+            .unwrap();
+        store
+            .post_debit(&crate::store::NewDebit {
+                customer: code,
+                kind: DocKind::Invoice,
+                number: Some(format!("INV-{n}")),
+                date: date("2026-09-15"),
+                amount: usd.parse("120.00").unwrap(),
+                terms: None,
+                due: None,
+                plan: Plan::Single,
+                reference: None,
+                memo: None,
+            })
+            .unwrap();
+    }
+    let (mut app, task) = App::with_store(store, date(TODAY));
+    crate::ui::testing::settle(&mut app, task);
+    send(&mut app, AppMessage::Show(Tab::Statements));
+    app
+}
+
+#[test]
+fn the_confirmation_fits_a_small_window_with_the_list_scrolling_above_it() {
+    let mut app = many_due();
+    assert_eq!(screen(&app).due.len(), 41);
+    send(&mut app, AppMessage::Statements(Message::SendDue));
+    let (width, height) = (1024.0, 700.0);
+    let mut ui = Simulator::with_size(iced::Settings::default(), (width, height), app.view());
+    let confirm = ui.find("Confirm").expect("the Confirm button");
+    let bounds = confirm.bounds();
+    assert!(
+        bounds.y + bounds.height <= height && confirm.visible_bounds().is_some(),
+        "Confirm is inside the 700-pixel window: {bounds:?}"
+    );
+    // The list of who gets a letter is still there, shrunk to scroll above it.
+    let first = ui.find("Preview").expect("a Preview button of the list");
+    let shown = first
+        .visible_bounds()
+        .expect("the first letter due is in view");
+    assert!(
+        shown.height > 10.0 && shown.y + shown.height < bounds.y,
+        "{shown:?} above {bounds:?}"
+    );
+    // And it does confirm from there.
+    let messages: Vec<AppMessage> = {
+        ui.click("Confirm").expect("clickable");
+        ui.into_messages().collect()
+    };
+    assert!(
+        messages
+            .iter()
+            .any(|m| matches!(m, AppMessage::Statements(Message::ConfirmSend)))
+    );
 }
 
 #[test]

@@ -143,10 +143,16 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
                 ))
                 .size(13)
                 .width(Length::Fill),
-                button(text(t("Preview")).size(12))
-                    .padding([2, 8])
-                    .style(button::secondary)
-                    .on_press(Message::Preview(letter.customer.clone())),
+                if screen.preparing.as_deref() == Some(letter.customer.as_str()) {
+                    button(text(t("Preparing…")).size(12))
+                        .padding([2, 8])
+                        .style(button::secondary)
+                } else {
+                    button(text(t("Preview")).size(12))
+                        .padding([2, 8])
+                        .style(button::secondary)
+                        .on_press(Message::Preview(letter.customer.clone()))
+                },
             ]
             .spacing(6)
             .padding(iced::Padding::ZERO.right(14))
@@ -239,44 +245,56 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
         )),
         send,
         sent,
-        space().height(8),
-        text(t("One letter")).size(15),
-        widgets::field(
-            t("Customer code"),
-            "letter-customer",
-            &screen.letter_customer,
-            Message::LetterCustomer,
-            None,
-            None
-        ),
-        row![
-            text(t("Level")).size(14).width(Length::Fixed(150.0)),
-            pick_list(levels, Some(screen.letter_level), Message::LetterLevel)
-                .padding(6)
-                .width(Length::Fixed(260.0)),
-        ]
-        .spacing(10)
-        .align_y(Alignment::Center),
-        widgets::field(
-            t("Deadline"),
-            "letter-deadline",
-            &screen.deadline,
-            Message::Deadline,
-            None,
-            screen.deadline_error()
-        ),
-        widgets::muted(t(
-            "Without a deadline, the letter gives 14 days from today."
-        )),
-        widgets::action(
-            t("Write the letter"),
-            (!screen.letter_customer.trim().is_empty()
-                && !busy
-                && screen.deadline_error().is_none())
-            .then_some(Message::WriteLetter)
-        ),
     ]
     .spacing(10);
+    // While the confirmation shows, the single-letter form steps aside: the confirmation
+    // and the list of who gets a letter share the panel, the list scrolling in what is
+    // left, so Confirm stays on screen in a small window (1024 × 700).
+    let col = if screen.confirming {
+        col
+    } else {
+        col.push(
+            column![
+                space().height(8),
+                text(t("One letter")).size(15),
+                widgets::field(
+                    t("Customer code"),
+                    "letter-customer",
+                    &screen.letter_customer,
+                    Message::LetterCustomer,
+                    None,
+                    None
+                ),
+                row![
+                    text(t("Level")).size(14).width(Length::Fixed(150.0)),
+                    pick_list(levels, Some(screen.letter_level), Message::LetterLevel)
+                        .padding(6)
+                        .width(Length::Fixed(260.0)),
+                ]
+                .spacing(10)
+                .align_y(Alignment::Center),
+                widgets::field(
+                    t("Deadline"),
+                    "letter-deadline",
+                    &screen.deadline,
+                    Message::Deadline,
+                    None,
+                    screen.deadline_error()
+                ),
+                widgets::muted(t(
+                    "Without a deadline, the letter gives 14 days from today."
+                )),
+                widgets::action(
+                    t("Write the letter"),
+                    (!screen.letter_customer.trim().is_empty()
+                        && !busy
+                        && screen.deadline_error().is_none())
+                    .then_some(Message::WriteLetter)
+                ),
+            ]
+            .spacing(10),
+        )
+    };
     container(col)
         .width(Length::FillPortion(1))
         .padding(12)
