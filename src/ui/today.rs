@@ -25,6 +25,7 @@ use iced::{Element, Task};
 pub use actions::Action;
 pub use forms::Form;
 
+use super::letter_preview::{self, LetterPreview};
 use super::screen::ListKey;
 use super::widgets::Scroll;
 use super::{Book, Event};
@@ -75,6 +76,8 @@ pub enum Message {
     /// An action on the line at this index (a button, or its key).
     Act(usize, Action),
     Form(forms::Message),
+    PreviewLoaded(Result<Box<LetterPreview>, String>),
+    Preview(letter_preview::Message),
 }
 
 pub struct Today {
@@ -90,6 +93,8 @@ pub struct Today {
     scroll: Scroll,
     /// The form open under the list (dispute, pause, resolve, send).
     pub form: Option<Form>,
+    /// The letter due, shown as it prints, in place of the list.
+    pub preview: Option<LetterPreview>,
     /// Rows acted on since the list loaded: hidden until the reload.
     done: Vec<RowKey>,
     /// Where letters sent from here are written: the Statements & letters screen's
@@ -129,6 +134,7 @@ impl Today {
             selected: None,
             scroll: Scroll::default(),
             form: None,
+            preview: None,
             done: Vec::new(),
             folder: PathBuf::new(),
         };
@@ -268,13 +274,51 @@ impl Today {
                 self.act(action, book)
             }
             Message::Form(message) => self.form_update(message, book),
+            Message::PreviewLoaded(result) => {
+                match result {
+                    Ok(preview) => {
+                        self.error = None;
+                        self.preview = Some(*preview);
+                    }
+                    Err(error) => self.error = Some(error),
+                }
+                (Task::none(), None)
+            }
+            Message::Preview(message) => {
+                let Some(preview) = &mut self.preview else {
+                    return (Task::none(), None);
+                };
+                let (task, event) = preview.update(message);
+                let task = task.map(Message::Preview);
+                match event {
+                    Some(letter_preview::Event::Close) => self.preview = None,
+                    // Sending goes through the same confirmation as S on the row.
+                    Some(letter_preview::Event::Send { .. }) => {
+                        self.preview = None;
+                        let (send, event) = self.act(Action::SendLetter, book);
+                        return (Task::batch([task, send]), event);
+                    }
+                    None => {}
+                }
+                (task, None)
+            }
         }
     }
 
     /// A list key: move the selection (past group headings) or act on Enter.
     pub fn list_key(&mut self, key: ListKey, book: &mut Book) -> (Task<Message>, Option<Event>) {
-        if self.form.is_some() {
+        if self.preview.is_some() {
             return (Task::none(), None);
+        }
+        if let Some(form) = &self.form {
+            // Enter confirms a send (it has no field to take the key); other forms submit
+            // from their fields.
+            return match (form, key) {
+                (Form::Send { .. }, ListKey::Enter) => {
+                    self.form_update(forms::Message::Submit, book)
+                }
+                _ => (Task::none(), None),
+            };
         }
         if key == ListKey::Enter {
             let first = self
@@ -310,7 +354,7 @@ impl Today {
 
     /// A plain letter key: the selected row's action bound to it, if it has one.
     pub fn letter_key(&mut self, key: char, book: &mut Book) -> (Task<Message>, Option<Event>) {
-        if self.form.is_some() {
+        if self.form.is_some() || self.preview.is_some() {
             return (Task::none(), None);
         }
         let action = self
@@ -322,9 +366,11 @@ impl Today {
         }
     }
 
-    /// Esc: the form closes.
+    /// Esc: the preview or the form closes.
     pub fn close_form(&mut self) {
-        self.form = None;
+        if self.preview.take().is_none() {
+            self.form = None;
+        }
     }
 
     /// Hides the selected row until the next load: it has been dealt with.
@@ -367,7 +413,10 @@ impl Today {
     }
 
     pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
-        view::view(self, book)
+        match &self.preview {
+            Some(preview) => preview.view().map(Message::Preview),
+            None => view::view(self, book),
+        }
     }
 
     /// The day the list is for.

@@ -8,9 +8,10 @@ use iced::Task;
 use super::forms::Form;
 use super::{Message, Today};
 use crate::domain::letters::Level;
-use crate::report::letters::{self, LetterRequest};
+use crate::report::letters::LetterRequest;
 use crate::report::worklist::{WorkItem, WorkKind};
 use crate::ui::i18n::{t, tf};
+use crate::ui::letter_preview::LetterPreview;
 use crate::ui::{Book, Event, Tab};
 
 /// Something to do about a row.
@@ -142,27 +143,22 @@ pub(super) fn run(
             Some(level) => open(today, Form::send(item, level, today.folder.clone())),
             None => (Task::none(), None),
         },
-        Action::PreviewLetter => {
-            let Some(level) = level(item) else {
-                return (Task::none(), None);
-            };
-            let request = LetterRequest {
-                customer: code,
-                level,
-                date: book.today,
-                deadline: None,
-                locale: None,
-            };
-            let built = crate::report::statement::Context::new(book.store(), book.today, None)
-                .and_then(|context| letters::build_letter(book.store(), &context, &request));
-            match built {
-                Ok(letter) => open(today, Form::preview(letter, item)),
-                Err(error) => {
-                    today.error = Some(error.to_string());
-                    (Task::none(), None)
-                }
+        Action::PreviewLetter => match level(item) {
+            Some(level) => {
+                let request = LetterRequest {
+                    customer: code,
+                    level,
+                    date,
+                    deadline: None,
+                    locale: None,
+                };
+                today.form = None;
+                let task = LetterPreview::load(book, request)
+                    .map(|built| Message::PreviewLoaded(built.map(Box::new)));
+                (task, None)
             }
-        }
+            None => (Task::none(), None),
+        },
     }
 }
 

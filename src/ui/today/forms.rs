@@ -1,7 +1,7 @@
 //! The small forms the Today screen opens under its list, each about the selected row:
 //! open a dispute on one of the customer's items, pause its letters until a date,
-//! resolve a dispute (with a credit note when the customer was right), confirm sending
-//! the letter due, and the letter's preview. Enter submits, Esc closes; a refused value
+//! resolve a dispute (with a credit note when the customer was right), and confirm
+//! sending the letter due. Enter submits, Esc closes; a refused value
 //! is said at its field and nothing is written.
 
 use std::path::PathBuf;
@@ -12,7 +12,6 @@ use iced::widget::{Id, operation};
 
 use crate::domain::Money;
 use crate::domain::letters::Level;
-use crate::domain::printed::Letter;
 use crate::report::letters::{self, LetterRequest};
 use crate::report::worklist::WorkItem;
 use crate::store::{NewDispute, Resolution};
@@ -69,10 +68,6 @@ pub enum Form {
         level: Level,
         folder: PathBuf,
         error: Option<String>,
-    },
-    Preview {
-        letter: Box<Letter>,
-        name: String,
     },
 }
 
@@ -206,16 +201,6 @@ impl Form {
         )
     }
 
-    pub fn preview<M: Send + 'static>(letter: Letter, item: &WorkItem) -> (Form, Task<M>) {
-        (
-            Form::Preview {
-                letter: Box::new(letter),
-                name: item.name.clone(),
-            },
-            Task::none(),
-        )
-    }
-
     pub fn update(&mut self, message: Message, book: &mut Book) -> Outcome {
         match message {
             Message::Cancel => return Outcome::Cancelled,
@@ -265,7 +250,6 @@ impl Form {
                     | Form::Pause { error, .. }
                     | Form::Resolve { error, .. }
                     | Form::Send { error, .. } => *error = Some(message),
-                    Form::Preview { .. } => {}
                 }
                 Outcome::Editing
             }
@@ -376,7 +360,6 @@ impl Form {
                     ],
                 ))
             }
-            Form::Preview { .. } => Err(String::new()),
         }
     }
 }

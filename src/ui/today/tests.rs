@@ -108,17 +108,54 @@ fn the_first_row_is_selected_and_enter_does_its_first_action() {
     );
     // A letter row's first action is its preview: nothing is written.
     press(&mut app, Key::Named(Named::Enter));
-    match &screen(&app).form {
-        Some(Form::Preview { letter, .. }) => {
-            assert_eq!(letter.level, crate::domain::letters::Level::Reminder);
-            assert!(letter.items.iter().any(|i| i.number == "INV-1"));
+    let preview = screen(&app)
+        .preview
+        .as_ref()
+        .expect("the letter, as it prints");
+    assert_eq!(
+        preview.letter().level,
+        crate::domain::letters::Level::Reminder
+    );
+    assert!(preview.letter().items.iter().any(|i| i.number == "INV-1"));
+    {
+        let mut ui = simulate(&app);
+        for words in ["Acme Ltd", "INV-1/1", "Send this letter"] {
+            assert!(ui.find(words).is_ok(), "'{words}' is on the preview");
         }
-        other => panic!("a preview, not {other:?}"),
     }
     let open = app.open_book().unwrap();
     assert!(open.book.store().issued(None).unwrap().is_empty());
     press(&mut app, Key::Named(Named::Escape));
-    assert!(screen(&app).form.is_none());
+    assert!(screen(&app).preview.is_none());
+    assert_eq!(kinds(&app), vec![(WorkKind::LetterDue, "C001".to_string())]);
+}
+
+#[test]
+fn send_from_the_preview_asks_first_and_enter_confirms() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app();
+    send(
+        &mut app,
+        AppMessage::Statements(crate::ui::statements::Message::Folder(
+            dir.path().display().to_string(),
+        )),
+    );
+    send(&mut app, AppMessage::Show(Tab::Today));
+    letter(&mut app, "v");
+    send(
+        &mut app,
+        AppMessage::Today(Message::Preview(crate::ui::letter_preview::Message::Send)),
+    );
+    assert!(screen(&app).preview.is_none());
+    assert!(matches!(screen(&app).form, Some(Form::Send { .. })));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing yet"
+    );
+    press(&mut app, Key::Named(Named::Enter));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    assert!(kinds(&app).is_empty());
 }
 
 #[test]
@@ -318,12 +355,6 @@ fn s_sends_the_letter_only_once_confirmed() {
         assert!(ui.find("Send").is_ok());
     }
     press(&mut app, Key::Named(Named::Enter));
-    // Enter in the confirmation is the list's Enter only when no field has it: the
-    // form is confirmed by its button or Submit.
-    send(
-        &mut app,
-        AppMessage::Today(Message::Form(forms::Message::Submit)),
-    );
     let files: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -237,7 +237,7 @@ fn line_view<'a>(today: &'a Today, position: usize) -> Element<'a, Message> {
 /// The selected row in full with its actions, or the open form.
 fn panel<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message> {
     if let Some(form) = &today.form {
-        return form_view(today, form, book);
+        return form_view(form, book);
     }
     let Some((line, item)) = today
         .selected
@@ -293,7 +293,7 @@ fn action_button<'a>(line: usize, action: Action, first: bool) -> Element<'a, Me
         .into()
 }
 
-fn form_view<'a>(today: &'a Today, form: &'a Form, book: &'a Book) -> Element<'a, Message> {
+fn form_view<'a>(form: &'a Form, book: &'a Book) -> Element<'a, Message> {
     let submit = || Message::Form(FormMessage::Submit);
     let close = Message::Form(FormMessage::Cancel);
     let error_line = |error: &'a Option<String>| -> Element<'a, Message> {
@@ -436,42 +436,6 @@ fn form_view<'a>(today: &'a Today, form: &'a Form, book: &'a Book) -> Element<'a
         ]
         .spacing(8)
         .into(),
-        Form::Preview { letter, name } => {
-            let send = today
-                .selected
-                .map(|line| Message::Act(line, Action::SendLetter));
-            let items = letter
-                .items
-                .iter()
-                .map(|i| {
-                    format!(
-                        "{}  {}  {}",
-                        i.number,
-                        i.due.map(|d| d.to_string()).unwrap_or_default(),
-                        book.money(i.open)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            column![
-                row![
-                    text(format!("{} — {name}", letter.title)).size(16).font(BOLD),
-                    space::horizontal(),
-                    widgets::action(t("Send letter"), send),
-                    widgets::secondary(t("Close (Esc)"), Some(close)),
-                ]
-                .spacing(8)
-                .align_y(Alignment::Center),
-                scrollable(text(items).size(13)).height(Length::Fill),
-                text(tf(
-                    "Total overdue {amount}",
-                    &[("amount", &book.money(letter.total_overdue))]
-                ))
-                .size(14)
-                .font(BOLD),
-            ]
-            .spacing(6)
-            .into()
-        }
+
     }
 }
