@@ -90,6 +90,10 @@ const ZH_CN: &[(&str, &str)] = &[
         "{number} #{seq} · due {due} · {open} open",
         "{number} 第{seq}期 · 到期 {due} · 未结 {open}",
     ),
+    (
+        "{number} · due {due} · {open} open",
+        "{number} · 到期 {due} · 未结 {open}",
+    ),
     ("Choose the invoice in dispute.", "请选择有争议的发票。"),
     (
         "Dispute {id} opened on {invoice} for {name}: its letters leave it out until it is resolved.",

@@ -125,18 +125,35 @@ impl Form {
             if installments > 1 && !choices.contains(&whole) {
                 choices.push(whole);
             }
-            choices.push(ItemChoice {
-                invoice: open_item.number.clone(),
-                item: (installments > 1).then_some(open_item.seq),
-                label: tf(
+            let (seq, due, amount) = (
+                open_item.seq.to_string(),
+                open_item.due.to_string(),
+                book.money(open_item.open),
+            );
+            let label = if installments > 1 {
+                tf(
                     "{number} #{seq} · due {due} · {open} open",
                     &[
                         ("number", &open_item.number),
-                        ("seq", &open_item.seq.to_string()),
-                        ("due", &open_item.due.to_string()),
-                        ("open", &book.money(open_item.open)),
+                        ("seq", &seq),
+                        ("due", &due),
+                        ("open", &amount),
                     ],
-                ),
+                )
+            } else {
+                tf(
+                    "{number} · due {due} · {open} open",
+                    &[
+                        ("number", &open_item.number),
+                        ("due", &due),
+                        ("open", &amount),
+                    ],
+                )
+            };
+            choices.push(ItemChoice {
+                invoice: open_item.number.clone(),
+                item: (installments > 1).then_some(open_item.seq),
+                label,
             });
         }
         let chosen = choices.first().cloned();

@@ -16,7 +16,7 @@ use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
-const CUSTOMER: Length = Length::FillPortion(3);
+const CUSTOMER: Length = Length::FillPortion(4);
 /// Wide enough for a 13-digit figure with its separators.
 const AMOUNT: Length = Length::Fixed(150.0);
 const DATE: Length = Length::Fixed(100.0);
