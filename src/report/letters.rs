@@ -139,6 +139,7 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
     let promise_notes = store.promises_from(date)?;
     let disputed = store.disputed_items()?;
     let pauses = store.customer_pauses()?;
+    let settled = store.late_settled_items(date)?;
     // "Kept" is judged as the notes screen judges it: payments from the day the
     // promise was made, entered after it.
     let statuses = note_statuses(store, &promise_notes, date)?;
@@ -180,6 +181,7 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
             items: &items,
             credit: context.unapplied_credit(customer.id),
             letters: &letters,
+            settled: settled.get(&customer.id).map_or(&[][..], Vec::as_slice),
             promises: promises
                 .get(customer.code.as_str())
                 .map_or(&[][..], Vec::as_slice),

@@ -298,6 +298,39 @@ impl Store {
         Ok(())
     }
 
+    /// Items settled on or before `as_of` at least two days after their due date (so
+    /// overdue on at least one day), by customer, for the ladder's spell of lateness
+    /// ([`crate::domain::ladder::spell_start`]). One query for the whole book, read from
+    /// the index on the settled date: only items settled on or after the book's first
+    /// letter, as earlier ones cannot bring a letter into a spell; items of voided
+    /// documents are left out (a voided invoice was never owed).
+    pub fn late_settled_items(
+        &self,
+        as_of: NaiveDate,
+    ) -> Result<std::collections::HashMap<CustomerId, Vec<crate::domain::ladder::SettledItem>>>
+    {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.customer_id, i.due_date, i.settled_on FROM items i
+             WHERE i.settled_on >= (SELECT MIN(date) FROM issued WHERE kind = 'letter')
+               AND i.settled_on <= ?1 AND i.settled_on >= date(i.due_date, '+2 days')
+               AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = i.document_id)",
+        )?;
+        let mut rows = stmt.query([as_of.to_string()])?;
+        let mut out: std::collections::HashMap<CustomerId, Vec<_>> =
+            std::collections::HashMap::new();
+        while let Some(row) = rows.next()? {
+            let due: String = row.get(1)?;
+            let settled: String = row.get(2)?;
+            out.entry(row.get(0)?)
+                .or_default()
+                .push(crate::domain::ladder::SettledItem {
+                    due: parse_stored_date(&due)?,
+                    settled: parse_stored_date(&settled)?,
+                });
+        }
+        Ok(out)
+    }
+
     /// How many customers and documents the book holds.
     pub fn counts(&self) -> Result<(i64, i64)> {
         let customers = self

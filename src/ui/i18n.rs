@@ -206,6 +206,8 @@ const ZH_CN: &[(&str, &str)] = &[
         "This book is damaged ({found}); nothing more will be written to it. Settings → Restore… puts a backup back.",
         "此账本已损坏（{found}），不会再写入任何内容。可在 设置 → 恢复… 中放回备份。",
     ),
+    ("payment reminder", "到期前付款提醒"),
+    ("Payment reminder", "到期前付款提醒"),
     ("friendly reminder", "友好提醒"),
     ("second notice", "第二次通知"),
     ("final demand", "最后催告"),

@@ -11,7 +11,8 @@ use owed::domain::Money;
 use owed::domain::allocation::Apply;
 use owed::domain::document::DocKind;
 use owed::domain::ladder::{
-    CustomerFacts, LadderRules, OpenItem, Outcome, Pause, PromiseToPay, SentLetter, decide,
+    CustomerFacts, LadderRules, OpenItem, Outcome, Pause, PromiseToPay, SentLetter, SettledItem,
+    decide,
 };
 use owed::domain::letters::Level;
 use owed::domain::note::{Channel, Direction, NoteDraft, Promise};
@@ -137,8 +138,101 @@ fn open_items(history: &History, date: NaiveDate) -> Vec<OpenItem> {
         .collect()
 }
 
+/// The items paid by `date` (as the book's settled dates give them).
+fn settled_items(history: &History, date: NaiveDate) -> Vec<SettledItem> {
+    history
+        .items
+        .iter()
+        .filter_map(|i| i.paid.map(|p| (i.due, p)))
+        .filter(|&(_, p)| day(p) <= date)
+        .map(|(due, p)| SettledItem {
+            due: day(due),
+            settled: day(p),
+        })
+        .collect()
+}
+
+/// The spell's start worked out the slow way: walk back from `date` while, on each day,
+/// an item undisputed and open at `date`, or one paid since, was overdue; the spell
+/// starts at the due date before the first such day.
+fn spell_by_days(history: &History, date: NaiveDate) -> NaiveDate {
+    let overdue_on = |x: NaiveDate| {
+        history.items.iter().any(|i| {
+            let open_now = i.paid.is_none_or(|p| date < day(p));
+            let counts = if open_now {
+                !i.disputed
+            } else {
+                i.paid.is_some_and(|p| x < day(p))
+            };
+            counts && day(i.due) < x
+        })
+    };
+    let mut first = date;
+    while overdue_on(first - Days::new(1)) {
+        first = first - Days::new(1);
+    }
+    first - Days::new(1)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Invoices falling due one after another and paid oldest first, each paid only
+    /// after the next has fallen due: the customer is overdue every day, so it is one
+    /// spell, and its letters climb one rung at a time without ever starting again.
+    #[test]
+    fn paying_oldest_first_while_later_items_stay_overdue_never_restarts_the_ladder(
+        gaps in prop::collection::vec(1u64..20, 2..12),
+        lags in prop::collection::vec(0u64..10, 12),
+        interval in 0i64..10,
+    ) {
+        let rules = LadderRules { interval_days: interval, ..LadderRules::default() };
+        let mut items = Vec::new();
+        let mut due = 0;
+        for gap in &gaps {
+            due += gap;
+            items.push(Item { due, cents: 10_000, paid: None, disputed: false });
+        }
+        // Item k is paid after item k+1 has been overdue for a day or more; the last
+        // stays open.
+        for k in 0..items.len() - 1 {
+            let paid = items[k + 1].due + 2 + lags[k];
+            let after_previous = if k == 0 { 0 } else { items[k - 1].paid.unwrap() + 1 };
+            items[k].paid = Some(paid.max(after_previous));
+        }
+        let history = History {
+            items,
+            credit_cents: 0,
+            promises: Vec::new(),
+            rules,
+            pause_until: None,
+            runs: Vec::new(),
+        };
+        let mut sent: Vec<SentLetter> = Vec::new();
+        let first_due = history.items[0].due;
+        for offset in first_due..first_due + 400 {
+            let date = day(offset);
+            let items = open_items(&history, date);
+            let settled = settled_items(&history, date);
+            let facts = CustomerFacts {
+                items: &items,
+                credit: Money::ZERO,
+                letters: &sent,
+                settled: &settled,
+                promises: &[],
+                pause: None,
+            };
+            if let Some(decision) = decide(date, &facts, &rules)
+                && let Outcome::Due { level, .. } = decision.outcome
+            {
+                sent.push(SentLetter { level, date });
+            }
+        }
+        let levels: Vec<u8> = sent.iter().map(|s| s.level.number()).collect();
+        prop_assert!(!levels.is_empty());
+        let expected: Vec<u8> = (1..=levels.len() as u8).collect();
+        prop_assert_eq!(levels, expected, "{:?}", sent);
+    }
 
     #[test]
     fn the_ladder_never_duns_credit_skips_rungs_crowds_letters_or_breaks_a_hold(
@@ -163,7 +257,8 @@ proptest! {
             let date = day(offset);
             let items = open_items(&history, date);
             let pause = history.pause_until.map(|until| Pause { until: day(until), reason: "away" });
-            let facts = CustomerFacts { items: &items, credit, letters: &sent, promises: &promises, pause };
+            let settled = settled_items(&history, date);
+            let facts = CustomerFacts { items: &items, credit, letters: &sent, settled: &settled, promises: &promises, pause };
             let decision = decide(date, &facts, &rules);
             let overdue: Vec<&OpenItem> = items
                 .iter()
@@ -187,11 +282,12 @@ proptest! {
                 !promises.iter().any(|p| p.made_on <= date && date <= p.date && p.paid < p.amount),
                 "due {level:?} on {date} despite an open promise"
             );
-            // Never skips a rung: the spell (letters from the oldest overdue item's due
-            // date on) holds the enabled rung right below this one, or, for the spell's
-            // first letter, this is the lowest enabled level. The level itself is enabled
-            // and its threshold passed.
+            // Never skips a rung: the spell (letters from the start of the unbroken
+            // stretch of overdue days, worked out here day by day) holds the enabled rung
+            // right below this one, or, for the spell's first letter, this is the lowest
+            // enabled level. The level itself is enabled and its threshold passed.
             let oldest = undisputed.iter().map(|i| i.due).min().unwrap();
+            let spell = spell_by_days(&history, date);
             let index = |l: Level| usize::from(l.number() - 1);
             prop_assert!(rules.enabled[index(level)]);
             prop_assert!((date - oldest).num_days() >= rules.thresholds[index(level)]);
@@ -201,12 +297,12 @@ proptest! {
                 .max();
             if let Some(below) = rung_below {
                 prop_assert!(
-                    sent.iter().any(|s| s.level == below && s.date >= oldest),
+                    sent.iter().any(|s| s.level == below && s.date >= spell),
                     "level {level:?} on {date} without {below:?} this spell: {sent:?}"
                 );
             }
             // And not a level already sent this spell.
-            prop_assert!(!sent.iter().any(|s| s.level >= level && s.date >= oldest));
+            prop_assert!(!sent.iter().any(|s| s.level >= level && s.date >= spell));
             if *send {
                 sent.push(SentLetter { level, date });
             }

@@ -22,6 +22,7 @@ mod import_quirks;
 mod journal;
 mod ladder;
 mod ladder_example;
+mod ladder_rules;
 mod letters;
 mod money_rules;
 mod properties;
