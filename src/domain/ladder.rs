@@ -35,6 +35,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::Money;
+use super::customer::Tier;
 use super::letters::Level;
 
 /// An open item of the customer's: when it fell (or falls) due and what is still open.
@@ -168,6 +169,43 @@ impl Default for LadderRules {
             interval_days: Self::DEFAULT_INTERVAL_DAYS,
             tolerance: Money::ZERO,
         }
+    }
+}
+
+/// The ladder's rules for each customer tier: a tier's own thresholds and interval where
+/// set (`tier.A.letter.N.days`, `tier.A.letter.interval_days`), the book-wide ones
+/// otherwise; customers without a tier run by the book-wide ladder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TierLadders {
+    pub book: LadderRules,
+    /// Tiers A, B and C, in that order.
+    pub tiers: [LadderRules; 3],
+}
+
+impl TierLadders {
+    /// Every tier on the book-wide ladder.
+    pub fn same_for_all(book: LadderRules) -> TierLadders {
+        TierLadders {
+            book,
+            tiers: [book; 3],
+        }
+    }
+
+    /// The ladder a customer of `tier` (or none) runs by.
+    pub fn for_tier(&self, tier: Option<Tier>) -> &LadderRules {
+        match tier {
+            None => &self.book,
+            Some(tier) => &self.tiers[tier_index(tier)],
+        }
+    }
+}
+
+/// A, B, C as 0, 1, 2.
+pub fn tier_index(tier: Tier) -> usize {
+    match tier {
+        Tier::A => 0,
+        Tier::B => 1,
+        Tier::C => 2,
     }
 }
 

@@ -134,7 +134,8 @@ pub fn letter_run(store: &Store, date: NaiveDate) -> Result<LetterRun> {
 /// [`letter_run`] with the aging already read.
 pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
     let date = context.date;
-    let rules = store.ladder_rules()?;
+    // Each customer runs by its tier's ladder (the book-wide one without a tier).
+    let ladders = store.tier_ladders()?;
     let sent = store.letters_sent()?;
     let promise_notes = store.promises_from(date)?;
     let disputed = store.disputed_items()?;
@@ -190,7 +191,7 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
                 reason: &p.reason,
             }),
         };
-        let Some(decision) = decide(date, &facts, &rules) else {
+        let Some(decision) = decide(date, &facts, ladders.for_tier(customer.tier)) else {
             continue;
         };
         match decision.outcome {

@@ -1,7 +1,8 @@
 //! Company settings: the profile printed on statements and letters (name, address,
 //! contact, tax number, payment instructions, logo, paper, locale), the demand letters'
 //! texts in English and Chinese, the days past due each level waits for and the ladder's
-//! interval, tolerance and levels switched on (`settings/ladder.rs`). Settings are
+//! interval, tolerance and levels switched on (`settings/ladder.rs`), and each customer
+//! tier's own ladder (`settings/tiers.rs`). Settings are
 //! not posted documents: they are edited in place, each change in one transaction. Unset
 //! values are the defaults, and the company name is the book's own `company` setting.
 
@@ -9,6 +10,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 mod keys;
 mod ladder;
+mod tiers;
 
 pub use keys::{escape, unescape};
 
@@ -350,6 +352,7 @@ impl Store {
     /// Saves every setting in one transaction, after checking all of them.
     pub fn save_company_settings(&mut self, settings: &CompanySettings) -> Result<()> {
         settings.validate()?;
+        tiers::check_tier_ladders(&self.conn, &settings.thresholds)?;
         self.write(|tx, _| {
             settings_change(tx, None, || {
                 write_profile(tx, &settings.profile)?;
@@ -401,6 +404,7 @@ impl Store {
     /// Sets the thresholds of all four levels, which must increase.
     pub fn set_letter_thresholds(&mut self, days: &[i64; 4]) -> Result<()> {
         check_thresholds(days).map_err(threshold_error)?;
+        tiers::check_tier_ladders(&self.conn, days)?;
         self.write(|tx, _| settings_change(tx, None, || write_thresholds(tx, days)))
     }
 }

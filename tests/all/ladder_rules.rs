@@ -1,9 +1,10 @@
 //! The ladder's rules on a real book: the spell of lateness across an item paid while a
-//! later one stays overdue.
+//! later one stays overdue, and a ladder per customer tier.
 
 use crate::common::helpers::{book, credit, customer, d, invoice, m};
 
 use owed::domain::allocation::Apply;
+use owed::domain::customer::{CustomerDraft, Tier};
 use owed::domain::document::DocKind;
 use owed::domain::letters::Level;
 use owed::domain::terms::{Plan, Terms};
@@ -88,4 +89,121 @@ fn paying_the_oldest_item_while_a_later_one_stays_overdue_keeps_the_spell() {
     let run = letters::letter_run(&store, d("2026-11-23")).unwrap();
     let c2 = run.due.iter().find(|d| d.customer == "C2").unwrap();
     assert_eq!(c2.level, Level::Reminder);
+}
+
+fn tiered_customer(store: &mut Store, code: &str, tier: Option<Tier>) {
+    store
+        .add_customer(&CustomerDraft {
+            code: code.into(),
+            name: format!("Customer {code}"),
+            tier,
+            ..Default::default()
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_tier_with_a_faster_ladder_is_due_earlier() {
+    let mut store = book();
+    tiered_customer(&mut store, "PLAIN", None);
+    tiered_customer(&mut store, "SLOWA", Some(Tier::A));
+    tiered_customer(&mut store, "FASTC", Some(Tier::C));
+    for code in ["PLAIN", "SLOWA", "FASTC"] {
+        // Due 2026-10-01; level 1 went on 10-02.
+        post_invoice(
+            &mut store,
+            code,
+            &format!("INV-{code}"),
+            "2026-09-01",
+            "100.00",
+        );
+        send(&mut store, code, Level::Reminder, "2026-10-02");
+    }
+    store.set_setting("tier.C.letter.2.days", "6").unwrap();
+    store
+        .set_setting("tier.C.letter.interval_days", "3")
+        .unwrap();
+    let ladders = store.tier_ladders().unwrap();
+    assert_eq!(ladders.for_tier(Some(Tier::C)).thresholds, [1, 6, 30, 60]);
+    assert_eq!(ladders.for_tier(Some(Tier::C)).interval_days, 3);
+    assert_eq!(ladders.for_tier(Some(Tier::A)), &ladders.book);
+    assert_eq!(ladders.book.thresholds, [1, 15, 30, 60]);
+
+    // 10-07: 6 days overdue, 5 days after level 1. Tier C's ladder sends level 2 (6
+    // days, interval 3); the book-wide ladder (tier A sets nothing, so uses it too)
+    // waits for 15 days.
+    let run = letters::letter_run(&store, d("2026-10-07")).unwrap();
+    let due: Vec<(&str, u8)> = run
+        .due
+        .iter()
+        .map(|d| (d.customer.as_str(), d.level.number()))
+        .collect();
+    assert_eq!(due, [("FASTC", 2)]);
+    for code in ["PLAIN", "SLOWA"] {
+        let held = run.held.iter().find(|h| h.customer == code).unwrap();
+        assert_eq!(
+            held.reason.to_string(),
+            "threshold not yet reached (level 2 at 15 days, 6 days overdue)"
+        );
+    }
+    // An empty value puts the tier back on the book-wide ladder.
+    store.set_setting("tier.C.letter.2.days", "").unwrap();
+    let run = letters::letter_run(&store, d("2026-10-07")).unwrap();
+    assert!(run.due.is_empty(), "{run:?}");
+}
+
+#[test]
+fn an_invalid_tier_ladder_is_refused_with_one_line() {
+    let mut store = book();
+    // Level 2 after level 3's book-wide 30 days: out of order on tier C's ladder.
+    let error = store
+        .set_setting("tier.C.letter.2.days", "40")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(error.lines().count(), 1, "{error}");
+    assert!(error.starts_with("tier.C.letter.2.days"), "{error}");
+    assert!(error.contains("tier C's ladder"), "{error}");
+    assert!(error.contains("must increase"), "{error}");
+    for (key, value, words) in [
+        ("tier.C.letter.2.days", "0", "whole number of days from 1"),
+        (
+            "tier.B.letter.interval_days",
+            "-2",
+            "whole number of days from 0",
+        ),
+        ("tier.D.letter.2.days", "5", "unknown setting"),
+    ] {
+        let error = store.set_setting(key, value).unwrap_err().to_string();
+        assert!(error.contains(words), "{key}={value}: {error}");
+    }
+    // A tier's own level 2 at 10 days is fine; then the book-wide level 1 cannot move
+    // past it, as that would leave tier C out of order.
+    store.set_setting("tier.C.letter.2.days", "10").unwrap();
+    let error = store
+        .set_setting("letter.1.days", "12")
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("tier.C.letter.2.days"), "{error}");
+    assert_eq!(store.tier_ladders().unwrap().book.thresholds[0], 1);
+    // Shown with the others, and audited.
+    let shown = store.setting_values().unwrap();
+    let value = |key: &str| {
+        shown
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, v, default)| (v.clone(), *default))
+            .unwrap()
+    };
+    assert_eq!(value("tier.C.letter.2.days"), ("10".into(), false));
+    assert_eq!(value("tier.C.letter.3.days"), ("30".into(), true));
+    assert_eq!(value("tier.A.letter.interval_days"), ("7".into(), true));
+    let log = store
+        .audit_log(&owed::store::AuditFilter::default())
+        .unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.field.as_deref() == Some("tier.C.letter.2.days")
+                && e.new.as_deref() == Some("10")),
+        "{log:?}"
+    );
 }

@@ -33,7 +33,7 @@ pub fn escape(value: &str) -> String {
     value.replace('\\', "\\\\").replace('\n', "\\n")
 }
 
-const KNOWN_KEYS: &str = "company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before (the worklist's payment reminder)";
+const KNOWN_KEYS: &str = "company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before (the worklist's payment reminder), tier.A|B|C.letter.N.days, tier.A|B|C.letter.interval_days (a tier's own ladder; empty: the book-wide value)";
 
 /// What `company.logo` shows: its format and size, or nothing.
 fn logo_text(logo: Option<&[u8]>) -> String {
@@ -179,7 +179,10 @@ impl Store {
                     }
                     self.set_letter_template(level, chinese, &template)?;
                 }
-                None => match self.set_ladder_setting(key, value) {
+                None => match self
+                    .set_ladder_setting(key, value)
+                    .or_else(|| self.set_tier_setting(key, value))
+                {
                     Some(result) => result?,
                     None => {
                         return Err(bad(
@@ -251,6 +254,7 @@ impl Store {
             }
         }
         out.extend(self.ladder_setting_values()?);
+        out.extend(self.tier_setting_values()?);
         Ok(out)
     }
 }
