@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 
 use serde_json::json;
 
+use crate::domain::Currency;
 use crate::domain::company::Locale;
 use crate::domain::letters::Level;
 use crate::domain::printed::{Period, StatementKind};
@@ -236,6 +237,10 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
     let run = letters::letter_run(store, date)?;
     let currency = store.currency().clone();
     let json_out = args.format == LettersFormat::Json;
+    // On stderr in every format, so a script's JSON stays clean and a person still sees it.
+    for line in reconcile_warning(&run.unmatched, &currency) {
+        eprintln!("{line}");
+    }
     if args.dry_run {
         if json_out {
             let due: Vec<_> = run
@@ -258,7 +263,24 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
                 .iter()
                 .map(|h| json!({"customer": h.customer, "reason": h.reason.to_string()}))
                 .collect();
-            return print_json(&json!({"date": date.to_string(), "due": due, "held": held}));
+            let unmatched: Vec<_> = run
+                .unmatched
+                .iter()
+                .map(|u| {
+                    json!({
+                        "row": u.row,
+                        "date": u.date.to_string(),
+                        "amount": currency.plain(u.amount),
+                        "text": u.text,
+                    })
+                })
+                .collect();
+            return print_json(&json!({
+                "date": date.to_string(),
+                "due": due,
+                "held": held,
+                "unmatched": unmatched,
+            }));
         }
         let mut lines = vec![format!(
             "{} customer(s) due a letter on {date}, {} held",
@@ -335,6 +357,29 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
     }
     print(&lines.join("\n"));
     Ok(())
+}
+
+/// "Reconcile first": the money in kept unmatched, one line each with the command that
+/// matches it; nothing when there is none.
+fn reconcile_warning(unmatched: &[letters::UnmatchedMoney], currency: &Currency) -> Vec<String> {
+    if unmatched.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![format!(
+        "warning: {} payment(s) in on the bank are not matched to a customer yet; reconcile first, so nobody is chased for money already received:",
+        unmatched.len()
+    )];
+    for u in unmatched {
+        lines.push(format!(
+            "  {}  {} {}  {}  (`{}`)",
+            u.date,
+            currency.code,
+            currency.display(u.amount),
+            u.text,
+            u.assign_hint()
+        ));
+    }
+    lines
 }
 
 fn print_json(value: &serde_json::Value) -> Result<(), CliError> {

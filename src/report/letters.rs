@@ -22,6 +22,10 @@ use crate::files::Staged;
 use crate::pdf;
 use crate::store::{Customer, IssuedKind, NewIssued, Store};
 
+mod reconcile;
+
+pub use reconcile::{UnmatchedMoney, unmatched_money_in};
+
 pub type Result<T> = std::result::Result<T, StatementError>;
 
 /// Days after the letter date the default deadline falls.
@@ -68,6 +72,10 @@ pub struct HeldLetter {
 pub struct LetterRun {
     pub due: Vec<DueLetter>,
     pub held: Vec<HeldLetter>,
+    /// When a letter is due: money in on the bank kept unmatched by an import, in the
+    /// book's currency, to reconcile before sending (it may be a payment of what the
+    /// letters chase). Empty when nothing is due.
+    pub unmatched: Vec<UnmatchedMoney>,
 }
 
 /// A letter written (and archived, unless a preview).
@@ -209,6 +217,9 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
                 reason,
             }),
         }
+    }
+    if !run.due.is_empty() {
+        run.unmatched = unmatched_money_in(store)?;
     }
     Ok(run)
 }

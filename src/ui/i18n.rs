@@ -206,6 +206,15 @@ const ZH_CN: &[(&str, &str)] = &[
         "This book is damaged ({found}); nothing more will be written to it. Settings → Restore… puts a backup back.",
         "此账本已损坏（{found}），不会再写入任何内容。可在 设置 → 恢复… 中放回备份。",
     ),
+    (
+        "{n} unmatched bank payments in: reconcile first, so nobody is chased for money already received (Import: assign each row to its customer).",
+        "有 {n} 笔未匹配的银行收款：请先对账，以免向已付款的客户催款（在导入中将每一行分配给其客户）。",
+    ),
+    (
+        "{date} · {amount} · {text} · row {row}",
+        "{date} · {amount} · {text} · 第 {row} 行",
+    ),
+    ("… and {n} more payments", "……另有 {n} 笔收款"),
     ("payment reminder", "到期前付款提醒"),
     ("Payment reminder", "到期前付款提醒"),
     ("friendly reminder", "友好提醒"),

@@ -21,7 +21,7 @@ use super::i18n::{t, tf};
 use super::{Book, Event};
 use crate::domain::letters::Level;
 use crate::domain::printed::{Period, StatementKind};
-use crate::report::letters::{self, DueLetter, LetterRequest, LetterRun};
+use crate::report::letters::{self, DueLetter, LetterRequest, LetterRun, UnmatchedMoney};
 use crate::report::statement::{self, Request, Selection};
 use crate::store::{Issued, Store};
 
@@ -125,6 +125,8 @@ pub struct Statements {
     pub letters_file: Option<PathBuf>,
     /// Customers with something overdue the ladder holds today (credit, promise, ...).
     pub held: usize,
+    /// Money in on the bank kept unmatched, shown in the confirmation: reconcile first.
+    pub unmatched: Vec<UnmatchedMoney>,
     pub letter_customer: String,
     pub letter_level: LevelChoice,
     pub deadline: String,
@@ -164,6 +166,7 @@ impl Statements {
             pending_letters: None,
             letters_file: None,
             held: 0,
+            unmatched: Vec::new(),
             letter_customer: String::new(),
             letter_level: LevelChoice(Level::Reminder),
             deadline: String::new(),
@@ -296,6 +299,7 @@ impl Statements {
             Message::DueLoaded(Ok(run)) => {
                 self.held = run.held.len();
                 self.due = run.due;
+                self.unmatched = run.unmatched;
             }
             Message::DueLoaded(Err(error)) => self.error = Some(error),
             Message::LetterCustomer(text) => self.letter_customer = text,

@@ -1,6 +1,8 @@
 //! The ladder's rules on a real book: the spell of lateness across an item paid while a
-//! later one stays overdue, and a ladder per customer tier.
+//! later one stays overdue, a ladder per customer tier, and the letter run's warning
+//! about money in not yet matched (reconcile first).
 
+use crate::common::bin::run;
 use crate::common::helpers::{book, credit, customer, d, invoice, m};
 
 use owed::domain::allocation::Apply;
@@ -206,4 +208,100 @@ fn an_invalid_tier_ladder_is_refused_with_one_line() {
                 && e.new.as_deref() == Some("10")),
         "{log:?}"
     );
+}
+
+/// Keeps money in from a payer the book does not know unmatched, as an import does.
+fn import_unknown_payment(store: &mut Store, date: &str, payer: &str, amount: &str) {
+    let csv = format!("Date,Payer,Details,Amount\n{date},{payer},gift box,{amount}\n");
+    let plan = owed::import::prepare(
+        store,
+        "bank.csv",
+        csv.as_bytes(),
+        &owed::import::Hints::default(),
+        None,
+    )
+    .unwrap();
+    let decisions = owed::import::default_decisions(&plan, 0.9);
+    owed::import::commit(store, &plan, &decisions, |_, _| {}).unwrap();
+}
+
+#[test]
+fn letters_due_warns_and_lists_unmatched_money_in_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.owed");
+    let out = dir.path().join("out");
+    {
+        let mut store = Store::init(&path, &owed::store::BookSettings::default()).unwrap();
+        customer(&mut store, "LATE");
+        post_invoice(&mut store, "LATE", "INV-1", "2026-09-01", "100.00");
+        import_unknown_payment(&mut store, "2026-11-20", "Stranger Ltd", "1250.00");
+    }
+    let args = |format: &'static str| {
+        vec![
+            "letters",
+            "--due",
+            "--date",
+            "2026-11-23",
+            "--dry-run",
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<String>>()
+    };
+    let json_args = args("json");
+    let json_args: Vec<&str> = json_args.iter().map(String::as_str).collect();
+    let (ok, stdout, stderr) = run(&path, &json_args);
+    assert!(ok, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["date", "due", "held", "unmatched"]);
+    assert_eq!(json["due"][0]["customer"], "LATE");
+    let unmatched = json["unmatched"].as_array().unwrap();
+    assert_eq!(unmatched.len(), 1, "{json}");
+    let row = &unmatched[0];
+    assert_eq!(row["date"], "2026-11-20");
+    assert_eq!(row["amount"], "1250.00");
+    assert!(
+        row["text"].as_str().unwrap().contains("Stranger Ltd"),
+        "{row}"
+    );
+    let id = row["row"].as_i64().unwrap();
+    // The warning goes to stderr, in JSON mode too, naming the row to assign.
+    assert!(stderr.contains("reconcile first"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("owed import assign {id} --customer C")),
+        "{stderr}"
+    );
+    let table_args = args("table");
+    let table_args: Vec<&str> = table_args.iter().map(String::as_str).collect();
+    let (ok, _, stderr) = run(&path, &table_args);
+    assert!(ok);
+    assert!(
+        stderr.contains("1,250.00") && stderr.contains("Stranger Ltd"),
+        "{stderr}"
+    );
+
+    // Nothing due on the day the invoice was not yet late: no rows carried, no warning.
+    let (ok, stdout, stderr) = run(
+        &path,
+        &[
+            "letters",
+            "--due",
+            "--date",
+            "2026-09-15",
+            "--dry-run",
+            "--format",
+            "json",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(ok);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["unmatched"], serde_json::json!([]));
+    assert!(!stderr.contains("reconcile"), "{stderr}");
 }

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use iced::Task;
 
 use super::{Message, Statements, open_with_system, run, stale_note};
+use crate::domain::Currency;
 use crate::domain::letters::Level;
 use crate::report::letters::{self, LetterRequest};
 use crate::ui::Book;
@@ -41,6 +42,41 @@ impl Statements {
                 ("counts", &counts.join(", ")),
             ],
         )
+    }
+
+    /// The confirmation's "reconcile first" warning and its first rows (date, amount,
+    /// payer, the row to assign), with "and N more"; `None` with no unmatched money in.
+    pub fn reconcile_warning(&self, currency: &Currency) -> Option<(String, Vec<String>)> {
+        if self.unmatched.is_empty() {
+            return None;
+        }
+        let heading = tf(
+            "{n} unmatched bank payments in: reconcile first, so nobody is chased for money already received (Import: assign each row to its customer).",
+            &[("n", &count_text(self.unmatched.len()))],
+        );
+        let mut rows: Vec<String> = self
+            .unmatched
+            .iter()
+            .take(RECONCILE_SHOWN)
+            .map(|u| {
+                tf(
+                    "{date} · {amount} · {text} · row {row}",
+                    &[
+                        ("date", &u.date.to_string()),
+                        ("amount", &currency.display(u.amount)),
+                        ("text", &u.text),
+                        ("row", &u.row.to_string()),
+                    ],
+                )
+            })
+            .collect();
+        if self.unmatched.len() > RECONCILE_SHOWN {
+            rows.push(tf(
+                "… and {n} more payments",
+                &[("n", &count_text(self.unmatched.len() - RECONCILE_SHOWN))],
+            ));
+        }
+        Some((heading, rows))
     }
 
     pub(super) fn send_due(&mut self, book: &mut Book) -> Task<Message> {
@@ -106,6 +142,9 @@ impl Statements {
         }
     }
 }
+
+/// Unmatched bank rows listed in the confirmation; the rest are counted.
+const RECONCILE_SHOWN: usize = 5;
 
 /// Where previews go: a folder of their own under the system's temporary folder, so a
 /// preview is never mistaken for a letter sent.
