@@ -62,6 +62,10 @@ pub struct LetterArgs {
     /// Write the PDF without archiving it or logging a note.
     #[arg(long)]
     pub preview: bool,
+    /// Write it even though the ladder holds the customer (paused, all overdue
+    /// disputed, credit covers it, below the tolerance, an open promise).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -211,7 +215,11 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
         deadline: parse_optional_date("--deadline", &args.deadline)?,
         locale: parse_lang(&args.lang)?,
     };
-    let issued = letters::issue_letter(store, &request, &args.out, args.preview)?;
+    let (issued, warning) =
+        letters::issue_by_hand(store, &request, &args.out, args.preview, args.force)?;
+    if let Some(warning) = warning {
+        eprintln!("{warning}");
+    }
     stale_note(issued.stale_removed, &args.out);
     let currency = store.currency();
     print(&format!(

@@ -22,8 +22,10 @@ use crate::files::Staged;
 use crate::pdf;
 use crate::store::{Customer, IssuedKind, NewIssued, Store};
 
+mod by_hand;
 mod reconcile;
 
+pub use by_hand::{HandCheck, check_by_hand, issue_by_hand};
 pub use reconcile::{UnmatchedMoney, unmatched_money_in};
 
 pub type Result<T> = std::result::Result<T, StatementError>;

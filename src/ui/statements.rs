@@ -375,9 +375,12 @@ impl Statements {
         let folder = PathBuf::from(self.folder.trim());
         self.begin();
         run(book, move |store, _| {
-            let issued = letters::issue_letter(store, &request, &folder, false)
+            // The ladder's check, as `owed letter`: a held customer is refused with the
+            // reason, another level than the ladder's is written with the warning.
+            let (issued, warning) = letters::issue_by_hand(store, &request, &folder, false, false)
                 .map_err(|e| e.to_string())?;
             Ok(stale_note(issued.stale_removed)
+                + &warning.map(|w| format!("{w}. ")).unwrap_or_default()
                 + &tf(
                     "Letter written: {path}",
                     &[("path", &issued.path.display().to_string())],

@@ -305,3 +305,131 @@ fn letters_due_warns_and_lists_unmatched_money_in_first() {
     assert_eq!(json["unmatched"], serde_json::json!([]));
     assert!(!stderr.contains("reconcile"), "{stderr}");
 }
+
+#[test]
+fn a_letter_by_hand_is_refused_while_the_ladder_holds_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.owed");
+    let out = dir.path().join("out");
+    {
+        let mut store = Store::init(&path, &owed::store::BookSettings::default()).unwrap();
+        for code in ["PAUSED", "COVERED", "LATE"] {
+            customer(&mut store, code);
+            // Due 2026-10-01: 53 days overdue on 2026-11-23.
+            post_invoice(
+                &mut store,
+                code,
+                &format!("INV-{code}"),
+                "2026-09-01",
+                "100.00",
+            );
+        }
+        store
+            .pause_customer("PAUSED", d("2026-11-30"), "owner in hospital")
+            .unwrap();
+        let amount = m(&store, "100.00");
+        store
+            .post_credit(&credit(
+                "COVERED",
+                DocKind::Payment,
+                "PAY-1",
+                "2026-11-01",
+                amount,
+                Apply::Unapplied,
+            ))
+            .unwrap();
+    }
+    let letter = |code: &str, level: &str, force: bool| {
+        let mut args = vec![
+            "letter",
+            "--customer",
+            code,
+            "--level",
+            level,
+            "--date",
+            "2026-11-23",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        if force {
+            args.push("--force");
+        }
+        run(&path, &args)
+    };
+    for (code, reason) in [
+        ("PAUSED", "paused until 2026-11-30: owner in hospital"),
+        ("COVERED", "credit covers it"),
+    ] {
+        let (ok, _, stderr) = letter(code, "1", false);
+        assert!(!ok, "{code}");
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(reason), "{code}: {stderr}");
+        assert!(stderr.contains("--force"), "{stderr}");
+    }
+    assert!(!out.join("PAUSED-L1-2026-11-23.pdf").exists());
+    // Forced, it is written (with a warning saying so).
+    let (ok, _, stderr) = letter("PAUSED", "1", true);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert!(out.join("PAUSED-L1-2026-11-23.pdf").exists());
+    // The ladder's own level: no warning (a preview, so nothing is archived).
+    let (ok, _, stderr) = run(
+        &path,
+        &[
+            "letter",
+            "--customer",
+            "LATE",
+            "--level",
+            "1",
+            "--date",
+            "2026-11-23",
+            "--out",
+            out.to_str().unwrap(),
+            "--preview",
+        ],
+    );
+    assert!(ok, "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    // Another level than the ladder's: written, with a warning naming both.
+    let (ok, stdout, stderr) = letter("LATE", "3", false);
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("the ladder would send LATE level 1 (friendly reminder) today, not level 3 (final demand)"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("letter level 3"), "{stdout}");
+}
+
+#[test]
+fn the_screen_and_the_cli_share_the_check_of_a_letter_by_hand() {
+    let mut store = book();
+    customer(&mut store, "C1");
+    post_invoice(&mut store, "C1", "INV-1", "2026-09-01", "100.00");
+    store
+        .pause_customer("C1", d("2026-11-30"), "owner in hospital")
+        .unwrap();
+    let run = letters::letter_run(&store, d("2026-11-23")).unwrap();
+    assert_eq!(
+        letters::check_by_hand(&run, "C1", Level::Reminder),
+        letters::HandCheck::Holds(owed::domain::ladder::HeldReason::Paused {
+            until: d("2026-11-30"),
+            reason: "owner in hospital".into()
+        })
+    );
+    let out = tempfile::tempdir().unwrap();
+    let request = LetterRequest {
+        customer: "C1".into(),
+        level: Level::Reminder,
+        date: d("2026-11-23"),
+        deadline: None,
+        locale: None,
+    };
+    let error = letters::issue_by_hand(&mut store, &request, out.path(), false, false)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        error,
+        "no letter to C1: the ladder holds it (paused until 2026-11-30: owner in hospital); --force writes it anyway"
+    );
+    assert!(store.issued(None).unwrap().is_empty(), "nothing archived");
+}
