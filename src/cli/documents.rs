@@ -45,7 +45,8 @@ pub struct StatementsArgs {
 pub struct LetterArgs {
     #[arg(long)]
     pub customer: String,
-    /// 1 reminder, 2 second notice, 3 final demand, 4 notice before legal action.
+    /// 0 payment reminder before the due date, 1 reminder, 2 second notice, 3 final
+    /// demand, 4 notice before legal action.
     #[arg(long)]
     pub level: u8,
     /// Letter date (default today).
@@ -204,9 +205,12 @@ pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliErr
 }
 
 pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
-    let level = Level::from_number(args.level).ok_or(CliError::Input {
+    let level = Level::any_from_number(args.level).ok_or(CliError::Input {
         field: "--level",
-        message: format!("the level is 1, 2, 3 or 4, not {}", args.level),
+        message: format!(
+            "the level is 0 (payment reminder), 1, 2, 3 or 4, not {}",
+            args.level
+        ),
     })?;
     let request = LetterRequest {
         customer: args.customer.clone(),
@@ -223,17 +227,23 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
     stale_note(issued.stale_removed, &args.out);
     let currency = store.currency();
     print(&format!(
-        "letter level {} ({}) to {} written to {}: {} {} overdue, pay by {}{}",
+        "letter level {} ({}) to {} written to {}: {} {} {}, pay by {}{}",
         level.number(),
         level.name(),
         issued.letter.customer.code,
         issued.path.display(),
         currency.code,
         currency.display(issued.letter.total_overdue),
+        if level.is_rung() {
+            "overdue"
+        } else {
+            "falling due"
+        },
         issued.letter.deadline,
         match issued.archived {
             Some(id) => format!("; archived as issued #{id}, note logged"),
-            None => "; preview, not archived".into(),
+            None if args.preview => "; preview, not archived".into(),
+            None => NOT_ARCHIVED.into(),
         }
     ));
     Ok(())
@@ -296,6 +306,15 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
             run.held.len()
         )];
         for d in &run.due {
+            if !d.level.is_rung() {
+                lines.push(format!(
+                    "  {} level 0 ({}): {}",
+                    d.customer,
+                    d.level.name(),
+                    d.reason
+                ));
+                continue;
+            }
             lines.push(format!(
                 "  {} level {} ({}): {} net overdue, oldest due {}; {}",
                 d.customer,
@@ -342,19 +361,34 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
             "combined": sent.combined.as_ref().map(|p| p.display().to_string()),
         }));
     }
+    let reminders = run.due.iter().filter(|d| !d.level.is_rung()).count();
     let mut lines = vec![format!(
         "{} letter(s) written to {} and archived, {} held",
-        total,
+        total - reminders,
         args.out.display(),
         run.held.len()
     )];
-    for (d, issued) in &written {
+    if reminders > 0 {
         lines.push(format!(
-            "  {} level {} ({} days overdue): {}",
+            "{reminders} payment reminder(s) before the due date written too, each logged as a note"
+        ));
+    }
+    for (d, issued) in &written {
+        let when = if d.level.is_rung() {
+            format!("{} days overdue", d.days_overdue)
+        } else {
+            format!("first falling due {}", d.oldest_due)
+        };
+        lines.push(format!(
+            "  {} level {} ({when}): {}{}",
             d.customer,
             d.level.number(),
-            d.days_overdue,
-            issued.path.display()
+            issued.path.display(),
+            if issued.archived.is_none() {
+                NOT_ARCHIVED
+            } else {
+                ""
+            }
         ));
     }
     if let Some(combined) = &sent.combined {
@@ -366,6 +400,10 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
     print(&lines.join("\n"));
     Ok(())
 }
+
+/// Said of a payment reminder (level 0) written for real.
+const NOT_ARCHIVED: &str =
+    "; note logged (a payment reminder is not archived: the archive takes levels 1 to 4)";
 
 /// "Reconcile first": the money in kept unmatched, one line each with the command that
 /// matches it; nothing when there is none.

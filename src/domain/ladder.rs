@@ -105,13 +105,16 @@ impl PromiseToPay {
     }
 }
 
-/// The level-0 payment reminder: a nudge before items fall due, listed on the worklist
-/// (no letter is written for it). On by default, three days before the due date.
+/// The level-0 payment reminder: a nudge before items fall due, listed on the worklist,
+/// and written as a letter by `letters --due` when `send` is on. On by default (off as a
+/// letter), three days before the due date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReminderRules {
     pub enabled: bool,
     /// Items falling due from the run date through this many days after it are reminded.
     pub days_before: i64,
+    /// Whether `letters --due` writes it as a letter (`letter.0.send`).
+    pub send: bool,
 }
 
 impl ReminderRules {
@@ -125,6 +128,7 @@ impl Default for ReminderRules {
         ReminderRules {
             enabled: true,
             days_before: ReminderRules::DEFAULT_DAYS_BEFORE,
+            send: false,
         }
     }
 }
@@ -471,6 +475,10 @@ fn outcome(
     };
     Outcome::Due { level, reason }
 }
+
+mod before_due;
+
+pub use before_due::{BeforeDue, decide_before_due, reminder_until};
 
 #[cfg(test)]
 mod tests;

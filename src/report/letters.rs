@@ -14,13 +14,15 @@ use super::statement::{Context, StatementError, file_stem, prepare_folder};
 use crate::domain::company::Locale;
 use crate::domain::ladder::{
     CustomerFacts, HeldReason, OpenItem, Outcome, Pause, PromiseToPay, SentLetter, decide,
+    decide_before_due, reminder_until,
 };
 use crate::domain::letters::{Level, merge};
+use crate::domain::note::{Channel, Direction, NoteDraft};
 use crate::domain::printed::{Addressee, Letter, LetterBlock, OpenLine};
 use crate::domain::{Currency, Money};
 use crate::files::Staged;
 use crate::pdf;
-use crate::store::{Customer, IssuedKind, NewIssued, Store};
+use crate::store::{Customer, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, Store};
 
 mod by_hand;
 mod reconcile;
@@ -45,7 +47,9 @@ pub struct LetterRequest {
     pub locale: Option<Locale>,
 }
 
-/// A customer due a letter, and which.
+/// A customer due a letter, and which. A payment reminder (level 0) has nothing overdue:
+/// `oldest_due` is the first due date of the items falling due, `days_overdue` the days
+/// until it as a negative number, and the amounts zero.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueLetter {
     pub customer: String,
@@ -80,7 +84,7 @@ pub struct LetterRun {
     pub unmatched: Vec<UnmatchedMoney>,
 }
 
-/// A letter written (and archived, unless a preview).
+/// A letter written (and archived, unless a preview or a payment reminder).
 #[derive(Debug, Clone)]
 pub struct IssuedLetter {
     pub letter: Letter,
@@ -133,6 +137,27 @@ fn overdue_items(context: &Context, customer: &Customer) -> Vec<OpenLine> {
         .collect()
 }
 
+/// The customer's undisputed items open at the context's date that fall due from that
+/// date through `until` (a payment reminder's), first due first.
+fn falling_due_items(context: &Context, customer: &Customer, until: NaiveDate) -> Vec<OpenLine> {
+    let aged = context.aging_items(customer.id);
+    aged.iter()
+        .filter(|i| i.open.is_positive() && i.due >= context.date && i.due <= until)
+        .filter(|i| !context.is_disputed(i))
+        .map(|i| OpenLine {
+            date: i.date,
+            number: i.number.clone(),
+            seq: i.seq,
+            installments: aged.iter().filter(|o| o.number == i.number).count() as u32,
+            due: Some(i.due),
+            days_overdue: None,
+            amount: i.amount,
+            open: i.open,
+            disputed: false,
+        })
+        .collect()
+}
+
 /// Runs the letter ladder (see [`crate::domain::ladder`]) for every customer on `date`:
 /// the aging (items and unapplied credit), the letters sent, the promises that may
 /// still hold, the open disputes and the pauses are each read once for the whole book.
@@ -151,6 +176,13 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
     let disputed = store.disputed_items()?;
     let pauses = store.customer_pauses()?;
     let settled = store.late_settled_items(date)?;
+    // The payment reminder as a letter, and those already written (read only when sent).
+    let reminder = store.reminder_rules()?;
+    let reminders_sent = if reminder.enabled && reminder.send {
+        store.payment_reminders_sent()?
+    } else {
+        HashMap::new()
+    };
     // "Kept" is judged as the notes screen judges it: payments from the day the
     // promise was made, entered after it.
     let statuses = note_statuses(store, &promise_notes, date)?;
@@ -202,6 +234,21 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
             }),
         };
         let Some(decision) = decide(date, &facts, ladders.for_tier(customer.tier)) else {
+            // Nothing overdue: perhaps a payment reminder before the due date.
+            let sent = reminders_sent
+                .get(&customer.code)
+                .map_or(&[][..], Vec::as_slice);
+            if let Some(before) = decide_before_due(date, &facts, sent, &reminder) {
+                run.due.push(DueLetter {
+                    customer: customer.code,
+                    level: Level::BeforeDue,
+                    days_overdue: (date - before.first_due).num_days(),
+                    oldest_due: before.first_due,
+                    overdue: Money::ZERO,
+                    net_overdue: Money::ZERO,
+                    reason: before.to_string(),
+                });
+            }
             continue;
         };
         match decision.outcome {
@@ -237,13 +284,23 @@ pub fn build_letter(store: &Store, context: &Context, request: &LetterRequest) -
     let locale = request.locale.unwrap_or(company.locale);
     let currency = store.currency().clone();
     // A letter chases only what is not in dispute: a disputed item is held out of
-    // dunning until the dispute is resolved, so it is neither listed nor totalled.
-    let items: Vec<OpenLine> = overdue_items(context, &customer)
-        .into_iter()
-        .filter(|i| !i.disputed)
-        .collect();
+    // dunning until the dispute is resolved, so it is neither listed nor totalled. A
+    // payment reminder lists the undisputed items falling due within its days instead.
+    let items: Vec<OpenLine> = if request.level == Level::BeforeDue {
+        let until = reminder_until(request.date, &store.reminder_rules()?);
+        falling_due_items(context, &customer, until)
+    } else {
+        overdue_items(context, &customer)
+            .into_iter()
+            .filter(|i| !i.disputed)
+            .collect()
+    };
     if items.is_empty() {
-        return Err(StatementError::NothingOverdue(customer.code));
+        return Err(if request.level == Level::BeforeDue {
+            StatementError::NothingFallingDue(customer.code)
+        } else {
+            StatementError::NothingOverdue(customer.code)
+        });
     }
     let total: Money = items.iter().map(|i| i.open).sum();
     let oldest = items
@@ -252,6 +309,12 @@ pub fn build_letter(store: &Store, context: &Context, request: &LetterRequest) -
         .min()
         .unwrap_or(request.date);
     let days = (request.date - oldest).num_days().max(0);
+    // Nothing is overdue in a payment reminder.
+    let total_overdue = if request.level == Level::BeforeDue {
+        Money::ZERO
+    } else {
+        total
+    };
     let deadline = request.deadline.unwrap_or_else(|| {
         request
             .date
@@ -267,8 +330,10 @@ pub fn build_letter(store: &Store, context: &Context, request: &LetterRequest) -
     let fields: BTreeMap<&str, String> = [
         ("customer", customer.name.clone()),
         ("contact", contact.clone()),
-        ("total_overdue", money_text(&currency, total)),
+        ("total_overdue", money_text(&currency, total_overdue)),
         ("oldest_due_date", locale.format_date(oldest)),
+        ("total_due", money_text(&currency, total)),
+        ("due_date", locale.format_date(oldest)),
         ("days_overdue", days.to_string()),
         ("deadline", locale.format_date(deadline)),
         ("company", company.name.clone()),
@@ -356,6 +421,26 @@ pub fn issue_with(
         source,
     })?;
     let archived = if preview {
+        None
+    } else if letter.level == Level::BeforeDue {
+        // The archive takes levels 1–4 only, so a payment reminder is not archived: its
+        // collection note, dated in its text, is the record (see
+        // `Store::payment_reminders_sent`, which keeps it from being written twice).
+        store.add_note(&NoteDraft {
+            customer_code: letter.customer.code.clone(),
+            invoice_number: None,
+            channel: Channel::Letter,
+            direction: Direction::Out,
+            summary: format!(
+                "{PAYMENT_REMINDER_NOTE}{} sent: {} falling due, first on {}",
+                letter.date,
+                money_text(&letter.currency, letter.total_overdue),
+                letter.oldest_due
+            ),
+            outcome: None,
+            promise: None,
+            follow_up: None,
+        })?;
         None
     } else {
         Some(store.archive_issued(&NewIssued {

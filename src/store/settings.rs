@@ -232,7 +232,57 @@ pub(super) fn template_in_effect(
     read_template(conn, level, chinese)
 }
 
+/// The payment reminder's text part `part` (title, paragraphs, closing) in `company_settings`:
+/// the archive of letter texts takes levels 1–4 only, so level 0 is kept by its
+/// `owed settings set` keys, paragraphs separated by a blank line.
+fn before_due_key(chinese: bool, part: &str) -> String {
+    format!("letter.0.{}.{part}", lang(chinese))
+}
+
+fn read_before_due_template(conn: &Connection, chinese: bool) -> Result<LetterTemplate> {
+    let default = default_template(Level::BeforeDue, chinese);
+    let title = get(conn, &before_due_key(chinese, "title"))?;
+    let paragraphs = get(conn, &before_due_key(chinese, "paragraphs"))?;
+    let closing = get(conn, &before_due_key(chinese, "closing"))?;
+    Ok(LetterTemplate {
+        title: title.unwrap_or(default.title),
+        paragraphs: paragraphs
+            .map(|p| letters::split_paragraphs(&p))
+            .unwrap_or(default.paragraphs),
+        closing: closing.unwrap_or(default.closing),
+    })
+}
+
+/// Each part kept only where it differs from the default text (see [`write_template`]).
+fn write_before_due_template(
+    conn: &Connection,
+    chinese: bool,
+    template: &LetterTemplate,
+) -> Result<()> {
+    let default = default_template(Level::BeforeDue, chinese);
+    for (part, value, default) in [
+        ("title", template.title.clone(), default.title.clone()),
+        (
+            "paragraphs",
+            template.paragraphs_text(),
+            default.paragraphs_text(),
+        ),
+        ("closing", template.closing.clone(), default.closing.clone()),
+    ] {
+        let key = before_due_key(chinese, part);
+        if value == default {
+            conn.execute("DELETE FROM company_settings WHERE key = ?1", [&key])?;
+        } else {
+            put(conn, &key, &value)?;
+        }
+    }
+    Ok(())
+}
+
 fn read_template(conn: &Connection, level: Level, chinese: bool) -> Result<LetterTemplate> {
+    if level == Level::BeforeDue {
+        return read_before_due_template(conn, chinese);
+    }
     let row = conn
         .query_row(
             "SELECT title, paragraphs, closing FROM letter_templates WHERE level = ?1 AND lang = ?2",
@@ -266,6 +316,9 @@ fn write_template(
     chinese: bool,
     template: &LetterTemplate,
 ) -> Result<()> {
+    if level == Level::BeforeDue {
+        return write_before_due_template(conn, chinese, template);
+    }
     if *template == default_template(level, chinese) {
         conn.execute(
             "DELETE FROM letter_templates WHERE level = ?1 AND lang = ?2",

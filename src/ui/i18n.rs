@@ -215,6 +215,10 @@ const ZH_CN: &[(&str, &str)] = &[
         "{date} · {amount} · {text} · 第 {row} 行",
     ),
     ("… and {n} more payments", "……另有 {n} 笔收款"),
+    (
+        "{code} · {level} · first item falls due {due}",
+        "{code} · {level} · 最早一笔于 {due} 到期",
+    ),
     ("payment reminder", "到期前付款提醒"),
     ("Payment reminder", "到期前付款提醒"),
     ("friendly reminder", "友好提醒"),

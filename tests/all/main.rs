@@ -25,6 +25,7 @@ mod ladder_example;
 mod ladder_rules;
 mod letters;
 mod money_rules;
+mod payment_reminder;
 mod properties;
 mod statements;
 mod text_rules;

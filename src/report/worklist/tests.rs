@@ -241,7 +241,8 @@ fn the_reminder_follows_its_settings() {
         store.reminder_rules().unwrap(),
         crate::domain::ladder::ReminderRules {
             enabled: false,
-            days_before: 10
+            days_before: 10,
+            send: false,
         }
     );
 }

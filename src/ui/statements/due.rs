@@ -15,11 +15,13 @@ use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 
 impl Statements {
-    /// How many letters due there are of each level, lowest level first.
+    /// How many letters due there are of each level, lowest level first; the payment
+    /// reminder (level 0, sent only when `letter.0.send` is on) only when there are some.
     pub fn due_by_level(&self) -> Vec<(Level, usize)> {
-        Level::ALL
+        Level::EVERY
             .into_iter()
             .map(|level| (level, self.due.iter().filter(|d| d.level == level).count()))
+            .filter(|&(level, n)| level.is_rung() || n > 0)
             .collect()
     }
 

@@ -133,7 +133,11 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
         due = due.push(
             row![
                 text(tf(
-                    "{code} · {level} · oldest item due {due}, {days} days overdue",
+                    if letter.level.is_rung() {
+                        "{code} · {level} · oldest item due {due}, {days} days overdue"
+                    } else {
+                        "{code} · {level} · first item falls due {due}"
+                    },
                     &[
                         ("code", &letter.customer),
                         ("level", &LevelChoice(letter.level).to_string()),
