@@ -68,7 +68,7 @@ pub fn spell_start(date: NaiveDate, oldest_due: NaiveDate, settled: &[SettledIte
         .collect();
     // Latest settled first: once one ends before the stretch begins, every later one in
     // this order ends earlier still, so none of them can join.
-    late.sort_by(|a, b| b.settled.cmp(&a.settled));
+    late.sort_by_key(|s| std::cmp::Reverse(s.settled));
     let mut start = oldest_due;
     for item in late {
         // Its last overdue day (settled - 1) must reach the stretch's first (start + 1).
