@@ -20,8 +20,8 @@
 //!   letter today and whose unapplied credit does not already cover them. Amount: those
 //!   items; date: the first of their due dates. Off with `letter.0.enabled` = no. With
 //!   `letter.0.send` = yes the reminder is also written as a letter by `letters --due`
-//!   (which leaves out customers its earlier reminder already covered); it is still
-//!   listed here as this row, not as `letter-due`.
+//!   (which leaves out customers its earlier reminder already covered; the reason says
+//!   when it writes one); it is still listed here as this row, not as `letter-due`.
 //! - `apply-credit`: the customer has unapplied credit beside overdue items; amount: the
 //!   smaller of the two, what `owed apply --customer C` would settle in one action.
 //! - `dispute-open`: every open dispute, until it is resolved (its items are held from
@@ -170,6 +170,13 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
         .filter(|d| d.level.is_rung())
         .map(|d| d.customer.as_str())
         .collect();
+    // Those `letters --due` writes a payment reminder to today (`letter.0.send`).
+    let reminder_letters: HashSet<&str> = run
+        .due
+        .iter()
+        .filter(|d| !d.level.is_rung())
+        .map(|d| d.customer.as_str())
+        .collect();
     let reminder_until = date
         .checked_add_days(Days::new(reminder.days_before.max(0) as u64))
         .unwrap_or(date);
@@ -237,7 +244,7 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
                     format!(
                         "{} falling due by {reminder_until}: a payment reminder before the due date{}",
                         numbers.join(", "),
-                        if reminder.send {
+                        if reminder_letters.contains(customer.code.as_str()) {
                             "; `owed letters --due` writes it"
                         } else {
                             ""
