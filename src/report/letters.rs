@@ -1,32 +1,38 @@
 //! Demand letters: who is due which level of the escalation ladder and who is held (the
 //! rules are [`crate::domain::ladder`]; this gathers their inputs), each letter merged
 //! from its level's template with the customer's overdue items (from the same aging as
-//! `owed aging`), rendered, and archived with its collection note in one transaction;
-//! and the run of all the letters due, which also writes them into one file to print.
+//! `owed aging`; `letters/build.rs`), rendered, and archived with its collection note in
+//! one transaction; and the run of all the letters due, which also writes them into one
+//! file to print. A payment reminder (level 0) is written and logged but not archived;
+//! `letters/by_hand.rs` checks one letter by hand against the ladder and
+//! `letters/reconcile.rs` finds the money in to reconcile first.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::promises::{note_day, note_statuses};
 use super::statement::{Context, StatementError, file_stem, prepare_folder};
+use crate::domain::Money;
 use crate::domain::company::Locale;
 use crate::domain::ladder::{
     CustomerFacts, HeldReason, OpenItem, Outcome, Pause, PromiseToPay, SentLetter, decide,
-    decide_before_due, reminder_until,
+    decide_before_due,
 };
-use crate::domain::letters::{Level, merge};
+use crate::domain::letters::Level;
 use crate::domain::note::{Channel, Direction, NoteDraft};
-use crate::domain::printed::{Addressee, Letter, LetterBlock, OpenLine};
-use crate::domain::{Currency, Money};
+use crate::domain::printed::Letter;
 use crate::files::Staged;
 use crate::pdf;
-use crate::store::{Customer, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, Store};
+use crate::store::{IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, Store};
 
+mod build;
 mod by_hand;
 mod reconcile;
 
+pub use build::build_letter;
+use build::money_text;
 pub use by_hand::{HandCheck, check_by_hand, issue_by_hand};
 pub use reconcile::{UnmatchedMoney, unmatched_money_in};
 
@@ -111,51 +117,6 @@ pub struct LettersSent {
 /// The name of the file with every letter of a run dated `date`.
 pub fn combined_name(date: NaiveDate) -> String {
     format!("letters-{date}.pdf")
-}
-
-/// The customer's items past due at the context's date, oldest due first.
-fn overdue_items(context: &Context, customer: &Customer) -> Vec<OpenLine> {
-    context
-        .aging_items(customer.id)
-        .iter()
-        .filter(|i| i.days_overdue > 0)
-        .map(|i| OpenLine {
-            date: i.date,
-            number: i.number.clone(),
-            seq: i.seq,
-            installments: context
-                .aging_items(customer.id)
-                .iter()
-                .filter(|o| o.number == i.number)
-                .count() as u32,
-            due: Some(i.due),
-            days_overdue: Some(i.days_overdue),
-            amount: i.amount,
-            open: i.open,
-            disputed: context.is_disputed(i),
-        })
-        .collect()
-}
-
-/// The customer's undisputed items open at the context's date that fall due from that
-/// date through `until` (a payment reminder's), first due first.
-fn falling_due_items(context: &Context, customer: &Customer, until: NaiveDate) -> Vec<OpenLine> {
-    let aged = context.aging_items(customer.id);
-    aged.iter()
-        .filter(|i| i.open.is_positive() && i.due >= context.date && i.due <= until)
-        .filter(|i| !context.is_disputed(i))
-        .map(|i| OpenLine {
-            date: i.date,
-            number: i.number.clone(),
-            seq: i.seq,
-            installments: aged.iter().filter(|o| o.number == i.number).count() as u32,
-            due: Some(i.due),
-            days_overdue: None,
-            amount: i.amount,
-            open: i.open,
-            disputed: false,
-        })
-        .collect()
 }
 
 /// Runs the letter ladder (see [`crate::domain::ladder`]) for every customer on `date`:
@@ -271,109 +232,6 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
         run.unmatched = unmatched_money_in(store)?;
     }
     Ok(run)
-}
-
-fn money_text(currency: &Currency, m: Money) -> String {
-    format!("{} {}", currency.code, currency.display(m))
-}
-
-/// Merges the letter `request` asks for from its level's template.
-pub fn build_letter(store: &Store, context: &Context, request: &LetterRequest) -> Result<Letter> {
-    let customer = store.customer(&request.customer)?;
-    let company = context.company();
-    let locale = request.locale.unwrap_or(company.locale);
-    let currency = store.currency().clone();
-    // A letter chases only what is not in dispute: a disputed item is held out of
-    // dunning until the dispute is resolved, so it is neither listed nor totalled. A
-    // payment reminder lists the undisputed items falling due within its days instead.
-    let items: Vec<OpenLine> = if request.level == Level::BeforeDue {
-        let until = reminder_until(request.date, &store.reminder_rules()?);
-        falling_due_items(context, &customer, until)
-    } else {
-        overdue_items(context, &customer)
-            .into_iter()
-            .filter(|i| !i.disputed)
-            .collect()
-    };
-    if items.is_empty() {
-        return Err(if request.level == Level::BeforeDue {
-            StatementError::NothingFallingDue(customer.code)
-        } else {
-            StatementError::NothingOverdue(customer.code)
-        });
-    }
-    let total: Money = items.iter().map(|i| i.open).sum();
-    let oldest = items
-        .iter()
-        .filter_map(|i| i.due)
-        .min()
-        .unwrap_or(request.date);
-    let days = (request.date - oldest).num_days().max(0);
-    // Nothing is overdue in a payment reminder.
-    let total_overdue = if request.level == Level::BeforeDue {
-        Money::ZERO
-    } else {
-        total
-    };
-    let deadline = request.deadline.unwrap_or_else(|| {
-        request
-            .date
-            .checked_add_days(Days::new(DEFAULT_DEADLINE_DAYS))
-            .unwrap_or(request.date)
-    });
-    let template = store.letter_template(request.level, locale.is_chinese())?;
-    let contact = customer
-        .contact
-        .clone()
-        .filter(|c| !c.trim().is_empty())
-        .unwrap_or_else(|| customer.name.clone());
-    let fields: BTreeMap<&str, String> = [
-        ("customer", customer.name.clone()),
-        ("contact", contact.clone()),
-        ("total_overdue", money_text(&currency, total_overdue)),
-        ("oldest_due_date", locale.format_date(oldest)),
-        ("total_due", money_text(&currency, total)),
-        ("due_date", locale.format_date(oldest)),
-        ("days_overdue", days.to_string()),
-        ("deadline", locale.format_date(deadline)),
-        ("company", company.name.clone()),
-    ]
-    .into_iter()
-    .collect();
-    let blocks = template
-        .paragraphs
-        .iter()
-        .map(|p| {
-            if p.trim() == "{items}" {
-                LetterBlock::Items
-            } else {
-                LetterBlock::Text(merge(p, &fields))
-            }
-        })
-        .collect();
-    Ok(Letter {
-        level: request.level,
-        date: request.date,
-        deadline,
-        customer: Addressee {
-            code: customer.code.clone(),
-            name: customer.name.clone(),
-            contact: customer.contact.clone(),
-            address: customer.address.clone(),
-        },
-        currency,
-        locale,
-        title: merge(&template.title, &fields),
-        blocks,
-        closing: merge(&template.closing, &fields)
-            .lines()
-            .map(String::from)
-            .collect(),
-        items,
-        total_overdue: total,
-        oldest_due: oldest,
-        days_overdue: days,
-    })
 }
 
 /// Writes the letter to `out_dir` as `C001-L2-2026-11-23.pdf` and, unless `preview`,

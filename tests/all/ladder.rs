@@ -177,63 +177,6 @@ fn spell_by_days(history: &History, date: NaiveDate) -> NaiveDate {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
-    /// Invoices falling due one after another and paid oldest first, each paid only
-    /// after the next has fallen due: the customer is overdue every day, so it is one
-    /// spell, and its letters climb one rung at a time without ever starting again.
-    #[test]
-    fn paying_oldest_first_while_later_items_stay_overdue_never_restarts_the_ladder(
-        gaps in prop::collection::vec(1u64..20, 2..12),
-        lags in prop::collection::vec(0u64..10, 12),
-        interval in 0i64..10,
-    ) {
-        let rules = LadderRules { interval_days: interval, ..LadderRules::default() };
-        let mut items = Vec::new();
-        let mut due = 0;
-        for gap in &gaps {
-            due += gap;
-            items.push(Item { due, cents: 10_000, paid: None, disputed: false });
-        }
-        // Item k is paid after item k+1 has been overdue for a day or more; the last
-        // stays open.
-        for k in 0..items.len() - 1 {
-            let paid = items[k + 1].due + 2 + lags[k];
-            let after_previous = if k == 0 { 0 } else { items[k - 1].paid.unwrap() + 1 };
-            items[k].paid = Some(paid.max(after_previous));
-        }
-        let history = History {
-            items,
-            credit_cents: 0,
-            promises: Vec::new(),
-            rules,
-            pause_until: None,
-            runs: Vec::new(),
-        };
-        let mut sent: Vec<SentLetter> = Vec::new();
-        let first_due = history.items[0].due;
-        for offset in first_due..first_due + 400 {
-            let date = day(offset);
-            let items = open_items(&history, date);
-            let settled = settled_items(&history, date);
-            let facts = CustomerFacts {
-                items: &items,
-                credit: Money::ZERO,
-                letters: &sent,
-                settled: &settled,
-                promises: &[],
-                pause: None,
-            };
-            if let Some(decision) = decide(date, &facts, &rules)
-                && let Outcome::Due { level, .. } = decision.outcome
-            {
-                sent.push(SentLetter { level, date });
-            }
-        }
-        let levels: Vec<u8> = sent.iter().map(|s| s.level.number()).collect();
-        prop_assert!(!levels.is_empty());
-        let expected: Vec<u8> = (1..=levels.len() as u8).collect();
-        prop_assert_eq!(levels, expected, "{:?}", sent);
-    }
-
     #[test]
     fn the_ladder_never_duns_credit_skips_rungs_crowds_letters_or_breaks_a_hold(
         history in history()

@@ -23,6 +23,7 @@ mod journal;
 mod ladder;
 mod ladder_example;
 mod ladder_rules;
+mod ladder_spell;
 mod letters;
 mod money_rules;
 mod payment_reminder;
