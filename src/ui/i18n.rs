@@ -216,6 +216,10 @@ const ZH_CN: &[(&str, &str)] = &[
     ),
     ("… and {n} more payments", "……另有 {n} 笔收款"),
     (
+        "No letter to {customer}: the ladder holds it ({reason}).",
+        "未向 {customer} 发函：催款阶梯暂缓（{reason}）。",
+    ),
+    (
         "{code} · {level} · first item falls due {due}",
         "{code} · {level} · 最早一笔于 {due} 到期",
     ),

@@ -22,7 +22,7 @@ use super::{Book, Event};
 use crate::domain::letters::Level;
 use crate::domain::printed::{Period, StatementKind};
 use crate::report::letters::{self, DueLetter, LetterRequest, LetterRun, UnmatchedMoney};
-use crate::report::statement::{self, Request, Selection};
+use crate::report::statement::{self, Request, Selection, StatementError};
 use crate::store::{Issued, Store};
 
 /// Which customers get a statement, as the screen offers it.
@@ -378,7 +378,13 @@ impl Statements {
             // The ladder's check, as `owed letter`: a held customer is refused with the
             // reason, another level than the ladder's is written with the warning.
             let (issued, warning) = letters::issue_by_hand(store, &request, &folder, false, false)
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| match e {
+                    StatementError::LadderHolds { customer, reason } => tf(
+                        "No letter to {customer}: the ladder holds it ({reason}).",
+                        &[("customer", &customer), ("reason", &reason)],
+                    ),
+                    other => other.to_string(),
+                })?;
             Ok(stale_note(issued.stale_removed)
                 + &warning.map(|w| format!("{w}. ")).unwrap_or_default()
                 + &tf(

@@ -319,3 +319,35 @@ fn the_confirmation_warns_of_unmatched_money_in_first() {
     .expect("the first row listed");
     ui.find("… and 2 more payments").expect("the rest counted");
 }
+
+#[test]
+fn one_letter_by_hand_is_refused_with_the_reason_while_the_ladder_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = crate::ui::testing::sample_store();
+    store
+        .pause_customer("C001", date("2026-11-30"), "owner in hospital")
+        .unwrap();
+    let (mut app, task) = App::with_store(store, date(TODAY));
+    crate::ui::testing::settle(&mut app, task);
+    send(&mut app, AppMessage::Show(Tab::Statements));
+    send(
+        &mut app,
+        AppMessage::Statements(Message::Folder(dir.path().display().to_string())),
+    );
+    send(
+        &mut app,
+        AppMessage::Statements(Message::LetterCustomer("C001".into())),
+    );
+    send(&mut app, AppMessage::Statements(Message::WriteLetter));
+    let s = screen(&app);
+    assert_eq!(
+        s.error.as_deref(),
+        Some(
+            "No letter to C001: the ladder holds it (paused until 2026-11-30: owner in hospital)."
+        ),
+        "{:?}",
+        s.notice
+    );
+    assert!(files_in(dir.path()).is_empty(), "nothing written");
+    assert!(s.archive.is_empty(), "nothing archived");
+}
