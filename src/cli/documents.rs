@@ -52,7 +52,7 @@ pub struct LetterArgs {
     /// Letter date (default today).
     #[arg(long)]
     pub date: Option<String>,
-    /// Pay-by date (default 14 days after the letter date).
+    /// Pay-by date (default 14 days after the letter date; level 0: the first due date).
     #[arg(long)]
     pub deadline: Option<String>,
     #[arg(long)]

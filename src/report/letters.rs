@@ -47,7 +47,7 @@ pub struct LetterRequest {
     pub customer: String,
     pub level: Level,
     pub date: NaiveDate,
-    /// Default: 14 days after `date`.
+    /// Default: 14 days after `date` (a payment reminder: the first due date).
     pub deadline: Option<NaiveDate>,
     /// Language; the company profile's locale if `None`.
     pub locale: Option<Locale>,

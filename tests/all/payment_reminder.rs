@@ -170,7 +170,7 @@ fn one_payment_reminder_by_hand_and_its_texts() {
     );
     assert!(
         text.contains("letter level 0 (payment reminder) to SOON")
-            && text.contains("120.00 falling due"),
+            && text.contains("120.00 falling due, pay by 2026-11-25"),
         "{text}"
     );
     assert!(text.contains("not archived"), "{text}");
@@ -221,6 +221,7 @@ fn one_payment_reminder_by_hand_and_its_texts() {
     let letter = build_letter(&store, &context, &request).unwrap();
     assert_eq!(letter.title, "Coming up: 2026-11-25");
     assert_eq!(letter.items.len(), 1);
+    assert_eq!(letter.deadline, d("2026-11-25"), "pay by the due date");
     assert_eq!(letter.total_overdue, m(&store, "120.00"));
     let zh = build_letter(
         &store,

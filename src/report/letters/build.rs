@@ -100,11 +100,16 @@ pub fn build_letter(store: &Store, context: &Context, request: &LetterRequest) -
     } else {
         total
     };
+    // A payment reminder asks for payment by the first due date, not after it.
     let deadline = request.deadline.unwrap_or_else(|| {
-        request
-            .date
-            .checked_add_days(Days::new(DEFAULT_DEADLINE_DAYS))
-            .unwrap_or(request.date)
+        if request.level == Level::BeforeDue {
+            oldest
+        } else {
+            request
+                .date
+                .checked_add_days(Days::new(DEFAULT_DEADLINE_DAYS))
+                .unwrap_or(request.date)
+        }
     });
     let template = store.letter_template(request.level, locale.is_chinese())?;
     let contact = customer
