@@ -45,7 +45,7 @@ pub use check::Violation;
 pub use contacts::{ContactState, OpenItemNow};
 pub use customers::{Customer, CustomerUpdate};
 pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution};
-pub use issued::{Issued, IssuedKind, NewIssued, sha256_hex};
+pub use issued::{Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
 pub use posting::{NewCredit, NewDebit, NewRefund, Posted, VoidRequest};

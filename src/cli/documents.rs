@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 
 use serde_json::json;
 
+use crate::domain::Currency;
 use crate::domain::company::Locale;
 use crate::domain::letters::Level;
 use crate::domain::printed::{Period, StatementKind};
@@ -44,13 +45,14 @@ pub struct StatementsArgs {
 pub struct LetterArgs {
     #[arg(long)]
     pub customer: String,
-    /// 1 reminder, 2 second notice, 3 final demand, 4 notice before legal action.
+    /// 0 payment reminder before the due date, 1 reminder, 2 second notice, 3 final
+    /// demand, 4 notice before legal action.
     #[arg(long)]
     pub level: u8,
     /// Letter date (default today).
     #[arg(long)]
     pub date: Option<String>,
-    /// Pay-by date (default 14 days after the letter date).
+    /// Pay-by date (default 14 days after the letter date; level 0: the first due date).
     #[arg(long)]
     pub deadline: Option<String>,
     #[arg(long)]
@@ -61,6 +63,10 @@ pub struct LetterArgs {
     /// Write the PDF without archiving it or logging a note.
     #[arg(long)]
     pub preview: bool,
+    /// Write it even though the ladder holds the customer (paused, all overdue
+    /// disputed, credit covers it, below the tolerance, an open promise).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -199,9 +205,12 @@ pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliErr
 }
 
 pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
-    let level = Level::from_number(args.level).ok_or(CliError::Input {
+    let level = Level::any_from_number(args.level).ok_or(CliError::Input {
         field: "--level",
-        message: format!("the level is 1, 2, 3 or 4, not {}", args.level),
+        message: format!(
+            "the level is 0 (payment reminder), 1, 2, 3 or 4, not {}",
+            args.level
+        ),
     })?;
     let request = LetterRequest {
         customer: args.customer.clone(),
@@ -210,21 +219,31 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
         deadline: parse_optional_date("--deadline", &args.deadline)?,
         locale: parse_lang(&args.lang)?,
     };
-    let issued = letters::issue_letter(store, &request, &args.out, args.preview)?;
+    let (issued, warning) =
+        letters::issue_by_hand(store, &request, &args.out, args.preview, args.force)?;
+    if let Some(warning) = warning {
+        eprintln!("{warning}");
+    }
     stale_note(issued.stale_removed, &args.out);
     let currency = store.currency();
     print(&format!(
-        "letter level {} ({}) to {} written to {}: {} {} overdue, pay by {}{}",
+        "letter level {} ({}) to {} written to {}: {} {} {}, pay by {}{}",
         level.number(),
         level.name(),
         issued.letter.customer.code,
         issued.path.display(),
         currency.code,
         currency.display(issued.letter.total_overdue),
+        if level.is_rung() {
+            "overdue"
+        } else {
+            "falling due"
+        },
         issued.letter.deadline,
         match issued.archived {
             Some(id) => format!("; archived as issued #{id}, note logged"),
-            None => "; preview, not archived".into(),
+            None if args.preview => "; preview, not archived".into(),
+            None => NOT_ARCHIVED.into(),
         }
     ));
     Ok(())
@@ -236,6 +255,10 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
     let run = letters::letter_run(store, date)?;
     let currency = store.currency().clone();
     let json_out = args.format == LettersFormat::Json;
+    // On stderr in every format, so a script's JSON stays clean and a person still sees it.
+    for line in reconcile_warning(&run.unmatched, &currency) {
+        eprintln!("{line}");
+    }
     if args.dry_run {
         if json_out {
             let due: Vec<_> = run
@@ -258,7 +281,24 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
                 .iter()
                 .map(|h| json!({"customer": h.customer, "reason": h.reason.to_string()}))
                 .collect();
-            return print_json(&json!({"date": date.to_string(), "due": due, "held": held}));
+            let unmatched: Vec<_> = run
+                .unmatched
+                .iter()
+                .map(|u| {
+                    json!({
+                        "row": u.row,
+                        "date": u.date.to_string(),
+                        "amount": currency.plain(u.amount),
+                        "text": u.text,
+                    })
+                })
+                .collect();
+            return print_json(&json!({
+                "date": date.to_string(),
+                "due": due,
+                "held": held,
+                "unmatched": unmatched,
+            }));
         }
         let mut lines = vec![format!(
             "{} customer(s) due a letter on {date}, {} held",
@@ -266,6 +306,15 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
             run.held.len()
         )];
         for d in &run.due {
+            if !d.level.is_rung() {
+                lines.push(format!(
+                    "  {} level 0 ({}): {}",
+                    d.customer,
+                    d.level.name(),
+                    d.reason
+                ));
+                continue;
+            }
             lines.push(format!(
                 "  {} level {} ({}): {} net overdue, oldest due {}; {}",
                 d.customer,
@@ -312,19 +361,34 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
             "combined": sent.combined.as_ref().map(|p| p.display().to_string()),
         }));
     }
+    let reminders = run.due.iter().filter(|d| !d.level.is_rung()).count();
     let mut lines = vec![format!(
         "{} letter(s) written to {} and archived, {} held",
-        total,
+        total - reminders,
         args.out.display(),
         run.held.len()
     )];
-    for (d, issued) in &written {
+    if reminders > 0 {
         lines.push(format!(
-            "  {} level {} ({} days overdue): {}",
+            "{reminders} payment reminder(s) before the due date written too, each logged as a note"
+        ));
+    }
+    for (d, issued) in &written {
+        let when = if d.level.is_rung() {
+            format!("{} days overdue", d.days_overdue)
+        } else {
+            format!("first falling due {}", d.oldest_due)
+        };
+        lines.push(format!(
+            "  {} level {} ({when}): {}{}",
             d.customer,
             d.level.number(),
-            d.days_overdue,
-            issued.path.display()
+            issued.path.display(),
+            if issued.archived.is_none() {
+                NOT_ARCHIVED
+            } else {
+                ""
+            }
         ));
     }
     if let Some(combined) = &sent.combined {
@@ -335,6 +399,33 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
     }
     print(&lines.join("\n"));
     Ok(())
+}
+
+/// Said of a payment reminder (level 0) written for real.
+const NOT_ARCHIVED: &str =
+    "; note logged (a payment reminder is not archived: the archive takes levels 1 to 4)";
+
+/// "Reconcile first": the money in kept unmatched, one line each with the command that
+/// matches it; nothing when there is none.
+fn reconcile_warning(unmatched: &[letters::UnmatchedMoney], currency: &Currency) -> Vec<String> {
+    if unmatched.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![format!(
+        "warning: {} payment(s) in on the bank are not matched to a customer yet; reconcile first, so nobody is chased for money already received:",
+        unmatched.len()
+    )];
+    for u in unmatched {
+        lines.push(format!(
+            "  {}  {} {}  {}  (`{}`)",
+            u.date,
+            currency.code,
+            currency.display(u.amount),
+            u.text,
+            u.assign_hint()
+        ));
+    }
+    lines
 }
 
 fn print_json(value: &serde_json::Value) -> Result<(), CliError> {

@@ -30,7 +30,8 @@ pub struct SettingsShowArgs {
 pub struct SettingsSetArgs {
     /// company.name, company.address, company.phone, company.email, company.tax_id,
     /// company.payment_instructions, company.logo, paper, locale, letter.N.days,
-    /// letter.N.en|zh.title|paragraphs|closing (N = 1 to 4).
+    /// letter.N.en|zh.title|paragraphs|closing (N = 0 to 4), letter.0.send,
+    /// tier.A|B|C.letter.N.days, tier.A|B|C.letter.interval_days.
     pub key: String,
     /// The new value: `\n` is a new line; letter paragraphs are separated by a blank
     /// line (`\n\n`); for company.logo the path of a PNG or JPEG file ("" removes it).
@@ -40,7 +41,8 @@ pub struct SettingsSetArgs {
 
 #[derive(Debug, Args)]
 pub struct ResetLetterArgs {
-    /// The level: 1 reminder, 2 second notice, 3 final demand, 4 before legal action.
+    /// The level: 0 payment reminder before the due date, 1 reminder, 2 second notice,
+    /// 3 final demand, 4 before legal action.
     #[arg(long)]
     pub level: u8,
     /// en or zh (default: both).
@@ -61,9 +63,9 @@ pub fn run(cli: &Cli, command: &SettingsCommand) -> Result<(), CliError> {
             Ok(())
         }
         SettingsCommand::ResetLetter(args) => {
-            let level = Level::from_number(args.level).ok_or_else(|| CliError::Input {
+            let level = Level::any_from_number(args.level).ok_or_else(|| CliError::Input {
                 field: "--level",
-                message: format!("'{}' is not a level; use 1, 2, 3 or 4", args.level),
+                message: format!("'{}' is not a level; use 0, 1, 2, 3 or 4", args.level),
             })?;
             let languages: &[bool] = match args.lang.as_deref().map(str::trim) {
                 None => &[false, true],

@@ -14,20 +14,29 @@
 //! - An open promise (not yet paid in full, its date on or after the run date) holds
 //!   the ladder until its date; once the date passes unpaid the ladder resumes. A
 //!   repayment plan holds while no passed part is short, until the next part's date.
-//! - A *spell* of lateness starts at the due date of the oldest item overdue now: the
-//!   letters of the spell are those dated from that day through the run date. The first
+//! - A *spell* of lateness is the unbroken stretch of days up to the run date on which
+//!   something (undisputed now) was overdue; it starts at the due date of the item whose
+//!   lateness began that stretch. Items overdue now reach back to their due dates, and an
+//!   item settled since ([`SettledItem`]) was overdue from the day after its due date to
+//!   the day before it was settled, so paying the oldest item while later ones stay
+//!   overdue does not start a new spell. The letters of the spell are those dated from
+//!   its start through the run date. The first
 //!   letter of a spell is the lowest enabled level; each next one is the next enabled
 //!   level above the highest sent in the spell. A rung is due when the oldest item is at
 //!   least its threshold days past due. Levels are never skipped except switched-off ones.
 //! - No letter comes sooner than the interval after the previous letter to the
-//!   customer, whatever spell that one belonged to, so two letters are never closer
-//!   than the interval.
+//!   customer, whatever spell that one belonged to, so two ladder letters are never
+//!   closer than the interval.
+//! - The level-0 payment reminder ([`Level::BeforeDue`]) is not a rung: it is written
+//!   before anything falls due, so it neither starts a spell nor counts for the
+//!   interval; the first letter after the due date is still the lowest enabled rung.
 
 use std::fmt;
 
 use chrono::NaiveDate;
 
 use super::Money;
+use super::customer::Tier;
 use super::letters::Level;
 
 /// An open item of the customer's: when it fell (or falls) due and what is still open.
@@ -37,6 +46,39 @@ pub struct OpenItem {
     pub open: Money,
     /// In an open dispute: never dunned while it is.
     pub disputed: bool,
+}
+
+/// An item settled on or before the run date that had been overdue: overdue from the day
+/// after `due` through the day before `settled` (what settled it: payments or credits
+/// allocated to it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SettledItem {
+    pub due: NaiveDate,
+    pub settled: NaiveDate,
+}
+
+/// The due date that starts the spell of lateness reaching the run date: `oldest_due` is
+/// the oldest due date of the items overdue now; a settled item whose overdue days join
+/// the stretch without a day's gap moves the start back to its own due date, and so on
+/// back. Items settled after `date` are open at `date` and belong to the items, not here.
+pub fn spell_start(date: NaiveDate, oldest_due: NaiveDate, settled: &[SettledItem]) -> NaiveDate {
+    let mut late: Vec<&SettledItem> = settled
+        .iter()
+        // Overdue on at least one day (due + 1 through settled - 1) before the run date.
+        .filter(|s| s.settled <= date && (s.settled - s.due).num_days() >= 2)
+        .collect();
+    // Latest settled first: once one ends before the stretch begins, every later one in
+    // this order ends earlier still, so none of them can join.
+    late.sort_by_key(|s| std::cmp::Reverse(s.settled));
+    let mut start = oldest_due;
+    for item in late {
+        // Its last overdue day (settled - 1) must reach the stretch's first (start + 1).
+        if (item.settled - start).num_days() < 1 {
+            break;
+        }
+        start = start.min(item.due);
+    }
+    start
 }
 
 /// A letter already sent to the customer.
@@ -67,13 +109,16 @@ impl PromiseToPay {
     }
 }
 
-/// The level-0 payment reminder: a nudge before items fall due, listed on the worklist
-/// (no letter is written for it). On by default, three days before the due date.
+/// The level-0 payment reminder: a nudge before items fall due, listed on the worklist,
+/// and written as a letter by `letters --due` when `send` is on. On by default (off as a
+/// letter), three days before the due date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReminderRules {
     pub enabled: bool,
     /// Items falling due from the run date through this many days after it are reminded.
     pub days_before: i64,
+    /// Whether `letters --due` writes it as a letter (`letter.0.send`).
+    pub send: bool,
 }
 
 impl ReminderRules {
@@ -87,6 +132,7 @@ impl Default for ReminderRules {
         ReminderRules {
             enabled: true,
             days_before: ReminderRules::DEFAULT_DAYS_BEFORE,
+            send: false,
         }
     }
 }
@@ -134,6 +180,43 @@ impl Default for LadderRules {
     }
 }
 
+/// The ladder's rules for each customer tier: a tier's own thresholds and interval where
+/// set (`tier.A.letter.N.days`, `tier.A.letter.interval_days`), the book-wide ones
+/// otherwise; customers without a tier run by the book-wide ladder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TierLadders {
+    pub book: LadderRules,
+    /// Tiers A, B and C, in that order.
+    pub tiers: [LadderRules; 3],
+}
+
+impl TierLadders {
+    /// Every tier on the book-wide ladder.
+    pub fn same_for_all(book: LadderRules) -> TierLadders {
+        TierLadders {
+            book,
+            tiers: [book; 3],
+        }
+    }
+
+    /// The ladder a customer of `tier` (or none) runs by.
+    pub fn for_tier(&self, tier: Option<Tier>) -> &LadderRules {
+        match tier {
+            None => &self.book,
+            Some(tier) => &self.tiers[tier_index(tier)],
+        }
+    }
+}
+
+/// A, B, C as 0, 1, 2.
+pub fn tier_index(tier: Tier) -> usize {
+    match tier {
+        Tier::A => 0,
+        Tier::B => 1,
+        Tier::C => 2,
+    }
+}
+
 /// Everything about one customer the ladder looks at.
 #[derive(Debug, Clone, Copy)]
 pub struct CustomerFacts<'a> {
@@ -142,6 +225,10 @@ pub struct CustomerFacts<'a> {
     /// Unapplied credit the customer has, as a positive amount.
     pub credit: Money,
     pub letters: &'a [SentLetter],
+    /// Items settled by the run date that had been overdue (see [`spell_start`]); items
+    /// settled before the customer's first letter may be left out, as they cannot bring
+    /// a letter into the spell.
+    pub settled: &'a [SettledItem],
     pub promises: &'a [PromiseToPay],
     /// The customer's latest pause by hand, if it has a date.
     pub pause: Option<Pause<'a>>,
@@ -344,11 +431,16 @@ fn outcome(
     {
         return held(HeldReason::Promise { until });
     }
-    let sent = facts.letters.iter().filter(|l| l.date <= date);
+    // The payment reminder before the due date is no rung of the ladder.
+    let sent = facts
+        .letters
+        .iter()
+        .filter(|l| l.date <= date && l.level != Level::BeforeDue);
+    let start = spell_start(date, oldest_due, facts.settled);
     // The highest level of the spell, and the day it went (latest if sent twice).
     let top_of_spell = sent
         .clone()
-        .filter(|l| l.date >= oldest_due)
+        .filter(|l| l.date >= start)
         .max_by_key(|l| (l.level, l.date));
     let Some(level) = rules.next_rung(top_of_spell.map(|l| l.level)) else {
         return held(match top_of_spell {
@@ -387,6 +479,10 @@ fn outcome(
     };
     Outcome::Due { level, reason }
 }
+
+mod before_due;
+
+pub use before_due::{BeforeDue, decide_before_due, reminder_until};
 
 #[cfg(test)]
 mod tests;

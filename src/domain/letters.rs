@@ -1,6 +1,7 @@
 //! Demand letters: the escalation ladder (friendly reminder → second notice → final
-//! demand → lawyer's letter), each level's template with merge fields, and the default
-//! texts in English and Simplified Chinese.
+//! demand → lawyer's letter), the payment reminder before the due date (level 0, not a
+//! rung of the ladder), each level's template with merge fields, and the default texts
+//! in English and Simplified Chinese.
 
 use std::collections::BTreeMap;
 
@@ -8,9 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use super::text::{self, NAME_MAX, TEXT_MAX, TextError};
 
-/// A rung of the escalation ladder.
+/// A letter's level: a rung of the escalation ladder (1–4, [`Level::ALL`]), or the
+/// payment reminder before the due date (0), which lists items falling due, not overdue
+/// ones, and is no rung: the ladder never counts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Level {
+    BeforeDue = 0,
     Reminder = 1,
     SecondNotice = 2,
     FinalDemand = 3,
@@ -25,15 +29,35 @@ impl Level {
         Level::Legal,
     ];
 
+    /// Every level with a letter text: the payment reminder, then the rungs.
+    pub const EVERY: [Level; 5] = [
+        Level::BeforeDue,
+        Level::Reminder,
+        Level::SecondNotice,
+        Level::FinalDemand,
+        Level::Legal,
+    ];
+
     pub fn number(self) -> u8 {
         self as u8
     }
+    /// The rung numbered `n` (1–4); the payment reminder is [`Level::any_from_number`].
     pub fn from_number(n: u8) -> Option<Level> {
         Level::ALL.into_iter().find(|l| l.number() == n)
     }
-    /// Days the oldest overdue item must be past due before this level is sent.
+    /// Any level numbered `n`, 0 (the payment reminder) included.
+    pub fn any_from_number(n: u8) -> Option<Level> {
+        Level::EVERY.into_iter().find(|l| l.number() == n)
+    }
+    /// Whether this is a rung of the ladder (not the payment reminder).
+    pub fn is_rung(self) -> bool {
+        self != Level::BeforeDue
+    }
+    /// Days the oldest overdue item must be past due before this level is sent (0 for
+    /// the payment reminder, which goes `letter.0.days_before` days before the due date).
     pub fn default_threshold_days(self) -> i64 {
         match self {
+            Level::BeforeDue => 0,
             Level::Reminder => 1,
             Level::SecondNotice => 15,
             Level::FinalDemand => 30,
@@ -42,6 +66,7 @@ impl Level {
     }
     pub fn name(self) -> &'static str {
         match self {
+            Level::BeforeDue => "payment reminder",
             Level::Reminder => "friendly reminder",
             Level::SecondNotice => "second notice",
             Level::FinalDemand => "final demand",
@@ -51,7 +76,7 @@ impl Level {
 }
 
 /// One level's letter: `{field}`s are merged; a paragraph that is exactly `{items}` is
-/// replaced by the table of overdue items.
+/// replaced by the table of overdue items (of the items falling due, at level 0).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LetterTemplate {
     pub title: String,
@@ -59,8 +84,11 @@ pub struct LetterTemplate {
     pub closing: String,
 }
 
-/// The merge fields a template may use.
-pub const MERGE_FIELDS: [&str; 8] = [
+/// The merge fields a template may use. `{total_due}` and `{due_date}` are the total
+/// and the first due date of the items the letter lists: at level 0 the items falling
+/// due, at levels 1–4 the overdue ones (the same as `{total_overdue}` and
+/// `{oldest_due_date}`).
+pub const MERGE_FIELDS: [&str; 10] = [
     "{customer}",
     "{contact}",
     "{total_overdue}",
@@ -69,6 +97,8 @@ pub const MERGE_FIELDS: [&str; 8] = [
     "{deadline}",
     "{company}",
     "{items}",
+    "{total_due}",
+    "{due_date}",
 ];
 
 /// Replaces every known `{field}` in `text`; unknown braces are left as written.
@@ -272,6 +302,26 @@ pub fn default_template(level: Level, chinese: bool) -> LetterTemplate {
         closing: closing.into(),
     };
     match (level, chinese) {
+        (Level::BeforeDue, false) => t(
+            "Payment reminder",
+            &[
+                "Dear {contact},",
+                "This is a friendly reminder that the following items on the account of {customer} fall due shortly, the first of them on {due_date}: {total_due} in all.",
+                "{items}",
+                "We would be grateful if you could arrange payment by the due dates. If you have already paid, thank you, and please disregard this letter.",
+            ],
+            "Kind regards,\n{company}",
+        ),
+        (Level::BeforeDue, true) => t(
+            "付款提醒：款项即将到期",
+            &[
+                "尊敬的{contact}：",
+                "温馨提示：{customer}账户下的以下款项即将到期，最早一笔于{due_date}到期，合计{total_due}。",
+                "{items}",
+                "烦请在到期日前安排付款。如您已付款，谢谢，请忽略本函。",
+            ],
+            "此致\n敬礼\n{company}",
+        ),
         (Level::Reminder, false) => t(
             "Friendly payment reminder",
             &[
@@ -372,7 +422,7 @@ mod tests {
 
     #[test]
     fn every_default_uses_only_known_fields_and_has_an_items_table() {
-        for level in Level::ALL {
+        for level in Level::EVERY {
             for chinese in [false, true] {
                 let t = default_template(level, chinese);
                 assert!(t.paragraphs.iter().any(|p| p == "{items}"), "{level:?}");

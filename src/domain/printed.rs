@@ -171,8 +171,10 @@ pub struct Letter {
     pub blocks: Vec<LetterBlock>,
     /// Lines of the closing ("Kind regards," and the company).
     pub closing: Vec<String>,
-    /// The overdue items, oldest due first.
+    /// The overdue items, oldest due first (at level 0, the payment reminder, the items
+    /// falling due).
     pub items: Vec<OpenLine>,
+    /// The total of `items`.
     pub total_overdue: Money,
     pub oldest_due: NaiveDate,
     pub days_overdue: i64,

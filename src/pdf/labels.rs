@@ -46,6 +46,8 @@ pub struct Labels {
     pub letter_date: &'static str,
     pub pay_by: &'static str,
     pub total_overdue: &'static str,
+    /// The total of a payment reminder's items, which are not overdue yet.
+    pub total_falling_due: &'static str,
     pub invoice_date: &'static str,
 }
 
@@ -87,6 +89,7 @@ const EN: Labels = Labels {
     letter_date: "Date",
     pay_by: "Pay by",
     total_overdue: "Total overdue",
+    total_falling_due: "Total falling due",
     invoice_date: "Invoice date",
 };
 
@@ -128,6 +131,7 @@ const ZH: Labels = Labels {
     letter_date: "日期",
     pay_by: "付款期限",
     total_overdue: "逾期合计",
+    total_falling_due: "即将到期合计",
     invoice_date: "开票日期",
 };
 

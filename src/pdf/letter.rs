@@ -2,6 +2,7 @@
 //! paragraphs wrapped to the text width, the table of overdue items, the closing.
 
 use crate::domain::company::CompanyProfile;
+use crate::domain::letters::Level;
 use crate::domain::printed::{Letter, LetterBlock};
 
 use super::compose::{Composer, Weight};
@@ -96,7 +97,13 @@ pub(super) fn draw(pages: &mut Composer, letter: &Letter, company: &CompanyProfi
                     );
                 }
                 table.rule(pages);
-                let mut cells = vec![labels.total_overdue.to_string()];
+                // A payment reminder's items are not overdue yet.
+                let total_label = if letter.level == Level::BeforeDue {
+                    labels.total_falling_due
+                } else {
+                    labels.total_overdue
+                };
+                let mut cells = vec![total_label.to_string()];
                 cells.extend(std::iter::repeat_n(String::new(), 4));
                 cells.push(format!(
                     "{} {}",

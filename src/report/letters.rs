@@ -1,26 +1,40 @@
 //! Demand letters: who is due which level of the escalation ladder and who is held (the
 //! rules are [`crate::domain::ladder`]; this gathers their inputs), each letter merged
 //! from its level's template with the customer's overdue items (from the same aging as
-//! `owed aging`), rendered, and archived with its collection note in one transaction;
-//! and the run of all the letters due, which also writes them into one file to print.
+//! `owed aging`; `letters/build.rs`), rendered, and archived with its collection note in
+//! one transaction; and the run of all the letters due, which also writes them into one
+//! file to print. A payment reminder (level 0) is written and logged but not archived;
+//! `letters/by_hand.rs` checks one letter by hand against the ladder and
+//! `letters/reconcile.rs` finds the money in to reconcile first.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::promises::{note_day, note_statuses};
 use super::statement::{Context, StatementError, file_stem, prepare_folder};
+use crate::domain::Money;
 use crate::domain::company::{CompanyProfile, Locale};
 use crate::domain::ladder::{
     CustomerFacts, HeldReason, OpenItem, Outcome, Pause, PromiseToPay, SentLetter, decide,
+    decide_before_due,
 };
-use crate::domain::letters::{Level, merge};
-use crate::domain::printed::{Addressee, Letter, LetterBlock, OpenLine};
-use crate::domain::{Currency, Money};
+use crate::domain::letters::Level;
+use crate::domain::note::{Channel, Direction, NoteDraft};
+use crate::domain::printed::Letter;
 use crate::files::Staged;
 use crate::pdf;
-use crate::store::{Customer, IssuedKind, NewIssued, Store};
+use crate::store::{IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, Store};
+
+mod build;
+mod by_hand;
+mod reconcile;
+
+pub use build::build_letter;
+use build::money_text;
+pub use by_hand::{HandCheck, check_by_hand, issue_by_hand};
+pub use reconcile::{UnmatchedMoney, unmatched_money_in};
 
 pub type Result<T> = std::result::Result<T, StatementError>;
 
@@ -33,13 +47,15 @@ pub struct LetterRequest {
     pub customer: String,
     pub level: Level,
     pub date: NaiveDate,
-    /// Default: 14 days after `date`.
+    /// Default: 14 days after `date` (a payment reminder: the first due date).
     pub deadline: Option<NaiveDate>,
     /// Language; the company profile's locale if `None`.
     pub locale: Option<Locale>,
 }
 
-/// A customer due a letter, and which.
+/// A customer due a letter, and which. A payment reminder (level 0) has nothing overdue:
+/// `oldest_due` is the first due date of the items falling due, `days_overdue` the days
+/// until it as a negative number, and the amounts zero.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueLetter {
     pub customer: String,
@@ -68,9 +84,13 @@ pub struct HeldLetter {
 pub struct LetterRun {
     pub due: Vec<DueLetter>,
     pub held: Vec<HeldLetter>,
+    /// When a letter is due: money in on the bank kept unmatched by an import, in the
+    /// book's currency, to reconcile before sending (it may be a payment of what the
+    /// letters chase). Empty when nothing is due.
+    pub unmatched: Vec<UnmatchedMoney>,
 }
 
-/// A letter written (and archived, unless a preview).
+/// A letter written (and archived, unless a preview or a payment reminder).
 #[derive(Debug, Clone)]
 pub struct IssuedLetter {
     pub letter: Letter,
@@ -99,30 +119,6 @@ pub fn combined_name(date: NaiveDate) -> String {
     format!("letters-{date}.pdf")
 }
 
-/// The customer's items past due at the context's date, oldest due first.
-fn overdue_items(context: &Context, customer: &Customer) -> Vec<OpenLine> {
-    context
-        .aging_items(customer.id)
-        .iter()
-        .filter(|i| i.days_overdue > 0)
-        .map(|i| OpenLine {
-            date: i.date,
-            number: i.number.clone(),
-            seq: i.seq,
-            installments: context
-                .aging_items(customer.id)
-                .iter()
-                .filter(|o| o.number == i.number)
-                .count() as u32,
-            due: Some(i.due),
-            days_overdue: Some(i.days_overdue),
-            amount: i.amount,
-            open: i.open,
-            disputed: context.is_disputed(i),
-        })
-        .collect()
-}
-
 /// Runs the letter ladder (see [`crate::domain::ladder`]) for every customer on `date`:
 /// the aging (items and unapplied credit), the letters sent, the promises that may
 /// still hold, the open disputes and the pauses are each read once for the whole book.
@@ -134,11 +130,20 @@ pub fn letter_run(store: &Store, date: NaiveDate) -> Result<LetterRun> {
 /// [`letter_run`] with the aging already read.
 pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
     let date = context.date;
-    let rules = store.ladder_rules()?;
+    // Each customer runs by its tier's ladder (the book-wide one without a tier).
+    let ladders = store.tier_ladders()?;
     let sent = store.letters_sent()?;
     let promise_notes = store.promises_from(date)?;
     let disputed = store.disputed_items()?;
     let pauses = store.customer_pauses()?;
+    let settled = store.late_settled_items(date)?;
+    // The payment reminder as a letter, and those already written (read only when sent).
+    let reminder = store.reminder_rules()?;
+    let reminders_sent = if reminder.enabled && reminder.send {
+        store.payment_reminders_sent()?
+    } else {
+        HashMap::new()
+    };
     // "Kept" is judged as the notes screen judges it: payments from the day the
     // promise was made, entered after it, applied to a plan's parts in date order. A
     // promise holds through the part it waits for; one with a passed part short holds
@@ -184,6 +189,7 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
             items: &items,
             credit: context.unapplied_credit(customer.id),
             letters: &letters,
+            settled: settled.get(&customer.id).map_or(&[][..], Vec::as_slice),
             promises: promises
                 .get(customer.code.as_str())
                 .map_or(&[][..], Vec::as_slice),
@@ -192,7 +198,22 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
                 reason: &p.reason,
             }),
         };
-        let Some(decision) = decide(date, &facts, &rules) else {
+        let Some(decision) = decide(date, &facts, ladders.for_tier(customer.tier)) else {
+            // Nothing overdue: perhaps a payment reminder before the due date.
+            let sent = reminders_sent
+                .get(&customer.code)
+                .map_or(&[][..], Vec::as_slice);
+            if let Some(before) = decide_before_due(date, &facts, sent, &reminder) {
+                run.due.push(DueLetter {
+                    customer: customer.code,
+                    level: Level::BeforeDue,
+                    days_overdue: (date - before.first_due).num_days(),
+                    oldest_due: before.first_due,
+                    overdue: Money::ZERO,
+                    net_overdue: Money::ZERO,
+                    reason: before.to_string(),
+                });
+            }
             continue;
         };
         match decision.outcome {
@@ -211,92 +232,10 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
             }),
         }
     }
-    Ok(run)
-}
-
-fn money_text(currency: &Currency, m: Money) -> String {
-    format!("{} {}", currency.code, currency.display(m))
-}
-
-/// Merges the letter `request` asks for from its level's template.
-pub fn build_letter(store: &Store, context: &Context, request: &LetterRequest) -> Result<Letter> {
-    let customer = store.customer(&request.customer)?;
-    let company = context.company();
-    let locale = request.locale.unwrap_or(company.locale);
-    let currency = store.currency().clone();
-    // A letter chases only what is not in dispute: a disputed item is held out of
-    // dunning until the dispute is resolved, so it is neither listed nor totalled.
-    let items: Vec<OpenLine> = overdue_items(context, &customer)
-        .into_iter()
-        .filter(|i| !i.disputed)
-        .collect();
-    if items.is_empty() {
-        return Err(StatementError::NothingOverdue(customer.code));
+    if !run.due.is_empty() {
+        run.unmatched = unmatched_money_in(store)?;
     }
-    let total: Money = items.iter().map(|i| i.open).sum();
-    let oldest = items
-        .iter()
-        .filter_map(|i| i.due)
-        .min()
-        .unwrap_or(request.date);
-    let days = (request.date - oldest).num_days().max(0);
-    let deadline = request.deadline.unwrap_or_else(|| {
-        request
-            .date
-            .checked_add_days(Days::new(DEFAULT_DEADLINE_DAYS))
-            .unwrap_or(request.date)
-    });
-    let template = store.letter_template(request.level, locale.is_chinese())?;
-    let contact = customer
-        .contact
-        .clone()
-        .filter(|c| !c.trim().is_empty())
-        .unwrap_or_else(|| customer.name.clone());
-    let fields: BTreeMap<&str, String> = [
-        ("customer", customer.name.clone()),
-        ("contact", contact.clone()),
-        ("total_overdue", money_text(&currency, total)),
-        ("oldest_due_date", locale.format_date(oldest)),
-        ("days_overdue", days.to_string()),
-        ("deadline", locale.format_date(deadline)),
-        ("company", company.name.clone()),
-    ]
-    .into_iter()
-    .collect();
-    let blocks = template
-        .paragraphs
-        .iter()
-        .map(|p| {
-            if p.trim() == "{items}" {
-                LetterBlock::Items
-            } else {
-                LetterBlock::Text(merge(p, &fields))
-            }
-        })
-        .collect();
-    Ok(Letter {
-        level: request.level,
-        date: request.date,
-        deadline,
-        customer: Addressee {
-            code: customer.code.clone(),
-            name: customer.name.clone(),
-            contact: customer.contact.clone(),
-            address: customer.address.clone(),
-        },
-        currency,
-        locale,
-        title: merge(&template.title, &fields),
-        blocks,
-        closing: merge(&template.closing, &fields)
-            .lines()
-            .map(String::from)
-            .collect(),
-        items,
-        total_overdue: total,
-        oldest_due: oldest,
-        days_overdue: days,
-    })
+    Ok(run)
 }
 
 /// Writes the letter to `out_dir` as `C001-L2-2026-11-23.pdf` and, unless `preview`,
@@ -339,6 +278,26 @@ pub fn issue_with(
         source,
     })?;
     let archived = if preview {
+        None
+    } else if letter.level == Level::BeforeDue {
+        // The archive takes levels 1–4 only, so a payment reminder is not archived: its
+        // collection note, dated in its text, is the record (see
+        // `Store::payment_reminders_sent`, which keeps it from being written twice).
+        store.add_note(&NoteDraft {
+            customer_code: letter.customer.code.clone(),
+            invoice_number: None,
+            channel: Channel::Letter,
+            direction: Direction::Out,
+            summary: format!(
+                "{PAYMENT_REMINDER_NOTE}{} sent: {} falling due, first on {}",
+                letter.date,
+                money_text(&letter.currency, letter.total_overdue),
+                letter.oldest_due
+            ),
+            outcome: None,
+            promise: None,
+            follow_up: None,
+        })?;
         None
     } else {
         Some(store.archive_issued(&NewIssued {

@@ -41,6 +41,12 @@ pub enum StatementError {
     #[error("{0} has nothing overdue on that date; there is nothing to demand")]
     NothingOverdue(String),
     #[error(
+        "{0} has nothing open falling due within the payment reminder's days (letter.0.days_before); there is nothing to remind of"
+    )]
+    NothingFallingDue(String),
+    #[error("no letter to {customer}: the ladder holds it ({reason}); --force writes it anyway")]
+    LadderHolds { customer: String, reason: String },
+    #[error(
         "the statement of {code} does not tie: ledger closing {ledger} but aging balance {aging}; run `owed check`"
     )]
     DoesNotTie {

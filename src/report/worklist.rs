@@ -21,7 +21,10 @@
 //! - `reminder-due` (level 0): items not yet overdue fall due within
 //!   `letter.0.days_before` days (today included), for a customer the ladder sends no
 //!   letter today and whose unapplied credit does not already cover them. Amount: those
-//!   items; date: the first of their due dates. Off with `letter.0.enabled` = no.
+//!   items; date: the first of their due dates. Off with `letter.0.enabled` = no. With
+//!   `letter.0.send` = yes the reminder is also written as a letter by `letters --due`
+//!   (which leaves out customers its earlier reminder already covered; the reason says
+//!   when it writes one); it is still listed here as this row, not as `letter-due`.
 //! - `apply-credit`: the customer has unapplied credit beside overdue items; amount: the
 //!   smaller of the two, what `owed apply --customer C` would settle in one action.
 //! - `dispute-open`: every open dispute, until it is resolved (its items are held from
@@ -180,7 +183,21 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
         .iter()
         .map(|c| (c.code.as_str(), c.name.as_str()))
         .collect();
-    let lettered: HashSet<&str> = run.due.iter().map(|d| d.customer.as_str()).collect();
+    // A payment reminder due as a letter (`letter.0.send`) is this list's reminder row,
+    // not a letter-due one.
+    let lettered: HashSet<&str> = run
+        .due
+        .iter()
+        .filter(|d| d.level.is_rung())
+        .map(|d| d.customer.as_str())
+        .collect();
+    // Those `letters --due` writes a payment reminder to today (`letter.0.send`).
+    let reminder_letters: HashSet<&str> = run
+        .due
+        .iter()
+        .filter(|d| !d.level.is_rung())
+        .map(|d| d.customer.as_str())
+        .collect();
     let reminder_until = date
         .checked_add_days(Days::new(reminder.days_before.max(0) as u64))
         .unwrap_or(date);
@@ -248,15 +265,20 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
                     Some(amount),
                     first,
                     format!(
-                        "{} falling due by {reminder_until}: a payment reminder before the due date",
-                        numbers.join(", ")
+                        "{} falling due by {reminder_until}: a payment reminder before the due date{}",
+                        numbers.join(", "),
+                        if reminder_letters.contains(customer.code.as_str()) {
+                            "; `owed letters --due` writes it"
+                        } else {
+                            ""
+                        }
                     ),
                     Some(0),
                 ));
             }
         }
     }
-    for due in &run.due {
+    for due in run.due.iter().filter(|d| d.level.is_rung()) {
         let net_overdue = positions
             .get(due.customer.as_str())
             .map_or(due.net_overdue, |p| p.net_overdue);

@@ -12,6 +12,11 @@ use crate::domain::Money;
 use crate::domain::letters::Level;
 use crate::domain::note::{Channel, Direction, NoteDraft};
 
+/// How a payment reminder's collection note begins, followed by the letter's date
+/// (`Payment reminder (level 0) of 2026-11-23 sent: …`); see
+/// [`Store::payment_reminders_sent`].
+pub const PAYMENT_REMINDER_NOTE: &str = "Payment reminder (level 0) of ";
+
 /// What was issued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IssuedKind {
@@ -220,6 +225,32 @@ impl Store {
             |r| r.get(0),
         )?;
         Ok(level.and_then(Level::from_number))
+    }
+
+    /// The dates of the payment reminders (level 0) written, by customer code, one query
+    /// for the whole book. They are not in the archive, whose levels are 1–4, so their
+    /// collection notes are the record: outgoing letter notes beginning with
+    /// [`PAYMENT_REMINDER_NOTE`] and the letter's date (other notes are skipped).
+    pub fn payment_reminders_sent(
+        &self,
+    ) -> Result<std::collections::HashMap<String, Vec<NaiveDate>>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.code, substr(n.summary, length(?1) + 1, 10) FROM notes n
+             JOIN customers c ON c.id = n.customer_id
+             WHERE n.channel = 'letter' AND n.direction = 'out'
+               AND substr(n.summary, 1, length(?1)) = ?1",
+        )?;
+        let mut rows = stmt.query([PAYMENT_REMINDER_NOTE])?;
+        let mut out: std::collections::HashMap<String, Vec<NaiveDate>> =
+            std::collections::HashMap::new();
+        while let Some(row) = rows.next()? {
+            let code: String = row.get(0)?;
+            let date: String = row.get(1)?;
+            if let Ok(date) = parse_stored_date(&date) {
+                out.entry(code).or_default().push(date);
+            }
+        }
+        Ok(out)
     }
 
     /// Every demand letter archived, by customer code: `(level, date)`, one query for the

@@ -298,6 +298,56 @@ impl Store {
         Ok(())
     }
 
+    /// Items settled on or before `as_of` at least two days after their due date (so
+    /// overdue on at least one day), by customer, for the ladder's spell of lateness
+    /// ([`crate::domain::ladder::spell_start`]). Read for the whole book from the
+    /// covering index on the settled date: only items settled on or after the book's
+    /// first letter, as earlier ones cannot bring a letter into a spell. Items of voided
+    /// documents (a voided invoice was never owed) are left out by a second query, of the
+    /// few voided documents' items, rather than a lookup per row.
+    pub fn late_settled_items(
+        &self,
+        as_of: NaiveDate,
+    ) -> Result<std::collections::HashMap<CustomerId, Vec<crate::domain::ladder::SettledItem>>>
+    {
+        let voided: std::collections::HashSet<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT i.id FROM documents v JOIN items i ON i.document_id = v.voids_id
+                 WHERE v.voids_id IS NOT NULL",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        // Dates as days since 1970: many rows, and a number is cheaper than text to read.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, i.customer_id, unixepoch(i.due_date) / 86400,
+                    unixepoch(i.settled_on) / 86400 FROM items i
+             WHERE i.settled_on >= (SELECT MIN(date) FROM issued WHERE kind = 'letter')
+               AND i.settled_on <= ?1 AND i.settled_on >= date(i.due_date, '+2 days')",
+        )?;
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a real date");
+        let day = |days: i64| {
+            epoch
+                .checked_add_signed(chrono::Duration::days(days))
+                .ok_or_else(|| StoreError::Corrupt(format!("day {days} after 1970-01-01")))
+        };
+        let mut rows = stmt.query([as_of.to_string()])?;
+        let mut out: std::collections::HashMap<CustomerId, Vec<_>> =
+            std::collections::HashMap::new();
+        while let Some(row) = rows.next()? {
+            if voided.contains(&row.get::<_, i64>(0)?) {
+                continue;
+            }
+            out.entry(row.get(1)?)
+                .or_default()
+                .push(crate::domain::ladder::SettledItem {
+                    due: day(row.get(2)?)?,
+                    settled: day(row.get(3)?)?,
+                });
+        }
+        Ok(out)
+    }
+
     /// How many customers and documents the book holds.
     pub fn counts(&self) -> Result<(i64, i64)> {
         let customers = self

@@ -1,7 +1,8 @@
 //! Company settings: the profile printed on statements and letters (name, address,
 //! contact, tax number, payment instructions, logo, paper, locale), the demand letters'
 //! texts in English and Chinese, the days past due each level waits for and the ladder's
-//! interval, tolerance and levels switched on (`settings/ladder.rs`). Settings are
+//! interval, tolerance and levels switched on (`settings/ladder.rs`), and each customer
+//! tier's own ladder (`settings/tiers.rs`). Settings are
 //! not posted documents: they are edited in place, each change in one transaction. Unset
 //! values are the defaults, and the company name is the book's own `company` setting.
 
@@ -9,6 +10,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 mod keys;
 mod ladder;
+mod tiers;
 
 pub use keys::{escape, unescape};
 pub use ladder::{LadderSettings, parse_interval_days, parse_reminder_days, parse_tolerance};
@@ -235,7 +237,57 @@ pub(super) fn template_in_effect(
     read_template(conn, level, chinese)
 }
 
+/// The payment reminder's text part `part` (title, paragraphs, closing) in `company_settings`:
+/// the archive of letter texts takes levels 1–4 only, so level 0 is kept by its
+/// `owed settings set` keys, paragraphs separated by a blank line.
+fn before_due_key(chinese: bool, part: &str) -> String {
+    format!("letter.0.{}.{part}", lang(chinese))
+}
+
+fn read_before_due_template(conn: &Connection, chinese: bool) -> Result<LetterTemplate> {
+    let default = default_template(Level::BeforeDue, chinese);
+    let title = get(conn, &before_due_key(chinese, "title"))?;
+    let paragraphs = get(conn, &before_due_key(chinese, "paragraphs"))?;
+    let closing = get(conn, &before_due_key(chinese, "closing"))?;
+    Ok(LetterTemplate {
+        title: title.unwrap_or(default.title),
+        paragraphs: paragraphs
+            .map(|p| letters::split_paragraphs(&p))
+            .unwrap_or(default.paragraphs),
+        closing: closing.unwrap_or(default.closing),
+    })
+}
+
+/// Each part kept only where it differs from the default text (see [`write_template`]).
+fn write_before_due_template(
+    conn: &Connection,
+    chinese: bool,
+    template: &LetterTemplate,
+) -> Result<()> {
+    let default = default_template(Level::BeforeDue, chinese);
+    for (part, value, default) in [
+        ("title", template.title.clone(), default.title.clone()),
+        (
+            "paragraphs",
+            template.paragraphs_text(),
+            default.paragraphs_text(),
+        ),
+        ("closing", template.closing.clone(), default.closing.clone()),
+    ] {
+        let key = before_due_key(chinese, part);
+        if value == default {
+            conn.execute("DELETE FROM company_settings WHERE key = ?1", [&key])?;
+        } else {
+            put(conn, &key, &value)?;
+        }
+    }
+    Ok(())
+}
+
 fn read_template(conn: &Connection, level: Level, chinese: bool) -> Result<LetterTemplate> {
+    if level == Level::BeforeDue {
+        return read_before_due_template(conn, chinese);
+    }
     let row = conn
         .query_row(
             "SELECT title, paragraphs, closing FROM letter_templates WHERE level = ?1 AND lang = ?2",
@@ -269,6 +321,9 @@ fn write_template(
     chinese: bool,
     template: &LetterTemplate,
 ) -> Result<()> {
+    if level == Level::BeforeDue {
+        return write_before_due_template(conn, chinese, template);
+    }
     if *template == default_template(level, chinese) {
         conn.execute(
             "DELETE FROM letter_templates WHERE level = ?1 AND lang = ?2",
@@ -358,6 +413,7 @@ impl Store {
         settings.validate()?;
         let ladder_before = self.ladder_settings()?;
         let currency = self.currency().clone();
+        tiers::check_tier_ladders(&self.conn, &settings.thresholds)?;
         self.write(|tx, _| {
             settings_change(tx, None, || {
                 write_profile(tx, &settings.profile)?;
@@ -410,6 +466,7 @@ impl Store {
     /// Sets the thresholds of all four levels, which must increase.
     pub fn set_letter_thresholds(&mut self, days: &[i64; 4]) -> Result<()> {
         check_thresholds(days).map_err(threshold_error)?;
+        tiers::check_tier_ladders(&self.conn, days)?;
         self.write(|tx, _| settings_change(tx, None, || write_thresholds(tx, days)))
     }
 }

@@ -74,6 +74,7 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// translated.
 const ZH_CN: &[(&str, &str)] = &[
     // The Today screen.
+    ("Also send it as a letter", "同时以信函寄出"),
     ("Customer", "客户"),
     ("Amount", "金额"),
     ("Date", "日期"),
@@ -387,6 +388,25 @@ const ZH_CN: &[(&str, &str)] = &[
         "This book is damaged ({found}); nothing more will be written to it. Settings → Restore… puts a backup back.",
         "此账本已损坏（{found}），不会再写入任何内容。可在 设置 → 恢复… 中放回备份。",
     ),
+    (
+        "{n} unmatched bank payments in: reconcile first, so nobody is chased for money already received (Import: assign each row to its customer).",
+        "有 {n} 笔未匹配的银行收款：请先对账，以免向已付款的客户催款（在导入中将每一行分配给其客户）。",
+    ),
+    (
+        "{date} · {amount} · {text} · row {row}",
+        "{date} · {amount} · {text} · 第 {row} 行",
+    ),
+    ("… and {n} more payments", "……另有 {n} 笔收款"),
+    (
+        "No letter to {customer}: the ladder holds it ({reason}).",
+        "未向 {customer} 发函：催款阶梯暂缓（{reason}）。",
+    ),
+    (
+        "{code} · {level} · first item falls due {due}",
+        "{code} · {level} · 最早一笔于 {due} 到期",
+    ),
+    ("payment reminder", "到期前付款提醒"),
+    ("Payment reminder", "到期前付款提醒"),
     ("friendly reminder", "友好提醒"),
     ("second notice", "第二次通知"),
     ("final demand", "最后催告"),

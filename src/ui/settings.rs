@@ -137,6 +137,7 @@ pub enum Message {
     LevelEnabled(Level, bool),
     /// The level-0 payment reminder: on or off, and days before the due date.
     ReminderEnabled(bool),
+    ReminderSend(bool),
     ReminderDays(String),
     /// Least days between two letters to one customer.
     Interval(String),
@@ -358,6 +359,7 @@ impl Settings {
             Message::Days(level, v) => self.draft.days[index(level)] = v,
             Message::LevelEnabled(level, on) => self.draft.enabled[index(level)] = on,
             Message::ReminderEnabled(on) => self.draft.reminder_enabled = on,
+            Message::ReminderSend(on) => self.draft.reminder_send = on,
             Message::ReminderDays(v) => self.draft.reminder_days = v,
             Message::Interval(v) => self.draft.interval_days = v,
             Message::Tolerance(v) => self.draft.tolerance = v,

@@ -23,8 +23,8 @@ use super::letter_preview::{self, LetterPreview};
 use super::{Book, Event};
 use crate::domain::letters::Level;
 use crate::domain::printed::{Period, StatementKind};
-use crate::report::letters::{self, DueLetter, LetterRequest, LetterRun};
-use crate::report::statement::{self, Request, Selection};
+use crate::report::letters::{self, DueLetter, LetterRequest, LetterRun, UnmatchedMoney};
+use crate::report::statement::{self, Request, Selection, StatementError};
 use crate::store::{Issued, Store};
 
 /// Which customers get a statement, as the screen offers it.
@@ -130,6 +130,8 @@ pub struct Statements {
     pub letters_file: Option<PathBuf>,
     /// Customers with something overdue the ladder holds today (credit, promise, ...).
     pub held: usize,
+    /// Money in on the bank kept unmatched, shown in the confirmation: reconcile first.
+    pub unmatched: Vec<UnmatchedMoney>,
     pub letter_customer: String,
     pub letter_level: LevelChoice,
     pub deadline: String,
@@ -173,6 +175,7 @@ impl Statements {
             pending_letters: None,
             letters_file: None,
             held: 0,
+            unmatched: Vec::new(),
             letter_customer: String::new(),
             letter_level: LevelChoice(Level::Reminder),
             deadline: String::new(),
@@ -329,6 +332,7 @@ impl Statements {
             Message::DueLoaded(Ok(run)) => {
                 self.held = run.held.len();
                 self.due = run.due;
+                self.unmatched = run.unmatched;
             }
             Message::DueLoaded(Err(error)) => self.error = Some(error),
             Message::LetterCustomer(text) => self.letter_customer = text,
@@ -404,9 +408,18 @@ impl Statements {
         let folder = PathBuf::from(self.folder.trim());
         self.begin();
         run(book, move |store, _| {
-            let issued = letters::issue_letter(store, &request, &folder, false)
-                .map_err(|e| e.to_string())?;
+            // The ladder's check, as `owed letter`: a held customer is refused with the
+            // reason, another level than the ladder's is written with the warning.
+            let (issued, warning) = letters::issue_by_hand(store, &request, &folder, false, false)
+                .map_err(|e| match e {
+                    StatementError::LadderHolds { customer, reason } => tf(
+                        "No letter to {customer}: the ladder holds it ({reason}).",
+                        &[("customer", &customer), ("reason", &reason)],
+                    ),
+                    other => other.to_string(),
+                })?;
             Ok(stale_note(issued.stale_removed)
+                + &warning.map(|w| format!("{w}. ")).unwrap_or_default()
                 + &tf(
                     "Letter written: {path}",
                     &[("path", &issued.path.display().to_string())],

@@ -12,7 +12,7 @@ use owed::domain::allocation::Apply;
 use owed::domain::document::DocKind;
 use owed::domain::ladder::{
     CustomerFacts, HeldReason, LadderRules, OpenItem, Outcome, Pause, PromiseToPay, SentLetter,
-    decide,
+    SettledItem, decide,
 };
 use owed::domain::letters::Level;
 use owed::domain::note::{Channel, Direction, NoteDraft, Promise, PromisePart, PromiseStatus};
@@ -138,6 +138,42 @@ fn open_items(history: &History, date: NaiveDate) -> Vec<OpenItem> {
         .collect()
 }
 
+/// The items paid by `date` (as the book's settled dates give them).
+fn settled_items(history: &History, date: NaiveDate) -> Vec<SettledItem> {
+    history
+        .items
+        .iter()
+        .filter_map(|i| i.paid.map(|p| (i.due, p)))
+        .filter(|&(_, p)| day(p) <= date)
+        .map(|(due, p)| SettledItem {
+            due: day(due),
+            settled: day(p),
+        })
+        .collect()
+}
+
+/// The spell's start worked out the slow way: walk back from `date` while, on each day,
+/// an item undisputed and open at `date`, or one paid since, was overdue; the spell
+/// starts at the due date before the first such day.
+fn spell_by_days(history: &History, date: NaiveDate) -> NaiveDate {
+    let overdue_on = |x: NaiveDate| {
+        history.items.iter().any(|i| {
+            let open_now = i.paid.is_none_or(|p| date < day(p));
+            let counts = if open_now {
+                !i.disputed
+            } else {
+                i.paid.is_some_and(|p| x < day(p))
+            };
+            counts && day(i.due) < x
+        })
+    };
+    let mut first = date;
+    while overdue_on(first - Days::new(1)) {
+        first = first - Days::new(1);
+    }
+    first - Days::new(1)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
@@ -164,7 +200,8 @@ proptest! {
             let date = day(offset);
             let items = open_items(&history, date);
             let pause = history.pause_until.map(|until| Pause { until: day(until), reason: "away" });
-            let facts = CustomerFacts { items: &items, credit, letters: &sent, promises: &promises, pause };
+            let settled = settled_items(&history, date);
+            let facts = CustomerFacts { items: &items, credit, letters: &sent, settled: &settled, promises: &promises, pause };
             let decision = decide(date, &facts, &rules);
             let overdue: Vec<&OpenItem> = items
                 .iter()
@@ -188,11 +225,12 @@ proptest! {
                 !promises.iter().any(|p| p.made_on <= date && date <= p.date && p.paid < p.amount),
                 "due {level:?} on {date} despite an open promise"
             );
-            // Never skips a rung: the spell (letters from the oldest overdue item's due
-            // date on) holds the enabled rung right below this one, or, for the spell's
-            // first letter, this is the lowest enabled level. The level itself is enabled
-            // and its threshold passed.
+            // Never skips a rung: the spell (letters from the start of the unbroken
+            // stretch of overdue days, worked out here day by day) holds the enabled rung
+            // right below this one, or, for the spell's first letter, this is the lowest
+            // enabled level. The level itself is enabled and its threshold passed.
             let oldest = undisputed.iter().map(|i| i.due).min().unwrap();
+            let spell = spell_by_days(&history, date);
             let index = |l: Level| usize::from(l.number() - 1);
             prop_assert!(rules.enabled[index(level)]);
             prop_assert!((date - oldest).num_days() >= rules.thresholds[index(level)]);
@@ -202,12 +240,12 @@ proptest! {
                 .max();
             if let Some(below) = rung_below {
                 prop_assert!(
-                    sent.iter().any(|s| s.level == below && s.date >= oldest),
+                    sent.iter().any(|s| s.level == below && s.date >= spell),
                     "level {level:?} on {date} without {below:?} this spell: {sent:?}"
                 );
             }
             // And not a level already sent this spell.
-            prop_assert!(!sent.iter().any(|s| s.level >= level && s.date >= oldest));
+            prop_assert!(!sent.iter().any(|s| s.level >= level && s.date >= spell));
             if *send {
                 sent.push(SentLetter { level, date });
             }
@@ -510,7 +548,7 @@ proptest! {
             .into_iter()
             .collect();
         let items = [OpenItem { due: day(0) - Days::new(60), open: cents(1_000_000), disputed: false }];
-        let facts = CustomerFacts { items: &items, credit: Money::ZERO, letters: &[], promises: &hold, pause: None };
+        let facts = CustomerFacts { items: &items, credit: Money::ZERO, letters: &[], promises: &hold, pause: None, settled: &[] };
         let decision = decide(today, &facts, &LadderRules::default()).unwrap();
         match (holding, decision.outcome) {
             (Some(part), Outcome::Held { reason: HeldReason::Promise { until } }) => {

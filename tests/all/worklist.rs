@@ -60,7 +60,19 @@ fn worklist_json_shape_and_credit_applied_in_one_action() {
         serde_json::from_str(&text).unwrap()
     };
     let json = list(&book);
-    assert_eq!(keys(&json), BTreeSet::from(["date".into(), "items".into()]));
+    assert_eq!(
+        keys(&json),
+        BTreeSet::from(["date".into(), "totals".into(), "items".into()])
+    );
+    assert_eq!(
+        keys(&json["totals"]),
+        BTreeSet::from([
+            "overdue".into(),
+            "promised_this_week".into(),
+            "disputed".into()
+        ])
+    );
+    assert!(json["totals"]["overdue"].is_string(), "amounts are strings");
     assert_eq!(json["date"], date.as_str());
     let items = json["items"].as_array().unwrap();
     let expected_keys: BTreeSet<String> = [
@@ -73,6 +85,7 @@ fn worklist_json_shape_and_credit_applied_in_one_action() {
         "level",
         "net_overdue",
         "bank_row",
+        "dispute",
     ]
     .into_iter()
     .map(String::from)

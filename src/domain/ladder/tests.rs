@@ -45,6 +45,7 @@ fn run(
             items,
             credit: m(credit),
             letters,
+            settled: &[],
             promises,
             pause: None,
         },
@@ -321,6 +322,7 @@ fn a_pause_holds_through_its_date_then_the_ladder_resumes() {
         items: &items,
         credit: Money::ZERO,
         letters: &[],
+        settled: &[],
         promises: &[],
         pause,
     };
@@ -339,4 +341,94 @@ fn a_pause_holds_through_its_date_then_the_ladder_resumes() {
         due_level(decide(d("2026-11-23"), &facts(None), &R)),
         Some(1)
     );
+}
+
+fn settled(due: &str, settled: &str) -> SettledItem {
+    SettledItem {
+        due: d(due),
+        settled: d(settled),
+    }
+}
+
+#[test]
+fn the_spell_reaches_back_over_items_settled_without_a_gap() {
+    let now = d("2026-11-23");
+    // Overdue now since 2026-10-02 (due 10-01); an item due 09-01 was paid on 10-02:
+    // overdue 09-02..10-01, the day before the stretch starts, so the spell joins it.
+    assert_eq!(
+        spell_start(now, d("2026-10-01"), &[settled("2026-09-01", "2026-10-02")]),
+        d("2026-09-01")
+    );
+    // Paid on 10-01: overdue through 09-30, and 10-01 nothing was: a new spell.
+    assert_eq!(
+        spell_start(now, d("2026-10-01"), &[settled("2026-09-01", "2026-10-01")]),
+        d("2026-10-01")
+    );
+    // A chain back, in any order; paid the day after its due date is never overdue;
+    // settled after the run date is no settled item at all.
+    let chain = [
+        settled("2026-07-01", "2026-07-02"),
+        settled("2026-08-01", "2026-09-10"),
+        settled("2026-09-01", "2026-10-05"),
+        settled("2026-06-01", "2026-12-01"),
+    ];
+    assert_eq!(spell_start(now, d("2026-10-01"), &chain), d("2026-08-01"));
+}
+
+#[test]
+fn paying_the_oldest_item_keeps_the_spell_and_its_letters() {
+    // Due 09-01 and 10-01; level 1 went 09-05, level 2 10-10; the 09-01 item was paid
+    // on 10-20 while the 10-01 one stays overdue. Still the same spell: next is level 3.
+    let items = [item("2026-10-01", "200.00")];
+    let letters = [sent(1, "2026-09-05"), sent(2, "2026-10-10")];
+    let paid = [settled("2026-09-01", "2026-10-20")];
+    let facts = |settled| CustomerFacts {
+        items: &items,
+        credit: Money::ZERO,
+        letters: &letters,
+        settled,
+        promises: &[],
+        pause: None,
+    };
+    let decision = decide(d("2026-11-23"), &facts(&paid), &R).unwrap();
+    assert_eq!(decision.oldest_due, d("2026-10-01"));
+    match decision.outcome {
+        Outcome::Due { level, reason } => {
+            assert_eq!(level, Level::FinalDemand);
+            assert_eq!(
+                reason.to_string(),
+                "53 days overdue, level 2 sent 2026-10-10"
+            );
+        }
+        held => panic!("{held:?}"),
+    }
+    // Without the settled item the 09-05 letter falls out of the spell: level 2's
+    // 10-10 letter is still in it, so level 3 too, but had only level 1 gone it restarts.
+    let only_first = [sent(1, "2026-09-05")];
+    let facts = |settled| CustomerFacts {
+        items: &items,
+        credit: Money::ZERO,
+        letters: &only_first,
+        settled,
+        promises: &[],
+        pause: None,
+    };
+    assert_eq!(due_level(decide(d("2026-11-23"), &facts(&[]), &R)), Some(1));
+    assert_eq!(
+        due_level(decide(d("2026-11-23"), &facts(&paid), &R)),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_payment_reminder_before_the_due_date_is_no_rung() {
+    // Level 0 went three days before the due date, then the item fell overdue: the
+    // first letter is still level 1, and the reminder does not hold it by the interval.
+    let items = [item("2026-11-20", "100.00")];
+    let letters = [SentLetter {
+        level: Level::BeforeDue,
+        date: d("2026-11-17"),
+    }];
+    let decision = run("2026-11-21", &items, "0", &letters, &[], &R);
+    assert_eq!(due_level(decision), Some(1));
 }

@@ -232,13 +232,26 @@ fn the_reminder_follows_its_settings() {
         reminded(&store),
         [("SOON".to_string(), Some(money("150.00")))]
     );
+    // Sent as a letter too: still this row (not `letter-due`), saying so.
+    store.set_setting("letter.0.send", "yes").unwrap();
+    let list = worklist(&store, run).unwrap();
+    let soon: Vec<&WorkItem> = list.items.iter().filter(|i| i.customer == "SOON").collect();
+    assert_eq!(soon.len(), 1, "{soon:?}");
+    assert_eq!(soon[0].kind, WorkKind::ReminderDue);
+    assert!(
+        soon[0].reason.ends_with("`owed letters --due` writes it"),
+        "{}",
+        soon[0].reason
+    );
+    store.set_setting("letter.0.send", "no").unwrap();
     store.set_setting("letter.0.enabled", "no").unwrap();
     assert!(reminded(&store).is_empty());
     assert_eq!(
         store.reminder_rules().unwrap(),
         crate::domain::ladder::ReminderRules {
             enabled: false,
-            days_before: 10
+            days_before: 10,
+            send: false,
         }
     );
 }

@@ -5,7 +5,7 @@ use super::{
     CompanySettings, TEXT_KEYS, bad, index, lang, put, read_thresholds, threshold_error, write_logo,
 };
 use crate::domain::company::{CompanyError, Locale, LogoInfo, Paper, check_email, logo_info};
-use crate::domain::letters::{Level, parse_days, split_paragraphs};
+use crate::domain::letters::{self, Level, parse_days, split_paragraphs};
 use crate::store::{Result, Store};
 
 /// `\n` in a command-line value is a new line, `\\` a backslash.
@@ -33,7 +33,7 @@ pub fn escape(value: &str) -> String {
     value.replace('\\', "\\\\").replace('\n', "\\n")
 }
 
-const KNOWN_KEYS: &str = "company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before (the worklist's payment reminder)";
+const KNOWN_KEYS: &str = "company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before, letter.0.send, letter.0.en|zh.title|paragraphs|closing (the payment reminder before the due date), tier.A|B|C.letter.N.days, tier.A|B|C.letter.interval_days (a tier's own ladder; empty: the book-wide value)";
 
 /// What `company.logo` shows: its format and size, or nothing.
 fn logo_text(logo: Option<&[u8]>) -> String {
@@ -56,9 +56,10 @@ enum Part {
 
 fn parse_letter_key(key: &str) -> Option<LetterKey> {
     let mut parts = key.strip_prefix("letter.")?.split('.');
-    let level = Level::from_number(parts.next()?.parse().ok()?)?;
+    // Level 0 (the payment reminder) has texts but no threshold.
+    let level = Level::any_from_number(parts.next()?.parse().ok()?)?;
     let parsed = match (parts.next()?, parts.next()) {
-        ("days", None) => LetterKey::Days(level),
+        ("days", None) if level.is_rung() => LetterKey::Days(level),
         (language @ ("en" | "zh"), Some(part)) => {
             let part = match part {
                 "title" => Part::Title,
@@ -179,7 +180,10 @@ impl Store {
                     }
                     self.set_letter_template(level, chinese, &template)?;
                 }
-                None => match self.set_ladder_setting(key, value) {
+                None => match self
+                    .set_ladder_setting(key, value)
+                    .or_else(|| self.set_tier_setting(key, value))
+                {
                     Some(result) => result?,
                     None => {
                         return Err(bad(
@@ -251,6 +255,20 @@ impl Store {
             }
         }
         out.extend(self.ladder_setting_values()?);
+        // The payment reminder's texts (level 0), after its switches.
+        for chinese in [false, true] {
+            let template = self.letter_template(Level::BeforeDue, chinese)?;
+            let default = template == letters::default_template(Level::BeforeDue, chinese);
+            let key = |part: &str| format!("letter.0.{}.{part}", lang(chinese));
+            out.push((key("title"), escape(&template.title), default));
+            out.push((
+                key("paragraphs"),
+                escape(&template.paragraphs_text()),
+                default,
+            ));
+            out.push((key("closing"), escape(&template.closing), default));
+        }
+        out.extend(self.tier_setting_values()?);
         Ok(out)
     }
 }

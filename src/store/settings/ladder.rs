@@ -1,7 +1,8 @@
 //! The ladder's settings in `company_settings`: the least days between two letters
 //! (`letter.interval_days`), the small-balance tolerance (`letter.tolerance`, stored in
 //! plain form) and whether each level is used (`letter.N.enabled`); and the level-0
-//! payment reminder of the worklist (`letter.0.enabled`, `letter.0.days_before`). Every
+//! payment reminder (`letter.0.enabled`, `letter.0.days_before`, and whether it is sent as
+//! a letter, `letter.0.send`). Every
 //! write goes through `settings_change`, so the audit log records it.
 
 use rusqlite::Connection;
@@ -19,6 +20,7 @@ pub(super) const INTERVAL_KEY: &str = "letter.interval_days";
 pub(super) const TOLERANCE_KEY: &str = "letter.tolerance";
 pub(super) const REMINDER_ENABLED_KEY: &str = "letter.0.enabled";
 pub(super) const REMINDER_DAYS_KEY: &str = "letter.0.days_before";
+pub(super) const REMINDER_SEND_KEY: &str = "letter.0.send";
 
 fn enabled_key(level: Level) -> String {
     format!("letter.{}.enabled", level.number())
@@ -145,6 +147,9 @@ pub(super) fn write_ladder(
     if before.reminder.enabled != after.reminder.enabled {
         changed.push((REMINDER_ENABLED_KEY.into(), switch(after.reminder.enabled)));
     }
+    if before.reminder.send != after.reminder.send {
+        changed.push((REMINDER_SEND_KEY.into(), switch(after.reminder.send)));
+    }
     if before.reminder.days_before != after.reminder.days_before {
         changed.push((
             REMINDER_DAYS_KEY.into(),
@@ -196,12 +201,17 @@ impl Store {
         Ok(rules)
     }
 
-    /// The level-0 payment reminder as set (default: on, 3 days before the due date).
+    /// The level-0 payment reminder as set (default: on, 3 days before the due date, not
+    /// sent as a letter).
     pub fn reminder_rules(&self) -> Result<ReminderRules> {
         let mut rules = ReminderRules::default();
         if let Some(text) = get(&self.conn, REMINDER_ENABLED_KEY)? {
             rules.enabled = parse_switch(&text)
                 .ok_or_else(|| StoreError::Corrupt(format!("{REMINDER_ENABLED_KEY} '{text}'")))?;
+        }
+        if let Some(text) = get(&self.conn, REMINDER_SEND_KEY)? {
+            rules.send = parse_switch(&text)
+                .ok_or_else(|| StoreError::Corrupt(format!("{REMINDER_SEND_KEY} '{text}'")))?;
         }
         if let Some(text) = get(&self.conn, REMINDER_DAYS_KEY)? {
             rules.days_before = text
@@ -229,7 +239,10 @@ impl Store {
                 Ok(amount) => currency.plain(amount),
                 Err(e) => return Some(Err(bad(key, e))),
             }
-        } else if parse_enabled_key(key).is_some() || key == REMINDER_ENABLED_KEY {
+        } else if parse_enabled_key(key).is_some()
+            || key == REMINDER_ENABLED_KEY
+            || key == REMINDER_SEND_KEY
+        {
             match parse_switch(value) {
                 Some(on) => on.to_string(),
                 None => {
@@ -273,6 +286,11 @@ impl Store {
             REMINDER_ENABLED_KEY.to_string(),
             if reminder.enabled { "yes" } else { "no" }.to_string(),
             reminder.enabled,
+        ));
+        out.push((
+            REMINDER_SEND_KEY.to_string(),
+            if reminder.send { "yes" } else { "no" }.to_string(),
+            !reminder.send,
         ));
         out.push((
             REMINDER_DAYS_KEY.to_string(),

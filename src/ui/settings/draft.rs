@@ -56,6 +56,8 @@ pub struct Draft {
     pub enabled: [bool; 4],
     /// The level-0 payment reminder: on, and how many days before the due date.
     pub reminder_enabled: bool,
+    /// `letter.0.send`: the reminder is also written as a letter by `letters --due`.
+    pub reminder_send: bool,
     pub reminder_days: String,
     /// Least days between two letters to one customer.
     pub interval_days: String,
@@ -151,6 +153,7 @@ impl Draft {
                 .map(|pair| pair.each_ref().map(LetterDraft::from_template)),
             enabled: ladder.enabled,
             reminder_enabled: ladder.reminder.enabled,
+            reminder_send: ladder.reminder.send,
             reminder_days: ladder.reminder.days_before.to_string(),
             interval_days: ladder.interval_days.to_string(),
             tolerance: currency.editable(ladder.tolerance),
@@ -257,6 +260,7 @@ impl Draft {
             reminder: ReminderRules {
                 enabled: self.reminder_enabled,
                 days_before: reminder_days.unwrap_or_default(),
+                send: self.reminder_send,
             },
         };
         Ok(CompanySettings {

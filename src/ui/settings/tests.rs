@@ -426,6 +426,7 @@ fn the_ladder_is_changed_on_the_screen_and_saved_with_each_change_audited() {
     type_into(&mut app, REMINDER_DAYS, "5");
     settings(&mut app, Message::LevelEnabled(Level::Legal, false));
     settings(&mut app, Message::ReminderEnabled(false));
+    settings(&mut app, Message::ReminderSend(true));
     assert!(save_enabled(&app), "{:?}", screen(&app).draft);
     click_label(&mut app, "Save");
 
@@ -437,6 +438,7 @@ fn the_ladder_is_changed_on_the_screen_and_saved_with_each_change_audited() {
     assert_eq!(shown(&app, "letter.3.enabled"), "yes");
     assert_eq!(shown(&app, "letter.0.enabled"), "no");
     assert_eq!(shown(&app, "letter.0.days_before"), "5");
+    assert_eq!(shown(&app, "letter.0.send"), "yes");
     let rules = store(&app).ladder_rules().unwrap();
     assert_eq!(rules.thresholds, [1, 20, 30, 60]);
     assert_eq!(rules.enabled, [true, true, true, false]);
@@ -455,6 +457,7 @@ fn the_ladder_is_changed_on_the_screen_and_saved_with_each_change_audited() {
         "letter.4.enabled",
         "letter.0.enabled",
         "letter.0.days_before",
+        "letter.0.send",
     ] {
         assert!(fields.iter().any(|f| f == key), "{key} audited: {fields:?}");
     }

@@ -360,6 +360,7 @@ fn paper_and_locale<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Mes
 
 fn level_label(level: Level) -> &'static str {
     match level {
+        Level::BeforeDue => t("Payment reminder"),
         Level::Reminder => t("Reminder"),
         Level::SecondNotice => t("Second notice"),
         Level::FinalDemand => t("Final demand"),

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use iced::Task;
 
 use super::{Message, Statements, run, stale_note};
+use crate::domain::Currency;
 use crate::domain::letters::Level;
 use crate::report::letters::{self, DueLetter, LetterRequest};
 use crate::ui::Book;
@@ -16,11 +17,13 @@ use crate::ui::i18n::{t, tf};
 use crate::ui::letter_preview::{Event as PreviewEvent, LetterPreview};
 
 impl Statements {
-    /// How many letters due there are of each level, lowest level first.
+    /// How many letters due there are of each level, lowest level first; the payment
+    /// reminder (level 0, sent only when `letter.0.send` is on) only when there are some.
     pub fn due_by_level(&self) -> Vec<(Level, usize)> {
-        Level::ALL
+        Level::EVERY
             .into_iter()
             .map(|level| (level, self.due.iter().filter(|d| d.level == level).count()))
+            .filter(|&(level, n)| level.is_rung() || n > 0)
             .collect()
     }
 
@@ -43,6 +46,41 @@ impl Statements {
                 ("counts", &counts.join(", ")),
             ],
         )
+    }
+
+    /// The confirmation's "reconcile first" warning and its first rows (date, amount,
+    /// payer, the row to assign), with "and N more"; `None` with no unmatched money in.
+    pub fn reconcile_warning(&self, currency: &Currency) -> Option<(String, Vec<String>)> {
+        if self.unmatched.is_empty() {
+            return None;
+        }
+        let heading = tf(
+            "{n} unmatched bank payments in: reconcile first, so nobody is chased for money already received (Import: assign each row to its customer).",
+            &[("n", &count_text(self.unmatched.len()))],
+        );
+        let mut rows: Vec<String> = self
+            .unmatched
+            .iter()
+            .take(RECONCILE_SHOWN)
+            .map(|u| {
+                tf(
+                    "{date} · {amount} · {text} · row {row}",
+                    &[
+                        ("date", &u.date.to_string()),
+                        ("amount", &currency.display(u.amount)),
+                        ("text", &u.text),
+                        ("row", &u.row.to_string()),
+                    ],
+                )
+            })
+            .collect();
+        if self.unmatched.len() > RECONCILE_SHOWN {
+            rows.push(tf(
+                "… and {n} more payments",
+                &[("n", &count_text(self.unmatched.len() - RECONCILE_SHOWN))],
+            ));
+        }
+        Some((heading, rows))
     }
 
     pub(super) fn send_due(&mut self, book: &mut Book) -> Task<Message> {
@@ -122,6 +160,9 @@ impl Statements {
         }
     }
 }
+
+/// Unmatched bank rows listed in the confirmation; the rest are counted.
+const RECONCILE_SHOWN: usize = 5;
 
 /// 2299 as "2,299".
 pub(super) fn count_text(n: usize) -> String {

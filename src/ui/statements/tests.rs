@@ -422,3 +422,82 @@ fn counts_are_grouped_in_thousands() {
     assert_eq!(due::count_text(2299), "2,299");
     assert_eq!(due::count_text(1234567), "1,234,567");
 }
+
+#[test]
+fn the_confirmation_warns_of_unmatched_money_in_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = crate::ui::testing::sample_store();
+    // Seven payments in from payers the book does not know, kept unmatched.
+    let mut csv = String::from("Date,Payer,Details,Amount\n");
+    for n in 1..=7 {
+        csv.push_str(&format!(
+            "2026-11-{:02},Stranger {n},gift box,{n}0.00\n",
+            n + 10
+        ));
+    }
+    let plan = crate::import::prepare(
+        &store,
+        "bank.csv",
+        csv.as_bytes(),
+        &crate::import::Hints::default(),
+        None,
+    )
+    .unwrap();
+    let decisions = crate::import::default_decisions(&plan, 0.9);
+    crate::import::commit(&mut store, &plan, &decisions, |_, _| {}).unwrap();
+    let (mut app, task) = App::with_store(store, date(TODAY));
+    crate::ui::testing::settle(&mut app, task);
+    send(&mut app, AppMessage::Show(Tab::Statements));
+    send(
+        &mut app,
+        AppMessage::Statements(Message::Folder(dir.path().display().to_string())),
+    );
+    assert_eq!(screen(&app).unmatched.len(), 7);
+    let warning = "7 unmatched bank payments in: reconcile first, so nobody is chased for money already received (Import: assign each row to its customer).";
+    assert!(
+        simulate(&app).find(warning).is_err(),
+        "only in the confirmation"
+    );
+    click(&mut app, "Send 1 letters…");
+    let mut ui = simulate(&app);
+    ui.find(warning).expect("the warning above Confirm");
+    let first = &screen(&app).unmatched[0];
+    ui.find(format!(
+        "2026-11-11 · 10.00 · Stranger 1: gift box · row {}",
+        first.row
+    ))
+    .expect("the first row listed");
+    ui.find("… and 2 more payments").expect("the rest counted");
+}
+
+#[test]
+fn one_letter_by_hand_is_refused_with_the_reason_while_the_ladder_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = crate::ui::testing::sample_store();
+    store
+        .pause_customer("C001", date("2026-11-30"), "owner in hospital")
+        .unwrap();
+    let (mut app, task) = App::with_store(store, date(TODAY));
+    crate::ui::testing::settle(&mut app, task);
+    send(&mut app, AppMessage::Show(Tab::Statements));
+    send(
+        &mut app,
+        AppMessage::Statements(Message::Folder(dir.path().display().to_string())),
+    );
+    send(
+        &mut app,
+        AppMessage::Statements(Message::LetterCustomer("C001".into())),
+    );
+    send(&mut app, AppMessage::Statements(Message::WriteLetter));
+    let s = screen(&app);
+    assert_eq!(
+        s.error.as_deref(),
+        Some(
+            "No letter to C001: the ladder holds it (paused until 2026-11-30: owner in hospital)."
+        ),
+        "{:?}",
+        s.notice
+    );
+    assert!(files_in(dir.path()).is_empty(), "nothing written");
+    assert!(s.archive.is_empty(), "nothing archived");
+}

@@ -56,7 +56,7 @@ pub(super) fn view<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Me
             column![statements(screen), archive(screen, book)]
                 .spacing(16)
                 .width(Length::FillPortion(1)),
-            letters(screen)
+            letters(screen, book)
         ]
         .spacing(16)
         .height(Length::Fill),
@@ -123,7 +123,7 @@ fn statements(screen: &Statements) -> Element<'_, Message> {
 /// the confirmation cover them all.
 const DUE_SHOWN: usize = 200;
 
-fn letters(screen: &Statements) -> Element<'_, Message> {
+fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
     let busy = screen.running.is_some();
     let mut due = column![].spacing(2);
     if screen.due.is_empty() {
@@ -133,7 +133,11 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
         due = due.push(
             row![
                 text(tf(
-                    "{code} · {level} · oldest item due {due}, {days} days overdue",
+                    if letter.level.is_rung() {
+                        "{code} · {level} · oldest item due {due}, {days} days overdue"
+                    } else {
+                        "{code} · {level} · first item falls due {due}"
+                    },
                     &[
                         ("code", &letter.customer),
                         ("level", &LevelChoice(letter.level).to_string()),
@@ -180,12 +184,21 @@ fn letters(screen: &Statements) -> Element<'_, Message> {
         })
         .collect();
     let send: Element<'_, Message> = if screen.confirming {
+        // Reconcile first: money in not yet matched may pay what the letters chase.
+        let mut reconcile = column![].spacing(2);
+        if let Some((heading, rows)) = screen.reconcile_warning(book.currency()) {
+            reconcile = reconcile.push(widgets::danger_text(heading));
+            for line in rows {
+                reconcile = reconcile.push(widgets::muted(line));
+            }
+        }
         container(
             column![
                 text(screen.confirmation()).size(14).font(BOLD),
                 widgets::muted(t(
                     "Each letter is archived and logged as a collection note; nothing is written before you confirm."
                 )),
+                reconcile,
                 row![
                     widgets::action(t("Confirm"), (!busy).then_some(Message::ConfirmSend)),
                     widgets::secondary(t("Cancel"), Some(Message::CancelSend)),

@@ -118,6 +118,15 @@ pub(super) fn ladder<'a>(
         problems.reminder_days.clone(),
     ));
     body = body.push(ladder_row(
+        t("Also send it as a letter"),
+        checkbox(draft.reminder_send)
+            .on_toggle(Message::ReminderSend)
+            .into(),
+        space().into(),
+        None,
+        None,
+    ));
+    body = body.push(ladder_row(
         t("Interval between letters"),
         space().into(),
         days_input(
