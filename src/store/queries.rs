@@ -158,11 +158,18 @@ impl Store {
             ),
             AgingInput::Full => format!("{ITEM_COLUMNS} WHERE i.doc_date <= ?1"),
         };
+        // Only reports that list the items need their numbers: read in the same query
+        // (a statement per item cost as much as the rest of the aging on a large book).
+        let sql = if numbers {
+            sql.replace(
+                "i.id FROM items i",
+                "i.id, (SELECT d.number FROM documents d WHERE d.id = i.document_id) FROM items i",
+            )
+        } else {
+            sql
+        };
         let currency = self.currency();
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut number_of = self.conn.prepare_cached(
-            "SELECT d.number FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id = ?1",
-        )?;
         let mut rows = stmt.query([as_of.to_string()])?;
         while let Some(row) = rows.next()? {
             let open: i64 = row.get(5)?;
@@ -171,9 +178,8 @@ impl Store {
             }
             let date: String = row.get(2)?;
             let due: String = row.get(3)?;
-            // Only reports that list the items need their numbers; looking them up costs.
             let number = if numbers {
-                number_of.query_row([row.get::<_, i64>(6)?], |r| r.get(0))?
+                row.get(7)?
             } else {
                 String::new()
             };
