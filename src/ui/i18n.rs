@@ -472,11 +472,20 @@ const ZH_CN: &[(&str, &str)] = &[
         "各信用等级客户每级催款的逾期天数及提醒间隔；留空即沿用全账簿设置（以灰色显示）。",
     ),
     ("Interval", "间隔"),
+    ("Level {n}", "第 {n} 级"),
     ("interval", "提醒间隔"),
     ("letter {n}", "第 {n} 级"),
     (
         "Tier {tier}, {column}: {problem}",
         "信用等级 {tier}，{column}：{problem}",
+    ),
+    (
+        "a whole number of days from 1 to {max}, or empty for the book-wide value",
+        "须为 1 至 {max} 的整天数，或留空以沿用全账簿设置",
+    ),
+    (
+        "Tier {tier}: letter {n}'s {days} days must be more than letter {previous}'s {previous_days} days (an empty cell has the book-wide value)",
+        "信用等级 {tier}：第 {n} 级的 {days} 天须大于第 {previous} 级的 {previous_days} 天（空格沿用全账簿设置）",
     ),
     (
         "Payment reminder letter ({language}): {problem}",

@@ -77,6 +77,9 @@ pub fn parse_tier_interval(value: &str) -> std::result::Result<Option<i64>, Stri
 pub struct TierLadderProblem {
     pub level: Level,
     pub previous: Option<Level>,
+    /// What is wrong, for a screen to say in its own words.
+    pub error: LetterError,
+    /// What `owed settings set` says.
     pub message: String,
 }
 
@@ -104,6 +107,7 @@ pub fn check_tier_ladder(
             message: format!(
                 "tier {tier}'s ladder: {error} (a level the tier does not set has the book-wide letter.N.days)"
             ),
+            error,
         }
     })
 }

@@ -7,7 +7,7 @@ use crate::domain::customer::Tier;
 use crate::domain::ladder::ReminderRules;
 use crate::domain::letters::{self, LetterError, LetterTemplate, Level, split_paragraphs};
 use crate::store::{
-    CompanySettings, LadderSettings, TIERS, TierSettings, check_tier_ladder, parse_interval_days,
+    CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder, parse_interval_days,
     parse_reminder_days, parse_tier_days, parse_tier_interval, parse_tolerance,
 };
 use crate::ui::i18n::{t, tf};
@@ -317,13 +317,17 @@ impl Draft {
             let tier = TIERS[i];
             let mut own = TierSettings::default();
             for (column, level) in Level::ALL.into_iter().enumerate() {
+                // The store's check; said in the screen's words, as the book-wide days are.
                 match parse_tier_days(level, &self.tier_days[i][column]) {
                     Ok(days) => own.days[column] = days,
-                    Err(problem) => {
+                    Err(_) => {
                         problems.tier_days[i][column] = Some(tier_problem(
                             tier,
                             &tf("letter {n}", &[("n", &level.number().to_string())]),
-                            &problem,
+                            &tf(
+                                "a whole number of days from 1 to {max}, or empty for the book-wide value",
+                                &[("max", &letters::MAX_THRESHOLD_DAYS.to_string())],
+                            ),
                         ))
                     }
                 }
@@ -339,15 +343,38 @@ impl Draft {
                 && cells_valid
                 && let Err(problem) = check_tier_ladder(tier, &own, thresholds)
             {
+                let said = tier_order_problem(tier, &problem);
                 for level in [Some(problem.level), problem.previous]
                     .into_iter()
                     .flatten()
                 {
-                    problems.tier_days[i][index(level)] = Some(problem.message.clone());
+                    problems.tier_days[i][index(level)] = Some(said.clone());
                 }
             }
             own
         })
+    }
+}
+
+/// A tier's ladder out of order, naming the tier and both levels.
+fn tier_order_problem(tier: Tier, problem: &TierLadderProblem) -> String {
+    match &problem.error {
+        LetterError::NotIncreasing {
+            level,
+            days,
+            previous,
+            previous_days,
+        } => tf(
+            "Tier {tier}: letter {n}'s {days} days must be more than letter {previous}'s {previous_days} days (an empty cell has the book-wide value)",
+            &[
+                ("tier", &tier.to_string()),
+                ("n", &level.to_string()),
+                ("days", &days.to_string()),
+                ("previous", &previous.to_string()),
+                ("previous_days", &previous_days.to_string()),
+            ],
+        ),
+        _ => problem.message.clone(),
     }
 }
 

@@ -166,7 +166,10 @@ fn an_out_of_order_tier_value_is_refused_at_the_field_and_nothing_is_saved() {
     type_into(&mut app, TIER_DAYS[2][1], "40");
     let found = problems(&app);
     let problem = found.tier_days[2][2].clone().expect("level 3 is at fault");
-    assert!(problem.contains("tier C's ladder"), "{problem}");
+    assert_eq!(
+        problem,
+        "Tier C: letter 3's 30 days must be more than letter 2's 40 days (an empty cell has the book-wide value)"
+    );
     assert_eq!(
         found.tier_days[2][1].as_ref(),
         Some(&problem),
@@ -188,12 +191,13 @@ fn an_out_of_order_tier_value_is_refused_at_the_field_and_nothing_is_saved() {
     );
     assert!(screen(&app).dirty(), "the edit is still on screen");
 
-    // Not a number, and an interval out of range: the store's words, naming the tier.
+    // Not a number (the store's check, said as the book-wide days are), and an interval
+    // out of range (the store's words), each naming the tier.
     type_into(&mut app, TIER_DAYS[2][1], "x");
     let problem = problems(&app).tier_days[2][1].clone().unwrap();
-    assert!(
-        problem.starts_with("Tier C, letter 2: level 2: 'x'"),
-        "{problem}"
+    assert_eq!(
+        problem,
+        "Tier C, letter 2: a whole number of days from 1 to 3650, or empty for the book-wide value"
     );
     type_into(&mut app, TIER_DAYS[2][1], "");
     type_into(&mut app, TIER_INTERVAL[0], "400");
@@ -212,7 +216,7 @@ fn an_out_of_order_tier_value_is_refused_at_the_field_and_nothing_is_saved() {
     assert!(
         found.tier_days[1][1]
             .as_deref()
-            .is_some_and(|p| p.contains("tier B's ladder")),
+            .is_some_and(|p| p.starts_with("Tier B: letter 2's 11 days")),
         "{found:?}"
     );
     assert!(!save_enabled(&app));

@@ -8,7 +8,7 @@ use iced::{Alignment, Element, Length, Theme};
 
 use crate::domain::letters::Level;
 use crate::store::TIERS;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{t, tf};
 use crate::ui::settings::{Message, Problems, Settings, TIER_DAYS, TIER_INTERVAL, index};
 use crate::ui::widgets::{self, BOLD};
 
@@ -45,7 +45,7 @@ fn cell<'a>(
         .into()
 }
 
-fn heading<'a>(label: &'a str) -> Element<'a, Message> {
+fn heading<'a>(label: impl text::IntoFragment<'a>) -> Element<'a, Message> {
     text(label).size(13).width(Length::Fixed(CELL)).into()
 }
 
@@ -58,12 +58,10 @@ pub(super) fn tiers<'a>(
     let draft = &screen.draft;
     let mut header = row![text(t("Tier")).size(13).width(Length::Fixed(TIER))].spacing(SPACING);
     for level in Level::ALL {
-        header = header.push(heading(match level {
-            Level::Reminder => "1",
-            Level::SecondNotice => "2",
-            Level::FinalDemand => "3",
-            _ => "4",
-        }));
+        header = header.push(heading(tf(
+            "Level {n}",
+            &[("n", &level.number().to_string())],
+        )));
     }
     header = header.push(heading(t("Interval")));
     let mut table = Column::new().push(header).spacing(4);
