@@ -9,12 +9,14 @@
 //! as `owed settings set`.
 
 mod draft;
+mod ids;
 #[cfg(test)]
 mod tests;
 mod view;
 
 pub use draft::{Draft, LetterDraft, Problems};
 use draft::{index, letter_index};
+pub use ids::*;
 
 use std::path::{Path, PathBuf};
 
@@ -28,48 +30,6 @@ use crate::domain::customer::Tier;
 use crate::domain::ladder::tier_index;
 use crate::domain::letters::{Level, default_template};
 use crate::store::CompanySettings;
-
-/// Ids of the inputs, for focus and the simulator tests.
-pub const NAME: &str = "settings-name";
-/// Each level's threshold, in [`Level::ALL`] order.
-pub const DAYS: [&str; 4] = [
-    "settings-days-1",
-    "settings-days-2",
-    "settings-days-3",
-    "settings-days-4",
-];
-pub const REMINDER_DAYS: &str = "settings-reminder-days";
-pub const INTERVAL: &str = "settings-interval";
-pub const TOLERANCE: &str = "settings-tolerance";
-pub const TITLE: &str = "settings-title";
-pub const LOGO_PATH: &str = "settings-logo-path";
-/// Each tier's own days per level ([`Level::ALL`] order), tiers A, B, C.
-pub const TIER_DAYS: [[&str; 4]; 3] = [
-    [
-        "settings-tier-a-1",
-        "settings-tier-a-2",
-        "settings-tier-a-3",
-        "settings-tier-a-4",
-    ],
-    [
-        "settings-tier-b-1",
-        "settings-tier-b-2",
-        "settings-tier-b-3",
-        "settings-tier-b-4",
-    ],
-    [
-        "settings-tier-c-1",
-        "settings-tier-c-2",
-        "settings-tier-c-3",
-        "settings-tier-c-4",
-    ],
-];
-/// Each tier's own interval between letters, tiers A, B, C.
-pub const TIER_INTERVAL: [&str; 3] = [
-    "settings-tier-a-interval",
-    "settings-tier-b-interval",
-    "settings-tier-c-interval",
-];
 
 /// The multi-line fields, kept beside the draft's strings.
 struct Editors {

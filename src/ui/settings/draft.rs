@@ -7,8 +7,9 @@ use crate::domain::customer::Tier;
 use crate::domain::ladder::ReminderRules;
 use crate::domain::letters::{self, LetterError, LetterTemplate, Level, split_paragraphs};
 use crate::store::{
-    CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder, parse_interval_days,
-    parse_reminder_days, parse_tier_days, parse_tier_interval, parse_tolerance,
+    CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
+    parse_interval_days, parse_reminder_days, parse_tier_days, parse_tier_interval,
+    parse_tolerance,
 };
 use crate::ui::i18n::{t, tf};
 
