@@ -51,7 +51,8 @@ pub use open::{Access, default_book_path};
 pub use posting::{NewCredit, NewDebit, NewRefund, Posted, VoidRequest};
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
 pub use settings::{
-    CompanySettings, LadderSettings, escape, parse_interval_days, parse_reminder_days,
+    CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
+    escape, parse_interval_days, parse_reminder_days, parse_tier_days, parse_tier_interval,
     parse_tolerance, unescape,
 };
 

@@ -1,8 +1,9 @@
 //! Company settings: the profile printed on statements and letters (name, address,
 //! contact, tax number, payment instructions, logo, paper, locale), the demand letters'
 //! texts in English and Chinese, the days past due each level waits for and the ladder's
-//! interval, tolerance and levels switched on (`settings/ladder.rs`), and each customer
-//! tier's own ladder (`settings/tiers.rs`). Settings are
+//! interval, tolerance and levels switched on (`settings/ladder.rs`), the level-0 payment
+//! reminder's texts (by their `letter.0.…` keys), and each customer tier's own ladder
+//! (`settings/tiers.rs`). Settings are
 //! not posted documents: they are edited in place, each change in one transaction. Unset
 //! values are the defaults, and the company name is the book's own `company` setting.
 
@@ -14,6 +15,9 @@ mod tiers;
 
 pub use keys::{escape, unescape};
 pub use ladder::{LadderSettings, parse_interval_days, parse_reminder_days, parse_tolerance};
+pub use tiers::{
+    TIERS, TierLadderProblem, TierSettings, check_tier_ladder, parse_tier_days, parse_tier_interval,
+};
 
 pub(super) use super::audit::settings_change;
 use super::{Result, Store, StoreError};
@@ -30,19 +34,22 @@ pub struct CompanySettings {
     pub profile: CompanyProfile,
     /// Days past due per level, in [`Level::ALL`] order.
     pub thresholds: [i64; 4],
-    /// Per level ([`Level::ALL`] order): the English, then the Chinese template.
-    pub templates: [[LetterTemplate; 2]; 4],
+    /// Per level in [`Level::EVERY`] order (the payment reminder first, so indexed by
+    /// the level's number): the English, then the Chinese template.
+    pub templates: [[LetterTemplate; 2]; 5],
     /// Levels switched on, interval, tolerance and the level-0 reminder.
     pub ladder: LadderSettings,
+    /// Each tier's own ladder, tiers A, B and C in that order ([`TIERS`]).
+    pub tiers: [TierSettings; 3],
 }
 
 impl CompanySettings {
     pub fn template(&self, level: Level, chinese: bool) -> &LetterTemplate {
-        &self.templates[index(level)][usize::from(chinese)]
+        &self.templates[usize::from(level.number())][usize::from(chinese)]
     }
 
     pub fn template_mut(&mut self, level: Level, chinese: bool) -> &mut LetterTemplate {
-        &mut self.templates[index(level)][usize::from(chinese)]
+        &mut self.templates[usize::from(level.number())][usize::from(chinese)]
     }
 
     /// The first thing wrong, named by its `owed settings set` key.
@@ -50,7 +57,8 @@ impl CompanySettings {
         check_profile(&self.profile)?;
         check_thresholds(&self.thresholds).map_err(threshold_error)?;
         ladder::check_ladder(&self.ladder)?;
-        for level in Level::ALL {
+        tiers::check_tiers(&self.tiers, &self.thresholds)?;
+        for level in Level::EVERY {
             for chinese in [false, true] {
                 check_template(level, chinese, self.template(level, chinese))?;
             }
@@ -64,8 +72,10 @@ impl Default for CompanySettings {
         CompanySettings {
             profile: CompanyProfile::default(),
             thresholds: letters::default_thresholds(),
-            templates: Level::ALL.map(|l| [default_template(l, false), default_template(l, true)]),
+            templates: Level::EVERY
+                .map(|l| [default_template(l, false), default_template(l, true)]),
             ladder: LadderSettings::default(),
+            tiers: [TierSettings::default(); 3],
         }
     }
 }
@@ -393,33 +403,35 @@ impl Store {
 
     /// Every setting at once.
     pub fn company_settings(&self) -> Result<CompanySettings> {
-        let mut templates = CompanySettings::default().templates;
-        for level in Level::ALL {
-            for chinese in [false, true] {
-                templates[index(level)][usize::from(chinese)] =
-                    read_template(&self.conn, level, chinese)?;
-            }
-        }
-        Ok(CompanySettings {
+        let mut settings = CompanySettings {
             profile: self.company_profile()?,
             thresholds: read_thresholds(&self.conn)?,
-            templates,
             ladder: self.ladder_settings()?,
-        })
+            tiers: tiers::read_tier_own(&self.conn)?,
+            ..CompanySettings::default()
+        };
+        for level in Level::EVERY {
+            for chinese in [false, true] {
+                *settings.template_mut(level, chinese) = read_template(&self.conn, level, chinese)?;
+            }
+        }
+        Ok(settings)
     }
 
-    /// Saves every setting in one transaction, after checking all of them.
+    /// Saves every setting in one transaction, after checking all of them (each tier's
+    /// ladder against the book-wide thresholds saved with it).
     pub fn save_company_settings(&mut self, settings: &CompanySettings) -> Result<()> {
         settings.validate()?;
         let ladder_before = self.ladder_settings()?;
+        let tiers_before = tiers::read_tier_own(&self.conn)?;
         let currency = self.currency().clone();
-        tiers::check_tier_ladders(&self.conn, &settings.thresholds)?;
         self.write(|tx, _| {
             settings_change(tx, None, || {
                 write_profile(tx, &settings.profile)?;
                 write_thresholds(tx, &settings.thresholds)?;
                 ladder::write_ladder(tx, &currency, &ladder_before, &settings.ladder)?;
-                for level in Level::ALL {
+                tiers::write_tiers(tx, &tiers_before, &settings.tiers)?;
+                for level in Level::EVERY {
                     for chinese in [false, true] {
                         write_template(tx, level, chinese, settings.template(level, chinese))?;
                     }

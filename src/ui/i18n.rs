@@ -465,6 +465,36 @@ const ZH_CN: &[(&str, &str)] = &[
         "Less than this overdue, net of credit, is not chased",
         "扣除贷项后，逾期金额低于此数不催款",
     ),
+    // Each tier's own ladder, and the payment reminder's letter, on the settings screen.
+    ("Ladder per tier", "按信用等级的催款梯度"),
+    (
+        "Days past due per level and the interval for customers of each tier; an empty cell follows the book-wide value shown in grey.",
+        "各信用等级客户每级催款的逾期天数及提醒间隔；留空即沿用全账簿设置（以灰色显示）。",
+    ),
+    ("Interval", "间隔"),
+    ("Level {n}", "第 {n} 级"),
+    ("interval", "提醒间隔"),
+    ("letter {n}", "第 {n} 级"),
+    (
+        "Tier {tier}, {column}: {problem}",
+        "信用等级 {tier}，{column}：{problem}",
+    ),
+    (
+        "a whole number of days from 1 to {max}, or empty for the book-wide value",
+        "须为 1 至 {max} 的整天数，或留空以沿用全账簿设置",
+    ),
+    (
+        "Tier {tier}: letter {n}'s {days} days must be more than letter {previous}'s {previous_days} days (an empty cell has the book-wide value)",
+        "信用等级 {tier}：第 {n} 级的 {days} 天须大于第 {previous} 级的 {previous_days} 天（空格沿用全账簿设置）",
+    ),
+    (
+        "Payment reminder letter ({language}): {problem}",
+        "付款提醒函（{language}）：{problem}",
+    ),
+    (
+        "Merge fields: {fields}. A paragraph that is only {items} becomes the table of the items falling due; {total_due} is their total and {due_date} the first due date.",
+        "合并字段：{fields}。仅含 {items} 的段落将替换为即将到期款项明细表；{total_due} 为其合计，{due_date} 为最早到期日。",
+    ),
     // The letters panel of the statements and letters screen.
     ("Statements and letters", "对账单与催款函"),
     ("Statements & letters", "对账单与催款函"),

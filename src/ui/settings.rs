@@ -1,19 +1,22 @@
 //! The settings screen: the company as printed on statements and letters (name,
 //! address, contact, tax number, payment instructions, logo, paper, locale), the dunning
 //! ladder (each level on or off and the days past due it waits for, the level-0 payment
-//! reminder, the interval between letters, the small-balance tolerance) and the four
-//! demand letters in English and Chinese. Every
+//! reminder, the interval between letters, the small-balance tolerance, each customer
+//! tier's own days and interval) and the letters — the level-0 payment reminder and the
+//! four demand letters — in English and Chinese. Every
 //! field is checked as it is typed; Save is enabled once something changed and all of it
 //! is valid, and writes everything in one transaction through the same store functions
 //! as `owed settings set`.
 
 mod draft;
+mod ids;
 #[cfg(test)]
 mod tests;
 mod view;
 
-use draft::index;
 pub use draft::{Draft, LetterDraft, Problems};
+use draft::{index, letter_index};
+pub use ids::*;
 
 use std::path::{Path, PathBuf};
 
@@ -23,30 +26,18 @@ use iced::widget::text_editor;
 use super::i18n::{t, tf};
 use super::{Book, Event};
 use crate::domain::company::{self, Locale, LogoInfo, Paper};
+use crate::domain::customer::Tier;
+use crate::domain::ladder::tier_index;
 use crate::domain::letters::{Level, default_template};
 use crate::store::CompanySettings;
-
-/// Ids of the inputs, for focus and the simulator tests.
-pub const NAME: &str = "settings-name";
-/// Each level's threshold, in [`Level::ALL`] order.
-pub const DAYS: [&str; 4] = [
-    "settings-days-1",
-    "settings-days-2",
-    "settings-days-3",
-    "settings-days-4",
-];
-pub const REMINDER_DAYS: &str = "settings-reminder-days";
-pub const INTERVAL: &str = "settings-interval";
-pub const TOLERANCE: &str = "settings-tolerance";
-pub const TITLE: &str = "settings-title";
-pub const LOGO_PATH: &str = "settings-logo-path";
 
 /// The multi-line fields, kept beside the draft's strings.
 struct Editors {
     address: text_editor::Content,
     payment: text_editor::Content,
-    paragraphs: [[text_editor::Content; 2]; 4],
-    closing: [[text_editor::Content; 2]; 4],
+    /// Per level by its number (the payment reminder first): English, then Chinese.
+    paragraphs: [[text_editor::Content; 2]; 5],
+    closing: [[text_editor::Content; 2]; 5],
 }
 
 impl Editors {
@@ -143,6 +134,10 @@ pub enum Message {
     Interval(String),
     /// The small-balance tolerance, in the book's number format.
     Tolerance(String),
+    /// A tier's own days for a level; empty is the book-wide value.
+    TierDays(Tier, Level, String),
+    /// A tier's own interval between letters; empty is the book-wide value.
+    TierInterval(Tier, String),
     /// The selected letter's title, paragraphs and closing.
     Title(String),
     Paragraphs(text_editor::Action),
@@ -304,7 +299,7 @@ impl Settings {
         ) {
             self.notice = None;
         }
-        let (l, c) = (index(self.level), usize::from(self.chinese));
+        let (l, c) = (letter_index(self.level), usize::from(self.chinese));
         match message {
             Message::Name(v) => self.draft.name = v,
             Message::Phone(v) => self.draft.phone = v,
@@ -363,6 +358,10 @@ impl Settings {
             Message::ReminderDays(v) => self.draft.reminder_days = v,
             Message::Interval(v) => self.draft.interval_days = v,
             Message::Tolerance(v) => self.draft.tolerance = v,
+            Message::TierDays(tier, level, v) => {
+                self.draft.tier_days[tier_index(tier)][index(level)] = v
+            }
+            Message::TierInterval(tier, v) => self.draft.tier_interval[tier_index(tier)] = v,
             Message::Title(v) => self.letter().title = v,
             Message::Paragraphs(action) => {
                 let editor = &mut self.editors.paragraphs[l][c];

@@ -322,3 +322,111 @@ fn the_ladder_saves_with_the_rest_and_a_bad_value_saves_nothing() {
         .unwrap();
     assert!(reminder.2, "still the default");
 }
+
+/// The audit log's fields recorded after the first `skip` entries.
+fn audited_fields(store: &Store, skip: usize) -> Vec<String> {
+    store
+        .audit_log(&Default::default())
+        .unwrap()
+        .into_iter()
+        .skip(skip)
+        .filter_map(|e| e.field)
+        .collect()
+}
+
+#[test]
+fn the_payment_reminders_letter_saves_with_the_rest_by_its_level_0_keys() {
+    let mut store = book();
+    let mut settings = store.company_settings().unwrap();
+    assert_eq!(
+        *settings.template(Level::BeforeDue, false),
+        default_template(Level::BeforeDue, false)
+    );
+    let before = store.audit_log(&Default::default()).unwrap().len();
+    settings.template_mut(Level::BeforeDue, false).title = "Due soon: {total_due}".into();
+    settings.template_mut(Level::BeforeDue, true).closing = "此致 {unknown}".into();
+    assert!(
+        message(store.save_company_settings(&settings).unwrap_err())
+            .starts_with("letter.0.zh.closing"),
+        "refused by the level-0 key"
+    );
+    assert_eq!(
+        store.letter_template(Level::BeforeDue, false).unwrap(),
+        default_template(Level::BeforeDue, false),
+        "nothing saved"
+    );
+    *settings.template_mut(Level::BeforeDue, true) = default_template(Level::BeforeDue, true);
+    store.save_company_settings(&settings).unwrap();
+    assert_eq!(
+        store
+            .letter_template(Level::BeforeDue, false)
+            .unwrap()
+            .title,
+        "Due soon: {total_due}"
+    );
+    assert_eq!(store.company_settings().unwrap(), settings);
+    assert_eq!(audited_fields(&store, before), ["letter.0.en.title"]);
+}
+
+#[test]
+fn tier_ladders_save_with_the_rest_checked_as_in_effect_and_only_changes_written() {
+    let mut store = book();
+    store
+        .set_setting("tier.A.letter.interval_days", "3")
+        .unwrap();
+    let mut settings = store.company_settings().unwrap();
+    assert_eq!(settings.tiers[0].interval_days, Some(3));
+    let before = store.audit_log(&Default::default()).unwrap().len();
+
+    // Tier C's level 2 after the book-wide level 3's 30 days: refused, naming tier C.
+    settings.tiers[2].days[1] = Some(40);
+    settings.profile.name = "Not Saved Ltd".into();
+    let error = message(store.save_company_settings(&settings).unwrap_err());
+    assert!(error.starts_with("tier.C.letter.3.days"), "{error}");
+    assert!(error.contains("tier C's ladder"), "{error}");
+    assert_eq!(store.company_profile().unwrap().name, "My Company");
+    assert_eq!(audited_fields(&store, before), Vec::<String>::new());
+
+    settings.tiers[2].days[1] = Some(10);
+    settings.profile.name = "My Company".into();
+    store.save_company_settings(&settings).unwrap();
+    let ladders = store.tier_ladders().unwrap();
+    assert_eq!(ladders.tiers[2].thresholds, [1, 10, 30, 60]);
+    assert_eq!(ladders.tiers[0].interval_days, 3, "tier A kept");
+    assert_eq!(audited_fields(&store, before), ["tier.C.letter.2.days"]);
+
+    // Emptied: back to the book-wide value, the key unset.
+    let before = store.audit_log(&Default::default()).unwrap().len();
+    settings.tiers[2].days[1] = None;
+    settings.tiers[0].interval_days = None;
+    store.save_company_settings(&settings).unwrap();
+    assert_eq!(
+        store.tier_ladders().unwrap().tiers[2].thresholds,
+        [1, 15, 30, 60]
+    );
+    assert_eq!(store.tier_ladders().unwrap().tiers[0].interval_days, 7);
+    assert_eq!(
+        audited_fields(&store, before),
+        ["tier.A.letter.interval_days", "tier.C.letter.2.days"]
+    );
+    let shown = store.setting_values().unwrap();
+    let tier_c_2 = shown
+        .iter()
+        .find(|(k, _, _)| k == "tier.C.letter.2.days")
+        .unwrap();
+    assert_eq!((tier_c_2.1.as_str(), tier_c_2.2), ("15", true));
+
+    // The book-wide thresholds saved with a tier's own days are judged together.
+    settings.tiers[1].days[0] = Some(20);
+    settings.thresholds = [1, 25, 30, 60];
+    store.save_company_settings(&settings).unwrap();
+    assert_eq!(
+        store.tier_ladders().unwrap().tiers[1].thresholds,
+        [20, 25, 30, 60]
+    );
+    settings.thresholds = [1, 15, 30, 60];
+    assert!(
+        message(store.save_company_settings(&settings).unwrap_err())
+            .starts_with("tier.B.letter.2.days")
+    );
+}

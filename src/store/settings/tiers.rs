@@ -3,8 +3,10 @@
 //! unset key means the book-wide `letter.N.days` / `letter.interval_days`, so a tier's
 //! ladder is judged as in effect: its own values over the book-wide ones, thresholds
 //! increasing. A change of the book-wide thresholds is judged on every tier's ladder too,
-//! so no tier is ever left with thresholds out of order. Every write goes through
-//! `settings_change`, so the audit log records it.
+//! so no tier is ever left with thresholds out of order. The settings screen edits all
+//! three tiers as [`TierSettings`] and saves them with the rest (only the keys that
+//! changed are written). Every write goes through `settings_change`, so the audit log
+//! records it.
 
 use rusqlite::Connection;
 
@@ -15,23 +17,99 @@ use crate::domain::ladder::{TierLadders, tier_index};
 use crate::domain::letters::{LetterError, Level, check_thresholds, parse_days};
 use crate::store::{Result, Store, StoreError};
 
-const TIERS: [Tier; 3] = [Tier::A, Tier::B, Tier::C];
+/// The tiers, in the order of [`super::CompanySettings::tiers`].
+pub const TIERS: [Tier; 3] = [Tier::A, Tier::B, Tier::C];
 
 /// What a tier sets of its own; `None` is the book-wide value.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct TierOwn {
-    days: [Option<i64>; 4],
-    interval_days: Option<i64>,
+pub struct TierSettings {
+    /// Days past due per level, in [`Level::ALL`] order.
+    pub days: [Option<i64>; 4],
+    pub interval_days: Option<i64>,
 }
 
-impl TierOwn {
+impl TierSettings {
     fn is_empty(&self) -> bool {
-        *self == TierOwn::default()
+        *self == TierSettings::default()
     }
 
     fn thresholds(&self, book: &[i64; 4]) -> [i64; 4] {
         std::array::from_fn(|i| self.days[i].unwrap_or(book[i]))
     }
+}
+
+/// A tier's `letter.N.days` as typed: empty is the book-wide value (`None`), else whole
+/// days from 1 to the most a threshold may be; the message is what `settings set` says
+/// after the key.
+pub fn parse_tier_days(level: Level, value: &str) -> std::result::Result<Option<i64>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    parse_days(level, value)
+        .map(Some)
+        .map_err(|e| e.to_string())
+}
+
+/// A tier's `letter.interval_days` as typed: empty is the book-wide value (`None`), else
+/// whole days from 0 to [`MAX_INTERVAL_DAYS`].
+pub fn parse_tier_interval(value: &str) -> std::result::Result<Option<i64>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    value
+        .parse::<i64>()
+        .ok()
+        .filter(|d| (0..=MAX_INTERVAL_DAYS).contains(d))
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "'{value}' is not a whole number of days from 0 to {MAX_INTERVAL_DAYS} (empty: the book-wide letter.interval_days)"
+            )
+        })
+}
+
+/// Why `tier`'s ladder as in effect (its own days over the book-wide `book`) is refused:
+/// the level at fault, the level before it when the two are out of order, and the
+/// message naming the tier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TierLadderProblem {
+    pub level: Level,
+    pub previous: Option<Level>,
+    /// What is wrong, for a screen to say in its own words.
+    pub error: LetterError,
+    /// What `owed settings set` says.
+    pub message: String,
+}
+
+/// `tier`'s ladder checked as in effect; a tier that sets nothing of its own follows the
+/// book-wide ladder and is never refused here.
+pub fn check_tier_ladder(
+    tier: Tier,
+    own: &TierSettings,
+    book: &[i64; 4],
+) -> std::result::Result<(), TierLadderProblem> {
+    if own.is_empty() {
+        return Ok(());
+    }
+    check_thresholds(&own.thresholds(book)).map_err(|error| {
+        let (level, previous) = match &error {
+            LetterError::BadDays { level, .. } => (*level, None),
+            LetterError::NotIncreasing {
+                level, previous, ..
+            } => (*level, Level::from_number(*previous)),
+            _ => (1, None),
+        };
+        TierLadderProblem {
+            level: Level::from_number(level).unwrap_or(Level::Reminder),
+            previous,
+            message: format!(
+                "tier {tier}'s ladder: {error} (a level the tier does not set has the book-wide letter.N.days)"
+            ),
+            error,
+        }
+    })
 }
 
 /// A tier key: a level's days or the interval.
@@ -63,8 +141,8 @@ fn parse_tier_key(key: &str) -> Option<(Tier, TierKey)> {
 }
 
 /// Every tier's own values, in one query.
-fn read_tier_own(conn: &Connection) -> Result<[TierOwn; 3]> {
-    let mut own = [TierOwn::default(); 3];
+pub(super) fn read_tier_own(conn: &Connection) -> Result<[TierSettings; 3]> {
+    let mut own = [TierSettings::default(); 3];
     let mut stmt =
         conn.prepare_cached("SELECT key, value FROM company_settings WHERE key LIKE 'tier.%'")?;
     let mut rows = stmt.query([])?;
@@ -88,25 +166,9 @@ fn read_tier_own(conn: &Connection) -> Result<[TierOwn; 3]> {
 
 /// Refuses thresholds that do not increase on a tier's ladder as in effect, naming the
 /// tier's key of the level at fault.
-fn check_tier(tier: Tier, own: &TierOwn, book: &[i64; 4]) -> Result<()> {
-    if own.is_empty() {
-        return Ok(());
-    }
-    check_thresholds(&own.thresholds(book)).map_err(|error| {
-        let level = match &error {
-            LetterError::BadDays { level, .. } | LetterError::NotIncreasing { level, .. } => {
-                *level
-            }
-            _ => 1,
-        };
-        let level = Level::from_number(level).unwrap_or(Level::Reminder);
-        bad(
-            days_key(tier, level),
-            format!(
-                "tier {tier}'s ladder: {error} (a level the tier does not set has the book-wide letter.N.days)"
-            ),
-        )
-    })
+fn check_tier(tier: Tier, own: &TierSettings, book: &[i64; 4]) -> Result<()> {
+    check_tier_ladder(tier, own, book)
+        .map_err(|problem| bad(days_key(tier, problem.level), problem.message))
 }
 
 /// Checks every tier's ladder against the book-wide thresholds `book` (as they are
@@ -115,6 +177,47 @@ pub(super) fn check_tier_ladders(conn: &Connection, book: &[i64; 4]) -> Result<(
     let own = read_tier_own(conn)?;
     for tier in TIERS {
         check_tier(tier, &own[tier_index(tier)], book)?;
+    }
+    Ok(())
+}
+
+/// Checks each tier of `tiers` against the book-wide thresholds `book`, as they are about
+/// to be saved together.
+pub(super) fn check_tiers(tiers: &[TierSettings; 3], book: &[i64; 4]) -> Result<()> {
+    for (tier, own) in TIERS.into_iter().zip(tiers) {
+        check_tier(tier, own, book)?;
+        if let Some(days) = own.interval_days {
+            parse_tier_interval(&days.to_string()).map_err(|e| bad(interval_key(tier), e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the tier keys that differ from `before`: a value set, or unset when emptied
+/// (so the audit log records only what changed).
+pub(super) fn write_tiers(
+    conn: &Connection,
+    before: &[TierSettings; 3],
+    after: &[TierSettings; 3],
+) -> Result<()> {
+    for (tier, (was, now)) in TIERS.into_iter().zip(before.iter().zip(after)) {
+        let mut changed: Vec<(String, Option<i64>)> = Vec::new();
+        for (index, level) in Level::ALL.into_iter().enumerate() {
+            if was.days[index] != now.days[index] {
+                changed.push((days_key(tier, level), now.days[index]));
+            }
+        }
+        if was.interval_days != now.interval_days {
+            changed.push((interval_key(tier), now.interval_days));
+        }
+        for (key, value) in changed {
+            match value {
+                Some(days) => put(conn, &key, &days.to_string())?,
+                None => {
+                    conn.execute("DELETE FROM company_settings WHERE key = ?1", [&key])?;
+                }
+            }
+        }
     }
     Ok(())
 }
@@ -146,25 +249,11 @@ impl Store {
         what: TierKey,
         value: &str,
     ) -> Result<()> {
-        let number = if value.is_empty() {
-            None
-        } else {
-            Some(match what {
-                TierKey::Days(level) => parse_days(level, value).map_err(|e| bad(key, e))?,
-                TierKey::Interval => value
-                    .parse::<i64>()
-                    .ok()
-                    .filter(|d| (0..=MAX_INTERVAL_DAYS).contains(d))
-                    .ok_or_else(|| {
-                        bad(
-                            key,
-                            format!(
-                                "'{value}' is not a whole number of days from 0 to {MAX_INTERVAL_DAYS} (empty: the book-wide letter.interval_days)"
-                            ),
-                        )
-                    })?,
-            })
-        };
+        let number = match what {
+            TierKey::Days(level) => parse_tier_days(level, value),
+            TierKey::Interval => parse_tier_interval(value),
+        }
+        .map_err(|e| bad(key, e))?;
         if let TierKey::Days(level) = what {
             let mut own = read_tier_own(&self.conn)?[tier_index(tier)];
             own.days[usize::from(level.number() - 1)] = number;

@@ -3,10 +3,13 @@
 
 use crate::domain::Currency;
 use crate::domain::company::{self, CompanyProfile, Locale, Paper};
+use crate::domain::customer::Tier;
 use crate::domain::ladder::ReminderRules;
 use crate::domain::letters::{self, LetterError, LetterTemplate, Level, split_paragraphs};
 use crate::store::{
-    CompanySettings, LadderSettings, parse_interval_days, parse_reminder_days, parse_tolerance,
+    CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
+    parse_interval_days, parse_reminder_days, parse_tier_days, parse_tier_interval,
+    parse_tolerance,
 };
 use crate::ui::i18n::{t, tf};
 
@@ -50,8 +53,9 @@ pub struct Draft {
     pub locale: Locale,
     /// Per level, in [`Level::ALL`] order.
     pub days: [String; 4],
-    /// Per level: English, then Chinese.
-    pub letters: [[LetterDraft; 2]; 4],
+    /// Per level in [`Level::EVERY`] order (by the level's number, the payment reminder
+    /// first): English, then Chinese.
+    pub letters: [[LetterDraft; 2]; 5],
     /// Per level, in [`Level::ALL`] order: whether the ladder sends it.
     pub enabled: [bool; 4],
     /// The level-0 payment reminder: on, and how many days before the due date.
@@ -63,6 +67,11 @@ pub struct Draft {
     pub interval_days: String,
     /// The small-balance tolerance, in the book's number format.
     pub tolerance: String,
+    /// Each tier's own days per level ([`Level::ALL`] order), tiers A, B, C; empty is
+    /// the book-wide value.
+    pub tier_days: [[String; 4]; 3],
+    /// Each tier's own interval between letters; empty is the book-wide value.
+    pub tier_interval: [String; 3],
 }
 
 /// Why each refused field is refused.
@@ -71,11 +80,14 @@ pub struct Problems {
     pub name: Option<String>,
     pub email: Option<String>,
     pub days: [Option<String>; 4],
-    /// Per level and language: title, paragraphs, closing.
-    pub letters: [[[Option<String>; 3]; 2]; 4],
+    /// Per level (by its number) and language: title, paragraphs, closing.
+    pub letters: [[[Option<String>; 3]; 2]; 5],
     pub reminder_days: Option<String>,
     pub interval_days: Option<String>,
     pub tolerance: Option<String>,
+    /// Per tier and level: the tier's days refused (each message names the tier).
+    pub tier_days: [[Option<String>; 4]; 3],
+    pub tier_interval: [Option<String>; 3],
 }
 
 impl Problems {
@@ -109,11 +121,22 @@ impl Problems {
                 return Some(format!("{what}: {problem}"));
             }
         }
-        for (level, languages) in Level::ALL.into_iter().zip(&self.letters) {
+        // Each tier's message already names the tier.
+        for (days, interval) in self.tier_days.iter().zip(&self.tier_interval) {
+            if let Some(problem) = days.iter().chain([interval]).flatten().next() {
+                return Some(problem.clone());
+            }
+        }
+        for (level, languages) in Level::EVERY.into_iter().zip(&self.letters) {
             for (language, parts) in [t("English"), t("Chinese")].into_iter().zip(languages) {
                 if let Some(problem) = parts.iter().flatten().next() {
+                    let template = if level.is_rung() {
+                        "Letter {n} ({language}): {problem}"
+                    } else {
+                        "Payment reminder letter ({language}): {problem}"
+                    };
                     return Some(tf(
-                        "Letter {n} ({language}): {problem}",
+                        template,
                         &[
                             ("n", &level.number().to_string()),
                             ("language", language),
@@ -127,8 +150,19 @@ impl Problems {
     }
 }
 
+/// A rung's place in [`Level::ALL`] order (days, switches, tier columns).
 pub(super) fn index(level: Level) -> usize {
     usize::from(level.number() - 1)
+}
+
+/// A level's place among the letters: its number (the payment reminder is 0).
+pub(super) fn letter_index(level: Level) -> usize {
+    usize::from(level.number())
+}
+
+/// A tier's own value as the cell shows it: empty when it follows the book.
+fn tier_cell(value: Option<i64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
 }
 
 impl Draft {
@@ -157,15 +191,17 @@ impl Draft {
             reminder_days: ladder.reminder.days_before.to_string(),
             interval_days: ladder.interval_days.to_string(),
             tolerance: currency.editable(ladder.tolerance),
+            tier_days: settings.tiers.map(|tier| tier.days.map(tier_cell)),
+            tier_interval: settings.tiers.map(|tier| tier_cell(tier.interval_days)),
         }
     }
 
     pub fn letter(&self, level: Level, chinese: bool) -> &LetterDraft {
-        &self.letters[index(level)][usize::from(chinese)]
+        &self.letters[letter_index(level)][usize::from(chinese)]
     }
 
     pub(super) fn letter_mut(&mut self, level: Level, chinese: bool) -> &mut LetterDraft {
-        &mut self.letters[index(level)][usize::from(chinese)]
+        &mut self.letters[letter_index(level)][usize::from(chinese)]
     }
 
     /// The settings the fields make, or why each refused field is refused; amounts are
@@ -227,10 +263,10 @@ impl Draft {
             }
         }
         let mut templates = CompanySettings::default().templates;
-        for level in Level::ALL {
+        for level in Level::EVERY {
             for chinese in [false, true] {
                 let template = self.letter(level, chinese).template();
-                let found = &mut problems.letters[index(level)][usize::from(chinese)];
+                let found = &mut problems.letters[letter_index(level)][usize::from(chinese)];
                 found[0] = letters::check_title(&template.title)
                     .err()
                     .map(|e| e.to_string());
@@ -240,7 +276,7 @@ impl Draft {
                 found[2] = letters::check_closing(&template.closing)
                     .err()
                     .map(|e| e.to_string());
-                templates[index(level)][usize::from(chinese)] = template;
+                templates[letter_index(level)][usize::from(chinese)] = template;
             }
         }
         // The store's own checks, so the field says what `owed settings set` would.
@@ -250,6 +286,7 @@ impl Draft {
         problems.reminder_days = reminder_days.clone().err();
         problems.interval_days = interval_days.clone().err();
         problems.tolerance = tolerance.clone().err();
+        let tiers = self.tiers(&thresholds, &mut problems);
         if problems.any() {
             return Err(Box::new(problems));
         }
@@ -268,8 +305,90 @@ impl Draft {
             thresholds,
             templates,
             ladder,
+            tiers,
         })
     }
+
+    /// Each tier's own ladder as typed, checked as the store checks it: each cell's
+    /// value, then the tier's ladder in effect (over the book-wide `thresholds`, when
+    /// those are valid), the message at every cell at fault.
+    fn tiers(&self, thresholds: &[i64; 4], problems: &mut Problems) -> [TierSettings; 3] {
+        let book_valid = problems.days.iter().all(Option::is_none);
+        std::array::from_fn(|i| {
+            let tier = TIERS[i];
+            let mut own = TierSettings::default();
+            for (column, level) in Level::ALL.into_iter().enumerate() {
+                // The store's check; said in the screen's words, as the book-wide days are.
+                match parse_tier_days(level, &self.tier_days[i][column]) {
+                    Ok(days) => own.days[column] = days,
+                    Err(_) => {
+                        problems.tier_days[i][column] = Some(tier_problem(
+                            tier,
+                            &tf("letter {n}", &[("n", &level.number().to_string())]),
+                            &tf(
+                                "a whole number of days from 1 to {max}, or empty for the book-wide value",
+                                &[("max", &letters::MAX_THRESHOLD_DAYS.to_string())],
+                            ),
+                        ))
+                    }
+                }
+            }
+            match parse_tier_interval(&self.tier_interval[i]) {
+                Ok(days) => own.interval_days = days,
+                Err(problem) => {
+                    problems.tier_interval[i] = Some(tier_problem(tier, t("interval"), &problem))
+                }
+            }
+            let cells_valid = problems.tier_days[i].iter().all(Option::is_none);
+            if book_valid
+                && cells_valid
+                && let Err(problem) = check_tier_ladder(tier, &own, thresholds)
+            {
+                let said = tier_order_problem(tier, &problem);
+                for level in [Some(problem.level), problem.previous]
+                    .into_iter()
+                    .flatten()
+                {
+                    problems.tier_days[i][index(level)] = Some(said.clone());
+                }
+            }
+            own
+        })
+    }
+}
+
+/// A tier's ladder out of order, naming the tier and both levels.
+fn tier_order_problem(tier: Tier, problem: &TierLadderProblem) -> String {
+    match &problem.error {
+        LetterError::NotIncreasing {
+            level,
+            days,
+            previous,
+            previous_days,
+        } => tf(
+            "Tier {tier}: letter {n}'s {days} days must be more than letter {previous}'s {previous_days} days (an empty cell has the book-wide value)",
+            &[
+                ("tier", &tier.to_string()),
+                ("n", &level.to_string()),
+                ("days", &days.to_string()),
+                ("previous", &previous.to_string()),
+                ("previous_days", &previous_days.to_string()),
+            ],
+        ),
+        _ => problem.message.clone(),
+    }
+}
+
+/// A tier's cell refused, said with the tier and the column.
+fn tier_problem(tier: Tier, column: &str, problem: &str) -> String {
+    tf(
+        "Tier {tier}, {column}: {problem}",
+        &[
+            ("tier", &tier.to_string()),
+            ("column", column),
+            ("problem", problem),
+        ],
+    )
 }
 
 /// A threshold's problem as shown beside its field.

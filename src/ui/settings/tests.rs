@@ -12,6 +12,8 @@ use crate::domain::company::sample_png;
 use crate::ui::testing::{sample_app, send};
 use crate::ui::{App, Message as AppMessage, Tab};
 
+mod reminder_and_tiers;
+
 fn screen(app: &App) -> &Settings {
     &app.open_book().expect("a book is open").settings
 }
@@ -140,7 +142,7 @@ fn letters_are_edited_checked_and_reset() {
     settings(&mut app, Message::Title("第二次提醒 {amount}".into()));
     let found = problems(&app);
     assert!(
-        found.letters[1][1][0]
+        found.letters[2][1][0]
             .as_ref()
             .unwrap()
             .contains("{amount}")

@@ -9,7 +9,7 @@ use iced::widget::{
 use iced::{Alignment, Element, Length, Theme};
 
 use super::{
-    LOGO_PATH, LocaleChoice, Message, NAME, PaperChoice, Problems, Settings, TITLE, index,
+    LOGO_PATH, LocaleChoice, Message, NAME, PaperChoice, Problems, Settings, TITLE, letter_index,
 };
 use crate::domain::company::{Locale, Paper};
 use crate::domain::letters::{Level, MERGE_FIELDS};
@@ -19,6 +19,7 @@ use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
 mod ladder;
+mod tiers;
 
 const LABEL: f32 = 140.0;
 
@@ -120,8 +121,8 @@ pub fn view<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
     let header = row![
         text(t("Settings")).size(20).font(BOLD),
         space().width(16),
-        status,
-        space::horizontal(),
+        // Takes the room left and wraps, so a long reason never pushes Save off screen.
+        container(status).width(Length::Fill),
         widgets::secondary(t("Revert"), screen.dirty().then_some(Message::Revert)),
         widgets::action(t("Save"), save.clone()),
     ]
@@ -374,11 +375,11 @@ fn letters<'a>(
     save: Option<Message>,
 ) -> Element<'a, Message> {
     let (level, chinese) = (screen.level, screen.chinese);
-    let (l, c) = (index(level), usize::from(chinese));
+    let (l, c) = (letter_index(level), usize::from(chinese));
     let letter = screen.draft.letter(level, chinese);
     let found = &problems.letters[l][c];
-    let levels = Level::ALL.into_iter().map(|each| {
-        let trouble = problems.letters[index(each)]
+    let levels = Level::EVERY.into_iter().map(|each| {
+        let trouble = problems.letters[letter_index(each)]
             .iter()
             .flatten()
             .any(Option::is_some);
@@ -452,8 +453,17 @@ fn letters<'a>(
             ]
             .align_y(Alignment::Center),
             widgets::muted(tf(
-                "Merge fields: {fields}. A paragraph that is only {items} becomes the table of overdue items.",
-                &[("fields", &MERGE_FIELDS.join(" ")), ("items", "{items}")],
+                if level.is_rung() {
+                    "Merge fields: {fields}. A paragraph that is only {items} becomes the table of overdue items."
+                } else {
+                    "Merge fields: {fields}. A paragraph that is only {items} becomes the table of the items falling due; {total_due} is their total and {due_date} the first due date."
+                },
+                &[
+                    ("fields", &MERGE_FIELDS.join(" ")),
+                    ("items", "{items}"),
+                    ("total_due", "{total_due}"),
+                    ("due_date", "{due_date}"),
+                ],
             )),
         ],
     )

@@ -1,6 +1,7 @@
 //! The dunning ladder on the settings screen: a narrow table of the levels (each on or
 //! off, with the days past due it waits for), the level-0 payment reminder, the interval
-//! between letters and the small-balance tolerance, each refused value said under it.
+//! between letters and the small-balance tolerance, each refused value said under it,
+//! and each customer tier's own ladder (`view/tiers.rs`).
 
 use iced::widget::{checkbox, column, container, row, space, text, text_input};
 use iced::{Alignment, Element, Length};
@@ -143,7 +144,13 @@ pub(super) fn ladder<'a>(
         column![
             row![
                 space().width(SWITCH),
-                short_input(TOLERANCE, &draft.tolerance, Message::Tolerance, save, 110.0),
+                short_input(
+                    TOLERANCE,
+                    &draft.tolerance,
+                    Message::Tolerance,
+                    save.clone(),
+                    110.0
+                ),
                 text(book.currency().code.as_str()).size(14),
             ]
             .spacing(8)
@@ -157,5 +164,6 @@ pub(super) fn ladder<'a>(
         .spacing(2),
         problems.tolerance.clone(),
     ));
+    body = body.push(super::tiers::tiers(screen, problems, save));
     section(t("Dunning ladder"), body)
 }
