@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+mod letters_panel;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
     English,
@@ -22,10 +24,12 @@ impl Language {
         }
     }
 
-    fn table(self) -> &'static [(&'static str, &'static str)] {
+    /// The language's tables, searched in order (a screen's own table beside the main one
+    /// keeps this file near its size).
+    fn tables(self) -> &'static [&'static [(&'static str, &'static str)]] {
         match self {
             Language::English => &[],
-            Language::SimplifiedChinese => ZH_CN,
+            Language::SimplifiedChinese => &[ZH_CN, letters_panel::ZH_CN],
         }
     }
 }
@@ -56,8 +60,9 @@ pub fn tf(english: &'static str, values: &[(&str, &str)]) -> String {
 
 fn translate(language: Language, english: &'static str) -> &'static str {
     language
-        .table()
+        .tables()
         .iter()
+        .flat_map(|table| table.iter())
         .find(|(key, _)| *key == english)
         .map_or(english, |(_, text)| text)
 }
@@ -315,10 +320,6 @@ const ZH_CN: &[(&str, &str)] = &[
     ("Paper", "纸张"),
     ("Dates and numbers", "日期与数字"),
     ("Demand letters", "催款函"),
-    (
-        "Held ({n}): overdue but covered by credit, promised, or waiting for the interval or the next threshold",
-        "暂缓（{n}）：已逾期，但有贷项抵销、已承诺付款，或未到间隔天数或下一级门槛",
-    ),
     ("Reminder", "提醒"),
     ("Second notice", "第二次通知"),
     ("Final demand", "最后催告"),
@@ -411,7 +412,6 @@ const ZH_CN: &[(&str, &str)] = &[
     ("second notice", "第二次通知"),
     ("final demand", "最后催告"),
     ("notice before legal action", "法律行动前通知"),
-    ("Level {number} {name}: {n}", "第 {number} 级 {name}：{n}"),
     ("Preview", "预览"),
     ("Preview, not sent: {path}", "预览（未发送）：{path}"),
     ("… and {n} more", "……另有 {n} 封"),
