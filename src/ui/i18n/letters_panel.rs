@@ -7,20 +7,40 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
     ("Level {number} {name}", "第 {number} 级 {name}"),
     ("{level} ({n})", "{level}（{n}）"),
     ("{level}: {n}", "{level}：{n}"),
+    (
+        "{code} · oldest item due {due}, {days} days overdue",
+        "{code} · 最早到期 {due}，已逾期 {days} 天",
+    ),
+    (
+        "{code} · first item falls due {due}",
+        "{code} · 首笔款项 {due} 到期",
+    ),
+    // One letter by hand.
+    ("Deadline (optional)", "付款期限（可不填）"),
+    (
+        "Without a deadline: 14 days from today (a payment reminder: its first due date).",
+        "不填付款期限时：今天起 14 天（到期前付款提醒：首笔款项的到期日）。",
+    ),
     // The customers held.
     ("Held ({n})", "暂缓催款（{n}）"),
     ("Show", "展开"),
     ("Hide", "收起"),
     (
-        "Overdue, but no letter today: paused, promised, in dispute, covered by credit, below the tolerance, or waiting for the interval or the next threshold. Click one to open its ledger.",
-        "有逾期但今天不发催款函：已暂停、已承诺付款、争议中、未分配款已覆盖、低于小额容差，或等待间隔期满、下一级天数。点击客户可打开其明细账。",
+        "Overdue, but no letter today; click one to open its ledger.",
+        "有逾期但今天不发催款函；点击客户可打开其明细账。",
     ),
     ("{amount} overdue", "逾期 {amount}"),
     // Why a customer is held (原因).
     ("level {number} ({name})", "第 {number} 级（{name}）"),
-    ("Paused until {until}: {reason}", "已暂停至 {until}：{reason}"),
+    (
+        "Paused until {until}: {reason}",
+        "已暂停至 {until}：{reason}",
+    ),
     ("Every overdue item is in dispute", "逾期款项均在争议中"),
-    ("Unapplied credit covers what is overdue", "未分配款已覆盖逾期"),
+    (
+        "Unapplied credit covers what is overdue",
+        "未分配款已覆盖逾期",
+    ),
     (
         "Below the small-balance tolerance ({net} net overdue, tolerance {tolerance})",
         "低于小额容差（净逾期 {net}，容差 {tolerance}）",
@@ -66,7 +86,10 @@ mod tests {
             assert_eq!(translate(Language::SimplifiedChinese, english), *chinese);
         }
         assert_eq!(
-            translate(Language::SimplifiedChinese, "Unapplied credit covers what is overdue"),
+            translate(
+                Language::SimplifiedChinese,
+                "Unapplied credit covers what is overdue"
+            ),
             "未分配款已覆盖逾期"
         );
     }

@@ -2,7 +2,7 @@
 //! letters due and a single letter on the right, the output folder and progress on top.
 
 use iced::widget::{
-    button, column, container, pick_list, progress_bar, row, scrollable, space, text, text_input,
+    button, column, container, pick_list, progress_bar, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Length};
 
@@ -211,23 +211,20 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
         .on_press_maybe((!screen.due.is_empty() && !busy).then_some(Message::SendDue))
         .into()
     };
-    let mut sent = column![];
-    if let Some(path) = &screen.letters_file {
-        sent = sent.push(
-            row![
-                text(tf(
-                    "Every letter, to print in one go: {path}",
-                    &[("path", &path.display().to_string())],
-                ))
-                .size(13)
-                .width(Length::Fill),
-                widgets::secondary(t("Open"), Some(Message::OpenLetters)),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center),
-        );
-    }
-    let levels = super::level_choices();
+    // Only when there is one: an empty row would still take the column's spacing.
+    let sent = screen.letters_file.as_ref().map(|path| {
+        row![
+            text(tf(
+                "Every letter, to print in one go: {path}",
+                &[("path", &path.display().to_string())],
+            ))
+            .size(13)
+            .width(Length::Fill),
+            widgets::secondary(t("Open"), Some(Message::OpenLetters)),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center)
+    });
     let col = column![
         text(t("Demand letters")).size(18).font(BOLD),
         text(tf(
@@ -243,8 +240,8 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
         scrollable(due).height(Length::FillPortion(1)),
         held(screen, book),
         send,
-        sent,
     ]
+    .push(sent)
     .spacing(10);
     // While the confirmation shows, the single-letter form steps aside: the confirmation
     // and the list of who gets a letter share the panel, the list scrolling in what is
@@ -252,53 +249,65 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
     let col = if screen.confirming {
         col
     } else {
-        col.push(
-            column![
-                space().height(8),
-                text(t("One letter")).size(15),
-                widgets::field(
-                    t("Customer code"),
-                    "letter-customer",
-                    &screen.letter_customer,
-                    Message::LetterCustomer,
-                    None,
-                    None
-                ),
-                row![
-                    text(t("Level")).size(14).width(Length::Fixed(150.0)),
-                    pick_list(levels, Some(screen.letter_level), Message::LetterLevel)
-                        .padding(6)
-                        .width(Length::Fixed(260.0)),
-                ]
-                .spacing(10)
-                .align_y(Alignment::Center),
-                widgets::field(
-                    t("Deadline"),
-                    "letter-deadline",
-                    &screen.deadline,
-                    Message::Deadline,
-                    None,
-                    screen.deadline_error()
-                ),
-                widgets::muted(t(
-                    "Without a deadline, the letter gives 14 days from today."
-                )),
-                widgets::action(
-                    t("Write the letter"),
-                    (!screen.letter_customer.trim().is_empty()
-                        && !busy
-                        && screen.deadline_error().is_none())
-                    .then_some(Message::WriteLetter)
-                ),
-            ]
-            .spacing(10),
-        )
+        col.push(one_letter(screen, busy))
     };
     container(col)
         .width(Length::FillPortion(1))
         .padding(12)
         .style(widgets::panel)
         .into()
+}
+
+/// One letter for one customer at any level, the payment reminder included, in three
+/// lines so the letters due and the held list keep the panel's room.
+fn one_letter(screen: &Statements, busy: bool) -> Element<'_, Message> {
+    let mut deadline = row![
+        text_input(t("Deadline (optional)"), &screen.deadline)
+            .id("letter-deadline")
+            .on_input(Message::Deadline)
+            .padding(6)
+            .size(14)
+            .width(Length::Fill),
+        widgets::action(
+            t("Write the letter"),
+            (!screen.letter_customer.trim().is_empty()
+                && !busy
+                && screen.deadline_error().is_none())
+            .then_some(Message::WriteLetter)
+        ),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center);
+    if let Some(error) = screen.deadline_error() {
+        deadline = deadline.push(widgets::danger_text(error));
+    }
+    column![
+        text(t("One letter")).size(15),
+        row![
+            text_input(t("Customer code"), &screen.letter_customer)
+                .id("letter-customer")
+                .on_input(Message::LetterCustomer)
+                .padding(6)
+                .size(14)
+                .width(Length::Fill),
+            pick_list(
+                super::level_choices(),
+                Some(screen.letter_level),
+                Message::LetterLevel
+            )
+            .padding(6)
+            .width(Length::Fixed(240.0)),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center),
+        deadline,
+        widgets::muted(t(
+            "Without a deadline: 14 days from today (a payment reminder: its first due date)."
+        ))
+        .size(12),
+    ]
+    .spacing(8)
+    .into()
 }
 
 /// "Level 1 friendly reminder", or "Payment reminder (before due)" for level 0, which is
@@ -317,18 +326,17 @@ fn level_label(level: Level) -> String {
     }
 }
 
-/// One letter due: who, which level, since when, and its Preview button.
+/// One letter due (under its level's heading): who, since when, and its Preview button.
 fn due_row<'a>(screen: &'a Statements, letter: &'a DueLetter) -> Element<'a, Message> {
     row![
         text(tf(
             if letter.level.is_rung() {
-                "{code} · {level} · oldest item due {due}, {days} days overdue"
+                "{code} · oldest item due {due}, {days} days overdue"
             } else {
-                "{code} · {level} · first item falls due {due}"
+                "{code} · first item falls due {due}"
             },
             &[
                 ("code", &letter.customer),
-                ("level", &LevelChoice(letter.level).to_string()),
                 ("due", &letter.oldest_due.to_string()),
                 ("days", &letter.days_overdue.to_string()),
             ],
@@ -358,28 +366,26 @@ const HELD_SHOWN: usize = 200;
 
 /// "Held (N)" with Show / Hide and, open, every customer the ladder holds today with the
 /// reason in words, each a click away from its ledger; the list scrolls in its share of
-/// the panel beside the letters due.
+/// the panel beside the letters due. While the confirmation shows, it folds: Confirm
+/// and the list of who gets a letter keep the room.
 fn held<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
+    let open = screen.show_held && !screen.confirming;
     let heading = row![
         text(tf("Held ({n})", &[("n", &count_text(screen.held.len()))]))
             .size(15)
             .width(Length::Fill),
         widgets::secondary(
-            if screen.show_held {
-                t("Hide")
-            } else {
-                t("Show")
-            },
-            (!screen.held.is_empty()).then_some(Message::ToggleHeld),
+            if open { t("Hide") } else { t("Show") },
+            (!screen.held.is_empty() && !screen.confirming).then_some(Message::ToggleHeld),
         ),
     ]
     .spacing(8)
     .align_y(Alignment::Center);
     let hint = widgets::muted(t(
-        "Overdue, but no letter today: paused, promised, in dispute, covered by credit, below the tolerance, or waiting for the interval or the next threshold. Click one to open its ledger.",
+        "Overdue, but no letter today; click one to open its ledger.",
     ))
     .size(12);
-    if !screen.show_held || screen.held.is_empty() {
+    if !open || screen.held.is_empty() {
         return column![heading, hint].spacing(4).into();
     }
     let currency = book.currency();

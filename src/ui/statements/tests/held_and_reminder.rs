@@ -184,7 +184,7 @@ fn a_payment_reminder_is_listed_in_its_own_group_and_previewed() {
             .expect("the payment reminders' group");
         ui.find("Payment reminder (before due): 1 · Level 1 friendly reminder: 1 · Level 2 second notice: 0 · Level 3 final demand: 0 · Level 4 notice before legal action: 0")
             .expect("counted with the rungs");
-        ui.find("C003 · 0 · payment reminder · first item falls due 2026-11-25")
+        ui.find("C003 · first item falls due 2026-11-25")
             .expect("the reminder in the list");
     }
     // Its group comes first: the first Preview is C003's.
@@ -250,5 +250,57 @@ fn the_level_picker_offers_the_payment_reminder_checked_by_the_ladder() {
             .starts_with("No letter to C001: the ladder holds it"),
         "{:?}",
         screen(&app).error
+    );
+}
+
+#[test]
+fn with_the_held_list_open_the_confirmation_still_fits_a_small_window() {
+    let (mut store, today) = held_book();
+    for n in 0..30 {
+        invoice(
+            &mut store,
+            &format!("LATE{n:02}"),
+            &format!("Late {n} Ltd"),
+            &format!("INV-L{n:02}"),
+            today - Days::new(60),
+        );
+    }
+    let mut app = app_on(store, today);
+    assert_eq!(screen(&app).due.len(), 30);
+    assert_eq!(screen(&app).held.len(), 2);
+    send(&mut app, AppMessage::Statements(Message::ToggleHeld));
+    let (width, height) = (1024.0, 700.0);
+    {
+        let mut ui = iced_test::simulator::Simulator::with_size(
+            iced::Settings::default(),
+            (width, height),
+            app.view(),
+        );
+        let held = ui.find("PROM Promise Co").expect("the held list is open");
+        assert!(held.visible_bounds().is_some(), "and in view");
+        let send = ui.find("Send 30 letters…").expect("the send button");
+        assert!(send.bounds().y + send.bounds().height <= height);
+    }
+    send(&mut app, AppMessage::Statements(Message::SendDue));
+    let mut ui = iced_test::simulator::Simulator::with_size(
+        iced::Settings::default(),
+        (width, height),
+        app.view(),
+    );
+    let confirm = ui.find("Confirm").expect("the Confirm button");
+    let bounds = confirm.bounds();
+    assert!(
+        bounds.y + bounds.height <= height && confirm.visible_bounds().is_some(),
+        "Confirm is inside the 700-pixel window: {bounds:?}"
+    );
+    ui.find("Held (2)").expect("the held count stays");
+    assert!(
+        ui.find("PROM Promise Co").is_err(),
+        "the held list folds while the confirmation shows"
+    );
+    let first = ui.find("Preview").expect("a Preview button of the list");
+    assert!(
+        first.visible_bounds().is_some_and(|b| b.height > 10.0),
+        "the letters due still in view"
     );
 }
