@@ -193,6 +193,13 @@ fn a_payment_reminder_is_listed_in_its_own_group_and_previewed() {
     assert_eq!(preview.customer_code(), "C003");
     assert_eq!(preview.letter().level, Level::BeforeDue);
     assert!(files_in(dir.path()).is_empty(), "a preview writes nothing");
+    {
+        let mut ui = simulate(&app);
+        ui.find("INV-3").expect("the item falling due");
+        ui.find("Total falling due")
+            .expect("the total as the PDF prints it: nothing is overdue yet");
+        assert!(ui.find("Total overdue").is_err());
+    }
     click(&mut app, "Close");
     click(&mut app, "Send 2 letters…");
     simulate(&app)
