@@ -1,5 +1,6 @@
 //! How the statements and letters screen looks: the month-end batch on the left, the
-//! letters due (grouped by level), the customers held and a single letter on the right, the output folder and progress on top.
+//! letters due (grouped by level), the customers held and a single letter on the right,
+//! the output folder and progress on top.
 
 use iced::widget::{
     button, column, container, pick_list, progress_bar, row, scrollable, text, text_input,
