@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+mod letters_panel;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
     English,
@@ -22,10 +24,12 @@ impl Language {
         }
     }
 
-    fn table(self) -> &'static [(&'static str, &'static str)] {
+    /// The language's tables, searched in order (a screen's own table beside the main one
+    /// keeps this file near its size).
+    fn tables(self) -> &'static [&'static [(&'static str, &'static str)]] {
         match self {
             Language::English => &[],
-            Language::SimplifiedChinese => ZH_CN,
+            Language::SimplifiedChinese => &[ZH_CN, letters_panel::ZH_CN],
         }
     }
 }
@@ -56,8 +60,9 @@ pub fn tf(english: &'static str, values: &[(&str, &str)]) -> String {
 
 fn translate(language: Language, english: &'static str) -> &'static str {
     language
-        .table()
+        .tables()
         .iter()
+        .flat_map(|table| table.iter())
         .find(|(key, _)| *key == english)
         .map_or(english, |(_, text)| text)
 }
@@ -315,10 +320,6 @@ const ZH_CN: &[(&str, &str)] = &[
     ("Paper", "纸张"),
     ("Dates and numbers", "日期与数字"),
     ("Demand letters", "催款函"),
-    (
-        "Held ({n}): overdue but covered by credit, promised, or waiting for the interval or the next threshold",
-        "暂缓（{n}）：已逾期，但有贷项抵销、已承诺付款，或未到间隔天数或下一级门槛",
-    ),
     ("Reminder", "提醒"),
     ("Second notice", "第二次通知"),
     ("Final demand", "最后催告"),
@@ -401,17 +402,12 @@ const ZH_CN: &[(&str, &str)] = &[
         "No letter to {customer}: the ladder holds it ({reason}).",
         "未向 {customer} 发函：催款阶梯暂缓（{reason}）。",
     ),
-    (
-        "{code} · {level} · first item falls due {due}",
-        "{code} · {level} · 最早一笔于 {due} 到期",
-    ),
     ("payment reminder", "到期前付款提醒"),
     ("Payment reminder", "到期前付款提醒"),
     ("friendly reminder", "友好提醒"),
     ("second notice", "第二次通知"),
     ("final demand", "最后催告"),
     ("notice before legal action", "法律行动前通知"),
-    ("Level {number} {name}: {n}", "第 {number} 级 {name}：{n}"),
     ("Preview", "预览"),
     ("Preview, not sent: {path}", "预览（未发送）：{path}"),
     ("… and {n} more", "……另有 {n} 封"),
@@ -499,18 +495,10 @@ const ZH_CN: &[(&str, &str)] = &[
     ("Statements and letters", "对账单与催款函"),
     ("Statements & letters", "对账单与催款函"),
     ("Due today ({n})", "今日应发（{n}）"),
-    (
-        "{code} · {level} · oldest item due {due}, {days} days overdue",
-        "{code} · {level} · 最早到期 {due}，已逾期 {days} 天",
-    ),
     ("One letter", "单封催款函"),
     ("Customer code", "客户编号"),
     ("Level", "级别"),
     ("Deadline", "付款期限"),
-    (
-        "Without a deadline, the letter gives 14 days from today.",
-        "不填付款期限时，默认为今天起 14 天。",
-    ),
     ("Write the letter", "生成催款函"),
     ("No letters are due today.", "今天没有应发的催款函。"),
     ("{program} was not found", "未找到 {program}"),

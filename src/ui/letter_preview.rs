@@ -370,9 +370,15 @@ impl LetterPreview {
             currency.code,
             currency.display(letter.total_overdue)
         );
+        // As the PDF prints it: a payment reminder's items are not overdue yet.
+        let total_label = if letter.level == Level::BeforeDue {
+            labels.total_falling_due
+        } else {
+            labels.total_overdue
+        };
         let columns = row![
             number
-                .push(total_cell(labels.total_overdue))
+                .push(total_cell(total_label))
                 .width(Length::Fill)
                 .clip(true),
             issued.push(total_cell(" ")),

@@ -4,10 +4,13 @@
 //! the escalation ladder), counted by level, each open to a preview on screen
 //! ([`super::letter_preview`]) from which it can be sent on its own, and sent in one go
 //! only after a confirmation that names the count per level — every letter on its own
-//! and all of them in one file to print; or one letter for one customer at any level.
-//! Both call the same library functions as `owed statements` and `owed letters`.
+//! and all of them in one file to print; the customers the ladder holds, each with the
+//! reason in words and a click away from its ledger ([`held`]); or one letter for one
+//! customer at any level, the payment reminder (level 0) included. Both call the same
+//! library functions as `owed statements` and `owed letters`.
 
 mod due;
+pub mod held;
 #[cfg(test)]
 mod tests;
 mod view;
@@ -23,9 +26,10 @@ use super::letter_preview::{self, LetterPreview};
 use super::{Book, Event};
 use crate::domain::letters::Level;
 use crate::domain::printed::{Period, StatementKind};
-use crate::report::letters::{self, DueLetter, LetterRequest, LetterRun, UnmatchedMoney};
+use crate::report::letters::{self, DueLetter, LetterRequest, UnmatchedMoney};
 use crate::report::statement::{self, Request, Selection, StatementError};
 use crate::store::{Issued, Store};
+use held::{HeldRow, LettersToday};
 
 /// Which customers get a statement, as the screen offers it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +79,12 @@ impl fmt::Display for LevelChoice {
     }
 }
 
+/// The levels the one-letter form offers: the payment reminder (level 0) and every rung;
+/// the library checks the one picked against the ladder.
+pub fn level_choices() -> Vec<LevelChoice> {
+    Level::EVERY.into_iter().map(LevelChoice).collect()
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
     Period(String),
@@ -88,7 +98,11 @@ pub enum Message {
     Progress(usize, usize),
     Done(Result<String, String>),
     OpenFolder,
-    DueLoaded(Result<LetterRun, String>),
+    DueLoaded(Result<LettersToday, String>),
+    /// Show or hide the list of customers held.
+    ToggleHeld,
+    /// Open this held customer's ledger.
+    OpenLedger(String),
     /// Ask to send the letters due: shows the confirmation, writes nothing.
     SendDue,
     ConfirmSend,
@@ -128,8 +142,11 @@ pub struct Statements {
     pending_letters: Option<PathBuf>,
     /// The file with every letter of the last run, to print in one go.
     pub letters_file: Option<PathBuf>,
-    /// Customers with something overdue the ladder holds today (credit, promise, ...).
-    pub held: usize,
+    /// Customers with something overdue the ladder holds today (credit, promise, ...),
+    /// sorted by reason, then the largest amount first.
+    pub held: Vec<HeldRow>,
+    /// The held list is open (it starts folded, leaving the room to the letters due).
+    pub show_held: bool,
     /// Money in on the bank kept unmatched, shown in the confirmation: reconcile first.
     pub unmatched: Vec<UnmatchedMoney>,
     pub letter_customer: String,
@@ -174,7 +191,8 @@ impl Statements {
             confirming: false,
             pending_letters: None,
             letters_file: None,
-            held: 0,
+            held: Vec::new(),
+            show_held: false,
             unmatched: Vec::new(),
             letter_customer: String::new(),
             letter_level: LevelChoice(Level::Reminder),
@@ -191,7 +209,7 @@ impl Statements {
         let today = book.today;
         Task::batch([
             book.read(
-                move |store| letters::letter_run(store, today).map_err(|e| e.to_string()),
+                move |store| held::letters_today(store, today),
                 Message::DueLoaded,
             ),
             book.read(
@@ -330,10 +348,12 @@ impl Statements {
                 }
             }
             Message::DueLoaded(Ok(run)) => {
-                self.held = run.held.len();
+                self.held = run.held;
                 self.due = run.due;
                 self.unmatched = run.unmatched;
             }
+            Message::ToggleHeld => self.show_held = !self.show_held,
+            Message::OpenLedger(code) => return (Task::none(), Some(Event::OpenLedger(code))),
             Message::DueLoaded(Err(error)) => self.error = Some(error),
             Message::LetterCustomer(text) => self.letter_customer = text,
             Message::LetterLevel(level) => self.letter_level = level,

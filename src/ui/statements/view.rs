@@ -1,14 +1,17 @@
 //! How the statements and letters screen looks: the month-end batch on the left, the
-//! letters due and a single letter on the right, the output folder and progress on top.
+//! letters due (grouped by level), the customers held and a single letter on the right,
+//! the output folder and progress on top.
 
 use iced::widget::{
-    button, column, container, pick_list, progress_bar, row, scrollable, space, text, text_input,
+    button, column, container, pick_list, progress_bar, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Length};
 
-use super::{KindChoice, LevelChoice, Message, Statements, Who};
+use super::due::count_text;
+use super::{KindChoice, LevelChoice, Message, Statements, Who, held};
 use crate::domain::letters::Level;
 use crate::domain::printed::StatementKind;
+use crate::report::letters::DueLetter;
 use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
@@ -125,61 +128,48 @@ const DUE_SHOWN: usize = 200;
 
 fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
     let busy = screen.running.is_some();
+    let by_level = screen.due_by_level();
+    // Grouped by level, lowest first, each under its name and count; the payment
+    // reminder (level 0) first when there are some.
     let mut due = column![].spacing(2);
     if screen.due.is_empty() {
         due = due.push(widgets::muted(t("No letters are due today.")));
     }
-    for letter in screen.due.iter().take(DUE_SHOWN) {
+    let mut shown = 0;
+    for &(level, n) in by_level.iter().filter(|&&(_, n)| n > 0) {
+        if shown >= DUE_SHOWN {
+            break;
+        }
         due = due.push(
-            row![
-                text(tf(
-                    if letter.level.is_rung() {
-                        "{code} · {level} · oldest item due {due}, {days} days overdue"
-                    } else {
-                        "{code} · {level} · first item falls due {due}"
-                    },
-                    &[
-                        ("code", &letter.customer),
-                        ("level", &LevelChoice(letter.level).to_string()),
-                        ("due", &letter.oldest_due.to_string()),
-                        ("days", &letter.days_overdue.to_string()),
-                    ],
-                ))
-                .size(13)
-                .width(Length::Fill),
-                if screen.preparing.as_deref() == Some(letter.customer.as_str()) {
-                    button(text(t("Preparing…")).size(12))
-                        .padding([2, 8])
-                        .style(button::secondary)
-                } else {
-                    button(text(t("Preview")).size(12))
-                        .padding([2, 8])
-                        .style(button::secondary)
-                        .on_press(Message::Preview(letter.customer.clone()))
-                },
-            ]
-            .spacing(6)
-            .padding(iced::Padding::ZERO.right(14))
-            .align_y(Alignment::Center),
+            text(tf(
+                "{level} ({n})",
+                &[("level", &level_label(level)), ("n", &count_text(n))],
+            ))
+            .size(13)
+            .font(BOLD),
         );
+        for letter in screen
+            .due
+            .iter()
+            .filter(|d| d.level == level)
+            .take(DUE_SHOWN - shown)
+        {
+            shown += 1;
+            due = due.push(due_row(screen, letter));
+        }
     }
-    if screen.due.len() > DUE_SHOWN {
+    if screen.due.len() > shown {
         due = due.push(widgets::muted(tf(
             "… and {n} more",
-            &[("n", &(screen.due.len() - DUE_SHOWN).to_string())],
+            &[("n", &count_text(screen.due.len() - shown))],
         )));
     }
-    let by_level: Vec<String> = screen
-        .due_by_level()
+    let by_level: Vec<String> = by_level
         .into_iter()
         .map(|(level, n)| {
             tf(
-                "Level {number} {name}: {n}",
-                &[
-                    ("number", &level.number().to_string()),
-                    ("name", t(level.name())),
-                    ("n", &n.to_string()),
-                ],
+                "{level}: {n}",
+                &[("level", &level_label(level)), ("n", &count_text(n))],
             )
         })
         .collect();
@@ -214,7 +204,7 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
         button(
             text(tf(
                 "Send {n} letters…",
-                &[("n", &super::due::count_text(screen.due.len()))],
+                &[("n", &count_text(screen.due.len()))],
             ))
             .size(14),
         )
@@ -222,23 +212,20 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
         .on_press_maybe((!screen.due.is_empty() && !busy).then_some(Message::SendDue))
         .into()
     };
-    let mut sent = column![];
-    if let Some(path) = &screen.letters_file {
-        sent = sent.push(
-            row![
-                text(tf(
-                    "Every letter, to print in one go: {path}",
-                    &[("path", &path.display().to_string())],
-                ))
-                .size(13)
-                .width(Length::Fill),
-                widgets::secondary(t("Open"), Some(Message::OpenLetters)),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center),
-        );
-    }
-    let levels: Vec<LevelChoice> = Level::ALL.into_iter().map(LevelChoice).collect();
+    // Only when there is one: an empty row would still take the column's spacing.
+    let sent = screen.letters_file.as_ref().map(|path| {
+        row![
+            text(tf(
+                "Every letter, to print in one go: {path}",
+                &[("path", &path.display().to_string())],
+            ))
+            .size(13)
+            .width(Length::Fill),
+            widgets::secondary(t("Open"), Some(Message::OpenLetters)),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center)
+    });
     let col = column![
         text(t("Demand letters")).size(18).font(BOLD),
         text(tf(
@@ -252,13 +239,10 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
             by_level.join(" · ")
         }),
         scrollable(due).height(Length::FillPortion(1)),
-        widgets::muted(tf(
-            "Held ({n}): overdue but covered by credit, promised, or waiting for the interval or the next threshold",
-            &[("n", &screen.held.to_string())]
-        )),
+        held(screen, book),
         send,
-        sent,
     ]
+    .push(sent)
     .spacing(10);
     // While the confirmation shows, the single-letter form steps aside: the confirmation
     // and the list of who gets a letter share the panel, the list scrolling in what is
@@ -266,53 +250,186 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
     let col = if screen.confirming {
         col
     } else {
-        col.push(
-            column![
-                space().height(8),
-                text(t("One letter")).size(15),
-                widgets::field(
-                    t("Customer code"),
-                    "letter-customer",
-                    &screen.letter_customer,
-                    Message::LetterCustomer,
-                    None,
-                    None
-                ),
-                row![
-                    text(t("Level")).size(14).width(Length::Fixed(150.0)),
-                    pick_list(levels, Some(screen.letter_level), Message::LetterLevel)
-                        .padding(6)
-                        .width(Length::Fixed(260.0)),
-                ]
-                .spacing(10)
-                .align_y(Alignment::Center),
-                widgets::field(
-                    t("Deadline"),
-                    "letter-deadline",
-                    &screen.deadline,
-                    Message::Deadline,
-                    None,
-                    screen.deadline_error()
-                ),
-                widgets::muted(t(
-                    "Without a deadline, the letter gives 14 days from today."
-                )),
-                widgets::action(
-                    t("Write the letter"),
-                    (!screen.letter_customer.trim().is_empty()
-                        && !busy
-                        && screen.deadline_error().is_none())
-                    .then_some(Message::WriteLetter)
-                ),
-            ]
-            .spacing(10),
-        )
+        col.push(one_letter(screen, busy))
     };
     container(col)
         .width(Length::FillPortion(1))
         .padding(12)
         .style(widgets::panel)
         .into()
+}
+
+/// One letter for one customer at any level, the payment reminder included, in three
+/// lines so the letters due and the held list keep the panel's room.
+fn one_letter(screen: &Statements, busy: bool) -> Element<'_, Message> {
+    let mut deadline = row![
+        text_input(t("Deadline (optional)"), &screen.deadline)
+            .id("letter-deadline")
+            .on_input(Message::Deadline)
+            .padding(6)
+            .size(14)
+            .width(Length::Fill),
+        widgets::action(
+            t("Write the letter"),
+            (!screen.letter_customer.trim().is_empty()
+                && !busy
+                && screen.deadline_error().is_none())
+            .then_some(Message::WriteLetter)
+        ),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center);
+    if let Some(error) = screen.deadline_error() {
+        deadline = deadline.push(widgets::danger_text(error));
+    }
+    column![
+        text(t("One letter")).size(15),
+        row![
+            text_input(t("Customer code"), &screen.letter_customer)
+                .id("letter-customer")
+                .on_input(Message::LetterCustomer)
+                .padding(6)
+                .size(14)
+                .width(Length::Fill),
+            pick_list(
+                super::level_choices(),
+                Some(screen.letter_level),
+                Message::LetterLevel
+            )
+            .padding(6)
+            .width(Length::Fixed(240.0)),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center),
+        deadline,
+        widgets::muted(t(
+            "Without a deadline: 14 days from today (a payment reminder: its first due date)."
+        ))
+        .size(12),
+    ]
+    .spacing(8)
+    .into()
+}
+
+/// "Level 1 friendly reminder", or "Payment reminder (before due)" for level 0, which is
+/// not a rung of the ladder.
+fn level_label(level: Level) -> String {
+    if level.is_rung() {
+        tf(
+            "Level {number} {name}",
+            &[
+                ("number", &level.number().to_string()),
+                ("name", t(level.name())),
+            ],
+        )
+    } else {
+        t("Payment reminder (before due)").to_string()
+    }
+}
+
+/// One letter due (under its level's heading): who, since when, and its Preview button.
+fn due_row<'a>(screen: &'a Statements, letter: &'a DueLetter) -> Element<'a, Message> {
+    row![
+        text(tf(
+            if letter.level.is_rung() {
+                "{code} · oldest item due {due}, {days} days overdue"
+            } else {
+                "{code} · first item falls due {due}"
+            },
+            &[
+                ("code", &letter.customer),
+                ("due", &letter.oldest_due.to_string()),
+                ("days", &letter.days_overdue.to_string()),
+            ],
+        ))
+        .size(13)
+        .width(Length::Fill),
+        if screen.preparing.as_deref() == Some(letter.customer.as_str()) {
+            button(text(t("Preparing…")).size(12))
+                .padding([2, 8])
+                .style(button::secondary)
+        } else {
+            button(text(t("Preview")).size(12))
+                .padding([2, 8])
+                .style(button::secondary)
+                .on_press(Message::Preview(letter.customer.clone()))
+        },
+    ]
+    .spacing(6)
+    .padding(iced::Padding::ZERO.right(14))
+    .align_y(Alignment::Center)
+    .into()
+}
+
+/// Held customers listed when the list is open; the count above covers them all (a
+/// book of 10,000 customers may hold thousands).
+const HELD_SHOWN: usize = 200;
+
+/// "Held (N)" with Show / Hide and, open, every customer the ladder holds today with the
+/// reason in words, each a click away from its ledger; the list scrolls in its share of
+/// the panel beside the letters due. While the confirmation shows, it folds: Confirm
+/// and the list of who gets a letter keep the room.
+fn held<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
+    let open = screen.show_held && !screen.confirming;
+    let heading = row![
+        text(tf("Held ({n})", &[("n", &count_text(screen.held.len()))]))
+            .size(15)
+            .width(Length::Fill),
+        widgets::secondary(
+            if open { t("Hide") } else { t("Show") },
+            (!screen.held.is_empty() && !screen.confirming).then_some(Message::ToggleHeld),
+        ),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center);
+    let hint = widgets::muted(t(
+        "Overdue, but no letter today; click one to open its ledger.",
+    ))
+    .size(12);
+    if !open || screen.held.is_empty() {
+        return column![heading, hint].spacing(4).into();
+    }
+    let currency = book.currency();
+    let mut list = column![].spacing(2);
+    for customer in screen.held.iter().take(HELD_SHOWN) {
+        list = list.push(
+            button(
+                column![
+                    row![
+                        text(format!("{} {}", customer.code, customer.name))
+                            .size(13)
+                            .width(Length::Fill),
+                        text(tf(
+                            "{amount} overdue",
+                            &[("amount", &book.money(customer.overdue))]
+                        ))
+                        .size(13),
+                    ]
+                    .spacing(8),
+                    widgets::muted(held::reason_text(&customer.reason, currency)).size(12),
+                ]
+                .spacing(1),
+            )
+            .padding([3, 6])
+            .width(Length::Fill)
+            .style(button::text)
+            .on_press(Message::OpenLedger(customer.code.clone())),
+        );
+    }
+    if screen.held.len() > HELD_SHOWN {
+        list = list.push(widgets::muted(tf(
+            "… and {n} more",
+            &[("n", &count_text(screen.held.len() - HELD_SHOWN))],
+        )));
+    }
+    column![
+        heading,
+        hint,
+        scrollable(list.padding(iced::Padding::ZERO.right(14))).height(Length::FillPortion(1)),
+    ]
+    .spacing(4)
+    .height(Length::FillPortion(1))
+    .into()
 }
 
 /// Everything issued, newest first, each re-printable byte for byte.
