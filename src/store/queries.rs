@@ -148,8 +148,9 @@ impl Store {
     ) -> Result<()> {
         let sql = match input {
             AgingInput::Fast if !self.allocated_after(as_of)? => {
-                "SELECT i.customer_id, i.seq, i.doc_date, i.due_date, i.amount, i.open, i.id
-                 FROM items i WHERE i.settled_on IS NULL AND i.doc_date <= ?1"
+                // `i.id FROM items i` on one line: the item numbers are added after it.
+                "SELECT i.customer_id, i.seq, i.doc_date, i.due_date, i.amount, i.open,
+                 i.id FROM items i WHERE i.settled_on IS NULL AND i.doc_date <= ?1"
                     .to_string()
             }
             AgingInput::Fast => format!(
@@ -158,6 +159,10 @@ impl Store {
             ),
             AgingInput::Full => format!("{ITEM_COLUMNS} WHERE i.doc_date <= ?1"),
         };
+        debug_assert_eq!(
+            sql.matches("i.id FROM items i").count(),
+            if sql.contains("UNION ALL") { 2 } else { 1 }
+        );
         // Only reports that list the items need their numbers: read in the same query
         // (a statement per item cost as much as the rest of the aging on a large book).
         let sql = if numbers {
@@ -178,11 +183,7 @@ impl Store {
             }
             let date: String = row.get(2)?;
             let due: String = row.get(3)?;
-            let number = if numbers {
-                row.get(7)?
-            } else {
-                String::new()
-            };
+            let number = if numbers { row.get(7)? } else { String::new() };
             each(OpenItemRow {
                 customer_id: row.get(0)?,
                 number,
