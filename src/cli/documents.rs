@@ -78,8 +78,9 @@ pub struct LettersArgs {
     /// Letter date (default today).
     #[arg(long)]
     pub date: Option<String>,
-    #[arg(long)]
-    pub out: PathBuf,
+    /// The folder the letters are written to (not needed with --dry-run).
+    #[arg(long, required_unless_present = "dry_run")]
+    pub out: Option<PathBuf>,
     /// en or zh (default: the company's locale).
     #[arg(long)]
     pub lang: Option<String>,
@@ -334,11 +335,17 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
         print(&lines.join("\n"));
         return Ok(());
     }
+    let Some(out) = &args.out else {
+        return Err(CliError::Input {
+            field: "--out",
+            message: "the folder to write the letters to (or --dry-run to list them)".into(),
+        });
+    };
     let total = run.due.len();
-    let sent = letters::send_due(store, &run.due, date, locale, &args.out, |done, total| {
+    let sent = letters::send_due(store, &run.due, date, locale, out, |done, total| {
         eprint!("\rletters: {done} of {total}")
     })?;
-    stale_note(sent.stale_removed, &args.out);
+    stale_note(sent.stale_removed, out);
     if total > 0 {
         eprintln!();
     }
@@ -365,7 +372,7 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
     let mut lines = vec![format!(
         "{} letter(s) written to {} and archived, {} held",
         total - reminders,
-        args.out.display(),
+        out.display(),
         run.held.len()
     )];
     if reminders > 0 {
