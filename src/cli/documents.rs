@@ -243,8 +243,7 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
         issued.letter.deadline,
         match issued.archived {
             Some(id) => format!("; archived as issued #{id}, note logged"),
-            None if args.preview => "; preview, not archived".into(),
-            None => NOT_ARCHIVED.into(),
+            None => "; preview, not archived".into(),
         }
     ));
     Ok(())
@@ -377,7 +376,7 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
     )];
     if reminders > 0 {
         lines.push(format!(
-            "{reminders} payment reminder(s) before the due date written too, each logged as a note"
+            "{reminders} payment reminder(s) before the due date written and archived too"
         ));
     }
     for (d, issued) in &written {
@@ -387,15 +386,10 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
             format!("first falling due {}", d.oldest_due)
         };
         lines.push(format!(
-            "  {} level {} ({when}): {}{}",
+            "  {} level {} ({when}): {}",
             d.customer,
             d.level.number(),
             issued.path.display(),
-            if issued.archived.is_none() {
-                NOT_ARCHIVED
-            } else {
-                ""
-            }
         ));
     }
     if let Some(combined) = &sent.combined {
@@ -407,10 +401,6 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
     print(&lines.join("\n"));
     Ok(())
 }
-
-/// Said of a payment reminder (level 0) written for real.
-const NOT_ARCHIVED: &str =
-    "; note logged (a payment reminder is not archived: the archive takes levels 1 to 4)";
 
 /// "Reconcile first": the money in kept unmatched, one line each with the command that
 /// matches it; nothing when there is none.

@@ -3,7 +3,7 @@
 //! from its level's template with the customer's overdue items (from the same aging as
 //! `owed aging`; `letters/build.rs`), rendered, and archived with its collection note in
 //! one transaction; and the run of all the letters due, which also writes them into one
-//! file to print. A payment reminder (level 0) is written and logged but not archived;
+//! file to print. A payment reminder (level 0) is written, archived and logged like the rest;
 //! `letters/by_hand.rs` checks one letter by hand against the ladder and
 //! `letters/reconcile.rs` finds the money in to reconcile first.
 
@@ -21,7 +21,6 @@ use crate::domain::ladder::{
     decide_before_due,
 };
 use crate::domain::letters::Level;
-use crate::domain::note::{Channel, Direction, NoteDraft};
 use crate::domain::printed::Letter;
 use crate::files::Staged;
 use crate::pdf;
@@ -90,7 +89,7 @@ pub struct LetterRun {
     pub unmatched: Vec<UnmatchedMoney>,
 }
 
-/// A letter written (and archived, unless a preview or a payment reminder).
+/// A letter written (and archived, unless a preview).
 #[derive(Debug, Clone)]
 pub struct IssuedLetter {
     pub letter: Letter,
@@ -279,27 +278,25 @@ pub fn issue_with(
     })?;
     let archived = if preview {
         None
-    } else if letter.level == Level::BeforeDue {
-        // The archive takes levels 1–4 only, so a payment reminder is not archived: its
-        // collection note, dated in its text, is the record (see
-        // `Store::payment_reminders_sent`, which keeps it from being written twice).
-        store.add_note(&NoteDraft {
-            customer_code: letter.customer.code.clone(),
-            invoice_number: None,
-            channel: Channel::Letter,
-            direction: Direction::Out,
-            summary: format!(
+    } else {
+        let note = if letter.level == Level::BeforeDue {
+            // Its note names the date, so `Store::payment_reminders_sent` finds it in a
+            // book of any age.
+            format!(
                 "{PAYMENT_REMINDER_NOTE}{} sent: {} falling due, first on {}",
                 letter.date,
                 money_text(&letter.currency, letter.total_overdue),
                 letter.oldest_due
-            ),
-            outcome: None,
-            promise: None,
-            follow_up: None,
-        })?;
-        None
-    } else {
+            )
+        } else {
+            format!(
+                "Letter level {} ({}) sent: {} overdue, pay by {}",
+                letter.level.number(),
+                letter.level.name(),
+                money_text(&letter.currency, letter.total_overdue),
+                letter.deadline
+            )
+        };
         Some(store.archive_issued(&NewIssued {
             kind: IssuedKind::Letter,
             customer_code: &letter.customer.code,
@@ -310,13 +307,7 @@ pub fn issue_with(
             amount: letter.total_overdue,
             file_name: name,
             pdf: &bytes,
-            note: Some(format!(
-                "Letter level {} ({}) sent: {} overdue, pay by {}",
-                letter.level.number(),
-                letter.level.name(),
-                money_text(&letter.currency, letter.total_overdue),
-                letter.deadline
-            )),
+            note: Some(note),
         })?)
     };
     staged.publish().map_err(|source| StatementError::Io {

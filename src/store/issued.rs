@@ -13,8 +13,7 @@ use crate::domain::letters::Level;
 use crate::domain::note::{Channel, Direction, NoteDraft};
 
 /// How a payment reminder's collection note begins, followed by the letter's date
-/// (`Payment reminder (level 0) of 2026-11-23 sent: …`); see
-/// [`Store::payment_reminders_sent`].
+/// (`Payment reminder (level 0) of 2026-11-23 sent: …`).
 pub const PAYMENT_REMINDER_NOTE: &str = "Payment reminder (level 0) of ";
 
 /// What was issued.
@@ -178,7 +177,7 @@ impl Store {
                 date: parse_stored_date(&date)?,
                 period: row.get(5)?,
                 statement_kind: row.get(6)?,
-                level: level.and_then(Level::from_number),
+                level: level.and_then(Level::any_from_number),
                 amount: self.currency().from_minor(row.get(8)?),
                 file_name: row.get(9)?,
                 sha256: row.get(10)?,
@@ -228,39 +227,34 @@ impl Store {
     }
 
     /// The dates of the payment reminders (level 0) written, by customer code, one query
-    /// for the whole book. They are not in the archive, whose levels are 1–4, so their
-    /// collection notes are the record: outgoing letter notes beginning with
-    /// [`PAYMENT_REMINDER_NOTE`] and the letter's date (other notes are skipped).
+    /// for the whole book: archived letters of level 0.
     pub fn payment_reminders_sent(
         &self,
     ) -> Result<std::collections::HashMap<String, Vec<NaiveDate>>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.code, substr(n.summary, length(?1) + 1, 10) FROM notes n
-             JOIN customers c ON c.id = n.customer_id
-             WHERE n.channel = 'letter' AND n.direction = 'out'
-               AND substr(n.summary, 1, length(?1)) = ?1",
+            "SELECT c.code, i.date FROM issued i JOIN customers c ON c.id = i.customer_id
+             WHERE i.kind = 'letter' AND i.level = 0",
         )?;
-        let mut rows = stmt.query([PAYMENT_REMINDER_NOTE])?;
+        let mut rows = stmt.query([])?;
         let mut out: std::collections::HashMap<String, Vec<NaiveDate>> =
             std::collections::HashMap::new();
         while let Some(row) = rows.next()? {
             let code: String = row.get(0)?;
             let date: String = row.get(1)?;
-            if let Ok(date) = parse_stored_date(&date) {
-                out.entry(code).or_default().push(date);
-            }
+            out.entry(code).or_default().push(parse_stored_date(&date)?);
         }
         Ok(out)
     }
 
     /// Every demand letter archived, by customer code: `(level, date)`, one query for the
-    /// whole book (the letter ladder's history).
+    /// whole book (the letter ladder's history: its rungs, levels 1–4; the level-0
+    /// payment reminder is no rung).
     pub fn letters_sent(
         &self,
     ) -> Result<std::collections::HashMap<String, Vec<(Level, NaiveDate)>>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.code, i.level, i.date FROM issued i JOIN customers c ON c.id = i.customer_id
-             WHERE i.kind = 'letter'",
+             WHERE i.kind = 'letter' AND i.level >= 1",
         )?;
         let mut rows = stmt.query([])?;
         let mut out: std::collections::HashMap<String, Vec<(Level, NaiveDate)>> =

@@ -342,6 +342,41 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER promise_parts_are_kept_d BEFORE DELETE ON promise_parts
         BEGIN SELECT RAISE(ABORT, 'promises are append-only, like their notes'); END;
     "#,
+    // v10: the payment reminder before the due date (level 0) is a letter like the others
+    // and is archived: the archive's letters take levels 0–4. SQLite cannot change a
+    // CHECK in place, so the table is rebuilt with the same columns, rows and ids (no
+    // table refers to it), and its index and keep-it triggers are made again.
+    r#"
+    CREATE TABLE issued_v10 (
+        id             INTEGER PRIMARY KEY,
+        kind           TEXT NOT NULL CHECK (kind IN ('statement', 'letter')),
+        customer_id    INTEGER NOT NULL REFERENCES customers(id),
+        date           TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        period         TEXT,
+        statement_kind TEXT CHECK (statement_kind IN ('open-item', 'balance-forward', 'activity')),
+        level          INTEGER CHECK (level BETWEEN 0 AND 4),
+        -- Minor units: the amount due now (statement), overdue (letters 1-4) or falling
+        -- due (the level-0 payment reminder).
+        amount         INTEGER NOT NULL,
+        file_name      TEXT NOT NULL,
+        pdf            BLOB NOT NULL,
+        sha256         TEXT NOT NULL CHECK (length(sha256) = 64),
+        issued_at      TEXT NOT NULL,
+        CHECK ((kind = 'letter') = (level IS NOT NULL)),
+        CHECK ((kind = 'statement') = (statement_kind IS NOT NULL))
+    );
+    INSERT INTO issued_v10 (id, kind, customer_id, date, period, statement_kind, level,
+                            amount, file_name, pdf, sha256, issued_at)
+        SELECT id, kind, customer_id, date, period, statement_kind, level,
+               amount, file_name, pdf, sha256, issued_at FROM issued;
+    DROP TABLE issued;
+    ALTER TABLE issued_v10 RENAME TO issued;
+    CREATE INDEX issued_by_customer ON issued(customer_id, kind, date);
+    CREATE TRIGGER issued_is_kept_u BEFORE UPDATE ON issued
+        BEGIN SELECT RAISE(ABORT, 'issued statements and letters are never edited'); END;
+    CREATE TRIGGER issued_is_kept_d BEFORE DELETE ON issued
+        BEGIN SELECT RAISE(ABORT, 'issued statements and letters are never deleted'); END;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

@@ -102,13 +102,18 @@ fn a_payment_reminder_is_sent_once_before_the_due_date_and_is_no_rung() {
     assert!(out.join("LATE-L1-2026-11-23.pdf").exists());
     assert!(out.join("letters-2026-11-23.pdf").exists());
     let store = Store::open(&book, owed::store::Access::Read).unwrap();
-    let issued: Vec<String> = store
+    // Both are archived; the reminder with its level 0.
+    let mut issued: Vec<(String, Option<u8>)> = store
         .issued(None)
         .unwrap()
         .into_iter()
-        .map(|i| i.customer)
+        .map(|i| (i.customer, i.level.map(|l| l.number())))
         .collect();
-    assert_eq!(issued, ["LATE"]);
+    issued.sort();
+    assert_eq!(
+        issued,
+        [("LATE".to_string(), Some(1)), ("SOON".to_string(), Some(0))]
+    );
     assert_eq!(
         store.payment_reminders_sent().unwrap()["SOON"],
         [d("2026-11-23")]
@@ -173,7 +178,7 @@ fn one_payment_reminder_by_hand_and_its_texts() {
             && text.contains("120.00 falling due, pay by 2026-11-25"),
         "{text}"
     );
-    assert!(text.contains("not archived"), "{text}");
+    assert!(text.contains("archived as issued #"), "{text}");
     assert!(out.join("SOON-L0-2026-11-23.pdf").exists());
     // Nothing falling due within the days before: one line saying so.
     let (ok, _, stderr) = run(

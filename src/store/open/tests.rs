@@ -133,3 +133,54 @@ fn a_v8_books_promises_become_one_part_each() {
     let day = crate::domain::parse_date("2026-12-01").unwrap();
     assert_eq!(store.check(day).unwrap(), Vec::new());
 }
+
+/// v10 widens the archive's letters to level 0: a v9 book's issued letters keep their
+/// ids, bytes and sha256, stay never edited or deleted, and a level-0 letter can now be
+/// archived (v9 refused it).
+#[test]
+fn a_v9_books_archive_is_kept_and_takes_level_0_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v9.owed");
+    create_at_version(&path, 9);
+    let conn = Connection::open(&path).unwrap();
+    let sha = "ab".repeat(32);
+    conn.execute_batch(&format!(
+        "INSERT INTO customers (id, code, name, terms, created_at) VALUES (1, 'C001', 'Café Müller GmbH', 'net 30', '2026-01-01T09:00:00+00:00');
+         INSERT INTO issued (id, kind, customer_id, date, level, amount, file_name, pdf, sha256, issued_at)
+             VALUES (7, 'letter', 1, '2026-11-23', 3, 12345, 'C001-L3-2026-11-23.pdf', x'25504446', '{sha}', '2026-11-23T09:00:00+00:00');"
+    ))
+    .unwrap();
+    let refused = conn.execute(
+        &format!("INSERT INTO issued (kind, customer_id, date, level, amount, file_name, pdf, sha256, issued_at)
+             VALUES ('letter', 1, '2026-11-23', 0, 1, 'x.pdf', x'00', '{sha}', '2026-11-23T09:00:00+00:00')"),
+        [],
+    );
+    assert!(refused.is_err(), "v9 takes levels 1-4 only");
+    drop(conn);
+    let store = Store::open(&path, Access::Write).unwrap();
+    assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let kept: (i64, i64, String, Vec<u8>) = conn
+        .query_row("SELECT id, level, sha256, pdf FROM issued", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .unwrap();
+    assert_eq!(kept, (7, 3, sha.clone(), b"%PDF".to_vec()));
+    conn.execute(
+        &format!("INSERT INTO issued (kind, customer_id, date, level, amount, file_name, pdf, sha256, issued_at)
+             VALUES ('letter', 1, '2026-11-24', 0, 1, 'x.pdf', x'00', '{sha}', '2026-11-24T09:00:00+00:00')"),
+        [],
+    )
+    .unwrap();
+    assert!(conn.execute("DELETE FROM issued WHERE id = 7", []).is_err());
+    assert!(
+        conn.execute("UPDATE issued SET amount = 1 WHERE id = 7", [])
+            .is_err()
+    );
+    assert!(
+        conn.execute("INSERT INTO issued (kind, customer_id, date, level, amount, file_name, pdf, sha256, issued_at) VALUES ('letter', 1, '2026-11-24', 5, 1, 'x.pdf', x'00', '0', 'x')", [])
+            .is_err(),
+        "levels stay within 0-4"
+    );
+}
