@@ -173,6 +173,16 @@ impl App {
         }
     }
 
+    /// The open book, to change behind the screens' backs (tests: another window or the
+    /// CLI writing meanwhile).
+    #[cfg(test)]
+    pub fn open_book_mut(&mut self) -> Option<&mut Open> {
+        match &mut self.state {
+            State::Open(open) => Some(open),
+            State::Welcome(_) => None,
+        }
+    }
+
     pub fn title(&self) -> String {
         match &self.state {
             State::Welcome(_) => "Owed".to_string(),

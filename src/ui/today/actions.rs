@@ -79,19 +79,26 @@ pub fn of(item: &WorkItem) -> Vec<Action> {
             Pause,
             OpenLedger,
         ],
-        WorkKind::ReminderDue => vec![LogCall, RecordPayment, OpenLedger],
+        WorkKind::ReminderDue => vec![
+            LogCall,
+            PreviewLetter,
+            SendLetter,
+            RecordPayment,
+            OpenLedger,
+        ],
         WorkKind::DisputeOpen => vec![ResolveDispute, LogCall, OpenLedger],
         WorkKind::PausedUntilPassed => vec![Pause, LogCall, OpenLedger],
         WorkKind::UnmatchedMoney => vec![MatchMoney],
     }
 }
 
-/// The letter level a `letter-due` row is due.
+/// The letter a row is about: the level a `letter-due` row is due, the payment
+/// reminder (level 0) for a `reminder-due` row.
 fn level(item: &WorkItem) -> Option<Level> {
-    (item.kind == WorkKind::LetterDue)
+    matches!(item.kind, WorkKind::LetterDue | WorkKind::ReminderDue)
         .then_some(item.level)
         .flatten()
-        .and_then(Level::from_number)
+        .and_then(Level::any_from_number)
 }
 
 pub(super) fn run(

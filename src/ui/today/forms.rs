@@ -366,8 +366,11 @@ impl Form {
                     deadline: None,
                     locale: None,
                 };
-                let issued = letters::issue_letter(book.store_mut(), &request, folder, false)
-                    .map_err(|e| e.to_string())?;
+                // Checked against the ladder as any letter by hand: a customer the ladder
+                // holds (paused, disputed, covered by credit, a promise) is refused.
+                let (issued, _warning) =
+                    letters::issue_by_hand(book.store_mut(), &request, folder, false, false)
+                        .map_err(|e| e.to_string())?;
                 Ok(tf(
                     "Level {level} letter to {name} written and archived: {path}",
                     &[

@@ -446,3 +446,99 @@ fn ctrl_0_shows_today() {
     );
     assert_eq!(app.open_book().unwrap().tab, Tab::Today);
 }
+
+#[test]
+fn a_payment_reminder_row_previews_and_sends_the_level_0_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = sample_store();
+    // INV-3, net 30 from 2026-10-26: due 2026-11-25, within the three days before.
+    store
+        .post_debit(&crate::store::NewDebit {
+            customer: "C002".into(),
+            kind: DocKind::Invoice,
+            number: Some("INV-3".into()),
+            date: date("2026-10-26"),
+            amount: store.currency().parse("80.00").unwrap(),
+            terms: None,
+            due: None,
+            plan: crate::domain::terms::Plan::Single,
+            reference: None,
+            memo: None,
+        })
+        .unwrap();
+    let (mut app, task) = App::with_store(store, date(crate::ui::testing::TODAY));
+    settle(&mut app, task);
+    send(
+        &mut app,
+        AppMessage::Statements(crate::ui::statements::Message::Folder(
+            dir.path().display().to_string(),
+        )),
+    );
+    send(&mut app, AppMessage::Show(Tab::Today));
+    assert!(kinds(&app).contains(&(WorkKind::ReminderDue, "C002".into())));
+    let line = screen(&app)
+        .lines
+        .iter()
+        .position(|l| {
+            matches!(
+                l,
+                Line::Group {
+                    kind: WorkKind::ReminderDue,
+                    ..
+                }
+            )
+        })
+        .unwrap();
+    send(&mut app, AppMessage::Today(Message::Select(line + 1)));
+    letter(&mut app, "v");
+    let preview = screen(&app)
+        .preview
+        .as_ref()
+        .expect("the reminder, as it prints");
+    assert_eq!(
+        preview.letter().level,
+        crate::domain::letters::Level::BeforeDue
+    );
+    assert!(preview.letter().items.iter().any(|i| i.number == "INV-3"));
+    press(&mut app, Key::Named(Named::Escape));
+    letter(&mut app, "s");
+    press(&mut app, Key::Named(Named::Enter));
+    assert!(dir.path().join("C002-L0-2026-11-23.pdf").exists());
+    let issued = app.open_book().unwrap().book.store().issued(None).unwrap();
+    assert_eq!(issued.len(), 1);
+    assert_eq!(
+        issued[0].level,
+        Some(crate::domain::letters::Level::BeforeDue)
+    );
+}
+
+#[test]
+fn sending_to_a_customer_the_ladder_holds_is_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app();
+    send(
+        &mut app,
+        AppMessage::Statements(crate::ui::statements::Message::Folder(
+            dir.path().display().to_string(),
+        )),
+    );
+    send(&mut app, AppMessage::Show(Tab::Today));
+    letter(&mut app, "s");
+    // Paused behind the screen's back (the CLI, another window) before confirming.
+    app_store(&mut app)
+        .pause_customer("C001", date("2026-12-31"), "owner away")
+        .unwrap();
+    press(&mut app, Key::Named(Named::Enter));
+    match &screen(&app).form {
+        Some(Form::Send { error: Some(e), .. }) => assert!(e.contains("paused"), "{e}"),
+        other => panic!("refused with the reason, not {other:?}"),
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+fn app_store(app: &mut App) -> &mut crate::store::Store {
+    app.open_book_mut()
+        .expect("a book is open")
+        .book
+        .store_mut()
+}

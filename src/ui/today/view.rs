@@ -40,7 +40,7 @@ pub fn group_label(kind: WorkKind) -> &'static str {
 }
 
 fn level_name(level: u8) -> &'static str {
-    Level::from_number(level).map_or("", |l| t(l.name()))
+    Level::any_from_number(level).map_or("", |l| t(l.name()))
 }
 
 /// The row's customer column: code and name, or the payer of unmatched money.
