@@ -258,10 +258,17 @@ fn panel<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message> {
         .wrap();
     let amount = item.amount.map(|a| book.money(a)).unwrap_or_default();
     column![
+        // The amount keeps its width; a long name wraps beside it, never over it.
         row![
             text(group_label(item.kind)).size(13),
-            text(customer_text(item)).size(16).font(BOLD),
-            text(amount).size(16).font(BOLD),
+            text(customer_text(item))
+                .size(16)
+                .font(BOLD)
+                .width(Length::Fill),
+            text(amount)
+                .size(16)
+                .font(BOLD)
+                .wrapping(iced::widget::text::Wrapping::None),
         ]
         .spacing(12)
         .align_y(Alignment::Center),
