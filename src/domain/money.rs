@@ -291,7 +291,12 @@ impl Currency {
 
     /// Plain exact text at the currency's scale, e.g. `1234.50`; used in CSV and JSON.
     pub fn plain(&self, money: Money) -> String {
-        self.rescale(money).0.to_string()
+        let mut value = self.rescale(money).0;
+        // A zero reached by subtraction can carry a minus sign; "-0.00" is no amount.
+        if value.is_zero() {
+            value.set_sign_positive(true);
+        }
+        value.to_string()
     }
 
     /// Text for people in the book's number format: thousands grouped, e.g. `1,234.50`,
@@ -352,6 +357,15 @@ mod tests {
 
     fn usd() -> Currency {
         Currency::new("usd", 2).unwrap()
+    }
+
+    #[test]
+    fn a_zero_is_never_written_with_a_minus_sign() {
+        let zero = usd().parse("5.00").unwrap() - usd().parse("5.00").unwrap();
+        let negative_zero = Money(-zero.0);
+        assert_eq!(usd().plain(negative_zero), "0.00");
+        assert_eq!(usd().display(negative_zero), "0.00");
+        assert_eq!(usd().plain(usd().parse("-0.01").unwrap()), "-0.01");
     }
 
     #[test]
