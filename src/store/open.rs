@@ -261,9 +261,6 @@ impl Store {
         let conn = open_read_only(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        // Reports read many pages at random (an item's document, its allocations): mapped
-        // pages skip a system call each, which on a large book halves the aging's time.
-        conn.pragma_update(None, "mmap_size", 1_i64 << 30)?;
         let settings = read_settings(&conn)?;
         Ok(Store {
             conn,

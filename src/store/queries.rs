@@ -148,9 +148,8 @@ impl Store {
     ) -> Result<()> {
         let sql = match input {
             AgingInput::Fast if !self.allocated_after(as_of)? => {
-                // `i.id FROM items i` on one line: the item numbers are added after it.
-                "SELECT i.customer_id, i.seq, i.doc_date, i.due_date, i.amount, i.open,
-                 i.id FROM items i WHERE i.settled_on IS NULL AND i.doc_date <= ?1"
+                "SELECT i.customer_id, i.seq, i.doc_date, i.due_date, i.amount, i.open, i.id
+                 FROM items i WHERE i.settled_on IS NULL AND i.doc_date <= ?1"
                     .to_string()
             }
             AgingInput::Fast => format!(
@@ -159,23 +158,10 @@ impl Store {
             ),
             AgingInput::Full => format!("{ITEM_COLUMNS} WHERE i.doc_date <= ?1"),
         };
-        debug_assert_eq!(
-            sql.matches("i.id FROM items i").count(),
-            if sql.contains("UNION ALL") { 2 } else { 1 }
-        );
-        // Only reports that list the items need their numbers: read in the same query
-        // (a statement per item cost as much as the rest of the aging on a large book).
-        let sql = if numbers {
-            sql.replace(
-                "i.id FROM items i",
-                "i.id, (SELECT d.number FROM documents d WHERE d.id = i.document_id) FROM items i",
-            )
-        } else {
-            sql
-        };
         let currency = self.currency();
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query([as_of.to_string()])?;
+        let mut found = Vec::new();
         while let Some(row) = rows.next()? {
             let open: i64 = row.get(5)?;
             if open == 0 {
@@ -183,18 +169,56 @@ impl Store {
             }
             let date: String = row.get(2)?;
             let due: String = row.get(3)?;
-            let number = if numbers { row.get(7)? } else { String::new() };
-            each(OpenItemRow {
+            let item = OpenItemRow {
                 customer_id: row.get(0)?,
-                number,
+                number: String::new(),
                 seq: row.get(1)?,
                 date: parse_stored_date(&date)?,
                 due: parse_stored_date(&due)?,
                 amount: currency.from_minor(row.get(4)?),
                 open: currency.from_minor(open),
-            });
+            };
+            if numbers {
+                found.push((row.get::<_, i64>(6)?, item));
+            } else {
+                each(item);
+            }
+        }
+        if numbers {
+            let mut names = self.item_numbers(found.iter().map(|(id, _)| *id))?;
+            for (id, mut item) in found {
+                item.number = names.remove(&id).unwrap_or_default();
+                each(item);
+            }
         }
         Ok(())
+    }
+
+    /// The document number of each item, looked up in item order: the items and their
+    /// documents are stored in that order, so the pages are read once each, where a
+    /// lookup per item in the aging's order reads them at random (four times slower on
+    /// a book of a million invoices).
+    fn item_numbers(
+        &self,
+        ids: impl Iterator<Item = i64>,
+    ) -> Result<std::collections::HashMap<i64, String>> {
+        const CHUNK: usize = 500;
+        let mut ids: Vec<i64> = ids.collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut out = std::collections::HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(CHUNK) {
+            let marks = vec!["?"; chunk.len()].join(",");
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT i.id, d.number FROM items i JOIN documents d ON d.id = i.document_id
+                 WHERE i.id IN ({marks})"
+            ))?;
+            let mut rows = stmt.query(rusqlite::params_from_iter(chunk))?;
+            while let Some(row) = rows.next()? {
+                out.insert(row.get(0)?, row.get(1)?);
+            }
+        }
+        Ok(out)
     }
 
     /// Calls `each` for every credit with something unapplied as of `as_of`.
