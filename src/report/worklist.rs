@@ -150,18 +150,6 @@ pub struct Worklist {
     pub totals: Totals,
 }
 
-/// The figures over the worklist: what the day is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Totals {
-    /// Everything past due, over every customer (before credit and disputes).
-    pub overdue: Money,
-    /// What customers' latest promises still owe with dates from the run date through
-    /// the six days after it.
-    pub promised_this_week: Money,
-    /// What is still open on the items of open disputes.
-    pub disputed: Money,
-}
-
 /// One customer's money as of the date, from the aging.
 #[derive(Debug, Clone, Copy)]
 struct Position {
@@ -504,25 +492,10 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
     })
 }
 
-/// What customers' latest promises still owe with dates from `date` through `days`
-/// days after it: the money the week should bring in by their word.
-fn promised_within(store: &Store, date: NaiveDate, days: u64) -> Result<Money> {
-    let last = date.checked_add_days(Days::new(days)).unwrap_or(date);
-    let notes = store.notes(&NoteFilter {
-        customer: None,
-        due_as_of: Some(last),
-    })?;
-    let statuses = note_statuses(store, &notes, date)?;
-    Ok(notes
-        .iter()
-        .zip(&statuses)
-        .filter(|(_, status)| status.latest)
-        .filter_map(|(_, status)| status.promise.as_ref())
-        .flat_map(|standing| standing.parts.iter())
-        .filter(|part| part.date >= date && part.date <= last)
-        .map(|part| part.short())
-        .sum())
-}
+mod totals;
+
+pub use totals::Totals;
+use totals::promised_within;
 
 #[cfg(test)]
 mod tests;

@@ -405,3 +405,48 @@ fn a_repayment_plan_is_judged_part_by_part() {
     assert_eq!(held("DUE"), Some(format!("promise until {run}")));
     assert_eq!(held("SHORT"), None);
 }
+
+#[test]
+fn the_days_figures_overdue_promised_this_week_and_in_dispute() {
+    let (mut store, run) = book();
+    let totals = worklist(&store, run).unwrap().totals;
+    // TODAY's promise falls on the run date; BROKEN's fell before it and does not count.
+    assert_eq!(totals.promised_this_week, money("300.00"));
+    assert_eq!(totals.disputed, Money::ZERO);
+    let overdue_before = totals.overdue;
+    assert!(overdue_before >= money("1000.00"), "{overdue_before}");
+    // A promise due in a week and a day is not this week's.
+    note(
+        &mut store,
+        "LETTER",
+        Some((run + Days::new(7), "400.00")),
+        None,
+    );
+    assert_eq!(
+        worklist(&store, run).unwrap().totals.promised_this_week,
+        money("300.00")
+    );
+    note(
+        &mut store,
+        "LETTER",
+        Some((run + Days::new(6), "400.00")),
+        None,
+    );
+    assert_eq!(
+        worklist(&store, run).unwrap().totals.promised_this_week,
+        money("700.00")
+    );
+    store
+        .open_dispute(&crate::store::NewDispute {
+            invoice: "INV-L".into(),
+            item: None,
+            reason: "wrong goods".into(),
+        })
+        .unwrap();
+    let totals = worklist(&store, run).unwrap().totals;
+    assert_eq!(totals.disputed, money("1000.00"));
+    assert_eq!(
+        totals.overdue, overdue_before,
+        "disputed items are still overdue"
+    );
+}
