@@ -320,6 +320,10 @@ pub struct LoadArgs {
     /// customers, invoices or payments.
     #[arg(long)]
     pub kind: String,
+    /// Post invoices for customers on hold or over their credit limit anyway, recording
+    /// this reason for each in the audit log (without it such a row refuses the file).
+    #[arg(long = "override", value_name = "REASON", allow_hyphen_values = true)]
+    pub override_reason: Option<String>,
 }
 
 #[derive(Debug, Args)]

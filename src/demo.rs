@@ -27,6 +27,11 @@ use plan::{Habit, Profile};
 use post::Poster;
 use rng::Rng;
 
+/// The reason recorded for each demo invoice or fee posted past a customer's hold or
+/// credit limit: the made-up history has customers who ran up more than their limit and
+/// were stopped with invoices still being posted, and the book says so in its audit log.
+pub const DEMO_OVERRIDE: &str = "demo history: posted past the hold or limit on purpose";
+
 /// What to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoOptions {

@@ -109,8 +109,21 @@ pub enum LoadError {
 /// enough to hold (a device or a runaway file is refused, not read until memory runs out).
 pub const MAX_LOAD_SIZE: u64 = 256 * crate::files::read::MB;
 
-/// Loads `path` as `kind` into the book in one transaction: every row, or none.
+/// Loads `path` as `kind` into the book in one transaction: every row, or none. An
+/// invoice for a customer on hold, or one taking it over its credit limit, refuses the
+/// whole file naming its line (see [`load_csv_overriding`]).
 pub fn load_csv(store: &mut Store, path: &Path, kind: LoadKind) -> Result<LoadSummary, LoadError> {
+    load_csv_overriding(store, path, kind, None)
+}
+
+/// As [`load_csv`]; with `overriding` (a reason, not blank) invoices past a hold or
+/// credit limit are posted and each override is recorded in the audit log with it.
+pub fn load_csv_overriding(
+    store: &mut Store,
+    path: &Path,
+    kind: LoadKind,
+    overriding: Option<&str>,
+) -> Result<LoadSummary, LoadError> {
     let file = path.display().to_string();
     let bytes = read_regular(path, MAX_LOAD_SIZE).map_err(|e| match e {
         ReadError::Io(source) => LoadError::Io {
@@ -136,6 +149,7 @@ pub fn load_csv(store: &mut Store, path: &Path, kind: LoadKind) -> Result<LoadSu
             batch,
             file: &file,
             summary: LoadSummary::default(),
+            overriding,
         };
         for row in &rows {
             if let Err(error) = poster.post(row) {
@@ -157,6 +171,8 @@ struct Poster<'b, 'a> {
     batch: &'b mut Batch<'a>,
     file: &'b str,
     summary: LoadSummary,
+    /// The reason to post invoices past a hold or credit limit, for the whole file.
+    overriding: Option<&'b str>,
 }
 
 impl Poster<'_, '_> {
@@ -216,8 +232,9 @@ impl Poster<'_, '_> {
                 if self.present(row, debit.number.as_deref(), DocKind::Invoice, debit.amount)? {
                     return Ok(());
                 }
+                // Only what is still open counts toward the credit limit.
                 self.batch
-                    .post_debit(debit)
+                    .post_loaded_debit(debit, *open, self.overriding)
                     .map_err(|e| self.store_error(row, e))?;
                 if let Some(open) = open.filter(|open| *open < debit.amount) {
                     let number = debit.number.clone().unwrap_or_default();

@@ -48,7 +48,7 @@ pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution
 pub use issued::{Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
-pub use posting::{NewCredit, NewDebit, NewRefund, Posted, VoidRequest};
+pub use posting::{CreditRefusal, NewCredit, NewDebit, NewRefund, OverLimit, Posted, VoidRequest};
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
 pub use settings::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
@@ -175,6 +175,9 @@ pub enum StoreError {
     UnknownDispute(i64),
     #[error("{0}; nothing was changed")]
     DisputeRefused(String),
+    /// An invoice or fee for a customer on hold or over its credit limit, not overridden.
+    #[error("{}", .0.message)]
+    CreditRefused(Box<CreditRefusal>),
     #[error("invariant broken: {0}")]
     Invariant(String),
     #[error(transparent)]

@@ -286,7 +286,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Load(args) => {
             let kind: crate::load::LoadKind = args.kind.parse().map_err(input("--kind"))?;
             let mut store = open(&cli, Access::Write)?;
-            let summary = crate::load::load_csv(&mut store, &args.file, kind)?;
+            let summary = crate::load::load_csv_overriding(
+                &mut store,
+                &args.file,
+                kind,
+                args.override_reason.as_deref(),
+            )?;
             print(&format!(
                 "{}: added {}, already in the book {}",
                 args.file.display(),
@@ -433,7 +438,7 @@ fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), C
         reference: args.doc.reference.clone(),
         memo: args.doc.memo.clone(),
     };
-    let posted = store.post_debit(&debit)?;
+    let posted = store.post_debit_overriding(&debit, args.override_reason.as_deref())?;
     report_posted(&currency, &posted, debit.amount);
     Ok(())
 }

@@ -29,6 +29,10 @@ pub struct DebitArgs {
     /// A deposit due at once, e.g. `30%`; the rest on the terms.
     #[arg(long)]
     pub deposit: Option<String>,
+    /// Post it even though the customer is on hold or it takes the balance over the
+    /// credit limit; the reason is recorded in the audit log.
+    #[arg(long = "override", value_name = "REASON", allow_hyphen_values = true)]
+    pub override_reason: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -109,18 +109,21 @@ impl Poster<'_> {
                     reference,
                 } => {
                     let number = invoice_number(number);
-                    b.post_debit(&NewDebit {
-                        customer: code.to_string(),
-                        kind: DocKind::Invoice,
-                        number: Some(number.clone()),
-                        date,
-                        amount: currency.from_minor(amount),
-                        terms: Some(terms),
-                        due: None,
-                        plan,
-                        reference,
-                        memo: None,
-                    })?;
+                    b.post_debit_overriding(
+                        &NewDebit {
+                            customer: code.to_string(),
+                            kind: DocKind::Invoice,
+                            number: Some(number.clone()),
+                            date,
+                            amount: currency.from_minor(amount),
+                            terms: Some(terms),
+                            due: None,
+                            plan,
+                            reference,
+                            memo: None,
+                        },
+                        Some(super::DEMO_OVERRIDE),
+                    )?;
                     account.add_debit(number, amount);
                     self.invoices += 1;
                     if self.invoices.is_multiple_of(1000) {
@@ -129,18 +132,21 @@ impl Poster<'_> {
                 }
                 Event::Fee { amount } => {
                     let number = self.number("FEE");
-                    b.post_debit(&NewDebit {
-                        customer: code.to_string(),
-                        kind: DocKind::Fee,
-                        number: Some(number.clone()),
-                        date,
-                        amount: currency.from_minor(amount),
-                        terms: None,
-                        due: None,
-                        plan: Plan::Single,
-                        reference: None,
-                        memo: Some("Late payment fee".into()),
-                    })?;
+                    b.post_debit_overriding(
+                        &NewDebit {
+                            customer: code.to_string(),
+                            kind: DocKind::Fee,
+                            number: Some(number.clone()),
+                            date,
+                            amount: currency.from_minor(amount),
+                            terms: None,
+                            due: None,
+                            plan: Plan::Single,
+                            reference: None,
+                            memo: Some("Late payment fee".into()),
+                        },
+                        Some(super::DEMO_OVERRIDE),
+                    )?;
                     account.add_debit(number, amount);
                 }
                 Event::Pay {

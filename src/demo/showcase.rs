@@ -158,18 +158,21 @@ pub(super) fn stage(
             .unwrap_or_else(|| last_customer.to_string());
         {
             // Net 30 from 28 days ago: due in two days.
-            b.post_debit(&NewDebit {
-                customer,
-                kind: DocKind::Invoice,
-                number: Some(invoice_number(number)),
-                date: add_days(today, -28),
-                amount: currency.from_minor(100 * unit),
-                terms: Some(Terms::Net(30)),
-                due: None,
-                plan: Plan::Single,
-                reference: None,
-                memo: None,
-            })?;
+            b.post_debit_overriding(
+                &NewDebit {
+                    customer,
+                    kind: DocKind::Invoice,
+                    number: Some(invoice_number(number)),
+                    date: add_days(today, -28),
+                    amount: currency.from_minor(100 * unit),
+                    terms: Some(Terms::Net(30)),
+                    due: None,
+                    plan: Plan::Single,
+                    reference: None,
+                    memo: None,
+                },
+                Some(super::DEMO_OVERRIDE),
+            )?;
             poster.invoices += 1;
             poster.summary.documents += 1;
         }

@@ -41,7 +41,25 @@ impl Batch<'_> {
         customers::find(self.tx, self.currency, code)
     }
     pub fn post_debit(&mut self, new: &NewDebit) -> Result<Posted> {
-        posting::post_debit(self.tx, self.currency, new)
+        posting::post_debit(self.tx, self.currency, new, None)
+    }
+    /// See [`super::Store::post_debit_overriding`].
+    pub fn post_debit_overriding(
+        &mut self,
+        new: &NewDebit,
+        overriding: Option<&str>,
+    ) -> Result<Posted> {
+        posting::post_debit(self.tx, self.currency, new, overriding)
+    }
+    /// An invoice brought in by a load with only `open` of it still owed: the credit
+    /// check counts `open`, the part paid before the load being posted as paid after it.
+    pub fn post_loaded_debit(
+        &mut self,
+        new: &NewDebit,
+        open: Option<Money>,
+        overriding: Option<&str>,
+    ) -> Result<Posted> {
+        posting::post_debit_counting(self.tx, self.currency, new, open, overriding)
     }
     pub fn post_credit(&mut self, new: &NewCredit) -> Result<Posted> {
         posting::post_credit(self.tx, self.currency, new)

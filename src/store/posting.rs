@@ -12,6 +12,7 @@ use rusqlite::{Connection, params};
 
 use super::{Result, Store, StoreError, customers};
 
+mod credit;
 mod numbers;
 mod reversal;
 
@@ -23,6 +24,7 @@ use crate::domain::ids::{CustomerId, DocumentId};
 use crate::domain::terms::{self, Plan, Terms};
 use crate::domain::text;
 use crate::domain::{Currency, Money};
+pub use credit::{CreditRefusal, OverLimit};
 pub(super) use reversal::{post_refund, post_void};
 
 /// An invoice or a fee (late fee or interest): a debit that falls due.
@@ -87,7 +89,7 @@ pub struct Posted {
     pub unapplied: Money,
     /// For debits: the schedule of open items (installment, due date, amount).
     pub items: Vec<(u32, NaiveDate, Money)>,
-    /// Risk warnings (customer on hold, over its credit limit).
+    /// For debits posted with an override: what was overridden, and why.
     pub warnings: Vec<String>,
 }
 
@@ -349,7 +351,26 @@ fn check_amount(currency: &Currency, amount: Money) -> Result<i64> {
     Ok(minor)
 }
 
-pub(super) fn post_debit(conn: &Connection, currency: &Currency, new: &NewDebit) -> Result<Posted> {
+/// Posts an invoice or fee, refused when its customer is on hold or it takes the
+/// balance over the credit limit (see [`credit`]) unless `overriding` gives the reason.
+pub(super) fn post_debit(
+    conn: &Connection,
+    currency: &Currency,
+    new: &NewDebit,
+    overriding: Option<&str>,
+) -> Result<Posted> {
+    post_debit_counting(conn, currency, new, None, overriding)
+}
+
+/// As [`post_debit`]; `open`, when less than the amount, is what the credit check counts
+/// (an invoice loaded with part of it paid before the load).
+pub(super) fn post_debit_counting(
+    conn: &Connection,
+    currency: &Currency,
+    new: &NewDebit,
+    open: Option<Money>,
+    overriding: Option<&str>,
+) -> Result<Posted> {
     let customer = customers::require(conn, currency, &new.customer)?;
     let minor = check_amount(currency, new.amount)?;
     let kind = match new.kind {
@@ -360,6 +381,19 @@ pub(super) fn post_debit(conn: &Connection, currency: &Currency, new: &NewDebit)
             )));
         }
     };
+    let reason = match overriding {
+        Some(reason) => {
+            text::required_multiline("override reason", reason, text::TEXT_MAX)?;
+            Some(reason.trim())
+        }
+        None => None,
+    };
+    let amount = currency.from_minor(minor);
+    let counted = open.map_or(amount, |open| open.min(amount));
+    let refusal = credit::breach(conn, currency, &customer, kind, counted)?;
+    if let (Some(refusal), None) = (&refusal, reason) {
+        return Err(StoreError::CreditRefused(Box::new(refusal.clone())));
+    }
     let terms = new.terms.unwrap_or(if kind == DocKind::Fee {
         Terms::DueOnReceipt
     } else {
@@ -402,19 +436,15 @@ pub(super) fn post_debit(conn: &Connection, currency: &Currency, new: &NewDebit)
         )?;
     }
     let mut warnings = Vec::new();
-    if customer.on_hold {
-        warnings.push(format!("{} is on credit hold", customer.code));
-    }
-    if let Some(limit) = customer.credit_limit {
-        let balance = currency.from_minor(balance_now(conn, customer.id)?);
-        if balance > limit {
-            warnings.push(format!(
-                "{} now owes {} — over its credit limit of {}",
-                customer.code,
-                currency.plain(balance),
-                currency.plain(limit)
-            ));
-        }
+    if let (Some(refusal), Some(reason)) = (&refusal, reason) {
+        // In this transaction: without its audit rows the document is not posted either.
+        credit::record_override(conn, currency, &customer, &number, refusal, reason)?;
+        warnings.push(format!(
+            "posted with an override ({reason}): {}",
+            refusal
+                .message
+                .trim_end_matches("; post it with --override REASON")
+        ));
     }
     Ok(Posted {
         id: DocumentId(id),
@@ -513,8 +543,19 @@ pub(super) fn apply_unapplied(
 }
 
 impl Store {
+    /// Posts an invoice or fee; refused ([`StoreError::CreditRefused`]) for a customer
+    /// on hold or one it takes over its credit limit.
     pub fn post_debit(&mut self, new: &NewDebit) -> Result<Posted> {
-        self.write(|tx, currency| post_debit(tx, currency, new))
+        self.write(|tx, currency| post_debit(tx, currency, new, None))
+    }
+    /// As [`Store::post_debit`]; with `overriding` (the reason, not blank) a refused
+    /// document is posted and the override recorded in the audit log, in one transaction.
+    pub fn post_debit_overriding(
+        &mut self,
+        new: &NewDebit,
+        overriding: Option<&str>,
+    ) -> Result<Posted> {
+        self.write(|tx, currency| post_debit(tx, currency, new, overriding))
     }
     pub fn post_credit(&mut self, new: &NewCredit) -> Result<Posted> {
         self.write(|tx, currency| post_credit(tx, currency, new))

@@ -1,0 +1,139 @@
+//! Credit control: an invoice or fee for a customer on hold, or one that takes the
+//! customer's balance (all open items less unapplied credit, now) over its credit limit,
+//! is refused here, in the library, so the CLI, a load and every form behave alike.
+//! With an override reason it is posted and each rule it bypassed is recorded in the
+//! audit log, in the posting's own transaction.
+
+use rusqlite::Connection;
+
+use super::super::audit::{self, AuditAction};
+use super::super::{Customer, Result};
+use crate::domain::document::DocKind;
+use crate::domain::{Currency, Money};
+
+/// How far a debit would take a customer over its credit limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverLimit {
+    pub limit: Money,
+    /// All open items less unapplied credit, before this document.
+    pub balance: Money,
+    /// `balance + amount − limit`, more than zero.
+    pub over: Money,
+}
+
+/// Why an invoice or fee was not posted: the customer is on hold, over its limit, or both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreditRefusal {
+    /// The customer's code and name.
+    pub customer: String,
+    pub name: String,
+    pub kind: DocKind,
+    /// What the document adds to the balance.
+    pub amount: Money,
+    pub on_hold: bool,
+    pub over_limit: Option<OverLimit>,
+    /// The one-line message, figures in the book's number format.
+    pub message: String,
+}
+
+/// The rules `amount` more of `kind` for `customer` would break, if any.
+pub(super) fn breach(
+    conn: &Connection,
+    currency: &Currency,
+    customer: &Customer,
+    kind: DocKind,
+    amount: Money,
+) -> Result<Option<CreditRefusal>> {
+    // The balance is summed only for a customer with a limit: most have none, and a
+    // bulk load or the demo posts many documents.
+    let over_limit = match customer.credit_limit {
+        Some(limit) => {
+            let balance = currency.from_minor(super::balance_now(conn, customer.id)?);
+            let over = balance + amount - limit;
+            over.is_positive().then_some(OverLimit {
+                limit,
+                balance,
+                over,
+            })
+        }
+        None => None,
+    };
+    if !customer.on_hold && over_limit.is_none() {
+        return Ok(None);
+    }
+    let what = match kind {
+        DocKind::Fee => "fee",
+        _ => "invoice",
+    };
+    let shown = |m: Money| currency.display(m);
+    let state = match (customer.on_hold, &over_limit) {
+        (true, None) => "is on hold".to_string(),
+        (false, _) => "is over its credit limit".to_string(),
+        (true, Some(_)) => "is on hold and over its credit limit".to_string(),
+    };
+    let figures = match &over_limit {
+        Some(o) => format!(
+            "limit {}, balance {}, this {what} {} would take it {} over",
+            shown(o.limit),
+            shown(o.balance),
+            shown(amount),
+            shown(o.over)
+        ),
+        None => format!("this {what} of {} was not posted", shown(amount)),
+    };
+    let message = format!(
+        "{} {} {state}: {figures}; post it with --override REASON",
+        customer.code, customer.name
+    );
+    Ok(Some(CreditRefusal {
+        customer: customer.code.clone(),
+        name: customer.name.clone(),
+        kind,
+        amount,
+        on_hold: customer.on_hold,
+        over_limit,
+        message,
+    }))
+}
+
+/// Records each rule `number` was posted past, with `reason`: one `override` row per
+/// rule, its field named as a customer edit names it (`on_hold`, `credit_limit`).
+pub(super) fn record_override(
+    conn: &Connection,
+    currency: &Currency,
+    customer: &Customer,
+    number: &str,
+    refusal: &CreditRefusal,
+    reason: &str,
+) -> Result<()> {
+    if refusal.on_hold {
+        audit::record(
+            conn,
+            AuditAction::Override,
+            Some(customer.id),
+            Some("on_hold"),
+            Some("yes"),
+            Some(&format!("{number} posted while on hold")),
+            Some(reason),
+        )?;
+    }
+    if let Some(o) = &refusal.over_limit {
+        // Plain amounts, as every stored and JSON amount is.
+        audit::record(
+            conn,
+            AuditAction::Override,
+            Some(customer.id),
+            Some("credit_limit"),
+            Some(&currency.plain(o.limit)),
+            Some(&format!(
+                "{number} {} posted over the limit: balance {} would be {}, {} over",
+                currency.plain(refusal.amount),
+                currency.plain(o.balance),
+                currency.plain(o.balance + refusal.amount),
+                currency.plain(o.over)
+            )),
+            Some(reason),
+        )?;
+    }
+    Ok(())
+}
