@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+mod credit_control;
 mod letters_panel;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +30,7 @@ impl Language {
     fn tables(self) -> &'static [&'static [(&'static str, &'static str)]] {
         match self {
             Language::English => &[],
-            Language::SimplifiedChinese => &[ZH_CN, letters_panel::ZH_CN],
+            Language::SimplifiedChinese => &[ZH_CN, letters_panel::ZH_CN, credit_control::ZH_CN],
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The new-invoice and fee form: amount, date, terms, and how it falls due (one item,
 //! installments, or a deposit and the balance), with the schedule previewed by the same
 //! domain function posting uses, and the credit-limit and hold warnings shown before
-//! saving.
+//! saving. The library refuses a posting past a hold or the limit; the form then shows
+//! why, with an Override… button that asks for the reason and posts with it.
 
 use chrono::NaiveDate;
 use iced::widget::{Id, column, container, operation, row, text};
@@ -11,7 +12,7 @@ use super::{Data, FormKind, Outcome};
 use crate::domain::document::DocKind;
 use crate::domain::terms::{self, Installment, Plan, Terms};
 use crate::domain::{Money, parse_date};
-use crate::store::NewDebit;
+use crate::store::{CreditRefusal, NewDebit, StoreError};
 use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
@@ -35,6 +36,11 @@ pub enum Message {
     Reference(String),
     Memo(String),
     Save,
+    /// Opens the reason field after a refusal.
+    Override,
+    OverrideReason(String),
+    /// Posts with the typed reason.
+    SaveOverriding,
     Cancel,
 }
 
@@ -54,6 +60,10 @@ pub struct Form {
     pub reference: String,
     pub memo: String,
     error: Option<String>,
+    /// Why the library refused the last Post, until a field changes.
+    refusal: Option<Box<CreditRefusal>>,
+    /// The override's reason, once Override… was pressed.
+    pub override_reason: Option<String>,
 }
 
 /// Why each field is refused.
@@ -89,6 +99,8 @@ impl Form {
             reference: String::new(),
             memo: String::new(),
             error: None,
+            refusal: None,
+            override_reason: None,
         };
         (form, operation::focus(Id::new("debit-amount")))
     }
@@ -184,6 +196,19 @@ impl Form {
         message: Message,
         book: &mut Book,
     ) -> (Task<Message>, Option<Outcome>) {
+        let edits_the_document = !matches!(
+            message,
+            Message::Save
+                | Message::Override
+                | Message::OverrideReason(_)
+                | Message::SaveOverriding
+                | Message::Cancel
+        );
+        if edits_the_document {
+            // A refusal was for the document as it was; a changed one is checked anew.
+            self.refusal = None;
+            self.override_reason = None;
+        }
         match message {
             Message::Amount(v) => self.amount = v,
             Message::Date(v) => self.date = v,
@@ -195,33 +220,88 @@ impl Form {
             Message::Reference(v) => self.reference = v,
             Message::Memo(v) => self.memo = v,
             Message::Cancel => return (Task::none(), Some(Outcome::Cancelled)),
-            Message::Save => {
-                let Ok((new, _)) = self.posting(book) else {
-                    return (Task::none(), None);
-                };
-                match book.store_mut().post_debit(&new) {
-                    Ok(posted) => {
-                        let first = posted
-                            .items
-                            .first()
-                            .map(|i| i.1.to_string())
-                            .unwrap_or_default();
-                        let notice = tf(
-                            "{number} posted: {amount} in {count} item(s), first due {due}.",
-                            &[
-                                ("number", &posted.number),
-                                ("amount", &book.money(new.amount)),
-                                ("count", &posted.items.len().to_string()),
-                                ("due", &first),
-                            ],
-                        );
-                        return (Task::none(), Some(Outcome::Posted(notice)));
-                    }
-                    Err(error) => self.error = Some(error.to_string()),
+            Message::Override => {
+                if self.refusal.is_some() {
+                    self.override_reason = Some(String::new());
+                    return (operation::focus(Id::new("debit-override-reason")), None);
+                }
+            }
+            Message::OverrideReason(v) => self.override_reason = Some(v),
+            Message::Save => return (Task::none(), self.post(book, None)),
+            Message::SaveOverriding => {
+                let reason = self.override_reason.clone();
+                if reason.is_some() {
+                    return (Task::none(), self.post(book, reason.as_deref()));
                 }
             }
         }
         (Task::none(), None)
+    }
+
+    /// Posts the form, overriding a hold or the limit with `reason` if given; the outcome
+    /// when posted, or the refusal or error kept to show.
+    fn post(&mut self, book: &mut Book, reason: Option<&str>) -> Option<Outcome> {
+        let Ok((new, _)) = self.posting(book) else {
+            return None;
+        };
+        match book.store_mut().post_debit_overriding(&new, reason) {
+            Ok(posted) => {
+                let first = posted
+                    .items
+                    .first()
+                    .map(|i| i.1.to_string())
+                    .unwrap_or_default();
+                let template = if reason.is_some() && !posted.warnings.is_empty() {
+                    "{number} posted with an override: {amount} in {count} item(s), first due {due}."
+                } else {
+                    "{number} posted: {amount} in {count} item(s), first due {due}."
+                };
+                let notice = tf(
+                    template,
+                    &[
+                        ("number", &posted.number),
+                        ("amount", &book.money(new.amount)),
+                        ("count", &posted.items.len().to_string()),
+                        ("due", &first),
+                    ],
+                );
+                Some(Outcome::Posted(notice))
+            }
+            Err(StoreError::CreditRefused(refusal)) => {
+                self.error = None;
+                self.refusal = Some(refusal);
+                None
+            }
+            Err(error) => {
+                self.error = Some(error.to_string());
+                None
+            }
+        }
+    }
+
+    /// The refusal in the screen's language, figures in the book's format.
+    fn refusal_text(refusal: &CreditRefusal, book: &Book) -> String {
+        let customer = format!("{} {}", refusal.customer, refusal.name);
+        let mut lines = Vec::new();
+        if refusal.on_hold {
+            lines.push(tf(
+                "Not posted: {customer} is on hold.",
+                &[("customer", &customer)],
+            ));
+        }
+        if let Some(over) = &refusal.over_limit {
+            lines.push(tf(
+                "Not posted: {customer} is over its credit limit: limit {limit}, balance {balance}, this document {amount} would take it {over} over.",
+                &[
+                    ("customer", &customer),
+                    ("limit", &book.money(over.limit)),
+                    ("balance", &book.money(over.balance)),
+                    ("amount", &book.money(refusal.amount)),
+                    ("over", &book.money(over.over)),
+                ],
+            ));
+        }
+        lines.join("\n")
     }
 
     pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
@@ -271,6 +351,38 @@ impl Form {
         .spacing(2);
         let error: Element<'a, Message> = match &self.error {
             Some(e) => widgets::danger_text(e.as_str()).into(),
+            None => text("").into(),
+        };
+        let refusal: Element<'a, Message> = match &self.refusal {
+            Some(refusal) => {
+                let why = widgets::danger_text(Form::refusal_text(refusal, book));
+                match &self.override_reason {
+                    None => column![
+                        why,
+                        widgets::secondary(t("Override…"), Some(Message::Override)),
+                    ]
+                    .spacing(6)
+                    .into(),
+                    Some(reason) => {
+                        let post = (!crate::domain::text::is_blank(reason))
+                            .then_some(Message::SaveOverriding);
+                        column![
+                            why,
+                            widgets::field(
+                                t("Reason for the override…"),
+                                "debit-override-reason",
+                                reason,
+                                Message::OverrideReason,
+                                post.clone(),
+                                None
+                            ),
+                            widgets::action(t("Post with override"), post),
+                        ]
+                        .spacing(6)
+                        .into()
+                    }
+                }
+            }
             None => text("").into(),
         };
         let fields = column![
@@ -338,6 +450,7 @@ impl Form {
                 widgets::form_title(title, Message::Cancel),
                 row![fields, preview].spacing(24),
                 warnings,
+                refusal,
                 error,
                 row![
                     widgets::action(t("Post (Enter)"), save),

@@ -335,3 +335,91 @@ fn an_open_item_in_dispute_and_a_pause_show_in_the_side_panel() {
     ui.find("Letters paused until 2026-12-31")
         .expect("the pause in the customer's history");
 }
+
+#[test]
+fn an_invoice_over_the_limit_is_refused_at_the_form_and_posted_with_an_override() {
+    let mut store = store_with_installments();
+    let limit = store.currency().parse("300").unwrap();
+    store
+        .update_customer(
+            "C002",
+            &crate::store::CustomerUpdate {
+                credit_limit: Some(Some(limit)),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let (mut app, task) = App::with_store(store, date(TODAY));
+    settle(&mut app, task);
+    open_ledger(&mut app, "C002");
+    let name = ledger(&app).data().unwrap().customer.name.clone();
+    assert_eq!(ledger(&app).data().unwrap().balance.to_string(), "250.00");
+    send(
+        &mut app,
+        AppMessage::Key(Key::Character("n".into()), Modifiers::CTRL),
+    );
+    for message in [
+        debit::Message::Amount("100.00".into()),
+        debit::Message::Save,
+    ] {
+        send(&mut app, AppMessage::Ledger(Message::Debit(message)));
+    }
+    assert_eq!(
+        ledger(&app).form_kind(),
+        Some(FormKind::Invoice),
+        "the refused form stays open"
+    );
+    assert_eq!(ledger(&app).data().unwrap().balance.to_string(), "250.00");
+    let messages = {
+        let mut ui = simulator(app.view());
+        ui.find(
+            format!(
+                "Not posted: C002 {name} is over its credit limit: limit 300.00, balance 250.00, this document 100.00 would take it 50.00 over."
+            )
+            .as_str(),
+        )
+        .expect("the refusal with its figures at the form");
+        ui.click("Override…").expect("the override button");
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    for message in messages {
+        send(&mut app, message);
+    }
+    let messages = {
+        let mut ui = simulator(app.view());
+        ui.click(iced::widget::Id::new("debit-override-reason"))
+            .expect("the reason field");
+        ui.typewrite("director approved");
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    send(
+        &mut app,
+        messages.last().cloned().expect("typing sends messages"),
+    );
+    let messages = {
+        let mut ui = simulator(app.view());
+        ui.click("Post with override").expect("the post button");
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    for message in messages {
+        send(&mut app, message);
+    }
+    let ledger = ledger(&app);
+    assert_eq!(ledger.form_kind(), None, "posted: {:?}", ledger.notice());
+    assert!(
+        ledger.notice().unwrap().contains("posted with an override"),
+        "{:?}",
+        ledger.notice()
+    );
+    assert_eq!(ledger.data().unwrap().balance.to_string(), "350.00");
+    let store = app.open_book().unwrap().book.store();
+    let log = store
+        .audit_log(&crate::store::AuditFilter {
+            customer: Some("C002".into()),
+        })
+        .unwrap();
+    let last = log.last().unwrap();
+    assert_eq!(last.action, crate::store::AuditAction::Override);
+    assert_eq!(last.field.as_deref(), Some("credit_limit"));
+    assert_eq!(last.reason.as_deref(), Some("director approved"));
+}
