@@ -137,3 +137,6 @@ pub(super) fn record_override(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;
