@@ -13,6 +13,7 @@ mod backups;
 mod bank_samples;
 mod book_safety;
 mod cli;
+mod credit_control;
 mod demo_worklist;
 mod disputes;
 mod hostile_files;
