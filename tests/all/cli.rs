@@ -100,6 +100,9 @@ fn post_allocate_report_and_refuse_bad_input() {
             "1200.00",
             "--installments",
             "3",
+            // Over C001's limit of 1,000.00: posted on purpose (credit control).
+            "--override",
+            "large order agreed",
         ],
     );
     assert!(
@@ -121,6 +124,8 @@ fn post_allocate_report_and_refuse_bad_input() {
             "99.99",
             "--deposit",
             "30%",
+            "--override",
+            "large order agreed",
         ],
     );
     ok(
