@@ -28,6 +28,9 @@ const CUSTOMERS: &str = "\u{feff}Code,Name,Contact,E-mail,Terms,Credit Limit,Tie
     \n\
     C003,\"Bolt, Nut & Co\",Ann,,eom 10,500,C,0\n";
 
+/// C001 of [`CUSTOMERS`] is on hold: loading invoices for it takes an override.
+const HELD: &str = "opening balances of a customer on hold";
+
 fn with_customers(dir: &tempfile::TempDir) -> Store {
     let mut store = book();
     let path = write(dir, "customers.csv", CUSTOMERS);
@@ -127,7 +130,7 @@ fn semicolon_file_with_open_column_posts_what_was_paid() {
          C001;INV-1002;2026-02-10;300.00;;;300\n\
          C002;INV-1003;2026-03-01;80;;;\n",
     );
-    let summary = load_csv(&mut store, &path, LoadKind::Invoices).unwrap();
+    let summary = load_csv_overriding(&mut store, &path, LoadKind::Invoices, Some(HELD)).unwrap();
     assert_eq!(
         summary,
         LoadSummary {
@@ -153,7 +156,7 @@ fn semicolon_file_with_open_column_posts_what_was_paid() {
     assert!(store.check(d("2026-12-31")).unwrap().is_empty());
     // Loading again changes nothing, even though the open amounts are not compared.
     assert_eq!(
-        load_csv(&mut store, &path, LoadKind::Invoices)
+        load_csv_overriding(&mut store, &path, LoadKind::Invoices, Some(HELD))
             .unwrap()
             .already_present,
         3
@@ -219,7 +222,7 @@ fn a_bad_row_aborts_the_whole_load() {
         "bad-amount.csv",
         "customer,number,date,amount\nC001,INV-1,2026-01-05,100\nC002,INV-2,2026-01-05,200\nC002,INV-3,2026-01-05,12.345\n",
     );
-    let message = load_csv(&mut store, &path, LoadKind::Invoices)
+    let message = load_csv_overriding(&mut store, &path, LoadKind::Invoices, Some(HELD))
         .unwrap_err()
         .to_string();
     assert!(
@@ -236,7 +239,7 @@ fn a_bad_row_aborts_the_whole_load() {
         "unknown.csv",
         "customer,number,date,amount\nC001,INV-1,2026-01-05,100\nC999,INV-2,2026-01-05,200\n",
     );
-    let message = load_csv(&mut store, &path, LoadKind::Invoices)
+    let message = load_csv_overriding(&mut store, &path, LoadKind::Invoices, Some(HELD))
         .unwrap_err()
         .to_string();
     assert!(
@@ -268,7 +271,7 @@ fn a_bad_row_aborts_the_whole_load() {
         ),
     ] {
         let path = write(&dir, "rows.csv", text);
-        let message = load_csv(&mut store, &path, LoadKind::Invoices)
+        let message = load_csv_overriding(&mut store, &path, LoadKind::Invoices, Some(HELD))
             .unwrap_err()
             .to_string();
         assert!(message.contains(needle), "{message}");
@@ -443,7 +446,7 @@ fn hidden_characters_are_refused_with_file_line_and_column() {
         "invoices.csv",
         "customer,number,date,amount,memo\nC001,INV-1,2026-10-01,10.00,'=SUM(A1)\nC001,INV-2,2026-10-01,10.00,\"a\u{202E}b\"\n",
     );
-    let error = load_csv(&mut store, &path, LoadKind::Invoices)
+    let error = load_csv_overriding(&mut store, &path, LoadKind::Invoices, Some(HELD))
         .unwrap_err()
         .to_string();
     assert!(
@@ -455,7 +458,7 @@ fn hidden_characters_are_refused_with_file_line_and_column() {
         "invoices.csv",
         "customer,number,date,amount,memo\nC001,INV-1,2026-10-01,10.00,'=SUM(A1)\n",
     );
-    load_csv(&mut store, &path, LoadKind::Invoices).unwrap();
+    load_csv_overriding(&mut store, &path, LoadKind::Invoices, Some(HELD)).unwrap();
     assert_eq!(
         store.document("INV-1").unwrap().memo.as_deref(),
         Some("=SUM(A1)")
