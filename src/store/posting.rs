@@ -390,7 +390,7 @@ pub(super) fn post_debit_counting(
     };
     let amount = currency.from_minor(minor);
     let counted = open.map_or(amount, |open| open.min(amount));
-    let refusal = credit::breach(conn, currency, &customer, kind, counted)?;
+    let refusal = credit::breach(conn, currency, &customer, kind, counted, amount)?;
     if let (Some(refusal), None) = (&refusal, reason) {
         return Err(StoreError::CreditRefused(Box::new(refusal.clone())));
     }

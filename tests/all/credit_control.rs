@@ -151,8 +151,8 @@ fn a_load_of_invoices_is_refused_at_the_row_or_overridden_whole() {
     let dir = tempfile::tempdir().unwrap();
     let book = book_near_its_limit(dir.path());
     let csv = dir.path().join("invoices.csv");
-    // INV-10 fits (500.00 of 4,200 + 500 = 4,700); INV-11 is 10,000.00 but only 300.00 of
-    // it is still open, so it fits too (5,000.00 exactly); INV-12 goes over.
+    // INV-10 fits (4,200 + 500 = 4,700); INV-11 is 10,000.00 but only 300.00 of it is
+    // still open, so it fits too (5,000.00 exactly); INV-12 goes over.
     std::fs::write(
         &csv,
         "customer,number,date,amount,open\n\
@@ -188,4 +188,21 @@ fn a_load_of_invoices_is_refused_at_the_row_or_overridden_whole() {
     assert_eq!(rows.len(), 1, "only INV-12 was past the limit: {rows:?}");
     assert!(rows[0]["new"].as_str().unwrap().starts_with("INV-12 "));
     assert_eq!(rows[0]["reason"], "opening balances");
+}
+
+#[test]
+fn a_loaded_invoice_counts_only_its_open_part_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = book_near_its_limit(dir.path());
+    let csv = dir.path().join("invoices.csv");
+    std::fs::write(
+        &csv,
+        "customer,number,date,amount,open\nC001,INV-20,2026-10-01,10000,900\n",
+    )
+    .unwrap();
+    fails(
+        &book,
+        &["load", csv.to_str().unwrap(), "--kind", "invoices"],
+        "line 2: C001 Acme Ltd is over its credit limit: limit 5,000.00, balance 4,200.00, this invoice's open part 900.00 would take it 100.00 over",
+    );
 }

@@ -36,13 +36,15 @@ pub struct CreditRefusal {
     pub message: String,
 }
 
-/// The rules `amount` more of `kind` for `customer` would break, if any.
+/// The rules `amount` more of `kind` for `customer` would break, if any; `full` is the
+/// document's amount, more than `amount` when part of it was paid before a load.
 pub(super) fn breach(
     conn: &Connection,
     currency: &Currency,
     customer: &Customer,
     kind: DocKind,
     amount: Money,
+    full: Money,
 ) -> Result<Option<CreditRefusal>> {
     // The balance is summed only for a customer with a limit: most have none, and a
     // bulk load or the demo posts many documents.
@@ -61,9 +63,11 @@ pub(super) fn breach(
     if !customer.on_hold && over_limit.is_none() {
         return Ok(None);
     }
-    let what = match kind {
-        DocKind::Fee => "fee",
-        _ => "invoice",
+    let what = match (kind, amount < full) {
+        (DocKind::Fee, _) => "fee",
+        (_, false) => "invoice",
+        // Named for what counts: a loaded invoice's open part, not its full amount.
+        (_, true) => "invoice's open part",
     };
     let shown = |m: Money| currency.display(m);
     let state = match (customer.on_hold, &over_limit) {
