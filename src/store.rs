@@ -10,6 +10,7 @@ mod check;
 mod contacts;
 mod customers;
 mod disputes;
+mod fees;
 mod ids;
 mod integrity;
 mod issued;
@@ -44,6 +45,7 @@ pub use batch::{Batch, OldestOverdue};
 pub use check::Violation;
 pub use contacts::{ContactState, OpenItemNow};
 pub use customers::{Customer, CustomerUpdate};
+pub use fees::{FeeRun, MEMO_HEADER as FEE_MEMO_HEADER, parse_memo_line as parse_fee_memo_line};
 pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution};
 pub use issued::{Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
 pub use notes::{Note, NoteFilter};
@@ -54,6 +56,9 @@ pub use settings::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
     escape, parse_interval_days, parse_reminder_days, parse_tier_days, parse_tier_interval,
     parse_tolerance, unescape,
+};
+pub use settings::{
+    MAX_GRACE_DAYS, TierFeeRules, parse_fee_amount, parse_grace_days, parse_rate,
 };
 
 #[derive(Debug, thiserror::Error)]
