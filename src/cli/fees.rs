@@ -96,7 +96,15 @@ fn report(
     }
     let currency = store.currency();
     let mut table = Table::new(
-        &["customer", "item", "from", "to", "days", "principal", "amount"],
+        &[
+            "customer",
+            "item",
+            "from",
+            "to",
+            "days",
+            "principal",
+            "amount",
+        ],
         &[false, false, false, false, true, true, true],
     );
     for c in charges {

@@ -68,7 +68,9 @@ pub fn parse_memo_line(line: &str) -> Option<(String, u32, NaiveDate, NaiveDate)
 }
 
 /// The periods every standing (unvoided) fee run charged, by (invoice number, seq).
-fn charged_periods(conn: &Connection) -> Result<HashMap<(String, u32), Vec<(NaiveDate, NaiveDate)>>> {
+fn charged_periods(
+    conn: &Connection,
+) -> Result<HashMap<(String, u32), Vec<(NaiveDate, NaiveDate)>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT d.memo FROM documents d
          WHERE d.kind = 'fee' AND d.memo LIKE ?1 || '%'
@@ -149,7 +151,8 @@ fn charges_due(conn: &Connection, currency: &Currency, run: NaiveDate) -> Result
 /// The memos of one customer's rows, each with the sum of the rows it lists: the header
 /// and a line per row, split so none is longer than the text rules allow.
 fn memos(currency: &Currency, run: NaiveDate, rows: &[&Charge]) -> Vec<(String, Money)> {
-    let header = format!("{MEMO_HEADER}, run {run}; per item: period, amount, installment, invoice");
+    let header =
+        format!("{MEMO_HEADER}, run {run}; per item: period, amount, installment, invoice");
     let mut memos: Vec<(String, Money)> = Vec::new();
     let mut current = header.clone();
     let mut amount = Money::ZERO;
@@ -276,7 +279,11 @@ mod tests {
         let refs: Vec<&Charge> = rows.iter().collect();
         let memos = memos(&currency, "2026-03-02".parse().unwrap(), &refs);
         assert!(memos.len() > 1);
-        assert!(memos.iter().all(|(m, _)| m.chars().count() <= text::TEXT_MAX));
+        assert!(
+            memos
+                .iter()
+                .all(|(m, _)| m.chars().count() <= text::TEXT_MAX)
+        );
         assert!(memos.iter().all(|(m, _)| m.starts_with(MEMO_HEADER)));
         let listed: usize = memos.iter().map(|(m, _)| m.lines().count() - 1).sum();
         assert_eq!(listed, 200);

@@ -14,8 +14,8 @@ mod keys;
 mod ladder;
 mod tiers;
 
-pub use fees::{MAX_GRACE_DAYS, TierFeeRules, parse_fee_amount, parse_grace_days, parse_rate};
 pub(crate) use fees::read_fee_rules;
+pub use fees::{MAX_GRACE_DAYS, TierFeeRules, parse_fee_amount, parse_grace_days, parse_rate};
 pub use keys::{escape, unescape};
 pub use ladder::{LadderSettings, parse_interval_days, parse_reminder_days, parse_tolerance};
 pub use tiers::{

@@ -15,6 +15,7 @@ mod book_safety;
 mod cli;
 mod demo_worklist;
 mod disputes;
+mod fees;
 mod hostile_files;
 mod import_book;
 mod import_formats;

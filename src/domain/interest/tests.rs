@@ -47,7 +47,10 @@ fn the_worked_example_charges_9_86_then_9_86() {
     let first = charges(&currency, std::slice::from_ref(&invoice), d("2026-03-02"));
     assert_eq!(first.len(), 1);
     let row = &first[0];
-    assert_eq!((row.from, row.to, row.days), (d("2026-02-01"), d("2026-03-02"), 30));
+    assert_eq!(
+        (row.from, row.to, row.days),
+        (d("2026-02-01"), d("2026-03-02"), 30)
+    );
     assert_eq!(currency.plain(row.principal), "1000.00");
     assert_eq!(currency.plain(row.amount), "9.86");
     record(&mut invoice, &first);
@@ -131,7 +134,10 @@ fn the_fixed_fee_is_per_overdue_item_per_run_and_only_past_the_grace() {
     let first = charges(&currency, std::slice::from_ref(&invoice), d("2026-02-11"));
     assert_eq!(first.len(), 1);
     assert_eq!(
-        (currency.plain(first[0].interest), currency.plain(first[0].amount)),
+        (
+            currency.plain(first[0].interest),
+            currency.plain(first[0].amount)
+        ),
         ("0.00".to_string(), "25.00".to_string())
     );
     record(&mut invoice, &first);
@@ -154,7 +160,10 @@ fn a_gap_left_by_a_voided_fee_is_charged_again_as_its_own_span() {
     invoice.charged.push((d("2026-03-03"), d("2026-04-01")));
     let rows = charges(&currency, std::slice::from_ref(&invoice), d("2026-04-01"));
     assert_eq!(rows.len(), 1);
-    assert_eq!((rows[0].from, rows[0].to), (d("2026-02-01"), d("2026-03-02")));
+    assert_eq!(
+        (rows[0].from, rows[0].to),
+        (d("2026-02-01"), d("2026-03-02"))
+    );
     assert_eq!(currency.plain(rows[0].amount), "9.86");
     assert_eq!(
         uncharged_spans(invoice.due, &invoice.charged, d("2026-04-11")),
@@ -177,7 +186,17 @@ fn the_default_rules_charge_nothing() {
 fn rounding_is_half_away_from_zero() {
     // 36.50 × 1 day × 1 % / 365 = 0.001 → 0.00; 182.50 × 1 × 10 % / 365 = 0.05 exactly.
     let currency = usd();
-    assert_eq!(interest(&currency, Decimal::from(10), Decimal::new(18_250, 2)).0, Decimal::new(5, 2));
+    assert_eq!(
+        interest(&currency, Decimal::from(10), Decimal::new(18_250, 2)).0,
+        Decimal::new(5, 2)
+    );
     // 0.005 rounds up to 0.01, never to even.
-    assert_eq!(currency.plain(interest(&currency, Decimal::from(10), Decimal::new(18_250, 3))), "0.01");
+    assert_eq!(
+        currency.plain(interest(
+            &currency,
+            Decimal::from(10),
+            Decimal::new(18_250, 3)
+        )),
+        "0.01"
+    );
 }

@@ -61,7 +61,9 @@ pub fn parse_grace_days(value: &str) -> std::result::Result<i64, String> {
         .parse::<i64>()
         .ok()
         .filter(|d| (0..=MAX_GRACE_DAYS).contains(d))
-        .ok_or_else(|| format!("'{value}' is not a whole number of days from 0 to {MAX_GRACE_DAYS}"))
+        .ok_or_else(|| {
+            format!("'{value}' is not a whole number of days from 0 to {MAX_GRACE_DAYS}")
+        })
 }
 
 /// `fee.minimum` or `fee.fixed` as typed, in the book's number format: not negative.
@@ -84,7 +86,11 @@ fn parse_tier_fee_key(key: &str) -> Option<(Tier, &str)> {
     matches!(what, "annual_rate" | "grace_days").then_some((tier, what))
 }
 
-fn stored<T>(key: &str, text: &str, parse: impl Fn(&str) -> std::result::Result<T, String>) -> Result<T> {
+fn stored<T>(
+    key: &str,
+    text: &str,
+    parse: impl Fn(&str) -> std::result::Result<T, String>,
+) -> Result<T> {
     parse(text).map_err(|_| StoreError::Corrupt(format!("{key} '{text}'")))
 }
 
@@ -97,7 +103,10 @@ pub(crate) fn read_fee_rules(conn: &Connection, currency: &Currency) -> Result<T
     if let Some(text) = get(conn, GRACE_KEY)? {
         book.grace_days = stored(GRACE_KEY, &text, parse_grace_days)?;
     }
-    for (key, field) in [(MINIMUM_KEY, &mut book.minimum), (FIXED_KEY, &mut book.fixed)] {
+    for (key, field) in [
+        (MINIMUM_KEY, &mut book.minimum),
+        (FIXED_KEY, &mut book.fixed),
+    ] {
         if let Some(text) = get(conn, key)? {
             *field = currency
                 .parse_plain(&text)
