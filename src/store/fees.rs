@@ -67,17 +67,18 @@ pub fn parse_memo_line(line: &str) -> Option<(String, u32, NaiveDate, NaiveDate)
     (from <= to && !number.is_empty()).then_some((number, seq, from, to))
 }
 
+/// Periods charged (first day, last day), by (invoice number, installment).
+type ChargedPeriods = HashMap<(String, u32), Vec<(NaiveDate, NaiveDate)>>;
+
 /// The periods every standing (unvoided) fee run charged, by (invoice number, seq).
-fn charged_periods(
-    conn: &Connection,
-) -> Result<HashMap<(String, u32), Vec<(NaiveDate, NaiveDate)>>> {
+fn charged_periods(conn: &Connection) -> Result<ChargedPeriods> {
     let mut stmt = conn.prepare_cached(
         "SELECT d.memo FROM documents d
          WHERE d.kind = 'fee' AND d.memo LIKE ?1 || '%'
            AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = d.id)",
     )?;
     let mut rows = stmt.query([MEMO_HEADER])?;
-    let mut out: HashMap<(String, u32), Vec<(NaiveDate, NaiveDate)>> = HashMap::new();
+    let mut out = ChargedPeriods::new();
     while let Some(row) = rows.next()? {
         let memo: String = row.get(0)?;
         for (number, seq, from, to) in memo.lines().skip(1).filter_map(parse_memo_line) {
