@@ -8,6 +8,7 @@ mod bank;
 mod commands;
 mod disputes;
 mod documents;
+mod fees;
 mod output;
 mod posting_args;
 mod reports;
@@ -27,6 +28,7 @@ pub use disputes::{
 pub use documents::{
     IssuedCommand, IssuedListArgs, IssuedShowArgs, LetterArgs, LettersArgs, StatementsArgs,
 };
+pub use fees::{FeesArgs, FeesFormat};
 pub use output::Format;
 pub use posting_args::{
     ApplyArgs, CreditArgs, CreditCommand, DebitArgs, DebitCommand, DocumentArgs, RefundArgs,
@@ -63,6 +65,8 @@ pub enum Command {
     /// Post a late fee or interest charge (its own document).
     #[command(subcommand)]
     Fee(DebitCommand),
+    /// Charge late interest and fees by policy (`--due`): one fee document per customer.
+    Fees(FeesArgs),
     /// Record a payment and allocate it (oldest due first unless --apply).
     #[command(subcommand)]
     Payment(CreditCommand),

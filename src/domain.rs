@@ -8,6 +8,7 @@ pub mod company;
 pub mod customer;
 pub mod document;
 pub mod ids;
+pub mod interest;
 pub mod ladder;
 pub mod ledger;
 pub mod letters;

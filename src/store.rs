@@ -10,6 +10,7 @@ mod check;
 mod contacts;
 mod customers;
 mod disputes;
+mod fees;
 mod ids;
 mod integrity;
 mod issued;
@@ -45,6 +46,9 @@ pub use check::Violation;
 pub use contacts::{ContactState, OpenItemNow};
 pub use customers::{Customer, CustomerUpdate};
 pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution};
+pub use fees::{
+    FeeRun, MEMO_HEADER as FEE_MEMO_HEADER, POLICY_OVERRIDE, parse_memo_line as parse_fee_memo_line,
+};
 pub use issued::{Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
@@ -55,6 +59,7 @@ pub use settings::{
     escape, parse_interval_days, parse_reminder_days, parse_tier_days, parse_tier_interval,
     parse_tolerance, unescape,
 };
+pub use settings::{MAX_GRACE_DAYS, TierFeeRules, parse_fee_amount, parse_grace_days, parse_rate};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -66,6 +66,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match command {
         Command::App => open_app(&cli)?,
         Command::Settings(command) => super::settings::run(&cli, command)?,
+        Command::Fees(args) => super::fees::run(&cli, args)?,
         Command::Statements(args) => {
             let mut store = open(&cli, Access::Write)?;
             super::documents::statements(&mut store, args)?;

@@ -3,16 +3,19 @@
 //! texts in English and Chinese, the days past due each level waits for and the ladder's
 //! interval, tolerance and levels switched on (`settings/ladder.rs`), the level-0 payment
 //! reminder's texts (by their `letter.0.…` keys), and each customer tier's own ladder
-//! (`settings/tiers.rs`). Settings are
+//! (`settings/tiers.rs`), and the late-interest policy (`settings/fees.rs`). Settings are
 //! not posted documents: they are edited in place, each change in one transaction. Unset
 //! values are the defaults, and the company name is the book's own `company` setting.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+mod fees;
 mod keys;
 mod ladder;
 mod tiers;
 
+pub(crate) use fees::read_fee_rules;
+pub use fees::{MAX_GRACE_DAYS, TierFeeRules, parse_fee_amount, parse_grace_days, parse_rate};
 pub use keys::{escape, unescape};
 pub use ladder::{LadderSettings, parse_interval_days, parse_reminder_days, parse_tolerance};
 pub use tiers::{

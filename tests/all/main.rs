@@ -16,6 +16,7 @@ mod cli;
 mod credit_control;
 mod demo_worklist;
 mod disputes;
+mod fees;
 mod hostile_files;
 mod import_book;
 mod import_formats;
