@@ -80,6 +80,30 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// translated.
 const ZH_CN: &[(&str, &str)] = &[
     // The Today screen.
+    ("Charge interest due…", "收取应计利息…"),
+    ("Charge interest due", "收取应计利息"),
+    ("Charge", "收取"),
+    ("Nothing to charge today.", "今日没有需要收取的费用。"),
+    (
+        "Nothing to charge today: no item is past its grace with days left to charge, or no rate or fixed fee is set (Settings, fee.annual_rate).",
+        "今日无可收取的利息：没有超过宽限期且尚有未计息天数的项目，或尚未设置利率或固定费用（设置 fee.annual_rate）。",
+    ),
+    (
+        "{count} charges for {customers} customers, {amount} in all, one fee document per customer:",
+        "共 {count} 笔，涉及 {customers} 个客户，合计 {amount}，每个客户一张费用单据：",
+    ),
+    (
+        "{customer} {item}/{seq}: {from} to {to}, {days} days on {principal}: {amount}",
+        "{customer} {item}/{seq}：{from} 至 {to}，{days} 天，本金 {principal}：{amount}",
+    ),
+    (
+        "The book changed since the preview: {count} charges posted, {amount} in all, on {customers} fee documents.",
+        "预览后账簿已有变动：实际过账 {count} 笔，合计 {amount}，共 {customers} 张费用单据。",
+    ),
+    (
+        "Interest and fees charged: {amount} on {customers} fee documents.",
+        "已收取利息及费用：{amount}，共 {customers} 张费用单据。",
+    ),
     ("Also send it as a letter", "同时以信函寄出"),
     ("Customer", "客户"),
     ("Amount", "金额"),

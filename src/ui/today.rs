@@ -29,6 +29,7 @@ use super::letter_preview::{self, LetterPreview};
 use super::screen::ListKey;
 use super::widgets::Scroll;
 use super::{Book, Event};
+use crate::domain::interest::Charge;
 use crate::report::worklist::{WorkItem, WorkKind, Worklist, worklist};
 
 const LIST: &str = "today-list";
@@ -78,10 +79,15 @@ pub enum Message {
     Form(forms::Message),
     PreviewLoaded(Result<Box<LetterPreview>, String>),
     Preview(letter_preview::Message),
+    /// Work out the interest and fees due today by policy (nothing written yet).
+    ChargeInterest,
+    InterestLoaded(u64, Result<Vec<Charge>, String>),
 }
 
 pub struct Today {
     generation: u64,
+    /// The last "charge interest due" asked for: an older answer is dropped.
+    interest_generation: u64,
     pub loading: bool,
     pub error: Option<String>,
     /// What the last action did.
@@ -126,6 +132,7 @@ impl Today {
     pub fn new(book: &Book) -> (Today, Task<Message>) {
         let mut today = Today {
             generation: 0,
+            interest_generation: 0,
             loading: false,
             error: None,
             notice: None,
@@ -274,6 +281,28 @@ impl Today {
                 self.act(action, book)
             }
             Message::Form(message) => self.form_update(message, book),
+            Message::ChargeInterest => {
+                self.interest_generation += 1;
+                let generation = self.interest_generation;
+                let date = book.today;
+                self.notice = None;
+                self.form = None;
+                let task = book.read(
+                    move |store| store.fees_due(date).map_err(|e| e.to_string()),
+                    move |result| Message::InterestLoaded(generation, result),
+                );
+                (task, None)
+            }
+            Message::InterestLoaded(generation, result) => {
+                // A newer ask makes this one stale.
+                if generation == self.interest_generation {
+                    match result {
+                        Ok(charges) => self.form = Some(Form::interest(charges)),
+                        Err(error) => self.error = Some(error),
+                    }
+                }
+                (Task::none(), None)
+            }
             Message::PreviewLoaded(result) => {
                 match result {
                     Ok(preview) => {
@@ -314,7 +343,7 @@ impl Today {
             // Enter confirms a send (it has no field to take the key); other forms submit
             // from their fields.
             return match (form, key) {
-                (Form::Send { .. }, ListKey::Enter) => {
+                (Form::Send { .. } | Form::Interest { .. }, ListKey::Enter) => {
                     self.form_update(forms::Message::Submit, book)
                 }
                 _ => (Task::none(), None),
@@ -397,6 +426,8 @@ impl Today {
         let Some(form) = &mut self.form else {
             return (Task::none(), None);
         };
+        // The interest run is about the whole book, not the selected row.
+        let about_the_row = !matches!(form, Form::Interest { .. });
         match form.update(message, book) {
             forms::Outcome::Editing => (Task::none(), None),
             forms::Outcome::Cancelled => {
@@ -406,7 +437,9 @@ impl Today {
             forms::Outcome::Done(notice) => {
                 self.form = None;
                 self.notice = Some(notice);
-                self.mark_done(book);
+                if about_the_row {
+                    self.mark_done(book);
+                }
                 (Task::none(), Some(Event::BookChanged))
             }
         }

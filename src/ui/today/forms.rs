@@ -11,6 +11,7 @@ use iced::Task;
 use iced::widget::{Id, operation};
 
 use crate::domain::Money;
+use crate::domain::interest::Charge;
 use crate::domain::letters::Level;
 use crate::report::letters::{self, LetterRequest};
 use crate::report::worklist::WorkItem;
@@ -67,6 +68,11 @@ pub enum Form {
         name: String,
         level: Level,
         folder: PathBuf,
+        error: Option<String>,
+    },
+    /// The interest and fees due today by policy, to confirm before they are posted.
+    Interest {
+        charges: Vec<Charge>,
         error: Option<String>,
     },
 }
@@ -218,6 +224,14 @@ impl Form {
         )
     }
 
+    /// The charges `owed fees --due --dry-run` would list today.
+    pub fn interest(charges: Vec<Charge>) -> Form {
+        Form::Interest {
+            charges,
+            error: None,
+        }
+    }
+
     pub fn update(&mut self, message: Message, book: &mut Book) -> Outcome {
         match message {
             Message::Cancel => return Outcome::Cancelled,
@@ -266,7 +280,8 @@ impl Form {
                     Form::Dispute { error, .. }
                     | Form::Pause { error, .. }
                     | Form::Resolve { error, .. }
-                    | Form::Send { error, .. } => *error = Some(message),
+                    | Form::Send { error, .. }
+                    | Form::Interest { error, .. } => *error = Some(message),
                 }
                 Outcome::Editing
             }
@@ -349,6 +364,12 @@ impl Form {
                     None => tf("Dispute {id} resolved.", &[("id", &id.to_string())]),
                 })
             }
+            Form::Interest { charges, .. } => {
+                if charges.is_empty() {
+                    return Err(t("Nothing to charge today.").to_string());
+                }
+                charge_interest(book, charges.len())
+            }
             Form::Send {
                 customer,
                 name,
@@ -382,6 +403,36 @@ impl Form {
             }
         }
     }
+}
+
+/// Posts today's interest and fees by policy: one fee document per customer, as
+/// `owed fees --due` (run again, it charges nothing more).
+fn charge_interest(book: &mut Book, expected: usize) -> Result<String, String> {
+    let today = book.today;
+    let run = book
+        .store_mut()
+        .post_fees(today)
+        .map_err(|e| e.to_string())?;
+    let total: Money = run.charges.iter().map(|c| c.amount).sum();
+    let customers = run.posted.len();
+    if run.charges.len() != expected {
+        // The book changed between the preview and the confirmation: say what was done.
+        return Ok(tf(
+            "The book changed since the preview: {count} charges posted, {amount} in all, on {customers} fee documents.",
+            &[
+                ("count", &run.charges.len().to_string()),
+                ("amount", &book.money(total)),
+                ("customers", &customers.to_string()),
+            ],
+        ));
+    }
+    Ok(tf(
+        "Interest and fees charged: {amount} on {customers} fee documents.",
+        &[
+            ("amount", &book.money(total)),
+            ("customers", &customers.to_string()),
+        ],
+    ))
 }
 
 /// A pause's last day: a date from today on.

@@ -542,3 +542,50 @@ fn app_store(app: &mut App) -> &mut crate::store::Store {
         .book
         .store_mut()
 }
+
+#[test]
+fn interest_due_is_shown_first_and_charged_once_on_confirmation() {
+    let mut store = sample_store();
+    store.set_setting("fee.annual_rate", "12").unwrap();
+    let (mut app, task) = App::with_store(store, date(crate::ui::testing::TODAY));
+    settle(&mut app, task);
+    let fees = |app: &App| {
+        let mut n = 0;
+        app.open_book()
+            .unwrap()
+            .book
+            .store()
+            .documents(|doc| n += usize::from(doc.kind == DocKind::Fee))
+            .unwrap();
+        n
+    };
+    send(&mut app, AppMessage::Today(Message::ChargeInterest));
+    let charges = match &screen(&app).form {
+        Some(Form::Interest { charges, .. }) => charges.clone(),
+        other => panic!("the charges first, not {other:?}"),
+    };
+    // Acme's two installments past due: 10-01 and 11-01.
+    assert_eq!(charges.len(), 2, "{charges:?}");
+    assert!(charges.iter().all(|c| c.customer == "C001"));
+    assert_eq!(fees(&app), 0, "nothing posted before the confirmation");
+    {
+        let mut ui = simulate(&app);
+        assert!(ui.find("Charge").is_ok());
+    }
+    press(&mut app, Key::Named(Named::Enter));
+    assert_eq!(fees(&app), 1, "one fee document for the customer");
+    let notice = screen(&app).notice.clone().unwrap_or_default();
+    assert!(notice.contains("on 1 fee documents"), "{notice}");
+    assert!(
+        kinds(&app).contains(&(WorkKind::LetterDue, "C001".into())),
+        "no row was taken off the list: {:?}",
+        kinds(&app)
+    );
+    // Again the same day: nothing more to charge, and Charge is off.
+    send(&mut app, AppMessage::Today(Message::ChargeInterest));
+    assert!(
+        matches!(&screen(&app).form, Some(Form::Interest { charges, .. }) if charges.is_empty())
+    );
+    press(&mut app, Key::Named(Named::Enter));
+    assert_eq!(fees(&app), 1);
+}

@@ -112,6 +112,7 @@ pub(super) fn view<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message>
         text(t("Today")).size(24).font(BOLD),
         widgets::muted(book.today.to_string()),
         space::horizontal(),
+        widgets::secondary(t("Charge interest due…"), Some(Message::ChargeInterest)),
         widgets::secondary(t("Refresh"), Some(Message::Refresh)),
     ]
     .spacing(12)
@@ -416,6 +417,59 @@ fn form_view<'a>(form: &'a Form, book: &'a Book) -> Element<'a, Message> {
         ]
         .spacing(8)
         .into(),
+        Form::Interest { charges, error } => {
+            let total: crate::domain::Money = charges.iter().map(|c| c.amount).sum();
+            let customers = charges
+                .iter()
+                .map(|c| c.customer.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            let summary = if charges.is_empty() {
+                t("Nothing to charge today: no item is past its grace with days left to charge, or no rate or fixed fee is set (Settings, fee.annual_rate).").to_string()
+            } else {
+                tf(
+                    "{count} charges for {customers} customers, {amount} in all, one fee document per customer:",
+                    &[
+                        ("count", &charges.len().to_string()),
+                        ("customers", &customers.to_string()),
+                        ("amount", &book.money(total)),
+                    ],
+                )
+            };
+            let lines = charges
+                .iter()
+                .map(|c| {
+                    tf(
+                        "{customer} {item}/{seq}: {from} to {to}, {days} days on {principal}: {amount}",
+                        &[
+                            ("customer", &c.customer),
+                            ("item", &c.number),
+                            ("seq", &c.seq.to_string()),
+                            ("from", &c.from.to_string()),
+                            ("to", &c.to.to_string()),
+                            ("days", &c.days.to_string()),
+                            ("principal", &book.money(c.principal)),
+                            ("amount", &book.money(c.amount)),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let confirm = (!charges.is_empty()).then(submit);
+            column![
+                widgets::form_title(t("Charge interest due"), close),
+                text(summary).size(14),
+                scrollable(text(lines).size(13)).height(Length::Fill),
+                row![
+                    widgets::action(t("Charge"), confirm),
+                    widgets::secondary(t("Cancel"), Some(Message::Form(FormMessage::Cancel))),
+                ]
+                .spacing(8),
+                error_line(error),
+            ]
+            .spacing(6)
+            .into()
+        }
         Form::Send {
             name,
             level,
