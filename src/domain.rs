@@ -3,6 +3,7 @@
 //! every rule can be tested with plain values.
 
 pub mod aging;
+pub mod analytics;
 pub mod allocation;
 pub mod company;
 pub mod customer;
