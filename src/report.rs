@@ -2,6 +2,7 @@
 //! customer list with balances and credit use, and the customer ledger. The CLI and the
 //! screens call these same functions, so their figures always agree.
 
+pub mod analytics;
 pub mod letters;
 mod promises;
 pub mod statement;

@@ -1,0 +1,259 @@
+//! The whole-book reads behind collection analytics: invoices and fees with the date of
+//! their void, items settled in a range of days, and promise parts with the payments
+//! that could keep them. Each is one query for the whole book (never one per customer);
+//! the report applies the as-of date, so nothing dated after it counts.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::queries::parse_stored_date;
+use super::{Result, Store, StoreError};
+use crate::domain::Money;
+use crate::domain::ids::CustomerId;
+use crate::domain::note::{Promise, PromisePart};
+
+/// An invoice or fee: its date, amount and the date of the void of it, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaleRow {
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub voided_on: Option<NaiveDate>,
+}
+
+/// An item of an invoice or fee whose open amount reached zero (`settled`), with the
+/// date of the void of its document, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SettledRow {
+    pub customer_id: CustomerId,
+    pub amount: Money,
+    pub invoiced: NaiveDate,
+    pub due: NaiveDate,
+    pub settled: NaiveDate,
+    pub voided_on: Option<NaiveDate>,
+}
+
+/// A note's promise with the day and moment it was logged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromiseRow {
+    pub customer_id: CustomerId,
+    pub at: String,
+    pub day: NaiveDate,
+    pub promise: Promise,
+}
+
+/// A payment: its date, the moment it was entered, its amount and its void's date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentRow {
+    pub date: NaiveDate,
+    pub posted_at: String,
+    pub amount: Money,
+    pub voided_on: Option<NaiveDate>,
+}
+
+const DAYS_TO_1970: i64 = 719_163;
+
+/// A date stored as days since 1970 (cheaper to read than text on many rows).
+fn day(days: i64) -> Result<NaiveDate> {
+    i32::try_from(days + DAYS_TO_1970)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .ok_or_else(|| StoreError::Corrupt(format!("day {days} after 1970-01-01")))
+}
+
+impl Store {
+    /// Every invoice and fee dated `from` through `to`, with its void's date.
+    pub fn sales_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        mut each: impl FnMut(SaleRow),
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT unixepoch(d.date) / 86400, d.amount, unixepoch(v.date) / 86400
+             FROM documents d LEFT JOIN documents v ON v.voids_id = d.id
+             WHERE d.kind IN ('invoice', 'fee') AND d.date >= ?1 AND d.date <= ?2",
+        )?;
+        let currency = self.currency();
+        let mut rows = stmt.query([from.to_string(), to.to_string()])?;
+        while let Some(row) = rows.next()? {
+            each(SaleRow {
+                date: day(row.get(0)?)?,
+                amount: currency.from_minor(row.get(1)?),
+                voided_on: row.get::<_, Option<i64>>(2)?.map(day).transpose()?,
+            });
+        }
+        Ok(())
+    }
+
+    /// Every item of an invoice or fee whose open amount reached zero from `from`
+    /// through `as_of` and stayed zero through `as_of`, as the book stood on `as_of`:
+    /// `items.settled_on` (read from the covering index) is the last day an item reached
+    /// zero, so an item an allocation dated after `as_of` touched (a void freeing a
+    /// payment) is judged instead from its own allocations dated up to `as_of`.
+    pub fn settled_between(
+        &self,
+        from: NaiveDate,
+        as_of: NaiveDate,
+        mut each: impl FnMut(SettledRow),
+    ) -> Result<()> {
+        let currency = self.currency();
+        let dates = [from.to_string(), as_of.to_string()];
+        let mut touched = std::collections::HashSet::new();
+        if self.allocated_after(as_of)? {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT i.id, i.customer_id, i.amount, unixepoch(i.doc_date) / 86400,
+                        unixepoch(i.due_date) / 86400, d.kind, unixepoch(v.date) / 86400,
+                        unixepoch(a.date) / 86400, a.amount
+                 FROM items i JOIN documents d ON d.id = i.document_id
+                 LEFT JOIN documents v ON v.voids_id = d.id
+                 JOIN allocations a ON a.item_id = i.id AND a.date <= ?2
+                 WHERE i.id IN (SELECT item_id FROM allocations WHERE date > ?2)
+                 ORDER BY i.id, a.date, a.id",
+            )?;
+            let mut rows = stmt.query(dates.clone())?;
+            // (item id, row as settled so far, what is still open)
+            let mut current: Option<(i64, SettledRow, i64, bool)> = None;
+            let mut finish = |item: Option<(i64, SettledRow, i64, bool)>| {
+                if let Some((_, row, open, sale)) = item
+                    && sale
+                    && open == 0
+                    && row.settled >= from
+                {
+                    each(row);
+                }
+            };
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                touched.insert(id);
+                if current.as_ref().is_none_or(|c| c.0 != id) {
+                    finish(current.take());
+                    let kind: String = row.get(5)?;
+                    let invoiced = day(row.get(3)?)?;
+                    current = Some((
+                        id,
+                        SettledRow {
+                            customer_id: row.get(1)?,
+                            amount: currency.from_minor(row.get(2)?),
+                            invoiced,
+                            due: day(row.get(4)?)?,
+                            settled: invoiced,
+                            voided_on: row.get::<_, Option<i64>>(6)?.map(day).transpose()?,
+                        },
+                        row.get(2)?,
+                        kind == "invoice" || kind == "fee",
+                    ));
+                }
+                if let Some((_, settled, open, _)) = current.as_mut() {
+                    *open -= row.get::<_, i64>(8)?;
+                    if *open == 0 {
+                        settled.settled = day(row.get(7)?)?;
+                    }
+                }
+            }
+            finish(current.take());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.customer_id, i.amount, unixepoch(i.doc_date) / 86400,
+                    unixepoch(i.due_date) / 86400, unixepoch(i.settled_on) / 86400,
+                    d.kind, unixepoch(v.date) / 86400, i.id
+             FROM items i JOIN documents d ON d.id = i.document_id
+             LEFT JOIN documents v ON v.voids_id = d.id
+             WHERE i.settled_on >= ?1 AND i.settled_on <= ?2",
+        )?;
+        let mut rows = stmt.query(dates.clone())?;
+        while let Some(row) = rows.next()? {
+            let kind: String = row.get(5)?;
+            if kind != "invoice" && kind != "fee" || touched.contains(&row.get::<_, i64>(7)?) {
+                continue;
+            }
+            each(SettledRow {
+                customer_id: row.get(0)?,
+                amount: currency.from_minor(row.get(1)?),
+                invoiced: day(row.get(2)?)?,
+                due: day(row.get(3)?)?,
+                settled: day(row.get(4)?)?,
+                voided_on: row.get::<_, Option<i64>>(6)?.map(day).transpose()?,
+            });
+        }
+        Ok(())
+    }
+
+    /// Every promise logged on or before `to` with a part dated `from` through `to`, and
+    /// for each customer of one, its payments dated from the earliest such promise's day
+    /// through `to` (with their voids' dates, to be judged as of a date).
+    #[allow(clippy::type_complexity)]
+    pub fn promises_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<(Vec<PromiseRow>, HashMap<CustomerId, Vec<PaymentRow>>)> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT n.id, n.customer_id, n.at,
+                    (SELECT group_concat(p.date || ':' || p.amount, ';' ORDER BY p.part)
+                     FROM promise_parts p WHERE p.note_id = n.id)
+             FROM notes n
+             WHERE n.id IN (SELECT note_id FROM promise_parts WHERE date >= ?1 AND date <= ?2)
+               AND substr(n.at, 1, 10) <= ?2",
+        )?;
+        let currency = self.currency();
+        let mut rows = stmt.query([from.to_string(), to.to_string()])?;
+        let mut promises = Vec::new();
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let at: String = row.get(2)?;
+            let corrupt = |why: String| StoreError::Corrupt(format!("the note {id}: {why}"));
+            let day = at
+                .get(..10)
+                .and_then(|d| d.parse().ok())
+                .ok_or_else(|| corrupt(format!("'{at}' is not a moment")))?;
+            let text: String = row.get(3)?;
+            let mut parts = Vec::new();
+            for part in text.split(';') {
+                let (date, minor) = part
+                    .split_once(':')
+                    .ok_or_else(|| corrupt(format!("'{part}'")))?;
+                parts.push(PromisePart {
+                    date: parse_stored_date(date)?,
+                    amount: currency
+                        .from_minor(minor.parse().map_err(|_| corrupt(format!("'{part}'")))?),
+                });
+            }
+            promises.push(PromiseRow {
+                customer_id: row.get(1)?,
+                at,
+                day,
+                promise: Promise::new(parts).map_err(corrupt)?,
+            });
+        }
+        let mut payments: HashMap<CustomerId, Vec<PaymentRow>> = HashMap::new();
+        let Some(first) = promises.iter().map(|p| p.day).min() else {
+            return Ok((promises, payments));
+        };
+        for promise in &promises {
+            payments.entry(promise.customer_id).or_default();
+        }
+        // One query: the payments of the customers who promised, each customer's range
+        // read from documents_by_customer.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.customer_id, d.date, d.posted_at, d.amount, v.date
+             FROM documents d LEFT JOIN documents v ON v.voids_id = d.id
+             WHERE d.customer_id IN (SELECT n.customer_id FROM notes n WHERE n.id IN
+                       (SELECT note_id FROM promise_parts WHERE date >= ?1 AND date <= ?2))
+               AND d.kind = 'payment' AND d.date >= ?3 AND d.date <= ?2",
+        )?;
+        let mut rows = stmt.query([from.to_string(), to.to_string(), first.to_string()])?;
+        while let Some(row) = rows.next()? {
+            let date: String = row.get(1)?;
+            let voided: Option<String> = row.get(4)?;
+            let payment = PaymentRow {
+                date: parse_stored_date(&date)?,
+                posted_at: row.get(2)?,
+                amount: currency.from_minor(row.get(3)?),
+                voided_on: voided.as_deref().map(parse_stored_date).transpose()?,
+            };
+            payments.entry(row.get(0)?).or_default().push(payment);
+        }
+        Ok((promises, payments))
+    }
+}
