@@ -183,27 +183,36 @@ fn promise_parts_kept(
     from: NaiveDate,
     as_of: NaiveDate,
 ) -> Result<HashMap<CustomerId, (u64, u64)>> {
-    let (promises, payments) = store.promises_between(from, as_of)?;
+    let (promises, mut payments) = store.promises_between(from, as_of)?;
+    // A payment voided by `as_of` never kept a promise; sorted by date, each note reads
+    // only the payments of its own span.
+    for list in payments.values_mut() {
+        list.retain(|p| p.date <= as_of && p.voided_on.is_none_or(|v| v > as_of));
+        list.sort_by_key(|p| p.date);
+    }
     let mut out: HashMap<CustomerId, (u64, u64)> = HashMap::new();
     for note in &promises {
         let paid = payments.get(&note.customer_id).map_or(&[][..], Vec::as_slice);
-        let paid_through: Vec<Money> = note
+        let throughs: Vec<NaiveDate> = note
             .promise
             .parts()
             .iter()
-            .map(|part| {
-                let through = part.date.min(as_of);
-                paid.iter()
-                    .filter(|p| {
-                        p.date >= note.day
-                            && p.date <= through
-                            && (p.date > note.day || p.posted_at.as_str() > note.at.as_str())
-                            && p.voided_on.is_none_or(|v| v > as_of)
-                    })
-                    .map(|p| p.amount)
-                    .sum()
-            })
+            .map(|part| part.date.min(as_of))
             .collect();
+        let last = throughs.iter().copied().max().unwrap_or(note.day);
+        let mut paid_through = vec![Money::ZERO; throughs.len()];
+        let first = paid.partition_point(|p| p.date < note.day);
+        for payment in paid[first..].iter().take_while(|p| p.date <= last) {
+            // On the note's own day, only money entered after the note was logged.
+            if payment.date == note.day && payment.posted_at.as_str() <= note.at.as_str() {
+                continue;
+            }
+            for (sum, through) in paid_through.iter_mut().zip(&throughs) {
+                if payment.date <= *through {
+                    *sum += payment.amount;
+                }
+            }
+        }
         let standing = note.promise.judge(&paid_through, as_of);
         let tally = out.entry(note.customer_id).or_default();
         for part in standing.parts.iter().filter(|p| p.date >= from && p.date <= as_of) {
