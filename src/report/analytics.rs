@@ -108,20 +108,23 @@ fn period_figures(
     let start = days_before(as_of, u64::from(period_days) - 1)?;
     let (closing, closing_current) = receivables(store, as_of)?;
     let (opening, _) = receivables(store, days_before(start, 1)?)?;
-    let credit_sales = credit_sales(sales, start, as_of);
     let sums = PeriodSums {
         period_days,
-        credit_sales,
+        credit_sales: credit_sales(sales, start, as_of),
         opening,
         closing,
         closing_current,
     };
-    Ok(PeriodFigures {
+    Ok(figures_of(store, as_of, sums))
+}
+
+fn figures_of(store: &Store, as_of: NaiveDate, sums: PeriodSums) -> PeriodFigures {
+    PeriodFigures {
         as_of,
-        period_days,
-        credit_sales: store.currency().rescale(credit_sales),
+        period_days: sums.period_days,
+        credit_sales: store.currency().rescale(sums.credit_sales),
         figures: headline(&sums).rounded(),
-    })
+    }
 }
 
 /// The analytics as of `options.as_of`.
@@ -258,15 +261,38 @@ pub fn trend_dates(as_of: NaiveDate) -> Vec<NaiveDate> {
 }
 
 /// The headline figures as of each of [`trend_dates`], each over `period_days`. The
-/// invoices and fees are read once for all twelve periods.
+/// invoices and fees are read once for all twelve periods, and the receivables of all
+/// 24 dates (each period's last day and the day before it starts) in one read.
 pub fn trend(store: &Store, options: &AnalyticsOptions) -> Result<Vec<PeriodFigures>> {
     let period_days = options.period_days.max(1);
     let dates = trend_dates(options.as_of);
     let first = days_before(dates[0], u64::from(period_days) - 1)?;
     let sales = sales(store, first, options.as_of)?;
+    let mut wanted = Vec::with_capacity(dates.len() * 2);
+    for as_of in &dates {
+        wanted.push(*as_of);
+        wanted.push(days_before(*as_of, u64::from(period_days))?);
+    }
+    let receivables = store.receivables_as_of(&wanted)?;
+    let closings = receivables.iter().step_by(2);
+    let openings = receivables.iter().skip(1).step_by(2);
     dates
-        .into_iter()
-        .map(|as_of| period_figures(store, &sales, as_of, period_days))
+        .iter()
+        .zip(closings.zip(openings))
+        .map(|(as_of, ((closing, closing_current), (opening, _)))| {
+            let start = days_before(*as_of, u64::from(period_days) - 1)?;
+            Ok(figures_of(
+                store,
+                *as_of,
+                PeriodSums {
+                    period_days,
+                    credit_sales: credit_sales(&sales, start, *as_of),
+                    opening: *opening,
+                    closing: *closing,
+                    closing_current: *closing_current,
+                },
+            ))
+        })
         .collect()
 }
 

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::queries::parse_stored_date;
 use super::{Result, Store, StoreError};
@@ -195,6 +195,70 @@ impl Store {
             });
         }
         Ok(())
+    }
+
+    /// The open items as of each of `dates`, summed: (all of them, the part not yet due
+    /// on that date), in the order of `dates`. The same figures as
+    /// [`Store::open_items_as_of`] date by date, from one read: every item still open on
+    /// the earliest date (from the covering index), with its allocations dated after that
+    /// date (from theirs). An item's open amount on a date is what is open today plus
+    /// what was allocated to it after that date.
+    pub fn receivables_as_of(&self, dates: &[NaiveDate]) -> Result<Vec<(Money, Money)>> {
+        let currency = self.currency();
+        let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
+            return Ok(Vec::new());
+        };
+        let days: Vec<i64> = dates
+            .iter()
+            .map(|d| i64::from(d.num_days_from_ce()) - DAYS_TO_1970)
+            .collect();
+        let mut sums = vec![(0i64, 0i64); dates.len()];
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, unixepoch(i.doc_date) / 86400, unixepoch(i.due_date) / 86400, i.open,
+                    unixepoch(a.date) / 86400, a.amount
+             FROM items i LEFT JOIN allocations a ON a.item_id = i.id AND a.date > ?1
+             WHERE (i.settled_on IS NULL OR i.settled_on > ?1) AND i.doc_date <= ?2",
+        )?;
+        let mut rows = stmt.query([first.to_string(), last.to_string()])?;
+        // The item being read: (id, invoiced, due, open today, its later allocations).
+        let mut item: Option<(i64, i64, i64, i64, Vec<(i64, i64)>)> = None;
+        let mut add = |item: Option<(i64, i64, i64, i64, Vec<(i64, i64)>)>| {
+            let Some((_, invoiced, due, open_now, later)) = item else {
+                return;
+            };
+            for (day, sum) in days.iter().zip(sums.iter_mut()) {
+                if invoiced > *day {
+                    continue;
+                }
+                let open = open_now
+                    + later
+                        .iter()
+                        .filter(|(date, _)| date > day)
+                        .map(|(_, amount)| amount)
+                        .sum::<i64>();
+                if open != 0 {
+                    sum.0 += open;
+                    if due >= *day {
+                        sum.1 += open;
+                    }
+                }
+            }
+        };
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            if item.as_ref().is_none_or(|i| i.0 != id) {
+                add(item.take());
+                item = Some((id, row.get(1)?, row.get(2)?, row.get(3)?, Vec::new()));
+            }
+            if let (Some(date), Some(current)) = (row.get::<_, Option<i64>>(4)?, item.as_mut()) {
+                current.4.push((date, row.get(5)?));
+            }
+        }
+        add(item.take());
+        Ok(sums
+            .into_iter()
+            .map(|(open, current)| (currency.from_minor(open), currency.from_minor(current)))
+            .collect())
     }
 
     /// Every promise logged on or before `to` with a part dated `from` through `to`, and
