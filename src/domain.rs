@@ -3,8 +3,8 @@
 //! every rule can be tested with plain values.
 
 pub mod aging;
-pub mod analytics;
 pub mod allocation;
+pub mod analytics;
 pub mod company;
 pub mod customer;
 pub mod document;

@@ -156,4 +156,3 @@ pub fn run(store: &Store, args: &AnalyticsArgs) -> Result<(), CliError> {
     print(&text);
     Ok(())
 }
-

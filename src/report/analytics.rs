@@ -77,9 +77,15 @@ fn receivables(store: &Store, date: NaiveDate) -> Result<(Money, Money)> {
 
 /// The invoices and fees dated `from` through the last as-of date, kept as (date,
 /// amount, void date) so several periods can be summed from one read.
-fn sales(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, Money, Option<NaiveDate>)>> {
+fn sales(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(NaiveDate, Money, Option<NaiveDate>)>> {
     let mut out = Vec::new();
-    store.sales_between(from, to, |row| out.push((row.date, row.amount, row.voided_on)))?;
+    store.sales_between(from, to, |row| {
+        out.push((row.date, row.amount, row.voided_on))
+    })?;
     Ok(out)
 }
 
@@ -143,12 +149,15 @@ pub fn analytics(store: &Store, options: &AnalyticsOptions) -> Result<Analytics>
         if row.voided_on.is_some_and(|v| v <= as_of) {
             return;
         }
-        settled.entry(row.customer_id).or_default().push(SettledItem {
-            amount: row.amount,
-            invoiced: row.invoiced,
-            due: row.due,
-            settled: row.settled,
-        });
+        settled
+            .entry(row.customer_id)
+            .or_default()
+            .push(SettledItem {
+                amount: row.amount,
+                invoiced: row.invoiced,
+                due: row.due,
+                settled: row.settled,
+            });
     })?;
     let promises = promise_parts_kept(store, habit_start, as_of)?;
 
@@ -195,7 +204,9 @@ fn promise_parts_kept(
     }
     let mut out: HashMap<CustomerId, (u64, u64)> = HashMap::new();
     for note in &promises {
-        let paid = payments.get(&note.customer_id).map_or(&[][..], Vec::as_slice);
+        let paid = payments
+            .get(&note.customer_id)
+            .map_or(&[][..], Vec::as_slice);
         let throughs: Vec<NaiveDate> = note
             .promise
             .parts()
@@ -218,7 +229,11 @@ fn promise_parts_kept(
         }
         let standing = note.promise.judge(&paid_through, as_of);
         let tally = out.entry(note.customer_id).or_default();
-        for part in standing.parts.iter().filter(|p| p.date >= from && p.date <= as_of) {
+        for part in standing
+            .parts
+            .iter()
+            .filter(|p| p.date >= from && p.date <= as_of)
+        {
             match part.status {
                 PromiseStatus::Open => {}
                 PromiseStatus::Kept => {
@@ -239,9 +254,7 @@ fn month_end(date: NaiveDate) -> NaiveDate {
     } else {
         NaiveDate::from_ymd_opt(date.year(), date.month() + 1, 1)
     };
-    first_of_next
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(date)
+    first_of_next.and_then(|d| d.pred_opt()).unwrap_or(date)
 }
 
 /// The as-of dates of the trend: the month-ends of the 11 months before `as_of`'s

@@ -154,7 +154,10 @@ fn worked_example_through_the_library_and_the_binary() {
     );
     assert_eq!(default, out);
     let table = owed(&book, &["analytics", "--as-of", "2026-03-31"]);
-    assert!(table.contains("25.7") && table.contains("100.0 %"), "{table}");
+    assert!(
+        table.contains("25.7") && table.contains("100.0 %"),
+        "{table}"
+    );
     assert!(table.contains("33.3") && table.contains("6.7"), "{table}");
 }
 
@@ -235,7 +238,12 @@ fn nothing_to_divide_by_is_null_and_n_a() {
     }
     assert_eq!(out["cei"], "0.0");
     for c in out["by_customer"].as_array().unwrap() {
-        for key in ["days_to_pay", "days_late", "on_time_share", "promises_kept_share"] {
+        for key in [
+            "days_to_pay",
+            "days_late",
+            "on_time_share",
+            "promises_kept_share",
+        ] {
             assert!(c[key].is_null(), "{key}: {c}");
         }
     }
@@ -347,7 +355,14 @@ fn trend_is_twelve_month_ends_ending_on_the_date() {
     for row in rows {
         assert_eq!(
             keys(row),
-            BTreeSet::from(["as_of", "credit_sales", "dso", "best_possible_dso", "add", "cei"])
+            BTreeSet::from([
+                "as_of",
+                "credit_sales",
+                "dso",
+                "best_possible_dso",
+                "add",
+                "cei"
+            ])
         );
     }
     assert_eq!(rows[0]["as_of"], "2025-04-30");
