@@ -51,6 +51,19 @@ pub struct PaymentRow {
     pub voided_on: Option<NaiveDate>,
 }
 
+/// An item read for [`Store::receivables_as_of`]: dates as days since 1970, amounts in
+/// minor units, and its allocations (date, amount) dated after the earliest date.
+struct AliveItem {
+    id: i64,
+    invoiced: i64,
+    due: i64,
+    open_now: i64,
+    later: Vec<(i64, i64)>,
+}
+
+/// Payments by customer, as [`Store::promises_between`] returns them.
+pub type PaymentsByCustomer = HashMap<CustomerId, Vec<PaymentRow>>;
+
 const DAYS_TO_1970: i64 = 719_163;
 
 /// A date stored as days since 1970 (cheaper to read than text on many rows).
@@ -220,10 +233,16 @@ impl Store {
              WHERE (i.settled_on IS NULL OR i.settled_on > ?1) AND i.doc_date <= ?2",
         )?;
         let mut rows = stmt.query([first.to_string(), last.to_string()])?;
-        // The item being read: (id, invoiced, due, open today, its later allocations).
-        let mut item: Option<(i64, i64, i64, i64, Vec<(i64, i64)>)> = None;
-        let mut add = |item: Option<(i64, i64, i64, i64, Vec<(i64, i64)>)>| {
-            let Some((_, invoiced, due, open_now, later)) = item else {
+        let mut item: Option<AliveItem> = None;
+        let mut add = |item: Option<AliveItem>| {
+            let Some(AliveItem {
+                invoiced,
+                due,
+                open_now,
+                later,
+                ..
+            }) = item
+            else {
                 return;
             };
             for (day, sum) in days.iter().zip(sums.iter_mut()) {
@@ -246,12 +265,18 @@ impl Store {
         };
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
-            if item.as_ref().is_none_or(|i| i.0 != id) {
+            if item.as_ref().is_none_or(|i| i.id != id) {
                 add(item.take());
-                item = Some((id, row.get(1)?, row.get(2)?, row.get(3)?, Vec::new()));
+                item = Some(AliveItem {
+                    id,
+                    invoiced: row.get(1)?,
+                    due: row.get(2)?,
+                    open_now: row.get(3)?,
+                    later: Vec::new(),
+                });
             }
             if let (Some(date), Some(current)) = (row.get::<_, Option<i64>>(4)?, item.as_mut()) {
-                current.4.push((date, row.get(5)?));
+                current.later.push((date, row.get(5)?));
             }
         }
         add(item.take());
@@ -264,12 +289,11 @@ impl Store {
     /// Every promise logged on or before `to` with a part dated `from` through `to`, and
     /// for each customer of one, its payments dated from the earliest such promise's day
     /// through `to` (with their voids' dates, to be judged as of a date).
-    #[allow(clippy::type_complexity)]
     pub fn promises_between(
         &self,
         from: NaiveDate,
         to: NaiveDate,
-    ) -> Result<(Vec<PromiseRow>, HashMap<CustomerId, Vec<PaymentRow>>)> {
+    ) -> Result<(Vec<PromiseRow>, PaymentsByCustomer)> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT n.id, n.customer_id, n.at,
                     (SELECT group_concat(p.date || ':' || p.amount, ';' ORDER BY p.part)
@@ -308,7 +332,7 @@ impl Store {
                 promise: Promise::new(parts).map_err(corrupt)?,
             });
         }
-        let mut payments: HashMap<CustomerId, Vec<PaymentRow>> = HashMap::new();
+        let mut payments = PaymentsByCustomer::new();
         let Some(first) = promises.iter().map(|p| p.day).min() else {
             return Ok((promises, payments));
         };
