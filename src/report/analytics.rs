@@ -18,7 +18,7 @@ use crate::domain::analytics::{
 };
 use crate::domain::ids::CustomerId;
 use crate::domain::note::PromiseStatus;
-use crate::store::{AgingInput, Store, StoreError};
+use crate::store::{AgingInput, Store};
 
 /// The days per-customer figures look back over, ending on the as-of date.
 pub const HABIT_DAYS: u64 = 365;
@@ -57,13 +57,12 @@ pub struct Analytics {
 }
 
 fn days_before(date: NaiveDate, days: u64) -> Result<NaiveDate> {
-    date.checked_sub_days(Days::new(days)).ok_or_else(|| {
-        ReportError::Store(StoreError::Corrupt(format!("{days} days before {date}")))
-    })
+    date.checked_sub_days(Days::new(days))
+        .ok_or(ReportError::TooFarBack { date, days })
 }
 
-/// Open items as of each of `dates`: (all of them, the part not yet due). One aging
-/// input per date (the aging as of any date is exact).
+/// Open items as of `date`: (all of them, the part not yet due on it), read as the aging
+/// reads them (the aging as of any date is exact).
 fn receivables(store: &Store, date: NaiveDate) -> Result<(Money, Money)> {
     let (mut open, mut current) = (Money::ZERO, Money::ZERO);
     store.open_items_as_of(date, AgingInput::Fast, false, |row| {

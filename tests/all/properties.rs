@@ -183,8 +183,9 @@ fn run(store: &mut Store, ops: &[Op], offset: u64, posted: &mut Vec<String>) {
     }
 }
 
-/// A note per `(customer, day, cents)`, logged on `offset + day`, promising `cents` in two
-/// parts: five days after it and on day 100.
+/// A note per `(customer, day, cents)`, logged on `offset + day`, promising `cents` five
+/// days after it, and on day 100 too when that is later (day 95 too when logged after
+/// day 100).
 fn log_promises(store: &mut Store, promised: &[(usize, u64, i64)], offset: u64) {
     use owed::domain::note::{Channel, Direction, NoteDraft, Promise, PromisePart};
     let currency = store.currency().clone();
@@ -194,6 +195,16 @@ fn log_promises(store: &mut Store, promised: &[(usize, u64, i64)], offset: u64) 
             date: logged + Days::new(5),
             amount: currency.from_minor(cents),
         }];
+        if logged > day(100) {
+            // Logged after day 100 with a part dated before it: still not known on day 100.
+            parts.insert(
+                0,
+                PromisePart {
+                    date: day(95),
+                    amount: currency.from_minor(cents),
+                },
+            );
+        }
         if logged + Days::new(5) < day(100) {
             parts.push(PromisePart {
                 date: day(100),
