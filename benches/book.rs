@@ -2,7 +2,7 @@
 //! invoices; set OWED_BENCH_CUSTOMERS / OWED_BENCH_INVOICES for another size) and times
 //! what a user waits for: building it, aging as of a date, one customer's ledger, the
 //! customer list, the worklist and the letters due (the bar: under 1 s each on the full
-//! book), the Today screen's view() (under 8 ms) — in-process
+//! book), the analytics and their trend (under 2 s), the Today screen's view() (under 8 ms) — in-process
 //! and through the real `owed` binary, whose peak memory it also reads. Run with `cargo bench --bench book`.
 
 use std::process::Command;
@@ -160,6 +160,35 @@ fn main() {
         run.due.len(),
         run.held.len()
     );
+    let options = report::analytics::AnalyticsOptions {
+        as_of: today,
+        period_days: 90,
+    };
+    let (time, figures) = best(3, || {
+        report::analytics::analytics(&store, &options).expect("analytics")
+    });
+    println!(
+        "analytics, 90 days (lib):       {:>10.2?}  (DSO {}, CEI {})",
+        time,
+        figures
+            .period
+            .figures
+            .dso
+            .map_or("n/a".into(), |v| v.to_string()),
+        figures
+            .period
+            .figures
+            .cei
+            .map_or("n/a".into(), |v| v.to_string())
+    );
+    let (time, months) = best(3, || {
+        report::analytics::trend(&store, &options).expect("trend")
+    });
+    println!(
+        "analytics trend (lib):          {:>10.2?}  ({} months)",
+        time,
+        months.len()
+    );
     drop(store);
 
     // The Today screen on this book: its view() is built on every frame.
@@ -203,6 +232,23 @@ fn main() {
         ],
     );
     println!("`owed letters --due --dry-run`: {time:>10.2?}  peak memory {peak}");
+    let (time, peak) = run_binary(
+        &path,
+        &["analytics", "--as-of", "2026-11-23", "--format", "json"],
+    );
+    println!("`owed analytics --format json`: {time:>10.2?}  peak memory {peak}");
+    let (time, peak) = run_binary(
+        &path,
+        &[
+            "analytics",
+            "--as-of",
+            "2026-11-23",
+            "--trend",
+            "--format",
+            "json",
+        ],
+    );
+    println!("`owed analytics --trend`:       {time:>10.2?}  peak memory {peak}");
     let (time, _) = run_binary(&path, &["check"]);
     println!("`owed check`:                   {time:>10.2?}");
 }

@@ -2,6 +2,7 @@
 //! library functions as the screens. Bad input exits non-zero with one line naming the
 //! field; nothing is written.
 
+mod analytics;
 mod audit;
 mod backups;
 mod bank;
@@ -20,6 +21,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+
+pub use analytics::AnalyticsArgs;
 
 pub use backups::{BackupAction, BackupArgs, RestoreArgs};
 pub use disputes::{
@@ -128,6 +131,9 @@ pub enum Command {
     /// Everything to do today about getting paid, most pressing first: broken promises,
     /// letters and reminders due, follow-ups, credit to apply, money to match.
     Worklist(WorklistArgs),
+    /// DSO, best possible DSO, ADD, CEI and each customer's payment habits (`--trend`:
+    /// month by month).
+    Analytics(AnalyticsArgs),
     /// Open the desktop app (what `owed` with no command does).
     App,
 }

@@ -4,6 +4,7 @@
 
 pub mod aging;
 pub mod allocation;
+pub mod analytics;
 pub mod company;
 pub mod customer;
 pub mod document;

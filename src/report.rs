@@ -2,6 +2,7 @@
 //! customer list with balances and credit use, and the customer ledger. The CLI and the
 //! screens call these same functions, so their figures always agree.
 
+pub mod analytics;
 pub mod letters;
 mod promises;
 pub mod statement;
@@ -28,6 +29,8 @@ pub enum ReportError {
     Store(#[from] StoreError),
     #[error("the range is empty: --from {from} is after --to {to}")]
     EmptyRange { from: NaiveDate, to: NaiveDate },
+    #[error("{days} days before {date} is outside the calendar")]
+    TooFarBack { date: NaiveDate, days: u64 },
 }
 
 pub type Result<T> = std::result::Result<T, ReportError>;

@@ -2,6 +2,7 @@
 //! Every multi-row write runs in one transaction, so a crash leaves the book as it was
 //! before or after, never half-written.
 
+mod analytics;
 mod audit;
 mod backup;
 mod bank;
@@ -33,6 +34,7 @@ use crate::domain::note::NoteError;
 use crate::domain::terms::TermsError;
 use crate::domain::{Currency, MoneyError};
 
+pub use analytics::{PaymentRow, PromiseRow, SaleRow, SettledRow};
 pub use audit::{AuditAction, AuditEntry, AuditFilter, NewAudit};
 pub use backup::{
     BackupFile, BackupKind, Restored, backups_dir, list_backups, restore, verify_backup,

@@ -91,6 +91,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let store = open(&cli, Access::Read)?;
             super::worklist::run(&store, args)?;
         }
+        Command::Analytics(args) => {
+            let store = open(&cli, Access::Read)?;
+            super::analytics::run(&store, args)?;
+        }
         Command::Overview => {
             let store = open(&cli, Access::Read)?;
             super::reports::overview(&store)?;

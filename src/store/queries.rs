@@ -131,7 +131,7 @@ fn document_from_row(row: &rusqlite::Row<'_>, currency: &Currency) -> Result<Doc
 impl Store {
     /// Whether any allocation is dated after `as_of`. When none is, every item's kept
     /// open amount (and every credit's unapplied amount) is its amount as of that date.
-    fn allocated_after(&self, as_of: NaiveDate) -> Result<bool> {
+    pub(super) fn allocated_after(&self, as_of: NaiveDate) -> Result<bool> {
         Ok(self
             .conn
             .prepare_cached("SELECT 1 FROM allocations WHERE date > ?1 LIMIT 1")?

@@ -8,6 +8,7 @@ mod common {
     pub mod printed;
 }
 
+mod analytics;
 mod audit;
 mod backups;
 mod bank_samples;

@@ -183,6 +183,50 @@ fn run(store: &mut Store, ops: &[Op], offset: u64, posted: &mut Vec<String>) {
     }
 }
 
+/// A note per `(customer, day, cents)`, logged on `offset + day`, promising `cents` five
+/// days after it, and on day 100 too when that is later (day 95 too when logged after
+/// day 100).
+fn log_promises(store: &mut Store, promised: &[(usize, u64, i64)], offset: u64) {
+    use owed::domain::note::{Channel, Direction, NoteDraft, Promise, PromisePart};
+    let currency = store.currency().clone();
+    for &(customer, at, cents) in promised {
+        let logged = day(at + offset);
+        let mut parts = vec![PromisePart {
+            date: logged + Days::new(5),
+            amount: currency.from_minor(cents),
+        }];
+        if logged > day(100) {
+            // Logged after day 100 with a part dated before it: still not known on day 100.
+            parts.insert(
+                0,
+                PromisePart {
+                    date: day(95),
+                    amount: currency.from_minor(cents),
+                },
+            );
+        }
+        if logged + Days::new(5) < day(100) {
+            parts.push(PromisePart {
+                date: day(100),
+                amount: currency.from_minor(cents),
+            });
+        }
+        let draft = NoteDraft {
+            customer_code: CUSTOMERS[customer].into(),
+            invoice_number: None,
+            channel: Channel::Call,
+            direction: Direction::In,
+            summary: "promised".into(),
+            outcome: None,
+            promise: Some(Promise::new(parts).unwrap()),
+            follow_up: None,
+        };
+        store
+            .batch(|b| b.add_note(&draft, &format!("{logged}T09:00:00+00:00")))
+            .unwrap();
+    }
+}
+
 fn fresh_book() -> Store {
     let mut store = book();
     for code in CUSTOMERS {
@@ -283,6 +327,48 @@ proptest! {
             prop_assert_eq!(&a.report, &b.report);
         }
         assert_invariants(&store, day(250));
+    }
+
+    #[test]
+    fn analytics_as_of_a_date_ignore_everything_dated_after_it(
+        before in prop::collection::vec(op(100), 1..30),
+        after in prop::collection::vec(op(100), 1..30),
+        promised in prop::collection::vec((0usize..3, 0u64..100, 1i64..30_000), 0..4),
+    ) {
+        let mut store = fresh_book();
+        let mut posted = Vec::new();
+        run(&mut store, &before, 0, &mut posted);
+        // Promises logged by day 100, some with parts after it.
+        log_promises(&mut store, &promised, 0);
+        let as_of = day(100);
+        let figures = |store: &Store| {
+            [30, 90].map(|period_days| {
+                let options = report::analytics::AnalyticsOptions { as_of, period_days };
+                (
+                    report::analytics::analytics(store, &options).unwrap(),
+                    report::analytics::trend(store, &options).unwrap(),
+                )
+            })
+        };
+        let earlier = figures(&store);
+        // Everything in `after` is dated after day 100: invoices, payments settling
+        // earlier items, voids of earlier invoices and payments, and promises logged later.
+        run(&mut store, &after, 101, &mut posted);
+        log_promises(&mut store, &promised, 101);
+        let later = figures(&store);
+        prop_assert_eq!(&earlier, &later);
+        // Each month of the trend (receivables of 24 dates read at once) is the report
+        // as of its own date (each read by itself).
+        for (options, (_, trend)) in [30, 90].into_iter().zip(&later) {
+            for row in trend {
+                let alone = report::analytics::analytics(
+                    &store,
+                    &report::analytics::AnalyticsOptions { as_of: row.as_of, period_days: options },
+                )
+                .unwrap();
+                prop_assert_eq!(&alone.period, row);
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,329 @@
+//! Collection analytics as of a date: the headline figures (credit sales, DSO, best
+//! possible DSO, ADD, CEI) over a period, and per customer how it paid over the 365 days
+//! ending on the date and how many of its promises it kept. The definitions are pure
+//! ([`crate::domain::analytics`]); this gathers their inputs with whole-book queries.
+//! Nothing dated after the as-of date counts: not a document, not an allocation, not a
+//! void, not a note.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Days, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::{ReportError, Result};
+use crate::domain::Money;
+use crate::domain::analytics::{
+    Headline, PaymentHabits, PeriodSums, SettledItem, headline, kept_share, one_decimal,
+    payment_habits,
+};
+use crate::domain::ids::CustomerId;
+use crate::domain::note::PromiseStatus;
+use crate::store::{AgingInput, Store};
+
+/// The days per-customer figures look back over, ending on the as-of date.
+pub const HABIT_DAYS: u64 = 365;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnalyticsOptions {
+    pub as_of: NaiveDate,
+    /// The period is the `period_days` days ending on and including `as_of`.
+    pub period_days: u32,
+}
+
+/// The headline figures of one period, rounded to one decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodFigures {
+    pub as_of: NaiveDate,
+    pub period_days: u32,
+    pub credit_sales: Money,
+    pub figures: Headline,
+}
+
+/// One customer's figures, rounded to one decimal; `None` where nothing was settled or
+/// no promise part was judged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerFigures {
+    pub code: String,
+    pub name: String,
+    pub habits: PaymentHabits,
+    pub promises_kept_share: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analytics {
+    pub period: PeriodFigures,
+    /// Every customer, in code order.
+    pub by_customer: Vec<CustomerFigures>,
+}
+
+fn days_before(date: NaiveDate, days: u64) -> Result<NaiveDate> {
+    date.checked_sub_days(Days::new(days))
+        .ok_or(ReportError::TooFarBack { date, days })
+}
+
+/// Open items as of `date`: (all of them, the part not yet due on it), read as the aging
+/// reads them (the aging as of any date is exact).
+fn receivables(store: &Store, date: NaiveDate) -> Result<(Money, Money)> {
+    let (mut open, mut current) = (Money::ZERO, Money::ZERO);
+    store.open_items_as_of(date, AgingInput::Fast, false, |row| {
+        open += row.open;
+        if row.due >= date {
+            current += row.open;
+        }
+    })?;
+    Ok((open, current))
+}
+
+/// The invoices and fees dated `from` through the last as-of date, kept as (date,
+/// amount, void date) so several periods can be summed from one read.
+fn sales(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(NaiveDate, Money, Option<NaiveDate>)>> {
+    let mut out = Vec::new();
+    store.sales_between(from, to, |row| {
+        out.push((row.date, row.amount, row.voided_on))
+    })?;
+    Ok(out)
+}
+
+/// Credit sales of the period ending `as_of`: voided ones left out when the void is
+/// dated on or before `as_of` (a later void had not happened yet).
+fn credit_sales(
+    sales: &[(NaiveDate, Money, Option<NaiveDate>)],
+    start: NaiveDate,
+    as_of: NaiveDate,
+) -> Money {
+    sales
+        .iter()
+        .filter(|(date, _, voided)| {
+            *date >= start && *date <= as_of && voided.is_none_or(|v| v > as_of)
+        })
+        .map(|(_, amount, _)| *amount)
+        .sum()
+}
+
+fn period_figures(
+    store: &Store,
+    sales: &[(NaiveDate, Money, Option<NaiveDate>)],
+    as_of: NaiveDate,
+    period_days: u32,
+) -> Result<PeriodFigures> {
+    let start = days_before(as_of, u64::from(period_days) - 1)?;
+    let (closing, closing_current) = receivables(store, as_of)?;
+    let (opening, _) = receivables(store, days_before(start, 1)?)?;
+    let sums = PeriodSums {
+        period_days,
+        credit_sales: credit_sales(sales, start, as_of),
+        opening,
+        closing,
+        closing_current,
+    };
+    Ok(figures_of(store, as_of, sums))
+}
+
+fn figures_of(store: &Store, as_of: NaiveDate, sums: PeriodSums) -> PeriodFigures {
+    PeriodFigures {
+        as_of,
+        period_days: sums.period_days,
+        credit_sales: store.currency().rescale(sums.credit_sales),
+        figures: headline(&sums).rounded(),
+    }
+}
+
+/// The analytics as of `options.as_of`.
+pub fn analytics(store: &Store, options: &AnalyticsOptions) -> Result<Analytics> {
+    let as_of = options.as_of;
+    let period_days = options.period_days.max(1);
+    let start = days_before(as_of, u64::from(period_days) - 1)?;
+    let sales = sales(store, start, as_of)?;
+    let period = period_figures(store, &sales, as_of, period_days)?;
+
+    let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
+    let mut settled: HashMap<CustomerId, Vec<SettledItem>> = HashMap::new();
+    store.settled_between(habit_start, as_of, |row| {
+        // An item its document's void settled was never paid; a void after the as-of
+        // date had not happened yet.
+        if row.voided_on.is_some_and(|v| v <= as_of) {
+            return;
+        }
+        settled
+            .entry(row.customer_id)
+            .or_default()
+            .push(SettledItem {
+                amount: row.amount,
+                invoiced: row.invoiced,
+                due: row.due,
+                settled: row.settled,
+            });
+    })?;
+    let promises = promise_parts_kept(store, habit_start, as_of)?;
+
+    let by_customer = store
+        .customers()?
+        .into_iter()
+        .map(|customer| {
+            let habits = payment_habits(settled.get(&customer.id).map_or(&[], Vec::as_slice));
+            let (kept, judged) = promises.get(&customer.id).copied().unwrap_or((0, 0));
+            CustomerFigures {
+                code: customer.code,
+                name: customer.name,
+                habits: PaymentHabits {
+                    days_to_pay: habits.days_to_pay.map(one_decimal),
+                    days_late: habits.days_late.map(one_decimal),
+                    on_time_share: habits.on_time_share.map(one_decimal),
+                },
+                promises_kept_share: kept_share(kept, judged).map(one_decimal),
+            }
+        })
+        .collect();
+    Ok(Analytics {
+        period,
+        by_customer,
+    })
+}
+
+/// Per customer, (kept, judged) promise parts dated `from` through `as_of`, each
+/// promise judged as of `as_of` by [`crate::domain::note::Promise::judge`] with the
+/// payments dated from its note's day (one entered after the note, on that day) through
+/// the part's date, not voided by `as_of`. A part still open (dated `as_of`, not yet
+/// paid in full) is not judged; a partly kept one counts as not kept.
+fn promise_parts_kept(
+    store: &Store,
+    from: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<HashMap<CustomerId, (u64, u64)>> {
+    let (promises, mut payments) = store.promises_between(from, as_of)?;
+    // A payment voided by `as_of` never kept a promise; sorted by date, each note reads
+    // only the payments of its own span.
+    for list in payments.values_mut() {
+        list.retain(|p| p.date <= as_of && p.voided_on.is_none_or(|v| v > as_of));
+        list.sort_by_key(|p| p.date);
+    }
+    let mut out: HashMap<CustomerId, (u64, u64)> = HashMap::new();
+    for note in &promises {
+        let paid = payments
+            .get(&note.customer_id)
+            .map_or(&[][..], Vec::as_slice);
+        let throughs: Vec<NaiveDate> = note
+            .promise
+            .parts()
+            .iter()
+            .map(|part| part.date.min(as_of))
+            .collect();
+        let last = throughs.iter().copied().max().unwrap_or(note.day);
+        let mut paid_through = vec![Money::ZERO; throughs.len()];
+        let first = paid.partition_point(|p| p.date < note.day);
+        for payment in paid[first..].iter().take_while(|p| p.date <= last) {
+            // On the note's own day, only money entered after the note was logged.
+            if payment.date == note.day && payment.posted_at.as_str() <= note.at.as_str() {
+                continue;
+            }
+            for (sum, through) in paid_through.iter_mut().zip(&throughs) {
+                if payment.date <= *through {
+                    *sum += payment.amount;
+                }
+            }
+        }
+        let standing = note.promise.judge(&paid_through, as_of);
+        let tally = out.entry(note.customer_id).or_default();
+        for part in standing
+            .parts
+            .iter()
+            .filter(|p| p.date >= from && p.date <= as_of)
+        {
+            match part.status {
+                PromiseStatus::Open => {}
+                PromiseStatus::Kept => {
+                    tally.0 += 1;
+                    tally.1 += 1;
+                }
+                PromiseStatus::PartlyKept | PromiseStatus::Broken => tally.1 += 1,
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The last day of `date`'s month.
+fn month_end(date: NaiveDate) -> NaiveDate {
+    let first_of_next = if date.month() == 12 {
+        NaiveDate::from_ymd_opt(date.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(date.year(), date.month() + 1, 1)
+    };
+    first_of_next.and_then(|d| d.pred_opt()).unwrap_or(date)
+}
+
+/// The as-of dates of the trend: the month-ends of the 11 months before `as_of`'s
+/// month, oldest first, then `as_of` itself.
+pub fn trend_dates(as_of: NaiveDate) -> Vec<NaiveDate> {
+    let mut dates = vec![as_of];
+    let mut first_of_month = as_of.with_day(1).unwrap_or(as_of);
+    for _ in 0..11 {
+        let Some(previous) = first_of_month.pred_opt() else {
+            break;
+        };
+        dates.push(month_end(previous));
+        first_of_month = previous.with_day(1).unwrap_or(previous);
+    }
+    dates.reverse();
+    dates
+}
+
+/// The headline figures as of each of [`trend_dates`], each over `period_days`. The
+/// invoices and fees are read once for all twelve periods, and the receivables of all
+/// 24 dates (each period's last day and the day before it starts) in one read.
+pub fn trend(store: &Store, options: &AnalyticsOptions) -> Result<Vec<PeriodFigures>> {
+    let period_days = options.period_days.max(1);
+    let dates = trend_dates(options.as_of);
+    let first = days_before(dates[0], u64::from(period_days) - 1)?;
+    let sales = sales(store, first, options.as_of)?;
+    let mut wanted = Vec::with_capacity(dates.len() * 2);
+    for as_of in &dates {
+        wanted.push(*as_of);
+        wanted.push(days_before(*as_of, u64::from(period_days))?);
+    }
+    let receivables = store.receivables_as_of(&wanted)?;
+    let closings = receivables.iter().step_by(2);
+    let openings = receivables.iter().skip(1).step_by(2);
+    dates
+        .iter()
+        .zip(closings.zip(openings))
+        .map(|(as_of, ((closing, closing_current), (opening, _)))| {
+            let start = days_before(*as_of, u64::from(period_days) - 1)?;
+            Ok(figures_of(
+                store,
+                *as_of,
+                PeriodSums {
+                    period_days,
+                    credit_sales: credit_sales(&sales, start, *as_of),
+                    opening: *opening,
+                    closing: *closing,
+                    closing_current: *closing_current,
+                },
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trend_dates_are_month_ends_then_the_day() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let dates = trend_dates(d("2026-03-15"));
+        assert_eq!(dates.len(), 12);
+        assert_eq!(dates[0], d("2025-04-30"));
+        assert_eq!(dates[10], d("2026-02-28"));
+        assert_eq!(dates[11], d("2026-03-15"));
+        let dates = trend_dates(d("2024-03-31"));
+        assert_eq!(dates[10], d("2024-02-29"));
+        assert_eq!(dates[9], d("2024-01-31"));
+        assert_eq!(dates[8], d("2023-12-31"));
+        assert_eq!(month_end(d("2026-12-05")), d("2026-12-31"));
+    }
+}

@@ -1,0 +1,365 @@
+//! The whole-book reads behind collection analytics: invoices and fees with the date of
+//! their void, items settled in a range of days, and promise parts with the payments
+//! that could keep them. Each is one query for the whole book (never one per customer);
+//! the report applies the as-of date, so nothing dated after it counts.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::queries::parse_stored_date;
+use super::{Result, Store, StoreError};
+use crate::domain::Money;
+use crate::domain::ids::CustomerId;
+use crate::domain::note::{Promise, PromisePart};
+
+/// An invoice or fee: its date, amount and the date of the void of it, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaleRow {
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub voided_on: Option<NaiveDate>,
+}
+
+/// An item of an invoice or fee whose open amount reached zero (`settled`), with the
+/// date of the void of its document, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SettledRow {
+    pub customer_id: CustomerId,
+    pub amount: Money,
+    pub invoiced: NaiveDate,
+    pub due: NaiveDate,
+    pub settled: NaiveDate,
+    pub voided_on: Option<NaiveDate>,
+}
+
+/// A note's promise with the day and moment it was logged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromiseRow {
+    pub customer_id: CustomerId,
+    pub at: String,
+    pub day: NaiveDate,
+    pub promise: Promise,
+}
+
+/// A payment: its date, the moment it was entered, its amount and its void's date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentRow {
+    pub date: NaiveDate,
+    pub posted_at: String,
+    pub amount: Money,
+    pub voided_on: Option<NaiveDate>,
+}
+
+/// An item read for [`Store::receivables_as_of`]: dates as days since 1970, amounts in
+/// minor units, and its allocations (date, amount) dated after the earliest date.
+struct AliveItem {
+    id: i64,
+    invoiced: i64,
+    due: i64,
+    open_now: i64,
+    later: Vec<(i64, i64)>,
+}
+
+/// Payments by customer, as [`Store::promises_between`] returns them.
+pub type PaymentsByCustomer = HashMap<CustomerId, Vec<PaymentRow>>;
+
+const DAYS_TO_1970: i64 = 719_163;
+
+/// A date stored as days since 1970 (cheaper to read than text on many rows).
+fn day(days: i64) -> Result<NaiveDate> {
+    i32::try_from(days + DAYS_TO_1970)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .ok_or_else(|| StoreError::Corrupt(format!("day {days} after 1970-01-01")))
+}
+
+impl Store {
+    /// Every invoice and fee dated `from` through `to`, with its void's date.
+    pub fn sales_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        mut each: impl FnMut(SaleRow),
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT unixepoch(d.date) / 86400, d.amount, unixepoch(v.date) / 86400
+             FROM documents d LEFT JOIN documents v ON v.voids_id = d.id
+             WHERE d.kind IN ('invoice', 'fee') AND d.date >= ?1 AND d.date <= ?2",
+        )?;
+        let currency = self.currency();
+        let mut rows = stmt.query([from.to_string(), to.to_string()])?;
+        while let Some(row) = rows.next()? {
+            each(SaleRow {
+                date: day(row.get(0)?)?,
+                amount: currency.from_minor(row.get(1)?),
+                voided_on: row.get::<_, Option<i64>>(2)?.map(day).transpose()?,
+            });
+        }
+        Ok(())
+    }
+
+    /// Every item of an invoice or fee whose open amount reached zero from `from`
+    /// through `as_of` and stayed zero through `as_of`, as the book stood on `as_of`:
+    /// `items.settled_on` (read from the covering index) is the last day an item reached
+    /// zero, so an item an allocation dated after `as_of` touched (a void freeing a
+    /// payment) is judged instead from its own allocations dated up to `as_of`.
+    pub fn settled_between(
+        &self,
+        from: NaiveDate,
+        as_of: NaiveDate,
+        mut each: impl FnMut(SettledRow),
+    ) -> Result<()> {
+        let currency = self.currency();
+        let dates = [from.to_string(), as_of.to_string()];
+        let mut touched = std::collections::HashSet::new();
+        if self.allocated_after(as_of)? {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT i.id, i.customer_id, i.amount, unixepoch(i.doc_date) / 86400,
+                        unixepoch(i.due_date) / 86400, d.kind, unixepoch(v.date) / 86400,
+                        unixepoch(a.date) / 86400, a.amount
+                 FROM items i JOIN documents d ON d.id = i.document_id
+                 LEFT JOIN documents v ON v.voids_id = d.id
+                 JOIN allocations a ON a.item_id = i.id AND a.date <= ?2
+                 WHERE i.id IN (SELECT item_id FROM allocations WHERE date > ?2)
+                 ORDER BY i.id, a.date, a.id",
+            )?;
+            let mut rows = stmt.query(dates.clone())?;
+            // (item id, row as settled so far, what is still open)
+            let mut current: Option<(i64, SettledRow, i64, bool)> = None;
+            let mut finish = |item: Option<(i64, SettledRow, i64, bool)>| {
+                if let Some((_, row, open, sale)) = item
+                    && sale
+                    && open == 0
+                    && row.settled >= from
+                {
+                    each(row);
+                }
+            };
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                touched.insert(id);
+                if current.as_ref().is_none_or(|c| c.0 != id) {
+                    finish(current.take());
+                    let kind: String = row.get(5)?;
+                    let invoiced = day(row.get(3)?)?;
+                    current = Some((
+                        id,
+                        SettledRow {
+                            customer_id: row.get(1)?,
+                            amount: currency.from_minor(row.get(2)?),
+                            invoiced,
+                            due: day(row.get(4)?)?,
+                            settled: invoiced,
+                            voided_on: row.get::<_, Option<i64>>(6)?.map(day).transpose()?,
+                        },
+                        row.get(2)?,
+                        kind == "invoice" || kind == "fee",
+                    ));
+                }
+                if let Some((_, settled, open, _)) = current.as_mut() {
+                    *open -= row.get::<_, i64>(8)?;
+                    if *open == 0 {
+                        settled.settled = day(row.get(7)?)?;
+                    }
+                }
+            }
+            finish(current.take());
+        }
+        // The items themselves from the covering index alone; the kind of document and
+        // its void from two small reads: items of refunds (money paid back, settled by
+        // the credit it pays back) and items of voided documents. A join per item to
+        // its document took three times as long.
+        let mut voided: HashMap<i64, NaiveDate> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, unixepoch(v.date) / 86400 FROM documents v
+             JOIN items i ON i.document_id = v.voids_id WHERE v.voids_id IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            voided.insert(row.get(0)?, day(row.get(1)?)?);
+        }
+        let refunds: std::collections::HashSet<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT i.id FROM documents d JOIN items i ON i.document_id = d.id
+                 WHERE d.kind NOT IN ('invoice', 'fee') AND d.side = 1",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, i.customer_id, i.amount, unixepoch(i.doc_date) / 86400,
+                    unixepoch(i.due_date) / 86400, unixepoch(i.settled_on) / 86400
+             FROM items i WHERE i.settled_on >= ?1 AND i.settled_on <= ?2",
+        )?;
+        let mut rows = stmt.query(dates.clone())?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            if refunds.contains(&id) || touched.contains(&id) {
+                continue;
+            }
+            each(SettledRow {
+                customer_id: row.get(1)?,
+                amount: currency.from_minor(row.get(2)?),
+                invoiced: day(row.get(3)?)?,
+                due: day(row.get(4)?)?,
+                settled: day(row.get(5)?)?,
+                voided_on: voided.get(&id).copied(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The open items as of each of `dates`, summed: (all of them, the part not yet due
+    /// on that date), in the order of `dates`. The same figures as
+    /// [`Store::open_items_as_of`] date by date, from one read: every item still open on
+    /// the earliest date (from the covering index), with its allocations dated after that
+    /// date (from theirs). An item's open amount on a date is what is open today plus
+    /// what was allocated to it after that date.
+    pub fn receivables_as_of(&self, dates: &[NaiveDate]) -> Result<Vec<(Money, Money)>> {
+        let currency = self.currency();
+        let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
+            return Ok(Vec::new());
+        };
+        let days: Vec<i64> = dates
+            .iter()
+            .map(|d| i64::from(d.num_days_from_ce()) - DAYS_TO_1970)
+            .collect();
+        let mut sums = vec![(0i64, 0i64); dates.len()];
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, unixepoch(i.doc_date) / 86400, unixepoch(i.due_date) / 86400, i.open,
+                    unixepoch(a.date) / 86400, a.amount
+             FROM items i LEFT JOIN allocations a ON a.item_id = i.id AND a.date > ?1
+             WHERE (i.settled_on IS NULL OR i.settled_on > ?1) AND i.doc_date <= ?2",
+        )?;
+        let mut rows = stmt.query([first.to_string(), last.to_string()])?;
+        let mut item: Option<AliveItem> = None;
+        let mut add = |item: Option<AliveItem>| {
+            let Some(AliveItem {
+                invoiced,
+                due,
+                open_now,
+                later,
+                ..
+            }) = item
+            else {
+                return;
+            };
+            for (day, sum) in days.iter().zip(sums.iter_mut()) {
+                if invoiced > *day {
+                    continue;
+                }
+                let open = open_now
+                    + later
+                        .iter()
+                        .filter(|(date, _)| date > day)
+                        .map(|(_, amount)| amount)
+                        .sum::<i64>();
+                if open != 0 {
+                    sum.0 += open;
+                    if due >= *day {
+                        sum.1 += open;
+                    }
+                }
+            }
+        };
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            if item.as_ref().is_none_or(|i| i.id != id) {
+                add(item.take());
+                item = Some(AliveItem {
+                    id,
+                    invoiced: row.get(1)?,
+                    due: row.get(2)?,
+                    open_now: row.get(3)?,
+                    later: Vec::new(),
+                });
+            }
+            if let (Some(date), Some(current)) = (row.get::<_, Option<i64>>(4)?, item.as_mut()) {
+                current.later.push((date, row.get(5)?));
+            }
+        }
+        add(item.take());
+        Ok(sums
+            .into_iter()
+            .map(|(open, current)| (currency.from_minor(open), currency.from_minor(current)))
+            .collect())
+    }
+
+    /// Every promise logged on or before `to` with a part dated `from` through `to`, and
+    /// for each customer of one, its payments dated from the earliest such promise's day
+    /// through `to` (with their voids' dates, to be judged as of a date).
+    pub fn promises_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<(Vec<PromiseRow>, PaymentsByCustomer)> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT n.id, n.customer_id, n.at,
+                    (SELECT group_concat(p.date || ':' || p.amount, ';' ORDER BY p.part)
+                     FROM promise_parts p WHERE p.note_id = n.id)
+             FROM notes n
+             WHERE n.id IN (SELECT note_id FROM promise_parts WHERE date >= ?1 AND date <= ?2)
+               AND substr(n.at, 1, 10) <= ?2",
+        )?;
+        let currency = self.currency();
+        let mut rows = stmt.query([from.to_string(), to.to_string()])?;
+        let mut promises = Vec::new();
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let at: String = row.get(2)?;
+            let corrupt = |why: String| StoreError::Corrupt(format!("the note {id}: {why}"));
+            let day = at
+                .get(..10)
+                .and_then(|d| d.parse().ok())
+                .ok_or_else(|| corrupt(format!("'{at}' is not a moment")))?;
+            let text: String = row.get(3)?;
+            let mut parts = Vec::new();
+            for part in text.split(';') {
+                let (date, minor) = part
+                    .split_once(':')
+                    .ok_or_else(|| corrupt(format!("'{part}'")))?;
+                parts.push(PromisePart {
+                    date: parse_stored_date(date)?,
+                    amount: currency
+                        .from_minor(minor.parse().map_err(|_| corrupt(format!("'{part}'")))?),
+                });
+            }
+            promises.push(PromiseRow {
+                customer_id: row.get(1)?,
+                at,
+                day,
+                promise: Promise::new(parts).map_err(corrupt)?,
+            });
+        }
+        let mut payments = PaymentsByCustomer::new();
+        let Some(first) = promises.iter().map(|p| p.day).min() else {
+            return Ok((promises, payments));
+        };
+        for promise in &promises {
+            payments.entry(promise.customer_id).or_default();
+        }
+        // One query: the payments of the customers who promised, each customer's range
+        // read from documents_by_customer.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.customer_id, d.date, d.posted_at, d.amount, v.date
+             FROM documents d LEFT JOIN documents v ON v.voids_id = d.id
+             WHERE d.customer_id IN (SELECT n.customer_id FROM notes n WHERE n.id IN
+                       (SELECT note_id FROM promise_parts WHERE date >= ?1 AND date <= ?2))
+               AND d.kind = 'payment' AND d.date >= ?3 AND d.date <= ?2",
+        )?;
+        let mut rows = stmt.query([from.to_string(), to.to_string(), first.to_string()])?;
+        while let Some(row) = rows.next()? {
+            let date: String = row.get(1)?;
+            let voided: Option<String> = row.get(4)?;
+            let payment = PaymentRow {
+                date: parse_stored_date(&date)?,
+                posted_at: row.get(2)?,
+                amount: currency.from_minor(row.get(3)?),
+                voided_on: voided.as_deref().map(parse_stored_date).transpose()?,
+            };
+            payments.entry(row.get(0)?).or_default().push(payment);
+        }
+        Ok((promises, payments))
+    }
+}
