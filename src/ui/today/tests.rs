@@ -63,6 +63,22 @@ fn app_with_credit() -> App {
     app
 }
 
+/// Letters sent from Today go to the Statements & letters folder: `folder`, on Today.
+fn write_letters_to(app: &mut App, folder: &std::path::Path) {
+    send(
+        app,
+        AppMessage::Statements(crate::ui::statements::Message::Folder(
+            folder.display().to_string(),
+        )),
+    );
+    send(app, AppMessage::Show(Tab::Today));
+}
+
+/// A message to the form open on Today.
+fn form(app: &mut App, message: forms::Message) {
+    send(app, AppMessage::Today(Message::Form(message)));
+}
+
 fn simulate(app: &App) -> Simulator<'_, AppMessage> {
     Simulator::with_size(iced::Settings::default(), (1024.0, 700.0), app.view())
 }
@@ -134,13 +150,7 @@ fn the_first_row_is_selected_and_enter_does_its_first_action() {
 fn send_from_the_preview_asks_first_and_enter_confirms() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app();
-    send(
-        &mut app,
-        AppMessage::Statements(crate::ui::statements::Message::Folder(
-            dir.path().display().to_string(),
-        )),
-    );
-    send(&mut app, AppMessage::Show(Tab::Today));
+    write_letters_to(&mut app, dir.path());
     letter(&mut app, "v");
     send(
         &mut app,
@@ -217,10 +227,7 @@ fn d_opens_a_dispute_and_the_customer_is_no_longer_dunned_for_it() {
     };
     assert_eq!(choices[0].item, None, "the whole invoice first");
     // Empty reason: refused at the form, nothing written.
-    send(
-        &mut app,
-        AppMessage::Today(Message::Form(forms::Message::Submit)),
-    );
+    form(&mut app, forms::Message::Submit);
     assert!(matches!(
         &screen(&app).form,
         Some(Form::Dispute { error: Some(_), .. })
@@ -240,10 +247,7 @@ fn d_opens_a_dispute_and_the_customer_is_no_longer_dunned_for_it() {
             "goods damaged".into(),
         ))),
     );
-    send(
-        &mut app,
-        AppMessage::Today(Message::Form(forms::Message::Submit)),
-    );
+    form(&mut app, forms::Message::Submit);
     assert!(screen(&app).form.is_none());
     let disputes = app
         .open_book()
@@ -266,7 +270,7 @@ fn d_opens_a_dispute_and_the_customer_is_no_longer_dunned_for_it() {
         forms::Message::Credit("12,50".into()),
         forms::Message::Submit,
     ] {
-        send(&mut app, AppMessage::Today(Message::Form(message)));
+        form(&mut app, message);
     }
     match &screen(&app).form {
         Some(Form::Resolve { error: Some(e), .. }) => assert!(e.starts_with("Credit"), "{e}"),
@@ -276,10 +280,7 @@ fn d_opens_a_dispute_and_the_customer_is_no_longer_dunned_for_it() {
         &mut app,
         AppMessage::Today(Message::Form(forms::Message::Credit("12.50".into()))),
     );
-    send(
-        &mut app,
-        AppMessage::Today(Message::Form(forms::Message::Submit)),
-    );
+    form(&mut app, forms::Message::Submit);
     let dispute = app
         .open_book()
         .unwrap()
@@ -303,7 +304,7 @@ fn h_pauses_the_letters_until_a_date() {
         forms::Message::Reason("owner on holiday".into()),
         forms::Message::Submit,
     ] {
-        send(&mut app, AppMessage::Today(Message::Form(message)));
+        form(&mut app, message);
     }
     match &screen(&app).form {
         Some(Form::Pause { error: Some(e), .. }) => assert!(e.contains("2026-11-23"), "{e}"),
@@ -313,10 +314,7 @@ fn h_pauses_the_letters_until_a_date() {
         &mut app,
         AppMessage::Today(Message::Form(forms::Message::Until("2026-12-07".into()))),
     );
-    send(
-        &mut app,
-        AppMessage::Today(Message::Form(forms::Message::Submit)),
-    );
+    form(&mut app, forms::Message::Submit);
     let pauses = app
         .open_book()
         .unwrap()
@@ -336,13 +334,7 @@ fn h_pauses_the_letters_until_a_date() {
 fn s_sends_the_letter_only_once_confirmed() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app();
-    send(
-        &mut app,
-        AppMessage::Statements(crate::ui::statements::Message::Folder(
-            dir.path().display().to_string(),
-        )),
-    );
-    send(&mut app, AppMessage::Show(Tab::Today));
+    write_letters_to(&mut app, dir.path());
     letter(&mut app, "s");
     assert!(matches!(screen(&app).form, Some(Form::Send { .. })));
     assert_eq!(
@@ -468,13 +460,7 @@ fn a_payment_reminder_row_previews_and_sends_the_level_0_letter() {
         .unwrap();
     let (mut app, task) = App::with_store(store, date(crate::ui::testing::TODAY));
     settle(&mut app, task);
-    send(
-        &mut app,
-        AppMessage::Statements(crate::ui::statements::Message::Folder(
-            dir.path().display().to_string(),
-        )),
-    );
-    send(&mut app, AppMessage::Show(Tab::Today));
+    write_letters_to(&mut app, dir.path());
     assert!(kinds(&app).contains(&(WorkKind::ReminderDue, "C002".into())));
     let line = screen(&app)
         .lines
@@ -516,13 +502,7 @@ fn a_payment_reminder_row_previews_and_sends_the_level_0_letter() {
 fn sending_to_a_customer_the_ladder_holds_is_refused_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app();
-    send(
-        &mut app,
-        AppMessage::Statements(crate::ui::statements::Message::Folder(
-            dir.path().display().to_string(),
-        )),
-    );
-    send(&mut app, AppMessage::Show(Tab::Today));
+    write_letters_to(&mut app, dir.path());
     letter(&mut app, "s");
     // Paused behind the screen's back (the CLI, another window) before confirming.
     app_store(&mut app)
