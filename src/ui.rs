@@ -296,6 +296,8 @@ impl Open {
             }
             Message::Statements(message) => {
                 let (task, event) = self.statements.update(message, book);
+                // Letters sent from Today go where this screen's letters go.
+                self.today.folder = PathBuf::from(self.statements.folder.trim());
                 (task.map(Message::Statements), event)
             }
             Message::Settings(message) => {
@@ -303,7 +305,6 @@ impl Open {
                 (task.map(Message::Settings), event)
             }
             Message::Today(message) => {
-                self.today.folder = PathBuf::from(self.statements.folder.trim());
                 let (task, event) = self.today.update(message, book);
                 (task.map(Message::Today), event)
             }
@@ -399,7 +400,6 @@ impl Open {
                 Task::none()
             }
             Event::TodayKey(key) => {
-                self.today.folder = PathBuf::from(self.statements.folder.trim());
                 let key = key.to_ascii_lowercase();
                 let (task, event) = self.today.letter_key(key, book);
                 let task = task.map(Message::Today);
@@ -468,7 +468,6 @@ impl Open {
             }
             Event::ListKey(key) => match self.tab {
                 Tab::Today => {
-                    self.today.folder = PathBuf::from(self.statements.folder.trim());
                     let (task, event) = self.today.list_key(key, book);
                     let task = task.map(Message::Today);
                     match event {

@@ -76,6 +76,27 @@ impl Book {
     }
 }
 
+impl Book {
+    /// Runs `work` that writes (a letter, a fee run) off the UI thread with a writing
+    /// connection of its own beside the app's, and hands its result to `done`; an
+    /// in-memory book is written at once.
+    pub fn write<T, M>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> Result<T, String> + Send + 'static,
+        done: impl FnOnce(Result<T, String>) -> M + Send + 'static,
+    ) -> Task<M>
+    where
+        T: Send + 'static,
+        M: Send + 'static,
+    {
+        match self.store.alongside() {
+            Ok(Some(mut store)) => Task::perform(on_worker(move || work(&mut store)), done),
+            Ok(None) => Task::done(done(work(&mut self.store))),
+            Err(error) => Task::done(done(Err(error.to_string()))),
+        }
+    }
+}
+
 /// Runs blocking `work` on its own thread and awaits its result.
 pub async fn on_worker<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, String> + Send + 'static,

@@ -80,6 +80,7 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// translated.
 const ZH_CN: &[(&str, &str)] = &[
     // The Today screen.
+    ("Working…", "处理中…"),
     ("Charge interest due…", "收取应计利息…"),
     ("Charge interest due", "收取应计利息"),
     ("Charge", "收取"),

@@ -25,6 +25,7 @@ use iced::{Element, Task};
 pub use actions::Action;
 pub use forms::Form;
 
+use super::i18n::t;
 use super::letter_preview::{self, LetterPreview};
 use super::screen::ListKey;
 use super::widgets::Scroll;
@@ -82,6 +83,8 @@ pub enum Message {
     /// Work out the interest and fees due today by policy (nothing written yet).
     ChargeInterest,
     InterestLoaded(u64, Result<Vec<Charge>, String>),
+    /// A job of the form finished on its worker (`true`: it was about the selected row).
+    Written(Result<String, String>, bool),
 }
 
 pub struct Today {
@@ -103,6 +106,8 @@ pub struct Today {
     pub preview: Option<LetterPreview>,
     /// Rows acted on since the list loaded: hidden until the reload.
     done: Vec<RowKey>,
+    /// A form's job is running on a worker: the form waits, nothing more is submitted.
+    pub running: bool,
     /// Where letters sent from here are written: the Statements & letters screen's
     /// folder, which the app hands over before each action.
     pub folder: PathBuf,
@@ -143,6 +148,7 @@ impl Today {
             form: None,
             preview: None,
             done: Vec::new(),
+            running: false,
             folder: PathBuf::new(),
         };
         let task = today.reload(book);
@@ -293,6 +299,7 @@ impl Today {
                 );
                 (task, None)
             }
+            Message::Written(result, about_the_row) => self.written(result, about_the_row, book),
             Message::InterestLoaded(generation, result) => {
                 // A newer ask makes this one stale.
                 if generation == self.interest_generation {
@@ -423,6 +430,9 @@ impl Today {
         message: forms::Message,
         book: &mut Book,
     ) -> (Task<Message>, Option<Event>) {
+        if self.running {
+            return (Task::none(), None);
+        }
         let Some(form) = &mut self.form else {
             return (Task::none(), None);
         };
@@ -434,13 +444,41 @@ impl Today {
                 self.form = None;
                 (Task::none(), None)
             }
-            forms::Outcome::Done(notice) => {
+            forms::Outcome::Done(notice) => self.written(Ok(notice), about_the_row, book),
+            forms::Outcome::Run(job) => {
+                self.running = true;
+                self.notice = Some(t("Working…").to_string());
+                let task = book.write(job, move |result| Message::Written(result, about_the_row));
+                (task, None)
+            }
+        }
+    }
+
+    /// A form's writing is done: the form closes and the row leaves the list, or the
+    /// form stays open saying why it could not be written.
+    fn written(
+        &mut self,
+        result: Result<String, String>,
+        about_the_row: bool,
+        book: &Book,
+    ) -> (Task<Message>, Option<Event>) {
+        self.running = false;
+        match result {
+            Ok(notice) => {
                 self.form = None;
                 self.notice = Some(notice);
                 if about_the_row {
                     self.mark_done(book);
                 }
                 (Task::none(), Some(Event::BookChanged))
+            }
+            Err(message) => {
+                self.notice = None;
+                match &mut self.form {
+                    Some(form) => form.failed(message),
+                    None => self.error = Some(message),
+                }
+                (Task::none(), None)
             }
         }
     }

@@ -15,7 +15,7 @@ use crate::domain::interest::Charge;
 use crate::domain::letters::Level;
 use crate::report::letters::{self, LetterRequest};
 use crate::report::worklist::WorkItem;
-use crate::store::{NewDispute, Resolution};
+use crate::store::{NewDispute, Resolution, Store};
 use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 
@@ -88,13 +88,24 @@ pub enum Message {
     Cancel,
 }
 
+/// Writing that may take a while (a letter merged from the whole aging, a fee run over
+/// the book): run off the UI thread with a connection of its own; its notice on success.
+pub type Job = Box<dyn FnOnce(&mut Store) -> Result<String, String> + Send>;
+
 /// What an update did to the form.
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Editing,
     Cancelled,
     /// Written; the notice says what.
     Done(String),
+    /// Valid: `Job` writes it, on a worker.
+    Run(Job),
+}
+
+/// What submitting a valid form does: written at once, or a job for a worker.
+enum Written {
+    Now(String),
+    Later(Job),
 }
 
 fn focus<M: Send + 'static>() -> Task<M> {
@@ -274,7 +285,8 @@ impl Form {
     fn submit(&mut self, book: &mut Book) -> Outcome {
         let result = self.write(book);
         match result {
-            Ok(done) => Outcome::Done(done),
+            Ok(Written::Now(done)) => Outcome::Done(done),
+            Ok(Written::Later(job)) => Outcome::Run(job),
             Err(message) => {
                 match self {
                     Form::Dispute { error, .. }
@@ -288,7 +300,18 @@ impl Form {
         }
     }
 
-    fn write(&self, book: &mut Book) -> Result<String, String> {
+    /// Shows why a worker's job failed, keeping the form open.
+    pub fn failed(&mut self, message: String) {
+        match self {
+            Form::Dispute { error, .. }
+            | Form::Pause { error, .. }
+            | Form::Resolve { error, .. }
+            | Form::Send { error, .. }
+            | Form::Interest { error, .. } => *error = Some(message),
+        }
+    }
+
+    fn write(&self, book: &mut Book) -> Result<Written, String> {
         let today = book.today;
         match self {
             Form::Dispute {
@@ -308,14 +331,14 @@ impl Form {
                         reason: reason.clone(),
                     })
                     .map_err(|e| e.to_string())?;
-                Ok(tf(
+                Ok(Written::Now(tf(
                     "Dispute {id} opened on {invoice} for {name}: its letters leave it out until it is resolved.",
                     &[
                         ("id", &dispute.id.to_string()),
                         ("invoice", &dispute.invoice),
                         ("name", name),
                     ],
-                ))
+                )))
             }
             Form::Pause {
                 customer,
@@ -328,10 +351,10 @@ impl Form {
                 book.store_mut()
                     .pause_customer(customer, day, reason)
                     .map_err(|e| e.to_string())?;
-                Ok(tf(
+                Ok(Written::Now(tf(
                     "Letters to {name} paused until {until}.",
                     &[("name", name), ("until", &day.to_string())],
-                ))
+                )))
             }
             Form::Resolve {
                 id,
@@ -352,7 +375,7 @@ impl Form {
                         date: today,
                     })
                     .map_err(|e| e.to_string())?;
-                Ok(match dispute.credit {
+                Ok(Written::Now(match dispute.credit {
                     Some((number, amount)) => tf(
                         "Dispute {id} resolved with credit note {number} for {amount}.",
                         &[
@@ -362,13 +385,16 @@ impl Form {
                         ],
                     ),
                     None => tf("Dispute {id} resolved.", &[("id", &id.to_string())]),
-                })
+                }))
             }
             Form::Interest { charges, .. } => {
                 if charges.is_empty() {
                     return Err(t("Nothing to charge today.").to_string());
                 }
-                charge_interest(book, charges.len())
+                let expected = charges.len();
+                Ok(Written::Later(Box::new(move |store| {
+                    charge_interest(store, today, expected)
+                })))
             }
             Form::Send {
                 customer,
@@ -389,17 +415,20 @@ impl Form {
                 };
                 // Checked against the ladder as any letter by hand: a customer the ladder
                 // holds (paused, disputed, covered by credit, a promise) is refused.
-                let (issued, _warning) =
-                    letters::issue_by_hand(book.store_mut(), &request, folder, false, false)
-                        .map_err(|e| e.to_string())?;
-                Ok(tf(
-                    "Level {level} letter to {name} written and archived: {path}",
-                    &[
-                        ("level", &level.number().to_string()),
-                        ("name", name),
-                        ("path", &issued.path.display().to_string()),
-                    ],
-                ))
+                let (folder, name, level) = (folder.clone(), name.clone(), *level);
+                Ok(Written::Later(Box::new(move |store| {
+                    let (issued, _warning) =
+                        letters::issue_by_hand(store, &request, &folder, false, false)
+                            .map_err(|e| e.to_string())?;
+                    Ok(tf(
+                        "Level {level} letter to {name} written and archived: {path}",
+                        &[
+                            ("level", &level.number().to_string()),
+                            ("name", &name),
+                            ("path", &issued.path.display().to_string()),
+                        ],
+                    ))
+                })))
             }
         }
     }
@@ -407,12 +436,9 @@ impl Form {
 
 /// Posts today's interest and fees by policy: one fee document per customer, as
 /// `owed fees --due` (run again, it charges nothing more).
-fn charge_interest(book: &mut Book, expected: usize) -> Result<String, String> {
-    let today = book.today;
-    let run = book
-        .store_mut()
-        .post_fees(today)
-        .map_err(|e| e.to_string())?;
+fn charge_interest(store: &mut Store, today: NaiveDate, expected: usize) -> Result<String, String> {
+    let run = store.post_fees(today).map_err(|e| e.to_string())?;
+    let money = |amount: Money| store.currency().display(amount);
     let total: Money = run.charges.iter().map(|c| c.amount).sum();
     let customers = run.posted.len();
     if run.charges.len() != expected {
@@ -421,7 +447,7 @@ fn charge_interest(book: &mut Book, expected: usize) -> Result<String, String> {
             "The book changed since the preview: {count} charges posted, {amount} in all, on {customers} fee documents.",
             &[
                 ("count", &run.charges.len().to_string()),
-                ("amount", &book.money(total)),
+                ("amount", &money(total)),
                 ("customers", &customers.to_string()),
             ],
         ));
@@ -429,7 +455,7 @@ fn charge_interest(book: &mut Book, expected: usize) -> Result<String, String> {
     Ok(tf(
         "Interest and fees charged: {amount} on {customers} fee documents.",
         &[
-            ("amount", &book.money(total)),
+            ("amount", &money(total)),
             ("customers", &customers.to_string()),
         ],
     ))

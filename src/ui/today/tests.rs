@@ -569,3 +569,53 @@ fn interest_due_is_shown_first_and_charged_once_on_confirmation() {
     press(&mut app, Key::Named(Named::Enter));
     assert_eq!(fees(&app), 1);
 }
+
+#[test]
+fn a_letter_on_a_book_file_is_written_on_a_worker() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("today.owed");
+    let mut store =
+        crate::store::Store::init(&path, &crate::store::BookSettings::default()).unwrap();
+    store
+        .add_customer(&crate::domain::customer::CustomerDraft {
+            code: "C001".into(),
+            name: "Acme Ltd".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .post_debit(&crate::store::NewDebit {
+            customer: "C001".into(),
+            kind: DocKind::Invoice,
+            number: Some("INV-1".into()),
+            date: date("2026-09-01"),
+            amount: store.currency().parse("100.00").unwrap(),
+            terms: None,
+            due: None,
+            plan: crate::domain::terms::Plan::Single,
+            reference: None,
+            memo: None,
+        })
+        .unwrap();
+    let (mut app, task) = App::with_store(store, date(crate::ui::testing::TODAY));
+    settle(&mut app, task);
+    let out = dir.path().join("letters");
+    write_letters_to(&mut app, &out);
+    assert_eq!(kinds(&app), vec![(WorkKind::LetterDue, "C001".to_string())]);
+    letter(&mut app, "s");
+    let task = app.update(AppMessage::Today(Message::Form(forms::Message::Submit)));
+    assert!(
+        screen(&app).running,
+        "the letter is written off the UI thread"
+    );
+    settle(&mut app, task);
+    assert!(!screen(&app).running);
+    assert!(out.join("C001-L1-2026-11-23.pdf").exists());
+    let issued = app.open_book().unwrap().book.store().issued(None).unwrap();
+    assert_eq!(
+        issued.len(),
+        1,
+        "archived through the worker's own connection"
+    );
+    assert!(kinds(&app).is_empty(), "{:?}", kinds(&app));
+}
