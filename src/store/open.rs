@@ -8,7 +8,7 @@ use std::fs::{self, File, TryLockError};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 mod access;
 mod inspect;
@@ -102,10 +102,31 @@ fn configure(conn: &Connection) -> Result<()> {
 }
 
 /// Runs every migration past `from`, each in its own transaction with its version bump.
+///
+/// Foreign keys are off while they run (a migration may rebuild a table others refer
+/// to, which SQLite allows only so) and each migration checks them before it commits,
+/// so a book comes out of it as consistent as it went in.
 fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
+    // Outside a transaction, or SQLite ignores it.
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = migrate_each(conn, from);
+    conn.pragma_update(None, "foreign_keys", true)?;
+    result
+}
+
+fn migrate_each(conn: &mut Connection, from: i64) -> Result<()> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        let broken: Option<String> = tx
+            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+            .optional()?;
+        if let Some(table) = broken {
+            return Err(StoreError::Corrupt(format!(
+                "upgrading to version {} left a row of '{table}' pointing at nothing",
+                index + 1
+            )));
+        }
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
     }

@@ -377,6 +377,64 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER issued_is_kept_d BEFORE DELETE ON issued
         BEGIN SELECT RAISE(ABORT, 'issued statements and letters are never deleted'); END;
     "#,
+    // v11: credit control. An early-payment discount is a document of its own (kind
+    // 'discount': a credit allocated to the invoice it was earned on), so the documents
+    // are rebuilt with the wider CHECK, same columns, rows and ids, their indexes and
+    // keep-them triggers made again (the migration runs with foreign keys off and checks
+    // them before it commits). Each customer gets the date of its next credit review: a
+    // year after it was created, six months for tier C. `risk_seen` keeps the risk band
+    // last acknowledged per customer, so the worklist warns once when a customer's risk
+    // rises into a higher band (a derived marker, replaced on acknowledgement; the
+    // acknowledgement itself goes to the audit log).
+    r#"
+    CREATE TABLE documents_v11 (
+        id           INTEGER PRIMARY KEY,
+        customer_id  INTEGER NOT NULL REFERENCES customers(id),
+        kind         TEXT NOT NULL CHECK (kind IN ('invoice', 'fee', 'refund', 'payment', 'credit', 'writeoff', 'void', 'discount')),
+        side         INTEGER NOT NULL CHECK (side IN (1, -1)),
+        number       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        date         TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        amount       INTEGER NOT NULL CHECK (amount > 0),
+        reference    TEXT,
+        memo         TEXT,
+        terms        TEXT,
+        voids_id     INTEGER REFERENCES documents(id),
+        refund_of_id INTEGER REFERENCES documents(id),
+        posted_at    TEXT NOT NULL,
+        unapplied    INTEGER,
+        exhausted_on TEXT,
+        CHECK ((side = -1) = (unapplied IS NOT NULL))
+    );
+    INSERT INTO documents_v11 (id, customer_id, kind, side, number, date, amount, reference,
+                               memo, terms, voids_id, refund_of_id, posted_at, unapplied,
+                               exhausted_on)
+        SELECT id, customer_id, kind, side, number, date, amount, reference,
+               memo, terms, voids_id, refund_of_id, posted_at, unapplied,
+               exhausted_on FROM documents;
+    DROP TABLE documents;
+    ALTER TABLE documents_v11 RENAME TO documents;
+    CREATE INDEX documents_by_customer ON documents(customer_id, date, id);
+    CREATE UNIQUE INDEX documents_voided_once ON documents(voids_id) WHERE voids_id IS NOT NULL;
+    CREATE INDEX credits_alive ON documents(exhausted_on, date) WHERE side = -1;
+    CREATE TRIGGER documents_are_not_deleted BEFORE DELETE ON documents
+        BEGIN SELECT RAISE(ABORT, 'posted documents are never deleted; void them'); END;
+    CREATE TRIGGER documents_are_not_edited
+        BEFORE UPDATE OF customer_id, kind, side, number, date, amount, reference, memo, terms, voids_id, refund_of_id, posted_at ON documents
+        BEGIN SELECT RAISE(ABORT, 'posted documents are never edited; void them'); END;
+
+    ALTER TABLE customers ADD COLUMN next_review TEXT
+        CHECK (next_review IS NULL OR next_review GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');
+    UPDATE customers SET next_review = date(substr(created_at, 1, 10),
+        CASE WHEN tier = 'C' THEN '+6 months' ELSE '+12 months' END)
+        WHERE date(substr(created_at, 1, 10)) IS NOT NULL;
+
+    CREATE TABLE risk_seen (
+        customer_id INTEGER PRIMARY KEY REFERENCES customers(id),
+        band        TEXT NOT NULL CHECK (band IN ('low', 'medium', 'high', 'severe')),
+        score       INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+        at          TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes and reads.
