@@ -320,8 +320,21 @@ pub struct AgingArgs {
     /// List every open item under its customer.
     #[arg(long)]
     pub detail: bool,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// table, csv, json, or pdf (with --out).
+    #[arg(long, value_enum, default_value_t = AgingFormat::Table)]
+    pub format: AgingFormat,
+    /// The file to write with --format pdf (written whole or not at all).
+    #[arg(long)]
+    pub out: Option<std::path::PathBuf>,
+}
+
+/// `owed aging --format`: the report formats, or a PDF to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AgingFormat {
+    Table,
+    Csv,
+    Json,
+    Pdf,
 }
 
 #[derive(Debug, Args)]

@@ -1,13 +1,14 @@
-//! Printed statements and demand letters as PDF: company letterhead, the customer's
-//! address placed for a DIN 5008 window envelope (left 20 mm, top 45 mm), tables whose
+//! Printed statements and demand letters as PDF (and the aging report for the office,
+//! [`aging_pdf`]): company letterhead, the customer's address placed for a DIN 5008 window envelope (left 20 mm, top 45 mm), tables whose
 //! header repeats on every page and whose rows are never cut, right-aligned amounts in
 //! the book's currency format, "page n of m" and the payment instructions at the foot.
 //! Text in any script the bundled Noto Sans SC covers (Latin, Greek, Cyrillic, Chinese)
 //! renders; the font is subset per document, and the same input gives the same bytes.
 //!
-//! This layer only lays out values from [`crate::domain::printed`]; the figures come
-//! from `report`.
+//! This layer only lays out values from [`crate::domain::printed`] (and the aging's
+//! [`crate::domain::aging`] figures); the figures come from `report`.
 
+mod aging;
 mod compose;
 mod labels;
 mod letter;
@@ -19,6 +20,7 @@ use crate::domain::company::{CompanyProfile, Locale};
 use crate::domain::printed::{Addressee, Letter, Statement};
 
 use compose::{Composer, Weight};
+pub use aging::{AgingPdfError, AgingSheet, aging_pdf, write_aging_pdf};
 pub use labels::Labels;
 
 #[derive(Debug, thiserror::Error)]

@@ -34,7 +34,7 @@ use crate::domain::note::NoteError;
 use crate::domain::terms::TermsError;
 use crate::domain::{Currency, MoneyError};
 
-pub use analytics::{PaymentRow, PromiseRow, SaleRow, SettledRow};
+pub use analytics::{PaymentRow, PromiseRow, Receivables, SaleRow, SettledRow};
 pub use audit::{AuditAction, AuditEntry, AuditFilter, NewAudit};
 pub use backup::{
     BackupFile, BackupKind, Restored, backups_dir, list_backups, restore, verify_backup,

@@ -11,7 +11,7 @@ use crate::store::{NoteFilter, Store};
 
 use super::output::{Format, Table, print};
 use super::{
-    AgingArgs, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg, parse_optional_date,
+    AgingArgs, AgingFormat, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg, parse_optional_date,
 };
 
 pub(super) fn emit(format: Format, table: &Table, json: Value) -> Result<(), CliError> {
@@ -47,10 +47,21 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
             .map_err(input("--buckets"))?,
         detail: args.detail,
     };
+    let f = match args.format {
+        AgingFormat::Table => Format::Table,
+        AgingFormat::Csv => Format::Csv,
+        AgingFormat::Json => Format::Json,
+        AgingFormat::Pdf => return aging_pdf(store, args, &options),
+    };
+    if args.out.is_some() {
+        return Err(CliError::Input {
+            field: "--out",
+            message: "is for --format pdf; table, csv and json are printed".into(),
+        });
+    }
     let aging = report::aging(store, &options)?;
     let currency = store.currency();
     let report = &aging.report;
-    let f = args.format;
     if f == Format::Csv {
         // The same file the aging screen exports; with --detail, item rows too.
         let mut csv = Vec::new();
@@ -154,6 +165,35 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
         ));
     }
     emit(f, &table, json)
+}
+
+/// `owed aging --format pdf --out FILE`: the customer rows and totals as a PDF, written
+/// whole or not at all; says where it went.
+fn aging_pdf(store: &Store, args: &AgingArgs, options: &AgingOptions) -> Result<(), CliError> {
+    let Some(path) = &args.out else {
+        return Err(CliError::Input {
+            field: "--out",
+            message: "--format pdf needs --out FILE.pdf, the file to write".into(),
+        });
+    };
+    let options = AgingOptions {
+        detail: false,
+        ..options.clone()
+    };
+    let aging = report::aging(store, &options)?;
+    let company = store.company_profile()?;
+    let sheet = crate::pdf::AgingSheet::new(&company, store.currency(), &aging.report, aging.rows());
+    crate::pdf::write_aging_pdf(path, &sheet).map_err(|e| CliError::File {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
+    print(&format!(
+        "Wrote the aging as of {} ({} customers) to {}",
+        options.as_of,
+        sheet.rows.len(),
+        path.display()
+    ));
+    Ok(())
 }
 
 pub fn customer_list(store: &Store, as_of: chrono::NaiveDate, f: Format) -> Result<(), CliError> {

@@ -49,6 +49,14 @@ pub struct Labels {
     /// The total of a payment reminder's items, which are not overdue yet.
     pub total_falling_due: &'static str,
     pub invoice_date: &'static str,
+    /// The aging report's title, and what its days count from.
+    pub aging_title: &'static str,
+    pub by_due_date: &'static str,
+    pub by_invoice_date: &'static str,
+    pub code: &'static str,
+    pub customer_name: &'static str,
+    pub total: &'static str,
+    pub customers: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -91,6 +99,13 @@ const EN: Labels = Labels {
     total_overdue: "Total overdue",
     total_falling_due: "Total falling due",
     invoice_date: "Invoice date",
+    aging_title: "Aging report",
+    by_due_date: "by days past the due date",
+    by_invoice_date: "by days since the invoice date",
+    code: "Code",
+    customer_name: "Customer",
+    total: "Total",
+    customers: "customers",
 };
 
 const ZH: Labels = Labels {
@@ -133,6 +148,13 @@ const ZH: Labels = Labels {
     total_overdue: "逾期合计",
     total_falling_due: "即将到期合计",
     invoice_date: "开票日期",
+    aging_title: "应收账款账龄表",
+    by_due_date: "按逾期天数",
+    by_invoice_date: "按开票后天数",
+    code: "编号",
+    customer_name: "客户",
+    total: "合计",
+    customers: "位客户",
 };
 
 impl Labels {

@@ -127,7 +127,7 @@ pub(super) fn draw(pages: &mut Composer, letter: &Letter, company: &CompanyProfi
     feet(pages, first, company, &labels);
 }
 
-fn col(title: &'static str, x: f32, right: bool, max: f32) -> Column {
+fn col(title: &'static str, x: f32, right: bool, max: f32) -> Column<'static> {
     Column {
         title,
         x,

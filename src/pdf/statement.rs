@@ -150,7 +150,7 @@ pub(super) fn draw(pages: &mut Composer, s: &Statement, company: &CompanyProfile
     feet(pages, first, company, &labels);
 }
 
-fn columns(kind: StatementKind, labels: &Labels, r: f32) -> Vec<Column> {
+fn columns(kind: StatementKind, labels: &Labels, r: f32) -> Vec<Column<'static>> {
     let left = |title, x, max| Column {
         title,
         x,

@@ -7,8 +7,8 @@ use super::{LEFT, bottom, right};
 
 /// Where a column sits: left edge, or right edge for amounts.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Column {
-    pub title: &'static str,
+pub(super) struct Column<'a> {
+    pub title: &'a str,
     /// Left edge (text) or right edge (amounts), in mm.
     pub x: f32,
     pub right: bool,
@@ -20,7 +20,7 @@ pub(super) const ROW: f32 = 4.7;
 const SIZE: f32 = 8.5;
 
 pub(super) struct Table<'a> {
-    pub columns: Vec<Column>,
+    pub columns: Vec<Column<'a>>,
     /// Draws the head of a continuation page and returns the baseline to start at.
     pub next_page: Box<dyn FnMut(&mut Composer) -> f32 + 'a>,
     pub y: f32,

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 
 use super::{ReportError, Result};
 use crate::domain::Money;
+use crate::domain::aging::Buckets;
 use crate::domain::analytics::{
     Headline, PaymentHabits, PeriodSums, SettledItem, headline, kept_share, one_decimal,
     payment_habits,
@@ -276,6 +277,37 @@ pub fn trend_dates(as_of: NaiveDate) -> Vec<NaiveDate> {
 /// invoices and fees are read once for all twelve periods, and the receivables of all
 /// 24 dates (each period's last day and the day before it starts) in one read.
 pub fn trend(store: &Store, options: &AnalyticsOptions) -> Result<Vec<PeriodFigures>> {
+    Ok(trend_by_bucket(store, options, &Buckets::default())?
+        .into_iter()
+        .map(|month| month.period)
+        .collect())
+}
+
+/// One date of [`trend_by_bucket`]: the headline figures, and the open items on the
+/// date as the aging by due date sums them (unapplied credit left out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrendMonth {
+    pub period: PeriodFigures,
+    /// Every open item.
+    pub open: Money,
+    /// The part past due, by the aging's buckets after "Current" (1-30, 31-60, …).
+    pub overdue: Vec<Money>,
+}
+
+impl TrendMonth {
+    /// Everything past due.
+    pub fn overdue_total(&self) -> Money {
+        self.overdue.iter().copied().sum()
+    }
+}
+
+/// [`trend`], with the overdue as of each date sorted into `buckets` (the aging's
+/// bucket bounds), from the same one read of the receivables.
+pub fn trend_by_bucket(
+    store: &Store,
+    options: &AnalyticsOptions,
+    buckets: &Buckets,
+) -> Result<Vec<TrendMonth>> {
     let period_days = options.period_days.max(1);
     let dates = trend_dates(options.as_of);
     let first = days_before(dates[0], u64::from(period_days) - 1)?;
@@ -285,27 +317,40 @@ pub fn trend(store: &Store, options: &AnalyticsOptions) -> Result<Vec<PeriodFigu
         wanted.push(*as_of);
         wanted.push(days_before(*as_of, u64::from(period_days))?);
     }
-    let receivables = store.receivables_as_of(&wanted)?;
+    let receivables = store.receivables_by_bucket(&wanted, buckets)?;
     let closings = receivables.iter().step_by(2);
     let openings = receivables.iter().skip(1).step_by(2);
     dates
         .iter()
         .zip(closings.zip(openings))
-        .map(|(as_of, ((closing, closing_current), (opening, _)))| {
+        .map(|(as_of, (closing, opening))| {
             let start = days_before(*as_of, u64::from(period_days) - 1)?;
-            Ok(figures_of(
+            let period = figures_of(
                 store,
                 *as_of,
                 PeriodSums {
                     period_days,
                     credit_sales: credit_sales(&sales, start, *as_of),
-                    opening: *opening,
-                    closing: *closing,
-                    closing_current: *closing_current,
+                    opening: opening.open,
+                    closing: closing.open,
+                    closing_current: closing.current,
                 },
-            ))
+            );
+            Ok(TrendMonth {
+                period,
+                open: closing.open,
+                overdue: closing.overdue.clone(),
+            })
         })
         .collect()
+}
+
+/// The credit customers have not applied as of `date`, summed (a positive amount): what
+/// the aging's "Unapplied" column takes off the open items.
+pub fn unapplied_total(store: &Store, date: NaiveDate) -> Result<Money> {
+    let mut total = Money::ZERO;
+    store.unapplied_as_of(date, AgingInput::Fast, |row| total += row.unapplied)?;
+    Ok(total)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use super::queries::parse_stored_date;
 use super::{AgingInput, Result, Store, StoreError};
 use crate::domain::Money;
+use crate::domain::aging::{Basis, Buckets};
 use crate::domain::ids::CustomerId;
 use crate::domain::note::{Promise, PromisePart};
 
@@ -59,6 +60,17 @@ struct AliveItem {
     due: i64,
     open_now: i64,
     later: Vec<(i64, i64)>,
+}
+
+/// The open items as of a date, summed ([`Store::receivables_by_bucket`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Receivables {
+    /// Every open item.
+    pub open: Money,
+    /// The part not yet due on the date (the aging's "Current").
+    pub current: Money,
+    /// The part past due, by the aging's buckets after "Current" (1-30, 31-60, …).
+    pub overdue: Vec<Money>,
 }
 
 /// Payments by customer, as [`Store::promises_between`] returns them.
@@ -212,10 +224,8 @@ impl Store {
 
     /// The open items as of each of `dates`, summed: (all of them, the part not yet due
     /// on that date), in the order of `dates`. The same figures as
-    /// [`Store::open_items_as_of`] date by date, from one read: every item still open on
-    /// the earliest date (from the covering index), with its allocations dated after that
-    /// date (from theirs). An item's open amount on a date is what is open today plus
-    /// what was allocated to it after that date.
+    /// [`Store::open_items_as_of`] date by date; for more than a few dates from the one
+    /// read of [`Store::receivables_by_bucket`].
     pub fn receivables_as_of(&self, dates: &[NaiveDate]) -> Result<Vec<(Money, Money)>> {
         // A few dates (the report's opening and closing): the aging's own read per date
         // is quicker than one pass over everything alive since the earliest; the trend's
@@ -235,6 +245,25 @@ impl Store {
                 })
                 .collect();
         }
+        Ok(self
+            .receivables_by_bucket(dates, &Buckets::default())?
+            .into_iter()
+            .map(|r| (r.open, r.current))
+            .collect())
+    }
+
+    /// The open items as of each of `dates`, summed, with the overdue part sorted into
+    /// the aging's buckets by days past due ([`Buckets::column`] by due date), in the
+    /// order of `dates`: the aging's totals by due date, without unapplied credit, for
+    /// every date from one read: every item still open on the earliest date (from the
+    /// covering index), with its allocations dated after that date (from theirs). An
+    /// item's open amount on a date is what is open today plus what was allocated to it
+    /// after that date.
+    pub fn receivables_by_bucket(
+        &self,
+        dates: &[NaiveDate],
+        buckets: &Buckets,
+    ) -> Result<Vec<Receivables>> {
         let currency = self.currency();
         let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
             return Ok(Vec::new());
@@ -243,7 +272,9 @@ impl Store {
             .iter()
             .map(|d| i64::from(d.num_days_from_ce()) - DAYS_TO_1970)
             .collect();
-        let mut sums = vec![(0i64, 0i64); dates.len()];
+        let overdue_columns = buckets.labels(Basis::Due).len() - 1;
+        // Per date: (all, not yet due, overdue by bucket), in minor units.
+        let mut sums = vec![(0i64, 0i64, vec![0i64; overdue_columns]); dates.len()];
         let mut stmt = self.conn.prepare_cached(
             "SELECT i.id, unixepoch(i.doc_date) / 86400, unixepoch(i.due_date) / 86400, i.open,
                     unixepoch(a.date) / 86400, a.amount
@@ -275,8 +306,9 @@ impl Store {
                         .sum::<i64>();
                 if open != 0 {
                     sum.0 += open;
-                    if due >= *day {
-                        sum.1 += open;
+                    match buckets.column(Basis::Due, day - due) {
+                        0 => sum.1 += open,
+                        column => sum.2[column - 1] += open,
                     }
                 }
             }
@@ -300,7 +332,11 @@ impl Store {
         add(item.take());
         Ok(sums
             .into_iter()
-            .map(|(open, current)| (currency.from_minor(open), currency.from_minor(current)))
+            .map(|(open, current, overdue)| Receivables {
+                open: currency.from_minor(open),
+                current: currency.from_minor(current),
+                overdue: overdue.into_iter().map(|m| currency.from_minor(m)).collect(),
+            })
             .collect())
     }
 
