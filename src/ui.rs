@@ -1,11 +1,12 @@
-//! The desktop app (iced): a welcome screen until a book is open, then the customers,
-//! ledger, aging, collection-notes and settings screens behind a sidebar. Each screen owns its
+//! The desktop app (iced): a welcome screen until a book is open, then the Today,
+//! dashboard, customers, ledger, aging, collection-notes and settings screens behind a sidebar. Each screen owns its
 //! `Message`, `update` and `view`; this module wraps their messages, hands them the open
 //! book, routes the keyboard shortcuts and acts on the events screens send up.
 
 pub mod aging;
 pub mod book;
 pub mod customers;
+pub mod dashboard;
 pub mod headless;
 pub mod i18n;
 pub mod import;
@@ -68,6 +69,7 @@ pub enum Message {
     Entry(notes::entry::Message),
     Settings(settings::Message),
     Today(today::Message),
+    Dashboard(dashboard::Message),
     Show(Tab),
     Key(Key, Modifiers),
     /// Back to the welcome screen to open or start another book.
@@ -97,6 +99,7 @@ pub struct Open {
     pub statements: statements::Statements,
     pub settings: settings::Settings,
     pub today: today::Today,
+    pub dashboard: dashboard::Dashboard,
     /// A payment form opened from Today: Today shows again once the payment is posted.
     back_to_today: bool,
     /// The quick note entry (Ctrl+L), over whatever screen is showing.
@@ -152,6 +155,7 @@ impl App {
             statements,
             settings,
             today,
+            dashboard: dashboard::Dashboard::default(),
             back_to_today: false,
             entry: None,
         }));
@@ -308,6 +312,10 @@ impl Open {
                 let (task, event) = self.today.update(message, book);
                 (task.map(Message::Today), event)
             }
+            Message::Dashboard(message) => {
+                let (task, event) = self.dashboard.update(message, book);
+                (task.map(Message::Dashboard), event)
+            }
             Message::Entry(message) => match &mut self.entry {
                 Some(entry) => {
                     let (task, event) = entry.update(message, book);
@@ -342,7 +350,7 @@ impl Open {
             Tab::Customers => self.customers.selected_code(),
             Tab::Aging => self.aging.selected_code(),
             Tab::Notes => self.notes.selected_code(),
-            Tab::Import | Tab::Statements => None,
+            Tab::Import | Tab::Statements | Tab::Dashboard => None,
             Tab::Settings => None,
         }
         .or_else(|| self.ledger.customer_code())
@@ -365,6 +373,7 @@ impl Open {
                 "5" => Some(Event::Show(Tab::Import)),
                 "6" => Some(Event::Show(Tab::Statements)),
                 "7" => Some(Event::Show(Tab::Settings)),
+                "8" => Some(Event::Show(Tab::Dashboard)),
                 _ => None,
             },
             // On Today a plain letter is the selected row's action (a focused field
@@ -397,7 +406,10 @@ impl Open {
             Event::Show(tab) => {
                 self.tab = tab;
                 self.back_to_today = false;
-                Task::none()
+                match tab {
+                    Tab::Dashboard => self.dashboard.show(book).map(Message::Dashboard),
+                    _ => Task::none(),
+                }
             }
             Event::TodayKey(key) => {
                 let key = key.to_ascii_lowercase();
@@ -462,7 +474,7 @@ impl Open {
                     Tab::Customers => self.customers.close_form(),
                     Tab::Ledger => self.ledger.close_form(),
                     Tab::Statements => self.statements.close_preview(),
-                    Tab::Aging | Tab::Notes | Tab::Import | Tab::Settings => {}
+                    Tab::Aging | Tab::Notes | Tab::Import | Tab::Settings | Tab::Dashboard => {}
                 }
                 Task::none()
             }
@@ -479,7 +491,7 @@ impl Open {
                 Tab::Aging => self.aging.list_key(key, book).map(Message::Aging),
                 Tab::Notes => self.notes.list_key(key, book).map(Message::Notes),
                 Tab::Import => self.import.list_key(key).map(Message::Import),
-                Tab::Ledger | Tab::Statements | Tab::Settings => Task::none(),
+                Tab::Ledger | Tab::Statements | Tab::Settings | Tab::Dashboard => Task::none(),
             },
             Event::AcceptConfident => {
                 Task::done(Message::Import(import::Message::AcceptAllConfident))
@@ -493,6 +505,9 @@ impl Open {
                 }
                 Task::batch([
                     self.today.reload(book).map(Message::Today),
+                    self.dashboard
+                        .book_changed(book, self.tab == Tab::Dashboard)
+                        .map(Message::Dashboard),
                     self.customers.reload(book).map(Message::Customers),
                     self.ledger.reload(book).map(Message::Ledger),
                     self.aging.reload(book).map(Message::Aging),
@@ -514,6 +529,7 @@ impl Open {
         let book = &self.book;
         let screen = match self.tab {
             Tab::Today => self.today.view(book).map(Message::Today),
+            Tab::Dashboard => self.dashboard.view(book).map(Message::Dashboard),
             Tab::Customers => self.customers.view(book).map(Message::Customers),
             Tab::Ledger => self.ledger.view(book).map(Message::Ledger),
             Tab::Aging => self.aging.view(book).map(Message::Aging),
@@ -591,6 +607,7 @@ impl Open {
                 widgets::muted(self.book.currency().code.clone()),
                 space().height(12),
                 tab(Tab::Today, "Today", "Ctrl+0"),
+                tab(Tab::Dashboard, "Dashboard", "Ctrl+8"),
                 tab(Tab::Customers, "Customers", "Ctrl+1"),
                 tab(Tab::Ledger, ledger_label, "Ctrl+2"),
                 tab(Tab::Aging, "Aging", "Ctrl+3"),

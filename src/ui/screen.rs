@@ -5,6 +5,7 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Today,
+    Dashboard,
     Customers,
     Ledger,
     Aging,

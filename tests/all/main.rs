@@ -8,6 +8,7 @@ mod common {
     pub mod printed;
 }
 
+mod aging_pdf;
 mod analytics;
 mod audit;
 mod backups;

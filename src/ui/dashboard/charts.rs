@@ -1,0 +1,245 @@
+//! The Dashboard's charts, drawn on iced's canvas in the theme's colours: the overdue
+//! by aging bucket month by month as stacked bars, with DSO as a line on its own scale
+//! at the right. Amounts on the axis are in the book's currency format. The floats here
+//! are pixels; every figure was worked out in decimals by the library.
+
+use iced::alignment::Vertical;
+use iced::mouse;
+use iced::widget::canvas::{self, Frame, Path, Stroke, Text};
+use iced::widget::text::Alignment;
+use iced::{Color, Font, Pixels, Point, Rectangle, Renderer, Size, Theme};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::Data;
+use crate::domain::{Currency, Money};
+
+/// The font every screen uses (its Latin and Chinese glyphs).
+const FONT: Font = Font::with_name("Noto Sans CJK SC");
+const LABEL_SIZE: f32 = 11.0;
+
+/// The colour of overdue bucket `index` of `count`: the danger colour, stronger with age
+/// (as the Aging screen's bars are).
+pub fn bucket_colour(theme: &Theme, index: usize, count: usize) -> Color {
+    let age = (index + 1) as f32 / count.max(1) as f32;
+    Color {
+        a: 0.3 + 0.7 * age,
+        ..theme.palette().danger
+    }
+}
+
+/// The colour of the DSO line.
+pub fn dso_colour(theme: &Theme) -> Color {
+    theme.extended_palette().primary.strong.color
+}
+
+fn text_colour(theme: &Theme, strength: f32) -> Color {
+    Color {
+        a: strength,
+        ..theme.palette().text
+    }
+}
+
+/// A round step near `range / steps` (1, 2 or 5 times a power of ten), so the axis
+/// reads 0, 50,000, 100,000… and not 0, 43,117.5…
+pub fn nice_step(range: f64, steps: u32) -> f64 {
+    if range <= 0.0 || !range.is_finite() {
+        return 1.0;
+    }
+    let rough = range / f64::from(steps.max(1));
+    let power = 10f64.powf(rough.log10().floor());
+    let fraction = rough / power;
+    let nice = if fraction <= 1.0 {
+        1.0
+    } else if fraction <= 2.0 {
+        2.0
+    } else if fraction <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * power
+}
+
+fn pixels(money: Money) -> f64 {
+    money.0.to_f64().unwrap_or(0.0)
+}
+
+/// Overdue by bucket as stacked bars, one per month, and DSO as a line.
+pub struct TrendChart<'a> {
+    pub data: &'a Data,
+    pub currency: &'a Currency,
+    pub cache: &'a canvas::Cache,
+}
+
+impl<Message> canvas::Program<Message> for TrendChart<'_> {
+    type State = ();
+
+    fn draw(
+        &self,
+        _state: &(),
+        renderer: &Renderer,
+        theme: &Theme,
+        bounds: Rectangle,
+        _cursor: mouse::Cursor,
+    ) -> Vec<canvas::Geometry> {
+        vec![self.cache.draw(renderer, bounds.size(), |frame| {
+            draw_trend(frame, self.data, self.currency, theme)
+        })]
+    }
+}
+
+fn label(frame: &mut Frame, content: String, at: Point, align_x: Alignment, colour: Color) {
+    frame.fill_text(Text {
+        content,
+        position: at,
+        color: colour,
+        size: Pixels(LABEL_SIZE),
+        font: FONT,
+        align_x,
+        align_y: Vertical::Center,
+        ..Text::default()
+    });
+}
+
+fn draw_trend(frame: &mut Frame, data: &Data, currency: &Currency, theme: &Theme) {
+    let size = frame.size();
+    let months = &data.months;
+    if months.is_empty() {
+        return;
+    }
+    let tallest = months
+        .iter()
+        .map(|m| pixels(m.overdue_total()))
+        .fold(0.0, f64::max);
+    let step = nice_step(tallest, 4);
+    let top_value = (tallest / step).ceil().max(1.0) * step;
+    let ticks: Vec<f64> = (0..=((top_value / step).round() as u32))
+        .map(|i| f64::from(i) * step)
+        .collect();
+    let amount_label = |value: f64| {
+        let whole = Decimal::from_f64_retain(value.round()).unwrap_or_default();
+        currency.display(currency.rescale(Money(whole)))
+    };
+    // Room for the widest amount on the left and DSO's days on the right.
+    let widest = ticks
+        .iter()
+        .map(|v| amount_label(*v).chars().count())
+        .max()
+        .unwrap_or(4);
+    let left = 10.0 + widest as f32 * LABEL_SIZE * 0.58;
+    let right = 44.0;
+    let (top, bottom) = (10.0, 22.0);
+    let plot = Rectangle {
+        x: left,
+        y: top,
+        width: (size.width - left - right).max(10.0),
+        height: (size.height - top - bottom).max(10.0),
+    };
+    let y_of = |value: f64| plot.y + plot.height - (value / top_value) as f32 * plot.height;
+
+    // Grid and the amount axis.
+    let grid = Stroke::default()
+        .with_width(1.0)
+        .with_color(text_colour(theme, 0.12));
+    for tick in &ticks {
+        let y = y_of(*tick);
+        frame.stroke(
+            &Path::line(Point::new(plot.x, y), Point::new(plot.x + plot.width, y)),
+            grid,
+        );
+        label(
+            frame,
+            amount_label(*tick),
+            Point::new(plot.x - 6.0, y),
+            Alignment::Right,
+            text_colour(theme, 0.62),
+        );
+    }
+
+    // Stacked bars: the youngest bucket at the bottom, the oldest on top.
+    let slot = plot.width / months.len() as f32;
+    let bar = (slot * 0.62).max(2.0);
+    for (i, month) in months.iter().enumerate() {
+        let x = plot.x + slot * i as f32 + (slot - bar) / 2.0;
+        let mut base = 0.0;
+        for (b, amount) in month.overdue.iter().enumerate() {
+            let value = pixels(*amount);
+            if value <= 0.0 {
+                continue;
+            }
+            let (y_low, y_high) = (y_of(base), y_of(base + value));
+            frame.fill_rectangle(
+                Point::new(x, y_high),
+                Size::new(bar, (y_low - y_high).max(0.5)),
+                bucket_colour(theme, b, month.overdue.len()),
+            );
+            base += value;
+        }
+        label(
+            frame,
+            month.period.as_of.format("%Y-%m").to_string(),
+            Point::new(x + bar / 2.0, plot.y + plot.height + bottom / 2.0 + 2.0),
+            Alignment::Center,
+            text_colour(theme, 0.62),
+        );
+    }
+
+    // DSO on its own scale at the right.
+    let dsos: Vec<Option<f64>> = months
+        .iter()
+        .map(|m| m.period.figures.dso.and_then(|d| d.to_f64()))
+        .collect();
+    let highest = dsos.iter().flatten().copied().fold(0.0, f64::max);
+    let dso_step = nice_step(highest, 4);
+    let dso_top = (highest / dso_step).ceil().max(1.0) * dso_step;
+    let dso_y = |days: f64| plot.y + plot.height - (days / dso_top) as f32 * plot.height;
+    for i in 0..=((dso_top / dso_step).round() as u32) {
+        let days = f64::from(i) * dso_step;
+        label(
+            frame,
+            format!("{days}"),
+            Point::new(plot.x + plot.width + 6.0, dso_y(days)),
+            Alignment::Left,
+            dso_colour(theme),
+        );
+    }
+    let colour = dso_colour(theme);
+    let points: Vec<Option<Point>> = dsos
+        .iter()
+        .enumerate()
+        .map(|(i, d)| d.map(|d| Point::new(plot.x + slot * (i as f32 + 0.5), dso_y(d))))
+        .collect();
+    // A month without a DSO (nothing sold) breaks the line rather than dropping to zero.
+    let line = Path::new(|path| {
+        let mut drawing = false;
+        for point in &points {
+            match point {
+                Some(p) if drawing => path.line_to(*p),
+                Some(p) => {
+                    path.move_to(*p);
+                    drawing = true;
+                }
+                None => drawing = false,
+            }
+        }
+    });
+    frame.stroke(&line, Stroke::default().with_width(2.0).with_color(colour));
+    for point in points.iter().flatten() {
+        frame.fill(&Path::circle(*point, 3.0), colour);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_steps_are_round() {
+        assert_eq!(nice_step(43_117.5, 4), 20_000.0);
+        assert_eq!(nice_step(100.0, 4), 50.0);
+        assert_eq!(nice_step(9.0, 4), 5.0);
+        assert_eq!(nice_step(0.0, 4), 1.0);
+        assert_eq!(nice_step(f64::NAN, 4), 1.0);
+    }
+}

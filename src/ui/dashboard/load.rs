@@ -1,0 +1,71 @@
+//! What the Dashboard shows, gathered on a worker thread from the library's own
+//! reports, so its figures are those of `owed analytics` and `owed aging`: the trend of
+//! the headline figures and of the overdue by aging bucket (one read of the receivables
+//! for all twelve month-ends), and the unapplied credit now and at the last month-end,
+//! which the aging takes off what is owed.
+
+use chrono::NaiveDate;
+
+use crate::domain::Money;
+use crate::domain::aging::{Basis, Buckets};
+use crate::report::analytics::{
+    AnalyticsOptions, TrendMonth, trend_by_bucket, unapplied_total,
+};
+use crate::store::Store;
+
+/// The days DSO, CEI and ADD are taken over: `owed analytics`' default.
+pub const PERIOD_DAYS: u32 = 90;
+
+/// Everything the Dashboard draws, as of one day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Data {
+    pub as_of: NaiveDate,
+    /// The overdue buckets' labels: the aging's by due date after "Current" (1-30, …).
+    pub buckets: Vec<String>,
+    /// The month-ends of the last eleven months, oldest first, then the day itself.
+    pub months: Vec<TrendMonth>,
+    /// Unapplied credit on the day and at the last month-end (positive amounts).
+    pub unapplied_now: Money,
+    pub unapplied_last_month: Money,
+}
+
+impl Data {
+    /// The figures as of the day.
+    pub fn now(&self) -> &TrendMonth {
+        &self.months[self.months.len() - 1]
+    }
+
+    /// The figures at the end of last month.
+    pub fn last_month(&self) -> &TrendMonth {
+        &self.months[self.months.len().saturating_sub(2)]
+    }
+
+    /// What customers owe on the day, less their unapplied credit: the aging's balance.
+    pub fn owed(&self) -> Money {
+        self.now().open - self.unapplied_now
+    }
+
+    /// What they owed at the end of last month, as the aging as of that day has it.
+    pub fn owed_last_month(&self) -> Money {
+        self.last_month().open - self.unapplied_last_month
+    }
+}
+
+/// The Dashboard's figures as of `as_of` (runs on a worker thread).
+pub fn load(store: &Store, as_of: NaiveDate) -> Result<Data, String> {
+    let buckets = Buckets::default();
+    let options = AnalyticsOptions {
+        as_of,
+        period_days: PERIOD_DAYS,
+    };
+    let months = trend_by_bucket(store, &options, &buckets).map_err(|e| e.to_string())?;
+    let last_month_end = months[months.len().saturating_sub(2)].period.as_of;
+    let unapplied = |date| unapplied_total(store, date).map_err(|e| e.to_string());
+    Ok(Data {
+        as_of,
+        buckets: buckets.labels(Basis::Due)[1..].to_vec(),
+        unapplied_now: unapplied(as_of)?,
+        unapplied_last_month: unapplied(last_month_end)?,
+        months,
+    })
+}

@@ -1,0 +1,258 @@
+//! The Dashboard laid out: a row of headline tiles (each figure with its change since
+//! the end of last month, coloured by whether the change is good news), then the
+//! twelve-month trend chart with its legend.
+
+use iced::widget::{canvas, column, container, row, space, text};
+use iced::{Color, Element, Length, Theme};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::charts::{self, TrendChart};
+use super::{Dashboard, Data, Message, PERIOD_DAYS};
+use crate::domain::Money;
+use crate::ui::Book;
+use crate::ui::i18n::{t, tf};
+use crate::ui::widgets::{self, BOLD};
+
+/// Whether a rise in a figure is good news, bad news, or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Better {
+    Higher,
+    Lower,
+    Neither,
+}
+
+/// A headline figure: its value now, and its change since last month's end (`None`
+/// where either end has no figure).
+pub struct Tile {
+    pub label: &'static str,
+    pub value: String,
+    pub change: Option<String>,
+    /// The sign of the change: -1, 0, 1.
+    rising: i32,
+    better: Better,
+}
+
+fn sign(value: Decimal) -> i32 {
+    if value.is_zero() {
+        0
+    } else if value.is_sign_positive() {
+        1
+    } else {
+        -1
+    }
+}
+
+fn signed(value: Decimal, text: String) -> String {
+    match sign(value) {
+        1 => format!("+{text}"),
+        0 => format!("±{text}"),
+        _ => text,
+    }
+}
+
+/// The overdue as a share of what is owed, in percent to one decimal (as the Aging
+/// screen shows it); `None` when nothing is owed.
+pub fn overdue_share(overdue: Money, owed: Money) -> Option<Decimal> {
+    owed.is_positive().then(|| {
+        (overdue.0 * Decimal::ONE_HUNDRED / owed.0)
+            .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+    })
+}
+
+fn money_tile(
+    label: &'static str,
+    now: Money,
+    then: Money,
+    better: Better,
+    book: &Book,
+) -> Tile {
+    let change = now - then;
+    Tile {
+        label,
+        value: book.money(now),
+        change: Some(signed(change.0, book.money(change))),
+        rising: sign(change.0),
+        better,
+    }
+}
+
+/// A figure to one decimal; a percentage (`percent`) changes by percentage points.
+fn figure_tile(
+    label: &'static str,
+    now: Option<Decimal>,
+    then: Option<Decimal>,
+    percent: bool,
+    better: Better,
+) -> Tile {
+    let (unit, change_unit) = if percent {
+        ("%", t(" pp"))
+    } else {
+        ("", "")
+    };
+    let change = now.zip(then).map(|(now, then)| now - then);
+    Tile {
+        label,
+        value: now.map_or_else(|| "—".to_string(), |d| format!("{d:.1}{unit}")),
+        change: change.map(|c| signed(c, format!("{c:.1}{change_unit}"))),
+        rising: change.map_or(0, sign),
+        better,
+    }
+}
+
+/// The six headline tiles, in the order shown.
+pub fn tiles(data: &Data, book: &Book) -> Vec<Tile> {
+    let (now, then) = (data.now(), data.last_month());
+    let (owed, owed_then) = (data.owed(), data.owed_last_month());
+    let (overdue, overdue_then) = (now.overdue_total(), then.overdue_total());
+    let (f, g) = (&now.period.figures, &then.period.figures);
+    vec![
+        money_tile("Owed to you", owed, owed_then, Better::Neither, book),
+        money_tile("Overdue", overdue, overdue_then, Better::Lower, book),
+        figure_tile(
+            "Overdue share",
+            overdue_share(overdue, owed),
+            overdue_share(overdue_then, owed_then),
+            true,
+            Better::Lower,
+        ),
+        figure_tile("DSO (days)", f.dso, g.dso, false, Better::Lower),
+        figure_tile("CEI", f.cei, g.cei, true, Better::Higher),
+        figure_tile("ADD (days)", f.add, g.add, false, Better::Lower),
+    ]
+}
+
+fn change_colour(theme: &Theme, rising: i32, better: Better) -> Color {
+    let palette = theme.extended_palette();
+    let good = match (better, rising) {
+        (_, 0) | (Better::Neither, _) => None,
+        (Better::Higher, r) => Some(r > 0),
+        (Better::Lower, r) => Some(r < 0),
+    };
+    match good {
+        Some(true) => palette.success.strong.color,
+        Some(false) => theme.palette().danger,
+        None => Color {
+            a: 0.62,
+            ..theme.palette().text
+        },
+    }
+}
+
+fn tile_view(tile: Tile) -> Element<'static, Message> {
+    let Tile {
+        label,
+        value,
+        change,
+        rising,
+        better,
+    } = tile;
+    let change: Element<'static, Message> = match change {
+        Some(change) => text(tf("{change} since last month", &[("change", &change)]))
+            .size(12)
+            .style(move |theme: &Theme| text::Style {
+                color: Some(change_colour(theme, rising, better)),
+            })
+            .into(),
+        None => widgets::muted(t("no figure last month")).size(12).into(),
+    };
+    container(
+        column![
+            widgets::muted(t(label)),
+            text(value)
+                .size(20)
+                .font(BOLD)
+                .wrapping(text::Wrapping::None),
+            change
+        ]
+        .spacing(3),
+    )
+    .padding([10, 12])
+    .width(Length::FillPortion(1))
+    .style(widgets::panel)
+    .into()
+}
+
+/// A coloured square and its label, for a chart's legend.
+fn key<'a>(label: String, colour: impl Fn(&Theme) -> Color + 'a) -> Element<'a, Message> {
+    row![
+        container(space())
+            .width(12)
+            .height(12)
+            .style(move |theme: &Theme| container::Style {
+                background: Some(colour(theme).into()),
+                ..Default::default()
+            }),
+        widgets::muted(label)
+    ]
+    .spacing(5)
+    .align_y(iced::Alignment::Center)
+    .into()
+}
+
+fn trend_panel<'a>(screen: &'a Dashboard, data: &'a Data, book: &'a Book) -> Element<'a, Message> {
+    let count = data.buckets.len();
+    let mut legend = row![].spacing(14).align_y(iced::Alignment::Center);
+    for (i, bucket) in data.buckets.iter().enumerate() {
+        legend = legend.push(key(
+            tf("{days} days overdue", &[("days", bucket)]),
+            move |theme| charts::bucket_colour(theme, i, count),
+        ));
+    }
+    legend = legend.push(key(t("DSO (days, right)").to_string(), charts::dso_colour));
+    let chart = canvas(TrendChart {
+        data,
+        currency: book.currency(),
+        cache: &screen.trend_chart,
+    })
+    .width(Length::Fill)
+    .height(Length::Fill);
+    container(
+        column![
+            text(t("Overdue by age and DSO, month by month"))
+                .size(15)
+                .font(BOLD),
+            legend,
+            chart
+        ]
+        .spacing(8),
+    )
+    .padding([10, 12])
+    .width(Length::Fill)
+    .height(Length::Fill)
+    .style(widgets::panel)
+    .into()
+}
+
+pub fn view<'a>(screen: &'a Dashboard, book: &'a Book) -> Element<'a, Message> {
+    let status: Element<'a, Message> = match (&screen.error, screen.loading) {
+        (Some(error), _) => widgets::danger_text(error.as_str()).into(),
+        (None, true) => widgets::muted(t("Loading…")).into(),
+        (None, false) => space().into(),
+    };
+    let as_of = screen.data.as_ref().map_or(book.today, |d| d.as_of);
+    let head = row![
+        text(t("Dashboard")).size(24).font(BOLD),
+        widgets::muted(tf(
+            "as of {date} · DSO, CEI and ADD over the last {days} days",
+            &[
+                ("date", &as_of.to_string()),
+                ("days", &PERIOD_DAYS.to_string())
+            ],
+        )),
+        space::horizontal(),
+        status,
+        widgets::secondary(t("Refresh"), (!screen.loading).then_some(Message::Refresh)),
+    ]
+    .spacing(12)
+    .align_y(iced::Alignment::Center);
+    let Some(data) = screen.data.as_deref() else {
+        return column![head].into();
+    };
+    let tiles = tiles(data, book)
+        .into_iter()
+        .fold(row![].spacing(10), |tiles, tile| tiles.push(tile_view(tile)));
+    column![head, tiles, trend_panel(screen, data, book)]
+        .spacing(12)
+        .height(Length::Fill)
+        .into()
+}
