@@ -1,6 +1,7 @@
 //! The aging screen: what each customer owes, sorted into buckets by days past due (or
 //! since the invoice date) as of any date, with a bar chart of the bucket totals above a
-//! virtualised table that opens into each customer's open items, and an export to CSV.
+//! virtualised table that opens into each customer's open items, an export to CSV and
+//! the same figures as a PDF to print (beside the CSV, written on a worker thread).
 //!
 //! The report is queried on a worker thread; `update` turns it into a flat list of
 //! display lines (customers in sort order, each followed by its items when expanded), so
@@ -55,6 +56,10 @@ pub enum Message {
     Export,
     /// Rows written and where, or why not.
     Exported(Result<(usize, PathBuf), String>),
+    /// Write the report shown as a PDF beside the export path (`aging-….pdf`).
+    SavePdf,
+    /// Where the PDF went, or why not.
+    PdfSaved(Result<PathBuf, String>),
 }
 
 /// A column of the table, to sort by.
@@ -277,6 +282,16 @@ impl Aging {
                 .to_string()));
             }
             Message::Export => return (self.export(book), None),
+            Message::SavePdf => return (self.save_pdf(book), None),
+            Message::PdfSaved(result) => {
+                self.exporting = false;
+                self.export_status = Some(result.map(|path| {
+                    tf(
+                        "Wrote the PDF to {path}",
+                        &[("path", &path.display().to_string())],
+                    )
+                }));
+            }
             Message::Exported(result) => {
                 self.exporting = false;
                 self.export_status = Some(result.map(|(rows, path)| {
@@ -346,6 +361,32 @@ impl Aging {
         self.exporting = true;
         self.export_status = None;
         export::write(report, book.currency().clone(), PathBuf::from(path))
+    }
+
+    /// Writes the report shown as a PDF next to the export path, on a worker thread.
+    fn save_pdf(&mut self, book: &Book) -> Task<Message> {
+        let path = self.export_path.trim();
+        let Some(report) = self.report.clone() else {
+            return Task::none();
+        };
+        if path.is_empty() || self.exporting {
+            return Task::none();
+        }
+        let company = match book.store().company_profile() {
+            Ok(company) => company,
+            Err(error) => {
+                self.export_status = Some(Err(error.to_string()));
+                return Task::none();
+            }
+        };
+        self.exporting = true;
+        self.export_status = None;
+        export::write_pdf(
+            report,
+            book.currency().clone(),
+            company,
+            export::pdf_path(std::path::Path::new(path)),
+        )
     }
 
     /// Puts the customers in sort order and lays out the lines, expanded items included.

@@ -1,7 +1,8 @@
 //! Exporting the report shown to CSV: the same file `owed aging --format csv` prints
 //! (written by [`crate::report::Aging::write_csv`]), to a typed path or one chosen in the
-//! desktop's save dialog. The file is written whole on a worker thread by
-//! [`crate::files::write_whole`], so a failed export never leaves half a file.
+//! desktop's save dialog; and the same figures as a PDF to print beside it, the file
+//! `owed aging --format pdf` writes ([`crate::pdf::write_aging_pdf`]). Files are written
+//! whole on a worker thread, so a failed export never leaves half a file.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -13,6 +14,8 @@ use iced::{Element, Length, Task};
 
 use super::{Aging, Message, Report};
 use crate::domain::Currency;
+use crate::domain::company::CompanyProfile;
+use crate::pdf::{AgingSheet, write_aging_pdf};
 use crate::ui::book::on_worker;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets;
@@ -49,6 +52,7 @@ pub fn view(screen: &Aging) -> Element<'_, Message> {
             .width(Length::Fixed(280.0)),
         widgets::secondary(t("Choose…"), Some(Message::ChooseExportPath)),
         widgets::action(t("Export CSV"), ready.then_some(Message::Export)),
+        widgets::secondary(t("Save PDF"), ready.then_some(Message::SavePdf)),
         outcome,
     ]
     .spacing(8)
@@ -82,6 +86,30 @@ pub fn write(report: Arc<Report>, currency: Currency, path: PathBuf) -> Task<Mes
     Task::perform(
         on_worker(move || write_csv(&report, &currency, &path).map(|rows| (rows, path))),
         Message::Exported,
+    )
+}
+
+/// Where the PDF goes: the export path with `.pdf` for its extension.
+pub fn pdf_path(export_path: &Path) -> PathBuf {
+    export_path.with_extension("pdf")
+}
+
+/// Writes `report` as a PDF to `path` on a worker thread.
+pub fn write_pdf(
+    report: Arc<Report>,
+    currency: Currency,
+    company: CompanyProfile,
+    path: PathBuf,
+) -> Task<Message> {
+    Task::perform(
+        on_worker(move || {
+            let aging = &report.aging;
+            let sheet = AgingSheet::new(&company, &currency, &aging.report, aging.rows());
+            write_aging_pdf(&path, &sheet)
+                .map(|()| path.clone())
+                .map_err(|e| e.to_string())
+        }),
+        Message::PdfSaved,
     )
 }
 

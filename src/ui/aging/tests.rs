@@ -278,6 +278,46 @@ fn export_writes_the_report_as_csv() {
 }
 
 #[test]
+fn save_pdf_writes_the_report_beside_the_csv() {
+    let mut app = sample_app();
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let csv = folder.path().join("aging.csv");
+    aging(&mut app, Message::ExportPath(csv.display().to_string()));
+    aging(&mut app, Message::SavePdf);
+    let pdf = folder.path().join("aging.pdf");
+    let status = screen(&app).export_status().expect("the PDF was written");
+    assert_eq!(
+        status.as_deref(),
+        Ok(format!("Wrote the PDF to {}", pdf.display()).as_str())
+    );
+    let bytes = std::fs::read(&pdf).expect("the PDF is there");
+    assert!(bytes.starts_with(b"%PDF-"));
+    // The same bytes as the library writes for the report shown.
+    let report = screen(&app).report().unwrap();
+    let book = &app.open_book().unwrap().book;
+    let company = book.store().company_profile().unwrap();
+    let sheet = crate::pdf::AgingSheet::new(
+        &company,
+        book.currency(),
+        &report.aging.report,
+        report.aging.rows(),
+    );
+    assert_eq!(bytes, crate::pdf::aging_pdf(&sheet).unwrap());
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
+
+    let nowhere = folder.path().join("missing").join("aging.csv");
+    aging(&mut app, Message::ExportPath(nowhere.display().to_string()));
+    aging(&mut app, Message::SavePdf);
+    let status = screen(&app).export_status().expect("the attempt finished");
+    assert!(
+        status
+            .as_ref()
+            .is_err_and(|e| e.contains("could not write")),
+        "{status:?}"
+    );
+}
+
+#[test]
 fn a_user_types_a_date_and_opens_a_customer() {
     let mut app = sample_app();
     send(&mut app, AppMessage::Show(Tab::Aging));

@@ -21,4 +21,7 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
         "Overdue by age and DSO, month by month",
         "逐月逾期账龄与 DSO",
     ),
+    // The Aging screen's PDF.
+    ("Save PDF", "保存 PDF"),
+    ("Wrote the PDF to {path}", "PDF 已保存到 {path}"),
 ];
