@@ -2,7 +2,8 @@
 //! invoices; set OWED_BENCH_CUSTOMERS / OWED_BENCH_INVOICES for another size) and times
 //! what a user waits for: building it, aging as of a date, one customer's ledger, the
 //! customer list, the worklist and the letters due (the bar: under 1 s each on the full
-//! book), the analytics and their trend (under 2 s), the Today screen's view() (under 8 ms) — in-process
+//! book), the analytics and their trend (under 2 s), the Today screen's view() (under 8 ms),
+//! the Dashboard's data (under 2 s, on a worker) and its view() (under 8 ms) — in-process
 //! and through the real `owed` binary, whose peak memory it also reads. Run with `cargo bench --bench book`.
 
 use std::process::Command;
@@ -202,6 +203,18 @@ fn main() {
         let view = median(31, || drop(app.view()));
         println!(
             "Today screen ({rows} lines):      view() {view:>10.2?}  (every screen loaded in {loaded:.2?})"
+        );
+
+        // The Dashboard: its figures load when it is first shown; then view() each frame.
+        let started = Instant::now();
+        let task = app.update(owed::ui::Message::Show(owed::ui::Tab::Dashboard));
+        owed::ui::headless::settle(&mut app, task);
+        let loaded = started.elapsed();
+        let dashboard = &app.open_book().expect("open").dashboard;
+        assert!(dashboard.data().is_some(), "{:?}", dashboard.error());
+        let view = median(31, || drop(app.view()));
+        println!(
+            "Dashboard screen:              view() {view:>10.2?}  (its data loaded in {loaded:.2?})"
         );
     }
 

@@ -19,8 +19,8 @@ mod table;
 use crate::domain::company::{CompanyProfile, Locale};
 use crate::domain::printed::{Addressee, Letter, Statement};
 
-use compose::{Composer, Weight};
 pub use aging::{AgingPdfError, AgingSheet, aging_pdf, write_aging_pdf};
+use compose::{Composer, Weight};
 pub use labels::Labels;
 
 #[derive(Debug, thiserror::Error)]

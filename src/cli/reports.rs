@@ -11,7 +11,8 @@ use crate::store::{NoteFilter, Store};
 
 use super::output::{Format, Table, print};
 use super::{
-    AgingArgs, AgingFormat, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg, parse_optional_date,
+    AgingArgs, AgingFormat, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg,
+    parse_optional_date,
 };
 
 pub(super) fn emit(format: Format, table: &Table, json: Value) -> Result<(), CliError> {
@@ -182,7 +183,8 @@ fn aging_pdf(store: &Store, args: &AgingArgs, options: &AgingOptions) -> Result<
     };
     let aging = report::aging(store, &options)?;
     let company = store.company_profile()?;
-    let sheet = crate::pdf::AgingSheet::new(&company, store.currency(), &aging.report, aging.rows());
+    let sheet =
+        crate::pdf::AgingSheet::new(&company, store.currency(), &aging.report, aging.rows());
     crate::pdf::write_aging_pdf(path, &sheet).map_err(|e| CliError::File {
         path: path.clone(),
         message: e.to_string(),

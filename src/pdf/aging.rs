@@ -177,7 +177,10 @@ pub fn aging_pdf(sheet: &AgingSheet<'_>) -> Result<Vec<u8>> {
             p.text_right(r, y, 7.5, Weight::Regular, &labels.page_of(n + 1, count));
         });
     }
-    pages.finish(&format!("{} {}", labels.aging_title, sheet.as_of), sheet.as_of)
+    pages.finish(
+        &format!("{} {}", labels.aging_title, sheet.as_of),
+        sheet.as_of,
+    )
 }
 
 /// Why the aging PDF was not written.
@@ -193,7 +196,10 @@ pub enum AgingPdfError {
 
 /// Writes the aging PDF to `path`, whole or not at all (a failed write leaves whatever
 /// was there before).
-pub fn write_aging_pdf(path: &Path, sheet: &AgingSheet<'_>) -> std::result::Result<(), AgingPdfError> {
+pub fn write_aging_pdf(
+    path: &Path,
+    sheet: &AgingSheet<'_>,
+) -> std::result::Result<(), AgingPdfError> {
     let shown = path.display().to_string();
     if path.is_dir() {
         return Err(AgingPdfError::Folder(shown));

@@ -335,7 +335,10 @@ impl Store {
             .map(|(open, current, overdue)| Receivables {
                 open: currency.from_minor(open),
                 current: currency.from_minor(current),
-                overdue: overdue.into_iter().map(|m| currency.from_minor(m)).collect(),
+                overdue: overdue
+                    .into_iter()
+                    .map(|m| currency.from_minor(m))
+                    .collect(),
             })
             .collect())
     }

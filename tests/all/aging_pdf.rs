@@ -76,7 +76,10 @@ fn the_pdf_shows_the_json_figures_with_the_header_on_every_page() {
     let rows = figures["rows"].as_array().unwrap();
     assert!(rows.len() > 40, "enough customers for several pages");
     let columns = figures["columns"].as_array().unwrap().len() + 2;
-    for (paper, size) in [("a4", "841.89 x 595.276 pts (A4)"), ("letter", "792 x 612 pts")] {
+    for (paper, size) in [
+        ("a4", "841.89 x 595.276 pts (A4)"),
+        ("letter", "792 x 612 pts"),
+    ] {
         owed(&book, &["settings", "set", "paper", paper]);
         let pdf = dir.path().join(format!("aging-{paper}.pdf"));
         let said = owed(
@@ -96,14 +99,25 @@ fn the_pdf_shows_the_json_figures_with_the_header_on_every_page() {
         // Landscape, so every bucket fits beside the name.
         assert!(page_size(&pdf).starts_with(size), "{}", page_size(&pdf));
         let text = text_of(&pdf);
-        let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
         assert!(pages.len() >= 2, "{} pages", pages.len());
         for (n, page) in pages.iter().enumerate() {
             let header = page
                 .lines()
                 .find(|l| l.trim_start().starts_with("Code"))
                 .unwrap_or_else(|| panic!("page {} has no table header:\n{page}", n + 1));
-            for title in ["Customer", "Balance", "Current", "1-30", "61-90", "90+", "Unapplied"] {
+            for title in [
+                "Customer",
+                "Balance",
+                "Current",
+                "1-30",
+                "61-90",
+                "90+",
+                "Unapplied",
+            ] {
                 assert!(header.contains(title), "page {}: {header}", n + 1);
             }
             assert!(
@@ -156,14 +170,17 @@ fn names_in_any_script_render_and_the_file_is_written_whole() {
     )
     .unwrap();
     let company = store.company_profile().unwrap();
-    let sheet =
-        owed::pdf::AgingSheet::new(&company, store.currency(), &aging.report, aging.rows());
+    let sheet = owed::pdf::AgingSheet::new(&company, store.currency(), &aging.report, aging.rows());
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("aging.pdf");
     owed::pdf::write_aging_pdf(&pdf, &sheet).unwrap();
     qpdf_ok(&pdf);
     let text = text_of(&pdf);
-    for name in ["深圳市华星贸易有限公司", "ООО «Ромашка»", "Müller & Søn Ærøskøbing"] {
+    for name in [
+        "深圳市华星贸易有限公司",
+        "ООО «Ромашка»",
+        "Müller & Søn Ærøskøbing",
+    ] {
         assert!(text.contains(name), "{name} missing:\n{text}");
     }
     assert!(text.contains("Acme Trading GmbH"));
@@ -180,7 +197,10 @@ fn names_in_any_script_render_and_the_file_is_written_whole() {
 fn pdf_needs_out_and_out_needs_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("book.owed");
-    owed(&book, &["customer", "add", "--code", "C1", "--name", "Acme"]);
+    owed(
+        &book,
+        &["customer", "add", "--code", "C1", "--name", "Acme"],
+    );
     let (ok, _, stderr) = run(&book, &["aging", "--format", "pdf"]);
     assert!(!ok);
     assert!(stderr.contains("--out"), "{stderr}");

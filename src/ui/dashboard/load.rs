@@ -8,9 +8,7 @@ use chrono::NaiveDate;
 
 use crate::domain::Money;
 use crate::domain::aging::{Basis, Buckets};
-use crate::report::analytics::{
-    AnalyticsOptions, TrendMonth, trend_by_bucket, unapplied_total,
-};
+use crate::report::analytics::{AnalyticsOptions, TrendMonth, trend_by_bucket, unapplied_total};
 use crate::store::Store;
 
 /// The days DSO, CEI and ADD are taken over: `owed analytics`' default.

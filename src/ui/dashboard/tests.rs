@@ -39,7 +39,13 @@ fn pay(store: &mut Store, number: &str, day: &str, amount: &str, apply: Apply) {
 /// The sample book with a payment applied in October and 40.00 left unapplied.
 fn store_with_history() -> Store {
     let mut store = sample_store();
-    pay(&mut store, "PAY-1", "2026-10-15", "20.00", Apply::OldestFirst);
+    pay(
+        &mut store,
+        "PAY-1",
+        "2026-10-15",
+        "20.00",
+        Apply::OldestFirst,
+    );
     pay(&mut store, "PAY-2", "2026-11-20", "40.00", Apply::Unapplied);
     store
 }
@@ -82,9 +88,15 @@ fn assert_library_figures(store: &Store, data: &Data) {
     let last = data.last_month().period.as_of;
     assert_eq!(
         data.last_month().period,
-        analytics(store, &AnalyticsOptions { as_of: last, ..options })
-            .unwrap()
-            .period
+        analytics(
+            store,
+            &AnalyticsOptions {
+                as_of: last,
+                ..options
+            }
+        )
+        .unwrap()
+        .period
     );
     for month in &data.months {
         let totals = aging(store, month.period.as_of).report.totals;
@@ -97,7 +109,10 @@ fn assert_library_figures(store: &Store, data: &Data) {
         );
     }
     assert_eq!(data.owed(), aging(store, data.as_of).report.totals.balance);
-    assert_eq!(data.owed_last_month(), aging(store, last).report.totals.balance);
+    assert_eq!(
+        data.owed_last_month(),
+        aging(store, last).report.totals.balance
+    );
     assert_eq!(data.buckets, ["1-30", "31-60", "61-90", "90+"]);
 }
 
@@ -168,7 +183,10 @@ fn the_tiles_show_each_figure_with_its_change_since_last_month() {
     assert_eq!(tiles[2].value, format!("{share:.1}%"));
     assert_eq!(share.to_string(), "16.1");
     let dso = data.now().period.figures.dso;
-    assert_eq!(tiles[3].value, dso.map_or("—".into(), |d| format!("{d:.1}")));
+    assert_eq!(
+        tiles[3].value,
+        dso.map_or("—".into(), |d| format!("{d:.1}"))
+    );
 
     let mut ui = Simulator::with_size(iced::Settings::default(), (1024.0, 700.0), app.view());
     for words in [

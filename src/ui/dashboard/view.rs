@@ -59,13 +59,7 @@ pub fn overdue_share(overdue: Money, owed: Money) -> Option<Decimal> {
     })
 }
 
-fn money_tile(
-    label: &'static str,
-    now: Money,
-    then: Money,
-    better: Better,
-    book: &Book,
-) -> Tile {
+fn money_tile(label: &'static str, now: Money, then: Money, better: Better, book: &Book) -> Tile {
     let change = now - then;
     Tile {
         label,
@@ -84,11 +78,7 @@ fn figure_tile(
     percent: bool,
     better: Better,
 ) -> Tile {
-    let (unit, change_unit) = if percent {
-        ("%", t(" pp"))
-    } else {
-        ("", "")
-    };
+    let (unit, change_unit) = if percent { ("%", t(" pp")) } else { ("", "") };
     let change = now.zip(then).map(|(now, then)| now - then);
     Tile {
         label,
@@ -250,7 +240,9 @@ pub fn view<'a>(screen: &'a Dashboard, book: &'a Book) -> Element<'a, Message> {
     };
     let tiles = tiles(data, book)
         .into_iter()
-        .fold(row![].spacing(10), |tiles, tile| tiles.push(tile_view(tile)));
+        .fold(row![].spacing(10), |tiles, tile| {
+            tiles.push(tile_view(tile))
+        });
     column![head, tiles, trend_panel(screen, data, book)]
         .spacing(12)
         .height(Length::Fill)
