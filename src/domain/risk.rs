@@ -196,7 +196,7 @@ pub fn assess(inputs: &RiskInputs) -> Risk {
     let score = whole(total).min(hundred).max(Decimal::ZERO);
     let score = score.to_u8().unwrap_or(100);
     // Largest part first; equal parts keep the order above.
-    parts.sort_by(|a, b| b.0.cmp(&a.0));
+    parts.sort_by_key(|part| std::cmp::Reverse(part.0));
     Risk {
         score,
         band: Band::of(score),
