@@ -17,6 +17,7 @@ pub mod money;
 pub mod note;
 pub mod printed;
 pub mod retention;
+pub mod risk;
 pub mod terms;
 pub mod text;
 

@@ -19,6 +19,7 @@ mod notes;
 mod open;
 mod posting;
 mod queries;
+mod risk;
 pub mod schema;
 mod settings;
 
@@ -56,6 +57,7 @@ pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
 pub use posting::{CreditRefusal, NewCredit, NewDebit, NewRefund, OverLimit, Posted, VoidRequest};
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
+pub use risk::{ItemAsOf, RiskSeen};
 pub use settings::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
     escape, parse_interval_days, parse_reminder_days, parse_tier_days, parse_tier_interval,
