@@ -1,7 +1,7 @@
 //! The Dashboard: how the book stands and where it is heading, on one screen. Owed,
 //! overdue, the overdue share, DSO, CEI and ADD with their change since the end of last
 //! month; a twelve-month chart of the overdue by aging bucket (stacked bars) with DSO
-//! as a line.
+//! as a line; the ten riskiest customers by risk score, each a click from its ledger.
 //!
 //! Every figure comes from the library's own reports ([`load`]), computed on a worker
 //! thread with a generation number, so a slow, stale load never overwrites a newer one.
@@ -12,6 +12,7 @@
 
 mod charts;
 pub mod load;
+mod panels;
 #[cfg(test)]
 mod tests;
 mod view;
@@ -30,6 +31,8 @@ pub enum Message {
     /// The figures arrived for the request with this generation.
     Loaded(u64, Result<Arc<Data>, String>),
     Refresh,
+    /// Open this customer's ledger.
+    Open(String),
 }
 
 pub struct Dashboard {
@@ -118,6 +121,7 @@ impl Dashboard {
                 self.error = Some(error);
             }
             Message::Refresh => return (self.reload(book), None),
+            Message::Open(code) => return (Task::none(), Some(Event::OpenLedger(code))),
         }
         (Task::none(), None)
     }

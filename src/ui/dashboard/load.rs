@@ -1,18 +1,23 @@
 //! What the Dashboard shows, gathered on a worker thread from the library's own
 //! reports, so its figures are those of `owed analytics` and `owed aging`: the trend of
 //! the headline figures and of the overdue by aging bucket (one read of the receivables
-//! for all twelve month-ends), and the unapplied credit now and at the last month-end,
-//! which the aging takes off what is owed.
+//! for all twelve month-ends), the unapplied credit now and at the last month-end,
+//! which the aging takes off what is owed, and the riskiest customers by the risk score
+//! of `owed analytics` ([`crate::report::risk::risks`]).
 
 use chrono::NaiveDate;
 
 use crate::domain::Money;
 use crate::domain::aging::{Basis, Buckets};
 use crate::report::analytics::{AnalyticsOptions, TrendMonth, trend_by_bucket, unapplied_total};
+use crate::report::risk::{CustomerRisk, risks};
 use crate::store::Store;
 
 /// The days DSO, CEI and ADD are taken over: `owed analytics`' default.
 pub const PERIOD_DAYS: u32 = 90;
+
+/// How many of the riskiest customers are listed.
+pub const RISKIEST: usize = 10;
 
 /// Everything the Dashboard draws, as of one day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +30,9 @@ pub struct Data {
     /// Unapplied credit on the day and at the last month-end (positive amounts).
     pub unapplied_now: Money,
     pub unapplied_last_month: Money,
+    /// The customers with the highest risk scores, highest first (ties by code), those
+    /// with nothing against them left out; at most [`RISKIEST`].
+    pub riskiest: Vec<CustomerRisk>,
 }
 
 impl Data {
@@ -59,11 +67,28 @@ pub fn load(store: &Store, as_of: NaiveDate) -> Result<Data, String> {
     let months = trend_by_bucket(store, &options, &buckets).map_err(|e| e.to_string())?;
     let last_month_end = months[months.len().saturating_sub(2)].period.as_of;
     let unapplied = |date| unapplied_total(store, date).map_err(|e| e.to_string());
+    let riskiest = riskiest(risks(store, as_of).map_err(|e| e.to_string())?);
     Ok(Data {
         as_of,
+        riskiest,
         buckets: buckets.labels(Basis::Due)[1..].to_vec(),
         unapplied_now: unapplied(as_of)?,
         unapplied_last_month: unapplied(last_month_end)?,
         months,
     })
+}
+
+/// The [`RISKIEST`] customers with the highest scores, highest first; ties go to the
+/// larger balance, then to the code.
+pub fn riskiest(mut all: Vec<CustomerRisk>) -> Vec<CustomerRisk> {
+    all.retain(|c| c.risk.score > 0);
+    all.sort_by(|a, b| {
+        b.risk
+            .score
+            .cmp(&a.risk.score)
+            .then(b.inputs.balance.cmp(&a.inputs.balance))
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    all.truncate(RISKIEST);
+    all
 }

@@ -110,6 +110,10 @@ fn assert_library_figures(store: &Store, data: &Data) {
     }
     assert_eq!(data.owed(), aging(store, data.as_of).report.totals.balance);
     assert_eq!(
+        data.riskiest,
+        load::riskiest(crate::report::risk::risks(store, data.as_of).unwrap())
+    );
+    assert_eq!(
         data.owed_last_month(),
         aging(store, last).report.totals.balance
     );
@@ -199,6 +203,49 @@ fn the_tiles_show_each_figure_with_its_change_since_last_month() {
     ] {
         assert!(ui.find(words).is_ok(), "'{words}' is on the screen");
     }
+}
+
+#[test]
+fn the_riskiest_are_the_highest_scores_and_a_click_opens_the_ledger() {
+    let mut store = Store::open_in_memory(&BookSettings::default()).unwrap();
+    let options = DemoOptions {
+        customers: 30,
+        invoices: 500,
+        seed: 11,
+        today: date(TODAY),
+    };
+    demo::generate(&mut store, &options, &mut |_, _| {}).unwrap();
+    let all = crate::report::risk::risks(&store, date(TODAY)).unwrap();
+    let mut app = app_on(store);
+    send(&mut app, AppMessage::Show(Tab::Dashboard));
+    let riskiest = screen(&app).data().unwrap().riskiest.clone();
+    assert_eq!(riskiest.len(), load::RISKIEST);
+    // Highest first, and nobody left out scores higher than the last listed.
+    assert!(
+        riskiest
+            .windows(2)
+            .all(|w| w[0].risk.score >= w[1].risk.score)
+    );
+    let last = riskiest.last().unwrap().risk.score;
+    let listed = |code: &str| riskiest.iter().any(|r| r.code == code);
+    assert!(all.iter().all(|r| listed(&r.code) || r.risk.score <= last));
+
+    let top = &riskiest[0];
+    let messages: Vec<AppMessage> = {
+        let mut ui = Simulator::with_size(iced::Settings::default(), (1280.0, 800.0), app.view());
+        ui.click(format!("{} · {}", top.code, top.name).as_str())
+            .expect("the riskiest customer's row");
+        ui.into_messages().collect()
+    };
+    for message in messages {
+        send(&mut app, message);
+    }
+    let open = app.open_book().unwrap();
+    assert_eq!(open.tab, Tab::Ledger);
+    assert_eq!(
+        open.ledger.customer_code().as_deref(),
+        Some(top.code.as_str())
+    );
 }
 
 #[test]

@@ -1,12 +1,13 @@
 //! The Dashboard laid out: a row of headline tiles (each figure with its change since
 //! the end of last month, coloured by whether the change is good news), then the
-//! twelve-month trend chart with its legend.
+//! twelve-month trend chart with its legend above the riskiest customers.
 
 use iced::widget::{canvas, column, container, row, space, text};
 use iced::{Color, Element, Length, Theme};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::charts::{self, TrendChart};
+use super::panels;
 use super::{Dashboard, Data, Message, PERIOD_DAYS};
 use crate::domain::Money;
 use crate::ui::Book;
@@ -243,8 +244,13 @@ pub fn view<'a>(screen: &'a Dashboard, book: &'a Book) -> Element<'a, Message> {
         .fold(row![].spacing(10), |tiles, tile| {
             tiles.push(tile_view(tile))
         });
-    column![head, tiles, trend_panel(screen, data, book)]
-        .spacing(12)
-        .height(Length::Fill)
-        .into()
+    column![
+        head,
+        tiles,
+        container(trend_panel(screen, data, book)).height(Length::FillPortion(3)),
+        container(panels::riskiest(data, book)).height(Length::FillPortion(2)),
+    ]
+    .spacing(12)
+    .height(Length::Fill)
+    .into()
 }

@@ -21,6 +21,34 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
         "Overdue by age and DSO, month by month",
         "逐月逾期账龄与 DSO",
     ),
+    // The riskiest customers.
+    ("The riskiest customers", "风险最高的客户"),
+    (
+        "score · band · balance; a click opens the ledger",
+        "评分 · 等级 · 余额；点击打开分类账",
+    ),
+    (
+        "No customer has anything against it.",
+        "没有客户存在风险因素。",
+    ),
+    ("low", "低"),
+    ("medium", "中"),
+    ("high", "高"),
+    ("severe", "严重"),
+    ("pays {days} days late on average", "平均逾期 {days} 天付款"),
+    (
+        "1 broken promise in {months} months",
+        "{months} 个月内 1 次违约承诺",
+    ),
+    (
+        "{count} broken promises in {months} months",
+        "{months} 个月内 {count} 次违约承诺",
+    ),
+    ("{percent} % of limit used", "已用信用额度 {percent}%"),
+    (
+        "{percent} % of its balance over {days} days",
+        "余额的 {percent}% 逾期超过 {days} 天",
+    ),
     // The Aging screen's PDF.
     ("Save PDF", "保存 PDF"),
     ("Wrote the PDF to {path}", "PDF 已保存到 {path}"),
