@@ -587,7 +587,8 @@ impl Open {
                     .width(Length::Fill),
             )
             .width(Length::Fill)
-            .padding([8, 12])
+            // Nine screens and the footer fit a 700-pixel-high window.
+            .padding([5, 12])
             .style(move |theme: &Theme, status| {
                 if active {
                     button::primary(theme, status)

@@ -18,14 +18,19 @@ use crate::domain::{Currency, Money};
 const FONT: Font = Font::with_name("Noto Sans CJK SC");
 const LABEL_SIZE: f32 = 11.0;
 
-/// The colour of overdue bucket `index` of `count`: the danger colour, stronger with age
-/// (as the Aging screen's bars are).
+/// The colour of overdue bucket `index` of `count`: from the theme's warning colour for
+/// the youngest to its danger colour for the oldest, which reads on light and dark
+/// backgrounds alike.
 pub fn bucket_colour(theme: &Theme, index: usize, count: usize) -> Color {
-    let age = (index + 1) as f32 / count.max(1) as f32;
-    Color {
-        a: 0.3 + 0.7 * age,
-        ..theme.palette().danger
-    }
+    let palette = theme.extended_palette();
+    let (young, old) = (palette.warning.base.color, palette.danger.strong.color);
+    let age = index as f32 / count.saturating_sub(1).max(1) as f32;
+    let mix = |a: f32, b: f32| a + (b - a) * age;
+    Color::from_rgb(
+        mix(young.r, old.r),
+        mix(young.g, old.g),
+        mix(young.b, old.b),
+    )
 }
 
 /// The colour of the DSO line.

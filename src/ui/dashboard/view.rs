@@ -139,18 +139,18 @@ fn tile_view(tile: Tile) -> Element<'static, Message> {
     } = tile;
     let change: Element<'static, Message> = match change {
         Some(change) => text(tf("{change} since last month", &[("change", &change)]))
-            .size(12)
+            .size(11)
             .style(move |theme: &Theme| text::Style {
                 color: Some(change_colour(theme, rising, better)),
             })
             .into(),
-        None => widgets::muted(t("no figure last month")).size(12).into(),
+        None => widgets::muted(t("no figure last month")).size(11).into(),
     };
     container(
         column![
             widgets::muted(t(label)),
             text(value)
-                .size(20)
+                .size(17)
                 .font(BOLD)
                 .wrapping(text::Wrapping::None),
             change

@@ -9,8 +9,7 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
     ("Owed to you", "应收合计"),
     ("Overdue share", "逾期占比"),
     ("DSO (days)", "DSO（天）"),
-    ("CEI", "CEI 回收效率"),
-    ("ADD (days)", "ADD 平均逾期（天）"),
+    ("ADD (days)", "ADD（天）"),
     ("{change} since last month", "较上月末 {change}"),
     // Percentage points, after the change of a share.
     (" pp", " 个百分点"),
