@@ -244,7 +244,11 @@ fn item_sigma(x: i64, a: i64) -> u128 {
     let (x, a) = (x.max(0) as u128, a.max(0) as u128);
     let variance = x * a.saturating_sub(x);
     let root = variance.isqrt();
-    if root * root < variance { root + 1 } else { root }
+    if root * root < variance {
+        root + 1
+    } else {
+        root
+    }
 }
 
 fn customer_cash(

@@ -165,7 +165,10 @@ impl CollectionShares {
 
     /// Each threshold with its share, for the report to show how it discounted.
     pub fn thresholds(&self) -> impl Iterator<Item = (i64, Share)> + '_ {
-        OVERDUE_THRESHOLDS.iter().copied().zip(self.shares.iter().copied())
+        OVERDUE_THRESHOLDS
+            .iter()
+            .copied()
+            .zip(self.shares.iter().copied())
     }
 }
 
