@@ -10,6 +10,7 @@ mod commands;
 mod disputes;
 mod documents;
 mod fees;
+mod forecast;
 mod output;
 mod posting_args;
 mod reports;
@@ -32,6 +33,7 @@ pub use documents::{
     IssuedCommand, IssuedListArgs, IssuedShowArgs, LetterArgs, LettersArgs, StatementsArgs,
 };
 pub use fees::{FeesArgs, FeesFormat};
+pub use forecast::ForecastArgs;
 pub use output::Format;
 pub use posting_args::{
     ApplyArgs, CreditArgs, CreditCommand, DebitArgs, DebitCommand, DocumentArgs, RefundArgs,
@@ -134,6 +136,9 @@ pub enum Command {
     /// DSO, best possible DSO, ADD, CEI and each customer's payment habits (`--trend`:
     /// month by month).
     Analytics(AnalyticsArgs),
+    /// The cash expected week by week from what is owed (`--backtest`: the forecast made
+    /// on a past day next to what was received).
+    Forecast(ForecastArgs),
     /// Open the desktop app (what `owed` with no command does).
     App,
 }

@@ -12,6 +12,7 @@ mod contacts;
 mod customers;
 mod disputes;
 mod fees;
+mod forecast;
 mod ids;
 mod integrity;
 mod issued;
@@ -52,6 +53,7 @@ pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution
 pub use fees::{
     FeeRun, MEMO_HEADER as FEE_MEMO_HEADER, POLICY_OVERRIDE, parse_memo_line as parse_fee_memo_line,
 };
+pub use forecast::{ItemAsOf, PromiseAsOf};
 pub use issued::{Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};

@@ -95,6 +95,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let store = open(&cli, Access::Read)?;
             super::analytics::run(&store, args)?;
         }
+        Command::Forecast(args) => {
+            let store = open(&cli, Access::Read)?;
+            super::forecast::run(&store, args)?;
+        }
         Command::Overview => {
             let store = open(&cli, Access::Read)?;
             super::reports::overview(&store)?;
