@@ -53,13 +53,15 @@ pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution
 pub use fees::{
     FeeRun, MEMO_HEADER as FEE_MEMO_HEADER, POLICY_OVERRIDE, parse_memo_line as parse_fee_memo_line,
 };
-pub use forecast::{ItemAsOf, PromiseAsOf};
+// Two helpers' branches each named their item-as-of-a-day row `ItemAsOf`; merged here,
+// each is re-exported under a name of its own.
+pub use forecast::{ItemAsOf as ForecastItemAsOf, PromiseAsOf};
 pub use issued::{Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
 pub use posting::{CreditRefusal, NewCredit, NewDebit, NewRefund, OverLimit, Posted, VoidRequest};
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
-pub use risk::{ItemAsOf, RiskSeen};
+pub use risk::{ItemAsOf as RiskItemAsOf, RiskSeen};
 pub use settings::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
     escape, parse_interval_days, parse_reminder_days, parse_tier_days, parse_tier_interval,

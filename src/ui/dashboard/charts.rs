@@ -107,16 +107,20 @@ fn label(frame: &mut Frame, content: String, at: Point, align_x: Alignment, colo
     });
 }
 
-fn draw_trend(frame: &mut Frame, data: &Data, currency: &Currency, theme: &Theme) {
+/// Room under the plot for the dates.
+const BOTTOM: f32 = 22.0;
+
+/// Draws the amount axis on the left (round steps from 0 past `tallest`, in the book's
+/// currency format) with its grid lines, leaving `right` pixels free on the right;
+/// the plot's rectangle and the amount at its top.
+fn amount_axis(
+    frame: &mut Frame,
+    tallest: f64,
+    right: f32,
+    currency: &Currency,
+    theme: &Theme,
+) -> (Rectangle, f64) {
     let size = frame.size();
-    let months = &data.months;
-    if months.is_empty() {
-        return;
-    }
-    let tallest = months
-        .iter()
-        .map(|m| pixels(m.overdue_total()))
-        .fold(0.0, f64::max);
     let step = nice_step(tallest, 4);
     let top_value = (tallest / step).ceil().max(1.0) * step;
     let ticks: Vec<f64> = (0..=((top_value / step).round() as u32))
@@ -126,29 +130,25 @@ fn draw_trend(frame: &mut Frame, data: &Data, currency: &Currency, theme: &Theme
         let whole = Decimal::from_f64_retain(value.round()).unwrap_or_default();
         currency.display(currency.rescale(Money(whole)))
     };
-    // Room for the widest amount on the left and DSO's days on the right.
+    // Room for the widest amount on the left.
     let widest = ticks
         .iter()
         .map(|v| amount_label(*v).chars().count())
         .max()
         .unwrap_or(4);
     let left = 10.0 + widest as f32 * LABEL_SIZE * 0.58;
-    let right = 44.0;
-    let (top, bottom) = (10.0, 22.0);
+    let top = 10.0;
     let plot = Rectangle {
         x: left,
         y: top,
         width: (size.width - left - right).max(10.0),
-        height: (size.height - top - bottom).max(10.0),
+        height: (size.height - top - BOTTOM).max(10.0),
     };
-    let y_of = |value: f64| plot.y + plot.height - (value / top_value) as f32 * plot.height;
-
-    // Grid and the amount axis.
     let grid = Stroke::default()
         .with_width(1.0)
         .with_color(text_colour(theme, 0.12));
     for tick in &ticks {
-        let y = y_of(*tick);
+        let y = plot.y + plot.height - (tick / top_value) as f32 * plot.height;
         frame.stroke(
             &Path::line(Point::new(plot.x, y), Point::new(plot.x + plot.width, y)),
             grid,
@@ -161,6 +161,21 @@ fn draw_trend(frame: &mut Frame, data: &Data, currency: &Currency, theme: &Theme
             text_colour(theme, 0.62),
         );
     }
+    (plot, top_value)
+}
+
+fn draw_trend(frame: &mut Frame, data: &Data, currency: &Currency, theme: &Theme) {
+    let months = &data.months;
+    if months.is_empty() {
+        return;
+    }
+    let tallest = months
+        .iter()
+        .map(|m| pixels(m.overdue_total()))
+        .fold(0.0, f64::max);
+    // Room on the right for DSO's days.
+    let (plot, top_value) = amount_axis(frame, tallest, 44.0, currency, theme);
+    let y_of = |value: f64| plot.y + plot.height - (value / top_value) as f32 * plot.height;
 
     // Stacked bars: the youngest bucket at the bottom, the oldest on top.
     let slot = plot.width / months.len() as f32;
@@ -184,7 +199,7 @@ fn draw_trend(frame: &mut Frame, data: &Data, currency: &Currency, theme: &Theme
         label(
             frame,
             month.period.as_of.format("%Y-%m").to_string(),
-            Point::new(x + bar / 2.0, plot.y + plot.height + bottom / 2.0 + 2.0),
+            Point::new(x + bar / 2.0, plot.y + plot.height + BOTTOM / 2.0 + 2.0),
             Alignment::Center,
             text_colour(theme, 0.62),
         );
