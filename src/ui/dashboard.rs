@@ -1,14 +1,16 @@
 //! The Dashboard: how the book stands and where it is heading, on one screen. Owed,
 //! overdue, the overdue share, DSO, CEI and ADD with their change since the end of last
 //! month; a twelve-month chart of the overdue by aging bucket (stacked bars) with DSO
-//! as a line; the ten riskiest customers by risk score, each a click from its ledger.
+//! as a line; the 13-week forecast as bars of the expected and the promised in their
+//! low-high band; the ten riskiest customers by risk score, each a click from its ledger.
 //!
 //! Every figure comes from the library's own reports ([`load`]), computed on a worker
 //! thread with a generation number, so a slow, stale load never overwrites a newer one.
 //! The screen loads the first time it is shown, and again when the book changes while
 //! it shows (or the next time it is shown after a change elsewhere): a book of a million
 //! invoices is not read on every posting for a screen nobody is looking at. Charts are
-//! drawn on iced's canvas and kept in a cache until the figures change.
+//! drawn on iced's canvas, each in a layer of its own, afresh each frame (a few dozen
+//! shapes).
 
 mod charts;
 pub mod load;
@@ -19,7 +21,6 @@ mod view;
 
 use std::sync::Arc;
 
-use iced::widget::canvas;
 use iced::{Element, Task};
 
 pub use load::{Data, PERIOD_DAYS};
@@ -43,8 +44,6 @@ pub struct Dashboard {
     data: Option<Arc<Data>>,
     /// The book changed since the figures shown were read.
     stale: bool,
-    /// The trend chart as last drawn; cleared when new figures arrive.
-    trend_chart: canvas::Cache,
 }
 
 impl Default for Dashboard {
@@ -55,7 +54,6 @@ impl Default for Dashboard {
             error: None,
             data: None,
             stale: true,
-            trend_chart: canvas::Cache::new(),
         }
     }
 }
@@ -114,7 +112,6 @@ impl Dashboard {
                 self.loading = false;
                 self.error = None;
                 self.data = Some(data);
-                self.trend_chart.clear();
             }
             Message::Loaded(_, Err(error)) => {
                 self.loading = false;

@@ -1,6 +1,7 @@
 //! The Dashboard's charts, drawn on iced's canvas in the theme's colours: the overdue
 //! by aging bucket month by month as stacked bars, with DSO as a line on its own scale
-//! at the right. Amounts on the axis are in the book's currency format. The floats here
+//! at the right; and the forecast week by week as bars of the expected and the promised
+//! inside the shaded band from low to high. Amounts on the axis are in the book's currency format. The floats here
 //! are pixels; every figure was worked out in decimals by the library.
 
 use iced::alignment::Vertical;
@@ -13,6 +14,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::Data;
 use crate::domain::{Currency, Money};
+use crate::report::forecast::Forecast;
 
 /// The font every screen uses (its Latin and Chinese glyphs).
 const FONT: Font = Font::with_name("Noto Sans CJK SC");
@@ -74,7 +76,6 @@ fn pixels(money: Money) -> f64 {
 pub struct TrendChart<'a> {
     pub data: &'a Data,
     pub currency: &'a Currency,
-    pub cache: &'a canvas::Cache,
 }
 
 impl<Message> canvas::Program<Message> for TrendChart<'_> {
@@ -88,9 +89,9 @@ impl<Message> canvas::Program<Message> for TrendChart<'_> {
         bounds: Rectangle,
         _cursor: mouse::Cursor,
     ) -> Vec<canvas::Geometry> {
-        vec![self.cache.draw(renderer, bounds.size(), |frame| {
-            draw_trend(frame, self.data, self.currency, theme)
-        })]
+        let mut frame = Frame::new(renderer, bounds.size());
+        draw_trend(&mut frame, self.data, self.currency, theme);
+        vec![frame.into_geometry()]
     }
 }
 
@@ -180,6 +181,8 @@ fn draw_trend(frame: &mut Frame, data: &Data, currency: &Currency, theme: &Theme
     // Stacked bars: the youngest bucket at the bottom, the oldest on top.
     let slot = plot.width / months.len() as f32;
     let bar = (slot * 0.62).max(2.0);
+    // Every month's name when there is room, else every second or third.
+    let every = (50.0 / slot).ceil().max(1.0) as usize;
     for (i, month) in months.iter().enumerate() {
         let x = plot.x + slot * i as f32 + (slot - bar) / 2.0;
         let mut base = 0.0;
@@ -195,6 +198,9 @@ fn draw_trend(frame: &mut Frame, data: &Data, currency: &Currency, theme: &Theme
                 bucket_colour(theme, b, month.overdue.len()),
             );
             base += value;
+        }
+        if i % every != 0 {
+            continue;
         }
         label(
             frame,
@@ -247,6 +253,97 @@ fn draw_trend(frame: &mut Frame, data: &Data, currency: &Currency, theme: &Theme
     frame.stroke(&line, Stroke::default().with_width(2.0).with_color(colour));
     for point in points.iter().flatten() {
         frame.fill(&Path::circle(*point, 3.0), colour);
+    }
+}
+
+/// The colour of the forecast's expected money.
+pub fn expected_colour(theme: &Theme) -> Color {
+    theme.extended_palette().primary.base.color
+}
+
+/// The colour of the money promised.
+pub fn promised_colour(theme: &Theme) -> Color {
+    theme.extended_palette().success.base.color
+}
+
+/// The colour of the band from low to high.
+pub fn band_colour(theme: &Theme) -> Color {
+    text_colour(theme, 0.14)
+}
+
+/// The forecast: per week, the expected and the promised stacked, in the band.
+pub struct ForecastChart<'a> {
+    pub forecast: &'a Forecast,
+    pub currency: &'a Currency,
+}
+
+impl<Message> canvas::Program<Message> for ForecastChart<'_> {
+    type State = ();
+
+    fn draw(
+        &self,
+        _state: &(),
+        renderer: &Renderer,
+        theme: &Theme,
+        bounds: Rectangle,
+        _cursor: mouse::Cursor,
+    ) -> Vec<canvas::Geometry> {
+        let mut frame = Frame::new(renderer, bounds.size());
+        draw_forecast(&mut frame, self.forecast, self.currency, theme);
+        vec![frame.into_geometry()]
+    }
+}
+
+fn draw_forecast(frame: &mut Frame, forecast: &Forecast, currency: &Currency, theme: &Theme) {
+    let weeks = &forecast.weeks;
+    if weeks.is_empty() {
+        return;
+    }
+    let tallest = weeks
+        .iter()
+        .map(|w| pixels(w.high).max(pixels(w.expected + w.promised)))
+        .fold(0.0, f64::max);
+    let (plot, top_value) = amount_axis(frame, tallest, 10.0, currency, theme);
+    let y_of = |value: f64| plot.y + plot.height - (value / top_value) as f32 * plot.height;
+    let slot = plot.width / weeks.len() as f32;
+    let bar = (slot * 0.5).max(2.0);
+    // Every week's date when there is room, else every second or third.
+    let every = (42.0 / slot).ceil().max(1.0) as usize;
+    for (i, week) in weeks.iter().enumerate() {
+        let left = plot.x + slot * i as f32;
+        let (low, high) = (y_of(pixels(week.low)), y_of(pixels(week.high)));
+        frame.fill_rectangle(
+            Point::new(left + slot * 0.1, high),
+            Size::new(slot * 0.8, (low - high).max(1.0)),
+            band_colour(theme),
+        );
+        let x = left + (slot - bar) / 2.0;
+        let mut base = 0.0;
+        for (amount, colour) in [
+            (week.expected, expected_colour(theme)),
+            (week.promised, promised_colour(theme)),
+        ] {
+            let value = pixels(amount);
+            if value <= 0.0 {
+                continue;
+            }
+            let (y_low, y_high) = (y_of(base), y_of(base + value));
+            frame.fill_rectangle(
+                Point::new(x, y_high),
+                Size::new(bar, (y_low - y_high).max(0.5)),
+                colour,
+            );
+            base += value;
+        }
+        if i % every == 0 {
+            label(
+                frame,
+                week.start.format("%m-%d").to_string(),
+                Point::new(left + slot / 2.0, plot.y + plot.height + BOTTOM / 2.0 + 2.0),
+                Alignment::Center,
+                text_colour(theme, 0.62),
+            );
+        }
     }
 }
 

@@ -2,14 +2,16 @@
 //! reports, so its figures are those of `owed analytics` and `owed aging`: the trend of
 //! the headline figures and of the overdue by aging bucket (one read of the receivables
 //! for all twelve month-ends), the unapplied credit now and at the last month-end,
-//! which the aging takes off what is owed, and the riskiest customers by the risk score
-//! of `owed analytics` ([`crate::report::risk::risks`]).
+//! which the aging takes off what is owed, the riskiest customers by the risk score of
+//! `owed analytics` ([`crate::report::risk::risks`]), and the 13-week forecast of
+//! `owed forecast` ([`crate::report::forecast::forecast`]).
 
 use chrono::NaiveDate;
 
 use crate::domain::Money;
 use crate::domain::aging::{Basis, Buckets};
 use crate::report::analytics::{AnalyticsOptions, TrendMonth, trend_by_bucket, unapplied_total};
+use crate::report::forecast::{DEFAULT_WEEKS, Forecast, ForecastOptions, forecast};
 use crate::report::risk::{CustomerRisk, risks};
 use crate::store::Store;
 
@@ -33,6 +35,9 @@ pub struct Data {
     /// The customers with the highest risk scores, highest first (ties by code), those
     /// with nothing against them left out; at most [`RISKIEST`].
     pub riskiest: Vec<CustomerRisk>,
+    /// What is expected in, week by week, over the next 13 weeks (`owed forecast`'s
+    /// default).
+    pub forecast: Forecast,
 }
 
 impl Data {
@@ -68,9 +73,18 @@ pub fn load(store: &Store, as_of: NaiveDate) -> Result<Data, String> {
     let last_month_end = months[months.len().saturating_sub(2)].period.as_of;
     let unapplied = |date| unapplied_total(store, date).map_err(|e| e.to_string());
     let riskiest = riskiest(risks(store, as_of).map_err(|e| e.to_string())?);
+    let forecast = forecast(
+        store,
+        &ForecastOptions {
+            as_of,
+            weeks: DEFAULT_WEEKS,
+        },
+    )
+    .map_err(|e| e.to_string())?;
     Ok(Data {
         as_of,
         riskiest,
+        forecast,
         buckets: buckets.labels(Basis::Due)[1..].to_vec(),
         unapplied_now: unapplied(as_of)?,
         unapplied_last_month: unapplied(last_month_end)?,

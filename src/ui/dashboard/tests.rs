@@ -1,5 +1,6 @@
 //! The Dashboard driven through the whole app: it loads when first shown (Ctrl+8), its
-//! figures are the library's (`owed analytics`, `owed aging`), a stale load never
+//! figures are the library's (`owed analytics`, `owed aging`, `owed forecast`, the risk
+//! scores), a stale load never
 //! overwrites a newer one, and a change to the book reloads it only when it shows.
 
 use iced::keyboard::{Key, Modifiers};
@@ -110,6 +111,17 @@ fn assert_library_figures(store: &Store, data: &Data) {
     }
     assert_eq!(data.owed(), aging(store, data.as_of).report.totals.balance);
     assert_eq!(
+        data.forecast,
+        crate::report::forecast::forecast(
+            store,
+            &crate::report::forecast::ForecastOptions {
+                as_of: data.as_of,
+                weeks: 13,
+            }
+        )
+        .unwrap()
+    );
+    assert_eq!(
         data.riskiest,
         load::riskiest(crate::report::risk::risks(store, data.as_of).unwrap())
     );
@@ -199,7 +211,9 @@ fn the_tiles_show_each_figure_with_its_change_since_last_month() {
         "290.00",
         "46.67",
         "Overdue by age and DSO, month by month",
-        "90+ days overdue",
+        "90+ days",
+        "Expected in, the next 13 weeks",
+        "The riskiest customers",
     ] {
         assert!(ui.find(words).is_ok(), "'{words}' is on the screen");
     }

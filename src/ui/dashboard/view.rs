@@ -1,12 +1,13 @@
 //! The Dashboard laid out: a row of headline tiles (each figure with its change since
 //! the end of last month, coloured by whether the change is good news), then the
-//! twelve-month trend chart with its legend above the riskiest customers.
+//! twelve-month trend chart beside the 13-week forecast, each with its legend, above
+//! the riskiest customers.
 
-use iced::widget::{canvas, column, container, row, space, text};
+use iced::widget::{canvas, column, container, row, space, stack, text};
 use iced::{Color, Element, Length, Theme};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::charts::{self, TrendChart};
+use super::charts::{self, ForecastChart, TrendChart};
 use super::panels;
 use super::{Dashboard, Data, Message, PERIOD_DAYS};
 use crate::domain::Money;
@@ -163,6 +164,19 @@ fn tile_view(tile: Tile) -> Element<'static, Message> {
     .into()
 }
 
+/// `chart` drawn in a layer of its own. With two canvases in one layer the GPU renderer
+/// showed only the last one's shapes (the software renderer showed both); a stack draws
+/// every child after its first in a new layer.
+fn own_layer<'a>(chart: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+    stack![
+        space().width(Length::Fill).height(Length::Fill),
+        chart.into()
+    ]
+    .width(Length::Fill)
+    .height(Length::Fill)
+    .into()
+}
+
 /// A coloured square and its label, for a chart's legend.
 fn key<'a>(label: String, colour: impl Fn(&Theme) -> Color + 'a) -> Element<'a, Message> {
     row![
@@ -180,28 +194,71 @@ fn key<'a>(label: String, colour: impl Fn(&Theme) -> Color + 'a) -> Element<'a, 
     .into()
 }
 
-fn trend_panel<'a>(screen: &'a Dashboard, data: &'a Data, book: &'a Book) -> Element<'a, Message> {
+fn trend_panel<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     let count = data.buckets.len();
     let mut legend = row![].spacing(14).align_y(iced::Alignment::Center);
     for (i, bucket) in data.buckets.iter().enumerate() {
-        legend = legend.push(key(
-            tf("{days} days overdue", &[("days", bucket)]),
-            move |theme| charts::bucket_colour(theme, i, count),
-        ));
+        legend = legend.push(key(tf("{days} days", &[("days", bucket)]), move |theme| {
+            charts::bucket_colour(theme, i, count)
+        }));
     }
     legend = legend.push(key(t("DSO (days, right)").to_string(), charts::dso_colour));
-    let chart = canvas(TrendChart {
-        data,
-        currency: book.currency(),
-        cache: &screen.trend_chart,
-    })
-    .width(Length::Fill)
-    .height(Length::Fill);
+    let chart = own_layer(
+        canvas(TrendChart {
+            data,
+            currency: book.currency(),
+        })
+        .width(Length::Fill)
+        .height(Length::Fill),
+    );
     container(
         column![
             text(t("Overdue by age and DSO, month by month"))
                 .size(15)
                 .font(BOLD),
+            legend.wrap().vertical_spacing(4),
+            chart
+        ]
+        .spacing(8),
+    )
+    .padding([10, 12])
+    .width(Length::Fill)
+    .height(Length::Fill)
+    .style(widgets::panel)
+    .into()
+}
+
+fn forecast_panel<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
+    let forecast = &data.forecast;
+    let legend = row![
+        key(t("expected").to_string(), charts::expected_colour),
+        key(t("promised").to_string(), charts::promised_colour),
+        key(t("low to high").to_string(), charts::band_colour),
+        widgets::muted(tf(
+            "total {amount}",
+            &[("amount", &book.money(forecast.total))]
+        )),
+    ]
+    .spacing(14)
+    .align_y(iced::Alignment::Center)
+    .wrap()
+    .vertical_spacing(4);
+    let chart = own_layer(
+        canvas(ForecastChart {
+            forecast,
+            currency: book.currency(),
+        })
+        .width(Length::Fill)
+        .height(Length::Fill),
+    );
+    container(
+        column![
+            text(tf(
+                "Expected in, the next {weeks} weeks",
+                &[("weeks", &forecast.weeks.len().to_string())]
+            ))
+            .size(15)
+            .font(BOLD),
             legend,
             chart
         ]
@@ -247,7 +304,12 @@ pub fn view<'a>(screen: &'a Dashboard, book: &'a Book) -> Element<'a, Message> {
     column![
         head,
         tiles,
-        container(trend_panel(screen, data, book)).height(Length::FillPortion(3)),
+        row![
+            container(trend_panel(data, book)).width(Length::FillPortion(3)),
+            container(forecast_panel(data, book)).width(Length::FillPortion(2)),
+        ]
+        .spacing(12)
+        .height(Length::FillPortion(3)),
         container(panels::riskiest(data, book)).height(Length::FillPortion(2)),
     ]
     .spacing(12)

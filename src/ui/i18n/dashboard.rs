@@ -14,12 +14,21 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
     // Percentage points, after the change of a share.
     (" pp", " 个百分点"),
     ("no figure last month", "上月末无数据"),
-    ("{days} days overdue", "逾期 {days} 天"),
+    ("{days} days", "{days} 天"),
     ("DSO (days, right)", "DSO（天，右轴）"),
     (
         "Overdue by age and DSO, month by month",
-        "逐月逾期账龄与 DSO",
+        "逐月逾期金额（按账龄）与 DSO",
     ),
+    // The forecast.
+    (
+        "Expected in, the next {weeks} weeks",
+        "未来 {weeks} 周预计回款",
+    ),
+    ("expected", "预计"),
+    ("promised", "已承诺"),
+    ("low to high", "低至高区间"),
+    ("total {amount}", "合计 {amount}"),
     // The riskiest customers.
     ("The riskiest customers", "风险最高的客户"),
     (
