@@ -270,7 +270,7 @@ pub fn credit_record(
         highest,
         scored.inputs.balance,
         tier_default_limit,
-        &store.currency(),
+        store.currency(),
     );
     Ok(CreditRecord {
         as_of,
