@@ -141,7 +141,7 @@ fn the_credit_record_shows_the_highest_balance_and_suggests_by_it() {
         .suggestion
         .reasons
         .iter()
-        .map(|r| r.describe(&currency))
+        .map(|r| r.describe(currency))
         .collect();
     assert_eq!(
         reasons,
