@@ -67,7 +67,7 @@ pub struct OpenItem {
 }
 
 /// An item of the lookback, for the customers' days late and the collection shares:
-/// settled by the as-of day (and when; written off or paid), or still open then.
+/// settled by the as-of day (and when), or still open then.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PastItem {
     pub customer: CustomerId,
@@ -75,7 +75,6 @@ pub struct PastItem {
     /// The item's whole amount, in minor units.
     pub amount: i64,
     pub settled: Option<NaiveDate>,
-    pub written_off: bool,
 }
 
 /// A promise still open on the as-of day: what is still to be paid of each part, in
@@ -176,7 +175,7 @@ impl Behaviour {
         let mut samples: HashMap<CustomerId, Vec<(i64, i64)>> = HashMap::new();
         let mut all = Vec::with_capacity(history.len());
         for item in history {
-            if let (Some(settled), false) = (item.settled, item.written_off) {
+            if let Some(settled) = item.settled {
                 let late = (settled - item.due).num_days();
                 samples
                     .entry(item.customer)

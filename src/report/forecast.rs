@@ -120,7 +120,6 @@ pub fn forecast(store: &Store, options: &ForecastOptions) -> Result<Forecast> {
             due: item.due,
             amount: item.amount,
             settled: item.settled,
-            written_off: item.written_off,
         });
         if item.open != 0 {
             let in_dispute = disputed.contains(&item.id);

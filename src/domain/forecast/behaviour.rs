@@ -1,6 +1,6 @@
 //! What the book's history says about how its customers pay: each customer's days late
 //! (settled date − due date, negative when paid early), weighted by amount, and the
-//! share of the items that went N or more days overdue that were collected in the end.
+//! share of the items that went N or more days overdue that were settled in the end.
 //! Pure: the forecast hands in the items, these measure them.
 
 use chrono::NaiveDate;
@@ -75,17 +75,6 @@ impl Lateness {
     pub fn from(&self, from: i64) -> i128 {
         self.cumulative.last().copied().unwrap_or(0) - self.up_to(from - 1)
     }
-
-    /// The amount-weighted `percent`th percentile of the days late (`None` when empty).
-    pub fn percentile(&self, percent: i64) -> Option<i64> {
-        let total = *self.cumulative.last()?;
-        let wanted = total * i128::from(percent.clamp(0, 100));
-        let at = self
-            .cumulative
-            .partition_point(|c| *c * 100 < wanted)
-            .min(self.days.len() - 1);
-        Some(self.days[at])
-    }
 }
 
 /// A share as (collected, reached) in minor units; `reached` is never zero.
@@ -111,8 +100,8 @@ impl Share {
 /// each of [`OVERDUE_THRESHOLDS`], as of a day: an item counts at N when it stayed open
 /// at least N days past its due date — settled N or more days late, or still open on
 /// the day and by then N + [`MATURE_DAYS`] days overdue; it was collected when it was
-/// settled by the day and not written off. By the items' whole amounts. A threshold
-/// no item reached takes the share of the one below it (all collected below the first).
+/// settled by the day. By the items' whole amounts. A threshold no item reached takes
+/// the share of the one below it (all collected below the first).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CollectionShares {
     shares: [Share; OVERDUE_THRESHOLDS.len()],
@@ -124,7 +113,7 @@ impl CollectionShares {
         let mut collected = [0i128; OVERDUE_THRESHOLDS.len()];
         for item in items.iter().filter(|i| i.amount > 0) {
             let (late, paid) = match item.settled {
-                Some(settled) => ((settled - item.due).num_days(), !item.written_off),
+                Some(settled) => ((settled - item.due).num_days(), true),
                 // Still open: counted only where it has been unpaid long enough.
                 None => ((as_of - item.due).num_days() - MATURE_DAYS, false),
             };
@@ -191,37 +180,32 @@ mod tests {
         assert_eq!(late.from(11), 400);
         assert_eq!(late.from(-100), 1000);
         assert_eq!(late.between(5, 4), 0);
-        // 10 % of 1,000 is reached at -2 days (100); 50 % at 10 days (600); 90 % at 40.
-        assert_eq!(late.percentile(10), Some(-2));
-        assert_eq!(late.percentile(50), Some(10));
-        assert_eq!(late.percentile(90), Some(40));
-        assert_eq!(Lateness::new(vec![]).percentile(50), None);
+        assert_eq!(Lateness::new(vec![]).from(0), 0);
     }
 
-    fn past(due: &str, amount: i64, settled: Option<&str>, written_off: bool) -> PastItem {
+    fn past(due: &str, amount: i64, settled: Option<&str>) -> PastItem {
         PastItem {
             customer: CustomerId(1),
             due: date(due),
             amount,
             settled: settled.map(date),
-            written_off,
         }
     }
 
-    /// As of 2026-06-30: 1,000 paid 40 days late, 500 written off 70 days late, 200 open
-    /// since 2026-03-01 (121 days overdue, so it counts up to 91 days: 121 − 30), 300 open
-    /// since 2026-06-10 (20 days, not yet counted anywhere), 400 paid 5 days late.
-    /// Reached 1+: 1,000 + 500 + 200 + 400 = 2,100, collected 1,400; 31+: 1,700, collected
-    /// 1,000; 61+: 700, collected 0; 91+: the 200, collected 0; 181+ and 366+ reached by
-    /// nothing, so they take the 91+ share.
+    /// As of 2026-06-30: 1,000 paid 40 days late, 500 open since 2026-04-20 (71 days
+    /// overdue, so it counts up to 41 days: 71 − 30), 200 open since 2026-03-01 (121
+    /// days, counted up to 91), 300 open since 2026-06-10 (20 days, not yet counted
+    /// anywhere), 400 paid 5 days late. Reached 1+: 1,000 + 500 + 200 + 400 = 2,100,
+    /// collected 1,400; 31+: 1,700, collected 1,000; 61+: the 200, collected 0; 91+: the
+    /// 200, collected 0; 181+ and 366+ reached by nothing, so they take the 91+ share.
     #[test]
     fn collection_shares_by_threshold() {
         let items = [
-            past("2026-01-01", 1000, Some("2026-02-10"), false),
-            past("2026-01-01", 500, Some("2026-03-12"), true),
-            past("2026-03-01", 200, None, false),
-            past("2026-06-10", 300, None, false),
-            past("2026-04-01", 400, Some("2026-04-06"), false),
+            past("2026-01-01", 1000, Some("2026-02-10")),
+            past("2026-04-20", 500, None),
+            past("2026-03-01", 200, None),
+            past("2026-06-10", 300, None),
+            past("2026-04-01", 400, Some("2026-04-06")),
         ];
         let shares = CollectionShares::measure(&items, date("2026-06-30"));
         let got: Vec<(i64, i128, i128)> = shares
@@ -233,7 +217,7 @@ mod tests {
             [
                 (1, 1400, 2100),
                 (31, 1000, 1700),
-                (61, 0, 700),
+                (61, 0, 200),
                 (91, 0, 200),
                 (181, 0, 200),
                 (366, 0, 200)

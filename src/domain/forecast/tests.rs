@@ -26,7 +26,6 @@ fn paid(customer: CustomerId, due: &str, settled: &str, amount: i64) -> PastItem
         due: date(due),
         amount,
         settled: Some(date(settled)),
-        written_off: false,
     }
 }
 
@@ -76,14 +75,17 @@ fn split_by_largest_remainder_adds_up() {
 ///
 /// History: C1 settled 200.00 and 100.00 ten days late and 100.00 twenty days late
 /// (three items: its own habit, {10 days: 300.00, 20 days: 100.00}); C2 paid 50.00 thirty
-/// days late and had 100.00 written off sixty days late (one paid item: it takes the
-/// book's habit, {10: 300.00, 20: 100.00, 30: 50.00}). Collected of the items that went
-/// 1+ days overdue: 450.00 of 550.00 = 9/11.
+/// days late and still owes 100.00 due 2026-01-01 (one paid item: it takes the book's
+/// habit, {10: 300.00, 20: 100.00, 30: 50.00}). Collected of the items that went 1+ days
+/// overdue: 450.00 of 550.00 = 9/11; of those that went 31+ days overdue: nothing of the
+/// 100.00 (180 days overdue, past 31 + 30 days).
 ///
 /// - C1's A, 400.00 due 07-01, not overdue: 3/4 ten days late (07-11, week 2), 1/4 twenty
 ///   days late (07-21, week 3): 300.00 and 100.00.
 /// - C1's B, 110.00 due 06-10, 20 days overdue: C1 never paid 21+ days late, so the
 ///   book's 30 days (07-10, week 2); × 9/11: 90.00 in week 2, 20.00 not expected.
+/// - C2's 100.00 due 01-01, 180 days overdue: later than the book ever paid, so now, but
+///   × 0 (nothing that went 91+ days overdue was collected): nothing expected.
 /// - C2's C, 110.00 due 06-15, 15 days overdue, by the book from 16 days late on
 ///   ({20: 100.00, 30: 50.00}): 2/3 on 07-05 (week 1), 1/3 on 07-15 (week 3), × 9/11:
 ///   60.00 and 30.00.
@@ -97,7 +99,7 @@ fn split_by_largest_remainder_adds_up() {
 ///   60.00, 20.00.
 ///
 /// Weeks: 1: 60 + 54 = 114.00 expected, 100.00 promised; 2: 300 + 90 = 390.00;
-/// 3: 100 + 30 + 18 + 60 = 208.00; 4: 9 + 20 = 29.00. Total 841.00 of 1,009.00 owed.
+/// 3: 100 + 30 + 18 + 60 = 208.00; 4: 9 + 20 = 29.00. Total 841.00 of 1,109.00 owed.
 #[test]
 fn the_worked_example() {
     let history = vec![
@@ -109,8 +111,7 @@ fn the_worked_example() {
             customer: C2,
             due: date("2026-01-01"),
             amount: 10000,
-            settled: Some(date("2026-03-02")),
-            written_off: true,
+            settled: None,
         },
     ];
     let mut items = vec![
@@ -120,6 +121,7 @@ fn the_worked_example() {
         open(4, C3, "2026-06-20", 50000),
         open(5, C3, "2026-06-25", 14900),
         open(6, C3, "2026-07-05", 29000),
+        open(7, C2, "2026-01-01", 10000),
     ];
     items[3].disputed = true;
     let mut input = input(4, items, history);
@@ -135,7 +137,7 @@ fn the_worked_example() {
         [(11400, 10000), (39000, 0), (20800, 0), (2900, 0)]
     );
     assert_eq!(outlook.total, 84100);
-    assert_eq!(outlook.collectible, 100900);
+    assert_eq!(outlook.collectible, 110900);
     assert_eq!(outlook.weeks[0].start, date("2026-07-01"));
     assert_eq!(outlook.weeks[3].end, date("2026-07-28"));
     for week in &outlook.weeks {
