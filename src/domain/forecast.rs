@@ -330,9 +330,14 @@ fn customer_cash(
         weights.push(i128::from(PPM - in_weeks) * i128::from(share));
         weights.push(i128::from(PPM) * i128::from(PPM - share));
         let parts = split(*amount, &weights);
-        for w in 0..weeks {
-            cash.expected[w] += parts[w];
-            cash.variance[w] = cash.variance[w].saturating_add(item_variance(parts[w], *amount));
+        for ((expected, variance), part) in cash
+            .expected
+            .iter_mut()
+            .zip(cash.variance.iter_mut())
+            .zip(&parts)
+        {
+            *expected += part;
+            *variance = variance.saturating_add(item_variance(*part, *amount));
         }
     }
     cash

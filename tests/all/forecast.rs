@@ -575,6 +575,61 @@ enum Op {
 
 const CODES: [&str; 3] = ["A", "B", "C"];
 
+/// `op` with its day brought within `0..days`.
+fn within(op: Op, days: u64) -> Op {
+    match op {
+        Op::Invoice {
+            customer,
+            day,
+            cents,
+            net,
+            plan,
+        } => Op::Invoice {
+            customer,
+            day: day % days,
+            cents,
+            net,
+            plan,
+        },
+        Op::Pay {
+            customer,
+            day,
+            cents,
+            hold,
+        } => Op::Pay {
+            customer,
+            day: day % days,
+            cents,
+            hold,
+        },
+        Op::WriteOff {
+            customer,
+            day,
+            cents,
+        } => Op::WriteOff {
+            customer,
+            day: day % days,
+            cents,
+        },
+        Op::Void { pick, day } => Op::Void {
+            pick,
+            day: day % days,
+        },
+        Op::Promise {
+            customer,
+            day,
+            cents,
+            after,
+        } => Op::Promise {
+            customer,
+            day: day % days,
+            cents,
+            after,
+        },
+        Op::Dispute { pick } => Op::Dispute { pick },
+    }
+}
+
 fn op() -> impl Strategy<Value = Op> {
     let customer = 0..CODES.len();
     prop_oneof![
@@ -592,15 +647,26 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 fn random_book(ops: &[Op]) -> Store {
-    let base = d("2026-01-01");
-    let day = |n: u64| base + Days::new(n);
     let mut store = book();
     for code in CODES {
         customer(&mut store, code);
     }
+    post_ops(&mut store, ops, 0, &mut Vec::new(), &mut Vec::new());
+    store
+}
+
+/// Posts `ops` with every date `offset` days later (refused ones change nothing), keeping
+/// the numbers of the invoices and of everything posted, for voids and disputes to pick.
+fn post_ops(
+    store: &mut Store,
+    ops: &[Op],
+    offset: u64,
+    invoices: &mut Vec<String>,
+    posted: &mut Vec<String>,
+) {
+    let base = d("2026-01-01") + Days::new(offset);
+    let day = |n: u64| base + Days::new(n);
     let currency: Currency = store.currency().clone();
-    let mut invoices: Vec<String> = Vec::new();
-    let mut posted: Vec<String> = Vec::new();
     for (i, op) in ops.iter().enumerate() {
         match op.clone() {
             Op::Invoice {
@@ -612,7 +678,7 @@ fn random_book(ops: &[Op]) -> Store {
             } => {
                 let mut debit = invoice(
                     CODES[customer],
-                    &format!("I{i}"),
+                    &format!("I{offset}-{i}"),
                     "2026-01-01",
                     currency.from_minor(cents.max(3)),
                     Terms::Net(net),
@@ -642,7 +708,7 @@ fn random_book(ops: &[Op]) -> Store {
                 let mut new = credit(
                     CODES[customer],
                     DocKind::Payment,
-                    &format!("P{i}"),
+                    &format!("P{offset}-{i}"),
                     "2026-01-01",
                     currency.from_minor(cents),
                     apply,
@@ -660,7 +726,7 @@ fn random_book(ops: &[Op]) -> Store {
                 let mut new = credit(
                     CODES[customer],
                     DocKind::WriteOff,
-                    &format!("W{i}"),
+                    &format!("W{offset}-{i}"),
                     "2026-01-01",
                     currency.from_minor(cents),
                     Apply::OldestFirst,
@@ -707,11 +773,33 @@ fn random_book(ops: &[Op]) -> Store {
             Op::Dispute { .. } => {}
         }
     }
-    store
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// The forecast as of day 100 is the same after anything dated later is added:
+    /// invoices, payments settling earlier items, write-offs, voids of earlier documents,
+    /// promises logged later (some with parts before day 100), disputes opened now.
+    #[test]
+    fn the_forecast_as_of_a_day_ignores_everything_dated_after_it(
+        before in prop::collection::vec(op(), 1..35),
+        after in prop::collection::vec(op(), 1..35),
+    ) {
+        let mut store = book();
+        for code in CODES {
+            customer(&mut store, code);
+        }
+        let (mut invoices, mut posted) = (Vec::new(), Vec::new());
+        // Dated days 0..=99 (promise parts may fall after).
+        let early: Vec<Op> = before.iter().cloned().map(|op| within(op, 100)).collect();
+        post_ops(&mut store, &early, 0, &mut invoices, &mut posted);
+        let options = ForecastOptions { as_of: d("2026-01-01") + Days::new(100), weeks: 13 };
+        let earlier = forecast(&store, &options).unwrap();
+        post_ops(&mut store, &after, 101, &mut invoices, &mut posted);
+        let later = forecast(&store, &options).unwrap();
+        prop_assert_eq!(earlier, later);
+    }
 
     /// Whatever the history, on any day: the forecast never comes to more than is open
     /// (nor than is left to collect, net of disputes and credit), no week is negative,
