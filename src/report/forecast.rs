@@ -114,7 +114,7 @@ pub fn forecast(store: &Store, options: &ForecastOptions) -> Result<Forecast> {
     let (mut open_sum, mut disputed_sum) = (0i64, 0i64);
     let mut open = Vec::new();
     let mut history = Vec::with_capacity(items.len());
-    for item in &items {
+    for item in items {
         history.push(PastItem {
             customer: item.customer_id,
             due: item.due,
