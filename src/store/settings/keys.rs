@@ -33,7 +33,7 @@ pub fn escape(value: &str) -> String {
     value.replace('\\', "\\\\").replace('\n', "\\n")
 }
 
-const KNOWN_KEYS: &str = "company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before, letter.0.send, letter.0.en|zh.title|paragraphs|closing (the payment reminder before the due date), tier.A|B|C.letter.N.days, tier.A|B|C.letter.interval_days (a tier's own ladder; empty: the book-wide value), fee.annual_rate, fee.grace_days, fee.minimum, fee.fixed, tier.A|B|C.fee.annual_rate|grace_days (a tier's own late-interest policy; empty: the book-wide value)";
+const KNOWN_KEYS: &str = "company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before, letter.0.send, letter.0.en|zh.title|paragraphs|closing (the payment reminder before the due date), tier.A|B|C.letter.N.days, tier.A|B|C.letter.interval_days (a tier's own ladder; empty: the book-wide value), fee.annual_rate, fee.grace_days, fee.minimum, fee.fixed, fee.from, tier.A|B|C.fee.annual_rate|grace_days (a tier's own late-interest policy; empty: the book-wide value)";
 
 /// What `company.logo` shows: its format and size, or nothing.
 fn logo_text(logo: Option<&[u8]>) -> String {
