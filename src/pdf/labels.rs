@@ -168,6 +168,7 @@ impl Labels {
             (DocKind::Credit, false) => "Credit note",
             (DocKind::WriteOff, false) => "Write-off",
             (DocKind::Void, false) => "Void",
+            (DocKind::Discount, false) => "Discount",
             (DocKind::Invoice, true) => "发票",
             (DocKind::Fee, true) => "费用",
             (DocKind::Refund, true) => "退款",
@@ -175,6 +176,7 @@ impl Labels {
             (DocKind::Credit, true) => "贷项通知",
             (DocKind::WriteOff, true) => "核销",
             (DocKind::Void, true) => "作废",
+            (DocKind::Discount, true) => "现金折扣",
         }
     }
 

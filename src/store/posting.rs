@@ -13,6 +13,7 @@ use rusqlite::{Connection, params};
 use super::{Result, Store, StoreError, customers};
 
 mod credit;
+mod discount;
 mod numbers;
 mod reversal;
 
@@ -25,6 +26,7 @@ use crate::domain::terms::{self, Plan, Terms};
 use crate::domain::text;
 use crate::domain::{Currency, Money};
 pub use credit::{CreditRefusal, OverLimit};
+pub use discount::{DiscountTaken, Discounting};
 pub(super) use reversal::{post_refund, post_void};
 
 /// An invoice or a fee (late fee or interest): a debit that falls due.
@@ -91,6 +93,10 @@ pub struct Posted {
     pub items: Vec<(u32, NaiveDate, Money)>,
     /// For debits posted with an override: what was overridden, and why.
     pub warnings: Vec<String>,
+    /// For payments: the early-payment discounts posted with it.
+    pub discounts: Vec<DiscountTaken>,
+    /// For voids: the discounts voided with the document (their numbers).
+    pub also_voided: Vec<String>,
 }
 
 fn clean(text: &Option<String>) -> Option<String> {
@@ -251,6 +257,11 @@ struct OpenNow {
     item_id: i64,
     doc_date: NaiveDate,
     item: OpenItem,
+    /// What a discount needs to know of the item's document.
+    kind: DocKind,
+    terms: Option<String>,
+    doc_amount: i64,
+    single_item: bool,
 }
 
 fn open_items_now(
@@ -259,7 +270,9 @@ fn open_items_now(
     customer_id: CustomerId,
 ) -> Result<Vec<OpenNow>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT i.id, d.number, i.seq, i.due_date, i.open, i.doc_date FROM items i JOIN documents d ON d.id = i.document_id
+        "SELECT i.id, d.number, i.seq, i.due_date, i.open, i.doc_date, d.kind, d.terms, d.amount,
+                (SELECT COUNT(*) FROM items x WHERE x.document_id = d.id)
+         FROM items i JOIN documents d ON d.id = i.document_id
          WHERE i.customer_id = ?1 AND i.open <> 0 ORDER BY i.due_date, d.number, i.seq",
     )?;
     let rows = stmt.query_map([customer_id], |r| {
@@ -270,11 +283,18 @@ fn open_items_now(
             r.get::<_, String>(3)?,
             r.get::<_, i64>(4)?,
             r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+            r.get::<_, Option<String>>(7)?,
+            r.get::<_, i64>(8)?,
+            r.get::<_, i64>(9)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (item_id, number, seq, due, open, doc_date) = row?;
+        let (item_id, number, seq, due, open, doc_date, kind, terms, doc_amount, items) = row?;
+        let kind = kind
+            .parse::<DocKind>()
+            .map_err(|e| StoreError::Invariant(e.to_string()))?;
         out.push(OpenNow {
             item_id,
             doc_date: super::queries::parse_stored_date(&doc_date)?,
@@ -284,26 +304,46 @@ fn open_items_now(
                 due: super::queries::parse_stored_date(&due)?,
                 open: currency.from_minor(open),
             },
+            kind,
+            terms,
+            doc_amount,
+            single_item: items == 1,
         });
     }
     Ok(out)
 }
 
-/// Applies up to `available` of credit `credit_id` to the customer's open items.
+/// The credit being applied: its id, and for a payment that may earn discounts its
+/// number (a discount's reference).
+struct Applying<'a> {
+    id: i64,
+    date: NaiveDate,
+    discounts_for: Option<&'a str>,
+}
+
+/// Applies up to `available` of a credit to the customer's open items, posting the
+/// discounts it earns when it is a payment that takes them.
 fn apply_credit(
     conn: &Connection,
     currency: &Currency,
     customer_id: CustomerId,
-    credit_id: i64,
-    credit_date: NaiveDate,
+    credit: Applying<'_>,
     available: Money,
     apply: &Apply,
-) -> Result<Vec<(String, u32, Money)>> {
+) -> Result<(Vec<(String, u32, Money)>, Vec<DiscountTaken>)> {
+    let (credit_id, credit_date) = (credit.id, credit.date);
     let open = open_items_now(conn, currency, customer_id)?;
     let items: Vec<OpenItem> = open.iter().map(|o| o.item.clone()).collect();
-    let plan = allocation::plan(currency, &items, available, apply)?;
-    let mut applied = Vec::with_capacity(plan.len());
-    for (index, amount) in plan {
+    let offers: Vec<Option<Money>> = match credit.discounts_for {
+        Some(_) => open
+            .iter()
+            .map(|o| discount::offer(currency, o, credit_date))
+            .collect(),
+        None => vec![None; open.len()],
+    };
+    let planned = allocation::plan_with_discounts(currency, &items, &offers, available, apply)?;
+    let mut applied = Vec::with_capacity(planned.paid.len());
+    for (index, amount) in planned.paid {
         let target = &open[index];
         let date = credit_date.max(target.doc_date);
         allocate(
@@ -315,7 +355,18 @@ fn apply_credit(
         )?;
         applied.push((target.item.number.clone(), target.item.seq, amount));
     }
-    Ok(applied)
+    let discounts = match credit.discounts_for {
+        Some(number) => discount::post_taken(
+            conn,
+            currency,
+            customer_id,
+            (number, credit_date),
+            &open,
+            &planned.discounts,
+        )?,
+        None => Vec::new(),
+    };
+    Ok((applied, discounts))
 }
 
 /// Σ open items − Σ unapplied credit, now.
@@ -455,6 +506,8 @@ pub(super) fn post_debit_counting(
         unapplied: Money::ZERO,
         items: schedule.iter().map(|s| (s.seq, s.due, s.amount)).collect(),
         warnings,
+        discounts: Vec::new(),
+        also_voided: Vec::new(),
     })
 }
 
@@ -462,6 +515,17 @@ pub(super) fn post_credit(
     conn: &Connection,
     currency: &Currency,
     new: &NewCredit,
+) -> Result<Posted> {
+    post_credit_with(conn, currency, new, Discounting::Take)
+}
+
+/// As [`post_credit`]; a payment takes the early-payment discounts it earns unless
+/// `discounting` refuses them (other credits never earn one).
+pub(super) fn post_credit_with(
+    conn: &Connection,
+    currency: &Currency,
+    new: &NewCredit,
+    discounting: Discounting,
 ) -> Result<Posted> {
     let customer = customers::require(conn, currency, &new.customer)?;
     let minor = check_amount(currency, new.amount)?;
@@ -492,12 +556,16 @@ pub(super) fn post_credit(
         },
     )?;
     let amount = currency.from_minor(minor);
-    let allocations = apply_credit(
+    let takes_discounts = new.kind == DocKind::Payment && discounting == Discounting::Take;
+    let (allocations, discounts) = apply_credit(
         conn,
         currency,
         customer.id,
-        id,
-        new.date,
+        Applying {
+            id,
+            date: new.date,
+            discounts_for: takes_discounts.then_some(number.as_str()),
+        },
         amount,
         &new.apply,
     )?;
@@ -511,6 +579,8 @@ pub(super) fn post_credit(
         unapplied: amount - applied,
         items: Vec::new(),
         warnings: Vec::new(),
+        discounts,
+        also_voided: Vec::new(),
     })
 }
 
@@ -529,15 +599,20 @@ pub(super) fn apply_unapplied(
     let mut applied = Vec::new();
     for (credit_id, unapplied, credit_date) in credits {
         let credit_date = super::queries::parse_stored_date(&credit_date)?.max(date);
-        applied.extend(apply_credit(
+        // Credit left over from earlier is not a new payment: it earns no discount.
+        let (done, _) = apply_credit(
             conn,
             currency,
             customer.id,
-            credit_id,
-            credit_date,
+            Applying {
+                id: credit_id,
+                date: credit_date,
+                discounts_for: None,
+            },
             currency.from_minor(unapplied),
             &Apply::OldestFirst,
-        )?);
+        )?;
+        applied.extend(done);
     }
     Ok(applied)
 }
@@ -557,8 +632,14 @@ impl Store {
     ) -> Result<Posted> {
         self.write(|tx, currency| post_debit(tx, currency, new, overriding))
     }
+    /// Posts a payment, credit note or write-off; a payment takes the early-payment
+    /// discounts it earns (see [`discount`]).
     pub fn post_credit(&mut self, new: &NewCredit) -> Result<Posted> {
         self.write(|tx, currency| post_credit(tx, currency, new))
+    }
+    /// As [`Store::post_credit`], refusing the discounts with [`Discounting::Refuse`].
+    pub fn post_credit_with(&mut self, new: &NewCredit, discounting: Discounting) -> Result<Posted> {
+        self.write(|tx, currency| post_credit_with(tx, currency, new, discounting))
     }
     pub fn post_refund(&mut self, new: &NewRefund) -> Result<Posted> {
         self.write(|tx, currency| post_refund(tx, currency, new))
