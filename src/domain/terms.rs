@@ -14,7 +14,7 @@ use super::money::{Currency, Money};
 
 mod discount;
 
-pub use discount::EarlyDiscount;
+pub use discount::{DiscountOffer, DiscountedInvoice, EarlyDiscount};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Terms {

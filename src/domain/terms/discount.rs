@@ -112,6 +112,37 @@ impl EarlyDiscount {
     }
 }
 
+/// An invoice of one item on discount terms, as the discount rules see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiscountedInvoice {
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub terms: EarlyDiscount,
+}
+
+/// A discount that can still be taken: pay `open − amount` by `last_day`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiscountOffer {
+    pub last_day: NaiveDate,
+    pub amount: Money,
+    pub percent: Decimal,
+}
+
+impl DiscountedInvoice {
+    /// The discount a payment dated `on` earns while `open` is left: only inside the
+    /// window, and only when it is more than nothing and less than what is open (a
+    /// credit note that left less open than the discount leaves no discount to take).
+    pub fn offer(&self, currency: &Currency, open: Money, on: NaiveDate) -> Option<DiscountOffer> {
+        let last_day = self.terms.last_day(self.date).ok()?;
+        let amount = self.terms.amount(currency, self.amount);
+        (on <= last_day && amount.is_positive() && amount < open).then_some(DiscountOffer {
+            last_day,
+            amount,
+            percent: self.terms.percent,
+        })
+    }
+}
+
 impl fmt::Display for EarlyDiscount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let basis = if self.end_of_month { "eom" } else { "net" };
@@ -195,6 +226,25 @@ mod tests {
         assert_eq!(net.last_day(d("2023-02-25")).unwrap(), d("2023-03-07"));
         // The terms' due date is the net one.
         assert_eq!(Terms::Discount(eom).due_date(d("2026-01-10")).unwrap(), d("2026-03-02"));
+    }
+
+    #[test]
+    fn an_offer_stands_inside_the_window_while_less_than_is_open() {
+        let usd = Currency::default();
+        let invoice = DiscountedInvoice {
+            date: d("2026-10-01"),
+            amount: usd.parse("1000").unwrap(),
+            terms: terms("2/10 net 30"),
+        };
+        let open = usd.parse("1000").unwrap();
+        let offer = invoice.offer(&usd, open, d("2026-10-11")).unwrap();
+        assert_eq!((offer.last_day, usd.plain(offer.amount)), (d("2026-10-11"), "20.00".into()));
+        assert_eq!(invoice.offer(&usd, open, d("2026-10-12")), None);
+        assert_eq!(invoice.offer(&usd, usd.parse("20").unwrap(), d("2026-10-02")), None);
+        assert!(invoice.offer(&usd, usd.parse("20.01").unwrap(), d("2026-10-02")).is_some());
+        // A discount that rounds to nothing is none.
+        let tiny = DiscountedInvoice { amount: usd.parse("0.20").unwrap(), ..invoice };
+        assert_eq!(tiny.offer(&usd, usd.parse("0.20").unwrap(), d("2026-10-02")), None);
     }
 
     #[test]

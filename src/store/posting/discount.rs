@@ -17,13 +17,15 @@
 //!   discounts taken on it (a discount earned on nothing is no credit at all); one
 //!   transaction either way. A discount may also be voided alone, to refuse it afterwards.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
 use super::{DocumentInsert, OpenNow, allocate, choose_number, insert_document};
 use crate::domain::document::{DocKind, Side};
 use crate::domain::ids::CustomerId;
-use crate::domain::terms::Terms;
+use crate::domain::terms::{DiscountedInvoice, Terms};
 use crate::domain::{Currency, Money};
 use crate::store::Result;
 
@@ -48,17 +50,24 @@ pub struct DiscountTaken {
     pub terms: String,
 }
 
-/// The discount an open item offers a payment dated `date`, if it offers one.
-pub(super) fn offer(currency: &Currency, open: &OpenNow, date: NaiveDate) -> Option<Money> {
+/// The invoice behind an open item, when the discount rules apply to it: an invoice of
+/// one item whose stored terms offer a discount.
+fn discounted(currency: &Currency, open: &OpenNow) -> Option<DiscountedInvoice> {
     if open.kind != DocKind::Invoice || !open.single_item {
         return None;
     }
-    let discount = open.terms.as_deref()?.parse::<Terms>().ok()?.discount()?;
-    if date > discount.last_day(open.doc_date).ok()? {
-        return None;
-    }
-    let amount = discount.amount(currency, currency.from_minor(open.doc_amount));
-    (amount.is_positive() && amount < open.item.open).then_some(amount)
+    Some(DiscountedInvoice {
+        date: open.doc_date,
+        amount: currency.from_minor(open.doc_amount),
+        terms: open.terms.as_deref()?.parse::<Terms>().ok()?.discount()?,
+    })
+}
+
+/// The discount an open item offers a payment dated `date`, if it offers one.
+pub(super) fn offer(currency: &Currency, open: &OpenNow, date: NaiveDate) -> Option<Money> {
+    discounted(currency, open)?
+        .offer(currency, open.item.open, date)
+        .map(|offer| offer.amount)
 }
 
 /// Posts each discount `taken` (by index into `open`) for the payment (number, date), and
@@ -132,4 +141,64 @@ pub(super) fn standing_with(conn: &Connection, document_id: i64) -> Result<Vec<S
         .query_map(params![document_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(numbers)
+}
+
+impl crate::store::Store {
+    /// The invoices (of `customer`, or of everyone) whose discount can still be taken on
+    /// `as_of`, by number: invoices of one item on discount terms, dated on or before
+    /// `as_of` and not voided, whose window has not closed. Whether a discount stands
+    /// also depends on what is open ([`DiscountedInvoice::offer`]).
+    pub fn discount_windows(
+        &self,
+        customer: Option<CustomerId>,
+        as_of: NaiveDate,
+    ) -> Result<HashMap<String, DiscountedInvoice>> {
+        let mut windows = self.discounted_invoices(customer, Some(as_of))?;
+        windows.retain(|_, invoice| {
+            invoice.date <= as_of
+                && invoice
+                    .terms
+                    .last_day(invoice.date)
+                    .is_ok_and(|last| last >= as_of)
+        });
+        Ok(windows)
+    }
+
+    /// Every invoice of `customer` (or of everyone) that the discount rules apply to,
+    /// window open or not, that still has something open now (or, with `as_of`, that is
+    /// dated on or before it): for a payment form to preview what a payment of any date
+    /// would earn.
+    pub fn discounted_invoices(
+        &self,
+        customer: Option<CustomerId>,
+        as_of: Option<NaiveDate>,
+    ) -> Result<HashMap<String, DiscountedInvoice>> {
+        let currency = self.currency();
+        // Discount terms are the only ones written with a '/', so few rows are read.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.number, d.date, d.amount, d.terms FROM documents d
+             WHERE d.kind = 'invoice' AND d.terms LIKE '%/%'
+               AND (?1 IS NULL OR d.date <= ?1)
+               AND (?2 IS NULL OR d.customer_id = ?2)
+               AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = d.id)
+               AND (SELECT COUNT(*) FROM items i WHERE i.document_id = d.id) = 1
+               AND (?1 IS NOT NULL OR EXISTS (SELECT 1 FROM items i WHERE i.document_id = d.id AND i.open > 0))",
+        )?;
+        let mut rows = stmt.query(params![as_of.map(|d| d.to_string()), customer])?;
+        let mut invoices = HashMap::new();
+        while let Some(row) = rows.next()? {
+            let terms: String = row.get(3)?;
+            let Some(terms) = terms.parse::<Terms>().ok().and_then(Terms::discount) else {
+                continue;
+            };
+            let date: String = row.get(1)?;
+            let invoice = DiscountedInvoice {
+                date: crate::store::queries::parse_stored_date(&date)?,
+                amount: currency.from_minor(row.get(2)?),
+                terms,
+            };
+            invoices.insert(row.get(0)?, invoice);
+        }
+        Ok(invoices)
+    }
 }

@@ -1,0 +1,19 @@
+//! Simplified Chinese for early-payment discounts: the document kind in the ledger and
+//! the discount still open to an item beside it.
+
+pub(super) const ZH_CN: &[(&str, &str)] = &[
+    ("discount", "现金折扣"),
+    (
+        "pay {pay} by {date}: {percent}% discount of {discount}",
+        "{date} 前付 {pay} 即结清：享 {percent}% 现金折扣 {discount}",
+    ),
+    (
+        "Discount {number} of {amount} taken on {invoice} ({terms}).",
+        "已对 {invoice} 计入现金折扣 {number}：{amount}（{terms}）。",
+    ),
+    ("Its discount {number} is void too.", "其现金折扣 {number} 一并作废。"),
+    (
+        "Earns a discount of {amount} on {invoice}.",
+        "可对 {invoice} 享现金折扣 {amount}。",
+    ),
+];
