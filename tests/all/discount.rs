@@ -373,6 +373,32 @@ fn the_command_line_takes_discount_terms_reports_the_discount_and_refuses_bad_te
     assert!(!ok);
 }
 
+#[test]
+fn a_bank_row_paying_less_the_discount_is_matched_posted_with_it_and_undone_with_it() {
+    let mut store = acme("net 30");
+    let amount = m(&store, "500");
+    store
+        .post_debit(&invoice("ACME", "INV-2", "2026-10-02", amount, terms("2/10 net 30"), Plan::Single))
+        .unwrap();
+    // 490.00 is INV-2 less its 2% discount; INV-1 is older and would take it oldest first.
+    let csv = "Date,Payer,Details,Amount\n2026-10-08,Someone,transfer,490.00\n";
+    let plan = owed::import::prepare(&store, "bank.csv", csv.as_bytes(), &owed::import::Hints::default(), None).unwrap();
+    let suggestion = plan.rows[0].suggestion.clone().expect("matched by the discounted amount");
+    assert_eq!(suggestion.invoices, ["INV-2"]);
+    let decisions = vec![owed::import::accept(&suggestion)];
+    let committed = owed::import::commit(&mut store, &plan, &decisions, |_, _| {}).unwrap();
+    let batch = committed.batch.unwrap();
+    assert_eq!(open(&store, "INV-2"), "0.00");
+    assert_eq!(open(&store, "INV-1"), "1000.00");
+    assert_eq!(store.document("DISC-000001").unwrap().kind, DocKind::Discount);
+    assert_clean(&store);
+    // Undoing the import voids the payment, and the discount with it.
+    owed::import::undo(&mut store, batch.id).unwrap();
+    assert!(store.document("DISC-000001").unwrap().voided_by.is_some());
+    assert_eq!(open(&store, "INV-2"), "500.00");
+    assert_clean(&store);
+}
+
 #[derive(Debug, Clone)]
 enum Op {
     Invoice { day: u64, cents: i64, discounted: bool, installments: bool },
