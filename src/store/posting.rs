@@ -487,6 +487,13 @@ pub(super) fn post_debit_counting(
         )?;
     }
     let mut warnings = Vec::new();
+    // Discount terms on a document that can never earn the discount: said, not refused
+    // (the customer's terms apply to every invoice, whatever its schedule).
+    if terms.discount().is_some() && (kind == DocKind::Fee || schedule.len() > 1) {
+        warnings.push(format!(
+            "{number} earns no early-payment discount ({terms}): only an invoice due in one item does"
+        ));
+    }
     if let (Some(refusal), Some(reason)) = (&refusal, reason) {
         // In this transaction: without its audit rows the document is not posted either.
         credit::record_override(conn, currency, &customer, &number, refusal, reason)?;

@@ -173,9 +173,10 @@ fn installments_and_fees_never_earn_a_discount() {
     let mut store = book();
     customer(&mut store, "ACME");
     let amount = m(&store, "1000");
-    store
+    let posted = store
         .post_debit(&invoice("ACME", "INV-1", "2026-10-01", amount, terms("2/10 net 30"), Plan::Installments(2)))
         .unwrap();
+    assert!(posted.warnings[0].contains("INV-1 earns no early-payment discount (2/10 net 30)"), "{:?}", posted.warnings);
     let posted = pay(&mut store, "PAY-1", "2026-10-03", "980", Apply::OldestFirst);
     assert!(posted.discounts.is_empty());
     assert_eq!(open(&store, "INV-1"), "20.00");
@@ -396,6 +397,75 @@ fn a_bank_row_paying_less_the_discount_is_matched_posted_with_it_and_undone_with
     owed::import::undo(&mut store, batch.id).unwrap();
     assert!(store.document("DISC-000001").unwrap().voided_by.is_some());
     assert_eq!(open(&store, "INV-2"), "500.00");
+    assert_clean(&store);
+}
+
+#[test]
+fn the_statement_shows_the_discount_while_it_can_be_taken() {
+    use owed::domain::printed::{Period, StatementKind};
+    use owed::report::statement::{self, Context, Request, Selection};
+    let store = acme("2/10 net 30");
+    let customer = store.customer("ACME").unwrap();
+    let on = |day: &str| {
+        let date = d(day);
+        let context = Context::new(&store, date, None).unwrap();
+        let period = Period { first: d("2026-10-01"), last: date };
+        statement::build(&store, &context, &customer, StatementKind::OpenItem, period).unwrap()
+    };
+    let inside = on("2026-10-11");
+    let offer = inside.open_items[0].discount.expect("the discount stands on its last day");
+    assert_eq!((offer.last_day, store.currency().plain(offer.amount)), (d("2026-10-11"), "20.00".into()));
+    assert_eq!(on("2026-10-12").open_items[0].discount, None);
+    // On paper: a line under the item says what settles it and by when.
+    let mut store = store;
+    let dir = tempfile::tempdir().unwrap();
+    let request = |last: &str| Request {
+        period: Period { first: d("2026-10-01"), last: d(last) },
+        kind: StatementKind::OpenItem,
+        customers: Selection::All,
+        locale: None,
+        archive: false,
+    };
+    let summary = statement::batch(&mut store, &request("2026-10-05"), dir.path(), |_, _| {}).unwrap();
+    let text = crate::common::printed::text_of(&summary.written[0].1);
+    assert!(
+        text.contains("Pay 980.00 by 2026-10-11 to settle it: 2% early-payment discount of 20.00"),
+        "{text}"
+    );
+    let later = tempfile::tempdir().unwrap();
+    let summary = statement::batch(&mut store, &request("2026-10-12"), later.path(), |_, _| {}).unwrap();
+    let text = crate::common::printed::text_of(&summary.written[0].1);
+    assert!(!text.contains("discount"), "{text}");
+}
+
+#[test]
+fn loads_take_discount_terms_refuse_bad_ones_and_keep_what_is_open() {
+    use owed::load::{LoadKind, load_csv};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = book();
+    let customers = dir.path().join("customers.csv");
+    std::fs::write(&customers, "code,name,terms\nC1,One,2/10 NET 30\nC2,Two,1.5/15 eom 45\n").unwrap();
+    load_csv(&mut store, &customers, LoadKind::Customers).unwrap();
+    assert_eq!(store.customer("C1").unwrap().terms.to_string(), "2/10 net 30");
+    assert_eq!(store.customer("C2").unwrap().terms.to_string(), "1.5/15 eom 45");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "code,name,terms\nC3,Three,2/40 net 30\n").unwrap();
+    let error = load_csv(&mut store, &bad, LoadKind::Customers).unwrap_err().to_string();
+    assert!(
+        error.contains("bad.csv") && error.contains("terms") && error.contains("net days"),
+        "{error}"
+    );
+    assert!(!error.contains('\n'), "{error}");
+    assert!(store.find_customer("C3").unwrap().is_none());
+    // An invoice loaded with 20.00 of 1,000.00 open stays 20.00 open: what was paid before
+    // the load is history, not a payment inside the window.
+    let invoices = dir.path().join("invoices.csv");
+    std::fs::write(&invoices, "customer,number,date,amount,open\nC1,INV-9,2026-10-01,1000.00,20.00\n").unwrap();
+    load_csv(&mut store, &invoices, LoadKind::Invoices).unwrap();
+    let id = store.find_customer("C1").unwrap().unwrap().id;
+    let open: Vec<String> = store.open_items_now(id).unwrap().iter().map(|i| store.currency().plain(i.open)).collect();
+    assert_eq!(open, ["20.00"]);
+    assert!(store.document("DISC-000001").is_err());
     assert_clean(&store);
 }
 

@@ -13,6 +13,10 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
     ),
     ("Its discount {number} is void too.", "其现金折扣 {number} 一并作废。"),
     (
+        "It earns no early-payment discount: only an invoice due in one item does.",
+        "本单不享现金折扣：仅一次到期的发票可享。",
+    ),
+    (
         "Earns a discount of {amount} on {invoice}.",
         "可对 {invoice} 享现金折扣 {amount}。",
     ),
