@@ -272,6 +272,39 @@ mod tests {
     }
 
     #[test]
+    fn a_discount_is_earned_once_the_payment_covers_the_item_less_it() {
+        let usd = Currency::default();
+        let items = vec![
+            item("INV-1", 1, "2026-10-01", "100"),
+            item("INV-2", 1, "2026-10-20", "1000"),
+        ];
+        let offers = [None, Some(m("20"))];
+        let oldest = |amount: &str| {
+            plan_with_discounts(&usd, &items, &offers, m(amount), &Apply::OldestFirst).unwrap()
+        };
+        // 100 for INV-1, then 980 settles INV-2 with its discount.
+        let exact = oldest("1080");
+        assert_eq!(exact.paid, vec![(0, m("100")), (1, m("980"))]);
+        assert_eq!(exact.discounts, vec![(1, m("20"))]);
+        // More than that, short of the whole: still earned, the rest left over.
+        let more = oldest("1090");
+        assert_eq!(more.paid, vec![(0, m("100")), (1, m("980"))]);
+        assert_eq!(more.discounts, vec![(1, m("20"))]);
+        // Less: a part payment, no discount.
+        let less = oldest("1079.99");
+        assert_eq!(less.paid, vec![(0, m("100")), (1, m("979.99"))]);
+        assert!(less.discounts.is_empty());
+        // Named with an amount: what is asked beyond the discounted amount is not applied.
+        let named = Apply::parse("INV-2:990", &usd).unwrap();
+        let got = plan_with_discounts(&usd, &items, &offers, m("1000"), &named).unwrap();
+        assert_eq!((got.paid, got.discounts), (vec![(1, m("980"))], vec![(1, m("20"))]));
+        // An offer as large as what is open is none (and plan() never takes one).
+        let none = plan_with_discounts(&usd, &items, &[None, Some(m("1000"))], m("1"), &Apply::OldestFirst).unwrap();
+        assert!(none.discounts.is_empty());
+        assert_eq!(plan(&usd, &items, m("1080"), &Apply::OldestFirst).unwrap(), vec![(0, m("100")), (1, m("980"))]);
+    }
+
+    #[test]
     fn explicit_respects_item_and_credit() {
         let usd = Currency::default();
         let items = vec![
