@@ -351,6 +351,14 @@ fn the_command_line_takes_discount_terms_reports_the_discount_and_refuses_bad_te
         &["payment", "add", "--customer", "ACME", "--date", "2026-10-05", "--amount", "980", "--apply", "INV-2", "--no-discount"],
     );
     assert!(!refused.contains("discount"), "{refused}");
+    // The ledger's JSON names the kind in English whatever the language; amounts are strings.
+    let ledger = bin::json(&path, &["ledger", "ACME", "--format", "json"]);
+    let discount = ledger
+        .to_string()
+        .contains(r#""kind":"discount""#);
+    assert!(discount, "{ledger}");
+    let check = bin::owed(&path, &["check"]);
+    assert!(check.trim_end().ends_with("ok"), "{check}");
     let voided = bin::owed(&path, &["void", "PAY-000001", "--date", "2026-10-06"]);
     assert!(voided.contains("voided its discount DISC-000001 too"), "{voided}");
     let (ok, _, stderr) = bin::run(
@@ -432,6 +440,11 @@ fn the_statement_shows_the_discount_while_it_can_be_taken() {
         text.contains("Pay 980.00 by 2026-10-11 to settle it: 2% early-payment discount of 20.00"),
         "{text}"
     );
+    let chinese = tempfile::tempdir().unwrap();
+    let zh = Request { locale: Some(owed::domain::company::Locale::ZhCn), ..request("2026-10-05") };
+    let summary = statement::batch(&mut store, &zh, chinese.path(), |_, _| {}).unwrap();
+    let text = crate::common::printed::text_of(&summary.written[0].1);
+    assert!(text.contains("现金折扣"), "{text}");
     let later = tempfile::tempdir().unwrap();
     let summary = statement::batch(&mut store, &request("2026-10-12"), later.path(), |_, _| {}).unwrap();
     let text = crate::common::printed::text_of(&summary.written[0].1);
