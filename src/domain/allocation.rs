@@ -297,11 +297,24 @@ mod tests {
         // Named with an amount: what is asked beyond the discounted amount is not applied.
         let named = Apply::parse("INV-2:990", &usd).unwrap();
         let got = plan_with_discounts(&usd, &items, &offers, m("1000"), &named).unwrap();
-        assert_eq!((got.paid, got.discounts), (vec![(1, m("980"))], vec![(1, m("20"))]));
+        assert_eq!(
+            (got.paid, got.discounts),
+            (vec![(1, m("980"))], vec![(1, m("20"))])
+        );
         // An offer as large as what is open is none (and plan() never takes one).
-        let none = plan_with_discounts(&usd, &items, &[None, Some(m("1000"))], m("1"), &Apply::OldestFirst).unwrap();
+        let none = plan_with_discounts(
+            &usd,
+            &items,
+            &[None, Some(m("1000"))],
+            m("1"),
+            &Apply::OldestFirst,
+        )
+        .unwrap();
         assert!(none.discounts.is_empty());
-        assert_eq!(plan(&usd, &items, m("1080"), &Apply::OldestFirst).unwrap(), vec![(0, m("100")), (1, m("980"))]);
+        assert_eq!(
+            plan(&usd, &items, m("1080"), &Apply::OldestFirst).unwrap(),
+            vec![(0, m("100")), (1, m("980"))]
+        );
     }
 
     #[test]

@@ -37,7 +37,9 @@ pub enum TermsError {
         "the discount must be more than 0% and less than 100%, with at most 2 decimals, not {0}%"
     )]
     BadDiscountPercent(String),
-    #[error("the discount days ({days}) must not be more than the net days ({net}), as in '2/10 net 30'")]
+    #[error(
+        "the discount days ({days}) must not be more than the net days ({net}), as in '2/10 net 30'"
+    )]
     DiscountPastNet { days: u32, net: u32 },
     #[error("installments must be between 2 and 120, not {0}")]
     BadInstallmentCount(u32),

@@ -198,11 +198,15 @@ impl Matcher {
             .find(|i| Self::discount_on(i, date).is_some_and(|d| i.open - d == amount))
         {
             return Some((
-                format!("amount equals {} open less its early-payment discount", label(item)),
+                format!(
+                    "amount equals {} open less its early-payment discount",
+                    label(item)
+                ),
                 vec![item.number.clone()],
             ));
         }
-        self.amount_fit_together(&items, amount).map(|fit| (fit, vec![]))
+        self.amount_fit_together(&items, amount)
+            .map(|fit| (fit, vec![]))
     }
 
     /// How the amount fits several of `items` together, if it does.
@@ -372,7 +376,9 @@ impl Matcher {
         } else if let Some(discount) = discount.filter(|d| amount >= open - *d && amount < open) {
             (
                 0.98,
-                format!("{named} named in the text; amount settles it with its early-payment discount of {discount}"),
+                format!(
+                    "{named} named in the text; amount settles it with its early-payment discount of {discount}"
+                ),
             )
         } else if let Some(through) = settles {
             (

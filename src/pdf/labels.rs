@@ -145,7 +145,9 @@ impl Labels {
         if self.chinese {
             format!("{by} 前付款 {pay} 即结清：享 {percent}% 现金折扣 {discount}")
         } else {
-            format!("Pay {pay} by {by} to settle it: {percent}% early-payment discount of {discount}")
+            format!(
+                "Pay {pay} by {by} to settle it: {percent}% early-payment discount of {discount}"
+            )
         }
     }
 

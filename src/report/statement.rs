@@ -13,10 +13,10 @@ use super::{AgingOptions, ReportError, customer_ledger};
 use crate::domain::aging::{Basis, Buckets};
 use crate::domain::company::{CompanyProfile, Locale};
 use crate::domain::ids::CustomerId;
-use crate::domain::terms::DiscountedInvoice;
 use crate::domain::printed::{
     ActivityLine, Addressee, AgingBox, OpenLine, Period, Statement, StatementKind,
 };
+use crate::domain::terms::DiscountedInvoice;
 use crate::domain::{Money, MoneyError};
 use crate::files::{Staged, publish_all, remove_stale_temporaries};
 use crate::pdf::{self, PdfError};

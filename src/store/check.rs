@@ -493,10 +493,26 @@ mod tests {
             .into_iter()
             .map(|v| v.0)
             .collect();
-        let has = |what: &str, number: &str| found.iter().any(|f| f.starts_with(what) && f.ends_with(number));
-        assert!(has("discount allocated to something other", "DISC-1"), "{found:#?}");
-        assert!(has("discount standing without its payment", "DISC-1"), "{found:#?}");
-        assert!(has("discount standing without its payment", "DISC-2"), "{found:#?}");
-        assert!(!has("discount allocated to something other", "DISC-2"), "{found:#?}");
+        let has = |what: &str, number: &str| {
+            found
+                .iter()
+                .any(|f| f.starts_with(what) && f.ends_with(number))
+        };
+        assert!(
+            has("discount allocated to something other", "DISC-1"),
+            "{found:#?}"
+        );
+        assert!(
+            has("discount standing without its payment", "DISC-1"),
+            "{found:#?}"
+        );
+        assert!(
+            has("discount standing without its payment", "DISC-2"),
+            "{found:#?}"
+        );
+        assert!(
+            !has("discount allocated to something other", "DISC-2"),
+            "{found:#?}"
+        );
     }
 }

@@ -321,6 +321,10 @@ struct Applying<'a> {
     discounts_for: Option<&'a str>,
 }
 
+/// What applying a credit did: (invoice number, installment, amount) per allocation,
+/// and the discounts it earned.
+type Applied = (Vec<(String, u32, Money)>, Vec<DiscountTaken>);
+
 /// Applies up to `available` of a credit to the customer's open items, posting the
 /// discounts it earns when it is a payment that takes them.
 fn apply_credit(
@@ -330,7 +334,7 @@ fn apply_credit(
     credit: Applying<'_>,
     available: Money,
     apply: &Apply,
-) -> Result<(Vec<(String, u32, Money)>, Vec<DiscountTaken>)> {
+) -> Result<Applied> {
     let (credit_id, credit_date) = (credit.id, credit.date);
     let open = open_items_now(conn, currency, customer_id)?;
     let items: Vec<OpenItem> = open.iter().map(|o| o.item.clone()).collect();
@@ -645,7 +649,11 @@ impl Store {
         self.write(|tx, currency| post_credit(tx, currency, new))
     }
     /// As [`Store::post_credit`], refusing the discounts with [`Discounting::Refuse`].
-    pub fn post_credit_with(&mut self, new: &NewCredit, discounting: Discounting) -> Result<Posted> {
+    pub fn post_credit_with(
+        &mut self,
+        new: &NewCredit,
+        discounting: Discounting,
+    ) -> Result<Posted> {
         self.write(|tx, currency| post_credit_with(tx, currency, new, discounting))
     }
     pub fn post_refund(&mut self, new: &NewRefund) -> Result<Posted> {

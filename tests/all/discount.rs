@@ -25,7 +25,14 @@ fn acme(terms_text: &str) -> Store {
     customer(&mut store, "ACME");
     let amount = m(&store, "1000");
     store
-        .post_debit(&invoice("ACME", "INV-1", "2026-10-01", amount, terms(terms_text), Plan::Single))
+        .post_debit(&invoice(
+            "ACME",
+            "INV-1",
+            "2026-10-01",
+            amount,
+            terms(terms_text),
+            Plan::Single,
+        ))
         .unwrap();
     store
 }
@@ -33,7 +40,14 @@ fn acme(terms_text: &str) -> Store {
 fn pay(store: &mut Store, number: &str, date: &str, amount: &str, apply: Apply) -> Posted {
     let amount = m(store, amount);
     store
-        .post_credit(&credit("ACME", DocKind::Payment, number, date, amount, apply))
+        .post_credit(&credit(
+            "ACME",
+            DocKind::Payment,
+            number,
+            date,
+            amount,
+            apply,
+        ))
         .unwrap()
 }
 
@@ -62,7 +76,10 @@ fn a_payment_in_the_window_posts_the_discount_allocated_to_the_invoice() {
     let posted = pay(&mut store, "PAY-1", "2026-10-11", "980", Apply::OldestFirst);
     assert_eq!(posted.discounts.len(), 1, "{posted:?}");
     let taken = &posted.discounts[0];
-    assert_eq!((taken.invoice.as_str(), taken.terms.as_str()), ("INV-1", "2/10 net 30"));
+    assert_eq!(
+        (taken.invoice.as_str(), taken.terms.as_str()),
+        ("INV-1", "2/10 net 30")
+    );
     assert_eq!(store.currency().plain(taken.amount), "20.00");
     assert!(posted.unapplied.is_zero());
     let discount = store.document(&taken.number).unwrap();
@@ -72,14 +89,27 @@ fn a_payment_in_the_window_posts_the_discount_allocated_to_the_invoice() {
     assert_eq!(discount.date, d("2026-10-11"));
     assert_eq!(discount.reference.as_deref(), Some("PAY-1"));
     let memo = discount.memo.unwrap();
-    assert!(memo.contains("INV-1") && memo.contains("2/10 net 30"), "{memo}");
+    assert!(
+        memo.contains("INV-1") && memo.contains("2/10 net 30"),
+        "{memo}"
+    );
     assert_eq!(open(&store, "INV-1"), "0.00");
     // The discount is allocated to the invoice, on the payment's date.
     let mut rows = Vec::new();
     store
-        .allocations(d("2026-12-31"), |row| rows.push((row.credit, row.item, row.date, row.amount)))
+        .allocations(d("2026-12-31"), |row| {
+            rows.push((row.credit, row.item, row.date, row.amount))
+        })
         .unwrap();
-    assert!(rows.contains(&("DISC-000001".into(), "INV-1".into(), d("2026-10-11"), m(&store, "20"))), "{rows:?}");
+    assert!(
+        rows.contains(&(
+            "DISC-000001".into(),
+            "INV-1".into(),
+            d("2026-10-11"),
+            m(&store, "20")
+        )),
+        "{rows:?}"
+    );
     assert_clean(&store);
 }
 
@@ -96,7 +126,13 @@ fn after_the_window_no_discount_applies() {
 #[test]
 fn a_payment_short_of_the_discounted_amount_earns_nothing() {
     let mut store = acme("2/10 net 30");
-    let posted = pay(&mut store, "PAY-1", "2026-10-05", "979.99", Apply::OldestFirst);
+    let posted = pay(
+        &mut store,
+        "PAY-1",
+        "2026-10-05",
+        "979.99",
+        Apply::OldestFirst,
+    );
     assert!(posted.discounts.is_empty());
     assert_eq!(open(&store, "INV-1"), "20.01");
 }
@@ -114,7 +150,11 @@ fn paying_more_than_the_discounted_amount_still_earns_it_and_leaves_credit() {
 #[test]
 fn part_payments_in_the_window_that_reach_the_discounted_amount_earn_it() {
     let mut store = acme("2/10 net 30");
-    assert!(pay(&mut store, "PAY-1", "2026-10-02", "500", Apply::OldestFirst).discounts.is_empty());
+    assert!(
+        pay(&mut store, "PAY-1", "2026-10-02", "500", Apply::OldestFirst)
+            .discounts
+            .is_empty()
+    );
     let second = pay(&mut store, "PAY-2", "2026-10-09", "480", Apply::OldestFirst);
     assert_eq!(second.discounts.len(), 1);
     assert_eq!(store.currency().plain(second.discounts[0].amount), "20.00");
@@ -128,7 +168,14 @@ fn the_bookkeeper_can_refuse_the_discount() {
     let amount = m(&store, "980");
     let posted = store
         .post_credit_with(
-            &credit("ACME", DocKind::Payment, "PAY-1", "2026-10-05", amount, Apply::OldestFirst),
+            &credit(
+                "ACME",
+                DocKind::Payment,
+                "PAY-1",
+                "2026-10-05",
+                amount,
+                Apply::OldestFirst,
+            ),
             Discounting::Refuse,
         )
         .unwrap();
@@ -141,7 +188,14 @@ fn credit_notes_and_write_offs_never_earn_a_discount() {
     let mut store = acme("2/10 net 30");
     let amount = m(&store, "980");
     let posted = store
-        .post_credit(&credit("ACME", DocKind::Credit, "CN-1", "2026-10-05", amount, Apply::OldestFirst))
+        .post_credit(&credit(
+            "ACME",
+            DocKind::Credit,
+            "CN-1",
+            "2026-10-05",
+            amount,
+            Apply::OldestFirst,
+        ))
         .unwrap();
     assert!(posted.discounts.is_empty());
     assert_eq!(open(&store, "INV-1"), "20.00");
@@ -152,17 +206,36 @@ fn an_explicit_allocation_earns_the_discount_on_the_invoice_it_names() {
     let mut store = acme("net 30");
     let amount = m(&store, "500");
     store
-        .post_debit(&invoice("ACME", "INV-2", "2026-10-02", amount, terms("2/10 net 30"), Plan::Single))
+        .post_debit(&invoice(
+            "ACME",
+            "INV-2",
+            "2026-10-02",
+            amount,
+            terms("2/10 net 30"),
+            Plan::Single,
+        ))
         .unwrap();
     // INV-1 is older, but the payment names INV-2: 2% of 500 is 10.
-    let posted = pay(&mut store, "PAY-1", "2026-10-05", "490", Apply::Explicit(vec![("INV-2".into(), None)]));
+    let posted = pay(
+        &mut store,
+        "PAY-1",
+        "2026-10-05",
+        "490",
+        Apply::Explicit(vec![("INV-2".into(), None)]),
+    );
     assert_eq!(posted.discounts.len(), 1);
     assert_eq!(open(&store, "INV-2"), "0.00");
     assert_eq!(open(&store, "INV-1"), "1000.00");
     // With an amount named: what is asked beyond the discounted amount stays unapplied.
     let mut store = acme("2/10 net 30");
     let asked = m(&store, "990");
-    let posted = pay(&mut store, "PAY-1", "2026-10-05", "1000", Apply::Explicit(vec![("INV-1".into(), Some(asked))]));
+    let posted = pay(
+        &mut store,
+        "PAY-1",
+        "2026-10-05",
+        "1000",
+        Apply::Explicit(vec![("INV-1".into(), Some(asked))]),
+    );
     assert_eq!(posted.discounts.len(), 1);
     assert_eq!(store.currency().plain(posted.unapplied), "20.00");
     assert_clean(&store);
@@ -174,15 +247,33 @@ fn installments_and_fees_never_earn_a_discount() {
     customer(&mut store, "ACME");
     let amount = m(&store, "1000");
     let posted = store
-        .post_debit(&invoice("ACME", "INV-1", "2026-10-01", amount, terms("2/10 net 30"), Plan::Installments(2)))
+        .post_debit(&invoice(
+            "ACME",
+            "INV-1",
+            "2026-10-01",
+            amount,
+            terms("2/10 net 30"),
+            Plan::Installments(2),
+        ))
         .unwrap();
-    assert!(posted.warnings[0].contains("INV-1 earns no early-payment discount (2/10 net 30)"), "{:?}", posted.warnings);
+    assert!(
+        posted.warnings[0].contains("INV-1 earns no early-payment discount (2/10 net 30)"),
+        "{:?}",
+        posted.warnings
+    );
     let posted = pay(&mut store, "PAY-1", "2026-10-03", "980", Apply::OldestFirst);
     assert!(posted.discounts.is_empty());
     assert_eq!(open(&store, "INV-1"), "20.00");
     let fee = NewDebit {
         kind: DocKind::Fee,
-        ..invoice("ACME", "FEE-1", "2026-10-01", m(&store, "100"), terms("2/10 net 30"), Plan::Single)
+        ..invoice(
+            "ACME",
+            "FEE-1",
+            "2026-10-01",
+            m(&store, "100"),
+            terms("2/10 net 30"),
+            Plan::Single,
+        )
     };
     store.post_debit(&fee).unwrap();
     let posted = pay(&mut store, "PAY-2", "2026-10-03", "118", Apply::OldestFirst);
@@ -195,7 +286,14 @@ fn a_discount_is_never_more_than_is_open() {
     let mut store = acme("2/10 net 30");
     let amount = m(&store, "990");
     store
-        .post_credit(&credit("ACME", DocKind::Credit, "CN-1", "2026-10-02", amount, Apply::OldestFirst))
+        .post_credit(&credit(
+            "ACME",
+            DocKind::Credit,
+            "CN-1",
+            "2026-10-02",
+            amount,
+            Apply::OldestFirst,
+        ))
         .unwrap();
     // 10 open, a discount of 20: the payment settles it and no discount is posted.
     let posted = pay(&mut store, "PAY-1", "2026-10-05", "10", Apply::OldestFirst);
@@ -210,16 +308,42 @@ fn end_of_month_terms_count_from_the_end_of_the_invoices_month() {
     customer(&mut store, "ACME");
     let amount = m(&store, "500");
     let posted = store
-        .post_debit(&invoice("ACME", "INV-1", "2024-02-10", amount, terms("1/15 eom 30"), Plan::Single))
+        .post_debit(&invoice(
+            "ACME",
+            "INV-1",
+            "2024-02-10",
+            amount,
+            terms("1/15 eom 30"),
+            Plan::Single,
+        ))
         .unwrap();
     // Due 30 days after 2024-02-29 (a leap year), the discount until 15 days after it.
     assert_eq!(posted.items[0].1, d("2024-03-30"));
     store
-        .post_debit(&invoice("ACME", "INV-2", "2024-02-10", amount, terms("1/15 eom 30"), Plan::Single))
+        .post_debit(&invoice(
+            "ACME",
+            "INV-2",
+            "2024-02-10",
+            amount,
+            terms("1/15 eom 30"),
+            Plan::Single,
+        ))
         .unwrap();
-    let late = pay(&mut store, "PAY-1", "2024-03-16", "495", Apply::Explicit(vec![("INV-1".into(), None)]));
+    let late = pay(
+        &mut store,
+        "PAY-1",
+        "2024-03-16",
+        "495",
+        Apply::Explicit(vec![("INV-1".into(), None)]),
+    );
     assert!(late.discounts.is_empty());
-    let in_time = pay(&mut store, "PAY-2", "2024-03-15", "495", Apply::Explicit(vec![("INV-2".into(), None)]));
+    let in_time = pay(
+        &mut store,
+        "PAY-2",
+        "2024-03-15",
+        "495",
+        Apply::Explicit(vec![("INV-2".into(), None)]),
+    );
     assert_eq!(store.currency().plain(in_time.discounts[0].amount), "5.00");
     assert_eq!(open(&store, "INV-2"), "0.00");
     assert_clean(&store);
@@ -313,11 +437,30 @@ fn interest_never_runs_on_the_part_a_discount_settled() {
     store.set_setting("fee.annual_rate", "12").unwrap();
     let amount = m(&store, "1000");
     store
-        .post_debit(&invoice("ACME", "INV-2", "2026-10-01", amount, terms("2/10 net 30"), Plan::Single))
+        .post_debit(&invoice(
+            "ACME",
+            "INV-2",
+            "2026-10-01",
+            amount,
+            terms("2/10 net 30"),
+            Plan::Single,
+        ))
         .unwrap();
-    pay(&mut store, "PAY-1", "2026-10-05", "980", Apply::Explicit(vec![("INV-1".into(), None)]));
+    pay(
+        &mut store,
+        "PAY-1",
+        "2026-10-05",
+        "980",
+        Apply::Explicit(vec![("INV-1".into(), None)]),
+    );
     // INV-2 paid the same, after its window: 20 stays open and earns interest.
-    pay(&mut store, "PAY-2", "2026-10-20", "980", Apply::Explicit(vec![("INV-2".into(), None)]));
+    pay(
+        &mut store,
+        "PAY-2",
+        "2026-10-20",
+        "980",
+        Apply::Explicit(vec![("INV-2".into(), None)]),
+    );
     let charges = store.fees_due(d("2026-12-31")).unwrap();
     assert!(charges.iter().all(|c| c.number != "INV-1"), "{charges:?}");
     assert!(charges.iter().any(|c| c.number == "INV-2"), "{charges:?}");
@@ -330,54 +473,133 @@ fn the_command_line_takes_discount_terms_reports_the_discount_and_refuses_bad_te
     bin::owed(&path, &["init", "--currency", "EUR"]);
     bin::owed(
         &path,
-        &["customer", "add", "--code", "ACME", "--name", "Acme", "--terms", "2 / 10 N 30"],
+        &[
+            "customer",
+            "add",
+            "--code",
+            "ACME",
+            "--name",
+            "Acme",
+            "--terms",
+            "2 / 10 N 30",
+        ],
     );
     let customer = bin::json(&path, &["customer", "list", "--format", "json"]);
     assert!(customer.to_string().contains("2/10 net 30"), "{customer}");
     for (number, date) in [("INV-1", "2026-10-01"), ("INV-2", "2026-10-01")] {
         bin::owed(
             &path,
-            &["invoice", "add", "--customer", "ACME", "--number", number, "--date", date, "--amount", "1000.00"],
+            &[
+                "invoice",
+                "add",
+                "--customer",
+                "ACME",
+                "--number",
+                number,
+                "--date",
+                date,
+                "--amount",
+                "1000.00",
+            ],
         );
     }
     let out = bin::owed(
         &path,
-        &["payment", "add", "--customer", "ACME", "--date", "2026-10-05", "--amount", "980", "--apply", "INV-1"],
+        &[
+            "payment",
+            "add",
+            "--customer",
+            "ACME",
+            "--date",
+            "2026-10-05",
+            "--amount",
+            "980",
+            "--apply",
+            "INV-1",
+        ],
     );
-    assert!(out.contains("discount DISC-000001 taken on INV-1 (2/10 net 30): "), "{out}");
+    assert!(
+        out.contains("discount DISC-000001 taken on INV-1 (2/10 net 30): "),
+        "{out}"
+    );
     assert!(out.contains("20.00"), "{out}");
     let refused = bin::owed(
         &path,
-        &["payment", "add", "--customer", "ACME", "--date", "2026-10-05", "--amount", "980", "--apply", "INV-2", "--no-discount"],
+        &[
+            "payment",
+            "add",
+            "--customer",
+            "ACME",
+            "--date",
+            "2026-10-05",
+            "--amount",
+            "980",
+            "--apply",
+            "INV-2",
+            "--no-discount",
+        ],
     );
     assert!(!refused.contains("discount"), "{refused}");
     // The ledger's JSON names the kind in English whatever the language; amounts are strings.
     let ledger = bin::json(&path, &["ledger", "ACME", "--format", "json"]);
-    let discount = ledger
-        .to_string()
-        .contains(r#""kind":"discount""#);
+    let discount = ledger.to_string().contains(r#""kind":"discount""#);
     assert!(discount, "{ledger}");
     let check = bin::owed(&path, &["check"]);
     assert!(check.trim_end().ends_with("ok"), "{check}");
     let voided = bin::owed(&path, &["void", "PAY-000001", "--date", "2026-10-06"]);
-    assert!(voided.contains("voided its discount DISC-000001 too"), "{voided}");
+    assert!(
+        voided.contains("voided its discount DISC-000001 too"),
+        "{voided}"
+    );
     let (ok, _, stderr) = bin::run(
         &path,
-        &["invoice", "add", "--customer", "ACME", "--amount", "10", "--terms", "2/40 net 30"],
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "ACME",
+            "--amount",
+            "10",
+            "--terms",
+            "2/40 net 30",
+        ],
     );
     assert!(!ok);
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("--terms") && stderr.contains("net days"), "{stderr}");
+    assert!(
+        stderr.contains("--terms") && stderr.contains("net days"),
+        "{stderr}"
+    );
     let (ok, _, stderr) = bin::run(
         &path,
-        &["invoice", "add", "--customer", "ACME", "--amount", "10", "--terms", "2/10 within 30"],
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "ACME",
+            "--amount",
+            "10",
+            "--terms",
+            "2/10 within 30",
+        ],
     );
     assert!(!ok);
-    assert!(stderr.contains("2/10 net 30") && stderr.contains("1/15 eom 30"), "{stderr}");
+    assert!(
+        stderr.contains("2/10 net 30") && stderr.contains("1/15 eom 30"),
+        "{stderr}"
+    );
     // --no-discount is for payments only.
     let (ok, _, _) = bin::run(
         &path,
-        &["credit", "add", "--customer", "ACME", "--amount", "1", "--no-discount"],
+        &[
+            "credit",
+            "add",
+            "--customer",
+            "ACME",
+            "--amount",
+            "1",
+            "--no-discount",
+        ],
     );
     assert!(!ok);
 }
@@ -387,19 +609,39 @@ fn a_bank_row_paying_less_the_discount_is_matched_posted_with_it_and_undone_with
     let mut store = acme("net 30");
     let amount = m(&store, "500");
     store
-        .post_debit(&invoice("ACME", "INV-2", "2026-10-02", amount, terms("2/10 net 30"), Plan::Single))
+        .post_debit(&invoice(
+            "ACME",
+            "INV-2",
+            "2026-10-02",
+            amount,
+            terms("2/10 net 30"),
+            Plan::Single,
+        ))
         .unwrap();
     // 490.00 is INV-2 less its 2% discount; INV-1 is older and would take it oldest first.
     let csv = "Date,Payer,Details,Amount\n2026-10-08,Someone,transfer,490.00\n";
-    let plan = owed::import::prepare(&store, "bank.csv", csv.as_bytes(), &owed::import::Hints::default(), None).unwrap();
-    let suggestion = plan.rows[0].suggestion.clone().expect("matched by the discounted amount");
+    let plan = owed::import::prepare(
+        &store,
+        "bank.csv",
+        csv.as_bytes(),
+        &owed::import::Hints::default(),
+        None,
+    )
+    .unwrap();
+    let suggestion = plan.rows[0]
+        .suggestion
+        .clone()
+        .expect("matched by the discounted amount");
     assert_eq!(suggestion.invoices, ["INV-2"]);
     let decisions = vec![owed::import::accept(&suggestion)];
     let committed = owed::import::commit(&mut store, &plan, &decisions, |_, _| {}).unwrap();
     let batch = committed.batch.unwrap();
     assert_eq!(open(&store, "INV-2"), "0.00");
     assert_eq!(open(&store, "INV-1"), "1000.00");
-    assert_eq!(store.document("DISC-000001").unwrap().kind, DocKind::Discount);
+    assert_eq!(
+        store.document("DISC-000001").unwrap().kind,
+        DocKind::Discount
+    );
     assert_clean(&store);
     // Undoing the import voids the payment, and the discount with it.
     owed::import::undo(&mut store, batch.id).unwrap();
@@ -417,36 +659,52 @@ fn the_statement_shows_the_discount_while_it_can_be_taken() {
     let on = |day: &str| {
         let date = d(day);
         let context = Context::new(&store, date, None).unwrap();
-        let period = Period { first: d("2026-10-01"), last: date };
+        let period = Period {
+            first: d("2026-10-01"),
+            last: date,
+        };
         statement::build(&store, &context, &customer, StatementKind::OpenItem, period).unwrap()
     };
     let inside = on("2026-10-11");
-    let offer = inside.open_items[0].discount.expect("the discount stands on its last day");
-    assert_eq!((offer.last_day, store.currency().plain(offer.amount)), (d("2026-10-11"), "20.00".into()));
+    let offer = inside.open_items[0]
+        .discount
+        .expect("the discount stands on its last day");
+    assert_eq!(
+        (offer.last_day, store.currency().plain(offer.amount)),
+        (d("2026-10-11"), "20.00".into())
+    );
     assert_eq!(on("2026-10-12").open_items[0].discount, None);
     // On paper: a line under the item says what settles it and by when.
     let mut store = store;
     let dir = tempfile::tempdir().unwrap();
     let request = |last: &str| Request {
-        period: Period { first: d("2026-10-01"), last: d(last) },
+        period: Period {
+            first: d("2026-10-01"),
+            last: d(last),
+        },
         kind: StatementKind::OpenItem,
         customers: Selection::All,
         locale: None,
         archive: false,
     };
-    let summary = statement::batch(&mut store, &request("2026-10-05"), dir.path(), |_, _| {}).unwrap();
+    let summary =
+        statement::batch(&mut store, &request("2026-10-05"), dir.path(), |_, _| {}).unwrap();
     let text = crate::common::printed::text_of(&summary.written[0].1);
     assert!(
         text.contains("Pay 980.00 by 2026-10-11 to settle it: 2% early-payment discount of 20.00"),
         "{text}"
     );
     let chinese = tempfile::tempdir().unwrap();
-    let zh = Request { locale: Some(owed::domain::company::Locale::ZhCn), ..request("2026-10-05") };
+    let zh = Request {
+        locale: Some(owed::domain::company::Locale::ZhCn),
+        ..request("2026-10-05")
+    };
     let summary = statement::batch(&mut store, &zh, chinese.path(), |_, _| {}).unwrap();
     let text = crate::common::printed::text_of(&summary.written[0].1);
     assert!(text.contains("现金折扣"), "{text}");
     let later = tempfile::tempdir().unwrap();
-    let summary = statement::batch(&mut store, &request("2026-10-12"), later.path(), |_, _| {}).unwrap();
+    let summary =
+        statement::batch(&mut store, &request("2026-10-12"), later.path(), |_, _| {}).unwrap();
     let text = crate::common::printed::text_of(&summary.written[0].1);
     assert!(!text.contains("discount"), "{text}");
 }
@@ -457,13 +715,25 @@ fn loads_take_discount_terms_refuse_bad_ones_and_keep_what_is_open() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = book();
     let customers = dir.path().join("customers.csv");
-    std::fs::write(&customers, "code,name,terms\nC1,One,2/10 NET 30\nC2,Two,1.5/15 eom 45\n").unwrap();
+    std::fs::write(
+        &customers,
+        "code,name,terms\nC1,One,2/10 NET 30\nC2,Two,1.5/15 eom 45\n",
+    )
+    .unwrap();
     load_csv(&mut store, &customers, LoadKind::Customers).unwrap();
-    assert_eq!(store.customer("C1").unwrap().terms.to_string(), "2/10 net 30");
-    assert_eq!(store.customer("C2").unwrap().terms.to_string(), "1.5/15 eom 45");
+    assert_eq!(
+        store.customer("C1").unwrap().terms.to_string(),
+        "2/10 net 30"
+    );
+    assert_eq!(
+        store.customer("C2").unwrap().terms.to_string(),
+        "1.5/15 eom 45"
+    );
     let bad = dir.path().join("bad.csv");
     std::fs::write(&bad, "code,name,terms\nC3,Three,2/40 net 30\n").unwrap();
-    let error = load_csv(&mut store, &bad, LoadKind::Customers).unwrap_err().to_string();
+    let error = load_csv(&mut store, &bad, LoadKind::Customers)
+        .unwrap_err()
+        .to_string();
     assert!(
         error.contains("bad.csv") && error.contains("terms") && error.contains("net days"),
         "{error}"
@@ -473,10 +743,19 @@ fn loads_take_discount_terms_refuse_bad_ones_and_keep_what_is_open() {
     // An invoice loaded with 20.00 of 1,000.00 open stays 20.00 open: what was paid before
     // the load is history, not a payment inside the window.
     let invoices = dir.path().join("invoices.csv");
-    std::fs::write(&invoices, "customer,number,date,amount,open\nC1,INV-9,2026-10-01,1000.00,20.00\n").unwrap();
+    std::fs::write(
+        &invoices,
+        "customer,number,date,amount,open\nC1,INV-9,2026-10-01,1000.00,20.00\n",
+    )
+    .unwrap();
     load_csv(&mut store, &invoices, LoadKind::Invoices).unwrap();
     let id = store.find_customer("C1").unwrap().unwrap().id;
-    let open: Vec<String> = store.open_items_now(id).unwrap().iter().map(|i| store.currency().plain(i.open)).collect();
+    let open: Vec<String> = store
+        .open_items_now(id)
+        .unwrap()
+        .iter()
+        .map(|i| store.currency().plain(i.open))
+        .collect();
     assert_eq!(open, ["20.00"]);
     assert!(store.document("DISC-000001").is_err());
     assert_clean(&store);
@@ -484,10 +763,25 @@ fn loads_take_discount_terms_refuse_bad_ones_and_keep_what_is_open() {
 
 #[derive(Debug, Clone)]
 enum Op {
-    Invoice { day: u64, cents: i64, discounted: bool, installments: bool },
-    Payment { day: u64, cents: i64, refuse: bool },
-    CreditNote { day: u64, cents: i64 },
-    Void { pick: usize, day: u64 },
+    Invoice {
+        day: u64,
+        cents: i64,
+        discounted: bool,
+        installments: bool,
+    },
+    Payment {
+        day: u64,
+        cents: i64,
+        refuse: bool,
+    },
+    CreditNote {
+        day: u64,
+        cents: i64,
+    },
+    Void {
+        pick: usize,
+        day: u64,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {

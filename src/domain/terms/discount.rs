@@ -41,8 +41,13 @@ impl EarlyDiscount {
         end_of_month: bool,
         net: u32,
     ) -> Result<EarlyDiscount, TermsError> {
-        if percent <= Decimal::ZERO || percent >= Decimal::ONE_HUNDRED || percent.normalize().scale() > 2 {
-            return Err(TermsError::BadDiscountPercent(percent.normalize().to_string()));
+        if percent <= Decimal::ZERO
+            || percent >= Decimal::ONE_HUNDRED
+            || percent.normalize().scale() > 2
+        {
+            return Err(TermsError::BadDiscountPercent(
+                percent.normalize().to_string(),
+            ));
         }
         if days > net {
             return Err(TermsError::DiscountPastNet { days, net });
@@ -57,15 +62,15 @@ impl EarlyDiscount {
 
     /// The last day a payment earns the discount on an invoice dated `date`.
     pub fn last_day(&self, date: NaiveDate) -> Result<NaiveDate, TermsError> {
-        self.from_start(date, self.days)
+        self.days_after_start(date, self.days)
     }
 
     /// The due date once the discount is gone.
     pub fn due_date(&self, date: NaiveDate) -> Result<NaiveDate, TermsError> {
-        self.from_start(date, self.net)
+        self.days_after_start(date, self.net)
     }
 
-    fn from_start(&self, date: NaiveDate, days: u32) -> Result<NaiveDate, TermsError> {
+    fn days_after_start(&self, date: NaiveDate, days: u32) -> Result<NaiveDate, TermsError> {
         let start = if self.end_of_month {
             end_of_month(date).ok_or(TermsError::OutOfRange)?
         } else {
@@ -174,7 +179,13 @@ mod tests {
 
     #[test]
     fn reads_the_usual_ways_of_writing_a_discount_and_prints_one() {
-        for text in ["2/10 net 30", "2/10 n30", "2/10, net 30", "2% / 10 N/30", "2.00/10 NET 30"] {
+        for text in [
+            "2/10 net 30",
+            "2/10 n30",
+            "2/10, net 30",
+            "2% / 10 N/30",
+            "2.00/10 NET 30",
+        ] {
             let discount = terms(text);
             assert_eq!(discount.to_string(), "2/10 net 30", "{text}");
             assert_eq!(discount.percent, Decimal::from(2));
@@ -200,9 +211,21 @@ mod tests {
         assert!(message("1.234/10 net 30").contains("at most 2 decimals"));
         let past = message("2/40 net 30");
         assert!(past.contains("40") && past.contains("30"), "{past}");
-        for text in ["2/10", "2/ten net 30", "/10 net 30", "2/10 net", "2/10 eom", "2/10 net 30x", "-2/10 net 30", "2/10 within 30"] {
+        for text in [
+            "2/10",
+            "2/ten net 30",
+            "/10 net 30",
+            "2/10 net",
+            "2/10 eom",
+            "2/10 net 30x",
+            "-2/10 net 30",
+            "2/10 within 30",
+        ] {
             let message = message(text);
-            assert!(message.contains("2/10 net 30") && message.contains("1/15 eom 30"), "{text}: {message}");
+            assert!(
+                message.contains("2/10 net 30") && message.contains("1/15 eom 30"),
+                "{text}: {message}"
+            );
         }
     }
 
@@ -221,11 +244,17 @@ mod tests {
         assert_eq!(eom.last_day(d("2026-02-10")).unwrap(), d("2026-03-15"));
         assert_eq!(eom.due_date(d("2024-02-29")).unwrap(), d("2024-03-30"));
         assert_eq!(eom.due_date(d("2026-02-28")).unwrap(), d("2026-03-30"));
-        assert_eq!(terms("2/0 eom 0").last_day(d("2024-02-03")).unwrap(), d("2024-02-29"));
+        assert_eq!(
+            terms("2/0 eom 0").last_day(d("2024-02-03")).unwrap(),
+            d("2024-02-29")
+        );
         assert_eq!(net.last_day(d("2024-02-25")).unwrap(), d("2024-03-06"));
         assert_eq!(net.last_day(d("2023-02-25")).unwrap(), d("2023-03-07"));
         // The terms' due date is the net one.
-        assert_eq!(Terms::Discount(eom).due_date(d("2026-01-10")).unwrap(), d("2026-03-02"));
+        assert_eq!(
+            Terms::Discount(eom).due_date(d("2026-01-10")).unwrap(),
+            d("2026-03-02")
+        );
     }
 
     #[test]
@@ -238,23 +267,48 @@ mod tests {
         };
         let open = usd.parse("1000").unwrap();
         let offer = invoice.offer(&usd, open, d("2026-10-11")).unwrap();
-        assert_eq!((offer.last_day, usd.plain(offer.amount)), (d("2026-10-11"), "20.00".into()));
+        assert_eq!(
+            (offer.last_day, usd.plain(offer.amount)),
+            (d("2026-10-11"), "20.00".into())
+        );
         assert_eq!(invoice.offer(&usd, open, d("2026-10-12")), None);
-        assert_eq!(invoice.offer(&usd, usd.parse("20").unwrap(), d("2026-10-02")), None);
-        assert!(invoice.offer(&usd, usd.parse("20.01").unwrap(), d("2026-10-02")).is_some());
+        assert_eq!(
+            invoice.offer(&usd, usd.parse("20").unwrap(), d("2026-10-02")),
+            None
+        );
+        assert!(
+            invoice
+                .offer(&usd, usd.parse("20.01").unwrap(), d("2026-10-02"))
+                .is_some()
+        );
         // A discount that rounds to nothing is none.
-        let tiny = DiscountedInvoice { amount: usd.parse("0.20").unwrap(), ..invoice };
-        assert_eq!(tiny.offer(&usd, usd.parse("0.20").unwrap(), d("2026-10-02")), None);
+        let tiny = DiscountedInvoice {
+            amount: usd.parse("0.20").unwrap(),
+            ..invoice
+        };
+        assert_eq!(
+            tiny.offer(&usd, usd.parse("0.20").unwrap(), d("2026-10-02")),
+            None
+        );
     }
 
     #[test]
     fn the_amount_rounds_half_away_from_zero_to_the_minor_unit() {
         let usd = Currency::default();
         let two = terms("2/10 net 30");
-        assert_eq!(usd.plain(two.amount(&usd, usd.parse("1000").unwrap())), "20.00");
+        assert_eq!(
+            usd.plain(two.amount(&usd, usd.parse("1000").unwrap())),
+            "20.00"
+        );
         // 2% of 100.25 is 2.005 → 2.01; 1.5% of 0.99 is 0.01485 → 0.01.
-        assert_eq!(usd.plain(two.amount(&usd, usd.parse("100.25").unwrap())), "2.01");
+        assert_eq!(
+            usd.plain(two.amount(&usd, usd.parse("100.25").unwrap())),
+            "2.01"
+        );
         let odd = terms("1.5/10 net 30");
-        assert_eq!(usd.plain(odd.amount(&usd, usd.parse("0.99").unwrap())), "0.01");
+        assert_eq!(
+            usd.plain(odd.amount(&usd, usd.parse("0.99").unwrap())),
+            "0.01"
+        );
     }
 }

@@ -50,9 +50,13 @@ fn invoice_number_in_the_text_wins_whatever_the_spelling() {
         );
         assert!(s.confidence >= 0.95, "{text}: {}", s.reason);
     }
-    let part = m.suggest(day(), money("50.00"), &["INV-1002"], &[]).unwrap();
+    let part = m
+        .suggest(day(), money("50.00"), &["INV-1002"], &[])
+        .unwrap();
     assert!(part.reason.contains("part payment") && part.confidence >= 0.9);
-    let digits = m.suggest(day(), money("250.00"), &["invoice 1002"], &[]).unwrap();
+    let digits = m
+        .suggest(day(), money("250.00"), &["invoice 1002"], &[])
+        .unwrap();
     assert_eq!(digits.code, "C001");
     assert!(digits.confidence < 0.9, "digits alone are weaker");
 }
@@ -61,7 +65,8 @@ fn invoice_number_in_the_text_wins_whatever_the_spelling() {
 fn learned_payer_then_name_then_amount() {
     let m = Matcher::new(book());
     let known = m
-        .suggest(day(), 
+        .suggest(
+            day(),
             money("100.00"),
             &["SEPA transfer"],
             &["de89370400440532013000".into()],
@@ -78,7 +83,9 @@ fn learned_payer_then_name_then_amount() {
         .suggest(day(), money("880.00"), &["转账 深圳华星贸易有限公司"], &[])
         .unwrap();
     assert_eq!(chinese.code, "C002");
-    let amount = m.suggest(day(), money("880.00"), &["transfer"], &[]).unwrap();
+    let amount = m
+        .suggest(day(), money("880.00"), &["transfer"], &[])
+        .unwrap();
     assert_eq!(amount.code, "C002");
     assert!(amount.confidence < 0.9);
     assert_eq!(m.suggest(day(), money("7.77"), &["coffee"], &[]), None);
@@ -87,7 +94,10 @@ fn learned_payer_then_name_then_amount() {
 #[test]
 fn two_customers_numbers_or_a_shared_amount_are_left_to_the_user() {
     let m = Matcher::new(book());
-    assert_eq!(m.suggest(day(), money("1.00"), &["INV-1001 INV-2001"], &[]), None);
+    assert_eq!(
+        m.suggest(day(), money("1.00"), &["INV-1001 INV-2001"], &[]),
+        None
+    );
     let mut b = book();
     b.items.push(MatchItem {
         customer: CustomerId(2),
@@ -121,18 +131,37 @@ fn an_invoice_paid_less_its_discount_in_the_window_is_matched_and_named() {
     let m = Matcher::new(with_discount);
     let late = NaiveDate::from_ymd_opt(2026, 10, 12).unwrap();
     // Named in the text: settles it with the discount inside the window, a part payment after.
-    let named = m.suggest(day(), money("980.00"), &["INV-2002"], &[]).unwrap();
-    assert!(named.reason.contains("early-payment discount of 20.00"), "{}", named.reason);
+    let named = m
+        .suggest(day(), money("980.00"), &["INV-2002"], &[])
+        .unwrap();
+    assert!(
+        named.reason.contains("early-payment discount of 20.00"),
+        "{}",
+        named.reason
+    );
     assert!(named.confidence >= 0.98);
-    let after = m.suggest(late, money("980.00"), &["INV-2002"], &[]).unwrap();
+    let after = m
+        .suggest(late, money("980.00"), &["INV-2002"], &[])
+        .unwrap();
     assert!(after.reason.contains("part payment"), "{}", after.reason);
     // The amount alone: the only item it settles with its discount, named so that
     // accepting it applies the payment there (oldest first would not).
-    let alone = m.suggest(day(), money("980.00"), &["transfer"], &[]).unwrap();
-    assert_eq!((alone.code.as_str(), alone.invoices.clone()), ("C002", vec!["INV-2002".to_string()]));
-    assert!(alone.reason.contains("less its early-payment discount"), "{}", alone.reason);
+    let alone = m
+        .suggest(day(), money("980.00"), &["transfer"], &[])
+        .unwrap();
+    assert_eq!(
+        (alone.code.as_str(), alone.invoices.clone()),
+        ("C002", vec!["INV-2002".to_string()])
+    );
+    assert!(
+        alone.reason.contains("less its early-payment discount"),
+        "{}",
+        alone.reason
+    );
     assert_eq!(m.suggest(late, money("980.00"), &["transfer"], &[]), None);
     // By name: the fit names the invoice too.
-    let by_name = m.suggest(day(), money("980.00"), &["深圳华星贸易 payment"], &[]).unwrap();
+    let by_name = m
+        .suggest(day(), money("980.00"), &["深圳华星贸易 payment"], &[])
+        .unwrap();
     assert_eq!(by_name.invoices, ["INV-2002"]);
 }

@@ -84,7 +84,10 @@ pub(super) fn post_taken(
     let mut posted = Vec::with_capacity(taken.len());
     for (index, amount) in taken {
         let target = &open[*index];
-        let terms = target.terms.as_deref().and_then(|t| t.parse::<Terms>().ok());
+        let terms = target
+            .terms
+            .as_deref()
+            .and_then(|t| t.parse::<Terms>().ok());
         let percent = terms
             .and_then(Terms::discount)
             .map(|d| d.percent.to_string())

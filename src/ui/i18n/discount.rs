@@ -11,7 +11,10 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
         "Discount {number} of {amount} taken on {invoice} ({terms}).",
         "已对 {invoice} 计入现金折扣 {number}：{amount}（{terms}）。",
     ),
-    ("Its discount {number} is void too.", "其现金折扣 {number} 一并作废。"),
+    (
+        "Its discount {number} is void too.",
+        "其现金折扣 {number} 一并作废。",
+    ),
     (
         "It earns no early-payment discount: only an invoice due in one item does.",
         "本单不享现金折扣：仅一次到期的发票可享。",

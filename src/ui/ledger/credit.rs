@@ -180,8 +180,9 @@ impl Form {
                 .collect(),
             _ => vec![None; self.items.len()],
         };
-        let planned = allocation::plan_with_discounts(currency, &self.items, &offers, amount, &apply)
-            .map_err(|e| e.to_string())?;
+        let planned =
+            allocation::plan_with_discounts(currency, &self.items, &offers, amount, &apply)
+                .map_err(|e| e.to_string())?;
         let discounts = planned
             .discounts
             .iter()

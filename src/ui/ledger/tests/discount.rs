@@ -51,10 +51,16 @@ fn an_open_item_shows_its_discount_while_it_can_be_taken() {
     let mut app = app_with_discount_terms();
     open_ledger(&mut app, "C005");
     let data = ledger(&app).data().unwrap();
-    let offer = data.discounts.get("INV-5").expect("INV-5's discount stands");
+    let offer = data
+        .discounts
+        .get("INV-5")
+        .expect("INV-5's discount stands");
     assert_eq!(offer.last_day, date("2026-11-30"));
     assert_eq!(offer.amount.to_string(), "20.00");
-    assert!(!data.discounts.contains_key("INV-6"), "INV-6's window closed");
+    assert!(
+        !data.discounts.contains_key("INV-6"),
+        "INV-6's window closed"
+    );
     let mut ui = simulator(app.view());
     ui.find("pay 980.00 by 2026-11-30: 2% discount of 20.00")
         .expect("the discount beside INV-5");
@@ -64,15 +70,20 @@ fn an_open_item_shows_its_discount_while_it_can_be_taken() {
 fn a_payment_previews_posts_and_voids_with_its_discount() {
     let mut app = app_with_discount_terms();
     open_ledger(&mut app, "C005");
-    send(&mut app, AppMessage::Ledger(Message::Show(FormKind::Payment)));
+    send(
+        &mut app,
+        AppMessage::Ledger(Message::Show(FormKind::Payment)),
+    );
     credit(&mut app, credit::Message::Amount("980.00".into()));
     // Oldest first would put it on INV-6; the user puts it on INV-5 (the second line).
     credit(&mut app, credit::Message::Invoice(0, "0".into()));
     credit(&mut app, credit::Message::Invoice(1, "980.00".into()));
     {
         let mut ui = simulator(app.view());
-        ui.find("Applies 980.00; 0.00 left as unapplied credit. Earns a discount of 20.00 on INV-5.")
-            .expect("the preview names the discount");
+        ui.find(
+            "Applies 980.00; 0.00 left as unapplied credit. Earns a discount of 20.00 on INV-5.",
+        )
+        .expect("the preview names the discount");
     }
     credit(&mut app, credit::Message::Save);
     let notice = ledger(&app).notice().unwrap().to_string();
@@ -81,10 +92,21 @@ fn a_payment_previews_posts_and_voids_with_its_discount() {
         "{notice}"
     );
     let data = ledger(&app).data().unwrap();
-    assert!(data.items.iter().all(|i| i.number != "INV-5"), "INV-5 settled");
-    assert!(data.lines.iter().any(|l| l.kind == DocKind::Discount && l.credit == "20.00"));
+    assert!(
+        data.items.iter().all(|i| i.number != "INV-5"),
+        "INV-5 settled"
+    );
+    assert!(
+        data.lines
+            .iter()
+            .any(|l| l.kind == DocKind::Discount && l.credit == "20.00")
+    );
     // Voiding the payment voids the discount too, and says so.
-    let payment = data.lines.iter().position(|l| l.kind == DocKind::Payment).unwrap();
+    let payment = data
+        .lines
+        .iter()
+        .position(|l| l.kind == DocKind::Payment)
+        .unwrap();
     send(&mut app, AppMessage::Ledger(Message::Select(payment)));
     send(&mut app, AppMessage::Ledger(Message::Show(FormKind::Void)));
     for message in [
@@ -95,7 +117,10 @@ fn a_payment_previews_posts_and_voids_with_its_discount() {
         send(&mut app, AppMessage::Ledger(Message::Void(message)));
     }
     let notice = ledger(&app).notice().unwrap_or_default().to_string();
-    assert!(notice.contains("Its discount DISC-000001 is void too."), "{notice}");
+    assert!(
+        notice.contains("Its discount DISC-000001 is void too."),
+        "{notice}"
+    );
     let data = ledger(&app).data().unwrap();
     assert_eq!(data.balance.to_string(), "2000.00");
 }
