@@ -1,8 +1,13 @@
-//! Simplified Chinese for early-payment discounts: the document kind in the ledger and
-//! the discount still open to an item beside it.
+//! Simplified Chinese for early-payment discounts: the document kind in the ledger, the
+//! terms field's hint, the discount still open to an item, and the payment and void
+//! notices that name one.
 
 pub(super) const ZH_CN: &[(&str, &str)] = &[
     ("discount", "现金折扣"),
+    (
+        "Terms (net 30, eom 15, receipt, 2/10 net 30)",
+        "付款条件（net 30、eom 15、receipt、2/10 net 30）",
+    ),
     (
         "pay {pay} by {date}: {percent}% discount of {discount}",
         "{date} 前付 {pay} 即结清：享 {percent}% 现金折扣 {discount}",
