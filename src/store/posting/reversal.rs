@@ -198,9 +198,17 @@ pub(in crate::store) fn post_void(conn: &Connection, request: &VoidRequest) -> R
     let mut also_voided = Vec::new();
     if kind == DocKind::Payment.as_str() || kind == DocKind::Invoice.as_str() {
         for discount in super::discount::standing_with(conn, target_id)? {
+            // The user's reason too, when it leaves room for saying why under the limit.
+            let with = format!("voided with {number}");
             let why = match request.reason.as_deref().map(str::trim) {
-                Some(reason) if !reason.is_empty() => format!("{reason} (voided with {number})"),
-                _ => format!("voided with {number}"),
+                Some(reason)
+                    if !reason.is_empty()
+                        && reason.chars().count() + with.chars().count() + 3
+                            <= crate::domain::text::TEXT_MAX =>
+                {
+                    format!("{reason} ({with})")
+                }
+                _ => with,
             };
             post_void(
                 conn,
