@@ -3,24 +3,26 @@
 //! credit document, allocated to the invoice, in the payment's transaction; none after
 //! the window, on installments or on fees, or when the bookkeeper refuses it; voiding
 //! the payment or the invoice voids the discount too; interest never runs on the part a
-//! discount settled; `owed check` stays clean through random histories.
+//! discount settled. Where discounts show (command line, bank import, statements, loads)
+//! is in `surfaces`; `owed check` through random histories in `property`.
 
+mod property;
+mod surfaces;
+
+use owed::domain::Money;
 use owed::domain::allocation::Apply;
 use owed::domain::document::{DocKind, Side};
 use owed::domain::terms::{Plan, Terms};
-use owed::domain::{Currency, Money};
 use owed::store::{Discounting, NewDebit, Posted, Store, VoidRequest};
-use proptest::prelude::*;
 
-use crate::common::bin;
 use crate::common::helpers::{book, credit, customer, d, invoice, m};
 
-fn terms(text: &str) -> Terms {
+pub(super) fn terms(text: &str) -> Terms {
     text.parse().unwrap()
 }
 
 /// ACME with INV-1 of 1,000.00 dated 2026-10-01 on `terms_text`.
-fn acme(terms_text: &str) -> Store {
+pub(super) fn acme(terms_text: &str) -> Store {
     let mut store = book();
     customer(&mut store, "ACME");
     let amount = m(&store, "1000");
@@ -37,7 +39,13 @@ fn acme(terms_text: &str) -> Store {
     store
 }
 
-fn pay(store: &mut Store, number: &str, date: &str, amount: &str, apply: Apply) -> Posted {
+pub(super) fn pay(
+    store: &mut Store,
+    number: &str,
+    date: &str,
+    amount: &str,
+    apply: Apply,
+) -> Posted {
     let amount = m(store, amount);
     store
         .post_credit(&credit(
@@ -52,7 +60,7 @@ fn pay(store: &mut Store, number: &str, date: &str, amount: &str, apply: Apply) 
 }
 
 /// What is open now on `number`, over all its items.
-fn open(store: &Store, number: &str) -> String {
+pub(super) fn open(store: &Store, number: &str) -> String {
     let id = store.find_customer("ACME").unwrap().unwrap().id;
     let open: Money = store
         .open_items_now(id)
@@ -64,7 +72,7 @@ fn open(store: &Store, number: &str) -> String {
     store.currency().plain(open)
 }
 
-fn assert_clean(store: &Store) {
+pub(super) fn assert_clean(store: &Store) {
     let violations = store.check(d("2027-12-31")).unwrap();
     assert!(violations.is_empty(), "{violations:?}");
 }
@@ -464,421 +472,4 @@ fn interest_never_runs_on_the_part_a_discount_settled() {
     let charges = store.fees_due(d("2026-12-31")).unwrap();
     assert!(charges.iter().all(|c| c.number != "INV-1"), "{charges:?}");
     assert!(charges.iter().any(|c| c.number == "INV-2"), "{charges:?}");
-}
-
-#[test]
-fn the_command_line_takes_discount_terms_reports_the_discount_and_refuses_bad_terms() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("book.owed");
-    bin::owed(&path, &["init", "--currency", "EUR"]);
-    bin::owed(
-        &path,
-        &[
-            "customer",
-            "add",
-            "--code",
-            "ACME",
-            "--name",
-            "Acme",
-            "--terms",
-            "2 / 10 N 30",
-        ],
-    );
-    let customer = bin::json(&path, &["customer", "list", "--format", "json"]);
-    assert!(customer.to_string().contains("2/10 net 30"), "{customer}");
-    for (number, date) in [("INV-1", "2026-10-01"), ("INV-2", "2026-10-01")] {
-        bin::owed(
-            &path,
-            &[
-                "invoice",
-                "add",
-                "--customer",
-                "ACME",
-                "--number",
-                number,
-                "--date",
-                date,
-                "--amount",
-                "1000.00",
-            ],
-        );
-    }
-    let out = bin::owed(
-        &path,
-        &[
-            "payment",
-            "add",
-            "--customer",
-            "ACME",
-            "--date",
-            "2026-10-05",
-            "--amount",
-            "980",
-            "--apply",
-            "INV-1",
-        ],
-    );
-    assert!(
-        out.contains("discount DISC-000001 taken on INV-1 (2/10 net 30): "),
-        "{out}"
-    );
-    assert!(out.contains("20.00"), "{out}");
-    let refused = bin::owed(
-        &path,
-        &[
-            "payment",
-            "add",
-            "--customer",
-            "ACME",
-            "--date",
-            "2026-10-05",
-            "--amount",
-            "980",
-            "--apply",
-            "INV-2",
-            "--no-discount",
-        ],
-    );
-    assert!(!refused.contains("discount"), "{refused}");
-    // The ledger's JSON names the kind in English whatever the language; amounts are strings.
-    let ledger = bin::json(&path, &["ledger", "ACME", "--format", "json"]);
-    let discount = ledger.to_string().contains(r#""kind":"discount""#);
-    assert!(discount, "{ledger}");
-    let check = bin::owed(&path, &["check"]);
-    assert!(check.trim_end().ends_with("ok"), "{check}");
-    let voided = bin::owed(&path, &["void", "PAY-000001", "--date", "2026-10-06"]);
-    assert!(
-        voided.contains("voided its discount DISC-000001 too"),
-        "{voided}"
-    );
-    let (ok, _, stderr) = bin::run(
-        &path,
-        &[
-            "invoice",
-            "add",
-            "--customer",
-            "ACME",
-            "--amount",
-            "10",
-            "--terms",
-            "2/40 net 30",
-        ],
-    );
-    assert!(!ok);
-    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
-    assert!(
-        stderr.contains("--terms") && stderr.contains("net days"),
-        "{stderr}"
-    );
-    let (ok, _, stderr) = bin::run(
-        &path,
-        &[
-            "invoice",
-            "add",
-            "--customer",
-            "ACME",
-            "--amount",
-            "10",
-            "--terms",
-            "2/10 within 30",
-        ],
-    );
-    assert!(!ok);
-    assert!(
-        stderr.contains("2/10 net 30") && stderr.contains("1/15 eom 30"),
-        "{stderr}"
-    );
-    // --no-discount is for payments only.
-    let (ok, _, _) = bin::run(
-        &path,
-        &[
-            "credit",
-            "add",
-            "--customer",
-            "ACME",
-            "--amount",
-            "1",
-            "--no-discount",
-        ],
-    );
-    assert!(!ok);
-}
-
-#[test]
-fn a_bank_row_paying_less_the_discount_is_matched_posted_with_it_and_undone_with_it() {
-    let mut store = acme("net 30");
-    let amount = m(&store, "500");
-    store
-        .post_debit(&invoice(
-            "ACME",
-            "INV-2",
-            "2026-10-02",
-            amount,
-            terms("2/10 net 30"),
-            Plan::Single,
-        ))
-        .unwrap();
-    // 490.00 is INV-2 less its 2% discount; INV-1 is older and would take it oldest first.
-    let csv = "Date,Payer,Details,Amount\n2026-10-08,Someone,transfer,490.00\n";
-    let plan = owed::import::prepare(
-        &store,
-        "bank.csv",
-        csv.as_bytes(),
-        &owed::import::Hints::default(),
-        None,
-    )
-    .unwrap();
-    let suggestion = plan.rows[0]
-        .suggestion
-        .clone()
-        .expect("matched by the discounted amount");
-    assert_eq!(suggestion.invoices, ["INV-2"]);
-    let decisions = vec![owed::import::accept(&suggestion)];
-    let committed = owed::import::commit(&mut store, &plan, &decisions, |_, _| {}).unwrap();
-    let batch = committed.batch.unwrap();
-    assert_eq!(open(&store, "INV-2"), "0.00");
-    assert_eq!(open(&store, "INV-1"), "1000.00");
-    assert_eq!(
-        store.document("DISC-000001").unwrap().kind,
-        DocKind::Discount
-    );
-    assert_clean(&store);
-    // Undoing the import voids the payment, and the discount with it.
-    owed::import::undo(&mut store, batch.id).unwrap();
-    assert!(store.document("DISC-000001").unwrap().voided_by.is_some());
-    assert_eq!(open(&store, "INV-2"), "500.00");
-    assert_clean(&store);
-}
-
-#[test]
-fn the_statement_shows_the_discount_while_it_can_be_taken() {
-    use owed::domain::printed::{Period, StatementKind};
-    use owed::report::statement::{self, Context, Request, Selection};
-    let store = acme("2/10 net 30");
-    let customer = store.customer("ACME").unwrap();
-    let on = |day: &str| {
-        let date = d(day);
-        let context = Context::new(&store, date, None).unwrap();
-        let period = Period {
-            first: d("2026-10-01"),
-            last: date,
-        };
-        statement::build(&store, &context, &customer, StatementKind::OpenItem, period).unwrap()
-    };
-    let inside = on("2026-10-11");
-    let offer = inside.open_items[0]
-        .discount
-        .expect("the discount stands on its last day");
-    assert_eq!(
-        (offer.last_day, store.currency().plain(offer.amount)),
-        (d("2026-10-11"), "20.00".into())
-    );
-    assert_eq!(on("2026-10-12").open_items[0].discount, None);
-    // On paper: a line under the item says what settles it and by when.
-    let mut store = store;
-    let dir = tempfile::tempdir().unwrap();
-    let request = |last: &str| Request {
-        period: Period {
-            first: d("2026-10-01"),
-            last: d(last),
-        },
-        kind: StatementKind::OpenItem,
-        customers: Selection::All,
-        locale: None,
-        archive: false,
-    };
-    let summary =
-        statement::batch(&mut store, &request("2026-10-05"), dir.path(), |_, _| {}).unwrap();
-    let text = crate::common::printed::text_of(&summary.written[0].1);
-    assert!(
-        text.contains("Pay 980.00 by 2026-10-11 to settle it: 2% early-payment discount of 20.00"),
-        "{text}"
-    );
-    let chinese = tempfile::tempdir().unwrap();
-    let zh = Request {
-        locale: Some(owed::domain::company::Locale::ZhCn),
-        ..request("2026-10-05")
-    };
-    let summary = statement::batch(&mut store, &zh, chinese.path(), |_, _| {}).unwrap();
-    let text = crate::common::printed::text_of(&summary.written[0].1);
-    assert!(text.contains("现金折扣"), "{text}");
-    let later = tempfile::tempdir().unwrap();
-    let summary =
-        statement::batch(&mut store, &request("2026-10-12"), later.path(), |_, _| {}).unwrap();
-    let text = crate::common::printed::text_of(&summary.written[0].1);
-    assert!(!text.contains("discount"), "{text}");
-}
-
-#[test]
-fn loads_take_discount_terms_refuse_bad_ones_and_keep_what_is_open() {
-    use owed::load::{LoadKind, load_csv};
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = book();
-    let customers = dir.path().join("customers.csv");
-    std::fs::write(
-        &customers,
-        "code,name,terms\nC1,One,2/10 NET 30\nC2,Two,1.5/15 eom 45\n",
-    )
-    .unwrap();
-    load_csv(&mut store, &customers, LoadKind::Customers).unwrap();
-    assert_eq!(
-        store.customer("C1").unwrap().terms.to_string(),
-        "2/10 net 30"
-    );
-    assert_eq!(
-        store.customer("C2").unwrap().terms.to_string(),
-        "1.5/15 eom 45"
-    );
-    let bad = dir.path().join("bad.csv");
-    std::fs::write(&bad, "code,name,terms\nC3,Three,2/40 net 30\n").unwrap();
-    let error = load_csv(&mut store, &bad, LoadKind::Customers)
-        .unwrap_err()
-        .to_string();
-    assert!(
-        error.contains("bad.csv") && error.contains("terms") && error.contains("net days"),
-        "{error}"
-    );
-    assert!(!error.contains('\n'), "{error}");
-    assert!(store.find_customer("C3").unwrap().is_none());
-    // An invoice loaded with 20.00 of 1,000.00 open stays 20.00 open: what was paid before
-    // the load is history, not a payment inside the window.
-    let invoices = dir.path().join("invoices.csv");
-    std::fs::write(
-        &invoices,
-        "customer,number,date,amount,open\nC1,INV-9,2026-10-01,1000.00,20.00\n",
-    )
-    .unwrap();
-    load_csv(&mut store, &invoices, LoadKind::Invoices).unwrap();
-    let id = store.find_customer("C1").unwrap().unwrap().id;
-    let open: Vec<String> = store
-        .open_items_now(id)
-        .unwrap()
-        .iter()
-        .map(|i| store.currency().plain(i.open))
-        .collect();
-    assert_eq!(open, ["20.00"]);
-    assert!(store.document("DISC-000001").is_err());
-    assert_clean(&store);
-}
-
-#[derive(Debug, Clone)]
-enum Op {
-    Invoice {
-        day: u64,
-        cents: i64,
-        discounted: bool,
-        installments: bool,
-    },
-    Payment {
-        day: u64,
-        cents: i64,
-        refuse: bool,
-    },
-    CreditNote {
-        day: u64,
-        cents: i64,
-    },
-    Void {
-        pick: usize,
-        day: u64,
-    },
-}
-
-fn op() -> impl Strategy<Value = Op> {
-    prop_oneof![
-        3 => (0u64..60, 1i64..200_000, any::<bool>(), prop::bool::weighted(0.2))
-            .prop_map(|(day, cents, discounted, installments)| Op::Invoice { day, cents, discounted, installments }),
-        4 => (0u64..60, 1i64..200_000, prop::bool::weighted(0.1))
-            .prop_map(|(day, cents, refuse)| Op::Payment { day, cents, refuse }),
-        1 => (0u64..60, 1i64..50_000).prop_map(|(day, cents)| Op::CreditNote { day, cents }),
-        2 => (any::<usize>(), 0u64..90).prop_map(|(pick, day)| Op::Void { pick, day }),
-    ]
-}
-
-fn on(day: u64) -> chrono::NaiveDate {
-    d("2026-01-01") + chrono::Days::new(day)
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
-
-    /// Whatever is posted, voided or refused, no invoice is ever open below zero, every
-    /// standing discount is wholly allocated to the invoice it was taken on and is no
-    /// more than its terms give, the allocations add up, and `owed check` is clean.
-    #[test]
-    fn discounts_keep_the_ledger_consistent(ops in prop::collection::vec(op(), 1..30)) {
-        let mut store = book();
-        customer(&mut store, "ACME");
-        let currency: Currency = store.currency().clone();
-        let mut posted: Vec<String> = Vec::new();
-        for (i, op) in ops.iter().enumerate() {
-            let result = match op.clone() {
-                Op::Invoice { day, cents, discounted, installments } => {
-                    let text = if discounted { "2.5/10 net 30" } else { "net 30" };
-                    let plan = if installments { Plan::Installments(2) } else { Plan::Single };
-                    let mut debit = invoice("ACME", &format!("I{i}"), "2026-01-01", currency.from_minor(cents), terms(text), plan);
-                    debit.date = on(day);
-                    store.post_debit(&debit).map(|p| p.number)
-                }
-                Op::Payment { day, cents, refuse } => {
-                    let mut new = credit("ACME", DocKind::Payment, &format!("P{i}"), "2026-01-01", currency.from_minor(cents), Apply::OldestFirst);
-                    new.date = on(day);
-                    let discounting = if refuse { Discounting::Refuse } else { Discounting::Take };
-                    store.post_credit_with(&new, discounting).map(|p| p.number)
-                }
-                Op::CreditNote { day, cents } => {
-                    let mut new = credit("ACME", DocKind::Credit, &format!("C{i}"), "2026-01-01", currency.from_minor(cents), Apply::OldestFirst);
-                    new.date = on(day);
-                    store.post_credit(&new).map(|p| p.number)
-                }
-                Op::Void { pick, day } if !posted.is_empty() => {
-                    let number = posted[pick % posted.len()].clone();
-                    store.void(&VoidRequest { number, date: Some(on(day)), reason: None }).map(|p| p.number)
-                }
-                Op::Void { .. } => continue,
-            };
-            if let Ok(number) = result {
-                posted.push(number);
-            }
-        }
-        let violations = store.check(on(200)).unwrap();
-        prop_assert!(violations.is_empty(), "{:?}", violations);
-        let id = store.find_customer("ACME").unwrap().unwrap().id;
-        for item in store.open_items_now(id).unwrap() {
-            prop_assert!(!item.open.is_negative() && item.open <= item.amount, "{:?}", item);
-        }
-        // Net allocations per (credit, item) as of the end, and every document.
-        let mut net: std::collections::HashMap<(String, String), Money> = Default::default();
-        store.allocations(on(200), |row| *net.entry((row.credit, row.item)).or_default() += row.amount).unwrap();
-        let mut documents = Vec::new();
-        store.documents(|row| documents.push(row)).unwrap();
-        for discount in documents.iter().filter(|doc| doc.kind == DocKind::Discount) {
-            let on_invoices: Vec<(&String, &Money)> = net
-                .iter()
-                .filter(|((credit, _), amount)| *credit == discount.number && !amount.is_zero())
-                .map(|((_, item), amount)| (item, amount))
-                .collect();
-            prop_assert_eq!(on_invoices.len(), 1, "{:?}", discount);
-            let (item, amount) = on_invoices[0];
-            prop_assert_eq!(*amount, discount.amount);
-            match &discount.voided_by {
-                Some(void) => prop_assert_eq!(item, void),
-                None => {
-                    let invoice = documents.iter().find(|doc| &doc.number == item).unwrap();
-                    prop_assert_eq!(invoice.kind, DocKind::Invoice);
-                    prop_assert!(invoice.voided_by.is_none());
-                    let most = currency.round(invoice.amount.0 * rust_decimal::Decimal::new(25, 3));
-                    prop_assert_eq!(discount.amount, most);
-                    let payment = documents.iter().find(|doc| Some(&doc.number) == discount.reference.as_ref()).unwrap();
-                    prop_assert!(payment.voided_by.is_none() && payment.kind == DocKind::Payment);
-                }
-            }
-        }
-        // Each invoice: what is open is its amount less its net allocations.
-        for invoice in documents.iter().filter(|doc| doc.kind == DocKind::Invoice) {
-            let allocated: Money = net.iter().filter(|((_, item), _)| *item == invoice.number).map(|(_, a)| *a).sum();
-            let open: Money = store.open_items_now(id).unwrap().into_iter().filter(|i| i.number == invoice.number).map(|i| i.open).sum();
-            prop_assert_eq!(open, invoice.amount - allocated);
-        }
-    }
 }
