@@ -22,7 +22,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
-use super::{DocumentInsert, OpenNow, allocate, choose_number, insert_document};
+use super::apply::OpenNow;
+use super::{DocumentInsert, allocate, choose_number, insert_document};
 use crate::domain::document::{DocKind, Side};
 use crate::domain::ids::CustomerId;
 use crate::domain::terms::{DiscountedInvoice, Terms};
