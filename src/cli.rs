@@ -36,8 +36,8 @@ pub use fees::{FeesArgs, FeesFormat};
 pub use forecast::ForecastArgs;
 pub use output::Format;
 pub use posting_args::{
-    ApplyArgs, CreditArgs, CreditCommand, DebitArgs, DebitCommand, DocumentArgs, RefundArgs,
-    RefundCommand, VoidArgs,
+    ApplyArgs, CreditArgs, CreditCommand, DebitArgs, DebitCommand, DocumentArgs, PaymentArgs,
+    PaymentCommand, RefundArgs, RefundCommand, VoidArgs,
 };
 pub use settings::{ResetLetterArgs, SettingsCommand, SettingsSetArgs, SettingsShowArgs};
 pub use worklist::{WorklistArgs, WorklistFormat};
@@ -72,9 +72,10 @@ pub enum Command {
     Fee(DebitCommand),
     /// Charge late interest and fees by policy (`--due`): one fee document per customer.
     Fees(FeesArgs),
-    /// Record a payment and allocate it (oldest due first unless --apply).
+    /// Record a payment and allocate it (oldest due first unless --apply); it takes the
+    /// early-payment discounts it earns unless --no-discount.
     #[command(subcommand)]
-    Payment(CreditCommand),
+    Payment(PaymentCommand),
     /// Issue a credit note and allocate it.
     #[command(subcommand)]
     Credit(CreditCommand),

@@ -249,8 +249,9 @@ impl Poster<'_, '_> {
                         memo: Some(format!("paid before the load: {number} had {open} open")),
                         apply: Apply::Explicit(vec![(number, Some(paid))]),
                     };
+                    // The load says what is open: a discount taken now would change it.
                     self.batch
-                        .post_credit(&payment)
+                        .post_credit_with(&payment, crate::store::Discounting::Refuse)
                         .map_err(|e| self.store_error(row, e))?;
                 }
                 self.summary.added += 1;

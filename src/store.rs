@@ -59,7 +59,10 @@ pub use forecast::{ItemAsOf as ForecastItemAsOf, PromiseAsOf};
 pub use issued::{Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
-pub use posting::{CreditRefusal, NewCredit, NewDebit, NewRefund, OverLimit, Posted, VoidRequest};
+pub use posting::{
+    CreditRefusal, DiscountTaken, Discounting, NewCredit, NewDebit, NewRefund, OverLimit, Posted,
+    VoidRequest,
+};
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
 pub use risk::{ItemAsOf as RiskItemAsOf, RiskSeen};
 pub use settings::{

@@ -9,14 +9,14 @@ use crate::domain::document::DocKind;
 use crate::domain::note::{NoteDraft, Promise};
 use crate::domain::terms::{Plan, Terms};
 use crate::store::{
-    Access, BookSettings, CustomerUpdate, NewCredit, NewDebit, NewRefund, Posted, Store,
-    VoidRequest,
+    Access, BookSettings, CustomerUpdate, Discounting, NewCredit, NewDebit, NewRefund, Posted,
+    Store, VoidRequest,
 };
 
 use super::output::print;
 use super::{
     Cli, CliError, Command, CreditCommand, CustomerCommand, DebitCommand, NoteCommand,
-    RefundCommand, input, parse_date_arg, parse_optional_date,
+    PaymentCommand, RefundCommand, input, parse_date_arg, parse_optional_date,
 };
 
 pub(super) fn book_path(cli: &Cli) -> Result<PathBuf, CliError> {
@@ -203,9 +203,19 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Invoice(DebitCommand::Add(args)) => post_debit(&cli, DocKind::Invoice, args)?,
         Command::Fee(DebitCommand::Add(args)) => post_debit(&cli, DocKind::Fee, args)?,
-        Command::Payment(CreditCommand::Add(args)) => post_credit(&cli, DocKind::Payment, args)?,
-        Command::Credit(CreditCommand::Add(args)) => post_credit(&cli, DocKind::Credit, args)?,
-        Command::Writeoff(CreditCommand::Add(args)) => post_credit(&cli, DocKind::WriteOff, args)?,
+        Command::Payment(PaymentCommand::Add(args)) => {
+            let discounting = match args.no_discount {
+                true => Discounting::Refuse,
+                false => Discounting::Take,
+            };
+            post_credit(&cli, DocKind::Payment, &args.credit, discounting)?
+        }
+        Command::Credit(CreditCommand::Add(args)) => {
+            post_credit(&cli, DocKind::Credit, args, Discounting::Refuse)?
+        }
+        Command::Writeoff(CreditCommand::Add(args)) => {
+            post_credit(&cli, DocKind::WriteOff, args, Discounting::Refuse)?
+        }
         Command::Refund(RefundCommand::Add(args)) => {
             let mut store = open(&cli, Access::Write)?;
             let currency = store.currency().clone();
@@ -229,12 +239,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 reason: args.reason.clone(),
             };
             let posted = store.void(&request)?;
-            print(&format!(
+            let mut lines = vec![format!(
                 "voided {} with {} for {}",
                 args.number.trim(),
                 posted.number,
                 posted.customer
-            ));
+            )];
+            for discount in &posted.also_voided {
+                lines.push(format!("  voided its discount {discount} too"));
+            }
+            print(&lines.join("\n"));
         }
         Command::Apply(args) => {
             let mut store = open(&cli, Access::Write)?;
@@ -452,7 +466,12 @@ fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), C
     Ok(())
 }
 
-fn post_credit(cli: &Cli, kind: DocKind, args: &super::CreditArgs) -> Result<(), CliError> {
+fn post_credit(
+    cli: &Cli,
+    kind: DocKind,
+    args: &super::CreditArgs,
+    discounting: Discounting,
+) -> Result<(), CliError> {
     let mut store = open(cli, Access::Write)?;
     let currency = store.currency().clone();
     let apply = match (&args.apply, args.unapplied) {
@@ -470,7 +489,7 @@ fn post_credit(cli: &Cli, kind: DocKind, args: &super::CreditArgs) -> Result<(),
         memo: args.doc.memo.clone(),
         apply,
     };
-    let posted = store.post_credit(&credit)?;
+    let posted = store.post_credit_with(&credit, discounting)?;
     report_posted(&currency, &posted, credit.amount);
     Ok(())
 }
@@ -497,6 +516,15 @@ fn report_posted(currency: &Currency, posted: &Posted, amount: crate::domain::Mo
         lines.push(format!(
             "  applied {} to {number}/{seq}",
             currency.display(*part)
+        ));
+    }
+    for taken in &posted.discounts {
+        lines.push(format!(
+            "  discount {} taken on {} ({}): {}",
+            taken.number,
+            taken.invoice,
+            taken.terms,
+            currency.display(taken.amount)
         ));
     }
     if posted.kind.natural_side() == Some(crate::domain::document::Side::Credit)

@@ -41,6 +41,22 @@ pub enum CreditCommand {
     Add(CreditArgs),
 }
 
+#[derive(Debug, Subcommand)]
+pub enum PaymentCommand {
+    /// Post one and allocate it; it takes the early-payment discounts it earns.
+    Add(PaymentArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PaymentArgs {
+    #[command(flatten)]
+    pub credit: CreditArgs,
+    /// Take no early-payment discount, even where the invoice's terms offer one
+    /// (`2/10 net 30`) and the payment is inside the window.
+    #[arg(long)]
+    pub no_discount: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct CreditArgs {
     #[command(flatten)]

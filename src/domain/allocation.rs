@@ -1,6 +1,12 @@
 //! Allocation of a credit (payment, credit note, write-off) to open items: oldest due
 //! first by default, or explicitly by invoice number and amount. Never more than an item
 //! is open for, never more than the credit has; what is left stays unapplied.
+//!
+//! A payment may earn an early-payment discount on an item (the store says which items
+//! offer one, see `store::posting::discount`): when what the payment gives an item covers
+//! its open amount less the discount, the payment pays exactly that and the discount
+//! settles the rest. A payment that gives more than that but less than the full amount
+//! still earns it, and the difference stays unapplied.
 
 use chrono::NaiveDate;
 
@@ -100,6 +106,37 @@ pub fn plan(
     available: Money,
     apply: &Apply,
 ) -> Result<Vec<(usize, Money)>, AllocationError> {
+    let no_discounts = vec![None; items.len()];
+    Ok(plan_with_discounts(currency, items, &no_discounts, available, apply)?.paid)
+}
+
+/// What a credit pays, and the discounts it earns, by index into the open items.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Planned {
+    /// Amounts of the credit, all positive, summing to no more than it has.
+    pub paid: Vec<(usize, Money)>,
+    /// Discounts earned, each settling what `paid` left open on its item.
+    pub discounts: Vec<(usize, Money)>,
+}
+
+/// As [`plan`], where `discounts[i]` is the discount item `i` offers this credit
+/// (positive and less than what is open, or `None`).
+pub fn plan_with_discounts(
+    currency: &Currency,
+    items: &[OpenItem],
+    discounts: &[Option<Money>],
+    available: Money,
+    apply: &Apply,
+) -> Result<Planned, AllocationError> {
+    // Some(discount) when giving `amount` to the item at `index` earns its discount.
+    let earned = |index: usize, open: Money, amount: Money| -> Option<Money> {
+        discounts
+            .get(index)
+            .copied()
+            .flatten()
+            .filter(|d| d.is_positive() && *d < open && amount >= open - *d)
+    };
+    let mut taken: Vec<(usize, Money)> = Vec::new();
     let mut order: Vec<usize> = (0..items.len())
         .filter(|i| items[*i].open.is_positive())
         .collect();
@@ -126,6 +163,14 @@ pub fn plan(
             for index in order {
                 if !left.is_positive() {
                     break;
+                }
+                if let Some(discount) = earned(index, open[index], left) {
+                    let paid = open[index] - discount;
+                    give(index, paid, &mut out, &mut open);
+                    open[index] = Money::ZERO;
+                    taken.push((index, discount));
+                    left -= paid;
+                    continue;
                 }
                 let amount = open[index].min(left);
                 give(index, amount, &mut out, &mut open);
@@ -161,6 +206,18 @@ pub fn plan(
                     }
                     None => open_total.min(left),
                 };
+                // A discount is offered on invoices of one item only.
+                if let [index] = mine[..]
+                    && let Some(discount) = earned(index, open[index], amount)
+                {
+                    let paid = open[index] - discount;
+                    give(index, paid, &mut out, &mut open);
+                    open[index] = Money::ZERO;
+                    taken.push((index, discount));
+                    // What was asked beyond the discounted amount stays unapplied.
+                    left -= if asked.is_some() { amount } else { paid };
+                    continue;
+                }
                 let mut rest = amount;
                 for index in mine {
                     if !rest.is_positive() {
@@ -177,7 +234,10 @@ pub fn plan(
         }
     }
     out.retain(|(_, m)| m.is_positive());
-    Ok(out)
+    Ok(Planned {
+        paid: out,
+        discounts: taken,
+    })
 }
 
 #[cfg(test)]
@@ -209,6 +269,52 @@ mod tests {
         assert_eq!(plan, vec![(1, m("30")), (0, m("30"))]);
         let all = super::plan(&Currency::default(), &items, m("500"), &Apply::OldestFirst).unwrap();
         assert_eq!(all.iter().map(|(_, a)| *a).sum::<Money>(), m("120"));
+    }
+
+    #[test]
+    fn a_discount_is_earned_once_the_payment_covers_the_item_less_it() {
+        let usd = Currency::default();
+        let items = vec![
+            item("INV-1", 1, "2026-10-01", "100"),
+            item("INV-2", 1, "2026-10-20", "1000"),
+        ];
+        let offers = [None, Some(m("20"))];
+        let oldest = |amount: &str| {
+            plan_with_discounts(&usd, &items, &offers, m(amount), &Apply::OldestFirst).unwrap()
+        };
+        // 100 for INV-1, then 980 settles INV-2 with its discount.
+        let exact = oldest("1080");
+        assert_eq!(exact.paid, vec![(0, m("100")), (1, m("980"))]);
+        assert_eq!(exact.discounts, vec![(1, m("20"))]);
+        // More than that, short of the whole: still earned, the rest left over.
+        let more = oldest("1090");
+        assert_eq!(more.paid, vec![(0, m("100")), (1, m("980"))]);
+        assert_eq!(more.discounts, vec![(1, m("20"))]);
+        // Less: a part payment, no discount.
+        let less = oldest("1079.99");
+        assert_eq!(less.paid, vec![(0, m("100")), (1, m("979.99"))]);
+        assert!(less.discounts.is_empty());
+        // Named with an amount: what is asked beyond the discounted amount is not applied.
+        let named = Apply::parse("INV-2:990", &usd).unwrap();
+        let got = plan_with_discounts(&usd, &items, &offers, m("1000"), &named).unwrap();
+        assert_eq!(
+            (got.paid, got.discounts),
+            (vec![(1, m("980"))], vec![(1, m("20"))])
+        );
+        // An offer as large as what is open is none (and plan() never takes one).
+        let none = plan_with_discounts(
+            &usd,
+            &items,
+            &[None, Some(m("1000"))],
+            m("1"),
+            &Apply::OldestFirst,
+        )
+        .unwrap();
+        assert!(none.discounts.is_empty());
+        assert_eq!(
+            plan(&usd, &items, m("1080"), &Apply::OldestFirst).unwrap(),
+            vec![(0, m("100")), (1, m("980"))]
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Document kinds and which side of the customer's account each one stands on.
 //! Debits (invoice, fee, refund) create open items; credits (payment, credit note,
-//! write-off) are allocated to open items. A void is the reversal of one posted
-//! document and stands on the opposite side of it.
+//! write-off, early-payment discount) are allocated to open items. A void is the
+//! reversal of one posted document and stands on the opposite side of it.
 
 use std::fmt;
 use std::str::FromStr;
@@ -18,6 +18,9 @@ pub enum DocKind {
     Credit,
     WriteOff,
     Void,
+    /// An early-payment discount: posted by the book with the payment that earned it,
+    /// allocated to the invoice the terms offered it on.
+    Discount,
 }
 
 /// Which way a document moves the balance the customer owes.
@@ -48,7 +51,7 @@ impl Side {
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 7] = [
+    pub const ALL: [DocKind; 8] = [
         DocKind::Invoice,
         DocKind::Fee,
         DocKind::Refund,
@@ -56,6 +59,7 @@ impl DocKind {
         DocKind::Credit,
         DocKind::WriteOff,
         DocKind::Void,
+        DocKind::Discount,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -67,6 +71,7 @@ impl DocKind {
             DocKind::Credit => "credit",
             DocKind::WriteOff => "writeoff",
             DocKind::Void => "void",
+            DocKind::Discount => "discount",
         }
     }
 
@@ -74,7 +79,9 @@ impl DocKind {
     pub fn natural_side(self) -> Option<Side> {
         match self {
             DocKind::Invoice | DocKind::Fee | DocKind::Refund => Some(Side::Debit),
-            DocKind::Payment | DocKind::Credit | DocKind::WriteOff => Some(Side::Credit),
+            DocKind::Payment | DocKind::Credit | DocKind::WriteOff | DocKind::Discount => {
+                Some(Side::Credit)
+            }
             DocKind::Void => None,
         }
     }
@@ -89,6 +96,7 @@ impl DocKind {
             DocKind::Credit => "CN",
             DocKind::WriteOff => "WO",
             DocKind::Void => "VOID",
+            DocKind::Discount => "DISC",
         }
     }
 }
@@ -125,6 +133,8 @@ mod tests {
         assert_eq!(DocKind::Refund.natural_side(), Some(Side::Debit));
         assert_eq!(DocKind::WriteOff.natural_side(), Some(Side::Credit));
         assert_eq!(DocKind::Void.natural_side(), None);
+        assert_eq!(DocKind::Discount.natural_side(), Some(Side::Credit));
+        assert_eq!("discount".parse::<DocKind>().unwrap(), DocKind::Discount);
         assert_eq!(Side::Credit.opposite().sign(), 1);
     }
 }

@@ -93,6 +93,9 @@ pub struct OpenLine {
     pub open: Money,
     /// In an open dispute (printed "in dispute" after the number).
     pub disputed: bool,
+    /// An early-payment discount that can still be taken at the document's date
+    /// (printed on a line of its own: pay the open amount less it by its last day).
+    pub discount: Option<super::terms::DiscountOffer>,
 }
 
 /// A document in the period, with the running balance after it.

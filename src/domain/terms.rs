@@ -1,6 +1,7 @@
 //! Payment terms and invoice schedules. An invoice becomes one or more open items, each
 //! with its own due date: a single item on the invoice's terms, N installments a month
 //! apart, explicit amounts and dates, or a deposit due at once plus the balance on terms.
+//! Terms may offer an early-payment discount (`2/10 net 30`, see [`discount`]).
 
 use std::fmt;
 use std::str::FromStr;
@@ -11,6 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use super::money::{Currency, Money};
 
+mod discount;
+
+pub use discount::{DiscountOffer, DiscountedInvoice, EarlyDiscount};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Terms {
     /// Due N days after the invoice date.
@@ -18,12 +23,24 @@ pub enum Terms {
     /// Due N days after the end of the invoice's month.
     EndOfMonth(u32),
     DueOnReceipt,
+    /// A discount for paying early, then net or end-of-month terms (`2/10 net 30`).
+    Discount(EarlyDiscount),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TermsError {
-    #[error("'{0}' is not a payment term (use 'net 30', 'eom 10' or 'due on receipt')")]
+    #[error(
+        "'{0}' is not a payment term (use 'net 30', 'eom 10', 'due on receipt', or with an early-payment discount '2/10 net 30' or '1/15 eom 30')"
+    )]
     Unknown(String),
+    #[error(
+        "the discount must be more than 0% and less than 100%, with at most 2 decimals, not {0}%"
+    )]
+    BadDiscountPercent(String),
+    #[error(
+        "the discount days ({days}) must not be more than the net days ({net}), as in '2/10 net 30'"
+    )]
+    DiscountPastNet { days: u32, net: u32 },
     #[error("installments must be between 2 and 120, not {0}")]
     BadInstallmentCount(u32),
     #[error("the deposit must be more than 0% and less than 100%, not {0}%")]
@@ -48,8 +65,17 @@ impl Terms {
                 end_of_month(date).and_then(|end| end.checked_add_days(Days::new(days.into())))
             }
             Terms::DueOnReceipt => Some(date),
+            Terms::Discount(discount) => return discount.due_date(date),
         }
         .ok_or(TermsError::OutOfRange)
+    }
+
+    /// The early-payment discount these terms offer, if any.
+    pub fn discount(self) -> Option<EarlyDiscount> {
+        match self {
+            Terms::Discount(discount) => Some(discount),
+            _ => None,
+        }
     }
 }
 
@@ -70,6 +96,9 @@ impl FromStr for Terms {
         let lower = text.trim().to_lowercase();
         let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
         let unknown = || TermsError::Unknown(text.trim().to_string());
+        if compact.contains('/') {
+            return EarlyDiscount::parse_compact(&compact, text).map(Terms::Discount);
+        }
         if matches!(
             compact.as_str(),
             "dueonreceipt" | "receipt" | "cod" | "immediate" | "net0"
@@ -95,6 +124,7 @@ impl fmt::Display for Terms {
             Terms::Net(days) => write!(f, "net {days}"),
             Terms::EndOfMonth(days) => write!(f, "eom {days}"),
             Terms::DueOnReceipt => write!(f, "due on receipt"),
+            Terms::Discount(discount) => discount.fmt(f),
         }
     }
 }

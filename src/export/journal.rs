@@ -12,6 +12,7 @@
 //! | payment     | `Assets:Bank`             | `Assets:Receivable:<code>`|
 //! | credit note | `Income:Sales:Returns`    | `Assets:Receivable:<code>`|
 //! | write-off   | `Expenses:BadDebts`       | `Assets:Receivable:<code>`|
+//! | discount    | `Expenses:Discounts`      | `Assets:Receivable:<code>`|
 //!
 //! A void is the exact reversal of the document it voids, dated the void's date.
 //! Allocations (which payment settled which invoice) stay inside the receivable account
@@ -92,6 +93,8 @@ pub const FEES: &str = "Income:Fees";
 /// Credit notes: sales given back, shown against sales.
 pub const RETURNS: &str = "Income:Sales:Returns";
 pub const BAD_DEBTS: &str = "Expenses:BadDebts";
+/// Early-payment discounts the customers took: a cost of selling on terms.
+pub const DISCOUNTS: &str = "Expenses:Discounts";
 
 /// The account on the other side of the customer's for a document of `kind`; a void
 /// takes the one of the document it voids.
@@ -102,6 +105,7 @@ fn counter_account(kind: DocKind) -> Option<&'static str> {
         DocKind::Refund | DocKind::Payment => Some(BANK),
         DocKind::Credit => Some(RETURNS),
         DocKind::WriteOff => Some(BAD_DEBTS),
+        DocKind::Discount => Some(DISCOUNTS),
         DocKind::Void => None,
     }
 }
@@ -138,7 +142,7 @@ pub fn export_journal(
         width: accounts
             .values()
             .map(String::as_str)
-            .chain([BANK, SALES, FEES, RETURNS, BAD_DEBTS])
+            .chain([BANK, SALES, FEES, RETURNS, BAD_DEBTS, DISCOUNTS])
             .map(|a| a.chars().count())
             .max()
             .unwrap_or(0),
@@ -200,7 +204,7 @@ impl Writer<'_> {
         accounts: &BTreeMap<String, String>,
     ) -> io::Result<()> {
         let code = &self.currency.code;
-        let mut fixed = [BANK, SALES, FEES, RETURNS, BAD_DEBTS];
+        let mut fixed = [BANK, SALES, FEES, RETURNS, BAD_DEBTS, DISCOUNTS];
         fixed.sort();
         match self.format {
             JournalFormat::Hledger | JournalFormat::Ledger => {

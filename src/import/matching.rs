@@ -2,9 +2,14 @@
 //! user. Evidence, strongest first: an open invoice's number in the row's text; a payer
 //! name or account learned from earlier accepted matches; the customer's name in the
 //! text; and the amount — equal to one open item, to the oldest items together, to a
-//! combination of items, or to the whole balance.
+//! combination of items, or to the whole balance. An invoice whose early-payment
+//! discount can still be taken on the row's date also matches its open amount less the
+//! discount; the suggestion then names the invoice, so that accepting it applies the
+//! payment there and the posting takes the discount.
 
 use std::collections::HashMap;
+
+use chrono::NaiveDate;
 
 use crate::domain::Money;
 use crate::domain::ids::CustomerId;
@@ -35,6 +40,8 @@ pub struct Matcher {
     by_digits: HashMap<String, Vec<usize>>,
     /// Open amount → items.
     by_amount: HashMap<Money, Vec<usize>>,
+    /// Open amount less the early-payment discount → items offering one.
+    by_discounted: HashMap<Money, Vec<usize>>,
     /// Whole open balance → customers.
     by_balance: HashMap<Money, Vec<CustomerId>>,
     /// A word of a customer's name → customers.
@@ -99,6 +106,7 @@ impl Matcher {
             by_number: HashMap::new(),
             by_digits: HashMap::new(),
             by_amount: HashMap::new(),
+            by_discounted: HashMap::new(),
             by_balance: HashMap::new(),
             by_word: HashMap::new(),
             names: HashMap::new(),
@@ -128,6 +136,10 @@ impl Matcher {
                 m.by_digits.entry(digits).or_default().push(index);
             }
             m.by_amount.entry(item.open).or_default().push(index);
+            if let Some(offer) = &item.discount {
+                let pay = item.open - offer.amount;
+                m.by_discounted.entry(pay).or_default().push(index);
+            }
         }
         for (customer, items) in &m.by_customer {
             let total = items.iter().map(|&i| m.items[i].open).sum::<Money>();
@@ -158,16 +170,47 @@ impl Matcher {
         }
     }
 
-    /// How the amount relates to the customer's open items, if it fits them exactly.
-    fn amount_fit(&self, customer: CustomerId, amount: Money) -> Option<String> {
+    /// The discount `item` offers a payment dated `date`, if it can still be taken.
+    fn discount_on(item: &MatchItem, date: NaiveDate) -> Option<Money> {
+        item.discount
+            .filter(|offer| date <= offer.last_day)
+            .map(|offer| offer.amount)
+    }
+
+    /// How the amount relates to the customer's open items, if it fits them exactly,
+    /// and the invoice to apply it to when only that earns the discount.
+    fn amount_fit(
+        &self,
+        customer: CustomerId,
+        amount: Money,
+        date: NaiveDate,
+    ) -> Option<(String, Vec<String>)> {
         let items: Vec<&MatchItem> = self
             .by_customer
             .get(&customer)
             .map(|v| v.iter().map(|&i| &self.items[i]).collect())
             .unwrap_or_default();
         if let Some(item) = items.iter().find(|i| i.open == amount) {
-            return Some(format!("amount equals {} open", label(item)));
+            return Some((format!("amount equals {} open", label(item)), vec![]));
         }
+        if let Some(item) = items
+            .iter()
+            .find(|i| Self::discount_on(i, date).is_some_and(|d| i.open - d == amount))
+        {
+            return Some((
+                format!(
+                    "amount equals {} open less its early-payment discount",
+                    label(item)
+                ),
+                vec![item.number.clone()],
+            ));
+        }
+        self.amount_fit_together(&items, amount)
+            .map(|fit| (fit, vec![]))
+    }
+
+    /// How the amount fits several of `items` together, if it does.
+    fn amount_fit_together(&self, items: &[&MatchItem], amount: Money) -> Option<String> {
         let mut running = Money::ZERO;
         for (n, item) in items.iter().enumerate() {
             running += item.open;
@@ -204,14 +247,15 @@ impl Matcher {
     /// (name, account) it came with.
     pub fn suggest(
         &self,
+        date: NaiveDate,
         amount: Money,
         texts: &[&str],
         payer_keys: &[String],
     ) -> Option<Suggestion> {
-        if let Some(mut found) = self.by_invoice_number(amount, texts) {
+        if let Some(mut found) = self.by_invoice_number(date, amount, texts) {
             // A number that is only digits is surer when the name agrees.
             if found.confidence < 0.9
-                && let Some(named) = self.by_name(amount, texts)
+                && let Some(named) = self.by_name(date, amount, texts)
                 && named.customer == found.customer
             {
                 found.confidence = 0.95;
@@ -227,9 +271,9 @@ impl Matcher {
             if let Some(&customer) = self.aliases.get(key)
                 && self.customers.contains_key(&customer)
             {
-                return Some(match self.amount_fit(customer, amount) {
-                    Some(fit) => {
-                        self.suggestion(customer, 0.95, format!("known payer; {fit}"), vec![])
+                return Some(match self.amount_fit(customer, amount, date) {
+                    Some((fit, invoices)) => {
+                        self.suggestion(customer, 0.95, format!("known payer; {fit}"), invoices)
                     }
                     None => self.suggestion(
                         customer,
@@ -240,13 +284,18 @@ impl Matcher {
                 });
             }
         }
-        if let Some(found) = self.by_name(amount, texts) {
+        if let Some(found) = self.by_name(date, amount, texts) {
             return Some(found);
         }
-        self.by_amount_alone(amount)
+        self.by_amount_alone(date, amount)
     }
 
-    fn by_invoice_number(&self, amount: Money, texts: &[&str]) -> Option<Suggestion> {
+    fn by_invoice_number(
+        &self,
+        date: NaiveDate,
+        amount: Money,
+        texts: &[&str],
+    ) -> Option<Suggestion> {
         let mut found: Vec<usize> = Vec::new();
         let mut by_digits_only = false;
         for text in texts {
@@ -313,10 +362,23 @@ impl Matcher {
                 settles = Some(label(&self.items[i]));
             }
         }
+        // One invoice whose discount can still be taken: paying its open amount less
+        // the discount (or more, short of all of it) settles it.
+        let discount = match found[..] {
+            [only] => Self::discount_on(&self.items[only], date),
+            _ => None,
+        };
         let (mut confidence, reason) = if open == amount {
             (
                 0.98,
                 format!("{named} named in the text; amount equals its open amount"),
+            )
+        } else if let Some(discount) = discount.filter(|d| amount >= open - *d && amount < open) {
+            (
+                0.98,
+                format!(
+                    "{named} named in the text; amount settles it with its early-payment discount of {discount}"
+                ),
             )
         } else if let Some(through) = settles {
             (
@@ -337,7 +399,7 @@ impl Matcher {
         Some(self.suggestion(customer, confidence, reason, numbers))
     }
 
-    fn by_name(&self, amount: Money, texts: &[&str]) -> Option<Suggestion> {
+    fn by_name(&self, date: NaiveDate, amount: Money, texts: &[&str]) -> Option<Suggestion> {
         let text_words: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
         let joined: String = texts
             .iter()
@@ -388,12 +450,12 @@ impl Matcher {
             return None;
         }
         let (_, name) = self.customer_of(customer);
-        Some(match self.amount_fit(customer, amount) {
-            Some(fit) => self.suggestion(
+        Some(match self.amount_fit(customer, amount, date) {
+            Some((fit, invoices)) => self.suggestion(
                 customer,
                 if share >= 1.0 { 0.93 } else { 0.8 },
                 format!("name '{name}' in the text; {fit}"),
-                vec![],
+                invoices,
             ),
             None => self.suggestion(
                 customer,
@@ -404,7 +466,7 @@ impl Matcher {
         })
     }
 
-    fn by_amount_alone(&self, amount: Money) -> Option<Suggestion> {
+    fn by_amount_alone(&self, date: NaiveDate, amount: Money) -> Option<Suggestion> {
         if let Some(items) = self.by_amount.get(&amount) {
             let first = self.items[items[0]].customer;
             if items.iter().all(|&i| self.items[i].customer == first) {
@@ -418,6 +480,29 @@ impl Matcher {
                     vec![],
                 ));
             }
+        }
+        let discounted: Vec<usize> = self
+            .by_discounted
+            .get(&amount)
+            .map(|items| {
+                items
+                    .iter()
+                    .copied()
+                    .filter(|&i| Self::discount_on(&self.items[i], date).is_some())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let [only] = discounted[..] {
+            let item = &self.items[only];
+            return Some(self.suggestion(
+                item.customer,
+                0.6,
+                format!(
+                    "amount equals {} open less its early-payment discount, the only such item",
+                    label(item)
+                ),
+                vec![item.number.clone()],
+            ));
         }
         if let Some(customers) = self.by_balance.get(&amount)
             && customers.len() == 1
@@ -442,102 +527,4 @@ fn label(item: &MatchItem) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::NaiveDate;
-    use rust_decimal::Decimal;
-
-    fn money(text: &str) -> Money {
-        Money(text.parse::<Decimal>().unwrap())
-    }
-
-    fn book() -> MatchBook {
-        let d = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
-        let item = |c: i64, number: &str, seq: u32, open: &str| MatchItem {
-            customer: CustomerId(c),
-            number: number.into(),
-            seq,
-            due: d,
-            open: money(open),
-        };
-        MatchBook {
-            customers: vec![
-                (CustomerId(1), "C001".into(), "Acme Trading Ltd".into()),
-                (CustomerId(2), "C002".into(), "深圳华星贸易".into()),
-                (CustomerId(3), "C003".into(), "Müller & Söhne GmbH".into()),
-            ],
-            items: vec![
-                item(1, "INV-1001", 1, "100.00"),
-                item(1, "INV-1002", 1, "250.00"),
-                item(2, "INV-2001", 1, "880.00"),
-                item(3, "INV-3001", 1, "42.50"),
-                item(3, "INV-3002", 1, "57.50"),
-            ],
-            aliases: [("de89370400440532013000".to_string(), CustomerId(3))].into(),
-        }
-    }
-
-    #[test]
-    fn invoice_number_in_the_text_wins_whatever_the_spelling() {
-        let m = Matcher::new(book());
-        for text in ["Payment INV-1002", "inv 1002 thanks", "REF INV1002/ACME"] {
-            let s = m.suggest(money("250.00"), &[text], &[]).unwrap();
-            assert_eq!(
-                (s.code.as_str(), s.invoices.clone()),
-                ("C001", vec!["INV-1002".to_string()]),
-                "{text}"
-            );
-            assert!(s.confidence >= 0.95, "{text}: {}", s.reason);
-        }
-        let part = m.suggest(money("50.00"), &["INV-1002"], &[]).unwrap();
-        assert!(part.reason.contains("part payment") && part.confidence >= 0.9);
-        let digits = m.suggest(money("250.00"), &["invoice 1002"], &[]).unwrap();
-        assert_eq!(digits.code, "C001");
-        assert!(digits.confidence < 0.9, "digits alone are weaker");
-    }
-
-    #[test]
-    fn learned_payer_then_name_then_amount() {
-        let m = Matcher::new(book());
-        let known = m
-            .suggest(
-                money("100.00"),
-                &["SEPA transfer"],
-                &["de89370400440532013000".into()],
-            )
-            .unwrap();
-        assert_eq!(known.code, "C003");
-        assert!(known.reason.contains("known payer") && known.reason.contains("whole balance"));
-        let name = m
-            .suggest(money("350.00"), &["ACME TRADING LIMITED"], &[])
-            .unwrap();
-        assert_eq!(name.code, "C001");
-        assert!(name.confidence >= 0.9, "{}", name.reason);
-        let chinese = m
-            .suggest(money("880.00"), &["转账 深圳华星贸易有限公司"], &[])
-            .unwrap();
-        assert_eq!(chinese.code, "C002");
-        let amount = m.suggest(money("880.00"), &["transfer"], &[]).unwrap();
-        assert_eq!(amount.code, "C002");
-        assert!(amount.confidence < 0.9);
-        assert_eq!(m.suggest(money("7.77"), &["coffee"], &[]), None);
-    }
-
-    #[test]
-    fn two_customers_numbers_or_a_shared_amount_are_left_to_the_user() {
-        let m = Matcher::new(book());
-        assert_eq!(m.suggest(money("1.00"), &["INV-1001 INV-2001"], &[]), None);
-        let mut b = book();
-        b.items.push(MatchItem {
-            customer: CustomerId(2),
-            number: "INV-2002".into(),
-            seq: 1,
-            due: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
-            open: money("250.00"),
-        });
-        assert_eq!(
-            Matcher::new(b).suggest(money("250.00"), &["transfer"], &[]),
-            None
-        );
-    }
-}
+mod tests;

@@ -201,7 +201,7 @@ pub fn prepare(
             }
             let texts = texts(&planned.row);
             let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-            planned.suggestion = matcher.suggest(amount, &texts, &planned.payer_keys);
+            planned.suggestion = matcher.suggest(date, amount, &texts, &planned.payer_keys);
         }
     }
     Ok(ImportPlan {

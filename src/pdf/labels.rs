@@ -162,6 +162,17 @@ impl Labels {
         if locale.is_chinese() { ZH } else { EN }
     }
 
+    /// The line under an item whose early-payment discount can still be taken.
+    pub fn discount_offer(&self, pay: &str, by: &str, percent: &str, discount: &str) -> String {
+        if self.chinese {
+            format!("{by} 前付款 {pay} 即结清：享 {percent}% 现金折扣 {discount}")
+        } else {
+            format!(
+                "Pay {pay} by {by} to settle it: {percent}% early-payment discount of {discount}"
+            )
+        }
+    }
+
     pub fn page_of(&self, n: usize, m: usize) -> String {
         if self.chinese {
             format!("第 {n} 页，共 {m} 页")
@@ -190,6 +201,7 @@ impl Labels {
             (DocKind::Credit, false) => "Credit note",
             (DocKind::WriteOff, false) => "Write-off",
             (DocKind::Void, false) => "Void",
+            (DocKind::Discount, false) => "Discount",
             (DocKind::Invoice, true) => "发票",
             (DocKind::Fee, true) => "费用",
             (DocKind::Refund, true) => "退款",
@@ -197,6 +209,7 @@ impl Labels {
             (DocKind::Credit, true) => "贷项通知",
             (DocKind::WriteOff, true) => "核销",
             (DocKind::Void, true) => "作废",
+            (DocKind::Discount, true) => "现金折扣",
         }
     }
 

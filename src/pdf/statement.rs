@@ -84,6 +84,18 @@ pub(super) fn draw(pages: &mut Composer, s: &Statement, company: &CompanyProfile
                     ],
                     false,
                 );
+                // While the discount can be taken, say what settles the item and by when.
+                if let Some(offer) = &item.discount {
+                    let words = labels.discount_offer(
+                        &amount(item.open - offer.amount),
+                        &date(s.locale, offer.last_day),
+                        &offer.percent.to_string(),
+                        &amount(offer.amount),
+                    );
+                    let mut cells = vec![String::new(); 6];
+                    cells[1] = words;
+                    table.row(pages, &cells, false);
+                }
             }
             table.rule(pages);
             let total = s.open_items.iter().map(|i| i.open).sum();

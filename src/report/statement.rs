@@ -16,6 +16,7 @@ use crate::domain::ids::CustomerId;
 use crate::domain::printed::{
     ActivityLine, Addressee, AgingBox, OpenLine, Period, Statement, StatementKind,
 };
+use crate::domain::terms::DiscountedInvoice;
 use crate::domain::{Money, MoneyError};
 use crate::files::{Staged, publish_all, remove_stale_temporaries};
 use crate::pdf::{self, PdfError};
@@ -125,6 +126,8 @@ pub struct Context {
     pub date: NaiveDate,
     aging: super::Aging,
     credits: HashMap<CustomerId, Vec<OpenLine>>,
+    /// Invoices whose early-payment discount can still be taken at the date.
+    discounts: HashMap<String, DiscountedInvoice>,
     company: CompanyProfile,
     locale: Locale,
 }
@@ -153,8 +156,10 @@ impl Context {
                 amount: -row.unapplied,
                 open: -row.unapplied,
                 disputed: false,
+                discount: None,
             })
         })?;
+        let discounts = store.discount_windows(None, date)?;
         for lines in credits.values_mut() {
             lines.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.number.cmp(&b.number)));
         }
@@ -164,6 +169,7 @@ impl Context {
             date,
             aging,
             credits,
+            discounts,
             company,
             locale,
         })
@@ -258,6 +264,10 @@ pub fn build(
             amount: i.amount,
             open: i.open,
             disputed: context.is_disputed(i),
+            discount: context
+                .discounts
+                .get(&i.number)
+                .and_then(|invoice| invoice.offer(&currency, i.open, date)),
         })
         .collect();
     let due_now: Money = items

@@ -145,6 +145,9 @@ pub struct MatchItem {
     pub seq: u32,
     pub due: NaiveDate,
     pub open: Money,
+    /// The early-payment discount the item's invoice offers (its last day and amount),
+    /// while what is open is more than it.
+    pub discount: Option<crate::domain::terms::DiscountOffer>,
 }
 
 /// Everything matching needs from the book, read once per import.
@@ -249,14 +252,22 @@ impl Store {
         )?;
         let mut rows = stmt.query([])?;
         let currency = self.currency().clone();
+        let discounted = self.discounted_invoices(None, None)?;
         while let Some(row) = rows.next()? {
             let due: String = row.get(3)?;
+            let number: String = row.get(1)?;
+            let open = currency.from_minor(row.get(4)?);
+            // The window and amount as of the invoice's date; the matcher checks the date.
+            let discount = discounted
+                .get(&number)
+                .and_then(|invoice| invoice.offer(&currency, open, invoice.date));
             book.items.push(MatchItem {
                 customer: row.get(0)?,
-                number: row.get(1)?,
+                number,
                 seq: row.get(2)?,
                 due: parse_stored_date(&due)?,
-                open: currency.from_minor(row.get(4)?),
+                open,
+                discount,
             });
         }
         let mut stmt = self

@@ -64,6 +64,14 @@ impl Batch<'_> {
     pub fn post_credit(&mut self, new: &NewCredit) -> Result<Posted> {
         posting::post_credit(self.tx, self.currency, new)
     }
+    /// As [`Batch::post_credit`], taking or refusing early-payment discounts.
+    pub fn post_credit_with(
+        &mut self,
+        new: &NewCredit,
+        discounting: super::Discounting,
+    ) -> Result<Posted> {
+        posting::post_credit_with(self.tx, self.currency, new, discounting)
+    }
     pub fn post_refund(&mut self, new: &NewRefund) -> Result<Posted> {
         posting::post_refund(self.tx, self.currency, new)
     }

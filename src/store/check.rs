@@ -2,7 +2,8 @@
 //! over-allocation, derived amounts equal to a recomputation from the allocations,
 //! documents equal to their items, aging that ties to the balances, and every stored
 //! date and timestamp readable (a malformed one would otherwise surface later as a
-//! confusing error, or be silently misordered by text comparison).
+//! confusing error, or be silently misordered by text comparison). An early-payment
+//! discount stands only with its payment and wholly on an invoice.
 
 use std::collections::HashMap;
 
@@ -114,6 +115,21 @@ const INVARIANTS: &[(&str, &str)] = &[
          LEFT JOIN (SELECT note_id, MAX(date) AS last, SUM(amount) AS total FROM promise_parts GROUP BY note_id) p
            ON p.note_id = n.id
          WHERE n.promise_date IS NOT p.last OR n.promise_amount IS NOT p.total",
+    ),
+    (
+        "discount allocated to something other than an invoice or its own void",
+        "SELECT DISTINCT c.number FROM allocations a JOIN documents c ON c.id = a.credit_id
+         JOIN items i ON i.id = a.item_id JOIN documents d ON d.id = i.document_id
+         WHERE c.kind = 'discount' AND NOT (d.kind = 'invoice' OR (d.kind = 'void' AND d.voids_id = c.id))",
+    ),
+    (
+        "discount standing without its payment (missing, of another customer, or voided) or left unapplied",
+        "SELECT c.number FROM documents c
+         WHERE c.kind = 'discount' AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = c.id)
+           AND (c.unapplied <> 0
+             OR NOT EXISTS (SELECT 1 FROM documents p WHERE p.number = c.reference AND p.kind = 'payment'
+                            AND p.customer_id = c.customer_id
+                            AND NOT EXISTS (SELECT 1 FROM documents w WHERE w.voids_id = p.id)))",
     ),
     (
         "void that voids nothing",
@@ -448,6 +464,54 @@ mod tests {
             !found
                 .iter()
                 .any(|f| f.contains("differs") && f.contains("note 2")),
+            "{found:#?}"
+        );
+    }
+
+    /// A discount written past the library: standing with no payment, unapplied, and
+    /// allocated to a fee.
+    #[test]
+    fn a_discount_without_its_payment_or_on_a_fee_is_reported() {
+        let store = Store::open_in_memory(&BookSettings::default()).unwrap();
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO customers (id, code, name, terms, created_at) VALUES (1, 'C1', 'A', 'net 30', '2026-01-01T09:00:00+00:00');
+                 INSERT INTO documents (id, customer_id, kind, side, number, date, amount, posted_at, unapplied)
+                     VALUES (1, 1, 'fee', 1, 'FEE-1', '2026-01-01', 100, '2026-01-01T09:00:00+00:00', NULL),
+                            (2, 1, 'discount', -1, 'DISC-1', '2026-01-02', 10, '2026-01-02T09:00:00+00:00', 0),
+                            (3, 1, 'discount', -1, 'DISC-2', '2026-01-02', 10, '2026-01-02T09:00:00+00:00', 10);
+                 INSERT INTO items (id, document_id, customer_id, seq, doc_date, due_date, amount, open)
+                     VALUES (1, 1, 1, 1, '2026-01-01', '2026-01-01', 100, 90);
+                 INSERT INTO allocations (credit_id, item_id, date, amount) VALUES (2, 1, '2026-01-02', 10);
+                 UPDATE documents SET exhausted_on = '2026-01-02' WHERE id = 2;",
+            )
+            .unwrap();
+        let found: Vec<String> = store
+            .check(day("2026-03-01"))
+            .unwrap()
+            .into_iter()
+            .map(|v| v.0)
+            .collect();
+        let has = |what: &str, number: &str| {
+            found
+                .iter()
+                .any(|f| f.starts_with(what) && f.ends_with(number))
+        };
+        assert!(
+            has("discount allocated to something other", "DISC-1"),
+            "{found:#?}"
+        );
+        assert!(
+            has("discount standing without its payment", "DISC-1"),
+            "{found:#?}"
+        );
+        assert!(
+            has("discount standing without its payment", "DISC-2"),
+            "{found:#?}"
+        );
+        assert!(
+            !has("discount allocated to something other", "DISC-2"),
             "{found:#?}"
         );
     }

@@ -12,19 +12,24 @@ use rusqlite::{Connection, params};
 
 use super::{Result, Store, StoreError, customers};
 
+mod apply;
 mod credit;
+mod discount;
 mod numbers;
 mod reversal;
 
 use numbers::{choose_number, number_taken};
 
-use crate::domain::allocation::{self, Apply, OpenItem};
+use crate::domain::allocation::Apply;
 use crate::domain::document::{DocKind, Side};
 use crate::domain::ids::{CustomerId, DocumentId};
 use crate::domain::terms::{self, Plan, Terms};
 use crate::domain::text;
 use crate::domain::{Currency, Money};
+pub(super) use apply::apply_unapplied;
+use apply::{Applying, apply_credit};
 pub use credit::{CreditRefusal, OverLimit};
+pub use discount::{DiscountTaken, Discounting};
 pub(super) use reversal::{post_refund, post_void};
 
 /// An invoice or a fee (late fee or interest): a debit that falls due.
@@ -91,6 +96,10 @@ pub struct Posted {
     pub items: Vec<(u32, NaiveDate, Money)>,
     /// For debits posted with an override: what was overridden, and why.
     pub warnings: Vec<String>,
+    /// For payments: the early-payment discounts posted with it.
+    pub discounts: Vec<DiscountTaken>,
+    /// For voids: the discounts voided with the document (their numbers).
+    pub also_voided: Vec<String>,
 }
 
 fn clean(text: &Option<String>) -> Option<String> {
@@ -247,77 +256,6 @@ pub(super) fn allocate(
     Ok(())
 }
 
-struct OpenNow {
-    item_id: i64,
-    doc_date: NaiveDate,
-    item: OpenItem,
-}
-
-fn open_items_now(
-    conn: &Connection,
-    currency: &Currency,
-    customer_id: CustomerId,
-) -> Result<Vec<OpenNow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT i.id, d.number, i.seq, i.due_date, i.open, i.doc_date FROM items i JOIN documents d ON d.id = i.document_id
-         WHERE i.customer_id = ?1 AND i.open <> 0 ORDER BY i.due_date, d.number, i.seq",
-    )?;
-    let rows = stmt.query_map([customer_id], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, u32>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, i64>(4)?,
-            r.get::<_, String>(5)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (item_id, number, seq, due, open, doc_date) = row?;
-        out.push(OpenNow {
-            item_id,
-            doc_date: super::queries::parse_stored_date(&doc_date)?,
-            item: OpenItem {
-                number,
-                seq,
-                due: super::queries::parse_stored_date(&due)?,
-                open: currency.from_minor(open),
-            },
-        });
-    }
-    Ok(out)
-}
-
-/// Applies up to `available` of credit `credit_id` to the customer's open items.
-fn apply_credit(
-    conn: &Connection,
-    currency: &Currency,
-    customer_id: CustomerId,
-    credit_id: i64,
-    credit_date: NaiveDate,
-    available: Money,
-    apply: &Apply,
-) -> Result<Vec<(String, u32, Money)>> {
-    let open = open_items_now(conn, currency, customer_id)?;
-    let items: Vec<OpenItem> = open.iter().map(|o| o.item.clone()).collect();
-    let plan = allocation::plan(currency, &items, available, apply)?;
-    let mut applied = Vec::with_capacity(plan.len());
-    for (index, amount) in plan {
-        let target = &open[index];
-        let date = credit_date.max(target.doc_date);
-        allocate(
-            conn,
-            credit_id,
-            target.item_id,
-            currency.to_minor(amount),
-            &date.to_string(),
-        )?;
-        applied.push((target.item.number.clone(), target.item.seq, amount));
-    }
-    Ok(applied)
-}
-
 /// Σ open items − Σ unapplied credit, now.
 pub(super) fn balance_now(conn: &Connection, customer_id: CustomerId) -> Result<i64> {
     let open: i64 = conn
@@ -436,6 +374,13 @@ pub(super) fn post_debit_counting(
         )?;
     }
     let mut warnings = Vec::new();
+    // Discount terms on a document that can never earn the discount: said, not refused
+    // (the customer's terms apply to every invoice, whatever its schedule).
+    if terms.discount().is_some() && (kind == DocKind::Fee || schedule.len() > 1) {
+        warnings.push(format!(
+            "{number} earns no early-payment discount ({terms}): only an invoice due in one item does"
+        ));
+    }
     if let (Some(refusal), Some(reason)) = (&refusal, reason) {
         // In this transaction: without its audit rows the document is not posted either.
         credit::record_override(conn, currency, &customer, &number, refusal, reason)?;
@@ -455,6 +400,8 @@ pub(super) fn post_debit_counting(
         unapplied: Money::ZERO,
         items: schedule.iter().map(|s| (s.seq, s.due, s.amount)).collect(),
         warnings,
+        discounts: Vec::new(),
+        also_voided: Vec::new(),
     })
 }
 
@@ -462,6 +409,17 @@ pub(super) fn post_credit(
     conn: &Connection,
     currency: &Currency,
     new: &NewCredit,
+) -> Result<Posted> {
+    post_credit_with(conn, currency, new, Discounting::Take)
+}
+
+/// As [`post_credit`]; a payment takes the early-payment discounts it earns unless
+/// `discounting` refuses them (other credits never earn one).
+pub(super) fn post_credit_with(
+    conn: &Connection,
+    currency: &Currency,
+    new: &NewCredit,
+    discounting: Discounting,
 ) -> Result<Posted> {
     let customer = customers::require(conn, currency, &new.customer)?;
     let minor = check_amount(currency, new.amount)?;
@@ -492,12 +450,16 @@ pub(super) fn post_credit(
         },
     )?;
     let amount = currency.from_minor(minor);
-    let allocations = apply_credit(
+    let takes_discounts = new.kind == DocKind::Payment && discounting == Discounting::Take;
+    let (allocations, discounts) = apply_credit(
         conn,
         currency,
         customer.id,
-        id,
-        new.date,
+        Applying {
+            id,
+            date: new.date,
+            discounts_for: takes_discounts.then_some(number.as_str()),
+        },
         amount,
         &new.apply,
     )?;
@@ -511,35 +473,9 @@ pub(super) fn post_credit(
         unapplied: amount - applied,
         items: Vec::new(),
         warnings: Vec::new(),
+        discounts,
+        also_voided: Vec::new(),
     })
-}
-
-/// Applies the customer's unapplied credit to its open items, oldest first, on `date`.
-pub(super) fn apply_unapplied(
-    conn: &Connection,
-    currency: &Currency,
-    code: &str,
-    date: NaiveDate,
-) -> Result<Vec<(String, u32, Money)>> {
-    let customer = customers::require(conn, currency, code)?;
-    let credits: Vec<(i64, i64, String)> = conn
-        .prepare("SELECT id, unapplied, date FROM documents WHERE customer_id = ?1 AND side = -1 AND unapplied > 0 ORDER BY date, id")?
-        .query_map([customer.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut applied = Vec::new();
-    for (credit_id, unapplied, credit_date) in credits {
-        let credit_date = super::queries::parse_stored_date(&credit_date)?.max(date);
-        applied.extend(apply_credit(
-            conn,
-            currency,
-            customer.id,
-            credit_id,
-            credit_date,
-            currency.from_minor(unapplied),
-            &Apply::OldestFirst,
-        )?);
-    }
-    Ok(applied)
 }
 
 impl Store {
@@ -557,8 +493,18 @@ impl Store {
     ) -> Result<Posted> {
         self.write(|tx, currency| post_debit(tx, currency, new, overriding))
     }
+    /// Posts a payment, credit note or write-off; a payment takes the early-payment
+    /// discounts it earns (see [`discount`]).
     pub fn post_credit(&mut self, new: &NewCredit) -> Result<Posted> {
         self.write(|tx, currency| post_credit(tx, currency, new))
+    }
+    /// As [`Store::post_credit`], refusing the discounts with [`Discounting::Refuse`].
+    pub fn post_credit_with(
+        &mut self,
+        new: &NewCredit,
+        discounting: Discounting,
+    ) -> Result<Posted> {
+        self.write(|tx, currency| post_credit_with(tx, currency, new, discounting))
     }
     pub fn post_refund(&mut self, new: &NewRefund) -> Result<Posted> {
         self.write(|tx, currency| post_refund(tx, currency, new))

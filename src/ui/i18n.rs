@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 mod credit_control;
 mod dashboard;
+mod discount;
 mod letters_panel;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,7 @@ impl Language {
                 letters_panel::ZH_CN,
                 credit_control::ZH_CN,
                 dashboard::ZH_CN,
+                discount::ZH_CN,
             ],
         }
     }

@@ -71,6 +71,10 @@ pub struct Data {
     pub items: Vec<OpenItemNow>,
     /// The book's items in open disputes, to mark the customer's.
     pub disputed: crate::store::DisputedItems,
+    /// Early-payment discounts that can still be taken today, by invoice number.
+    pub discounts: std::collections::HashMap<String, crate::domain::terms::DiscountOffer>,
+    /// The open invoices on discount terms, for the payment form's preview.
+    pub discounted: std::collections::HashMap<String, crate::domain::terms::DiscountedInvoice>,
     pub notes: Vec<Note>,
     /// The customer's audit log, newest first: master-data changes, overrides.
     pub history: Vec<AuditEntry>,
@@ -302,6 +306,18 @@ pub fn load(
     };
     let items = store.open_items_now(customer.id).map_err(|e| text(&e))?;
     let disputed = store.disputed_items().map_err(|e| text(&e))?;
+    let discounted = store
+        .discounted_invoices(Some(customer.id), None)
+        .map_err(|e| text(&e))?;
+    let discounts = items
+        .iter()
+        .filter_map(|item| {
+            let offer = discounted
+                .get(&item.number)?
+                .offer(currency, item.open, today)?;
+            Some((item.number.clone(), offer))
+        })
+        .collect();
     let open: Money = items.iter().map(|i| i.open).sum();
     let overdue: Money = items.iter().filter(|i| i.due < today).map(|i| i.open).sum();
     let balance = currency.rescale(whole.closing);
@@ -347,6 +363,8 @@ pub fn load(
         unapplied: currency.rescale(open - balance),
         items,
         disputed,
+        discounts,
+        discounted,
         notes,
         history,
     })

@@ -120,6 +120,8 @@ fn usd_book_balances_agree_in_hledger_ledger_and_beancount() {
         " * (INV-1) Acme Ltd | invoice (ref PO INV-1): first line second , not a comment \"quoted\" | piped\n"
     ));
     assert!(hledger.contains(" * (VOID-PAY-5) Underscore Co | void of PAY-5: cheque bounced\n"));
+    assert!(hledger.contains(" * (DISC-000001) Underscore Co | discount (ref PAY-6): 2% early-payment discount on INV-6 (2/10 net 30), taken with PAY-6\n"), "{hledger}");
+    assert!(hledger.contains("    Expenses:Discounts"), "{hledger}");
     assert!(hledger.contains(" * (INV [003]) Digits (first) | invoice (ref PO INV (003)): [2026-13-01] date:foo a:: 1/0 , x\n"), "{hledger}");
 }
 

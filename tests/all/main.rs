@@ -17,6 +17,7 @@ mod book_safety;
 mod cli;
 mod credit_control;
 mod demo_worklist;
+mod discount;
 mod disputes;
 mod fees;
 mod forecast;

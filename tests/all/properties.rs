@@ -1,5 +1,6 @@
 //! Property tests: random histories of invoices, installments, payments, credits, voids,
-//! write-offs, fees and refunds keep the ledger's invariants for any as-of date.
+//! write-offs, fees, refunds and early-payment discounts keep the ledger's invariants for
+//! any as-of date.
 
 use crate::common::helpers as common;
 
@@ -87,6 +88,12 @@ fn run(store: &mut Store, ops: &[Op], offset: u64, posted: &mut Vec<String>) {
                 plan,
                 net,
             } => {
+                // Plan 1 offers an early-payment discount, so payments inside its window
+                // post discount documents the invariants below must hold with.
+                let terms = match plan {
+                    1 => format!("2/{} net {net}", net.min(10)).parse().unwrap(),
+                    _ => Terms::Net(net),
+                };
                 let plan = match plan {
                     0 | 1 => Plan::Single,
                     2 => Plan::Installments(3),
@@ -97,7 +104,7 @@ fn run(store: &mut Store, ops: &[Op], offset: u64, posted: &mut Vec<String>) {
                     &format!("I{offset}-{i}"),
                     "2026-01-01",
                     currency.from_minor(cents),
-                    Terms::Net(net),
+                    terms,
                     plan,
                 );
                 debit.date = day(at + offset);

@@ -33,6 +33,7 @@ fn overdue_items(context: &Context, customer: &Customer) -> Vec<OpenLine> {
             amount: i.amount,
             open: i.open,
             disputed: context.is_disputed(i),
+            discount: None,
         })
         .collect()
 }
@@ -54,6 +55,7 @@ fn falling_due_items(context: &Context, customer: &Customer, until: NaiveDate) -
             amount: i.amount,
             open: i.open,
             disputed: false,
+            discount: None,
         })
         .collect()
 }

@@ -1,5 +1,7 @@
 //! Reversals: refunds pay unapplied credit back out, and a void adds the mirror image of
 //! one posted document, freeing every allocation that touches it as of the void date.
+//! Voiding a payment or an invoice voids the early-payment discounts that stand with it
+//! first, in the same transaction (see [`super::discount`]).
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -128,6 +130,8 @@ pub(in crate::store) fn post_refund(
         unapplied: Money::ZERO,
         items: vec![(1, new.date, currency.from_minor(minor))],
         warnings: Vec::new(),
+        discounts: Vec::new(),
+        also_voided: Vec::new(),
     })
 }
 
@@ -189,6 +193,33 @@ pub(in crate::store) fn post_void(conn: &Connection, request: &VoidRequest) -> R
     let void_date = request.date.unwrap_or_else(crate::store::today);
     if void_date < earliest {
         return Err(StoreError::VoidTooEarly { number, earliest });
+    }
+    // A discount stands only with its payment and on its invoice: it goes with either.
+    let mut also_voided = Vec::new();
+    if kind == DocKind::Payment.as_str() || kind == DocKind::Invoice.as_str() {
+        for discount in super::discount::standing_with(conn, target_id)? {
+            // The user's reason too, when it leaves room for saying why under the limit.
+            let with = format!("voided with {number}");
+            let why = match request.reason.as_deref().map(str::trim) {
+                Some(reason)
+                    if !reason.is_empty()
+                        && reason.chars().count() + with.chars().count() + 3
+                            <= crate::domain::text::TEXT_MAX =>
+                {
+                    format!("{reason} ({with})")
+                }
+                _ => with,
+            };
+            post_void(
+                conn,
+                &VoidRequest {
+                    number: discount.clone(),
+                    date: Some(void_date),
+                    reason: Some(why),
+                },
+            )?;
+            also_voided.push(discount);
+        }
     }
     let day = void_date.to_string();
     // Free every allocation that touches the voided document, as of the void date.
@@ -259,5 +290,7 @@ pub(in crate::store) fn post_void(conn: &Connection, request: &VoidRequest) -> R
         unapplied: Money::ZERO,
         items: Vec::new(),
         warnings: Vec::new(),
+        discounts: Vec::new(),
+        also_voided,
     })
 }

@@ -279,7 +279,7 @@ impl Form {
                     none
                 ),
                 f(
-                    "Terms (net 30, eom 15, receipt)",
+                    "Terms (net 30, eom 15, receipt, 2/10 net 30)",
                     "customer-terms",
                     &self.terms,
                     Message::Terms,
@@ -350,6 +350,18 @@ mod tests {
         let draft = form.draft().unwrap();
         assert_eq!(draft.terms, Terms::EndOfMonth(15));
         assert_eq!(usd.plain(draft.credit_limit.unwrap()), "5000.00");
+    }
+
+    #[test]
+    fn discount_terms_are_taken_and_bad_ones_shown_beside_the_field() {
+        let mut form = Form::new(&Currency::default());
+        form.code = "C9".into();
+        form.name = "Early Bird".into();
+        form.terms = "2/40 net 30".into();
+        let problem = form.draft().unwrap_err().terms.unwrap();
+        assert!(problem.contains("net days"), "{problem}");
+        form.terms = "2 / 10 N 30".into();
+        assert_eq!(form.draft().unwrap().terms.to_string(), "2/10 net 30");
     }
 
     #[test]

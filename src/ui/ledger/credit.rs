@@ -1,7 +1,8 @@
 //! The record-payment, credit-note and write-off form. It shows the allocation the
 //! posting will make — oldest due first, by the same domain function the store uses —
 //! and lets the user change how much goes to each invoice; whatever is left becomes
-//! unapplied credit.
+//! unapplied credit. A payment's preview shows the early-payment discounts it would earn
+//! on its date, by the same rules the posting uses.
 
 use iced::widget::{Id, column, container, operation, row, text, text_input};
 use iced::{Element, Length, Task};
@@ -9,6 +10,7 @@ use iced::{Element, Length, Task};
 use super::{Data, FormKind, Outcome};
 use crate::domain::allocation::{self, Apply, OpenItem};
 use crate::domain::document::DocKind;
+use crate::domain::terms::DiscountedInvoice;
 use crate::domain::{Currency, Money, parse_date};
 use crate::store::NewCredit;
 use crate::ui::Book;
@@ -42,6 +44,8 @@ pub struct Form {
     kind: DocKind,
     customer: String,
     items: Vec<OpenItem>,
+    /// Per item (same order): its invoice, when on discount terms.
+    discounted: Vec<Option<DiscountedInvoice>>,
     invoices: Vec<OpenInvoice>,
     pub amount: String,
     pub date: String,
@@ -60,6 +64,8 @@ pub struct Preview {
     /// Per invoice (same order as the form's list): the amount applied.
     pub per_invoice: Vec<Money>,
     pub unapplied: Money,
+    /// Early-payment discounts the payment earns: (invoice, amount).
+    pub discounts: Vec<(String, Money)>,
 }
 
 #[derive(Debug, Default)]
@@ -83,6 +89,10 @@ impl Form {
                 open: i.open,
             })
             .collect();
+        let discounted = items
+            .iter()
+            .map(|i| data.discounted.get(&i.number).copied())
+            .collect();
         let mut invoices: Vec<OpenInvoice> = Vec::new();
         for item in &items {
             match invoices.iter_mut().find(|i| i.number == item.number) {
@@ -102,6 +112,7 @@ impl Form {
             },
             customer: data.customer.code.clone(),
             items,
+            discounted,
             invoices,
             amount: String::new(),
             date: book.today.to_string(),
@@ -155,8 +166,29 @@ impl Form {
                 }
             }
         };
-        let plan =
-            allocation::plan(currency, &self.items, amount, &apply).map_err(|e| e.to_string())?;
+        // Only a payment earns a discount, and only on a date it can be posted with.
+        let offers: Vec<Option<Money>> = match (self.kind, parse_date(&self.date)) {
+            (DocKind::Payment, Ok(date)) => self
+                .items
+                .iter()
+                .zip(&self.discounted)
+                .map(|(item, invoice)| {
+                    invoice
+                        .and_then(|i| i.offer(currency, item.open, date))
+                        .map(|offer| offer.amount)
+                })
+                .collect(),
+            _ => vec![None; self.items.len()],
+        };
+        let planned =
+            allocation::plan_with_discounts(currency, &self.items, &offers, amount, &apply)
+                .map_err(|e| e.to_string())?;
+        let discounts = planned
+            .discounts
+            .iter()
+            .map(|(index, amount)| (self.items[*index].number.clone(), *amount))
+            .collect();
+        let plan = planned.paid;
         let mut per_invoice = vec![Money::ZERO; self.invoices.len()];
         for (index, part) in &plan {
             let number = &self.items[*index].number;
@@ -170,6 +202,7 @@ impl Form {
             apply,
             per_invoice,
             unapplied: amount - applied,
+            discounts,
         })
     }
 
@@ -263,7 +296,7 @@ impl Form {
                         } else {
                             applied.join(", ")
                         };
-                        let notice = tf(
+                        let mut notice = tf(
                             "{number} posted: {amount}; applied {applied}; unapplied {unapplied}.",
                             &[
                                 ("number", &posted.number),
@@ -272,6 +305,18 @@ impl Form {
                                 ("unapplied", &currency.display(posted.unapplied)),
                             ],
                         );
+                        for taken in &posted.discounts {
+                            notice.push(' ');
+                            notice.push_str(&tf(
+                                "Discount {number} of {amount} taken on {invoice} ({terms}).",
+                                &[
+                                    ("number", &taken.number),
+                                    ("amount", &currency.display(taken.amount)),
+                                    ("invoice", &taken.invoice),
+                                    ("terms", &taken.terms),
+                                ],
+                            ));
+                        }
                         return (Task::none(), Some(Outcome::Posted(notice)));
                     }
                     Err(error) => self.error = Some(error.to_string()),
@@ -376,15 +421,23 @@ impl Form {
         }
         let summary: Element<'a, Message> = match (&preview, &problems.allocation) {
             (_, Some(problem)) => widgets::danger_text(problem.clone()).into(),
-            (Some(p), None) => text(tf(
-                "Applies {applied}; {unapplied} left as unapplied credit.",
-                &[
-                    ("applied", &book.money(p.amount - p.unapplied)),
-                    ("unapplied", &book.money(p.unapplied)),
-                ],
-            ))
-            .size(14)
-            .into(),
+            (Some(p), None) => {
+                let mut words = tf(
+                    "Applies {applied}; {unapplied} left as unapplied credit.",
+                    &[
+                        ("applied", &book.money(p.amount - p.unapplied)),
+                        ("unapplied", &book.money(p.unapplied)),
+                    ],
+                );
+                for (invoice, amount) in &p.discounts {
+                    words.push(' ');
+                    words.push_str(&tf(
+                        "Earns a discount of {amount} on {invoice}.",
+                        &[("amount", &book.money(*amount)), ("invoice", invoice)],
+                    ));
+                }
+                text(words).size(14).into()
+            }
             (None, None) => text("").into(),
         };
         let allocation = column![

@@ -256,7 +256,7 @@ impl Form {
                 } else {
                     "{number} posted: {amount} in {count} item(s), first due {due}."
                 };
-                let notice = tf(
+                let mut notice = tf(
                     template,
                     &[
                         ("number", &posted.number),
@@ -265,6 +265,13 @@ impl Form {
                         ("due", &first),
                     ],
                 );
+                let discount_terms = new.terms.and_then(|t| t.discount()).is_some();
+                if discount_terms && (new.kind == DocKind::Fee || posted.items.len() > 1) {
+                    notice.push(' ');
+                    notice.push_str(t(
+                        "It earns no early-payment discount: only an invoice due in one item does.",
+                    ));
+                }
                 Some(Outcome::Posted(notice))
             }
             Err(StoreError::CreditRefused(refusal)) => {

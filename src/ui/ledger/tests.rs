@@ -423,3 +423,5 @@ fn an_invoice_over_the_limit_is_refused_at_the_form_and_posted_with_an_override(
     assert_eq!(last.field.as_deref(), Some("credit_limit"));
     assert_eq!(last.reason.as_deref(), Some("director approved"));
 }
+
+mod discount;

@@ -247,6 +247,24 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
         if data.disputed.contains(&(item.number.clone(), item.seq)) {
             when = format!("{when} · {}", t("in dispute"));
         }
+        // While an early-payment discount can be taken: what settles the item, by when.
+        let discount: Element<'a, Message> = match data.discounts.get(&item.number) {
+            Some(offer) => text(tf(
+                "pay {pay} by {date}: {percent}% discount of {discount}",
+                &[
+                    ("pay", &book.money(item.open - offer.amount)),
+                    ("date", &offer.last_day.to_string()),
+                    ("percent", &offer.percent.to_string()),
+                    ("discount", &book.money(offer.amount)),
+                ],
+            ))
+            .size(12)
+            .style(|theme: &Theme| text::Style {
+                color: Some(theme.palette().success),
+            })
+            .into(),
+            None => space().height(0).into(),
+        };
         items = items.push(column![
             row![
                 text(format!("{}#{}", item.number, item.seq))
@@ -264,6 +282,7 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
                     }
                 }),
             }),
+            discount,
         ]);
     }
     if data.items.len() > SIDE_LIMIT {

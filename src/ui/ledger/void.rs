@@ -98,10 +98,17 @@ impl Form {
                 };
                 match book.store_mut().void(&request) {
                     Ok(posted) => {
-                        let notice = tf(
+                        let mut notice = tf(
                             "{void} posted: {number} is void.",
                             &[("void", &posted.number), ("number", &request.number)],
                         );
+                        for discount in &posted.also_voided {
+                            notice.push(' ');
+                            notice.push_str(&tf(
+                                "Its discount {number} is void too.",
+                                &[("number", discount)],
+                            ));
+                        }
                         return (Task::none(), Some(Outcome::Posted(notice)));
                     }
                     Err(error) => {

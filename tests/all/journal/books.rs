@@ -85,7 +85,8 @@ fn void(store: &mut Store, number: &str, date: &str, reason: &str) {
         .unwrap();
 }
 
-/// A USD book with every kind of document and every awkward character.
+/// A USD book with every kind of document (an early-payment discount too) and every
+/// awkward character.
 pub(super) fn usd_book(path: &Path) {
     let settings = BookSettings {
         company: "Müller; \"Söhne\"\nGmbH".into(),
@@ -235,6 +236,32 @@ pub(super) fn usd_book(path: &Path) {
         None,
     );
     void(&mut s, "PAY-5", "2026-04-04", "cheque bounced");
+    // An early-payment discount (2/10 net 30) taken with a payment that also settles
+    // INV-5 (open again since PAY-5 was voided): 10.00 + 980.00, DISC-000001 of 20.00.
+    let amount = m(&s, "1000.00");
+    s.post_debit(&NewDebit {
+        customer: "A_B".into(),
+        kind: Invoice,
+        number: Some("INV-6".into()),
+        date: d("2026-04-10"),
+        amount,
+        terms: Some("2/10 net 30".parse().unwrap()),
+        due: None,
+        plan: Plan::Single,
+        reference: None,
+        memo: None,
+    })
+    .unwrap();
+    credit(
+        &mut s,
+        Payment,
+        "A_B",
+        "PAY-6",
+        "2026-04-15",
+        "990.00",
+        Apply::OldestFirst,
+        None,
+    );
     debit(
         &mut s,
         Invoice,

@@ -1,0 +1,167 @@
+//! Applying a credit to a customer's open items: the allocation the domain plans
+//! (oldest due first, or as the user names it), the early-payment discounts a payment
+//! earns on the way, and unapplied credit applied later.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::allocate;
+use super::discount::{self, DiscountTaken};
+use crate::domain::allocation::{self, Apply, OpenItem};
+use crate::domain::document::DocKind;
+use crate::domain::ids::CustomerId;
+use crate::domain::{Currency, Money};
+use crate::store::{Result, StoreError, customers};
+
+pub(super) struct OpenNow {
+    pub(super) item_id: i64,
+    pub(super) doc_date: NaiveDate,
+    pub(super) item: OpenItem,
+    /// What a discount needs to know of the item's document.
+    pub(super) kind: DocKind,
+    pub(super) terms: Option<String>,
+    pub(super) doc_amount: i64,
+    pub(super) single_item: bool,
+}
+
+pub(super) fn open_items_now(
+    conn: &Connection,
+    currency: &Currency,
+    customer_id: CustomerId,
+) -> Result<Vec<OpenNow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.id, d.number, i.seq, i.due_date, i.open, i.doc_date, d.kind, d.terms, d.amount,
+                (SELECT COUNT(*) FROM items x WHERE x.document_id = d.id)
+         FROM items i JOIN documents d ON d.id = i.document_id
+         WHERE i.customer_id = ?1 AND i.open <> 0 ORDER BY i.due_date, d.number, i.seq",
+    )?;
+    let rows = stmt.query_map([customer_id], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, u32>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, i64>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+            r.get::<_, Option<String>>(7)?,
+            r.get::<_, i64>(8)?,
+            r.get::<_, i64>(9)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (item_id, number, seq, due, open, doc_date, kind, terms, doc_amount, items) = row?;
+        let kind = kind
+            .parse::<DocKind>()
+            .map_err(|e| StoreError::Invariant(e.to_string()))?;
+        out.push(OpenNow {
+            item_id,
+            doc_date: crate::store::queries::parse_stored_date(&doc_date)?,
+            item: OpenItem {
+                number,
+                seq,
+                due: crate::store::queries::parse_stored_date(&due)?,
+                open: currency.from_minor(open),
+            },
+            kind,
+            terms,
+            doc_amount,
+            single_item: items == 1,
+        });
+    }
+    Ok(out)
+}
+
+/// The credit being applied: its id, and for a payment that may earn discounts its
+/// number (a discount's reference).
+pub(super) struct Applying<'a> {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub discounts_for: Option<&'a str>,
+}
+
+/// What applying a credit did: (invoice number, installment, amount) per allocation,
+/// and the discounts it earned.
+pub(super) type Applied = (Vec<(String, u32, Money)>, Vec<DiscountTaken>);
+
+/// Applies up to `available` of a credit to the customer's open items, posting the
+/// discounts it earns when it is a payment that takes them.
+pub(super) fn apply_credit(
+    conn: &Connection,
+    currency: &Currency,
+    customer_id: CustomerId,
+    credit: Applying<'_>,
+    available: Money,
+    apply: &Apply,
+) -> Result<Applied> {
+    let (credit_id, credit_date) = (credit.id, credit.date);
+    let open = open_items_now(conn, currency, customer_id)?;
+    let items: Vec<OpenItem> = open.iter().map(|o| o.item.clone()).collect();
+    let offers: Vec<Option<Money>> = match credit.discounts_for {
+        Some(_) => open
+            .iter()
+            .map(|o| discount::offer(currency, o, credit_date))
+            .collect(),
+        None => vec![None; open.len()],
+    };
+    let planned = allocation::plan_with_discounts(currency, &items, &offers, available, apply)?;
+    let mut applied = Vec::with_capacity(planned.paid.len());
+    for (index, amount) in planned.paid {
+        let target = &open[index];
+        let date = credit_date.max(target.doc_date);
+        allocate(
+            conn,
+            credit_id,
+            target.item_id,
+            currency.to_minor(amount),
+            &date.to_string(),
+        )?;
+        applied.push((target.item.number.clone(), target.item.seq, amount));
+    }
+    let discounts = match credit.discounts_for {
+        Some(number) => discount::post_taken(
+            conn,
+            currency,
+            customer_id,
+            (number, credit_date),
+            &open,
+            &planned.discounts,
+        )?,
+        None => Vec::new(),
+    };
+    Ok((applied, discounts))
+}
+
+/// Applies the customer's unapplied credit to its open items, oldest first, on `date`.
+pub(in crate::store) fn apply_unapplied(
+    conn: &Connection,
+    currency: &Currency,
+    code: &str,
+    date: NaiveDate,
+) -> Result<Vec<(String, u32, Money)>> {
+    let customer = customers::require(conn, currency, code)?;
+    let credits: Vec<(i64, i64, String)> = conn
+        .prepare("SELECT id, unapplied, date FROM documents WHERE customer_id = ?1 AND side = -1 AND unapplied > 0 ORDER BY date, id")?
+        .query_map([customer.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut applied = Vec::new();
+    for (credit_id, unapplied, credit_date) in credits {
+        let credit_date = crate::store::queries::parse_stored_date(&credit_date)?.max(date);
+        // Credit left over from earlier is not a new payment: it earns no discount.
+        let (done, _) = apply_credit(
+            conn,
+            currency,
+            customer.id,
+            Applying {
+                id: credit_id,
+                date: credit_date,
+                discounts_for: None,
+            },
+            currency.from_minor(unapplied),
+            &Apply::OldestFirst,
+        )?;
+        applied.extend(done);
+    }
+    Ok(applied)
+}
