@@ -6,14 +6,17 @@
 //! `owed analytics` ([`crate::report::risk::risks`]), and the 13-week forecast of
 //! `owed forecast` ([`crate::report::forecast::forecast`]).
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 
 use crate::domain::Money;
 use crate::domain::aging::{Basis, Buckets};
+use crate::report::ReportError;
 use crate::report::analytics::{AnalyticsOptions, TrendMonth, trend_by_bucket, unapplied_total};
 use crate::report::forecast::{DEFAULT_WEEKS, Forecast, ForecastOptions, forecast};
 use crate::report::risk::{CustomerRisk, risks};
-use crate::store::Store;
+use crate::store::{Access, Store};
 
 /// The days DSO, CEI and ADD are taken over: `owed analytics`' default.
 pub const PERIOD_DAYS: u32 = 90;
@@ -62,8 +65,55 @@ impl Data {
     }
 }
 
-/// The Dashboard's figures as of `as_of` (runs on a worker thread).
+/// The Dashboard's figures as of `as_of` (runs on a worker thread). For a book in a file
+/// the risk scores and the forecast are read on two more threads, each through a
+/// read-only connection of its own, while this one reads the trend: the three are
+/// whole-book reads of about the same length, so the wait is the longest of them
+/// rather than their sum. A book in memory (tests) is read here, one after the other.
 pub fn load(store: &Store, as_of: NaiveDate) -> Result<Data, String> {
+    let text = |e: ReportError| e.to_string();
+    let risk_scores = |store: &Store| risks(store, as_of).map_err(text);
+    let cash = |store: &Store| {
+        let options = ForecastOptions {
+            as_of,
+            weeks: DEFAULT_WEEKS,
+        };
+        forecast(store, &options).map_err(text)
+    };
+    let (trend, scores, expected) = match store.path() {
+        Some(path) => {
+            let beside = |path: &Path| Store::open(path, Access::Read).map_err(|e| e.to_string());
+            std::thread::scope(|scope| {
+                let scores = scope.spawn(|| risk_scores(&beside(path)?));
+                let expected = scope.spawn(|| cash(&beside(path)?));
+                let trend = trend(store, as_of);
+                (trend, joined(scores.join()), joined(expected.join()))
+            })
+        }
+        None => (trend(store, as_of), risk_scores(store), cash(store)),
+    };
+    let (buckets, months, unapplied_now, unapplied_last_month) = trend?;
+    Ok(Data {
+        as_of,
+        buckets,
+        months,
+        unapplied_now,
+        unapplied_last_month,
+        riskiest: riskiest(scores?),
+        forecast: expected?,
+    })
+}
+
+/// What a reading thread returned; a panic there becomes an error here.
+fn joined<T>(result: std::thread::Result<Result<T, String>>) -> Result<T, String> {
+    result.unwrap_or_else(|_| Err("a worker reading the book stopped".into()))
+}
+
+/// The trend part of [`Data`]: (the overdue buckets' labels, the months, unapplied
+/// credit now and at the last month-end).
+type Trend = (Vec<String>, Vec<TrendMonth>, Money, Money);
+
+fn trend(store: &Store, as_of: NaiveDate) -> Result<Trend, String> {
     let buckets = Buckets::default();
     let options = AnalyticsOptions {
         as_of,
@@ -72,24 +122,8 @@ pub fn load(store: &Store, as_of: NaiveDate) -> Result<Data, String> {
     let months = trend_by_bucket(store, &options, &buckets).map_err(|e| e.to_string())?;
     let last_month_end = months[months.len().saturating_sub(2)].period.as_of;
     let unapplied = |date| unapplied_total(store, date).map_err(|e| e.to_string());
-    let riskiest = riskiest(risks(store, as_of).map_err(|e| e.to_string())?);
-    let forecast = forecast(
-        store,
-        &ForecastOptions {
-            as_of,
-            weeks: DEFAULT_WEEKS,
-        },
-    )
-    .map_err(|e| e.to_string())?;
-    Ok(Data {
-        as_of,
-        riskiest,
-        forecast,
-        buckets: buckets.labels(Basis::Due)[1..].to_vec(),
-        unapplied_now: unapplied(as_of)?,
-        unapplied_last_month: unapplied(last_month_end)?,
-        months,
-    })
+    let (now, last) = (unapplied(as_of)?, unapplied(last_month_end)?);
+    Ok((buckets.labels(Basis::Due)[1..].to_vec(), months, now, last))
 }
 
 /// The [`RISKIEST`] customers with the highest scores, highest first; ties go to the

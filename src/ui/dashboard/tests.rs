@@ -171,6 +171,29 @@ fn the_trend_matches_the_aging_month_by_month_on_a_demo_book() {
 }
 
 #[test]
+fn a_book_in_a_file_is_read_on_three_threads_with_the_same_figures() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("book.owed");
+    let mut store =
+        Store::open_or_create(&path, crate::store::Access::Write, &BookSettings::default())
+            .unwrap();
+    let options = DemoOptions {
+        customers: 20,
+        invoices: 300,
+        seed: 5,
+        today: date(TODAY),
+    };
+    demo::generate(&mut store, &options, &mut |_, _| {}).unwrap();
+    assert!(store.path().is_some());
+    let data = load::load(&store, date(TODAY)).unwrap();
+    assert_library_figures(&store, &data);
+    // Through the app: its worker opens a connection of its own too.
+    let mut app = app_on(store);
+    send(&mut app, AppMessage::Show(Tab::Dashboard));
+    assert_eq!(screen(&app).data(), Some(&data));
+}
+
+#[test]
 fn the_tiles_show_each_figure_with_its_change_since_last_month() {
     let mut app = app_on(store_with_history());
     send(&mut app, AppMessage::Show(Tab::Dashboard));
