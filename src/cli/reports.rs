@@ -1,6 +1,8 @@
 //! The CLI's reports: aging, customer list, ledger, notes and the overview shown by a
 //! bare `owed`, each as a table, CSV or JSON from the same figures.
 
+mod aging_pdf;
+
 use serde_json::{Value, json};
 
 use crate::domain::aging::{Basis, Buckets};
@@ -52,7 +54,7 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
         AgingFormat::Table => Format::Table,
         AgingFormat::Csv => Format::Csv,
         AgingFormat::Json => Format::Json,
-        AgingFormat::Pdf => return aging_pdf(store, args, &options),
+        AgingFormat::Pdf => return aging_pdf::write(store, args, &options),
     };
     if args.out.is_some() {
         return Err(CliError::Input {
@@ -166,36 +168,6 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
         ));
     }
     emit(f, &table, json)
-}
-
-/// `owed aging --format pdf --out FILE`: the customer rows and totals as a PDF, written
-/// whole or not at all; says where it went.
-fn aging_pdf(store: &Store, args: &AgingArgs, options: &AgingOptions) -> Result<(), CliError> {
-    let Some(path) = &args.out else {
-        return Err(CliError::Input {
-            field: "--out",
-            message: "--format pdf needs --out FILE.pdf, the file to write".into(),
-        });
-    };
-    let options = AgingOptions {
-        detail: false,
-        ..options.clone()
-    };
-    let aging = report::aging(store, &options)?;
-    let company = store.company_profile()?;
-    let sheet =
-        crate::pdf::AgingSheet::new(&company, store.currency(), &aging.report, aging.rows());
-    crate::pdf::write_aging_pdf(path, &sheet).map_err(|e| CliError::File {
-        path: path.clone(),
-        message: e.to_string(),
-    })?;
-    print(&format!(
-        "Wrote the aging as of {} ({} customers) to {}",
-        options.as_of,
-        sheet.rows.len(),
-        path.display()
-    ));
-    Ok(())
 }
 
 pub fn customer_list(store: &Store, as_of: chrono::NaiveDate, f: Format) -> Result<(), CliError> {

@@ -350,45 +350,6 @@ impl Aging {
         }
     }
 
-    fn export(&mut self, book: &Book) -> Task<Message> {
-        let path = self.export_path.trim();
-        let Some(report) = self.report.clone() else {
-            return Task::none();
-        };
-        if path.is_empty() || self.exporting {
-            return Task::none();
-        }
-        self.exporting = true;
-        self.export_status = None;
-        export::write(report, book.currency().clone(), PathBuf::from(path))
-    }
-
-    /// Writes the report shown as a PDF next to the export path, on a worker thread.
-    fn save_pdf(&mut self, book: &Book) -> Task<Message> {
-        let path = self.export_path.trim();
-        let Some(report) = self.report.clone() else {
-            return Task::none();
-        };
-        if path.is_empty() || self.exporting {
-            return Task::none();
-        }
-        let company = match book.store().company_profile() {
-            Ok(company) => company,
-            Err(error) => {
-                self.export_status = Some(Err(error.to_string()));
-                return Task::none();
-            }
-        };
-        self.exporting = true;
-        self.export_status = None;
-        export::write_pdf(
-            report,
-            book.currency().clone(),
-            company,
-            export::pdf_path(std::path::Path::new(path)),
-        )
-    }
-
     /// Puts the customers in sort order and lays out the lines, expanded items included.
     fn rebuild(&mut self) {
         let Some(report) = &self.report else {

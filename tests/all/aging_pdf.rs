@@ -213,4 +213,18 @@ fn pdf_needs_out_and_out_needs_pdf() {
     assert!(!ok);
     assert!(stderr.contains("--out"), "{stderr}");
     assert!(!out.exists());
+    // A folder, or a folder that is not there: one line naming the path.
+    for (out, said) in [
+        (dir.path().to_path_buf(), "folder"),
+        (dir.path().join("missing").join("aging.pdf"), "No such file"),
+    ] {
+        let (ok, _, stderr) = run(
+            &book,
+            &["aging", "--format", "pdf", "--out", out.to_str().unwrap()],
+        );
+        assert!(!ok);
+        assert!(stderr.contains(out.to_str().unwrap()), "{stderr}");
+        assert!(stderr.contains(said), "{stderr}");
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    }
 }

@@ -16,6 +16,7 @@ use super::{Aging, Message, Report};
 use crate::domain::Currency;
 use crate::domain::company::CompanyProfile;
 use crate::pdf::{AgingSheet, write_aging_pdf};
+use crate::ui::Book;
 use crate::ui::book::on_worker;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets;
@@ -58,6 +59,48 @@ pub fn view(screen: &Aging) -> Element<'_, Message> {
     .spacing(8)
     .align_y(iced::Alignment::Center)
     .into()
+}
+
+impl Aging {
+    /// Writes the report shown as CSV to the export path, on a worker thread.
+    pub(super) fn export(&mut self, book: &Book) -> Task<Message> {
+        let path = self.export_path.trim();
+        let Some(report) = self.report.clone() else {
+            return Task::none();
+        };
+        if path.is_empty() || self.exporting {
+            return Task::none();
+        }
+        self.exporting = true;
+        self.export_status = None;
+        write(report, book.currency().clone(), PathBuf::from(path))
+    }
+
+    /// Writes the report shown as a PDF next to the export path, on a worker thread.
+    pub(super) fn save_pdf(&mut self, book: &Book) -> Task<Message> {
+        let path = self.export_path.trim();
+        let Some(report) = self.report.clone() else {
+            return Task::none();
+        };
+        if path.is_empty() || self.exporting {
+            return Task::none();
+        }
+        let company = match book.store().company_profile() {
+            Ok(company) => company,
+            Err(error) => {
+                self.export_status = Some(Err(error.to_string()));
+                return Task::none();
+            }
+        };
+        self.exporting = true;
+        self.export_status = None;
+        write_pdf(
+            report,
+            book.currency().clone(),
+            company,
+            pdf_path(Path::new(path)),
+        )
+    }
 }
 
 /// Asks the desktop's save dialog for a file, starting from `current`.
