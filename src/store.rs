@@ -19,6 +19,7 @@ mod notes;
 mod open;
 mod posting;
 mod queries;
+mod reviews;
 pub mod schema;
 mod settings;
 
@@ -46,7 +47,7 @@ pub use bank::{
 pub use batch::{Batch, OldestOverdue};
 pub use check::Violation;
 pub use contacts::{ContactState, OpenItemNow};
-pub use customers::{Customer, CustomerUpdate};
+pub use customers::{Customer, CustomerUpdate, LeftEmpty};
 pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution};
 pub use fees::{
     FeeRun, MEMO_HEADER as FEE_MEMO_HEADER, POLICY_OVERRIDE, parse_memo_line as parse_fee_memo_line,
@@ -55,6 +56,7 @@ pub use issued::{Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_he
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
 pub use posting::{CreditRefusal, NewCredit, NewDebit, NewRefund, OverLimit, Posted, VoidRequest};
+pub use reviews::{REVIEW_REASON, ReviewDate, ReviewOutcome};
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
 pub use settings::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
@@ -62,6 +64,7 @@ pub use settings::{
     parse_tolerance, unescape,
 };
 pub use settings::{MAX_GRACE_DAYS, TierFeeRules, parse_fee_amount, parse_grace_days, parse_rate};
+pub use settings::{parse_policy_limit, parse_policy_terms};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -178,6 +178,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 tier,
                 on_hold: (edit.hold || edit.release).then_some(edit.hold),
                 archived: (edit.archive || edit.unarchive).then_some(edit.archive),
+                next_review: None,
                 reason: edit.reason.clone(),
             };
             let customer = store.update_customer(&edit.code, &update)?;

@@ -206,6 +206,7 @@ impl Form {
                                 tier: Some(draft.tier),
                                 on_hold: Some(draft.on_hold),
                                 archived: None,
+                                next_review: None,
                                 reason: None,
                             },
                         )
