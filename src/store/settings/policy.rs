@@ -8,6 +8,7 @@
 //! goes through `settings_change`, so the audit log records it.
 
 use rusqlite::Connection;
+use rust_decimal::Decimal;
 
 use super::tiers::TIERS;
 use super::{bad, get, put, settings_change};
@@ -197,6 +198,17 @@ impl Store {
                 deposit_pct: None,
             },
         })
+    }
+
+    /// The deposit a new invoice for customer `code` requires by its tier's policy, as
+    /// `(tier, percent)`; `None` when its tier requires none (or it has no tier). Only
+    /// read when an invoice is made with no plan chosen.
+    pub fn required_deposit(&self, code: &str) -> Result<Option<(Tier, Decimal)>> {
+        let customer = self.customer(code)?;
+        let Some(tier) = customer.tier else {
+            return Ok(None);
+        };
+        Ok(self.tier_policy(Some(tier))?.deposit_pct.map(|pct| (tier, pct)))
     }
 
     /// Sets a policy part by its key (empty: no default); `None` when `key` is not one.
