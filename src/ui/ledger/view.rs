@@ -141,6 +141,7 @@ fn actions(ledger: &Ledger) -> Element<'_, Message> {
         widgets::secondary(t("Fee"), show(FormKind::Fee)),
         widgets::secondary(t("Void…"), show(FormKind::Void)),
         widgets::secondary(t("Log a note (Ctrl+L)"), Some(Message::LogNote)),
+        widgets::secondary(t("Credit review…"), idle.then_some(Message::OpenReview)),
     ]
     .spacing(6)
     .into()
