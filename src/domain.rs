@@ -18,6 +18,7 @@ pub mod note;
 pub mod policy;
 pub mod printed;
 pub mod retention;
+pub mod risk;
 pub mod terms;
 pub mod text;
 

@@ -20,6 +20,7 @@ mod open;
 mod posting;
 mod queries;
 mod reviews;
+mod risk;
 pub mod schema;
 mod settings;
 
@@ -58,6 +59,7 @@ pub use open::{Access, default_book_path};
 pub use posting::{CreditRefusal, NewCredit, NewDebit, NewRefund, OverLimit, Posted, VoidRequest};
 pub use reviews::{REVIEW_REASON, ReviewDate, ReviewOutcome};
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
+pub use risk::{ItemAsOf, RiskSeen};
 pub use settings::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
     escape, parse_interval_days, parse_reminder_days, parse_tier_days, parse_tier_interval,

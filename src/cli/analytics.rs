@@ -102,7 +102,6 @@ pub fn run(store: &Store, args: &AnalyticsArgs) -> Result<(), CliError> {
             .by_customer
             .iter()
             .map(|c| {
-                // The risk score, its reasons and the suggested tier are not computed yet.
                 json!({
                     "code": c.code,
                     "name": c.name,
@@ -110,9 +109,9 @@ pub fn run(store: &Store, args: &AnalyticsArgs) -> Result<(), CliError> {
                     "days_late": figure(c.habits.days_late),
                     "on_time_share": figure(c.habits.on_time_share),
                     "promises_kept_share": figure(c.promises_kept_share),
-                    "risk_score": Value::Null,
-                    "risk_reasons": [],
-                    "suggested_tier": Value::Null,
+                    "risk_score": c.risk.score,
+                    "risk_reasons": c.risk.reasons.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                    "suggested_tier": c.suggested_tier.to_string(),
                 })
             })
             .collect();
@@ -138,8 +137,11 @@ pub fn run(store: &Store, args: &AnalyticsArgs) -> Result<(), CliError> {
             "days late",
             "on time %",
             "promises kept %",
+            "risk",
+            "suggested tier",
+            "why",
         ],
-        &[false, false, true, true, true, true],
+        &[false, false, true, true, true, true, true, false, false],
     );
     for c in &report.by_customer {
         table.rows.push(vec![
@@ -149,6 +151,9 @@ pub fn run(store: &Store, args: &AnalyticsArgs) -> Result<(), CliError> {
             cell(c.habits.days_late),
             cell(c.habits.on_time_share),
             cell(c.promises_kept_share),
+            c.risk.score.to_string(),
+            c.suggested_tier.to_string(),
+            c.risk.explained(),
         ]);
     }
     text.push_str("\nBy customer (items settled and promises due in the 365 days to that day):\n");

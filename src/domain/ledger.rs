@@ -78,6 +78,28 @@ pub fn build(
     }
 }
 
+/// The highest balance the customer owed at the end of any day from `from` through
+/// `to` (the balance brought into `from` counts as that day's start), from documents
+/// already in date order; credit in hand counts as owing nothing.
+pub fn highest_balance(documents: &[LedgerDocument], from: NaiveDate, to: NaiveDate) -> Money {
+    let mut balance = Money::ZERO;
+    let mut highest = Money::ZERO;
+    let mut previous: Option<NaiveDate> = None;
+    for doc in documents.iter().take_while(|d| d.date <= to) {
+        // On a new day, `balance` is the previous day's end, or what was brought into
+        // `from`: either counts once the new day is in the range.
+        if previous != Some(doc.date) && doc.date >= from {
+            highest = highest.max(balance);
+        }
+        balance += match doc.side {
+            Side::Debit => doc.amount,
+            Side::Credit => -doc.amount,
+        };
+        previous = Some(doc.date);
+    }
+    highest.max(balance)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,14 +10,16 @@ use std::collections::HashMap;
 use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::risk::{habits_by_customer, risks_with_habits};
 use super::{ReportError, Result};
 use crate::domain::Money;
 use crate::domain::analytics::{
-    Headline, PaymentHabits, PeriodSums, SettledItem, headline, kept_share, one_decimal,
-    payment_habits,
+    Headline, PaymentHabits, PeriodSums, headline, kept_share, one_decimal,
 };
+use crate::domain::customer::Tier;
 use crate::domain::ids::CustomerId;
 use crate::domain::note::PromiseStatus;
+use crate::domain::risk::Risk;
 use crate::store::{AgingInput, Store};
 
 /// The days per-customer figures look back over, ending on the as-of date.
@@ -40,13 +42,15 @@ pub struct PeriodFigures {
 }
 
 /// One customer's figures, rounded to one decimal; `None` where nothing was settled or
-/// no promise part was judged.
+/// no promise part was judged. Its risk as of the date, from [`super::risk`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerFigures {
     pub code: String,
     pub name: String,
     pub habits: PaymentHabits,
     pub promises_kept_share: Option<Decimal>,
+    pub risk: Risk,
+    pub suggested_tier: Tier,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,40 +145,24 @@ pub fn analytics(store: &Store, options: &AnalyticsOptions) -> Result<Analytics>
     let period = period_figures(store, &sales, as_of, period_days)?;
 
     let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
-    let mut settled: HashMap<CustomerId, Vec<SettledItem>> = HashMap::new();
-    store.settled_between(habit_start, as_of, |row| {
-        // An item its document's void settled was never paid; a void after the as-of
-        // date had not happened yet.
-        if row.voided_on.is_some_and(|v| v <= as_of) {
-            return;
-        }
-        settled
-            .entry(row.customer_id)
-            .or_default()
-            .push(SettledItem {
-                amount: row.amount,
-                invoiced: row.invoiced,
-                due: row.due,
-                settled: row.settled,
-            });
-    })?;
+    let habits = habits_by_customer(store, as_of)?;
     let promises = promise_parts_kept(store, habit_start, as_of)?;
-
-    let by_customer = store
-        .customers()?
+    let by_customer = risks_with_habits(store, as_of, &habits)?
         .into_iter()
-        .map(|customer| {
-            let habits = payment_habits(settled.get(&customer.id).map_or(&[], Vec::as_slice));
-            let (kept, judged) = promises.get(&customer.id).copied().unwrap_or((0, 0));
+        .map(|scored| {
+            let habits = habits.get(&scored.id).copied().unwrap_or_default();
+            let (kept, judged) = promises.get(&scored.id).copied().unwrap_or((0, 0));
             CustomerFigures {
-                code: customer.code,
-                name: customer.name,
                 habits: PaymentHabits {
                     days_to_pay: habits.days_to_pay.map(one_decimal),
                     days_late: habits.days_late.map(one_decimal),
                     on_time_share: habits.on_time_share.map(one_decimal),
                 },
                 promises_kept_share: kept_share(kept, judged).map(one_decimal),
+                code: scored.code,
+                name: scored.name,
+                risk: scored.risk,
+                suggested_tier: scored.suggested_tier,
             }
         })
         .collect();
@@ -189,7 +177,7 @@ pub fn analytics(store: &Store, options: &AnalyticsOptions) -> Result<Analytics>
 /// payments dated from its note's day (one entered after the note, on that day) through
 /// the part's date, not voided by `as_of`. A part still open (dated `as_of`, not yet
 /// paid in full) is not judged; a partly kept one counts as not kept.
-fn promise_parts_kept(
+pub(crate) fn promise_parts_kept(
     store: &Store,
     from: NaiveDate,
     as_of: NaiveDate,

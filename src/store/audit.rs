@@ -36,10 +36,12 @@ pub enum AuditAction {
     Pause,
     /// A dispute was opened or resolved.
     Dispute,
+    /// A customer's risk band was acknowledged (the worklist stops warning of it).
+    RiskSeen,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 9] = [
         AuditAction::CustomerAdd,
         AuditAction::CustomerEdit,
         AuditAction::Settings,
@@ -48,6 +50,7 @@ impl AuditAction {
         AuditAction::ImportUndo,
         AuditAction::Pause,
         AuditAction::Dispute,
+        AuditAction::RiskSeen,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -60,6 +63,7 @@ impl AuditAction {
             AuditAction::ImportUndo => "import-undo",
             AuditAction::Pause => "pause",
             AuditAction::Dispute => "dispute",
+            AuditAction::RiskSeen => "risk-ack",
         }
     }
 

@@ -144,9 +144,14 @@ fn worked_example_through_the_library_and_the_binary() {
     assert_eq!(c1["days_late"], "6.7");
     assert_eq!(c1["on_time_share"], "33.3");
     assert!(c1["promises_kept_share"].is_null());
-    // The risk score is a later slice: nothing invented meanwhile.
-    assert!(c1["risk_score"].is_null() && c1["suggested_tier"].is_null());
-    assert_eq!(c1["risk_reasons"], serde_json::json!([]));
+    // 6.7 days late on average: 3 points (0.5 a day); nothing else counts against it.
+    // Low risk but only a third paid on time: tier B.
+    assert_eq!(c1["risk_score"], 3);
+    assert_eq!(
+        c1["risk_reasons"],
+        serde_json::json!(["pays 7 days late on average"])
+    );
+    assert_eq!(c1["suggested_tier"], "B");
     // The default period is 90 days; the table says the same figures.
     let default = json(
         &book,

@@ -1,0 +1,304 @@
+//! Risk scores as of a date, for every customer at once ([`risks`]: whole-book reads,
+//! for the analytics, the Customers screen, the Dashboard and the worklist) or for one
+//! ([`customer_risk`]: that customer's own rows, for the ledger header), and a
+//! customer's credit record with what a credit review suggests ([`credit_record`]).
+//! Both paths give the same figures (a test holds them to it). Nothing dated after the
+//! as-of date counts.
+
+use std::collections::HashMap;
+
+use chrono::{Days, Months, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::analytics::{HABIT_DAYS, promise_parts_kept};
+use super::{ReportError, Result};
+use crate::domain::Money;
+use crate::domain::analytics::{PaymentHabits, SettledItem, kept_share, payment_habits};
+use crate::domain::customer::Tier;
+use crate::domain::ids::CustomerId;
+use crate::domain::ledger::highest_balance;
+use crate::domain::risk::{
+    Band, LONG_OVERDUE_DAYS, PROMISE_MONTHS, Risk, RiskInputs, Suggestion, assess, suggest,
+    suggested_tier,
+};
+use crate::store::{AgingInput, Customer, Store};
+
+/// One customer's risk as of a date, with what it was made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerRisk {
+    pub id: CustomerId,
+    pub code: String,
+    pub name: String,
+    pub tier: Option<Tier>,
+    pub inputs: RiskInputs,
+    /// Percent of the amount settled in the last 365 days that was paid on time.
+    pub on_time_share: Option<Decimal>,
+    pub risk: Risk,
+    pub suggested_tier: Tier,
+}
+
+/// What a credit review shows of a customer, and what it suggests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreditRecord {
+    pub as_of: NaiveDate,
+    pub customer: Customer,
+    /// Over the items settled in the last 365 days; unrounded.
+    pub habits: PaymentHabits,
+    /// Promise parts dated in the last 365 days: (kept, judged).
+    pub promises: (u64, u64),
+    pub promises_kept_share: Option<Decimal>,
+    /// Open items past due as of the date.
+    pub overdue: Money,
+    /// Owed net of unapplied credit.
+    pub balance: Money,
+    /// The highest balance at a day's end over the last 12 months.
+    pub highest_balance: Money,
+    pub risk: Risk,
+    pub suggestion: Suggestion,
+}
+
+fn days_before(date: NaiveDate, days: u64) -> Result<NaiveDate> {
+    date.checked_sub_days(Days::new(days))
+        .ok_or(ReportError::TooFarBack { date, days })
+}
+
+/// The first day of the six months ending on `as_of` that broken promises count over.
+fn promise_window_start(as_of: NaiveDate) -> Result<NaiveDate> {
+    as_of
+        .checked_sub_months(Months::new(PROMISE_MONTHS))
+        .and_then(|d| d.succ_opt())
+        .ok_or(ReportError::TooFarBack {
+            date: as_of,
+            days: 183,
+        })
+}
+
+/// Broken (or partly kept) promise parts dated in the six months ending on `as_of`.
+fn broken_promises(store: &Store, as_of: NaiveDate) -> Result<HashMap<CustomerId, u32>> {
+    Ok(
+        promise_parts_kept(store, promise_window_start(as_of)?, as_of)?
+            .into_iter()
+            .map(|(id, (kept, judged))| (id, u32::try_from(judged - kept).unwrap_or(u32::MAX)))
+            .collect(),
+    )
+}
+
+/// Whether an item due on `due` is long overdue as of `as_of`.
+fn long_overdue(due: NaiveDate, as_of: NaiveDate) -> bool {
+    (as_of - due).num_days() > LONG_OVERDUE_DAYS
+}
+
+fn customer_risk_of(
+    customer: &Customer,
+    habits: PaymentHabits,
+    broken: u32,
+    exposure: (Money, Money, Money),
+) -> CustomerRisk {
+    let (open, long, unapplied) = exposure;
+    let inputs = RiskInputs {
+        days_late: habits.days_late,
+        broken_promises: broken,
+        balance: open - unapplied,
+        credit_limit: customer.credit_limit,
+        open,
+        long_overdue: long,
+    };
+    let risk = assess(&inputs);
+    CustomerRisk {
+        id: customer.id,
+        code: customer.code.clone(),
+        name: customer.name.clone(),
+        tier: customer.tier,
+        inputs,
+        on_time_share: habits.on_time_share,
+        suggested_tier: suggested_tier(&risk, habits.on_time_share),
+        risk,
+    }
+}
+
+/// Every customer's payment habits over the 365 days ending on `as_of`, unrounded, from
+/// the whole-book read of settled items (the analytics' own).
+pub(crate) fn habits_by_customer(
+    store: &Store,
+    as_of: NaiveDate,
+) -> Result<HashMap<CustomerId, PaymentHabits>> {
+    let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
+    let mut settled: HashMap<CustomerId, Vec<SettledItem>> = HashMap::new();
+    store.settled_between(habit_start, as_of, |row| {
+        // An item its document's void settled was never paid; a void after the as-of
+        // date had not happened yet.
+        if row.voided_on.is_some_and(|v| v <= as_of) {
+            return;
+        }
+        settled
+            .entry(row.customer_id)
+            .or_default()
+            .push(SettledItem {
+                amount: row.amount,
+                invoiced: row.invoiced,
+                due: row.due,
+                settled: row.settled,
+            });
+    })?;
+    Ok(settled
+        .into_iter()
+        .map(|(id, items)| (id, payment_habits(&items)))
+        .collect())
+}
+
+/// Every customer's risk as of `as_of`, in code order.
+pub fn risks(store: &Store, as_of: NaiveDate) -> Result<Vec<CustomerRisk>> {
+    let habits = habits_by_customer(store, as_of)?;
+    risks_with_habits(store, as_of, &habits)
+}
+
+/// [`risks`] with the habits already read (the analytics read them for their own use).
+pub(crate) fn risks_with_habits(
+    store: &Store,
+    as_of: NaiveDate,
+    habits: &HashMap<CustomerId, PaymentHabits>,
+) -> Result<Vec<CustomerRisk>> {
+    let broken = broken_promises(store, as_of)?;
+    // (open, long overdue, unapplied) per customer.
+    let mut exposure: HashMap<CustomerId, (Money, Money, Money)> = HashMap::new();
+    store.open_items_as_of(as_of, AgingInput::Fast, false, |row| {
+        let entry = exposure.entry(row.customer_id).or_default();
+        entry.0 += row.open;
+        if long_overdue(row.due, as_of) {
+            entry.1 += row.open;
+        }
+    })?;
+    store.unapplied_as_of(as_of, AgingInput::Fast, |row| {
+        exposure.entry(row.customer_id).or_default().2 += row.unapplied;
+    })?;
+    Ok(store
+        .customers()?
+        .iter()
+        .map(|customer| {
+            customer_risk_of(
+                customer,
+                habits.get(&customer.id).copied().unwrap_or_default(),
+                broken.get(&customer.id).copied().unwrap_or(0),
+                exposure.get(&customer.id).copied().unwrap_or_default(),
+            )
+        })
+        .collect())
+}
+
+/// One customer's habits and exposure from its own rows: (habits, (open, long overdue,
+/// unapplied), overdue).
+fn own_figures(
+    store: &Store,
+    customer: &Customer,
+    as_of: NaiveDate,
+) -> Result<(PaymentHabits, (Money, Money, Money), Money)> {
+    let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
+    let items = store.customer_items_as_of(customer.id, as_of)?;
+    let settled: Vec<SettledItem> = items
+        .iter()
+        .filter(|i| i.sale && !i.voided)
+        .filter_map(|i| {
+            let settled = i.settled.filter(|s| *s >= habit_start && *s <= as_of)?;
+            Some(SettledItem {
+                amount: i.amount,
+                invoiced: i.invoiced,
+                due: i.due,
+                settled,
+            })
+        })
+        .collect();
+    let (mut open, mut long, mut overdue) = (Money::ZERO, Money::ZERO, Money::ZERO);
+    for item in items.iter().filter(|i| !i.open.0.is_zero()) {
+        open += item.open;
+        if long_overdue(item.due, as_of) {
+            long += item.open;
+        }
+        if item.due < as_of {
+            overdue += item.open;
+        }
+    }
+    let unapplied = store.customer_unapplied_as_of(customer.id, as_of)?;
+    Ok((payment_habits(&settled), (open, long, unapplied), overdue))
+}
+
+/// One customer's risk as of `as_of`, from its own rows: the same figures as its entry
+/// in [`risks`].
+pub fn customer_risk(store: &Store, code: &str, as_of: NaiveDate) -> Result<CustomerRisk> {
+    let customer = store.customer(code)?;
+    let (habits, exposure, _) = own_figures(store, &customer, as_of)?;
+    let broken = broken_promises(store, as_of)?;
+    Ok(customer_risk_of(
+        &customer,
+        habits,
+        broken.get(&customer.id).copied().unwrap_or(0),
+        exposure,
+    ))
+}
+
+/// The customer's credit record as of `as_of` and what a review suggests;
+/// `tier_default_limit` is each tier's default credit limit (used when it owed nothing
+/// in 12 months).
+pub fn credit_record(
+    store: &Store,
+    code: &str,
+    as_of: NaiveDate,
+    tier_default_limit: impl Fn(Tier) -> Option<Money>,
+) -> Result<CreditRecord> {
+    let customer = store.customer(code)?;
+    let (habits, exposure, overdue) = own_figures(store, &customer, as_of)?;
+    let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
+    let promises = promise_parts_kept(store, habit_start, as_of)?
+        .get(&customer.id)
+        .copied()
+        .unwrap_or((0, 0));
+    let broken = broken_promises(store, as_of)?
+        .get(&customer.id)
+        .copied()
+        .unwrap_or(0);
+    let scored = customer_risk_of(&customer, habits, broken, exposure);
+    let year_start = as_of
+        .checked_sub_months(Months::new(12))
+        .and_then(|d| d.succ_opt())
+        .ok_or(ReportError::TooFarBack {
+            date: as_of,
+            days: 365,
+        })?;
+    let highest = highest_balance(&store.ledger_documents(customer.id)?, year_start, as_of);
+    let suggestion = suggest(
+        &scored.risk,
+        habits.on_time_share,
+        highest,
+        scored.inputs.balance,
+        tier_default_limit,
+        store.currency(),
+    );
+    Ok(CreditRecord {
+        as_of,
+        habits,
+        promises,
+        promises_kept_share: kept_share(promises.0, promises.1),
+        overdue,
+        balance: scored.inputs.balance,
+        highest_balance: highest,
+        risk: scored.risk,
+        suggestion,
+        customer,
+    })
+}
+
+/// Customers whose risk band now is above the band last acknowledged (or, never
+/// acknowledged, at high or above): the worklist's risk warnings, with the band seen.
+pub fn risen(store: &Store, risks: &[CustomerRisk]) -> Result<Vec<(CustomerRisk, Option<Band>)>> {
+    let seen = store.risk_seen()?;
+    Ok(risks
+        .iter()
+        .filter_map(|r| {
+            let before = seen.get(&r.id).map(|s| s.band);
+            let rose = match before {
+                Some(band) => r.risk.band > band,
+                None => r.risk.band >= Band::High,
+            };
+            rose.then(|| (r.clone(), before))
+        })
+        .collect())
+}
