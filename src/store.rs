@@ -57,8 +57,8 @@ pub use issued::{Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_he
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
 pub use posting::{CreditRefusal, NewCredit, NewDebit, NewRefund, OverLimit, Posted, VoidRequest};
-pub use reviews::{REVIEW_REASON, ReviewDate, ReviewOutcome};
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
+pub use reviews::{REVIEW_REASON, ReviewDate, ReviewOutcome};
 pub use risk::{ItemAsOf, RiskSeen};
 pub use settings::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use crate::domain::Currency;
 use crate::domain::allocation::Apply;
 use crate::domain::customer::{CustomerDraft, Tier};
-use crate::store::LeftEmpty;
 use crate::domain::document::DocKind;
 use crate::domain::note::{NoteDraft, Promise};
 use crate::domain::terms::{Plan, Terms};
+use crate::store::LeftEmpty;
 use crate::store::{
     Access, BookSettings, CustomerUpdate, NewCredit, NewDebit, NewRefund, Posted, Store,
     VoidRequest,
@@ -156,7 +156,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 credit_limit: credit_limit.is_none(),
             };
             let customer = store.add_customer_with_policy(&draft, left_empty)?;
-            let mut said = vec![format!("added customer {} {}", customer.code, customer.name)];
+            let mut said = vec![format!(
+                "added customer {} {}",
+                customer.code, customer.name
+            )];
             if let Some(tier) = customer.tier {
                 let mut from_policy = Vec::new();
                 if left_empty.terms {

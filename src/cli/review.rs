@@ -1,8 +1,9 @@
-//! `owed review list|show|set|keep`: credit reviews. Each customer has a next-review
-//! date (a year after it was added, six months for tier C); `list --due` gives the
-//! reviews that have come, `show` a customer's record as the review form shows it,
-//! `set` moves a date by hand, and `keep` records a review that changes nothing (the
-//! next date moves on by the tier's interval). Every change is audited.
+//! `owed review list|show|set|accept|keep`: credit reviews. Each customer has a
+//! next-review date (a year after it was added, six months for tier C); `list --due`
+//! gives the reviews that have come, `show` a customer's record and the suggestion as
+//! the review form shows them, `set` moves a date by hand, `accept` takes the suggested
+//! tier and limit, and `keep` records a review that changes nothing. Accept and keep
+//! move the next review on by the tier's interval; every change is audited.
 
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -11,7 +12,9 @@ use super::commands::open;
 use super::output::{Table, print};
 use super::{Cli, CliError, parse_date_arg};
 use crate::domain::Currency;
-use crate::report::review::{ReviewRecord, review_record};
+use crate::domain::analytics::one_decimal;
+use crate::report::review::{accept_suggestion, review_record};
+use crate::report::risk::CreditRecord;
 use crate::store::{Access, Customer, ReviewOutcome};
 
 #[derive(Debug, Subcommand)]
@@ -22,6 +25,9 @@ pub enum ReviewCommand {
     Show(ReviewShowArgs),
     /// Move a customer's next review to DATE.
     Set(ReviewSetArgs),
+    /// Take the tier and limit the review suggests (audited, reason "credit review");
+    /// the next review moves on by the new tier's interval from --date.
+    Accept(ReviewDoneArgs),
     /// Record a review that keeps the tier and limit as they are; the next review moves
     /// on by the tier's interval (12 months, 6 for tier C) from --date.
     Keep(ReviewDoneArgs),
@@ -111,6 +117,18 @@ pub fn run(cli: &Cli, command: &ReviewCommand) -> Result<(), CliError> {
             ));
             Ok(())
         }
+        ReviewCommand::Accept(args) => {
+            let date = parse_date_arg("--date", &args.date)?;
+            let mut store = open(cli, Access::Write)?;
+            let (customer, record) = accept_suggestion(&mut store, &args.code, date)?;
+            let currency = store.currency();
+            let mut lines = vec![reviewed_line(currency, &customer, "suggestion accepted")];
+            for reason in &record.suggestion.reasons {
+                lines.push(format!("  because {}", reason.describe(currency)));
+            }
+            print(&lines.join("\n"));
+            Ok(())
+        }
         ReviewCommand::Keep(args) => {
             let date = parse_date_arg("--date", &args.date)?;
             let mut store = open(cli, Access::Write)?;
@@ -176,7 +194,14 @@ fn list(cli: &Cli, args: &ReviewListArgs) -> Result<(), CliError> {
         return Ok(());
     }
     let mut table = Table::new(
-        &["customer", "name", "tier", "credit limit", "next review", "due"],
+        &[
+            "customer",
+            "name",
+            "tier",
+            "credit limit",
+            "next review",
+            "due",
+        ],
         &[false, false, false, true, false, false],
     );
     for r in &rows {
@@ -196,36 +221,52 @@ fn list(cli: &Cli, args: &ReviewListArgs) -> Result<(), CliError> {
 }
 
 /// `{"customer", "name", "date", "tier", "credit_limit", "next_review", "days_to_pay",
-/// "on_time_share", "promises_kept_share", "overdue", "balance", "highest_balance"}`;
-/// amounts and figures as strings, none as null.
-fn record_json(currency: &Currency, record: &ReviewRecord) -> serde_json::Value {
-    let figure = |f: Option<rust_decimal::Decimal>| f.map(|f| f.to_string());
+/// "on_time_share", "promises_kept_share", "overdue", "balance", "highest_balance",
+/// "risk_score", "risk_band", "risk_reasons", "suggested_tier", "suggested_limit",
+/// "suggestion_reasons"}`; amounts and shares as strings (shares one decimal), none as
+/// null, reasons in English.
+fn record_json(currency: &Currency, record: &CreditRecord) -> serde_json::Value {
+    let figure = |f: Option<rust_decimal::Decimal>| f.map(|f| one_decimal(f).to_string());
     let customer = &record.customer;
     json!({
         "customer": customer.code,
         "name": customer.name,
-        "date": record.date.to_string(),
+        "date": record.as_of.to_string(),
         "tier": customer.tier.map(|t| t.to_string()),
         "credit_limit": customer.credit_limit.map(|l| currency.plain(l)),
         "next_review": customer.next_review.map(|d| d.to_string()),
-        "days_to_pay": figure(record.days_to_pay),
-        "on_time_share": figure(record.on_time_share),
+        "days_to_pay": figure(record.habits.days_to_pay),
+        "on_time_share": figure(record.habits.on_time_share),
         "promises_kept_share": figure(record.promises_kept_share),
         "overdue": currency.plain(record.overdue),
         "balance": currency.plain(record.balance),
         "highest_balance": currency.plain(record.highest_balance),
+        "risk_score": record.risk.score,
+        "risk_band": record.risk.band.key(),
+        "risk_reasons": record.risk.reasons.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "suggested_tier": record.suggestion.tier.to_string(),
+        "suggested_limit": record.suggestion.limit.map(|l| currency.plain(l)),
+        "suggestion_reasons": record
+            .suggestion
+            .reasons
+            .iter()
+            .map(|r| r.describe(currency))
+            .collect::<Vec<_>>(),
     })
 }
 
-fn record_text(currency: &Currency, record: &ReviewRecord) -> String {
+fn record_text(currency: &Currency, record: &CreditRecord) -> String {
     let figure = |f: Option<rust_decimal::Decimal>, unit: &str| {
-        f.map_or_else(|| "n/a".to_string(), |f| format!("{f}{unit}"))
+        f.map_or_else(
+            || "n/a".to_string(),
+            |f| format!("{}{unit}", one_decimal(f)),
+        )
     };
     let customer = &record.customer;
-    [
+    let mut lines = vec![
         format!(
             "credit review of {} {} on {}",
-            customer.code, customer.name, record.date
+            customer.code, customer.name, record.as_of
         ),
         format!(
             "  now: {}, {}, next review {}",
@@ -235,11 +276,11 @@ fn record_text(currency: &Currency, record: &ReviewRecord) -> String {
                 .next_review
                 .map_or_else(|| "none".to_string(), |d| d.to_string())
         ),
-        format!("  days to pay: {}", figure(record.days_to_pay, "")),
-        format!("  on time: {}", figure(record.on_time_share, "%")),
+        format!("  days to pay: {}", figure(record.habits.days_to_pay, "")),
+        format!("  on time: {}", figure(record.habits.on_time_share, " %")),
         format!(
             "  promises kept: {}",
-            figure(record.promises_kept_share, "%")
+            figure(record.promises_kept_share, " %")
         ),
         format!("  overdue now: {}", currency.display(record.overdue)),
         format!("  balance now: {}", currency.display(record.balance)),
@@ -247,6 +288,24 @@ fn record_text(currency: &Currency, record: &ReviewRecord) -> String {
             "  highest balance, last 12 months: {}",
             currency.display(record.highest_balance)
         ),
-    ]
-    .join("\n")
+        format!(
+            "  risk: {} ({}): {}",
+            record.risk.score,
+            record.risk.band,
+            record.risk.explained()
+        ),
+        format!(
+            "suggested: tier {}, {}",
+            record.suggestion.tier,
+            limit_text(currency, record.suggestion.limit)
+        ),
+    ];
+    for reason in &record.suggestion.reasons {
+        lines.push(format!("  because {}", reason.describe(currency)));
+    }
+    lines.push(format!(
+        "`owed review accept {}` takes it; `owed review keep {}` keeps things as they are",
+        customer.code, customer.code
+    ));
+    lines.join("\n")
 }

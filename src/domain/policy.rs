@@ -133,7 +133,10 @@ mod tests {
             policy.terms_for_new(Some(Terms::EndOfMonth(10))),
             Terms::EndOfMonth(10)
         );
-        assert_eq!(policy.limit_for_new(None), Some(Money(Decimal::new(500000, 2))));
+        assert_eq!(
+            policy.limit_for_new(None),
+            Some(Money(Decimal::new(500000, 2)))
+        );
         assert_eq!(policy.limit_for_new(Some(None)), None);
         let none = TierPolicy {
             terms: None,
@@ -161,7 +164,10 @@ mod tests {
             next_review_after(date("2026-03-15"), Some(Tier::A)),
             date("2027-03-15")
         );
-        assert_eq!(next_review_after(date("2026-03-15"), None), date("2027-03-15"));
+        assert_eq!(
+            next_review_after(date("2026-03-15"), None),
+            date("2027-03-15")
+        );
         assert_eq!(
             next_review_after(date("2026-08-31"), Some(Tier::C)),
             date("2027-02-28")

@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use super::{LoadError, LoadKind};
 use crate::domain::allocation::Apply;
 use crate::domain::customer::{CustomerDraft, CustomerError};
-use crate::store::LeftEmpty;
 use crate::domain::document::DocKind;
 use crate::domain::terms::{Plan, Terms};
 use crate::domain::text::from_spreadsheet;
 use crate::domain::{Currency, Money, parse_date};
+use crate::store::LeftEmpty;
 use crate::store::{NewCredit, NewDebit};
 
 /// A column Owed knows: its name, whether it must be there, and other names for it.

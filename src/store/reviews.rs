@@ -65,7 +65,10 @@ impl Store {
             let corrupt = |what: &str| super::StoreError::Corrupt(format!("{code}: {what}"));
             out.push(ReviewDate {
                 tier: tier
-                    .map(|t| t.parse::<Tier>().map_err(|_| corrupt(&format!("tier '{t}'"))))
+                    .map(|t| {
+                        t.parse::<Tier>()
+                            .map_err(|_| corrupt(&format!("tier '{t}'")))
+                    })
                     .transpose()?,
                 credit_limit: limit.map(|m| currency.from_minor(m)),
                 next_review: crate::domain::parse_date(&next_review)

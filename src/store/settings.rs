@@ -29,12 +29,12 @@ pub use tiers::{
 pub(super) use super::audit::settings_change;
 use super::{Result, Store, StoreError};
 use crate::domain::NumberFormat;
-use crate::domain::policy::TierPolicy;
 use crate::domain::company::{CompanyError, CompanyProfile, Locale, Paper, logo_info};
 use crate::domain::letters::{
     self, LetterError, LetterTemplate, Level, check_closing, check_paragraphs, check_thresholds,
     check_title, default_template,
 };
+use crate::domain::policy::TierPolicy;
 
 /// Every setting at once, as the settings screen edits and saves them.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -72,7 +72,10 @@ fn stored_text(currency: &Currency, policy: &TierPolicy, part: &str) -> String {
             .credit_limit
             .map(|l| currency.plain(l))
             .unwrap_or_default(),
-        _ => policy.deposit_pct.map(|p| p.to_string()).unwrap_or_default(),
+        _ => policy
+            .deposit_pct
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
     }
 }
 
@@ -91,7 +94,11 @@ fn read_part(
             policy.credit_limit = if text.trim().is_empty() {
                 None
             } else {
-                Some(currency.parse_plain(text).map_err(|_| corrupt(String::new()))?)
+                Some(
+                    currency
+                        .parse_plain(text)
+                        .map_err(|_| corrupt(String::new()))?,
+                )
             }
         }
         _ => policy.deposit_pct = parse_deposit_pct(text).map_err(corrupt)?,
@@ -100,7 +107,10 @@ fn read_part(
 }
 
 /// Every tier's policy as in effect, tiers A, B and C in that order.
-pub(in crate::store) fn read_policies(conn: &Connection, currency: &Currency) -> Result<[TierPolicy; 3]> {
+pub(in crate::store) fn read_policies(
+    conn: &Connection,
+    currency: &Currency,
+) -> Result<[TierPolicy; 3]> {
     let mut policies = TIERS.map(TierPolicy::built_in);
     for (tier, policy) in TIERS.into_iter().zip(policies.iter_mut()) {
         for part in PARTS {
@@ -145,7 +155,14 @@ pub(super) fn write_policies(
             if stored_text(currency, was, part) == text {
                 continue;
             }
-            write_part(conn, &policy_key(tier, part), &text, &built_in, part, currency)?;
+            write_part(
+                conn,
+                &policy_key(tier, part),
+                &text,
+                &built_in,
+                part,
+                currency,
+            )?;
         }
     }
     Ok(())
@@ -176,7 +193,10 @@ pub(in crate::store) fn built_in_policy_values() -> Vec<(String, String)> {
     for tier in TIERS {
         let policy = TierPolicy::built_in(tier);
         for part in PARTS {
-            out.push((policy_key(tier, part), stored_text(&currency, &policy, part)));
+            out.push((
+                policy_key(tier, part),
+                stored_text(&currency, &policy, part),
+            ));
         }
     }
     out
@@ -208,7 +228,10 @@ impl Store {
         let Some(tier) = customer.tier else {
             return Ok(None);
         };
-        Ok(self.tier_policy(Some(tier))?.deposit_pct.map(|pct| (tier, pct)))
+        Ok(self
+            .tier_policy(Some(tier))?
+            .deposit_pct
+            .map(|pct| (tier, pct)))
     }
 
     /// Sets a policy part by its key (empty: no default); `None` when `key` is not one.

@@ -145,10 +145,7 @@ impl Form {
     }
 
     /// The typed next-review date when editing: `None` unchanged or not editing.
-    fn next_review_date(
-        &self,
-        problems: &mut Problems,
-    ) -> Option<chrono::NaiveDate> {
+    fn next_review_date(&self, problems: &mut Problems) -> Option<chrono::NaiveDate> {
         self.editing.as_ref()?;
         let typed = self.next_review.trim();
         if typed.is_empty() {

@@ -4,9 +4,9 @@
 use crate::domain::Currency;
 use crate::domain::company::{self, CompanyProfile, Locale, Paper};
 use crate::domain::customer::Tier;
-use crate::domain::policy::{TierPolicy, parse_deposit_pct};
 use crate::domain::ladder::ReminderRules;
 use crate::domain::letters::{self, LetterError, LetterTemplate, Level, split_paragraphs};
+use crate::domain::policy::{TierPolicy, parse_deposit_pct};
 use crate::store::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
     parse_interval_days, parse_policy_limit, parse_policy_terms, parse_reminder_days,
@@ -433,7 +433,10 @@ fn policy_cells(policy: &TierPolicy, currency: &Currency) -> [String; 3] {
             .credit_limit
             .map(|l| currency.editable(l))
             .unwrap_or_default(),
-        policy.deposit_pct.map(|p| p.to_string()).unwrap_or_default(),
+        policy
+            .deposit_pct
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
     ]
 }
 
