@@ -337,3 +337,6 @@ impl ReviewForm {
             .into()
     }
 }
+
+#[cfg(test)]
+mod tests;
