@@ -117,6 +117,11 @@ impl Form {
         }
     }
 
+    /// Why the last Save could not be written.
+    pub fn view_error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
     /// A new customer's form that fills terms and limit from the tier picked.
     pub fn with_policies(mut self, policies: [TierPolicy; 3]) -> Form {
         self.policies = Some(policies);
