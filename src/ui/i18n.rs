@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 mod credit_control;
 mod letters_panel;
+mod review;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
@@ -30,7 +31,12 @@ impl Language {
     fn tables(self) -> &'static [&'static [(&'static str, &'static str)]] {
         match self {
             Language::English => &[],
-            Language::SimplifiedChinese => &[ZH_CN, letters_panel::ZH_CN, credit_control::ZH_CN],
+            Language::SimplifiedChinese => &[
+                ZH_CN,
+                letters_panel::ZH_CN,
+                credit_control::ZH_CN,
+                review::ZH_CN,
+            ],
         }
     }
 }
