@@ -11,8 +11,8 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
     ("Deposit %", "定金 %"),
     ("none", "无"),
     (
-        "Tier {tier}'s policy asks for a {pct}% deposit on new invoices.",
-        "{tier} 级政策要求新发票预付 {pct}% 定金。",
+        "Tier {tier}'s policy: {pct}% down",
+        "{tier} 级政策：预付 {pct}%",
     ),
     (
         "Picking a tier fills terms and limit from its policy. The first credit review is set a year on (six months for tier C).",

@@ -119,7 +119,7 @@ impl Form {
             form.plan = PlanKind::Deposit;
             form.percent = pct.to_string();
             form.policy_note = Some(tf(
-                "Tier {tier}'s policy asks for a {pct}% deposit on new invoices.",
+                "Tier {tier}'s policy: {pct}% down",
                 &[("tier", &tier.to_string()), ("pct", &pct.to_string())],
             ));
         }
@@ -363,12 +363,6 @@ impl Form {
                 problems.percent.clone(),
             ),
         };
-        let plan_detail: Element<'a, Message> = match &self.policy_note {
-            Some(note) => column![plan_detail, widgets::muted(note.clone())]
-                .spacing(4)
-                .into(),
-            None => plan_detail,
-        };
         let preview = schedule_preview(&schedule, book, problems.schedule.clone());
         let warnings = column(
             self.warnings(amount, book)
@@ -442,6 +436,9 @@ impl Form {
                 plan_button("One item", PlanKind::Single),
                 plan_button("Installments", PlanKind::Installments),
                 plan_button("Deposit + balance", PlanKind::Deposit),
+                // On the plan's own line: a line more would push Post out of a
+                // 700-pixel window.
+                widgets::muted(self.policy_note.clone().unwrap_or_default()),
             ]
             .spacing(6)
             .align_y(iced::Alignment::Center),

@@ -447,8 +447,7 @@ fn a_new_invoice_for_a_deposit_tier_opens_with_the_deposit_preset_and_changeable
         let mut ui =
             simulator::Simulator::with_size(iced::Settings::default(), (1280.0, 800.0), app.view());
         assert!(
-            ui.find("Tier C's policy asks for a 30% deposit on new invoices.")
-                .is_ok(),
+            ui.find("Tier C's policy: 30% down").is_ok(),
             "the preset is said"
         );
     }
@@ -489,8 +488,5 @@ fn a_new_invoice_for_a_deposit_tier_opens_with_the_deposit_preset_and_changeable
     let mut ui =
         simulator::Simulator::with_size(iced::Settings::default(), (1280.0, 800.0), app.view());
     assert!(ui.find("One item, due on the terms.").is_ok());
-    assert!(
-        ui.find("Tier C's policy asks for a 30% deposit on new invoices.")
-            .is_err()
-    );
+    assert!(ui.find("Tier C's policy: 30% down").is_err());
 }
