@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::risk::{habits_by_customer, risks_with_habits};
+use super::risk::{BookReads, risks_from};
 use super::{ReportError, Result};
 use crate::domain::Money;
 use crate::domain::analytics::{
@@ -113,9 +113,9 @@ fn period_figures(
     sales: &[(NaiveDate, Money, Option<NaiveDate>)],
     as_of: NaiveDate,
     period_days: u32,
+    (closing, closing_current): (Money, Money),
 ) -> Result<PeriodFigures> {
     let start = days_before(as_of, u64::from(period_days) - 1)?;
-    let (closing, closing_current) = receivables(store, as_of)?;
     let (opening, _) = receivables(store, days_before(start, 1)?)?;
     let sums = PeriodSums {
         period_days,
@@ -142,23 +142,21 @@ pub fn analytics(store: &Store, options: &AnalyticsOptions) -> Result<Analytics>
     let period_days = options.period_days.max(1);
     let start = days_before(as_of, u64::from(period_days) - 1)?;
     let sales = sales(store, start, as_of)?;
-    let period = period_figures(store, &sales, as_of, period_days)?;
+    let reads = BookReads::read(store, as_of)?;
+    let period = period_figures(store, &sales, as_of, period_days, reads.closing)?;
 
-    let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
-    let habits = habits_by_customer(store, as_of)?;
-    let promises = promise_parts_kept(store, habit_start, as_of)?;
-    let by_customer = risks_with_habits(store, as_of, &habits)?
+    let by_customer = risks_from(store, &reads)?
         .into_iter()
         .map(|scored| {
-            let habits = habits.get(&scored.id).copied().unwrap_or_default();
-            let (kept, judged) = promises.get(&scored.id).copied().unwrap_or((0, 0));
+            let habits = reads.habits.get(&scored.id).copied().unwrap_or_default();
+            let tally = reads.promises.get(&scored.id).copied().unwrap_or_default();
             CustomerFigures {
                 habits: PaymentHabits {
                     days_to_pay: habits.days_to_pay.map(one_decimal),
                     days_late: habits.days_late.map(one_decimal),
                     on_time_share: habits.on_time_share.map(one_decimal),
                 },
-                promises_kept_share: kept_share(kept, judged).map(one_decimal),
+                promises_kept_share: kept_share(tally.kept, tally.judged).map(one_decimal),
                 code: scored.code,
                 name: scored.name,
                 risk: scored.risk,
@@ -172,16 +170,26 @@ pub fn analytics(store: &Store, options: &AnalyticsOptions) -> Result<Analytics>
     })
 }
 
-/// Per customer, (kept, judged) promise parts dated `from` through `as_of`, each
-/// promise judged as of `as_of` by [`crate::domain::note::Promise::judge`] with the
+/// Promise parts of one customer dated `from` through `as_of`: how many were kept and
+/// judged, and how many of those dated on or after a later day were not kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct PromiseTally {
+    pub kept: u64,
+    pub judged: u64,
+    pub broken_since: u64,
+}
+
+/// Per customer, the [`PromiseTally`] of promise parts dated `from` through `as_of`
+/// (`broken_since` counting those dated `since` or later), each promise judged as of `as_of` by [`crate::domain::note::Promise::judge`] with the
 /// payments dated from its note's day (one entered after the note, on that day) through
 /// the part's date, not voided by `as_of`. A part still open (dated `as_of`, not yet
 /// paid in full) is not judged; a partly kept one counts as not kept.
-pub(crate) fn promise_parts_kept(
+pub(crate) fn promise_tallies(
     store: &Store,
     from: NaiveDate,
+    since: NaiveDate,
     as_of: NaiveDate,
-) -> Result<HashMap<CustomerId, (u64, u64)>> {
+) -> Result<HashMap<CustomerId, PromiseTally>> {
     let (promises, mut payments) = store.promises_between(from, as_of)?;
     // A payment voided by `as_of` never kept a promise; sorted by date, each note reads
     // only the payments of its own span.
@@ -189,7 +197,7 @@ pub(crate) fn promise_parts_kept(
         list.retain(|p| p.date <= as_of && p.voided_on.is_none_or(|v| v > as_of));
         list.sort_by_key(|p| p.date);
     }
-    let mut out: HashMap<CustomerId, (u64, u64)> = HashMap::new();
+    let mut out: HashMap<CustomerId, PromiseTally> = HashMap::new();
     for note in &promises {
         let paid = payments
             .get(&note.customer_id)
@@ -224,10 +232,15 @@ pub(crate) fn promise_parts_kept(
             match part.status {
                 PromiseStatus::Open => {}
                 PromiseStatus::Kept => {
-                    tally.0 += 1;
-                    tally.1 += 1;
+                    tally.kept += 1;
+                    tally.judged += 1;
                 }
-                PromiseStatus::PartlyKept | PromiseStatus::Broken => tally.1 += 1,
+                PromiseStatus::PartlyKept | PromiseStatus::Broken => {
+                    tally.judged += 1;
+                    if part.date >= since {
+                        tally.broken_since += 1;
+                    }
+                }
             }
         }
     }

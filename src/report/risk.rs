@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::{Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::analytics::{HABIT_DAYS, promise_parts_kept};
+use super::analytics::{HABIT_DAYS, PromiseTally, promise_tallies};
 use super::{ReportError, Result};
 use crate::domain::Money;
 use crate::domain::analytics::{PaymentHabits, SettledItem, kept_share, payment_habits};
@@ -73,14 +73,19 @@ fn promise_window_start(as_of: NaiveDate) -> Result<NaiveDate> {
         })
 }
 
-/// Broken (or partly kept) promise parts dated in the six months ending on `as_of`.
-fn broken_promises(store: &Store, as_of: NaiveDate) -> Result<HashMap<CustomerId, u32>> {
-    Ok(
-        promise_parts_kept(store, promise_window_start(as_of)?, as_of)?
-            .into_iter()
-            .map(|(id, (kept, judged))| (id, u32::try_from(judged - kept).unwrap_or(u32::MAX)))
-            .collect(),
+/// Broken (or partly kept) promise parts dated in the six months ending on `as_of`,
+/// with the kept/judged tally of the 365 days the analytics report.
+fn promises(store: &Store, as_of: NaiveDate) -> Result<HashMap<CustomerId, PromiseTally>> {
+    promise_tallies(
+        store,
+        days_before(as_of, HABIT_DAYS - 1)?,
+        promise_window_start(as_of)?,
+        as_of,
     )
+}
+
+fn broken(tally: Option<&PromiseTally>) -> u32 {
+    tally.map_or(0, |t| u32::try_from(t.broken_since).unwrap_or(u32::MAX))
 }
 
 /// Whether an item due on `due` is long overdue as of `as_of`.
@@ -116,70 +121,89 @@ fn customer_risk_of(
     }
 }
 
-/// Every customer's payment habits over the 365 days ending on `as_of`, unrounded, from
-/// the whole-book read of settled items (the analytics' own).
-pub(crate) fn habits_by_customer(
-    store: &Store,
-    as_of: NaiveDate,
-) -> Result<HashMap<CustomerId, PaymentHabits>> {
-    let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
-    let mut settled: HashMap<CustomerId, Vec<SettledItem>> = HashMap::new();
-    store.settled_between(habit_start, as_of, |row| {
-        // An item its document's void settled was never paid; a void after the as-of
-        // date had not happened yet.
-        if row.voided_on.is_some_and(|v| v <= as_of) {
-            return;
-        }
-        settled
-            .entry(row.customer_id)
-            .or_default()
-            .push(SettledItem {
-                amount: row.amount,
-                invoiced: row.invoiced,
-                due: row.due,
-                settled: row.settled,
-            });
-    })?;
-    Ok(settled
-        .into_iter()
-        .map(|(id, items)| (id, payment_habits(&items)))
-        .collect())
+/// The whole-book reads every customer's risk is made from, as of one date, shared with
+/// the analytics (which need the same habits, promises and closing receivables).
+pub(crate) struct BookReads {
+    /// Payment habits over the 365 days ending on the date, unrounded.
+    pub habits: HashMap<CustomerId, PaymentHabits>,
+    pub promises: HashMap<CustomerId, PromiseTally>,
+    /// (open, long overdue, unapplied) per customer.
+    pub exposure: HashMap<CustomerId, (Money, Money, Money)>,
+    /// Open items as of the date: (all of them, the part not yet due).
+    pub closing: (Money, Money),
+}
+
+impl BookReads {
+    pub fn read(store: &Store, as_of: NaiveDate) -> Result<BookReads> {
+        let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
+        let mut settled: HashMap<CustomerId, Vec<SettledItem>> = HashMap::new();
+        store.settled_between(habit_start, as_of, |row| {
+            // An item its document's void settled was never paid; a void after the
+            // as-of date had not happened yet.
+            if row.voided_on.is_some_and(|v| v <= as_of) {
+                return;
+            }
+            settled
+                .entry(row.customer_id)
+                .or_default()
+                .push(SettledItem {
+                    amount: row.amount,
+                    invoiced: row.invoiced,
+                    due: row.due,
+                    settled: row.settled,
+                });
+        })?;
+        let habits = settled
+            .into_iter()
+            .map(|(id, items)| (id, payment_habits(&items)))
+            .collect();
+        // One read of the open items gives each customer's exposure and the book's
+        // closing receivables, read as the aging reads them.
+        let mut exposure: HashMap<CustomerId, (Money, Money, Money)> = HashMap::new();
+        let mut closing = (Money::ZERO, Money::ZERO);
+        store.open_items_as_of(as_of, AgingInput::Fast, false, |row| {
+            closing.0 += row.open;
+            if row.due >= as_of {
+                closing.1 += row.open;
+            }
+            let entry = exposure.entry(row.customer_id).or_default();
+            entry.0 += row.open;
+            if long_overdue(row.due, as_of) {
+                entry.1 += row.open;
+            }
+        })?;
+        store.unapplied_as_of(as_of, AgingInput::Fast, |row| {
+            exposure.entry(row.customer_id).or_default().2 += row.unapplied;
+        })?;
+        Ok(BookReads {
+            habits,
+            promises: promises(store, as_of)?,
+            exposure,
+            closing,
+        })
+    }
 }
 
 /// Every customer's risk as of `as_of`, in code order.
 pub fn risks(store: &Store, as_of: NaiveDate) -> Result<Vec<CustomerRisk>> {
-    let habits = habits_by_customer(store, as_of)?;
-    risks_with_habits(store, as_of, &habits)
+    risks_from(store, &BookReads::read(store, as_of)?)
 }
 
-/// [`risks`] with the habits already read (the analytics read them for their own use).
-pub(crate) fn risks_with_habits(
-    store: &Store,
-    as_of: NaiveDate,
-    habits: &HashMap<CustomerId, PaymentHabits>,
-) -> Result<Vec<CustomerRisk>> {
-    let broken = broken_promises(store, as_of)?;
-    // (open, long overdue, unapplied) per customer.
-    let mut exposure: HashMap<CustomerId, (Money, Money, Money)> = HashMap::new();
-    store.open_items_as_of(as_of, AgingInput::Fast, false, |row| {
-        let entry = exposure.entry(row.customer_id).or_default();
-        entry.0 += row.open;
-        if long_overdue(row.due, as_of) {
-            entry.1 += row.open;
-        }
-    })?;
-    store.unapplied_as_of(as_of, AgingInput::Fast, |row| {
-        exposure.entry(row.customer_id).or_default().2 += row.unapplied;
-    })?;
+/// [`risks`] from reads already made.
+pub(crate) fn risks_from(store: &Store, reads: &BookReads) -> Result<Vec<CustomerRisk>> {
     Ok(store
         .customers()?
         .iter()
         .map(|customer| {
             customer_risk_of(
                 customer,
-                habits.get(&customer.id).copied().unwrap_or_default(),
-                broken.get(&customer.id).copied().unwrap_or(0),
-                exposure.get(&customer.id).copied().unwrap_or_default(),
+                reads.habits.get(&customer.id).copied().unwrap_or_default(),
+                broken(reads.promises.get(&customer.id)),
+                reads
+                    .exposure
+                    .get(&customer.id)
+                    .copied()
+                    .unwrap_or_default(),
             )
         })
         .collect())
@@ -226,11 +250,11 @@ fn own_figures(
 pub fn customer_risk(store: &Store, code: &str, as_of: NaiveDate) -> Result<CustomerRisk> {
     let customer = store.customer(code)?;
     let (habits, exposure, _) = own_figures(store, &customer, as_of)?;
-    let broken = broken_promises(store, as_of)?;
+    let promises = promises(store, as_of)?;
     Ok(customer_risk_of(
         &customer,
         habits,
-        broken.get(&customer.id).copied().unwrap_or(0),
+        broken(promises.get(&customer.id)),
         exposure,
     ))
 }
@@ -246,16 +270,11 @@ pub fn credit_record(
 ) -> Result<CreditRecord> {
     let customer = store.customer(code)?;
     let (habits, exposure, overdue) = own_figures(store, &customer, as_of)?;
-    let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
-    let promises = promise_parts_kept(store, habit_start, as_of)?
+    let tally = promises(store, as_of)?
         .get(&customer.id)
         .copied()
-        .unwrap_or((0, 0));
-    let broken = broken_promises(store, as_of)?
-        .get(&customer.id)
-        .copied()
-        .unwrap_or(0);
-    let scored = customer_risk_of(&customer, habits, broken, exposure);
+        .unwrap_or_default();
+    let scored = customer_risk_of(&customer, habits, broken(Some(&tally)), exposure);
     let year_start = as_of
         .checked_sub_months(Months::new(12))
         .and_then(|d| d.succ_opt())
@@ -275,8 +294,8 @@ pub fn credit_record(
     Ok(CreditRecord {
         as_of,
         habits,
-        promises,
-        promises_kept_share: kept_share(promises.0, promises.1),
+        promises: (tally.kept, tally.judged),
+        promises_kept_share: kept_share(tally.kept, tally.judged),
         overdue,
         balance: scored.inputs.balance,
         highest_balance: highest,

