@@ -21,7 +21,7 @@ use super::i18n::{t, tf};
 use super::widgets::{self, BOLD};
 use crate::domain::analytics::one_decimal;
 use crate::domain::customer::Tier;
-use crate::domain::risk::{RiskReason, SuggestionReason};
+use crate::domain::risk::{Band, RiskReason, SuggestionReason};
 use crate::domain::{Currency, Money};
 use crate::report::review::{accepted, review_record};
 use crate::report::risk::CreditRecord;
@@ -63,13 +63,13 @@ fn limit_text(currency: &Currency, limit: Option<Money>) -> String {
     limit.map_or_else(|| t("no limit").to_string(), |l| currency.display(l))
 }
 
-/// A risk band's name on screen (the key is the JSON's).
-fn band_label(key: &str) -> &'static str {
-    match key {
-        "low" => "low risk",
-        "medium" => "medium risk",
-        "high" => "high risk",
-        _ => "severe risk",
+/// A risk band's name on screen (its English is the i18n key).
+fn band_label(band: Band) -> &'static str {
+    match band {
+        Band::Low => "low risk",
+        Band::Medium => "medium risk",
+        Band::High => "high risk",
+        Band::Severe => "severe risk",
     }
 }
 
@@ -95,36 +95,25 @@ fn risk_words(reason: &RiskReason) -> String {
     }
 }
 
-/// Why the review suggests what it does, in the screen's language.
-fn suggestion_words(reason: &SuggestionReason, currency: &Currency) -> String {
+/// Why the review suggests what it does (the tier it suggests: `tier`), in the
+/// screen's language.
+fn suggestion_words(reason: &SuggestionReason, tier: Tier, currency: &Currency) -> String {
     match reason {
         SuggestionReason::TierFromRisk {
             band,
             on_time_share,
-        } => {
-            let tier = crate::domain::risk::suggested_tier(
-                &crate::domain::risk::Risk {
-                    score: 0,
-                    band: *band,
-                    reasons: Vec::new(),
-                },
-                *on_time_share,
-            );
-            tf(
-                "{band}, {share} paid on time: tier {tier}",
-                &[
-                    ("band", t(band_label(band.key()))),
-                    (
-                        "share",
-                        &on_time_share.map_or_else(
-                            || t("n/a").to_string(),
-                            |s| format!("{} %", one_decimal(s)),
-                        ),
-                    ),
-                    ("tier", &tier.to_string()),
-                ],
-            )
-        }
+        } => tf(
+            "{band}, {share} paid on time: tier {tier}",
+            &[
+                ("band", t(band_label(*band))),
+                (
+                    "share",
+                    &on_time_share
+                        .map_or_else(|| t("n/a").to_string(), |s| format!("{} %", one_decimal(s))),
+                ),
+                ("tier", &tier.to_string()),
+            ],
+        ),
         SuggestionReason::LimitFromHighest {
             highest,
             factor,
@@ -276,7 +265,7 @@ impl ReviewForm {
                 format!(
                     "{} · {}",
                     record.risk.score,
-                    t(band_label(record.risk.band.key()))
+                    t(band_label(record.risk.band))
                 )
             ),
         ]
@@ -298,8 +287,13 @@ impl ReviewForm {
         .wrap();
         let mut because = column![].spacing(2);
         for reason in &suggestion.reasons {
-            because =
-                because.push(text(format!("• {}", suggestion_words(reason, currency))).size(14));
+            because = because.push(
+                text(format!(
+                    "• {}",
+                    suggestion_words(reason, suggestion.tier, currency)
+                ))
+                .size(14),
+            );
         }
         let body = column![
             toolbar,
