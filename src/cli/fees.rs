@@ -53,12 +53,28 @@ pub fn run(cli: &Cli, args: &FeesArgs) -> Result<(), CliError> {
         let done = store.post_fees(date)?;
         (store, done.charges, done.posted)
     };
+    warn_of_history(&store, date, &charges)?;
     if args.format == FeesFormat::Json {
         let json = to_json(&store, date, &charges);
         print(&serde_json::to_string_pretty(&json).map_err(|e| CliError::Output(e.to_string()))?);
         return Ok(());
     }
     print(&report(&store, date, &charges, &posted, args.dry_run));
+    Ok(())
+}
+
+/// Says on stderr when, with no `fee.from`, the charges reach back more than a year: a
+/// first run on a book with history bills every late payment it holds.
+fn warn_of_history(store: &Store, date: NaiveDate, charges: &[Charge]) -> Result<(), CliError> {
+    let Some(earliest) = charges.iter().map(|c| c.from).min() else {
+        return Ok(());
+    };
+    if store.fee_rules()?.book.from.is_none() && (date - earliest).num_days() > 365 {
+        eprintln!(
+            "note: {} charges reach back to {earliest}, as no fee.from is set; to charge only days from the policy's start: owed settings set fee.from YYYY-MM-DD",
+            charges.len()
+        );
+    }
     Ok(())
 }
 

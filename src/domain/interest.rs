@@ -38,6 +38,9 @@ pub struct FeeRules {
     pub grace_days: i64,
     pub minimum: Money,
     pub fixed: Money,
+    /// No day before this one is charged (`fee.from`): the day the policy took effect,
+    /// so switching it on for a book with history does not bill lateness long paid.
+    pub from: Option<NaiveDate>,
 }
 
 impl Default for FeeRules {
@@ -48,6 +51,7 @@ impl Default for FeeRules {
             grace_days: 0,
             minimum: Money::ZERO,
             fixed: Money::ZERO,
+            from: None,
         }
     }
 }
@@ -178,7 +182,15 @@ pub fn charges(currency: &Currency, items: &[FeeItem], run: NaiveDate) -> Vec<Ch
             continue;
         }
         let mut fixed_left = currency.rescale(rules.fixed);
-        for (from, to) in uncharged_spans(item.due, &item.charged, run) {
+        let spans = uncharged_spans(item.due, &item.charged, run);
+        // Only days on or after the policy's start count (the grace still runs from the
+        // due date: it says when an item may be charged, not from when).
+        let spans = spans.into_iter().filter_map(|(from, to)| match rules.from {
+            Some(start) if start > to => None,
+            Some(start) => Some((from.max(start), to)),
+            None => Some((from, to)),
+        });
+        for (from, to) in spans {
             let interest = interest(currency, rules.annual_rate, item.amount_days(from, to));
             let fixed = fixed_left;
             let amount = interest + fixed;

@@ -95,21 +95,24 @@ fn fee_items(conn: &Connection, currency: &Currency, run: NaiveDate) -> Result<V
         return Ok(Vec::new());
     }
     let mut charged = charged_periods(conn)?;
+    // An item settled before the policy's start can charge nothing: not read at all.
+    let start = rules
+        .book
+        .from
+        .map_or_else(|| "0000-00-00".to_string(), |d| d.to_string());
     let mut stmt = conn.prepare_cached(
         "SELECT i.id, c.code, c.tier, d.number, i.seq, i.due_date, i.amount
          FROM items i JOIN documents d ON d.id = i.document_id JOIN customers c ON c.id = i.customer_id
          WHERE d.kind = 'invoice' AND i.due_date < ?1 AND i.doc_date <= ?1
-           AND (i.settled_on IS NULL OR i.settled_on > i.due_date)
+           AND (i.settled_on IS NULL OR (i.settled_on > i.due_date AND i.settled_on >= ?2))
            AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = d.id)
            AND NOT EXISTS (SELECT 1 FROM disputes x WHERE x.document_id = d.id
                            AND x.resolved_at IS NULL AND (x.item_seq IS NULL OR x.item_seq = i.seq))
          ORDER BY c.code, i.due_date, d.number, i.seq",
     )?;
-    let mut allocations = conn.prepare_cached(
-        "SELECT date, amount FROM allocations WHERE item_id = ?1 AND date <= ?2 ORDER BY date",
-    )?;
-    let mut rows = stmt.query([run.to_string()])?;
+    let mut rows = stmt.query([run.to_string(), start])?;
     let mut items = Vec::new();
+    let mut ids = Vec::new();
     while let Some(row) = rows.next()? {
         let tier: Option<String> = row.get(2)?;
         let tier = tier.and_then(|t| t.parse::<Tier>().ok());
@@ -118,17 +121,9 @@ fn fee_items(conn: &Connection, currency: &Currency, run: NaiveDate) -> Result<V
         if !item_rules.charges_anything() || (run - due).num_days() <= item_rules.grace_days {
             continue;
         }
-        let item_id: i64 = row.get(0)?;
         let number: String = row.get(3)?;
         let seq: u32 = row.get(4)?;
-        let mut paid = Vec::new();
-        let mut found = allocations.query(rusqlite::params![item_id, run.to_string()])?;
-        while let Some(allocation) = found.next()? {
-            paid.push((
-                parse_stored_date(&allocation.get::<_, String>(0)?)?,
-                currency.from_minor(allocation.get(1)?),
-            ));
-        }
+        ids.push(row.get::<_, i64>(0)?);
         items.push(FeeItem {
             customer: row.get(1)?,
             charged: charged.remove(&(number.clone(), seq)).unwrap_or_default(),
@@ -136,11 +131,65 @@ fn fee_items(conn: &Connection, currency: &Currency, run: NaiveDate) -> Result<V
             seq,
             due,
             amount: currency.from_minor(row.get(6)?),
-            allocations: paid,
+            allocations: Vec::new(),
             rules: item_rules,
         });
     }
+    read_allocations(conn, currency, run, &ids, &mut items)?;
     Ok(items)
+}
+
+/// Fills each item's allocations dated on or before `run` (`ids[n]` is `items[n]`'s id):
+/// a lookup per item for a few, one pass over the allocations' item index for many (a
+/// first run on a large book without `fee.from` reads most of its items).
+fn read_allocations(
+    conn: &Connection,
+    currency: &Currency,
+    run: NaiveDate,
+    ids: &[i64],
+    items: &mut [FeeItem],
+) -> Result<()> {
+    const ONE_PASS_FROM: usize = 20_000;
+    read_allocations_by(conn, currency, run, ids, items, ids.len() >= ONE_PASS_FROM)
+}
+
+fn read_allocations_by(
+    conn: &Connection,
+    currency: &Currency,
+    run: NaiveDate,
+    ids: &[i64],
+    items: &mut [FeeItem],
+    one_pass: bool,
+) -> Result<()> {
+    let run = run.to_string();
+    let push = |item: &mut FeeItem, date: String, minor: i64| -> Result<()> {
+        item.allocations
+            .push((parse_stored_date(&date)?, currency.from_minor(minor)));
+        Ok(())
+    };
+    if !one_pass {
+        let mut stmt = conn.prepare_cached(
+            "SELECT date, amount FROM allocations WHERE item_id = ?1 AND date <= ?2 ORDER BY date",
+        )?;
+        for (id, item) in ids.iter().zip(items.iter_mut()) {
+            let mut rows = stmt.query(rusqlite::params![id, run])?;
+            while let Some(row) = rows.next()? {
+                push(item, row.get(0)?, row.get(1)?)?;
+            }
+        }
+        return Ok(());
+    }
+    let at: HashMap<i64, usize> = ids.iter().enumerate().map(|(n, id)| (*id, n)).collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT item_id, date, amount FROM allocations WHERE date <= ?1 ORDER BY item_id, date",
+    )?;
+    let mut rows = stmt.query([run])?;
+    while let Some(row) = rows.next()? {
+        if let Some(&n) = at.get(&row.get::<_, i64>(0)?) {
+            push(&mut items[n], row.get(1)?, row.get(2)?)?;
+        }
+    }
+    Ok(())
 }
 
 /// What a run on `run` charges now, reading through `conn` (the book or a transaction).
@@ -242,6 +291,83 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn allocations_read_per_item_or_in_one_pass_are_the_same() {
+        use crate::domain::allocation::Apply;
+        use crate::domain::customer::CustomerDraft;
+        use crate::domain::document::DocKind;
+        use crate::store::{BookSettings, NewCredit};
+        let mut store = Store::open_in_memory(&BookSettings::default()).unwrap();
+        store
+            .add_customer(&CustomerDraft {
+                code: "ACME".into(),
+                name: "Acme".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let amount = store.currency().parse("100").unwrap();
+        for n in 1..=3 {
+            store
+                .post_debit(&NewDebit {
+                    customer: "ACME".into(),
+                    kind: DocKind::Invoice,
+                    number: Some(format!("INV-{n}")),
+                    date: day("2026-01-01"),
+                    amount,
+                    terms: Some(crate::domain::terms::Terms::Net(10)),
+                    due: None,
+                    plan: crate::domain::terms::Plan::Single,
+                    reference: None,
+                    memo: None,
+                })
+                .unwrap();
+        }
+        for (n, date) in [(1, "2026-02-01"), (3, "2026-02-10"), (3, "2026-04-01")] {
+            store
+                .post_credit(&NewCredit {
+                    customer: "ACME".into(),
+                    kind: DocKind::Payment,
+                    number: None,
+                    date: day(date),
+                    amount: store.currency().parse("40").unwrap(),
+                    reference: None,
+                    memo: None,
+                    apply: Apply::Explicit(vec![(format!("INV-{n}"), None)]),
+                })
+                .unwrap();
+        }
+        store.set_setting("fee.annual_rate", "10").unwrap();
+        let run = day("2026-03-01");
+        let currency = store.currency().clone();
+        let read = |one_pass: bool| {
+            let mut items = fee_items(&store.conn, &currency, run).unwrap();
+            for item in &mut items {
+                item.allocations.clear();
+            }
+            let ids: Vec<i64> = store
+                .conn
+                .prepare("SELECT i.id FROM items i JOIN documents d ON d.id = i.document_id ORDER BY d.number")
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            read_allocations_by(&store.conn, &currency, run, &ids, &mut items, one_pass).unwrap();
+            items
+        };
+        let per_item = read(false);
+        assert_eq!(per_item.len(), 3);
+        // INV-1 and INV-3 paid 40.00 each by the run; the later payment not yet.
+        assert_eq!(per_item[0].allocations.len(), 1);
+        assert_eq!(per_item[1].allocations.len(), 0);
+        assert_eq!(
+            per_item[2].allocations,
+            vec![(day("2026-02-10"), store.currency().parse("40").unwrap())]
+        );
+        assert_eq!(read(true), per_item);
+    }
 
     #[test]
     fn memo_lines_read_back_even_with_spaces_in_the_number() {

@@ -530,3 +530,60 @@ fn interest_is_charged_past_a_hold_and_a_limit_and_the_override_is_audited() {
         assert_eq!(row["reason"], owed::store::POLICY_OVERRIDE);
     }
 }
+
+#[test]
+fn fee_from_keeps_a_first_run_from_billing_lateness_long_paid() {
+    let mut store = book();
+    customer(&mut store, "ACME");
+    let amount = m(&store, "1000.00");
+    for (number, date) in [("OLD-1", "2025-01-01"), ("INV-1", "2026-01-01")] {
+        store
+            .post_debit(&invoice(
+                "ACME",
+                number,
+                date,
+                amount,
+                Terms::Net(30),
+                Plan::Single,
+            ))
+            .unwrap();
+    }
+    // OLD-1 was paid 40 days late, long before the policy.
+    store
+        .post_credit(&credit(
+            "ACME",
+            DocKind::Payment,
+            "PAY-1",
+            "2025-03-12",
+            amount,
+            Apply::Explicit(vec![("OLD-1".into(), None)]),
+        ))
+        .unwrap();
+    store.set_setting("fee.annual_rate", "12").unwrap();
+    store.set_setting("fee.grace_days", "10").unwrap();
+    let everything = store.fees_due(d("2026-03-02")).unwrap();
+    assert_eq!(everything.len(), 2, "without a start, history is charged");
+
+    // From 2026-02-15: OLD-1 is not read at all; INV-1 is charged 2026-02-15..03-02,
+    // 16 days: 1,000.00 × 16 × 12 % / 365 = 5.26 (the grace still runs from its due date).
+    store.set_setting("fee.from", "2026-02-15").unwrap();
+    let charges = store.fees_due(d("2026-03-02")).unwrap();
+    assert_eq!(charges.len(), 1);
+    assert_eq!(charges[0].number, "INV-1");
+    assert_eq!((charges[0].from, charges[0].days), (d("2026-02-15"), 16));
+    assert_eq!(charges[0].amount, m(&store, "5.26"));
+    // A start after the run charges nothing yet; a bad date is one clear line.
+    store.set_setting("fee.from", "2026-04-01").unwrap();
+    assert!(store.fees_due(d("2026-03-02")).unwrap().is_empty());
+    let bad = store
+        .set_setting("fee.from", "15/02/2026")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        bad.contains("fee.from") && bad.contains("YYYY-MM-DD"),
+        "{bad}"
+    );
+    // Empty removes the limit again.
+    store.set_setting("fee.from", "").unwrap();
+    assert_eq!(store.fees_due(d("2026-03-02")).unwrap().len(), 2);
+}

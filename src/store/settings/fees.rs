@@ -2,12 +2,14 @@
 //! a year, simple interest, 0 to 100), `fee.grace_days` (0 to 365), `fee.minimum` (the
 //! least charge per customer per run) and `fee.fixed` (a flat fee per overdue item per
 //! run), and each tier's own rate and grace (`tier.A.fee.annual_rate`,
-//! `tier.A.fee.grace_days`; empty is the book-wide value). Unset values are the defaults
+//! `tier.A.fee.grace_days`; empty is the book-wide value), and `fee.from`, the first day
+//! interest may be charged (empty: no limit). Unset values are the defaults
 //! of [`FeeRules`]: nothing is charged until a rate or a fixed fee is set. Every write
 //! goes through `settings_change`, so the audit log records it.
 
 use std::str::FromStr;
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_decimal::Decimal;
 
@@ -23,6 +25,7 @@ const RATE_KEY: &str = "fee.annual_rate";
 const GRACE_KEY: &str = "fee.grace_days";
 const MINIMUM_KEY: &str = "fee.minimum";
 const FIXED_KEY: &str = "fee.fixed";
+const FROM_KEY: &str = "fee.from";
 
 /// The longest grace that may be set, in days.
 pub const MAX_GRACE_DAYS: i64 = 365;
@@ -64,6 +67,17 @@ pub fn parse_grace_days(value: &str) -> std::result::Result<i64, String> {
         .ok_or_else(|| {
             format!("'{value}' is not a whole number of days from 0 to {MAX_GRACE_DAYS}")
         })
+}
+
+/// `fee.from` as typed: a date (YYYY-MM-DD), or empty for none.
+pub fn parse_fee_from(value: &str) -> std::result::Result<Option<NaiveDate>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    crate::domain::parse_date(value).map(Some).map_err(|_| {
+        format!("'{value}' is not a date (YYYY-MM-DD, the first day interest may be charged; empty: no limit)")
+    })
 }
 
 /// `fee.minimum` or `fee.fixed` as typed, in the book's number format: not negative.
@@ -113,6 +127,9 @@ pub(crate) fn read_fee_rules(conn: &Connection, currency: &Currency) -> Result<T
                 .map_err(|_| StoreError::Corrupt(format!("{key} '{text}'")))?;
         }
     }
+    if let Some(text) = get(conn, FROM_KEY)? {
+        book.from = stored(FROM_KEY, &text, parse_fee_from)?;
+    }
     let mut tiers = [book; 3];
     for (tier, rules) in TIERS.into_iter().zip(tiers.iter_mut()) {
         let key = tier_key(tier, "annual_rate");
@@ -143,6 +160,7 @@ impl Store {
             MINIMUM_KEY | FIXED_KEY => {
                 parse_fee_amount(&currency, value).map(|a| Some(currency.plain(a)))
             }
+            FROM_KEY => parse_fee_from(value).map(|d| d.map(|d| d.to_string())),
             _ => {
                 let (_, what) = parse_tier_fee_key(key)?;
                 let value = value.trim();
@@ -202,6 +220,11 @@ impl Store {
                 FIXED_KEY.to_string(),
                 currency.editable(book.fixed),
                 book.fixed.is_zero(),
+            ),
+            (
+                FROM_KEY.to_string(),
+                book.from.map(|d| d.to_string()).unwrap_or_default(),
+                book.from.is_none(),
             ),
         ];
         for tier in TIERS {
