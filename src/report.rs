@@ -5,6 +5,7 @@
 pub mod analytics;
 pub mod letters;
 mod promises;
+pub mod review;
 pub mod risk;
 pub mod statement;
 pub mod worklist;

@@ -19,6 +19,7 @@ mod notes;
 mod open;
 mod posting;
 mod queries;
+mod reviews;
 mod risk;
 pub mod schema;
 mod settings;
@@ -47,7 +48,7 @@ pub use bank::{
 pub use batch::{Batch, OldestOverdue};
 pub use check::Violation;
 pub use contacts::{ContactState, OpenItemNow};
-pub use customers::{Customer, CustomerUpdate};
+pub use customers::{Customer, CustomerUpdate, LeftEmpty};
 pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution};
 pub use fees::{
     FeeRun, MEMO_HEADER as FEE_MEMO_HEADER, POLICY_OVERRIDE, parse_memo_line as parse_fee_memo_line,
@@ -60,6 +61,7 @@ pub use posting::{
     VoidRequest,
 };
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
+pub use reviews::{REVIEW_REASON, ReviewDate, ReviewOutcome};
 pub use risk::{ItemAsOf, RiskSeen};
 pub use settings::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
@@ -67,6 +69,7 @@ pub use settings::{
     parse_tolerance, unescape,
 };
 pub use settings::{MAX_GRACE_DAYS, TierFeeRules, parse_fee_amount, parse_grace_days, parse_rate};
+pub use settings::{parse_policy_limit, parse_policy_terms};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 mod credit_control;
 mod discount;
 mod letters_panel;
+mod review;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
@@ -36,6 +37,7 @@ impl Language {
                 letters_panel::ZH_CN,
                 credit_control::ZH_CN,
                 discount::ZH_CN,
+                review::ZH_CN,
             ],
         }
     }
