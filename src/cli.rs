@@ -14,6 +14,7 @@ mod forecast;
 mod output;
 mod posting_args;
 mod reports;
+mod review;
 mod settings;
 mod worklist;
 
@@ -134,6 +135,9 @@ pub enum Command {
     /// Everything to do today about getting paid, most pressing first: broken promises,
     /// letters and reminders due, follow-ups, credit to apply, money to match.
     Worklist(WorklistArgs),
+    /// Credit reviews: who is due, a customer's record, and recording a review.
+    #[command(subcommand)]
+    Review(review::ReviewCommand),
     /// DSO, best possible DSO, ADD, CEI and each customer's payment habits (`--trend`:
     /// month by month).
     Analytics(AnalyticsArgs),
@@ -207,9 +211,10 @@ pub struct CustomerFields {
     pub name: String,
     #[command(flatten)]
     pub contact: ContactArgs,
-    /// `net 30`, `eom 10` or `due on receipt`.
-    #[arg(long, default_value = "net 30")]
-    pub terms: String,
+    /// `net 30`, `eom 10` or `due on receipt` (default: the tier's policy, else net 30).
+    #[arg(long)]
+    pub terms: Option<String>,
+    /// An amount, or `none` for no limit (default: the tier's policy, else none).
     #[arg(long)]
     pub credit_limit: Option<String>,
     /// A, B or C.

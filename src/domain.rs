@@ -16,6 +16,7 @@ pub mod ledger;
 pub mod letters;
 pub mod money;
 pub mod note;
+pub mod policy;
 pub mod printed;
 pub mod retention;
 pub mod risk;

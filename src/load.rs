@@ -200,7 +200,7 @@ impl Poster<'_, '_> {
 
     fn post(&mut self, row: &Row) -> Result<(), LoadError> {
         match &row.record {
-            Record::Customer(draft) => {
+            Record::Customer(draft, left_empty) => {
                 match self
                     .batch
                     .find_customer(&draft.code)
@@ -221,7 +221,7 @@ impl Poster<'_, '_> {
                     Some(_) => self.summary.already_present += 1,
                     None => {
                         self.batch
-                            .add_customer(draft)
+                            .add_customer_with_policy(draft, *left_empty)
                             .map_err(|e| self.store_error(row, e))?;
                         self.summary.added += 1;
                     }

@@ -6,6 +6,7 @@ pub mod analytics;
 pub mod forecast;
 pub mod letters;
 mod promises;
+pub mod review;
 pub mod risk;
 pub mod statement;
 pub mod worklist;

@@ -20,6 +20,7 @@ mod notes;
 mod open;
 mod posting;
 mod queries;
+mod reviews;
 mod risk;
 pub mod schema;
 mod settings;
@@ -48,7 +49,7 @@ pub use bank::{
 pub use batch::{Batch, OldestOverdue};
 pub use check::Violation;
 pub use contacts::{ContactState, OpenItemNow};
-pub use customers::{Customer, CustomerUpdate};
+pub use customers::{Customer, CustomerUpdate, LeftEmpty};
 pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution};
 pub use fees::{
     FeeRun, MEMO_HEADER as FEE_MEMO_HEADER, POLICY_OVERRIDE, parse_memo_line as parse_fee_memo_line,
@@ -64,6 +65,7 @@ pub use posting::{
     VoidRequest,
 };
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
+pub use reviews::{REVIEW_REASON, ReviewDate, ReviewOutcome};
 pub use risk::{ItemAsOf as RiskItemAsOf, RiskSeen};
 pub use settings::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
@@ -71,6 +73,7 @@ pub use settings::{
     parse_tolerance, unescape,
 };
 pub use settings::{MAX_GRACE_DAYS, TierFeeRules, parse_fee_amount, parse_grace_days, parse_rate};
+pub use settings::{parse_policy_limit, parse_policy_terms};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -13,6 +13,7 @@ pub mod import;
 pub mod ledger;
 pub mod letter_preview;
 pub mod notes;
+pub mod review;
 pub mod screen;
 pub mod settings;
 pub mod statements;

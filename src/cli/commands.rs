@@ -8,6 +8,7 @@ use crate::domain::customer::{CustomerDraft, Tier};
 use crate::domain::document::DocKind;
 use crate::domain::note::{NoteDraft, Promise};
 use crate::domain::terms::{Plan, Terms};
+use crate::store::LeftEmpty;
 use crate::store::{
     Access, BookSettings, CustomerUpdate, Discounting, NewCredit, NewDebit, NewRefund, Posted,
     Store, VoidRequest,
@@ -67,6 +68,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::App => open_app(&cli)?,
         Command::Settings(command) => super::settings::run(&cli, command)?,
         Command::Fees(args) => super::fees::run(&cli, args)?,
+        Command::Review(command) => super::review::run(&cli, command)?,
         Command::Statements(args) => {
             let mut store = open(&cli, Access::Write)?;
             super::documents::statements(&mut store, args)?;
@@ -123,6 +125,19 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Customer(CustomerCommand::Add(fields)) => {
             let mut store = open(&cli, Access::Write)?;
             let currency = store.currency().clone();
+            let terms = fields
+                .terms
+                .as_deref()
+                .map(str::parse::<Terms>)
+                .transpose()
+                .map_err(input("--terms"))?;
+            let credit_limit = match fields.credit_limit.as_deref().map(str::trim) {
+                None => None,
+                Some(none) if none.eq_ignore_ascii_case("none") => Some(None),
+                Some(limit) => Some(Some(
+                    currency.parse(limit).map_err(input("--credit-limit"))?,
+                )),
+            };
             let draft = CustomerDraft {
                 code: fields.code.clone(),
                 name: fields.name.clone(),
@@ -130,13 +145,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 email: fields.contact.email.clone(),
                 phone: fields.contact.phone.clone(),
                 address: fields.contact.address.clone(),
-                terms: fields.terms.parse().map_err(input("--terms"))?,
-                credit_limit: fields
-                    .credit_limit
-                    .as_deref()
-                    .map(|l| currency.parse(l))
-                    .transpose()
-                    .map_err(input("--credit-limit"))?,
+                terms: terms.unwrap_or_default(),
+                credit_limit: credit_limit.flatten(),
                 tier: fields
                     .tier
                     .as_deref()
@@ -145,11 +155,37 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     .map_err(input("--tier"))?,
                 on_hold: fields.hold,
             };
-            let customer = store.add_customer(&draft)?;
-            print(&format!(
+            let left_empty = LeftEmpty {
+                terms: terms.is_none(),
+                credit_limit: credit_limit.is_none(),
+            };
+            let customer = store.add_customer_with_policy(&draft, left_empty)?;
+            let mut said = vec![format!(
                 "added customer {} {}",
                 customer.code, customer.name
-            ));
+            )];
+            if let Some(tier) = customer.tier {
+                let mut from_policy = Vec::new();
+                if left_empty.terms {
+                    from_policy.push(format!("terms {}", customer.terms));
+                }
+                if left_empty.credit_limit {
+                    from_policy.push(match customer.credit_limit {
+                        Some(limit) => format!("credit limit {}", currency.display(limit)),
+                        None => "no credit limit".to_string(),
+                    });
+                }
+                if !from_policy.is_empty() {
+                    said.push(format!(
+                        "  {} from tier {tier}'s policy",
+                        from_policy.join(", ")
+                    ));
+                }
+            }
+            if let Some(next) = customer.next_review {
+                said.push(format!("  next credit review {next}"));
+            }
+            print(&said.join("\n"));
         }
         Command::Customer(CustomerCommand::Edit(edit)) => {
             let mut store = open(&cli, Access::Write)?;
@@ -182,6 +218,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 tier,
                 on_hold: (edit.hold || edit.release).then_some(edit.hold),
                 archived: (edit.archive || edit.unarchive).then_some(edit.archive),
+                next_review: None,
                 reason: edit.reason.clone(),
             };
             let customer = store.update_customer(&edit.code, &update)?;
@@ -431,7 +468,7 @@ fn export_to_file(
 fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), CliError> {
     let mut store = open(cli, Access::Write)?;
     let currency = store.currency().clone();
-    let plan = match (&args.installments, &args.deposit) {
+    let mut plan = match (&args.installments, &args.deposit) {
         (Some(text), _) if text.contains(':') => {
             Plan::parse_explicit(text, &currency).map_err(input("--installments"))?
         }
@@ -441,9 +478,20 @@ fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), C
                 message: format!("'{text}' is neither a count nor DATE:AMOUNT pairs"),
             })?)
         }
+        // `--deposit 0` is a single item said on purpose, past a tier's required deposit.
+        (None, Some(deposit)) if is_no_deposit(deposit) => Plan::Single,
         (None, Some(deposit)) => Plan::parse_deposit(deposit).map_err(input("--deposit"))?,
         (None, None) => Plan::Single,
     };
+    let mut required = None;
+    if kind == DocKind::Invoice
+        && args.installments.is_none()
+        && args.deposit.is_none()
+        && let Some((tier, pct)) = store.required_deposit(&args.doc.customer)?
+    {
+        required = Some((tier, pct));
+        plan = Plan::Deposit(pct);
+    }
     let debit = NewDebit {
         customer: args.doc.customer.clone(),
         kind,
@@ -463,7 +511,21 @@ fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), C
     };
     let posted = store.post_debit_overriding(&debit, args.override_reason.as_deref())?;
     report_posted(&currency, &posted, debit.amount);
+    if let Some((tier, pct)) = required {
+        print(&format!(
+            "  a {pct}% deposit, as tier {tier}'s policy requires (tier.{tier}.deposit_pct); --deposit 0 posts a single item, --deposit P or --installments another plan"
+        ));
+    }
     Ok(())
+}
+
+/// `--deposit 0`, `0%` or `none`: no deposit, one item.
+fn is_no_deposit(text: &str) -> bool {
+    let number = text.trim().trim_end_matches('%').trim();
+    number.eq_ignore_ascii_case("none")
+        || number
+            .parse::<rust_decimal::Decimal>()
+            .is_ok_and(|p| p.is_zero())
 }
 
 fn post_credit(

@@ -111,7 +111,8 @@ impl CustomerDraft {
         if typed("address") {
             text::check_optional_multiline("address", self.address.as_deref(), TEXT_MAX)?;
         }
-        if let Some(email) = &self.email {
+        // A blank email is none (an edit that clears the field), as the store keeps it.
+        if let Some(email) = self.email.as_ref().filter(|e| !text::is_blank(e)) {
             let email = email.trim();
             let valid = email.split_once('@').is_some_and(|(user, host)| {
                 !user.is_empty() && host.contains('.') && !email.contains(' ')

@@ -12,6 +12,7 @@ use crate::domain::document::DocKind;
 use crate::domain::terms::{Plan, Terms};
 use crate::domain::text::from_spreadsheet;
 use crate::domain::{Currency, Money, parse_date};
+use crate::store::LeftEmpty;
 use crate::store::{NewCredit, NewDebit};
 
 /// A column Owed knows: its name, whether it must be there, and other names for it.
@@ -179,7 +180,9 @@ impl Row {
 }
 
 pub(super) enum Record {
-    Customer(CustomerDraft),
+    /// A customer, and which of its fields were left empty (taken from its tier's
+    /// policy when it is added).
+    Customer(CustomerDraft, LeftEmpty),
     /// An invoice, and what is still open on it if the file says.
     Invoice {
         debit: NewDebit,
@@ -350,6 +353,16 @@ impl Cells<'_> {
             Some("yes" | "y" | "true" | "1") => true,
             Some(other) => return Err(self.error("on_hold", format!("'{other}' is not yes or no"))),
         };
+        let terms = self.terms()?;
+        // `none` is no limit said on purpose; an empty cell takes the tier's default.
+        let credit_limit = match self.text("credit_limit") {
+            Some(none) if none.eq_ignore_ascii_case("none") => Some(None),
+            _ => self.money("credit_limit")?.map(Some),
+        };
+        let left_empty = LeftEmpty {
+            terms: terms.is_none(),
+            credit_limit: credit_limit.is_none(),
+        };
         let draft = CustomerDraft {
             code: self.required("code")?.to_string(),
             name: self.required("name")?.to_string(),
@@ -357,8 +370,8 @@ impl Cells<'_> {
             email: self.owned("email"),
             phone: self.owned("phone"),
             address: self.owned("address"),
-            terms: self.terms()?.unwrap_or_default(),
-            credit_limit: self.money("credit_limit")?,
+            terms: terms.unwrap_or_default(),
+            credit_limit: credit_limit.flatten(),
             tier: self
                 .text("tier")
                 .map(|t| {
@@ -379,7 +392,7 @@ impl Cells<'_> {
             };
             self.error(column, e.to_string())
         })?;
-        Ok(Record::Customer(draft))
+        Ok(Record::Customer(draft, left_empty))
     }
 
     fn invoice(&self) -> Result<Record, LoadError> {

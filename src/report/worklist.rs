@@ -33,6 +33,8 @@
 //! - `paused-until-passed`: a pause set by hand whose date has passed while the customer
 //!   still owes: the letters resume unless someone pauses again; amount: the overdue;
 //!   date: the pause's last day.
+//! - `review`: the customer's credit review has come (next review on or before the run
+//!   date; `worklist/reviews.rs`); no amount; date: the review's date.
 //! - `unmatched-money`: a bank row kept unmatched by an import; no customer; amount (when
 //!   in the book's currency), date and the payer's text.
 //!
@@ -42,7 +44,7 @@
 //! The order (one sort key, [`WorkItem::sort_key`]): broken promises first; then every
 //! other customer's row by the customer's net overdue (overdue less unapplied credit, at
 //! least zero), biggest first, a customer's rows together in kind order (promise due,
-//! follow-up, apply credit, letter, reminder, dispute, pause); then unmatched money, biggest first. Ties
+//! follow-up, apply credit, letter, reminder, dispute, pause, review); then unmatched money, biggest first. Ties
 //! go by customer code and date.
 
 use std::cmp::Reverse;
@@ -67,6 +69,7 @@ pub enum WorkKind {
     ReminderDue,
     DisputeOpen,
     PausedUntilPassed,
+    ReviewDue,
     UnmatchedMoney,
 }
 
@@ -82,6 +85,7 @@ impl WorkKind {
             WorkKind::ReminderDue => "reminder-due",
             WorkKind::DisputeOpen => "dispute-open",
             WorkKind::PausedUntilPassed => "paused-until-passed",
+            WorkKind::ReviewDue => "review",
             WorkKind::UnmatchedMoney => "unmatched-money",
         }
     }
@@ -479,6 +483,9 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
             ));
         }
     }
+    items.extend(reviews::review_items(store, date, |code| {
+        positions.get(code).map_or(Money::ZERO, |p| p.net_overdue)
+    })?);
     items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let totals = Totals {
         overdue: positions.values().map(|p| p.overdue).sum(),
@@ -492,6 +499,7 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
     })
 }
 
+mod reviews;
 mod totals;
 
 pub use totals::Totals;

@@ -158,6 +158,8 @@ pub(super) fn settings_snapshot(conn: &Connection) -> Result<BTreeMap<String, St
             level.default_threshold_days().to_string(),
         );
     }
+    // Unset tier policies are the built-in ones (see `settings/policy.rs`).
+    values.extend(super::settings::built_in_policy_values());
     let mut settings = conn.prepare("SELECT key, value FROM company_settings")?;
     for row in settings.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
         let (key, value) = row?;

@@ -37,6 +37,14 @@ impl Batch<'_> {
     ) -> Result<crate::domain::ids::CustomerId> {
         customers::insert(self.tx, self.currency, draft)
     }
+    /// [`Store::add_customer_with_policy`] inside the batch.
+    pub fn add_customer_with_policy(
+        &mut self,
+        draft: &crate::domain::customer::CustomerDraft,
+        left_empty: customers::LeftEmpty,
+    ) -> Result<crate::domain::ids::CustomerId> {
+        customers::insert_with_policy(self.tx, self.currency, draft, left_empty)
+    }
     pub fn find_customer(&self, code: &str) -> Result<Option<super::Customer>> {
         customers::find(self.tx, self.currency, code)
     }

@@ -1,11 +1,17 @@
-//! Customers in the book.
+//! Customers in the book. A new customer whose terms or limit were left empty takes
+//! them from its tier's credit policy ([`Store::add_customer_with_policy`]), read as
+//! the customer is made, so a later change of the policy never touches it. Each customer
+//! has the date of its next credit review: a year after it is made, six months for
+//! tier C ([`next_review_after`]).
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::audit::AuditAction;
 use super::{Result, Store, StoreError};
 use crate::domain::customer::{CustomerDraft, Tier};
 use crate::domain::ids::CustomerId;
+use crate::domain::policy::next_review_after;
 use crate::domain::terms::Terms;
 use crate::domain::{Currency, Money};
 
@@ -24,6 +30,15 @@ pub struct Customer {
     pub tier: Option<Tier>,
     pub on_hold: bool,
     pub archived: bool,
+    /// When its credit is next reviewed (none only in a book that never had a date).
+    pub next_review: Option<NaiveDate>,
+}
+
+/// Which of a new customer's fields were left empty, to be taken from its tier's policy.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeftEmpty {
+    pub terms: bool,
+    pub credit_limit: bool,
 }
 
 /// Changes to a customer's master data (not to its documents).
@@ -39,6 +54,8 @@ pub struct CustomerUpdate {
     pub tier: Option<Option<Tier>>,
     pub on_hold: Option<bool>,
     pub archived: Option<bool>,
+    /// The next credit review's date.
+    pub next_review: Option<NaiveDate>,
     /// Why, when the person says (kept in the audit log beside each change).
     pub reason: Option<String>,
 }
@@ -46,7 +63,7 @@ pub struct CustomerUpdate {
 // A macro, not a const, so the queries below are built at compile time.
 macro_rules! columns {
     () => {
-        "id, code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, archived"
+        "id, code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, archived, next_review"
     };
 }
 
@@ -73,6 +90,10 @@ fn from_row(row: &Row<'_>, currency: &Currency) -> rusqlite::Result<Customer> {
             .transpose()?,
         on_hold: row.get(10)?,
         archived: row.get(11)?,
+        next_review: row
+            .get::<_, Option<String>>(12)?
+            .map(|d| crate::domain::parse_date(&d).map_err(|_| bad(12, d.clone())))
+            .transpose()?,
     })
 }
 
@@ -105,9 +126,10 @@ pub(super) fn insert(
         return Err(StoreError::DuplicateCustomer(code.to_string()));
     }
     let limit = limit_minor(currency, draft.credit_limit)?;
+    let next_review = next_review_after(super::today(), draft.tier);
     conn.execute(
-        "INSERT INTO customers (code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO customers (code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, created_at, next_review)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             code,
             draft.name.trim(),
@@ -120,6 +142,7 @@ pub(super) fn insert(
             draft.tier.map(|t| t.to_string()),
             draft.on_hold,
             super::now_stamp(),
+            next_review.to_string(),
         ],
     )?;
     let id = CustomerId(conn.last_insert_rowid());
@@ -133,6 +156,28 @@ pub(super) fn insert(
         None,
     )?;
     Ok(id)
+}
+
+/// [`insert`], the fields `left_empty` taken from the policy of the customer's tier as
+/// it is now.
+pub(super) fn insert_with_policy(
+    conn: &Connection,
+    currency: &Currency,
+    draft: &CustomerDraft,
+    left_empty: LeftEmpty,
+) -> Result<CustomerId> {
+    let mut draft = draft.clone();
+    if let Some(tier) = draft.tier {
+        let policy = super::settings::read_policies(conn, currency)?
+            [crate::domain::ladder::tier_index(tier)];
+        if left_empty.terms {
+            draft.terms = policy.terms_for_new(None);
+        }
+        if left_empty.credit_limit {
+            draft.credit_limit = policy.limit_for_new(None);
+        }
+    }
+    insert(conn, currency, &draft)
 }
 
 pub(super) fn find(conn: &Connection, currency: &Currency, code: &str) -> Result<Option<Customer>> {
@@ -150,6 +195,17 @@ pub(super) fn require(conn: &Connection, currency: &Currency, code: &str) -> Res
 impl Store {
     pub fn add_customer(&mut self, draft: &CustomerDraft) -> Result<Customer> {
         let id = self.write(|tx, currency| insert(tx, currency, draft))?;
+        self.customer_by_id(id)
+    }
+
+    /// Adds a customer; the fields `left_empty` come from its tier's policy (a customer
+    /// with no tier keeps the draft's: net 30, no limit).
+    pub fn add_customer_with_policy(
+        &mut self,
+        draft: &CustomerDraft,
+        left_empty: LeftEmpty,
+    ) -> Result<Customer> {
+        let id = self.write(|tx, currency| insert_with_policy(tx, currency, draft, left_empty))?;
         self.customer_by_id(id)
     }
 
@@ -206,10 +262,17 @@ impl Store {
             })?;
             draft.code = current.code.clone();
             let archived = update.archived.unwrap_or(current.archived);
+            if let Some(date) = update.next_review {
+                crate::domain::check_date(date).map_err(|_| StoreError::DateOutOfRange {
+                    what: "the next review",
+                    date,
+                })?;
+            }
+            let next_review = update.next_review.or(current.next_review);
             let limit = limit_minor(currency, draft.credit_limit)?;
             tx.execute(
                 "UPDATE customers SET name = ?2, contact = ?3, email = ?4, phone = ?5, address = ?6, terms = ?7,
-                 credit_limit = ?8, tier = ?9, on_hold = ?10, archived = ?11 WHERE id = ?1",
+                 credit_limit = ?8, tier = ?9, on_hold = ?10, archived = ?11, next_review = ?12 WHERE id = ?1",
                 params![
                     current.id,
                     draft.name.trim(),
@@ -222,6 +285,7 @@ impl Store {
                     draft.tier.map(|t| t.to_string()),
                     draft.on_hold,
                     archived,
+                    next_review.map(|d| d.to_string()),
                 ],
             )?;
             let after = require(tx, currency, code)?;
@@ -261,6 +325,7 @@ fn changed_fields(
             ("tier", c.tier.map(|t| t.to_string())),
             ("on_hold", yes_no(c.on_hold)),
             ("archived", yes_no(c.archived)),
+            ("next_review", c.next_review.map(|d| d.to_string())),
         ]
     };
     fields(before)

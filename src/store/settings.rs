@@ -3,7 +3,8 @@
 //! texts in English and Chinese, the days past due each level waits for and the ladder's
 //! interval, tolerance and levels switched on (`settings/ladder.rs`), the level-0 payment
 //! reminder's texts (by their `letter.0.…` keys), and each customer tier's own ladder
-//! (`settings/tiers.rs`), and the late-interest policy (`settings/fees.rs`). Settings are
+//! (`settings/tiers.rs`), each tier's credit policy (default terms, limit and deposit,
+//! `settings/policy.rs`), and the late-interest policy (`settings/fees.rs`). Settings are
 //! not posted documents: they are edited in place, each change in one transaction. Unset
 //! values are the defaults, and the company name is the book's own `company` setting.
 
@@ -12,12 +13,15 @@ use rusqlite::{Connection, OptionalExtension, params};
 mod fees;
 mod keys;
 mod ladder;
+mod policy;
 mod tiers;
 
 pub(crate) use fees::read_fee_rules;
 pub use fees::{MAX_GRACE_DAYS, TierFeeRules, parse_fee_amount, parse_grace_days, parse_rate};
 pub use keys::{escape, unescape};
 pub use ladder::{LadderSettings, parse_interval_days, parse_reminder_days, parse_tolerance};
+pub(in crate::store) use policy::{built_in_policy_values, read_policies};
+pub use policy::{parse_policy_limit, parse_policy_terms};
 pub use tiers::{
     TIERS, TierLadderProblem, TierSettings, check_tier_ladder, parse_tier_days, parse_tier_interval,
 };
@@ -30,6 +34,7 @@ use crate::domain::letters::{
     self, LetterError, LetterTemplate, Level, check_closing, check_paragraphs, check_thresholds,
     check_title, default_template,
 };
+use crate::domain::policy::TierPolicy;
 
 /// Every setting at once, as the settings screen edits and saves them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +49,8 @@ pub struct CompanySettings {
     pub ladder: LadderSettings,
     /// Each tier's own ladder, tiers A, B and C in that order ([`TIERS`]).
     pub tiers: [TierSettings; 3],
+    /// Each tier's credit policy as in effect, tiers A, B and C in that order.
+    pub policies: [TierPolicy; 3],
 }
 
 impl CompanySettings {
@@ -61,6 +68,7 @@ impl CompanySettings {
         check_thresholds(&self.thresholds).map_err(threshold_error)?;
         ladder::check_ladder(&self.ladder)?;
         tiers::check_tiers(&self.tiers, &self.thresholds)?;
+        policy::check_policies(&self.policies)?;
         for level in Level::EVERY {
             for chinese in [false, true] {
                 check_template(level, chinese, self.template(level, chinese))?;
@@ -79,6 +87,7 @@ impl Default for CompanySettings {
                 .map(|l| [default_template(l, false), default_template(l, true)]),
             ladder: LadderSettings::default(),
             tiers: [TierSettings::default(); 3],
+            policies: TIERS.map(TierPolicy::built_in),
         }
     }
 }
@@ -411,6 +420,7 @@ impl Store {
             thresholds: read_thresholds(&self.conn)?,
             ladder: self.ladder_settings()?,
             tiers: tiers::read_tier_own(&self.conn)?,
+            policies: policy::read_policies(&self.conn, self.currency())?,
             ..CompanySettings::default()
         };
         for level in Level::EVERY {
@@ -427,6 +437,7 @@ impl Store {
         settings.validate()?;
         let ladder_before = self.ladder_settings()?;
         let tiers_before = tiers::read_tier_own(&self.conn)?;
+        let policies_before = policy::read_policies(&self.conn, self.currency())?;
         let currency = self.currency().clone();
         self.write(|tx, _| {
             settings_change(tx, None, || {
@@ -434,6 +445,7 @@ impl Store {
                 write_thresholds(tx, &settings.thresholds)?;
                 ladder::write_ladder(tx, &currency, &ladder_before, &settings.ladder)?;
                 tiers::write_tiers(tx, &tiers_before, &settings.tiers)?;
+                policy::write_policies(tx, &currency, &policies_before, &settings.policies)?;
                 for level in Level::EVERY {
                     for chinese in [false, true] {
                         write_template(tx, level, chinese, settings.template(level, chinese))?;

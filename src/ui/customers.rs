@@ -198,7 +198,12 @@ impl Customers {
                 }
             }
             Message::NewCustomer => {
-                self.form = Some(form::Form::new(book.store().currency()));
+                let form = form::Form::new(book.store().currency());
+                // Without the policies the form still works; it just fills nothing.
+                self.form = Some(match book.store().tier_policies() {
+                    Ok(policies) => form.with_policies(policies),
+                    Err(_) => form,
+                });
                 return (form::Form::focus_first(), None);
             }
             Message::EditSelected => {

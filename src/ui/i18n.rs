@@ -9,6 +9,7 @@ mod credit_control;
 mod dashboard;
 mod discount;
 mod letters_panel;
+mod review;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
@@ -38,6 +39,7 @@ impl Language {
                 credit_control::ZH_CN,
                 dashboard::ZH_CN,
                 discount::ZH_CN,
+                review::ZH_CN,
             ],
         }
     }

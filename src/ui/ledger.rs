@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use iced::widget::scrollable;
 use iced::{Element, Task};
 
+use super::review::{self, ReviewForm};
 use super::widgets::Scroll;
 use super::{Book, Event};
 use crate::domain::document::DocKind;
@@ -43,6 +44,10 @@ pub enum Message {
     Debit(debit::Message),
     Credit(credit::Message),
     Void(void::Message),
+    /// Open the customer's credit review form.
+    OpenReview,
+    ReviewLoaded(Result<Box<ReviewForm>, String>),
+    Review(review::Message),
 }
 
 /// One ledger line, as text made once when the ledger loads.
@@ -103,6 +108,8 @@ pub struct Ledger {
     error: Option<String>,
     /// What the last posting did, e.g. "PAY-00012 posted: …".
     notice: Option<String>,
+    /// The customer's credit review, in place of the ledger.
+    review: Option<ReviewForm>,
 }
 
 /// Reads a range bound: empty is open-ended.
@@ -140,6 +147,7 @@ impl Ledger {
         if self.code.as_deref() != Some(code) {
             self.data = None;
             self.form = None;
+            self.review = None;
             self.notice = None;
             self.selected = None;
             self.scroll = Scroll::default();
@@ -184,8 +192,16 @@ impl Ledger {
         task
     }
 
+    /// Esc: the review closes, else the form.
     pub fn close_form(&mut self) {
-        self.form = None;
+        if self.review.take().is_none() {
+            self.form = None;
+        }
+    }
+
+    /// The credit review form, when open.
+    pub fn review(&self) -> Option<&ReviewForm> {
+        self.review.as_ref()
     }
 
     pub fn reload(&mut self, book: &Book) -> Task<Message> {
@@ -253,6 +269,35 @@ impl Ledger {
                     return (task.map(Message::Void), self.finish(outcome));
                 }
             }
+            Message::OpenReview => {
+                if let Some(code) = self.code.clone() {
+                    let task = ReviewForm::load(book, code)
+                        .map(|built| Message::ReviewLoaded(built.map(Box::new)));
+                    return (task, None);
+                }
+            }
+            Message::ReviewLoaded(result) => match result {
+                Ok(form) => {
+                    self.error = None;
+                    self.form = None;
+                    self.review = Some(*form);
+                }
+                Err(error) => self.error = Some(error),
+            },
+            Message::Review(message) => {
+                let Some(form) = &mut self.review else {
+                    return (Task::none(), None);
+                };
+                match form.update(message, book) {
+                    Some(review::Event::Close) => self.review = None,
+                    Some(review::Event::Reviewed(notice)) => {
+                        self.review = None;
+                        self.notice = Some(notice);
+                        return (Task::none(), Some(Event::BookChanged));
+                    }
+                    None => {}
+                }
+            }
         }
         (Task::none(), None)
     }
@@ -273,7 +318,10 @@ impl Ledger {
     }
 
     pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
-        view::screen(self, book)
+        match &self.review {
+            Some(review) => review.view(book).map(Message::Review),
+            None => view::screen(self, book),
+        }
     }
 }
 

@@ -14,7 +14,7 @@ mod ids;
 mod tests;
 mod view;
 
-pub use draft::{Draft, LetterDraft, Problems};
+pub use draft::{Draft, LetterDraft, PolicyField, Problems};
 use draft::{index, letter_index};
 pub use ids::*;
 
@@ -138,6 +138,8 @@ pub enum Message {
     TierDays(Tier, Level, String),
     /// A tier's own interval between letters; empty is the book-wide value.
     TierInterval(Tier, String),
+    /// A part of a tier's credit policy; empty is no default.
+    TierPolicy(Tier, PolicyField, String),
     /// The selected letter's title, paragraphs and closing.
     Title(String),
     Paragraphs(text_editor::Action),
@@ -362,6 +364,9 @@ impl Settings {
                 self.draft.tier_days[tier_index(tier)][index(level)] = v
             }
             Message::TierInterval(tier, v) => self.draft.tier_interval[tier_index(tier)] = v,
+            Message::TierPolicy(tier, field, v) => {
+                self.draft.policy[tier_index(tier)][field.index()] = v
+            }
             Message::Title(v) => self.letter().title = v,
             Message::Paragraphs(action) => {
                 let editor = &mut self.editors.paragraphs[l][c];

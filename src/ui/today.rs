@@ -12,6 +12,7 @@
 
 mod actions;
 mod forms;
+mod reviewing;
 #[cfg(test)]
 mod tests;
 mod view;
@@ -27,6 +28,7 @@ pub use forms::Form;
 
 use super::i18n::t;
 use super::letter_preview::{self, LetterPreview};
+use super::review::{self, ReviewForm};
 use super::screen::ListKey;
 use super::widgets::Scroll;
 use super::{Book, Event};
@@ -36,7 +38,7 @@ use crate::report::worklist::{WorkItem, WorkKind, Worklist, worklist};
 const LIST: &str = "today-list";
 
 /// The groups, in the order the screen shows them: what is most pressing first.
-pub const GROUPS: [WorkKind; 9] = [
+pub const GROUPS: [WorkKind; 10] = [
     WorkKind::PromiseBroken,
     WorkKind::PromiseDue,
     WorkKind::LetterDue,
@@ -45,6 +47,7 @@ pub const GROUPS: [WorkKind; 9] = [
     WorkKind::ReminderDue,
     WorkKind::DisputeOpen,
     WorkKind::PausedUntilPassed,
+    WorkKind::ReviewDue,
     WorkKind::UnmatchedMoney,
 ];
 
@@ -80,6 +83,8 @@ pub enum Message {
     Form(forms::Message),
     PreviewLoaded(Result<Box<LetterPreview>, String>),
     Preview(letter_preview::Message),
+    ReviewLoaded(Result<Box<ReviewForm>, String>),
+    Review(review::Message),
     /// Work out the interest and fees due today by policy (nothing written yet).
     ChargeInterest,
     InterestLoaded(u64, Result<Vec<Charge>, String>),
@@ -104,6 +109,8 @@ pub struct Today {
     pub form: Option<Form>,
     /// The letter due, shown as it prints, in place of the list.
     pub preview: Option<LetterPreview>,
+    /// A customer's credit review, in place of the list.
+    pub review: Option<ReviewForm>,
     /// Rows acted on since the list loaded: hidden until the reload.
     done: Vec<RowKey>,
     /// A form's job is running on a worker: the form waits, nothing more is submitted.
@@ -147,6 +154,7 @@ impl Today {
             scroll: Scroll::default(),
             form: None,
             preview: None,
+            review: None,
             done: Vec::new(),
             running: false,
             folder: PathBuf::new(),
@@ -320,6 +328,11 @@ impl Today {
                 }
                 (Task::none(), None)
             }
+            Message::ReviewLoaded(result) => {
+                self.review_loaded(result);
+                (Task::none(), None)
+            }
+            Message::Review(message) => self.review_update(message, book),
             Message::Preview(message) => {
                 let Some(preview) = &mut self.preview else {
                     return (Task::none(), None);
@@ -343,7 +356,7 @@ impl Today {
 
     /// A list key: move the selection (past group headings) or act on Enter.
     pub fn list_key(&mut self, key: ListKey, book: &mut Book) -> (Task<Message>, Option<Event>) {
-        if self.preview.is_some() {
+        if self.preview.is_some() || self.review.is_some() {
             return (Task::none(), None);
         }
         if let Some(form) = &self.form {
@@ -390,7 +403,7 @@ impl Today {
 
     /// A plain letter key: the selected row's action bound to it, if it has one.
     pub fn letter_key(&mut self, key: char, book: &mut Book) -> (Task<Message>, Option<Event>) {
-        if self.form.is_some() || self.preview.is_some() {
+        if self.form.is_some() || self.preview.is_some() || self.review.is_some() {
             return (Task::none(), None);
         }
         let action = self
@@ -402,9 +415,9 @@ impl Today {
         }
     }
 
-    /// Esc: the preview or the form closes.
+    /// Esc: the review, the preview or the form closes.
     pub fn close_form(&mut self) {
-        if self.preview.take().is_none() {
+        if self.review.take().is_none() && self.preview.take().is_none() {
             self.form = None;
         }
     }
@@ -484,9 +497,10 @@ impl Today {
     }
 
     pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
-        match &self.preview {
-            Some(preview) => preview.view().map(Message::Preview),
-            None => view::view(self, book),
+        match (&self.review, &self.preview) {
+            (Some(review), _) => review.view(book).map(Message::Review),
+            (None, Some(preview)) => preview.view().map(Message::Preview),
+            (None, None) => view::view(self, book),
         }
     }
 

@@ -36,6 +36,7 @@ mod money_rules;
 mod payment_reminder;
 mod promise_plans;
 mod properties;
+mod review;
 mod risk;
 mod statements;
 mod text_rules;

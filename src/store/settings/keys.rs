@@ -33,7 +33,7 @@ pub fn escape(value: &str) -> String {
     value.replace('\\', "\\\\").replace('\n', "\\n")
 }
 
-const KNOWN_KEYS: &str = "company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before, letter.0.send, letter.0.en|zh.title|paragraphs|closing (the payment reminder before the due date), tier.A|B|C.letter.N.days, tier.A|B|C.letter.interval_days (a tier's own ladder; empty: the book-wide value), fee.annual_rate, fee.grace_days, fee.minimum, fee.fixed, fee.from, tier.A|B|C.fee.annual_rate|grace_days (a tier's own late-interest policy; empty: the book-wide value)";
+const KNOWN_KEYS: &str = "company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before, letter.0.send, letter.0.en|zh.title|paragraphs|closing (the payment reminder before the due date), tier.A|B|C.letter.N.days, tier.A|B|C.letter.interval_days (a tier's own ladder; empty: the book-wide value), fee.annual_rate, fee.grace_days, fee.minimum, fee.fixed, fee.from, tier.A|B|C.fee.annual_rate|grace_days (a tier's own late-interest policy; empty: the book-wide value), tier.A|B|C.terms, tier.A|B|C.credit_limit, tier.A|B|C.deposit_pct (a tier's credit policy for new customers and invoices; empty: no default)";
 
 /// What `company.logo` shows: its format and size, or nothing.
 fn logo_text(logo: Option<&[u8]>) -> String {
@@ -184,6 +184,7 @@ impl Store {
                     .set_ladder_setting(key, value)
                     .or_else(|| self.set_tier_setting(key, value))
                     .or_else(|| self.set_fee_setting(key, value))
+                    .or_else(|| self.set_policy_setting(key, value))
                 {
                     Some(result) => result?,
                     None => {
@@ -270,6 +271,7 @@ impl Store {
             out.push((key("closing"), escape(&template.closing), default));
         }
         out.extend(self.tier_setting_values()?);
+        out.extend(self.policy_setting_values()?);
         out.extend(self.fee_setting_values()?);
         Ok(out)
     }

@@ -198,9 +198,13 @@ fn set_setting_takes_every_key() {
     let shown = store.setting_values().unwrap();
     // Profile 9, per level days + 2 × 3 texts, then the ladder: interval, tolerance and
     // per level enabled; then the payment reminder: enabled, sent as a letter, days
-    // before, and 2 × 3 texts; then each tier's four thresholds and interval; then the
-    // late-interest policy's five keys (with fee.from) and each tier's rate and grace.
-    assert_eq!(shown.len(), 9 + 4 * 7 + 2 + 4 + 3 + 6 + 3 * 5 + 5 + 3 * 2);
+    // before, and 2 × 3 texts; then each tier's four thresholds and interval; then each
+    // tier's credit policy (terms, limit, deposit); then the late-interest policy's five
+    // keys (fee.from included) and each tier's rate and grace.
+    assert_eq!(
+        shown.len(),
+        9 + 4 * 7 + 2 + 4 + 3 + 6 + 3 * 5 + 3 * 3 + 5 + 3 * 2
+    );
     let value = |key: &str| shown.iter().find(|(k, _, _)| k == key).unwrap().1.clone();
     assert_eq!(
         value("letter.1.en.paragraphs"),

@@ -1,12 +1,17 @@
 //! Adding or editing a customer: every field is checked as it is typed, with the reason
 //! shown beside it, and nothing is written until all of it is valid. Saving goes through
-//! the same store functions as `owed customer add|edit`.
+//! the same store functions as `owed customer add|edit`. For a new customer, picking a
+//! tier fills the terms and credit limit from the tier's policy (settings), unless the
+//! person already typed them; the filled values stay editable. Editing a customer shows
+//! its next credit review's date, which may be moved (audited like every change).
 
 use iced::widget::{Id, checkbox, column, container, operation, row, text};
 use iced::{Element, Length, Task};
 
 use crate::domain::Currency;
 use crate::domain::customer::{CustomerDraft, Tier};
+use crate::domain::ladder::tier_index;
+use crate::domain::policy::TierPolicy;
 use crate::domain::terms::Terms;
 use crate::store::{Customer, CustomerUpdate};
 use crate::ui::i18n::t;
@@ -25,6 +30,7 @@ pub enum Message {
     CreditLimit(String),
     Tier(String),
     OnHold(bool),
+    NextReview(String),
     Save,
     Cancel,
 }
@@ -43,8 +49,15 @@ pub struct Form {
     pub credit_limit: String,
     pub tier: String,
     pub on_hold: bool,
+    /// The next credit review (editing only; a new customer's is set when it is added).
+    pub next_review: String,
     currency: Option<Currency>,
     error: Option<String>,
+    /// The tiers' policies, to fill a new customer's terms and limit from.
+    policies: Option<[TierPolicy; 3]>,
+    /// Whether the person typed the terms or the limit (then a tier does not fill them).
+    terms_typed: bool,
+    limit_typed: bool,
 }
 
 /// Why each field is refused, if it is.
@@ -56,6 +69,7 @@ pub struct Problems {
     pub terms: Option<String>,
     pub credit_limit: Option<String>,
     pub tier: Option<String>,
+    pub next_review: Option<String>,
 }
 
 impl Problems {
@@ -94,9 +108,57 @@ impl Form {
                 .unwrap_or_default(),
             tier: customer.tier.map(|t| t.to_string()).unwrap_or_default(),
             on_hold: customer.on_hold,
+            next_review: customer
+                .next_review
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             currency: Some(currency.clone()),
-            error: None,
+            ..Form::default()
         }
+    }
+
+    /// Why the last Save could not be written.
+    pub fn view_error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// A new customer's form that fills terms and limit from the tier picked.
+    pub fn with_policies(mut self, policies: [TierPolicy; 3]) -> Form {
+        self.policies = Some(policies);
+        self
+    }
+
+    /// A new customer's tier was typed: its policy's terms and limit fill the fields
+    /// not typed by hand (a tier with no default gives net 30 and no limit).
+    fn fill_from_tier(&mut self) {
+        let (Some(policies), None) = (&self.policies, &self.editing) else {
+            return;
+        };
+        let Ok(tier) = self.tier.trim().parse::<Tier>() else {
+            return;
+        };
+        let policy = policies[tier_index(tier)];
+        if !self.terms_typed {
+            self.terms = policy.terms_for_new(None).to_string();
+        }
+        if !self.limit_typed {
+            self.credit_limit = match (policy.credit_limit, &self.currency) {
+                (Some(limit), Some(currency)) => currency.editable(limit),
+                _ => String::new(),
+            };
+        }
+    }
+
+    /// The typed next-review date when editing: `None` unchanged or not editing.
+    fn next_review_date(&self, problems: &mut Problems) -> Option<chrono::NaiveDate> {
+        self.editing.as_ref()?;
+        let typed = self.next_review.trim();
+        if typed.is_empty() {
+            return None;
+        }
+        crate::domain::parse_date(typed)
+            .map_err(|e| problems.next_review = Some(e.to_string()))
+            .ok()
     }
 
     pub fn focus_first<M: Send + 'static>() -> Task<M> {
@@ -164,6 +226,7 @@ impl Form {
                 _ => problems.name = reason,
             }
         }
+        self.next_review_date(&mut problems);
         if problems.any() {
             Err(Box::new(problems))
         } else {
@@ -180,15 +243,26 @@ impl Form {
             Message::Email(v) => self.email = v,
             Message::Phone(v) => self.phone = v,
             Message::Address(v) => self.address = v,
-            Message::Terms(v) => self.terms = v,
-            Message::CreditLimit(v) => self.credit_limit = v,
-            Message::Tier(v) => self.tier = v,
+            Message::Terms(v) => {
+                self.terms = v;
+                self.terms_typed = true;
+            }
+            Message::CreditLimit(v) => {
+                self.credit_limit = v;
+                self.limit_typed = true;
+            }
+            Message::Tier(v) => {
+                self.tier = v;
+                self.fill_from_tier();
+            }
             Message::OnHold(v) => self.on_hold = v,
+            Message::NextReview(v) => self.next_review = v,
             Message::Cancel => return (Task::none(), Some(Event::Close)),
             Message::Save => {
                 let Ok(draft) = self.draft() else {
                     return (Task::none(), None);
                 };
+                let next_review = self.next_review_date(&mut Problems::default());
                 let store = book.store_mut();
                 let saved = match &self.editing {
                     None => store.add_customer(&draft).map(|_| ()),
@@ -206,6 +280,7 @@ impl Form {
                                 tier: Some(draft.tier),
                                 on_hold: Some(draft.on_hold),
                                 archived: None,
+                                next_review,
                                 reason: None,
                             },
                         )
@@ -239,6 +314,19 @@ impl Form {
             None => text("").into(),
         };
         let limit_label = format!("{} ({})", t("Credit limit"), book.currency().code);
+        let next_review: Element<'a, Message> = match &self.editing {
+            Some(_) => f(
+                "Next credit review",
+                "customer-next-review",
+                &self.next_review,
+                Message::NextReview,
+                &problems.next_review,
+            ),
+            None => widgets::muted(t(
+                "Picking a tier fills terms and limit from its policy. The first credit review is set a year on (six months for tier C).",
+            ))
+            .into(),
+        };
         container(
             column![
                 widgets::form_title(title, Message::Cancel),
@@ -308,6 +396,7 @@ impl Form {
                 checkbox(self.on_hold)
                     .label(t("On hold: warn before new invoices"))
                     .on_toggle(Message::OnHold),
+                next_review,
                 error,
                 row![
                     widgets::action(t("Save (Enter)"), save.clone()),

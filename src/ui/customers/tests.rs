@@ -112,3 +112,97 @@ fn a_new_customer_is_saved_through_the_form() {
         .collect();
     assert_eq!(codes, ["C001", "C002", "C003"]);
 }
+
+/// The form open on the screen.
+fn open_form(app: &crate::ui::App) -> &form::Form {
+    screen(app).form.as_ref().expect("the customer form")
+}
+
+fn form_message(app: &mut crate::ui::App, message: form::Message) {
+    send(app, App::Customers(Message::Form(message)));
+}
+
+#[test]
+fn picking_a_tier_fills_terms_and_limit_from_its_policy_unless_typed() {
+    let mut app = sample_app();
+    app.open_book_mut()
+        .unwrap()
+        .book
+        .store_mut()
+        .set_setting("tier.A.credit_limit", "8000")
+        .unwrap();
+    send(&mut app, App::Show(Tab::Customers));
+    send(&mut app, App::Customers(Message::NewCustomer));
+    form_message(&mut app, form::Message::Tier("C".into()));
+    assert_eq!(
+        (
+            open_form(&app).terms.as_str(),
+            open_form(&app).credit_limit.as_str()
+        ),
+        ("net 14", "")
+    );
+    form_message(&mut app, form::Message::Tier("A".into()));
+    assert_eq!(
+        (
+            open_form(&app).terms.as_str(),
+            open_form(&app).credit_limit.as_str()
+        ),
+        ("net 30", "8000.00")
+    );
+    // Typed by hand: another tier leaves it alone; still editable.
+    form_message(&mut app, form::Message::Terms("eom 5".into()));
+    form_message(&mut app, form::Message::Tier("C".into()));
+    assert_eq!(open_form(&app).terms, "eom 5");
+    assert_eq!(
+        open_form(&app).credit_limit,
+        "",
+        "the limit still follows the tier"
+    );
+    form_message(&mut app, form::Message::Code("C9".into()));
+    form_message(&mut app, form::Message::Name("Nine Ltd".into()));
+    form_message(&mut app, form::Message::Save);
+    let store = app.open_book().unwrap().book.store();
+    let customer = store.customer("C9").unwrap();
+    assert_eq!(customer.terms, crate::domain::terms::Terms::EndOfMonth(5));
+    assert_eq!(customer.tier, Some(crate::domain::customer::Tier::C));
+    assert_eq!(customer.credit_limit, None);
+}
+
+#[test]
+fn editing_a_customer_moves_its_next_review_audited() {
+    let mut app = sample_app();
+    send(&mut app, App::Show(Tab::Customers));
+    let customer = app
+        .open_book()
+        .unwrap()
+        .book
+        .store()
+        .customer("C001")
+        .unwrap();
+    let currency = app.open_book().unwrap().book.currency().clone();
+    let mut form = form::Form::edit(&customer, &currency);
+    assert_eq!(
+        form.next_review,
+        customer.next_review.unwrap().to_string(),
+        "shown as it is"
+    );
+    form.next_review = "2026-02-30".into();
+    assert!(form.draft().unwrap_err().next_review.is_some());
+    form.next_review = "2027-01-15".into();
+    assert!(form.draft().is_ok());
+    let book = &mut app.open_book_mut().unwrap().book;
+    let (_, event) = form.update(form::Message::Save, book);
+    assert!(
+        matches!(event, Some(crate::ui::Event::BookChanged)),
+        "{:?}",
+        form.view_error()
+    );
+    let store = app.open_book().unwrap().book.store();
+    assert_eq!(
+        store.customer("C001").unwrap().next_review,
+        Some(date("2027-01-15"))
+    );
+    let last = store.audit_log(&Default::default()).unwrap().pop().unwrap();
+    assert_eq!(last.field.as_deref(), Some("next_review"));
+    assert_eq!(last.new.as_deref(), Some("2027-01-15"));
+}

@@ -1,7 +1,8 @@
 //! The new-invoice and fee form: amount, date, terms, and how it falls due (one item,
 //! installments, or a deposit and the balance), with the schedule previewed by the same
 //! domain function posting uses, and the credit-limit and hold warnings shown before
-//! saving. The library refuses a posting past a hold or the limit; the form then shows
+//! saving. A new invoice for a customer whose tier requires a deposit opens with the
+//! Deposit plan at the tier's percentage, said beside it (still changeable). The library refuses a posting past a hold or the limit; the form then shows
 //! why, with an Override… button that asks for the reason and posts with it.
 
 use chrono::NaiveDate;
@@ -64,6 +65,8 @@ pub struct Form {
     refusal: Option<Box<CreditRefusal>>,
     /// The override's reason, once Override… was pressed.
     pub override_reason: Option<String>,
+    /// The customer's tier's required deposit, when it set the plan.
+    pub policy_note: Option<String>,
 }
 
 /// Why each field is refused.
@@ -79,7 +82,16 @@ struct Problems {
 
 impl Form {
     pub fn new(kind: FormKind, data: &Data, book: &Book) -> (Form, Task<Message>) {
-        let form = Form {
+        // Only an invoice, and only as the form opens: the person may choose otherwise.
+        let required = match kind {
+            FormKind::Invoice => book
+                .store()
+                .required_deposit(&data.customer.code)
+                .ok()
+                .flatten(),
+            _ => None,
+        };
+        let mut form = Form {
             kind: if kind == FormKind::Fee {
                 DocKind::Fee
             } else {
@@ -101,7 +113,16 @@ impl Form {
             error: None,
             refusal: None,
             override_reason: None,
+            policy_note: None,
         };
+        if let Some((tier, pct)) = required {
+            form.plan = PlanKind::Deposit;
+            form.percent = pct.to_string();
+            form.policy_note = Some(tf(
+                "Tier {tier}'s policy: {pct}% down",
+                &[("tier", &tier.to_string()), ("pct", &pct.to_string())],
+            ));
+        }
         (form, operation::focus(Id::new("debit-amount")))
     }
 
@@ -422,6 +443,9 @@ impl Form {
                 plan_button("One item", PlanKind::Single),
                 plan_button("Installments", PlanKind::Installments),
                 plan_button("Deposit + balance", PlanKind::Deposit),
+                // On the plan's own line: a line more would push Post out of a
+                // 700-pixel window.
+                widgets::muted(self.policy_note.clone().unwrap_or_default()),
             ]
             .spacing(6)
             .align_y(iced::Alignment::Center),

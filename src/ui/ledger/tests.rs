@@ -424,4 +424,71 @@ fn an_invoice_over_the_limit_is_refused_at_the_form_and_posted_with_an_override(
     assert_eq!(last.reason.as_deref(), Some("director approved"));
 }
 
+#[test]
+fn a_new_invoice_for_a_deposit_tier_opens_with_the_deposit_preset_and_changeable() {
+    let mut store = sample_store();
+    store
+        .update_customer(
+            "C002",
+            &crate::store::CustomerUpdate {
+                tier: Some(Some(crate::domain::customer::Tier::C)),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let (mut app, task) = App::with_store(store, date(TODAY));
+    settle(&mut app, task);
+    open_ledger(&mut app, "C002");
+    send(
+        &mut app,
+        AppMessage::Ledger(Message::Show(FormKind::Invoice)),
+    );
+    {
+        let mut ui =
+            simulator::Simulator::with_size(iced::Settings::default(), (1280.0, 800.0), app.view());
+        assert!(
+            ui.find("Tier C's policy: 30% down").is_ok(),
+            "the preset is said"
+        );
+    }
+    for message in [
+        debit::Message::Amount("1000.00".into()),
+        debit::Message::Save,
+    ] {
+        send(&mut app, AppMessage::Ledger(Message::Debit(message)));
+    }
+    let amounts: Vec<String> = ledger(&app)
+        .data()
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.amount.to_string())
+        .collect();
+    assert_eq!(
+        amounts,
+        ["300.00", "250.00", "700.00"],
+        "30 % down, by due date"
+    );
+    // Changed to one item: the person's choice wins.
+    send(
+        &mut app,
+        AppMessage::Ledger(Message::Show(FormKind::Invoice)),
+    );
+    for message in [
+        debit::Message::Amount("80.00".into()),
+        debit::Message::Plan(debit::PlanKind::Single),
+        debit::Message::Save,
+    ] {
+        send(&mut app, AppMessage::Ledger(Message::Debit(message)));
+    }
+    assert_eq!(ledger(&app).data().unwrap().items.len(), 4);
+    // A fee is not an invoice: no deposit is preset or said.
+    send(&mut app, AppMessage::Ledger(Message::Show(FormKind::Fee)));
+    assert_eq!(ledger(&app).form_kind(), Some(FormKind::Fee));
+    let mut ui =
+        simulator::Simulator::with_size(iced::Settings::default(), (1280.0, 800.0), app.view());
+    assert!(ui.find("One item, due on the terms.").is_ok());
+    assert!(ui.find("Tier C's policy: 30% down").is_err());
+}
+
 mod discount;

@@ -59,12 +59,15 @@ pub fn screen<'a>(ledger: &'a Ledger, book: &'a Book) -> Element<'a, Message> {
             .into(),
         (None, None) => space().into(),
     };
-    column![header(data, book), actions(ledger), notice, body]
+    // Beside the name, not in the row of actions: that row has no room left at 1024
+    // pixels, and a second line of buttons would squeeze the forms under it.
+    let review = ledger.form.is_none().then_some(Message::OpenReview);
+    column![header(data, book, review), actions(ledger), notice, body]
         .spacing(10)
         .into()
 }
 
-fn header<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
+fn header<'a>(data: &'a Data, book: &'a Book, review: Option<Message>) -> Element<'a, Message> {
     let customer = &data.customer;
     let contact: Vec<&str> = [&customer.contact, &customer.email, &customer.phone]
         .into_iter()
@@ -101,9 +104,13 @@ fn header<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     let overdue_color = data.overdue.is_positive();
     row![
         column![
-            row![text(customer.name.as_str()).size(24).font(BOLD), hold]
-                .spacing(10)
-                .align_y(iced::Alignment::Center),
+            row![
+                text(customer.name.as_str()).size(24).font(BOLD),
+                hold,
+                widgets::secondary(t("Credit review…"), review),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center),
             widgets::muted(format!("{} · {}", customer.code, contact.join(" · "))),
             widgets::muted(tf(
                 "Terms {terms} · credit limit {limit}",

@@ -6,10 +6,11 @@ use crate::domain::company::{self, CompanyProfile, Locale, Paper};
 use crate::domain::customer::Tier;
 use crate::domain::ladder::ReminderRules;
 use crate::domain::letters::{self, LetterError, LetterTemplate, Level, split_paragraphs};
+use crate::domain::policy::{TierPolicy, parse_deposit_pct};
 use crate::store::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
-    parse_interval_days, parse_reminder_days, parse_tier_days, parse_tier_interval,
-    parse_tolerance,
+    parse_interval_days, parse_policy_limit, parse_policy_terms, parse_reminder_days,
+    parse_tier_days, parse_tier_interval, parse_tolerance,
 };
 use crate::ui::i18n::{t, tf};
 
@@ -72,6 +73,38 @@ pub struct Draft {
     pub tier_days: [[String; 4]; 3],
     /// Each tier's own interval between letters; empty is the book-wide value.
     pub tier_interval: [String; 3],
+    /// Each tier's credit policy, tiers A, B, C, in [`PolicyField::ALL`] order; empty
+    /// is no default.
+    pub policy: [[String; 3]; 3],
+}
+
+/// A column of the tier policy table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyField {
+    Terms,
+    CreditLimit,
+    DepositPct,
+}
+
+impl PolicyField {
+    pub const ALL: [PolicyField; 3] = [
+        PolicyField::Terms,
+        PolicyField::CreditLimit,
+        PolicyField::DepositPct,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The column's heading, in English (the i18n key).
+    pub fn label(self) -> &'static str {
+        match self {
+            PolicyField::Terms => "Terms",
+            PolicyField::CreditLimit => "Credit limit",
+            PolicyField::DepositPct => "Deposit %",
+        }
+    }
 }
 
 /// Why each refused field is refused.
@@ -88,6 +121,8 @@ pub struct Problems {
     /// Per tier and level: the tier's days refused (each message names the tier).
     pub tier_days: [[Option<String>; 4]; 3],
     pub tier_interval: [Option<String>; 3],
+    /// Per tier and [`PolicyField`]: the policy's value refused.
+    pub policy: [[Option<String>; 3]; 3],
 }
 
 impl Problems {
@@ -126,6 +161,9 @@ impl Problems {
             if let Some(problem) = days.iter().chain([interval]).flatten().next() {
                 return Some(problem.clone());
             }
+        }
+        if let Some(problem) = self.policy.iter().flatten().flatten().next() {
+            return Some(problem.clone());
         }
         for (level, languages) in Level::EVERY.into_iter().zip(&self.letters) {
             for (language, parts) in [t("English"), t("Chinese")].into_iter().zip(languages) {
@@ -193,6 +231,7 @@ impl Draft {
             tolerance: currency.editable(ladder.tolerance),
             tier_days: settings.tiers.map(|tier| tier.days.map(tier_cell)),
             tier_interval: settings.tiers.map(|tier| tier_cell(tier.interval_days)),
+            policy: settings.policies.map(|p| policy_cells(&p, currency)),
         }
     }
 
@@ -287,6 +326,7 @@ impl Draft {
         problems.interval_days = interval_days.clone().err();
         problems.tolerance = tolerance.clone().err();
         let tiers = self.tiers(&thresholds, &mut problems);
+        let policies = self.policies(currency, &mut problems);
         if problems.any() {
             return Err(Box::new(problems));
         }
@@ -306,6 +346,34 @@ impl Draft {
             templates,
             ladder,
             tiers,
+            policies,
+        })
+    }
+
+    /// Each tier's policy as typed, each cell read by the store's own parser (the limit
+    /// in the book's number format), a refusal naming the tier and the column.
+    fn policies(&self, currency: &Currency, problems: &mut Problems) -> [TierPolicy; 3] {
+        std::array::from_fn(|i| {
+            let tier = TIERS[i];
+            let cells = &self.policy[i];
+            let mut policy = TierPolicy::built_in(tier);
+            let mut refuse = |field: PolicyField, problem: String| {
+                problems.policy[i][field.index()] =
+                    Some(tier_problem(tier, t(field.label()), &problem));
+            };
+            match parse_policy_terms(&cells[PolicyField::Terms.index()]) {
+                Ok(terms) => policy.terms = terms,
+                Err(problem) => refuse(PolicyField::Terms, problem),
+            }
+            match parse_policy_limit(currency, &cells[PolicyField::CreditLimit.index()]) {
+                Ok(limit) => policy.credit_limit = limit,
+                Err(problem) => refuse(PolicyField::CreditLimit, problem),
+            }
+            match parse_deposit_pct(&cells[PolicyField::DepositPct.index()]) {
+                Ok(pct) => policy.deposit_pct = pct,
+                Err(problem) => refuse(PolicyField::DepositPct, problem),
+            }
+            policy
         })
     }
 
@@ -355,6 +423,21 @@ impl Draft {
             own
         })
     }
+}
+
+/// A tier's policy as its cells show it: empty for no default.
+fn policy_cells(policy: &TierPolicy, currency: &Currency) -> [String; 3] {
+    [
+        policy.terms.map(|t| t.to_string()).unwrap_or_default(),
+        policy
+            .credit_limit
+            .map(|l| currency.editable(l))
+            .unwrap_or_default(),
+        policy
+            .deposit_pct
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
+    ]
 }
 
 /// A tier's ladder out of order, naming the tier and both levels.

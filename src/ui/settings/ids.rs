@@ -34,6 +34,24 @@ pub const TIER_DAYS: [[&str; 4]; 3] = [
         "settings-tier-c-4",
     ],
 ];
+/// Each tier's credit policy, tiers A, B, C: default terms, credit limit, deposit %.
+pub const TIER_POLICY: [[&str; 3]; 3] = [
+    [
+        "settings-policy-a-terms",
+        "settings-policy-a-limit",
+        "settings-policy-a-deposit",
+    ],
+    [
+        "settings-policy-b-terms",
+        "settings-policy-b-limit",
+        "settings-policy-b-deposit",
+    ],
+    [
+        "settings-policy-c-terms",
+        "settings-policy-c-limit",
+        "settings-policy-c-deposit",
+    ],
+];
 /// Each tier's own interval between letters, tiers A, B, C.
 pub const TIER_INTERVAL: [&str; 3] = [
     "settings-tier-a-interval",

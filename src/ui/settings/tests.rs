@@ -13,6 +13,7 @@ use crate::ui::testing::{sample_app, send};
 use crate::ui::{App, Message as AppMessage, Tab};
 
 mod reminder_and_tiers;
+mod tier_policies;
 
 fn screen(app: &App) -> &Settings {
     &app.open_book().expect("a book is open").settings

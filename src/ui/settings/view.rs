@@ -19,6 +19,7 @@ use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
 mod ladder;
+mod policies;
 mod tiers;
 
 const LABEL: f32 = 140.0;

@@ -27,6 +27,8 @@ pub enum Action {
     SendLetter,
     OpenLedger,
     MatchMoney,
+    /// Open the customer's credit review form.
+    Review,
 }
 
 impl Action {
@@ -43,6 +45,7 @@ impl Action {
             Action::SendLetter => 's',
             Action::OpenLedger => 'o',
             Action::MatchMoney => 'm',
+            Action::Review => 'c',
         }
     }
 
@@ -58,6 +61,7 @@ impl Action {
             Action::SendLetter => t("Send letter"),
             Action::OpenLedger => t("Open ledger"),
             Action::MatchMoney => t("Match on Bank import"),
+            Action::Review => t("Credit review…"),
         }
     }
 }
@@ -88,6 +92,7 @@ pub fn of(item: &WorkItem) -> Vec<Action> {
         ],
         WorkKind::DisputeOpen => vec![ResolveDispute, LogCall, OpenLedger],
         WorkKind::PausedUntilPassed => vec![Pause, LogCall, OpenLedger],
+        WorkKind::ReviewDue => vec![Review, OpenLedger],
         WorkKind::UnmatchedMoney => vec![MatchMoney],
     }
 }
@@ -114,6 +119,12 @@ pub(super) fn run(
         Action::RecordPayment => (Task::none(), Some(Event::RecordPaymentFromToday(code))),
         Action::OpenLedger => (Task::none(), Some(Event::OpenLedger(code))),
         Action::MatchMoney => (Task::none(), Some(Event::Show(Tab::Import))),
+        Action::Review => {
+            today.form = None;
+            let task = crate::ui::review::ReviewForm::load(book, code)
+                .map(|built| Message::ReviewLoaded(built.map(Box::new)));
+            (task, None)
+        }
         Action::ApplyCredit => match book.store_mut().apply_unapplied(&code, date) {
             Ok(applied) => {
                 let total = applied.iter().map(|(_, _, amount)| *amount).sum();

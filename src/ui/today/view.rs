@@ -35,6 +35,7 @@ pub fn group_label(kind: WorkKind) -> &'static str {
         WorkKind::ReminderDue => t("Reminders before the due date"),
         WorkKind::DisputeOpen => t("Open disputes"),
         WorkKind::PausedUntilPassed => t("Pauses that have ended"),
+        WorkKind::ReviewDue => t("Credit reviews due"),
         WorkKind::UnmatchedMoney => t("Bank money not matched"),
     }
 }
@@ -98,6 +99,7 @@ pub fn what(item: &WorkItem, book: &Book) -> String {
             "letters were paused until {date}; they resume now",
             &[("date", &date)],
         )),
+        WorkKind::ReviewDue => tf("credit review due since {date}", &[("date", &date)]),
         WorkKind::UnmatchedMoney => quoted(t("money in that matches no customer").to_string()),
     }
 }

@@ -1,7 +1,8 @@
 //! The dunning ladder on the settings screen: a narrow table of the levels (each on or
 //! off, with the days past due it waits for), the level-0 payment reminder, the interval
 //! between letters and the small-balance tolerance, each refused value said under it,
-//! and each customer tier's own ladder (`view/tiers.rs`).
+//! each customer tier's own ladder (`view/tiers.rs`) and, beside it, each tier's credit
+//! policy (`view/policies.rs`).
 
 use iced::widget::{checkbox, column, container, row, space, text, text_input};
 use iced::{Alignment, Element, Length};
@@ -164,6 +165,7 @@ pub(super) fn ladder<'a>(
         .spacing(2),
         problems.tolerance.clone(),
     ));
-    body = body.push(super::tiers::tiers(screen, problems, save));
+    body = body.push(super::tiers::tiers(screen, problems, save.clone()));
+    body = body.push(super::policies::policies(screen, problems, save));
     section(t("Dunning ladder"), body)
 }

@@ -14,18 +14,20 @@ use crate::ui::widgets::{self, BOLD};
 
 /// Width of the tier column and of each cell: five cells and the tier fit in the
 /// right-hand column at 1024 pixels.
-const TIER: f32 = 40.0;
+pub(super) const TIER: f32 = 40.0;
 const CELL: f32 = 54.0;
-const SPACING: f32 = 6.0;
+pub(super) const SPACING: f32 = 6.0;
 
-/// One cell: the tier's own value, the book-wide one as placeholder, red when refused.
-fn cell<'a>(
+/// One cell `width` wide: the tier's own value, the book-wide one (or what empty means)
+/// as placeholder, red when refused. The policy table uses it too.
+pub(super) fn cell<'a>(
     id: &'static str,
     book_wide: &'a str,
     value: &'a str,
     on_input: impl Fn(String) -> Message + 'a,
     save: Option<Message>,
     refused: bool,
+    width: f32,
 ) -> Element<'a, Message> {
     text_input(book_wide.trim(), value)
         .id(id)
@@ -33,7 +35,7 @@ fn cell<'a>(
         .on_submit_maybe(save)
         .padding(6)
         .size(14)
-        .width(Length::Fixed(CELL))
+        .width(Length::Fixed(width))
         .style(move |theme: &Theme, status| {
             let mut style = text_input::default(theme, status);
             if refused {
@@ -83,6 +85,7 @@ pub(super) fn tiers<'a>(
                 move |v| Message::TierDays(tier, level, v),
                 save.clone(),
                 problems.tier_days[i][column].is_some(),
+                CELL,
             ));
         }
         cells = cells.push(cell(
@@ -92,6 +95,7 @@ pub(super) fn tiers<'a>(
             move |v| Message::TierInterval(tier, v),
             save.clone(),
             problems.tier_interval[i].is_some(),
+            CELL,
         ));
         table = table.push(cells);
         // One line per distinct reason: an order error marks two cells with one message.

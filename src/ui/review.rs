@@ -1,0 +1,336 @@
+//! The credit review form: a customer's record (days to pay, on-time share, promises
+//! kept, overdue now, the highest balance over the last 12 months, the risk score with
+//! its reasons) beside its tier, limit and next review now, and the tier and limit the
+//! review suggests with the reasons. "Accept suggestion" is one click: the tier and
+//! limit change (audited, reason "credit review") and the next review moves on by the
+//! new tier's interval. "Keep as is" records the review as done changing nothing (the
+//! next review moves on too, audited). Both write in one transaction.
+//!
+//! A component any screen can host (the Today screen opens it from a `review` row, the
+//! ledger from its header): the host gets one from [`ReviewForm::load`] (the record read
+//! on a worker), shows [`ReviewForm::view`], feeds its messages to
+//! [`ReviewForm::update`] and acts on the [`Event`] that comes back: `Reviewed` once the
+//! review is written (the host says the notice and reloads), `Close` on Close or Esc.
+
+use chrono::NaiveDate;
+use iced::widget::{column, container, row, scrollable, space, text};
+use iced::{Alignment, Element, Length, Task};
+
+use super::Book;
+use super::i18n::{t, tf};
+use super::widgets::{self, BOLD};
+use crate::domain::analytics::one_decimal;
+use crate::domain::customer::Tier;
+use crate::domain::risk::{Band, RiskReason, SuggestionReason};
+use crate::domain::{Currency, Money};
+use crate::report::review::{accepted, review_record};
+use crate::report::risk::CreditRecord;
+use crate::store::ReviewOutcome;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// Record the review, taking the suggested tier and limit.
+    Accept,
+    /// Record the review, keeping the tier and limit.
+    Keep,
+    Close,
+}
+
+/// What the form asks of the screen hosting it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The review is written; the notice says what it did.
+    Reviewed(String),
+    Close,
+}
+
+/// A customer's credit review on screen.
+#[derive(Debug, Clone)]
+pub struct ReviewForm {
+    record: CreditRecord,
+    error: Option<String>,
+}
+
+/// The tier as the form says it.
+fn tier_text(tier: Option<Tier>) -> String {
+    match tier {
+        Some(tier) => tf("tier {tier}", &[("tier", &tier.to_string())]),
+        None => t("no tier").to_string(),
+    }
+}
+
+fn limit_text(currency: &Currency, limit: Option<Money>) -> String {
+    limit.map_or_else(|| t("no limit").to_string(), |l| currency.display(l))
+}
+
+/// A risk band's name on screen (its English is the i18n key).
+fn band_label(band: Band) -> &'static str {
+    match band {
+        Band::Low => "low risk",
+        Band::Medium => "medium risk",
+        Band::High => "high risk",
+        Band::Severe => "severe risk",
+    }
+}
+
+/// A part of the risk score in the screen's language.
+fn risk_words(reason: &RiskReason) -> String {
+    match reason {
+        RiskReason::PaysLate { days } => tf(
+            "pays {days} days late on average",
+            &[("days", &days.to_string())],
+        ),
+        RiskReason::BrokenPromises { count } => tf(
+            "{count} broken promise(s) in 6 months",
+            &[("count", &count.to_string())],
+        ),
+        RiskReason::LimitUsed { percent } => tf(
+            "{percent} % of limit used",
+            &[("percent", &percent.to_string())],
+        ),
+        RiskReason::LongOverdue { percent } => tf(
+            "{percent} % of its balance over 60 days",
+            &[("percent", &percent.to_string())],
+        ),
+    }
+}
+
+/// Why the review suggests what it does (the tier it suggests: `tier`), in the
+/// screen's language.
+fn suggestion_words(reason: &SuggestionReason, tier: Tier, currency: &Currency) -> String {
+    match reason {
+        SuggestionReason::TierFromRisk {
+            band,
+            on_time_share,
+        } => tf(
+            "{band}, {share} paid on time: tier {tier}",
+            &[
+                ("band", t(band_label(*band))),
+                (
+                    "share",
+                    &on_time_share
+                        .map_or_else(|| t("n/a").to_string(), |s| format!("{} %", one_decimal(s))),
+                ),
+                ("tier", &tier.to_string()),
+            ],
+        ),
+        SuggestionReason::LimitFromHighest {
+            highest,
+            factor,
+            limit,
+        } => tf(
+            "limit {factor} × the highest balance in 12 months ({highest}), rounded up: {limit}",
+            &[
+                ("factor", &factor.normalize().to_string()),
+                ("highest", &currency.display(*highest)),
+                ("limit", &currency.display(*limit)),
+            ],
+        ),
+        SuggestionReason::LimitFrozen { balance } => tf(
+            "severe risk: no more credit than the balance it owes ({balance})",
+            &[("balance", &currency.display(*balance))],
+        ),
+        SuggestionReason::LimitFromTier { limit: Some(limit) } => tf(
+            "no balance in 12 months: the tier's default limit ({limit})",
+            &[("limit", &currency.display(*limit))],
+        ),
+        SuggestionReason::LimitFromTier { limit: None } => {
+            t("no balance in 12 months and no default limit for the tier: no limit").to_string()
+        }
+    }
+}
+
+fn date_text(date: Option<NaiveDate>) -> String {
+    date.map_or_else(|| t("none").to_string(), |d| d.to_string())
+}
+
+impl ReviewForm {
+    pub fn new(record: CreditRecord) -> ReviewForm {
+        ReviewForm {
+            record,
+            error: None,
+        }
+    }
+
+    /// Reads customer `code`'s record as of the book's today on a worker (the aging and
+    /// the year's payments are read for it).
+    pub fn load(book: &Book, code: String) -> Task<Result<ReviewForm, String>> {
+        let date = book.today;
+        book.read(
+            move |store| {
+                review_record(store, &code, date)
+                    .map(ReviewForm::new)
+                    .map_err(|e| e.to_string())
+            },
+            |built| built,
+        )
+    }
+
+    /// The record shown.
+    pub fn record(&self) -> &CreditRecord {
+        &self.record
+    }
+
+    /// Why the last click could not be written.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    pub fn update(&mut self, message: Message, book: &mut Book) -> Option<Event> {
+        match message {
+            Message::Close => Some(Event::Close),
+            Message::Accept => self.record_review(accepted(&self.record), book),
+            Message::Keep => self.record_review(ReviewOutcome::Keep, book),
+        }
+    }
+
+    /// Writes the review as of the record's day; the suggestion is the one shown.
+    fn record_review(&mut self, outcome: ReviewOutcome, book: &mut Book) -> Option<Event> {
+        let code = self.record.customer.code.clone();
+        match book
+            .store_mut()
+            .complete_review(&code, outcome, self.record.as_of)
+        {
+            Ok(customer) => {
+                let template = match outcome {
+                    ReviewOutcome::Keep => {
+                        "Credit review of {code} recorded, kept as is; next review {date}."
+                    }
+                    ReviewOutcome::Change { .. } => {
+                        "Credit review of {code} recorded: now {tier}, limit {limit}; next review {date}."
+                    }
+                };
+                Some(Event::Reviewed(tf(
+                    template,
+                    &[
+                        ("code", &customer.code),
+                        ("tier", &tier_text(customer.tier)),
+                        ("limit", &limit_text(book.currency(), customer.credit_limit)),
+                        ("date", &date_text(customer.next_review)),
+                    ],
+                )))
+            }
+            Err(error) => {
+                self.error = Some(error.to_string());
+                None
+            }
+        }
+    }
+
+    pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
+        let record = &self.record;
+        let customer = &record.customer;
+        let heading = tf(
+            "Credit review — {code} {name}",
+            &[("code", &customer.code), ("name", &customer.name)],
+        );
+        let toolbar = row![
+            text(heading)
+                .size(20)
+                .font(BOLD)
+                .width(Length::Fill)
+                .wrapping(text::Wrapping::WordOrGlyph),
+            widgets::secondary(t("Close"), Some(Message::Close)),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        let currency = book.currency();
+        let now = row![
+            widgets::figure(t("Tier"), tier_text(customer.tier)),
+            widgets::figure(
+                t("Credit limit"),
+                limit_text(currency, customer.credit_limit)
+            ),
+            widgets::figure(t("Next review"), date_text(customer.next_review)),
+        ]
+        .spacing(32)
+        .wrap();
+        let share = |value: Option<rust_decimal::Decimal>| {
+            value.map_or_else(|| t("n/a").to_string(), |v| format!("{} %", one_decimal(v)))
+        };
+        let figures = row![
+            widgets::figure(
+                t("Days to pay"),
+                record
+                    .habits
+                    .days_to_pay
+                    .map_or_else(|| t("n/a").to_string(), |d| one_decimal(d).to_string())
+            ),
+            widgets::figure(t("On time"), share(record.habits.on_time_share)),
+            widgets::figure(t("Promises kept"), share(record.promises_kept_share)),
+            widgets::figure(t("Overdue now"), book.money(record.overdue)),
+            widgets::figure(t("Highest balance"), book.money(record.highest_balance)),
+            widgets::figure(
+                t("Risk score"),
+                format!(
+                    "{} · {}",
+                    record.risk.score,
+                    t(band_label(record.risk.band))
+                )
+            ),
+        ]
+        .spacing(32)
+        .wrap();
+        let mut risk_reasons = column![].spacing(2);
+        if record.risk.reasons.is_empty() {
+            risk_reasons = risk_reasons.push(widgets::muted(t("Nothing counts against it.")));
+        }
+        for reason in &record.risk.reasons {
+            risk_reasons = risk_reasons.push(text(format!("• {}", risk_words(reason))).size(14));
+        }
+        let suggestion = &record.suggestion;
+        let suggested = row![
+            widgets::figure(t("Suggested tier"), tier_text(Some(suggestion.tier))),
+            widgets::figure(t("Suggested limit"), limit_text(currency, suggestion.limit)),
+        ]
+        .spacing(32)
+        .wrap();
+        let mut because = column![].spacing(2);
+        for reason in &suggestion.reasons {
+            because = because.push(
+                text(format!(
+                    "• {}",
+                    suggestion_words(reason, suggestion.tier, currency)
+                ))
+                .size(14),
+            );
+        }
+        let body = column![
+            toolbar,
+            widgets::muted(tf(
+                "As of {date}; payments and promises over the last 12 months, the highest balance net of credit from the book.",
+                &[("date", &record.as_of.to_string())],
+            )),
+            text(t("Now")).size(15).font(BOLD),
+            now,
+            text(t("Record")).size(15).font(BOLD),
+            figures,
+            risk_reasons,
+            text(t("Suggestion")).size(15).font(BOLD),
+            suggested,
+            because,
+            space().height(4),
+            row![
+                widgets::action(t("Accept suggestion"), Some(Message::Accept)),
+                widgets::secondary(t("Keep as is"), Some(Message::Keep)),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+            widgets::muted(t(
+                "Either way the review counts as done: the next review moves on (12 months, 6 for tier C) and the audit log keeps it. Esc closes.",
+            )),
+        ]
+        .spacing(12);
+        let body = match &self.error {
+            Some(error) => body.push(widgets::danger_text(error.as_str())),
+            None => body,
+        };
+        container(scrollable(body.padding(24)))
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .into()
+    }
+}
+
+#[cfg(test)]
+mod tests;
