@@ -2,7 +2,8 @@
 //! overdue, the overdue share, DSO, CEI and ADD with their change since the end of last
 //! month; a twelve-month chart of the overdue by aging bucket (stacked bars) with DSO
 //! as a line; the 13-week forecast as bars of the expected and the promised in their
-//! low-high band; the ten riskiest customers by risk score, each a click from its ledger.
+//! low-high band; the ten riskiest customers by risk score and the credit reviews due,
+//! each a click from its ledger.
 //!
 //! Every figure comes from the library's own reports ([`load`]), computed on a worker
 //! thread with a generation number, so a slow, stale load never overwrites a newer one.

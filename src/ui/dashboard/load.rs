@@ -3,8 +3,9 @@
 //! the headline figures and of the overdue by aging bucket (one read of the receivables
 //! for all twelve month-ends), the unapplied credit now and at the last month-end,
 //! which the aging takes off what is owed, the riskiest customers by the risk score of
-//! `owed analytics` ([`crate::report::risk::risks`]), and the 13-week forecast of
-//! `owed forecast` ([`crate::report::forecast::forecast`]).
+//! `owed analytics` ([`crate::report::risk::risks`]), the 13-week forecast of
+//! `owed forecast` ([`crate::report::forecast::forecast`]), and the credit reviews due
+//! (`owed review list --due`, [`Store::review_dates`]).
 
 use std::path::Path;
 
@@ -16,7 +17,7 @@ use crate::report::ReportError;
 use crate::report::analytics::{AnalyticsOptions, TrendMonth, trend_by_bucket, unapplied_total};
 use crate::report::forecast::{DEFAULT_WEEKS, Forecast, ForecastOptions, forecast};
 use crate::report::risk::{CustomerRisk, risks};
-use crate::store::{Access, Store};
+use crate::store::{Access, ReviewDate, Store};
 
 /// The days DSO, CEI and ADD are taken over: `owed analytics`' default.
 pub const PERIOD_DAYS: u32 = 90;
@@ -41,6 +42,9 @@ pub struct Data {
     /// What is expected in, week by week, over the next 13 weeks (`owed forecast`'s
     /// default).
     pub forecast: Forecast,
+    /// The customers whose credit review has come (on or before the day), the longest
+    /// waiting first.
+    pub reviews_due: Vec<ReviewDate>,
 }
 
 impl Data {
@@ -93,6 +97,7 @@ pub fn load(store: &Store, as_of: NaiveDate) -> Result<Data, String> {
         None => (trend(store, as_of), risk_scores(store), cash(store)),
     };
     let (buckets, months, unapplied_now, unapplied_last_month) = trend?;
+    let reviews_due = store.review_dates(Some(as_of)).map_err(|e| e.to_string())?;
     Ok(Data {
         as_of,
         buckets,
@@ -101,6 +106,7 @@ pub fn load(store: &Store, as_of: NaiveDate) -> Result<Data, String> {
         unapplied_last_month,
         riskiest: riskiest(scores?),
         forecast: expected?,
+        reviews_due,
     })
 }
 

@@ -1,5 +1,6 @@
 //! The Dashboard's lists: the riskiest customers with their score, band, balance and
-//! what counts against them. A row is a button: it opens the customer's ledger.
+//! what counts against them, and the credit reviews due with the date each came, the
+//! tier and the limit. A row is a button: it opens the customer's ledger.
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Color, Element, Length, Theme};
@@ -7,6 +8,7 @@ use iced::{Color, Element, Length, Theme};
 use super::{Data, Message};
 use crate::domain::risk::{Band, LONG_OVERDUE_DAYS, PROMISE_MONTHS, RiskReason};
 use crate::report::risk::CustomerRisk;
+use crate::store::ReviewDate;
 use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
@@ -113,6 +115,74 @@ pub fn riskiest<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
         .spacing(10)
         .align_y(iced::Alignment::Center),
         // Room on the right for the scroll bar, clear of the balances.
+        scrollable(container(rows).padding(iced::Padding {
+            right: 14.0,
+            ..iced::Padding::ZERO
+        }))
+        .height(Length::Fill),
+    ]
+    .spacing(6);
+    container(list)
+        .padding([10, 12])
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .style(widgets::panel)
+        .into()
+}
+
+fn review_row<'a>(review: &'a ReviewDate, book: &Book) -> Element<'a, Message> {
+    let tier = review.tier.map_or_else(
+        || t("no tier").to_string(),
+        |tier| tf("tier {tier}", &[("tier", &tier.to_string())]),
+    );
+    let limit = review.credit_limit.map_or_else(
+        || t("no limit").to_string(),
+        |limit| tf("limit {amount}", &[("amount", &book.money(limit))]),
+    );
+    let line = row![
+        text(review.next_review.to_string())
+            .size(13)
+            .width(Length::Fixed(86.0)),
+        column![
+            text(format!("{} · {}", review.code, review.name))
+                .size(13)
+                .wrapping(text::Wrapping::None),
+            widgets::muted(format!("{tier} · {limit}")).size(12),
+        ]
+        .spacing(1)
+        .width(Length::Fill),
+    ]
+    .spacing(8)
+    .align_y(iced::Alignment::Center);
+    button(line)
+        .width(Length::Fill)
+        .padding([3, 6])
+        .style(button::text)
+        .on_press(Message::Open(review.code.clone()))
+        .into()
+}
+
+/// The credit reviews due; each row opens the ledger.
+pub fn reviews<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
+    let mut rows = column![].spacing(2);
+    if data.reviews_due.is_empty() {
+        rows = rows.push(widgets::muted(t("No credit review is due.")));
+    }
+    for review in &data.reviews_due {
+        rows = rows.push(review_row(review, book));
+    }
+    let list = column![
+        row![
+            text(tf(
+                "Credit reviews due ({count})",
+                &[("count", &data.reviews_due.len().to_string())]
+            ))
+            .size(15)
+            .font(BOLD),
+            widgets::muted(t("since · tier · limit")),
+        ]
+        .spacing(10)
+        .align_y(iced::Alignment::Center),
         scrollable(container(rows).padding(iced::Padding {
             right: 14.0,
             ..iced::Padding::ZERO

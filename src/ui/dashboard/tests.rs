@@ -122,6 +122,10 @@ fn assert_library_figures(store: &Store, data: &Data) {
         .unwrap()
     );
     assert_eq!(
+        data.reviews_due,
+        store.review_dates(Some(data.as_of)).unwrap()
+    );
+    assert_eq!(
         data.riskiest,
         load::riskiest(crate::report::risk::risks(store, data.as_of).unwrap())
     );
@@ -283,6 +287,38 @@ fn the_riskiest_are_the_highest_scores_and_a_click_opens_the_ledger() {
         open.ledger.customer_code().as_deref(),
         Some(top.code.as_str())
     );
+}
+
+#[test]
+fn the_reviews_due_are_listed_and_a_click_opens_the_ledger() {
+    let mut store = store_with_history();
+    // 深圳华星's review came on November 1st; Acme's is a year away.
+    store
+        .set_next_review("C002", date("2026-11-01"), None)
+        .unwrap();
+    store
+        .set_next_review("C001", date("2027-11-01"), None)
+        .unwrap();
+    let mut app = app_on(store);
+    send(&mut app, AppMessage::Show(Tab::Dashboard));
+    let open = app.open_book().unwrap();
+    let data = screen(&app).data().unwrap();
+    assert_library_figures(open.book.store(), data);
+    let due: Vec<&str> = data.reviews_due.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(due, ["C002"]);
+    let messages: Vec<AppMessage> = {
+        let mut ui = Simulator::with_size(iced::Settings::default(), (1280.0, 800.0), app.view());
+        ui.find("Credit reviews due (1)")
+            .expect("the panel's title");
+        ui.click("2026-11-01").expect("the review's row");
+        ui.into_messages().collect()
+    };
+    for message in messages {
+        send(&mut app, message);
+    }
+    let open = app.open_book().unwrap();
+    assert_eq!(open.tab, Tab::Ledger);
+    assert_eq!(open.ledger.customer_code().as_deref(), Some("C002"));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The Dashboard laid out: a row of headline tiles (each figure with its change since
 //! the end of last month, coloured by whether the change is good news), then the
 //! twelve-month trend chart beside the 13-week forecast, each with its legend, above
-//! the riskiest customers.
+//! the riskiest customers and the credit reviews due.
 
 use iced::widget::{canvas, column, container, row, space, stack, text};
 use iced::{Color, Element, Length, Theme};
@@ -310,7 +310,12 @@ pub fn view<'a>(screen: &'a Dashboard, book: &'a Book) -> Element<'a, Message> {
         ]
         .spacing(12)
         .height(Length::FillPortion(3)),
-        container(panels::riskiest(data, book)).height(Length::FillPortion(2)),
+        row![
+            container(panels::riskiest(data, book)).width(Length::FillPortion(3)),
+            container(panels::reviews(data, book)).width(Length::FillPortion(2)),
+        ]
+        .spacing(12)
+        .height(Length::FillPortion(2)),
     ]
     .spacing(12)
     .height(Length::Fill)

@@ -43,7 +43,8 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
     ("medium", "中"),
     ("high", "高"),
     ("severe", "严重"),
-    ("pays {days} days late on average", "平均逾期 {days} 天付款"),
+    // "pays {days} days late on average" and "{percent} % of limit used" are the
+    // review screen's (i18n/review.rs).
     (
         "1 broken promise in {months} months",
         "{months} 个月内 1 次违约承诺",
@@ -52,11 +53,18 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
         "{count} broken promises in {months} months",
         "{months} 个月内 {count} 次违约承诺",
     ),
-    ("{percent} % of limit used", "已用信用额度 {percent}%"),
     (
         "{percent} % of its balance over {days} days",
         "余额的 {percent}% 逾期超过 {days} 天",
     ),
+    // The credit reviews due.
+    (
+        "Credit reviews due ({count})",
+        "待进行的信用审查（{count}）",
+    ),
+    ("since · tier · limit", "到期日 · 等级 · 额度"),
+    ("No credit review is due.", "目前没有到期的信用审查。"),
+    ("limit {amount}", "额度 {amount}"),
     // The Aging screen's PDF.
     ("Save PDF", "保存 PDF"),
     ("Wrote the PDF to {path}", "PDF 已保存到 {path}"),
