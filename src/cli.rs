@@ -14,6 +14,7 @@ mod output;
 mod posting_args;
 mod reports;
 mod settings;
+mod risk;
 mod worklist;
 
 use std::path::PathBuf;
@@ -38,6 +39,7 @@ pub use posting_args::{
     RefundCommand, VoidArgs,
 };
 pub use settings::{ResetLetterArgs, SettingsCommand, SettingsSetArgs, SettingsShowArgs};
+pub use risk::{RiskAckArgs, RiskArgs, RiskCommand};
 pub use worklist::{WorklistArgs, WorklistFormat};
 
 #[derive(Debug, Parser)]
@@ -134,6 +136,9 @@ pub enum Command {
     /// DSO, best possible DSO, ADD, CEI and each customer's payment habits (`--trend`:
     /// month by month).
     Analytics(AnalyticsArgs),
+    /// Every customer's risk score (0-100), band and reasons, highest first; `risk ack
+    /// CODE` acknowledges a customer's band so the worklist stops warning of it.
+    Risk(RiskArgs),
     /// Open the desktop app (what `owed` with no command does).
     App,
 }

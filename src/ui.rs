@@ -12,6 +12,7 @@ pub mod import;
 pub mod ledger;
 pub mod letter_preview;
 pub mod notes;
+pub mod risk;
 pub mod screen;
 pub mod settings;
 pub mod statements;

@@ -33,6 +33,9 @@
 //! - `paused-until-passed`: a pause set by hand whose date has passed while the customer
 //!   still owes: the letters resume unless someone pauses again; amount: the overdue;
 //!   date: the pause's last day.
+//! - `risk`: the customer's risk score's band rose above the band last acknowledged
+//!   (never acknowledged: high or above); reason: the band, the score and why
+//!   ([`risk`]); until `owed risk ack CODE`.
 //! - `unmatched-money`: a bank row kept unmatched by an import; no customer; amount (when
 //!   in the book's currency), date and the payer's text.
 //!
@@ -42,7 +45,7 @@
 //! The order (one sort key, [`WorkItem::sort_key`]): broken promises first; then every
 //! other customer's row by the customer's net overdue (overdue less unapplied credit, at
 //! least zero), biggest first, a customer's rows together in kind order (promise due,
-//! follow-up, apply credit, letter, reminder, dispute, pause); then unmatched money, biggest first. Ties
+//! follow-up, apply credit, letter, reminder, dispute, pause, risk); then unmatched money, biggest first. Ties
 //! go by customer code and date.
 
 use std::cmp::Reverse;
@@ -67,6 +70,7 @@ pub enum WorkKind {
     ReminderDue,
     DisputeOpen,
     PausedUntilPassed,
+    Risk,
     UnmatchedMoney,
 }
 
@@ -82,6 +86,7 @@ impl WorkKind {
             WorkKind::ReminderDue => "reminder-due",
             WorkKind::DisputeOpen => "dispute-open",
             WorkKind::PausedUntilPassed => "paused-until-passed",
+            WorkKind::Risk => "risk",
             WorkKind::UnmatchedMoney => "unmatched-money",
         }
     }
@@ -148,6 +153,8 @@ pub struct Worklist {
     pub date: NaiveDate,
     pub items: Vec<WorkItem>,
     pub totals: Totals,
+    /// The risk of each customer with a `risk` row, by code.
+    pub risks: HashMap<String, crate::domain::risk::Risk>,
 }
 
 /// One customer's money as of the date, from the aging.
@@ -479,6 +486,8 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
             ));
         }
     }
+    let (risen, risks) = risk::rows(store, date, &context, &customers, &positions)?;
+    items.extend(risen);
     items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let totals = Totals {
         overdue: positions.values().map(|p| p.overdue).sum(),
@@ -489,9 +498,11 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
         date,
         items,
         totals,
+        risks,
     })
 }
 
+mod risk;
 mod totals;
 
 pub use totals::Totals;

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 mod credit_control;
 mod letters_panel;
+mod risk;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
@@ -30,7 +31,12 @@ impl Language {
     fn tables(self) -> &'static [&'static [(&'static str, &'static str)]] {
         match self {
             Language::English => &[],
-            Language::SimplifiedChinese => &[ZH_CN, letters_panel::ZH_CN, credit_control::ZH_CN],
+            Language::SimplifiedChinese => &[
+                ZH_CN,
+                letters_panel::ZH_CN,
+                credit_control::ZH_CN,
+                risk::ZH_CN,
+            ],
         }
     }
 }
@@ -59,7 +65,7 @@ pub fn tf(english: &'static str, values: &[(&str, &str)]) -> String {
     fill(t(english), values)
 }
 
-fn translate(language: Language, english: &'static str) -> &'static str {
+pub(crate) fn translate(language: Language, english: &'static str) -> &'static str {
     language
         .tables()
         .iter()

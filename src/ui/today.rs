@@ -2,7 +2,8 @@
 //! `owed worklist`) grouped by what is to be done, with the figures that matter on top —
 //! overdue, promised this week, in dispute — and every row one key from its action: log
 //! a call, record the payment, apply credit, open or resolve a dispute, pause the
-//! letters, preview or send the letter due, open the ledger, match bank money.
+//! letters, preview or send the letter due, acknowledge a risen risk, open the ledger,
+//! match bank money.
 //!
 //! The list loads on a worker thread (a generation number keeps a slow, stale load from
 //! overwriting a newer one); rows are laid out as text once per load, and the view
@@ -36,7 +37,7 @@ use crate::report::worklist::{WorkItem, WorkKind, Worklist, worklist};
 const LIST: &str = "today-list";
 
 /// The groups, in the order the screen shows them: what is most pressing first.
-pub const GROUPS: [WorkKind; 9] = [
+pub const GROUPS: [WorkKind; 10] = [
     WorkKind::PromiseBroken,
     WorkKind::PromiseDue,
     WorkKind::LetterDue,
@@ -45,6 +46,7 @@ pub const GROUPS: [WorkKind; 9] = [
     WorkKind::ReminderDue,
     WorkKind::DisputeOpen,
     WorkKind::PausedUntilPassed,
+    WorkKind::Risk,
     WorkKind::UnmatchedMoney,
 ];
 
@@ -227,7 +229,7 @@ impl Today {
                     customer: view::customer_text(item),
                     amount: item.amount.map(|a| book.money(a)).unwrap_or_default(),
                     date: item.date.map(|d| d.to_string()).unwrap_or_default(),
-                    what: view::what(item, book),
+                    what: view::what(item, list.risks.get(&item.customer), book),
                 });
             }
         }

@@ -420,6 +420,7 @@ fn a_stale_load_never_overwrites_a_newer_one() {
         date: date("2020-01-01"),
         items: Vec::new(),
         totals: Default::default(),
+        risks: Default::default(),
     };
     send(
         &mut app,
