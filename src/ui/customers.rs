@@ -1,14 +1,21 @@
 //! The customers screen: every customer with balance, overdue, oldest days overdue, last
-//! contact, next follow-up and credit use; searchable in any script, sortable, filtered
-//! (all / overdue / follow-up due / on hold), with a totals row. The list is virtualised:
-//! filtering and sorting happen in `update`, and `view` builds only the rows in view.
+//! contact, next follow-up, credit use and risk score; searchable in any script,
+//! sortable, filtered (all / overdue / follow-up due / on hold), with a totals row. The
+//! list is virtualised: filtering and sorting happen in `update`, and `view` builds only
+//! the rows in view.
+//!
+//! The risk scores read the whole book (a second or so on a very big one), so they load
+//! on their own worker beside the list: the list shows at once with "…" in the Risk
+//! column until they arrive. Each reload carries a new generation number and a score
+//! load of an older one is dropped, so a slow, stale result never overwrites a newer.
 
 pub mod form;
 mod load;
 
-pub use load::load;
+pub use load::{load, load_risks};
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use iced::widget::{
@@ -22,6 +29,7 @@ use super::screen::ListKey;
 use super::widgets::{self, Direction, Scroll};
 use super::{Book, Event};
 use crate::domain::Money;
+use crate::domain::risk::Risk;
 
 const SEARCH: &str = "customers-search";
 const LIST: &str = "customers-list";
@@ -42,6 +50,8 @@ pub struct Row {
     pub credit_used_percent: Option<Decimal>,
     pub on_hold: bool,
     pub over_limit: bool,
+    /// None until the scores have loaded.
+    pub risk: Option<Risk>,
     balance_text: String,
     overdue_text: String,
     credit_text: String,
@@ -67,11 +77,24 @@ pub enum Column {
     LastContact,
     NextFollowUp,
     Credit,
+    Risk,
+}
+
+impl Column {
+    /// The order a first click sorts in: the riskiest first, the rest ascending.
+    fn first_direction(self) -> Direction {
+        match self {
+            Column::Risk => Direction::Descending,
+            _ => Direction::Ascending,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Loaded(Result<Vec<Row>, String>),
+    /// The scores of the load of this generation, by customer code.
+    RisksLoaded(u64, Result<HashMap<String, Risk>, String>),
     Search(String),
     Filter(Filter),
     Sort(Column),
@@ -100,6 +123,10 @@ pub struct Customers {
     totals: (Money, Money),
     form: Option<form::Form>,
     today: NaiveDate,
+    /// Counts reloads: the scores of an older one are dropped.
+    generation: u64,
+    /// The latest scores, by code; None before the first arrive.
+    risks: Option<HashMap<String, Risk>>,
 }
 
 impl Customers {
@@ -114,8 +141,21 @@ impl Customers {
 
     pub fn reload(&mut self, book: &Book) -> Task<Message> {
         self.loading = true;
+        self.generation += 1;
+        let generation = self.generation;
         let today = book.today;
-        book.read(move |store| load(store, today), Message::Loaded)
+        Task::batch([
+            book.read(move |store| load(store, today), Message::Loaded),
+            book.read(
+                move |store| load_risks(store, today),
+                move |result| Message::RisksLoaded(generation, result),
+            ),
+        ])
+    }
+
+    /// Whether scores have arrived (they stay shown while a reload computes new ones).
+    pub fn risks_loaded(&self) -> bool {
+        self.risks.is_some()
     }
 
     pub fn rows(&self) -> &[Row] {
@@ -155,7 +195,21 @@ impl Customers {
                 self.error = None;
                 self.selected =
                     selected.and_then(|code| self.rows.iter().position(|r| r.code == code));
+                self.apply_risks();
                 self.refresh();
+            }
+            Message::RisksLoaded(generation, result) => {
+                if generation != self.generation {
+                    return (Task::none(), None);
+                }
+                match result {
+                    Ok(risks) => {
+                        self.risks = Some(risks);
+                        self.apply_risks();
+                        self.refresh();
+                    }
+                    Err(error) => self.error = Some(error),
+                }
             }
             Message::Loaded(Err(error)) => {
                 self.loading = false;
@@ -175,7 +229,7 @@ impl Customers {
                 self.sort = if self.sort.0 == column {
                     (column, self.sort.1.flip())
                 } else {
-                    (column, Direction::Ascending)
+                    (column, column.first_direction())
                 };
                 self.refresh();
             }
@@ -242,6 +296,14 @@ impl Customers {
 
     fn scroll_to_top(&mut self) -> Task<Message> {
         self.scroll.to_top(LIST)
+    }
+
+    /// Puts the latest scores on the rows (the list and the scores arrive in either order).
+    fn apply_risks(&mut self) {
+        let Some(risks) = &self.risks else { return };
+        for row in &mut self.rows {
+            row.risk = risks.get(&row.code).cloned();
+        }
     }
 
     /// Recomputes which rows show, in what order, and their totals.
@@ -328,6 +390,7 @@ impl Customers {
             header("Last contact", Column::LastContact, DATE, false),
             header("Next follow-up", Column::NextFollowUp, DATE, false),
             header("Credit used", Column::Credit, CREDIT, true),
+            header("Risk", Column::Risk, RISK, true),
             space().width(widgets::GUTTER),
         ])
         .style(widgets::band);
@@ -373,6 +436,7 @@ impl Customers {
             space().width(DATE),
             space().width(DATE),
             space().width(CREDIT),
+            space().width(RISK),
             space().width(widgets::GUTTER),
         ])
         .style(widgets::band);
@@ -392,10 +456,55 @@ impl Customers {
             header,
             list,
             totals,
+            self.risk_detail(),
             status
         ]
         .spacing(8)
         .into()
+    }
+
+    /// The score on its band's colour, "…" while the scores load.
+    fn risk_cell<'a>(&self, row: &'a Row) -> Element<'a, Message> {
+        let content: Element<'a, Message> = match &row.risk {
+            Some(risk) => crate::ui::risk::badge(risk.score.to_string(), risk.band, 13.0),
+            None if self.risks.is_none() => widgets::muted("…").into(),
+            None => space().into(),
+        };
+        container(content)
+            .width(RISK)
+            .padding([3, 6])
+            .align_x(iced::alignment::Horizontal::Right)
+            .into()
+    }
+
+    /// The selected customer's risk in words, under the list.
+    fn risk_detail<'a>(&'a self) -> Element<'a, Message> {
+        let Some(row) = self.selected.and_then(|i| self.rows.get(i)) else {
+            return space().into();
+        };
+        match &row.risk {
+            Some(risk) => row![
+                crate::ui::risk::badge(crate::ui::risk::band_and_score(risk), risk.band, 13.0),
+                text(tf(
+                    "{code} · risk {score}, {band}: {why}",
+                    &[
+                        ("code", &row.code),
+                        ("score", &risk.score.to_string()),
+                        ("band", crate::ui::risk::band_name(risk.band)),
+                        ("why", &crate::ui::risk::reasons_text(risk)),
+                    ],
+                ))
+                .size(13),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center)
+            .into(),
+            None => widgets::muted(tf(
+                "{code} · risk score loading…",
+                &[("code", &row.code)],
+            ))
+            .into(),
+        }
     }
 
     fn row_view<'a>(
@@ -451,6 +560,7 @@ impl Customers {
             widgets::cell(date(row_data.last_contact), DATE),
             next,
             widgets::amount_cell(row_data.credit_text.as_str(), CREDIT),
+            self.risk_cell(row_data),
         ];
         mouse_area(
             container(content)
@@ -469,6 +579,7 @@ const MONEY: Length = Length::Fixed(120.0);
 const DAYS: Length = Length::Fixed(84.0);
 const DATE: Length = Length::Fixed(116.0);
 const CREDIT: Length = Length::Fixed(130.0);
+const RISK: Length = Length::Fixed(76.0);
 
 fn filter_button<'a>(label: &'a str, filter: Filter, current: Filter) -> Element<'a, Message> {
     let active = filter == current;
@@ -495,7 +606,12 @@ fn compare(column: Column, a: &Row, b: &Row) -> Ordering {
         Column::LastContact => a.last_contact.cmp(&b.last_contact),
         Column::NextFollowUp => a.next_follow_up.cmp(&b.next_follow_up),
         Column::Credit => a.credit_used_percent.cmp(&b.credit_used_percent),
+        Column::Risk => risk_score(a).cmp(&risk_score(b)),
     }
+}
+
+fn risk_score(row: &Row) -> Option<u8> {
+    row.risk.as_ref().map(|r| r.score)
 }
 
 impl Row {

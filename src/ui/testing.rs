@@ -66,3 +66,61 @@ pub fn sample_app() -> App {
     settle(&mut app, task);
     app
 }
+
+/// [`sample_store`] plus C003 "Risky Ltd", limit 1,000.00: INV-A 1,000.00 of 2026-06-01
+/// (net 30) paid 60 days late on 2026-08-30, and INV-B 1,000.00 of 2026-07-01 still open,
+/// 115 days past due on [`TODAY`]. Its risk then: 30 for paying late, 30 for the long
+/// overdue share, 20 for the limit used — 80, severe.
+pub fn risky_store() -> Store {
+    use crate::domain::allocation::Apply;
+    use crate::store::NewCredit;
+    let mut store = sample_store();
+    let usd = store.currency().clone();
+    store
+        .add_customer(&CustomerDraft {
+            code: "C003".into(),
+            name: "Risky Ltd".into(),
+            credit_limit: Some(usd.parse("1000.00").expect("limit")),
+            ..Default::default()
+        })
+        .expect("customer");
+    let invoice = |number: &str, day: &str| NewDebit {
+        customer: "C003".into(),
+        kind: DocKind::Invoice,
+        number: Some(number.into()),
+        date: date(day),
+        amount: usd.parse("1000.00").expect("amount"),
+        terms: None,
+        due: None,
+        plan: Plan::Single,
+        reference: None,
+        memo: None,
+    };
+    // INV-B is posted once INV-A is paid, so it takes the balance to the limit, not over.
+    store
+        .post_debit(&invoice("INV-A", "2026-06-01"))
+        .expect("invoice");
+    store
+        .post_credit(&NewCredit {
+            customer: "C003".into(),
+            kind: DocKind::Payment,
+            number: Some("PAY-A".into()),
+            date: date("2026-08-30"),
+            amount: usd.parse("1000.00").expect("amount"),
+            reference: None,
+            memo: None,
+            apply: Apply::Explicit(vec![("INV-A".into(), None)]),
+        })
+        .expect("payment");
+    store
+        .post_debit(&invoice("INV-B", "2026-07-01"))
+        .expect("invoice");
+    store
+}
+
+/// The app open on [`risky_store`], loaded.
+pub fn risky_app() -> App {
+    let (mut app, task) = App::with_store(risky_store(), date(TODAY));
+    settle(&mut app, task);
+    app
+}

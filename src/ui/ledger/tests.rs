@@ -423,3 +423,21 @@ fn an_invoice_over_the_limit_is_refused_at_the_form_and_posted_with_an_override(
     assert_eq!(last.field.as_deref(), Some("credit_limit"));
     assert_eq!(last.reason.as_deref(), Some("director approved"));
 }
+
+#[test]
+fn the_header_shows_the_risk_score_band_and_reasons() {
+    let (mut app, task) = App::with_store(crate::ui::testing::risky_store(), date(TODAY));
+    settle(&mut app, task);
+    open_ledger(&mut app, "C003");
+    let risk = &ledger(&app).data().unwrap().risk;
+    assert_eq!((risk.score, risk.band), (80, crate::domain::risk::Band::Severe));
+    let mut ui = simulator(app.view());
+    assert!(ui.find("Risk severe (80)").is_ok());
+    assert!(
+        ui.find(
+            "pays 60 days late on average; 100 % of its balance over 60 days; \
+             100 % of limit used"
+        )
+        .is_ok()
+    );
+}

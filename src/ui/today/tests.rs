@@ -12,6 +12,8 @@ use crate::store::NewCredit;
 use crate::ui::testing::{date, sample_app, sample_store, send, settle};
 use crate::ui::{App, Message as AppMessage, Tab};
 
+mod risk;
+
 fn screen(app: &App) -> &Today {
     &app.open_book().expect("a book is open").today
 }
