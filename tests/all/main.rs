@@ -34,6 +34,7 @@ mod payment_reminder;
 mod promise_plans;
 mod properties;
 mod risk;
+mod risk_cli;
 mod statements;
 mod text_rules;
 mod whole_files;
