@@ -191,6 +191,11 @@ impl Today {
     /// Lines shown: the items of each group, under its heading.
     fn lay_out(&mut self, book: &Book) {
         let keep = self.selected_item().map(RowKey::of);
+        self.lay_out_keeping(keep, book);
+    }
+
+    /// [`Self::lay_out`], keeping `keep` selected when it is still listed.
+    fn lay_out_keeping(&mut self, keep: Option<RowKey>, book: &Book) {
         let kept_position = self.selected;
         self.lines.clear();
         let Some(list) = &self.list else {
@@ -261,9 +266,12 @@ impl Today {
                 match *result {
                     Ok(list) => {
                         self.error = None;
+                        // The selected row is known by the old list's index: read it
+                        // before the new list, whose indices differ, replaces it.
+                        let keep = self.selected_item().map(RowKey::of);
                         self.list = Some(list);
                         self.done.clear();
-                        self.lay_out(book);
+                        self.lay_out_keeping(keep, book);
                     }
                     Err(error) => self.error = Some(error),
                 }

@@ -75,3 +75,21 @@ fn o_opens_the_ledger_of_a_risk_row() {
     assert_eq!(open.tab, Tab::Ledger);
     assert_eq!(open.ledger.customer_code().as_deref(), Some("C003"));
 }
+
+/// The row shown selected after an action and the reload that follows is the row that
+/// took the done row's place, not whatever row the old list's index now points at in
+/// the new list (the reload drops the done row, so later indices shift by one).
+#[test]
+fn after_k_and_the_reload_the_row_in_its_place_stays_selected() {
+    let mut store = crate::ui::testing::risky_store();
+    crate::ui::testing::add_risky(&mut store, "C004", "Smaller Risk Ltd", "100.00");
+    let (mut app, task) = App::with_store(store, date(crate::ui::testing::TODAY));
+    settle(&mut app, task);
+    select_risk_row(&mut app);
+    assert_eq!(screen(&app).selected_item().unwrap().customer, "C003");
+    letter(&mut app, "k");
+    let after = screen(&app)
+        .selected_item()
+        .map(|item| (item.kind, item.customer.clone()));
+    assert_eq!(after, Some((WorkKind::Risk, "C004".to_string())));
+}
