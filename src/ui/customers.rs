@@ -486,11 +486,10 @@ impl Customers {
             Some(risk) => row![
                 crate::ui::risk::badge(crate::ui::risk::band_and_score(risk), risk.band, 13.0),
                 text(tf(
-                    "{code} · risk {score}, {band}: {why}",
+                    "{code} · {name}: {why}",
                     &[
                         ("code", &row.code),
-                        ("score", &risk.score.to_string()),
-                        ("band", crate::ui::risk::band_name(risk.band)),
+                        ("name", &row.name),
                         ("why", &crate::ui::risk::reasons_text(risk)),
                     ],
                 ))

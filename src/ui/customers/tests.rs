@@ -143,7 +143,7 @@ fn the_risk_column_shows_each_score_and_sorts_riskiest_first() {
     assert!(ui.find("80").is_ok());
     assert!(
         ui.find(
-            "C003 · risk 80, severe: pays 60 days late on average; \
+            "C003 · Risky Ltd: pays 60 days late on average; \
              100 % of its balance over 60 days; 100 % of limit used"
         )
         .is_ok()

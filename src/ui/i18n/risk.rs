@@ -21,8 +21,7 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
     ("; ", "；"),
     ("Risk", "风险"),
     ("Risk {band} ({score})", "风险 {band}（{score}）"),
-    ("Risk: {why}", "风险：{why}"),
-    ("{code} · risk {score}, {band}: {why}", "{code} · 风险 {score}，{band}：{why}"),
+    ("{code} · {name}: {why}", "{code} · {name}：{why}"),
     ("{code} · risk score loading…", "{code} · 正在计算风险评分…"),
     ("Risk warnings", "风险预警"),
     (
@@ -35,3 +34,25 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
         "已确认 {name} 的风险为{band}（{score}）；风险再升高时将再次提醒。",
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::ZH_CN;
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn each_translation_keeps_the_placeholders() {
+        for (english, chinese) in ZH_CN {
+            assert_eq!(placeholders(english), placeholders(chinese), "{english}");
+        }
+    }
+}
