@@ -19,7 +19,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use iced::widget::{
-    Id, button, column, container, mouse_area, operation, row, scrollable, space, text, text_input,
+    Id, button, column, container, mouse_area, operation, responsive, row, scrollable, space, text,
+    text_input,
 };
 use iced::{Element, Length, Task, Theme};
 use rust_decimal::Decimal;
@@ -371,6 +372,30 @@ impl Customers {
         .spacing(12)
         .align_y(iced::Alignment::Center);
 
+        let status: Element<'a, Message> = match (&self.error, self.loading) {
+            (Some(error), _) => widgets::danger_text(error.as_str()).into(),
+            (None, true) => widgets::muted(t("Loading…")).into(),
+            (None, false) => widgets::muted(t(
+                "↑↓ select · Enter or double-click opens the ledger · click a header to sort",
+            ))
+            .into(),
+        };
+
+        column![
+            text(t("Customers")).size(24).font(widgets::BOLD),
+            toolbar,
+            // A narrow window leaves out the contact dates so every figure keeps its
+            // width and the names still show.
+            responsive(move |size| self.table(book, size.width >= WIDE_TABLE)),
+            self.risk_detail(),
+            status
+        ]
+        .spacing(8)
+        .into()
+    }
+
+    /// The header, the rows and the totals; `wide` shows the contact dates too.
+    fn table<'a>(&'a self, book: &'a Book, wide: bool) -> Element<'a, Message> {
         let (sort_column, sort_direction) = self.sort;
         let header = |label: &'static str, column: Column, width: Length, right: bool| {
             widgets::header_cell(
@@ -381,18 +406,23 @@ impl Customers {
                 Some(Message::Sort(column)),
             )
         };
-        let header = container(row![
+        let mut header_row = row![
             header("Code", Column::Code, CODE, false),
             header("Name", Column::Name, NAME, false),
             header("Balance", Column::Balance, MONEY, true),
             header("Overdue", Column::Overdue, MONEY, true),
             header("Days late", Column::Oldest, DAYS, true),
-            header("Last contact", Column::LastContact, DATE, false),
-            header("Next follow-up", Column::NextFollowUp, DATE, false),
+        ];
+        if wide {
+            header_row = header_row
+                .push(header("Last contact", Column::LastContact, DATE, false))
+                .push(header("Next follow-up", Column::NextFollowUp, DATE, false));
+        }
+        let header = container(header_row.extend([
             header("Credit used", Column::Credit, CREDIT, true),
             header("Risk", Column::Risk, RISK, true),
-            space().width(widgets::GUTTER),
-        ])
+            space().width(widgets::GUTTER).into(),
+        ]))
         .style(widgets::band);
 
         let list = widgets::virtual_list(
@@ -402,7 +432,7 @@ impl Customers {
             Message::Scrolled,
             |position| {
                 let index = self.visible[position];
-                self.row_view(index, position, book)
+                self.row_view(index, position, wide)
             },
         );
         // A new book says what to do first rather than showing an empty table.
@@ -433,34 +463,14 @@ impl Customers {
             widgets::total_cell(book.money(self.totals.0), MONEY, true),
             widgets::total_cell(book.money(self.totals.1), MONEY, true),
             space().width(DAYS),
-            space().width(DATE),
-            space().width(DATE),
+            space().width(if wide { DATE_PAIR } else { Length::Shrink }),
             space().width(CREDIT),
             space().width(RISK),
             space().width(widgets::GUTTER),
         ])
         .style(widgets::band);
 
-        let status: Element<'a, Message> = match (&self.error, self.loading) {
-            (Some(error), _) => widgets::danger_text(error.as_str()).into(),
-            (None, true) => widgets::muted(t("Loading…")).into(),
-            (None, false) => widgets::muted(t(
-                "↑↓ select · Enter or double-click opens the ledger · click a header to sort",
-            ))
-            .into(),
-        };
-
-        column![
-            text(t("Customers")).size(24).font(widgets::BOLD),
-            toolbar,
-            header,
-            list,
-            totals,
-            self.risk_detail(),
-            status
-        ]
-        .spacing(8)
-        .into()
+        column![header, list, totals].spacing(8).into()
     }
 
     /// The score on its band's colour, "…" while the scores load.
@@ -506,12 +516,7 @@ impl Customers {
         }
     }
 
-    fn row_view<'a>(
-        &'a self,
-        index: usize,
-        position: usize,
-        _book: &'a Book,
-    ) -> Element<'a, Message> {
+    fn row_view<'a>(&'a self, index: usize, position: usize, wide: bool) -> Element<'a, Message> {
         let row_data = &self.rows[index];
         let selected = self.selected == Some(index);
         let days = row_data
@@ -550,17 +555,22 @@ impl Customers {
         } else {
             widgets::cell(date(row_data.next_follow_up), DATE)
         };
-        let content = row![
+        let mut content = row![
             widgets::cell(row_data.code.as_str(), CODE),
             widgets::cell(row_data.name.as_str(), NAME),
             widgets::amount_cell(row_data.balance_text.as_str(), MONEY),
             overdue,
             widgets::amount_cell(days, DAYS),
-            widgets::cell(date(row_data.last_contact), DATE),
-            next,
+        ];
+        if wide {
+            content = content
+                .push(widgets::cell(date(row_data.last_contact), DATE))
+                .push(next);
+        }
+        let content = content.extend([
             widgets::amount_cell(row_data.credit_text.as_str(), CREDIT),
             self.risk_cell(row_data),
-        ];
+        ]);
         mouse_area(
             container(content)
                 .width(Length::Fill)
@@ -578,7 +588,12 @@ const MONEY: Length = Length::Fixed(120.0);
 const DAYS: Length = Length::Fixed(84.0);
 const DATE: Length = Length::Fixed(116.0);
 const CREDIT: Length = Length::Fixed(130.0);
-const RISK: Length = Length::Fixed(76.0);
+const RISK: Length = Length::Fixed(64.0);
+/// The two contact dates together, for the totals row.
+const DATE_PAIR: Length = Length::Fixed(232.0);
+/// The table's width from which the contact dates show: the fixed columns (about 860)
+/// and room for names.
+const WIDE_TABLE: f32 = 1000.0;
 
 fn filter_button<'a>(label: &'a str, filter: Filter, current: Filter) -> Element<'a, Message> {
     let active = filter == current;
