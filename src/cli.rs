@@ -13,8 +13,8 @@ mod fees;
 mod output;
 mod posting_args;
 mod reports;
-mod settings;
 mod risk;
+mod settings;
 mod worklist;
 
 use std::path::PathBuf;
@@ -38,8 +38,8 @@ pub use posting_args::{
     ApplyArgs, CreditArgs, CreditCommand, DebitArgs, DebitCommand, DocumentArgs, RefundArgs,
     RefundCommand, VoidArgs,
 };
-pub use settings::{ResetLetterArgs, SettingsCommand, SettingsSetArgs, SettingsShowArgs};
 pub use risk::{RiskAckArgs, RiskArgs, RiskCommand};
+pub use settings::{ResetLetterArgs, SettingsCommand, SettingsSetArgs, SettingsShowArgs};
 pub use worklist::{WorklistArgs, WorklistFormat};
 
 #[derive(Debug, Parser)]

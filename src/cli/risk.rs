@@ -42,7 +42,12 @@ pub struct RiskAckArgs {
 
 /// Highest score first, then code.
 fn by_score(mut all: Vec<CustomerRisk>) -> Vec<CustomerRisk> {
-    all.sort_by(|a, b| b.risk.score.cmp(&a.risk.score).then_with(|| a.code.cmp(&b.code)));
+    all.sort_by(|a, b| {
+        b.risk
+            .score
+            .cmp(&a.risk.score)
+            .then_with(|| a.code.cmp(&b.code))
+    });
     all
 }
 
@@ -91,7 +96,10 @@ pub fn list(store: &Store, args: &RiskArgs) -> Result<(), CliError> {
             c.risk.explained(),
         ]);
     }
-    print(&format!("risk as of {as_of}, highest first:\n{}", table.render()));
+    print(&format!(
+        "risk as of {as_of}, highest first:\n{}",
+        table.render()
+    ));
     Ok(())
 }
 
@@ -101,11 +109,7 @@ pub fn ack(store: &mut Store, args: &RiskAckArgs) -> Result<(), CliError> {
     let now = acknowledge_current(store, &args.code, date)?;
     print(&format!(
         "{} {}: risk {} ({}) acknowledged as of {date}; the worklist warns again once it rises above {}",
-        now.code,
-        now.name,
-        now.risk.band,
-        now.risk.score,
-        now.risk.band
+        now.code, now.name, now.risk.band, now.risk.score, now.risk.band
     ));
     Ok(())
 }

@@ -167,22 +167,22 @@ impl BookReads {
 fn book_habits(store: &Store, as_of: NaiveDate) -> Result<HashMap<CustomerId, PaymentHabits>> {
     let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
     let mut settled: HashMap<CustomerId, Vec<SettledItem>> = HashMap::new();
-        store.settled_between(habit_start, as_of, |row| {
-            // An item its document's void settled was never paid; a void after the
-            // as-of date had not happened yet.
-            if row.voided_on.is_some_and(|v| v <= as_of) {
-                return;
-            }
-            settled
-                .entry(row.customer_id)
-                .or_default()
-                .push(SettledItem {
-                    amount: row.amount,
-                    invoiced: row.invoiced,
-                    due: row.due,
-                    settled: row.settled,
-                });
-        })?;
+    store.settled_between(habit_start, as_of, |row| {
+        // An item its document's void settled was never paid; a void after the
+        // as-of date had not happened yet.
+        if row.voided_on.is_some_and(|v| v <= as_of) {
+            return;
+        }
+        settled
+            .entry(row.customer_id)
+            .or_default()
+            .push(SettledItem {
+                amount: row.amount,
+                invoiced: row.invoiced,
+                due: row.due,
+                settled: row.settled,
+            });
+    })?;
     Ok(settled
         .into_iter()
         .map(|(id, items)| (id, payment_habits(&items)))
@@ -372,7 +372,11 @@ pub fn risen(store: &Store, risks: &[CustomerRisk]) -> Result<Vec<(CustomerRisk,
 /// Acknowledges `code`'s risk band as of `as_of` (worked out from its own rows, as
 /// [`customer_risk`]): the worklist stops warning until the band rises above it.
 /// Audited as `risk-ack`; returns the risk acknowledged.
-pub fn acknowledge_current(store: &mut Store, code: &str, as_of: NaiveDate) -> Result<CustomerRisk> {
+pub fn acknowledge_current(
+    store: &mut Store,
+    code: &str,
+    as_of: NaiveDate,
+) -> Result<CustomerRisk> {
     let now = customer_risk(store, code, as_of)?;
     store.acknowledge_risk(&now.code, now.risk.band, now.risk.score)?;
     Ok(now)

@@ -508,11 +508,9 @@ impl Customers {
             .spacing(8)
             .align_y(iced::Alignment::Center)
             .into(),
-            None => widgets::muted(tf(
-                "{code} · risk score loading…",
-                &[("code", &row.code)],
-            ))
-            .into(),
+            None => {
+                widgets::muted(tf("{code} · risk score loading…", &[("code", &row.code)])).into()
+            }
         }
     }
 

@@ -29,10 +29,15 @@ fn book(dir: &Path) -> PathBuf {
             "B",
         ],
     );
-    ok(&book, &["customer", "add", "--code", "C2", "--name", "Quiet"]);
     ok(
         &book,
-        &["customer", "add", "--code", "C3", "--name", "Prompt", "--tier", "A"],
+        &["customer", "add", "--code", "C2", "--name", "Quiet"],
+    );
+    ok(
+        &book,
+        &[
+            "customer", "add", "--code", "C3", "--name", "Prompt", "--tier", "A",
+        ],
     );
     for (number, date, amount) in [
         ("INV-1", "2026-01-01", "1000.00"),
@@ -41,23 +46,49 @@ fn book(dir: &Path) -> PathBuf {
         ok(
             &book,
             &[
-                "invoice", "add", "--customer", "C1", "--number", number, "--date", date,
-                "--amount", amount,
+                "invoice",
+                "add",
+                "--customer",
+                "C1",
+                "--number",
+                number,
+                "--date",
+                date,
+                "--amount",
+                amount,
             ],
         );
     }
     ok(
         &book,
         &[
-            "payment", "add", "--customer", "C1", "--number", "PAY-1", "--date", "2026-03-02",
-            "--amount", "1000.00", "--apply", "INV-1",
+            "payment",
+            "add",
+            "--customer",
+            "C1",
+            "--number",
+            "PAY-1",
+            "--date",
+            "2026-03-02",
+            "--amount",
+            "1000.00",
+            "--apply",
+            "INV-1",
         ],
     );
     ok(
         &book,
         &[
-            "invoice", "add", "--customer", "C1", "--number", "INV-3", "--date", "2026-03-01",
-            "--amount", "500.00",
+            "invoice",
+            "add",
+            "--customer",
+            "C1",
+            "--number",
+            "INV-3",
+            "--date",
+            "2026-03-01",
+            "--amount",
+            "500.00",
         ],
     );
     book
@@ -146,7 +177,10 @@ fn the_worklist_warns_of_a_high_risk_until_risk_ack() {
     }
 
     let said = ok(&book, &["risk", "ack", "C1", "--date", "2026-06-10"]);
-    assert!(said.contains("C1 Late Payer Ltd: risk high (55) acknowledged"), "{said}");
+    assert!(
+        said.contains("C1 Late Payer Ltd: risk high (55) acknowledged"),
+        "{said}"
+    );
     assert!(risk_rows(&book).is_empty());
     let log = json(&book, &["audit", "list", "--format", "json"]);
     let acks: Vec<&Value> = log
@@ -165,6 +199,10 @@ fn bad_input_is_refused_in_one_line_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let book = book(dir.path());
     fails(&book, &["risk", "--as-of", "2026-13-01"], "--as-of");
-    fails(&book, &["risk", "ack", "C1", "--date", "yesterday"], "--date");
+    fails(
+        &book,
+        &["risk", "ack", "C1", "--date", "yesterday"],
+        "--date",
+    );
     fails(&book, &["risk", "ack", "NOPE"], "NOPE");
 }

@@ -147,7 +147,9 @@ mod tests {
         let list = worklist(&store, today).unwrap();
         let code = risk_rows(&store, today)[0].clone();
         let risk = list.risks[&code].clone();
-        store.acknowledge_risk(&code, risk.band, risk.score).unwrap();
+        store
+            .acknowledge_risk(&code, risk.band, risk.score)
+            .unwrap();
         assert!(!risk_rows(&store, today).contains(&code));
         // Seen at a lower band: listed again, as it rose above it.
         store.acknowledge_risk(&code, Band::Low, 10).unwrap();

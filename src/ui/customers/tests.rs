@@ -128,7 +128,11 @@ fn risk(score: u8) -> Risk {
 #[test]
 fn the_risk_column_shows_each_score_and_sorts_riskiest_first() {
     let mut app = crate::ui::testing::risky_app();
-    let risky = screen(&app).rows().iter().find(|r| r.code == "C003").unwrap();
+    let risky = screen(&app)
+        .rows()
+        .iter()
+        .find(|r| r.code == "C003")
+        .unwrap();
     assert_eq!(risky.risk.as_ref().map(|r| r.score), Some(80));
     // The first click sorts the riskiest first, the second the other way.
     send(&mut app, App::Customers(Message::Sort(Column::Risk)));
@@ -136,7 +140,11 @@ fn the_risk_column_shows_each_score_and_sorts_riskiest_first() {
     send(&mut app, App::Customers(Message::Sort(Column::Risk)));
     assert_eq!(shown(&app)[2], "C003");
     // The selected customer's reasons in words under the list, the score in the row.
-    let index = screen(&app).rows().iter().position(|r| r.code == "C003").unwrap();
+    let index = screen(&app)
+        .rows()
+        .iter()
+        .position(|r| r.code == "C003")
+        .unwrap();
     send(&mut app, App::Customers(Message::Select(index)));
     send(&mut app, App::Show(Tab::Customers));
     let mut ui = iced_test::simulator(app.view());
@@ -170,7 +178,11 @@ fn scores_of_an_older_load_never_overwrite_a_newer_one() {
         App::Customers(Message::RisksLoaded(generation - 1, Ok(stale))),
     );
     assert_eq!(shown(&app), ["C002", "C001"]);
-    let c001 = screen(&app).rows().iter().find(|r| r.code == "C001").unwrap();
+    let c001 = screen(&app)
+        .rows()
+        .iter()
+        .find(|r| r.code == "C001")
+        .unwrap();
     assert_eq!(c001.risk.as_ref().map(|r| r.score), Some(30));
 }
 

@@ -430,7 +430,10 @@ fn the_header_shows_the_risk_score_band_and_reasons() {
     settle(&mut app, task);
     open_ledger(&mut app, "C003");
     let risk = &ledger(&app).data().unwrap().risk;
-    assert_eq!((risk.score, risk.band), (80, crate::domain::risk::Band::Severe));
+    assert_eq!(
+        (risk.score, risk.band),
+        (80, crate::domain::risk::Band::Severe)
+    );
     let mut ui = simulator(app.view());
     assert!(ui.find("Risk severe (80)").is_ok());
     assert!(
