@@ -74,13 +74,19 @@ fn promise_window_start(as_of: NaiveDate) -> Result<NaiveDate> {
 }
 
 /// Broken (or partly kept) promise parts dated in the six months ending on `as_of`,
-/// with the kept/judged tally of the 365 days the analytics report.
-fn promises(store: &Store, as_of: NaiveDate) -> Result<HashMap<CustomerId, PromiseTally>> {
+/// with the kept/judged tally of the 365 days the analytics report; of `only` that
+/// customer when given (one customer's risk reads its own promises, not the book's).
+fn promises(
+    store: &Store,
+    as_of: NaiveDate,
+    only: Option<CustomerId>,
+) -> Result<HashMap<CustomerId, PromiseTally>> {
     promise_tallies(
         store,
         days_before(as_of, HABIT_DAYS - 1)?,
         promise_window_start(as_of)?,
         as_of,
+        only,
     )
 }
 
@@ -156,7 +162,7 @@ impl BookReads {
         })?;
         Ok(BookReads {
             habits,
-            promises: promises(store, as_of)?,
+            promises: promises(store, as_of, None)?,
             exposure,
             closing,
         })
@@ -221,7 +227,7 @@ pub(crate) fn risks_with_exposure(
 ) -> Result<Vec<CustomerRisk>> {
     let reads = BookReads {
         habits: book_habits(store, as_of)?,
-        promises: promises(store, as_of)?,
+        promises: promises(store, as_of, None)?,
         exposure,
         closing: (Money::ZERO, Money::ZERO),
     };
@@ -297,7 +303,7 @@ fn own_figures(
 pub fn customer_risk(store: &Store, code: &str, as_of: NaiveDate) -> Result<CustomerRisk> {
     let customer = store.customer(code)?;
     let (habits, exposure, _) = own_figures(store, &customer, as_of)?;
-    let promises = promises(store, as_of)?;
+    let promises = promises(store, as_of, Some(customer.id))?;
     Ok(customer_risk_of(
         &customer,
         habits,
@@ -317,7 +323,7 @@ pub fn credit_record(
 ) -> Result<CreditRecord> {
     let customer = store.customer(code)?;
     let (habits, exposure, overdue) = own_figures(store, &customer, as_of)?;
-    let tally = promises(store, as_of)?
+    let tally = promises(store, as_of, Some(customer.id))?
         .get(&customer.id)
         .copied()
         .unwrap_or_default();
