@@ -14,6 +14,7 @@ mod output;
 mod posting_args;
 mod reports;
 mod review;
+mod risk;
 mod settings;
 mod worklist;
 
@@ -38,6 +39,7 @@ pub use posting_args::{
     ApplyArgs, CreditArgs, CreditCommand, DebitArgs, DebitCommand, DocumentArgs, PaymentArgs,
     PaymentCommand, RefundArgs, RefundCommand, VoidArgs,
 };
+pub use risk::{RiskAckArgs, RiskArgs, RiskCommand};
 pub use settings::{ResetLetterArgs, SettingsCommand, SettingsSetArgs, SettingsShowArgs};
 pub use worklist::{WorklistArgs, WorklistFormat};
 
@@ -139,6 +141,9 @@ pub enum Command {
     /// DSO, best possible DSO, ADD, CEI and each customer's payment habits (`--trend`:
     /// month by month).
     Analytics(AnalyticsArgs),
+    /// Every customer's risk score (0-100), band and reasons, highest first; `risk ack
+    /// CODE` acknowledges a customer's band so the worklist stops warning of it.
+    Risk(RiskArgs),
     /// Open the desktop app (what `owed` with no command does).
     App,
 }

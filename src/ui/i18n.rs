@@ -9,6 +9,7 @@ mod credit_control;
 mod discount;
 mod letters_panel;
 mod review;
+mod risk;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
@@ -38,6 +39,7 @@ impl Language {
                 credit_control::ZH_CN,
                 discount::ZH_CN,
                 review::ZH_CN,
+                risk::ZH_CN,
             ],
         }
     }
@@ -67,7 +69,7 @@ pub fn tf(english: &'static str, values: &[(&str, &str)]) -> String {
     fill(t(english), values)
 }
 
-fn translate(language: Language, english: &'static str) -> &'static str {
+pub(crate) fn translate(language: Language, english: &'static str) -> &'static str {
     language
         .tables()
         .iter()

@@ -36,6 +36,7 @@ mod promise_plans;
 mod properties;
 mod review;
 mod risk;
+mod risk_cli;
 mod statements;
 mod text_rules;
 mod whole_files;
