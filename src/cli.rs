@@ -15,6 +15,7 @@ mod output;
 mod posting_args;
 mod reports;
 mod review;
+mod risk;
 mod settings;
 mod worklist;
 
@@ -40,6 +41,7 @@ pub use posting_args::{
     ApplyArgs, CreditArgs, CreditCommand, DebitArgs, DebitCommand, DocumentArgs, PaymentArgs,
     PaymentCommand, RefundArgs, RefundCommand, VoidArgs,
 };
+pub use risk::{RiskAckArgs, RiskArgs, RiskCommand};
 pub use settings::{ResetLetterArgs, SettingsCommand, SettingsSetArgs, SettingsShowArgs};
 pub use worklist::{WorklistArgs, WorklistFormat};
 
@@ -144,6 +146,9 @@ pub enum Command {
     /// The cash expected week by week from what is owed (`--backtest`: the forecast made
     /// on a past day next to what was received).
     Forecast(ForecastArgs),
+    /// Every customer's risk score (0-100), band and reasons, highest first; `risk ack
+    /// CODE` acknowledges a customer's band so the worklist stops warning of it.
+    Risk(RiskArgs),
     /// Open the desktop app (what `owed` with no command does).
     App,
 }

@@ -14,6 +14,7 @@ pub mod ledger;
 pub mod letter_preview;
 pub mod notes;
 pub mod review;
+pub mod risk;
 pub mod screen;
 pub mod settings;
 pub mod statements;

@@ -101,6 +101,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let store = open(&cli, Access::Read)?;
             super::forecast::run(&store, args)?;
         }
+        Command::Risk(args) => match &args.command {
+            Some(super::RiskCommand::Ack(ack)) => {
+                let mut store = open(&cli, Access::Write)?;
+                super::risk::ack(&mut store, ack)?;
+            }
+            None => {
+                let store = open(&cli, Access::Read)?;
+                super::risk::list(&store, args)?;
+            }
+        },
         Command::Overview => {
             let store = open(&cli, Access::Read)?;
             super::reports::overview(&store)?;

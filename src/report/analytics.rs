@@ -184,14 +184,16 @@ pub(crate) struct PromiseTally {
 /// (`broken_since` counting those dated `since` or later), each promise judged as of `as_of` by [`crate::domain::note::Promise::judge`] with the
 /// payments dated from its note's day (one entered after the note, on that day) through
 /// the part's date, not voided by `as_of`. A part still open (dated `as_of`, not yet
-/// paid in full) is not judged; a partly kept one counts as not kept.
+/// paid in full) is not judged; a partly kept one counts as not kept. `only`: of that
+/// customer alone (its own rows, for one customer's risk).
 pub(crate) fn promise_tallies(
     store: &Store,
     from: NaiveDate,
     since: NaiveDate,
     as_of: NaiveDate,
+    only: Option<CustomerId>,
 ) -> Result<HashMap<CustomerId, PromiseTally>> {
-    let (promises, mut payments) = store.promises_between(from, as_of)?;
+    let (promises, mut payments) = store.promises_between(from, as_of, only)?;
     // A payment voided by `as_of` never kept a promise; sorted by date, each note reads
     // only the payments of its own span.
     for list in payments.values_mut() {
@@ -371,5 +373,37 @@ mod tests {
         assert_eq!(dates[9], d("2024-01-31"));
         assert_eq!(dates[8], d("2023-12-31"));
         assert_eq!(month_end(d("2026-12-05")), d("2026-12-31"));
+    }
+
+    /// One customer's tally reads only its own promises and payments, and is the tally
+    /// the whole book gives it (one customer's risk, on its ledger, stays quick).
+    #[test]
+    fn one_customers_promise_tally_is_its_own_and_the_same_as_in_the_book() {
+        use crate::demo::{self, DemoOptions};
+        use crate::store::BookSettings;
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let today = d("2026-11-23");
+        let mut store = Store::open_in_memory(&BookSettings::default()).unwrap();
+        let options = DemoOptions {
+            customers: 30,
+            invoices: 800,
+            seed: 11,
+            today,
+        };
+        demo::generate(&mut store, &options, &mut |_, _| {}).unwrap();
+        let (from, since) = (d("2025-11-24"), d("2026-05-24"));
+        let book = promise_tallies(&store, from, since, today, None).unwrap();
+        assert!(
+            book.len() > 1,
+            "the demo has several customers who promised"
+        );
+        for (id, tally) in &book {
+            let (promises, payments) = store.promises_between(from, today, Some(*id)).unwrap();
+            assert!(promises.iter().all(|p| p.customer_id == *id));
+            assert!(payments.keys().all(|c| c == id));
+            let own = promise_tallies(&store, from, since, today, Some(*id)).unwrap();
+            assert_eq!(own.len(), 1);
+            assert_eq!(own[id], *tally);
+        }
     }
 }

@@ -74,13 +74,19 @@ fn promise_window_start(as_of: NaiveDate) -> Result<NaiveDate> {
 }
 
 /// Broken (or partly kept) promise parts dated in the six months ending on `as_of`,
-/// with the kept/judged tally of the 365 days the analytics report.
-fn promises(store: &Store, as_of: NaiveDate) -> Result<HashMap<CustomerId, PromiseTally>> {
+/// with the kept/judged tally of the 365 days the analytics report; of `only` that
+/// customer when given (one customer's risk reads its own promises, not the book's).
+fn promises(
+    store: &Store,
+    as_of: NaiveDate,
+    only: Option<CustomerId>,
+) -> Result<HashMap<CustomerId, PromiseTally>> {
     promise_tallies(
         store,
         days_before(as_of, HABIT_DAYS - 1)?,
         promise_window_start(as_of)?,
         as_of,
+        only,
     )
 }
 
@@ -135,28 +141,7 @@ pub(crate) struct BookReads {
 
 impl BookReads {
     pub fn read(store: &Store, as_of: NaiveDate) -> Result<BookReads> {
-        let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
-        let mut settled: HashMap<CustomerId, Vec<SettledItem>> = HashMap::new();
-        store.settled_between(habit_start, as_of, |row| {
-            // An item its document's void settled was never paid; a void after the
-            // as-of date had not happened yet.
-            if row.voided_on.is_some_and(|v| v <= as_of) {
-                return;
-            }
-            settled
-                .entry(row.customer_id)
-                .or_default()
-                .push(SettledItem {
-                    amount: row.amount,
-                    invoiced: row.invoiced,
-                    due: row.due,
-                    settled: row.settled,
-                });
-        })?;
-        let habits = settled
-            .into_iter()
-            .map(|(id, items)| (id, payment_habits(&items)))
-            .collect();
+        let habits = book_habits(store, as_of)?;
         // One read of the open items gives each customer's exposure and the book's
         // closing receivables, read as the aging reads them.
         let mut exposure: HashMap<CustomerId, (Money, Money, Money)> = HashMap::new();
@@ -177,11 +162,76 @@ impl BookReads {
         })?;
         Ok(BookReads {
             habits,
-            promises: promises(store, as_of)?,
+            promises: promises(store, as_of, None)?,
             exposure,
             closing,
         })
     }
+}
+
+/// Every customer's payment habits over the 365 days ending on `as_of`, unrounded.
+fn book_habits(store: &Store, as_of: NaiveDate) -> Result<HashMap<CustomerId, PaymentHabits>> {
+    let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
+    let mut settled: HashMap<CustomerId, Vec<SettledItem>> = HashMap::new();
+    store.settled_between(habit_start, as_of, |row| {
+        // An item its document's void settled was never paid; a void after the
+        // as-of date had not happened yet.
+        if row.voided_on.is_some_and(|v| v <= as_of) {
+            return;
+        }
+        settled
+            .entry(row.customer_id)
+            .or_default()
+            .push(SettledItem {
+                amount: row.amount,
+                invoiced: row.invoiced,
+                due: row.due,
+                settled: row.settled,
+            });
+    })?;
+    Ok(settled
+        .into_iter()
+        .map(|(id, items)| (id, payment_habits(&items)))
+        .collect())
+}
+
+/// Each customer's (open, long overdue, unapplied) from open items and credits already
+/// read as the aging reads them (the worklist's aging): the same figures
+/// [`BookReads::read`] reads itself.
+pub(crate) fn exposure_of(
+    as_of: NaiveDate,
+    open_items: impl IntoIterator<Item = (CustomerId, NaiveDate, Money)>,
+    unapplied: impl IntoIterator<Item = (CustomerId, Money)>,
+) -> HashMap<CustomerId, (Money, Money, Money)> {
+    let mut exposure: HashMap<CustomerId, (Money, Money, Money)> = HashMap::new();
+    for (customer, due, open) in open_items {
+        let entry = exposure.entry(customer).or_default();
+        entry.0 += open;
+        if long_overdue(due, as_of) {
+            entry.1 += open;
+        }
+    }
+    for (customer, credit) in unapplied {
+        exposure.entry(customer).or_default().2 += credit;
+    }
+    exposure
+}
+
+/// The risk of each of `customers` as of `as_of` from their exposure already worked out
+/// (see [`exposure_of`]): only the payment habits and promises are read.
+pub(crate) fn risks_with_exposure(
+    store: &Store,
+    as_of: NaiveDate,
+    customers: &[Customer],
+    exposure: HashMap<CustomerId, (Money, Money, Money)>,
+) -> Result<Vec<CustomerRisk>> {
+    let reads = BookReads {
+        habits: book_habits(store, as_of)?,
+        promises: promises(store, as_of, None)?,
+        exposure,
+        closing: (Money::ZERO, Money::ZERO),
+    };
+    Ok(scored(customers, &reads))
 }
 
 /// Every customer's risk as of `as_of`, in code order.
@@ -191,8 +241,11 @@ pub fn risks(store: &Store, as_of: NaiveDate) -> Result<Vec<CustomerRisk>> {
 
 /// [`risks`] from reads already made.
 pub(crate) fn risks_from(store: &Store, reads: &BookReads) -> Result<Vec<CustomerRisk>> {
-    Ok(store
-        .customers()?
+    Ok(scored(&store.customers()?, reads))
+}
+
+fn scored(customers: &[Customer], reads: &BookReads) -> Vec<CustomerRisk> {
+    customers
         .iter()
         .map(|customer| {
             customer_risk_of(
@@ -206,7 +259,7 @@ pub(crate) fn risks_from(store: &Store, reads: &BookReads) -> Result<Vec<Custome
                     .unwrap_or_default(),
             )
         })
-        .collect())
+        .collect()
 }
 
 /// One customer's habits and exposure from its own rows: (habits, (open, long overdue,
@@ -250,7 +303,7 @@ fn own_figures(
 pub fn customer_risk(store: &Store, code: &str, as_of: NaiveDate) -> Result<CustomerRisk> {
     let customer = store.customer(code)?;
     let (habits, exposure, _) = own_figures(store, &customer, as_of)?;
-    let promises = promises(store, as_of)?;
+    let promises = promises(store, as_of, Some(customer.id))?;
     Ok(customer_risk_of(
         &customer,
         habits,
@@ -270,7 +323,7 @@ pub fn credit_record(
 ) -> Result<CreditRecord> {
     let customer = store.customer(code)?;
     let (habits, exposure, overdue) = own_figures(store, &customer, as_of)?;
-    let tally = promises(store, as_of)?
+    let tally = promises(store, as_of, Some(customer.id))?
         .get(&customer.id)
         .copied()
         .unwrap_or_default();
@@ -320,4 +373,17 @@ pub fn risen(store: &Store, risks: &[CustomerRisk]) -> Result<Vec<(CustomerRisk,
             rose.then(|| (r.clone(), before))
         })
         .collect())
+}
+
+/// Acknowledges `code`'s risk band as of `as_of` (worked out from its own rows, as
+/// [`customer_risk`]): the worklist stops warning until the band rises above it.
+/// Audited as `risk-ack`; returns the risk acknowledged.
+pub fn acknowledge_current(
+    store: &mut Store,
+    code: &str,
+    as_of: NaiveDate,
+) -> Result<CustomerRisk> {
+    let now = customer_risk(store, code, as_of)?;
+    store.acknowledge_risk(&now.code, now.risk.band, now.risk.score)?;
+    Ok(now)
 }

@@ -35,6 +35,9 @@
 //!   date: the pause's last day.
 //! - `review`: the customer's credit review has come (next review on or before the run
 //!   date; `worklist/reviews.rs`); no amount; date: the review's date.
+//! - `risk`: the customer's risk score's band rose above the band last acknowledged
+//!   (never acknowledged: high or above); reason: the band, the score and why
+//!   ([`risk`]); until `owed risk ack CODE`.
 //! - `unmatched-money`: a bank row kept unmatched by an import; no customer; amount (when
 //!   in the book's currency), date and the payer's text.
 //!
@@ -44,7 +47,7 @@
 //! The order (one sort key, [`WorkItem::sort_key`]): broken promises first; then every
 //! other customer's row by the customer's net overdue (overdue less unapplied credit, at
 //! least zero), biggest first, a customer's rows together in kind order (promise due,
-//! follow-up, apply credit, letter, reminder, dispute, pause, review); then unmatched money, biggest first. Ties
+//! follow-up, apply credit, letter, reminder, dispute, pause, review, risk); then unmatched money, biggest first. Ties
 //! go by customer code and date.
 
 use std::cmp::Reverse;
@@ -70,6 +73,7 @@ pub enum WorkKind {
     DisputeOpen,
     PausedUntilPassed,
     ReviewDue,
+    Risk,
     UnmatchedMoney,
 }
 
@@ -86,6 +90,7 @@ impl WorkKind {
             WorkKind::DisputeOpen => "dispute-open",
             WorkKind::PausedUntilPassed => "paused-until-passed",
             WorkKind::ReviewDue => "review",
+            WorkKind::Risk => "risk",
             WorkKind::UnmatchedMoney => "unmatched-money",
         }
     }
@@ -152,6 +157,8 @@ pub struct Worklist {
     pub date: NaiveDate,
     pub items: Vec<WorkItem>,
     pub totals: Totals,
+    /// The risk of each customer with a `risk` row, by code.
+    pub risks: HashMap<String, crate::domain::risk::Risk>,
 }
 
 /// One customer's money as of the date, from the aging.
@@ -486,6 +493,8 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
     items.extend(reviews::review_items(store, date, |code| {
         positions.get(code).map_or(Money::ZERO, |p| p.net_overdue)
     })?);
+    let (risen, risks) = risk::rows(store, date, &context, &customers, &positions)?;
+    items.extend(risen);
     items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let totals = Totals {
         overdue: positions.values().map(|p| p.overdue).sum(),
@@ -496,10 +505,12 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
         date,
         items,
         totals,
+        risks,
     })
 }
 
 mod reviews;
+mod risk;
 mod totals;
 
 pub use totals::Totals;

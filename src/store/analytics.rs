@@ -343,13 +343,15 @@ impl Store {
             .collect())
     }
 
-    /// Every promise logged on or before `to` with a part dated `from` through `to`, and
-    /// for each customer of one, its payments dated from the earliest such promise's day
-    /// through `to` (with their voids' dates, to be judged as of a date).
+    /// Every promise logged on or before `to` with a part dated `from` through `to` (of
+    /// `only` that customer, when given), and for each customer of one, its payments
+    /// dated from the earliest such promise's day through `to` (with their voids' dates,
+    /// to be judged as of a date).
     pub fn promises_between(
         &self,
         from: NaiveDate,
         to: NaiveDate,
+        only: Option<CustomerId>,
     ) -> Result<(Vec<PromiseRow>, PaymentsByCustomer)> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT n.id, n.customer_id, n.at,
@@ -357,10 +359,10 @@ impl Store {
                      FROM promise_parts p WHERE p.note_id = n.id)
              FROM notes n
              WHERE n.id IN (SELECT note_id FROM promise_parts WHERE date >= ?1 AND date <= ?2)
-               AND substr(n.at, 1, 10) <= ?2",
+               AND substr(n.at, 1, 10) <= ?2 AND (?3 IS NULL OR n.customer_id = ?3)",
         )?;
         let currency = self.currency();
-        let mut rows = stmt.query([from.to_string(), to.to_string()])?;
+        let mut rows = stmt.query(rusqlite::params![from.to_string(), to.to_string(), only])?;
         let mut promises = Vec::new();
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
@@ -403,9 +405,15 @@ impl Store {
              FROM documents d LEFT JOIN documents v ON v.voids_id = d.id
              WHERE d.customer_id IN (SELECT n.customer_id FROM notes n WHERE n.id IN
                        (SELECT note_id FROM promise_parts WHERE date >= ?1 AND date <= ?2))
-               AND d.kind = 'payment' AND d.date >= ?3 AND d.date <= ?2",
+               AND d.kind = 'payment' AND d.date >= ?3 AND d.date <= ?2
+               AND (?4 IS NULL OR d.customer_id = ?4)",
         )?;
-        let mut rows = stmt.query([from.to_string(), to.to_string(), first.to_string()])?;
+        let mut rows = stmt.query(rusqlite::params![
+            from.to_string(),
+            to.to_string(),
+            first.to_string(),
+            only
+        ])?;
         while let Some(row) = rows.next()? {
             let date: String = row.get(1)?;
             let voided: Option<String> = row.get(4)?;

@@ -1,27 +1,33 @@
 //! The customers screen: every customer with balance, overdue, oldest days overdue, last
-//! contact, next follow-up and credit use; searchable in any script, sortable, filtered
-//! (all / overdue / follow-up due / on hold), with a totals row. The list is virtualised:
-//! filtering and sorting happen in `update`, and `view` builds only the rows in view.
+//! contact, next follow-up, credit use and risk score; searchable in any script,
+//! sortable, filtered (all / overdue / follow-up due / on hold), with a totals row. The
+//! list is virtualised: filtering and sorting happen in `update`, and `view` builds only
+//! the rows in view.
+//!
+//! The risk scores read the whole book (a second or so on a very big one), so they load
+//! on their own worker beside the list: the list shows at once with "…" in the Risk
+//! column until they arrive. Each reload carries a new generation number and a score
+//! load of an older one is dropped, so a slow, stale result never overwrites a newer.
 
 pub mod form;
 mod load;
+mod view;
 
-pub use load::load;
+pub use load::{load, load_risks};
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use iced::widget::{
-    Id, button, column, container, mouse_area, operation, row, scrollable, space, text, text_input,
-};
-use iced::{Element, Length, Task, Theme};
+use iced::Task;
+use iced::widget::{Id, operation, scrollable};
 use rust_decimal::Decimal;
 
-use super::i18n::{t, tf};
 use super::screen::ListKey;
-use super::widgets::{self, Direction, Scroll};
+use super::widgets::{Direction, Scroll};
 use super::{Book, Event};
 use crate::domain::Money;
+use crate::domain::risk::Risk;
 
 const SEARCH: &str = "customers-search";
 const LIST: &str = "customers-list";
@@ -42,6 +48,8 @@ pub struct Row {
     pub credit_used_percent: Option<Decimal>,
     pub on_hold: bool,
     pub over_limit: bool,
+    /// None until the scores have loaded.
+    pub risk: Option<Risk>,
     balance_text: String,
     overdue_text: String,
     credit_text: String,
@@ -67,11 +75,24 @@ pub enum Column {
     LastContact,
     NextFollowUp,
     Credit,
+    Risk,
+}
+
+impl Column {
+    /// The order a first click sorts in: the riskiest first, the rest ascending.
+    fn first_direction(self) -> Direction {
+        match self {
+            Column::Risk => Direction::Descending,
+            _ => Direction::Ascending,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Loaded(Result<Vec<Row>, String>),
+    /// The scores of the load of this generation, by customer code.
+    RisksLoaded(u64, Result<HashMap<String, Risk>, String>),
     Search(String),
     Filter(Filter),
     Sort(Column),
@@ -100,6 +121,10 @@ pub struct Customers {
     totals: (Money, Money),
     form: Option<form::Form>,
     today: NaiveDate,
+    /// Counts reloads: the scores of an older one are dropped.
+    generation: u64,
+    /// The latest scores, by code; None before the first arrive.
+    risks: Option<HashMap<String, Risk>>,
 }
 
 impl Customers {
@@ -114,8 +139,21 @@ impl Customers {
 
     pub fn reload(&mut self, book: &Book) -> Task<Message> {
         self.loading = true;
+        self.generation += 1;
+        let generation = self.generation;
         let today = book.today;
-        book.read(move |store| load(store, today), Message::Loaded)
+        Task::batch([
+            book.read(move |store| load(store, today), Message::Loaded),
+            book.read(
+                move |store| load_risks(store, today),
+                move |result| Message::RisksLoaded(generation, result),
+            ),
+        ])
+    }
+
+    /// Whether scores have arrived (they stay shown while a reload computes new ones).
+    pub fn risks_loaded(&self) -> bool {
+        self.risks.is_some()
     }
 
     pub fn rows(&self) -> &[Row] {
@@ -155,7 +193,21 @@ impl Customers {
                 self.error = None;
                 self.selected =
                     selected.and_then(|code| self.rows.iter().position(|r| r.code == code));
+                self.apply_risks();
                 self.refresh();
+            }
+            Message::RisksLoaded(generation, result) => {
+                if generation != self.generation {
+                    return (Task::none(), None);
+                }
+                match result {
+                    Ok(risks) => {
+                        self.risks = Some(risks);
+                        self.apply_risks();
+                        self.refresh();
+                    }
+                    Err(error) => self.error = Some(error),
+                }
             }
             Message::Loaded(Err(error)) => {
                 self.loading = false;
@@ -175,7 +227,7 @@ impl Customers {
                 self.sort = if self.sort.0 == column {
                     (column, self.sort.1.flip())
                 } else {
-                    (column, Direction::Ascending)
+                    (column, column.first_direction())
                 };
                 self.refresh();
             }
@@ -249,6 +301,14 @@ impl Customers {
         self.scroll.to_top(LIST)
     }
 
+    /// Puts the latest scores on the rows (the list and the scores arrive in either order).
+    fn apply_risks(&mut self) {
+        let Some(risks) = &self.risks else { return };
+        for row in &mut self.rows {
+            row.risk = risks.get(&row.code).cloned();
+        }
+    }
+
     /// Recomputes which rows show, in what order, and their totals.
     fn refresh(&mut self) {
         let needle = self.search.trim().to_lowercase();
@@ -284,210 +344,6 @@ impl Customers {
                 (acc.0 + self.rows[*i].balance, acc.1 + self.rows[*i].overdue)
             });
     }
-
-    pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
-        if let Some(form) = &self.form {
-            return form.view(book).map(Message::Form);
-        }
-        let filters = row![
-            filter_button(t("All"), Filter::All, self.filter),
-            filter_button(t("Overdue"), Filter::Overdue, self.filter),
-            filter_button(t("Follow-up due"), Filter::FollowUpDue, self.filter),
-            filter_button(t("On hold"), Filter::OnHold, self.filter),
-        ]
-        .spacing(4);
-        let toolbar = row![
-            text_input(t("Search name or code"), &self.search)
-                .id(SEARCH)
-                .on_input(Message::Search)
-                .on_submit(Message::OpenSelected)
-                .padding(8)
-                .width(Length::Fixed(320.0)),
-            filters,
-            space::horizontal(),
-            widgets::secondary(
-                t("Edit customer"),
-                self.selected.map(|_| Message::EditSelected)
-            ),
-            widgets::action(t("New customer"), Some(Message::NewCustomer)),
-        ]
-        .spacing(12)
-        .align_y(iced::Alignment::Center);
-
-        let (sort_column, sort_direction) = self.sort;
-        let header = |label: &'static str, column: Column, width: Length, right: bool| {
-            widgets::header_cell(
-                t(label),
-                width,
-                right,
-                (sort_column == column).then_some(sort_direction),
-                Some(Message::Sort(column)),
-            )
-        };
-        let header = container(row![
-            header("Code", Column::Code, CODE, false),
-            header("Name", Column::Name, NAME, false),
-            header("Balance", Column::Balance, MONEY, true),
-            header("Overdue", Column::Overdue, MONEY, true),
-            header("Days late", Column::Oldest, DAYS, true),
-            header("Last contact", Column::LastContact, DATE, false),
-            header("Next follow-up", Column::NextFollowUp, DATE, false),
-            header("Credit used", Column::Credit, CREDIT, true),
-            space().width(widgets::GUTTER),
-        ])
-        .style(widgets::band);
-
-        let list = widgets::virtual_list(
-            LIST,
-            self.visible.len(),
-            &self.scroll,
-            Message::Scrolled,
-            |position| {
-                let index = self.visible[position];
-                self.row_view(index, position, book)
-            },
-        );
-        // A new book says what to do first rather than showing an empty table.
-        let list: Element<'a, Message> = if self.rows.is_empty() && !self.loading {
-            container(widgets::muted(t(
-                "No customers yet. New customer adds one; `owed load` brings in a spreadsheet.",
-            )))
-            .padding(16)
-            .height(Length::Fill)
-            .into()
-        } else {
-            list
-        };
-
-        let totals = container(row![
-            widgets::total_cell(t("Total"), CODE, false),
-            widgets::total_cell(
-                tf(
-                    "{shown} of {all} customers",
-                    &[
-                        ("shown", &self.visible.len().to_string()),
-                        ("all", &self.rows.len().to_string())
-                    ]
-                ),
-                NAME,
-                false
-            ),
-            widgets::total_cell(book.money(self.totals.0), MONEY, true),
-            widgets::total_cell(book.money(self.totals.1), MONEY, true),
-            space().width(DAYS),
-            space().width(DATE),
-            space().width(DATE),
-            space().width(CREDIT),
-            space().width(widgets::GUTTER),
-        ])
-        .style(widgets::band);
-
-        let status: Element<'a, Message> = match (&self.error, self.loading) {
-            (Some(error), _) => widgets::danger_text(error.as_str()).into(),
-            (None, true) => widgets::muted(t("Loading…")).into(),
-            (None, false) => widgets::muted(t(
-                "↑↓ select · Enter or double-click opens the ledger · click a header to sort",
-            ))
-            .into(),
-        };
-
-        column![
-            text(t("Customers")).size(24).font(widgets::BOLD),
-            toolbar,
-            header,
-            list,
-            totals,
-            status
-        ]
-        .spacing(8)
-        .into()
-    }
-
-    fn row_view<'a>(
-        &'a self,
-        index: usize,
-        position: usize,
-        _book: &'a Book,
-    ) -> Element<'a, Message> {
-        let row_data = &self.rows[index];
-        let selected = self.selected == Some(index);
-        let days = row_data
-            .oldest_days_overdue
-            .map(|d| d.to_string())
-            .unwrap_or_default();
-        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        let overdue: Element<'a, Message> = if row_data.overdue.is_positive() {
-            container(
-                text(row_data.overdue_text.as_str())
-                    .size(14)
-                    .style(|theme: &Theme| text::Style {
-                        color: Some(widgets::warning_color(theme)),
-                    })
-                    .align_x(iced::alignment::Horizontal::Right)
-                    .width(Length::Fill),
-            )
-            .width(MONEY)
-            .padding([4, 6])
-            .into()
-        } else {
-            widgets::amount_cell(row_data.overdue_text.as_str(), MONEY)
-        };
-        let follow_up_due = row_data.next_follow_up.is_some_and(|d| d <= self.today);
-        let next: Element<'a, Message> = if follow_up_due {
-            container(
-                text(date(row_data.next_follow_up))
-                    .size(14)
-                    .style(|theme: &Theme| text::Style {
-                        color: Some(widgets::warning_color(theme)),
-                    }),
-            )
-            .width(DATE)
-            .padding([4, 6])
-            .into()
-        } else {
-            widgets::cell(date(row_data.next_follow_up), DATE)
-        };
-        let content = row![
-            widgets::cell(row_data.code.as_str(), CODE),
-            widgets::cell(row_data.name.as_str(), NAME),
-            widgets::amount_cell(row_data.balance_text.as_str(), MONEY),
-            overdue,
-            widgets::amount_cell(days, DAYS),
-            widgets::cell(date(row_data.last_contact), DATE),
-            next,
-            widgets::amount_cell(row_data.credit_text.as_str(), CREDIT),
-        ];
-        mouse_area(
-            container(content)
-                .width(Length::Fill)
-                .style(widgets::row_style(selected, position % 2 == 1)),
-        )
-        .on_press(Message::Select(index))
-        .on_double_click(Message::Open(index))
-        .into()
-    }
-}
-
-const CODE: Length = Length::Fixed(96.0);
-const NAME: Length = Length::FillPortion(1);
-const MONEY: Length = Length::Fixed(120.0);
-const DAYS: Length = Length::Fixed(84.0);
-const DATE: Length = Length::Fixed(116.0);
-const CREDIT: Length = Length::Fixed(130.0);
-
-fn filter_button<'a>(label: &'a str, filter: Filter, current: Filter) -> Element<'a, Message> {
-    let active = filter == current;
-    button(text(label).size(14))
-        .padding([6, 10])
-        .style(move |theme: &Theme, status| {
-            if active {
-                button::primary(theme, status)
-            } else {
-                button::secondary(theme, status)
-            }
-        })
-        .on_press(Message::Filter(filter))
-        .into()
 }
 
 fn compare(column: Column, a: &Row, b: &Row) -> Ordering {
@@ -500,7 +356,12 @@ fn compare(column: Column, a: &Row, b: &Row) -> Ordering {
         Column::LastContact => a.last_contact.cmp(&b.last_contact),
         Column::NextFollowUp => a.next_follow_up.cmp(&b.next_follow_up),
         Column::Credit => a.credit_used_percent.cmp(&b.credit_used_percent),
+        Column::Risk => risk_score(a).cmp(&risk_score(b)),
     }
+}
+
+fn risk_score(row: &Row) -> Option<u8> {
+    row.risk.as_ref().map(|r| r.score)
 }
 
 impl Row {

@@ -10,6 +10,7 @@ mod dashboard;
 mod discount;
 mod letters_panel;
 mod review;
+mod risk;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
@@ -40,6 +41,7 @@ impl Language {
                 dashboard::ZH_CN,
                 discount::ZH_CN,
                 review::ZH_CN,
+                risk::ZH_CN,
             ],
         }
     }
@@ -69,7 +71,7 @@ pub fn tf(english: &'static str, values: &[(&str, &str)]) -> String {
     fill(t(english), values)
 }
 
-fn translate(language: Language, english: &'static str) -> &'static str {
+pub(crate) fn translate(language: Language, english: &'static str) -> &'static str {
     language
         .tables()
         .iter()

@@ -1,5 +1,5 @@
 //! The customer ledger screen: a header with contact, terms, credit limit and use,
-//! balance and overdue; the running-balance ledger over a from/to range (virtualised, so
+//! balance and overdue, and the risk score as of today with its band and reasons; the running-balance ledger over a from/to range (virtualised, so
 //! 100,000 rows scroll smoothly); the open items with days overdue; the customer's
 //! notes; and the actions — new invoice, record payment, credit note, write-off, fee,
 //! void, log a note — each a validated form that posts through the store.
@@ -18,6 +18,7 @@ use super::widgets::Scroll;
 use super::{Book, Event};
 use crate::domain::document::DocKind;
 use crate::domain::ledger;
+use crate::domain::risk::Risk;
 use crate::domain::{Money, parse_date};
 use crate::store::{AuditEntry, AuditFilter, Customer, Note, NoteFilter, OpenItemNow, Store};
 
@@ -83,6 +84,8 @@ pub struct Data {
     pub notes: Vec<Note>,
     /// The customer's audit log, newest first: master-data changes, overrides.
     pub history: Vec<AuditEntry>,
+    /// Its risk score as of today, from its own rows (`report::risk::customer_risk`).
+    pub risk: Risk,
 }
 
 /// An open form.
@@ -381,6 +384,9 @@ pub fn load(
         })
         .map_err(|e| text(&e))?;
     history.reverse();
+    let risk = crate::report::risk::customer_risk(store, code, today)
+        .map_err(|e| text(&e))?
+        .risk;
     let show = |m: Money| {
         if m.is_zero() {
             String::new()
@@ -415,6 +421,7 @@ pub fn load(
         discounted,
         notes,
         history,
+        risk,
     })
 }
 

@@ -66,3 +66,69 @@ pub fn sample_app() -> App {
     settle(&mut app, task);
     app
 }
+
+/// [`sample_store`] plus C003 "Risky Ltd" as [`add_risky`] makes it with 1,000.00: its
+/// risk on [`TODAY`] is 80, severe.
+pub fn risky_store() -> Store {
+    let mut store = sample_store();
+    add_risky(&mut store, "C003", "Risky Ltd", "1000.00");
+    store
+}
+
+/// Adds a customer with a limit of `amount`: an invoice of `amount` of 2026-06-01 (net
+/// 30) paid 60 days late on 2026-08-30, and another of 2026-07-01 still open, 115 days
+/// past due on [`TODAY`]. Its risk then: 30 for paying late, 30 for the long overdue
+/// share, 20 for the limit used — 80, severe.
+pub fn add_risky(store: &mut Store, code: &str, name: &str, amount: &str) {
+    use crate::domain::allocation::Apply;
+    use crate::store::NewCredit;
+    let usd = store.currency().clone();
+    let amount = usd.parse(amount).expect("amount");
+    store
+        .add_customer(&CustomerDraft {
+            code: code.into(),
+            name: name.into(),
+            credit_limit: Some(amount),
+            ..Default::default()
+        })
+        .expect("customer");
+    let invoice = |number: String, day: &str| NewDebit {
+        customer: code.into(),
+        kind: DocKind::Invoice,
+        number: Some(number),
+        date: date(day),
+        amount,
+        terms: None,
+        due: None,
+        plan: Plan::Single,
+        reference: None,
+        memo: None,
+    };
+    // The second invoice is posted once the first is paid, so it takes the balance to
+    // the limit, not over.
+    store
+        .post_debit(&invoice(format!("{code}-A"), "2026-06-01"))
+        .expect("invoice");
+    store
+        .post_credit(&NewCredit {
+            customer: code.into(),
+            kind: DocKind::Payment,
+            number: Some(format!("{code}-PAY")),
+            date: date("2026-08-30"),
+            amount,
+            reference: None,
+            memo: None,
+            apply: Apply::Explicit(vec![(format!("{code}-A"), None)]),
+        })
+        .expect("payment");
+    store
+        .post_debit(&invoice(format!("{code}-B"), "2026-07-01"))
+        .expect("invoice");
+}
+
+/// The app open on [`risky_store`], loaded.
+pub fn risky_app() -> App {
+    let (mut app, task) = App::with_store(risky_store(), date(TODAY));
+    settle(&mut app, task);
+    app
+}

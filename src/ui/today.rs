@@ -2,7 +2,8 @@
 //! `owed worklist`) grouped by what is to be done, with the figures that matter on top —
 //! overdue, promised this week, in dispute — and every row one key from its action: log
 //! a call, record the payment, apply credit, open or resolve a dispute, pause the
-//! letters, preview or send the letter due, open the ledger, match bank money.
+//! letters, preview or send the letter due, acknowledge a risen risk, open the ledger,
+//! match bank money.
 //!
 //! The list loads on a worker thread (a generation number keeps a slow, stale load from
 //! overwriting a newer one); rows are laid out as text once per load, and the view
@@ -38,7 +39,7 @@ use crate::report::worklist::{WorkItem, WorkKind, Worklist, worklist};
 const LIST: &str = "today-list";
 
 /// The groups, in the order the screen shows them: what is most pressing first.
-pub const GROUPS: [WorkKind; 10] = [
+pub const GROUPS: [WorkKind; 11] = [
     WorkKind::PromiseBroken,
     WorkKind::PromiseDue,
     WorkKind::LetterDue,
@@ -48,6 +49,7 @@ pub const GROUPS: [WorkKind; 10] = [
     WorkKind::DisputeOpen,
     WorkKind::PausedUntilPassed,
     WorkKind::ReviewDue,
+    WorkKind::Risk,
     WorkKind::UnmatchedMoney,
 ];
 
@@ -197,6 +199,11 @@ impl Today {
     /// Lines shown: the items of each group, under its heading.
     fn lay_out(&mut self, book: &Book) {
         let keep = self.selected_item().map(RowKey::of);
+        self.lay_out_keeping(keep, book);
+    }
+
+    /// [`Self::lay_out`], keeping `keep` selected when it is still listed.
+    fn lay_out_keeping(&mut self, keep: Option<RowKey>, book: &Book) {
         let kept_position = self.selected;
         self.lines.clear();
         let Some(list) = &self.list else {
@@ -235,7 +242,7 @@ impl Today {
                     customer: view::customer_text(item),
                     amount: item.amount.map(|a| book.money(a)).unwrap_or_default(),
                     date: item.date.map(|d| d.to_string()).unwrap_or_default(),
-                    what: view::what(item, book),
+                    what: view::what(item, list.risks.get(&item.customer), book),
                 });
             }
         }
@@ -267,9 +274,12 @@ impl Today {
                 match *result {
                     Ok(list) => {
                         self.error = None;
+                        // The selected row is known by the old list's index: read it
+                        // before the new list, whose indices differ, replaces it.
+                        let keep = self.selected_item().map(RowKey::of);
                         self.list = Some(list);
                         self.done.clear();
-                        self.lay_out(book);
+                        self.lay_out_keeping(keep, book);
                     }
                     Err(error) => self.error = Some(error),
                 }

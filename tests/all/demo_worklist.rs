@@ -12,7 +12,7 @@ use owed::report::note_statuses;
 use owed::report::worklist::{WorkKind, worklist};
 use owed::store::{BookSettings, NoteFilter, Store};
 
-const EVERY_KIND: [WorkKind; 9] = [
+const EVERY_KIND: [WorkKind; 10] = [
     WorkKind::PromiseBroken,
     WorkKind::PromiseDue,
     WorkKind::FollowUp,
@@ -21,6 +21,7 @@ const EVERY_KIND: [WorkKind; 9] = [
     WorkKind::ReminderDue,
     WorkKind::DisputeOpen,
     WorkKind::PausedUntilPassed,
+    WorkKind::Risk,
     WorkKind::UnmatchedMoney,
 ];
 

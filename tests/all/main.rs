@@ -38,6 +38,7 @@ mod promise_plans;
 mod properties;
 mod review;
 mod risk;
+mod risk_cli;
 mod statements;
 mod text_rules;
 mod whole_files;

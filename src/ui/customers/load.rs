@@ -1,6 +1,8 @@
 //! Loading the customer list for the screen (on a worker thread): balances from the
 //! same report as `owed customer list`, contact dates from the notes, and the texts the
-//! rows show, made once.
+//! rows show, made once; and, on a worker of its own, the risk scores.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -41,8 +43,22 @@ pub fn load(store: &crate::store::Store, today: NaiveDate) -> Result<Vec<Row>, S
                 credit_used_percent: s.credit_used_percent,
                 on_hold: s.customer.on_hold,
                 over_limit: s.over_limit,
+                risk: None,
                 credit_text,
             }
         })
+        .collect())
+}
+
+/// Every customer's risk score as of `today`, by code (runs on a worker thread; the
+/// same scores as `owed risk`).
+pub fn load_risks(
+    store: &crate::store::Store,
+    today: NaiveDate,
+) -> Result<HashMap<String, crate::domain::risk::Risk>, String> {
+    Ok(report::risk::risks(store, today)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|c| (c.code, c.risk))
         .collect())
 }

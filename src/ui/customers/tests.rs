@@ -206,3 +206,93 @@ fn editing_a_customer_moves_its_next_review_audited() {
     assert_eq!(last.field.as_deref(), Some("next_review"));
     assert_eq!(last.new.as_deref(), Some("2027-01-15"));
 }
+
+fn shown(app: &crate::ui::App) -> Vec<&str> {
+    screen(app).visible().map(|r| r.code.as_str()).collect()
+}
+
+fn risk(score: u8) -> Risk {
+    Risk {
+        score,
+        band: crate::domain::risk::Band::of(score),
+        reasons: Vec::new(),
+    }
+}
+
+#[test]
+fn the_risk_column_shows_each_score_and_sorts_riskiest_first() {
+    let mut app = crate::ui::testing::risky_app();
+    let risky = screen(&app)
+        .rows()
+        .iter()
+        .find(|r| r.code == "C003")
+        .unwrap();
+    assert_eq!(risky.risk.as_ref().map(|r| r.score), Some(80));
+    // The first click sorts the riskiest first, the second the other way.
+    send(&mut app, App::Customers(Message::Sort(Column::Risk)));
+    assert_eq!(shown(&app)[0], "C003");
+    send(&mut app, App::Customers(Message::Sort(Column::Risk)));
+    assert_eq!(shown(&app)[2], "C003");
+    // The selected customer's reasons in words under the list, the score in the row.
+    let index = screen(&app)
+        .rows()
+        .iter()
+        .position(|r| r.code == "C003")
+        .unwrap();
+    send(&mut app, App::Customers(Message::Select(index)));
+    send(&mut app, App::Show(Tab::Customers));
+    let mut ui = iced_test::simulator(app.view());
+    assert!(ui.find("80").is_ok());
+    assert!(
+        ui.find(
+            "C003 · Risky Ltd: pays 60 days late on average; \
+             100 % of its balance over 60 days; 100 % of limit used"
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn scores_of_an_older_load_never_overwrite_a_newer_one() {
+    let mut app = sample_app();
+    let generation = screen(&app).generation;
+    let newer: HashMap<String, Risk> = [("C001".to_string(), risk(30)), ("C002".into(), risk(60))]
+        .into_iter()
+        .collect();
+    send(
+        &mut app,
+        App::Customers(Message::RisksLoaded(generation, Ok(newer))),
+    );
+    send(&mut app, App::Customers(Message::Sort(Column::Risk)));
+    assert_eq!(shown(&app), ["C002", "C001"]);
+    // A slow load from before arrives late: dropped.
+    let stale: HashMap<String, Risk> = [("C001".to_string(), risk(90))].into_iter().collect();
+    send(
+        &mut app,
+        App::Customers(Message::RisksLoaded(generation - 1, Ok(stale))),
+    );
+    assert_eq!(shown(&app), ["C002", "C001"]);
+    let c001 = screen(&app)
+        .rows()
+        .iter()
+        .find(|r| r.code == "C001")
+        .unwrap();
+    assert_eq!(c001.risk.as_ref().map(|r| r.score), Some(30));
+}
+
+#[test]
+fn the_list_shows_before_the_scores_with_an_ellipsis() {
+    let mut app = sample_app();
+    // As a reload's list arrives before its scores: rows without a score.
+    let mut rows = screen(&app).rows().to_vec();
+    for row in &mut rows {
+        row.risk = None;
+    }
+    app.open_book_mut().unwrap().customers.risks = None;
+    send(&mut app, App::Customers(Message::Loaded(Ok(rows))));
+    send(&mut app, App::Show(Tab::Customers));
+    assert!(!screen(&app).risks_loaded());
+    assert_eq!(screen(&app).rows().len(), 2);
+    let mut ui = iced_test::simulator(app.view());
+    assert!(ui.find("…").is_ok());
+}

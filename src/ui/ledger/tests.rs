@@ -491,4 +491,25 @@ fn a_new_invoice_for_a_deposit_tier_opens_with_the_deposit_preset_and_changeable
     assert!(ui.find("Tier C's policy: 30% down").is_err());
 }
 
+#[test]
+fn the_header_shows_the_risk_score_band_and_reasons() {
+    let (mut app, task) = App::with_store(crate::ui::testing::risky_store(), date(TODAY));
+    settle(&mut app, task);
+    open_ledger(&mut app, "C003");
+    let risk = &ledger(&app).data().unwrap().risk;
+    assert_eq!(
+        (risk.score, risk.band),
+        (80, crate::domain::risk::Band::Severe)
+    );
+    let mut ui = simulator(app.view());
+    assert!(ui.find("Risk severe (80)").is_ok());
+    assert!(
+        ui.find(
+            "pays 60 days late on average; 100 % of its balance over 60 days; \
+             100 % of limit used"
+        )
+        .is_ok()
+    );
+}
+
 mod discount;

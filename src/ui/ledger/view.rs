@@ -7,6 +7,7 @@ use iced::widget::{
 use iced::{Element, Length, Theme};
 
 use super::{Data, Form, FormKind, Ledger, Message, range_bound};
+use crate::domain::risk::Risk;
 use crate::store::{AuditAction, AuditEntry};
 use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
@@ -116,6 +117,7 @@ fn header<'a>(data: &'a Data, book: &'a Book, review: Option<Message>) -> Elemen
                 "Terms {terms} · credit limit {limit}",
                 &[("terms", &customer.terms.to_string()), ("limit", &limit)],
             )),
+            risk_line(&data.risk),
         ]
         .spacing(2)
         .width(Length::Fill),
@@ -133,6 +135,27 @@ fn header<'a>(data: &'a Data, book: &'a Book, review: Option<Message>) -> Elemen
         widgets::figure(t("Unapplied credit"), book.money(data.unapplied)),
     ]
     .spacing(28)
+    .align_y(iced::Alignment::Center)
+    .into()
+}
+
+/// The score on its band's colour and the reasons in words.
+fn risk_line<'a>(risk: &Risk) -> Element<'a, Message> {
+    row![
+        crate::ui::risk::badge(
+            tf(
+                "Risk {band} ({score})",
+                &[
+                    ("band", crate::ui::risk::band_name(risk.band)),
+                    ("score", &risk.score.to_string()),
+                ],
+            ),
+            risk.band,
+            12.0,
+        ),
+        widgets::muted(crate::ui::risk::reasons_text(risk)),
+    ]
+    .spacing(8)
     .align_y(iced::Alignment::Center)
     .into()
 }

@@ -1,7 +1,7 @@
 //! What can be done about a worklist row, the key each action answers to, and doing it:
-//! some act at once (apply credit), some open a form under the list (dispute, pause,
-//! resolve, send), and some hand over to another screen (log a call, record a payment,
-//! the ledger, the import screen).
+//! some act at once (apply credit, acknowledge a risen risk), some open a form under the
+//! list (dispute, pause, resolve, send), and some hand over to another screen (log a
+//! call, record a payment, the ledger, the import screen).
 
 use iced::Task;
 
@@ -25,6 +25,7 @@ pub enum Action {
     Pause,
     PreviewLetter,
     SendLetter,
+    AcknowledgeRisk,
     OpenLedger,
     MatchMoney,
     /// Open the customer's credit review form.
@@ -43,6 +44,7 @@ impl Action {
             Action::Pause => 'h',
             Action::PreviewLetter => 'v',
             Action::SendLetter => 's',
+            Action::AcknowledgeRisk => 'k',
             Action::OpenLedger => 'o',
             Action::MatchMoney => 'm',
             Action::Review => 'c',
@@ -59,6 +61,7 @@ impl Action {
             Action::Pause => t("Pause letters"),
             Action::PreviewLetter => t("Preview letter"),
             Action::SendLetter => t("Send letter"),
+            Action::AcknowledgeRisk => t("Acknowledge risk"),
             Action::OpenLedger => t("Open ledger"),
             Action::MatchMoney => t("Match on Bank import"),
             Action::Review => t("Credit review…"),
@@ -93,6 +96,7 @@ pub fn of(item: &WorkItem) -> Vec<Action> {
         WorkKind::DisputeOpen => vec![ResolveDispute, LogCall, OpenLedger],
         WorkKind::PausedUntilPassed => vec![Pause, LogCall, OpenLedger],
         WorkKind::ReviewDue => vec![Review, OpenLedger],
+        WorkKind::Risk => vec![AcknowledgeRisk, LogCall, OpenLedger],
         WorkKind::UnmatchedMoney => vec![MatchMoney],
     }
 }
@@ -145,6 +149,7 @@ pub(super) fn run(
                 (Task::none(), None)
             }
         },
+        Action::AcknowledgeRisk => acknowledge_risk(today, item, book),
         Action::OpenDispute => match Form::dispute(item, book) {
             Ok(form) => open(today, form),
             Err(error) => {
@@ -177,6 +182,45 @@ pub(super) fn run(
             }
             None => (Task::none(), None),
         },
+    }
+}
+
+/// Acknowledges the band the row shows (harmless and audited, so nothing to confirm):
+/// the worklist stops warning until the band rises above it.
+fn acknowledge_risk(
+    today: &mut Today,
+    item: &WorkItem,
+    book: &mut Book,
+) -> (Task<Message>, Option<Event>) {
+    let Some(risk) = today
+        .list
+        .as_ref()
+        .and_then(|list| list.risks.get(&item.customer))
+        .cloned()
+    else {
+        return (Task::none(), None);
+    };
+    match book
+        .store_mut()
+        .acknowledge_risk(&item.customer, risk.band, risk.score)
+    {
+        Ok(()) => {
+            today.error = None;
+            today.notice = Some(tf(
+                "Acknowledged {name}'s risk at {band} ({score}); the list warns again if it rises.",
+                &[
+                    ("name", &item.name),
+                    ("band", crate::ui::risk::band_name(risk.band)),
+                    ("score", &risk.score.to_string()),
+                ],
+            ));
+            today.mark_done(book);
+            (Task::none(), Some(Event::BookChanged))
+        }
+        Err(error) => {
+            today.error = Some(error.to_string());
+            (Task::none(), None)
+        }
     }
 }
 

@@ -12,6 +12,8 @@ use crate::store::NewCredit;
 use crate::ui::testing::{date, sample_app, sample_store, send, settle};
 use crate::ui::{App, Message as AppMessage, Tab};
 
+mod risk;
+
 fn screen(app: &App) -> &Today {
     &app.open_book().expect("a book is open").today
 }
@@ -420,6 +422,7 @@ fn a_stale_load_never_overwrites_a_newer_one() {
         date: date("2020-01-01"),
         items: Vec::new(),
         totals: Default::default(),
+        risks: Default::default(),
     };
     send(
         &mut app,

@@ -11,6 +11,7 @@ use super::actions::{self, Action};
 use super::forms::{FIRST_FIELD, Form, Message as FormMessage};
 use super::{LIST, Line, Message, Today};
 use crate::domain::letters::Level;
+use crate::domain::risk::Risk;
 use crate::report::worklist::{WorkItem, WorkKind};
 use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
@@ -36,6 +37,7 @@ pub fn group_label(kind: WorkKind) -> &'static str {
         WorkKind::DisputeOpen => t("Open disputes"),
         WorkKind::PausedUntilPassed => t("Pauses that have ended"),
         WorkKind::ReviewDue => t("Credit reviews due"),
+        WorkKind::Risk => t("Risk warnings"),
         WorkKind::UnmatchedMoney => t("Bank money not matched"),
     }
 }
@@ -53,8 +55,9 @@ pub fn customer_text(item: &WorkItem) -> String {
     }
 }
 
-/// What the row is about, in the screen's language.
-pub fn what(item: &WorkItem, book: &Book) -> String {
+/// What the row is about, in the screen's language; `risk` is the customer's risk for a
+/// `risk` row.
+pub fn what(item: &WorkItem, risk: Option<&Risk>, book: &Book) -> String {
     let amount = item.amount.map(|a| book.money(a)).unwrap_or_default();
     let date = item.date.map(|d| d.to_string()).unwrap_or_default();
     let said = item.said.clone().unwrap_or_default();
@@ -100,6 +103,17 @@ pub fn what(item: &WorkItem, book: &Book) -> String {
             &[("date", &date)],
         )),
         WorkKind::ReviewDue => tf("credit review due since {date}", &[("date", &date)]),
+        WorkKind::Risk => match risk {
+            Some(risk) => tf(
+                "risk rose to {band} ({score}): {why}",
+                &[
+                    ("band", crate::ui::risk::band_name(risk.band)),
+                    ("score", &risk.score.to_string()),
+                    ("why", &crate::ui::risk::reasons_text(risk)),
+                ],
+            ),
+            None => item.reason.clone(),
+        },
         WorkKind::UnmatchedMoney => quoted(t("money in that matches no customer").to_string()),
     }
 }
