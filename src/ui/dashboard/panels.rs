@@ -3,84 +3,30 @@
 //! tier and the limit. A row is a button: it opens the customer's ledger.
 
 use iced::widget::{button, column, container, row, scrollable, text};
-use iced::{Color, Element, Length, Theme};
+use iced::{Element, Length};
 
 use super::{Data, Message};
-use crate::domain::risk::{Band, LONG_OVERDUE_DAYS, PROMISE_MONTHS, RiskReason};
 use crate::report::risk::CustomerRisk;
 use crate::store::ReviewDate;
-use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
-
-/// A band's name on screen.
-pub fn band_label(band: Band) -> &'static str {
-    match band {
-        Band::Low => t("low"),
-        Band::Medium => t("medium"),
-        Band::High => t("high"),
-        Band::Severe => t("severe"),
-    }
-}
-
-fn band_colour(theme: &Theme, band: Band) -> Color {
-    let palette = theme.extended_palette();
-    match band {
-        Band::Low => palette.success.strong.color,
-        Band::Medium => palette.warning.strong.color,
-        Band::High | Band::Severe => theme.palette().danger,
-    }
-}
-
-/// One reason a score is what it is, in the screens' language.
-pub fn reason_text(reason: &RiskReason) -> String {
-    match reason {
-        RiskReason::PaysLate { days } => tf(
-            "pays {days} days late on average",
-            &[("days", &days.to_string())],
-        ),
-        RiskReason::BrokenPromises { count: 1 } => tf(
-            "1 broken promise in {months} months",
-            &[("months", &PROMISE_MONTHS.to_string())],
-        ),
-        RiskReason::BrokenPromises { count } => tf(
-            "{count} broken promises in {months} months",
-            &[
-                ("count", &count.to_string()),
-                ("months", &PROMISE_MONTHS.to_string()),
-            ],
-        ),
-        RiskReason::LimitUsed { percent } => tf(
-            "{percent} % of limit used",
-            &[("percent", &percent.to_string())],
-        ),
-        RiskReason::LongOverdue { percent } => tf(
-            "{percent} % of its balance over {days} days",
-            &[
-                ("percent", &percent.to_string()),
-                ("days", &LONG_OVERDUE_DAYS.to_string()),
-            ],
-        ),
-    }
-}
+use crate::ui::{Book, risk};
 
 fn risky_row<'a>(customer: &'a CustomerRisk, book: &Book) -> Element<'a, Message> {
-    let band = customer.risk.band;
-    let reasons: Vec<String> = customer.risk.reasons.iter().map(reason_text).collect();
-    let score = text(format!("{} · {}", customer.risk.score, band_label(band)))
-        .size(13)
-        .font(BOLD)
-        .width(Length::Fixed(96.0))
-        .style(move |theme: &Theme| text::Style {
-            color: Some(band_colour(theme, band)),
-        });
+    // The badge every screen shows a score with (`ui::risk`).
+    let score = container(risk::badge(
+        risk::band_and_score(&customer.risk),
+        customer.risk.band,
+        12.0,
+    ))
+    .width(Length::Fixed(104.0));
     let line = row![
         score,
         column![
             text(format!("{} · {}", customer.code, customer.name))
                 .size(13)
                 .wrapping(text::Wrapping::None),
-            widgets::muted(reasons.join("; ")).size(12),
+            widgets::muted(risk::reasons_text(&customer.risk)).size(12),
         ]
         .spacing(1)
         .width(Length::Fill),
@@ -110,7 +56,7 @@ pub fn riskiest<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     let list = column![
         row![
             text(t("The riskiest customers")).size(15).font(BOLD),
-            widgets::muted(t("score · band · balance; a click opens the ledger")),
+            widgets::muted(t("band (score) · balance; a click opens the ledger")),
         ]
         .spacing(10)
         .align_y(iced::Alignment::Center),

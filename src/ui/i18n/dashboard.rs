@@ -32,30 +32,12 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
     // The riskiest customers.
     ("The riskiest customers", "风险最高的客户"),
     (
-        "score · band · balance; a click opens the ledger",
-        "评分 · 等级 · 余额；点击打开分类账",
+        "band (score) · balance; a click opens the ledger",
+        "等级（评分） · 余额；点击打开分类账",
     ),
     (
         "No customer has anything against it.",
         "没有客户存在风险因素。",
-    ),
-    ("low", "低"),
-    ("medium", "中"),
-    ("high", "高"),
-    ("severe", "严重"),
-    // "pays {days} days late on average" and "{percent} % of limit used" are the
-    // review screen's (i18n/review.rs).
-    (
-        "1 broken promise in {months} months",
-        "{months} 个月内 1 次违约承诺",
-    ),
-    (
-        "{count} broken promises in {months} months",
-        "{months} 个月内 {count} 次违约承诺",
-    ),
-    (
-        "{percent} % of its balance over {days} days",
-        "余额的 {percent}% 逾期超过 {days} 天",
     ),
     // The credit reviews due.
     (
