@@ -236,8 +236,9 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Per customer, the latest promise logged on or before `as_of` that has a part
-    /// dated on or after it, with the payments that count toward it by then.
+    /// Per customer, its latest promise logged on or before `as_of`, when that promise
+    /// has a part dated on or after it (a newer promise replaces an older one, whatever
+    /// their dates), with the payments that count toward it by then.
     pub fn promises_as_of(&self, as_of: NaiveDate) -> Result<Vec<PromiseAsOf>> {
         let date = as_of.to_string();
         let mut stmt = self.conn.prepare_cached(
@@ -246,7 +247,11 @@ impl Store {
                      FROM promise_parts p WHERE p.note_id = n.id)
              FROM notes n
              WHERE n.id IN (SELECT note_id FROM promise_parts WHERE date >= ?1)
-               AND substr(n.at, 1, 10) <= ?1",
+               AND substr(n.at, 1, 10) <= ?1
+               AND NOT EXISTS (SELECT 1 FROM notes m
+                               WHERE m.customer_id = n.customer_id AND m.at > n.at
+                                 AND substr(m.at, 1, 10) <= ?1
+                                 AND EXISTS (SELECT 1 FROM promise_parts q WHERE q.note_id = m.id))",
         )?;
         let currency = self.currency();
         let mut latest: HashMap<CustomerId, (String, i64, Option<i64>, String)> = HashMap::new();
