@@ -535,7 +535,8 @@ fn items_as_of_a_day_agree_with_the_aging() {
             })
             .unwrap();
         let from = plus(day, -364);
-        let items = store.items_as_of(day, from).unwrap();
+        let mut items = Vec::new();
+        store.items_as_of(day, from, |i| items.push(i)).unwrap();
         let open: i64 = items.iter().map(|i| i.open).sum();
         assert_eq!(open, aging, "{day}");
         assert!(
