@@ -29,8 +29,8 @@ pub struct ItemAsOf {
     pub settled: Option<NaiveDate>,
 }
 
-/// The latest promise logged by a day with a part dated on or after it, per customer,
-/// with the payments that could have kept it by then.
+/// A customer's latest promise logged by a day, when it has a part dated on or after
+/// that day, with the payments that could have kept it by then.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PromiseAsOf {
     pub customer_id: CustomerId,
