@@ -354,6 +354,8 @@ fn bad_input_is_one_line_naming_the_option() {
     let recent = plus(today, -30).to_string();
     let (ok, _, err) = run(&path, &["forecast", "--backtest", "--as-of", &recent]);
     assert!(!ok && err.starts_with("owed: --as-of:"), "{err}");
+    let latest = format!("choose {} or earlier", plus(today, -91));
+    assert!(err.contains(&latest), "{err}");
     assert_eq!(err.trim_end().lines().count(), 1);
 }
 
