@@ -2,7 +2,7 @@
 //! invoices; set OWED_BENCH_CUSTOMERS / OWED_BENCH_INVOICES for another size) and times
 //! what a user waits for: building it, aging as of a date, one customer's ledger, the
 //! customer list, the worklist and the letters due (the bar: under 1 s each on the full
-//! book), the analytics and their trend (under 2 s), the Today screen's view() (under 8 ms) — in-process
+//! book), the analytics and their trend and the cash forecast (under 2 s), the Today screen's view() (under 8 ms) — in-process
 //! and through the real `owed` binary, whose peak memory it also reads. Run with `cargo bench --bench book`.
 
 use std::process::Command;
@@ -188,6 +188,21 @@ fn main() {
         "analytics trend (lib):          {:>10.2?}  ({} months)",
         time,
         months.len()
+    );
+    let forecast_options = |as_of| report::forecast::ForecastOptions { as_of, weeks: 13 };
+    let (time, outlook) = best(3, || {
+        report::forecast::forecast(&store, &forecast_options(today)).expect("forecast")
+    });
+    let (back_time, back) = best(3, || {
+        report::forecast::backtest(&store, &forecast_options(today - Months::new(6)))
+            .expect("backtest")
+    });
+    println!(
+        "cash forecast, 13 weeks (lib):  {:>10.2?}  (total {}; backtest from 6 months back {:.2?}, weekly error {} %)",
+        time,
+        store.currency().display(outlook.total),
+        back_time,
+        back.weekly_mape.map_or("n/a".into(), |v| v.to_string())
     );
     drop(store);
 

@@ -10,6 +10,7 @@ mod commands;
 mod disputes;
 mod documents;
 mod fees;
+mod forecast;
 mod output;
 mod posting_args;
 mod reports;
@@ -34,6 +35,7 @@ pub use documents::{
     IssuedCommand, IssuedListArgs, IssuedShowArgs, LetterArgs, LettersArgs, StatementsArgs,
 };
 pub use fees::{FeesArgs, FeesFormat};
+pub use forecast::ForecastArgs;
 pub use output::Format;
 pub use posting_args::{
     ApplyArgs, CreditArgs, CreditCommand, DebitArgs, DebitCommand, DocumentArgs, PaymentArgs,
@@ -144,6 +146,9 @@ pub enum Command {
     /// Every customer's risk score (0-100), band and reasons, highest first; `risk ack
     /// CODE` acknowledges a customer's band so the worklist stops warning of it.
     Risk(RiskArgs),
+    /// The cash expected week by week from what is owed (`--backtest`: the forecast made
+    /// on a past day next to what was received).
+    Forecast(ForecastArgs),
     /// Open the desktop app (what `owed` with no command does).
     App,
 }

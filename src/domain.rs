@@ -8,6 +8,7 @@ pub mod analytics;
 pub mod company;
 pub mod customer;
 pub mod document;
+pub mod forecast;
 pub mod ids;
 pub mod interest;
 pub mod ladder;

@@ -12,6 +12,7 @@ mod contacts;
 mod customers;
 mod disputes;
 mod fees;
+mod forecast;
 mod ids;
 mod integrity;
 mod issued;
@@ -53,6 +54,8 @@ pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution
 pub use fees::{
     FeeRun, MEMO_HEADER as FEE_MEMO_HEADER, POLICY_OVERRIDE, parse_memo_line as parse_fee_memo_line,
 };
+// The forecast and the risk score each read an item as of a day, in their own shape.
+pub use forecast::{ItemAsOf as ForecastItemAsOf, PromiseAsOf};
 pub use issued::{Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
@@ -62,7 +65,7 @@ pub use posting::{
 };
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
 pub use reviews::{REVIEW_REASON, ReviewDate, ReviewOutcome};
-pub use risk::{ItemAsOf, RiskSeen};
+pub use risk::{ItemAsOf as RiskItemAsOf, RiskSeen};
 pub use settings::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
     escape, parse_interval_days, parse_reminder_days, parse_tier_days, parse_tier_interval,

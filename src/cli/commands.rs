@@ -107,6 +107,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 super::risk::list(&store, args)?;
             }
         },
+        Command::Forecast(args) => {
+            let store = open(&cli, Access::Read)?;
+            super::forecast::run(&store, args)?;
+        }
         Command::Overview => {
             let store = open(&cli, Access::Read)?;
             super::reports::overview(&store)?;

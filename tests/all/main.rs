@@ -19,6 +19,7 @@ mod demo_worklist;
 mod discount;
 mod disputes;
 mod fees;
+mod forecast;
 mod hostile_files;
 mod import_book;
 mod import_formats;

@@ -1,0 +1,208 @@
+//! `owed forecast`: the cash expected week by week from what is owed as of a day
+//! ([`crate::report::forecast`]), and with `--backtest` the forecast the book would have
+//! made on a past day next to what was received in the weeks after it; as a table for
+//! people or JSON for scripts (amounts plain strings, dates `YYYY-MM-DD`, keys fixed).
+
+use clap::Args;
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use super::output::{Table, print};
+use super::{CliError, WorklistFormat, parse_date_arg};
+use crate::domain::Money;
+use crate::domain::analytics::one_decimal;
+use crate::report::forecast::{
+    Backtest, DEFAULT_WEEKS, Forecast, ForecastOptions, backtest, forecast,
+};
+use crate::store::Store;
+
+#[derive(Debug, Args)]
+pub struct ForecastArgs {
+    /// The day the forecast is made on (default today); week 1 starts the day after.
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// How many weeks (1 to 104).
+    #[arg(long, default_value_t = DEFAULT_WEEKS, value_parser = clap::value_parser!(u32).range(1..=104))]
+    pub weeks: u32,
+    /// The forecast the book would have made on --as-of (a past day) next to what was
+    /// received in the weeks after it, for the items open on that day.
+    #[arg(long, requires = "as_of")]
+    pub backtest: bool,
+    /// table or json.
+    #[arg(long, value_enum, default_value_t = WorklistFormat::Table)]
+    pub format: WorklistFormat,
+}
+
+fn to_string(json: &Value) -> Result<String, CliError> {
+    serde_json::to_string_pretty(json).map_err(|e| CliError::Output(e.to_string()))
+}
+
+pub fn run(store: &Store, args: &ForecastArgs) -> Result<(), CliError> {
+    let options = ForecastOptions {
+        as_of: parse_date_arg("--as-of", &args.as_of)?,
+        weeks: args.weeks,
+    };
+    if args.backtest {
+        let today = chrono::Local::now().date_naive();
+        let last = options
+            .as_of
+            .checked_add_days(chrono::Days::new(7 * u64::from(options.weeks)));
+        if last.is_none_or(|last| last > today) {
+            let latest = today
+                .checked_sub_days(chrono::Days::new(7 * u64::from(options.weeks)))
+                .map_or_else(
+                    || "an earlier date".to_string(),
+                    |d| format!("{d} or earlier"),
+                );
+            return Err(CliError::Input {
+                field: "--as-of",
+                message: format!(
+                    "a backtest compares the forecast with what was received in the {} weeks after {}, and they have not all passed by today ({today}); choose {latest}",
+                    options.weeks, options.as_of
+                ),
+            });
+        }
+        let report = backtest(store, &options)?;
+        print(&match args.format {
+            WorklistFormat::Json => to_string(&backtest_json(store, &report))?,
+            WorklistFormat::Table => backtest_table(store, &report),
+        });
+        return Ok(());
+    }
+    let report = forecast(store, &options)?;
+    print(&match args.format {
+        WorklistFormat::Json => to_string(&forecast_json(store, &report))?,
+        WorklistFormat::Table => forecast_table(store, &report),
+    });
+    Ok(())
+}
+
+/// `{"as_of", "weeks": [{"start", "end", "expected", "promised", "low", "high"}], "total"}`.
+pub fn forecast_json(store: &Store, report: &Forecast) -> Value {
+    let currency = store.currency();
+    json!({
+        "as_of": report.as_of.to_string(),
+        "weeks": report.weeks.iter().map(|w| json!({
+            "start": w.start.to_string(),
+            "end": w.end.to_string(),
+            "expected": currency.plain(w.expected),
+            "promised": currency.plain(w.promised),
+            "low": currency.plain(w.low),
+            "high": currency.plain(w.high),
+        })).collect::<Vec<_>>(),
+        "total": currency.plain(report.total),
+    })
+}
+
+/// `{"forecast_total", "actual_total", "weeks": [{"start", "forecast", "actual"}],
+/// "weekly_mape"}`; `weekly_mape` is `null` when nothing was received in any week.
+pub fn backtest_json(store: &Store, report: &Backtest) -> Value {
+    let currency = store.currency();
+    json!({
+        "forecast_total": currency.plain(report.forecast_total),
+        "actual_total": currency.plain(report.actual_total),
+        "weeks": report.weeks.iter().map(|w| json!({
+            "start": w.start.to_string(),
+            "forecast": currency.plain(w.forecast),
+            "actual": currency.plain(w.actual),
+        })).collect::<Vec<_>>(),
+        "weekly_mape": report.weekly_mape.map_or(Value::Null, |m| Value::String(m.to_string())),
+    })
+}
+
+fn forecast_table(store: &Store, report: &Forecast) -> String {
+    let currency = store.currency();
+    let mut table = Table::new(
+        &[
+            "week", "from", "to", "expected", "promised", "total", "low", "high",
+        ],
+        &[true, false, false, true, true, true, true, true],
+    );
+    let (mut expected, mut promised) = (Money::ZERO, Money::ZERO);
+    for (n, w) in report.weeks.iter().enumerate() {
+        expected += w.expected;
+        promised += w.promised;
+        table.rows.push(vec![
+            (n + 1).to_string(),
+            w.start.to_string(),
+            w.end.to_string(),
+            currency.display(w.expected),
+            currency.display(w.promised),
+            currency.display(w.expected + w.promised),
+            currency.display(w.low),
+            currency.display(w.high),
+        ]);
+    }
+    table.footer.push(vec![
+        "total".into(),
+        String::new(),
+        String::new(),
+        currency.display(expected),
+        currency.display(promised),
+        currency.display(report.total),
+        String::new(),
+        String::new(),
+    ]);
+    format!(
+        "Cash forecast as of {}, {} weeks (week 1 starts the day after)\n{}\
+         Open on {}: {}; in dispute (left out): {}; unapplied credit: {}; at most {} to collect.\n\
+         low/high: an 80 % band for each week on its own (the weeks' lows and highs do not add up).\n",
+        report.as_of,
+        report.weeks.len(),
+        table.render(),
+        report.as_of,
+        currency.display(report.open),
+        currency.display(report.disputed),
+        currency.display(report.credit),
+        currency.display(report.collectible),
+    )
+}
+
+/// The error of one week in percent of what was received, or `n/a` when nothing was.
+fn error_cell(forecast: Money, actual: Money) -> String {
+    if !actual.is_positive() {
+        return "n/a".into();
+    }
+    let error = (forecast.0 - actual.0) * Decimal::ONE_HUNDRED / actual.0;
+    one_decimal(error).to_string()
+}
+
+fn backtest_table(store: &Store, report: &Backtest) -> String {
+    let currency = store.currency();
+    let mut table = Table::new(
+        &["week", "from", "to", "forecast", "received", "error %"],
+        &[true, false, false, true, true, true],
+    );
+    for (n, w) in report.weeks.iter().enumerate() {
+        table.rows.push(vec![
+            (n + 1).to_string(),
+            w.start.to_string(),
+            w.end.to_string(),
+            currency.display(w.forecast),
+            currency.display(w.actual),
+            error_cell(w.forecast, w.actual),
+        ]);
+    }
+    table.footer.push(vec![
+        "total".into(),
+        String::new(),
+        String::new(),
+        currency.display(report.forecast_total),
+        currency.display(report.actual_total),
+        error_cell(report.forecast_total, report.actual_total),
+    ]);
+    let mape = report
+        .weekly_mape
+        .map_or_else(|| "n/a".to_string(), |m| format!("{m} %"));
+    format!(
+        "Backtest: the forecast as the book stood on {} next to what was received for the invoices and fees open that day\n{}\
+         Weekly error (mean of |forecast − received| / received, weeks with nothing received left out): {mape}\n\
+         Open on {}: {}; in dispute (left out): {}; unapplied credit: {}.\n",
+        report.as_of,
+        table.render(),
+        report.as_of,
+        currency.display(report.forecast.open),
+        currency.display(report.forecast.disputed),
+        currency.display(report.forecast.credit),
+    )
+}
