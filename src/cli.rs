@@ -143,12 +143,12 @@ pub enum Command {
     /// DSO, best possible DSO, ADD, CEI and each customer's payment habits (`--trend`:
     /// month by month).
     Analytics(AnalyticsArgs),
-    /// The cash expected week by week from what is owed (`--backtest`: the forecast made
-    /// on a past day next to what was received).
-    Forecast(ForecastArgs),
     /// Every customer's risk score (0-100), band and reasons, highest first; `risk ack
     /// CODE` acknowledges a customer's band so the worklist stops warning of it.
     Risk(RiskArgs),
+    /// The cash expected week by week from what is owed (`--backtest`: the forecast made
+    /// on a past day next to what was received).
+    Forecast(ForecastArgs),
     /// Open the desktop app (what `owed` with no command does).
     App,
 }

@@ -54,8 +54,7 @@ pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution
 pub use fees::{
     FeeRun, MEMO_HEADER as FEE_MEMO_HEADER, POLICY_OVERRIDE, parse_memo_line as parse_fee_memo_line,
 };
-// Two helpers' branches each named their item-as-of-a-day row `ItemAsOf`; merged here,
-// each is re-exported under a name of its own.
+// The forecast and the risk score each read an item as of a day, in their own shape.
 pub use forecast::{ItemAsOf as ForecastItemAsOf, PromiseAsOf};
 pub use issued::{Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
 pub use notes::{Note, NoteFilter};

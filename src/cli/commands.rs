@@ -97,10 +97,6 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let store = open(&cli, Access::Read)?;
             super::analytics::run(&store, args)?;
         }
-        Command::Forecast(args) => {
-            let store = open(&cli, Access::Read)?;
-            super::forecast::run(&store, args)?;
-        }
         Command::Risk(args) => match &args.command {
             Some(super::RiskCommand::Ack(ack)) => {
                 let mut store = open(&cli, Access::Write)?;
@@ -111,6 +107,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 super::risk::list(&store, args)?;
             }
         },
+        Command::Forecast(args) => {
+            let store = open(&cli, Access::Read)?;
+            super::forecast::run(&store, args)?;
+        }
         Command::Overview => {
             let store = open(&cli, Access::Read)?;
             super::reports::overview(&store)?;

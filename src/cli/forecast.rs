@@ -48,10 +48,16 @@ pub fn run(store: &Store, args: &ForecastArgs) -> Result<(), CliError> {
             .as_of
             .checked_add_days(chrono::Days::new(7 * u64::from(options.weeks)));
         if last.is_none_or(|last| last > today) {
+            let latest = today
+                .checked_sub_days(chrono::Days::new(7 * u64::from(options.weeks)))
+                .map_or_else(
+                    || "an earlier date".to_string(),
+                    |d| format!("{d} or earlier"),
+                );
             return Err(CliError::Input {
                 field: "--as-of",
                 message: format!(
-                    "a backtest compares the forecast with what was received in the {} weeks after {}, and they have not all passed by today ({today}); choose an earlier date",
+                    "a backtest compares the forecast with what was received in the {} weeks after {}, and they have not all passed by today ({today}); choose {latest}",
                     options.weeks, options.as_of
                 ),
             });

@@ -33,7 +33,7 @@
 //! own, and each promise part to be kept or not with even odds. `low` is never below
 //! zero, `high` never above what is owed in all. (Reckoning a customer's items to come
 //! together instead made the band cover 97 % of the weeks in the demo's backtests, too
-//! wide to say much; item by item it covers 85 %.)
+//! wide to say much; item by item it covers 84 %.)
 
 pub mod behaviour;
 

@@ -100,7 +100,6 @@ pub fn forecast(store: &Store, options: &ForecastOptions) -> Result<Forecast> {
             days: LOOKBACK_DAYS,
         },
     )?;
-    let items = store.items_as_of(as_of, from)?;
     let disputed = store.disputed_items_as_of(as_of)?;
     let mut credit: Vec<(CustomerId, i64)> = Vec::new();
     store.unapplied_as_of(as_of, AgingInput::Fast, |row| {
@@ -113,8 +112,8 @@ pub fn forecast(store: &Store, options: &ForecastOptions) -> Result<Forecast> {
         .collect();
     let (mut open_sum, mut disputed_sum) = (0i64, 0i64);
     let mut open = Vec::new();
-    let mut history = Vec::with_capacity(items.len());
-    for item in items {
+    let mut history = Vec::new();
+    store.items_as_of(as_of, from, |item| {
         history.push(PastItem {
             customer: item.customer_id,
             due: item.due,
@@ -135,7 +134,7 @@ pub fn forecast(store: &Store, options: &ForecastOptions) -> Result<Forecast> {
                 disputed: in_dispute,
             });
         }
-    }
+    })?;
     let credit_sum = credit.iter().map(|(_, c)| c).sum();
     let outlook = method::forecast(&ForecastInput {
         as_of,

@@ -29,8 +29,8 @@ pub struct ItemAsOf {
     pub settled: Option<NaiveDate>,
 }
 
-/// The latest promise logged by a day with a part dated on or after it, per customer,
-/// with the payments that could have kept it by then.
+/// A customer's latest promise logged by a day, when it has a part dated on or after
+/// that day, with the payments that could have kept it by then.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PromiseAsOf {
     pub customer_id: CustomerId,
@@ -81,8 +81,8 @@ fn for_ids(
 }
 
 impl Store {
-    /// The items dated on or before `as_of` that were open on it or were settled `from`
-    /// through it, as they stood on `as_of`: the items still alive on `as_of` from the
+    /// Calls `each` for the items dated on or before `as_of` that were open on it or were
+    /// settled `from` through it, as they stood on `as_of`: the items still alive on `as_of` from the
     /// covering index with their allocations dated after it (an item's open amount then
     /// is what is open now plus what was allocated to it since), the ones settled by then
     /// from the same index alone, and the few items of voids and voided documents from
@@ -90,11 +90,14 @@ impl Store {
     /// take a pass over every document (no index has the kind), so a write-off settles an
     /// item here as a payment does, and a refund's item (settled the day it is made)
     /// counts as paid on time.
-    pub fn items_as_of(&self, as_of: NaiveDate, from: NaiveDate) -> Result<Vec<ItemAsOf>> {
+    pub fn items_as_of(
+        &self,
+        as_of: NaiveDate,
+        from: NaiveDate,
+        mut each: impl FnMut(ItemAsOf),
+    ) -> Result<()> {
         let dates = [as_of.to_string(), from.to_string()];
         let never_owed = self.never_owed_items(as_of)?;
-        let skip = |id: &i64| never_owed.contains(id);
-        let mut out = Vec::new();
         // Settled by `as_of`, and since `from`: nothing after `as_of` changed them (an
         // allocation freed later would have moved `settled_on` past `as_of`).
         let mut stmt = self.conn.prepare_cached(
@@ -105,10 +108,10 @@ impl Store {
         let mut rows = stmt.query(dates.clone())?;
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
-            if skip(&id) {
+            if never_owed.contains(&id) {
                 continue;
             }
-            out.push(ItemAsOf {
+            each(ItemAsOf {
                 id,
                 customer_id: row.get(1)?,
                 due: day(row.get(2)?)?,
@@ -119,8 +122,7 @@ impl Store {
         }
         // Alive on `as_of`: open now, or settled after it. With no allocation after it,
         // the kept open amounts are those of `as_of`.
-        let later = self.allocated_after(as_of)?;
-        let alive = if later {
+        let alive = if self.allocated_after(as_of)? {
             "SELECT i.id, i.customer_id, unixepoch(i.due_date) / 86400, i.amount, i.open,
                     a.amount
              FROM items i LEFT JOIN allocations a ON a.item_id = i.id AND a.date > ?1
@@ -136,26 +138,30 @@ impl Store {
         };
         let mut stmt = self.conn.prepare_cached(alive)?;
         let mut rows = stmt.query([dates[0].as_str()])?;
-        // Rows of one item come together (one per later allocation).
+        // Rows of one item come together (one per later allocation). An item whose open
+        // amount on `as_of` comes to zero was settled then but touched since: its day is
+        // read below.
         let mut current: Option<ItemAsOf> = None;
         let mut settled_then: Vec<i64> = Vec::new();
-        let mut finish = |item: Option<ItemAsOf>, out: &mut Vec<ItemAsOf>| {
-            if let Some(item) = item {
+        loop {
+            let row = rows.next()?;
+            let id: Option<i64> = row.map(|r| r.get(0)).transpose()?;
+            if id.is_some_and(|id| never_owed.contains(&id)) {
+                continue;
+            }
+            if current.is_some_and(|c| Some(c.id) != id)
+                && let Some(item) = current.take()
+            {
                 if item.open != 0 {
-                    out.push(item);
+                    each(item);
                 } else {
-                    // Settled on `as_of` but touched since: its day is read below.
                     settled_then.push(item.id);
                 }
             }
-        };
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            if skip(&id) {
-                continue;
-            }
-            if current.as_ref().is_none_or(|c| c.id != id) {
-                finish(current.take(), &mut out);
+            let (Some(row), Some(id)) = (row, id) else {
+                break;
+            };
+            if current.is_none() {
                 current = Some(ItemAsOf {
                     id,
                     customer_id: row.get(1)?,
@@ -169,43 +175,42 @@ impl Store {
                 item.open += amount;
             }
         }
-        finish(current.take(), &mut out);
-        if !settled_then.is_empty() {
-            let mut last: HashMap<i64, NaiveDate> = HashMap::new();
-            for_ids(
-                &self.conn,
-                "SELECT item_id, unixepoch(MAX(date)) / 86400 FROM allocations
-                 WHERE date <= ?1 AND item_id IN ({ids}) GROUP BY item_id",
-                &settled_then,
-                &[&dates[0]],
-                |row| {
-                    last.insert(row.get(0)?, day(row.get(1)?)?);
-                    Ok(())
-                },
-            )?;
-            for_ids(
-                &self.conn,
-                "SELECT id, customer_id, unixepoch(due_date) / 86400, amount FROM items
-                 WHERE id IN ({ids})",
-                &settled_then,
-                &[],
-                |row| {
-                    let id: i64 = row.get(0)?;
-                    if let Some(settled) = last.get(&id).filter(|d| **d >= from) {
-                        out.push(ItemAsOf {
-                            id,
-                            customer_id: row.get(1)?,
-                            due: day(row.get(2)?)?,
-                            amount: row.get(3)?,
-                            open: 0,
-                            settled: Some(*settled),
-                        });
-                    }
-                    Ok(())
-                },
-            )?;
+        if settled_then.is_empty() {
+            return Ok(());
         }
-        Ok(out)
+        let mut last: HashMap<i64, NaiveDate> = HashMap::new();
+        for_ids(
+            &self.conn,
+            "SELECT item_id, unixepoch(MAX(date)) / 86400 FROM allocations
+             WHERE date <= ?1 AND item_id IN ({ids}) GROUP BY item_id",
+            &settled_then,
+            &[&dates[0]],
+            |row| {
+                last.insert(row.get(0)?, day(row.get(1)?)?);
+                Ok(())
+            },
+        )?;
+        for_ids(
+            &self.conn,
+            "SELECT id, customer_id, unixepoch(due_date) / 86400, amount FROM items
+             WHERE id IN ({ids})",
+            &settled_then,
+            &[],
+            |row| {
+                let id: i64 = row.get(0)?;
+                if let Some(settled) = last.get(&id).filter(|d| **d >= from) {
+                    each(ItemAsOf {
+                        id,
+                        customer_id: row.get(1)?,
+                        due: day(row.get(2)?)?,
+                        amount: row.get(3)?,
+                        open: 0,
+                        settled: Some(*settled),
+                    });
+                }
+                Ok(())
+            },
+        )
     }
 
     /// The items of documents voided on or before `as_of`, and of the voids of credits
@@ -236,8 +241,9 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Per customer, the latest promise logged on or before `as_of` that has a part
-    /// dated on or after it, with the payments that count toward it by then.
+    /// Per customer, its latest promise logged on or before `as_of`, when that promise
+    /// has a part dated on or after it (a newer promise replaces an older one, whatever
+    /// their dates), with the payments that count toward it by then.
     pub fn promises_as_of(&self, as_of: NaiveDate) -> Result<Vec<PromiseAsOf>> {
         let date = as_of.to_string();
         let mut stmt = self.conn.prepare_cached(
@@ -246,7 +252,11 @@ impl Store {
                      FROM promise_parts p WHERE p.note_id = n.id)
              FROM notes n
              WHERE n.id IN (SELECT note_id FROM promise_parts WHERE date >= ?1)
-               AND substr(n.at, 1, 10) <= ?1",
+               AND substr(n.at, 1, 10) <= ?1
+               AND NOT EXISTS (SELECT 1 FROM notes m
+                               WHERE m.customer_id = n.customer_id AND m.at > n.at
+                                 AND substr(m.at, 1, 10) <= ?1
+                                 AND EXISTS (SELECT 1 FROM promise_parts q WHERE q.note_id = m.id))",
         )?;
         let currency = self.currency();
         let mut latest: HashMap<CustomerId, (String, i64, Option<i64>, String)> = HashMap::new();

@@ -185,6 +185,41 @@ fn a_small_book_worked_by_hand() {
     }
 }
 
+/// A customer's newer promise replaces its older one, whatever their dates: a promise of
+/// 60.00 for T+5 logged on T−10, then one of 30.00 for T−2 logged on T−5 and broken (not
+/// paid). The latest word is a broken promise: nothing is promised, and the 100.00 owed
+/// is expected by the book's habit instead.
+#[test]
+fn a_newer_promise_replaces_an_older_one() {
+    let today = chrono::Local::now().date_naive();
+    let t = |days: i64| plus(today, days);
+    let mut store = book();
+    customer(&mut store, "A");
+    net30(&mut store, "A", "A1", t(-60), "100.00");
+    for (logged, date, amount) in [(-10, 5, "60.00"), (-5, -2, "30.00")] {
+        let part = PromisePart {
+            date: t(date),
+            amount: m(&store, amount),
+        };
+        let at = format!("{}T09:00:00+00:00", t(logged));
+        store
+            .batch(|b| b.add_note(&promise_note("A", vec![part]), &at))
+            .unwrap();
+    }
+    let report = forecast(
+        &store,
+        &ForecastOptions {
+            as_of: today,
+            weeks: 2,
+        },
+    )
+    .unwrap();
+    assert!(report.weeks.iter().all(|w| w.promised.is_zero()));
+    // Nothing settled in the book: 30 days overdue, later than anything seen paid, so
+    // expected now.
+    assert_eq!(store.currency().plain(report.weeks[0].expected), "100.00");
+}
+
 /// A book on disk with a little history, for the binary.
 fn book_on_disk(dir: &tempfile::TempDir) -> std::path::PathBuf {
     let path = dir.path().join("forecast.owed");
@@ -319,6 +354,8 @@ fn bad_input_is_one_line_naming_the_option() {
     let recent = plus(today, -30).to_string();
     let (ok, _, err) = run(&path, &["forecast", "--backtest", "--as-of", &recent]);
     assert!(!ok && err.starts_with("owed: --as-of:"), "{err}");
+    let latest = format!("choose {} or earlier", plus(today, -91));
+    assert!(err.contains(&latest), "{err}");
     assert_eq!(err.trim_end().lines().count(), 1);
 }
 
@@ -500,7 +537,8 @@ fn items_as_of_a_day_agree_with_the_aging() {
             })
             .unwrap();
         let from = plus(day, -364);
-        let items = store.items_as_of(day, from).unwrap();
+        let mut items = Vec::new();
+        store.items_as_of(day, from, |i| items.push(i)).unwrap();
         let open: i64 = items.iter().map(|i| i.open).sum();
         assert_eq!(open, aging, "{day}");
         assert!(
