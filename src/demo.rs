@@ -116,7 +116,13 @@ pub fn generate(
         };
         for (i, profile) in profiles.iter_mut().enumerate() {
             let code = format!("C{:05}", i + 1);
-            b.add_customer(&customer_draft(profile, i, &code, &currency))?;
+            let id = b.add_customer(&customer_draft(profile, i, &code, &currency))?;
+            // Reviewed now and then over the years: the next reviews spread over the
+            // coming year, a few (about one in forty) already due.
+            let offset = (i as i64 * 37) % 365 - 9;
+            if let Some(next) = today.checked_add_signed(chrono::Duration::days(offset)) {
+                b.schedule_first_review(id, next)?;
+            }
             poster.summary.customers += 1;
             let events = plan::events(profile, i, &currency, today);
             poster.post(b, &code, events, progress)?;

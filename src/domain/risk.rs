@@ -104,6 +104,9 @@ pub enum RiskReason {
 impl fmt::Display for RiskReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            RiskReason::PaysLate { days } if *days == Decimal::ONE => {
+                write!(f, "pays 1 day late on average")
+            }
             RiskReason::PaysLate { days } => write!(f, "pays {days} days late on average"),
             RiskReason::BrokenPromises { count: 1 } => {
                 write!(f, "1 broken promise in {PROMISE_MONTHS} months")
@@ -220,6 +223,9 @@ pub enum SuggestionReason {
     },
     /// A severe risk gets no more credit than it already uses.
     LimitFrozen { balance: Money },
+    /// A severe risk whose limit is already below what it owes keeps that limit: a
+    /// review never raises a severe risk's limit.
+    LimitKept { limit: Money },
     /// No balance in 12 months to judge by: the tier's default limit (or none).
     LimitFromTier { limit: Option<Money> },
 }
@@ -251,6 +257,10 @@ impl SuggestionReason {
             SuggestionReason::LimitFrozen { balance } => format!(
                 "severe risk: no more credit than the balance it owes ({})",
                 currency.display(*balance)
+            ),
+            SuggestionReason::LimitKept { limit } => format!(
+                "severe risk: the limit stays at {}, below what it owes",
+                currency.display(*limit)
             ),
             SuggestionReason::LimitFromTier { limit: Some(limit) } => format!(
                 "no balance in 12 months: the tier's default limit ({})",
@@ -285,13 +295,15 @@ pub fn suggested_tier(risk: &Risk, on_time_share: Option<Decimal>) -> Tier {
 
 /// What a credit review suggests: the tier from [`suggested_tier`], and a limit of 1.5 ×
 /// (A), 1.25 × (B) or 1 × (C) the highest balance of the last 12 months, rounded up to a
-/// round figure ([`round_limit_up`]); a severe risk keeps only what it owes now; with no
-/// balance in 12 months, `tier_default_limit`.
+/// round figure ([`round_limit_up`]); a severe risk keeps only what it owes now, or its
+/// `current_limit` when that is lower; with no balance in 12 months, `tier_default_limit`.
+#[allow(clippy::too_many_arguments)]
 pub fn suggest(
     risk: &Risk,
     on_time_share: Option<Decimal>,
     highest_balance: Money,
     balance: Money,
+    current_limit: Option<Money>,
     tier_default_limit: impl Fn(Tier) -> Option<Money>,
     currency: &Currency,
 ) -> Suggestion {
@@ -301,9 +313,17 @@ pub fn suggest(
         on_time_share,
     }];
     let limit = if risk.band == Band::Severe {
-        let balance = Money(balance.0.max(Decimal::ZERO));
-        reasons.push(SuggestionReason::LimitFrozen { balance });
-        Some(currency.rescale(balance))
+        let owed = Money(balance.0.max(Decimal::ZERO));
+        match current_limit {
+            Some(limit) if limit < owed => {
+                reasons.push(SuggestionReason::LimitKept { limit });
+                Some(currency.rescale(limit))
+            }
+            _ => {
+                reasons.push(SuggestionReason::LimitFrozen { balance: owed });
+                Some(currency.rescale(owed))
+            }
+        }
     } else if highest_balance.0 > Decimal::ZERO {
         let factor = match tier {
             Tier::A => Decimal::new(15, 1),

@@ -341,6 +341,7 @@ pub fn credit_record(
         habits.on_time_share,
         highest,
         scored.inputs.balance,
+        customer.credit_limit,
         tier_default_limit,
         store.currency(),
     );

@@ -37,6 +37,20 @@ impl Batch<'_> {
     ) -> Result<crate::domain::ids::CustomerId> {
         customers::insert(self.tx, self.currency, draft)
     }
+    /// Sets the first review date of a customer added in this same batch, in place of the
+    /// one a year from today: generated history (the demo) whose customers date from
+    /// before today. Not audited, as it is part of the customer's creation.
+    pub fn schedule_first_review(
+        &mut self,
+        id: crate::domain::ids::CustomerId,
+        date: chrono::NaiveDate,
+    ) -> Result<()> {
+        self.tx.execute(
+            "UPDATE customers SET next_review = ?2 WHERE id = ?1",
+            rusqlite::params![id, date.to_string()],
+        )?;
+        Ok(())
+    }
     /// [`Store::add_customer_with_policy`] inside the batch.
     pub fn add_customer_with_policy(
         &mut self,

@@ -130,6 +130,10 @@ fn suggestion_words(reason: &SuggestionReason, tier: Tier, currency: &Currency) 
             "severe risk: no more credit than the balance it owes ({balance})",
             &[("balance", &currency.display(*balance))],
         ),
+        SuggestionReason::LimitKept { limit } => tf(
+            "severe risk: the limit stays at {limit}, below what it owes",
+            &[("limit", &currency.display(*limit))],
+        ),
         SuggestionReason::LimitFromTier { limit: Some(limit) } => tf(
             "no balance in 12 months: the tier's default limit ({limit})",
             &[("limit", &currency.display(*limit))],

@@ -23,6 +23,9 @@ pub fn band_name(band: Band) -> &'static str {
 /// One reason in the screen's language, with the figure it came from.
 pub fn reason_text(reason: &RiskReason) -> String {
     match reason {
+        RiskReason::PaysLate { days } if *days == rust_decimal::Decimal::ONE => {
+            t("pays 1 day late on average").to_string()
+        }
         RiskReason::PaysLate { days } => tf(
             "pays {days} days late on average",
             &[("days", &days.to_string())],
@@ -105,6 +108,7 @@ mod tests {
             "high",
             "severe",
             "pays {days} days late on average",
+            "pays 1 day late on average",
             "1 broken promise in 6 months",
             "{count} broken promises in 6 months",
             "{percent} % of limit used",

@@ -12,7 +12,7 @@ use owed::report::note_statuses;
 use owed::report::worklist::{WorkKind, worklist};
 use owed::store::{BookSettings, NoteFilter, Store};
 
-const EVERY_KIND: [WorkKind; 10] = [
+const EVERY_KIND: [WorkKind; 11] = [
     WorkKind::PromiseBroken,
     WorkKind::PromiseDue,
     WorkKind::FollowUp,
@@ -22,6 +22,7 @@ const EVERY_KIND: [WorkKind; 10] = [
     WorkKind::DisputeOpen,
     WorkKind::PausedUntilPassed,
     WorkKind::Risk,
+    WorkKind::ReviewDue,
     WorkKind::UnmatchedMoney,
 ];
 

@@ -112,7 +112,12 @@ fn half_points_round_away_from_zero_and_bands_start_where_documented() {
 }
 
 #[test]
-fn one_broken_promise_is_singular() {
+fn one_day_and_one_broken_promise_are_singular() {
+    let late = assess(&RiskInputs {
+        days_late: Some(Decimal::ONE),
+        ..RiskInputs::default()
+    });
+    assert_eq!(late.explained(), "pays 1 day late on average");
     let risk = assess(&RiskInputs {
         broken_promises: 1,
         ..RiskInputs::default()
@@ -140,6 +145,7 @@ fn the_suggestion_follows_risk_and_the_highest_balance() {
         Some(Decimal::from(95)),
         money("8200"),
         money("1000"),
+        None,
         no_default,
         &currency,
     );
@@ -155,6 +161,7 @@ fn the_suggestion_follows_risk_and_the_highest_balance() {
         Some(Decimal::from(60)),
         money("8200"),
         money("0"),
+        None,
         no_default,
         &currency,
     );
@@ -172,6 +179,7 @@ fn the_suggestion_follows_risk_and_the_highest_balance() {
         None,
         money("8200"),
         money("0"),
+        None,
         no_default,
         &currency,
     );
@@ -187,12 +195,28 @@ fn the_suggestion_follows_risk_and_the_highest_balance() {
         None,
         money("8200"),
         money("3100.50"),
+        Some(money("5000")),
         no_default,
         &currency,
     );
     assert_eq!(
         (frozen.tier, frozen.limit),
         (Tier::C, Some(money("3100.50")))
+    );
+    // Already owing past its limit: a review never raises a severe risk's limit.
+    let kept = suggest(
+        &severe,
+        None,
+        money("8200"),
+        money("7500"),
+        Some(money("5000")),
+        no_default,
+        &currency,
+    );
+    assert_eq!(kept.limit, Some(money("5000.00")));
+    assert_eq!(
+        kept.reasons[1].describe(&currency),
+        "severe risk: the limit stays at 5,000.00, below what it owes"
     );
 
     // Nothing owed in a year: the tier's default limit, or none.
@@ -201,10 +225,19 @@ fn the_suggestion_follows_risk_and_the_highest_balance() {
         None,
         Money::ZERO,
         Money::ZERO,
+        None,
         |t| (t == Tier::B).then(|| money("5000")),
         &currency,
     );
     assert_eq!((fresh.tier, fresh.limit), (Tier::B, Some(money("5000"))));
-    let none = suggest(&low, None, Money::ZERO, Money::ZERO, no_default, &currency);
+    let none = suggest(
+        &low,
+        None,
+        Money::ZERO,
+        Money::ZERO,
+        None,
+        no_default,
+        &currency,
+    );
     assert_eq!(none.limit, None);
 }

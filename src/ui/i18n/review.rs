@@ -77,6 +77,10 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
         "严重风险：额度不超过当前欠款（{balance}）",
     ),
     (
+        "severe risk: the limit stays at {limit}, below what it owes",
+        "严重风险：额度维持在 {limit}，低于当前欠款",
+    ),
+    (
         "no balance in 12 months: the tier's default limit ({limit})",
         "12 个月内无余额：采用该等级的默认额度（{limit}）",
     ),

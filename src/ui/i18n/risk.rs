@@ -7,6 +7,7 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
     ("high", "高"),
     ("severe", "严重"),
     ("pays {days} days late on average", "平均逾期 {days} 天付款"),
+    ("pays 1 day late on average", "平均逾期 1 天付款"),
     ("1 broken promise in 6 months", "6 个月内 1 次未兑现承诺"),
     (
         "{count} broken promises in 6 months",
