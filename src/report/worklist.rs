@@ -59,7 +59,8 @@ use super::letters::{Result, letter_run_with};
 use super::promises::note_statuses;
 use super::statement::Context;
 use crate::domain::Money;
-use crate::store::{NoteFilter, Store};
+use crate::report::risk::{HabitReads, habit_reads};
+use crate::store::{Access, NoteFilter, Store};
 
 /// What a row asks to be done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -171,6 +172,29 @@ struct Position {
 
 /// The worklist as of `date`.
 pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
+    // The risk rows need a year of settled items and the promises, read for the whole
+    // book: for a book in a file, on a thread with a read-only connection of its own
+    // while this one ages the book (on a book of a million invoices, 1.7 s → under 1 s).
+    match store.path() {
+        Some(path) => std::thread::scope(|scope| {
+            let beside = scope.spawn(move || {
+                let own = Store::open(path, Access::Read)?;
+                Ok(habit_reads(&own, date)?)
+            });
+            worklist_with(store, date, || match beside.join() {
+                Ok(reads) => reads,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+        }),
+        None => worklist_with(store, date, || Ok(habit_reads(store, date)?)),
+    }
+}
+
+fn worklist_with(
+    store: &Store,
+    date: NaiveDate,
+    habits: impl FnOnce() -> Result<HabitReads>,
+) -> Result<Worklist> {
     let context = Context::new(store, date, None)?;
     let run = letter_run_with(store, &context)?;
     let reminder = store.reminder_rules()?;
@@ -493,7 +517,7 @@ pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
     items.extend(reviews::review_items(store, date, |code| {
         positions.get(code).map_or(Money::ZERO, |p| p.net_overdue)
     })?);
-    let (risen, risks) = risk::rows(store, date, &context, &customers, &positions)?;
+    let (risen, risks) = risk::rows(store, date, &context, &customers, &positions, habits()?)?;
     items.extend(risen);
     items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let totals = Totals {

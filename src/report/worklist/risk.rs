@@ -14,7 +14,7 @@ use super::{Position, WorkItem, WorkKind};
 use crate::domain::Money;
 use crate::domain::risk::Risk;
 use crate::report::letters::Result;
-use crate::report::risk::{exposure_of, risen, risks_with_exposure};
+use crate::report::risk::{HabitReads, exposure_of, risen, risks_with_exposure};
 use crate::report::statement::Context;
 use crate::store::{Customer, Store};
 
@@ -26,6 +26,7 @@ pub(super) fn rows(
     context: &Context,
     customers: &[Customer],
     positions: &HashMap<&str, Position>,
+    reads: HabitReads,
 ) -> Result<(Vec<WorkItem>, HashMap<String, Risk>)> {
     let open_items = customers.iter().flat_map(|c| {
         context
@@ -37,7 +38,7 @@ pub(super) fn rows(
         .iter()
         .map(|c| (c.id, context.unapplied_credit(c.id)));
     let exposure = exposure_of(date, open_items, unapplied);
-    let scored = risks_with_exposure(store, date, customers, exposure)?;
+    let scored = risks_with_exposure(customers, exposure, reads);
     let mut items = Vec::new();
     let mut risks = HashMap::new();
     for (customer, _seen) in risen(store, &scored)? {
