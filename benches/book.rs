@@ -6,6 +6,8 @@
 //! screen's view() (under 8 ms), the Dashboard's data (under 2 s, on a worker) and its
 //! view() (under 8 ms) — in-process
 //! and through the real `owed` binary, whose peak memory it also reads. Run with `cargo bench --bench book`.
+//! OWED_BENCH_BOOK=FILE keeps the book in FILE (and reuses it when FILE already exists,
+//! skipping the build), so a person can open the same book in the app afterwards.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -36,7 +38,6 @@ fn best<T>(runs: usize, mut work: impl FnMut() -> T) -> (Duration, T) {
     (best, last.expect("at least one run"))
 }
 
-/// Runs the binary and returns (wall time, peak memory line).
 /// Median of `runs` timings of `work`.
 fn median(runs: usize, mut work: impl FnMut()) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
@@ -50,6 +51,7 @@ fn median(runs: usize, mut work: impl FnMut()) -> Duration {
     times[runs / 2]
 }
 
+/// Runs the binary and returns (wall time, peak memory line).
 fn run_binary(book: &std::path::Path, args: &[&str]) -> (Duration, String) {
     let started = Instant::now();
     let output = Command::new(env!("CARGO_BIN_EXE_owed"))
@@ -80,11 +82,17 @@ fn main() {
     let invoices = env_number("OWED_BENCH_INVOICES", 1_000_000);
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("bench.owed");
+    let kept = std::env::var_os("OWED_BENCH_BOOK").map(std::path::PathBuf::from);
+    let path = kept
+        .clone()
+        .unwrap_or_else(|| dir.path().join("bench.owed"));
+    let reuse = kept.is_some() && path.exists();
 
     println!("owed benchmark: {customers} customers, {invoices} invoices, today {today}");
     let started = Instant::now();
-    {
+    if reuse {
+        println!("reusing the book in {} (OWED_BENCH_BOOK)", path.display());
+    } else {
         let mut store = Store::open(&path, Access::Write).expect("book");
         let options = DemoOptions {
             customers,
@@ -278,6 +286,16 @@ fn main() {
         ],
     );
     println!("`owed analytics --trend`:       {time:>10.2?}  peak memory {peak}");
+    let (time, peak) = run_binary(
+        &path,
+        &["forecast", "--as-of", "2026-11-23", "--format", "json"],
+    );
+    println!("`owed forecast --format json`:  {time:>10.2?}  peak memory {peak}");
+    let (time, peak) = run_binary(
+        &path,
+        &["risk", "--as-of", "2026-11-23", "--format", "json"],
+    );
+    println!("`owed risk --format json`:      {time:>10.2?}  peak memory {peak}");
     let (time, _) = run_binary(&path, &["check"]);
     println!("`owed check`:                   {time:>10.2?}");
 }

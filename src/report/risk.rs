@@ -225,6 +225,32 @@ pub(crate) struct HabitReads {
     promises: HashMap<CustomerId, PromiseTally>,
 }
 
+/// A year's payment habits of every customer, the first half of [`HabitReads`].
+pub(crate) struct BookHabits(HashMap<CustomerId, PaymentHabits>);
+
+/// Every customer's promise tallies, the second half of [`HabitReads`].
+pub(crate) struct BookPromises(HashMap<CustomerId, PromiseTally>);
+
+/// The first half of [`habit_reads`], for a reader of its own (the worklist reads the
+/// two halves side by side, each on its own thread and connection).
+pub(crate) fn habits_read(store: &Store, as_of: NaiveDate) -> Result<BookHabits> {
+    book_habits(store, as_of).map(BookHabits)
+}
+
+/// The second half of [`habit_reads`].
+pub(crate) fn promises_read(store: &Store, as_of: NaiveDate) -> Result<BookPromises> {
+    promises(store, as_of, None).map(BookPromises)
+}
+
+impl HabitReads {
+    pub(crate) fn from_halves(habits: BookHabits, promises: BookPromises) -> HabitReads {
+        HabitReads {
+            habits: habits.0,
+            promises: promises.0,
+        }
+    }
+}
+
 pub(crate) fn habit_reads(store: &Store, as_of: NaiveDate) -> Result<HabitReads> {
     Ok(HabitReads {
         habits: book_habits(store, as_of)?,

@@ -443,6 +443,15 @@ pub const MIGRATIONS: &[&str] = &[
     DROP INDEX allocations_by_date;
     CREATE INDEX allocations_by_date ON allocations(date, item_id, amount);
     "#,
+    // v13: the few debits that are neither invoices nor fees (refunds and voids of
+    // credits), which the payment habits leave out, read from a partial index of their
+    // own instead of a scan of every document (a quarter of a second on a book of a
+    // million invoices, paid by analytics, the risk scores, the worklist and the
+    // Dashboard). The query's WHERE must repeat this one word for word to use it.
+    r#"
+    CREATE INDEX documents_paid_back ON documents(id)
+        WHERE side = 1 AND kind NOT IN ('invoice', 'fee');
+    "#,
 ];
 
 /// The schema version this build writes and reads.
