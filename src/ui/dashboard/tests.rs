@@ -397,3 +397,19 @@ fn an_error_is_said_and_the_last_figures_stay() {
     let mut ui = Simulator::with_size(iced::Settings::default(), (1024.0, 700.0), app.view());
     assert!(ui.find("the disk is gone").is_ok());
 }
+
+#[test]
+fn a_long_figure_shrinks_to_fit_its_tile_and_a_short_one_does_not() {
+    use super::view::value_size;
+    // A tile of a window 1,024 wide has about 98 px for its figure.
+    let nine_digits = "213,623,920.10";
+    let size = value_size(nine_digits, 98.0);
+    assert!(size < 17.0, "{size}");
+    assert!(
+        nine_digits.chars().count() as f32 * 0.55 * size <= 98.0,
+        "{size}"
+    );
+    assert_eq!(value_size("57.8%", 98.0), 17.0);
+    // Never smaller than can be read, however narrow.
+    assert_eq!(value_size("9,999,999,999.99", 20.0), 10.0);
+}

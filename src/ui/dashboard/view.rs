@@ -3,7 +3,7 @@
 //! twelve-month trend chart beside the 13-week forecast, each with its legend, above
 //! the riskiest customers and the credit reviews due.
 
-use iced::widget::{canvas, column, container, row, space, stack, text};
+use iced::widget::{canvas, column, container, responsive, row, space, stack, text};
 use iced::{Color, Element, Length, Theme};
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -130,7 +130,39 @@ fn change_colour(theme: &Theme, rising: i32, better: Better) -> Color {
     }
 }
 
-fn tile_view(tile: Tile) -> Element<'static, Message> {
+/// Space between the tiles, and inside each tile on either side.
+const TILE_SPACING: f32 = 10.0;
+const TILE_PADDING: f32 = 12.0;
+/// The figure's size when it fits, and the smallest it shrinks to.
+const VALUE_SIZE: f32 = 17.0;
+const VALUE_SIZE_MIN: f32 = 10.0;
+/// Two lines of the change under the figure.
+const CHANGE_HEIGHT: f32 = 29.0;
+
+/// The size the figure `value` is drawn at so that it fits a tile `width` wide: a
+/// nine-digit total in a window 1,024 wide would otherwise run into the next tile. A
+/// bold digit is about 0.55 of the size wide (commas and points less).
+pub fn value_size(value: &str, width: f32) -> f32 {
+    let chars = value.chars().count().max(1) as f32;
+    (width / (chars * 0.55))
+        .floor()
+        .clamp(VALUE_SIZE_MIN, VALUE_SIZE)
+}
+
+/// The row of tiles for a screen `width` wide.
+fn tiles_row<'a>(tiles: Vec<Tile>, width: f32) -> Element<'a, Message> {
+    let count = tiles.len().max(1) as f32;
+    let inner = (width - TILE_SPACING * (count - 1.0)) / count - 2.0 * TILE_PADDING;
+    tiles
+        .into_iter()
+        .fold(row![].spacing(TILE_SPACING), |tiles, tile| {
+            let size = value_size(&tile.value, inner);
+            tiles.push(tile_view(tile, size))
+        })
+        .into()
+}
+
+fn tile_view(tile: Tile, value_size: f32) -> Element<'static, Message> {
     let Tile {
         label,
         value,
@@ -138,27 +170,35 @@ fn tile_view(tile: Tile) -> Element<'static, Message> {
         rising,
         better,
     } = tile;
+    // Two lines high whether or not the change wraps, so the tiles stay even.
     let change: Element<'static, Message> = match change {
         Some(change) => text(tf("{change} since last month", &[("change", &change)]))
             .size(11)
+            .height(CHANGE_HEIGHT)
             .style(move |theme: &Theme| text::Style {
                 color: Some(change_colour(theme, rising, better)),
             })
             .into(),
-        None => widgets::muted(t("no figure last month")).size(11).into(),
+        None => widgets::muted(t("no figure last month"))
+            .size(11)
+            .height(CHANGE_HEIGHT)
+            .into(),
     };
     container(
         column![
             widgets::muted(t(label)),
             text(value)
-                .size(17)
+                .size(value_size)
+                // The line of a full-size figure, so a shrunk one keeps the tiles even.
+                .height(VALUE_SIZE * 1.3)
+                .align_y(iced::alignment::Vertical::Center)
                 .font(BOLD)
                 .wrapping(text::Wrapping::None),
             change
         ]
         .spacing(3),
     )
-    .padding([10, 12])
+    .padding([10.0, TILE_PADDING])
     .width(Length::FillPortion(1))
     .style(widgets::panel)
     .into()
@@ -296,11 +336,9 @@ pub fn view<'a>(screen: &'a Dashboard, book: &'a Book) -> Element<'a, Message> {
     let Some(data) = screen.data.as_deref() else {
         return column![head].into();
     };
-    let tiles = tiles(data, book)
-        .into_iter()
-        .fold(row![].spacing(10), |tiles, tile| {
-            tiles.push(tile_view(tile))
-        });
+    // Each figure sized to the width its tile has, and no taller than the tiles need.
+    let tiles =
+        responsive(move |size| tiles_row(tiles(data, book), size.width)).height(Length::Shrink);
     column![
         head,
         tiles,
