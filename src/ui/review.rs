@@ -21,7 +21,7 @@ use super::i18n::{t, tf};
 use super::widgets::{self, BOLD};
 use crate::domain::analytics::one_decimal;
 use crate::domain::customer::Tier;
-use crate::domain::risk::{Band, RiskReason, SuggestionReason};
+use crate::domain::risk::{Band, SuggestionReason};
 use crate::domain::{Currency, Money};
 use crate::report::review::{accepted, review_record};
 use crate::report::risk::CreditRecord;
@@ -70,28 +70,6 @@ fn band_label(band: Band) -> &'static str {
         Band::Medium => "medium risk",
         Band::High => "high risk",
         Band::Severe => "severe risk",
-    }
-}
-
-/// A part of the risk score in the screen's language.
-fn risk_words(reason: &RiskReason) -> String {
-    match reason {
-        RiskReason::PaysLate { days } => tf(
-            "pays {days} days late on average",
-            &[("days", &days.to_string())],
-        ),
-        RiskReason::BrokenPromises { count } => tf(
-            "{count} broken promise(s) in 6 months",
-            &[("count", &count.to_string())],
-        ),
-        RiskReason::LimitUsed { percent } => tf(
-            "{percent} % of limit used",
-            &[("percent", &percent.to_string())],
-        ),
-        RiskReason::LongOverdue { percent } => tf(
-            "{percent} % of its balance over 60 days",
-            &[("percent", &percent.to_string())],
-        ),
     }
 }
 
@@ -280,7 +258,8 @@ impl ReviewForm {
             risk_reasons = risk_reasons.push(widgets::muted(t("Nothing counts against it.")));
         }
         for reason in &record.risk.reasons {
-            risk_reasons = risk_reasons.push(text(format!("• {}", risk_words(reason))).size(14));
+            risk_reasons = risk_reasons
+                .push(text(format!("• {}", crate::ui::risk::reason_text(reason))).size(14));
         }
         let suggestion = &record.suggestion;
         let suggested = row![

@@ -25,15 +25,21 @@ impl Customers {
             filter_button(t("On hold"), Filter::OnHold, self.filter),
         ]
         .spacing(4);
+        // The search takes what the buttons leave, up to 320 wide: in a window 1,024 wide
+        // a search of fixed width pushed New customer off the edge.
         let toolbar = row![
-            text_input(t("Search name or code"), &self.search)
-                .id(SEARCH)
-                .on_input(Message::Search)
-                .on_submit(Message::OpenSelected)
-                .padding(8)
-                .width(Length::Fixed(320.0)),
+            container(
+                text_input(t("Search name or code"), &self.search)
+                    .id(SEARCH)
+                    .on_input(Message::Search)
+                    .on_submit(Message::OpenSelected)
+                    .padding(8)
+                    .width(Length::Fill)
+            )
+            .max_width(320)
+            .width(Length::FillPortion(4)),
             filters,
-            space::horizontal(),
+            space::horizontal().width(Length::FillPortion(1)),
             widgets::secondary(
                 t("Edit customer"),
                 self.selected.map(|_| Message::EditSelected)

@@ -54,16 +54,6 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
     ("medium risk", "中风险"),
     ("high risk", "高风险"),
     ("severe risk", "严重风险"),
-    ("pays {days} days late on average", "平均逾期 {days} 天付款"),
-    (
-        "{count} broken promise(s) in 6 months",
-        "6 个月内失信 {count} 次",
-    ),
-    ("{percent} % of limit used", "已用额度 {percent} %"),
-    (
-        "{percent} % of its balance over 60 days",
-        "{percent} % 的余额逾期超过 60 天",
-    ),
     (
         "{band}, {share} paid on time: tier {tier}",
         "{band}，按时付款 {share}：{tier} 级",

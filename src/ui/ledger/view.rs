@@ -111,7 +111,9 @@ fn header<'a>(data: &'a Data, book: &'a Book, review: Option<Message>) -> Elemen
                 widgets::secondary(t("Credit review…"), review),
             ]
             .spacing(10)
-            .align_y(iced::Alignment::Center),
+            .align_y(iced::Alignment::Center)
+            .wrap()
+            .vertical_spacing(4),
             widgets::muted(format!("{} · {}", customer.code, contact.join(" · "))),
             widgets::muted(tf(
                 "Terms {terms} · credit limit {limit}",
@@ -173,6 +175,10 @@ fn actions(ledger: &Ledger) -> Element<'_, Message> {
         widgets::secondary(t("Log a note (Ctrl+L)"), Some(Message::LogNote)),
     ]
     .spacing(6)
+    // A narrow window puts the last buttons on a second line rather than squeezing
+    // each label onto three.
+    .wrap()
+    .vertical_spacing(6)
     .into()
 }
 
