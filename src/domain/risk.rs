@@ -8,8 +8,9 @@
 //!   last six months, at most 20;
 //! - **limit used**: the balance net of unapplied credit against the credit limit,
 //!   nothing up to half of it, then up to 20 points at the limit or past it;
-//! - **long overdue**: the share of its open items more than 60 days past due, 30
-//!   points when all of it is.
+//! - **long overdue**: the share of its balance (net of unapplied credit, which would
+//!   settle its oldest items first) more than 60 days past due, 30 points when all of
+//!   it is.
 //!
 //! The sum is rounded half away from zero to a whole number. Bands: low under 25,
 //! medium under 50, high under 75, severe from 75.
@@ -185,8 +186,12 @@ pub fn assess(inputs: &RiskInputs) -> Risk {
             ));
         }
     }
-    if inputs.open.0 > Decimal::ZERO && inputs.long_overdue.0 > Decimal::ZERO {
-        let share = (inputs.long_overdue.0 / inputs.open.0).min(Decimal::ONE);
+    // Unapplied credit would settle the oldest items first: what it covers is not owed,
+    // so a customer whose credit covers its long-overdue items has none.
+    let credit = (inputs.open.0 - inputs.balance.0).max(Decimal::ZERO);
+    let long_overdue = (inputs.long_overdue.0 - credit).max(Decimal::ZERO);
+    if inputs.balance.0 > Decimal::ZERO && long_overdue > Decimal::ZERO {
+        let share = (long_overdue / inputs.balance.0).min(Decimal::ONE);
         parts.push((
             share * Decimal::from(OVERDUE_POINTS),
             RiskReason::LongOverdue {

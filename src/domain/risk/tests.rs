@@ -20,8 +20,8 @@ fn the_issues_example_scores_each_part_and_says_why() {
         broken_promises: 2,
         balance: money("8400"),
         credit_limit: Some(money("10000")),
-        open: money("10000"),
-        long_overdue: money("4000"),
+        open: money("8400"),
+        long_overdue: money("3360"),
     });
     assert_eq!(risk.score, 57);
     assert_eq!(risk.band, Band::High);
@@ -30,6 +30,33 @@ fn the_issues_example_scores_each_part_and_says_why() {
         "2 broken promises in 6 months; 84 % of limit used; \
          40 % of its balance over 60 days; pays 23 days late on average"
     );
+}
+
+#[test]
+fn unapplied_credit_settles_the_long_overdue_first() {
+    // 1,000.00 over 60 days late, 1,000.00 paid and not applied: it owes nothing.
+    let covered = assess(&RiskInputs {
+        balance: money("0"),
+        open: money("1000"),
+        long_overdue: money("1000"),
+        ..RiskInputs::default()
+    });
+    assert_eq!(covered.score, 0, "{}", covered.explained());
+    // 600.00 of credit against 1,000.00 long overdue and 1,000.00 current: of the
+    // 1,400.00 it owes, 400.00 is long overdue, 29 %.
+    let partly = assess(&RiskInputs {
+        balance: money("1400"),
+        open: money("2000"),
+        long_overdue: money("1000"),
+        ..RiskInputs::default()
+    });
+    assert_eq!(
+        partly.reasons,
+        vec![RiskReason::LongOverdue {
+            percent: Decimal::from(29)
+        }]
+    );
+    assert_eq!(partly.score, 9); // 400 / 1,400 × 30 = 8.57
 }
 
 #[test]
