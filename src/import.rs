@@ -23,9 +23,9 @@ mod ofx;
 mod pipeline;
 
 pub use pipeline::{
-    BankProfile, Committed, Decision, ImportPlan, PlannedRow, RowKind, RowStatus, RunError,
-    Summary, accept, assign_unmatched, canonical, commit, default_decisions, fingerprint, prepare,
-    undo,
+    BankProfile, Committed, Decision, ImportPlan, PlannedPayment, PlannedRow, RowKind, RowStatus,
+    RunError, Summary, accept, assign_unmatched, canonical, commit, default_decisions, fingerprint,
+    prepare, undo,
 };
 mod records;
 mod rows;

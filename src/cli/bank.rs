@@ -194,7 +194,9 @@ fn import_file(
     let plan = import::prepare(&store, &name, &bytes, &hints, run.profile.as_deref())?;
     let decisions = import::default_decisions(&plan, run.accept_threshold);
     let summary = if run.dry_run {
-        plan.summary(&decisions, None)
+        let mut summary = plan.summary(&decisions, None);
+        summary.payments = plan.planned_payments(&store, &decisions)?;
+        summary
     } else {
         let terminal = std::io::stderr().is_terminal();
         let mut last: Option<std::time::Instant> = None;
@@ -254,10 +256,14 @@ fn table(
             "status",
             "customer",
             "confidence",
+            "applied",
             "reason",
         ],
-        &[true, false, true, false, false, true, false],
+        &[true, false, true, false, false, true, false, false],
     );
+    // Where each payment's money goes, by line, as planned for the whole file.
+    let applied: std::collections::HashMap<usize, &import::PlannedPayment> =
+        summary.payments.iter().map(|p| (p.line, p)).collect();
     for (row, decision) in plan.rows.iter().zip(decisions) {
         if row.kind != RowKind::MoneyIn {
             continue;
@@ -283,6 +289,17 @@ fn table(
             ),
             _ => Default::default(),
         };
+        let (goes, reason) = match applied.get(&row.row.line) {
+            Some(payment) => (
+                where_it_goes(payment),
+                match &payment.note {
+                    Some(note) if reason.is_empty() => note.clone(),
+                    Some(note) => format!("{reason}; {note}"),
+                    None => reason,
+                },
+            ),
+            None => (String::new(), reason),
+        };
         rows.rows.push(vec![
             row.row.line.to_string(),
             row.row.date.map(|d| d.to_string()).unwrap_or_default(),
@@ -290,6 +307,7 @@ fn table(
             status,
             customer,
             confidence,
+            goes,
             reason,
         ]);
     }
@@ -317,6 +335,30 @@ fn table(
         None => out.push_str("\nnothing new: every row was imported before; nothing was written"),
     }
     out
+}
+
+/// `INV-1 500.00, discount INV-1 20.00, unapplied 10.00`: where a payment's money goes.
+fn where_it_goes(payment: &import::PlannedPayment) -> String {
+    let mut parts: Vec<String> = payment
+        .applied
+        .iter()
+        .map(|a| format!("{} {}", a.invoice, a.amount))
+        .collect();
+    parts.extend(
+        payment
+            .discounts
+            .iter()
+            .map(|d| format!("discount {} {}", d.invoice, d.amount)),
+    );
+    // The plain form of nothing is all zeros ("0.00").
+    if payment
+        .unapplied
+        .chars()
+        .any(|c| c.is_ascii_digit() && c != '0')
+    {
+        parts.push(format!("unapplied {}", payment.unapplied));
+    }
+    parts.join(", ")
 }
 
 fn list(store: &Store, format: Format) -> Result<(), CliError> {

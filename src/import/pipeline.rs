@@ -382,7 +382,22 @@ pub fn accept(s: &Suggestion) -> Decision {
 }
 
 mod commit;
+mod sequence;
 mod summary;
 
 pub use commit::{Committed, assign_unmatched, commit, undo};
-pub use summary::Summary;
+use sequence::sequence;
+pub use summary::{PlannedPayment, Summary};
+
+impl ImportPlan {
+    /// The payments the file posts with these decisions, each allocated against the book
+    /// as the file's earlier rows leave it (see [`sequence`]): what the commit writes.
+    pub fn planned_payments(
+        &self,
+        store: &Store,
+        decisions: &[Decision],
+    ) -> Result<Vec<PlannedPayment>, RunError> {
+        let outcomes = sequence(self, decisions, &store.match_book()?);
+        Ok(summary::planned_payments(self, &outcomes))
+    }
+}

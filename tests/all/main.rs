@@ -26,6 +26,7 @@ mod import_book;
 mod import_formats;
 mod import_kill;
 mod import_quirks;
+mod import_sequence;
 mod journal;
 mod ladder;
 mod ladder_example;

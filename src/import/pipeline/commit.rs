@@ -2,6 +2,8 @@
 
 use chrono::NaiveDate;
 
+use super::sequence::{Outcome, sequence};
+use super::summary::planned_payments;
 use super::{
     BankProfile, Decision, ImportPlan, PlannedRow, RowKind, RowStatus, RunError, Summary, canonical,
 };
@@ -36,16 +38,21 @@ pub fn commit(
             plan.rows.len()
         )));
     }
+    // The file as one sequence: each payment posted, in date order, with the allocation
+    // planned against the book as the earlier rows leave it (what the dry run showed).
+    let outcomes = sequence(plan, decisions, &store.match_book()?);
     let mut rows = Vec::new();
-    for (planned, decision) in plan.rows.iter().zip(decisions) {
+    for ((planned, decision), outcome) in plan.rows.iter().zip(decisions).zip(&outcomes) {
         if planned.status == RowStatus::AlreadyImported || planned.kind == RowKind::Pending {
             continue;
         }
         let Some(date) = planned.row.date else {
             continue;
         };
-        rows.push(bank_row(plan, planned, date, decision)?);
+        rows.push(bank_row(plan, planned, date, decision, outcome.as_ref())?);
     }
+    // Stable: rows of one day keep the file's order.
+    rows.sort_by_key(|row| row.date);
     let duplicates = plan
         .rows
         .iter()
@@ -88,7 +95,8 @@ pub fn commit(
             .map_err(|e| RunError::Invalid(e.to_string()))?;
         store.save_bank_profile(signature, &name, &settings)?;
     }
-    let summary = plan.summary(decisions, Some(batch.id));
+    let mut summary = plan.summary(decisions, Some(batch.id));
+    summary.payments = planned_payments(plan, &outcomes);
     Ok(Committed {
         batch: Some(batch),
         summary,
@@ -115,6 +123,7 @@ fn bank_row(
     planned: &PlannedRow,
     date: NaiveDate,
     decision: &Decision,
+    outcome: Option<&Outcome>,
 ) -> Result<NewBankRow, RunError> {
     let row = &planned.row;
     let status = match (planned.kind, decision) {
@@ -148,20 +157,24 @@ fn bank_row(
                     None => format!("bank line {}", row.line),
                 }),
                 memo: Some(scrub_line(&row.description, NAME_MAX)),
-                apply: apply.clone(),
+                apply: outcome.map_or_else(|| apply.clone(), |o| o.apply.clone()),
             })
         }
         _ => None,
     };
+    let note = outcome.and_then(|o| o.note.as_deref());
     let (confidence, reason) = match (&planned.status, &planned.suggestion) {
         (RowStatus::ProbableDuplicate(why), _) => {
             (None, Some(format!("probable duplicate: {why}")))
         }
         (_, Some(s)) => (
             Some(format!("{:.2}", s.confidence)),
-            Some(format!("{}: {}", s.code, s.reason)),
+            Some(match note {
+                Some(note) => format!("{}: {}; {note}", s.code, s.reason),
+                None => format!("{}: {}", s.code, s.reason),
+            }),
         ),
-        _ => (None, None),
+        _ => (None, note.map(str::to_string)),
     };
     Ok(NewBankRow {
         fingerprint: planned.fingerprint.clone(),

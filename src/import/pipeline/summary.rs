@@ -4,7 +4,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::sequence::Outcome;
 use super::{Decision, Direction, ImportPlan, PlannedRow, RowKind, RowStatus};
+use crate::domain::Money;
 
 /// What an import did (or, for a dry run, would do).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,6 +22,31 @@ pub struct Summary {
     pub skipped: Vec<SkippedLine>,
     /// The batch written; `None` for a dry run.
     pub batch: Option<i64>,
+    /// Each payment the file posts, in the order it is posted (date, then line), with
+    /// what it pays; the same in a dry run and in the commit.
+    pub payments: Vec<PlannedPayment>,
+}
+
+/// One payment an import posts and where its money goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlannedPayment {
+    pub line: usize,
+    pub date: String,
+    pub customer: String,
+    pub amount: String,
+    pub applied: Vec<AppliedAmount>,
+    pub discounts: Vec<AppliedAmount>,
+    pub unapplied: String,
+    /// Why the money does not go where the row first said (an invoice an earlier row of
+    /// the file already paid), or `null`.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppliedAmount {
+    /// `NUMBER` or, for an installment after the first, `NUMBER/INSTALLMENT`.
+    pub invoice: String,
+    pub amount: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,6 +75,55 @@ pub struct Count {
 pub struct SkippedLine {
     pub line: usize,
     pub reason: String,
+}
+
+/// The [`PlannedPayment`]s of `outcomes` (by row of `plan`), in the order they post.
+pub(super) fn planned_payments(
+    plan: &ImportPlan,
+    outcomes: &[Option<Outcome>],
+) -> Vec<PlannedPayment> {
+    let currency = &plan.currency;
+    let money = |m: Money| currency.plain(m);
+    let mut out: Vec<(chrono::NaiveDate, usize, PlannedPayment)> = Vec::new();
+    for (index, (row, outcome)) in plan.rows.iter().zip(outcomes).enumerate() {
+        let (Some(outcome), Some(date)) = (outcome, row.row.date) else {
+            continue;
+        };
+        out.push((
+            date,
+            index,
+            PlannedPayment {
+                line: row.row.line,
+                date: date.to_string(),
+                customer: outcome.customer.clone(),
+                amount: money(currency.rescale(Money(row.row.amount))),
+                applied: outcome
+                    .paid
+                    .iter()
+                    .map(|(invoice, seq, amount)| AppliedAmount {
+                        invoice: if *seq > 1 {
+                            format!("{invoice}/{seq}")
+                        } else {
+                            invoice.clone()
+                        },
+                        amount: money(*amount),
+                    })
+                    .collect(),
+                discounts: outcome
+                    .discounts
+                    .iter()
+                    .map(|(invoice, amount)| AppliedAmount {
+                        invoice: invoice.clone(),
+                        amount: money(*amount),
+                    })
+                    .collect(),
+                unapplied: money(outcome.unapplied),
+                note: outcome.note.clone(),
+            },
+        ));
+    }
+    out.sort_by_key(|(date, index, _)| (*date, *index));
+    out.into_iter().map(|(_, _, payment)| payment).collect()
 }
 
 impl ImportPlan {
@@ -134,6 +210,7 @@ impl ImportPlan {
                 .count(),
             skipped,
             batch,
+            payments: Vec::new(),
         }
     }
 }

@@ -1,0 +1,215 @@
+//! The file as one sequence: the payments an import posts are planned in date order
+//! (then line order) against the book as the earlier rows of the same file leave it, so
+//! a second row naming an invoice the first already paid goes to the customer's other
+//! open items, oldest first, or stays unapplied credit, with the reason said. The dry
+//! run shows this plan and the commit posts each payment with the allocation it plans,
+//! so what the dry run says is what is written.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{Decision, ImportPlan};
+use crate::domain::Money;
+use crate::domain::allocation::{self, Apply, OpenItem};
+use crate::domain::ids::CustomerId;
+use crate::domain::terms::DiscountOffer;
+use crate::store::MatchBook;
+
+/// What one accepted row posts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The customer's code, as decided.
+    pub customer: String,
+    /// The allocation the payment is posted with: the one decided, or, when an earlier
+    /// row of the file left nothing open on an invoice it names, the one that replaces it.
+    pub apply: Apply,
+    /// (invoice, installment, amount) the payment pays.
+    pub paid: Vec<(String, u32, Money)>,
+    /// (invoice, discount) the early-payment discounts it earns.
+    pub discounts: Vec<(String, Money)>,
+    /// What stays unapplied credit.
+    pub unapplied: Money,
+    /// Why the allocation is not the one decided, in words.
+    pub note: Option<String>,
+}
+
+/// An open item as the file's earlier rows leave it, with the discount its invoice offers.
+struct Open {
+    item: OpenItem,
+    offer: Option<DiscountOffer>,
+}
+
+/// Per row of `plan` (by index), what an accepted money-in row will post; `None` for
+/// every other row. Rows are taken by date, then line; `book` is the book before the
+/// file (as [`crate::store::Store::match_book`] reads it).
+pub fn sequence(
+    plan: &ImportPlan,
+    decisions: &[Decision],
+    book: &MatchBook,
+) -> Vec<Option<Outcome>> {
+    let currency = &plan.currency;
+    let ids: HashMap<String, CustomerId> = book
+        .customers
+        .iter()
+        .map(|(id, code, _)| (code.to_lowercase(), *id))
+        .collect();
+    let mut order: Vec<(NaiveDate, usize)> = plan
+        .rows
+        .iter()
+        .zip(decisions)
+        .enumerate()
+        .filter(|(_, (row, decision))| {
+            row.is_payable() && matches!(decision, Decision::Accept { .. })
+        })
+        .filter_map(|(index, (row, _))| row.row.date.map(|date| (date, index)))
+        .collect();
+    order.sort();
+    let mut state: HashMap<CustomerId, Vec<Open>> = HashMap::new();
+    // The line of the file that last paid each invoice, to say so.
+    let mut paid_by: HashMap<String, usize> = HashMap::new();
+    let mut out = vec![None; plan.rows.len()];
+    for (date, index) in order {
+        let Decision::Accept { customer, apply } = &decisions[index] else {
+            continue;
+        };
+        let row = &plan.rows[index];
+        let amount = currency.rescale(Money(row.row.amount));
+        let Some(&id) = ids.get(&customer.to_lowercase()) else {
+            // Not a customer of the book: the commit refuses it, saying so.
+            out[index] = Some(unplanned(customer, apply, amount));
+            continue;
+        };
+        let items = state.entry(id).or_insert_with(|| {
+            book.items
+                .iter()
+                .filter(|i| i.customer == id)
+                .map(|i| Open {
+                    item: OpenItem {
+                        number: i.number.clone(),
+                        seq: i.seq,
+                        due: i.due,
+                        open: i.open,
+                    },
+                    offer: i.discount,
+                })
+                .collect()
+        });
+        let open_items: Vec<OpenItem> = items.iter().map(|o| o.item.clone()).collect();
+        // As the posting offers them: inside the window, and less than what is open.
+        let offers: Vec<Option<Money>> = items
+            .iter()
+            .map(|o| {
+                o.offer
+                    .filter(|d| {
+                        date <= d.last_day && d.amount.is_positive() && d.amount < o.item.open
+                    })
+                    .map(|d| d.amount)
+            })
+            .collect();
+        let (apply, note) = resolve(apply, &open_items, &paid_by);
+        let outcome =
+            match allocation::plan_with_discounts(currency, &open_items, &offers, amount, &apply) {
+                Ok(planned) => {
+                    let mut paid = Vec::new();
+                    for &(at, part) in &planned.paid {
+                        items[at].item.open -= part;
+                        paid_by.insert(items[at].item.number.to_lowercase(), row.row.line);
+                        paid.push((items[at].item.number.clone(), items[at].item.seq, part));
+                    }
+                    let mut discounts = Vec::new();
+                    for &(at, discount) in &planned.discounts {
+                        items[at].item.open -= discount;
+                        discounts.push((items[at].item.number.clone(), discount));
+                    }
+                    let spent: Money = planned.paid.iter().map(|(_, part)| *part).sum();
+                    Outcome {
+                        customer: customer.clone(),
+                        apply,
+                        paid,
+                        discounts,
+                        unapplied: amount - spent,
+                        note,
+                    }
+                }
+                // The commit meets the same refusal and says it, naming the line.
+                Err(_) => Outcome {
+                    note,
+                    ..unplanned(customer, &apply, amount)
+                },
+            };
+        out[index] = Some(outcome);
+    }
+    out
+}
+
+fn unplanned(customer: &str, apply: &Apply, amount: Money) -> Outcome {
+    Outcome {
+        customer: customer.to_string(),
+        apply: apply.clone(),
+        paid: Vec::new(),
+        discounts: Vec::new(),
+        unapplied: amount,
+        note: None,
+    }
+}
+
+/// The allocation a row is posted with: the one decided, less the invoices that have
+/// nothing open any more; with none of them left, the customer's other open items,
+/// oldest first, or (nothing open at all) unapplied credit.
+fn resolve(
+    apply: &Apply,
+    items: &[OpenItem],
+    paid_by: &HashMap<String, usize>,
+) -> (Apply, Option<String>) {
+    let Apply::Explicit(wanted) = apply else {
+        return (apply.clone(), None);
+    };
+    let open_on = |number: &str| -> Money {
+        items
+            .iter()
+            .filter(|i| i.number.eq_ignore_ascii_case(number))
+            .map(|i| i.open)
+            .filter(|open| open.is_positive())
+            .sum()
+    };
+    let (kept, gone): (Vec<_>, Vec<_>) = wanted
+        .iter()
+        .cloned()
+        .partition(|(number, _)| open_on(number).is_positive());
+    if gone.is_empty() {
+        return (apply.clone(), None);
+    }
+    let why = gone
+        .iter()
+        .map(|(number, _)| match paid_by.get(&number.to_lowercase()) {
+            Some(line) => format!("{number} was paid by line {line} of this file"),
+            None => format!("{number} has nothing open"),
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    if !kept.is_empty() {
+        let names = kept
+            .iter()
+            .map(|(number, _)| number.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        return (
+            Apply::Explicit(kept),
+            Some(format!("{why}: applied to {names}")),
+        );
+    }
+    if items.iter().any(|i| i.open.is_positive()) {
+        (
+            Apply::OldestFirst,
+            Some(format!(
+                "{why}: applied to its other open items, oldest first"
+            )),
+        )
+    } else {
+        (
+            Apply::Unapplied,
+            Some(format!("{why}: kept as unapplied credit")),
+        )
+    }
+}
