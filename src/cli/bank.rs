@@ -32,7 +32,7 @@ pub struct ImportRun {
     /// Show what would be imported; write nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// table or json.
+    /// table, csv (the money-in rows: status, match, where the money goes) or json.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// The date format when the file cannot tell, e.g. %d/%m/%Y.
@@ -174,12 +174,6 @@ fn import_file(
             message: format!("{} is not between 0 and 1", run.accept_threshold),
         });
     }
-    if run.format == Format::Csv {
-        return Err(CliError::Input {
-            field: "--format",
-            message: "import prints table or json".into(),
-        });
-    }
     let bytes = import::read_bank_file(file, run.max_size.unwrap_or(import::DEFAULT_MAX_SIZE))
         .map_err(import::RunError::from)?;
     let name = file.display().to_string();
@@ -222,7 +216,9 @@ fn import_file(
         Format::Json => print(
             &serde_json::to_string_pretty(&summary).map_err(|e| CliError::Output(e.to_string()))?,
         ),
-        _ => print(&table(&plan, &decisions, &summary, run.dry_run)),
+        // The money-in rows, one a line, amounts plain: a dry run to check in a spreadsheet.
+        Format::Csv => print_csv(&rows_table(&plan, &decisions, &summary, true))?,
+        Format::Table => print(&table(&plan, &decisions, &summary, run.dry_run)),
     }
     Ok(())
 }
@@ -248,6 +244,41 @@ fn table(
             .map(|p| format!(", profile {p}"))
             .unwrap_or_default()
     );
+    let rows = rows_table(plan, decisions, summary, false);
+    if !rows.rows.is_empty() {
+        out.push_str(&rows.render());
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "money in {} ({}), money out {} ({}), foreign {}, duplicates {}, matched {}, unmatched {}, skipped lines {}",
+        summary.money_in.count,
+        summary.money_in.total,
+        summary.money_out.count,
+        summary.money_out.total,
+        summary.foreign.count,
+        summary.duplicates,
+        summary.matched,
+        summary.unmatched,
+        summary.skipped.len()
+    ));
+    match summary.batch {
+        Some(batch) => out.push_str(&format!(
+            "\nimported as batch {batch}; `owed import undo {batch}` reverses it"
+        )),
+        None if dry_run => out.push_str("\ndry run: nothing was written"),
+        None => out.push_str("\nnothing new: every row was imported before; nothing was written"),
+    }
+    out
+}
+
+/// The money-in rows of an import: status, match and where the money goes; amounts
+/// `plain` (`1234.50`) for CSV, else in the book's format.
+fn rows_table(
+    plan: &ImportPlan,
+    decisions: &[Decision],
+    summary: &import::Summary,
+    plain: bool,
+) -> Table {
     let mut rows = Table::new(
         &[
             "line",
@@ -303,7 +334,11 @@ fn table(
         rows.rows.push(vec![
             row.row.line.to_string(),
             row.row.date.map(|d| d.to_string()).unwrap_or_default(),
-            plan.currency.display(Money(row.row.amount)),
+            if plain {
+                plan.currency.plain(Money(row.row.amount))
+            } else {
+                plan.currency.display(Money(row.row.amount))
+            },
             status,
             customer,
             confidence,
@@ -311,30 +346,7 @@ fn table(
             reason,
         ]);
     }
-    if !rows.rows.is_empty() {
-        out.push_str(&rows.render());
-        out.push('\n');
-    }
-    out.push_str(&format!(
-        "money in {} ({}), money out {} ({}), foreign {}, duplicates {}, matched {}, unmatched {}, skipped lines {}",
-        summary.money_in.count,
-        summary.money_in.total,
-        summary.money_out.count,
-        summary.money_out.total,
-        summary.foreign.count,
-        summary.duplicates,
-        summary.matched,
-        summary.unmatched,
-        summary.skipped.len()
-    ));
-    match summary.batch {
-        Some(batch) => out.push_str(&format!(
-            "\nimported as batch {batch}; `owed import undo {batch}` reverses it"
-        )),
-        None if dry_run => out.push_str("\ndry run: nothing was written"),
-        None => out.push_str("\nnothing new: every row was imported before; nothing was written"),
-    }
-    out
+    rows
 }
 
 /// `INV-1 500.00, discount INV-1 20.00, unapplied 10.00`: where a payment's money goes.
@@ -374,6 +386,39 @@ fn list(store: &Store, format: Format) -> Result<(), CliError> {
             .collect();
         print(&serde_json::to_string_pretty(&rows).map_err(|e| CliError::Output(e.to_string()))?);
         return Ok(());
+    }
+    if format == Format::Csv {
+        // The JSON's keys and plain values, one batch a line.
+        let mut table = Table::new(
+            &[
+                "batch",
+                "file",
+                "sha256",
+                "imported_at",
+                "rows",
+                "new",
+                "duplicates",
+                "payments",
+                "unmatched",
+                "undone_at",
+            ],
+            &[],
+        );
+        for b in &batches {
+            table.rows.push(vec![
+                b.id.to_string(),
+                b.file_name.clone(),
+                b.sha256.clone(),
+                b.imported_at.clone(),
+                b.rows_read.to_string(),
+                b.rows_new.to_string(),
+                b.duplicates.to_string(),
+                b.payments.to_string(),
+                b.unmatched.to_string(),
+                b.undone_at.clone().unwrap_or_default(),
+            ]);
+        }
+        return print_csv(&table);
     }
     let mut table = Table::new(
         &[
@@ -422,6 +467,51 @@ fn unmatched(store: &Store, format: Format) -> Result<(), CliError> {
         print(&serde_json::to_string_pretty(&out).map_err(|e| CliError::Output(e.to_string()))?);
         return Ok(());
     }
+    if format == Format::Csv {
+        // The JSON's keys and plain values (the amount as stored, with its currency).
+        let mut table = Table::new(
+            &[
+                "row",
+                "batch",
+                "line",
+                "date",
+                "amount",
+                "currency",
+                "description",
+                "reference",
+                "counterparty",
+                "suggestion",
+            ],
+            &[],
+        );
+        for r in &rows {
+            table.rows.push(vec![
+                r.id.to_string(),
+                r.batch_id.to_string(),
+                r.line.to_string(),
+                r.date.to_string(),
+                // Stored canonical ("12.5"); in the book's currency, its plain form.
+                match store.currency().parse_plain(&r.amount) {
+                    Ok(value)
+                        if r.currency
+                            .as_deref()
+                            .is_none_or(|c| c.eq_ignore_ascii_case(&store.currency().code)) =>
+                    {
+                        store.currency().plain(value)
+                    }
+                    _ => r.amount.clone(),
+                },
+                r.currency
+                    .clone()
+                    .unwrap_or_else(|| store.currency().code.clone()),
+                r.description.clone(),
+                r.reference.clone().unwrap_or_default(),
+                r.counterparty.clone().unwrap_or_default(),
+                r.reason.clone().unwrap_or_default(),
+            ]);
+        }
+        return print_csv(&table);
+    }
     let mut table = Table::new(
         &[
             "row",
@@ -448,6 +538,17 @@ fn unmatched(store: &Store, format: Format) -> Result<(), CliError> {
     } else {
         table.render()
     });
+    Ok(())
+}
+
+/// `table` as CSV (formula-safe text cells), the header line even when it has no rows.
+fn print_csv(table: &Table) -> Result<(), CliError> {
+    print(
+        table
+            .to_csv()
+            .map_err(|e| CliError::Output(e.to_string()))?
+            .trim_end(),
+    );
     Ok(())
 }
 
