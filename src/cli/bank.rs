@@ -261,9 +261,25 @@ fn table(
         summary.unmatched,
         summary.skipped.len()
     ));
+    if let Some(words) = plan.set_aside() {
+        out.push_str(&format!("\n{words}"));
+    }
     match summary.batch {
         Some(batch) => out.push_str(&format!(
             "\nimported as batch {batch}; `owed import undo {batch}` reverses it"
+        )),
+        None if !plan.can_post() => out.push_str(&format!(
+            "\nnothing to import: the file holds no new money in{}; nothing {}",
+            if plan.set_aside().is_some() {
+                format!(" the book's currency ({})", plan.currency.code)
+            } else {
+                String::new()
+            },
+            if dry_run {
+                "would be written"
+            } else {
+                "was written"
+            }
         )),
         None if dry_run => out.push_str("\ndry run: nothing was written"),
         None => out.push_str("\nnothing new: every row was imported before; nothing was written"),

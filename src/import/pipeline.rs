@@ -390,6 +390,58 @@ use sequence::sequence;
 pub use summary::{PlannedPayment, Summary};
 
 impl ImportPlan {
+    /// Whether the file holds anything the book can take: new money in, in the book's
+    /// currency, with a booking date. A file without (all of it in another currency, or
+    /// only money out) is not imported: no empty batch is written.
+    pub fn can_post(&self) -> bool {
+        self.rows.iter().any(PlannedRow::is_payable)
+    }
+
+    /// The rows in another currency than the book's, in words: `the file is in EUR, the
+    /// book in USD: 11 movements set aside` (`None` when there are none).
+    pub fn set_aside(&self) -> Option<String> {
+        let foreign: Vec<&PlannedRow> = self
+            .rows
+            .iter()
+            .filter(|r| r.kind == RowKind::Foreign)
+            .collect();
+        if foreign.is_empty() {
+            return None;
+        }
+        let mut codes: Vec<String> = foreign
+            .iter()
+            .filter_map(|r| {
+                r.row
+                    .currency
+                    .clone()
+                    .or_else(|| self.detected.currency.clone())
+            })
+            .map(|c| c.to_uppercase())
+            .collect();
+        codes.sort();
+        codes.dedup();
+        let movements = match foreign.len() {
+            1 => "1 movement".to_string(),
+            n => format!("{n} movements"),
+        };
+        let whole = foreign.len() == self.rows.len();
+        Some(match (codes.as_slice(), whole) {
+            ([code], true) => format!(
+                "the file is in {code}, the book in {}: {movements} set aside",
+                self.currency.code
+            ),
+            _ => format!(
+                "{movements} in {} set aside: the book is in {}",
+                if codes.is_empty() {
+                    "another currency".to_string()
+                } else {
+                    codes.join(", ")
+                },
+                self.currency.code
+            ),
+        })
+    }
+
     /// The payments the file posts with these decisions, each allocated against the book
     /// as the file's earlier rows leave it (see [`sequence`]): what the commit writes.
     pub fn planned_payments(

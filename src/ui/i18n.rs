@@ -123,6 +123,10 @@ const ZH_CN: &[(&str, &str)] = &[
     ("Date", "日期"),
     ("What", "事项"),
     ("Bank import", "银行导入"),
+    (
+        "Nothing to import: the file holds no new money in.",
+        "无可导入内容：文件中没有新的收款。",
+    ),
     ("Statements & letters", "对账单与催款函"),
     ("Ledger (pick a customer)", "明细账（先选客户）"),
     (

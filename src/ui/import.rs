@@ -575,6 +575,12 @@ impl Import {
         });
     }
 
+    /// Whether the file holds new money in the book can take; without it the screen
+    /// offers no Import (see [`import::ImportPlan::can_post`]).
+    pub fn can_post(&self) -> bool {
+        self.plan.as_ref().is_some_and(|plan| plan.can_post())
+    }
+
     /// How many payments an import now would post.
     pub fn to_post(&self) -> usize {
         self.tally.as_ref().map_or(0, |t| t.to_post)
@@ -589,7 +595,7 @@ impl Import {
         let Some(plan) = self.plan.clone() else {
             return Task::none();
         };
-        if matches!(self.phase, Phase::Writing(..)) || self.new_rows() == 0 {
+        if matches!(self.phase, Phase::Writing(..)) || self.new_rows() == 0 || !self.can_post() {
             return Task::none();
         }
         let decisions = self.final_decisions();

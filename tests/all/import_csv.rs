@@ -1,6 +1,6 @@
-//! `owed import FILE --format csv`, `import unmatched --format csv` and `import list
-//! --format csv` print CSV (the JSON's keys and plain values), safe to open in a
-//! spreadsheet.
+//! `owed import` as a script reads it: `--format csv` on `import FILE`, `import
+//! unmatched` and `import list` prints CSV (the JSON's keys and plain values), safe to
+//! open in a spreadsheet; a file in another currency says so and writes no batch.
 
 use crate::cli::owed;
 use crate::common::helpers as common;
@@ -77,7 +77,11 @@ fn import_and_its_lists_print_csv() {
     assert_eq!(dry[2][2], "1234.50");
 
     let out = owed(&path, &["import", file]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let unmatched = run(&["import", "unmatched", "--format", "csv"]);
     assert_eq!(unmatched[0][4], "amount");
     assert_eq!(unmatched.len(), 2, "{unmatched:?}");
@@ -104,4 +108,53 @@ fn import_and_its_lists_print_csv() {
     );
     assert_eq!(list.len(), 2);
     assert_eq!(list[1][7], "1");
+}
+
+#[test]
+fn a_file_in_another_currency_says_so_and_writes_no_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.owed");
+    {
+        let mut store = book();
+        customer(&mut store, "C001");
+        store.backup_to(&path).unwrap();
+    }
+    let file = dir.path().join("eur.csv");
+    std::fs::write(
+        &file,
+        "Date,Payer,Details,Amount,Currency\n\
+         2026-11-02,Customer C001,Payment,300.00,EUR\n\
+         2026-11-03,Someone,Refund,-12.00,EUR\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    for dry in [true, false] {
+        let mut args = vec!["import", file];
+        if dry {
+            args.push("--dry-run");
+        }
+        let out = owed(&path, &args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("the file is in EUR, the book in USD: 2 movements set aside"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "nothing to import: the file holds no new money in the book's currency (USD)"
+            ),
+            "{text}"
+        );
+    }
+    let out = owed(&path, &["import", "list", "--format", "json"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "[]",
+        "no empty batch"
+    );
 }

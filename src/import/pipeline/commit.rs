@@ -38,6 +38,14 @@ pub fn commit(
             plan.rows.len()
         )));
     }
+    if !plan.can_post() {
+        // Nothing the book can take (all of it in another currency, or only money out):
+        // no batch, however many rows the file has.
+        return Ok(Committed {
+            batch: None,
+            summary: plan.summary(decisions, None),
+        });
+    }
     // The file as one sequence: each payment posted, in date order, with the allocation
     // planned against the book as the earlier rows leave it (what the dry run showed).
     let outcomes = sequence(plan, decisions, &store.match_book()?);

@@ -273,11 +273,24 @@ fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
         ),
         button(text(import_label).size(14))
             .padding([6, 14])
-            .on_press_maybe((new_rows > 0 && !writing).then_some(Message::Commit)),
+            .on_press_maybe(
+                (new_rows > 0 && screen.can_post() && !writing).then_some(Message::Commit)
+            ),
     ]
     .spacing(14)
     .align_y(Alignment::Center);
-    column![figures, filters].spacing(8).into()
+    // Why Import is not offered, or what was left out, in words.
+    let set_aside = screen.plan.as_ref().and_then(|plan| plan.set_aside());
+    let nothing = (!screen.can_post())
+        .then(|| t("Nothing to import: the file holds no new money in.").to_string());
+    let words: Vec<String> = set_aside.into_iter().chain(nothing).collect();
+    if words.is_empty() {
+        column![figures, filters].spacing(8).into()
+    } else {
+        column![figures, widgets::muted(words.join(" · ")), filters]
+            .spacing(8)
+            .into()
+    }
 }
 
 fn table<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
