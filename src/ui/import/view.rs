@@ -266,19 +266,22 @@ fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
         widgets::figure(t("Foreign"), summary.foreign.count.to_string()),
         widgets::figure(t("Already in the book"), summary.duplicates.to_string()),
         widgets::figure(t("Confident matches"), confident.to_string()),
-        space::horizontal(),
         widgets::secondary(
             t("Accept all confident (Ctrl+Enter)"),
             (confident > 0 && !writing).then_some(Message::AcceptAllConfident)
         ),
-        button(text(import_label).size(14))
+        button(text(import_label).size(14).wrapping(text::Wrapping::None))
             .padding([6, 14])
             .on_press_maybe(
                 (new_rows > 0 && screen.can_post() && !writing).then_some(Message::Commit)
             ),
     ]
     .spacing(14)
-    .align_y(Alignment::Center);
+    .align_y(Alignment::Center)
+    // A narrow window puts the buttons on a line of their own rather than squeezing the
+    // Import label into a column of word pieces.
+    .wrap()
+    .vertical_spacing(8);
     // Why Import is not offered, or what was left out, in words.
     let set_aside = screen.plan.as_ref().and_then(|plan| plan.set_aside());
     let nothing = (!screen.can_post())
