@@ -14,7 +14,7 @@ use crate::domain::Money;
 use crate::domain::allocation::{self, Apply, OpenItem};
 use crate::domain::ids::CustomerId;
 use crate::domain::terms::DiscountOffer;
-use crate::store::MatchBook;
+use crate::store::{MatchBook, MatchItem};
 
 /// What one accepted row posts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +65,11 @@ pub fn sequence(
         .filter_map(|(index, (row, _))| row.row.date.map(|date| (date, index)))
         .collect();
     order.sort();
+    // Each customer's open items, grouped once (not a pass over the book per customer).
+    let mut by_customer: HashMap<CustomerId, Vec<&MatchItem>> = HashMap::new();
+    for item in &book.items {
+        by_customer.entry(item.customer).or_default().push(item);
+    }
     let mut state: HashMap<CustomerId, Vec<Open>> = HashMap::new();
     // The line of the file that last paid each invoice, to say so.
     let mut paid_by: HashMap<String, usize> = HashMap::new();
@@ -81,9 +86,10 @@ pub fn sequence(
             continue;
         };
         let items = state.entry(id).or_insert_with(|| {
-            book.items
+            by_customer
+                .get(&id)
+                .map_or(&[][..], Vec::as_slice)
                 .iter()
-                .filter(|i| i.customer == id)
                 .map(|i| Open {
                     item: OpenItem {
                         number: i.number.clone(),
