@@ -24,8 +24,8 @@ mod pipeline;
 
 pub use pipeline::{
     BankProfile, Committed, Decision, ImportPlan, PlannedPayment, PlannedRow, RowKind, RowStatus,
-    RunError, Summary, accept, assign_unmatched, canonical, commit, default_decisions, fingerprint,
-    prepare, undo,
+    RunError, SetAside, Summary, accept, assign_unmatched, canonical, commit, default_decisions,
+    fingerprint, prepare, undo,
 };
 mod records;
 mod rows;

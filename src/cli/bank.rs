@@ -261,7 +261,8 @@ fn table(
         summary.unmatched,
         summary.skipped.len()
     ));
-    if let Some(words) = plan.set_aside() {
+    let set_aside = plan.set_aside();
+    if let Some(words) = &set_aside {
         out.push_str(&format!("\n{words}"));
     }
     match summary.batch {
@@ -270,7 +271,7 @@ fn table(
         )),
         None if !plan.can_post() => out.push_str(&format!(
             "\nnothing to import: the file holds no new money in{}; nothing {}",
-            if plan.set_aside().is_some() {
+            if set_aside.is_some() {
                 format!(" the book's currency ({})", plan.currency.code)
             } else {
                 String::new()

@@ -381,6 +381,45 @@ pub fn accept(s: &Suggestion) -> Decision {
     }
 }
 
+/// The rows of a file set aside because they are in another currency than the book's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    /// Their currencies, as the file names them (empty when it does not).
+    pub currencies: Vec<String>,
+    pub rows: usize,
+    /// Every row of the file is one of them.
+    pub whole_file: bool,
+    /// The book's currency.
+    pub book: String,
+}
+
+impl std::fmt::Display for SetAside {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let movements = match self.rows {
+            1 => "1 movement".to_string(),
+            n => format!("{n} movements"),
+        };
+        match (self.currencies.as_slice(), self.whole_file) {
+            ([code], true) => write!(
+                f,
+                "the file is in {code}, the book in {}: {movements} set aside",
+                self.book
+            ),
+            ([], _) => write!(
+                f,
+                "{movements} in another currency set aside: the book is in {}",
+                self.book
+            ),
+            (codes, _) => write!(
+                f,
+                "{movements} in {} set aside: the book is in {}",
+                codes.join(", "),
+                self.book
+            ),
+        }
+    }
+}
+
 mod commit;
 mod sequence;
 mod summary;
@@ -397,9 +436,10 @@ impl ImportPlan {
         self.rows.iter().any(PlannedRow::is_payable)
     }
 
-    /// The rows in another currency than the book's, in words: `the file is in EUR, the
-    /// book in USD: 11 movements set aside` (`None` when there are none).
-    pub fn set_aside(&self) -> Option<String> {
+    /// The rows in another currency than the book's (`None` when there are none); its
+    /// `Display` says it in words: `the file is in EUR, the book in USD: 11 movements set
+    /// aside`.
+    pub fn set_aside(&self) -> Option<SetAside> {
         let foreign: Vec<&PlannedRow> = self
             .rows
             .iter()
@@ -408,7 +448,7 @@ impl ImportPlan {
         if foreign.is_empty() {
             return None;
         }
-        let mut codes: Vec<String> = foreign
+        let mut currencies: Vec<String> = foreign
             .iter()
             .filter_map(|r| {
                 r.row
@@ -418,27 +458,13 @@ impl ImportPlan {
             })
             .map(|c| c.to_uppercase())
             .collect();
-        codes.sort();
-        codes.dedup();
-        let movements = match foreign.len() {
-            1 => "1 movement".to_string(),
-            n => format!("{n} movements"),
-        };
-        let whole = foreign.len() == self.rows.len();
-        Some(match (codes.as_slice(), whole) {
-            ([code], true) => format!(
-                "the file is in {code}, the book in {}: {movements} set aside",
-                self.currency.code
-            ),
-            _ => format!(
-                "{movements} in {} set aside: the book is in {}",
-                if codes.is_empty() {
-                    "another currency".to_string()
-                } else {
-                    codes.join(", ")
-                },
-                self.currency.code
-            ),
+        currencies.sort();
+        currencies.dedup();
+        Some(SetAside {
+            currencies,
+            rows: foreign.len(),
+            whole_file: foreign.len() == self.rows.len(),
+            book: self.currency.code.clone(),
         })
     }
 

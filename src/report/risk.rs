@@ -251,11 +251,12 @@ impl HabitReads {
     }
 }
 
+/// Both halves of [`HabitReads`] through one connection (a book in memory).
 pub(crate) fn habit_reads(store: &Store, as_of: NaiveDate) -> Result<HabitReads> {
-    Ok(HabitReads {
-        habits: book_habits(store, as_of)?,
-        promises: promises(store, as_of, None)?,
-    })
+    Ok(HabitReads::from_halves(
+        habits_read(store, as_of)?,
+        promises_read(store, as_of)?,
+    ))
 }
 
 /// The risk of each of `customers` as of `as_of` from their exposure already worked out

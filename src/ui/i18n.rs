@@ -123,6 +123,20 @@ const ZH_CN: &[(&str, &str)] = &[
     ("Date", "日期"),
     ("What", "事项"),
     ("Bank import", "银行导入"),
+    ("1 movement", "1 笔流水"),
+    ("{rows} movements", "{rows} 笔流水"),
+    (
+        "the file is in {code}, the book in {book}: {movements} set aside",
+        "文件为 {code}，账簿为 {book}：{movements}已搁置",
+    ),
+    (
+        "{movements} in another currency set aside: the book is in {book}",
+        "{movements}为其他币种，已搁置：账簿为 {book}",
+    ),
+    (
+        "{movements} in {codes} set aside: the book is in {book}",
+        "{movements}为 {codes}，已搁置：账簿为 {book}",
+    ),
     (
         "Nothing to import: the file holds no new money in.",
         "无可导入内容：文件中没有新的收款。",

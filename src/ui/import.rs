@@ -96,6 +96,10 @@ pub struct Tally {
     pub to_post: usize,
     /// Rows an import now would add to the book.
     pub new_rows: usize,
+    /// Whether the file holds new money in the book can take.
+    pub can_post: bool,
+    /// The rows in another currency.
+    pub set_aside: Option<import::SetAside>,
 }
 
 pub struct Import {
@@ -546,7 +550,11 @@ impl Import {
             let decisions = self.final_decisions();
             let payable_new =
                 |r: &import::PlannedRow| r.status == RowStatus::New && r.kind == RowKind::MoneyIn;
+            // Read here, once per change, not in view() on every frame: each is a pass
+            // over every row of the file.
             Tally {
+                can_post: plan.can_post(),
+                set_aside: plan.set_aside(),
                 summary: plan.summary(&decisions, None),
                 confident: plan
                     .rows
@@ -578,7 +586,38 @@ impl Import {
     /// Whether the file holds new money in the book can take; without it the screen
     /// offers no Import (see [`import::ImportPlan::can_post`]).
     pub fn can_post(&self) -> bool {
-        self.plan.as_ref().is_some_and(|plan| plan.can_post())
+        self.tally.as_ref().is_some_and(|t| t.can_post)
+    }
+
+    /// The rows in another currency than the book's, in the screen's language.
+    pub fn set_aside(&self) -> Option<String> {
+        let aside = self.tally.as_ref()?.set_aside.as_ref()?;
+        let movements = match aside.rows {
+            1 => t("1 movement").to_string(),
+            n => tf("{rows} movements", &[("rows", &n.to_string())]),
+        };
+        Some(match (aside.currencies.as_slice(), aside.whole_file) {
+            ([code], true) => tf(
+                "the file is in {code}, the book in {book}: {movements} set aside",
+                &[
+                    ("code", code),
+                    ("book", &aside.book),
+                    ("movements", &movements),
+                ],
+            ),
+            ([], _) => tf(
+                "{movements} in another currency set aside: the book is in {book}",
+                &[("book", &aside.book), ("movements", &movements)],
+            ),
+            (codes, _) => tf(
+                "{movements} in {codes} set aside: the book is in {book}",
+                &[
+                    ("codes", &codes.join(", ")),
+                    ("book", &aside.book),
+                    ("movements", &movements),
+                ],
+            ),
+        })
     }
 
     /// How many payments an import now would post.

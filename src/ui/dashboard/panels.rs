@@ -46,29 +46,46 @@ fn risky_row<'a>(customer: &'a CustomerRisk, book: &Book) -> Element<'a, Message
 
 /// The riskiest customers; each row opens the ledger.
 pub fn riskiest<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
-    let mut rows = column![].spacing(2);
-    if data.riskiest.is_empty() {
-        rows = rows.push(widgets::muted(t("No customer has anything against it.")));
+    list_panel(
+        t("The riskiest customers").to_string(),
+        t("band (score) · balance; a click opens the ledger"),
+        t("No customer has anything against it."),
+        data.riskiest
+            .iter()
+            .map(|customer| risky_row(customer, book)),
+    )
+}
+
+/// A panel of the Dashboard: its title and what the columns say, then its rows in a
+/// list that scrolls (or, with none, `empty`).
+fn list_panel<'a>(
+    title: String,
+    hint: &'a str,
+    empty: &'a str,
+    rows: impl Iterator<Item = Element<'a, Message>>,
+) -> Element<'a, Message> {
+    let mut list = column![].spacing(2);
+    let mut shown = 0;
+    for line in rows {
+        list = list.push(line);
+        shown += 1;
     }
-    for customer in &data.riskiest {
-        rows = rows.push(risky_row(customer, book));
+    if shown == 0 {
+        list = list.push(widgets::muted(empty));
     }
-    let list = column![
-        row![
-            text(t("The riskiest customers")).size(15).font(BOLD),
-            widgets::muted(t("band (score) · balance; a click opens the ledger")),
-        ]
-        .spacing(10)
-        .align_y(iced::Alignment::Center),
+    let panel = column![
+        row![text(title).size(15).font(BOLD), widgets::muted(hint)]
+            .spacing(10)
+            .align_y(iced::Alignment::Center),
         // Room on the right for the scroll bar, clear of the balances.
-        scrollable(container(rows).padding(iced::Padding {
+        scrollable(container(list).padding(iced::Padding {
             right: 14.0,
             ..iced::Padding::ZERO
         }))
         .height(Length::Fill),
     ]
     .spacing(6);
-    container(list)
+    container(panel)
         .padding([10, 12])
         .width(Length::Fill)
         .height(Length::Fill)
@@ -110,36 +127,15 @@ fn review_row<'a>(review: &'a ReviewDate, book: &Book) -> Element<'a, Message> {
 
 /// The credit reviews due; each row opens the ledger.
 pub fn reviews<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
-    let mut rows = column![].spacing(2);
-    if data.reviews_due.is_empty() {
-        rows = rows.push(widgets::muted(t("No credit review is due.")));
-    }
-    for review in &data.reviews_due {
-        rows = rows.push(review_row(review, book));
-    }
-    let list = column![
-        row![
-            text(tf(
-                "Credit reviews due ({count})",
-                &[("count", &data.reviews_due.len().to_string())]
-            ))
-            .size(15)
-            .font(BOLD),
-            widgets::muted(t("since · tier · limit")),
-        ]
-        .spacing(10)
-        .align_y(iced::Alignment::Center),
-        scrollable(container(rows).padding(iced::Padding {
-            right: 14.0,
-            ..iced::Padding::ZERO
-        }))
-        .height(Length::Fill),
-    ]
-    .spacing(6);
-    container(list)
-        .padding([10, 12])
-        .width(Length::Fill)
-        .height(Length::Fill)
-        .style(widgets::panel)
-        .into()
+    list_panel(
+        tf(
+            "Credit reviews due ({count})",
+            &[("count", &data.reviews_due.len().to_string())],
+        ),
+        t("since · tier · limit"),
+        t("No credit review is due."),
+        data.reviews_due
+            .iter()
+            .map(|review| review_row(review, book)),
+    )
 }

@@ -279,3 +279,38 @@ fn a_folder_or_a_spreadsheet_dropped_on_the_screen_is_refused_with_what_it_is() 
     assert!(error.contains("this is an Excel file (XLSX)"), "{error}");
     assert!(screen(&app).plan.is_none());
 }
+
+#[test]
+fn a_file_in_another_currency_is_said_and_not_offered_for_import() {
+    let mut app = sample_app();
+    load(
+        &mut app,
+        "Date,Payer,Details,Amount,Currency\n\
+         2026-11-20,ACME LTD,INV-1,66.67,EUR\n\
+         2026-11-21,Bank,fee,-2.00,EUR\n",
+    );
+    let s = screen(&app);
+    assert_eq!(s.phase, Phase::Ready);
+    assert!(!s.can_post());
+    let words = s.set_aside().expect("the rows set aside are said");
+    assert!(words.contains("EUR") && words.contains("2"), "{words}");
+    let batches = app
+        .open_book()
+        .unwrap()
+        .book
+        .store()
+        .import_batches()
+        .unwrap()
+        .len();
+    // Commit does nothing: no empty batch.
+    send(&mut app, AppMessage::Import(Message::Commit));
+    let after = app
+        .open_book()
+        .unwrap()
+        .book
+        .store()
+        .import_batches()
+        .unwrap()
+        .len();
+    assert_eq!(after, batches);
+}

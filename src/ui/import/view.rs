@@ -283,7 +283,7 @@ fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
     .wrap()
     .vertical_spacing(8);
     // Why Import is not offered, or what was left out, in words.
-    let set_aside = screen.plan.as_ref().and_then(|plan| plan.set_aside());
+    let set_aside = screen.set_aside();
     let nothing = (!screen.can_post())
         .then(|| t("Nothing to import: the file holds no new money in.").to_string());
     let words: Vec<String> = set_aside.into_iter().chain(nothing).collect();
