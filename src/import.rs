@@ -29,6 +29,7 @@ pub use pipeline::{
 };
 mod records;
 mod rows;
+mod sign;
 mod source;
 mod tokens;
 
@@ -38,6 +39,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 /// What the user may say about a file when detection cannot decide; all optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,6 +52,54 @@ pub struct Hints {
     pub year: Option<i32>,
     pub delimiter: Option<char>,
     pub decimal_mark: Option<char>,
+    /// Which way a signed amount column counts (`--sign`): a card statement writes
+    /// purchases as positive numbers.
+    pub sign: Option<Sign>,
+    /// The amount column to read when a file has several (`--amount-column`): a header
+    /// name or a 1-based column number.
+    pub amount_column: Option<String>,
+    /// The 1-based line of the header row (`--header-line`); 0 when the file has none.
+    pub header_line: Option<usize>,
+}
+
+/// Which way a signed amount column counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sign {
+    /// Money in positive, money out negative: a bank account.
+    Normal,
+    /// Purchases (money out) positive, repayments and refunds negative or marked `+`:
+    /// a card statement written from the card issuer's side.
+    Inverted,
+}
+
+impl Sign {
+    pub fn flipped(self) -> Sign {
+        match self {
+            Sign::Normal => Sign::Inverted,
+            Sign::Inverted => Sign::Normal,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sign::Normal => "normal",
+            Sign::Inverted => "inverted",
+        }
+    }
+}
+
+impl std::str::FromStr for Sign {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Sign, String> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "normal" => Ok(Sign::Normal),
+            "inverted" => Ok(Sign::Inverted),
+            _ => Err(format!(
+                "the sign is normal (money in positive) or inverted (purchases positive, as card statements write them), not '{text}'"
+            )),
+        }
+    }
 }
 
 /// A statement read from a file.
@@ -86,6 +136,23 @@ pub struct Detected {
     /// Names the header's columns, so a bank's next file is recognised (`None` without a
     /// header).
     pub header_signature: Option<String>,
+    /// The column the amounts were read from ("4 (Amount in account currency)"); empty
+    /// for debit and credit columns and for OFX/CAMT.
+    pub amount_column: String,
+    /// Every column that could hold the amount, by name, when there is more than one:
+    /// the choices to offer.
+    pub amount_columns: Vec<String>,
+    /// How the signed amounts were read, and why.
+    pub sign: Sign,
+    pub sign_reason: Option<String>,
+    /// True when the sign is worth a look: the file looks like a card statement or was
+    /// read inverted.
+    pub sign_matters: bool,
+    /// True when the header line is worth a look: another line could also be the
+    /// header.
+    pub header_matters: bool,
+    /// The lines that could be the header, the one read first.
+    pub header_lines: Vec<usize>,
 }
 
 /// Which way money moved, seen from the account holder.
@@ -261,6 +328,17 @@ pub enum ImportError {
         what: String,
         field: String,
     },
+    /// A card statement whose rows do not show which sign is a purchase.
+    #[error(
+        "{file}, line {line}: {why}, but no row shows whether a purchase is a positive or a \
+         negative number; pass --sign inverted if purchases are positive, --sign normal if \
+         they are negative"
+    )]
+    AmbiguousSign {
+        file: String,
+        line: usize,
+        why: String,
+    },
     #[error(
         "{file}, line {line}: both the debit column {debit} and the credit column {credit} \
          hold an amount"
@@ -318,6 +396,21 @@ pub fn read_statement(
             .header
             .and_then(|h| records.get(h))
             .map(|r| header_signature(&r.fields)),
+        amount_column: match plan.cols.money {
+            columns::MoneyCols::Signed { amount, .. }
+            | columns::MoneyCols::WithDirection { amount, .. } => plan.column_name(amount),
+            columns::MoneyCols::DebitCredit { .. } => String::new(),
+        },
+        amount_columns: plan
+            .amount_columns
+            .iter()
+            .map(|&c| plan.column_name(c))
+            .collect(),
+        sign: plan.sign.sign,
+        sign_reason: plan.sign.reason.clone(),
+        sign_matters: plan.sign.matters,
+        header_matters: plan.header_matters,
+        header_lines: plan.header_lines.clone(),
     };
     Ok(Statement {
         detected,
@@ -392,7 +485,7 @@ pub(crate) fn signature_of(file_name: &str, bytes: &[u8], hints: &Hints) -> Opti
         None => records::detect_delimiter(&decoded.text).ch,
     };
     let records = records::split(&decoded.text, delimiter);
-    let header = layout::header_of(&records)?;
+    let header = layout::header_of(&records, hints)?;
     Some(header_signature(&records[header].fields))
 }
 

@@ -44,6 +44,17 @@ pub struct ImportRun {
     /// The year for dates written without one.
     #[arg(long)]
     pub year: Option<i32>,
+    /// normal: money in is positive (a bank account); inverted: purchases are positive and
+    /// repayments negative (a card statement written from the card issuer's side).
+    #[arg(long, value_parser = parse_sign)]
+    pub sign: Option<import::Sign>,
+    /// The amount column to read when the file has several: a header name or a column
+    /// number (e.g. "Amount in account currency" or 5).
+    #[arg(long)]
+    pub amount_column: Option<String>,
+    /// The line of the header row, when a preamble line was taken for it (0: no header).
+    #[arg(long)]
+    pub header_line: Option<usize>,
     /// A remembered bank profile to read with (saved under this name after the import).
     #[arg(long)]
     pub profile: Option<String>,
@@ -163,6 +174,10 @@ pub fn run(
     }
 }
 
+fn parse_sign(text: &str) -> Result<import::Sign, String> {
+    text.parse()
+}
+
 fn import_file(
     open: impl FnOnce(bool) -> Result<Store, CliError>,
     run: &ImportRun,
@@ -183,6 +198,9 @@ fn import_file(
         year: run.year,
         delimiter: None,
         decimal_mark: None,
+        sign: run.sign,
+        amount_column: run.amount_column.clone(),
+        header_line: run.header_line,
     };
     let mut store = open(!run.dry_run)?;
     let plan = import::prepare(&store, &name, &bytes, &hints, run.profile.as_deref())?;
@@ -231,7 +249,7 @@ fn table(
 ) -> String {
     let d = &summary.detected;
     let mut out = format!(
-        "{}: {}, {}, header line {}, dates {}, decimal mark {}, {}{}\n",
+        "{}: {}, {}, header line {}, dates {}, decimal mark {}, {}{}{}{}\n",
         summary.file,
         d.encoding,
         d.delimiter,
@@ -239,6 +257,15 @@ fn table(
         d.date_format,
         d.decimal_mark,
         d.layout,
+        if d.amount_column.is_empty() {
+            String::new()
+        } else {
+            format!(", amounts from column {}", d.amount_column)
+        },
+        d.sign_reason
+            .as_ref()
+            .map(|why| format!(", sign {} ({why})", d.sign.as_str()))
+            .unwrap_or_default(),
         plan.profile
             .as_ref()
             .map(|p| format!(", profile {p}"))

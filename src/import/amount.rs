@@ -24,6 +24,8 @@ pub(crate) struct Money {
     pub minus: bool,
     pub mark: Option<Mark>,
     pub currency: Option<&'static str>,
+    /// A note written with the number (`(refunded 89.84)`, `(CN)`, `*`), as written.
+    pub note: Option<String>,
 }
 
 /// Placeholders banks write in an empty amount cell.
@@ -194,9 +196,62 @@ fn is_separator(c: char) -> bool {
     matches!(c, '.' | ',' | '\'' | '’' | ' ' | '\u{a0}' | '\u{202f}')
 }
 
-/// True when the cell reads as a number once signs and currency are taken off.
+/// True when the cell reads as a number once signs, currency and a note are taken off.
 pub(crate) fn looks_numeric(text: &str) -> bool {
-    strip(text).is_some()
+    number(text).is_some()
+}
+
+/// The bare number of a cell, with the note written beside it if there is one.
+fn number(text: &str) -> Option<(Stripped<'_>, Option<&str>)> {
+    if let Some(stripped) = strip(text) {
+        return Some((stripped, None));
+    }
+    let (rest, note) = split_note(text)?;
+    Some((strip(rest)?, Some(note)))
+}
+
+// Marks banks put after an amount to point at a footnote.
+const FOOTNOTE_MARKS: &[char] = &['*', '†', '‡', '#'];
+
+/// Splits a note off an amount cell: a bracketed group after the number
+/// (`131.77(refunded 89.84)`, `-3.90(CN)`, `12,00 [pending]`) or before it, or footnote
+/// marks (`€ 12,00 *`). A group that is itself a number is not a note: `(1,936.76)` is
+/// a negative amount. `None` when there is no such note.
+fn split_note(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim();
+    if t.len() > 128 {
+        return None;
+    }
+    let is_note = |group: &str| {
+        let inner = group.get(1..group.len().saturating_sub(1)).unwrap_or("");
+        !inner.trim().is_empty() && strip(inner).is_none()
+    };
+    for (open, close) in [('(', ')'), ('[', ']'), ('（', '）')] {
+        if t.ends_with(close)
+            && let Some(at) = t.rfind(open)
+            && at > 0
+            && is_note(&t[at..])
+        {
+            return Some((&t[..at], &t[at..]));
+        }
+        if t.starts_with(open)
+            && let Some(end) = t.find(close)
+        {
+            let after = end + close.len_utf8();
+            if after < t.len() && is_note(&t[..after]) {
+                return Some((&t[after..], &t[..after]));
+            }
+        }
+    }
+    let body = t.trim_end_matches(|c: char| FOOTNOTE_MARKS.contains(&c) || c.is_whitespace());
+    if body.len() < t.len() && !body.is_empty() {
+        return Some((body, t[body.len()..].trim()));
+    }
+    let body = t.trim_start_matches(|c: char| FOOTNOTE_MARKS.contains(&c) || c.is_whitespace());
+    if body.len() < t.len() && !body.is_empty() {
+        return Some((body, t[..t.len() - body.len()].trim()));
+    }
+    None
 }
 
 /// Long digit runs and zero-padded numbers are identifiers, not money.
@@ -209,7 +264,7 @@ pub(crate) fn looks_like_id(text: &str) -> bool {
 /// How a cell votes on the decimal mark: `Some('.')`, `Some(',')` or no vote when it
 /// cannot tell (`1,500`, `2500`).
 pub(crate) fn vote(text: &str) -> Option<char> {
-    let body = strip(text)?.body;
+    let body = number(text)?.0.body;
     let last = body.rfind(['.', ','])?;
     let mark = body[last..].chars().next()?;
     let other = if mark == '.' { ',' } else { '.' };
@@ -234,7 +289,7 @@ pub(crate) fn parse(text: &str, decimal: Option<char>) -> Result<Option<Money>, 
     if is_placeholder(text) {
         return Ok(None);
     }
-    let stripped = strip(text).ok_or(())?;
+    let (stripped, note) = number(text).ok_or(())?;
     if stripped.plus && stripped.minus {
         return Err(());
     }
@@ -272,6 +327,7 @@ pub(crate) fn parse(text: &str, decimal: Option<char>) -> Result<Option<Money>, 
         minus: stripped.minus,
         mark: stripped.mark,
         currency: stripped.currency,
+        note: note.map(str::to_string),
     }))
 }
 
@@ -333,6 +389,36 @@ mod tests {
         let pound = parse("£5.00", Some('.')).unwrap().unwrap();
         assert_eq!(pound.currency, Some("GBP"));
         assert_eq!(parse("-", Some('.')), Ok(None));
+    }
+
+    #[test]
+    fn notes_beside_the_number() {
+        let note = |text: &str, decimal| {
+            let money = parse(text, decimal).unwrap().unwrap();
+            (money.value, money.note)
+        };
+        assert_eq!(
+            note("131.77(refunded 89.84)", Some('.')),
+            (dec("131.77"), Some("(refunded 89.84)".into()))
+        );
+        assert_eq!(
+            note("-3.90(CN)", Some('.')),
+            (dec("-3.90"), Some("(CN)".into()))
+        );
+        assert_eq!(
+            note("€ 12,00 *", Some(',')),
+            (dec("12.00"), Some("*".into()))
+        );
+        assert_eq!(
+            note("[pending] 5.00", Some('.')),
+            (dec("5.00"), Some("[pending]".into()))
+        );
+        // A bracketed number is a negative amount, not a note.
+        assert_eq!(note("(1,936.76)", Some('.')), (dec("-1936.76"), None));
+        assert!(parse("12 apples", Some('.')).is_err());
+        assert!(parse("(CN)", Some('.')).is_err());
+        assert!(parse("*", Some('.')).is_err());
+        assert_eq!(vote("131,77(refunded 89,84)"), Some(','));
     }
 
     #[test]

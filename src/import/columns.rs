@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::amount::{is_placeholder, looks_like_id, parse};
-use super::keywords::{Role, Side, code_in_header, currency_code, direction_token};
+use super::keywords::{
+    Role, Side, amount_preference, code_in_header, currency_code, direction_token,
+};
 use super::layout::date_like;
 use super::records::Record;
 
@@ -41,7 +43,8 @@ impl MoneyCols {
                 inverted: false, ..
             } => "signed amount".into(),
             MoneyCols::Signed { inverted: true, .. } => {
-                "card statement: unsigned amount is money out, '+' is money in".into()
+                "card statement: a positive amount is money out, a negative or '+' one money in"
+                    .into()
             }
             MoneyCols::WithDirection { .. } => "amount with a direction column".into(),
             MoneyCols::DebitCredit { .. } => "debit and credit columns".into(),
@@ -130,6 +133,15 @@ impl Stat {
     }
 }
 
+/// The columns chosen, and every column that could have been the amount (when there are
+/// several), to offer as choices.
+pub(crate) struct Chosen {
+    pub columns: Columns,
+    pub candidates: Vec<usize>,
+}
+
+/// Picks the columns. `forced` is the amount column the user named: read as a signed
+/// amount (with a direction column beside it when there is one).
 pub(crate) fn choose(
     rows: &[&Record],
     width: usize,
@@ -137,10 +149,27 @@ pub(crate) fn choose(
     decimal: Option<char>,
     role: &dyn Fn(usize) -> Option<Role>,
     names: &[String],
-) -> Option<Columns> {
+    forced: Option<usize>,
+) -> Option<Chosen> {
     let stats: Vec<Stat> = (0..width).map(|c| Stat::of(rows, c, decimal)).collect();
     let others = || (0..width).filter(move |&c| c != date);
     let money = |c: usize| stats[c].is_named_money();
+    let named_amounts: Vec<usize> = others()
+        .filter(|&c| role(c) == Some(Role::Amount) && money(c))
+        .collect();
+    let mut candidates = named_amounts.clone();
+    if candidates.is_empty() {
+        candidates.extend(others().filter(|&c| role(c).is_none() && stats[c].is_money()));
+    }
+    if let Some(c) = forced
+        && !candidates.contains(&c)
+    {
+        candidates.push(c);
+        candidates.sort_unstable();
+    }
+    if candidates.len() < 2 {
+        candidates.clear();
+    }
     let side_column = |c: usize, r: Role| role(c) == Some(r) && (money(c) || stats[c].filled == 0);
     let mut pair = None;
     for d in others().filter(|&c| side_column(c, Role::Debit)) {
@@ -155,15 +184,23 @@ pub(crate) fn choose(
         }
     }
     let mut layout = match pair {
+        _ if forced.is_some() => forced.map(|c| signed_layout(&stats, c, date, role)),
         Some(((found, _), debit, credit)) if found > 0 => {
             Some(MoneyCols::DebitCredit { debit, credit })
         }
         _ => None,
     };
     if layout.is_none() {
-        let named = others()
-            .filter(|&c| role(c) == Some(Role::Amount) && money(c))
-            .max_by_key(|&c| (stats[c].parsed, std::cmp::Reverse(c)));
+        // Of several amount columns, the one in the account's currency (booked) over the
+        // operation's (original, foreign); then the fullest; then the leftmost.
+        let named = named_amounts.iter().copied().max_by_key(|&c| {
+            let name = names.get(c).map_or("", String::as_str);
+            (
+                amount_preference(name),
+                stats[c].parsed,
+                std::cmp::Reverse(c),
+            )
+        });
         layout = match named {
             Some(amount) => Some(signed_layout(&stats, amount, date, role)),
             None => unnamed(rows, &stats, date, decimal, role),
@@ -180,9 +217,14 @@ pub(crate) fn choose(
             }
         })
     };
+    // A currency column named for the original amount ("Original currency") is not the
+    // rows' currency when the amount read is the account's own.
+    let original = |c: usize| amount_preference(names.get(c).map_or("", String::as_str)) < 0;
+    let reading_original = original(anchor);
     let currency = nearest(
         others()
             .filter(|&c| stats[c].codes >= 1 && stats[c].codes * 10 >= stats[c].filled * 8)
+            .filter(|&c| reading_original || !original(c))
             .collect(),
     );
     let balance = nearest(
@@ -227,15 +269,18 @@ pub(crate) fn choose(
                     .all(|r| looks_like_account(r.field(c)) && r.field(c) == rows[0].field(c))
         })
     });
-    Some(Columns {
-        date,
-        money: money_cols,
-        currency,
-        balance,
-        descriptions,
-        reference: fullest(Role::Reference),
-        counterparty: fullest(Role::Counterparty),
-        account,
+    Some(Chosen {
+        columns: Columns {
+            date,
+            money: money_cols,
+            currency,
+            balance,
+            descriptions,
+            reference: fullest(Role::Reference),
+            counterparty: fullest(Role::Counterparty),
+            account,
+        },
+        candidates,
     })
 }
 

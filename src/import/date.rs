@@ -3,8 +3,8 @@
 //! (with `Hints::year`). Day/month order is decided from the whole column, never guessed;
 //! a cell that does not parse is an error, never "today".
 
-use chrono::NaiveDate;
 use chrono::format::{Item, Parsed, StrftimeItems, parse_and_remainder};
+use chrono::{Datelike, NaiveDate};
 
 use super::keywords::is_pending_word;
 pub(crate) use super::tokens::tokenize;
@@ -28,12 +28,56 @@ pub(crate) enum DateRule {
     Auto {
         three: Order,
         two: Order,
-        year: Option<i32>,
+        year: Year,
     },
     Format {
         format: String,
-        year: Option<i32>,
+        year: Year,
     },
+}
+
+/// Where a date written without a year takes its year from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Year {
+    /// The user's `--year`.
+    pub given: Option<i32>,
+    /// The statement's period, read from its preamble ("01.12.2020 - 31.01.2021"): a
+    /// yearless date takes the year that puts it inside the period.
+    pub period: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl Year {
+    #[cfg(test)]
+    pub fn given(year: Option<i32>) -> Year {
+        Year {
+            given: year,
+            period: None,
+        }
+    }
+
+    fn known(&self) -> bool {
+        self.given.is_some() || self.period.is_some()
+    }
+
+    /// A year to check day and month against.
+    fn sample(&self) -> Option<i32> {
+        self.given.or(self.period.map(|(from, _)| from.year()))
+    }
+
+    /// The date a yearless day and month stand for: in the given year, else the one of
+    /// the period's years that puts it inside the period.
+    fn place(&self, make: impl Fn(i32) -> Option<NaiveDate>) -> Option<NaiveDate> {
+        if let Some(year) = self.given {
+            return make(year);
+        }
+        let (from, to) = self.period?;
+        let dates: Vec<NaiveDate> = (from.year()..=to.year()).filter_map(&make).collect();
+        dates
+            .iter()
+            .copied()
+            .find(|d| (from..=to).contains(d))
+            .or_else(|| dates.first().copied())
+    }
 }
 
 /// Why a column's dates cannot be read without help from the user.
@@ -47,7 +91,7 @@ pub(crate) enum Problem {
 }
 
 impl DateRule {
-    pub fn from_hint(format: &str, year: Option<i32>) -> Result<DateRule, Problem> {
+    pub fn from_hint(format: &str, year: Year) -> Result<DateRule, Problem> {
         if StrftimeItems::new(format).any(|item| item == Item::Error) || format.is_empty() {
             return Err(Problem::BadFormat);
         }
@@ -58,13 +102,13 @@ impl DateRule {
     }
 
     /// Decides day/month order and the need for a year from all `cells` of the column.
-    pub fn decide(cells: &[&str], year: Option<i32>) -> Result<DateRule, Problem> {
+    pub fn decide(cells: &[&str], year: Year) -> Result<DateRule, Problem> {
         let tokens: Vec<(usize, Tokens)> = cells
             .iter()
             .enumerate()
             .filter_map(|(i, cell)| tokenize(cell).map(|t| (i, t)))
             .collect();
-        if year.is_none()
+        if !year.known()
             && let Some((i, _)) = tokens.iter().find(|(_, t)| t.pieces.len() == 2)
         {
             return Err(Problem::NoYear(*i));
@@ -74,8 +118,13 @@ impl DateRule {
                 .iter()
                 .filter(move |(_, t)| t.pieces.len() == n && t.fixed_order().is_none())
         };
-        let three = choose(open(3), [Order::Dmy, Order::Mdy], Some(Order::Ymd2), year)?;
-        let two = choose(open(2), [Order::Dm, Order::Md], None, year)?;
+        let three = choose(
+            open(3),
+            [Order::Dmy, Order::Mdy],
+            Some(Order::Ymd2),
+            year.sample(),
+        )?;
+        let two = choose(open(2), [Order::Dm, Order::Md], None, year.sample())?;
         Ok(DateRule::Auto { three, two, year })
     }
 
@@ -106,7 +155,11 @@ impl DateRule {
                 let order =
                     t.fixed_order()
                         .unwrap_or(if t.pieces.len() == 3 { *three } else { *two });
-                t.date(order, *year)
+                if t.pieces.len() == 2 {
+                    year.place(|y| t.date(order, Some(y)))
+                } else {
+                    t.date(order, None)
+                }
             }),
             DateRule::Format { format, year } => Some(with_format(text, format, *year)),
         };
@@ -174,7 +227,7 @@ fn choose<'a>(
 }
 
 /// Reads `text` with a user's strftime format; a missing year comes from `year`.
-fn with_format(text: &str, format: &str, year: Option<i32>) -> Option<NaiveDate> {
+fn with_format(text: &str, format: &str, year: Year) -> Option<NaiveDate> {
     let mut parsed = Parsed::new();
     let rest = parse_and_remainder(&mut parsed, text, StrftimeItems::new(format)).ok()?;
     if !(rest.is_empty() || rest.starts_with([' ', 'T'])) {
@@ -182,10 +235,11 @@ fn with_format(text: &str, format: &str, year: Option<i32>) -> Option<NaiveDate>
     }
     match parsed.to_naive_date() {
         Ok(date) => Some(date),
-        Err(_) if parsed.year().is_none() && parsed.year_mod_100().is_none() => {
-            parsed.set_year(i64::from(year?)).ok()?;
+        Err(_) if parsed.year().is_none() && parsed.year_mod_100().is_none() => year.place(|y| {
+            let mut parsed = parsed.clone();
+            parsed.set_year(i64::from(y)).ok()?;
             parsed.to_naive_date().ok()
-        }
+        }),
         Err(_) => None,
     }
 }
@@ -208,7 +262,7 @@ mod tests {
     }
 
     fn read_all(cells: &[&str]) -> Vec<DateCell> {
-        let rule = DateRule::decide(cells, None).unwrap();
+        let rule = DateRule::decide(cells, Year::default()).unwrap();
         cells.iter().map(|c| rule.read(c)).collect()
     }
 
@@ -258,7 +312,7 @@ mod tests {
             "02/03/2021",
         ];
         assert_eq!(read_all(&sorted)[3], ymd(2021, 2, 1));
-        match DateRule::decide(&["01/02/2020", "03/04/2020"], None) {
+        match DateRule::decide(&["01/02/2020", "03/04/2020"], Year::default()) {
             Err(Problem::Ambiguous(0, a, b)) => {
                 assert_eq!((a, b), ("%d/%m/%Y".into(), "%m/%d/%Y".into()))
             }
@@ -269,17 +323,30 @@ mod tests {
     #[test]
     fn no_year_needs_a_hint() {
         assert_eq!(
-            DateRule::decide(&["x", "12 Mar"], None),
+            DateRule::decide(&["x", "12 Mar"], Year::default()),
             Err(Problem::NoYear(1))
         );
-        let rule = DateRule::decide(&["12 Mar", "31/12"], Some(2021)).unwrap();
+        let rule = DateRule::decide(&["12 Mar", "31/12"], Year::given(Some(2021))).unwrap();
         assert_eq!(rule.read("12 Mar"), ymd(2021, 3, 12));
         assert_eq!(rule.read("31/12"), ymd(2021, 12, 31));
+        // A period over the new year places each day in its year.
+        let period = Year {
+            given: None,
+            period: Some((
+                NaiveDate::from_ymd_opt(2020, 12, 15).unwrap(),
+                NaiveDate::from_ymd_opt(2021, 1, 14).unwrap(),
+            )),
+        };
+        let rule = DateRule::decide(&["16.12.", "02.01."], period).unwrap();
+        assert_eq!(rule.read("16.12."), ymd(2020, 12, 16));
+        assert_eq!(rule.read("02.01."), ymd(2021, 1, 2));
+        let rule = DateRule::from_hint("%d.%m.", period).unwrap();
+        assert_eq!(rule.read("02.01."), ymd(2021, 1, 2));
     }
 
     #[test]
     fn bad_text_and_pending() {
-        let rule = DateRule::decide(&["2020-01-01"], None).unwrap();
+        let rule = DateRule::decide(&["2020-01-01"], Year::default()).unwrap();
         assert_eq!(rule.read("2020-02-30"), DateCell::Bad);
         assert_eq!(rule.read("2020-13-45"), DateCell::Bad);
         assert_eq!(rule.read("Pending"), DateCell::Pending);
@@ -295,10 +362,10 @@ mod tests {
 
     #[test]
     fn hinted_format() {
-        let rule = DateRule::from_hint("%m/%d/%Y", None).unwrap();
+        let rule = DateRule::from_hint("%m/%d/%Y", Year::default()).unwrap();
         assert_eq!(rule.read("03/04/2020"), ymd(2020, 3, 4));
-        let rule = DateRule::from_hint("%d.%m.", Some(2019)).unwrap();
+        let rule = DateRule::from_hint("%d.%m.", Year::given(Some(2019))).unwrap();
         assert_eq!(rule.read("31.12."), ymd(2019, 12, 31));
-        assert!(DateRule::from_hint("%Q", None).is_err());
+        assert!(DateRule::from_hint("%Q", Year::default()).is_err());
     }
 }

@@ -63,11 +63,11 @@ fn has(text: &str, word: &str) -> bool {
 }
 
 /// `words` is a `|`-separated list.
-fn has_any(text: &str, words: &str) -> bool {
+pub(crate) fn has_any(text: &str, words: &str) -> bool {
     words.split('|').any(|word| has(text, word))
 }
 
-fn contains_any(text: &str, parts: &str) -> bool {
+pub(crate) fn contains_any(text: &str, parts: &str) -> bool {
     parts.split('|').any(|part| text.contains(part))
 }
 
@@ -195,6 +195,34 @@ pub(crate) fn header_role(cell: &str) -> Option<Role> {
     None
 }
 
+// Words that name an amount in the account's currency, as booked, and those that name
+// the amount of the operation as it was made (another currency, before conversion).
+const BOOKED_AMOUNT: &str = concat!(
+    "account currency|booked|booking amount|settled|settlement|posted amount|",
+    "buchungsbetrag|kontowährung|montant comptabilisé|devise du compte|importe en cuenta",
+);
+const BOOKED_AMOUNT_PARTS: &str = "入账金额|记账金额|账户币种|本币|入账币种";
+const ORIGINAL_AMOUNT: &str = concat!(
+    "original|foreign|foreign currency|operation currency|transaction currency|instructed|",
+    "originalbetrag|ursprungsbetrag|fremdwährung|devise d'origine|montant d'origine|",
+    "moneda original",
+);
+const ORIGINAL_AMOUNT_PARTS: &str = "原币|外币|交易币种|原始金额";
+
+/// How much an amount column's header says it is the account's own amount: 1 for
+/// "Amount in account currency" or "Booked amount", -1 for "Original amount" or
+/// "Amount (Foreign Currency)", 0 otherwise.
+pub(crate) fn amount_preference(header: &str) -> i8 {
+    let text = normalize(header);
+    if has_any(&text, BOOKED_AMOUNT) || contains_any(&text, BOOKED_AMOUNT_PARTS) {
+        1
+    } else if has_any(&text, ORIGINAL_AMOUNT) || contains_any(&text, ORIGINAL_AMOUNT_PARTS) {
+        -1
+    } else {
+        0
+    }
+}
+
 /// What a direction cell ("D", "CR", "Bij", "支出", ...) says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Side {
@@ -214,7 +242,9 @@ pub(crate) fn direction_token(cell: &str) -> Option<Side> {
         | "crdt" | "收入" | "收" | "贷" | "入账" => Side::In,
         "d" | "dr" | "db" | "s" | "af" | "debit" | "débit" | "debet" | "soll" | "-" | "out"
         | "dbit" | "支出" | "支" | "借" | "出账" => Side::Out,
-        "不计收支" | "其他" => Side::Neutral,
+        "不计收支" | "其他" | "neutral" | "neutre" | "neutro" | "none" | "无" => {
+            Side::Neutral
+        }
         _ => return None,
     };
     Some(side)

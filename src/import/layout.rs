@@ -4,11 +4,12 @@
 //! table of banks.
 
 use super::amount::{looks_like_id, looks_numeric, vote};
-use super::columns::{self, Columns};
-use super::date::{DateRule, Problem, tokenize};
-use super::keywords::{Role, header_role, is_pending_word};
+use super::columns::{self, Columns, MoneyCols};
+use super::date::{DateCell, DateRule, Problem, Year, tokenize};
+use super::keywords::{Role, header_role, is_pending_word, normalize};
 use super::records::Record;
-use super::{Hints, ImportError};
+use super::sign::{self, SignRead};
+use super::{Hints, ImportError, Sign};
 
 /// How to read the rows of one file.
 #[derive(Debug)]
@@ -22,6 +23,13 @@ pub(crate) struct Plan {
     pub decimal: Option<char>,
     pub dates: DateRule,
     pub currency: Option<String>,
+    /// Every column that could hold the amount when there are several.
+    pub amount_columns: Vec<usize>,
+    pub sign: SignRead,
+    /// True when another line could also be the header.
+    pub header_matters: bool,
+    /// The lines that could be the header (1-based), best first, one per distinct text.
+    pub header_lines: Vec<usize>,
 }
 
 impl Plan {
@@ -48,21 +56,112 @@ pub(crate) fn money_like(cell: &str) -> bool {
     !cell.is_empty() && looks_numeric(cell) && !date_like(cell) && !looks_like_id(cell)
 }
 
-/// A record with a date (or a pending mark) in one cell and a number in another.
-fn data_like(record: &Record) -> bool {
+/// A record with a date (or a pending mark) in one cell and a number in another. A date
+/// format the user gave decides what a date is (`20210301`, `01:03:2021` read only so).
+fn data_like(record: &Record, hinted: Option<&DateRule>) -> bool {
     let dated: Vec<usize> = (0..record.fields.len())
-        .filter(|&i| date_like(record.field(i)) || is_pending_word(record.field(i)))
+        .filter(|&i| is_dated(record.field(i), hinted))
         .collect();
     !dated.is_empty()
         && (0..record.fields.len())
             .any(|i| money_like(record.field(i)) && !(dated.len() == 1 && dated[0] == i))
 }
 
+/// A date cell (or a pending mark): read with the user's format when there is one.
+fn is_dated(cell: &str, hinted: Option<&DateRule>) -> bool {
+    match hinted {
+        Some(rule) => matches!(rule.read(cell), DateCell::Date(_) | DateCell::Pending),
+        None => date_like(cell) || is_pending_word(cell),
+    }
+}
+
 /// The header record's index, found as `plan` finds it, for files `plan` refuses.
-pub(crate) fn header_of(records: &[Record]) -> Option<usize> {
-    let data: Vec<bool> = records.iter().map(data_like).collect();
+pub(crate) fn header_of(records: &[Record], hints: &Hints) -> Option<usize> {
+    if let Some(line) = hints.header_line {
+        return records.iter().position(|r| r.line == line && line > 0);
+    }
+    let hinted = hinted_rule(hints, year_source(records, hints));
+    let data: Vec<bool> = records
+        .iter()
+        .map(|r| data_like(r, hinted.as_ref()))
+        .collect();
     let first_data = data.iter().position(|d| *d)?;
-    find_header(records, &data, first_data)
+    find_header(records, &data, first_data).first().copied()
+}
+
+/// The user's date format as a rule, when it is a valid one (an invalid one is refused
+/// with its message where the dates are read).
+fn hinted_rule(hints: &Hints, year: Year) -> Option<DateRule> {
+    let format = hints.date_format.as_deref()?;
+    DateRule::from_hint(format, year).ok()
+}
+
+/// Where yearless dates take their year: the user's `--year`, else the statement period
+/// a line before the transactions gives ("Zeitraum: 15.12.2020 - 14.01.2021").
+fn year_source(records: &[Record], hints: &Hints) -> Year {
+    Year {
+        given: hints.year,
+        period: if hints.year.is_some() {
+            None
+        } else {
+            statement_period(records)
+        },
+    }
+}
+
+/// The first and last date of a line before the transactions that holds two or more
+/// full dates less than 400 days apart.
+fn statement_period(records: &[Record]) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let before_data = records.iter().take(40).take_while(|r| !data_like(r, None));
+    for record in before_data {
+        let text = record.fields.join(" ");
+        let words: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || matches!(c, '~' | '至' | '–' | '—' | '|' | ';'))
+            .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ':' | '(' | ')' | '[' | ']')))
+            .filter(|w| tokenize(w).is_some_and(|t| t.pieces.len() == 3 && t.plausible()))
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let Ok(rule) = DateRule::decide(&words, Year::default()) else {
+            continue;
+        };
+        let dates: Vec<chrono::NaiveDate> = words
+            .iter()
+            .filter_map(|w| match rule.read(w) {
+                DateCell::Date(date) => Some(date),
+                _ => None,
+            })
+            .collect();
+        let (Some(from), Some(to)) = (dates.iter().min(), dates.iter().max()) else {
+            continue;
+        };
+        if dates.len() >= 2 && (*to - *from).num_days() < 400 {
+            return Some((*from, *to));
+        }
+    }
+    None
+}
+
+/// The header the user named (`--header-line`): its index, `None` for "no header" (0).
+fn named_header(file: &str, records: &[Record], line: usize) -> Result<Option<usize>, ImportError> {
+    if line == 0 {
+        return Ok(None);
+    }
+    match records.iter().position(|r| r.line == line) {
+        Some(index) if !records[index].is_blank() => Ok(Some(index)),
+        _ => Err(ImportError::Hint {
+            file: file.to_string(),
+            message: format!(
+                "--header-line {line}: that line is {} (0 reads the file without a header)",
+                if records.last().is_some_and(|r| r.line < line) {
+                    "past the end of the file"
+                } else {
+                    "empty or inside another row"
+                }
+            ),
+        }),
+    }
 }
 
 pub(crate) fn plan(file: &str, records: &[Record], hints: &Hints) -> Result<Plan, ImportError> {
@@ -71,9 +170,32 @@ pub(crate) fn plan(file: &str, records: &[Record], hints: &Hints) -> Result<Plan
         file: file.to_string(),
         line: last_line,
     };
-    let data: Vec<bool> = records.iter().map(data_like).collect();
+    let year = year_source(records, hints);
+    let hinted = hinted_rule(hints, year);
+    let data: Vec<bool> = records
+        .iter()
+        .map(|r| data_like(r, hinted.as_ref()))
+        .collect();
     let first_data = data.iter().position(|d| *d).ok_or_else(no_rows)?;
-    let header = find_header(records, &data, first_data);
+    let candidates = find_header(records, &data, first_data);
+    let header = match hints.header_line {
+        Some(line) => named_header(file, records, line)?,
+        None => candidates.first().copied(),
+    };
+    // Another line could be the header (a repeat of the same header, as a statement in
+    // sections has, is no choice).
+    let same = |a: usize, b: usize| records[a].fields == records[b].fields;
+    let header_matters = hints.header_line.is_some()
+        || candidates
+            .iter()
+            .any(|&c| header.is_some_and(|h| !same(c, h)));
+    let mut distinct: Vec<usize> = Vec::new();
+    for &c in header.iter().chain(&candidates) {
+        if !distinct.iter().any(|&d| same(d, c)) {
+            distinct.push(c);
+        }
+    }
+    let header_lines: Vec<usize> = distinct.iter().map(|&c| records[c].line).collect();
     let start = header.map_or(0, |h| h + 1);
     let names: Vec<String> = header
         .and_then(|h| records.get(h))
@@ -91,28 +213,68 @@ pub(crate) fn plan(file: &str, records: &[Record], hints: &Hints) -> Result<Plan
     }
     let width = rows.iter().map(|r| r.fields.len()).max().unwrap_or(0);
     let role = |c: usize| roles.get(c).copied().flatten();
-    let date = date_column(&rows, width, &role).ok_or_else(no_rows)?;
+    let date = date_column(&rows, width, &role, hinted.as_ref()).ok_or_else(no_rows)?;
     let mut plan_names = names.clone();
     plan_names.resize(width.max(names.len()), String::new());
     let column = |c: usize| match plan_names.get(c).filter(|n| !n.is_empty()) {
         Some(name) => format!("{} ({name})", c + 1),
         None => (c + 1).to_string(),
     };
-    let dates = date_rule(file, records, start, date, &rows, width, hints, &column)?;
+    let dates = date_rule(
+        file, records, start, date, &rows, width, hints, year, &column,
+    )?;
     let decimal = match hints.decimal_mark {
         Some(mark) => Some(mark),
         None => decimal_mark(&rows, date, width),
     };
-    let mut cols =
-        columns::choose(&rows, width, date, decimal, &role, &plan_names).ok_or_else(|| {
-            ImportError::NoAmountColumn {
-                file: file.to_string(),
-                line: header
-                    .and_then(|h| records.get(h))
-                    .map_or(rows[0].line, |r| r.line),
-            }
+    let forced = match &hints.amount_column {
+        Some(name) => Some(amount_column(file, name, &plan_names, width, date)?),
+        None => None,
+    };
+    let header_line = header
+        .and_then(|h| records.get(h))
+        .map_or(rows[0].line, |r| r.line);
+    let chosen = columns::choose(&rows, width, date, decimal, &role, &plan_names, forced)
+        .ok_or_else(|| ImportError::NoAmountColumn {
+            file: file.to_string(),
+            line: header_line,
         })?;
+    let mut cols = chosen.columns;
     let currency = columns::main_currency(&rows, &mut cols, decimal, &plan_names);
+    let preamble: Vec<&Record> = records[..header.unwrap_or(0)].iter().collect();
+    let sign = match &mut cols.money {
+        MoneyCols::Signed { amount, inverted } => {
+            let read = sign::decide(&sign::Evidence {
+                preamble: &preamble,
+                names: &plan_names,
+                header_line,
+                rows: &rows,
+                amount: *amount,
+                descriptions: &cols.descriptions,
+                decimal,
+                shape_inverted: *inverted,
+                hint: hints.sign,
+            })
+            .map_err(|(line, why)| ImportError::AmbiguousSign {
+                file: file.to_string(),
+                line,
+                why,
+            })?;
+            *inverted = read.sign == Sign::Inverted;
+            read
+        }
+        _ if hints.sign.is_some() => {
+            return Err(ImportError::Hint {
+                file: file.to_string(),
+                message: format!(
+                    "--sign reads a signed amount column; this file says which way money \
+                     went in its own columns ({})",
+                    cols.money.describe()
+                ),
+            });
+        }
+        _ => SignRead::default(),
+    };
     Ok(Plan {
         header,
         start,
@@ -121,12 +283,62 @@ pub(crate) fn plan(file: &str, records: &[Record], hints: &Hints) -> Result<Plan
         decimal,
         dates,
         currency,
+        amount_columns: chosen.candidates,
+        sign,
+        header_matters,
+        header_lines,
     })
 }
 
-/// The header: a record of words (no dates, no numbers) before the data, scored on how
-/// many cells name a known column and on whether data follows it directly.
-fn find_header(records: &[Record], data: &[bool], first_data: usize) -> Option<usize> {
+/// The column `--amount-column` names: a header name (case and spacing aside) or a
+/// 1-based column number.
+fn amount_column(
+    file: &str,
+    name: &str,
+    names: &[String],
+    width: usize,
+    date: usize,
+) -> Result<usize, ImportError> {
+    let wanted = normalize(name);
+    let found = names
+        .iter()
+        .position(|n| !n.is_empty() && normalize(n) == wanted)
+        .or_else(|| {
+            name.trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=width).contains(n))
+                .map(|n| n - 1)
+        });
+    match found {
+        Some(c) if c != date => Ok(c),
+        _ => {
+            let listed: Vec<&str> = names
+                .iter()
+                .filter(|n| !n.is_empty())
+                .map(String::as_str)
+                .collect();
+            Err(ImportError::Hint {
+                file: file.to_string(),
+                message: format!(
+                    "--amount-column '{name}': no such column; give a header name ({}) or a \
+                     column number from 1 to {width}, not the date column",
+                    if listed.is_empty() {
+                        "the file has no header".to_string()
+                    } else {
+                        listed.join(", ")
+                    }
+                ),
+            })
+        }
+    }
+}
+
+/// The header candidates, best first: records of words (no dates, no numbers) before the
+/// data, scored first on how many of the records that follow read as data (so a
+/// preamble's "Account; Currency; Balance" line loses to the line the transactions
+/// follow), then on how many cells name a known column.
+fn find_header(records: &[Record], data: &[bool], first_data: usize) -> Vec<usize> {
     let limit = (first_data + 50).min(records.len());
     let widths: Vec<usize> = records
         .iter()
@@ -136,7 +348,7 @@ fn find_header(records: &[Record], data: &[bool], first_data: usize) -> Option<u
         .take(50)
         .collect();
     let typical = widths.iter().copied().max().unwrap_or(0);
-    let mut best: Option<(usize, usize)> = None;
+    let mut found: Vec<((usize, usize), usize)> = Vec::new();
     for (index, record) in records[..limit].iter().enumerate() {
         let filled = record.non_empty();
         if filled < 2 || data[index] {
@@ -153,13 +365,24 @@ fn find_header(records: &[Record], data: &[bool], first_data: usize) -> Option<u
             .map(|p| index + 1 + p);
         let leads = next.is_some_and(|n| data[n]);
         let enough = filled * 2 >= typical;
-        let score = 2 * named + usize::from(leads);
+        // Whether data follows, and more than one line of it: a preamble line followed by
+        // one line of figures scores 1, the header of the transactions 2 (no more, so a
+        // statement in sections keeps its first section's header).
+        let following = records[index + 1..]
+            .iter()
+            .zip(&data[index + 1..])
+            .filter(|(r, _)| !r.is_blank())
+            .take(2)
+            .take_while(|(_, d)| **d)
+            .count();
         let accept = named >= 2 || (leads && enough && (named >= 1 || filled >= 3));
-        if accept && best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, index));
+        if accept {
+            found.push(((following, named), index));
         }
     }
-    best.map(|(_, index)| index)
+    // Best first; among equals the earlier line.
+    found.sort_by_key(|&(score, index)| (std::cmp::Reverse(score), index));
+    found.into_iter().map(|(_, index)| index).collect()
 }
 
 /// The column with the most dates; among near-equals a booking date beats an unnamed
@@ -168,16 +391,10 @@ fn date_column(
     rows: &[&Record],
     width: usize,
     role: &dyn Fn(usize) -> Option<Role>,
+    hinted: Option<&DateRule>,
 ) -> Option<usize> {
     let counts: Vec<usize> = (0..width)
-        .map(|c| {
-            rows.iter()
-                .filter(|r| {
-                    let cell = r.field(c);
-                    date_like(cell) || is_pending_word(cell)
-                })
-                .count()
-        })
+        .map(|c| rows.iter().filter(|r| is_dated(r.field(c), hinted)).count())
         .collect();
     let best = counts.iter().copied().max().filter(|b| *b > 0)?;
     let rank = |c: usize| match role(c) {
@@ -200,6 +417,7 @@ fn date_rule(
     rows: &[&Record],
     width: usize,
     hints: &Hints,
+    year: Year,
     column: &dyn Fn(usize) -> String,
 ) -> Result<DateRule, ImportError> {
     let cells: Vec<(usize, &str)> = records[start..]
@@ -209,8 +427,8 @@ fn date_rule(
         .collect();
     let texts: Vec<&str> = cells.iter().map(|c| c.1).collect();
     let result = match &hints.date_format {
-        Some(format) => DateRule::from_hint(format, hints.year),
-        None => DateRule::decide(&texts, hints.year),
+        Some(format) => DateRule::from_hint(format, year),
+        None => DateRule::decide(&texts, year),
     };
     let problem = match result {
         Ok(rule) => return Ok(rule),
@@ -225,7 +443,7 @@ fn date_rule(
                 all.extend(rows.iter().map(|r| r.field(other)).filter(|c| date_like(c)));
             }
         }
-        if let Ok(rule) = DateRule::decide(&all, hints.year) {
+        if let Ok(rule) = DateRule::decide(&all, year) {
             return Ok(rule);
         }
     }
@@ -287,8 +505,8 @@ mod tests {
     fn header_after_preamble() {
         let text = "Bank;ING\nIBAN;DE12 3456\n\nBuchung;Text;Betrag\n01.02.2020;A;-5,00\n";
         let records = split(text, ';');
-        let data: Vec<bool> = records.iter().map(data_like).collect();
-        assert_eq!(find_header(&records, &data, 4), Some(3));
+        let data: Vec<bool> = records.iter().map(|r| data_like(r, None)).collect();
+        assert_eq!(find_header(&records, &data, 4).first(), Some(&3));
     }
 
     #[test]

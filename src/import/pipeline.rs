@@ -91,6 +91,10 @@ pub struct ImportPlan {
     pub rows: Vec<PlannedRow>,
     /// The bank profile whose settings were used, if one was.
     pub profile: Option<String>,
+    /// What the bank's profile is remembered under: the signature of the header found
+    /// without the user's `--header-line`, so that the next file, read the same way
+    /// before any profile is applied, finds it.
+    pub profile_signature: Option<String>,
     /// The hints the file was read with (the user's, filled in from the profile).
     pub hints: Hints,
     pub currency: Currency,
@@ -103,6 +107,13 @@ pub struct BankProfile {
     pub date_format: Option<String>,
     pub delimiter: Option<char>,
     pub decimal_mark: Option<char>,
+    /// Profiles saved before these existed read them as absent.
+    #[serde(default)]
+    pub sign: Option<super::Sign>,
+    #[serde(default)]
+    pub amount_column: Option<String>,
+    #[serde(default)]
+    pub header_line: Option<usize>,
 }
 
 impl BankProfile {
@@ -116,6 +127,12 @@ impl BankProfile {
             year: hints.year,
             delimiter: hints.delimiter.or(self.delimiter),
             decimal_mark: hints.decimal_mark.or(self.decimal_mark),
+            sign: hints.sign.or(self.sign),
+            amount_column: hints
+                .amount_column
+                .clone()
+                .or_else(|| self.amount_column.clone()),
+            header_line: hints.header_line.or(self.header_line),
         }
     }
     fn from_hints(hints: &Hints) -> BankProfile {
@@ -124,6 +141,9 @@ impl BankProfile {
             date_format: hints.date_format.clone(),
             delimiter: hints.delimiter,
             decimal_mark: hints.decimal_mark,
+            sign: hints.sign,
+            amount_column: hints.amount_column.clone(),
+            header_line: hints.header_line,
         }
     }
 }
@@ -139,6 +159,7 @@ pub fn prepare(
     profile: Option<&str>,
 ) -> Result<ImportPlan, RunError> {
     let (statement, hints, profile) = read_with_profile(store, file_name, bytes, hints, profile)?;
+    let profile_signature = profile_key(file_name, bytes, &hints, Some(&statement.detected));
     let currency = store.currency().clone();
     let mut rows = Vec::with_capacity(statement.rows.len());
     let mut seen: HashMap<String, u32> = HashMap::new();
@@ -211,6 +232,7 @@ pub fn prepare(
         skipped: statement.skipped,
         rows,
         profile,
+        profile_signature,
         hints,
         currency,
     })
@@ -235,10 +257,12 @@ fn read_with_profile(
         }
     }
     let first = read_statement(file_name, bytes, hints);
-    let signature = match &first {
-        Ok(statement) => statement.detected.header_signature.clone(),
-        Err(_) => super::signature_of(file_name, bytes, hints),
-    };
+    let signature = profile_key(
+        file_name,
+        bytes,
+        hints,
+        first.as_ref().ok().map(|s| &s.detected),
+    );
     let remembered = match &signature {
         Some(signature) => store.bank_profile(signature)?,
         None => None,
@@ -256,6 +280,27 @@ fn read_with_profile(
             ))
         }
         None => Ok((first?, hints.clone(), named.map(str::to_string))),
+    }
+}
+
+/// The signature a bank's profile is found by: the header's as detection finds it with
+/// no header line given (the user's choice of header line is part of the profile).
+fn profile_key(
+    file_name: &str,
+    bytes: &[u8],
+    hints: &Hints,
+    detected: Option<&super::Detected>,
+) -> Option<String> {
+    match detected {
+        Some(detected) if hints.header_line.is_none() => detected.header_signature.clone(),
+        _ => {
+            let auto = Hints {
+                header_line: None,
+                ..hints.clone()
+            };
+            super::signature_of(file_name, bytes, &auto)
+                .or_else(|| detected.and_then(|d| d.header_signature.clone()))
+        }
     }
 }
 

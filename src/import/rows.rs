@@ -117,15 +117,17 @@ pub(crate) fn build(
         };
         let currency = match plan.cols.currency {
             Some(c) => currency_code(record.field(c)).map(str::to_string),
-            None => money.and_then(|m| m.currency).map(str::to_string),
+            None => money.as_ref().and_then(|m| m.currency).map(str::to_string),
         };
-        let description: Vec<&str> = plan
+        let mut description: Vec<&str> = plan
             .cols
             .descriptions
             .iter()
             .map(|&c| record.field(c))
             .filter(|f| !f.is_empty())
             .collect();
+        // A note written in the amount cell stays with the row's text.
+        description.extend(money.as_ref().and_then(|m| m.note.as_deref()));
         rows.push(BankRow {
             line: record.line,
             date,
@@ -239,15 +241,14 @@ impl Reader<'_> {
                     Some(Side::In) => Direction::In,
                     Some(Side::Out) => Direction::Out,
                     Some(Side::Neutral) => Direction::Neutral,
-                    None if cell.is_empty()
-                        && (money.minus || money.plus || money.mark.is_some()) =>
-                    {
-                        match money.mark {
-                            Some(Mark::Dr) => Direction::Out,
-                            Some(Mark::Cr) => Direction::In,
-                            None => by_sign(&money),
-                        }
-                    }
+                    // An empty or placeholder direction (`/`, `-`): the amount's own sign
+                    // or mark if it has one, else money that moved neither way.
+                    None if is_placeholder(cell) => match money.mark {
+                        Some(Mark::Dr) => Direction::Out,
+                        Some(Mark::Cr) => Direction::In,
+                        None if money.minus || money.plus => by_sign(&money),
+                        None => Direction::Neutral,
+                    },
                     None => {
                         return Err(ImportError::BadDirection {
                             file: self.file.to_string(),

@@ -119,6 +119,9 @@ impl Tokens {
                     out.push_str(sep);
                 }
             }
+            if self.seps.last().is_some_and(|s| s.trim() == "月") {
+                out.push('日');
+            }
         }
         if let Some(time) = &self.time {
             out.push_str(time);
@@ -172,16 +175,35 @@ pub(crate) fn tokenize(cell: &str) -> Option<Tokens> {
                 .parse()
                 .ok()
         };
-        let pieces = vec![
-            Piece::Num(num(0, 4)?, 4),
-            Piece::Num(num(4, 2)?, 2),
-            Piece::Num(num(6, 2)?, 2),
-        ];
         let time = time_format(&chars[8..])?;
+        let year = |y: u32| (1900..=2100).contains(&y);
+        // `20210301`; else `01032021` (day or month first, as the column decides).
+        let (pieces, compact) = if year(num(0, 4)?) {
+            let pieces = vec![
+                Piece::Num(num(0, 4)?, 4),
+                Piece::Num(num(4, 2)?, 2),
+                Piece::Num(num(6, 2)?, 2),
+            ];
+            (pieces, true)
+        } else if year(num(4, 4)?) {
+            let pieces = vec![
+                Piece::Num(num(0, 2)?, 2),
+                Piece::Num(num(2, 2)?, 2),
+                Piece::Num(num(4, 4)?, 4),
+            ];
+            (pieces, false)
+        } else {
+            return None;
+        };
+        let seps = if compact {
+            Vec::new()
+        } else {
+            vec![String::new(); 2]
+        };
         return Some(Tokens {
             pieces,
-            seps: Vec::new(),
-            compact: true,
+            seps,
+            compact,
             time,
         });
     }
@@ -211,7 +233,7 @@ pub(crate) fn tokenize(cell: &str) -> Option<Tokens> {
         let sep_start = at;
         while chars
             .get(at)
-            .is_some_and(|c| matches!(c, '/' | '.' | '-' | ' ' | ','))
+            .is_some_and(|c| matches!(c, '/' | '.' | '-' | ' ' | ',' | ':' | '年' | '月'))
         {
             at += 1;
         }
@@ -238,10 +260,26 @@ pub(crate) fn tokenize(cell: &str) -> Option<Tokens> {
         return None;
     }
     let named = pieces.iter().any(|p| matches!(p, Piece::Month(_)));
-    if !named {
+    let chinese = seps.len() == 2 && seps[0].trim() == "年" && seps[1].trim() == "月";
+    if chinese {
+        // 2021年3月1日: the year first, the 日 after the day.
+        if !matches!(pieces[0], Piece::Num(_, 4)) || chars.get(at) != Some(&'日') {
+            return None;
+        }
+        at += 1;
+    } else if !named {
         let first = seps.first()?;
         let same = seps.iter().all(|s| s == first);
-        if !same || !matches!(first.as_str(), "/" | "." | "-") {
+        let wide_year = pieces.len() == 3
+            && [&pieces[0], &pieces[2]]
+                .iter()
+                .any(|p| matches!(p, Piece::Num(_, 4)));
+        let plain = matches!(first.as_str(), "/" | "." | "-");
+        // A colon or a space only separates a date with a four-digit year (`2021:03:01`,
+        // `01 03 2021`): a time of day (`10:15:30`) or a grouped number (`1 300 000`) is
+        // not one.
+        let spaced = matches!(first.as_str(), ":" | " ") && wide_year;
+        if !same || !(plain || spaced) {
             return None;
         }
         if pieces.len() == 2 && !(chars.get(at) == Some(&'.') && first == ".") && first != "/" {
@@ -311,6 +349,10 @@ mod tests {
             Some(Order::Dmy)
         );
         assert_eq!(tokenize("12 Mar").unwrap().fixed_order(), Some(Order::Dm));
+        assert_eq!(format("2021:03:01", Order::Ymd), "%Y:%m:%d");
+        assert_eq!(format("01 03 2021", Order::Dmy), "%d %m %Y");
+        assert_eq!(format("01032021", Order::Dmy), "%d%m%Y");
+        assert_eq!(format("2021年3月1日", Order::Ymd), "%Y年%m月%d日");
     }
 
     #[test]
@@ -321,6 +363,10 @@ mod tests {
             "Pending",
             "Date downloaded 01/24/2023",
             "2021-03-01 x",
+            "10:15:30",
+            "1 300 000",
+            "12345678",
+            "2021年3月",
         ] {
             assert!(tokenize(cell).is_none(), "{cell}");
         }

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 mod credit_control;
 mod dashboard;
 mod discount;
+mod import_reading;
 mod letters_panel;
 mod review;
 mod risk;
@@ -40,6 +41,7 @@ impl Language {
                 credit_control::ZH_CN,
                 dashboard::ZH_CN,
                 discount::ZH_CN,
+                import_reading::ZH_CN,
                 review::ZH_CN,
                 risk::ZH_CN,
             ],

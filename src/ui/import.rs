@@ -6,6 +6,7 @@
 //! are listed with Undo.
 
 mod choices;
+mod reading;
 #[cfg(test)]
 mod tests;
 mod view;
@@ -18,6 +19,7 @@ use iced::futures::channel::mpsc;
 use iced::widget::scrollable;
 
 pub use choices::{DecimalChoice, DelimiterChoice, EncodingChoice, RowFilter};
+pub use reading::Reading;
 
 use super::book::on_worker;
 use super::i18n::{t, tf};
@@ -47,6 +49,8 @@ pub enum Message {
     Decimal(DecimalChoice),
     DateFormat(String),
     Year(String),
+    /// A sign, amount column or header line chosen: read again at once.
+    Reading(reading::Choice),
     /// Read again with the overrides as they are.
     Reread,
     Prepared(u64, Result<Arc<ImportPlan>, String>),
@@ -111,6 +115,8 @@ pub struct Import {
     pub decimal: DecimalChoice,
     pub date_format: String,
     pub year: String,
+    /// The sign, amount column and header line the user chose for this file.
+    pub reading: Reading,
     pub phase: Phase,
     /// Why the file could not be read (names the file and line).
     pub error: Option<String>,
@@ -149,6 +155,7 @@ impl Import {
             decimal: DecimalChoice::Auto,
             date_format: String::new(),
             year: String::new(),
+            reading: Reading::default(),
             phase: Phase::Empty,
             error: None,
             plan: None,
@@ -209,13 +216,16 @@ impl Import {
                     .ok_or_else(|| tf("'{year}' is not a year", &[("year", text)]))?,
             ),
         };
-        Ok(Hints {
+        let mut hints = Hints {
             encoding: self.encoding.label().map(str::to_string),
             date_format: Some(self.date_format.trim().to_string()).filter(|f| !f.is_empty()),
             year,
             delimiter: self.delimiter.char(),
             decimal_mark: self.decimal.char(),
-        })
+            ..Hints::default()
+        };
+        self.reading.fill(&mut hints);
+        Ok(hints)
     }
 
     /// The year field's complaint, if any.
@@ -296,6 +306,8 @@ impl Import {
             Message::FileRead(path, Ok(bytes)) => {
                 self.file = Some(path);
                 self.bytes = Some(bytes);
+                // A column or line chosen for one bank's file means nothing for the next.
+                self.reading = Reading::default();
                 self.plan = None;
                 self.tally = None;
                 self.decisions.clear();
@@ -328,6 +340,10 @@ impl Import {
             }
             Message::Year(text) => {
                 self.year = text;
+                return (self.prepare(book), None);
+            }
+            Message::Reading(choice) => {
+                self.reading.apply(choice);
                 return (self.prepare(book), None);
             }
             Message::Reread => return (self.prepare(book), None),

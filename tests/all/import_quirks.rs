@@ -8,7 +8,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use owed::import::{Direction, Hints, ImportError, Statement, read_statement};
+use owed::import::{Direction, Hints, ImportError, Sign, Statement, read_statement};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -272,6 +272,13 @@ const QUIRKS: &[&str] = &[
     "stray-quotes.csv",
     "utf16le-bom.csv",
     "windows-1250-polish.csv",
+    "card-issuer-sign.csv",
+    "two-amount-columns.csv",
+    "preamble-header-words.csv",
+    "yearless-with-period.csv",
+    "amount-with-note.csv",
+    "direction-neutral.csv",
+    "dates-chinese.csv",
 ];
 
 proptest! {
@@ -289,8 +296,14 @@ proptest! {
         date_format in proptest::option::of("[%a-zA-Z./: -]{0,10}"),
         decimal_mark in proptest::option::of(prop::sample::select(vec![',', '.', 'x'])),
         delimiter in proptest::option::of(prop::sample::select(vec![',', ';', '\t', '"'])),
+        sign in proptest::option::of(prop::sample::select(vec![Sign::Normal, Sign::Inverted])),
+        amount_column in proptest::option::of("[0-9a-zA-Z ]{0,6}"),
+        header_line in proptest::option::of(0usize..8),
     ) {
-        let hints = Hints { year, date_format, decimal_mark, delimiter, encoding: None };
+        let hints = Hints {
+            year, date_format, decimal_mark, delimiter, encoding: None, sign, amount_column,
+            header_line,
+        };
         let _ = read_statement("any.csv", text.as_bytes(), &hints);
     }
 

@@ -23,6 +23,7 @@ mod fees;
 mod forecast;
 mod hostile_files;
 mod import_book;
+mod import_classes;
 mod import_csv;
 mod import_formats;
 mod import_kill;

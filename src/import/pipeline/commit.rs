@@ -73,6 +73,8 @@ pub fn commit(
         "date_format": plan.detected.date_format,
         "decimal_mark": plan.detected.decimal_mark,
         "layout": plan.detected.layout,
+        "amount_column": plan.detected.amount_column,
+        "sign": plan.detected.sign,
         "profile": plan.profile,
     });
     let total = rows.len();
@@ -94,7 +96,7 @@ pub fn commit(
         &rows,
         |done| progress(done, total),
     )?;
-    if let Some(signature) = &plan.detected.header_signature {
+    if let Some(signature) = &plan.profile_signature {
         let name = plan
             .profile
             .clone()

@@ -57,6 +57,12 @@ pub struct DetectedSummary {
     pub date_format: String,
     pub decimal_mark: String,
     pub layout: String,
+    /// The column the amounts were read from (empty for debit and credit columns).
+    pub amount_column: String,
+    /// `normal` or `inverted` (a card statement counting purchases positive).
+    pub sign: super::super::Sign,
+    /// Why the sign was read so, or `null` for a plain bank account.
+    pub sign_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -181,6 +187,9 @@ impl ImportPlan {
                 date_format: self.detected.date_format.clone(),
                 decimal_mark: self.detected.decimal_mark.clone(),
                 layout: self.detected.layout.clone(),
+                amount_column: self.detected.amount_column.clone(),
+                sign: self.detected.sign,
+                sign_reason: self.detected.sign_reason.clone(),
             },
             money_in: tally(RowKind::MoneyIn),
             money_out: tally(RowKind::MoneyOut),

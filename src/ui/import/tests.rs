@@ -314,3 +314,68 @@ fn a_file_in_another_currency_is_said_and_not_offered_for_import() {
         .len();
     assert_eq!(after, batches);
 }
+
+#[test]
+fn a_card_statement_is_asked_then_flipped_and_an_amount_column_chosen() {
+    use crate::import::Sign;
+    use reading::{Choice, HeaderLine};
+    let mut app = sample_app();
+    let card = "Kreditkarte Abrechnung;;\n;;\nDatum;Text;Betrag\n01.03.2021;Tankstelle;45,00\n\
+                02.03.2021;Buchhandlung;-12,00\n03.03.2021;Restaurant;30,00\n\
+                04.03.2021;Hotel;-80,00\n";
+    load(&mut app, card);
+    let error = screen(&app).error.clone().expect("the sign is asked");
+    assert!(error.contains("--sign inverted"), "{error}");
+    send(
+        &mut app,
+        AppMessage::Import(Message::Reading(Choice::Sign(Sign::Inverted))),
+    );
+    let signed = |app: &App| -> Vec<String> {
+        let plan = screen(app).plan.as_ref().expect("read");
+        plan.rows
+            .iter()
+            .map(|r| r.row.signed().to_string())
+            .collect()
+    };
+    assert_eq!(screen(&app).error, None);
+    assert_eq!(signed(&app), ["-45.00", "12.00", "-30.00", "80.00"]);
+    // Flip sign reads it the other way at once.
+    send(
+        &mut app,
+        AppMessage::Import(Message::Reading(Choice::Sign(Sign::Normal))),
+    );
+    assert_eq!(signed(&app), ["45.00", "-12.00", "30.00", "-80.00"]);
+
+    let two = "Date;Text;Original amount;Original currency;Amount in account currency\n\
+               20.11.2026;ACME LTD;-10,00;USD;-9,20\n21.11.2026;Shop;5,00;USD;4,60\n";
+    load(&mut app, two);
+    assert_eq!(screen(&app).reading, Reading::default());
+    let detected = &screen(&app).plan.as_ref().unwrap().detected;
+    assert_eq!(detected.amount_column, "5 (Amount in account currency)");
+    assert_eq!(detected.amount_columns.len(), 2);
+    send(
+        &mut app,
+        AppMessage::Import(Message::Reading(Choice::AmountColumn(
+            "3 (Original amount)".into(),
+        ))),
+    );
+    let detected = &screen(&app).plan.as_ref().unwrap().detected;
+    assert_eq!(detected.amount_column, "3 (Original amount)");
+    // No preamble: the header line is not a question until the user makes it one.
+    assert!(!detected.header_matters);
+    send(
+        &mut app,
+        AppMessage::Import(Message::Reading(Choice::HeaderLine(HeaderLine(0)))),
+    );
+    // Read without a header, the column chosen before is still read, and line 1 is
+    // offered back as the header.
+    let detected = &screen(&app).plan.as_ref().expect("read").detected;
+    assert_eq!(
+        (
+            detected.header_line,
+            detected.amount_column.as_str(),
+            detected.header_lines.as_slice()
+        ),
+        (0, "3", &[1][..])
+    );
+}

@@ -158,6 +158,9 @@ fn overrides(screen: &Import) -> Element<'_, Message> {
         )));
     }
     let mut block = column![bar].spacing(6);
+    if let Some(questions) = screen.reading.view(detected, screen.error.as_deref()) {
+        block = block.push(questions.map(Message::Reading));
+    }
     // The questions detection cannot answer, asked with one-click answers.
     if let Some(error) = &screen.error {
         if error.contains("could be day-first or month-first") {

@@ -1,0 +1,24 @@
+//! Simplified Chinese for the import screen's questions on how to read a file (sign,
+//! amount column, header line).
+
+pub(super) const ZH_CN: &[(&str, &str)] = &[
+    ("no header", "无表头"),
+    ("line {line}", "第 {line} 行"),
+    (
+        "Is a purchase a positive or a negative number?",
+        "消费金额是正数还是负数？",
+    ),
+    (
+        "Purchases are positive (card statement)",
+        "消费为正数（信用卡对账单）",
+    ),
+    ("Purchases are negative", "消费为负数"),
+    ("Amounts: money in is positive", "金额：收入为正数"),
+    (
+        "Amounts: purchases are positive (card statement)",
+        "金额：消费为正数（信用卡对账单）",
+    ),
+    ("Flip sign", "正负号对调"),
+    ("Amount column", "金额列"),
+    ("Header line", "表头行"),
+];
