@@ -1,9 +1,9 @@
 //! Bank-statement import. The reading side (`read_statement`) is pure: bytes of any
-//! bank's CSV export, OFX/QFX statement (`ofx`) or ISO 20022 CAMT.053 statement (`camt`)
-//! in, a parsed statement out; the kind is told from the content, never the file name. The user tells the app
-//! nothing about the file: encoding, delimiter, header row, date format, decimal mark and
-//! amount layout are found from the file itself by scoring candidates (`Hints` only
-//! override). Whatever cannot be read exactly stops the import with the file, line and
+//! bank's CSV export, XLSX/XLS/ODS export (`sheet`), OFX/QFX statement (`ofx`) or ISO
+//! 20022 CAMT.053 statement (`camt`) in, a parsed statement out; the kind is told from
+//! the content, never the file name. The user tells the app nothing about the file:
+//! encoding, delimiter, header row, date format, decimal mark and amount layout are found
+//! from the file itself by scoring candidates (`Hints` only override). Whatever cannot be read exactly stops the import with the file, line and
 //! column; nothing is replaced, guessed into a date or dropped silently.
 //!
 //! The book side (`pipeline`) fingerprints each row against what was imported before,
@@ -29,6 +29,7 @@ pub use pipeline::{
 };
 mod records;
 mod rows;
+mod sheet;
 mod sign;
 mod source;
 mod tokens;
@@ -231,7 +232,8 @@ impl fmt::Display for SkipReason {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     /// Not a bank statement file at all: a folder, device or pipe, a file over the size
-    /// limit, or a spreadsheet, archive, PDF or image (told by its first bytes).
+    /// limit, an archive, document, PDF or image (told by its first bytes), or a
+    /// spreadsheet that can't be read (encrypted, damaged).
     #[error("{file}: {message}")]
     NotAStatement { file: String, message: String },
     #[error("{file}, line 1: the file is empty")]
@@ -364,6 +366,9 @@ pub fn read_statement(
     if let Some(message) = recognise(bytes) {
         return Err(ImportError::NotAStatement { file, message });
     }
+    if let Some(kind) = sheet::kind(bytes) {
+        return sheet::read(file_name, bytes, kind, hints);
+    }
     let hint = hints.encoding.as_deref().or_else(|| ofx_charset(bytes));
     let decoded = decode::decode(file_name, bytes, hint)?;
     match sniff(&decoded.text) {
@@ -378,45 +383,71 @@ pub fn read_statement(
     let records = records::split(&decoded.text, delimiter.ch);
     let plan = layout::plan(file_name, &records, hints)?;
     let (rows, skipped) = rows::build(file_name, &records, &plan)?;
-    let date_format = rows
-        .iter()
-        .find(|row| row.date.is_some())
-        .and_then(|row| records.iter().find(|r| r.line == row.line))
-        .map(|r| plan.dates.describe(r.field(plan.cols.date)))
-        .unwrap_or_default();
-    let detected = Detected {
+    let read = Read {
+        records: &records,
+        plan: &plan,
         encoding: decoded.encoding.to_string(),
         delimiter: delimiter.describe(),
-        header_line: plan.header_line(&records),
-        date_format,
-        decimal_mark: plan.decimal.map_or("none".to_string(), String::from),
-        layout: plan.cols.money.describe(),
-        currency: plan.currency.clone(),
-        header_signature: plan
-            .header
-            .and_then(|h| records.get(h))
-            .map(|r| header_signature(&r.fields)),
-        amount_column: match plan.cols.money {
-            columns::MoneyCols::Signed { amount, .. }
-            | columns::MoneyCols::WithDirection { amount, .. } => plan.column_name(amount),
-            columns::MoneyCols::DebitCredit { .. } => String::new(),
-        },
-        amount_columns: plan
-            .amount_columns
-            .iter()
-            .map(|&c| plan.column_name(c))
-            .collect(),
-        sign: plan.sign.sign,
-        sign_reason: plan.sign.reason.clone(),
-        sign_matters: plan.sign.matters,
-        header_matters: plan.header_matters,
-        header_lines: plan.header_lines.clone(),
+        signature: "csv",
     };
-    Ok(Statement {
-        detected,
-        rows,
-        skipped,
-    })
+    Ok(read.statement(rows, skipped))
+}
+
+/// Records read with a plan, and what to say about where they came from: what the CSV
+/// reader and the spreadsheet reader (`sheet`) share once a file is records.
+struct Read<'a> {
+    records: &'a [records::Record],
+    plan: &'a layout::Plan,
+    encoding: String,
+    delimiter: String,
+    /// Starts the header signature, so a bank's CSV and its spreadsheet export, whose
+    /// dates are written differently, keep separate profiles.
+    signature: &'static str,
+}
+
+impl Read<'_> {
+    fn statement(self, rows: Vec<BankRow>, skipped: Vec<Skipped>) -> Statement {
+        let (records, plan) = (self.records, self.plan);
+        let date_format = rows
+            .iter()
+            .find(|row| row.date.is_some())
+            .and_then(|row| records.iter().find(|r| r.line == row.line))
+            .map(|r| plan.dates.describe(r.field(plan.cols.date)))
+            .unwrap_or_default();
+        let detected = Detected {
+            encoding: self.encoding,
+            delimiter: self.delimiter,
+            header_line: plan.header_line(records),
+            date_format,
+            decimal_mark: plan.decimal.map_or("none".to_string(), String::from),
+            layout: plan.cols.money.describe(),
+            currency: plan.currency.clone(),
+            header_signature: plan
+                .header
+                .and_then(|h| records.get(h))
+                .map(|r| header_signature(self.signature, &r.fields)),
+            amount_column: match plan.cols.money {
+                columns::MoneyCols::Signed { amount, .. }
+                | columns::MoneyCols::WithDirection { amount, .. } => plan.column_name(amount),
+                columns::MoneyCols::DebitCredit { .. } => String::new(),
+            },
+            amount_columns: plan
+                .amount_columns
+                .iter()
+                .map(|&c| plan.column_name(c))
+                .collect(),
+            sign: plan.sign.sign,
+            sign_reason: plan.sign.reason.clone(),
+            sign_matters: plan.sign.matters,
+            header_matters: plan.header_matters,
+            header_lines: plan.header_lines.clone(),
+        };
+        Statement {
+            detected,
+            rows,
+            skipped,
+        }
+    }
 }
 
 /// What kind of statement a file is.
@@ -476,6 +507,9 @@ fn ofx_charset(bytes: &[u8]) -> Option<&'static str> {
 /// The header signature of a file that may not read without hints, so a remembered
 /// profile can supply them.
 pub(crate) fn signature_of(file_name: &str, bytes: &[u8], hints: &Hints) -> Option<String> {
+    if let Some(kind) = sheet::kind(bytes) {
+        return sheet::signature(bytes, kind, hints);
+    }
     let decoded = decode::decode(file_name, bytes, hints.encoding.as_deref()).ok()?;
     if sniff(&decoded.text) != Format::Csv {
         return None;
@@ -486,16 +520,16 @@ pub(crate) fn signature_of(file_name: &str, bytes: &[u8], hints: &Hints) -> Opti
     };
     let records = records::split(&decoded.text, delimiter);
     let header = layout::header_of(&records, hints)?;
-    Some(header_signature(&records[header].fields))
+    Some(header_signature("csv", &records[header].fields))
 }
 
 /// A short stable name for a header row: the same columns give the same signature,
-/// whatever the spacing, case or quoting.
-fn header_signature(names: &[String]) -> String {
+/// whatever the spacing, case or quoting. `kind` starts it (`csv`, `sheet`).
+fn header_signature(kind: &str, names: &[String]) -> String {
     use sha2::Digest;
     let joined: Vec<String> = names.iter().map(|n| matching::squash(n)).collect();
     let digest = sha2::Sha256::digest(joined.join("|").as_bytes());
-    format!("csv-{}-{}", names.len(), hex(&digest[..8]))
+    format!("{kind}-{}-{}", names.len(), hex(&digest[..8]))
 }
 
 /// Lower-case hexadecimal of some bytes.

@@ -27,7 +27,7 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportRun {
-    /// The bank's CSV export (any bank, any layout).
+    /// The bank's export: CSV (any bank, any layout), XLSX, XLS or ODS, OFX or CAMT.053.
     pub file: Option<PathBuf>,
     /// Show what would be imported; write nothing.
     #[arg(long)]

@@ -1,9 +1,10 @@
 //! Where a bank file's bytes come from, and what they are not. Only a regular file is
 //! read, and at most `max_size` bytes of it (256 MB unless the user says more), so a
 //! device (`/dev/zero`), a named pipe or a folder is refused at once instead of being
-//! read until memory runs out. Files that are not statements at all (a spreadsheet, a
-//! ZIP, a PDF, an image) are told by their first bytes and refused with what they are
-//! and what to do instead, rather than read as text.
+//! read until memory runs out. Files that are not statements at all (a ZIP that is not a
+//! spreadsheet, a PDF, an image) and spreadsheets that still can't be read (encrypted
+//! ones) are told by their first bytes and refused with what they are and what to do
+//! instead, rather than read as text. Readable spreadsheets pass to `sheet`.
 
 use std::path::Path;
 
@@ -70,19 +71,34 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     Ok(size)
 }
 
-/// What a file is that is never a bank statement, told by its first bytes, with what to
-/// do instead; `None` for anything that may be text (CSV, OFX, CAMT).
+/// What to do with a workbook that is encrypted: said when the first bytes show it, and
+/// when the spreadsheet reader finds the password on opening.
+pub(super) const ENCRYPTED: &str = "this spreadsheet is password-protected (encrypted); \
+     save a copy without the password from your spreadsheet program, or export CSV from \
+     your bank";
+
+/// The first bytes of an OLE compound file: an old Excel (XLS) or Word file, or an
+/// encrypted Office 2007+ file.
+pub(super) const COMPOUND_FILE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// True for the first bytes of a ZIP archive (XLSX, ODS, DOCX are ZIPs too).
+pub(super) fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
+/// What a file is that is never a bank statement, or a spreadsheet that can't be read,
+/// told by its first bytes, with what to do instead; `None` for anything that may be
+/// text (CSV, OFX, CAMT) or a spreadsheet to read (XLSX, XLSB, XLS, ODS).
 pub fn recognise(bytes: &[u8]) -> Option<String> {
     let export = "export CSV, OFX or CAMT from your bank";
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return Some(zip_kind(bytes));
+    if is_zip(bytes) {
+        return match super::sheet::kind(bytes) {
+            Some(_) => None,
+            None => Some(zip_kind(bytes)),
+        };
     }
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Some(
-            "this is an old Excel (XLS) or Word file; export it as CSV from your bank, \
-             or save it as CSV from Excel"
-                .into(),
-        );
+    if bytes.starts_with(COMPOUND_FILE) {
+        return compound_kind(bytes);
     }
     let text_start = bytes
         .iter()
@@ -129,37 +145,54 @@ pub fn recognise(bytes: &[u8]) -> Option<String> {
     None
 }
 
-/// Which kind of ZIP container: the names of its parts are in the local headers at the
-/// start and in the central directory at the end.
-fn zip_kind(bytes: &[u8]) -> String {
+/// Whether a ZIP container holds a part named with `needle`: the names of its parts are
+/// in the local headers at the start and in the central directory at the end.
+pub(super) fn zip_has(bytes: &[u8], needle: &[u8]) -> bool {
     const WINDOW: usize = 64 * 1024;
     let head = &bytes[..bytes.len().min(WINDOW)];
     let tail = &bytes[bytes.len().saturating_sub(WINDOW)..];
-    let has = |needle: &[u8]| {
-        [head, tail]
-            .iter()
-            .any(|part| part.windows(needle.len()).any(|w| w == needle))
-    };
-    if has(b"application/vnd.oasis.opendocument.spreadsheet") {
-        "this is an OpenDocument spreadsheet (ODS); export it as CSV from your bank, \
-         or save it as CSV from your spreadsheet program"
-            .into()
-    } else if has(b"xl/") {
-        "this is an Excel file (XLSX); export it as CSV from your bank, or save it as CSV \
-         from Excel"
-            .into()
-    } else if has(b"word/") {
+    [head, tail]
+        .iter()
+        .any(|part| part.windows(needle.len()).any(|w| w == needle))
+}
+
+/// Which kind of ZIP container that is not a spreadsheet (those are read).
+fn zip_kind(bytes: &[u8]) -> String {
+    let has = |needle: &[u8]| zip_has(bytes, needle);
+    if has(b"word/") {
         "this is a Word document (DOCX), not a bank statement; export CSV, OFX or CAMT \
          from your bank"
             .into()
     } else if has(b"[Content_Types].xml") {
-        "this is an Office file (XLSX, DOCX or similar); export it as CSV from your bank, \
-         or save it as CSV from Excel"
+        "this is an Office file that is neither a spreadsheet nor a Word document; export \
+         CSV, OFX or CAMT from your bank"
             .into()
     } else {
         "this is a ZIP archive; unpack it and import the statement inside (an Excel file \
          must be saved as CSV first)"
             .into()
+    }
+}
+
+/// What an OLE compound file is that can't be read: an encrypted Office 2007+ file or a
+/// Word document, told by the names of its streams (UTF-16 in its directory, which may
+/// be anywhere in the file). `None` for anything else, which is read as an old Excel
+/// workbook (XLS) and refused then if it is not one.
+fn compound_kind(bytes: &[u8]) -> Option<String> {
+    let has = |name: &str| {
+        let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        bytes.windows(utf16.len()).any(|w| w == utf16)
+    };
+    if has("EncryptedPackage") || has("EncryptionInfo") {
+        Some(ENCRYPTED.into())
+    } else if has("WordDocument") {
+        Some(
+            "this is a Word document (DOC), not a bank statement; export CSV, OFX or CAMT \
+             from your bank"
+                .into(),
+        )
+    } else {
+        None
     }
 }
 
@@ -183,19 +216,35 @@ mod tests {
 
     #[test]
     fn containers_and_images_are_told_by_their_first_bytes() {
+        // Spreadsheets are left to the spreadsheet reader.
         let mut xlsx = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
         xlsx.extend_from_slice(b"[Content_Types].xml....PK\x03\x04xl/workbook.xml");
-        assert!(recognise(&xlsx).unwrap().contains("Excel file (XLSX)"));
         let ods =
             b"PK\x03\x04\x14\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
-        assert!(recognise(ods).unwrap().contains("OpenDocument spreadsheet"));
+        let xls = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00";
+        for sheet in [&xlsx[..], ods, xls] {
+            assert_eq!(recognise(sheet), None);
+        }
+        // What can't be read is refused.
         assert!(
             recognise(b"PK\x03\x04\x14\x00statement.csv")
                 .unwrap()
                 .contains("ZIP archive")
         );
-        let xls = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00";
-        assert!(recognise(xls).unwrap().contains("old Excel (XLS)"));
+        let docx = b"PK\x03\x04\x14\x00[Content_Types].xml PK\x03\x04word/document.xml";
+        assert!(recognise(docx).unwrap().contains("Word document (DOCX)"));
+        let pptx = b"PK\x03\x04\x14\x00[Content_Types].xml PK\x03\x04ppt/slides";
+        assert!(recognise(pptx).unwrap().contains("an Office file"));
+        let mut encrypted = xls.to_vec();
+        encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        assert!(
+            recognise(&encrypted)
+                .unwrap()
+                .contains("password-protected")
+        );
+        let mut doc = xls.to_vec();
+        doc.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
+        assert!(recognise(&doc).unwrap().contains("Word document (DOC)"));
         assert!(recognise(b"%PDF-1.7\n").unwrap().contains("a PDF"));
         assert!(recognise(b"\x1F\x8B\x08\x00").unwrap().contains("gzip"));
         assert!(recognise(b"\x89PNG\r\n\x1A\n\0").unwrap().contains("(PNG)"));

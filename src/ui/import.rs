@@ -282,7 +282,10 @@ impl Import {
                             .set_title(t("Choose a bank statement"))
                             .add_filter(
                                 t("Bank statements"),
-                                &["csv", "txt", "tsv", "ofx", "qfx", "xml"],
+                                &[
+                                    "csv", "txt", "tsv", "ofx", "qfx", "xml", "xlsx", "xlsm",
+                                    "xlsb", "xls", "ods",
+                                ],
                             )
                             .pick_file()
                             .await

@@ -1,8 +1,9 @@
 //! Files that are not Owed books, or are from a newer Owed, are refused with one clear
 //! line and left byte-for-byte unchanged; a second writer is refused; a lock left by a
 //! killed process does not block the next open. Bank files that are not statements —
-//! a renamed ZIP or XLSX, `/dev/zero`, a named pipe, a folder, a file over `--max-size` —
-//! are refused by `owed import` at once with one line, and nothing is imported.
+//! a renamed ZIP or DOCX, a spreadsheet that can't be read (encrypted, damaged),
+//! `/dev/zero`, a named pipe, a folder, a file over `--max-size` — are refused by
+//! `owed import` at once with one line, and nothing is imported.
 
 use std::ffi::OsStr;
 use std::fs;
@@ -318,7 +319,7 @@ fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
 }
 
 #[test]
-fn a_renamed_zip_or_excel_file_is_not_imported() {
+fn a_renamed_zip_or_a_spreadsheet_that_cant_be_read_is_not_imported() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("book.owed");
     Store::init(&book, &BookSettings::default()).unwrap();
@@ -327,6 +328,18 @@ fn a_renamed_zip_or_excel_file_is_not_imported() {
     fs::write(&renamed, zip(&[("statement.csv", BANK_CSV.as_bytes())])).unwrap();
     assert_import_refused(&book, &renamed, &[], "this is a ZIP archive");
 
+    let docx = dir.path().join("letter.csv");
+    fs::write(
+        &docx,
+        zip(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", b"<document/>"),
+        ]),
+    )
+    .unwrap();
+    assert_import_refused(&book, &docx, &[], "this is a Word document (DOCX)");
+
+    // Named like an Excel file inside, but no workbook calamine can open.
     let xlsx = dir.path().join("export.csv");
     let sheet = b"<worksheet><sheetData/></worksheet>";
     fs::write(
@@ -342,18 +355,53 @@ fn a_renamed_zip_or_excel_file_is_not_imported() {
         &book,
         &xlsx,
         &["--dry-run"],
-        "this is an Excel file (XLSX); export it as CSV from your bank, or save it as CSV from Excel",
+        "not a readable XLSX spreadsheet (",
     );
 
     let xls = dir.path().join("old.csv");
     let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
     ole.extend_from_slice(&[0; 504]);
-    fs::write(&xls, ole).unwrap();
-    assert_import_refused(&book, &xls, &[], "an old Excel (XLS) or Word file");
+    fs::write(&xls, &ole).unwrap();
+    assert_import_refused(&book, &xls, &[], "not a readable XLS spreadsheet (");
+
+    // An encrypted XLSX is an OLE compound file holding these streams.
+    let locked = dir.path().join("locked.xlsx");
+    for stream in ["EncryptionInfo", "EncryptedPackage"] {
+        ole.extend(stream.encode_utf16().flat_map(u16::to_le_bytes));
+        ole.extend_from_slice(&[0; 64]);
+    }
+    fs::write(&locked, &ole).unwrap();
+    assert_import_refused(&book, &locked, &[], "password-protected (encrypted)");
+
+    // calamine 0.38 panics on this truncated XLS (in its compound-file reader): refused
+    // in one line all the same, the panic's message kept off stderr.
+    let real =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import_quirks/sheet-old-excel.xls");
+    let damaged = dir.path().join("damaged.xls");
+    fs::write(&damaged, &fs::read(real).unwrap()[..513]).unwrap();
+    assert_import_refused(&book, &damaged, &[], "not a readable XLS spreadsheet (");
 
     let pdf = dir.path().join("statement.ofx");
     fs::write(&pdf, b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n").unwrap();
     assert_import_refused(&book, &pdf, &[], "PDF statements can't be read");
+}
+
+#[test]
+fn a_spreadsheet_renamed_csv_is_read_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.owed");
+    Store::init(&book, &BookSettings::default()).unwrap();
+    let renamed = dir.path().join("statement.csv");
+    let real = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/import_quirks/sheet-preamble-then-transactions.xlsx");
+    fs::copy(real, &renamed).unwrap();
+    let path = renamed.to_str().unwrap();
+    let (ok, stdout, stderr) = crate::common::bin::run(&book, &["import", path, "--dry-run"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("statement.csv: XLSX, sheet Transactions, header line 3"),
+        "{stdout}"
+    );
 }
 
 #[cfg(unix)]

@@ -29,6 +29,7 @@ mod import_formats;
 mod import_kill;
 mod import_quirks;
 mod import_sequence;
+mod import_sheets;
 mod journal;
 mod ladder;
 mod ladder_example;
