@@ -1,11 +1,14 @@
 //! Which customer a payment came from, with a confidence and the reason shown to the
 //! user. Evidence, strongest first: an open invoice's number in the row's text; a payer
 //! name or account learned from earlier accepted matches; the customer's name in the
-//! text; and the amount — equal to one open item, to the oldest items together, to a
-//! combination of items, or to the whole balance. An invoice whose early-payment
-//! discount can still be taken on the row's date also matches its open amount less the
-//! discount; the suggestion then names the invoice, so that accepting it applies the
-//! payment there and the posting takes the discount.
+//! text (in any script, inside longer text, legal form or a typo aside: `names`,
+//! `fuzzy`, `choose`); and the amount alone (`amounts`) — equal to one open item,
+//! to the oldest items together, to a combination of items, or to the whole balance.
+//! The amount also makes a name surer, and chooses among customers named equally
+//! surely. An invoice whose early-payment discount can still be taken on the row's date
+//! also matches its open amount less the discount; the suggestion then names the
+//! invoice, so that accepting it applies the payment there and the posting takes the
+//! discount.
 
 use std::collections::HashMap;
 
@@ -14,6 +17,16 @@ use chrono::NaiveDate;
 use crate::domain::Money;
 use crate::domain::ids::CustomerId;
 use crate::store::{MatchBook, MatchItem};
+
+mod amounts;
+mod choose;
+mod fuzzy;
+mod names;
+
+use amounts::label;
+use choose::Named;
+use fuzzy::CloseIndex;
+use names::Names;
 
 /// A suggested customer for a payment.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,14 +57,10 @@ pub struct Matcher {
     by_discounted: HashMap<Money, Vec<usize>>,
     /// Whole open balance → customers.
     by_balance: HashMap<Money, Vec<CustomerId>>,
-    /// A word of a customer's name → customers.
-    by_word: HashMap<String, Vec<CustomerId>>,
-    /// A customer's name words (or the whole name for scripts without spaces).
-    names: HashMap<CustomerId, Vec<String>>,
-    /// The customers whose name is in a script written without spaces, with the name's
-    /// words joined: found as a whole in the text (kept apart so that a row is not
-    /// compared with every customer).
-    spaceless: Vec<(CustomerId, String, usize)>,
+    /// Customers' names, found whole or by their words.
+    names: Names,
+    /// Customers' names, found close (a typo, accents written out).
+    close: CloseIndex,
     aliases: HashMap<String, CustomerId>,
 }
 
@@ -69,34 +78,6 @@ pub fn alias_key(text: &str) -> Option<String> {
     (key.chars().count() >= 3).then_some(key)
 }
 
-// Words that say what kind of company it is, not which one.
-const LEGAL_WORDS: &[&str] = &[
-    "ltd", "limited", "llc", "inc", "corp", "co", "company", "gmbh", "ag", "kg", "bv", "nv", "sa",
-    "sas", "sarl", "srl", "spa", "plc", "pty", "oy", "ab", "as", "aps", "the", "and", "und", "et",
-    "de", "of", "sp", "zoo", "kft", "ooo",
-];
-
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn name_words(name: &str) -> Vec<String> {
-    let mut out: Vec<String> = words(name)
-        .into_iter()
-        .filter(|w| !LEGAL_WORDS.contains(&w.as_str()) && w.chars().count() >= 2)
-        .collect();
-    out.dedup();
-    out
-}
-
-fn is_spaceless_script(word: &str) -> bool {
-    word.chars()
-        .any(|c| matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF))
-}
-
 impl Matcher {
     pub fn new(book: MatchBook) -> Matcher {
         let mut m = Matcher {
@@ -108,20 +89,19 @@ impl Matcher {
             by_amount: HashMap::new(),
             by_discounted: HashMap::new(),
             by_balance: HashMap::new(),
-            by_word: HashMap::new(),
-            names: HashMap::new(),
-            spaceless: Vec::new(),
+            names: Names::new(
+                book.customers
+                    .iter()
+                    .map(|(id, _, name)| (*id, name.as_str())),
+            ),
+            close: CloseIndex::new(
+                book.customers
+                    .iter()
+                    .map(|(id, _, name)| (*id, name.as_str())),
+            ),
             aliases: book.aliases,
         };
         for (id, code, name) in book.customers {
-            let words = name_words(&name);
-            for word in &words {
-                m.by_word.entry(word.clone()).or_default().push(id);
-            }
-            if words.iter().any(|w| is_spaceless_script(w)) {
-                m.spaceless.push((id, words.concat(), words.len()));
-            }
-            m.names.insert(id, words);
             m.customers.insert(id, (code, name));
         }
         for (index, item) in m.items.iter().enumerate() {
@@ -170,79 +150,6 @@ impl Matcher {
         }
     }
 
-    /// The discount `item` offers a payment dated `date`, if it can still be taken.
-    fn discount_on(item: &MatchItem, date: NaiveDate) -> Option<Money> {
-        item.discount
-            .filter(|offer| date <= offer.last_day)
-            .map(|offer| offer.amount)
-    }
-
-    /// How the amount relates to the customer's open items, if it fits them exactly,
-    /// and the invoice to apply it to when only that earns the discount.
-    fn amount_fit(
-        &self,
-        customer: CustomerId,
-        amount: Money,
-        date: NaiveDate,
-    ) -> Option<(String, Vec<String>)> {
-        let items: Vec<&MatchItem> = self
-            .by_customer
-            .get(&customer)
-            .map(|v| v.iter().map(|&i| &self.items[i]).collect())
-            .unwrap_or_default();
-        if let Some(item) = items.iter().find(|i| i.open == amount) {
-            return Some((format!("amount equals {} open", label(item)), vec![]));
-        }
-        if let Some(item) = items
-            .iter()
-            .find(|i| Self::discount_on(i, date).is_some_and(|d| i.open - d == amount))
-        {
-            return Some((
-                format!(
-                    "amount equals {} open less its early-payment discount",
-                    label(item)
-                ),
-                vec![item.number.clone()],
-            ));
-        }
-        self.amount_fit_together(&items, amount)
-            .map(|fit| (fit, vec![]))
-    }
-
-    /// How the amount fits several of `items` together, if it does.
-    fn amount_fit_together(&self, items: &[&MatchItem], amount: Money) -> Option<String> {
-        let mut running = Money::ZERO;
-        for (n, item) in items.iter().enumerate() {
-            running += item.open;
-            if running == amount {
-                return Some(if n + 1 == items.len() {
-                    "amount equals the whole balance".to_string()
-                } else {
-                    format!("amount equals the oldest {} open items", n + 1)
-                });
-            }
-        }
-        // A few items paid together, not necessarily the oldest.
-        if items.len() <= 14 {
-            for mask in 1u32..(1 << items.len()) {
-                if mask.count_ones() >= 2 {
-                    let sum: Money = (0..items.len())
-                        .filter(|b| mask & (1 << b) != 0)
-                        .map(|b| items[b].open)
-                        .sum();
-                    if sum == amount {
-                        let names: Vec<String> = (0..items.len())
-                            .filter(|b| mask & (1 << b) != 0)
-                            .map(|b| label(items[b]))
-                            .collect();
-                        return Some(format!("amount equals {}", names.join(" + ")));
-                    }
-                }
-            }
-        }
-        None
-    }
-
     /// The best guess for a payment of `amount` described by `texts`, and the payer keys
     /// (name, account) it came with.
     pub fn suggest(
@@ -255,7 +162,7 @@ impl Matcher {
         if let Some(mut found) = self.by_invoice_number(date, amount, texts) {
             // A number that is only digits is surer when the name agrees.
             if found.confidence < 0.9
-                && let Some(named) = self.by_name(date, amount, texts)
+                && let Named::Chosen(named) = self.by_name(date, amount, texts)
                 && named.customer == found.customer
             {
                 found.confidence = 0.95;
@@ -284,10 +191,11 @@ impl Matcher {
                 });
             }
         }
-        if let Some(found) = self.by_name(date, amount, texts) {
-            return Some(found);
+        match self.by_name(date, amount, texts) {
+            Named::Chosen(found) => Some(found),
+            Named::Undecided => None,
+            Named::Nobody => self.by_amount_alone(date, amount),
         }
-        self.by_amount_alone(date, amount)
     }
 
     fn by_invoice_number(
@@ -299,6 +207,8 @@ impl Matcher {
         let mut found: Vec<usize> = Vec::new();
         let mut by_digits_only = false;
         for text in texts {
+            // A number written onto Chinese text (`货款INV-1001`) is a word of its own.
+            let text = names::scripts_apart(text);
             let tokens: Vec<String> = text
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
                 .filter(|t| !t.is_empty())
@@ -397,132 +307,6 @@ impl Matcher {
             confidence -= 0.1;
         }
         Some(self.suggestion(customer, confidence, reason, numbers))
-    }
-
-    fn by_name(&self, date: NaiveDate, amount: Money, texts: &[&str]) -> Option<Suggestion> {
-        let text_words: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
-        let joined: String = texts
-            .iter()
-            .map(|t| squash(t))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let mut scores: HashMap<CustomerId, usize> = HashMap::new();
-        for word in &text_words {
-            if let Some(customers) = self.by_word.get(word) {
-                for c in customers {
-                    *scores.entry(*c).or_default() += 1;
-                }
-            }
-        }
-        // Names in scripts written without spaces are found as a whole in the text.
-        for (id, whole, words) in &self.spaceless {
-            if whole.chars().count() >= 2 && joined.contains(whole.as_str()) {
-                scores.insert(*id, *words);
-            }
-        }
-        let mut best: Option<(f64, CustomerId)> = None;
-        let mut tied = false;
-        for (customer, hits) in scores {
-            let total = self.names.get(&customer).map_or(0, Vec::len);
-            if total == 0 {
-                continue;
-            }
-            let share = hits.min(total) as f64 / total as f64;
-            let long_enough = self.names[&customer]
-                .iter()
-                .map(|w| w.chars().count())
-                .sum::<usize>()
-                >= 4;
-            if share < 0.6 || !long_enough {
-                continue;
-            }
-            match best {
-                Some((s, _)) if (s - share).abs() < f64::EPSILON => tied = true,
-                Some((s, _)) if s > share => {}
-                _ => {
-                    best = Some((share, customer));
-                    tied = false;
-                }
-            }
-        }
-        let (share, customer) = best?;
-        if tied {
-            return None;
-        }
-        let (_, name) = self.customer_of(customer);
-        Some(match self.amount_fit(customer, amount, date) {
-            Some((fit, invoices)) => self.suggestion(
-                customer,
-                if share >= 1.0 { 0.93 } else { 0.8 },
-                format!("name '{name}' in the text; {fit}"),
-                invoices,
-            ),
-            None => self.suggestion(
-                customer,
-                if share >= 1.0 { 0.75 } else { 0.6 },
-                format!("name '{name}' in the text"),
-                vec![],
-            ),
-        })
-    }
-
-    fn by_amount_alone(&self, date: NaiveDate, amount: Money) -> Option<Suggestion> {
-        if let Some(items) = self.by_amount.get(&amount) {
-            let first = self.items[items[0]].customer;
-            if items.iter().all(|&i| self.items[i].customer == first) {
-                return Some(self.suggestion(
-                    first,
-                    0.6,
-                    format!(
-                        "amount equals {} open, the only open item of that amount",
-                        label(&self.items[items[0]])
-                    ),
-                    vec![],
-                ));
-            }
-        }
-        let discounted: Vec<usize> = self
-            .by_discounted
-            .get(&amount)
-            .map(|items| {
-                items
-                    .iter()
-                    .copied()
-                    .filter(|&i| Self::discount_on(&self.items[i], date).is_some())
-                    .collect()
-            })
-            .unwrap_or_default();
-        if let [only] = discounted[..] {
-            let item = &self.items[only];
-            return Some(self.suggestion(
-                item.customer,
-                0.6,
-                format!(
-                    "amount equals {} open less its early-payment discount, the only such item",
-                    label(item)
-                ),
-                vec![item.number.clone()],
-            ));
-        }
-        if let Some(customers) = self.by_balance.get(&amount)
-            && customers.len() == 1
-        {
-            return Some(self.suggestion(
-                customers[0],
-                0.55,
-                "amount equals this customer's whole balance, and no other's".into(),
-                vec![],
-            ));
-        }
-        None
-    }
-}
-
-fn label(item: &MatchItem) -> String {
-    if item.seq > 1 {
-        format!("{}#{}", item.number, item.seq)
-    } else {
-        item.number.clone()
     }
 }
 
