@@ -520,7 +520,17 @@ impl ImportPlan {
         store: &Store,
         decisions: &[Decision],
     ) -> Result<Vec<PlannedPayment>, RunError> {
-        let outcomes = sequence(self, decisions, &store.match_book()?);
-        Ok(summary::planned_payments(self, &outcomes))
+        Ok(self.planned_payments_against(&store.match_book()?, decisions))
+    }
+
+    /// [`planned_payments`](Self::planned_payments) against open items already read
+    /// (`Store::match_book`): the screen reads them once per file and plans again, with no
+    /// I/O, each time a decision changes.
+    pub fn planned_payments_against(
+        &self,
+        book: &crate::store::MatchBook,
+        decisions: &[Decision],
+    ) -> Vec<PlannedPayment> {
+        summary::planned_payments(self, &sequence(self, decisions, book))
     }
 }

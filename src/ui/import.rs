@@ -53,7 +53,7 @@ pub enum Message {
     Reading(reading::Choice),
     /// Read again with the overrides as they are.
     Reread,
-    Prepared(u64, Result<Arc<ImportPlan>, String>),
+    Prepared(u64, Result<Prepared, String>),
     Filter(RowFilter),
     Scrolled(scrollable::Viewport),
     /// Index into the plan's rows.
@@ -79,6 +79,14 @@ pub enum Message {
     Undone(Result<String, String>),
 }
 
+/// A file read and checked against the book, with the book's open items as they were
+/// read, to plan where each payment goes as decisions change.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub plan: Arc<ImportPlan>,
+    pub open: Arc<crate::store::MatchBook>,
+}
+
 /// Where the screen is with the file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
@@ -102,6 +110,8 @@ pub struct Tally {
     pub new_rows: usize,
     /// Whether the file holds new money in the book can take.
     pub can_post: bool,
+    /// Where each payment goes, by the row's line: what Import writes.
+    pub payments: std::collections::HashMap<usize, import::PlannedPayment>,
     /// The rows in another currency.
     pub set_aside: Option<import::SetAside>,
 }
@@ -121,6 +131,8 @@ pub struct Import {
     /// Why the file could not be read (names the file and line).
     pub error: Option<String>,
     pub plan: Option<Arc<ImportPlan>>,
+    /// The book's open items when the plan was read.
+    open: Option<Arc<crate::store::MatchBook>>,
     /// One per plan row; `None` is not decided yet (kept unmatched if imported so).
     pub decisions: Vec<Option<Decision>>,
     pub tally: Option<Tally>,
@@ -159,6 +171,7 @@ impl Import {
             phase: Phase::Empty,
             error: None,
             plan: None,
+            open: None,
             decisions: Vec::new(),
             tally: None,
             filter: RowFilter::All,
@@ -265,9 +278,13 @@ impl Import {
         let bytes = bytes.clone();
         book.read(
             move |store| {
-                import::prepare(store, &name, &bytes, &hints, None)
-                    .map(Arc::new)
-                    .map_err(|e| e.to_string())
+                let plan = import::prepare(store, &name, &bytes, &hints, None)
+                    .map_err(|e| e.to_string())?;
+                let open = store.match_book().map_err(|e| e.to_string())?;
+                Ok(Prepared {
+                    plan: Arc::new(plan),
+                    open: Arc::new(open),
+                })
             },
             move |result| Message::Prepared(generation, result),
         )
@@ -351,7 +368,8 @@ impl Import {
             }
             Message::Reread => return (self.prepare(book), None),
             Message::Prepared(generation, _) if generation != self.generation => {}
-            Message::Prepared(_, Ok(plan)) => {
+            Message::Prepared(_, Ok(Prepared { plan, open })) => {
+                self.open = Some(open);
                 self.phase = Phase::Ready;
                 self.error = None;
                 self.decisions = plan
@@ -571,7 +589,16 @@ impl Import {
                 |r: &import::PlannedRow| r.status == RowStatus::New && r.kind == RowKind::MoneyIn;
             // Read here, once per change, not in view() on every frame: each is a pass
             // over every row of the file.
+            let payments = match &self.open {
+                Some(open) => plan
+                    .planned_payments_against(open, &decisions)
+                    .into_iter()
+                    .map(|p| (p.line, p))
+                    .collect(),
+                None => Default::default(),
+            };
             Tally {
+                payments,
                 can_post: plan.can_post(),
                 set_aside: plan.set_aside(),
                 summary: plan.summary(&decisions, None),

@@ -1,5 +1,5 @@
 //! Simplified Chinese for the import screen's questions on how to read a file (sign,
-//! amount column, header line).
+//! amount column, header line) and where a payment goes.
 
 pub(super) const ZH_CN: &[(&str, &str)] = &[
     ("no header", "无表头"),
@@ -21,4 +21,11 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
     ("Flip sign", "正负号对调"),
     ("Amount column", "金额列"),
     ("Header line", "表头行"),
+    // Where a payment goes.
+    ("pays {invoice}: {amount}", "支付 {invoice}：{amount}"),
+    (
+        "discount on {invoice}: {amount}",
+        "{invoice} 折扣：{amount}",
+    ),
+    ("kept as credit: {amount}", "留作预收款：{amount}"),
 ];

@@ -382,3 +382,44 @@ fn a_card_statement_is_asked_then_flipped_and_an_amount_column_chosen() {
         (0, "3", &[1][..])
     );
 }
+
+#[test]
+fn the_panel_says_where_each_payment_goes_as_the_file_is_decided() {
+    let mut app = sample_app();
+    load(
+        &mut app,
+        "Date,Payer,Details,Amount\n\
+         2026-11-20,ACME LTD,INV-1 first two,66.67\n\
+         2026-11-21,ACME LTD,INV-1 the rest,66.67\n\
+         2026-11-22,ACME LTD,INV-1 again,10.00\n",
+    );
+    ctrl_enter(&mut app);
+    let invoices = |app: &App, line: usize| -> Vec<String> {
+        let tally = screen(app).tally.as_ref().unwrap();
+        tally.payments[&line]
+            .applied
+            .iter()
+            .map(|a| format!("{} {}", a.invoice, a.amount))
+            .collect()
+    };
+    // INV-1 is three installments of about 33.33: the first row pays two, the second
+    // the last and leaves the rest as credit.
+    assert_eq!(invoices(&app, 2), ["INV-1 33.34", "INV-1/2 33.33"]);
+    assert_eq!(invoices(&app, 3), ["INV-1/3 33.33"]);
+    let tally = screen(&app).tally.as_ref().expect("counted");
+    assert_eq!(tally.payments[&3].unapplied, "33.34");
+    // The third row names an invoice the file has already paid: the panel says so.
+    let note = tally.payments[&4].note.as_deref().expect("redirected");
+    assert!(note.contains("INV-1") && note.contains("line"), "{note}");
+    // Keeping the first row unmatched plans the others again at once.
+    send(&mut app, AppMessage::Import(Message::Unmatched(0)));
+    assert!(
+        !screen(&app)
+            .tally
+            .as_ref()
+            .unwrap()
+            .payments
+            .contains_key(&2)
+    );
+    assert_eq!(invoices(&app, 3), ["INV-1 33.34", "INV-1/2 33.33"]);
+}

@@ -191,6 +191,45 @@ fn overrides(screen: &Import) -> Element<'_, Message> {
     block.into()
 }
 
+/// Where the row's payment goes as the file is decided now (what Import writes): the
+/// invoices it pays, what is left as credit, and why when it is not where the row said.
+fn goes_to<'a>(screen: &'a Import, line: usize) -> Option<Element<'a, Message>> {
+    let payment = screen.tally.as_ref()?.payments.get(&line)?;
+    let mut col = column![].spacing(2);
+    for applied in &payment.applied {
+        col = col.push(
+            text(tf(
+                "pays {invoice}: {amount}",
+                &[("invoice", &applied.invoice), ("amount", &applied.amount)],
+            ))
+            .size(13),
+        );
+    }
+    for discount in &payment.discounts {
+        col = col.push(
+            text(tf(
+                "discount on {invoice}: {amount}",
+                &[("invoice", &discount.invoice), ("amount", &discount.amount)],
+            ))
+            .size(13),
+        );
+    }
+    let left = payment.unapplied.parse::<rust_decimal::Decimal>();
+    if left.is_ok_and(|left| !left.is_zero()) {
+        col = col.push(
+            text(tf(
+                "kept as credit: {amount}",
+                &[("amount", &payment.unapplied)],
+            ))
+            .size(13),
+        );
+    }
+    if let Some(note) = &payment.note {
+        col = col.push(widgets::muted(note.as_str()));
+    }
+    Some(col.into())
+}
+
 /// The format the error offers, day-first or month-first.
 pub(super) fn guess_format(error: &str, day_first: bool) -> String {
     let formats: Vec<&str> = error
@@ -469,6 +508,9 @@ fn panel<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
                         .font(BOLD),
                     );
                     col = col.push(widgets::muted(s.reason.as_str()));
+                }
+                if let Some(goes) = goes_to(screen, r.line) {
+                    col = col.push(goes);
                 }
                 col = col.push(widgets::action(
                     t("Accept (Enter)"),
