@@ -165,7 +165,7 @@ pub fn run(
                 return Err(CliError::Input {
                     field: "FILE",
                     message:
-                        "name the bank's CSV file to import (or use list, undo, unmatched, assign)"
+                        "name the bank's export to import (CSV, XLSX, XLS, ODS, OFX or CAMT.053; or use list, undo, unmatched, assign)"
                             .into(),
                 });
             };

@@ -21,6 +21,10 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
     ("Flip sign", "正负号对调"),
     ("Amount column", "金额列"),
     ("Header line", "表头行"),
+    (
+        "Choose your bank's export (CSV, XLSX, XLS, ODS, OFX or CAMT.053). Nothing is written until you press Import.",
+        "请选择银行导出的对账单（CSV、XLSX、XLS、ODS、OFX 或 CAMT.053）。按“导入”之前不会写入任何内容。",
+    ),
     // Where a payment goes.
     ("pays {invoice}: {amount}", "支付 {invoice}：{amount}"),
     (

@@ -91,7 +91,7 @@ pub(super) fn view<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Messag
     } else {
         page = page.push(
             container(widgets::muted(t(
-                "Choose your bank's CSV export (or OFX, CAMT.053). Nothing is written until you press Import.",
+                "Choose your bank's export (CSV, XLSX, XLS, ODS, OFX or CAMT.053). Nothing is written until you press Import.",
             )))
             .padding(12)
             .height(Length::Fill),
@@ -105,10 +105,6 @@ fn overrides(screen: &Import) -> Element<'_, Message> {
     let label = |s: &'static str| widgets::muted(t(s));
     let said =
         |value: Option<String>| widgets::muted(value.map(|v| format!("({v})")).unwrap_or_default());
-    let year_error: Element<'_, Message> = match screen.year_error() {
-        Some(error) => widgets::danger_text(error).into(),
-        None => space().into(),
-    };
     let mut bar = row![
         label("Encoding"),
         pick_list(
@@ -147,17 +143,20 @@ fn overrides(screen: &Import) -> Element<'_, Message> {
             .padding(5)
             .size(13)
             .width(Length::Fixed(64.0)),
-        year_error,
     ]
     .spacing(6)
     .align_y(Alignment::Center);
+    // Only what there is: an empty `space()` here would fill the page's height.
+    if let Some(error) = screen.year_error() {
+        bar = bar.push(widgets::danger_text(error));
+    }
     if let Some(d) = detected {
         bar = bar.push(widgets::muted(tf(
             "header line {line} · {layout}",
             &[("line", &d.header_line.to_string()), ("layout", &d.layout)],
         )));
     }
-    let mut block = column![bar].spacing(6);
+    let mut block = column![bar.wrap()].spacing(6);
     if let Some(questions) = screen.reading.view(detected, screen.error.as_deref()) {
         block = block.push(questions.map(Message::Reading));
     }
