@@ -410,7 +410,14 @@ fn main() {
     let invoices = env_number("OWED_BENCH_INVOICES", 100_000).max(1);
     let customers = env_number("OWED_BENCH_CUSTOMERS", 10_000).max(1);
     let dir = tempfile::tempdir().expect("temp dir");
-    let book = dir.path().join("bench.owed");
+    // `OWED_BENCH_DIR=DIR` keeps the book and the CSV there, to profile `owed import`.
+    let kept = std::env::var_os("OWED_BENCH_DIR").map(PathBuf::from);
+    let dir_path = kept.clone().unwrap_or_else(|| dir.path().to_path_buf());
+    if let Some(kept) = &kept {
+        std::fs::create_dir_all(kept).expect("OWED_BENCH_DIR");
+        let _ = std::fs::remove_file(kept.join("bench.owed"));
+    }
+    let book = dir_path.join("bench.owed");
     println!(
         "import benchmark: {rows} CSV rows against {invoices} open invoices of {customers} customers"
     );
@@ -418,15 +425,15 @@ fn main() {
     build_book(&book, customers, invoices);
     println!("build the book: {:.1?}", started.elapsed());
     let small_rows = (rows / 10).max(1);
-    let big = dir.path().join("bench.csv");
-    let small = dir.path().join("small.csv");
+    let big = dir_path.join("bench.csv");
+    let small = dir_path.join("small.csv");
     write_csv(&big, rows, customers, invoices);
     write_csv(&small, small_rows, customers, invoices);
     let size = std::fs::metadata(&big).map(|m| m.len()).unwrap_or(0);
     println!("CSV: {rows} rows, {:.1} MB", size as f64 / 1e6);
 
     let run = |label: &str, csv: &Path| {
-        let copy = copy_book(&book, &dir.path().join(format!("{label}.owed")));
+        let copy = copy_book(&book, &dir_path.join(format!("{label}.owed")));
         let f = run_child("import", &copy, csv);
         let total = f.prepare + f.commit;
         println!(
@@ -446,14 +453,14 @@ fn main() {
     };
     let small_f = run("small", &small);
     let big_f = run("big", &big);
-    let raw = run_child("raw", &dir.path().join("raw.sqlite"), &big);
+    let raw = run_child("raw", &dir_path.join("raw.sqlite"), &big);
     println!(
         "csv + SQLite insert loop, {} rows: {:.2} s, peak {:.0} MB",
         raw.rows,
         raw.prepare,
         mb(raw.peak_kb)
     );
-    let hledger = run_hledger(dir.path(), &big);
+    let hledger = run_hledger(&dir_path, &big);
 
     println!();
     println!("| import of {rows} CSV rows | rows/s | seconds | peak memory |");
