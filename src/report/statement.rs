@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
@@ -126,8 +127,10 @@ pub struct Context {
     pub date: NaiveDate,
     aging: super::Aging,
     credits: HashMap<CustomerId, Vec<OpenLine>>,
-    /// Invoices whose early-payment discount can still be taken at the date.
-    discounts: HashMap<String, DiscountedInvoice>,
+    /// Invoices whose early-payment discount can still be taken at the date, read the
+    /// first time a statement needs them: the worklist and the letter ladder share this
+    /// context and never do, and the read is a pass over every invoice of the book.
+    discounts: OnceLock<HashMap<String, DiscountedInvoice>>,
     company: CompanyProfile,
     locale: Locale,
 }
@@ -159,7 +162,6 @@ impl Context {
                 discount: None,
             })
         })?;
-        let discounts = store.discount_windows(None, date)?;
         for lines in credits.values_mut() {
             lines.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.number.cmp(&b.number)));
         }
@@ -169,7 +171,7 @@ impl Context {
             date,
             aging,
             credits,
-            discounts,
+            discounts: OnceLock::new(),
             company,
             locale,
         })
@@ -177,6 +179,15 @@ impl Context {
 
     pub fn company(&self) -> &CompanyProfile {
         &self.company
+    }
+
+    /// The open discount windows at the date (read once, on first use).
+    fn discounts(&self, store: &Store) -> Result<&HashMap<String, DiscountedInvoice>> {
+        if let Some(read) = self.discounts.get() {
+            return Ok(read);
+        }
+        let read = store.discount_windows(None, self.date)?;
+        Ok(self.discounts.get_or_init(|| read))
     }
 
     /// The customer's open items at the date, by due date (the aging report's detail).
@@ -252,6 +263,7 @@ pub fn build(
         });
     }
     let items = row.map(|r| r.items.as_slice()).unwrap_or_default();
+    let discounts = context.discounts(store)?;
     let mut open_items: Vec<OpenLine> = items
         .iter()
         .map(|i| OpenLine {
@@ -264,8 +276,7 @@ pub fn build(
             amount: i.amount,
             open: i.open,
             disputed: context.is_disputed(i),
-            discount: context
-                .discounts
+            discount: discounts
                 .get(&i.number)
                 .and_then(|invoice| invoice.offer(&currency, i.open, date)),
         })
