@@ -4,8 +4,9 @@
 //! customer list, the worklist and the letters due (the bar: under 1 s each on the full
 //! book), the analytics and their trend and the cash forecast (under 2 s), the Today
 //! screen's view() (under 8 ms), the Dashboard's data (under 2 s, on a worker) and its
-//! view() (under 8 ms) — in-process
-//! and through the real `owed` binary, whose peak memory it also reads. Run with `cargo bench --bench book`.
+//! view() (under 8 ms) — in-process and through the real `owed` binary, whose peak
+//! memory it also reads (among them `aging --detail`, the overview and a statement run
+//! for every customer, as a preview). Run with `cargo bench --bench book`.
 //! OWED_BENCH_BOOK=FILE keeps the book in FILE (and reuses it when FILE already exists,
 //! skipping the build), so a person can open the same book in the app afterwards.
 
@@ -296,6 +297,44 @@ fn main() {
         &["risk", "--as-of", "2026-11-23", "--format", "json"],
     );
     println!("`owed risk --format json`:      {time:>10.2?}  peak memory {peak}");
+    let (time, peak) = run_binary(
+        &path,
+        &[
+            "aging",
+            "--as-of",
+            "2026-11-23",
+            "--detail",
+            "--format",
+            "json",
+        ],
+    );
+    println!("`owed aging --detail --format json`: {time:>10.2?}  peak memory {peak}");
+    let (time, peak) = run_binary(&path, &["note", "list", "--due", "--format", "json"]);
+    println!("`owed note list --due`:         {time:>10.2?}  peak memory {peak}");
+    let (time, peak) = run_binary(&path, &["overview"]);
+    println!("`owed overview`:                {time:>10.2?}  peak memory {peak}");
+    // Every customer's statement and the combined file, as a preview so the kept book
+    // is not written to (the archive adds one transaction at the end).
+    let out = dir.path().join("statements");
+    let out_arg = out.to_str().expect("a UTF-8 path");
+    let (time, peak) = run_binary(
+        &path,
+        &[
+            "statements",
+            "--period",
+            "2026-10",
+            "--out",
+            out_arg,
+            "--preview",
+        ],
+    );
+    let written = std::fs::read_dir(&out)
+        .map(|entries| entries.count().saturating_sub(1))
+        .unwrap_or(0);
+    println!(
+        "`owed statements --preview`:    {time:>10.2?}  peak memory {peak}, {written} statements, {:.0}/s",
+        written as f64 / time.as_secs_f64()
+    );
     let (time, _) = run_binary(&path, &["check"]);
     println!("`owed check`:                   {time:>10.2?}");
 }

@@ -197,48 +197,18 @@ impl Staged {
     /// Writes `bytes` (flushed to disk) under a temporary name beside `path`, the final
     /// name. A link at `path` is followed; a folder, device or pipe there is refused.
     pub fn write(path: &Path, bytes: &[u8]) -> io::Result<Staged> {
-        let target = match destination(path)? {
-            Destination::Replace(target) => target,
-            Destination::Through(_) => {
-                return Err(io::Error::other(format!(
-                    "{} is a device or pipe, not a file",
-                    path.display()
-                )));
-            }
-        };
-        Staged::write_with(&target, |out| out.write_all(bytes).map_err(WholeError::Io)).map_err(
-            |e| match e {
-                WholeError::Io(e) | WholeError::Content(e) => e,
-            },
-        )
+        let mut out = StagedWriter::create(path)?;
+        out.write_all(bytes)?;
+        out.finish()
     }
 
     fn write_with<E>(
         target: &Path,
         fill: impl FnOnce(&mut dyn Write) -> Result<(), WholeError<E>>,
     ) -> Result<Staged, WholeError<E>> {
-        let temp = temp_path(target).map_err(WholeError::Io)?;
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)
-            .map_err(WholeError::Io)?;
-        // From here on, dropping `staged` removes the temporary.
-        let staged = Staged {
-            temp,
-            target: target.to_path_buf(),
-        };
-        // A file replaced keeps its permissions (a report shared with a group stays so).
-        if let Ok(meta) = fs::metadata(target) {
-            let _ = fs::set_permissions(&staged.temp, meta.permissions());
-        }
-        let mut out = BufWriter::new(file);
+        let mut out = StagedWriter::at(target).map_err(WholeError::Io)?;
         fill(&mut out)?;
-        let file = out
-            .into_inner()
-            .map_err(|e| WholeError::Io(e.into_error()))?;
-        file.sync_all().map_err(WholeError::Io)?;
-        Ok(staged)
+        out.finish().map_err(WholeError::Io)
     }
 
     /// Reserves an empty hidden temporary beside `path` for a writer that needs a path
@@ -274,6 +244,67 @@ impl Drop for Staged {
         if !self.temp.as_os_str().is_empty() {
             let _ = fs::remove_file(&self.temp);
         }
+    }
+}
+
+/// A file being written bit by bit under its hidden temporary name (a statement run's
+/// combined PDF, written as the statements come), staged by [`StagedWriter::finish`]
+/// once all of it is on disk. Dropped unfinished, the temporary is removed.
+#[derive(Debug)]
+pub struct StagedWriter {
+    staged: Staged,
+    out: BufWriter<File>,
+}
+
+impl StagedWriter {
+    /// Opens the temporary beside `path`, the final name. A link at `path` is followed;
+    /// a folder, device or pipe there is refused.
+    pub fn create(path: &Path) -> io::Result<StagedWriter> {
+        match destination(path)? {
+            Destination::Replace(target) => StagedWriter::at(&target),
+            Destination::Through(_) => Err(io::Error::other(format!(
+                "{} is a device or pipe, not a file",
+                path.display()
+            ))),
+        }
+    }
+
+    fn at(target: &Path) -> io::Result<StagedWriter> {
+        let temp = temp_path(target)?;
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        // From here on, dropping `staged` removes the temporary.
+        let staged = Staged {
+            temp,
+            target: target.to_path_buf(),
+        };
+        // A file replaced keeps its permissions (a report shared with a group stays so).
+        if let Ok(meta) = fs::metadata(target) {
+            let _ = fs::set_permissions(&staged.temp, meta.permissions());
+        }
+        Ok(StagedWriter {
+            staged,
+            out: BufWriter::new(file),
+        })
+    }
+
+    /// Flushes everything written to disk: the file is staged, ready to publish.
+    pub fn finish(self) -> io::Result<Staged> {
+        let file = self.out.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        Ok(self.staged)
+    }
+}
+
+impl Write for StagedWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.out.write(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 

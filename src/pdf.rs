@@ -14,6 +14,7 @@ mod labels;
 mod letter;
 mod logo;
 mod statement;
+mod stream;
 mod table;
 
 use crate::domain::company::{CompanyProfile, Locale};
@@ -29,6 +30,10 @@ pub enum PdfError {
     Font(String),
     #[error("there is nothing to print")]
     Empty,
+    #[error("{0}")]
+    Write(std::io::Error),
+    #[error("the PDF could not be put together: {0}")]
+    Assemble(String),
 }
 
 pub type Result<T> = std::result::Result<T, PdfError>;
@@ -57,6 +62,85 @@ pub fn statements_pdf(statements: &[Statement], company: &CompanyProfile) -> Res
         format!("{} {}", labels.statement_title, first.period.label())
     };
     pages.finish(&title, first.date)
+}
+
+/// Statements composed and laid out together before a part of the combined file is
+/// written: enough that the parts' own font subsets add little, few enough that a part
+/// stays a few megabytes in memory.
+const STATEMENTS_PER_PART: usize = 100;
+
+/// Several statements in one PDF written to `out` as they come, each from a new page
+/// with its own page count (as [`statements_pdf`] lays them out), in memory bounded by
+/// one part of [`STATEMENTS_PER_PART`] statements, whatever the number of statements.
+pub struct StatementsFile<W: std::io::Write> {
+    stream: stream::PdfStream<W>,
+    company: CompanyProfile,
+    /// The part being composed and how many statements it holds.
+    part: Option<(Composer, usize)>,
+    /// The first statement's title, date and locale (the file's title and date).
+    first: Option<(String, String, chrono::NaiveDate, Locale)>,
+    count: usize,
+}
+
+impl<W: std::io::Write> StatementsFile<W> {
+    pub fn new(out: W, company: &CompanyProfile) -> StatementsFile<W> {
+        StatementsFile {
+            stream: stream::PdfStream::new(out),
+            company: company.clone(),
+            part: None,
+            first: None,
+            count: 0,
+        }
+    }
+
+    /// Lays out `statement` after those added before.
+    pub fn add(&mut self, statement: &Statement) -> Result<()> {
+        if self.first.is_none() {
+            self.first = Some((
+                statement.customer.code.clone(),
+                statement.period.label(),
+                statement.date,
+                statement.locale,
+            ));
+        }
+        let (pages, held) = match &mut self.part {
+            Some(part) => part,
+            None => self
+                .part
+                .insert((Composer::new(self.company.paper.size_mm())?, 0)),
+        };
+        statement::draw(pages, statement, &self.company);
+        *held += 1;
+        self.count += 1;
+        if *held == STATEMENTS_PER_PART {
+            self.write_part()?;
+        }
+        Ok(())
+    }
+
+    fn write_part(&mut self) -> Result<()> {
+        let (Some((pages, _)), Some((code, period, date, locale))) =
+            (self.part.take(), self.first.as_ref())
+        else {
+            return Ok(());
+        };
+        // The title of the file is the first part's; it names the customer when the
+        // file holds one statement, as `statements_pdf` does.
+        let labels = Labels::for_locale(*locale);
+        let title = if self.count == 1 {
+            format!("{} {code} {period}", labels.statement_title)
+        } else {
+            format!("{} {period}", labels.statement_title)
+        };
+        let document = pages.document(&title, *date)?;
+        self.stream.append(&document)
+    }
+
+    /// Writes what is left and the file's end, and hands back the output.
+    pub fn finish(mut self) -> Result<W> {
+        self.write_part()?;
+        self.stream.finish()
+    }
 }
 
 /// A demand letter as a PDF.

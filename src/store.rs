@@ -56,7 +56,7 @@ pub use fees::{
 };
 // The forecast and the risk score each read an item as of a day, in their own shape.
 pub use forecast::{ItemAsOf as ForecastItemAsOf, PromiseAsOf};
-pub use issued::{Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
+pub use issued::{Archiver, Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
 pub use posting::{

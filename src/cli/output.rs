@@ -136,6 +136,74 @@ pub fn print(text: &str) {
     }
 }
 
+/// Writes to stdout what `fill` writes, as it writes it (a large document is never held
+/// whole), with [`print`]'s rules: a closed pipe ends it quietly, a terminal gets each
+/// line escaped, and the output ends with a new line.
+pub fn print_streamed(
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let stdout = std::io::stdout().lock();
+    let terminal = stdout.is_terminal();
+    let mut out = Lines {
+        out: std::io::BufWriter::new(stdout),
+        terminal,
+        pending: Vec::new(),
+        last: None,
+    };
+    match fill(&mut out).and_then(|()| out.finish()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        done => done,
+    }
+}
+
+/// [`print_streamed`]'s writer. For a terminal it holds back the unfinished line, so
+/// each line is escaped whole (escaping works character by character, so line by line
+/// gives what the whole text would).
+struct Lines<W: Write> {
+    out: W,
+    terminal: bool,
+    pending: Vec<u8>,
+    last: Option<u8>,
+}
+
+impl<W: Write> Lines<W> {
+    fn write_lines(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        let text = String::from_utf8_lossy(bytes);
+        self.out.write_all(for_terminal_lines(&text).as_bytes())
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        let rest = std::mem::take(&mut self.pending);
+        self.write_lines(&rest)?;
+        if self.last != Some(b'\n') {
+            self.out.write_all(b"\n")?;
+        }
+        self.out.flush()
+    }
+}
+
+impl<W: Write> Write for Lines<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if let Some(last) = bytes.last() {
+            self.last = Some(*last);
+        }
+        if !self.terminal {
+            self.out.write_all(bytes)?;
+            return Ok(bytes.len());
+        }
+        self.pending.extend_from_slice(bytes);
+        if let Some(end) = self.pending.iter().rposition(|b| *b == b'\n') {
+            let lines: Vec<u8> = self.pending.drain(..=end).collect();
+            self.write_lines(&lines)?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +258,33 @@ mod tests {
         }
         assert!(text.contains("Tab\\there") && text.contains("Bell\\u{7}\\u{1b}[2J"));
         assert!(text.contains("Acme\\u{202e}gpj.exe"));
+    }
+
+    #[test]
+    fn streamed_lines_are_escaped_for_a_terminal_only_and_end_with_a_new_line() {
+        let write = |terminal: bool, pieces: &[&str]| {
+            let mut lines = Lines {
+                out: Vec::new(),
+                terminal,
+                pending: Vec::new(),
+                last: None,
+            };
+            for piece in pieces {
+                lines.write_all(piece.as_bytes()).unwrap();
+            }
+            lines.finish().unwrap();
+            String::from_utf8(lines.out).unwrap()
+        };
+        // A bidi override split across writes, and a line cut in the middle.
+        let pieces = ["{\n  \"name\": \"ab\u{202e}", "cd\"\n", "}"];
+        assert_eq!(
+            write(false, &pieces),
+            "{\n  \"name\": \"ab\u{202e}cd\"\n}\n"
+        );
+        assert_eq!(
+            write(true, &pieces),
+            "{\n  \"name\": \"ab\\u{202e}cd\"\n}\n"
+        );
+        assert_eq!(write(false, &["done\n"]), "done\n");
     }
 }

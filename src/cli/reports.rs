@@ -1,6 +1,7 @@
 //! The CLI's reports: aging, customer list, ledger, notes and the overview shown by a
 //! bare `owed`, each as a table, CSV or JSON from the same figures.
 
+mod aging_json;
 mod aging_pdf;
 
 use serde_json::{Value, json};
@@ -11,7 +12,7 @@ use crate::domain::{Currency, Money};
 use crate::report::{self, AgingOptions, NoteStatus};
 use crate::store::{NoteFilter, Store};
 
-use super::output::{Format, Table, print};
+use super::output::{Format, Table, print, print_streamed};
 use super::{
     AgingArgs, AgingFormat, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg,
     parse_optional_date,
@@ -65,6 +66,16 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
     let aging = report::aging(store, &options)?;
     let currency = store.currency();
     let report = &aging.report;
+    if f == Format::Json {
+        // Written as it is serialised: the detail of a large book is tens of megabytes.
+        let document = aging_json::AgingJson {
+            aging: &aging,
+            currency,
+            detail: options.detail,
+        };
+        return print_streamed(|out| document.write(out).map_err(std::io::Error::from))
+            .map_err(|e| CliError::Output(e.to_string()));
+    }
     if f == Format::Csv {
         // The same file the aging screen exports; with --detail, item rows too.
         let mut csv = Vec::new();
@@ -74,17 +85,17 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
         print(&String::from_utf8_lossy(&csv));
         return Ok(());
     }
+    // The table for people.
     let headers = aging.headers();
     let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     let mut numeric = vec![false, false];
     numeric.extend(std::iter::repeat_n(true, report.columns.len() + 2));
     let mut table = Table::new(&headers, &numeric);
-    let mut json_rows = Vec::new();
     for (code, name, row) in aging.rows() {
         table.rows.push(report::Aging::cells(code, name, row, |m| {
-            amount(f, currency, m)
+            currency.display(m)
         }));
-        if options.detail && f == Format::Table {
+        if options.detail {
             for item in &row.items {
                 let mut cells = vec![
                     String::new(),
@@ -112,62 +123,21 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
                 table.rows.push(cells);
             }
         }
-        let mut json_row = json!({
-            "code": code,
-            "name": name,
-            "balance": currency.plain(row.balance),
-            "unapplied": currency.plain(row.unapplied),
-            "amounts": row.amounts.iter().map(|m| currency.plain(*m)).collect::<Vec<_>>(),
-        });
-        if options.detail {
-            json_row["items"] = row
-                .items
-                .iter()
-                .map(|i| {
-                    json!({
-                        "number": i.number, "installment": i.seq, "date": i.date.to_string(), "due": i.due.to_string(),
-                        "amount": currency.plain(i.amount), "open": currency.plain(i.open),
-                        "days_overdue": i.days_overdue, "column": report.columns[i.column],
-                        "disputed": aging.is_disputed(i),
-                    })
-                })
-                .collect();
-        }
-        json_rows.push(json_row);
     }
     let mut totals = vec![
         "".to_string(),
         "Total".to_string(),
-        amount(f, currency, report.totals.balance),
+        currency.display(report.totals.balance),
     ];
-    totals.extend(
-        report
-            .totals
-            .amounts
-            .iter()
-            .map(|m| amount(f, currency, *m)),
-    );
-    totals.push(amount(f, currency, report.totals.unapplied));
+    totals.extend(report.totals.amounts.iter().map(|m| currency.display(*m)));
+    totals.push(currency.display(report.totals.unapplied));
     table.footer.push(totals);
-    let json = json!({
-        "as_of": report.as_of.to_string(),
-        "by": report.basis.as_str(),
-        "currency": currency.code,
-        "columns": report.columns,
-        "rows": json_rows,
-        "totals": {
-            "balance": currency.plain(report.totals.balance),
-            "unapplied": currency.plain(report.totals.unapplied),
-            "amounts": report.totals.amounts.iter().map(|m| currency.plain(*m)).collect::<Vec<_>>(),
-        },
-    });
-    if f == Format::Table {
-        print(&format!(
-            "Aging as of {} by {} date ({})",
-            report.as_of, report.basis, currency.code
-        ));
-    }
-    emit(f, &table, json)
+    print(&format!(
+        "Aging as of {} by {} date ({})",
+        report.as_of, report.basis, currency.code
+    ));
+    print(&table.render());
+    Ok(())
 }
 
 pub fn customer_list(store: &Store, as_of: chrono::NaiveDate, f: Format) -> Result<(), CliError> {

@@ -281,6 +281,15 @@ impl Composer {
 
     /// The finished PDF: fonts subset to the glyphs used, dated `date`, deterministic.
     pub fn finish(self, title: &str, date: NaiveDate) -> Result<Vec<u8>> {
+        let doc = self.document(title, date)?;
+        let mut bytes = doc.save(&save_options(), &mut Vec::new());
+        fix_trailer_id(&mut bytes);
+        Ok(bytes)
+    }
+
+    /// The pages as a printpdf document, fonts subset to the glyphs used, dated `date`
+    /// (to save, or to append to a [`super::stream::PdfStream`]).
+    pub fn document(self, title: &str, date: NaiveDate) -> Result<PdfDocument> {
         let mut doc = PdfDocument::new(title);
         let stamp = date
             .and_hms_opt(0, 0, 0)
@@ -317,13 +326,16 @@ impl Composer {
             .into_iter()
             .map(|ops| PdfPage::new(Mm(self.width), Mm(self.height), ops))
             .collect();
-        let options = PdfSaveOptions {
-            subset_fonts: false,
-            ..PdfSaveOptions::default()
-        };
-        let mut bytes = doc.with_pages(pages).save(&options, &mut Vec::new());
-        fix_trailer_id(&mut bytes);
-        Ok(bytes)
+        doc.with_pages(pages);
+        Ok(doc)
+    }
+}
+
+/// How every PDF is saved: the fonts are already subset by [`Composer::document`].
+pub(super) fn save_options() -> PdfSaveOptions {
+    PdfSaveOptions {
+        subset_fonts: false,
+        ..PdfSaveOptions::default()
     }
 }
 

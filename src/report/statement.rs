@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
@@ -18,9 +19,9 @@ use crate::domain::printed::{
 };
 use crate::domain::terms::DiscountedInvoice;
 use crate::domain::{Money, MoneyError};
-use crate::files::{Staged, publish_all, remove_stale_temporaries};
-use crate::pdf::{self, PdfError};
-use crate::store::{AgingInput, Customer, IssuedKind, NewIssued, Store, StoreError};
+use crate::files::remove_stale_temporaries;
+use crate::pdf::PdfError;
+use crate::store::{AgingInput, Customer, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StatementError {
@@ -126,8 +127,10 @@ pub struct Context {
     pub date: NaiveDate,
     aging: super::Aging,
     credits: HashMap<CustomerId, Vec<OpenLine>>,
-    /// Invoices whose early-payment discount can still be taken at the date.
-    discounts: HashMap<String, DiscountedInvoice>,
+    /// Invoices whose early-payment discount can still be taken at the date, read the
+    /// first time a statement needs them: the worklist and the letter ladder share this
+    /// context and never do, and the read is a pass over every invoice of the book.
+    discounts: OnceLock<HashMap<String, DiscountedInvoice>>,
     company: CompanyProfile,
     locale: Locale,
 }
@@ -159,7 +162,6 @@ impl Context {
                 discount: None,
             })
         })?;
-        let discounts = store.discount_windows(None, date)?;
         for lines in credits.values_mut() {
             lines.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.number.cmp(&b.number)));
         }
@@ -169,7 +171,7 @@ impl Context {
             date,
             aging,
             credits,
-            discounts,
+            discounts: OnceLock::new(),
             company,
             locale,
         })
@@ -177,6 +179,15 @@ impl Context {
 
     pub fn company(&self) -> &CompanyProfile {
         &self.company
+    }
+
+    /// The open discount windows at the date (read once, on first use).
+    fn discounts(&self, store: &Store) -> Result<&HashMap<String, DiscountedInvoice>> {
+        if let Some(read) = self.discounts.get() {
+            return Ok(read);
+        }
+        let read = store.discount_windows(None, self.date)?;
+        Ok(self.discounts.get_or_init(|| read))
     }
 
     /// The customer's open items at the date, by due date (the aging report's detail).
@@ -252,6 +263,7 @@ pub fn build(
         });
     }
     let items = row.map(|r| r.items.as_slice()).unwrap_or_default();
+    let discounts = context.discounts(store)?;
     let mut open_items: Vec<OpenLine> = items
         .iter()
         .map(|i| OpenLine {
@@ -264,8 +276,7 @@ pub fn build(
             amount: i.amount,
             open: i.open,
             disputed: context.is_disputed(i),
-            discount: context
-                .discounts
+            discount: discounts
                 .get(&i.number)
                 .and_then(|invoice| invoice.offer(&currency, i.open, date)),
         })
@@ -371,82 +382,9 @@ pub fn prepare_folder(out_dir: &Path) -> Result<usize> {
     remove_stale_temporaries(out_dir).map_err(io)
 }
 
-/// Renders the statements `request` asks for into `out_dir` (`C001-2026-10.pdf` each and
-/// `statements-2026-10.pdf` with all of them), archives them unless it is a preview, and
-/// calls `progress(done, total)` after each customer. Customers with nothing to say are
-/// skipped and counted.
-///
-/// Every PDF is first written whole under a hidden temporary name; the run archives them
-/// all in one transaction and only then renames them to their final names, so a run
-/// that fails or is killed leaves no PDF under a final name that the book does not hold
-/// (and never an empty one). A preview is renamed once everything is rendered.
-pub fn batch(
-    store: &mut Store,
-    request: &Request,
-    out_dir: &Path,
-    mut progress: impl FnMut(usize, usize),
-) -> Result<BatchSummary> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| StatementError::Io { path, source }
-    };
-    let mut summary = BatchSummary {
-        stale_removed: prepare_folder(out_dir)?,
-        ..BatchSummary::default()
-    };
-    let date = request.period.last;
-    let context = Context::new(store, date, request.locale)?;
-    let customers = select(store, &context, &request.customers)?;
-    let total = customers.len();
-    let mut statements = Vec::new();
-    let mut files: Vec<(String, Vec<u8>, Money)> = Vec::new();
-    // Dropped before they are published (an error below), the temporaries are removed.
-    let mut staged: Vec<Staged> = Vec::new();
-    let period = request.period.label();
-    for (done, customer) in customers.iter().enumerate() {
-        let statement = build(store, &context, customer, request.kind, request.period)?;
-        if has_content(&statement) {
-            let bytes = pdf::statement_pdf(&statement, context.company())?;
-            let name = format!("{}-{period}.pdf", file_stem(&customer.code));
-            let path = out_dir.join(&name);
-            staged.push(Staged::write(&path, &bytes).map_err(io(&path))?);
-            summary.total_due += statement.amount_due;
-            summary.written.push((customer.code.clone(), path));
-            files.push((name, bytes, statement.amount_due));
-            statements.push(statement);
-        } else {
-            summary.skipped += 1;
-        }
-        progress(done + 1, total);
-    }
-    if !statements.is_empty() {
-        let bytes = pdf::statements_pdf(&statements, context.company())?;
-        let path = out_dir.join(format!("statements-{period}.pdf"));
-        staged.push(Staged::write(&path, &bytes).map_err(io(&path))?);
-        summary.combined = Some(path);
-    }
-    if request.archive && !files.is_empty() {
-        let news: Vec<NewIssued<'_>> = files
-            .iter()
-            .zip(&summary.written)
-            .map(|((name, bytes, due), (code, _))| NewIssued {
-                kind: IssuedKind::Statement,
-                customer_code: code,
-                date,
-                period: Some(period.clone()),
-                statement_kind: Some(request.kind.as_str()),
-                level: None,
-                amount: *due,
-                file_name: name.clone(),
-                pdf: bytes,
-                note: None,
-            })
-            .collect();
-        summary.archived = store.archive_many(&news)?;
-    }
-    publish_all(staged).map_err(io(out_dir))?;
-    Ok(summary)
-}
+mod batch;
+
+pub use batch::batch;
 
 #[cfg(test)]
 mod tests {

@@ -8,9 +8,9 @@ use sha2::{Digest, Sha256};
 
 use super::queries::parse_stored_date;
 use super::{Result, Store, StoreError, customers, notes};
-use crate::domain::Money;
 use crate::domain::letters::Level;
 use crate::domain::note::{Channel, Direction, NoteDraft};
+use crate::domain::{Currency, Money};
 
 /// How a payment reminder's collection note begins, followed by the letter's date
 /// (`Payment reminder (level 0) of 2026-11-23 sent: …`).
@@ -82,6 +82,54 @@ const LIST_COLUMNS: &str =
     i.level, i.amount, i.file_name, i.sha256, length(i.pdf), i.issued_at
     FROM issued i JOIN customers c ON c.id = i.customer_id";
 
+/// Archives documents inside the transaction of [`Store::archive_with`], all stamped
+/// with the same moment.
+pub struct Archiver<'t> {
+    tx: &'t rusqlite::Transaction<'t>,
+    currency: &'t Currency,
+    at: String,
+}
+
+impl Archiver<'_> {
+    /// Archives `new` (and logs its note, if any); returns its id.
+    pub fn add(&mut self, new: &NewIssued<'_>) -> Result<i64> {
+        let (tx, currency, at) = (self.tx, self.currency, &self.at);
+        let customer = customers::require(tx, currency, new.customer_code)?;
+        tx.prepare_cached(
+            "INSERT INTO issued (kind, customer_id, date, period, statement_kind, level, amount, file_name, pdf, sha256, issued_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?
+        .execute(params![
+            new.kind.as_str(),
+            customer.id,
+            new.date.to_string(),
+            new.period,
+            new.statement_kind,
+            new.level.map(|l| l.number()),
+            currency.to_minor(currency.rescale(new.amount)),
+            new.file_name,
+            new.pdf,
+            sha256_hex(new.pdf),
+            at,
+        ])?;
+        let id = tx.last_insert_rowid();
+        if let Some(summary) = &new.note {
+            let draft = NoteDraft {
+                customer_code: customer.code.clone(),
+                invoice_number: None,
+                channel: Channel::Letter,
+                direction: Direction::Out,
+                summary: summary.clone(),
+                outcome: None,
+                promise: None,
+                follow_up: None,
+            };
+            notes::insert(tx, currency, &draft, at)?;
+        }
+        Ok(id)
+    }
+}
+
 impl Store {
     /// Archives one issued document (and logs its note, if any) in one transaction;
     /// returns its id.
@@ -90,47 +138,32 @@ impl Store {
             .map(|ids| ids[0])
     }
 
-    /// Archives several issued documents in one transaction (a statement run).
+    /// Archives several issued documents in one transaction.
     pub fn archive_many(&mut self, news: &[NewIssued<'_>]) -> Result<Vec<i64>> {
-        let at = super::now_stamp();
-        self.write(|tx, currency| {
-            let mut ids = Vec::with_capacity(news.len());
-            for new in news {
-                let customer = customers::require(tx, currency, new.customer_code)?;
-                tx.prepare_cached(
-                    "INSERT INTO issued (kind, customer_id, date, period, statement_kind, level, amount, file_name, pdf, sha256, issued_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                )?
-                .execute(params![
-                    new.kind.as_str(),
-                    customer.id,
-                    new.date.to_string(),
-                    new.period,
-                    new.statement_kind,
-                    new.level.map(|l| l.number()),
-                    currency.to_minor(currency.rescale(new.amount)),
-                    new.file_name,
-                    new.pdf,
-                    sha256_hex(new.pdf),
-                    at,
-                ])?;
-                ids.push(tx.last_insert_rowid());
-                if let Some(summary) = &new.note {
-                    let draft = NoteDraft {
-                        customer_code: customer.code.clone(),
-                        invoice_number: None,
-                        channel: Channel::Letter,
-                        direction: Direction::Out,
-                        summary: summary.clone(),
-                        outcome: None,
-                        promise: None,
-                        follow_up: None,
-                    };
-                    notes::insert(tx, currency, &draft, &at)?;
-                }
-            }
-            Ok(ids)
-        })
+        self.archive_with(|archive| news.iter().map(|new| archive.add(new)).collect())
+    }
+
+    /// Archives, in one transaction, the documents `work` hands the [`Archiver`] one at a
+    /// time: a statement run reads each PDF back from its file as it goes, so a run of
+    /// any size never holds all of them at once. All are kept, or none (an error from
+    /// `work` rolls back).
+    pub fn archive_with<T, E: From<StoreError>>(
+        &mut self,
+        work: impl FnOnce(&mut Archiver<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.may_write()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let out = work(&mut Archiver {
+            tx: &tx,
+            currency: &self.settings.currency,
+            at: super::now_stamp(),
+        })?;
+        tx.commit().map_err(StoreError::from)?;
+        self.wrote();
+        Ok(out)
     }
 
     /// Archived documents, newest first, of one customer or all.

@@ -215,3 +215,176 @@ impl Store {
         Promise::new(parts).map_err(corrupt)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Money;
+    use crate::domain::customer::CustomerDraft;
+    use crate::store::BookSettings;
+
+    fn d(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn money(text: &str) -> Money {
+        Currency::default().parse(text).unwrap()
+    }
+
+    /// Logs a note stamped `at` (not now), as an imported history would be.
+    fn log(
+        store: &mut Store,
+        code: &str,
+        at: &str,
+        follow_up: Option<&str>,
+        promise: &[&str],
+    ) -> i64 {
+        let parts = promise
+            .iter()
+            .map(|date| PromisePart {
+                date: d(date),
+                amount: money("10.00"),
+            })
+            .collect::<Vec<_>>();
+        let draft = NoteDraft {
+            customer_code: code.into(),
+            invoice_number: None,
+            channel: Channel::Call,
+            direction: Direction::Out,
+            summary: format!("{code} at {at}"),
+            outcome: None,
+            promise: (!parts.is_empty()).then(|| Promise::new(parts).unwrap()),
+            follow_up: follow_up.map(d),
+        };
+        let at = format!("{at}+00:00");
+        store
+            .write(|tx, currency| insert(tx, currency, &draft, &at))
+            .unwrap()
+    }
+
+    fn due(store: &Store, customer: Option<&str>) -> Vec<i64> {
+        store
+            .notes(&NoteFilter {
+                customer: customer.map(str::to_string),
+                due_as_of: Some(d("2026-11-10")),
+            })
+            .unwrap()
+            .iter()
+            .map(|n| n.id)
+            .collect()
+    }
+
+    /// What "due as of a date" means: a customer's latest note — latest by its stamp,
+    /// the later logged of two with the same stamp — whose follow-up or one of whose
+    /// promise's parts is on or before the date. An earlier note that came due does not
+    /// count once anything is logged after it.
+    #[test]
+    fn only_each_customers_latest_note_can_be_due() {
+        let mut store = Store::open_in_memory(&BookSettings::default()).unwrap();
+        for code in [
+            "LATER", "TIE_OLD", "TIE_NEW", "STAMP", "PLAN", "AHEAD", "ONDAY", "QUIET",
+        ] {
+            store
+                .add_customer(&CustomerDraft {
+                    code: code.into(),
+                    name: code.into(),
+                    ..Default::default()
+                })
+                .unwrap();
+        }
+        // A follow-up that came due, then a later note setting none: nothing is due.
+        log(
+            &mut store,
+            "LATER",
+            "2026-11-01T09:00:00",
+            Some("2026-11-05"),
+            &[],
+        );
+        log(&mut store, "LATER", "2026-11-02T09:00:00", None, &[]);
+        // Two notes with one stamp: the one logged second is the latest. Here it sets a
+        // follow-up still to come, so the first one's due follow-up does not count...
+        log(
+            &mut store,
+            "TIE_OLD",
+            "2026-11-03T10:00:00",
+            Some("2026-11-04"),
+            &[],
+        );
+        log(
+            &mut store,
+            "TIE_OLD",
+            "2026-11-03T10:00:00",
+            Some("2026-12-01"),
+            &[],
+        );
+        // ...and here it is the due one.
+        log(
+            &mut store,
+            "TIE_NEW",
+            "2026-11-03T10:00:00",
+            Some("2026-12-01"),
+            &[],
+        );
+        let tie_new = log(
+            &mut store,
+            "TIE_NEW",
+            "2026-11-03T10:00:00",
+            Some("2026-11-04"),
+            &[],
+        );
+        // Logged first but stamped later: it is the latest, by its stamp.
+        let stamp = log(
+            &mut store,
+            "STAMP",
+            "2026-11-06T08:00:00",
+            Some("2026-11-07"),
+            &[],
+        );
+        log(
+            &mut store,
+            "STAMP",
+            "2026-11-01T08:00:00",
+            Some("2026-11-02"),
+            &[],
+        );
+        // No follow-up, but the first part of a plan has come.
+        let plan = log(
+            &mut store,
+            "PLAN",
+            "2026-11-04T12:00:00",
+            None,
+            &["2026-11-08", "2026-11-20"],
+        );
+        // Neither its follow-up nor its promise has come.
+        log(
+            &mut store,
+            "AHEAD",
+            "2026-11-05T12:00:00",
+            Some("2026-11-11"),
+            &["2026-11-12"],
+        );
+        // Due on the day itself.
+        let on_day = log(
+            &mut store,
+            "ONDAY",
+            "2026-11-02T15:00:00",
+            Some("2026-11-10"),
+            &[],
+        );
+
+        // Newest first.
+        assert_eq!(due(&store, None), vec![stamp, plan, tie_new, on_day]);
+        assert_eq!(due(&store, Some("TIE_NEW")), vec![tie_new]);
+        assert_eq!(due(&store, Some("LATER")), Vec::<i64>::new());
+        assert_eq!(due(&store, Some("QUIET")), Vec::<i64>::new());
+        // Without a date, every note of the customer, newest first.
+        let all = store
+            .notes(&NoteFilter {
+                customer: Some("STAMP".into()),
+                due_as_of: None,
+            })
+            .unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].id, stamp);
+    }
+}

@@ -43,6 +43,7 @@ mod properties;
 mod review;
 mod risk;
 mod risk_cli;
+mod statement_runs;
 mod statements;
 mod text_rules;
 mod whole_files;
