@@ -229,6 +229,33 @@ impl From<rusqlite::Error> for StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+impl StoreError {
+    /// True when the error is about what was asked (this document, this customer, this
+    /// amount), not about the book file or the disk: the one thing can be refused and the
+    /// rest of a batch go on.
+    pub fn is_refusal(&self) -> bool {
+        match self {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(failure, _)) => {
+                failure.code == rusqlite::ErrorCode::ConstraintViolation
+            }
+            StoreError::NotABook { .. }
+            | StoreError::Newer { .. }
+            | StoreError::Locked { .. }
+            | StoreError::NoBook { .. }
+            | StoreError::NeedsUpgrade { .. }
+            | StoreError::ReadOnly { .. }
+            | StoreError::Damaged { .. }
+            | StoreError::BadBackup { .. }
+            | StoreError::AlreadyExists { .. }
+            | StoreError::Io { .. }
+            | StoreError::Sqlite(_)
+            | StoreError::DiskFull
+            | StoreError::Corrupt(_) => false,
+            _ => true,
+        }
+    }
+}
+
 /// Settings chosen when the book was started.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BookSettings {

@@ -292,6 +292,12 @@ fn table(
     if let Some(words) = &set_aside {
         out.push_str(&format!("\n{words}"));
     }
+    for refused in &summary.not_posted {
+        out.push_str(&format!(
+            "\nline {}: not posted, kept unmatched: {}",
+            refused.line, refused.reason
+        ));
+    }
     match summary.batch {
         Some(batch) => out.push_str(&format!(
             "\nimported as batch {batch}; `owed import undo {batch}` reverses it"
@@ -345,6 +351,7 @@ fn rows_table(
         }
         let status = match (&row.status, decision) {
             (RowStatus::AlreadyImported, _) => "already imported".to_string(),
+            _ if row.unpostable.is_some() => "unmatched".to_string(),
             (RowStatus::ProbableDuplicate(_), Decision::Skip) => "probable duplicate".to_string(),
             (_, Decision::Accept { .. }) => if summary.batch.is_some() {
                 "posted"
@@ -355,8 +362,14 @@ fn rows_table(
             _ => "unmatched".to_string(),
         };
         let (customer, confidence, reason) = match (&row.status, &row.suggestion) {
-            (RowStatus::ProbableDuplicate(why), _) => (String::new(), String::new(), why.clone()),
             (RowStatus::AlreadyImported, _) => Default::default(),
+            _ if row.unpostable.is_some() => (
+                String::new(),
+                String::new(),
+                row.unpostable.clone().unwrap_or_default(),
+            ),
+            (RowStatus::ProbableDuplicate(why), _) => (String::new(), String::new(), why.clone()),
+
             (_, Some(s)) => (
                 s.code.clone(),
                 format!("{:.2}", s.confidence),
@@ -378,7 +391,10 @@ fn rows_table(
         rows.rows.push(vec![
             row.row.line.to_string(),
             row.row.date.map(|d| d.to_string()).unwrap_or_default(),
-            if plain {
+            // An amount the book cannot hold is shown as the file wrote it, not rounded.
+            if row.unpostable.is_some() {
+                import::canonical(row.row.amount)
+            } else if plain {
                 plan.currency.plain(Money(row.row.amount))
             } else {
                 plan.currency.display(Money(row.row.amount))

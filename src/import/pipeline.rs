@@ -61,12 +61,17 @@ pub struct PlannedRow {
     pub suggestion: Option<Suggestion>,
     /// Payer name/account keys, learned when the row is accepted.
     pub payer_keys: Vec<String>,
+    /// Why this money in can never be posted as it is (`29.005 has more decimals than
+    /// USD allows`): it is kept unmatched, with this reason, whatever is decided.
+    pub unpostable: Option<String>,
 }
 
 impl PlannedRow {
     /// Money in that can become a payment now.
     pub fn is_payable(&self) -> bool {
-        self.kind == RowKind::MoneyIn && self.status != RowStatus::AlreadyImported
+        self.kind == RowKind::MoneyIn
+            && self.status != RowStatus::AlreadyImported
+            && self.unpostable.is_none()
     }
 }
 
@@ -189,6 +194,14 @@ pub fn prepare(
             status: RowStatus::New,
             suggestion: None,
             payer_keys,
+            unpostable: (kind == RowKind::MoneyIn
+                && currency.to_minor_checked(Money(row.amount)).is_none())
+            .then(|| {
+                format!(
+                    "{} has more decimals than {} allows ({}): kept unmatched",
+                    row.amount, currency.code, currency.minor_units
+                )
+            }),
         });
     }
     let keys: Vec<(String, u32)> = rows
@@ -403,11 +416,7 @@ pub fn default_decisions(plan: &ImportPlan, threshold: f64) -> Vec<Decision> {
     plan.rows
         .iter()
         .map(|row| match (&row.status, &row.suggestion) {
-            (RowStatus::New, Some(s))
-                if row.kind == RowKind::MoneyIn && s.confidence >= threshold =>
-            {
-                accept(s)
-            }
+            (RowStatus::New, Some(s)) if row.is_payable() && s.confidence >= threshold => accept(s),
             (RowStatus::ProbableDuplicate(_), _) => Decision::Skip,
             _ => Decision::LeaveUnmatched,
         })

@@ -104,6 +104,8 @@ pub struct ImportBatch {
     pub undone_at: Option<String>,
     /// The payments posted, in row order.
     pub posted: Vec<Posted>,
+    /// (line, why) of the payments the book refused at commit, kept unmatched.
+    pub not_posted: Vec<(usize, String)>,
 }
 
 /// A kept bank row, as listed (unmatched rows to come back to, a batch's rows).
@@ -315,6 +317,7 @@ impl Store {
             let batch_id = tx.last_insert_rowid();
             let (mut new, mut duplicates, mut unmatched) = (0i64, batch.duplicates as i64, 0i64);
             let mut posted = Vec::new();
+            let mut not_posted = Vec::new();
             let mut taken = tx.prepare_cached(
                 "SELECT 1 FROM bank_rows WHERE fingerprint = ?1 AND occurrence = ?2 AND undone = 0",
             )?;
@@ -326,23 +329,59 @@ impl Store {
                     duplicates += 1;
                     continue;
                 }
+                let mut status = row.status;
+                let mut reason = None;
                 let (customer_id, document_id) = match (&row.payment, row.status) {
                     (Some(payment), BankRowStatus::Posted) => {
-                        let done = posting::post_credit(tx, currency, payment)?;
-                        let customer = customers::require(tx, currency, &payment.customer)?;
-                        for key in &row.learn {
-                            learn_alias(tx, key, customer.id, batch_id)?;
+                        // Each payment behind a savepoint: one the book refuses now (it
+                        // changed since the file was planned) is kept unmatched with the
+                        // reason, and the rest of the batch goes on.
+                        tx.prepare_cached("SAVEPOINT bank_row")?.execute([])?;
+                        let posting = (|| -> Result<(Posted, CustomerId)> {
+                            let done = posting::post_credit(tx, currency, payment)?;
+                            let customer = customers::require(tx, currency, &payment.customer)?;
+                            for key in &row.learn {
+                                learn_alias(tx, key, customer.id, batch_id)?;
+                            }
+                            Ok((done, customer.id))
+                        })();
+                        match posting {
+                            Ok((done, customer)) => {
+                                tx.prepare_cached("RELEASE bank_row")?.execute([])?;
+                                let id = done.id;
+                                posted.push(done);
+                                (Some(customer), Some(id))
+                            }
+                            Err(error) if error.is_refusal() => {
+                                tx.prepare_cached("ROLLBACK TO bank_row")?.execute([])?;
+                                tx.prepare_cached("RELEASE bank_row")?.execute([])?;
+                                status = BankRowStatus::Unmatched;
+                                reason = Some(format!("not posted: {error}"));
+                                not_posted.push((row.line, error.to_string()));
+                                (None, None)
+                            }
+                            Err(error) => return Err(error),
                         }
-                        let id = done.id;
-                        posted.push(done);
-                        (Some(customer.id), Some(id))
                     }
                     _ => (None, None),
                 };
-                if row.status == BankRowStatus::Unmatched {
+                if status == BankRowStatus::Unmatched {
                     unmatched += 1;
                 }
-                insert_row(tx, batch_id, row, customer_id, document_id.map(|d| d.0))?;
+                match reason {
+                    Some(reason) => {
+                        let row = NewBankRow {
+                            status,
+                            reason: Some(reason),
+                            confidence: None,
+                            payment: None,
+                            learn: Vec::new(),
+                            ..row.clone()
+                        };
+                        insert_row(tx, batch_id, &row, customer_id, document_id.map(|d| d.0))?;
+                    }
+                    None => insert_row(tx, batch_id, row, customer_id, document_id.map(|d| d.0))?,
+                }
                 new += 1;
             }
             progress(rows.len());
@@ -352,6 +391,7 @@ impl Store {
             )?;
             let mut done = read_batch(tx, batch_id)?;
             done.posted = posted;
+            done.not_posted = not_posted;
             Ok(done)
         })
     }
@@ -611,6 +651,7 @@ fn read_batch(conn: &Connection, id: i64) -> Result<ImportBatch> {
                 unmatched: r.get(8)?,
                 undone_at: r.get(9)?,
                 posted: Vec::new(),
+                not_posted: Vec::new(),
             })
         },
     )

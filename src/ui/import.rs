@@ -787,15 +787,28 @@ fn describe(result: Result<import::Committed, import::RunError>) -> Result<Strin
     let committed = result.map_err(|e| e.to_string())?;
     let s = &committed.summary;
     Ok(match &committed.batch {
-        Some(batch) => tf(
-            "Imported as batch {id}: {posted} payments posted, {unmatched} kept unmatched, {dups} duplicates left out",
-            &[
-                ("id", &batch.id.to_string()),
-                ("posted", &batch.payments.to_string()),
-                ("unmatched", &batch.unmatched.to_string()),
-                ("dups", &batch.duplicates.to_string()),
-            ],
-        ),
+        Some(batch) => {
+            let mut said = tf(
+                "Imported as batch {id}: {posted} payments posted, {unmatched} kept unmatched, {dups} duplicates left out",
+                &[
+                    ("id", &batch.id.to_string()),
+                    ("posted", &batch.payments.to_string()),
+                    ("unmatched", &batch.unmatched.to_string()),
+                    ("dups", &batch.duplicates.to_string()),
+                ],
+            );
+            // Payments the book refused at commit, each with its line and why.
+            for refused in &s.not_posted {
+                said.push_str(&tf(
+                    "; line {line} not posted: {why}",
+                    &[
+                        ("line", &refused.line.to_string()),
+                        ("why", &refused.reason),
+                    ],
+                ));
+            }
+            said
+        }
         None => tf(
             "Nothing new: all {n} rows were imported before",
             &[("n", &s.duplicates.to_string())],

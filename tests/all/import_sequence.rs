@@ -198,3 +198,53 @@ fn the_binary_dry_run_shows_the_payments_the_import_then_posts() {
         }
     }
 }
+
+/// A payment the book refuses at commit (here a customer code the book no longer has,
+/// as after a change between plan and commit) is kept unmatched with the reason; the
+/// rest of the batch posts. An amount the book's currency cannot hold is never offered
+/// as a payment: the dry run and the commit both keep it unmatched and say why.
+#[test]
+fn a_row_the_book_refuses_is_kept_unmatched_and_the_batch_goes_on() {
+    let mut store = book_with_invoices();
+    let file = "Date,Payer,Details,Amount\n\
+                2026-11-02,Customer One,INV-1,100.00\n\
+                2026-11-03,Somebody,gift,20.00\n\
+                2026-11-04,Customer One,INV-2,29.005\n";
+    let plan =
+        import::prepare(&store, "bank.csv", file.as_bytes(), &Hints::default(), None).unwrap();
+    let odd = plan.rows[2].unpostable.clone().expect("too many decimals");
+    assert!(odd.contains("29.005") && odd.contains("USD"), "{odd}");
+    assert!(!plan.rows[2].is_payable());
+    let gone = Decision::Accept {
+        customer: "C999".into(),
+        apply: Apply::OldestFirst,
+    };
+    // Even accepted by hand, the odd amount is not posted.
+    let decisions = vec![naming("C001", "INV-1"), gone, naming("C001", "INV-2")];
+    let dry = plan.summary(&decisions, None);
+    assert_eq!((dry.matched, dry.unmatched), (2, 1));
+    let done = import::commit(&mut store, &plan, &decisions, |_, _| {}).unwrap();
+    let summary = done.summary;
+    assert_eq!((summary.matched, summary.unmatched), (1, 2));
+    assert_eq!(summary.not_posted.len(), 1);
+    assert_eq!(summary.not_posted[0].line, 3);
+    assert!(
+        summary.not_posted[0].reason.contains("C999"),
+        "{}",
+        summary.not_posted[0].reason
+    );
+    let paid: Vec<usize> = summary.payments.iter().map(|p| p.line).collect();
+    assert_eq!(paid, [2]);
+    let batch = done.batch.expect("written");
+    assert_eq!((batch.payments, batch.unmatched), (1, 2));
+    let kept = store.unmatched_bank_rows().unwrap();
+    let reasons: Vec<String> = kept.iter().filter_map(|k| k.reason.clone()).collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("not posted:") && r.contains("C999")),
+        "{reasons:?}"
+    );
+    assert!(reasons.iter().any(|r| r.contains("29.005")), "{reasons:?}");
+    assert_eq!(store.check(d("2027-12-31")).unwrap(), Vec::new());
+}

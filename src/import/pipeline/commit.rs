@@ -107,6 +107,22 @@ pub fn commit(
     }
     let mut summary = plan.summary(decisions, Some(batch.id));
     summary.payments = planned_payments(plan, &outcomes);
+    if !batch.not_posted.is_empty() {
+        // What the book refused is not a payment: said, and counted as unmatched.
+        let refused: std::collections::HashSet<usize> =
+            batch.not_posted.iter().map(|(line, _)| *line).collect();
+        summary.payments.retain(|p| !refused.contains(&p.line));
+        summary.matched -= refused.len().min(summary.matched);
+        summary.unmatched += refused.len();
+        summary.not_posted = batch
+            .not_posted
+            .iter()
+            .map(|(line, reason)| super::summary::SkippedLine {
+                line: *line,
+                reason: reason.clone(),
+            })
+            .collect();
+    }
     Ok(Committed {
         batch: Some(batch),
         summary,
@@ -137,6 +153,7 @@ fn bank_row(
 ) -> Result<NewBankRow, RunError> {
     let row = &planned.row;
     let status = match (planned.kind, decision) {
+        (RowKind::MoneyIn, _) if planned.unpostable.is_some() => BankRowStatus::Unmatched,
         (RowKind::MoneyIn, Decision::Accept { .. }) => BankRowStatus::Posted,
         (RowKind::MoneyIn, Decision::LeaveUnmatched) => BankRowStatus::Unmatched,
         (RowKind::MoneyIn, Decision::Skip) => BankRowStatus::Skipped,
@@ -147,12 +164,6 @@ fn bank_row(
     let payment = match (status, decision) {
         (BankRowStatus::Posted, Decision::Accept { customer, apply }) => {
             let amount = Money(row.amount);
-            if plan.currency.to_minor_checked(amount).is_none() {
-                return Err(RunError::Invalid(format!(
-                    "{}, line {}: {} has more decimals than {} allows; it cannot be posted",
-                    plan.file_name, row.line, row.amount, plan.currency.code
-                )));
-            }
             Some(NewCredit {
                 customer: customer.clone(),
                 kind: DocKind::Payment,
@@ -174,6 +185,7 @@ fn bank_row(
     };
     let note = outcome.and_then(|o| o.note.as_deref());
     let (confidence, reason) = match (&planned.status, &planned.suggestion) {
+        _ if planned.unpostable.is_some() => (None, planned.unpostable.clone()),
         (RowStatus::ProbableDuplicate(why), _) => {
             (None, Some(format!("probable duplicate: {why}")))
         }

@@ -25,6 +25,9 @@ pub struct Summary {
     /// Each payment the file posts, in the order it is posted (date, then line), with
     /// what it pays; the same in a dry run and in the commit.
     pub payments: Vec<PlannedPayment>,
+    /// Payments the book refused at commit (it changed since the file was read), kept
+    /// unmatched: empty in a dry run and almost always after a commit.
+    pub not_posted: Vec<SkippedLine>,
 }
 
 /// One payment an import posts and where its money goes.
@@ -215,11 +218,12 @@ impl ImportPlan {
                 .rows
                 .iter()
                 .zip(decisions)
-                .filter(|(r, d)| new_in(r) && !accepted(d))
+                .filter(|(r, d)| new_in(r) && !(r.is_payable() && accepted(d)))
                 .count(),
             skipped,
             batch,
             payments: Vec::new(),
+            not_posted: Vec::new(),
         }
     }
 }

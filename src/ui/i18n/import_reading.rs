@@ -25,6 +25,11 @@ pub(super) const ZH_CN: &[(&str, &str)] = &[
         "Choose your bank's export (CSV, XLSX, XLS, ODS, OFX or CAMT.053). Nothing is written until you press Import.",
         "请选择银行导出的对账单（CSV、XLSX、XLS、ODS、OFX 或 CAMT.053）。按“导入”之前不会写入任何内容。",
     ),
+    ("cannot be posted", "无法入账"),
+    (
+        "; line {line} not posted: {why}",
+        "；第 {line} 行未入账：{why}",
+    ),
     // Where a payment goes.
     ("pays {invoice}: {amount}", "支付 {invoice}：{amount}"),
     (

@@ -373,6 +373,7 @@ fn status_text(row: &PlannedRow) -> &'static str {
     match (&row.status, row.kind) {
         (RowStatus::AlreadyImported, _) => t("already imported"),
         (RowStatus::ProbableDuplicate(_), _) => t("probable duplicate"),
+        _ if row.unpostable.is_some() => t("cannot be posted"),
         (_, RowKind::MoneyIn) => t("new"),
         (_, RowKind::MoneyOut) => t("money out"),
         (_, RowKind::Foreign) => t("foreign currency"),
@@ -492,6 +493,9 @@ fn panel<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
             }
             col = col.push(widgets::muted(status_text(planned)));
             if let RowStatus::ProbableDuplicate(why) = &planned.status {
+                col = col.push(widgets::danger_text(why.as_str()));
+            }
+            if let Some(why) = &planned.unpostable {
                 col = col.push(widgets::danger_text(why.as_str()));
             }
             if planned.is_payable() {
