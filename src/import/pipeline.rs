@@ -166,15 +166,21 @@ pub fn prepare(
     let (statement, hints, profile) = read_with_profile(store, file_name, bytes, hints, profile)?;
     let profile_signature = profile_key(file_name, bytes, &hints, Some(&statement.detected));
     let currency = store.currency().clone();
-    let mut rows = Vec::with_capacity(statement.rows.len());
+    let Statement {
+        detected,
+        rows: read,
+        skipped,
+    } = statement;
+    let mut rows = Vec::with_capacity(read.len());
     let mut seen: HashMap<String, u32> = HashMap::new();
-    let (common_account, common_party) = common_values(&statement.rows);
-    for row in &statement.rows {
-        let fingerprint = fingerprint(row);
+    let (common_account, common_party) = common_values(&read);
+    // The rows move into the plan (not copied): a big file is held once.
+    for row in read {
+        let fingerprint = fingerprint(&row);
         let occurrence = seen.entry(fingerprint.clone()).or_default();
         let this = *occurrence;
         *occurrence += 1;
-        let kind = kind_of(&statement, row, &currency);
+        let kind = kind_of(detected.currency.as_ref(), &row, &currency);
         let mut payer_keys = Vec::new();
         for (value, common) in [
             (&row.counterparty, &common_party),
@@ -186,22 +192,23 @@ pub fn prepare(
                 payer_keys.push(key);
             }
         }
+        let unpostable = (kind == RowKind::MoneyIn
+            && currency.to_minor_checked(Money(row.amount)).is_none())
+        .then(|| {
+            format!(
+                "{} has more decimals than {} allows ({}): kept unmatched",
+                row.amount, currency.code, currency.minor_units
+            )
+        });
         rows.push(PlannedRow {
-            row: row.clone(),
+            row,
             fingerprint,
             occurrence: this,
             kind,
             status: RowStatus::New,
             suggestion: None,
             payer_keys,
-            unpostable: (kind == RowKind::MoneyIn
-                && currency.to_minor_checked(Money(row.amount)).is_none())
-            .then(|| {
-                format!(
-                    "{} has more decimals than {} allows ({}): kept unmatched",
-                    row.amount, currency.code, currency.minor_units
-                )
-            }),
+            unpostable,
         });
     }
     let keys: Vec<(String, u32)> = rows
@@ -241,8 +248,8 @@ pub fn prepare(
     Ok(ImportPlan {
         file_name: file_name.to_string(),
         sha256: hex(&Sha256::digest(bytes)),
-        detected: statement.detected,
-        skipped: statement.skipped,
+        detected,
+        skipped,
         rows,
         profile,
         profile_signature,
@@ -349,11 +356,9 @@ pub fn canonical(amount: Decimal) -> String {
     amount.normalize().to_string()
 }
 
-fn kind_of(statement: &Statement, row: &BankRow, currency: &Currency) -> RowKind {
-    let code = row
-        .currency
-        .as_ref()
-        .or(statement.detected.currency.as_ref());
+/// What a row is to the book; `main` is the statement's own currency, when it says.
+fn kind_of(main: Option<&String>, row: &BankRow, currency: &Currency) -> RowKind {
+    let code = row.currency.as_ref().or(main);
     if code.is_some_and(|c| !c.eq_ignore_ascii_case(&currency.code)) {
         return RowKind::Foreign;
     }

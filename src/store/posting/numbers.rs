@@ -8,10 +8,10 @@ use crate::store::{Result, StoreError};
 
 fn next_number(conn: &Connection, kind: DocKind) -> Result<String> {
     let key = format!("next.{}", kind.as_str());
+    // Cached statements: a bank import numbers tens of thousands of payments in a row.
     let mut next: i64 = conn
-        .query_row("SELECT value FROM book WHERE key = ?1", [&key], |r| {
-            r.get::<_, String>(0)
-        })
+        .prepare_cached("SELECT value FROM book WHERE key = ?1")?
+        .query_row([&key], |r| r.get::<_, String>(0))
         .optional()?
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
@@ -29,10 +29,10 @@ fn next_number(conn: &Connection, kind: DocKind) -> Result<String> {
             next = next.max(highest.unwrap_or(0) + 1);
             continue;
         }
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO book(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            params![key, next.to_string()],
-        )?;
+        )?
+        .execute(params![key, next.to_string()])?;
         return Ok(number);
     }
 }
