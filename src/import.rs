@@ -64,10 +64,11 @@ pub struct Hints {
 }
 
 /// Which way a signed amount column counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sign {
     /// Money in positive, money out negative: a bank account.
+    #[default]
     Normal,
     /// Purchases (money out) positive, repayments and refunds negative or marked `+`:
     /// a card statement written from the card issuer's side.
@@ -122,7 +123,7 @@ impl Statement {
 }
 
 /// What was found out about the file, to show the user.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Detected {
     pub encoding: String,
     pub delimiter: String,

@@ -3,39 +3,10 @@
 //! header, dates with any separator or no year, amount cells with a note, and direction
 //! cells that say neither in nor out. Each file in `tests/import_quirks/` is our own.
 
-use std::fs;
-use std::path::Path;
-
 use chrono::NaiveDate;
-use owed::import::{Direction, Hints, ImportError, Sign, Statement, read_statement};
+use owed::import::{Direction, Hints, ImportError, Sign};
 
-fn bytes(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/import_quirks")
-        .join(name);
-    fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn read_with(name: &str, hints: &Hints) -> Result<Statement, ImportError> {
-    read_statement(name, &bytes(name), hints)
-}
-
-fn read(name: &str) -> Statement {
-    read_with(name, &Hints::default()).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// The signed amounts (money in positive) as text.
-fn amounts(statement: &Statement) -> Vec<String> {
-    statement
-        .rows
-        .iter()
-        .map(|r| r.signed().to_string())
-        .collect()
-}
-
-fn dates(statement: &Statement) -> Vec<Option<NaiveDate>> {
-    statement.rows.iter().map(|r| r.date).collect()
-}
+use crate::common::quirks::{amounts, dates, read, read_with};
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)

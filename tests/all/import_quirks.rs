@@ -3,38 +3,14 @@
 //! message naming the line. Also: `read_statement` never panics, on arbitrary bytes or
 //! on mutated quirk files.
 
-use std::fs;
-use std::path::Path;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use owed::import::{Direction, Hints, ImportError, Sign, Statement, read_statement};
+use owed::import::{Direction, Hints, Sign, read_statement};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-fn bytes(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/import_quirks")
-        .join(name);
-    fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn read_with(name: &str, hints: &Hints) -> Result<Statement, ImportError> {
-    read_statement(name, &bytes(name), hints)
-}
-
-fn read(name: &str) -> Statement {
-    read_with(name, &Hints::default()).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// The signed amounts (money in positive) as text, e.g. `["-4.50", "10.00"]`.
-fn amounts(statement: &Statement) -> Vec<String> {
-    statement
-        .rows
-        .iter()
-        .map(|r| r.signed().to_string())
-        .collect()
-}
+use crate::common::quirks::{amounts, bytes, read, read_with};
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)

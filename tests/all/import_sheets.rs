@@ -11,31 +11,10 @@ use chrono::NaiveDate;
 use owed::import::{Hints, ImportError, Statement, read_statement};
 use proptest::prelude::*;
 
-fn bytes(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/import_quirks")
-        .join(name);
-    fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+use crate::common::quirks::{amounts, bytes, dates, read};
 
 fn read_bytes(name: &str, data: &[u8]) -> Result<Statement, ImportError> {
     read_statement(name, data, &Hints::default())
-}
-
-fn read(name: &str) -> Statement {
-    read_bytes(name, &bytes(name)).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn amounts(statement: &Statement) -> Vec<String> {
-    statement
-        .rows
-        .iter()
-        .map(|r| r.signed().to_string())
-        .collect()
-}
-
-fn dates(statement: &Statement) -> Vec<Option<NaiveDate>> {
-    statement.rows.iter().map(|r| r.date).collect()
 }
 
 fn descriptions(statement: &Statement) -> Vec<&str> {

@@ -6,6 +6,7 @@ mod common {
     pub mod bin;
     pub mod helpers;
     pub mod printed;
+    pub mod quirks;
 }
 
 mod aging_pdf;
