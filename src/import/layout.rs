@@ -144,11 +144,24 @@ fn statement_period(records: &[Record]) -> Option<(chrono::NaiveDate, chrono::Na
 }
 
 /// The header the user named (`--header-line`): its index, `None` for "no header" (0).
-fn named_header(file: &str, records: &[Record], line: usize) -> Result<Option<usize>, ImportError> {
+fn named_header(
+    file: &str,
+    records: &[Record],
+    data: &[bool],
+    line: usize,
+) -> Result<Option<usize>, ImportError> {
     if line == 0 {
         return Ok(None);
     }
     match records.iter().position(|r| r.line == line) {
+        // A transaction taken for the header would be lost without a word.
+        Some(index) if data[index] => Err(ImportError::Hint {
+            file: file.to_string(),
+            message: format!(
+                "--header-line {line}: that line is a transaction ({}), not the header",
+                records[index].summary()
+            ),
+        }),
         Some(index) if !records[index].is_blank() => Ok(Some(index)),
         _ => Err(ImportError::Hint {
             file: file.to_string(),
@@ -179,7 +192,7 @@ pub(crate) fn plan(file: &str, records: &[Record], hints: &Hints) -> Result<Plan
     let first_data = data.iter().position(|d| *d).ok_or_else(no_rows)?;
     let candidates = find_header(records, &data, first_data);
     let header = match hints.header_line {
-        Some(line) => named_header(file, records, line)?,
+        Some(line) => named_header(file, records, &data, line)?,
         None => candidates.first().copied(),
     };
     // Another line could be the header (a repeat of the same header, as a statement in

@@ -127,6 +127,14 @@ fn a_preamble_that_looks_like_a_header_loses_to_the_line_rows_follow() {
         .unwrap_err()
         .to_string();
     assert!(message.contains("--header-line 99"), "{message}");
+    // A transaction is never taken for the header (its money would be lost).
+    let message = read_with("preamble-header-words.csv", &hints(7))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("--header-line 7") && message.contains("a transaction"),
+        "{message}"
+    );
     // An ordinary file has no header question.
     assert!(!read("dates-colon.csv").detected.header_matters);
 }
