@@ -261,3 +261,16 @@ fn choices_are_remembered_in_the_bank_profile() {
         .collect();
     assert_eq!(signed, ["-80.00", "20.00"]);
 }
+
+/// Totals are written to the book's decimals (`30.50`, not a spreadsheet's `30.5`), and
+/// an amount with more decimals than the book's is kept exactly, never rounded.
+#[test]
+fn totals_are_written_to_the_books_decimals_and_never_rounded() {
+    use owed::import;
+    let store = crate::common::helpers::book();
+    let file = "Date,Text,Amount\n2021-03-01,A,10.5\n2021-03-02,B,20\n2021-03-03,C,-1.255\n";
+    let plan = import::prepare(&store, "t.csv", file.as_bytes(), &Hints::default(), None).unwrap();
+    let summary = plan.summary(&import::default_decisions(&plan, 0.9), None);
+    assert_eq!(summary.money_in.total, "30.50");
+    assert_eq!(summary.money_out.total, "1.255");
+}

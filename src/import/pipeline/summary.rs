@@ -156,11 +156,15 @@ impl ImportPlan {
                 .collect();
             CountTotal {
                 count: rows.len(),
-                total: rows
-                    .iter()
-                    .map(|r| r.row.amount)
-                    .sum::<Decimal>()
-                    .to_string(),
+                total: {
+                    let mut total: Decimal = rows.iter().map(|r| r.row.amount).sum();
+                    // Written to the currency's decimals (`1210.10`, as a spreadsheet's
+                    // `1210.1` would not be); more decimals are kept exactly, never rounded.
+                    if total.scale() < self.currency.minor_units {
+                        total.rescale(self.currency.minor_units);
+                    }
+                    total.to_string()
+                },
             }
         };
         let new_in =
