@@ -560,7 +560,7 @@ impl Import {
         for (row, decision) in plan.rows.iter().zip(self.decisions.iter_mut()) {
             if decision.is_none()
                 && row.status == RowStatus::New
-                && row.kind == RowKind::MoneyIn
+                && row.is_payable()
                 && let Some(s) = row
                     .suggestion
                     .as_ref()
@@ -585,8 +585,7 @@ impl Import {
     fn recount(&mut self) {
         self.tally = self.plan.as_ref().map(|plan| {
             let decisions = self.final_decisions();
-            let payable_new =
-                |r: &import::PlannedRow| r.status == RowStatus::New && r.kind == RowKind::MoneyIn;
+            let payable_new = |r: &import::PlannedRow| r.status == RowStatus::New && r.is_payable();
             // Read here, once per change, not in view() on every frame: each is a pass
             // over every row of the file.
             let payments = match &self.open {
