@@ -264,6 +264,7 @@ pub(crate) fn plan(file: &str, records: &[Record], hints: &Hints) -> Result<Plan
                 rows: &rows,
                 amount: *amount,
                 descriptions: &cols.descriptions,
+                balance: cols.balance,
                 decimal,
                 shape_inverted: *inverted,
                 hint: hints.sign,

@@ -43,6 +43,8 @@ pub(crate) struct Evidence<'a> {
     pub rows: &'a [&'a Record],
     pub amount: usize,
     pub descriptions: &'a [usize],
+    /// The running balance column, if the file has one.
+    pub balance: Option<usize>,
     pub decimal: Option<char>,
     /// The amounts are unsigned but for a few marked `+`: the `+` marks the credits.
     pub shape_inverted: bool,
@@ -138,6 +140,19 @@ pub(crate) fn decide(e: &Evidence) -> Result<SignRead, (usize, String)> {
         (Some(_), Some(_)) => return ask(e.header_line, " and its rows disagree"),
         (None, None) => {}
     }
+    // A card's running balance that moves with the amounts says what the file counts as
+    // positive: a balance owed written positive is the issuer's side (purchases positive),
+    // written negative the holder's.
+    if let Some(owed) = balance_side(e) {
+        let (sign, side) = match owed {
+            Sign::Inverted => (Sign::Inverted, "positive, so purchases are positive"),
+            Sign::Normal => (Sign::Normal, "negative, so purchases are negative"),
+        };
+        return Ok(read(
+            sign,
+            format!("a card statement ({card}) whose balance moves with the amounts and is {side}"),
+        ));
+    }
     // A card account's rows are mostly purchases: nearly all of one sign says which.
     let (positive, negative) = signs(e);
     let total = positive + negative;
@@ -229,6 +244,55 @@ fn row_votes(e: &Evidence) -> Votes {
     votes
 }
 
+/// What a running balance that moves with the amounts says: `Inverted` when it is mostly
+/// positive (a balance owed, as the issuer writes it), `Normal` when mostly negative;
+/// `None` when there is no balance, it does not move with the amounts, or it is mixed.
+fn balance_side(e: &Evidence) -> Option<Sign> {
+    let b = e.balance?;
+    let value = |row: &Record, c: usize| {
+        parse(row.field(c), e.decimal)
+            .ok()
+            .flatten()
+            .map(|m| m.value)
+    };
+    let (mut with, mut against, mut positive, mut negative) = (0, 0, 0, 0);
+    for pair in e.rows.windows(2) {
+        let (Some(before), Some(after), Some(amount)) = (
+            value(pair[0], b),
+            value(pair[1], b),
+            value(pair[1], e.amount),
+        ) else {
+            continue;
+        };
+        let Some(moved) = after.checked_sub(before) else {
+            continue;
+        };
+        if amount.is_zero() {
+            continue;
+        }
+        if moved == amount {
+            with += 1;
+        } else if moved == -amount {
+            against += 1;
+        }
+        if after.is_sign_negative() {
+            negative += 1;
+        } else if !after.is_zero() {
+            positive += 1;
+        }
+    }
+    if with < 2 || against > 0 {
+        return None;
+    }
+    if positive > 0 && negative == 0 {
+        Some(Sign::Inverted)
+    } else if negative > 0 && positive == 0 {
+        Some(Sign::Normal)
+    } else {
+        None
+    }
+}
+
 /// How many amounts are positive and how many negative.
 fn signs(e: &Evidence) -> (usize, usize) {
     let mut counts = (0, 0);
@@ -267,6 +331,7 @@ mod tests {
             rows: &rows,
             amount: 2,
             descriptions: &[1],
+            balance: (records[header].fields.len() > 3).then_some(3),
             decimal: Some('.'),
             shape_inverted: false,
             hint,
@@ -300,6 +365,22 @@ mod tests {
     }
 
     #[test]
+    fn a_card_balance_that_moves_with_the_amounts_decides() {
+        // Owed written positive and rising with the amounts: the issuer's side.
+        let issuer = "Credit card statement,,,\nDate,Text,Amount,Balance\n\
+                      2021-03-01,Coffee,4.50,104.50\n2021-03-02,Books,25.00,129.50\n\
+                      2021-03-03,Shop,-9.50,120.00\n";
+        let read = decide_text(issuer, 1, None).unwrap();
+        assert_eq!(read.sign, Sign::Inverted);
+        assert!(read.reason.unwrap().contains("balance"));
+        // Owed written negative and moving with the amounts: the holder's side.
+        let holder = "Credit card statement,,,\nDate,Text,Amount,Balance\n\
+                      2021-03-01,Coffee,-4.50,-104.50\n2021-03-02,Books,-25.00,-129.50\n\
+                      2021-03-03,Shop,9.50,-120.00\n";
+        assert_eq!(decide_text(holder, 1, None).unwrap().sign, Sign::Normal);
+    }
+
+    #[test]
     fn a_card_column_alone_only_shows_the_sign() {
         let text = "Date,Text,Amount,Card number\n2021-03-01,Coffee,-4.50,1234\n";
         let records = split(text, ',');
@@ -312,6 +393,7 @@ mod tests {
             rows: &rows,
             amount: 2,
             descriptions: &[1],
+            balance: None,
             decimal: Some('.'),
             shape_inverted: false,
             hint: None,
