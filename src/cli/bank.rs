@@ -13,7 +13,7 @@ use crate::domain::text::for_terminal;
 use crate::import::{self, Decision, Hints, ImportPlan, RowKind, RowStatus};
 use crate::store::Store;
 
-use super::output::{Format, Table, print};
+use super::output::{Format, Table, print, print_streamed};
 use super::{CliError, input};
 
 #[derive(Debug, Args)]
@@ -231,9 +231,11 @@ fn import_file(
         committed.summary
     };
     match run.format {
-        Format::Json => print(
-            &serde_json::to_string_pretty(&summary).map_err(|e| CliError::Output(e.to_string()))?,
-        ),
+        // Written as it is serialised: a big file's payments are tens of megabytes.
+        Format::Json => print_streamed(|out| {
+            serde_json::to_writer_pretty(out, &summary).map_err(std::io::Error::from)
+        })
+        .map_err(|e| CliError::Output(e.to_string()))?,
         // The money-in rows, one a line, amounts plain: a dry run to check in a spreadsheet.
         Format::Csv => print_csv(&rows_table(&plan, &decisions, &summary, true))?,
         Format::Table => print(&table(&plan, &decisions, &summary, run.dry_run)),
