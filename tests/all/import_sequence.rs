@@ -248,3 +248,27 @@ fn a_row_the_book_refuses_is_kept_unmatched_and_the_batch_goes_on() {
     assert!(reasons.iter().any(|r| r.contains("29.005")), "{reasons:?}");
     assert_eq!(store.check(d("2027-12-31")).unwrap(), Vec::new());
 }
+
+/// A row paying the whole of an invoice that an earlier row of the file paid part of
+/// leaves credit, and says why.
+#[test]
+fn credit_left_by_an_earlier_part_payment_is_said() {
+    let store = book_with_invoices();
+    let file = "Date,Payer,Details,Amount\n\
+                2026-11-02,Customer One,INV-2 part,12.50\n\
+                2026-11-03,Customer One,INV-2,100.00\n";
+    let plan =
+        import::prepare(&store, "bank.csv", file.as_bytes(), &Hints::default(), None).unwrap();
+    let decisions = vec![naming("C001", "INV-2"), naming("C001", "INV-2")];
+    let payments = plan.planned_payments(&store, &decisions).unwrap();
+    assert_eq!(payments[0].note, None);
+    assert_eq!(
+        applied(&payments[1]),
+        [("INV-2".to_string(), "87.50".to_string())]
+    );
+    assert_eq!(payments[1].unapplied, "12.50");
+    assert_eq!(
+        payments[1].note.as_deref(),
+        Some("INV-2 was partly paid by line 2 of this file: 12.50 kept as unapplied credit")
+    );
+}

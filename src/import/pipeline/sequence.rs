@@ -113,6 +113,19 @@ pub fn sequence(
                     .map(|d| d.amount)
             })
             .collect();
+        // The named invoices an earlier row of the file already paid part of.
+        let earlier: Vec<String> = match apply {
+            Apply::Explicit(wanted) => wanted
+                .iter()
+                .filter_map(|(number, _)| {
+                    let line = paid_by.get(&number.to_lowercase())?;
+                    Some(format!(
+                        "{number} was partly paid by line {line} of this file"
+                    ))
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         let (apply, note) = resolve(apply, &open_items, &paid_by);
         let outcome =
             match allocation::plan_with_discounts(currency, &open_items, &offers, amount, &apply) {
@@ -129,12 +142,23 @@ pub fn sequence(
                         discounts.push((items[at].item.number.clone(), discount));
                     }
                     let spent: Money = planned.paid.iter().map(|(_, part)| *part).sum();
+                    let unapplied = amount - spent;
+                    // Credit left because an earlier row paid part of the invoice is said,
+                    // as a row whose invoice was paid whole is.
+                    let note = match note {
+                        None if unapplied.is_positive() && !earlier.is_empty() => Some(format!(
+                            "{}: {} kept as unapplied credit",
+                            earlier.join("; "),
+                            currency.plain(unapplied)
+                        )),
+                        note => note,
+                    };
                     Outcome {
                         customer: customer.clone(),
                         apply,
                         paid,
                         discounts,
-                        unapplied: amount - spent,
+                        unapplied,
                         note,
                     }
                 }
