@@ -318,6 +318,8 @@ impl Store {
             let (mut new, mut duplicates, mut unmatched) = (0i64, batch.duplicates as i64, 0i64);
             let mut posted = Vec::new();
             let mut not_posted = Vec::new();
+            // Each customer's open items read once for the batch, kept in step as it posts.
+            let mut open_items = posting::OpenItemsCache::default();
             let mut taken = tx.prepare_cached(
                 "SELECT 1 FROM bank_rows WHERE fingerprint = ?1 AND occurrence = ?2 AND undone = 0",
             )?;
@@ -338,7 +340,13 @@ impl Store {
                         // reason, and the rest of the batch goes on.
                         tx.prepare_cached("SAVEPOINT bank_row")?.execute([])?;
                         let posting = (|| -> Result<(Posted, CustomerId)> {
-                            let done = posting::post_credit(tx, currency, payment)?;
+                            let done = posting::post_credit_cached(
+                                tx,
+                                currency,
+                                payment,
+                                posting::Discounting::Take,
+                                Some(&mut open_items),
+                            )?;
                             let customer = customers::require(tx, currency, &payment.customer)?;
                             for key in &row.learn {
                                 learn_alias(tx, key, customer.id, batch_id)?;
@@ -354,6 +362,8 @@ impl Store {
                             }
                             Err(error) if error.is_refusal() => {
                                 tx.prepare_cached("ROLLBACK TO bank_row")?.execute([])?;
+                                // What the refused posting changed is undone; read again.
+                                open_items.clear();
                                 tx.prepare_cached("RELEASE bank_row")?.execute([])?;
                                 status = BankRowStatus::Unmatched;
                                 reason = Some(format!("not posted: {error}"));

@@ -26,6 +26,7 @@ use crate::domain::ids::{CustomerId, DocumentId};
 use crate::domain::terms::{self, Plan, Terms};
 use crate::domain::text;
 use crate::domain::{Currency, Money};
+pub use apply::OpenItemsCache;
 pub(super) use apply::apply_unapplied;
 use apply::{Applying, apply_credit};
 pub use credit::{CreditRefusal, OverLimit};
@@ -421,6 +422,18 @@ pub(super) fn post_credit_with(
     new: &NewCredit,
     discounting: Discounting,
 ) -> Result<Posted> {
+    post_credit_cached(conn, currency, new, discounting, None)
+}
+
+/// As [`post_credit_with`], reading the customer's open items from `cache` (and keeping
+/// it in step) when one is given: for many payments in one transaction.
+pub(super) fn post_credit_cached(
+    conn: &Connection,
+    currency: &Currency,
+    new: &NewCredit,
+    discounting: Discounting,
+    cache: Option<&mut OpenItemsCache>,
+) -> Result<Posted> {
     let customer = customers::require(conn, currency, &new.customer)?;
     let minor = check_amount(currency, new.amount)?;
     if !matches!(
@@ -462,6 +475,7 @@ pub(super) fn post_credit_with(
         },
         amount,
         &new.apply,
+        cache,
     )?;
     let applied: Money = allocations.iter().map(|(_, _, m)| *m).sum();
     Ok(Posted {

@@ -13,6 +13,7 @@ use crate::domain::ids::CustomerId;
 use crate::domain::{Currency, Money};
 use crate::store::{Result, StoreError, customers};
 
+#[derive(Clone)]
 pub(super) struct OpenNow {
     pub(super) item_id: i64,
     pub(super) doc_date: NaiveDate,
@@ -73,6 +74,22 @@ pub(super) fn open_items_now(
     Ok(out)
 }
 
+/// Customers' open items as the payments posted so far in one transaction leave them,
+/// so that a batch posting many payments per customer (a bank import) reads each
+/// customer's open items once, not once per payment. Only postings made through it may
+/// change those items while it lives; after a rollback it must be [`cleared`].
+///
+/// [`cleared`]: OpenItemsCache::clear
+#[derive(Default)]
+pub struct OpenItemsCache(std::collections::HashMap<CustomerId, Vec<OpenNow>>);
+
+impl OpenItemsCache {
+    /// Forgets everything read: what a rolled-back posting did is no longer so.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
 /// The credit being applied: its id, and for a payment that may earn discounts its
 /// number (a discount's reference).
 pub(super) struct Applying<'a> {
@@ -94,9 +111,20 @@ pub(super) fn apply_credit(
     credit: Applying<'_>,
     available: Money,
     apply: &Apply,
+    cache: Option<&mut OpenItemsCache>,
 ) -> Result<Applied> {
     let (credit_id, credit_date) = (credit.id, credit.date);
-    let open = open_items_now(conn, currency, customer_id)?;
+    let cached = match cache {
+        Some(cache) => Some(match cache.0.remove(&customer_id) {
+            Some(open) => (cache, open),
+            None => (cache, open_items_now(conn, currency, customer_id)?),
+        }),
+        None => None,
+    };
+    let (cache, open) = match cached {
+        Some((cache, open)) => (Some(cache), open),
+        None => (None, open_items_now(conn, currency, customer_id)?),
+    };
     let items: Vec<OpenItem> = open.iter().map(|o| o.item.clone()).collect();
     let offers: Vec<Option<Money>> = match credit.discounts_for {
         Some(_) => open
@@ -107,7 +135,7 @@ pub(super) fn apply_credit(
     };
     let planned = allocation::plan_with_discounts(currency, &items, &offers, available, apply)?;
     let mut applied = Vec::with_capacity(planned.paid.len());
-    for (index, amount) in planned.paid {
+    for &(index, amount) in &planned.paid {
         let target = &open[index];
         let date = credit_date.max(target.doc_date);
         allocate(
@@ -130,6 +158,16 @@ pub(super) fn apply_credit(
         )?,
         None => Vec::new(),
     };
+    if let Some(cache) = cache {
+        // As `open_items_now` would read them now: less what was paid and discounted,
+        // without the items left with nothing open, in the same order.
+        let mut open = open;
+        for (index, amount) in planned.paid.iter().chain(&planned.discounts) {
+            open[*index].item.open -= *amount;
+        }
+        open.retain(|o| !o.item.open.is_zero());
+        cache.0.insert(customer_id, open);
+    }
     Ok((applied, discounts))
 }
 
@@ -160,6 +198,7 @@ pub(in crate::store) fn apply_unapplied(
             },
             currency.from_minor(unapplied),
             &Apply::OldestFirst,
+            None,
         )?;
         applied.extend(done);
     }
