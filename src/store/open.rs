@@ -102,7 +102,10 @@ fn configure(conn: &Connection) -> Result<()> {
     // The same plan whatever values are bound. Without it SQLite prepares a statement
     // again each time a bound value is compared against a partial index's condition
     // (`items … WHERE open <> 0`), which was a fifth of a bank import's commit.
-    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
     // Savepoints journal the pages they change; in memory, not in a file written page
     // by page (a bank import posts each payment behind one).
     conn.pragma_update(None, "temp_store", "MEMORY")?;

@@ -423,3 +423,36 @@ fn the_panel_says_where_each_payment_goes_as_the_file_is_decided() {
     );
     assert_eq!(invoices(&app, 3), ["INV-1 33.34", "INV-1/2 33.33"]);
 }
+
+#[test]
+fn a_big_file_is_counted_off_the_ui_thread_and_a_stale_count_is_dropped() {
+    let mut app = sample_app();
+    let mut text = String::from("Date,Payer,Details,Amount\n2026-11-20,ACME LTD,INV-1,66.67\n");
+    for n in 0..COUNT_AT_ONCE {
+        text.push_str(&format!(
+            "2026-11-21,Someone {n},unknown,{}.00\n",
+            n % 90 + 1
+        ));
+    }
+    load(&mut app, &text);
+    let rows = COUNT_AT_ONCE + 1;
+    // Counted on a worker thread (the test runs its task to the end): the figures are
+    // those counted at once on the same plan.
+    let s = screen(&app);
+    let plan = s.plan.clone().expect("read");
+    assert_eq!(plan.rows.len(), rows);
+    let counted = s.tally.clone().expect("counted");
+    let at_once = tally(&plan, s.open.as_deref(), &s.final_decisions());
+    assert_eq!(counted.new_rows, rows);
+    assert_eq!(counted.new_rows, at_once.new_rows);
+    assert_eq!(counted.summary.unmatched, at_once.summary.unmatched);
+    assert_eq!(counted.to_post, 0);
+    // A decision is counted again off the thread; a count older than the latest that
+    // arrives late changes nothing.
+    send(&mut app, AppMessage::Import(Message::Accept(0)));
+    assert_eq!(screen(&app).to_post(), 1);
+    assert_eq!(screen(&app).tally.as_ref().unwrap().payments.len(), 1);
+    let stale = counted;
+    send(&mut app, AppMessage::Import(Message::Counted(0, Ok(stale))));
+    assert_eq!(screen(&app).to_post(), 1);
+}
