@@ -55,7 +55,7 @@ pub enum Message {
     Reread,
     Prepared(u64, Result<Prepared, String>),
     /// The figures of a big file, counted off the UI thread (by count generation).
-    Counted(u64, Result<Tally, String>),
+    Counted(u64, Result<Box<Tally>, String>),
     Filter(RowFilter),
     Scrolled(scrollable::Viewport),
     /// Index into the plan's rows.
@@ -446,7 +446,7 @@ impl Import {
                 return (Task::batch([counting, self.scroll.to_top(LIST)]), None);
             }
             Message::Counted(generation, _) if generation != self.count_generation => {}
-            Message::Counted(_, Ok(tally)) => self.tally = Some(tally),
+            Message::Counted(_, Ok(tally)) => self.tally = Some(*tally),
             Message::Counted(_, Err(error)) => self.error = Some(error),
             Message::Prepared(_, Err(error)) => {
                 self.phase = Phase::Empty;
@@ -658,7 +658,7 @@ impl Import {
         }
         let generation = self.count_generation;
         Task::perform(
-            on_worker(move || Ok(tally(&plan, open.as_deref(), &decisions))),
+            on_worker(move || Ok(Box::new(tally(&plan, open.as_deref(), &decisions)))),
             move |result| Message::Counted(generation, result),
         )
     }

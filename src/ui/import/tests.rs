@@ -453,6 +453,9 @@ fn a_big_file_is_counted_off_the_ui_thread_and_a_stale_count_is_dropped() {
     assert_eq!(screen(&app).to_post(), 1);
     assert_eq!(screen(&app).tally.as_ref().unwrap().payments.len(), 1);
     let stale = counted;
-    send(&mut app, AppMessage::Import(Message::Counted(0, Ok(stale))));
+    send(
+        &mut app,
+        AppMessage::Import(Message::Counted(0, Ok(Box::new(stale)))),
+    );
     assert_eq!(screen(&app).to_post(), 1);
 }
