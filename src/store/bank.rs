@@ -285,10 +285,13 @@ impl Store {
     /// Commits an import: the batch, every row, the payments and what was learned, all
     /// in one transaction. A row whose fingerprint was imported meanwhile is left out and
     /// counted as a duplicate, so no payment is ever posted twice.
+    ///
+    /// `rows` are taken one at a time, in the order given (date order), so that a big
+    /// statement's rows need not all be held at once.
     pub fn commit_import(
         &mut self,
         batch: &NewImportBatch,
-        rows: &[NewBankRow],
+        rows: impl ExactSizeIterator<Item = NewBankRow>,
         mut progress: impl FnMut(usize),
     ) -> Result<ImportBatch> {
         // A big statement touches many customers' pages; with SQLite's default 2 MB page
@@ -305,7 +308,7 @@ impl Store {
     fn commit_import_rows(
         &mut self,
         batch: &NewImportBatch,
-        rows: &[NewBankRow],
+        rows: impl ExactSizeIterator<Item = NewBankRow>,
         progress: &mut impl FnMut(usize),
     ) -> Result<ImportBatch> {
         self.write(|tx, currency| {
@@ -323,7 +326,8 @@ impl Store {
             let mut taken = tx.prepare_cached(
                 "SELECT 1 FROM bank_rows WHERE fingerprint = ?1 AND occurrence = ?2 AND undone = 0",
             )?;
-            for (index, row) in rows.iter().enumerate() {
+            let total = rows.len();
+            for (index, row) in rows.enumerate() {
                 if index % 512 == 0 {
                     progress(index);
                 }
@@ -386,15 +390,15 @@ impl Store {
                             confidence: None,
                             payment: None,
                             learn: Vec::new(),
-                            ..row.clone()
+                            ..row
                         };
                         insert_row(tx, batch_id, &row, customer_id, document_id.map(|d| d.0))?;
                     }
-                    None => insert_row(tx, batch_id, row, customer_id, document_id.map(|d| d.0))?,
+                    None => insert_row(tx, batch_id, &row, customer_id, document_id.map(|d| d.0))?,
                 }
                 new += 1;
             }
-            progress(rows.len());
+            progress(total);
             tx.execute(
                 "UPDATE import_batches SET rows_new = ?2, duplicates = ?3, payments = ?4, unmatched = ?5 WHERE id = ?1",
                 params![batch_id, new, duplicates, posted.len() as i64, unmatched],

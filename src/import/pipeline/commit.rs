@@ -49,18 +49,17 @@ pub fn commit(
     // The file as one sequence: each payment posted, in date order, with the allocation
     // planned against the book as the earlier rows leave it (what the dry run showed).
     let outcomes = sequence(plan, decisions, &store.match_book()?);
-    let mut rows = Vec::new();
-    for ((planned, decision), outcome) in plan.rows.iter().zip(decisions).zip(&outcomes) {
-        if planned.status == RowStatus::AlreadyImported || planned.kind == RowKind::Pending {
-            continue;
-        }
-        let Some(date) = planned.row.date else {
-            continue;
-        };
-        rows.push(bank_row(plan, planned, date, decision, outcome.as_ref())?);
-    }
-    // Stable: rows of one day keep the file's order.
-    rows.sort_by_key(|row| row.date);
+    // The rows written, by index into the plan: new, dated, in date order (stable, so
+    // rows of one day keep the file's order). Each is made as it is written, not all
+    // held at once.
+    let mut order: Vec<(NaiveDate, usize)> = plan
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.status != RowStatus::AlreadyImported && r.kind != RowKind::Pending)
+        .filter_map(|(index, r)| r.row.date.map(|date| (date, index)))
+        .collect();
+    order.sort_by_key(|&(date, _)| date);
     let duplicates = plan
         .rows
         .iter()
@@ -77,14 +76,23 @@ pub fn commit(
         "sign": plan.detected.sign,
         "profile": plan.profile,
     });
-    let total = rows.len();
-    if rows.is_empty() {
+    let total = order.len();
+    if order.is_empty() {
         // Nothing new: the file was imported before. No empty batch is written.
         return Ok(Committed {
             batch: None,
             summary: plan.summary(decisions, None),
         });
     }
+    let rows = order.iter().map(|&(date, index)| {
+        bank_row(
+            plan,
+            &plan.rows[index],
+            date,
+            &decisions[index],
+            outcomes[index].as_ref(),
+        )
+    });
     let batch = store.commit_import(
         &NewImportBatch {
             file_name: plan.file_name.clone(),
@@ -93,7 +101,7 @@ pub fn commit(
             rows_read: plan.rows.len(),
             duplicates,
         },
-        &rows,
+        rows,
         |done| progress(done, total),
     )?;
     if let Some(signature) = &plan.profile_signature {
@@ -150,7 +158,7 @@ fn bank_row(
     date: NaiveDate,
     decision: &Decision,
     outcome: Option<&Outcome>,
-) -> Result<NewBankRow, RunError> {
+) -> NewBankRow {
     let row = &planned.row;
     let status = match (planned.kind, decision) {
         (RowKind::MoneyIn, _) if planned.unpostable.is_some() => BankRowStatus::Unmatched,
@@ -198,7 +206,7 @@ fn bank_row(
         ),
         _ => (None, note.map(str::to_string)),
     };
-    Ok(NewBankRow {
+    NewBankRow {
         fingerprint: planned.fingerprint.clone(),
         occurrence: planned.occurrence,
         line: row.line,
@@ -218,7 +226,7 @@ fn bank_row(
         payment,
         confidence,
         reason,
-    })
+    }
 }
 
 /// Undoes a batch: its payments are voided and its rows freed. Returns the voids.
