@@ -8,6 +8,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
+mod writing;
+
 use super::posting::{self, NewCredit, Posted, VoidRequest};
 use super::queries::parse_stored_date;
 use super::{Result, Store, StoreError, customers, now_stamp};
@@ -291,7 +293,7 @@ impl Store {
     pub fn commit_import(
         &mut self,
         batch: &NewImportBatch,
-        rows: impl ExactSizeIterator<Item = NewBankRow>,
+        rows: impl Iterator<Item = NewBankRow>,
         mut progress: impl FnMut(usize),
     ) -> Result<ImportBatch> {
         // A big statement touches many customers' pages; with SQLite's default 2 MB page
@@ -308,7 +310,7 @@ impl Store {
     fn commit_import_rows(
         &mut self,
         batch: &NewImportBatch,
-        rows: impl ExactSizeIterator<Item = NewBankRow>,
+        rows: impl Iterator<Item = NewBankRow>,
         progress: &mut impl FnMut(usize),
     ) -> Result<ImportBatch> {
         self.write(|tx, currency| {
@@ -318,94 +320,15 @@ impl Store {
                 params![batch.file_name, batch.sha256, now_stamp(), batch.detected, batch.rows_read as i64, batch.duplicates as i64],
             )?;
             let batch_id = tx.last_insert_rowid();
-            let (mut new, mut duplicates, mut unmatched) = (0i64, batch.duplicates as i64, 0i64);
-            let mut posted = Vec::new();
-            let mut not_posted = Vec::new();
-            // Each customer's open items read once for the batch, kept in step as it posts.
-            let mut open_items = posting::OpenItemsCache::default();
-            let mut taken = tx.prepare_cached(
-                "SELECT 1 FROM bank_rows WHERE fingerprint = ?1 AND occurrence = ?2 AND undone = 0",
-            )?;
-            let total = rows.len();
-            for (index, row) in rows.enumerate() {
-                if index % 512 == 0 {
-                    progress(index);
-                }
-                if taken.exists(params![row.fingerprint, row.occurrence])? {
-                    duplicates += 1;
-                    continue;
-                }
-                let mut status = row.status;
-                let mut reason = None;
-                let (customer_id, document_id) = match (&row.payment, row.status) {
-                    (Some(payment), BankRowStatus::Posted) => {
-                        // Each payment behind a savepoint: one the book refuses now (it
-                        // changed since the file was planned) is kept unmatched with the
-                        // reason, and the rest of the batch goes on.
-                        tx.prepare_cached("SAVEPOINT bank_row")?.execute([])?;
-                        let posting = (|| -> Result<(Posted, CustomerId)> {
-                            let done = posting::post_credit_cached(
-                                tx,
-                                currency,
-                                payment,
-                                posting::Discounting::Take,
-                                Some(&mut open_items),
-                            )?;
-                            let customer = customers::require(tx, currency, &payment.customer)?;
-                            for key in &row.learn {
-                                learn_alias(tx, key, customer.id, batch_id)?;
-                            }
-                            Ok((done, customer.id))
-                        })();
-                        match posting {
-                            Ok((done, customer)) => {
-                                tx.prepare_cached("RELEASE bank_row")?.execute([])?;
-                                let id = done.id;
-                                posted.push(done);
-                                (Some(customer), Some(id))
-                            }
-                            Err(error) if error.is_refusal() => {
-                                tx.prepare_cached("ROLLBACK TO bank_row")?.execute([])?;
-                                // What the refused posting changed is undone; read again.
-                                open_items.clear();
-                                tx.prepare_cached("RELEASE bank_row")?.execute([])?;
-                                status = BankRowStatus::Unmatched;
-                                reason = Some(format!("not posted: {error}"));
-                                not_posted.push((row.line, error.to_string()));
-                                (None, None)
-                            }
-                            Err(error) => return Err(error),
-                        }
-                    }
-                    _ => (None, None),
-                };
-                if status == BankRowStatus::Unmatched {
-                    unmatched += 1;
-                }
-                match reason {
-                    Some(reason) => {
-                        let row = NewBankRow {
-                            status,
-                            reason: Some(reason),
-                            confidence: None,
-                            payment: None,
-                            learn: Vec::new(),
-                            ..row
-                        };
-                        insert_row(tx, batch_id, &row, customer_id, document_id.map(|d| d.0))?;
-                    }
-                    None => insert_row(tx, batch_id, &row, customer_id, document_id.map(|d| d.0))?,
-                }
-                new += 1;
-            }
-            progress(total);
+            let written = writing::write_rows(tx, currency, batch_id, rows, progress)?;
+            let duplicates = batch.duplicates as i64 + written.duplicates;
             tx.execute(
                 "UPDATE import_batches SET rows_new = ?2, duplicates = ?3, payments = ?4, unmatched = ?5 WHERE id = ?1",
-                params![batch_id, new, duplicates, posted.len() as i64, unmatched],
+                params![batch_id, written.new, duplicates, written.posted.len() as i64, written.unmatched],
             )?;
             let mut done = read_batch(tx, batch_id)?;
-            done.posted = posted;
-            done.not_posted = not_posted;
+            done.posted = written.posted;
+            done.not_posted = written.not_posted;
             Ok(done)
         })
     }

@@ -272,3 +272,37 @@ fn credit_left_by_an_earlier_part_payment_is_said() {
         Some("INV-2 was partly paid by line 2 of this file: 12.50 kept as unapplied credit")
     );
 }
+
+/// Refusals in a long file (two of 150 payments, far apart) leave out only the refused
+/// payments: every other one is posted exactly once, and the book checks out.
+#[test]
+fn refusals_in_a_long_file_leave_out_only_the_refused_payments() {
+    let mut store = book_with_invoices();
+    let mut file = String::from("Date,Payer,Details,Amount\n");
+    for n in 0..150 {
+        file.push_str(&format!("2026-11-02,Customer One,part {n},1.00\n"));
+    }
+    let plan =
+        import::prepare(&store, "long.csv", file.as_bytes(), &Hints::default(), None).unwrap();
+    let decisions: Vec<Decision> = (0..150)
+        .map(|n| Decision::Accept {
+            customer: if n == 10 || n == 100 { "C999" } else { "C001" }.into(),
+            apply: Apply::OldestFirst,
+        })
+        .collect();
+    let done = import::commit(&mut store, &plan, &decisions, |_, _| {}).unwrap();
+    let refused: Vec<usize> = done.summary.not_posted.iter().map(|r| r.line).collect();
+    assert_eq!(refused, [12, 102]);
+    let batch = done.batch.expect("written");
+    assert_eq!((batch.payments, batch.unmatched), (148, 2));
+    assert_eq!(batch.rows_new, 150);
+    // 148.00 paid off INV-1 (300.00), oldest first; nothing twice.
+    let open: Vec<String> = store
+        .open_items_now(store.customer("C001").unwrap().id)
+        .unwrap()
+        .iter()
+        .map(|i| format!("{} {}", i.number, i.open))
+        .collect();
+    assert_eq!(open, ["INV-1 152.00", "INV-2 100.00"]);
+    assert_eq!(store.check(d("2027-12-31")).unwrap(), Vec::new());
+}
