@@ -103,24 +103,43 @@ pub struct PaymentHabits {
 
 /// [`PaymentHabits`] of `items`, unrounded; all `None` when they add up to nothing.
 pub fn payment_habits(items: &[SettledItem]) -> PaymentHabits {
-    let mut total = Decimal::ZERO;
-    let mut to_pay = Decimal::ZERO;
-    let mut late = Decimal::ZERO;
-    let mut on_time = Decimal::ZERO;
+    let mut sums = HabitSums::default();
     for item in items {
+        sums.add(item);
+    }
+    sums.habits()
+}
+
+/// The running sums [`payment_habits`] is made of, for a reader that meets a customer's
+/// settled items one at a time among everyone else's (the whole book's year, read in
+/// settled order) and need not keep them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HabitSums {
+    total: Decimal,
+    to_pay: Decimal,
+    late: Decimal,
+    on_time: Decimal,
+}
+
+impl HabitSums {
+    pub fn add(&mut self, item: &SettledItem) {
         let amount = item.amount.0;
-        total += amount;
-        to_pay += amount * Decimal::from((item.settled - item.invoiced).num_days());
+        self.total += amount;
+        self.to_pay += amount * Decimal::from((item.settled - item.invoiced).num_days());
         let days_late = (item.settled - item.due).num_days().max(0);
-        late += amount * Decimal::from(days_late);
+        self.late += amount * Decimal::from(days_late);
         if item.settled <= item.due {
-            on_time += amount;
+            self.on_time += amount;
         }
     }
-    PaymentHabits {
-        days_to_pay: ratio(to_pay, total),
-        days_late: ratio(late, total),
-        on_time_share: ratio(on_time * Decimal::ONE_HUNDRED, total),
+
+    /// The habits of the items added, unrounded; all `None` when they add up to nothing.
+    pub fn habits(&self) -> PaymentHabits {
+        PaymentHabits {
+            days_to_pay: ratio(self.to_pay, self.total),
+            days_late: ratio(self.late, self.total),
+            on_time_share: ratio(self.on_time * Decimal::ONE_HUNDRED, self.total),
+        }
     }
 }
 

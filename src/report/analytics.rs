@@ -406,4 +406,42 @@ mod tests {
             assert_eq!(own[id], *tally);
         }
     }
+
+    /// The worklist tallies promises over the six months alone (`risk::promises_read`):
+    /// each customer's broken parts since the window's start are the year's.
+    #[test]
+    fn the_six_months_tally_counts_the_broken_parts_the_year_does() {
+        use crate::demo::{self, DemoOptions};
+        use crate::store::BookSettings;
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let today = d("2026-11-23");
+        let mut store = Store::open_in_memory(&BookSettings::default()).unwrap();
+        let options = DemoOptions {
+            customers: 30,
+            invoices: 800,
+            seed: 11,
+            today,
+        };
+        demo::generate(&mut store, &options, &mut |_, _| {}).unwrap();
+        for as_of in [today, d("2026-09-30")] {
+            let since = as_of
+                .checked_sub_months(chrono::Months::new(6))
+                .unwrap()
+                .succ_opt()
+                .unwrap();
+            let from = as_of.checked_sub_days(chrono::Days::new(364)).unwrap();
+            let year = promise_tallies(&store, from, since, as_of, None).unwrap();
+            let half = promise_tallies(&store, since, since, as_of, None).unwrap();
+            assert!(year.values().any(|t| t.broken_since > 0), "as of {as_of}");
+            for id in year.keys().chain(half.keys()) {
+                let broken =
+                    |t: &HashMap<CustomerId, PromiseTally>| t.get(id).map_or(0, |t| t.broken_since);
+                assert_eq!(
+                    broken(&half),
+                    broken(&year),
+                    "customer {id:?} as of {as_of}"
+                );
+            }
+        }
+    }
 }

@@ -11,8 +11,36 @@ use crate::domain::ledger::LedgerDocument;
 use crate::domain::{Currency, Money};
 
 pub(super) fn parse_stored_date(text: &str) -> Result<NaiveDate> {
+    // The book writes dates as `YYYY-MM-DD`: read by hand, as the reports read them by
+    // the hundred thousand and chrono's general parser took a tenth of a whole-book
+    // read. Anything else goes to chrono, so what it accepts and refuses is unchanged.
+    if let Some(date) = canonical_date(text.as_bytes()) {
+        return Ok(date);
+    }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| StoreError::Corrupt(format!("'{text}' is not a date")))
+}
+
+/// The date stored in `column` of `row`, read in place (no string is made of it).
+pub(super) fn date_column(row: &rusqlite::Row<'_>, column: usize) -> Result<NaiveDate> {
+    let text = row
+        .get_ref(column)?
+        .as_str()
+        .map_err(rusqlite::Error::from)?;
+    parse_stored_date(text)
+}
+
+/// A date written `YYYY-MM-DD` exactly (ten bytes), or `None` for anything else,
+/// including a day the calendar does not have.
+fn canonical_date(bytes: &[u8]) -> Option<NaiveDate> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *bytes else {
+        return None;
+    };
+    let digit = |b: u8| b.is_ascii_digit().then(|| u32::from(b - b'0'));
+    let year = ((digit(y0)? * 10 + digit(y1)?) * 10 + digit(y2)?) * 10 + digit(y3)?;
+    let month = digit(m0)? * 10 + digit(m1)?;
+    let day = digit(d0)? * 10 + digit(d1)?;
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
 fn parse_kind(text: &str) -> Result<DocKind> {
@@ -167,14 +195,12 @@ impl Store {
             if open == 0 {
                 continue;
             }
-            let date: String = row.get(2)?;
-            let due: String = row.get(3)?;
             let item = OpenItemRow {
                 customer_id: row.get(0)?,
                 number: String::new(),
                 seq: row.get(1)?,
-                date: parse_stored_date(&date)?,
-                due: parse_stored_date(&due)?,
+                date: date_column(row, 2)?,
+                due: date_column(row, 3)?,
                 amount: currency.from_minor(row.get(4)?),
                 open: currency.from_minor(open),
             };
@@ -248,11 +274,10 @@ impl Store {
             if unapplied == 0 {
                 continue;
             }
-            let date: String = row.get(2)?;
             each(CreditRow {
                 customer_id: row.get(0)?,
                 number: row.get(1)?,
-                date: parse_stored_date(&date)?,
+                date: date_column(row, 2)?,
                 unapplied: currency.from_minor(unapplied),
             });
         }
@@ -388,5 +413,53 @@ impl Store {
             .conn
             .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
         Ok((customers, documents))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Datelike;
+
+    use super::*;
+
+    /// The hand-read dates are chrono's, and what chrono refuses is still refused.
+    #[test]
+    fn stored_dates_read_by_hand_are_chronos() {
+        let chrono = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok();
+        let mut texts: Vec<String> = [
+            "2026-11-23",
+            "0001-01-01",
+            "9999-12-31",
+            "2024-02-29",
+            "2023-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "2026-4-5",
+            "2026-04-5",
+            "+2026-04-05",
+            "2026/04/05",
+            "2026-04-05 ",
+            " 2026-04-05",
+            "2026-04-05T00:00",
+            "20260405",
+            "abcd-ef-gh",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let mut day = NaiveDate::from_ymd_opt(1999, 12, 25).unwrap();
+        while day.year() < 2031 {
+            texts.push(day.to_string());
+            day = day.succ_opt().unwrap();
+        }
+        for text in &texts {
+            assert_eq!(
+                parse_stored_date(text).ok(),
+                chrono(text),
+                "{text:?} read by hand and by chrono"
+            );
+        }
     }
 }
