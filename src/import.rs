@@ -284,6 +284,29 @@ pub enum ImportError {
         text: String,
         format: String,
     },
+    #[error(
+        "{file}, line {line}, column {column}: '{text}' could have a decimal point or a \
+         point grouping thousands, and no amount in the file decides it; pass \
+         --decimal-mark . if the point is the decimal mark, --decimal-mark , if it groups \
+         thousands"
+    )]
+    AmbiguousDecimal {
+        file: String,
+        line: usize,
+        column: String,
+        text: String,
+    },
+    #[error(
+        "{file}, line {line}, column {column}: '{text}' looks like one amount cut in two \
+         by the delimiter (a decimal comma written without quotes): the row has more \
+         cells than the header; write the amount quoted (\"12,50\") or with a point"
+    )]
+    SplitAmount {
+        file: String,
+        line: usize,
+        column: String,
+        text: String,
+    },
     #[error("{file}, line {line}, column {column}: '{text}' is not an amount")]
     BadAmount {
         file: String,

@@ -52,6 +52,10 @@ pub struct ImportRun {
     /// number (e.g. "Amount in account currency" or 5).
     #[arg(long)]
     pub amount_column: Option<String>,
+    /// The amounts' decimal mark, `.` or `,`, when no amount in the file shows it
+    /// (`1.005` is 1.005 with `.`, 1,005 with `,`).
+    #[arg(long, value_parser = parse_decimal_mark)]
+    pub decimal_mark: Option<char>,
     /// The line of the header row, when a preamble line was taken for it (0: no header).
     #[arg(long)]
     pub header_line: Option<usize>,
@@ -178,6 +182,14 @@ fn parse_sign(text: &str) -> Result<import::Sign, String> {
     text.parse()
 }
 
+fn parse_decimal_mark(text: &str) -> Result<char, String> {
+    match text.trim() {
+        "." => Ok('.'),
+        "," => Ok(','),
+        other => Err(format!("'{other}' is not a decimal mark: . or ,")),
+    }
+}
+
 fn import_file(
     open: impl FnOnce(bool) -> Result<Store, CliError>,
     run: &ImportRun,
@@ -197,7 +209,7 @@ fn import_file(
         date_format: run.date_format.clone(),
         year: run.year,
         delimiter: None,
-        decimal_mark: None,
+        decimal_mark: run.decimal_mark,
         sign: run.sign,
         amount_column: run.amount_column.clone(),
         header_line: run.header_line,

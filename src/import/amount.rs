@@ -283,6 +283,15 @@ pub(crate) fn vote(text: &str) -> Option<char> {
     (after != 3 || before.is_empty() || before == "0").then_some(mark)
 }
 
+/// Whether a cell reads two ways when no cell of the file shows its decimal mark:
+/// `1.005` is 1,005 with a point grouping thousands, or 1.005 with a decimal point (a
+/// currency of three decimals writes just that). A comma the same way (`1,234`) is left
+/// to group thousands: that is how amounts without cents are written, in yen and yuan.
+pub(crate) fn point_reads_two_ways(text: &str) -> bool {
+    number(text)
+        .is_some_and(|(n, _)| n.body.contains('.') && !n.body.contains(',') && vote(text).is_none())
+}
+
 /// Parses an amount cell with the file's decimal mark; `None` mark means no cell showed
 /// one, so every separator groups thousands. `Ok(None)` is an empty cell.
 pub(crate) fn parse(text: &str, decimal: Option<char>) -> Result<Option<Money>, ()> {
@@ -435,6 +444,17 @@ mod tests {
             assert!(parse(bad, Some('.')).is_err(), "{bad}");
         }
         assert!(parse("99999999999999999999999999999", Some('.')).is_err());
+    }
+
+    #[test]
+    fn a_point_before_three_digits_reads_two_ways() {
+        assert!(point_reads_two_ways("1.005"));
+        assert!(point_reads_two_ways("-12.500"));
+        assert!(!point_reads_two_ways("0.500"));
+        assert!(!point_reads_two_ways("1.00"));
+        assert!(!point_reads_two_ways("1.234.567"));
+        assert!(!point_reads_two_ways("1,234"));
+        assert!(!point_reads_two_ways("1234"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Candidates are scored on header words and on what the cells hold, never looked up in a
 //! table of banks.
 
-use super::amount::{looks_like_id, looks_numeric, vote};
+use super::amount::{self, looks_like_id, looks_numeric, vote};
 use super::columns::{self, Columns, MoneyCols};
 use super::date::{DateCell, DateRule, Problem, Year, tokenize};
 use super::keywords::{Role, header_role, is_pending_word, normalize};
@@ -253,6 +253,29 @@ pub(crate) fn plan(file: &str, records: &[Record], hints: &Hints) -> Result<Plan
             line: header_line,
         })?;
     let mut cols = chosen.columns;
+    if decimal.is_none() {
+        // Read as thousands, `1.005` would be a thousand times what it is if the point
+        // is a decimal mark: asked, never guessed.
+        let money: Vec<usize> = match cols.money {
+            MoneyCols::Signed { amount, .. } | MoneyCols::WithDirection { amount, .. } => {
+                vec![amount]
+            }
+            MoneyCols::DebitCredit { debit, credit } => vec![debit, credit],
+        };
+        for row in &rows {
+            if let Some(&c) = money
+                .iter()
+                .find(|&&c| amount::point_reads_two_ways(row.field(c)))
+            {
+                return Err(ImportError::AmbiguousDecimal {
+                    file: file.to_string(),
+                    line: row.line,
+                    column: column(c),
+                    text: row.field(c).to_string(),
+                });
+            }
+        }
+    }
     let currency = columns::main_currency(&rows, &mut cols, decimal, &plan_names);
     let preamble: Vec<&Record> = records[..header.unwrap_or(0)].iter().collect();
     let sign = match &mut cols.money {

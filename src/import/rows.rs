@@ -15,6 +15,37 @@ use super::layout::Plan;
 use super::records::Record;
 use super::{BankRow, Direction, ImportError, SkipReason, Skipped};
 
+/// An amount written `12,50` without quotes in a comma-separated file reads as `12`
+/// and a stray `50` past the header's last column: refused rather than read as 12.
+fn split_amount(file: &str, record: &Record, width: usize, plan: &Plan) -> Option<ImportError> {
+    let amounts = match plan.cols.money {
+        MoneyCols::Signed { amount, .. } | MoneyCols::WithDirection { amount, .. } => {
+            vec![amount]
+        }
+        MoneyCols::DebitCredit { debit, credit } => vec![debit, credit],
+    };
+    let integer = |t: &str| {
+        let t = t.trim().trim_start_matches(['-', '+']);
+        !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+    };
+    let cents = |t: &str| (1..=2).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit());
+    if width == 0 || record.fields.len() <= width {
+        return None;
+    }
+    amounts.into_iter().find_map(|c| {
+        let (whole, part) = (record.field(c), record.field(c + 1));
+        (c + 1 >= width && integer(whole) && cents(part)).then(|| ImportError::SplitAmount {
+            file: file.to_string(),
+            line: record.line,
+            column: match plan.names.get(c).filter(|n| !n.is_empty()) {
+                Some(name) => format!("{} ({name})", c + 1),
+                None => (c + 1).to_string(),
+            },
+            text: format!("{whole},{part}"),
+        })
+    })
+}
+
 pub(crate) fn build(
     file: &str,
     records: &[Record],
@@ -108,6 +139,9 @@ pub(crate) fn build(
         if memo_balance || cells().any(|f| is_memo_label(f)) {
             skipped.push(skip(SkipReason::Memo));
             continue;
+        }
+        if let Some(error) = split_amount(file, record, header.len(), plan) {
+            return Err(error);
         }
         let (amount, direction, money) = reader.money(record)?;
         let text = |c: Option<usize>| {

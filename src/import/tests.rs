@@ -104,3 +104,42 @@ fn nothing_to_read() {
     let error = read_statement("t.csv", b"just words\nand more\n", &Hints::default()).unwrap_err();
     assert!(error.to_string().starts_with("t.csv, line 2"), "{error}");
 }
+
+/// `1.005` with nothing in the file to say what the point is: asked, with the way to
+/// answer; answered, read either way.
+#[test]
+fn a_point_that_reads_two_ways_is_asked() {
+    let text = "Date,Payer,Amount\n2026-11-20,A,1.005\n2026-11-21,B,12\n";
+    let error = read_statement("t.csv", text.as_bytes(), &Hints::default()).unwrap_err();
+    assert!(
+        matches!(error, ImportError::AmbiguousDecimal { line: 2, .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("--decimal-mark ."), "{error}");
+    let with = |mark| Hints {
+        decimal_mark: Some(mark),
+        ..Hints::default()
+    };
+    let point = read_statement("t.csv", text.as_bytes(), &with('.')).unwrap();
+    assert_eq!(signed(&point), vec![dec("1.005"), dec("12")]);
+    let comma = read_statement("t.csv", text.as_bytes(), &with(',')).unwrap();
+    assert_eq!(signed(&comma), vec![dec("1005"), dec("12")]);
+    // Another amount that shows the mark decides it.
+    let decided = read("Date,Payer,Amount\n2026-11-20,A,1.005\n2026-11-21,B,12.50\n");
+    assert_eq!(signed(&decided), vec![dec("1.005"), dec("12.50")]);
+}
+
+/// `12,50` unquoted in a comma-separated file is refused, not read as 12; a trailing
+/// delimiter (an empty cell past the header) is not mistaken for one.
+#[test]
+fn an_amount_cut_in_two_by_the_delimiter_is_refused() {
+    let text = "Date,Payer,Amount\n2026-11-20,A,3.50\n2026-11-21,B,12,50\n";
+    let error = read_statement("t.csv", text.as_bytes(), &Hints::default()).unwrap_err();
+    assert!(
+        matches!(error, ImportError::SplitAmount { line: 3, .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("'12,50'"), "{error}");
+    let trailing = read("Date;Payer;Amount;\n2026-11-20;A;12,50;\n2026-11-21;B;3,50;\n");
+    assert_eq!(signed(&trailing), vec![dec("12.50"), dec("3.50")]);
+}
