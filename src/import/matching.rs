@@ -90,14 +90,16 @@ pub fn alias_key(text: &str) -> Option<String> {
 
 impl Matcher {
     pub fn new(book: MatchBook) -> Matcher {
+        // Sized for the book at once: grown as they fill, they are hashed over again.
+        let (customers, items) = (book.customers.len(), book.items.len());
         let mut m = Matcher {
-            customers: HashMap::new(),
+            customers: HashMap::with_capacity(customers),
             units: Units::new(&book.items),
             items: book.items,
-            by_customer: HashMap::new(),
-            by_number: HashMap::new(),
-            by_digits: HashMap::new(),
-            by_amount: HashMap::new(),
+            by_customer: HashMap::with_capacity(customers),
+            by_number: HashMap::with_capacity(items),
+            by_digits: HashMap::with_capacity(items),
+            by_amount: HashMap::with_capacity(items),
             by_discounted: HashMap::new(),
             by_balance: HashMap::new(),
             names: Names::new(
@@ -121,8 +123,12 @@ impl Matcher {
                 .entry(squash(&item.number))
                 .or_default()
                 .push(index);
-            let digits: String = item.number.chars().filter(char::is_ascii_digit).collect();
-            let digits = digits.trim_start_matches('0').to_string();
+            let digits: String = item
+                .number
+                .chars()
+                .filter(char::is_ascii_digit)
+                .skip_while(|&c| c == '0')
+                .collect();
             if digits.len() >= 3 {
                 m.by_digits.entry(digits).or_default().push(index);
             }
