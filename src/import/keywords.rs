@@ -2,6 +2,9 @@
 //! names, which tokens say "money in" or "money out", which rows are balances, totals or
 //! pending entries. Matching is on lower-cased text; every table is data, not per-bank code.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// What a header cell says its column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Role {
@@ -37,7 +40,12 @@ pub(crate) fn normalize(text: &str) -> String {
             out.push(' ');
             space = false;
         }
-        out.extend(ch.to_lowercase());
+        // Every cell of a file comes here, most of them ASCII.
+        if ch.is_ascii() {
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.extend(ch.to_lowercase());
+        }
     }
     out
 }
@@ -269,9 +277,11 @@ pub(crate) fn is_balance_label(cell: &str) -> bool {
     if cell.len() > 48 || !cell.starts_with(char::is_alphabetic) {
         return false;
     }
+    // Asked of every text cell of a file: the labels are split once, into a set.
+    static LABELS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let labels = LABELS.get_or_init(|| BALANCE_ROWS.split('|').collect());
     let text = normalize(cell);
-    let text = text.trim_end_matches([':', '.']);
-    BALANCE_ROWS.split('|').any(|label| label == text)
+    labels.contains(text.trim_end_matches([':', '.']))
 }
 
 /// Words that open a totals/footer row or a record count such as `共66笔记录`.

@@ -23,7 +23,7 @@ mod choose;
 mod fuzzy;
 mod names;
 
-use amounts::label;
+use amounts::{Units, label};
 use choose::Named;
 use fuzzy::CloseIndex;
 use names::Names;
@@ -45,6 +45,8 @@ pub struct Suggestion {
 pub struct Matcher {
     customers: HashMap<CustomerId, (String, String)>,
     items: Vec<MatchItem>,
+    /// The items' open amounts in whole units, for fitting amounts quickly.
+    units: Option<Units>,
     /// Each customer's open items (indexes into `items`), oldest due first.
     by_customer: HashMap<CustomerId, Vec<usize>>,
     /// Normalised document number ("INV1001") → items.
@@ -66,10 +68,18 @@ pub struct Matcher {
 
 /// Lower-case letters and digits only: how numbers and payer keys are compared.
 pub fn squash(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    squash_into(text, &mut out);
+    out
+}
+
+/// [`squash`], written at the end of `out`.
+fn squash_into(text: &str, out: &mut String) {
+    out.extend(
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// The key a payer name or account is remembered under.
@@ -80,13 +90,16 @@ pub fn alias_key(text: &str) -> Option<String> {
 
 impl Matcher {
     pub fn new(book: MatchBook) -> Matcher {
+        // Sized for the book at once: grown as they fill, they are hashed over again.
+        let (customers, items) = (book.customers.len(), book.items.len());
         let mut m = Matcher {
-            customers: HashMap::new(),
+            customers: HashMap::with_capacity(customers),
+            units: Units::new(&book.items),
             items: book.items,
-            by_customer: HashMap::new(),
-            by_number: HashMap::new(),
-            by_digits: HashMap::new(),
-            by_amount: HashMap::new(),
+            by_customer: HashMap::with_capacity(customers),
+            by_number: HashMap::with_capacity(items),
+            by_digits: HashMap::with_capacity(items),
+            by_amount: HashMap::with_capacity(items),
             by_discounted: HashMap::new(),
             by_balance: HashMap::new(),
             names: Names::new(
@@ -110,8 +123,12 @@ impl Matcher {
                 .entry(squash(&item.number))
                 .or_default()
                 .push(index);
-            let digits: String = item.number.chars().filter(char::is_ascii_digit).collect();
-            let digits = digits.trim_start_matches('0').to_string();
+            let digits: String = item
+                .number
+                .chars()
+                .filter(char::is_ascii_digit)
+                .skip_while(|&c| c == '0')
+                .collect();
             if digits.len() >= 3 {
                 m.by_digits.entry(digits).or_default().push(index);
             }
@@ -206,22 +223,30 @@ impl Matcher {
     ) -> Option<Suggestion> {
         let mut found: Vec<usize> = Vec::new();
         let mut by_digits_only = false;
+        // Every token squashed, written one after the other: a token's key is its span,
+        // and a token with the next ("INV 1001" written with a space) the two spans
+        // together, so no key is built apart.
+        let mut squashed = String::new();
         for text in texts {
             // A number written onto Chinese text (`货款INV-1001`) is a word of its own.
             let text = names::scripts_apart(text);
-            let tokens: Vec<String> = text
+            squashed.clear();
+            let mut tokens: Vec<(&str, usize, usize)> = Vec::new();
+            for token in text
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
                 .filter(|t| !t.is_empty())
-                .map(str::to_string)
-                .collect();
-            for (i, token) in tokens.iter().enumerate() {
-                let mut keys = vec![squash(token)];
-                // "INV 1001" written with a space.
-                if let Some(next) = tokens.get(i + 1) {
-                    keys.push(squash(&format!("{token}{next}")));
+            {
+                let from = squashed.len();
+                squash_into(token, &mut squashed);
+                tokens.push((token, from, squashed.len()));
+            }
+            for (i, &(_, from, to)) in tokens.iter().enumerate() {
+                let mut keys = [Some(&squashed[from..to]), None];
+                if let Some(&(_, _, next_to)) = tokens.get(i + 1) {
+                    keys[1] = Some(&squashed[from..next_to]);
                 }
-                for key in keys {
-                    if let Some(items) = self.by_number.get(&key) {
+                for key in keys.into_iter().flatten() {
+                    if let Some(items) = self.by_number.get(key) {
                         for &item in items {
                             if !found.contains(&item) {
                                 found.push(item);
@@ -231,15 +256,14 @@ impl Matcher {
                 }
             }
             if found.is_empty() {
-                for token in &tokens {
+                for &(token, _, _) in &tokens {
                     let digits = token.trim_start_matches('0');
                     if digits.len() >= 3
                         && digits.chars().all(|c| c.is_ascii_digit())
                         && let Some(items) = self.by_digits.get(digits)
                     {
-                        let customers: Vec<CustomerId> =
-                            items.iter().map(|&i| self.items[i].customer).collect();
-                        if customers.iter().all(|c| *c == customers[0]) {
+                        let first = self.items[items[0]].customer;
+                        if items.iter().all(|&i| self.items[i].customer == first) {
                             found.extend(items);
                             by_digits_only = true;
                         }

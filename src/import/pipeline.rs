@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::matching::{Matcher, Suggestion, alias_key};
+use super::matching::{Matcher, Suggestion};
 use super::{BankRow, Detected, Direction, Hints, ImportError, Statement, hex, read_statement};
 use crate::domain::allocation::Apply;
 use crate::domain::{Currency, Money};
@@ -173,25 +173,14 @@ pub fn prepare(
     } = statement;
     let mut rows = Vec::with_capacity(read.len());
     let mut seen: HashMap<String, u32> = HashMap::new();
-    let (common_account, common_party) = common_values(&read);
+    let payer_keys = keys::payer_keys(&read);
     // The rows move into the plan (not copied): a big file is held once.
-    for row in read {
+    for (row, payer_keys) in read.into_iter().zip(payer_keys) {
         let fingerprint = fingerprint(&row);
         let occurrence = seen.entry(fingerprint.clone()).or_default();
         let this = *occurrence;
         *occurrence += 1;
         let kind = kind_of(detected.currency.as_ref(), &row, &currency);
-        let mut payer_keys = Vec::new();
-        for (value, common) in [
-            (&row.counterparty, &common_party),
-            (&row.account, &common_account),
-        ] {
-            if let Some(key) = value.as_deref().and_then(alias_key)
-                && Some(&key) != common.as_ref()
-            {
-                payer_keys.push(key);
-            }
-        }
         let unpostable = (kind == RowKind::MoneyIn
             && currency.to_minor_checked(Money(row.amount)).is_none())
         .then(|| {
@@ -211,20 +200,24 @@ pub fn prepare(
             unpostable,
         });
     }
-    let keys: Vec<(String, u32)> = rows
-        .iter()
-        .map(|r| (r.fingerprint.clone(), r.occurrence))
-        .collect();
-    let known = store.known_fingerprints(&keys)?;
+    let known =
+        store.known_fingerprints(rows.iter().map(|r| (r.fingerprint.as_str(), r.occurrence)))?;
     let matcher = Matcher::new(store.match_book()?);
-    // Hand-entered payments of the file's dates, read once instead of once per row.
+    // Hand-entered payments and kept rows of the file's dates, read once instead of
+    // once per row.
     let dates = || rows.iter().filter_map(|r| r.row.date);
     let payments = match (dates().min(), dates().max()) {
         (Some(from), Some(to)) => store.payment_dates_amounts(from, to)?,
         _ => Default::default(),
     };
-    for planned in &mut rows {
-        if known.contains(&(planned.fingerprint.clone(), planned.occurrence)) {
+    // As the book compares dates: as text.
+    let days = || dates().map(|d| d.to_string());
+    let kept = match (days().min(), days().max()) {
+        (Some(from), Some(to)) => store.kept_rows_between(&from, &to)?,
+        _ => Default::default(),
+    };
+    for (planned, known) in rows.iter_mut().zip(known) {
+        if known {
             planned.status = RowStatus::AlreadyImported;
             continue;
         }
@@ -236,12 +229,12 @@ pub fn prepare(
             let minor = currency
                 .to_minor_checked(amount)
                 .filter(|minor| payments.contains(&(date, *minor)));
-            let lookalikes = store.lookalikes(date, &canonical(planned.row.signed()), minor)?;
+            let lookalikes =
+                store.lookalikes_in(&kept, date, &canonical(planned.row.signed()), minor)?;
             if let Some(first) = lookalikes.first() {
                 planned.status = RowStatus::ProbableDuplicate(describe(first));
             }
             let texts = texts(&planned.row);
-            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
             planned.suggestion = matcher.suggest(date, amount, &texts, &planned.payer_keys);
         }
     }
@@ -329,33 +322,6 @@ fn parse_profile(settings: &str) -> BankProfile {
     serde_json::from_str(settings).unwrap_or_default()
 }
 
-/// The fingerprint of a row: what stays the same when the bank exports it again.
-pub fn fingerprint(row: &BankRow) -> String {
-    let squeeze = |t: &str| {
-        t.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let text = [
-        row.account.as_deref().map(squeeze).unwrap_or_default(),
-        row.date
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "pending".into()),
-        canonical(row.signed()),
-        row.currency.clone().unwrap_or_default(),
-        squeeze(&row.description),
-        row.reference.as_deref().map(squeeze).unwrap_or_default(),
-    ]
-    .join("\u{1f}");
-    hex(&Sha256::digest(text.as_bytes())[..16])
-}
-
-/// An amount written so that equal amounts are equal text: `-12.5`, `100`.
-pub fn canonical(amount: Decimal) -> String {
-    amount.normalize().to_string()
-}
-
 /// What a row is to the book; `main` is the statement's own currency, when it says.
 fn kind_of(main: Option<&String>, row: &BankRow, currency: &Currency) -> RowKind {
     let code = row.currency.as_ref().or(main);
@@ -372,31 +338,10 @@ fn kind_of(main: Option<&String>, row: &BankRow, currency: &Currency) -> RowKind
     }
 }
 
-/// A value most rows share is the holder's own (their account, their name), not a payer's.
-fn common_values(rows: &[BankRow]) -> (Option<String>, Option<String>) {
-    let most = |get: &dyn Fn(&BankRow) -> Option<String>| {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for row in rows {
-            if let Some(key) = get(row).as_deref().and_then(alias_key) {
-                *counts.entry(key).or_default() += 1;
-            }
-        }
-        counts
-            .into_iter()
-            .max_by_key(|(_, n)| *n)
-            .filter(|(_, n)| rows.len() > 2 && *n * 2 > rows.len())
-            .map(|(k, _)| k)
-    };
-    (
-        most(&|r| r.account.clone()),
-        most(&|r| r.counterparty.clone()),
-    )
-}
-
-fn texts(row: &BankRow) -> Vec<String> {
-    let mut out = vec![row.description.clone()];
-    out.extend(row.reference.clone());
-    out.extend(row.counterparty.clone());
+fn texts(row: &BankRow) -> Vec<&str> {
+    let mut out = vec![row.description.as_str()];
+    out.extend(row.reference.as_deref());
+    out.extend(row.counterparty.as_deref());
     out
 }
 
@@ -480,10 +425,12 @@ impl std::fmt::Display for SetAside {
 }
 
 mod commit;
+mod keys;
 mod sequence;
 mod summary;
 
 pub use commit::{Committed, assign_unmatched, commit, undo};
+pub use keys::{canonical, fingerprint};
 use sequence::sequence;
 pub use summary::{PlannedPayment, Summary};
 

@@ -130,6 +130,16 @@ impl Tokens {
     }
 }
 
+/// The longest cell (in bytes, trimmed) that may be a date.
+const MAX_CELL: usize = 48;
+
+/// The number written in `digits` (ASCII digits, at most 8 of them).
+fn number(digits: &[char]) -> u32 {
+    digits
+        .iter()
+        .fold(0, |n, d| n * 10 + d.to_digit(10).unwrap_or(0))
+}
+
 /// Month names and abbreviations (English, German, French, Dutch, Spanish, Italian,
 /// Swedish), one month an arm.
 fn month(word: &str) -> Option<u32> {
@@ -161,20 +171,22 @@ fn month(word: &str) -> Option<u32> {
 /// Splits a cell into date pieces; `None` when it is not shaped like a date.
 pub(crate) fn tokenize(cell: &str) -> Option<Tokens> {
     let s = cell.trim();
-    if s.len() > 48 || !s.starts_with(|c: char| c.is_alphanumeric()) {
+    if s.len() > MAX_CELL || !s.starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
-    let chars: Vec<char> = s.chars().collect();
+    // Every cell of a file is tried, most of them not dates: its chars are held on the
+    // stack (a char is at least a byte, so they fit).
+    let mut held = ['\0'; MAX_CELL];
+    let mut count = 0;
+    for (slot, c) in held.iter_mut().zip(s.chars()) {
+        *slot = c;
+        count += 1;
+    }
+    let chars = &held[..count];
     let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
     if digits == 8 {
-        let num = |from: usize, len: usize| -> Option<u32> {
-            chars
-                .get(from..from + len)?
-                .iter()
-                .collect::<String>()
-                .parse()
-                .ok()
-        };
+        let num =
+            |from: usize, len: usize| -> Option<u32> { Some(number(chars.get(from..from + len)?)) };
         let time = time_format(&chars[8..])?;
         let year = |y: u32| (1900..=2100).contains(&y);
         // `20210301`; else `01032021` (day or month first, as the column decides).
@@ -208,7 +220,7 @@ pub(crate) fn tokenize(cell: &str) -> Option<Tokens> {
         });
     }
     let mut pieces = Vec::new();
-    let mut seps = Vec::new();
+    let mut seps: Vec<String> = Vec::new();
     let mut at = 0;
     while pieces.len() < 3 {
         let start = at;
@@ -216,14 +228,17 @@ pub(crate) fn tokenize(cell: &str) -> Option<Tokens> {
             while chars.get(at).is_some_and(char::is_ascii_digit) {
                 at += 1;
             }
-            let text: String = chars[start..at].iter().collect();
             if at - start > 4 {
                 return None;
             }
-            pieces.push(Piece::Num(text.parse().ok()?, at - start));
+            pieces.push(Piece::Num(number(&chars[start..at]), at - start));
         } else if chars.get(at).is_some_and(|c| c.is_alphabetic()) {
             while chars.get(at).is_some_and(|c| c.is_alphabetic()) {
                 at += 1;
+            }
+            // No month is written in more than 13 bytes, so in more than 13 chars.
+            if at - start > 13 {
+                return None;
             }
             let word: String = chars[start..at].iter().collect();
             pieces.push(Piece::Month(month(&word)?));
@@ -237,18 +252,18 @@ pub(crate) fn tokenize(cell: &str) -> Option<Tokens> {
         {
             at += 1;
         }
-        let sep: String = chars[sep_start..at].iter().collect();
+        let sep = &chars[sep_start..at];
         let next_is_piece = chars.get(at).is_some_and(|c| c.is_alphanumeric());
         if pieces.len() == 3 || sep.is_empty() || !next_is_piece {
             at = sep_start;
             break;
         }
         // A space before a time ends a two-piece date ("12.03 10:15" is not a date).
-        if pieces.len() == 2 && sep == " " && chars[at..].iter().take(3).any(|c| *c == ':') {
+        if pieces.len() == 2 && sep == [' '] && chars[at..].iter().take(3).any(|c| *c == ':') {
             at = sep_start;
             break;
         }
-        seps.push(sep);
+        seps.push(sep.iter().collect());
     }
     if pieces.len() < 2
         || pieces
@@ -301,10 +316,10 @@ pub(crate) fn tokenize(cell: &str) -> Option<Tokens> {
 /// `Some(None)` when nothing follows the date, `Some(Some(format))` for a time of day
 /// after a space or `T`, `None` when something else follows.
 fn time_format(rest: &[char]) -> Option<Option<String>> {
-    let text: String = rest.iter().collect();
-    if text.trim().is_empty() {
+    if rest.iter().all(|c| c.is_whitespace()) {
         return Some(None);
     }
+    let text: String = rest.iter().collect();
     let lead = if text.starts_with('T') { "T" } else { " " };
     let body = text.strip_prefix('T').unwrap_or(&text);
     if !body.starts_with([' ', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) {

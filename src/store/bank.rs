@@ -166,16 +166,29 @@ pub struct MatchBook {
 }
 
 impl Store {
-    /// Of these (fingerprint, occurrence) pairs, the ones already imported in a live batch.
-    pub fn known_fingerprints(&self, keys: &[(String, u32)]) -> Result<HashSet<(String, u32)>> {
+    /// Whether each of these (fingerprint, occurrence) pairs is already imported in a
+    /// live batch, in their order.
+    pub fn known_fingerprints<'a>(
+        &self,
+        keys: impl IntoIterator<Item = (&'a str, u32)>,
+    ) -> Result<Vec<bool>> {
+        // One read transaction for them all: a statement on its own takes and releases
+        // the book's read lock (system calls) every time, which a big file feels.
+        let reading = self
+            .conn
+            .is_autocommit()
+            .then(|| self.conn.unchecked_transaction())
+            .transpose()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT 1 FROM bank_rows WHERE fingerprint = ?1 AND occurrence = ?2 AND undone = 0",
         )?;
-        let mut known = HashSet::new();
-        for (fingerprint, occurrence) in keys {
-            if stmt.exists(params![fingerprint, occurrence])? {
-                known.insert((fingerprint.clone(), *occurrence));
-            }
+        let known = keys
+            .into_iter()
+            .map(|(fingerprint, occurrence)| stmt.exists(params![fingerprint, occurrence]))
+            .collect::<rusqlite::Result<Vec<bool>>>()?;
+        drop(stmt);
+        if let Some(reading) = reading {
+            reading.commit()?;
         }
         Ok(known)
     }
@@ -196,45 +209,6 @@ impl Store {
         while let Some(row) = rows.next()? {
             let date: String = row.get(0)?;
             out.insert((parse_stored_date(&date)?, row.get(1)?));
-        }
-        Ok(out)
-    }
-
-    /// Earlier rows and hand-entered payments with this date and amount.
-    pub fn lookalikes(
-        &self,
-        date: NaiveDate,
-        amount: &str,
-        minor: Option<i64>,
-    ) -> Result<Vec<Lookalike>> {
-        let mut out = Vec::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT b.file_name, r.line, r.batch_id FROM bank_rows r
-             JOIN import_batches b ON b.id = r.batch_id
-             WHERE r.date = ?1 AND r.amount = ?2 AND r.undone = 0",
-        )?;
-        let mut rows = stmt.query(params![date.to_string(), amount])?;
-        while let Some(row) = rows.next()? {
-            out.push(Lookalike::BankRow {
-                file_name: row.get(0)?,
-                line: row.get(1)?,
-                batch_id: row.get(2)?,
-            });
-        }
-        if let Some(minor) = minor {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT d.number, c.code FROM documents d JOIN customers c ON c.id = d.customer_id
-                 WHERE d.kind = 'payment' AND d.date = ?1 AND d.amount = ?2
-                   AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = d.id)
-                   AND NOT EXISTS (SELECT 1 FROM bank_rows r WHERE r.document_id = d.id)",
-            )?;
-            let mut rows = stmt.query(params![date.to_string(), minor])?;
-            while let Some(row) = rows.next()? {
-                out.push(Lookalike::Payment {
-                    number: row.get(0)?,
-                    customer: row.get(1)?,
-                });
-            }
         }
         Ok(out)
     }
@@ -595,3 +569,5 @@ fn read_batch(conn: &Connection, id: i64) -> Result<ImportBatch> {
     .optional()?
     .ok_or(StoreError::UnknownBatch(id))
 }
+
+mod lookalikes;

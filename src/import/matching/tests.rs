@@ -165,3 +165,84 @@ fn an_invoice_paid_less_its_discount_in_the_window_is_matched_and_named() {
         .unwrap();
     assert_eq!(by_name.invoices, ["INV-2002"]);
 }
+
+#[test]
+fn amounts_fit_in_whole_units_as_they_do_in_decimals() {
+    // A small generator, so the case is the same every run.
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |below: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % below
+    };
+    let d = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    let mut book = MatchBook::default();
+    // Customers with 0 to 16 open items: fewer and more than are tried in combinations.
+    for c in 0..=16i64 {
+        book.customers
+            .push((CustomerId(c), format!("C{c:03}"), format!("Name {c}")));
+        for n in 0..c {
+            let open = Money(Decimal::new(100 + next(40) as i64 * 25, 2));
+            book.items.push(MatchItem {
+                customer: CustomerId(c),
+                number: format!("INV-{c}-{n}"),
+                seq: 1 + (n % 2) as u32,
+                due: d,
+                open,
+                discount: (n % 5 == 1).then_some(crate::domain::terms::DiscountOffer {
+                    last_day: d,
+                    amount: money("0.50"),
+                    percent: Decimal::from(2),
+                }),
+            });
+        }
+    }
+    let units = Matcher::new(book.clone());
+    let mut decimals = Matcher::new(book);
+    assert!(units.units.is_some());
+    decimals.units = None;
+    let (mut tried, mut fitted) = (0, 0);
+    let mut reasons = String::new();
+    for c in 0..=16i64 {
+        let opens: Vec<Money> = units
+            .by_customer
+            .get(&CustomerId(c))
+            .map_or(vec![], |v| v.iter().map(|&i| units.items[i].open).collect());
+        let mut amounts = vec![money("0.01"), money("1.005"), money("99999.00")];
+        for _ in 0..40 {
+            // Sums of a few of the customer's items, one more or less by a cent, and the
+            // same written with more decimals.
+            let mut sum = Money::ZERO;
+            for open in &opens {
+                if next(3) == 0 {
+                    sum += *open;
+                }
+            }
+            let cent = Money(Decimal::new(next(3) as i64 - 1, 2));
+            amounts.push(sum + cent);
+            amounts.push(Money((sum.0 * Decimal::new(1000, 3)).round_dp(3)));
+            amounts.push(sum - money("0.50"));
+        }
+        for amount in amounts {
+            for date in [d, d.succ_opt().unwrap()] {
+                let fit = units.amount_fit(CustomerId(c), amount, date);
+                assert_eq!(
+                    fit,
+                    decimals.amount_fit(CustomerId(c), amount, date),
+                    "C{c:03} {amount}"
+                );
+                tried += 1;
+                fitted += usize::from(fit.is_some());
+                if let Some((reason, _)) = fit {
+                    reasons.push_str(&reason);
+                    reasons.push(';');
+                }
+            }
+        }
+    }
+    assert!(fitted > 200 && fitted < tried, "{fitted} of {tried} fit");
+    for kind in [" open;", "discount", "oldest", "whole balance", " + "] {
+        assert!(reasons.contains(kind), "no fit says '{kind}'");
+    }
+}

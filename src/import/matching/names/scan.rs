@@ -1,6 +1,8 @@
 //! A row's text read for names: its letters and digits squashed (lower case, nothing
 //! else), where each word starts, and its words as written.
 
+use std::borrow::Cow;
+
 use super::LEGAL_WORDS;
 
 /// A row's text read for names.
@@ -100,7 +102,11 @@ pub(in crate::import::matching) fn is_spaceless(c: char) -> bool {
 }
 
 /// `text` with a space where a script without spaces meets another letter or digit.
-pub(in crate::import::matching) fn scripts_apart(text: &str) -> String {
+pub(in crate::import::matching) fn scripts_apart(text: &str) -> Cow<'_, str> {
+    // Only a script without spaces meets another: most texts have none of it.
+    if !text.chars().any(is_spaceless) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len() + 8);
     let mut last: Option<bool> = None;
     for c in text.chars() {
@@ -111,5 +117,5 @@ pub(in crate::import::matching) fn scripts_apart(text: &str) -> String {
         last = spaceless;
         out.push(c);
     }
-    out
+    Cow::Owned(out)
 }
