@@ -99,16 +99,22 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.pragma_update(None, "synchronous", "FULL")?;
-    // The same plan whatever values are bound. Without it SQLite prepares a statement
-    // again each time a bound value is compared against a partial index's condition
-    // (`items … WHERE open <> 0`), which was a fifth of a bank import's commit.
+    stable_plans(conn)?;
+    // Savepoints journal the pages they change; in memory, not in a file written page
+    // by page (a bank import posts each payment behind one).
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    Ok(())
+}
+
+/// The same plan whatever values are bound. Without it SQLite prepares a statement again
+/// each time a bound value is compared against a partial index's condition (`items …
+/// WHERE open <> 0`): a fifth of a bank import's commit, and each lookalike read of its
+/// dry run.
+fn stable_plans(conn: &Connection) -> Result<()> {
     conn.set_db_config(
         rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
         true,
     )?;
-    // Savepoints journal the pages they change; in memory, not in a file written page
-    // by page (a bank import posts each payment behind one).
-    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
 
@@ -299,6 +305,7 @@ impl Store {
         }
         let conn = open_read_only(path)?;
         cache_statements(&conn);
+        stable_plans(&conn)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         let settings = read_settings(&conn)?;
