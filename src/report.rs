@@ -24,7 +24,9 @@ use crate::domain::ledger::{self, Ledger};
 use crate::domain::{Currency, Money};
 use crate::store::{AgingInput, Customer, DisputedItems, Store, StoreError};
 
-pub use promises::{NoteFacts, NoteStatus, note_day, note_status, note_statuses};
+pub use promises::{
+    NoteFacts, NoteStatus, note_day, note_status, note_statuses, note_statuses_for,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::promises::{note_day, note_statuses};
+use super::promises::{note_day, note_statuses_for};
 use super::statement::{Context, StatementError, file_stem, prepare_folder};
 use crate::domain::Money;
 use crate::domain::company::{CompanyProfile, Locale};
@@ -158,7 +158,7 @@ pub fn letter_run_for(
     // promise was made, entered after it, applied to a plan's parts in date order. A
     // promise holds through the part it waits for; one with a passed part short holds
     // nothing (the ladder resumes).
-    let statuses = note_statuses(store, &promise_notes, date)?;
+    let statuses = note_statuses_for(store, &promise_notes, date, customers)?;
     let mut promises: HashMap<&str, Vec<PromiseToPay>> = HashMap::new();
     for (note, status) in promise_notes.iter().zip(&statuses) {
         let (Some(standing), Some(made_on)) = (&status.promise, note_day(&note.at)) else {

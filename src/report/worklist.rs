@@ -334,7 +334,9 @@ fn worklist_with<T>(
             said: None,
         });
     }
-    items.extend(notes::note_items(store, date, &positions, &currency)?);
+    items.extend(notes::note_items(
+        store, date, &positions, &currency, &customers,
+    )?);
     for row in store.unmatched_bank_rows()? {
         let in_book_currency = row
             .currency
@@ -448,7 +450,7 @@ fn worklist_with<T>(
     items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let totals = Totals {
         overdue: positions.values().map(|p| p.overdue).sum(),
-        promised_this_week: promised_within(store, date, 6)?,
+        promised_this_week: promised_within(store, date, 6, &customers)?,
         disputed: disputed_total,
     };
     let worklist = Worklist {

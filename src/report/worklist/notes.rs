@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::{Position, WorkItem, WorkKind};
 use crate::domain::{Currency, Money};
 use crate::report::letters::Result;
-use crate::report::promises::note_statuses;
-use crate::store::{NoteFilter, Store};
+use crate::report::promises::note_statuses_for;
+use crate::store::{Customer, NoteFilter, Store};
 
 /// The note rows as of `date`, for customers who still owe something (`positions`).
 pub(super) fn note_items(
@@ -17,6 +17,7 @@ pub(super) fn note_items(
     date: NaiveDate,
     positions: &HashMap<&str, Position>,
     currency: &Currency,
+    customers: &[Customer],
 ) -> Result<Vec<WorkItem>> {
     let mut items = Vec::new();
     // Each customer's latest note whose follow-up or promise date has come: one query.
@@ -24,7 +25,7 @@ pub(super) fn note_items(
         customer: None,
         due_as_of: Some(date),
     })?;
-    let statuses = note_statuses(store, &notes, date)?;
+    let statuses = note_statuses_for(store, &notes, date, customers)?;
     for (note, status) in notes.iter().zip(&statuses) {
         let Some(position) = positions.get(note.customer.as_str()) else {
             continue;
