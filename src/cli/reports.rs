@@ -398,7 +398,8 @@ fn promise_json(currency: &Currency, promise: &Promise, status: &NoteStatus) -> 
 /// What a bare `owed` shows: the book, what is owed, and who is latest.
 pub fn overview(store: &Store) -> Result<(), CliError> {
     let today = chrono::Local::now().date_naive();
-    let list = report::customer_list(store, today)?;
+    // The list and the worklist from one aging of the book.
+    let (work, list) = crate::report::worklist::worklist_and_customers(store, today)?;
     let currency = store.currency();
     let balance: Money = list.iter().map(|s| s.balance).sum();
     let overdue: Money = list.iter().map(|s| s.overdue).sum();
@@ -437,7 +438,6 @@ pub fn overview(store: &Store) -> Result<(), CliError> {
         text.push_str(&table.render());
     }
     // Whom to contact today: the worklist's most pressing rows.
-    let work = crate::report::worklist::worklist(store, today)?;
     if !work.items.is_empty() {
         text.push_str(&format!(
             "\nTo contact today ({} things to do; `owed worklist` lists them all):\n",

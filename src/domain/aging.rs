@@ -143,6 +143,10 @@ impl Buckets {
 pub struct AgedItem {
     #[serde(skip)]
     pub customer: CustomerId,
+    /// The item's row id in the book (0 where none), so a caller can look up the
+    /// numbers of a few items later instead of every item's.
+    #[serde(skip)]
+    pub id: i64,
     pub number: String,
     pub seq: u32,
     pub date: NaiveDate,
@@ -239,6 +243,7 @@ impl AgingBuilder {
     pub fn add_item(
         &mut self,
         customer: CustomerId,
+        id: i64,
         number: String,
         seq: u32,
         date: NaiveDate,
@@ -262,6 +267,7 @@ impl AgingBuilder {
         if keep {
             row.items.push(AgedItem {
                 customer,
+                id,
                 number,
                 seq,
                 date,
@@ -353,6 +359,7 @@ mod tests {
         let mut builder = AgingBuilder::new(d("2026-11-23"), Basis::Due, Buckets::default(), true);
         builder.add_item(
             CustomerId(1),
+            1,
             "INV-1".into(),
             1,
             d("2026-08-01"),
@@ -362,6 +369,7 @@ mod tests {
         );
         builder.add_item(
             CustomerId(1),
+            2,
             "INV-2".into(),
             1,
             d("2026-11-01"),

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::promises::{note_day, note_statuses};
+use super::promises::{note_day, note_statuses_for};
 use super::statement::{Context, StatementError, file_stem, prepare_folder};
 use crate::domain::Money;
 use crate::domain::company::{CompanyProfile, Locale};
@@ -128,6 +128,17 @@ pub fn letter_run(store: &Store, date: NaiveDate) -> Result<LetterRun> {
 
 /// [`letter_run`] with the aging already read.
 pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
+    letter_run_for(store, context, &store.customers()?)
+}
+
+/// [`letter_run_with`] with the customers already read (the worklist reads them once).
+/// The context may be [`Context::unnumbered`] if the items of every open dispute have
+/// their numbers: only those are matched against the disputes.
+pub fn letter_run_for(
+    store: &Store,
+    context: &Context,
+    customers: &[crate::store::Customer],
+) -> Result<LetterRun> {
     let date = context.date;
     // Each customer runs by its tier's ladder (the book-wide one without a tier).
     let ladders = store.tier_ladders()?;
@@ -147,7 +158,7 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
     // promise was made, entered after it, applied to a plan's parts in date order. A
     // promise holds through the part it waits for; one with a passed part short holds
     // nothing (the ladder resumes).
-    let statuses = note_statuses(store, &promise_notes, date)?;
+    let statuses = note_statuses_for(store, &promise_notes, date, customers)?;
     let mut promises: HashMap<&str, Vec<PromiseToPay>> = HashMap::new();
     for (note, status) in promise_notes.iter().zip(&statuses) {
         let (Some(standing), Some(made_on)) = (&status.promise, note_day(&note.at)) else {
@@ -166,7 +177,7 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
         }
     }
     let mut run = LetterRun::default();
-    for customer in store.customers()? {
+    for customer in customers {
         let items: Vec<OpenItem> = context
             .aging_items(customer.id)
             .iter()
@@ -204,7 +215,7 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
                 .map_or(&[][..], Vec::as_slice);
             if let Some(before) = decide_before_due(date, &facts, sent, &reminder) {
                 run.due.push(DueLetter {
-                    customer: customer.code,
+                    customer: customer.code.clone(),
                     level: Level::BeforeDue,
                     days_overdue: (date - before.first_due).num_days(),
                     oldest_due: before.first_due,
@@ -217,7 +228,7 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
         };
         match decision.outcome {
             Outcome::Due { level, reason } => run.due.push(DueLetter {
-                customer: customer.code,
+                customer: customer.code.clone(),
                 level,
                 days_overdue: decision.days_overdue,
                 oldest_due: decision.oldest_due,
@@ -226,7 +237,7 @@ pub fn letter_run_with(store: &Store, context: &Context) -> Result<LetterRun> {
                 reason: reason.to_string(),
             }),
             Outcome::Held { reason } => run.held.push(HeldLetter {
-                customer: customer.code,
+                customer: customer.code.clone(),
                 reason,
             }),
         }

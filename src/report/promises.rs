@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use super::Result;
 use crate::domain::Money;
 use crate::domain::note::{Promise, PromiseStanding, PromiseStatus};
-use crate::store::{Note, Store};
+use crate::store::{Customer, Note, Store};
 
 /// A note's standing as of a day. A promise can be both due and broken: a customer's
 /// latest word was a promise with a part whose date has passed short.
@@ -88,6 +88,18 @@ pub fn note_day(at: &str) -> Option<NaiveDate> {
 /// Every note's standing as of `today`, in the order of `notes`. Payments are looked up
 /// once per part of each promise, so this belongs on a worker thread for a large book.
 pub fn note_statuses(store: &Store, notes: &[Note], today: NaiveDate) -> Result<Vec<NoteStatus>> {
+    note_statuses_for(store, notes, today, &store.customers()?)
+}
+
+/// [`note_statuses`] with the book's customers already read: the worklist judges notes
+/// three times (its rows, the week's promises, the letter ladder) and read the
+/// customers for each.
+pub fn note_statuses_for(
+    store: &Store,
+    notes: &[Note],
+    today: NaiveDate,
+    customers: &[Customer],
+) -> Result<Vec<NoteStatus>> {
     // The latest note per customer is the greatest (at, id); `notes` need not be sorted.
     let mut latest: HashMap<&str, (&str, i64)> = HashMap::new();
     for note in notes {
@@ -98,16 +110,12 @@ pub fn note_statuses(store: &Store, notes: &[Note], today: NaiveDate) -> Result<
             *entry = (note.at.as_str(), note.id);
         }
     }
-    let ids: HashMap<String, _> = store
-        .customers()?
-        .into_iter()
-        .map(|c| (c.code, c.id))
-        .collect();
+    let ids: HashMap<&str, _> = customers.iter().map(|c| (c.code.as_str(), c.id)).collect();
     let mut out = Vec::with_capacity(notes.len());
     for note in notes {
         let day = note_day(&note.at).unwrap_or(today);
         let mut paid_through = Vec::new();
-        if let (Some(promise), Some(id)) = (&note.promise, ids.get(&note.customer)) {
+        if let (Some(promise), Some(id)) = (&note.promise, ids.get(note.customer.as_str())) {
             for part in promise.parts() {
                 paid_through.push(store.payments_between(*id, day, part.date, Some(&note.at))?);
             }

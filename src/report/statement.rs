@@ -138,15 +138,30 @@ pub struct Context {
 impl Context {
     /// Reads the aging as of `date` once (default buckets, by due date, as `owed aging`).
     pub fn new(store: &Store, date: NaiveDate, locale: Option<Locale>) -> Result<Context> {
-        let aging = super::aging(
-            store,
-            &AgingOptions {
-                as_of: date,
-                basis: Basis::Due,
-                buckets: Buckets::default(),
-                detail: true,
-            },
-        )?;
+        Context::read(store, date, locale, true, &store.customers()?)
+    }
+
+    /// [`Context::new`] for the worklist: the items come without their numbers (empty)
+    /// until [`Context::number_items`] looks up those wanted, and the customers are
+    /// those already read. Not for statements, which print every item's number.
+    pub fn unnumbered(store: &Store, date: NaiveDate, customers: &[Customer]) -> Result<Context> {
+        Context::read(store, date, None, false, customers)
+    }
+
+    fn read(
+        store: &Store,
+        date: NaiveDate,
+        locale: Option<Locale>,
+        numbers: bool,
+        customers: &[Customer],
+    ) -> Result<Context> {
+        let options = AgingOptions {
+            as_of: date,
+            basis: Basis::Due,
+            buckets: Buckets::default(),
+            detail: true,
+        };
+        let aging = super::aging_read(store, &options, numbers, customers)?;
         let mut credits: HashMap<CustomerId, Vec<OpenLine>> = HashMap::new();
         store.unapplied_as_of(date, AgingInput::Fast, |row| {
             credits.entry(row.customer_id).or_default().push(OpenLine {
@@ -188,6 +203,31 @@ impl Context {
         }
         let read = store.discount_windows(None, self.date)?;
         Ok(self.discounts.get_or_init(|| read))
+    }
+
+    /// Gives the items with ids in `numbers` their numbers (an [`Context::unnumbered`]
+    /// context's): items of the same due date then stand by their ids, not their numbers,
+    /// so a caller that lists numbered items sorts them itself.
+    pub fn number_items(&mut self, numbers: &HashMap<i64, String>) {
+        if numbers.is_empty() {
+            return;
+        }
+        for row in self.aging.report.rows.values_mut() {
+            for item in &mut row.items {
+                if let Some(number) = numbers.get(&item.id) {
+                    item.number.clone_from(number);
+                }
+            }
+        }
+    }
+
+    /// The customer list as of the date, from this aging ([`super::customer_list`]).
+    pub fn customer_list(
+        &self,
+        store: &Store,
+        customers: Vec<Customer>,
+    ) -> Vec<super::CustomerSummary> {
+        super::customer_list_of(store.currency(), &self.aging.report, customers)
     }
 
     /// The customer's open items at the date, by due date (the aging report's detail).

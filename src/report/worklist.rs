@@ -55,12 +55,12 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Days, NaiveDate};
 
-use super::letters::{Result, letter_run_with};
-use super::promises::note_statuses;
+use super::letters::{Result, letter_run_for};
 use super::statement::Context;
 use crate::domain::Money;
-use crate::report::risk::{HabitReads, habit_reads, habits_read, promises_read};
-use crate::store::{Access, NoteFilter, Store};
+use crate::domain::aging::AgedItem;
+use crate::report::risk::HabitReads;
+use crate::store::{Customer, Store};
 
 /// What a row asks to be done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -170,41 +170,29 @@ struct Position {
     owes: bool,
 }
 
-/// The worklist as of `date`.
-pub fn worklist(store: &Store, date: NaiveDate) -> Result<Worklist> {
-    // The risk rows need a year of settled items and the promises, read for the whole
-    // book: for a book in a file, each on a thread with a read-only connection of its
-    // own while this one ages the book (on a book of a million invoices, 1.7 s → under
-    // 1 s).
-    match store.path() {
-        Some(path) => std::thread::scope(|scope| {
-            let habits = scope.spawn(move || habits_read(&Store::open(path, Access::Read)?, date));
-            let promises =
-                scope.spawn(move || promises_read(&Store::open(path, Access::Read)?, date));
-            worklist_with(store, date, || {
-                let habits = habits
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p));
-                let promises = promises
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p));
-                Ok(HabitReads::from_halves(habits?, promises?))
-            })
-        }),
-        None => worklist_with(store, date, || Ok(habit_reads(store, date)?)),
-    }
-}
-
-fn worklist_with(
+/// The worklist, and what `then` makes of its aging and customers (read once for both).
+fn worklist_with<T>(
     store: &Store,
     date: NaiveDate,
     habits: impl FnOnce() -> Result<HabitReads>,
-) -> Result<Worklist> {
-    let context = Context::new(store, date, None)?;
-    let run = letter_run_with(store, &context)?;
+    then: impl FnOnce(&Context, Vec<Customer>) -> T,
+) -> Result<(Worklist, T)> {
+    let customers = store.customers()?;
+    // The aging without every item's number (150 ms of an overview on a big book):
+    // only the items of open disputes, matched by number, and those named in reminder
+    // rows need theirs, looked up below.
+    let mut context = Context::unnumbered(store, date, &customers)?;
+    let open_disputes = store.disputes(true)?;
+    let disputed = store.disputed_items()?;
+    let dispute_numbers: HashSet<&str> = open_disputes
+        .iter()
+        .map(|d| d.invoice.as_str())
+        .chain(disputed.iter().map(|(number, _)| number.as_str()))
+        .collect();
+    context.number_items(&store.items_of_documents(dispute_numbers)?);
+    let run = letter_run_for(store, &context, &customers)?;
     let reminder = store.reminder_rules()?;
     let currency = store.currency().clone();
-    let customers = store.customers()?;
     let mut items = Vec::new();
     let mut positions: HashMap<&str, Position> = HashMap::new();
     let names: HashMap<&str, &str> = customers
@@ -229,7 +217,22 @@ fn worklist_with(
     let reminder_until = date
         .checked_add_days(Days::new(reminder.days_before.max(0) as u64))
         .unwrap_or(date);
-    let disputed = store.disputed_items()?;
+    // What a reminder row names: the open items falling due from today to the day.
+    fn coming(aged: &[AgedItem], date: NaiveDate, until: NaiveDate) -> Vec<&AgedItem> {
+        aged.iter()
+            .filter(|i| i.open.is_positive() && i.due >= date && i.due <= until)
+            .collect()
+    }
+    if reminder.enabled {
+        let named = customers
+            .iter()
+            .filter(|c| !lettered.contains(c.code.as_str()))
+            .flat_map(|c| coming(context.aging_items(c.id), date, reminder_until))
+            .map(|i| i.id);
+        let numbers = store.item_numbers(named)?;
+        context.number_items(&numbers);
+    }
+    let context = context;
     for customer in &customers {
         let aged = context.aging_items(customer.id);
         let overdue: Money = aged
@@ -280,10 +283,9 @@ fn worklist_with(
             ));
         }
         if reminder.enabled && !lettered.contains(customer.code.as_str()) {
-            let coming: Vec<_> = aged
-                .iter()
-                .filter(|i| i.open.is_positive() && i.due >= date && i.due <= reminder_until)
-                .collect();
+            let mut coming = coming(aged, date, reminder_until);
+            // The aging's order (its items stand by id within a due date here).
+            coming.sort_by(|a, b| (a.due, &a.number, a.seq).cmp(&(b.due, &b.number, b.seq)));
             let amount: Money = coming.iter().map(|i| i.open).sum();
             if amount.is_positive() && credit < overdue + amount {
                 let first = coming.iter().map(|i| i.due).min();
@@ -332,88 +334,9 @@ fn worklist_with(
             said: None,
         });
     }
-    // Each customer's latest note whose follow-up or promise date has come: one query.
-    let notes = store.notes(&NoteFilter {
-        customer: None,
-        due_as_of: Some(date),
-    })?;
-    let statuses = note_statuses(store, &notes, date)?;
-    for (note, status) in notes.iter().zip(&statuses) {
-        let Some(position) = positions.get(note.customer.as_str()) else {
-            continue;
-        };
-        if !position.owes {
-            continue;
-        }
-        let said = |what: String| format!("{what}; last said: {}", note.summary);
-        let promised = note.promise.as_ref().zip(status.promise.as_ref());
-        let (kind, amount, day, reason) = match promised {
-            Some((promise, standing)) if status.promise_due => {
-                // The parts that count now: every short passed one, or the one due today.
-                let parts: Vec<_> = if status.promise_broken {
-                    standing.short_parts().collect()
-                } else {
-                    standing.due_today().into_iter().collect()
-                };
-                let Some(first) = parts.first() else { continue };
-                let short: Money = parts.iter().map(|p| p.short()).sum();
-                let promised: Money = parts.iter().map(|p| p.amount).sum();
-                let plan = if promise.is_plan() {
-                    let index = |p: &&crate::domain::note::PartStanding| {
-                        standing
-                            .parts
-                            .iter()
-                            .position(|q| q.date == p.date)
-                            .unwrap_or(0)
-                            + 1
-                    };
-                    let numbers: Vec<String> = parts.iter().map(|p| index(p).to_string()).collect();
-                    format!(
-                        " (part {} of a {}-part plan)",
-                        numbers.join(", "),
-                        promise.parts().len()
-                    )
-                } else {
-                    String::new()
-                };
-                let words = format!(
-                    "promised {} by {}{plan}, {} still short",
-                    currency.display(promised),
-                    first.date,
-                    currency.display(short)
-                );
-                let kind = if status.promise_broken {
-                    WorkKind::PromiseBroken
-                } else {
-                    WorkKind::PromiseDue
-                };
-                (kind, short, first.date, said(words))
-            }
-            _ if status.follow_up_due => {
-                let Some(day) = note.follow_up else { continue };
-                (
-                    WorkKind::FollowUp,
-                    position.overdue,
-                    day,
-                    said(format!("follow up set for {day}")),
-                )
-            }
-            _ => continue,
-        };
-        items.push(WorkItem {
-            kind,
-            customer: note.customer.clone(),
-            name: note.customer_name.clone(),
-            amount: Some(amount),
-            date: Some(day),
-            reason,
-            level: None,
-            net_overdue: position.net_overdue,
-            bank_row: None,
-            dispute: None,
-            said: Some(note.summary.clone()),
-        });
-    }
+    items.extend(notes::note_items(
+        store, date, &positions, &currency, &customers,
+    )?);
     for row in store.unmatched_bank_rows()? {
         let in_book_currency = row
             .currency
@@ -464,7 +387,7 @@ fn worklist_with(
     // Every open dispute stays on the list until it is resolved: its items are held
     // from the ladder, so someone has to settle it.
     let mut disputed_total = Money::ZERO;
-    for dispute in store.disputes(true)? {
+    for dispute in open_disputes {
         let open: Money = ids
             .get(dispute.customer.as_str())
             .map(|id| {
@@ -527,20 +450,25 @@ fn worklist_with(
     items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let totals = Totals {
         overdue: positions.values().map(|p| p.overdue).sum(),
-        promised_this_week: promised_within(store, date, 6)?,
+        promised_this_week: promised_within(store, date, 6, &customers)?,
         disputed: disputed_total,
     };
-    Ok(Worklist {
+    let worklist = Worklist {
         date,
         items,
         totals,
         risks,
-    })
+    };
+    Ok((worklist, then(&context, customers)))
 }
 
+mod notes;
+mod reads;
 mod reviews;
 mod risk;
 mod totals;
+
+pub use reads::{worklist, worklist_and_customers};
 
 pub use totals::Totals;
 use totals::promised_within;

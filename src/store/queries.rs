@@ -51,6 +51,8 @@ fn parse_kind(text: &str) -> Result<DocKind> {
 /// An open item with its open amount as of a date. `number` is empty unless asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenItemRow {
+    /// The item's row id, to look its number up later ([`Store::item_numbers`]).
+    pub id: i64,
     pub customer_id: CustomerId,
     pub number: String,
     pub seq: u32,
@@ -196,6 +198,7 @@ impl Store {
                 continue;
             }
             let item = OpenItemRow {
+                id: row.get(6)?,
                 customer_id: row.get(0)?,
                 number: String::new(),
                 seq: row.get(1)?,
@@ -205,7 +208,7 @@ impl Store {
                 open: currency.from_minor(open),
             };
             if numbers {
-                found.push((row.get::<_, i64>(6)?, item));
+                found.push((item.id, item));
             } else {
                 each(item);
             }
@@ -224,7 +227,7 @@ impl Store {
     /// documents are stored in that order, so the pages are read once each, where a
     /// lookup per item in the aging's order reads them at random (four times slower on
     /// a book of a million invoices).
-    fn item_numbers(
+    pub fn item_numbers(
         &self,
         ids: impl Iterator<Item = i64>,
     ) -> Result<std::collections::HashMap<i64, String>> {
@@ -240,6 +243,27 @@ impl Store {
                  WHERE i.id IN ({marks})"
             ))?;
             let mut rows = stmt.query(rusqlite::params_from_iter(chunk))?;
+            while let Some(row) = rows.next()? {
+                out.insert(row.get(0)?, row.get(1)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The items of the documents numbered `numbers`, each with its document's number
+    /// (as stored), by item id: the numbers a few items need, without reading the
+    /// numbers of every open item.
+    pub fn items_of_documents<'a>(
+        &self,
+        numbers: impl IntoIterator<Item = &'a str>,
+    ) -> Result<std::collections::HashMap<i64, String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, d.number FROM documents d JOIN items i ON i.document_id = d.id
+             WHERE d.number = ?1",
+        )?;
+        let mut out = std::collections::HashMap::new();
+        for number in numbers {
+            let mut rows = stmt.query([number])?;
             while let Some(row) = rows.next()? {
                 out.insert(row.get(0)?, row.get(1)?);
             }

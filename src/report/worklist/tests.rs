@@ -12,11 +12,11 @@ use crate::domain::note::{Channel, Direction, NoteDraft, Promise};
 use crate::domain::terms::{Plan, Terms};
 use crate::store::{BookSettings, NewCredit, NewDebit};
 
-fn money(text: &str) -> Money {
+pub(super) fn money(text: &str) -> Money {
     Currency::default().parse(text).unwrap()
 }
 
-fn add(store: &mut Store, code: &str) {
+pub(super) fn add(store: &mut Store, code: &str) {
     store
         .add_customer(&CustomerDraft {
             code: code.into(),
@@ -27,7 +27,7 @@ fn add(store: &mut Store, code: &str) {
 }
 
 /// A net-30 invoice falling due on `due`.
-fn invoice(store: &mut Store, code: &str, number: &str, due: NaiveDate, amount: &str) {
+pub(super) fn invoice(store: &mut Store, code: &str, number: &str, due: NaiveDate, amount: &str) {
     store
         .post_debit(&NewDebit {
             customer: code.into(),
@@ -66,7 +66,7 @@ fn note(
 
 /// The book, and the run date: notes are stamped with the real clock, so the run is
 /// five days after today.
-fn book() -> (Store, NaiveDate) {
+pub(super) fn book() -> (Store, NaiveDate) {
     let mut store = Store::open_in_memory(&BookSettings::default()).unwrap();
     let today = chrono::Local::now().date_naive();
     let run = today + Days::new(5);

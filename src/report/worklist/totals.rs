@@ -4,9 +4,9 @@
 use chrono::{Days, NaiveDate};
 
 use super::super::letters::Result;
-use super::super::promises::note_statuses;
+use super::super::promises::note_statuses_for;
 use crate::domain::Money;
-use crate::store::{NoteFilter, Store};
+use crate::store::{Customer, NoteFilter, Store};
 
 /// The figures over the worklist: what the day is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -22,13 +22,18 @@ pub struct Totals {
 
 /// What customers' latest promises still owe with dates from `date` through `days`
 /// days after it: the money the week should bring in by their word.
-pub(super) fn promised_within(store: &Store, date: NaiveDate, days: u64) -> Result<Money> {
+pub(super) fn promised_within(
+    store: &Store,
+    date: NaiveDate,
+    days: u64,
+    customers: &[Customer],
+) -> Result<Money> {
     let last = date.checked_add_days(Days::new(days)).unwrap_or(date);
     let notes = store.notes(&NoteFilter {
         customer: None,
         due_as_of: Some(last),
     })?;
-    let statuses = note_statuses(store, &notes, date)?;
+    let statuses = note_statuses_for(store, &notes, date, customers)?;
     Ok(notes
         .iter()
         .zip(&statuses)

@@ -1,0 +1,106 @@
+//! The worklist's rows from notes: broken and due promises and follow-ups, from each
+//! customer's latest note whose date has come (see the kinds in [`super`]).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{Position, WorkItem, WorkKind};
+use crate::domain::{Currency, Money};
+use crate::report::letters::Result;
+use crate::report::promises::note_statuses_for;
+use crate::store::{Customer, NoteFilter, Store};
+
+/// The note rows as of `date`, for customers who still owe something (`positions`).
+pub(super) fn note_items(
+    store: &Store,
+    date: NaiveDate,
+    positions: &HashMap<&str, Position>,
+    currency: &Currency,
+    customers: &[Customer],
+) -> Result<Vec<WorkItem>> {
+    let mut items = Vec::new();
+    // Each customer's latest note whose follow-up or promise date has come: one query.
+    let notes = store.notes(&NoteFilter {
+        customer: None,
+        due_as_of: Some(date),
+    })?;
+    let statuses = note_statuses_for(store, &notes, date, customers)?;
+    for (note, status) in notes.iter().zip(&statuses) {
+        let Some(position) = positions.get(note.customer.as_str()) else {
+            continue;
+        };
+        if !position.owes {
+            continue;
+        }
+        let said = |what: String| format!("{what}; last said: {}", note.summary);
+        let promised = note.promise.as_ref().zip(status.promise.as_ref());
+        let (kind, amount, day, reason) = match promised {
+            Some((promise, standing)) if status.promise_due => {
+                // The parts that count now: every short passed one, or the one due today.
+                let parts: Vec<_> = if status.promise_broken {
+                    standing.short_parts().collect()
+                } else {
+                    standing.due_today().into_iter().collect()
+                };
+                let Some(first) = parts.first() else { continue };
+                let short: Money = parts.iter().map(|p| p.short()).sum();
+                let promised: Money = parts.iter().map(|p| p.amount).sum();
+                let plan = if promise.is_plan() {
+                    let index = |p: &&crate::domain::note::PartStanding| {
+                        standing
+                            .parts
+                            .iter()
+                            .position(|q| q.date == p.date)
+                            .unwrap_or(0)
+                            + 1
+                    };
+                    let numbers: Vec<String> = parts.iter().map(|p| index(p).to_string()).collect();
+                    format!(
+                        " (part {} of a {}-part plan)",
+                        numbers.join(", "),
+                        promise.parts().len()
+                    )
+                } else {
+                    String::new()
+                };
+                let words = format!(
+                    "promised {} by {}{plan}, {} still short",
+                    currency.display(promised),
+                    first.date,
+                    currency.display(short)
+                );
+                let kind = if status.promise_broken {
+                    WorkKind::PromiseBroken
+                } else {
+                    WorkKind::PromiseDue
+                };
+                (kind, short, first.date, said(words))
+            }
+            _ if status.follow_up_due => {
+                let Some(day) = note.follow_up else { continue };
+                (
+                    WorkKind::FollowUp,
+                    position.overdue,
+                    day,
+                    said(format!("follow up set for {day}")),
+                )
+            }
+            _ => continue,
+        };
+        items.push(WorkItem {
+            kind,
+            customer: note.customer.clone(),
+            name: note.customer_name.clone(),
+            amount: Some(amount),
+            date: Some(day),
+            reason,
+            level: None,
+            net_overdue: position.net_overdue,
+            bank_row: None,
+            dispute: None,
+            said: Some(note.summary.clone()),
+        });
+    }
+    Ok(items)
+}
