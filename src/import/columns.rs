@@ -37,6 +37,16 @@ pub(crate) enum MoneyCols {
 }
 
 impl MoneyCols {
+    /// The columns that hold amounts (one, or the debit and the credit column).
+    pub fn amounts(&self) -> Vec<usize> {
+        match *self {
+            MoneyCols::Signed { amount, .. } | MoneyCols::WithDirection { amount, .. } => {
+                vec![amount]
+            }
+            MoneyCols::DebitCredit { debit, credit } => vec![debit, credit],
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             MoneyCols::Signed {

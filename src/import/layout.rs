@@ -256,12 +256,7 @@ pub(crate) fn plan(file: &str, records: &[Record], hints: &Hints) -> Result<Plan
     if decimal.is_none() {
         // Read as thousands, `1.005` would be a thousand times what it is if the point
         // is a decimal mark: asked, never guessed.
-        let money: Vec<usize> = match cols.money {
-            MoneyCols::Signed { amount, .. } | MoneyCols::WithDirection { amount, .. } => {
-                vec![amount]
-            }
-            MoneyCols::DebitCredit { debit, credit } => vec![debit, credit],
-        };
+        let money = cols.money.amounts();
         for row in &rows {
             if let Some(&c) = money
                 .iter()

@@ -18,12 +18,7 @@ use super::{BankRow, Direction, ImportError, SkipReason, Skipped};
 /// An amount written `12,50` without quotes in a comma-separated file reads as `12`
 /// and a stray `50` past the header's last column: refused rather than read as 12.
 fn split_amount(file: &str, record: &Record, width: usize, plan: &Plan) -> Option<ImportError> {
-    let amounts = match plan.cols.money {
-        MoneyCols::Signed { amount, .. } | MoneyCols::WithDirection { amount, .. } => {
-            vec![amount]
-        }
-        MoneyCols::DebitCredit { debit, credit } => vec![debit, credit],
-    };
+    let amounts = plan.cols.money.amounts();
     let integer = |t: &str| {
         let t = t.trim().trim_start_matches(['-', '+']);
         !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
