@@ -375,14 +375,10 @@ mod tests {
         assert_eq!(month_end(d("2026-12-05")), d("2026-12-31"));
     }
 
-    /// One customer's tally reads only its own promises and payments, and is the tally
-    /// the whole book gives it (one customer's risk, on its ledger, stays quick).
-    #[test]
-    fn one_customers_promise_tally_is_its_own_and_the_same_as_in_the_book() {
+    /// A demo book of 30 customers and 800 invoices (seed 11) as of `today`.
+    fn demo_book(today: NaiveDate) -> Store {
         use crate::demo::{self, DemoOptions};
         use crate::store::BookSettings;
-        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        let today = d("2026-11-23");
         let mut store = Store::open_in_memory(&BookSettings::default()).unwrap();
         let options = DemoOptions {
             customers: 30,
@@ -391,6 +387,16 @@ mod tests {
             today,
         };
         demo::generate(&mut store, &options, &mut |_, _| {}).unwrap();
+        store
+    }
+
+    /// One customer's tally reads only its own promises and payments, and is the tally
+    /// the whole book gives it (one customer's risk, on its ledger, stays quick).
+    #[test]
+    fn one_customers_promise_tally_is_its_own_and_the_same_as_in_the_book() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let today = d("2026-11-23");
+        let store = demo_book(today);
         let (from, since) = (d("2025-11-24"), d("2026-05-24"));
         let book = promise_tallies(&store, from, since, today, None).unwrap();
         assert!(
@@ -411,18 +417,9 @@ mod tests {
     /// each customer's broken parts since the window's start are the year's.
     #[test]
     fn the_six_months_tally_counts_the_broken_parts_the_year_does() {
-        use crate::demo::{self, DemoOptions};
-        use crate::store::BookSettings;
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         let today = d("2026-11-23");
-        let mut store = Store::open_in_memory(&BookSettings::default()).unwrap();
-        let options = DemoOptions {
-            customers: 30,
-            invoices: 800,
-            seed: 11,
-            today,
-        };
-        demo::generate(&mut store, &options, &mut |_, _| {}).unwrap();
+        let store = demo_book(today);
         for as_of in [today, d("2026-09-30")] {
             let since = as_of
                 .checked_sub_months(chrono::Months::new(6))

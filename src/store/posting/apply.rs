@@ -111,19 +111,13 @@ pub(super) fn apply_credit(
     credit: Applying<'_>,
     available: Money,
     apply: &Apply,
-    cache: Option<&mut OpenItemsCache>,
+    mut cache: Option<&mut OpenItemsCache>,
 ) -> Result<Applied> {
     let (credit_id, credit_date) = (credit.id, credit.date);
-    let cached = match cache {
-        Some(cache) => Some(match cache.0.remove(&customer_id) {
-            Some(open) => (cache, open),
-            None => (cache, open_items_now(conn, currency, customer_id)?),
-        }),
-        None => None,
-    };
-    let (cache, open) = match cached {
-        Some((cache, open)) => (Some(cache), open),
-        None => (None, open_items_now(conn, currency, customer_id)?),
+    let kept = cache.as_mut().and_then(|c| c.0.remove(&customer_id));
+    let open = match kept {
+        Some(open) => open,
+        None => open_items_now(conn, currency, customer_id)?,
     };
     let items: Vec<OpenItem> = open.iter().map(|o| o.item.clone()).collect();
     let offers: Vec<Option<Money>> = match credit.discounts_for {
