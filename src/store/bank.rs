@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 mod writing;
+use writing::Mode;
 
 use super::posting::{self, NewCredit, Posted, VoidRequest};
 use super::queries::parse_stored_date;
@@ -267,7 +268,7 @@ impl Store {
     pub fn commit_import(
         &mut self,
         batch: &NewImportBatch,
-        rows: impl Iterator<Item = NewBankRow>,
+        rows: impl Iterator<Item = NewBankRow> + Clone,
         mut progress: impl FnMut(usize),
     ) -> Result<ImportBatch> {
         // A big statement touches many customers' pages; with SQLite's default 2 MB page
@@ -276,7 +277,15 @@ impl Store {
             .conn
             .pragma_query_value(None, "cache_size", |row| row.get(0))?;
         self.conn.pragma_update(None, "cache_size", -65_536)?;
-        let done = self.commit_import_rows(batch, rows, &mut progress);
+        // Payments posted as one run, each checked before any of it is written. Should
+        // the book refuse one after writing began (it cannot, unless the book is not what
+        // the run read), the batch is written again, each payment behind a savepoint.
+        let done = match self.commit_import_rows(batch, rows.clone(), &mut progress, Mode::Run) {
+            Err(error) if error.is_refusal() => {
+                self.commit_import_rows(batch, rows, &mut progress, Mode::Savepoints)
+            }
+            done => done,
+        };
         self.conn.pragma_update(None, "cache_size", cache)?;
         done
     }
@@ -286,6 +295,7 @@ impl Store {
         batch: &NewImportBatch,
         rows: impl Iterator<Item = NewBankRow>,
         progress: &mut impl FnMut(usize),
+        mode: Mode,
     ) -> Result<ImportBatch> {
         self.write(|tx, currency| {
             tx.execute(
@@ -294,7 +304,7 @@ impl Store {
                 params![batch.file_name, batch.sha256, now_stamp(), batch.detected, batch.rows_read as i64, batch.duplicates as i64],
             )?;
             let batch_id = tx.last_insert_rowid();
-            let written = writing::write_rows(tx, currency, batch_id, rows, progress)?;
+            let written = writing::write_rows(tx, currency, batch_id, rows, progress, mode)?;
             let duplicates = batch.duplicates as i64 + written.duplicates;
             tx.execute(
                 "UPDATE import_batches SET rows_new = ?2, duplicates = ?3, payments = ?4, unmatched = ?5 WHERE id = ?1",

@@ -17,6 +17,7 @@ mod credit;
 mod discount;
 mod numbers;
 mod reversal;
+mod run;
 
 use numbers::{choose_number, number_taken};
 
@@ -32,6 +33,7 @@ use apply::{Applying, apply_credit};
 pub use credit::{CreditRefusal, OverLimit};
 pub use discount::{DiscountTaken, Discounting};
 pub(super) use reversal::{post_refund, post_void};
+pub use run::{PaymentRun, RunPosting};
 
 /// An invoice or a fee (late fee or interest): a debit that falls due.
 #[derive(Debug, Clone)]
@@ -146,11 +148,23 @@ fn in_range(what: &'static str, date: NaiveDate) -> Result<()> {
 
 fn insert_document(conn: &Connection, doc: DocumentInsert<'_>) -> Result<i64> {
     // Credits start wholly unapplied; allocations keep this derived amount in step.
-    let unapplied = (doc.side == Side::Credit).then_some(doc.amount);
+    insert_document_applied(conn, doc, 0, None)
+}
+
+/// As [`insert_document`], for a credit whose allocations (`applied` of it, the latest
+/// dated `exhausted_on` when they use it all) are written with it: its derived amounts
+/// as those allocations would leave them, without an update per allocation.
+fn insert_document_applied(
+    conn: &Connection,
+    doc: DocumentInsert<'_>,
+    applied: i64,
+    exhausted_on: Option<&str>,
+) -> Result<i64> {
+    let unapplied = (doc.side == Side::Credit).then_some(doc.amount - applied);
     in_range("the date", doc.date)?;
     conn.prepare_cached(
-        "INSERT INTO documents (customer_id, kind, side, number, date, amount, reference, memo, terms, voids_id, refund_of_id, posted_at, unapplied)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "INSERT INTO documents (customer_id, kind, side, number, date, amount, reference, memo, terms, voids_id, refund_of_id, posted_at, unapplied, exhausted_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         doc.customer_id,
@@ -165,7 +179,8 @@ fn insert_document(conn: &Connection, doc: DocumentInsert<'_>) -> Result<i64> {
         doc.voids_id,
         doc.refund_of_id,
         super::now_stamp(),
-        unapplied
+        unapplied,
+        exhausted_on.filter(|_| unapplied == Some(0)),
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -219,27 +234,11 @@ pub(super) fn allocate(
             }
         }
     }
-    conn.prepare_cached(
-        "INSERT INTO allocations (credit_id, item_id, date, amount) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![credit_id, item_id, date, amount])?;
     // Settled (or exhausted) from its latest allocation on, once nothing is left open.
     let item_settles = item_latest
         .filter(|d| *d > date)
         .unwrap_or_else(|| date.clone());
-    let (open, total): (i64, i64) = conn
-        .prepare_cached(
-            "UPDATE items SET open = open - ?2, settled_on = CASE WHEN open - ?2 = 0 THEN ?3 END
-             WHERE id = ?1 RETURNING open, amount",
-        )?
-        .query_row(params![item_id, amount, item_settles], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
-    if open < 0 || open > total {
-        return Err(StoreError::Invariant(format!(
-            "an allocation would leave item {item_id} open for {open} of {total}"
-        )));
-    }
+    allocation_row(conn, credit_id, item_id, amount, &date, &item_settles)?;
     let credit_exhausts = credit_latest
         .filter(|d| *d > date)
         .unwrap_or_else(|| date.clone());
@@ -252,6 +251,36 @@ pub(super) fn allocate(
     if left < 0 || left > credit_total {
         return Err(StoreError::Invariant(format!(
             "an allocation would leave credit {credit_id} with {left} of {credit_total}"
+        )));
+    }
+    Ok(())
+}
+
+/// Writes one allocation row and takes its amount off the item's open amount, settled
+/// on `settles` when nothing is left: the part of an allocation every posting shares.
+fn allocation_row(
+    conn: &Connection,
+    credit_id: i64,
+    item_id: i64,
+    amount: i64,
+    date: &str,
+    settles: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO allocations (credit_id, item_id, date, amount) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![credit_id, item_id, date, amount])?;
+    let (open, total): (i64, i64) = conn
+        .prepare_cached(
+            "UPDATE items SET open = open - ?2, settled_on = CASE WHEN open - ?2 = 0 THEN ?3 END
+             WHERE id = ?1 RETURNING open, amount",
+        )?
+        .query_row(params![item_id, amount, settles], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    if open < 0 || open > total {
+        return Err(StoreError::Invariant(format!(
+            "an allocation would leave item {item_id} open for {open} of {total}"
         )));
     }
     Ok(())

@@ -1,7 +1,11 @@
 //! Writing an import's rows: each new row kept with its batch, and each accepted money
-//! in posted as a payment behind its own savepoint, so that a payment the book refuses
-//! (it changed since the file was planned) is kept unmatched with the reason and the
-//! batch goes on.
+//! in posted as a payment, so that a payment the book refuses (it changed since the file
+//! was planned) is kept unmatched with the reason and the batch goes on.
+//!
+//! Payments are posted as one [`PaymentRun`], which checks each before writing any of it,
+//! so a refusal needs nothing taken back. [`Mode::Savepoints`] posts each behind its own
+//! savepoint instead: the way back should the book refuse one after writing began.
+//! (Savepoints cost: each one copies every page the payment first touches.)
 //!
 //! (Chunks of rows behind one savepoint, written again row by row after a refusal,
 //! were tried: at 64 rows they saved nothing measurable, since each payment touches
@@ -13,7 +17,7 @@ use rusqlite::{Connection, params};
 use super::{BankRowStatus, NewBankRow, insert_row, learn_alias};
 use crate::domain::Currency;
 use crate::domain::ids::CustomerId;
-use crate::store::posting::{self, OpenItemsCache, Posted};
+use crate::store::posting::{self, OpenItemsCache, PaymentRun, Posted, RunPosting};
 use crate::store::{Result, customers};
 
 /// What writing rows did, summed.
@@ -27,6 +31,26 @@ pub(super) struct Written {
     pub not_posted: Vec<(usize, String)>,
 }
 
+/// How payments are posted.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Mode {
+    /// As one run, each payment checked before it is written (see [`PaymentRun`]).
+    Run,
+    /// Each behind its own savepoint.
+    Savepoints,
+}
+
+/// How the batch posts its payments, kept from row to row.
+enum Poster {
+    Run {
+        run: PaymentRun,
+        /// What the payments taught, by payer key: the last payment's customer wins, as
+        /// when each was learned in turn.
+        learned: std::collections::HashMap<String, CustomerId>,
+    },
+    Savepoints(OpenItemsCache),
+}
+
 /// Writes `rows` with batch `batch_id`, in the order given, calling `progress(done)`
 /// now and then.
 pub(super) fn write_rows(
@@ -35,17 +59,30 @@ pub(super) fn write_rows(
     batch_id: i64,
     rows: impl Iterator<Item = NewBankRow>,
     progress: &mut impl FnMut(usize),
+    mode: Mode,
 ) -> Result<Written> {
     let mut written = Written::default();
-    // Each customer's open items read once for the batch, kept in step as it posts.
-    let mut open_items = OpenItemsCache::default();
+    let mut poster = match mode {
+        Mode::Run => Poster::Run {
+            run: PaymentRun::default(),
+            learned: Default::default(),
+        },
+        // Each customer's open items read once for the batch, kept in step as it posts.
+        Mode::Savepoints => Poster::Savepoints(OpenItemsCache::default()),
+    };
     let mut done = 0;
     for row in rows {
         if done % 512 == 0 {
             progress(done);
         }
-        write_row(tx, currency, batch_id, &row, &mut open_items, &mut written)?;
+        write_row(tx, currency, batch_id, &row, &mut poster, &mut written)?;
         done += 1;
+    }
+    if let Poster::Run { run, learned } = poster {
+        run.finish(tx)?;
+        for (key, customer) in learned {
+            learn_alias(tx, &key, customer, batch_id)?;
+        }
     }
     progress(done);
     Ok(written)
@@ -56,7 +93,7 @@ fn write_row(
     currency: &Currency,
     batch_id: i64,
     row: &NewBankRow,
-    open_items: &mut OpenItemsCache,
+    poster: &mut Poster,
     written: &mut Written,
 ) -> Result<()> {
     let taken = tx
@@ -71,36 +108,27 @@ fn write_row(
     }
     let (mut customer_id, mut document_id, mut refused) = (None, None, None);
     if let (Some(payment), BankRowStatus::Posted) = (&row.payment, row.status) {
-        tx.prepare_cached("SAVEPOINT bank_row")?.execute([])?;
-        let posting = (|| -> Result<(Posted, CustomerId)> {
-            let done = posting::post_credit_cached(
-                tx,
-                currency,
-                payment,
-                posting::Discounting::Take,
-                Some(open_items),
-            )?;
-            let customer = customers::require(tx, currency, &payment.customer)?;
-            for key in &row.learn {
-                learn_alias(tx, key, customer.id, batch_id)?;
+        let posting = match poster {
+            Poster::Run { run, learned } => match run.post_payment(tx, currency, payment)? {
+                RunPosting::Posted(done, customer) => {
+                    for key in &row.learn {
+                        learned.insert(key.clone(), customer);
+                    }
+                    Ok((done, customer))
+                }
+                RunPosting::Refused(error) => Err(error),
+            },
+            Poster::Savepoints(open_items) => {
+                post_behind_savepoint(tx, currency, batch_id, row, payment, open_items)?
             }
-            Ok((done, customer.id))
-        })();
+        };
         match posting {
             Ok((done, customer)) => {
-                tx.prepare_cached("RELEASE bank_row")?.execute([])?;
                 customer_id = Some(customer);
                 document_id = Some(done.id.0);
                 written.posted.push(done);
             }
-            Err(error) if error.is_refusal() => {
-                tx.prepare_cached("ROLLBACK TO bank_row")?.execute([])?;
-                tx.prepare_cached("RELEASE bank_row")?.execute([])?;
-                // What the refused posting changed is undone: read again.
-                open_items.clear();
-                refused = Some(error.to_string());
-            }
-            Err(error) => return Err(error),
+            Err(error) => refused = Some(error.to_string()),
         }
     }
     match refused {
@@ -127,3 +155,47 @@ fn write_row(
     written.new += 1;
     Ok(())
 }
+
+/// Posts `payment` behind a savepoint: `Ok(Err(refusal))` when the book refuses it, with
+/// all of it taken back.
+fn post_behind_savepoint(
+    tx: &Connection,
+    currency: &Currency,
+    batch_id: i64,
+    row: &NewBankRow,
+    payment: &crate::store::NewCredit,
+    open_items: &mut OpenItemsCache,
+) -> Result<std::result::Result<(Posted, CustomerId), crate::store::StoreError>> {
+    tx.prepare_cached("SAVEPOINT bank_row")?.execute([])?;
+    let posting = (|| -> Result<(Posted, CustomerId)> {
+        let done = posting::post_credit_cached(
+            tx,
+            currency,
+            payment,
+            posting::Discounting::Take,
+            Some(open_items),
+        )?;
+        let customer = customers::require(tx, currency, &payment.customer)?;
+        for key in &row.learn {
+            learn_alias(tx, key, customer.id, batch_id)?;
+        }
+        Ok((done, customer.id))
+    })();
+    match posting {
+        Ok(done) => {
+            tx.prepare_cached("RELEASE bank_row")?.execute([])?;
+            Ok(Ok(done))
+        }
+        Err(error) if error.is_refusal() => {
+            tx.prepare_cached("ROLLBACK TO bank_row")?.execute([])?;
+            tx.prepare_cached("RELEASE bank_row")?.execute([])?;
+            // What the refused posting changed is undone: read again.
+            open_items.clear();
+            Ok(Err(error))
+        }
+        Err(error) => Err(error),
+    }
+}
+
+#[cfg(test)]
+mod tests;

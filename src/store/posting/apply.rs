@@ -88,6 +88,38 @@ impl OpenItemsCache {
     pub fn clear(&mut self) {
         self.0.clear();
     }
+
+    /// The customer's open items as kept, or as read now; given back with [`keep`]
+    /// (changed or not) for the next posting to find them.
+    ///
+    /// [`keep`]: OpenItemsCache::keep
+    pub(super) fn take(
+        &mut self,
+        conn: &Connection,
+        currency: &Currency,
+        customer_id: CustomerId,
+    ) -> Result<Vec<OpenNow>> {
+        match self.0.remove(&customer_id) {
+            Some(open) => Ok(open),
+            None => open_items_now(conn, currency, customer_id),
+        }
+    }
+
+    /// Keeps the customer's open items `open` as `planned` leaves them: as
+    /// `open_items_now` would read them after it, less what was paid and discounted,
+    /// without the items left with nothing open, in the same order.
+    pub(super) fn keep(
+        &mut self,
+        customer_id: CustomerId,
+        mut open: Vec<OpenNow>,
+        planned: &allocation::Planned,
+    ) {
+        for (index, amount) in planned.paid.iter().chain(&planned.discounts) {
+            open[*index].item.open -= *amount;
+        }
+        open.retain(|o| !o.item.open.is_zero());
+        self.0.insert(customer_id, open);
+    }
 }
 
 /// The credit being applied: its id, and for a payment that may earn discounts its
@@ -114,9 +146,8 @@ pub(super) fn apply_credit(
     mut cache: Option<&mut OpenItemsCache>,
 ) -> Result<Applied> {
     let (credit_id, credit_date) = (credit.id, credit.date);
-    let kept = cache.as_mut().and_then(|c| c.0.remove(&customer_id));
-    let open = match kept {
-        Some(open) => open,
+    let open = match cache.as_mut() {
+        Some(cache) => cache.take(conn, currency, customer_id)?,
         None => open_items_now(conn, currency, customer_id)?,
     };
     let items: Vec<OpenItem> = open.iter().map(|o| o.item.clone()).collect();
@@ -153,14 +184,7 @@ pub(super) fn apply_credit(
         None => Vec::new(),
     };
     if let Some(cache) = cache {
-        // As `open_items_now` would read them now: less what was paid and discounted,
-        // without the items left with nothing open, in the same order.
-        let mut open = open;
-        for (index, amount) in planned.paid.iter().chain(&planned.discounts) {
-            open[*index].item.open -= *amount;
-        }
-        open.retain(|o| !o.item.open.is_zero());
-        cache.0.insert(customer_id, open);
+        cache.keep(customer_id, open, &planned);
     }
     Ok((applied, discounts))
 }

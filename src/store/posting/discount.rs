@@ -71,6 +71,25 @@ pub(super) fn offer(currency: &Currency, open: &OpenNow, date: NaiveDate) -> Opt
         .map(|offer| offer.amount)
 }
 
+/// A discount document's terms (the invoice's, normalised) and memo, for a discount on
+/// `target` taken with the payment `payment_number`.
+pub(super) fn described(target: &OpenNow, payment_number: &str) -> (String, String) {
+    let terms = target
+        .terms
+        .as_deref()
+        .and_then(|t| t.parse::<Terms>().ok());
+    let percent = terms
+        .and_then(Terms::discount)
+        .map(|d| d.percent.to_string())
+        .unwrap_or_default();
+    let terms = terms.map(|t| t.to_string()).unwrap_or_default();
+    let memo = format!(
+        "{percent}% early-payment discount on {} ({terms}), taken with {payment_number}",
+        target.item.number
+    );
+    (terms, memo)
+}
+
 /// Posts each discount `taken` (by index into `open`) for the payment (number, date), and
 /// allocates it to its item on the day the payment's allocation is dated.
 pub(super) fn post_taken(
@@ -85,15 +104,7 @@ pub(super) fn post_taken(
     let mut posted = Vec::with_capacity(taken.len());
     for (index, amount) in taken {
         let target = &open[*index];
-        let terms = target
-            .terms
-            .as_deref()
-            .and_then(|t| t.parse::<Terms>().ok());
-        let percent = terms
-            .and_then(Terms::discount)
-            .map(|d| d.percent.to_string())
-            .unwrap_or_default();
-        let terms = terms.map(|t| t.to_string()).unwrap_or_default();
+        let (terms, memo) = described(target, payment_number);
         let number = choose_number(conn, DocKind::Discount, &None)?;
         let minor = currency.to_minor(*amount);
         let id = insert_document(
@@ -106,10 +117,7 @@ pub(super) fn post_taken(
                 date: payment_date,
                 amount: minor,
                 reference: Some(payment_number.to_string()),
-                memo: Some(format!(
-                    "{percent}% early-payment discount on {} ({terms}), taken with {payment_number}",
-                    target.item.number
-                )),
+                memo: Some(memo),
                 terms: Some(terms.clone()),
                 voids_id: None,
                 refund_of_id: None,

@@ -7,14 +7,29 @@ use crate::domain::document::DocKind;
 use crate::store::{Result, StoreError};
 
 fn next_number(conn: &Connection, kind: DocKind) -> Result<String> {
-    let key = format!("next.{}", kind.as_str());
+    let (number, next) = first_free(conn, kind, stored_next(conn, kind)?)?;
+    store_next(conn, kind, next)?;
+    Ok(number)
+}
+
+fn counter_key(kind: DocKind) -> String {
+    format!("next.{}", kind.as_str())
+}
+
+/// Where the kind's series goes on, as the book keeps it.
+pub(super) fn stored_next(conn: &Connection, kind: DocKind) -> Result<i64> {
     // Cached statements: a bank import numbers tens of thousands of payments in a row.
-    let mut next: i64 = conn
+    Ok(conn
         .prepare_cached("SELECT value FROM book WHERE key = ?1")?
-        .query_row([&key], |r| r.get::<_, String>(0))
+        .query_row([counter_key(kind)], |r| r.get::<_, String>(0))
         .optional()?
         .and_then(|v| v.parse().ok())
-        .unwrap_or(1);
+        .unwrap_or(1))
+}
+
+/// The first number of the kind's series from `next` on that no document has, and where
+/// the series goes on after it.
+pub(super) fn first_free(conn: &Connection, kind: DocKind, mut next: i64) -> Result<(String, i64)> {
     let prefix = kind.number_prefix();
     loop {
         let number = format!("{prefix}-{next:06}");
@@ -29,12 +44,17 @@ fn next_number(conn: &Connection, kind: DocKind) -> Result<String> {
             next = next.max(highest.unwrap_or(0) + 1);
             continue;
         }
-        conn.prepare_cached(
-            "INSERT INTO book(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        )?
-        .execute(params![key, next.to_string()])?;
-        return Ok(number);
+        return Ok((number, next));
     }
+}
+
+/// Keeps where the kind's series goes on.
+pub(super) fn store_next(conn: &Connection, kind: DocKind, next: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO book(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute(params![counter_key(kind), next.to_string()])?;
+    Ok(())
 }
 
 pub(super) fn number_taken(conn: &Connection, number: &str) -> Result<bool> {
