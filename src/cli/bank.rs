@@ -216,6 +216,8 @@ fn import_file(
     };
     let mut store = open(!run.dry_run)?;
     let plan = import::prepare(&store, &name, &bytes, &hints, run.profile.as_deref())?;
+    // The plan holds what it needs of the file: a big file is not held twice.
+    drop(bytes);
     let decisions = import::default_decisions(&plan, run.accept_threshold);
     let summary = if run.dry_run {
         let mut summary = plan.summary(&decisions, None);

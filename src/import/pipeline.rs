@@ -172,12 +172,16 @@ pub fn prepare(
         skipped,
     } = statement;
     let mut rows = Vec::with_capacity(read.len());
-    let mut seen: HashMap<String, u32> = HashMap::new();
+    // Occurrences counted by the fingerprint's own 128 bits (it is their hex): no copy
+    // of each fingerprint's text held beside the rows.
+    let mut seen: HashMap<u128, u32> = HashMap::with_capacity(read.len());
     let payer_keys = keys::payer_keys(&read);
     // The rows move into the plan (not copied): a big file is held once.
     for (row, payer_keys) in read.into_iter().zip(payer_keys) {
         let fingerprint = fingerprint(&row);
-        let occurrence = seen.entry(fingerprint.clone()).or_default();
+        // `fingerprint` is always 32 hex digits, so this never falls back.
+        let key = u128::from_str_radix(&fingerprint, 16).unwrap_or_default();
+        let occurrence = seen.entry(key).or_default();
         let this = *occurrence;
         *occurrence += 1;
         let kind = kind_of(detected.currency.as_ref(), &row, &currency);

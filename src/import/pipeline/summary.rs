@@ -93,46 +93,54 @@ pub(super) fn planned_payments(
 ) -> Vec<PlannedPayment> {
     let currency = &plan.currency;
     let money = |m: Money| currency.plain(m);
-    let mut out: Vec<(chrono::NaiveDate, usize, PlannedPayment)> = Vec::new();
-    for (index, (row, outcome)) in plan.rows.iter().zip(outcomes).enumerate() {
-        let (Some(outcome), Some(date)) = (outcome, row.row.date) else {
+    // The order first (date, then line: keys of one row each, so an unstable sort keeps
+    // it), then each payment made once in place: a big file's payments are not held
+    // twice, nor grown by doubling.
+    let mut order: Vec<(chrono::NaiveDate, usize)> = plan
+        .rows
+        .iter()
+        .zip(outcomes)
+        .enumerate()
+        .filter_map(|(index, (row, outcome))| {
+            Some((row.row.date?, index)).filter(|_| outcome.is_some())
+        })
+        .collect();
+    order.sort_unstable();
+    let mut out = Vec::with_capacity(order.len());
+    for (date, index) in order {
+        let (row, Some(outcome)) = (&plan.rows[index], &outcomes[index]) else {
             continue;
         };
-        out.push((
-            date,
-            index,
-            PlannedPayment {
-                line: row.row.line,
-                date: date.to_string(),
-                customer: outcome.customer.clone(),
-                amount: money(currency.rescale(Money(row.row.amount))),
-                applied: outcome
-                    .paid
-                    .iter()
-                    .map(|(invoice, seq, amount)| AppliedAmount {
-                        invoice: if *seq > 1 {
-                            format!("{invoice}/{seq}")
-                        } else {
-                            invoice.clone()
-                        },
-                        amount: money(*amount),
-                    })
-                    .collect(),
-                discounts: outcome
-                    .discounts
-                    .iter()
-                    .map(|(invoice, amount)| AppliedAmount {
-                        invoice: invoice.clone(),
-                        amount: money(*amount),
-                    })
-                    .collect(),
-                unapplied: money(outcome.unapplied),
-                note: outcome.note.clone(),
-            },
-        ));
+        out.push(PlannedPayment {
+            line: row.row.line,
+            date: date.to_string(),
+            customer: outcome.customer.clone(),
+            amount: money(currency.rescale(Money(row.row.amount))),
+            applied: outcome
+                .paid
+                .iter()
+                .map(|(invoice, seq, amount)| AppliedAmount {
+                    invoice: if *seq > 1 {
+                        format!("{invoice}/{seq}")
+                    } else {
+                        invoice.clone()
+                    },
+                    amount: money(*amount),
+                })
+                .collect(),
+            discounts: outcome
+                .discounts
+                .iter()
+                .map(|(invoice, amount)| AppliedAmount {
+                    invoice: invoice.clone(),
+                    amount: money(*amount),
+                })
+                .collect(),
+            unapplied: money(outcome.unapplied),
+            note: outcome.note.clone(),
+        });
     }
-    out.sort_by_key(|(date, index, _)| (*date, *index));
-    out.into_iter().map(|(_, _, payment)| payment).collect()
+    out
 }
 
 impl ImportPlan {

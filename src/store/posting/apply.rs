@@ -23,6 +23,9 @@ pub(super) struct OpenNow {
     pub(super) terms: Option<String>,
     pub(super) doc_amount: i64,
     pub(super) single_item: bool,
+    /// The discount rules as they apply to the item's invoice, read once with the item
+    /// (a batch of payments asks each item what it offers again and again).
+    pub(super) discount: Option<crate::domain::terms::DiscountedInvoice>,
 }
 
 pub(super) fn open_items_now(
@@ -56,7 +59,7 @@ pub(super) fn open_items_now(
         let kind = kind
             .parse::<DocKind>()
             .map_err(|e| StoreError::Invariant(e.to_string()))?;
-        out.push(OpenNow {
+        let mut now = OpenNow {
             item_id,
             doc_date: crate::store::queries::parse_stored_date(&doc_date)?,
             item: OpenItem {
@@ -69,7 +72,10 @@ pub(super) fn open_items_now(
             terms,
             doc_amount,
             single_item: items == 1,
-        });
+            discount: None,
+        };
+        now.discount = discount::discounted(currency, &now);
+        out.push(now);
     }
     Ok(out)
 }

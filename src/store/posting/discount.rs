@@ -53,7 +53,7 @@ pub struct DiscountTaken {
 
 /// The invoice behind an open item, when the discount rules apply to it: an invoice of
 /// one item whose stored terms offer a discount.
-fn discounted(currency: &Currency, open: &OpenNow) -> Option<DiscountedInvoice> {
+pub(super) fn discounted(currency: &Currency, open: &OpenNow) -> Option<DiscountedInvoice> {
     if open.kind != DocKind::Invoice || !open.single_item {
         return None;
     }
@@ -66,7 +66,8 @@ fn discounted(currency: &Currency, open: &OpenNow) -> Option<DiscountedInvoice> 
 
 /// The discount an open item offers a payment dated `date`, if it offers one.
 pub(super) fn offer(currency: &Currency, open: &OpenNow, date: NaiveDate) -> Option<Money> {
-    discounted(currency, open)?
+    open.discount
+        .as_ref()?
         .offer(currency, open.item.open, date)
         .map(|offer| offer.amount)
 }
