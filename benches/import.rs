@@ -365,6 +365,12 @@ fn run_hledger(dir: &Path, csv: &Path) -> Option<(f64, u64, String)> {
     .expect("rules");
     let journal = dir.join("journal.ledger");
     std::fs::write(&journal, "").expect("journal");
+    // hledger import remembers the latest date it imported from a file beside it, and
+    // next time imports only what is newer: a run again in the same directory would
+    // time a dedupe of nothing new instead of an import.
+    if let (Some(parent), Some(name)) = (csv.parent(), csv.file_name()) {
+        let _ = std::fs::remove_file(parent.join(format!(".latest.{}", name.to_string_lossy())));
+    }
     let started = Instant::now();
     let output = Command::new("/usr/bin/time")
         .args(["-f", "HLEDGER_PEAK_KB=%M", "hledger", "-f"])
