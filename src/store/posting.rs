@@ -256,6 +256,21 @@ pub(super) fn allocate(
     Ok(())
 }
 
+/// Writes one allocation row, nothing else.
+fn insert_allocation(
+    conn: &Connection,
+    credit_id: i64,
+    item_id: i64,
+    amount: i64,
+    date: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO allocations (credit_id, item_id, date, amount) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![credit_id, item_id, date, amount])?;
+    Ok(())
+}
+
 /// Writes one allocation row and takes its amount off the item's open amount, settled
 /// on `settles` when nothing is left: the part of an allocation every posting shares.
 fn allocation_row(
@@ -266,10 +281,7 @@ fn allocation_row(
     date: &str,
     settles: &str,
 ) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO allocations (credit_id, item_id, date, amount) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![credit_id, item_id, date, amount])?;
+    insert_allocation(conn, credit_id, item_id, amount, date)?;
     let (open, total): (i64, i64) = conn
         .prepare_cached(
             "UPDATE items SET open = open - ?2, settled_on = CASE WHEN open - ?2 = 0 THEN ?3 END

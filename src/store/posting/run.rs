@@ -13,13 +13,13 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::apply::{OpenItemsCache, OpenNow};
 use super::discount::{self, DiscountTaken, described};
 use super::numbers::{first_free, number_taken, store_next, stored_next};
 use super::{
-    DocumentInsert, NewCredit, Posted, allocation_row, check_amount, in_range,
+    DocumentInsert, NewCredit, Posted, check_amount, in_range, insert_allocation,
     insert_document_applied, memo, reference,
 };
 use crate::domain::allocation::{self, Planned};
@@ -249,17 +249,18 @@ impl PaymentRun {
             applied,
             ready.paid_on.last().map(String::as_str),
         )?;
+        // What each item has open as the writes go: the payment, then its discounts.
+        let mut open: Vec<i64> = ready
+            .open
+            .iter()
+            .map(|o| currency.to_minor(o.item.open))
+            .collect();
         let mut allocations = Vec::with_capacity(ready.planned.paid.len());
         for (&(index, amount), date) in ready.planned.paid.iter().zip(&ready.paid_on) {
             let target = &ready.open[index];
-            allocation_row(
-                conn,
-                id,
-                target.item_id,
-                currency.to_minor(amount),
-                date,
-                date,
-            )?;
+            let minor = currency.to_minor(amount);
+            allocate_read(conn, id, target.item_id, minor, date, open[index])?;
+            open[index] -= minor;
             allocations.push((target.item.number.clone(), target.item.seq, amount));
         }
         let mut discounts = Vec::with_capacity(ready.discounts.len());
@@ -287,7 +288,8 @@ impl PaymentRun {
                 minor,
                 Some(date),
             )?;
-            allocation_row(conn, discount_id, target.item_id, minor, date, date)?;
+            allocate_read(conn, discount_id, target.item_id, minor, date, open[index])?;
+            open[index] -= minor;
             discounts.push(DiscountTaken {
                 number: number.clone(),
                 invoice: target.item.number.clone(),
@@ -312,4 +314,37 @@ impl PaymentRun {
             also_voided: Vec::new(),
         })
     }
+}
+
+/// Allocates `amount` of a new credit to an item the run read as having `open` left, on
+/// `date` (its latest allocation's: see `allocate`), settling it when nothing is left.
+/// Refused, as an invariant, if the item is not open for that (the book changed behind
+/// the run's back).
+fn allocate_read(
+    conn: &Connection,
+    credit_id: i64,
+    item_id: i64,
+    amount: i64,
+    date: &str,
+    open: i64,
+) -> Result<()> {
+    let left = open - amount;
+    if amount <= 0 || left < 0 {
+        return Err(StoreError::Invariant(format!(
+            "an allocation of {amount} would leave item {item_id} open for {left}"
+        )));
+    }
+    insert_allocation(conn, credit_id, item_id, amount, date)?;
+    let changed = conn
+        .prepare_cached(
+            "UPDATE items SET open = ?2, settled_on = CASE WHEN ?2 = 0 THEN ?3 END
+             WHERE id = ?1 AND open = ?4",
+        )?
+        .execute(params![item_id, left, date, open])?;
+    if changed != 1 {
+        return Err(StoreError::Invariant(format!(
+            "item {item_id} is not open for {open} as the payments were planned"
+        )));
+    }
+    Ok(())
 }
