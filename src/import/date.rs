@@ -161,7 +161,17 @@ impl DateRule {
                     t.date(order, None)
                 }
             }),
-            DateRule::Format { format, year } => Some(with_format(text, format, *year)),
+            // A spreadsheet's date cells are written `YYYY-MM-DD`, whatever the hint
+            // says of the file's dates written as text: a date cell needs no format.
+            // Words the format does not read (a "Closing balance" footer) are text, as
+            // they are without a hint; what reads as a date but not by it is a bad date.
+            DateRule::Format { format, year } => {
+                match with_format(text, format, *year).or_else(|| date_cell(text)) {
+                    Some(date) => Some(Some(date)),
+                    None if tokenize(text).is_some() => Some(None),
+                    None => None,
+                }
+            }
         };
         match parsed {
             Some(Some(date)) => DateCell::Date(date),
@@ -244,6 +254,16 @@ fn with_format(text: &str, format: &str, year: Year) -> Option<NaiveDate> {
     }
 }
 
+/// A date as a spreadsheet's date cell is written (`sheet`): `YYYY-MM-DD`, maybe with a
+/// time after it. Four digits first can only be a year.
+fn date_cell(text: &str) -> Option<NaiveDate> {
+    let (date, rest) = (text.get(..10)?, text.get(10..)?);
+    if !(rest.is_empty() || rest.starts_with([' ', 'T'])) {
+        return None;
+    }
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+}
+
 /// Digits and date separators only: a date written wrong, not words.
 fn looks_dated(text: &str) -> bool {
     let digits = text.chars().filter(char::is_ascii_digit).count();
@@ -264,6 +284,18 @@ mod tests {
     fn read_all(cells: &[&str]) -> Vec<DateCell> {
         let rule = DateRule::decide(cells, Year::default()).unwrap();
         cells.iter().map(|c| rule.read(c)).collect()
+    }
+
+    #[test]
+    fn a_hinted_format_reads_date_cells_and_leaves_words_as_text() {
+        let rule = DateRule::from_hint("%d/%m/%Y", Year::default()).unwrap();
+        assert_eq!(rule.read("02/11/2026"), ymd(2026, 11, 2));
+        // A spreadsheet's date cell, with and without a time.
+        assert_eq!(rule.read("2026-11-03"), ymd(2026, 11, 3));
+        assert_eq!(rule.read("2026-11-04 14:30:00"), ymd(2026, 11, 4));
+        assert_eq!(rule.read("Closing balance"), DateCell::Text);
+        assert_eq!(rule.read("31/13/2026"), DateCell::Bad);
+        assert_eq!(rule.read("2026-13-01"), DateCell::Bad);
     }
 
     #[test]

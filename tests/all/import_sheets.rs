@@ -280,3 +280,28 @@ proptest! {
         let _ = read_bytes(SHEETS[file], &data);
     }
 }
+
+#[test]
+fn a_date_format_hint_leaves_date_cells_as_they_are() {
+    // The hint is for dates written as text; the sheet's date cells read as before.
+    let hints = Hints {
+        date_format: Some("%d/%m/%Y".into()),
+        ..Hints::default()
+    };
+    let statement = read_statement(
+        "sheet-preamble-then-transactions.xlsx",
+        &bytes("sheet-preamble-then-transactions.xlsx"),
+        &hints,
+    )
+    .unwrap();
+    assert_eq!(
+        dates(&statement),
+        [
+            date(2026, 10, 1),
+            date(2026, 10, 2),
+            date(2026, 10, 15),
+            date(2026, 10, 31)
+        ]
+    );
+    assert_eq!(statement.detected.date_format, "%d/%m/%Y");
+}
