@@ -6,6 +6,7 @@ use crate::import::matching::Matcher;
 use crate::store::{MatchBook, MatchItem};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use std::sync::atomic::Ordering::Relaxed;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 10, 5).unwrap()
@@ -146,7 +147,7 @@ fn a_rows_work_does_not_grow_with_the_book() {
             (format!("PAYMENT {typo} THANK YOU"), true),
             ("GLOBAL TRADING PAYMENT".to_string(), false),
         ] {
-            let before = m.names.work.get() + m.close.work.get();
+            let before = m.names.work.load(Relaxed) + m.close.work.load(Relaxed);
             // The words every name has point to nobody (an amount no item has).
             let cents = if text.starts_with("GLOBAL") {
                 1
@@ -154,7 +155,7 @@ fn a_rows_work_does_not_grow_with_the_book() {
                 10_000 + i as i64
             };
             let s = m.suggest(day(), Money(Decimal::new(cents, 2)), &[&text], &[]);
-            most = most.max(m.names.work.get() + m.close.work.get() - before);
+            most = most.max(m.names.work.load(Relaxed) + m.close.work.load(Relaxed) - before);
             if text.starts_with("GLOBAL") {
                 assert_eq!(s, None, "{text}");
             } else {
