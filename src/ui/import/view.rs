@@ -3,8 +3,8 @@
 //! assign, skip), and past imports with Undo.
 
 use iced::widget::{
-    button, column, container, mouse_area, pick_list, progress_bar, row, scrollable, space, text,
-    text_input,
+    button, column, container, mouse_area, pick_list, progress_bar, responsive, row, scrollable,
+    space, text, text_input,
 };
 use iced::{Alignment, Element, Length, Theme};
 
@@ -26,6 +26,29 @@ const STATUS: Length = Length::Fixed(118.0);
 const MATCH: Length = Length::FillPortion(2);
 const DECISION: Length = Length::Fixed(104.0);
 const PANEL: f32 = 280.0;
+/// Below this width for table and panel together (a 1,024-pixel window), the table drops
+/// its line and suggestion columns (the panel shows both for the selected row) and the
+/// panel narrows, so the payer and details keep room to be read.
+const WIDE: f32 = 900.0;
+const NARROW_PANEL: f32 = 230.0;
+
+/// The table's column widths: all of them, or without line and suggestion when narrow.
+#[derive(Clone, Copy)]
+struct Widths {
+    narrow: bool,
+}
+
+impl Widths {
+    fn of(width: f32) -> Widths {
+        Widths {
+            narrow: width < WIDE,
+        }
+    }
+
+    fn panel(self) -> f32 {
+        if self.narrow { NARROW_PANEL } else { PANEL }
+    }
+}
 const PAST_HEIGHT: f32 = 130.0;
 
 pub(super) fn view<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
@@ -71,11 +94,13 @@ pub(super) fn view<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Messag
     }
     if screen.plan.is_some() {
         page = page.push(figures(screen, book));
-        page = page.push(
-            row![table(screen, book), panel(screen, book)]
+        page = page.push(responsive(move |size| {
+            let widths = Widths::of(size.width);
+            row![table(screen, book, widths), panel(screen, book, widths)]
                 .spacing(10)
-                .height(Length::Fill),
-        );
+                .height(Length::Fill)
+                .into()
+        }));
     } else if let Some(kept) = screen
         .kept
         .iter()
@@ -337,20 +362,27 @@ fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
     }
 }
 
-fn table<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
+fn table<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, Message> {
     let header = |label: &'static str, width: Length| {
         widgets::header_cell(t(label), width, false, None, None)
     };
-    let header = container(row![
-        header("Line", LINE),
-        header("Date", DATE),
-        header("Amount", AMOUNT),
-        header("Payer and details", TEXT),
-        header("Status", STATUS),
-        header("Suggested customer", MATCH),
-        header("Decision", DECISION),
-        space().width(widgets::GUTTER),
-    ])
+    let mut cells = row![];
+    if !widths.narrow {
+        cells = cells.push(header("Line", LINE));
+    }
+    cells = cells
+        .push(header("Date", DATE))
+        .push(header("Amount", AMOUNT))
+        .push(header("Payer and details", TEXT))
+        .push(header("Status", STATUS));
+    if !widths.narrow {
+        cells = cells.push(header("Suggested customer", MATCH));
+    }
+    let header = container(
+        cells
+            .push(header("Decision", DECISION))
+            .push(space().width(widgets::GUTTER)),
+    )
     .style(widgets::band);
     let list: Element<'a, Message> = if screen.visible.is_empty() {
         container(widgets::muted(t("No rows match this filter.")))
@@ -363,7 +395,7 @@ fn table<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
             screen.visible.len(),
             &screen.scroll,
             Message::Scrolled,
-            |position| row_view(screen, book, screen.visible[position], position),
+            move |position| row_view(screen, book, screen.visible[position], position, widths),
         )
     };
     column![header, list].width(Length::Fill).into()
@@ -399,6 +431,7 @@ fn row_view<'a>(
     book: &'a Book,
     index: usize,
     position: usize,
+    widths: Widths,
 ) -> Element<'a, Message> {
     let Some(plan) = &screen.plan else {
         return space().into();
@@ -428,23 +461,27 @@ fn row_view<'a>(
         .as_ref()
         .map(|s| format!("{:.0}% {} {}", s.confidence * 100.0, s.code, s.name))
         .unwrap_or_default();
-    let content = row![
-        widgets::cell(r.line.to_string(), LINE),
-        widgets::cell(
+    let mut content = row![];
+    if !widths.narrow {
+        content = content.push(widgets::cell(r.line.to_string(), LINE));
+    }
+    content = content
+        .push(widgets::cell(
             r.date
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| t("pending").to_string()),
-            DATE
-        ),
-        widgets::amount_cell(amount, AMOUNT),
-        widgets::cell(details, TEXT),
-        widgets::cell(status_text(planned), STATUS),
-        widgets::cell(suggestion, MATCH),
-        widgets::cell(
-            decision_text(planned, screen.decisions[index].as_ref()),
-            DECISION
-        ),
-    ];
+            DATE,
+        ))
+        .push(widgets::amount_cell(amount, AMOUNT))
+        .push(widgets::cell(details, TEXT))
+        .push(widgets::cell(status_text(planned), STATUS));
+    if !widths.narrow {
+        content = content.push(widgets::cell(suggestion, MATCH));
+    }
+    let content = content.push(widgets::cell(
+        decision_text(planned, screen.decisions[index].as_ref()),
+        DECISION,
+    ));
     mouse_area(
         container(content)
             .width(Length::Fill)
@@ -458,7 +495,7 @@ fn row_view<'a>(
     .into()
 }
 
-fn panel<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
+fn panel<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, Message> {
     let body: Element<'a, Message> = match (screen.selected, &screen.plan) {
         (Some(index), Some(plan)) if index < plan.rows.len() => {
             let planned = &plan.rows[index];
@@ -543,7 +580,7 @@ fn panel<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
         },
     };
     container(body)
-        .width(Length::Fixed(PANEL))
+        .width(Length::Fixed(widths.panel()))
         .height(Length::Fill)
         .padding(10)
         .style(widgets::panel)
