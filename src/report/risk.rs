@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use super::analytics::{HABIT_DAYS, PromiseTally, promise_tallies};
 use super::{ReportError, Result};
 use crate::domain::Money;
-use crate::domain::analytics::{HabitSums, PaymentHabits, SettledItem, kept_share, payment_habits};
+use crate::domain::analytics::{PaymentHabits, SettledItem, kept_share, payment_habits};
 use crate::domain::customer::Tier;
 use crate::domain::ids::CustomerId;
 use crate::domain::ledger::highest_balance;
@@ -172,26 +172,8 @@ impl BookReads {
 /// Every customer's payment habits over the 365 days ending on `as_of`, unrounded.
 fn book_habits(store: &Store, as_of: NaiveDate) -> Result<HashMap<CustomerId, PaymentHabits>> {
     let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
-    // Summed as read rather than kept per customer: the year is most of a million
-    // items on a big book.
-    let mut settled: HashMap<CustomerId, HabitSums> = HashMap::new();
-    store.settled_between(habit_start, as_of, |row| {
-        // An item its document's void settled was never paid; a void after the
-        // as-of date had not happened yet.
-        if row.voided_on.is_some_and(|v| v <= as_of) {
-            return;
-        }
-        settled
-            .entry(row.customer_id)
-            .or_default()
-            .add(&SettledItem {
-                amount: row.amount,
-                invoiced: row.invoiced,
-                due: row.due,
-                settled: row.settled,
-            });
-    })?;
-    Ok(settled
+    Ok(store
+        .habit_sums(habit_start, as_of)?
         .into_iter()
         .map(|(id, sums)| (id, sums.habits()))
         .collect())

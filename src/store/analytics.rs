@@ -1,7 +1,8 @@
 //! The whole-book reads behind collection analytics: invoices and fees with the date of
-//! their void, items settled in a range of days, and promise parts with the payments
-//! that could keep them. Each is one query for the whole book (never one per customer);
-//! the report applies the as-of date, so nothing dated after it counts.
+//! their void, receivables by bucket, and promise parts with the payments that could
+//! keep them (the payment habits' settled items are `habits.rs`). Each is one query for
+//! the whole book (never one per customer); the report applies the as-of date, so
+//! nothing dated after it counts.
 
 use std::collections::HashMap;
 
@@ -19,18 +20,6 @@ use crate::domain::note::{Promise, PromisePart};
 pub struct SaleRow {
     pub date: NaiveDate,
     pub amount: Money,
-    pub voided_on: Option<NaiveDate>,
-}
-
-/// An item of an invoice or fee whose open amount reached zero (`settled`), with the
-/// date of the void of its document, if any.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SettledRow {
-    pub customer_id: CustomerId,
-    pub amount: Money,
-    pub invoiced: NaiveDate,
-    pub due: NaiveDate,
-    pub settled: NaiveDate,
     pub voided_on: Option<NaiveDate>,
 }
 
@@ -78,7 +67,7 @@ pub type PaymentsByCustomer = HashMap<CustomerId, Vec<PaymentRow>>;
 const DAYS_TO_1970: i64 = 719_163;
 
 /// A date stored as days since 1970 (cheaper to read than text on many rows).
-fn day(days: i64) -> Result<NaiveDate> {
+pub(super) fn day(days: i64) -> Result<NaiveDate> {
     i32::try_from(days + DAYS_TO_1970)
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
@@ -105,119 +94,6 @@ impl Store {
                 date: day(row.get(0)?)?,
                 amount: currency.from_minor(row.get(1)?),
                 voided_on: row.get::<_, Option<i64>>(2)?.map(day).transpose()?,
-            });
-        }
-        Ok(())
-    }
-
-    /// Every item of an invoice or fee whose open amount reached zero from `from`
-    /// through `as_of` and stayed zero through `as_of`, as the book stood on `as_of`:
-    /// `items.settled_on` (read from the covering index) is the last day an item reached
-    /// zero, so an item an allocation dated after `as_of` touched (a void freeing a
-    /// payment) is judged instead from its own allocations dated up to `as_of`.
-    pub fn settled_between(
-        &self,
-        from: NaiveDate,
-        as_of: NaiveDate,
-        mut each: impl FnMut(SettledRow),
-    ) -> Result<()> {
-        let currency = self.currency();
-        let dates = [from.to_string(), as_of.to_string()];
-        let mut touched = std::collections::HashSet::new();
-        if self.allocated_after(as_of)? {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT i.id, i.customer_id, i.amount, unixepoch(i.doc_date) / 86400,
-                        unixepoch(i.due_date) / 86400, d.kind, unixepoch(v.date) / 86400,
-                        unixepoch(a.date) / 86400, a.amount
-                 FROM items i JOIN documents d ON d.id = i.document_id
-                 LEFT JOIN documents v ON v.voids_id = d.id
-                 JOIN allocations a ON a.item_id = i.id AND a.date <= ?2
-                 WHERE i.id IN (SELECT item_id FROM allocations WHERE date > ?2)
-                 ORDER BY i.id, a.date, a.id",
-            )?;
-            let mut rows = stmt.query(dates.clone())?;
-            // (item id, row as settled so far, what is still open)
-            let mut current: Option<(i64, SettledRow, i64, bool)> = None;
-            let mut finish = |item: Option<(i64, SettledRow, i64, bool)>| {
-                if let Some((_, row, open, sale)) = item
-                    && sale
-                    && open == 0
-                    && row.settled >= from
-                {
-                    each(row);
-                }
-            };
-            while let Some(row) = rows.next()? {
-                let id: i64 = row.get(0)?;
-                touched.insert(id);
-                if current.as_ref().is_none_or(|c| c.0 != id) {
-                    finish(current.take());
-                    let kind: String = row.get(5)?;
-                    let invoiced = day(row.get(3)?)?;
-                    current = Some((
-                        id,
-                        SettledRow {
-                            customer_id: row.get(1)?,
-                            amount: currency.from_minor(row.get(2)?),
-                            invoiced,
-                            due: day(row.get(4)?)?,
-                            settled: invoiced,
-                            voided_on: row.get::<_, Option<i64>>(6)?.map(day).transpose()?,
-                        },
-                        row.get(2)?,
-                        kind == "invoice" || kind == "fee",
-                    ));
-                }
-                if let Some((_, settled, open, _)) = current.as_mut() {
-                    *open -= row.get::<_, i64>(8)?;
-                    if *open == 0 {
-                        settled.settled = day(row.get(7)?)?;
-                    }
-                }
-            }
-            finish(current.take());
-        }
-        // The items themselves from the covering index alone; the kind of document and
-        // its void from two small reads: items of refunds (money paid back, settled by
-        // the credit it pays back) and items of voided documents. A join per item to
-        // its document took three times as long; the refunds come from the partial
-        // index `documents_paid_back` (schema v13), whose WHERE this one repeats.
-        let mut voided: HashMap<i64, NaiveDate> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT i.id, unixepoch(v.date) / 86400 FROM documents v
-             JOIN items i ON i.document_id = v.voids_id WHERE v.voids_id IS NOT NULL",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            voided.insert(row.get(0)?, day(row.get(1)?)?);
-        }
-        let refunds: std::collections::HashSet<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT i.id FROM documents d JOIN items i ON i.document_id = d.id
-                 WHERE d.side = 1 AND d.kind NOT IN ('invoice', 'fee')",
-            )?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        // The dates as stored, read in place: SQLite's own `unixepoch` on three dates a
-        // row took longer than the rest of the read.
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT i.id, i.customer_id, i.amount, i.doc_date, i.due_date, i.settled_on
-             FROM items i WHERE i.settled_on >= ?1 AND i.settled_on <= ?2",
-        )?;
-        let mut rows = stmt.query(dates.clone())?;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            if refunds.contains(&id) || touched.contains(&id) {
-                continue;
-            }
-            each(SettledRow {
-                customer_id: row.get(1)?,
-                amount: currency.from_minor(row.get(2)?),
-                invoiced: date_column(row, 3)?,
-                due: date_column(row, 4)?,
-                settled: date_column(row, 5)?,
-                voided_on: voided.get(&id).copied(),
             });
         }
         Ok(())

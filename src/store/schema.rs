@@ -1,6 +1,8 @@
 //! The book's schema as append-only migrations. `PRAGMA user_version` says how many have
 //! run; a migration, once released, is never edited — later changes are new entries.
 
+mod settled;
+
 /// `PRAGMA application_id` of every Owed book: "OWED" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4F57_4544;
 
@@ -452,6 +454,9 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX documents_paid_back ON documents(id)
         WHERE side = 1 AND kind NOT IN ('invoice', 'fee');
     "#,
+    // v14: the payment habits' sums by customer and month, kept by triggers on `items`
+    // (in a file of its own, with why).
+    settled::V14,
 ];
 
 /// The schema version this build writes and reads.
