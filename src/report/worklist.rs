@@ -334,9 +334,11 @@ fn worklist_with<T>(
             said: None,
         });
     }
-    items.extend(notes::note_items(
-        store, date, &positions, &currency, &customers,
-    )?);
+    // The notes of the week's promises include those of today's rows.
+    let week_end = date.checked_add_days(Days::new(6)).unwrap_or(date);
+    let notes = notes::latest_notes(store, date, week_end, &customers)?;
+    let notes = (notes.0.as_slice(), notes.1.as_slice());
+    items.extend(notes::note_items(date, notes, &positions, &currency));
     for row in store.unmatched_bank_rows()? {
         let in_book_currency = row
             .currency
@@ -450,7 +452,7 @@ fn worklist_with<T>(
     items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let totals = Totals {
         overdue: positions.values().map(|p| p.overdue).sum(),
-        promised_this_week: promised_within(store, date, 6, &customers)?,
+        promised_this_week: promised_within(date, week_end, notes),
         disputed: disputed_total,
     };
     let worklist = Worklist {
