@@ -301,9 +301,9 @@ impl Store {
             }
         }
         promises.extend(finish(note.take())?);
-        // Each customer's payments from its own earliest promise, by its range of
-        // documents_by_customer; the voids (few) read once rather than looked up for
-        // every payment.
+        // Each customer's payments from its own earliest promise, by its range of the
+        // index `payments_by_customer` (v15, whose WHERE this one repeats); the voids
+        // (few) read once rather than looked up for every payment.
         let mut starts: HashMap<CustomerId, NaiveDate> = HashMap::new();
         for promise in &promises {
             starts
@@ -325,7 +325,8 @@ impl Store {
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, date, posted_at, amount FROM documents
-             WHERE customer_id = ?1 AND date >= ?2 AND date <= ?3 AND kind = 'payment'",
+             WHERE customer_id = ?1 AND date >= ?2 AND date <= ?3
+               AND kind = 'payment' AND side = -1",
         )?;
         let to = to.to_string();
         for (customer, start) in starts {

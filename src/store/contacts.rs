@@ -94,7 +94,8 @@ impl Store {
     /// (a bounced cheque does not keep a promise). With `after` (a note's `at` stamp), a
     /// payment dated `from` itself counts only if it was entered after that moment: a
     /// promise is kept by money that came after it, not by a payment already in the book
-    /// when the promise was logged.
+    /// when the promise was logged. From the index `payments_by_customer` (v15), whose
+    /// WHERE the query repeats.
     pub fn payments_between(
         &self,
         customer: CustomerId,
@@ -106,7 +107,8 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT COALESCE(SUM(d.amount), 0) FROM documents d
-                 WHERE d.customer_id = ?1 AND d.kind = 'payment' AND d.date >= ?2 AND d.date <= ?3
+                 WHERE d.customer_id = ?1 AND d.kind = 'payment' AND d.side = -1
+                 AND d.date >= ?2 AND d.date <= ?3
                  AND (?4 IS NULL OR d.date > ?2 OR d.posted_at > ?4)
                  AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = d.id)",
             )?

@@ -457,6 +457,16 @@ pub const MIGRATIONS: &[&str] = &[
     // v14: the payment habits' sums by customer and month, kept by triggers on `items`
     // (in a file of its own, with why).
     settled::V14,
+    // v15: each customer's payments from an index alone, for judging promises (the
+    // worklist's note rows and week's promises, the risk scores' broken promises): a read
+    // by `documents_by_customer` looked up every document of the range, invoices too, in
+    // the table (a tenth of an `owed overview` on a book of a million invoices). Only a
+    // query that says both `kind = 'payment'` and `side = -1` (always so of a payment)
+    // uses it, so the reads of payments by date (a bank import's) keep their plans.
+    r#"
+    CREATE INDEX payments_by_customer ON documents(customer_id, date, posted_at, amount)
+        WHERE kind = 'payment' AND side = -1;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

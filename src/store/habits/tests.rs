@@ -10,6 +10,7 @@ use crate::domain::allocation::Apply;
 use crate::domain::customer::CustomerDraft;
 use crate::domain::document::DocKind;
 use crate::domain::terms::{Plan, Terms};
+use crate::store::schema::CURRENT_VERSION;
 use crate::store::{Access, BookSettings, NewCredit, NewDebit, NewRefund, VoidRequest};
 
 fn d(text: &str) -> NaiveDate {
@@ -318,7 +319,7 @@ fn an_older_book_is_filled_when_upgraded() {
     .unwrap();
     drop(conn);
     let store = Store::open(Path::new(&path), Access::Write).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 14);
+    assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
     assert_eq!(
         kept(&store, "C1", "2026-02"),
         Some((1, 100_000, 100_000 * 40, 100_000 * 10, 0))
