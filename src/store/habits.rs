@@ -73,6 +73,40 @@ impl Sums {
     }
 }
 
+/// Sums by customer id: in a vector indexed by id for the usual small ids (a hash lookup
+/// per month row was a third of the read), in a map for any other.
+#[derive(Default)]
+struct ByCustomer {
+    dense: Vec<Sums>,
+    sparse: HashMap<i64, Sums>,
+}
+
+/// Ids below this are kept in [`ByCustomer::dense`] (at most a few megabytes).
+const DENSE_IDS: usize = 1 << 16;
+
+impl ByCustomer {
+    fn at(&mut self, id: i64) -> &mut Sums {
+        match usize::try_from(id) {
+            Ok(at) if at < DENSE_IDS => {
+                if at >= self.dense.len() {
+                    self.dense.resize(at + 1, Sums::default());
+                }
+                &mut self.dense[at]
+            }
+            _ => self.sparse.entry(id).or_default(),
+        }
+    }
+
+    /// Every customer with a settled item counted.
+    fn counted(self) -> impl Iterator<Item = (CustomerId, Sums)> {
+        let dense = (self.dense.into_iter().enumerate()).map(|(at, sums)| (at as i64, sums));
+        dense
+            .chain(self.sparse)
+            .filter(|(_, sums)| sums.items != 0)
+            .map(|(id, sums)| (CustomerId(id), sums))
+    }
+}
+
 /// How the sums of the days `from` through `to` are read: the months from `months.0`
 /// through `months.1` (their first days) whole from `settled_by_month`, plus the items
 /// settled on the days of each range in `add`, less those of each range in `take`. An
@@ -156,8 +190,7 @@ impl Store {
         let scale = self.currency().minor_units;
         if let Some(kept) = self.kept_sums(from, as_of)? {
             let habits: Option<HashMap<CustomerId, HabitSums>> = kept
-                .into_iter()
-                .filter(|(_, sums)| sums.items != 0)
+                .counted()
                 .map(|(id, s)| {
                     HabitSums::from_minor(scale, s.amount, s.to_pay, s.late, s.on_time)
                         .map(|sums| (id, sums))
@@ -194,12 +227,8 @@ impl Store {
 
     /// [`Store::habit_sums`] in minor units, or `None` when a month it needs holds a sum
     /// SQLite could not keep as an integer.
-    fn kept_sums(
-        &self,
-        from: NaiveDate,
-        as_of: NaiveDate,
-    ) -> Result<Option<HashMap<CustomerId, Sums>>> {
-        let mut sums: HashMap<CustomerId, Sums> = HashMap::new();
+    fn kept_sums(&self, from: NaiveDate, as_of: NaiveDate) -> Result<Option<ByCustomer>> {
+        let mut sums = ByCustomer::default();
         let window = window(from, as_of);
         if let Some((first, last)) = window.months {
             let mut stmt = self.conn.prepare_cached(
@@ -227,7 +256,7 @@ impl Store {
                     late: late.into(),
                     on_time: on_time.into(),
                 };
-                sums.entry(CustomerId(customer)).or_default().add(&month, 1);
+                sums.at(customer).add(&month, 1);
             }
         }
         let mut stmt = self.conn.prepare_cached(
@@ -244,7 +273,7 @@ impl Store {
                     date_column(row, 4)?,
                     date_column(row, 5)?,
                 );
-                sums.entry(row.get(1)?).or_default().add(&item, sign);
+                sums.at(row.get(1)?).add(&item, sign);
             }
         }
         // Every item settled in the range is in the sums now, by `items.settled_on`.
@@ -259,12 +288,12 @@ impl Store {
             if in_range(touched.stored) && out.insert(touched.id) {
                 let stored = touched.stored.unwrap_or(t.settled);
                 let item = Sums::item(touched.amount, t.invoiced, t.due, stored);
-                sums.entry(t.customer_id).or_default().add(&item, -1);
+                sums.at(t.customer_id.0).add(&item, -1);
             }
             let voided = t.voided_on.is_some_and(|v| v <= as_of);
             if touched.sale && touched.open == 0 && t.settled >= from && !voided {
                 let item = Sums::item(touched.amount, t.invoiced, t.due, t.settled);
-                sums.entry(t.customer_id).or_default().add(&item, 1);
+                sums.at(t.customer_id.0).add(&item, 1);
             }
         }
         // From the few documents to their items: CROSS JOIN keeps SQLite to that order
@@ -291,7 +320,7 @@ impl Store {
                     date_column(row, 4)?,
                     date_column(row, 5)?,
                 );
-                sums.entry(row.get(1)?).or_default().add(&item, -1);
+                sums.at(row.get(1)?).add(&item, -1);
             }
         }
         Ok(Some(sums))
