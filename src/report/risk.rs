@@ -202,8 +202,8 @@ pub(crate) fn exposure_of(
 }
 
 /// The whole-book reads of the risk scores besides the open items: a year's payment
-/// habits and the promises. The worklist has them read on a thread of their own while it
-/// ages the book (about half a second on a book of a million invoices).
+/// habits ([`habits_read`]) and the promises ([`promises_read`]). The worklist has them
+/// read on threads of their own while it ages the book.
 pub(crate) struct HabitReads {
     habits: HashMap<CustomerId, PaymentHabits>,
     promises: HashMap<CustomerId, PromiseTally>,
@@ -218,13 +218,13 @@ pub(crate) struct BookHabits(HashMap<CustomerId, PaymentHabits>);
 /// `judged` count those six months only).
 pub(crate) struct BookPromises(HashMap<CustomerId, PromiseTally>);
 
-/// The first half of [`habit_reads`], for a reader of its own (the worklist reads the
+/// The first half of [`HabitReads`], for a reader of its own (the worklist reads the
 /// two halves side by side, each on its own thread and connection).
 pub(crate) fn habits_read(store: &Store, as_of: NaiveDate) -> Result<BookHabits> {
     book_habits(store, as_of).map(BookHabits)
 }
 
-/// The second half of [`habit_reads`]. A promise is judged by its own note's parts and
+/// The second half of [`HabitReads`]. A promise is judged by its own note's parts and
 /// payments alone, so leaving out the notes with no part in the six months (and the
 /// payments before the earliest of the rest) changes no `broken_since`: on a book of a
 /// million invoices, 29,066 notes instead of 49,252, and this read's CPU about halved.
@@ -242,16 +242,8 @@ impl HabitReads {
     }
 }
 
-/// Both halves of [`HabitReads`] through one connection (a book in memory).
-pub(crate) fn habit_reads(store: &Store, as_of: NaiveDate) -> Result<HabitReads> {
-    Ok(HabitReads::from_halves(
-        habits_read(store, as_of)?,
-        promises_read(store, as_of)?,
-    ))
-}
-
 /// The risk of each of `customers` as of `as_of` from their exposure already worked out
-/// (see [`exposure_of`]) and the habits and promises read ([`habit_reads`]).
+/// (see [`exposure_of`]) and the habits and promises read ([`HabitReads`]).
 pub(crate) fn risks_with_exposure(
     customers: &[Customer],
     exposure: HashMap<CustomerId, (Money, Money, Money)>,

@@ -59,8 +59,8 @@ use super::letters::{Result, letter_run_for};
 use super::statement::Context;
 use crate::domain::Money;
 use crate::domain::aging::AgedItem;
-use crate::report::risk::HabitReads;
-use crate::store::{Customer, Store};
+use crate::report::risk::{BookHabits, BookPromises, HabitReads};
+use crate::store::{Customer, Note, Store};
 
 /// What a row asks to be done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -171,10 +171,14 @@ struct Position {
 }
 
 /// The worklist, and what `then` makes of its aging and customers (read once for both).
+/// `notes` gives the week's notes ([`notes::week_notes`]) and the habits' half of the
+/// risk scores' reads, `promises` the other half: read beside this (see `reads.rs`),
+/// each waited for only where it is needed.
 fn worklist_with<T>(
     store: &Store,
     date: NaiveDate,
-    habits: impl FnOnce() -> Result<HabitReads>,
+    notes: impl FnOnce() -> Result<(Vec<Note>, BookHabits)>,
+    promises: impl FnOnce() -> Result<BookPromises>,
     then: impl FnOnce(&Context, Vec<Customer>) -> T,
 ) -> Result<(Worklist, T)> {
     let customers = store.customers()?;
@@ -335,8 +339,8 @@ fn worklist_with<T>(
         });
     }
     // The notes of the week's promises include those of today's rows.
-    let week_end = date.checked_add_days(Days::new(6)).unwrap_or(date);
-    let notes = notes::latest_notes(store, date, week_end, &customers)?;
+    let (week_notes, habits) = notes()?;
+    let notes = notes::judged(store, week_notes, date, &customers)?;
     let notes = (notes.0.as_slice(), notes.1.as_slice());
     items.extend(notes::note_items(date, notes, &positions, &currency));
     for row in store.unmatched_bank_rows()? {
@@ -447,12 +451,13 @@ fn worklist_with<T>(
     items.extend(reviews::review_items(store, date, |code| {
         positions.get(code).map_or(Money::ZERO, |p| p.net_overdue)
     })?);
-    let (risen, risks) = risk::rows(store, date, &context, &customers, &positions, habits()?)?;
+    let reads = HabitReads::from_halves(habits, promises()?);
+    let (risen, risks) = risk::rows(store, date, &context, &customers, &positions, reads)?;
     items.extend(risen);
     items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let totals = Totals {
         overdue: positions.values().map(|p| p.overdue).sum(),
-        promised_this_week: promised_within(date, week_end, notes),
+        promised_this_week: promised_within(date, notes::week_end(date), notes),
         disputed: disputed_total,
     };
     let worklist = Worklist {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 use super::{Position, WorkItem, WorkKind};
 use crate::domain::{Currency, Money};
@@ -11,21 +11,31 @@ use crate::report::letters::Result;
 use crate::report::promises::{NoteStatus, note_statuses_for};
 use crate::store::{Customer, Note, NoteFilter, Store};
 
-/// Each customer's latest note whose follow-up or promise date comes by `until`, judged
-/// as of `date`: read and judged once for the note rows (those come by `date`,
+/// The last day of the week from `date` that the week's promises count (`date` and the
+/// six days after it).
+pub(super) fn week_end(date: NaiveDate) -> NaiveDate {
+    date.checked_add_days(Days::new(6)).unwrap_or(date)
+}
+
+/// Each customer's latest note whose follow-up or promise date comes by the end of the
+/// week from `date` ([`week_end`]): read once for the note rows (those come by `date`,
 /// [`note_items`]) and the week's promises ([`super::totals::promised_within`]), which
-/// each read and judged them again (70 ms of an `owed overview` on a book of a million
-/// invoices).
-pub(super) fn latest_notes(
+/// each read them (and judged them) again: 70 ms of an `owed overview` on a book of a
+/// million invoices. The worklist reads them beside the habits, on a thread.
+pub(crate) fn week_notes(store: &Store, date: NaiveDate) -> Result<Vec<Note>> {
+    Ok(store.notes(&NoteFilter {
+        customer: None,
+        due_as_of: Some(week_end(date)),
+    })?)
+}
+
+/// [`week_notes`] each judged as of `date`, once for both their uses.
+pub(super) fn judged(
     store: &Store,
+    notes: Vec<Note>,
     date: NaiveDate,
-    until: NaiveDate,
     customers: &[Customer],
 ) -> Result<(Vec<Note>, Vec<NoteStatus>)> {
-    let notes = store.notes(&NoteFilter {
-        customer: None,
-        due_as_of: Some(until.max(date)),
-    })?;
     let statuses = note_statuses_for(store, &notes, date, customers)?;
     Ok((notes, statuses))
 }
@@ -41,7 +51,7 @@ fn come_by(note: &Note, date: NaiveDate) -> bool {
 }
 
 /// The note rows as of `date`, for customers who still owe something (`positions`),
-/// from [`latest_notes`] as of `date`.
+/// from the week's notes judged as of `date` ([`judged`]).
 pub(super) fn note_items(
     date: NaiveDate,
     (notes, statuses): (&[Note], &[NoteStatus]),
