@@ -179,24 +179,29 @@ fn book_habits(store: &Store, as_of: NaiveDate) -> Result<HashMap<CustomerId, Pa
         .collect())
 }
 
-/// Each customer's (open, long overdue, unapplied) from open items and credits already
-/// read as the aging reads them (the worklist's aging): the same figures
-/// [`BookReads::read`] reads itself.
-pub(crate) fn exposure_of(
+/// Each customer's (open, long overdue, unapplied) from its open items (due date, open
+/// amount) and unapplied credit already read as the aging reads them (the worklist's
+/// aging): the same figures [`BookReads::read`] reads itself. Summed customer by
+/// customer, then kept once each (a map entry per item was a tenth of the risk rows).
+pub(crate) fn exposure_of<I: IntoIterator<Item = (NaiveDate, Money)>>(
     as_of: NaiveDate,
-    open_items: impl IntoIterator<Item = (CustomerId, NaiveDate, Money)>,
-    unapplied: impl IntoIterator<Item = (CustomerId, Money)>,
+    customers: impl IntoIterator<Item = (CustomerId, I, Money)>,
 ) -> HashMap<CustomerId, (Money, Money, Money)> {
-    let mut exposure: HashMap<CustomerId, (Money, Money, Money)> = HashMap::new();
-    for (customer, due, open) in open_items {
+    let customers = customers.into_iter();
+    let mut exposure: HashMap<CustomerId, (Money, Money, Money)> =
+        HashMap::with_capacity(customers.size_hint().0);
+    for (customer, items, credit) in customers {
+        let (mut open, mut long) = (Money::ZERO, Money::ZERO);
+        for (due, amount) in items {
+            open += amount;
+            if long_overdue(due, as_of) {
+                long += amount;
+            }
+        }
         let entry = exposure.entry(customer).or_default();
         entry.0 += open;
-        if long_overdue(due, as_of) {
-            entry.1 += open;
-        }
-    }
-    for (customer, credit) in unapplied {
-        exposure.entry(customer).or_default().2 += credit;
+        entry.1 += long;
+        entry.2 += credit;
     }
     exposure
 }

@@ -259,9 +259,11 @@ impl Store {
         // The parts row by row in note order, each note read once beside its first part
         // (the notes with a part in the range come from the index by date): a text of
         // the parts made per note by SQLite and split again here took twice as long.
+        // CROSS JOIN: from the parts to their notes, so the rows come in the parts' key
+        // order (note, part) with no sort (a quarter of this read the other way round).
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.note_id, p.date, p.amount, n.customer_id, n.at
-             FROM promise_parts p JOIN notes n ON n.id = p.note_id
+             FROM promise_parts p CROSS JOIN notes n ON n.id = p.note_id
              WHERE p.note_id IN (SELECT note_id FROM promise_parts WHERE date >= ?1 AND date <= ?2)
                AND substr(n.at, 1, 10) <= ?2 AND (?3 IS NULL OR n.customer_id = ?3)
              ORDER BY p.note_id, p.part",

@@ -28,16 +28,14 @@ pub(super) fn rows(
     positions: &HashMap<&str, Position>,
     reads: HabitReads,
 ) -> Result<(Vec<WorkItem>, HashMap<String, Risk>)> {
-    let open_items = customers.iter().flat_map(|c| {
-        context
-            .aging_items(c.id)
-            .iter()
-            .map(move |item| (c.id, item.due, item.open))
-    });
-    let unapplied = customers
-        .iter()
-        .map(|c| (c.id, context.unapplied_credit(c.id)));
-    let exposure = exposure_of(date, open_items, unapplied);
+    let exposure = exposure_of(
+        date,
+        customers.iter().map(|c| {
+            let items = context.aging_items(c.id).iter();
+            let open = items.map(|item| (item.due, item.open));
+            (c.id, open, context.unapplied_credit(c.id))
+        }),
+    );
     let scored = risks_with_exposure(customers, exposure, reads);
     let mut items = Vec::new();
     let mut risks = HashMap::new();
