@@ -15,7 +15,8 @@
 /// keeps it right in its own transaction; `owed check` compares it with the items.
 ///
 /// No foreign key to `customers`: a derived table checked as a whole, and a lookup per
-/// settled item would cost the bank import's commit. SQLite turns an integer sum past 64
+/// settled item would cost the bank import's commit (as would parsing the dates of an
+/// item settled on time for its days late: zero, by the text order of the dates). SQLite turns an integer sum past 64
 /// bits into a float; readers meeting one go back to the items (a test holds this).
 pub const V14: &str = r#"
     CREATE TABLE settled_by_month (
@@ -34,7 +35,9 @@ pub const V14: &str = r#"
     INSERT INTO settled_by_month (month, customer_id, items, amount, to_pay, late, on_time)
         SELECT substr(settled_on, 1, 7), customer_id, 1, amount,
                amount * ((unixepoch(settled_on) - unixepoch(doc_date)) / 86400),
-               amount * (max(0, unixepoch(settled_on) - unixepoch(due_date)) / 86400),
+               CASE WHEN settled_on > due_date
+                    THEN amount * ((unixepoch(settled_on) - unixepoch(due_date)) / 86400)
+                    ELSE 0 END,
                CASE WHEN settled_on <= due_date THEN amount ELSE 0 END
         FROM items WHERE settled_on IS NOT NULL
         ON CONFLICT DO UPDATE SET items = items + 1, amount = amount + excluded.amount,
@@ -47,7 +50,9 @@ pub const V14: &str = r#"
         INSERT INTO settled_by_month (month, customer_id, items, amount, to_pay, late, on_time)
             VALUES (substr(NEW.settled_on, 1, 7), NEW.customer_id, 1, NEW.amount,
                     NEW.amount * ((unixepoch(NEW.settled_on) - unixepoch(NEW.doc_date)) / 86400),
-                    NEW.amount * (max(0, unixepoch(NEW.settled_on) - unixepoch(NEW.due_date)) / 86400),
+                    CASE WHEN NEW.settled_on > NEW.due_date
+                         THEN NEW.amount * ((unixepoch(NEW.settled_on) - unixepoch(NEW.due_date)) / 86400)
+                         ELSE 0 END,
                     CASE WHEN NEW.settled_on <= NEW.due_date THEN NEW.amount ELSE 0 END)
             ON CONFLICT DO UPDATE SET items = items + 1, amount = amount + excluded.amount,
                 to_pay = to_pay + excluded.to_pay, late = late + excluded.late,
@@ -60,7 +65,9 @@ pub const V14: &str = r#"
     BEGIN
         UPDATE settled_by_month SET items = items - 1, amount = amount - OLD.amount,
             to_pay = to_pay - OLD.amount * ((unixepoch(OLD.settled_on) - unixepoch(OLD.doc_date)) / 86400),
-            late = late - OLD.amount * (max(0, unixepoch(OLD.settled_on) - unixepoch(OLD.due_date)) / 86400),
+            late = late - CASE WHEN OLD.settled_on > OLD.due_date
+                THEN OLD.amount * ((unixepoch(OLD.settled_on) - unixepoch(OLD.due_date)) / 86400)
+                ELSE 0 END,
             on_time = on_time - CASE WHEN OLD.settled_on <= OLD.due_date THEN OLD.amount ELSE 0 END
         WHERE month = substr(OLD.settled_on, 1, 7) AND customer_id = OLD.customer_id;
         DELETE FROM settled_by_month
@@ -75,7 +82,9 @@ pub const V14: &str = r#"
         INSERT INTO settled_by_month (month, customer_id, items, amount, to_pay, late, on_time)
             VALUES (substr(NEW.settled_on, 1, 7), NEW.customer_id, 1, NEW.amount,
                     NEW.amount * ((unixepoch(NEW.settled_on) - unixepoch(NEW.doc_date)) / 86400),
-                    NEW.amount * (max(0, unixepoch(NEW.settled_on) - unixepoch(NEW.due_date)) / 86400),
+                    CASE WHEN NEW.settled_on > NEW.due_date
+                         THEN NEW.amount * ((unixepoch(NEW.settled_on) - unixepoch(NEW.due_date)) / 86400)
+                         ELSE 0 END,
                     CASE WHEN NEW.settled_on <= NEW.due_date THEN NEW.amount ELSE 0 END)
             ON CONFLICT DO UPDATE SET items = items + 1, amount = amount + excluded.amount,
                 to_pay = to_pay + excluded.to_pay, late = late + excluded.late,
