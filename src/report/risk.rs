@@ -206,61 +206,67 @@ pub(crate) fn exposure_of<I: IntoIterator<Item = (NaiveDate, Money)>>(
     exposure
 }
 
-/// The whole-book reads of the risk scores besides the open items: a year's payment
-/// habits ([`habits_read`]) and the promises ([`promises_read`]). The worklist has them
-/// read on threads of their own while it ages the book.
-pub(crate) struct HabitReads {
-    habits: HashMap<CustomerId, PaymentHabits>,
-    promises: HashMap<CustomerId, PromiseTally>,
-}
-
-/// A year's payment habits of every customer, the first half of [`HabitReads`].
+/// A year's payment habits of every customer ([`habits_read`]), one of the two
+/// whole-book reads of the risk scores besides the open items; the worklist has it read
+/// on a thread of its own while it ages the book.
 pub(crate) struct BookHabits(HashMap<CustomerId, PaymentHabits>);
 
-/// Every customer's promise tallies, the second half of [`HabitReads`]: over the six
+/// Every customer's promise tallies ([`promises_read`]), the other read: over the six
 /// months the scores count broken promises over ([`promise_window_start`]), not the 365
 /// days of the analytics, as `broken_since` is all a score reads of them (`kept` and
 /// `judged` count those six months only).
 pub(crate) struct BookPromises(HashMap<CustomerId, PromiseTally>);
 
-/// The first half of [`HabitReads`], for a reader of its own (the worklist reads the
-/// two halves side by side, each on its own thread and connection).
+/// Every customer's payment habits for [`BookHabits`], for a reader of its own (the
+/// worklist reads the habits and the promises side by side, each on its own thread and
+/// connection).
 pub(crate) fn habits_read(store: &Store, as_of: NaiveDate) -> Result<BookHabits> {
     book_habits(store, as_of).map(BookHabits)
 }
 
-/// The second half of [`HabitReads`]. A promise is judged by its own note's parts and
-/// payments alone, so leaving out the notes with no part in the six months (and the
-/// payments before the earliest of the rest) changes no `broken_since`: on a book of a
-/// million invoices, 29,066 notes instead of 49,252, and this read's CPU about halved.
+/// Every customer's promise tallies for [`BookPromises`]. A promise is judged by its own
+/// note's parts and payments alone, so leaving out the notes with no part in the six
+/// months (and the payments before the earliest of the rest) changes no `broken_since`:
+/// on a book of a million invoices, 29,066 notes instead of 49,252, and this read's CPU
+/// about halved.
 pub(crate) fn promises_read(store: &Store, as_of: NaiveDate) -> Result<BookPromises> {
     let since = promise_window_start(as_of)?;
     promise_tallies(store, since, since, as_of, None).map(BookPromises)
 }
 
-impl HabitReads {
-    pub(crate) fn from_halves(habits: BookHabits, promises: BookPromises) -> HabitReads {
-        HabitReads {
-            habits: habits.0,
-            promises: promises.0,
-        }
-    }
+/// The risk of each of `customers` from their exposure already worked out (see
+/// [`exposure_of`]) and their habits, as if none had broken a promise: the worklist scores
+/// everyone while the promises are still being read, then [`add_promises`] scores again
+/// the few who broke one. The two steps give [`risks`]' figures.
+pub(crate) fn scored_before_promises(
+    customers: &[Customer],
+    exposure: &HashMap<CustomerId, (Money, Money, Money)>,
+    habits: &BookHabits,
+) -> Vec<CustomerRisk> {
+    customers
+        .iter()
+        .map(|customer| {
+            customer_risk_of(
+                customer,
+                habits.0.get(&customer.id).copied().unwrap_or_default(),
+                0,
+                exposure.get(&customer.id).copied().unwrap_or_default(),
+            )
+        })
+        .collect()
 }
 
-/// The risk of each of `customers` as of `as_of` from their exposure already worked out
-/// (see [`exposure_of`]) and the habits and promises read ([`HabitReads`]).
-pub(crate) fn risks_with_exposure(
-    customers: &[Customer],
-    exposure: HashMap<CustomerId, (Money, Money, Money)>,
-    reads: HabitReads,
-) -> Vec<CustomerRisk> {
-    let reads = BookReads {
-        habits: reads.habits,
-        promises: reads.promises,
-        exposure,
-        closing: (Money::ZERO, Money::ZERO),
-    };
-    scored(customers, &reads)
+/// Scores again, with their broken promises, the customers of `scored` who broke one
+/// (see [`scored_before_promises`]): what [`customer_risk_of`] makes of the same inputs.
+pub(crate) fn add_promises(scored: &mut [CustomerRisk], promises: &BookPromises) {
+    for risk in scored {
+        let broken = broken(promises.0.get(&risk.id));
+        if broken != 0 {
+            risk.inputs.broken_promises = broken;
+            risk.risk = assess(&risk.inputs);
+            risk.suggested_tier = suggested_tier(&risk.risk, risk.on_time_share);
+        }
+    }
 }
 
 /// Every customer's risk as of `as_of`, in code order.

@@ -59,7 +59,7 @@ use super::letters::{Result, letter_run_for};
 use super::statement::Context;
 use crate::domain::Money;
 use crate::domain::aging::AgedItem;
-use crate::report::risk::{BookHabits, BookPromises, HabitReads};
+use crate::report::risk::{BookHabits, BookPromises};
 use crate::store::{Customer, Note, Store};
 
 /// What a row asks to be done.
@@ -451,15 +451,16 @@ fn worklist_with<T>(
     items.extend(reviews::review_items(store, date, |code| {
         positions.get(code).map_or(Money::ZERO, |p| p.net_overdue)
     })?);
-    let reads = HabitReads::from_halves(habits, promises()?);
-    let (risen, risks) = risk::rows(store, date, &context, &customers, &positions, reads)?;
-    items.extend(risen);
-    items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Everything but the broken promises before waiting for them.
+    let scored = risk::scored_before_promises(date, &context, &customers, &habits);
     let totals = Totals {
         overdue: positions.values().map(|p| p.overdue).sum(),
         promised_this_week: promised_within(date, notes::week_end(date), notes),
         disputed: disputed_total,
     };
+    let (risen, risks) = risk::rows(store, scored, &promises()?, &positions)?;
+    items.extend(risen);
+    items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let worklist = Worklist {
         date,
         items,

@@ -14,20 +14,18 @@ use super::{Position, WorkItem, WorkKind};
 use crate::domain::Money;
 use crate::domain::risk::Risk;
 use crate::report::letters::Result;
-use crate::report::risk::{HabitReads, exposure_of, risen, risks_with_exposure};
+use crate::report::risk::{self, BookHabits, BookPromises, CustomerRisk, exposure_of, risen};
 use crate::report::statement::Context;
 use crate::store::{Customer, Store};
 
-/// One row per customer whose band rose, and each one's risk by customer code (the
-/// screen words the reasons in its own language from it).
-pub(super) fn rows(
-    store: &Store,
+/// Every customer's risk as of `date` but for broken promises, from the worklist's own
+/// aging and the habits: worked out while the promises are still being read.
+pub(super) fn scored_before_promises(
     date: NaiveDate,
     context: &Context,
     customers: &[Customer],
-    positions: &HashMap<&str, Position>,
-    reads: HabitReads,
-) -> Result<(Vec<WorkItem>, HashMap<String, Risk>)> {
+    habits: &BookHabits,
+) -> Vec<CustomerRisk> {
     let exposure = exposure_of(
         date,
         customers.iter().map(|c| {
@@ -36,7 +34,18 @@ pub(super) fn rows(
             (c.id, open, context.unapplied_credit(c.id))
         }),
     );
-    let scored = risks_with_exposure(customers, exposure, reads);
+    risk::scored_before_promises(customers, &exposure, habits)
+}
+
+/// One row per customer whose band rose, and each one's risk by customer code (the
+/// screen words the reasons in its own language from it), once the promises are in.
+pub(super) fn rows(
+    store: &Store,
+    mut scored: Vec<CustomerRisk>,
+    promises: &BookPromises,
+    positions: &HashMap<&str, Position>,
+) -> Result<(Vec<WorkItem>, HashMap<String, Risk>)> {
+    risk::add_promises(&mut scored, promises);
     let mut items = Vec::new();
     let mut risks = HashMap::new();
     for (customer, _seen) in risen(store, &scored)? {
