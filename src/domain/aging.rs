@@ -215,12 +215,17 @@ pub struct AgingBuilder {
     basis: Basis,
     buckets: Buckets,
     keep_items: bool,
-    /// The rows as met, found by customer through `index`: a hash lookup per item, where
-    /// the report's ordered map took a fifth of a big book's aging (sorted once, in
-    /// [`AgingBuilder::finish`]).
+    /// The rows as met (sorted once, in [`AgingBuilder::finish`]), found by customer id
+    /// through `dense` (a row's place + 1, 0 for none) for the usual small ids and
+    /// `sparse` for any other: the report's ordered map took a fifth of a big book's
+    /// aging, and a hash of every item's customer still a tenth.
     rows: Vec<AgingRow>,
-    index: HashMap<CustomerId, usize>,
+    dense: Vec<u32>,
+    sparse: HashMap<CustomerId, usize>,
 }
+
+/// Customer ids below this are found through [`AgingBuilder::dense`].
+const DENSE_IDS: usize = 1 << 16;
 
 impl AgingBuilder {
     pub fn new(as_of: NaiveDate, basis: Basis, buckets: Buckets, keep_items: bool) -> AgingBuilder {
@@ -230,7 +235,8 @@ impl AgingBuilder {
             buckets,
             keep_items,
             rows: Vec::new(),
-            index: HashMap::new(),
+            dense: Vec::new(),
+            sparse: HashMap::new(),
         }
     }
 
@@ -238,11 +244,28 @@ impl AgingBuilder {
         // The labels only for a customer's first item: made for every item, their
         // strings took a fifth of a big book's aging.
         let (buckets, basis, rows) = (&self.buckets, self.basis, &mut self.rows);
-        let at = *self.index.entry(customer).or_insert_with(|| {
+        let mut new_row = || {
             rows.push(AgingRow::new(customer, buckets.labels(basis).len()));
             rows.len() - 1
-        });
-        &mut rows[at]
+        };
+        let at = match usize::try_from(customer.0) {
+            Ok(id) if id < DENSE_IDS => {
+                if id >= self.dense.len() {
+                    self.dense.resize(id + 1, 0);
+                }
+                match self.dense[id] {
+                    0 => {
+                        let at = new_row();
+                        // At most one row per customer, so far fewer than u32::MAX.
+                        self.dense[id] = u32::try_from(at + 1).unwrap_or(u32::MAX);
+                        at
+                    }
+                    place => place as usize - 1,
+                }
+            }
+            _ => *self.sparse.entry(customer).or_insert_with(new_row),
+        };
+        &mut self.rows[at]
     }
 
     /// Adds an item open for `open` as of the report date (zero amounts are ignored).
