@@ -37,7 +37,7 @@ pub(super) fn date_column(row: &rusqlite::Row<'_>, column: usize) -> Result<Naiv
 
 /// A date written `YYYY-MM-DD` exactly (ten bytes), or `None` for anything else,
 /// including a day the calendar does not have.
-fn canonical_date(bytes: &[u8]) -> Option<NaiveDate> {
+pub(super) fn canonical_date(bytes: &[u8]) -> Option<NaiveDate> {
     let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *bytes else {
         return None;
     };
