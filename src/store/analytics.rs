@@ -77,6 +77,12 @@ pub(super) fn day(days: i64) -> Result<NaiveDate> {
         .ok_or_else(|| StoreError::Corrupt(format!("day {days} after 1970-01-01")))
 }
 
+/// A customer's payments dated ?2 through ?3, from the index `payments_by_customer` (v15)
+/// alone: its WHERE is repeated here (`kind` and `side`).
+pub(super) const CUSTOMER_PAYMENTS: &str = "
+    SELECT id, date, posted_at, amount FROM documents
+    WHERE customer_id = ?1 AND date >= ?2 AND date <= ?3 AND kind = 'payment' AND side = -1";
+
 impl Store {
     /// Every invoice and fee dated `from` through `to`, with its void's date.
     pub fn sales_between(
@@ -309,8 +315,8 @@ impl Store {
         }
         promises.extend(finish(note.take())?);
         // Each customer's payments from its own earliest promise, by its range of the
-        // index `payments_by_customer` (v15, whose WHERE this one repeats); the voids
-        // (few) read once rather than looked up for every payment.
+        // index `payments_by_customer` (v15); the voids (few) read once rather than
+        // looked up for every payment.
         let mut starts: HashMap<CustomerId, NaiveDate> = HashMap::new();
         let mut promise_days: HashSet<(CustomerId, NaiveDate)> = HashSet::new();
         for promise in &promises {
@@ -332,11 +338,7 @@ impl Store {
         while let Some(row) = rows.next()? {
             voids.insert(row.get(0)?, date_column(row, 1)?);
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, date, posted_at, amount FROM documents
-             WHERE customer_id = ?1 AND date >= ?2 AND date <= ?3
-               AND kind = 'payment' AND side = -1",
-        )?;
+        let mut stmt = self.conn.prepare_cached(CUSTOMER_PAYMENTS)?;
         let to = to.to_string();
         for (customer, start) in starts {
             let list = payments.entry(customer).or_default();

@@ -163,6 +163,22 @@ fn integer(row: &rusqlite::Row<'_>, column: usize) -> Result<Option<i64>> {
     })
 }
 
+/// The items settled from ?1 through ?2 that the sums by month count and the habits
+/// leave out: those of refunds and of documents voided by ?2. From the few documents to
+/// their items: CROSS JOIN keeps SQLite to that order (planned for any bound range, it
+/// walked the year's items and looked up each one's document: seconds on a big book).
+/// The refunds' WHERE repeats the partial index `documents_paid_back`'s (v13).
+const LEFT_OUT: &str = "
+    SELECT i.id, i.customer_id, i.amount, i.doc_date, i.due_date, i.settled_on
+    FROM documents d CROSS JOIN items i ON i.document_id = d.id
+    WHERE d.side = 1 AND d.kind NOT IN ('invoice', 'fee')
+      AND i.settled_on >= ?1 AND i.settled_on <= ?2
+    UNION ALL
+    SELECT i.id, i.customer_id, i.amount, i.doc_date, i.due_date, i.settled_on
+    FROM documents v CROSS JOIN items i ON i.document_id = v.voids_id
+    WHERE v.voids_id IS NOT NULL AND v.date <= ?2
+      AND i.settled_on >= ?1 AND i.settled_on <= ?2";
+
 /// An item an allocation dated after the as-of date touched, judged from its own
 /// allocations up to that date (`row.settled` is when it last reached zero by then).
 struct Touched {
@@ -296,21 +312,7 @@ impl Store {
                 sums.at(t.customer_id.0).add(&item, 1);
             }
         }
-        // From the few documents to their items: CROSS JOIN keeps SQLite to that order
-        // (planned for any bound range, it walked the year's items and looked up each
-        // one's document: seconds on a big book). The refunds' WHERE repeats the partial
-        // index `documents_paid_back`'s (v13).
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT i.id, i.customer_id, i.amount, i.doc_date, i.due_date, i.settled_on
-             FROM documents d CROSS JOIN items i ON i.document_id = d.id
-             WHERE d.side = 1 AND d.kind NOT IN ('invoice', 'fee')
-               AND i.settled_on >= ?1 AND i.settled_on <= ?2
-             UNION ALL
-             SELECT i.id, i.customer_id, i.amount, i.doc_date, i.due_date, i.settled_on
-             FROM documents v CROSS JOIN items i ON i.document_id = v.voids_id
-             WHERE v.voids_id IS NOT NULL AND v.date <= ?2
-               AND i.settled_on >= ?1 AND i.settled_on <= ?2",
-        )?;
+        let mut stmt = self.conn.prepare_cached(LEFT_OUT)?;
         let mut rows = stmt.query([from.to_string(), as_of.to_string()])?;
         while let Some(row) = rows.next()? {
             if out.insert(row.get(0)?) {
@@ -416,7 +418,7 @@ impl Store {
         let refunds: HashSet<i64> = self
             .conn
             .prepare_cached(
-                "SELECT i.id FROM documents d JOIN items i ON i.document_id = d.id
+                "SELECT i.id FROM documents d CROSS JOIN items i ON i.document_id = d.id
                  WHERE d.side = 1 AND d.kind NOT IN ('invoice', 'fee')",
             )?
             .query_map([], |r| r.get(0))?

@@ -327,3 +327,42 @@ fn an_older_book_is_filled_when_upgraded() {
     assert!(store.check(d("2026-03-01")).unwrap().is_empty());
     agrees(&store, "2026-02-01", "2026-03-01");
 }
+
+/// The plan of `sql` as SQLite words it, one step a line.
+fn plan(store: &Store, sql: &str) -> String {
+    let mut stmt = store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap();
+    let count = stmt.parameter_count();
+    let params = vec![rusqlite::types::Value::Null; count];
+    let steps = stmt
+        .query_map(rusqlite::params_from_iter(params), |r| {
+            r.get::<_, String>(3)
+        })
+        .unwrap();
+    steps.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+}
+
+/// The reads these sums and the promise judgements lean on keep the plans that make
+/// them fast (a plan from the wrong side read a big book's year of items one document
+/// lookup at a time): from the few documents to their items; payments from their own
+/// index alone.
+#[test]
+fn the_reads_keep_their_plans() {
+    let store = book();
+    let left_out = plan(&store, LEFT_OUT);
+    assert!(left_out.contains("documents_paid_back"), "{left_out}");
+    assert!(left_out.contains("documents_voided_once"), "{left_out}");
+    assert!(!left_out.contains("items_alive"), "{left_out}");
+    for sql in [
+        crate::store::contacts::PAYMENTS_BETWEEN,
+        crate::store::analytics::CUSTOMER_PAYMENTS,
+    ] {
+        let payments = plan(&store, sql);
+        assert!(
+            payments.contains("COVERING INDEX payments_by_customer"),
+            "{payments}"
+        );
+    }
+}
