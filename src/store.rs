@@ -13,6 +13,7 @@ mod customers;
 mod disputes;
 mod fees;
 mod forecast;
+mod habits;
 mod ids;
 mod integrity;
 mod issued;
@@ -37,7 +38,7 @@ use crate::domain::note::NoteError;
 use crate::domain::terms::TermsError;
 use crate::domain::{Currency, MoneyError};
 
-pub use analytics::{PaymentRow, PromiseRow, Receivables, SaleRow, SettledRow};
+pub use analytics::{PaymentRow, PromiseRow, Receivables, SaleRow};
 pub use audit::{AuditAction, AuditEntry, AuditFilter, NewAudit};
 pub use backup::{
     BackupFile, BackupKind, Restored, backups_dir, list_backups, restore, verify_backup,
@@ -56,6 +57,7 @@ pub use fees::{
 };
 // The forecast and the risk score each read an item as of a day, in their own shape.
 pub use forecast::{ItemAsOf as ForecastItemAsOf, PromiseAsOf};
+pub use habits::SettledRow;
 pub use issued::{Archiver, Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};

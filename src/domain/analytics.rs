@@ -133,6 +133,30 @@ impl HabitSums {
         }
     }
 
+    /// Sums added up elsewhere (the book keeps them by month), in minor units at `scale`
+    /// decimals: the same sums, to the decimal place, as adding those items one by one.
+    /// A sum of nothing but zeros is the plain zero [`HabitSums::add`] leaves it (an
+    /// amount times zero days is a zero without decimals); every term is at least zero,
+    /// so a zero sum is one. `None` when a sum does not fit a decimal.
+    pub fn from_minor(
+        scale: u32,
+        total: i128,
+        to_pay: i128,
+        late: i128,
+        on_time: i128,
+    ) -> Option<HabitSums> {
+        let exact = |sum: i128| match sum {
+            0 => Some(Decimal::ZERO),
+            sum => Decimal::try_from_i128_with_scale(sum, scale).ok(),
+        };
+        Some(HabitSums {
+            total: exact(total)?,
+            to_pay: exact(to_pay)?,
+            late: exact(late)?,
+            on_time: exact(on_time)?,
+        })
+    }
+
     /// The habits of the items added, unrounded; all `None` when they add up to nothing.
     pub fn habits(&self) -> PaymentHabits {
         PaymentHabits {
@@ -209,6 +233,35 @@ mod tests {
         assert_eq!(figure(habits.days_to_pay), Some("33.3".into()));
         assert_eq!(figure(habits.days_late), Some("6.7".into()));
         assert_eq!(figure(habits.on_time_share), Some("33.3".into()));
+    }
+
+    /// Sums kept in minor units give the very decimals (scale included) of adding the
+    /// items one by one: with an on-time item, and with none (a plain zero either way).
+    #[test]
+    fn sums_from_minor_units_are_the_items_added() {
+        let item = |amount: &str, invoiced, due, settled| SettledItem {
+            amount: money(amount),
+            invoiced: date(invoiced),
+            due: date(due),
+            settled: date(settled),
+        };
+        let late = item("1000.00", "2026-01-01", "2026-01-31", "2026-02-10");
+        let on_time = item("500.05", "2026-03-01", "2026-03-31", "2026-03-21");
+        let mut both = HabitSums::default();
+        both.add(&late);
+        both.add(&on_time);
+        let kept =
+            HabitSums::from_minor(2, 150_005, 100_000 * 40 + 50_005 * 20, 100_000 * 10, 50_005);
+        assert_eq!(format!("{kept:?}"), format!("{:?}", Some(both)));
+        let mut late_only = HabitSums::default();
+        late_only.add(&late);
+        let kept = HabitSums::from_minor(2, 100_000, 100_000 * 40, 100_000 * 10, 0);
+        assert_eq!(format!("{kept:?}"), format!("{:?}", Some(late_only)));
+        assert_eq!(kept.unwrap().habits(), late_only.habits());
+        let mut same_day = HabitSums::default();
+        same_day.add(&item("500.05", "2026-03-01", "2026-03-31", "2026-03-01"));
+        let kept = HabitSums::from_minor(2, 50_005, 0, 0, 50_005);
+        assert_eq!(format!("{kept:?}"), format!("{:?}", Some(same_day)));
     }
 
     #[test]

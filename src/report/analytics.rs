@@ -216,7 +216,12 @@ pub(crate) fn promise_tallies(
         let first = paid.partition_point(|p| p.date < note.day);
         for payment in paid[first..].iter().take_while(|p| p.date <= last) {
             // On the note's own day, only money entered after the note was logged.
-            if payment.date == note.day && payment.posted_at.as_str() <= note.at.as_str() {
+            if payment.date == note.day
+                && payment
+                    .posted_at
+                    .as_deref()
+                    .is_some_and(|posted| posted <= note.at.as_str())
+            {
                 continue;
             }
             for (sum, through) in paid_through.iter_mut().zip(&throughs) {

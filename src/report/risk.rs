@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use super::analytics::{HABIT_DAYS, PromiseTally, promise_tallies};
 use super::{ReportError, Result};
 use crate::domain::Money;
-use crate::domain::analytics::{HabitSums, PaymentHabits, SettledItem, kept_share, payment_habits};
+use crate::domain::analytics::{PaymentHabits, SettledItem, kept_share, payment_habits};
 use crate::domain::customer::Tier;
 use crate::domain::ids::CustomerId;
 use crate::domain::ledger::highest_balance;
@@ -172,116 +172,101 @@ impl BookReads {
 /// Every customer's payment habits over the 365 days ending on `as_of`, unrounded.
 fn book_habits(store: &Store, as_of: NaiveDate) -> Result<HashMap<CustomerId, PaymentHabits>> {
     let habit_start = days_before(as_of, HABIT_DAYS - 1)?;
-    // Summed as read rather than kept per customer: the year is most of a million
-    // items on a big book.
-    let mut settled: HashMap<CustomerId, HabitSums> = HashMap::new();
-    store.settled_between(habit_start, as_of, |row| {
-        // An item its document's void settled was never paid; a void after the
-        // as-of date had not happened yet.
-        if row.voided_on.is_some_and(|v| v <= as_of) {
-            return;
-        }
-        settled
-            .entry(row.customer_id)
-            .or_default()
-            .add(&SettledItem {
-                amount: row.amount,
-                invoiced: row.invoiced,
-                due: row.due,
-                settled: row.settled,
-            });
-    })?;
-    Ok(settled
+    Ok(store
+        .habit_sums(habit_start, as_of)?
         .into_iter()
         .map(|(id, sums)| (id, sums.habits()))
         .collect())
 }
 
-/// Each customer's (open, long overdue, unapplied) from open items and credits already
-/// read as the aging reads them (the worklist's aging): the same figures
-/// [`BookReads::read`] reads itself.
-pub(crate) fn exposure_of(
+/// Each customer's (open, long overdue, unapplied) from its open items (due date, open
+/// amount) and unapplied credit already read as the aging reads them (the worklist's
+/// aging): the same figures [`BookReads::read`] reads itself. Summed customer by
+/// customer, then kept once each (a map entry per item was a tenth of the risk rows).
+pub(crate) fn exposure_of<I: IntoIterator<Item = (NaiveDate, Money)>>(
     as_of: NaiveDate,
-    open_items: impl IntoIterator<Item = (CustomerId, NaiveDate, Money)>,
-    unapplied: impl IntoIterator<Item = (CustomerId, Money)>,
+    customers: impl IntoIterator<Item = (CustomerId, I, Money)>,
 ) -> HashMap<CustomerId, (Money, Money, Money)> {
-    let mut exposure: HashMap<CustomerId, (Money, Money, Money)> = HashMap::new();
-    for (customer, due, open) in open_items {
+    let customers = customers.into_iter();
+    let mut exposure: HashMap<CustomerId, (Money, Money, Money)> =
+        HashMap::with_capacity(customers.size_hint().0);
+    for (customer, items, credit) in customers {
+        let (mut open, mut long) = (Money::ZERO, Money::ZERO);
+        for (due, amount) in items {
+            open += amount;
+            if long_overdue(due, as_of) {
+                long += amount;
+            }
+        }
         let entry = exposure.entry(customer).or_default();
         entry.0 += open;
-        if long_overdue(due, as_of) {
-            entry.1 += open;
-        }
-    }
-    for (customer, credit) in unapplied {
-        exposure.entry(customer).or_default().2 += credit;
+        entry.1 += long;
+        entry.2 += credit;
     }
     exposure
 }
 
-/// The whole-book reads of the risk scores besides the open items: a year's payment
-/// habits and the promises. The worklist has them read on a thread of their own while it
-/// ages the book (about half a second on a book of a million invoices).
-pub(crate) struct HabitReads {
-    habits: HashMap<CustomerId, PaymentHabits>,
-    promises: HashMap<CustomerId, PromiseTally>,
-}
-
-/// A year's payment habits of every customer, the first half of [`HabitReads`].
+/// A year's payment habits of every customer ([`habits_read`]), one of the two
+/// whole-book reads of the risk scores besides the open items; the worklist has it read
+/// on a thread of its own while it ages the book.
 pub(crate) struct BookHabits(HashMap<CustomerId, PaymentHabits>);
 
-/// Every customer's promise tallies, the second half of [`HabitReads`]: over the six
+/// Every customer's promise tallies ([`promises_read`]), the other read: over the six
 /// months the scores count broken promises over ([`promise_window_start`]), not the 365
 /// days of the analytics, as `broken_since` is all a score reads of them (`kept` and
 /// `judged` count those six months only).
 pub(crate) struct BookPromises(HashMap<CustomerId, PromiseTally>);
 
-/// The first half of [`habit_reads`], for a reader of its own (the worklist reads the
-/// two halves side by side, each on its own thread and connection).
+/// Every customer's payment habits for [`BookHabits`], for a reader of its own (the
+/// worklist reads the habits and the promises side by side, each on its own thread and
+/// connection).
 pub(crate) fn habits_read(store: &Store, as_of: NaiveDate) -> Result<BookHabits> {
     book_habits(store, as_of).map(BookHabits)
 }
 
-/// The second half of [`habit_reads`]. A promise is judged by its own note's parts and
-/// payments alone, so leaving out the notes with no part in the six months (and the
-/// payments before the earliest of the rest) changes no `broken_since`: on a book of a
-/// million invoices, 29,066 notes instead of 49,252, and this read's CPU about halved.
+/// Every customer's promise tallies for [`BookPromises`]. A promise is judged by its own
+/// note's parts and payments alone, so leaving out the notes with no part in the six
+/// months (and the payments before the earliest of the rest) changes no `broken_since`:
+/// on a book of a million invoices, 29,066 notes instead of 49,252, and this read's CPU
+/// about halved.
 pub(crate) fn promises_read(store: &Store, as_of: NaiveDate) -> Result<BookPromises> {
     let since = promise_window_start(as_of)?;
     promise_tallies(store, since, since, as_of, None).map(BookPromises)
 }
 
-impl HabitReads {
-    pub(crate) fn from_halves(habits: BookHabits, promises: BookPromises) -> HabitReads {
-        HabitReads {
-            habits: habits.0,
-            promises: promises.0,
+/// The risk of each of `customers` from their exposure already worked out (see
+/// [`exposure_of`]) and their habits, as if none had broken a promise: the worklist scores
+/// everyone while the promises are still being read, then [`add_promises`] scores again
+/// the few who broke one. The two steps give [`risks`]' figures.
+pub(crate) fn scored_before_promises(
+    customers: &[Customer],
+    exposure: &HashMap<CustomerId, (Money, Money, Money)>,
+    habits: &BookHabits,
+) -> Vec<CustomerRisk> {
+    customers
+        .iter()
+        .map(|customer| {
+            customer_risk_of(
+                customer,
+                habits.0.get(&customer.id).copied().unwrap_or_default(),
+                0,
+                exposure.get(&customer.id).copied().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// Scores again, with their broken promises, the customers of `scored` who broke one
+/// (see [`scored_before_promises`]): what [`customer_risk_of`] makes of the same inputs.
+pub(crate) fn add_promises(scored: &mut [CustomerRisk], promises: &BookPromises) {
+    for risk in scored {
+        let broken = broken(promises.0.get(&risk.id));
+        if broken != 0 {
+            risk.inputs.broken_promises = broken;
+            risk.risk = assess(&risk.inputs);
+            risk.suggested_tier = suggested_tier(&risk.risk, risk.on_time_share);
         }
     }
-}
-
-/// Both halves of [`HabitReads`] through one connection (a book in memory).
-pub(crate) fn habit_reads(store: &Store, as_of: NaiveDate) -> Result<HabitReads> {
-    Ok(HabitReads::from_halves(
-        habits_read(store, as_of)?,
-        promises_read(store, as_of)?,
-    ))
-}
-
-/// The risk of each of `customers` as of `as_of` from their exposure already worked out
-/// (see [`exposure_of`]) and the habits and promises read ([`habit_reads`]).
-pub(crate) fn risks_with_exposure(
-    customers: &[Customer],
-    exposure: HashMap<CustomerId, (Money, Money, Money)>,
-    reads: HabitReads,
-) -> Vec<CustomerRisk> {
-    let reads = BookReads {
-        habits: reads.habits,
-        promises: reads.promises,
-        exposure,
-        closing: (Money::ZERO, Money::ZERO),
-    };
-    scored(customers, &reads)
 }
 
 /// Every customer's risk as of `as_of`, in code order.

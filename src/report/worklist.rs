@@ -59,8 +59,8 @@ use super::letters::{Result, letter_run_for};
 use super::statement::Context;
 use crate::domain::Money;
 use crate::domain::aging::AgedItem;
-use crate::report::risk::HabitReads;
-use crate::store::{Customer, Store};
+use crate::report::risk::{BookHabits, BookPromises};
+use crate::store::{Customer, Note, Store};
 
 /// What a row asks to be done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -171,10 +171,14 @@ struct Position {
 }
 
 /// The worklist, and what `then` makes of its aging and customers (read once for both).
+/// `notes` gives the week's notes ([`notes::week_notes`]) and the habits' half of the
+/// risk scores' reads, `promises` the other half: read beside this (see `reads.rs`),
+/// each waited for only where it is needed.
 fn worklist_with<T>(
     store: &Store,
     date: NaiveDate,
-    habits: impl FnOnce() -> Result<HabitReads>,
+    notes: impl FnOnce() -> Result<(Vec<Note>, BookHabits)>,
+    promises: impl FnOnce() -> Result<BookPromises>,
     then: impl FnOnce(&Context, Vec<Customer>) -> T,
 ) -> Result<(Worklist, T)> {
     let customers = store.customers()?;
@@ -334,9 +338,11 @@ fn worklist_with<T>(
             said: None,
         });
     }
-    items.extend(notes::note_items(
-        store, date, &positions, &currency, &customers,
-    )?);
+    // The notes of the week's promises include those of today's rows.
+    let (week_notes, habits) = notes()?;
+    let notes = notes::judged(store, week_notes, date, &customers)?;
+    let notes = (notes.0.as_slice(), notes.1.as_slice());
+    items.extend(notes::note_items(date, notes, &positions, &currency));
     for row in store.unmatched_bank_rows()? {
         let in_book_currency = row
             .currency
@@ -445,14 +451,16 @@ fn worklist_with<T>(
     items.extend(reviews::review_items(store, date, |code| {
         positions.get(code).map_or(Money::ZERO, |p| p.net_overdue)
     })?);
-    let (risen, risks) = risk::rows(store, date, &context, &customers, &positions, habits()?)?;
-    items.extend(risen);
-    items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Everything but the broken promises before waiting for them.
+    let scored = risk::scored_before_promises(date, &context, &customers, &habits);
     let totals = Totals {
         overdue: positions.values().map(|p| p.overdue).sum(),
-        promised_this_week: promised_within(store, date, 6, &customers)?,
+        promised_this_week: promised_within(date, notes::week_end(date), notes),
         disputed: disputed_total,
     };
+    let (risen, risks) = risk::rows(store, scored, &promises()?, &positions)?;
+    items.extend(risen);
+    items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let worklist = Worklist {
         date,
         items,

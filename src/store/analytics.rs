@@ -1,13 +1,14 @@
 //! The whole-book reads behind collection analytics: invoices and fees with the date of
-//! their void, items settled in a range of days, and promise parts with the payments
-//! that could keep them. Each is one query for the whole book (never one per customer);
-//! the report applies the as-of date, so nothing dated after it counts.
+//! their void, receivables by bucket, and promise parts with the payments that could
+//! keep them (the payment habits' settled items are `habits.rs`). Each is one query for
+//! the whole book (never one per customer); the report applies the as-of date, so
+//! nothing dated after it counts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::queries::date_column;
+use super::queries::{canonical_date, date_column};
 use super::{AgingInput, Result, Store, StoreError};
 use crate::domain::Money;
 use crate::domain::aging::{Basis, Buckets};
@@ -19,18 +20,6 @@ use crate::domain::note::{Promise, PromisePart};
 pub struct SaleRow {
     pub date: NaiveDate,
     pub amount: Money,
-    pub voided_on: Option<NaiveDate>,
-}
-
-/// An item of an invoice or fee whose open amount reached zero (`settled`), with the
-/// date of the void of its document, if any.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SettledRow {
-    pub customer_id: CustomerId,
-    pub amount: Money,
-    pub invoiced: NaiveDate,
-    pub due: NaiveDate,
-    pub settled: NaiveDate,
     pub voided_on: Option<NaiveDate>,
 }
 
@@ -47,7 +36,10 @@ pub struct PromiseRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaymentRow {
     pub date: NaiveDate,
-    pub posted_at: String,
+    /// Read only for a payment dated on the day of one of its customer's promises (the
+    /// one day the moment decides whether it came after the promise): a string for each
+    /// of a big book's payments was a tenth of reading them.
+    pub posted_at: Option<String>,
     pub amount: Money,
     pub voided_on: Option<NaiveDate>,
 }
@@ -78,12 +70,18 @@ pub type PaymentsByCustomer = HashMap<CustomerId, Vec<PaymentRow>>;
 const DAYS_TO_1970: i64 = 719_163;
 
 /// A date stored as days since 1970 (cheaper to read than text on many rows).
-fn day(days: i64) -> Result<NaiveDate> {
+pub(super) fn day(days: i64) -> Result<NaiveDate> {
     i32::try_from(days + DAYS_TO_1970)
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
         .ok_or_else(|| StoreError::Corrupt(format!("day {days} after 1970-01-01")))
 }
+
+/// A customer's payments dated ?2 through ?3, from the index `payments_by_customer` (v15)
+/// alone: its WHERE is repeated here (`kind` and `side`).
+pub(super) const CUSTOMER_PAYMENTS: &str = "
+    SELECT id, date, posted_at, amount FROM documents
+    WHERE customer_id = ?1 AND date >= ?2 AND date <= ?3 AND kind = 'payment' AND side = -1";
 
 impl Store {
     /// Every invoice and fee dated `from` through `to`, with its void's date.
@@ -105,119 +103,6 @@ impl Store {
                 date: day(row.get(0)?)?,
                 amount: currency.from_minor(row.get(1)?),
                 voided_on: row.get::<_, Option<i64>>(2)?.map(day).transpose()?,
-            });
-        }
-        Ok(())
-    }
-
-    /// Every item of an invoice or fee whose open amount reached zero from `from`
-    /// through `as_of` and stayed zero through `as_of`, as the book stood on `as_of`:
-    /// `items.settled_on` (read from the covering index) is the last day an item reached
-    /// zero, so an item an allocation dated after `as_of` touched (a void freeing a
-    /// payment) is judged instead from its own allocations dated up to `as_of`.
-    pub fn settled_between(
-        &self,
-        from: NaiveDate,
-        as_of: NaiveDate,
-        mut each: impl FnMut(SettledRow),
-    ) -> Result<()> {
-        let currency = self.currency();
-        let dates = [from.to_string(), as_of.to_string()];
-        let mut touched = std::collections::HashSet::new();
-        if self.allocated_after(as_of)? {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT i.id, i.customer_id, i.amount, unixepoch(i.doc_date) / 86400,
-                        unixepoch(i.due_date) / 86400, d.kind, unixepoch(v.date) / 86400,
-                        unixepoch(a.date) / 86400, a.amount
-                 FROM items i JOIN documents d ON d.id = i.document_id
-                 LEFT JOIN documents v ON v.voids_id = d.id
-                 JOIN allocations a ON a.item_id = i.id AND a.date <= ?2
-                 WHERE i.id IN (SELECT item_id FROM allocations WHERE date > ?2)
-                 ORDER BY i.id, a.date, a.id",
-            )?;
-            let mut rows = stmt.query(dates.clone())?;
-            // (item id, row as settled so far, what is still open)
-            let mut current: Option<(i64, SettledRow, i64, bool)> = None;
-            let mut finish = |item: Option<(i64, SettledRow, i64, bool)>| {
-                if let Some((_, row, open, sale)) = item
-                    && sale
-                    && open == 0
-                    && row.settled >= from
-                {
-                    each(row);
-                }
-            };
-            while let Some(row) = rows.next()? {
-                let id: i64 = row.get(0)?;
-                touched.insert(id);
-                if current.as_ref().is_none_or(|c| c.0 != id) {
-                    finish(current.take());
-                    let kind: String = row.get(5)?;
-                    let invoiced = day(row.get(3)?)?;
-                    current = Some((
-                        id,
-                        SettledRow {
-                            customer_id: row.get(1)?,
-                            amount: currency.from_minor(row.get(2)?),
-                            invoiced,
-                            due: day(row.get(4)?)?,
-                            settled: invoiced,
-                            voided_on: row.get::<_, Option<i64>>(6)?.map(day).transpose()?,
-                        },
-                        row.get(2)?,
-                        kind == "invoice" || kind == "fee",
-                    ));
-                }
-                if let Some((_, settled, open, _)) = current.as_mut() {
-                    *open -= row.get::<_, i64>(8)?;
-                    if *open == 0 {
-                        settled.settled = day(row.get(7)?)?;
-                    }
-                }
-            }
-            finish(current.take());
-        }
-        // The items themselves from the covering index alone; the kind of document and
-        // its void from two small reads: items of refunds (money paid back, settled by
-        // the credit it pays back) and items of voided documents. A join per item to
-        // its document took three times as long; the refunds come from the partial
-        // index `documents_paid_back` (schema v13), whose WHERE this one repeats.
-        let mut voided: HashMap<i64, NaiveDate> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT i.id, unixepoch(v.date) / 86400 FROM documents v
-             JOIN items i ON i.document_id = v.voids_id WHERE v.voids_id IS NOT NULL",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            voided.insert(row.get(0)?, day(row.get(1)?)?);
-        }
-        let refunds: std::collections::HashSet<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT i.id FROM documents d JOIN items i ON i.document_id = d.id
-                 WHERE d.side = 1 AND d.kind NOT IN ('invoice', 'fee')",
-            )?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        // The dates as stored, read in place: SQLite's own `unixepoch` on three dates a
-        // row took longer than the rest of the read.
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT i.id, i.customer_id, i.amount, i.doc_date, i.due_date, i.settled_on
-             FROM items i WHERE i.settled_on >= ?1 AND i.settled_on <= ?2",
-        )?;
-        let mut rows = stmt.query(dates.clone())?;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            if refunds.contains(&id) || touched.contains(&id) {
-                continue;
-            }
-            each(SettledRow {
-                customer_id: row.get(1)?,
-                amount: currency.from_minor(row.get(2)?),
-                invoiced: date_column(row, 3)?,
-                due: date_column(row, 4)?,
-                settled: date_column(row, 5)?,
-                voided_on: voided.get(&id).copied(),
             });
         }
         Ok(())
@@ -383,9 +268,11 @@ impl Store {
         // The parts row by row in note order, each note read once beside its first part
         // (the notes with a part in the range come from the index by date): a text of
         // the parts made per note by SQLite and split again here took twice as long.
+        // CROSS JOIN: from the parts to their notes, so the rows come in the parts' key
+        // order (note, part) with no sort (a quarter of this read the other way round).
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.note_id, p.date, p.amount, n.customer_id, n.at
-             FROM promise_parts p JOIN notes n ON n.id = p.note_id
+             FROM promise_parts p CROSS JOIN notes n ON n.id = p.note_id
              WHERE p.note_id IN (SELECT note_id FROM promise_parts WHERE date >= ?1 AND date <= ?2)
                AND substr(n.at, 1, 10) <= ?2 AND (?3 IS NULL OR n.customer_id = ?3)
              ORDER BY p.note_id, p.part",
@@ -400,9 +287,11 @@ impl Store {
                 return Ok(None);
             };
             let corrupt = |why: String| StoreError::Corrupt(format!("the note {id}: {why}"));
+            // The canonical date read by hand first: chrono's general parser was a
+            // tenth of this read.
             let day = at
                 .get(..10)
-                .and_then(|d| d.parse().ok())
+                .and_then(|d| canonical_date(d.as_bytes()).or_else(|| d.parse().ok()))
                 .ok_or_else(|| corrupt(format!("'{at}' is not a moment")))?;
             Ok::<_, StoreError>(Some(PromiseRow {
                 customer_id,
@@ -425,15 +314,17 @@ impl Store {
             }
         }
         promises.extend(finish(note.take())?);
-        // Each customer's payments from its own earliest promise, by its range of
-        // documents_by_customer; the voids (few) read once rather than looked up for
-        // every payment.
+        // Each customer's payments from its own earliest promise, by its range of the
+        // index `payments_by_customer` (v15); the voids (few) read once rather than
+        // looked up for every payment.
         let mut starts: HashMap<CustomerId, NaiveDate> = HashMap::new();
+        let mut promise_days: HashSet<(CustomerId, NaiveDate)> = HashSet::new();
         for promise in &promises {
             starts
                 .entry(promise.customer_id)
                 .and_modify(|d| *d = (*d).min(promise.day))
                 .or_insert(promise.day);
+            promise_days.insert((promise.customer_id, promise.day));
         }
         let mut payments = PaymentsByCustomer::new();
         if starts.is_empty() {
@@ -447,18 +338,17 @@ impl Store {
         while let Some(row) = rows.next()? {
             voids.insert(row.get(0)?, date_column(row, 1)?);
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, date, posted_at, amount FROM documents
-             WHERE customer_id = ?1 AND date >= ?2 AND date <= ?3 AND kind = 'payment'",
-        )?;
+        let mut stmt = self.conn.prepare_cached(CUSTOMER_PAYMENTS)?;
         let to = to.to_string();
         for (customer, start) in starts {
             let list = payments.entry(customer).or_default();
             let mut rows = stmt.query(rusqlite::params![customer, start.to_string(), to])?;
             while let Some(row) = rows.next()? {
+                let date = date_column(row, 1)?;
+                let on_promise_day = promise_days.contains(&(customer, date));
                 list.push(PaymentRow {
-                    date: date_column(row, 1)?,
-                    posted_at: row.get(2)?,
+                    date,
+                    posted_at: on_promise_day.then(|| row.get(2)).transpose()?,
                     amount: currency.from_minor(row.get(3)?),
                     voided_on: voids.get(&row.get::<_, i64>(0)?).copied(),
                 });

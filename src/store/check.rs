@@ -1,6 +1,7 @@
 //! `owed check`: SQLite's own integrity checks plus the ledger's invariants — no
 //! over-allocation, derived amounts equal to a recomputation from the allocations,
-//! documents equal to their items, aging that ties to the balances, and every stored
+//! documents equal to their items, aging that ties to the balances, the payment habits'
+//! sums by month equal to the items they sum (`habits/check.rs`), and every stored
 //! date and timestamp readable (a malformed one would otherwise surface later as a
 //! confusing error, or be silently misordered by text comparison). An early-payment
 //! discount stands only with its payment and wholly on an invoice.
@@ -310,6 +311,7 @@ impl Store {
                 }
             }
         }
+        self.check_settled_by_month(found)?;
         found.extend(self.check_aging_ties(as_of)?);
         Ok(())
     }

@@ -32,6 +32,15 @@ pub struct OpenItemNow {
     pub open: Money,
 }
 
+/// [`Store::payments_between`]'s sum, from the index `payments_by_customer` (v15) alone:
+/// its WHERE is repeated here (`kind` and `side`).
+pub(super) const PAYMENTS_BETWEEN: &str = "
+    SELECT COALESCE(SUM(d.amount), 0) FROM documents d
+    WHERE d.customer_id = ?1 AND d.kind = 'payment' AND d.side = -1
+      AND d.date >= ?2 AND d.date <= ?3
+      AND (?4 IS NULL OR d.date > ?2 OR d.posted_at > ?4)
+      AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = d.id)";
+
 impl Store {
     /// Every customer's latest note.
     pub fn contact_states(&self) -> Result<HashMap<CustomerId, ContactState>> {
@@ -102,18 +111,10 @@ impl Store {
         to: NaiveDate,
         after: Option<&str>,
     ) -> Result<Money> {
-        let minor: i64 = self
-            .conn
-            .prepare_cached(
-                "SELECT COALESCE(SUM(d.amount), 0) FROM documents d
-                 WHERE d.customer_id = ?1 AND d.kind = 'payment' AND d.date >= ?2 AND d.date <= ?3
-                 AND (?4 IS NULL OR d.date > ?2 OR d.posted_at > ?4)
-                 AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = d.id)",
-            )?
-            .query_row(
-                params![customer, from.to_string(), to.to_string(), after],
-                |r| r.get(0),
-            )?;
+        let minor: i64 = self.conn.prepare_cached(PAYMENTS_BETWEEN)?.query_row(
+            params![customer, from.to_string(), to.to_string(), after],
+            |r| r.get(0),
+        )?;
         Ok(self.currency().from_minor(minor))
     }
 }

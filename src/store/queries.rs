@@ -21,18 +21,23 @@ pub(super) fn parse_stored_date(text: &str) -> Result<NaiveDate> {
         .map_err(|_| StoreError::Corrupt(format!("'{text}' is not a date")))
 }
 
-/// The date stored in `column` of `row`, read in place (no string is made of it).
+/// The date stored in `column` of `row`, read in place (no string is made of it). The
+/// canonical form is read from the bytes as they are: checking first that they are
+/// UTF-8 cost as much as the parse, on dates read by the hundred thousand; anything
+/// else is read as before.
 pub(super) fn date_column(row: &rusqlite::Row<'_>, column: usize) -> Result<NaiveDate> {
-    let text = row
-        .get_ref(column)?
-        .as_str()
-        .map_err(rusqlite::Error::from)?;
-    parse_stored_date(text)
+    let value = row.get_ref(column)?;
+    if let rusqlite::types::ValueRef::Text(bytes) = value
+        && let Some(date) = canonical_date(bytes)
+    {
+        return Ok(date);
+    }
+    parse_stored_date(value.as_str().map_err(rusqlite::Error::from)?)
 }
 
 /// A date written `YYYY-MM-DD` exactly (ten bytes), or `None` for anything else,
 /// including a day the calendar does not have.
-fn canonical_date(bytes: &[u8]) -> Option<NaiveDate> {
+pub(super) fn canonical_date(bytes: &[u8]) -> Option<NaiveDate> {
     let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *bytes else {
         return None;
     };

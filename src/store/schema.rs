@@ -1,6 +1,8 @@
 //! The book's schema as append-only migrations. `PRAGMA user_version` says how many have
 //! run; a migration, once released, is never edited — later changes are new entries.
 
+mod settled;
+
 /// `PRAGMA application_id` of every Owed book: "OWED" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4F57_4544;
 
@@ -451,6 +453,19 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX documents_paid_back ON documents(id)
         WHERE side = 1 AND kind NOT IN ('invoice', 'fee');
+    "#,
+    // v14: the payment habits' sums by customer and month, kept by triggers on `items`
+    // (in a file of its own, with why).
+    settled::V14,
+    // v15: each customer's payments from an index alone, for judging promises (the
+    // worklist's note rows and week's promises, the risk scores' broken promises): a read
+    // by `documents_by_customer` looked up every document of the range, invoices too, in
+    // the table (a tenth of an `owed overview` on a book of a million invoices). Only a
+    // query that says both `kind = 'payment'` and `side = -1` (always so of a payment)
+    // uses it, so the reads of payments by date (a bank import's) keep their plans.
+    r#"
+    CREATE INDEX payments_by_customer ON documents(customer_id, date, posted_at, amount)
+        WHERE kind = 'payment' AND side = -1;
     "#,
 ];
 

@@ -1,14 +1,17 @@
-//! Where the worklist's reads run: the year of settled items and the promises that the
-//! risk rows need on threads of their own while this one ages the book, and the
-//! customer list `owed overview` shows beside the worklist made from the same aging.
+//! Where the worklist's reads run: the year's payment habits with the week's notes, and
+//! the promises that the risk rows need, on threads of their own while this one ages the
+//! book, and the customer list `owed overview` shows beside the worklist made from the
+//! same aging.
 
 use chrono::NaiveDate;
 
+use super::notes::week_notes;
 use super::{Worklist, worklist_with};
 use crate::report::CustomerSummary;
 use crate::report::letters::Result;
-use crate::report::risk::{HabitReads, habit_reads, habits_read, promises_read};
+use crate::report::risk::{habits_read, promises_read};
 use crate::report::statement::Context;
+use crate::report::statement::StatementError;
 use crate::store::{Access, Customer, Store};
 
 /// The worklist as of `date`.
@@ -33,28 +36,38 @@ fn worklist_then<T>(
     date: NaiveDate,
     then: impl FnOnce(&Context, Vec<Customer>) -> T,
 ) -> Result<(Worklist, T)> {
-    // The risk rows need a year of settled items and the promises, read for the whole
-    // book: for a book in a file, each on a thread with a read-only connection of its
-    // own while this one ages the book (on a book of a million invoices, 1.7 s → under
-    // 1 s).
+    // The risk rows need a year's payment habits and the promises, and the note rows each
+    // customer's latest note, read for the whole book: for a book in a file, on two
+    // threads with read-only connections of their own while this one ages the book (on a
+    // book of a million invoices, 1.7 s → under 1 s): the habits and the notes on one
+    // (wanted first, by the note rows), the promises on the other (about as long).
     match store.path() {
         Some(path) => std::thread::scope(|scope| {
-            let habits = scope.spawn(move || habits_read(&Store::open(path, Access::Read)?, date));
+            let habits = scope.spawn(move || {
+                let store = Store::open(path, Access::Read)?;
+                Ok::<_, StatementError>((week_notes(&store, date)?, habits_read(&store, date)?))
+            });
             let promises =
                 scope.spawn(move || promises_read(&Store::open(path, Access::Read)?, date));
-            let habits = || {
-                let habits = habits
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p));
-                let promises = promises
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p));
-                Ok(HabitReads::from_halves(habits?, promises?))
-            };
-            worklist_with(store, date, habits, then)
+            let notes = || joined(habits);
+            let promises = || Ok(joined(promises)?);
+            worklist_with(store, date, notes, promises, then)
         }),
-        None => worklist_with(store, date, || Ok(habit_reads(store, date)?), then),
+        None => worklist_with(
+            store,
+            date,
+            || Ok((week_notes(store, date)?, habits_read(store, date)?)),
+            || Ok(promises_read(store, date)?),
+            then,
+        ),
     }
+}
+
+/// What a reader thread gave, or its panic carried on here.
+fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|p| std::panic::resume_unwind(p))
 }
 
 #[cfg(test)]

@@ -14,31 +14,38 @@ use super::{Position, WorkItem, WorkKind};
 use crate::domain::Money;
 use crate::domain::risk::Risk;
 use crate::report::letters::Result;
-use crate::report::risk::{HabitReads, exposure_of, risen, risks_with_exposure};
+use crate::report::risk::{self, BookHabits, BookPromises, CustomerRisk, exposure_of, risen};
 use crate::report::statement::Context;
 use crate::store::{Customer, Store};
 
-/// One row per customer whose band rose, and each one's risk by customer code (the
-/// screen words the reasons in its own language from it).
-pub(super) fn rows(
-    store: &Store,
+/// Every customer's risk as of `date` but for broken promises, from the worklist's own
+/// aging and the habits: worked out while the promises are still being read.
+pub(super) fn scored_before_promises(
     date: NaiveDate,
     context: &Context,
     customers: &[Customer],
+    habits: &BookHabits,
+) -> Vec<CustomerRisk> {
+    let exposure = exposure_of(
+        date,
+        customers.iter().map(|c| {
+            let items = context.aging_items(c.id).iter();
+            let open = items.map(|item| (item.due, item.open));
+            (c.id, open, context.unapplied_credit(c.id))
+        }),
+    );
+    risk::scored_before_promises(customers, &exposure, habits)
+}
+
+/// One row per customer whose band rose, and each one's risk by customer code (the
+/// screen words the reasons in its own language from it), once the promises are in.
+pub(super) fn rows(
+    store: &Store,
+    mut scored: Vec<CustomerRisk>,
+    promises: &BookPromises,
     positions: &HashMap<&str, Position>,
-    reads: HabitReads,
 ) -> Result<(Vec<WorkItem>, HashMap<String, Risk>)> {
-    let open_items = customers.iter().flat_map(|c| {
-        context
-            .aging_items(c.id)
-            .iter()
-            .map(move |item| (c.id, item.due, item.open))
-    });
-    let unapplied = customers
-        .iter()
-        .map(|c| (c.id, context.unapplied_credit(c.id)));
-    let exposure = exposure_of(date, open_items, unapplied);
-    let scored = risks_with_exposure(customers, exposure, reads);
+    risk::add_promises(&mut scored, promises);
     let mut items = Vec::new();
     let mut risks = HashMap::new();
     for (customer, _seen) in risen(store, &scored)? {

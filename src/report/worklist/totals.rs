@@ -1,12 +1,11 @@
 //! The figures over the day's worklist: everything overdue, what customers promised to
 //! pay this week, and what is held in dispute.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
-use super::super::letters::Result;
-use super::super::promises::note_statuses_for;
+use super::super::promises::NoteStatus;
 use crate::domain::Money;
-use crate::store::{Customer, NoteFilter, Store};
+use crate::store::Note;
 
 /// The figures over the worklist: what the day is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -20,27 +19,21 @@ pub struct Totals {
     pub disputed: Money,
 }
 
-/// What customers' latest promises still owe with dates from `date` through `days`
-/// days after it: the money the week should bring in by their word.
+/// What customers' latest promises still owe with dates from `date` through `last`: the
+/// money the week should bring in by their word, from the latest notes come by `last`
+/// ([`super::notes::latest_notes`]).
 pub(super) fn promised_within(
-    store: &Store,
     date: NaiveDate,
-    days: u64,
-    customers: &[Customer],
-) -> Result<Money> {
-    let last = date.checked_add_days(Days::new(days)).unwrap_or(date);
-    let notes = store.notes(&NoteFilter {
-        customer: None,
-        due_as_of: Some(last),
-    })?;
-    let statuses = note_statuses_for(store, &notes, date, customers)?;
-    Ok(notes
+    last: NaiveDate,
+    (notes, statuses): (&[Note], &[NoteStatus]),
+) -> Money {
+    notes
         .iter()
-        .zip(&statuses)
+        .zip(statuses)
         .filter(|(_, status)| status.latest)
         .filter_map(|(_, status)| status.promise.as_ref())
         .flat_map(|standing| standing.parts.iter())
         .filter(|part| part.date >= date && part.date <= last)
         .map(|part| part.short())
-        .sum())
+        .sum()
 }
