@@ -3,7 +3,7 @@
 //! of them, summed per customer ([`Store::habit_sums`]) or one by one
 //! ([`Store::settled_between`]).
 //!
-//! The sums come from `settled_by_month` (schema v14, kept by triggers on `items`): the
+//! The sums come from `settled_by_month` (schema v14, kept where items settle: `kept`): the
 //! range's whole months from there, its edge months from the items of whichever part of
 //! them is fewer days, then the few items the habits judge otherwise taken out by item
 //! (refunds, voided documents, items an allocation after the as-of date touched). On a
@@ -23,6 +23,9 @@ use crate::domain::analytics::{HabitSums, SettledItem};
 use crate::domain::ids::CustomerId;
 
 mod check;
+mod kept;
+
+pub(super) use kept::{MonthSums, Settled, count};
 
 /// An item of an invoice or fee whose open amount reached zero (`settled`), with the
 /// date of the void of its document, if any.

@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
-use super::{Result, Store, StoreError, customers};
+use super::{Result, Store, StoreError, customers, habits, queries};
 
 mod apply;
 mod credit;
@@ -282,18 +282,57 @@ fn allocation_row(
     settles: &str,
 ) -> Result<()> {
     insert_allocation(conn, credit_id, item_id, amount, date)?;
-    let (open, total): (i64, i64) = conn
+    // Freeing may open a settled item again: it leaves the month it settled in.
+    let was_settled: Option<String> = if amount < 0 {
+        conn.prepare_cached("SELECT settled_on FROM items WHERE id = ?1")?
+            .query_row([item_id], |r| r.get(0))?
+    } else {
+        None
+    };
+    let (open, total, customer_id, doc_date, due_date, settled_on): (
+        i64,
+        i64,
+        i64,
+        String,
+        String,
+        Option<String>,
+    ) = conn
         .prepare_cached(
             "UPDATE items SET open = open - ?2, settled_on = CASE WHEN open - ?2 = 0 THEN ?3 END
-             WHERE id = ?1 RETURNING open, amount",
+             WHERE id = ?1 RETURNING open, amount, customer_id, doc_date, due_date, settled_on",
         )?
         .query_row(params![item_id, amount, settles], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
         })?;
     if open < 0 || open > total {
         return Err(StoreError::Invariant(format!(
             "an allocation would leave item {item_id} open for {open} of {total}"
         )));
+    }
+    if was_settled == settled_on {
+        return Ok(());
+    }
+    let item = |settled_on: &str| -> Result<habits::Settled> {
+        Ok(habits::Settled {
+            customer_id,
+            amount: total,
+            doc_date: queries::parse_stored_date(&doc_date)?,
+            due_date: queries::parse_stored_date(&due_date)?,
+            settled_on: queries::parse_stored_date(settled_on)?,
+        })
+    };
+    if let Some(was) = &was_settled {
+        habits::count(conn, &item(was)?, -1)?;
+    }
+    if let Some(now) = &settled_on {
+        habits::count(conn, &item(now)?, 1)?;
     }
     Ok(())
 }

@@ -454,7 +454,7 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX documents_paid_back ON documents(id)
         WHERE side = 1 AND kind NOT IN ('invoice', 'fee');
     "#,
-    // v14: the payment habits' sums by customer and month, kept by triggers on `items`
+    // v14: the payment habits' sums by customer and month, kept where items settle
     // (in a file of its own, with why).
     settled::V14,
     // v15: each customer's payments from an index alone, for judging promises (the

@@ -43,7 +43,7 @@ pub(super) enum Mode {
 /// How the batch posts its payments, kept from row to row.
 enum Poster {
     Run {
-        run: PaymentRun,
+        run: Box<PaymentRun>,
         /// What the payments taught, by payer key: the last payment's customer wins, as
         /// when each was learned in turn.
         learned: std::collections::HashMap<String, CustomerId>,
@@ -64,7 +64,7 @@ pub(super) fn write_rows(
     let mut written = Written::default();
     let mut poster = match mode {
         Mode::Run => Poster::Run {
-            run: PaymentRun::default(),
+            run: Box::default(),
             learned: Default::default(),
         },
         // Each customer's open items read once for the batch, kept in step as it posts.

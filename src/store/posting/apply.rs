@@ -26,6 +26,9 @@ pub(super) struct OpenNow {
     /// The discount rules as they apply to the item's invoice, read once with the item
     /// (a batch of payments asks each item what it offers again and again).
     pub(super) discount: Option<crate::domain::terms::DiscountedInvoice>,
+    /// The item's own amount and customer, for the month it settles in.
+    pub(super) item_amount: i64,
+    pub(super) customer_id: i64,
 }
 
 pub(super) fn open_items_now(
@@ -35,7 +38,7 @@ pub(super) fn open_items_now(
 ) -> Result<Vec<OpenNow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT i.id, d.number, i.seq, i.due_date, i.open, i.doc_date, d.kind, d.terms, d.amount,
-                (SELECT COUNT(*) FROM items x WHERE x.document_id = d.id)
+                (SELECT COUNT(*) FROM items x WHERE x.document_id = d.id), i.amount, i.customer_id
          FROM items i JOIN documents d ON d.id = i.document_id
          WHERE i.customer_id = ?1 AND i.open <> 0 ORDER BY i.due_date, d.number, i.seq",
     )?;
@@ -51,11 +54,14 @@ pub(super) fn open_items_now(
             r.get::<_, Option<String>>(7)?,
             r.get::<_, i64>(8)?,
             r.get::<_, i64>(9)?,
+            (r.get::<_, i64>(10)?, r.get::<_, i64>(11)?),
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (item_id, number, seq, due, open, doc_date, kind, terms, doc_amount, items) = row?;
+        let (item_id, number, seq, due, open, doc_date, kind, terms, doc_amount, items, item) =
+            row?;
+        let (item_amount, customer_id) = item;
         let kind = kind
             .parse::<DocKind>()
             .map_err(|e| StoreError::Invariant(e.to_string()))?;
@@ -73,6 +79,8 @@ pub(super) fn open_items_now(
             doc_amount,
             single_item: items == 1,
             discount: None,
+            item_amount,
+            customer_id,
         };
         now.discount = discount::discounted(currency, &now);
         out.push(now);

@@ -26,6 +26,7 @@ use crate::domain::allocation::{self, Planned};
 use crate::domain::document::{DocKind, Side};
 use crate::domain::ids::{CustomerId, DocumentId};
 use crate::domain::{Currency, Money};
+use crate::store::habits::{MonthSums, Settled};
 use crate::store::{Result, StoreError, customers};
 
 /// Payments posted one after another in one transaction. Only postings made through
@@ -40,6 +41,8 @@ pub struct PaymentRun {
     item_latest: HashMap<i64, Option<String>>,
     /// Where each number series goes on, once read.
     next: HashMap<DocKind, i64>,
+    /// What the items settled add to their months, written once by `finish`.
+    settled: MonthSums,
 }
 
 /// A payment with everything that could refuse it checked, nothing of it written.
@@ -93,7 +96,7 @@ impl PaymentRun {
         for (kind, next) in self.next {
             store_next(conn, kind, next)?;
         }
-        Ok(())
+        self.settled.write(conn)
     }
 
     fn customer(
@@ -259,7 +262,7 @@ impl PaymentRun {
         for (&(index, amount), date) in ready.planned.paid.iter().zip(&ready.paid_on) {
             let target = &ready.open[index];
             let minor = currency.to_minor(amount);
-            allocate_read(conn, id, target.item_id, minor, date, open[index])?;
+            self.allocate_read(conn, (id, target), minor, date, open[index])?;
             open[index] -= minor;
             allocations.push((target.item.number.clone(), target.item.seq, amount));
         }
@@ -288,7 +291,7 @@ impl PaymentRun {
                 minor,
                 Some(date),
             )?;
-            allocate_read(conn, discount_id, target.item_id, minor, date, open[index])?;
+            self.allocate_read(conn, (discount_id, target), minor, date, open[index])?;
             open[index] -= minor;
             discounts.push(DiscountTaken {
                 number: number.clone(),
@@ -316,35 +319,47 @@ impl PaymentRun {
     }
 }
 
-/// Allocates `amount` of a new credit to an item the run read as having `open` left, on
-/// `date` (its latest allocation's: see `allocate`), settling it when nothing is left.
-/// Refused, as an invariant, if the item is not open for that (the book changed behind
-/// the run's back).
-fn allocate_read(
-    conn: &Connection,
-    credit_id: i64,
-    item_id: i64,
-    amount: i64,
-    date: &str,
-    open: i64,
-) -> Result<()> {
-    let left = open - amount;
-    if amount <= 0 || left < 0 {
-        return Err(StoreError::Invariant(format!(
-            "an allocation of {amount} would leave item {item_id} open for {left}"
-        )));
+impl PaymentRun {
+    /// Allocates `amount` of the new credit `credit` to the item `target`, which the run
+    /// read as having `open` left, on `date` (its latest allocation's: see `allocate`),
+    /// settling it when nothing is left. Refused, as an invariant, if the item is not
+    /// open for that (the book changed behind the run's back).
+    fn allocate_read(
+        &mut self,
+        conn: &Connection,
+        (credit_id, target): (i64, &OpenNow),
+        amount: i64,
+        date: &str,
+        open: i64,
+    ) -> Result<()> {
+        let item_id = target.item_id;
+        let left = open - amount;
+        if amount <= 0 || left < 0 {
+            return Err(StoreError::Invariant(format!(
+                "an allocation of {amount} would leave item {item_id} open for {left}"
+            )));
+        }
+        insert_allocation(conn, credit_id, item_id, amount, date)?;
+        let changed = conn
+            .prepare_cached(
+                "UPDATE items SET open = ?2, settled_on = CASE WHEN ?2 = 0 THEN ?3 END
+                 WHERE id = ?1 AND open = ?4",
+            )?
+            .execute(params![item_id, left, date, open])?;
+        if changed != 1 {
+            return Err(StoreError::Invariant(format!(
+                "item {item_id} is not open for {open} as the payments were planned"
+            )));
+        }
+        if left == 0 {
+            self.settled.add(&Settled {
+                customer_id: target.customer_id,
+                amount: target.item_amount,
+                doc_date: target.doc_date,
+                due_date: target.item.due,
+                settled_on: crate::store::queries::parse_stored_date(date)?,
+            });
+        }
+        Ok(())
     }
-    insert_allocation(conn, credit_id, item_id, amount, date)?;
-    let changed = conn
-        .prepare_cached(
-            "UPDATE items SET open = ?2, settled_on = CASE WHEN ?2 = 0 THEN ?3 END
-             WHERE id = ?1 AND open = ?4",
-        )?
-        .execute(params![item_id, left, date, open])?;
-    if changed != 1 {
-        return Err(StoreError::Invariant(format!(
-            "item {item_id} is not open for {open} as the payments were planned"
-        )));
-    }
-    Ok(())
 }

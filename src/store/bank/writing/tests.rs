@@ -175,6 +175,7 @@ fn dump(store: &Store) -> Vec<String> {
         "payer_aliases",
         "book",
         "import_batches",
+        "settled_by_month",
     ] {
         let mut stmt = store
             .conn
