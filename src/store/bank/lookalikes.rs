@@ -22,7 +22,8 @@ pub struct KeptRowsByDay {
 }
 
 impl Store {
-    /// Earlier rows and hand-entered payments with this date and amount.
+    /// Earlier rows and hand-entered payments with this date and amount, each in the order
+    /// it was written (the first is the one a probable duplicate is described by).
     pub fn lookalikes(
         &self,
         date: NaiveDate,
@@ -33,7 +34,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT b.file_name, r.line, r.batch_id FROM bank_rows r
              JOIN import_batches b ON b.id = r.batch_id
-             WHERE r.date = ?1 AND r.amount = ?2 AND r.undone = 0",
+             WHERE r.date = ?1 AND r.amount = ?2 AND r.undone = 0
+             ORDER BY r.id",
         )?;
         let mut rows = stmt.query(params![date.to_string(), amount])?;
         while let Some(row) = rows.next()? {
@@ -115,7 +117,8 @@ impl Store {
             "SELECT d.number, c.code FROM documents d JOIN customers c ON c.id = d.customer_id
              WHERE d.kind = 'payment' AND d.date = ?1 AND d.amount = ?2
                AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = d.id)
-               AND NOT EXISTS (SELECT 1 FROM bank_rows r WHERE r.document_id = d.id)",
+               AND NOT EXISTS (SELECT 1 FROM bank_rows r WHERE r.document_id = d.id)
+             ORDER BY d.id",
         )?;
         let mut rows = stmt.query(params![date.to_string(), minor])?;
         while let Some(row) = rows.next()? {
