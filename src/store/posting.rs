@@ -223,16 +223,9 @@ pub(super) fn allocate(
         "SELECT MAX(date) FROM allocations WHERE item_id = ?1",
         item_id,
     )?;
-    // A new allocation is never dated before any earlier row of its credit or its item.
-    // Capacity freed by a void exists only from the void's date on, so using it earlier
-    // would over-allocate the credit or the item as of the days in between.
     let mut date = date.to_string();
     if amount > 0 {
-        for earlier in [&credit_latest, &item_latest].into_iter().flatten() {
-            if *earlier > date {
-                date.clone_from(earlier);
-            }
-        }
+        no_earlier_than(&mut date, [&credit_latest, &item_latest]);
     }
     // Settled (or exhausted) from its latest allocation on, once nothing is left open.
     let item_settles = item_latest
@@ -254,6 +247,18 @@ pub(super) fn allocate(
         )));
     }
     Ok(())
+}
+
+/// Moves `date` up to the latest of `earlier`: a new allocation is never dated before any
+/// earlier row of its credit or its item. Capacity freed by a void exists only from the
+/// void's date on, so using it earlier would over-allocate the credit or the item as of
+/// the days in between.
+fn no_earlier_than(date: &mut String, earlier: [&Option<String>; 2]) {
+    for earlier in earlier.into_iter().flatten() {
+        if *earlier > *date {
+            date.clone_from(earlier);
+        }
+    }
 }
 
 /// Writes one allocation row, nothing else.

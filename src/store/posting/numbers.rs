@@ -68,14 +68,23 @@ pub(super) fn choose_number(
     kind: DocKind,
     number: &Option<String>,
 ) -> Result<String> {
+    match given_number(conn, number)? {
+        Some(number) => Ok(number),
+        None => next_number(conn, kind),
+    }
+}
+
+/// The number the user gave (trimmed), refused when another document has it or it is
+/// not one line; `None` when none was given.
+pub(super) fn given_number(conn: &Connection, number: &Option<String>) -> Result<Option<String>> {
     match number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(number) if number_taken(conn, number)? => {
             Err(StoreError::DuplicateNumber(number.to_string()))
         }
         Some(number) => {
             crate::domain::text::check_line("number", number, crate::domain::text::NUMBER_MAX)?;
-            Ok(number.to_string())
+            Ok(Some(number.to_string()))
         }
-        None => next_number(conn, kind),
+        None => Ok(None),
     }
 }

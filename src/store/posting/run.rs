@@ -17,10 +17,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::apply::{OpenItemsCache, OpenNow};
 use super::discount::{self, DiscountTaken, described};
-use super::numbers::{first_free, number_taken, store_next, stored_next};
+use super::numbers::{first_free, given_number, store_next, stored_next};
 use super::{
     DocumentInsert, NewCredit, Posted, check_amount, in_range, insert_allocation,
-    insert_document_applied, memo, reference,
+    insert_document_applied, memo, no_earlier_than, reference,
 };
 use crate::domain::allocation::{self, Planned};
 use crate::domain::document::{DocKind, Side};
@@ -151,17 +151,7 @@ impl PaymentRun {
         let reference = reference(&new.reference)?;
         let memo = memo("memo", &new.memo)?;
         in_range("the date", new.date)?;
-        let given = new
-            .number
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty());
-        if let Some(number) = given {
-            if number_taken(conn, number)? {
-                return Err(StoreError::DuplicateNumber(number.to_string()));
-            }
-            crate::domain::text::check_line("number", number, crate::domain::text::NUMBER_MAX)?;
-        }
+        let given = given_number(conn, &new.number)?;
         let open = self.open.take(conn, currency, customer_id)?;
         let offers: Vec<Option<Money>> = open
             .iter()
@@ -180,7 +170,7 @@ impl PaymentRun {
             };
         // Nothing below refuses: numbers and dates only read.
         let number = match given {
-            Some(number) => number.to_string(),
+            Some(number) => number,
             None => self.number(conn, DocKind::Payment)?,
         };
         // A new allocation is never dated before any earlier row of its credit or its
@@ -191,11 +181,7 @@ impl PaymentRun {
             let target = &open[index];
             let mut date = new.date.max(target.doc_date).to_string();
             let item_latest = self.latest_on_item(conn, target.item_id)?;
-            for earlier in [&credit_latest, &item_latest].into_iter().flatten() {
-                if *earlier > date {
-                    date.clone_from(earlier);
-                }
-            }
+            no_earlier_than(&mut date, [&credit_latest, &item_latest]);
             self.item_latest.insert(target.item_id, Some(date.clone()));
             credit_latest = Some(date.clone());
             paid_on.push(date);
@@ -204,11 +190,9 @@ impl PaymentRun {
         for &(index, _) in &planned.discounts {
             let target = &open[index];
             let mut date = new.date.max(target.doc_date).to_string();
-            if let Some(earlier) = self.latest_on_item(conn, target.item_id)?
-                && earlier > date
-            {
-                date = earlier;
-            }
+            // A discount is a credit of its own: only its item has earlier rows.
+            let item_latest = self.latest_on_item(conn, target.item_id)?;
+            no_earlier_than(&mut date, [&None, &item_latest]);
             self.item_latest.insert(target.item_id, Some(date.clone()));
             discounts.push((self.number(conn, DocKind::Discount)?, date));
         }
