@@ -29,9 +29,11 @@ pub use pipeline::{
 };
 mod records;
 mod rows;
+mod sample;
 mod sheet;
 mod sign;
 mod source;
+// mod text;
 mod tokens;
 
 pub use source::{DEFAULT_MAX_SIZE, describe_size, parse_size, read_bank_file, recognise};
@@ -404,11 +406,20 @@ pub fn read_statement(
         Some(ch) => records::Delimiter { ch, spaced: false },
         None => records::detect_delimiter(&decoded.text),
     };
-    let records = records::split(&decoded.text, delimiter.ch);
-    let plan = layout::plan(file_name, &records, hints)?;
-    let (rows, skipped) = rows::build(file_name, &records, &plan)?;
+    // Detection reads a sample; the rows are then read one at a time, so a big file's
+    // records are never all held.
+    let sample =
+        sample::Sample::take(records::records(&decoded.text, delimiter.ch).map(|(_, r)| r));
+    let plan = layout::plan(file_name, &sample.records, hints)?;
+    let start = sample.file_index(plan.start);
+    let mut builder = rows::Builder::new(file_name, &sample.records, &plan, start);
+    let mut rows = Vec::new();
+    for (index, (_, record)) in records::records(&decoded.text, delimiter.ch).enumerate() {
+        rows.extend(builder.read(index, &record)?);
+    }
+    let skipped = builder.finish();
     let read = Read {
-        records: &records,
+        records: &sample.records,
         plan: &plan,
         encoding: decoded.encoding.to_string(),
         delimiter: delimiter.describe(),

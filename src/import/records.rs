@@ -48,40 +48,90 @@ const MAX_LINES_IN_FIELD: usize = 20;
 
 /// Splits `text` into records with `delimiter`.
 pub(crate) fn split(text: &str, delimiter: char) -> Vec<Record> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut reader = Reader {
-        chars: &chars,
-        pos: 0,
-        line: 1,
-        delimiter,
-    };
-    let mut records = Vec::new();
-    while reader.pos < chars.len() {
-        records.push(reader.record());
-    }
-    records
+    records(text, delimiter).map(|(_, record)| record).collect()
 }
 
-struct Reader<'a> {
-    chars: &'a [char],
+/// The records of `text` one at a time, each with the byte offset where it starts: a
+/// big file is read without a copy of it, and a record is found again from its offset
+/// (see [`record_at`]).
+pub(crate) fn records(text: &str, delimiter: char) -> impl Iterator<Item = (usize, Record)> {
+    let mut reader = Reader::new(text, 0, 1, delimiter, true);
+    std::iter::from_fn(move || reader.next_record())
+}
+
+/// Reads records from `text`, a whole file or (`complete` false) the part of one read so
+/// far: a record whose reading looks past the end of such a part is not returned (the
+/// reader is `starved`) and is read again once more text is there.
+pub(crate) struct Reader<'a> {
+    text: &'a str,
+    /// Byte offset of the next character.
     pos: usize,
     line: usize,
     delimiter: char,
+    complete: bool,
+    starved: bool,
 }
 
-impl Reader<'_> {
-    fn peek(&self, ahead: usize) -> Option<char> {
-        self.chars.get(self.pos + ahead).copied()
+impl<'a> Reader<'a> {
+    pub(crate) fn new(
+        text: &'a str,
+        pos: usize,
+        line: usize,
+        delimiter: char,
+        complete: bool,
+    ) -> Reader<'a> {
+        Reader {
+            text,
+            pos,
+            line,
+            delimiter,
+            complete,
+            starved: false,
+        }
     }
 
-    /// Length of the line end at `pos + ahead`, 0 when there is none.
-    fn line_end(&self, ahead: usize) -> usize {
-        match (self.peek(ahead), self.peek(ahead + 1), self.peek(ahead + 2)) {
-            (Some('\r'), Some('\r'), Some('\n')) => 3,
-            (Some('\r'), Some('\n'), _) => 2,
-            (Some('\r' | '\n'), _, _) => 1,
-            _ => 0,
+    /// The next record and its byte offset; `None` at the end of the text (or of a part
+    /// of it, when a record runs past it: then the reader stays where the record starts).
+    pub(crate) fn next_record(&mut self) -> Option<(usize, Record)> {
+        if self.pos >= self.text.len() {
+            self.starved = !self.complete;
+            return None;
         }
+        let (start, line) = (self.pos, self.line);
+        let record = self.record();
+        if self.starved {
+            self.pos = start;
+            self.line = line;
+            return None;
+        }
+        Some((start, record))
+    }
+
+    /// The character `ahead` characters after the next one (`0`: the next).
+    fn peek(&mut self, ahead: usize) -> Option<char> {
+        let found = self.text.get(self.pos..)?.chars().nth(ahead);
+        if found.is_none() && !self.complete {
+            self.starved = true;
+        }
+        found
+    }
+
+    /// Moves past the next character.
+    fn skip(&mut self) {
+        if let Some(ch) = self.text.get(self.pos..).and_then(|t| t.chars().next()) {
+            self.pos += ch.len_utf8();
+        }
+    }
+
+    /// Length in bytes of the line end at the next character, 0 when there is none.
+    fn line_end(&mut self) -> usize {
+        line_end_of(self.text.get(self.pos..).unwrap_or_default(), || {
+            !self.complete
+        })
+        .unwrap_or_else(|| {
+            self.starved = true;
+            0
+        })
     }
 
     fn is_blank(&self, ch: char) -> bool {
@@ -94,8 +144,11 @@ impl Reader<'_> {
         loop {
             let (field, end) = self.field();
             fields.push(field.trim().to_string());
+            if self.starved {
+                break;
+            }
             match end {
-                End::Delimiter => self.pos += 1,
+                End::Delimiter => self.skip(),
                 End::Line(len) => {
                     self.pos += len;
                     self.line += 1;
@@ -107,27 +160,41 @@ impl Reader<'_> {
         Record { line, fields }
     }
 
-    /// Whether the quote at `pos` has a closing quote within the allowed lines.
-    fn quote_closes(&self) -> bool {
+    /// Whether the quote at the next character has a closing quote within the allowed
+    /// lines.
+    fn quote_closes(&mut self) -> bool {
+        let rest = self.text.get(self.pos..).unwrap_or_default();
         let mut lines = 0;
-        let mut ahead = 1;
-        while let Some(ch) = self.peek(ahead) {
-            match ch {
-                '"' if self.peek(ahead + 1) == Some('"') => ahead += 2,
-                '"' => return true,
-                _ => {
-                    let end = self.line_end(ahead);
-                    if end > 0 {
+        let mut at = 1; // past the opening quote
+        let bytes = rest.as_bytes();
+        while at < bytes.len() {
+            match bytes[at] {
+                b'"' if bytes.get(at + 1) == Some(&b'"') => at += 2,
+                b'"' => {
+                    // A quote last in a part of the file may be the first of a `""`.
+                    if at + 1 == bytes.len() && !self.complete {
+                        self.starved = true;
+                    }
+                    return true;
+                }
+                b'\r' | b'\n' => match line_end_of(&rest[at..], || !self.complete) {
+                    Some(end) => {
                         lines += 1;
                         if lines > MAX_LINES_IN_FIELD {
                             return false;
                         }
-                        ahead += end;
-                    } else {
-                        ahead += 1;
+                        at += end;
                     }
-                }
+                    None => {
+                        self.starved = true;
+                        return false;
+                    }
+                },
+                _ => at += 1,
             }
+        }
+        if !self.complete {
+            self.starved = true;
         }
         false
     }
@@ -135,13 +202,13 @@ impl Reader<'_> {
     fn field(&mut self) -> (String, End) {
         let mut text = String::new();
         while self.peek(0).is_some_and(|c| self.is_blank(c)) {
-            self.pos += 1;
+            self.skip();
         }
         if self.peek(0) == Some('=') && self.peek(1) == Some('"') {
-            self.pos += 1;
+            self.skip();
         }
         if self.peek(0) == Some('"') && self.quote_closes() {
-            self.pos += 1;
+            self.skip();
             loop {
                 match self.peek(0) {
                     Some('"') if self.peek(1) == Some('"') => {
@@ -149,28 +216,31 @@ impl Reader<'_> {
                         self.pos += 2;
                     }
                     Some('"') => {
-                        self.pos += 1;
+                        self.skip();
                         break;
                     }
                     Some(ch) => {
-                        let end = self.line_end(0);
+                        let end = self.line_end();
                         if end > 0 {
                             text.push('\n');
                             self.pos += end;
                             self.line += 1;
                         } else {
                             text.push(ch);
-                            self.pos += 1;
+                            self.skip();
                         }
                     }
                     None => break,
+                }
+                if self.starved {
+                    return (text, End::Eof);
                 }
             }
             // After the closing quote: blanks, then normally the delimiter or line end;
             // anything else is kept as unquoted text (a stray quote inside the field).
             let mark = self.pos;
             while self.peek(0).is_some_and(|c| self.is_blank(c)) {
-                self.pos += 1;
+                self.skip();
             }
             if let Some(end) = self.end_here() {
                 return (text, end);
@@ -183,20 +253,37 @@ impl Reader<'_> {
             }
             if let Some(ch) = self.peek(0) {
                 text.push(ch);
-                self.pos += 1;
+                self.skip();
             }
         }
     }
 
-    fn end_here(&self) -> Option<End> {
+    fn end_here(&mut self) -> Option<End> {
         match self.peek(0) {
             None => Some(End::Eof),
             Some(ch) if ch == self.delimiter => Some(End::Delimiter),
-            Some(_) => match self.line_end(0) {
+            Some(_) => match self.line_end() {
                 0 => None,
                 len => Some(End::Line(len)),
             },
         }
+    }
+}
+
+/// The length in bytes of the line end `text` starts with (CR CR LF, CR LF, CR or LF),
+/// 0 when it starts with none; `None` when `text` ends inside what may be a longer line
+/// end and `more` says the text goes on.
+fn line_end_of(text: &str, more: impl Fn() -> bool) -> Option<usize> {
+    let b = text.as_bytes();
+    let at = |i: usize| b.get(i).copied();
+    let short = |needed: usize| b.len() < needed && more();
+    match (at(0), at(1), at(2)) {
+        (Some(b'\r'), Some(b'\r'), Some(b'\n')) => Some(3),
+        (Some(b'\r'), Some(b'\r'), None) if short(3) => None,
+        (Some(b'\r'), Some(b'\n'), _) => Some(2),
+        (Some(b'\r'), None, _) if short(2) => None,
+        (Some(b'\r' | b'\n'), _, _) => Some(1),
+        _ => Some(0),
     }
 }
 

@@ -46,68 +46,146 @@ pub(crate) fn build(
     records: &[Record],
     plan: &Plan,
 ) -> Result<(Vec<BankRow>, Vec<Skipped>), ImportError> {
-    let body = records.get(plan.start..).unwrap_or_default();
-    let header: Vec<String> = plan
-        .header
-        .and_then(|h| records.get(h))
-        .map(|r| r.fields.iter().map(|f| normalize(f)).collect())
-        .unwrap_or_default();
-    let dates: Vec<DateCell> = body
-        .iter()
-        .map(|r| plan.dates.read(r.field(plan.cols.date)))
-        .collect();
-    let dated: Vec<&Record> = body
-        .iter()
-        .zip(&dates)
-        .filter(|(_, d)| matches!(d, DateCell::Date(_)))
-        .map(|(r, _)| r)
-        .collect();
-    let memo_by_balance = plan.cols.balance.is_some_and(|b| {
-        let numbers = dated
-            .iter()
-            .filter(|r| matches!(parse(r.field(b), plan.decimal), Ok(Some(_))))
-            .count();
-        numbers * 2 >= dated.len() && numbers > 0
-    });
-    let negative_column = |c: usize| {
-        let signs = dated
-            .iter()
-            .filter_map(|r| parse(r.field(c), plan.decimal).ok().flatten());
-        let (minus, plain) = signs.fold((0usize, 0usize), |(m, p), money| {
-            if money.minus { (m + 1, p) } else { (m, p + 1) }
-        });
-        minus > plain
-    };
-    let reader = Reader {
-        file,
-        plan,
-        negative: match plan.cols.money {
-            MoneyCols::DebitCredit { debit, credit } => {
-                (negative_column(debit), negative_column(credit))
-            }
-            _ => (false, false),
-        },
-    };
+    let mut builder = Builder::new(file, records, plan, plan.start);
     let mut rows = Vec::new();
-    let mut skipped = Vec::new();
-    for (record, date) in body.iter().zip(dates) {
-        if record.is_blank() {
-            continue;
+    for (index, record) in records.iter().enumerate() {
+        if let Some(row) = builder.read(index, record)? {
+            rows.push(row);
         }
-        let skip = |reason| Skipped {
-            line: record.line,
-            reason,
-            text: record.summary(),
+    }
+    Ok((rows, builder.finish()))
+}
+
+/// Reads a file's records to bank rows one at a time, with what was found out about its
+/// columns from a sample of its records (the whole file when it is small).
+pub(crate) struct Builder<'a> {
+    file: &'a str,
+    plan: &'a Plan,
+    /// The header's words, normalised, to tell a repeated header.
+    header: Vec<String>,
+    memo_by_balance: bool,
+    /// How the first dated row writes its date, for a message about a bad one.
+    date_example: Option<String>,
+    reader: Reader<'a>,
+    /// Index in the file of the first record after the header.
+    start: usize,
+    skipped: Vec<Skipped>,
+    last_row: Option<usize>,
+}
+
+impl<'a> Builder<'a> {
+    /// `sample` is the records the plan was made from (from the file's start); `start`
+    /// the index in the file of the first record after the header.
+    pub(crate) fn new(
+        file: &'a str,
+        sample: &[Record],
+        plan: &'a Plan,
+        start: usize,
+    ) -> Builder<'a> {
+        let body = sample.get(plan.start..).unwrap_or_default();
+        let header: Vec<String> = plan
+            .header
+            .and_then(|h| sample.get(h))
+            .map(|r| r.fields.iter().map(|f| normalize(f)).collect())
+            .unwrap_or_default();
+        let dated: Vec<&Record> = body
+            .iter()
+            .filter(|r| matches!(plan.dates.read(r.field(plan.cols.date)), DateCell::Date(_)))
+            .collect();
+        let memo_by_balance = plan.cols.balance.is_some_and(|b| {
+            let numbers = dated
+                .iter()
+                .filter(|r| matches!(parse(r.field(b), plan.decimal), Ok(Some(_))))
+                .count();
+            numbers * 2 >= dated.len() && numbers > 0
+        });
+        let negative_column = |c: usize| {
+            let signs = dated
+                .iter()
+                .filter_map(|r| parse(r.field(c), plan.decimal).ok().flatten());
+            let (minus, plain) = signs.fold((0usize, 0usize), |(m, p), money| {
+                if money.minus { (m + 1, p) } else { (m, p + 1) }
+            });
+            minus > plain
         };
-        if !header.is_empty() && is_header(record, &header) {
-            skipped.push(skip(SkipReason::RepeatedHeader));
-            continue;
+        let date_example = dated
+            .first()
+            .map(|r| plan.dates.describe(r.field(plan.cols.date)))
+            .filter(|f| !f.is_empty());
+        Builder {
+            file,
+            plan,
+            header,
+            memo_by_balance,
+            date_example,
+            reader: Reader {
+                file,
+                plan,
+                negative: match plan.cols.money {
+                    MoneyCols::DebitCredit { debit, credit } => {
+                        (negative_column(debit), negative_column(credit))
+                    }
+                    _ => (false, false),
+                },
+            },
+            start,
+            skipped: Vec::new(),
+            last_row: None,
+        }
+    }
+
+    /// The bank row record `index` of the file is (`None` when it is before the rows or is
+    /// skipped, as [`finish`](Self::finish) tells).
+    pub(crate) fn read(
+        &mut self,
+        index: usize,
+        record: &Record,
+    ) -> Result<Option<BankRow>, ImportError> {
+        if index < self.start || record.is_blank() {
+            return Ok(None);
+        }
+        let row = self.row(record)?;
+        match row {
+            Ok(row) => {
+                self.last_row = Some(row.line);
+                Ok(Some(row))
+            }
+            Err(reason) => {
+                self.skipped.push(Skipped {
+                    line: record.line,
+                    reason,
+                    text: record.summary(),
+                });
+                Ok(None)
+            }
+        }
+    }
+
+    /// The lines skipped, with why.
+    pub(crate) fn finish(mut self) -> Vec<Skipped> {
+        // Words after the last movement are the statement's footer (disclaimers, notes).
+        let last = self.last_row.unwrap_or(usize::MAX);
+        for skip in &mut self.skipped {
+            if skip.line > last
+                && matches!(skip.reason, SkipReason::SectionTitle | SkipReason::NoDate)
+            {
+                skip.reason = SkipReason::Footer;
+            }
+        }
+        self.skipped
+    }
+
+    /// The row a record is, or why it is skipped.
+    fn row(&self, record: &Record) -> Result<Result<BankRow, SkipReason>, ImportError> {
+        let (file, plan) = (self.file, self.plan);
+        if !self.header.is_empty() && is_header(record, &self.header) {
+            return Ok(Err(SkipReason::RepeatedHeader));
         }
         let cells = || record.fields.iter().filter(|f| !f.is_empty());
-        let date = match date {
+        let date = match plan.dates.read(record.field(plan.cols.date)) {
             DateCell::Date(date) => Some(date),
             DateCell::Pending => None,
-            DateCell::Bad => return Err(reader.bad_date(record, body)),
+            DateCell::Bad => return Err(self.bad_date(record)),
             DateCell::Empty | DateCell::Text => {
                 let reason = if cells().any(|f| is_balance_label(f)) {
                     SkipReason::Balance
@@ -118,27 +196,24 @@ pub(crate) fn build(
                 } else {
                     SkipReason::NoDate
                 };
-                skipped.push(skip(reason));
-                continue;
+                return Ok(Err(reason));
             }
         };
         if cells().any(|f| is_balance_label(f)) {
-            skipped.push(skip(SkipReason::Balance));
-            continue;
+            return Ok(Err(SkipReason::Balance));
         }
-        let memo_balance = memo_by_balance
+        let memo_balance = self.memo_by_balance
             && plan.cols.balance.is_some_and(|b| {
                 let cell = record.field(b);
                 !is_placeholder(cell) && parse(cell, plan.decimal).is_err()
             });
         if memo_balance || cells().any(|f| is_memo_label(f)) {
-            skipped.push(skip(SkipReason::Memo));
-            continue;
+            return Ok(Err(SkipReason::Memo));
         }
-        if let Some(error) = split_amount(file, record, header.len(), plan) {
+        if let Some(error) = split_amount(file, record, self.header.len(), plan) {
             return Err(error);
         }
-        let (amount, direction, money) = reader.money(record)?;
+        let (amount, direction, money) = self.reader.money(record)?;
         let text = |c: Option<usize>| {
             c.map(|c| record.field(c))
                 .filter(|f| !f.is_empty())
@@ -157,7 +232,7 @@ pub(crate) fn build(
             .collect();
         // A note written in the amount cell stays with the row's text.
         description.extend(money.as_ref().and_then(|m| m.note.as_deref()));
-        rows.push(BankRow {
+        Ok(Ok(BankRow {
             line: record.line,
             date,
             amount,
@@ -167,17 +242,22 @@ pub(crate) fn build(
             reference: text(plan.cols.reference),
             counterparty: text(plan.cols.counterparty),
             account: text(plan.cols.account),
-        });
+        }))
     }
-    // Words after the last movement are the statement's footer (disclaimers, notes).
-    let last = rows.last().map_or(usize::MAX, |r: &BankRow| r.line);
-    for skip in &mut skipped {
-        if skip.line > last && matches!(skip.reason, SkipReason::SectionTitle | SkipReason::NoDate)
-        {
-            skip.reason = SkipReason::Footer;
+
+    fn bad_date(&self, record: &Record) -> ImportError {
+        let date = self.plan.cols.date;
+        ImportError::BadDate {
+            file: self.file.to_string(),
+            line: record.line,
+            column: self.plan.column_name(date),
+            text: record.field(date).to_string(),
+            format: match &self.date_example {
+                Some(format) => format!("other rows read as {format}"),
+                None => "no valid date in the column".to_string(),
+            },
         }
     }
-    Ok((rows, skipped))
 }
 
 /// A record that repeats the header's words.
@@ -203,25 +283,6 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn bad_date(&self, record: &Record, body: &[Record]) -> ImportError {
-        let date = self.plan.cols.date;
-        let example = body
-            .iter()
-            .find(|r| matches!(self.plan.dates.read(r.field(date)), DateCell::Date(_)))
-            .map(|r| self.plan.dates.describe(r.field(date)))
-            .filter(|f| !f.is_empty());
-        ImportError::BadDate {
-            file: self.file.to_string(),
-            line: record.line,
-            column: self.plan.column_name(date),
-            text: record.field(date).to_string(),
-            format: match example {
-                Some(format) => format!("other rows read as {format}"),
-                None => "no valid date in the column".to_string(),
-            },
-        }
-    }
-
     fn amount(&self, record: &Record, c: usize) -> Result<Option<Money>, ImportError> {
         parse(record.field(c), self.plan.decimal).map_err(|()| ImportError::BadAmount {
             file: self.file.to_string(),
