@@ -23,9 +23,10 @@ mod ofx;
 mod pipeline;
 
 pub use pipeline::{
-    BankProfile, Committed, Decision, ImportPlan, PlannedPayment, PlannedRow, RowKind, RowStatus,
-    RunError, SetAside, Summary, accept, assign_unmatched, canonical, commit, default_decisions,
-    fingerprint, prepare, undo,
+    BankProfile, Committed, Count, CountTotal, Decision, DetectedSummary, DryRun, ImportPlan,
+    PlannedPayment, PlannedRow, RowKind, RowStatus, RunError, SetAside, SkippedLine, Summary,
+    accept, assign_unmatched, canonical, commit, default_decisions, dry_run, fingerprint, prepare,
+    undo,
 };
 mod records;
 mod rows;
@@ -33,8 +34,12 @@ mod sample;
 mod sheet;
 mod sign;
 mod source;
-// mod text;
+mod text;
 mod tokens;
+
+/// Rows of a file that tell what is common to all of them (the holder's own name and
+/// account): its first ones, so a file read a row at a time finds the same as one read whole.
+pub const SAMPLE_ROWS: usize = sample::HEAD;
 
 pub use source::{DEFAULT_MAX_SIZE, describe_size, parse_size, read_bank_file, recognise};
 
@@ -442,14 +447,22 @@ struct Read<'a> {
 
 impl Read<'_> {
     fn statement(self, rows: Vec<BankRow>, skipped: Vec<Skipped>) -> Statement {
+        let first_dated = rows.iter().find(|row| row.date.is_some()).map(|r| r.line);
+        Statement {
+            detected: self.detected(first_dated),
+            rows,
+            skipped,
+        }
+    }
+
+    /// What was found, `first_dated` being the line of the first row with a date.
+    fn detected(self, first_dated: Option<usize>) -> Detected {
         let (records, plan) = (self.records, self.plan);
-        let date_format = rows
-            .iter()
-            .find(|row| row.date.is_some())
-            .and_then(|row| records.iter().find(|r| r.line == row.line))
+        let date_format = first_dated
+            .and_then(|line| records.iter().find(|r| r.line == line))
             .map(|r| plan.dates.describe(r.field(plan.cols.date)))
             .unwrap_or_default();
-        let detected = Detected {
+        Detected {
             encoding: self.encoding,
             delimiter: self.delimiter,
             header_line: plan.header_line(records),
@@ -476,11 +489,6 @@ impl Read<'_> {
             sign_matters: plan.sign.matters,
             header_matters: plan.header_matters,
             header_lines: plan.header_lines.clone(),
-        };
-        Statement {
-            detected,
-            rows,
-            skipped,
         }
     }
 }
@@ -553,9 +561,9 @@ pub(crate) fn signature_of(file_name: &str, bytes: &[u8], hints: &Hints) -> Opti
         Some(ch) => ch,
         None => records::detect_delimiter(&decoded.text).ch,
     };
-    let records = records::split(&decoded.text, delimiter);
-    let header = layout::header_of(&records, hints)?;
-    Some(header_signature("csv", &records[header].fields))
+    let sample = sample::Sample::take(records::records(&decoded.text, delimiter).map(|(_, r)| r));
+    let header = layout::header_of(&sample.records, hints)?;
+    Some(header_signature("csv", &sample.records[header].fields))
 }
 
 /// A short stable name for a header row: the same columns give the same signature,

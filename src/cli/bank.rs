@@ -201,9 +201,7 @@ fn import_file(
             message: format!("{} is not between 0 and 1", run.accept_threshold),
         });
     }
-    let bytes = import::read_bank_file(file, run.max_size.unwrap_or(import::DEFAULT_MAX_SIZE))
-        .map_err(import::RunError::from)?;
-    let name = file.display().to_string();
+    let max_size = run.max_size.unwrap_or(import::DEFAULT_MAX_SIZE);
     let hints = Hints {
         encoding: run.encoding.clone(),
         date_format: run.date_format.clone(),
@@ -215,6 +213,26 @@ fn import_file(
         header_line: run.header_line,
     };
     let mut store = open(!run.dry_run)?;
+    if run.dry_run && run.format == Format::Json {
+        // A CSV file's dry run is read a row at a time, never held whole.
+        let streamed = import::dry_run(
+            &store,
+            file,
+            max_size,
+            &hints,
+            run.profile.as_deref(),
+            run.accept_threshold,
+        )?;
+        if let Some(dry) = streamed {
+            return print_streamed(|out| {
+                serde_json::to_writer_pretty(out, &WithPayments::new(&dry))
+                    .map_err(std::io::Error::from)
+            })
+            .map_err(|e| CliError::Output(e.to_string()));
+        }
+    }
+    let bytes = import::read_bank_file(file, max_size).map_err(import::RunError::from)?;
+    let name = file.display().to_string();
     let plan = import::prepare(&store, &name, &bytes, &hints, run.profile.as_deref())?;
     // The plan holds what it needs of the file: a big file is not held twice.
     drop(bytes);
@@ -255,6 +273,54 @@ fn import_file(
         Format::Table => print(&table(&plan, &decisions, &summary, run.dry_run)),
     }
     Ok(())
+}
+
+/// A dry run's summary with its payments planned as they are written out, in the
+/// summary's own JSON form (the same keys in the same order).
+#[derive(serde::Serialize)]
+struct WithPayments<'a, I: Iterator<Item = import::PlannedPayment>> {
+    file: &'a str,
+    detected: &'a import::DetectedSummary,
+    money_in: &'a import::CountTotal,
+    money_out: &'a import::CountTotal,
+    foreign: &'a import::Count,
+    duplicates: usize,
+    matched: usize,
+    unmatched: usize,
+    skipped: &'a [import::SkippedLine],
+    batch: Option<i64>,
+    #[serde(serialize_with = "payments")]
+    payments: std::cell::RefCell<Option<I>>,
+    not_posted: &'a [import::SkippedLine],
+}
+
+impl<'a> WithPayments<'a, Box<dyn Iterator<Item = import::PlannedPayment> + 'a>> {
+    fn new(dry: &'a import::DryRun) -> Self {
+        let s = &dry.summary;
+        WithPayments {
+            file: &s.file,
+            detected: &s.detected,
+            money_in: &s.money_in,
+            money_out: &s.money_out,
+            foreign: &s.foreign,
+            duplicates: s.duplicates,
+            matched: s.matched,
+            unmatched: s.unmatched,
+            skipped: &s.skipped,
+            batch: s.batch,
+            payments: std::cell::RefCell::new(Some(Box::new(dry.payments()))),
+            not_posted: &s.not_posted,
+        }
+    }
+}
+
+fn payments<I, S>(cell: &std::cell::RefCell<Option<I>>, serializer: S) -> Result<S::Ok, S::Error>
+where
+    I: Iterator<Item = import::PlannedPayment>,
+    S: serde::Serializer,
+{
+    let payments = cell.borrow_mut().take();
+    serializer.collect_seq(payments.into_iter().flatten())
 }
 
 fn table(

@@ -31,8 +31,8 @@ impl std::fmt::Display for ReadError {
     }
 }
 
-/// The bytes of the regular file at `path`, at most `max_size` of them.
-pub fn read_regular(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
+/// Whether `path` is a regular file of at most `max_size` bytes, without reading it.
+pub fn check_regular(path: &Path, max_size: u64) -> Result<(), ReadError> {
     let meta = fs::metadata(path).map_err(ReadError::Io)?;
     if let Some(what) = not_a_file(&meta.file_type()) {
         return Err(ReadError::NotAFile(what));
@@ -40,6 +40,12 @@ pub fn read_regular(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
     if meta.len() > max_size {
         return Err(ReadError::TooBig(describe_size(meta.len())));
     }
+    Ok(())
+}
+
+/// The bytes of the regular file at `path`, at most `max_size` of them.
+pub fn read_regular(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
+    check_regular(path, max_size)?;
     let file = File::open(path).map_err(ReadError::Io)?;
     // The path may have been swapped for something else since it was looked at.
     let opened = file.metadata().map_err(ReadError::Io)?;

@@ -22,11 +22,13 @@ mod amounts;
 mod choose;
 mod fuzzy;
 mod names;
+mod postings;
 
 use amounts::{Units, label};
 use choose::Named;
 use fuzzy::CloseIndex;
 use names::Names;
+use postings::Postings;
 
 /// A suggested customer for a payment.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,9 +52,9 @@ pub struct Matcher {
     /// Each customer's open items (indexes into `items`), oldest due first.
     by_customer: HashMap<CustomerId, Vec<usize>>,
     /// Normalised document number ("INV1001") → items.
-    by_number: HashMap<String, Vec<usize>>,
+    by_number: Postings<usize>,
     /// The digits of a number ("1001") → items, for "invoice 1001".
-    by_digits: HashMap<String, Vec<usize>>,
+    by_digits: Postings<usize>,
     /// Open amount → items.
     by_amount: HashMap<Money, Vec<usize>>,
     /// Open amount less the early-payment discount → items offering one.
@@ -97,8 +99,8 @@ impl Matcher {
             units: Units::new(&book.items),
             items: book.items,
             by_customer: HashMap::with_capacity(customers),
-            by_number: HashMap::with_capacity(items),
-            by_digits: HashMap::with_capacity(items),
+            by_number: Postings::default(),
+            by_digits: Postings::default(),
             by_amount: HashMap::with_capacity(items),
             by_discounted: HashMap::new(),
             by_balance: HashMap::new(),
@@ -117,9 +119,12 @@ impl Matcher {
         for (id, code, name) in book.customers {
             m.customers.insert(id, (code, name));
         }
+        // Packed once built: a big book's numbers are a hundred thousand keys.
+        let mut by_number: HashMap<String, Vec<usize>> = HashMap::with_capacity(items);
+        let mut by_digits: HashMap<String, Vec<usize>> = HashMap::with_capacity(items);
         for (index, item) in m.items.iter().enumerate() {
             m.by_customer.entry(item.customer).or_default().push(index);
-            m.by_number
+            by_number
                 .entry(squash(&item.number))
                 .or_default()
                 .push(index);
@@ -130,7 +135,7 @@ impl Matcher {
                 .skip_while(|&c| c == '0')
                 .collect();
             if digits.len() >= 3 {
-                m.by_digits.entry(digits).or_default().push(index);
+                by_digits.entry(digits).or_default().push(index);
             }
             m.by_amount.entry(item.open).or_default().push(index);
             if let Some(offer) = &item.discount {
@@ -138,11 +143,55 @@ impl Matcher {
                 m.by_discounted.entry(pay).or_default().push(index);
             }
         }
+        m.by_number = Postings::from_map(by_number);
+        m.by_digits = Postings::from_map(by_digits);
         for (customer, items) in &m.by_customer {
             let total = items.iter().map(|&i| m.items[i].open).sum::<Money>();
             m.by_balance.entry(total).or_default().push(*customer);
         }
         m
+    }
+
+    /// The book the matcher was made from (customers in no particular order), its
+    /// indexes freed on a thread of their own: a big book's take a noticeable part of a
+    /// second to free, and the book is wanted again at once (to plan a file's payments).
+    pub fn into_book(self) -> MatchBook {
+        let Matcher {
+            customers,
+            items,
+            aliases,
+            units,
+            by_customer,
+            by_number,
+            by_digits,
+            by_amount,
+            by_discounted,
+            by_balance,
+            names,
+            close,
+        } = self;
+        std::thread::spawn(move || {
+            drop((
+                units,
+                by_customer,
+                by_number,
+                by_digits,
+                by_amount,
+                by_discounted,
+                by_balance,
+                names,
+                close,
+            ))
+        });
+        let customers = customers
+            .into_iter()
+            .map(|(id, (code, name))| (id, code, name))
+            .collect();
+        MatchBook {
+            customers,
+            items,
+            aliases,
+        }
     }
 
     fn customer_of(&self, id: CustomerId) -> (String, String) {

@@ -185,14 +185,7 @@ pub fn prepare(
         let this = *occurrence;
         *occurrence += 1;
         let kind = kind_of(detected.currency.as_ref(), &row, &currency);
-        let unpostable = (kind == RowKind::MoneyIn
-            && currency.to_minor_checked(Money(row.amount)).is_none())
-        .then(|| {
-            format!(
-                "{} has more decimals than {} allows ({}): kept unmatched",
-                row.amount, currency.code, currency.minor_units
-            )
-        });
+        let unpostable = unpostable(kind, &row, &currency);
         rows.push(PlannedRow {
             row,
             fingerprint,
@@ -352,6 +345,18 @@ fn kind_of(main: Option<&String>, row: &BankRow, currency: &Currency) -> RowKind
     }
 }
 
+/// Why money in can never be posted as it is, if it can't.
+fn unpostable(kind: RowKind, row: &BankRow, currency: &Currency) -> Option<String> {
+    (kind == RowKind::MoneyIn && currency.to_minor_checked(Money(row.amount)).is_none()).then(
+        || {
+            format!(
+                "{} has more decimals than {} allows ({}): kept unmatched",
+                row.amount, currency.code, currency.minor_units
+            )
+        },
+    )
+}
+
 /// The suggestion for each new money-in row of `rows`.
 fn suggest_all(matcher: &Matcher, rows: &mut [PlannedRow]) {
     for planned in rows {
@@ -454,14 +459,16 @@ impl std::fmt::Display for SetAside {
 }
 
 mod commit;
+mod dry_run;
 mod keys;
 mod sequence;
 mod summary;
 
 pub use commit::{Committed, assign_unmatched, commit, undo};
+pub use dry_run::{DryRun, dry_run};
 pub use keys::{canonical, fingerprint};
 use sequence::sequence;
-pub use summary::{PlannedPayment, Summary};
+pub use summary::{Count, CountTotal, DetectedSummary, PlannedPayment, SkippedLine, Summary};
 
 impl ImportPlan {
     /// Whether the file holds anything the book can take: new money in, in the book's

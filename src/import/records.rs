@@ -90,6 +90,11 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Where the reader is: the byte offset and line of the next record.
+    pub(crate) fn position(&self) -> (usize, usize) {
+        (self.pos, self.line)
+    }
+
     /// The next record and its byte offset; `None` at the end of the text (or of a part
     /// of it, when a record runs past it: then the reader stays where the record starts).
     pub(crate) fn next_record(&mut self) -> Option<(usize, Record)> {

@@ -194,6 +194,36 @@ impl Store {
         Ok(known)
     }
 
+    /// For each fingerprint, the occurrences of it already imported in a live batch (none
+    /// for almost every row of a new file): a file read a row at a time need only count
+    /// the occurrences of the fingerprints these name.
+    pub fn imported_occurrences<'a>(
+        &self,
+        fingerprints: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Vec<Vec<u32>>> {
+        // One read transaction for them all, as in `known_fingerprints`.
+        let reading = self
+            .conn
+            .is_autocommit()
+            .then(|| self.conn.unchecked_transaction())
+            .transpose()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT occurrence FROM bank_rows WHERE fingerprint = ?1 AND undone = 0",
+        )?;
+        let mut out = Vec::new();
+        for fingerprint in fingerprints {
+            let found = stmt
+                .query_map(params![fingerprint], |row| row.get::<_, u32>(0))?
+                .collect::<rusqlite::Result<Vec<u32>>>()?;
+            out.push(found);
+        }
+        drop(stmt);
+        if let Some(reading) = reading {
+            reading.commit()?;
+        }
+        Ok(out)
+    }
+
     /// The (date, amount in minor units) of every payment dated from `from` to `to`: one
     /// pass over the documents, so that `lookalikes` need only look for hand-entered
     /// payments where one of that date and amount exists.
@@ -256,6 +286,8 @@ impl Store {
         while let Some(row) = rows.next()? {
             book.aliases.insert(row.get(0)?, row.get(1)?);
         }
+        // Held through a whole import: not the slack of its growth.
+        book.items.shrink_to_fit();
         Ok(book)
     }
 

@@ -31,6 +31,7 @@ mod import_kill;
 mod import_quirks;
 mod import_sequence;
 mod import_sheets;
+mod import_stream;
 mod journal;
 mod ladder;
 mod ladder_example;

@@ -25,6 +25,7 @@ use std::collections::HashMap;
 use strsim::normalized_damerau_levenshtein;
 
 use super::names::{Hit, Kind, Scan, WORD_CAP, is_filler, is_spaceless, name_words};
+use super::postings::Postings;
 use crate::domain::ids::CustomerId;
 
 /// Fewest letters (legal form aside) of a name matched by closeness.
@@ -52,7 +53,7 @@ struct Close {
 /// The book's names indexed by their words and their words' one-deletion forms.
 #[derive(Default)]
 pub(super) struct CloseIndex {
-    keys: HashMap<String, Vec<(CustomerId, u8)>>,
+    keys: Postings<(CustomerId, u8)>,
     names: HashMap<CustomerId, Close>,
     /// The most words of a name (runs of the row's words up to this long are looked up
     /// as whole names).
@@ -153,6 +154,7 @@ impl CloseIndex {
             prepared.push((id, words, whole));
         }
         let mut index = CloseIndex::default();
+        let mut indexed_keys: HashMap<String, Vec<(CustomerId, u8)>> = HashMap::new();
         for (id, words, whole) in prepared {
             // A word most names have tells none apart: the other words find the name.
             let indexed: Vec<usize> = (0..words.len().min(32))
@@ -160,12 +162,12 @@ impl CloseIndex {
                 .collect();
             for &i in &indexed {
                 for key in keys(&words[i]) {
-                    index.keys.entry(key).or_default().push((id, i as u8));
+                    indexed_keys.entry(key).or_default().push((id, i as u8));
                 }
             }
             if words.len() > 1 {
                 for key in keys(&whole) {
-                    index.keys.entry(key).or_default().push((id, WHOLE));
+                    indexed_keys.entry(key).or_default().push((id, WHOLE));
                 }
             }
             if indexed.is_empty() && words.len() == 1 {
@@ -176,6 +178,7 @@ impl CloseIndex {
             let need = indexed.len().div_ceil(2).max(1);
             index.names.insert(id, Close { words, whole, need });
         }
+        index.keys = Postings::from_map(indexed_keys);
         index
     }
 

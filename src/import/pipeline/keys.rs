@@ -67,22 +67,40 @@ pub fn canonical(amount: Decimal) -> String {
 /// Each row's payer keys, counterparty first then account, less a value most rows share:
 /// that is the holder's own (their account, their name), not a payer's.
 pub(super) fn payer_keys(rows: &[BankRow]) -> Vec<Vec<String>> {
-    let keys = |get: fn(&BankRow) -> Option<&str>| -> Vec<Option<String>> {
-        rows.iter().map(|r| get(r).and_then(alias_key)).collect()
-    };
-    let parties = keys(|r| r.counterparty.as_deref());
-    let accounts = keys(|r| r.account.as_deref());
-    let (common_party, common_account) = (most_common(&parties), most_common(&accounts));
-    parties
-        .into_iter()
-        .zip(accounts)
-        .map(|(party, account)| {
-            [(party, &common_party), (account, &common_account)]
-                .into_iter()
-                .filter_map(|(key, common)| key.filter(|k| Some(k) != common.as_ref()))
-                .collect()
-        })
-        .collect()
+    let common = Common::of(rows);
+    rows.iter().map(|row| common.payer_keys(row)).collect()
+}
+
+/// The counterparty and the account most of a file's first rows share: the holder's own.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Common {
+    party: Option<String>,
+    account: Option<String>,
+}
+
+impl Common {
+    /// Found in the file's first [`crate::import::SAMPLE_ROWS`] rows, so that a file read
+    /// a row at a time finds the same as one read whole.
+    pub(super) fn of(rows: &[BankRow]) -> Common {
+        let first = &rows[..rows.len().min(crate::import::SAMPLE_ROWS)];
+        let keys = |get: fn(&BankRow) -> Option<&str>| -> Vec<Option<String>> {
+            first.iter().map(|r| get(r).and_then(alias_key)).collect()
+        };
+        Common {
+            party: most_common(&keys(|r| r.counterparty.as_deref())),
+            account: most_common(&keys(|r| r.account.as_deref())),
+        }
+    }
+
+    /// `row`'s payer keys: its counterparty's and its account's, unless the holder's.
+    pub(super) fn payer_keys(&self, row: &BankRow) -> Vec<String> {
+        let party = row.counterparty.as_deref().and_then(alias_key);
+        let account = row.account.as_deref().and_then(alias_key);
+        [(party, &self.party), (account, &self.account)]
+            .into_iter()
+            .filter_map(|(key, common)| key.filter(|k| Some(k) != common.as_ref()))
+            .collect()
+    }
 }
 
 /// The key more than half of (three or more) rows have.

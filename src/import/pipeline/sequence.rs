@@ -10,10 +10,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::{Decision, ImportPlan};
-use crate::domain::Money;
 use crate::domain::allocation::{self, Apply, OpenItem};
 use crate::domain::ids::CustomerId;
 use crate::domain::terms::DiscountOffer;
+use crate::domain::{Currency, Money};
 use crate::store::{MatchBook, MatchItem};
 
 /// What one accepted row posts.
@@ -48,12 +48,6 @@ pub fn sequence(
     decisions: &[Decision],
     book: &MatchBook,
 ) -> Vec<Option<Outcome>> {
-    let currency = &plan.currency;
-    let ids: HashMap<String, CustomerId> = book
-        .customers
-        .iter()
-        .map(|(id, code, _)| (code.to_lowercase(), *id))
-        .collect();
     let mut order: Vec<(NaiveDate, usize)> = plan
         .rows
         .iter()
@@ -65,27 +59,70 @@ pub fn sequence(
         .filter_map(|(index, (row, _))| row.row.date.map(|date| (date, index)))
         .collect();
     order.sort();
-    // Each customer's open items, grouped once (not a pass over the book per customer).
-    let mut by_customer: HashMap<CustomerId, Vec<&MatchItem>> = HashMap::new();
-    for item in &book.items {
-        by_customer.entry(item.customer).or_default().push(item);
-    }
-    let mut state: HashMap<CustomerId, Vec<Open>> = HashMap::new();
-    // The line of the file that last paid each invoice, to say so.
-    let mut paid_by: HashMap<String, usize> = HashMap::new();
+    let mut sequencer = Sequencer::new(&plan.currency, book);
     let mut out = vec![None; plan.rows.len()];
     for (date, index) in order {
         let Decision::Accept { customer, apply } = &decisions[index] else {
             continue;
         };
-        let row = &plan.rows[index];
-        let amount = currency.rescale(Money(row.row.amount));
-        let Some(&id) = ids.get(&customer.to_lowercase()) else {
+        let row = &plan.rows[index].row;
+        let amount = plan.currency.rescale(Money(row.amount));
+        out[index] = Some(sequencer.post(date, row.line, amount, customer, apply));
+    }
+    out
+}
+
+/// The book as a file's accepted rows leave it, one row after another (by date, then
+/// line): what [`sequence`] plans with, and a dry run that does not hold the file.
+pub(super) struct Sequencer<'b> {
+    currency: &'b Currency,
+    ids: HashMap<String, CustomerId>,
+    /// Each customer's open items in the book before the file.
+    by_customer: HashMap<CustomerId, Vec<&'b MatchItem>>,
+    /// Each customer's open items as the rows so far leave them (once one is paid).
+    state: HashMap<CustomerId, Vec<Open>>,
+    /// The line of the file that last paid each invoice, to say so.
+    paid_by: HashMap<String, usize>,
+}
+
+impl<'b> Sequencer<'b> {
+    pub(super) fn new(currency: &'b Currency, book: &'b MatchBook) -> Sequencer<'b> {
+        let ids = book
+            .customers
+            .iter()
+            .map(|(id, code, _)| (code.to_lowercase(), *id))
+            .collect();
+        // Each customer's open items, grouped once (not a pass over the book per customer).
+        let mut by_customer: HashMap<CustomerId, Vec<&MatchItem>> = HashMap::new();
+        for item in &book.items {
+            by_customer.entry(item.customer).or_default().push(item);
+        }
+        Sequencer {
+            currency,
+            ids,
+            by_customer,
+            state: HashMap::new(),
+            paid_by: HashMap::new(),
+        }
+    }
+
+    /// What the row on `line`, dated `date`, accepted as `customer`'s payment of `amount`
+    /// (in the currency's decimals) allocated as `apply` says, posts.
+    pub(super) fn post(
+        &mut self,
+        date: NaiveDate,
+        line: usize,
+        amount: Money,
+        customer: &str,
+        apply: &Apply,
+    ) -> Outcome {
+        let currency = self.currency;
+        let Some(&id) = self.ids.get(&customer.to_lowercase()) else {
             // Not a customer of the book: the commit refuses it, saying so.
-            out[index] = Some(unplanned(customer, apply, amount));
-            continue;
+            return unplanned(customer, apply, amount);
         };
-        let items = state.entry(id).or_insert_with(|| {
+        let by_customer = &self.by_customer;
+        let items = self.state.entry(id).or_insert_with(|| {
             by_customer
                 .get(&id)
                 .map_or(&[][..], Vec::as_slice)
@@ -101,6 +138,7 @@ pub fn sequence(
                 })
                 .collect()
         });
+        let paid_by = &mut self.paid_by;
         let open_items: Vec<OpenItem> = items.iter().map(|o| o.item.clone()).collect();
         // As the posting offers them: inside the window, and less than what is open.
         let offers: Vec<Option<Money>> = items
@@ -126,51 +164,48 @@ pub fn sequence(
                 .collect(),
             _ => Vec::new(),
         };
-        let (apply, note) = resolve(apply, &open_items, &paid_by);
-        let outcome =
-            match allocation::plan_with_discounts(currency, &open_items, &offers, amount, &apply) {
-                Ok(planned) => {
-                    let mut paid = Vec::new();
-                    for &(at, part) in &planned.paid {
-                        items[at].item.open -= part;
-                        paid_by.insert(items[at].item.number.to_lowercase(), row.row.line);
-                        paid.push((items[at].item.number.clone(), items[at].item.seq, part));
-                    }
-                    let mut discounts = Vec::new();
-                    for &(at, discount) in &planned.discounts {
-                        items[at].item.open -= discount;
-                        discounts.push((items[at].item.number.clone(), discount));
-                    }
-                    let spent: Money = planned.paid.iter().map(|(_, part)| *part).sum();
-                    let unapplied = amount - spent;
-                    // Credit left because an earlier row paid part of the invoice is said,
-                    // as a row whose invoice was paid whole is.
-                    let note = match note {
-                        None if unapplied.is_positive() && !earlier.is_empty() => Some(format!(
-                            "{}: {} kept as unapplied credit",
-                            earlier.join("; "),
-                            currency.plain(unapplied)
-                        )),
-                        note => note,
-                    };
-                    Outcome {
-                        customer: customer.clone(),
-                        apply,
-                        paid,
-                        discounts,
-                        unapplied,
-                        note,
-                    }
+        let (apply, note) = resolve(apply, &open_items, paid_by);
+        match allocation::plan_with_discounts(currency, &open_items, &offers, amount, &apply) {
+            Ok(planned) => {
+                let mut paid = Vec::new();
+                for &(at, part) in &planned.paid {
+                    items[at].item.open -= part;
+                    paid_by.insert(items[at].item.number.to_lowercase(), line);
+                    paid.push((items[at].item.number.clone(), items[at].item.seq, part));
                 }
-                // The commit meets the same refusal and says it, naming the line.
-                Err(_) => Outcome {
+                let mut discounts = Vec::new();
+                for &(at, discount) in &planned.discounts {
+                    items[at].item.open -= discount;
+                    discounts.push((items[at].item.number.clone(), discount));
+                }
+                let spent: Money = planned.paid.iter().map(|(_, part)| *part).sum();
+                let unapplied = amount - spent;
+                // Credit left because an earlier row paid part of the invoice is said,
+                // as a row whose invoice was paid whole is.
+                let note = match note {
+                    None if unapplied.is_positive() && !earlier.is_empty() => Some(format!(
+                        "{}: {} kept as unapplied credit",
+                        earlier.join("; "),
+                        currency.plain(unapplied)
+                    )),
+                    note => note,
+                };
+                Outcome {
+                    customer: customer.to_string(),
+                    apply,
+                    paid,
+                    discounts,
+                    unapplied,
                     note,
-                    ..unplanned(customer, &apply, amount)
-                },
-            };
-        out[index] = Some(outcome);
+                }
+            }
+            // The commit meets the same refusal and says it, naming the line.
+            Err(_) => Outcome {
+                note,
+                ..unplanned(customer, &apply, amount)
+            },
+        }
     }
-    out
 }
 
 fn unplanned(customer: &str, apply: &Apply, amount: Money) -> Outcome {

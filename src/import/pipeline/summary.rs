@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::sequence::Outcome;
-use super::{Decision, Direction, ImportPlan, PlannedRow, RowKind, RowStatus};
-use crate::domain::Money;
+use super::{Decision, Direction, ImportPlan, RowKind, RowStatus};
+use crate::domain::{Currency, Money};
 
 /// What an import did (or, for a dry run, would do).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -92,7 +92,6 @@ pub(super) fn planned_payments(
     outcomes: &[Option<Outcome>],
 ) -> Vec<PlannedPayment> {
     let currency = &plan.currency;
-    let money = |m: Money| currency.plain(m);
     // The order first (date, then line: keys of one row each, so an unstable sort keeps
     // it), then each payment made once in place: a big file's payments are not held
     // twice, nor grown by doubling.
@@ -111,131 +110,211 @@ pub(super) fn planned_payments(
         let (row, Some(outcome)) = (&plan.rows[index], &outcomes[index]) else {
             continue;
         };
-        out.push(PlannedPayment {
-            line: row.row.line,
-            date: date.to_string(),
-            customer: outcome.customer.clone(),
-            amount: money(currency.rescale(Money(row.row.amount))),
-            applied: outcome
-                .paid
-                .iter()
-                .map(|(invoice, seq, amount)| AppliedAmount {
-                    invoice: if *seq > 1 {
-                        format!("{invoice}/{seq}")
-                    } else {
-                        invoice.clone()
-                    },
-                    amount: money(*amount),
-                })
-                .collect(),
-            discounts: outcome
-                .discounts
-                .iter()
-                .map(|(invoice, amount)| AppliedAmount {
-                    invoice: invoice.clone(),
-                    amount: money(*amount),
-                })
-                .collect(),
-            unapplied: money(outcome.unapplied),
-            note: outcome.note.clone(),
-        });
+        let amount = currency.rescale(Money(row.row.amount));
+        out.push(payment(currency, row.row.line, date, amount, outcome));
     }
     out
 }
 
-impl ImportPlan {
-    /// The summary of the file with these decisions.
-    pub fn summary(&self, decisions: &[Decision], batch: Option<i64>) -> Summary {
-        let tally = |kind: RowKind| {
-            let rows: Vec<&PlannedRow> = self
-                .rows
-                .iter()
-                .filter(|r| {
-                    // Pending rows count on their side: they are in the file.
-                    r.kind == kind
-                        || (r.kind == RowKind::Pending
-                            && r.row.direction
-                                == if kind == RowKind::MoneyIn {
-                                    Direction::In
-                                } else {
-                                    Direction::Out
-                                })
-                })
-                .collect();
-            CountTotal {
-                count: rows.len(),
-                total: {
-                    let mut total: Decimal = rows.iter().map(|r| r.row.amount).sum();
-                    // Written to the currency's decimals (`1210.10`, as a spreadsheet's
-                    // `1210.1` would not be); more decimals are kept exactly, never rounded.
-                    if total.scale() < self.currency.minor_units {
-                        total.rescale(self.currency.minor_units);
-                    }
-                    total.to_string()
+/// The payment a row on `line` posts, as the dry run and the summary say it.
+pub(super) fn payment(
+    currency: &Currency,
+    line: usize,
+    date: chrono::NaiveDate,
+    amount: Money,
+    outcome: &Outcome,
+) -> PlannedPayment {
+    let money = |m: Money| currency.plain(m);
+    PlannedPayment {
+        line,
+        date: date.to_string(),
+        customer: outcome.customer.clone(),
+        amount: money(amount),
+        applied: outcome
+            .paid
+            .iter()
+            .map(|(invoice, seq, amount)| AppliedAmount {
+                invoice: if *seq > 1 {
+                    format!("{invoice}/{seq}")
+                } else {
+                    invoice.clone()
                 },
+                amount: money(*amount),
+            })
+            .collect(),
+        discounts: outcome
+            .discounts
+            .iter()
+            .map(|(invoice, amount)| AppliedAmount {
+                invoice: invoice.clone(),
+                amount: money(*amount),
+            })
+            .collect(),
+        unapplied: money(outcome.unapplied),
+        note: outcome.note.clone(),
+    }
+}
+
+/// The counts and totals of a file's rows, added up a row at a time.
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    money_in: (usize, Decimal),
+    money_out: (usize, Decimal),
+    foreign: usize,
+    duplicates: usize,
+    matched: usize,
+    unmatched: usize,
+    /// Lines of rows not booked yet.
+    pending: Vec<usize>,
+}
+
+/// What the tally needs to know of a row.
+pub(super) struct Counted {
+    pub line: usize,
+    pub kind: RowKind,
+    pub direction: Direction,
+    pub amount: Decimal,
+    pub status: RowStatus,
+    pub payable: bool,
+    pub accepted: bool,
+}
+
+impl Tally {
+    pub(super) fn add(&mut self, row: &Counted) {
+        self.count(row.line, row.kind, row.direction, row.amount);
+        self.judge(row.kind, &row.status, row.payable, row.accepted);
+    }
+
+    /// Counts a row on its side of the file (or as foreign, or pending).
+    pub(super) fn count(
+        &mut self,
+        line: usize,
+        kind: RowKind,
+        direction: Direction,
+        amount: Decimal,
+    ) {
+        // Pending rows count on their side: they are in the file.
+        let side = match (kind, direction) {
+            (RowKind::MoneyIn, _) | (RowKind::Pending, Direction::In) => Some(&mut self.money_in),
+            (RowKind::MoneyOut, _) | (RowKind::Pending, Direction::Out) => {
+                Some(&mut self.money_out)
+            }
+            _ => None,
+        };
+        if let Some((count, total)) = side {
+            *count += 1;
+            *total += amount;
+        }
+        match kind {
+            RowKind::Foreign => self.foreign += 1,
+            RowKind::Pending => self.pending.push(line),
+            _ => {}
+        }
+    }
+
+    /// Counts a row as new or not, and as matched or not, once that is known.
+    pub(super) fn judge(
+        &mut self,
+        kind: RowKind,
+        status: &RowStatus,
+        payable: bool,
+        accepted: bool,
+    ) {
+        if *status != RowStatus::New {
+            self.duplicates += 1;
+        }
+        let posts = payable && accepted;
+        if posts {
+            self.matched += 1;
+        }
+        if kind == RowKind::MoneyIn && *status == RowStatus::New && !posts {
+            self.unmatched += 1;
+        }
+    }
+
+    pub(super) fn summary(
+        self,
+        file: &str,
+        detected: &super::super::Detected,
+        skipped: &[super::super::Skipped],
+        currency: &Currency,
+        batch: Option<i64>,
+    ) -> Summary {
+        let side = |(count, mut total): (usize, Decimal)| {
+            // Written to the currency's decimals (`1210.10`, as a spreadsheet's `1210.1`
+            // would not be); more decimals are kept exactly, never rounded.
+            if total.scale() < currency.minor_units {
+                total.rescale(currency.minor_units);
+            }
+            CountTotal {
+                count,
+                total: total.to_string(),
             }
         };
-        let new_in =
-            |row: &PlannedRow| row.kind == RowKind::MoneyIn && row.status == RowStatus::New;
-        let accepted = |d: &Decision| matches!(d, Decision::Accept { .. });
-        let mut skipped: Vec<SkippedLine> = self
-            .skipped
+        let mut skipped: Vec<SkippedLine> = skipped
             .iter()
             .map(|s| SkippedLine {
                 line: s.line,
                 reason: s.reason.to_string(),
             })
             .collect();
-        for row in self.rows.iter().filter(|r| r.kind == RowKind::Pending) {
+        for &line in &self.pending {
             skipped.push(SkippedLine {
-                line: row.row.line,
+                line,
                 reason: "pending, no booking date yet".into(),
             });
         }
         skipped.sort_by_key(|s| s.line);
         Summary {
-            file: self.file_name.clone(),
+            file: file.to_string(),
             detected: DetectedSummary {
-                encoding: self.detected.encoding.clone(),
-                delimiter: self.detected.delimiter.clone(),
-                header_line: self.detected.header_line,
-                date_format: self.detected.date_format.clone(),
-                decimal_mark: self.detected.decimal_mark.clone(),
-                layout: self.detected.layout.clone(),
-                amount_column: self.detected.amount_column.clone(),
-                sign: self.detected.sign,
-                sign_reason: self.detected.sign_reason.clone(),
+                encoding: detected.encoding.clone(),
+                delimiter: detected.delimiter.clone(),
+                header_line: detected.header_line,
+                date_format: detected.date_format.clone(),
+                decimal_mark: detected.decimal_mark.clone(),
+                layout: detected.layout.clone(),
+                amount_column: detected.amount_column.clone(),
+                sign: detected.sign,
+                sign_reason: detected.sign_reason.clone(),
             },
-            money_in: tally(RowKind::MoneyIn),
-            money_out: tally(RowKind::MoneyOut),
+            money_in: side(self.money_in),
+            money_out: side(self.money_out),
             foreign: Count {
-                count: self
-                    .rows
-                    .iter()
-                    .filter(|r| r.kind == RowKind::Foreign)
-                    .count(),
+                count: self.foreign,
             },
-            duplicates: self
-                .rows
-                .iter()
-                .filter(|r| r.status != RowStatus::New)
-                .count(),
-            matched: self
-                .rows
-                .iter()
-                .zip(decisions)
-                .filter(|(r, d)| r.is_payable() && accepted(d))
-                .count(),
-            unmatched: self
-                .rows
-                .iter()
-                .zip(decisions)
-                .filter(|(r, d)| new_in(r) && !(r.is_payable() && accepted(d)))
-                .count(),
+            duplicates: self.duplicates,
+            matched: self.matched,
+            unmatched: self.unmatched,
             skipped,
             batch,
             payments: Vec::new(),
             not_posted: Vec::new(),
         }
+    }
+}
+
+impl ImportPlan {
+    /// The summary of the file with these decisions.
+    pub fn summary(&self, decisions: &[Decision], batch: Option<i64>) -> Summary {
+        let mut tally = Tally::default();
+        for (row, decision) in self.rows.iter().zip(decisions) {
+            tally.add(&Counted {
+                line: row.row.line,
+                kind: row.kind,
+                direction: row.row.direction,
+                amount: row.row.amount,
+                status: row.status.clone(),
+                payable: row.is_payable(),
+                accepted: matches!(decision, Decision::Accept { .. }),
+            });
+        }
+        tally.summary(
+            &self.file_name,
+            &self.detected,
+            &self.skipped,
+            &self.currency,
+            batch,
+        )
     }
 }

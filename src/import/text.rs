@@ -1,0 +1,306 @@
+//! A CSV statement's text read from its file a part at a time, so a big file is never
+//! held whole: records are read from a window of the file that moves on as they are
+//! taken, and one record is found again from the byte offset where it starts. A record
+//! the window cuts short is read again once the window holds all of it, so the records
+//! are exactly those [`super::records::records`] finds in the whole text.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::Path;
+
+use super::records::{Reader, Record};
+use super::sample::Sample;
+use super::{BankRow, Detected, Hints, ImportError, Skipped, layout, records, rows};
+
+/// How much of the file is read at a time.
+const PART: usize = 256 * 1024;
+
+/// The records of a UTF-8 text read from `input`, each with the byte offset it starts at.
+pub(crate) struct Records<R> {
+    input: R,
+    delimiter: char,
+    /// The window: text from byte `base` of the input.
+    text: String,
+    base: usize,
+    /// Where the next record starts, in the window, and its line.
+    pos: usize,
+    line: usize,
+    /// Bytes read that end inside a character, kept for the next part.
+    partial: Vec<u8>,
+    ended: bool,
+}
+
+impl<R: Read> Records<R> {
+    /// Records from the start of `input`, or from a record's `offset` and `line`.
+    pub(crate) fn new(input: R, delimiter: char, offset: usize, line: usize) -> Records<R> {
+        Records {
+            input,
+            delimiter,
+            text: String::new(),
+            base: offset,
+            pos: 0,
+            line,
+            partial: Vec::new(),
+            ended: false,
+        }
+    }
+
+    /// The next record and the byte offset it starts at.
+    pub(crate) fn next_record(&mut self) -> io::Result<Option<(usize, Record)>> {
+        loop {
+            let mut reader =
+                Reader::new(&self.text, self.pos, self.line, self.delimiter, self.ended);
+            if let Some((at, record)) = reader.next_record() {
+                (self.pos, self.line) = reader.position();
+                return Ok(Some((self.base + at, record)));
+            }
+            if self.ended {
+                return Ok(None);
+            }
+            self.read_part()?;
+        }
+    }
+
+    /// Drops what was read and adds the next part of the input to the window.
+    fn read_part(&mut self) -> io::Result<()> {
+        if self.pos > 0 {
+            self.text.drain(..self.pos);
+            self.base += self.pos;
+            self.pos = 0;
+        }
+        let mut bytes = std::mem::take(&mut self.partial);
+        let before = bytes.len();
+        bytes.resize(before + PART, 0);
+        let read = read_fully(&mut self.input, &mut bytes[before..])?;
+        bytes.truncate(before + read);
+        if read == 0 {
+            self.ended = true;
+        }
+        let valid = match std::str::from_utf8(&bytes) {
+            Ok(_) => bytes.len(),
+            // A character cut by the part's end is finished by the next part.
+            Err(e) if e.error_len().is_none() && !self.ended => e.valid_up_to(),
+            Err(e) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!(
+                        "not UTF-8 at byte {}",
+                        self.base + self.text.len() + e.valid_up_to()
+                    ),
+                ));
+            }
+        };
+        self.partial = bytes.split_off(valid);
+        // Checked just above.
+        self.text
+            .push_str(std::str::from_utf8(&bytes).unwrap_or_default());
+        Ok(())
+    }
+}
+
+fn read_fully(input: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match input.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
+}
+
+/// A UTF-8 CSV statement read from its file a row at a time: detection reads a sample
+/// of its records, then the rows are read in order, never all held.
+pub struct CsvFile {
+    file: File,
+    file_name: String,
+    /// Where the text starts (past a byte-order mark).
+    text_start: usize,
+    delimiter: char,
+    sample: Sample,
+    plan: layout::Plan,
+    /// Index in the file of the first record after the header.
+    body: usize,
+    pub detected: Detected,
+}
+
+/// Bytes read from the start of a file to tell what it is and its delimiter.
+const HEAD: usize = 64 * 1024;
+/// Lines the delimiter is told from (as `records::detect_delimiter` reads them).
+const DELIMITER_LINES: usize = 400;
+
+impl CsvFile {
+    /// Opens `path` (already checked to be a regular file of a size to read) to read a
+    /// row at a time, when it is UTF-8 CSV; `None` for anything else (another encoding,
+    /// OFX, CAMT, a spreadsheet), which is read whole as before.
+    pub fn open(
+        path: &Path,
+        file_name: &str,
+        hints: &Hints,
+    ) -> Result<Option<CsvFile>, ImportError> {
+        let refuse = |e: io::Error| ImportError::NotAStatement {
+            file: file_name.to_string(),
+            message: e.to_string(),
+        };
+        let mut file = File::open(path).map_err(refuse)?;
+        let utf8 = hints.encoding.as_deref().is_none_or(|label| {
+            encoding_rs::Encoding::for_label(label.trim().as_bytes()) == Some(encoding_rs::UTF_8)
+        });
+        if !utf8 || !is_utf8_text(&mut file).map_err(refuse)? {
+            return Ok(None);
+        }
+        let head = read_head(&mut file).map_err(refuse)?;
+        let text_start = if head.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        let bytes = &head[text_start..];
+        // The head was read to whole characters.
+        let text = std::str::from_utf8(bytes).unwrap_or_default();
+        if bytes.is_empty()
+            || super::recognise(bytes).is_some()
+            || super::sheet::kind(&head).is_some()
+            || text.starts_with('\u{feff}')
+            || super::sniff(text) != super::Format::Csv
+            || bytes.iter().all(u8::is_ascii_whitespace)
+        {
+            return Ok(None);
+        }
+        let delimiter = match hints.delimiter {
+            Some(ch) => records::Delimiter { ch, spaced: false },
+            None => records::detect_delimiter(text),
+        };
+        let mut sample_error = None;
+        let sample = {
+            let mut records = Records::new(
+                reopen(&mut file, text_start).map_err(refuse)?,
+                delimiter.ch,
+                text_start,
+                1,
+            );
+            Sample::take(std::iter::from_fn(|| match records.next_record() {
+                Ok(next) => next.map(|(_, r)| r),
+                Err(e) => {
+                    sample_error = Some(e);
+                    None
+                }
+            }))
+        };
+        if let Some(e) = sample_error {
+            return Err(refuse(e));
+        }
+        let plan = layout::plan(file_name, &sample.records, hints)?;
+        let body = sample.file_index(plan.start);
+        // The date format is said as the first dated row writes it.
+        let mut builder = rows::Builder::new(file_name, &sample.records, &plan, body);
+        let first_dated = sample.records.iter().enumerate().find_map(|(i, r)| {
+            match builder.read(sample.file_index(i), r) {
+                Ok(Some(row)) if row.date.is_some() => Some(row.line),
+                _ => None,
+            }
+        });
+        let detected = super::Read {
+            records: &sample.records,
+            plan: &plan,
+            encoding: encoding_rs::UTF_8.name().to_string(),
+            delimiter: delimiter.describe(),
+            signature: "csv",
+        }
+        .detected(first_dated);
+        Ok(Some(CsvFile {
+            file,
+            file_name: file_name.to_string(),
+            text_start,
+            delimiter: delimiter.ch,
+            sample,
+            plan,
+            body,
+            detected,
+        }))
+    }
+
+    /// Reads the rows in the file's order, giving each to `each` with the byte offset
+    /// of its record; returns the lines skipped, with why.
+    pub fn rows<E: From<ImportError>>(
+        &mut self,
+        mut each: impl FnMut(BankRow, usize) -> Result<(), E>,
+    ) -> Result<Vec<Skipped>, E> {
+        let file_name = self.file_name.clone();
+        let refuse = |e: io::Error| ImportError::NotAStatement {
+            file: file_name.clone(),
+            message: e.to_string(),
+        };
+        let input = reopen(&mut self.file, self.text_start).map_err(refuse)?;
+        let mut records = Records::new(input, self.delimiter, self.text_start, 1);
+        let mut builder =
+            rows::Builder::new(&self.file_name, &self.sample.records, &self.plan, self.body);
+        let mut index = 0;
+        while let Some((offset, record)) = records.next_record().map_err(refuse)? {
+            if let Some(row) = builder.read(index, &record)? {
+                each(row, offset)?;
+            }
+            index += 1;
+        }
+        Ok(builder.finish())
+    }
+
+    /// The file's size in bytes.
+    pub fn len(&self) -> u64 {
+        self.file.metadata().map_or(0, |m| m.len())
+    }
+}
+
+/// The file from byte `at` on, buffered.
+fn reopen(file: &mut File, at: usize) -> io::Result<io::BufReader<&mut File>> {
+    file.seek(SeekFrom::Start(at as u64))?;
+    Ok(io::BufReader::with_capacity(PART, file))
+}
+
+/// Whether the whole file is UTF-8 with no NUL (which a UTF-16 file without a mark has).
+fn is_utf8_text(file: &mut File) -> io::Result<bool> {
+    file.seek(SeekFrom::Start(0))?;
+    let mut buf = vec![0u8; PART];
+    let mut carry: Vec<u8> = Vec::new();
+    loop {
+        let read = read_fully(file, &mut buf)?;
+        if read == 0 {
+            return Ok(carry.is_empty());
+        }
+        let mut bytes = std::mem::take(&mut carry);
+        bytes.extend_from_slice(&buf[..read]);
+        if bytes.contains(&0) {
+            return Ok(false);
+        }
+        match std::str::from_utf8(&bytes) {
+            Ok(_) => {}
+            Err(e) if e.error_len().is_none() => carry = bytes[e.valid_up_to()..].to_vec(),
+            Err(_) => return Ok(false),
+        }
+    }
+}
+
+/// The file's first bytes: at least [`HEAD`] and the first [`DELIMITER_LINES`] lines
+/// (or all of it), ending on a whole character.
+fn read_head(file: &mut File) -> io::Result<Vec<u8>> {
+    file.seek(SeekFrom::Start(0))?;
+    let mut head = Vec::new();
+    let mut part = vec![0u8; HEAD];
+    loop {
+        let read = read_fully(file, &mut part)?;
+        head.extend_from_slice(&part[..read]);
+        let lines = head.iter().filter(|&&b| b == b'\n' || b == b'\r').count();
+        if read < part.len() || lines > DELIMITER_LINES {
+            break;
+        }
+    }
+    if let Err(e) = std::str::from_utf8(&head) {
+        head.truncate(e.valid_up_to());
+    }
+    Ok(head)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,68 @@
+use super::*;
+use crate::import::records;
+
+/// Reads `input` a few bytes at a time, as a slow file would give it.
+struct Trickle<'a> {
+    bytes: &'a [u8],
+    step: usize,
+}
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.step.min(buf.len()).min(self.bytes.len());
+        buf[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        Ok(n)
+    }
+}
+
+fn all(mut records: Records<impl Read>) -> Vec<(usize, Record)> {
+    let mut out = Vec::new();
+    while let Some(next) = records.next_record().expect("reads") {
+        out.push(next);
+    }
+    out
+}
+
+const AWKWARD: &str = "Datum;Text;Betrag\r\r\n\
+    2026-01-02; \"Müller, \"\"GmbH\"\"\" ; 12,50\r\n\
+    2026-01-03;\"über\nzwei Zeilen\";=\"007\"\r\
+    2026-01-04;\"open quote;1\n\
+    2026-01-05;Łódź Żółć 信用卡;-3,90\n\
+    2026-01-06;\u{a0}Ştefan\u{a0};4\r\n\r\n";
+
+#[test]
+fn records_read_in_parts_are_the_records_of_the_whole_text() {
+    let whole: Vec<(usize, Record)> = records::records(AWKWARD, ';').collect();
+    assert!(whole.len() >= 6);
+    // Every part size, down to one byte at a time (which cuts every character, every
+    // line end and every quote pair), reads the same records at the same offsets.
+    for step in 1..=AWKWARD.len() {
+        let read = all(Records::new(
+            Trickle {
+                bytes: AWKWARD.as_bytes(),
+                step,
+            },
+            ';',
+            0,
+            1,
+        ));
+        assert_eq!(read, whole, "read {step} bytes at a time");
+    }
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_an_error_not_a_panic() {
+    let bytes = b"a;b\n\xff\xfe;c\n";
+    for step in 1..=bytes.len() {
+        let mut records = Records::new(Trickle { bytes, step }, ';', 0, 1);
+        let error = loop {
+            match records.next_record() {
+                Ok(Some(_)) => {}
+                Ok(None) => panic!("read to the end without an error"),
+                Err(e) => break e,
+            }
+        };
+        assert!(error.to_string().contains("not UTF-8 at byte 4"), "{error}");
+    }
+}
