@@ -245,6 +245,41 @@ fn child_import() {
     );
 }
 
+/// Child: `owed import --dry-run --format json` of `OWED_BENCH_CSV`: the file read a row
+/// at a time, its summary and every payment written (to nowhere); prints one `BENCH` line.
+fn child_dry_run() {
+    let book = std::env::var("OWED_BENCH_BOOK").expect("book");
+    let csv = std::env::var("OWED_BENCH_CSV").expect("csv");
+    let started = Instant::now();
+    let store = Store::open(Path::new(&book), Access::Read).expect("open");
+    let dry = import::dry_run(
+        &store,
+        Path::new(&csv),
+        u64::MAX,
+        &Hints::default(),
+        None,
+        0.9,
+    )
+    .expect("dry run")
+    .expect("a UTF-8 CSV file");
+    let mut sink = std::io::sink();
+    serde_json::to_writer(&mut sink, &dry.summary).expect("summary");
+    let mut payments = 0;
+    for payment in dry.payments() {
+        serde_json::to_writer(&mut sink, &payment).expect("payment");
+        payments += 1;
+    }
+    assert_eq!(payments, dry.summary.matched);
+    println!(
+        "BENCH rows={} prepare={} commit=0 matched={} unmatched={} peak_kb={}",
+        dry.summary.money_in.count + dry.summary.money_out.count + dry.summary.foreign.count,
+        started.elapsed().as_secs_f64(),
+        dry.summary.matched,
+        dry.summary.unmatched,
+        peak_kb()
+    );
+}
+
 /// Child: the floor — parse the CSV with `csv` and insert every row into a fresh SQLite
 /// table in one transaction.
 fn child_raw() {
@@ -412,6 +447,7 @@ fn main() {
     match std::env::var("OWED_BENCH_CHILD").as_deref() {
         Ok("import") => return child_import(),
         Ok("raw") => return child_raw(),
+        Ok("dry") => return child_dry_run(),
         _ => {}
     }
     let rows = env_number("OWED_BENCH_ROWS", 100_000);
@@ -469,6 +505,29 @@ fn main() {
         mb(raw.peak_kb)
     );
     let hledger = run_hledger(&dir_path, &big);
+    // The dry run, read a row at a time, at the file's rows and (`OWED_BENCH_DRY_ROWS`,
+    // 0 to skip) a million.
+    let dry = |csv: &Path| {
+        let copy = copy_book(&book, &dir_path.join("dry.owed"));
+        let f = run_child("dry", &copy, csv);
+        println!(
+            "owed import --dry-run, {} rows: {:.2} s, {} matched, peak {:.0} MB",
+            f.rows,
+            f.prepare,
+            f.matched,
+            mb(f.peak_kb)
+        );
+        f
+    };
+    let dry_big = dry(&big);
+    let dry_rows = env_number("OWED_BENCH_DRY_ROWS", 1_000_000);
+    let dry_huge = (dry_rows > 0).then(|| {
+        let huge = dir_path.join("huge.csv");
+        write_csv(&huge, dry_rows, customers, invoices);
+        let f = dry(&huge);
+        let _ = std::fs::remove_file(&huge);
+        f
+    });
 
     println!();
     println!("| import of {rows} CSV rows | rows/s | seconds | peak memory |");
@@ -513,4 +572,13 @@ fn main() {
         raw.prepare,
         mb(raw.peak_kb)
     );
+    for f in std::iter::once(&dry_big).chain(dry_huge.as_ref()) {
+        println!(
+            "| owed: dry run of {} rows (JSON written) | {:.0} | {:.2} | {:.0} MB |",
+            f.rows,
+            f.rows as f64 / f.prepare,
+            f.prepare,
+            mb(f.peak_kb)
+        );
+    }
 }
