@@ -68,9 +68,12 @@ impl<R: Read> Records<R> {
             self.base += self.pos;
             self.pos = 0;
         }
+        // A record longer than a part (a file with no line ends at all) doubles the
+        // window rather than being read again from its start after every part.
+        let part = PART.max(self.text.len());
         let mut bytes = std::mem::take(&mut self.partial);
         let before = bytes.len();
-        bytes.resize(before + PART, 0);
+        bytes.resize(before + part, 0);
         let read = read_fully(&mut self.input, &mut bytes[before..])?;
         bytes.truncate(before + read);
         if read == 0 {
@@ -288,10 +291,14 @@ fn read_head(file: &mut File) -> io::Result<Vec<u8>> {
     file.seek(SeekFrom::Start(0))?;
     let mut head = Vec::new();
     let mut part = vec![0u8; HEAD];
+    let mut lines = 0;
     loop {
         let read = read_fully(file, &mut part)?;
         head.extend_from_slice(&part[..read]);
-        let lines = head.iter().filter(|&&b| b == b'\n' || b == b'\r').count();
+        lines += part[..read]
+            .iter()
+            .filter(|&&b| b == b'\n' || b == b'\r')
+            .count();
         if read < part.len() || lines > DELIMITER_LINES {
             break;
         }

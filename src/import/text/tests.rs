@@ -66,3 +66,23 @@ fn bytes_that_are_not_utf8_are_an_error_not_a_panic() {
         assert!(error.to_string().contains("not UTF-8 at byte 4"), "{error}");
     }
 }
+
+#[test]
+fn a_record_longer_than_many_parts_is_read_whole() {
+    // A field of 3 MB with a quote pair inside, then a short record: the window grows
+    // to hold the long one (by doubling, not by reading it again after every part).
+    let long = format!(
+        "2026-01-01;\"{}\"\"{}\";1\n2026-01-02;b;2\n",
+        "x".repeat(1 << 20),
+        "y".repeat(2 << 20)
+    );
+    let whole: Vec<(usize, Record)> = records::records(&long, ';').collect();
+    assert_eq!(whole.len(), 2);
+    let read = all(Records::new(long.as_bytes(), ';', 0, 1));
+    assert_eq!(read, whole);
+    let step = Trickle {
+        bytes: long.as_bytes(),
+        step: 4093,
+    };
+    assert_eq!(all(Records::new(step, ';', 0, 1)), whole);
+}
