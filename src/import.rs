@@ -24,9 +24,9 @@ mod pipeline;
 
 pub use pipeline::{
     BankProfile, Committed, Count, CountTotal, Decision, DetectedSummary, DryRun, ImportPlan,
-    PlannedPayment, PlannedRow, RowKind, RowStatus, RunError, SetAside, SkippedLine, Summary,
-    accept, assign_unmatched, canonical, commit, default_decisions, dry_run, fingerprint, prepare,
-    undo,
+    Imported, PlannedPayment, PlannedRow, RowKind, RowStatus, RunError, SetAside, SkippedLine,
+    Summary, accept, assign_unmatched, canonical, commit, default_decisions, dry_run, fingerprint,
+    import_streamed, prepare, undo,
 };
 mod records;
 mod rows;

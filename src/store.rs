@@ -131,6 +131,10 @@ pub enum StoreError {
     DiskFull,
     #[error("the book holds a value it cannot read: {0}")]
     Corrupt(String),
+    /// A row of a bank file could not be read again while it was written (the file
+    /// changed under the import): the batch is not written.
+    #[error("{0}; nothing of the file was written")]
+    FileChanged(String),
     #[error("no customer with code '{0}'")]
     UnknownCustomer(String),
     #[error("a customer with code '{0}' already exists")]
@@ -252,7 +256,8 @@ impl StoreError {
             | StoreError::Io { .. }
             | StoreError::Sqlite(_)
             | StoreError::DiskFull
-            | StoreError::Corrupt(_) => false,
+            | StoreError::Corrupt(_)
+            | StoreError::FileChanged(_) => false,
             _ => true,
         }
     }

@@ -213,22 +213,43 @@ fn import_file(
         header_line: run.header_line,
     };
     let mut store = open(!run.dry_run)?;
-    if run.dry_run && run.format == Format::Json {
-        // A CSV file's dry run is read a row at a time, never held whole.
-        let streamed = import::dry_run(
-            &store,
-            file,
-            max_size,
-            &hints,
-            run.profile.as_deref(),
-            run.accept_threshold,
-        )?;
-        if let Some(dry) = streamed {
-            return print_streamed(|out| {
-                serde_json::to_writer_pretty(out, &WithPayments::new(&dry))
+    // A UTF-8 CSV file's import (or dry run) with JSON output is read a row at a time,
+    // never held whole; its payments are planned again as they are written out.
+    if run.format == Format::Json {
+        let print_json = |summary: &import::Summary, payments| {
+            print_streamed(|out| {
+                serde_json::to_writer_pretty(out, &WithPayments::new(summary, payments))
                     .map_err(std::io::Error::from)
             })
-            .map_err(|e| CliError::Output(e.to_string()));
+            .map_err(|e| CliError::Output(e.to_string()))
+        };
+        if run.dry_run {
+            let streamed = import::dry_run(
+                &store,
+                file,
+                max_size,
+                &hints,
+                run.profile.as_deref(),
+                run.accept_threshold,
+            )?;
+            if let Some(dry) = streamed {
+                return print_json(&dry.summary, Box::new(dry.payments()));
+            }
+        } else {
+            let mut progress = Progress::new();
+            let streamed = import::import_streamed(
+                &mut store,
+                file,
+                max_size,
+                &hints,
+                run.profile.as_deref(),
+                run.accept_threshold,
+                |done, all| progress.show(done, all),
+            )?;
+            progress.finish();
+            if let Some(done) = streamed {
+                return print_json(&done.summary, Box::new(done.payments()));
+            }
         }
     }
     let bytes = import::read_bank_file(file, max_size).map_err(import::RunError::from)?;
@@ -242,24 +263,11 @@ fn import_file(
         summary.payments = plan.planned_payments(&store, &decisions)?;
         summary
     } else {
-        let terminal = std::io::stderr().is_terminal();
-        let mut last: Option<std::time::Instant> = None;
-        let mut shown = false;
+        let mut progress = Progress::new();
         let committed = import::commit(&mut store, &plan, &decisions, |done, all| {
-            if last.is_none_or(|t| t.elapsed().as_millis() >= 200) || done == all {
-                last = Some(std::time::Instant::now());
-                shown = true;
-                if terminal {
-                    eprint!("\rowed: writing row {done} of {all}");
-                } else {
-                    eprintln!("owed: writing row {done} of {all}");
-                }
-                let _ = std::io::stderr().flush();
-            }
+            progress.show(done, all)
         })?;
-        if shown && terminal {
-            eprintln!();
-        }
+        progress.finish();
         committed.summary
     };
     match run.format {
@@ -294,9 +302,46 @@ struct WithPayments<'a, I: Iterator<Item = import::PlannedPayment>> {
     not_posted: &'a [import::SkippedLine],
 }
 
-impl<'a> WithPayments<'a, Box<dyn Iterator<Item = import::PlannedPayment> + 'a>> {
-    fn new(dry: &'a import::DryRun) -> Self {
-        let s = &dry.summary;
+/// "writing row N of M" on stderr as an import is written, at most five times a second.
+struct Progress {
+    terminal: bool,
+    last: Option<std::time::Instant>,
+    shown: bool,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        Progress {
+            terminal: std::io::stderr().is_terminal(),
+            last: None,
+            shown: false,
+        }
+    }
+
+    fn show(&mut self, done: usize, all: usize) {
+        if self.last.is_none_or(|t| t.elapsed().as_millis() >= 200) || done == all {
+            self.last = Some(std::time::Instant::now());
+            self.shown = true;
+            if self.terminal {
+                eprint!("\rowed: writing row {done} of {all}");
+            } else {
+                eprintln!("owed: writing row {done} of {all}");
+            }
+            let _ = std::io::stderr().flush();
+        }
+    }
+
+    fn finish(&self) {
+        if self.shown && self.terminal {
+            eprintln!();
+        }
+    }
+}
+
+type Payments<'a> = Box<dyn Iterator<Item = import::PlannedPayment> + 'a>;
+
+impl<'a> WithPayments<'a, Payments<'a>> {
+    fn new(s: &'a import::Summary, payments: Payments<'a>) -> Self {
         WithPayments {
             file: &s.file,
             detected: &s.detected,
@@ -308,7 +353,7 @@ impl<'a> WithPayments<'a, Box<dyn Iterator<Item = import::PlannedPayment> + 'a>>
             unmatched: s.unmatched,
             skipped: &s.skipped,
             batch: s.batch,
-            payments: std::cell::RefCell::new(Some(Box::new(dry.payments()))),
+            payments: std::cell::RefCell::new(Some(payments)),
             not_posted: &s.not_posted,
         }
     }

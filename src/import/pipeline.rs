@@ -460,14 +460,17 @@ impl std::fmt::Display for SetAside {
 
 mod commit;
 mod dry_run;
+mod judge;
 mod keys;
 mod sequence;
+mod streamed;
 mod summary;
 
 pub use commit::{Committed, assign_unmatched, commit, undo};
 pub use dry_run::{DryRun, dry_run};
 pub use keys::{canonical, fingerprint};
 use sequence::sequence;
+pub use streamed::{Imported, import_streamed};
 pub use summary::{Count, CountTotal, DetectedSummary, PlannedPayment, SkippedLine, Summary};
 
 impl ImportPlan {

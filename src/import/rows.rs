@@ -58,6 +58,7 @@ pub(crate) fn build(
 
 /// Reads a file's records to bank rows one at a time, with what was found out about its
 /// columns from a sample of its records (the whole file when it is small).
+#[derive(Clone)]
 pub(crate) struct Builder<'a> {
     file: &'a str,
     plan: &'a Plan,
@@ -159,6 +160,15 @@ impl<'a> Builder<'a> {
                 Ok(None)
             }
         }
+    }
+
+    /// The bank row `record` is, read alone (`None` when it is skipped): a row found
+    /// again from where it is in the file.
+    pub(crate) fn row_only(&self, record: &Record) -> Result<Option<BankRow>, ImportError> {
+        if record.is_blank() {
+            return Ok(None);
+        }
+        Ok(self.row(record)?.ok())
     }
 
     /// The lines skipped, with why.
@@ -275,6 +285,7 @@ fn is_header(record: &Record, header: &[String]) -> bool {
     named > 0 && same * 10 >= named * 8
 }
 
+#[derive(Clone)]
 struct Reader<'a> {
     file: &'a str,
     plan: &'a Plan,

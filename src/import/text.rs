@@ -28,11 +28,24 @@ pub(crate) struct Records<R> {
     /// Bytes read that end inside a character, kept for the next part.
     partial: Vec<u8>,
     ended: bool,
+    /// How much is read at a time (at least).
+    part: usize,
 }
 
 impl<R: Read> Records<R> {
     /// Records from the start of `input`, or from a record's `offset` and `line`.
     pub(crate) fn new(input: R, delimiter: char, offset: usize, line: usize) -> Records<R> {
+        Records::with_part(input, delimiter, offset, line, PART)
+    }
+
+    /// As [`new`](Self::new), reading `part` bytes at a time (to read one record).
+    pub(crate) fn with_part(
+        input: R,
+        delimiter: char,
+        offset: usize,
+        line: usize,
+        part: usize,
+    ) -> Records<R> {
         Records {
             input,
             delimiter,
@@ -42,6 +55,7 @@ impl<R: Read> Records<R> {
             line,
             partial: Vec::new(),
             ended: false,
+            part,
         }
     }
 
@@ -70,7 +84,7 @@ impl<R: Read> Records<R> {
         }
         // A record longer than a part (a file with no line ends at all) doubles the
         // window rather than being read again from its start after every part.
-        let part = PART.max(self.text.len());
+        let part = self.part.max(self.text.len());
         let mut bytes = std::mem::take(&mut self.partial);
         let before = bytes.len();
         bytes.resize(before + part, 0);
@@ -248,6 +262,54 @@ impl CsvFile {
             index += 1;
         }
         Ok(builder.finish())
+    }
+
+    /// What reads a record to a row, for [`row_at`](Self::row_at).
+    pub(crate) fn builder(&self) -> rows::Builder<'_> {
+        rows::Builder::new(&self.file_name, &self.sample.records, &self.plan, 0)
+    }
+
+    /// The row whose record starts at byte `offset` on `line`, read again (`None` when
+    /// no row is there any more).
+    pub(crate) fn row_at(
+        &self,
+        builder: &rows::Builder<'_>,
+        offset: u64,
+        line: usize,
+    ) -> Result<Option<BankRow>, ImportError> {
+        let refuse = |e: io::Error| ImportError::NotAStatement {
+            file: self.file_name.clone(),
+            message: e.to_string(),
+        };
+        let mut file = &self.file;
+        file.seek(SeekFrom::Start(offset)).map_err(refuse)?;
+        // A record is short: a small first part, grown if it is not.
+        let mut records = Records::with_part(file, self.delimiter, offset as usize, line, 4096);
+        match records.next_record().map_err(refuse)? {
+            Some((_, record)) => builder.row_only(&record),
+            None => Ok(None),
+        }
+    }
+
+    /// The SHA-256 of the whole file, as the batch records it.
+    pub fn sha256(&self) -> Result<String, ImportError> {
+        use sha2::Digest;
+        let refuse = |e: io::Error| ImportError::NotAStatement {
+            file: self.file_name.clone(),
+            message: e.to_string(),
+        };
+        let mut file = &self.file;
+        file.seek(SeekFrom::Start(0)).map_err(refuse)?;
+        let mut hasher = sha2::Sha256::new();
+        let mut part = vec![0u8; PART];
+        loop {
+            let read = read_fully(&mut file, &mut part).map_err(refuse)?;
+            if read == 0 {
+                break;
+            }
+            hasher.update(&part[..read]);
+        }
+        Ok(super::hex(&hasher.finalize()))
     }
 
     /// The file's size in bytes.

@@ -300,7 +300,7 @@ impl Store {
     pub fn commit_import(
         &mut self,
         batch: &NewImportBatch,
-        rows: impl Iterator<Item = NewBankRow> + Clone,
+        rows: impl Iterator<Item = Result<NewBankRow>> + Clone,
         mut progress: impl FnMut(usize),
     ) -> Result<ImportBatch> {
         // A big statement touches many customers' pages; with SQLite's default 2 MB page
@@ -325,7 +325,7 @@ impl Store {
     fn commit_import_rows(
         &mut self,
         batch: &NewImportBatch,
-        rows: impl Iterator<Item = NewBankRow>,
+        rows: impl Iterator<Item = Result<NewBankRow>>,
         progress: &mut impl FnMut(usize),
         mode: Mode,
     ) -> Result<ImportBatch> {

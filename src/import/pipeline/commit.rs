@@ -85,13 +85,13 @@ pub fn commit(
         });
     }
     let rows = order.iter().map(|&(date, index)| {
-        bank_row(
-            plan,
+        Ok(bank_row(
+            &plan.currency,
             &plan.rows[index],
             date,
             &decisions[index],
             outcomes[index].as_ref(),
-        )
+        ))
     });
     let batch = store.commit_import(
         &NewImportBatch {
@@ -137,7 +137,7 @@ pub fn commit(
     })
 }
 
-fn default_profile_name(file_name: &str) -> String {
+pub(super) fn default_profile_name(file_name: &str) -> String {
     let stem = std::path::Path::new(file_name)
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
@@ -152,8 +152,8 @@ fn default_profile_name(file_name: &str) -> String {
     }
 }
 
-fn bank_row(
-    plan: &ImportPlan,
+pub(super) fn bank_row(
+    currency: &crate::domain::Currency,
     planned: &PlannedRow,
     date: NaiveDate,
     decision: &Decision,
@@ -177,7 +177,7 @@ fn bank_row(
                 kind: DocKind::Payment,
                 number: None,
                 date,
-                amount: plan.currency.rescale(amount),
+                amount: currency.rescale(amount),
                 // Text from a bank's file is kept, never refused: one stray control
                 // character in a description must not stop a whole import, so it is
                 // scrubbed to pass the book's text rules instead (see domain::text).

@@ -35,6 +35,7 @@ pub struct Outcome {
 }
 
 /// An open item as the file's earlier rows leave it, with the discount its invoice offers.
+#[derive(Clone)]
 struct Open {
     item: OpenItem,
     offer: Option<DiscountOffer>,
@@ -74,6 +75,7 @@ pub fn sequence(
 
 /// The book as a file's accepted rows leave it, one row after another (by date, then
 /// line): what [`sequence`] plans with, and a dry run that does not hold the file.
+#[derive(Clone)]
 pub(super) struct Sequencer<'b> {
     currency: &'b Currency,
     ids: HashMap<String, CustomerId>,

@@ -57,7 +57,7 @@ pub(super) fn write_rows(
     tx: &Connection,
     currency: &Currency,
     batch_id: i64,
-    rows: impl Iterator<Item = NewBankRow>,
+    rows: impl Iterator<Item = Result<NewBankRow>>,
     progress: &mut impl FnMut(usize),
     mode: Mode,
 ) -> Result<Written> {
@@ -75,7 +75,9 @@ pub(super) fn write_rows(
         if done % 512 == 0 {
             progress(done);
         }
-        write_row(tx, currency, batch_id, &row, &mut poster, &mut written)?;
+        // A row that can't be made (its file changed while it was read) stops the batch:
+        // nothing of it is written.
+        write_row(tx, currency, batch_id, &row?, &mut poster, &mut written)?;
         done += 1;
     }
     if let Poster::Run { run, learned } = poster {
@@ -194,6 +196,46 @@ fn post_behind_savepoint(
             Ok(Err(error))
         }
         Err(error) => Err(error),
+    }
+}
+
+#[cfg(test)]
+impl crate::store::Store {
+    /// Every row of the tables a batch writes, without the times it was written at.
+    pub(crate) fn dump_import_tables(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for table in [
+            "documents",
+            "items",
+            "allocations",
+            "bank_rows",
+            "payer_aliases",
+            "book",
+            "import_batches",
+            "settled_by_month",
+        ] {
+            let mut stmt = self
+                .conn
+                .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+                .unwrap();
+            let names: Vec<String> = stmt.column_names().map(|n| n.to_string()).collect();
+            let mut rows = stmt.query([]).unwrap();
+            while let Some(r) = rows.next().unwrap() {
+                let mut line = format!("{table}:");
+                for (i, name) in names.iter().enumerate() {
+                    if matches!(name.as_str(), "posted_at" | "learned_at" | "imported_at") {
+                        continue;
+                    }
+                    let value: rusqlite::types::Value = r.get(i).unwrap();
+                    line.push_str(&format!(" {name}={value:?}"));
+                }
+                // When the book was made is not what a batch writes.
+                if !line.contains("created_at") {
+                    out.push(line);
+                }
+            }
+        }
+        out
     }
 }
 

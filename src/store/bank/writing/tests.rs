@@ -4,7 +4,6 @@
 //! begun sends the batch back to savepoints.
 
 use chrono::NaiveDate;
-use rusqlite::types::Value;
 
 use super::Mode;
 use crate::domain::allocation::Apply;
@@ -164,41 +163,8 @@ fn batch() -> NewImportBatch {
     }
 }
 
-/// Every row of the tables a batch writes, without the times it was written at.
 fn dump(store: &Store) -> Vec<String> {
-    let mut out = Vec::new();
-    for table in [
-        "documents",
-        "items",
-        "allocations",
-        "bank_rows",
-        "payer_aliases",
-        "book",
-        "import_batches",
-        "settled_by_month",
-    ] {
-        let mut stmt = store
-            .conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
-            .unwrap();
-        let names: Vec<String> = stmt.column_names().map(|n| n.to_string()).collect();
-        let mut rows = stmt.query([]).unwrap();
-        while let Some(r) = rows.next().unwrap() {
-            let mut line = format!("{table}:");
-            for (i, name) in names.iter().enumerate() {
-                if matches!(name.as_str(), "posted_at" | "learned_at" | "imported_at") {
-                    continue;
-                }
-                let value: Value = r.get(i).unwrap();
-                line.push_str(&format!(" {name}={value:?}"));
-            }
-            // When the book was made is not what a batch writes.
-            if !line.contains("created_at") {
-                out.push(line);
-            }
-        }
-    }
-    out
+    store.dump_import_tables()
 }
 
 #[test]
@@ -206,10 +172,15 @@ fn a_run_writes_what_savepoints_write() {
     let mut by_run = book();
     let mut by_savepoints = book();
     let ran = by_run
-        .commit_import_rows(&batch(), rows().into_iter(), &mut |_| {}, Mode::Run)
+        .commit_import_rows(&batch(), rows().into_iter().map(Ok), &mut |_| {}, Mode::Run)
         .unwrap();
     let saved = by_savepoints
-        .commit_import_rows(&batch(), rows().into_iter(), &mut |_| {}, Mode::Savepoints)
+        .commit_import_rows(
+            &batch(),
+            rows().into_iter().map(Ok),
+            &mut |_| {},
+            Mode::Savepoints,
+        )
         .unwrap();
     assert_eq!(dump(&by_run), dump(&by_savepoints));
     assert_eq!(ran.posted, saved.posted);
@@ -256,7 +227,7 @@ fn a_refusal_after_writing_began_sends_the_batch_back_to_savepoints() {
         )
         .unwrap();
     let done = store
-        .commit_import(&batch(), rows().into_iter(), |_| {})
+        .commit_import(&batch(), rows().into_iter().map(Ok), |_| {})
         .unwrap();
     let lines: Vec<usize> = done.not_posted.iter().map(|(line, _)| *line).collect();
     // Row 5 pays INV-2's 50.00 first.
@@ -272,4 +243,24 @@ fn a_refusal_after_writing_began_sends_the_batch_back_to_savepoints() {
         .unwrap();
     assert_eq!(payments, 5);
     assert!(store.check(date("2026-05-01")).unwrap().is_empty());
+}
+
+#[test]
+fn a_row_that_cannot_be_made_leaves_the_book_as_it_was() {
+    let mut store = book();
+    let before = dump(&store);
+    // The sixth row fails (its file changed while it was read): the five before it,
+    // payments among them, are not written either.
+    let broken = rows().into_iter().enumerate().map(|(i, row)| {
+        if i == 5 {
+            Err(crate::store::StoreError::FileChanged(
+                "the file changed".into(),
+            ))
+        } else {
+            Ok(row)
+        }
+    });
+    let error = store.commit_import(&batch(), broken, |_| {}).unwrap_err();
+    assert!(error.to_string().contains("the file changed"), "{error}");
+    assert_eq!(dump(&store), before);
 }
