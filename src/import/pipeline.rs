@@ -462,6 +462,7 @@ mod commit;
 mod dry_run;
 mod judge;
 mod keys;
+mod opening;
 mod sequence;
 mod streamed;
 mod summary;

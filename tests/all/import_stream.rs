@@ -255,3 +255,40 @@ fn what_is_not_utf8_csv_is_left_to_the_whole_read() {
     let missing = root.join("no such file.csv");
     assert!(streamed(&store, &missing, &Hints::default()).is_none());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+
+    /// Damaged files too: the row-at-a-time read never panics, and says what the whole
+    /// read says (the same summary and payments, or the same error).
+    #[test]
+    fn a_damaged_file_reads_the_same_a_row_at_a_time(
+        file in proptest::prelude::any::<proptest::sample::Index>(),
+        edits in proptest::collection::vec(
+            (proptest::prelude::any::<proptest::sample::Index>(), proptest::prelude::any::<u8>(), 0u8..3),
+            1..12,
+        ),
+    ) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import_quirks");
+        let files = csv_files(&root);
+        let mut data = std::fs::read(&files[file.index(files.len())]).unwrap();
+        for (at, byte, kind) in edits {
+            if data.is_empty() {
+                data.push(byte);
+                continue;
+            }
+            let i = at.index(data.len());
+            match kind {
+                0 => data[i] = byte,
+                1 => data.insert(i, byte),
+                _ => {
+                    data.remove(i);
+                }
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("damaged.csv");
+        std::fs::write(&path, &data).unwrap();
+        agree(&book(), &path, &Hints::default());
+    }
+}

@@ -10,7 +10,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::judge::{Accepted, NONE, judge, open_with_profile};
+use super::judge::{Accepted, NONE, judge};
+use super::opening::open_with_profile;
 use super::sequence::Sequencer;
 use super::summary::{PlannedPayment, payment};
 use super::{RunError, Summary};

@@ -12,8 +12,9 @@ use std::path::Path;
 
 use super::commit::{bank_row, default_profile_name};
 use super::dry_run::planned;
-use super::judge::{Accepted, Kept, check_of, judge, open_with_profile};
+use super::judge::{Accepted, Kept, check_of, judge};
 use super::keys::Common;
+use super::opening::open_with_profile;
 use super::sequence::Sequencer;
 use super::summary::{PlannedPayment, SkippedLine};
 use super::{
