@@ -23,10 +23,10 @@ mod ofx;
 mod pipeline;
 
 pub use pipeline::{
-    BankProfile, Committed, Count, CountTotal, Decision, DetectedSummary, DryRun, ImportPlan,
-    Imported, PlannedPayment, PlannedRow, RowKind, RowStatus, RunError, SetAside, SkippedLine,
-    Summary, accept, assign_unmatched, canonical, commit, default_decisions, dry_run, fingerprint,
-    import_streamed, prepare, undo,
+    BankProfile, Committed, Count, CountTotal, Decision, Decisions, DetectedSummary, DryRun,
+    Figures, Glance, ImportPlan, Imported, PlannedPayment, PlannedRow, Review, RowKind, RowStatus,
+    RunError, SetAside, SkippedLine, Summary, accept, assign_unmatched, canonical, commit,
+    default_decisions, dry_run, fingerprint, import_streamed, prepare, undo,
 };
 mod records;
 mod rows;

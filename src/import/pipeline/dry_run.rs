@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::judge::{Accepted, NONE, judge};
+use super::judge::{Accepted, Keep, NONE, judge};
 use super::opening::open_with_profile;
 use super::sequence::Sequencer;
 use super::summary::{PlannedPayment, payment};
@@ -57,7 +57,7 @@ pub fn dry_run(
     let mut file = opened.file;
     let currency = store.currency().clone();
     let matcher = Matcher::new(store.match_book()?);
-    let judged = judge(store, &mut file, &matcher, threshold, false)?;
+    let judged = judge(store, &mut file, &matcher, threshold, Keep::Nothing)?;
     let book = matcher.into_book();
     Ok(Some(DryRun {
         summary: judged

@@ -80,6 +80,11 @@ pub(super) struct Judged {
     pub lookalikes: HashMap<u32, String>,
     /// The rows to write, in date then line order (when asked for).
     pub kept: Vec<Kept>,
+    /// Every row's facts, in the file's order (when asked for).
+    pub facts: Vec<Fact>,
+    /// The currencies of rows in another currency than the book's, as the file names
+    /// them (upper case, each once).
+    pub foreign: Vec<String>,
     /// Rows read, and those already imported.
     pub rows: usize,
     pub known: usize,
@@ -89,13 +94,47 @@ pub(super) struct Judged {
     pub common: Common,
 }
 
-/// Reads and judges every row of `file`; `keep`: note where each row to write is.
+/// What judging keeps of each row besides the accepted ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Keep {
+    /// Nothing (a dry run).
+    Nothing,
+    /// Where each row to write is (an import).
+    ToWrite,
+    /// A [`Fact`] of every row, in the file's order (a review on the screen).
+    Facts,
+}
+
+/// What the screen needs of a row without holding it (48 bytes): enough to filter, count
+/// and plan it, and to read it again from the file when it is shown.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Fact {
+    pub offset: u64,
+    /// The first bytes of its fingerprint, to tell the same row when it is read again.
+    pub check: u64,
+    /// In minor units, for new money in that can be posted (else 0).
+    pub minor: i64,
+    pub line: u32,
+    pub occurrence: u32,
+    pub date: Option<NaiveDate>,
+    pub kind: RowKind,
+    /// Already in the book.
+    pub known: bool,
+    /// Money in that can be posted (whatever is decided).
+    pub payable: bool,
+    /// New, and like something already in the book (set once the look-alikes are read).
+    pub lookalike: bool,
+    /// Matched confidently enough to accept (set once the look-alikes are read).
+    pub confident: bool,
+}
+
+/// Reads and judges every row of `file`, keeping what `keep` says.
 pub(super) fn judge(
     store: &Store,
     file: &mut CsvFile,
     matcher: &Matcher,
     threshold: f64,
-    keep: bool,
+    keep: Keep,
 ) -> Result<Judged, RunError> {
     let currency = store.currency().clone();
     let mut judge = Judge {
@@ -117,7 +156,9 @@ pub(super) fn judge(
         file_len: file.len(),
         read: (0, 0),
         reserved: false,
-        keep: keep.then(Vec::new),
+        keep: (keep == Keep::ToWrite).then(Vec::new),
+        facts: (keep == Keep::Facts).then(Vec::new),
+        foreign: std::collections::BTreeSet::new(),
         rows: 0,
         known: 0,
     };
@@ -132,6 +173,8 @@ pub(super) fn judge(
         dates,
         seen,
         keep: to_write,
+        facts,
+        foreign,
         rows,
         known,
         common,
@@ -188,6 +231,20 @@ pub(super) fn judge(
     names.sort_unstable_by_key(|(_, at)| *at);
     let mut to_write = to_write.unwrap_or_default();
     to_write.sort_unstable_by_key(|k| (k.date, k.line));
+    let mut facts = facts.unwrap_or_default();
+    // Facts are in the file's order, so by line: each told what the look-alikes and the
+    // acceptance found.
+    let at = |facts: &[Fact], line: u32| facts.binary_search_by_key(&line, |f| f.line).ok();
+    for line in lookalikes.keys() {
+        if let Some(i) = at(&facts, *line) {
+            facts[i].lookalike = true;
+        }
+    }
+    for accepted in &candidates {
+        if let Some(i) = at(&facts, accepted.line) {
+            facts[i].confident = true;
+        }
+    }
     Ok(Judged {
         tally,
         skipped,
@@ -196,6 +253,8 @@ pub(super) fn judge(
         more,
         lookalikes,
         kept: to_write,
+        facts,
+        foreign: foreign.into_iter().collect(),
         rows,
         known,
         payable: payable_rows,
@@ -235,6 +294,10 @@ struct Judge<'a> {
     /// The rows to write, when judging for an import (which counts every fingerprint's
     /// occurrences, not only those the book holds).
     keep: Option<Vec<Kept>>,
+    /// Every row's facts, when judging for a review.
+    facts: Option<Vec<Fact>>,
+    /// The currencies of rows in another currency than the book's.
+    foreign: std::collections::BTreeSet<String>,
     /// Rows read, and those already imported.
     rows: usize,
     known: usize,
@@ -291,7 +354,7 @@ impl Judge<'_> {
         let imported = self
             .store
             .imported_occurrences(prints.iter().map(String::as_str))?;
-        let counting_all = self.keep.is_some();
+        let counting_all = self.keep.is_some() || self.facts.is_some();
         let mut occurrences = Vec::with_capacity(batch.len());
         let known: Vec<bool> = prints
             .iter()
@@ -349,6 +412,35 @@ impl Judge<'_> {
         for (i, row) in batch.iter().enumerate() {
             let kind = kinds[i];
             self.tally.count(row.line, kind, row.direction, row.amount);
+            if kind == RowKind::Foreign
+                && let Some(code) = row.currency.as_ref().or(self.main.as_ref())
+            {
+                self.foreign.insert(code.to_uppercase());
+            }
+            if let Some(facts) = self.facts.as_mut() {
+                let payable = kind == RowKind::MoneyIn
+                    && !known[i]
+                    && unpostable(kind, row, self.currency).is_none();
+                facts.push(Fact {
+                    offset: offsets[i] as u64,
+                    check: check_of(&prints[i]),
+                    minor: match payable {
+                        true => self
+                            .currency
+                            .to_minor_checked(Money(row.amount))
+                            .unwrap_or_default(),
+                        false => 0,
+                    },
+                    line: row.line as u32,
+                    occurrence: occurrences[i],
+                    date: row.date,
+                    kind,
+                    known: known[i],
+                    payable,
+                    lookalike: false,
+                    confident: false,
+                });
+            }
             let suggestion = match suggestions.peek() {
                 Some((at, _)) if *at == i => suggestions.next().and_then(|(_, s)| s),
                 _ => None,

@@ -7,14 +7,14 @@
 //! import with nothing written. What is written is what `commit` writes for a plan of the
 //! whole file with the default decisions: a test holds the two books equal.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::commit::{bank_row, default_profile_name};
 use super::dry_run::planned;
-use super::judge::{Accepted, Kept, check_of, judge};
+use super::judge::{Accepted, Keep, Kept, check_of, judge};
 use super::keys::Common;
-use super::opening::open_with_profile;
+use super::opening::{Opened, open_with_profile};
 use super::sequence::Sequencer;
 use super::summary::{PlannedPayment, SkippedLine};
 use super::{
@@ -67,23 +67,25 @@ pub fn import_streamed(
     hints: &Hints,
     named: Option<&str>,
     threshold: f64,
-    mut progress: impl FnMut(usize, usize),
+    progress: impl FnMut(usize, usize),
 ) -> Result<Option<Imported>, RunError> {
     if crate::files::read::check_regular(path, max_size).is_err() {
         return Ok(None);
     }
     let file_name = path.display().to_string();
-    let Some(opened) = open_with_profile(store, path, &file_name, hints, named)? else {
+    let Some(mut opened) = open_with_profile(store, path, &file_name, hints, named)? else {
         return Ok(None);
     };
-    let mut file = opened.file;
     let currency = store.currency().clone();
     let matcher = Matcher::new(store.match_book()?);
-    let judged = judge(store, &mut file, &matcher, threshold, true)?;
-    let mut summary =
-        judged
-            .tally
-            .summary(&file_name, &file.detected, &judged.skipped, &currency, None);
+    let judged = judge(store, &mut opened.file, &matcher, threshold, Keep::ToWrite)?;
+    let mut summary = judged.tally.summary(
+        &file_name,
+        &opened.file.detected,
+        &judged.skipped,
+        &currency,
+        None,
+    );
     let book = store.match_book()?;
     let mut imported = Imported {
         batch: None,
@@ -99,52 +101,23 @@ pub fn import_streamed(
     if judged.payable == 0 || judged.kept.is_empty() {
         return Ok(Some(imported));
     }
-    let detected = serde_json::json!({
-        "encoding": file.detected.encoding,
-        "delimiter": file.detected.delimiter,
-        "header_line": file.detected.header_line,
-        "date_format": file.detected.date_format,
-        "decimal_mark": file.detected.decimal_mark,
-        "layout": file.detected.layout,
-        "amount_column": file.detected.amount_column,
-        "sign": file.detected.sign,
-        "profile": opened.profile,
-    });
-    let total = judged.kept.len();
-    let builder = file.builder();
-    let rows = Rows {
-        file: &file,
-        builder,
-        kept: judged.kept.iter(),
-        sequencer: Sequencer::new(&currency, &imported.book),
-        matcher: &matcher,
-        common: &judged.common,
-        currency: &currency,
-        main: file.detected.currency.as_ref(),
-        threshold,
-        lookalikes: &judged.lookalikes,
-        file_name: &file_name,
-    };
-    let batch = store.commit_import(
-        &NewImportBatch {
-            file_name: file_name.clone(),
-            sha256: file.sha256()?,
-            detected: detected.to_string(),
+    let decide = |planned: &PlannedRow| default_decision(planned, threshold);
+    let batch = write(
+        store,
+        &Writing {
+            opened: &opened,
+            file_name: &file_name,
+            kept: &judged.kept,
+            book: &imported.book,
+            matcher: &matcher,
+            common: &judged.common,
+            lookalikes: &judged.lookalikes,
             rows_read: judged.rows,
-            duplicates: judged.known,
+            known: judged.known,
         },
-        rows,
-        |done| progress(done, total),
+        &decide,
+        progress,
     )?;
-    if let Some(signature) = &opened.signature {
-        let name = opened
-            .profile
-            .clone()
-            .unwrap_or_else(|| default_profile_name(&file_name));
-        let settings = serde_json::to_string(&BankProfile::from_hints(&opened.hints))
-            .map_err(|e| RunError::Invalid(e.to_string()))?;
-        store.save_bank_profile(signature, &name, &settings)?;
-    }
     summary.batch = Some(batch.id);
     if !batch.not_posted.is_empty() {
         // What the book refused is not a payment: said, and counted as unmatched.
@@ -165,6 +138,91 @@ pub fn import_streamed(
     Ok(Some(imported))
 }
 
+/// The decision `default_decisions` makes for a row at `threshold`.
+pub(super) fn default_decision(planned: &PlannedRow, threshold: f64) -> Decision {
+    match (&planned.status, &planned.suggestion) {
+        (RowStatus::New, Some(s)) if planned.is_payable() && s.confidence >= threshold => accept(s),
+        (RowStatus::ProbableDuplicate(_), _) => Decision::Skip,
+        _ => Decision::LeaveUnmatched,
+    }
+}
+
+/// What writing a file judged a row at a time needs.
+pub(super) struct Writing<'a> {
+    /// The file, opened with its hints and profile.
+    pub opened: &'a Opened,
+    pub file_name: &'a str,
+    /// The rows to write, in date then line order.
+    pub kept: &'a [Kept],
+    /// The book before the file, to plan the payments against.
+    pub book: &'a MatchBook,
+    pub matcher: &'a Matcher,
+    pub common: &'a Common,
+    pub lookalikes: &'a HashMap<u32, String>,
+    pub rows_read: usize,
+    pub known: usize,
+}
+
+/// Writes the rows of `w.kept`, each read again from the file and decided by `decide`,
+/// as one batch in one transaction, and remembers the bank's profile.
+pub(super) fn write(
+    store: &mut Store,
+    w: &Writing<'_>,
+    decide: &dyn Fn(&PlannedRow) -> Decision,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<ImportBatch, RunError> {
+    let opened = w.opened;
+    let file = &opened.file;
+    let file_name = w.file_name.to_string();
+    let currency = store.currency().clone();
+    let detected = serde_json::json!({
+        "encoding": file.detected.encoding,
+        "delimiter": file.detected.delimiter,
+        "header_line": file.detected.header_line,
+        "date_format": file.detected.date_format,
+        "decimal_mark": file.detected.decimal_mark,
+        "layout": file.detected.layout,
+        "amount_column": file.detected.amount_column,
+        "sign": file.detected.sign,
+        "profile": opened.profile,
+    });
+    let total = w.kept.len();
+    let rows = Rows {
+        file,
+        builder: file.builder(),
+        kept: w.kept.iter(),
+        sequencer: Sequencer::new(&currency, w.book),
+        matcher: w.matcher,
+        common: w.common,
+        currency: &currency,
+        main: file.detected.currency.as_ref(),
+        decide,
+        lookalikes: w.lookalikes,
+        file_name: &file_name,
+    };
+    let batch = store.commit_import(
+        &NewImportBatch {
+            file_name: file_name.clone(),
+            sha256: file.sha256()?,
+            detected: detected.to_string(),
+            rows_read: w.rows_read,
+            duplicates: w.known,
+        },
+        rows,
+        |done| progress(done, total),
+    )?;
+    if let Some(signature) = &opened.signature {
+        let name = opened
+            .profile
+            .clone()
+            .unwrap_or_else(|| default_profile_name(&file_name));
+        let settings = serde_json::to_string(&BankProfile::from_hints(&opened.hints))
+            .map_err(|e| RunError::Invalid(e.to_string()))?;
+        store.save_bank_profile(signature, &name, &settings)?;
+    }
+    Ok(batch)
+}
+
 /// The rows to write, each read again from the file and made as `commit` makes it.
 #[derive(Clone)]
 struct Rows<'a> {
@@ -176,8 +234,8 @@ struct Rows<'a> {
     common: &'a Common,
     currency: &'a Currency,
     main: Option<&'a String>,
-    threshold: f64,
-    lookalikes: &'a std::collections::HashMap<u32, String>,
+    decide: &'a dyn Fn(&PlannedRow) -> Decision,
+    lookalikes: &'a HashMap<u32, String>,
     file_name: &'a str,
 }
 
@@ -232,14 +290,7 @@ impl Rows<'_> {
             payer_keys,
             unpostable,
         };
-        // The default decision (`default_decisions`).
-        let decision = match (&planned.status, &planned.suggestion) {
-            (RowStatus::New, Some(s)) if planned.is_payable() && s.confidence >= self.threshold => {
-                accept(s)
-            }
-            (RowStatus::ProbableDuplicate(_), _) => Decision::Skip,
-            _ => Decision::LeaveUnmatched,
-        };
+        let decision = (self.decide)(&planned);
         let outcome = match &decision {
             Decision::Accept { customer, apply } if planned.is_payable() => {
                 let amount = self.currency.rescale(Money(planned.row.amount));
@@ -261,4 +312,4 @@ impl Rows<'_> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -156,7 +156,7 @@ pub(super) fn payment(
 }
 
 /// The counts and totals of a file's rows, added up a row at a time.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Tally {
     money_in: (usize, Decimal),
     money_out: (usize, Decimal),
@@ -180,6 +180,16 @@ pub(super) struct Counted {
 }
 
 impl Tally {
+    /// The counts and totals alone, without what the decisions made of the rows.
+    pub(super) fn counts_only(self) -> Tally {
+        Tally {
+            duplicates: 0,
+            matched: 0,
+            unmatched: 0,
+            ..self
+        }
+    }
+
     pub(super) fn add(&mut self, row: &Counted) {
         self.count(row.line, row.kind, row.direction, row.amount);
         self.judge(row.kind, &row.status, row.payable, row.accepted);

@@ -9,7 +9,7 @@ use crate::import::{commit, default_decisions, prepare};
 use crate::store::{BookSettings, NewCredit, NewDebit};
 
 /// 30 customers owing two invoices each, and a payment entered by hand.
-fn book() -> Store {
+pub(crate) fn book() -> Store {
     let mut store = Store::open_in_memory(&BookSettings::default()).unwrap();
     let usd = store.currency().clone();
     for c in 1..=30 {
@@ -56,7 +56,7 @@ fn book() -> Store {
 /// 2,600 rows (more than detection samples), out of date order: invoices paid whole and
 /// in parts by number, by amount, again after they are paid, the same row repeated,
 /// money out, a foreign row, a pending one, one too precise and a look-alike.
-fn file() -> String {
+pub(crate) fn file() -> String {
     let mut out = String::from("Buchungstag;Auftraggeber;Verwendungszweck;Betrag;Waehrung\n");
     for n in 0..2600u32 {
         let c = n % 30 + 1;
@@ -146,7 +146,7 @@ fn a_file_changed_during_the_import_writes_nothing() {
         .unwrap();
     let mut file = opened.file;
     let matcher = Matcher::new(store.match_book().unwrap());
-    let judged = judge(&store, &mut file, &matcher, 0.9, true).unwrap();
+    let judged = judge(&store, &mut file, &matcher, 0.9, Keep::ToWrite).unwrap();
     // The file is rewritten with its amounts changed after it was judged.
     std::fs::write(&path, file_text_changed()).unwrap();
     let currency = store.currency().clone();
@@ -160,7 +160,7 @@ fn a_file_changed_during_the_import_writes_nothing() {
         common: &judged.common,
         currency: &currency,
         main: file.detected.currency.as_ref(),
-        threshold: 0.9,
+        decide: &|planned: &PlannedRow| default_decision(planned, 0.9),
         lookalikes: &judged.lookalikes,
         file_name: "konto.csv",
     };
