@@ -11,6 +11,7 @@ mod reading;
 mod tests;
 mod view;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -26,7 +27,7 @@ use super::i18n::{t, tf};
 use super::screen::ListKey;
 use super::widgets::Scroll;
 use super::{Book, Event};
-use crate::import::{self, Decision, Hints, ImportPlan, RowKind, RowStatus};
+use crate::import::{self, Decision, Decisions, Figures, Hints, PlannedRow, Review};
 use crate::store::{ImportBatch, KeptBankRow, Store};
 
 const LIST: &str = "import-rows";
@@ -43,7 +44,6 @@ pub enum Message {
     OpenTyped,
     /// A file dropped on the window.
     Dropped(PathBuf),
-    FileRead(PathBuf, Result<Arc<Vec<u8>>, String>),
     Encoding(EncodingChoice),
     Delimiter(DelimiterChoice),
     Decimal(DecimalChoice),
@@ -53,9 +53,9 @@ pub enum Message {
     Reading(reading::Choice),
     /// Read again with the overrides as they are.
     Reread,
-    Prepared(u64, Result<Prepared, String>),
+    Prepared(u64, Result<Arc<Review>, String>),
     /// The figures of a big file, counted off the UI thread (by count generation).
-    Counted(u64, Result<Box<Tally>, String>),
+    Counted(u64, Result<Box<Figures>, String>),
     Filter(RowFilter),
     Scrolled(scrollable::Viewport),
     /// Index into the plan's rows.
@@ -81,14 +81,6 @@ pub enum Message {
     Undone(Result<String, String>),
 }
 
-/// A file read and checked against the book, with the book's open items as they were
-/// read, to plan where each payment goes as decisions change.
-#[derive(Debug, Clone)]
-pub struct Prepared {
-    pub plan: Arc<ImportPlan>,
-    pub open: Arc<crate::store::MatchBook>,
-}
-
 /// Where the screen is with the file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
@@ -99,78 +91,16 @@ pub enum Phase {
     Writing(usize, usize),
 }
 
-/// The figures the screen shows over the table, counted when the plan or a decision
-/// changes rather than on every frame (a statement may have 100,000 rows).
-#[derive(Debug, Clone)]
-pub struct Tally {
-    pub summary: import::Summary,
-    /// New money in matched at least [`CONFIDENT`]ly.
-    pub confident: usize,
-    /// Payments an import now would post.
-    pub to_post: usize,
-    /// Rows an import now would add to the book.
-    pub new_rows: usize,
-    /// Whether the file holds new money in the book can take.
-    pub can_post: bool,
-    /// Where each payment goes, by the row's line: what Import writes.
-    pub payments: std::collections::HashMap<usize, import::PlannedPayment>,
-    /// The rows in another currency.
-    pub set_aside: Option<import::SetAside>,
-}
-
 /// Files with fewer rows than this are counted on the UI thread, at once.
 const COUNT_AT_ONCE: usize = 5_000;
 
-/// The figures for `plan` with these decisions (see [`Tally`]).
-fn tally(
-    plan: &ImportPlan,
-    open: Option<&crate::store::MatchBook>,
-    decisions: &[Decision],
-) -> Tally {
-    let payable_new = |r: &import::PlannedRow| r.status == RowStatus::New && r.is_payable();
-    // Counted once per change, not in view() on every frame: each is a pass over every
-    // row of the file.
-    let payments = match open {
-        Some(open) => plan
-            .planned_payments_against(open, decisions)
-            .into_iter()
-            .map(|p| (p.line, p))
-            .collect(),
-        None => Default::default(),
-    };
-    Tally {
-        payments,
-        can_post: plan.can_post(),
-        set_aside: plan.set_aside(),
-        summary: plan.summary(decisions, None),
-        confident: plan
-            .rows
-            .iter()
-            .filter(|r| {
-                payable_new(r)
-                    && r.suggestion
-                        .as_ref()
-                        .is_some_and(|s| s.confidence >= CONFIDENT)
-            })
-            .count(),
-        to_post: plan
-            .rows
-            .iter()
-            .zip(decisions)
-            .filter(|(row, d)| row.is_payable() && matches!(d, Decision::Accept { .. }))
-            .count(),
-        new_rows: plan
-            .rows
-            .iter()
-            .filter(|r| r.status != RowStatus::AlreadyImported && r.kind != RowKind::Pending)
-            .count(),
-    }
-}
+/// Rows read beyond each end of the part of the list in view, so that a small scroll
+/// finds its rows already read.
+const READ_AROUND: usize = 40;
 
 pub struct Import {
     pub path_text: String,
     pub file: Option<PathBuf>,
-    bytes: Option<Arc<Vec<u8>>>,
     pub encoding: EncodingChoice,
     pub delimiter: DelimiterChoice,
     pub decimal: DecimalChoice,
@@ -181,14 +111,16 @@ pub struct Import {
     pub phase: Phase,
     /// Why the file could not be read (names the file and line).
     pub error: Option<String>,
-    pub plan: Option<Arc<ImportPlan>>,
-    /// The book's open items when the plan was read.
-    open: Option<Arc<crate::store::MatchBook>>,
-    /// One per plan row; `None` is not decided yet (kept unmatched if imported so).
-    pub decisions: Vec<Option<Decision>>,
-    pub tally: Option<Tally>,
+    /// The file read and judged against the book; its rows are read again from the
+    /// file as they are shown (a statement may have a million rows).
+    pub review: Option<Arc<Review>>,
+    /// The user's decisions over the defaults.
+    pub decisions: Decisions,
+    /// The rows read for the part of the list in view and the selected row, by index.
+    shown: HashMap<usize, PlannedRow>,
+    pub tally: Option<Figures>,
     pub filter: RowFilter,
-    /// Indices into the plan's rows that pass the filter.
+    /// Indices into the file's rows that pass the filter.
     pub visible: Vec<usize>,
     pub selected: Option<usize>,
     scroll: Scroll,
@@ -215,7 +147,6 @@ impl Import {
         let screen = Import {
             path_text: String::new(),
             file: None,
-            bytes: None,
             encoding: EncodingChoice::Auto,
             delimiter: DelimiterChoice::Auto,
             decimal: DecimalChoice::Auto,
@@ -224,9 +155,9 @@ impl Import {
             reading: Reading::default(),
             phase: Phase::Empty,
             error: None,
-            plan: None,
-            open: None,
-            decisions: Vec::new(),
+            review: None,
+            decisions: Decisions::default(),
+            shown: HashMap::new(),
             tally: None,
             filter: RowFilter::All,
             visible: Vec::new(),
@@ -301,25 +232,25 @@ impl Import {
         self.hints().err()
     }
 
-    fn read_file(&mut self, path: PathBuf) -> Task<Message> {
+    /// A new file chosen: read with no choices carried over from the last one.
+    fn read_file(&mut self, path: PathBuf, book: &Book) -> Task<Message> {
         self.path_text = path.display().to_string();
-        self.phase = Phase::Reading;
-        self.error = None;
         self.notice = None;
-        let task_path = path.clone();
-        Task::perform(
-            on_worker(move || {
-                import::read_bank_file(&task_path, import::DEFAULT_MAX_SIZE)
-                    .map(Arc::new)
-                    .map_err(|e| e.to_string())
-            }),
-            move |result| Message::FileRead(path.clone(), result),
-        )
+        self.file = Some(path);
+        // A column or line chosen for one bank's file means nothing for the next.
+        self.reading = Reading::default();
+        self.review = None;
+        self.tally = None;
+        self.decisions = Decisions::default();
+        self.shown.clear();
+        self.visible.clear();
+        self.selected = None;
+        self.prepare(book)
     }
 
     /// Reads the file again with the current overrides, off the UI thread.
     fn prepare(&mut self, book: &Book) -> Task<Message> {
-        let (Some(file), Some(bytes)) = (&self.file, &self.bytes) else {
+        let Some(file) = self.file.clone() else {
             return Task::none();
         };
         let hints = match self.hints() {
@@ -328,18 +259,20 @@ impl Import {
         };
         self.generation += 1;
         self.phase = Phase::Reading;
+        self.error = None;
         let generation = self.generation;
-        let name = file.display().to_string();
-        let bytes = bytes.clone();
         book.read(
             move |store| {
-                let plan = import::prepare(store, &name, &bytes, &hints, None)
-                    .map_err(|e| e.to_string())?;
-                let open = store.match_book().map_err(|e| e.to_string())?;
-                Ok(Prepared {
-                    plan: Arc::new(plan),
-                    open: Arc::new(open),
-                })
+                Review::open(
+                    store,
+                    &file,
+                    import::DEFAULT_MAX_SIZE,
+                    &hints,
+                    None,
+                    CONFIDENT,
+                )
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
             },
             move |result| Message::Prepared(generation, result),
         )
@@ -368,34 +301,18 @@ impl Import {
                 return (task, None);
             }
             Message::Browsed(Some(path)) | Message::Dropped(path) => {
-                return (self.read_file(path), Some(Event::Show(super::Tab::Import)));
+                return (
+                    self.read_file(path, book),
+                    Some(Event::Show(super::Tab::Import)),
+                );
             }
             Message::Browsed(None) => {}
             Message::PathTyped(text) => self.path_text = text,
             Message::OpenTyped => {
                 let path = PathBuf::from(self.path_text.trim());
                 if !self.path_text.trim().is_empty() {
-                    return (self.read_file(path), None);
+                    return (self.read_file(path, book), None);
                 }
-            }
-            Message::FileRead(path, Ok(bytes)) => {
-                self.file = Some(path);
-                self.bytes = Some(bytes);
-                // A column or line chosen for one bank's file means nothing for the next.
-                self.reading = Reading::default();
-                self.plan = None;
-                self.tally = None;
-                self.decisions.clear();
-                self.selected = None;
-                return (self.prepare(book), None);
-            }
-            Message::FileRead(_, Err(error)) => {
-                self.phase = if self.plan.is_some() {
-                    Phase::Ready
-                } else {
-                    Phase::Empty
-                };
-                self.error = Some(error);
             }
             Message::Encoding(choice) => {
                 self.encoding = choice;
@@ -423,25 +340,17 @@ impl Import {
             }
             Message::Reread => return (self.prepare(book), None),
             Message::Prepared(generation, _) if generation != self.generation => {}
-            Message::Prepared(_, Ok(Prepared { plan, open })) => {
-                self.open = Some(open);
+            Message::Prepared(_, Ok(review)) => {
                 self.phase = Phase::Ready;
                 self.error = None;
-                self.decisions = plan
-                    .rows
-                    .iter()
-                    .map(|row| match row.status {
-                        RowStatus::ProbableDuplicate(_) if row.kind == RowKind::MoneyIn => {
-                            Some(Decision::Skip)
-                        }
-                        _ => None,
-                    })
-                    .collect();
-                self.plan = Some(plan);
-                // The last file's figures are not this one's, even for a moment.
+                self.decisions = Decisions::default();
+                self.review = Some(review);
+                // The last file's figures and rows are not this one's, even for a moment.
                 self.tally = None;
+                self.shown.clear();
                 let counting = self.recount();
                 self.selected = None;
+                self.scroll = Scroll::default();
                 self.refresh();
                 return (Task::batch([counting, self.scroll.to_top(LIST)]), None);
             }
@@ -450,35 +359,41 @@ impl Import {
             Message::Counted(_, Err(error)) => self.error = Some(error),
             Message::Prepared(_, Err(error)) => {
                 self.phase = Phase::Empty;
-                self.plan = None;
+                self.review = None;
                 self.tally = None;
-                self.decisions.clear();
+                self.decisions = Decisions::default();
+                self.shown.clear();
                 self.visible.clear();
                 self.error = Some(error);
             }
             Message::Filter(filter) => {
                 self.filter = filter;
+                self.scroll = Scroll::default();
                 self.refresh();
                 return (self.scroll.to_top(LIST), None);
             }
-            Message::Scrolled(viewport) => self.scroll = Scroll::from_viewport(viewport),
-            Message::Select(index) if index < self.decisions.len() => {
+            Message::Scrolled(viewport) => {
+                self.scroll = Scroll::from_viewport(viewport);
+                self.read_shown();
+            }
+            Message::Select(index) if self.review.as_ref().is_some_and(|r| index < r.len()) => {
                 self.selected = Some(index);
                 self.kept_selected = None;
                 self.assign_search.clear();
+                self.read_shown();
             }
             Message::Accept(index) => {
-                if let Some(s) = self.payable(index).and_then(|row| row.suggestion.clone()) {
-                    self.decisions[index] = Some(import::accept(&s));
+                if let Some(s) = self.payable(index).and_then(|row| row.suggestion) {
+                    self.decisions.choose(index, import::accept(&s));
                     return (self.recount(), None);
                 }
             }
             Message::Unmatched(index) if self.payable(index).is_some() => {
-                self.decisions[index] = Some(Decision::LeaveUnmatched);
+                self.decisions.choose(index, Decision::LeaveUnmatched);
                 return (self.recount(), None);
             }
             Message::Skip(index) if self.payable(index).is_some() => {
-                self.decisions[index] = Some(Decision::Skip);
+                self.decisions.choose(index, Decision::Skip);
                 return (self.recount(), None);
             }
             Message::Select(_) | Message::Unmatched(_) | Message::Skip(_) => {}
@@ -488,10 +403,13 @@ impl Import {
             }
             Message::AssignTo(code) => {
                 if let Some(index) = self.selected.filter(|i| self.payable(*i).is_some()) {
-                    self.decisions[index] = Some(Decision::Accept {
-                        customer: code,
-                        apply: crate::domain::allocation::Apply::OldestFirst,
-                    });
+                    self.decisions.choose(
+                        index,
+                        Decision::Accept {
+                            customer: code,
+                            apply: crate::domain::allocation::Apply::OldestFirst,
+                        },
+                    );
                     self.assign_search.clear();
                     return (self.recount(), None);
                 }
@@ -605,60 +523,83 @@ impl Import {
     }
 
     /// The row at `index` if it is money in that can still be decided on.
-    fn payable(&self, index: usize) -> Option<&import::PlannedRow> {
-        self.plan
-            .as_ref()?
-            .rows
-            .get(index)
-            .filter(|row| row.is_payable())
+    fn payable(&self, index: usize) -> Option<PlannedRow> {
+        let review = self.review.as_ref()?;
+        if !review.glance(index)?.payable {
+            return None;
+        }
+        self.row(index)
+    }
+
+    /// The row at `index`: as read for the list, else read from the file now.
+    pub fn row(&self, index: usize) -> Option<PlannedRow> {
+        if let Some(row) = self.shown.get(&index) {
+            return Some(row.clone());
+        }
+        self.review.as_ref()?.row(index).ok()
+    }
+
+    /// The row at `index` as read for the list (see [`read_shown`](Self::read_shown)).
+    pub(super) fn shown(&self, index: usize) -> Option<&PlannedRow> {
+        self.shown.get(&index)
+    }
+
+    /// Reads the rows in view (and a few around them) and the selected row from the
+    /// file, forgetting the others: the screen holds a page of rows, not the file.
+    fn read_shown(&mut self) {
+        let Some(review) = self.review.clone() else {
+            self.shown.clear();
+            return;
+        };
+        let range = self.scroll.visible(self.visible.len());
+        let from = range.start.saturating_sub(READ_AROUND);
+        let to = (range.end + READ_AROUND).min(self.visible.len());
+        let wanted: Vec<usize> = self.visible[from..to]
+            .iter()
+            .copied()
+            .chain(self.selected)
+            .collect();
+        self.shown.retain(|index, _| wanted.contains(index));
+        for index in wanted {
+            if self.shown.contains_key(&index) {
+                continue;
+            }
+            match review.row(index) {
+                Ok(row) => {
+                    self.shown.insert(index, row);
+                }
+                Err(error) => {
+                    // The file changed on disk since it was read: said once, not per row.
+                    self.error = Some(error.to_string());
+                    break;
+                }
+            }
+        }
     }
 
     /// Accepts every undecided new payment matched at least [`CONFIDENT`]ly.
     pub fn accept_all_confident(&mut self) -> usize {
-        let Some(plan) = &self.plan else { return 0 };
-        let mut accepted = 0;
-        for (row, decision) in plan.rows.iter().zip(self.decisions.iter_mut()) {
-            if decision.is_none()
-                && row.status == RowStatus::New
-                && row.is_payable()
-                && let Some(s) = row
-                    .suggestion
-                    .as_ref()
-                    .filter(|s| s.confidence >= CONFIDENT)
-            {
-                *decision = Some(import::accept(s));
-                accepted += 1;
-            }
-        }
-        accepted
+        let Some(review) = &self.review else { return 0 };
+        review.accept_all_confident(&mut self.decisions)
     }
 
-    /// The decisions as they will be committed: undecided rows are kept unmatched.
-    pub fn final_decisions(&self) -> Vec<Decision> {
-        self.decisions
-            .iter()
-            .map(|d| d.clone().unwrap_or(Decision::LeaveUnmatched))
-            .collect()
-    }
-
-    /// Counts the figures again, after the plan or a decision changed: at once for a
+    /// Counts the figures again, after the file or a decision changed: at once for a
     /// file of a few thousand rows, off the UI thread for a bigger one (planning where
     /// 100,000 payments go takes a noticeable part of a second, too long for a click).
     fn recount(&mut self) -> Task<Message> {
-        let Some(plan) = self.plan.clone() else {
+        let Some(review) = self.review.clone() else {
             self.tally = None;
             return Task::none();
         };
-        let decisions = self.final_decisions();
-        let open = self.open.clone();
+        let decisions = self.decisions.clone();
         self.count_generation += 1;
-        if plan.rows.len() < COUNT_AT_ONCE {
-            self.tally = Some(tally(&plan, open.as_deref(), &decisions));
+        if review.len() < COUNT_AT_ONCE {
+            self.tally = Some(review.figures(&decisions));
             return Task::none();
         }
         let generation = self.count_generation;
         Task::perform(
-            on_worker(move || Ok(Box::new(tally(&plan, open.as_deref(), &decisions)))),
+            on_worker(move || Ok(Box::new(review.figures(&decisions)))),
             move |result| Message::Counted(generation, result),
         )
     }
@@ -711,21 +652,21 @@ impl Import {
     }
 
     fn commit(&mut self, book: &mut Book) -> Task<Message> {
-        let Some(plan) = self.plan.clone() else {
+        let Some(review) = self.review.clone() else {
             return Task::none();
         };
         if matches!(self.phase, Phase::Writing(..)) || self.new_rows() == 0 || !self.can_post() {
             return Task::none();
         }
-        let decisions = self.final_decisions();
-        let total = plan.rows.len();
+        let decisions = self.decisions.clone();
+        let total = review.len();
         self.phase = Phase::Writing(0, total);
         match book.store().alongside() {
             Ok(Some(mut store)) => {
                 let (sender, receiver) = mpsc::unbounded();
                 std::thread::spawn(move || {
                     let progress = sender.clone();
-                    let result = import::commit(&mut store, &plan, &decisions, |done, all| {
+                    let result = review.commit(&mut store, &decisions, |done, all| {
                         let _ = progress.unbounded_send(Message::Progress(done, all));
                     });
                     let _ = sender.unbounded_send(Message::Committed(describe(result)));
@@ -733,7 +674,7 @@ impl Import {
                 Task::run(receiver, |message| message)
             }
             Ok(None) => {
-                let result = import::commit(book.store_mut(), &plan, &decisions, |_, _| {});
+                let result = review.commit(book.store_mut(), &decisions, |_, _| {});
                 Task::done(Message::Committed(describe(result)))
             }
             Err(error) => Task::done(Message::Committed(Err(error.to_string()))),
@@ -779,22 +720,27 @@ impl Import {
             };
         };
         self.selected = Some(self.visible[next]);
-        self.scroll.reveal(LIST, next)
+        let task = self.scroll.reveal(LIST, next);
+        self.read_shown();
+        task
     }
 
+    /// The rows the filter admits, and those of them in view read.
     fn refresh(&mut self) {
-        let Some(plan) = &self.plan else {
+        let Some(review) = &self.review else {
             self.visible.clear();
+            self.shown.clear();
             return;
         };
         let filter = self.filter;
-        self.visible = plan
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(i, row)| filter.admits(row, self.decisions[*i].as_ref()))
-            .map(|(i, _)| i)
+        self.visible = (0..review.len())
+            .filter(|&i| {
+                review
+                    .glance(i)
+                    .is_some_and(|g| filter.admits(&g, review.decided(i, &self.decisions)))
+            })
             .collect();
+        self.read_shown();
     }
 
     /// Customers whose code or name holds the assign search, at most `limit`.

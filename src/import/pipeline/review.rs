@@ -128,6 +128,16 @@ pub struct Figures {
     pub set_aside: Option<SetAside>,
 }
 
+impl std::fmt::Debug for Review {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Review")
+            .field("file_name", &self.file_name)
+            .field("rows", &self.facts.len())
+            .field("streamed", &self.is_streamed())
+            .finish_non_exhaustive()
+    }
+}
+
 impl Review {
     /// Reads `path` (at most `max_size` bytes) with `hints` and the bank's profile
     /// (`named`, else the one remembered for its header); `confident`: the confidence a
@@ -371,6 +381,16 @@ impl Review {
             return self.suggested(fact);
         }
         fact.lookalike.then_some(Decision::Skip)
+    }
+
+    /// Whether the row at `index` is decided on (see [`decision`](Self::decision)),
+    /// without making the decision.
+    pub fn decided(&self, index: usize, decisions: &Decisions) -> bool {
+        decisions.chosen.contains_key(&index)
+            || self
+                .facts
+                .get(index)
+                .is_some_and(|f| f.lookalike || (decisions.all_confident && f.confident))
     }
 
     /// Whether the row at `index` posts a payment with these decisions.

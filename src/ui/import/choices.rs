@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::t;
-use crate::import::{Decision, PlannedRow, RowKind, RowStatus};
+use crate::import::{Glance, RowKind};
 
 /// Detected, or one the user names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,12 +134,13 @@ impl RowFilter {
         RowFilter::Other,
     ];
 
-    pub fn admits(self, row: &PlannedRow, decision: Option<&Decision>) -> bool {
+    /// Whether the filter shows a row like `row`, `decided` on or not.
+    pub fn admits(self, row: &Glance, decided: bool) -> bool {
         match self {
             RowFilter::All => true,
             RowFilter::MoneyIn => row.kind == RowKind::MoneyIn,
-            RowFilter::ToDecide => row.is_payable() && decision.is_none(),
-            RowFilter::Duplicates => row.status != RowStatus::New,
+            RowFilter::ToDecide => row.payable && !decided,
+            RowFilter::Duplicates => row.known || row.lookalike,
             RowFilter::Other => !matches!(row.kind, RowKind::MoneyIn),
         }
     }

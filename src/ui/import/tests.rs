@@ -3,7 +3,6 @@
 //! thread for a book on disk) and undone; an ambiguous file answered with one click.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced_test::simulator::Simulator;
@@ -23,15 +22,20 @@ fn screen(app: &App) -> &Import {
     &app.open_book().expect("a book is open").import
 }
 
+/// Drops `text` on the screen as `statement.csv` (in a folder kept to the end of the
+/// test run: the screen reads its rows from the file as they are shown).
 fn load(app: &mut App, text: &str) {
+    let path: PathBuf = tempfile::tempdir().unwrap().keep().join("statement.csv");
+    std::fs::write(&path, text).unwrap();
     send(app, AppMessage::Show(Tab::Import));
-    send(
-        app,
-        AppMessage::Import(Message::FileRead(
-            PathBuf::from("statement.csv"),
-            Ok(Arc::new(text.as_bytes().to_vec())),
-        )),
-    );
+    send(app, AppMessage::Import(Message::Dropped(path)));
+}
+
+/// Every row of the file the screen read.
+fn rows(app: &App) -> Vec<PlannedRow> {
+    let s = screen(app);
+    let review = s.review.as_ref().expect("the file was read");
+    (0..review.len()).map(|i| s.row(i).unwrap()).collect()
 }
 
 fn balances(app: &App) -> Vec<(String, String)> {
@@ -57,10 +61,9 @@ fn read_accept_confident_assign_import_and_undo() {
     load(&mut app, STATEMENT);
     let s = screen(&app);
     assert_eq!(s.phase, Phase::Ready);
-    let plan = s.plan.as_ref().expect("the file was read");
-    assert_eq!(plan.rows.len(), 4);
-    let suggested: Vec<Option<(&str, bool)>> = plan
-        .rows
+    let read = rows(&app);
+    assert_eq!(read.len(), 4);
+    let suggested: Vec<Option<(&str, bool)>> = read
         .iter()
         .map(|r| {
             r.suggestion
@@ -98,11 +101,10 @@ fn read_accept_confident_assign_import_and_undo() {
     );
     assert_eq!(s.batches.len(), 1);
     // Read again at once: every row is now already imported.
-    let plan = s.plan.as_ref().unwrap();
     assert!(
-        plan.rows
+        rows(&app)
             .iter()
-            .all(|r| r.status == RowStatus::AlreadyImported)
+            .all(|r| r.status == crate::import::RowStatus::AlreadyImported)
     );
     assert_eq!(s.new_rows(), 0);
     // The customers screen reloaded: Acme paid 66.67 + 5.00 of 100.00, Huaxing all.
@@ -141,17 +143,14 @@ fn an_ambiguous_file_is_answered_with_one_click() {
         error.contains("statement.csv, line 2") && error.contains("day-first or month-first"),
         "{error}"
     );
-    assert!(screen(&app).plan.is_none());
+    assert!(screen(&app).review.is_none());
     // What the "Day first" button sends.
     let day_first = view::guess_format(&error, true);
     assert_eq!(day_first, "%d/%m/%Y");
     send(&mut app, AppMessage::Import(Message::DateFormat(day_first)));
     let s = screen(&app);
     assert!(s.error.is_none());
-    assert_eq!(
-        s.plan.as_ref().unwrap().rows[0].row.date,
-        Some(date("2026-11-02"))
-    );
+    assert_eq!(rows(&app)[0].row.date, Some(date("2026-11-02")));
 }
 
 #[test]
@@ -160,7 +159,7 @@ fn a_bad_year_is_refused_beside_the_field_and_nothing_is_read_with_it() {
     load(&mut app, STATEMENT);
     send(&mut app, AppMessage::Import(Message::Year("20x6".into())));
     assert!(screen(&app).year_error().is_some());
-    assert!(screen(&app).plan.is_some(), "the last good reading stays");
+    assert!(screen(&app).review.is_some(), "the last good reading stays");
 }
 
 #[test]
@@ -268,7 +267,7 @@ fn a_folder_or_a_spreadsheet_dropped_on_the_screen_is_refused_with_what_it_is() 
     );
     let error = screen(&app).error.clone().unwrap_or_default();
     assert!(error.contains("a folder, not a file"), "{error}");
-    assert!(screen(&app).plan.is_none());
+    assert!(screen(&app).review.is_none());
 
     let sheet = dir.path().join("statement.csv");
     let mut bytes = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
@@ -280,7 +279,7 @@ fn a_folder_or_a_spreadsheet_dropped_on_the_screen_is_refused_with_what_it_is() 
         error.contains("not a readable XLSX spreadsheet ("),
         "{error}"
     );
-    assert!(screen(&app).plan.is_none());
+    assert!(screen(&app).review.is_none());
 }
 
 #[test]
@@ -334,8 +333,7 @@ fn a_card_statement_is_asked_then_flipped_and_an_amount_column_chosen() {
         AppMessage::Import(Message::Reading(Choice::Sign(Sign::Inverted))),
     );
     let signed = |app: &App| -> Vec<String> {
-        let plan = screen(app).plan.as_ref().expect("read");
-        plan.rows
+        rows(app)
             .iter()
             .map(|r| r.row.signed().to_string())
             .collect()
@@ -353,7 +351,7 @@ fn a_card_statement_is_asked_then_flipped_and_an_amount_column_chosen() {
                20.11.2026;ACME LTD;-10,00;USD;-9,20\n21.11.2026;Shop;5,00;USD;4,60\n";
     load(&mut app, two);
     assert_eq!(screen(&app).reading, Reading::default());
-    let detected = &screen(&app).plan.as_ref().unwrap().detected;
+    let detected = &screen(&app).review.as_ref().unwrap().detected;
     assert_eq!(detected.amount_column, "5 (Amount in account currency)");
     assert_eq!(detected.amount_columns.len(), 2);
     send(
@@ -362,7 +360,7 @@ fn a_card_statement_is_asked_then_flipped_and_an_amount_column_chosen() {
             "3 (Original amount)".into(),
         ))),
     );
-    let detected = &screen(&app).plan.as_ref().unwrap().detected;
+    let detected = &screen(&app).review.as_ref().unwrap().detected;
     assert_eq!(detected.amount_column, "3 (Original amount)");
     // No preamble: the header line is not a question until the user makes it one.
     assert!(!detected.header_matters);
@@ -372,7 +370,7 @@ fn a_card_statement_is_asked_then_flipped_and_an_amount_column_chosen() {
     );
     // Read without a header, the column chosen before is still read, and line 1 is
     // offered back as the header.
-    let detected = &screen(&app).plan.as_ref().expect("read").detected;
+    let detected = &screen(&app).review.as_ref().expect("read").detected;
     assert_eq!(
         (
             detected.header_line,
@@ -439,10 +437,10 @@ fn a_big_file_is_counted_off_the_ui_thread_and_a_stale_count_is_dropped() {
     // Counted on a worker thread (the test runs its task to the end): the figures are
     // those counted at once on the same plan.
     let s = screen(&app);
-    let plan = s.plan.clone().expect("read");
-    assert_eq!(plan.rows.len(), rows);
+    let review = s.review.clone().expect("read");
+    assert_eq!(review.len(), rows);
     let counted = s.tally.clone().expect("counted");
-    let at_once = tally(&plan, s.open.as_deref(), &s.final_decisions());
+    let at_once = review.figures(&s.decisions);
     assert_eq!(counted.new_rows, rows);
     assert_eq!(counted.new_rows, at_once.new_rows);
     assert_eq!(counted.summary.unmatched, at_once.summary.unmatched);
@@ -458,4 +456,54 @@ fn a_big_file_is_counted_off_the_ui_thread_and_a_stale_count_is_dropped() {
         AppMessage::Import(Message::Counted(0, Ok(Box::new(stale)))),
     );
     assert_eq!(screen(&app).to_post(), 1);
+}
+
+#[test]
+fn a_big_file_is_read_a_page_at_a_time_not_held() {
+    let mut app = sample_app();
+    let mut text = String::from("Date,Payer,Details,Amount\n");
+    for n in 0..20_000 {
+        text.push_str(&format!(
+            "2026-11-{:02},Someone {n},row {n},{}.00\n",
+            n % 28 + 1,
+            n % 90 + 1
+        ));
+    }
+    text.push_str("2026-11-28,ACME LTD,INV-1 last row,66.67\n");
+    load(&mut app, &text);
+    let s = screen(&app);
+    let review = s.review.as_ref().expect("read");
+    assert!(review.is_streamed());
+    assert_eq!(review.len(), 20_001);
+    // Only the rows in view, and a few around them, are read from the file.
+    assert!(
+        !s.shown.is_empty() && s.shown.len() < 150,
+        "{}",
+        s.shown.len()
+    );
+    assert!(s.shown.contains_key(&0) && !s.shown.contains_key(&20_000));
+    // Scrolled to the end, the last rows are read and the first forgotten.
+    let open = app.open_book_mut().unwrap();
+    open.import.scroll = Scroll {
+        offset: 20_001.0 * widgets_row_height(),
+        height: 500.0,
+    };
+    open.import.read_shown();
+    let s = screen(&app);
+    assert!(s.shown.contains_key(&20_000) && !s.shown.contains_key(&0));
+    assert!(s.shown.len() < 150, "{}", s.shown.len());
+    assert_eq!(
+        s.shown[&20_000].row.description, "INV-1 last row",
+        "the row read again is the file's"
+    );
+    // The last row is accepted from the panel and planned like any other.
+    send(&mut app, AppMessage::Import(Message::Select(20_000)));
+    send(&mut app, AppMessage::Import(Message::Accept(20_000)));
+    let s = screen(&app);
+    assert_eq!(s.to_post(), 1);
+    assert_eq!(s.tally.as_ref().unwrap().payments[&20_002].customer, "C001");
+}
+
+fn widgets_row_height() -> f32 {
+    crate::ui::widgets::ROW_HEIGHT
 }

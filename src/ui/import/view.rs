@@ -92,7 +92,7 @@ pub(super) fn view<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Messag
     if let Some(notice) = &screen.notice {
         page = page.push(text(notice.as_str()).size(14));
     }
-    if screen.plan.is_some() {
+    if screen.review.is_some() {
         page = page.push(figures(screen, book));
         page = page.push(responsive(move |size| {
             let widths = Widths::of(size.width);
@@ -126,7 +126,7 @@ pub(super) fn view<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Messag
 }
 
 fn overrides(screen: &Import) -> Element<'_, Message> {
-    let detected = screen.plan.as_ref().map(|p| &p.detected);
+    let detected = screen.review.as_ref().map(|r| &r.detected);
     let label = |s: &'static str| widgets::muted(t(s));
     let said =
         |value: Option<String>| widgets::muted(value.map(|v| format!("({v})")).unwrap_or_default());
@@ -433,10 +433,11 @@ fn row_view<'a>(
     position: usize,
     widths: Widths,
 ) -> Element<'a, Message> {
-    let Some(plan) = &screen.plan else {
+    // A row not read yet (the list scrolled further than the last read): its place is
+    // kept, and it is read on the next scroll message.
+    let (Some(review), Some(planned)) = (&screen.review, screen.shown(index)) else {
         return space().into();
     };
-    let planned = &plan.rows[index];
     let r = &planned.row;
     let amount = match (planned.kind, r.currency.as_deref()) {
         (RowKind::Foreign, code) => {
@@ -479,7 +480,7 @@ fn row_view<'a>(
         content = content.push(widgets::cell(suggestion, MATCH));
     }
     let content = content.push(widgets::cell(
-        decision_text(planned, screen.decisions[index].as_ref()),
+        decision_text(planned, review.decision(index, &screen.decisions).as_ref()),
         DECISION,
     ));
     mouse_area(
@@ -496,9 +497,9 @@ fn row_view<'a>(
 }
 
 fn panel<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, Message> {
-    let body: Element<'a, Message> = match (screen.selected, &screen.plan) {
-        (Some(index), Some(plan)) if index < plan.rows.len() => {
-            let planned = &plan.rows[index];
+    let body: Element<'a, Message> = match screen.selected.and_then(|i| Some((i, screen.shown(i)?)))
+    {
+        Some((index, planned)) => {
             let r = &planned.row;
             let mut col = column![
                 text(tf("Line {line}", &[("line", &r.line.to_string())]))
