@@ -203,10 +203,6 @@ pub fn prepare(
     // Hand-entered payments and kept rows of the file's dates, read once instead of
     // once per row.
     let dates = || rows.iter().filter_map(|r| r.row.date);
-    let payments = match (dates().min(), dates().max()) {
-        (Some(from), Some(to)) => store.payment_dates_amounts(from, to)?,
-        _ => Default::default(),
-    };
     // As the book compares dates: as text.
     let days = || dates().map(|d| d.to_string());
     let kept = match (days().min(), days().max()) {
@@ -223,9 +219,7 @@ pub fn prepare(
         };
         if planned.kind == RowKind::MoneyIn {
             let amount = Money(planned.row.amount);
-            let minor = currency
-                .to_minor_checked(amount)
-                .filter(|minor| payments.contains(&(date, *minor)));
+            let minor = currency.to_minor_checked(amount);
             let lookalikes =
                 store.lookalikes_in(&kept, date, &canonical(planned.row.signed()), minor)?;
             if let Some(first) = lookalikes.first() {

@@ -3,7 +3,7 @@
 //! accepted matches, and each bank's remembered file settings. A batch is committed in
 //! one transaction and undone by voiding its payments, never by deleting anything.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -220,26 +220,6 @@ impl Store {
         drop(stmt);
         if let Some(reading) = reading {
             reading.commit()?;
-        }
-        Ok(out)
-    }
-
-    /// The (date, amount in minor units) of every payment dated from `from` to `to`: one
-    /// pass over the documents, so that `lookalikes` need only look for hand-entered
-    /// payments where one of that date and amount exists.
-    pub fn payment_dates_amounts(
-        &self,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<HashSet<(NaiveDate, i64)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT date, amount FROM documents WHERE kind = 'payment' AND date BETWEEN ?1 AND ?2",
-        )?;
-        let mut rows = stmt.query(params![from.to_string(), to.to_string()])?;
-        let mut out = HashSet::new();
-        while let Some(row) = rows.next()? {
-            let date: String = row.get(0)?;
-            out.insert((parse_stored_date(&date)?, row.get(1)?));
         }
         Ok(out)
     }

@@ -182,11 +182,8 @@ pub(super) fn judge(
     } = judge;
     drop(seen);
     // Hand-entered payments and kept rows of the file's dates, read once.
-    let (payments, kept) = match dates {
-        Some((from, to)) => (
-            store.payment_dates_amounts(from, to)?,
-            store.kept_rows_between(&from.to_string(), &to.to_string())?,
-        ),
+    let kept = match dates {
+        Some((from, to)) => store.kept_rows_between(&from.to_string(), &to.to_string())?,
         None => Default::default(),
     };
     // Each candidate judged, and kept (in place) when accepted.
@@ -200,8 +197,7 @@ pub(super) fn judge(
             true => currency.from_minor(candidate.minor).0,
             false => odd.get(&candidate.line).copied().unwrap_or_default(),
         };
-        let minor = Some(candidate.minor)
-            .filter(|minor| payable && payments.contains(&(candidate.date, *minor)));
+        let minor = Some(candidate.minor).filter(|_| payable);
         let lookalike = match store.lookalikes_in(&kept, candidate.date, &canonical(amount), minor)
         {
             Ok(found) => found.into_iter().next(),
