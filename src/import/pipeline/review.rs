@@ -483,6 +483,14 @@ impl Review {
     /// The payments the file posts with these decisions, in the order they post (date,
     /// then line), each planned against the book as the earlier rows leave it.
     pub fn payments(&self, decisions: &Decisions) -> Vec<PlannedPayment> {
+        let mut out = Vec::new();
+        self.plan_payments(decisions, |p| out.push(p));
+        out
+    }
+
+    /// Plans the payments as [`payments`](Self::payments) lists them, giving each to
+    /// `each` as it is made (the screen keeps them by line: not held twice).
+    fn plan_payments(&self, decisions: &Decisions, mut each: impl FnMut(PlannedPayment)) {
         let mut order: Vec<(NaiveDate, u32, usize)> = self
             .facts
             .iter()
@@ -492,7 +500,6 @@ impl Review {
             .collect();
         order.sort_unstable();
         let mut sequencer = Sequencer::new(&self.currency, &self.book);
-        let mut out = Vec::with_capacity(order.len());
         for (date, line, index) in order {
             let Some(Decision::Accept { customer, apply }) = self.decision(index, decisions) else {
                 continue;
@@ -500,13 +507,16 @@ impl Review {
             let amount = self.currency.from_minor(self.facts[index].minor);
             let line = line as usize;
             let outcome = sequencer.post(date, line, amount, &customer, &apply);
-            out.push(payment(&self.currency, line, date, amount, &outcome));
+            each(payment(&self.currency, line, date, amount, &outcome));
         }
-        out
     }
 
     /// Every figure the screen shows for these decisions.
     pub fn figures(&self, decisions: &Decisions) -> Figures {
+        let mut payments = HashMap::new();
+        self.plan_payments(decisions, |p| {
+            payments.insert(p.line, p);
+        });
         Figures {
             summary: self.summary(decisions),
             confident: self.facts.iter().filter(|f| f.confident).count(),
@@ -522,11 +532,7 @@ impl Review {
                 .filter(|f| !f.known && f.kind != RowKind::Pending)
                 .count(),
             can_post: self.can_post(),
-            payments: self
-                .payments(decisions)
-                .into_iter()
-                .map(|p| (p.line, p))
-                .collect(),
+            payments,
             set_aside: self.set_aside(),
         }
     }

@@ -18,7 +18,8 @@ use crate::ui::Book;
 use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
-const LINE: Length = Length::Fixed(48.0);
+/// Room for a six-digit line number (a statement of 100,000 rows or more).
+const LINE: Length = Length::Fixed(58.0);
 const DATE: Length = Length::Fixed(92.0);
 const AMOUNT: Length = Length::Fixed(100.0);
 const TEXT: Length = Length::FillPortion(3);
