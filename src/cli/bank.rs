@@ -10,7 +10,7 @@ use serde_json::json;
 use crate::domain::Money;
 use crate::domain::allocation::Apply;
 use crate::domain::text::for_terminal;
-use crate::import::{self, Decision, Hints, ImportPlan, RowKind, RowStatus};
+use crate::import::{self, Decision, Hints, RowKind, RowStatus};
 use crate::store::Store;
 
 use super::output::{Format, Table, print, print_streamed};
@@ -252,21 +252,27 @@ fn import_file(
             }
         }
     }
-    let bytes = import::read_bank_file(file, max_size).map_err(import::RunError::from)?;
-    let name = file.display().to_string();
-    let plan = import::prepare(&store, &name, &bytes, &hints, run.profile.as_deref())?;
-    // The plan holds what it needs of the file: a big file is not held twice.
-    drop(bytes);
-    let decisions = import::default_decisions(&plan, run.accept_threshold);
+    // Anything else reviews the file (a CSV file a row at a time, holding 48 bytes of
+    // each row; another kind whole) with the default decisions: every match at least
+    // `--accept-threshold` sure accepted, probable duplicates skipped.
+    let review = import::Review::open(
+        &store,
+        file,
+        max_size,
+        &hints,
+        run.profile.as_deref(),
+        run.accept_threshold,
+    )?;
+    let mut decisions = import::Decisions::default();
+    review.accept_all_confident(&mut decisions);
     let summary = if run.dry_run {
-        let mut summary = plan.summary(&decisions, None);
-        summary.payments = plan.planned_payments(&store, &decisions)?;
+        let mut summary = review.summary(&decisions);
+        summary.payments = review.payments(&decisions);
         summary
     } else {
         let mut progress = Progress::new();
-        let committed = import::commit(&mut store, &plan, &decisions, |done, all| {
-            progress.show(done, all)
-        })?;
+        let committed =
+            review.commit(&mut store, &decisions, |done, all| progress.show(done, all))?;
         progress.finish();
         committed.summary
     };
@@ -276,9 +282,31 @@ fn import_file(
             serde_json::to_writer_pretty(out, &summary).map_err(std::io::Error::from)
         })
         .map_err(|e| CliError::Output(e.to_string()))?,
-        // The money-in rows, one a line, amounts plain: a dry run to check in a spreadsheet.
-        Format::Csv => print_csv(&rows_table(&plan, &decisions, &summary, true))?,
-        Format::Table => print(&table(&plan, &decisions, &summary, run.dry_run)),
+        // The money-in rows, one a line, amounts plain: a dry run to check in a
+        // spreadsheet, written as each row is read again.
+        Format::Csv => print_streamed(|out| {
+            let mut writer = crate::csv_out::CsvOut::new(out);
+            let csv = |e: csv::Error| std::io::Error::other(e.to_string());
+            writer.record(ROW_HEADERS).map_err(csv)?;
+            let mut failed = None;
+            money_in_rows(&review, &decisions, &summary, true, |cells| {
+                match writer.record(&cells) {
+                    Ok(()) => true,
+                    Err(e) => {
+                        failed = Some(csv(e));
+                        false
+                    }
+                }
+            })
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            writer.into_inner().map_err(csv)?;
+            Ok(())
+        })
+        .map_err(|e| CliError::Output(e.to_string()))?,
+        Format::Table => print(&table(&review, &decisions, &summary, run.dry_run)?),
     }
     Ok(())
 }
@@ -369,11 +397,11 @@ where
 }
 
 fn table(
-    plan: &ImportPlan,
-    decisions: &[Decision],
+    review: &import::Review,
+    decisions: &import::Decisions,
     summary: &import::Summary,
     dry_run: bool,
-) -> String {
+) -> Result<String, CliError> {
     let d = &summary.detected;
     let mut out = format!(
         "{}: {}, {}, header line {}, dates {}, decimal mark {}, {}{}{}{}\n",
@@ -393,12 +421,17 @@ fn table(
             .as_ref()
             .map(|why| format!(", sign {} ({why})", d.sign.as_str()))
             .unwrap_or_default(),
-        plan.profile
+        review
+            .profile
             .as_ref()
             .map(|p| format!(", profile {p}"))
             .unwrap_or_default()
     );
-    let rows = rows_table(plan, decisions, summary, false);
+    let mut rows = Table::new(&ROW_HEADERS, &ROW_RIGHT);
+    money_in_rows(review, decisions, summary, false, |cells| {
+        rows.rows.push(cells);
+        true
+    })?;
     if !rows.rows.is_empty() {
         out.push_str(&rows.render());
         out.push('\n');
@@ -415,7 +448,7 @@ fn table(
         summary.unmatched,
         summary.skipped.len()
     ));
-    let set_aside = plan.set_aside();
+    let set_aside = review.set_aside();
     if let Some(words) = &set_aside {
         out.push_str(&format!("\n{words}"));
     }
@@ -429,10 +462,10 @@ fn table(
         Some(batch) => out.push_str(&format!(
             "\nimported as batch {batch}; `owed import undo {batch}` reverses it"
         )),
-        None if !plan.can_post() => out.push_str(&format!(
+        None if !review.can_post() => out.push_str(&format!(
             "\nnothing to import: the file holds no new money in{}; nothing {}",
             if set_aside.is_some() {
-                format!(" the book's currency ({})", plan.currency.code)
+                format!(" the book's currency ({})", review.currency.code)
             } else {
                 String::new()
             },
@@ -445,95 +478,123 @@ fn table(
         None if dry_run => out.push_str("\ndry run: nothing was written"),
         None => out.push_str("\nnothing new: every row was imported before; nothing was written"),
     }
-    out
+    Ok(out)
 }
 
-/// The money-in rows of an import: status, match and where the money goes; amounts
-/// `plain` (`1234.50`) for CSV, else in the book's format.
-fn rows_table(
-    plan: &ImportPlan,
-    decisions: &[Decision],
+const ROW_HEADERS: [&str; 8] = [
+    "line",
+    "date",
+    "amount",
+    "status",
+    "customer",
+    "confidence",
+    "applied",
+    "reason",
+];
+const ROW_RIGHT: [bool; 8] = [true, false, true, false, false, true, false, false];
+
+/// The money-in rows of an import, in the file's order, each given to `each` as it is
+/// read again (until `each` says to stop): status, match and where the money goes;
+/// amounts `plain` (`1234.50`) for CSV, else in the book's format.
+fn money_in_rows(
+    review: &import::Review,
+    decisions: &import::Decisions,
     summary: &import::Summary,
     plain: bool,
-) -> Table {
-    let mut rows = Table::new(
-        &[
-            "line",
-            "date",
-            "amount",
-            "status",
-            "customer",
-            "confidence",
-            "applied",
-            "reason",
-        ],
-        &[true, false, true, false, false, true, false, false],
-    );
+    mut each: impl FnMut(Vec<String>) -> bool,
+) -> Result<(), CliError> {
     // Where each payment's money goes, by line, as planned for the whole file.
     let applied: std::collections::HashMap<usize, &import::PlannedPayment> =
         summary.payments.iter().map(|p| (p.line, p)).collect();
-    for (row, decision) in plan.rows.iter().zip(decisions) {
-        if row.kind != RowKind::MoneyIn {
-            continue;
-        }
-        let status = match (&row.status, decision) {
-            (RowStatus::AlreadyImported, _) => "already imported".to_string(),
-            _ if row.unpostable.is_some() => "unmatched".to_string(),
-            (RowStatus::ProbableDuplicate(_), Decision::Skip) => "probable duplicate".to_string(),
-            (_, Decision::Accept { .. }) => if summary.batch.is_some() {
-                "posted"
-            } else {
-                "will post"
+    let money_in =
+        (0..review.len()).filter(|&i| review.glance(i).is_some_and(|g| g.kind == RowKind::MoneyIn));
+    let currency = &review.currency;
+    let mut failed = None;
+    review.rows(money_in, |index, row| {
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => {
+                failed = Some(e);
+                return false;
             }
-            .to_string(),
-            _ => "unmatched".to_string(),
         };
-        let (customer, confidence, reason) = match (&row.status, &row.suggestion) {
-            (RowStatus::AlreadyImported, _) => Default::default(),
-            _ if row.unpostable.is_some() => (
-                String::new(),
-                String::new(),
-                row.unpostable.clone().unwrap_or_default(),
-            ),
-            (RowStatus::ProbableDuplicate(why), _) => (String::new(), String::new(), why.clone()),
-
-            (_, Some(s)) => (
-                s.code.clone(),
-                format!("{:.2}", s.confidence),
-                s.reason.clone(),
-            ),
-            _ => Default::default(),
-        };
-        let (goes, reason) = match applied.get(&row.row.line) {
-            Some(payment) => (
-                where_it_goes(payment),
-                match &payment.note {
-                    Some(note) if reason.is_empty() => note.clone(),
-                    Some(note) => format!("{reason}; {note}"),
-                    None => reason,
-                },
-            ),
-            None => (String::new(), reason),
-        };
-        rows.rows.push(vec![
-            row.row.line.to_string(),
-            row.row.date.map(|d| d.to_string()).unwrap_or_default(),
-            // An amount the book cannot hold is shown as the file wrote it, not rounded.
-            if row.unpostable.is_some() {
-                import::canonical(row.row.amount)
-            } else if plain {
-                plan.currency.plain(Money(row.row.amount))
-            } else {
-                plan.currency.display(Money(row.row.amount))
-            },
-            status,
-            customer,
-            confidence,
-            goes,
-            reason,
-        ]);
+        let decision = review
+            .decision(index, decisions)
+            .unwrap_or(Decision::LeaveUnmatched);
+        each(row_cells(
+            &row, &decision, &applied, summary, currency, plain,
+        ))
+    });
+    match failed {
+        Some(e) => Err(e.into()),
+        None => Ok(()),
     }
-    rows
+}
+
+fn row_cells(
+    row: &import::PlannedRow,
+    decision: &Decision,
+    applied: &std::collections::HashMap<usize, &import::PlannedPayment>,
+    summary: &import::Summary,
+    currency: &crate::domain::Currency,
+    plain: bool,
+) -> Vec<String> {
+    let status = match (&row.status, decision) {
+        (RowStatus::AlreadyImported, _) => "already imported".to_string(),
+        _ if row.unpostable.is_some() => "unmatched".to_string(),
+        (RowStatus::ProbableDuplicate(_), Decision::Skip) => "probable duplicate".to_string(),
+        (_, Decision::Accept { .. }) => if summary.batch.is_some() {
+            "posted"
+        } else {
+            "will post"
+        }
+        .to_string(),
+        _ => "unmatched".to_string(),
+    };
+    let (customer, confidence, reason) = match (&row.status, &row.suggestion) {
+        (RowStatus::AlreadyImported, _) => Default::default(),
+        _ if row.unpostable.is_some() => (
+            String::new(),
+            String::new(),
+            row.unpostable.clone().unwrap_or_default(),
+        ),
+        (RowStatus::ProbableDuplicate(why), _) => (String::new(), String::new(), why.clone()),
+
+        (_, Some(s)) => (
+            s.code.clone(),
+            format!("{:.2}", s.confidence),
+            s.reason.clone(),
+        ),
+        _ => Default::default(),
+    };
+    let (goes, reason) = match applied.get(&row.row.line) {
+        Some(payment) => (
+            where_it_goes(payment),
+            match &payment.note {
+                Some(note) if reason.is_empty() => note.clone(),
+                Some(note) => format!("{reason}; {note}"),
+                None => reason,
+            },
+        ),
+        None => (String::new(), reason),
+    };
+    vec![
+        row.row.line.to_string(),
+        row.row.date.map(|d| d.to_string()).unwrap_or_default(),
+        // An amount the book cannot hold is shown as the file wrote it, not rounded.
+        if row.unpostable.is_some() {
+            import::canonical(row.row.amount)
+        } else if plain {
+            currency.plain(Money(row.row.amount))
+        } else {
+            currency.display(Money(row.row.amount))
+        },
+        status,
+        customer,
+        confidence,
+        goes,
+        reason,
+    ]
 }
 
 /// `INV-1 500.00, discount INV-1 20.00, unapplied 10.00`: where a payment's money goes.

@@ -560,21 +560,22 @@ impl Import {
             .chain(self.selected)
             .collect();
         self.shown.retain(|index, _| wanted.contains(index));
-        for index in wanted {
-            if self.shown.contains_key(&index) {
-                continue;
+        let missing: Vec<usize> = wanted
+            .into_iter()
+            .filter(|index| !self.shown.contains_key(index))
+            .collect();
+        let (shown, error) = (&mut self.shown, &mut self.error);
+        review.rows(missing, |index, row| match row {
+            Ok(row) => {
+                shown.insert(index, row);
+                true
             }
-            match review.row(index) {
-                Ok(row) => {
-                    self.shown.insert(index, row);
-                }
-                Err(error) => {
-                    // The file changed on disk since it was read: said once, not per row.
-                    self.error = Some(error.to_string());
-                    break;
-                }
+            Err(e) => {
+                // The file changed on disk since it was read: said once, not per row.
+                *error = Some(e.to_string());
+                false
             }
-        }
+        });
     }
 
     /// Accepts every undecided new payment matched at least [`CONFIDENT`]ly.

@@ -313,60 +313,101 @@ impl Review {
     /// The row at `index`, as [`super::prepare`] plans it: read again from the file
     /// (and matched again) when the file is not held.
     pub fn row(&self, index: usize) -> Result<PlannedRow, RunError> {
-        let fact = self
-            .facts
-            .get(index)
-            .ok_or_else(|| RunError::Invalid(format!("no row {index} in the file")))?;
-        match &self.source {
-            Source::Whole(plan) => Ok(plan.rows[index].clone()),
-            Source::File(streamed) => {
-                let opened = streamed
-                    .opened
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner());
-                let file = &opened.file;
-                let line = fact.line as usize;
-                let changed = || {
-                    RunError::Invalid(format!(
-                        "{}: line {line} is not what it was when the file was read; read \
-                         the file again",
-                        self.file_name
-                    ))
-                };
-                let row = file
-                    .row_at(&file.builder(), fact.offset, line)?
-                    .ok_or_else(changed)?;
-                let print = fingerprint(&row);
-                if super::judge::check_of(&print) != fact.check || row.date != fact.date {
-                    return Err(changed());
-                }
-                let kind = kind_of(file.detected.currency.as_ref(), &row, &self.currency);
-                let status = match (fact.known, streamed.lookalikes.get(&fact.line)) {
-                    (true, _) => RowStatus::AlreadyImported,
-                    (false, Some(why)) => RowStatus::ProbableDuplicate(why.clone()),
-                    (false, None) => RowStatus::New,
-                };
-                let payer_keys = streamed.common.payer_keys(&row);
-                let suggestion = match (kind, fact.known, row.date) {
-                    (RowKind::MoneyIn, false, Some(date)) => {
-                        streamed
-                            .matcher
-                            .suggest(date, Money(row.amount), &texts(&row), &payer_keys)
+        let mut read = None;
+        self.rows(std::iter::once(index), |_, row| {
+            read = Some(row);
+            false
+        });
+        read.unwrap_or_else(|| Err(RunError::Invalid(format!("no row {index} in the file"))))
+    }
+
+    /// The rows at `indexes`, each given to `each` with its index as it is read, until
+    /// `each` says to stop: a page of rows read with one look at the file's layout.
+    pub fn rows(
+        &self,
+        indexes: impl IntoIterator<Item = usize>,
+        mut each: impl FnMut(usize, Result<PlannedRow, RunError>) -> bool,
+    ) {
+        let streamed = match &self.source {
+            Source::Whole(plan) => {
+                for index in indexes {
+                    let row =
+                        plan.rows.get(index).cloned().ok_or_else(|| {
+                            RunError::Invalid(format!("no row {index} in the file"))
+                        });
+                    if !each(index, row) {
+                        return;
                     }
-                    _ => None,
-                };
-                Ok(PlannedRow {
-                    unpostable: unpostable(kind, &row, &self.currency),
-                    row,
-                    fingerprint: print,
-                    occurrence: fact.occurrence,
-                    kind,
-                    status,
-                    suggestion,
-                    payer_keys,
-                })
+                }
+                return;
+            }
+            Source::File(streamed) => streamed,
+        };
+        let opened = streamed
+            .opened
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let file = &opened.file;
+        // Made once for the page: it reads the detection's sample.
+        let builder = file.builder();
+        for index in indexes {
+            let row = match self.facts.get(index) {
+                Some(fact) => self.read_again(streamed, file, &builder, fact),
+                None => Err(RunError::Invalid(format!("no row {index} in the file"))),
+            };
+            if !each(index, row) {
+                return;
             }
         }
+    }
+
+    fn read_again(
+        &self,
+        streamed: &Streamed,
+        file: &crate::import::text::CsvFile,
+        builder: &crate::import::rows::Builder<'_>,
+        fact: &Fact,
+    ) -> Result<PlannedRow, RunError> {
+        let line = fact.line as usize;
+        let changed = || {
+            RunError::Invalid(format!(
+                "{}: line {line} is not what it was when the file was read; read the file \
+                 again",
+                self.file_name
+            ))
+        };
+        let row = file
+            .row_at(builder, fact.offset, line)?
+            .ok_or_else(changed)?;
+        let print = fingerprint(&row);
+        if super::judge::check_of(&print) != fact.check || row.date != fact.date {
+            return Err(changed());
+        }
+        let kind = kind_of(file.detected.currency.as_ref(), &row, &self.currency);
+        let status = match (fact.known, streamed.lookalikes.get(&fact.line)) {
+            (true, _) => RowStatus::AlreadyImported,
+            (false, Some(why)) => RowStatus::ProbableDuplicate(why.clone()),
+            (false, None) => RowStatus::New,
+        };
+        let payer_keys = streamed.common.payer_keys(&row);
+        let suggestion = match (kind, fact.known, row.date) {
+            (RowKind::MoneyIn, false, Some(date)) => {
+                streamed
+                    .matcher
+                    .suggest(date, Money(row.amount), &texts(&row), &payer_keys)
+            }
+            _ => None,
+        };
+        Ok(PlannedRow {
+            unpostable: unpostable(kind, &row, &self.currency),
+            row,
+            fingerprint: print,
+            occurrence: fact.occurrence,
+            kind,
+            status,
+            suggestion,
+            payer_keys,
+        })
     }
 
     /// The decision on the row at `index`: the user's, else the default (a confident
