@@ -77,7 +77,9 @@ pub fn import_streamed(
         return Ok(None);
     };
     let currency = store.currency().clone();
-    let matcher = Matcher::new(store.match_book()?);
+    // Read once: one copy to match with, one to plan the payments against.
+    let book = store.match_book()?;
+    let matcher = Matcher::new(book.clone());
     let judged = judge(store, &mut opened.file, &matcher, threshold, Keep::ToWrite)?;
     let mut summary = judged.tally.summary(
         &file_name,
@@ -86,7 +88,6 @@ pub fn import_streamed(
         &currency,
         None,
     );
-    let book = store.match_book()?;
     let mut imported = Imported {
         batch: None,
         summary: summary.clone(),
