@@ -159,3 +159,59 @@ fn a_row_changed_in_the_file_since_it_was_read_is_said_not_shown() {
         .expect("a changed row is refused");
     assert!(error.to_string().contains("read the file again"), "{error}");
 }
+
+#[test]
+fn rows_decided_at_random_count_plan_and_write_as_the_whole_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("konto.csv");
+    std::fs::write(&path, file()).unwrap();
+    let store = book();
+    let plan = plan_of(&store, &path);
+    let review = review_of(&store, &path);
+    let payable: Vec<usize> = (0..review.len())
+        .filter(|&i| review.glance(i).unwrap().payable)
+        .collect();
+    // A fixed sequence of pseudo-random choices (the same on every run).
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |below: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % below as u64) as usize
+    };
+    for round in 0..4 {
+        let mut decisions = Decisions::default();
+        if round % 2 == 1 {
+            review.accept_all_confident(&mut decisions);
+        }
+        for _ in 0..60 {
+            let index = payable[next(payable.len())];
+            let decision = match next(4) {
+                0 => Decision::Skip,
+                1 => Decision::LeaveUnmatched,
+                2 => Decision::Accept {
+                    customer: format!("K{:02}", next(30) + 1),
+                    apply: Apply::OldestFirst,
+                },
+                _ => match review.row(index).unwrap().suggestion {
+                    Some(s) => crate::import::accept(&s),
+                    None => Decision::Skip,
+                },
+            };
+            decisions.choose(index, decision);
+        }
+        same_as_plan(&review, &plan, &store, &decisions);
+        let (mut by_plan, mut by_review) = (book(), book());
+        let finals = review.final_decisions(&decisions);
+        let a = commit(&mut by_plan, &plan, &finals, |_, _| {}).unwrap();
+        let b = review
+            .commit(&mut by_review, &decisions, |_, _| {})
+            .unwrap();
+        assert_eq!(a.summary, b.summary, "round {round}");
+        assert_eq!(
+            by_plan.dump_import_tables(),
+            by_review.dump_import_tables(),
+            "round {round}"
+        );
+    }
+}
