@@ -129,9 +129,16 @@ fn read_fully(input: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
 }
 
 /// A UTF-8 CSV statement read from its file a row at a time: detection reads a sample
-/// of its records, then the rows are read in order, never all held.
+/// of its records, then the rows are read in order, never all held. A CSV statement in
+/// another encoding is decoded once (as a whole read decodes it) into a temporary UTF-8
+/// copy, which is read the same way.
 pub struct CsvFile {
     file: File,
+    /// The temporary UTF-8 copy `file` is, for a file in another encoding (removed when
+    /// this is dropped: after `file`, which is closed first).
+    copy: Option<TemporaryCopy>,
+    /// The SHA-256 of the file itself, when `file` is its copy.
+    original_sha256: Option<String>,
     file_name: String,
     /// Where the text starts (past a byte-order mark).
     text_start: usize,
@@ -229,6 +236,8 @@ impl CsvFile {
         .detected(first_dated);
         Ok(Some(CsvFile {
             file,
+            copy: None,
+            original_sha256: None,
             file_name: file_name.to_string(),
             text_start,
             delimiter: delimiter.ch,
@@ -291,9 +300,69 @@ impl CsvFile {
         }
     }
 
+    /// [`open`](Self::open), and for a CSV file in another encoding (Windows-125x,
+    /// GB18030, UTF-16, ...) the file decoded as a whole read decodes it, written to a
+    /// temporary UTF-8 copy read a row at a time: the decoded text is held once, while
+    /// it is written, never the rows. `None` for what is not CSV (OFX, CAMT, a
+    /// spreadsheet) or does not decode, which the whole read reads or refuses as before.
+    pub fn open_any(
+        path: &Path,
+        file_name: &str,
+        hints: &Hints,
+    ) -> Result<Option<CsvFile>, ImportError> {
+        if let Some(file) = CsvFile::open(path, file_name, hints)? {
+            return Ok(Some(file));
+        }
+        let refuse = |e: io::Error| ImportError::NotAStatement {
+            file: file_name.to_string(),
+            message: e.to_string(),
+        };
+        let bytes = std::fs::read(path).map_err(refuse)?;
+        // As `read_statement` reads it, up to the text.
+        if bytes.iter().all(u8::is_ascii_whitespace)
+            || super::recognise(&bytes).is_some()
+            || super::sheet::kind(&bytes).is_some()
+        {
+            return Ok(None);
+        }
+        let hint = hints
+            .encoding
+            .as_deref()
+            .or_else(|| super::ofx_charset(&bytes));
+        let Ok(decoded) = super::decode::decode(file_name, &bytes, hint) else {
+            return Ok(None);
+        };
+        if decoded.encoding == encoding_rs::UTF_8.name()
+            || super::sniff(&decoded.text) != super::Format::Csv
+        {
+            return Ok(None);
+        }
+        let original_sha256 = {
+            use sha2::Digest;
+            super::hex(&sha2::Sha256::digest(&bytes))
+        };
+        drop(bytes);
+        let copy = TemporaryCopy::write(decoded.text.as_bytes()).map_err(refuse)?;
+        drop(decoded.text);
+        let utf8 = Hints {
+            encoding: None,
+            ..hints.clone()
+        };
+        let Some(mut file) = CsvFile::open(&copy.path, file_name, &utf8)? else {
+            return Ok(None);
+        };
+        file.detected.encoding = decoded.encoding.to_string();
+        file.copy = Some(copy);
+        file.original_sha256 = Some(original_sha256);
+        Ok(Some(file))
+    }
+
     /// The SHA-256 of the whole file, as the batch records it.
     pub fn sha256(&self) -> Result<String, ImportError> {
         use sha2::Digest;
+        if let Some(sha256) = &self.original_sha256 {
+            return Ok(sha256.clone());
+        }
         let refuse = |e: io::Error| ImportError::NotAStatement {
             file: self.file_name.clone(),
             message: e.to_string(),
@@ -315,6 +384,45 @@ impl CsvFile {
     /// The file's size in bytes.
     pub fn len(&self) -> u64 {
         self.file.metadata().map_or(0, |m| m.len())
+    }
+}
+
+/// A file in the temporary folder that is removed when dropped.
+struct TemporaryCopy {
+    path: std::path::PathBuf,
+}
+
+impl TemporaryCopy {
+    fn write(bytes: &[u8]) -> io::Result<TemporaryCopy> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let dir = std::env::temp_dir();
+        loop {
+            let path = dir.join(format!(
+                "owed-statement-{}-{}.csv",
+                std::process::id(),
+                NEXT.fetch_add(1, Ordering::Relaxed)
+            ));
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut file) => {
+                    let copy = TemporaryCopy { path };
+                    io::Write::write_all(&mut file, bytes)?;
+                    return Ok(copy);
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+impl Drop for TemporaryCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 

@@ -36,7 +36,7 @@ pub(super) fn open_with_profile(
                 header_line: None,
                 ..hints.clone()
             };
-            CsvFile::open(path, file_name, &auto)
+            CsvFile::open_any(path, file_name, &auto)
                 .ok()
                 .flatten()
                 .and_then(|f| f.detected.header_signature)
@@ -56,12 +56,12 @@ pub(super) fn open_with_profile(
         && let Some((_, settings)) = store.bank_profile_named(name)?
     {
         let filled = parse_profile(&settings).fill(hints);
-        return Ok(CsvFile::open(path, file_name, &filled)?
+        return Ok(CsvFile::open_any(path, file_name, &filled)?
             .map(|file| opened(file, filled, Some(name.to_string()))));
     }
     // A file detection can't read without its profile's hints is read whole, as
     // `prepare` reads it (which finds the profile by the header alone).
-    let Ok(Some(first)) = CsvFile::open(path, file_name, hints) else {
+    let Ok(Some(first)) = CsvFile::open_any(path, file_name, hints) else {
         return Ok(None);
     };
     let remembered = match signature_of(&first, hints) {
@@ -74,7 +74,7 @@ pub(super) fn open_with_profile(
             if filled == *hints {
                 return Ok(Some(opened(first, filled, Some(name))));
             }
-            Ok(CsvFile::open(path, file_name, &filled)?
+            Ok(CsvFile::open_any(path, file_name, &filled)?
                 .map(|file| opened(file, filled, Some(name))))
         }
         None => Ok(Some(opened(

@@ -86,3 +86,39 @@ fn a_record_longer_than_many_parts_is_read_whole() {
     };
     assert_eq!(all(Records::new(step, ';', 0, 1)), whole);
 }
+
+#[test]
+fn a_file_in_another_encoding_is_read_from_a_copy_removed_when_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("konto.csv");
+    // Windows-1252: "Müller" is not UTF-8.
+    std::fs::write(
+        &path,
+        b"Datum;Text;Betrag\n2026-01-02;M\xfcller;12,50\n2026-01-03;x;-1,00\n",
+    )
+    .unwrap();
+    assert!(
+        CsvFile::open(&path, "konto.csv", &Hints::default())
+            .unwrap()
+            .is_none()
+    );
+    let mut file = CsvFile::open_any(&path, "konto.csv", &Hints::default())
+        .unwrap()
+        .expect("a CSV file in windows-1252");
+    assert_eq!(file.detected.encoding, "windows-1252");
+    let copy = file.copy.as_ref().unwrap().path.clone();
+    assert!(copy.exists());
+    let mut texts = Vec::new();
+    file.rows::<ImportError>(|row, _| {
+        texts.push(row.description.clone());
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(texts, ["Müller", "x"]);
+    // The batch records the file's own hash, not the copy's.
+    use sha2::Digest;
+    let own = crate::import::hex(&sha2::Sha256::digest(std::fs::read(&path).unwrap()));
+    assert_eq!(file.sha256().unwrap(), own);
+    drop(file);
+    assert!(!copy.exists(), "the copy is removed");
+}

@@ -42,10 +42,22 @@ fn same_as_plan(review: &Review, plan: &ImportPlan, store: &Store, decisions: &D
     assert_eq!(figures.set_aside, plan.set_aside());
 }
 
-fn check(path: &Path, streamed: bool) {
+/// How the file is reviewed: opened (a row at a time, or whole when it must be), or
+/// from a plan of the whole file.
+#[derive(PartialEq)]
+enum Made {
+    Opened,
+    Whole,
+}
+
+fn check(path: &Path, made: Made) {
     let store = book();
     let plan = plan_of(&store, path);
-    let review = review_of(&store, path);
+    let streamed = made == Made::Opened;
+    let review = match made {
+        Made::Opened => review_of(&store, path),
+        Made::Whole => Review::whole(&store, plan_of(&store, path), 0.9).unwrap(),
+    };
     assert_eq!(review.is_streamed(), streamed);
     assert_eq!(review.len(), plan.rows.len());
     for (index, planned) in plan.rows.iter().enumerate() {
@@ -130,18 +142,20 @@ fn a_review_read_a_row_at_a_time_is_the_whole_plan() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("konto.csv");
     std::fs::write(&path, file()).unwrap();
-    check(&path, true);
+    check(&path, Made::Opened);
 }
 
 #[test]
-fn a_review_of_a_file_read_whole_is_the_whole_plan() {
-    // Windows-1252, not UTF-8: read whole.
+fn a_review_of_a_file_in_another_encoding_and_of_a_whole_plan_is_the_whole_plan() {
+    // Windows-1252, not UTF-8: read a row at a time from a decoded copy, and as a plan
+    // of the whole file (as an OFX or a spreadsheet is).
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("konto.csv");
     let text = file().replace("Buero", "B\u{fc}ro");
     let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
     std::fs::write(&path, bytes).unwrap();
-    check(&path, false);
+    check(&path, Made::Opened);
+    check(&path, Made::Whole);
 }
 
 #[test]
