@@ -342,7 +342,10 @@ impl CsvFile {
             super::hex(&sha2::Sha256::digest(&bytes))
         };
         drop(bytes);
-        let copy = TemporaryCopy::write(decoded.text.as_bytes()).map_err(refuse)?;
+        // No room for the copy (a full disk): the file is read whole, as before.
+        let Ok(copy) = TemporaryCopy::write(decoded.text.as_bytes()) else {
+            return Ok(None);
+        };
         drop(decoded.text);
         let utf8 = Hints {
             encoding: None,
@@ -397,17 +400,19 @@ impl TemporaryCopy {
         use std::sync::atomic::{AtomicU64, Ordering};
         static NEXT: AtomicU64 = AtomicU64::new(0);
         let dir = std::env::temp_dir();
+        remove_stale_copies(&dir);
         loop {
             let path = dir.join(format!(
-                "owed-statement-{}-{}.csv",
+                "{COPY_PREFIX}{}-{}.csv",
                 std::process::id(),
                 NEXT.fetch_add(1, Ordering::Relaxed)
             ));
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            // A bank statement: readable by its owner only, in a folder others share.
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            match options.open(&path) {
                 Ok(mut file) => {
                     let copy = TemporaryCopy { path };
                     io::Write::write_all(&mut file, bytes)?;
@@ -416,6 +421,28 @@ impl TemporaryCopy {
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(e),
             }
+        }
+    }
+}
+
+const COPY_PREFIX: &str = "owed-statement-";
+
+/// Copies a process killed while reading left behind (a day old or more).
+fn remove_stale_copies(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let day = std::time::Duration::from_secs(24 * 60 * 60);
+    for entry in entries.flatten() {
+        let stale = entry.file_name().to_string_lossy().starts_with(COPY_PREFIX)
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age >= day);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }

@@ -108,6 +108,12 @@ fn a_file_in_another_encoding_is_read_from_a_copy_removed_when_done() {
     assert_eq!(file.detected.encoding, "windows-1252");
     let copy = file.copy.as_ref().unwrap().path.clone();
     assert!(copy.exists());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&copy).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "readable by its owner only: {mode:o}");
+    }
     let mut texts = Vec::new();
     file.rows::<ImportError>(|row, _| {
         texts.push(row.description.clone());
