@@ -427,15 +427,27 @@ impl TemporaryCopy {
 
 const COPY_PREFIX: &str = "owed-statement-";
 
-/// Copies a process killed while reading left behind (a day old or more).
+/// Copies a process killed while reading left behind: those of a process no longer
+/// running (where the system says which run), and any a day old or more.
 fn remove_stale_copies(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     let day = std::time::Duration::from_secs(24 * 60 * 60);
+    let proc = Path::new("/proc/self").exists();
     for entry in entries.flatten() {
-        let stale = entry.file_name().to_string_lossy().starts_with(COPY_PREFIX)
-            && entry
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(COPY_PREFIX) else {
+            continue;
+        };
+        let gone = proc
+            && rest
+                .split('-')
+                .next()
+                .and_then(|pid| pid.parse::<u32>().ok())
+                .is_some_and(|pid| !Path::new(&format!("/proc/{pid}")).exists());
+        let stale = gone
+            || entry
                 .metadata()
                 .and_then(|m| m.modified())
                 .ok()
