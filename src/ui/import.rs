@@ -531,12 +531,18 @@ impl Import {
         self.row(index)
     }
 
-    /// The row at `index`: as read for the list, else read from the file now.
+    /// The row at `index`: as read for the list, else read from the file now (unless an
+    /// import is being written from it: the window never waits on the write).
     pub fn row(&self, index: usize) -> Option<PlannedRow> {
         if let Some(row) = self.shown.get(&index) {
             return Some(row.clone());
         }
-        self.review.as_ref()?.row(index).ok()
+        let mut read = None;
+        self.review.as_ref()?.rows_if_free([index], |_, row| {
+            read = row.ok();
+            false
+        });
+        read
     }
 
     /// The row at `index` as read for the list (see [`read_shown`](Self::read_shown)).
@@ -565,7 +571,9 @@ impl Import {
             .filter(|index| !self.shown.contains_key(index))
             .collect();
         let (shown, error) = (&mut self.shown, &mut self.error);
-        review.rows(missing, |index, row| match row {
+        // While an import is written from the file, the rows not read yet wait for the
+        // next scroll.
+        review.rows_if_free(missing, |index, row| match row {
             Ok(row) => {
                 shown.insert(index, row);
                 true

@@ -328,8 +328,28 @@ impl Review {
     pub fn rows(
         &self,
         indexes: impl IntoIterator<Item = usize>,
-        mut each: impl FnMut(usize, Result<PlannedRow, RunError>) -> bool,
+        each: impl FnMut(usize, Result<PlannedRow, RunError>) -> bool,
     ) {
+        self.rows_with(indexes, each, true);
+    }
+
+    /// [`rows`](Self::rows) unless the file is being read by another thread (an import
+    /// being written): then nothing is read and this says so (`false`), so that a
+    /// window never waits on a write.
+    pub fn rows_if_free(
+        &self,
+        indexes: impl IntoIterator<Item = usize>,
+        each: impl FnMut(usize, Result<PlannedRow, RunError>) -> bool,
+    ) -> bool {
+        self.rows_with(indexes, each, false)
+    }
+
+    fn rows_with(
+        &self,
+        indexes: impl IntoIterator<Item = usize>,
+        mut each: impl FnMut(usize, Result<PlannedRow, RunError>) -> bool,
+        wait: bool,
+    ) -> bool {
         let streamed = match &self.source {
             Source::Whole(plan) => {
                 for index in indexes {
@@ -338,17 +358,22 @@ impl Review {
                             RunError::Invalid(format!("no row {index} in the file"))
                         });
                     if !each(index, row) {
-                        return;
+                        break;
                     }
                 }
-                return;
+                return true;
             }
             Source::File(streamed) => streamed,
         };
-        let opened = streamed
-            .opened
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let opened = match streamed.opened.try_lock() {
+            Ok(opened) => opened,
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) if !wait => return false,
+            Err(std::sync::TryLockError::WouldBlock) => streamed
+                .opened
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        };
         let file = &opened.file;
         // Made once for the page: it reads the detection's sample.
         let builder = file.builder();
@@ -358,9 +383,10 @@ impl Review {
                 None => Err(RunError::Invalid(format!("no row {index} in the file"))),
             };
             if !each(index, row) {
-                return;
+                break;
             }
         }
+        true
     }
 
     fn read_again(

@@ -229,3 +229,29 @@ fn rows_decided_at_random_count_plan_and_write_as_the_whole_plan() {
         );
     }
 }
+
+#[test]
+fn a_screen_never_waits_on_a_file_an_import_is_written_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("konto.csv");
+    std::fs::write(&path, file()).unwrap();
+    let store = book();
+    let review = review_of(&store, &path);
+    let Source::File(streamed) = &review.source else {
+        panic!("read a row at a time");
+    };
+    // As `commit` holds the file while it writes.
+    let held = streamed.opened.lock().unwrap();
+    let mut read = 0;
+    assert!(!review.rows_if_free([0, 1], |_, _| {
+        read += 1;
+        true
+    }));
+    assert_eq!(read, 0);
+    drop(held);
+    assert!(review.rows_if_free([0, 1], |_, row| {
+        read += usize::from(row.is_ok());
+        true
+    }));
+    assert_eq!(read, 2);
+}
