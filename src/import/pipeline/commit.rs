@@ -115,22 +115,8 @@ pub fn commit(
     }
     let mut summary = plan.summary(decisions, Some(batch.id));
     summary.payments = planned_payments(plan, &outcomes);
-    if !batch.not_posted.is_empty() {
-        // What the book refused is not a payment: said, and counted as unmatched.
-        let refused: std::collections::HashSet<usize> =
-            batch.not_posted.iter().map(|(line, _)| *line).collect();
-        summary.payments.retain(|p| !refused.contains(&p.line));
-        summary.matched -= refused.len().min(summary.matched);
-        summary.unmatched += refused.len();
-        summary.not_posted = batch
-            .not_posted
-            .iter()
-            .map(|(line, reason)| super::summary::SkippedLine {
-                line: *line,
-                reason: reason.clone(),
-            })
-            .collect();
-    }
+    // What the book refused is not a payment: said, and counted as unmatched.
+    summary.refused(&batch.not_posted);
     Ok(Committed {
         batch: Some(batch),
         summary,

@@ -21,7 +21,7 @@ use super::keys::Common;
 use super::opening::{Opened, open_with_profile};
 use super::sequence::Sequencer;
 use super::streamed::{Writing, default_decision, write};
-use super::summary::{PlannedPayment, SkippedLine, Tally, payment};
+use super::summary::{PlannedPayment, Tally, payment};
 use super::{
     Decision, ImportPlan, PlannedRow, RowKind, RowStatus, RunError, SetAside, Summary, fingerprint,
     kind_of, texts, unpostable,
@@ -692,26 +692,8 @@ impl Review {
             progress,
         )?;
         summary.batch = Some(batch.id);
-        let refused: std::collections::HashSet<usize> =
-            batch.not_posted.iter().map(|(line, _)| *line).collect();
-        summary.payments = self
-            .payments(decisions)
-            .into_iter()
-            .filter(|p| !refused.contains(&p.line))
-            .collect();
-        if !batch.not_posted.is_empty() {
-            let refused = batch.not_posted.len();
-            summary.matched -= refused.min(summary.matched);
-            summary.unmatched += refused;
-            summary.not_posted = batch
-                .not_posted
-                .iter()
-                .map(|(line, reason)| SkippedLine {
-                    line: *line,
-                    reason: reason.clone(),
-                })
-                .collect();
-        }
+        summary.payments = self.payments(decisions);
+        summary.refused(&batch.not_posted);
         Ok(Committed {
             batch: Some(batch),
             summary,

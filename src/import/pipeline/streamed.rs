@@ -16,7 +16,7 @@ use super::judge::{Accepted, Keep, Kept, check_of, judge};
 use super::keys::Common;
 use super::opening::{Opened, open_with_profile};
 use super::sequence::Sequencer;
-use super::summary::{PlannedPayment, SkippedLine};
+use super::summary::PlannedPayment;
 use super::{
     BankProfile, Decision, PlannedRow, RowKind, RowStatus, RunError, Summary, accept, fingerprint,
     kind_of, texts, unpostable,
@@ -120,20 +120,10 @@ pub fn import_streamed(
         progress,
     )?;
     summary.batch = Some(batch.id);
-    if !batch.not_posted.is_empty() {
-        // What the book refused is not a payment: said, and counted as unmatched.
-        imported.refused = batch.not_posted.iter().map(|(line, _)| *line).collect();
-        summary.matched -= imported.refused.len().min(summary.matched);
-        summary.unmatched += imported.refused.len();
-        summary.not_posted = batch
-            .not_posted
-            .iter()
-            .map(|(line, reason)| SkippedLine {
-                line: *line,
-                reason: reason.clone(),
-            })
-            .collect();
-    }
+    // What the book refused is not a payment: said, and counted as unmatched (its
+    // payments, listed one at a time, leave these lines out).
+    imported.refused = batch.not_posted.iter().map(|(line, _)| *line).collect();
+    summary.refused(&batch.not_posted);
     imported.summary = summary;
     imported.batch = Some(batch);
     Ok(Some(imported))

@@ -304,6 +304,28 @@ impl Tally {
     }
 }
 
+impl Summary {
+    /// Counts the payments the book refused at commit (by line, with why) as not
+    /// posted: they are said, taken out of the payments, and counted as unmatched.
+    pub(super) fn refused(&mut self, not_posted: &[(usize, String)]) {
+        if not_posted.is_empty() {
+            return;
+        }
+        let lines: std::collections::HashSet<usize> =
+            not_posted.iter().map(|(line, _)| *line).collect();
+        self.payments.retain(|p| !lines.contains(&p.line));
+        self.matched -= lines.len().min(self.matched);
+        self.unmatched += lines.len();
+        self.not_posted = not_posted
+            .iter()
+            .map(|(line, reason)| SkippedLine {
+                line: *line,
+                reason: reason.clone(),
+            })
+            .collect();
+    }
+}
+
 impl ImportPlan {
     /// The summary of the file with these decisions.
     pub fn summary(&self, decisions: &[Decision], batch: Option<i64>) -> Summary {
