@@ -234,20 +234,7 @@ proptest! {
             return Ok(());
         }
         let mut data = fs::read(samples().join("csv").join(FILES[file])).unwrap();
-        for (at, byte, kind) in edits {
-            if data.is_empty() {
-                data.push(byte);
-                continue;
-            }
-            let i = at.index(data.len());
-            match kind {
-                0 => data[i] = byte,
-                1 => data.insert(i, byte),
-                _ => {
-                    data.remove(i);
-                }
-            }
-        }
+        crate::common::quirks::mutate(&mut data, edits);
         let _ = read_statement(FILES[file], &data, &Hints::default());
     }
 }

@@ -289,20 +289,7 @@ proptest! {
         edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..12),
     ) {
         let mut data = bytes(QUIRKS[file]);
-        for (at, byte, kind) in edits {
-            if data.is_empty() {
-                data.push(byte);
-                continue;
-            }
-            let i = at.index(data.len());
-            match kind {
-                0 => data[i] = byte,
-                1 => data.insert(i, byte),
-                _ => {
-                    data.remove(i);
-                }
-            }
-        }
+        crate::common::quirks::mutate(&mut data, edits);
         let _ = read_statement(QUIRKS[file], &data, &Hints::default());
     }
 }

@@ -308,20 +308,7 @@ proptest::proptest! {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import_quirks");
         let files = csv_files(&root);
         let mut data = std::fs::read(&files[file.index(files.len())]).unwrap();
-        for (at, byte, kind) in edits {
-            if data.is_empty() {
-                data.push(byte);
-                continue;
-            }
-            let i = at.index(data.len());
-            match kind {
-                0 => data[i] = byte,
-                1 => data.insert(i, byte),
-                _ => {
-                    data.remove(i);
-                }
-            }
-        }
+        crate::common::quirks::mutate(&mut data, edits);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("damaged.csv");
         std::fs::write(&path, &data).unwrap();

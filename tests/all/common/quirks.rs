@@ -34,3 +34,23 @@ pub fn amounts(statement: &Statement) -> Vec<String> {
 pub fn dates(statement: &Statement) -> Vec<Option<NaiveDate>> {
     statement.rows.iter().map(|r| r.date).collect()
 }
+
+/// `data` damaged by `edits`, each (where, byte, how): 0 overwrites the byte there, 1
+/// inserts one, 2 removes one (an empty file gets the byte): what the never-panics
+/// property tests do to a file.
+pub fn mutate(data: &mut Vec<u8>, edits: Vec<(proptest::sample::Index, u8, u8)>) {
+    for (at, byte, kind) in edits {
+        if data.is_empty() {
+            data.push(byte);
+            continue;
+        }
+        let i = at.index(data.len());
+        match kind {
+            0 => data[i] = byte,
+            1 => data.insert(i, byte),
+            _ => {
+                data.remove(i);
+            }
+        }
+    }
+}
