@@ -12,6 +12,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod files;
+pub mod i18n;
 pub mod import;
 pub mod load;
 pub mod pdf;

@@ -8,7 +8,6 @@ pub mod book;
 pub mod customers;
 pub mod dashboard;
 pub mod headless;
-pub mod i18n;
 pub mod import;
 pub mod ledger;
 pub mod letter_preview;
@@ -31,8 +30,8 @@ use iced::keyboard::{self, Key, Modifiers, key::Named};
 use iced::widget::{button, column, container, row, space, stack, text};
 use iced::{Element, Length, Subscription, Task, Theme};
 
+use crate::fl;
 pub use book::Book;
-use i18n::t;
 pub use screen::{Event, Tab};
 use widgets::BOLD;
 
@@ -542,14 +541,8 @@ impl Open {
         };
         // A book that cannot be written is said on every screen: reading goes on.
         let banner = match (book.store().damage_found(), book.store().read_only_reason()) {
-            (Some(found), _) => Some(i18n::tf(
-                "This book is damaged ({found}); nothing more will be written to it. Settings → Restore… puts a backup back.",
-                &[("found", &found)],
-            )),
-            (None, Some(why)) => Some(i18n::tf(
-                "This book is open only for reading: {why}.",
-                &[("why", why)],
-            )),
+            (Some(found), _) => Some(fl!("this-book-is-damaged-found-nothing", found = found)),
+            (None, Some(why)) => Some(fl!("this-book-is-open-only-for", why = why)),
             (None, None) => None,
         };
         let screen: Element<'_, Message> = match banner {
@@ -581,10 +574,10 @@ impl Open {
     }
 
     fn sidebar(&self) -> Element<'_, Message> {
-        let tab = |tab: Tab, label: &'static str, keys: &'static str| {
+        let tab = |tab: Tab, label: String, keys: &'static str| {
             let active = self.tab == tab;
             button(
-                column![text(t(label)).size(15), widgets::muted(keys)]
+                column![text(label).size(15), widgets::muted(keys)]
                     .spacing(2)
                     .width(Length::Fill),
             )
@@ -601,27 +594,27 @@ impl Open {
             .on_press(Message::Show(tab))
         };
         let ledger_label = match self.ledger.customer_code() {
-            Some(_) => "Ledger",
-            None => "Ledger (pick a customer)",
+            Some(_) => fl!("ledger"),
+            None => fl!("ledger-pick-a-customer"),
         };
         container(
             column![
                 text(self.book.company()).size(16).font(BOLD),
                 widgets::muted(self.book.currency().code.clone()),
                 space().height(12),
-                tab(Tab::Today, "Today", "Ctrl+0"),
-                tab(Tab::Dashboard, "Dashboard", "Ctrl+8"),
-                tab(Tab::Customers, "Customers", "Ctrl+1"),
+                tab(Tab::Today, fl!("today"), "Ctrl+0"),
+                tab(Tab::Dashboard, fl!("dashboard"), "Ctrl+8"),
+                tab(Tab::Customers, fl!("customers"), "Ctrl+1"),
                 tab(Tab::Ledger, ledger_label, "Ctrl+2"),
-                tab(Tab::Aging, "Aging", "Ctrl+3"),
-                tab(Tab::Notes, "Collection notes", "Ctrl+4"),
-                tab(Tab::Import, "Bank import", "Ctrl+5"),
-                tab(Tab::Statements, "Statements & letters", "Ctrl+6"),
-                tab(Tab::Settings, "Settings", "Ctrl+7"),
+                tab(Tab::Aging, fl!("aging"), "Ctrl+3"),
+                tab(Tab::Notes, fl!("collection-notes"), "Ctrl+4"),
+                tab(Tab::Import, fl!("bank-import"), "Ctrl+5"),
+                tab(Tab::Statements, fl!("statements-letters"), "Ctrl+6"),
+                tab(Tab::Settings, fl!("settings"), "Ctrl+7"),
                 space::vertical(),
-                widgets::muted(t("Ctrl+F search · Ctrl+N invoice")),
-                widgets::muted(t("Ctrl+P payment · Ctrl+L note")),
-                widgets::secondary(t("Open another book…"), Some(Message::CloseBook)),
+                widgets::muted(fl!("ctrl-f-search-ctrl-n-invoice")),
+                widgets::muted(fl!("ctrl-p-payment-ctrl-l-note")),
+                widgets::secondary(fl!("open-another-book"), Some(Message::CloseBook)),
             ]
             .spacing(6),
         )

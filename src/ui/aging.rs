@@ -23,11 +23,11 @@ use chrono::NaiveDate;
 use iced::widget::{column, row, scrollable, space, text};
 use iced::{Element, Length, Task};
 
-use super::i18n::{t, tf};
 use super::screen::ListKey;
 use super::widgets::{self, Direction, Scroll};
 use super::{Book, Event};
 use crate::domain::aging::{Basis, Buckets};
+use crate::fl;
 use crate::report::AgingOptions;
 pub use data::{Customer, Report, load};
 
@@ -276,31 +276,24 @@ impl Aging {
                 self.export_path_chosen = true;
             }
             Message::ChosenExportPath(None) => {
-                self.export_status = Some(Err(t(
-                    "No file was chosen (or this desktop has no file dialog): type the path instead.",
-                )
-                .to_string()));
+                self.export_status = Some(Err(fl!("no-file-was-chosen-or-this")));
             }
             Message::Export => return (self.export(book), None),
             Message::SavePdf => return (self.save_pdf(book), None),
             Message::PdfSaved(result) => {
                 self.exporting = false;
-                self.export_status = Some(result.map(|path| {
-                    tf(
-                        "Wrote the PDF to {path}",
-                        &[("path", &path.display().to_string())],
-                    )
-                }));
+                self.export_status =
+                    Some(result.map(|path| {
+                        fl!("wrote-the-pdf-to-path", path = path.display().to_string())
+                    }));
             }
             Message::Exported(result) => {
                 self.exporting = false;
                 self.export_status = Some(result.map(|(rows, path)| {
-                    tf(
-                        "Exported {rows} rows to {path}",
-                        &[
-                            ("rows", &rows.to_string()),
-                            ("path", &path.display().to_string()),
-                        ],
+                    fl!(
+                        "exported-rows-rows-to-path",
+                        rows = rows.to_string(),
+                        path = path.display().to_string()
                     )
                 }));
             }
@@ -420,11 +413,11 @@ impl Aging {
     pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
         let open = self.selected.as_ref().map(|_| Message::OpenSelected);
         let first = row![
-            text(t("Aging")).size(24).font(widgets::BOLD),
+            text(fl!("aging")).size(24).font(widgets::BOLD),
             space().width(8),
             controls::as_of(self),
             space::horizontal(),
-            widgets::secondary(t("Open ledger"), open),
+            widgets::secondary(fl!("open-ledger"), open),
         ]
         .spacing(8)
         .align_y(iced::Alignment::Center);
@@ -437,10 +430,7 @@ impl Aging {
         .align_y(iced::Alignment::Center);
         let hint: Element<'a, Message> = match self.export_status {
             Some(_) => space().into(),
-            None => widgets::muted(t(
-                "▶ shows a customer's items · double-click or Enter opens the ledger",
-            ))
-            .into(),
+            None => widgets::muted(fl!("shows-a-customer-s-items-double")).into(),
         };
         let last = row![export::view(self), space::horizontal(), hint]
             .spacing(8)
@@ -459,18 +449,18 @@ impl Aging {
     fn report_status(&self) -> Element<'_, Message> {
         match (&self.error, self.loading) {
             (Some(error), _) => widgets::danger_text(error.as_str()).into(),
-            (None, true) => widgets::muted(t("Loading…")).into(),
+            (None, true) => widgets::muted(fl!("loading")).into(),
             (None, false) => space().into(),
         }
     }
 }
 
 /// A bucket's label in the screens' language ("Current"; day ranges need none).
-fn label(column: &str) -> &str {
+fn label(column: &str) -> String {
     if column == "Current" {
-        t("Current")
+        fl!("current")
     } else {
-        column
+        column.to_string()
     }
 }
 

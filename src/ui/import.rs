@@ -23,10 +23,10 @@ pub use choices::{DecimalChoice, DelimiterChoice, EncodingChoice, RowFilter};
 pub use reading::Reading;
 
 use super::book::on_worker;
-use super::i18n::{t, tf};
 use super::screen::ListKey;
 use super::widgets::Scroll;
 use super::{Book, Event};
+use crate::fl;
 use crate::import::{self, Decision, Decisions, Figures, Hints, PlannedRow, Review};
 use crate::store::{ImportBatch, KeptBankRow, Store};
 
@@ -212,7 +212,7 @@ impl Import {
                 text.parse::<i32>()
                     .ok()
                     .filter(|y| (1900..=2200).contains(y))
-                    .ok_or_else(|| tf("'{year}' is not a year", &[("year", text)]))?,
+                    .ok_or_else(|| fl!("year-is-not-a-year", year = text))?,
             ),
         };
         let mut hints = Hints {
@@ -284,9 +284,9 @@ impl Import {
                 let task = Task::perform(
                     async {
                         rfd::AsyncFileDialog::new()
-                            .set_title(t("Choose a bank statement"))
+                            .set_title(fl!("choose-a-bank-statement"))
                             .add_filter(
-                                t("Bank statements"),
+                                fl!("bank-statements"),
                                 &[
                                     "csv", "txt", "tsv", "ofx", "qfx", "xml", "xlsx", "xlsm",
                                     "xlsb", "xls", "ods",
@@ -416,9 +416,9 @@ impl Import {
             }
             Message::AcceptAllConfident => {
                 let accepted = self.accept_all_confident();
-                self.notice = Some(tf(
-                    "{n} confident matches accepted",
-                    &[("n", &accepted.to_string())],
+                self.notice = Some(fl!(
+                    "n-confident-matches-accepted",
+                    n = accepted.to_string()
                 ));
                 return (self.recount(), None);
             }
@@ -503,13 +503,11 @@ impl Import {
         let apply = crate::domain::allocation::Apply::OldestFirst;
         match import::assign_unmatched(book.store_mut(), kept.id, &code, apply) {
             Ok((posted, amount)) => {
-                self.notice = Some(tf(
-                    "{number} posted for {code}: {amount}",
-                    &[
-                        ("number", &posted.number),
-                        ("code", &posted.customer),
-                        ("amount", &currency.display(amount)),
-                    ],
+                self.notice = Some(fl!(
+                    "number-posted-for-code-amount",
+                    number = posted.number.as_str(),
+                    code = posted.customer.as_str(),
+                    amount = currency.display(amount)
                 ));
                 self.kept_selected = None;
                 self.assign_search.clear();
@@ -623,29 +621,26 @@ impl Import {
     pub fn set_aside(&self) -> Option<String> {
         let aside = self.tally.as_ref()?.set_aside.as_ref()?;
         let movements = match aside.rows {
-            1 => t("1 movement").to_string(),
-            n => tf("{rows} movements", &[("rows", &n.to_string())]),
+            1 => fl!("n-1-movement"),
+            n => fl!("rows-movements", rows = n.to_string()),
         };
         Some(match (aside.currencies.as_slice(), aside.whole_file) {
-            ([code], true) => tf(
-                "the file is in {code}, the book in {book}: {movements} set aside",
-                &[
-                    ("code", code),
-                    ("book", &aside.book),
-                    ("movements", &movements),
-                ],
+            ([code], true) => fl!(
+                "the-file-is-in-code-the",
+                code = code,
+                book = aside.book.as_str(),
+                movements = movements
             ),
-            ([], _) => tf(
-                "{movements} in another currency set aside: the book is in {book}",
-                &[("book", &aside.book), ("movements", &movements)],
+            ([], _) => fl!(
+                "movements-in-another-currency-set-aside",
+                book = aside.book.as_str(),
+                movements = movements
             ),
-            (codes, _) => tf(
-                "{movements} in {codes} set aside: the book is in {book}",
-                &[
-                    ("codes", &codes.join(", ")),
-                    ("book", &aside.book),
-                    ("movements", &movements),
-                ],
+            (codes, _) => fl!(
+                "movements-in-codes-set-aside-the",
+                codes = codes.join(", "),
+                book = aside.book.as_str(),
+                movements = movements
             ),
         })
     }
@@ -694,13 +689,11 @@ impl Import {
         let run = move |store: &mut Store| {
             import::undo(store, id)
                 .map(|(batch, voids)| {
-                    tf(
-                        "Import {id} ({file}) undone: {n} payments voided",
-                        &[
-                            ("id", &batch.id.to_string()),
-                            ("file", &batch.file_name),
-                            ("n", &voids.len().to_string()),
-                        ],
+                    fl!(
+                        "import-id-file-undone-n-payments",
+                        id = batch.id.to_string(),
+                        file = batch.file_name.as_str(),
+                        n = voids.len().to_string()
                     )
                 })
                 .map_err(|e| e.to_string())
@@ -777,30 +770,23 @@ fn describe(result: Result<import::Committed, import::RunError>) -> Result<Strin
     let s = &committed.summary;
     Ok(match &committed.batch {
         Some(batch) => {
-            let mut said = tf(
-                "Imported as batch {id}: {posted} payments posted, {unmatched} kept unmatched, {dups} duplicates left out",
-                &[
-                    ("id", &batch.id.to_string()),
-                    ("posted", &batch.payments.to_string()),
-                    ("unmatched", &batch.unmatched.to_string()),
-                    ("dups", &batch.duplicates.to_string()),
-                ],
+            let mut said = fl!(
+                "imported-as-batch-id-posted-payments",
+                id = batch.id.to_string(),
+                posted = batch.payments.to_string(),
+                unmatched = batch.unmatched.to_string(),
+                dups = batch.duplicates.to_string()
             );
             // Payments the book refused at commit, each with its line and why.
             for refused in &s.not_posted {
-                said.push_str(&tf(
-                    "; line {line} not posted: {why}",
-                    &[
-                        ("line", &refused.line.to_string()),
-                        ("why", &refused.reason),
-                    ],
+                said.push_str(&fl!(
+                    "line-line-not-posted-why",
+                    line = refused.line.to_string(),
+                    why = refused.reason.as_str()
                 ));
             }
             said
         }
-        None => tf(
-            "Nothing new: all {n} rows were imported before",
-            &[("n", &s.duplicates.to_string())],
-        ),
+        None => fl!("nothing-new-all-n-rows-were", n = s.duplicates.to_string()),
     })
 }

@@ -20,6 +20,7 @@ use crate::domain::document::DocKind;
 use crate::domain::ledger;
 use crate::domain::risk::Risk;
 use crate::domain::{Money, parse_date};
+use crate::fl;
 use crate::store::{AuditEntry, AuditFilter, Customer, Note, NoteFilter, OpenItemNow, Store};
 
 /// Which form is open over the ledger.
@@ -120,6 +121,20 @@ fn range_bound(text: &str) -> Result<Option<NaiveDate>, String> {
     match text.trim() {
         "" => Ok(None),
         text => parse_date(text).map(Some).map_err(|e| e.to_string()),
+    }
+}
+
+/// A document kind's name in the screens' language, as the ledger lists it.
+fn kind_name(kind: DocKind) -> String {
+    match kind {
+        DocKind::Invoice => fl!("kind-invoice"),
+        DocKind::Fee => fl!("kind-fee"),
+        DocKind::Refund => fl!("kind-refund"),
+        DocKind::Payment => fl!("kind-payment"),
+        DocKind::Credit => fl!("kind-credit"),
+        DocKind::WriteOff => fl!("kind-writeoff"),
+        DocKind::Void => fl!("kind-void"),
+        DocKind::Discount => fl!("kind-discount"),
     }
 }
 

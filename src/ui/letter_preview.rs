@@ -21,12 +21,12 @@ use iced::{Alignment, Color, Element, Length, Task, Theme};
 
 use super::Book;
 use super::book::on_worker;
-use super::i18n::{t, tf};
 use super::statements::open_with_system;
 use super::widgets::{self, BOLD};
 use crate::domain::company::CompanyProfile;
 use crate::domain::letters::Level;
 use crate::domain::printed::{Letter, LetterBlock};
+use crate::fl;
 use crate::pdf::Labels;
 use crate::report::letters::{self, LetterRequest};
 use crate::report::statement::Context;
@@ -165,13 +165,11 @@ impl LetterPreview {
     /// The toolbar over the sheet, and the sheet, filling the space it is given.
     pub fn view(&self) -> Element<'_, Message> {
         let letter = &self.letter;
-        let heading = tf(
-            "Letter preview — {code} {name} · level {level}",
-            &[
-                ("code", &letter.customer.code),
-                ("name", &letter.customer.name),
-                ("level", &letter.level.number().to_string()),
-            ],
+        let heading = fl!(
+            "letter-preview-code-name-level-level",
+            code = letter.customer.code.as_str(),
+            name = letter.customer.name.as_str(),
+            level = letter.level.number().to_string()
         );
         let toolbar = row![
             text(heading)
@@ -179,23 +177,20 @@ impl LetterPreview {
                 .font(BOLD)
                 .width(Length::Fill)
                 .wrapping(text::Wrapping::WordOrGlyph),
-            widgets::secondary(t("Open PDF"), Some(Message::OpenPdf)),
+            widgets::secondary(fl!("open-pdf"), Some(Message::OpenPdf)),
             widgets::action(
-                t("Send this letter"),
+                fl!("send-this-letter"),
                 self.can_send.then_some(Message::Send)
             ),
-            widgets::secondary(t("Close"), Some(Message::Close)),
+            widgets::secondary(fl!("close"), Some(Message::Close)),
         ]
         .spacing(8)
         .align_y(Alignment::Center);
-        let mut status = column![widgets::muted(t(
-            "Not sent: nothing is archived or logged until you send it. Esc closes."
-        ))]
-        .spacing(4);
+        let mut status = column![widgets::muted(fl!("not-sent-nothing-is-archived-or"))].spacing(4);
         if let Some(path) = &self.pdf {
-            status = status.push(widgets::muted(tf(
-                "Preview, not sent: {path}",
-                &[("path", &path.display().to_string())],
+            status = status.push(widgets::muted(fl!(
+                "preview-not-sent-path",
+                path = path.display().to_string()
             )));
         }
         if let Some(error) = &self.error {

@@ -14,12 +14,12 @@ use chrono::NaiveDate;
 use iced::widget::{Id, operation, scrollable};
 use iced::{Element, Task};
 
-use super::i18n::t;
 use super::screen::ListKey;
 use super::widgets::Scroll;
 use super::{Book, Event};
 use crate::domain::Currency;
 use crate::domain::note::{Channel, Direction, Promise, PromiseStatus};
+use crate::fl;
 use crate::report::{self, NoteStatus};
 use crate::store::{NoteFilter, Store};
 
@@ -72,12 +72,12 @@ impl StatusFilter {
         StatusFilter::PromiseBroken,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            StatusFilter::All => t("All"),
-            StatusFilter::FollowUpDue => t("Follow-up due"),
-            StatusFilter::PromiseDue => t("Promise due"),
-            StatusFilter::PromiseBroken => t("Promise broken"),
+            StatusFilter::All => fl!("all"),
+            StatusFilter::FollowUpDue => fl!("follow-up-due"),
+            StatusFilter::PromiseDue => fl!("promise-due"),
+            StatusFilter::PromiseBroken => fl!("promise-broken"),
         }
     }
 
@@ -88,6 +88,27 @@ impl StatusFilter {
             StatusFilter::PromiseDue => status.promise_due,
             StatusFilter::PromiseBroken => status.promise_broken,
         }
+    }
+}
+
+/// A channel's name in the screens' language (the notes' filter, rows and form, and the
+/// ledger's notes).
+pub fn channel_name(channel: Channel) -> String {
+    match channel {
+        Channel::Call => fl!("channel-call"),
+        Channel::Email => fl!("channel-email"),
+        Channel::Letter => fl!("channel-letter"),
+        Channel::Visit => fl!("channel-visit"),
+        Channel::Message => fl!("channel-message"),
+        Channel::Other => fl!("channel-other"),
+    }
+}
+
+/// A direction's name in the screens' language, as a note's row shows it.
+fn direction_name(direction: Direction) -> String {
+    match direction {
+        Direction::Out => fl!("direction-out"),
+        Direction::In => fl!("direction-in"),
     }
 }
 
@@ -121,8 +142,8 @@ impl ChannelChoice {
 impl fmt::Display for ChannelChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ChannelChoice::All => f.write_str(t("All channels")),
-            ChannelChoice::Only(channel) => f.write_str(t(channel.as_str())),
+            ChannelChoice::All => f.write_str(&fl!("all-channels")),
+            ChannelChoice::Only(channel) => f.write_str(&channel_name(*channel)),
         }
     }
 }
@@ -330,8 +351,8 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Vec<Row>, String> {
                 when: note.at.get(..16).unwrap_or(&note.at).replacen('T', " ", 1),
                 how_text: format!(
                     "{} · {}",
-                    t(note.channel.as_str()),
-                    t(note.direction.as_str())
+                    channel_name(note.channel),
+                    direction_name(note.direction)
                 ),
                 line: first_line(&note.summary, ROW_SUMMARY_CHARS),
                 code: note.customer,

@@ -17,12 +17,12 @@ use iced::widget::{column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length, Task};
 
 use super::Book;
-use super::i18n::{t, tf};
 use super::widgets::{self, BOLD};
 use crate::domain::analytics::one_decimal;
 use crate::domain::customer::Tier;
 use crate::domain::risk::{Band, SuggestionReason};
 use crate::domain::{Currency, Money};
+use crate::fl;
 use crate::report::review::{accepted, review_record};
 use crate::report::risk::CreditRecord;
 use crate::store::ReviewOutcome;
@@ -54,22 +54,22 @@ pub struct ReviewForm {
 /// The tier as the form says it.
 fn tier_text(tier: Option<Tier>) -> String {
     match tier {
-        Some(tier) => tf("tier {tier}", &[("tier", &tier.to_string())]),
-        None => t("no tier").to_string(),
+        Some(tier) => fl!("tier-tier", tier = tier.to_string()),
+        None => fl!("no-tier"),
     }
 }
 
 fn limit_text(currency: &Currency, limit: Option<Money>) -> String {
-    limit.map_or_else(|| t("no limit").to_string(), |l| currency.display(l))
+    limit.map_or_else(|| fl!("no-limit"), |l| currency.display(l))
 }
 
-/// A risk band's name on screen (its English is the i18n key).
-fn band_label(band: Band) -> &'static str {
+/// A risk band's name on screen ("high risk").
+fn band_label(band: Band) -> String {
     match band {
-        Band::Low => "low risk",
-        Band::Medium => "medium risk",
-        Band::High => "high risk",
-        Band::Severe => "severe risk",
+        Band::Low => fl!("low-risk"),
+        Band::Medium => fl!("medium-risk"),
+        Band::High => fl!("high-risk"),
+        Band::Severe => fl!("severe-risk"),
     }
 }
 
@@ -80,50 +80,40 @@ fn suggestion_words(reason: &SuggestionReason, tier: Tier, currency: &Currency) 
         SuggestionReason::TierFromRisk {
             band,
             on_time_share,
-        } => tf(
-            "{band}, {share} paid on time: tier {tier}",
-            &[
-                ("band", t(band_label(*band))),
-                (
-                    "share",
-                    &on_time_share
-                        .map_or_else(|| t("n/a").to_string(), |s| format!("{} %", one_decimal(s))),
-                ),
-                ("tier", &tier.to_string()),
-            ],
+        } => fl!(
+            "band-share-paid-on-time-tier",
+            band = band_label(*band),
+            share = on_time_share.map_or_else(|| fl!("n-a"), |s| format!("{} %", one_decimal(s))),
+            tier = tier.to_string()
         ),
         SuggestionReason::LimitFromHighest {
             highest,
             factor,
             limit,
-        } => tf(
-            "limit {factor} × the highest balance in 12 months ({highest}), rounded up: {limit}",
-            &[
-                ("factor", &factor.normalize().to_string()),
-                ("highest", &currency.display(*highest)),
-                ("limit", &currency.display(*limit)),
-            ],
+        } => fl!(
+            "limit-factor-the-highest-balance-in",
+            factor = factor.normalize().to_string(),
+            highest = currency.display(*highest),
+            limit = currency.display(*limit)
         ),
-        SuggestionReason::LimitFrozen { balance } => tf(
-            "severe risk: no more credit than the balance it owes ({balance})",
-            &[("balance", &currency.display(*balance))],
+        SuggestionReason::LimitFrozen { balance } => fl!(
+            "severe-risk-no-more-credit-than",
+            balance = currency.display(*balance)
         ),
-        SuggestionReason::LimitKept { limit } => tf(
-            "severe risk: the limit stays at {limit}, below what it owes",
-            &[("limit", &currency.display(*limit))],
+        SuggestionReason::LimitKept { limit } => fl!(
+            "severe-risk-the-limit-stays-at",
+            limit = currency.display(*limit)
         ),
-        SuggestionReason::LimitFromTier { limit: Some(limit) } => tf(
-            "no balance in 12 months: the tier's default limit ({limit})",
-            &[("limit", &currency.display(*limit))],
+        SuggestionReason::LimitFromTier { limit: Some(limit) } => fl!(
+            "no-balance-in-12-months-the",
+            limit = currency.display(*limit)
         ),
-        SuggestionReason::LimitFromTier { limit: None } => {
-            t("no balance in 12 months and no default limit for the tier: no limit").to_string()
-        }
+        SuggestionReason::LimitFromTier { limit: None } => fl!("no-balance-in-12-months-and"),
     }
 }
 
 fn date_text(date: Option<NaiveDate>) -> String {
-    date.map_or_else(|| t("none").to_string(), |d| d.to_string())
+    date.map_or_else(|| fl!("none"), |d| d.to_string())
 }
 
 impl ReviewForm {
@@ -174,23 +164,21 @@ impl ReviewForm {
             .complete_review(&code, outcome, self.record.as_of)
         {
             Ok(customer) => {
-                let template = match outcome {
-                    ReviewOutcome::Keep => {
-                        "Credit review of {code} recorded, kept as is; next review {date}."
-                    }
-                    ReviewOutcome::Change { .. } => {
-                        "Credit review of {code} recorded: now {tier}, limit {limit}; next review {date}."
-                    }
-                };
-                Some(Event::Reviewed(tf(
-                    template,
-                    &[
-                        ("code", &customer.code),
-                        ("tier", &tier_text(customer.tier)),
-                        ("limit", &limit_text(book.currency(), customer.credit_limit)),
-                        ("date", &date_text(customer.next_review)),
-                    ],
-                )))
+                let date = date_text(customer.next_review);
+                Some(Event::Reviewed(match outcome {
+                    ReviewOutcome::Keep => fl!(
+                        "credit-review-of-code-recorded-kept",
+                        code = customer.code.as_str(),
+                        date = date
+                    ),
+                    ReviewOutcome::Change { .. } => fl!(
+                        "credit-review-of-code-recorded-now",
+                        code = customer.code.as_str(),
+                        tier = tier_text(customer.tier),
+                        limit = limit_text(book.currency(), customer.credit_limit),
+                        date = date
+                    ),
+                }))
             }
             Err(error) => {
                 self.error = Some(error.to_string());
@@ -202,9 +190,10 @@ impl ReviewForm {
     pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
         let record = &self.record;
         let customer = &record.customer;
-        let heading = tf(
-            "Credit review — {code} {name}",
-            &[("code", &customer.code), ("name", &customer.name)],
+        let heading = fl!(
+            "credit-review-code-name",
+            code = customer.code.as_str(),
+            name = customer.name.as_str()
         );
         let toolbar = row![
             text(heading)
@@ -212,50 +201,46 @@ impl ReviewForm {
                 .font(BOLD)
                 .width(Length::Fill)
                 .wrapping(text::Wrapping::WordOrGlyph),
-            widgets::secondary(t("Close"), Some(Message::Close)),
+            widgets::secondary(fl!("close"), Some(Message::Close)),
         ]
         .spacing(8)
         .align_y(Alignment::Center);
         let currency = book.currency();
         let now = row![
-            widgets::figure(t("Tier"), tier_text(customer.tier)),
+            widgets::figure(fl!("tier"), tier_text(customer.tier)),
             widgets::figure(
-                t("Credit limit"),
+                fl!("credit-limit"),
                 limit_text(currency, customer.credit_limit)
             ),
-            widgets::figure(t("Next review"), date_text(customer.next_review)),
+            widgets::figure(fl!("next-review"), date_text(customer.next_review)),
         ]
         .spacing(32)
         .wrap();
         let share = |value: Option<rust_decimal::Decimal>| {
-            value.map_or_else(|| t("n/a").to_string(), |v| format!("{} %", one_decimal(v)))
+            value.map_or_else(|| fl!("n-a"), |v| format!("{} %", one_decimal(v)))
         };
         let figures = row![
             widgets::figure(
-                t("Days to pay"),
+                fl!("days-to-pay"),
                 record
                     .habits
                     .days_to_pay
-                    .map_or_else(|| t("n/a").to_string(), |d| one_decimal(d).to_string())
+                    .map_or_else(|| fl!("n-a"), |d| one_decimal(d).to_string())
             ),
-            widgets::figure(t("On time"), share(record.habits.on_time_share)),
-            widgets::figure(t("Promises kept"), share(record.promises_kept_share)),
-            widgets::figure(t("Overdue now"), book.money(record.overdue)),
-            widgets::figure(t("Highest balance"), book.money(record.highest_balance)),
+            widgets::figure(fl!("on-time"), share(record.habits.on_time_share)),
+            widgets::figure(fl!("promises-kept"), share(record.promises_kept_share)),
+            widgets::figure(fl!("overdue-now"), book.money(record.overdue)),
+            widgets::figure(fl!("highest-balance"), book.money(record.highest_balance)),
             widgets::figure(
-                t("Risk score"),
-                format!(
-                    "{} · {}",
-                    record.risk.score,
-                    t(band_label(record.risk.band))
-                )
+                fl!("risk-score"),
+                format!("{} · {}", record.risk.score, band_label(record.risk.band))
             ),
         ]
         .spacing(32)
         .wrap();
         let mut risk_reasons = column![].spacing(2);
         if record.risk.reasons.is_empty() {
-            risk_reasons = risk_reasons.push(widgets::muted(t("Nothing counts against it.")));
+            risk_reasons = risk_reasons.push(widgets::muted(fl!("nothing-counts-against-it")));
         }
         for reason in &record.risk.reasons {
             risk_reasons = risk_reasons
@@ -263,8 +248,11 @@ impl ReviewForm {
         }
         let suggestion = &record.suggestion;
         let suggested = row![
-            widgets::figure(t("Suggested tier"), tier_text(Some(suggestion.tier))),
-            widgets::figure(t("Suggested limit"), limit_text(currency, suggestion.limit)),
+            widgets::figure(fl!("suggested-tier"), tier_text(Some(suggestion.tier))),
+            widgets::figure(
+                fl!("suggested-limit"),
+                limit_text(currency, suggestion.limit)
+            ),
         ]
         .spacing(32)
         .wrap();
@@ -280,28 +268,26 @@ impl ReviewForm {
         }
         let body = column![
             toolbar,
-            widgets::muted(tf(
-                "As of {date}; payments and promises over the last 12 months, the highest balance net of credit from the book.",
-                &[("date", &record.as_of.to_string())],
+            widgets::muted(fl!(
+                "as-of-date-payments-and-promises",
+                date = record.as_of.to_string()
             )),
-            text(t("Now")).size(15).font(BOLD),
+            text(fl!("now")).size(15).font(BOLD),
             now,
-            text(t("Record")).size(15).font(BOLD),
+            text(fl!("record")).size(15).font(BOLD),
             figures,
             risk_reasons,
-            text(t("Suggestion")).size(15).font(BOLD),
+            text(fl!("suggestion")).size(15).font(BOLD),
             suggested,
             because,
             space().height(4),
             row![
-                widgets::action(t("Accept suggestion"), Some(Message::Accept)),
-                widgets::secondary(t("Keep as is"), Some(Message::Keep)),
+                widgets::action(fl!("accept-suggestion"), Some(Message::Accept)),
+                widgets::secondary(fl!("keep-as-is"), Some(Message::Keep)),
             ]
             .spacing(8)
             .align_y(Alignment::Center),
-            widgets::muted(t(
-                "Either way the review counts as done: the next review moves on (12 months, 6 for tier C) and the audit log keeps it. Esc closes.",
-            )),
+            widgets::muted(fl!("either-way-the-review-counts-as")),
         ]
         .spacing(12);
         let body = match &self.error {

@@ -6,17 +6,17 @@
 use iced::widget::{container, text};
 use iced::{Border, Color, Element, Length};
 
-use super::i18n::{t, tf};
 use super::widgets::BOLD;
 use crate::domain::risk::{Band, Risk, RiskReason};
+use crate::fl;
 
 /// The band's name on screen ("high", "高"); JSON keeps [`Band::key`].
-pub fn band_name(band: Band) -> &'static str {
+pub fn band_name(band: Band) -> String {
     match band {
-        Band::Low => t("low"),
-        Band::Medium => t("medium"),
-        Band::High => t("high"),
-        Band::Severe => t("severe"),
+        Band::Low => fl!("low"),
+        Band::Medium => fl!("medium"),
+        Band::High => fl!("high"),
+        Band::Severe => fl!("severe"),
     }
 }
 
@@ -24,24 +24,22 @@ pub fn band_name(band: Band) -> &'static str {
 pub fn reason_text(reason: &RiskReason) -> String {
     match reason {
         RiskReason::PaysLate { days } if *days == rust_decimal::Decimal::ONE => {
-            t("pays 1 day late on average").to_string()
+            fl!("pays-1-day-late-on-average")
         }
-        RiskReason::PaysLate { days } => tf(
-            "pays {days} days late on average",
-            &[("days", &days.to_string())],
+        RiskReason::PaysLate { days } => {
+            fl!("pays-days-days-late-on-average", days = days.to_string())
+        }
+        RiskReason::BrokenPromises { count: 1 } => fl!("n-1-broken-promise-in-6"),
+        RiskReason::BrokenPromises { count } => fl!(
+            "count-broken-promises-in-6-months",
+            count = count.to_string()
         ),
-        RiskReason::BrokenPromises { count: 1 } => t("1 broken promise in 6 months").to_string(),
-        RiskReason::BrokenPromises { count } => tf(
-            "{count} broken promises in 6 months",
-            &[("count", &count.to_string())],
-        ),
-        RiskReason::LimitUsed { percent } => tf(
-            "{percent} % of limit used",
-            &[("percent", &percent.to_string())],
-        ),
-        RiskReason::LongOverdue { percent } => tf(
-            "{percent} % of its balance over 60 days",
-            &[("percent", &percent.to_string())],
+        RiskReason::LimitUsed { percent } => {
+            fl!("percent-of-limit-used", percent = percent.to_string())
+        }
+        RiskReason::LongOverdue { percent } => fl!(
+            "percent-of-its-balance-over-60",
+            percent = percent.to_string()
         ),
     }
 }
@@ -49,13 +47,13 @@ pub fn reason_text(reason: &RiskReason) -> String {
 /// Every reason, largest first, in one line; or that nothing counts against it.
 pub fn reasons_text(risk: &Risk) -> String {
     if risk.reasons.is_empty() {
-        return t("nothing counts against it").to_string();
+        return fl!("nothing-counts-against-it-2");
     }
     risk.reasons
         .iter()
         .map(reason_text)
         .collect::<Vec<_>>()
-        .join(t("; "))
+        .join(&fl!("list-separator"))
 }
 
 /// "high (57)", in the screen's language.
@@ -98,28 +96,30 @@ mod tests {
     use rust_decimal::Decimal;
 
     use super::*;
-    use crate::ui::i18n::{Language, translate};
+    use crate::i18n::{Language, loader_for};
 
     #[test]
     fn every_reason_and_band_has_chinese() {
-        let keys = [
+        let ids = [
             "low",
             "medium",
             "high",
             "severe",
-            "pays {days} days late on average",
-            "pays 1 day late on average",
-            "1 broken promise in 6 months",
-            "{count} broken promises in 6 months",
-            "{percent} % of limit used",
-            "{percent} % of its balance over 60 days",
-            "nothing counts against it",
-            "; ",
+            "pays-days-days-late-on-average",
+            "pays-1-day-late-on-average",
+            "n-1-broken-promise-in-6",
+            "count-broken-promises-in-6-months",
+            "percent-of-limit-used",
+            "percent-of-its-balance-over-60",
+            "nothing-counts-against-it-2",
+            "list-separator",
         ];
-        for key in keys {
-            assert_ne!(translate(Language::SimplifiedChinese, key), key, "{key}");
+        let english = loader_for(Language::English);
+        let chinese = loader_for(Language::SimplifiedChinese);
+        for id in ids {
+            assert_ne!(chinese.get(id), english.get(id), "{id}");
         }
-        assert_eq!(translate(Language::SimplifiedChinese, "severe"), "严重");
+        assert_eq!(chinese.get("severe"), "严重");
     }
 
     #[test]

@@ -23,12 +23,12 @@ use std::path::{Path, PathBuf};
 use iced::Task;
 use iced::widget::text_editor;
 
-use super::i18n::{t, tf};
 use super::{Book, Event};
 use crate::domain::company::{self, Locale, LogoInfo, Paper};
 use crate::domain::customer::Tier;
 use crate::domain::ladder::tier_index;
 use crate::domain::letters::{Level, default_template};
+use crate::fl;
 use crate::store::CompanySettings;
 
 /// The multi-line fields, kept beside the draft's strings.
@@ -64,9 +64,9 @@ pub struct PaperChoice(pub Paper);
 
 impl std::fmt::Display for PaperChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self.0 {
-            Paper::A4 => t("A4 (210 × 297 mm)"),
-            Paper::Letter => t("US Letter (8.5 × 11 in)"),
+        f.write_str(&match self.0 {
+            Paper::A4 => fl!("a4-210-297-mm"),
+            Paper::Letter => fl!("us-letter-8-5-11-in"),
         })
     }
 }
@@ -80,15 +80,15 @@ pub struct LocaleChoice {
 
 impl LocaleChoice {
     pub fn new(locale: Locale, today: chrono::NaiveDate) -> LocaleChoice {
-        let name = match locale {
-            Locale::En => t("English, ISO dates"),
-            Locale::EnUs => t("English (US)"),
-            Locale::EnGb => t("English (UK)"),
-            Locale::ZhCn => "简体中文",
-            Locale::DeDe => "Deutsch",
-            Locale::FrFr => "Français",
-            Locale::NlNl => "Nederlands",
-            Locale::PlPl => "Polski",
+        let name: String = match locale {
+            Locale::En => fl!("english-iso-dates"),
+            Locale::EnUs => fl!("english-us"),
+            Locale::EnGb => fl!("english-uk"),
+            Locale::ZhCn => "简体中文".into(),
+            Locale::DeDe => "Deutsch".into(),
+            Locale::FrFr => "Français".into(),
+            Locale::NlNl => "Nederlands".into(),
+            Locale::PlPl => "Polski".into(),
         };
         // The example shows both conventions the locale sets: its dates and its amounts.
         let amount = locale.number_format().write("1234.50", true);
@@ -334,10 +334,7 @@ impl Settings {
             }
             Message::LogoChosen(Some(path)) => self.load_logo(&path),
             Message::LogoChosen(None) => {
-                self.logo_error = Some(
-                    t("No file was chosen (or this desktop has no file dialog): type the path instead.")
-                        .to_string(),
-                );
+                self.logo_error = Some(fl!("no-file-was-chosen-or-this"));
             }
             Message::LogoPath(v) => self.logo_path = v,
             Message::LoadLogo => {
@@ -437,12 +434,10 @@ impl Settings {
                             .replaced
                             .map(|p| p.display().to_string())
                             .unwrap_or_default();
-                        self.notice = Some(tf(
-                            "Restored from {backup}; the replaced book is kept as {replaced}.",
-                            &[
-                                ("backup", &restored.from.display().to_string()),
-                                ("replaced", &replaced),
-                            ],
+                        self.notice = Some(fl!(
+                            "restored-from-backup-the-replaced-book",
+                            backup = restored.from.display().to_string(),
+                            replaced = replaced
                         ));
                         return (Task::none(), Some(Event::BookChanged));
                     }
@@ -454,10 +449,7 @@ impl Settings {
                 self.recent_backups = recent_backups(book);
             }
             Message::BackedUp(Err(error)) => {
-                self.error = Some(tf(
-                    "The automatic backup was not made: {error}",
-                    &[("error", &error)],
-                ));
+                self.error = Some(fl!("the-automatic-backup-was-not-made", error = error));
             }
             Message::Save => {
                 if !self.dirty() {
@@ -473,7 +465,7 @@ impl Settings {
                 {
                     Ok(saved) => {
                         self.reset_to(Draft::from_settings(&saved, book.currency()));
-                        self.notice = Some(t("Settings saved.").to_string());
+                        self.notice = Some(fl!("settings-saved"));
                         return (Task::none(), Some(Event::BookChanged));
                     }
                     Err(error) => self.error = Some(error.to_string()),

@@ -21,11 +21,11 @@ use std::path::{Path, PathBuf};
 use iced::Task;
 use iced::futures::channel::mpsc;
 
-use super::i18n::{t, tf};
 use super::letter_preview::{self, LetterPreview};
 use super::{Book, Event};
 use crate::domain::letters::Level;
 use crate::domain::printed::{Period, StatementKind};
+use crate::fl;
 use crate::report::letters::{self, DueLetter, LetterRequest, UnmatchedMoney};
 use crate::report::statement::{self, Request, Selection, StatementError};
 use crate::store::{Issued, Store};
@@ -46,11 +46,11 @@ impl Who {
 
 impl fmt::Display for Who {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Who::All => t("Every customer"),
-            Who::WithBalance => t("Customers with a balance"),
-            Who::Overdue => t("Customers overdue"),
-            Who::These => t("These customers:"),
+        f.write_str(&match self {
+            Who::All => fl!("every-customer"),
+            Who::WithBalance => fl!("customers-with-a-balance"),
+            Who::Overdue => fl!("customers-overdue"),
+            Who::These => fl!("these-customers"),
         })
     }
 }
@@ -61,10 +61,10 @@ pub struct KindChoice(pub StatementKind);
 
 impl fmt::Display for KindChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self.0 {
-            StatementKind::OpenItem => t("Open items"),
-            StatementKind::BalanceForward => t("Balance forward"),
-            StatementKind::Activity => t("Activity"),
+        f.write_str(&match self.0 {
+            StatementKind::OpenItem => fl!("open-items"),
+            StatementKind::BalanceForward => fl!("balance-forward"),
+            StatementKind::Activity => fl!("activity"),
         })
     }
 }
@@ -75,7 +75,18 @@ pub struct LevelChoice(pub Level);
 
 impl fmt::Display for LevelChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} · {}", self.0.number(), t(self.0.name()))
+        write!(f, "{} · {}", self.0.number(), level_name(self.0))
+    }
+}
+
+/// The level's name ("friendly reminder") in the screen's language.
+pub(in crate::ui) fn level_name(level: Level) -> String {
+    match level {
+        Level::BeforeDue => fl!("level-name-payment-reminder"),
+        Level::Reminder => fl!("level-name-friendly-reminder"),
+        Level::SecondNotice => fl!("level-name-second-notice"),
+        Level::FinalDemand => fl!("level-name-final-demand"),
+        Level::Legal => fl!("level-name-notice-before-legal-action"),
     }
 }
 
@@ -220,18 +231,15 @@ impl Statements {
     }
 
     pub fn period_error(&self) -> Option<String> {
-        Period::parse(&self.period).is_none().then(|| {
-            tf(
-                "'{p}' is not a month like 2026-10",
-                &[("p", self.period.trim())],
-            )
-        })
+        Period::parse(&self.period)
+            .is_none()
+            .then(|| fl!("p-is-not-a-month-like", p = self.period.trim()))
     }
 
     pub fn deadline_error(&self) -> Option<String> {
         let text = self.deadline.trim();
         (!text.is_empty() && crate::domain::parse_date(text).is_err())
-            .then(|| tf("'{d}' is not a date like 2026-12-15", &[("d", text)]))
+            .then(|| fl!("d-is-not-a-date-like", d = text))
     }
 
     fn selection(&self) -> Result<Selection, String> {
@@ -248,7 +256,7 @@ impl Statements {
                     .map(str::to_string)
                     .collect();
                 if codes.is_empty() {
-                    return Err(t("Type the customer codes, e.g. C001, C002").to_string());
+                    return Err(fl!("type-the-customer-codes-e-g"));
                 }
                 Selection::Codes(codes)
             }
@@ -274,7 +282,7 @@ impl Statements {
                 let task = Task::perform(
                     async {
                         rfd::AsyncFileDialog::new()
-                            .set_title(t("Folder for statements and letters"))
+                            .set_title(fl!("folder-for-statements-and-letters"))
                             .pick_folder()
                             .await
                             .map(|f| f.path().to_path_buf())
@@ -362,9 +370,9 @@ impl Statements {
             Message::Archive(Err(error)) => self.error = Some(error),
             Message::Reprint(id) => match self.reprint(id, book) {
                 Ok(path) => {
-                    self.notice = Some(tf(
-                        "The document as issued, byte for byte: {path}",
-                        &[("path", &path.display().to_string())],
+                    self.notice = Some(fl!(
+                        "the-document-as-issued-byte-for",
+                        path = path.display().to_string()
                     ));
                     self.error = None;
                 }
@@ -394,20 +402,15 @@ impl Statements {
             let summary =
                 statement::batch(store, &request, &folder, progress).map_err(|e| e.to_string())?;
             Ok(stale_note(summary.stale_removed)
-                + &tf(
-                    "{n} statements written for {period}, {skipped} customers with nothing to say; all of them in {combined}",
-                    &[
-                        ("n", &summary.written.len().to_string()),
-                        ("period", &request.period.label()),
-                        ("skipped", &summary.skipped.to_string()),
-                        (
-                            "combined",
-                            &summary
-                                .combined
-                                .map(|p| p.display().to_string())
-                                .unwrap_or_else(|| "—".into()),
-                        ),
-                    ],
+                + &fl!(
+                    "n-statements-written-for-period-skipped",
+                    n = summary.written.len().to_string(),
+                    period = request.period.label(),
+                    skipped = summary.skipped.to_string(),
+                    combined = summary
+                        .combined
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| "—".into())
                 ))
         })
     }
@@ -432,17 +435,18 @@ impl Statements {
             // reason, another level than the ladder's is written with the warning.
             let (issued, warning) = letters::issue_by_hand(store, &request, &folder, false, false)
                 .map_err(|e| match e {
-                    StatementError::LadderHolds { customer, reason } => tf(
-                        "No letter to {customer}: the ladder holds it ({reason}).",
-                        &[("customer", &customer), ("reason", &reason)],
+                    StatementError::LadderHolds { customer, reason } => fl!(
+                        "no-letter-to-customer-the-ladder",
+                        customer = customer,
+                        reason = reason
                     ),
                     other => other.to_string(),
                 })?;
             Ok(stale_note(issued.stale_removed)
                 + &warning.map(|w| format!("{w}. ")).unwrap_or_default()
-                + &tf(
-                    "Letter written: {path}",
-                    &[("path", &issued.path.display().to_string())],
+                + &fl!(
+                    "letter-written-path",
+                    path = issued.path.display().to_string()
                 ))
         })
     }
@@ -513,9 +517,9 @@ fn stale_note(removed: usize) -> String {
     if removed == 0 {
         return String::new();
     }
-    tf(
-        "Removed {n} unfinished files left by an earlier run that was stopped. ",
-        &[("n", &removed.to_string())],
+    fl!(
+        "removed-n-unfinished-files-left-by",
+        n = removed.to_string()
     )
 }
 
@@ -535,13 +539,14 @@ pub(in crate::ui) fn open_with_system(path: &Path) -> Result<(), String> {
         .map_err(|e| {
             // The program is what is missing, not the file: say which.
             let e = if e.kind() == std::io::ErrorKind::NotFound {
-                tf("{program} was not found", &[("program", program)])
+                fl!("program-was-not-found", program = program)
             } else {
                 e.to_string()
             };
-            tf(
-                "could not open {path}: {e}",
-                &[("path", &path.display().to_string()), ("e", &e)],
+            fl!(
+                "could-not-open-path-e",
+                path = path.display().to_string(),
+                e = e
             )
         })
 }

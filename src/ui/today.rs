@@ -27,13 +27,13 @@ use iced::{Element, Task};
 pub use actions::Action;
 pub use forms::Form;
 
-use super::i18n::t;
 use super::letter_preview::{self, LetterPreview};
 use super::review::{self, ReviewForm};
 use super::screen::ListKey;
 use super::widgets::Scroll;
 use super::{Book, Event};
 use crate::domain::interest::Charge;
+use crate::fl;
 use crate::report::worklist::{WorkItem, WorkKind, Worklist, worklist};
 
 const LIST: &str = "today-list";
@@ -470,7 +470,7 @@ impl Today {
             forms::Outcome::Done(notice) => self.written(Ok(notice), about_the_row, book),
             forms::Outcome::Run(job) => {
                 self.running = true;
-                self.notice = Some(t("Working…").to_string());
+                self.notice = Some(fl!("working"));
                 let task = book.write(job, move |result| Message::Written(result, about_the_row));
                 (task, None)
             }

@@ -10,10 +10,10 @@ use iced::widget::{column, container, progress_bar, row, scrollable, space, text
 use iced::{Element, Length, Task};
 
 use super::book::{on_worker, sample_book_path};
-use super::i18n::{t, tf};
 use super::widgets::{self, BOLD};
 use crate::demo::{self, DemoOptions};
 use crate::domain::Currency;
+use crate::fl;
 use crate::store::{Access, BookSettings, Store, StoreError};
 
 #[derive(Debug, Clone)]
@@ -84,17 +84,18 @@ impl Welcome {
     }
 
     fn currency(&self) -> Result<Currency, String> {
-        let decimals: u32 =
-            self.decimals.trim().parse().map_err(|_| {
-                t("decimals must be a whole number, like 2 (or 0 for JPY)").to_string()
-            })?;
+        let decimals: u32 = self
+            .decimals
+            .trim()
+            .parse()
+            .map_err(|_| fl!("decimals-must-be-a-whole-number"))?;
         Currency::new(self.currency.trim(), decimals).map_err(|e| e.to_string())
     }
 
     fn sample_customers(&self) -> Result<usize, String> {
         match self.sample_customers.trim().parse::<usize>() {
             Ok(n) if (1..=20_000).contains(&n) => Ok(n),
-            _ => Err(t("between 1 and 20000").to_string()),
+            _ => Err(fl!("between-1-and-20000")),
         }
     }
 
@@ -169,10 +170,7 @@ impl Welcome {
                 }
             }
             Message::Browsed(None) => {
-                self.error = Some(
-                    t("No file was chosen (or this desktop has no file dialog): type the path instead.")
-                        .to_string(),
-                );
+                self.error = Some(fl!("no-file-was-chosen-or-this"));
             }
         }
         (Task::none(), None)
@@ -190,10 +188,7 @@ impl Welcome {
 
     fn open_existing(&mut self, path: &Path) -> Option<Event> {
         if !path.is_file() {
-            self.error = Some(tf(
-                "{path} is not a file.",
-                &[("path", &path.display().to_string())],
-            ));
+            self.error = Some(fl!("path-is-not-a-file", path = path.display().to_string()));
             return None;
         }
         match open_book(path) {
@@ -232,11 +227,11 @@ impl Welcome {
         let problem: Element<'_, Message> = match &self.problem {
             Some(problem) => container(
                 column![
-                    text(t("This book could not be opened")).size(16).font(BOLD),
+                    text(fl!("this-book-could-not-be-opened"))
+                        .size(16)
+                        .font(BOLD),
                     widgets::danger_text(problem.as_str()),
-                    widgets::muted(t(
-                        "Nothing in it was changed. Open another book or start a new one below."
-                    )),
+                    widgets::muted(fl!("nothing-in-it-was-changed-open")),
                 ]
                 .spacing(4),
             )
@@ -247,9 +242,9 @@ impl Welcome {
         };
 
         let empty = column![
-            text(t("Start an empty book")).size(18).font(BOLD),
+            text(fl!("start-an-empty-book")).size(18).font(BOLD),
             widgets::field(
-                t("Company name"),
+                fl!("company-name"),
                 "welcome-company",
                 &self.company,
                 Message::Company,
@@ -257,7 +252,7 @@ impl Welcome {
                 None
             ),
             widgets::field(
-                t("Currency"),
+                fl!("currency"),
                 "welcome-currency",
                 &self.currency,
                 Message::Currency,
@@ -265,19 +260,19 @@ impl Welcome {
                 None
             ),
             widgets::field(
-                t("Decimals"),
+                fl!("decimals"),
                 "welcome-decimals",
                 &self.decimals,
                 Message::Decimals,
                 currency_error.is_none().then_some(Message::StartEmpty),
                 currency_error.clone(),
             ),
-            widgets::muted(tf(
-                "The book is written to {path}",
-                &[("path", &self.new_book_path().display().to_string())]
+            widgets::muted(fl!(
+                "the-book-is-written-to-path",
+                path = self.new_book_path().display().to_string()
             )),
             widgets::action(
-                t("Start an empty book"),
+                fl!("start-an-empty-book"),
                 (currency_error.is_none() && !busy).then_some(Message::StartEmpty)
             ),
         ]
@@ -286,9 +281,10 @@ impl Welcome {
         let progress: Element<'_, Message> = match self.progress {
             Some((done, total)) => column![
                 progress_bar(0.0..=total.max(1) as f32, done as f32).girth(12),
-                widgets::muted(tf(
-                    "{done} of {total} invoices",
-                    &[("done", &done.to_string()), ("total", &total.to_string())]
+                widgets::muted(fl!(
+                    "done-of-total-invoices",
+                    done = done.to_string(),
+                    total = total.to_string()
                 )),
             ]
             .spacing(4)
@@ -296,38 +292,41 @@ impl Welcome {
             None => space().into(),
         };
         let sample = column![
-            text(t("Explore with sample data")).size(18).font(BOLD),
-            widgets::muted(t("18 months of invoices, payments and notes for made-up customers, in a separate file.")),
+            text(fl!("explore-with-sample-data")).size(18).font(BOLD),
+            widgets::muted(fl!("n-18-months-of-invoices-payments")),
             widgets::field(
-                t("Customers"),
+                fl!("customers"),
                 "welcome-sample",
                 &self.sample_customers,
                 Message::SampleCustomers,
                 sample_error.is_none().then_some(Message::StartSample),
                 sample_error.clone(),
             ),
-            widgets::action(t("Explore with sample data"), (sample_error.is_none() && !busy).then_some(Message::StartSample)),
+            widgets::action(
+                fl!("explore-with-sample-data"),
+                (sample_error.is_none() && !busy).then_some(Message::StartSample)
+            ),
             progress,
         ]
         .spacing(8);
 
         let open = column![
-            text(t("Open another book…")).size(18).font(BOLD),
+            text(fl!("open-another-book")).size(18).font(BOLD),
             row![
-                widgets::action(t("Choose a file…"), (!busy).then_some(Message::Browse)),
-                widgets::muted(t("or type its path:")),
+                widgets::action(fl!("choose-a-file"), (!busy).then_some(Message::Browse)),
+                widgets::muted(fl!("or-type-its-path")),
             ]
             .spacing(10)
             .align_y(iced::Alignment::Center),
             widgets::field(
-                t("Book file"),
+                fl!("book-file"),
                 "welcome-open",
                 &self.open_path,
                 Message::OpenPath,
                 Some(Message::OpenTyped),
                 None
             ),
-            widgets::secondary(t("Open"), (!busy).then_some(Message::OpenTyped)),
+            widgets::secondary(fl!("open"), (!busy).then_some(Message::OpenTyped)),
         ]
         .spacing(8);
 
@@ -339,10 +338,8 @@ impl Welcome {
         scrollable(
             container(
                 column![
-                    text(t("Owed")).size(32).font(BOLD),
-                    widgets::muted(t(
-                        "Who owes you what, since when, and what you did about it."
-                    )),
+                    text(fl!("owed")).size(32).font(BOLD),
+                    widgets::muted(fl!("who-owes-you-what-since-when")),
                     problem,
                     error,
                     container(empty)

@@ -9,8 +9,8 @@ use iced::widget::{
 };
 use iced::{Background, Border, Color, Element, Font, Length, Theme, font};
 
-use super::i18n::t;
 use super::screen::ListKey;
+use crate::fl;
 
 /// Height of one table row; the virtualised lists rely on it being fixed.
 pub const ROW_HEIGHT: f32 = 28.0;
@@ -200,7 +200,7 @@ impl Direction {
 
 /// A column header; clicking it sorts by that column. `sorted` shows the arrow.
 pub fn header_cell<'a, M: Clone + 'a>(
-    label: &'a str,
+    label: impl std::fmt::Display,
     width: Length,
     right: bool,
     sorted: Option<Direction>,
@@ -297,13 +297,14 @@ pub fn warning_color(theme: &Theme) -> Color {
 
 /// A labelled text input that shows beside it why its value is refused.
 pub fn field<'a, M: Clone + 'a>(
-    label: &'a str,
+    label: impl AsRef<str>,
     id: &'static str,
     value: &'a str,
     on_input: impl Fn(String) -> M + 'a,
     on_submit: Option<M>,
     error: Option<String>,
 ) -> Element<'a, M> {
+    let label = label.as_ref();
     let mut input = text_input(label, value)
         .id(id)
         .on_input(on_input)
@@ -318,7 +319,7 @@ pub fn field<'a, M: Clone + 'a>(
         None => space().into(),
     };
     row![
-        text(label).size(14).width(Length::Fixed(150.0)),
+        text(label.to_string()).size(14).width(Length::Fixed(150.0)),
         input,
         status,
     ]
@@ -328,7 +329,10 @@ pub fn field<'a, M: Clone + 'a>(
 }
 
 /// A primary button, disabled (no message) while its form is not valid.
-pub fn action<'a, M: Clone + 'a>(label: &'a str, message: Option<M>) -> Element<'a, M> {
+pub fn action<'a, M: Clone + 'a>(
+    label: impl text::IntoFragment<'a>,
+    message: Option<M>,
+) -> Element<'a, M> {
     button(text(label).size(14))
         .padding([6, 14])
         .on_press_maybe(message)
@@ -336,7 +340,10 @@ pub fn action<'a, M: Clone + 'a>(label: &'a str, message: Option<M>) -> Element<
 }
 
 /// A secondary button.
-pub fn secondary<'a, M: Clone + 'a>(label: &'a str, message: Option<M>) -> Element<'a, M> {
+pub fn secondary<'a, M: Clone + 'a>(
+    label: impl text::IntoFragment<'a>,
+    message: Option<M>,
+) -> Element<'a, M> {
     button(text(label).size(14))
         .padding([6, 14])
         .style(button::secondary)
@@ -345,18 +352,21 @@ pub fn secondary<'a, M: Clone + 'a>(label: &'a str, message: Option<M>) -> Eleme
 }
 
 /// A form's title bar with a Close (Esc) button.
-pub fn form_title<'a, M: Clone + 'a>(title: &'a str, close: M) -> Element<'a, M> {
+pub fn form_title<'a, M: Clone + 'a>(
+    title: impl text::IntoFragment<'a>,
+    close: M,
+) -> Element<'a, M> {
     row![
         text(title).size(18).font(BOLD),
         space::horizontal(),
-        secondary(t("Close (Esc)"), Some(close)),
+        secondary(fl!("close-esc"), Some(close)),
     ]
     .align_y(iced::Alignment::Center)
     .into()
 }
 
 /// A labelled figure for headers: label above, value below.
-pub fn figure<'a, M: 'a>(label: &'a str, value: String) -> Element<'a, M> {
+pub fn figure<'a, M: 'a>(label: impl text::IntoFragment<'a>, value: String) -> Element<'a, M> {
     column![muted(label), text(value).size(16).font(BOLD)]
         .spacing(2)
         .into()

@@ -10,8 +10,8 @@ use rust_decimal::prelude::ToPrimitive;
 use super::{Message, Report, label};
 use crate::domain::Money;
 use crate::domain::aging::Basis;
+use crate::fl;
 use crate::ui::Book;
-use crate::ui::i18n::t;
 use crate::ui::widgets;
 
 /// Height of the tallest bar.
@@ -36,7 +36,7 @@ pub fn view<'a>(report: &'a Report, book: &'a Book) -> Element<'a, Message> {
     let totals = report.totals();
     let basis = report.basis();
     let buckets = report.labels().len();
-    let mut bars: Vec<(&'a str, Money, Kind)> = report
+    let mut bars: Vec<(String, Money, Kind)> = report
         .labels()
         .iter()
         .zip(&totals.amounts)
@@ -52,7 +52,7 @@ pub fn view<'a>(report: &'a Report, book: &'a Book) -> Element<'a, Message> {
             (label(column), *amount, kind)
         })
         .collect();
-    bars.push((t("Unapplied"), totals.unapplied, Kind::Unapplied));
+    bars.push((fl!("unapplied"), totals.unapplied, Kind::Unapplied));
     let largest = bars
         .iter()
         .filter_map(|(_, amount, _)| amount.0.abs().to_f32())
@@ -72,13 +72,13 @@ pub fn view<'a>(report: &'a Report, book: &'a Book) -> Element<'a, Message> {
         "—".to_string()
     };
     let figures = column![
-        widgets::figure(t("Owed to you"), book.money(totals.balance)),
-        widgets::figure(t("Overdue"), book.money(report.overdue)),
-        widgets::figure(t("Overdue share"), overdue_share),
+        widgets::figure(fl!("owed-to-you"), book.money(totals.balance)),
+        widgets::figure(fl!("overdue"), book.money(report.overdue)),
+        widgets::figure(fl!("overdue-share"), overdue_share),
         widgets::figure(
             match basis {
-                Basis::Due => t("As of, by due date"),
-                Basis::Invoice => t("As of, by invoice date"),
+                Basis::Due => fl!("as-of-by-due-date"),
+                Basis::Invoice => fl!("as-of-by-invoice-date"),
             },
             report.as_of().to_string()
         ),
@@ -97,7 +97,7 @@ pub fn view<'a>(report: &'a Report, book: &'a Book) -> Element<'a, Message> {
 
 /// One bar: its amount above it, its label below, its height a share of `largest`.
 fn bar<'a>(
-    name: &'a str,
+    name: String,
     amount: Money,
     kind: Kind,
     largest: f32,

@@ -8,7 +8,7 @@ use iced::{Element, Length, Theme};
 
 use super::{Aging, Message};
 use crate::domain::aging::Basis;
-use crate::ui::i18n::t;
+use crate::fl;
 use crate::ui::widgets;
 
 pub const AS_OF: &str = "aging-as-of";
@@ -17,16 +17,16 @@ pub const BUCKETS: &str = "aging-buckets";
 /// The as-of date: typed, or moved by the quick buttons.
 pub fn as_of(screen: &Aging) -> Element<'_, Message> {
     row![
-        text(t("As of")).size(14),
+        text(fl!("as-of")).size(14),
         text_input("YYYY-MM-DD", &screen.as_of_text)
             .id(AS_OF)
             .on_input(Message::AsOf)
             .padding(6)
             .size(14)
             .width(Length::Fixed(116.0)),
-        small(t("Today"), Message::AsOfToday),
-        small(t("End of last month"), Message::AsOfEndOfLastMonth),
-        small(t("−1 month"), Message::AsOfMonthBack),
+        small(fl!("today"), Message::AsOfToday),
+        small(fl!("end-of-last-month"), Message::AsOfEndOfLastMonth),
+        small(fl!("n-1-month"), Message::AsOfMonthBack),
         reason(&screen.as_of_error),
     ]
     .spacing(8)
@@ -38,7 +38,7 @@ pub fn as_of(screen: &Aging) -> Element<'_, Message> {
 pub fn buckets(screen: &Aging) -> Element<'_, Message> {
     let basis = screen.options.basis;
     row![
-        text(t("Buckets (days)")).size(14),
+        text(fl!("buckets-days")).size(14),
         text_input("30,60,90", &screen.buckets_text)
             .id(BUCKETS)
             .on_input(Message::Buckets)
@@ -47,8 +47,8 @@ pub fn buckets(screen: &Aging) -> Element<'_, Message> {
             .width(Length::Fixed(110.0)),
         reason(&screen.buckets_error),
         space().width(8),
-        toggle(t("By due date"), Basis::Due, basis),
-        toggle(t("By invoice date"), Basis::Invoice, basis),
+        toggle(fl!("by-due-date"), Basis::Due, basis),
+        toggle(fl!("by-invoice-date"), Basis::Invoice, basis),
     ]
     .spacing(8)
     .align_y(iced::Alignment::Center)
@@ -63,7 +63,7 @@ fn reason(error: &Option<String>) -> Element<'_, Message> {
     }
 }
 
-fn small(label: &str, message: Message) -> Element<'_, Message> {
+fn small<'a>(label: String, message: Message) -> Element<'a, Message> {
     button(text(label).size(13))
         .padding([4, 8])
         .style(button::secondary)
@@ -71,7 +71,7 @@ fn small(label: &str, message: Message) -> Element<'_, Message> {
         .into()
 }
 
-fn toggle(label: &str, basis: Basis, current: Basis) -> Element<'_, Message> {
+fn toggle<'a>(label: String, basis: Basis, current: Basis) -> Element<'a, Message> {
     let active = basis == current;
     button(text(label).size(13))
         .padding([5, 10])

@@ -15,10 +15,10 @@ use iced::{Element, Length, Task};
 use super::{Aging, Message, Report};
 use crate::domain::Currency;
 use crate::domain::company::CompanyProfile;
+use crate::fl;
 use crate::pdf::{AgingSheet, write_aging_pdf};
 use crate::ui::Book;
 use crate::ui::book::on_worker;
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets;
 
 pub const PATH: &str = "aging-export-path";
@@ -39,21 +39,21 @@ pub fn view(screen: &Aging) -> Element<'_, Message> {
     let outcome: Element<'_, Message> = match &screen.export_status {
         Some(Ok(done)) => widgets::muted(done.as_str()).into(),
         Some(Err(error)) => widgets::danger_text(error.as_str()).into(),
-        None if screen.exporting => widgets::muted(t("Exporting…")).into(),
+        None if screen.exporting => widgets::muted(fl!("exporting")).into(),
         None => space().into(),
     };
     row![
-        text(t("Export to")).size(14),
-        text_input(t("File to write"), &screen.export_path)
+        text(fl!("export-to")).size(14),
+        text_input(&fl!("file-to-write"), &screen.export_path)
             .id(PATH)
             .on_input(Message::ExportPath)
             .on_submit_maybe(ready.then_some(Message::Export))
             .padding(6)
             .size(14)
             .width(Length::Fixed(280.0)),
-        widgets::secondary(t("Choose…"), Some(Message::ChooseExportPath)),
-        widgets::action(t("Export CSV"), ready.then_some(Message::Export)),
-        widgets::secondary(t("Save PDF"), ready.then_some(Message::SavePdf)),
+        widgets::secondary(fl!("choose"), Some(Message::ChooseExportPath)),
+        widgets::action(fl!("export-csv"), ready.then_some(Message::Export)),
+        widgets::secondary(fl!("save-pdf"), ready.then_some(Message::SavePdf)),
         outcome,
     ]
     .spacing(8)
@@ -159,16 +159,14 @@ pub fn write_pdf(
 /// Writes the CSV to `path`, whole or not at all; the number of customer rows.
 fn write_csv(report: &Report, currency: &Currency, path: &Path) -> Result<usize, String> {
     let fail = |error: &dyn std::fmt::Display| {
-        tf(
-            "Could not write {path}: {error}",
-            &[
-                ("path", &path.display().to_string()),
-                ("error", &error.to_string()),
-            ],
+        fl!(
+            "could-not-write-path-error",
+            path = path.display().to_string(),
+            error = error.to_string()
         )
     };
     if path.is_dir() {
-        return Err(fail(&t("that is a folder, not a file name")));
+        return Err(fail(&fl!("that-is-a-folder-not-a")));
     }
     crate::files::write_whole(path, |out| {
         // The customer rows the table shows: the same file as `owed aging --format csv`.

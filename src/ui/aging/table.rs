@@ -8,8 +8,8 @@ use iced::{Element, Length, Theme};
 use super::{Aging, Column, LIST, Line, Message, Report, label};
 use crate::domain::Money;
 use crate::domain::aging::Basis;
+use crate::fl;
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets;
 
 const CODE: Length = Length::Fixed(120.0);
@@ -50,9 +50,9 @@ pub fn view<'a>(screen: &'a Aging, book: &'a Book) -> Element<'a, Message> {
         return space().height(Length::Fill).into();
     };
     let list: Element<'a, Message> = if report.customers.is_empty() {
-        container(widgets::muted(tf(
-            "Nothing is owed as of {date}.",
-            &[("date", &report.as_of().to_string())],
+        container(widgets::muted(fl!(
+            "nothing-is-owed-as-of-date",
+            date = report.as_of().to_string()
         )))
         .padding(12)
         .height(Length::Fill)
@@ -75,7 +75,7 @@ pub fn view<'a>(screen: &'a Aging, book: &'a Book) -> Element<'a, Message> {
 fn header<'a>(screen: &'a Aging, report: &'a Report) -> Element<'a, Message> {
     let w = Widths::of(report);
     let (sorted, direction) = screen.sort;
-    let cell = |name: &'a str, column: Column, width: Length, right: bool| {
+    let cell = |name: String, column: Column, width: Length, right: bool| {
         widgets::header_cell(
             name,
             width,
@@ -85,15 +85,15 @@ fn header<'a>(screen: &'a Aging, report: &'a Report) -> Element<'a, Message> {
         )
     };
     let mut cells = row![
-        cell(t("Code"), Column::Code, CODE, false),
-        cell(t("Name"), Column::Name, w.name, false),
-        cell(t("Balance"), Column::Balance, w.money, true),
+        cell(fl!("code"), Column::Code, CODE, false),
+        cell(fl!("name"), Column::Name, w.name, false),
+        cell(fl!("balance"), Column::Balance, w.money, true),
     ];
     for (i, name) in report.labels().iter().enumerate() {
         cells = cells.push(cell(label(name), Column::Bucket(i), w.money, true));
     }
     cells = cells
-        .push(cell(t("Unapplied"), Column::Unapplied, w.money, true))
+        .push(cell(fl!("unapplied"), Column::Unapplied, w.money, true))
         .push(space().width(widgets::GUTTER));
     container(cells).style(widgets::band).into()
 }
@@ -168,17 +168,15 @@ fn item_line<'a>(
     let figures = report.row(index);
     let item = &figures.items[item];
     let lateness = match item.days_overdue {
-        days if days > 0 => tf("{days} days late", &[("days", &days.to_string())]),
-        0 => t("due today").to_string(),
-        days => tf("due in {days} days", &[("days", &(-days).to_string())]),
+        days if days > 0 => fl!("days-days-late", days = days.to_string()),
+        0 => fl!("due-today"),
+        days => fl!("due-in-days-days", days = (-days).to_string()),
     };
-    let facts = tf(
-        "{date} · due {due} · {lateness}",
-        &[
-            ("date", &item.date.to_string()),
-            ("due", &item.due.to_string()),
-            ("lateness", &lateness),
-        ],
+    let facts = fl!(
+        "date-due-due-lateness",
+        date = item.date.to_string(),
+        due = item.due.to_string(),
+        lateness = lateness
     );
     let mut cells = row![
         container(
@@ -244,12 +242,12 @@ fn bucket_cell<'a>(amount: Money, late: bool, w: Widths, book: &Book) -> Element
 fn totals<'a>(report: &'a Report, book: &Book) -> Element<'a, Message> {
     let w = Widths::of(report);
     let totals = report.totals();
-    let count = tf(
-        "{count} customers",
-        &[("count", &report.customers.len().to_string())],
+    let count = fl!(
+        "count-customers",
+        count = report.customers.len().to_string()
     );
     let mut cells = row![
-        widgets::total_cell(t("Total"), CODE, false),
+        widgets::total_cell(fl!("total"), CODE, false),
         widgets::total_cell(count, w.name, false),
         widgets::total_cell(book.money(totals.balance), w.money, true),
     ];

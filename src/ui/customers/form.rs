@@ -13,8 +13,8 @@ use crate::domain::customer::{CustomerDraft, Tier};
 use crate::domain::ladder::tier_index;
 use crate::domain::policy::TierPolicy;
 use crate::domain::terms::Terms;
+use crate::fl;
 use crate::store::{Customer, CustomerUpdate};
-use crate::ui::i18n::t;
 use crate::ui::widgets;
 use crate::ui::{Book, Event};
 
@@ -177,7 +177,7 @@ impl Form {
             None => None,
             Some(text) => match self.currency.as_ref().map(|c| c.parse(&text)) {
                 Some(Ok(limit)) if limit.is_negative() => {
-                    problems.credit_limit = Some(t("must not be negative").into());
+                    problems.credit_limit = Some(fl!("must-not-be-negative"));
                     None
                 }
                 Some(Ok(limit)) => Some(limit),
@@ -300,74 +300,80 @@ impl Form {
         let problems = *problems;
         let valid = !problems.any();
         let save = valid.then_some(Message::Save);
-        let f =
-            |label, id, value: &'a String, on: fn(String) -> Message, problem: &Option<String>| {
-                widgets::field(t(label), id, value, on, save.clone(), problem.clone())
-            };
+        let f = |label: String,
+                 id,
+                 value: &'a String,
+                 on: fn(String) -> Message,
+                 problem: &Option<String>| {
+            widgets::field(label, id, value, on, save.clone(), problem.clone())
+        };
         let none = &None;
         let title = match &self.editing {
-            Some(_) => t("Edit customer"),
-            None => t("New customer"),
+            Some(_) => fl!("edit-customer"),
+            None => fl!("new-customer"),
         };
         let error: Element<'a, Message> = match &self.error {
             Some(e) => widgets::danger_text(e.as_str()).into(),
             None => text("").into(),
         };
-        let limit_label = format!("{} ({})", t("Credit limit"), book.currency().code);
+        let limit_label = format!("{} ({})", fl!("credit-limit"), book.currency().code);
         let next_review: Element<'a, Message> = match &self.editing {
             Some(_) => f(
-                "Next credit review",
+                fl!("next-credit-review"),
                 "customer-next-review",
                 &self.next_review,
                 Message::NextReview,
                 &problems.next_review,
             ),
-            None => widgets::muted(t(
-                "Picking a tier fills terms and limit from its policy. The first credit review is set a year on (six months for tier C).",
-            ))
-            .into(),
+            None => widgets::muted(fl!("picking-a-tier-fills-terms-and")).into(),
         };
         container(
             column![
                 widgets::form_title(title, Message::Cancel),
                 f(
-                    "Code",
+                    fl!("code"),
                     "customer-code",
                     &self.code,
                     Message::Code,
                     &problems.code
                 ),
                 f(
-                    "Name",
+                    fl!("name"),
                     "customer-name",
                     &self.name,
                     Message::Name,
                     &problems.name
                 ),
                 f(
-                    "Contact person",
+                    fl!("contact-person"),
                     "customer-contact",
                     &self.contact,
                     Message::Contact,
                     none
                 ),
                 f(
-                    "Email",
+                    fl!("email"),
                     "customer-email",
                     &self.email,
                     Message::Email,
                     &problems.email
                 ),
-                f("Phone", "customer-phone", &self.phone, Message::Phone, none),
                 f(
-                    "Address",
+                    fl!("phone"),
+                    "customer-phone",
+                    &self.phone,
+                    Message::Phone,
+                    none
+                ),
+                f(
+                    fl!("address"),
                     "customer-address",
                     &self.address,
                     Message::Address,
                     none
                 ),
                 f(
-                    "Terms (net 30, eom 15, receipt, 2/10 net 30)",
+                    fl!("terms-net-30-eom-15-receipt"),
                     "customer-terms",
                     &self.terms,
                     Message::Terms,
@@ -387,20 +393,20 @@ impl Form {
                 .spacing(10)
                 .align_y(iced::Alignment::Center),
                 f(
-                    "Tier (A, B or C)",
+                    fl!("tier-a-b-or-c"),
                     "customer-tier",
                     &self.tier,
                     Message::Tier,
                     &problems.tier
                 ),
                 checkbox(self.on_hold)
-                    .label(t("On hold: warn before new invoices"))
+                    .label(fl!("on-hold-warn-before-new-invoices"))
                     .on_toggle(Message::OnHold),
                 next_review,
                 error,
                 row![
-                    widgets::action(t("Save (Enter)"), save.clone()),
-                    widgets::secondary(t("Cancel"), Some(Message::Cancel)),
+                    widgets::action(fl!("save-enter"), save.clone()),
+                    widgets::secondary(fl!("cancel"), Some(Message::Cancel)),
                 ]
                 .spacing(10),
             ]

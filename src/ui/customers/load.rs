@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::Row;
+use crate::fl;
 use crate::report;
-use crate::ui::i18n::t;
 
 /// The customer list with contact dates, as of `today` (runs on a worker thread).
 pub fn load(store: &crate::store::Store, today: NaiveDate) -> Result<Vec<Row>, String> {
@@ -21,10 +21,10 @@ pub fn load(store: &crate::store::Store, today: NaiveDate) -> Result<Vec<Row>, S
         .map(|s| {
             let contact = contacts.get(&s.customer.id);
             let credit_text = match (s.credit_used_percent, s.customer.on_hold) {
-                (Some(p), true) => format!("{p}% · {}", t("hold")),
-                (Some(p), false) if s.over_limit => format!("{p}% · {}", t("over")),
+                (Some(p), true) => format!("{p}% · {}", fl!("hold")),
+                (Some(p), false) if s.over_limit => format!("{p}% · {}", fl!("over")),
                 (Some(p), false) => format!("{p}%"),
-                (None, true) => t("on hold").to_string(),
+                (None, true) => fl!("on-hold"),
                 (None, false) => String::new(),
             };
             let code_key = s.customer.code.to_lowercase();

@@ -9,8 +9,8 @@ use iced::widget::{
 use iced::{Element, Length, Theme};
 
 use super::{Column, Customers, Filter, LIST, Message, Row, SEARCH};
+use crate::fl;
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets;
 
 impl Customers {
@@ -19,17 +19,17 @@ impl Customers {
             return form.view(book).map(Message::Form);
         }
         let filters = row![
-            filter_button(t("All"), Filter::All, self.filter),
-            filter_button(t("Overdue"), Filter::Overdue, self.filter),
-            filter_button(t("Follow-up due"), Filter::FollowUpDue, self.filter),
-            filter_button(t("On hold"), Filter::OnHold, self.filter),
+            filter_button(fl!("all"), Filter::All, self.filter),
+            filter_button(fl!("overdue"), Filter::Overdue, self.filter),
+            filter_button(fl!("follow-up-due"), Filter::FollowUpDue, self.filter),
+            filter_button(fl!("on-hold-2"), Filter::OnHold, self.filter),
         ]
         .spacing(4);
         // The search takes what the buttons leave, up to 320 wide: in a window 1,024 wide
         // a search of fixed width pushed New customer off the edge.
         let toolbar = row![
             container(
-                text_input(t("Search name or code"), &self.search)
+                text_input(&fl!("search-name-or-code"), &self.search)
                     .id(SEARCH)
                     .on_input(Message::Search)
                     .on_submit(Message::OpenSelected)
@@ -41,25 +41,22 @@ impl Customers {
             filters,
             space::horizontal().width(Length::FillPortion(1)),
             widgets::secondary(
-                t("Edit customer"),
+                fl!("edit-customer"),
                 self.selected.map(|_| Message::EditSelected)
             ),
-            widgets::action(t("New customer"), Some(Message::NewCustomer)),
+            widgets::action(fl!("new-customer"), Some(Message::NewCustomer)),
         ]
         .spacing(12)
         .align_y(iced::Alignment::Center);
 
         let status: Element<'a, Message> = match (&self.error, self.loading) {
             (Some(error), _) => widgets::danger_text(error.as_str()).into(),
-            (None, true) => widgets::muted(t("Loading…")).into(),
-            (None, false) => widgets::muted(t(
-                "↑↓ select · Enter or double-click opens the ledger · click a header to sort",
-            ))
-            .into(),
+            (None, true) => widgets::muted(fl!("loading")).into(),
+            (None, false) => widgets::muted(fl!("select-enter-or-double-click-opens")).into(),
         };
 
         column![
-            text(t("Customers")).size(24).font(widgets::BOLD),
+            text(fl!("customers")).size(24).font(widgets::BOLD),
             toolbar,
             // A narrow window leaves out the contact dates so every figure keeps its
             // width and the names still show.
@@ -74,9 +71,9 @@ impl Customers {
     /// The header, the rows and the totals; `wide` shows the contact dates too.
     fn table<'a>(&'a self, book: &'a Book, wide: bool) -> Element<'a, Message> {
         let (sort_column, sort_direction) = self.sort;
-        let header = |label: &'static str, column: Column, width: Length, right: bool| {
+        let header = |label: String, column: Column, width: Length, right: bool| {
             widgets::header_cell(
-                t(label),
+                label,
                 width,
                 right,
                 (sort_column == column).then_some(sort_direction),
@@ -84,20 +81,30 @@ impl Customers {
             )
         };
         let mut header_row = row![
-            header("Code", Column::Code, CODE, false),
-            header("Name", Column::Name, NAME, false),
-            header("Balance", Column::Balance, MONEY, true),
-            header("Overdue", Column::Overdue, MONEY, true),
-            header("Days late", Column::Oldest, DAYS, true),
+            header(fl!("code"), Column::Code, CODE, false),
+            header(fl!("name"), Column::Name, NAME, false),
+            header(fl!("balance"), Column::Balance, MONEY, true),
+            header(fl!("overdue"), Column::Overdue, MONEY, true),
+            header(fl!("days-late"), Column::Oldest, DAYS, true),
         ];
         if wide {
             header_row = header_row
-                .push(header("Last contact", Column::LastContact, DATE, false))
-                .push(header("Next follow-up", Column::NextFollowUp, DATE, false));
+                .push(header(
+                    fl!("last-contact"),
+                    Column::LastContact,
+                    DATE,
+                    false,
+                ))
+                .push(header(
+                    fl!("next-follow-up"),
+                    Column::NextFollowUp,
+                    DATE,
+                    false,
+                ));
         }
         let header = container(header_row.extend([
-            header("Credit used", Column::Credit, CREDIT, true),
-            header("Risk", Column::Risk, RISK, true),
+            header(fl!("credit-used"), Column::Credit, CREDIT, true),
+            header(fl!("risk"), Column::Risk, RISK, true),
             space().width(widgets::GUTTER).into(),
         ]))
         .style(widgets::band);
@@ -114,25 +121,21 @@ impl Customers {
         );
         // A new book says what to do first rather than showing an empty table.
         let list: Element<'a, Message> = if self.rows.is_empty() && !self.loading {
-            container(widgets::muted(t(
-                "No customers yet. New customer adds one; `owed load` brings in a spreadsheet.",
-            )))
-            .padding(16)
-            .height(Length::Fill)
-            .into()
+            container(widgets::muted(fl!("no-customers-yet-new-customer-adds")))
+                .padding(16)
+                .height(Length::Fill)
+                .into()
         } else {
             list
         };
 
         let totals = container(row![
-            widgets::total_cell(t("Total"), CODE, false),
+            widgets::total_cell(fl!("total"), CODE, false),
             widgets::total_cell(
-                tf(
-                    "{shown} of {all} customers",
-                    &[
-                        ("shown", &self.visible.len().to_string()),
-                        ("all", &self.rows.len().to_string())
-                    ]
+                fl!(
+                    "shown-of-all-customers",
+                    shown = self.visible.len().to_string(),
+                    all = self.rows.len().to_string()
                 ),
                 NAME,
                 false
@@ -172,22 +175,18 @@ impl Customers {
         match &row.risk {
             Some(risk) => row![
                 crate::ui::risk::badge(crate::ui::risk::band_and_score(risk), risk.band, 13.0),
-                text(tf(
-                    "{code} · {name}: {why}",
-                    &[
-                        ("code", &row.code),
-                        ("name", &row.name),
-                        ("why", &crate::ui::risk::reasons_text(risk)),
-                    ],
+                text(fl!(
+                    "code-name-why",
+                    code = row.code.as_str(),
+                    name = row.name.as_str(),
+                    why = crate::ui::risk::reasons_text(risk)
                 ))
                 .size(13),
             ]
             .spacing(8)
             .align_y(iced::Alignment::Center)
             .into(),
-            None => {
-                widgets::muted(tf("{code} · risk score loading…", &[("code", &row.code)])).into()
-            }
+            None => widgets::muted(fl!("code-risk-score-loading", code = row.code.as_str())).into(),
         }
     }
 
@@ -270,7 +269,7 @@ const DATE_PAIR: Length = Length::Fixed(232.0);
 /// and room for names.
 const WIDE_TABLE: f32 = 1000.0;
 
-fn filter_button<'a>(label: &'a str, filter: Filter, current: Filter) -> Element<'a, Message> {
+fn filter_button<'a>(label: String, filter: Filter, current: Filter) -> Element<'a, Message> {
     let active = filter == current;
     button(text(label).size(14))
         .padding([6, 10])

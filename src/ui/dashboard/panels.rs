@@ -6,9 +6,9 @@ use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Length};
 
 use super::{Data, Message};
+use crate::fl;
 use crate::report::risk::CustomerRisk;
 use crate::store::ReviewDate;
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 use crate::ui::{Book, risk};
 
@@ -47,9 +47,9 @@ fn risky_row<'a>(customer: &'a CustomerRisk, book: &Book) -> Element<'a, Message
 /// The riskiest customers; each row opens the ledger.
 pub fn riskiest<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     list_panel(
-        t("The riskiest customers").to_string(),
-        t("band (score) · balance; a click opens the ledger"),
-        t("No customer has anything against it."),
+        fl!("the-riskiest-customers"),
+        fl!("band-score-balance-a-click-opens"),
+        fl!("no-customer-has-anything-against-it"),
         data.riskiest
             .iter()
             .map(|customer| risky_row(customer, book)),
@@ -60,8 +60,8 @@ pub fn riskiest<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
 /// list that scrolls (or, with none, `empty`).
 fn list_panel<'a>(
     title: String,
-    hint: &'a str,
-    empty: &'a str,
+    hint: String,
+    empty: String,
     rows: impl Iterator<Item = Element<'a, Message>>,
 ) -> Element<'a, Message> {
     let mut list = column![].spacing(2);
@@ -95,12 +95,12 @@ fn list_panel<'a>(
 
 fn review_row<'a>(review: &'a ReviewDate, book: &Book) -> Element<'a, Message> {
     let tier = review.tier.map_or_else(
-        || t("no tier").to_string(),
-        |tier| tf("tier {tier}", &[("tier", &tier.to_string())]),
+        || fl!("no-tier"),
+        |tier| fl!("tier-tier", tier = tier.to_string()),
     );
     let limit = review.credit_limit.map_or_else(
-        || t("no limit").to_string(),
-        |limit| tf("limit {amount}", &[("amount", &book.money(limit))]),
+        || fl!("no-limit"),
+        |limit| fl!("limit-amount", amount = book.money(limit)),
     );
     let line = row![
         text(review.next_review.to_string())
@@ -128,12 +128,12 @@ fn review_row<'a>(review: &'a ReviewDate, book: &Book) -> Element<'a, Message> {
 /// The credit reviews due; each row opens the ledger.
 pub fn reviews<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     list_panel(
-        tf(
-            "Credit reviews due ({count})",
-            &[("count", &data.reviews_due.len().to_string())],
+        fl!(
+            "credit-reviews-due-count",
+            count = data.reviews_due.len().to_string()
         ),
-        t("since · tier · limit"),
-        t("No credit review is due."),
+        fl!("since-tier-limit"),
+        fl!("no-credit-review-is-due"),
         data.reviews_due
             .iter()
             .map(|review| review_row(review, book)),

@@ -204,7 +204,7 @@ fn the_tiles_show_each_figure_with_its_change_since_last_month() {
     let open = app.open_book().unwrap();
     let data = screen(&app).data().unwrap();
     let tiles = view::tiles(data, &open.book);
-    let labels: Vec<&str> = tiles.iter().map(|t| t.label).collect();
+    let labels: Vec<&str> = tiles.iter().map(|t| t.label.as_str()).collect();
     assert_eq!(
         labels,
         [

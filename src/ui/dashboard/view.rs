@@ -11,8 +11,8 @@ use super::charts::{self, ForecastChart, TrendChart};
 use super::panels;
 use super::{Dashboard, Data, Message, PERIOD_DAYS};
 use crate::domain::Money;
+use crate::fl;
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
 /// Whether a rise in a figure is good news, bad news, or neither.
@@ -26,7 +26,7 @@ enum Better {
 /// A headline figure: its value now, and its change since last month's end (`None`
 /// where either end has no figure).
 pub struct Tile {
-    pub label: &'static str,
+    pub label: String,
     pub value: String,
     pub change: Option<String>,
     /// The sign of the change: -1, 0, 1.
@@ -61,7 +61,7 @@ pub fn overdue_share(overdue: Money, owed: Money) -> Option<Decimal> {
     })
 }
 
-fn money_tile(label: &'static str, now: Money, then: Money, better: Better, book: &Book) -> Tile {
+fn money_tile(label: String, now: Money, then: Money, better: Better, book: &Book) -> Tile {
     let change = now - then;
     Tile {
         label,
@@ -74,13 +74,17 @@ fn money_tile(label: &'static str, now: Money, then: Money, better: Better, book
 
 /// A figure to one decimal; a percentage (`percent`) changes by percentage points.
 fn figure_tile(
-    label: &'static str,
+    label: String,
     now: Option<Decimal>,
     then: Option<Decimal>,
     percent: bool,
     better: Better,
 ) -> Tile {
-    let (unit, change_unit) = if percent { ("%", t(" pp")) } else { ("", "") };
+    let (unit, change_unit) = if percent {
+        ("%", fl!("pp"))
+    } else {
+        ("", String::new())
+    };
     let change = now.zip(then).map(|(now, then)| now - then);
     Tile {
         label,
@@ -98,18 +102,18 @@ pub fn tiles(data: &Data, book: &Book) -> Vec<Tile> {
     let (overdue, overdue_then) = (now.overdue_total(), then.overdue_total());
     let (f, g) = (&now.period.figures, &then.period.figures);
     vec![
-        money_tile("Owed to you", owed, owed_then, Better::Neither, book),
-        money_tile("Overdue", overdue, overdue_then, Better::Lower, book),
+        money_tile(fl!("owed-to-you"), owed, owed_then, Better::Neither, book),
+        money_tile(fl!("overdue"), overdue, overdue_then, Better::Lower, book),
         figure_tile(
-            "Overdue share",
+            fl!("overdue-share"),
             overdue_share(overdue, owed),
             overdue_share(overdue_then, owed_then),
             true,
             Better::Lower,
         ),
-        figure_tile("DSO (days)", f.dso, g.dso, false, Better::Lower),
-        figure_tile("CEI", f.cei, g.cei, true, Better::Higher),
-        figure_tile("ADD (days)", f.add, g.add, false, Better::Lower),
+        figure_tile(fl!("dso-days"), f.dso, g.dso, false, Better::Lower),
+        figure_tile(fl!("cei"), f.cei, g.cei, true, Better::Higher),
+        figure_tile(fl!("add-days"), f.add, g.add, false, Better::Lower),
     ]
 }
 
@@ -172,21 +176,21 @@ fn tile_view(tile: Tile, value_size: f32) -> Element<'static, Message> {
     } = tile;
     // Two lines high whether or not the change wraps, so the tiles stay even.
     let change: Element<'static, Message> = match change {
-        Some(change) => text(tf("{change} since last month", &[("change", &change)]))
+        Some(change) => text(fl!("change-since-last-month", change = change))
             .size(11)
             .height(CHANGE_HEIGHT)
             .style(move |theme: &Theme| text::Style {
                 color: Some(change_colour(theme, rising, better)),
             })
             .into(),
-        None => widgets::muted(t("no figure last month"))
+        None => widgets::muted(fl!("no-figure-last-month"))
             .size(11)
             .height(CHANGE_HEIGHT)
             .into(),
     };
     container(
         column![
-            widgets::muted(t(label)),
+            widgets::muted(label),
             text(value)
                 .size(value_size)
                 // The line of a full-size figure, so a shrunk one keeps the tiles even.
@@ -238,11 +242,11 @@ fn trend_panel<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     let count = data.buckets.len();
     let mut legend = row![].spacing(14).align_y(iced::Alignment::Center);
     for (i, bucket) in data.buckets.iter().enumerate() {
-        legend = legend.push(key(tf("{days} days", &[("days", bucket)]), move |theme| {
+        legend = legend.push(key(fl!("days-days", days = bucket), move |theme| {
             charts::bucket_colour(theme, i, count)
         }));
     }
-    legend = legend.push(key(t("DSO (days, right)").to_string(), charts::dso_colour));
+    legend = legend.push(key(fl!("dso-days-right"), charts::dso_colour));
     let chart = own_layer(
         canvas(TrendChart {
             data,
@@ -253,7 +257,7 @@ fn trend_panel<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     );
     container(
         column![
-            text(t("Overdue by age and DSO, month by month"))
+            text(fl!("overdue-by-age-and-dso-month"))
                 .size(15)
                 .font(BOLD),
             legend.wrap().vertical_spacing(4),
@@ -271,13 +275,10 @@ fn trend_panel<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
 fn forecast_panel<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     let forecast = &data.forecast;
     let legend = row![
-        key(t("expected").to_string(), charts::expected_colour),
-        key(t("promised").to_string(), charts::promised_colour),
-        key(t("low to high").to_string(), charts::band_colour),
-        widgets::muted(tf(
-            "total {amount}",
-            &[("amount", &book.money(forecast.total))]
-        )),
+        key(fl!("expected"), charts::expected_colour),
+        key(fl!("promised"), charts::promised_colour),
+        key(fl!("low-to-high"), charts::band_colour),
+        widgets::muted(fl!("total-amount", amount = book.money(forecast.total))),
     ]
     .spacing(14)
     .align_y(iced::Alignment::Center)
@@ -293,9 +294,9 @@ fn forecast_panel<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     );
     container(
         column![
-            text(tf(
-                "Expected in, the next {weeks} weeks",
-                &[("weeks", &forecast.weeks.len().to_string())]
+            text(fl!(
+                "expected-in-the-next-weeks-weeks",
+                weeks = forecast.weeks.len().to_string()
             ))
             .size(15)
             .font(BOLD),
@@ -314,22 +315,23 @@ fn forecast_panel<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
 pub fn view<'a>(screen: &'a Dashboard, book: &'a Book) -> Element<'a, Message> {
     let status: Element<'a, Message> = match (&screen.error, screen.loading) {
         (Some(error), _) => widgets::danger_text(error.as_str()).into(),
-        (None, true) => widgets::muted(t("Loading…")).into(),
+        (None, true) => widgets::muted(fl!("loading")).into(),
         (None, false) => space().into(),
     };
     let as_of = screen.data.as_ref().map_or(book.today, |d| d.as_of);
     let head = row![
-        text(t("Dashboard")).size(24).font(BOLD),
-        widgets::muted(tf(
-            "as of {date} · DSO, CEI and ADD over the last {days} days",
-            &[
-                ("date", &as_of.to_string()),
-                ("days", &PERIOD_DAYS.to_string())
-            ],
+        text(fl!("dashboard")).size(24).font(BOLD),
+        widgets::muted(fl!(
+            "as-of-date-dso-cei-and",
+            date = as_of.to_string(),
+            days = PERIOD_DAYS.to_string()
         )),
         space::horizontal(),
         status,
-        widgets::secondary(t("Refresh"), (!screen.loading).then_some(Message::Refresh)),
+        widgets::secondary(
+            fl!("refresh"),
+            (!screen.loading).then_some(Message::Refresh)
+        ),
     ]
     .spacing(12)
     .align_y(iced::Alignment::Center);

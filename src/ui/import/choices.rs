@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::t;
+use crate::fl;
 use crate::import::{Glance, RowKind};
 
 /// Detected, or one the user names.
@@ -37,7 +37,10 @@ impl EncodingChoice {
 
 impl fmt::Display for EncodingChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label().unwrap_or(t("Detect")))
+        match self.label() {
+            Some(name) => f.write_str(name),
+            None => f.write_str(&fl!("detect")),
+        }
     }
 }
 
@@ -71,12 +74,12 @@ impl DelimiterChoice {
 
 impl fmt::Display for DelimiterChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            DelimiterChoice::Auto => t("Detect"),
-            DelimiterChoice::Comma => t("comma ,"),
-            DelimiterChoice::Semicolon => t("semicolon ;"),
-            DelimiterChoice::Tab => t("tab"),
-            DelimiterChoice::Pipe => t("pipe |"),
+        f.write_str(&match self {
+            DelimiterChoice::Auto => fl!("detect"),
+            DelimiterChoice::Comma => fl!("comma"),
+            DelimiterChoice::Semicolon => fl!("semicolon"),
+            DelimiterChoice::Tab => fl!("tab"),
+            DelimiterChoice::Pipe => fl!("pipe"),
         })
     }
 }
@@ -105,10 +108,10 @@ impl DecimalChoice {
 
 impl fmt::Display for DecimalChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            DecimalChoice::Auto => t("Detect"),
-            DecimalChoice::Point => t("point 1.50"),
-            DecimalChoice::Comma => t("comma 1,50"),
+        f.write_str(&match self {
+            DecimalChoice::Auto => fl!("detect"),
+            DecimalChoice::Point => fl!("point-1-50"),
+            DecimalChoice::Comma => fl!("comma-1-50"),
         })
     }
 }
@@ -148,12 +151,12 @@ impl RowFilter {
 
 impl fmt::Display for RowFilter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            RowFilter::All => t("All rows"),
-            RowFilter::MoneyIn => t("Money in"),
-            RowFilter::ToDecide => t("To decide"),
-            RowFilter::Duplicates => t("Duplicates"),
-            RowFilter::Other => t("Out, foreign, other"),
+        f.write_str(&match self {
+            RowFilter::All => fl!("all-rows"),
+            RowFilter::MoneyIn => fl!("money-in"),
+            RowFilter::ToDecide => fl!("to-decide"),
+            RowFilter::Duplicates => fl!("duplicates"),
+            RowFilter::Other => fl!("out-foreign-other"),
         })
     }
 }

@@ -9,8 +9,8 @@ use std::fmt;
 use iced::widget::{pick_list, row, text};
 use iced::{Alignment, Element};
 
+use crate::fl;
 use crate::import::{Detected, Hints, Sign};
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets;
 
 /// What the user chose; `None` reads as detected (or as the bank's profile says).
@@ -38,8 +38,8 @@ pub struct HeaderLine(pub usize);
 impl fmt::Display for HeaderLine {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            0 => f.write_str(t("no header")),
-            line => f.write_str(&tf("line {line}", &[("line", &line.to_string())])),
+            0 => f.write_str(&fl!("no-header")),
+            line => f.write_str(&fl!("line-line", line = line.to_string())),
         }
     }
 }
@@ -77,13 +77,13 @@ impl Reading {
         if error.is_some_and(|e| e.contains("--sign inverted")) {
             any = true;
             bar = bar
-                .push(text(t("Is a purchase a positive or a negative number?")).size(14))
+                .push(text(fl!("is-a-purchase-a-positive-or")).size(14))
                 .push(widgets::secondary(
-                    t("Purchases are positive (card statement)"),
+                    fl!("purchases-are-positive-card-statement"),
                     Some(Choice::Sign(Sign::Inverted)),
                 ))
                 .push(widgets::secondary(
-                    t("Purchases are negative"),
+                    fl!("purchases-are-negative"),
                     Some(Choice::Sign(Sign::Normal)),
                 ));
         }
@@ -91,17 +91,17 @@ impl Reading {
             if d.sign_matters || self.sign.is_some() {
                 any = true;
                 let now = match d.sign {
-                    Sign::Normal => t("Amounts: money in is positive"),
-                    Sign::Inverted => t("Amounts: purchases are positive (card statement)"),
+                    Sign::Normal => fl!("amounts-money-in-is-positive"),
+                    Sign::Inverted => fl!("amounts-purchases-are-positive-card-statement"),
                 };
                 bar = bar.push(widgets::muted(now)).push(widgets::secondary(
-                    t("Flip sign"),
+                    fl!("flip-sign"),
                     Some(Choice::Sign(d.sign.flipped())),
                 ));
             }
             if d.amount_columns.len() > 1 {
                 any = true;
-                bar = bar.push(widgets::muted(t("Amount column"))).push(
+                bar = bar.push(widgets::muted(fl!("amount-column"))).push(
                     pick_list(
                         d.amount_columns.clone(),
                         Some(d.amount_column.clone()),
@@ -116,7 +116,7 @@ impl Reading {
                 let mut lines: Vec<HeaderLine> =
                     d.header_lines.iter().copied().map(HeaderLine).collect();
                 lines.push(HeaderLine(0));
-                bar = bar.push(widgets::muted(t("Header line"))).push(
+                bar = bar.push(widgets::muted(fl!("header-line"))).push(
                     pick_list(lines, Some(HeaderLine(d.header_line)), Choice::HeaderLine)
                         .padding(5)
                         .text_size(13),

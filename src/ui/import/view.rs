@@ -13,9 +13,9 @@ use super::{
     PATH_FIELD, Phase, RowFilter,
 };
 use crate::domain::Money;
+use crate::fl;
 use crate::import::{Decision, PlannedRow, RowKind, RowStatus};
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
 /// Room for a six-digit line number (a statement of 100,000 rows or more).
@@ -54,19 +54,19 @@ const PAST_HEIGHT: f32 = 130.0;
 
 pub(super) fn view<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
     let file_bar = row![
-        widgets::action(t("Choose a statement…"), Some(Message::Browse)),
-        text_input(t("or type a path and press Enter"), &screen.path_text)
+        widgets::action(fl!("choose-a-statement"), Some(Message::Browse)),
+        text_input(&fl!("or-type-a-path-and-press"), &screen.path_text)
             .id(PATH_FIELD)
             .on_input(Message::PathTyped)
             .on_submit(Message::OpenTyped)
             .padding(7)
             .width(Length::Fill),
-        widgets::muted(t("or drop a file on the window")),
+        widgets::muted(fl!("or-drop-a-file-on-the")),
     ]
     .spacing(10)
     .align_y(Alignment::Center);
 
-    let mut page = column![text(t("Bank import")).size(24).font(BOLD), file_bar].spacing(8);
+    let mut page = column![text(fl!("bank-import")).size(24).font(BOLD), file_bar].spacing(8);
     if screen.file.is_some() {
         page = page.push(overrides(screen));
     }
@@ -74,14 +74,15 @@ pub(super) fn view<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Messag
         page = page.push(widgets::danger_text(error.as_str()));
     }
     match &screen.phase {
-        Phase::Reading => page = page.push(widgets::muted(t("Reading and matching…"))),
+        Phase::Reading => page = page.push(widgets::muted(fl!("reading-and-matching"))),
         Phase::Writing(done, total) => {
             page = page.push(
                 row![
                     progress_bar(0.0..=(*total).max(1) as f32, *done as f32).girth(10),
-                    widgets::muted(tf(
-                        "writing row {done} of {total}",
-                        &[("done", &done.to_string()), ("total", &total.to_string())]
+                    widgets::muted(fl!(
+                        "writing-row-done-of-total",
+                        done = done.to_string(),
+                        total = total.to_string()
                     ))
                 ]
                 .spacing(10)
@@ -116,11 +117,9 @@ pub(super) fn view<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Messag
         );
     } else {
         page = page.push(
-            container(widgets::muted(t(
-                "Choose your bank's export (CSV, XLSX, XLS, ODS, OFX or CAMT.053). Nothing is written until you press Import.",
-            )))
-            .padding(12)
-            .height(Length::Fill),
+            container(widgets::muted(fl!("choose-your-bank-s-export-csv")))
+                .padding(12)
+                .height(Length::Fill),
         );
     }
     page.push(past(screen, book)).into()
@@ -128,11 +127,10 @@ pub(super) fn view<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Messag
 
 fn overrides(screen: &Import) -> Element<'_, Message> {
     let detected = screen.review.as_ref().map(|r| &r.detected);
-    let label = |s: &'static str| widgets::muted(t(s));
     let said =
         |value: Option<String>| widgets::muted(value.map(|v| format!("({v})")).unwrap_or_default());
     let mut bar = row![
-        label("Encoding"),
+        widgets::muted(fl!("encoding")),
         pick_list(
             EncodingChoice::ALL,
             Some(screen.encoding),
@@ -141,7 +139,7 @@ fn overrides(screen: &Import) -> Element<'_, Message> {
         .padding(5)
         .text_size(13),
         said(detected.map(|d| d.encoding.clone())),
-        label("Delimiter"),
+        widgets::muted(fl!("delimiter")),
         pick_list(
             DelimiterChoice::ALL,
             Some(screen.delimiter),
@@ -150,21 +148,21 @@ fn overrides(screen: &Import) -> Element<'_, Message> {
         .padding(5)
         .text_size(13),
         said(detected.map(|d| d.delimiter.clone())),
-        label("Decimal"),
+        widgets::muted(fl!("decimal")),
         pick_list(DecimalChoice::ALL, Some(screen.decimal), Message::Decimal)
             .padding(5)
             .text_size(13),
-        label("Dates"),
+        widgets::muted(fl!("dates")),
         text_input(
-            detected.map_or(t("detect"), |d| d.date_format.as_str()),
+            detected.map_or(&fl!("detect-2"), |d| &d.date_format),
             &screen.date_format
         )
         .on_input(Message::DateFormat)
         .padding(5)
         .size(13)
         .width(Length::Fixed(110.0)),
-        label("Year"),
-        text_input(t("if none"), &screen.year)
+        widgets::muted(fl!("year")),
+        text_input(&fl!("if-none"), &screen.year)
             .on_input(Message::Year)
             .padding(5)
             .size(13)
@@ -177,9 +175,10 @@ fn overrides(screen: &Import) -> Element<'_, Message> {
         bar = bar.push(widgets::danger_text(error));
     }
     if let Some(d) = detected {
-        bar = bar.push(widgets::muted(tf(
-            "header line {line} · {layout}",
-            &[("line", &d.header_line.to_string()), ("layout", &d.layout)],
+        bar = bar.push(widgets::muted(fl!(
+            "header-line-line-layout",
+            line = d.header_line.to_string(),
+            layout = d.layout.as_str()
         )));
     }
     let mut block = column![bar.wrap()].spacing(6);
@@ -191,13 +190,13 @@ fn overrides(screen: &Import) -> Element<'_, Message> {
         if error.contains("could be day-first or month-first") {
             block = block.push(
                 row![
-                    text(t("Which is it?")).size(14),
+                    text(fl!("which-is-it")).size(14),
                     widgets::secondary(
-                        t("Day first (31/12/2026)"),
+                        fl!("day-first-31-12-2026"),
                         Some(Message::DateFormat(guess_format(error, true)))
                     ),
                     widgets::secondary(
-                        t("Month first (12/31/2026)"),
+                        fl!("month-first-12-31-2026"),
                         Some(Message::DateFormat(guess_format(error, false)))
                     ),
                 ]
@@ -205,12 +204,7 @@ fn overrides(screen: &Import) -> Element<'_, Message> {
                 .align_y(Alignment::Center),
             );
         } else if error.contains("has no year") {
-            block = block.push(
-                text(t(
-                    "The dates have no year: type the statement's year above.",
-                ))
-                .size(14),
-            );
+            block = block.push(text(fl!("the-dates-have-no-year-type")).size(14));
         }
     }
     block.into()
@@ -223,18 +217,20 @@ fn goes_to<'a>(screen: &'a Import, line: usize) -> Option<Element<'a, Message>> 
     let mut col = column![].spacing(2);
     for applied in &payment.applied {
         col = col.push(
-            text(tf(
-                "pays {invoice}: {amount}",
-                &[("invoice", &applied.invoice), ("amount", &applied.amount)],
+            text(fl!(
+                "pays-invoice-amount",
+                invoice = applied.invoice.as_str(),
+                amount = applied.amount.as_str()
             ))
             .size(13),
         );
     }
     for discount in &payment.discounts {
         col = col.push(
-            text(tf(
-                "discount on {invoice}: {amount}",
-                &[("invoice", &discount.invoice), ("amount", &discount.amount)],
+            text(fl!(
+                "discount-on-invoice-amount",
+                invoice = discount.invoice.as_str(),
+                amount = discount.amount.as_str()
             ))
             .size(13),
         );
@@ -242,9 +238,9 @@ fn goes_to<'a>(screen: &'a Import, line: usize) -> Option<Element<'a, Message>> 
     let left = payment.unapplied.parse::<rust_decimal::Decimal>();
     if left.is_ok_and(|left| !left.is_zero()) {
         col = col.push(
-            text(tf(
-                "kept as credit: {amount}",
-                &[("amount", &payment.unapplied)],
+            text(fl!(
+                "kept-as-credit-amount",
+                amount = payment.unapplied.as_str()
             ))
             .size(13),
         );
@@ -306,16 +302,14 @@ fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
         });
     let writing = matches!(screen.phase, Phase::Writing(..) | Phase::Reading);
     let new_rows = screen.new_rows();
-    let import_label = tf(
-        "Import {n} payments · {rows} rows",
-        &[
-            ("n", &screen.to_post().to_string()),
-            ("rows", &new_rows.to_string()),
-        ],
+    let import_label = fl!(
+        "import-n-payments-rows-rows",
+        n = screen.to_post().to_string(),
+        rows = new_rows.to_string()
     );
     let figures = row![
         widgets::figure(
-            t("Money in"),
+            fl!("money-in"),
             format!(
                 "{} · {}",
                 summary.money_in.count,
@@ -323,18 +317,18 @@ fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
             )
         ),
         widgets::figure(
-            t("Money out"),
+            fl!("money-out"),
             format!(
                 "{} · {}",
                 summary.money_out.count,
                 money(&summary.money_out.total)
             )
         ),
-        widgets::figure(t("Foreign"), summary.foreign.count.to_string()),
-        widgets::figure(t("Already in the book"), summary.duplicates.to_string()),
-        widgets::figure(t("Confident matches"), confident.to_string()),
+        widgets::figure(fl!("foreign"), summary.foreign.count.to_string()),
+        widgets::figure(fl!("already-in-the-book"), summary.duplicates.to_string()),
+        widgets::figure(fl!("confident-matches"), confident.to_string()),
         widgets::secondary(
-            t("Accept all confident (Ctrl+Enter)"),
+            fl!("accept-all-confident-ctrl-enter"),
             (confident > 0 && !writing).then_some(Message::AcceptAllConfident)
         ),
         button(text(import_label).size(14).wrapping(text::Wrapping::None))
@@ -351,8 +345,7 @@ fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
     .vertical_spacing(8);
     // Why Import is not offered, or what was left out, in words.
     let set_aside = screen.set_aside();
-    let nothing = (!screen.can_post())
-        .then(|| t("Nothing to import: the file holds no new money in.").to_string());
+    let nothing = (!screen.can_post()).then(|| fl!("nothing-to-import-the-file-holds"));
     let words: Vec<String> = set_aside.into_iter().chain(nothing).collect();
     if words.is_empty() {
         column![figures, filters].spacing(8).into()
@@ -364,29 +357,28 @@ fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
 }
 
 fn table<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, Message> {
-    let header = |label: &'static str, width: Length| {
-        widgets::header_cell(t(label), width, false, None, None)
-    };
+    let header =
+        |label: String, width: Length| widgets::header_cell(label, width, false, None, None);
     let mut cells = row![];
     if !widths.narrow {
-        cells = cells.push(header("Line", LINE));
+        cells = cells.push(header(fl!("line"), LINE));
     }
     cells = cells
-        .push(header("Date", DATE))
-        .push(header("Amount", AMOUNT))
-        .push(header("Payer and details", TEXT))
-        .push(header("Status", STATUS));
+        .push(header(fl!("date"), DATE))
+        .push(header(fl!("amount"), AMOUNT))
+        .push(header(fl!("payer-and-details"), TEXT))
+        .push(header(fl!("status"), STATUS));
     if !widths.narrow {
-        cells = cells.push(header("Suggested customer", MATCH));
+        cells = cells.push(header(fl!("suggested-customer"), MATCH));
     }
     let header = container(
         cells
-            .push(header("Decision", DECISION))
+            .push(header(fl!("decision"), DECISION))
             .push(space().width(widgets::GUTTER)),
     )
     .style(widgets::band);
     let list: Element<'a, Message> = if screen.visible.is_empty() {
-        container(widgets::muted(t("No rows match this filter.")))
+        container(widgets::muted(fl!("no-rows-match-this-filter")))
             .padding(12)
             .height(Length::Fill)
             .into()
@@ -402,16 +394,16 @@ fn table<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, 
     column![header, list].width(Length::Fill).into()
 }
 
-fn status_text(row: &PlannedRow) -> &'static str {
+fn status_text(row: &PlannedRow) -> String {
     match (&row.status, row.kind) {
-        (RowStatus::AlreadyImported, _) => t("already imported"),
-        (RowStatus::ProbableDuplicate(_), _) => t("probable duplicate"),
-        _ if row.unpostable.is_some() => t("cannot be posted"),
-        (_, RowKind::MoneyIn) => t("new"),
-        (_, RowKind::MoneyOut) => t("money out"),
-        (_, RowKind::Foreign) => t("foreign currency"),
-        (_, RowKind::Neutral) => t("no money moved"),
-        (_, RowKind::Pending) => t("pending"),
+        (RowStatus::AlreadyImported, _) => fl!("already-imported"),
+        (RowStatus::ProbableDuplicate(_), _) => fl!("probable-duplicate"),
+        _ if row.unpostable.is_some() => fl!("cannot-be-posted"),
+        (_, RowKind::MoneyIn) => fl!("new"),
+        (_, RowKind::MoneyOut) => fl!("money-out-2"),
+        (_, RowKind::Foreign) => fl!("foreign-currency"),
+        (_, RowKind::Neutral) => fl!("no-money-moved"),
+        (_, RowKind::Pending) => fl!("pending"),
     }
 }
 
@@ -420,10 +412,10 @@ fn decision_text(row: &PlannedRow, decision: Option<&Decision>) -> String {
         return String::new();
     }
     match decision {
-        Some(Decision::Accept { customer, .. }) => tf("pay {code}", &[("code", customer)]),
-        Some(Decision::LeaveUnmatched) => t("keep unmatched").to_string(),
-        Some(Decision::Skip) => t("skip").to_string(),
-        None => t("—").to_string(),
+        Some(Decision::Accept { customer, .. }) => fl!("pay-code", code = customer),
+        Some(Decision::LeaveUnmatched) => fl!("keep-unmatched"),
+        Some(Decision::Skip) => fl!("skip"),
+        None => fl!("dash"),
     }
 }
 
@@ -471,7 +463,7 @@ fn row_view<'a>(
         .push(widgets::cell(
             r.date
                 .map(|d| d.to_string())
-                .unwrap_or_else(|| t("pending").to_string()),
+                .unwrap_or_else(|| fl!("pending")),
             DATE,
         ))
         .push(widgets::amount_cell(amount, AMOUNT))
@@ -503,14 +495,14 @@ fn panel<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, 
         Some((index, planned)) => {
             let r = &planned.row;
             let mut col = column![
-                text(tf("Line {line}", &[("line", &r.line.to_string())]))
+                text(fl!("line-line-2", line = r.line.to_string()))
                     .size(16)
                     .font(BOLD),
                 text(format!(
                     "{} · {}",
                     r.date
                         .map(|d| d.to_string())
-                        .unwrap_or_else(|| t("pending").to_string()),
+                        .unwrap_or_else(|| fl!("pending")),
                     book.currency()
                         .to_minor_checked(Money(r.signed()))
                         .map_or(r.signed().to_string(), |_| book.money(Money(r.signed())))
@@ -555,13 +547,16 @@ fn panel<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, 
                     col = col.push(goes);
                 }
                 col = col.push(widgets::action(
-                    t("Accept (Enter)"),
+                    fl!("accept-enter"),
                     planned.suggestion.as_ref().map(|_| Message::Accept(index)),
                 ));
                 col = col.push(
                     row![
-                        widgets::secondary(t("Keep unmatched"), Some(Message::Unmatched(index))),
-                        widgets::secondary(t("Skip"), Some(Message::Skip(index))),
+                        widgets::secondary(
+                            fl!("keep-unmatched-2"),
+                            Some(Message::Unmatched(index))
+                        ),
+                        widgets::secondary(fl!("skip-2"), Some(Message::Skip(index))),
                     ]
                     .spacing(6),
                 );
@@ -575,10 +570,7 @@ fn panel<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, 
             .find(|k| Some(k.id) == screen.kept_selected)
         {
             Some(kept) => kept_panel(screen, book, kept),
-            None => widgets::muted(t(
-                "Select a row to accept its match, assign it to a customer, or skip it.",
-            ))
-            .into(),
+            None => widgets::muted(fl!("select-a-row-to-accept-its")).into(),
         },
     };
     container(body)
@@ -590,36 +582,29 @@ fn panel<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, 
 }
 
 fn past<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
-    let mut list = column![text(t("Past imports")).size(15).font(BOLD)].spacing(4);
+    let mut list = column![text(fl!("past-imports")).size(15).font(BOLD)].spacing(4);
     if screen.batches.is_empty() {
-        list = list.push(widgets::muted(t("None yet.")));
+        list = list.push(widgets::muted(fl!("none-yet")));
     }
     for batch in &screen.batches {
-        let facts = tf(
-            "#{id} {file} · {when} · {payments} payments, {unmatched} unmatched, {dups} duplicates",
-            &[
-                ("id", &batch.id.to_string()),
-                ("file", &batch.file_name),
-                (
-                    "when",
-                    batch.imported_at.get(..16).unwrap_or(&batch.imported_at),
-                ),
-                ("payments", &batch.payments.to_string()),
-                ("unmatched", &batch.unmatched.to_string()),
-                ("dups", &batch.duplicates.to_string()),
-            ],
+        let facts = fl!(
+            "id-file-when-payments-payments-unmatched",
+            id = batch.id.to_string(),
+            file = batch.file_name.as_str(),
+            when = batch.imported_at.get(..16).unwrap_or(&batch.imported_at),
+            payments = batch.payments.to_string(),
+            unmatched = batch.unmatched.to_string(),
+            dups = batch.duplicates.to_string()
         );
         let action: Element<'_, Message> = match (&batch.undone_at, screen.confirm_undo) {
-            (Some(when), _) => widgets::muted(tf(
-                "undone {when}",
-                &[("when", when.get(..16).unwrap_or(when))],
-            ))
-            .into(),
+            (Some(when), _) => {
+                widgets::muted(fl!("undone-when", when = when.get(..16).unwrap_or(when))).into()
+            }
             (None, Some(id)) if id == batch.id => {
                 let buttons = row![
-                    widgets::danger_text(t("Void its payments?")),
-                    widgets::action(t("Undo import"), Some(Message::Undo(batch.id))),
-                    widgets::secondary(t("Keep"), Some(Message::CancelUndo)),
+                    widgets::danger_text(fl!("void-its-payments")),
+                    widgets::action(fl!("undo-import"), Some(Message::Undo(batch.id))),
+                    widgets::secondary(fl!("keep"), Some(Message::CancelUndo)),
                 ]
                 .spacing(6)
                 .align_y(Alignment::Center);
@@ -627,9 +612,9 @@ fn past<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
                     buttons.into()
                 } else {
                     // What was already sent counted this money: say so before it goes.
-                    let mut warning = column![widgets::danger_text(tf(
-                        "{n} statements or letters already issued counted these payments:",
-                        &[("n", &screen.undo_touches.len().to_string())],
+                    let mut warning = column![widgets::danger_text(fl!(
+                        "n-statements-or-letters-already-issued",
+                        n = screen.undo_touches.len().to_string()
                     ))]
                     .spacing(2);
                     for issued in &screen.undo_touches {
@@ -638,10 +623,10 @@ fn past<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
                                 "{}  {}  {}  {}",
                                 issued.date,
                                 issued.customer,
-                                t(match issued.kind {
-                                    crate::store::IssuedKind::Statement => "statement",
-                                    crate::store::IssuedKind::Letter => "letter",
-                                }),
+                                match issued.kind {
+                                    crate::store::IssuedKind::Statement => fl!("statement"),
+                                    crate::store::IssuedKind::Letter => fl!("letter"),
+                                },
                                 issued.file_name
                             ))
                             .size(12),
@@ -650,7 +635,7 @@ fn past<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
                     column![warning, buttons].spacing(4).into()
                 }
             }
-            (None, _) => widgets::secondary(t("Undo…"), Some(Message::AskUndo(batch.id))),
+            (None, _) => widgets::secondary(fl!("undo"), Some(Message::AskUndo(batch.id))),
         };
         list = list.push(
             row![text(facts).size(13).width(Length::Fill), action]
@@ -659,16 +644,16 @@ fn past<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
         );
     }
     let mut kept = column![
-        text(tf(
-            "Money in left unmatched ({n})",
-            &[("n", &screen.kept.len().to_string())]
+        text(fl!(
+            "money-in-left-unmatched-n",
+            n = screen.kept.len().to_string()
         ))
         .size(15)
         .font(BOLD)
     ]
     .spacing(2);
     if screen.kept.is_empty() {
-        kept = kept.push(widgets::muted(t("None: every payment found its customer.")));
+        kept = kept.push(widgets::muted(fl!("none-every-payment-found-its-customer")));
     }
     for row in &screen.kept {
         let selected = screen.kept_selected == Some(row.id);
@@ -712,7 +697,7 @@ fn kept_panel<'a>(
     kept: &'a crate::store::KeptBankRow,
 ) -> Element<'a, Message> {
     let mut col = column![
-        text(t("Left unmatched earlier")).size(16).font(BOLD),
+        text(fl!("left-unmatched-earlier")).size(16).font(BOLD),
         text(format!(
             "{} · {}",
             kept.date,
@@ -742,7 +727,7 @@ fn kept_panel<'a>(
         && !code.contains(' ')
     {
         col = col.push(widgets::action(
-            t("Pay as suggested"),
+            fl!("pay-as-suggested"),
             Some(Message::AssignTo(code.to_string())),
         ));
     }
@@ -760,11 +745,14 @@ fn kept_amount(book: &Book, amount: &str) -> String {
 /// Type a code or name, click the customer: the row is theirs (oldest first).
 fn assign_picker(screen: &Import) -> Element<'_, Message> {
     let mut col = column![
-        text_input(t("Assign to customer: code or name"), &screen.assign_search)
-            .id(ASSIGN_FIELD)
-            .on_input(Message::AssignSearch)
-            .padding(6)
-            .size(13)
+        text_input(
+            &fl!("assign-to-customer-code-or-name"),
+            &screen.assign_search
+        )
+        .id(ASSIGN_FIELD)
+        .on_input(Message::AssignSearch)
+        .padding(6)
+        .size(13)
     ]
     .spacing(2);
     for (code, name) in screen.assign_candidates(6) {

@@ -12,9 +12,9 @@ use crate::domain::allocation::{self, Apply, OpenItem};
 use crate::domain::document::DocKind;
 use crate::domain::terms::DiscountedInvoice;
 use crate::domain::{Currency, Money, parse_date};
+use crate::fl;
 use crate::store::NewCredit;
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
 #[derive(Debug, Clone)]
@@ -150,9 +150,9 @@ impl Form {
                             .map_err(|e| format!("{}: {e}", invoice.number))?,
                     };
                     if value.is_negative() {
-                        return Err(tf(
-                            "{number}: must not be negative",
-                            &[("number", &invoice.number)],
+                        return Err(fl!(
+                            "number-must-not-be-negative",
+                            number = invoice.number.as_str()
                         ));
                     }
                     if value.is_positive() {
@@ -292,29 +292,25 @@ impl Form {
                             })
                             .collect();
                         let applied = if applied.is_empty() {
-                            t("nothing").to_string()
+                            fl!("nothing")
                         } else {
                             applied.join(", ")
                         };
-                        let mut notice = tf(
-                            "{number} posted: {amount}; applied {applied}; unapplied {unapplied}.",
-                            &[
-                                ("number", &posted.number),
-                                ("amount", &currency.display(new.amount)),
-                                ("applied", &applied),
-                                ("unapplied", &currency.display(posted.unapplied)),
-                            ],
+                        let mut notice = fl!(
+                            "number-posted-amount-applied-applied-unapplied",
+                            number = posted.number.as_str(),
+                            amount = currency.display(new.amount),
+                            applied = applied.as_str(),
+                            unapplied = currency.display(posted.unapplied)
                         );
                         for taken in &posted.discounts {
                             notice.push(' ');
-                            notice.push_str(&tf(
-                                "Discount {number} of {amount} taken on {invoice} ({terms}).",
-                                &[
-                                    ("number", &taken.number),
-                                    ("amount", &currency.display(taken.amount)),
-                                    ("invoice", &taken.invoice),
-                                    ("terms", &taken.terms),
-                                ],
+                            notice.push_str(&fl!(
+                                "discount-number-of-amount-taken-on",
+                                number = taken.number.as_str(),
+                                amount = currency.display(taken.amount),
+                                invoice = taken.invoice.as_str(),
+                                terms = taken.terms.as_str()
                             ));
                         }
                         return (Task::none(), Some(Outcome::Posted(notice)));
@@ -334,13 +330,13 @@ impl Form {
             problems.amount.is_none() && problems.date.is_none() && problems.allocation.is_none();
         let save = valid.then_some(Message::Save);
         let title = match self.kind {
-            DocKind::Credit => t("Credit note"),
-            DocKind::WriteOff => t("Write off"),
-            _ => t("Record payment"),
+            DocKind::Credit => fl!("credit-note"),
+            DocKind::WriteOff => fl!("write-off"),
+            _ => fl!("record-payment"),
         };
         let fields = column![
             widgets::field(
-                t("Amount"),
+                fl!("amount"),
                 "credit-amount",
                 &self.amount,
                 Message::Amount,
@@ -348,7 +344,7 @@ impl Form {
                 problems.amount.clone()
             ),
             widgets::field(
-                t("Date"),
+                fl!("date"),
                 "credit-date",
                 &self.date,
                 Message::Date,
@@ -356,7 +352,7 @@ impl Form {
                 problems.date.clone()
             ),
             widgets::field(
-                t("Reference"),
+                fl!("reference"),
                 "credit-reference",
                 &self.reference,
                 Message::Reference,
@@ -364,7 +360,7 @@ impl Form {
                 None
             ),
             widgets::field(
-                t("Memo"),
+                fl!("memo"),
                 "credit-memo",
                 &self.memo,
                 Message::Memo,
@@ -372,7 +368,7 @@ impl Form {
                 None
             ),
             widgets::field(
-                t("Number (blank: next)"),
+                fl!("number-blank-next"),
                 "credit-number",
                 &self.number,
                 Message::Number,
@@ -383,10 +379,10 @@ impl Form {
         .spacing(8);
 
         let mut table = column![row![
-            widgets::header_cell(t("Invoice"), Length::Fixed(120.0), false, None, None),
-            widgets::header_cell(t("Due"), Length::Fixed(100.0), false, None, None),
-            widgets::header_cell(t("Open"), Length::Fixed(110.0), true, None, None),
-            widgets::header_cell(t("Apply"), Length::Fixed(130.0), true, None, None),
+            widgets::header_cell(fl!("invoice"), Length::Fixed(120.0), false, None, None),
+            widgets::header_cell(fl!("due"), Length::Fixed(100.0), false, None, None),
+            widgets::header_cell(fl!("open"), Length::Fixed(110.0), true, None, None),
+            widgets::header_cell(fl!("apply"), Length::Fixed(130.0), true, None, None),
         ]]
         .spacing(2);
         for (index, invoice) in self.invoices.iter().enumerate() {
@@ -415,25 +411,22 @@ impl Form {
             table = table.push(line);
         }
         if self.invoices.is_empty() {
-            table = table.push(widgets::muted(t(
-                "Nothing is open: all of it becomes unapplied credit.",
-            )));
+            table = table.push(widgets::muted(fl!("nothing-is-open-all-of-it")));
         }
         let summary: Element<'a, Message> = match (&preview, &problems.allocation) {
             (_, Some(problem)) => widgets::danger_text(problem.clone()).into(),
             (Some(p), None) => {
-                let mut words = tf(
-                    "Applies {applied}; {unapplied} left as unapplied credit.",
-                    &[
-                        ("applied", &book.money(p.amount - p.unapplied)),
-                        ("unapplied", &book.money(p.unapplied)),
-                    ],
+                let mut words = fl!(
+                    "applies-applied-unapplied-left-as-unapplied",
+                    applied = book.money(p.amount - p.unapplied),
+                    unapplied = book.money(p.unapplied)
                 );
                 for (invoice, amount) in &p.discounts {
                     words.push(' ');
-                    words.push_str(&tf(
-                        "Earns a discount of {amount} on {invoice}.",
-                        &[("amount", &book.money(*amount)), ("invoice", invoice)],
+                    words.push_str(&fl!(
+                        "earns-a-discount-of-amount-on",
+                        amount = book.money(*amount),
+                        invoice = invoice
                     ));
                 }
                 text(words).size(14).into()
@@ -442,10 +435,10 @@ impl Form {
         };
         let allocation = column![
             row![
-                text(t("Allocation")).size(15).font(BOLD),
+                text(fl!("allocation")).size(15).font(BOLD),
                 widgets::muted(match self.explicit {
-                    None => t("oldest due first"),
-                    Some(_) => t("as you set it"),
+                    None => fl!("oldest-due-first"),
+                    Some(_) => fl!("as-you-set-it"),
                 }),
             ]
             .spacing(10),
@@ -453,10 +446,10 @@ impl Form {
             summary,
             row![
                 widgets::secondary(
-                    t("Oldest first"),
+                    fl!("oldest-first"),
                     self.explicit.is_some().then_some(Message::OldestFirst)
                 ),
-                widgets::secondary(t("Keep all unapplied"), Some(Message::KeepUnapplied)),
+                widgets::secondary(fl!("keep-all-unapplied"), Some(Message::KeepUnapplied)),
             ]
             .spacing(6),
         ]
@@ -471,8 +464,8 @@ impl Form {
                 row![fields, allocation].spacing(24),
                 error,
                 row![
-                    widgets::action(t("Post (Enter)"), save),
-                    widgets::secondary(t("Cancel"), Some(Message::Cancel)),
+                    widgets::action(fl!("post-enter"), save),
+                    widgets::secondary(fl!("cancel"), Some(Message::Cancel)),
                 ]
                 .spacing(10),
             ]

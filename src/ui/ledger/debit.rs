@@ -13,9 +13,9 @@ use super::{Data, FormKind, Outcome};
 use crate::domain::document::DocKind;
 use crate::domain::terms::{self, Installment, Plan, Terms};
 use crate::domain::{Money, parse_date};
+use crate::fl;
 use crate::store::{CreditRefusal, NewDebit, StoreError};
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,9 +118,10 @@ impl Form {
         if let Some((tier, pct)) = required {
             form.plan = PlanKind::Deposit;
             form.percent = pct.to_string();
-            form.policy_note = Some(tf(
-                "Tier {tier}'s policy: {pct}% down",
-                &[("tier", &tier.to_string()), ("pct", &pct.to_string())],
+            form.policy_note = Some(fl!(
+                "tier-tier-s-policy-pct-down",
+                tier = tier.to_string(),
+                pct = pct.to_string()
             ));
         }
         (form, operation::focus(Id::new("debit-amount")))
@@ -154,7 +155,7 @@ impl Form {
             PlanKind::Installments => match self.count.trim().parse::<u32>() {
                 Ok(n) if (2..=120).contains(&n) => Some(Plan::Installments(n)),
                 _ => {
-                    problems.count = Some(t("2 to 120 installments").into());
+                    problems.count = Some(fl!("n-2-to-120-installments"));
                     None
                 }
             },
@@ -198,14 +199,15 @@ impl Form {
     fn warnings(&self, amount: Option<Money>, book: &Book) -> Vec<String> {
         let mut warnings = Vec::new();
         if self.on_hold {
-            warnings.push(t("This customer is on hold.").to_string());
+            warnings.push(fl!("this-customer-is-on-hold"));
         }
         if let (Some(limit), Some(amount)) = (self.credit_limit, amount) {
             let after = self.balance + amount;
             if after > limit {
-                warnings.push(tf(
-                    "The balance would be {after}, over the credit limit of {limit}.",
-                    &[("after", &book.money(after)), ("limit", &book.money(limit))],
+                warnings.push(fl!(
+                    "the-balance-would-be-after-over",
+                    after = book.money(after),
+                    limit = book.money(limit)
                 ));
             }
         }
@@ -272,26 +274,30 @@ impl Form {
                     .first()
                     .map(|i| i.1.to_string())
                     .unwrap_or_default();
-                let template = if reason.is_some() && !posted.warnings.is_empty() {
-                    "{number} posted with an override: {amount} in {count} item(s), first due {due}."
+                let number = posted.number.as_str();
+                let amount = book.money(new.amount);
+                let count = posted.items.len().to_string();
+                let mut notice = if reason.is_some() && !posted.warnings.is_empty() {
+                    fl!(
+                        "number-posted-with-an-override-amount",
+                        number = number,
+                        amount = amount,
+                        count = count,
+                        due = first
+                    )
                 } else {
-                    "{number} posted: {amount} in {count} item(s), first due {due}."
+                    fl!(
+                        "number-posted-amount-in-count-items",
+                        number = number,
+                        amount = amount,
+                        count = count,
+                        due = first
+                    )
                 };
-                let mut notice = tf(
-                    template,
-                    &[
-                        ("number", &posted.number),
-                        ("amount", &book.money(new.amount)),
-                        ("count", &posted.items.len().to_string()),
-                        ("due", &first),
-                    ],
-                );
                 let discount_terms = new.terms.and_then(|t| t.discount()).is_some();
                 if discount_terms && (new.kind == DocKind::Fee || posted.items.len() > 1) {
                     notice.push(' ');
-                    notice.push_str(t(
-                        "It earns no early-payment discount: only an invoice due in one item does.",
-                    ));
+                    notice.push_str(&fl!("it-earns-no-early-payment-discount"));
                 }
                 Some(Outcome::Posted(notice))
             }
@@ -312,21 +318,19 @@ impl Form {
         let customer = format!("{} {}", refusal.customer, refusal.name);
         let mut lines = Vec::new();
         if refusal.on_hold {
-            lines.push(tf(
-                "Not posted: {customer} is on hold.",
-                &[("customer", &customer)],
+            lines.push(fl!(
+                "not-posted-customer-is-on-hold",
+                customer = customer.as_str()
             ));
         }
         if let Some(over) = &refusal.over_limit {
-            lines.push(tf(
-                "Not posted: {customer} is over its credit limit: limit {limit}, balance {balance}, this document {amount} would take it {over} over.",
-                &[
-                    ("customer", &customer),
-                    ("limit", &book.money(over.limit)),
-                    ("balance", &book.money(over.balance)),
-                    ("amount", &book.money(refusal.amount)),
-                    ("over", &book.money(over.over)),
-                ],
+            lines.push(fl!(
+                "not-posted-customer-is-over-its",
+                customer = customer.as_str(),
+                limit = book.money(over.limit),
+                balance = book.money(over.balance),
+                amount = book.money(refusal.amount),
+                over = book.money(over.over)
             ));
         }
         lines.join("\n")
@@ -340,21 +344,21 @@ impl Form {
             Err(problems) => (*problems, Vec::new(), None),
         };
         let title = match self.kind {
-            DocKind::Fee => t("New fee (late fee or interest)"),
-            _ => t("New invoice"),
+            DocKind::Fee => fl!("new-fee-late-fee-or-interest"),
+            _ => fl!("new-invoice"),
         };
-        let plan_button = |label: &'static str, kind: PlanKind| {
+        let plan_button = |label: String, kind: PlanKind| {
             let style = if self.plan == kind {
                 widgets::action
             } else {
                 widgets::secondary
             };
-            style(t(label), Some(Message::Plan(kind)))
+            style(label, Some(Message::Plan(kind)))
         };
         let plan_detail: Element<'a, Message> = match self.plan {
-            PlanKind::Single => widgets::muted(t("One item, due on the terms.")).into(),
+            PlanKind::Single => widgets::muted(fl!("one-item-due-on-the-terms")).into(),
             PlanKind::Installments => widgets::field(
-                t("Installments"),
+                fl!("installments"),
                 "debit-count",
                 &self.count,
                 Message::Count,
@@ -362,7 +366,7 @@ impl Form {
                 problems.count.clone(),
             ),
             PlanKind::Deposit => widgets::field(
-                t("Deposit %"),
+                fl!("deposit"),
                 "debit-percent",
                 &self.percent,
                 Message::Percent,
@@ -387,7 +391,7 @@ impl Form {
                 match &self.override_reason {
                     None => column![
                         why,
-                        widgets::secondary(t("Override…"), Some(Message::Override)),
+                        widgets::secondary(fl!("override"), Some(Message::Override)),
                     ]
                     .spacing(6)
                     .into(),
@@ -397,14 +401,14 @@ impl Form {
                         column![
                             why,
                             widgets::field(
-                                t("Reason for the override…"),
+                                fl!("reason-for-the-override"),
                                 "debit-override-reason",
                                 reason,
                                 Message::OverrideReason,
                                 post.clone(),
                                 None
                             ),
-                            widgets::action(t("Post with override"), post),
+                            widgets::action(fl!("post-with-override"), post),
                         ]
                         .spacing(6)
                         .into()
@@ -415,7 +419,7 @@ impl Form {
         };
         let fields = column![
             widgets::field(
-                t("Amount"),
+                fl!("amount"),
                 "debit-amount",
                 &self.amount,
                 Message::Amount,
@@ -423,7 +427,7 @@ impl Form {
                 problems.amount.clone()
             ),
             widgets::field(
-                t("Date"),
+                fl!("date"),
                 "debit-date",
                 &self.date,
                 Message::Date,
@@ -431,7 +435,7 @@ impl Form {
                 problems.date.clone()
             ),
             widgets::field(
-                t("Terms"),
+                fl!("terms"),
                 "debit-terms",
                 &self.terms,
                 Message::Terms,
@@ -439,10 +443,10 @@ impl Form {
                 problems.terms.clone()
             ),
             row![
-                text(t("Falls due")).size(14).width(Length::Fixed(150.0)),
-                plan_button("One item", PlanKind::Single),
-                plan_button("Installments", PlanKind::Installments),
-                plan_button("Deposit + balance", PlanKind::Deposit),
+                text(fl!("falls-due")).size(14).width(Length::Fixed(150.0)),
+                plan_button(fl!("one-item"), PlanKind::Single),
+                plan_button(fl!("installments"), PlanKind::Installments),
+                plan_button(fl!("deposit-balance"), PlanKind::Deposit),
                 // On the plan's own line: a line more would push Post out of a
                 // 700-pixel window.
                 widgets::muted(self.policy_note.clone().unwrap_or_default()),
@@ -451,7 +455,7 @@ impl Form {
             .align_y(iced::Alignment::Center),
             plan_detail,
             widgets::field(
-                t("Number (blank: next)"),
+                fl!("number-blank-next"),
                 "debit-number",
                 &self.number,
                 Message::Number,
@@ -459,7 +463,7 @@ impl Form {
                 None
             ),
             widgets::field(
-                t("Reference"),
+                fl!("reference"),
                 "debit-reference",
                 &self.reference,
                 Message::Reference,
@@ -467,7 +471,7 @@ impl Form {
                 None
             ),
             widgets::field(
-                t("Memo"),
+                fl!("memo"),
                 "debit-memo",
                 &self.memo,
                 Message::Memo,
@@ -484,8 +488,8 @@ impl Form {
                 refusal,
                 error,
                 row![
-                    widgets::action(t("Post (Enter)"), save),
-                    widgets::secondary(t("Cancel"), Some(Message::Cancel)),
+                    widgets::action(fl!("post-enter"), save),
+                    widgets::secondary(fl!("cancel"), Some(Message::Cancel)),
                 ]
                 .spacing(10),
             ]
@@ -503,7 +507,7 @@ fn schedule_preview<'a, M: 'a>(
     book: &Book,
     problem: Option<String>,
 ) -> Element<'a, M> {
-    let mut lines = column![text(t("Schedule")).size(15).font(BOLD)].spacing(2);
+    let mut lines = column![text(fl!("schedule")).size(15).font(BOLD)].spacing(2);
     if let Some(problem) = problem {
         lines = lines.push(widgets::danger_text(problem));
     }
@@ -516,15 +520,13 @@ fn schedule_preview<'a, M: 'a>(
         ]);
     }
     if schedule.len() > 24 {
-        lines = lines.push(widgets::muted(tf(
-            "… and {n} more",
-            &[("n", &(schedule.len() - 24).to_string())],
+        lines = lines.push(widgets::muted(fl!(
+            "and-n-more",
+            n = (schedule.len() - 24).to_string()
         )));
     }
     if schedule.is_empty() {
-        lines = lines.push(widgets::muted(t(
-            "Fill in amount, date and terms to see it.",
-        )));
+        lines = lines.push(widgets::muted(fl!("fill-in-amount-date-and-terms")));
     }
     container(lines).width(Length::Fixed(300.0)).into()
 }

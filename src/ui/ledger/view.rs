@@ -8,9 +8,9 @@ use iced::{Element, Length, Theme};
 
 use super::{Data, Form, FormKind, Ledger, Message, range_bound};
 use crate::domain::risk::Risk;
+use crate::fl;
 use crate::store::{AuditAction, AuditEntry};
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
 const LIST: &str = "ledger-list";
@@ -30,12 +30,10 @@ pub fn screen<'a>(ledger: &'a Ledger, book: &'a Book) -> Element<'a, Message> {
     let Some(data) = &ledger.data else {
         let message = match (&ledger.error, &ledger.code) {
             (Some(error), _) => widgets::danger_text(error.as_str()),
-            (None, Some(_)) => widgets::muted(t("Loading…")),
-            (None, None) => widgets::muted(t(
-                "Pick a customer on the Customers screen (Ctrl+1) and press Enter.",
-            )),
+            (None, Some(_)) => widgets::muted(fl!("loading")),
+            (None, None) => widgets::muted(fl!("pick-a-customer-on-the-customers")),
         };
-        return column![text(t("Ledger")).size(24).font(BOLD), message]
+        return column![text(fl!("ledger")).size(24).font(BOLD), message]
             .spacing(12)
             .into();
     };
@@ -78,16 +76,17 @@ fn header<'a>(data: &'a Data, book: &'a Book, review: Option<Message>) -> Elemen
         Some(limit) if limit.is_positive() => {
             let used = (data.balance.0 * rust_decimal::Decimal::ONE_HUNDRED / limit.0)
                 .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-            tf(
-                "{limit} ({used}% used)",
-                &[("limit", &book.money(limit)), ("used", &used.to_string())],
+            fl!(
+                "limit-used-used",
+                limit = book.money(limit),
+                used = used.to_string()
             )
         }
         Some(limit) => book.money(limit),
-        None => t("none").to_string(),
+        None => fl!("none"),
     };
     let hold: Element<'a, Message> = if customer.on_hold {
-        container(text(t("ON HOLD")).size(13).font(BOLD))
+        container(text(fl!("on-hold-3")).size(13).font(BOLD))
             .padding([2, 8])
             .style(|theme: &Theme| iced::widget::container::Style {
                 background: Some(theme.palette().danger.into()),
@@ -108,24 +107,25 @@ fn header<'a>(data: &'a Data, book: &'a Book, review: Option<Message>) -> Elemen
             row![
                 text(customer.name.as_str()).size(24).font(BOLD),
                 hold,
-                widgets::secondary(t("Credit review…"), review),
+                widgets::secondary(fl!("credit-review"), review),
             ]
             .spacing(10)
             .align_y(iced::Alignment::Center)
             .wrap()
             .vertical_spacing(4),
             widgets::muted(format!("{} · {}", customer.code, contact.join(" · "))),
-            widgets::muted(tf(
-                "Terms {terms} · credit limit {limit}",
-                &[("terms", &customer.terms.to_string()), ("limit", &limit)],
+            widgets::muted(fl!(
+                "terms-terms-credit-limit-limit",
+                terms = customer.terms.to_string(),
+                limit = limit.as_str()
             )),
             risk_line(&data.risk),
         ]
         .spacing(2)
         .width(Length::Fill),
-        widgets::figure(t("Balance"), book.money(data.balance)),
+        widgets::figure(fl!("balance"), book.money(data.balance)),
         column![
-            widgets::muted(t("Overdue")),
+            widgets::muted(fl!("overdue")),
             text(book.money(data.overdue))
                 .size(16)
                 .font(BOLD)
@@ -134,7 +134,7 @@ fn header<'a>(data: &'a Data, book: &'a Book, review: Option<Message>) -> Elemen
                 }),
         ]
         .spacing(2),
-        widgets::figure(t("Unapplied credit"), book.money(data.unapplied)),
+        widgets::figure(fl!("unapplied-credit"), book.money(data.unapplied)),
     ]
     .spacing(28)
     .align_y(iced::Alignment::Center)
@@ -145,12 +145,10 @@ fn header<'a>(data: &'a Data, book: &'a Book, review: Option<Message>) -> Elemen
 fn risk_line<'a>(risk: &Risk) -> Element<'a, Message> {
     row![
         crate::ui::risk::badge(
-            tf(
-                "Risk {band} ({score})",
-                &[
-                    ("band", crate::ui::risk::band_name(risk.band)),
-                    ("score", &risk.score.to_string()),
-                ],
+            fl!(
+                "risk-band-score",
+                band = crate::ui::risk::band_name(risk.band),
+                score = risk.score.to_string()
             ),
             risk.band,
             12.0,
@@ -166,13 +164,13 @@ fn actions(ledger: &Ledger) -> Element<'_, Message> {
     let idle = ledger.form.is_none();
     let show = |kind: FormKind| idle.then_some(Message::Show(kind));
     row![
-        widgets::action(t("New invoice (Ctrl+N)"), show(FormKind::Invoice)),
-        widgets::action(t("Record payment (Ctrl+P)"), show(FormKind::Payment)),
-        widgets::secondary(t("Credit note"), show(FormKind::Credit)),
-        widgets::secondary(t("Write off"), show(FormKind::WriteOff)),
-        widgets::secondary(t("Fee"), show(FormKind::Fee)),
-        widgets::secondary(t("Void…"), show(FormKind::Void)),
-        widgets::secondary(t("Log a note (Ctrl+L)"), Some(Message::LogNote)),
+        widgets::action(fl!("new-invoice-ctrl-n"), show(FormKind::Invoice)),
+        widgets::action(fl!("record-payment-ctrl-p"), show(FormKind::Payment)),
+        widgets::secondary(fl!("credit-note"), show(FormKind::Credit)),
+        widgets::secondary(fl!("write-off"), show(FormKind::WriteOff)),
+        widgets::secondary(fl!("fee"), show(FormKind::Fee)),
+        widgets::secondary(fl!("void"), show(FormKind::Void)),
+        widgets::secondary(fl!("log-a-note-ctrl-l"), Some(Message::LogNote)),
     ]
     .spacing(6)
     // A narrow window puts the last buttons on a second line rather than squeezing
@@ -184,7 +182,7 @@ fn actions(ledger: &Ledger) -> Element<'_, Message> {
 
 fn table<'a>(ledger: &'a Ledger, data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     let range_field =
-        |label: &'a str, id: &'static str, value: &'a str, on: fn(String) -> Message| {
+        |label: String, id: &'static str, value: &'a str, on: fn(String) -> Message| {
             let problem = range_bound(value).err();
             row![
                 text(label).size(14),
@@ -200,24 +198,24 @@ fn table<'a>(ledger: &'a Ledger, data: &'a Data, book: &'a Book) -> Element<'a, 
             .align_y(iced::Alignment::Center)
         };
     let range = row![
-        range_field(t("From"), "ledger-from", &ledger.from, Message::From),
-        range_field(t("To"), "ledger-to", &ledger.to, Message::To),
+        range_field(fl!("from"), "ledger-from", &ledger.from, Message::From),
+        range_field(fl!("to"), "ledger-to", &ledger.to, Message::To),
         space::horizontal(),
-        widgets::muted(tf("{n} documents", &[("n", &data.lines.len().to_string())])),
+        widgets::muted(fl!("n-documents", n = data.lines.len().to_string())),
     ]
     .spacing(12)
     .align_y(iced::Alignment::Center);
-    let h = |label: &'static str, width: Length, right: bool| {
-        widgets::header_cell(t(label), width, right, None, None)
+    let h = |label: String, width: Length, right: bool| {
+        widgets::header_cell(label, width, right, None, None)
     };
     let header = container(row![
-        h("Date", DATE, false),
-        h("Kind", KIND, false),
-        h("Number", NUMBER, false),
-        h("Debit", MONEY, true),
-        h("Credit", MONEY, true),
-        h("Balance", MONEY, true),
-        h("Memo", MEMO, false),
+        h(fl!("date"), DATE, false),
+        h(fl!("kind"), KIND, false),
+        h(fl!("number"), NUMBER, false),
+        h(fl!("debit"), MONEY, true),
+        h(fl!("credit"), MONEY, true),
+        h(fl!("balance"), MONEY, true),
+        h(fl!("memo"), MEMO, false),
         space().width(widgets::GUTTER),
     ])
     .style(widgets::band);
@@ -242,7 +240,7 @@ fn table<'a>(ledger: &'a Ledger, data: &'a Data, book: &'a Book) -> Element<'a, 
             mouse_area(
                 container(row![
                     widgets::cell(line.date.to_string(), DATE),
-                    widgets::cell(t(line.kind.as_str()), KIND),
+                    widgets::cell(super::kind_name(line.kind), KIND),
                     widgets::cell(line.number.as_str(), NUMBER),
                     widgets::amount_cell(line.debit.as_str(), MONEY),
                     widgets::amount_cell(line.credit.as_str(), MONEY),
@@ -259,9 +257,9 @@ fn table<'a>(ledger: &'a Ledger, data: &'a Data, book: &'a Book) -> Element<'a, 
     column![
         range,
         header,
-        balance_row(t("Opening balance").to_string(), book.money(data.opening)),
+        balance_row(fl!("opening-balance"), book.money(data.opening)),
         list,
-        balance_row(t("Closing balance").to_string(), book.money(data.closing)),
+        balance_row(fl!("closing-balance"), book.money(data.closing)),
     ]
     .spacing(4)
     .into()
@@ -273,26 +271,25 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     for item in data.items.iter().take(SIDE_LIMIT) {
         let days = (today - item.due).num_days();
         let mut when = if days > 0 {
-            tf(
-                "due {date} · {n} days late",
-                &[("date", &item.due.to_string()), ("n", &days.to_string())],
+            fl!(
+                "due-date-n-days-late",
+                date = item.due.to_string(),
+                n = days.to_string()
             )
         } else {
-            tf("due {date}", &[("date", &item.due.to_string())])
+            fl!("due-date", date = item.due.to_string())
         };
         if data.disputed.contains(&(item.number.clone(), item.seq)) {
-            when = format!("{when} · {}", t("in dispute"));
+            when = format!("{when} · {}", fl!("in-dispute"));
         }
         // While an early-payment discount can be taken: what settles the item, by when.
         let discount: Element<'a, Message> = match data.discounts.get(&item.number) {
-            Some(offer) => text(tf(
-                "pay {pay} by {date}: {percent}% discount of {discount}",
-                &[
-                    ("pay", &book.money(item.open - offer.amount)),
-                    ("date", &offer.last_day.to_string()),
-                    ("percent", &offer.percent.to_string()),
-                    ("discount", &book.money(offer.amount)),
-                ],
+            Some(offer) => text(fl!(
+                "pay-pay-by-date-percent-discount",
+                pay = book.money(item.open - offer.amount),
+                date = offer.last_day.to_string(),
+                percent = offer.percent.to_string(),
+                discount = book.money(offer.amount)
             ))
             .size(12)
             .style(|theme: &Theme| text::Style {
@@ -322,42 +319,40 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
         ]);
     }
     if data.items.len() > SIDE_LIMIT {
-        items = items.push(widgets::muted(tf(
-            "… and {n} more",
-            &[("n", &(data.items.len() - SIDE_LIMIT).to_string())],
+        items = items.push(widgets::muted(fl!(
+            "and-n-more",
+            n = (data.items.len() - SIDE_LIMIT).to_string()
         )));
     }
     if data.items.is_empty() {
-        items = items.push(widgets::muted(t("Nothing open.")));
+        items = items.push(widgets::muted(fl!("nothing-open")));
     }
     let mut notes = Column::new().spacing(8);
     for note in data.notes.iter().take(SIDE_LIMIT) {
         let mut facts = vec![format!(
             "{} · {}",
             note.at.get(..10).unwrap_or(&note.at),
-            t(note.channel.as_str())
+            crate::ui::notes::channel_name(note.channel)
         )];
         if let Some(promise) = &note.promise {
-            let mut words = tf(
-                "promised {amount} by {date}",
-                &[
-                    ("amount", &book.money(promise.total())),
-                    ("date", &promise.last_date().to_string()),
-                ],
+            let mut words = fl!(
+                "promised-amount-by-date",
+                amount = book.money(promise.total()),
+                date = promise.last_date().to_string()
             );
             if promise.is_plan() {
                 words = format!(
                     "{words} ({})",
-                    tf(
-                        "repayment plan of {n} parts",
-                        &[("n", &promise.parts().len().to_string())]
+                    fl!(
+                        "repayment-plan-of-n-parts",
+                        n = promise.parts().len().to_string()
                     )
                 );
             }
             facts.push(words);
         }
         if let Some(follow_up) = note.follow_up {
-            facts.push(tf("follow up {date}", &[("date", &follow_up.to_string())]));
+            facts.push(fl!("follow-up-date", date = follow_up.to_string()));
         }
         let mut entry = column![
             widgets::muted(facts.join(" · ")),
@@ -370,7 +365,7 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
         notes = notes.push(entry);
     }
     if data.notes.is_empty() {
-        notes = notes.push(widgets::muted(t("No notes yet. Ctrl+L logs one.")));
+        notes = notes.push(widgets::muted(fl!("no-notes-yet-ctrl-l-logs")));
     }
     let mut history = Column::new().spacing(6);
     for entry in data.history.iter().take(SIDE_LIMIT) {
@@ -380,37 +375,28 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
         ]
         .spacing(1);
         if let Some(reason) = &entry.reason {
-            lines = lines.push(widgets::muted(tf(
-                "Reason: {reason}",
-                &[("reason", reason)],
-            )));
+            lines = lines.push(widgets::muted(fl!("reason-reason", reason = reason)));
         }
         history = history.push(lines);
     }
     if data.history.is_empty() {
-        history = history.push(widgets::muted(t("No changes recorded.")));
+        history = history.push(widgets::muted(fl!("no-changes-recorded")));
     }
     scrollable(
         column![
-            text(tf(
-                "Open items ({n})",
-                &[("n", &data.items.len().to_string())]
-            ))
-            .size(16)
-            .font(BOLD),
+            text(fl!("open-items-n", n = data.items.len().to_string()))
+                .size(16)
+                .font(BOLD),
             items,
             space().height(12),
-            text(tf("Notes ({n})", &[("n", &data.notes.len().to_string())]))
+            text(fl!("notes-n", n = data.notes.len().to_string()))
                 .size(16)
                 .font(BOLD),
             notes,
             space().height(12),
-            text(tf(
-                "History ({n})",
-                &[("n", &data.history.len().to_string())]
-            ))
-            .size(16)
-            .font(BOLD),
+            text(fl!("history-n", n = data.history.len().to_string()))
+                .size(16)
+                .font(BOLD),
             history,
         ]
         .spacing(6)
@@ -431,47 +417,45 @@ fn history_line(entry: &AuditEntry, book: &Book) -> String {
                 .parse_plain(v)
                 .map(|m| book.money(m))
                 .unwrap_or_else(|_| v.to_string()),
-            Some("yes") => t("yes").to_string(),
-            Some("no") => t("no").to_string(),
+            Some("yes") => fl!("yes"),
+            Some("no") => fl!("no"),
             Some(v) => v.replace('\n', " "),
         }
     };
     match entry.action {
-        AuditAction::CustomerAdd => t("Customer added").to_string(),
-        AuditAction::CustomerEdit => tf(
-            "{field}: {old} → {new}",
-            &[
-                (
-                    "field",
-                    t(match field {
-                        "name" => "Name",
-                        "contact" => "Contact",
-                        "email" => "Email",
-                        "phone" => "Phone",
-                        "address" => "Address",
-                        "terms" => "Terms",
-                        "credit_limit" => "Credit limit",
-                        "tier" => "Tier",
-                        "on_hold" => "On hold",
-                        "archived" => "Archived",
-                        _ => "Field",
-                    }),
-                ),
-                ("old", &value(&entry.old)),
-                ("new", &value(&entry.new)),
-            ],
-        ),
-        AuditAction::Override => tf(
-            "Override: {what}",
-            &[("what", entry.new.as_deref().unwrap_or_default())],
+        AuditAction::CustomerAdd => fl!("customer-added"),
+        AuditAction::CustomerEdit => {
+            let field = match field {
+                "name" => fl!("name"),
+                "contact" => fl!("contact"),
+                "email" => fl!("email"),
+                "phone" => fl!("phone"),
+                "address" => fl!("address"),
+                "terms" => fl!("terms"),
+                "credit_limit" => fl!("credit-limit"),
+                "tier" => fl!("tier"),
+                "on_hold" => fl!("on-hold-2"),
+                "archived" => fl!("archived"),
+                _ => fl!("field"),
+            };
+            fl!(
+                "field-old-new",
+                field = field,
+                old = value(&entry.old),
+                new = value(&entry.new)
+            )
+        }
+        AuditAction::Override => fl!(
+            "override-what",
+            what = entry.new.as_deref().unwrap_or_default()
         ),
         AuditAction::Pause => match entry.new.as_deref() {
-            Some(until) => tf("Letters paused until {date}", &[("date", until)]),
-            None => t("Letters resumed").to_string(),
+            Some(until) => fl!("letters-paused-until-date", date = until),
+            None => fl!("letters-resumed"),
         },
-        AuditAction::Dispute => tf(
-            "Dispute {what}",
-            &[("what", entry.new.as_deref().unwrap_or_default())],
+        AuditAction::Dispute => fl!(
+            "dispute-what",
+            what = entry.new.as_deref().unwrap_or_default()
         ),
         other => format!("{other}: {}", entry.new.as_deref().unwrap_or_default()),
     }

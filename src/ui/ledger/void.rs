@@ -7,9 +7,9 @@ use iced::{Element, Task};
 
 use super::Outcome;
 use crate::domain::parse_date;
+use crate::fl;
 use crate::store::{DocumentRow, VoidRequest};
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
 #[derive(Debug, Clone)]
@@ -50,15 +50,13 @@ impl Form {
 
     fn look_up(&mut self, book: &Book) {
         self.document = match self.number.trim() {
-            "" => Err(t("name the document to void").to_string()),
+            "" => Err(fl!("name-the-document-to-void")),
             number => match book.store().document(number) {
-                Ok(doc) if doc.voided_by.is_some() => Err(tf(
-                    "already voided by {void}",
-                    &[("void", doc.voided_by.as_deref().unwrap_or_default())],
+                Ok(doc) if doc.voided_by.is_some() => Err(fl!(
+                    "already-voided-by-void",
+                    void = doc.voided_by.as_deref().unwrap_or_default()
                 )),
-                Ok(doc) if doc.voids.is_some() => {
-                    Err(t("a void cannot itself be voided").to_string())
-                }
+                Ok(doc) if doc.voids.is_some() => Err(fl!("a-void-cannot-itself-be-voided")),
                 Ok(doc) => Ok(doc),
                 Err(e) => Err(e.to_string()),
             },
@@ -98,15 +96,16 @@ impl Form {
                 };
                 match book.store_mut().void(&request) {
                     Ok(posted) => {
-                        let mut notice = tf(
-                            "{void} posted: {number} is void.",
-                            &[("void", &posted.number), ("number", &request.number)],
+                        let mut notice = fl!(
+                            "void-posted-number-is-void",
+                            void = posted.number.as_str(),
+                            number = request.number.as_str()
                         );
                         for discount in &posted.also_voided {
                             notice.push(' ');
-                            notice.push_str(&tf(
-                                "Its discount {number} is void too.",
-                                &[("number", discount)],
+                            notice.push_str(&fl!(
+                                "its-discount-number-is-void-too",
+                                number = discount
                             ));
                         }
                         return (Task::none(), Some(Outcome::Posted(notice)));
@@ -127,26 +126,19 @@ impl Form {
         let number_problem = self.document.as_ref().err().cloned();
         let date_problem = match (parse_date(&self.date), &self.document) {
             (Err(e), _) => Some(e.to_string()),
-            (Ok(date), Ok(doc)) if date < doc.date => Some(tf(
-                "must be on or after the document's date, {date}",
-                &[("date", &doc.date.to_string())],
-            )),
+            (Ok(date), Ok(doc)) if date < doc.date => {
+                Some(fl!("must-be-on-or-after-the", date = doc.date.to_string()))
+            }
             _ => None,
         };
-        let reason_problem = self
-            .reason
-            .trim()
-            .is_empty()
-            .then(|| t("say why").to_string());
+        let reason_problem = self.reason.trim().is_empty().then(|| fl!("say-why"));
         let described: Element<'a, Message> = match &self.document {
-            Ok(doc) => text(tf(
-                "{kind} {number} of {date}, {amount}",
-                &[
-                    ("kind", t(doc.kind.as_str())),
-                    ("number", &doc.number),
-                    ("date", &doc.date.to_string()),
-                    ("amount", &book.money(doc.amount)),
-                ],
+            Ok(doc) => text(fl!(
+                "kind-number-of-date-amount",
+                kind = super::kind_name(doc.kind),
+                number = doc.number.as_str(),
+                date = doc.date.to_string(),
+                amount = book.money(doc.amount)
             ))
             .size(14)
             .into(),
@@ -154,15 +146,15 @@ impl Form {
         };
         let buttons: Element<'a, Message> = if self.confirming {
             column![
-                text(tf(
-                    "Void {number}? A reversal is added and its allocations are freed; the document stays in the ledger.",
-                    &[("number", &self.number)],
+                text(fl!(
+                    "void-number-a-reversal-is-added",
+                    number = self.number.as_str()
                 ))
                 .size(14)
                 .font(BOLD),
                 row![
-                    widgets::action(t("Yes, void it (Enter)"), Some(Message::Confirm)),
-                    widgets::secondary(t("Back"), Some(Message::Back)),
+                    widgets::action(fl!("yes-void-it-enter"), Some(Message::Confirm)),
+                    widgets::secondary(fl!("back"), Some(Message::Back)),
                 ]
                 .spacing(10),
             ]
@@ -170,8 +162,8 @@ impl Form {
             .into()
         } else {
             row![
-                widgets::action(t("Void…"), ask.clone()),
-                widgets::secondary(t("Cancel"), Some(Message::Cancel)),
+                widgets::action(fl!("void"), ask.clone()),
+                widgets::secondary(fl!("cancel"), Some(Message::Cancel)),
             ]
             .spacing(10)
             .into()
@@ -187,9 +179,9 @@ impl Form {
         };
         container(
             column![
-                widgets::form_title(t("Void a document"), Message::Cancel),
+                widgets::form_title(fl!("void-a-document"), Message::Cancel),
                 widgets::field(
-                    t("Document number"),
+                    fl!("document-number"),
                     "void-number",
                     &self.number,
                     Message::Number,
@@ -198,7 +190,7 @@ impl Form {
                 ),
                 described,
                 widgets::field(
-                    t("Reason"),
+                    fl!("reason"),
                     "void-reason",
                     &self.reason,
                     Message::Reason,
@@ -206,7 +198,7 @@ impl Form {
                     reason_problem
                 ),
                 widgets::field(
-                    t("Void date"),
+                    fl!("void-date"),
                     "void-date",
                     &self.date,
                     Message::Date,

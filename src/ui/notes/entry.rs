@@ -14,8 +14,8 @@ use iced::{Alignment, Element, Length, Task};
 use crate::domain::Currency;
 use crate::domain::ids::CustomerId;
 use crate::domain::note::{Channel, Direction, NoteDraft, NoteError, Promise};
+use crate::fl;
 use crate::store::{Store, StoreError};
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets;
 use crate::ui::{Book, Event};
 
@@ -52,7 +52,7 @@ const CHANNELS: [ChannelOption; 6] = [
 
 impl fmt::Display for ChannelOption {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(t(self.0.as_str()))
+        f.write_str(&super::channel_name(self.0))
     }
 }
 
@@ -159,13 +159,11 @@ impl Entry {
             (None, _) | (Some(_), None) => None,
             (Some(number), Some((id, _))) => match store.document(&number) {
                 Ok(doc) if doc.customer_id == *id => None,
-                Ok(doc) => Some(tf(
-                    "that is {code}'s, not this customer's",
-                    &[("code", &doc.customer_code)],
+                Ok(doc) => Some(fl!(
+                    "that-is-code-s-not-this",
+                    code = doc.customer_code.as_str()
                 )),
-                Err(StoreError::UnknownDocument(_)) => {
-                    Some(t("no document has this number").to_string())
-                }
+                Err(StoreError::UnknownDocument(_)) => Some(fl!("no-document-has-this-number")),
                 Err(error) => Some(error.to_string()),
             },
         };
@@ -180,8 +178,7 @@ impl Entry {
         let amount_text = optional(&self.promise_amount);
         if let Some(plan) = date_text.as_deref().filter(|d| d.contains(':')) {
             if amount_text.is_some() {
-                problems.promise_amount =
-                    Some(t("a plan gives each part's amount; leave this empty").to_string());
+                problems.promise_amount = Some(fl!("a-plan-gives-each-part-s"));
                 return None;
             }
             return Promise::parse(plan, &self.currency)
@@ -199,11 +196,11 @@ impl Entry {
         match (date, amount) {
             (Some(Ok(date)), Some(Ok(amount))) => Some(Promise::single(date, amount)),
             (Some(_), None) => {
-                problems.promise_amount = Some(t("a promise needs an amount too").to_string());
+                problems.promise_amount = Some(fl!("a-promise-needs-an-amount-too"));
                 None
             }
             (None, Some(_)) => {
-                problems.promise_date = Some(t("a promise needs a date too").to_string());
+                problems.promise_date = Some(fl!("a-promise-needs-a-date-too"));
                 None
             }
             _ => None,
@@ -214,9 +211,9 @@ impl Entry {
     pub fn draft(&self) -> Result<NoteDraft, Box<Problems>> {
         let mut problems = Problems::default();
         match (optional(&self.customer), &self.found) {
-            (None, _) => problems.customer = Some(t("enter the customer's code").to_string()),
+            (None, _) => problems.customer = Some(fl!("enter-the-customer-s-code")),
             (Some(code), None) => {
-                problems.customer = Some(tf("no customer has the code {code}", &[("code", &code)]))
+                problems.customer = Some(fl!("no-customer-has-the-code-code", code = code.as_str()))
             }
             (Some(_), Some(_)) => {}
         }
@@ -302,7 +299,7 @@ impl Entry {
         };
         // An untouched empty summary is not yet a mistake.
         let summary = match &problems.summary {
-            Some(_) if !self.summary_touched => widgets::muted(t("required")).into(),
+            Some(_) if !self.summary_touched => widgets::muted(fl!("required")).into(),
             Some(problem) => reason(problem),
             None => space().into(),
         };
@@ -312,7 +309,7 @@ impl Entry {
                 .text_size(14)
         };
         let how = row![
-            text(t("Channel")).size(14).width(LABEL),
+            text(fl!("channel")).size(14).width(LABEL),
             pick_list(
                 CHANNELS,
                 Some(ChannelOption(self.channel)),
@@ -321,8 +318,8 @@ impl Entry {
             .padding(6)
             .text_size(14)
             .width(Length::Fixed(120.0)),
-            direction(t("outgoing"), Direction::Out),
-            direction(t("incoming"), Direction::In),
+            direction(fl!("outgoing"), Direction::Out),
+            direction(fl!("incoming"), Direction::In),
         ]
         .spacing(10)
         .align_y(Alignment::Center);
@@ -330,13 +327,13 @@ impl Entry {
             Some(e) => reason(e),
             None => space().into(),
         };
-        let optional = t("optional");
+        let optional = fl!("optional");
         container(
             column![
-                widgets::form_title(t("Log a note"), Message::Cancel),
+                widgets::form_title(fl!("log-a-note"), Message::Cancel),
                 field(
-                    t("Customer"),
-                    t("Customer code"),
+                    fl!("customer"),
+                    &fl!("customer-code"),
                     CUSTOMER,
                     &self.customer,
                     Message::Customer,
@@ -344,31 +341,31 @@ impl Entry {
                 ),
                 how,
                 field(
-                    t("Summary"),
-                    t("What was said or done"),
+                    fl!("summary"),
+                    &fl!("what-was-said-or-done"),
                     SUMMARY,
                     &self.summary,
                     Message::Summary,
                     summary
                 ),
                 field(
-                    t("Outcome"),
-                    optional,
+                    fl!("outcome"),
+                    &optional,
                     "entry-outcome",
                     &self.outcome,
                     Message::Outcome,
                     space().into()
                 ),
                 field(
-                    t("Promise date"),
-                    t("YYYY-MM-DD, or a plan D:A,D:A…"),
+                    fl!("promise-date"),
+                    &fl!("yyyy-mm-dd-or-a-plan"),
                     "entry-promise-date",
                     &self.promise_date,
                     Message::PromiseDate,
                     reason_or_space(&problems.promise_date)
                 ),
                 field(
-                    t("Promise amount"),
+                    fl!("promise-amount"),
                     &self.amount_hint,
                     "entry-promise-amount",
                     &self.promise_amount,
@@ -376,7 +373,7 @@ impl Entry {
                     reason_or_space(&problems.promise_amount)
                 ),
                 field(
-                    t("Next follow-up"),
+                    fl!("next-follow-up"),
                     "YYYY-MM-DD",
                     "entry-follow-up",
                     &self.follow_up,
@@ -384,8 +381,8 @@ impl Entry {
                     reason_or_space(&problems.follow_up)
                 ),
                 field(
-                    t("Invoice"),
-                    optional,
+                    fl!("invoice"),
+                    &optional,
                     "entry-invoice",
                     &self.invoice,
                     Message::Invoice,
@@ -393,8 +390,8 @@ impl Entry {
                 ),
                 error,
                 row![
-                    widgets::action(t("Save (Enter)"), save.clone()),
-                    widgets::secondary(t("Cancel"), Some(Message::Cancel)),
+                    widgets::action(fl!("save-enter"), save.clone()),
+                    widgets::secondary(fl!("cancel"), Some(Message::Cancel)),
                 ]
                 .spacing(10),
             ]
@@ -413,8 +410,8 @@ const LABEL: Length = Length::Fixed(130.0);
 /// amount's currency) and anything beside it: the reason the value is refused, or the
 /// customer's name.
 fn field<'a>(
-    label: &'a str,
-    hint: &'a str,
+    label: String,
+    hint: &str,
     id: &'static str,
     value: &'a str,
     on_input: fn(String) -> Message,

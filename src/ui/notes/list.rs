@@ -9,9 +9,9 @@ use iced::{Alignment, Element, Length, Theme};
 use super::{ChannelChoice, LIST, Message, Notes, Row, SEARCH, StatusFilter};
 use crate::domain::Money;
 use crate::domain::note::PromiseStatus;
+use crate::fl;
 use crate::report::NoteStatus;
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
 const WHEN: Length = Length::Fixed(124.0);
@@ -33,7 +33,7 @@ pub(super) fn view<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message>
             filters.push(filter_button(filter, notes.status, notes.count(filter)))
         });
     let toolbar = row![
-        text_input(t("Customer code or name"), &notes.search)
+        text_input(&fl!("customer-code-or-name"), &notes.search)
             .id(SEARCH)
             .on_input(Message::Search)
             .padding(8)
@@ -46,27 +46,26 @@ pub(super) fn view<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message>
     .spacing(12)
     .align_y(Alignment::Center);
 
-    let header = |label: &'static str, width: Length| {
-        widgets::header_cell(t(label), width, false, None, None)
-    };
+    let header =
+        |label: String, width: Length| widgets::header_cell(label, width, false, None, None);
     let header = container(row![
-        header("When", WHEN),
-        header("Customer", CUSTOMER),
-        header("Channel", HOW),
-        header("Summary", SUMMARY),
-        header("Outcome", OUTCOME),
-        header("Promise", PROMISE),
-        header("Follow-up", DATE),
-        header("Invoice", INVOICE),
+        header(fl!("when"), WHEN),
+        header(fl!("customer"), CUSTOMER),
+        header(fl!("channel"), HOW),
+        header(fl!("summary"), SUMMARY),
+        header(fl!("outcome"), OUTCOME),
+        header(fl!("promise"), PROMISE),
+        header(fl!("follow-up"), DATE),
+        header(fl!("invoice"), INVOICE),
         space().width(widgets::GUTTER),
     ])
     .style(widgets::band);
 
     let list: Element<'a, Message> = if notes.visible.is_empty() && !notes.loading {
         let empty = if notes.rows.is_empty() {
-            t("No notes yet. Ctrl+L logs one for the customer in hand.")
+            fl!("no-notes-yet-ctrl-l-logs-one")
         } else {
-            t("No notes match these filters.")
+            fl!("no-notes-match-these-filters")
         };
         container(widgets::muted(empty))
             .padding(12)
@@ -82,25 +81,21 @@ pub(super) fn view<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message>
         )
     };
 
-    let shown = tf(
-        "{shown} of {all} notes",
-        &[
-            ("shown", &notes.visible.len().to_string()),
-            ("all", &notes.rows.len().to_string()),
-        ],
+    let shown = fl!(
+        "shown-of-all-notes",
+        shown = notes.visible.len().to_string(),
+        all = notes.rows.len().to_string()
     );
     let status: Element<'a, Message> = match (&notes.error, notes.loading) {
         (Some(error), _) => widgets::danger_text(error.as_str()).into(),
-        (None, true) => widgets::muted(t("Loading…")).into(),
-        (None, false) => widgets::muted(format!(
-            "{shown} · {}",
-            t("double-click a note to open its ledger · Ctrl+L logs a note")
-        ))
-        .into(),
+        (None, true) => widgets::muted(fl!("loading")).into(),
+        (None, false) => {
+            widgets::muted(format!("{shown} · {}", fl!("double-click-a-note-to-open"))).into()
+        }
     };
 
     column![
-        text(t("Collection notes")).size(24).font(BOLD),
+        text(fl!("collection-notes")).size(24).font(BOLD),
         toolbar,
         header,
         list,
@@ -208,12 +203,12 @@ impl Standing {
         })
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Standing::Broken => t("broken"),
-            Standing::Due => t("due"),
-            Standing::Kept => t("kept"),
-            Standing::Pending => t("pending"),
+            Standing::Broken => fl!("broken"),
+            Standing::Due => fl!("due-2"),
+            Standing::Kept => fl!("kept"),
+            Standing::Pending => fl!("pending"),
         }
     }
 }
@@ -279,16 +274,16 @@ fn badge<'a>(standing: Standing) -> Element<'a, Message> {
 fn detail<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
     let actions = row![
         widgets::secondary(
-            t("Open ledger"),
+            fl!("open-ledger"),
             notes.selected.map(|_| Message::OpenSelected)
         ),
-        widgets::action(t("Log a note"), Some(Message::LogNote)),
+        widgets::action(fl!("log-a-note"), Some(Message::LogNote)),
     ]
     .spacing(8);
     let Some(note) = notes.selected() else {
         return container(
             row![
-                widgets::muted(t("Click a note to read all of it.")),
+                widgets::muted(fl!("click-a-note-to-read-all")),
                 space::horizontal(),
                 actions
             ]
@@ -302,7 +297,7 @@ fn detail<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
     };
     let mut facts = vec![note.when.clone(), note.how_text.clone()];
     if let Some(invoice) = &note.invoice {
-        facts.push(tf("invoice {number}", &[("number", invoice)]));
+        facts.push(fl!("invoice-number", number = invoice));
     }
     let heading = row![
         text(note.customer_text.as_str()).size(16).font(BOLD),
@@ -313,73 +308,61 @@ fn detail<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
     .spacing(12)
     .align_y(Alignment::Center);
 
-    let labelled = |label: &'static str, value: String| {
+    let labelled = |label: String, value: String| {
         row![
-            widgets::muted(t(label)).width(Length::Fixed(110.0)),
+            widgets::muted(label).width(Length::Fixed(110.0)),
             text(value).size(14)
         ]
         .spacing(8)
     };
     let mut body = column![text(note.summary.as_str()).size(14)].spacing(4);
     if let Some(outcome) = &note.outcome {
-        body = body.push(labelled("Outcome", outcome.clone()));
+        body = body.push(labelled(fl!("outcome"), outcome.clone()));
     }
     if let (Some(promise), Some(standing)) = (&note.promise, Standing::of(note)) {
         let paid = note.status.paid.map(|p| book.money(p)).unwrap_or_default();
         if let [part] = promise.parts() {
-            let line = tf(
-                "{amount} by {date} · {paid} paid since the note · {standing}",
-                &[
-                    ("amount", &book.money(part.amount)),
-                    ("date", &part.date.to_string()),
-                    ("paid", &paid),
-                    ("standing", standing.label()),
-                ],
+            let line = fl!(
+                "amount-by-date-paid-paid-since",
+                amount = book.money(part.amount),
+                date = part.date.to_string(),
+                paid = paid.as_str(),
+                standing = standing.label()
             );
-            body = body.push(labelled("Promise", line));
+            body = body.push(labelled(fl!("promise"), line));
         } else {
             let whole = note.status.promise_status().unwrap_or_default();
-            let line = tf(
-                "{n} parts, {amount} in all · {paid} paid since the note · {status}",
-                &[
-                    ("n", &promise.parts().len().to_string()),
-                    ("amount", &book.money(promise.total())),
-                    ("paid", &paid),
-                    ("status", status_words(whole)),
-                ],
+            let line = fl!(
+                "n-parts-amount-in-all-paid",
+                n = promise.parts().len().to_string(),
+                amount = book.money(promise.total()),
+                paid = paid.as_str(),
+                status = status_words(whole)
             );
-            body = body.push(labelled("Repayment plan", line));
+            body = body.push(labelled(fl!("repayment-plan"), line));
             let judged = note.status.promise.as_ref().map(|s| s.parts.as_slice());
             for (i, part) in promise.parts().iter().enumerate() {
                 let standing = judged.and_then(|j| j.get(i));
-                let line = tf(
-                    "{n}. {amount} by {date} · {paid} paid · {status}",
-                    &[
-                        ("n", &(i + 1).to_string()),
-                        ("amount", &book.money(part.amount)),
-                        ("date", &part.date.to_string()),
-                        (
-                            "paid",
-                            &book.money(standing.map_or(Money::ZERO, |s| s.paid)),
-                        ),
-                        (
-                            "status",
-                            status_words(standing.map_or(PromiseStatus::Open, |s| s.status)),
-                        ),
-                    ],
+                let line = fl!(
+                    "n-amount-by-date-paid-paid",
+                    n = (i + 1).to_string(),
+                    amount = book.money(part.amount),
+                    date = part.date.to_string(),
+                    paid = book.money(standing.map_or(Money::ZERO, |s| s.paid)),
+                    status = status_words(standing.map_or(PromiseStatus::Open, |s| s.status))
                 );
-                body = body.push(labelled("", line));
+                body = body.push(labelled(String::new(), line));
             }
         }
     }
     if let Some(follow_up) = note.follow_up {
         let mut line = follow_up.to_string();
         if note.status.follow_up_due {
-            line = format!("{line} · {}", t("due"));
+            line = format!("{line} · {}", fl!("due-2"));
         } else if !note.status.latest {
-            line = format!("{line} · {}", t("superseded by a later note"));
+            line = format!("{line} · {}", fl!("superseded-by-a-later-note"));
         }
-        body = body.push(labelled("Next follow-up", line));
+        body = body.push(labelled(fl!("next-follow-up"), line));
     }
     container(column![heading, scrollable(body).height(Length::Fill)].spacing(8))
         .padding(12)
@@ -390,11 +373,11 @@ fn detail<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
 }
 
 /// A promise's or a part's status in words.
-fn status_words(status: PromiseStatus) -> &'static str {
+fn status_words(status: PromiseStatus) -> String {
     match status {
-        PromiseStatus::Open => t("open"),
-        PromiseStatus::Kept => t("kept"),
-        PromiseStatus::PartlyKept => t("partly kept"),
-        PromiseStatus::Broken => t("broken"),
+        PromiseStatus::Open => fl!("open-2"),
+        PromiseStatus::Kept => fl!("kept"),
+        PromiseStatus::PartlyKept => fl!("partly-kept"),
+        PromiseStatus::Broken => fl!("broken"),
     }
 }

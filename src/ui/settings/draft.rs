@@ -7,12 +7,12 @@ use crate::domain::customer::Tier;
 use crate::domain::ladder::ReminderRules;
 use crate::domain::letters::{self, LetterError, LetterTemplate, Level, split_paragraphs};
 use crate::domain::policy::{TierPolicy, parse_deposit_pct};
+use crate::fl;
 use crate::store::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
     parse_interval_days, parse_policy_limit, parse_policy_terms, parse_reminder_days,
     parse_tier_days, parse_tier_interval, parse_tolerance,
 };
-use crate::ui::i18n::{t, tf};
 
 /// One letter's texts as edited: paragraphs separated by blank lines.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -97,12 +97,12 @@ impl PolicyField {
         self as usize
     }
 
-    /// The column's heading, in English (the i18n key).
-    pub fn label(self) -> &'static str {
+    /// The column's heading, in the screen's language.
+    pub fn label(self) -> String {
         match self {
-            PolicyField::Terms => "Terms",
-            PolicyField::CreditLimit => "Credit limit",
-            PolicyField::DepositPct => "Deposit %",
+            PolicyField::Terms => fl!("terms"),
+            PolicyField::CreditLimit => fl!("credit-limit"),
+            PolicyField::DepositPct => fl!("deposit"),
         }
     }
 }
@@ -132,7 +132,10 @@ impl Problems {
 
     /// The first problem, with where it is, for the line beside Save.
     pub fn first(&self) -> Option<String> {
-        let company = [(t("Company name"), &self.name), (t("Email"), &self.email)];
+        let company = [
+            (fl!("company-name"), &self.name),
+            (fl!("email"), &self.email),
+        ];
         for (what, problem) in company {
             if let Some(problem) = problem {
                 return Some(format!("{what}: {problem}"));
@@ -140,16 +143,17 @@ impl Problems {
         }
         for (level, problem) in Level::ALL.into_iter().zip(&self.days) {
             if let Some(problem) = problem {
-                return Some(tf(
-                    "Letter {n}: {problem}",
-                    &[("n", &level.number().to_string()), ("problem", problem)],
+                return Some(fl!(
+                    "letter-n-problem",
+                    n = level.number().to_string(),
+                    problem = problem
                 ));
             }
         }
         let ladder = [
-            (t("Payment reminder (before due)"), &self.reminder_days),
-            (t("Interval between letters"), &self.interval_days),
-            (t("Small-balance tolerance"), &self.tolerance),
+            (fl!("payment-reminder-before-due"), &self.reminder_days),
+            (fl!("interval-between-letters"), &self.interval_days),
+            (fl!("small-balance-tolerance"), &self.tolerance),
         ];
         for (what, problem) in ladder {
             if let Some(problem) = problem {
@@ -166,21 +170,22 @@ impl Problems {
             return Some(problem.clone());
         }
         for (level, languages) in Level::EVERY.into_iter().zip(&self.letters) {
-            for (language, parts) in [t("English"), t("Chinese")].into_iter().zip(languages) {
+            for (language, parts) in [fl!("english"), fl!("chinese")].into_iter().zip(languages) {
                 if let Some(problem) = parts.iter().flatten().next() {
-                    let template = if level.is_rung() {
-                        "Letter {n} ({language}): {problem}"
+                    return Some(if level.is_rung() {
+                        fl!(
+                            "letter-n-language-problem",
+                            n = level.number().to_string(),
+                            language = language,
+                            problem = problem
+                        )
                     } else {
-                        "Payment reminder letter ({language}): {problem}"
-                    };
-                    return Some(tf(
-                        template,
-                        &[
-                            ("n", &level.number().to_string()),
-                            ("language", language),
-                            ("problem", problem),
-                        ],
-                    ));
+                        fl!(
+                            "payment-reminder-letter-language-problem",
+                            language = language,
+                            problem = problem
+                        )
+                    });
                 }
             }
         }
@@ -295,9 +300,10 @@ impl Draft {
                 level, previous, ..
             } = &error
             {
-                problems.days[usize::from(previous - 1)] = Some(tf(
-                    "must be less than letter {n}'s {days} days",
-                    &[("n", &level.to_string()), ("days", self.days[at].trim())],
+                problems.days[usize::from(previous - 1)] = Some(fl!(
+                    "must-be-less-than-letter-n",
+                    n = level.to_string(),
+                    days = self.days[at].trim()
                 ));
             }
         }
@@ -359,7 +365,7 @@ impl Draft {
             let mut policy = TierPolicy::built_in(tier);
             let mut refuse = |field: PolicyField, problem: String| {
                 problems.policy[i][field.index()] =
-                    Some(tier_problem(tier, t(field.label()), &problem));
+                    Some(tier_problem(tier, &field.label(), &problem));
             };
             match parse_policy_terms(&cells[PolicyField::Terms.index()]) {
                 Ok(terms) => policy.terms = terms,
@@ -392,10 +398,10 @@ impl Draft {
                     Err(_) => {
                         problems.tier_days[i][column] = Some(tier_problem(
                             tier,
-                            &tf("letter {n}", &[("n", &level.number().to_string())]),
-                            &tf(
-                                "a whole number of days from 1 to {max}, or empty for the book-wide value",
-                                &[("max", &letters::MAX_THRESHOLD_DAYS.to_string())],
+                            &fl!("letter-n", n = level.number().to_string()),
+                            &fl!(
+                                "a-whole-number-of-days-from",
+                                max = letters::MAX_THRESHOLD_DAYS.to_string()
                             ),
                         ))
                     }
@@ -404,7 +410,7 @@ impl Draft {
             match parse_tier_interval(&self.tier_interval[i]) {
                 Ok(days) => own.interval_days = days,
                 Err(problem) => {
-                    problems.tier_interval[i] = Some(tier_problem(tier, t("interval"), &problem))
+                    problems.tier_interval[i] = Some(tier_problem(tier, &fl!("interval"), &problem))
                 }
             }
             let cells_valid = problems.tier_days[i].iter().all(Option::is_none);
@@ -448,15 +454,13 @@ fn tier_order_problem(tier: Tier, problem: &TierLadderProblem) -> String {
             days,
             previous,
             previous_days,
-        } => tf(
-            "Tier {tier}: letter {n}'s {days} days must be more than letter {previous}'s {previous_days} days (an empty cell has the book-wide value)",
-            &[
-                ("tier", &tier.to_string()),
-                ("n", &level.to_string()),
-                ("days", &days.to_string()),
-                ("previous", &previous.to_string()),
-                ("previous_days", &previous_days.to_string()),
-            ],
+        } => fl!(
+            "tier-tier-letter-n-s-days",
+            tier = tier.to_string(),
+            n = level.to_string(),
+            days = days.to_string(),
+            previous = previous.to_string(),
+            previous_days = previous_days.to_string()
         ),
         _ => problem.message.clone(),
     }
@@ -464,33 +468,29 @@ fn tier_order_problem(tier: Tier, problem: &TierLadderProblem) -> String {
 
 /// A tier's cell refused, said with the tier and the column.
 fn tier_problem(tier: Tier, column: &str, problem: &str) -> String {
-    tf(
-        "Tier {tier}, {column}: {problem}",
-        &[
-            ("tier", &tier.to_string()),
-            ("column", column),
-            ("problem", problem),
-        ],
+    fl!(
+        "tier-tier-column-problem",
+        tier = tier.to_string(),
+        column = column,
+        problem = problem
     )
 }
 
 /// A threshold's problem as shown beside its field.
 fn days_problem(error: &LetterError) -> String {
     match error {
-        LetterError::BadDays { .. } => tf(
-            "a whole number of days from 1 to {max}",
-            &[("max", &letters::MAX_THRESHOLD_DAYS.to_string())],
+        LetterError::BadDays { .. } => fl!(
+            "a-whole-number-of-days-from-1",
+            max = letters::MAX_THRESHOLD_DAYS.to_string()
         ),
         LetterError::NotIncreasing {
             previous,
             previous_days,
             ..
-        } => tf(
-            "must be more than letter {n}'s {days} days",
-            &[
-                ("n", &previous.to_string()),
-                ("days", &previous_days.to_string()),
-            ],
+        } => fl!(
+            "must-be-more-than-letter-n",
+            n = previous.to_string(),
+            days = previous_days.to_string()
         ),
         other => other.to_string(),
     }

@@ -13,9 +13,9 @@ use super::{
 };
 use crate::domain::company::{Locale, Paper};
 use crate::domain::letters::{Level, MERGE_FIELDS};
+use crate::fl;
 use crate::store::BackupKind;
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
 mod ladder;
@@ -26,7 +26,7 @@ const LABEL: f32 = 140.0;
 
 /// A label, the input beside it, and under the input why its value is refused.
 fn labelled<'a>(
-    label: &'a str,
+    label: String,
     input: impl Into<Element<'a, Message>>,
     problem: Option<String>,
 ) -> Element<'a, Message> {
@@ -75,7 +75,7 @@ fn editor<'a>(
         .into()
 }
 
-fn section<'a>(title: &'a str, body: Column<'a, Message>) -> Element<'a, Message> {
+fn section<'a>(title: String, body: Column<'a, Message>) -> Element<'a, Message> {
     container(column![text(title).size(16).font(BOLD), body.spacing(10)].spacing(12))
         .padding(16)
         .width(Length::Fill)
@@ -115,17 +115,17 @@ pub fn view<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
     } else if let Some(notice) = &screen.notice {
         text(notice.as_str()).size(14).into()
     } else if screen.dirty() {
-        widgets::muted(t("Unsaved changes")).into()
+        widgets::muted(fl!("unsaved-changes")).into()
     } else {
-        widgets::muted(t("Printed on statements and demand letters")).into()
+        widgets::muted(fl!("printed-on-statements-and-demand-letters")).into()
     };
     let header = row![
-        text(t("Settings")).size(20).font(BOLD),
+        text(fl!("settings")).size(20).font(BOLD),
         space().width(16),
         // Takes the room left and wraps, so a long reason never pushes Save off screen.
         container(status).width(Length::Fill),
-        widgets::secondary(t("Revert"), screen.dirty().then_some(Message::Revert)),
-        widgets::action(t("Save"), save.clone()),
+        widgets::secondary(fl!("revert"), screen.dirty().then_some(Message::Revert)),
+        widgets::action(fl!("save"), save.clone()),
     ]
     .spacing(10)
     .align_y(Alignment::Center);
@@ -164,38 +164,38 @@ fn company<'a>(
 ) -> Element<'a, Message> {
     let draft = &screen.draft;
     section(
-        t("Company"),
+        fl!("company"),
         column![
             labelled(
-                t("Company name"),
+                fl!("company-name"),
                 input(NAME, &draft.name, Message::Name, save.clone()),
                 problems.name.clone(),
             ),
             labelled(
-                t("Address"),
+                fl!("address"),
                 editor(&screen.editors.address, Message::Address, 78.0),
                 None
             ),
             labelled(
-                t("Phone"),
+                fl!("phone"),
                 input("settings-phone", &draft.phone, Message::Phone, save.clone()),
                 None
             ),
             labelled(
-                t("Email"),
+                fl!("email"),
                 input("settings-email", &draft.email, Message::Email, save.clone()),
                 problems.email.clone(),
             ),
             labelled(
-                t("Tax / registration no."),
+                fl!("tax-registration-no"),
                 input("settings-tax-id", &draft.tax_id, Message::TaxId, save),
                 None,
             ),
             labelled(
-                t("Payment instructions"),
+                fl!("payment-instructions"),
                 column![
                     editor(&screen.editors.payment, Message::Payment, 86.0),
-                    widgets::muted(t("Printed at the foot of statements")),
+                    widgets::muted(fl!("printed-at-the-foot-of-statements")),
                 ]
                 .spacing(2),
                 None,
@@ -206,7 +206,7 @@ fn company<'a>(
 
 fn logo<'a>(screen: &'a Settings) -> Element<'a, Message> {
     let shown: Element<'a, Message> = match screen.logo() {
-        None => widgets::muted(t("No logo")).into(),
+        None => widgets::muted(fl!("no-logo")).into(),
         Some(Ok(info)) => {
             let name = screen
                 .logo_file()
@@ -217,9 +217,7 @@ fn logo<'a>(screen: &'a Settings) -> Element<'a, Message> {
                 // Said here rather than found out on paper: this build prints PNG logos.
                 column![
                     shown,
-                    widgets::danger_text(t(
-                        "Statements and letters print PNG logos only: save this logo as PNG to see it on them"
-                    ))
+                    widgets::danger_text(fl!("statements-and-letters-print-png-logos"))
                 ]
                 .spacing(4)
                 .into()
@@ -229,7 +227,7 @@ fn logo<'a>(screen: &'a Settings) -> Element<'a, Message> {
         }
         Some(Err(error)) => widgets::danger_text(error).into(),
     };
-    let path = text_input(t("Path of a PNG or JPEG file"), &screen.logo_path)
+    let path = text_input(&fl!("path-of-a-png-or-jpeg"), &screen.logo_path)
         .id(LOGO_PATH)
         .on_input(Message::LogoPath)
         .on_submit(Message::LoadLogo)
@@ -240,12 +238,12 @@ fn logo<'a>(screen: &'a Settings) -> Element<'a, Message> {
         row![
             path,
             widgets::secondary(
-                t("Load"),
+                fl!("load"),
                 (!screen.logo_path.trim().is_empty()).then_some(Message::LoadLogo)
             ),
-            widgets::secondary(t("Choose…"), Some(Message::ChooseLogo)),
+            widgets::secondary(fl!("choose"), Some(Message::ChooseLogo)),
             widgets::secondary(
-                t("Remove"),
+                fl!("remove"),
                 screen.draft.logo.is_some().then_some(Message::RemoveLogo)
             ),
         ]
@@ -255,34 +253,30 @@ fn logo<'a>(screen: &'a Settings) -> Element<'a, Message> {
     if let Some(error) = &screen.logo_error {
         body = body.push(widgets::danger_text(error.as_str()));
     }
-    body = body.push(widgets::muted(t(
-        "PNG or JPEG, 16 to 4000 pixels a side, at most 2 MB; kept inside the book",
-    )));
-    section(t("Logo"), body)
+    body = body.push(widgets::muted(fl!("png-or-jpeg-16-to-4000")));
+    section(fl!("logo"), body)
 }
 
 /// The newest backup and Restore…, which asks before it replaces the book.
 fn backups<'a>(screen: &'a Settings) -> Element<'a, Message> {
     let last: Element<'a, Message> = match &screen.last_backup {
-        Some((made_at, path)) => text(tf(
-            "Last backup: {time} ({path})",
-            &[("time", made_at), ("path", &path.display().to_string())],
+        Some((made_at, path)) => text(fl!(
+            "last-backup-time-path",
+            time = made_at,
+            path = path.display().to_string()
         ))
         .size(14)
         .into(),
-        None => widgets::muted(t(
-            "No backup yet: one is made after the first change of each day",
-        ))
-        .into(),
+        None => widgets::muted(fl!("no-backup-yet-one-is-made")).into(),
     };
     let mut body = column![last].spacing(6);
     // Each recent backup restores with one button (and a confirmation): no file dialog
     // is needed, which a desktop without a file-chooser portal could not show.
     for backup in &screen.recent_backups {
         let kind = match backup.kind {
-            BackupKind::Auto => t("automatic"),
-            BackupKind::Manual => t("manual"),
-            BackupKind::BeforeMigration => t("before upgrade"),
+            BackupKind::Auto => fl!("automatic"),
+            BackupKind::Manual => fl!("manual"),
+            BackupKind::BeforeMigration => fl!("before-upgrade"),
         };
         body = body.push(
             row![
@@ -294,7 +288,7 @@ fn backups<'a>(screen: &'a Settings) -> Element<'a, Message> {
                 .size(14)
                 .width(Length::Fill),
                 widgets::secondary(
-                    t("Restore…"),
+                    fl!("restore"),
                     Some(Message::BackupChosen(Some(backup.path.clone())))
                 ),
             ]
@@ -304,7 +298,7 @@ fn backups<'a>(screen: &'a Settings) -> Element<'a, Message> {
     }
     body = body.push(
         row![widgets::secondary(
-            t("Restore from another file…"),
+            fl!("restore-from-another-file"),
             Some(Message::ChooseBackup)
         )]
         .spacing(8),
@@ -312,20 +306,20 @@ fn backups<'a>(screen: &'a Settings) -> Element<'a, Message> {
     if let Some(candidate) = &screen.restore_candidate {
         body = body.push(
             column![
-                widgets::danger_text(tf(
-                    "Put {backup} in place of this book? The book as it is now is kept beside it as …replaced-<time>.",
-                    &[("backup", &candidate.display().to_string())],
+                widgets::danger_text(fl!(
+                    "put-backup-in-place-of-this",
+                    backup = candidate.display().to_string()
                 )),
                 row![
-                    widgets::action(t("Restore"), Some(Message::ConfirmRestore)),
-                    widgets::secondary(t("Cancel"), Some(Message::CancelRestore)),
+                    widgets::action(fl!("restore-2"), Some(Message::ConfirmRestore)),
+                    widgets::secondary(fl!("cancel"), Some(Message::CancelRestore)),
                 ]
                 .spacing(8),
             ]
             .spacing(6),
         );
     }
-    section(t("Backups"), body)
+    section(fl!("backups"), body)
 }
 
 fn paper_and_locale<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
@@ -336,10 +330,10 @@ fn paper_and_locale<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Mes
         .collect();
     let locale = LocaleChoice::new(screen.draft.locale, book.today);
     section(
-        t("Paper and locale"),
+        fl!("paper-and-locale"),
         column![
             labelled(
-                t("Paper"),
+                fl!("paper"),
                 pick_list(
                     papers,
                     Some(PaperChoice(screen.draft.paper)),
@@ -350,7 +344,7 @@ fn paper_and_locale<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Mes
                 None
             ),
             labelled(
-                t("Dates and numbers"),
+                fl!("dates-and-numbers"),
                 pick_list(locales, Some(locale), Message::Locale)
                     .text_size(14)
                     .width(Length::Fill),
@@ -360,13 +354,13 @@ fn paper_and_locale<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Mes
     )
 }
 
-fn level_label(level: Level) -> &'static str {
+fn level_label(level: Level) -> String {
     match level {
-        Level::BeforeDue => t("Payment reminder"),
-        Level::Reminder => t("Reminder"),
-        Level::SecondNotice => t("Second notice"),
-        Level::FinalDemand => t("Final demand"),
-        Level::Legal => t("Legal notice"),
+        Level::BeforeDue => fl!("payment-reminder"),
+        Level::Reminder => fl!("reminder"),
+        Level::SecondNotice => fl!("second-notice"),
+        Level::FinalDemand => fl!("final-demand"),
+        Level::Legal => fl!("legal-notice"),
     }
 }
 
@@ -403,7 +397,7 @@ fn letters<'a>(
     };
     let languages = row![
         choice(
-            format!("{}{}", t("English"), trouble(false)),
+            format!("{}{}", fl!("english"), trouble(false)),
             !chinese,
             Message::Chinese(false)
         ),
@@ -416,31 +410,31 @@ fn letters<'a>(
     .spacing(6);
     let is_default = screen.letter_is_default();
     let state = if is_default {
-        widgets::muted(t("The default text"))
+        widgets::muted(fl!("the-default-text"))
     } else {
-        widgets::muted(t("Changed from the default text"))
+        widgets::muted(fl!("changed-from-the-default-text"))
     };
     section(
-        t("Demand letters"),
+        fl!("demand-letters"),
         column![
             row(levels).spacing(4).wrap(),
-            labelled(t("Language"), languages, None),
+            labelled(fl!("language"), languages, None),
             labelled(
-                t("Title"),
+                fl!("title"),
                 input(TITLE, &letter.title, Message::Title, save),
                 found[0].clone(),
             ),
             labelled(
-                t("Paragraphs"),
+                fl!("paragraphs"),
                 column![
                     editor(&screen.editors.paragraphs[l][c], Message::Paragraphs, 250.0),
-                    widgets::muted(t("A blank line starts a new paragraph")),
+                    widgets::muted(fl!("a-blank-line-starts-a-new")),
                 ]
                 .spacing(2),
                 found[1].clone(),
             ),
             labelled(
-                t("Closing"),
+                fl!("closing"),
                 editor(&screen.editors.closing[l][c], Message::Closing, 70.0),
                 found[2].clone(),
             ),
@@ -448,24 +442,26 @@ fn letters<'a>(
                 state,
                 space::horizontal(),
                 widgets::secondary(
-                    t("Reset to default"),
+                    fl!("reset-to-default"),
                     (!is_default).then_some(Message::ResetLetter)
                 ),
             ]
             .align_y(Alignment::Center),
-            widgets::muted(tf(
-                if level.is_rung() {
-                    "Merge fields: {fields}. A paragraph that is only {items} becomes the table of overdue items."
-                } else {
-                    "Merge fields: {fields}. A paragraph that is only {items} becomes the table of the items falling due; {total_due} is their total and {due_date} the first due date."
-                },
-                &[
-                    ("fields", &MERGE_FIELDS.join(" ")),
-                    ("items", "{items}"),
-                    ("total_due", "{total_due}"),
-                    ("due_date", "{due_date}"),
-                ],
-            )),
+            widgets::muted(if level.is_rung() {
+                fl!(
+                    "merge-fields-table-of-overdue-items",
+                    fields = MERGE_FIELDS.join(" "),
+                    items = "{items}"
+                )
+            } else {
+                fl!(
+                    "merge-fields-fields-a-paragraph-that",
+                    fields = MERGE_FIELDS.join(" "),
+                    items = "{items}",
+                    total_due = "{total_due}",
+                    due_date = "{due_date}"
+                )
+            }),
         ],
     )
 }

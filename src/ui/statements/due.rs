@@ -8,12 +8,12 @@ use std::path::PathBuf;
 
 use iced::Task;
 
-use super::{Message, Statements, run, stale_note};
+use super::{Message, Statements, level_name, run, stale_note};
 use crate::domain::Currency;
 use crate::domain::letters::Level;
+use crate::fl;
 use crate::report::letters::{self, DueLetter, LetterRequest};
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
 use crate::ui::letter_preview::{Event as PreviewEvent, LetterPreview};
 
 impl Statements {
@@ -32,19 +32,12 @@ impl Statements {
         let counts: Vec<String> = self
             .due_by_level()
             .into_iter()
-            .map(|(level, n)| {
-                tf(
-                    "{n} × {level}",
-                    &[("n", &count_text(n)), ("level", t(level.name()))],
-                )
-            })
+            .map(|(level, n)| fl!("n-level", n = count_text(n), level = level_name(level)))
             .collect();
-        tf(
-            "Send {n} letters: {counts}?",
-            &[
-                ("n", &count_text(self.due.len())),
-                ("counts", &counts.join(", ")),
-            ],
+        fl!(
+            "send-n-letters-counts",
+            n = count_text(self.due.len()),
+            counts = counts.join(", ")
         )
     }
 
@@ -54,30 +47,28 @@ impl Statements {
         if self.unmatched.is_empty() {
             return None;
         }
-        let heading = tf(
-            "{n} unmatched bank payments in: reconcile first, so nobody is chased for money already received (Import: assign each row to its customer).",
-            &[("n", &count_text(self.unmatched.len()))],
+        let heading = fl!(
+            "n-unmatched-bank-payments-in-reconcile",
+            n = count_text(self.unmatched.len())
         );
         let mut rows: Vec<String> = self
             .unmatched
             .iter()
             .take(RECONCILE_SHOWN)
             .map(|u| {
-                tf(
-                    "{date} · {amount} · {text} · row {row}",
-                    &[
-                        ("date", &u.date.to_string()),
-                        ("amount", &currency.display(u.amount)),
-                        ("text", &u.text),
-                        ("row", &u.row.to_string()),
-                    ],
+                fl!(
+                    "date-amount-text-row-row",
+                    date = u.date.to_string(),
+                    amount = currency.display(u.amount),
+                    text = u.text.as_str(),
+                    row = u.row.to_string()
                 )
             })
             .collect();
         if self.unmatched.len() > RECONCILE_SHOWN {
-            rows.push(tf(
-                "… and {n} more payments",
-                &[("n", &count_text(self.unmatched.len() - RECONCILE_SHOWN))],
+            rows.push(fl!(
+                "and-n-more-payments",
+                n = count_text(self.unmatched.len() - RECONCILE_SHOWN)
             ));
         }
         Some((heading, rows))
@@ -102,19 +93,14 @@ impl Statements {
             let sent = letters::send_due(store, &due, date, None, &folder, progress)
                 .map_err(|e| e.to_string())?;
             Ok(stale_note(sent.stale_removed)
-                + &tf(
-                    "{n} letters written to {folder}; each logged as a collection note. All of them, each from a new page, in {combined} to print in one go.",
-                    &[
-                        ("n", &sent.written.len().to_string()),
-                        ("folder", &folder.display().to_string()),
-                        (
-                            "combined",
-                            &sent
-                                .combined
-                                .map(|p| p.display().to_string())
-                                .unwrap_or_else(|| "—".into()),
-                        ),
-                    ],
+                + &fl!(
+                    "n-letters-written-to-folder-each",
+                    n = sent.written.len().to_string(),
+                    folder = folder.display().to_string(),
+                    combined = sent
+                        .combined
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| "—".into())
                 ))
         })
     }

@@ -10,10 +10,11 @@ use chrono::NaiveDate;
 use crate::domain::ladder::HeldReason;
 use crate::domain::letters::Level;
 use crate::domain::{Currency, Money};
+use crate::fl;
 use crate::report::letters::{self, DueLetter, UnmatchedMoney};
 use crate::report::statement::Context;
 use crate::store::Store;
-use crate::ui::i18n::{t, tf};
+use crate::ui::statements::level_name;
 
 /// A customer held today, as the panel lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,64 +107,55 @@ pub fn sort_held(held: &mut [HeldRow]) {
 
 /// "Level 2 (second notice)" in the screen's language.
 fn level_text(level: Level) -> String {
-    tf(
-        "level {number} ({name})",
-        &[
-            ("number", &level.number().to_string()),
-            ("name", t(level.name())),
-        ],
+    fl!(
+        "level-number-name",
+        number = level.number().to_string(),
+        name = level_name(level)
     )
 }
 
 /// Why the ladder holds the customer, in a sentence in the screen's language.
 pub fn reason_text(reason: &HeldReason, currency: &Currency) -> String {
     match reason {
-        HeldReason::Paused { until, reason } => tf(
-            "Paused until {until}: {reason}",
-            &[("until", &until.to_string()), ("reason", reason)],
+        HeldReason::Paused { until, reason } => fl!(
+            "paused-until-until-reason",
+            until = until.to_string(),
+            reason = reason
         ),
-        HeldReason::AllDisputed => t("Every overdue item is in dispute").to_string(),
-        HeldReason::CreditCovers => t("Unapplied credit covers what is overdue").to_string(),
+        HeldReason::AllDisputed => fl!("every-overdue-item-is-in-dispute"),
+        HeldReason::CreditCovers => fl!("unapplied-credit-covers-what-is-overdue"),
         HeldReason::BelowTolerance {
             net_overdue,
             tolerance,
-        } => tf(
-            "Below the small-balance tolerance ({net} net overdue, tolerance {tolerance})",
-            &[
-                ("net", &currency.display(*net_overdue)),
-                ("tolerance", &currency.display(*tolerance)),
-            ],
+        } => fl!(
+            "below-the-small-balance-tolerance-net",
+            net = currency.display(*net_overdue),
+            tolerance = currency.display(*tolerance)
         ),
-        HeldReason::Promise { until } => tf(
-            "Promised to pay by {until}",
-            &[("until", &until.to_string())],
-        ),
+        HeldReason::Promise { until } => fl!("promised-to-pay-by-until", until = until.to_string()),
         HeldReason::Threshold {
             level,
             threshold,
             days_overdue,
-        } => tf(
-            "Not yet {threshold} days overdue for {level} ({days} days now)",
-            &[
-                ("threshold", &threshold.to_string()),
-                ("level", &level_text(*level)),
-                ("days", &days_overdue.to_string()),
-            ],
+        } => fl!(
+            "not-yet-threshold-days-overdue-for",
+            threshold = threshold.to_string(),
+            level = level_text(*level),
+            days = days_overdue.to_string()
         ),
-        HeldReason::Interval { last, next_on } => tf(
-            "Interval not passed: last letter {last}, next possible {next}",
-            &[("last", &last.to_string()), ("next", &next_on.to_string())],
+        HeldReason::Interval { last, next_on } => fl!(
+            "interval-not-passed-last-letter-last",
+            last = last.to_string(),
+            next = next_on.to_string()
         ),
-        HeldReason::SwitchedOff { level } => tf(
-            "The next rung, {level}, is switched off",
-            &[("level", &level_text(*level))],
+        HeldReason::SwitchedOff { level } => fl!(
+            "the-next-rung-level-is-switched",
+            level = level_text(*level)
         ),
-        HeldReason::TopSent { sent } => tf(
-            "The last rung, {level}, was already sent on {sent}",
-            &[
-                ("level", &level_text(Level::Legal)),
-                ("sent", &sent.to_string()),
-            ],
+        HeldReason::TopSent { sent } => fl!(
+            "the-last-rung-level-was-already",
+            level = level_text(Level::Legal),
+            sent = sent.to_string()
         ),
     }
 }

@@ -8,24 +8,24 @@ use iced::widget::{
 use iced::{Alignment, Element, Length};
 
 use super::due::count_text;
-use super::{KindChoice, LevelChoice, Message, Statements, Who, held};
+use super::{KindChoice, LevelChoice, Message, Statements, Who, held, level_name};
 use crate::domain::letters::Level;
 use crate::domain::printed::StatementKind;
+use crate::fl;
 use crate::report::letters::DueLetter;
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
 use crate::ui::widgets::{self, BOLD};
 
 pub(super) fn view<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
     let folder = row![
-        text(t("Folder")).size(14).width(Length::Fixed(70.0)),
-        text_input(t("where the PDFs go"), &screen.folder)
+        text(fl!("folder")).size(14).width(Length::Fixed(70.0)),
+        text_input(&fl!("where-the-pdfs-go"), &screen.folder)
             .on_input(Message::Folder)
             .padding(6)
             .size(14)
             .width(Length::Fill),
-        widgets::secondary(t("Choose…"), Some(Message::Browse)),
-        widgets::secondary(t("Open folder"), Some(Message::OpenFolder)),
+        widgets::secondary(fl!("choose"), Some(Message::Browse)),
+        widgets::secondary(fl!("open-folder"), Some(Message::OpenFolder)),
     ]
     .spacing(8)
     .align_y(Alignment::Center);
@@ -35,9 +35,10 @@ pub(super) fn view<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Me
         status = status.push(
             row![
                 progress_bar(0.0..=total.max(1) as f32, done as f32).girth(10),
-                widgets::muted(tf(
-                    "{done} of {total}",
-                    &[("done", &done.to_string()), ("total", &total.to_string())]
+                widgets::muted(fl!(
+                    "done-of-total",
+                    done = done.to_string(),
+                    total = total.to_string()
                 )),
             ]
             .spacing(10)
@@ -52,7 +53,7 @@ pub(super) fn view<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Me
     }
 
     column![
-        text(t("Statements and letters")).size(24).font(BOLD),
+        text(fl!("statements-and-letters")).size(24).font(BOLD),
         folder,
         status,
         row![
@@ -71,9 +72,9 @@ pub(super) fn view<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Me
 fn statements(screen: &Statements) -> Element<'_, Message> {
     let kinds: Vec<KindChoice> = StatementKind::ALL.into_iter().map(KindChoice).collect();
     let mut col = column![
-        text(t("Month-end statements")).size(18).font(BOLD),
+        text(fl!("month-end-statements")).size(18).font(BOLD),
         widgets::field(
-            t("Period (YYYY-MM)"),
+            fl!("period-yyyy-mm"),
             "statements-period",
             &screen.period,
             Message::Period,
@@ -81,7 +82,7 @@ fn statements(screen: &Statements) -> Element<'_, Message> {
             screen.period_error()
         ),
         row![
-            text(t("Kind")).size(14).width(Length::Fixed(150.0)),
+            text(fl!("kind")).size(14).width(Length::Fixed(150.0)),
             pick_list(kinds, Some(screen.kind), Message::Kind)
                 .padding(6)
                 .width(Length::Fixed(260.0)),
@@ -89,7 +90,7 @@ fn statements(screen: &Statements) -> Element<'_, Message> {
         .spacing(10)
         .align_y(Alignment::Center),
         row![
-            text(t("Customers")).size(14).width(Length::Fixed(150.0)),
+            text(fl!("customers")).size(14).width(Length::Fixed(150.0)),
             pick_list(Who::ALL, Some(screen.who), Message::Who)
                 .padding(6)
                 .width(Length::Fixed(260.0)),
@@ -100,7 +101,7 @@ fn statements(screen: &Statements) -> Element<'_, Message> {
     .spacing(10);
     if screen.who == Who::These {
         col = col.push(widgets::field(
-            t("Codes"),
+            fl!("codes"),
             "statements-codes",
             &screen.codes,
             Message::Codes,
@@ -108,11 +109,9 @@ fn statements(screen: &Statements) -> Element<'_, Message> {
             None,
         ));
     }
-    col = col.push(widgets::muted(t(
-        "One PDF per customer (C001-2026-10.pdf) and one with all of them, each from a new page, ready to print. Every statement issued is kept in the book's archive.",
-    )));
+    col = col.push(widgets::muted(fl!("one-pdf-per-customer-c001-2026")));
     col = col.push(widgets::action(
-        t("Write statements"),
+        fl!("write-statements"),
         screen.can_write().then_some(Message::WriteStatements),
     ));
     container(col)
@@ -133,7 +132,7 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
     // reminder (level 0) first when there are some.
     let mut due = column![].spacing(2);
     if screen.due.is_empty() {
-        due = due.push(widgets::muted(t("No letters are due today.")));
+        due = due.push(widgets::muted(fl!("no-letters-are-due-today")));
     }
     let mut shown = 0;
     for &(level, n) in by_level.iter().filter(|&&(_, n)| n > 0) {
@@ -141,9 +140,10 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
             break;
         }
         due = due.push(
-            text(tf(
-                "{level} ({n})",
-                &[("level", &level_label(level)), ("n", &count_text(n))],
+            text(fl!(
+                "level-n-2",
+                level = level_label(level),
+                n = count_text(n)
             ))
             .size(13)
             .font(BOLD),
@@ -159,19 +159,14 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
         }
     }
     if screen.due.len() > shown {
-        due = due.push(widgets::muted(tf(
-            "… and {n} more",
-            &[("n", &count_text(screen.due.len() - shown))],
+        due = due.push(widgets::muted(fl!(
+            "and-n-more",
+            n = count_text(screen.due.len() - shown)
         )));
     }
     let by_level: Vec<String> = by_level
         .into_iter()
-        .map(|(level, n)| {
-            tf(
-                "{level}: {n}",
-                &[("level", &level_label(level)), ("n", &count_text(n))],
-            )
-        })
+        .map(|(level, n)| fl!("level-n-3", level = level_label(level), n = count_text(n)))
         .collect();
     let send: Element<'_, Message> = if screen.confirming {
         // Reconcile first: money in not yet matched may pay what the letters chase.
@@ -185,13 +180,11 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
         container(
             column![
                 text(screen.confirmation()).size(14).font(BOLD),
-                widgets::muted(t(
-                    "Each letter is archived and logged as a collection note; nothing is written before you confirm."
-                )),
+                widgets::muted(fl!("each-letter-is-archived-and-logged")),
                 reconcile,
                 row![
-                    widgets::action(t("Confirm"), (!busy).then_some(Message::ConfirmSend)),
-                    widgets::secondary(t("Cancel"), Some(Message::CancelSend)),
+                    widgets::action(fl!("confirm"), (!busy).then_some(Message::ConfirmSend)),
+                    widgets::secondary(fl!("cancel"), Some(Message::CancelSend)),
                 ]
                 .spacing(8),
             ]
@@ -201,38 +194,28 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
         .style(container::bordered_box)
         .into()
     } else {
-        button(
-            text(tf(
-                "Send {n} letters…",
-                &[("n", &count_text(screen.due.len()))],
-            ))
-            .size(14),
-        )
-        .padding([6, 14])
-        .on_press_maybe((!screen.due.is_empty() && !busy).then_some(Message::SendDue))
-        .into()
+        button(text(fl!("send-n-letters", n = count_text(screen.due.len()))).size(14))
+            .padding([6, 14])
+            .on_press_maybe((!screen.due.is_empty() && !busy).then_some(Message::SendDue))
+            .into()
     };
     // Only when there is one: an empty row would still take the column's spacing.
     let sent = screen.letters_file.as_ref().map(|path| {
         row![
-            text(tf(
-                "Every letter, to print in one go: {path}",
-                &[("path", &path.display().to_string())],
+            text(fl!(
+                "every-letter-to-print-in-one",
+                path = path.display().to_string()
             ))
             .size(13)
             .width(Length::Fill),
-            widgets::secondary(t("Open"), Some(Message::OpenLetters)),
+            widgets::secondary(fl!("open"), Some(Message::OpenLetters)),
         ]
         .spacing(8)
         .align_y(Alignment::Center)
     });
     let col = column![
-        text(t("Demand letters")).size(18).font(BOLD),
-        text(tf(
-            "Due today ({n})",
-            &[("n", &screen.due.len().to_string())]
-        ))
-        .size(15),
+        text(fl!("demand-letters")).size(18).font(BOLD),
+        text(fl!("due-today-n", n = screen.due.len().to_string())).size(15),
         widgets::muted(if screen.due.is_empty() {
             String::new()
         } else {
@@ -263,14 +246,14 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
 /// lines so the letters due and the held list keep the panel's room.
 fn one_letter(screen: &Statements, busy: bool) -> Element<'_, Message> {
     let mut deadline = row![
-        text_input(t("Deadline (optional)"), &screen.deadline)
+        text_input(&fl!("deadline-optional"), &screen.deadline)
             .id("letter-deadline")
             .on_input(Message::Deadline)
             .padding(6)
             .size(14)
             .width(Length::Fill),
         widgets::action(
-            t("Write the letter"),
+            fl!("write-the-letter"),
             (!screen.letter_customer.trim().is_empty()
                 && !busy
                 && screen.deadline_error().is_none())
@@ -283,9 +266,9 @@ fn one_letter(screen: &Statements, busy: bool) -> Element<'_, Message> {
         deadline = deadline.push(widgets::danger_text(error));
     }
     column![
-        text(t("One letter")).size(15),
+        text(fl!("one-letter")).size(15),
         row![
-            text_input(t("Customer code"), &screen.letter_customer)
+            text_input(&fl!("customer-code"), &screen.letter_customer)
                 .id("letter-customer")
                 .on_input(Message::LetterCustomer)
                 .padding(6)
@@ -302,10 +285,7 @@ fn one_letter(screen: &Statements, busy: bool) -> Element<'_, Message> {
         .spacing(8)
         .align_y(Alignment::Center),
         deadline,
-        widgets::muted(t(
-            "Without a deadline: 14 days from today (a payment reminder: its first due date)."
-        ))
-        .size(12),
+        widgets::muted(fl!("without-a-deadline-14-days-from")).size(12),
     ]
     .spacing(8)
     .into()
@@ -315,41 +295,41 @@ fn one_letter(screen: &Statements, busy: bool) -> Element<'_, Message> {
 /// not a rung of the ladder.
 fn level_label(level: Level) -> String {
     if level.is_rung() {
-        tf(
-            "Level {number} {name}",
-            &[
-                ("number", &level.number().to_string()),
-                ("name", t(level.name())),
-            ],
+        fl!(
+            "level-number-name-2",
+            number = level.number().to_string(),
+            name = level_name(level)
         )
     } else {
-        t("Payment reminder (before due)").to_string()
+        fl!("payment-reminder-before-due")
     }
 }
 
 /// One letter due (under its level's heading): who, since when, and its Preview button.
 fn due_row<'a>(screen: &'a Statements, letter: &'a DueLetter) -> Element<'a, Message> {
     row![
-        text(tf(
-            if letter.level.is_rung() {
-                "{code} · oldest item due {due}, {days} days overdue"
-            } else {
-                "{code} · first item falls due {due}"
-            },
-            &[
-                ("code", &letter.customer),
-                ("due", &letter.oldest_due.to_string()),
-                ("days", &letter.days_overdue.to_string()),
-            ],
-        ))
+        text(if letter.level.is_rung() {
+            fl!(
+                "code-oldest-item-due-due-days-overdue",
+                code = letter.customer.as_str(),
+                due = letter.oldest_due.to_string(),
+                days = letter.days_overdue.to_string()
+            )
+        } else {
+            fl!(
+                "code-first-item-falls-due-due",
+                code = letter.customer.as_str(),
+                due = letter.oldest_due.to_string()
+            )
+        })
         .size(13)
         .width(Length::Fill),
         if screen.preparing.as_deref() == Some(letter.customer.as_str()) {
-            button(text(t("Preparing…")).size(12))
+            button(text(fl!("preparing")).size(12))
                 .padding([2, 8])
                 .style(button::secondary)
         } else {
-            button(text(t("Preview")).size(12))
+            button(text(fl!("preview")).size(12))
                 .padding([2, 8])
                 .style(button::secondary)
                 .on_press(Message::Preview(letter.customer.clone()))
@@ -372,20 +352,17 @@ const HELD_SHOWN: usize = 200;
 fn held<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
     let open = screen.show_held && !screen.confirming;
     let heading = row![
-        text(tf("Held ({n})", &[("n", &count_text(screen.held.len()))]))
+        text(fl!("held-n", n = count_text(screen.held.len())))
             .size(15)
             .width(Length::Fill),
         widgets::secondary(
-            if open { t("Hide") } else { t("Show") },
+            if open { fl!("hide") } else { fl!("show") },
             (!screen.held.is_empty() && !screen.confirming).then_some(Message::ToggleHeld),
         ),
     ]
     .spacing(8)
     .align_y(Alignment::Center);
-    let hint = widgets::muted(t(
-        "Overdue, but no letter today; click one to open its ledger.",
-    ))
-    .size(12);
+    let hint = widgets::muted(fl!("overdue-but-no-letter-today-click")).size(12);
     if !open || screen.held.is_empty() {
         return column![heading, hint].spacing(4).into();
     }
@@ -399,11 +376,7 @@ fn held<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
                         text(format!("{} {}", customer.code, customer.name))
                             .size(13)
                             .width(Length::Fill),
-                        text(tf(
-                            "{amount} overdue",
-                            &[("amount", &book.money(customer.overdue))]
-                        ))
-                        .size(13),
+                        text(fl!("amount-overdue", amount = book.money(customer.overdue))).size(13),
                     ]
                     .spacing(8),
                     widgets::muted(held::reason_text(&customer.reason, currency)).size(12),
@@ -417,9 +390,9 @@ fn held<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
         );
     }
     if screen.held.len() > HELD_SHOWN {
-        list = list.push(widgets::muted(tf(
-            "… and {n} more",
-            &[("n", &count_text(screen.held.len() - HELD_SHOWN))],
+        list = list.push(widgets::muted(fl!(
+            "and-n-more",
+            n = count_text(screen.held.len() - HELD_SHOWN)
         )));
     }
     column![
@@ -436,13 +409,13 @@ fn held<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
 fn archive<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
     let mut list = column![].spacing(2);
     if screen.archive.is_empty() {
-        list = list.push(widgets::muted(t("Nothing issued yet.")));
+        list = list.push(widgets::muted(fl!("nothing-issued-yet")));
     }
     for issued in screen.archive.iter().take(200) {
         let what = match (issued.level, &issued.period) {
             (Some(level), _) => LevelChoice(level).to_string(),
-            (None, Some(period)) => tf("statement {period}", &[("period", period)]),
-            (None, None) => t("statement").to_string(),
+            (None, Some(period)) => fl!("statement-period", period = period),
+            (None, None) => fl!("statement"),
         };
         list = list.push(
             row![
@@ -457,7 +430,7 @@ fn archive<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
                     ),
                     Length::Fill
                 ),
-                iced::widget::button(text(t("Save a copy")).size(12))
+                iced::widget::button(text(fl!("save-a-copy")).size(12))
                     .padding([2, 8])
                     .style(iced::widget::button::secondary)
                     .on_press(Message::Reprint(issued.id)),
@@ -469,12 +442,9 @@ fn archive<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
     }
     container(
         column![
-            text(tf(
-                "Issued ({n})",
-                &[("n", &screen.archive.len().to_string())]
-            ))
-            .size(18)
-            .font(BOLD),
+            text(fl!("issued-n", n = screen.archive.len().to_string()))
+                .size(18)
+                .font(BOLD),
             scrollable(list).height(Length::Fill),
         ]
         .spacing(8),

@@ -8,9 +8,9 @@ use iced::Task;
 use super::forms::Form;
 use super::{Message, Today};
 use crate::domain::letters::Level;
+use crate::fl;
 use crate::report::letters::LetterRequest;
 use crate::report::worklist::{WorkItem, WorkKind};
-use crate::ui::i18n::{t, tf};
 use crate::ui::letter_preview::LetterPreview;
 use crate::ui::{Book, Event, Tab};
 
@@ -51,20 +51,20 @@ impl Action {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Action::LogCall => t("Log a call"),
-            Action::RecordPayment => t("Record payment"),
-            Action::ApplyCredit => t("Apply credit"),
-            Action::OpenDispute => t("Open a dispute"),
-            Action::ResolveDispute => t("Resolve dispute"),
-            Action::Pause => t("Pause letters"),
-            Action::PreviewLetter => t("Preview letter"),
-            Action::SendLetter => t("Send letter"),
-            Action::AcknowledgeRisk => t("Acknowledge risk"),
-            Action::OpenLedger => t("Open ledger"),
-            Action::MatchMoney => t("Match on Bank import"),
-            Action::Review => t("Credit review…"),
+            Action::LogCall => fl!("log-a-call"),
+            Action::RecordPayment => fl!("record-payment"),
+            Action::ApplyCredit => fl!("apply-credit"),
+            Action::OpenDispute => fl!("open-a-dispute"),
+            Action::ResolveDispute => fl!("resolve-dispute"),
+            Action::Pause => fl!("pause-letters"),
+            Action::PreviewLetter => fl!("preview-letter"),
+            Action::SendLetter => fl!("send-letter"),
+            Action::AcknowledgeRisk => fl!("acknowledge-risk"),
+            Action::OpenLedger => fl!("open-ledger"),
+            Action::MatchMoney => fl!("match-on-bank-import"),
+            Action::Review => fl!("credit-review"),
         }
     }
 }
@@ -133,13 +133,11 @@ pub(super) fn run(
             Ok(applied) => {
                 let total = applied.iter().map(|(_, _, amount)| *amount).sum();
                 today.error = None;
-                today.notice = Some(tf(
-                    "Applied {amount} of {name}'s credit to {count} items, oldest first.",
-                    &[
-                        ("amount", &book.money(total)),
-                        ("name", &item.name),
-                        ("count", &applied.len().to_string()),
-                    ],
+                today.notice = Some(fl!(
+                    "applied-amount-of-name-s-credit",
+                    amount = book.money(total),
+                    name = item.name.as_str(),
+                    count = applied.len().to_string()
                 ));
                 today.mark_done(book);
                 (Task::none(), Some(Event::BookChanged))
@@ -206,13 +204,11 @@ fn acknowledge_risk(
     {
         Ok(()) => {
             today.error = None;
-            today.notice = Some(tf(
-                "Acknowledged {name}'s risk at {band} ({score}); the list warns again if it rises.",
-                &[
-                    ("name", &item.name),
-                    ("band", crate::ui::risk::band_name(risk.band)),
-                    ("score", &risk.score.to_string()),
-                ],
+            today.notice = Some(fl!(
+                "acknowledged-name-s-risk-at-band",
+                name = item.name.as_str(),
+                band = crate::ui::risk::band_name(risk.band),
+                score = risk.score.to_string()
             ));
             today.mark_done(book);
             (Task::none(), Some(Event::BookChanged))

@@ -13,11 +13,11 @@ use iced::widget::{Id, operation};
 use crate::domain::Money;
 use crate::domain::interest::Charge;
 use crate::domain::letters::Level;
+use crate::fl;
 use crate::report::letters::{self, LetterRequest};
 use crate::report::worklist::WorkItem;
 use crate::store::{NewDispute, Resolution, Store};
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
 
 /// The first field of each form, focused when it opens.
 pub const FIRST_FIELD: &str = "today-form-first";
@@ -125,9 +125,9 @@ impl Form {
             .map_err(|e| e.to_string())?;
         open.retain(|i| i.open.is_positive());
         if open.is_empty() {
-            return Err(tf(
-                "{name} has nothing open to dispute.",
-                &[("name", &item.name)],
+            return Err(fl!(
+                "name-has-nothing-open-to-dispute",
+                name = item.name.as_str()
             ));
         }
         open.sort_by(|a, b| (a.due, &a.number, a.seq).cmp(&(b.due, &b.number, b.seq)));
@@ -137,7 +137,7 @@ impl Form {
             let whole = ItemChoice {
                 invoice: open_item.number.clone(),
                 item: None,
-                label: tf("{number} (whole invoice)", &[("number", &open_item.number)]),
+                label: fl!("number-whole-invoice", number = open_item.number.as_str()),
             };
             if installments > 1 && !choices.contains(&whole) {
                 choices.push(whole);
@@ -148,23 +148,19 @@ impl Form {
                 book.money(open_item.open),
             );
             let label = if installments > 1 {
-                tf(
-                    "{number} #{seq} · due {due} · {open} open",
-                    &[
-                        ("number", &open_item.number),
-                        ("seq", &seq),
-                        ("due", &due),
-                        ("open", &amount),
-                    ],
+                fl!(
+                    "number-seq-due-due-open-open",
+                    number = open_item.number.as_str(),
+                    seq = seq.as_str(),
+                    due = due.as_str(),
+                    open = amount.as_str()
                 )
             } else {
-                tf(
-                    "{number} · due {due} · {open} open",
-                    &[
-                        ("number", &open_item.number),
-                        ("due", &due),
-                        ("open", &amount),
-                    ],
+                fl!(
+                    "number-due-due-open-open",
+                    number = open_item.number.as_str(),
+                    due = due.as_str(),
+                    open = amount.as_str()
                 )
             };
             choices.push(ItemChoice {
@@ -322,7 +318,7 @@ impl Form {
             } => {
                 let chosen = chosen
                     .as_ref()
-                    .ok_or_else(|| t("Choose the invoice in dispute.").to_string())?;
+                    .ok_or_else(|| fl!("choose-the-invoice-in-dispute"))?;
                 let dispute = book
                     .store_mut()
                     .open_dispute(&NewDispute {
@@ -331,13 +327,11 @@ impl Form {
                         reason: reason.clone(),
                     })
                     .map_err(|e| e.to_string())?;
-                Ok(Written::Now(tf(
-                    "Dispute {id} opened on {invoice} for {name}: its letters leave it out until it is resolved.",
-                    &[
-                        ("id", &dispute.id.to_string()),
-                        ("invoice", &dispute.invoice),
-                        ("name", name),
-                    ],
+                Ok(Written::Now(fl!(
+                    "dispute-id-opened-on-invoice-for",
+                    id = dispute.id.to_string(),
+                    invoice = dispute.invoice.as_str(),
+                    name = name
                 )))
             }
             Form::Pause {
@@ -351,9 +345,10 @@ impl Form {
                 book.store_mut()
                     .pause_customer(customer, day, reason)
                     .map_err(|e| e.to_string())?;
-                Ok(Written::Now(tf(
-                    "Letters to {name} paused until {until}.",
-                    &[("name", name), ("until", &day.to_string())],
+                Ok(Written::Now(fl!(
+                    "letters-to-name-paused-until-until",
+                    name = name,
+                    until = day.to_string()
                 )))
             }
             Form::Resolve {
@@ -376,20 +371,18 @@ impl Form {
                     })
                     .map_err(|e| e.to_string())?;
                 Ok(Written::Now(match dispute.credit {
-                    Some((number, amount)) => tf(
-                        "Dispute {id} resolved with credit note {number} for {amount}.",
-                        &[
-                            ("id", &id.to_string()),
-                            ("number", &number),
-                            ("amount", &book.money(amount)),
-                        ],
+                    Some((number, amount)) => fl!(
+                        "dispute-id-resolved-with-credit-note",
+                        id = id.to_string(),
+                        number = number,
+                        amount = book.money(amount)
                     ),
-                    None => tf("Dispute {id} resolved.", &[("id", &id.to_string())]),
+                    None => fl!("dispute-id-resolved", id = id.to_string()),
                 }))
             }
             Form::Interest { charges, .. } => {
                 if charges.is_empty() {
-                    return Err(t("Nothing to charge today.").to_string());
+                    return Err(fl!("nothing-to-charge-today"));
                 }
                 let expected = charges.len();
                 Ok(Written::Later(Box::new(move |store| {
@@ -404,7 +397,7 @@ impl Form {
                 ..
             } => {
                 if folder.as_os_str().is_empty() {
-                    return Err(t("Set the folder on Statements & letters first.").to_string());
+                    return Err(fl!("set-the-folder-on-statements-letters"));
                 }
                 let request = LetterRequest {
                     customer: customer.clone(),
@@ -420,13 +413,11 @@ impl Form {
                     let (issued, _warning) =
                         letters::issue_by_hand(store, &request, &folder, false, false)
                             .map_err(|e| e.to_string())?;
-                    Ok(tf(
-                        "Level {level} letter to {name} written and archived: {path}",
-                        &[
-                            ("level", &level.number().to_string()),
-                            ("name", &name),
-                            ("path", &issued.path.display().to_string()),
-                        ],
+                    Ok(fl!(
+                        "level-level-letter-to-name-written",
+                        level = level.number().to_string(),
+                        name = name,
+                        path = issued.path.display().to_string()
                     ))
                 })))
             }
@@ -443,21 +434,17 @@ fn charge_interest(store: &mut Store, today: NaiveDate, expected: usize) -> Resu
     let customers = run.posted.len();
     if run.charges.len() != expected {
         // The book changed between the preview and the confirmation: say what was done.
-        return Ok(tf(
-            "The book changed since the preview: {count} charges posted, {amount} in all, on {customers} fee documents.",
-            &[
-                ("count", &run.charges.len().to_string()),
-                ("amount", &money(total)),
-                ("customers", &customers.to_string()),
-            ],
+        return Ok(fl!(
+            "the-book-changed-since-the-preview",
+            count = run.charges.len().to_string(),
+            amount = money(total),
+            customers = customers.to_string()
         ));
     }
-    Ok(tf(
-        "Interest and fees charged: {amount} on {customers} fee documents.",
-        &[
-            ("amount", &money(total)),
-            ("customers", &customers.to_string()),
-        ],
+    Ok(fl!(
+        "interest-and-fees-charged-amount-on",
+        amount = money(total),
+        customers = customers.to_string()
     ))
 }
 
@@ -465,9 +452,9 @@ fn charge_interest(store: &mut Store, today: NaiveDate, expected: usize) -> Resu
 fn parse_day(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let day = crate::domain::parse_date(text.trim()).map_err(|e| e.to_string())?;
     if day < today {
-        return Err(tf(
-            "The pause must last until today ({today}) or later.",
-            &[("today", &today.to_string())],
+        return Err(fl!(
+            "the-pause-must-last-until-today",
+            today = today.to_string()
         ));
     }
     Ok(day)
@@ -478,9 +465,9 @@ fn parse_credit(book: &Book, text: &str) -> Result<Money, String> {
     let amount = book
         .currency()
         .parse(text)
-        .map_err(|e| format!("{}: {e}", t("Credit")))?;
+        .map_err(|e| format!("{}: {e}", fl!("credit")))?;
     if !amount.is_positive() {
-        return Err(t("A credit note must be more than zero.").to_string());
+        return Err(fl!("a-credit-note-must-be-more"));
     }
     Ok(amount)
 }

@@ -12,9 +12,10 @@ use super::forms::{FIRST_FIELD, Form, Message as FormMessage};
 use super::{LIST, Line, Message, Today};
 use crate::domain::letters::Level;
 use crate::domain::risk::Risk;
+use crate::fl;
 use crate::report::worklist::{WorkItem, WorkKind};
 use crate::ui::Book;
-use crate::ui::i18n::{t, tf};
+use crate::ui::statements;
 use crate::ui::widgets::{self, BOLD};
 
 const CUSTOMER: Length = Length::FillPortion(4);
@@ -26,30 +27,30 @@ const WHAT: Length = Length::FillPortion(5);
 const PANEL_HEIGHT: f32 = 190.0;
 
 /// A group's heading.
-pub fn group_label(kind: WorkKind) -> &'static str {
+pub fn group_label(kind: WorkKind) -> String {
     match kind {
-        WorkKind::PromiseBroken => t("Broken promises"),
-        WorkKind::PromiseDue => t("Promises due today"),
-        WorkKind::FollowUp => t("Follow-ups due"),
-        WorkKind::ApplyCredit => t("Credit to apply"),
-        WorkKind::LetterDue => t("Letters due"),
-        WorkKind::ReminderDue => t("Reminders before the due date"),
-        WorkKind::DisputeOpen => t("Open disputes"),
-        WorkKind::PausedUntilPassed => t("Pauses that have ended"),
-        WorkKind::ReviewDue => t("Credit reviews due"),
-        WorkKind::Risk => t("Risk warnings"),
-        WorkKind::UnmatchedMoney => t("Bank money not matched"),
+        WorkKind::PromiseBroken => fl!("broken-promises"),
+        WorkKind::PromiseDue => fl!("promises-due-today"),
+        WorkKind::FollowUp => fl!("follow-ups-due"),
+        WorkKind::ApplyCredit => fl!("credit-to-apply"),
+        WorkKind::LetterDue => fl!("letters-due"),
+        WorkKind::ReminderDue => fl!("reminders-before-the-due-date"),
+        WorkKind::DisputeOpen => fl!("open-disputes"),
+        WorkKind::PausedUntilPassed => fl!("pauses-that-have-ended"),
+        WorkKind::ReviewDue => fl!("credit-reviews-due"),
+        WorkKind::Risk => fl!("risk-warnings"),
+        WorkKind::UnmatchedMoney => fl!("bank-money-not-matched"),
     }
 }
 
-fn level_name(level: u8) -> &'static str {
-    Level::any_from_number(level).map_or("", |l| t(l.name()))
+fn level_name(level: u8) -> String {
+    Level::any_from_number(level).map_or_else(String::new, statements::level_name)
 }
 
 /// The row's customer column: code and name, or the payer of unmatched money.
 pub fn customer_text(item: &WorkItem) -> String {
     if item.customer.is_empty() {
-        t("(no customer)").to_string()
+        fl!("no-customer")
     } else {
         format!("{} · {}", item.customer, item.name)
     }
@@ -69,52 +70,46 @@ pub fn what(item: &WorkItem, risk: Option<&Risk>, book: &Book) -> String {
         }
     };
     match item.kind {
-        WorkKind::PromiseBroken => quoted(tf(
-            "promised by {date}; {amount} still short",
-            &[("date", &date), ("amount", &amount)],
+        WorkKind::PromiseBroken => quoted(fl!(
+            "promised-by-date-amount-still-short",
+            date = date.as_str(),
+            amount = amount.as_str()
         )),
-        WorkKind::PromiseDue => quoted(tf(
-            "promise falls due today; {amount} still to come",
-            &[("amount", &amount)],
+        WorkKind::PromiseDue => quoted(fl!(
+            "promise-falls-due-today-amount-still",
+            amount = amount.as_str()
         )),
-        WorkKind::FollowUp => quoted(tf("follow up set for {date}", &[("date", &date)])),
-        WorkKind::ApplyCredit => tf(
-            "unapplied credit beside overdue items: apply {amount}",
-            &[("amount", &amount)],
+        WorkKind::FollowUp => quoted(fl!("follow-up-set-for-date", date = date.as_str())),
+        WorkKind::ApplyCredit => fl!(
+            "unapplied-credit-beside-overdue-items-apply",
+            amount = amount.as_str()
         ),
         WorkKind::LetterDue => {
             let level = item.level.unwrap_or(0);
-            tf(
-                "level {level} · {name}; oldest due {date}",
-                &[
-                    ("level", &level.to_string()),
-                    ("name", level_name(level)),
-                    ("date", &date),
-                ],
+            fl!(
+                "level-level-name-oldest-due-date",
+                level = level.to_string(),
+                name = level_name(level),
+                date = date.as_str()
             )
         }
-        WorkKind::ReminderDue => tf(
-            "falls due {date}: a reminder before the due date",
-            &[("date", &date)],
-        ),
-        WorkKind::DisputeOpen => quoted(tf("in dispute since {date}", &[("date", &date)])),
-        WorkKind::PausedUntilPassed => quoted(tf(
-            "letters were paused until {date}; they resume now",
-            &[("date", &date)],
+        WorkKind::ReminderDue => fl!("falls-due-date-a-reminder-before", date = date.as_str()),
+        WorkKind::DisputeOpen => quoted(fl!("in-dispute-since-date", date = date.as_str())),
+        WorkKind::PausedUntilPassed => quoted(fl!(
+            "letters-were-paused-until-date-they",
+            date = date.as_str()
         )),
-        WorkKind::ReviewDue => tf("credit review due since {date}", &[("date", &date)]),
+        WorkKind::ReviewDue => fl!("credit-review-due-since-date", date = date.as_str()),
         WorkKind::Risk => match risk {
-            Some(risk) => tf(
-                "risk rose to {band} ({score}): {why}",
-                &[
-                    ("band", crate::ui::risk::band_name(risk.band)),
-                    ("score", &risk.score.to_string()),
-                    ("why", &crate::ui::risk::reasons_text(risk)),
-                ],
+            Some(risk) => fl!(
+                "risk-rose-to-band-score-why",
+                band = crate::ui::risk::band_name(risk.band),
+                score = risk.score.to_string(),
+                why = crate::ui::risk::reasons_text(risk)
             ),
             None => item.reason.clone(),
         },
-        WorkKind::UnmatchedMoney => quoted(t("money in that matches no customer").to_string()),
+        WorkKind::UnmatchedMoney => quoted(fl!("money-in-that-matches-no-customer")),
     }
 }
 
@@ -125,24 +120,24 @@ pub(super) fn view<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message>
         .filter(|l| matches!(l, Line::Item { .. }))
         .count();
     let title = row![
-        text(t("Today")).size(24).font(BOLD),
+        text(fl!("today")).size(24).font(BOLD),
         widgets::muted(book.today.to_string()),
         space::horizontal(),
-        widgets::secondary(t("Charge interest due…"), Some(Message::ChargeInterest)),
-        widgets::secondary(t("Refresh"), Some(Message::Refresh)),
+        widgets::secondary(fl!("charge-interest-due"), Some(Message::ChargeInterest)),
+        widgets::secondary(fl!("refresh"), Some(Message::Refresh)),
     ]
     .spacing(12)
     .align_y(Alignment::Center);
 
     let figures: Element<'a, Message> = match &today.list {
         Some(list) => row![
-            widgets::figure(t("Overdue"), book.money(list.totals.overdue)),
+            widgets::figure(fl!("overdue"), book.money(list.totals.overdue)),
             widgets::figure(
-                t("Promised this week"),
+                fl!("promised-this-week"),
                 book.money(list.totals.promised_this_week)
             ),
-            widgets::figure(t("In dispute"), book.money(list.totals.disputed)),
-            widgets::figure(t("To do"), count.to_string()),
+            widgets::figure(fl!("in-dispute-2"), book.money(list.totals.disputed)),
+            widgets::figure(fl!("to-do"), count.to_string()),
         ]
         .spacing(32)
         .wrap()
@@ -150,24 +145,21 @@ pub(super) fn view<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message>
         None => space().height(40).into(),
     };
 
-    let header = |label: &'static str, width: Length| {
-        widgets::header_cell(t(label), width, false, None, None)
-    };
+    let header =
+        |label: String, width: Length| widgets::header_cell(label, width, false, None, None);
     let header = container(row![
-        header("Customer", CUSTOMER),
-        header("Amount", AMOUNT),
-        header("Date", DATE),
-        header("What", WHAT),
+        header(fl!("customer"), CUSTOMER),
+        header(fl!("amount"), AMOUNT),
+        header(fl!("date"), DATE),
+        header(fl!("what"), WHAT),
         space().width(widgets::GUTTER),
     ])
     .style(widgets::band);
 
     let list: Element<'a, Message> = if today.lines.is_empty() && !today.loading {
         let empty = match &today.list {
-            Some(_) => t(
-                "Nothing to do today: nobody is late, no promise is due, no money waits to be matched.",
-            ),
-            None => t("Loading…"),
+            Some(_) => fl!("nothing-to-do-today-nobody-is"),
+            None => fl!("loading"),
         };
         container(widgets::muted(empty))
             .padding(12)
@@ -186,11 +178,8 @@ pub(super) fn view<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message>
     let status: Element<'a, Message> = match (&today.error, &today.notice, today.loading) {
         (Some(error), _, _) => widgets::danger_text(error.as_str()).into(),
         (None, Some(notice), _) => text(notice.as_str()).size(14).into(),
-        (None, None, true) => widgets::muted(t("Loading…")).into(),
-        (None, None, false) => widgets::muted(t(
-            "↑↓ choose a row · Enter does its first action · the letter keys do the others",
-        ))
-        .into(),
+        (None, None, true) => widgets::muted(fl!("loading")).into(),
+        (None, None, false) => widgets::muted(fl!("choose-a-row-enter-does-its")).into(),
     };
 
     column![
@@ -260,7 +249,7 @@ fn panel<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message> {
         .selected
         .and_then(|line| Some((line, today.selected_item()?)))
     else {
-        return widgets::muted(t("Choose a row to see what can be done about it.")).into();
+        return widgets::muted(fl!("choose-a-row-to-see-what")).into();
     };
     let what = match &today.lines[line] {
         Line::Item { what, .. } => what.as_str(),
@@ -335,7 +324,7 @@ fn form_view<'a>(form: &'a Form, book: &'a Book) -> Element<'a, Message> {
             error,
             ..
         } => column![
-            widgets::form_title(t("Open a dispute"), close),
+            widgets::form_title(fl!("open-a-dispute"), close),
             row![
                 text(name.as_str()).size(14).font(BOLD),
                 pick_list(choices.as_slice(), chosen.clone(), |c| Message::Form(
@@ -347,14 +336,14 @@ fn form_view<'a>(form: &'a Form, book: &'a Book) -> Element<'a, Message> {
             .spacing(10)
             .align_y(Alignment::Center),
             row![
-                text(t("Reason")).size(14).width(Length::Fixed(120.0)),
-                text_input(t("what the customer disputes"), reason)
+                text(fl!("reason")).size(14).width(Length::Fixed(120.0)),
+                text_input(&fl!("what-the-customer-disputes"), reason)
                     .id(FIRST_FIELD)
                     .on_input(|s| Message::Form(FormMessage::Reason(s)))
                     .on_submit(submit())
                     .padding(6)
                     .size(14),
-                widgets::action(t("Open dispute"), Some(submit())),
+                widgets::action(fl!("open-dispute"), Some(submit())),
             ]
             .spacing(10)
             .align_y(Alignment::Center),
@@ -369,28 +358,24 @@ fn form_view<'a>(form: &'a Form, book: &'a Book) -> Element<'a, Message> {
             error,
             ..
         } => column![
-            widgets::form_title(t("Pause letters"), close),
-            text(tf(
-                "No letter goes to {name} until the day after this date.",
-                &[("name", name)]
-            ))
-            .size(14),
+            widgets::form_title(fl!("pause-letters"), close),
+            text(fl!("no-letter-goes-to-name-until", name = name)).size(14),
             row![
-                text(t("Until")).size(14).width(Length::Fixed(120.0)),
+                text(fl!("until")).size(14).width(Length::Fixed(120.0)),
                 text_input("YYYY-MM-DD", until)
                     .on_input(|s| Message::Form(FormMessage::Until(s)))
                     .on_submit(submit())
                     .padding(6)
                     .size(14)
                     .width(Length::Fixed(130.0)),
-                text(t("Reason")).size(14),
-                text_input(t("why the letters wait"), reason)
+                text(fl!("reason")).size(14),
+                text_input(&fl!("why-the-letters-wait"), reason)
                     .id(FIRST_FIELD)
                     .on_input(|s| Message::Form(FormMessage::Reason(s)))
                     .on_submit(submit())
                     .padding(6)
                     .size(14),
-                widgets::action(t("Pause"), Some(submit())),
+                widgets::action(fl!("pause"), Some(submit())),
             ]
             .spacing(10)
             .align_y(Alignment::Center),
@@ -405,30 +390,31 @@ fn form_view<'a>(form: &'a Form, book: &'a Book) -> Element<'a, Message> {
             error,
             ..
         } => column![
-            widgets::form_title(t("Resolve dispute"), close),
+            widgets::form_title(fl!("resolve-dispute"), close),
             text(what.as_str()).size(14),
             row![
-                text(t("Outcome")).size(14).width(Length::Fixed(120.0)),
-                text_input(t("what was agreed"), outcome)
+                text(fl!("outcome")).size(14).width(Length::Fixed(120.0)),
+                text_input(&fl!("what-was-agreed"), outcome)
                     .id(FIRST_FIELD)
                     .on_input(|s| Message::Form(FormMessage::Outcome(s)))
                     .on_submit(submit())
                     .padding(6)
                     .size(14),
-                text(t("Credit note")).size(14),
-                text_input(&book.currency().editable(crate::domain::Money::ZERO), credit)
-                    .on_input(|s| Message::Form(FormMessage::Credit(s)))
-                    .on_submit(submit())
-                    .padding(6)
-                    .size(14)
-                    .width(Length::Fixed(130.0)),
-                widgets::action(t("Resolve"), Some(submit())),
+                text(fl!("credit-note")).size(14),
+                text_input(
+                    &book.currency().editable(crate::domain::Money::ZERO),
+                    credit
+                )
+                .on_input(|s| Message::Form(FormMessage::Credit(s)))
+                .on_submit(submit())
+                .padding(6)
+                .size(14)
+                .width(Length::Fixed(130.0)),
+                widgets::action(fl!("resolve"), Some(submit())),
             ]
             .spacing(10)
             .align_y(Alignment::Center),
-            widgets::muted(t(
-                "Leave the credit note empty when the customer owes the amount after all."
-            )),
+            widgets::muted(fl!("leave-the-credit-note-empty-when")),
             error_line(error),
         ]
         .spacing(8)
@@ -441,44 +427,40 @@ fn form_view<'a>(form: &'a Form, book: &'a Book) -> Element<'a, Message> {
                 .collect::<std::collections::BTreeSet<_>>()
                 .len();
             let summary = if charges.is_empty() {
-                t("Nothing to charge today: no item is past its grace with days left to charge, or no rate or fixed fee is set (Settings, fee.annual_rate).").to_string()
+                fl!("nothing-to-charge-today-no-item")
             } else {
-                tf(
-                    "{count} charges for {customers} customers, {amount} in all, one fee document per customer:",
-                    &[
-                        ("count", &charges.len().to_string()),
-                        ("customers", &customers.to_string()),
-                        ("amount", &book.money(total)),
-                    ],
+                fl!(
+                    "count-charges-for-customers-customers-amount",
+                    count = charges.len().to_string(),
+                    customers = customers.to_string(),
+                    amount = book.money(total)
                 )
             };
             let lines = charges
                 .iter()
                 .map(|c| {
-                    tf(
-                        "{customer} {item}/{seq}: {from} to {to}, {days} days on {principal}: {amount}",
-                        &[
-                            ("customer", &c.customer),
-                            ("item", &c.number),
-                            ("seq", &c.seq.to_string()),
-                            ("from", &c.from.to_string()),
-                            ("to", &c.to.to_string()),
-                            ("days", &c.days.to_string()),
-                            ("principal", &book.money(c.principal)),
-                            ("amount", &book.money(c.amount)),
-                        ],
+                    fl!(
+                        "customer-item-seq-from-to-to",
+                        customer = c.customer.as_str(),
+                        item = c.number.as_str(),
+                        seq = c.seq.to_string(),
+                        from = c.from.to_string(),
+                        to = c.to.to_string(),
+                        days = c.days.to_string(),
+                        principal = book.money(c.principal),
+                        amount = book.money(c.amount)
                     )
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
             let confirm = (!charges.is_empty()).then(submit);
             column![
-                widgets::form_title(t("Charge interest due"), close),
+                widgets::form_title(fl!("charge-interest-due-2"), close),
                 text(summary).size(14),
                 scrollable(text(lines).size(13)).height(Length::Fill),
                 row![
-                    widgets::action(t("Charge"), confirm),
-                    widgets::secondary(t("Cancel"), Some(Message::Form(FormMessage::Cancel))),
+                    widgets::action(fl!("charge"), confirm),
+                    widgets::secondary(fl!("cancel"), Some(Message::Form(FormMessage::Cancel))),
                 ]
                 .spacing(8),
                 error_line(error),
@@ -493,26 +475,23 @@ fn form_view<'a>(form: &'a Form, book: &'a Book) -> Element<'a, Message> {
             error,
             ..
         } => column![
-            widgets::form_title(t("Send letter"), close),
-            text(tf(
-                "Send the level {level} letter ({title}) to {name}? It is written to {folder}, archived and logged as a collection note.",
-                &[
-                    ("level", &level.number().to_string()),
-                    ("title", t(level.name())),
-                    ("name", name),
-                    ("folder", &folder.display().to_string()),
-                ],
+            widgets::form_title(fl!("send-letter"), close),
+            text(fl!(
+                "send-the-level-level-letter-title",
+                level = level.number().to_string(),
+                title = statements::level_name(*level),
+                name = name,
+                folder = folder.display().to_string()
             ))
             .size(14),
             row![
-                widgets::action(t("Send"), Some(submit())),
-                widgets::secondary(t("Cancel"), Some(Message::Form(FormMessage::Cancel))),
+                widgets::action(fl!("send"), Some(submit())),
+                widgets::secondary(fl!("cancel"), Some(Message::Form(FormMessage::Cancel))),
             ]
             .spacing(8),
             error_line(error),
         ]
         .spacing(8)
         .into(),
-
     }
 }

@@ -36,14 +36,12 @@ fn the_payment_reminders_letter_is_edited_saved_audited_and_reset() {
         "the default text is shown"
     );
     // The merge fields are listed under the letter, {total_due} and {due_date} said.
-    let note = tf(
-        "Merge fields: {fields}. A paragraph that is only {items} becomes the table of the items falling due; {total_due} is their total and {due_date} the first due date.",
-        &[
-            ("fields", &crate::domain::letters::MERGE_FIELDS.join(" ")),
-            ("items", "{items}"),
-            ("total_due", "{total_due}"),
-            ("due_date", "{due_date}"),
-        ],
+    let note = fl!(
+        "merge-fields-fields-a-paragraph-that",
+        fields = crate::domain::letters::MERGE_FIELDS.join(" "),
+        items = "{items}",
+        total_due = "{total_due}",
+        due_date = "{due_date}"
     );
     assert!(note.contains("{total_due} {due_date}"), "{note}");
     assert!(on_screen(&app, &note), "the level-0 note is shown");

@@ -9,8 +9,8 @@ use iced::{Alignment, Element, Length};
 
 use super::{LABEL, labelled, level_label, section};
 use crate::domain::letters::Level;
+use crate::fl;
 use crate::ui::Book;
-use crate::ui::i18n::t;
 use crate::ui::settings::{
     DAYS, INTERVAL, Message, Problems, REMINDER_DAYS, Settings, TOLERANCE, index,
 };
@@ -40,10 +40,10 @@ const DAYS_WIDTH: f32 = 56.0;
 /// A row of the ladder's table: what, on or off, the days (and what they count), and
 /// under the days why they are refused.
 fn ladder_row<'a>(
-    label: &'a str,
+    label: String,
     switch: Element<'a, Message>,
     days: Element<'a, Message>,
-    unit: Option<&'a str>,
+    unit: Option<String>,
     problem: Option<String>,
 ) -> Element<'a, Message> {
     let mut input = row![days].spacing(8).align_y(Alignment::Center);
@@ -78,14 +78,12 @@ pub(super) fn ladder<'a>(
     };
     let heading = row![
         space().width(LABEL),
-        text(t("On")).size(13).width(Length::Fixed(SWITCH)),
-        text(t("Days past due")).size(13),
+        text(fl!("on")).size(13).width(Length::Fixed(SWITCH)),
+        text(fl!("days-past-due")).size(13),
     ]
     .spacing(10);
     let mut body = column![
-        widgets::muted(t(
-            "Each customer gets the next level switched on once its oldest overdue item is that many days past due, never two letters closer than the interval."
-        )),
+        widgets::muted(fl!("each-customer-gets-the-next-level")),
         heading,
     ];
     for level in Level::ALL {
@@ -106,7 +104,7 @@ pub(super) fn ladder<'a>(
         ));
     }
     body = body.push(ladder_row(
-        t("Payment reminder (before due)"),
+        fl!("payment-reminder-before-due"),
         checkbox(draft.reminder_enabled)
             .on_toggle(Message::ReminderEnabled)
             .into(),
@@ -116,11 +114,11 @@ pub(super) fn ladder<'a>(
             Box::new(Message::ReminderDays),
             save.clone(),
         ),
-        Some(t("days before due")),
+        Some(fl!("days-before-due")),
         problems.reminder_days.clone(),
     ));
     body = body.push(ladder_row(
-        t("Also send it as a letter"),
+        fl!("also-send-it-as-a-letter"),
         checkbox(draft.reminder_send)
             .on_toggle(Message::ReminderSend)
             .into(),
@@ -129,7 +127,7 @@ pub(super) fn ladder<'a>(
         None,
     ));
     body = body.push(ladder_row(
-        t("Interval between letters"),
+        fl!("interval-between-letters"),
         space().into(),
         days_input(
             INTERVAL,
@@ -137,11 +135,11 @@ pub(super) fn ladder<'a>(
             Box::new(Message::Interval),
             save.clone(),
         ),
-        Some(t("days")),
+        Some(fl!("days")),
         problems.interval_days.clone(),
     ));
     body = body.push(labelled(
-        t("Small-balance tolerance"),
+        fl!("small-balance-tolerance"),
         column![
             row![
                 space().width(SWITCH),
@@ -158,7 +156,7 @@ pub(super) fn ladder<'a>(
             .align_y(Alignment::Center),
             row![
                 space().width(SWITCH),
-                widgets::muted(t("Less than this overdue, net of credit, is not chased")),
+                widgets::muted(fl!("less-than-this-overdue-net-of")),
             ]
             .spacing(8),
         ]
@@ -167,5 +165,5 @@ pub(super) fn ladder<'a>(
     ));
     body = body.push(super::tiers::tiers(screen, problems, save.clone()));
     body = body.push(super::policies::policies(screen, problems, save));
-    section(t("Dunning ladder"), body)
+    section(fl!("dunning-ladder"), body)
 }

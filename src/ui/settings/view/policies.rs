@@ -8,8 +8,8 @@ use iced::widget::{Column, column, row, text};
 use iced::{Alignment, Element, Length};
 
 use super::tiers::{SPACING, TIER, cell};
+use crate::fl;
 use crate::store::TIERS;
-use crate::ui::i18n::t;
 use crate::ui::settings::{Message, PolicyField, Problems, Settings, TIER_POLICY};
 use crate::ui::widgets::{self, BOLD};
 
@@ -28,10 +28,10 @@ pub(super) fn policies<'a>(
     problems: &Problems,
     save: Option<Message>,
 ) -> Element<'a, Message> {
-    let mut header = row![text(t("Tier")).size(13).width(Length::Fixed(TIER))].spacing(SPACING);
+    let mut header = row![text(fl!("tier")).size(13).width(Length::Fixed(TIER))].spacing(SPACING);
     for field in PolicyField::ALL {
         header = header.push(
-            text(t(field.label()))
+            text(field.label())
                 .size(13)
                 .width(Length::Fixed(width(field))),
         );
@@ -49,7 +49,7 @@ pub(super) fn policies<'a>(
         for field in PolicyField::ALL {
             cells = cells.push(cell(
                 TIER_POLICY[i][field.index()],
-                t("none"),
+                &fl!("none"),
                 &screen.draft.policy[i][field.index()],
                 move |v| Message::TierPolicy(tier, field, v),
                 save.clone(),
@@ -63,10 +63,8 @@ pub(super) fn policies<'a>(
         }
     }
     column![
-        text(t("Credit policy per tier")).size(14).font(BOLD),
-        widgets::muted(t(
-            "What a new customer of the tier gets when its terms or limit are left empty, and the deposit a new invoice requires; an empty cell is no default. A change never touches existing customers or posted invoices."
-        )),
+        text(fl!("credit-policy-per-tier")).size(14).font(BOLD),
+        widgets::muted(fl!("what-a-new-customer-of-the")),
         table,
     ]
     .spacing(6)

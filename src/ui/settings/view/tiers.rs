@@ -7,8 +7,8 @@ use iced::widget::{Column, column, row, text, text_input};
 use iced::{Alignment, Element, Length, Theme};
 
 use crate::domain::letters::Level;
+use crate::fl;
 use crate::store::TIERS;
-use crate::ui::i18n::{t, tf};
 use crate::ui::settings::{Message, Problems, Settings, TIER_DAYS, TIER_INTERVAL, index};
 use crate::ui::widgets::{self, BOLD};
 
@@ -22,7 +22,7 @@ pub(super) const SPACING: f32 = 6.0;
 /// as placeholder, red when refused. The policy table uses it too.
 pub(super) fn cell<'a>(
     id: &'static str,
-    book_wide: &'a str,
+    book_wide: &str,
     value: &'a str,
     on_input: impl Fn(String) -> Message + 'a,
     save: Option<Message>,
@@ -58,14 +58,11 @@ pub(super) fn tiers<'a>(
     save: Option<Message>,
 ) -> Element<'a, Message> {
     let draft = &screen.draft;
-    let mut header = row![text(t("Tier")).size(13).width(Length::Fixed(TIER))].spacing(SPACING);
+    let mut header = row![text(fl!("tier")).size(13).width(Length::Fixed(TIER))].spacing(SPACING);
     for level in Level::ALL {
-        header = header.push(heading(tf(
-            "Level {n}",
-            &[("n", &level.number().to_string())],
-        )));
+        header = header.push(heading(fl!("level-n", n = level.number().to_string())));
     }
-    header = header.push(heading(t("Interval")));
+    header = header.push(heading(fl!("interval-2")));
     let mut table = Column::new().push(header).spacing(4);
     for (i, tier) in TIERS.into_iter().enumerate() {
         let mut cells = row![
@@ -112,10 +109,8 @@ pub(super) fn tiers<'a>(
         }
     }
     column![
-        text(t("Ladder per tier")).size(14).font(BOLD),
-        widgets::muted(t(
-            "Days past due per level and the interval for customers of each tier; an empty cell follows the book-wide value shown in grey."
-        )),
+        text(fl!("ladder-per-tier")).size(14).font(BOLD),
+        widgets::muted(fl!("days-past-due-per-level-and")),
         table,
     ]
     .spacing(6)

@@ -1,0 +1,127 @@
+//! Every string a person sees comes from the Fluent catalogues `i18n/en-US/owed.ftl` and
+//! `i18n/zh-CN/owed.ftl`, embedded in the binary and read with `i18n-embed`, the way
+//! iced's COSMIC applications do it: `fl!("message-id", name = value)` gives the
+//! message in the language chosen, and fails to compile when the id (or an argument)
+//! is not in the English catalogue; a test holds the Chinese catalogue to the same ids.
+//!
+//! The language comes from `OWED_LANG`, else `LANG` (`zh_CN…` is Simplified Chinese,
+//! anything else English), and can be changed while running with [`select`]: the
+//! loader is shared, so every screen drawn after the change speaks the new language.
+
+use std::sync::LazyLock;
+
+use i18n_embed::LanguageLoader;
+use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
+use rust_embed::RustEmbed;
+use unic_langid::LanguageIdentifier;
+
+#[derive(RustEmbed)]
+#[folder = "i18n/"]
+struct Catalogues;
+
+/// The languages Owed speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    English,
+    SimplifiedChinese,
+}
+
+impl Language {
+    /// From a POSIX locale such as `zh_CN.UTF-8`; anything unknown is English.
+    pub fn from_locale(locale: &str) -> Language {
+        let lower = locale.to_ascii_lowercase();
+        if lower.starts_with("zh_cn")
+            || lower.starts_with("zh-cn")
+            || lower.starts_with("zh-hans")
+            || lower == "zh"
+        {
+            Language::SimplifiedChinese
+        } else {
+            Language::English
+        }
+    }
+
+    /// The language `OWED_LANG`, else `LANG`, names.
+    pub fn from_environment() -> Language {
+        let locale = std::env::var("OWED_LANG")
+            .or_else(|_| std::env::var("LANG"))
+            .unwrap_or_default();
+        Language::from_locale(&locale)
+    }
+
+    fn identifier(self) -> LanguageIdentifier {
+        match self {
+            Language::English => unic_langid::langid!("en-US"),
+            Language::SimplifiedChinese => unic_langid::langid!("zh-CN"),
+        }
+    }
+}
+
+/// The shared loader `fl!` reads, in the language of the environment until
+/// [`select`] changes it.
+pub static LOADER: LazyLock<FluentLanguageLoader> =
+    LazyLock::new(|| loader_for(Language::from_environment()));
+
+/// A loader of `language`, falling back to English for nothing: both catalogues hold
+/// every id (a test checks), the fallback only guards a catalogue that fails to load.
+pub fn loader_for(language: Language) -> FluentLanguageLoader {
+    let loader: FluentLanguageLoader = fluent_language_loader!();
+    // The catalogues are embedded and checked by the tests: a failure here is a build
+    // that shipped a broken catalogue, and English still loads below.
+    let _ = loader.load_languages(&Catalogues, &[language.identifier()]);
+    if loader.current_languages().is_empty() {
+        let _ = loader.load_fallback_language(&Catalogues);
+    }
+    // Without this Fluent wraps every value it fills in in direction marks (U+2068,
+    // U+2069), which show as boxes in PDFs and break tests comparing text.
+    loader.set_use_isolating(false);
+    loader
+}
+
+/// Speaks `language` from now on (screens drawn after this, messages made after it).
+pub fn select(language: Language) {
+    let _ = LOADER.load_languages(&Catalogues, &[language.identifier()]);
+    LOADER.set_use_isolating(false);
+}
+
+/// The language the shared loader speaks now.
+pub fn language() -> Language {
+    match LOADER.current_languages().first() {
+        Some(id) if id.language.as_str() == "zh" => Language::SimplifiedChinese,
+        _ => Language::English,
+    }
+}
+
+/// The message `id` in the language chosen: `fl!("id")`, or with arguments
+/// `fl!("id", name = value, …)` (each value a `&str`, `String` or number).
+#[macro_export]
+macro_rules! fl {
+    ($message_id:literal) => {{
+        i18n_embed_fl::fl!($crate::i18n::LOADER, $message_id)
+    }};
+    ($message_id:literal, $($args:expr),*) => {{
+        i18n_embed_fl::fl!($crate::i18n::LOADER, $message_id, $($args), *)
+    }};
+}
+
+/// The ids and texts of a catalogue as written (for the tests that hold the two to the
+/// same ids and to the code's use of them).
+#[cfg(test)]
+pub(crate) fn catalogue(language: &str) -> Vec<(String, String)> {
+    let file = Catalogues::get(&format!("{language}/owed.ftl")).expect("catalogue");
+    let text = String::from_utf8(file.data.into_owned()).expect("UTF-8");
+    let resource = fluent_syntax::parser::parse(text.as_str()).expect("a catalogue that parses");
+    resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(message) => {
+                Some((message.id.name.to_string(), format!("{:?}", message.value)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
