@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod import;
 pub mod load;
 pub mod pdf;
+pub mod preferences;
 pub mod report;
 pub mod store;
 pub mod ui;

@@ -46,6 +46,10 @@ pub struct Options {
 
 /// Opens the window and runs until it is closed.
 pub fn run(options: Options) -> iced::Result {
+    // The language chosen on the Settings screen, unless OWED_LANG says otherwise.
+    let preferences =
+        crate::preferences::Preferences::load(crate::preferences::Preferences::path().as_deref());
+    crate::i18n::select(preferences.language.language());
     iced::application(move || App::boot(options.clone()), App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)
@@ -494,6 +498,11 @@ impl Open {
                 Tab::Import => self.import.list_key(key).map(Message::Import),
                 Tab::Ledger | Tab::Statements | Tab::Settings | Tab::Dashboard => Task::none(),
             },
+            Event::Language(language) => {
+                crate::i18n::select(language);
+                // Texts some screens made when they loaded are made again in it.
+                self.on_event(Event::BookChanged)
+            }
             Event::AcceptConfident => {
                 Task::done(Message::Import(import::Message::AcceptAllConfident))
             }

@@ -685,3 +685,8 @@ repayment-plan = Repayment plan
 ledger-pick-a-customer = Ledger (pick a customer)
 statements-letters = Statements & letters
 what = What
+screen-language = Screen language
+screen-language-hint = Applies at once, for you on this computer (not saved in the book).
+owed-lang-overrides-this = OWED_LANG={ $value } is set and chooses the language instead.
+follow-the-system = Follow the system
+the-language-could-not-be-saved = The language could not be saved in { $path }: { $error }

@@ -685,3 +685,8 @@ repayment-plan = 分期付款计划
 ledger-pick-a-customer = 明细账（先选客户）
 statements-letters = 对账单与催款函
 what = 事项
+screen-language = 界面语言
+screen-language-hint = 立即生效，仅对本机的您有效（不保存在账簿中）。
+owed-lang-overrides-this = 已设置 OWED_LANG={ $value }，界面语言以它为准。
+follow-the-system = 跟随系统
+the-language-could-not-be-saved = 无法将界面语言保存到 { $path }：{ $error }

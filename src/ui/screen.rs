@@ -48,4 +48,6 @@ pub enum Event {
     TodayKey(char),
     /// Ctrl+Enter on the import screen: accept every confident match.
     AcceptConfident,
+    /// The screens' language was chosen on the Settings screen: speak it from now on.
+    Language(crate::i18n::Language),
 }

@@ -29,6 +29,7 @@ use crate::domain::customer::Tier;
 use crate::domain::ladder::tier_index;
 use crate::domain::letters::{Level, default_template};
 use crate::fl;
+use crate::preferences::{LanguageChoice, Preferences};
 use crate::store::CompanySettings;
 
 /// The multi-line fields, kept beside the draft's strings.
@@ -68,6 +69,21 @@ impl std::fmt::Display for PaperChoice {
             Paper::A4 => fl!("a4-210-297-mm"),
             Paper::Letter => fl!("us-letter-8-5-11-in"),
         })
+    }
+}
+
+/// A choice of the screens' language, as the pick list shows it: each language in
+/// its own words, so it can be found whatever the screens speak now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LanguageOption(pub LanguageChoice);
+
+impl std::fmt::Display for LanguageOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            LanguageChoice::System => f.write_str(&fl!("follow-the-system")),
+            LanguageChoice::English => f.write_str("English"),
+            LanguageChoice::SimplifiedChinese => f.write_str("简体中文"),
+        }
     }
 }
 
@@ -115,6 +131,8 @@ pub enum Message {
     Payment(text_editor::Action),
     Paper(PaperChoice),
     Locale(LocaleChoice),
+    /// The screens' language: saved for this user at once, not with the book's Save.
+    Language(LanguageOption),
     ChooseLogo,
     LogoChosen(Option<PathBuf>),
     LogoPath(String),
@@ -178,6 +196,10 @@ pub struct Settings {
     pub recent_backups: Vec<crate::store::BackupFile>,
     /// A backup chosen for Restore…, waiting for confirmation.
     pub restore_candidate: Option<PathBuf>,
+    /// The screens' language as chosen, and where that choice is kept (`None`: the
+    /// OS has no config folder, and the choice lasts until the app closes).
+    pub language: LanguageChoice,
+    preferences: Option<PathBuf>,
 }
 
 /// How many of the newest backups the screen offers to restore from.
@@ -225,11 +247,21 @@ impl Settings {
             last_backup: last_backup(book),
             recent_backups: recent_backups(book),
             restore_candidate: None,
+            language: LanguageChoice::System,
+            preferences: None,
         };
+        screen.keep_preferences_in(Preferences::path());
         if let Err(error) = book.store().company_settings() {
             screen.error = Some(error.to_string());
         }
         screen
+    }
+
+    /// Keeps the language chosen in the preferences file at `path` (tests point it at
+    /// a folder of their own), reading the choice saved there.
+    pub fn keep_preferences_in(&mut self, path: Option<PathBuf>) {
+        self.language = Preferences::load(path.as_deref()).language;
+        self.preferences = path;
     }
 
     /// Whether anything was changed since the last save or load.
@@ -317,6 +349,20 @@ impl Settings {
             }
             Message::Paper(choice) => self.draft.paper = choice.0,
             Message::Locale(choice) => self.draft.locale = choice.locale,
+            Message::Language(LanguageOption(choice)) => {
+                self.language = choice;
+                if let Some(path) = &self.preferences {
+                    let preferences = Preferences { language: choice };
+                    if let Err(error) = preferences.save(path) {
+                        self.error = Some(fl!(
+                            "the-language-could-not-be-saved",
+                            path = path.display().to_string(),
+                            error = error.to_string()
+                        ));
+                    }
+                }
+                return (Task::none(), Some(Event::Language(choice.language())));
+            }
             Message::ChooseLogo => {
                 return (
                     Task::perform(

@@ -505,3 +505,43 @@ fn an_invalid_threshold_order_is_refused_at_the_field_and_nothing_is_saved() {
     );
     assert!(screen(&app).dirty(), "the edits are still on screen");
 }
+
+#[test]
+fn the_screen_language_is_kept_for_the_user_and_spoken_at_once() {
+    let mut app = sample_app();
+    let open = app.open_book_mut().expect("a book is open");
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("owed").join("preferences.json");
+    open.settings.keep_preferences_in(Some(path.clone()));
+    assert_eq!(open.settings.language, LanguageChoice::System);
+    // The screen, not the app: the app would switch the language of every test running.
+    let (_, event) = open.settings.update(
+        Message::Language(LanguageOption(LanguageChoice::SimplifiedChinese)),
+        &mut open.book,
+    );
+    assert!(
+        matches!(event, Some(Event::Language(language)) if language == LanguageChoice::SimplifiedChinese.language()),
+        "{event:?}"
+    );
+    assert_eq!(
+        Preferences::load(Some(&path)).language,
+        LanguageChoice::SimplifiedChinese
+    );
+    // Not a change of the book: nothing to save or revert.
+    assert!(!open.settings.dirty());
+    // The next start reads it back.
+    open.settings.keep_preferences_in(Some(path.clone()));
+    assert_eq!(open.settings.language, LanguageChoice::SimplifiedChinese);
+    // A folder that cannot be written says so, and the language still changes.
+    let blocked = folder.path().join("file");
+    std::fs::write(&blocked, b"").unwrap();
+    open.settings
+        .keep_preferences_in(Some(blocked.join("preferences.json")));
+    let (_, event) = open.settings.update(
+        Message::Language(LanguageOption(LanguageChoice::English)),
+        &mut open.book,
+    );
+    assert!(matches!(event, Some(Event::Language(_))), "{event:?}");
+    let error = open.settings.error.clone().unwrap_or_default();
+    assert!(error.contains("preferences.json"), "{error}");
+}

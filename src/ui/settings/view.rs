@@ -9,11 +9,13 @@ use iced::widget::{
 use iced::{Alignment, Element, Length, Theme};
 
 use super::{
-    LOGO_PATH, LocaleChoice, Message, NAME, PaperChoice, Problems, Settings, TITLE, letter_index,
+    LOGO_PATH, LanguageOption, LocaleChoice, Message, NAME, PaperChoice, Problems, Settings, TITLE,
+    letter_index,
 };
 use crate::domain::company::{Locale, Paper};
 use crate::domain::letters::{Level, MERGE_FIELDS};
 use crate::fl;
+use crate::preferences::LanguageChoice;
 use crate::store::BackupKind;
 use crate::ui::Book;
 use crate::ui::widgets::{self, BOLD};
@@ -348,6 +350,24 @@ fn paper_and_locale<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Mes
                 pick_list(locales, Some(locale), Message::Locale)
                     .text_size(14)
                     .width(Length::Fill),
+                None
+            ),
+            labelled(
+                fl!("screen-language"),
+                column![
+                    pick_list(
+                        LanguageChoice::ALL.map(LanguageOption),
+                        Some(LanguageOption(screen.language)),
+                        Message::Language
+                    )
+                    .text_size(14)
+                    .width(Length::Fill),
+                    widgets::muted(match std::env::var("OWED_LANG") {
+                        Ok(value) => fl!("owed-lang-overrides-this", value = value),
+                        Err(_) => fl!("screen-language-hint"),
+                    }),
+                ]
+                .spacing(2),
                 None
             ),
         ],
