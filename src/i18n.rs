@@ -9,6 +9,7 @@
 //! loader is shared, so every screen drawn after the change speaks the new language.
 
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use i18n_embed::LanguageLoader;
 use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
@@ -75,6 +76,7 @@ pub fn loader_for(language: Language) -> FluentLanguageLoader {
     // Without this Fluent wraps every value it fills in in direction marks (U+2068,
     // U+2069), which show as boxes in PDFs and break tests comparing text.
     loader.set_use_isolating(false);
+    loader.with_bundles_mut(|bundle| bundle.set_formatter(Some(grouped)));
     loader
 }
 
@@ -82,6 +84,46 @@ pub fn loader_for(language: Language) -> FluentLanguageLoader {
 pub fn select(language: Language) {
     let _ = LOADER.load_languages(&Catalogues, &[language.identifier()]);
     LOADER.set_use_isolating(false);
+    LOADER.with_bundles_mut(|bundle| bundle.set_formatter(Some(grouped)));
+}
+
+/// The thousands separator of counts in messages: the open book's, as its amounts
+/// show it (a comma until a book says otherwise).
+static GROUPING: AtomicU32 = AtomicU32::new(',' as u32);
+
+/// Counts in messages are grouped as the book groups its amounts (`10,000 customers`,
+/// or `10.000` in a German book). Set when a book is opened.
+pub fn set_grouping(separator: char) {
+    GROUPING.store(separator as u32, Ordering::Relaxed);
+}
+
+/// How Fluent writes a number given to a message: a whole number with its thousands
+/// grouped (Fluent itself never groups); anything else as Fluent writes it.
+fn grouped<M>(value: &fluent_bundle::FluentValue, _: &M) -> Option<String> {
+    let fluent_bundle::FluentValue::Number(number) = value else {
+        return None;
+    };
+    if number.value.fract() != 0.0 || number.value.abs() >= 1e15 || !number.options.use_grouping {
+        return None;
+    }
+    let separator = char::from_u32(GROUPING.load(Ordering::Relaxed)).unwrap_or(',');
+    Some(group_digits(number.value as i64, separator))
+}
+
+/// `1234567` as `1,234,567` with `separator`.
+fn group_digits(value: i64, separator: char) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        out.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// The language the shared loader speaks now.

@@ -7,7 +7,10 @@ ctrl-p-payment-ctrl-l-note = Ctrl+P payment · Ctrl+L note
 open-another-book = Open another book…
 no-file-was-chosen-or-this = No file was chosen (or this desktop has no file dialog): type the path instead.
 wrote-the-pdf-to-path = Wrote the PDF to { $path }
-exported-rows-rows-to-path = Exported { $rows } rows to { $path }
+exported-rows-rows-to-path = Exported { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+} to { $path }
 aging = Aging
 open-ledger = Open ledger
 shows-a-customer-s-items-double = ▶ shows a customer's items · double-click or Enter opens the ledger
@@ -38,11 +41,20 @@ nothing-is-owed-as-of-date = Nothing is owed as of { $date }.
 code = Code
 name = Name
 balance = Balance
-days-days-late = { $days } days late
+days-days-late = { $days ->
+    [one] { $days } day late
+   *[other] { $days } days late
+}
 due-today = due today
-due-in-days-days = due in { $days } days
+due-in-days-days = due in { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
 date-due-due-lateness = { $date } · due { $due } · { $lateness }
-count-customers = { $count } customers
+count-customers = { $count ->
+    [one] { $count } customer
+   *[other] { $count } customers
+}
 total = Total
 must-not-be-negative = must not be negative
 edit-customer = Edit customer
@@ -62,7 +74,10 @@ search-name-or-code = Search name or code
 select-enter-or-double-click-opens = ↑↓ select · Enter or double-click opens the ledger · click a header to sort
 customers = Customers
 no-customers-yet-new-customer-adds = No customers yet. New customer adds one; `owed load` brings in a spreadsheet.
-shown-of-all-customers = { $shown } of { $all } customers
+shown-of-all-customers = { $shown } of { $all ->
+    [one] { $all } customer
+   *[other] { $all } customers
+}
 code-name-why = { $code } · { $name }: { $why }
 code-risk-score-loading = { $code } · risk score loading…
 the-riskiest-customers = The riskiest customers
@@ -85,9 +100,15 @@ expected = expected
 promised = promised
 low-to-high = low to high
 total-amount = total { $amount }
-expected-in-the-next-weeks-weeks = Expected in, the next { $weeks } weeks
+expected-in-the-next-weeks-weeks = Expected in, the next { $weeks ->
+    [one] { $weeks } week
+   *[other] { $weeks } weeks
+}
 dashboard = Dashboard
-as-of-date-dso-cei-and = as of { $date } · DSO, CEI and ADD over the last { $days } days
+as-of-date-dso-cei-and = as of { $date } · DSO, CEI and ADD over the last { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
 refresh = Refresh
 year-is-not-a-year = '{ $year }' is not a year
 choose-a-bank-statement = Choose a bank statement
@@ -95,14 +116,29 @@ bank-statements = Bank statements
 n-confident-matches-accepted = { $n } confident matches accepted
 number-posted-for-code-amount = { $number } posted for { $code }: { $amount }
 n-1-movement = 1 movement
-rows-movements = { $rows } movements
+rows-movements = { $rows ->
+    [one] { $rows } movement
+   *[other] { $rows } movements
+}
 the-file-is-in-code-the = the file is in { $code }, the book in { $book }: { $movements } set aside
 movements-in-another-currency-set-aside = { $movements } in another currency set aside: the book is in { $book }
 movements-in-codes-set-aside-the = { $movements } in { $codes } set aside: the book is in { $book }
-import-id-file-undone-n-payments = Import { $id } ({ $file }) undone: { $n } payments voided
-imported-as-batch-id-posted-payments = Imported as batch { $id }: { $posted } payments posted, { $unmatched } kept unmatched, { $dups } duplicates left out
+import-id-file-undone-n-payments = Import { $id } ({ $file }) undone: { $n ->
+    [one] { $n } payment
+   *[other] { $n } payments
+} voided
+imported-as-batch-id-posted-payments = Imported as batch { $id }: { $posted ->
+    [one] { $posted } payment
+   *[other] { $posted } payments
+} posted, { $unmatched } kept unmatched, { $dups ->
+    [one] { $dups } duplicate
+   *[other] { $dups } duplicates
+} left out
 line-line-not-posted-why = ; line { $line } not posted: { $why }
-nothing-new-all-n-rows-were = Nothing new: all { $n } rows were imported before
+nothing-new-all-n-rows-were = Nothing new: { $n ->
+    [one] the { $n } row was
+   *[other] all { $n } rows were
+} imported before
 detect = Detect
 comma = comma ,
 semicolon = semicolon ;
@@ -142,7 +178,13 @@ the-dates-have-no-year-type = The dates have no year: type the statement's year 
 pays-invoice-amount = pays { $invoice }: { $amount }
 discount-on-invoice-amount = discount on { $invoice }: { $amount }
 kept-as-credit-amount = kept as credit: { $amount }
-import-n-payments-rows-rows = Import { $n } payments · { $rows } rows
+import-n-payments-rows-rows = Import { $n ->
+    [one] { $n } payment
+   *[other] { $n } payments
+} · { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+}
 money-out = Money out
 foreign = Foreign
 already-in-the-book = Already in the book
@@ -169,12 +211,21 @@ skip-2 = Skip
 select-a-row-to-accept-its = Select a row to accept its match, assign it to a customer, or skip it.
 past-imports = Past imports
 none-yet = None yet.
-id-file-when-payments-payments-unmatched = #{ $id } { $file } · { $when } · { $payments } payments, { $unmatched } unmatched, { $dups } duplicates
+id-file-when-payments-payments-unmatched = #{ $id } { $file } · { $when } · { $payments ->
+    [one] { $payments } payment
+   *[other] { $payments } payments
+}, { $unmatched } unmatched, { $dups ->
+    [one] { $dups } duplicate
+   *[other] { $dups } duplicates
+}
 undone-when = undone { $when }
 void-its-payments = Void its payments?
 undo-import = Undo import
 keep = Keep
-n-statements-or-letters-already-issued = { $n } statements or letters already issued counted these payments:
+n-statements-or-letters-already-issued = { $n ->
+    [one] { $n } statement or letter
+   *[other] { $n } statements or letters
+} already issued counted these payments:
 undo = Undo…
 money-in-left-unmatched-n = Money in left unmatched ({ $n })
 none-every-payment-found-its-customer = None: every payment found its customer.
@@ -242,16 +293,25 @@ void = Void…
 log-a-note-ctrl-l = Log a note (Ctrl+L)
 from = From
 to = To
-n-documents = { $n } documents
+n-documents = { $n ->
+    [one] { $n } document
+   *[other] { $n } documents
+}
 opening-balance = Opening balance
 closing-balance = Closing balance
-due-date-n-days-late = due { $date } · { $n } days late
+due-date-n-days-late = due { $date } · { $n ->
+    [one] { $n } day late
+   *[other] { $n } days late
+}
 due-date = due { $date }
 in-dispute = in dispute
 pay-pay-by-date-percent-discount = pay { $pay } by { $date }: { $percent }% discount of { $discount }
 nothing-open = Nothing open.
 promised-amount-by-date = promised { $amount } by { $date }
-repayment-plan-of-n-parts = repayment plan of { $n } parts
+repayment-plan-of-n-parts = repayment plan of { $n ->
+    [one] { $n } part
+   *[other] { $n } parts
+}
 follow-up-date = follow up { $date }
 no-notes-yet-ctrl-l-logs = No notes yet. Ctrl+L logs one.
 reason-reason = Reason: { $reason }
@@ -316,7 +376,10 @@ next-follow-up = Next follow-up
 customer-code-or-name = Customer code or name
 no-notes-yet-ctrl-l-logs-one = No notes yet. Ctrl+L logs one for the customer in hand.
 no-notes-match-these-filters = No notes match these filters.
-shown-of-all-notes = { $shown } of { $all } notes
+shown-of-all-notes = { $shown } of { $all ->
+    [one] { $all } note
+   *[other] { $all } notes
+}
 double-click-a-note-to-open = double-click a note to open its ledger · Ctrl+L logs a note
 collection-notes = Collection notes
 broken = broken
@@ -325,7 +388,10 @@ kept = kept
 click-a-note-to-read-all = Click a note to read all of it.
 invoice-number = invoice { $number }
 amount-by-date-paid-paid-since = { $amount } by { $date } · { $paid } paid since the note · { $standing }
-n-parts-amount-in-all-paid = { $n } parts, { $amount } in all · { $paid } paid since the note · { $status }
+n-parts-amount-in-all-paid = { $n ->
+    [one] { $n } part
+   *[other] { $n } parts
+}, { $amount } in all · { $paid } paid since the note · { $status }
 n-amount-by-date-paid-paid = { $n }. { $amount } by { $date } · { $paid } paid · { $status }
 superseded-by-a-later-note = superseded by a later note
 open-2 = open
@@ -361,7 +427,10 @@ medium = medium
 high = high
 severe = severe
 pays-1-day-late-on-average = pays 1 day late on average
-pays-days-days-late-on-average = pays { $days } days late on average
+pays-days-days-late-on-average = pays { $days ->
+    [one] { $days } day late
+   *[other] { $days } days late
+} on average
 n-1-broken-promise-in-6 = 1 broken promise in 6 months
 count-broken-promises-in-6-months = { $count } broken promises in 6 months
 percent-of-limit-used = { $percent } % of limit used
@@ -384,14 +453,26 @@ interval-between-letters = Interval between letters
 small-balance-tolerance = Small-balance tolerance
 english = English
 chinese = Chinese
-must-be-less-than-letter-n = must be less than letter { $n }'s { $days } days
+must-be-less-than-letter-n = must be less than letter { $n }'s { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
 letter-n = letter { $n }
 a-whole-number-of-days-from = a whole number of days from 1 to { $max }, or empty for the book-wide value
 interval = interval
-tier-tier-letter-n-s-days = Tier { $tier }: letter { $n }'s { $days } days must be more than letter { $previous }'s { $previous_days } days (an empty cell has the book-wide value)
+tier-tier-letter-n-s-days = Tier { $tier }: letter { $n }'s { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} must be more than letter { $previous }'s { $previous_days ->
+    [one] { $previous_days } day
+   *[other] { $previous_days } days
+} (an empty cell has the book-wide value)
 tier-tier-column-problem = Tier { $tier }, { $column }: { $problem }
 a-whole-number-of-days-from-1 = a whole number of days from 1 to { $max }
-must-be-more-than-letter-n = must be more than letter { $n }'s { $days } days
+must-be-more-than-letter-n = must be more than letter { $n }'s { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
 merge-fields-fields-a-paragraph-that = Merge fields: { $fields }. A paragraph that is only { $items } becomes the table of the items falling due; { $total_due } is their total and { $due_date } the first due date.
 unsaved-changes = Unsaved changes
 printed-on-statements-and-demand-letters = Printed on statements and demand letters
@@ -464,25 +545,43 @@ d-is-not-a-date-like = '{ $d }' is not a date like 2026-12-15
 type-the-customer-codes-e-g = Type the customer codes, e.g. C001, C002
 folder-for-statements-and-letters = Folder for statements and letters
 the-document-as-issued-byte-for = The document as issued, byte for byte: { $path }
-n-statements-written-for-period-skipped = { $n } statements written for { $period }, { $skipped } customers with nothing to say; all of them in { $combined }
+n-statements-written-for-period-skipped = { $n ->
+    [one] { $n } statement
+   *[other] { $n } statements
+} written for { $period }, { $skipped ->
+    [one] { $skipped } customer
+   *[other] { $skipped } customers
+} with nothing to say; all of them in { $combined }
 no-letter-to-customer-the-ladder = No letter to { $customer }: the ladder holds it ({ $reason }).
 letter-written-path = Letter written: { $path }
 removed-n-unfinished-files-left-by = Removed { $n } unfinished files left by an earlier run that was stopped.{" "}
 program-was-not-found = { $program } was not found
 could-not-open-path-e = could not open { $path }: { $e }
 n-level = { $n } × { $level }
-send-n-letters-counts = Send { $n } letters: { $counts }?
+send-n-letters-counts = Send { $n ->
+    [one] { $n } letter
+   *[other] { $n } letters
+}: { $counts }?
 n-unmatched-bank-payments-in-reconcile = { $n } unmatched bank payments in: reconcile first, so nobody is chased for money already received (Import: assign each row to its customer).
 date-amount-text-row-row = { $date } · { $amount } · { $text } · row { $row }
 and-n-more-payments = … and { $n } more payments
-n-letters-written-to-folder-each = { $n } letters written to { $folder }; each logged as a collection note. All of them, each from a new page, in { $combined } to print in one go.
+n-letters-written-to-folder-each = { $n ->
+    [one] { $n } letter
+   *[other] { $n } letters
+} written to { $folder }; each logged as a collection note. All of them, each from a new page, in { $combined } to print in one go.
 level-number-name = level { $number } ({ $name })
 paused-until-until-reason = Paused until { $until }: { $reason }
 every-overdue-item-is-in-dispute = Every overdue item is in dispute
 unapplied-credit-covers-what-is-overdue = Unapplied credit covers what is overdue
 below-the-small-balance-tolerance-net = Below the small-balance tolerance ({ $net } net overdue, tolerance { $tolerance })
 promised-to-pay-by-until = Promised to pay by { $until }
-not-yet-threshold-days-overdue-for = Not yet { $threshold } days overdue for { $level } ({ $days } days now)
+not-yet-threshold-days-overdue-for = Not yet { $threshold ->
+    [one] { $threshold } day
+   *[other] { $threshold } days
+} overdue for { $level } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} now)
 interval-not-passed-last-letter-last = Interval not passed: last letter { $last }, next possible { $next }
 the-next-rung-level-is-switched = The next rung, { $level }, is switched off
 the-last-rung-level-was-already = The last rung, { $level }, was already sent on { $sent }
@@ -502,7 +601,10 @@ level-n-2 = { $level } ({ $n })
 level-n-3 = { $level }: { $n }
 each-letter-is-archived-and-logged = Each letter is archived and logged as a collection note; nothing is written before you confirm.
 confirm = Confirm
-send-n-letters = Send { $n } letters…
+send-n-letters = Send { $n ->
+    [one] { $n } letter
+   *[other] { $n } letters
+}…
 every-letter-to-print-in-one = Every letter, to print in one go: { $path }
 due-today-n = Due today ({ $n })
 deadline-optional = Deadline (optional)
@@ -532,7 +634,10 @@ preview-letter = Preview letter
 send-letter = Send letter
 acknowledge-risk = Acknowledge risk
 match-on-bank-import = Match on Bank import
-applied-amount-of-name-s-credit = Applied { $amount } of { $name }'s credit to { $count } items, oldest first.
+applied-amount-of-name-s-credit = Applied { $amount } of { $name }'s credit to { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}, oldest first.
 acknowledged-name-s-risk-at-band = Acknowledged { $name }'s risk at { $band } ({ $score }); the list warns again if it rises.
 name-has-nothing-open-to-dispute = { $name } has nothing open to dispute.
 number-whole-invoice = { $number } (whole invoice)
@@ -546,8 +651,17 @@ dispute-id-resolved = Dispute { $id } resolved.
 nothing-to-charge-today = Nothing to charge today.
 set-the-folder-on-statements-letters = Set the folder on Statements & letters first.
 level-level-letter-to-name-written = Level { $level } letter to { $name } written and archived: { $path }
-the-book-changed-since-the-preview = The book changed since the preview: { $count } charges posted, { $amount } in all, on { $customers } fee documents.
-interest-and-fees-charged-amount-on = Interest and fees charged: { $amount } on { $customers } fee documents.
+the-book-changed-since-the-preview = The book changed since the preview: { $count ->
+    [one] { $count } charge
+   *[other] { $count } charges
+} posted, { $amount } in all, on { $customers ->
+    [one] { $customers } fee document
+   *[other] { $customers } fee documents
+}.
+interest-and-fees-charged-amount-on = Interest and fees charged: { $amount } on { $customers ->
+        [one] { $customers } fee document
+       *[other] { $customers } fee documents
+    }.
 the-pause-must-last-until-today = The pause must last until today ({ $today }) or later.
 credit = Credit
 a-credit-note-must-be-more = A credit note must be more than zero.
@@ -591,8 +705,17 @@ what-was-agreed = what was agreed
 resolve = Resolve
 leave-the-credit-note-empty-when = Leave the credit note empty when the customer owes the amount after all.
 nothing-to-charge-today-no-item = Nothing to charge today: no item is past its grace with days left to charge, or no rate or fixed fee is set (Settings, fee.annual_rate).
-count-charges-for-customers-customers-amount = { $count } charges for { $customers } customers, { $amount } in all, one fee document per customer:
-customer-item-seq-from-to-to = { $customer } { $item }/{ $seq }: { $from } to { $to }, { $days } days on { $principal }: { $amount }
+count-charges-for-customers-customers-amount = { $count ->
+    [one] { $count } charge
+   *[other] { $count } charges
+} for { $customers ->
+    [one] { $customers } customer
+   *[other] { $customers } customers
+}, { $amount } in all, one fee document per customer:
+customer-item-seq-from-to-to = { $customer } { $item }/{ $seq }: { $from } to { $to }, { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} on { $principal }: { $amount }
 charge-interest-due-2 = Charge interest due
 charge = Charge
 send-the-level-level-letter-title = Send the level { $level } letter ({ $title }) to { $name }? It is written to { $folder }, archived and logged as a collection note.
@@ -606,7 +729,10 @@ start-an-empty-book = Start an empty book
 currency = Currency
 decimals = Decimals
 the-book-is-written-to-path = The book is written to { $path }
-done-of-total-invoices = { $done } of { $total } invoices
+done-of-total-invoices = { $done } of { $total ->
+    [one] { $total } invoice
+   *[other] { $total } invoices
+}
 explore-with-sample-data = Explore with sample data
 n-18-months-of-invoices-payments = 18 months of invoices, payments and notes for made-up customers, in a separate file.
 choose-a-file = Choose a file…
@@ -620,7 +746,10 @@ level-name-friendly-reminder = friendly reminder
 level-name-second-notice = second notice
 level-name-final-demand = final demand
 level-name-notice-before-legal-action = notice before legal action
-code-oldest-item-due-due-days-overdue = { $code } · oldest item due { $due }, { $days } days overdue
+code-oldest-item-due-due-days-overdue = { $code } · oldest item due { $due }, { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} overdue
 code-first-item-falls-due-due = { $code } · first item falls due { $due }
 encoding = Encoding
 delimiter = Delimiter
@@ -653,8 +782,14 @@ days-late = Days late
 last-contact = Last contact
 credit-used = Credit used
 risk = Risk
-number-posted-with-an-override-amount = { $number } posted with an override: { $amount } in { $count } item(s), first due { $due }.
-number-posted-amount-in-count-items = { $number } posted: { $amount } in { $count } item(s), first due { $due }.
+number-posted-with-an-override-amount = { $number } posted with an override: { $amount } in { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}, first due { $due }.
+number-posted-amount-in-count-items = { $number } posted: { $amount } in { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}, first due { $due }.
 one-item = One item
 deposit-balance = Deposit + balance
 number = Number

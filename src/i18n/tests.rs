@@ -121,7 +121,8 @@ fn the_chinese_catalogue_is_chinese() {
     assert!(copied.is_empty(), "not translated: {copied:?}");
 }
 
-/// Each `id = text` line of a catalogue (every message is one line).
+/// Each `id = text` line of a catalogue: a message of several lines (a plural) by its
+/// first.
 fn raw_values(language: &str) -> Vec<(String, String)> {
     let file = Catalogues::get(&format!("{language}/owed.ftl")).expect("catalogue");
     String::from_utf8(file.data.into_owned())
@@ -172,4 +173,21 @@ fn locales() {
     assert_eq!(Language::from_locale("zh-CN"), Language::SimplifiedChinese);
     assert_eq!(Language::from_locale("en_GB.UTF-8"), Language::English);
     assert_eq!(Language::from_locale(""), Language::English);
+}
+
+#[test]
+fn whole_numbers_are_grouped_and_others_left_as_fluent_writes_them() {
+    assert_eq!(group_digits(0, ','), "0");
+    assert_eq!(group_digits(999, ','), "999");
+    assert_eq!(group_digits(1000, ','), "1,000");
+    assert_eq!(group_digits(-1234567, '.'), "-1.234.567");
+    let english = loader_for(Language::English);
+    let mut args = std::collections::HashMap::new();
+    args.insert("count", fluent_bundle::FluentValue::from(10000));
+    // Grouped with the open book's separator (another test may have opened a book
+    // that groups with a dot or a space meanwhile).
+    let shown = english.get_args("count-customers", args);
+    let separator: String = shown.chars().skip(2).take(1).collect();
+    assert_eq!(shown, format!("10{separator}000 customers"));
+    assert!([",", ".", " ", "\u{a0}", "\u{202f}", "\u{2009}"].contains(&separator.as_str()));
 }

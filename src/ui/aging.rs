@@ -292,7 +292,7 @@ impl Aging {
                 self.export_status = Some(result.map(|(rows, path)| {
                     fl!(
                         "exported-rows-rows-to-path",
-                        rows = rows.to_string(),
+                        rows = rows,
                         path = path.display().to_string()
                     )
                 }));

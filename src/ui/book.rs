@@ -20,6 +20,8 @@ pub struct Book {
 
 impl Book {
     pub fn new(store: Store, today: NaiveDate) -> Book {
+        // Counts in messages are grouped as this book's amounts are.
+        crate::i18n::set_grouping(store.currency().format.group_mark());
         Book { store, today }
     }
 

@@ -622,7 +622,7 @@ impl Import {
         let aside = self.tally.as_ref()?.set_aside.as_ref()?;
         let movements = match aside.rows {
             1 => fl!("n-1-movement"),
-            n => fl!("rows-movements", rows = n.to_string()),
+            n => fl!("rows-movements", rows = n),
         };
         Some(match (aside.currencies.as_slice(), aside.whole_file) {
             ([code], true) => fl!(
@@ -693,7 +693,7 @@ impl Import {
                         "import-id-file-undone-n-payments",
                         id = batch.id.to_string(),
                         file = batch.file_name.as_str(),
-                        n = voids.len().to_string()
+                        n = voids.len()
                     )
                 })
                 .map_err(|e| e.to_string())
@@ -773,9 +773,9 @@ fn describe(result: Result<import::Committed, import::RunError>) -> Result<Strin
             let mut said = fl!(
                 "imported-as-batch-id-posted-payments",
                 id = batch.id.to_string(),
-                posted = batch.payments.to_string(),
-                unmatched = batch.unmatched.to_string(),
-                dups = batch.duplicates.to_string()
+                posted = batch.payments,
+                unmatched = batch.unmatched,
+                dups = batch.duplicates
             );
             // Payments the book refused at commit, each with its line and why.
             for refused in &s.not_posted {
@@ -787,6 +787,6 @@ fn describe(result: Result<import::Committed, import::RunError>) -> Result<Strin
             }
             said
         }
-        None => fl!("nothing-new-all-n-rows-were", n = s.duplicates.to_string()),
+        None => fl!("nothing-new-all-n-rows-were", n = s.duplicates),
     })
 }

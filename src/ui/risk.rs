@@ -27,7 +27,9 @@ pub fn reason_text(reason: &RiskReason) -> String {
             fl!("pays-1-day-late-on-average")
         }
         RiskReason::PaysLate { days } => {
-            fl!("pays-days-days-late-on-average", days = days.to_string())
+            // A whole number of days (the domain rounds the average).
+            let days = rust_decimal::prelude::ToPrimitive::to_i64(days).unwrap_or(i64::MAX);
+            fl!("pays-days-days-late-on-average", days = days)
         }
         RiskReason::BrokenPromises { count: 1 } => fl!("n-1-broken-promise-in-6"),
         RiskReason::BrokenPromises { count } => fl!(

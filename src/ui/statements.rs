@@ -404,9 +404,9 @@ impl Statements {
             Ok(stale_note(summary.stale_removed)
                 + &fl!(
                     "n-statements-written-for-period-skipped",
-                    n = summary.written.len().to_string(),
+                    n = summary.written.len(),
                     period = request.period.label(),
-                    skipped = summary.skipped.to_string(),
+                    skipped = summary.skipped,
                     combined = summary
                         .combined
                         .map(|p| p.display().to_string())

@@ -281,11 +281,7 @@ impl Welcome {
         let progress: Element<'_, Message> = match self.progress {
             Some((done, total)) => column![
                 progress_bar(0.0..=total.max(1) as f32, done as f32).girth(12),
-                widgets::muted(fl!(
-                    "done-of-total-invoices",
-                    done = done.to_string(),
-                    total = total.to_string()
-                )),
+                widgets::muted(fl!("done-of-total-invoices", done = done, total = total)),
             ]
             .spacing(4)
             .into(),

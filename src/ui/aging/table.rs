@@ -168,9 +168,9 @@ fn item_line<'a>(
     let figures = report.row(index);
     let item = &figures.items[item];
     let lateness = match item.days_overdue {
-        days if days > 0 => fl!("days-days-late", days = days.to_string()),
+        days if days > 0 => fl!("days-days-late", days = days),
         0 => fl!("due-today"),
-        days => fl!("due-in-days-days", days = (-days).to_string()),
+        days => fl!("due-in-days-days", days = days.abs()),
     };
     let facts = fl!(
         "date-due-due-lateness",
@@ -242,10 +242,7 @@ fn bucket_cell<'a>(amount: Money, late: bool, w: Widths, book: &Book) -> Element
 fn totals<'a>(report: &'a Report, book: &Book) -> Element<'a, Message> {
     let w = Widths::of(report);
     let totals = report.totals();
-    let count = fl!(
-        "count-customers",
-        count = report.customers.len().to_string()
-    );
+    let count = fl!("count-customers", count = report.customers.len());
     let mut cells = row![
         widgets::total_cell(fl!("total"), CODE, false),
         widgets::total_cell(count, w.name, false),

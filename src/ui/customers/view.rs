@@ -134,8 +134,8 @@ impl Customers {
             widgets::total_cell(
                 fl!(
                     "shown-of-all-customers",
-                    shown = self.visible.len().to_string(),
-                    all = self.rows.len().to_string()
+                    shown = self.visible.len(),
+                    all = self.rows.len()
                 ),
                 NAME,
                 false

@@ -296,7 +296,7 @@ fn forecast_panel<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
         column![
             text(fl!(
                 "expected-in-the-next-weeks-weeks",
-                weeks = forecast.weeks.len().to_string()
+                weeks = forecast.weeks.len()
             ))
             .size(15)
             .font(BOLD),
@@ -324,7 +324,7 @@ pub fn view<'a>(screen: &'a Dashboard, book: &'a Book) -> Element<'a, Message> {
         widgets::muted(fl!(
             "as-of-date-dso-cei-and",
             date = as_of.to_string(),
-            days = PERIOD_DAYS.to_string()
+            days = PERIOD_DAYS
         )),
         space::horizontal(),
         status,

@@ -304,8 +304,8 @@ fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
     let new_rows = screen.new_rows();
     let import_label = fl!(
         "import-n-payments-rows-rows",
-        n = screen.to_post().to_string(),
-        rows = new_rows.to_string()
+        n = screen.to_post(),
+        rows = new_rows
     );
     let figures = row![
         widgets::figure(
@@ -592,9 +592,9 @@ fn past<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
             id = batch.id.to_string(),
             file = batch.file_name.as_str(),
             when = batch.imported_at.get(..16).unwrap_or(&batch.imported_at),
-            payments = batch.payments.to_string(),
-            unmatched = batch.unmatched.to_string(),
-            dups = batch.duplicates.to_string()
+            payments = batch.payments,
+            unmatched = batch.unmatched,
+            dups = batch.duplicates
         );
         let action: Element<'_, Message> = match (&batch.undone_at, screen.confirm_undo) {
             (Some(when), _) => {
@@ -614,7 +614,7 @@ fn past<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
                     // What was already sent counted this money: say so before it goes.
                     let mut warning = column![widgets::danger_text(fl!(
                         "n-statements-or-letters-already-issued",
-                        n = screen.undo_touches.len().to_string()
+                        n = screen.undo_touches.len()
                     ))]
                     .spacing(2);
                     for issued in &screen.undo_touches {

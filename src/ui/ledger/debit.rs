@@ -276,7 +276,7 @@ impl Form {
                     .unwrap_or_default();
                 let number = posted.number.as_str();
                 let amount = book.money(new.amount);
-                let count = posted.items.len().to_string();
+                let count = posted.items.len();
                 let mut notice = if reason.is_some() && !posted.warnings.is_empty() {
                     fl!(
                         "number-posted-with-an-override-amount",

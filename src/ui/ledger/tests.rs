@@ -188,7 +188,7 @@ fn new_invoice_in_installments_previews_and_posts_its_schedule() {
         ledger
             .notice()
             .unwrap()
-            .contains("in 3 item(s), first due 2026-12-23")
+            .contains("in 3 items, first due 2026-12-23")
     );
     let data = ledger.data().unwrap();
     assert_eq!(data.balance.to_string(), "350.00");

@@ -201,7 +201,7 @@ fn table<'a>(ledger: &'a Ledger, data: &'a Data, book: &'a Book) -> Element<'a, 
         range_field(fl!("from"), "ledger-from", &ledger.from, Message::From),
         range_field(fl!("to"), "ledger-to", &ledger.to, Message::To),
         space::horizontal(),
-        widgets::muted(fl!("n-documents", n = data.lines.len().to_string())),
+        widgets::muted(fl!("n-documents", n = data.lines.len())),
     ]
     .spacing(12)
     .align_y(iced::Alignment::Center);
@@ -274,7 +274,7 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
             fl!(
                 "due-date-n-days-late",
                 date = item.due.to_string(),
-                n = days.to_string()
+                n = days
             )
         } else {
             fl!("due-date", date = item.due.to_string())
@@ -343,10 +343,7 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
             if promise.is_plan() {
                 words = format!(
                     "{words} ({})",
-                    fl!(
-                        "repayment-plan-of-n-parts",
-                        n = promise.parts().len().to_string()
-                    )
+                    fl!("repayment-plan-of-n-parts", n = promise.parts().len())
                 );
             }
             facts.push(words);

@@ -83,8 +83,8 @@ pub(super) fn view<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message>
 
     let shown = fl!(
         "shown-of-all-notes",
-        shown = notes.visible.len().to_string(),
-        all = notes.rows.len().to_string()
+        shown = notes.visible.len(),
+        all = notes.rows.len()
     );
     let status: Element<'a, Message> = match (&notes.error, notes.loading) {
         (Some(error), _) => widgets::danger_text(error.as_str()).into(),
@@ -334,7 +334,7 @@ fn detail<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
             let whole = note.status.promise_status().unwrap_or_default();
             let line = fl!(
                 "n-parts-amount-in-all-paid",
-                n = promise.parts().len().to_string(),
+                n = promise.parts().len(),
                 amount = book.money(promise.total()),
                 paid = paid.as_str(),
                 status = status_words(whole)

@@ -297,13 +297,16 @@ impl Draft {
             problems.days[at] = Some(days_problem(&error));
             // The level before it is as much at fault: say so there too.
             if let LetterError::NotIncreasing {
-                level, previous, ..
+                level,
+                days,
+                previous,
+                ..
             } = &error
             {
                 problems.days[usize::from(previous - 1)] = Some(fl!(
                     "must-be-less-than-letter-n",
                     n = level.to_string(),
-                    days = self.days[at].trim()
+                    days = days
                 ));
             }
         }
@@ -458,9 +461,9 @@ fn tier_order_problem(tier: Tier, problem: &TierLadderProblem) -> String {
             "tier-tier-letter-n-s-days",
             tier = tier.to_string(),
             n = level.to_string(),
-            days = days.to_string(),
+            days = days,
             previous = previous.to_string(),
-            previous_days = previous_days.to_string()
+            previous_days = previous_days
         ),
         _ => problem.message.clone(),
     }
@@ -490,7 +493,7 @@ fn days_problem(error: &LetterError) -> String {
         } => fl!(
             "must-be-more-than-letter-n",
             n = previous.to_string(),
-            days = previous_days.to_string()
+            days = previous_days
         ),
         other => other.to_string(),
     }

@@ -36,7 +36,7 @@ impl Statements {
             .collect();
         fl!(
             "send-n-letters-counts",
-            n = count_text(self.due.len()),
+            n = self.due.len(),
             counts = counts.join(", ")
         )
     }
@@ -95,7 +95,7 @@ impl Statements {
             Ok(stale_note(sent.stale_removed)
                 + &fl!(
                     "n-letters-written-to-folder-each",
-                    n = sent.written.len().to_string(),
+                    n = sent.written.len(),
                     folder = folder.display().to_string(),
                     combined = sent
                         .combined

@@ -139,9 +139,9 @@ pub fn reason_text(reason: &HeldReason, currency: &Currency) -> String {
             days_overdue,
         } => fl!(
             "not-yet-threshold-days-overdue-for",
-            threshold = threshold.to_string(),
+            threshold = threshold,
             level = level_text(*level),
-            days = days_overdue.to_string()
+            days = days_overdue
         ),
         HeldReason::Interval { last, next_on } => fl!(
             "interval-not-passed-last-letter-last",

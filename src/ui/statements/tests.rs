@@ -71,7 +71,7 @@ fn the_letters_due_are_sent_once() {
         s.notice
             .as_deref()
             .unwrap_or_default()
-            .contains("1 letters written"),
+            .contains("1 letter written"),
         "{:?} {:?}",
         s.notice,
         s.error
@@ -170,7 +170,7 @@ fn files_in(folder: &Path) -> Vec<String> {
 }
 
 // C001 is 53 days late, but its first letter of this spell is the first rung.
-const CONFIRMATION: &str = "Send 1 letters: 1 × friendly reminder, 0 × second notice, 0 × final demand, 0 × notice before legal action?";
+const CONFIRMATION: &str = "Send 1 letter: 1 × friendly reminder, 0 × second notice, 0 × final demand, 0 × notice before legal action?";
 
 #[test]
 fn send_first_asks_naming_the_count_per_level_and_writes_nothing() {
@@ -185,7 +185,7 @@ fn send_first_asks_naming_the_count_per_level_and_writes_nothing() {
             "no confirmation before Send"
         );
     }
-    click(&mut app, "Send 1 letters…");
+    click(&mut app, "Send 1 letter…");
     assert!(screen(&app).confirming);
     simulate(&app)
         .find(CONFIRMATION)
@@ -212,7 +212,7 @@ fn send_first_asks_naming_the_count_per_level_and_writes_nothing() {
 fn confirm_writes_each_letter_and_the_file_with_all_of_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = on_screen(dir.path());
-    click(&mut app, "Send 1 letters…");
+    click(&mut app, "Send 1 letter…");
     click(&mut app, "Confirm");
     let day = date(TODAY);
     let combined = format!("letters-{day}.pdf");
@@ -461,7 +461,7 @@ fn the_confirmation_warns_of_unmatched_money_in_first() {
         simulate(&app).find(warning).is_err(),
         "only in the confirmation"
     );
-    click(&mut app, "Send 1 letters…");
+    click(&mut app, "Send 1 letter…");
     let mut ui = simulate(&app);
     ui.find(warning).expect("the warning above Confirm");
     let first = &screen(&app).unmatched[0];

@@ -194,7 +194,7 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
         .style(container::bordered_box)
         .into()
     } else {
-        button(text(fl!("send-n-letters", n = count_text(screen.due.len()))).size(14))
+        button(text(fl!("send-n-letters", n = screen.due.len())).size(14))
             .padding([6, 14])
             .on_press_maybe((!screen.due.is_empty() && !busy).then_some(Message::SendDue))
             .into()
@@ -313,7 +313,7 @@ fn due_row<'a>(screen: &'a Statements, letter: &'a DueLetter) -> Element<'a, Mes
                 "code-oldest-item-due-due-days-overdue",
                 code = letter.customer.as_str(),
                 due = letter.oldest_due.to_string(),
-                days = letter.days_overdue.to_string()
+                days = letter.days_overdue
             )
         } else {
             fl!(

@@ -137,7 +137,7 @@ pub(super) fn run(
                     "applied-amount-of-name-s-credit",
                     amount = book.money(total),
                     name = item.name.as_str(),
-                    count = applied.len().to_string()
+                    count = applied.len()
                 ));
                 today.mark_done(book);
                 (Task::none(), Some(Event::BookChanged))

@@ -436,15 +436,15 @@ fn charge_interest(store: &mut Store, today: NaiveDate, expected: usize) -> Resu
         // The book changed between the preview and the confirmation: say what was done.
         return Ok(fl!(
             "the-book-changed-since-the-preview",
-            count = run.charges.len().to_string(),
+            count = run.charges.len(),
             amount = money(total),
-            customers = customers.to_string()
+            customers = customers
         ));
     }
     Ok(fl!(
         "interest-and-fees-charged-amount-on",
         amount = money(total),
-        customers = customers.to_string()
+        customers = customers
     ))
 }
 

@@ -558,7 +558,7 @@ fn interest_due_is_shown_first_and_charged_once_on_confirmation() {
     press(&mut app, Key::Named(Named::Enter));
     assert_eq!(fees(&app), 1, "one fee document for the customer");
     let notice = screen(&app).notice.clone().unwrap_or_default();
-    assert!(notice.contains("on 1 fee documents"), "{notice}");
+    assert!(notice.contains("on 1 fee document."), "{notice}");
     assert!(
         kinds(&app).contains(&(WorkKind::LetterDue, "C001".into())),
         "no row was taken off the list: {:?}",

@@ -431,8 +431,8 @@ fn form_view<'a>(form: &'a Form, book: &'a Book) -> Element<'a, Message> {
             } else {
                 fl!(
                     "count-charges-for-customers-customers-amount",
-                    count = charges.len().to_string(),
-                    customers = customers.to_string(),
+                    count = charges.len(),
+                    customers = customers,
                     amount = book.money(total)
                 )
             };
@@ -446,7 +446,7 @@ fn form_view<'a>(form: &'a Form, book: &'a Book) -> Element<'a, Message> {
                         seq = c.seq.to_string(),
                         from = c.from.to_string(),
                         to = c.to.to_string(),
-                        days = c.days.to_string(),
+                        days = c.days,
                         principal = book.money(c.principal),
                         amount = book.money(c.amount)
                     )
