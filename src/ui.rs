@@ -7,6 +7,7 @@ pub mod aging;
 pub mod book;
 pub mod customers;
 pub mod dashboard;
+pub mod errors;
 pub mod headless;
 pub mod import;
 pub mod ledger;
@@ -31,6 +32,7 @@ use iced::widget::{button, column, container, row, space, stack, text};
 use iced::{Element, Length, Subscription, Task, Theme};
 
 use crate::fl;
+use crate::ui::errors::Described;
 pub use book::Book;
 pub use screen::{Event, Tab};
 use widgets::BOLD;
@@ -54,8 +56,8 @@ pub fn run(options: Options) -> iced::Result {
         .title(App::title)
         .subscription(App::subscription)
         .theme(App::theme)
-        .font(include_bytes!("../assets/fonts/NotoSansSC-Regular.otf").as_slice())
-        .font(include_bytes!("../assets/fonts/NotoSansSC-Bold.otf").as_slice())
+        .font(widgets::REGULAR_FONT)
+        .font(widgets::BOLD_FONT)
         .default_font(iced::Font::with_name("Noto Sans CJK SC"))
         .window_size((1280.0, 800.0))
         .centered()
@@ -529,7 +531,7 @@ impl Open {
                     // The day's automatic backup, once the day's first change is made,
                     // on a worker with its own read-only connection.
                     book.read(
-                        |store| store.auto_backup_if_due().map_err(|e| e.to_string()),
+                        |store| store.auto_backup_if_due().map_err(|e| e.described()),
                         |made| Message::Settings(settings::Message::BackedUp(made)),
                     ),
                 ])

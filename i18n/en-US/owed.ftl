@@ -825,3 +825,202 @@ screen-language-hint = Applies at once, for you on this computer (not saved in t
 owed-lang-overrides-this = OWED_LANG={ $value } is set and chooses the language instead.
 follow-the-system = Follow the system
 the-language-could-not-be-saved = The language could not be saved in { $path }: { $error }
+# Errors: import
+error-import-not-a-statement = { $file }: { $message }
+error-import-empty = { $file }, line 1: the file is empty
+error-import-undecodable = { $file }, line { $line }: bytes that are not { $encoding } text; pass --encoding with the file's encoding
+error-import-hint = { $file }: { $message }
+error-import-no-transactions = { $file }, line { $line }: no transactions found (no row has both a date and an amount)
+error-import-no-amount-column = { $file }, line { $line }: no amount column found
+error-import-ambiguous-dates = { $file }, line { $line }, column { $column }: '{ $text }' could be day-first or month-first and no date in the file decides it; pass { $choices }
+error-import-missing-year = { $file }, line { $line }, column { $column }: the date '{ $text }' has no year; pass --year with the statement's year
+error-import-bad-date = { $file }, line { $line }, column { $column }: '{ $text }' is not a date ({ $format })
+error-import-ambiguous-decimal = { $file }, line { $line }, column { $column }: '{ $text }' could have a decimal point or a point grouping thousands, and no amount in the file decides it; pass --decimal-mark . if the point is the decimal mark, --decimal-mark , if it groups thousands
+error-import-split-amount = { $file }, line { $line }, column { $column }: '{ $text }' looks like one amount cut in two by the delimiter (a decimal comma written without quotes): the row has more cells than the header; write the amount quoted ("12,50") or with a point
+error-import-bad-amount = { $file }, line { $line }, column { $column }: '{ $text }' is not an amount
+error-import-missing-amount = { $file }, line { $line }, column { $column }: no amount in a row with a date
+error-import-bad-direction = { $file }, line { $line }, column { $column }: '{ $text }' does not say whether money came in or went out
+error-import-markup = { $file }, line { $line }: { $message }
+error-import-bad-value = { $file }, line { $line }, <{ $field }>: '{ $text }' is not { $expected }
+error-import-missing-field = { $file }, line { $line }: { $what } has no <{ $field }>
+error-import-ambiguous-sign = { $file }, line { $line }: { $why }, but no row shows whether a purchase is a positive or a negative number; pass --sign inverted if purchases are positive, --sign normal if they are negative
+error-import-both-sides = { $file }, line { $line }: both the debit column { $debit } and the credit column { $credit } hold an amount
+error-run-invalid = { $reason }
+error-load-unknown-kind = '{ $kind }' is not a kind of load; use customers, invoices or payments
+error-load-io = { $file }: { $error }; nothing was loaded
+error-load-refused = { $file }: { $message }; nothing was loaded
+error-load-empty = { $file }: the file is empty; its first line must name the columns; nothing was loaded
+error-load-unknown-column = { $file }: line 1: unknown column '{ $column }'; { $kind } columns are: { $known }; nothing was loaded
+error-load-duplicate-column = { $file }: line 1: the column '{ $column }' appears twice; nothing was loaded
+error-load-missing-column = { $file }: line 1: the required column '{ $column }' is missing; nothing was loaded
+error-load-row = { $file }: line { $line }: { $message }; nothing was loaded
+error-load-field = { $file }: line { $line }, column '{ $column }': { $message }; nothing was loaded
+error-load-store = { $file }: nothing was loaded: { $error }
+error-read-not-a-file = { $what }
+error-read-too-big = the file is { $size }, more than is read
+error-read-io = { $error }
+error-whole-io = { $error }
+# Errors: reports
+error-report-empty-range = the range is empty: --from { $from } is after --to { $to }
+error-report-too-far-back = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} before { $date } is outside the calendar
+error-statement-io = { $path }: { $error }
+error-statement-bad-selection = customers are all, with-balance, overdue or codes like C001,C002 — not '{ $selection }'
+error-statement-nothing-overdue = { $customer } has nothing overdue on that date; there is nothing to demand
+error-statement-nothing-falling-due = { $customer } has nothing open falling due within the payment reminder's days (letter.0.days_before); there is nothing to remind of
+error-statement-ladder-holds = no letter to { $customer }: the ladder holds it ({ $reason }); --force writes it anyway
+error-statement-does-not-tie = the statement of { $code } does not tie: ledger closing { $ledger } but aging balance { $aging }; run `owed check`
+error-pdf-font = the PDF font: { $error }
+error-pdf-empty = there is nothing to print
+error-pdf-write = { $error }
+error-pdf-assemble = the PDF could not be put together: { $error }
+error-aging-pdf-write = could not write { $path }: { $error }
+error-aging-pdf-folder = could not write { $path }: that is a folder, not a file name
+error-export-unknown-kind = '{ $kind }' is not something to export; use customers, documents, notes, allocations, items or journal
+error-export-write = could not write the export: { $error }
+error-export-format-not-for-csv = --format is for `owed export journal` only; { $kind } is written as CSV
+error-journal-unknown-format = --format: '{ $format }' is not a journal format; use hledger, ledger or beancount
+error-journal-write = could not write the journal: { $error }
+error-demo-not-empty = the book already has customers; the demo only fills a new, empty book (start one with another --book)
+error-demo-no-customers = the demo needs at least one customer
+error-demo-bad-today = { $date } is too early a date to build 18 months of history before it
+error-demo-import = the demo's bank statement: { $error }
+
+# Errors: domain
+error-date-not-a-date = '{ $text }' is not a date of the form YYYY-MM-DD
+error-date-out-of-range = '{ $text }' is outside the dates a book keeps (1900-01-01 to 2199-12-31)
+error-text-blank = { $field }: must not be blank
+error-text-control = { $field }: contains a control character ({ $code }) at position { $position }; remove it
+error-text-new-line = { $field }: contains a new line at position { $position }; it must be one line
+error-text-bidi = { $field }: contains a bidirectional override ({ $code }) at position { $position }, which makes text read differently from what it is; remove it
+error-text-too-long = { $field }: is { $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    } long; at most { $max } are accepted
+error-letter-unknown-field = unknown merge field { $field }; the fields are { $fields }
+error-letter-unclosed = a '{"{"}' without its '{"}"}': write merge fields like {"{customer}"}
+error-letter-empty-title = the title is empty
+error-letter-no-paragraphs = the letter has no paragraphs
+error-letter-items-inline = {"{items}"} (the table of overdue items) must be a paragraph on its own
+error-letter-bad-days = level { $level }: '{ $text }' is not a whole number of days from 1 to { $max }
+error-letter-not-increasing = level { $level } ({ $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }) must come after level { $previous } ({ $previous_days ->
+        [one] { $previous_days } day
+       *[other] { $previous_days } days
+    }): the thresholds must increase
+error-company-empty-name = the company name is empty
+error-company-bad-email = '{ $text }' is not an email address
+error-company-not-an-image = the logo must be a PNG or JPEG image; this file is { $kind }
+error-company-bad-image = the logo is a damaged or truncated { $format } image: { $reason }
+error-company-bad-size = the logo is { $width } × { $height } pixels; use one between 16 and { $max } pixels a side
+error-company-too-large = the logo file is { $kb } KB; use one of at most { $max } KB
+error-customer-empty-code = the customer code must not be empty
+error-customer-bad-code = the customer code '{ $code }' must be at most 32 characters with no spaces
+error-customer-empty-name = the customer name must not be empty
+error-customer-bad-tier = tier must be A, B or C, not '{ $tier }'
+error-customer-bad-email = '{ $text }' is not an email address
+error-customer-negative-credit-limit = the credit limit must not be negative
+error-aging-bad-buckets = buckets must be rising whole numbers of days like 30,60,90, not '{ $text }'
+error-aging-bad-basis = aging is by 'due' or 'invoice', not '{ $text }'
+error-money-not-an-amount = '{ $text }' is not an amount; write it like { $example }
+error-money-too-precise = '{ $text }' has more decimals than { $code } allows ({ $minor_units })
+error-money-not-positive = '{ $text }' must be more than zero
+error-money-too-large = '{ $text }' is too large; one amount can be at most 999,999,999,999 and its decimals
+error-money-bad-currency-code = currency code '{ $code }' must be three letters, like USD
+error-money-bad-minor-units = minor units must be 0 to 4, not { $units }
+error-note-bad-channel = channel must be one of call, email, letter, visit, message, other — not '{ $text }'
+error-note-bad-direction = direction must be out or in, not '{ $text }'
+error-note-empty-summary = the summary must not be empty
+error-note-bad-promise = a promise is DATE:AMOUNT or a plan DATE:AMOUNT,DATE:AMOUNT,… (`;` also separates parts), like 2026-12-10:300,2027-01-10:300 — not '{ $text }': { $why }
+error-allocation-bad-request = '{ $text }' is not an allocation list (write it like INV-1001:300.00,INV-1002)
+error-allocation-nothing-open = { $number } has nothing open for this customer
+error-allocation-more-than-open = { $number } has { $open } open; { $asked } cannot be applied to it
+error-allocation-more-than-credit = the allocations add up to more than the { $available } available
+error-terms-unknown = '{ $text }' is not a payment term (use 'net 30', 'eom 10', 'due on receipt', or with an early-payment discount '2/10 net 30' or '1/15 eom 30')
+error-terms-bad-discount-percent = the discount must be more than 0% and less than 100%, with at most 2 decimals, not { $percent }%
+error-terms-discount-past-net = the discount days ({ $days }) must not be more than the net days ({ $net }), as in '2/10 net 30'
+error-terms-bad-installment-count = installments must be between 2 and 120, not { $count }
+error-terms-bad-deposit-percent = the deposit must be more than 0% and less than 100%, not { $percent }%
+error-terms-schedule-sum-mismatch = the installments add up to { $got } but the invoice is { $expected }
+error-terms-due-before-date = an installment is due { $due }, before the invoice date { $date }
+error-terms-empty-installment = each installment must be more than zero
+error-terms-bad-explicit-list = '{ $text }' is not an installment list (write it like 2026-10-31:400.00,2026-11-30:800.00)
+error-terms-out-of-range = the due date falls outside the calendar
+error-unknown-kind = '{ $text }' is not a document kind
+# Errors: store
+error-store-not-a-book = { $path }: this is { $what }, not an Owed book; nothing was changed. Pass --book with an Owed book, or a new file name to start one
+error-store-newer = { $path } was written by a newer Owed (book version { $found }; this Owed reads up to { $supported }); nothing was changed. Upgrade Owed to open it
+error-store-locked = { $path } is open for writing in another Owed window or command{ $holder }; close that one and try again
+error-store-locked-process = { $path } is open for writing in another Owed window or command (process { $process }); close that one and try again
+error-store-locked-this-window = { $path } is open for writing in another Owed window or command (this window only reads it); close that one and try again
+error-store-no-book = { $path }: there is no book here; `owed init` starts one (or pass --book with an existing book)
+error-store-needs-upgrade = { $path } is a book of an earlier Owed (version { $found }) and must be upgraded before it can be read; run any writing command on it or open it in the app (a copy is kept aside first)
+error-store-read-only = { $path }: { $why }; nothing was written
+error-store-damaged = { $path } is damaged ({ $found }); nothing was written. { $advice }
+error-store-bad-backup = { $path } cannot be restored: { $why }; nothing was changed
+error-store-already-exists = { $path } already exists ({ $company }, { $currency }); nothing was changed
+error-store-io = { $path }: { $error }
+error-store-sqlite = the book: { $error }
+error-store-disk-full = the disk holding the book is full: this change was not written and the book is as it was; free some space and try again
+error-store-corrupt = the book holds a value it cannot read: { $what }
+error-store-file-changed = { $what }; nothing of the file was written
+error-store-unknown-customer = no customer with code '{ $code }'
+error-store-duplicate-customer = a customer with code '{ $code }' already exists
+error-store-unknown-issued = no issued statement or letter with id { $id }; `owed issued list` shows them
+error-store-unknown-document = no document numbered '{ $number }'
+error-store-duplicate-number = a document numbered '{ $number }' already exists
+error-store-already-voided = { $number } is already voided
+error-store-void-of-void = { $number } is itself a void and cannot be voided
+error-store-void-too-early = the void of { $number } must be dated on or after { $earliest }
+error-store-date-before-allocation = { $number } is dated after the allocations of it; date it { $earliest } or later
+error-store-refund-too-large = the refund of { $asked } is more than the { $available } of unapplied credit{ $source_doc }
+error-store-refund-too-large-on = the refund of { $asked } is more than the { $available } of unapplied credit on { $document }
+error-store-refund-too-large-of = the refund of { $asked } is more than the { $available } of unapplied credit of { $customer }
+error-store-not-a-credit = { $number } is not a payment or credit of this customer
+error-store-not-refundable = { $number } is a { $kind }, not money the customer paid in; a refund pays back a payment or a credit note
+error-store-refund-more-than-paid = the refund of { $asked } is more than { $customer } has paid in ({ $paid }, less earlier refunds); a refund only pays back money received
+error-store-minor-units-locked = the book's currency has { $from ->
+    [one] { $from } decimal
+   *[other] { $from } decimals
+} and amounts are already stored ({ $what }); changing it to { $to } would rescale them, so nothing was changed
+error-store-minor-units-locked-credit-limits = credit limits: { $n }
+error-store-minor-units-locked-promised-amounts = promised amounts: { $n }
+error-store-minor-units-locked-imported-bank-rows = imported bank rows: { $n }
+error-store-minor-units-locked-separator = { ", " }
+error-store-date-out-of-range = { $what } would be { $date }, outside the dates a book keeps (1900-01-01 to 2199-12-31); nothing was posted
+error-store-date-out-of-range-the-date = the date
+error-store-date-out-of-range-the-due-date = the due date
+error-store-date-out-of-range-the-next-review = the next review
+error-store-currency-locked = the currency cannot change once the book has documents
+error-store-unknown-batch = no import batch { $id }; `owed import list` shows them
+error-store-batch-undone = import batch { $id } was already undone on { $when }
+error-store-unknown-bank-row = no kept bank row { $id }; `owed import unmatched` lists them
+error-store-bank-row-not-open = bank row { $id } is { $status }, not unmatched
+error-store-bank-row-not-open-posted = posted
+error-store-bank-row-not-open-unmatched = unmatched
+error-store-bank-row-not-open-skipped = skipped
+error-store-bank-row-not-open-money-out = money-out
+error-store-bank-row-not-open-foreign = foreign
+error-store-bank-row-not-open-neutral = neutral
+error-store-bad-setting = { $key }: { $message }
+error-store-unknown-dispute = no dispute with id { $id }; `owed dispute list` shows them
+error-store-dispute-refused = { $reason }; nothing was changed
+error-store-credit-refused = { $message }
+error-store-credit-refused-on-hold = { $customer } { $name } is on hold: this { $what } of { $amount } was not posted; post it with --override REASON
+error-store-credit-refused-over-limit = { $customer } { $name } is over its credit limit: limit { $limit }, balance { $balance }, this { $what } { $amount } would take it { $over } over; post it with --override REASON
+error-store-credit-refused-on-hold-over-limit = { $customer } { $name } is on hold and over its credit limit: limit { $limit }, balance { $balance }, this { $what } { $amount } would take it { $over } over; post it with --override REASON
+error-store-credit-refused-fee = fee
+error-store-credit-refused-invoice = invoice
+error-store-credit-refused-open-part = invoice's open part
+error-store-invariant = invariant broken: { $what }
+the-range-is-empty = the range is empty: { $from } is after { $to }
+could-not-start-a-worker-thread = could not start a worker thread: { $error }
+the-background-work-stopped-unexpectedly = the background work stopped unexpectedly
+a-worker-reading-the-book-stopped = a worker reading the book stopped
+could-not-replace-path = could not replace { $path }: { $error }
+owed-book = Owed book
+png-or-jpeg = PNG or JPEG

@@ -32,6 +32,15 @@ fn ids_in_code() -> BTreeMap<String, String> {
                 let mut rest = text.as_str();
                 while let Some(at) = rest.find("fl!(") {
                     rest = rest[at + 4..].trim_start();
+                    // `fl!(loader, "id", …)`: the id after the loader.
+                    if !rest.starts_with('"')
+                        && let Some(comma) = rest.find(',')
+                        && rest[..comma]
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || "_&.:".contains(c))
+                    {
+                        rest = rest[comma + 1..].trim_start();
+                    }
                     if let Some(quoted) = rest.strip_prefix('"')
                         && let Some(end) = quoted.find('"')
                         && quoted[..end]

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use iced::widget::{column, row, scrollable, space, text};
+use iced::widget::{column, responsive, row, scrollable, space, text};
 use iced::{Element, Length, Task};
 
 use super::screen::ListKey;
@@ -29,6 +29,7 @@ use super::{Book, Event};
 use crate::domain::aging::{Basis, Buckets};
 use crate::fl;
 use crate::report::AgingOptions;
+use crate::ui::errors::Described;
 pub use data::{Customer, Report, load};
 
 const LIST: &str = "aging-list";
@@ -95,6 +96,8 @@ pub struct Aging {
     loading: bool,
     error: Option<String>,
     report: Option<Arc<Report>>,
+    /// The table's columns, measured for the report.
+    widths: table::Widths,
     /// Customers in sort order, by index into the report's customers.
     order: Vec<usize>,
     lines: Vec<Line>,
@@ -129,6 +132,7 @@ impl Aging {
             loading: false,
             error: None,
             report: None,
+            widths: table::Widths::default(),
             order: Vec::new(),
             lines: Vec::new(),
             expanded: HashSet::new(),
@@ -200,6 +204,7 @@ impl Aging {
                 {
                     self.sort = (Column::Code, Direction::Ascending);
                 }
+                self.widths = table::Widths::measure(&report, book);
                 self.report = Some(report);
                 self.rebuild();
             }
@@ -232,7 +237,7 @@ impl Aging {
                             return (self.reload(book), None);
                         }
                     }
-                    Err(error) => self.buckets_error = Some(error.to_string()),
+                    Err(error) => self.buckets_error = Some(error.described()),
                 }
             }
             Message::Basis(basis) if basis != self.options.basis => {
@@ -323,7 +328,7 @@ impl Aging {
                 self.reload(book)
             }
             Err(error) => {
-                self.as_of_error = Some(error.to_string());
+                self.as_of_error = Some(error.described());
                 Task::none()
             }
         }
@@ -435,12 +440,16 @@ impl Aging {
         let last = row![export::view(self), space::horizontal(), hint]
             .spacing(8)
             .align_y(iced::Alignment::Center);
-        let mut page = column![first, second].spacing(8);
-        if let Some(report) = &self.report {
-            page = page.push(chart::view(report, book));
-        }
-        page.push(table::view(self, book))
-            .push(last)
+        // The chart and the table lay themselves out for the width they are given.
+        let report = responsive(move |size| {
+            let mut report = column![].spacing(8);
+            if let Some(shown) = &self.report {
+                report = report.push(chart::view(shown, book, size.width));
+            }
+            report.push(table::view(self, book, size.width)).into()
+        });
+        column![first, second, report, last]
+            .spacing(8)
             .height(Length::Fill)
             .into()
     }

@@ -2,6 +2,7 @@
 //! in `update`) and a way to run reads on a worker thread with their own read-only
 //! connection, so a slow query never freezes the window.
 
+use crate::ui::errors::Described;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -67,7 +68,7 @@ impl Book {
                 let path = path.to_path_buf();
                 Task::perform(
                     on_worker(move || {
-                        let store = Store::open(&path, Access::Read).map_err(|e| e.to_string())?;
+                        let store = Store::open(&path, Access::Read).map_err(|e| e.described())?;
                         work(&store)
                     }),
                     done,
@@ -94,7 +95,7 @@ impl Book {
         match self.store.alongside() {
             Ok(Some(mut store)) => Task::perform(on_worker(move || work(&mut store)), done),
             Ok(None) => Task::done(done(work(&mut self.store))),
-            Err(error) => Task::done(done(Err(error.to_string()))),
+            Err(error) => Task::done(done(Err(error.described()))),
         }
     }
 }
@@ -109,10 +110,10 @@ pub async fn on_worker<T: Send + 'static>(
         .spawn(move || {
             let _ = sender.send(work());
         })
-        .map_err(|e| format!("could not start a worker thread: {e}"))?;
+        .map_err(|e| crate::fl!("could-not-start-a-worker-thread", error = e.to_string()))?;
     receiver
         .await
-        .unwrap_or_else(|_| Err("the background work stopped unexpectedly".into()))
+        .unwrap_or_else(|_| Err(crate::fl!("the-background-work-stopped-unexpectedly")))
 }
 
 /// Where the sample book lives: beside the default book, never over it.

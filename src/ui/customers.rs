@@ -15,6 +15,7 @@ mod view;
 
 pub use load::{load, load_risks};
 
+use crate::ui::errors::Described;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -265,7 +266,7 @@ impl Customers {
                             self.form = Some(form::Form::edit(&customer, book.store().currency()));
                             return (form::Form::focus_first(), None);
                         }
-                        Err(error) => self.error = Some(error.to_string()),
+                        Err(error) => self.error = Some(error.described()),
                     }
                 }
             }

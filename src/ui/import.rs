@@ -27,8 +27,9 @@ use super::screen::ListKey;
 use super::widgets::Scroll;
 use super::{Book, Event};
 use crate::fl;
-use crate::import::{self, Decision, Decisions, Figures, Hints, PlannedRow, Review};
+use crate::import::{self, Decision, Decisions, Figures, Hints, ImportError, PlannedRow, Review};
 use crate::store::{ImportBatch, KeptBankRow, Store};
+use crate::ui::errors::Described;
 
 const LIST: &str = "import-rows";
 pub const PATH_FIELD: &str = "import-path";
@@ -53,7 +54,7 @@ pub enum Message {
     Reading(reading::Choice),
     /// Read again with the overrides as they are.
     Reread,
-    Prepared(u64, Result<Arc<Review>, String>),
+    Prepared(u64, Result<Arc<Review>, Refused>),
     /// The figures of a big file, counted off the UI thread (by count generation).
     Counted(u64, Result<Box<Figures>, String>),
     Filter(RowFilter),
@@ -98,6 +99,41 @@ const COUNT_AT_ONCE: usize = 5_000;
 /// finds its rows already read.
 const READ_AROUND: usize = 40;
 
+/// Why a file could not be reviewed: said in the screens' language, and what the
+/// screen can ask about it.
+#[derive(Debug, Clone)]
+pub struct Refused {
+    pub said: String,
+    pub question: Option<DateQuestion>,
+}
+
+/// A question about the file's dates that a click can answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateQuestion {
+    /// Day-first or month-first: the two `--date-format` choices.
+    Order { choices: String },
+    /// The dates have no year.
+    Year,
+}
+
+impl Refused {
+    fn of(error: &import::RunError) -> Refused {
+        let question = match error {
+            import::RunError::Read(ImportError::AmbiguousDates { choices, .. }) => {
+                Some(DateQuestion::Order {
+                    choices: choices.clone(),
+                })
+            }
+            import::RunError::Read(ImportError::MissingYear { .. }) => Some(DateQuestion::Year),
+            _ => None,
+        };
+        Refused {
+            said: error.described(),
+            question,
+        }
+    }
+}
+
 pub struct Import {
     pub path_text: String,
     pub file: Option<PathBuf>,
@@ -111,6 +147,8 @@ pub struct Import {
     pub phase: Phase,
     /// Why the file could not be read (names the file and line).
     pub error: Option<String>,
+    /// What the file could not tell about its dates, asked beside the error.
+    pub question: Option<DateQuestion>,
     /// The file read and judged against the book; its rows are read again from the
     /// file as they are shown (a statement may have a million rows).
     pub review: Option<Arc<Review>>,
@@ -155,6 +193,7 @@ impl Import {
             reading: Reading::default(),
             phase: Phase::Empty,
             error: None,
+            question: None,
             review: None,
             decisions: Decisions::default(),
             shown: HashMap::new(),
@@ -182,16 +221,16 @@ impl Import {
     pub fn reload(&self, book: &Book) -> Task<Message> {
         Task::batch([
             book.read(
-                |store| store.import_batches().map_err(|e| e.to_string()),
+                |store| store.import_batches().map_err(|e| e.described()),
                 Message::Batches,
             ),
             book.read(
-                |store| store.unmatched_bank_rows().map_err(|e| e.to_string()),
+                |store| store.unmatched_bank_rows().map_err(|e| e.described()),
                 Message::Kept,
             ),
             book.read(
                 |store| {
-                    let customers = store.customers().map_err(|e| e.to_string())?;
+                    let customers = store.customers().map_err(|e| e.described())?;
                     Ok(Arc::new(
                         customers
                             .into_iter()
@@ -260,6 +299,7 @@ impl Import {
         self.generation += 1;
         self.phase = Phase::Reading;
         self.error = None;
+        self.question = None;
         let generation = self.generation;
         book.read(
             move |store| {
@@ -272,9 +312,19 @@ impl Import {
                     CONFIDENT,
                 )
                 .map(Arc::new)
-                .map_err(|e| e.to_string())
+                // The refusal as a value: `read` carries only text as an error.
+                .map_or_else(|e| Ok(Err(Refused::of(&e))), |review| Ok(Ok(review)))
             },
-            move |result| Message::Prepared(generation, result),
+            move |result| {
+                let result = match result {
+                    Ok(reviewed) => reviewed,
+                    Err(said) => Err(Refused {
+                        said,
+                        question: None,
+                    }),
+                };
+                Message::Prepared(generation, result)
+            },
         )
     }
 
@@ -357,14 +407,15 @@ impl Import {
             Message::Counted(generation, _) if generation != self.count_generation => {}
             Message::Counted(_, Ok(tally)) => self.tally = Some(*tally),
             Message::Counted(_, Err(error)) => self.error = Some(error),
-            Message::Prepared(_, Err(error)) => {
+            Message::Prepared(_, Err(refused)) => {
                 self.phase = Phase::Empty;
                 self.review = None;
                 self.tally = None;
                 self.decisions = Decisions::default();
                 self.shown.clear();
                 self.visible.clear();
-                self.error = Some(error);
+                self.error = Some(refused.said);
+                self.question = refused.question;
             }
             Message::Filter(filter) => {
                 self.filter = filter;
@@ -462,7 +513,7 @@ impl Import {
                         self.undo_touches = touched;
                         self.confirm_undo = Some(id);
                     }
-                    Err(error) => self.error = Some(error.to_string()),
+                    Err(error) => self.error = Some(error.described()),
                 }
             }
             Message::CancelUndo => {
@@ -514,7 +565,7 @@ impl Import {
                 (self.reload(book), Some(Event::BookChanged))
             }
             Err(error) => {
-                self.error = Some(error.to_string());
+                self.error = Some(error.described());
                 (Task::none(), None)
             }
         }
@@ -578,7 +629,7 @@ impl Import {
             }
             Err(e) => {
                 // The file changed on disk since it was read: said once, not per row.
-                *error = Some(e.to_string());
+                *error = Some(e.described());
                 false
             }
         });
@@ -681,7 +732,7 @@ impl Import {
                 let result = review.commit(book.store_mut(), &decisions, |_, _| {});
                 Task::done(Message::Committed(describe(result)))
             }
-            Err(error) => Task::done(Message::Committed(Err(error.to_string()))),
+            Err(error) => Task::done(Message::Committed(Err(error.described()))),
         }
     }
 
@@ -696,14 +747,14 @@ impl Import {
                         n = voids.len()
                     )
                 })
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.described())
         };
         match book.store().alongside() {
             Ok(Some(mut store)) => {
                 Task::perform(on_worker(move || run(&mut store)), Message::Undone)
             }
             Ok(None) => Task::done(Message::Undone(run(book.store_mut()))),
-            Err(error) => Task::done(Message::Undone(Err(error.to_string()))),
+            Err(error) => Task::done(Message::Undone(Err(error.described()))),
         }
     }
 
@@ -766,7 +817,7 @@ impl Import {
 }
 
 fn describe(result: Result<import::Committed, import::RunError>) -> Result<String, String> {
-    let committed = result.map_err(|e| e.to_string())?;
+    let committed = result.map_err(|e| e.described())?;
     let s = &committed.summary;
     Ok(match &committed.batch {
         Some(batch) => {

@@ -22,6 +22,7 @@ use crate::domain::risk::Risk;
 use crate::domain::{Money, parse_date};
 use crate::fl;
 use crate::store::{AuditEntry, AuditFilter, Customer, Note, NoteFilter, OpenItemNow, Store};
+use crate::ui::errors::Described;
 
 /// Which form is open over the ledger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,7 +121,7 @@ pub struct Ledger {
 fn range_bound(text: &str) -> Result<Option<NaiveDate>, String> {
     match text.trim() {
         "" => Ok(None),
-        text => parse_date(text).map(Some).map_err(|e| e.to_string()),
+        text => parse_date(text).map(Some).map_err(|e| e.described()),
     }
 }
 
@@ -358,23 +359,30 @@ pub fn load(
     to: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<Data, String> {
-    let text = |e: &dyn std::fmt::Display| e.to_string();
-    let customer = store.customer(code).map_err(|e| text(&e))?;
-    let documents = store.ledger_documents(customer.id).map_err(|e| text(&e))?;
+    let customer = store.customer(code).map_err(|e| e.described())?;
+    let documents = store
+        .ledger_documents(customer.id)
+        .map_err(|e| e.described())?;
     let currency = store.currency();
     let whole = ledger::build(&documents, None, None);
     let range = match (from, to) {
         (None, None) => whole.clone(),
         (Some(from), Some(to)) if from > to => {
-            return Err(format!("the range is empty: {from} is after {to}"));
+            return Err(fl!(
+                "the-range-is-empty",
+                from = from.to_string(),
+                to = to.to_string()
+            ));
         }
         _ => ledger::build(&documents, from, to),
     };
-    let items = store.open_items_now(customer.id).map_err(|e| text(&e))?;
-    let disputed = store.disputed_items().map_err(|e| text(&e))?;
+    let items = store
+        .open_items_now(customer.id)
+        .map_err(|e| e.described())?;
+    let disputed = store.disputed_items().map_err(|e| e.described())?;
     let discounted = store
         .discounted_invoices(Some(customer.id), None)
-        .map_err(|e| text(&e))?;
+        .map_err(|e| e.described())?;
     let discounts = items
         .iter()
         .filter_map(|item| {
@@ -392,15 +400,15 @@ pub fn load(
             customer: Some(code.to_string()),
             due_as_of: None,
         })
-        .map_err(|e| text(&e))?;
+        .map_err(|e| e.described())?;
     let mut history = store
         .audit_log(&AuditFilter {
             customer: Some(code.to_string()),
         })
-        .map_err(|e| text(&e))?;
+        .map_err(|e| e.described())?;
     history.reverse();
     let risk = crate::report::risk::customer_risk(store, code, today)
-        .map_err(|e| text(&e))?
+        .map_err(|e| e.described())?
         .risk;
     let show = |m: Money| {
         if m.is_zero() {

@@ -30,6 +30,7 @@ use crate::fl;
 use crate::pdf::Labels;
 use crate::report::letters::{self, LetterRequest};
 use crate::report::statement::Context;
+use crate::ui::errors::Described;
 
 /// Where previews go: a folder of their own under the system's temporary folder, so a
 /// preview is never mistaken for a letter sent.
@@ -95,9 +96,9 @@ impl LetterPreview {
         book.read(
             move |store| {
                 let context =
-                    Context::new(store, request.date, request.locale).map_err(|e| e.to_string())?;
+                    Context::new(store, request.date, request.locale).map_err(|e| e.described())?;
                 let letter =
-                    letters::build_letter(store, &context, &request).map_err(|e| e.to_string())?;
+                    letters::build_letter(store, &context, &request).map_err(|e| e.described())?;
                 Ok(LetterPreview::new(letter, context.company().clone()))
             },
             |built| built,
@@ -135,7 +136,7 @@ impl LetterPreview {
                 let (letter, company) = (self.letter.clone(), self.company.clone());
                 let write = on_worker(move || {
                     letters::write_preview(&letter, &company, &preview_folder())
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| e.described())
                 });
                 return (Task::perform(write, Message::PdfWritten), None);
             }

@@ -22,6 +22,7 @@ use crate::domain::note::{Channel, Direction, Promise, PromiseStatus};
 use crate::fl;
 use crate::report::{self, NoteStatus};
 use crate::store::{NoteFilter, Store};
+use crate::ui::errors::Described;
 
 const SEARCH: &str = "notes-search";
 const LIST: &str = "notes-list";
@@ -328,8 +329,8 @@ impl Notes {
 pub fn load(store: &Store, today: NaiveDate) -> Result<Vec<Row>, String> {
     let notes = store
         .notes(&NoteFilter::default())
-        .map_err(|e| e.to_string())?;
-    let statuses = report::note_statuses(store, &notes, today).map_err(|e| e.to_string())?;
+        .map_err(|e| e.described())?;
+    let statuses = report::note_statuses(store, &notes, today).map_err(|e| e.described())?;
     let currency = store.currency();
     Ok(notes
         .into_iter()

@@ -26,6 +26,7 @@ use crate::fl;
 use crate::report::review::{accepted, review_record};
 use crate::report::risk::CreditRecord;
 use crate::store::ReviewOutcome;
+use crate::ui::errors::Described;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
@@ -132,7 +133,7 @@ impl ReviewForm {
             move |store| {
                 review_record(store, &code, date)
                     .map(ReviewForm::new)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.described())
             },
             |built| built,
         )
@@ -181,7 +182,7 @@ impl ReviewForm {
                 }))
             }
             Err(error) => {
-                self.error = Some(error.to_string());
+                self.error = Some(error.described());
                 None
             }
         }

@@ -31,6 +31,7 @@ use crate::domain::letters::{Level, default_template};
 use crate::fl;
 use crate::preferences::{LanguageChoice, Preferences};
 use crate::store::CompanySettings;
+use crate::ui::errors::Described;
 
 /// The multi-line fields, kept beside the draft's strings.
 struct Editors {
@@ -252,7 +253,7 @@ impl Settings {
         };
         screen.keep_preferences_in(Preferences::path());
         if let Err(error) = book.store().company_settings() {
-            screen.error = Some(error.to_string());
+            screen.error = Some(error.described());
         }
         screen
     }
@@ -279,7 +280,7 @@ impl Settings {
         }
         match book.store().company_settings() {
             Ok(settings) => self.reset_to(Draft::from_settings(&settings, book.currency())),
-            Err(error) => self.error = Some(error.to_string()),
+            Err(error) => self.error = Some(error.described()),
         }
     }
 
@@ -296,7 +297,7 @@ impl Settings {
         self.draft
             .logo
             .as_deref()
-            .map(|bytes| company::logo_info(bytes).map_err(|e| e.to_string()))
+            .map(|bytes| company::logo_info(bytes).map_err(|e| e.described()))
     }
 
     pub fn logo_file(&self) -> Option<&str> {
@@ -368,7 +369,7 @@ impl Settings {
                     Task::perform(
                         async {
                             rfd::AsyncFileDialog::new()
-                                .add_filter("PNG or JPEG", &["png", "jpg", "jpeg"])
+                                .add_filter(fl!("png-or-jpeg"), &["png", "jpg", "jpeg"])
                                 .pick_file()
                                 .await
                                 .map(|file| file.path().to_path_buf())
@@ -474,7 +475,7 @@ impl Settings {
                             Ok(settings) => {
                                 self.reset_to(Draft::from_settings(&settings, book.currency()))
                             }
-                            Err(error) => self.error = Some(error.to_string()),
+                            Err(error) => self.error = Some(error.described()),
                         }
                         let replaced = restored
                             .replaced
@@ -487,7 +488,7 @@ impl Settings {
                         ));
                         return (Task::none(), Some(Event::BookChanged));
                     }
-                    Err(error) => self.error = Some(error.to_string()),
+                    Err(error) => self.error = Some(error.described()),
                 }
             }
             Message::BackedUp(Ok(_)) => {
@@ -514,7 +515,7 @@ impl Settings {
                         self.notice = Some(fl!("settings-saved"));
                         return (Task::none(), Some(Event::BookChanged));
                     }
-                    Err(error) => self.error = Some(error.to_string()),
+                    Err(error) => self.error = Some(error.described()),
                 }
             }
         }

@@ -29,6 +29,7 @@ use crate::fl;
 use crate::report::letters::{self, DueLetter, LetterRequest, UnmatchedMoney};
 use crate::report::statement::{self, Request, Selection, StatementError};
 use crate::store::{Issued, Store};
+use crate::ui::errors::Described;
 use held::{HeldRow, LettersToday};
 
 /// Which customers get a statement, as the screen offers it.
@@ -224,7 +225,7 @@ impl Statements {
                 Message::DueLoaded,
             ),
             book.read(
-                |store| store.issued(None).map_err(|e| e.to_string()),
+                |store| store.issued(None).map_err(|e| e.described()),
                 Message::Archive,
             ),
         ])
@@ -400,7 +401,7 @@ impl Statements {
         self.begin();
         run(book, move |store, progress| {
             let summary =
-                statement::batch(store, &request, &folder, progress).map_err(|e| e.to_string())?;
+                statement::batch(store, &request, &folder, progress).map_err(|e| e.described())?;
             Ok(stale_note(summary.stale_removed)
                 + &fl!(
                     "n-statements-written-for-period-skipped",
@@ -454,7 +455,7 @@ impl Statements {
     /// Writes the archived bytes of document `id` into the folder (checked against the
     /// sha256 kept with them), so it can be opened and printed again exactly as sent.
     fn reprint(&self, id: i64, book: &Book) -> Result<PathBuf, String> {
-        let (issued, bytes) = book.store().issued_pdf(id).map_err(|e| e.to_string())?;
+        let (issued, bytes) = book.store().issued_pdf(id).map_err(|e| e.described())?;
         let folder = PathBuf::from(self.folder.trim());
         std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         let path = folder.join(format!("reprint-{}-{}", issued.id, issued.file_name));
@@ -507,7 +508,7 @@ fn run(
             let result = work(book.store_mut(), &mut |_, _| {});
             Task::done(Message::Done(result))
         }
-        Err(error) => Task::done(Message::Done(Err(error.to_string()))),
+        Err(error) => Task::done(Message::Done(Err(error.described()))),
     }
 }
 

@@ -35,6 +35,7 @@ use super::{Book, Event};
 use crate::domain::interest::Charge;
 use crate::fl;
 use crate::report::worklist::{WorkItem, WorkKind, Worklist, worklist};
+use crate::ui::errors::Described;
 
 const LIST: &str = "today-list";
 
@@ -172,7 +173,7 @@ impl Today {
         let generation = self.generation;
         let date = book.today;
         book.read(
-            move |store| worklist(store, date).map_err(|e| e.to_string()),
+            move |store| worklist(store, date).map_err(|e| e.described()),
             move |result| Message::Loaded(generation, Box::new(result)),
         )
     }
@@ -312,7 +313,7 @@ impl Today {
                 self.notice = None;
                 self.form = None;
                 let task = book.read(
-                    move |store| store.fees_due(date).map_err(|e| e.to_string()),
+                    move |store| store.fees_due(date).map_err(|e| e.described()),
                     move |result| Message::InterestLoaded(generation, result),
                 );
                 (task, None)

@@ -15,6 +15,7 @@ use crate::demo::{self, DemoOptions};
 use crate::domain::Currency;
 use crate::fl;
 use crate::store::{Access, BookSettings, Store, StoreError};
+use crate::ui::errors::Described;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -89,7 +90,7 @@ impl Welcome {
             .trim()
             .parse()
             .map_err(|_| fl!("decimals-must-be-a-whole-number"))?;
-        Currency::new(self.currency.trim(), decimals).map_err(|e| e.to_string())
+        Currency::new(self.currency.trim(), decimals).map_err(|e| e.described())
     }
 
     fn sample_customers(&self) -> Result<usize, String> {
@@ -150,7 +151,7 @@ impl Welcome {
                     Task::perform(
                         async {
                             rfd::AsyncFileDialog::new()
-                                .add_filter("Owed book", &["owed"])
+                                .add_filter(fl!("owed-book"), &["owed"])
                                 .pick_file()
                                 .await
                                 .map(|file| file.path().to_path_buf())
@@ -374,8 +375,13 @@ pub fn build_sample_book(
     for suffix in ["", "-wal", "-shm"] {
         let file = PathBuf::from(format!("{}{suffix}", target.display()));
         if file.exists() {
-            std::fs::remove_file(&file)
-                .map_err(|e| format!("could not replace {}: {e}", file.display()))?;
+            std::fs::remove_file(&file).map_err(|e| {
+                fl!(
+                    "could-not-replace-path",
+                    path = file.display().to_string(),
+                    error = e.to_string()
+                )
+            })?;
         }
     }
     let mut store = Store::init(
@@ -392,7 +398,7 @@ pub fn build_sample_book(
         seed: 1,
         today,
     };
-    demo::generate(&mut store, &options, progress).map_err(|e| e.to_string())?;
+    demo::generate(&mut store, &options, progress).map_err(|e| e.described())?;
     Ok(())
 }
 
@@ -411,7 +417,7 @@ fn open_book(path: &Path) -> Result<Store, crate::store::StoreError> {
 
 /// One line a person understands, naming the file.
 fn explain(path: &Path, error: &StoreError) -> String {
-    let message = error.to_string();
+    let message = error.described();
     let shown = path.display().to_string();
     if message.contains(&shown) {
         message

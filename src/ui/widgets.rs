@@ -12,6 +12,9 @@ use iced::{Background, Border, Color, Element, Font, Length, Theme, font};
 use super::screen::ListKey;
 use crate::fl;
 
+mod measure;
+pub use measure::{BOLD_FONT, REGULAR, REGULAR_FONT, money_column, text_width};
+
 /// Height of one table row; the virtualised lists rely on it being fixed.
 pub const ROW_HEIGHT: f32 = 28.0;
 /// Rows built beyond the viewport's edges so a fast scroll never shows a gap.

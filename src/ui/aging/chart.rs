@@ -3,7 +3,7 @@
 //! which is all a handful of bars needs.
 
 use iced::alignment::{Horizontal, Vertical};
-use iced::widget::{column, container, row, space, text};
+use iced::widget::{column, container, row, scrollable, space, text};
 use iced::{Background, Border, Color, Element, Length, Theme};
 use rust_decimal::prelude::ToPrimitive;
 
@@ -17,7 +17,14 @@ use crate::ui::widgets;
 /// Height of the tallest bar.
 const MAX_BAR: f32 = 120.0;
 const BAR_WIDTH: f32 = 52.0;
-const SLOT_WIDTH: f32 = 104.0;
+/// The least room of a bar: its amount above it may need more.
+const MIN_SLOT: f32 = 64.0;
+const SLOT_SPACING: f32 = 4.0;
+/// The headline figures' column beside the chart.
+const FIGURES_WIDTH: f32 = 170.0;
+/// The panel's padding and the gap between chart and figures.
+const PANEL_PADDING: f32 = 28.0;
+const GAP: f32 = 16.0;
 
 /// What a bar stands for, which decides its colour.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,7 +39,9 @@ enum Kind {
     Unapplied,
 }
 
-pub fn view<'a>(report: &'a Report, book: &'a Book) -> Element<'a, Message> {
+/// The chart in `width` pixels: the figures beside it when there is room, beneath it
+/// when not, and the bars scroll sideways rather than cut an amount.
+pub fn view<'a>(report: &'a Report, book: &'a Book, width: f32) -> Element<'a, Message> {
     let totals = report.totals();
     let basis = report.basis();
     let buckets = report.labels().len();
@@ -57,11 +66,21 @@ pub fn view<'a>(report: &'a Report, book: &'a Book) -> Element<'a, Message> {
         .iter()
         .filter_map(|(_, amount, _)| amount.0.abs().to_f32())
         .fold(0.0_f32, f32::max);
-    let chart = bars
-        .into_iter()
-        .fold(row![].spacing(4), |chart, (name, amount, kind)| {
-            chart.push(bar(name, amount, kind, largest, book))
-        });
+    // Every bar as wide as the widest amount or name above or below one needs.
+    let slot = bars
+        .iter()
+        .flat_map(|(name, amount, _)| {
+            [
+                widgets::text_width(&book.money(*amount), 12.0, widgets::REGULAR),
+                widgets::text_width(name, 13.0, widgets::REGULAR),
+            ]
+        })
+        .fold(MIN_SLOT, |widest, needs| widest.max((needs + 8.0).ceil()));
+    let chart_width = bars.len() as f32 * (slot + SLOT_SPACING) - SLOT_SPACING;
+    let chart = bars.into_iter().fold(
+        row![].spacing(SLOT_SPACING),
+        |chart, (name, amount, kind)| chart.push(bar(name, amount, kind, largest, slot, book)),
+    );
     // Decimal, rounded half away from zero like every other figure (the bars' heights
     // are the only floats: they are pixels, not money).
     let overdue_share = if totals.balance.is_positive() {
@@ -71,7 +90,7 @@ pub fn view<'a>(report: &'a Report, book: &'a Book) -> Element<'a, Message> {
     } else {
         "—".to_string()
     };
-    let figures = column![
+    let figures = [
         widgets::figure(fl!("owed-to-you"), book.money(totals.balance)),
         widgets::figure(fl!("overdue"), book.money(report.overdue)),
         widgets::figure(fl!("overdue-share"), overdue_share),
@@ -80,19 +99,37 @@ pub fn view<'a>(report: &'a Report, book: &'a Book) -> Element<'a, Message> {
                 Basis::Due => fl!("as-of-by-due-date"),
                 Basis::Invoice => fl!("as-of-by-invoice-date"),
             },
-            report.as_of().to_string()
+            report.as_of().to_string(),
         ),
-    ]
-    .spacing(8)
-    .width(Length::Fixed(170.0));
-    container(
-        row![chart, space::horizontal(), figures]
-            .spacing(16)
-            .align_y(iced::Alignment::End),
-    )
-    .padding([10, 14])
-    .style(widgets::panel)
-    .into()
+    ];
+    let content: Element<'a, Message> =
+        if width >= chart_width + GAP + FIGURES_WIDTH + PANEL_PADDING {
+            row![
+                chart,
+                space::horizontal(),
+                column(figures)
+                    .spacing(8)
+                    .width(Length::Fixed(FIGURES_WIDTH))
+            ]
+            .spacing(GAP)
+            .align_y(iced::Alignment::End)
+            .into()
+        } else {
+            let chart: Element<'a, Message> = if width >= chart_width + PANEL_PADDING {
+                chart.into()
+            } else {
+                scrollable(chart)
+                    .direction(scrollable::Direction::Horizontal(
+                        scrollable::Scrollbar::default(),
+                    ))
+                    .into()
+            };
+            column![chart, row(figures).spacing(24)].spacing(8).into()
+        };
+    container(content)
+        .padding([10, 14])
+        .style(widgets::panel)
+        .into()
 }
 
 /// One bar: its amount above it, its label below, its height a share of `largest`.
@@ -101,6 +138,7 @@ fn bar<'a>(
     amount: Money,
     kind: Kind,
     largest: f32,
+    slot: f32,
     book: &Book,
 ) -> Element<'a, Message> {
     let share = match amount.0.abs().to_f32() {
@@ -134,12 +172,12 @@ fn bar<'a>(
     .align_x(Horizontal::Center);
     column![
         container(stacked)
-            .width(Length::Fixed(SLOT_WIDTH))
+            .width(Length::Fixed(slot))
             .height(Length::Fixed(MAX_BAR + 20.0))
             .align_x(Horizontal::Center)
             .align_y(Vertical::Bottom),
         container(widgets::muted(name).wrapping(text::Wrapping::None))
-            .width(Length::Fixed(SLOT_WIDTH))
+            .width(Length::Fixed(slot))
             .align_x(Horizontal::Center),
     ]
     .spacing(4)

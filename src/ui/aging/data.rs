@@ -2,6 +2,7 @@
 //! each customer's code and name in code order, loaded on a worker thread, and the
 //! orderings the table sorts by.
 
+use crate::ui::errors::Described;
 use std::cmp::Ordering;
 use std::sync::Arc;
 
@@ -77,7 +78,7 @@ pub fn compare(report: &Report, column: Column, a: usize, b: usize) -> Ordering 
 
 /// The aging report with every open item, for the screen (runs on a worker thread).
 pub fn load(store: &Store, options: &AgingOptions) -> Result<Arc<Report>, String> {
-    let aging = report::aging(store, options).map_err(|e| e.to_string())?;
+    let aging = report::aging(store, options).map_err(|e| e.described())?;
     let customers = aging
         .rows()
         .into_iter()

@@ -19,6 +19,7 @@ use crate::fl;
 use crate::pdf::{AgingSheet, write_aging_pdf};
 use crate::ui::Book;
 use crate::ui::book::on_worker;
+use crate::ui::errors::Described;
 use crate::ui::widgets;
 
 pub const PATH: &str = "aging-export-path";
@@ -88,7 +89,7 @@ impl Aging {
         let company = match book.store().company_profile() {
             Ok(company) => company,
             Err(error) => {
-                self.export_status = Some(Err(error.to_string()));
+                self.export_status = Some(Err(error.described()));
                 return Task::none();
             }
         };
@@ -150,7 +151,7 @@ pub fn write_pdf(
             let sheet = AgingSheet::new(&company, &currency, &aging.report, aging.rows());
             write_aging_pdf(&path, &sheet)
                 .map(|()| path.clone())
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.described())
         }),
         Message::PdfSaved,
     )

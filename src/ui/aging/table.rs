@@ -2,7 +2,7 @@
 //! bucket, unapplied credit) with its open items beneath when expanded, and a totals row.
 //! Only the lines in view are built; `update` has already laid them out.
 
-use iced::widget::{button, column, container, mouse_area, row, space, text};
+use iced::widget::{button, column, container, mouse_area, row, scrollable, space, text};
 use iced::{Element, Length, Theme};
 
 use super::{Aging, Column, LIST, Line, Message, Report, label};
@@ -12,43 +12,104 @@ use crate::fl;
 use crate::ui::Book;
 use crate::ui::widgets;
 
-const CODE: Length = Length::Fixed(120.0);
-/// Up to this many amount columns (balance, buckets, unapplied), the name gets twice an
-/// amount's width; beyond, it gives up half of that so amounts in the millions still fit
-/// a 1280-pixel window.
-const ROOMY: usize = 7;
+const CODE_WIDTH: f32 = 120.0;
+const CODE: Length = Length::Fixed(CODE_WIDTH);
+/// The least a name is given before the table scrolls sideways.
+const MIN_NAME: f32 = 140.0;
 
-/// Column widths for a report with `amounts` amount columns, as shares of the width.
-#[derive(Debug, Clone, Copy)]
-struct Widths {
-    name: Length,
-    money: Length,
-    /// An item's dates span the name and balance columns: it has no name, and its
-    /// amount shows in its bucket.
-    facts: Length,
+/// Column widths: each amount column as wide as its widest figure, measured when a
+/// report arrives (see [`widgets::money_column`]); the name takes what is left and is
+/// cut when the window is narrow, never a figure.
+#[derive(Debug, Clone, Default)]
+pub struct Widths {
+    /// Balance, each bucket, unapplied.
+    money: Vec<f32>,
 }
 
 impl Widths {
-    fn new(amounts: usize) -> Widths {
-        let name = if amounts <= ROOMY { 4 } else { 2 };
-        Widths {
-            name: Length::FillPortion(name),
-            money: Length::FillPortion(2),
-            facts: Length::FillPortion(name + 2),
+    pub fn measure(report: &Report, book: &Book) -> Widths {
+        let columns = report.labels().len() + 2;
+        // The largest and the smallest amount of each column: one of the two is its
+        // widest figure, so only those are written out and measured.
+        let mut extremes = vec![(Money::ZERO, Money::ZERO); columns];
+        let mut consider = |column: usize, amount: Money| {
+            let (high, low) = &mut extremes[column];
+            *high = (*high).max(amount);
+            *low = (*low).min(amount);
+        };
+        let mut row = |balance: Money, amounts: &[Money], unapplied: Money| {
+            consider(0, balance);
+            for (column, amount) in amounts.iter().enumerate() {
+                consider(column + 1, *amount);
+            }
+            consider(columns - 1, unapplied);
+        };
+        let totals = report.totals();
+        row(totals.balance, &totals.amounts, totals.unapplied);
+        for index in 0..report.customers.len() {
+            let figures = report.row(index);
+            row(figures.balance, &figures.amounts, figures.unapplied);
         }
+        // An item's open amount is within its customer's bucket, which is counted.
+        let headers: Vec<String> = std::iter::once(fl!("balance"))
+            .chain(report.labels().iter().map(|name| label(name)))
+            .chain(std::iter::once(fl!("unapplied")))
+            .collect();
+        let money = extremes
+            .iter()
+            .zip(&headers)
+            .map(|((high, low), header)| {
+                let figures = [book.money(*high), book.money(*low)];
+                widgets::money_column(header, figures.iter().map(String::as_str))
+            })
+            .collect();
+        Widths { money }
     }
 
-    fn of(report: &Report) -> Widths {
-        Widths::new(report.labels().len() + 2)
+    /// The width of amount column `column` (0: balance, then the buckets, then
+    /// unapplied).
+    fn money(&self, column: usize) -> Length {
+        Length::Fixed(self.money.get(column).copied().unwrap_or(90.0))
+    }
+
+    /// All the amount columns together.
+    fn total(&self) -> f32 {
+        self.money.iter().sum()
+    }
+
+    fn unapplied(&self) -> Length {
+        self.money(self.money.len().saturating_sub(1))
     }
 }
+
+/// What is left of a row beside the code and the amounts: the name, and under a
+/// customer its items' dates (across the name and balance columns).
+const NAME: Length = Length::Fill;
 /// Room for the expander in the code column, so items' numbers line up under codes.
 const EXPANDER: f32 = 24.0;
 
-pub fn view<'a>(screen: &'a Aging, book: &'a Book) -> Element<'a, Message> {
+/// The table in `width` pixels. The amounts keep their widths whatever the window:
+/// when they and a name of some width do not fit, the table scrolls sideways rather
+/// than cut a figure.
+pub fn view<'a>(screen: &'a Aging, book: &'a Book, width: f32) -> Element<'a, Message> {
     let Some(report) = screen.report.as_deref() else {
         return space().height(Length::Fill).into();
     };
+    let needed = CODE_WIDTH + screen.widths.total() + MIN_NAME + widgets::GUTTER;
+    let table = table(screen, report, book);
+    if width >= needed {
+        table
+    } else {
+        scrollable(container(table).width(needed).height(Length::Fill))
+            .direction(scrollable::Direction::Horizontal(
+                scrollable::Scrollbar::default(),
+            ))
+            .height(Length::Fill)
+            .into()
+    }
+}
+
+fn table<'a>(screen: &'a Aging, report: &'a Report, book: &'a Book) -> Element<'a, Message> {
     let list: Element<'a, Message> = if report.customers.is_empty() {
         container(widgets::muted(fl!(
             "nothing-is-owed-as-of-date",
@@ -65,15 +126,22 @@ pub fn view<'a>(screen: &'a Aging, book: &'a Book) -> Element<'a, Message> {
             Message::Scrolled,
             |position| match screen.lines[position] {
                 Line::Customer(index) => customer_line(screen, report, index, position, book),
-                Line::Item(index, item) => item_line(report, index, item, position, book),
+                Line::Item(index, item) => {
+                    item_line(report, &screen.widths, index, item, position, book)
+                }
             },
         )
     };
-    column![header(screen, report), list, totals(report, book)].into()
+    column![
+        header(screen, report),
+        list,
+        totals(report, &screen.widths, book)
+    ]
+    .into()
 }
 
 fn header<'a>(screen: &'a Aging, report: &'a Report) -> Element<'a, Message> {
-    let w = Widths::of(report);
+    let w = &screen.widths;
     let (sorted, direction) = screen.sort;
     let cell = |name: String, column: Column, width: Length, right: bool| {
         widgets::header_cell(
@@ -86,14 +154,19 @@ fn header<'a>(screen: &'a Aging, report: &'a Report) -> Element<'a, Message> {
     };
     let mut cells = row![
         cell(fl!("code"), Column::Code, CODE, false),
-        cell(fl!("name"), Column::Name, w.name, false),
-        cell(fl!("balance"), Column::Balance, w.money, true),
+        cell(fl!("name"), Column::Name, NAME, false),
+        cell(fl!("balance"), Column::Balance, w.money(0), true),
     ];
     for (i, name) in report.labels().iter().enumerate() {
-        cells = cells.push(cell(label(name), Column::Bucket(i), w.money, true));
+        cells = cells.push(cell(label(name), Column::Bucket(i), w.money(i + 1), true));
     }
     cells = cells
-        .push(cell(fl!("unapplied"), Column::Unapplied, w.money, true))
+        .push(cell(
+            fl!("unapplied"),
+            Column::Unapplied,
+            w.unapplied(),
+            true,
+        ))
         .push(space().width(widgets::GUTTER));
     container(cells).style(widgets::band).into()
 }
@@ -105,7 +178,7 @@ fn customer_line<'a>(
     position: usize,
     book: &Book,
 ) -> Element<'a, Message> {
-    let w = Widths::of(report);
+    let w = &screen.widths;
     let customer = &report.customers[index];
     let figures = report.row(index);
     let code = customer.code.clone();
@@ -133,15 +206,15 @@ fn customer_line<'a>(
         .width(CODE)
         .clip(true)
         .padding([2, 2]),
-        widgets::cell(customer.name.as_str(), w.name),
-        widgets::amount_cell(book.money(figures.balance), w.money),
+        widgets::cell(customer.name.as_str(), NAME),
+        widgets::amount_cell(book.money(figures.balance), w.money(0)),
     ]
     .align_y(iced::Alignment::Center);
     for (column, amount) in figures.amounts.iter().enumerate() {
         let late = report.basis() == Basis::Due && column > 0;
-        cells = cells.push(bucket_cell(*amount, late, w, book));
+        cells = cells.push(bucket_cell(*amount, late, w.money(column + 1), book));
     }
-    cells = cells.push(bucket_cell(figures.unapplied, false, w, book));
+    cells = cells.push(bucket_cell(figures.unapplied, false, w.unapplied(), book));
     let selected = screen.selected.as_deref() == Some(customer.code.as_str());
     mouse_area(
         container(cells)
@@ -158,12 +231,12 @@ fn customer_line<'a>(
 /// open amount in the bucket it falls in.
 fn item_line<'a>(
     report: &'a Report,
+    w: &Widths,
     index: usize,
     item: usize,
     position: usize,
     book: &Book,
 ) -> Element<'a, Message> {
-    let w = Widths::of(report);
     let code = report.customers[index].code.clone();
     let figures = report.row(index);
     let item = &figures.items[item];
@@ -191,19 +264,19 @@ fn item_line<'a>(
             ..iced::Padding::from([5, 2])
         }),
         container(widgets::muted(facts).wrapping(text::Wrapping::None))
-            .width(w.facts)
+            .width(NAME)
             .clip(true)
             .padding([5, 6]),
     ];
     for column in 0..figures.amounts.len() {
         cells = cells.push(if column == item.column {
             let late = report.basis() == Basis::Due && column > 0;
-            bucket_cell(item.open, late, w, book)
+            bucket_cell(item.open, late, w.money(column + 1), book)
         } else {
-            space().width(w.money).into()
+            space().width(w.money(column + 1)).into()
         });
     }
-    cells = cells.push(space().width(w.money));
+    cells = cells.push(space().width(w.unapplied()));
     mouse_area(
         container(cells)
             .width(Length::Fill)
@@ -216,12 +289,12 @@ fn item_line<'a>(
 }
 
 /// A bucket's amount, blank when nothing is in it; late money in the danger colour.
-fn bucket_cell<'a>(amount: Money, late: bool, w: Widths, book: &Book) -> Element<'a, Message> {
+fn bucket_cell<'a>(amount: Money, late: bool, width: Length, book: &Book) -> Element<'a, Message> {
     if amount.is_zero() {
-        return space().width(w.money).into();
+        return space().width(width).into();
     }
     if !late {
-        return widgets::amount_cell(book.money(amount), w.money);
+        return widgets::amount_cell(book.money(amount), width);
     }
     container(
         text(book.money(amount))
@@ -233,28 +306,31 @@ fn bucket_cell<'a>(amount: Money, late: bool, w: Widths, book: &Book) -> Element
             .align_x(iced::alignment::Horizontal::Right)
             .width(Length::Fill),
     )
-    .width(w.money)
+    .width(width)
     .clip(true)
     .padding([4, 6])
     .into()
 }
 
-fn totals<'a>(report: &'a Report, book: &Book) -> Element<'a, Message> {
-    let w = Widths::of(report);
+fn totals<'a>(report: &'a Report, w: &Widths, book: &Book) -> Element<'a, Message> {
     let totals = report.totals();
     let count = fl!("count-customers", count = report.customers.len());
     let mut cells = row![
         widgets::total_cell(fl!("total"), CODE, false),
-        widgets::total_cell(count, w.name, false),
-        widgets::total_cell(book.money(totals.balance), w.money, true),
+        widgets::total_cell(count, NAME, false),
+        widgets::total_cell(book.money(totals.balance), w.money(0), true),
     ];
-    for amount in &totals.amounts {
-        cells = cells.push(widgets::total_cell(book.money(*amount), w.money, true));
+    for (column, amount) in totals.amounts.iter().enumerate() {
+        cells = cells.push(widgets::total_cell(
+            book.money(*amount),
+            w.money(column + 1),
+            true,
+        ));
     }
     cells = cells
         .push(widgets::total_cell(
             book.money(totals.unapplied),
-            w.money,
+            w.unapplied(),
             true,
         ))
         .push(space().width(widgets::GUTTER));

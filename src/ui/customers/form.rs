@@ -15,6 +15,7 @@ use crate::domain::policy::TierPolicy;
 use crate::domain::terms::Terms;
 use crate::fl;
 use crate::store::{Customer, CustomerUpdate};
+use crate::ui::errors::Described;
 use crate::ui::widgets;
 use crate::ui::{Book, Event};
 
@@ -157,7 +158,7 @@ impl Form {
             return None;
         }
         crate::domain::parse_date(typed)
-            .map_err(|e| problems.next_review = Some(e.to_string()))
+            .map_err(|e| problems.next_review = Some(e.described()))
             .ok()
     }
 
@@ -171,7 +172,7 @@ impl Form {
         let terms = self
             .terms
             .parse::<Terms>()
-            .map_err(|e| problems.terms = Some(e.to_string()))
+            .map_err(|e| problems.terms = Some(e.described()))
             .unwrap_or_default();
         let credit_limit = match optional(&self.credit_limit) {
             None => None,
@@ -182,7 +183,7 @@ impl Form {
                 }
                 Some(Ok(limit)) => Some(limit),
                 Some(Err(e)) => {
-                    problems.credit_limit = Some(e.to_string());
+                    problems.credit_limit = Some(e.described());
                     None
                 }
                 None => None,
@@ -192,7 +193,7 @@ impl Form {
             None => None,
             Some(text) => text
                 .parse::<Tier>()
-                .map_err(|e| problems.tier = Some(e.to_string()))
+                .map_err(|e| problems.tier = Some(e.described()))
                 .ok(),
         };
         let draft = CustomerDraft {
@@ -209,11 +210,11 @@ impl Form {
         };
         // validate() stops at the first problem; the form shows every field's at once.
         if crate::domain::text::is_blank(&draft.name) {
-            problems.name = Some(crate::domain::customer::CustomerError::EmptyName.to_string());
+            problems.name = Some(crate::domain::customer::CustomerError::EmptyName.described());
         }
         if let Err(error) = draft.validate() {
             use crate::domain::customer::CustomerError as E;
-            let reason = Some(error.to_string());
+            let reason = Some(error.described());
             match error {
                 E::EmptyCode | E::BadCode(_) => problems.code = reason,
                 E::Text(ref t) if t.field() == "code" => problems.code = reason,
@@ -288,7 +289,7 @@ impl Form {
                 };
                 match saved {
                     Ok(()) => return (Task::none(), Some(Event::BookChanged)),
-                    Err(error) => self.error = Some(error.to_string()),
+                    Err(error) => self.error = Some(error.described()),
                 }
             }
         }

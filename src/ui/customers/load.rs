@@ -9,11 +9,12 @@ use chrono::NaiveDate;
 use super::Row;
 use crate::fl;
 use crate::report;
+use crate::ui::errors::Described;
 
 /// The customer list with contact dates, as of `today` (runs on a worker thread).
 pub fn load(store: &crate::store::Store, today: NaiveDate) -> Result<Vec<Row>, String> {
-    let summaries = report::customer_list(store, today).map_err(|e| e.to_string())?;
-    let contacts = store.contact_states().map_err(|e| e.to_string())?;
+    let summaries = report::customer_list(store, today).map_err(|e| e.described())?;
+    let contacts = store.contact_states().map_err(|e| e.described())?;
     let currency = store.currency();
     Ok(summaries
         .into_iter()
@@ -57,7 +58,7 @@ pub fn load_risks(
     today: NaiveDate,
 ) -> Result<HashMap<String, crate::domain::risk::Risk>, String> {
     Ok(report::risk::risks(store, today)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| e.described())?
         .into_iter()
         .map(|c| (c.code, c.risk))
         .collect())

@@ -7,6 +7,7 @@
 //! `owed forecast` ([`crate::report::forecast::forecast`]), and the credit reviews due
 //! (`owed review list --due`, [`Store::review_dates`]).
 
+use crate::ui::errors::Described;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -75,7 +76,7 @@ impl Data {
 /// whole-book reads of about the same length, so the wait is the longest of them
 /// rather than their sum. A book in memory (tests) is read here, one after the other.
 pub fn load(store: &Store, as_of: NaiveDate) -> Result<Data, String> {
-    let text = |e: ReportError| e.to_string();
+    let text = |e: ReportError| e.described();
     let risk_scores = |store: &Store| risks(store, as_of).map_err(text);
     let cash = |store: &Store| {
         let options = ForecastOptions {
@@ -86,7 +87,7 @@ pub fn load(store: &Store, as_of: NaiveDate) -> Result<Data, String> {
     };
     let (trend, scores, expected) = match store.path() {
         Some(path) => {
-            let beside = |path: &Path| Store::open(path, Access::Read).map_err(|e| e.to_string());
+            let beside = |path: &Path| Store::open(path, Access::Read).map_err(|e| e.described());
             std::thread::scope(|scope| {
                 let scores = scope.spawn(|| risk_scores(&beside(path)?));
                 let expected = scope.spawn(|| cash(&beside(path)?));
@@ -97,7 +98,7 @@ pub fn load(store: &Store, as_of: NaiveDate) -> Result<Data, String> {
         None => (trend(store, as_of), risk_scores(store), cash(store)),
     };
     let (buckets, months, unapplied_now, unapplied_last_month) = trend?;
-    let reviews_due = store.review_dates(Some(as_of)).map_err(|e| e.to_string())?;
+    let reviews_due = store.review_dates(Some(as_of)).map_err(|e| e.described())?;
     Ok(Data {
         as_of,
         buckets,
@@ -112,7 +113,7 @@ pub fn load(store: &Store, as_of: NaiveDate) -> Result<Data, String> {
 
 /// What a reading thread returned; a panic there becomes an error here.
 fn joined<T>(result: std::thread::Result<Result<T, String>>) -> Result<T, String> {
-    result.unwrap_or_else(|_| Err("a worker reading the book stopped".into()))
+    result.unwrap_or_else(|_| Err(crate::fl!("a-worker-reading-the-book-stopped")))
 }
 
 /// The trend part of [`Data`]: (the overdue buckets' labels, the months, unapplied
@@ -125,9 +126,9 @@ fn trend(store: &Store, as_of: NaiveDate) -> Result<Trend, String> {
         as_of,
         period_days: PERIOD_DAYS,
     };
-    let months = trend_by_bucket(store, &options, &buckets).map_err(|e| e.to_string())?;
+    let months = trend_by_bucket(store, &options, &buckets).map_err(|e| e.described())?;
     let last_month_end = months[months.len().saturating_sub(2)].period.as_of;
-    let unapplied = |date| unapplied_total(store, date).map_err(|e| e.to_string());
+    let unapplied = |date| unapplied_total(store, date).map_err(|e| e.described());
     let (now, last) = (unapplied(as_of)?, unapplied(last_month_end)?);
     Ok((buckets.labels(Basis::Due)[1..].to_vec(), months, now, last))
 }

@@ -9,8 +9,8 @@ use iced::widget::{
 use iced::{Alignment, Element, Length, Theme};
 
 use super::{
-    ASSIGN_FIELD, DecimalChoice, DelimiterChoice, EncodingChoice, Import, LIST, Message,
-    PATH_FIELD, Phase, RowFilter,
+    ASSIGN_FIELD, DateQuestion, DecimalChoice, DelimiterChoice, EncodingChoice, Import, LIST,
+    Message, PATH_FIELD, Phase, RowFilter,
 };
 use crate::domain::Money;
 use crate::fl;
@@ -186,26 +186,28 @@ fn overrides(screen: &Import) -> Element<'_, Message> {
         block = block.push(questions.map(Message::Reading));
     }
     // The questions detection cannot answer, asked with one-click answers.
-    if let Some(error) = &screen.error {
-        if error.contains("could be day-first or month-first") {
+    match &screen.question {
+        Some(DateQuestion::Order { choices }) => {
             block = block.push(
                 row![
                     text(fl!("which-is-it")).size(14),
                     widgets::secondary(
                         fl!("day-first-31-12-2026"),
-                        Some(Message::DateFormat(guess_format(error, true)))
+                        Some(Message::DateFormat(guess_format(choices, true)))
                     ),
                     widgets::secondary(
                         fl!("month-first-12-31-2026"),
-                        Some(Message::DateFormat(guess_format(error, false)))
+                        Some(Message::DateFormat(guess_format(choices, false)))
                     ),
                 ]
                 .spacing(8)
                 .align_y(Alignment::Center),
             );
-        } else if error.contains("has no year") {
+        }
+        Some(DateQuestion::Year) => {
             block = block.push(text(fl!("the-dates-have-no-year-type")).size(14));
         }
+        None => {}
     }
     block.into()
 }

@@ -15,6 +15,7 @@ use crate::domain::{Currency, Money, parse_date};
 use crate::fl;
 use crate::store::NewCredit;
 use crate::ui::Book;
+use crate::ui::errors::Described;
 use crate::ui::widgets::{self, BOLD};
 
 #[derive(Debug, Clone)]
@@ -137,7 +138,7 @@ impl Form {
     pub fn preview(&self, currency: &Currency) -> Result<Preview, String> {
         let amount = currency
             .parse_positive(&self.amount)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.described())?;
         let apply = match &self.explicit {
             None => Apply::OldestFirst,
             Some(amounts) => {
@@ -182,7 +183,7 @@ impl Form {
         };
         let planned =
             allocation::plan_with_discounts(currency, &self.items, &offers, amount, &apply)
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.described())?;
         let discounts = planned
             .discounts
             .iter()
@@ -212,17 +213,17 @@ impl Form {
             ..Problems::default()
         };
         if let Err(e) = currency.parse_positive(&self.amount) {
-            problems.amount = Some(e.to_string());
+            problems.amount = Some(e.described());
         }
         if let Err(e) = parse_date(&self.date) {
-            problems.date = Some(e.to_string());
+            problems.date = Some(e.described());
         }
         if let Some(amounts) = &self.explicit {
             for (i, text) in amounts.iter().enumerate() {
                 if !text.trim().is_empty()
                     && let Err(e) = currency.parse(text)
                 {
-                    problems.invoices[i] = Some(e.to_string());
+                    problems.invoices[i] = Some(e.described());
                 }
             }
         }
@@ -315,7 +316,7 @@ impl Form {
                         }
                         return (Task::none(), Some(Outcome::Posted(notice)));
                     }
-                    Err(error) => self.error = Some(error.to_string()),
+                    Err(error) => self.error = Some(error.described()),
                 }
             }
         }

@@ -16,6 +16,7 @@ use crate::domain::{Money, parse_date};
 use crate::fl;
 use crate::store::{CreditRefusal, NewDebit, StoreError};
 use crate::ui::Book;
+use crate::ui::errors::Described;
 use crate::ui::widgets::{self, BOLD};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,15 +141,15 @@ impl Form {
         let mut problems = Problems::default();
         let amount = currency
             .parse_positive(&self.amount)
-            .map_err(|e| problems.amount = Some(e.to_string()))
+            .map_err(|e| problems.amount = Some(e.described()))
             .ok();
         let date = parse_date(&self.date)
-            .map_err(|e| problems.date = Some(e.to_string()))
+            .map_err(|e| problems.date = Some(e.described()))
             .ok();
         let terms = self
             .terms
             .parse::<Terms>()
-            .map_err(|e| problems.terms = Some(e.to_string()))
+            .map_err(|e| problems.terms = Some(e.described()))
             .ok();
         let plan = match self.plan {
             PlanKind::Single => Some(Plan::Single),
@@ -160,7 +161,7 @@ impl Form {
                 }
             },
             PlanKind::Deposit => Plan::parse_deposit(&self.percent)
-                .map_err(|e| problems.percent = Some(e.to_string()))
+                .map_err(|e| problems.percent = Some(e.described()))
                 .ok(),
         };
         let (Some(amount), Some(date), Some(terms), Some(plan)) = (amount, date, terms, plan)
@@ -184,7 +185,7 @@ impl Form {
                 schedule,
             )),
             Err(error) => {
-                let reason = Some(error.to_string());
+                let reason = Some(error.described());
                 match self.plan {
                     PlanKind::Deposit => problems.percent = reason,
                     PlanKind::Installments => problems.count = reason,
@@ -307,7 +308,7 @@ impl Form {
                 None
             }
             Err(error) => {
-                self.error = Some(error.to_string());
+                self.error = Some(error.described());
                 None
             }
         }

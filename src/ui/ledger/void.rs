@@ -10,6 +10,7 @@ use crate::domain::parse_date;
 use crate::fl;
 use crate::store::{DocumentRow, VoidRequest};
 use crate::ui::Book;
+use crate::ui::errors::Described;
 use crate::ui::widgets::{self, BOLD};
 
 #[derive(Debug, Clone)]
@@ -58,7 +59,7 @@ impl Form {
                 )),
                 Ok(doc) if doc.voids.is_some() => Err(fl!("a-void-cannot-itself-be-voided")),
                 Ok(doc) => Ok(doc),
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(e.described()),
             },
         };
     }
@@ -112,7 +113,7 @@ impl Form {
                     }
                     Err(error) => {
                         self.confirming = false;
-                        self.error = Some(error.to_string());
+                        self.error = Some(error.described());
                     }
                 }
             }
@@ -125,7 +126,7 @@ impl Form {
         let ask = request.is_some().then_some(Message::Ask);
         let number_problem = self.document.as_ref().err().cloned();
         let date_problem = match (parse_date(&self.date), &self.document) {
-            (Err(e), _) => Some(e.to_string()),
+            (Err(e), _) => Some(e.described()),
             (Ok(date), Ok(doc)) if date < doc.date => {
                 Some(fl!("must-be-on-or-after-the", date = doc.date.to_string()))
             }

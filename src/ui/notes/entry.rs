@@ -16,6 +16,7 @@ use crate::domain::ids::CustomerId;
 use crate::domain::note::{Channel, Direction, NoteDraft, NoteError, Promise};
 use crate::fl;
 use crate::store::{Store, StoreError};
+use crate::ui::errors::Described;
 use crate::ui::widgets;
 use crate::ui::{Book, Event};
 
@@ -164,7 +165,7 @@ impl Entry {
                     code = doc.customer_code.as_str()
                 )),
                 Err(StoreError::UnknownDocument(_)) => Some(fl!("no-document-has-this-number")),
-                Err(error) => Some(error.to_string()),
+                Err(error) => Some(error.described()),
             },
         };
     }
@@ -182,16 +183,16 @@ impl Entry {
                 return None;
             }
             return Promise::parse(plan, &self.currency)
-                .map_err(|e| problems.promise_date = Some(e.to_string()))
+                .map_err(|e| problems.promise_date = Some(e.described()))
                 .ok();
         }
         let date = date_text.map(|d| {
-            crate::domain::parse_date(&d).map_err(|e| problems.promise_date = Some(e.to_string()))
+            crate::domain::parse_date(&d).map_err(|e| problems.promise_date = Some(e.described()))
         });
         let amount = amount_text.map(|a| {
             self.currency
                 .parse_positive(&a)
-                .map_err(|e| problems.promise_amount = Some(e.to_string()))
+                .map_err(|e| problems.promise_amount = Some(e.described()))
         });
         match (date, amount) {
             (Some(Ok(date)), Some(Ok(amount))) => Some(Promise::single(date, amount)),
@@ -218,18 +219,18 @@ impl Entry {
             (Some(_), Some(_)) => {}
         }
         if crate::domain::text::is_blank(&self.summary) {
-            problems.summary = Some(NoteError::EmptySummary.to_string());
+            problems.summary = Some(NoteError::EmptySummary.described());
         } else if let Err(e) = crate::domain::text::check_multiline(
             "summary",
             &self.summary,
             crate::domain::text::TEXT_MAX,
         ) {
-            problems.summary = Some(e.to_string());
+            problems.summary = Some(e.described());
         }
         let promise = self.promise(&mut problems);
         let follow_up = optional(&self.follow_up).and_then(|d| {
             crate::domain::parse_date(&d)
-                .map_err(|e| problems.follow_up = Some(e.to_string()))
+                .map_err(|e| problems.follow_up = Some(e.described()))
                 .ok()
         });
         problems.invoice = self.invoice_problem.clone();
@@ -278,7 +279,7 @@ impl Entry {
                 };
                 match book.store_mut().add_note(&draft) {
                     Ok(_) => return (Task::none(), Some(Event::BookChanged)),
-                    Err(error) => self.error = Some(error.to_string()),
+                    Err(error) => self.error = Some(error.described()),
                 }
             }
         }

@@ -13,6 +13,7 @@ use crate::store::{
     parse_interval_days, parse_policy_limit, parse_policy_terms, parse_reminder_days,
     parse_tier_days, parse_tier_interval, parse_tolerance,
 };
+use crate::ui::errors::Described;
 
 /// One letter's texts as edited: paragraphs separated by blank lines.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -264,15 +265,15 @@ impl Draft {
             locale: self.locale,
         };
         if crate::domain::text::is_blank(&profile.name) {
-            problems.name = Some(company::CompanyError::EmptyName.to_string());
+            problems.name = Some(company::CompanyError::EmptyName.described());
         }
         problems.email = company::check_email(&profile.email)
             .err()
-            .map(|e| e.to_string());
+            .map(|e| e.described());
         // A hidden character or a text too long: shown by the name (the message names
         // the field it is in).
         if let Err(company::CompanyError::Text(error)) = profile.validate() {
-            let problem = Some(error.to_string());
+            let problem = Some(error.described());
             match error.field() {
                 "company.email" => problems.email = problem,
                 _ => problems.name = problem,
@@ -317,13 +318,13 @@ impl Draft {
                 let found = &mut problems.letters[letter_index(level)][usize::from(chinese)];
                 found[0] = letters::check_title(&template.title)
                     .err()
-                    .map(|e| e.to_string());
+                    .map(|e| e.described());
                 found[1] = letters::check_paragraphs(&template.paragraphs)
                     .err()
-                    .map(|e| e.to_string());
+                    .map(|e| e.described());
                 found[2] = letters::check_closing(&template.closing)
                     .err()
-                    .map(|e| e.to_string());
+                    .map(|e| e.described());
                 templates[letter_index(level)][usize::from(chinese)] = template;
             }
         }

@@ -14,6 +14,7 @@ use crate::domain::letters::Level;
 use crate::fl;
 use crate::report::letters::{self, DueLetter, LetterRequest};
 use crate::ui::Book;
+use crate::ui::errors::Described;
 use crate::ui::letter_preview::{Event as PreviewEvent, LetterPreview};
 
 impl Statements {
@@ -91,7 +92,7 @@ impl Statements {
         run(book, move |store, progress| {
             progress(0, due.len());
             let sent = letters::send_due(store, &due, date, None, &folder, progress)
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.described())?;
             Ok(stale_note(sent.stale_removed)
                 + &fl!(
                     "n-letters-written-to-folder-each",

@@ -14,6 +14,7 @@ use crate::fl;
 use crate::report::letters::{self, DueLetter, UnmatchedMoney};
 use crate::report::statement::Context;
 use crate::store::Store;
+use crate::ui::errors::Described;
 use crate::ui::statements::level_name;
 
 /// A customer held today, as the panel lists it.
@@ -38,11 +39,11 @@ pub struct LettersToday {
 /// Runs the ladder on `date` (as `owed letters --due`) and dresses the held customers
 /// for the list, from the same aging.
 pub fn letters_today(store: &Store, date: NaiveDate) -> Result<LettersToday, String> {
-    let context = Context::new(store, date, None).map_err(|e| e.to_string())?;
-    let run = letters::letter_run_with(store, &context).map_err(|e| e.to_string())?;
+    let context = Context::new(store, date, None).map_err(|e| e.described())?;
+    let run = letters::letter_run_with(store, &context).map_err(|e| e.described())?;
     let customers: HashMap<String, (crate::domain::ids::CustomerId, String)> = store
         .customers()
-        .map_err(|e| e.to_string())?
+        .map_err(|e| e.described())?
         .into_iter()
         .map(|c| (c.code, (c.id, c.name)))
         .collect();

@@ -11,6 +11,7 @@ use crate::domain::letters::Level;
 use crate::fl;
 use crate::report::letters::LetterRequest;
 use crate::report::worklist::{WorkItem, WorkKind};
+use crate::ui::errors::Described;
 use crate::ui::letter_preview::LetterPreview;
 use crate::ui::{Book, Event, Tab};
 
@@ -143,7 +144,7 @@ pub(super) fn run(
                 (Task::none(), Some(Event::BookChanged))
             }
             Err(error) => {
-                today.error = Some(error.to_string());
+                today.error = Some(error.described());
                 (Task::none(), None)
             }
         },
@@ -214,7 +215,7 @@ fn acknowledge_risk(
             (Task::none(), Some(Event::BookChanged))
         }
         Err(error) => {
-            today.error = Some(error.to_string());
+            today.error = Some(error.described());
             (Task::none(), None)
         }
     }

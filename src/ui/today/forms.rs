@@ -18,6 +18,7 @@ use crate::report::letters::{self, LetterRequest};
 use crate::report::worklist::WorkItem;
 use crate::store::{NewDispute, Resolution, Store};
 use crate::ui::Book;
+use crate::ui::errors::Described;
 
 /// The first field of each form, focused when it opens.
 pub const FIRST_FIELD: &str = "today-form-first";
@@ -119,10 +120,10 @@ impl Form {
         book: &Book,
     ) -> Result<(Form, Task<M>), String> {
         let store = book.store();
-        let customer = store.customer(&item.customer).map_err(|e| e.to_string())?;
+        let customer = store.customer(&item.customer).map_err(|e| e.described())?;
         let mut open = store
             .open_items_now(customer.id)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.described())?;
         open.retain(|i| i.open.is_positive());
         if open.is_empty() {
             return Err(fl!(
@@ -326,7 +327,7 @@ impl Form {
                         item: chosen.item,
                         reason: reason.clone(),
                     })
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.described())?;
                 Ok(Written::Now(fl!(
                     "dispute-id-opened-on-invoice-for",
                     id = dispute.id.to_string(),
@@ -344,7 +345,7 @@ impl Form {
                 let day = parse_day(until, today)?;
                 book.store_mut()
                     .pause_customer(customer, day, reason)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.described())?;
                 Ok(Written::Now(fl!(
                     "letters-to-name-paused-until-until",
                     name = name,
@@ -369,7 +370,7 @@ impl Form {
                         credit,
                         date: today,
                     })
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.described())?;
                 Ok(Written::Now(match dispute.credit {
                     Some((number, amount)) => fl!(
                         "dispute-id-resolved-with-credit-note",
@@ -412,7 +413,7 @@ impl Form {
                 Ok(Written::Later(Box::new(move |store| {
                     let (issued, _warning) =
                         letters::issue_by_hand(store, &request, &folder, false, false)
-                            .map_err(|e| e.to_string())?;
+                            .map_err(|e| e.described())?;
                     Ok(fl!(
                         "level-level-letter-to-name-written",
                         level = level.number().to_string(),
@@ -428,7 +429,7 @@ impl Form {
 /// Posts today's interest and fees by policy: one fee document per customer, as
 /// `owed fees --due` (run again, it charges nothing more).
 fn charge_interest(store: &mut Store, today: NaiveDate, expected: usize) -> Result<String, String> {
-    let run = store.post_fees(today).map_err(|e| e.to_string())?;
+    let run = store.post_fees(today).map_err(|e| e.described())?;
     let money = |amount: Money| store.currency().display(amount);
     let total: Money = run.charges.iter().map(|c| c.amount).sum();
     let customers = run.posted.len();
@@ -450,7 +451,7 @@ fn charge_interest(store: &mut Store, today: NaiveDate, expected: usize) -> Resu
 
 /// A pause's last day: a date from today on.
 fn parse_day(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let day = crate::domain::parse_date(text.trim()).map_err(|e| e.to_string())?;
+    let day = crate::domain::parse_date(text.trim()).map_err(|e| e.described())?;
     if day < today {
         return Err(fl!(
             "the-pause-must-last-until-today",
