@@ -120,7 +120,7 @@ pub fn view<'a>(report: &'a Report, book: &'a Book, width: f32) -> Element<'a, M
             } else {
                 scrollable(chart)
                     .direction(scrollable::Direction::Horizontal(
-                        scrollable::Scrollbar::default(),
+                        scrollable::Scrollbar::default().spacing(4),
                     ))
                     .into()
             };

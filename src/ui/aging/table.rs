@@ -12,10 +12,10 @@ use crate::fl;
 use crate::ui::Book;
 use crate::ui::widgets;
 
-const CODE_WIDTH: f32 = 120.0;
+const CODE_WIDTH: f32 = 104.0;
 const CODE: Length = Length::Fixed(CODE_WIDTH);
 /// The least a name is given before the table scrolls sideways.
-const MIN_NAME: f32 = 140.0;
+const MIN_NAME: f32 = 120.0;
 
 /// Column widths: each amount column as wide as its widest figure, measured when a
 /// report arrives (see [`widgets::money_column`]); the name takes what is left and is
@@ -102,7 +102,7 @@ pub fn view<'a>(screen: &'a Aging, book: &'a Book, width: f32) -> Element<'a, Me
     } else {
         scrollable(container(table).width(needed).height(Length::Fill))
             .direction(scrollable::Direction::Horizontal(
-                scrollable::Scrollbar::default(),
+                scrollable::Scrollbar::default().spacing(4),
             ))
             .height(Length::Fill)
             .into()
