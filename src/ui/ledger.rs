@@ -88,6 +88,8 @@ pub struct Data {
     pub history: Vec<AuditEntry>,
     /// Its risk score as of today, from its own rows (`report::risk::customer_risk`).
     pub risk: Risk,
+    /// The width of the debit, credit and balance columns: their widest figure's.
+    pub money_width: f32,
 }
 
 /// An open form.
@@ -417,7 +419,7 @@ pub fn load(
             currency.display(m)
         }
     };
-    let lines = range
+    let lines: Vec<Line> = range
         .entries
         .iter()
         .map(|entry| Line {
@@ -430,10 +432,32 @@ pub fn load(
             memo: entry.memo.clone().unwrap_or_default(),
         })
         .collect();
+    let (opening, closing) = (
+        currency.rescale(range.opening),
+        currency.rescale(range.closing),
+    );
+    let ends = [currency.display(opening), currency.display(closing)];
+    let figures = || {
+        lines
+            .iter()
+            .flat_map(|line: &Line| {
+                [
+                    line.debit.as_str(),
+                    line.credit.as_str(),
+                    line.balance.as_str(),
+                ]
+            })
+            .chain(ends.iter().map(String::as_str))
+    };
+    let money_width = [fl!("debit"), fl!("credit"), fl!("balance")]
+        .iter()
+        .map(|header| crate::ui::widgets::money_column(header, figures()))
+        .fold(0.0, f32::max);
     Ok(Data {
         customer,
-        opening: currency.rescale(range.opening),
-        closing: currency.rescale(range.closing),
+        opening,
+        closing,
+        money_width,
         lines,
         balance,
         overdue: currency.rescale(overdue),

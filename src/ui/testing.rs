@@ -132,3 +132,61 @@ pub fn risky_app() -> App {
     settle(&mut app, task);
     app
 }
+
+/// Every figure on the screen cut short at a window size: laid out narrower than its
+/// text (a right-aligned figure then loses its leading digits), or cut by the box it is
+/// in. A figure cut by the edge of a sideways-scrolling view is not cut: it scrolls.
+pub fn clipped_figures(app: &App, size: (f32, f32)) -> Vec<String> {
+    use crate::ui::widgets::{REGULAR, text_width};
+    use iced_test::selector::Candidate;
+    let is_figure = |text: &str| {
+        text.chars().any(|c| c.is_ascii_digit())
+            && text.len() >= 4
+            && text
+                .chars()
+                .all(|c| c.is_ascii_digit() || ",.-".contains(c))
+    };
+    // Drawn in the window's font, as the app draws it.
+    let settings = iced::Settings {
+        default_font: REGULAR,
+        ..iced::Settings::default()
+    };
+    let mut ui = iced_test::simulator::Simulator::with_size(settings, size, app.view());
+    let mut clipped = Vec::new();
+    let mut seen = 0;
+    let mut sideways: Vec<iced::Rectangle> = Vec::new();
+    // Never matches: each widget is looked at, in order, parents first.
+    let _ = ui.find(|candidate: Candidate<'_>| {
+        match candidate {
+            Candidate::Scrollable {
+                bounds,
+                content_bounds,
+                ..
+            } if content_bounds.width > bounds.width + 0.5 => sideways.push(bounds),
+            Candidate::Text {
+                bounds,
+                visible_bounds,
+                content,
+                ..
+            } if is_figure(content) => {
+                seen += 1;
+                // Text is laid out 1.3 times its size high.
+                let needs = text_width(content, bounds.height / 1.3, REGULAR);
+                let scrolls = sideways
+                    .iter()
+                    .any(|view| bounds.x < view.x || bounds.x + bounds.width > view.x + view.width);
+                let shown = visible_bounds.map_or(bounds.width, |v| v.width);
+                if bounds.width + 0.5 < needs || (shown + 0.5 < bounds.width && !scrolls) {
+                    clipped.push(format!(
+                        "{content}: laid out {:.1}, shown {shown:.1}, needs {needs:.1}",
+                        bounds.width
+                    ));
+                }
+            }
+            _ => {}
+        }
+        None::<()>
+    });
+    assert!(seen > 10, "only {seen} figures found");
+    clipped
+}

@@ -513,3 +513,19 @@ fn the_header_shows_the_risk_score_band_and_reasons() {
 }
 
 mod discount;
+
+#[test]
+fn the_ledger_shows_every_figure_whole_in_a_small_window() {
+    let mut store = sample_store();
+    crate::ui::testing::add_risky(&mut store, "C009", "Big Spender", "9876543210.99");
+    let (mut app, task) = App::with_store(store, date(TODAY));
+    settle(&mut app, task);
+    open_ledger(&mut app, "C009");
+    for size in [(1024.0, 700.0), (1280.0, 800.0)] {
+        assert_eq!(
+            crate::ui::testing::clipped_figures(&app, size),
+            Vec::<String>::new(),
+            "{size:?}"
+        );
+    }
+}

@@ -2,7 +2,7 @@
 //! closing balance, and beside it the open items and the notes timeline.
 
 use iced::widget::{
-    Column, column, container, mouse_area, row, scrollable, space, text, text_input,
+    Column, column, container, mouse_area, responsive, row, scrollable, space, text, text_input,
 };
 use iced::{Element, Length, Theme};
 
@@ -17,11 +17,13 @@ const LIST: &str = "ledger-list";
 const DATE: Length = Length::Fixed(DATE_WIDTH);
 const KIND: Length = Length::Fixed(KIND_WIDTH);
 const NUMBER: Length = Length::Fixed(NUMBER_WIDTH);
-const MONEY: Length = Length::Fixed(MONEY_WIDTH);
+/// The open items and notes beside the table.
+const SIDE_WIDTH: f32 = 290.0;
+/// The least the memo is given before the open items go beneath the table.
+const MIN_MEMO: f32 = 60.0;
 const DATE_WIDTH: f32 = 92.0;
 const KIND_WIDTH: f32 = 78.0;
 const NUMBER_WIDTH: f32 = 108.0;
-const MONEY_WIDTH: f32 = 102.0;
 const MEMO: Length = Length::Fill;
 /// Open items and notes shown beside the ledger; the rest is counted.
 const SIDE_LIMIT: usize = 100;
@@ -41,11 +43,31 @@ pub fn screen<'a>(ledger: &'a Ledger, book: &'a Book) -> Element<'a, Message> {
         Some(Form::Debit(form)) => form.view(book).map(Message::Debit),
         Some(Form::Credit(form)) => form.view(book).map(Message::Credit),
         Some(Form::Void(form)) => form.view(book).map(Message::Void),
-        None => row![
-            container(table(ledger, data, book)).width(Length::FillPortion(3)),
-            container(side(data, book)).width(Length::Fixed(290.0)),
-        ]
-        .spacing(16)
+        // The table's figures keep their width: when the table and the open items
+        // beside it do not both fit, the open items and notes go beneath it.
+        None => responsive(move |size| {
+            let needs = DATE_WIDTH
+                + KIND_WIDTH
+                + NUMBER_WIDTH
+                + 3.0 * data.money_width
+                + MIN_MEMO
+                + widgets::GUTTER;
+            if size.width >= needs + 16.0 + SIDE_WIDTH {
+                row![
+                    container(table(ledger, data, book)).width(Length::Fill),
+                    container(side(data, book)).width(Length::Fixed(SIDE_WIDTH)),
+                ]
+                .spacing(16)
+                .into()
+            } else {
+                column![
+                    container(table(ledger, data, book)).height(Length::FillPortion(3)),
+                    container(side(data, book)).height(Length::FillPortion(2)),
+                ]
+                .spacing(12)
+                .into()
+            }
+        })
         .into(),
     };
     let notice: Element<'a, Message> = match (&ledger.notice, &ledger.error) {
@@ -208,23 +230,24 @@ fn table<'a>(ledger: &'a Ledger, data: &'a Data, book: &'a Book) -> Element<'a, 
     let h = |label: String, width: Length, right: bool| {
         widgets::header_cell(label, width, right, None, None)
     };
+    let money = Length::Fixed(data.money_width);
     let header = container(row![
         h(fl!("date"), DATE, false),
         h(fl!("kind"), KIND, false),
         h(fl!("number"), NUMBER, false),
-        h(fl!("debit"), MONEY, true),
-        h(fl!("credit"), MONEY, true),
-        h(fl!("balance"), MONEY, true),
+        h(fl!("debit"), money, true),
+        h(fl!("credit"), money, true),
+        h(fl!("balance"), money, true),
         h(fl!("memo"), MEMO, false),
         space().width(widgets::GUTTER),
     ])
     .style(widgets::band);
     // The opening and closing balances sit in the Balance column.
-    let before_balance = DATE_WIDTH + KIND_WIDTH + NUMBER_WIDTH + 2.0 * MONEY_WIDTH;
+    let before_balance = DATE_WIDTH + KIND_WIDTH + NUMBER_WIDTH + 2.0 * data.money_width;
     let balance_row = |label: String, amount: String| {
         container(row![
             widgets::total_cell(label, Length::Fixed(before_balance), false),
-            widgets::total_cell(amount, MONEY, true),
+            widgets::total_cell(amount, money, true),
             space::horizontal(),
         ])
         .style(widgets::band)
@@ -242,9 +265,9 @@ fn table<'a>(ledger: &'a Ledger, data: &'a Data, book: &'a Book) -> Element<'a, 
                     widgets::cell(line.date.to_string(), DATE),
                     widgets::cell(super::kind_name(line.kind), KIND),
                     widgets::cell(line.number.as_str(), NUMBER),
-                    widgets::amount_cell(line.debit.as_str(), MONEY),
-                    widgets::amount_cell(line.credit.as_str(), MONEY),
-                    widgets::amount_cell(line.balance.as_str(), MONEY),
+                    widgets::amount_cell(line.debit.as_str(), money),
+                    widgets::amount_cell(line.credit.as_str(), money),
+                    widgets::amount_cell(line.balance.as_str(), money),
                     widgets::cell(line.memo.as_str(), MEMO),
                 ])
                 .width(Length::Fill)
