@@ -30,7 +30,7 @@ use crate::domain::{Currency, Money};
 pub use apply::OpenItemsCache;
 pub(super) use apply::apply_unapplied;
 use apply::{Applying, apply_credit};
-pub use credit::{CreditRefusal, OverLimit};
+pub use credit::{CreditRefusal, OverLimit, Refused, ShownFigures};
 pub use discount::{DiscountTaken, Discounting};
 pub(super) use reversal::{post_refund, post_void};
 pub use run::{PaymentRun, RunPosting};

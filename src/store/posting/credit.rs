@@ -32,8 +32,29 @@ pub struct CreditRefusal {
     pub amount: Money,
     pub on_hold: bool,
     pub over_limit: Option<OverLimit>,
+    /// What the document is called: a fee, an invoice, or an invoice's open part.
+    pub what: Refused,
+    /// The figures as the book writes them, for a message in another language.
+    pub shown: ShownFigures,
     /// The one-line message, figures in the book's number format.
     pub message: String,
+}
+
+/// What a refused document is called in its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    Fee,
+    Invoice,
+    /// A loaded invoice's open part: what counts, not its full amount.
+    OpenPart,
+}
+
+/// A refusal's figures in the book's number format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownFigures {
+    pub amount: String,
+    /// Limit, balance before the document, and how far over, when over the limit.
+    pub over_limit: Option<(String, String, String)>,
 }
 
 /// The rules `amount` more of `kind` for `customer` would break, if any; `full` is the
@@ -63,13 +84,23 @@ pub(super) fn breach(
     if !customer.on_hold && over_limit.is_none() {
         return Ok(None);
     }
-    let what = match (kind, amount < full) {
-        (DocKind::Fee, _) => "fee",
-        (_, false) => "invoice",
-        // Named for what counts: a loaded invoice's open part, not its full amount.
-        (_, true) => "invoice's open part",
+    let refused = match (kind, amount < full) {
+        (DocKind::Fee, _) => Refused::Fee,
+        (_, false) => Refused::Invoice,
+        (_, true) => Refused::OpenPart,
+    };
+    let what = match refused {
+        Refused::Fee => "fee",
+        Refused::Invoice => "invoice",
+        Refused::OpenPart => "invoice's open part",
     };
     let shown = |m: Money| currency.display(m);
+    let figures_shown = ShownFigures {
+        amount: shown(amount),
+        over_limit: over_limit
+            .as_ref()
+            .map(|o| (shown(o.limit), shown(o.balance), shown(o.over))),
+    };
     let state = match (customer.on_hold, &over_limit) {
         (true, None) => "is on hold".to_string(),
         (false, _) => "is over its credit limit".to_string(),
@@ -96,6 +127,8 @@ pub(super) fn breach(
         amount,
         on_hold: customer.on_hold,
         over_limit,
+        what: refused,
+        shown: figures_shown,
         message,
     }))
 }
