@@ -277,7 +277,7 @@ impl Matcher {
 
 pub(super) fn label(item: &MatchItem) -> String {
     if item.seq > 1 {
-        format!("{}#{}", item.number, item.seq)
+        format!("{}/{}", item.number, item.seq)
     } else {
         item.number.clone()
     }

@@ -289,7 +289,7 @@ impl Form {
                             .allocations
                             .iter()
                             .map(|(number, seq, amount)| {
-                                format!("{number}#{seq} {}", currency.display(*amount))
+                                format!("{number}/{seq} {}", currency.display(*amount))
                             })
                             .collect();
                         let applied = if applied.is_empty() {

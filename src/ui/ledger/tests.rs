@@ -100,8 +100,8 @@ fn record_a_payment_of_150_against_three_installments() {
     let ledger = ledger(&app);
     assert_eq!(ledger.form_kind(), None, "the form closes once posted");
     let notice = ledger.notice().unwrap();
-    assert!(notice.contains("INV-3#1 100.00"), "{notice}");
-    assert!(notice.contains("INV-3#2 50.00"), "{notice}");
+    assert!(notice.contains("INV-3/1 100.00"), "{notice}");
+    assert!(notice.contains("INV-3/2 50.00"), "{notice}");
     assert!(notice.contains("unapplied 0.00"), "{notice}");
     let data = ledger.data().unwrap();
     assert_eq!(data.balance.to_string(), "150.00");

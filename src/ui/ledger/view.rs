@@ -323,7 +323,7 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
         };
         items = items.push(column![
             row![
-                text(format!("{}#{}", item.number, item.seq))
+                text(format!("{}/{}", item.number, item.seq))
                     .size(14)
                     .width(Length::Fill),
                 text(book.money(item.open)).size(14),
