@@ -160,6 +160,32 @@ pub fn amount_cell<'a, M: 'a>(value: impl text::IntoFragment<'a>, width: Length)
     .into()
 }
 
+/// [`amount_cell`] in the warning colour when `flagged` (overdue money, a customer on
+/// hold or over its limit), so what needs attention stands out in a column.
+pub fn flagged_amount_cell<'a, M: 'a>(
+    value: impl text::IntoFragment<'a>,
+    width: Length,
+    flagged: bool,
+) -> Element<'a, M> {
+    if !flagged {
+        return amount_cell(value, width);
+    }
+    container(
+        text(value)
+            .size(14)
+            .wrapping(text::Wrapping::None)
+            .style(|theme: &Theme| text::Style {
+                color: Some(warning_color(theme)),
+            })
+            .align_x(iced::alignment::Horizontal::Right)
+            .width(Length::Fill),
+    )
+    .width(width)
+    .clip(true)
+    .padding([4, 6])
+    .into()
+}
+
 /// A bold cell for totals rows.
 pub fn total_cell<'a, M: 'a>(
     value: impl text::IntoFragment<'a>,

@@ -3,7 +3,7 @@
 //! Only the lines in view are built; `update` has already laid them out.
 
 use iced::widget::{button, column, container, mouse_area, row, scrollable, space, text};
-use iced::{Element, Length, Theme};
+use iced::{Element, Length};
 
 use super::{Aging, Column, LIST, Line, Message, Report, label};
 use crate::domain::Money;
@@ -288,28 +288,12 @@ fn item_line<'a>(
     .into()
 }
 
-/// A bucket's amount, blank when nothing is in it; late money in the danger colour.
+/// A bucket's amount, blank when nothing is in it; late money in the warning colour.
 fn bucket_cell<'a>(amount: Money, late: bool, width: Length, book: &Book) -> Element<'a, Message> {
     if amount.is_zero() {
         return space().width(width).into();
     }
-    if !late {
-        return widgets::amount_cell(book.money(amount), width);
-    }
-    container(
-        text(book.money(amount))
-            .size(14)
-            .wrapping(text::Wrapping::None)
-            .style(|theme: &Theme| text::Style {
-                color: Some(widgets::warning_color(theme)),
-            })
-            .align_x(iced::alignment::Horizontal::Right)
-            .width(Length::Fill),
-    )
-    .width(width)
-    .clip(true)
-    .padding([4, 6])
-    .into()
+    widgets::flagged_amount_cell(book.money(amount), width, late)
 }
 
 fn totals<'a>(report: &'a Report, w: &Widths, book: &Book) -> Element<'a, Message> {

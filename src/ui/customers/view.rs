@@ -198,22 +198,11 @@ impl Customers {
             .map(|d| d.to_string())
             .unwrap_or_default();
         let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        let overdue: Element<'a, Message> = if row_data.overdue.is_positive() {
-            container(
-                text(row_data.overdue_text.as_str())
-                    .size(14)
-                    .style(|theme: &Theme| text::Style {
-                        color: Some(widgets::warning_color(theme)),
-                    })
-                    .align_x(iced::alignment::Horizontal::Right)
-                    .width(Length::Fill),
-            )
-            .width(MONEY)
-            .padding([4, 6])
-            .into()
-        } else {
-            widgets::amount_cell(row_data.overdue_text.as_str(), MONEY)
-        };
+        let overdue = widgets::flagged_amount_cell(
+            row_data.overdue_text.as_str(),
+            MONEY,
+            row_data.overdue.is_positive(),
+        );
         let follow_up_due = row_data.next_follow_up.is_some_and(|d| d <= self.today);
         let next: Element<'a, Message> = if follow_up_due {
             container(
@@ -242,7 +231,12 @@ impl Customers {
                 .push(next);
         }
         let content = content.extend([
-            widgets::amount_cell(row_data.credit_text.as_str(), CREDIT),
+            // On hold or over the limit: no more credit, which the user must see.
+            widgets::flagged_amount_cell(
+                row_data.credit_text.as_str(),
+                CREDIT,
+                row_data.on_hold || row_data.over_limit,
+            ),
             self.risk_cell(row_data),
         ]);
         mouse_area(
