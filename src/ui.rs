@@ -46,6 +46,15 @@ pub struct Options {
     pub today: NaiveDate,
 }
 
+/// Tab (Shift+Tab back) walks the fields in the order they are laid out.
+fn walk_fields<M: Send + 'static>(modifiers: Modifiers) -> Task<M> {
+    if modifiers.shift() {
+        iced::widget::operation::focus_previous()
+    } else {
+        iced::widget::operation::focus_next()
+    }
+}
+
 /// Opens the window and runs until it is closed.
 pub fn run(options: Options) -> iced::Result {
     // The language chosen on the Settings screen, unless OWED_LANG says otherwise.
@@ -255,6 +264,10 @@ impl App {
                     None => task,
                 }
             }
+            // Tab walks the welcome screen's fields as it walks a book's forms.
+            (State::Welcome(_), Message::Key(Key::Named(Named::Tab), modifiers)) => {
+                walk_fields(modifiers)
+            }
             (State::Welcome(_), _) => Task::none(),
             (State::Open(_), Message::CloseBook) => {
                 self.state = State::Welcome(Box::new(welcome::Welcome::new(
@@ -334,15 +347,7 @@ impl Open {
                 None => (Task::none(), None),
             },
             Message::Show(tab) => (Task::none(), Some(Event::Show(tab))),
-            // Tab walks the fields in the order they are laid out.
-            Message::Key(Key::Named(Named::Tab), modifiers) => (
-                if modifiers.shift() {
-                    iced::widget::operation::focus_previous()
-                } else {
-                    iced::widget::operation::focus_next()
-                },
-                None,
-            ),
+            Message::Key(Key::Named(Named::Tab), modifiers) => (walk_fields(modifiers), None),
             Message::Key(key, modifiers) => (Task::none(), self.shortcut(key, modifiers)),
             Message::Welcome(_) | Message::CloseBook => (Task::none(), None),
         }

@@ -242,6 +242,8 @@ impl Welcome {
             None => space().into(),
         };
 
+        // Enter in any of the three fields starts the book, as the button does.
+        let start = (currency_error.is_none() && !busy).then_some(Message::StartEmpty);
         let empty = column![
             text(fl!("start-an-empty-book")).size(18).font(BOLD),
             widgets::field(
@@ -249,7 +251,7 @@ impl Welcome {
                 "welcome-company",
                 &self.company,
                 Message::Company,
-                None,
+                start.clone(),
                 None
             ),
             widgets::field(
@@ -257,7 +259,7 @@ impl Welcome {
                 "welcome-currency",
                 &self.currency,
                 Message::Currency,
-                None,
+                start.clone(),
                 None
             ),
             widgets::field(
@@ -265,17 +267,14 @@ impl Welcome {
                 "welcome-decimals",
                 &self.decimals,
                 Message::Decimals,
-                currency_error.is_none().then_some(Message::StartEmpty),
+                start.clone(),
                 currency_error.clone(),
             ),
             widgets::muted(fl!(
                 "the-book-is-written-to-path",
                 path = self.new_book_path().display().to_string()
             )),
-            widgets::action(
-                fl!("start-an-empty-book"),
-                (currency_error.is_none() && !busy).then_some(Message::StartEmpty)
-            ),
+            widgets::action(fl!("start-an-empty-book"), start),
         ]
         .spacing(8);
 
@@ -296,7 +295,7 @@ impl Welcome {
                 "welcome-sample",
                 &self.sample_customers,
                 Message::SampleCustomers,
-                sample_error.is_none().then_some(Message::StartSample),
+                (sample_error.is_none() && !busy).then_some(Message::StartSample),
                 sample_error.clone(),
             ),
             widgets::action(
@@ -502,5 +501,44 @@ mod tests {
             panic!("the sample book should open");
         };
         assert_eq!(store.counts().unwrap().0, 12);
+    }
+
+    #[test]
+    fn tab_walks_the_welcome_screens_fields() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = crate::ui::App::boot(crate::ui::Options {
+            book: dir.path().join("new.owed"),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+        })
+        .0;
+        assert!(app.open_book().is_none(), "the welcome screen is shown");
+        let key = |app: &mut crate::ui::App, key, modifiers| {
+            app.update(crate::ui::Message::Key(key, modifiers)).units()
+        };
+        let tab = iced::keyboard::Key::Named(iced::keyboard::key::Named::Tab);
+        // One focus move each way; other keys do nothing here.
+        assert_eq!(
+            key(&mut app, tab.clone(), iced::keyboard::Modifiers::empty()),
+            1
+        );
+        assert_eq!(key(&mut app, tab, iced::keyboard::Modifiers::SHIFT), 1);
+        let letter = iced::keyboard::Key::Character("a".into());
+        assert_eq!(key(&mut app, letter, iced::keyboard::Modifiers::empty()), 0);
+    }
+
+    #[test]
+    fn enter_in_the_company_name_starts_the_book() {
+        use iced_test::simulator::Simulator;
+        let dir = tempfile::tempdir().unwrap();
+        let welcome = Welcome::new(dir.path().join("new.owed"), None);
+        let mut ui = Simulator::new(welcome.view());
+        ui.click(iced::widget::Id::new("welcome-company")).unwrap();
+        ui.typewrite("Acme Ltd");
+        ui.tap_key(iced::keyboard::key::Named::Enter);
+        let messages: Vec<Message> = ui.into_messages().collect();
+        assert!(
+            messages.iter().any(|m| matches!(m, Message::StartEmpty)),
+            "{messages:?}"
+        );
     }
 }
