@@ -96,8 +96,9 @@ pub struct Aging {
     loading: bool,
     error: Option<String>,
     report: Option<Arc<Report>>,
-    /// The table's columns, measured for the report.
+    /// The table's columns and the chart's bars, measured for the report.
     widths: table::Widths,
+    chart_slot: f32,
     /// Customers in sort order, by index into the report's customers.
     order: Vec<usize>,
     lines: Vec<Line>,
@@ -133,6 +134,7 @@ impl Aging {
             error: None,
             report: None,
             widths: table::Widths::default(),
+            chart_slot: 0.0,
             order: Vec::new(),
             lines: Vec::new(),
             expanded: HashSet::new(),
@@ -205,6 +207,7 @@ impl Aging {
                     self.sort = (Column::Code, Direction::Ascending);
                 }
                 self.widths = table::Widths::measure(&report, book);
+                self.chart_slot = chart::slot_width(&report, book);
                 self.report = Some(report);
                 self.rebuild();
             }
@@ -444,7 +447,7 @@ impl Aging {
         let report = responsive(move |size| {
             let mut report = column![].spacing(8);
             if let Some(shown) = &self.report {
-                report = report.push(chart::view(shown, book, size.width));
+                report = report.push(chart::view(shown, book, size.width, self.chart_slot));
             }
             report.push(table::view(self, book, size.width)).into()
         });

@@ -147,17 +147,7 @@ pub fn cell<'a, M: 'a>(value: impl text::IntoFragment<'a>, width: Length) -> Ele
 
 /// A right-aligned cell for amounts and counts.
 pub fn amount_cell<'a, M: 'a>(value: impl text::IntoFragment<'a>, width: Length) -> Element<'a, M> {
-    container(
-        text(value)
-            .size(14)
-            .wrapping(text::Wrapping::None)
-            .align_x(iced::alignment::Horizontal::Right)
-            .width(Length::Fill),
-    )
-    .width(width)
-    .clip(true)
-    .padding([4, 6])
-    .into()
+    flagged_amount_cell(value, width, false)
 }
 
 /// [`amount_cell`] in the warning colour when `flagged` (overdue money, a customer on
@@ -167,15 +157,12 @@ pub fn flagged_amount_cell<'a, M: 'a>(
     width: Length,
     flagged: bool,
 ) -> Element<'a, M> {
-    if !flagged {
-        return amount_cell(value, width);
-    }
     container(
         text(value)
             .size(14)
             .wrapping(text::Wrapping::None)
-            .style(|theme: &Theme| text::Style {
-                color: Some(warning_color(theme)),
+            .style(move |theme: &Theme| text::Style {
+                color: flagged.then(|| warning_color(theme)),
             })
             .align_x(iced::alignment::Horizontal::Right)
             .width(Length::Fill),

@@ -39,9 +39,22 @@ enum Kind {
     Unapplied,
 }
 
-/// The chart in `width` pixels: the figures beside it when there is room, beneath it
-/// when not, and the bars scroll sideways rather than cut an amount.
-pub fn view<'a>(report: &'a Report, book: &'a Book, width: f32) -> Element<'a, Message> {
+/// The width of every bar: as wide as the widest amount above one or name below one
+/// needs. Measured once when a report arrives, not on every redraw.
+pub fn slot_width(report: &Report, book: &Book) -> f32 {
+    bars(report)
+        .iter()
+        .flat_map(|(name, amount, _)| {
+            [
+                widgets::text_width(&book.money(*amount), 12.0, widgets::REGULAR),
+                widgets::text_width(name, 13.0, widgets::REGULAR),
+            ]
+        })
+        .fold(MIN_SLOT, |widest, needs| widest.max((needs + 8.0).ceil()))
+}
+
+/// The bars: each bucket's total, then the unapplied credit.
+fn bars(report: &Report) -> Vec<(String, Money, Kind)> {
     let totals = report.totals();
     let basis = report.basis();
     let buckets = report.labels().len();
@@ -62,20 +75,20 @@ pub fn view<'a>(report: &'a Report, book: &'a Book, width: f32) -> Element<'a, M
         })
         .collect();
     bars.push((fl!("unapplied"), totals.unapplied, Kind::Unapplied));
+    bars
+}
+
+/// The chart in `width` pixels, each bar `slot` wide ([`slot_width`]): the figures
+/// beside it when there is room, beneath it when not, and the bars scroll sideways
+/// rather than cut an amount.
+pub fn view<'a>(report: &'a Report, book: &'a Book, width: f32, slot: f32) -> Element<'a, Message> {
+    let totals = report.totals();
+    let basis = report.basis();
+    let bars = bars(report);
     let largest = bars
         .iter()
         .filter_map(|(_, amount, _)| amount.0.abs().to_f32())
         .fold(0.0_f32, f32::max);
-    // Every bar as wide as the widest amount or name above or below one needs.
-    let slot = bars
-        .iter()
-        .flat_map(|(name, amount, _)| {
-            [
-                widgets::text_width(&book.money(*amount), 12.0, widgets::REGULAR),
-                widgets::text_width(name, 13.0, widgets::REGULAR),
-            ]
-        })
-        .fold(MIN_SLOT, |widest, needs| widest.max((needs + 8.0).ceil()));
     let chart_width = bars.len() as f32 * (slot + SLOT_SPACING) - SLOT_SPACING;
     let chart = bars.into_iter().fold(
         row![].spacing(SLOT_SPACING),
