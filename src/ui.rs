@@ -55,6 +55,10 @@ fn walk_fields<M: Send + 'static>(modifiers: Modifiers) -> Task<M> {
     }
 }
 
+/// The smallest window the screens are laid out for (the 1024×640): every
+/// screen is checked at 1024×700 and keeps its amounts whole down to this.
+pub const MIN_WINDOW: iced::Size = iced::Size::new(1024.0, 640.0);
+
 /// Opens the window and runs until it is closed.
 pub fn run(options: Options) -> iced::Result {
     // The language chosen on the Settings screen, unless OWED_LANG says otherwise.
@@ -67,9 +71,16 @@ pub fn run(options: Options) -> iced::Result {
         .theme(App::theme)
         .font(widgets::REGULAR_FONT)
         .font(widgets::BOLD_FONT)
+        .font(widgets::LATIN_FONTS[0])
+        .font(widgets::LATIN_FONTS[1])
         .default_font(iced::Font::with_name("Noto Sans CJK SC"))
-        .window_size((1280.0, 800.0))
-        .centered()
+        .window(iced::window::Settings {
+            size: iced::Size::new(1280.0, 800.0),
+            // Below this the screens' tables could not keep every amount whole.
+            min_size: Some(MIN_WINDOW),
+            position: iced::window::Position::Centered,
+            ..iced::window::Settings::default()
+        })
         .run()
 }
 

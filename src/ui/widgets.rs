@@ -13,7 +13,7 @@ use super::screen::ListKey;
 use crate::fl;
 
 mod measure;
-pub use measure::{BOLD_FONT, REGULAR, REGULAR_FONT, money_column, text_width};
+pub use measure::{BOLD_FONT, LATIN_FONTS, REGULAR, REGULAR_FONT, money_column, text_width};
 
 /// Height of one table row; the virtualised lists rely on it being fixed.
 pub const ROW_HEIGHT: f32 = 28.0;

@@ -16,6 +16,13 @@ use super::BOLD;
 /// The app's fonts, drawn from one place so the window and the measuring load them once.
 pub static REGULAR_FONT: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSC-Regular.otf");
 pub static BOLD_FONT: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSC-Bold.otf");
+/// Noto Sans, for the letters Noto Sans SC lacks (Ł Ş Č İ Ř ț ά…). Text falls back to it
+/// by name ("Noto Sans" heads cosmic-text's fallback list), so a Polish or Turkish name
+/// draws the same on any machine, whatever fonts the system has.
+pub static LATIN_FONTS: [&[u8]; 2] = [
+    include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf"),
+];
 
 /// The app's text font (the window's default), to measure plain text with.
 pub const REGULAR: Font = Font::with_name("Noto Sans CJK SC");
@@ -32,6 +39,9 @@ pub fn text_width(content: &str, size: f32, font: Font) -> f32 {
             // The same bytes as the window's (`load_font` skips what it has).
             fonts.load_font(Cow::Borrowed(REGULAR_FONT));
             fonts.load_font(Cow::Borrowed(BOLD_FONT));
+            for latin in LATIN_FONTS {
+                fonts.load_font(Cow::Borrowed(latin));
+            }
         }
     });
     let measured = Paragraph::with_text(Text {
@@ -69,6 +79,56 @@ pub fn money_column<'a>(header: &str, figures: impl IntoIterator<Item = &'a str>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use iced::advanced::graphics::text::cosmic_text::fontdb;
+
+    #[test]
+    fn letters_the_chinese_face_lacks_are_drawn_from_the_bundled_noto_sans() {
+        // Measuring loads the app's fonts into the shared font system.
+        text_width("x", 14.0, REGULAR);
+        let names = "Łódź Ştefan Țuțea Čeněk Řehoř İstanbul Nguyễn Đức Ødegård Дмитрий Ευάγγελος 张伟";
+        let paragraph = Paragraph::with_text(Text {
+            content: names,
+            bounds: Size::INFINITE,
+            size: 14.0.into(),
+            line_height: LineHeight::default(),
+            font: REGULAR,
+            align_x: Alignment::Default,
+            align_y: Vertical::Top,
+            shaping: Shaping::Auto,
+            wrapping: Wrapping::None,
+        });
+        let mut fonts = font_system().write().expect("the font system");
+        let mut glyphs = 0;
+        for run in paragraph.buffer().layout_runs() {
+            for glyph in run.glyphs {
+                let text = &run.text[glyph.start..glyph.end];
+                if text.trim().is_empty() {
+                    continue;
+                }
+                glyphs += 1;
+                // Glyph 0 is .notdef, the empty box a missing letter shows as.
+                assert_ne!(glyph.glyph_id, 0, "{text:?} has no glyph");
+                let face = fonts.raw().db().face(glyph.font_id).expect("a loaded face");
+                let family = &face.families[0].0;
+                assert!(
+                    family == "Noto Sans" || family == "Noto Sans CJK SC",
+                    "{text:?} is drawn from {family}"
+                );
+            }
+        }
+        // Both Noto Sans faces are loaded from the app's own bytes (a system copy of the
+        // same family, where there is one, may be the one the shaper picks).
+        let mut bundled = |weight: fontdb::Weight| {
+            fonts.raw().db().faces().any(|face| {
+                matches!(face.source, fontdb::Source::Binary(_))
+                    && face.families[0].0 == "Noto Sans"
+                    && face.weight == weight
+            })
+        };
+        assert!(bundled(fontdb::Weight::NORMAL) && bundled(fontdb::Weight::BOLD));
+        assert!(glyphs >= 60, "{glyphs} glyphs shaped");
+    }
 
     #[test]
     fn a_longer_figure_is_wider_and_a_column_fits_its_widest() {
