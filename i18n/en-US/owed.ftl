@@ -927,6 +927,7 @@ error-customer-negative-credit-limit = the credit limit must not be negative
 error-aging-bad-buckets = buckets must be rising whole numbers of days like 30,60,90, not '{ $text }'
 error-aging-bad-basis = aging is by 'due' or 'invoice', not '{ $text }'
 error-money-not-an-amount = '{ $text }' is not an amount; write it like { $example }
+error-money-not-an-amount-either = '{ $text }' is not an amount; write it like { $grouped } or { $plain }
 error-money-too-precise = '{ $text }' has more decimals than { $code } allows ({ $minor_units })
 error-money-not-positive = '{ $text }' must be more than zero
 error-money-too-large = '{ $text }' is too large; one amount can be at most 999,999,999,999 and its decimals

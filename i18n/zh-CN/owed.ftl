@@ -784,6 +784,7 @@ error-customer-negative-credit-limit = 信用额度不能为负数
 error-aging-bad-buckets = 账龄区间必须是递增的整数天数，如 30,60,90，不能是“{ $text }”
 error-aging-bad-basis = 账龄只能按“due”（到期日）或“invoice”（发票日期）计算，不能是“{ $text }”
 error-money-not-an-amount = “{ $text }”不是有效金额；请按 { $example } 的格式填写
+error-money-not-an-amount-either = “{ $text }”不是有效金额；请按 { $grouped } 或 { $plain } 的格式填写
 error-money-too-precise = “{ $text }”的小数位数超过 { $code } 允许的位数（{ $minor_units } 位）
 error-money-not-positive = “{ $text }”必须大于零
 error-money-too-large = “{ $text }”金额过大；单笔金额最多为 999,999,999,999（另加小数部分）

@@ -12,7 +12,9 @@ use iced::{Background, Border, Color, Element, Font, Length, Theme, font};
 use super::screen::ListKey;
 use crate::fl;
 
+mod edited;
 mod measure;
+pub use edited::Edited;
 pub use measure::{BOLD_FONT, LATIN_FONTS, REGULAR, REGULAR_FONT, money_column, text_width};
 
 /// Height of one table row; the virtualised lists rely on it being fixed.

@@ -5,7 +5,7 @@
 //! person already typed them; the filled values stay editable. Editing a customer shows
 //! its next credit review's date, which may be moved (audited like every change).
 
-use iced::widget::{Id, checkbox, column, container, operation, row, text};
+use iced::widget::{Id, checkbox, column, container, operation, row, text, text_editor};
 use iced::{Element, Length, Task};
 
 use crate::domain::Currency;
@@ -26,7 +26,8 @@ pub enum Message {
     Contact(String),
     Email(String),
     Phone(String),
-    Address(String),
+    /// An edit in the address's lines.
+    Address(text_editor::Action),
     Terms(String),
     CreditLimit(String),
     Tier(String),
@@ -46,6 +47,8 @@ pub struct Form {
     pub email: String,
     pub phone: String,
     pub address: String,
+    /// The address as edited, a line per line of the envelope (as the company's is).
+    address_lines: text_editor::Content,
     pub terms: String,
     pub credit_limit: String,
     pub tier: String,
@@ -59,6 +62,8 @@ pub struct Form {
     /// Whether the person typed the terms or the limit (then a tier does not fill them).
     terms_typed: bool,
     limit_typed: bool,
+    /// The fields typed in so far: their problems show, the others' wait.
+    edited: widgets::Edited,
 }
 
 /// Why each field is refused, if it is.
@@ -102,6 +107,9 @@ impl Form {
             email: customer.email.clone().unwrap_or_default(),
             phone: customer.phone.clone().unwrap_or_default(),
             address: customer.address.clone().unwrap_or_default(),
+            address_lines: text_editor::Content::with_text(
+                customer.address.as_deref().unwrap_or_default(),
+            ),
             terms: customer.terms.to_string(),
             credit_limit: customer
                 .credit_limit
@@ -209,10 +217,13 @@ impl Form {
             on_hold: self.on_hold,
         };
         // validate() stops at the first problem; the form shows every field's at once.
+        let mut probe = draft.clone();
         if crate::domain::text::is_blank(&draft.name) {
             problems.name = Some(crate::domain::customer::CustomerError::EmptyName.described());
+            // So the other fields are checked too.
+            probe.name = "-".into();
         }
-        if let Err(error) = draft.validate() {
+        if let Err(error) = probe.validate() {
             use crate::domain::customer::CustomerError as E;
             let reason = Some(error.described());
             match error {
@@ -237,29 +248,49 @@ impl Form {
 
     pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::Code(v) if self.editing.is_none() => self.code = v,
+            Message::Code(v) if self.editing.is_none() => {
+                self.code = v;
+                self.edited.mark("customer-code");
+            }
             Message::Code(_) => {}
-            Message::Name(v) => self.name = v,
+            Message::Name(v) => {
+                self.name = v;
+                self.edited.mark("customer-name");
+            }
             Message::Contact(v) => self.contact = v,
-            Message::Email(v) => self.email = v,
+            Message::Email(v) => {
+                self.email = v;
+                self.edited.mark("customer-email");
+            }
             Message::Phone(v) => self.phone = v,
-            Message::Address(v) => self.address = v,
+            Message::Address(action) => {
+                self.address_lines.perform(action);
+                self.address = self.address_lines.text().trim_end().to_string();
+            }
             Message::Terms(v) => {
                 self.terms = v;
                 self.terms_typed = true;
+                self.edited.mark("customer-terms");
             }
             Message::CreditLimit(v) => {
                 self.credit_limit = v;
                 self.limit_typed = true;
+                self.edited.mark("customer-limit");
             }
             Message::Tier(v) => {
                 self.tier = v;
                 self.fill_from_tier();
+                self.edited.mark("customer-tier");
             }
             Message::OnHold(v) => self.on_hold = v,
-            Message::NextReview(v) => self.next_review = v,
+            Message::NextReview(v) => {
+                self.next_review = v;
+                self.edited.mark("customer-next-review");
+            }
             Message::Cancel => return (Task::none(), Some(Event::Close)),
             Message::Save => {
+                // Enter on a form that cannot be saved yet says what is missing.
+                self.edited.submit();
                 let Ok(draft) = self.draft() else {
                     return (Task::none(), None);
                 };
@@ -301,12 +332,15 @@ impl Form {
         let problems = *problems;
         let valid = !problems.any();
         let save = valid.then_some(Message::Save);
+        // Enter in a field saves, or shows every field's problem if it cannot.
+        let submit = Some(Message::Save);
         let f = |label: String,
-                 id,
+                 id: &'static str,
                  value: &'a String,
                  on: fn(String) -> Message,
                  problem: &Option<String>| {
-            widgets::field(label, id, value, on, save.clone(), problem.clone())
+            let shown = self.edited.shown(id, value, problem.clone());
+            widgets::field(label, id, value, on, submit.clone(), shown)
         };
         let none = &None;
         let title = match &self.editing {
@@ -366,13 +400,17 @@ impl Form {
                     Message::Phone,
                     none
                 ),
-                f(
-                    fl!("address"),
-                    "customer-address",
-                    &self.address,
-                    Message::Address,
-                    none
-                ),
+                row![
+                    text(fl!("address")).size(14).width(Length::Fixed(150.0)),
+                    text_editor(&self.address_lines)
+                        .id("customer-address")
+                        .on_action(Message::Address)
+                        .padding(6)
+                        .size(14)
+                        .height(Length::Fixed(78.0))
+                        .width(260),
+                ]
+                .spacing(10),
                 f(
                     fl!("terms-net-30-eom-15-receipt"),
                     "customer-terms",
@@ -385,11 +423,20 @@ impl Form {
                     iced::widget::text_input("", &self.credit_limit)
                         .id("customer-limit")
                         .on_input(Message::CreditLimit)
-                        .on_submit_maybe(save.clone())
+                        .on_submit_maybe(submit.clone())
                         .padding(6)
                         .size(14)
                         .width(Length::Fixed(260.0)),
-                    widgets::danger_text(problems.credit_limit.clone().unwrap_or_default()),
+                    widgets::danger_text(
+                        self.edited
+                            .shown(
+                                "customer-limit",
+                                // A blank limit is "no limit", never missing.
+                                "-",
+                                problems.credit_limit.clone()
+                            )
+                            .unwrap_or_default()
+                    ),
                 ]
                 .spacing(10)
                 .align_y(iced::Alignment::Center),

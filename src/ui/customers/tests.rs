@@ -113,6 +113,45 @@ fn a_new_customer_is_saved_through_the_form() {
     assert_eq!(codes, ["C001", "C002", "C003"]);
 }
 
+#[test]
+fn a_new_customer_form_is_quiet_until_typed_in_and_keeps_an_address_of_several_lines() {
+    use iced::widget::text_editor::{Action, Edit};
+    use iced_test::simulator;
+    let mut app = sample_app();
+    send(&mut app, App::Show(Tab::Customers));
+    send(&mut app, App::Customers(Message::NewCustomer));
+    let says = |app: &crate::ui::App, text: &str| simulator(app.view()).find(text).is_ok();
+    assert!(
+        !says(&app, "required"),
+        "no problem before anything is typed"
+    );
+    form_message(&mut app, form::Message::Code("C004".into()));
+    form_message(&mut app, form::Message::Code(String::new()));
+    assert!(says(&app, "required"), "the code, typed and cleared");
+    form_message(&mut app, form::Message::Code("C004".into()));
+    form_message(
+        &mut app,
+        form::Message::Name("Łódź Trading sp. z o.o.".into()),
+    );
+    let typed = ["ul. Piotrkowska 1", "90-001 Łódź", "Poland"];
+    for (i, line) in typed.iter().enumerate() {
+        if i > 0 {
+            form_message(&mut app, form::Message::Address(Action::Edit(Edit::Enter)));
+        }
+        for c in line.chars() {
+            form_message(
+                &mut app,
+                form::Message::Address(Action::Edit(Edit::Insert(c))),
+            );
+        }
+    }
+    form_message(&mut app, form::Message::Save);
+    assert!(!screen(&app).is_form_open(), "saved");
+    let book = app.open_book().unwrap();
+    let saved = book.book.store().customer("C004").unwrap();
+    assert_eq!(saved.address.as_deref(), Some(typed.join("\n").as_str()));
+}
+
 /// The form open on the screen.
 fn open_form(app: &crate::ui::App) -> &form::Form {
     screen(app).form.as_ref().expect("the customer form")

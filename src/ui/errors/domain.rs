@@ -187,12 +187,22 @@ impl super::Described for AgingError {
 impl super::Described for MoneyError {
     fn described_in(&self, loader: &FluentLanguageLoader) -> String {
         match self {
-            MoneyError::NotAnAmount { text, example } => i18n_embed_fl::fl!(
-                loader,
-                "error-money-not-an-amount",
-                text = text.as_str(),
-                example = (*example)
-            ),
+            // The book's format gives two ways to write it, joined by an English "or".
+            MoneyError::NotAnAmount { text, example } => match example.split_once(" or ") {
+                Some((grouped, plain)) => i18n_embed_fl::fl!(
+                    loader,
+                    "error-money-not-an-amount-either",
+                    text = text.as_str(),
+                    grouped = grouped,
+                    plain = plain
+                ),
+                None => i18n_embed_fl::fl!(
+                    loader,
+                    "error-money-not-an-amount",
+                    text = text.as_str(),
+                    example = (*example)
+                ),
+            },
             MoneyError::TooPrecise {
                 text,
                 code,
@@ -550,6 +560,15 @@ mod tests {
         };
         same_in_english(&error);
         chinese_with(&error, &["12,3,4", "1234.50"]);
+        // The book's two ways to write an amount, joined in the language shown.
+        let error = MoneyError::NotAnAmount {
+            text: "12,50".into(),
+            example: "1,234.50 or 1234.50",
+        };
+        same_in_english(&error);
+        chinese_with(&error, &["12,50", "1,234.50", "1234.50"]);
+        let chinese = error.described_in(&CHINESE);
+        assert!(!chinese.contains(" or "), "{chinese}");
         let error = MoneyError::TooPrecise {
             text: "1.005".into(),
             code: "USD".into(),

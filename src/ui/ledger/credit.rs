@@ -56,6 +56,8 @@ pub struct Form {
     /// Per-invoice amounts once the user changes the allocation; `None` is oldest first.
     pub explicit: Option<Vec<String>>,
     error: Option<String>,
+    /// The fields typed in so far: their problems show, the others' wait.
+    edited: widgets::Edited,
 }
 
 /// What the fields would post.
@@ -122,6 +124,7 @@ impl Form {
             number: String::new(),
             explicit: None,
             error: None,
+            edited: widgets::Edited::default(),
         };
         (form, operation::focus(Id::new("credit-amount")))
     }
@@ -242,8 +245,14 @@ impl Form {
     ) -> (Task<Message>, Option<Outcome>) {
         let currency = book.currency().clone();
         match message {
-            Message::Amount(v) => self.amount = v,
-            Message::Date(v) => self.date = v,
+            Message::Amount(v) => {
+                self.amount = v;
+                self.edited.mark("credit-amount");
+            }
+            Message::Date(v) => {
+                self.date = v;
+                self.edited.mark("credit-date");
+            }
             Message::Reference(v) => self.reference = v,
             Message::Memo(v) => self.memo = v,
             Message::Number(v) => self.number = v,
@@ -269,6 +278,8 @@ impl Form {
             }
             Message::Cancel => return (Task::none(), Some(Outcome::Cancelled)),
             Message::Save => {
+                // Enter on a form that cannot be posted yet says what is missing.
+                self.edited.submit();
                 let (Ok(preview), Ok(date)) = (self.preview(&currency), parse_date(&self.date))
                 else {
                     return (Task::none(), None);
@@ -330,6 +341,8 @@ impl Form {
         let valid =
             problems.amount.is_none() && problems.date.is_none() && problems.allocation.is_none();
         let save = valid.then_some(Message::Save);
+        // Enter in a field posts, or shows every field's problem if it cannot.
+        let submit = Some(Message::Save);
         let title = match self.kind {
             DocKind::Credit => fl!("credit-note"),
             DocKind::WriteOff => fl!("write-off"),
@@ -341,23 +354,25 @@ impl Form {
                 "credit-amount",
                 &self.amount,
                 Message::Amount,
-                save.clone(),
-                problems.amount.clone()
+                submit.clone(),
+                self.edited
+                    .shown("credit-amount", &self.amount, problems.amount.clone())
             ),
             widgets::field(
                 fl!("date"),
                 "credit-date",
                 &self.date,
                 Message::Date,
-                save.clone(),
-                problems.date.clone()
+                submit.clone(),
+                self.edited
+                    .shown("credit-date", &self.date, problems.date.clone())
             ),
             widgets::field(
                 fl!("reference"),
                 "credit-reference",
                 &self.reference,
                 Message::Reference,
-                save.clone(),
+                submit.clone(),
                 None
             ),
             widgets::field(
@@ -365,7 +380,7 @@ impl Form {
                 "credit-memo",
                 &self.memo,
                 Message::Memo,
-                save.clone(),
+                submit.clone(),
                 None
             ),
             widgets::field(
@@ -373,7 +388,7 @@ impl Form {
                 "credit-number",
                 &self.number,
                 Message::Number,
-                save.clone(),
+                submit.clone(),
                 None
             ),
         ]
@@ -399,7 +414,7 @@ impl Form {
                 text_input("0", &value)
                     .id(Id::from(format!("apply-{index}")))
                     .on_input(move |v| Message::Invoice(index, v))
-                    .on_submit_maybe(save.clone())
+                    .on_submit_maybe(submit.clone())
                     .align_x(iced::alignment::Horizontal::Right)
                     .size(14)
                     .padding(4)
@@ -414,7 +429,11 @@ impl Form {
         if self.invoices.is_empty() {
             table = table.push(widgets::muted(fl!("nothing-is-open-all-of-it")));
         }
-        let summary: Element<'a, Message> = match (&preview, &problems.allocation) {
+        let allocation_problem = problems
+            .allocation
+            .as_ref()
+            .filter(|_| self.edited.is_shown("credit-amount") || self.explicit.is_some());
+        let summary: Element<'a, Message> = match (&preview, allocation_problem) {
             (_, Some(problem)) => widgets::danger_text(problem.clone()).into(),
             (Some(p), None) => {
                 let mut words = fl!(

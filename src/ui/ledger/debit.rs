@@ -68,6 +68,8 @@ pub struct Form {
     pub override_reason: Option<String>,
     /// The customer's tier's required deposit, when it set the plan.
     pub policy_note: Option<String>,
+    /// The fields typed in so far: their problems show, the others' wait.
+    edited: widgets::Edited,
 }
 
 /// Why each field is refused.
@@ -115,6 +117,7 @@ impl Form {
             refusal: None,
             override_reason: None,
             policy_note: None,
+            edited: widgets::Edited::default(),
         };
         if let Some((tier, pct)) = required {
             form.plan = PlanKind::Deposit;
@@ -234,13 +237,28 @@ impl Form {
             self.override_reason = None;
         }
         match message {
-            Message::Amount(v) => self.amount = v,
-            Message::Date(v) => self.date = v,
+            Message::Amount(v) => {
+                self.amount = v;
+                self.edited.mark("debit-amount");
+            }
+            Message::Date(v) => {
+                self.date = v;
+                self.edited.mark("debit-date");
+            }
             Message::Number(v) => self.number = v,
-            Message::Terms(v) => self.terms = v,
+            Message::Terms(v) => {
+                self.terms = v;
+                self.edited.mark("debit-terms");
+            }
             Message::Plan(p) => self.plan = p,
-            Message::Count(v) => self.count = v,
-            Message::Percent(v) => self.percent = v,
+            Message::Count(v) => {
+                self.count = v;
+                self.edited.mark("debit-count");
+            }
+            Message::Percent(v) => {
+                self.percent = v;
+                self.edited.mark("debit-percent");
+            }
             Message::Reference(v) => self.reference = v,
             Message::Memo(v) => self.memo = v,
             Message::Cancel => return (Task::none(), Some(Outcome::Cancelled)),
@@ -251,7 +269,11 @@ impl Form {
                 }
             }
             Message::OverrideReason(v) => self.override_reason = Some(v),
-            Message::Save => return (Task::none(), self.post(book, None)),
+            Message::Save => {
+                // Enter on a form that cannot be posted yet says what is missing.
+                self.edited.submit();
+                return (Task::none(), self.post(book, None));
+            }
             Message::SaveOverriding => {
                 let reason = self.override_reason.clone();
                 if reason.is_some() {
@@ -340,9 +362,22 @@ impl Form {
     pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
         let result = self.posting(book);
         let save = result.is_ok().then_some(Message::Save);
+        // Enter in a field posts, or shows every field's problem if it cannot.
+        let submit = Some(Message::Save);
         let (problems, schedule, amount) = match result {
             Ok((new, schedule)) => (Problems::default(), schedule, Some(new.amount)),
             Err(problems) => (*problems, Vec::new(), None),
+        };
+        let shown = |field, value: &str, problem: &Option<String>| {
+            self.edited.shown(field, value, problem.clone())
+        };
+        // The plan's problems come from the amount as much as from its own field.
+        let shown_with_amount = |field, value: &str, problem: &Option<String>| match self
+            .edited
+            .is_shown("debit-amount")
+        {
+            true if !value.trim().is_empty() => problem.clone(),
+            _ => shown(field, value, problem),
         };
         let title = match self.kind {
             DocKind::Fee => fl!("new-fee-late-fee-or-interest"),
@@ -363,16 +398,16 @@ impl Form {
                 "debit-count",
                 &self.count,
                 Message::Count,
-                save.clone(),
-                problems.count.clone(),
+                submit.clone(),
+                shown_with_amount("debit-count", &self.count, &problems.count),
             ),
             PlanKind::Deposit => widgets::field(
                 fl!("deposit"),
                 "debit-percent",
                 &self.percent,
                 Message::Percent,
-                save.clone(),
-                problems.percent.clone(),
+                submit.clone(),
+                shown_with_amount("debit-percent", &self.percent, &problems.percent),
             ),
         };
         let preview = schedule_preview(&schedule, book, problems.schedule.clone());
@@ -424,24 +459,24 @@ impl Form {
                 "debit-amount",
                 &self.amount,
                 Message::Amount,
-                save.clone(),
-                problems.amount.clone()
+                submit.clone(),
+                shown("debit-amount", &self.amount, &problems.amount)
             ),
             widgets::field(
                 fl!("date"),
                 "debit-date",
                 &self.date,
                 Message::Date,
-                save.clone(),
-                problems.date.clone()
+                submit.clone(),
+                shown("debit-date", &self.date, &problems.date)
             ),
             widgets::field(
                 fl!("terms"),
                 "debit-terms",
                 &self.terms,
                 Message::Terms,
-                save.clone(),
-                problems.terms.clone()
+                submit.clone(),
+                shown("debit-terms", &self.terms, &problems.terms)
             ),
             row![
                 text(fl!("falls-due")).size(14).width(Length::Fixed(150.0)),
@@ -460,7 +495,7 @@ impl Form {
                 "debit-number",
                 &self.number,
                 Message::Number,
-                save.clone(),
+                submit.clone(),
                 None
             ),
             widgets::field(
@@ -468,7 +503,7 @@ impl Form {
                 "debit-reference",
                 &self.reference,
                 Message::Reference,
-                save.clone(),
+                submit.clone(),
                 None
             ),
             widgets::field(
@@ -476,7 +511,7 @@ impl Form {
                 "debit-memo",
                 &self.memo,
                 Message::Memo,
-                save.clone(),
+                submit.clone(),
                 None
             ),
         ]

@@ -88,6 +88,20 @@ pub fn screen<'a>(ledger: &'a Ledger, book: &'a Book) -> Element<'a, Message> {
         .into()
 }
 
+/// The customer's address on one line (its envelope lines joined), or nothing.
+fn address_line<'a>(address: Option<&str>) -> Element<'a, Message> {
+    let lines: Vec<&str> = address
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return space().height(0).into();
+    }
+    widgets::muted(lines.join(" · ")).into()
+}
+
 fn header<'a>(data: &'a Data, book: &'a Book, review: Option<Message>) -> Element<'a, Message> {
     let customer = &data.customer;
     let contact: Vec<&str> = [&customer.contact, &customer.email, &customer.phone]
@@ -136,6 +150,7 @@ fn header<'a>(data: &'a Data, book: &'a Book, review: Option<Message>) -> Elemen
             .wrap()
             .vertical_spacing(4),
             widgets::muted(format!("{} · {}", customer.code, contact.join(" · "))),
+            address_line(customer.address.as_deref()),
             widgets::muted(fl!(
                 "terms-terms-credit-limit-limit",
                 terms = customer.terms.to_string(),

@@ -86,7 +86,8 @@ mod tests {
     fn letters_the_chinese_face_lacks_are_drawn_from_the_bundled_noto_sans() {
         // Measuring loads the app's fonts into the shared font system.
         text_width("x", 14.0, REGULAR);
-        let names = "Łódź Ştefan Țuțea Čeněk Řehoř İstanbul Nguyễn Đức Ødegård Дмитрий Ευάγγελος 张伟";
+        let names =
+            "Łódź Ştefan Țuțea Čeněk Řehoř İstanbul Nguyễn Đức Ødegård Дмитрий Ευάγγελος 张伟";
         let paragraph = Paragraph::with_text(Text {
             content: names,
             bounds: Size::INFINITE,
