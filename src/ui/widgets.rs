@@ -13,8 +13,10 @@ use super::screen::ListKey;
 use crate::fl;
 
 mod edited;
+mod ellipsis;
 mod measure;
 pub use edited::Edited;
+pub use ellipsis::name_cell;
 pub use measure::{BOLD_FONT, LATIN_FONTS, REGULAR, REGULAR_FONT, money_column, text_width};
 
 /// Height of one table row; the virtualised lists rely on it being fixed.

@@ -206,7 +206,7 @@ fn customer_line<'a>(
         .width(CODE)
         .clip(true)
         .padding([2, 2]),
-        widgets::cell(customer.name.as_str(), NAME),
+        widgets::name_cell(customer.name.as_str(), NAME),
         widgets::amount_cell(book.money(figures.balance), w.money(0)),
     ]
     .align_y(iced::Alignment::Center);

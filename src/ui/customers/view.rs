@@ -220,7 +220,7 @@ impl Customers {
         };
         let mut content = row![
             widgets::cell(row_data.code.as_str(), CODE),
-            widgets::cell(row_data.name.as_str(), NAME),
+            widgets::name_cell(row_data.name.as_str(), NAME),
             widgets::amount_cell(row_data.balance_text.as_str(), MONEY),
             overdue,
             widgets::amount_cell(days, DAYS),

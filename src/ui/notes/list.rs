@@ -154,10 +154,10 @@ fn row_view<'a>(notes: &'a Notes, index: usize, position: usize) -> Element<'a, 
     };
     let content = row![
         widgets::cell(note.when.as_str(), WHEN),
-        widgets::cell(note.customer_text.as_str(), CUSTOMER),
+        widgets::name_cell(note.customer_text.as_str(), CUSTOMER),
         widgets::cell(note.how_text.as_str(), HOW),
-        widgets::cell(note.line.as_str(), SUMMARY),
-        widgets::cell(note.outcome.as_deref().unwrap_or_default(), OUTCOME),
+        widgets::name_cell(note.line.as_str(), SUMMARY),
+        widgets::name_cell(note.outcome.as_deref().unwrap_or_default(), OUTCOME),
         promise_cell(note),
         follow_up,
         widgets::cell(note.invoice.as_deref().unwrap_or_default(), INVOICE),

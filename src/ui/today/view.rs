@@ -227,10 +227,10 @@ fn line_view<'a>(today: &'a Today, position: usize) -> Element<'a, Message> {
             let selected = today.selected == Some(position);
             mouse_area(
                 container(row![
-                    widgets::cell(customer.as_str(), CUSTOMER),
+                    widgets::name_cell(customer.as_str(), CUSTOMER),
                     widgets::amount_cell(amount.as_str(), AMOUNT),
                     widgets::cell(date.as_str(), DATE),
-                    widgets::cell(what.as_str(), WHAT),
+                    widgets::name_cell(what.as_str(), WHAT),
                 ])
                 .style(widgets::row_style(selected, position % 2 == 1)),
             )

@@ -1,0 +1,96 @@
+//! Names that do not fit their column: cut with an ellipsis, whole on hover. A name cut
+//! at the cell's edge with no mark ("Sterling Industrial Works" shown as "Sterling
+//! Industrial Work") reads as a different, shorter name; "Sterling Industrial W…" says
+//! there is more, and pointing at it shows the rest.
+
+use iced::widget::{container, responsive, text, tooltip};
+use iced::{Element, Font, Length};
+
+use super::measure::{REGULAR, text_width};
+
+/// The size table text is drawn at.
+const SIZE: f32 = 14.0;
+/// A cell's padding, left and right together (`[4, 6]`).
+const PADDING: f32 = 12.0;
+
+/// `value` as it fits in `max` pixels at `size` in `font`: `None` when it fits whole,
+/// else its longest beginning that fits with "…" after it.
+pub fn cut_to_fit(value: &str, max: f32, size: f32, font: Font) -> Option<String> {
+    if text_width(value, size, font) <= max {
+        return None;
+    }
+    let chars: Vec<char> = value.chars().collect();
+    let with_ellipsis = |n: usize| {
+        let mut cut: String = chars[..n].iter().collect();
+        cut.truncate(cut.trim_end().len());
+        cut.push('…');
+        cut
+    };
+    // The longest beginning that fits: widths grow with the characters taken.
+    let (mut fits, mut too_long) = (0, chars.len());
+    while too_long - fits > 1 {
+        let middle = (fits + too_long) / 2;
+        if text_width(&with_ellipsis(middle), size, font) <= max {
+            fits = middle;
+        } else {
+            too_long = middle;
+        }
+    }
+    // Whole words where the cut leaves most of the line: "Agreed a repayment…", not
+    // "Agreed a repaym…". Chinese has no spaces and is cut between any characters.
+    let words = chars[..fits]
+        .iter()
+        .rposition(|c| c.is_whitespace())
+        .filter(|space| *space >= fits / 2);
+    Some(with_ellipsis(words.unwrap_or(fits)))
+}
+
+/// A table cell for a name: whole when it fits the column, else cut with "…" and
+/// shown whole in a tooltip while the pointer is over it.
+pub fn name_cell<'a, M: 'a>(value: &'a str, width: Length) -> Element<'a, M> {
+    container(responsive(move |size| {
+        let line = |content: String| {
+            container(text(content).size(SIZE).wrapping(text::Wrapping::None))
+                .clip(true)
+                .padding([4, 6])
+        };
+        match cut_to_fit(value, size.width - PADDING, SIZE, REGULAR) {
+            None => line(value.to_string()).into(),
+            Some(cut) => tooltip(
+                line(cut),
+                container(text(value).size(SIZE)).padding([4, 8]),
+                tooltip::Position::FollowCursor,
+            )
+            .style(container::bordered_box)
+            .into(),
+        }
+    }))
+    .width(width)
+    .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_too_long_is_cut_to_fit_with_an_ellipsis() {
+        let name = "Sterling Industrial Works International Holdings";
+        let whole = text_width(name, SIZE, REGULAR);
+        assert_eq!(cut_to_fit(name, whole + 1.0, SIZE, REGULAR), None);
+        let cut = cut_to_fit(name, 120.0, SIZE, REGULAR).expect("cut");
+        assert!(cut.ends_with('…') && cut.len() < name.len(), "{cut}");
+        assert!(name.starts_with(cut.trim_end_matches('…')), "{cut}");
+        assert!(text_width(&cut, SIZE, REGULAR) <= 120.0, "{cut}");
+        // Cut between words, not inside one.
+        let kept = cut.trim_end_matches('…');
+        assert!(name[kept.len()..].starts_with(' '), "{cut}");
+        // Chinese, and a column narrower than any beginning.
+        let chinese = cut_to_fit("深圳华星贸易有限公司深圳分公司", 70.0, SIZE, REGULAR).unwrap();
+        assert!(
+            chinese.starts_with('深') && chinese.ends_with('…'),
+            "{chinese}"
+        );
+        assert_eq!(cut_to_fit("Acme", 1.0, SIZE, REGULAR).as_deref(), Some("…"));
+    }
+}
