@@ -74,6 +74,10 @@ search-name-or-code = Search name or code
 select-enter-or-double-click-opens = ↑↓ select · Enter or double-click opens the ledger · click a header to sort
 customers = Customers
 no-customers-yet-new-customer-adds = No customers yet. New customer adds one; `owed load` brings in a spreadsheet.
+all-customers-count = { $all ->
+    [one] { $all } customer
+   *[other] { $all } customers
+}
 shown-of-all-customers = { $shown } of { $all ->
     [one] { $all } customer
    *[other] { $all } customers

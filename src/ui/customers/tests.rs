@@ -39,6 +39,7 @@ fn simulator_typing_in_search_finds_a_customer() {
     send(&mut app, App::Show(crate::ui::Tab::Customers));
     let messages = {
         let mut ui = iced_test::simulator(app.view());
+        assert!(ui.find("2 customers").is_ok(), "all of them: no 'of'");
         ui.click(Id::new(SEARCH)).expect("the search field");
         ui.typewrite("华星");
         ui.into_messages().collect::<Vec<_>>()

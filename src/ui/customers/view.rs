@@ -132,11 +132,16 @@ impl Customers {
         let totals = container(row![
             widgets::total_cell(fl!("total"), CODE, false),
             widgets::total_cell(
-                fl!(
-                    "shown-of-all-customers",
-                    shown = self.visible.len(),
-                    all = self.rows.len()
-                ),
+                // Short, so a narrow window's name column still holds it.
+                if self.visible.len() == self.rows.len() {
+                    fl!("all-customers-count", all = self.rows.len())
+                } else {
+                    fl!(
+                        "shown-of-all-customers",
+                        shown = self.visible.len(),
+                        all = self.rows.len()
+                    )
+                },
                 NAME,
                 false
             ),

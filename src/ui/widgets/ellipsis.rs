@@ -22,7 +22,11 @@ pub fn cut_to_fit(value: &str, max: f32, size: f32, font: Font) -> Option<String
     let chars: Vec<char> = value.chars().collect();
     let with_ellipsis = |n: usize| {
         let mut cut: String = chars[..n].iter().collect();
-        cut.truncate(cut.trim_end().len());
+        // Nor a separator left dangling before the ellipsis ("short ·…").
+        let kept = cut
+            .trim_end_matches(|c: char| c.is_whitespace() || "·,;:，；：、-–—".contains(c))
+            .len();
+        cut.truncate(kept);
         cut.push('…');
         cut
     };
