@@ -12,6 +12,7 @@ use iced::{Background, Border, Color, Element, Font, Length, Theme, font};
 use super::screen::ListKey;
 use crate::fl;
 
+mod contrast;
 mod edited;
 mod ellipsis;
 mod measure;
@@ -295,7 +296,7 @@ pub fn panel(theme: &Theme) -> container::Style {
 /// Text in the theme's danger colour (refused input, errors).
 pub fn danger_text<'a>(message: impl text::IntoFragment<'a>) -> text::Text<'a> {
     text(message).size(13).style(|theme: &Theme| text::Style {
-        color: Some(theme.palette().danger),
+        color: Some(warning_color(theme)),
     })
 }
 
@@ -310,9 +311,14 @@ pub fn muted<'a>(message: impl text::IntoFragment<'a>) -> text::Text<'a> {
     })
 }
 
-/// Amounts owed past their due date stand out.
+/// Amounts owed past their due date stand out: the theme's red, made to meet WCAG AA
+/// on the backgrounds a row can have.
 pub fn warning_color(theme: &Theme) -> Color {
-    theme.palette().danger
+    contrast::readable(
+        theme.palette().danger,
+        &contrast::backgrounds(theme),
+        contrast::AA,
+    )
 }
 
 /// A labelled text input that shows beside it why its value is refused.

@@ -126,7 +126,7 @@ fn change_colour(theme: &Theme, rising: i32, better: Better) -> Color {
     };
     match good {
         Some(true) => palette.success.strong.color,
-        Some(false) => theme.palette().danger,
+        Some(false) => crate::ui::widgets::warning_color(theme),
         None => Color {
             a: 0.62,
             ..theme.palette().text

@@ -167,7 +167,7 @@ fn header<'a>(data: &'a Data, book: &'a Book, review: Option<Message>) -> Elemen
                 .size(16)
                 .font(BOLD)
                 .style(move |theme: &Theme| text::Style {
-                    color: overdue_color.then(|| theme.palette().danger),
+                    color: overdue_color.then(|| widgets::warning_color(theme)),
                 }),
         ]
         .spacing(2),
@@ -345,7 +345,7 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
             ],
             text(when).size(12).style(move |theme: &Theme| text::Style {
                 color: Some(if days > 0 {
-                    theme.palette().danger
+                    widgets::warning_color(theme)
                 } else {
                     iced::Color {
                         a: 0.62,
