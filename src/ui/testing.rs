@@ -190,3 +190,22 @@ pub fn clipped_figures(app: &App, size: (f32, f32)) -> Vec<String> {
     assert!(seen > 10, "only {seen} figures found");
     clipped
 }
+
+/// Where the first text reading exactly `content` is drawn from the top of a window of
+/// `size`, if it is drawn: to check that rows stay put when something above them
+/// changes.
+pub fn top_of(app: &App, size: (f32, f32), content: &str) -> Option<f32> {
+    use iced_test::selector::Candidate;
+    let settings = iced::Settings {
+        default_font: crate::ui::widgets::REGULAR,
+        ..iced::Settings::default()
+    };
+    let mut ui = iced_test::simulator::Simulator::with_size(settings, size, app.view());
+    ui.find(|candidate: Candidate<'_>| match candidate {
+        Candidate::Text {
+            bounds, content: c, ..
+        } if c == content => Some(bounds.y),
+        _ => None,
+    })
+    .ok()
+}

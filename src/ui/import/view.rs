@@ -91,9 +91,10 @@ pub(super) fn view<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Messag
         }
         Phase::Empty | Phase::Ready => {}
     }
-    if let Some(notice) = &screen.notice {
-        page = page.push(text(notice.as_str()).size(14));
-    }
+    // Its line is kept when empty: a notice never moves the review's rows.
+    page = page.push(widgets::status_line(
+        screen.notice.clone().map(widgets::Status::Done),
+    ));
     if screen.review.is_some() {
         page = page.push(figures(screen, book));
         page = page.push(responsive(move |size| {

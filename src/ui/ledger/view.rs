@@ -70,16 +70,12 @@ pub fn screen<'a>(ledger: &'a Ledger, book: &'a Book) -> Element<'a, Message> {
         })
         .into(),
     };
-    let notice: Element<'a, Message> = match (&ledger.notice, &ledger.error) {
-        (_, Some(error)) => widgets::danger_text(error.as_str()).into(),
-        (Some(notice), None) => text(notice.as_str())
-            .size(14)
-            .style(|theme: &Theme| text::Style {
-                color: Some(theme.palette().success),
-            })
-            .into(),
-        (None, None) => space().into(),
-    };
+    // Its line is kept when empty: posting never moves the ledger under the pointer.
+    let notice = widgets::status_line(match (&ledger.notice, &ledger.error) {
+        (_, Some(error)) => Some(widgets::Status::Failed(error.clone())),
+        (Some(notice), None) => Some(widgets::Status::Done(notice.clone())),
+        (None, None) => None,
+    });
     // Beside the name, not in the row of actions: that row has no room left at 1024
     // pixels, and a second line of buttons would squeeze the forms under it.
     let review = ledger.form.is_none().then_some(Message::OpenReview);

@@ -73,6 +73,68 @@ pub fn name_cell<'a, M: 'a>(value: &'a str, width: Length) -> Element<'a, M> {
     .into()
 }
 
+/// What a status line says, and how.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    /// Something was done (posted, saved, written).
+    Done(String),
+    /// Something failed or was refused.
+    Failed(String),
+    /// A hint, or work under way.
+    Hint(String),
+}
+
+/// The height a status line always takes, said or not: one line of 14 px text.
+pub const STATUS_HEIGHT: f32 = 20.0;
+
+/// One line above a list that says what just happened. It takes its height whether it
+/// says anything or not, so a notice appearing never moves the rows under the pointer;
+/// a notice longer than the line is cut with "…" and shown whole on hover.
+pub fn status_line<'a, M: 'a>(status: Option<Status>) -> Element<'a, M> {
+    let Some(mut status) = status else {
+        return iced::widget::space().height(STATUS_HEIGHT).into();
+    };
+    // One line: a notice of several is joined, the whole of it under the pointer.
+    if let Status::Done(words) | Status::Failed(words) | Status::Hint(words) = &mut status {
+        *words = words.lines().collect::<Vec<_>>().join(" · ");
+    }
+    container(responsive(move |size| {
+        let (words, colour): (&str, fn(&iced::Theme) -> Option<iced::Color>) = match &status {
+            Status::Done(words) => (words, |theme| Some(theme.palette().success)),
+            Status::Failed(words) => (words, |theme| Some(super::warning_color(theme))),
+            Status::Hint(words) => (words, |theme| {
+                Some(iced::Color {
+                    a: 0.62,
+                    ..theme.palette().text
+                })
+            }),
+        };
+        let line = |content: String| {
+            text(content)
+                .size(SIZE)
+                .wrapping(text::Wrapping::None)
+                .style(move |theme: &iced::Theme| text::Style {
+                    color: colour(theme),
+                })
+        };
+        match cut_to_fit(words, size.width, SIZE, REGULAR) {
+            None => line(words.to_string()).into(),
+            Some(cut) => tooltip(
+                line(cut),
+                container(text(words.to_string()).size(SIZE))
+                    .padding([4, 8])
+                    .max_width(640),
+                tooltip::Position::Bottom,
+            )
+            .style(container::bordered_box)
+            .into(),
+        }
+    }))
+    .height(STATUS_HEIGHT)
+    .width(Length::Fill)
+    .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -64,3 +64,20 @@ fn enter_on_an_empty_payment_says_what_is_missing() {
     );
     assert!(shows(&app, "required"), "Enter shows the missing amount");
 }
+
+#[test]
+fn the_notice_of_a_posting_does_not_move_the_ledger() {
+    let mut app = app_with_installments();
+    open_ledger(&mut app, "C003");
+    let size = (1024.0, 700.0);
+    let before = crate::ui::testing::top_of(&app, size, "INV-3").expect("the invoice's line");
+    send(
+        &mut app,
+        AppMessage::Key(Key::Character("p".into()), Modifiers::CTRL),
+    );
+    credit(&mut app, credit::Message::Amount("10.00".into()));
+    credit(&mut app, credit::Message::Save);
+    assert!(ledger(&app).notice().is_some(), "posted, with a notice");
+    let after = crate::ui::testing::top_of(&app, size, "INV-3").expect("still there");
+    assert_eq!(before, after, "the ledger moved when the notice appeared");
+}
