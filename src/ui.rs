@@ -131,6 +131,9 @@ pub struct Open {
     back_to_today: bool,
     /// The quick note entry (Ctrl+L), over whatever screen is showing.
     pub entry: Option<notes::entry::Entry>,
+    /// What was just done from the note entry (it closes, so its screen cannot say it),
+    /// said in the sidebar until another screen is chosen.
+    pub said: Option<String>,
 }
 
 impl App {
@@ -185,6 +188,7 @@ impl App {
             dashboard: dashboard::Dashboard::default(),
             back_to_today: false,
             entry: None,
+            said: None,
         }));
         Task::batch([
             load_today.map(Message::Today),
@@ -350,7 +354,10 @@ impl Open {
             Message::Entry(message) => match &mut self.entry {
                 Some(entry) => {
                     let (task, event) = entry.update(message, book);
-                    if matches!(event, Some(Event::Close | Event::BookChanged)) {
+                    if matches!(
+                        event,
+                        Some(Event::Close | Event::BookChanged | Event::Noted(_))
+                    ) {
                         self.entry = None;
                     }
                     (task.map(Message::Entry), event)
@@ -427,6 +434,7 @@ impl Open {
         let book = &mut self.book;
         match event {
             Event::Show(tab) => {
+                self.said = None;
                 self.tab = tab;
                 self.back_to_today = false;
                 match tab {
@@ -523,6 +531,10 @@ impl Open {
             }
             Event::AcceptConfident => {
                 Task::done(Message::Import(import::Message::AcceptAllConfident))
+            }
+            Event::Noted(said) => {
+                self.said = Some(said);
+                self.on_event(Event::BookChanged)
             }
             Event::BookChanged => {
                 // The book's locale may have changed with its settings.
@@ -641,6 +653,15 @@ impl Open {
                 tab(Tab::Statements, fl!("statements-letters"), "Ctrl+6"),
                 tab(Tab::Settings, fl!("settings"), "Ctrl+7"),
                 space::vertical(),
+                match &self.said {
+                    Some(said) =>
+                        Element::from(text(said.as_str()).size(13).style(|theme: &Theme| {
+                            iced::widget::text::Style {
+                                color: Some(widgets::success_color(theme)),
+                            }
+                        })),
+                    None => space().into(),
+                },
                 widgets::muted(fl!("ctrl-f-search-ctrl-n-invoice")),
                 widgets::muted(fl!("ctrl-p-payment-ctrl-l-note")),
                 widgets::secondary(fl!("open-another-book"), Some(Message::CloseBook)),

@@ -880,3 +880,4 @@ a-worker-reading-the-book-stopped = 读取账簿的后台线程已停止
 could-not-replace-path = 无法替换 { $path }：{ $error }
 owed-book = Owed 账簿
 png-or-jpeg = PNG 或 JPEG 图片
+note-logged-for-customer = 已保存 { $customer } 的催收记录。

@@ -33,6 +33,9 @@ pub enum Event {
     OpenLedger(String),
     /// Something was written: every screen reloads what it shows.
     BookChanged,
+    /// A collection note was logged (this says so): the entry closes and every screen
+    /// reloads, as for [`Event::BookChanged`].
+    Noted(String),
     /// Open the quick note entry, for this customer if one is in hand.
     LogNote(Option<String>),
     NewInvoice(String),

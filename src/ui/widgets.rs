@@ -311,6 +311,16 @@ pub fn muted<'a>(message: impl text::IntoFragment<'a>) -> text::Text<'a> {
     })
 }
 
+/// What was done (posted, saved): the theme's green, made to meet WCAG AA as
+/// [`warning_color`] is.
+pub fn success_color(theme: &Theme) -> Color {
+    contrast::readable(
+        theme.palette().success,
+        &contrast::backgrounds(theme),
+        contrast::AA,
+    )
+}
+
 /// Amounts owed past their due date stand out: the theme's red, made to meet WCAG AA
 /// on the backgrounds a row can have.
 pub fn warning_color(theme: &Theme) -> Color {

@@ -278,7 +278,14 @@ impl Entry {
                     return (Task::none(), None);
                 };
                 match book.store_mut().add_note(&draft) {
-                    Ok(_) => return (Task::none(), Some(Event::BookChanged)),
+                    Ok(_) => {
+                        let said = match self.customer_name() {
+                            Some(name) => format!("{} · {name}", self.customer.trim()),
+                            None => self.customer.trim().to_string(),
+                        };
+                        let said = fl!("note-logged-for-customer", customer = said);
+                        return (Task::none(), Some(Event::Noted(said)));
+                    }
                     Err(error) => self.error = Some(error.described()),
                 }
             }

@@ -101,6 +101,12 @@ fn a_note_logged_with_ctrl_l_shows_under_promise_due() {
         send(&mut app, AppMessage::Entry(message));
     }
     assert!(entry(&app).is_none(), "saving closes the entry");
+    // The entry is gone, so the sidebar says it was saved.
+    let said = "Note saved for C001 · Acme Ltd.";
+    assert!(
+        iced_test::simulator(app.view()).find(said).is_ok(),
+        "{said}"
+    );
     assert_eq!(shown(&app), [("C001", "Called, will pay Friday")]);
     let row = &screen(&app).rows()[0];
     assert_eq!(row.name, "Acme Ltd");
@@ -117,6 +123,11 @@ fn a_note_logged_with_ctrl_l_shows_under_promise_due() {
         AppMessage::Notes(Message::Status(StatusFilter::PromiseBroken)),
     );
     assert!(shown(&app).is_empty(), "due today is not yet broken");
+    send(&mut app, AppMessage::Show(crate::ui::Tab::Aging));
+    assert!(
+        iced_test::simulator(app.view()).find(said).is_err(),
+        "said once"
+    );
 }
 
 #[test]

@@ -30,27 +30,27 @@ pub(super) fn view<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Me
     .spacing(8)
     .align_y(Alignment::Center);
 
-    let mut status = column![].spacing(6);
-    if let Some((done, total)) = screen.running {
-        status = status.push(
-            row![
-                progress_bar(0.0..=total.max(1) as f32, done as f32).girth(10),
-                widgets::muted(fl!(
-                    "done-of-total",
-                    done = done.to_string(),
-                    total = total.to_string()
-                )),
-            ]
-            .spacing(10)
-            .align_y(Alignment::Center),
-        );
-    }
-    if let Some(notice) = &screen.notice {
-        status = status.push(text(notice.as_str()).size(14));
-    }
-    if let Some(error) = &screen.error {
-        status = status.push(widgets::danger_text(error.as_str()));
-    }
+    // One line, kept when empty: what is under way, else what was done or failed; the
+    // lists below never move when it changes.
+    let status: Element<'a, Message> = match screen.running {
+        Some((done, total)) => row![
+            progress_bar(0.0..=total.max(1) as f32, done as f32).girth(10),
+            widgets::muted(fl!(
+                "done-of-total",
+                done = done.to_string(),
+                total = total.to_string()
+            )),
+        ]
+        .spacing(10)
+        .height(widgets::STATUS_HEIGHT)
+        .align_y(Alignment::Center)
+        .into(),
+        None => widgets::status_line(match (&screen.error, &screen.notice) {
+            (Some(error), _) => Some(widgets::Status::Failed(error.clone())),
+            (None, Some(notice)) => Some(widgets::Status::Done(notice.clone())),
+            (None, None) => None,
+        }),
+    };
 
     column![
         text(fl!("statements-and-letters")).size(24).font(BOLD),

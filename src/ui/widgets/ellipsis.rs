@@ -95,12 +95,11 @@ pub fn status_line<'a, M: 'a>(status: Option<Status>) -> Element<'a, M> {
         return iced::widget::space().height(STATUS_HEIGHT).into();
     };
     // One line: a notice of several is joined, the whole of it under the pointer.
-    if let Status::Done(words) | Status::Failed(words) | Status::Hint(words) = &mut status {
-        *words = words.lines().collect::<Vec<_>>().join(" · ");
-    }
+    let (Status::Done(words) | Status::Failed(words) | Status::Hint(words)) = &mut status;
+    *words = words.lines().collect::<Vec<_>>().join(" · ");
     container(responsive(move |size| {
         let (words, colour): (&str, fn(&iced::Theme) -> Option<iced::Color>) = match &status {
-            Status::Done(words) => (words, |theme| Some(theme.palette().success)),
+            Status::Done(words) => (words, |theme| Some(super::success_color(theme))),
             Status::Failed(words) => (words, |theme| Some(super::warning_color(theme))),
             Status::Hint(words) => (words, |theme| {
                 Some(iced::Color {

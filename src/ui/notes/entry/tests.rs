@@ -88,7 +88,7 @@ fn fields_are_checked_as_typed_and_nothing_saves_until_valid() {
     assert_eq!(draft.invoice_number.as_deref(), Some("INV-2"));
     assert_eq!(
         entry.update(Message::Save, &mut book).1,
-        Some(Event::BookChanged)
+        Some(Event::Noted("Note saved for C002 · 深圳华星贸易.".into()))
     );
     let saved = book.store().notes(&NoteFilter::default()).unwrap();
     assert_eq!(saved[0].summary, "电话催款，对方答应周五付款");
@@ -145,7 +145,7 @@ fn the_promise_field_takes_a_repayment_plan() {
     assert_eq!(promise.total().to_string(), "1300.50");
     assert_eq!(
         entry.update(Message::Save, &mut book).1,
-        Some(Event::BookChanged)
+        Some(Event::Noted("Note saved for C002 · 深圳华星贸易.".into()))
     );
     let saved = book.store().notes(&NoteFilter::default()).unwrap();
     assert_eq!(saved[0].promise.as_ref(), Some(&promise));
