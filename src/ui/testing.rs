@@ -209,3 +209,14 @@ pub fn top_of(app: &App, size: (f32, f32), content: &str) -> Option<f32> {
     })
     .ok()
 }
+
+/// Whether some text drawn in `app`'s window contains `part`.
+pub fn shows_containing(app: &App, part: &str) -> bool {
+    use iced_test::selector::Candidate;
+    let mut ui = iced_test::simulator(app.view());
+    ui.find(|candidate: Candidate<'_>| match candidate {
+        Candidate::Text { content, .. } if content.contains(part) => Some(()),
+        _ => None,
+    })
+    .is_ok()
+}

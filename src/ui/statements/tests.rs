@@ -30,10 +30,13 @@ fn the_months_statements_are_written_to_the_folder() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = on_screen(dir.path());
     assert_eq!(screen(&app).period, "2026-10", "last month of {TODAY}");
+    let hint = |app: &App, file: &str| crate::ui::testing::shows_containing(app, file);
+    assert!(hint(&app, "(C001-2026-10.pdf)"), "the hint names the period's files");
     send(
         &mut app,
         AppMessage::Statements(Message::Period("2026-11".into())),
     );
+    assert!(hint(&app, "(C001-2026-11.pdf)") && hint(&app, "(statements-2026-11.pdf)"));
     send(&mut app, AppMessage::Statements(Message::Who(Who::All)));
     assert!(screen(&app).can_write());
     send(&mut app, AppMessage::Statements(Message::WriteStatements));

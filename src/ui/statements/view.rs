@@ -109,7 +109,15 @@ fn statements(screen: &Statements) -> Element<'_, Message> {
             None,
         ));
     }
-    col = col.push(widgets::muted(fl!("one-pdf-per-customer-c001-2026")));
+    // The files the period typed makes, as the batch names them.
+    let period = crate::domain::printed::Period::parse(&screen.period)
+        .map(|p| p.label())
+        .unwrap_or_else(|| screen.period.trim().to_string());
+    col = col.push(widgets::muted(fl!(
+        "one-pdf-per-customer-file",
+        file = format!("C001-{period}.pdf"),
+        all = format!("statements-{period}.pdf")
+    )));
     col = col.push(widgets::action(
         fl!("write-statements"),
         screen.can_write().then_some(Message::WriteStatements),
