@@ -123,6 +123,18 @@ impl Aging {
         detail: bool,
         out: impl std::io::Write,
     ) -> std::result::Result<usize, csv::Error> {
+        self.write_csv_rows(currency, detail, &self.rows(), out)
+    }
+
+    /// [`Aging::write_csv`] with the customers' records in the order of `rows` (the
+    /// order a screen sorts them in), each `(code, name, row)` as [`Aging::rows`] gives.
+    pub fn write_csv_rows(
+        &self,
+        currency: &Currency,
+        detail: bool,
+        rows: &[(&str, &str, &AgingRow)],
+        out: impl std::io::Write,
+    ) -> std::result::Result<usize, csv::Error> {
         let mut writer = CsvOut::new(out);
         const ITEM_COLUMNS: [&str; 7] = [
             "number",
@@ -133,16 +145,17 @@ impl Aging {
             "days_overdue",
             "disputed",
         ];
+        // Lower case throughout, as the other columns are ("current", not "Current").
+        let names = self.headers().into_iter().map(|h| h.to_lowercase());
         if detail {
             let mut headers = vec!["row".to_string()];
-            headers.extend(self.headers());
+            headers.extend(names);
             headers.extend(ITEM_COLUMNS.map(String::from));
             writer.record(headers)?;
         } else {
-            writer.record(self.headers())?;
+            writer.record(names)?;
         }
-        let rows = self.rows();
-        for (code, name, row) in &rows {
+        for (code, name, row) in rows {
             let cells = Aging::cells(code, name, row, |m| currency.plain(m));
             if !detail {
                 writer.record(cells)?;

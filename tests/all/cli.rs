@@ -343,7 +343,7 @@ fn post_allocate_report_and_refuse_bad_input() {
         &["aging", "--as-of", "2026-11-23", "--format", "csv"],
     );
     assert!(
-        csv.starts_with("code,name,balance,Current,1-30,31-60,61-90,90+,unapplied\n"),
+        csv.starts_with("code,name,balance,current,1-30,31-60,61-90,90+,unapplied\n"),
         "{csv}"
     );
     assert!(ok(&book, &["check"]).trim() == "ok");

@@ -74,7 +74,12 @@ impl Aging {
         }
         self.exporting = true;
         self.export_status = None;
-        write(report, book.currency().clone(), PathBuf::from(path))
+        write(
+            report,
+            self.order.clone(),
+            book.currency().clone(),
+            PathBuf::from(path),
+        )
     }
 
     /// Writes the report shown as a PDF next to the export path, on a worker thread.
@@ -125,10 +130,16 @@ pub fn choose(current: &str) -> Task<Message> {
     )
 }
 
-/// Writes `report` as CSV to `path` on a worker thread.
-pub fn write(report: Arc<Report>, currency: Currency, path: PathBuf) -> Task<Message> {
+/// Writes `report` as CSV to `path` on a worker thread, its customers in `order` (the
+/// table's sort, by index into the report's customers).
+pub fn write(
+    report: Arc<Report>,
+    order: Vec<usize>,
+    currency: Currency,
+    path: PathBuf,
+) -> Task<Message> {
     Task::perform(
-        on_worker(move || write_csv(&report, &currency, &path).map(|rows| (rows, path))),
+        on_worker(move || write_csv(&report, &order, &currency, &path).map(|rows| (rows, path))),
         Message::Exported,
     )
 }
@@ -158,7 +169,12 @@ pub fn write_pdf(
 }
 
 /// Writes the CSV to `path`, whole or not at all; the number of customer rows.
-fn write_csv(report: &Report, currency: &Currency, path: &Path) -> Result<usize, String> {
+fn write_csv(
+    report: &Report,
+    order: &[usize],
+    currency: &Currency,
+    path: &Path,
+) -> Result<usize, String> {
     let fail = |error: &dyn std::fmt::Display| {
         fl!(
             "could-not-write-path-error",
@@ -169,9 +185,21 @@ fn write_csv(report: &Report, currency: &Currency, path: &Path) -> Result<usize,
     if path.is_dir() {
         return Err(fail(&fl!("that-is-a-folder-not-a")));
     }
+    // The customer rows the table shows, in its order: the same columns as
+    // `owed aging --format csv` (which is in code order, the table's first).
+    let rows: Vec<_> = order
+        .iter()
+        .map(|&index| {
+            let customer = &report.customers[index];
+            (
+                customer.code.as_str(),
+                customer.name.as_str(),
+                report.row(index),
+            )
+        })
+        .collect();
     crate::files::write_whole(path, |out| {
-        // The customer rows the table shows: the same file as `owed aging --format csv`.
-        report.aging.write_csv(currency, false, out)
+        report.aging.write_csv_rows(currency, false, &rows, out)
     })
     .map_err(|e| match e {
         crate::files::WholeError::Io(e) => fail(&e),

@@ -258,12 +258,20 @@ fn export_writes_the_report_as_csv() {
     let written = std::fs::read_to_string(&path).expect("the file was written");
     assert_eq!(
         written,
-        "code,name,balance,Current,1-30,31-60,61-90,90+,unapplied\n\
+        "code,name,balance,current,1-30,31-60,61-90,90+,unapplied\n\
          C001,Acme Ltd,100.00,33.33,33.33,33.34,0.00,0.00,0.00\n\
          C002,深圳华星贸易,250.00,250.00,0.00,0.00,0.00,0.00,0.00\n"
     );
     let leftovers = std::fs::read_dir(folder.path()).unwrap().count();
     assert_eq!(leftovers, 1, "no temporary file is left behind");
+
+    // Sorted by balance, largest first, as on the screen: the file follows.
+    aging(&mut app, Message::Sort(Column::Balance));
+    aging(&mut app, Message::Sort(Column::Balance));
+    aging(&mut app, Message::Export);
+    let written = std::fs::read_to_string(&path).expect("written again");
+    let codes: Vec<&str> = written.lines().skip(1).map(|l| &l[..4]).collect();
+    assert_eq!(codes, ["C002", "C001"], "{written}");
 
     let nowhere = folder.path().join("missing").join("aging.csv");
     aging(&mut app, Message::ExportPath(nowhere.display().to_string()));

@@ -31,7 +31,10 @@ fn the_months_statements_are_written_to_the_folder() {
     let mut app = on_screen(dir.path());
     assert_eq!(screen(&app).period, "2026-10", "last month of {TODAY}");
     let hint = |app: &App, file: &str| crate::ui::testing::shows_containing(app, file);
-    assert!(hint(&app, "(C001-2026-10.pdf)"), "the hint names the period's files");
+    assert!(
+        hint(&app, "(C001-2026-10.pdf)"),
+        "the hint names the period's files"
+    );
     send(
         &mut app,
         AppMessage::Statements(Message::Period("2026-11".into())),
