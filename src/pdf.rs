@@ -2,14 +2,17 @@
 //! [`aging_pdf`]): company letterhead, the customer's address placed for a DIN 5008 window envelope (left 20 mm, top 45 mm), tables whose
 //! header repeats on every page and whose rows are never cut, right-aligned amounts in
 //! the book's currency format, "page n of m" and the payment instructions at the foot.
-//! Text in any script the bundled Noto Sans SC covers (Latin, Greek, Cyrillic, Chinese)
-//! renders; the font is subset per document, and the same input gives the same bytes.
+//! Each character is drawn with the bundled Noto Sans (Latin with Extended-A/B and
+//! Vietnamese, Greek, Cyrillic) or, for what it lacks, Noto Sans SC (Chinese), so names in
+//! any of those scripts print whole; each face used is subset per document, and the same
+//! input gives the same bytes.
 //!
 //! This layer only lays out values from [`crate::domain::printed`] (and the aging's
 //! [`crate::domain::aging`] figures); the figures come from `report`.
 
 mod aging;
 mod compose;
+mod fonts;
 mod labels;
 mod letter;
 mod logo;
