@@ -10,13 +10,14 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage,
-    Rgb, TextItem, WindingOrder, XObjectId, XObjectTransform,
+    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb,
+    TextItem, WindingOrder, XObject, XObjectId, XObjectTransform,
 };
 use sha2::{Digest, Sha256};
 
 pub(super) use super::fonts::Weight;
 use super::fonts::{FACES, Faces, NAMES, faces, subset};
+use super::logo::Logo;
 use super::{PdfError, Result};
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -27,7 +28,7 @@ pub(super) struct Composer {
     pub height: f32,
     pages: Vec<Vec<Op>>,
     current: usize,
-    images: Vec<(XObjectId, RawImage)>,
+    images: Vec<(XObjectId, XObject)>,
     /// The glyphs drawn with each face (and `.notdef`, which a subset keeps first).
     used: [BTreeSet<u16>; FACES],
     faces: &'static Faces,
@@ -71,24 +72,16 @@ impl Composer {
         &mut self.pages[self.current]
     }
 
-    /// Places `image` with its top-left at (`x`, `y`), as large as fits `max_w` × `max_h`
+    /// Places `logo` with its top-left at (`x`, `y`), as large as fits `max_w` × `max_h`
     /// mm without distortion; returns the width used. The same image given twice in one
     /// document is stored once.
-    pub fn image(
-        &mut self,
-        key: &str,
-        image: &RawImage,
-        x: f32,
-        y: f32,
-        max_w: f32,
-        max_h: f32,
-    ) -> f32 {
-        let (w, h) = (image.width as f32, image.height as f32);
+    pub fn image(&mut self, key: &str, logo: &Logo, x: f32, y: f32, max_w: f32, max_h: f32) -> f32 {
+        let (w, h) = (logo.width as f32, logo.height as f32);
         let scale = (max_w / w).min(max_h / h);
         let (width, height) = (w * scale, h * scale);
         let id = XObjectId(format!("Img{key}"));
         if !self.images.iter().any(|(i, _)| *i == id) {
-            self.images.push((id.clone(), image.clone()));
+            self.images.push((id.clone(), logo.xobject.clone()));
         }
         let page_h = self.height;
         self.ops().push(Op::UseXobject {
@@ -179,7 +172,8 @@ impl Composer {
                 }
                 let candidate = format!("{line}{word}");
                 // Only plain spaces are trimmed: a no-break space is part of its word.
-                if line.is_empty() || self.width(candidate.trim_end_matches(' '), size, weight) <= max
+                if line.is_empty()
+                    || self.width(candidate.trim_end_matches(' '), size, weight) <= max
                 {
                     *line = candidate;
                 } else {
@@ -284,11 +278,11 @@ impl Composer {
                 .map
                 .insert(FontId(NAMES[i].into()), PdfFont::new(parsed));
         }
-        for (id, image) in &self.images {
+        for (id, xobject) in &self.images {
             doc.resources
                 .xobjects
                 .map
-                .insert(id.clone(), printpdf::XObject::Image(image.clone()));
+                .insert(id.clone(), xobject.clone());
         }
         let pages = self
             .pages

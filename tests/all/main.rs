@@ -40,6 +40,7 @@ mod ladder_spell;
 mod letters;
 mod money_rules;
 mod payment_reminder;
+mod printed_logo;
 mod printed_names;
 mod promise_plans;
 mod properties;
