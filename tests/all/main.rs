@@ -42,6 +42,7 @@ mod money_rules;
 mod payment_reminder;
 mod printed_logo;
 mod printed_names;
+mod printed_pages;
 mod promise_plans;
 mod properties;
 mod review;
