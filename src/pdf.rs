@@ -2,14 +2,17 @@
 //! [`aging_pdf`]): company letterhead, the customer's address placed for a DIN 5008 window envelope (left 20 mm, top 45 mm), tables whose
 //! header repeats on every page and whose rows are never cut, right-aligned amounts in
 //! the book's currency format, "page n of m" and the payment instructions at the foot.
-//! Text in any script the bundled Noto Sans SC covers (Latin, Greek, Cyrillic, Chinese)
-//! renders; the font is subset per document, and the same input gives the same bytes.
+//! Each character is drawn with the bundled Noto Sans (Latin with Extended-A/B and
+//! Vietnamese, Greek, Cyrillic) or, for what it lacks, Noto Sans SC (Chinese), so names in
+//! any of those scripts print whole; each face used is subset per document, and the same
+//! input gives the same bytes.
 //!
 //! This layer only lays out values from [`crate::domain::printed`] (and the aging's
 //! [`crate::domain::aging`] figures); the figures come from `report`.
 
 mod aging;
 mod compose;
+mod fonts;
 mod labels;
 mod letter;
 mod logo;
@@ -222,10 +225,7 @@ fn first_page_head(
     }
     pages.line(LEFT, 38.0, r, 38.0, 0.6, 0.6);
     // DIN 5008 type B window: 85 × 45 mm at 20 mm from the left, 45 mm from the top.
-    let mut sender = company.name.clone();
-    if let Some(first) = company.address.lines().find(|l| !l.trim().is_empty()) {
-        sender = format!("{sender} · {}", first.trim());
-    }
+    let sender = return_line(pages, company);
     pages.text_fit(LEFT + 5.0, 50.0, 80.0, 6.5, Weight::Regular, &sender);
     pages.line(LEFT + 5.0, 51.2, LEFT + 85.0, 51.2, 0.3, 0.5);
     let mut y = 57.0;
@@ -264,6 +264,20 @@ fn first_page_head(
         pages.text_right(r, y, 8.5, Weight::Bold, value);
         y += 4.6;
     }
+}
+
+/// The sender's line above the window address: the company and its address, street and
+/// city (the post returns undeliverable mail by it), and the country too when it fits.
+fn return_line(pages: &Composer, company: &CompanyProfile) -> String {
+    let lines: Vec<&str> = std::iter::once(company.name.trim())
+        .chain(company.address.lines().map(str::trim))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let all = lines.join(" · ");
+    if lines.len() <= 3 || pages.width(&all, 6.5, Weight::Regular) <= 80.0 {
+        return all;
+    }
+    lines[..3].join(" · ")
 }
 
 /// The small head of a continuation page.
@@ -317,6 +331,28 @@ fn date(locale: Locale, d: chrono::NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_return_line_names_the_street_and_the_city() {
+        let pages = Composer::new((210.0, 297.0)).unwrap();
+        let mut company = CompanyProfile {
+            name: "Łódź Żółć sp. z o.o.".into(),
+            address: "ul. Piotrkowska 12\n\n90-001 Łódź\nPolska\n".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            return_line(&pages, &company),
+            "Łódź Żółć sp. z o.o. · ul. Piotrkowska 12 · 90-001 Łódź · Polska"
+        );
+        // Too long for the line: the country gives way, the city stays.
+        company.name = "Przedsiębiorstwo Handlowo-Usługowe Łódź Żółć sp. z o.o.".into();
+        assert_eq!(
+            return_line(&pages, &company),
+            "Przedsiębiorstwo Handlowo-Usługowe Łódź Żółć sp. z o.o. · ul. Piotrkowska 12 · 90-001 Łódź"
+        );
+        company.address = String::new();
+        assert_eq!(return_line(&pages, &company), company.name);
+    }
 
     #[test]
     fn wraps_latin_at_spaces_and_cjk_anywhere() {

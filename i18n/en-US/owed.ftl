@@ -490,7 +490,6 @@ tax-registration-no = Tax / registration no.
 payment-instructions = Payment instructions
 printed-at-the-foot-of-statements = Printed at the foot of statements
 no-logo = No logo
-statements-and-letters-print-png-logos = Statements and letters print PNG logos only: save this logo as PNG to see it on them
 path-of-a-png-or-jpeg = Path of a PNG or JPEG file
 load = Load
 remove = Remove

@@ -406,7 +406,6 @@ tax-registration-no = 税号/注册号
 payment-instructions = 付款说明
 printed-at-the-foot-of-statements = 打印在对账单底部
 no-logo = 无标志
-statements-and-letters-print-png-logos = 对账单和催款函只能打印 PNG 格式的标志：请将此标志另存为 PNG，才能在其中显示
 path-of-a-png-or-jpeg = PNG 或 JPEG 文件路径
 load = 载入
 remove = 移除

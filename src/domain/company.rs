@@ -270,12 +270,33 @@ fn png_size(bytes: &[u8]) -> Result<(u32, u32), CompanyError> {
     Ok((width, height))
 }
 
-/// Walks the JPEG's markers to its start-of-frame header, which holds the size.
+/// What a JPEG's headers say, as far as printing it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JpegFrame {
+    pub width: u32,
+    pub height: u32,
+    /// 1 grey, 3 RGB (YCbCr), 4 CMYK.
+    pub components: u8,
+    /// Adobe's APP14 marker is there: its CMYK is stored inverted.
+    pub adobe: bool,
+}
+
 fn jpeg_size(bytes: &[u8]) -> Result<(u32, u32), CompanyError> {
+    jpeg_frame(bytes).map(|f| (f.width, f.height))
+}
+
+/// Walks the JPEG's markers to its start-of-frame header, which holds the size and the
+/// colour components. Only what PDF readers' JPEG filter reads is accepted (statements
+/// and letters embed the file as it is): baseline or progressive, 8-bit, grey, RGB or
+/// CMYK.
+pub fn jpeg_frame(bytes: &[u8]) -> Result<JpegFrame, CompanyError> {
     let bad = |reason: &str| CompanyError::BadImage {
         format: "JPEG",
         reason: reason.to_string(),
     };
+    let unprintable =
+        || bad("it cannot be printed; use a baseline or progressive 8-bit grey, RGB or CMYK JPEG");
+    let mut adobe = false;
     let mut at = 2;
     loop {
         // Markers may be padded with any number of 0xFF bytes.
@@ -299,9 +320,12 @@ fn jpeg_size(bytes: &[u8]) -> Result<(u32, u32), CompanyError> {
         if length < 2 || at + length > bytes.len() {
             return Err(bad("cut off inside a header"));
         }
+        if marker == 0xEE {
+            adobe |= bytes[at + 2..at + length].starts_with(b"Adobe");
+        }
         let is_frame = (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
         if is_frame {
-            if length < 7 {
+            if length < 8 {
                 return Err(bad("a frame header too short"));
             }
             let height = u32::from(u16::from_be_bytes([bytes[at + 3], bytes[at + 4]]));
@@ -309,7 +333,21 @@ fn jpeg_size(bytes: &[u8]) -> Result<(u32, u32), CompanyError> {
             if !bytes.ends_with(&[0xFF, 0xD9]) {
                 return Err(bad("the file is cut off (no end-of-image marker)"));
             }
-            return Ok((width, height));
+            // Lossless, hierarchical and arithmetic-coded frames, 12-bit samples and
+            // other component counts are JPEG, but not what PDF's DCT filter reads.
+            let components = bytes[at + 7];
+            if !matches!(marker, 0xC0..=0xC2)
+                || bytes[at + 2] != 8
+                || !matches!(components, 1 | 3 | 4)
+            {
+                return Err(unprintable());
+            }
+            return Ok(JpegFrame {
+                width,
+                height,
+                components,
+                adobe,
+            });
         }
         at += length;
     }
@@ -408,6 +446,16 @@ mod tests {
             logo_info(&png[..png.len() - 30]),
             Err(CompanyError::BadImage { format: "PNG", .. })
         ));
+        // Arithmetic-coded (SOF9) and 12-bit JPEGs are refused: they would not print.
+        let mut arithmetic = jpeg(300, 100);
+        arithmetic[21] = 0xC9;
+        assert!(matches!(
+            logo_info(&arithmetic),
+            Err(CompanyError::BadImage { format: "JPEG", reason }) if reason.contains("baseline or progressive")
+        ));
+        let mut twelve = jpeg(300, 100);
+        twelve[24] = 12;
+        assert!(logo_info(&twelve).is_err());
         let mut cut = jpeg(300, 100);
         cut.truncate(cut.len() - 2);
         assert!(matches!(

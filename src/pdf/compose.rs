@@ -1,56 +1,26 @@
 //! A small page composer over printpdf: text placed by millimetres from the top-left,
-//! right-aligned and wrapped by the font's own advance widths, rules and shaded boxes.
-//! The two faces are subset per document (only the glyphs used are embedded), and the
-//! file is made deterministic: fixed font names, the creation date given, and a trailer
-//! ID derived from the content instead of printpdf's counter.
+//! right-aligned and wrapped by the fonts' own advance widths, rules and shaded boxes.
+//! Each character is drawn with the first face that has it (see [`super::fonts`]); each
+//! face used is subset per document (only the glyphs used are embedded), and the file is
+//! made deterministic: fixed font names, the creation date given, and a trailer ID
+//! derived from the content instead of printpdf's counter.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
-use allsorts::binary::read::ReadScope;
-use allsorts::font_data::FontData;
-use allsorts::subset::{CmapTarget, SubsetProfile};
 use chrono::NaiveDate;
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage,
-    Rgb, TextItem, WindingOrder, XObjectId, XObjectTransform,
+    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb,
+    TextItem, WindingOrder, XObject, XObjectId, XObjectTransform,
 };
 use sha2::{Digest, Sha256};
 
+pub(super) use super::fonts::Weight;
+use super::fonts::{FACES, Faces, NAMES, faces, subset};
+use super::logo::Logo;
 use super::{PdfError, Result};
 
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Regular.otf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Bold.otf");
-/// Subset tags are fixed so the same input gives the same bytes.
-const NAMES: [&str; 2] = ["OWEDAA+NotoSansSC-Regular", "OWEDAB+NotoSansSC-Bold"];
 const PT_PER_MM: f32 = 72.0 / 25.4;
-
-struct Face {
-    bytes: &'static [u8],
-    parsed: ParsedFont,
-}
-
-fn faces() -> Result<&'static [Face; 2]> {
-    static FACES: OnceLock<Option<[Face; 2]>> = OnceLock::new();
-    FACES
-        .get_or_init(|| {
-            let parse = |bytes: &'static [u8]| {
-                ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-                    .map(|parsed| Face { bytes, parsed })
-            };
-            Some([parse(REGULAR)?, parse(BOLD)?])
-        })
-        .as_ref()
-        .ok_or_else(|| PdfError::Font("the bundled Noto Sans SC could not be read".into()))
-}
-
-/// Regular or bold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Weight {
-    Regular = 0,
-    Bold = 1,
-}
 
 /// Pages being composed. `y` is always millimetres from the top edge (the baseline).
 pub(super) struct Composer {
@@ -58,9 +28,10 @@ pub(super) struct Composer {
     pub height: f32,
     pages: Vec<Vec<Op>>,
     current: usize,
-    images: Vec<(XObjectId, RawImage)>,
-    used: [BTreeSet<u16>; 2],
-    faces: &'static [Face; 2],
+    images: Vec<(XObjectId, XObject)>,
+    /// The glyphs drawn with each face (and `.notdef`, which a subset keeps first).
+    used: [BTreeSet<u16>; FACES],
+    faces: &'static Faces,
 }
 
 impl Composer {
@@ -71,7 +42,7 @@ impl Composer {
             pages: Vec::new(),
             current: 0,
             images: Vec::new(),
-            used: [BTreeSet::from([0]), BTreeSet::from([0])],
+            used: std::array::from_fn(|_| BTreeSet::from([0])),
             faces: faces()?,
         })
     }
@@ -101,24 +72,16 @@ impl Composer {
         &mut self.pages[self.current]
     }
 
-    /// Places `image` with its top-left at (`x`, `y`), as large as fits `max_w` × `max_h`
+    /// Places `logo` with its top-left at (`x`, `y`), as large as fits `max_w` × `max_h`
     /// mm without distortion; returns the width used. The same image given twice in one
     /// document is stored once.
-    pub fn image(
-        &mut self,
-        key: &str,
-        image: &RawImage,
-        x: f32,
-        y: f32,
-        max_w: f32,
-        max_h: f32,
-    ) -> f32 {
-        let (w, h) = (image.width as f32, image.height as f32);
+    pub fn image(&mut self, key: &str, logo: &Logo, x: f32, y: f32, max_w: f32, max_h: f32) -> f32 {
+        let (w, h) = (logo.width as f32, logo.height as f32);
         let scale = (max_w / w).min(max_h / h);
         let (width, height) = (w * scale, h * scale);
         let id = XObjectId(format!("Img{key}"));
         if !self.images.iter().any(|(i, _)| *i == id) {
-            self.images.push((id.clone(), image.clone()));
+            self.images.push((id.clone(), logo.xobject.clone()));
         }
         let page_h = self.height;
         self.ops().push(Op::UseXobject {
@@ -133,47 +96,42 @@ impl Composer {
         width
     }
 
-    /// Width of `text` in millimetres at `size` points.
+    /// Width of `text` in millimetres at `size` points, each character measured in the
+    /// face that draws it.
     pub fn width(&self, text: &str, size: f32, weight: Weight) -> f32 {
-        let font = &self.faces[weight as usize].parsed;
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                font.lookup_glyph_index(c as u32)
-                    .and_then(|g| font.get_glyph_width(g))
-                    .unwrap_or(0) as u32
-            })
-            .sum();
-        units as f32 / f32::from(font.units_per_em.max(1)) * size / PT_PER_MM
+        self.faces.width_em(text, weight) * size / PT_PER_MM
     }
 
-    /// Writes `text` with its baseline at (`x`, `y`).
+    /// Writes `text` with its baseline at (`x`, `y`): one text object, a font change
+    /// wherever the face that has the next characters changes (the pen moves on by the
+    /// widths the PDF carries, the same advance widths [`Composer::width`] adds up).
     pub fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, text: &str) {
         if text.is_empty() {
             return;
         }
-        let font = &self.faces[weight as usize].parsed;
         for c in text.chars() {
-            if let Some(g) = font.lookup_glyph_index(c as u32) {
-                self.used[weight as usize].insert(g);
-            }
+            let g = self.faces.glyph(c, weight);
+            self.used[g.face].insert(g.id);
         }
+        let runs = self.faces.runs(text, weight);
         let y_pdf = self.height - y;
         let ops = self.ops();
         ops.push(Op::StartTextSection);
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(FontId(NAMES[weight as usize].into())),
-            size: Pt(size),
-        });
         ops.push(Op::SetTextCursor {
             pos: Point {
                 x: Mm(x).into(),
                 y: Mm(y_pdf).into(),
             },
         });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(text.to_string())],
-        });
+        for run in runs {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(FontId(NAMES[run.face].into())),
+                size: Pt(size),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(run.text)],
+            });
+        }
         ops.push(Op::EndTextSection);
     }
 
@@ -201,7 +159,8 @@ impl Composer {
     }
 
     /// Breaks `text` into lines no wider than `max` mm: at spaces, and between any two
-    /// CJK characters (which need no space to break).
+    /// CJK characters (which need no space to break). Never at a no-break space (U+00A0),
+    /// which holds an amount to its currency and a date together.
     pub fn wrap(&self, text: &str, max: f32, size: f32, weight: Weight) -> Vec<String> {
         let mut lines = Vec::new();
         for para in text.split('\n') {
@@ -212,11 +171,14 @@ impl Composer {
                     return;
                 }
                 let candidate = format!("{line}{word}");
-                if line.is_empty() || self.width(candidate.trim_end(), size, weight) <= max {
+                // Only plain spaces are trimmed: a no-break space is part of its word.
+                if line.is_empty()
+                    || self.width(candidate.trim_end_matches(' '), size, weight) <= max
+                {
                     *line = candidate;
                 } else {
-                    lines.push(line.trim_end().to_string());
-                    *line = word.trim_start().to_string();
+                    lines.push(line.trim_end_matches(' ').to_string());
+                    *line = word.trim_start_matches(' ').to_string();
                 }
                 word.clear();
             };
@@ -231,7 +193,7 @@ impl Composer {
                 }
             }
             flush_word(&mut line, &mut word, &mut lines);
-            lines.push(line.trim_end().to_string());
+            lines.push(line.trim_end_matches(' ').to_string());
         }
         lines
     }
@@ -302,12 +264,13 @@ impl Composer {
         doc.metadata.info.metadata_date = when;
         doc.metadata.info.producer = "Owed".into();
         doc.metadata.info.creator = "Owed".into();
-        for (i, face) in self.faces.iter().enumerate() {
-            if self.used[i].len() <= 1 {
+        for (i, used) in self.used.iter().enumerate() {
+            // Only `.notdef`: nothing was drawn with this face.
+            if used.len() <= 1 {
                 continue;
             }
-            let ids: Vec<u16> = self.used[i].iter().copied().collect();
-            let subset = subset(face.bytes, &ids)?;
+            let ids: Vec<u16> = used.iter().copied().collect();
+            let subset = subset(self.faces.face(i).bytes, &ids)?;
             let parsed = ParsedFont::from_bytes(&subset, 0, &mut Vec::new())
                 .ok_or_else(|| PdfError::Font("a font subset could not be read back".into()))?;
             doc.resources
@@ -315,11 +278,11 @@ impl Composer {
                 .map
                 .insert(FontId(NAMES[i].into()), PdfFont::new(parsed));
         }
-        for (id, image) in &self.images {
+        for (id, xobject) in &self.images {
             doc.resources
                 .xobjects
                 .map
-                .insert(id.clone(), printpdf::XObject::Image(image.clone()));
+                .insert(id.clone(), xobject.clone());
         }
         let pages = self
             .pages
@@ -352,17 +315,6 @@ fn point(x: f32, y: f32) -> LinePoint {
 /// CJK and full-width characters: a line may break before or after any of them.
 fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
-}
-
-fn subset(bytes: &[u8], ids: &[u16]) -> Result<Vec<u8>> {
-    let font = ReadScope::new(bytes)
-        .read::<FontData<'_>>()
-        .map_err(|e| PdfError::Font(e.to_string()))?;
-    let provider = font
-        .table_provider(0)
-        .map_err(|e| PdfError::Font(e.to_string()))?;
-    allsorts::subset::subset(&provider, ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
-        .map_err(|e| PdfError::Font(e.to_string()))
 }
 
 /// printpdf writes a trailer `/ID` from a process-wide counter; replace both strings

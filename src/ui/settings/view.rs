@@ -214,18 +214,7 @@ fn logo<'a>(screen: &'a Settings) -> Element<'a, Message> {
                 .logo_file()
                 .map(|n| format!("{n} — "))
                 .unwrap_or_default();
-            let shown = text(format!("{name}{info}")).size(14);
-            if info.format == "JPEG" {
-                // Said here rather than found out on paper: this build prints PNG logos.
-                column![
-                    shown,
-                    widgets::danger_text(fl!("statements-and-letters-print-png-logos"))
-                ]
-                .spacing(4)
-                .into()
-            } else {
-                shown.into()
-            }
+            text(format!("{name}{info}")).size(14).into()
         }
         Some(Err(error)) => widgets::danger_text(error).into(),
     };

@@ -136,3 +136,31 @@ pub fn sample() -> Store {
     .unwrap();
     s
 }
+
+/// Whether every one of `tools` runs here; if not, says which test is skipped and why
+/// (CI installs them; a developer's machine may not have them).
+pub fn tools_present(test: &str, tools: &[&str]) -> bool {
+    for tool in tools {
+        let runs = Command::new(tool)
+            .arg("-v")
+            .output()
+            .map(|o| o.status.success() || !o.stderr.is_empty() || !o.stdout.is_empty())
+            .unwrap_or(false);
+        if !runs {
+            eprintln!("note: {test} skipped: {tool} is not installed");
+            return false;
+        }
+    }
+    true
+}
+
+/// The cells of a `pdftotext -layout` page: each line cut where two or more spaces stand
+/// between columns, trimmed.
+pub fn cells(text: &str) -> Vec<String> {
+    text.lines()
+        .flat_map(|line| line.split("  "))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(String::from)
+        .collect()
+}
