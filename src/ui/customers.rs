@@ -24,7 +24,7 @@ use iced::Task;
 use iced::widget::{Id, operation, scrollable};
 use rust_decimal::Decimal;
 
-use super::screen::ListKey;
+use super::screen::{Generation, ListKey};
 use super::widgets::{Direction, Scroll};
 use super::{Book, Event};
 use crate::domain::Money;
@@ -91,7 +91,8 @@ impl Column {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Loaded(Result<Vec<Row>, String>),
+    /// The rows of the load of this generation.
+    Loaded(u64, Result<Vec<Row>, String>),
     /// The scores of the load of this generation, by customer code.
     RisksLoaded(u64, Result<HashMap<String, Risk>, String>),
     Search(String),
@@ -122,8 +123,8 @@ pub struct Customers {
     totals: (Money, Money),
     form: Option<form::Form>,
     today: NaiveDate,
-    /// Counts reloads: the scores of an older one are dropped.
-    generation: u64,
+    /// Which reload is the latest: the rows and scores of an older one are dropped.
+    generation: Generation,
     /// The latest scores, by code; None before the first arrive.
     risks: Option<HashMap<String, Risk>>,
 }
@@ -140,11 +141,13 @@ impl Customers {
 
     pub fn reload(&mut self, book: &Book) -> Task<Message> {
         self.loading = true;
-        self.generation += 1;
-        let generation = self.generation;
+        let generation = self.generation.next();
         let today = book.today;
         Task::batch([
-            book.read(move |store| load(store, today), Message::Loaded),
+            book.read(
+                move |store| load(store, today),
+                move |result| Message::Loaded(generation, result),
+            ),
             book.read(
                 move |store| load_risks(store, today),
                 move |result| Message::RisksLoaded(generation, result),
@@ -187,7 +190,9 @@ impl Customers {
 
     pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::Loaded(Ok(rows)) => {
+            Message::Loaded(generation, _) | Message::RisksLoaded(generation, _)
+                if !self.generation.is_current(generation) => {}
+            Message::Loaded(_, Ok(rows)) => {
                 let selected = self.selected_code();
                 self.rows = rows;
                 self.loading = false;
@@ -197,20 +202,15 @@ impl Customers {
                 self.apply_risks();
                 self.refresh();
             }
-            Message::RisksLoaded(generation, result) => {
-                if generation != self.generation {
-                    return (Task::none(), None);
+            Message::RisksLoaded(_, result) => match result {
+                Ok(risks) => {
+                    self.risks = Some(risks);
+                    self.apply_risks();
+                    self.refresh();
                 }
-                match result {
-                    Ok(risks) => {
-                        self.risks = Some(risks);
-                        self.apply_risks();
-                        self.refresh();
-                    }
-                    Err(error) => self.error = Some(error),
-                }
-            }
-            Message::Loaded(Err(error)) => {
+                Err(error) => self.error = Some(error),
+            },
+            Message::Loaded(_, Err(error)) => {
                 self.loading = false;
                 self.error = Some(error);
             }

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use iced::widget::{Id, operation, scrollable};
 use iced::{Element, Task};
 
-use super::screen::ListKey;
+use super::screen::{Generation, ListKey};
 use super::widgets::Scroll;
 use super::{Book, Event};
 use crate::domain::Currency;
@@ -151,7 +151,8 @@ impl fmt::Display for ChannelChoice {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Loaded(Result<Vec<Row>, String>),
+    /// The notes of the load of this generation.
+    Loaded(u64, Result<Vec<Row>, String>),
     Search(String),
     Channel(ChannelChoice),
     Status(StatusFilter),
@@ -178,6 +179,8 @@ pub struct Notes {
     scroll: Scroll,
     loading: bool,
     error: Option<String>,
+    /// Which reload is the latest: the notes of an older one are dropped.
+    generation: Generation,
 }
 
 impl Notes {
@@ -190,7 +193,11 @@ impl Notes {
     pub fn reload(&mut self, book: &Book) -> Task<Message> {
         self.loading = true;
         let today = book.today;
-        book.read(move |store| load(store, today), Message::Loaded)
+        let generation = self.generation.next();
+        book.read(
+            move |store| load(store, today),
+            move |result| Message::Loaded(generation, result),
+        )
     }
 
     pub fn rows(&self) -> &[Row] {
@@ -225,7 +232,8 @@ impl Notes {
 
     pub fn update(&mut self, message: Message, _book: &mut Book) -> (Task<Message>, Option<Event>) {
         match message {
-            Message::Loaded(Ok(rows)) => {
+            Message::Loaded(generation, _) if !self.generation.is_current(generation) => {}
+            Message::Loaded(_, Ok(rows)) => {
                 let selected = self.selected().map(|row| row.id);
                 self.rows = rows;
                 self.loading = false;
@@ -233,7 +241,7 @@ impl Notes {
                 self.selected = selected.and_then(|id| self.rows.iter().position(|r| r.id == id));
                 self.refresh();
             }
-            Message::Loaded(Err(error)) => {
+            Message::Loaded(_, Err(error)) => {
                 self.loading = false;
                 self.error = Some(error);
             }

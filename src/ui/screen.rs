@@ -54,3 +54,29 @@ pub enum Event {
     /// The screens' language was chosen on the Settings screen: speak it from now on.
     Language(crate::i18n::Language),
 }
+
+/// Which of a screen's loads is the latest. Loads run off the UI thread and may finish
+/// out of order (a slow one started before a posting arrives after the quick one
+/// started after it): each carries the number [`Generation::next`] gave it, and a
+/// result whose number is not [`Generation::is_current`] is stale and dropped, so old
+/// data never overwrites new.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Generation(u64);
+
+impl Generation {
+    /// The number of a load starting now; every earlier one becomes stale.
+    pub fn next(&mut self) -> u64 {
+        self.0 += 1;
+        self.0
+    }
+
+    /// Whether the load numbered `generation` is the latest started.
+    pub fn is_current(&self, generation: u64) -> bool {
+        generation == self.0
+    }
+
+    /// The latest number given.
+    pub fn current(&self) -> u64 {
+        self.0
+    }
+}

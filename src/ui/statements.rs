@@ -22,6 +22,7 @@ use iced::Task;
 use iced::futures::channel::mpsc;
 
 use super::letter_preview::{self, LetterPreview};
+use super::screen::Generation;
 use super::{Book, Event};
 use crate::domain::letters::Level;
 use crate::domain::printed::{Period, StatementKind};
@@ -110,7 +111,8 @@ pub enum Message {
     Progress(usize, usize),
     Done(Result<String, String>),
     OpenFolder,
-    DueLoaded(Result<LettersToday, String>),
+    /// The letters due, from the load of this generation.
+    DueLoaded(u64, Result<LettersToday, String>),
     /// Show or hide the list of customers held.
     ToggleHeld,
     /// Open this held customer's ledger.
@@ -122,7 +124,8 @@ pub enum Message {
     /// Show the letter due to this customer in the preview (nothing is written).
     Preview(String),
     /// The letter merged for the preview.
-    PreviewLoaded(Result<Box<LetterPreview>, String>),
+    /// The preview asked for with this generation.
+    PreviewLoaded(u64, Result<Box<LetterPreview>, String>),
     LetterPreview(letter_preview::Message),
     /// Open the file with every letter of the last run.
     OpenLetters,
@@ -170,6 +173,10 @@ pub struct Statements {
     pub preview: Option<LetterPreview>,
     /// The customer whose letter is being merged for the preview.
     pub preparing: Option<String>,
+    /// Which load of the letters due is the latest: an older one's list is dropped.
+    due_generation: Generation,
+    /// Which preview was asked for last: one asked for before it is dropped.
+    preview_generation: Generation,
 }
 
 /// Where documents go unless the user says otherwise: `Documents/Owed`.
@@ -190,7 +197,7 @@ impl Statements {
             .first
             .pred_opt()
             .unwrap_or(book.today);
-        let screen = Statements {
+        let mut screen = Statements {
             period: Period::month_of(last_month).label(),
             kind: KindChoice(StatementKind::OpenItem),
             who: Who::WithBalance,
@@ -212,17 +219,20 @@ impl Statements {
             archive: Vec::new(),
             preview: None,
             preparing: None,
+            due_generation: Generation::default(),
+            preview_generation: Generation::default(),
         };
         let task = screen.reload(book);
         (screen, task)
     }
 
-    pub fn reload(&self, book: &Book) -> Task<Message> {
+    pub fn reload(&mut self, book: &Book) -> Task<Message> {
         let today = book.today;
+        let generation = self.due_generation.next();
         Task::batch([
             book.read(
                 move |store| held::letters_today(store, today),
-                Message::DueLoaded,
+                move |result| Message::DueLoaded(generation, result),
             ),
             book.read(
                 |store| store.issued(None).map_err(|e| e.described()),
@@ -304,14 +314,16 @@ impl Statements {
                 return (self.send_due(book), None);
             }
             Message::Preview(code) => return (self.preview(&code, book), None),
-            Message::PreviewLoaded(Ok(preview)) => {
+            Message::PreviewLoaded(generation, _)
+                if !self.preview_generation.is_current(generation) => {}
+            Message::PreviewLoaded(_, Ok(preview)) => {
                 self.preparing = None;
                 let mut preview = *preview;
                 preview.set_can_send(self.running.is_none());
                 self.preview = Some(preview);
                 self.error = None;
             }
-            Message::PreviewLoaded(Err(error)) => {
+            Message::PreviewLoaded(_, Err(error)) => {
                 self.preparing = None;
                 self.error = Some(error);
             }
@@ -356,14 +368,15 @@ impl Statements {
                     self.error = Some(error);
                 }
             }
-            Message::DueLoaded(Ok(run)) => {
+            Message::DueLoaded(generation, _) if !self.due_generation.is_current(generation) => {}
+            Message::DueLoaded(_, Ok(run)) => {
                 self.held = run.held;
                 self.due = run.due;
                 self.unmatched = run.unmatched;
             }
             Message::ToggleHeld => self.show_held = !self.show_held,
             Message::OpenLedger(code) => return (Task::none(), Some(Event::OpenLedger(code))),
-            Message::DueLoaded(Err(error)) => self.error = Some(error),
+            Message::DueLoaded(_, Err(error)) => self.error = Some(error),
             Message::LetterCustomer(text) => self.letter_customer = text,
             Message::LetterLevel(level) => self.letter_level = level,
             Message::Deadline(text) => self.deadline = text,

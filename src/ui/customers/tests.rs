@@ -295,7 +295,7 @@ fn the_risk_column_shows_each_score_and_sorts_riskiest_first() {
 #[test]
 fn scores_of_an_older_load_never_overwrite_a_newer_one() {
     let mut app = sample_app();
-    let generation = screen(&app).generation;
+    let generation = screen(&app).generation.current();
     let newer: HashMap<String, Risk> = [("C001".to_string(), risk(30)), ("C002".into(), risk(60))]
         .into_iter()
         .collect();
@@ -329,7 +329,11 @@ fn the_list_shows_before_the_scores_with_an_ellipsis() {
         row.risk = None;
     }
     app.open_book_mut().unwrap().customers.risks = None;
-    send(&mut app, App::Customers(Message::Loaded(Ok(rows))));
+    let generation = screen(&app).generation.current();
+    send(
+        &mut app,
+        App::Customers(Message::Loaded(generation, Ok(rows))),
+    );
     send(&mut app, App::Show(Tab::Customers));
     assert!(!screen(&app).risks_loaded());
     assert_eq!(screen(&app).rows().len(), 2);

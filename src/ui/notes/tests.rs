@@ -408,3 +408,37 @@ fn a_repayment_plan_shows_its_parts() {
     ))
     .expect("the kept part");
 }
+
+#[test]
+fn notes_of_an_older_load_never_overwrite_a_newer_ones() {
+    let mut app = sample_app();
+    for message in [
+        entry::Message::Summary("Called, will pay Friday".into()),
+        entry::Message::Save,
+    ] {
+        if entry(&app).is_none() {
+            send(
+                &mut app,
+                AppMessage::Key(Key::Character("l".into()), Modifiers::COMMAND),
+            );
+            send(
+                &mut app,
+                AppMessage::Entry(entry::Message::Customer("C001".into())),
+            );
+        }
+        send(&mut app, AppMessage::Entry(message));
+    }
+    assert_eq!(screen(&app).rows().len(), 1, "the note, reloaded");
+    let latest = screen(&app).generation.current();
+    // The load started before the note was saved arrives late, with no notes: dropped.
+    send(
+        &mut app,
+        AppMessage::Notes(Message::Loaded(latest - 1, Ok(Vec::new()))),
+    );
+    assert_eq!(screen(&app).rows().len(), 1, "a stale load was taken");
+    send(
+        &mut app,
+        AppMessage::Notes(Message::Loaded(latest, Ok(Vec::new()))),
+    );
+    assert!(screen(&app).rows().is_empty(), "the latest load is taken");
+}

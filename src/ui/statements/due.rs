@@ -120,7 +120,9 @@ impl Statements {
             locale: None,
         };
         self.preparing = Some(due.customer.clone());
-        LetterPreview::load(book, request).map(|built| Message::PreviewLoaded(built.map(Box::new)))
+        let generation = self.preview_generation.next();
+        LetterPreview::load(book, request)
+            .map(move |built| Message::PreviewLoaded(generation, built.map(Box::new)))
     }
 
     /// Acts on what the preview asks: close it, or send its letter as the letters due

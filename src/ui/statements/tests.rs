@@ -510,3 +510,32 @@ fn one_letter_by_hand_is_refused_with_the_reason_while_the_ladder_holds() {
     assert!(files_in(dir.path()).is_empty(), "nothing written");
     assert!(s.archive.is_empty(), "nothing archived");
 }
+
+#[test]
+fn a_stale_list_of_letters_due_or_preview_is_dropped() {
+    let mut app = sample_app();
+    send(&mut app, AppMessage::Show(Tab::Statements));
+    let due = screen(&app).due.len();
+    assert!(due > 0, "the sample book has letters due");
+    let latest = screen(&app).due_generation.current();
+    // A load from before the last reload arrives late, saying nothing is due.
+    let nothing = held::LettersToday::default();
+    send(
+        &mut app,
+        AppMessage::Statements(Message::DueLoaded(latest - 1, Ok(nothing))),
+    );
+    assert_eq!(screen(&app).due.len(), due, "a stale list was taken");
+    // A preview asked for before the last one is dropped too.
+    let code = screen(&app).due[0].customer.clone();
+    send(
+        &mut app,
+        AppMessage::Statements(Message::Preview(code.clone())),
+    );
+    send(&mut app, AppMessage::Statements(Message::Preview(code)));
+    let asked = screen(&app).preview_generation.current();
+    send(
+        &mut app,
+        AppMessage::Statements(Message::PreviewLoaded(asked - 1, Err("old".into()))),
+    );
+    assert_ne!(screen(&app).error.as_deref(), Some("old"));
+}
