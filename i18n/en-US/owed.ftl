@@ -1029,3 +1029,4 @@ could-not-replace-path = could not replace { $path }: { $error }
 owed-book = Owed book
 png-or-jpeg = PNG or JPEG
 note-logged-for-customer = Note saved for { $customer }.
+number-posted = { $number } posted.

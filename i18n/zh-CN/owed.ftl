@@ -880,3 +880,4 @@ could-not-replace-path = 无法替换 { $path }：{ $error }
 owed-book = Owed 账簿
 png-or-jpeg = PNG 或 JPEG 图片
 note-logged-for-customer = 已保存 { $customer } 的催收记录。
+number-posted = { $number } 已过账。

@@ -277,17 +277,26 @@ impl Ledger {
                     let (task, outcome) = form.update(message, book);
                     return (task.map(Message::Debit), self.finish(outcome));
                 }
+                if let debit::Message::Written(written) = message {
+                    return (Task::none(), self.written_after_close(&written));
+                }
             }
             Message::Credit(message) => {
                 if let Some(Form::Credit(form)) = &mut self.form {
                     let (task, outcome) = form.update(message, book);
                     return (task.map(Message::Credit), self.finish(outcome));
                 }
+                if let credit::Message::Written(written) = message {
+                    return (Task::none(), self.written_after_close(&written));
+                }
             }
             Message::Void(message) => {
                 if let Some(Form::Void(form)) = &mut self.form {
                     let (task, outcome) = form.update(message, book);
                     return (task.map(Message::Void), self.finish(outcome));
+                }
+                if let void::Message::Written(written) = message {
+                    return (Task::none(), self.written_after_close(&written));
                 }
             }
             Message::OpenReview => {
@@ -338,12 +347,52 @@ impl Ledger {
         }
     }
 
+    /// A posting that the book answered after its form was closed (Esc while it was
+    /// being written): what was posted still shows, and every screen reloads.
+    fn written_after_close(&mut self, written: &Written) -> Option<Event> {
+        match written.as_ref() {
+            Ok(Ok(posted)) => {
+                self.notice = Some(fl!("number-posted", number = posted.number.as_str()));
+                Some(Event::BookChanged)
+            }
+            Ok(Err(error)) => {
+                self.error = Some(error.described());
+                None
+            }
+            Err(error) => {
+                self.error = Some(error.clone());
+                None
+            }
+        }
+    }
+
     pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
         match &self.review {
             Some(review) => review.view(book).map(Message::Review),
             None => view::screen(self, book),
         }
     }
+}
+
+/// What a posting made off the UI thread came to: the book's answer (posted, or
+/// refused), or why the work could not run. Shared, as messages are cloned.
+pub type Written =
+    std::sync::Arc<Result<Result<crate::store::Posted, crate::store::StoreError>, String>>;
+
+/// Posts with `post` on a writing connection of its own, off the UI thread, so the
+/// window never waits on the book while another writer (an import) holds it; an
+/// in-memory book posts at once.
+pub fn post_off_thread<M: Send + 'static>(
+    book: &mut Book,
+    post: impl FnOnce(&mut Store) -> Result<crate::store::Posted, crate::store::StoreError>
+    + Send
+    + 'static,
+    done: impl FnOnce(Written) -> M + Send + 'static,
+) -> Task<M> {
+    book.write(
+        move |store| Ok(post(store)),
+        move |result| done(std::sync::Arc::new(result)),
+    )
 }
 
 /// How a form ended.

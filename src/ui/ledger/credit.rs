@@ -30,6 +30,8 @@ pub enum Message {
     OldestFirst,
     KeepUnapplied,
     Save,
+    /// The book's answer to the posting sent off the UI thread.
+    Written(super::Written),
     Cancel,
 }
 
@@ -58,6 +60,9 @@ pub struct Form {
     error: Option<String>,
     /// The fields typed in so far: their problems show, the others' wait.
     edited: widgets::Edited,
+    /// The document being posted off the UI thread, until the book answers; the form
+    /// takes no other Post meanwhile.
+    posting: Option<NewCredit>,
 }
 
 /// What the fields would post.
@@ -125,6 +130,7 @@ impl Form {
             explicit: None,
             error: None,
             edited: widgets::Edited::default(),
+            posting: None,
         };
         (form, operation::focus(Id::new("credit-amount")))
     }
@@ -294,8 +300,24 @@ impl Form {
                     memo: Some(self.memo.clone()),
                     apply: preview.apply,
                 };
-                match book.store_mut().post_credit(&new) {
-                    Ok(posted) => {
+                if self.posting.is_some() {
+                    return (Task::none(), None);
+                }
+                self.error = None;
+                self.posting = Some(new.clone());
+                let task = super::post_off_thread(
+                    book,
+                    move |store| store.post_credit(&new),
+                    Message::Written,
+                );
+                return (task, None);
+            }
+            Message::Written(written) => {
+                let Some(new) = self.posting.take() else {
+                    return (Task::none(), None);
+                };
+                match written.as_ref() {
+                    Ok(Ok(posted)) => {
                         let applied: Vec<String> = posted
                             .allocations
                             .iter()
@@ -327,7 +349,8 @@ impl Form {
                         }
                         return (Task::none(), Some(Outcome::Posted(notice)));
                     }
-                    Err(error) => self.error = Some(error.described()),
+                    Ok(Err(error)) => self.error = Some(error.described()),
+                    Err(error) => self.error = Some(error.clone()),
                 }
             }
         }
@@ -340,7 +363,8 @@ impl Form {
         let preview = self.preview(currency).ok();
         let valid =
             problems.amount.is_none() && problems.date.is_none() && problems.allocation.is_none();
-        let save = valid.then_some(Message::Save);
+        // One posting at a time: Post waits for the book's answer to the last.
+        let save = (valid && self.posting.is_none()).then_some(Message::Save);
         // Enter in a field posts, or shows every field's problem if it cannot.
         let submit = Some(Message::Save);
         let title = match self.kind {
@@ -474,9 +498,10 @@ impl Form {
             .spacing(6),
         ]
         .spacing(8);
-        let error: Element<'a, Message> = match &self.error {
-            Some(e) => widgets::danger_text(e.as_str()).into(),
-            None => text("").into(),
+        let error: Element<'a, Message> = match (&self.error, &self.posting) {
+            (Some(e), _) => widgets::danger_text(e.as_str()).into(),
+            (None, Some(_)) => widgets::muted(fl!("working")).into(),
+            (None, None) => text("").into(),
         };
         container(
             column![

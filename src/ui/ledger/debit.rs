@@ -43,6 +43,8 @@ pub enum Message {
     OverrideReason(String),
     /// Posts with the typed reason.
     SaveOverriding,
+    /// The book's answer to the posting sent off the UI thread.
+    Written(super::Written),
     Cancel,
 }
 
@@ -70,6 +72,9 @@ pub struct Form {
     pub policy_note: Option<String>,
     /// The fields typed in so far: their problems show, the others' wait.
     edited: widgets::Edited,
+    /// The document being posted off the UI thread and the override's reason, until
+    /// the book answers; the form takes no other Post meanwhile.
+    posting: Option<(NewDebit, Option<String>)>,
 }
 
 /// Why each field is refused.
@@ -118,6 +123,7 @@ impl Form {
             override_reason: None,
             policy_note: None,
             edited: widgets::Edited::default(),
+            posting: None,
         };
         if let Some((tier, pct)) = required {
             form.plan = PlanKind::Deposit;
@@ -229,6 +235,7 @@ impl Form {
                 | Message::Override
                 | Message::OverrideReason(_)
                 | Message::SaveOverriding
+                | Message::Written(_)
                 | Message::Cancel
         );
         if edits_the_document {
@@ -272,25 +279,48 @@ impl Form {
             Message::Save => {
                 // Enter on a form that cannot be posted yet says what is missing.
                 self.edited.submit();
-                return (Task::none(), self.post(book, None));
+                return (self.post(book, None), None);
             }
             Message::SaveOverriding => {
                 let reason = self.override_reason.clone();
                 if reason.is_some() {
-                    return (Task::none(), self.post(book, reason.as_deref()));
+                    return (self.post(book, reason), None);
                 }
             }
+            Message::Written(written) => return (Task::none(), self.written(&written, book)),
         }
         (Task::none(), None)
     }
 
-    /// Posts the form, overriding a hold or the limit with `reason` if given; the outcome
-    /// when posted, or the refusal or error kept to show.
-    fn post(&mut self, book: &mut Book, reason: Option<&str>) -> Option<Outcome> {
+    /// Posts the form off the UI thread, overriding a hold or the limit with `reason` if
+    /// given; [`Form::written`] takes the book's answer.
+    fn post(&mut self, book: &mut Book, reason: Option<String>) -> Task<Message> {
+        if self.posting.is_some() {
+            return Task::none();
+        }
         let Ok((new, _)) = self.posting(book) else {
-            return None;
+            return Task::none();
         };
-        match book.store_mut().post_debit_overriding(&new, reason) {
+        self.error = None;
+        self.posting = Some((new.clone(), reason.clone()));
+        super::post_off_thread(
+            book,
+            move |store| store.post_debit_overriding(&new, reason.as_deref()),
+            Message::Written,
+        )
+    }
+
+    /// The outcome of the posting the book answered, or the refusal or error kept to show.
+    fn written(&mut self, written: &super::Written, book: &Book) -> Option<Outcome> {
+        let (new, reason) = self.posting.take()?;
+        let posted = match written.as_ref() {
+            Ok(posted) => posted,
+            Err(error) => {
+                self.error = Some(error.clone());
+                return None;
+            }
+        };
+        match posted {
             Ok(posted) => {
                 let first = posted
                     .items
@@ -326,7 +356,7 @@ impl Form {
             }
             Err(StoreError::CreditRefused(refusal)) => {
                 self.error = None;
-                self.refusal = Some(refusal);
+                self.refusal = Some(refusal.clone());
                 None
             }
             Err(error) => {
@@ -361,7 +391,8 @@ impl Form {
 
     pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
         let result = self.posting(book);
-        let save = result.is_ok().then_some(Message::Save);
+        // One posting at a time: Post waits for the book's answer to the last.
+        let save = (result.is_ok() && self.posting.is_none()).then_some(Message::Save);
         // Enter in a field posts, or shows every field's problem if it cannot.
         let submit = Some(Message::Save);
         let (problems, schedule, amount) = match result {
@@ -417,9 +448,10 @@ impl Form {
                 .map(|w| widgets::danger_text(w).into()),
         )
         .spacing(2);
-        let error: Element<'a, Message> = match &self.error {
-            Some(e) => widgets::danger_text(e.as_str()).into(),
-            None => text("").into(),
+        let error: Element<'a, Message> = match (&self.error, &self.posting) {
+            (Some(e), _) => widgets::danger_text(e.as_str()).into(),
+            (None, Some(_)) => widgets::muted(fl!("working")).into(),
+            (None, None) => text("").into(),
         };
         let refusal: Element<'a, Message> = match &self.refusal {
             Some(refusal) => {

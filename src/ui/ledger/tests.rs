@@ -515,6 +515,7 @@ fn the_header_shows_the_risk_score_band_and_reasons() {
 mod discount;
 mod forms;
 mod header;
+mod off_thread;
 
 #[test]
 fn the_ledger_shows_every_figure_whole_in_a_small_window() {

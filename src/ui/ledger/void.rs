@@ -22,6 +22,8 @@ pub enum Message {
     Ask,
     Confirm,
     Back,
+    /// The book's answer to the void sent off the UI thread.
+    Written(super::Written),
     Cancel,
 }
 
@@ -33,6 +35,8 @@ pub struct Form {
     document: Result<DocumentRow, String>,
     confirming: bool,
     error: Option<String>,
+    /// The void being written off the UI thread, until the book answers.
+    posting: Option<VoidRequest>,
 }
 
 impl Form {
@@ -44,6 +48,7 @@ impl Form {
             document: Err(String::new()),
             confirming: false,
             error: None,
+            posting: None,
         };
         form.look_up(book);
         (form, operation::focus(Id::new("void-reason")))
@@ -92,11 +97,23 @@ impl Form {
             Message::Back => self.confirming = false,
             Message::Cancel => return (Task::none(), Some(Outcome::Cancelled)),
             Message::Confirm => {
-                let Some(request) = self.request() else {
+                let Some(request) = self.request().filter(|_| self.posting.is_none()) else {
                     return (Task::none(), None);
                 };
-                match book.store_mut().void(&request) {
-                    Ok(posted) => {
+                self.posting = Some(request.clone());
+                let task = super::post_off_thread(
+                    book,
+                    move |store| store.void(&request),
+                    Message::Written,
+                );
+                return (task, None);
+            }
+            Message::Written(written) => {
+                let Some(request) = self.posting.take() else {
+                    return (Task::none(), None);
+                };
+                match written.as_ref() {
+                    Ok(Ok(posted)) => {
                         let mut notice = fl!(
                             "void-posted-number-is-void",
                             void = posted.number.as_str(),
@@ -111,9 +128,13 @@ impl Form {
                         }
                         return (Task::none(), Some(Outcome::Posted(notice)));
                     }
-                    Err(error) => {
+                    Ok(Err(error)) => {
                         self.confirming = false;
                         self.error = Some(error.described());
+                    }
+                    Err(error) => {
+                        self.confirming = false;
+                        self.error = Some(error.clone());
                     }
                 }
             }
@@ -154,7 +175,10 @@ impl Form {
                 .size(14)
                 .font(BOLD),
                 row![
-                    widgets::action(fl!("yes-void-it-enter"), Some(Message::Confirm)),
+                    widgets::action(
+                        fl!("yes-void-it-enter"),
+                        self.posting.is_none().then_some(Message::Confirm)
+                    ),
                     widgets::secondary(fl!("back"), Some(Message::Back)),
                 ]
                 .spacing(10),
@@ -174,9 +198,10 @@ impl Form {
         } else {
             ask
         };
-        let error: Element<'a, Message> = match &self.error {
-            Some(e) => widgets::danger_text(e.as_str()).into(),
-            None => text("").into(),
+        let error: Element<'a, Message> = match (&self.error, &self.posting) {
+            (Some(e), _) => widgets::danger_text(e.as_str()).into(),
+            (None, Some(_)) => widgets::muted(fl!("working")).into(),
+            (None, None) => text("").into(),
         };
         container(
             column![
