@@ -141,7 +141,7 @@ impl Customers {
 
     pub fn reload(&mut self, book: &Book) -> Task<Message> {
         self.loading = true;
-        let generation = self.generation.next();
+        let generation = self.generation.start();
         let today = book.today;
         Task::batch([
             book.read(

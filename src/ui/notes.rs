@@ -193,7 +193,7 @@ impl Notes {
     pub fn reload(&mut self, book: &Book) -> Task<Message> {
         self.loading = true;
         let today = book.today;
-        let generation = self.generation.next();
+        let generation = self.generation.start();
         book.read(
             move |store| load(store, today),
             move |result| Message::Loaded(generation, result),

@@ -57,7 +57,7 @@ pub enum Event {
 
 /// Which of a screen's loads is the latest. Loads run off the UI thread and may finish
 /// out of order (a slow one started before a posting arrives after the quick one
-/// started after it): each carries the number [`Generation::next`] gave it, and a
+/// started after it): each carries the number [`Generation::start`] gave it, and a
 /// result whose number is not [`Generation::is_current`] is stale and dropped, so old
 /// data never overwrites new.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +65,7 @@ pub struct Generation(u64);
 
 impl Generation {
     /// The number of a load starting now; every earlier one becomes stale.
-    pub fn next(&mut self) -> u64 {
+    pub fn start(&mut self) -> u64 {
         self.0 += 1;
         self.0
     }

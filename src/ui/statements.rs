@@ -228,7 +228,7 @@ impl Statements {
 
     pub fn reload(&mut self, book: &Book) -> Task<Message> {
         let today = book.today;
-        let generation = self.due_generation.next();
+        let generation = self.due_generation.start();
         Task::batch([
             book.read(
                 move |store| held::letters_today(store, today),

@@ -331,7 +331,11 @@ pub fn warning_color(theme: &Theme) -> Color {
     )
 }
 
-/// A labelled text input that shows beside it why its value is refused.
+/// The width of a form's labels, and of its inputs.
+pub const LABEL_WIDTH: f32 = 150.0;
+pub const FIELD_WIDTH: f32 = 250.0;
+
+/// A labelled text input that shows beneath it why its value is refused.
 pub fn field<'a, M: Clone + 'a>(
     label: impl AsRef<str>,
     id: &'static str,
@@ -346,18 +350,24 @@ pub fn field<'a, M: Clone + 'a>(
         .on_input(on_input)
         .padding(6)
         .size(14)
-        .width(Length::Fixed(260.0));
+        .width(Length::Fixed(FIELD_WIDTH));
     if let Some(message) = on_submit {
         input = input.on_submit(message);
     }
-    let status: Element<'a, M> = match error {
-        Some(reason) => danger_text(reason).into(),
-        None => space().into(),
+    // Beneath the input, as wide as it: beside it, a refusal took the width a form's
+    // second column needed at 1024 pixels, and squeezed to nothing there it showed as an
+    // empty gap.
+    let input: Element<'a, M> = match error {
+        Some(reason) => column![input, danger_text(reason).width(Length::Fixed(FIELD_WIDTH))]
+            .spacing(2)
+            .into(),
+        None => input.into(),
     };
     row![
-        text(label.to_string()).size(14).width(Length::Fixed(150.0)),
+        text(label.to_string())
+            .size(14)
+            .width(Length::Fixed(LABEL_WIDTH)),
         input,
-        status,
     ]
     .spacing(10)
     .align_y(iced::Alignment::Center)
@@ -398,6 +408,32 @@ pub fn form_title<'a, M: Clone + 'a>(
         secondary(fl!("close-esc"), Some(close)),
     ]
     .align_y(iced::Alignment::Center)
+    .into()
+}
+
+/// A form on a panel: its title and Close, its fields, and its buttons beneath. The
+/// fields scroll when the window is too short for them and the buttons stay in view: at
+/// 1024×700 a ledger's header and a long form left Post below the window's edge.
+pub fn form_panel<'a, M: Clone + 'a>(
+    title: impl text::IntoFragment<'a>,
+    close: M,
+    fields: impl Into<Element<'a, M>>,
+    buttons: impl Into<Element<'a, M>>,
+) -> Element<'a, M> {
+    container(
+        column![
+            form_title(title, close),
+            scrollable(container(fields).padding(iced::Padding {
+                right: GUTTER,
+                ..iced::Padding::ZERO
+            }))
+            .height(Length::Fill),
+            buttons.into(),
+        ]
+        .spacing(12),
+    )
+    .padding(16)
+    .style(panel)
     .into()
 }
 

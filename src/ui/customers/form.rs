@@ -408,7 +408,7 @@ impl Form {
                         .padding(6)
                         .size(14)
                         .height(Length::Fixed(78.0))
-                        .width(260),
+                        .width(widgets::FIELD_WIDTH),
                 ]
                 .spacing(10),
                 f(
@@ -426,7 +426,7 @@ impl Form {
                         .on_submit_maybe(submit.clone())
                         .padding(6)
                         .size(14)
-                        .width(Length::Fixed(260.0)),
+                        .width(Length::Fixed(widgets::FIELD_WIDTH)),
                     widgets::danger_text(
                         self.edited
                             .shown(

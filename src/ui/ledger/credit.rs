@@ -4,7 +4,7 @@
 //! unapplied credit. A payment's preview shows the early-payment discounts it would earn
 //! on its date, by the same rules the posting uses.
 
-use iced::widget::{Id, column, container, operation, row, text, text_input};
+use iced::widget::{Id, column, container, operation, row, space, text, text_input};
 use iced::{Element, Length, Task};
 
 use super::{Data, FormKind, Outcome};
@@ -501,12 +501,13 @@ impl Form {
         let error: Element<'a, Message> = match (&self.error, &self.posting) {
             (Some(e), _) => widgets::danger_text(e.as_str()).into(),
             (None, Some(_)) => widgets::muted(fl!("working")).into(),
-            (None, None) => text("").into(),
+            (None, None) => space().height(0).into(),
         };
-        container(
+        widgets::form_panel(
+            title,
+            Message::Cancel,
+            row![fields, allocation].spacing(24),
             column![
-                widgets::form_title(title, Message::Cancel),
-                row![fields, allocation].spacing(24),
                 error,
                 row![
                     widgets::action(fl!("post-enter"), save),
@@ -514,10 +515,7 @@ impl Form {
                 ]
                 .spacing(10),
             ]
-            .spacing(12),
+            .spacing(8),
         )
-        .padding(16)
-        .style(widgets::panel)
-        .into()
     }
 }

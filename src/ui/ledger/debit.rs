@@ -6,7 +6,7 @@
 //! why, with an Override… button that asks for the reason and posts with it.
 
 use chrono::NaiveDate;
-use iced::widget::{Id, column, container, operation, row, text};
+use iced::widget::{Id, column, container, operation, row, space, text};
 use iced::{Element, Length, Task};
 
 use super::{Data, FormKind, Outcome};
@@ -441,6 +441,14 @@ impl Form {
                 shown_with_amount("debit-percent", &self.percent, &problems.percent),
             ),
         };
+        // The tier's policy beside the plan it set, not on the row of plan buttons
+        // (that row then needed the schedule's room at 1024 pixels).
+        let plan_detail: Element<'a, Message> = match &self.policy_note {
+            Some(note) => column![plan_detail, widgets::muted(note.as_str())]
+                .spacing(4)
+                .into(),
+            None => plan_detail,
+        };
         let preview = schedule_preview(&schedule, book, problems.schedule.clone());
         let warnings = column(
             self.warnings(amount, book)
@@ -451,7 +459,7 @@ impl Form {
         let error: Element<'a, Message> = match (&self.error, &self.posting) {
             (Some(e), _) => widgets::danger_text(e.as_str()).into(),
             (None, Some(_)) => widgets::muted(fl!("working")).into(),
-            (None, None) => text("").into(),
+            (None, None) => space().height(0).into(),
         };
         let refusal: Element<'a, Message> = match &self.refusal {
             Some(refusal) => {
@@ -483,7 +491,7 @@ impl Form {
                     }
                 }
             }
-            None => text("").into(),
+            None => space().height(0).into(),
         };
         let fields = column![
             widgets::field(
@@ -511,15 +519,20 @@ impl Form {
                 shown("debit-terms", &self.terms, &problems.terms)
             ),
             row![
-                text(fl!("falls-due")).size(14).width(Length::Fixed(150.0)),
-                plan_button(fl!("one-item"), PlanKind::Single),
-                plan_button(fl!("installments"), PlanKind::Installments),
-                plan_button(fl!("deposit-balance"), PlanKind::Deposit),
-                // On the plan's own line: a line more would push Post out of a
-                // 700-pixel window.
-                widgets::muted(self.policy_note.clone().unwrap_or_default()),
+                text(fl!("falls-due"))
+                    .size(14)
+                    .width(Length::Fixed(widgets::LABEL_WIDTH)),
+                // Onto a second line where the fields' column is narrow.
+                row![
+                    plan_button(fl!("one-item"), PlanKind::Single),
+                    plan_button(fl!("installments"), PlanKind::Installments),
+                    plan_button(fl!("deposit-balance"), PlanKind::Deposit),
+                ]
+                .spacing(6)
+                .wrap()
+                .vertical_spacing(6),
             ]
-            .spacing(6)
+            .spacing(10)
             .align_y(iced::Alignment::Center),
             plan_detail,
             widgets::field(
@@ -548,10 +561,14 @@ impl Form {
             ),
         ]
         .spacing(8);
-        container(
+        widgets::form_panel(
+            title,
+            Message::Cancel,
+            // The fields take what the schedule leaves; a problem beside a field wraps
+            // there rather than squeezing the schedule.
+            row![fields.width(Length::Fill), preview].spacing(24),
+            // What stops or warns before posting stays in view beside Post.
             column![
-                widgets::form_title(title, Message::Cancel),
-                row![fields, preview].spacing(24),
                 warnings,
                 refusal,
                 error,
@@ -561,13 +578,13 @@ impl Form {
                 ]
                 .spacing(10),
             ]
-            .spacing(12),
+            .spacing(8),
         )
-        .padding(16)
-        .style(widgets::panel)
-        .into()
     }
 }
+
+/// The schedule's column beside the fields: its three columns with a 13-digit amount.
+const SCHEDULE_WIDTH: f32 = 270.0;
 
 /// The schedule the invoice will become: installment, due date, amount.
 fn schedule_preview<'a, M: 'a>(
@@ -580,11 +597,14 @@ fn schedule_preview<'a, M: 'a>(
         lines = lines.push(widgets::danger_text(problem));
     }
     let due = |d: NaiveDate| d.to_string();
-    for item in schedule.iter().take(24) {
+    let amounts: Vec<String> = schedule.iter().map(|i| book.money(i.amount)).collect();
+    // As wide as the largest installment needs: never clipped.
+    let money = widgets::money_column("", amounts.iter().map(String::as_str));
+    for (item, amount) in schedule.iter().zip(&amounts).take(24) {
         lines = lines.push(row![
-            widgets::cell(format!("#{}", item.seq), Length::Fixed(48.0)),
-            widgets::cell(due(item.due), Length::Fixed(110.0)),
-            widgets::amount_cell(book.money(item.amount), Length::Fixed(120.0)),
+            widgets::cell(format!("#{}", item.seq), Length::Fixed(44.0)),
+            widgets::cell(due(item.due), Length::Fixed(100.0)),
+            widgets::amount_cell(amount.clone(), Length::Fixed(money)),
         ]);
     }
     if schedule.len() > 24 {
@@ -596,5 +616,5 @@ fn schedule_preview<'a, M: 'a>(
     if schedule.is_empty() {
         lines = lines.push(widgets::muted(fl!("fill-in-amount-date-and-terms")));
     }
-    container(lines).width(Length::Fixed(300.0)).into()
+    container(lines).width(Length::Fixed(SCHEDULE_WIDTH)).into()
 }

@@ -37,6 +37,8 @@ pub struct Form {
     error: Option<String>,
     /// The void being written off the UI thread, until the book answers.
     posting: Option<VoidRequest>,
+    /// The fields typed in so far: their problems show, the others' wait.
+    edited: widgets::Edited,
 }
 
 impl Form {
@@ -49,6 +51,7 @@ impl Form {
             confirming: false,
             error: None,
             posting: None,
+            edited: widgets::Edited::default(),
         };
         form.look_up(book);
         (form, operation::focus(Id::new("void-reason")))
@@ -88,12 +91,23 @@ impl Form {
         match message {
             Message::Number(v) => {
                 self.number = v;
+                self.edited.mark("void-number");
                 self.confirming = false;
                 self.look_up(book);
             }
-            Message::Reason(v) => self.reason = v,
-            Message::Date(v) => self.date = v,
-            Message::Ask => self.confirming = self.request().is_some(),
+            Message::Reason(v) => {
+                self.reason = v;
+                self.edited.mark("void-reason");
+            }
+            Message::Date(v) => {
+                self.date = v;
+                self.edited.mark("void-date");
+            }
+            Message::Ask => {
+                // Enter on a form that cannot void yet says what is missing.
+                self.edited.submit();
+                self.confirming = self.request().is_some();
+            }
             Message::Back => self.confirming = false,
             Message::Cancel => return (Task::none(), Some(Outcome::Cancelled)),
             Message::Confirm => {
@@ -145,7 +159,13 @@ impl Form {
     pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
         let request = self.request();
         let ask = request.is_some().then_some(Message::Ask);
-        let number_problem = self.document.as_ref().err().cloned();
+        // A number filled in from the ledger's selection is checked at once.
+        let number_problem = self
+            .document
+            .as_ref()
+            .err()
+            .cloned()
+            .filter(|_| self.edited.is_shown("void-number") || !self.number.trim().is_empty());
         let date_problem = match (parse_date(&self.date), &self.document) {
             (Err(e), _) => Some(e.described()),
             (Ok(date), Ok(doc)) if date < doc.date => {
@@ -153,7 +173,12 @@ impl Form {
             }
             _ => None,
         };
-        let reason_problem = self.reason.trim().is_empty().then(|| fl!("say-why"));
+        let reason_problem = self.edited.shown(
+            "void-reason",
+            "-",
+            self.reason.trim().is_empty().then(|| fl!("say-why")),
+        );
+        let date_problem = self.edited.shown("void-date", &self.date, date_problem);
         let described: Element<'a, Message> = match &self.document {
             Ok(doc) => text(fl!(
                 "kind-number-of-date-amount",
@@ -196,7 +221,7 @@ impl Form {
         let submit = if self.confirming {
             Some(Message::Confirm)
         } else {
-            ask
+            Some(Message::Ask)
         };
         let error: Element<'a, Message> = match (&self.error, &self.posting) {
             (Some(e), _) => widgets::danger_text(e.as_str()).into(),

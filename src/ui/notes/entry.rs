@@ -434,7 +434,7 @@ fn field<'a>(
             .on_submit_maybe(on_submit)
             .padding(6)
             .size(14)
-            .width(Length::Fixed(260.0)),
+            .width(Length::Fixed(widgets::FIELD_WIDTH)),
         beside,
     ]
     .spacing(10)

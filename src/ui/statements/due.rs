@@ -120,7 +120,7 @@ impl Statements {
             locale: None,
         };
         self.preparing = Some(due.customer.clone());
-        let generation = self.preview_generation.next();
+        let generation = self.preview_generation.start();
         LetterPreview::load(book, request)
             .map(move |built| Message::PreviewLoaded(generation, built.map(Box::new)))
     }

@@ -85,7 +85,7 @@ fn statements(screen: &Statements) -> Element<'_, Message> {
             text(fl!("kind")).size(14).width(Length::Fixed(150.0)),
             pick_list(kinds, Some(screen.kind), Message::Kind)
                 .padding(6)
-                .width(Length::Fixed(260.0)),
+                .width(Length::Fixed(widgets::FIELD_WIDTH)),
         ]
         .spacing(10)
         .align_y(Alignment::Center),
@@ -93,7 +93,7 @@ fn statements(screen: &Statements) -> Element<'_, Message> {
             text(fl!("customers")).size(14).width(Length::Fixed(150.0)),
             pick_list(Who::ALL, Some(screen.who), Message::Who)
                 .padding(6)
-                .width(Length::Fixed(260.0)),
+                .width(Length::Fixed(widgets::FIELD_WIDTH)),
         ]
         .spacing(10)
         .align_y(Alignment::Center),
