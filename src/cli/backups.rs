@@ -60,7 +60,7 @@ pub(super) fn backup(cli: &Cli, args: &BackupArgs) -> Result<(), CliError> {
         }
         (None, None) => Err(CliError::Input {
             field: "backup",
-            message: "give a new FILE to copy the book to, `now` or `list`".into(),
+            message: crate::fl!("cli-backup-what"),
         }),
     }
 }
@@ -102,11 +102,10 @@ pub(super) fn restore(cli: &Cli, args: &RestoreArgs) -> Result<(), CliError> {
         })?;
         return Err(CliError::Input {
             field: "--yes",
-            message: format!(
-                "this puts {} in place of {} (which is kept aside as {}.replaced-<time>); nothing was changed — run again with --yes",
-                args.path.display(),
-                book.display(),
-                book.display()
+            message: crate::fl!(
+                "cli-restore-say-yes",
+                backup = args.path.display().to_string(),
+                book = book.display().to_string()
             ),
         });
     }

@@ -126,9 +126,10 @@ pub fn run(
                 }
                 return Err(CliError::Input {
                     field: "--yes",
-                    message: format!(
-                        "{} issued document(s) counted these payments; run `owed import undo {batch} --yes` to undo it anyway",
-                        touched.len()
+                    message: crate::fl!(
+                        "cli-undo-issued-counted",
+                        count = touched.len(),
+                        batch = batch.to_string()
                     ),
                 });
             }
@@ -168,9 +169,7 @@ pub fn run(
             let Some(file) = &args.run.file else {
                 return Err(CliError::Input {
                     field: "FILE",
-                    message:
-                        "name the bank's export to import (CSV, XLSX, XLS, ODS, OFX or CAMT.053; or use list, undo, unmatched, assign)"
-                            .into(),
+                    message: crate::fl!("cli-import-name-file"),
                 });
             };
             import_file(open, &args.run, file)
@@ -198,7 +197,10 @@ fn import_file(
     if !(0.0..=1.0).contains(&run.accept_threshold) {
         return Err(CliError::Input {
             field: "--accept-threshold",
-            message: format!("{} is not between 0 and 1", run.accept_threshold),
+            message: crate::fl!(
+                "cli-threshold-not-0-1",
+                value = run.accept_threshold.to_string()
+            ),
         });
     }
     let max_size = run.max_size.unwrap_or(import::DEFAULT_MAX_SIZE);

@@ -485,7 +485,7 @@ fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), C
         (Some(text), _) => {
             Plan::Installments(text.trim().parse().map_err(|_| CliError::Input {
                 field: "--installments",
-                message: format!("'{text}' is neither a count nor DATE:AMOUNT pairs"),
+                message: crate::fl!("cli-installments-neither", text = text.as_str()),
             })?)
         }
         // `--deposit 0` is a single item said on purpose, past a tier's required deposit.

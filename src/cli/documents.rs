@@ -132,7 +132,7 @@ fn parse_lang(lang: &Option<String>) -> Result<Option<Locale>, CliError> {
         Some(l) if l == "zh" || l == "zh-cn" => Ok(Some(Locale::ZhCn)),
         Some(other) => Locale::parse(&other).map(Some).ok_or(CliError::Input {
             field: "--lang",
-            message: format!("the language is en or zh, not '{other}'"),
+            message: crate::fl!("cli-lang-en-or-zh", text = other.as_str()),
         }),
     }
 }
@@ -150,17 +150,11 @@ fn stale_note(removed: usize, folder: &std::path::Path) {
 pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliError> {
     let period = Period::parse(&args.period).ok_or(CliError::Input {
         field: "--period",
-        message: format!(
-            "a month is written YYYY-MM, like 2026-10, not '{}'",
-            args.period
-        ),
+        message: crate::fl!("cli-period-yyyy-mm", text = args.period.as_str()),
     })?;
     let kind = StatementKind::parse(&args.kind).ok_or(CliError::Input {
         field: "--kind",
-        message: format!(
-            "the kind is open-item, balance-forward or activity, not '{}'",
-            args.kind
-        ),
+        message: crate::fl!("cli-statement-kind", text = args.kind.as_str()),
     })?;
     let request = Request {
         period,
@@ -208,10 +202,7 @@ pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliErr
 pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
     let level = Level::any_from_number(args.level).ok_or(CliError::Input {
         field: "--level",
-        message: format!(
-            "the level is 0 (payment reminder), 1, 2, 3 or 4, not {}",
-            args.level
-        ),
+        message: crate::fl!("cli-letter-level", level = args.level.to_string()),
     })?;
     let request = LetterRequest {
         customer: args.customer.clone(),
@@ -337,7 +328,7 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
     let Some(out) = &args.out else {
         return Err(CliError::Input {
             field: "--out",
-            message: "the folder to write the letters to (or --dry-run to list them)".into(),
+            message: crate::fl!("cli-letters-need-out"),
         });
     };
     let total = run.due.len();

@@ -40,7 +40,7 @@ pub fn run(cli: &Cli, args: &FeesArgs) -> Result<(), CliError> {
     if !args.due {
         return Err(CliError::Input {
             field: "fees",
-            message: "say --due to charge the interest and fees due by the policy (add --dry-run to only see them)".into(),
+            message: crate::fl!("cli-fees-say-due"),
         });
     }
     let date = parse_date_arg("--date", &args.date)?;

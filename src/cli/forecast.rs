@@ -56,9 +56,12 @@ pub fn run(store: &Store, args: &ForecastArgs) -> Result<(), CliError> {
                 );
             return Err(CliError::Input {
                 field: "--as-of",
-                message: format!(
-                    "a backtest compares the forecast with what was received in the {} weeks after {}, and they have not all passed by today ({today}); choose {latest}",
-                    options.weeks, options.as_of
+                message: crate::fl!(
+                    "cli-backtest-too-recent",
+                    weeks = options.weeks,
+                    as_of = options.as_of.to_string(),
+                    today = today.to_string(),
+                    latest = latest.to_string()
                 ),
             });
         }

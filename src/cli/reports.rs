@@ -60,7 +60,7 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
     if args.out.is_some() {
         return Err(CliError::Input {
             field: "--out",
-            message: "is for --format pdf; table, csv and json are printed".into(),
+            message: crate::fl!("cli-out-is-for-pdf"),
         });
     }
     let aging = report::aging(store, &options)?;

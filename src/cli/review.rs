@@ -107,7 +107,7 @@ pub fn run(cli: &Cli, command: &ReviewCommand) -> Result<(), CliError> {
         ReviewCommand::Set(args) => {
             let date = crate::domain::parse_date(&args.date).map_err(|e| CliError::Input {
                 field: "DATE",
-                message: e.to_string(),
+                message: super::said(&e),
             })?;
             let mut store = open(cli, Access::Write)?;
             let customer = store.set_next_review(&args.code, date, args.reason.as_deref())?;

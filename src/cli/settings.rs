@@ -65,7 +65,7 @@ pub fn run(cli: &Cli, command: &SettingsCommand) -> Result<(), CliError> {
         SettingsCommand::ResetLetter(args) => {
             let level = Level::any_from_number(args.level).ok_or_else(|| CliError::Input {
                 field: "--level",
-                message: format!("'{}' is not a level; use 0, 1, 2, 3 or 4", args.level),
+                message: crate::fl!("cli-reset-not-a-level", level = args.level.to_string()),
             })?;
             let languages: &[bool] = match args.lang.as_deref().map(str::trim) {
                 None => &[false, true],
@@ -74,7 +74,7 @@ pub fn run(cli: &Cli, command: &SettingsCommand) -> Result<(), CliError> {
                 Some(other) => {
                     return Err(CliError::Input {
                         field: "--lang",
-                        message: format!("'{other}' is not a language; use en or zh"),
+                        message: crate::fl!("cli-reset-not-a-language", text = other),
                     });
                 }
             };

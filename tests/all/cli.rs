@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 pub(crate) fn owed(book: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_owed"))
+    crate::common::bin::command()
         .arg("--book")
         .arg(book)
         .args(args)

@@ -169,7 +169,7 @@ fn the_commands_issue_list_and_give_back_the_stored_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("book.owed");
     let owed = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_owed"))
+        let out = crate::common::bin::command()
             .arg("--book")
             .arg(&book)
             .args(args)
@@ -295,7 +295,7 @@ fn letters_due_are_also_written_into_one_file_to_print() {
     drop(store);
     assert!(due.len() >= 3, "{due:?}");
     let out_dir = dir.path().join("out");
-    let out = Command::new(env!("CARGO_BIN_EXE_owed"))
+    let out = crate::common::bin::command()
         .arg("--book")
         .arg(&book)
         .args(["letters", "--due", "--date", "2026-11-23", "--out"])

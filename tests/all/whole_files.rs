@@ -23,7 +23,7 @@ use owed::store::{Access, BookSettings, Store, sha256_hex};
 const CUSTOMERS: usize = 60;
 
 fn owed() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_owed"))
+    crate::common::bin::command()
 }
 
 /// A book on disk: `CUSTOMERS` customers, each owing one invoice overdue in October.

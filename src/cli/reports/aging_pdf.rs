@@ -18,7 +18,7 @@ pub(super) fn write(
     let Some(path) = &args.out else {
         return Err(CliError::Input {
             field: "--out",
-            message: "--format pdf needs --out FILE.pdf, the file to write".into(),
+            message: crate::fl!("cli-pdf-needs-out"),
         });
     };
     let options = AgingOptions {
