@@ -18,6 +18,7 @@ mod reports;
 mod review;
 mod risk;
 mod settings;
+mod words;
 mod worklist;
 
 use std::path::PathBuf;
@@ -446,7 +447,6 @@ fn input<E: std::fmt::Display + Described>(field: &'static str) -> impl FnOnce(E
         message: said(&e),
     }
 }
-
 
 fn parse_optional_date(
     field: &'static str,

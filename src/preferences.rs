@@ -48,7 +48,11 @@ impl LanguageChoice {
 /// `OWED_LANG` variable), else what they chose on the Settings screen (`saved`, unless
 /// that is "follow the system"), else the system's locale (`system`, from `LC_ALL` or
 /// `LANG`). An empty variable is one not set, as the shell treats it.
-pub fn cli_language(owed_lang: Option<&str>, saved: LanguageChoice, system: Option<&str>) -> Language {
+pub fn cli_language(
+    owed_lang: Option<&str>,
+    saved: LanguageChoice,
+    system: Option<&str>,
+) -> Language {
     fn said(text: Option<&str>) -> Option<&str> {
         text.map(str::trim).filter(|t| !t.is_empty())
     }
@@ -66,7 +70,9 @@ pub fn cli_language(owed_lang: Option<&str>, saved: LanguageChoice, system: Opti
 pub fn cli_language_of_environment() -> Language {
     let var = |name: &str| std::env::var(name).ok();
     // POSIX: LC_ALL, when set, overrides LANG.
-    let system = var("LC_ALL").filter(|v| !v.trim().is_empty()).or_else(|| var("LANG"));
+    let system = var("LC_ALL")
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| var("LANG"));
     let saved = Preferences::load(Preferences::path().as_deref()).language;
     cli_language(var("OWED_LANG").as_deref(), saved, system.as_deref())
 }
@@ -115,16 +121,40 @@ mod tests {
         use Language::{English, SimplifiedChinese as Chinese};
         use LanguageChoice as Saved;
         // OWED_LANG wins over both.
-        assert_eq!(cli_language(Some("zh_CN"), Saved::English, Some("en_US.UTF-8")), Chinese);
-        assert_eq!(cli_language(Some("en"), Saved::SimplifiedChinese, Some("zh_CN.UTF-8")), English);
+        assert_eq!(
+            cli_language(Some("zh_CN"), Saved::English, Some("en_US.UTF-8")),
+            Chinese
+        );
+        assert_eq!(
+            cli_language(Some("en"), Saved::SimplifiedChinese, Some("zh_CN.UTF-8")),
+            English
+        );
         // Without it, a language chosen on the Settings screen wins over the system's.
-        assert_eq!(cli_language(None, Saved::SimplifiedChinese, Some("en_US.UTF-8")), Chinese);
-        assert_eq!(cli_language(None, Saved::English, Some("zh_CN.UTF-8")), English);
-        assert_eq!(cli_language(Some(""), Saved::SimplifiedChinese, None), Chinese);
+        assert_eq!(
+            cli_language(None, Saved::SimplifiedChinese, Some("en_US.UTF-8")),
+            Chinese
+        );
+        assert_eq!(
+            cli_language(None, Saved::English, Some("zh_CN.UTF-8")),
+            English
+        );
+        assert_eq!(
+            cli_language(Some(""), Saved::SimplifiedChinese, None),
+            Chinese
+        );
         // "Follow the system" is the locale; none, or one unknown, is English.
-        assert_eq!(cli_language(None, Saved::System, Some("zh_CN.UTF-8")), Chinese);
-        assert_eq!(cli_language(Some("  "), Saved::System, Some("zh_CN.UTF-8")), Chinese);
-        assert_eq!(cli_language(None, Saved::System, Some("de_DE.UTF-8")), English);
+        assert_eq!(
+            cli_language(None, Saved::System, Some("zh_CN.UTF-8")),
+            Chinese
+        );
+        assert_eq!(
+            cli_language(Some("  "), Saved::System, Some("zh_CN.UTF-8")),
+            Chinese
+        );
+        assert_eq!(
+            cli_language(None, Saved::System, Some("de_DE.UTF-8")),
+            English
+        );
         assert_eq!(cli_language(None, Saved::System, None), English);
     }
 

@@ -1049,3 +1049,104 @@ cli-statement-kind = the kind is open-item, balance-forward or activity, not '{ 
 cli-letter-level = the level is 0 (payment reminder), 1, 2, 3 or 4, not { $level }
 cli-letters-need-out = the folder to write the letters to (or --dry-run to list them)
 cli-backtest-too-recent = a backtest compares the forecast with what was received in the { $weeks } weeks after { $as_of }, and they have not all passed by today ({ $today }); choose { $latest }
+cli-warning = warning: { $warning }
+cli-started-a-new-book = started a new book at { $path } ({ $currency }); `owed init` sets the company and currency
+cli-init-ready = book { $path } ready: { $company }, { $currency } with { $decimals ->
+    [one] { $decimals } decimal
+   *[other] { $decimals } decimals
+}
+cli-customer-added = added customer { $code } { $name }
+cli-terms-are = terms { $terms }
+cli-credit-limit-is = credit limit { $limit }
+cli-no-credit-limit = no credit limit
+cli-from-tier-policy = { $what } from tier { $tier }'s policy
+cli-next-credit-review = next credit review { $date }
+cli-state-on-hold = { " " }(on hold)
+cli-state-archived = { " " }(archived)
+cli-customer-updated = updated { $code } { $name }{ $state }
+cli-voided = voided { $number } with { $reversal } for { $customer }
+cli-voided-discount-too = voided its discount { $discount } too
+cli-nothing-to-apply = nothing to apply
+cli-applied-to = applied { $amount } to { $item }
+cli-note-logged = logged note { $id } for { $customer } at { $at }
+cli-loaded = { $file }: added { $added }, already in the book { $present }
+cli-demo-progress = demo: { $percent }% ({ $done } of { $total } invoices)
+cli-demo-ready = demo book ready: { $customers ->
+    [one] { $customers } customer
+   *[other] { $customers } customers
+}, { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+}, { $notes ->
+    [one] { $notes } note
+   *[other] { $notes } notes
+} in { $elapsed }
+cli-wrote-rows = wrote { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+} to { $path }
+cli-wrote-transactions = wrote { $count ->
+    [one] { $count } transaction
+   *[other] { $count } transactions
+} to { $path }
+cli-check-ok = ok
+cli-deposit-required = a { $pct }% deposit, as tier { $tier }'s policy requires (tier.{ $tier }.deposit_pct); --deposit 0 posts a single item, --deposit P or --installments another plan
+cli-posted = posted { $kind } { $number } for { $customer }: { $amount }
+cli-installment-due = installment { $seq } due { $due }: { $amount }
+cli-due-on = due { $due }
+cli-discount-taken = discount { $number } taken on { $invoice } ({ $terms }): { $amount }
+cli-unapplied-credit = unapplied credit { $amount }
+cli-customers-count = { $count ->
+    [one] { $count } customer
+   *[other] { $count } customers
+}
+cli-col-code = code
+cli-col-name = name
+cli-col-terms = terms
+cli-col-balance = balance
+cli-col-overdue = overdue
+cli-col-oldest = oldest
+cli-col-limit = limit
+cli-col-used = used
+cli-col-tier = tier
+cli-col-status = status
+cli-col-unapplied = unapplied
+cli-col-date = date
+cli-col-kind = kind
+cli-col-number = number
+cli-col-debit = debit
+cli-col-credit = credit
+cli-col-memo = memo
+cli-col-customer = customer
+cli-col-amount = amount
+cli-col-reason = reason
+cli-status-on-hold = on hold
+cli-status-over-limit = over limit
+cli-status-archived = archived
+cli-days-short = { $days }d
+cli-aging-item = { $item } due { $due } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}){ $disputed }
+cli-aging-item-disputed = { ", " }in dispute
+cli-aging-title-due = Aging as of { $as_of } by due date ({ $currency })
+cli-aging-title-invoice = Aging as of { $as_of } by invoice date ({ $currency })
+cli-ledger-opening = opening
+cli-ledger-closing = closing
+cli-ledger-title = { $code } { $name } — terms { $terms }
+cli-worklist-nothing = nothing to do on { $date }
+cli-worklist-title = { $count ->
+    [one] { $count } thing
+   *[other] { $count } things
+} to do on { $date }, most pressing first:
+cli-overview-book = { $company } — { $path } ({ $currency })
+cli-overview-owed = { $customers ->
+    [one] { $customers } customer
+   *[other] { $customers } customers
+}; owed to you { $currency } { $balance }, overdue { $overdue }
+cli-overview-most-overdue = Most overdue:
+cli-overview-to-contact = To contact today ({ $count ->
+    [one] { $count } thing
+   *[other] { $count } things
+} to do; `owed worklist` lists them all):
+cli-overview-help = Run `owed --help` for every command.

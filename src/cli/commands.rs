@@ -15,10 +15,12 @@ use crate::store::{
 };
 
 use super::output::print;
+use super::words::{count, joined, kind_name};
 use super::{
     Cli, CliError, Command, CreditCommand, CustomerCommand, DebitCommand, NoteCommand,
     PaymentCommand, RefundCommand, input, parse_date_arg, parse_optional_date,
 };
+use crate::fl;
 
 pub(super) fn book_path(cli: &Cli) -> Result<PathBuf, CliError> {
     match &cli.book {
@@ -36,14 +38,17 @@ pub(super) fn open(cli: &Cli, access: Access) -> Result<Store, CliError> {
         && let Some(warning) = store.known_damage()
     {
         // Once per command: reading goes on, but the reader should know.
-        eprintln!("owed: warning: {warning}");
+        eprintln!("owed: {}", fl!("cli-warning", warning = warning));
     }
     if !existed {
         // Say so: a mistyped --book should not pass silently as an empty book.
         eprintln!(
-            "owed: started a new book at {} ({}); `owed init` sets the company and currency",
-            path.display(),
-            store.currency().code
+            "owed: {}",
+            fl!(
+                "cli-started-a-new-book",
+                path = path.display().to_string(),
+                currency = store.currency().code.as_str()
+            )
         );
     }
     Ok(store)
@@ -124,12 +129,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             };
             let path = book_path(&cli)?;
             let store = Store::init(&path, &settings)?;
-            print(&format!(
-                "book {} ready: {}, {} with {} decimals",
-                path.display(),
-                store.settings().company,
-                store.currency().code,
-                store.currency().minor_units
+            print(&fl!(
+                "cli-init-ready",
+                path = path.display().to_string(),
+                company = store.settings().company.as_str(),
+                currency = store.currency().code.as_str(),
+                decimals = count(store.currency().minor_units as usize)
             ));
         }
         Command::Customer(CustomerCommand::Add(fields)) => {
@@ -170,30 +175,40 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 credit_limit: credit_limit.is_none(),
             };
             let customer = store.add_customer_with_policy(&draft, left_empty)?;
-            let mut said = vec![format!(
-                "added customer {} {}",
-                customer.code, customer.name
+            let mut said = vec![fl!(
+                "cli-customer-added",
+                code = customer.code.as_str(),
+                name = customer.name.as_str()
             )];
             if let Some(tier) = customer.tier {
                 let mut from_policy = Vec::new();
                 if left_empty.terms {
-                    from_policy.push(format!("terms {}", customer.terms));
+                    from_policy.push(fl!("cli-terms-are", terms = customer.terms.to_string()));
                 }
                 if left_empty.credit_limit {
                     from_policy.push(match customer.credit_limit {
-                        Some(limit) => format!("credit limit {}", currency.display(limit)),
-                        None => "no credit limit".to_string(),
+                        Some(limit) => {
+                            fl!("cli-credit-limit-is", limit = currency.display(limit))
+                        }
+                        None => fl!("cli-no-credit-limit"),
                     });
                 }
                 if !from_policy.is_empty() {
                     said.push(format!(
-                        "  {} from tier {tier}'s policy",
-                        from_policy.join(", ")
+                        "  {}",
+                        fl!(
+                            "cli-from-tier-policy",
+                            what = joined(&from_policy),
+                            tier = tier.to_string()
+                        )
                     ));
                 }
             }
             if let Some(next) = customer.next_review {
-                said.push(format!("  next credit review {next}"));
+                said.push(format!(
+                    "  {}",
+                    fl!("cli-next-credit-review", date = next.to_string())
+                ));
             }
             print(&said.join("\n"));
         }
@@ -232,12 +247,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 reason: edit.reason.clone(),
             };
             let customer = store.update_customer(&edit.code, &update)?;
-            print(&format!(
-                "updated {} {}{}{}",
-                customer.code,
-                customer.name,
-                if customer.on_hold { " (on hold)" } else { "" },
-                if customer.archived { " (archived)" } else { "" }
+            let mut state = String::new();
+            if customer.on_hold {
+                state.push_str(&fl!("cli-state-on-hold"));
+            }
+            if customer.archived {
+                state.push_str(&fl!("cli-state-archived"));
+            }
+            print(&fl!(
+                "cli-customer-updated",
+                code = customer.code.as_str(),
+                name = customer.name.as_str(),
+                state = state
             ));
         }
         Command::Customer(CustomerCommand::Pause(args)) => super::disputes::pause(&cli, args)?,
@@ -286,14 +307,17 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 reason: args.reason.clone(),
             };
             let posted = store.void(&request)?;
-            let mut lines = vec![format!(
-                "voided {} with {} for {}",
-                args.number.trim(),
-                posted.number,
-                posted.customer
+            let mut lines = vec![fl!(
+                "cli-voided",
+                number = args.number.trim(),
+                reversal = posted.number.as_str(),
+                customer = posted.customer.as_str()
             )];
             for discount in &posted.also_voided {
-                lines.push(format!("  voided its discount {discount} too"));
+                lines.push(format!(
+                    "  {}",
+                    fl!("cli-voided-discount-too", discount = discount.as_str())
+                ));
             }
             print(&lines.join("\n"));
         }
@@ -303,12 +327,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let applied = store.apply_unapplied(&args.customer, date)?;
             let currency = store.currency().clone();
             if applied.is_empty() {
-                print("nothing to apply");
+                print(&fl!("cli-nothing-to-apply"));
             }
             for (number, seq, amount) in applied {
-                print(&format!(
-                    "applied {} to {number}/{seq}",
-                    currency.display(amount)
+                print(&fl!(
+                    "cli-applied-to",
+                    amount = currency.display(amount),
+                    item = format!("{number}/{seq}")
                 ));
             }
         }
@@ -332,9 +357,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 follow_up: parse_optional_date("--follow-up", &args.follow_up)?,
             };
             let note = store.add_note(&draft)?;
-            print(&format!(
-                "logged note {} for {} at {}",
-                note.id, note.customer, note.at
+            print(&fl!(
+                "cli-note-logged",
+                id = note.id.to_string(),
+                customer = note.customer.as_str(),
+                at = note.at.as_str()
             ));
         }
         Command::Note(NoteCommand::List(args)) => {
@@ -362,11 +389,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 kind,
                 args.override_reason.as_deref(),
             )?;
-            print(&format!(
-                "{}: added {}, already in the book {}",
-                args.file.display(),
-                summary.added,
-                summary.already_present
+            print(&fl!(
+                "cli-loaded",
+                file = args.file.display().to_string(),
+                added = count(summary.added),
+                present = count(summary.already_present)
             ));
         }
         Command::Demo(args) => {
@@ -383,15 +410,23 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 let percent = (done * 100).checked_div(total).unwrap_or(100);
                 if percent >= last_shown + 10 || done == total {
                     last_shown = percent;
-                    eprintln!("demo: {percent}% ({done} of {total} invoices)");
+                    eprintln!(
+                        "{}",
+                        fl!(
+                            "cli-demo-progress",
+                            percent = count(percent),
+                            done = count(done),
+                            total = count(total)
+                        )
+                    );
                 }
             })?;
-            print(&format!(
-                "demo book ready: {} customers, {} documents, {} notes in {:.1?}",
-                summary.customers,
-                summary.documents,
-                summary.notes,
-                started.elapsed()
+            print(&fl!(
+                "cli-demo-ready",
+                customers = count(summary.customers),
+                documents = count(summary.documents),
+                notes = count(summary.notes),
+                elapsed = format!("{:.1?}", started.elapsed())
             ));
         }
         Command::Export(args) => {
@@ -422,11 +457,17 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 }
                 Some(path) => {
                     let rows = export_to_file(&store, kind, as_of, path)?;
-                    let what = match kind {
-                        crate::export::Export::Csv(_) => "rows",
-                        crate::export::Export::Journal(_) => "transactions",
+                    let path_shown = path.display().to_string();
+                    let done = match kind {
+                        crate::export::Export::Csv(_) => {
+                            fl!("cli-wrote-rows", count = count(rows), path = path_shown)
+                        }
+                        crate::export::Export::Journal(_) => fl!(
+                            "cli-wrote-transactions",
+                            count = count(rows),
+                            path = path_shown
+                        ),
                     };
-                    let done = format!("wrote {rows} {what} to {}", path.display());
                     // Said on stderr when the export itself went to a stream (`/dev/stdout`),
                     // so the line does not end up in the data.
                     if crate::files::writes_through(path) {
@@ -442,7 +483,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let as_of = parse_date_arg("--as-of", &args.as_of)?;
             let violations = store.check(as_of)?;
             if violations.is_empty() {
-                print("ok");
+                print(&fl!("cli-check-ok"));
             } else {
                 for violation in &violations {
                     print(&violation.to_string());
@@ -523,7 +564,12 @@ fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), C
     report_posted(&currency, &posted, debit.amount);
     if let Some((tier, pct)) = required {
         print(&format!(
-            "  a {pct}% deposit, as tier {tier}'s policy requires (tier.{tier}.deposit_pct); --deposit 0 posts a single item, --deposit P or --installments another plan"
+            "  {}",
+            fl!(
+                "cli-deposit-required",
+                pct = pct.to_string(),
+                tier = tier.to_string()
+            )
         ));
     }
     Ok(())
@@ -567,48 +613,70 @@ fn post_credit(
 }
 
 fn report_posted(currency: &Currency, posted: &Posted, amount: crate::domain::Money) {
-    let mut lines = vec![format!(
-        "posted {} {} for {}: {}",
-        posted.kind,
-        posted.number,
-        posted.customer,
-        currency.display(amount)
+    let mut lines = vec![fl!(
+        "cli-posted",
+        kind = kind_name(posted.kind),
+        number = posted.number.as_str(),
+        customer = posted.customer.as_str(),
+        amount = currency.display(amount)
     )];
     if posted.items.len() > 1 {
         for (seq, due, part) in &posted.items {
             lines.push(format!(
-                "  installment {seq} due {due}: {}",
-                currency.display(*part)
+                "  {}",
+                fl!(
+                    "cli-installment-due",
+                    seq = seq.to_string(),
+                    due = due.to_string(),
+                    amount = currency.display(*part)
+                )
             ));
         }
     } else if let Some((_, due, _)) = posted.items.first() {
-        lines.push(format!("  due {due}"));
+        lines.push(format!("  {}", fl!("cli-due-on", due = due.to_string())));
     }
     for (number, seq, part) in &posted.allocations {
         lines.push(format!(
-            "  applied {} to {number}/{seq}",
-            currency.display(*part)
+            "  {}",
+            fl!(
+                "cli-applied-to",
+                amount = currency.display(*part),
+                item = format!("{number}/{seq}")
+            )
         ));
     }
     for taken in &posted.discounts {
         lines.push(format!(
-            "  discount {} taken on {} ({}): {}",
-            taken.number,
-            taken.invoice,
-            taken.terms,
-            currency.display(taken.amount)
+            "  {}",
+            fl!(
+                "cli-discount-taken",
+                number = taken.number.as_str(),
+                invoice = taken.invoice.as_str(),
+                terms = taken.terms.to_string(),
+                amount = currency.display(taken.amount)
+            )
         ));
     }
     if posted.kind.natural_side() == Some(crate::domain::document::Side::Credit)
         && posted.unapplied.is_positive()
     {
         lines.push(format!(
-            "  unapplied credit {}",
-            currency.display(posted.unapplied)
+            "  {}",
+            fl!(
+                "cli-unapplied-credit",
+                amount = currency.display(posted.unapplied)
+            )
         ));
     }
     print(&lines.join("\n"));
+    // The warnings are the book's own sentences (English); the word before them is ours.
     for warning in &posted.warnings {
-        eprintln!("warning: {}", crate::domain::text::for_terminal(warning));
+        eprintln!(
+            "{}",
+            fl!(
+                "cli-warning",
+                warning = crate::domain::text::for_terminal(warning).into_owned()
+            )
+        );
     }
 }

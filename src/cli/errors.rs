@@ -77,7 +77,9 @@ mod tests {
             assert_eq!(error.described_in(&english), error.to_string());
             let chinese = error.described_in(&chinese);
             assert!(
-                chinese.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                chinese
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
                     || chinese.starts_with("--amount"),
                 "{chinese}"
             );

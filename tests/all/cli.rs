@@ -1,7 +1,7 @@
 //! The `owed` binary end to end: the contract scripts and later features rely on.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use rust_decimal::Decimal;
 use serde_json::Value;

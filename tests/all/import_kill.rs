@@ -5,7 +5,7 @@
 use crate::common::helpers as common;
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use common::*;
 use owed::domain::customer::CustomerDraft;

@@ -8,9 +8,10 @@ use serde_json::Value;
 /// Makes a spawned `owed` speak English whatever the developer's `LANG` or the language
 /// saved on their Settings screen: the tests compare its English output.
 pub fn english(command: &mut Command) -> &mut Command {
-    command
-        .env("OWED_LANG", "en")
-        .env("OWED_PREFERENCES", "/nonexistent/owed-tests/preferences.json")
+    command.env("OWED_LANG", "en").env(
+        "OWED_PREFERENCES",
+        "/nonexistent/owed-tests/preferences.json",
+    )
 }
 
 /// The `owed` binary, speaking English (see [`english`]).
