@@ -169,5 +169,7 @@ pub(crate) fn catalogue(language: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+pub mod words;
+
 #[cfg(test)]
 mod tests;

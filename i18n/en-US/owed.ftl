@@ -1150,3 +1150,49 @@ cli-overview-to-contact = To contact today ({ $count ->
    *[other] { $count } things
 } to do; `owed worklist` lists them all):
 cli-overview-help = Run `owed --help` for every command.
+cli-undo-issued-list = These statements and letters were issued with the payments of import { $batch }; undoing it changes what they say:
+cli-import-undone = import { $batch } ({ $file }) undone: { $payments ->
+    [one] { $payments } payment
+   *[other] { $payments } payments
+} voided, { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+} freed
+cli-assigned = { $number } posted for { $customer } ({ $amount })
+cli-import-detected = { $file }: { $encoding }, { $delimiter }, header line { $line }, dates { $dates }, decimal mark { $mark }, { $layout }
+cli-import-amount-column = { ", " }amounts from column { $column }
+cli-import-sign = { ", " }sign { $sign } ({ $why })
+cli-import-profile = { ", " }profile { $profile }
+cli-col-line = line
+cli-col-confidence = confidence
+cli-col-applied = applied
+cli-import-tally = money in { $money_in } ({ $money_in_total }), money out { $money_out } ({ $money_out_total }), foreign { $foreign }, duplicates { $duplicates }, matched { $matched }, unmatched { $unmatched }, skipped lines { $skipped }
+cli-import-not-posted = line { $line }: not posted, kept unmatched: { $reason }
+cli-import-nothing-new = nothing to import: the file holds no new money in
+cli-import-nothing-new-in-currency = nothing to import: the file holds no new money in the book's currency ({ $currency })
+cli-nothing-would-be-written = nothing would be written
+cli-nothing-was-written = nothing was written
+cli-imported-as-batch = imported as batch { $batch }; `owed import undo { $batch }` reverses it
+cli-dry-run-nothing-written = dry run: nothing was written
+cli-nothing-new-imported-before = nothing new: every row was imported before; nothing was written
+cli-row-unmatched = unmatched
+cli-row-posted = posted
+cli-row-will-post = will post
+cli-goes-discount = discount { $invoice } { $amount }
+cli-goes-unapplied = unapplied { $amount }
+cli-col-batch = batch
+cli-col-file = file
+cli-col-imported = imported
+cli-col-rows = rows
+cli-col-new = new
+cli-col-duplicates = duplicates
+cli-col-payments = payments
+cli-col-unmatched = unmatched
+cli-col-undone = undone
+cli-col-row = row
+cli-col-payer = payer
+cli-col-description = description
+cli-col-suggestion = suggestion
+cli-no-imports-yet = no imports yet
+cli-no-unmatched-money = no unmatched money in
+cli-writing-row = writing row { $done } of { $all }

@@ -14,7 +14,9 @@ use crate::import::{self, Decision, Hints, RowKind, RowStatus};
 use crate::store::Store;
 
 use super::output::{Format, Table, print, print_streamed};
+use super::words::count;
 use super::{CliError, input};
+use crate::fl;
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -111,9 +113,7 @@ pub fn run(
             let mut store = open(true)?;
             let touched = store.issued_touched_by_import(*batch)?;
             if !touched.is_empty() && !yes {
-                eprintln!(
-                    "These statements and letters were issued with the payments of import {batch}; undoing it changes what they say:"
-                );
+                eprintln!("{}", fl!("cli-undo-issued-list", batch = batch.to_string()));
                 for issued in &touched {
                     eprintln!(
                         "  {} {} {} {} ({})",
@@ -134,12 +134,12 @@ pub fn run(
                 });
             }
             let (batch, voids) = import::undo(&mut store, *batch)?;
-            print(&format!(
-                "import {} ({}) undone: {} payment(s) voided, {} row(s) freed",
-                batch.id,
-                batch.file_name,
-                voids.len(),
-                batch.rows_new
+            print(&fl!(
+                "cli-import-undone",
+                batch = batch.id.to_string(),
+                file = batch.file_name.as_str(),
+                payments = count(voids.len()),
+                rows = count(batch.rows_new as usize)
             ));
             Ok(())
         }
@@ -157,11 +157,11 @@ pub fn run(
             };
             let (posted, amount) = import::assign_unmatched(&mut store, *row, customer, apply)?;
             let currency = store.currency();
-            print(&format!(
-                "{} posted for {} ({})",
-                posted.number,
-                posted.customer,
-                currency.display(amount)
+            print(&fl!(
+                "cli-assigned",
+                number = posted.number.as_str(),
+                customer = posted.customer.as_str(),
+                amount = currency.display(amount)
             ));
             Ok(())
         }
@@ -352,10 +352,11 @@ impl Progress {
         if self.last.is_none_or(|t| t.elapsed().as_millis() >= 200) || done == all {
             self.last = Some(std::time::Instant::now());
             self.shown = true;
+            let said = fl!("cli-writing-row", done = count(done), all = count(all));
             if self.terminal {
-                eprint!("\rowed: writing row {done} of {all}");
+                eprint!("\rowed: {said}");
             } else {
-                eprintln!("owed: writing row {done} of {all}");
+                eprintln!("owed: {said}");
             }
             let _ = std::io::stderr().flush();
         }
@@ -405,31 +406,55 @@ fn table(
     dry_run: bool,
 ) -> Result<String, CliError> {
     let d = &summary.detected;
+    // What was detected is said in the library's words (encoding, layout), as the import
+    // screen shows them; the words around them are ours.
     let mut out = format!(
-        "{}: {}, {}, header line {}, dates {}, decimal mark {}, {}{}{}{}\n",
-        summary.file,
-        d.encoding,
-        d.delimiter,
-        d.header_line,
-        d.date_format,
-        d.decimal_mark,
-        d.layout,
+        "{}{}{}{}\n",
+        fl!(
+            "cli-import-detected",
+            file = summary.file.as_str(),
+            encoding = d.encoding.as_str(),
+            delimiter = d.delimiter.as_str(),
+            line = d.header_line.to_string(),
+            dates = d.date_format.as_str(),
+            mark = d.decimal_mark.as_str(),
+            layout = d.layout.as_str()
+        ),
         if d.amount_column.is_empty() {
             String::new()
         } else {
-            format!(", amounts from column {}", d.amount_column)
+            fl!(
+                "cli-import-amount-column",
+                column = d.amount_column.as_str()
+            )
         },
         d.sign_reason
             .as_ref()
-            .map(|why| format!(", sign {} ({why})", d.sign.as_str()))
+            .map(|why| fl!(
+                "cli-import-sign",
+                sign = d.sign.as_str(),
+                why = why.as_str()
+            ))
             .unwrap_or_default(),
         review
             .profile
             .as_ref()
-            .map(|p| format!(", profile {p}"))
+            .map(|p| fl!("cli-import-profile", profile = p.to_string()))
             .unwrap_or_default()
     );
-    let mut rows = Table::new(&ROW_HEADERS, &ROW_RIGHT);
+    let mut rows = Table::headed(
+        vec![
+            fl!("cli-col-line"),
+            fl!("cli-col-date"),
+            fl!("cli-col-amount"),
+            fl!("cli-col-status"),
+            fl!("cli-col-customer"),
+            fl!("cli-col-confidence"),
+            fl!("cli-col-applied"),
+            fl!("cli-col-reason"),
+        ],
+        &ROW_RIGHT,
+    );
     money_in_rows(review, decisions, summary, false, |cells| {
         rows.rows.push(cells);
         true
@@ -438,51 +463,87 @@ fn table(
         out.push_str(&rows.render());
         out.push('\n');
     }
-    out.push_str(&format!(
-        "money in {} ({}), money out {} ({}), foreign {}, duplicates {}, matched {}, unmatched {}, skipped lines {}",
-        summary.money_in.count,
-        summary.money_in.total,
-        summary.money_out.count,
-        summary.money_out.total,
-        summary.foreign.count,
-        summary.duplicates,
-        summary.matched,
-        summary.unmatched,
-        summary.skipped.len()
+    out.push_str(&fl!(
+        "cli-import-tally",
+        money_in = count(summary.money_in.count),
+        money_in_total = summary.money_in.total.as_str(),
+        money_out = count(summary.money_out.count),
+        money_out_total = summary.money_out.total.as_str(),
+        foreign = count(summary.foreign.count),
+        duplicates = count(summary.duplicates),
+        matched = count(summary.matched),
+        unmatched = count(summary.unmatched),
+        skipped = count(summary.skipped.len())
     ));
     let set_aside = review.set_aside();
-    if let Some(words) = &set_aside {
-        out.push_str(&format!("\n{words}"));
+    if let Some(aside) = &set_aside {
+        out.push_str(&format!("\n{}", set_aside_text(aside)));
     }
     for refused in &summary.not_posted {
         out.push_str(&format!(
-            "\nline {}: not posted, kept unmatched: {}",
-            refused.line, refused.reason
+            "\n{}",
+            fl!(
+                "cli-import-not-posted",
+                line = refused.line.to_string(),
+                reason = refused.reason.as_str()
+            )
         ));
     }
+    let nothing = |written: String| {
+        let with = if set_aside.is_some() {
+            fl!(
+                "cli-import-nothing-new-in-currency",
+                currency = review.currency.code.as_str()
+            )
+        } else {
+            fl!("cli-import-nothing-new")
+        };
+        format!("\n{with}; {written}")
+    };
     match summary.batch {
         Some(batch) => out.push_str(&format!(
-            "\nimported as batch {batch}; `owed import undo {batch}` reverses it"
+            "\n{}",
+            fl!("cli-imported-as-batch", batch = batch.to_string())
         )),
-        None if !review.can_post() => out.push_str(&format!(
-            "\nnothing to import: the file holds no new money in{}; nothing {}",
-            if set_aside.is_some() {
-                format!(" the book's currency ({})", review.currency.code)
-            } else {
-                String::new()
-            },
-            if dry_run {
-                "would be written"
-            } else {
-                "was written"
-            }
-        )),
-        None if dry_run => out.push_str("\ndry run: nothing was written"),
-        None => out.push_str("\nnothing new: every row was imported before; nothing was written"),
+        None if !review.can_post() => out.push_str(&nothing(if dry_run {
+            fl!("cli-nothing-would-be-written")
+        } else {
+            fl!("cli-nothing-was-written")
+        })),
+        None if dry_run => out.push_str(&format!("\n{}", fl!("cli-dry-run-nothing-written"))),
+        None => out.push_str(&format!("\n{}", fl!("cli-nothing-new-imported-before"))),
     }
     Ok(out)
 }
 
+/// The rows in another currency than the book's, as the import screen says them.
+fn set_aside_text(aside: &import::SetAside) -> String {
+    let movements = match aside.rows {
+        1 => fl!("n-1-movement"),
+        n => fl!("rows-movements", rows = n),
+    };
+    match (aside.currencies.as_slice(), aside.whole_file) {
+        ([code], true) => fl!(
+            "the-file-is-in-code-the",
+            code = code.as_str(),
+            book = aside.book.as_str(),
+            movements = movements
+        ),
+        ([], _) => fl!(
+            "movements-in-another-currency-set-aside",
+            book = aside.book.as_str(),
+            movements = movements
+        ),
+        (codes, _) => fl!(
+            "movements-in-codes-set-aside-the",
+            codes = codes.join(", "),
+            book = aside.book.as_str(),
+            movements = movements
+        ),
+    }
+}
+
+/// The CSV's columns (a table for people says them in words).
 const ROW_HEADERS: [&str; 8] = [
     "line",
     "date",
@@ -541,17 +602,21 @@ fn row_cells(
     currency: &crate::domain::Currency,
     plain: bool,
 ) -> Vec<String> {
+    // CSV keeps the English words scripts match on; a table says them.
+    let word = |english: &str, said: fn() -> String| {
+        if plain { english.to_string() } else { said() }
+    };
     let status = match (&row.status, decision) {
-        (RowStatus::AlreadyImported, _) => "already imported".to_string(),
-        _ if row.unpostable.is_some() => "unmatched".to_string(),
-        (RowStatus::ProbableDuplicate(_), Decision::Skip) => "probable duplicate".to_string(),
-        (_, Decision::Accept { .. }) => if summary.batch.is_some() {
-            "posted"
-        } else {
-            "will post"
+        (RowStatus::AlreadyImported, _) => word("already imported", || fl!("already-imported")),
+        _ if row.unpostable.is_some() => word("unmatched", || fl!("cli-row-unmatched")),
+        (RowStatus::ProbableDuplicate(_), Decision::Skip) => {
+            word("probable duplicate", || fl!("probable-duplicate"))
         }
-        .to_string(),
-        _ => "unmatched".to_string(),
+        (_, Decision::Accept { .. }) if summary.batch.is_some() => {
+            word("posted", || fl!("cli-row-posted"))
+        }
+        (_, Decision::Accept { .. }) => word("will post", || fl!("cli-row-will-post")),
+        _ => word("unmatched", || fl!("cli-row-unmatched")),
     };
     let (customer, confidence, reason) = match (&row.status, &row.suggestion) {
         (RowStatus::AlreadyImported, _) => Default::default(),
@@ -571,7 +636,7 @@ fn row_cells(
     };
     let (goes, reason) = match applied.get(&row.row.line) {
         Some(payment) => (
-            where_it_goes(payment),
+            where_it_goes(payment, plain),
             match &payment.note {
                 Some(note) if reason.is_empty() => note.clone(),
                 Some(note) => format!("{reason}; {note}"),
@@ -599,28 +664,42 @@ fn row_cells(
     ]
 }
 
-/// `INV-1 500.00, discount INV-1 20.00, unapplied 10.00`: where a payment's money goes.
-fn where_it_goes(payment: &import::PlannedPayment) -> String {
+/// `INV-1 500.00, discount INV-1 20.00, unapplied 10.00`: where a payment's money goes
+/// (in English in CSV, `plain`; else in the language chosen).
+fn where_it_goes(payment: &import::PlannedPayment, plain: bool) -> String {
     let mut parts: Vec<String> = payment
         .applied
         .iter()
         .map(|a| format!("{} {}", a.invoice, a.amount))
         .collect();
-    parts.extend(
-        payment
-            .discounts
-            .iter()
-            .map(|d| format!("discount {} {}", d.invoice, d.amount)),
-    );
+    parts.extend(payment.discounts.iter().map(|d| {
+        if plain {
+            format!("discount {} {}", d.invoice, d.amount)
+        } else {
+            fl!(
+                "cli-goes-discount",
+                invoice = d.invoice.as_str(),
+                amount = d.amount.as_str()
+            )
+        }
+    }));
     // The plain form of nothing is all zeros ("0.00").
     if payment
         .unapplied
         .chars()
         .any(|c| c.is_ascii_digit() && c != '0')
     {
-        parts.push(format!("unapplied {}", payment.unapplied));
+        parts.push(if plain {
+            format!("unapplied {}", payment.unapplied)
+        } else {
+            fl!("cli-goes-unapplied", amount = payment.unapplied.as_str())
+        });
     }
-    parts.join(", ")
+    if plain {
+        parts.join(", ")
+    } else {
+        super::words::joined(&parts)
+    }
 }
 
 fn list(store: &Store, format: Format) -> Result<(), CliError> {
@@ -670,17 +749,17 @@ fn list(store: &Store, format: Format) -> Result<(), CliError> {
         }
         return print_csv(&table);
     }
-    let mut table = Table::new(
-        &[
-            "batch",
-            "file",
-            "imported",
-            "rows",
-            "new",
-            "duplicates",
-            "payments",
-            "unmatched",
-            "undone",
+    let mut table = Table::headed(
+        vec![
+            fl!("cli-col-batch"),
+            fl!("cli-col-file"),
+            fl!("cli-col-imported"),
+            fl!("cli-col-rows"),
+            fl!("cli-col-new"),
+            fl!("cli-col-duplicates"),
+            fl!("cli-col-payments"),
+            fl!("cli-col-unmatched"),
+            fl!("cli-col-undone"),
         ],
         &[true, false, false, true, true, true, true, true, false],
     );
@@ -698,7 +777,7 @@ fn list(store: &Store, format: Format) -> Result<(), CliError> {
         ]);
     }
     print(&if batches.is_empty() {
-        "no imports yet".to_string()
+        fl!("cli-no-imports-yet")
     } else {
         table.render()
     });
@@ -762,14 +841,14 @@ fn unmatched(store: &Store, format: Format) -> Result<(), CliError> {
         }
         return print_csv(&table);
     }
-    let mut table = Table::new(
-        &[
-            "row",
-            "date",
-            "amount",
-            "payer",
-            "description",
-            "suggestion",
+    let mut table = Table::headed(
+        vec![
+            fl!("cli-col-row"),
+            fl!("cli-col-date"),
+            fl!("cli-col-amount"),
+            fl!("cli-col-payer"),
+            fl!("cli-col-description"),
+            fl!("cli-col-suggestion"),
         ],
         &[true, false, true, false, false, false],
     );
@@ -784,7 +863,7 @@ fn unmatched(store: &Store, format: Format) -> Result<(), CliError> {
         ]);
     }
     print(&if rows.is_empty() {
-        "no unmatched money in".to_string()
+        fl!("cli-no-unmatched-money")
     } else {
         table.render()
     });

@@ -1,39 +1,18 @@
-//! The small words the command line's lines are built from, in the language chosen: a
-//! document kind's name, how a list of phrases is joined, and counts for messages.
+//! The small words the command line's lines are built from, in the language chosen: the
+//! names the screens share (document kinds, letter levels, why a letter is held), how a
+//! list of phrases is joined, and counts for messages.
 
 use fluent_bundle::FluentValue;
 use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 
-use crate::domain::document::DocKind;
 use crate::domain::letters::Level;
-use crate::fl;
+pub use crate::i18n::words::{held_reason_text, kind_name, level_name};
 use crate::i18n::{Language, language};
-
-/// A document kind's name (`invoice`, 发票), as the screens' ledger says it.
-pub fn kind_name(kind: DocKind) -> String {
-    match kind {
-        DocKind::Invoice => fl!("kind-invoice"),
-        DocKind::Fee => fl!("kind-fee"),
-        DocKind::Refund => fl!("kind-refund"),
-        DocKind::Payment => fl!("kind-payment"),
-        DocKind::Credit => fl!("kind-credit"),
-        DocKind::WriteOff => fl!("kind-writeoff"),
-        DocKind::Void => fl!("kind-void"),
-        DocKind::Discount => fl!("kind-discount"),
-    }
-}
 
 /// A letter level's name (`final demand`, 最后催告), as the screens name it; a number
 /// that is no level is said as nothing.
-pub fn level_name(level: u8) -> String {
-    match Level::any_from_number(level) {
-        Some(Level::BeforeDue) => fl!("level-name-payment-reminder"),
-        Some(Level::Reminder) => fl!("level-name-friendly-reminder"),
-        Some(Level::SecondNotice) => fl!("level-name-second-notice"),
-        Some(Level::FinalDemand) => fl!("level-name-final-demand"),
-        Some(Level::Legal) => fl!("level-name-notice-before-legal-action"),
-        None => String::new(),
-    }
+pub fn level_number_name(level: u8) -> String {
+    Level::any_from_number(level).map_or_else(String::new, level_name)
 }
 
 /// Phrases joined as a sentence lists them: `a, b` in English, `a，b` in Chinese.

@@ -6,7 +6,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::output::{Table, print};
-use super::words::{count, level_name};
+use super::words::{count, level_number_name};
 use super::{CliError, parse_date_arg};
 use crate::fl;
 use crate::i18n::{Language, language};
@@ -183,7 +183,7 @@ fn reason_text(item: &WorkItem, store: &Store) -> String {
             fl!(
                 "level-level-name-oldest-due-date",
                 level = level.to_string(),
-                name = level_name(level),
+                name = level_number_name(level),
                 date = date.as_str()
             )
         }
