@@ -1196,3 +1196,56 @@ cli-col-suggestion = suggestion
 cli-no-imports-yet = no imports yet
 cli-no-unmatched-money = no unmatched money in
 cli-writing-row = writing row { $done } of { $all }
+cli-stale-removed = removed { $count ->
+    [one] { $count } unfinished file
+   *[other] { $count } unfinished files
+} that an earlier run, stopped before it finished, left in { $folder }
+cli-statements-progress = statements: { $done } of { $total }
+cli-letters-progress = letters: { $done } of { $total }
+cli-statements-written = { $count } { $kind } { $count ->
+    [one] statement
+   *[other] statements
+} for { $period } written to { $out } ({ $skipped } skipped with nothing to say); due now in all: { $currency } { $amount }
+cli-statement-kind-open-item = open-item
+cli-statement-kind-balance-forward = balance-forward
+cli-statement-kind-activity = activity
+cli-statements-all-in-one = all in one: { $path }
+cli-statements-preview = preview: nothing was archived
+cli-statements-archived = archived as issued: { $count }
+cli-letter-archived = { "; " }archived as issued #{ $id }, note logged
+cli-letter-preview = { "; " }preview, not archived
+cli-letter-written-overdue = letter level { $level } ({ $name }) to { $customer } written to { $path }: { $currency } { $amount } overdue, pay by { $deadline }{ $archived }
+cli-letter-written-falling-due = letter level { $level } ({ $name }) to { $customer } written to { $path }: { $currency } { $amount } falling due, pay by { $deadline }{ $archived }
+cli-letters-due-title = { $count ->
+    [one] { $count } customer
+   *[other] { $count } customers
+} due a letter on { $date }, { $held } held
+cli-letters-due-reminder = { $customer } level 0 ({ $name }): { $reason }
+cli-letters-due-rung = { $customer } level { $level } ({ $name }): { $net } net overdue, oldest due { $oldest }; { $reason }
+cli-letters-held = held:
+cli-letters-written = { $count ->
+    [one] { $count } letter
+   *[other] { $count } letters
+} written to { $out } and archived, { $held } held
+cli-letters-reminders-too = { $count ->
+    [one] { $count } payment reminder
+   *[other] { $count } payment reminders
+} before the due date written and archived too
+cli-days-overdue = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} overdue
+cli-first-falling-due = first falling due { $date }
+cli-letters-written-one = { $customer } level { $level } ({ $when }): { $path }
+cli-letters-combined = all of them, each from a new page, to print in one go (not archived itself): { $path }
+cli-reconcile-first = warning: { $count ->
+    [one] { $count } payment
+   *[other] { $count } payments
+} in on the bank are not matched to a customer yet; reconcile first, so nobody is chased for money already received:
+cli-col-id = id
+cli-col-what = what
+cli-col-bytes = bytes
+cli-col-sha256 = sha256
+cli-issued-written = issued #{ $id } ({ $kind } { $customer } { $date }) written to { $out }: { $bytes } bytes, sha256 { $sha256 }
+cli-issued-what-letter = level { $level } { $name }
+cli-issued-what-statement = { $kind } { $period }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::ladder::HeldReason;
 use crate::domain::Money;
+use crate::domain::ladder::HeldReason;
 use crate::report::letters::{self, DueLetter, UnmatchedMoney};
 use crate::report::statement::Context;
 use crate::store::Store;

@@ -23,7 +23,13 @@ pub fn command() -> Command {
 
 /// Runs `owed --book BOOK ARGS…`; (success, stdout, stderr).
 pub fn run(book: &Path, args: &[&str]) -> (bool, String, String) {
+    run_in("en", book, args)
+}
+
+/// [`run`] with `OWED_LANG` set to `language` (`en`, `zh_CN`).
+pub fn run_in(language: &str, book: &Path, args: &[&str]) -> (bool, String, String) {
     let out = command()
+        .env("OWED_LANG", language)
         .arg("--book")
         .arg(book)
         .args(args)
