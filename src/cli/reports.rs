@@ -13,7 +13,7 @@ use crate::report::{self, AgingOptions, NoteStatus};
 use crate::store::{NoteFilter, Store};
 
 use super::output::{Format, Table, headers, print, print_streamed};
-use super::words::{count, kind_name, signed};
+use super::words::{channel_name, count, direction_name, kind_name, promise_status_name, signed};
 use super::{
     AgingArgs, AgingFormat, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg,
     parse_optional_date,
@@ -378,7 +378,9 @@ pub fn notes(store: &Store, args: &NoteListArgs) -> Result<(), CliError> {
     let statuses = report::note_statuses(store, &notes, today)?;
     let currency = store.currency();
     let f = args.format;
-    let mut table = Table::new(
+    let people = f == Format::Table;
+    let columns = headers(
+        f,
         &[
             "at",
             "customer",
@@ -389,14 +391,34 @@ pub fn notes(store: &Store, args: &NoteListArgs) -> Result<(), CliError> {
             "promise",
             "follow-up",
         ],
-        &[false; 8],
+        || {
+            vec![
+                fl!("cli-col-at"),
+                fl!("cli-col-customer"),
+                fl!("cli-col-channel"),
+                fl!("cli-col-direction"),
+                fl!("cli-col-summary"),
+                fl!("cli-col-outcome"),
+                fl!("cli-col-promise"),
+                fl!("cli-col-follow-up"),
+            ]
+        },
     );
+    let mut table = Table::headed(columns, &[false; 8]);
     for (note, status) in notes.iter().zip(&statuses) {
         table.rows.push(vec![
             note.at.get(..16).unwrap_or(&note.at).replace('T', " "),
             note.customer.clone(),
-            note.channel.to_string(),
-            note.direction.as_str().to_string(),
+            if people {
+                channel_name(note.channel)
+            } else {
+                note.channel.to_string()
+            },
+            if people {
+                direction_name(note.direction)
+            } else {
+                note.direction.as_str().to_string()
+            },
             note.summary.clone(),
             note.outcome.clone().unwrap_or_default(),
             note.promise
@@ -425,22 +447,50 @@ pub fn notes(store: &Store, args: &NoteListArgs) -> Result<(), CliError> {
 }
 
 /// A promise in a table: `500.00 on 2026-11-30` for one date, `3 parts, next 2027-01-10
-/// 300.00` for a plan (or its status once no part is open).
+/// 300.00` for a plan (or its status once no part is open). In words for people; in
+/// CSV the English words, as scripts have read them.
 fn promise_cell(f: Format, currency: &Currency, promise: &Promise, status: &NoteStatus) -> String {
+    let parts = promise.parts().len();
     let [part] = promise.parts() else {
         let next = status.promise.as_ref().and_then(|s| s.next_open());
+        if f != Format::Table {
+            return match (next, status.promise_status()) {
+                (Some(next), _) => format!(
+                    "{parts} parts, next {} {}",
+                    next.date,
+                    amount(f, currency, next.amount)
+                ),
+                (None, Some(whole)) => format!("{parts} parts, {whole}"),
+                (None, None) => format!("{parts} parts"),
+            };
+        }
         return match (next, status.promise_status()) {
-            (Some(next), _) => format!(
-                "{} parts, next {} {}",
-                promise.parts().len(),
-                next.date,
-                amount(f, currency, next.amount)
+            (Some(next), _) => fl!(
+                "cli-promise-parts-next",
+                parts = count(parts),
+                date = next.date.to_string(),
+                amount = amount(f, currency, next.amount)
             ),
-            (None, Some(whole)) => format!("{} parts, {whole}", promise.parts().len()),
-            (None, None) => format!("{} parts", promise.parts().len()),
+            (None, Some(whole)) => fl!(
+                "cli-promise-parts-status",
+                parts = count(parts),
+                // English keeps the JSON's word (`partly-kept`), as the table always said.
+                status = match crate::i18n::language() {
+                    crate::i18n::Language::English => whole.to_string(),
+                    crate::i18n::Language::SimplifiedChinese => promise_status_name(whole),
+                }
+            ),
+            (None, None) => fl!("cli-promise-parts", parts = count(parts)),
         };
     };
-    format!("{} on {}", amount(f, currency, part.amount), part.date)
+    if f != Format::Table {
+        return format!("{} on {}", amount(f, currency, part.amount), part.date);
+    }
+    fl!(
+        "cli-promise-one",
+        amount = amount(f, currency, part.amount),
+        date = part.date.to_string()
+    )
 }
 
 /// A promise in `note list --format json`: every part with what was applied to it and

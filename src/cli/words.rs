@@ -6,7 +6,9 @@ use fluent_bundle::FluentValue;
 use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 
 use crate::domain::letters::Level;
-pub use crate::i18n::words::{held_reason_text, kind_name, level_name};
+pub use crate::i18n::words::{
+    channel_name, direction_name, held_reason_text, kind_name, level_name, promise_status_name,
+};
 use crate::i18n::{Language, language};
 
 /// A letter level's name (`final demand`, 最后催告), as the screens name it; a number

@@ -1,11 +1,13 @@
 //! Names of the library's closed sets — document kinds, letter levels, why the ladder
-//! holds a customer — in the language chosen, said the same on the screens and on the
+//! holds a customer, a note's channel and direction, a promise's status — in the
+//! language chosen, said the same on the screens and on the
 //! command line (so they live here, beneath both).
 
 use crate::domain::Currency;
 use crate::domain::document::DocKind;
 use crate::domain::ladder::HeldReason;
 use crate::domain::letters::Level;
+use crate::domain::note::{Channel, Direction, PromiseStatus};
 
 /// A document kind's name (`invoice`, 发票), as the ledger lists it.
 pub fn kind_name(kind: DocKind) -> String {
@@ -84,5 +86,35 @@ pub fn held_reason_text(reason: &HeldReason, currency: &Currency) -> String {
             level = level_text(Level::Legal),
             sent = sent.to_string()
         ),
+    }
+}
+
+/// A channel's name (the notes' filter, rows and form, and the ledger's notes).
+pub fn channel_name(channel: Channel) -> String {
+    match channel {
+        Channel::Call => fl!("channel-call"),
+        Channel::Email => fl!("channel-email"),
+        Channel::Letter => fl!("channel-letter"),
+        Channel::Visit => fl!("channel-visit"),
+        Channel::Message => fl!("channel-message"),
+        Channel::Other => fl!("channel-other"),
+    }
+}
+
+/// A direction's name, as a note's row shows it.
+pub fn direction_name(direction: Direction) -> String {
+    match direction {
+        Direction::Out => fl!("direction-out"),
+        Direction::In => fl!("direction-in"),
+    }
+}
+
+/// A promise's or a part's status in words.
+pub fn promise_status_name(status: PromiseStatus) -> String {
+    match status {
+        PromiseStatus::Open => fl!("open-2"),
+        PromiseStatus::Kept => fl!("kept"),
+        PromiseStatus::PartlyKept => fl!("partly-kept"),
+        PromiseStatus::Broken => fl!("broken"),
     }
 }
