@@ -104,6 +104,21 @@ pub fn table(store: &Store, list: &Worklist, limit: usize) -> Table {
         &[false, false, false, true, false, false],
     );
     let english = language() == Language::English;
+    // A risk row's reasons are said from the customer's risk, scored once for the table
+    // (English keeps the report's own sentence).
+    let risks: std::collections::HashMap<String, crate::domain::risk::Risk> = if !english
+        && list
+            .items
+            .iter()
+            .take(limit)
+            .any(|i| i.kind == WorkKind::Risk)
+    {
+        crate::report::risk::risks(store, list.date)
+            .map(|all| all.into_iter().map(|c| (c.code, c.risk)).collect())
+            .unwrap_or_default()
+    } else {
+        Default::default()
+    };
     for item in list.items.iter().take(limit) {
         // English keeps the kind's JSON name and the report's own reason, as scripts
         // reading this table have always seen them; Chinese says both as the Today
@@ -115,7 +130,10 @@ pub fn table(store: &Store, list: &Worklist, limit: usize) -> Table {
             };
             (kind, item.reason.clone())
         } else {
-            (kind_label(item.kind), reason_text(item, store))
+            (
+                kind_label(item.kind),
+                reason_text(item, store, risks.get(&item.customer)),
+            )
         };
         table.rows.push(vec![
             kind,
@@ -147,9 +165,9 @@ fn kind_label(kind: WorkKind) -> String {
 }
 
 /// What a row is about, in the words the Today screen uses (its `what`), with what the
-/// customer said quoted after it. A risk row keeps the report's reason: its reasons are
-/// worded by the risk screens, which the command line cannot reach.
-fn reason_text(item: &WorkItem, store: &Store) -> String {
+/// customer said quoted after it; a risk row from the customer's `risk` (the report's
+/// own sentence if it could not be scored).
+fn reason_text(item: &WorkItem, store: &Store, risk: Option<&crate::domain::risk::Risk>) -> String {
     let amount = item
         .amount
         .map(|a| store.currency().display(a))
@@ -194,7 +212,15 @@ fn reason_text(item: &WorkItem, store: &Store) -> String {
             date = date.as_str()
         )),
         WorkKind::ReviewDue => fl!("credit-review-due-since-date", date = date.as_str()),
-        WorkKind::Risk => item.reason.clone(),
+        WorkKind::Risk => match risk {
+            Some(risk) => fl!(
+                "risk-rose-to-band-score-why",
+                band = crate::i18n::words::band_name(risk.band),
+                score = risk.score.to_string(),
+                why = crate::i18n::words::reasons_text(risk)
+            ),
+            None => item.reason.clone(),
+        },
         WorkKind::UnmatchedMoney => quoted(fl!("money-in-that-matches-no-customer")),
     }
 }
