@@ -1371,3 +1371,8 @@ cli-review-highest = highest balance, last 12 months: { $amount }
 cli-review-risk = risk: { $score } ({ $band }): { $why }
 cli-review-suggested = suggested: tier { $tier }, { $limit }
 cli-review-how = `owed review accept { $code }` takes it; `owed review keep { $code }` keeps things as they are
+cli-pdf-is-a-folder = that is a folder; give a file name such as aging.pdf
+cli-aging-pdf-written = Wrote the aging as of { $as_of } ({ $customers ->
+    [one] { $customers } customer
+   *[other] { $customers } customers
+}) to { $path }

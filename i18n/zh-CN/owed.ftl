@@ -1165,3 +1165,5 @@ cli-review-highest = 最近 12 个月最高余额：{ $amount }
 cli-review-risk = 风险：{ $score }（{ $band }）：{ $why }
 cli-review-suggested = 建议：{ $tier } 级，{ $limit }
 cli-review-how = `owed review accept { $code }` 采纳建议；`owed review keep { $code }` 维持不变
+cli-pdf-is-a-folder = 这是一个文件夹；请给出文件名，如 aging.pdf
+cli-aging-pdf-written = 已将截至 { $as_of } 的账龄表（{ $customers } 位客户）写入 { $path }
