@@ -9,6 +9,7 @@ mod bank;
 mod commands;
 mod disputes;
 mod documents;
+mod errors;
 mod fees;
 mod forecast;
 mod output;
@@ -17,6 +18,7 @@ mod reports;
 mod review;
 mod risk;
 mod settings;
+mod words;
 mod worklist;
 
 use std::path::PathBuf;
@@ -24,6 +26,9 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+
+use crate::i18n::errors::Described;
+use errors::said;
 
 pub use analytics::AnalyticsArgs;
 
@@ -436,10 +441,10 @@ pub enum CliError {
 }
 
 /// Names the field a bad value came from.
-fn input<E: std::fmt::Display>(field: &'static str) -> impl FnOnce(E) -> CliError {
+fn input<E: std::fmt::Display + Described>(field: &'static str) -> impl FnOnce(E) -> CliError {
     move |e| CliError::Input {
         field,
-        message: e.to_string(),
+        message: said(&e),
     }
 }
 
@@ -462,13 +467,16 @@ fn parse_date_arg(field: &'static str, text: &Option<String>) -> Result<NaiveDat
 
 /// Parses the arguments, runs the command and turns any error into one line on stderr.
 pub fn main() -> ExitCode {
+    // clap's help and its argument errors stay English; everything after speaks the
+    // language chosen.
     let cli = Cli::parse();
+    crate::i18n::select(crate::preferences::cli_language_of_environment());
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::CheckFailed(_)) => ExitCode::FAILURE,
         Err(error) => {
             // One line, whatever names or values the message quotes.
-            let line = error.to_string();
+            let line = said(&error);
             eprintln!("owed: {}", crate::domain::text::for_terminal(&line));
             ExitCode::FAILURE
         }

@@ -16,6 +16,10 @@ use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
 use rust_embed::RustEmbed;
 use unic_langid::LanguageIdentifier;
 
+// Declared before the `fl!` macro below: its files use `i18n_embed_fl::fl` with an
+// explicit loader, which the crate's own `fl!` would shadow from here on.
+pub mod errors;
+
 #[derive(RustEmbed)]
 #[folder = "i18n/"]
 struct Catalogues;
@@ -164,6 +168,8 @@ pub(crate) fn catalogue(language: &str) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+pub mod words;
 
 #[cfg(test)]
 mod tests;

@@ -44,6 +44,39 @@ impl LanguageChoice {
     }
 }
 
+/// The language the command line speaks, from what a person said (`owed_lang`, the
+/// `OWED_LANG` variable), else what they chose on the Settings screen (`saved`, unless
+/// that is "follow the system"), else the system's locale (`system`, from `LC_ALL` or
+/// `LANG`). An empty variable is one not set, as the shell treats it.
+pub fn cli_language(
+    owed_lang: Option<&str>,
+    saved: LanguageChoice,
+    system: Option<&str>,
+) -> Language {
+    fn said(text: Option<&str>) -> Option<&str> {
+        text.map(str::trim).filter(|t| !t.is_empty())
+    }
+    if let Some(locale) = said(owed_lang) {
+        return Language::from_locale(locale);
+    }
+    match saved {
+        LanguageChoice::English => Language::English,
+        LanguageChoice::SimplifiedChinese => Language::SimplifiedChinese,
+        LanguageChoice::System => Language::from_locale(said(system).unwrap_or_default()),
+    }
+}
+
+/// [`cli_language`] of this process: its environment and the preferences file.
+pub fn cli_language_of_environment() -> Language {
+    let var = |name: &str| std::env::var(name).ok();
+    // POSIX: LC_ALL, when set, overrides LANG.
+    let system = var("LC_ALL")
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| var("LANG"));
+    let saved = Preferences::load(Preferences::path().as_deref()).language;
+    cli_language(var("OWED_LANG").as_deref(), saved, system.as_deref())
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
@@ -82,6 +115,48 @@ impl Preferences {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_command_line_hears_owed_lang_then_the_saved_choice_then_the_system() {
+        use Language::{English, SimplifiedChinese as Chinese};
+        use LanguageChoice as Saved;
+        // OWED_LANG wins over both.
+        assert_eq!(
+            cli_language(Some("zh_CN"), Saved::English, Some("en_US.UTF-8")),
+            Chinese
+        );
+        assert_eq!(
+            cli_language(Some("en"), Saved::SimplifiedChinese, Some("zh_CN.UTF-8")),
+            English
+        );
+        // Without it, a language chosen on the Settings screen wins over the system's.
+        assert_eq!(
+            cli_language(None, Saved::SimplifiedChinese, Some("en_US.UTF-8")),
+            Chinese
+        );
+        assert_eq!(
+            cli_language(None, Saved::English, Some("zh_CN.UTF-8")),
+            English
+        );
+        assert_eq!(
+            cli_language(Some(""), Saved::SimplifiedChinese, None),
+            Chinese
+        );
+        // "Follow the system" is the locale; none, or one unknown, is English.
+        assert_eq!(
+            cli_language(None, Saved::System, Some("zh_CN.UTF-8")),
+            Chinese
+        );
+        assert_eq!(
+            cli_language(Some("  "), Saved::System, Some("zh_CN.UTF-8")),
+            Chinese
+        );
+        assert_eq!(
+            cli_language(None, Saved::System, Some("de_DE.UTF-8")),
+            English
+        );
+        assert_eq!(cli_language(None, Saved::System, None), English);
+    }
 
     #[test]
     fn saved_and_read_back_and_a_bad_file_is_the_defaults() {

@@ -1030,3 +1030,355 @@ owed-book = Owed book
 png-or-jpeg = PNG or JPEG
 note-logged-for-customer = Note saved for { $customer }.
 number-posted = { $number } posted.
+
+## cli
+cli-error-input = { $field }: { $message }
+cli-error-no-default-book = there is no default book folder on this system; pass --book PATH
+cli-error-file = { $path }: { $message }
+cli-error-output = could not write the output: { $message }
+cli-error-check-failed = the book has { $count } problem(s)
+cli-error-app = the window could not be opened: { $message }
+cli-installments-neither = '{ $text }' is neither a count nor DATE:AMOUNT pairs
+cli-fees-say-due = say --due to charge the interest and fees due by the policy (add --dry-run to only see them)
+cli-out-is-for-pdf = is for --format pdf; table, csv and json are printed
+cli-backup-what = give a new FILE to copy the book to, `now` or `list`
+cli-restore-say-yes = this puts { $backup } in place of { $book } (which is kept aside as { $book }.replaced-<time>); nothing was changed — run again with --yes
+cli-pdf-needs-out = --format pdf needs --out FILE.pdf, the file to write
+cli-undo-issued-counted = { $count } issued document(s) counted these payments; run `owed import undo { $batch } --yes` to undo it anyway
+cli-import-name-file = name the bank's export to import (CSV, XLSX, XLS, ODS, OFX or CAMT.053; or use list, undo, unmatched, assign)
+cli-threshold-not-0-1 = { $value } is not between 0 and 1
+cli-reset-not-a-level = '{ $level }' is not a level; use 0, 1, 2, 3 or 4
+cli-reset-not-a-language = '{ $text }' is not a language; use en or zh
+cli-lang-en-or-zh = the language is en or zh, not '{ $text }'
+cli-period-yyyy-mm = a month is written YYYY-MM, like 2026-10, not '{ $text }'
+cli-statement-kind = the kind is open-item, balance-forward or activity, not '{ $text }'
+cli-letter-level = the level is 0 (payment reminder), 1, 2, 3 or 4, not { $level }
+cli-letters-need-out = the folder to write the letters to (or --dry-run to list them)
+cli-backtest-too-recent = a backtest compares the forecast with what was received in the { $weeks } weeks after { $as_of }, and they have not all passed by today ({ $today }); choose { $latest }
+cli-warning = warning: { $warning }
+cli-started-a-new-book = started a new book at { $path } ({ $currency }); `owed init` sets the company and currency
+cli-init-ready = book { $path } ready: { $company }, { $currency } with { $decimals ->
+    [one] { $decimals } decimal
+   *[other] { $decimals } decimals
+}
+cli-customer-added = added customer { $code } { $name }
+cli-terms-are = terms { $terms }
+cli-credit-limit-is = credit limit { $limit }
+cli-no-credit-limit = no credit limit
+cli-from-tier-policy = { $what } from tier { $tier }'s policy
+cli-next-credit-review = next credit review { $date }
+cli-state-on-hold = { " " }(on hold)
+cli-state-archived = { " " }(archived)
+cli-customer-updated = updated { $code } { $name }{ $state }
+cli-voided = voided { $number } with { $reversal } for { $customer }
+cli-voided-discount-too = voided its discount { $discount } too
+cli-nothing-to-apply = nothing to apply
+cli-applied-to = applied { $amount } to { $item }
+cli-note-logged = logged note { $id } for { $customer } at { $at }
+cli-loaded = { $file }: added { $added }, already in the book { $present }
+cli-demo-progress = demo: { $percent }% ({ $done } of { $total } invoices)
+cli-demo-ready = demo book ready: { $customers ->
+    [one] { $customers } customer
+   *[other] { $customers } customers
+}, { $documents ->
+    [one] { $documents } document
+   *[other] { $documents } documents
+}, { $notes ->
+    [one] { $notes } note
+   *[other] { $notes } notes
+} in { $elapsed }
+cli-wrote-rows = wrote { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+} to { $path }
+cli-wrote-transactions = wrote { $count ->
+    [one] { $count } transaction
+   *[other] { $count } transactions
+} to { $path }
+cli-check-ok = ok
+cli-deposit-required = a { $pct }% deposit, as tier { $tier }'s policy requires (tier.{ $tier }.deposit_pct); --deposit 0 posts a single item, --deposit P or --installments another plan
+cli-posted = posted { $kind } { $number } for { $customer }: { $amount }
+cli-installment-due = installment { $seq } due { $due }: { $amount }
+cli-due-on = due { $due }
+cli-discount-taken = discount { $number } taken on { $invoice } ({ $terms }): { $amount }
+cli-unapplied-credit = unapplied credit { $amount }
+cli-customers-count = { $count ->
+    [one] { $count } customer
+   *[other] { $count } customers
+}
+cli-col-code = code
+cli-col-name = name
+cli-col-terms = terms
+cli-col-balance = balance
+cli-col-overdue = overdue
+cli-col-oldest = oldest
+cli-col-limit = limit
+cli-col-used = used
+cli-col-tier = tier
+cli-col-status = status
+cli-col-unapplied = unapplied
+cli-col-date = date
+cli-col-kind = kind
+cli-col-number = number
+cli-col-debit = debit
+cli-col-credit = credit
+cli-col-memo = memo
+cli-col-customer = customer
+cli-col-amount = amount
+cli-col-reason = reason
+cli-status-on-hold = on hold
+cli-status-over-limit = over limit
+cli-status-archived = archived
+cli-days-short = { $days }d
+cli-aging-item = { $item } due { $due } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}){ $disputed }
+cli-aging-item-disputed = { ", " }in dispute
+cli-aging-title-due = Aging as of { $as_of } by due date ({ $currency })
+cli-aging-title-invoice = Aging as of { $as_of } by invoice date ({ $currency })
+cli-ledger-opening = opening
+cli-ledger-closing = closing
+cli-ledger-title = { $code } { $name } — terms { $terms }
+cli-worklist-nothing = nothing to do on { $date }
+cli-worklist-title = { $count ->
+    [one] { $count } thing
+   *[other] { $count } things
+} to do on { $date }, most pressing first:
+cli-overview-book = { $company } — { $path } ({ $currency })
+cli-overview-owed = { $customers ->
+    [one] { $customers } customer
+   *[other] { $customers } customers
+}; owed to you { $currency } { $balance }, overdue { $overdue }
+cli-overview-most-overdue = Most overdue:
+cli-overview-to-contact = To contact today ({ $count ->
+    [one] { $count } thing
+   *[other] { $count } things
+} to do; `owed worklist` lists them all):
+cli-overview-help = Run `owed --help` for every command.
+cli-undo-issued-list = These statements and letters were issued with the payments of import { $batch }; undoing it changes what they say:
+cli-import-undone = import { $batch } ({ $file }) undone: { $payments ->
+    [one] { $payments } payment
+   *[other] { $payments } payments
+} voided, { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+} freed
+cli-assigned = { $number } posted for { $customer } ({ $amount })
+cli-import-detected = { $file }: { $encoding }, { $delimiter }, header line { $line }, dates { $dates }, decimal mark { $mark }, { $layout }
+cli-import-amount-column = { ", " }amounts from column { $column }
+cli-import-sign = { ", " }sign { $sign } ({ $why })
+cli-import-profile = { ", " }profile { $profile }
+cli-col-line = line
+cli-col-confidence = confidence
+cli-col-applied = applied
+cli-import-tally = money in { $money_in } ({ $money_in_total }), money out { $money_out } ({ $money_out_total }), foreign { $foreign }, duplicates { $duplicates }, matched { $matched }, unmatched { $unmatched }, skipped lines { $skipped }
+cli-import-not-posted = line { $line }: not posted, kept unmatched: { $reason }
+cli-import-nothing-new = nothing to import: the file holds no new money in
+cli-import-nothing-new-in-currency = nothing to import: the file holds no new money in the book's currency ({ $currency })
+cli-nothing-would-be-written = nothing would be written
+cli-nothing-was-written = nothing was written
+cli-imported-as-batch = imported as batch { $batch }; `owed import undo { $batch }` reverses it
+cli-dry-run-nothing-written = dry run: nothing was written
+cli-nothing-new-imported-before = nothing new: every row was imported before; nothing was written
+cli-row-unmatched = unmatched
+cli-row-posted = posted
+cli-row-will-post = will post
+cli-goes-discount = discount { $invoice } { $amount }
+cli-goes-unapplied = unapplied { $amount }
+cli-col-batch = batch
+cli-col-file = file
+cli-col-imported = imported
+cli-col-rows = rows
+cli-col-new = new
+cli-col-duplicates = duplicates
+cli-col-payments = payments
+cli-col-unmatched = unmatched
+cli-col-undone = undone
+cli-col-row = row
+cli-col-payer = payer
+cli-col-description = description
+cli-col-suggestion = suggestion
+cli-no-imports-yet = no imports yet
+cli-no-unmatched-money = no unmatched money in
+cli-writing-row = writing row { $done } of { $all }
+cli-stale-removed = removed { $count ->
+    [one] { $count } unfinished file
+   *[other] { $count } unfinished files
+} that an earlier run, stopped before it finished, left in { $folder }
+cli-statements-progress = statements: { $done } of { $total }
+cli-letters-progress = letters: { $done } of { $total }
+cli-statements-written = { $count } { $kind } { $count ->
+    [one] statement
+   *[other] statements
+} for { $period } written to { $out } ({ $skipped } skipped with nothing to say); due now in all: { $currency } { $amount }
+cli-statement-kind-open-item = open-item
+cli-statement-kind-balance-forward = balance-forward
+cli-statement-kind-activity = activity
+cli-statements-all-in-one = all in one: { $path }
+cli-statements-preview = preview: nothing was archived
+cli-statements-archived = archived as issued: { $count }
+cli-letter-archived = { "; " }archived as issued #{ $id }, note logged
+cli-letter-preview = { "; " }preview, not archived
+cli-letter-written-overdue = letter level { $level } ({ $name }) to { $customer } written to { $path }: { $currency } { $amount } overdue, pay by { $deadline }{ $archived }
+cli-letter-written-falling-due = letter level { $level } ({ $name }) to { $customer } written to { $path }: { $currency } { $amount } falling due, pay by { $deadline }{ $archived }
+cli-letters-due-title = { $count ->
+    [one] { $count } customer
+   *[other] { $count } customers
+} due a letter on { $date }, { $held } held
+cli-letters-due-reminder = { $customer } level 0 ({ $name }): { $reason }
+cli-letters-due-rung = { $customer } level { $level } ({ $name }): { $net } net overdue, oldest due { $oldest }; { $reason }
+cli-letters-held = held:
+cli-letters-written = { $count ->
+    [one] { $count } letter
+   *[other] { $count } letters
+} written to { $out } and archived, { $held } held
+cli-letters-reminders-too = { $count ->
+    [one] { $count } payment reminder
+   *[other] { $count } payment reminders
+} before the due date written and archived too
+cli-days-overdue = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} overdue
+cli-first-falling-due = first falling due { $date }
+cli-letters-written-one = { $customer } level { $level } ({ $when }): { $path }
+cli-letters-combined = all of them, each from a new page, to print in one go (not archived itself): { $path }
+cli-reconcile-first = warning: { $count ->
+    [one] { $count } payment
+   *[other] { $count } payments
+} in on the bank are not matched to a customer yet; reconcile first, so nobody is chased for money already received:
+cli-col-id = id
+cli-col-what = what
+cli-col-bytes = bytes
+cli-col-sha256 = sha256
+cli-issued-written = issued #{ $id } ({ $kind } { $customer } { $date }) written to { $out }: { $bytes } bytes, sha256 { $sha256 }
+cli-issued-what-letter = level { $level } { $name }
+cli-issued-what-statement = { $kind } { $period }
+cli-dispute-opened = opened dispute { $id } on { $item } for { $customer }
+cli-dispute-credit-note = { ", " }credit note { $number } for { $amount }
+cli-dispute-resolved = resolved dispute { $id } on { $item }{ $credit }
+cli-dispute-installment = { $invoice } installment { $seq }
+cli-paused = paused letters to { $code } until { $until }
+cli-resumed = resumed letters to { $code }
+cli-col-invoice = invoice
+cli-col-item = item
+cli-col-outcome = outcome
+cli-col-credit-note = credit
+cli-dispute-open = open
+cli-dispute-resolved-state = resolved
+cli-no-disputes = no disputes
+cli-fees-history = note: { $count } charges reach back to { $earliest }, as no fee.from is set; to charge only days from the policy's start: owed settings set fee.from YYYY-MM-DD
+cli-fees-none-due = no interest or fees due on { $date }
+cli-col-from = from
+cli-col-to = to
+cli-col-days = days
+cli-col-principal = principal
+cli-fees-dry-run = dry run: nothing posted
+cli-fee-posted = posted { $number } to { $customer } for { $amount }
+cli-backed-up = backed up to { $path }
+cli-col-made-at = made at
+cli-col-check = ok
+cli-col-path = path
+cli-backup-ok = ok
+cli-backup-damaged = DAMAGED
+cli-no-backups = no backups of { $book } yet; one is made after the first day's writes, or now with `owed backup now`
+cli-restored = restored { $book } from { $from }
+cli-restored-replaced-kept = { "; " }the replaced book is kept as { $path }
+cli-col-at = at
+cli-col-action = action
+cli-col-field = field
+cli-col-old = old
+cli-col-new-value = new
+cli-audit-nothing = nothing recorded yet
+cli-col-channel = channel
+cli-col-direction = dir
+cli-col-summary = summary
+cli-col-promise = promise
+cli-col-follow-up = follow-up
+cli-promise-parts-next = { $parts } parts, next { $date } { $amount }
+cli-promise-parts-status = { $parts } parts, { $status }
+cli-promise-parts = { $parts } parts
+cli-promise-one = { $amount } on { $date }
+cli-col-score = score
+cli-col-band = band
+cli-col-suggested = suggested
+cli-col-why = why
+cli-risk-title = risk as of { $as_of }, highest first:
+cli-risk-acknowledged = { $code } { $name }: risk { $band } ({ $score }) acknowledged as of { $date }; the worklist warns again once it rises above { $band }
+cli-not-available = n/a
+cli-col-as-of = as of
+cli-col-credit-sales = credit sales
+cli-col-dso = DSO
+cli-col-best-dso = best DSO
+cli-col-add = ADD
+cli-col-cei = CEI %
+cli-analytics-trend-title = Trend over { $days } days to each month-end:
+cli-analytics-title = Analytics as of { $as_of } over { $days } days
+cli-analytics-credit-sales = credit sales
+cli-analytics-dso = DSO
+cli-analytics-best-dso = best possible DSO
+cli-analytics-add = ADD
+cli-analytics-cei = CEI
+cli-col-days-to-pay = days to pay
+cli-col-days-late = days late
+cli-col-on-time = on time %
+cli-col-promises-kept = promises kept %
+cli-col-risk = risk
+cli-col-suggested-tier = suggested tier
+cli-analytics-by-customer = By customer (items settled and promises due in the 365 days to that day):
+cli-an-earlier-date = an earlier date
+cli-date-or-earlier = { $date } or earlier
+cli-col-week = week
+cli-col-expected = expected
+cli-col-promised = promised
+cli-col-total = total
+cli-col-low = low
+cli-col-high = high
+cli-forecast-title = Cash forecast as of { $as_of }, { $weeks } weeks (week 1 starts the day after)
+cli-forecast-open = Open on { $as_of }: { $open }; in dispute (left out): { $disputed }; unapplied credit: { $credit }; at most { $collectible } to collect.
+cli-forecast-band = low/high: an 80 % band for each week on its own (the weeks' lows and highs do not add up).
+cli-col-forecast = forecast
+cli-col-received = received
+cli-col-error = error %
+cli-backtest-title = Backtest: the forecast as the book stood on { $as_of } next to what was received for the invoices and fees open that day
+cli-backtest-error = Weekly error (mean of |forecast − received| / received, weeks with nothing received left out): { $mape }
+cli-backtest-open = Open on { $as_of }: { $open }; in dispute (left out): { $disputed }; unapplied credit: { $credit }.
+cli-letter-reset-english = letter { $level } ({ $name }) in English is the default text again
+cli-letter-reset-chinese = letter { $level } ({ $name }) in Chinese is the default text again
+cli-col-key = key
+cli-col-source = source
+cli-col-value = value
+cli-setting-default = default
+cli-setting-book = book
+cli-review-next = { $code } { $name }: next credit review { $date }
+cli-review-accepted = suggestion accepted
+cli-review-kept = kept as is
+cli-review-recorded = { $code } { $name }: credit review recorded ({ $what }): { $tier }, { $limit }; next review { $next }
+cli-none = none
+cli-no-tier = no tier
+cli-tier-is = tier { $tier }
+cli-limit-is = limit { $limit }
+cli-because = because { $why }
+cli-review-none-due = no credit review due on { $date }
+cli-review-no-dates = no customer has a review date
+cli-col-credit-limit = credit limit
+cli-col-next-review = next review
+cli-col-review-due = due
+cli-review-due-cell = due
+cli-review-title = credit review of { $code } { $name } on { $date }
+cli-review-now = now: { $tier }, { $limit }, next review { $next }
+cli-review-days-to-pay = days to pay: { $value }
+cli-review-on-time = on time: { $value }
+cli-review-promises-kept = promises kept: { $value }
+cli-review-overdue-now = overdue now: { $amount }
+cli-review-balance-now = balance now: { $amount }
+cli-review-highest = highest balance, last 12 months: { $amount }
+cli-review-risk = risk: { $score } ({ $band }): { $why }
+cli-review-suggested = suggested: tier { $tier }, { $limit }
+cli-review-how = `owed review accept { $code }` takes it; `owed review keep { $code }` keeps things as they are
+cli-pdf-is-a-folder = that is a folder; give a file name such as aging.pdf
+cli-aging-pdf-written = Wrote the aging as of { $as_of } ({ $customers ->
+    [one] { $customers } customer
+   *[other] { $customers } customers
+}) to { $path }

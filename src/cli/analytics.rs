@@ -8,9 +8,14 @@ use clap::Args;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::output::{Table, print};
 use super::{CliError, WorklistFormat, parse_date_arg};
 use crate::domain::Currency;
+use crate::fl;
+use crate::i18n::words::reasons_text;
+use crate::i18n::{Language, language};
 use crate::report::analytics::{AnalyticsOptions, PeriodFigures, analytics, trend};
 use crate::store::Store;
 
@@ -35,7 +40,20 @@ fn figure(value: Option<Decimal>) -> Value {
 }
 
 fn cell(value: Option<Decimal>) -> String {
-    value.map_or_else(|| "n/a".to_string(), |v| v.to_string())
+    value.map_or_else(|| fl!("cli-not-available"), |v| v.to_string())
+}
+
+/// `label  value` lines, the values in one column however wide the labels (a Chinese
+/// label is two columns a character).
+fn aligned(pairs: &[(String, String)]) -> String {
+    let width = pairs.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
+    pairs
+        .iter()
+        .map(|(label, value)| {
+            let pad = " ".repeat(width - label.width());
+            format!("  {label}{pad}  {value}\n")
+        })
+        .collect()
 }
 
 /// `{"as_of", "credit_sales", "dso", "best_possible_dso", "add", "cei"}`.
@@ -72,8 +90,15 @@ pub fn run(store: &Store, args: &AnalyticsArgs) -> Result<(), CliError> {
             print(&to_string(&json)?);
             return Ok(());
         }
-        let mut table = Table::new(
-            &["as of", "credit sales", "DSO", "best DSO", "ADD", "CEI %"],
+        let mut table = Table::headed(
+            vec![
+                fl!("cli-col-as-of"),
+                fl!("cli-col-credit-sales"),
+                fl!("cli-col-dso"),
+                fl!("cli-col-best-dso"),
+                fl!("cli-col-add"),
+                fl!("cli-col-cei"),
+            ],
             &[false, true, true, true, true, true],
         );
         for p in &periods {
@@ -87,8 +112,11 @@ pub fn run(store: &Store, args: &AnalyticsArgs) -> Result<(), CliError> {
             ]);
         }
         print(&format!(
-            "Trend over {} days to each month-end:\n{}",
-            options.period_days,
+            "{}\n{}",
+            fl!(
+                "cli-analytics-trend-title",
+                days = options.period_days.to_string()
+            ),
             table.render()
         ));
         return Ok(());
@@ -120,29 +148,41 @@ pub fn run(store: &Store, args: &AnalyticsArgs) -> Result<(), CliError> {
     }
     let f = &period.figures;
     let mut text = format!(
-        "Analytics as of {} over {} days\n  credit sales       {}\n  DSO                {}\n  best possible DSO  {}\n  ADD                {}\n  CEI                {}\n",
-        period.as_of,
-        period.period_days,
-        currency.display(period.credit_sales),
-        cell(f.dso),
-        cell(f.best_possible_dso),
-        cell(f.add),
-        cell(f.cei).to_string() + if f.cei.is_some() { " %" } else { "" },
+        "{}\n",
+        fl!(
+            "cli-analytics-title",
+            as_of = period.as_of.to_string(),
+            days = period.period_days.to_string()
+        )
     );
-    let mut table = Table::new(
-        &[
-            "code",
-            "name",
-            "days to pay",
-            "days late",
-            "on time %",
-            "promises kept %",
-            "risk",
-            "suggested tier",
-            "why",
+    text.push_str(&aligned(&[
+        (
+            fl!("cli-analytics-credit-sales"),
+            currency.display(period.credit_sales),
+        ),
+        (fl!("cli-analytics-dso"), cell(f.dso)),
+        (fl!("cli-analytics-best-dso"), cell(f.best_possible_dso)),
+        (fl!("cli-analytics-add"), cell(f.add)),
+        (
+            fl!("cli-analytics-cei"),
+            cell(f.cei) + if f.cei.is_some() { " %" } else { "" },
+        ),
+    ]));
+    let mut table = Table::headed(
+        vec![
+            fl!("cli-col-code"),
+            fl!("cli-col-name"),
+            fl!("cli-col-days-to-pay"),
+            fl!("cli-col-days-late"),
+            fl!("cli-col-on-time"),
+            fl!("cli-col-promises-kept"),
+            fl!("cli-col-risk"),
+            fl!("cli-col-suggested-tier"),
+            fl!("cli-col-why"),
         ],
         &[false, false, true, true, true, true, true, false, false],
     );
+    let english = language() == Language::English;
     for c in &report.by_customer {
         table.rows.push(vec![
             c.code.clone(),
@@ -153,10 +193,15 @@ pub fn run(store: &Store, args: &AnalyticsArgs) -> Result<(), CliError> {
             cell(c.promises_kept_share),
             c.risk.score.to_string(),
             c.suggested_tier.to_string(),
-            c.risk.explained(),
+            // English keeps the domain's own sentence, as the table always said it.
+            if english {
+                c.risk.explained()
+            } else {
+                reasons_text(&c.risk)
+            },
         ]);
     }
-    text.push_str("\nBy customer (items settled and promises due in the 365 days to that day):\n");
+    text.push_str(&format!("\n{}\n", fl!("cli-analytics-by-customer")));
     text.push_str(&table.render());
     print(&text);
     Ok(())

@@ -5,8 +5,9 @@ use serde_json::json;
 
 use crate::store::{AuditFilter, Store};
 
-use super::output::{Format, Table, print};
+use super::output::{Format, Table, headers, print};
 use super::{AuditListArgs, CliError};
+use crate::fl;
 
 pub fn list(store: &Store, args: &AuditListArgs) -> Result<(), CliError> {
     let entries = store.audit_log(&AuditFilter {
@@ -35,10 +36,26 @@ pub fn list(store: &Store, args: &AuditListArgs) -> Result<(), CliError> {
             );
         }
         format => {
-            let mut table = Table::new(
+            let columns = headers(
+                format,
                 &[
                     "id", "at", "action", "customer", "field", "old", "new", "reason",
                 ],
+                || {
+                    vec![
+                        fl!("cli-col-id"),
+                        fl!("cli-col-at"),
+                        fl!("cli-col-action"),
+                        fl!("cli-col-customer"),
+                        fl!("cli-col-field"),
+                        fl!("cli-col-old"),
+                        fl!("cli-col-new-value"),
+                        fl!("cli-col-reason"),
+                    ]
+                },
+            );
+            let mut table = Table::headed(
+                columns,
                 &[true, false, false, false, false, false, false, false],
             );
             // A table line shows a long letter text on one line, shortened; CSV keeps it whole.
@@ -70,7 +87,7 @@ pub fn list(store: &Store, args: &AuditListArgs) -> Result<(), CliError> {
                         .map_err(|e| CliError::Output(e.to_string()))?,
                 );
             } else if entries.is_empty() {
-                print("nothing recorded yet");
+                print(&fl!("cli-audit-nothing"));
             } else {
                 print(&table.render());
             }

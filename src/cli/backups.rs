@@ -8,8 +8,9 @@ use serde_json::json;
 
 use crate::store::{Access, BackupKind, Restored};
 
-use super::output::{Format, Table, print};
+use super::output::{Format, Table, headers, print};
 use super::{Cli, CliError};
+use crate::fl;
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -49,18 +50,18 @@ pub(super) fn backup(cli: &Cli, args: &BackupArgs) -> Result<(), CliError> {
         (Some(BackupAction::Now), _) => {
             let store = super::commands::open(cli, Access::Read)?;
             let made = store.backup_now(BackupKind::Manual)?;
-            print(&format!("backed up to {}", made.display()));
+            print(&fl!("cli-backed-up", path = made.display().to_string()));
             Ok(())
         }
         (None, Some(dest)) => {
             let store = super::commands::open(cli, Access::Read)?;
             store.backup_to(dest)?;
-            print(&format!("backed up to {}", dest.display()));
+            print(&fl!("cli-backed-up", path = dest.display().to_string()));
             Ok(())
         }
         (None, None) => Err(CliError::Input {
             field: "backup",
-            message: "give a new FILE to copy the book to, `now` or `list`".into(),
+            message: crate::fl!("cli-backup-what"),
         }),
     }
 }
@@ -68,24 +69,34 @@ pub(super) fn backup(cli: &Cli, args: &BackupArgs) -> Result<(), CliError> {
 fn list(cli: &Cli, format: Format) -> Result<(), CliError> {
     let book = super::commands::book_path(cli)?;
     let backups = crate::store::list_backups(&book, true)?;
-    let mut table = Table::new(
-        &["made at", "kind", "bytes", "ok", "path"],
-        &[false, false, true, false, false],
-    );
+    let columns = headers(format, &["made at", "kind", "bytes", "ok", "path"], || {
+        vec![
+            fl!("cli-col-made-at"),
+            fl!("cli-col-kind"),
+            fl!("cli-col-bytes"),
+            fl!("cli-col-check"),
+            fl!("cli-col-path"),
+        ]
+    });
+    let mut table = Table::headed(columns, &[false, false, true, false, false]);
     for backup in &backups {
+        // CSV keeps `ok`/`DAMAGED`, which scripts test for; a table says it.
+        let verdict = match (format, backup.ok) {
+            (Format::Table, true) => fl!("cli-backup-ok"),
+            (Format::Table, false) => fl!("cli-backup-damaged"),
+            (_, true) => "ok".to_string(),
+            (_, false) => "DAMAGED".to_string(),
+        };
         table.rows.push(vec![
             backup.made_at.format("%Y-%m-%d %H:%M:%S").to_string(),
             backup.kind.as_str().to_string(),
             backup.bytes.to_string(),
-            if backup.ok { "ok" } else { "DAMAGED" }.to_string(),
+            verdict,
             backup.path.display().to_string(),
         ]);
     }
     if format == Format::Table && backups.is_empty() {
-        print(&format!(
-            "no backups of {} yet; one is made after the first day's writes, or now with `owed backup now`",
-            book.display()
-        ));
+        print(&fl!("cli-no-backups", book = book.display().to_string()));
         return Ok(());
     }
     super::reports::emit(format, &table, json!(backups))
@@ -102,11 +113,10 @@ pub(super) fn restore(cli: &Cli, args: &RestoreArgs) -> Result<(), CliError> {
         })?;
         return Err(CliError::Input {
             field: "--yes",
-            message: format!(
-                "this puts {} in place of {} (which is kept aside as {}.replaced-<time>); nothing was changed — run again with --yes",
-                args.path.display(),
-                book.display(),
-                book.display()
+            message: crate::fl!(
+                "cli-restore-say-yes",
+                backup = args.path.display().to_string(),
+                book = book.display().to_string()
             ),
         });
     }
@@ -117,15 +127,15 @@ pub(super) fn restore(cli: &Cli, args: &RestoreArgs) -> Result<(), CliError> {
 }
 
 fn report_restored(book: &std::path::Path, restored: &Restored) {
-    let mut line = format!(
-        "restored {} from {}",
-        book.display(),
-        restored.from.display()
+    let mut line = fl!(
+        "cli-restored",
+        book = book.display().to_string(),
+        from = restored.from.display().to_string()
     );
     if let Some(replaced) = &restored.replaced {
-        line.push_str(&format!(
-            "; the replaced book is kept as {}",
-            replaced.display()
+        line.push_str(&fl!(
+            "cli-restored-replaced-kept",
+            path = replaced.display().to_string()
         ));
     }
     print(&line);

@@ -7,14 +7,19 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use crate::domain::Money;
 use crate::domain::allocation::Apply;
 use crate::domain::text::for_terminal;
-use crate::import::{self, Decision, Hints, RowKind, RowStatus};
+use crate::import::{self, Hints};
 use crate::store::Store;
 
 use super::output::{Format, Table, print, print_streamed};
+
+mod plan;
+
+use super::words::count;
 use super::{CliError, input};
+use crate::fl;
+use plan::{ROW_HEADERS, money_in_rows, table};
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -111,9 +116,7 @@ pub fn run(
             let mut store = open(true)?;
             let touched = store.issued_touched_by_import(*batch)?;
             if !touched.is_empty() && !yes {
-                eprintln!(
-                    "These statements and letters were issued with the payments of import {batch}; undoing it changes what they say:"
-                );
+                eprintln!("{}", fl!("cli-undo-issued-list", batch = batch.to_string()));
                 for issued in &touched {
                     eprintln!(
                         "  {} {} {} {} ({})",
@@ -126,19 +129,20 @@ pub fn run(
                 }
                 return Err(CliError::Input {
                     field: "--yes",
-                    message: format!(
-                        "{} issued document(s) counted these payments; run `owed import undo {batch} --yes` to undo it anyway",
-                        touched.len()
+                    message: crate::fl!(
+                        "cli-undo-issued-counted",
+                        count = touched.len(),
+                        batch = batch.to_string()
                     ),
                 });
             }
             let (batch, voids) = import::undo(&mut store, *batch)?;
-            print(&format!(
-                "import {} ({}) undone: {} payment(s) voided, {} row(s) freed",
-                batch.id,
-                batch.file_name,
-                voids.len(),
-                batch.rows_new
+            print(&fl!(
+                "cli-import-undone",
+                batch = batch.id.to_string(),
+                file = batch.file_name.as_str(),
+                payments = count(voids.len()),
+                rows = count(batch.rows_new as usize)
             ));
             Ok(())
         }
@@ -156,11 +160,11 @@ pub fn run(
             };
             let (posted, amount) = import::assign_unmatched(&mut store, *row, customer, apply)?;
             let currency = store.currency();
-            print(&format!(
-                "{} posted for {} ({})",
-                posted.number,
-                posted.customer,
-                currency.display(amount)
+            print(&fl!(
+                "cli-assigned",
+                number = posted.number.as_str(),
+                customer = posted.customer.as_str(),
+                amount = currency.display(amount)
             ));
             Ok(())
         }
@@ -168,9 +172,7 @@ pub fn run(
             let Some(file) = &args.run.file else {
                 return Err(CliError::Input {
                     field: "FILE",
-                    message:
-                        "name the bank's export to import (CSV, XLSX, XLS, ODS, OFX or CAMT.053; or use list, undo, unmatched, assign)"
-                            .into(),
+                    message: crate::fl!("cli-import-name-file"),
                 });
             };
             import_file(open, &args.run, file)
@@ -198,7 +200,10 @@ fn import_file(
     if !(0.0..=1.0).contains(&run.accept_threshold) {
         return Err(CliError::Input {
             field: "--accept-threshold",
-            message: format!("{} is not between 0 and 1", run.accept_threshold),
+            message: crate::fl!(
+                "cli-threshold-not-0-1",
+                value = run.accept_threshold.to_string()
+            ),
         });
     }
     let max_size = run.max_size.unwrap_or(import::DEFAULT_MAX_SIZE);
@@ -350,10 +355,11 @@ impl Progress {
         if self.last.is_none_or(|t| t.elapsed().as_millis() >= 200) || done == all {
             self.last = Some(std::time::Instant::now());
             self.shown = true;
+            let said = fl!("cli-writing-row", done = count(done), all = count(all));
             if self.terminal {
-                eprint!("\rowed: writing row {done} of {all}");
+                eprint!("\rowed: {said}");
             } else {
-                eprintln!("owed: writing row {done} of {all}");
+                eprintln!("owed: {said}");
             }
             let _ = std::io::stderr().flush();
         }
@@ -394,231 +400,6 @@ where
 {
     let payments = cell.borrow_mut().take();
     serializer.collect_seq(payments.into_iter().flatten())
-}
-
-fn table(
-    review: &import::Review,
-    decisions: &import::Decisions,
-    summary: &import::Summary,
-    dry_run: bool,
-) -> Result<String, CliError> {
-    let d = &summary.detected;
-    let mut out = format!(
-        "{}: {}, {}, header line {}, dates {}, decimal mark {}, {}{}{}{}\n",
-        summary.file,
-        d.encoding,
-        d.delimiter,
-        d.header_line,
-        d.date_format,
-        d.decimal_mark,
-        d.layout,
-        if d.amount_column.is_empty() {
-            String::new()
-        } else {
-            format!(", amounts from column {}", d.amount_column)
-        },
-        d.sign_reason
-            .as_ref()
-            .map(|why| format!(", sign {} ({why})", d.sign.as_str()))
-            .unwrap_or_default(),
-        review
-            .profile
-            .as_ref()
-            .map(|p| format!(", profile {p}"))
-            .unwrap_or_default()
-    );
-    let mut rows = Table::new(&ROW_HEADERS, &ROW_RIGHT);
-    money_in_rows(review, decisions, summary, false, |cells| {
-        rows.rows.push(cells);
-        true
-    })?;
-    if !rows.rows.is_empty() {
-        out.push_str(&rows.render());
-        out.push('\n');
-    }
-    out.push_str(&format!(
-        "money in {} ({}), money out {} ({}), foreign {}, duplicates {}, matched {}, unmatched {}, skipped lines {}",
-        summary.money_in.count,
-        summary.money_in.total,
-        summary.money_out.count,
-        summary.money_out.total,
-        summary.foreign.count,
-        summary.duplicates,
-        summary.matched,
-        summary.unmatched,
-        summary.skipped.len()
-    ));
-    let set_aside = review.set_aside();
-    if let Some(words) = &set_aside {
-        out.push_str(&format!("\n{words}"));
-    }
-    for refused in &summary.not_posted {
-        out.push_str(&format!(
-            "\nline {}: not posted, kept unmatched: {}",
-            refused.line, refused.reason
-        ));
-    }
-    match summary.batch {
-        Some(batch) => out.push_str(&format!(
-            "\nimported as batch {batch}; `owed import undo {batch}` reverses it"
-        )),
-        None if !review.can_post() => out.push_str(&format!(
-            "\nnothing to import: the file holds no new money in{}; nothing {}",
-            if set_aside.is_some() {
-                format!(" the book's currency ({})", review.currency.code)
-            } else {
-                String::new()
-            },
-            if dry_run {
-                "would be written"
-            } else {
-                "was written"
-            }
-        )),
-        None if dry_run => out.push_str("\ndry run: nothing was written"),
-        None => out.push_str("\nnothing new: every row was imported before; nothing was written"),
-    }
-    Ok(out)
-}
-
-const ROW_HEADERS: [&str; 8] = [
-    "line",
-    "date",
-    "amount",
-    "status",
-    "customer",
-    "confidence",
-    "applied",
-    "reason",
-];
-const ROW_RIGHT: [bool; 8] = [true, false, true, false, false, true, false, false];
-
-/// The money-in rows of an import, in the file's order, each given to `each` as it is
-/// read again (until `each` says to stop): status, match and where the money goes;
-/// amounts `plain` (`1234.50`) for CSV, else in the book's format.
-fn money_in_rows(
-    review: &import::Review,
-    decisions: &import::Decisions,
-    summary: &import::Summary,
-    plain: bool,
-    mut each: impl FnMut(Vec<String>) -> bool,
-) -> Result<(), CliError> {
-    // Where each payment's money goes, by line, as planned for the whole file.
-    let applied: std::collections::HashMap<usize, &import::PlannedPayment> =
-        summary.payments.iter().map(|p| (p.line, p)).collect();
-    let money_in =
-        (0..review.len()).filter(|&i| review.glance(i).is_some_and(|g| g.kind == RowKind::MoneyIn));
-    let currency = &review.currency;
-    let mut failed = None;
-    review.rows(money_in, |index, row| {
-        let row = match row {
-            Ok(row) => row,
-            Err(e) => {
-                failed = Some(e);
-                return false;
-            }
-        };
-        let decision = review
-            .decision(index, decisions)
-            .unwrap_or(Decision::LeaveUnmatched);
-        each(row_cells(
-            &row, &decision, &applied, summary, currency, plain,
-        ))
-    });
-    match failed {
-        Some(e) => Err(e.into()),
-        None => Ok(()),
-    }
-}
-
-fn row_cells(
-    row: &import::PlannedRow,
-    decision: &Decision,
-    applied: &std::collections::HashMap<usize, &import::PlannedPayment>,
-    summary: &import::Summary,
-    currency: &crate::domain::Currency,
-    plain: bool,
-) -> Vec<String> {
-    let status = match (&row.status, decision) {
-        (RowStatus::AlreadyImported, _) => "already imported".to_string(),
-        _ if row.unpostable.is_some() => "unmatched".to_string(),
-        (RowStatus::ProbableDuplicate(_), Decision::Skip) => "probable duplicate".to_string(),
-        (_, Decision::Accept { .. }) => if summary.batch.is_some() {
-            "posted"
-        } else {
-            "will post"
-        }
-        .to_string(),
-        _ => "unmatched".to_string(),
-    };
-    let (customer, confidence, reason) = match (&row.status, &row.suggestion) {
-        (RowStatus::AlreadyImported, _) => Default::default(),
-        _ if row.unpostable.is_some() => (
-            String::new(),
-            String::new(),
-            row.unpostable.clone().unwrap_or_default(),
-        ),
-        (RowStatus::ProbableDuplicate(why), _) => (String::new(), String::new(), why.clone()),
-
-        (_, Some(s)) => (
-            s.code.clone(),
-            format!("{:.2}", s.confidence),
-            s.reason.clone(),
-        ),
-        _ => Default::default(),
-    };
-    let (goes, reason) = match applied.get(&row.row.line) {
-        Some(payment) => (
-            where_it_goes(payment),
-            match &payment.note {
-                Some(note) if reason.is_empty() => note.clone(),
-                Some(note) => format!("{reason}; {note}"),
-                None => reason,
-            },
-        ),
-        None => (String::new(), reason),
-    };
-    vec![
-        row.row.line.to_string(),
-        row.row.date.map(|d| d.to_string()).unwrap_or_default(),
-        // An amount the book cannot hold is shown as the file wrote it, not rounded.
-        if row.unpostable.is_some() {
-            import::canonical(row.row.amount)
-        } else if plain {
-            currency.plain(Money(row.row.amount))
-        } else {
-            currency.display(Money(row.row.amount))
-        },
-        status,
-        customer,
-        confidence,
-        goes,
-        reason,
-    ]
-}
-
-/// `INV-1 500.00, discount INV-1 20.00, unapplied 10.00`: where a payment's money goes.
-fn where_it_goes(payment: &import::PlannedPayment) -> String {
-    let mut parts: Vec<String> = payment
-        .applied
-        .iter()
-        .map(|a| format!("{} {}", a.invoice, a.amount))
-        .collect();
-    parts.extend(
-        payment
-            .discounts
-            .iter()
-            .map(|d| format!("discount {} {}", d.invoice, d.amount)),
-    );
-    // The plain form of nothing is all zeros ("0.00").
-    if payment
-        .unapplied
-        .chars()
-        .any(|c| c.is_ascii_digit() && c != '0')
-    {
-        parts.push(format!("unapplied {}", payment.unapplied));
-    }
-    parts.join(", ")
 }
 
 fn list(store: &Store, format: Format) -> Result<(), CliError> {
@@ -668,17 +449,17 @@ fn list(store: &Store, format: Format) -> Result<(), CliError> {
         }
         return print_csv(&table);
     }
-    let mut table = Table::new(
-        &[
-            "batch",
-            "file",
-            "imported",
-            "rows",
-            "new",
-            "duplicates",
-            "payments",
-            "unmatched",
-            "undone",
+    let mut table = Table::headed(
+        vec![
+            fl!("cli-col-batch"),
+            fl!("cli-col-file"),
+            fl!("cli-col-imported"),
+            fl!("cli-col-rows"),
+            fl!("cli-col-new"),
+            fl!("cli-col-duplicates"),
+            fl!("cli-col-payments"),
+            fl!("cli-col-unmatched"),
+            fl!("cli-col-undone"),
         ],
         &[true, false, false, true, true, true, true, true, false],
     );
@@ -696,7 +477,7 @@ fn list(store: &Store, format: Format) -> Result<(), CliError> {
         ]);
     }
     print(&if batches.is_empty() {
-        "no imports yet".to_string()
+        fl!("cli-no-imports-yet")
     } else {
         table.render()
     });
@@ -760,14 +541,14 @@ fn unmatched(store: &Store, format: Format) -> Result<(), CliError> {
         }
         return print_csv(&table);
     }
-    let mut table = Table::new(
-        &[
-            "row",
-            "date",
-            "amount",
-            "payer",
-            "description",
-            "suggestion",
+    let mut table = Table::headed(
+        vec![
+            fl!("cli-col-row"),
+            fl!("cli-col-date"),
+            fl!("cli-col-amount"),
+            fl!("cli-col-payer"),
+            fl!("cli-col-description"),
+            fl!("cli-col-suggestion"),
         ],
         &[true, false, true, false, false, false],
     );
@@ -782,7 +563,7 @@ fn unmatched(store: &Store, format: Format) -> Result<(), CliError> {
         ]);
     }
     print(&if rows.is_empty() {
-        "no unmatched money in".to_string()
+        fl!("cli-no-unmatched-money")
     } else {
         table.render()
     });

@@ -3,22 +3,26 @@
 use std::path::PathBuf;
 
 use crate::domain::Currency;
-use crate::domain::allocation::Apply;
 use crate::domain::customer::{CustomerDraft, Tier};
 use crate::domain::document::DocKind;
 use crate::domain::note::{NoteDraft, Promise};
-use crate::domain::terms::{Plan, Terms};
+use crate::domain::terms::Terms;
 use crate::store::LeftEmpty;
 use crate::store::{
-    Access, BookSettings, CustomerUpdate, Discounting, NewCredit, NewDebit, NewRefund, Posted,
-    Store, VoidRequest,
+    Access, BookSettings, CustomerUpdate, Discounting, NewRefund, Store, VoidRequest,
 };
 
 use super::output::print;
+
+mod posting;
+
+use super::words::{count, joined};
 use super::{
     Cli, CliError, Command, CreditCommand, CustomerCommand, DebitCommand, NoteCommand,
     PaymentCommand, RefundCommand, input, parse_date_arg, parse_optional_date,
 };
+use crate::fl;
+use posting::{post_credit, post_debit, report_posted};
 
 pub(super) fn book_path(cli: &Cli) -> Result<PathBuf, CliError> {
     match &cli.book {
@@ -36,14 +40,17 @@ pub(super) fn open(cli: &Cli, access: Access) -> Result<Store, CliError> {
         && let Some(warning) = store.known_damage()
     {
         // Once per command: reading goes on, but the reader should know.
-        eprintln!("owed: warning: {warning}");
+        eprintln!("owed: {}", fl!("cli-warning", warning = warning));
     }
     if !existed {
         // Say so: a mistyped --book should not pass silently as an empty book.
         eprintln!(
-            "owed: started a new book at {} ({}); `owed init` sets the company and currency",
-            path.display(),
-            store.currency().code
+            "owed: {}",
+            fl!(
+                "cli-started-a-new-book",
+                path = path.display().to_string(),
+                currency = store.currency().code.as_str()
+            )
         );
     }
     Ok(store)
@@ -124,12 +131,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             };
             let path = book_path(&cli)?;
             let store = Store::init(&path, &settings)?;
-            print(&format!(
-                "book {} ready: {}, {} with {} decimals",
-                path.display(),
-                store.settings().company,
-                store.currency().code,
-                store.currency().minor_units
+            print(&fl!(
+                "cli-init-ready",
+                path = path.display().to_string(),
+                company = store.settings().company.as_str(),
+                currency = store.currency().code.as_str(),
+                decimals = count(store.currency().minor_units as usize)
             ));
         }
         Command::Customer(CustomerCommand::Add(fields)) => {
@@ -170,30 +177,40 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 credit_limit: credit_limit.is_none(),
             };
             let customer = store.add_customer_with_policy(&draft, left_empty)?;
-            let mut said = vec![format!(
-                "added customer {} {}",
-                customer.code, customer.name
+            let mut said = vec![fl!(
+                "cli-customer-added",
+                code = customer.code.as_str(),
+                name = customer.name.as_str()
             )];
             if let Some(tier) = customer.tier {
                 let mut from_policy = Vec::new();
                 if left_empty.terms {
-                    from_policy.push(format!("terms {}", customer.terms));
+                    from_policy.push(fl!("cli-terms-are", terms = customer.terms.to_string()));
                 }
                 if left_empty.credit_limit {
                     from_policy.push(match customer.credit_limit {
-                        Some(limit) => format!("credit limit {}", currency.display(limit)),
-                        None => "no credit limit".to_string(),
+                        Some(limit) => {
+                            fl!("cli-credit-limit-is", limit = currency.display(limit))
+                        }
+                        None => fl!("cli-no-credit-limit"),
                     });
                 }
                 if !from_policy.is_empty() {
                     said.push(format!(
-                        "  {} from tier {tier}'s policy",
-                        from_policy.join(", ")
+                        "  {}",
+                        fl!(
+                            "cli-from-tier-policy",
+                            what = joined(&from_policy),
+                            tier = tier.to_string()
+                        )
                     ));
                 }
             }
             if let Some(next) = customer.next_review {
-                said.push(format!("  next credit review {next}"));
+                said.push(format!(
+                    "  {}",
+                    fl!("cli-next-credit-review", date = next.to_string())
+                ));
             }
             print(&said.join("\n"));
         }
@@ -232,12 +249,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 reason: edit.reason.clone(),
             };
             let customer = store.update_customer(&edit.code, &update)?;
-            print(&format!(
-                "updated {} {}{}{}",
-                customer.code,
-                customer.name,
-                if customer.on_hold { " (on hold)" } else { "" },
-                if customer.archived { " (archived)" } else { "" }
+            let mut state = String::new();
+            if customer.on_hold {
+                state.push_str(&fl!("cli-state-on-hold"));
+            }
+            if customer.archived {
+                state.push_str(&fl!("cli-state-archived"));
+            }
+            print(&fl!(
+                "cli-customer-updated",
+                code = customer.code.as_str(),
+                name = customer.name.as_str(),
+                state = state
             ));
         }
         Command::Customer(CustomerCommand::Pause(args)) => super::disputes::pause(&cli, args)?,
@@ -286,14 +309,17 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 reason: args.reason.clone(),
             };
             let posted = store.void(&request)?;
-            let mut lines = vec![format!(
-                "voided {} with {} for {}",
-                args.number.trim(),
-                posted.number,
-                posted.customer
+            let mut lines = vec![fl!(
+                "cli-voided",
+                number = args.number.trim(),
+                reversal = posted.number.as_str(),
+                customer = posted.customer.as_str()
             )];
             for discount in &posted.also_voided {
-                lines.push(format!("  voided its discount {discount} too"));
+                lines.push(format!(
+                    "  {}",
+                    fl!("cli-voided-discount-too", discount = discount.as_str())
+                ));
             }
             print(&lines.join("\n"));
         }
@@ -303,12 +329,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let applied = store.apply_unapplied(&args.customer, date)?;
             let currency = store.currency().clone();
             if applied.is_empty() {
-                print("nothing to apply");
+                print(&fl!("cli-nothing-to-apply"));
             }
             for (number, seq, amount) in applied {
-                print(&format!(
-                    "applied {} to {number}/{seq}",
-                    currency.display(amount)
+                print(&fl!(
+                    "cli-applied-to",
+                    amount = currency.display(amount),
+                    item = format!("{number}/{seq}")
                 ));
             }
         }
@@ -332,9 +359,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 follow_up: parse_optional_date("--follow-up", &args.follow_up)?,
             };
             let note = store.add_note(&draft)?;
-            print(&format!(
-                "logged note {} for {} at {}",
-                note.id, note.customer, note.at
+            print(&fl!(
+                "cli-note-logged",
+                id = note.id.to_string(),
+                customer = note.customer.as_str(),
+                at = note.at.as_str()
             ));
         }
         Command::Note(NoteCommand::List(args)) => {
@@ -362,11 +391,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 kind,
                 args.override_reason.as_deref(),
             )?;
-            print(&format!(
-                "{}: added {}, already in the book {}",
-                args.file.display(),
-                summary.added,
-                summary.already_present
+            print(&fl!(
+                "cli-loaded",
+                file = args.file.display().to_string(),
+                added = count(summary.added),
+                present = count(summary.already_present)
             ));
         }
         Command::Demo(args) => {
@@ -383,15 +412,23 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 let percent = (done * 100).checked_div(total).unwrap_or(100);
                 if percent >= last_shown + 10 || done == total {
                     last_shown = percent;
-                    eprintln!("demo: {percent}% ({done} of {total} invoices)");
+                    eprintln!(
+                        "{}",
+                        fl!(
+                            "cli-demo-progress",
+                            percent = count(percent),
+                            done = count(done),
+                            total = count(total)
+                        )
+                    );
                 }
             })?;
-            print(&format!(
-                "demo book ready: {} customers, {} documents, {} notes in {:.1?}",
-                summary.customers,
-                summary.documents,
-                summary.notes,
-                started.elapsed()
+            print(&fl!(
+                "cli-demo-ready",
+                customers = count(summary.customers),
+                documents = count(summary.documents),
+                notes = count(summary.notes),
+                elapsed = format!("{:.1?}", started.elapsed())
             ));
         }
         Command::Export(args) => {
@@ -422,11 +459,17 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 }
                 Some(path) => {
                     let rows = export_to_file(&store, kind, as_of, path)?;
-                    let what = match kind {
-                        crate::export::Export::Csv(_) => "rows",
-                        crate::export::Export::Journal(_) => "transactions",
+                    let path_shown = path.display().to_string();
+                    let done = match kind {
+                        crate::export::Export::Csv(_) => {
+                            fl!("cli-wrote-rows", count = count(rows), path = path_shown)
+                        }
+                        crate::export::Export::Journal(_) => fl!(
+                            "cli-wrote-transactions",
+                            count = count(rows),
+                            path = path_shown
+                        ),
                     };
-                    let done = format!("wrote {rows} {what} to {}", path.display());
                     // Said on stderr when the export itself went to a stream (`/dev/stdout`),
                     // so the line does not end up in the data.
                     if crate::files::writes_through(path) {
@@ -442,7 +485,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let as_of = parse_date_arg("--as-of", &args.as_of)?;
             let violations = store.check(as_of)?;
             if violations.is_empty() {
-                print("ok");
+                print(&fl!("cli-check-ok"));
             } else {
                 for violation in &violations {
                     print(&violation.to_string());
@@ -473,142 +516,4 @@ fn export_to_file(
             message: e.to_string(),
         },
     })
-}
-
-fn post_debit(cli: &Cli, kind: DocKind, args: &super::DebitArgs) -> Result<(), CliError> {
-    let mut store = open(cli, Access::Write)?;
-    let currency = store.currency().clone();
-    let mut plan = match (&args.installments, &args.deposit) {
-        (Some(text), _) if text.contains(':') => {
-            Plan::parse_explicit(text, &currency).map_err(input("--installments"))?
-        }
-        (Some(text), _) => {
-            Plan::Installments(text.trim().parse().map_err(|_| CliError::Input {
-                field: "--installments",
-                message: format!("'{text}' is neither a count nor DATE:AMOUNT pairs"),
-            })?)
-        }
-        // `--deposit 0` is a single item said on purpose, past a tier's required deposit.
-        (None, Some(deposit)) if is_no_deposit(deposit) => Plan::Single,
-        (None, Some(deposit)) => Plan::parse_deposit(deposit).map_err(input("--deposit"))?,
-        (None, None) => Plan::Single,
-    };
-    let mut required = None;
-    if kind == DocKind::Invoice
-        && args.installments.is_none()
-        && args.deposit.is_none()
-        && let Some((tier, pct)) = store.required_deposit(&args.doc.customer)?
-    {
-        required = Some((tier, pct));
-        plan = Plan::Deposit(pct);
-    }
-    let debit = NewDebit {
-        customer: args.doc.customer.clone(),
-        kind,
-        number: args.doc.number.clone(),
-        date: args.doc.date()?,
-        amount: args.doc.amount(&currency)?,
-        terms: args
-            .terms
-            .as_deref()
-            .map(str::parse::<Terms>)
-            .transpose()
-            .map_err(input("--terms"))?,
-        due: parse_optional_date("--due", &args.due)?,
-        plan,
-        reference: args.doc.reference.clone(),
-        memo: args.doc.memo.clone(),
-    };
-    let posted = store.post_debit_overriding(&debit, args.override_reason.as_deref())?;
-    report_posted(&currency, &posted, debit.amount);
-    if let Some((tier, pct)) = required {
-        print(&format!(
-            "  a {pct}% deposit, as tier {tier}'s policy requires (tier.{tier}.deposit_pct); --deposit 0 posts a single item, --deposit P or --installments another plan"
-        ));
-    }
-    Ok(())
-}
-
-/// `--deposit 0`, `0%` or `none`: no deposit, one item.
-fn is_no_deposit(text: &str) -> bool {
-    let number = text.trim().trim_end_matches('%').trim();
-    number.eq_ignore_ascii_case("none")
-        || number
-            .parse::<rust_decimal::Decimal>()
-            .is_ok_and(|p| p.is_zero())
-}
-
-fn post_credit(
-    cli: &Cli,
-    kind: DocKind,
-    args: &super::CreditArgs,
-    discounting: Discounting,
-) -> Result<(), CliError> {
-    let mut store = open(cli, Access::Write)?;
-    let currency = store.currency().clone();
-    let apply = match (&args.apply, args.unapplied) {
-        (Some(text), _) => Apply::parse(text, &currency).map_err(input("--apply"))?,
-        (None, true) => Apply::Unapplied,
-        (None, false) => Apply::OldestFirst,
-    };
-    let credit = NewCredit {
-        customer: args.doc.customer.clone(),
-        kind,
-        number: args.doc.number.clone(),
-        date: args.doc.date()?,
-        amount: args.doc.amount(&currency)?,
-        reference: args.doc.reference.clone(),
-        memo: args.doc.memo.clone(),
-        apply,
-    };
-    let posted = store.post_credit_with(&credit, discounting)?;
-    report_posted(&currency, &posted, credit.amount);
-    Ok(())
-}
-
-fn report_posted(currency: &Currency, posted: &Posted, amount: crate::domain::Money) {
-    let mut lines = vec![format!(
-        "posted {} {} for {}: {}",
-        posted.kind,
-        posted.number,
-        posted.customer,
-        currency.display(amount)
-    )];
-    if posted.items.len() > 1 {
-        for (seq, due, part) in &posted.items {
-            lines.push(format!(
-                "  installment {seq} due {due}: {}",
-                currency.display(*part)
-            ));
-        }
-    } else if let Some((_, due, _)) = posted.items.first() {
-        lines.push(format!("  due {due}"));
-    }
-    for (number, seq, part) in &posted.allocations {
-        lines.push(format!(
-            "  applied {} to {number}/{seq}",
-            currency.display(*part)
-        ));
-    }
-    for taken in &posted.discounts {
-        lines.push(format!(
-            "  discount {} taken on {} ({}): {}",
-            taken.number,
-            taken.invoice,
-            taken.terms,
-            currency.display(taken.amount)
-        ));
-    }
-    if posted.kind.natural_side() == Some(crate::domain::document::Side::Credit)
-        && posted.unapplied.is_positive()
-    {
-        lines.push(format!(
-            "  unapplied credit {}",
-            currency.display(posted.unapplied)
-        ));
-    }
-    print(&lines.join("\n"));
-    for warning in &posted.warnings {
-        eprintln!("warning: {}", crate::domain::text::for_terminal(warning));
-    }
 }

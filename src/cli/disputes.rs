@@ -7,8 +7,9 @@ use serde_json::json;
 use crate::store::{Access, Dispute, NewDispute, Resolution, Store};
 
 use super::commands::open;
-use super::output::{Format, Table, print};
+use super::output::{Format, Table, headers, print};
 use super::{Cli, CliError, input, parse_date_arg};
+use crate::fl;
 
 #[derive(Debug, Subcommand)]
 pub enum DisputeCommand {
@@ -79,11 +80,11 @@ pub fn run(cli: &Cli, command: &DisputeCommand) -> Result<(), CliError> {
                 item: args.item,
                 reason: args.reason.clone(),
             })?;
-            print(&format!(
-                "opened dispute {} on {} for {}",
-                dispute.id,
-                item_text(&dispute),
-                dispute.customer
+            print(&fl!(
+                "cli-dispute-opened",
+                id = dispute.id.to_string(),
+                item = item_text(&dispute),
+                customer = dispute.customer.as_str()
             ));
         }
         DisputeCommand::Resolve(args) => {
@@ -101,16 +102,18 @@ pub fn run(cli: &Cli, command: &DisputeCommand) -> Result<(), CliError> {
                 date: parse_date_arg("--date", &args.date)?,
             })?;
             let credit = match &dispute.credit {
-                Some((number, amount)) => format!(
-                    ", credit note {number} for {}",
-                    store.currency().display(*amount)
+                Some((number, amount)) => fl!(
+                    "cli-dispute-credit-note",
+                    number = number.as_str(),
+                    amount = store.currency().display(*amount)
                 ),
                 None => String::new(),
             };
-            print(&format!(
-                "resolved dispute {} on {}{credit}",
-                dispute.id,
-                item_text(&dispute)
+            print(&fl!(
+                "cli-dispute-resolved",
+                id = dispute.id.to_string(),
+                item = item_text(&dispute),
+                credit = credit
             ));
         }
         DisputeCommand::List(args) => {
@@ -125,9 +128,10 @@ pub fn pause(cli: &Cli, args: &PauseArgs) -> Result<(), CliError> {
     let until = crate::domain::parse_date(&args.until).map_err(input("--until"))?;
     let mut store = open(cli, Access::Write)?;
     store.pause_customer(&args.code, until, &args.reason)?;
-    print(&format!(
-        "paused letters to {} until {until}",
-        args.code.trim()
+    print(&fl!(
+        "cli-paused",
+        code = args.code.trim(),
+        until = until.to_string()
     ));
     Ok(())
 }
@@ -135,13 +139,17 @@ pub fn pause(cli: &Cli, args: &PauseArgs) -> Result<(), CliError> {
 pub fn resume(cli: &Cli, args: &ResumeArgs) -> Result<(), CliError> {
     let mut store = open(cli, Access::Write)?;
     store.resume_customer(&args.code)?;
-    print(&format!("resumed letters to {}", args.code.trim()));
+    print(&fl!("cli-resumed", code = args.code.trim()));
     Ok(())
 }
 
 fn item_text(dispute: &Dispute) -> String {
     match dispute.item {
-        Some(seq) => format!("{} installment {seq}", dispute.invoice),
+        Some(seq) => fl!(
+            "cli-dispute-installment",
+            invoice = dispute.invoice.as_str(),
+            seq = seq.to_string()
+        ),
         None => dispute.invoice.clone(),
     }
 }
@@ -176,19 +184,41 @@ fn list(store: &Store, args: &DisputeListArgs) -> Result<(), CliError> {
             );
         }
         format => {
-            let mut table = Table::new(
+            let columns = headers(
+                format,
                 &[
                     "id", "customer", "invoice", "item", "status", "reason", "outcome", "credit",
                 ],
+                || {
+                    vec![
+                        fl!("cli-col-id"),
+                        fl!("cli-col-customer"),
+                        fl!("cli-col-invoice"),
+                        fl!("cli-col-item"),
+                        fl!("cli-col-status"),
+                        fl!("cli-col-reason"),
+                        fl!("cli-col-outcome"),
+                        fl!("cli-col-credit-note"),
+                    ]
+                },
+            );
+            let mut table = Table::headed(
+                columns,
                 &[true, false, false, true, false, false, false, true],
             );
             for d in &disputes {
+                // CSV keeps the JSON's English status; a table says it.
+                let state = match (format, d.is_open()) {
+                    (Format::Table, true) => fl!("cli-dispute-open"),
+                    (Format::Table, false) => fl!("cli-dispute-resolved-state"),
+                    _ => status(d).to_string(),
+                };
                 table.rows.push(vec![
                     d.id.to_string(),
                     d.customer.clone(),
                     d.invoice.clone(),
                     d.item.map(|i| i.to_string()).unwrap_or_default(),
-                    status(d).to_string(),
+                    state,
                     d.reason.clone(),
                     d.outcome.clone().unwrap_or_default(),
                     match &d.credit {
@@ -206,7 +236,7 @@ fn list(store: &Store, args: &DisputeListArgs) -> Result<(), CliError> {
                         .map_err(|e| CliError::Output(e.to_string()))?,
                 );
             } else if disputes.is_empty() {
-                print("no disputes");
+                print(&fl!("cli-no-disputes"));
             } else {
                 print(&table.render());
             }

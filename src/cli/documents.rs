@@ -16,8 +16,15 @@ use crate::report::letters::{self, LetterRequest};
 use crate::report::statement::{self, Request, Selection};
 use crate::store::Store;
 
-use super::output::{Format, Table, print};
+use super::output::{Format, print};
+use super::words::{count, held_reason_text, level_name, signed};
 use super::{CliError, input, parse_date_arg, parse_optional_date};
+
+mod issued;
+
+use crate::fl;
+use crate::i18n::{Language, language};
+pub use issued::issued;
 
 #[derive(Debug, Args)]
 pub struct StatementsArgs {
@@ -132,7 +139,7 @@ fn parse_lang(lang: &Option<String>) -> Result<Option<Locale>, CliError> {
         Some(l) if l == "zh" || l == "zh-cn" => Ok(Some(Locale::ZhCn)),
         Some(other) => Locale::parse(&other).map(Some).ok_or(CliError::Input {
             field: "--lang",
-            message: format!("the language is en or zh, not '{other}'"),
+            message: crate::fl!("cli-lang-en-or-zh", text = other.as_str()),
         }),
     }
 }
@@ -141,8 +148,12 @@ fn parse_lang(lang: &Option<String>) -> Result<Option<Locale>, CliError> {
 fn stale_note(removed: usize, folder: &std::path::Path) {
     if removed > 0 {
         eprintln!(
-            "removed {removed} unfinished file(s) that an earlier run, stopped before it finished, left in {}",
-            folder.display()
+            "{}",
+            fl!(
+                "cli-stale-removed",
+                count = count(removed),
+                folder = folder.display().to_string()
+            )
         );
     }
 }
@@ -150,17 +161,11 @@ fn stale_note(removed: usize, folder: &std::path::Path) {
 pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliError> {
     let period = Period::parse(&args.period).ok_or(CliError::Input {
         field: "--period",
-        message: format!(
-            "a month is written YYYY-MM, like 2026-10, not '{}'",
-            args.period
-        ),
+        message: crate::fl!("cli-period-yyyy-mm", text = args.period.as_str()),
     })?;
     let kind = StatementKind::parse(&args.kind).ok_or(CliError::Input {
         field: "--kind",
-        message: format!(
-            "the kind is open-item, balance-forward or activity, not '{}'",
-            args.kind
-        ),
+        message: crate::fl!("cli-statement-kind", text = args.kind.as_str()),
     })?;
     let request = Request {
         period,
@@ -175,7 +180,12 @@ pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliErr
     let mut stderr = std::io::stderr();
     let summary = statement::batch(store, &request, &args.out, |done, total| {
         if done == total || done % 25 == 0 {
-            let _ = write!(stderr, "\rstatements: {done} of {total}");
+            let said = fl!(
+                "cli-statements-progress",
+                done = count(done),
+                total = count(total)
+            );
+            let _ = write!(stderr, "\r{said}");
             if done == total {
                 let _ = writeln!(stderr);
             }
@@ -183,23 +193,35 @@ pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliErr
     })?;
     stale_note(summary.stale_removed, &args.out);
     let currency = store.currency();
-    let mut lines = vec![format!(
-        "{} {} statement(s) for {} written to {} ({} skipped with nothing to say); due now in all: {} {}",
-        summary.written.len(),
-        kind.as_str(),
-        period.label(),
-        args.out.display(),
-        summary.skipped,
-        currency.code,
-        currency.display(summary.total_due),
+    let mut lines = vec![fl!(
+        "cli-statements-written",
+        count = count(summary.written.len()),
+        kind = statement_kind_name(kind),
+        period = period.label(),
+        out = args.out.display().to_string(),
+        skipped = count(summary.skipped),
+        currency = currency.code.as_str(),
+        amount = currency.display(summary.total_due)
     )];
     if let Some(combined) = &summary.combined {
-        lines.push(format!("  all in one: {}", combined.display()));
+        lines.push(format!(
+            "  {}",
+            fl!(
+                "cli-statements-all-in-one",
+                path = combined.display().to_string()
+            )
+        ));
     }
     if args.preview {
-        lines.push("  preview: nothing was archived".into());
+        lines.push(format!("  {}", fl!("cli-statements-preview")));
     } else {
-        lines.push(format!("  archived as issued: {}", summary.archived.len()));
+        lines.push(format!(
+            "  {}",
+            fl!(
+                "cli-statements-archived",
+                count = count(summary.archived.len())
+            )
+        ));
     }
     print(&lines.join("\n"));
     Ok(())
@@ -208,10 +230,7 @@ pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliErr
 pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
     let level = Level::any_from_number(args.level).ok_or(CliError::Input {
         field: "--level",
-        message: format!(
-            "the level is 0 (payment reminder), 1, 2, 3 or 4, not {}",
-            args.level
-        ),
+        message: crate::fl!("cli-letter-level", level = args.level.to_string()),
     })?;
     let request = LetterRequest {
         customer: args.customer.clone(),
@@ -227,25 +246,41 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
     }
     stale_note(issued.stale_removed, &args.out);
     let currency = store.currency();
-    print(&format!(
-        "letter level {} ({}) to {} written to {}: {} {} {}, pay by {}{}",
-        level.number(),
-        level.name(),
-        issued.letter.customer.code,
-        issued.path.display(),
-        currency.code,
-        currency.display(issued.letter.total_overdue),
-        if level.is_rung() {
-            "overdue"
-        } else {
-            "falling due"
-        },
-        issued.letter.deadline,
-        match issued.archived {
-            Some(id) => format!("; archived as issued #{id}, note logged"),
-            None => "; preview, not archived".into(),
-        }
-    ));
+    let archived = match issued.archived {
+        Some(id) => fl!("cli-letter-archived", id = id.to_string()),
+        None => fl!("cli-letter-preview"),
+    };
+    let level_number = level.number().to_string();
+    let name = level_name(level);
+    let customer = issued.letter.customer.code.as_str();
+    let path = issued.path.display().to_string();
+    let amount = currency.display(issued.letter.total_overdue);
+    let deadline = issued.letter.deadline.to_string();
+    print(&if level.is_rung() {
+        fl!(
+            "cli-letter-written-overdue",
+            level = level_number,
+            name = name,
+            customer = customer,
+            path = path,
+            currency = currency.code.as_str(),
+            amount = amount,
+            deadline = deadline,
+            archived = archived
+        )
+    } else {
+        fl!(
+            "cli-letter-written-falling-due",
+            level = level_number,
+            name = name,
+            customer = customer,
+            path = path,
+            currency = currency.code.as_str(),
+            amount = amount,
+            deadline = deadline,
+            archived = archived
+        )
+    });
     Ok(())
 }
 
@@ -300,35 +335,49 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
                 "unmatched": unmatched,
             }));
         }
-        let mut lines = vec![format!(
-            "{} customer(s) due a letter on {date}, {} held",
-            run.due.len(),
-            run.held.len()
+        let mut lines = vec![fl!(
+            "cli-letters-due-title",
+            count = count(run.due.len()),
+            date = date.to_string(),
+            held = count(run.held.len())
         )];
+        // The ladder's reason for a letter is the report's sentence (English); the
+        // words around it are ours.
         for d in &run.due {
             if !d.level.is_rung() {
                 lines.push(format!(
-                    "  {} level 0 ({}): {}",
-                    d.customer,
-                    d.level.name(),
-                    d.reason
+                    "  {}",
+                    fl!(
+                        "cli-letters-due-reminder",
+                        customer = d.customer.as_str(),
+                        name = level_name(d.level),
+                        reason = d.reason.as_str()
+                    )
                 ));
                 continue;
             }
             lines.push(format!(
-                "  {} level {} ({}): {} net overdue, oldest due {}; {}",
-                d.customer,
-                d.level.number(),
-                d.level.name(),
-                currency.display(d.net_overdue),
-                d.oldest_due,
-                d.reason
+                "  {}",
+                fl!(
+                    "cli-letters-due-rung",
+                    customer = d.customer.as_str(),
+                    level = d.level.number().to_string(),
+                    name = level_name(d.level),
+                    net = currency.display(d.net_overdue),
+                    oldest = d.oldest_due.to_string(),
+                    reason = d.reason.as_str()
+                )
             ));
         }
         if !run.held.is_empty() {
-            lines.push("held:".into());
+            lines.push(fl!("cli-letters-held"));
             for h in &run.held {
-                lines.push(format!("  {}: {}", h.customer, h.reason));
+                // English keeps the ladder's own sentence, as scripts have read it.
+                let why = match language() {
+                    Language::English => h.reason.to_string(),
+                    Language::SimplifiedChinese => held_reason_text(&h.reason, &currency),
+                };
+                lines.push(format!("  {}: {why}", h.customer));
             }
         }
         print(&lines.join("\n"));
@@ -337,12 +386,19 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
     let Some(out) = &args.out else {
         return Err(CliError::Input {
             field: "--out",
-            message: "the folder to write the letters to (or --dry-run to list them)".into(),
+            message: crate::fl!("cli-letters-need-out"),
         });
     };
     let total = run.due.len();
     let sent = letters::send_due(store, &run.due, date, locale, out, |done, total| {
-        eprint!("\rletters: {done} of {total}")
+        eprint!(
+            "\r{}",
+            fl!(
+                "cli-letters-progress",
+                done = count(done),
+                total = count(total)
+            )
+        )
     })?;
     stale_note(sent.stale_removed, out);
     if total > 0 {
@@ -368,34 +424,39 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
         }));
     }
     let reminders = run.due.iter().filter(|d| !d.level.is_rung()).count();
-    let mut lines = vec![format!(
-        "{} letter(s) written to {} and archived, {} held",
-        total - reminders,
-        out.display(),
-        run.held.len()
+    let mut lines = vec![fl!(
+        "cli-letters-written",
+        count = count(total - reminders),
+        out = out.display().to_string(),
+        held = count(run.held.len())
     )];
     if reminders > 0 {
-        lines.push(format!(
-            "{reminders} payment reminder(s) before the due date written and archived too"
-        ));
+        lines.push(fl!("cli-letters-reminders-too", count = count(reminders)));
     }
     for (d, issued) in &written {
         let when = if d.level.is_rung() {
-            format!("{} days overdue", d.days_overdue)
+            fl!("cli-days-overdue", days = signed(d.days_overdue))
         } else {
-            format!("first falling due {}", d.oldest_due)
+            fl!("cli-first-falling-due", date = d.oldest_due.to_string())
         };
         lines.push(format!(
-            "  {} level {} ({when}): {}",
-            d.customer,
-            d.level.number(),
-            issued.path.display(),
+            "  {}",
+            fl!(
+                "cli-letters-written-one",
+                customer = d.customer.as_str(),
+                level = d.level.number().to_string(),
+                when = when,
+                path = issued.path.display().to_string()
+            )
         ));
     }
     if let Some(combined) = &sent.combined {
         lines.push(format!(
-            "  all of them, each from a new page, to print in one go (not archived itself): {}",
-            combined.display()
+            "  {}",
+            fl!(
+                "cli-letters-combined",
+                path = combined.display().to_string()
+            )
         ));
     }
     print(&lines.join("\n"));
@@ -408,10 +469,7 @@ fn reconcile_warning(unmatched: &[letters::UnmatchedMoney], currency: &Currency)
     if unmatched.is_empty() {
         return Vec::new();
     }
-    let mut lines = vec![format!(
-        "warning: {} payment(s) in on the bank are not matched to a customer yet; reconcile first, so nobody is chased for money already received:",
-        unmatched.len()
-    )];
+    let mut lines = vec![fl!("cli-reconcile-first", count = count(unmatched.len()))];
     for u in unmatched {
         lines.push(format!(
             "  {}  {} {}  {}  (`{}`)",
@@ -430,83 +488,11 @@ fn print_json(value: &serde_json::Value) -> Result<(), CliError> {
     Ok(())
 }
 
-pub fn issued(store: &Store, command: &IssuedCommand) -> Result<(), CliError> {
-    match command {
-        IssuedCommand::List(args) => {
-            let rows = store.issued(args.customer.as_deref())?;
-            let currency = store.currency();
-            let mut table = Table::new(
-                &[
-                    "id", "kind", "date", "customer", "what", "amount", "bytes", "sha256",
-                ],
-                &[true, false, false, false, false, true, true, false],
-            );
-            let mut json_rows = Vec::new();
-            for r in &rows {
-                let what = match (&r.level, &r.statement_kind) {
-                    (Some(level), _) => format!("level {} {}", level.number(), level.name()),
-                    (None, Some(kind)) => {
-                        format!("{kind} {}", r.period.clone().unwrap_or_default())
-                    }
-                    _ => String::new(),
-                };
-                table.rows.push(vec![
-                    r.id.to_string(),
-                    r.kind.as_str().into(),
-                    r.date.to_string(),
-                    r.customer.clone(),
-                    what.clone(),
-                    match args.format {
-                        Format::Table => currency.display(r.amount),
-                        _ => currency.plain(r.amount),
-                    },
-                    r.size.to_string(),
-                    r.sha256[..12].to_string(),
-                ]);
-                json_rows.push(json!({
-                    "id": r.id, "kind": r.kind.as_str(), "date": r.date.to_string(),
-                    "customer": r.customer, "name": r.customer_name, "what": what,
-                    "period": r.period, "level": r.level.map(|l| l.number()),
-                    "amount": currency.plain(r.amount), "file": r.file_name,
-                    "bytes": r.size, "sha256": r.sha256, "issued_at": r.issued_at,
-                }));
-            }
-            match args.format {
-                Format::Table => print(&table.render()),
-                Format::Csv => print(
-                    &table
-                        .to_csv()
-                        .map_err(|e| CliError::Output(e.to_string()))?,
-                ),
-                Format::Json => print(
-                    &serde_json::to_string_pretty(&json_rows)
-                        .map_err(|e| CliError::Output(e.to_string()))?,
-                ),
-            }
-        }
-        IssuedCommand::Show(args) => {
-            let (info, bytes) = store.issued_pdf(args.id)?;
-            crate::files::write_bytes_whole(&args.out, &bytes).map_err(|e| CliError::File {
-                path: args.out.clone(),
-                message: e.to_string(),
-            })?;
-            let done = format!(
-                "issued #{} ({} {} {}) written to {}: {} bytes, sha256 {}",
-                info.id,
-                info.kind.as_str(),
-                info.customer,
-                info.date,
-                args.out.display(),
-                bytes.len(),
-                info.sha256
-            );
-            // The PDF went to a stream (`--out /dev/stdout`): keep the line out of it.
-            if crate::files::writes_through(&args.out) {
-                eprintln!("{done}");
-            } else {
-                print(&done);
-            }
-        }
+/// A statement kind's name (`open-item`, 未结项目), as the summary of a run says it.
+fn statement_kind_name(kind: StatementKind) -> String {
+    match kind {
+        StatementKind::OpenItem => fl!("cli-statement-kind-open-item"),
+        StatementKind::BalanceForward => fl!("cli-statement-kind-balance-forward"),
+        StatementKind::Activity => fl!("cli-statement-kind-activity"),
     }
-    Ok(())
 }

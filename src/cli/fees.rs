@@ -8,8 +8,10 @@ use serde_json::json;
 
 use super::commands::open;
 use super::output::{Table, print};
+use super::words::count;
 use super::{Cli, CliError, parse_date_arg};
 use crate::domain::interest::Charge;
+use crate::fl;
 use crate::store::{Access, Posted, Store};
 
 #[derive(Debug, Args)]
@@ -40,7 +42,7 @@ pub fn run(cli: &Cli, args: &FeesArgs) -> Result<(), CliError> {
     if !args.due {
         return Err(CliError::Input {
             field: "fees",
-            message: "say --due to charge the interest and fees due by the policy (add --dry-run to only see them)".into(),
+            message: crate::fl!("cli-fees-say-due"),
         });
     }
     let date = parse_date_arg("--date", &args.date)?;
@@ -71,8 +73,12 @@ fn warn_of_history(store: &Store, date: NaiveDate, charges: &[Charge]) -> Result
     };
     if store.fee_rules()?.book.from.is_none() && (date - earliest).num_days() > 365 {
         eprintln!(
-            "note: {} charges reach back to {earliest}, as no fee.from is set; to charge only days from the policy's start: owed settings set fee.from YYYY-MM-DD",
-            charges.len()
+            "{}",
+            fl!(
+                "cli-fees-history",
+                count = count(charges.len()),
+                earliest = earliest.to_string()
+            )
         );
     }
     Ok(())
@@ -108,18 +114,18 @@ fn report(
     dry_run: bool,
 ) -> String {
     if charges.is_empty() {
-        return format!("no interest or fees due on {date}");
+        return fl!("cli-fees-none-due", date = date.to_string());
     }
     let currency = store.currency();
-    let mut table = Table::new(
-        &[
-            "customer",
-            "item",
-            "from",
-            "to",
-            "days",
-            "principal",
-            "amount",
+    let mut table = Table::headed(
+        vec![
+            fl!("cli-col-customer"),
+            fl!("cli-col-item"),
+            fl!("cli-col-from"),
+            fl!("cli-col-to"),
+            fl!("cli-col-days"),
+            fl!("cli-col-principal"),
+            fl!("cli-col-amount"),
         ],
         &[false, false, false, false, true, true, true],
     );
@@ -136,18 +142,24 @@ fn report(
     }
     let mut out = table.render();
     if dry_run {
-        out.push_str("\ndry run: nothing posted");
+        out.push_str(&format!("\n{}", fl!("cli-fees-dry-run")));
     }
     for p in posted {
         let amount: crate::domain::Money = p.items.iter().map(|(_, _, a)| *a).sum();
         out.push_str(&format!(
-            "\nposted {} to {} for {}",
-            p.number,
-            p.customer,
-            currency.display(amount)
+            "\n{}",
+            fl!(
+                "cli-fee-posted",
+                number = p.number.as_str(),
+                customer = p.customer.as_str(),
+                amount = currency.display(amount)
+            )
         ));
         for warning in &p.warnings {
-            out.push_str(&format!("\nwarning: {warning}"));
+            out.push_str(&format!(
+                "\n{}",
+                fl!("cli-warning", warning = warning.as_str())
+            ));
         }
     }
     out

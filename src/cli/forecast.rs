@@ -11,6 +11,7 @@ use super::output::{Table, print};
 use super::{CliError, WorklistFormat, parse_date_arg};
 use crate::domain::Money;
 use crate::domain::analytics::one_decimal;
+use crate::fl;
 use crate::report::forecast::{
     Backtest, DEFAULT_WEEKS, Forecast, ForecastOptions, backtest, forecast,
 };
@@ -51,14 +52,17 @@ pub fn run(store: &Store, args: &ForecastArgs) -> Result<(), CliError> {
             let latest = today
                 .checked_sub_days(chrono::Days::new(7 * u64::from(options.weeks)))
                 .map_or_else(
-                    || "an earlier date".to_string(),
-                    |d| format!("{d} or earlier"),
+                    || fl!("cli-an-earlier-date"),
+                    |d| fl!("cli-date-or-earlier", date = d.to_string()),
                 );
             return Err(CliError::Input {
                 field: "--as-of",
-                message: format!(
-                    "a backtest compares the forecast with what was received in the {} weeks after {}, and they have not all passed by today ({today}); choose {latest}",
-                    options.weeks, options.as_of
+                message: crate::fl!(
+                    "cli-backtest-too-recent",
+                    weeks = options.weeks,
+                    as_of = options.as_of.to_string(),
+                    today = today.to_string(),
+                    latest = latest.to_string()
                 ),
             });
         }
@@ -112,9 +116,16 @@ pub fn backtest_json(store: &Store, report: &Backtest) -> Value {
 
 fn forecast_table(store: &Store, report: &Forecast) -> String {
     let currency = store.currency();
-    let mut table = Table::new(
-        &[
-            "week", "from", "to", "expected", "promised", "total", "low", "high",
+    let mut table = Table::headed(
+        vec![
+            fl!("cli-col-week"),
+            fl!("cli-col-from"),
+            fl!("cli-col-to"),
+            fl!("cli-col-expected"),
+            fl!("cli-col-promised"),
+            fl!("cli-col-total"),
+            fl!("cli-col-low"),
+            fl!("cli-col-high"),
         ],
         &[true, false, false, true, true, true, true, true],
     );
@@ -134,7 +145,7 @@ fn forecast_table(store: &Store, report: &Forecast) -> String {
         ]);
     }
     table.footer.push(vec![
-        "total".into(),
+        fl!("cli-col-total"),
         String::new(),
         String::new(),
         currency.display(expected),
@@ -144,24 +155,29 @@ fn forecast_table(store: &Store, report: &Forecast) -> String {
         String::new(),
     ]);
     format!(
-        "Cash forecast as of {}, {} weeks (week 1 starts the day after)\n{}\
-         Open on {}: {}; in dispute (left out): {}; unapplied credit: {}; at most {} to collect.\n\
-         low/high: an 80 % band for each week on its own (the weeks' lows and highs do not add up).\n",
-        report.as_of,
-        report.weeks.len(),
+        "{}\n{}{}\n{}\n",
+        fl!(
+            "cli-forecast-title",
+            as_of = report.as_of.to_string(),
+            weeks = report.weeks.len().to_string()
+        ),
         table.render(),
-        report.as_of,
-        currency.display(report.open),
-        currency.display(report.disputed),
-        currency.display(report.credit),
-        currency.display(report.collectible),
+        fl!(
+            "cli-forecast-open",
+            as_of = report.as_of.to_string(),
+            open = currency.display(report.open),
+            disputed = currency.display(report.disputed),
+            credit = currency.display(report.credit),
+            collectible = currency.display(report.collectible)
+        ),
+        fl!("cli-forecast-band")
     )
 }
 
 /// The error of one week in percent of what was received, or `n/a` when nothing was.
 fn error_cell(forecast: Money, actual: Money) -> String {
     if !actual.is_positive() {
-        return "n/a".into();
+        return fl!("cli-not-available");
     }
     let error = (forecast.0 - actual.0) * Decimal::ONE_HUNDRED / actual.0;
     one_decimal(error).to_string()
@@ -169,8 +185,15 @@ fn error_cell(forecast: Money, actual: Money) -> String {
 
 fn backtest_table(store: &Store, report: &Backtest) -> String {
     let currency = store.currency();
-    let mut table = Table::new(
-        &["week", "from", "to", "forecast", "received", "error %"],
+    let mut table = Table::headed(
+        vec![
+            fl!("cli-col-week"),
+            fl!("cli-col-from"),
+            fl!("cli-col-to"),
+            fl!("cli-col-forecast"),
+            fl!("cli-col-received"),
+            fl!("cli-col-error"),
+        ],
         &[true, false, false, true, true, true],
     );
     for (n, w) in report.weeks.iter().enumerate() {
@@ -184,7 +207,7 @@ fn backtest_table(store: &Store, report: &Backtest) -> String {
         ]);
     }
     table.footer.push(vec![
-        "total".into(),
+        fl!("cli-col-total"),
         String::new(),
         String::new(),
         currency.display(report.forecast_total),
@@ -193,16 +216,18 @@ fn backtest_table(store: &Store, report: &Backtest) -> String {
     ]);
     let mape = report
         .weekly_mape
-        .map_or_else(|| "n/a".to_string(), |m| format!("{m} %"));
+        .map_or_else(|| fl!("cli-not-available"), |m| format!("{m} %"));
     format!(
-        "Backtest: the forecast as the book stood on {} next to what was received for the invoices and fees open that day\n{}\
-         Weekly error (mean of |forecast − received| / received, weeks with nothing received left out): {mape}\n\
-         Open on {}: {}; in dispute (left out): {}; unapplied credit: {}.\n",
-        report.as_of,
+        "{}\n{}{}\n{}\n",
+        fl!("cli-backtest-title", as_of = report.as_of.to_string()),
         table.render(),
-        report.as_of,
-        currency.display(report.forecast.open),
-        currency.display(report.forecast.disputed),
-        currency.display(report.forecast.credit),
+        fl!("cli-backtest-error", mape = mape),
+        fl!(
+            "cli-backtest-open",
+            as_of = report.as_of.to_string(),
+            open = currency.display(report.forecast.open),
+            disputed = currency.display(report.forecast.disputed),
+            credit = currency.display(report.forecast.credit)
+        )
     )
 }

@@ -48,6 +48,16 @@ impl Table {
         }
     }
 
+    /// A table whose headers are already words ([`headers`] chose them for the format).
+    pub fn headed(headers: Vec<String>, numeric: &[bool]) -> Table {
+        Table {
+            headers,
+            numeric: numeric.to_vec(),
+            rows: Vec::new(),
+            footer: Vec::new(),
+        }
+    }
+
     /// Column-aligned text; wide (CJK) characters count as two columns. Every cell is
     /// passed through [`for_terminal`] first, so a control or bidi character an older
     /// book still holds is shown escaped: it can neither drive the terminal nor shift
@@ -116,6 +126,19 @@ impl Table {
         }
         let bytes = writer.into_inner()?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+/// A table's column headers: in a table for people, in the language chosen (`said`);
+/// in CSV always the English words, the columns scripts and spreadsheets read by name.
+pub fn headers(
+    format: Format,
+    english: &[&str],
+    said: impl FnOnce() -> Vec<String>,
+) -> Vec<String> {
+    match format {
+        Format::Table => said(),
+        Format::Csv | Format::Json => english.iter().map(|h| h.to_string()).collect(),
     }
 }
 

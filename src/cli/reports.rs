@@ -1,22 +1,25 @@
-//! The CLI's reports: aging, customer list, ledger, notes and the overview shown by a
-//! bare `owed`, each as a table, CSV or JSON from the same figures.
+//! The CLI's reports: aging, customer list, ledger, notes (in `notes`) and the overview,
+//! each as a table (in the language chosen), CSV or JSON from the same figures.
 
 mod aging_json;
 mod aging_pdf;
+mod notes;
+
+pub use notes::notes;
 
 use serde_json::{Value, json};
 
 use crate::domain::aging::{Basis, Buckets};
-use crate::domain::note::{Promise, PromiseStatus};
 use crate::domain::{Currency, Money};
-use crate::report::{self, AgingOptions, NoteStatus};
-use crate::store::{NoteFilter, Store};
+use crate::report::{self, AgingOptions};
+use crate::store::Store;
 
-use super::output::{Format, Table, print, print_streamed};
+use super::output::{Format, Table, headers, print, print_streamed};
+use super::words::{count, kind_name, signed};
 use super::{
-    AgingArgs, AgingFormat, CliError, LedgerArgs, NoteListArgs, input, parse_date_arg,
-    parse_optional_date,
+    AgingArgs, AgingFormat, CliError, LedgerArgs, input, parse_date_arg, parse_optional_date,
 };
+use crate::fl;
 
 pub(super) fn emit(format: Format, table: &Table, json: Value) -> Result<(), CliError> {
     match format {
@@ -60,7 +63,7 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
     if args.out.is_some() {
         return Err(CliError::Input {
             field: "--out",
-            message: "is for --format pdf; table, csv and json are printed".into(),
+            message: crate::fl!("cli-out-is-for-pdf"),
         });
     }
     let aging = report::aging(store, &options)?;
@@ -85,12 +88,22 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
         print(&String::from_utf8_lossy(&csv));
         return Ok(());
     }
-    // The table for people.
-    let headers = aging.headers();
-    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    // The table for people: the CSV's columns, in words.
+    let headers: Vec<String> = aging
+        .headers()
+        .into_iter()
+        .map(|header| match header.as_str() {
+            "code" => fl!("cli-col-code"),
+            "name" => fl!("cli-col-name"),
+            "balance" => fl!("cli-col-balance"),
+            "unapplied" => fl!("cli-col-unapplied"),
+            "Current" => fl!("current"),
+            _ => header,
+        })
+        .collect();
     let mut numeric = vec![false, false];
     numeric.extend(std::iter::repeat_n(true, report.columns.len() + 2));
-    let mut table = Table::new(&headers, &numeric);
+    let mut table = Table::headed(headers, &numeric);
     for (code, name, row) in aging.rows() {
         table.rows.push(report::Aging::cells(code, name, row, |m| {
             currency.display(m)
@@ -100,16 +113,18 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
                 let mut cells = vec![
                     String::new(),
                     format!(
-                        "  {}/{} due {} ({} days){}",
-                        item.number,
-                        item.seq,
-                        item.due,
-                        item.days_overdue,
-                        if aging.is_disputed(item) {
-                            ", in dispute"
-                        } else {
-                            ""
-                        }
+                        "  {}",
+                        fl!(
+                            "cli-aging-item",
+                            item = format!("{}/{}", item.number, item.seq),
+                            due = item.due.to_string(),
+                            days = signed(item.days_overdue),
+                            disputed = if aging.is_disputed(item) {
+                                fl!("cli-aging-item-disputed")
+                            } else {
+                                String::new()
+                            }
+                        )
                     ),
                     String::new(),
                 ];
@@ -126,16 +141,25 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
     }
     let mut totals = vec![
         "".to_string(),
-        "Total".to_string(),
+        fl!("total"),
         currency.display(report.totals.balance),
     ];
     totals.extend(report.totals.amounts.iter().map(|m| currency.display(*m)));
     totals.push(currency.display(report.totals.unapplied));
     table.footer.push(totals);
-    print(&format!(
-        "Aging as of {} by {} date ({})",
-        report.as_of, report.basis, currency.code
-    ));
+    let title = match report.basis {
+        Basis::Due => fl!(
+            "cli-aging-title-due",
+            as_of = report.as_of.to_string(),
+            currency = currency.code.as_str()
+        ),
+        Basis::Invoice => fl!(
+            "cli-aging-title-invoice",
+            as_of = report.as_of.to_string(),
+            currency = currency.code.as_str()
+        ),
+    };
+    print(&title);
     print(&table.render());
     Ok(())
 }
@@ -143,30 +167,63 @@ pub fn aging(store: &Store, args: &AgingArgs) -> Result<(), CliError> {
 pub fn customer_list(store: &Store, as_of: chrono::NaiveDate, f: Format) -> Result<(), CliError> {
     let list = report::customer_list(store, as_of)?;
     let currency = store.currency();
-    let mut table = Table::new(
+    let people = f == Format::Table;
+    let columns = headers(
+        f,
         &[
             "code", "name", "terms", "balance", "overdue", "oldest", "limit", "used", "tier",
             "status",
         ],
+        || {
+            vec![
+                fl!("cli-col-code"),
+                fl!("cli-col-name"),
+                fl!("cli-col-terms"),
+                fl!("cli-col-balance"),
+                fl!("cli-col-overdue"),
+                fl!("cli-col-oldest"),
+                fl!("cli-col-limit"),
+                fl!("cli-col-used"),
+                fl!("cli-col-tier"),
+                fl!("cli-col-status"),
+            ]
+        },
+    );
+    let mut table = Table::headed(
+        columns,
         &[
             false, false, false, true, true, true, true, true, false, false,
         ],
     );
     let mut json_rows = Vec::new();
+    let status_separator = super::words::joined(&[String::new(), String::new()]);
     let (mut balance, mut overdue) = (Money::ZERO, Money::ZERO);
     for summary in &list {
         let c = &summary.customer;
         balance += summary.balance;
         overdue += summary.overdue;
-        let mut status: Vec<&str> = Vec::new();
+        // Words for people, the English ones in CSV (a script may match on them).
+        let mut status: Vec<String> = Vec::new();
         if c.on_hold {
-            status.push("on hold");
+            status.push(if people {
+                fl!("cli-status-on-hold")
+            } else {
+                "on hold".into()
+            });
         }
         if summary.over_limit {
-            status.push("over limit");
+            status.push(if people {
+                fl!("cli-status-over-limit")
+            } else {
+                "over limit".into()
+            });
         }
         if c.archived {
-            status.push("archived");
+            status.push(if people {
+                fl!("cli-status-archived")
+            } else {
+                "archived".into()
+            });
         }
         table.rows.push(vec![
             c.code.clone(),
@@ -176,7 +233,7 @@ pub fn customer_list(store: &Store, as_of: chrono::NaiveDate, f: Format) -> Resu
             amount(f, currency, summary.overdue),
             summary
                 .oldest_days_overdue
-                .map(|d| format!("{d}d"))
+                .map(|d| days_cell(f, d))
                 .unwrap_or_default(),
             c.credit_limit
                 .map(|l| amount(f, currency, l))
@@ -186,7 +243,7 @@ pub fn customer_list(store: &Store, as_of: chrono::NaiveDate, f: Format) -> Resu
                 .map(|p| format!("{p}%"))
                 .unwrap_or_default(),
             c.tier.map(|t| t.to_string()).unwrap_or_default(),
-            status.join(", "),
+            status.join(if people { &status_separator } else { ", " }),
         ]);
         json_rows.push(json!({
             "code": c.code,
@@ -210,7 +267,7 @@ pub fn customer_list(store: &Store, as_of: chrono::NaiveDate, f: Format) -> Resu
     }
     table.footer.push(vec![
         String::new(),
-        format!("{} customers", list.len()),
+        fl!("cli-customers-count", count = count(list.len())),
         String::new(),
         amount(f, currency, balance),
         amount(f, currency, overdue),
@@ -231,16 +288,29 @@ pub fn ledger(store: &Store, args: &LedgerArgs) -> Result<(), CliError> {
             amount(f, currency, m)
         }
     };
-    let mut table = Table::new(
+    let people = f == Format::Table;
+    let columns = headers(
+        f,
         &[
             "date", "kind", "number", "debit", "credit", "balance", "memo",
         ],
-        &[false, false, false, true, true, true, false],
+        || {
+            vec![
+                fl!("cli-col-date"),
+                fl!("cli-col-kind"),
+                fl!("cli-col-number"),
+                fl!("cli-col-debit"),
+                fl!("cli-col-credit"),
+                fl!("cli-col-balance"),
+                fl!("cli-col-memo"),
+            ]
+        },
     );
-    if f == Format::Table {
+    let mut table = Table::headed(columns, &[false, false, false, true, true, true, false]);
+    if people {
         table.rows.push(vec![
             from.map(|d| d.to_string()).unwrap_or_default(),
-            "opening".into(),
+            fl!("cli-ledger-opening"),
             String::new(),
             String::new(),
             String::new(),
@@ -251,7 +321,11 @@ pub fn ledger(store: &Store, args: &LedgerArgs) -> Result<(), CliError> {
     for entry in &ledger.entries {
         table.rows.push(vec![
             entry.date.to_string(),
-            entry.kind.to_string(),
+            if people {
+                kind_name(entry.kind)
+            } else {
+                entry.kind.to_string()
+            },
             entry.number.clone(),
             blank_zero(entry.debit),
             blank_zero(entry.credit),
@@ -261,7 +335,7 @@ pub fn ledger(store: &Store, args: &LedgerArgs) -> Result<(), CliError> {
     }
     table.footer.push(vec![
         to.map(|d| d.to_string()).unwrap_or_default(),
-        "closing".into(),
+        fl!("cli-ledger-closing"),
         String::new(),
         String::new(),
         String::new(),
@@ -285,114 +359,14 @@ pub fn ledger(store: &Store, args: &LedgerArgs) -> Result<(), CliError> {
         })).collect::<Vec<_>>(),
     });
     if f == Format::Table {
-        print(&format!(
-            "{} {} — terms {}",
-            customer.code, customer.name, customer.terms
+        print(&fl!(
+            "cli-ledger-title",
+            code = customer.code.as_str(),
+            name = customer.name.as_str(),
+            terms = customer.terms.to_string()
         ));
     }
     emit(f, &table, json)
-}
-
-pub fn notes(store: &Store, args: &NoteListArgs) -> Result<(), CliError> {
-    let filter = NoteFilter {
-        customer: args.customer.clone(),
-        due_as_of: args.due.then(|| chrono::Local::now().date_naive()),
-    };
-    let notes = store.notes(&filter)?;
-    let today = chrono::Local::now().date_naive();
-    let statuses = report::note_statuses(store, &notes, today)?;
-    let currency = store.currency();
-    let f = args.format;
-    let mut table = Table::new(
-        &[
-            "at",
-            "customer",
-            "channel",
-            "dir",
-            "summary",
-            "outcome",
-            "promise",
-            "follow-up",
-        ],
-        &[false; 8],
-    );
-    for (note, status) in notes.iter().zip(&statuses) {
-        table.rows.push(vec![
-            note.at.get(..16).unwrap_or(&note.at).replace('T', " "),
-            note.customer.clone(),
-            note.channel.to_string(),
-            note.direction.as_str().to_string(),
-            note.summary.clone(),
-            note.outcome.clone().unwrap_or_default(),
-            note.promise
-                .as_ref()
-                .map(|p| promise_cell(f, currency, p, status))
-                .unwrap_or_default(),
-            note.follow_up.map(|d| d.to_string()).unwrap_or_default(),
-        ]);
-    }
-    let json = Value::Array(
-        notes
-            .iter()
-            .zip(&statuses)
-            .map(|(n, status)| {
-                json!({
-                    "id": n.id, "at": n.at, "customer": n.customer, "invoice": n.invoice,
-                    "channel": n.channel.as_str(), "direction": n.direction.as_str(),
-                    "summary": n.summary, "outcome": n.outcome,
-                    "promise": n.promise.as_ref().map(|p| promise_json(currency, p, status)),
-                    "follow_up": n.follow_up.map(|d| d.to_string()),
-                })
-            })
-            .collect(),
-    );
-    emit(f, &table, json)
-}
-
-/// A promise in a table: `500.00 on 2026-11-30` for one date, `3 parts, next 2027-01-10
-/// 300.00` for a plan (or its status once no part is open).
-fn promise_cell(f: Format, currency: &Currency, promise: &Promise, status: &NoteStatus) -> String {
-    let [part] = promise.parts() else {
-        let next = status.promise.as_ref().and_then(|s| s.next_open());
-        return match (next, status.promise_status()) {
-            (Some(next), _) => format!(
-                "{} parts, next {} {}",
-                promise.parts().len(),
-                next.date,
-                amount(f, currency, next.amount)
-            ),
-            (None, Some(whole)) => format!("{} parts, {whole}", promise.parts().len()),
-            (None, None) => format!("{} parts", promise.parts().len()),
-        };
-    };
-    format!("{} on {}", amount(f, currency, part.amount), part.date)
-}
-
-/// A promise in `note list --format json`: every part with what was applied to it and
-/// its status, the whole promise's status, and (as before plans) the last date and the
-/// total.
-fn promise_json(currency: &Currency, promise: &Promise, status: &NoteStatus) -> Value {
-    let standing = status.promise.as_ref();
-    let parts: Vec<Value> = promise
-        .parts()
-        .iter()
-        .enumerate()
-        .map(|(i, part)| {
-            let judged = standing.and_then(|s| s.parts.get(i));
-            json!({
-                "date": part.date.to_string(),
-                "amount": currency.plain(part.amount),
-                "paid": currency.plain(judged.map_or(Money::ZERO, |j| j.paid)),
-                "status": judged.map_or(PromiseStatus::Open, |j| j.status).as_str(),
-            })
-        })
-        .collect();
-    json!({
-        "parts": parts,
-        "status": status.promise_status().unwrap_or_default().as_str(),
-        "date": promise.last_date().to_string(),
-        "amount": currency.plain(promise.total()),
-    })
 }
 
 /// What a bare `owed` shows: the book, what is owed, and who is latest.
@@ -408,20 +382,31 @@ pub fn overview(store: &Store) -> Result<(), CliError> {
         .map(|p| p.display().to_string())
         .unwrap_or_default();
     let mut text = format!(
-        "{} — {} ({})\n{} customers; owed to you {} {}, overdue {}\n",
-        store.settings().company,
-        path,
-        currency.code,
-        list.len(),
-        currency.code,
-        currency.display(balance),
-        currency.display(overdue)
+        "{}\n{}\n",
+        fl!(
+            "cli-overview-book",
+            company = store.settings().company.as_str(),
+            path = path,
+            currency = currency.code.as_str()
+        ),
+        fl!(
+            "cli-overview-owed",
+            customers = count(list.len()),
+            currency = currency.code.as_str(),
+            balance = currency.display(balance),
+            overdue = currency.display(overdue)
+        )
     );
     let mut late: Vec<_> = list.iter().filter(|s| s.overdue.is_positive()).collect();
     late.sort_by_key(|s| std::cmp::Reverse(s.overdue));
     if !late.is_empty() {
-        let mut table = Table::new(
-            &["code", "name", "overdue", "oldest"],
+        let mut table = Table::headed(
+            vec![
+                fl!("cli-col-code"),
+                fl!("cli-col-name"),
+                fl!("cli-col-overdue"),
+                fl!("cli-col-oldest"),
+            ],
             &[false, false, true, true],
         );
         for s in late.iter().take(10) {
@@ -430,22 +415,22 @@ pub fn overview(store: &Store) -> Result<(), CliError> {
                 s.customer.name.clone(),
                 currency.display(s.overdue),
                 s.oldest_days_overdue
-                    .map(|d| format!("{d}d"))
+                    .map(|d| days_cell(Format::Table, d))
                     .unwrap_or_default(),
             ]);
         }
-        text.push_str("\nMost overdue:\n");
+        text.push_str(&format!("\n{}\n", fl!("cli-overview-most-overdue")));
         text.push_str(&table.render());
     }
     // Whom to contact today: the worklist's most pressing rows.
     if !work.items.is_empty() {
         text.push_str(&format!(
-            "\nTo contact today ({} things to do; `owed worklist` lists them all):\n",
-            work.items.len()
+            "\n{}\n",
+            fl!("cli-overview-to-contact", count = count(work.items.len()))
         ));
         text.push_str(&super::worklist::table(store, &work, 10).render());
     }
-    text.push_str("\nRun `owed --help` for every command.");
+    text.push_str(&format!("\n{}", fl!("cli-overview-help")));
     print(&text);
     Ok(())
 }
@@ -460,5 +445,14 @@ pub fn peak_memory_note() {
         && let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:"))
     {
         eprintln!("peak memory: {}", line.trim_start_matches("VmHWM:").trim());
+    }
+}
+
+/// Days overdue in a cell: `12d` in CSV (as scripts have always read it), and in a table
+/// for people in the language chosen (`12d`, `12天`).
+fn days_cell(f: Format, days: i64) -> String {
+    match f {
+        Format::Table => fl!("cli-days-short", days = days.to_string()),
+        Format::Csv | Format::Json => format!("{days}d"),
     }
 }

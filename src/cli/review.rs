@@ -13,6 +13,9 @@ use super::output::{Table, print};
 use super::{Cli, CliError, parse_date_arg};
 use crate::domain::Currency;
 use crate::domain::analytics::one_decimal;
+use crate::fl;
+use crate::i18n::words::{band_name, reasons_text, suggestion_words};
+use crate::i18n::{Language, language};
 use crate::report::review::{accept_suggestion, review_record};
 use crate::report::risk::CreditRecord;
 use crate::store::{Access, Customer, ReviewOutcome};
@@ -107,13 +110,15 @@ pub fn run(cli: &Cli, command: &ReviewCommand) -> Result<(), CliError> {
         ReviewCommand::Set(args) => {
             let date = crate::domain::parse_date(&args.date).map_err(|e| CliError::Input {
                 field: "DATE",
-                message: e.to_string(),
+                message: super::said(&e),
             })?;
             let mut store = open(cli, Access::Write)?;
             let customer = store.set_next_review(&args.code, date, args.reason.as_deref())?;
-            print(&format!(
-                "{} {}: next credit review {date}",
-                customer.code, customer.name
+            print(&fl!(
+                "cli-review-next",
+                code = customer.code.as_str(),
+                name = customer.name.as_str(),
+                date = date.to_string()
             ));
             Ok(())
         }
@@ -122,9 +127,13 @@ pub fn run(cli: &Cli, command: &ReviewCommand) -> Result<(), CliError> {
             let mut store = open(cli, Access::Write)?;
             let (customer, record) = accept_suggestion(&mut store, &args.code, date)?;
             let currency = store.currency();
-            let mut lines = vec![reviewed_line(currency, &customer, "suggestion accepted")];
+            let mut lines = vec![reviewed_line(
+                currency,
+                &customer,
+                &fl!("cli-review-accepted"),
+            )];
             for reason in &record.suggestion.reasons {
-                lines.push(format!("  because {}", reason.describe(currency)));
+                lines.push(because(currency, &record, reason));
             }
             print(&lines.join("\n"));
             Ok(())
@@ -133,7 +142,11 @@ pub fn run(cli: &Cli, command: &ReviewCommand) -> Result<(), CliError> {
             let date = parse_date_arg("--date", &args.date)?;
             let mut store = open(cli, Access::Write)?;
             let customer = store.complete_review(&args.code, ReviewOutcome::Keep, date)?;
-            print(&reviewed_line(store.currency(), &customer, "kept as is"));
+            print(&reviewed_line(
+                store.currency(),
+                &customer,
+                &fl!("cli-review-kept"),
+            ));
             Ok(())
         }
     }
@@ -141,27 +154,45 @@ pub fn run(cli: &Cli, command: &ReviewCommand) -> Result<(), CliError> {
 
 /// What a recorded review says: the customer, its tier and limit now, the next date.
 pub(super) fn reviewed_line(currency: &Currency, customer: &Customer, what: &str) -> String {
-    format!(
-        "{} {}: credit review recorded ({what}): {}, {}; next review {}",
-        customer.code,
-        customer.name,
-        tier_text(customer.tier),
-        limit_text(currency, customer.credit_limit),
-        customer
+    fl!(
+        "cli-review-recorded",
+        code = customer.code.as_str(),
+        name = customer.name.as_str(),
+        what = what,
+        tier = tier_text(customer.tier),
+        limit = limit_text(currency, customer.credit_limit),
+        next = customer
             .next_review
-            .map_or_else(|| "none".to_string(), |d| d.to_string())
+            .map_or_else(|| fl!("cli-none"), |d| d.to_string())
     )
 }
 
 fn tier_text(tier: Option<crate::domain::customer::Tier>) -> String {
-    tier.map_or_else(|| "no tier".to_string(), |t| format!("tier {t}"))
+    tier.map_or_else(
+        || fl!("cli-no-tier"),
+        |t| fl!("cli-tier-is", tier = t.to_string()),
+    )
 }
 
 fn limit_text(currency: &Currency, limit: Option<crate::domain::Money>) -> String {
     limit.map_or_else(
-        || "no credit limit".to_string(),
-        |l| format!("limit {}", currency.display(l)),
+        || fl!("cli-no-credit-limit"),
+        |l| fl!("cli-limit-is", limit = currency.display(l)),
     )
+}
+
+/// `  because …`: why the review suggests what it does. English keeps the domain's own
+/// sentence (what `--format json` gives too); Chinese says it as the review screen does.
+fn because(
+    currency: &Currency,
+    record: &CreditRecord,
+    reason: &crate::domain::risk::SuggestionReason,
+) -> String {
+    let why = match language() {
+        Language::English => reason.describe(currency),
+        Language::SimplifiedChinese => suggestion_words(reason, record.suggestion.tier, currency),
+    };
+    format!("  {}", fl!("cli-because", why = why))
 }
 
 fn list(cli: &Cli, args: &ReviewListArgs) -> Result<(), CliError> {
@@ -187,20 +218,20 @@ fn list(cli: &Cli, args: &ReviewListArgs) -> Result<(), CliError> {
     }
     if rows.is_empty() {
         print(&if args.due {
-            format!("no credit review due on {date}")
+            fl!("cli-review-none-due", date = date.to_string())
         } else {
-            "no customer has a review date".to_string()
+            fl!("cli-review-no-dates")
         });
         return Ok(());
     }
-    let mut table = Table::new(
-        &[
-            "customer",
-            "name",
-            "tier",
-            "credit limit",
-            "next review",
-            "due",
+    let mut table = Table::headed(
+        vec![
+            fl!("cli-col-customer"),
+            fl!("cli-col-name"),
+            fl!("cli-col-tier"),
+            fl!("cli-col-credit-limit"),
+            fl!("cli-col-next-review"),
+            fl!("cli-col-review-due"),
         ],
         &[false, false, false, true, false, false],
     );
@@ -213,7 +244,11 @@ fn list(cli: &Cli, args: &ReviewListArgs) -> Result<(), CliError> {
                 .map(|l| currency.display(l))
                 .unwrap_or_default(),
             r.next_review.to_string(),
-            if r.next_review <= date { "due" } else { "" }.to_string(),
+            if r.next_review <= date {
+                fl!("cli-review-due-cell")
+            } else {
+                String::new()
+            },
         ]);
     }
     print(&table.render());
@@ -258,54 +293,94 @@ fn record_json(currency: &Currency, record: &CreditRecord) -> serde_json::Value 
 fn record_text(currency: &Currency, record: &CreditRecord) -> String {
     let figure = |f: Option<rust_decimal::Decimal>, unit: &str| {
         f.map_or_else(
-            || "n/a".to_string(),
+            || fl!("cli-not-available"),
             |f| format!("{}{unit}", one_decimal(f)),
         )
     };
     let customer = &record.customer;
+    // English keeps the band's key and the domain's reasons, as it always said them.
+    let (band, why) = match language() {
+        Language::English => (record.risk.band.to_string(), record.risk.explained()),
+        Language::SimplifiedChinese => (band_name(record.risk.band), reasons_text(&record.risk)),
+    };
     let mut lines = vec![
-        format!(
-            "credit review of {} {} on {}",
-            customer.code, customer.name, record.as_of
+        fl!(
+            "cli-review-title",
+            code = customer.code.as_str(),
+            name = customer.name.as_str(),
+            date = record.as_of.to_string()
         ),
         format!(
-            "  now: {}, {}, next review {}",
-            tier_text(customer.tier),
-            limit_text(currency, customer.credit_limit),
-            customer
-                .next_review
-                .map_or_else(|| "none".to_string(), |d| d.to_string())
-        ),
-        format!("  days to pay: {}", figure(record.habits.days_to_pay, "")),
-        format!("  on time: {}", figure(record.habits.on_time_share, " %")),
-        format!(
-            "  promises kept: {}",
-            figure(record.promises_kept_share, " %")
-        ),
-        format!("  overdue now: {}", currency.display(record.overdue)),
-        format!("  balance now: {}", currency.display(record.balance)),
-        format!(
-            "  highest balance, last 12 months: {}",
-            currency.display(record.highest_balance)
+            "  {}",
+            fl!(
+                "cli-review-now",
+                tier = tier_text(customer.tier),
+                limit = limit_text(currency, customer.credit_limit),
+                next = customer
+                    .next_review
+                    .map_or_else(|| fl!("cli-none"), |d| d.to_string())
+            )
         ),
         format!(
-            "  risk: {} ({}): {}",
-            record.risk.score,
-            record.risk.band,
-            record.risk.explained()
+            "  {}",
+            fl!(
+                "cli-review-days-to-pay",
+                value = figure(record.habits.days_to_pay, "")
+            )
         ),
         format!(
-            "suggested: tier {}, {}",
-            record.suggestion.tier,
-            limit_text(currency, record.suggestion.limit)
+            "  {}",
+            fl!(
+                "cli-review-on-time",
+                value = figure(record.habits.on_time_share, " %")
+            )
+        ),
+        format!(
+            "  {}",
+            fl!(
+                "cli-review-promises-kept",
+                value = figure(record.promises_kept_share, " %")
+            )
+        ),
+        format!(
+            "  {}",
+            fl!(
+                "cli-review-overdue-now",
+                amount = currency.display(record.overdue)
+            )
+        ),
+        format!(
+            "  {}",
+            fl!(
+                "cli-review-balance-now",
+                amount = currency.display(record.balance)
+            )
+        ),
+        format!(
+            "  {}",
+            fl!(
+                "cli-review-highest",
+                amount = currency.display(record.highest_balance)
+            )
+        ),
+        format!(
+            "  {}",
+            fl!(
+                "cli-review-risk",
+                score = record.risk.score.to_string(),
+                band = band,
+                why = why
+            )
+        ),
+        fl!(
+            "cli-review-suggested",
+            tier = record.suggestion.tier.to_string(),
+            limit = limit_text(currency, record.suggestion.limit)
         ),
     ];
     for reason in &record.suggestion.reasons {
-        lines.push(format!("  because {}", reason.describe(currency)));
+        lines.push(because(currency, record, reason));
     }
-    lines.push(format!(
-        "`owed review accept {}` takes it; `owed review keep {}` keeps things as they are",
-        customer.code, customer.code
-    ));
+    lines.push(fl!("cli-review-how", code = customer.code.as_str()));
     lines.join("\n")
 }

@@ -8,6 +8,9 @@ use serde_json::{Value, json};
 
 use super::output::{Table, print};
 use super::{CliError, WorklistFormat, parse_date_arg};
+use crate::fl;
+use crate::i18n::words::{band_name, reasons_text};
+use crate::i18n::{Language, language};
 use crate::report::risk::{CustomerRisk, acknowledge_current, risks};
 use crate::store::Store;
 
@@ -81,23 +84,43 @@ pub fn list(store: &Store, args: &RiskArgs) -> Result<(), CliError> {
         print(&serde_json::to_string_pretty(&json).map_err(|e| CliError::Output(e.to_string()))?);
         return Ok(());
     }
-    let mut table = Table::new(
-        &["code", "name", "tier", "score", "band", "suggested", "why"],
+    let mut table = Table::headed(
+        vec![
+            fl!("cli-col-code"),
+            fl!("cli-col-name"),
+            fl!("cli-col-tier"),
+            fl!("cli-col-score"),
+            fl!("cli-col-band"),
+            fl!("cli-col-suggested"),
+            fl!("cli-col-why"),
+        ],
         &[false, false, false, true, false, false, false],
     );
+    // English keeps the band's key and the domain's reasons, as the table always said
+    // them; Chinese says them as the screens do.
+    let english = language() == Language::English;
     for c in &all {
         table.rows.push(vec![
             c.code.clone(),
             c.name.clone(),
             c.tier.map(|t| t.to_string()).unwrap_or_default(),
             c.risk.score.to_string(),
-            c.risk.band.key().to_string(),
+            if english {
+                c.risk.band.key().to_string()
+            } else {
+                band_name(c.risk.band)
+            },
             c.suggested_tier.to_string(),
-            c.risk.explained(),
+            if english {
+                c.risk.explained()
+            } else {
+                reasons_text(&c.risk)
+            },
         ]);
     }
     print(&format!(
-        "risk as of {as_of}, highest first:\n{}",
+        "{}\n{}",
+        fl!("cli-risk-title", as_of = as_of.to_string()),
         table.render()
     ));
     Ok(())
@@ -107,9 +130,17 @@ pub fn list(store: &Store, args: &RiskArgs) -> Result<(), CliError> {
 pub fn ack(store: &mut Store, args: &RiskAckArgs) -> Result<(), CliError> {
     let date = parse_date_arg("--date", &args.date)?;
     let now = acknowledge_current(store, &args.code, date)?;
-    print(&format!(
-        "{} {}: risk {} ({}) acknowledged as of {date}; the worklist warns again once it rises above {}",
-        now.code, now.name, now.risk.band, now.risk.score, now.risk.band
+    let band = match language() {
+        Language::English => now.risk.band.to_string(),
+        Language::SimplifiedChinese => band_name(now.risk.band),
+    };
+    print(&fl!(
+        "cli-risk-acknowledged",
+        code = now.code.as_str(),
+        name = now.name.as_str(),
+        band = band,
+        score = now.risk.score.to_string(),
+        date = date.to_string()
     ));
     Ok(())
 }

@@ -65,7 +65,7 @@ pub fn run(cli: &Cli, command: &SettingsCommand) -> Result<(), CliError> {
         SettingsCommand::ResetLetter(args) => {
             let level = Level::any_from_number(args.level).ok_or_else(|| CliError::Input {
                 field: "--level",
-                message: format!("'{}' is not a level; use 0, 1, 2, 3 or 4", args.level),
+                message: crate::fl!("cli-reset-not-a-level", level = args.level.to_string()),
             })?;
             let languages: &[bool] = match args.lang.as_deref().map(str::trim) {
                 None => &[false, true],
@@ -74,19 +74,20 @@ pub fn run(cli: &Cli, command: &SettingsCommand) -> Result<(), CliError> {
                 Some(other) => {
                     return Err(CliError::Input {
                         field: "--lang",
-                        message: format!("'{other}' is not a language; use en or zh"),
+                        message: crate::fl!("cli-reset-not-a-language", text = other),
                     });
                 }
             };
             let mut store = super::commands::open(cli, Access::Write)?;
             for &chinese in languages {
                 store.reset_letter_template(level, chinese)?;
-                print(&format!(
-                    "letter {} ({}) in {} is the default text again",
-                    level.number(),
-                    level.name(),
-                    if chinese { "Chinese" } else { "English" }
-                ));
+                let name = crate::i18n::words::level_name(level);
+                let level = level.number().to_string();
+                print(&if chinese {
+                    crate::fl!("cli-letter-reset-chinese", level = level, name = name)
+                } else {
+                    crate::fl!("cli-letter-reset-english", level = level, name = name)
+                });
             }
             Ok(())
         }
@@ -114,12 +115,23 @@ fn show(values: &[(String, String, bool)], format: Format) -> Result<(), CliErro
         }
         Format::Table | Format::Csv => {
             // The value last: paragraphs are long, and nothing needs aligning after them.
-            let mut table = Table::new(&["key", "source", "value"], &[false, false, false]);
+            let columns = super::output::headers(format, &["key", "source", "value"], || {
+                vec![
+                    crate::fl!("cli-col-key"),
+                    crate::fl!("cli-col-source"),
+                    crate::fl!("cli-col-value"),
+                ]
+            });
+            let mut table = Table::headed(columns, &[false, false, false]);
             for (key, value, default) in values {
-                let source = if *default { "default" } else { "book" };
-                table
-                    .rows
-                    .push(vec![key.clone(), source.to_string(), value.clone()]);
+                // CSV keeps `default`/`book`, which scripts test for; a table says them.
+                let source = match (format, *default) {
+                    (Format::Table, true) => crate::fl!("cli-setting-default"),
+                    (Format::Table, false) => crate::fl!("cli-setting-book"),
+                    (_, true) => "default".to_string(),
+                    (_, false) => "book".to_string(),
+                };
+                table.rows.push(vec![key.clone(), source, value.clone()]);
             }
             let text = if format == Format::Csv {
                 table

@@ -6,8 +6,11 @@ use clap::Args;
 use serde_json::json;
 
 use super::output::{Table, print};
+use super::words::{count, level_number_name};
 use super::{CliError, parse_date_arg};
-use crate::report::worklist::{Worklist, worklist};
+use crate::fl;
+use crate::i18n::{Language, language};
+use crate::report::worklist::{WorkItem, WorkKind, Worklist, worklist};
 use crate::store::Store;
 
 #[derive(Debug, Args)]
@@ -37,12 +40,16 @@ pub fn run(store: &Store, args: &WorklistArgs) -> Result<(), CliError> {
         return Ok(());
     }
     if list.items.is_empty() {
-        print(&format!("nothing to do on {date}"));
+        print(&fl!("cli-worklist-nothing", date = date.to_string()));
         return Ok(());
     }
     print(&format!(
-        "{} thing(s) to do on {date}, most pressing first:\n{}",
-        list.items.len(),
+        "{}\n{}",
+        fl!(
+            "cli-worklist-title",
+            count = count(list.items.len()),
+            date = date.to_string()
+        ),
         table(store, &list, list.items.len()).render()
     ));
     Ok(())
@@ -85,14 +92,48 @@ pub fn to_json(store: &Store, list: &Worklist) -> serde_json::Value {
 /// The first `limit` rows, one line each, amounts in the book's format.
 pub fn table(store: &Store, list: &Worklist, limit: usize) -> Table {
     let currency = store.currency();
-    let mut table = Table::new(
-        &["kind", "customer", "name", "amount", "date", "reason"],
+    let mut table = Table::headed(
+        vec![
+            fl!("cli-col-kind"),
+            fl!("cli-col-customer"),
+            fl!("cli-col-name"),
+            fl!("cli-col-amount"),
+            fl!("cli-col-date"),
+            fl!("cli-col-reason"),
+        ],
         &[false, false, false, true, false, false],
     );
+    let english = language() == Language::English;
+    // A risk row's reasons are said from the customer's risk, scored once for the table
+    // (English keeps the report's own sentence).
+    let risks: std::collections::HashMap<String, crate::domain::risk::Risk> = if !english
+        && list
+            .items
+            .iter()
+            .take(limit)
+            .any(|i| i.kind == WorkKind::Risk)
+    {
+        crate::report::risk::risks(store, list.date)
+            .map(|all| all.into_iter().map(|c| (c.code, c.risk)).collect())
+            .unwrap_or_default()
+    } else {
+        Default::default()
+    };
     for item in list.items.iter().take(limit) {
-        let kind = match item.level {
-            Some(level) => format!("{} {level}", item.kind.as_str()),
-            None => item.kind.as_str().to_string(),
+        // English keeps the kind's JSON name and the report's own reason, as scripts
+        // reading this table have always seen them; Chinese says both as the Today
+        // screen does.
+        let (kind, reason) = if english {
+            let kind = match item.level {
+                Some(level) => format!("{} {level}", item.kind.as_str()),
+                None => item.kind.as_str().to_string(),
+            };
+            (kind, item.reason.clone())
+        } else {
+            (
+                kind_label(item.kind),
+                reason_text(item, store, risks.get(&item.customer)),
+            )
         };
         table.rows.push(vec![
             kind,
@@ -100,8 +141,86 @@ pub fn table(store: &Store, list: &Worklist, limit: usize) -> Table {
             item.name.clone(),
             item.amount.map(|a| currency.display(a)).unwrap_or_default(),
             item.date.map(|d| d.to_string()).unwrap_or_default(),
-            item.reason.clone(),
+            reason,
         ]);
     }
     table
+}
+
+/// A row's kind as the Today screen heads its group.
+fn kind_label(kind: WorkKind) -> String {
+    match kind {
+        WorkKind::PromiseBroken => fl!("broken-promises"),
+        WorkKind::PromiseDue => fl!("promises-due-today"),
+        WorkKind::FollowUp => fl!("follow-ups-due"),
+        WorkKind::ApplyCredit => fl!("credit-to-apply"),
+        WorkKind::LetterDue => fl!("letters-due"),
+        WorkKind::ReminderDue => fl!("reminders-before-the-due-date"),
+        WorkKind::DisputeOpen => fl!("open-disputes"),
+        WorkKind::PausedUntilPassed => fl!("pauses-that-have-ended"),
+        WorkKind::ReviewDue => fl!("credit-reviews-due"),
+        WorkKind::Risk => fl!("risk-warnings"),
+        WorkKind::UnmatchedMoney => fl!("bank-money-not-matched"),
+    }
+}
+
+/// What a row is about, in the words the Today screen uses (its `what`), with what the
+/// customer said quoted after it; a risk row from the customer's `risk` (the report's
+/// own sentence if it could not be scored).
+fn reason_text(item: &WorkItem, store: &Store, risk: Option<&crate::domain::risk::Risk>) -> String {
+    let amount = item
+        .amount
+        .map(|a| store.currency().display(a))
+        .unwrap_or_default();
+    let date = item.date.map(|d| d.to_string()).unwrap_or_default();
+    let said = item.said.clone().unwrap_or_default();
+    let quoted = |words: String| {
+        if said.is_empty() {
+            words
+        } else {
+            format!("{words} · “{said}”")
+        }
+    };
+    match item.kind {
+        WorkKind::PromiseBroken => quoted(fl!(
+            "promised-by-date-amount-still-short",
+            date = date.as_str(),
+            amount = amount.as_str()
+        )),
+        WorkKind::PromiseDue => quoted(fl!(
+            "promise-falls-due-today-amount-still",
+            amount = amount.as_str()
+        )),
+        WorkKind::FollowUp => quoted(fl!("follow-up-set-for-date", date = date.as_str())),
+        WorkKind::ApplyCredit => fl!(
+            "unapplied-credit-beside-overdue-items-apply",
+            amount = amount.as_str()
+        ),
+        WorkKind::LetterDue => {
+            let level = item.level.unwrap_or(0);
+            fl!(
+                "level-level-name-oldest-due-date",
+                level = level.to_string(),
+                name = level_number_name(level),
+                date = date.as_str()
+            )
+        }
+        WorkKind::ReminderDue => fl!("falls-due-date-a-reminder-before", date = date.as_str()),
+        WorkKind::DisputeOpen => quoted(fl!("in-dispute-since-date", date = date.as_str())),
+        WorkKind::PausedUntilPassed => quoted(fl!(
+            "letters-were-paused-until-date-they",
+            date = date.as_str()
+        )),
+        WorkKind::ReviewDue => fl!("credit-review-due-since-date", date = date.as_str()),
+        WorkKind::Risk => match risk {
+            Some(risk) => fl!(
+                "risk-rose-to-band-score-why",
+                band = crate::i18n::words::band_name(risk.band),
+                score = risk.score.to_string(),
+                why = crate::i18n::words::reasons_text(risk)
+            ),
+            None => item.reason.clone(),
+        },
+        WorkKind::UnmatchedMoney => quoted(fl!("money-in-that-matches-no-customer")),
+    }
 }

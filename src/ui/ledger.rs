@@ -127,19 +127,9 @@ fn range_bound(text: &str) -> Result<Option<NaiveDate>, String> {
     }
 }
 
-/// A document kind's name in the screens' language, as the ledger lists it.
-fn kind_name(kind: DocKind) -> String {
-    match kind {
-        DocKind::Invoice => fl!("kind-invoice"),
-        DocKind::Fee => fl!("kind-fee"),
-        DocKind::Refund => fl!("kind-refund"),
-        DocKind::Payment => fl!("kind-payment"),
-        DocKind::Credit => fl!("kind-credit"),
-        DocKind::WriteOff => fl!("kind-writeoff"),
-        DocKind::Void => fl!("kind-void"),
-        DocKind::Discount => fl!("kind-discount"),
-    }
-}
+/// A document kind's name in the screens' language, as the ledger lists it (shared with
+/// the command line).
+use crate::i18n::words::kind_name;
 
 impl Ledger {
     pub fn customer_code(&self) -> Option<String> {

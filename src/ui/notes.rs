@@ -92,26 +92,9 @@ impl StatusFilter {
     }
 }
 
-/// A channel's name in the screens' language (the notes' filter, rows and form, and the
-/// ledger's notes).
-pub fn channel_name(channel: Channel) -> String {
-    match channel {
-        Channel::Call => fl!("channel-call"),
-        Channel::Email => fl!("channel-email"),
-        Channel::Letter => fl!("channel-letter"),
-        Channel::Visit => fl!("channel-visit"),
-        Channel::Message => fl!("channel-message"),
-        Channel::Other => fl!("channel-other"),
-    }
-}
-
-/// A direction's name in the screens' language, as a note's row shows it.
-fn direction_name(direction: Direction) -> String {
-    match direction {
-        Direction::Out => fl!("direction-out"),
-        Direction::In => fl!("direction-in"),
-    }
-}
+/// A channel's and a direction's names in the screens' language (shared with the
+/// command line).
+pub use crate::i18n::words::{channel_name, direction_name};
 
 /// The channel filter's choices: every channel, or one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

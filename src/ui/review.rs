@@ -20,7 +20,6 @@ use super::Book;
 use super::widgets::{self, BOLD};
 use crate::domain::analytics::one_decimal;
 use crate::domain::customer::Tier;
-use crate::domain::risk::{Band, SuggestionReason};
 use crate::domain::{Currency, Money};
 use crate::fl;
 use crate::report::review::{accepted, review_record};
@@ -64,54 +63,9 @@ fn limit_text(currency: &Currency, limit: Option<Money>) -> String {
     limit.map_or_else(|| fl!("no-limit"), |l| currency.display(l))
 }
 
-/// A risk band's name on screen ("high risk").
-fn band_label(band: Band) -> String {
-    match band {
-        Band::Low => fl!("low-risk"),
-        Band::Medium => fl!("medium-risk"),
-        Band::High => fl!("high-risk"),
-        Band::Severe => fl!("severe-risk"),
-    }
-}
-
-/// Why the review suggests what it does (the tier it suggests: `tier`), in the
-/// screen's language.
-fn suggestion_words(reason: &SuggestionReason, tier: Tier, currency: &Currency) -> String {
-    match reason {
-        SuggestionReason::TierFromRisk {
-            band,
-            on_time_share,
-        } => fl!(
-            "band-share-paid-on-time-tier",
-            band = band_label(*band),
-            share = on_time_share.map_or_else(|| fl!("n-a"), |s| format!("{} %", one_decimal(s))),
-            tier = tier.to_string()
-        ),
-        SuggestionReason::LimitFromHighest {
-            highest,
-            factor,
-            limit,
-        } => fl!(
-            "limit-factor-the-highest-balance-in",
-            factor = factor.normalize().to_string(),
-            highest = currency.display(*highest),
-            limit = currency.display(*limit)
-        ),
-        SuggestionReason::LimitFrozen { balance } => fl!(
-            "severe-risk-no-more-credit-than",
-            balance = currency.display(*balance)
-        ),
-        SuggestionReason::LimitKept { limit } => fl!(
-            "severe-risk-the-limit-stays-at",
-            limit = currency.display(*limit)
-        ),
-        SuggestionReason::LimitFromTier { limit: Some(limit) } => fl!(
-            "no-balance-in-12-months-the",
-            limit = currency.display(*limit)
-        ),
-        SuggestionReason::LimitFromTier { limit: None } => fl!("no-balance-in-12-months-and"),
-    }
-}
+/// A risk band's name ("high risk") and why the review suggests what it does, in the
+/// screen's language (shared with the command line).
+use crate::i18n::words::{risk_band_label as band_label, suggestion_words};
 
 fn date_text(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| fl!("none"), |d| d.to_string())

@@ -7,61 +7,11 @@ use iced::widget::{container, text};
 use iced::{Border, Color, Element, Length};
 
 use super::widgets::BOLD;
-use crate::domain::risk::{Band, Risk, RiskReason};
-use crate::fl;
+use crate::domain::risk::Band;
 
-/// The band's name on screen ("high", "高"); JSON keeps [`Band::key`].
-pub fn band_name(band: Band) -> String {
-    match band {
-        Band::Low => fl!("low"),
-        Band::Medium => fl!("medium"),
-        Band::High => fl!("high"),
-        Band::Severe => fl!("severe"),
-    }
-}
-
-/// One reason in the screen's language, with the figure it came from.
-pub fn reason_text(reason: &RiskReason) -> String {
-    match reason {
-        RiskReason::PaysLate { days } if *days == rust_decimal::Decimal::ONE => {
-            fl!("pays-1-day-late-on-average")
-        }
-        RiskReason::PaysLate { days } => {
-            // A whole number of days (the domain rounds the average).
-            let days = rust_decimal::prelude::ToPrimitive::to_i64(days).unwrap_or(i64::MAX);
-            fl!("pays-days-days-late-on-average", days = days)
-        }
-        RiskReason::BrokenPromises { count: 1 } => fl!("n-1-broken-promise-in-6"),
-        RiskReason::BrokenPromises { count } => fl!(
-            "count-broken-promises-in-6-months",
-            count = count.to_string()
-        ),
-        RiskReason::LimitUsed { percent } => {
-            fl!("percent-of-limit-used", percent = percent.to_string())
-        }
-        RiskReason::LongOverdue { percent } => fl!(
-            "percent-of-its-balance-over-60",
-            percent = percent.to_string()
-        ),
-    }
-}
-
-/// Every reason, largest first, in one line; or that nothing counts against it.
-pub fn reasons_text(risk: &Risk) -> String {
-    if risk.reasons.is_empty() {
-        return fl!("nothing-counts-against-it-2");
-    }
-    risk.reasons
-        .iter()
-        .map(reason_text)
-        .collect::<Vec<_>>()
-        .join(&fl!("list-separator"))
-}
-
-/// "high (57)", in the screen's language.
-pub fn band_and_score(risk: &Risk) -> String {
-    format!("{} ({})", band_name(risk.band), risk.score)
-}
+/// The band's name, the reasons and "high (57)" in the screen's language (shared with
+/// the command line).
+pub use crate::i18n::words::{band_and_score, band_name, reason_text, reasons_text};
 
 /// The band's fill and the text colour on it: low green, medium amber, high
 /// orange-red, severe red. The fills are mid-tones with their own text colour, so the
@@ -98,6 +48,7 @@ mod tests {
     use rust_decimal::Decimal;
 
     use super::*;
+    use crate::domain::risk::{Risk, RiskReason};
     use crate::i18n::{Language, loader_for};
 
     #[test]

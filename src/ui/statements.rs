@@ -81,16 +81,9 @@ impl fmt::Display for LevelChoice {
     }
 }
 
-/// The level's name ("friendly reminder") in the screen's language.
-pub(in crate::ui) fn level_name(level: Level) -> String {
-    match level {
-        Level::BeforeDue => fl!("level-name-payment-reminder"),
-        Level::Reminder => fl!("level-name-friendly-reminder"),
-        Level::SecondNotice => fl!("level-name-second-notice"),
-        Level::FinalDemand => fl!("level-name-final-demand"),
-        Level::Legal => fl!("level-name-notice-before-legal-action"),
-    }
-}
+/// The level's name ("friendly reminder") in the screen's language (shared with the
+/// command line).
+pub(in crate::ui) use crate::i18n::words::level_name;
 
 /// The levels the one-letter form offers: the payment reminder (level 0) and every rung;
 /// the library checks the one picked against the ladder.

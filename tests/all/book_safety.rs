@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 use owed::store::{Access, BackupKind, Store, StoreError};
 
 pub(crate) fn owed() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_owed"))
+    crate::common::bin::command()
 }
 
 pub(crate) fn run(book: &Path, args: &[&str]) -> Output {
@@ -123,7 +123,7 @@ fn unprivileged() -> Option<Runner> {
         return None;
     }
     Some(Box::new(|book: &Path, args: &[&str]| {
-        Command::new("setpriv")
+        crate::common::bin::english(&mut Command::new("setpriv"))
             .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
             .arg(env!("CARGO_BIN_EXE_owed"))
             .arg("--book")

@@ -1,13 +1,13 @@
 //! The `owed` binary end to end: the contract scripts and later features rely on.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use rust_decimal::Decimal;
 use serde_json::Value;
 
 pub(crate) fn owed(book: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_owed"))
+    crate::common::bin::command()
         .arg("--book")
         .arg(book)
         .args(args)

@@ -13,7 +13,7 @@ use std::process::Command;
 use owed::store::{Access, BookSettings, Store, StoreError};
 
 fn owed() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_owed"))
+    crate::common::bin::command()
 }
 
 /// Refused through the library and the binary, bytes unchanged, no side files made.

@@ -5,7 +5,7 @@
 use crate::common::helpers as common;
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use common::*;
 use owed::domain::customer::CustomerDraft;
@@ -76,7 +76,7 @@ fn a_kill_during_the_commit_leaves_the_book_as_it_was() {
     // Killed as the whole file's plan is written (table), and as the file read a row at
     // a time is (JSON).
     for format in ["table", "json"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_owed"))
+        let mut child = crate::common::bin::command()
             .arg("--book")
             .arg(&book)
             .args(["import", "--format", format])
@@ -112,7 +112,7 @@ fn a_kill_during_the_commit_leaves_the_book_as_it_was() {
     }
 
     // And the same import, run to the end, pays everything once.
-    let done = Command::new(env!("CARGO_BIN_EXE_owed"))
+    let done = crate::common::bin::command()
         .arg("--book")
         .arg(&book)
         .args(["import", "--format", "json"])

@@ -384,7 +384,7 @@ fn letters_due_json_lists_due_and_held_with_reasons() {
             out_dir.to_str().unwrap(),
         ],
     );
-    assert!(listing.contains("1 customer(s) due a letter"), "{listing}");
+    assert!(listing.contains("1 customer due a letter"), "{listing}");
     assert!(listing.contains("LATE level 2"), "{listing}");
     assert!(listing.contains("CREDIT: credit covers it"), "{listing}");
     // The real run writes and archives LATE's level 2, and says so in JSON.

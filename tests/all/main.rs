@@ -16,6 +16,7 @@ mod backups;
 mod bank_samples;
 mod book_safety;
 mod cli;
+mod cli_chinese;
 mod credit_control;
 mod demo_worklist;
 mod discount;

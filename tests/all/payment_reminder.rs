@@ -97,7 +97,10 @@ fn a_payment_reminder_is_sent_once_before_the_due_date_and_is_no_rung() {
             out.to_str().unwrap(),
         ],
     );
-    assert!(text.contains("1 payment reminder(s)"), "{text}");
+    assert!(
+        text.contains("1 payment reminder before the due date"),
+        "{text}"
+    );
     assert!(out.join("SOON-L0-2026-11-23.pdf").exists());
     assert!(out.join("LATE-L1-2026-11-23.pdf").exists());
     assert!(out.join("letters-2026-11-23.pdf").exists());

@@ -23,7 +23,7 @@ use owed::store::{Access, BookSettings, Store, sha256_hex};
 const CUSTOMERS: usize = 60;
 
 fn owed() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_owed"))
+    crate::common::bin::command()
 }
 
 /// A book on disk: `CUSTOMERS` customers, each owing one invoice overdue in October.
@@ -215,7 +215,10 @@ fn a_statement_run_killed_mid_way_leaves_only_hidden_leftovers_cleared_by_the_ne
     let said = String::from_utf8_lossy(&done.stderr);
     assert!(done.status.success(), "{said}");
     assert!(
-        said.contains(&format!("removed {} unfinished file(s)", leftovers.len())),
+        said.contains(&match leftovers.len() {
+            1 => "removed 1 unfinished file that".to_string(),
+            n => format!("removed {n} unfinished files that"),
+        }),
         "{said}"
     );
     let finals = assert_folder_is_archived(&out, &book);

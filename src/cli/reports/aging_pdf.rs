@@ -18,7 +18,7 @@ pub(super) fn write(
     let Some(path) = &args.out else {
         return Err(CliError::Input {
             field: "--out",
-            message: "--format pdf needs --out FILE.pdf, the file to write".into(),
+            message: crate::fl!("cli-pdf-needs-out"),
         });
     };
     let options = AgingOptions {
@@ -37,15 +37,15 @@ pub(super) fn write(
         },
         AgingPdfError::Folder(_) => CliError::File {
             path: path.clone(),
-            message: "that is a folder; give a file name such as aging.pdf".into(),
+            message: crate::fl!("cli-pdf-is-a-folder"),
         },
-        AgingPdfError::Pdf(e) => CliError::Output(e.to_string()),
+        AgingPdfError::Pdf(e) => CliError::Output(crate::cli::said(&e)),
     })?;
-    print(&format!(
-        "Wrote the aging as of {} ({} customers) to {}",
-        options.as_of,
-        sheet.rows.len(),
-        path.display()
+    print(&crate::fl!(
+        "cli-aging-pdf-written",
+        as_of = options.as_of.to_string(),
+        customers = crate::cli::words::count(sheet.rows.len()),
+        path = path.display().to_string()
     ));
     Ok(())
 }

@@ -372,12 +372,5 @@ fn detail<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
         .into()
 }
 
-/// A promise's or a part's status in words.
-fn status_words(status: PromiseStatus) -> String {
-    match status {
-        PromiseStatus::Open => fl!("open-2"),
-        PromiseStatus::Kept => fl!("kept"),
-        PromiseStatus::PartlyKept => fl!("partly-kept"),
-        PromiseStatus::Broken => fl!("broken"),
-    }
-}
+/// A promise's or a part's status in words (shared with the command line).
+use crate::i18n::words::promise_status_name as status_words;

@@ -7,15 +7,12 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::domain::Money;
 use crate::domain::ladder::HeldReason;
-use crate::domain::letters::Level;
-use crate::domain::{Currency, Money};
-use crate::fl;
 use crate::report::letters::{self, DueLetter, UnmatchedMoney};
 use crate::report::statement::Context;
 use crate::store::Store;
 use crate::ui::errors::Described;
-use crate::ui::statements::level_name;
 
 /// A customer held today, as the panel lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,64 +103,15 @@ pub fn sort_held(held: &mut [HeldRow]) {
     });
 }
 
-/// "Level 2 (second notice)" in the screen's language.
-fn level_text(level: Level) -> String {
-    fl!(
-        "level-number-name",
-        number = level.number().to_string(),
-        name = level_name(level)
-    )
-}
-
-/// Why the ladder holds the customer, in a sentence in the screen's language.
-pub fn reason_text(reason: &HeldReason, currency: &Currency) -> String {
-    match reason {
-        HeldReason::Paused { until, reason } => fl!(
-            "paused-until-until-reason",
-            until = until.to_string(),
-            reason = reason
-        ),
-        HeldReason::AllDisputed => fl!("every-overdue-item-is-in-dispute"),
-        HeldReason::CreditCovers => fl!("unapplied-credit-covers-what-is-overdue"),
-        HeldReason::BelowTolerance {
-            net_overdue,
-            tolerance,
-        } => fl!(
-            "below-the-small-balance-tolerance-net",
-            net = currency.display(*net_overdue),
-            tolerance = currency.display(*tolerance)
-        ),
-        HeldReason::Promise { until } => fl!("promised-to-pay-by-until", until = until.to_string()),
-        HeldReason::Threshold {
-            level,
-            threshold,
-            days_overdue,
-        } => fl!(
-            "not-yet-threshold-days-overdue-for",
-            threshold = threshold,
-            level = level_text(*level),
-            days = days_overdue
-        ),
-        HeldReason::Interval { last, next_on } => fl!(
-            "interval-not-passed-last-letter-last",
-            last = last.to_string(),
-            next = next_on.to_string()
-        ),
-        HeldReason::SwitchedOff { level } => fl!(
-            "the-next-rung-level-is-switched",
-            level = level_text(*level)
-        ),
-        HeldReason::TopSent { sent } => fl!(
-            "the-last-rung-level-was-already",
-            level = level_text(Level::Legal),
-            sent = sent.to_string()
-        ),
-    }
-}
+/// Why the ladder holds the customer, in a sentence in the screen's language (shared
+/// with the command line).
+pub use crate::i18n::words::held_reason_text as reason_text;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Currency;
+    use crate::domain::letters::Level;
 
     fn day(text: &str) -> NaiveDate {
         text.parse().unwrap()

@@ -5,9 +5,31 @@ use std::process::Command;
 
 use serde_json::Value;
 
+/// Makes a spawned `owed` speak English whatever the developer's `LANG` or the language
+/// saved on their Settings screen: the tests compare its English output.
+pub fn english(command: &mut Command) -> &mut Command {
+    command.env("OWED_LANG", "en").env(
+        "OWED_PREFERENCES",
+        "/nonexistent/owed-tests/preferences.json",
+    )
+}
+
+/// The `owed` binary, speaking English (see [`english`]).
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_owed"));
+    english(&mut command);
+    command
+}
+
 /// Runs `owed --book BOOK ARGS…`; (success, stdout, stderr).
 pub fn run(book: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_owed"))
+    run_in("en", book, args)
+}
+
+/// [`run`] with `OWED_LANG` set to `language` (`en`, `zh_CN`).
+pub fn run_in(language: &str, book: &Path, args: &[&str]) -> (bool, String, String) {
+    let out = command()
+        .env("OWED_LANG", language)
         .arg("--book")
         .arg(book)
         .args(args)

@@ -1,0 +1,225 @@
+//! Names of the library's closed sets — document kinds, letter levels, why the ladder
+//! holds a customer, a note's channel and direction, a promise's status, a risk's band
+//! and reasons, a credit review's suggestion — in the language chosen, said the same on the screens and on the
+//! command line (so they live here, beneath both).
+
+use crate::domain::Currency;
+use crate::domain::analytics::one_decimal;
+use crate::domain::customer::Tier;
+use crate::domain::document::DocKind;
+use crate::domain::ladder::HeldReason;
+use crate::domain::letters::Level;
+use crate::domain::note::{Channel, Direction, PromiseStatus};
+use crate::domain::risk::{Band, Risk, RiskReason, SuggestionReason};
+
+/// A document kind's name (`invoice`, 发票), as the ledger lists it.
+pub fn kind_name(kind: DocKind) -> String {
+    match kind {
+        DocKind::Invoice => fl!("kind-invoice"),
+        DocKind::Fee => fl!("kind-fee"),
+        DocKind::Refund => fl!("kind-refund"),
+        DocKind::Payment => fl!("kind-payment"),
+        DocKind::Credit => fl!("kind-credit"),
+        DocKind::WriteOff => fl!("kind-writeoff"),
+        DocKind::Void => fl!("kind-void"),
+        DocKind::Discount => fl!("kind-discount"),
+    }
+}
+
+/// The level's name ("friendly reminder").
+pub fn level_name(level: Level) -> String {
+    match level {
+        Level::BeforeDue => fl!("level-name-payment-reminder"),
+        Level::Reminder => fl!("level-name-friendly-reminder"),
+        Level::SecondNotice => fl!("level-name-second-notice"),
+        Level::FinalDemand => fl!("level-name-final-demand"),
+        Level::Legal => fl!("level-name-notice-before-legal-action"),
+    }
+}
+
+/// "Level 2 (second notice)".
+pub fn level_text(level: Level) -> String {
+    fl!(
+        "level-number-name",
+        number = level.number().to_string(),
+        name = level_name(level)
+    )
+}
+
+/// Why the ladder holds the customer, in a sentence.
+pub fn held_reason_text(reason: &HeldReason, currency: &Currency) -> String {
+    match reason {
+        HeldReason::Paused { until, reason } => fl!(
+            "paused-until-until-reason",
+            until = until.to_string(),
+            reason = reason
+        ),
+        HeldReason::AllDisputed => fl!("every-overdue-item-is-in-dispute"),
+        HeldReason::CreditCovers => fl!("unapplied-credit-covers-what-is-overdue"),
+        HeldReason::BelowTolerance {
+            net_overdue,
+            tolerance,
+        } => fl!(
+            "below-the-small-balance-tolerance-net",
+            net = currency.display(*net_overdue),
+            tolerance = currency.display(*tolerance)
+        ),
+        HeldReason::Promise { until } => fl!("promised-to-pay-by-until", until = until.to_string()),
+        HeldReason::Threshold {
+            level,
+            threshold,
+            days_overdue,
+        } => fl!(
+            "not-yet-threshold-days-overdue-for",
+            threshold = threshold,
+            level = level_text(*level),
+            days = days_overdue
+        ),
+        HeldReason::Interval { last, next_on } => fl!(
+            "interval-not-passed-last-letter-last",
+            last = last.to_string(),
+            next = next_on.to_string()
+        ),
+        HeldReason::SwitchedOff { level } => fl!(
+            "the-next-rung-level-is-switched",
+            level = level_text(*level)
+        ),
+        HeldReason::TopSent { sent } => fl!(
+            "the-last-rung-level-was-already",
+            level = level_text(Level::Legal),
+            sent = sent.to_string()
+        ),
+    }
+}
+
+/// A channel's name (the notes' filter, rows and form, and the ledger's notes).
+pub fn channel_name(channel: Channel) -> String {
+    match channel {
+        Channel::Call => fl!("channel-call"),
+        Channel::Email => fl!("channel-email"),
+        Channel::Letter => fl!("channel-letter"),
+        Channel::Visit => fl!("channel-visit"),
+        Channel::Message => fl!("channel-message"),
+        Channel::Other => fl!("channel-other"),
+    }
+}
+
+/// A direction's name, as a note's row shows it.
+pub fn direction_name(direction: Direction) -> String {
+    match direction {
+        Direction::Out => fl!("direction-out"),
+        Direction::In => fl!("direction-in"),
+    }
+}
+
+/// A promise's or a part's status in words.
+pub fn promise_status_name(status: PromiseStatus) -> String {
+    match status {
+        PromiseStatus::Open => fl!("open-2"),
+        PromiseStatus::Kept => fl!("kept"),
+        PromiseStatus::PartlyKept => fl!("partly-kept"),
+        PromiseStatus::Broken => fl!("broken"),
+    }
+}
+
+/// The band's name on screen ("high", "高"); JSON keeps [`Band::key`].
+pub fn band_name(band: Band) -> String {
+    match band {
+        Band::Low => fl!("low"),
+        Band::Medium => fl!("medium"),
+        Band::High => fl!("high"),
+        Band::Severe => fl!("severe"),
+    }
+}
+
+/// One reason in the screen's language, with the figure it came from.
+pub fn reason_text(reason: &RiskReason) -> String {
+    match reason {
+        RiskReason::PaysLate { days } if *days == rust_decimal::Decimal::ONE => {
+            fl!("pays-1-day-late-on-average")
+        }
+        RiskReason::PaysLate { days } => {
+            // A whole number of days (the domain rounds the average).
+            let days = rust_decimal::prelude::ToPrimitive::to_i64(days).unwrap_or(i64::MAX);
+            fl!("pays-days-days-late-on-average", days = days)
+        }
+        RiskReason::BrokenPromises { count: 1 } => fl!("n-1-broken-promise-in-6"),
+        RiskReason::BrokenPromises { count } => fl!(
+            "count-broken-promises-in-6-months",
+            count = count.to_string()
+        ),
+        RiskReason::LimitUsed { percent } => {
+            fl!("percent-of-limit-used", percent = percent.to_string())
+        }
+        RiskReason::LongOverdue { percent } => fl!(
+            "percent-of-its-balance-over-60",
+            percent = percent.to_string()
+        ),
+    }
+}
+
+/// Every reason, largest first, in one line; or that nothing counts against it.
+pub fn reasons_text(risk: &Risk) -> String {
+    if risk.reasons.is_empty() {
+        return fl!("nothing-counts-against-it-2");
+    }
+    risk.reasons
+        .iter()
+        .map(reason_text)
+        .collect::<Vec<_>>()
+        .join(&fl!("list-separator"))
+}
+
+/// "high (57)", in the screen's language.
+pub fn band_and_score(risk: &Risk) -> String {
+    format!("{} ({})", band_name(risk.band), risk.score)
+}
+
+/// A risk band's name ("high risk").
+pub fn risk_band_label(band: Band) -> String {
+    match band {
+        Band::Low => fl!("low-risk"),
+        Band::Medium => fl!("medium-risk"),
+        Band::High => fl!("high-risk"),
+        Band::Severe => fl!("severe-risk"),
+    }
+}
+
+/// Why the review suggests what it does (the tier it suggests: `tier`), in the
+/// language chosen.
+pub fn suggestion_words(reason: &SuggestionReason, tier: Tier, currency: &Currency) -> String {
+    match reason {
+        SuggestionReason::TierFromRisk {
+            band,
+            on_time_share,
+        } => fl!(
+            "band-share-paid-on-time-tier",
+            band = risk_band_label(*band),
+            share = on_time_share.map_or_else(|| fl!("n-a"), |s| format!("{} %", one_decimal(s))),
+            tier = tier.to_string()
+        ),
+        SuggestionReason::LimitFromHighest {
+            highest,
+            factor,
+            limit,
+        } => fl!(
+            "limit-factor-the-highest-balance-in",
+            factor = factor.normalize().to_string(),
+            highest = currency.display(*highest),
+            limit = currency.display(*limit)
+        ),
+        SuggestionReason::LimitFrozen { balance } => fl!(
+            "severe-risk-no-more-credit-than",
+            balance = currency.display(*balance)
+        ),
+        SuggestionReason::LimitKept { limit } => fl!(
+            "severe-risk-the-limit-stays-at",
+            limit = currency.display(*limit)
+        ),
+        SuggestionReason::LimitFromTier { limit: Some(limit) } => fl!(
+            "no-balance-in-12-months-the",
+            limit = currency.display(*limit)
+        ),
+        SuggestionReason::LimitFromTier { limit: None } => fl!("no-balance-in-12-months-and"),
+    }
+}
