@@ -1382,3 +1382,5 @@ cli-aging-pdf-written = Wrote the aging as of { $as_of } ({ $customers ->
     [one] { $customers } customer
    *[other] { $customers } customers
 }) to { $path }
+search-issued = Search: customer, month, date
+nothing-issued-matches = Nothing issued matches the search.

@@ -57,7 +57,8 @@ pub enum Locale {
     /// English (UK), dates 23 Nov 2026, amounts 1,234.56.
     #[serde(rename = "en-GB")]
     EnGb,
-    /// Simplified Chinese, dates 2026年11月23日, amounts 1,234.56.
+    /// Simplified Chinese, dates 2026-11-23 (the accounting form, as the screens show
+    /// every date), amounts 1,234.56.
     #[serde(rename = "zh-CN")]
     ZhCn,
     /// German, dates 23.11.2026, amounts 1.234,56.
@@ -120,7 +121,8 @@ impl Locale {
             Locale::En => date.format("%Y-%m-%d").to_string(),
             Locale::EnUs => date.format("%b %-d, %Y").to_string(),
             Locale::EnGb => date.format("%-d %b %Y").to_string(),
-            Locale::ZhCn => date.format("%Y年%-m月%-d日").to_string(),
+            // One form on paper and on the screens alike: the one ledgers use.
+            Locale::ZhCn => date.format("%Y-%m-%d").to_string(),
             Locale::DeDe | Locale::PlPl => date.format("%d.%m.%Y").to_string(),
             Locale::FrFr => date.format("%d/%m/%Y").to_string(),
             Locale::NlNl => date.format("%d-%m-%Y").to_string(),

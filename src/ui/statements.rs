@@ -127,6 +127,8 @@ pub enum Message {
     Deadline(String),
     WriteLetter,
     Archive(Result<Vec<Issued>, String>),
+    /// What the issued list is searched for.
+    ArchiveSearch(String),
     /// Write an issued document's stored bytes into the folder again.
     Reprint(i64),
 }
@@ -162,6 +164,8 @@ pub struct Statements {
     pub deadline: String,
     /// Everything issued, newest first.
     pub archive: Vec<Issued>,
+    /// The issued list's search: customer code or name, period, date or file name.
+    pub archive_search: String,
     /// A letter due, shown as it prints before it is sent.
     pub preview: Option<LetterPreview>,
     /// The customer whose letter is being merged for the preview.
@@ -210,6 +214,7 @@ impl Statements {
             letter_level: LevelChoice(Level::Reminder),
             deadline: String::new(),
             archive: Vec::new(),
+            archive_search: String::new(),
             preview: None,
             preparing: None,
             due_generation: Generation::default(),
@@ -374,6 +379,7 @@ impl Statements {
             Message::LetterLevel(level) => self.letter_level = level,
             Message::Deadline(text) => self.deadline = text,
             Message::Archive(Ok(archive)) => self.archive = archive,
+            Message::ArchiveSearch(text) => self.archive_search = text,
             Message::Archive(Err(error)) => self.error = Some(error),
             Message::Reprint(id) => match self.reprint(id, book) {
                 Ok(path) => {
@@ -455,6 +461,28 @@ impl Statements {
                     "letter-written-path",
                     path = issued.path.display().to_string()
                 ))
+        })
+    }
+
+    /// The issued documents the search finds, newest first: each word of it in the
+    /// customer's code or name, the period, the date or the file's name, any case.
+    pub fn archive_found(&self) -> impl Iterator<Item = &Issued> {
+        let words: Vec<String> = self
+            .archive_search
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        self.archive.iter().filter(move |issued| {
+            let haystack = format!(
+                "{} {} {} {} {}",
+                issued.customer,
+                issued.customer_name,
+                issued.period.as_deref().unwrap_or_default(),
+                issued.date,
+                issued.file_name
+            )
+            .to_lowercase();
+            words.iter().all(|word| haystack.contains(word.as_str()))
         })
     }
 

@@ -17,7 +17,7 @@ mod edited;
 mod ellipsis;
 mod measure;
 pub use edited::Edited;
-pub use ellipsis::{STATUS_HEIGHT, Status, name_cell, status_line};
+pub use ellipsis::{STATUS_HEIGHT, Status, name_cell, name_cell_owned, status_line};
 pub use measure::{BOLD_FONT, LATIN_FONTS, REGULAR, REGULAR_FONT, money_column, text_width};
 
 /// Height of one table row; the virtualised lists rely on it being fixed.

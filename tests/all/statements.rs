@@ -333,7 +333,7 @@ fn the_company_profile_prints_letterhead_and_payment_instructions() {
         "Please quote your customer number.",
         "第 1 页，共 1 页",
         "对账单",
-        "2026年10月31日",
+        "2026-10-31",
     ] {
         assert!(text.contains(expected), "'{expected}' missing from\n{text}");
     }

@@ -55,6 +55,28 @@ fn the_months_statements_are_written_to_the_folder() {
         let bytes = std::fs::read(dir.path().join(file)).unwrap();
         assert!(bytes.starts_with(b"%PDF"), "{file}");
     }
+    // The issued list finds a customer's by code or name, any case.
+    let found = |app: &App| -> Vec<String> {
+        screen(app)
+            .archive_found()
+            .map(|i| i.customer.clone())
+            .collect()
+    };
+    assert_eq!(found(&app).len(), 2);
+    send(
+        &mut app,
+        AppMessage::Statements(Message::ArchiveSearch("acme 2026-11".into())),
+    );
+    assert_eq!(found(&app), ["C001"]);
+    send(
+        &mut app,
+        AppMessage::Statements(Message::ArchiveSearch("2026-09".into())),
+    );
+    assert!(found(&app).is_empty());
+    assert!(crate::ui::testing::shows_containing(
+        &app,
+        "Nothing issued matches the search."
+    ));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! the output folder and progress on top.
 
 use iced::widget::{
-    button, column, container, pick_list, progress_bar, row, scrollable, text, text_input,
+    button, column, container, pick_list, progress_bar, row, scrollable, space, text, text_input,
 };
 use iced::{Alignment, Element, Length};
 
@@ -13,6 +13,7 @@ use crate::domain::letters::Level;
 use crate::domain::printed::StatementKind;
 use crate::fl;
 use crate::report::letters::DueLetter;
+use crate::store::Issued;
 use crate::ui::Book;
 use crate::ui::widgets::{self, BOLD};
 
@@ -128,6 +129,11 @@ fn statements(screen: &Statements) -> Element<'_, Message> {
         .style(widgets::panel)
         .into()
 }
+
+/// Issued documents listed; the search finds the rest.
+const ARCHIVE_SHOWN: usize = 200;
+/// The issued list's search field.
+pub const ARCHIVE_SEARCH: &str = "statements-archive-search";
 
 /// Letters due listed as far as the list is useful to scroll; the counts above it and
 /// the confirmation cover them all.
@@ -413,31 +419,37 @@ fn held<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
     .into()
 }
 
-/// Everything issued, newest first, each re-printable byte for byte.
+/// Everything issued, newest first, each re-printable byte for byte; searched by
+/// customer, period, date or file name.
 fn archive<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
+    let found: Vec<&Issued> = screen.archive_found().collect();
+    let amounts: Vec<String> = found
+        .iter()
+        .take(ARCHIVE_SHOWN)
+        .map(|issued| book.money(issued.amount))
+        .collect();
+    // As wide as the largest amount needs: never clipped by a long name beside it.
+    let money = widgets::money_column("", amounts.iter().map(String::as_str));
     let mut list = column![].spacing(2);
     if screen.archive.is_empty() {
         list = list.push(widgets::muted(fl!("nothing-issued-yet")));
+    } else if found.is_empty() {
+        list = list.push(widgets::muted(fl!("nothing-issued-matches")));
     }
-    for issued in screen.archive.iter().take(200) {
+    for (issued, amount) in found.iter().zip(amounts) {
         let what = match (issued.level, &issued.period) {
             (Some(level), _) => LevelChoice(level).to_string(),
-            (None, Some(period)) => fl!("statement-period", period = period),
+            (None, Some(period)) => fl!("statement-period", period = period.as_str()),
             (None, None) => fl!("statement"),
         };
         list = list.push(
             row![
-                widgets::cell(
-                    format!(
-                        "{} · {} {} · {} · {}",
-                        issued.date,
-                        issued.customer,
-                        issued.customer_name,
-                        what,
-                        book.money(issued.amount)
-                    ),
+                widgets::cell(issued.date.to_string(), Length::Fixed(92.0)),
+                widgets::name_cell_owned(
+                    format!("{} {} · {what}", issued.customer, issued.customer_name),
                     Length::Fill
                 ),
+                widgets::amount_cell(amount, Length::Fixed(money)),
                 iced::widget::button(text(fl!("save-a-copy")).size(12))
                     .padding([2, 8])
                     .style(iced::widget::button::secondary)
@@ -448,11 +460,29 @@ fn archive<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
             .align_y(Alignment::Center),
         );
     }
+    if found.len() > ARCHIVE_SHOWN {
+        list = list.push(widgets::muted(fl!(
+            "and-n-more",
+            n = count_text(found.len() - ARCHIVE_SHOWN)
+        )));
+    }
+    let search = text_input(&fl!("search-issued"), &screen.archive_search)
+        .id(ARCHIVE_SEARCH)
+        .on_input(Message::ArchiveSearch)
+        .padding(4)
+        .size(13)
+        .width(Length::Fixed(220.0));
     container(
         column![
-            text(fl!("issued-n", n = screen.archive.len().to_string()))
-                .size(18)
-                .font(BOLD),
+            row![
+                text(fl!("issued-n", n = screen.archive.len().to_string()))
+                    .size(18)
+                    .font(BOLD),
+                space::horizontal(),
+                search,
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
             scrollable(list).height(Length::Fill),
         ]
         .spacing(8),

@@ -49,28 +49,38 @@ pub fn cut_to_fit(value: &str, max: f32, size: f32, font: Font) -> Option<String
     Some(with_ellipsis(words.unwrap_or(fits)))
 }
 
+/// [`name_cell`] for text made for the row (a name with what it is joined to it).
+pub fn name_cell_owned<'a, M: 'a>(value: String, width: Length) -> Element<'a, M> {
+    container(responsive(move |size| cell_fitting(&value, size.width)))
+        .width(width)
+        .into()
+}
+
 /// A table cell for a name: whole when it fits the column, else cut with "…" and
 /// shown whole in a tooltip while the pointer is over it.
 pub fn name_cell<'a, M: 'a>(value: &'a str, width: Length) -> Element<'a, M> {
-    container(responsive(move |size| {
-        let line = |content: String| {
-            container(text(content).size(SIZE).wrapping(text::Wrapping::None))
-                .clip(true)
-                .padding([4, 6])
-        };
-        match cut_to_fit(value, size.width - PADDING, SIZE, REGULAR) {
-            None => line(value.to_string()).into(),
-            Some(cut) => tooltip(
-                line(cut),
-                container(text(value).size(SIZE)).padding([4, 8]),
-                tooltip::Position::FollowCursor,
-            )
-            .style(container::bordered_box)
-            .into(),
-        }
-    }))
-    .width(width)
-    .into()
+    container(responsive(move |size| cell_fitting(value, size.width)))
+        .width(width)
+        .into()
+}
+
+/// `value` in a cell `width` wide: whole, or cut with "…" and whole on hover.
+fn cell_fitting<'a, M: 'a>(value: &str, width: f32) -> Element<'a, M> {
+    let line = |content: String| {
+        container(text(content).size(SIZE).wrapping(text::Wrapping::None))
+            .clip(true)
+            .padding([4, 6])
+    };
+    match cut_to_fit(value, width - PADDING, SIZE, REGULAR) {
+        None => line(value.to_string()).into(),
+        Some(cut) => tooltip(
+            line(cut),
+            container(text(value.to_string()).size(SIZE)).padding([4, 8]),
+            tooltip::Position::FollowCursor,
+        )
+        .style(container::bordered_box)
+        .into(),
+    }
 }
 
 /// What a status line says, and how.

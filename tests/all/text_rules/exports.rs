@@ -147,7 +147,7 @@ fn aging_detail_csv_keeps_its_item_rows() {
             "code",
             "name",
             "balance",
-            "Current",
+            "current",
             "1-30",
             "31-60",
             "61-90",
@@ -197,7 +197,7 @@ fn aging_detail_csv_keeps_its_item_rows() {
     );
     // Each item's amount sits in exactly one bucket column.
     for item in items.iter().filter(|r| r["row"] == "item") {
-        let buckets: Vec<_> = ["Current", "1-30", "31-60", "61-90", "90+"]
+        let buckets: Vec<_> = ["current", "1-30", "31-60", "61-90", "90+"]
             .iter()
             .filter(|b| !item[**b].is_empty())
             .collect();
