@@ -40,10 +40,13 @@ use widgets::BOLD;
 /// How the app was started.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// `--book`, or the default book in the OS data folder.
+    /// `--book`, or the book last opened, or the default book in the OS data folder.
     pub book: PathBuf,
     /// The day the app counts as today.
     pub today: NaiveDate,
+    /// The person's preferences file: the books opened lately and the folders used
+    /// with each (none in tests).
+    pub preferences: Option<PathBuf>,
 }
 
 /// Tab (Shift+Tab back) walks the fields in the order they are laid out.
@@ -137,8 +140,19 @@ pub struct Open {
 }
 
 impl App {
+    /// The books opened lately that are still there, for the welcome screen.
+    fn recent_books(&self) -> Vec<PathBuf> {
+        let preferences = self.options.preferences.as_deref();
+        crate::preferences::Preferences::load(preferences).existing_books()
+    }
+
     pub fn boot(options: Options) -> (App, Task<Message>) {
+        let recent = match &options.preferences {
+            Some(path) => crate::preferences::Preferences::load(Some(path)).existing_books(),
+            None => Vec::new(),
+        };
         let (welcome, opened) = welcome::Welcome::start(options.book.clone());
+        let welcome = welcome.with_recent(recent);
         let mut app = App {
             options,
             state: State::Welcome(Box::new(welcome)),
@@ -157,7 +171,11 @@ impl App {
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(":memory:"));
         let mut app = App {
-            options: Options { book, today },
+            options: Options {
+                book,
+                today,
+                preferences: None,
+            },
             state: State::Welcome(Box::new(welcome::Welcome::new(PathBuf::new(), None))),
         };
         let task = app.open(store);
@@ -165,7 +183,8 @@ impl App {
     }
 
     fn open(&mut self, store: crate::store::Store) -> Task<Message> {
-        let book = Book::new(store, self.options.today);
+        let book =
+            Book::new(store, self.options.today).remembering_in(self.options.preferences.clone());
         let (customers, load_customers) = customers::Customers::new(&book);
         let (aging, load_aging) = aging::Aging::new(&book);
         let (notes, load_notes) = notes::Notes::new(&book);
@@ -285,10 +304,10 @@ impl App {
             }
             (State::Welcome(_), _) => Task::none(),
             (State::Open(_), Message::CloseBook) => {
-                self.state = State::Welcome(Box::new(welcome::Welcome::new(
-                    self.options.book.clone(),
-                    None,
-                )));
+                let recent = self.recent_books();
+                self.state = State::Welcome(Box::new(
+                    welcome::Welcome::new(self.options.book.clone(), None).with_recent(recent),
+                ));
                 Task::none()
             }
             (State::Open(open), message) => {

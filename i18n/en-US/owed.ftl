@@ -1384,3 +1384,4 @@ cli-aging-pdf-written = Wrote the aging as of { $as_of } ({ $customers ->
 }) to { $path }
 search-issued = Search: customer, month, date
 nothing-issued-matches = Nothing issued matches the search.
+recent-books = Recent books

@@ -1172,3 +1172,4 @@ cli-pdf-is-a-folder = 这是一个文件夹；请给出文件名，如 aging.pdf
 cli-aging-pdf-written = 已将截至 { $as_of } 的账龄表（{ $customers } 位客户）写入 { $path }
 search-issued = 搜索：客户、月份、日期
 nothing-issued-matches = 没有符合搜索条件的已出具文件。
+recent-books = 最近打开的账簿

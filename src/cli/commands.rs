@@ -59,10 +59,21 @@ pub(super) fn open(cli: &Cli, access: Access) -> Result<Store, CliError> {
 /// The desktop app on the `--book` (or default) book; it handles a missing or
 /// unopenable book itself, on its welcome screen.
 fn open_app(cli: &Cli) -> Result<(), CliError> {
-    let book = book_path(cli)?;
+    let preferences = crate::preferences::Preferences::path();
+    // Without --book the app reopens the book last opened (the sample book too), as a
+    // desktop app does; else the default book.
+    let last = crate::preferences::Preferences::load(preferences.as_deref())
+        .existing_books()
+        .into_iter()
+        .next();
+    let book = match (&cli.book, last) {
+        (None, Some(last)) => last,
+        _ => book_path(cli)?,
+    };
     crate::ui::run(crate::ui::Options {
         book,
         today: chrono::Local::now().date_naive(),
+        preferences,
     })
     .map_err(|e| CliError::App(e.to_string()))
 }

@@ -28,6 +28,7 @@ use super::widgets::{self, Direction, Scroll};
 use super::{Book, Event};
 use crate::domain::aging::{Basis, Buckets};
 use crate::fl;
+use crate::preferences::Place;
 use crate::report::AgingOptions;
 use crate::ui::errors::Described;
 pub use data::{Customer, Report, load};
@@ -108,6 +109,8 @@ pub struct Aging {
     sort: (Column, Direction),
     scroll: Scroll,
     export_path: String,
+    /// The folder exports go to unless a path is typed: the last one used with the book.
+    export_folder: Option<PathBuf>,
     /// While false the path follows the as-of date; typing or choosing one fixes it.
     export_path_chosen: bool,
     exporting: bool,
@@ -127,7 +130,13 @@ impl Aging {
             as_of_error: None,
             buckets_text: bounds_text(&options.buckets),
             buckets_error: None,
-            export_path: export::default_path(book.today).display().to_string(),
+            export_folder: book.remembered(Place::Exports),
+            export_path: export::default_path(
+                book.today,
+                book.remembered(Place::Exports).as_deref(),
+            )
+            .display()
+            .to_string(),
             options,
             generation: 0,
             loading: false,
@@ -297,6 +306,13 @@ impl Aging {
             }
             Message::Exported(result) => {
                 self.exporting = false;
+                // The next export (of this book, also after a restart) starts there.
+                if let Ok((_, path)) = &result
+                    && let Some(folder) = path.parent()
+                {
+                    book.remember(Place::Exports, folder);
+                    self.export_folder = Some(folder.to_path_buf());
+                }
                 self.export_status = Some(result.map(|(rows, path)| {
                     fl!(
                         "exported-rows-rows-to-path",
@@ -345,9 +361,10 @@ impl Aging {
     /// Keeps the suggested export file named after the date shown, until the user picks one.
     fn follow_as_of(&mut self) {
         if !self.export_path_chosen {
-            self.export_path = export::default_path(self.options.as_of)
-                .display()
-                .to_string();
+            self.export_path =
+                export::default_path(self.options.as_of, self.export_folder.as_deref())
+                    .display()
+                    .to_string();
         }
     }
 

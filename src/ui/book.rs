@@ -10,6 +10,7 @@ use iced::Task;
 use iced::futures::channel::oneshot;
 
 use crate::domain::{Currency, Money};
+use crate::preferences::{Place, Preferences};
 use crate::store::{Access, Store};
 
 /// The open book, passed to every screen's `update` and `view`.
@@ -17,13 +18,46 @@ pub struct Book {
     store: Store,
     /// The day the app counts as today (fixed in tests).
     pub today: NaiveDate,
+    /// The person's preferences file, where the folders used with this book are kept
+    /// (none in tests: nothing is remembered).
+    preferences: Option<PathBuf>,
 }
 
 impl Book {
     pub fn new(store: Store, today: NaiveDate) -> Book {
         // Counts in messages are grouped as this book's amounts are.
         crate::i18n::set_grouping(store.currency().format.group_mark());
-        Book { store, today }
+        Book {
+            store,
+            today,
+            preferences: None,
+        }
+    }
+
+    /// Keeps the folders used with this book in the preferences file at `path`, and
+    /// counts the book as opened there (the welcome screen lists it).
+    pub fn remembering_in(mut self, path: Option<PathBuf>) -> Book {
+        self.preferences = path;
+        if let (Some(preferences), Some(book)) = (&self.preferences, self.store.path()) {
+            // A convenience: a preferences file that cannot be written loses the list,
+            // never the book.
+            let _ = Preferences::update(preferences, |p| p.opened(book));
+        }
+        self
+    }
+
+    /// The folder last used for `place` with this book, if it is still there.
+    pub fn remembered(&self, place: Place) -> Option<PathBuf> {
+        let (preferences, book) = (self.preferences.as_deref()?, self.store.path()?);
+        Preferences::load(Some(preferences)).place(book, place)
+    }
+
+    /// Remembers `folder` as the one used for `place` with this book.
+    pub fn remember(&self, place: Place, folder: &Path) {
+        if let (Some(preferences), Some(book)) = (&self.preferences, self.store.path()) {
+            // As above: forgetting a folder is no reason to fail what was done.
+            let _ = Preferences::update(preferences, |p| p.remember(book, place, folder));
+        }
     }
 
     pub fn store(&self) -> &Store {

@@ -28,6 +28,7 @@ use super::widgets::Scroll;
 use super::{Book, Event};
 use crate::fl;
 use crate::import::{self, Decision, Decisions, Figures, Hints, ImportError, PlannedRow, Review};
+use crate::preferences::Place;
 use crate::store::{ImportBatch, KeptBankRow, Store};
 use crate::ui::errors::Described;
 
@@ -331,9 +332,16 @@ impl Import {
     pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Browse => {
+                // The dialog opens where this book's last statement came from.
+                let folder = book.remembered(Place::Imports);
                 let task = Task::perform(
-                    async {
-                        rfd::AsyncFileDialog::new()
+                    async move {
+                        let dialog = rfd::AsyncFileDialog::new();
+                        let dialog = match folder {
+                            Some(folder) => dialog.set_directory(folder),
+                            None => dialog,
+                        };
+                        dialog
                             .set_title(fl!("choose-a-bank-statement"))
                             .add_filter(
                                 fl!("bank-statements"),
@@ -351,6 +359,9 @@ impl Import {
                 return (task, None);
             }
             Message::Browsed(Some(path)) | Message::Dropped(path) => {
+                if let Some(folder) = path.parent() {
+                    book.remember(Place::Imports, folder);
+                }
                 return (
                     self.read_file(path, book),
                     Some(Event::Show(super::Tab::Import)),

@@ -352,15 +352,14 @@ impl Settings {
             Message::Locale(choice) => self.draft.locale = choice.locale,
             Message::Language(LanguageOption(choice)) => {
                 self.language = choice;
-                if let Some(path) = &self.preferences {
-                    let preferences = Preferences { language: choice };
-                    if let Err(error) = preferences.save(path) {
-                        self.error = Some(fl!(
-                            "the-language-could-not-be-saved",
-                            path = path.display().to_string(),
-                            error = error.to_string()
-                        ));
-                    }
+                if let Some(path) = &self.preferences
+                    && let Err(error) = Preferences::update(path, |p| p.language = choice)
+                {
+                    self.error = Some(fl!(
+                        "the-language-could-not-be-saved",
+                        path = path.display().to_string(),
+                        error = error.to_string()
+                    ));
                 }
                 return (Task::none(), Some(Event::Language(choice.language())));
             }

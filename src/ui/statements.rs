@@ -27,6 +27,7 @@ use super::{Book, Event};
 use crate::domain::letters::Level;
 use crate::domain::printed::{Period, StatementKind};
 use crate::fl;
+use crate::preferences::Place;
 use crate::report::letters::{self, DueLetter, LetterRequest, UnmatchedMoney};
 use crate::report::statement::{self, Request, Selection, StatementError};
 use crate::store::{Issued, Store};
@@ -199,7 +200,11 @@ impl Statements {
             kind: KindChoice(StatementKind::OpenItem),
             who: Who::WithBalance,
             codes: String::new(),
-            folder: default_folder(book).display().to_string(),
+            folder: book
+                .remembered(Place::Statements)
+                .unwrap_or_else(|| default_folder(book))
+                .display()
+                .to_string(),
             running: None,
             notice: None,
             error: None,
@@ -410,7 +415,7 @@ impl Statements {
             archive: true,
         };
         let folder = PathBuf::from(self.folder.trim());
-        self.begin();
+        self.begin(book);
         run(book, move |store, progress| {
             let summary =
                 statement::batch(store, &request, &folder, progress).map_err(|e| e.described())?;
@@ -442,7 +447,7 @@ impl Statements {
             locale: None,
         };
         let folder = PathBuf::from(self.folder.trim());
-        self.begin();
+        self.begin(book);
         run(book, move |store, _| {
             // The ladder's check, as `owed letter`: a held customer is refused with the
             // reason, another level than the ladder's is written with the warning.
@@ -498,7 +503,10 @@ impl Statements {
         Ok(path)
     }
 
-    fn begin(&mut self) {
+    /// A run writing into the folder begins: the folder is the book's from now on
+    /// (shown first next time, also after a restart).
+    fn begin(&mut self, book: &Book) {
+        book.remember(Place::Statements, Path::new(self.folder.trim()));
         self.running = Some((0, 0));
         self.notice = None;
         self.error = None;

@@ -17,6 +17,8 @@ use crate::fl;
 use crate::store::{Access, BookSettings, Store, StoreError};
 use crate::ui::errors::Described;
 
+mod recent;
+
 #[derive(Debug, Clone)]
 pub enum Message {
     Company(String),
@@ -33,6 +35,8 @@ pub enum Message {
     Browsed(Option<PathBuf>),
     /// Try the book that could not be opened again (the other window was closed).
     Retry,
+    /// Open a book from the recent list.
+    OpenRecent(PathBuf),
 }
 
 /// What the welcome screen tells the app.
@@ -52,6 +56,8 @@ pub struct Welcome {
     open_path: String,
     progress: Option<(usize, usize)>,
     error: Option<String>,
+    /// The books opened lately that are still there, the latest first.
+    recent: Vec<PathBuf>,
 }
 
 impl Welcome {
@@ -66,7 +72,14 @@ impl Welcome {
             sample_customers: "300".into(),
             progress: None,
             error: None,
+            recent: Vec::new(),
         }
+    }
+
+    /// The welcome screen listing `recent` books to reopen.
+    pub fn with_recent(mut self, recent: Vec<PathBuf>) -> Welcome {
+        self.recent = recent;
+        self
     }
 
     /// Opens the book at `path` if it exists; otherwise (or if it cannot be opened) the
@@ -161,7 +174,9 @@ impl Welcome {
                     None,
                 );
             }
-            Message::Browsed(Some(path)) => return (Task::none(), self.open_existing(&path)),
+            Message::Browsed(Some(path)) | Message::OpenRecent(path) => {
+                return (Task::none(), self.open_existing(&path));
+            }
             Message::Retry => {
                 let path = self.path.clone();
                 self.problem = None;
@@ -330,6 +345,14 @@ impl Welcome {
             Some(error) => widgets::danger_text(error.as_str()).into(),
             None => space().into(),
         };
+        let recent: Element<'_, Message> = match recent::view(&self.recent, busy) {
+            Some(list) => container(list)
+                .padding(16)
+                .style(widgets::panel)
+                .width(Length::Fill)
+                .into(),
+            None => space().into(),
+        };
 
         scrollable(
             container(
@@ -338,6 +361,7 @@ impl Welcome {
                     widgets::muted(fl!("who-owes-you-what-since-when")),
                     problem,
                     error,
+                    recent,
                     container(empty)
                         .padding(16)
                         .style(widgets::panel)
@@ -509,6 +533,7 @@ mod tests {
         let mut app = crate::ui::App::boot(crate::ui::Options {
             book: dir.path().join("new.owed"),
             today: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap(),
+            preferences: None,
         })
         .0;
         assert!(app.open_book().is_none(), "the welcome screen is shown");

@@ -24,10 +24,12 @@ use crate::ui::widgets;
 
 pub const PATH: &str = "aging-export-path";
 
-/// `aging-<as_of>.csv` in the user's documents folder, else their home.
-pub fn default_path(as_of: NaiveDate) -> PathBuf {
-    let folder = UserDirs::new()
-        .and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
+/// `aging-<as_of>.csv` in `folder` (the one last exported to with this book), else in
+/// the user's documents folder, else their home.
+pub fn default_path(as_of: NaiveDate, folder: Option<&Path>) -> PathBuf {
+    let folder = folder
+        .map(Path::to_path_buf)
+        .or_else(|| UserDirs::new().and_then(|dirs| dirs.document_dir().map(Path::to_path_buf)))
         .or_else(|| BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf()))
         .unwrap_or_default();
     folder.join(format!("aging-{as_of}.csv"))

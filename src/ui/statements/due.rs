@@ -87,7 +87,7 @@ impl Statements {
         }
         let date = book.today;
         let folder = PathBuf::from(self.folder.trim());
-        self.begin();
+        self.begin(book);
         self.pending_letters = Some(folder.join(letters::combined_name(date)));
         run(book, move |store, progress| {
             progress(0, due.len());
