@@ -133,12 +133,63 @@ pub fn virtual_list<'a, M: Clone + 'a>(
         rows = rows.push(container(build(index)).height(ROW_HEIGHT));
     }
     rows = rows.push(space().height(below));
-    scrollable(rows.width(Length::Fill))
+    let list = scrollable(rows.width(Length::Fill))
         .id(id)
         .spacing(GUTTER - 10.0)
         .on_scroll(on_scroll)
-        .height(Length::Fill)
-        .into()
+        .height(Length::Fill);
+    match thumb(total, scroll) {
+        Some(thumb) => iced::widget::stack![list, thumb].into(),
+        None => list.into(),
+    }
+}
+
+/// The least a list's scrollbar thumb is long, in pixels: easy to see and to grab.
+pub const MIN_THUMB: f32 = 28.0;
+/// The scrollbar's width (iced's default), which the thumb drawn over it matches.
+const SCROLLBAR: f32 = 10.0;
+/// Marks the thumb drawn over a long list's scrollbar (for tests).
+pub const THUMB: &str = "list-thumb";
+
+/// Over a list so long that the scrollbar's own thumb would be shorter than
+/// [`MIN_THUMB`] (iced draws it 2 pixels long on 10,000 rows), a thumb of that length,
+/// where the list is scrolled to. It is only drawn: it takes no clicks, so pressing on
+/// it presses on the scrollbar beneath, which moves the list as it always does.
+fn thumb<'a, M: 'a>(total: usize, scroll: &Scroll) -> Option<Element<'a, M>> {
+    let content = total as f32 * ROW_HEIGHT;
+    let viewport = scroll.height.max(1.0);
+    if content <= viewport || viewport * viewport / content >= MIN_THUMB {
+        return None;
+    }
+    // Where the thumb is along the track, as the space above it to the space below.
+    let travel = (content - viewport).max(1.0);
+    let at = (scroll.offset / travel).clamp(0.0, 1.0);
+    let above = (at * 1000.0).round() as u16;
+    let thumb = container(space().width(SCROLLBAR).height(MIN_THUMB))
+        .id(THUMB)
+        .style(|theme: &Theme| container::Style {
+            background: Some(Background::Color(
+                theme.extended_palette().background.strongest.color,
+            )),
+            border: Border {
+                radius: 4.0.into(),
+                ..Border::default()
+            },
+            ..container::Style::default()
+        });
+    Some(
+        row![
+            space::horizontal(),
+            column![
+                space().height(Length::FillPortion(above.max(1))),
+                thumb,
+                space().height(Length::FillPortion((1000 - above).max(1))),
+            ]
+            .width(SCROLLBAR)
+            .height(Length::Fill),
+        ]
+        .into(),
+    )
 }
 
 /// A plain table cell.
@@ -447,6 +498,48 @@ pub fn figure<'a, M: 'a>(label: impl text::IntoFragment<'a>, value: String) -> E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where the thumb over a `total`-row list scrolled to `offset` is drawn, in a
+    /// window as tall as the list's viewport: (top, length).
+    fn thumb_at(total: usize, offset: f32) -> Option<(f32, f32)> {
+        use iced_test::selector::Candidate;
+        let scroll = Scroll {
+            offset,
+            height: 500.0,
+        };
+        let list: Element<'_, ()> =
+            virtual_list("t", total, &scroll, |_| (), |i| text(i.to_string()).into());
+        let mut ui = iced_test::simulator::Simulator::with_size(
+            iced::Settings::default(),
+            (400.0, 500.0),
+            list,
+        );
+        ui.find(|candidate: Candidate<'_>| match candidate {
+            Candidate::Container {
+                id: Some(id),
+                bounds,
+                ..
+            } if *id == iced::widget::Id::new(THUMB) => Some((bounds.y, bounds.height)),
+            _ => None,
+        })
+        .ok()
+    }
+
+    #[test]
+    fn a_long_lists_thumb_is_long_enough_to_see_and_follows_the_scroll() {
+        // 10,000 rows: iced's own thumb would be 2 px.
+        let rows = 10_000;
+        let travel = rows as f32 * ROW_HEIGHT - 500.0;
+        let (top, length) = thumb_at(rows, 0.0).expect("a thumb");
+        assert!(length >= MIN_THUMB, "{length}");
+        assert!(top < 2.0, "at the top: {top}");
+        let (middle, _) = thumb_at(rows, travel / 2.0).unwrap();
+        assert!((middle - (500.0 - MIN_THUMB) / 2.0).abs() < 2.0, "{middle}");
+        let (bottom, _) = thumb_at(rows, travel).unwrap();
+        assert!(bottom + MIN_THUMB > 498.0, "at the end: {bottom}");
+        // A list whose own thumb is long enough gets none drawn over it.
+        assert_eq!(thumb_at(40, 0.0), None);
+    }
 
     #[test]
     fn only_rows_in_view_are_built() {
