@@ -2,7 +2,8 @@
 //! a standing badge on each note, and a panel below it with all of the selected note.
 
 use iced::widget::{
-    button, column, container, mouse_area, pick_list, row, scrollable, space, text, text_input,
+    button, column, container, mouse_area, pick_list, responsive, row, scrollable, space, text,
+    text_input,
 };
 use iced::{Alignment, Element, Length, Theme};
 
@@ -23,6 +24,8 @@ const OUTCOME: Length = Length::FillPortion(2);
 const PROMISE: Length = Length::Fixed(200.0);
 const DATE: Length = Length::Fixed(92.0);
 const INVOICE: Length = Length::Fixed(92.0);
+/// The list's width below which its less needed columns give way.
+const NARROW_BELOW: f32 = 1000.0;
 /// The detail panel's height; the list takes the rest.
 const DETAIL_HEIGHT: f32 = 168.0;
 
@@ -44,42 +47,54 @@ pub(super) fn view<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message>
         filters,
     ]
     .spacing(12)
-    .align_y(Alignment::Center);
+    .align_y(Alignment::Center)
+    // The filters onto a line of their own where the window is narrow, each on one
+    // line, rather than squeezed into three.
+    .wrap()
+    .vertical_spacing(6);
 
-    let header =
-        |label: String, width: Length| widgets::header_cell(label, width, false, None, None);
-    let header = container(row![
-        header(fl!("when"), WHEN),
-        header(fl!("customer"), CUSTOMER),
-        header(fl!("channel"), HOW),
-        header(fl!("summary"), SUMMARY),
-        header(fl!("outcome"), OUTCOME),
-        header(fl!("promise"), PROMISE),
-        header(fl!("follow-up"), DATE),
-        header(fl!("invoice"), INVOICE),
-        space().width(widgets::GUTTER),
-    ])
-    .style(widgets::band);
-
-    let list: Element<'a, Message> = if notes.visible.is_empty() && !notes.loading {
-        let empty = if notes.rows.is_empty() {
-            fl!("no-notes-yet-ctrl-l-logs-one")
+    // Below this width the channel, outcome and invoice give way (the detail panel
+    // shows them): at 1,024 pixels they left the customer three letters.
+    let table = responsive(move |size| {
+        let narrow = size.width < NARROW_BELOW;
+        let header =
+            |label: String, width: Length| widgets::header_cell(label, width, false, None, None);
+        let mut columns = row![header(fl!("when"), WHEN), header(fl!("customer"), CUSTOMER),];
+        if !narrow {
+            columns = columns.push(header(fl!("channel"), HOW));
+        }
+        columns = columns.push(header(fl!("summary"), SUMMARY));
+        if !narrow {
+            columns = columns.push(header(fl!("outcome"), OUTCOME));
+        }
+        columns = columns
+            .push(header(fl!("promise"), PROMISE))
+            .push(header(fl!("follow-up"), DATE));
+        if !narrow {
+            columns = columns.push(header(fl!("invoice"), INVOICE));
+        }
+        let header = container(columns.push(space().width(widgets::GUTTER))).style(widgets::band);
+        let list: Element<'a, Message> = if notes.visible.is_empty() && !notes.loading {
+            let empty = if notes.rows.is_empty() {
+                fl!("no-notes-yet-ctrl-l-logs-one")
+            } else {
+                fl!("no-notes-match-these-filters")
+            };
+            container(widgets::muted(empty))
+                .padding(12)
+                .height(Length::Fill)
+                .into()
         } else {
-            fl!("no-notes-match-these-filters")
+            widgets::virtual_list(
+                LIST,
+                notes.visible.len(),
+                &notes.scroll,
+                Message::Scrolled,
+                |position| row_view(notes, notes.visible[position], position, narrow),
+            )
         };
-        container(widgets::muted(empty))
-            .padding(12)
-            .height(Length::Fill)
-            .into()
-    } else {
-        widgets::virtual_list(
-            LIST,
-            notes.visible.len(),
-            &notes.scroll,
-            Message::Scrolled,
-            |position| row_view(notes, notes.visible[position], position),
-        )
-    };
+        column![header, list].spacing(8).into()
+    });
 
     let shown = fl!(
         "shown-of-all-notes",
@@ -97,8 +112,7 @@ pub(super) fn view<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message>
     column![
         text(fl!("collection-notes")).size(24).font(BOLD),
         toolbar,
-        header,
-        list,
+        table,
         detail(notes, book),
         status,
     ]
@@ -132,7 +146,12 @@ fn filter_button<'a>(
         .into()
 }
 
-fn row_view<'a>(notes: &'a Notes, index: usize, position: usize) -> Element<'a, Message> {
+fn row_view<'a>(
+    notes: &'a Notes,
+    index: usize,
+    position: usize,
+    narrow: bool,
+) -> Element<'a, Message> {
     let note = &notes.rows[index];
     let selected = notes.selected == Some(index);
     let follow_up = note.follow_up.map(|d| d.to_string()).unwrap_or_default();
@@ -152,16 +171,27 @@ fn row_view<'a>(notes: &'a Notes, index: usize, position: usize) -> Element<'a, 
     } else {
         widgets::cell(follow_up, DATE)
     };
-    let content = row![
+    let mut content = row![
         widgets::cell(note.when.as_str(), WHEN),
         widgets::name_cell(note.customer_text.as_str(), CUSTOMER),
-        widgets::cell(note.how_text.as_str(), HOW),
-        widgets::name_cell(note.line.as_str(), SUMMARY),
-        widgets::name_cell(note.outcome.as_deref().unwrap_or_default(), OUTCOME),
-        promise_cell(note),
-        follow_up,
-        widgets::cell(note.invoice.as_deref().unwrap_or_default(), INVOICE),
     ];
+    if !narrow {
+        content = content.push(widgets::cell(note.how_text.as_str(), HOW));
+    }
+    content = content.push(widgets::name_cell(note.line.as_str(), SUMMARY));
+    if !narrow {
+        content = content.push(widgets::name_cell(
+            note.outcome.as_deref().unwrap_or_default(),
+            OUTCOME,
+        ));
+    }
+    content = content.push(promise_cell(note)).push(follow_up);
+    if !narrow {
+        content = content.push(widgets::cell(
+            note.invoice.as_deref().unwrap_or_default(),
+            INVOICE,
+        ));
+    }
     mouse_area(
         container(content)
             .width(Length::Fill)
