@@ -1384,3 +1384,28 @@ cli-aging-pdf-written = Wrote the aging as of { $as_of } ({ $customers ->
 }) to { $path }
 search-issued = Search: customer, month, date
 nothing-issued-matches = Nothing issued matches the search.
+
+## dates
+date-today = Today
+date-previous-month = Previous month
+date-next-month = Next month
+date-mon = Mo
+date-tue = Tu
+date-wed = We
+date-thu = Th
+date-fri = Fr
+date-sat = Sa
+date-sun = Su
+date-month-1 = January
+date-month-2 = February
+date-month-3 = March
+date-month-4 = April
+date-month-5 = May
+date-month-6 = June
+date-month-7 = July
+date-month-8 = August
+date-month-9 = September
+date-month-10 = October
+date-month-11 = November
+date-month-12 = December
+date-month-title = { $month } { $year }
