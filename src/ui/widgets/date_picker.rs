@@ -22,6 +22,9 @@ const CELL: f32 = 32.0;
 /// The button beside the field that opens the calendar.
 const BUTTON_WIDTH: f32 = 30.0;
 const BUTTON_SPACING: f32 = 4.0;
+/// The width of a date's input beside its calendar button: the two together are as
+/// wide as a form's other inputs.
+pub const INPUT_WIDTH: f32 = FIELD_WIDTH - BUTTON_WIDTH - BUTTON_SPACING;
 
 /// Whether a field's calendar is open, and which month it shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -214,7 +217,7 @@ pub fn date_field<'a, M: Clone + 'a>(
         .on_input(on_input)
         .padding(6)
         .size(14)
-        .width(Length::Fixed(FIELD_WIDTH - BUTTON_WIDTH - BUTTON_SPACING));
+        .width(Length::Fixed(INPUT_WIDTH));
     if let Some(message) = on_submit {
         input = input.on_submit(message);
     }
