@@ -80,3 +80,22 @@ fn a_payment_whose_date_does_not_parse_opens_the_calendar_at_today() {
         _ => panic!("the payment form is open"),
     }
 }
+
+#[test]
+fn the_ledgers_range_is_picked_on_the_calendar() {
+    let mut app = app_with_installments();
+    open_ledger(&mut app, "C003");
+    let inv_3 = |app: &App| {
+        let lines = &ledger(app).data().unwrap().lines;
+        lines.iter().any(|line| line.date == date("2026-09-01"))
+    };
+    assert!(inv_3(&app), "the whole ledger, INV-3 with it");
+    // From is empty: its calendar opens at today's month; two months back is INV-3's.
+    for label in ["▾", "‹", "‹"] {
+        click(&mut app, label);
+    }
+    assert!(shows(&app, "September 2026"));
+    click(&mut app, "15");
+    assert_eq!(ledger(&app).from, "2026-09-15");
+    assert!(!inv_3(&app), "INV-3 of 09-01 is before the range");
+}
