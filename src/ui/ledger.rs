@@ -208,8 +208,18 @@ impl Ledger {
         task
     }
 
-    /// Esc: the review closes, else the form.
+    /// Esc: an open calendar closes, else the review, else the form.
     pub fn close_form(&mut self) {
+        let form_calendar = match &mut self.form {
+            Some(Form::Debit(form)) => form.close_calendar(),
+            Some(Form::Credit(form)) => form.close_calendar(),
+            Some(Form::Void(form)) => form.close_calendar(),
+            None => false,
+        };
+        // Every one closes, though at most one is open: a press outside closes the others.
+        if form_calendar | self.from_picker.close() | self.to_picker.close() {
+            return;
+        }
         if self.review.take().is_none() {
             self.form = None;
         }

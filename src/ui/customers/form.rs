@@ -249,6 +249,11 @@ impl Form {
         }
     }
 
+    /// Esc closes the next review's calendar first; whether it was open.
+    pub fn close_calendar(&mut self) -> bool {
+        self.next_review_picker.close()
+    }
+
     pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Code(v) if self.editing.is_none() => {

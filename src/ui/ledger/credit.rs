@@ -248,6 +248,11 @@ impl Form {
         problems
     }
 
+    /// Esc closes the date's calendar first; whether it was open.
+    pub fn close_calendar(&mut self) -> bool {
+        self.date_picker.close()
+    }
+
     pub fn update(
         &mut self,
         message: Message,

@@ -2,8 +2,10 @@
 //! form (weeks from Monday, six rows so its height never changes between months), ‹ ›
 //! step a month, and a day or Today fills the field with `YYYY-MM-DD`, the form every
 //! date field parses. Typing still works; the calendar opens at the typed date if it
-//! is one. A form keeps one [`DatePicker`] per date field and sends the picked date
-//! down the same path as typed text, so it counts as an edit of the field.
+//! is one. A press outside closes it, and so does Esc where the screen's Esc asks
+//! [`DatePicker::close`] first. A form keeps one [`DatePicker`] per date field and sends
+//! the picked date down the same path as typed text, so it counts as an edit of the
+//! field.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 use iced::widget::{Column, button, column, container, row, text, text_input, tooltip};
@@ -49,6 +51,11 @@ pub enum Message {
 impl DatePicker {
     pub fn is_open(&self) -> bool {
         self.open
+    }
+
+    /// Closes the calendar (Esc); whether it was open, so that Esc closes only it.
+    pub fn close(&mut self) -> bool {
+        std::mem::replace(&mut self.open, false)
     }
 
     /// The first of the month shown.

@@ -99,3 +99,30 @@ fn the_ledgers_range_is_picked_on_the_calendar() {
     assert_eq!(ledger(&app).from, "2026-09-15");
     assert!(!inv_3(&app), "INV-3 of 09-01 is before the range");
 }
+
+#[test]
+fn esc_closes_the_calendar_before_the_form() {
+    let mut app = app_with_installments();
+    open_ledger(&mut app, "C002");
+    send(
+        &mut app,
+        AppMessage::Key(Key::Character("n".into()), Modifiers::CTRL),
+    );
+    click(&mut app, "▾");
+    assert!(shows(&app, "November 2026"));
+    let esc = || {
+        AppMessage::Key(
+            Key::Named(iced::keyboard::key::Named::Escape),
+            Modifiers::empty(),
+        )
+    };
+    send(&mut app, esc());
+    assert!(!shows(&app, "November 2026"), "the calendar closed");
+    assert_eq!(
+        ledger(&app).form_kind(),
+        Some(FormKind::Invoice),
+        "the form stays"
+    );
+    send(&mut app, esc());
+    assert_eq!(ledger(&app).form_kind(), None, "then the form closes");
+}
