@@ -40,6 +40,8 @@ pub enum Message {
     /// A report arrived for the request with this generation.
     Loaded(u64, Result<Arc<Report>, String>),
     AsOf(String),
+    /// The as-of date's calendar; a day picked there is typed as the date.
+    AsOfPick(widgets::date_picker::Message),
     AsOfToday,
     AsOfEndOfLastMonth,
     AsOfMonthBack,
@@ -88,6 +90,7 @@ pub enum Line {
 pub struct Aging {
     as_of_text: String,
     as_of_error: Option<String>,
+    as_of_picker: widgets::DatePicker,
     buckets_text: String,
     buckets_error: Option<String>,
     /// The last valid choice of date, basis and buckets: what is shown or being loaded.
@@ -128,6 +131,7 @@ impl Aging {
         let mut screen = Aging {
             as_of_text: book.today.to_string(),
             as_of_error: None,
+            as_of_picker: widgets::DatePicker::default(),
             buckets_text: bounds_text(&options.buckets),
             buckets_error: None,
             export_folder: book.remembered(Place::Exports),
@@ -227,6 +231,11 @@ impl Aging {
             Message::AsOf(text) => {
                 self.as_of_text = text;
                 return (self.as_of_changed(book), None);
+            }
+            Message::AsOfPick(m) => {
+                if let Some(day) = self.as_of_picker.update(m, &self.as_of_text, book.today) {
+                    return self.update(Message::AsOf(day.to_string()), book);
+                }
             }
             Message::AsOfToday => return (self.set_as_of(book.today, book), None),
             Message::AsOfEndOfLastMonth => {
@@ -440,7 +449,7 @@ impl Aging {
         let first = row![
             text(fl!("aging")).size(24).font(widgets::BOLD),
             space().width(8),
-            controls::as_of(self),
+            controls::as_of(self, book.today),
             space::horizontal(),
             widgets::secondary(fl!("open-ledger"), open),
         ]

@@ -180,7 +180,11 @@ impl Customers {
         ])
     }
 
+    /// Esc: the next review's calendar closes, else the form.
     pub fn close_form(&mut self) {
+        if self.form.as_mut().is_some_and(|form| form.close_calendar()) {
+            return;
+        }
         self.form = None;
     }
 

@@ -14,7 +14,7 @@ use iced::widget::scrollable;
 use iced::{Element, Task};
 
 use super::review::{self, ReviewForm};
-use super::widgets::Scroll;
+use super::widgets::{self, Scroll};
 use super::{Book, Event};
 use crate::domain::document::DocKind;
 use crate::domain::ledger;
@@ -40,6 +40,9 @@ pub enum Message {
     Loaded(u64, Box<Result<Data, String>>),
     From(String),
     To(String),
+    /// The range's calendars; a day picked there is typed as the bound.
+    FromPick(widgets::date_picker::Message),
+    ToPick(widgets::date_picker::Message),
     Scrolled(scrollable::Viewport),
     Select(usize),
     Show(FormKind),
@@ -105,6 +108,8 @@ pub struct Ledger {
     data: Option<Data>,
     from: String,
     to: String,
+    from_picker: widgets::DatePicker,
+    to_picker: widgets::DatePicker,
     scroll: Scroll,
     selected: Option<usize>,
     form: Option<Form>,
@@ -203,8 +208,18 @@ impl Ledger {
         task
     }
 
-    /// Esc: the review closes, else the form.
+    /// Esc: an open calendar closes, else the review, else the form.
     pub fn close_form(&mut self) {
+        let form_calendar = match &mut self.form {
+            Some(Form::Debit(form)) => form.close_calendar(),
+            Some(Form::Credit(form)) => form.close_calendar(),
+            Some(Form::Void(form)) => form.close_calendar(),
+            None => false,
+        };
+        // Every one closes, though at most one is open: a press outside closes the others.
+        if form_calendar | self.from_picker.close() | self.to_picker.close() {
+            return;
+        }
         if self.review.take().is_none() {
             self.form = None;
         }
@@ -257,6 +272,16 @@ impl Ledger {
             Message::To(text) => {
                 self.to = text;
                 return (self.reload(book), None);
+            }
+            Message::FromPick(m) => {
+                if let Some(day) = self.from_picker.update(m, &self.from, book.today) {
+                    return self.update(Message::From(day.to_string()), book);
+                }
+            }
+            Message::ToPick(m) => {
+                if let Some(day) = self.to_picker.update(m, &self.to, book.today) {
+                    return self.update(Message::To(day.to_string()), book);
+                }
             }
             Message::Scrolled(viewport) => self.scroll = Scroll::from_viewport(viewport),
             Message::Select(index) => self.selected = Some(index),

@@ -13,9 +13,11 @@ use super::screen::ListKey;
 use crate::fl;
 
 mod contrast;
+pub mod date_picker;
 mod edited;
 mod ellipsis;
 mod measure;
+pub use date_picker::{DatePicker, date_field};
 pub use edited::Edited;
 pub use ellipsis::{STATUS_HEIGHT, Status, name_cell, name_cell_owned, status_line};
 pub use measure::{BOLD_FONT, LATIN_FONTS, REGULAR, REGULAR_FONT, money_column, text_width};

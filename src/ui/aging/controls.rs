@@ -1,6 +1,7 @@
-//! The choice of report: the as-of date (typed, or moved by the quick buttons), the bucket
-//! bounds and the basis. Each input is checked as it is typed; a refused value shows its
-//! reason beside the field while the last good report stays on screen.
+//! The choice of report: the as-of date (typed, picked on its calendar, or moved by the
+//! quick buttons), the bucket bounds and the basis. Each input is checked as it is
+//! typed; a refused value shows its reason beside the field while the last good report
+//! stays on screen.
 
 use chrono::{Datelike, Months, NaiveDate};
 use iced::widget::{button, row, space, text, text_input};
@@ -14,16 +15,19 @@ use crate::ui::widgets;
 pub const AS_OF: &str = "aging-as-of";
 pub const BUCKETS: &str = "aging-buckets";
 
-/// The as-of date: typed, or moved by the quick buttons.
-pub fn as_of(screen: &Aging) -> Element<'_, Message> {
+/// The as-of date: typed, picked on its calendar, or moved by the quick buttons.
+pub fn as_of(screen: &Aging, today: NaiveDate) -> Element<'_, Message> {
+    let input = text_input("YYYY-MM-DD", &screen.as_of_text)
+        .id(AS_OF)
+        .on_input(Message::AsOf)
+        .padding(6)
+        .size(14)
+        .width(Length::Fixed(116.0));
     row![
         text(fl!("as-of")).size(14),
-        text_input("YYYY-MM-DD", &screen.as_of_text)
-            .id(AS_OF)
-            .on_input(Message::AsOf)
-            .padding(6)
-            .size(14)
-            .width(Length::Fixed(116.0)),
+        screen
+            .as_of_picker
+            .view(input, &screen.as_of_text, today, Message::AsOfPick),
         small(fl!("today"), Message::AsOfToday),
         small(fl!("end-of-last-month"), Message::AsOfEndOfLastMonth),
         small(fl!("n-1-month"), Message::AsOfMonthBack),

@@ -389,3 +389,19 @@ fn no_amount_is_wider_than_its_cell_in_a_small_window() {
         .money(shown(&app).totals().balance);
     assert!(total.starts_with("9,876,5"), "{total}");
 }
+
+#[test]
+fn an_as_of_date_picked_on_the_calendar_moves_the_buckets() {
+    let mut app = sample_app();
+    send(&mut app, AppMessage::Show(Tab::Aging));
+    for label in ["▾", "‹", "15"] {
+        let mut ui = simulator(app.view());
+        ui.click(label).expect(label);
+        let messages = ui.into_messages().collect();
+        replay(&mut app, messages);
+    }
+    // As typing 2026-10-15 does.
+    assert_eq!(shown(&app).as_of(), date("2026-10-15"));
+    assert_eq!(codes(&app), ["C001"]);
+    assert_eq!(totals(&app).0, ["66.66", "33.34", "0.00", "0.00", "0.00"]);
+}

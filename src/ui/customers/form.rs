@@ -33,6 +33,8 @@ pub enum Message {
     Tier(String),
     OnHold(bool),
     NextReview(String),
+    /// The next review's calendar; a day picked there is typed as its date.
+    NextReviewPick(widgets::date_picker::Message),
     Save,
     Cancel,
 }
@@ -55,6 +57,7 @@ pub struct Form {
     pub on_hold: bool,
     /// The next credit review (editing only; a new customer's is set when it is added).
     pub next_review: String,
+    next_review_picker: widgets::DatePicker,
     currency: Option<Currency>,
     error: Option<String>,
     /// The tiers' policies, to fill a new customer's terms and limit from.
@@ -246,6 +249,11 @@ impl Form {
         }
     }
 
+    /// Esc closes the next review's calendar first; whether it was open.
+    pub fn close_calendar(&mut self) -> bool {
+        self.next_review_picker.close()
+    }
+
     pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Code(v) if self.editing.is_none() => {
@@ -286,6 +294,14 @@ impl Form {
             Message::NextReview(v) => {
                 self.next_review = v;
                 self.edited.mark("customer-next-review");
+            }
+            Message::NextReviewPick(m) => {
+                if let Some(day) = self
+                    .next_review_picker
+                    .update(m, &self.next_review, book.today)
+                {
+                    return self.update(Message::NextReview(day.to_string()), book);
+                }
             }
             Message::Cancel => return (Task::none(), Some(Event::Close)),
             Message::Save => {
@@ -353,12 +369,20 @@ impl Form {
         };
         let limit_label = format!("{} ({})", fl!("credit-limit"), book.currency().code);
         let next_review: Element<'a, Message> = match &self.editing {
-            Some(_) => f(
+            Some(_) => widgets::date_field(
                 fl!("next-credit-review"),
                 "customer-next-review",
                 &self.next_review,
                 Message::NextReview,
-                &problems.next_review,
+                submit.clone(),
+                self.edited.shown(
+                    "customer-next-review",
+                    &self.next_review,
+                    problems.next_review.clone(),
+                ),
+                &self.next_review_picker,
+                book.today,
+                Message::NextReviewPick,
             ),
             None => widgets::muted(fl!("picking-a-tier-fills-terms-and")).into(),
         };

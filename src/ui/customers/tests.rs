@@ -340,3 +340,34 @@ fn the_list_shows_before_the_scores_with_an_ellipsis() {
     let mut ui = iced_test::simulator(app.view());
     assert!(ui.find("…").is_ok());
 }
+
+#[test]
+fn the_next_review_is_picked_on_the_calendar_at_its_month() {
+    use crate::ui::widgets::date_picker::{Message as Pick, month_title};
+    use chrono::Datelike;
+    let mut app = sample_app();
+    let customer = app
+        .open_book()
+        .unwrap()
+        .book
+        .store()
+        .customer("C001")
+        .unwrap();
+    let review = customer.next_review.expect("a next review");
+    let currency = app.open_book().unwrap().book.currency().clone();
+    let mut form = form::Form::edit(&customer, &currency);
+    let book = &mut app.open_book_mut().unwrap().book;
+    let _ = form.update(form::Message::NextReviewPick(Pick::Toggle), book);
+    let mut ui = iced_test::simulator(form.view(book));
+    assert!(
+        ui.find(month_title(review.with_day(1).unwrap())).is_ok(),
+        "at its month"
+    );
+    ui.click("15").expect("a day");
+    let messages: Vec<_> = ui.into_messages().collect();
+    for message in messages {
+        let _ = form.update(message, book);
+    }
+    assert_eq!(form.next_review, review.with_day(15).unwrap().to_string());
+    assert!(form.draft().is_ok());
+}

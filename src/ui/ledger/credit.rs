@@ -22,6 +22,8 @@ use crate::ui::widgets::{self, BOLD};
 pub enum Message {
     Amount(String),
     Date(String),
+    /// The date's calendar; a day picked there is typed as [`Message::Date`].
+    DatePick(widgets::date_picker::Message),
     Reference(String),
     Memo(String),
     Number(String),
@@ -52,6 +54,7 @@ pub struct Form {
     invoices: Vec<OpenInvoice>,
     pub amount: String,
     pub date: String,
+    date_picker: widgets::DatePicker,
     pub reference: String,
     pub memo: String,
     pub number: String,
@@ -124,6 +127,7 @@ impl Form {
             invoices,
             amount: String::new(),
             date: book.today.to_string(),
+            date_picker: widgets::DatePicker::default(),
             reference: String::new(),
             memo: String::new(),
             number: String::new(),
@@ -244,6 +248,11 @@ impl Form {
         problems
     }
 
+    /// Esc closes the date's calendar first; whether it was open.
+    pub fn close_calendar(&mut self) -> bool {
+        self.date_picker.close()
+    }
+
     pub fn update(
         &mut self,
         message: Message,
@@ -258,6 +267,11 @@ impl Form {
             Message::Date(v) => {
                 self.date = v;
                 self.edited.mark("credit-date");
+            }
+            Message::DatePick(m) => {
+                if let Some(day) = self.date_picker.update(m, &self.date, book.today) {
+                    return self.update(Message::Date(day.to_string()), book);
+                }
             }
             Message::Reference(v) => self.reference = v,
             Message::Memo(v) => self.memo = v,
@@ -382,14 +396,17 @@ impl Form {
                 self.edited
                     .shown("credit-amount", &self.amount, problems.amount.clone())
             ),
-            widgets::field(
+            widgets::date_field(
                 fl!("date"),
                 "credit-date",
                 &self.date,
                 Message::Date,
                 submit.clone(),
                 self.edited
-                    .shown("credit-date", &self.date, problems.date.clone())
+                    .shown("credit-date", &self.date, problems.date.clone()),
+                &self.date_picker,
+                book.today,
+                Message::DatePick,
             ),
             widgets::field(
                 fl!("reference"),

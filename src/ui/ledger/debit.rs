@@ -30,6 +30,8 @@ pub enum PlanKind {
 pub enum Message {
     Amount(String),
     Date(String),
+    /// The date's calendar; a day picked there is typed as [`Message::Date`].
+    DatePick(widgets::date_picker::Message),
     Number(String),
     Terms(String),
     Plan(PlanKind),
@@ -56,6 +58,7 @@ pub struct Form {
     balance: Money,
     pub amount: String,
     pub date: String,
+    date_picker: widgets::DatePicker,
     pub number: String,
     pub terms: String,
     pub plan: PlanKind,
@@ -111,6 +114,7 @@ impl Form {
             balance: data.balance,
             amount: String::new(),
             date: book.today.to_string(),
+            date_picker: widgets::DatePicker::default(),
             number: String::new(),
             terms: data.customer.terms.to_string(),
             plan: PlanKind::Single,
@@ -224,6 +228,11 @@ impl Form {
         warnings
     }
 
+    /// Esc closes the date's calendar first; whether it was open.
+    pub fn close_calendar(&mut self) -> bool {
+        self.date_picker.close()
+    }
+
     pub fn update(
         &mut self,
         message: Message,
@@ -232,6 +241,7 @@ impl Form {
         let edits_the_document = !matches!(
             message,
             Message::Save
+                | Message::DatePick(_)
                 | Message::Override
                 | Message::OverrideReason(_)
                 | Message::SaveOverriding
@@ -251,6 +261,11 @@ impl Form {
             Message::Date(v) => {
                 self.date = v;
                 self.edited.mark("debit-date");
+            }
+            Message::DatePick(m) => {
+                if let Some(day) = self.date_picker.update(m, &self.date, book.today) {
+                    return self.update(Message::Date(day.to_string()), book);
+                }
             }
             Message::Number(v) => self.number = v,
             Message::Terms(v) => {
@@ -502,13 +517,16 @@ impl Form {
                 submit.clone(),
                 shown("debit-amount", &self.amount, &problems.amount)
             ),
-            widgets::field(
+            widgets::date_field(
                 fl!("date"),
                 "debit-date",
                 &self.date,
                 Message::Date,
                 submit.clone(),
-                shown("debit-date", &self.date, &problems.date)
+                shown("debit-date", &self.date, &problems.date),
+                &self.date_picker,
+                book.today,
+                Message::DatePick,
             ),
             widgets::field(
                 fl!("terms"),

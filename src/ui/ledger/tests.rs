@@ -512,6 +512,7 @@ fn the_header_shows_the_risk_score_band_and_reasons() {
     );
 }
 
+mod dates;
 mod discount;
 mod forms;
 mod header;

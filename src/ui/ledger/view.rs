@@ -214,25 +214,44 @@ fn actions(ledger: &Ledger) -> Element<'_, Message> {
 }
 
 fn table<'a>(ledger: &'a Ledger, data: &'a Data, book: &'a Book) -> Element<'a, Message> {
-    let range_field =
-        |label: String, id: &'static str, value: &'a str, on: fn(String) -> Message| {
-            let problem = range_bound(value).err();
-            row![
-                text(label).size(14),
-                text_input("YYYY-MM-DD", value)
-                    .id(id)
-                    .on_input(on)
-                    .padding(5)
-                    .size(14)
-                    .width(Length::Fixed(120.0)),
-                widgets::danger_text(problem.unwrap_or_default()),
-            ]
-            .spacing(6)
-            .align_y(iced::Alignment::Center)
-        };
+    let range_field = |label: String,
+                       id: &'static str,
+                       value: &'a str,
+                       on: fn(String) -> Message,
+                       picker: &widgets::DatePicker,
+                       pick: fn(widgets::date_picker::Message) -> Message| {
+        let problem = range_bound(value).err();
+        let input = text_input("YYYY-MM-DD", value)
+            .id(id)
+            .on_input(on)
+            .padding(5)
+            .size(14)
+            .width(Length::Fixed(120.0));
+        row![
+            text(label).size(14),
+            picker.view(input, value, book.today, pick),
+            widgets::danger_text(problem.unwrap_or_default()),
+        ]
+        .spacing(6)
+        .align_y(iced::Alignment::Center)
+    };
     let range = row![
-        range_field(fl!("from"), "ledger-from", &ledger.from, Message::From),
-        range_field(fl!("to"), "ledger-to", &ledger.to, Message::To),
+        range_field(
+            fl!("from"),
+            "ledger-from",
+            &ledger.from,
+            Message::From,
+            &ledger.from_picker,
+            Message::FromPick,
+        ),
+        range_field(
+            fl!("to"),
+            "ledger-to",
+            &ledger.to,
+            Message::To,
+            &ledger.to_picker,
+            Message::ToPick,
+        ),
         space::horizontal(),
         widgets::muted(fl!("n-documents", n = data.lines.len())),
     ]

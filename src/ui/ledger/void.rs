@@ -18,6 +18,8 @@ pub enum Message {
     Number(String),
     Reason(String),
     Date(String),
+    /// The date's calendar; a day picked there is typed as [`Message::Date`].
+    DatePick(widgets::date_picker::Message),
     /// First press: ask to confirm.
     Ask,
     Confirm,
@@ -31,6 +33,7 @@ pub struct Form {
     pub number: String,
     pub reason: String,
     pub date: String,
+    date_picker: widgets::DatePicker,
     /// The document named, looked up as the number is typed.
     document: Result<DocumentRow, String>,
     confirming: bool,
@@ -47,6 +50,7 @@ impl Form {
             number: number.unwrap_or_default(),
             reason: String::new(),
             date: book.today.to_string(),
+            date_picker: widgets::DatePicker::default(),
             document: Err(String::new()),
             confirming: false,
             error: None,
@@ -83,6 +87,11 @@ impl Form {
         })
     }
 
+    /// Esc closes the date's calendar first; whether it was open.
+    pub fn close_calendar(&mut self) -> bool {
+        self.date_picker.close()
+    }
+
     pub fn update(
         &mut self,
         message: Message,
@@ -102,6 +111,11 @@ impl Form {
             Message::Date(v) => {
                 self.date = v;
                 self.edited.mark("void-date");
+            }
+            Message::DatePick(m) => {
+                if let Some(day) = self.date_picker.update(m, &self.date, book.today) {
+                    return self.update(Message::Date(day.to_string()), book);
+                }
             }
             Message::Ask => {
                 // Enter on a form that cannot void yet says what is missing.
@@ -248,13 +262,16 @@ impl Form {
                     submit.clone(),
                     reason_problem
                 ),
-                widgets::field(
+                widgets::date_field(
                     fl!("void-date"),
                     "void-date",
                     &self.date,
                     Message::Date,
                     submit,
-                    date_problem
+                    date_problem,
+                    &self.date_picker,
+                    book.today,
+                    Message::DatePick,
                 ),
                 error,
                 buttons,

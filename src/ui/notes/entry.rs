@@ -17,7 +17,7 @@ use crate::domain::note::{Channel, Direction, NoteDraft, NoteError, Promise};
 use crate::fl;
 use crate::store::{Store, StoreError};
 use crate::ui::errors::Described;
-use crate::ui::widgets;
+use crate::ui::widgets::{self, DatePicker, date_picker};
 use crate::ui::{Book, Event};
 
 pub const CUSTOMER: &str = "entry-customer";
@@ -31,8 +31,12 @@ pub enum Message {
     Summary(String),
     Outcome(String),
     PromiseDate(String),
+    /// The promise date's calendar; a day picked there is typed as its date.
+    PromisePick(date_picker::Message),
     PromiseAmount(String),
     FollowUp(String),
+    /// The follow-up's calendar.
+    FollowUpPick(date_picker::Message),
     Invoice(String),
     Save,
     Cancel,
@@ -68,6 +72,8 @@ pub struct Entry {
     pub promise_date: String,
     pub promise_amount: String,
     pub follow_up: String,
+    promise_picker: DatePicker,
+    follow_up_picker: DatePicker,
     pub invoice: String,
     /// Why the invoice number is refused, looked up as it is typed.
     invoice_problem: Option<String>,
@@ -115,6 +121,8 @@ impl Entry {
             promise_date: String::new(),
             promise_amount: String::new(),
             follow_up: String::new(),
+            promise_picker: DatePicker::default(),
+            follow_up_picker: DatePicker::default(),
             invoice: String::new(),
             invoice_problem: None,
             amount_hint: format!(
@@ -272,6 +280,19 @@ impl Entry {
             Message::PromiseDate(v) => self.promise_date = v,
             Message::PromiseAmount(v) => self.promise_amount = v,
             Message::FollowUp(v) => self.follow_up = v,
+            Message::PromisePick(m) => {
+                if let Some(day) = self
+                    .promise_picker
+                    .update(m, &self.promise_date, book.today)
+                {
+                    return self.update(Message::PromiseDate(day.to_string()), book);
+                }
+            }
+            Message::FollowUpPick(m) => {
+                if let Some(day) = self.follow_up_picker.update(m, &self.follow_up, book.today) {
+                    return self.update(Message::FollowUp(day.to_string()), book);
+                }
+            }
             Message::Cancel => return (Task::none(), Some(Event::Close)),
             Message::Save => {
                 let Ok(draft) = self.draft() else {
@@ -293,7 +314,7 @@ impl Entry {
         (Task::none(), None)
     }
 
-    pub fn view<'a>(&'a self, _book: &'a Book) -> Element<'a, Message> {
+    pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
         let problems = self.draft().err().unwrap_or_default();
         let save = (!problems.any()).then_some(Message::Save);
         let field = |label, hint, id, value, on_input, beside| {
@@ -364,13 +385,22 @@ impl Entry {
                     Message::Outcome,
                     space().into()
                 ),
-                field(
+                labelled(
                     fl!("promise-date"),
-                    &fl!("yyyy-mm-dd-or-a-plan"),
-                    "entry-promise-date",
-                    &self.promise_date,
-                    Message::PromiseDate,
-                    reason_or_space(&problems.promise_date)
+                    self.promise_picker.view(
+                        input(
+                            &fl!("yyyy-mm-dd-or-a-plan"),
+                            "entry-promise-date",
+                            &self.promise_date,
+                            Message::PromiseDate,
+                            save.clone()
+                        )
+                        .width(Length::Fixed(date_picker::INPUT_WIDTH)),
+                        &self.promise_date,
+                        book.today,
+                        Message::PromisePick,
+                    ),
+                    reason_or_space(&problems.promise_date),
                 ),
                 field(
                     fl!("promise-amount"),
@@ -380,13 +410,22 @@ impl Entry {
                     Message::PromiseAmount,
                     reason_or_space(&problems.promise_amount)
                 ),
-                field(
+                labelled(
                     fl!("next-follow-up"),
-                    "YYYY-MM-DD",
-                    "entry-follow-up",
-                    &self.follow_up,
-                    Message::FollowUp,
-                    reason_or_space(&problems.follow_up)
+                    self.follow_up_picker.view(
+                        input(
+                            "YYYY-MM-DD",
+                            "entry-follow-up",
+                            &self.follow_up,
+                            Message::FollowUp,
+                            save.clone()
+                        )
+                        .width(Length::Fixed(date_picker::INPUT_WIDTH)),
+                        &self.follow_up,
+                        book.today,
+                        Message::FollowUpPick,
+                    ),
+                    reason_or_space(&problems.follow_up),
                 ),
                 field(
                     fl!("invoice"),
@@ -426,20 +465,41 @@ fn field<'a>(
     on_submit: Option<Message>,
     beside: Element<'a, Message>,
 ) -> Element<'a, Message> {
-    row![
-        text(label).size(14).width(LABEL),
-        text_input(hint, value)
-            .id(id)
-            .on_input(on_input)
-            .on_submit_maybe(on_submit)
-            .padding(6)
-            .size(14)
-            .width(Length::Fixed(widgets::FIELD_WIDTH)),
+    labelled(
+        label,
+        input(hint, id, value, on_input, on_submit).into(),
         beside,
-    ]
-    .spacing(10)
-    .align_y(Alignment::Center)
-    .into()
+    )
+}
+
+/// A field's input with its hint, as wide as a form's inputs.
+fn input<'a>(
+    hint: &str,
+    id: &'static str,
+    value: &'a str,
+    on_input: fn(String) -> Message,
+    on_submit: Option<Message>,
+) -> text_input::TextInput<'a, Message> {
+    text_input(hint, value)
+        .id(id)
+        .on_input(on_input)
+        .on_submit_maybe(on_submit)
+        .padding(6)
+        .size(14)
+        .width(Length::Fixed(widgets::FIELD_WIDTH))
+}
+
+/// A field's row: its label, its input (a date's with the calendar's button), and what
+/// is beside it.
+fn labelled<'a>(
+    label: String,
+    input: Element<'a, Message>,
+    beside: Element<'a, Message>,
+) -> Element<'a, Message> {
+    row![text(label).size(14).width(LABEL), input, beside]
+        .spacing(10)
+        .align_y(Alignment::Center)
+        .into()
 }
 
 fn reason<'a>(problem: &str) -> Element<'a, Message> {

@@ -442,3 +442,42 @@ fn notes_of_an_older_load_never_overwrite_a_newer_ones() {
     );
     assert!(screen(&app).rows().is_empty(), "the latest load is taken");
 }
+
+#[test]
+fn promise_and_follow_up_dates_picked_on_the_calendar() {
+    use crate::ui::widgets::date_picker::Message as Pick;
+    let mut app = sample_app();
+    send(
+        &mut app,
+        AppMessage::Customers(customers::Message::Select(0)),
+    );
+    send(
+        &mut app,
+        AppMessage::Key(Key::Character("l".into()), Modifiers::COMMAND),
+    );
+    let click = |app: &mut App, label: &str| {
+        let mut ui = simulate(app);
+        ui.click(label).expect(label);
+        let messages: Vec<_> = ui.into_messages().collect();
+        feed(app, messages);
+    };
+    // The promise date is empty: its calendar opens at today's month.
+    send(
+        &mut app,
+        AppMessage::Entry(entry::Message::PromisePick(Pick::Toggle)),
+    );
+    assert!(simulate(&app).find("November 2026").is_ok());
+    click(&mut app, "15");
+    send(
+        &mut app,
+        AppMessage::Entry(entry::Message::FollowUpPick(Pick::Toggle)),
+    );
+    send(
+        &mut app,
+        AppMessage::Entry(entry::Message::FollowUpPick(Pick::Next)),
+    );
+    click(&mut app, "21");
+    let open = entry(&app).expect("the entry stays open");
+    assert_eq!(open.promise_date, "2026-11-15");
+    assert_eq!(open.follow_up, "2026-12-21");
+}
