@@ -470,10 +470,10 @@ fn row_view<'a>(
             DATE,
         ))
         .push(widgets::amount_cell(amount, AMOUNT))
-        .push(widgets::cell(details, TEXT))
+        .push(widgets::name_cell_owned(details, TEXT))
         .push(widgets::cell(status_text(planned), STATUS));
     if !widths.narrow {
-        content = content.push(widgets::cell(suggestion, MATCH));
+        content = content.push(widgets::name_cell_owned(suggestion, MATCH));
     }
     let content = content.push(widgets::cell(
         decision_text(planned, review.decision(index, &screen.decisions).as_ref()),
