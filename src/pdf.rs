@@ -26,6 +26,8 @@ use crate::domain::printed::{Addressee, Letter, Statement};
 pub use aging::{AgingPdfError, AgingSheet, aging_pdf, write_aging_pdf};
 use compose::{Composer, Weight};
 pub use labels::Labels;
+/// A letter's amounts and dates kept on one line, on the screen's preview as on paper.
+pub use letter::{keep_together, unbreakable};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {

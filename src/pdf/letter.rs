@@ -191,7 +191,7 @@ fn lines_here(lines: usize, room: usize) -> usize {
 
 /// Amounts with their currency and dates as the letter's merge fields write them: each
 /// is kept on one line.
-fn unbreakable(letter: &Letter) -> Vec<String> {
+pub fn unbreakable(letter: &Letter) -> Vec<String> {
     let cur = &letter.currency;
     let mut amounts = vec![letter.total_overdue, crate::domain::Money::ZERO];
     let mut dates = vec![letter.date, letter.deadline, letter.oldest_due];
@@ -213,7 +213,7 @@ fn unbreakable(letter: &Letter) -> Vec<String> {
 
 /// `text` with the spaces inside each of `phrases` made no-break spaces, which
 /// [`Composer::wrap`] never breaks at (and which print as spaces).
-fn keep_together(text: &str, phrases: &[String]) -> String {
+pub fn keep_together(text: &str, phrases: &[String]) -> String {
     let mut text = text.to_string();
     for phrase in phrases {
         if text.contains(phrase.as_str()) {

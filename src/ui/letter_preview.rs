@@ -289,9 +289,13 @@ impl LetterPreview {
         );
         page = page.push(space().height(6));
         page = page.push(ink(&letter.title, 18).font(BOLD));
+        // As on paper: an amount with its currency, or a date, never broken across lines.
+        let together = crate::pdf::unbreakable(letter);
         for block in &letter.blocks {
             page = page.push(match block {
-                LetterBlock::Text(paragraph) => ink(paragraph, 14).into(),
+                LetterBlock::Text(paragraph) => {
+                    ink(crate::pdf::keep_together(paragraph, &together), 14).into()
+                }
                 LetterBlock::Items => self.items(&labels),
             });
         }
