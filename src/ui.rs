@@ -557,7 +557,7 @@ impl Open {
             }
             Event::BookChanged => {
                 // The book's locale may have changed with its settings.
-                crate::i18n::set_grouping(book.currency().format.group_mark());
+                book.settings_changed();
                 self.settings.reload(book);
                 // A payment started from Today, now posted: back to the list.
                 if self.back_to_today && self.tab == Tab::Ledger {

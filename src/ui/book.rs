@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use iced::Task;
 use iced::futures::channel::oneshot;
 
+use crate::domain::company::Locale;
 use crate::domain::{Currency, Money};
 use crate::preferences::{Place, Preferences};
 use crate::store::{Access, Store};
@@ -21,17 +22,33 @@ pub struct Book {
     /// The person's preferences file, where the folders used with this book are kept
     /// (none in tests: nothing is remembered).
     preferences: Option<PathBuf>,
+    /// The book's locale, which writes its dates (and its amounts, by its currency).
+    locale: Locale,
 }
 
 impl Book {
     pub fn new(store: Store, today: NaiveDate) -> Book {
         // Counts in messages are grouped as this book's amounts are.
         crate::i18n::set_grouping(store.currency().format.group_mark());
+        let locale = locale_of(&store);
         Book {
             store,
             today,
             preferences: None,
+            locale,
         }
+    }
+
+    /// Reads the book's locale again (its settings were saved).
+    pub fn settings_changed(&mut self) {
+        crate::i18n::set_grouping(self.store.currency().format.group_mark());
+        self.locale = locale_of(&self.store);
+    }
+
+    /// `date` as the book writes dates: on the screens as on its statements and
+    /// letters (2026-11-30, 30.11.2026, Nov 30, 2026 …, by the company's locale).
+    pub fn date(&self, date: NaiveDate) -> String {
+        self.locale.format_date(date)
     }
 
     /// Keeps the folders used with this book in the preferences file at `path`, and
@@ -132,6 +149,15 @@ impl Book {
             Err(error) => Task::done(done(Err(error.described()))),
         }
     }
+}
+
+/// The locale the company's settings give the book; the default when they cannot be
+/// read (the screens then say why elsewhere).
+fn locale_of(store: &Store) -> Locale {
+    store
+        .company_profile()
+        .map(|profile| profile.locale)
+        .unwrap_or_default()
 }
 
 /// Runs blocking `work` on its own thread and awaits its result.

@@ -225,7 +225,7 @@ impl ReviewForm {
             toolbar,
             widgets::muted(fl!(
                 "as-of-date-payments-and-promises",
-                date = record.as_of.to_string()
+                date = book.date(record.as_of)
             )),
             text(fl!("now")).size(15).font(BOLD),
             now,

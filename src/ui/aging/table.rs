@@ -113,7 +113,7 @@ fn table<'a>(screen: &'a Aging, report: &'a Report, book: &'a Book) -> Element<'
     let list: Element<'a, Message> = if report.customers.is_empty() {
         container(widgets::muted(fl!(
             "nothing-is-owed-as-of-date",
-            date = report.as_of().to_string()
+            date = book.date(report.as_of())
         )))
         .padding(12)
         .height(Length::Fill)
@@ -247,8 +247,8 @@ fn item_line<'a>(
     };
     let facts = fl!(
         "date-due-due-lateness",
-        date = item.date.to_string(),
-        due = item.due.to_string(),
+        date = book.date(item.date),
+        due = book.date(item.due),
         lateness = lateness
     );
     let mut cells = row![

@@ -103,7 +103,7 @@ fn review_row<'a>(review: &'a ReviewDate, book: &Book) -> Element<'a, Message> {
         |limit| fl!("limit-amount", amount = book.money(limit)),
     );
     let line = row![
-        text(review.next_review.to_string())
+        text(book.date(review.next_review))
             .size(13)
             .width(Length::Fixed(86.0)),
         column![

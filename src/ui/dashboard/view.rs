@@ -323,7 +323,7 @@ pub fn view<'a>(screen: &'a Dashboard, book: &'a Book) -> Element<'a, Message> {
         text(fl!("dashboard")).size(24).font(BOLD),
         widgets::muted(fl!(
             "as-of-date-dso-cei-and",
-            date = as_of.to_string(),
+            date = book.date(as_of),
             days = PERIOD_DAYS
         )),
         space::horizontal(),

@@ -450,7 +450,7 @@ impl Form {
             };
             let mut line = row![
                 widgets::cell(invoice.number.as_str(), Length::Fixed(120.0)),
-                widgets::cell(invoice.due.to_string(), Length::Fixed(100.0)),
+                widgets::cell(book.date(invoice.due), Length::Fixed(100.0)),
                 widgets::amount_cell(book.money(invoice.open), Length::Fixed(110.0)),
                 text_input("0", &value)
                     .id(Id::from(format!("apply-{index}")))

@@ -292,7 +292,7 @@ fn table<'a>(ledger: &'a Ledger, data: &'a Data, book: &'a Book) -> Element<'a, 
             let selected = ledger.selected == Some(index);
             mouse_area(
                 container(row![
-                    widgets::cell(line.date.to_string(), DATE),
+                    widgets::cell(book.date(line.date), DATE),
                     widgets::cell(super::kind_name(line.kind), KIND),
                     widgets::cell(line.number.as_str(), NUMBER),
                     widgets::amount_cell(line.debit.as_str(), money),
@@ -324,11 +324,7 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     for item in data.items.iter().take(SIDE_LIMIT) {
         let days = (today - item.due).num_days();
         let mut when = if days > 0 {
-            fl!(
-                "due-date-n-days-late",
-                date = item.due.to_string(),
-                n = days
-            )
+            fl!("due-date-n-days-late", date = book.date(item.due), n = days)
         } else {
             fl!("due-date", date = item.due.to_string())
         };
@@ -340,7 +336,7 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
             Some(offer) => text(fl!(
                 "pay-pay-by-date-percent-discount",
                 pay = book.money(item.open - offer.amount),
-                date = offer.last_day.to_string(),
+                date = book.date(offer.last_day),
                 percent = offer.percent.to_string(),
                 discount = book.money(offer.amount)
             ))
@@ -391,7 +387,7 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
             let mut words = fl!(
                 "promised-amount-by-date",
                 amount = book.money(promise.total()),
-                date = promise.last_date().to_string()
+                date = book.date(promise.last_date())
             );
             if promise.is_plan() {
                 words = format!(

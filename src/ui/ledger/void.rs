@@ -198,7 +198,7 @@ impl Form {
                 "kind-number-of-date-amount",
                 kind = super::kind_name(doc.kind),
                 number = doc.number.as_str(),
-                date = doc.date.to_string(),
+                date = book.date(doc.date),
                 amount = book.money(doc.amount)
             ))
             .size(14)

@@ -169,7 +169,7 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
             .take(DUE_SHOWN - shown)
         {
             shown += 1;
-            due = due.push(due_row(screen, letter));
+            due = due.push(due_row(screen, letter, book));
         }
     }
     if screen.due.len() > shown {
@@ -320,20 +320,24 @@ fn level_label(level: Level) -> String {
 }
 
 /// One letter due (under its level's heading): who, since when, and its Preview button.
-fn due_row<'a>(screen: &'a Statements, letter: &'a DueLetter) -> Element<'a, Message> {
+fn due_row<'a>(
+    screen: &'a Statements,
+    letter: &'a DueLetter,
+    book: &'a Book,
+) -> Element<'a, Message> {
     row![
         text(if letter.level.is_rung() {
             fl!(
                 "code-oldest-item-due-due-days-overdue",
                 code = letter.customer.as_str(),
-                due = letter.oldest_due.to_string(),
+                due = book.date(letter.oldest_due),
                 days = letter.days_overdue
             )
         } else {
             fl!(
                 "code-first-item-falls-due-due",
                 code = letter.customer.as_str(),
-                due = letter.oldest_due.to_string()
+                due = book.date(letter.oldest_due)
             )
         })
         .size(13)
@@ -444,7 +448,7 @@ fn archive<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
         };
         list = list.push(
             row![
-                widgets::cell(issued.date.to_string(), Length::Fixed(92.0)),
+                widgets::cell(book.date(issued.date), Length::Fixed(92.0)),
                 widgets::name_cell_owned(
                     format!("{} {} · {what}", issued.customer, issued.customer_name),
                     Length::Fill

@@ -121,7 +121,7 @@ pub(super) fn view<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message>
         .count();
     let title = row![
         text(fl!("today")).size(24).font(BOLD),
-        widgets::muted(book.today.to_string()),
+        widgets::muted(book.date(book.today)),
         space::horizontal(),
         widgets::secondary(fl!("charge-interest-due"), Some(Message::ChargeInterest)),
         widgets::secondary(fl!("refresh"), Some(Message::Refresh)),

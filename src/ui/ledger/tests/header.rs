@@ -24,3 +24,19 @@ fn the_header_shows_the_customers_address_on_one_line() {
     ui.find("Rue du Lac 4 · 1003 Lausanne · Suisse")
         .expect("the address, its lines joined");
 }
+
+#[test]
+fn dates_are_written_as_the_book_writes_them() {
+    let mut store = store_with_installments();
+    let mut profile = store.company_profile().unwrap();
+    profile.locale = crate::domain::company::Locale::DeDe;
+    store.set_company_profile(&profile).unwrap();
+    let (mut app, task) = App::with_store(store, date(TODAY));
+    settle(&mut app, task);
+    open_ledger(&mut app, "C003");
+    let mut ui = simulator(app.view());
+    // INV-3 of 2026-09-01, as a German book's statements date it.
+    ui.find("01.09.2026")
+        .expect("the ledger's date in the book's form");
+    assert!(ui.find("2026-09-01").is_err(), "not in ISO beside it");
+}
