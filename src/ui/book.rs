@@ -45,6 +45,11 @@ impl Book {
         self.locale = locale_of(&self.store);
     }
 
+    /// The book's locale (how it writes dates and amounts).
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
     /// `date` as the book writes dates: on the screens as on its statements and
     /// letters (2026-11-30, 30.11.2026, Nov 30, 2026 …, by the company's locale).
     pub fn date(&self, date: NaiveDate) -> String {

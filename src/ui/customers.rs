@@ -125,6 +125,8 @@ pub struct Customers {
     today: NaiveDate,
     /// Which reload is the latest: the rows and scores of an older one are dropped.
     generation: Generation,
+    /// How the book writes dates (its locale), for the contact dates.
+    locale: crate::domain::company::Locale,
     /// The latest scores, by code; None before the first arrive.
     risks: Option<HashMap<String, Risk>>,
 }
@@ -143,6 +145,7 @@ impl Customers {
         self.loading = true;
         let generation = self.generation.start();
         let today = book.today;
+        self.locale = book.locale();
         Task::batch([
             book.read(
                 move |store| load(store, today),

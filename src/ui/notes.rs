@@ -164,6 +164,8 @@ pub struct Notes {
     error: Option<String>,
     /// Which reload is the latest: the notes of an older one are dropped.
     generation: Generation,
+    /// How the book writes dates (its locale).
+    locale: crate::domain::company::Locale,
 }
 
 impl Notes {
@@ -177,6 +179,7 @@ impl Notes {
         self.loading = true;
         let today = book.today;
         let generation = self.generation.start();
+        self.locale = book.locale();
         book.read(
             move |store| load(store, today),
             move |result| Message::Loaded(generation, result),
@@ -323,6 +326,11 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Vec<Row>, String> {
         .map_err(|e| e.described())?;
     let statuses = report::note_statuses(store, &notes, today).map_err(|e| e.described())?;
     let currency = store.currency();
+    // Dates as the book writes them; the default form if its settings cannot be read.
+    let locale = store
+        .company_profile()
+        .map(|profile| profile.locale)
+        .unwrap_or_default();
     Ok(notes
         .into_iter()
         .zip(statuses)
@@ -330,7 +338,7 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Vec<Row>, String> {
             let (promise_date, promise_amount) = note
                 .promise
                 .as_ref()
-                .map(|p| promise_texts(p, &status, currency))
+                .map(|p| promise_texts(p, &status, currency, locale))
                 .unwrap_or_default();
             Row {
                 id: note.id,
@@ -366,10 +374,15 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Vec<Row>, String> {
 
 /// The date and amount a row shows for a promise: its own for one date; for a plan, the
 /// part it waits for (or the last) and which part of how many.
-fn promise_texts(promise: &Promise, status: &NoteStatus, currency: &Currency) -> (String, String) {
+fn promise_texts(
+    promise: &Promise,
+    status: &NoteStatus,
+    currency: &Currency,
+    locale: crate::domain::company::Locale,
+) -> (String, String) {
     if !promise.is_plan() {
         return (
-            promise.last_date().to_string(),
+            locale.format_date(promise.last_date()),
             currency.display(promise.total()),
         );
     }
@@ -379,7 +392,12 @@ fn promise_texts(promise: &Promise, status: &NoteStatus, currency: &Currency) ->
         .and_then(|s| s.parts.iter().position(|p| p.status == PromiseStatus::Open))
         .unwrap_or(parts.len() - 1);
     (
-        format!("{} {}/{}", parts[at].date, at + 1, parts.len()),
+        format!(
+            "{} {}/{}",
+            locale.format_date(parts[at].date),
+            at + 1,
+            parts.len()
+        ),
         currency.display(parts[at].amount),
     )
 }

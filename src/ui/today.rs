@@ -242,7 +242,7 @@ impl Today {
                     index,
                     customer: view::customer_text(item),
                     amount: item.amount.map(|a| book.money(a)).unwrap_or_default(),
-                    date: item.date.map(|d| d.to_string()).unwrap_or_default(),
+                    date: item.date.map(|d| book.date(d)).unwrap_or_default(),
                     what: view::what(item, list.risks.get(&item.customer), book),
                 });
             }

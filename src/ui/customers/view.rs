@@ -202,7 +202,7 @@ impl Customers {
             .oldest_days_overdue
             .map(|d| d.to_string())
             .unwrap_or_default();
-        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        let date = |d: Option<NaiveDate>| d.map(|d| self.locale.format_date(d)).unwrap_or_default();
         let overdue = widgets::flagged_amount_cell(
             row_data.overdue_text.as_str(),
             MONEY,

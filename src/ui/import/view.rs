@@ -465,7 +465,7 @@ fn row_view<'a>(
     content = content
         .push(widgets::cell(
             r.date
-                .map(|d| d.to_string())
+                .map(|d| book.date(d))
                 .unwrap_or_else(|| fl!("pending")),
             DATE,
         ))
@@ -504,7 +504,7 @@ fn panel<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, 
                 text(format!(
                     "{} · {}",
                     r.date
-                        .map(|d| d.to_string())
+                        .map(|d| book.date(d))
                         .unwrap_or_else(|| fl!("pending")),
                     book.currency()
                         .to_minor_checked(Money(r.signed()))

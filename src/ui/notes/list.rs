@@ -154,7 +154,10 @@ fn row_view<'a>(
 ) -> Element<'a, Message> {
     let note = &notes.rows[index];
     let selected = notes.selected == Some(index);
-    let follow_up = note.follow_up.map(|d| d.to_string()).unwrap_or_default();
+    let follow_up = note
+        .follow_up
+        .map(|d| notes.locale.format_date(d))
+        .unwrap_or_default();
     let follow_up: Element<'a, Message> = if note.status.follow_up_due {
         container(
             text(follow_up)
@@ -355,7 +358,7 @@ fn detail<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
             let line = fl!(
                 "amount-by-date-paid-paid-since",
                 amount = book.money(part.amount),
-                date = part.date.to_string(),
+                date = book.date(part.date),
                 paid = paid.as_str(),
                 standing = standing.label()
             );
@@ -377,7 +380,7 @@ fn detail<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
                     "n-amount-by-date-paid-paid",
                     n = (i + 1).to_string(),
                     amount = book.money(part.amount),
-                    date = part.date.to_string(),
+                    date = book.date(part.date),
                     paid = book.money(standing.map_or(Money::ZERO, |s| s.paid)),
                     status = status_words(standing.map_or(PromiseStatus::Open, |s| s.status))
                 );
