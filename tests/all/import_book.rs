@@ -311,7 +311,7 @@ fn a_payer_accepted_once_is_known_the_next_time() {
     let s = plan.rows[0].suggestion.as_ref().unwrap();
     assert_eq!(s.code, "C001");
     assert!(
-        s.confidence >= 0.9 && s.reason.contains("known payer"),
+        s.confidence >= 0.9 && s.reason.to_string().contains("known payer"),
         "{}",
         s.reason
     );

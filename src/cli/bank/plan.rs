@@ -7,6 +7,7 @@ use crate::cli::output::Table;
 use crate::cli::words::count;
 use crate::domain::Money;
 use crate::fl;
+use crate::i18n::errors::Described;
 use crate::import::{self, Decision, RowKind, RowStatus};
 
 pub(super) fn table(
@@ -240,7 +241,13 @@ fn row_cells(
         (_, Some(s)) => (
             s.code.clone(),
             format!("{:.2}", s.confidence),
-            s.reason.clone(),
+            // CSV keeps the English scripts read; a table says it in the language
+            // chosen (the same English when that is English).
+            if plain {
+                s.reason.to_string()
+            } else {
+                s.reason.described()
+            },
         ),
         _ => Default::default(),
     };

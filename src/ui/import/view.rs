@@ -14,6 +14,7 @@ use super::{
 };
 use crate::domain::Money;
 use crate::fl;
+use crate::i18n::errors::Described;
 use crate::import::{Decision, PlannedRow, RowKind, RowStatus};
 use crate::ui::Book;
 use crate::ui::widgets::{self, BOLD};
@@ -544,7 +545,7 @@ fn panel<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, 
                         .size(14)
                         .font(BOLD),
                     );
-                    col = col.push(widgets::muted(s.reason.as_str()));
+                    col = col.push(widgets::muted(s.reason.described()));
                 }
                 if let Some(goes) = goes_to(screen, r.line) {
                     col = col.push(goes);
