@@ -24,9 +24,9 @@ mod pipeline;
 
 pub use pipeline::{
     BankProfile, Committed, Count, CountTotal, Decision, Decisions, DetectedSummary, DryRun,
-    Figures, Glance, ImportPlan, Imported, PlannedPayment, PlannedRow, Review, RowKind, RowStatus,
-    RunError, SetAside, SkippedLine, Summary, accept, assign_unmatched, canonical, commit,
-    default_decisions, dry_run, fingerprint, import_streamed, prepare, undo,
+    Figures, Glance, ImportPlan, Imported, NotPosted, PlannedPayment, PlannedRow, Review, RowKind,
+    RowStatus, RunError, SetAside, SkippedLine, Summary, accept, assign_unmatched, canonical,
+    commit, default_decisions, dry_run, fingerprint, import_streamed, prepare, undo,
 };
 mod records;
 mod rows;

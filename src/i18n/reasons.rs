@@ -4,12 +4,14 @@
 //! separators (`; ` in English, `；` in Chinese). The English says word for word what
 //! the reason's `Display` says (which CSV, JSON and kept bank rows hold); a test checks.
 //! Counts are passed as text, so they are never grouped, as `Display` never groups them.
+//! A payment the book refused at commit ([`Refusal`]) is said as the book's error is.
 
 use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 
 use super::errors::Described;
 use crate::import::matching::{Reason, ReasonPart, Twin};
+use crate::store::Refusal;
 
 impl Described for Reason {
     fn described_in(&self, loader: &FluentLanguageLoader) -> String {
@@ -21,6 +23,12 @@ impl Described for Reason {
 impl Described for ReasonPart {
     fn described_in(&self, loader: &FluentLanguageLoader) -> String {
         part(self, loader)
+    }
+}
+
+impl Described for Refusal {
+    fn described_in(&self, loader: &FluentLanguageLoader) -> String {
+        self.error().described_in(loader)
     }
 }
 

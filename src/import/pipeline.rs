@@ -468,7 +468,9 @@ pub use keys::{canonical, fingerprint};
 pub use review::{Decisions, Figures, Glance, Review};
 use sequence::sequence;
 pub use streamed::{Imported, import_streamed};
-pub use summary::{Count, CountTotal, DetectedSummary, PlannedPayment, SkippedLine, Summary};
+pub use summary::{
+    Count, CountTotal, DetectedSummary, NotPosted, PlannedPayment, SkippedLine, Summary,
+};
 
 impl ImportPlan {
     /// Whether the file holds anything the book can take: new money in, in the book's

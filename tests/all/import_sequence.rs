@@ -229,7 +229,7 @@ fn a_row_the_book_refuses_is_kept_unmatched_and_the_batch_goes_on() {
     assert_eq!(summary.not_posted.len(), 1);
     assert_eq!(summary.not_posted[0].line, 3);
     assert!(
-        summary.not_posted[0].reason.contains("C999"),
+        summary.not_posted[0].reason.to_string().contains("C999"),
         "{}",
         summary.not_posted[0].reason
     );

@@ -96,7 +96,7 @@ pub(super) fn table(
             fl!(
                 "cli-import-not-posted",
                 line = refused.line.to_string(),
-                reason = refused.reason.as_str()
+                reason = refused.reason.described()
             )
         ));
     }

@@ -8,6 +8,7 @@ use i18n_embed::fluent::FluentLanguageLoader;
 use super::super::errors::Described;
 use crate::i18n::{Language, loader_for};
 use crate::import::matching::{Reason, ReasonPart, Twin};
+use crate::store::{Refusal, StoreError};
 
 static ENGLISH: LazyLock<FluentLanguageLoader> = LazyLock::new(|| loader_for(Language::English));
 static CHINESE: LazyLock<FluentLanguageLoader> =
@@ -174,4 +175,21 @@ fn a_whole_reason_is_joined_as_each_language_joins_findings() {
     assert_eq!(chinese.matches('；').count(), 2, "{chinese}");
     assert!(!chinese.contains("; "), "{chinese}");
     assert!(chinese.contains("“Acme Ltd”"), "{chinese}");
+}
+
+#[test]
+fn a_refused_payment_is_said_as_the_book_says_its_error() {
+    let refusal = Refusal::new(StoreError::UnknownCustomer("C999".into()));
+    assert_eq!(refusal.described_in(&ENGLISH), refusal.to_string());
+    assert_eq!(refusal.to_string(), refusal.error().to_string());
+    let chinese = refusal.described_in(&CHINESE);
+    assert!(
+        is_chinese(&chinese) && chinese.contains("C999"),
+        "{chinese}"
+    );
+    // Serialised (the import's JSON) as its English text.
+    assert_eq!(
+        serde_json::to_string(&refusal).unwrap(),
+        serde_json::to_string(&refusal.to_string()).unwrap()
+    );
 }

@@ -27,7 +27,7 @@ pub struct Summary {
     pub payments: Vec<PlannedPayment>,
     /// Payments the book refused at commit (it changed since the file was read), kept
     /// unmatched: empty in a dry run and almost always after a commit.
-    pub not_posted: Vec<SkippedLine>,
+    pub not_posted: Vec<NotPosted>,
 }
 
 /// One payment an import posts and where its money goes.
@@ -84,6 +84,14 @@ pub struct Count {
 pub struct SkippedLine {
     pub line: usize,
     pub reason: String,
+}
+
+/// A payment the book refused at commit: serialised as a [`SkippedLine`] is (the
+/// reason as its English text), said on screens in the language chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotPosted {
+    pub line: usize,
+    pub reason: crate::store::Refusal,
 }
 
 /// The [`PlannedPayment`]s of `outcomes` (by row of `plan`), in the order they post.
@@ -307,7 +315,7 @@ impl Tally {
 impl Summary {
     /// Counts the payments the book refused at commit (by line, with why) as not
     /// posted: they are said, taken out of the payments, and counted as unmatched.
-    pub(super) fn refused(&mut self, not_posted: &[(usize, String)]) {
+    pub(super) fn refused(&mut self, not_posted: &[(usize, crate::store::Refusal)]) {
         if not_posted.is_empty() {
             return;
         }
@@ -318,7 +326,7 @@ impl Summary {
         self.unmatched += lines.len();
         self.not_posted = not_posted
             .iter()
-            .map(|(line, reason)| SkippedLine {
+            .map(|(line, reason)| NotPosted {
                 line: *line,
                 reason: reason.clone(),
             })
