@@ -1419,3 +1419,7 @@ reason-chosen-by-amount = { $code } chosen: only its open items fit the amount
 reason-chosen-by-legal-form = { $code } chosen: its legal form is the one in the text
 reason-twins-alike = nothing in the row tells them apart: check before accepting
 reason-others-in-text = { $others } also in the text, but only { $code }'s open items fit the amount
+reason-due-first-of-spell = { $days } days overdue, first letter of this spell
+reason-due-next-rung = { $days } days overdue, level { $level } sent { $sent }
+reason-reminder-on = { $items } item(s) falling due { $first }: payment reminder before the due date
+reason-reminder-from-to = { $items } item(s) falling due { $first } to { $last }: payment reminder before the due date

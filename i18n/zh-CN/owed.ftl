@@ -1207,3 +1207,7 @@ reason-chosen-by-amount = 选择 { $code }：仅其未结项目与金额相符
 reason-chosen-by-legal-form = 选择 { $code }：其法律形式与摘要一致
 reason-twins-alike = 该行无法区分这几位客户：接受前请核对
 reason-others-in-text = 摘要中还有 { $others }，但仅 { $code } 的未结项目与金额相符
+reason-due-first-of-spell = 已逾期 { $days } 天，本轮逾期的第一封催款函
+reason-due-next-rung = 已逾期 { $days } 天，第 { $level } 级催款函已于 { $sent } 发出
+reason-reminder-on = { $items } 个项目于 { $first } 到期：到期前付款提醒
+reason-reminder-from-to = { $items } 个项目于 { $first } 至 { $last } 到期：到期前付款提醒

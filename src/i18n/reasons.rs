@@ -4,7 +4,8 @@
 //! separators (`; ` in English, `；` in Chinese). The English says word for word what
 //! the reason's `Display` says (which CSV, JSON and kept bank rows hold); a test checks.
 //! Counts are passed as text, so they are never grouped, as `Display` never groups them.
-//! A payment the book refused at commit ([`Refusal`]) is said as the book's error is.
+//! A payment the book refused at commit ([`Refusal`]) is said as the book's error is;
+//! why a letter is due on a run, in `letters`.
 
 use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
@@ -132,6 +133,8 @@ fn twin(twin: &Twin, loader: &FluentLanguageLoader) -> String {
         items = items
     )
 }
+
+mod letters;
 
 #[cfg(test)]
 mod tests;

@@ -224,6 +224,17 @@ fn the_reports_people_read_are_chinese_with_their_figures() {
     );
     assert!(!import.contains("named in the text"), "{import}");
 
+    // Why a letter is due, in Chinese with its days (`letters --due --dry-run`).
+    let letters = zh(
+        &book,
+        &["letters", "--due", "--dry-run", "--date", "2026-11-20"],
+    );
+    says(
+        &letters,
+        &["C1 第 1 级", "已逾期 50 天，本轮逾期的第一封催款函"],
+    );
+    assert!(!letters.contains("days overdue"), "{letters}");
+
     // No English word of ours is left in what a person reads.
     for (what, text) in [("list", &list), ("ledger", &ledger), ("aging", &aging)] {
         for english in [
