@@ -24,9 +24,10 @@ mod pipeline;
 
 pub use pipeline::{
     BankProfile, Committed, Count, CountTotal, Decision, Decisions, DetectedSummary, DryRun,
-    Figures, Glance, ImportPlan, Imported, NotPosted, PlannedPayment, PlannedRow, Review, RowKind,
-    RowStatus, RunError, SetAside, SkippedLine, Summary, accept, assign_unmatched, canonical,
-    commit, default_decisions, dry_run, fingerprint, import_streamed, prepare, undo,
+    Figures, Glance, ImportPlan, Imported, NotPosted, PlannedPayment, PlannedRow, Resembles,
+    Review, RowKind, RowStatus, RunError, SetAside, SkippedLine, Summary, Unpostable, accept,
+    assign_unmatched, canonical, commit, default_decisions, dry_run, fingerprint, import_streamed,
+    prepare, undo,
 };
 mod records;
 mod rows;

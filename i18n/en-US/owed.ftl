@@ -1423,3 +1423,6 @@ reason-due-first-of-spell = { $days } days overdue, first letter of this spell
 reason-due-next-rung = { $days } days overdue, level { $level } sent { $sent }
 reason-reminder-on = { $items } item(s) falling due { $first }: payment reminder before the due date
 reason-reminder-from-to = { $items } item(s) falling due { $first } to { $last }: payment reminder before the due date
+reason-same-as-bank-row = same date and amount as line { $line } of { $file } (import { $batch }), with other text
+reason-same-as-payment = same date and amount as { $number } of { $customer }, entered by hand
+reason-unpostable = { $amount } has more decimals than { $currency } allows ({ $decimals }): kept unmatched

@@ -1211,3 +1211,6 @@ reason-due-first-of-spell = 已逾期 { $days } 天，本轮逾期的第一封�
 reason-due-next-rung = 已逾期 { $days } 天，第 { $level } 级催款函已于 { $sent } 发出
 reason-reminder-on = { $items } 个项目于 { $first } 到期：到期前付款提醒
 reason-reminder-from-to = { $items } 个项目于 { $first } 至 { $last } 到期：到期前付款提醒
+reason-same-as-bank-row = 与导入批次 { $batch }（{ $file }）第 { $line } 行的日期和金额相同，摘要不同
+reason-same-as-payment = 与 { $customer } 手工录入的收款 { $number } 日期和金额相同
+reason-unpostable = { $amount } 的小数位数超过 { $currency } 允许的 { $decimals } 位：保留为未匹配

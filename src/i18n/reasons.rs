@@ -5,7 +5,7 @@
 //! the reason's `Display` says (which CSV, JSON and kept bank rows hold); a test checks.
 //! Counts are passed as text, so they are never grouped, as `Display` never groups them.
 //! A payment the book refused at commit ([`Refusal`]) is said as the book's error is;
-//! why a letter is due on a run, in `letters`.
+//! why a letter is due on a run, in `letters`; why a file's row is set apart, in `rows`.
 
 use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
@@ -135,6 +135,7 @@ fn twin(twin: &Twin, loader: &FluentLanguageLoader) -> String {
 }
 
 mod letters;
+mod rows;
 
 #[cfg(test)]
 mod tests;

@@ -277,7 +277,7 @@ fn a_payment_entered_by_hand_is_a_probable_duplicate() {
     .unwrap();
     let row = plan.rows.iter().find(|r| r.row.line == 3).unwrap();
     match &row.status {
-        RowStatus::ProbableDuplicate(why) => assert!(why.contains("PAY-9"), "{why}"),
+        RowStatus::ProbableDuplicate(why) => assert!(why.to_string().contains("PAY-9"), "{why}"),
         other => panic!("{other:?}"),
     }
     let decisions = import::default_decisions(&plan, 0.9);

@@ -234,20 +234,17 @@ fn row_cells(
         _ if row.unpostable.is_some() => (
             String::new(),
             String::new(),
-            row.unpostable.clone().unwrap_or_default(),
+            row.unpostable
+                .as_ref()
+                .map(|why| said(why, plain))
+                .unwrap_or_default(),
         ),
-        (RowStatus::ProbableDuplicate(why), _) => (String::new(), String::new(), why.clone()),
+        (RowStatus::ProbableDuplicate(why), _) => (String::new(), String::new(), said(why, plain)),
 
         (_, Some(s)) => (
             s.code.clone(),
             format!("{:.2}", s.confidence),
-            // CSV keeps the English scripts read; a table says it in the language
-            // chosen (the same English when that is English).
-            if plain {
-                s.reason.to_string()
-            } else {
-                s.reason.described()
-            },
+            said(&s.reason, plain),
         ),
         _ => Default::default(),
     };
@@ -279,6 +276,16 @@ fn row_cells(
         goes,
         reason,
     ]
+}
+
+/// Why, in English in CSV (`plain`, the words scripts read); else in the language
+/// chosen (the same English when that is English).
+fn said<T: Described + std::fmt::Display>(why: &T, plain: bool) -> String {
+    if plain {
+        why.to_string()
+    } else {
+        why.described()
+    }
 }
 
 /// `INV-1 500.00, discount INV-1 20.00, unapplied 10.00`: where a payment's money goes

@@ -179,7 +179,9 @@ pub(super) fn bank_row(
     };
     let note = outcome.and_then(|o| o.note.as_deref());
     let (confidence, reason) = match (&planned.status, &planned.suggestion) {
-        _ if planned.unpostable.is_some() => (None, planned.unpostable.clone()),
+        _ if planned.unpostable.is_some() => {
+            (None, planned.unpostable.as_ref().map(ToString::to_string))
+        }
         (RowStatus::ProbableDuplicate(why), _) => {
             (None, Some(format!("probable duplicate: {why}")))
         }

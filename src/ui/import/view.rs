@@ -528,10 +528,10 @@ fn panel<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, 
             }
             col = col.push(widgets::muted(status_text(planned)));
             if let RowStatus::ProbableDuplicate(why) = &planned.status {
-                col = col.push(widgets::danger_text(why.as_str()));
+                col = col.push(widgets::danger_text(why.described()));
             }
             if let Some(why) = &planned.unpostable {
-                col = col.push(widgets::danger_text(why.as_str()));
+                col = col.push(widgets::danger_text(why.described()));
             }
             if planned.is_payable() {
                 if let Some(s) = &planned.suggestion {
