@@ -252,8 +252,16 @@ fn row_cells(
         Some(payment) => (
             where_it_goes(payment, plain),
             match &payment.note {
-                Some(note) if reason.is_empty() => note.clone(),
-                Some(note) => format!("{reason}; {note}"),
+                Some(note) if reason.is_empty() => said(note, plain),
+                Some(note) => format!(
+                    "{reason}{}{}",
+                    if plain {
+                        "; ".to_string()
+                    } else {
+                        fl!("reason-and")
+                    },
+                    said(note, plain)
+                ),
                 None => reason,
             },
         ),

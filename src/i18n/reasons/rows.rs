@@ -1,13 +1,14 @@
 //! Why a row of a bank file is set apart, said in the language chosen: the look-alike
 //! that makes it a probable duplicate ([`Resembles`]) and an amount the book cannot
-//! hold ([`Unpostable`]). The English is word for word their `Display` (the CSV's);
+//! hold ([`Unpostable`]); and why a payment's money goes elsewhere than its row said
+//! ([`Redirect`]). The English is word for word their `Display` (the CSV's);
 //! line and import numbers are positions, passed as text so they are never grouped.
 
 use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 
 use super::super::errors::Described;
-use crate::import::{Resembles, Unpostable};
+use crate::import::{Gone, Redirect, Resembles, Then, Unpostable};
 use crate::store::Lookalike;
 
 impl Described for Resembles {
@@ -45,6 +46,49 @@ impl Described for Unpostable {
             currency = self.currency.as_str(),
             decimals = self.decimals.to_string()
         )
+    }
+}
+
+impl Described for Redirect {
+    fn described_in(&self, loader: &FluentLanguageLoader) -> String {
+        let gone: Vec<String> = self
+            .gone
+            .iter()
+            .map(|gone| match gone {
+                Gone::PaidBy { number, line } => fl!(
+                    loader,
+                    "reason-paid-by-line",
+                    number = number.as_str(),
+                    line = line.to_string()
+                ),
+                Gone::PartlyPaidBy { number, line } => fl!(
+                    loader,
+                    "reason-partly-paid-by-line",
+                    number = number.as_str(),
+                    line = line.to_string()
+                ),
+                Gone::NothingOpen { number } => {
+                    fl!(loader, "reason-nothing-open", number = number.as_str())
+                }
+            })
+            .collect();
+        let why = gone.join(&fl!(loader, "reason-and"));
+        match &self.then {
+            Then::AppliedTo(names) => fl!(
+                loader,
+                "reason-redirect-applied-to",
+                why = why,
+                names = names.join(&fl!(loader, "reason-list-and"))
+            ),
+            Then::OldestFirst => fl!(loader, "reason-redirect-oldest-first", why = why),
+            Then::Unapplied => fl!(loader, "reason-redirect-unapplied", why = why),
+            Then::UnappliedLeft(amount) => fl!(
+                loader,
+                "reason-redirect-unapplied-left",
+                why = why,
+                amount = amount.as_str()
+            ),
+        }
     }
 }
 
@@ -95,6 +139,34 @@ mod tests {
                 decimals: 2,
             },
             &["29.005", "USD", "2"],
+        );
+        let redirect = |then| Redirect {
+            gone: vec![
+                Gone::PaidBy {
+                    number: "INV-1".into(),
+                    line: 2,
+                },
+                Gone::NothingOpen {
+                    number: "INV-3".into(),
+                },
+            ],
+            then,
+        };
+        said_both_ways(
+            &redirect(Then::AppliedTo(vec!["INV-4".into(), "INV-5".into()])),
+            &["INV-1", "2", "INV-3", "INV-4", "INV-5"],
+        );
+        said_both_ways(&redirect(Then::OldestFirst), &["INV-1", "INV-3"]);
+        said_both_ways(&redirect(Then::Unapplied), &["INV-1", "INV-3"]);
+        said_both_ways(
+            &Redirect {
+                gone: vec![Gone::PartlyPaidBy {
+                    number: "INV-2".into(),
+                    line: 1042,
+                }],
+                then: Then::UnappliedLeft("12.50".into()),
+            },
+            &["INV-2", "1042", "12.50"],
         );
         // Only the tally asked: nothing to say in either language.
         let unsaid = Resembles(None);

@@ -41,8 +41,8 @@ pub struct PlannedPayment {
     pub discounts: Vec<AppliedAmount>,
     pub unapplied: String,
     /// Why the money does not go where the row first said (an invoice an earlier row of
-    /// the file already paid), or `null`.
-    pub note: Option<String>,
+    /// the file already paid), or `null`; written as its English text.
+    pub note: Option<super::Redirect>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -250,7 +250,7 @@ fn goes_to<'a>(screen: &'a Import, line: usize) -> Option<Element<'a, Message>> 
         );
     }
     if let Some(note) = &payment.note {
-        col = col.push(widgets::muted(note.as_str()));
+        col = col.push(widgets::muted(note.described()));
     }
     Some(col.into())
 }
