@@ -34,6 +34,7 @@ mod rows;
 mod sample;
 mod sheet;
 mod sign;
+pub use sign::{CardSeen, SignWhy};
 mod source;
 mod text;
 mod tokens;
@@ -154,7 +155,7 @@ pub struct Detected {
     pub amount_columns: Vec<String>,
     /// How the signed amounts were read, and why.
     pub sign: Sign,
-    pub sign_reason: Option<String>,
+    pub sign_reason: Option<SignWhy>,
     /// True when the sign is worth a look: the file looks like a card statement or was
     /// read inverted.
     pub sign_matters: bool,

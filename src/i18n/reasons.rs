@@ -5,7 +5,8 @@
 //! the reason's `Display` says (which CSV, JSON and kept bank rows hold); a test checks.
 //! Counts are passed as text, so they are never grouped, as `Display` never groups them.
 //! A payment the book refused at commit ([`Refusal`]) is said as the book's error is;
-//! why a letter is due on a run, in `letters`; why a file's row is set apart, in `rows`.
+//! why a letter is due on a run, in `letters`; why a file's row is set apart, in `rows`;
+//! why its amounts' sign was read so, in `sign`.
 
 use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
@@ -136,6 +137,7 @@ fn twin(twin: &Twin, loader: &FluentLanguageLoader) -> String {
 
 mod letters;
 mod rows;
+mod sign;
 
 #[cfg(test)]
 mod tests;

@@ -44,7 +44,7 @@ pub(super) fn table(
             .map(|why| fl!(
                 "cli-import-sign",
                 sign = d.sign.as_str(),
-                why = why.as_str()
+                why = why.described()
             ))
             .unwrap_or_default(),
         review

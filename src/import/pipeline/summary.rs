@@ -65,7 +65,7 @@ pub struct DetectedSummary {
     /// `normal` or `inverted` (a card statement counting purchases positive).
     pub sign: super::super::Sign,
     /// Why the sign was read so, or `null` for a plain bank account.
-    pub sign_reason: Option<String>,
+    pub sign_reason: Option<crate::import::SignWhy>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
