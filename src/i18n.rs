@@ -19,6 +19,7 @@ use unic_langid::LanguageIdentifier;
 // Declared before the `fl!` macro below: its files use `i18n_embed_fl::fl` with an
 // explicit loader, which the crate's own `fl!` would shadow from here on.
 pub mod errors;
+pub mod reasons;
 
 #[derive(RustEmbed)]
 #[folder = "i18n/"]

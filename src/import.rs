@@ -24,15 +24,17 @@ mod pipeline;
 
 pub use pipeline::{
     BankProfile, Committed, Count, CountTotal, Decision, Decisions, DetectedSummary, DryRun,
-    Figures, Glance, ImportPlan, Imported, PlannedPayment, PlannedRow, Review, RowKind, RowStatus,
-    RunError, SetAside, SkippedLine, Summary, accept, assign_unmatched, canonical, commit,
-    default_decisions, dry_run, fingerprint, import_streamed, prepare, undo,
+    Figures, Glance, Gone, ImportPlan, Imported, NotPosted, PlannedPayment, PlannedRow, Redirect,
+    Resembles, Review, RowKind, RowStatus, RunError, SetAside, SkippedLine, Summary, Then,
+    Unpostable, accept, assign_unmatched, canonical, commit, default_decisions, dry_run,
+    fingerprint, import_streamed, prepare, undo,
 };
 mod records;
 mod rows;
 mod sample;
 mod sheet;
 mod sign;
+pub use sign::{CardSeen, SignWhy};
 mod source;
 mod text;
 mod tokens;
@@ -153,7 +155,7 @@ pub struct Detected {
     pub amount_columns: Vec<String>,
     /// How the signed amounts were read, and why.
     pub sign: Sign,
-    pub sign_reason: Option<String>,
+    pub sign_reason: Option<SignWhy>,
     /// True when the sign is worth a look: the file looks like a card statement or was
     /// read inverted.
     pub sign_matters: bool,

@@ -45,7 +45,7 @@ pub use backup::{
 };
 pub use bank::{
     BankRowStatus, ImportBatch, KeptBankRow, Lookalike, MatchBook, MatchItem, NewBankRow,
-    NewImportBatch,
+    NewImportBatch, Refusal,
 };
 pub use batch::{Batch, OldestOverdue};
 pub use check::Violation;

@@ -332,7 +332,7 @@ struct WithPayments<'a, I: Iterator<Item = import::PlannedPayment>> {
     batch: Option<i64>,
     #[serde(serialize_with = "payments")]
     payments: std::cell::RefCell<Option<I>>,
-    not_posted: &'a [import::SkippedLine],
+    not_posted: &'a [import::NotPosted],
 }
 
 /// "writing row N of M" on stderr as an import is written, at most five times a second.

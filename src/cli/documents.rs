@@ -23,6 +23,7 @@ use super::{CliError, input, parse_date_arg, parse_optional_date};
 mod issued;
 
 use crate::fl;
+use crate::i18n::errors::Described;
 use crate::i18n::{Language, language};
 pub use issued::issued;
 
@@ -307,7 +308,7 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
                         "net_overdue": currency.plain(d.net_overdue),
                         "oldest_due_date": d.oldest_due.to_string(),
                         "days_overdue": d.days_overdue,
-                        "reason": d.reason,
+                        "reason": d.reason.to_string(),
                     })
                 })
                 .collect();
@@ -341,8 +342,8 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
             date = date.to_string(),
             held = count(run.held.len())
         )];
-        // The ladder's reason for a letter is the report's sentence (English); the
-        // words around it are ours.
+        // Why a letter is due, in the language chosen (in English the ladder's own
+        // sentence, as the JSON writes it).
         for d in &run.due {
             if !d.level.is_rung() {
                 lines.push(format!(
@@ -351,7 +352,7 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
                         "cli-letters-due-reminder",
                         customer = d.customer.as_str(),
                         name = level_name(d.level),
-                        reason = d.reason.as_str()
+                        reason = d.reason.described()
                     )
                 ));
                 continue;
@@ -365,7 +366,7 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
                     name = level_name(d.level),
                     net = currency.display(d.net_overdue),
                     oldest = d.oldest_due.to_string(),
-                    reason = d.reason.as_str()
+                    reason = d.reason.described()
                 )
             ));
         }

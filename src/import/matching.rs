@@ -23,12 +23,14 @@ mod choose;
 mod fuzzy;
 mod names;
 mod postings;
+mod reason;
 
 use amounts::{Units, label};
 use choose::Named;
 use fuzzy::CloseIndex;
 use names::Names;
 use postings::Postings;
+pub use reason::{Reason, ReasonPart, Twin};
 
 /// A suggested customer for a payment.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +40,9 @@ pub struct Suggestion {
     pub name: String,
     /// 0.0 – 1.0.
     pub confidence: f64,
-    pub reason: String,
+    /// Why, said in English by `Display` and in the language chosen by
+    /// `crate::i18n::Described`.
+    pub reason: Reason,
     /// Invoice numbers named in the row, to apply the payment to first.
     pub invoices: Vec<String>,
 }
@@ -202,7 +206,7 @@ impl Matcher {
         &self,
         customer: CustomerId,
         confidence: f64,
-        reason: String,
+        reason: Reason,
         invoices: Vec<String>,
     ) -> Suggestion {
         let (code, name) = self.customer_of(customer);
@@ -232,11 +236,10 @@ impl Matcher {
                 && named.customer == found.customer
             {
                 found.confidence = 0.95;
-                found.reason = format!(
-                    "{}; {}",
-                    found.reason,
-                    named.reason.split(';').next().unwrap_or_default()
-                );
+                // The name's own finding, not how the amount fits it: the number said that.
+                if let Some(name) = named.reason.0.into_iter().next() {
+                    found.reason.0.push(name);
+                }
             }
             return Some(found);
         }
@@ -245,13 +248,16 @@ impl Matcher {
                 && self.customers.contains_key(&customer)
             {
                 return Some(match self.amount_fit(customer, amount, date) {
-                    Some((fit, invoices)) => {
-                        self.suggestion(customer, 0.95, format!("known payer; {fit}"), invoices)
-                    }
+                    Some((fit, invoices)) => self.suggestion(
+                        customer,
+                        0.95,
+                        Reason::of(ReasonPart::KnownPayer).and(fit),
+                        invoices,
+                    ),
                     None => self.suggestion(
                         customer,
                         0.9,
-                        "known payer from an earlier import".into(),
+                        Reason::of(ReasonPart::KnownPayerOnly),
                         vec![],
                     ),
                 });
@@ -351,31 +357,23 @@ impl Matcher {
             [only] => Self::discount_on(&self.items[only], date),
             _ => None,
         };
-        let (mut confidence, reason) = if open == amount {
-            (
-                0.98,
-                format!("{named} named in the text; amount equals its open amount"),
-            )
+        let (mut confidence, how) = if open == amount {
+            (0.98, ReasonPart::SettlesOpen)
         } else if let Some(discount) = discount.filter(|d| amount >= open - *d && amount < open) {
             (
                 0.98,
-                format!(
-                    "{named} named in the text; amount settles it with its early-payment discount of {discount}"
-                ),
+                ReasonPart::SettlesWithDiscount {
+                    discount: discount.to_string(),
+                },
             )
         } else if let Some(through) = settles {
-            (
-                0.97,
-                format!("{named} named in the text; amount settles it through {through}"),
-            )
+            (0.97, ReasonPart::SettlesThrough { through })
         } else if amount < open {
-            (0.92, format!("{named} named in the text; a part payment"))
+            (0.92, ReasonPart::PartPayment)
         } else {
-            (
-                0.9,
-                format!("{named} named in the text; pays more than it has open"),
-            )
+            (0.9, ReasonPart::PaysMore)
         };
+        let reason = Reason::of(ReasonPart::InvoicesNamed { numbers: named }).and(how);
         if by_digits_only {
             confidence -= 0.1;
         }

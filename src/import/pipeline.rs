@@ -15,7 +15,7 @@ use super::matching::{Matcher, Suggestion};
 use super::{BankRow, Detected, Direction, Hints, ImportError, Statement, hex, read_statement};
 use crate::domain::allocation::Apply;
 use crate::domain::{Currency, Money};
-use crate::store::{Lookalike, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 /// Why an import could not be prepared, committed or undone.
 #[derive(Debug, thiserror::Error)]
@@ -47,7 +47,7 @@ pub enum RowStatus {
     New,
     AlreadyImported,
     /// New by its fingerprint but looks like something already in the book.
-    ProbableDuplicate(String),
+    ProbableDuplicate(Resembles),
 }
 
 /// A row of the file, ready to decide on.
@@ -63,7 +63,7 @@ pub struct PlannedRow {
     pub payer_keys: Vec<String>,
     /// Why this money in can never be posted as it is (`29.005 has more decimals than
     /// USD allows`): it is kept unmatched, with this reason, whatever is decided.
-    pub unpostable: Option<String>,
+    pub unpostable: Option<Unpostable>,
 }
 
 impl PlannedRow {
@@ -223,7 +223,7 @@ pub fn prepare(
             let lookalikes =
                 store.lookalikes_in(&kept, date, &canonical(planned.row.signed()), minor)?;
             if let Some(first) = lookalikes.first() {
-                planned.status = RowStatus::ProbableDuplicate(describe(first));
+                planned.status = RowStatus::ProbableDuplicate(Resembles(Some(first.clone())));
             }
         }
     }
@@ -339,18 +339,6 @@ fn kind_of(main: Option<&String>, row: &BankRow, currency: &Currency) -> RowKind
     }
 }
 
-/// Why money in can never be posted as it is, if it can't.
-fn unpostable(kind: RowKind, row: &BankRow, currency: &Currency) -> Option<String> {
-    (kind == RowKind::MoneyIn && currency.to_minor_checked(Money(row.amount)).is_none()).then(
-        || {
-            format!(
-                "{} has more decimals than {} allows ({}): kept unmatched",
-                row.amount, currency.code, currency.minor_units
-            )
-        },
-    )
-}
-
 /// The suggestion for each new money-in row of `rows`.
 fn suggest_all(matcher: &Matcher, rows: &mut [PlannedRow]) {
     for planned in rows {
@@ -371,21 +359,6 @@ fn texts(row: &BankRow) -> Vec<&str> {
     out.extend(row.reference.as_deref());
     out.extend(row.counterparty.as_deref());
     out
-}
-
-fn describe(lookalike: &Lookalike) -> String {
-    match lookalike {
-        Lookalike::BankRow {
-            file_name,
-            line,
-            batch_id,
-        } => format!(
-            "same date and amount as line {line} of {file_name} (import {batch_id}), with other text"
-        ),
-        Lookalike::Payment { number, customer } => {
-            format!("same date and amount as {number} of {customer}, entered by hand")
-        }
-    }
 }
 
 /// The decisions the app proposes: accept every new payment matched at least this
@@ -457,18 +430,25 @@ mod dry_run;
 mod judge;
 mod keys;
 mod opening;
+mod redirect;
 mod review;
 mod sequence;
 mod streamed;
 mod summary;
+mod why;
 
 pub use commit::{Committed, assign_unmatched, commit, undo};
 pub use dry_run::{DryRun, dry_run};
 pub use keys::{canonical, fingerprint};
+pub use redirect::{Gone, Redirect, Then};
 pub use review::{Decisions, Figures, Glance, Review};
 use sequence::sequence;
 pub use streamed::{Imported, import_streamed};
-pub use summary::{Count, CountTotal, DetectedSummary, PlannedPayment, SkippedLine, Summary};
+pub use summary::{
+    Count, CountTotal, DetectedSummary, NotPosted, PlannedPayment, SkippedLine, Summary,
+};
+use why::unpostable;
+pub use why::{Resembles, Unpostable};
 
 impl ImportPlan {
     /// Whether the file holds anything the book can take: new money in, in the book's

@@ -13,12 +13,15 @@ use super::amount::parse;
 use super::keywords::{contains_any, has_any, normalize};
 use super::records::Record;
 
+mod why;
+pub use why::{CardSeen, SignWhy};
+
 /// How the signed amounts were read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SignRead {
     pub sign: Sign,
-    /// Why, in words, when it was not the plain bank-account reading.
-    pub reason: Option<String>,
+    /// Why, when it was not the plain bank-account reading.
+    pub reason: Option<SignWhy>,
     /// True when the user should be able to see and flip it.
     pub matters: bool,
 }
@@ -79,25 +82,28 @@ pub(crate) fn decide(e: &Evidence) -> Result<SignRead, (usize, String)> {
     if let Some(sign) = e.hint {
         return Ok(SignRead {
             sign,
-            reason: Some(format!("--sign {}", sign.as_str())),
+            reason: Some(SignWhy::Hint(sign)),
             matters: true,
         });
     }
     if e.shape_inverted {
         return Ok(SignRead {
             sign: Sign::Inverted,
-            reason: Some("unsigned amounts are money out, '+' marks money in".into()),
+            reason: Some(SignWhy::ShapeInverted),
             matters: true,
         });
     }
     let card = match (&title, &column) {
-        (Some((line, text)), _) => format!("line {line} says '{text}'"),
-        (None, Some(name)) => format!("the column '{name}'"),
+        (Some((line, text)), _) => CardSeen::Title {
+            line: *line,
+            text: text.clone(),
+        },
+        (None, Some(name)) => CardSeen::Column(name.to_string()),
         // Without card words, a file is a bank account's, as it has always been read.
         (None, None) => return Ok(SignRead::default()),
     };
     let votes = row_votes(e);
-    let read = |sign: Sign, why: String| SignRead {
+    let read = |sign: Sign, why: SignWhy| SignRead {
         sign,
         reason: Some(why),
         matters: true,
@@ -128,13 +134,21 @@ pub(crate) fn decide(e: &Evidence) -> Result<SignRead, (usize, String)> {
         (Some(at), None) => {
             return Ok(read(
                 Sign::Normal,
-                format!("a card statement ({card}) whose line {at} shows purchases negative"),
+                SignWhy::CardRow {
+                    card: card.clone(),
+                    line: *at,
+                    sign: Sign::Normal,
+                },
             ));
         }
         (None, Some(at)) => {
             return Ok(read(
                 Sign::Inverted,
-                format!("a card statement ({card}) whose line {at} shows purchases positive"),
+                SignWhy::CardRow {
+                    card: card.clone(),
+                    line: *at,
+                    sign: Sign::Inverted,
+                },
             ));
         }
         (Some(_), Some(_)) => return ask(e.header_line, " and its rows disagree"),
@@ -144,13 +158,12 @@ pub(crate) fn decide(e: &Evidence) -> Result<SignRead, (usize, String)> {
     // positive: a balance owed written positive is the issuer's side (purchases positive),
     // written negative the holder's.
     if let Some(owed) = balance_side(e) {
-        let (sign, side) = match owed {
-            Sign::Inverted => (Sign::Inverted, "positive, so purchases are positive"),
-            Sign::Normal => (Sign::Normal, "negative, so purchases are negative"),
-        };
         return Ok(read(
-            sign,
-            format!("a card statement ({card}) whose balance moves with the amounts and is {side}"),
+            owed,
+            SignWhy::CardBalance {
+                card: card.clone(),
+                sign: owed,
+            },
         ));
     }
     // A card account's rows are mostly purchases: nearly all of one sign says which.
@@ -159,13 +172,23 @@ pub(crate) fn decide(e: &Evidence) -> Result<SignRead, (usize, String)> {
     if total >= 4 && positive * 5 >= total * 4 {
         return Ok(read(
             Sign::Inverted,
-            format!("a card statement ({card}) with {positive} of {total} amounts positive"),
+            SignWhy::CardMostly {
+                card: card.clone(),
+                sign: Sign::Inverted,
+                count: positive,
+                total,
+            },
         ));
     }
     if total >= 4 && negative * 5 >= total * 4 {
         return Ok(read(
             Sign::Normal,
-            format!("a card statement ({card}) with {negative} of {total} amounts negative"),
+            SignWhy::CardMostly {
+                card: card.clone(),
+                sign: Sign::Normal,
+                count: negative,
+                total,
+            },
         ));
     }
     ask(line, "")
@@ -350,7 +373,7 @@ mod tests {
                     2021-03-02,PAYMENT THANK YOU,-100.00\n";
         let read = decide_text(text, 1, None).unwrap();
         assert_eq!(read.sign, Sign::Inverted);
-        assert!(read.reason.unwrap().contains("line 4"));
+        assert!(read.reason.unwrap().to_string().contains("line 4"));
     }
 
     #[test]
@@ -372,7 +395,7 @@ mod tests {
                       2021-03-03,Shop,-9.50,120.00\n";
         let read = decide_text(issuer, 1, None).unwrap();
         assert_eq!(read.sign, Sign::Inverted);
-        assert!(read.reason.unwrap().contains("balance"));
+        assert!(read.reason.unwrap().to_string().contains("balance"));
         // Owed written negative and moving with the amounts: the holder's side.
         let holder = "Credit card statement,,,\nDate,Text,Amount,Balance\n\
                       2021-03-01,Coffee,-4.50,-104.50\n2021-03-02,Books,-25.00,-129.50\n\

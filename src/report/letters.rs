@@ -17,8 +17,8 @@ use super::statement::{Context, StatementError, file_stem, prepare_folder};
 use crate::domain::Money;
 use crate::domain::company::{CompanyProfile, Locale};
 use crate::domain::ladder::{
-    CustomerFacts, HeldReason, OpenItem, Outcome, Pause, PromiseToPay, SentLetter, decide,
-    decide_before_due,
+    BeforeDue, CustomerFacts, DueReason, HeldReason, OpenItem, Outcome, Pause, PromiseToPay,
+    SentLetter, decide, decide_before_due,
 };
 use crate::domain::letters::Level;
 use crate::domain::printed::Letter;
@@ -66,8 +66,26 @@ pub struct DueLetter {
     pub overdue: Money,
     /// `overdue` less the customer's unapplied credit: what it is dunned for.
     pub net_overdue: Money,
-    /// Why this level, in words.
-    pub reason: String,
+    /// Why this level: said in English by `Display` (the JSON's words), in the
+    /// language chosen by `crate::i18n::Described`.
+    pub reason: LetterDue,
+}
+
+/// Why a letter is due on a run: a rung of the ladder, or the payment reminder before
+/// the due date (level 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterDue {
+    Rung(DueReason),
+    Reminder(BeforeDue),
+}
+
+impl std::fmt::Display for LetterDue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LetterDue::Rung(reason) => reason.fmt(f),
+            LetterDue::Reminder(reminder) => reminder.fmt(f),
+        }
+    }
 }
 
 /// A customer with something overdue that the ladder sends nothing today, and why.
@@ -221,7 +239,7 @@ pub fn letter_run_for(
                     oldest_due: before.first_due,
                     overdue: Money::ZERO,
                     net_overdue: Money::ZERO,
-                    reason: before.to_string(),
+                    reason: LetterDue::Reminder(before),
                 });
             }
             continue;
@@ -234,7 +252,7 @@ pub fn letter_run_for(
                 oldest_due: decision.oldest_due,
                 overdue: decision.overdue,
                 net_overdue: decision.net_overdue,
-                reason: reason.to_string(),
+                reason: LetterDue::Rung(reason),
             }),
             Outcome::Held { reason } => run.held.push(HeldLetter {
                 customer: customer.code.clone(),

@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
+mod refusal;
 mod writing;
+pub use refusal::Refusal;
 use writing::Mode;
 
 use super::posting::{self, NewCredit, Posted, VoidRequest};
@@ -108,7 +110,7 @@ pub struct ImportBatch {
     /// The payments posted, in row order.
     pub posted: Vec<Posted>,
     /// (line, why) of the payments the book refused at commit, kept unmatched.
-    pub not_posted: Vec<(usize, String)>,
+    pub not_posted: Vec<(usize, Refusal)>,
 }
 
 /// A kept bank row, as listed (unmatched rows to come back to, a batch's rows).

@@ -844,7 +844,7 @@ fn describe(result: Result<import::Committed, import::RunError>) -> Result<Strin
                 said.push_str(&fl!(
                     "line-line-not-posted-why",
                     line = refused.line.to_string(),
-                    why = refused.reason.as_str()
+                    why = refused.reason.described()
                 ));
             }
             said

@@ -218,8 +218,22 @@ fn the_reports_people_read_are_chinese_with_their_figures() {
             "收入 1 笔（300.00）",
             "支出 1 笔（5.00）",
             "试运行：未写入任何内容",
+            // Why the payment is C2's, in Chinese with its invoice number.
+            "摘要中有发票号 INV-2；",
         ],
     );
+    assert!(!import.contains("named in the text"), "{import}");
+
+    // Why a letter is due, in Chinese with its days (`letters --due --dry-run`).
+    let letters = zh(
+        &book,
+        &["letters", "--due", "--dry-run", "--date", "2026-11-20"],
+    );
+    says(
+        &letters,
+        &["C1 第 1 级", "已逾期 50 天，本轮逾期的第一封催款函"],
+    );
+    assert!(!letters.contains("days overdue"), "{letters}");
 
     // No English word of ours is left in what a person reads.
     for (what, text) in [("list", &list), ("ledger", &ledger), ("aging", &aging)] {

@@ -25,7 +25,7 @@ fn card_statement_with_a_repayment_row_reads_purchases_as_money_out() {
     assert_eq!(amounts(&statement), ["-4.50", "500.00", "-25.99", "25.99"]);
     assert_eq!(statement.detected.sign, Sign::Inverted);
     assert!(statement.detected.sign_matters);
-    let reason = statement.detected.sign_reason.clone().unwrap();
+    let reason = statement.detected.sign_reason.clone().unwrap().to_string();
     assert!(
         reason.contains("Credit card statement") && reason.contains("line 6"),
         "{reason}"

@@ -225,8 +225,8 @@ fn a_big_file_reads_the_same_a_row_at_a_time_before_and_after_part_of_it_is_impo
     assert!(
         before.payments.iter().any(|p| p
             .note
-            .as_deref()
-            .is_some_and(|n| n.contains("of this file"))),
+            .as_ref()
+            .is_some_and(|n| n.to_string().contains("of this file"))),
         "some rows pay what an earlier row of the file paid"
     );
     // The first 1,200 lines imported (the repeated row among them): what is left is new.

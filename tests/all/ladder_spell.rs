@@ -139,7 +139,10 @@ fn paying_the_oldest_item_while_a_later_one_stays_overdue_keeps_the_spell() {
     // it, and the ladder started again at level 1.
     assert_eq!(due.level, Level::SecondNotice);
     assert_eq!(due.oldest_due, d("2026-10-01"));
-    assert_eq!(due.reason, "53 days overdue, level 1 sent 2026-09-05");
+    assert_eq!(
+        due.reason.to_string(),
+        "53 days overdue, level 1 sent 2026-09-05"
+    );
 
     // A second customer paid its first invoice on 09-30, before the second fell due
     // (nothing overdue on 10-01): the lateness from 10-02 on is a new spell, level 1.

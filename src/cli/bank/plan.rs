@@ -7,6 +7,7 @@ use crate::cli::output::Table;
 use crate::cli::words::count;
 use crate::domain::Money;
 use crate::fl;
+use crate::i18n::errors::Described;
 use crate::import::{self, Decision, RowKind, RowStatus};
 
 pub(super) fn table(
@@ -43,7 +44,7 @@ pub(super) fn table(
             .map(|why| fl!(
                 "cli-import-sign",
                 sign = d.sign.as_str(),
-                why = why.as_str()
+                why = why.described()
             ))
             .unwrap_or_default(),
         review
@@ -95,7 +96,7 @@ pub(super) fn table(
             fl!(
                 "cli-import-not-posted",
                 line = refused.line.to_string(),
-                reason = refused.reason.as_str()
+                reason = refused.reason.described()
             )
         ));
     }
@@ -233,14 +234,17 @@ fn row_cells(
         _ if row.unpostable.is_some() => (
             String::new(),
             String::new(),
-            row.unpostable.clone().unwrap_or_default(),
+            row.unpostable
+                .as_ref()
+                .map(|why| said(why, plain))
+                .unwrap_or_default(),
         ),
-        (RowStatus::ProbableDuplicate(why), _) => (String::new(), String::new(), why.clone()),
+        (RowStatus::ProbableDuplicate(why), _) => (String::new(), String::new(), said(why, plain)),
 
         (_, Some(s)) => (
             s.code.clone(),
             format!("{:.2}", s.confidence),
-            s.reason.clone(),
+            said(&s.reason, plain),
         ),
         _ => Default::default(),
     };
@@ -248,8 +252,16 @@ fn row_cells(
         Some(payment) => (
             where_it_goes(payment, plain),
             match &payment.note {
-                Some(note) if reason.is_empty() => note.clone(),
-                Some(note) => format!("{reason}; {note}"),
+                Some(note) if reason.is_empty() => said(note, plain),
+                Some(note) => format!(
+                    "{reason}{}{}",
+                    if plain {
+                        "; ".to_string()
+                    } else {
+                        fl!("reason-and")
+                    },
+                    said(note, plain)
+                ),
                 None => reason,
             },
         ),
@@ -272,6 +284,16 @@ fn row_cells(
         goes,
         reason,
     ]
+}
+
+/// Why, in English in CSV (`plain`, the words scripts read); else in the language
+/// chosen (the same English when that is English).
+fn said<T: Described + std::fmt::Display>(why: &T, plain: bool) -> String {
+    if plain {
+        why.to_string()
+    } else {
+        why.described()
+    }
 }
 
 /// `INV-1 500.00, discount INV-1 20.00, unapplied 10.00`: where a payment's money goes

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use rust_decimal::Decimal;
 
-use super::{Matcher, Suggestion};
+use super::{Matcher, Reason, ReasonPart, Suggestion};
 use crate::domain::Money;
 use crate::domain::ids::CustomerId;
 use crate::store::MatchItem;
@@ -109,7 +109,7 @@ impl Matcher {
         customer: CustomerId,
         amount: Money,
         date: NaiveDate,
-    ) -> Option<(String, Vec<String>)> {
+    ) -> Option<(ReasonPart, Vec<String>)> {
         let indexes = self
             .by_customer
             .get(&customer)
@@ -120,24 +120,26 @@ impl Matcher {
         }?;
         let item = |n: usize| &self.items[indexes[n]];
         Some(match fit {
-            Fit::Equals(n) => (format!("amount equals {} open", label(item(n))), vec![]),
+            Fit::Equals(n) => (
+                ReasonPart::EqualsItem {
+                    item: label(item(n)),
+                },
+                vec![],
+            ),
             Fit::Discounted(n) => (
-                format!(
-                    "amount equals {} open less its early-payment discount",
-                    label(item(n))
-                ),
+                ReasonPart::EqualsItemDiscounted {
+                    item: label(item(n)),
+                },
                 vec![item(n).number.clone()],
             ),
-            Fit::Oldest(n) if n == indexes.len() => {
-                ("amount equals the whole balance".to_string(), vec![])
-            }
-            Fit::Oldest(n) => (format!("amount equals the oldest {n} open items"), vec![]),
+            Fit::Oldest(n) if n == indexes.len() => (ReasonPart::EqualsBalance, vec![]),
+            Fit::Oldest(n) => (ReasonPart::EqualsOldest { count: n }, vec![]),
             Fit::Some(mask) => {
-                let names: Vec<String> = (0..indexes.len())
+                let items: Vec<String> = (0..indexes.len())
                     .filter(|b| mask & (1 << b) != 0)
                     .map(|b| label(item(b)))
                     .collect();
-                (format!("amount equals {}", names.join(" + ")), vec![])
+                (ReasonPart::EqualsItems { items }, vec![])
             }
         })
     }
@@ -230,10 +232,9 @@ impl Matcher {
                 return Some(self.suggestion(
                     first,
                     0.6,
-                    format!(
-                        "amount equals {} open, the only open item of that amount",
-                        label(&self.items[items[0]])
-                    ),
+                    Reason::of(ReasonPart::OnlyItemOfAmount {
+                        item: label(&self.items[items[0]]),
+                    }),
                     vec![],
                 ));
             }
@@ -254,10 +255,7 @@ impl Matcher {
             return Some(self.suggestion(
                 item.customer,
                 0.6,
-                format!(
-                    "amount equals {} open less its early-payment discount, the only such item",
-                    label(item)
-                ),
+                Reason::of(ReasonPart::OnlyDiscountedItem { item: label(item) }),
                 vec![item.number.clone()],
             ));
         }
@@ -267,7 +265,7 @@ impl Matcher {
             return Some(self.suggestion(
                 customers[0],
                 0.55,
-                "amount equals this customer's whole balance, and no other's".into(),
+                Reason::of(ReasonPart::OnlyBalance),
                 vec![],
             ));
         }

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use super::names::{Hit, Kind, Scan, outermost};
-use super::{Matcher, Suggestion};
+use super::{Matcher, Reason, ReasonPart, Suggestion, Twin};
 use crate::domain::Money;
 use crate::domain::ids::CustomerId;
 
@@ -64,7 +64,7 @@ impl Matcher {
         };
         let mut group: Vec<&Hit> = hits.iter().filter(|h| sureness(h) == top).collect();
         group.sort_by_key(|h| self.customer_of(h.customer).0);
-        let fits: Vec<Option<(String, Vec<String>)>> = group
+        let fits: Vec<Option<(ReasonPart, Vec<String>)>> = group
             .iter()
             .map(|h| self.amount_fit(h.customer, amount, date))
             .collect();
@@ -88,46 +88,45 @@ impl Matcher {
         let (fit, invoices) = fits[pick].clone().unzip();
         let (code, name) = self.customer_of(hit.customer);
         let mut confidence = confidence(hit.kind, fit.is_some());
-        let mut reason = match (hit.kind, &hit.seen) {
-            (Kind::Close, Some(seen)) => format!("name close to '{name}' (the text has '{seen}')"),
-            (Kind::Exact, _) => format!("name '{name}' in the text"),
-            (Kind::Core | Kind::Close, _) => {
-                format!("name '{name}' in the text, legal form or word order aside")
-            }
-            (Kind::Partial, _) => format!("name '{name}' partly in the text"),
-        };
-        if let Some(fit) = &fit {
-            reason = format!("{reason}; {fit}");
+        let mut reason = Reason::of(match (hit.kind, &hit.seen) {
+            (Kind::Close, Some(seen)) => ReasonPart::NameClose {
+                name,
+                seen: seen.clone(),
+            },
+            (Kind::Exact, _) => ReasonPart::NameExact { name },
+            (Kind::Core | Kind::Close, _) => ReasonPart::NameCore { name },
+            (Kind::Partial, _) => ReasonPart::NamePartly { name },
+        });
+        let fits_amount = fit.is_some();
+        if let Some(fit) = fit {
+            reason = reason.and(fit);
         }
         let twins = self.names.sharing(hit.customer);
         if twins.len() > 1 {
-            let only_fit = fit.is_some()
+            let only_fit = fits_amount
                 && twins
                     .iter()
                     .all(|&c| c == hit.customer || self.amount_fit(c, amount, date).is_none());
             let why = if only_fit {
                 confidence = confidence.min(0.9);
-                format!("{code} chosen: only its open items fit the amount")
+                ReasonPart::ChosenByAmount { code }
             } else if group.len() == 1 && hit.kind == Kind::Exact {
                 confidence = confidence.min(REVIEW);
-                format!("{code} chosen: its legal form is the one in the text")
+                ReasonPart::ChosenByLegalForm { code }
             } else {
                 confidence = confidence.min(SHARED_ONLY);
-                "nothing in the row tells them apart: check before accepting".to_string()
+                ReasonPart::TwinsAlike
             };
-            reason = format!("{reason}; {}; {why}", self.twins_listed(twins));
+            reason = reason.and(self.twins_listed(twins)).and(why);
         } else if group.len() > 1 {
             // Other names as sure as this one are in the text; the amount chose.
             confidence = confidence.min(REVIEW);
             let others: Vec<String> = group
                 .iter()
                 .filter(|h| h.customer != hit.customer)
-                .map(|h| format!("'{}'", self.customer_of(h.customer).1))
+                .map(|h| self.customer_of(h.customer).1)
                 .collect();
-            reason = format!(
-                "{reason}; {} also in the text, but only {code}'s open items fit the amount",
-                others.join(", ")
-            );
+            reason = reason.and(ReasonPart::OthersInText { others, code });
         }
         Named::Chosen(self.suggestion(
             hit.customer,
@@ -147,31 +146,28 @@ impl Matcher {
     }
 
     /// `N customers share the name: C001 (balance 1200.00, 3 open items), …`.
-    fn twins_listed(&self, twins: &[CustomerId]) -> String {
+    fn twins_listed(&self, twins: &[CustomerId]) -> ReasonPart {
         let mut listed: Vec<(String, CustomerId)> =
             twins.iter().map(|&c| (self.customer_of(c).0, c)).collect();
         listed.sort();
-        let mut parts: Vec<String> = listed
-            .iter()
+        let more = listed.len().saturating_sub(LISTED);
+        let listed = listed
+            .into_iter()
             .take(LISTED)
             .map(|(code, c)| {
-                let (balance, open) = self.standing(*c);
-                let items = match open {
-                    0 => "no open items".to_string(),
-                    1 => "1 open item".to_string(),
-                    n => format!("{n} open items"),
-                };
-                format!("{code} (balance {balance}, {items})")
+                let (balance, open) = self.standing(c);
+                Twin {
+                    code,
+                    balance: balance.to_string(),
+                    open,
+                }
             })
             .collect();
-        if listed.len() > LISTED {
-            parts.push(format!("and {} more", listed.len() - LISTED));
+        ReasonPart::Twins {
+            count: twins.len(),
+            listed,
+            more,
         }
-        format!(
-            "{} customers share the name: {}",
-            twins.len(),
-            parts.join(", ")
-        )
     }
 }
 

@@ -177,9 +177,11 @@ pub(super) fn bank_row(
         }
         _ => None,
     };
-    let note = outcome.and_then(|o| o.note.as_deref());
+    let note = outcome.and_then(|o| o.note.as_ref());
     let (confidence, reason) = match (&planned.status, &planned.suggestion) {
-        _ if planned.unpostable.is_some() => (None, planned.unpostable.clone()),
+        _ if planned.unpostable.is_some() => {
+            (None, planned.unpostable.as_ref().map(ToString::to_string))
+        }
         (RowStatus::ProbableDuplicate(why), _) => {
             (None, Some(format!("probable duplicate: {why}")))
         }
@@ -190,7 +192,7 @@ pub(super) fn bank_row(
                 None => format!("{}: {}", s.code, s.reason),
             }),
         ),
-        _ => (None, note.map(str::to_string)),
+        _ => (None, note.map(ToString::to_string)),
     };
     NewBankRow {
         fingerprint: planned.fingerprint.clone(),

@@ -10,9 +10,7 @@ use chrono::NaiveDate;
 
 use super::keys::Common;
 use super::summary::Tally;
-use super::{
-    RowKind, RowStatus, RunError, canonical, describe, fingerprint, kind_of, texts, unpostable,
-};
+use super::{RowKind, RowStatus, RunError, canonical, fingerprint, kind_of, texts, unpostable};
 use crate::domain::{Currency, Money};
 use crate::import::matching::Matcher;
 use crate::import::text::CsvFile;
@@ -77,7 +75,7 @@ pub(super) struct Judged {
     pub numbers: Vec<String>,
     pub more: Vec<Vec<u32>>,
     /// Probable duplicates, by line, with what they look like.
-    pub lookalikes: HashMap<u32, String>,
+    pub lookalikes: HashMap<u32, crate::store::Lookalike>,
     /// The rows to write, in date then line order (when asked for).
     pub kept: Vec<Kept>,
     /// Every row's facts, in the file's order (when asked for).
@@ -208,9 +206,8 @@ pub(super) fn judge(
         };
         let status = match &lookalike {
             Some(first) => {
-                let why = describe(first);
-                lookalikes.insert(candidate.line, why.clone());
-                RowStatus::ProbableDuplicate(why)
+                lookalikes.insert(candidate.line, first.clone());
+                RowStatus::ProbableDuplicate(super::Resembles(Some(first.clone())))
             }
             None => RowStatus::New,
         };

@@ -73,7 +73,7 @@ struct Streamed {
     matcher: Matcher,
     common: Common,
     /// Probable duplicates, by line, with what they look like.
-    lookalikes: HashMap<u32, String>,
+    lookalikes: HashMap<u32, crate::store::Lookalike>,
     rows_read: usize,
     known: usize,
 }
@@ -414,7 +414,7 @@ impl Review {
         let kind = kind_of(file.detected.currency.as_ref(), &row, &self.currency);
         let status = match (fact.known, streamed.lookalikes.get(&fact.line)) {
             (true, _) => RowStatus::AlreadyImported,
-            (false, Some(why)) => RowStatus::ProbableDuplicate(why.clone()),
+            (false, Some(why)) => RowStatus::ProbableDuplicate(super::Resembles(Some(why.clone()))),
             (false, None) => RowStatus::New,
         };
         let payer_keys = streamed.common.payer_keys(&row);
@@ -705,7 +705,7 @@ fn status_of(fact: &Fact) -> RowStatus {
     match (fact.known, fact.lookalike) {
         (true, _) => RowStatus::AlreadyImported,
         // Only compared with `New` by the tally: the words are not needed.
-        (false, true) => RowStatus::ProbableDuplicate(String::new()),
+        (false, true) => RowStatus::ProbableDuplicate(super::Resembles(None)),
         (false, false) => RowStatus::New,
     }
 }

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::redirect::{Gone, Redirect, Then};
 use super::{Decision, ImportPlan};
 use crate::domain::allocation::{self, Apply, OpenItem};
 use crate::domain::ids::CustomerId;
@@ -30,8 +31,8 @@ pub struct Outcome {
     pub discounts: Vec<(String, Money)>,
     /// What stays unapplied credit.
     pub unapplied: Money,
-    /// Why the allocation is not the one decided, in words.
-    pub note: Option<String>,
+    /// Why the allocation is not the one decided.
+    pub note: Option<Redirect>,
 }
 
 /// An open item as the file's earlier rows leave it, with the discount its invoice offers.
@@ -154,14 +155,15 @@ impl<'b> Sequencer<'b> {
             })
             .collect();
         // The named invoices an earlier row of the file already paid part of.
-        let earlier: Vec<String> = match apply {
+        let earlier: Vec<Gone> = match apply {
             Apply::Explicit(wanted) => wanted
                 .iter()
                 .filter_map(|(number, _)| {
-                    let line = paid_by.get(&number.to_lowercase())?;
-                    Some(format!(
-                        "{number} was partly paid by line {line} of this file"
-                    ))
+                    let line = *paid_by.get(&number.to_lowercase())?;
+                    Some(Gone::PartlyPaidBy {
+                        number: number.clone(),
+                        line,
+                    })
                 })
                 .collect(),
             _ => Vec::new(),
@@ -185,11 +187,10 @@ impl<'b> Sequencer<'b> {
                 // Credit left because an earlier row paid part of the invoice is said,
                 // as a row whose invoice was paid whole is.
                 let note = match note {
-                    None if unapplied.is_positive() && !earlier.is_empty() => Some(format!(
-                        "{}: {} kept as unapplied credit",
-                        earlier.join("; "),
-                        currency.plain(unapplied)
-                    )),
+                    None if unapplied.is_positive() && !earlier.is_empty() => Some(Redirect {
+                        gone: earlier,
+                        then: Then::UnappliedLeft(currency.plain(unapplied)),
+                    }),
                     note => note,
                 };
                 Outcome {
@@ -228,7 +229,7 @@ fn resolve(
     apply: &Apply,
     items: &[OpenItem],
     paid_by: &HashMap<String, usize>,
-) -> (Apply, Option<String>) {
+) -> (Apply, Option<Redirect>) {
     let Apply::Explicit(wanted) = apply else {
         return (apply.clone(), None);
     };
@@ -247,36 +248,20 @@ fn resolve(
     if gone.is_empty() {
         return (apply.clone(), None);
     }
-    let why = gone
-        .iter()
+    let gone: Vec<Gone> = gone
+        .into_iter()
         .map(|(number, _)| match paid_by.get(&number.to_lowercase()) {
-            Some(line) => format!("{number} was paid by line {line} of this file"),
-            None => format!("{number} has nothing open"),
+            Some(&line) => Gone::PaidBy { number, line },
+            None => Gone::NothingOpen { number },
         })
-        .collect::<Vec<_>>()
-        .join("; ");
-    if !kept.is_empty() {
-        let names = kept
-            .iter()
-            .map(|(number, _)| number.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        return (
-            Apply::Explicit(kept),
-            Some(format!("{why}: applied to {names}")),
-        );
-    }
-    if items.iter().any(|i| i.open.is_positive()) {
-        (
-            Apply::OldestFirst,
-            Some(format!(
-                "{why}: applied to its other open items, oldest first"
-            )),
-        )
+        .collect();
+    let (apply, then) = if !kept.is_empty() {
+        let names = kept.iter().map(|(number, _)| number.clone()).collect();
+        (Apply::Explicit(kept), Then::AppliedTo(names))
+    } else if items.iter().any(|i| i.open.is_positive()) {
+        (Apply::OldestFirst, Then::OldestFirst)
     } else {
-        (
-            Apply::Unapplied,
-            Some(format!("{why}: kept as unapplied credit")),
-        )
-    }
+        (Apply::Unapplied, Then::Unapplied)
+    };
+    (apply, Some(Redirect { gone, then }))
 }

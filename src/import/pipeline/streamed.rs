@@ -149,7 +149,7 @@ pub(super) struct Writing<'a> {
     pub book: &'a MatchBook,
     pub matcher: &'a Matcher,
     pub common: &'a Common,
-    pub lookalikes: &'a HashMap<u32, String>,
+    pub lookalikes: &'a HashMap<u32, crate::store::Lookalike>,
     pub rows_read: usize,
     pub known: usize,
 }
@@ -226,7 +226,7 @@ struct Rows<'a> {
     currency: &'a Currency,
     main: Option<&'a String>,
     decide: &'a dyn Fn(&PlannedRow) -> Decision,
-    lookalikes: &'a HashMap<u32, String>,
+    lookalikes: &'a HashMap<u32, crate::store::Lookalike>,
     file_name: &'a str,
 }
 
@@ -261,7 +261,7 @@ impl Rows<'_> {
         let kind = kind_of(self.main, &row, self.currency);
         let unpostable = unpostable(kind, &row, self.currency);
         let status = match self.lookalikes.get(&kept.line) {
-            Some(why) => RowStatus::ProbableDuplicate(why.clone()),
+            Some(why) => RowStatus::ProbableDuplicate(super::Resembles(Some(why.clone()))),
             None => RowStatus::New,
         };
         let payer_keys = self.common.payer_keys(&row);

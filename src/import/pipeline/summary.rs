@@ -27,7 +27,7 @@ pub struct Summary {
     pub payments: Vec<PlannedPayment>,
     /// Payments the book refused at commit (it changed since the file was read), kept
     /// unmatched: empty in a dry run and almost always after a commit.
-    pub not_posted: Vec<SkippedLine>,
+    pub not_posted: Vec<NotPosted>,
 }
 
 /// One payment an import posts and where its money goes.
@@ -41,8 +41,8 @@ pub struct PlannedPayment {
     pub discounts: Vec<AppliedAmount>,
     pub unapplied: String,
     /// Why the money does not go where the row first said (an invoice an earlier row of
-    /// the file already paid), or `null`.
-    pub note: Option<String>,
+    /// the file already paid), or `null`; written as its English text.
+    pub note: Option<super::Redirect>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -65,7 +65,7 @@ pub struct DetectedSummary {
     /// `normal` or `inverted` (a card statement counting purchases positive).
     pub sign: super::super::Sign,
     /// Why the sign was read so, or `null` for a plain bank account.
-    pub sign_reason: Option<String>,
+    pub sign_reason: Option<crate::import::SignWhy>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -84,6 +84,14 @@ pub struct Count {
 pub struct SkippedLine {
     pub line: usize,
     pub reason: String,
+}
+
+/// A payment the book refused at commit: serialised as a [`SkippedLine`] is (the
+/// reason as its English text), said on screens in the language chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotPosted {
+    pub line: usize,
+    pub reason: crate::store::Refusal,
 }
 
 /// The [`PlannedPayment`]s of `outcomes` (by row of `plan`), in the order they post.
@@ -307,7 +315,7 @@ impl Tally {
 impl Summary {
     /// Counts the payments the book refused at commit (by line, with why) as not
     /// posted: they are said, taken out of the payments, and counted as unmatched.
-    pub(super) fn refused(&mut self, not_posted: &[(usize, String)]) {
+    pub(super) fn refused(&mut self, not_posted: &[(usize, crate::store::Refusal)]) {
         if not_posted.is_empty() {
             return;
         }
@@ -318,7 +326,7 @@ impl Summary {
         self.unmatched += lines.len();
         self.not_posted = not_posted
             .iter()
-            .map(|(line, reason)| SkippedLine {
+            .map(|(line, reason)| NotPosted {
                 line: *line,
                 reason: reason.clone(),
             })

@@ -28,7 +28,7 @@ pub(super) struct Written {
     pub unmatched: i64,
     pub posted: Vec<Posted>,
     /// (line, why) of the payments the book refused.
-    pub not_posted: Vec<(usize, String)>,
+    pub not_posted: Vec<(usize, super::Refusal)>,
 }
 
 /// How payments are posted.
@@ -130,7 +130,7 @@ fn write_row(
                 document_id = Some(done.id.0);
                 written.posted.push(done);
             }
-            Err(error) => refused = Some(error.to_string()),
+            Err(error) => refused = Some(error),
         }
     }
     match refused {
@@ -145,7 +145,9 @@ fn write_row(
                 ..row.clone()
             };
             insert_row(tx, batch_id, &kept, None, None)?;
-            written.not_posted.push((row.line, why));
+            written
+                .not_posted
+                .push((row.line, super::Refusal::new(why)));
         }
         None => {
             if row.status == BankRowStatus::Unmatched {

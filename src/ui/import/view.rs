@@ -14,6 +14,7 @@ use super::{
 };
 use crate::domain::Money;
 use crate::fl;
+use crate::i18n::errors::Described;
 use crate::import::{Decision, PlannedRow, RowKind, RowStatus};
 use crate::ui::Book;
 use crate::ui::widgets::{self, BOLD};
@@ -249,7 +250,7 @@ fn goes_to<'a>(screen: &'a Import, line: usize) -> Option<Element<'a, Message>> 
         );
     }
     if let Some(note) = &payment.note {
-        col = col.push(widgets::muted(note.as_str()));
+        col = col.push(widgets::muted(note.described()));
     }
     Some(col.into())
 }
@@ -527,10 +528,10 @@ fn panel<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, 
             }
             col = col.push(widgets::muted(status_text(planned)));
             if let RowStatus::ProbableDuplicate(why) = &planned.status {
-                col = col.push(widgets::danger_text(why.as_str()));
+                col = col.push(widgets::danger_text(why.described()));
             }
             if let Some(why) = &planned.unpostable {
-                col = col.push(widgets::danger_text(why.as_str()));
+                col = col.push(widgets::danger_text(why.described()));
             }
             if planned.is_payable() {
                 if let Some(s) = &planned.suggestion {
@@ -544,7 +545,7 @@ fn panel<'a>(screen: &'a Import, book: &'a Book, widths: Widths) -> Element<'a, 
                         .size(14)
                         .font(BOLD),
                     );
-                    col = col.push(widgets::muted(s.reason.as_str()));
+                    col = col.push(widgets::muted(s.reason.described()));
                 }
                 if let Some(goes) = goes_to(screen, r.line) {
                     col = col.push(goes);

@@ -42,7 +42,7 @@ fn book(customers: &[(&str, &str)], items: &[(i64, &str, &str)]) -> MatchBook {
 /// The code suggested for `text` paying `amount`, with confidence and reason.
 fn suggest(m: &Matcher, amount: &str, text: &str) -> Option<(String, f64, String)> {
     m.suggest(day(), money(amount), &[text], &[])
-        .map(|s| (s.code, s.confidence, s.reason))
+        .map(|s| (s.code, s.confidence, s.reason.to_string()))
 }
 
 #[test]

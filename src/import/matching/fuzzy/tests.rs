@@ -69,7 +69,7 @@ fn a_name_a_typo_or_an_accent_away_matches_less_surely_and_says_so() {
         let s = m.suggest(day(), amount, &[payer], &[]).unwrap();
         assert_eq!(s.code, "C001", "{payer}: {}", s.reason);
         assert_eq!(
-            s.reason,
+            s.reason.to_string(),
             format!(
                 "name close to 'Müller Maschinenbau GmbH' (the text has '{seen}'); \
                  amount equals R-0 open"
@@ -161,7 +161,12 @@ fn a_rows_work_does_not_grow_with_the_book() {
             } else {
                 let s = s.unwrap_or_else(|| panic!("{text}"));
                 assert_eq!(s.code, format!("C{i:05}"), "{text}: {}", s.reason);
-                assert_eq!(s.reason.starts_with("name close"), close, "{}", s.reason);
+                assert_eq!(
+                    s.reason.to_string().starts_with("name close"),
+                    close,
+                    "{}",
+                    s.reason
+                );
             }
         }
     }

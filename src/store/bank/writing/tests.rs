@@ -189,7 +189,7 @@ fn a_run_writes_what_savepoints_write() {
     let lines: Vec<usize> = ran.not_posted.iter().map(|(line, _)| *line).collect();
     assert_eq!(lines, [3, 6]);
     assert!(
-        ran.not_posted[0].1.contains("INV-1"),
+        ran.not_posted[0].1.to_string().contains("INV-1"),
         "{:?}",
         ran.not_posted
     );
