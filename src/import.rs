@@ -13,6 +13,7 @@
 mod amount;
 mod camt;
 mod columns;
+pub use columns::MONEY_LAYOUTS;
 mod date;
 mod decode;
 mod keywords;

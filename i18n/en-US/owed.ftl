@@ -1468,3 +1468,7 @@ reason-sign-card-balance-positive = a card statement ({ $card }) whose balance m
 reason-sign-card-balance-negative = a card statement ({ $card }) whose balance moves with the amounts and is negative, so purchases are negative
 reason-sign-card-mostly-positive = a card statement ({ $card }) with { $count } of { $total } amounts positive
 reason-sign-card-mostly-negative = a card statement ({ $card }) with { $count } of { $total } amounts negative
+layout-signed-amount = signed amount
+layout-card-statement = card statement: a positive amount is money out, a negative or '+' one money in
+layout-direction-column = amount with a direction column
+layout-debit-credit = debit and credit columns

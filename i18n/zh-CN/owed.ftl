@@ -1256,3 +1256,7 @@ reason-sign-card-balance-positive = 信用卡对账单（{ $card }），余额�
 reason-sign-card-balance-negative = 信用卡对账单（{ $card }），余额随金额变动且为负数，故消费为负数
 reason-sign-card-mostly-positive = 信用卡对账单（{ $card }），{ $total } 笔金额中有 { $count } 笔为正数
 reason-sign-card-mostly-negative = 信用卡对账单（{ $card }），{ $total } 笔金额中有 { $count } 笔为负数
+layout-signed-amount = 金额带正负号
+layout-card-statement = 信用卡账单：正数为支出，负数或带“+”为收入
+layout-direction-column = 金额另有收支方向列
+layout-debit-credit = 借方、贷方分列

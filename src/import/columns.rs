@@ -15,6 +15,17 @@ use super::keywords::{
 use super::layout::date_like;
 use super::records::Record;
 
+/// How a table's money columns were read, as [`Detected::layout`] says it (JSON keeps
+/// these words; the screens say them in their language by position in this list).
+///
+/// [`Detected::layout`]: super::Detected
+pub const MONEY_LAYOUTS: [&str; 4] = [
+    "signed amount",
+    "card statement: a positive amount is money out, a negative or '+' one money in",
+    "amount with a direction column",
+    "debit and credit columns",
+];
+
 /// Where the amount of a row is and how its direction is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum MoneyCols {
@@ -48,16 +59,14 @@ impl MoneyCols {
     }
 
     pub fn describe(&self) -> String {
+        let [signed, card, direction, debit_credit] = MONEY_LAYOUTS;
         match self {
             MoneyCols::Signed {
                 inverted: false, ..
-            } => "signed amount".into(),
-            MoneyCols::Signed { inverted: true, .. } => {
-                "card statement: a positive amount is money out, a negative or '+' one money in"
-                    .into()
-            }
-            MoneyCols::WithDirection { .. } => "amount with a direction column".into(),
-            MoneyCols::DebitCredit { .. } => "debit and credit columns".into(),
+            } => signed.into(),
+            MoneyCols::Signed { inverted: true, .. } => card.into(),
+            MoneyCols::WithDirection { .. } => direction.into(),
+            MoneyCols::DebitCredit { .. } => debit_credit.into(),
         }
     }
 

@@ -180,7 +180,7 @@ fn overrides(screen: &Import) -> Element<'_, Message> {
         bar = bar.push(widgets::muted(fl!(
             "header-line-line-layout",
             line = d.header_line.to_string(),
-            layout = d.layout.as_str()
+            layout = layout_words(&d.layout)
         )));
     }
     let mut block = column![bar.wrap()].spacing(6);
@@ -768,4 +768,48 @@ fn assign_picker(screen: &Import) -> Element<'_, Message> {
         );
     }
     col.into()
+}
+
+/// How the money columns were read, in the screen's language; a file format's own name
+/// (OFX STMTTRN, CAMT.053 Ntry) as it is.
+fn layout_words(layout: &str) -> String {
+    layout_words_in(&crate::i18n::LOADER, layout)
+}
+
+fn layout_words_in(loader: &i18n_embed::fluent::FluentLanguageLoader, layout: &str) -> String {
+    match crate::import::MONEY_LAYOUTS
+        .iter()
+        .position(|words| *words == layout)
+    {
+        Some(0) => i18n_embed_fl::fl!(loader, "layout-signed-amount"),
+        Some(1) => i18n_embed_fl::fl!(loader, "layout-card-statement"),
+        Some(2) => i18n_embed_fl::fl!(loader, "layout-direction-column"),
+        Some(3) => i18n_embed_fl::fl!(loader, "layout-debit-credit"),
+        _ => layout.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use crate::i18n::{Language, loader_for};
+
+    #[test]
+    fn every_money_layout_is_said_in_both_languages() {
+        let (english, chinese) = (
+            loader_for(Language::English),
+            loader_for(Language::SimplifiedChinese),
+        );
+        for words in crate::import::MONEY_LAYOUTS {
+            assert_eq!(super::layout_words_in(&english, words), words);
+            let said = super::layout_words_in(&chinese, words);
+            assert!(
+                said.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{words}: {said}"
+            );
+        }
+        assert_eq!(
+            super::layout_words_in(&chinese, "OFX STMTTRN"),
+            "OFX STMTTRN"
+        );
+    }
 }
