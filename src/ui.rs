@@ -516,7 +516,11 @@ impl Open {
                 }
             },
             Event::Close => {
-                if self.entry.take().is_some() {
+                // An open calendar closes before the entry it is in.
+                if let Some(entry) = &mut self.entry {
+                    if !entry.close_calendar() {
+                        self.entry = None;
+                    }
                     return Task::none();
                 }
                 match self.tab {
@@ -524,7 +528,10 @@ impl Open {
                     Tab::Customers => self.customers.close_form(),
                     Tab::Ledger => self.ledger.close_form(),
                     Tab::Statements => self.statements.close_preview(),
-                    Tab::Aging | Tab::Notes | Tab::Import | Tab::Settings | Tab::Dashboard => {}
+                    Tab::Aging => {
+                        self.aging.close_calendar();
+                    }
+                    Tab::Notes | Tab::Import | Tab::Settings | Tab::Dashboard => {}
                 }
                 Task::none()
             }

@@ -208,6 +208,11 @@ impl Aging {
         self.loading
     }
 
+    /// Esc closes the as-of date's calendar; whether it was open.
+    pub fn close_calendar(&mut self) -> bool {
+        self.as_of_picker.close()
+    }
+
     pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Loaded(generation, _) if generation != self.generation => {}

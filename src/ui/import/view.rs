@@ -663,14 +663,16 @@ fn past<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
         let selected = screen.kept_selected == Some(row.id);
         let label = format!(
             "{} · {} · {} {}",
-            row.date,
+            book.date(row.date),
             kept_amount(book, &row.amount),
             row.counterparty.as_deref().unwrap_or_default(),
             row.description
         );
         kept = kept.push(
-            button(text(label).size(13).wrapping(text::Wrapping::None))
-                .padding([2, 6])
+            // Cut with … and whole on hover, as names are: not clipped mid-word.
+            button(widgets::name_cell_owned(label, Length::Fill))
+                .width(Length::Fill)
+                .padding(0)
                 .style(move |theme: &Theme, status| {
                     if selected {
                         button::primary(theme, status)

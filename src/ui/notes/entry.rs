@@ -257,6 +257,12 @@ impl Entry {
         })
     }
 
+    /// Esc closes an open calendar first; whether one was open.
+    pub fn close_calendar(&mut self) -> bool {
+        // Both, though only one can be open: a click outside closes the other.
+        self.promise_picker.close() | self.follow_up_picker.close()
+    }
+
     pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
         if !matches!(message, Message::Save) {
             self.error = None;
@@ -389,7 +395,7 @@ impl Entry {
                     fl!("promise-date"),
                     self.promise_picker.view(
                         input(
-                            &fl!("yyyy-mm-dd-or-a-plan"),
+                            "YYYY-MM-DD",
                             "entry-promise-date",
                             &self.promise_date,
                             Message::PromiseDate,
@@ -400,7 +406,11 @@ impl Entry {
                         book.today,
                         Message::PromisePick,
                     ),
-                    reason_or_space(&problems.promise_date),
+                    // Beside the field, whole: as a placeholder it was cut at 250 px.
+                    match &problems.promise_date {
+                        Some(_) => reason_or_space(&problems.promise_date),
+                        None => widgets::muted(fl!("yyyy-mm-dd-or-a-plan")).into(),
+                    },
                 ),
                 field(
                     fl!("promise-amount"),

@@ -481,3 +481,39 @@ fn promise_and_follow_up_dates_picked_on_the_calendar() {
     assert_eq!(open.promise_date, "2026-11-15");
     assert_eq!(open.follow_up, "2026-12-21");
 }
+
+#[test]
+fn esc_closes_the_note_entrys_calendar_before_the_entry() {
+    use crate::ui::widgets::date_picker;
+    let mut app = sample_app();
+    send(
+        &mut app,
+        AppMessage::Key(Key::Character("l".into()), Modifiers::COMMAND),
+    );
+    send(
+        &mut app,
+        AppMessage::Entry(entry::Message::FollowUpPick(date_picker::Message::Toggle)),
+    );
+    let open = |app: &App| {
+        entry(app).map(|e| {
+            iced_test::simulator(e.view(&app.open_book().unwrap().book))
+                .find("Today")
+                .is_ok()
+        })
+    };
+    assert_eq!(open(&app), Some(true), "the calendar is open");
+    send(
+        &mut app,
+        AppMessage::Key(Key::Named(Named::Escape), Modifiers::empty()),
+    );
+    assert_eq!(
+        open(&app),
+        Some(false),
+        "Esc closed the calendar, not the entry"
+    );
+    send(
+        &mut app,
+        AppMessage::Key(Key::Named(Named::Escape), Modifiers::empty()),
+    );
+    assert!(entry(&app).is_none(), "a second Esc closes the entry");
+}
