@@ -63,7 +63,7 @@ pub use notes::{Note, NoteFilter};
 pub use open::{Access, default_book_path};
 pub use posting::{
     CreditRefusal, DiscountTaken, Discounting, NewCredit, NewDebit, NewRefund, OverLimit, Posted,
-    Refused, ShownFigures, VoidRequest,
+    PostingWarning, Refused, ShownFigures, VoidRequest,
 };
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
 pub use reviews::{REVIEW_REASON, ReviewDate, ReviewOutcome};

@@ -1472,3 +1472,5 @@ layout-signed-amount = signed amount
 layout-card-statement = card statement: a positive amount is money out, a negative or '+' one money in
 layout-direction-column = amount with a direction column
 layout-debit-credit = debit and credit columns
+warning-no-discount = { $number } earns no early-payment discount ({ $terms }): only an invoice due in one item does
+warning-posted-with-override = posted with an override ({ $reason }): { $refused }

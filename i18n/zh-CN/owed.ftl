@@ -1260,3 +1260,5 @@ layout-signed-amount = 金额带正负号
 layout-card-statement = 信用卡账单：正数为支出，负数或带“+”为收入
 layout-direction-column = 金额另有收支方向列
 layout-debit-credit = 借方、贷方分列
+warning-no-discount = { $number } 不享受现金折扣（{ $terms }）：只有一次到期的发票才享受
+warning-posted-with-override = 已强制过账（理由：{ $reason }）：{ $refused }

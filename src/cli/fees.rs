@@ -158,7 +158,10 @@ fn report(
         for warning in &p.warnings {
             out.push_str(&format!(
                 "\n{}",
-                fl!("cli-warning", warning = warning.as_str())
+                fl!(
+                    "cli-warning",
+                    warning = crate::i18n::errors::Described::described(warning)
+                )
             ));
         }
     }

@@ -21,3 +21,4 @@ mod domain;
 mod import;
 mod reports;
 mod store;
+mod warnings;

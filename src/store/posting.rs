@@ -84,6 +84,39 @@ pub struct VoidRequest {
     pub reason: Option<String>,
 }
 
+/// Something a posting says rather than refuses. Its `Display` is the English the
+/// command line has always printed; the screens and the Chinese command line say it
+/// from its parts (`crate::i18n::errors`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PostingWarning {
+    /// Discount terms on a document that can never earn the discount (a fee, or an
+    /// invoice due in several items).
+    NoDiscount { number: String, terms: String },
+    /// Posted past a hold or the credit limit, for this reason.
+    Overridden {
+        reason: String,
+        refusal: Box<CreditRefusal>,
+    },
+}
+
+impl std::fmt::Display for PostingWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PostingWarning::NoDiscount { number, terms } => write!(
+                f,
+                "{number} earns no early-payment discount ({terms}): only an invoice due in one item does"
+            ),
+            PostingWarning::Overridden { reason, refusal } => write!(
+                f,
+                "posted with an override ({reason}): {}",
+                refusal
+                    .message
+                    .trim_end_matches("; post it with --override REASON")
+            ),
+        }
+    }
+}
+
 /// What a posting did, for the user to see.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Posted {
@@ -97,8 +130,9 @@ pub struct Posted {
     pub unapplied: Money,
     /// For debits: the schedule of open items (installment, due date, amount).
     pub items: Vec<(u32, NaiveDate, Money)>,
-    /// For debits posted with an override: what was overridden, and why.
-    pub warnings: Vec<String>,
+    /// For debits: what was said rather than refused (an override, a discount that can
+    /// never be earned).
+    pub warnings: Vec<PostingWarning>,
     /// For payments: the early-payment discounts posted with it.
     pub discounts: Vec<DiscountTaken>,
     /// For voids: the discounts voided with the document (their numbers).
@@ -463,19 +497,18 @@ pub(super) fn post_debit_counting(
     // Discount terms on a document that can never earn the discount: said, not refused
     // (the customer's terms apply to every invoice, whatever its schedule).
     if terms.discount().is_some() && (kind == DocKind::Fee || schedule.len() > 1) {
-        warnings.push(format!(
-            "{number} earns no early-payment discount ({terms}): only an invoice due in one item does"
-        ));
+        warnings.push(PostingWarning::NoDiscount {
+            number: number.clone(),
+            terms: terms.to_string(),
+        });
     }
     if let (Some(refusal), Some(reason)) = (&refusal, reason) {
         // In this transaction: without its audit rows the document is not posted either.
         credit::record_override(conn, currency, &customer, &number, refusal, reason)?;
-        warnings.push(format!(
-            "posted with an override ({reason}): {}",
-            refusal
-                .message
-                .trim_end_matches("; post it with --override REASON")
-        ));
+        warnings.push(PostingWarning::Overridden {
+            reason: reason.to_string(),
+            refusal: Box::new(refusal.clone()),
+        });
     }
     Ok(Posted {
         id: DocumentId(id),

@@ -265,7 +265,9 @@ fn installments_and_fees_never_earn_a_discount() {
         ))
         .unwrap();
     assert!(
-        posted.warnings[0].contains("INV-1 earns no early-payment discount (2/10 net 30)"),
+        posted.warnings[0]
+            .to_string()
+            .contains("INV-1 earns no early-payment discount (2/10 net 30)"),
         "{:?}",
         posted.warnings
     );

@@ -170,13 +170,14 @@ pub(super) fn report_posted(currency: &Currency, posted: &Posted, amount: crate:
         ));
     }
     print(&lines.join("\n"));
-    // The warnings are the book's own sentences (English); the word before them is ours.
+    // The warnings in the language shown (the English the command line always printed).
     for warning in &posted.warnings {
+        let said = crate::i18n::errors::Described::described(warning);
         eprintln!(
             "{}",
             fl!(
                 "cli-warning",
-                warning = crate::domain::text::for_terminal(warning).into_owned()
+                warning = crate::domain::text::for_terminal(&said).into_owned()
             )
         );
     }

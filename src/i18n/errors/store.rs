@@ -349,7 +349,7 @@ fn amounts_stored(loader: &FluentLanguageLoader, what: &str) -> String {
     }
 }
 
-fn credit_refused(loader: &FluentLanguageLoader, refusal: &CreditRefusal) -> String {
+pub(super) fn credit_refused(loader: &FluentLanguageLoader, refusal: &CreditRefusal) -> String {
     let what = match refusal.what {
         Refused::Fee => fl!(loader, "error-store-credit-refused-fee"),
         Refused::Invoice => fl!(loader, "error-store-credit-refused-invoice"),
