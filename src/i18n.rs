@@ -171,6 +171,7 @@ pub(crate) fn catalogue(language: &str) -> Vec<(String, String)> {
 }
 
 pub mod words;
+pub mod work;
 
 #[cfg(test)]
 mod tests;

@@ -5,17 +5,10 @@
 use fluent_bundle::FluentValue;
 use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 
-use crate::domain::letters::Level;
 pub use crate::i18n::words::{
     channel_name, direction_name, held_reason_text, kind_name, level_name, promise_status_name,
 };
 use crate::i18n::{Language, language};
-
-/// A letter level's name (`final demand`, 最后催告), as the screens name it; a number
-/// that is no level is said as nothing.
-pub fn level_number_name(level: u8) -> String {
-    Level::any_from_number(level).map_or_else(String::new, level_name)
-}
 
 /// Phrases joined as a sentence lists them: `a, b` in English, `a，b` in Chinese.
 pub fn joined(phrases: &[String]) -> String {

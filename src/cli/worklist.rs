@@ -6,7 +6,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::output::{Table, print};
-use super::words::{count, level_number_name};
+use super::words::count;
 use super::{CliError, parse_date_arg};
 use crate::fl;
 use crate::i18n::{Language, language};
@@ -168,59 +168,6 @@ fn kind_label(kind: WorkKind) -> String {
 /// customer said quoted after it; a risk row from the customer's `risk` (the report's
 /// own sentence if it could not be scored).
 fn reason_text(item: &WorkItem, store: &Store, risk: Option<&crate::domain::risk::Risk>) -> String {
-    let amount = item
-        .amount
-        .map(|a| store.currency().display(a))
-        .unwrap_or_default();
-    let date = item.date.map(|d| d.to_string()).unwrap_or_default();
-    let said = item.said.clone().unwrap_or_default();
-    let quoted = |words: String| {
-        if said.is_empty() {
-            words
-        } else {
-            format!("{words} · “{said}”")
-        }
-    };
-    match item.kind {
-        WorkKind::PromiseBroken => quoted(fl!(
-            "promised-by-date-amount-still-short",
-            date = date.as_str(),
-            amount = amount.as_str()
-        )),
-        WorkKind::PromiseDue => quoted(fl!(
-            "promise-falls-due-today-amount-still",
-            amount = amount.as_str()
-        )),
-        WorkKind::FollowUp => quoted(fl!("follow-up-set-for-date", date = date.as_str())),
-        WorkKind::ApplyCredit => fl!(
-            "unapplied-credit-beside-overdue-items-apply",
-            amount = amount.as_str()
-        ),
-        WorkKind::LetterDue => {
-            let level = item.level.unwrap_or(0);
-            fl!(
-                "level-level-name-oldest-due-date",
-                level = level.to_string(),
-                name = level_number_name(level),
-                date = date.as_str()
-            )
-        }
-        WorkKind::ReminderDue => fl!("falls-due-date-a-reminder-before", date = date.as_str()),
-        WorkKind::DisputeOpen => quoted(fl!("in-dispute-since-date", date = date.as_str())),
-        WorkKind::PausedUntilPassed => quoted(fl!(
-            "letters-were-paused-until-date-they",
-            date = date.as_str()
-        )),
-        WorkKind::ReviewDue => fl!("credit-review-due-since-date", date = date.as_str()),
-        WorkKind::Risk => match risk {
-            Some(risk) => fl!(
-                "risk-rose-to-band-score-why",
-                band = crate::i18n::words::band_name(risk.band),
-                score = risk.score.to_string(),
-                why = crate::i18n::words::reasons_text(risk)
-            ),
-            None => item.reason.clone(),
-        },
-        WorkKind::UnmatchedMoney => quoted(fl!("money-in-that-matches-no-customer")),
-    }
+    let currency = store.currency();
+    crate::i18n::work::work_item_text(item, risk, |m| currency.display(m), |d| d.to_string())
 }

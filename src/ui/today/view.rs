@@ -10,7 +10,6 @@ use iced::{Alignment, Element, Length};
 use super::actions::{self, Action};
 use super::forms::{FIRST_FIELD, Form, Message as FormMessage};
 use super::{LIST, Line, Message, Today};
-use crate::domain::letters::Level;
 use crate::domain::risk::Risk;
 use crate::fl;
 use crate::report::worklist::{WorkItem, WorkKind};
@@ -43,10 +42,6 @@ pub fn group_label(kind: WorkKind) -> String {
     }
 }
 
-fn level_name(level: u8) -> String {
-    Level::any_from_number(level).map_or_else(String::new, statements::level_name)
-}
-
 /// The row's customer column: code and name, or the payer of unmatched money.
 pub fn customer_text(item: &WorkItem) -> String {
     if item.customer.is_empty() {
@@ -59,58 +54,7 @@ pub fn customer_text(item: &WorkItem) -> String {
 /// What the row is about, in the screen's language; `risk` is the customer's risk for a
 /// `risk` row.
 pub fn what(item: &WorkItem, risk: Option<&Risk>, book: &Book) -> String {
-    let amount = item.amount.map(|a| book.money(a)).unwrap_or_default();
-    let date = item.date.map(|d| d.to_string()).unwrap_or_default();
-    let said = item.said.clone().unwrap_or_default();
-    let quoted = |words: String| {
-        if said.is_empty() {
-            words
-        } else {
-            format!("{words} · “{said}”")
-        }
-    };
-    match item.kind {
-        WorkKind::PromiseBroken => quoted(fl!(
-            "promised-by-date-amount-still-short",
-            date = date.as_str(),
-            amount = amount.as_str()
-        )),
-        WorkKind::PromiseDue => quoted(fl!(
-            "promise-falls-due-today-amount-still",
-            amount = amount.as_str()
-        )),
-        WorkKind::FollowUp => quoted(fl!("follow-up-set-for-date", date = date.as_str())),
-        WorkKind::ApplyCredit => fl!(
-            "unapplied-credit-beside-overdue-items-apply",
-            amount = amount.as_str()
-        ),
-        WorkKind::LetterDue => {
-            let level = item.level.unwrap_or(0);
-            fl!(
-                "level-level-name-oldest-due-date",
-                level = level.to_string(),
-                name = level_name(level),
-                date = date.as_str()
-            )
-        }
-        WorkKind::ReminderDue => fl!("falls-due-date-a-reminder-before", date = date.as_str()),
-        WorkKind::DisputeOpen => quoted(fl!("in-dispute-since-date", date = date.as_str())),
-        WorkKind::PausedUntilPassed => quoted(fl!(
-            "letters-were-paused-until-date-they",
-            date = date.as_str()
-        )),
-        WorkKind::ReviewDue => fl!("credit-review-due-since-date", date = date.as_str()),
-        WorkKind::Risk => match risk {
-            Some(risk) => fl!(
-                "risk-rose-to-band-score-why",
-                band = crate::ui::risk::band_name(risk.band),
-                score = risk.score.to_string(),
-                why = crate::ui::risk::reasons_text(risk)
-            ),
-            None => item.reason.clone(),
-        },
-        WorkKind::UnmatchedMoney => quoted(fl!("money-in-that-matches-no-customer")),
-    }
+    crate::i18n::work::work_item_text(item, risk, |m| book.money(m), |d| book.date(d))
 }
 
 pub(super) fn view<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message> {
