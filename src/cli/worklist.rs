@@ -147,21 +147,9 @@ pub fn table(store: &Store, list: &Worklist, limit: usize) -> Table {
     table
 }
 
-/// A row's kind as the Today screen heads its group.
+/// A group's heading (the Today screen's and `owed worklist`'s).
 fn kind_label(kind: WorkKind) -> String {
-    match kind {
-        WorkKind::PromiseBroken => fl!("broken-promises"),
-        WorkKind::PromiseDue => fl!("promises-due-today"),
-        WorkKind::FollowUp => fl!("follow-ups-due"),
-        WorkKind::ApplyCredit => fl!("credit-to-apply"),
-        WorkKind::LetterDue => fl!("letters-due"),
-        WorkKind::ReminderDue => fl!("reminders-before-the-due-date"),
-        WorkKind::DisputeOpen => fl!("open-disputes"),
-        WorkKind::PausedUntilPassed => fl!("pauses-that-have-ended"),
-        WorkKind::ReviewDue => fl!("credit-reviews-due"),
-        WorkKind::Risk => fl!("risk-warnings"),
-        WorkKind::UnmatchedMoney => fl!("bank-money-not-matched"),
-    }
+    crate::i18n::work::group_label(kind)
 }
 
 /// What a row is about, in the words the Today screen uses (its `what`), with what the

@@ -8,6 +8,23 @@ use crate::domain::letters::Level;
 use crate::domain::risk::Risk;
 use crate::report::worklist::{WorkItem, WorkKind};
 
+/// A group of the worklist as the Today screen heads it (and `owed worklist` names it).
+pub fn group_label(kind: WorkKind) -> String {
+    match kind {
+        WorkKind::PromiseBroken => fl!("broken-promises"),
+        WorkKind::PromiseDue => fl!("promises-due-today"),
+        WorkKind::FollowUp => fl!("follow-ups-due"),
+        WorkKind::ApplyCredit => fl!("credit-to-apply"),
+        WorkKind::LetterDue => fl!("letters-due"),
+        WorkKind::ReminderDue => fl!("reminders-before-the-due-date"),
+        WorkKind::DisputeOpen => fl!("open-disputes"),
+        WorkKind::PausedUntilPassed => fl!("pauses-that-have-ended"),
+        WorkKind::ReviewDue => fl!("credit-reviews-due"),
+        WorkKind::Risk => fl!("risk-warnings"),
+        WorkKind::UnmatchedMoney => fl!("bank-money-not-matched"),
+    }
+}
+
 /// `item`'s "what": why it is on the list, with the customer's own words quoted where
 /// a note said them; `risk` is the customer's for a risk row. Amounts are written by
 /// `money`, dates by `date`.

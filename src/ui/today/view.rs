@@ -25,21 +25,9 @@ const WHAT: Length = Length::FillPortion(5);
 /// The panel under the list: the selected row in full, or a form.
 const PANEL_HEIGHT: f32 = 190.0;
 
-/// A group's heading.
+/// A group's heading (the Today screen's and `owed worklist`'s).
 pub fn group_label(kind: WorkKind) -> String {
-    match kind {
-        WorkKind::PromiseBroken => fl!("broken-promises"),
-        WorkKind::PromiseDue => fl!("promises-due-today"),
-        WorkKind::FollowUp => fl!("follow-ups-due"),
-        WorkKind::ApplyCredit => fl!("credit-to-apply"),
-        WorkKind::LetterDue => fl!("letters-due"),
-        WorkKind::ReminderDue => fl!("reminders-before-the-due-date"),
-        WorkKind::DisputeOpen => fl!("open-disputes"),
-        WorkKind::PausedUntilPassed => fl!("pauses-that-have-ended"),
-        WorkKind::ReviewDue => fl!("credit-reviews-due"),
-        WorkKind::Risk => fl!("risk-warnings"),
-        WorkKind::UnmatchedMoney => fl!("bank-money-not-matched"),
-    }
+    crate::i18n::work::group_label(kind)
 }
 
 /// The row's customer column: code and name, or the payer of unmatched money.
