@@ -122,6 +122,8 @@ pub struct Aging {
 
 impl Aging {
     pub fn new(book: &Book) -> (Aging, Task<Message>) {
+        // Read once: it is the preferences file on disk.
+        let export_folder = book.remembered(Place::Exports);
         let options = AgingOptions {
             as_of: book.today,
             basis: Basis::Due,
@@ -134,13 +136,10 @@ impl Aging {
             as_of_picker: widgets::DatePicker::default(),
             buckets_text: bounds_text(&options.buckets),
             buckets_error: None,
-            export_folder: book.remembered(Place::Exports),
-            export_path: export::default_path(
-                book.today,
-                book.remembered(Place::Exports).as_deref(),
-            )
-            .display()
-            .to_string(),
+            export_path: export::default_path(book.today, export_folder.as_deref())
+                .display()
+                .to_string(),
+            export_folder,
             options,
             generation: 0,
             loading: false,

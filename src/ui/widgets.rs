@@ -398,23 +398,46 @@ pub fn field<'a, M: Clone + 'a>(
     error: Option<String>,
 ) -> Element<'a, M> {
     let label = label.as_ref();
-    let mut input = text_input(label, value)
+    let input = form_input(label, id, value, on_input, on_submit, FIELD_WIDTH);
+    labelled_field(label, input.into(), error)
+}
+
+/// A form's text input: the label as its placeholder, `width` wide, Enter sending
+/// `on_submit`.
+pub fn form_input<'a, M: Clone + 'a>(
+    label: &str,
+    id: &'static str,
+    value: &'a str,
+    on_input: impl Fn(String) -> M + 'a,
+    on_submit: Option<M>,
+    width: f32,
+) -> iced::widget::TextInput<'a, M> {
+    let input = text_input(label, value)
         .id(id)
         .on_input(on_input)
         .padding(6)
         .size(14)
-        .width(Length::Fixed(FIELD_WIDTH));
-    if let Some(message) = on_submit {
-        input = input.on_submit(message);
+        .width(Length::Fixed(width));
+    match on_submit {
+        Some(message) => input.on_submit(message),
+        None => input,
     }
-    // Beneath the input, as wide as it: beside it, a refusal took the width a form's
-    // second column needed at 1024 pixels, and squeezed to nothing there it showed as an
-    // empty gap.
+}
+
+/// `input` (a field, or a field with its calendar) after its label, with the reason its
+/// value is refused beneath it, as wide as it: beside it, a refusal took the width a
+/// form's second column needed at 1024 pixels, and squeezed to nothing there it showed
+/// as an empty gap.
+pub fn labelled_field<'a, M: 'a>(
+    label: &str,
+    input: Element<'a, M>,
+    error: Option<String>,
+) -> Element<'a, M> {
     let input: Element<'a, M> = match error {
         Some(reason) => column![input, danger_text(reason).width(Length::Fixed(FIELD_WIDTH))]
             .spacing(2)
             .into(),
-        None => input.into(),
+        None => input,
     };
     row![
         text(label.to_string())

@@ -442,28 +442,22 @@ impl Form {
                     Message::Terms,
                     &problems.terms
                 ),
-                row![
-                    text(limit_label).size(14).width(Length::Fixed(150.0)),
-                    iced::widget::text_input("", &self.credit_limit)
-                        .id("customer-limit")
-                        .on_input(Message::CreditLimit)
-                        .on_submit_maybe(submit.clone())
-                        .padding(6)
-                        .size(14)
-                        .width(Length::Fixed(widgets::FIELD_WIDTH)),
-                    widgets::danger_text(
-                        self.edited
-                            .shown(
-                                "customer-limit",
-                                // A blank limit is "no limit", never missing.
-                                "-",
-                                problems.credit_limit.clone()
-                            )
-                            .unwrap_or_default()
-                    ),
-                ]
-                .spacing(10)
-                .align_y(iced::Alignment::Center),
+                // As the other fields, but no placeholder: a blank limit is "no limit".
+                widgets::labelled_field(
+                    &limit_label,
+                    widgets::form_input(
+                        "",
+                        "customer-limit",
+                        &self.credit_limit,
+                        Message::CreditLimit,
+                        submit.clone(),
+                        widgets::FIELD_WIDTH
+                    )
+                    .into(),
+                    // A blank limit is never missing, so never "required".
+                    self.edited
+                        .shown("customer-limit", "-", problems.credit_limit.clone())
+                ),
                 f(
                     fl!("tier-a-b-or-c"),
                     "customer-tier",

@@ -490,13 +490,7 @@ fn input<'a>(
     on_input: fn(String) -> Message,
     on_submit: Option<Message>,
 ) -> text_input::TextInput<'a, Message> {
-    text_input(hint, value)
-        .id(id)
-        .on_input(on_input)
-        .on_submit_maybe(on_submit)
-        .padding(6)
-        .size(14)
-        .width(Length::Fixed(widgets::FIELD_WIDTH))
+    widgets::form_input(hint, id, value, on_input, on_submit, widgets::FIELD_WIDTH)
 }
 
 /// A field's row: its label, its input (a date's with the calendar's button), and what

@@ -8,10 +8,10 @@
 //! field.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
-use iced::widget::{Column, button, column, container, row, text, text_input, tooltip};
+use iced::widget::{Column, button, column, container, row, text, tooltip};
 use iced::{Element, Length, Theme};
 
-use super::{BOLD, FIELD_WIDTH, LABEL_WIDTH, danger_text, panel};
+use super::{BOLD, FIELD_WIDTH, panel};
 use crate::domain::parse_date;
 use crate::fl;
 
@@ -219,31 +219,8 @@ pub fn date_field<'a, M: Clone + 'a>(
     on_pick: impl Fn(Message) -> M,
 ) -> Element<'a, M> {
     let label = label.as_ref();
-    let mut input = text_input(label, value)
-        .id(id)
-        .on_input(on_input)
-        .padding(6)
-        .size(14)
-        .width(Length::Fixed(INPUT_WIDTH));
-    if let Some(message) = on_submit {
-        input = input.on_submit(message);
-    }
-    let input = picker.view(input, value, today, on_pick);
-    let input: Element<'a, M> = match error {
-        Some(reason) => column![input, danger_text(reason).width(Length::Fixed(FIELD_WIDTH))]
-            .spacing(2)
-            .into(),
-        None => input,
-    };
-    row![
-        text(label.to_string())
-            .size(14)
-            .width(Length::Fixed(LABEL_WIDTH)),
-        input,
-    ]
-    .spacing(10)
-    .align_y(iced::Alignment::Center)
-    .into()
+    let input = super::form_input(label, id, value, on_input, on_submit, INPUT_WIDTH);
+    super::labelled_field(label, picker.view(input, value, today, on_pick), error)
 }
 
 /// "December 2026", "2026年12月".

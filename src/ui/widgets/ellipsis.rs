@@ -13,6 +13,33 @@ const SIZE: f32 = 14.0;
 /// A cell's padding, left and right together (`[4, 6]`).
 const PADDING: f32 = 12.0;
 
+/// [`cut_to_fit`] at table size in the table font, remembered: the cells are laid out
+/// again on every scroll, and shaping each visible name (several times for a long one)
+/// on every frame showed. A few thousand texts are kept; then the memory starts again.
+fn fitted(value: &str, max: f32) -> Option<String> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    const KEPT: usize = 4096;
+    thread_local! {
+        static FITTED: RefCell<HashMap<(String, u32), Option<String>>> =
+            RefCell::new(HashMap::new());
+    }
+    // Whole pixels: a column's width changes by fractions as the window is resized.
+    let key = (value.to_string(), max.max(0.0).floor() as u32);
+    if let Some(known) = FITTED.with(|kept| kept.borrow().get(&key).cloned()) {
+        return known;
+    }
+    let cut = cut_to_fit(value, key.1 as f32, SIZE, REGULAR);
+    FITTED.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if kept.len() >= KEPT {
+            kept.clear();
+        }
+        kept.insert(key, cut.clone());
+    });
+    cut
+}
+
 /// `value` as it fits in `max` pixels at `size` in `font`: `None` when it fits whole,
 /// else its longest beginning that fits with "…" after it.
 pub fn cut_to_fit(value: &str, max: f32, size: f32, font: Font) -> Option<String> {
@@ -71,7 +98,7 @@ fn cell_fitting<'a, M: 'a>(value: &str, width: f32) -> Element<'a, M> {
             .clip(true)
             .padding([4, 6])
     };
-    match cut_to_fit(value, width - PADDING, SIZE, REGULAR) {
+    match fitted(value, width - PADDING) {
         None => line(value.to_string()).into(),
         Some(cut) => tooltip(
             line(cut),
@@ -126,7 +153,7 @@ pub fn status_line<'a, M: 'a>(status: Option<Status>) -> Element<'a, M> {
                     color: colour(theme),
                 })
         };
-        match cut_to_fit(words, size.width, SIZE, REGULAR) {
+        match fitted(words, size.width) {
             None => line(words.to_string()).into(),
             Some(cut) => tooltip(
                 line(cut),
