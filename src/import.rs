@@ -25,9 +25,9 @@ mod pipeline;
 
 pub use pipeline::{
     BankProfile, Committed, Count, CountTotal, Decision, Decisions, DetectedSummary, DryRun,
-    Figures, Glance, Gone, ImportPlan, Imported, NotPosted, PlannedPayment, PlannedRow, Redirect,
-    Resembles, Review, RowKind, RowStatus, RunError, SetAside, SkippedLine, Summary, Then,
-    Unpostable, accept, assign_unmatched, canonical, commit, default_decisions, dry_run,
+    Figures, Glance, Gone, ImportPlan, Imported, KeptWhy, NotPosted, PlannedPayment, PlannedRow,
+    Redirect, Resembles, Review, RowKind, RowStatus, RunError, SetAside, SkippedLine, Summary,
+    Then, Unpostable, accept, assign_unmatched, canonical, commit, default_decisions, dry_run,
     fingerprint, import_streamed, prepare, undo,
 };
 mod records;

@@ -1474,3 +1474,7 @@ layout-direction-column = amount with a direction column
 layout-debit-credit = debit and credit columns
 warning-no-discount = { $number } earns no early-payment discount ({ $terms }): only an invoice due in one item does
 warning-posted-with-override = posted with an override ({ $reason }): { $refused }
+
+## Why a bank row was kept (import screen, owed import unmatched)
+kept-suggested = { $code }: { $why }
+kept-probable-duplicate = probable duplicate: { $why }

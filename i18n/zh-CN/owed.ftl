@@ -1262,3 +1262,7 @@ layout-direction-column = 金额另有收支方向列
 layout-debit-credit = 借方、贷方分列
 warning-no-discount = { $number } 不享受现金折扣（{ $terms }）：只有一次到期的发票才享受
 warning-posted-with-override = 已强制过账（理由：{ $reason }）：{ $refused }
+
+## Why a bank row was kept (import screen, owed import unmatched)
+kept-suggested = { $code }：{ $why }
+kept-probable-duplicate = 疑似重复：{ $why }

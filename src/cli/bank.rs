@@ -559,7 +559,7 @@ fn unmatched(store: &Store, format: Format) -> Result<(), CliError> {
             kept_amount(store, &r.amount, r.currency.as_deref()),
             r.counterparty.clone().unwrap_or_default(),
             r.description.clone(),
-            r.reason.clone().unwrap_or_default(),
+            crate::i18n::reasons::kept_row_said(r).unwrap_or_default(),
         ]);
     }
     print(&if rows.is_empty() {

@@ -135,9 +135,12 @@ fn twin(twin: &Twin, loader: &FluentLanguageLoader) -> String {
     )
 }
 
+mod kept;
 mod letters;
 mod rows;
 mod sign;
+
+pub use kept::{kept_row_said, kept_row_said_in, kept_row_suggested};
 
 #[cfg(test)]
 mod tests;

@@ -428,6 +428,7 @@ impl std::fmt::Display for SetAside {
 mod commit;
 mod dry_run;
 mod judge;
+mod kept;
 mod keys;
 mod opening;
 mod redirect;
@@ -439,6 +440,7 @@ mod why;
 
 pub use commit::{Committed, assign_unmatched, commit, undo};
 pub use dry_run::{DryRun, dry_run};
+pub use kept::KeptWhy;
 pub use keys::{canonical, fingerprint};
 pub use redirect::{Gone, Redirect, Then};
 pub use review::{Decisions, Figures, Glance, Review};

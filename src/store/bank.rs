@@ -78,7 +78,10 @@ pub struct NewBankRow {
     pub payment: Option<NewCredit>,
     /// The suggested or chosen customer and why, kept for the user to see later.
     pub confidence: Option<String>,
+    /// Why, in English (as rows have always held it).
     pub reason: Option<String>,
+    /// Why, as its parts in JSON (`import::KeptWhy`), to be said in the language chosen.
+    pub said: Option<String>,
     /// Payer names/accounts to remember for the payment's customer.
     pub learn: Vec<String>,
 }
@@ -128,11 +131,13 @@ pub struct KeptBankRow {
     pub status: BankRowStatus,
     pub customer: Option<String>,
     pub document: Option<String>,
+    /// Why, in English; `said` holds its parts where the row was kept with them.
     pub reason: Option<String>,
+    pub said: Option<String>,
 }
 
 /// An earlier row or payment that a new row may repeat.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Lookalike {
     /// A kept bank row with the same date and amount but another fingerprint.
     BankRow {
@@ -419,7 +424,7 @@ impl Store {
     fn kept_rows(&self, filter: &str, args: impl rusqlite::Params) -> Result<Vec<KeptBankRow>> {
         let sql = format!(
             "SELECT r.id, r.batch_id, r.line, r.date, r.amount, r.currency, r.description, r.reference,
-                    r.counterparty, r.status, c.code, d.number, r.reason
+                    r.counterparty, r.status, c.code, d.number, r.reason, r.said
              FROM bank_rows r LEFT JOIN customers c ON c.id = r.customer_id
              LEFT JOIN documents d ON d.id = r.document_id
              WHERE {filter} ORDER BY r.date, r.id"
@@ -444,6 +449,7 @@ impl Store {
                 customer: row.get(10)?,
                 document: row.get(11)?,
                 reason: row.get(12)?,
+                said: row.get(13)?,
             });
         }
         Ok(out)
@@ -544,8 +550,8 @@ fn insert_row(
 ) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO bank_rows (batch_id, fingerprint, occurrence, line, date, amount, currency, description,
-             reference, counterparty, account, status, customer_id, document_id, confidence, reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             reference, counterparty, account, status, customer_id, document_id, confidence, reason, said)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         batch_id,
@@ -564,6 +570,7 @@ fn insert_row(
         document_id,
         row.confidence,
         row.reason,
+        row.said,
     ])?;
     Ok(())
 }

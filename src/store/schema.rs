@@ -467,6 +467,12 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX payments_by_customer ON documents(customer_id, date, posted_at, amount)
         WHERE kind = 'payment' AND side = -1;
     "#,
+    // v16: why a bank row was kept, as its parts in JSON beside the English `reason`,
+    // so the import screen and `owed import unmatched` say it in the language chosen.
+    // Rows kept before keep their English only.
+    r#"
+    ALTER TABLE bank_rows ADD COLUMN said TEXT;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

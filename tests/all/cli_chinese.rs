@@ -290,6 +290,29 @@ fn errors_are_said_in_chinese_on_stderr() {
 }
 
 #[test]
+fn why_a_bank_row_was_kept_is_said_in_chinese_long_after_the_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = book(dir.path());
+    let csv = dir.path().join("kept.csv");
+    // The payer's name is C2's, but the amount fits none of its items: kept unmatched,
+    // suggested for C2.
+    std::fs::write(
+        &csv,
+        "Date,Description,Amount\n2026-11-19,Acme Ltd,123.45\n",
+    )
+    .unwrap();
+    zh(&book, &["import", csv.to_str().unwrap()]);
+    let kept = zh(&book, &["import", "unmatched"]);
+    says(&kept, &["建议", "C2：摘要中有付款人名称“Acme Ltd”"]);
+    assert!(!kept.contains("in the text"), "{kept}");
+    // Programs still read the English the row has always held.
+    let (ok, json, stderr) = run_in("zh_CN", &book, &["import", "unmatched", "--format", "json"]);
+    assert!(ok, "{stderr}");
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[0]["suggestion"], "C2: name 'Acme Ltd' in the text");
+}
+
+#[test]
 fn json_and_csv_are_the_same_bytes_in_either_language() {
     let dir = tempfile::tempdir().unwrap();
     let book = book(dir.path());

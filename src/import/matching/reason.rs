@@ -7,12 +7,12 @@ use std::fmt;
 
 /// The findings behind a suggestion, strongest first; said one after the other,
 /// separated by `; `.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Reason(pub Vec<ReasonPart>);
 
 /// One finding. Values are text as the reason writes them: numbers of invoices, names,
 /// codes, and amounts already formatted by the book's currency (`Money`'s `Display`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ReasonPart {
     /// `INV-1, INV-2 named in the text` (`numbers` already joined by `, `).
     InvoicesNamed {
@@ -92,7 +92,7 @@ pub enum ReasonPart {
 }
 
 /// A customer sharing a name, as the reason tells it apart.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Twin {
     pub code: String,
     pub balance: String,

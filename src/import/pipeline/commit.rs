@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use super::sequence::{Outcome, sequence};
 use super::summary::planned_payments;
 use super::{
-    BankProfile, Decision, ImportPlan, PlannedRow, RowKind, RowStatus, RunError, Summary, canonical,
+    BankProfile, Decision, ImportPlan, KeptWhy, PlannedRow, RowKind, RowStatus, RunError, Summary,
+    canonical,
 };
 use crate::domain::Money;
 use crate::domain::document::DocKind;
@@ -178,21 +179,22 @@ pub(super) fn bank_row(
         _ => None,
     };
     let note = outcome.and_then(|o| o.note.as_ref());
-    let (confidence, reason) = match (&planned.status, &planned.suggestion) {
+    let (confidence, why) = match (&planned.status, &planned.suggestion) {
         _ if planned.unpostable.is_some() => {
-            (None, planned.unpostable.as_ref().map(ToString::to_string))
+            (None, planned.unpostable.clone().map(KeptWhy::Unpostable))
         }
         (RowStatus::ProbableDuplicate(why), _) => {
-            (None, Some(format!("probable duplicate: {why}")))
+            (None, Some(KeptWhy::ProbableDuplicate(why.clone())))
         }
         (_, Some(s)) => (
             Some(format!("{:.2}", s.confidence)),
-            Some(match note {
-                Some(note) => format!("{}: {}; {note}", s.code, s.reason),
-                None => format!("{}: {}", s.code, s.reason),
+            Some(KeptWhy::Suggested {
+                code: s.code.clone(),
+                reason: s.reason.clone(),
+                note: note.cloned(),
             }),
         ),
-        _ => (None, note.map(ToString::to_string)),
+        _ => (None, note.cloned().map(KeptWhy::Redirected)),
     };
     NewBankRow {
         fingerprint: planned.fingerprint.clone(),
@@ -213,7 +215,9 @@ pub(super) fn bank_row(
         },
         payment,
         confidence,
-        reason,
+        // The English as rows have always held it, and its parts to say it again.
+        reason: why.as_ref().map(ToString::to_string),
+        said: why.as_ref().map(KeptWhy::to_json),
     }
 }
 

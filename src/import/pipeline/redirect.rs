@@ -6,14 +6,14 @@
 use std::fmt;
 
 /// The invoices the row named that could not take the money, and where it went.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Redirect {
     pub gone: Vec<Gone>,
     pub then: Then,
 }
 
 /// A named invoice that could not take the money (`line` is the file's line).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Gone {
     PaidBy { number: String, line: usize },
     PartlyPaidBy { number: String, line: usize },
@@ -21,7 +21,7 @@ pub enum Gone {
 }
 
 /// Where the money went instead.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Then {
     /// The named invoices still open.
     AppliedTo(Vec<String>),
@@ -56,9 +56,14 @@ impl fmt::Display for Redirect {
     }
 }
 
-/// Written as its English text, as the JSON's `note` always was.
-impl serde::Serialize for Redirect {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+/// Writes a payment's note as its English text, as the JSON's `note` always was (the
+/// derived form, with its parts, is what a kept bank row stores to say it again).
+pub(super) fn as_english<S: serde::Serializer>(
+    note: &Option<Redirect>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match note {
+        Some(note) => serializer.collect_str(note),
+        None => serializer.serialize_none(),
     }
 }

@@ -42,6 +42,7 @@ pub struct PlannedPayment {
     pub unapplied: String,
     /// Why the money does not go where the row first said (an invoice an earlier row of
     /// the file already paid), or `null`; written as its English text.
+    #[serde(serialize_with = "super::redirect::as_english")]
     pub note: Option<super::Redirect>,
 }
 

@@ -11,7 +11,7 @@ use crate::store::Lookalike;
 
 /// What a probable duplicate looks like in the book; `None` where only the tally asks
 /// whether it is one (the words are not needed, and say nothing).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Resembles(pub Option<Lookalike>);
 
 impl fmt::Display for Resembles {
@@ -36,7 +36,7 @@ impl fmt::Display for Resembles {
 
 /// Money in with more decimals than the book's currency has: kept unmatched whatever is
 /// decided. The amount is as the file wrote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Unpostable {
     pub amount: String,
     pub currency: String,

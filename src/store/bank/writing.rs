@@ -139,6 +139,10 @@ fn write_row(
             let kept = NewBankRow {
                 status: BankRowStatus::Unmatched,
                 reason: Some(format!("not posted: {why}")),
+                // The book's refusal is said in English only: its error cannot be kept
+                // as parts (see `Refusal`), and it is rare (the book changed since the
+                // file was read).
+                said: None,
                 confidence: None,
                 payment: None,
                 learn: Vec::new(),

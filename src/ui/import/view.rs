@@ -712,29 +712,24 @@ fn kept_panel<'a>(
         .size(14),
     ]
     .spacing(6);
+    let why = crate::i18n::reasons::kept_row_said(kept);
     for value in [
         kept.counterparty.as_deref(),
         Some(kept.description.as_str()),
         kept.reference.as_deref(),
-        kept.reason.as_deref(),
+        why.as_deref(),
     ]
     .into_iter()
     .flatten()
     .filter(|v| !v.is_empty())
     {
-        col = col.push(text(value).size(13));
+        col = col.push(text(value.to_string()).size(13));
     }
     // The suggestion it was kept with, one click away.
-    if let Some(code) = kept
-        .reason
-        .as_deref()
-        .and_then(|r| r.split_once(':'))
-        .map(|(code, _)| code)
-        && !code.contains(' ')
-    {
+    if let Some(code) = crate::i18n::reasons::kept_row_suggested(kept) {
         col = col.push(widgets::action(
             fl!("pay-as-suggested"),
-            Some(Message::AssignTo(code.to_string())),
+            Some(Message::AssignTo(code)),
         ));
     }
     col = col.push(assign_picker(screen));

@@ -123,6 +123,7 @@ fn row(line: usize, day: &str, amount: &str, payment: Option<(&str, Apply)>) -> 
         }),
         confidence: Some("0.95".into()),
         reason: Some("test".into()),
+        said: None,
     }
 }
 
