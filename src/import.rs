@@ -35,7 +35,7 @@ mod rows;
 mod sample;
 mod sheet;
 mod sign;
-pub use sign::{CardSeen, SignWhy};
+pub use sign::{CardSeen, DoubtRows, SignDoubt, SignWhy};
 mod source;
 mod text;
 mod tokens;
@@ -373,7 +373,7 @@ pub enum ImportError {
     AmbiguousSign {
         file: String,
         line: usize,
-        why: String,
+        why: SignDoubt,
     },
     #[error(
         "{file}, line {line}: both the debit column {debit} and the credit column {credit} \

@@ -1478,3 +1478,8 @@ warning-posted-with-override = posted with an override ({ $reason }): { $refused
 ## Why a bank row was kept (import screen, owed import unmatched)
 kept-suggested = { $code }: { $why }
 kept-probable-duplicate = probable duplicate: { $why }
+
+## Why the sign of a card statement's amounts must be asked for
+reason-sign-doubt = the file looks like a card statement ({ $card })
+reason-sign-doubt-row = the file looks like a card statement ({ $card }) and line { $line } reads like a card's purchase or repayment
+reason-sign-doubt-disagree = the file looks like a card statement ({ $card }) and its rows disagree

@@ -1266,3 +1266,8 @@ warning-posted-with-override = 已强制过账（理由：{ $reason }）：{ $re
 ## Why a bank row was kept (import screen, owed import unmatched)
 kept-suggested = { $code }：{ $why }
 kept-probable-duplicate = 疑似重复：{ $why }
+
+## Why the sign of a card statement's amounts must be asked for
+reason-sign-doubt = 此文件像是信用卡账单（{ $card }）
+reason-sign-doubt-row = 此文件像是信用卡账单（{ $card }），且第 { $line } 行像是刷卡消费或信用卡还款
+reason-sign-doubt-disagree = 此文件像是信用卡账单（{ $card }），且各行的说法不一致

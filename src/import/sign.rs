@@ -14,7 +14,7 @@ use super::keywords::{contains_any, has_any, normalize};
 use super::records::Record;
 
 mod why;
-pub use why::{CardSeen, SignWhy};
+pub use why::{CardSeen, DoubtRows, SignDoubt, SignWhy};
 
 /// How the signed amounts were read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +76,7 @@ const REPAYMENT: &str = concat!(
 const REPAYMENT_PARTS: &str = "还款|退款|退货";
 
 /// Decides the sign, or the line and words to ask the user about.
-pub(crate) fn decide(e: &Evidence) -> Result<SignRead, (usize, String)> {
+pub(crate) fn decide(e: &Evidence) -> Result<SignRead, (usize, SignDoubt)> {
     let title = card_title(e);
     let column = card_column(e.names);
     if let Some(sign) = e.hint {
@@ -108,10 +108,13 @@ pub(crate) fn decide(e: &Evidence) -> Result<SignRead, (usize, String)> {
         reason: Some(why),
         matters: true,
     };
-    let ask = |line: usize, more: &str| {
+    let ask = |line: usize, rows: DoubtRows| {
         Err((
             line,
-            format!("the file looks like a card statement ({card}){more}"),
+            SignDoubt {
+                card: card.clone(),
+                rows,
+            },
         ))
     };
     let Some((line, _)) = title else {
@@ -119,10 +122,7 @@ pub(crate) fn decide(e: &Evidence) -> Result<SignRead, (usize, String)> {
         // "还款" is money out. Rows can confirm the bank's reading, never overturn it.
         if votes.inverted.len() > votes.normal.len() {
             let at = votes.inverted[0];
-            return ask(
-                at,
-                &format!(" and line {at} reads like a card's purchase or repayment"),
-            );
+            return ask(at, DoubtRows::ReadsLikeCard(at));
         }
         return Ok(SignRead {
             sign: Sign::Normal,
@@ -151,7 +151,7 @@ pub(crate) fn decide(e: &Evidence) -> Result<SignRead, (usize, String)> {
                 },
             ));
         }
-        (Some(_), Some(_)) => return ask(e.header_line, " and its rows disagree"),
+        (Some(_), Some(_)) => return ask(e.header_line, DoubtRows::Disagree),
         (None, None) => {}
     }
     // A card's running balance that moves with the amounts says what the file counts as
@@ -191,7 +191,7 @@ pub(crate) fn decide(e: &Evidence) -> Result<SignRead, (usize, String)> {
             },
         ));
     }
-    ask(line, "")
+    ask(line, DoubtRows::Silent)
 }
 
 /// The first preamble cell that names a card statement, with its line.
@@ -342,7 +342,7 @@ mod tests {
         text: &str,
         header: usize,
         hint: Option<Sign>,
-    ) -> Result<SignRead, (usize, String)> {
+    ) -> Result<SignRead, (usize, SignDoubt)> {
         let records = split(text, ',');
         let names = records[header].fields.clone();
         let preamble: Vec<&Record> = records[..header].iter().collect();
@@ -382,7 +382,11 @@ mod tests {
                     2021-03-02,Books,-25.00\n";
         let (line, why) = decide_text(text, 1, None).unwrap_err();
         assert_eq!(line, 1);
-        assert!(why.contains("Credit card statement"), "{why}");
+        assert_eq!(
+            why.to_string(),
+            "the file looks like a card statement (line 1 says 'Credit card statement')"
+        );
+        assert_eq!(why.rows, DoubtRows::Silent);
         let read = decide_text(text, 1, Some(Sign::Inverted)).unwrap();
         assert_eq!(read.sign, Sign::Inverted);
     }

@@ -196,7 +196,7 @@ impl Described for ImportError {
                 "error-import-ambiguous-sign",
                 file = file.as_str(),
                 line = line.to_string(),
-                why = why.as_str()
+                why = why.described_in(loader)
             ),
             ImportError::BothSides {
                 file,
@@ -395,7 +395,10 @@ mod tests {
             ImportError::AmbiguousSign {
                 file: "card.csv".into(),
                 line: 2,
-                why: "this looks like a card statement".into(),
+                why: crate::import::SignDoubt {
+                    card: crate::import::CardSeen::Column("Card number".into()),
+                    rows: crate::import::DoubtRows::ReadsLikeCard(9),
+                },
             },
             ImportError::BothSides {
                 file: "bank.csv".into(),

@@ -6,7 +6,7 @@ use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 
 use super::super::errors::Described;
-use crate::import::{CardSeen, Sign, SignWhy};
+use crate::import::{CardSeen, DoubtRows, Sign, SignDoubt, SignWhy};
 
 impl Described for SignWhy {
     fn described_in(&self, loader: &FluentLanguageLoader) -> String {
@@ -70,6 +70,22 @@ impl Described for SignWhy {
     }
 }
 
+impl Described for SignDoubt {
+    fn described_in(&self, loader: &FluentLanguageLoader) -> String {
+        let card = card_seen(&self.card, loader);
+        match self.rows {
+            DoubtRows::Silent => fl!(loader, "reason-sign-doubt", card = card),
+            DoubtRows::ReadsLikeCard(line) => fl!(
+                loader,
+                "reason-sign-doubt-row",
+                card = card,
+                line = line.to_string()
+            ),
+            DoubtRows::Disagree => fl!(loader, "reason-sign-doubt-disagree", card = card),
+        }
+    }
+}
+
 /// What says the file is a card statement.
 fn card_seen(card: &CardSeen, loader: &FluentLanguageLoader) -> String {
     match card {
@@ -128,6 +144,29 @@ mod tests {
                 },
                 vec!["Credit card statement", "1200", "1400"],
             ));
+        }
+        let doubts = [
+            (DoubtRows::Silent, vec!["Credit card statement"]),
+            (
+                DoubtRows::ReadsLikeCard(1004),
+                vec!["Credit card statement", "1004"],
+            ),
+            (DoubtRows::Disagree, vec!["Credit card statement"]),
+        ];
+        for (rows, values) in doubts {
+            let doubt = SignDoubt {
+                card: title.clone(),
+                rows,
+            };
+            assert_eq!(doubt.described_in(&english), doubt.to_string());
+            let said = doubt.described_in(&chinese);
+            assert!(
+                said.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "not Chinese: {said}"
+            );
+            for value in values {
+                assert!(said.contains(value), "{value} not in {said}");
+            }
         }
         for (why, values) in all {
             assert_eq!(why.described_in(&english), why.to_string());

@@ -40,6 +40,39 @@ pub enum SignWhy {
     },
 }
 
+/// Why the sign must be asked for: the file looks like a card statement, and its rows
+/// do not settle which sign a purchase has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignDoubt {
+    pub card: CardSeen,
+    pub rows: DoubtRows,
+}
+
+/// What the rows of a file in [`SignDoubt`] say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DoubtRows {
+    /// Nothing either way.
+    Silent,
+    /// Only a card column, and this line reads like a card's purchase or repayment.
+    ReadsLikeCard(usize),
+    /// Some rows read one way, others the other.
+    Disagree,
+}
+
+impl fmt::Display for SignDoubt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the file looks like a card statement ({})", self.card)?;
+        match self.rows {
+            DoubtRows::Silent => Ok(()),
+            DoubtRows::ReadsLikeCard(line) => write!(
+                f,
+                " and line {line} reads like a card's purchase or repayment"
+            ),
+            DoubtRows::Disagree => f.write_str(" and its rows disagree"),
+        }
+    }
+}
+
 impl fmt::Display for CardSeen {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
