@@ -41,7 +41,8 @@ use crate::domain::{Currency, MoneyError};
 pub use analytics::{PaymentRow, PromiseRow, Receivables, SaleRow};
 pub use audit::{AuditAction, AuditEntry, AuditFilter, NewAudit};
 pub use backup::{
-    BackupFile, BackupKind, Restored, backups_dir, list_backups, restore, verify_backup,
+    BackupFile, BackupKind, Damage, Restored, WayBack, backups_dir, list_backups, restore,
+    verify_backup,
 };
 pub use bank::{
     BankRowStatus, ImportBatch, KeptBankRow, Lookalike, MatchBook, MatchItem, NewBankRow,
@@ -108,7 +109,7 @@ pub enum StoreError {
     Damaged {
         path: PathBuf,
         found: String,
-        advice: String,
+        advice: WayBack,
     },
     #[error("{path} cannot be restored: {why}; nothing was changed")]
     BadBackup { path: PathBuf, why: String },
@@ -366,18 +367,18 @@ impl Store {
     /// What is known to be wrong with the book, as a warning for someone only reading
     /// it: found by an earlier open for writing or `owed check` on the file as it is
     /// now, or by this session's own check. `None` when nothing is known to be wrong.
-    pub fn known_damage(&self) -> Option<String> {
+    pub fn known_damage(&self) -> Option<Damage> {
         let path = self.path.as_deref()?;
         let verdict = match &self.session {
             Some(session) => session.integrity.peek(),
             None => integrity::remembered(path),
         };
         match verdict {
-            Some(integrity::Verdict::Damaged(found)) => Some(format!(
-                "{} is damaged ({found}); what it shows may be wrong or incomplete. {}",
-                path.display(),
-                backup::way_back(path)
-            )),
+            Some(integrity::Verdict::Damaged(found)) => Some(Damage {
+                path: path.to_path_buf(),
+                found,
+                way_back: backup::way_back(path),
+            }),
             _ => None,
         }
     }

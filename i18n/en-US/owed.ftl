@@ -1483,3 +1483,22 @@ kept-probable-duplicate = probable duplicate: { $why }
 reason-sign-doubt = the file looks like a card statement ({ $card })
 reason-sign-doubt-row = the file looks like a card statement ({ $card }) and line { $line } reads like a card's purchase or repayment
 reason-sign-doubt-disagree = the file looks like a card statement ({ $card }) and its rows disagree
+
+## A damaged book: the warning when only reading it, and the way back
+damage-when-reading = { $path } is damaged ({ $found }); what it shows may be wrong or incomplete. { $advice }
+way-back-restore = Put the newest good backup back with `owed restore { $backup }`
+way-back-no-good-backup = No good backup was found; `owed restore PATH` puts back a copy from elsewhere, and `owed check` lists the damage
+
+## Why the ladder holds a customer, as the command line says it; a letter by hand's warning
+held-paused = paused until { $until }: { $reason }
+held-all-disputed = all overdue items in dispute
+held-credit-covers = credit covers it
+held-below-tolerance = below the tolerance ({ $net } net overdue, tolerance { $tolerance })
+held-promise = promise until { $until }
+held-threshold = threshold not yet reached (level { $level } at { $threshold } days, { $days } days overdue)
+held-interval = interval not passed (last letter { $last }, next from { $next })
+held-switched-off = level { $level } switched off
+held-top-sent = level { $level } already sent { $sent }
+hand-warning-other-level = warning: the ladder would send { $customer } level { $would } ({ $would_name }) today, not level { $asked } ({ $asked_name })
+hand-warning-nothing-today = warning: the ladder sends { $customer } no letter today ({ $reason }); writing level { $asked } by hand
+hand-warning-forced = warning: written despite the ladder holding { $customer } ({ $reason }): --force

@@ -1271,3 +1271,22 @@ kept-probable-duplicate = 疑似重复：{ $why }
 reason-sign-doubt = 此文件像是信用卡账单（{ $card }）
 reason-sign-doubt-row = 此文件像是信用卡账单（{ $card }），且第 { $line } 行像是刷卡消费或信用卡还款
 reason-sign-doubt-disagree = 此文件像是信用卡账单（{ $card }），且各行的说法不一致
+
+## A damaged book: the warning when only reading it, and the way back
+damage-when-reading = { $path } 已损坏（{ $found }）；显示的内容可能有误或不完整。{ $advice }
+way-back-restore = 请用 `owed restore { $backup }` 恢复最新的完好备份
+way-back-no-good-backup = 没有找到完好的备份；`owed restore PATH` 可从别处恢复副本，`owed check` 会列出损坏之处
+
+## Why the ladder holds a customer, as the command line says it; a letter by hand's warning
+held-paused = 已暂停至 { $until }：{ $reason }
+held-all-disputed = 逾期款项均在争议中
+held-credit-covers = 未分配款已覆盖逾期
+held-below-tolerance = 低于小额容差（净逾期 { $net }，容差 { $tolerance }）
+held-promise = 承诺付款至 { $until }
+held-threshold = 未达门槛（第 { $level } 级需逾期 { $threshold } 天，现逾期 { $days } 天）
+held-interval = 间隔未满（上次发函 { $last }，{ $next } 起可再发）
+held-switched-off = 第 { $level } 级已关闭
+held-top-sent = 第 { $level } 级已于 { $sent } 发出
+hand-warning-other-level = 警告：按催款阶梯，今天应给 { $customer } 发第 { $would } 级（{ $would_name }），而不是第 { $asked } 级（{ $asked_name }）
+hand-warning-nothing-today = 警告：按催款阶梯，今天不给 { $customer } 发函（{ $reason }）；现手工发出第 { $asked } 级
+hand-warning-forced = 警告：催款阶梯暂不发函给 { $customer }（{ $reason }），已按 --force 照发

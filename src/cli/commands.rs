@@ -40,6 +40,7 @@ pub(super) fn open(cli: &Cli, access: Access) -> Result<Store, CliError> {
         && let Some(warning) = store.known_damage()
     {
         // Once per command: reading goes on, but the reader should know.
+        let warning = crate::i18n::errors::Described::described(&warning);
         eprintln!("owed: {}", fl!("cli-warning", warning = warning));
     }
     if !existed {

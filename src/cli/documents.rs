@@ -17,14 +17,13 @@ use crate::report::statement::{self, Request, Selection};
 use crate::store::Store;
 
 use super::output::{Format, print};
-use super::words::{count, held_reason_text, level_name, signed};
+use super::words::{count, level_name, signed};
 use super::{CliError, input, parse_date_arg, parse_optional_date};
 
 mod issued;
 
 use crate::fl;
 use crate::i18n::errors::Described;
-use crate::i18n::{Language, language};
 pub use issued::issued;
 
 #[derive(Debug, Args)]
@@ -243,7 +242,7 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
     let (issued, warning) =
         letters::issue_by_hand(store, &request, &args.out, args.preview, args.force)?;
     if let Some(warning) = warning {
-        eprintln!("{warning}");
+        eprintln!("{}", warning.described());
     }
     stale_note(issued.stale_removed, &args.out);
     let currency = store.currency();
@@ -373,12 +372,8 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
         if !run.held.is_empty() {
             lines.push(fl!("cli-letters-held"));
             for h in &run.held {
-                // English keeps the ladder's own sentence, as scripts have read it.
-                let why = match language() {
-                    Language::English => h.reason.to_string(),
-                    Language::SimplifiedChinese => held_reason_text(&h.reason, &currency),
-                };
-                lines.push(format!("  {}: {why}", h.customer));
+                // The ladder's own sentence, as scripts have read it in English.
+                lines.push(format!("  {}: {}", h.customer, h.reason.described()));
             }
         }
         print(&lines.join("\n"));

@@ -6,7 +6,7 @@ use fluent_bundle::FluentValue;
 use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 
 pub use crate::i18n::words::{
-    channel_name, direction_name, held_reason_text, kind_name, level_name, promise_status_name,
+    channel_name, direction_name, kind_name, level_name, promise_status_name,
 };
 use crate::i18n::{Language, language};
 

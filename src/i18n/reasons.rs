@@ -136,6 +136,7 @@ fn twin(twin: &Twin, loader: &FluentLanguageLoader) -> String {
 }
 
 mod kept;
+mod ladder;
 mod letters;
 mod rows;
 mod sign;

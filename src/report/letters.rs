@@ -32,7 +32,7 @@ mod reconcile;
 
 pub use build::build_letter;
 use build::money_text;
-pub use by_hand::{HandCheck, check_by_hand, issue_by_hand};
+pub use by_hand::{HandCheck, HandWarning, check_by_hand, issue_by_hand};
 pub use reconcile::{UnmatchedMoney, unmatched_money_in};
 
 pub type Result<T> = std::result::Result<T, StatementError>;

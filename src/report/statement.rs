@@ -47,7 +47,10 @@ pub enum StatementError {
     )]
     NothingFallingDue(String),
     #[error("no letter to {customer}: the ladder holds it ({reason}); --force writes it anyway")]
-    LadderHolds { customer: String, reason: String },
+    LadderHolds {
+        customer: String,
+        reason: crate::domain::ladder::HeldReason,
+    },
     #[error(
         "the statement of {code} does not tie: ledger closing {ledger} but aging balance {aging}; run `owed check`"
     )]

@@ -272,14 +272,58 @@ pub(super) fn damaged(path: &Path, found: &str) -> StoreError {
     }
 }
 
+/// What to do about a damaged book, said on screens and the command line in the
+/// language chosen (`crate::i18n`); `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WayBack {
+    /// Restore the newest good backup, this one.
+    Restore(PathBuf),
+    /// No good backup beside the book.
+    NoGoodBackup,
+}
+
+impl std::fmt::Display for WayBack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WayBack::Restore(backup) => write!(
+                f,
+                "Put the newest good backup back with `owed restore {}`",
+                backup.display()
+            ),
+            WayBack::NoGoodBackup => f.write_str(
+                "No good backup was found; `owed restore PATH` puts back a copy from elsewhere, and `owed check` lists the damage",
+            ),
+        }
+    }
+}
+
 /// What to do about a damaged book: restore the newest good backup, named.
-pub(super) fn way_back(path: &Path) -> String {
+pub(super) fn way_back(path: &Path) -> WayBack {
     match newest_good_backup(path) {
-        Some(backup) => format!(
-            "Put the newest good backup back with `owed restore {}`",
-            backup.display()
-        ),
-        None => "No good backup was found; `owed restore PATH` puts back a copy from elsewhere, and `owed check` lists the damage".to_string(),
+        Some(backup) => WayBack::Restore(backup),
+        None => WayBack::NoGoodBackup,
+    }
+}
+
+/// What is known to be wrong with a book someone is only reading (see
+/// `Store::known_damage`); `Display` is the English warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    pub path: PathBuf,
+    /// What the check found, as SQLite says it.
+    pub found: String,
+    pub way_back: WayBack,
+}
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} is damaged ({}); what it shows may be wrong or incomplete. {}",
+            self.path.display(),
+            self.found,
+            self.way_back
+        )
     }
 }
 

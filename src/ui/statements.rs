@@ -456,12 +456,14 @@ impl Statements {
                     StatementError::LadderHolds { customer, reason } => fl!(
                         "no-letter-to-customer-the-ladder",
                         customer = customer,
-                        reason = reason
+                        reason = reason.described()
                     ),
-                    other => other.to_string(),
+                    other => other.described(),
                 })?;
             Ok(stale_note(issued.stale_removed)
-                + &warning.map(|w| format!("{w}. ")).unwrap_or_default()
+                + &warning
+                    .map(|w| format!("{}. ", w.described()))
+                    .unwrap_or_default()
                 + &fl!(
                     "letter-written-path",
                     path = issued.path.display().to_string()

@@ -434,7 +434,7 @@ fn damage_to_the_schema_pages_is_named_as_damage_too() {
         });
         match refused {
             Err(StoreError::Damaged { advice, .. }) => {
-                assert!(advice.contains("owed restore"), "{advice}")
+                assert!(advice.to_string().contains("owed restore"), "{advice}")
             }
             Err(other) => panic!("page {page}: {other}"),
             Ok(_) => panic!("page {page}: a write to a damaged book was accepted"),

@@ -63,7 +63,7 @@ impl Described for StatementError {
                 loader,
                 "error-statement-ladder-holds",
                 customer = customer.as_str(),
-                reason = reason.as_str()
+                reason = reason.described_in(loader)
             ),
             StatementError::DoesNotTie {
                 code,
@@ -262,9 +262,11 @@ mod tests {
         check(
             &StatementError::LadderHolds {
                 customer: "C003".into(),
-                reason: "a promise to pay is open".into(),
+                reason: crate::domain::ladder::HeldReason::Promise {
+                    until: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+                },
             },
-            &["C003", "a promise to pay is open", "--force"],
+            &["C003", "2026-12-04", "--force"],
         );
         check(
             &StatementError::DoesNotTie {

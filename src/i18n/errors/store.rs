@@ -8,7 +8,34 @@ use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 
 use super::Described;
-use crate::store::{CreditRefusal, Refused, StoreError};
+use crate::store::{CreditRefusal, Damage, Refused, StoreError, WayBack};
+
+/// What to do about a damaged book.
+impl Described for WayBack {
+    fn described_in(&self, loader: &FluentLanguageLoader) -> String {
+        match self {
+            WayBack::Restore(backup) => fl!(
+                loader,
+                "way-back-restore",
+                backup = backup.display().to_string()
+            ),
+            WayBack::NoGoodBackup => fl!(loader, "way-back-no-good-backup"),
+        }
+    }
+}
+
+/// The warning for someone only reading a damaged book.
+impl Described for Damage {
+    fn described_in(&self, loader: &FluentLanguageLoader) -> String {
+        fl!(
+            loader,
+            "damage-when-reading",
+            path = self.path.display().to_string(),
+            found = self.found.as_str(),
+            advice = self.way_back.described_in(loader)
+        )
+    }
+}
 
 impl Described for StoreError {
     fn described_in(&self, loader: &FluentLanguageLoader) -> String {
@@ -80,7 +107,7 @@ impl Described for StoreError {
                 "error-store-damaged",
                 path = path.display().to_string(),
                 found = found.as_str(),
-                advice = advice.as_str()
+                advice = advice.described_in(loader)
             ),
             StoreError::BadBackup { path, why } => fl!(
                 loader,
@@ -457,7 +484,7 @@ mod tests {
             StoreError::Damaged {
                 path: path(),
                 found: "a bad page".into(),
-                advice: "Restore a backup.".into(),
+                advice: WayBack::Restore(path().with_extension("bak")),
             },
             StoreError::AlreadyExists {
                 path: path(),
@@ -479,6 +506,36 @@ mod tests {
         // Only a path and the system's own words: Chinese by its colon alone.
         assert_eq!(chinese(&errors[5]), "/books/acme.owed：no room");
         speaks_chinese_with(&errors[6], &[]);
+    }
+
+    #[test]
+    fn a_damaged_book_says_the_way_back_in_either_language() {
+        for way_back in [
+            WayBack::Restore(PathBuf::from("/books/backups/book-2026-12-01.owed")),
+            WayBack::NoGoodBackup,
+        ] {
+            let damage = Damage {
+                path: path(),
+                found: "*** in database main *** Page 5: btreeInitPage() returns error code 11"
+                    .into(),
+                way_back: way_back.clone(),
+            };
+            let (english, chinese) = (
+                loader_for(Language::English),
+                loader_for(Language::SimplifiedChinese),
+            );
+            assert_eq!(damage.described_in(&english), damage.to_string());
+            let said = damage.described_in(&chinese);
+            assert!(said.contains("已损坏") && said.contains("Page 5"), "{said}");
+            assert!(said.contains("owed restore"), "{said}");
+            let refused = StoreError::Damaged {
+                path: path(),
+                found: "a bad page".into(),
+                advice: way_back,
+            };
+            says_the_same(&refused);
+            speaks_chinese_with(&refused, &["a bad page", "owed restore"]);
+        }
     }
 
     #[test]

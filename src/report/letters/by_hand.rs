@@ -5,6 +5,7 @@
 //! is written with a warning. The ladder's other reasons to wait (threshold, interval,
 //! top rung sent) are the judgement of the person writing by hand: a warning too.
 
+use std::fmt;
 use std::path::Path;
 
 use super::{IssuedLetter, LetterRequest, LetterRun, Result, issue_with, letter_run_with};
@@ -19,7 +20,63 @@ pub enum HandCheck {
     /// Refused unless forced: the ladder holds the customer for this reason.
     Holds(HeldReason),
     /// May be written; with a warning when it is not what the ladder would send today.
-    Allowed { warning: Option<String> },
+    Allowed { warning: Option<HandWarning> },
+}
+
+/// Why a letter written by hand is not what the ladder would send today, said on
+/// screens and the command line in the language chosen (`crate::i18n`); `Display` is
+/// the English the command line has always printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HandWarning {
+    /// The ladder would send `customer` another level today.
+    OtherLevel {
+        customer: String,
+        would: Level,
+        asked: Level,
+    },
+    /// The ladder sends `customer` nothing today, for `reason`.
+    NothingToday {
+        customer: String,
+        reason: HeldReason,
+        asked: Level,
+    },
+    /// The ladder holds `customer` for `reason`, and `--force` wrote it anyway.
+    Forced {
+        customer: String,
+        reason: HeldReason,
+    },
+}
+
+impl fmt::Display for HandWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HandWarning::OtherLevel {
+                customer,
+                would,
+                asked,
+            } => write!(
+                f,
+                "warning: the ladder would send {customer} level {} ({}) today, not level {} ({})",
+                would.number(),
+                would.name(),
+                asked.number(),
+                asked.name()
+            ),
+            HandWarning::NothingToday {
+                customer,
+                reason,
+                asked,
+            } => write!(
+                f,
+                "warning: the ladder sends {customer} no letter today ({reason}); writing level {} by hand",
+                asked.number()
+            ),
+            HandWarning::Forced { customer, reason } => write!(
+                f,
+                "warning: written despite the ladder holding {customer} ({reason}): --force"
+            ),
+        }
+    }
 }
 
 /// Whether a hold stops a letter by hand (rather than only the ladder's timing). A pause
@@ -43,14 +100,10 @@ fn stops(reason: &HeldReason, level: Level) -> bool {
 pub fn check_by_hand(run: &LetterRun, customer: &str, level: Level) -> HandCheck {
     let customer = customer.trim();
     if let Some(due) = run.due.iter().find(|d| d.customer == customer) {
-        let warning = (due.level != level).then(|| {
-            format!(
-                "warning: the ladder would send {customer} level {} ({}) today, not level {} ({})",
-                due.level.number(),
-                due.level.name(),
-                level.number(),
-                level.name()
-            )
+        let warning = (due.level != level).then(|| HandWarning::OtherLevel {
+            customer: customer.to_string(),
+            would: due.level,
+            asked: level,
         });
         return HandCheck::Allowed { warning };
     }
@@ -59,11 +112,11 @@ pub fn check_by_hand(run: &LetterRun, customer: &str, level: Level) -> HandCheck
             return HandCheck::Holds(held.reason.clone());
         }
         return HandCheck::Allowed {
-            warning: Some(format!(
-                "warning: the ladder sends {customer} no letter today ({}); writing level {} by hand",
-                held.reason,
-                level.number()
-            )),
+            warning: Some(HandWarning::NothingToday {
+                customer: customer.to_string(),
+                reason: held.reason.clone(),
+                asked: level,
+            }),
         };
     }
     // Nothing overdue (and no payment reminder due): the letter itself says whether
@@ -80,7 +133,7 @@ pub fn issue_by_hand(
     out_dir: &Path,
     preview: bool,
     force: bool,
-) -> Result<(IssuedLetter, Option<String>)> {
+) -> Result<(IssuedLetter, Option<HandWarning>)> {
     let code = store.customer(&request.customer)?.code;
     let context = Context::new(store, request.date, request.locale)?;
     let run = letter_run_with(store, &context)?;
@@ -88,12 +141,13 @@ pub fn issue_by_hand(
         HandCheck::Holds(reason) if !force => {
             return Err(StatementError::LadderHolds {
                 customer: code,
-                reason: reason.to_string(),
+                reason,
             });
         }
-        HandCheck::Holds(reason) => Some(format!(
-            "warning: written despite the ladder holding {code} ({reason}): --force"
-        )),
+        HandCheck::Holds(reason) => Some(HandWarning::Forced {
+            customer: code,
+            reason,
+        }),
         HandCheck::Allowed { warning } => warning,
     };
     let stale_removed = prepare_folder(out_dir)?;
