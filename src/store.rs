@@ -49,7 +49,7 @@ pub use bank::{
     NewImportBatch, Refusal,
 };
 pub use batch::{Batch, OldestOverdue};
-pub use check::Violation;
+pub use check::{Rule, Violation};
 pub use contacts::{ContactState, OpenItemNow};
 pub use customers::{Customer, CustomerUpdate, LeftEmpty};
 pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution};

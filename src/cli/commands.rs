@@ -500,7 +500,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 print(&fl!("cli-check-ok"));
             } else {
                 for violation in &violations {
-                    print(&violation.to_string());
+                    print(&crate::i18n::errors::Described::described(violation));
                 }
                 return Err(CliError::CheckFailed(violations.len()));
             }

@@ -17,6 +17,7 @@ pub trait Described {
     }
 }
 
+mod check;
 mod domain;
 mod import;
 mod reports;

@@ -16,50 +16,230 @@ use crate::domain::ids::CustomerId;
 
 /// One thing found wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Violation(pub String);
+pub enum Violation {
+    /// A line of SQLite's `PRAGMA integrity_check`, as SQLite says it.
+    Integrity(String),
+    /// A row pointing at a missing row (`PRAGMA foreign_key_check`).
+    ForeignKey {
+        table: String,
+        row: i64,
+        parent: String,
+    },
+    /// A stored date (or, when `moment`, timestamp) that cannot be read back; `who` is
+    /// the row as its table names it (a code, a number, `note 12`).
+    Malformed {
+        moment: bool,
+        table: &'static str,
+        column: &'static str,
+        who: String,
+        value: String,
+    },
+    /// One of the ledger's rules broken, by `what` (a document or item number).
+    Broken { rule: Rule, what: String },
+    /// The payment habits' sums of a customer (`code`, or its id when the customer
+    /// itself is gone) for a month differ from the items settled then.
+    HabitSums {
+        code: Option<String>,
+        customer: i64,
+        month: String,
+        /// Items the kept sums count (`None`: no sums kept), and items settled.
+        kept: Option<i64>,
+        settled: i64,
+    },
+    /// The ledger's queries stopped (in a damaged file) at this error.
+    Stopped(String),
+    /// The aging's fast reading, a full recomputation and the documents disagree.
+    AgingDoesNotTie {
+        code: String,
+        as_of: NaiveDate,
+        aging: String,
+        recomputed: String,
+        documents: String,
+    },
+}
 
+/// A rule of the ledger that a query checks, row by row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    OpenDiffers,
+    ItemOverAllocated,
+    SettleDate,
+    UnappliedDiffers,
+    CreditOverAllocated,
+    ExhaustedDate,
+    ItemOverAllocatedOnDate,
+    CreditOverAllocatedOnDate,
+    ItemsDoNotAddUp,
+    CreditHasItems,
+    BetweenCustomers,
+    FromNonCredit,
+    AllocationTooEarly,
+    BadVoid,
+    PromisePartsOrder,
+    PromiseDiffers,
+    DiscountMisplaced,
+    DiscountStranded,
+    VoidOfNothing,
+    ItemDiffersFromDocument,
+}
+
+impl Rule {
+    /// Every rule, in the order they are checked.
+    pub const ALL: [Rule; 20] = [
+        Rule::OpenDiffers,
+        Rule::ItemOverAllocated,
+        Rule::SettleDate,
+        Rule::UnappliedDiffers,
+        Rule::CreditOverAllocated,
+        Rule::ExhaustedDate,
+        Rule::ItemOverAllocatedOnDate,
+        Rule::CreditOverAllocatedOnDate,
+        Rule::ItemsDoNotAddUp,
+        Rule::CreditHasItems,
+        Rule::BetweenCustomers,
+        Rule::FromNonCredit,
+        Rule::AllocationTooEarly,
+        Rule::BadVoid,
+        Rule::PromisePartsOrder,
+        Rule::PromiseDiffers,
+        Rule::DiscountMisplaced,
+        Rule::DiscountStranded,
+        Rule::VoidOfNothing,
+        Rule::ItemDiffersFromDocument,
+    ];
+
+    /// The rule broken, in English.
+    pub fn english(self) -> &'static str {
+        match self {
+            Rule::OpenDiffers => "item's open amount differs from its allocations",
+            Rule::ItemOverAllocated => "item over-allocated or allocated below zero",
+            Rule::SettleDate => "item's settle date is wrong",
+            Rule::UnappliedDiffers => "credit's unapplied amount differs from its allocations",
+            Rule::CreditOverAllocated => "credit over-allocated or allocated below zero",
+            Rule::ExhaustedDate => "credit's exhausted date is wrong",
+            Rule::ItemOverAllocatedOnDate => "item over-allocated as of some date",
+            Rule::CreditOverAllocatedOnDate => "credit over-allocated as of some date",
+            Rule::ItemsDoNotAddUp => "debit document's items do not add up to it",
+            Rule::CreditHasItems => "credit document has items",
+            Rule::BetweenCustomers => "allocation between two customers",
+            Rule::FromNonCredit => "allocation from a document that is not a credit",
+            Rule::AllocationTooEarly => "allocation dated before its credit or its item",
+            Rule::BadVoid => "void on the wrong side, of the wrong amount, or of a void",
+            Rule::PromisePartsOrder => "promise parts not numbered 1, 2, … in date order",
+            Rule::PromiseDiffers => {
+                "note's promise date or amount differs from its promise parts (last date, total)"
+            }
+            Rule::DiscountMisplaced => {
+                "discount allocated to something other than an invoice or its own void"
+            }
+            Rule::DiscountStranded => {
+                "discount standing without its payment (missing, of another customer, or voided) or left unapplied"
+            }
+            Rule::VoidOfNothing => "void that voids nothing",
+            Rule::ItemDiffersFromDocument => "item's customer or date differs from its document's",
+        }
+    }
+}
+
+/// What `owed check` has always printed, in English; `crate::i18n` says it in the
+/// language chosen.
 impl std::fmt::Display for Violation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            Violation::Integrity(line) => write!(f, "integrity: {line}"),
+            Violation::ForeignKey { table, row, parent } => {
+                write!(
+                    f,
+                    "foreign key: {table} row {row} points at a missing {parent}"
+                )
+            }
+            Violation::Malformed {
+                moment,
+                table,
+                column,
+                who,
+                value,
+            } => {
+                let what = match moment {
+                    false => "date (YYYY-MM-DD, 1900-01-01..2199-12-31)",
+                    true => "timestamp (RFC 3339)",
+                };
+                write!(
+                    f,
+                    "malformed {what} in {table}.{column} of {who}: '{value}'"
+                )
+            }
+            Violation::Broken { rule, what } => write!(f, "{}: {what}", rule.english()),
+            Violation::HabitSums {
+                code,
+                customer,
+                month,
+                kept,
+                settled,
+            } => {
+                let who = code
+                    .clone()
+                    .unwrap_or_else(|| format!("customer #{customer}"));
+                let kept = kept.map_or_else(|| "none".to_string(), |k| k.to_string());
+                write!(
+                    f,
+                    "payment-habit sums of {who} for {month} differ from the items settled then ({kept} kept, {settled} settled)"
+                )
+            }
+            Violation::Stopped(error) => write!(
+                f,
+                "the ledger's own checks stopped at what is listed above: {error}"
+            ),
+            Violation::AgingDoesNotTie {
+                code,
+                as_of,
+                aging,
+                recomputed,
+                documents,
+            } => write!(
+                f,
+                "aging does not tie for {code} as of {as_of}: aging {aging}, recomputed {recomputed}, documents {documents}"
+            ),
+        }
     }
 }
 
 /// Queries whose every row is a violation, with the message for it.
-const INVARIANTS: &[(&str, &str)] = &[
+const INVARIANTS: &[(Rule, &str)] = &[
     (
-        "item's open amount differs from its allocations",
+        Rule::OpenDiffers,
         "SELECT d.number || '/' || i.seq FROM items i JOIN documents d ON d.id = i.document_id
          LEFT JOIN (SELECT item_id, SUM(amount) AS s FROM allocations GROUP BY item_id) a ON a.item_id = i.id
          WHERE i.open <> i.amount - COALESCE(a.s, 0)",
     ),
     (
-        "item over-allocated or allocated below zero",
+        Rule::ItemOverAllocated,
         "SELECT d.number || '/' || i.seq FROM items i JOIN documents d ON d.id = i.document_id WHERE i.open < 0 OR i.open > i.amount",
     ),
     (
-        "item's settle date is wrong",
+        Rule::SettleDate,
         "SELECT d.number || '/' || i.seq FROM items i JOIN documents d ON d.id = i.document_id
          WHERE (i.open <> 0 AND i.settled_on IS NOT NULL)
             OR (i.open = 0 AND (i.settled_on IS NULL OR i.settled_on < (SELECT MAX(date) FROM allocations a WHERE a.item_id = i.id)))",
     ),
     (
-        "credit's unapplied amount differs from its allocations",
+        Rule::UnappliedDiffers,
         "SELECT d.number FROM documents d
          LEFT JOIN (SELECT credit_id, SUM(amount) AS s FROM allocations GROUP BY credit_id) a ON a.credit_id = d.id
          WHERE d.side = -1 AND d.unapplied <> d.amount - COALESCE(a.s, 0)",
     ),
     (
-        "credit over-allocated or allocated below zero",
+        Rule::CreditOverAllocated,
         "SELECT number FROM documents WHERE side = -1 AND (unapplied < 0 OR unapplied > amount)",
     ),
     (
-        "credit's exhausted date is wrong",
+        Rule::ExhaustedDate,
         "SELECT d.number FROM documents d WHERE d.side = -1 AND
             ((d.unapplied <> 0 AND d.exhausted_on IS NOT NULL)
              OR (d.unapplied = 0 AND (d.exhausted_on IS NULL OR d.exhausted_on < (SELECT MAX(date) FROM allocations a WHERE a.credit_id = d.id))))",
     ),
     (
-        "item over-allocated as of some date",
+        Rule::ItemOverAllocatedOnDate,
         "SELECT DISTINCT number || '/' || seq || ' on ' || date FROM (
             SELECT d.number, i.seq, a.date, i.amount,
                    SUM(a.s) OVER (PARTITION BY a.item_id ORDER BY a.date) AS running
@@ -68,7 +248,7 @@ const INVARIANTS: &[(&str, &str)] = &[
          WHERE running < 0 OR running > amount",
     ),
     (
-        "credit over-allocated as of some date",
+        Rule::CreditOverAllocatedOnDate,
         "SELECT DISTINCT number || ' on ' || date FROM (
             SELECT c.number, a.date, c.amount,
                    SUM(a.s) OVER (PARTITION BY a.credit_id ORDER BY a.date) AS running
@@ -77,54 +257,54 @@ const INVARIANTS: &[(&str, &str)] = &[
          WHERE running < 0 OR running > amount",
     ),
     (
-        "debit document's items do not add up to it",
+        Rule::ItemsDoNotAddUp,
         "SELECT d.number FROM documents d LEFT JOIN (SELECT document_id, SUM(amount) AS s FROM items GROUP BY document_id) i
          ON i.document_id = d.id WHERE d.side = 1 AND COALESCE(i.s, 0) <> d.amount",
     ),
     (
-        "credit document has items",
+        Rule::CreditHasItems,
         "SELECT d.number FROM documents d JOIN items i ON i.document_id = d.id WHERE d.side = -1",
     ),
     (
-        "allocation between two customers",
+        Rule::BetweenCustomers,
         "SELECT c.number || ' → ' || d.number FROM allocations a JOIN documents c ON c.id = a.credit_id
          JOIN items i ON i.id = a.item_id JOIN documents d ON d.id = i.document_id WHERE c.customer_id <> i.customer_id",
     ),
     (
-        "allocation from a document that is not a credit",
+        Rule::FromNonCredit,
         "SELECT c.number FROM allocations a JOIN documents c ON c.id = a.credit_id WHERE c.side <> -1",
     ),
     (
-        "allocation dated before its credit or its item",
+        Rule::AllocationTooEarly,
         "SELECT c.number FROM allocations a JOIN documents c ON c.id = a.credit_id JOIN items i ON i.id = a.item_id
          WHERE a.date < c.date OR a.date < i.doc_date",
     ),
     (
-        "void on the wrong side, of the wrong amount, or of a void",
+        Rule::BadVoid,
         "SELECT v.number FROM documents v JOIN documents d ON d.id = v.voids_id
          WHERE v.kind <> 'void' OR d.kind = 'void' OR v.side <> -d.side OR v.amount <> d.amount OR v.customer_id <> d.customer_id",
     ),
     (
-        "promise parts not numbered 1, 2, … in date order",
+        Rule::PromisePartsOrder,
         "SELECT 'note ' || b.note_id || ' part ' || b.part FROM promise_parts b
          LEFT JOIN promise_parts a ON a.note_id = b.note_id AND a.part = b.part - 1
          WHERE b.part > 1 AND (a.part IS NULL OR a.date >= b.date)",
     ),
     (
-        "note's promise date or amount differs from its promise parts (last date, total)",
+        Rule::PromiseDiffers,
         "SELECT 'note ' || n.id FROM notes n
          LEFT JOIN (SELECT note_id, MAX(date) AS last, SUM(amount) AS total FROM promise_parts GROUP BY note_id) p
            ON p.note_id = n.id
          WHERE n.promise_date IS NOT p.last OR n.promise_amount IS NOT p.total",
     ),
     (
-        "discount allocated to something other than an invoice or its own void",
+        Rule::DiscountMisplaced,
         "SELECT DISTINCT c.number FROM allocations a JOIN documents c ON c.id = a.credit_id
          JOIN items i ON i.id = a.item_id JOIN documents d ON d.id = i.document_id
          WHERE c.kind = 'discount' AND NOT (d.kind = 'invoice' OR (d.kind = 'void' AND d.voids_id = c.id))",
     ),
     (
-        "discount standing without its payment (missing, of another customer, or voided) or left unapplied",
+        Rule::DiscountStranded,
         "SELECT c.number FROM documents c
          WHERE c.kind = 'discount' AND NOT EXISTS (SELECT 1 FROM documents v WHERE v.voids_id = c.id)
            AND (c.unapplied <> 0
@@ -133,11 +313,11 @@ const INVARIANTS: &[(&str, &str)] = &[
                             AND NOT EXISTS (SELECT 1 FROM documents w WHERE w.voids_id = p.id)))",
     ),
     (
-        "void that voids nothing",
+        Rule::VoidOfNothing,
         "SELECT number FROM documents WHERE kind = 'void' AND voids_id IS NULL",
     ),
     (
-        "item's customer or date differs from its document's",
+        Rule::ItemDiffersFromDocument,
         "SELECT d.number FROM items i JOIN documents d ON d.id = i.document_id WHERE i.customer_id <> d.customer_id OR i.doc_date <> d.date",
     ),
 ];
@@ -214,19 +394,13 @@ impl Store {
     fn check_dates(&self, found: &mut Vec<Violation>) -> Result<()> {
         let columns = DATE_COLUMNS
             .iter()
-            .map(|c| {
-                (
-                    c,
-                    "date (YYYY-MM-DD, 1900-01-01..2199-12-31)",
-                    is_book_date as fn(&str) -> bool,
-                )
-            })
+            .map(|c| (c, false, is_book_date as fn(&str) -> bool))
             .chain(
                 TIMESTAMP_COLUMNS
                     .iter()
-                    .map(|c| (c, "timestamp (RFC 3339)", is_timestamp as fn(&str) -> bool)),
+                    .map(|c| (c, true, is_timestamp as fn(&str) -> bool)),
             );
-        for ((table, column, label), what, valid) in columns {
+        for (&(table, column, label), moment, valid) in columns {
             let sql = format!(
                 "SELECT {label}, typeof({column}), CAST({column} AS TEXT) FROM {table} WHERE {column} IS NOT NULL"
             );
@@ -238,9 +412,13 @@ impl Store {
                 let value: String = row.get::<_, Option<String>>(2)?.unwrap_or_default();
                 if kind.as_deref() != Some("text") || !valid(&value) {
                     let who: String = row.get::<_, Option<String>>(0)?.unwrap_or_default();
-                    found.push(Violation(format!(
-                        "malformed {what} in {table}.{column} of {who}: '{value}'"
-                    )));
+                    found.push(Violation::Malformed {
+                        moment,
+                        table,
+                        column,
+                        who,
+                        value,
+                    });
                     if found.len() > 1000 {
                         return Ok(());
                     }
@@ -258,7 +436,7 @@ impl Store {
         for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
             let line = line?;
             if line != "ok" {
-                found.push(Violation(format!("integrity: {line}")));
+                found.push(Violation::Integrity(line.clone()));
                 integrity.push(line);
             }
         }
@@ -278,9 +456,7 @@ impl Store {
             // In a damaged file, or past a malformed date, the ledger's queries may stop:
             // what stopped them is already listed, and is the thing to report.
             Err(error) if !found.is_empty() => {
-                found.push(Violation(format!(
-                    "the ledger's own checks stopped at what is listed above: {error}"
-                )));
+                found.push(Violation::Stopped(error.to_string()));
                 Ok(found)
             }
             Err(error) => Err(error),
@@ -297,15 +473,17 @@ impl Store {
             ))
         })? {
             let (table, rowid, parent) = row?;
-            found.push(Violation(format!(
-                "foreign key: {table} row {rowid} points at a missing {parent}"
-            )));
+            found.push(Violation::ForeignKey {
+                table,
+                row: rowid,
+                parent,
+            });
         }
         self.check_dates(found)?;
-        for (message, sql) in INVARIANTS {
+        for &(rule, sql) in INVARIANTS {
             let mut stmt = self.conn.prepare(sql)?;
             for what in stmt.query_map([], |r| r.get::<_, String>(0))? {
-                found.push(Violation(format!("{message}: {}", what?)));
+                found.push(Violation::Broken { rule, what: what? });
                 if found.len() > 1000 {
                     return Ok(());
                 }
@@ -362,12 +540,13 @@ impl Store {
                     [customer],
                     |r| r.get(0),
                 )?;
-                found.push(Violation(format!(
-                    "aging does not tie for {code} as of {as_of}: aging {}, recomputed {}, documents {}",
-                    currency.plain(currency.from_minor(a)),
-                    currency.plain(currency.from_minor(b)),
-                    currency.plain(currency.from_minor(c))
-                )));
+                found.push(Violation::AgingDoesNotTie {
+                    code,
+                    as_of,
+                    aging: currency.plain(currency.from_minor(a)),
+                    recomputed: currency.plain(currency.from_minor(b)),
+                    documents: currency.plain(currency.from_minor(c)),
+                });
             }
         }
         Ok(found)
@@ -410,7 +589,7 @@ mod tests {
             .check(day("2026-03-01"))
             .unwrap()
             .into_iter()
-            .map(|v| v.0)
+            .map(|v| v.to_string())
             .collect();
         let expect = [
             "malformed timestamp (RFC 3339) in customers.created_at of C1: 'last tuesday'",
@@ -450,7 +629,7 @@ mod tests {
             .check(day("2026-03-01"))
             .unwrap()
             .into_iter()
-            .map(|v| v.0)
+            .map(|v| v.to_string())
             .collect();
         let has = |text: &str| found.iter().any(|f| f.contains(text));
         assert!(
@@ -493,7 +672,7 @@ mod tests {
             .check(day("2026-03-01"))
             .unwrap()
             .into_iter()
-            .map(|v| v.0)
+            .map(|v| v.to_string())
             .collect();
         let has = |what: &str, number: &str| {
             found

@@ -78,7 +78,8 @@ impl Store {
              WHERE month = ?1",
         )?;
         let mut rows = stmt.query([month])?;
-        let mut wrong: Vec<(i64, String)> = Vec::new();
+        // (customer, items the kept sums count, items settled)
+        let mut wrong: Vec<(i64, Option<i64>, i64)> = Vec::new();
         while let Some(row) = rows.next()? {
             let customer: i64 = row.get(0)?;
             let items = expected.remove(&customer).unwrap_or_default();
@@ -93,23 +94,26 @@ impl Store {
                 }
             }
             if differs {
-                wrong.push((customer, format!("{kept} kept, {} settled", items.items)));
+                wrong.push((customer, Some(kept), items.items));
             }
         }
         for (customer, items) in expected {
-            wrong.push((customer, format!("none kept, {} settled", items.items)));
+            wrong.push((customer, None, items.items));
         }
         wrong.sort();
-        for (customer, what) in wrong {
+        for (customer, kept, settled) in wrong {
             let code: Option<String> = self
                 .conn
                 .prepare_cached("SELECT code FROM customers WHERE id = ?1")?
                 .query_row([customer], |r| r.get(0))
                 .ok();
-            let who = code.unwrap_or_else(|| format!("customer #{customer}"));
-            found.push(Violation(format!(
-                "payment-habit sums of {who} for {month} differ from the items settled then ({what})"
-            )));
+            found.push(Violation::HabitSums {
+                code,
+                customer,
+                month: month.to_string(),
+                kept,
+                settled,
+            });
         }
         Ok(())
     }

@@ -253,7 +253,7 @@ fn a_drift_is_caught_by_the_check() {
         .check(d("2026-03-01"))
         .unwrap()
         .into_iter()
-        .map(|v| v.0)
+        .map(|v| v.to_string())
         .collect();
     assert_eq!(
         found,
