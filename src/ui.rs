@@ -23,6 +23,10 @@ pub mod testing;
 pub mod today;
 pub mod welcome;
 pub mod widgets;
+pub mod window;
+
+use window::fit_to_monitor;
+pub use window::{MIN_WINDOW, OPENING_WINDOW, fitted_window};
 
 use std::path::PathBuf;
 
@@ -58,17 +62,17 @@ fn walk_fields<M: Send + 'static>(modifiers: Modifiers) -> Task<M> {
     }
 }
 
-/// The smallest window the screens are laid out for (the 1024×640): every
-/// screen is checked at 1024×700 and keeps its amounts whole down to this.
-pub const MIN_WINDOW: iced::Size = iced::Size::new(1024.0, 640.0);
-
 /// Opens the window and runs until it is closed.
 pub fn run(options: Options) -> iced::Result {
     // The language chosen on the Settings screen, unless OWED_LANG says otherwise.
     let preferences =
         crate::preferences::Preferences::load(crate::preferences::Preferences::path().as_deref());
     crate::i18n::select(preferences.language.language());
-    iced::application(move || App::boot(options.clone()), App::update, App::view)
+    let boot = move || {
+        let (app, task) = App::boot(options.clone());
+        (app, Task::batch([task, fit_to_monitor()]))
+    };
+    iced::application(boot, App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)
         .theme(App::theme)
@@ -78,7 +82,7 @@ pub fn run(options: Options) -> iced::Result {
         .font(widgets::LATIN_FONTS[1])
         .default_font(iced::Font::with_name("Noto Sans CJK SC"))
         .window(iced::window::Settings {
-            size: iced::Size::new(1280.0, 800.0),
+            size: OPENING_WINDOW,
             // Below this the screens' tables could not keep every amount whole.
             min_size: Some(MIN_WINDOW),
             position: iced::window::Position::Centered,

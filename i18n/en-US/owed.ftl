@@ -117,7 +117,10 @@ refresh = Refresh
 year-is-not-a-year = '{ $year }' is not a year
 choose-a-bank-statement = Choose a bank statement
 bank-statements = Bank statements
-n-confident-matches-accepted = { $n } confident matches accepted
+n-confident-matches-accepted = { $n ->
+    [one] 1 confident match accepted
+   *[other] { $n } confident matches accepted
+}
 number-posted-for-code-amount = { $number } posted for { $code }: { $amount }
 n-1-movement = 1 movement
 rows-movements = { $rows ->
@@ -557,7 +560,10 @@ n-statements-written-for-period-skipped = { $n ->
 } with nothing to say; all of them in { $combined }
 no-letter-to-customer-the-ladder = No letter to { $customer }: the ladder holds it ({ $reason }).
 letter-written-path = Letter written: { $path }
-removed-n-unfinished-files-left-by = Removed { $n } unfinished files left by an earlier run that was stopped.{" "}
+removed-n-unfinished-files-left-by = { $n ->
+    [one] Removed 1 unfinished file left by an earlier run that was stopped.{" "}
+   *[other] Removed { $n } unfinished files left by an earlier run that was stopped.{" "}
+}
 program-was-not-found = { $program } was not found
 could-not-open-path-e = could not open { $path }: { $e }
 n-level = { $n } × { $level }

@@ -478,10 +478,7 @@ impl Import {
             }
             Message::AcceptAllConfident => {
                 let accepted = self.accept_all_confident();
-                self.notice = Some(fl!(
-                    "n-confident-matches-accepted",
-                    n = accepted.to_string()
-                ));
+                self.notice = Some(fl!("n-confident-matches-accepted", n = accepted));
                 return (self.recount(), None);
             }
             Message::Commit => return (self.commit(book), None),

@@ -562,10 +562,7 @@ fn stale_note(removed: usize) -> String {
     if removed == 0 {
         return String::new();
     }
-    fl!(
-        "removed-n-unfinished-files-left-by",
-        n = removed.to_string()
-    )
+    fl!("removed-n-unfinished-files-left-by", n = removed)
 }
 
 /// Opens the folder in the system's file manager, or a file in its viewer.

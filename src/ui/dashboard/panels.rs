@@ -128,10 +128,7 @@ fn review_row<'a>(review: &'a ReviewDate, book: &Book) -> Element<'a, Message> {
 /// The credit reviews due; each row opens the ledger.
 pub fn reviews<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     list_panel(
-        fl!(
-            "credit-reviews-due-count",
-            count = data.reviews_due.len().to_string()
-        ),
+        fl!("credit-reviews-due-count", count = data.reviews_due.len()),
         fl!("since-tier-limit"),
         fl!("no-credit-review-is-due"),
         data.reviews_due

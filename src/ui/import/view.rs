@@ -82,8 +82,8 @@ pub(super) fn view<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Messag
                     progress_bar(0.0..=(*total).max(1) as f32, *done as f32).girth(10),
                     widgets::muted(fl!(
                         "writing-row-done-of-total",
-                        done = done.to_string(),
-                        total = total.to_string()
+                        done = (*done as u64),
+                        total = (*total as u64)
                     ))
                 ]
                 .spacing(10)
@@ -648,12 +648,9 @@ fn past<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
         );
     }
     let mut kept = column![
-        text(fl!(
-            "money-in-left-unmatched-n",
-            n = screen.kept.len().to_string()
-        ))
-        .size(15)
-        .font(BOLD)
+        text(fl!("money-in-left-unmatched-n", n = screen.kept.len()))
+            .size(15)
+            .font(BOLD)
     ]
     .spacing(2);
     if screen.kept.is_empty() {

@@ -430,17 +430,17 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
     }
     scrollable(
         column![
-            text(fl!("open-items-n", n = data.items.len().to_string()))
+            text(fl!("open-items-n", n = data.items.len()))
                 .size(16)
                 .font(BOLD),
             items,
             space().height(12),
-            text(fl!("notes-n", n = data.notes.len().to_string()))
+            text(fl!("notes-n", n = data.notes.len()))
                 .size(16)
                 .font(BOLD),
             notes,
             space().height(12),
-            text(fl!("history-n", n = data.history.len().to_string()))
+            text(fl!("history-n", n = data.history.len()))
                 .size(16)
                 .font(BOLD),
             history,

@@ -36,11 +36,7 @@ pub(super) fn view<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Me
     let status: Element<'a, Message> = match screen.running {
         Some((done, total)) => row![
             progress_bar(0.0..=total.max(1) as f32, done as f32).girth(10),
-            widgets::muted(fl!(
-                "done-of-total",
-                done = done.to_string(),
-                total = total.to_string()
-            )),
+            widgets::muted(fl!("done-of-total", done = done, total = total)),
         ]
         .spacing(10)
         .height(widgets::STATUS_HEIGHT)
@@ -229,7 +225,7 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
     });
     let col = column![
         text(fl!("demand-letters")).size(18).font(BOLD),
-        text(fl!("due-today-n", n = screen.due.len().to_string())).size(15),
+        text(fl!("due-today-n", n = screen.due.len())).size(15),
         widgets::muted(if screen.due.is_empty() {
             String::new()
         } else {
@@ -479,7 +475,7 @@ fn archive<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
     container(
         column![
             row![
-                text(fl!("issued-n", n = screen.archive.len().to_string()))
+                text(fl!("issued-n", n = screen.archive.len()))
                     .size(18)
                     .font(BOLD),
                 space::horizontal(),
