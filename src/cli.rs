@@ -12,6 +12,7 @@ mod documents;
 mod errors;
 mod fees;
 mod forecast;
+mod help;
 mod output;
 mod posting_args;
 mod reports;
@@ -25,7 +26,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::i18n::errors::Described;
 use errors::said;
@@ -467,10 +468,15 @@ fn parse_date_arg(field: &'static str, text: &Option<String>) -> Result<NaiveDat
 
 /// Parses the arguments, runs the command and turns any error into one line on stderr.
 pub fn main() -> ExitCode {
-    // clap's help and its argument errors stay English; everything after speaks the
-    // language chosen.
-    let cli = Cli::parse();
+    // The language first (it reads no argument), so that `--help` speaks it too; clap's
+    // argument errors stay English (see `help`).
     crate::i18n::select(crate::preferences::cli_language_of_environment());
+    let mut command = help::localized(Cli::command(), &crate::i18n::LOADER);
+    let mut matches = command.get_matches_mut();
+    // As `Cli::parse` does it.
+    let cli = Cli::from_arg_matches_mut(&mut matches)
+        .map_err(|e| e.format(&mut command))
+        .unwrap_or_else(|e| e.exit());
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::CheckFailed(_)) => ExitCode::FAILURE,

@@ -91,9 +91,11 @@ fn every_id_the_code_uses_is_in_the_catalogues_and_every_id_there_is_used() {
         .filter(|(id, _)| !english.contains_key(*id))
         .collect();
     assert!(missing.is_empty(), "used but in no catalogue: {missing:?}");
+    // The texts of `--help` (`help-…`) are looked up by a name made from the command's
+    // path (`cli::help`), which its own tests hold to the commands.
     let unused: Vec<_> = english
         .keys()
-        .filter(|id| !used.contains_key(*id))
+        .filter(|id| !used.contains_key(*id) && !id.starts_with("help-"))
         .collect();
     assert!(
         unused.is_empty(),

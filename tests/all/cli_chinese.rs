@@ -370,3 +370,42 @@ fn json_and_csv_are_the_same_bytes_in_either_language() {
         assert_eq!(chinese, english, "{args:?} differs between the languages");
     }
 }
+
+#[test]
+fn help_is_chinese_with_the_flags_as_typed_and_english_as_before() {
+    let dir = tempfile::tempdir().unwrap();
+    // Help needs no book: none is made.
+    let book = dir.path().join("book.owed");
+    says(
+        &zh(&book, &["invoice", "add", "--help"]),
+        &[
+            "过账一张发票",
+            "用法： owed invoice add",
+            "选项：",
+            "--amount <AMOUNT>",
+            "精确金额，按账簿的数字格式书写",
+            "--customer <CUSTOMER>",
+            "客户编号",
+            "打印帮助",
+        ],
+    );
+    let top = zh(&book, &["--help"]);
+    says(
+        &top,
+        &["用法： owed [OPTIONS] [COMMAND]", "命令：", "打印版本号"],
+    );
+    assert!(!top.contains("Usage:"), "{top}");
+    let (ok, english, stderr) = run_in("en", &book, &["--help"]);
+    assert!(ok, "{stderr}");
+    says(
+        &english,
+        &[
+            "Who owes you what, since when, and what you did about it.",
+            "Usage: owed [OPTIONS] [COMMAND]",
+            "Commands:",
+            "Options:",
+            "Print help",
+        ],
+    );
+    assert!(!book.exists());
+}
