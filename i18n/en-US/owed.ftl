@@ -1789,3 +1789,14 @@ help-forecast--weeks = How many weeks (1 to 104)
 help-forecast--backtest = The forecast the book would have made on --as-of (a past day) next to what was received in the weeks after it, for the items open on that day
 help-forecast--format = table or json
 help-app = Open the desktop app (what `owed` with no command does)
+
+## What an audit entry records (owed audit list's table; JSON and CSV keep the key)
+audit-customer-add = customer-add
+audit-customer-edit = customer-edit
+audit-settings = settings
+audit-override = override
+audit-restore = restore
+audit-import-undo = import-undo
+audit-pause = pause
+audit-dispute = dispute
+audit-risk-ack = risk-ack

@@ -1571,3 +1571,14 @@ help-forecast--weeks = 预测周数（1 至 104）
 help-forecast--backtest = 账簿在 --as-of（过去某日）本会作出的预测，与其后各周的实际收款对照，限于当日未结的项目
 help-forecast--format = 输出格式：table（表格）或 json
 help-app = 打开桌面应用（不带命令运行 `owed` 也是如此）
+
+## What an audit entry records (owed audit list's table; JSON and CSV keep the key)
+audit-customer-add = 新建客户
+audit-customer-edit = 修改客户
+audit-settings = 修改设置
+audit-override = 强制过账
+audit-restore = 恢复备份
+audit-import-undo = 撤销导入
+audit-pause = 暂停催款
+audit-dispute = 争议
+audit-risk-ack = 确认风险

@@ -72,7 +72,10 @@ pub fn list(store: &Store, args: &AuditListArgs) -> Result<(), CliError> {
                         }
                         _ => e.at.clone(),
                     },
-                    e.action.as_str().to_string(),
+                    match format {
+                        Format::Table => crate::i18n::words::audit_action_name(e.action),
+                        _ => e.action.as_str().to_string(),
+                    },
                     e.customer.clone().unwrap_or_default(),
                     e.field.clone().unwrap_or_default(),
                     cell(&e.old),

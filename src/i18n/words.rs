@@ -12,6 +12,23 @@ use crate::domain::letters::Level;
 use crate::domain::note::{Channel, Direction, PromiseStatus};
 use crate::domain::risk::{Band, Risk, RiskReason, SuggestionReason};
 
+/// What an audit entry records, as `owed audit list` shows it to a person (JSON and CSV
+/// keep the action's key, `customer-add`).
+pub fn audit_action_name(action: crate::store::AuditAction) -> String {
+    use crate::store::AuditAction as A;
+    match action {
+        A::CustomerAdd => fl!("audit-customer-add"),
+        A::CustomerEdit => fl!("audit-customer-edit"),
+        A::Settings => fl!("audit-settings"),
+        A::Override => fl!("audit-override"),
+        A::Restore => fl!("audit-restore"),
+        A::ImportUndo => fl!("audit-import-undo"),
+        A::Pause => fl!("audit-pause"),
+        A::Dispute => fl!("audit-dispute"),
+        A::RiskSeen => fl!("audit-risk-ack"),
+    }
+}
+
 /// A document kind's name (`invoice`, 发票), as the ledger lists it.
 pub fn kind_name(kind: DocKind) -> String {
     match kind {
