@@ -39,7 +39,7 @@ use crate::domain::terms::TermsError;
 use crate::domain::{Currency, MoneyError};
 
 pub use analytics::{PaymentRow, PromiseRow, Receivables, SaleRow};
-pub use audit::{AuditAction, AuditEntry, AuditFilter, NewAudit};
+pub use audit::{AuditAction, AuditEntry, AuditFilter, EntrySays, NewAudit};
 pub use backup::{
     BackupFile, BackupKind, Damage, Restored, WayBack, backups_dir, list_backups, restore,
     verify_backup,

@@ -330,10 +330,8 @@ yes = yes
 no = no
 customer-added = Customer added
 field-old-new = { $field }: { $old } → { $new }
-override-what = Override: { $what }
 letters-paused-until-date = Letters paused until { $date }
 letters-resumed = Letters resumed
-dispute-what = Dispute { $what }
 name-the-document-to-void = name the document to void
 already-voided-by-void = already voided by { $void }
 a-void-cannot-itself-be-voided = a void cannot itself be voided
@@ -1800,3 +1798,11 @@ audit-import-undo = import-undo
 audit-pause = pause
 audit-dispute = dispute
 audit-risk-ack = risk-ack
+
+## The ledger's history: an override, a dispute, an acknowledged risk band
+history-posted-on-hold = Override: { $number } posted while on hold
+history-posted-over-limit = Override: { $number } ({ $amount }) posted over the limit; the balance of { $balance } would be { $would_be }, { $over } over
+history-dispute-open = Dispute { $id } opened on { $number }
+history-dispute-open-installment = Dispute { $id } opened on { $number }, installment { $seq }
+history-dispute-resolved = Dispute { $id } resolved
+history-risk-seen = Risk band acknowledged: { $band } ({ $score })

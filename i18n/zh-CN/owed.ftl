@@ -264,10 +264,8 @@ yes = 是
 no = 否
 customer-added = 已新建客户
 field-old-new = { $field }：{ $old } → { $new }
-override-what = 例外放行：{ $what }
 letters-paused-until-date = 催款函暂停至 { $date }
 letters-resumed = 催款函已恢复
-dispute-what = 争议 { $what }
 name-the-document-to-void = 请填写要作废的单据编号
 already-voided-by-void = 已由 { $void } 作废
 a-void-cannot-itself-be-voided = 作废凭证本身不能再作废
@@ -1582,3 +1580,11 @@ audit-import-undo = 撤销导入
 audit-pause = 暂停催款
 audit-dispute = 争议
 audit-risk-ack = 确认风险
+
+## The ledger's history: an override, a dispute, an acknowledged risk band
+history-posted-on-hold = 强制过账：客户暂停赊销期间过账 { $number }
+history-posted-over-limit = 强制过账：{ $number }（{ $amount }）超出信用额度过账；余额 { $balance } 将变为 { $would_be }，超出 { $over }
+history-dispute-open = 就 { $number } 提出争议 { $id }
+history-dispute-open-installment = 就 { $number } 第 { $seq } 期提出争议 { $id }
+history-dispute-resolved = 争议 { $id } 已解决
+history-risk-seen = 已确认风险等级：{ $band }（{ $score }）

@@ -11,10 +11,13 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Result, Store, StoreError};
+
+mod says;
 use crate::domain::company::{Locale, Paper};
 use crate::domain::ids::CustomerId;
 use crate::domain::letters::Level;
 use crate::domain::text::{TEXT_MAX, check_optional_multiline, is_blank};
+pub use says::EntrySays;
 
 /// What kind of change an entry records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -219,7 +219,14 @@ pub(super) fn open_dispute(
         Some(customer_id),
         Some("dispute"),
         None,
-        Some(&format!("{id} open on {label}")),
+        Some(
+            &super::audit::EntrySays::DisputeOpen {
+                id,
+                number: number.clone(),
+                installment: new.item,
+            }
+            .to_string(),
+        ),
         Some(&reason),
     )?;
     Ok(id)
@@ -338,8 +345,15 @@ fn resolve_dispute(conn: &Connection, currency: &Currency, resolution: &Resoluti
         AuditAction::Dispute,
         Some(customer_id),
         Some("dispute"),
-        Some(&format!("{} open on {label}", resolution.id)),
-        Some(&format!("{} resolved", resolution.id)),
+        Some(
+            &super::audit::EntrySays::DisputeOpen {
+                id: resolution.id,
+                number: number.clone(),
+                installment: seq,
+            }
+            .to_string(),
+        ),
+        Some(&super::audit::EntrySays::DisputeResolved { id: resolution.id }.to_string()),
         Some(&outcome),
     )?;
     Ok(())

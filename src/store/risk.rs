@@ -163,7 +163,13 @@ impl Store {
                 Some(customer.id),
                 Some("risk"),
                 old.as_deref(),
-                Some(&format!("{} ({score})", band.key())),
+                Some(
+                    &super::audit::EntrySays::RiskSeen {
+                        band: band.key().to_string(),
+                        score: score.into(),
+                    }
+                    .to_string(),
+                ),
                 Some("risk band acknowledged"),
             )
         })

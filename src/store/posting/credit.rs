@@ -150,7 +150,12 @@ pub(super) fn record_override(
             Some(customer.id),
             Some("on_hold"),
             Some("yes"),
-            Some(&format!("{number} posted while on hold")),
+            Some(
+                &super::super::audit::EntrySays::PostedOnHold {
+                    number: number.to_string(),
+                }
+                .to_string(),
+            ),
             Some(reason),
         )?;
     }
@@ -162,13 +167,16 @@ pub(super) fn record_override(
             Some(customer.id),
             Some("credit_limit"),
             Some(&currency.plain(o.limit)),
-            Some(&format!(
-                "{number} {} posted over the limit: balance {} would be {}, {} over",
-                currency.plain(refusal.amount),
-                currency.plain(o.balance),
-                currency.plain(o.balance + refusal.amount),
-                currency.plain(o.over)
-            )),
+            Some(
+                &super::super::audit::EntrySays::PostedOverLimit {
+                    number: number.to_string(),
+                    amount: currency.plain(refusal.amount),
+                    balance: currency.plain(o.balance),
+                    would_be: currency.plain(o.balance + refusal.amount),
+                    over: currency.plain(o.over),
+                }
+                .to_string(),
+            ),
             Some(reason),
         )?;
     }

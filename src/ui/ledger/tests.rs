@@ -330,7 +330,7 @@ fn an_open_item_in_dispute_and_a_pause_show_in_the_side_panel() {
     let late = (date(TODAY) - date("2026-11-01")).num_days();
     ui.find(format!("due 2026-11-01 · {late} days late").as_str())
         .expect("the other installment unmarked");
-    ui.find("Dispute 1 open on INV-3 installment 1")
+    ui.find("Dispute 1 opened on INV-3, installment 1")
         .expect("the dispute in the customer's history");
     ui.find("Letters paused until 2026-12-31")
         .expect("the pause in the customer's history");

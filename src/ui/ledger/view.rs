@@ -9,7 +9,7 @@ use iced::{Element, Length, Theme};
 use super::{Data, Form, FormKind, Ledger, Message, range_bound};
 use crate::domain::risk::Risk;
 use crate::fl;
-use crate::store::{AuditAction, AuditEntry};
+use crate::store::{AuditAction, AuditEntry, EntrySays};
 use crate::ui::Book;
 use crate::ui::widgets::{self, BOLD};
 
@@ -420,7 +420,10 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
             text(history_line(entry, book)).size(14)
         ]
         .spacing(1);
-        if let Some(reason) = &entry.reason {
+        // The book's own reason for an acknowledged band says nothing the line does not.
+        if let Some(reason) = &entry.reason
+            && entry.action != AuditAction::RiskSeen
+        {
             lines = lines.push(widgets::muted(fl!("reason-reason", reason = reason)));
         }
         history = history.push(lines);
@@ -491,18 +494,76 @@ fn history_line(entry: &AuditEntry, book: &Book) -> String {
                 new = value(&entry.new)
             )
         }
-        AuditAction::Override => fl!(
-            "override-what",
-            what = entry.new.as_deref().unwrap_or_default()
-        ),
         AuditAction::Pause => match entry.new.as_deref() {
             Some(until) => fl!("letters-paused-until-date", date = until),
             None => fl!("letters-resumed"),
         },
-        AuditAction::Dispute => fl!(
-            "dispute-what",
-            what = entry.new.as_deref().unwrap_or_default()
+        action => {
+            let stored = entry.new.as_deref().unwrap_or_default();
+            match EntrySays::read(stored) {
+                Some(says) => entry_says(&says, book),
+                // Words another version wrote: as stored, after what was done.
+                None => format!(
+                    "{}: {stored}",
+                    crate::i18n::words::audit_action_name(action)
+                ),
+            }
+        }
+    }
+}
+
+/// What an override, a dispute or an acknowledged band did, in the language chosen.
+fn entry_says(says: &EntrySays, book: &Book) -> String {
+    let money = |plain: &str| {
+        book.currency()
+            .parse_plain(plain)
+            .map(|m| book.money(m))
+            .unwrap_or_else(|_| plain.to_string())
+    };
+    match says {
+        EntrySays::PostedOnHold { number } => {
+            fl!("history-posted-on-hold", number = number.as_str())
+        }
+        EntrySays::PostedOverLimit {
+            number,
+            amount,
+            balance,
+            would_be,
+            over,
+        } => fl!(
+            "history-posted-over-limit",
+            number = number.as_str(),
+            amount = money(amount),
+            balance = money(balance),
+            would_be = money(would_be),
+            over = money(over)
         ),
-        other => format!("{other}: {}", entry.new.as_deref().unwrap_or_default()),
+        EntrySays::DisputeOpen {
+            id,
+            number,
+            installment,
+        } => match installment {
+            Some(seq) => fl!(
+                "history-dispute-open-installment",
+                id = id.to_string(),
+                number = number.as_str(),
+                seq = seq.to_string()
+            ),
+            None => fl!(
+                "history-dispute-open",
+                id = id.to_string(),
+                number = number.as_str()
+            ),
+        },
+        EntrySays::DisputeResolved { id } => {
+            fl!("history-dispute-resolved", id = id.to_string())
+        }
+        EntrySays::RiskSeen { band, score } => fl!(
+            "history-risk-seen",
+            band = crate::domain::risk::Band::from_key(band)
+                .map(crate::i18n::words::band_name)
+                .unwrap_or_else(|| band.clone()),
+            score = score.to_string()
+        ),
     }
 }
