@@ -115,6 +115,13 @@ fn grouped<M>(value: &fluent_bundle::FluentValue, _: &M) -> Option<String> {
     Some(group_digits(number.value as i64, separator))
 }
 
+/// A count as the open book groups its amounts (`2,299`, `10.000`), for counts shown
+/// outside a message.
+pub fn count_text(n: usize) -> String {
+    let separator = char::from_u32(GROUPING.load(Ordering::Relaxed)).unwrap_or(',');
+    group_digits(i64::try_from(n).unwrap_or(i64::MAX), separator)
+}
+
 /// `1234567` as `1,234,567` with `separator`.
 fn group_digits(value: i64, separator: char) -> String {
     let digits = value.unsigned_abs().to_string();

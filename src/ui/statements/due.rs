@@ -153,15 +153,5 @@ impl Statements {
 /// Unmatched bank rows listed in the confirmation; the rest are counted.
 const RECONCILE_SHOWN: usize = 5;
 
-/// 2299 as "2,299".
-pub(super) fn count_text(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+/// 2299 as "2,299" (as the book groups its amounts).
+pub(super) use crate::i18n::count_text;

@@ -69,7 +69,7 @@ pub(super) fn view<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message>
                 book.money(list.totals.promised_this_week)
             ),
             widgets::figure(fl!("in-dispute-2"), book.money(list.totals.disputed)),
-            widgets::figure(fl!("to-do"), count.to_string()),
+            widgets::figure(fl!("to-do"), crate::i18n::count_text(count)),
         ]
         .spacing(32)
         .wrap()
@@ -135,7 +135,11 @@ fn line_view<'a>(today: &'a Today, position: usize) -> Element<'a, Message> {
         Line::Group { kind, count, total } => container(
             row![
                 container(
-                    text(format!("{} ({count})", group_label(*kind)))
+                    text(format!(
+                        "{} ({})",
+                        group_label(*kind),
+                        crate::i18n::count_text(*count)
+                    ))
                         .size(14)
                         .font(BOLD)
                 )
