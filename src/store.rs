@@ -52,7 +52,9 @@ pub use batch::{Batch, OldestOverdue};
 pub use check::{Rule, Violation};
 pub use contacts::{ContactState, OpenItemNow};
 pub use customers::{Customer, CustomerUpdate, LeftEmpty};
-pub use disputes::{CustomerPause, Dispute, DisputedItems, NewDispute, Resolution};
+pub use disputes::{
+    CustomerPause, Dispute, DisputedItem, DisputedItems, NewDispute, NoteSays, Resolution,
+};
 pub use fees::{
     FeeRun, MEMO_HEADER as FEE_MEMO_HEADER, POLICY_OVERRIDE, parse_memo_line as parse_fee_memo_line,
 };

@@ -1806,3 +1806,10 @@ history-dispute-open = Dispute { $id } opened on { $number }
 history-dispute-open-installment = Dispute { $id } opened on { $number }, installment { $seq }
 history-dispute-resolved = Dispute { $id } resolved
 history-risk-seen = Risk band acknowledged: { $band } ({ $score })
+
+## The note (and credit note memo) the book writes for a dispute, as read back
+dispute-on-installment = { $number } installment { $seq }
+note-dispute-opened = Dispute { $id } opened on { $on }: { $reason }
+note-dispute-resolved = Dispute { $id } on { $on } resolved
+note-dispute-resolved-credit = Dispute { $id } on { $on } resolved, credit note { $number } for { $amount }
+note-dispute-credit-memo = Dispute { $id } on { $on }: { $outcome }

@@ -1588,3 +1588,10 @@ history-dispute-open = 就 { $number } 提出争议 { $id }
 history-dispute-open-installment = 就 { $number } 第 { $seq } 期提出争议 { $id }
 history-dispute-resolved = 争议 { $id } 已解决
 history-risk-seen = 已确认风险等级：{ $band }（{ $score }）
+
+## The note (and credit note memo) the book writes for a dispute, as read back
+dispute-on-installment = { $number } 第 { $seq } 期
+note-dispute-opened = 就 { $on } 提出争议 { $id }：{ $reason }
+note-dispute-resolved = { $on } 的争议 { $id } 已解决
+note-dispute-resolved-credit = { $on } 的争议 { $id } 已解决，开具贷项通知单 { $number }，金额 { $amount }
+note-dispute-credit-memo = { $on } 的争议 { $id }：{ $outcome }

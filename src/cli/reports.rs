@@ -330,7 +330,10 @@ pub fn ledger(store: &Store, args: &LedgerArgs) -> Result<(), CliError> {
             blank_zero(entry.debit),
             blank_zero(entry.credit),
             amount(f, currency, entry.balance),
-            entry.memo.clone().unwrap_or_default(),
+            match &entry.memo {
+                Some(memo) if people => crate::i18n::words::note_summary_text(memo),
+                memo => memo.clone().unwrap_or_default(),
+            },
         ]);
     }
     table.footer.push(vec![

@@ -12,6 +12,74 @@ use crate::domain::letters::Level;
 use crate::domain::note::{Channel, Direction, PromiseStatus};
 use crate::domain::risk::{Band, Risk, RiskReason, SuggestionReason};
 
+/// A collection note's summary as a person reads it: the words the book writes for a
+/// dispute it opens or resolves (and the credit note's memo) are said in the language
+/// chosen, anything else (what a person wrote) as written.
+pub fn note_summary_text(summary: &str) -> String {
+    note_summary_in(summary, &super::LOADER)
+}
+
+/// [`note_summary_text`] in `loader`'s language.
+pub fn note_summary_in(summary: &str, loader: &i18n_embed::fluent::FluentLanguageLoader) -> String {
+    use crate::store::{DisputedItem, NoteSays};
+    let on = |item: &DisputedItem| match item.installment {
+        Some(seq) => i18n_embed_fl::fl!(
+            loader,
+            "dispute-on-installment",
+            number = item.number.as_str(),
+            seq = seq.to_string()
+        ),
+        None => item.number.clone(),
+    };
+    match NoteSays::read(summary) {
+        Some(NoteSays::Opened {
+            id,
+            on: item,
+            reason,
+        }) => i18n_embed_fl::fl!(
+            loader,
+            "note-dispute-opened",
+            id = id.to_string(),
+            on = on(&item),
+            reason = reason
+        ),
+        Some(NoteSays::Resolved {
+            id,
+            on: item,
+            credit: Some((number, amount)),
+        }) => i18n_embed_fl::fl!(
+            loader,
+            "note-dispute-resolved-credit",
+            id = id.to_string(),
+            on = on(&item),
+            number = number,
+            amount = amount
+        ),
+        Some(NoteSays::Resolved {
+            id,
+            on: item,
+            credit: None,
+        }) => i18n_embed_fl::fl!(
+            loader,
+            "note-dispute-resolved",
+            id = id.to_string(),
+            on = on(&item)
+        ),
+        Some(NoteSays::CreditMemo {
+            id,
+            on: item,
+            outcome,
+        }) => i18n_embed_fl::fl!(
+            loader,
+            "note-dispute-credit-memo",
+            id = id.to_string(),
+            on = on(&item),
+            outcome = outcome
+        ),
+        None => summary.to_string(),
+    }
+}
+
 /// What an audit entry records, as `owed audit list` shows it to a person (JSON and CSV
 /// keep the action's key, `customer-add`).
 pub fn audit_action_name(action: crate::store::AuditAction) -> String {
@@ -238,5 +306,43 @@ pub fn suggestion_words(reason: &SuggestionReason, tier: Tier, currency: &Curren
             limit = currency.display(*limit)
         ),
         SuggestionReason::LimitFromTier { limit: None } => fl!("no-balance-in-12-months-and"),
+    }
+}
+
+#[cfg(test)]
+mod note_tests {
+    use super::note_summary_in;
+    use crate::i18n::{Language, loader_for};
+
+    #[test]
+    fn a_dispute_note_reads_as_written_in_english_and_in_chinese_with_its_values() {
+        let (english, chinese) = (
+            loader_for(Language::English),
+            loader_for(Language::SimplifiedChinese),
+        );
+        for (note, values) in [
+            (
+                "Dispute 3 opened on INV-7 installment 2: wrong goods",
+                &["INV-7", "2", "3", "wrong goods"][..],
+            ),
+            (
+                "Dispute 3 on INV-7 resolved, credit note CN-000004 for $1,050.00",
+                &["INV-7", "CN-000004", "$1,050.00"],
+            ),
+            ("Dispute 3 on INV-7 resolved", &["INV-7", "3"]),
+            ("Dispute 3 on INV-7: agreed half", &["INV-7", "agreed half"]),
+        ] {
+            assert_eq!(note_summary_in(note, &english), note);
+            let said = note_summary_in(note, &chinese);
+            assert!(said.contains("争议"), "{said}");
+            for value in values {
+                assert!(said.contains(value), "{value} not in {said}");
+            }
+        }
+        // What a person wrote stays as written.
+        assert_eq!(
+            note_summary_in("Called Acme, no answer", &chinese),
+            "Called Acme, no answer"
+        );
     }
 }

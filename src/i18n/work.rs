@@ -36,7 +36,11 @@ pub fn work_item_text(
 ) -> String {
     let amount = item.amount.map(money).unwrap_or_default();
     let date = item.date.map(date).unwrap_or_default();
-    let said = item.said.clone().unwrap_or_default();
+    let said = item
+        .said
+        .as_deref()
+        .map(crate::i18n::words::note_summary_text)
+        .unwrap_or_default();
     let quoted = |words: String| {
         if said.is_empty() {
             words

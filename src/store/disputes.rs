@@ -15,6 +15,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
+mod says;
+pub use says::{DisputedItem, NoteSays};
+
 use super::audit::{AuditAction, record};
 use super::posting::{NewCredit, allocate, post_credit};
 use super::{Result, Store, StoreError, customers, notes};
@@ -204,13 +207,20 @@ pub(super) fn open_dispute(
         super::now_stamp()
     ])?;
     let id = conn.last_insert_rowid();
-    let label = item_label(&number, new.item);
     write_note(
         conn,
         currency,
         &code,
         &number,
-        format!("Dispute {id} opened on {label}: {reason}"),
+        NoteSays::Opened {
+            id,
+            on: DisputedItem {
+                number: number.clone(),
+                installment: new.item,
+            },
+            reason: reason.clone(),
+        }
+        .to_string(),
         None,
     )?;
     record(
@@ -266,6 +276,10 @@ fn resolve_dispute(conn: &Connection, currency: &Currency, resolution: &Resoluti
         )));
     }
     let label = item_label(&number, seq);
+    let on = DisputedItem {
+        number: number.clone(),
+        installment: seq,
+    };
     let mut credit_id = None;
     let mut credit_text = None;
     if let Some(amount) = resolution.credit {
@@ -296,7 +310,14 @@ fn resolve_dispute(conn: &Connection, currency: &Currency, resolution: &Resoluti
                 date: resolution.date,
                 amount,
                 reference: None,
-                memo: Some(format!("Dispute {} on {label}: {outcome}", resolution.id)),
+                memo: Some(
+                    NoteSays::CreditMemo {
+                        id: resolution.id,
+                        on: on.clone(),
+                        outcome: outcome.clone(),
+                    }
+                    .to_string(),
+                ),
                 apply: Apply::Unapplied,
             },
         )?;
@@ -313,11 +334,7 @@ fn resolve_dispute(conn: &Connection, currency: &Currency, resolution: &Resoluti
             left -= take;
         }
         credit_id = Some(posted.id.0);
-        credit_text = Some(format!(
-            "credit note {} for {}",
-            posted.number,
-            currency.display(amount)
-        ));
+        credit_text = Some((posted.number.clone(), currency.display(amount)));
     }
     conn.prepare_cached(
         "UPDATE disputes SET resolved_at = ?2, outcome = ?3, credit_id = ?4 WHERE id = ?1",
@@ -328,10 +345,12 @@ fn resolve_dispute(conn: &Connection, currency: &Currency, resolution: &Resoluti
         outcome,
         credit_id
     ])?;
-    let summary = match &credit_text {
-        Some(credit) => format!("Dispute {} on {label} resolved, {credit}", resolution.id),
-        None => format!("Dispute {} on {label} resolved", resolution.id),
-    };
+    let summary = NoteSays::Resolved {
+        id: resolution.id,
+        on,
+        credit: credit_text,
+    }
+    .to_string();
     write_note(
         conn,
         currency,

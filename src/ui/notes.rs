@@ -354,7 +354,10 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Vec<Row>, String> {
                     channel_name(note.channel),
                     direction_name(note.direction)
                 ),
-                line: first_line(&note.summary, ROW_SUMMARY_CHARS),
+                line: first_line(
+                    &crate::i18n::words::note_summary_text(&note.summary),
+                    ROW_SUMMARY_CHARS,
+                ),
                 code: note.customer,
                 name: note.customer_name,
                 channel: note.channel,

@@ -65,7 +65,11 @@ pub fn notes(store: &Store, args: &NoteListArgs) -> Result<(), CliError> {
             } else {
                 note.direction.as_str().to_string()
             },
-            note.summary.clone(),
+            if people {
+                crate::i18n::words::note_summary_text(&note.summary)
+            } else {
+                note.summary.clone()
+            },
             note.outcome.clone().unwrap_or_default(),
             note.promise
                 .as_ref()

@@ -298,7 +298,7 @@ fn table<'a>(ledger: &'a Ledger, data: &'a Data, book: &'a Book) -> Element<'a, 
                     widgets::amount_cell(line.debit.as_str(), money),
                     widgets::amount_cell(line.credit.as_str(), money),
                     widgets::amount_cell(line.balance.as_str(), money),
-                    widgets::cell(line.memo.as_str(), MEMO),
+                    widgets::cell(crate::i18n::words::note_summary_text(&line.memo), MEMO),
                 ])
                 .width(Length::Fill)
                 .style(widgets::row_style(selected, index % 2 == 1)),
@@ -402,7 +402,7 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
         }
         let mut entry = column![
             widgets::muted(facts.join(" · ")),
-            text(note.summary.as_str()).size(14)
+            text(crate::i18n::words::note_summary_text(&note.summary)).size(14)
         ]
         .spacing(1);
         if let Some(outcome) = &note.outcome {

@@ -348,7 +348,8 @@ fn detail<'a>(notes: &'a Notes, book: &'a Book) -> Element<'a, Message> {
         ]
         .spacing(8)
     };
-    let mut body = column![text(note.summary.as_str()).size(14)].spacing(4);
+    let mut body =
+        column![text(crate::i18n::words::note_summary_text(&note.summary)).size(14)].spacing(4);
     if let Some(outcome) = &note.outcome {
         body = body.push(labelled(fl!("outcome"), outcome.clone()));
     }

@@ -140,8 +140,8 @@ fn line_view<'a>(today: &'a Today, position: usize) -> Element<'a, Message> {
                         group_label(*kind),
                         crate::i18n::count_text(*count)
                     ))
-                        .size(14)
-                        .font(BOLD)
+                    .size(14)
+                    .font(BOLD)
                 )
                 .width(CUSTOMER)
                 .padding([4, 6]),
