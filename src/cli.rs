@@ -170,17 +170,20 @@ pub struct AuditListArgs {
     /// Only this customer's changes.
     #[arg(long)]
     pub customer: Option<String>,
+    /// table, csv or json.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
+    /// The currency's code: three letters, e.g. USD, EUR or CNY.
     #[arg(long, default_value = "USD")]
     pub currency: String,
     /// Decimals of the currency (USD 2, JPY 0, HUF 0, BHD 3).
     #[arg(long, default_value_t = 2)]
     pub minor_units: u32,
+    /// The company's name, printed on statements and letters.
     #[arg(long, default_value = "My Company")]
     pub company: String,
 }
@@ -205,19 +208,26 @@ pub struct ContactArgs {
     /// The person to ask for.
     #[arg(long)]
     pub contact: Option<String>,
+    /// The email address.
     #[arg(long)]
     pub email: Option<String>,
+    /// The phone number.
     #[arg(long)]
     pub phone: Option<String>,
+    /// The postal address, printed on statements and letters (it may run over several
+    /// lines).
     #[arg(long)]
     pub address: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct CustomerFields {
+    /// The customer's code, unique in the book: at most 32 characters, no spaces (e.g.
+    /// C001).
     #[arg(long)]
     pub code: String,
     // A name or memo may begin with `-` ("-1+1" is text a spreadsheet would run).
+    /// The customer's name.
     #[arg(long, allow_hyphen_values = true)]
     pub name: String,
     #[command(flatten)]
@@ -238,11 +248,14 @@ pub struct CustomerFields {
 
 #[derive(Debug, Args)]
 pub struct CustomerEdit {
+    /// The customer's code.
     pub code: String,
+    /// The new name.
     #[arg(long)]
     pub name: Option<String>,
     #[command(flatten)]
     pub contact: ContactArgs,
+    /// `net 30`, `eom 10` or `due on receipt`, for invoices posted from now on.
     #[arg(long)]
     pub terms: Option<String>,
     /// An amount, or `none` to remove the limit.
@@ -251,12 +264,17 @@ pub struct CustomerEdit {
     /// A, B, C or `none`.
     #[arg(long)]
     pub tier: Option<String>,
+    /// Put the customer on credit hold.
     #[arg(long, conflicts_with = "release")]
     pub hold: bool,
+    /// Take the customer off credit hold.
     #[arg(long)]
     pub release: bool,
+    /// Archive the customer: left out of the customers screen, credit reviews and bank
+    /// matching; its documents stay.
     #[arg(long, conflicts_with = "unarchive")]
     pub archive: bool,
+    /// Bring an archived customer back.
     #[arg(long)]
     pub unarchive: bool,
     /// Why (kept in the audit log with each change).
@@ -266,6 +284,7 @@ pub struct CustomerEdit {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// table, csv or json.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Balances as of this date (default today).
@@ -283,6 +302,7 @@ pub enum NoteCommand {
 
 #[derive(Debug, Args)]
 pub struct NoteArgs {
+    /// The customer's code.
     #[arg(long)]
     pub customer: String,
     /// call, email, letter, visit, message or other.
@@ -291,10 +311,13 @@ pub struct NoteArgs {
     /// out (we contacted them) or in (they contacted us).
     #[arg(long, default_value = "out")]
     pub direction: String,
+    /// What was said or done.
     #[arg(long, allow_hyphen_values = true)]
     pub summary: String,
+    /// What came of it.
     #[arg(long, allow_hyphen_values = true)]
     pub outcome: Option<String>,
+    /// The number of the customer's invoice the note is about.
     #[arg(long)]
     pub invoice: Option<String>,
     /// A promise to pay: `DATE:AMOUNT`, or a repayment plan of parts separated by `,` or
@@ -302,28 +325,37 @@ pub struct NoteArgs {
     /// amounts in the book's number format, at most 60 parts).
     #[arg(long)]
     pub promise: Option<String>,
+    /// The day to follow up, YYYY-MM-DD: from then on, while this is the customer's
+    /// latest note, the worklist and `note list --due` show it.
     #[arg(long)]
     pub follow_up: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct NoteListArgs {
+    /// Only this customer's notes.
     #[arg(long)]
     pub customer: Option<String>,
     /// Only customers whose latest note's follow-up or promise date has come.
     #[arg(long)]
     pub due: bool,
+    /// table, csv or json.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
 
 #[derive(Debug, Args)]
 pub struct LedgerArgs {
+    /// The customer's code.
     pub code: String,
+    /// The first day, YYYY-MM-DD; what came before is the opening balance (default: from
+    /// the first document).
     #[arg(long)]
     pub from: Option<String>,
+    /// The last day, YYYY-MM-DD (default: through the last document).
     #[arg(long)]
     pub to: Option<String>,
+    /// table, csv or json.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
@@ -361,6 +393,7 @@ pub enum AgingFormat {
 
 #[derive(Debug, Args)]
 pub struct LoadArgs {
+    /// The CSV file (comma- or semicolon-separated); its first line names the columns.
     pub file: PathBuf,
     /// customers, invoices or payments.
     #[arg(long)]
@@ -373,10 +406,13 @@ pub struct LoadArgs {
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
+    /// How many customers to make.
     #[arg(long, default_value_t = 200)]
     pub customers: usize,
+    /// How many invoices in all, spread unevenly over the customers.
     #[arg(long, default_value_t = 5000)]
     pub invoices: usize,
+    /// The random seed: the same seed always builds the same book.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// The day the sample history ends (default today).

@@ -80,6 +80,7 @@ pub enum ImportAction {
     /// Undo an import: void its payments as of their own dates, free its rows (history
     /// stays). Asks for --yes when statements or letters already issued counted them.
     Undo {
+        /// The import's batch number (`owed import list`).
         batch: i64,
         /// Undo even though statements or letters issued since counted these payments.
         #[arg(long)]
@@ -87,11 +88,13 @@ pub enum ImportAction {
     },
     /// Past imports, newest first.
     List {
+        /// table, csv or json.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// Money in left unmatched, to come back to.
     Unmatched {
+        /// table, csv or json.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -99,6 +102,7 @@ pub enum ImportAction {
     Assign {
         /// The row id from `owed import unmatched`.
         row: i64,
+        /// The code of the customer who paid (the payer is remembered for later imports).
         #[arg(long)]
         customer: String,
         /// Invoices to apply to, e.g. INV-1001:300.00,INV-1002 (default oldest first).

@@ -24,11 +24,13 @@ pub enum DisputeCommand {
 
 #[derive(Debug, Args)]
 pub struct DisputeOpenArgs {
+    /// The number of the invoice (or fee) disputed.
     #[arg(long)]
     pub invoice: String,
     /// The installment disputed (default: the whole invoice).
     #[arg(long)]
     pub item: Option<u32>,
+    /// What the customer disputes (logged as a collection note too).
     #[arg(long, allow_hyphen_values = true)]
     pub reason: String,
 }
@@ -37,6 +39,7 @@ pub struct DisputeOpenArgs {
 pub struct DisputeResolveArgs {
     /// The dispute's id (`owed dispute list`).
     pub id: i64,
+    /// How it was resolved (logged as a collection note too).
     #[arg(long, allow_hyphen_values = true)]
     pub outcome: String,
     /// Post a credit note for this amount against the disputed items.
@@ -52,22 +55,26 @@ pub struct DisputeListArgs {
     /// Only the disputes not yet resolved.
     #[arg(long)]
     pub open: bool,
+    /// table, csv or json.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
 
 #[derive(Debug, Args)]
 pub struct PauseArgs {
+    /// The customer's code.
     pub code: String,
     /// The last day letters are held.
     #[arg(long)]
     pub until: String,
+    /// Why (kept in the audit log).
     #[arg(long, allow_hyphen_values = true)]
     pub reason: String,
 }
 
 #[derive(Debug, Args)]
 pub struct ResumeArgs {
+    /// The customer's code.
     pub code: String,
 }
 

@@ -50,6 +50,7 @@ pub struct StatementsArgs {
 
 #[derive(Debug, Args)]
 pub struct LetterArgs {
+    /// The customer's code.
     #[arg(long)]
     pub customer: String,
     /// 0 payment reminder before the due date, 1 reminder, 2 second notice, 3 final
@@ -62,6 +63,7 @@ pub struct LetterArgs {
     /// Pay-by date (default 14 days after the letter date; level 0: the first due date).
     #[arg(long)]
     pub deadline: Option<String>,
+    /// The folder to write the PDF to.
     #[arg(long)]
     pub out: PathBuf,
     /// en or zh (default: the company's locale).
@@ -117,8 +119,10 @@ pub enum IssuedCommand {
 
 #[derive(Debug, Args)]
 pub struct IssuedListArgs {
+    /// Only this customer's statements and letters.
     #[arg(long)]
     pub customer: Option<String>,
+    /// table, csv or json.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

@@ -103,6 +103,8 @@ pub struct DocumentArgs {
     /// E.g. the customer's order number or the bank's reference.
     #[arg(long, allow_hyphen_values = true)]
     pub reference: Option<String>,
+    /// A note kept with the document, shown in the ledger and on balance-forward and
+    /// activity statements.
     #[arg(long, allow_hyphen_values = true)]
     pub memo: Option<String>,
 }
@@ -114,14 +116,17 @@ pub struct VoidArgs {
     /// Date of the void (default today).
     #[arg(long)]
     pub date: Option<String>,
+    /// Why (kept as the reversal's memo).
     #[arg(long)]
     pub reason: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ApplyArgs {
+    /// The customer's code.
     #[arg(long)]
     pub customer: String,
+    /// Date of the allocations (default today).
     #[arg(long)]
     pub date: Option<String>,
 }

@@ -22,6 +22,7 @@ pub enum SettingsCommand {
 
 #[derive(Debug, Args)]
 pub struct SettingsShowArgs {
+    /// table, csv or json.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }

@@ -139,7 +139,8 @@ fn without_book_env(text: &str) -> String {
 
 #[test]
 fn english_help_is_what_owed_printed_before() {
-    // Captured from `owed … --help` before the help was localised.
+    // Captured from `owed … --help` before the help was localised (then given the texts
+    // of the arguments that had none).
     const BEFORE: &[(&[&str], &str)] = &[
         (&[], include_str!("english/owed.txt")),
         (&["invoice", "add"], include_str!("english/invoice-add.txt")),
@@ -347,4 +348,38 @@ fn print_the_english_entries() {
             println!("    .long = {}", escaped(long).replace('\n', "\n        "));
         }
     }
+}
+
+/// Every command and every argument `owed` defines (clap's own `--help`, `--version` and
+/// `help` come later, when clap builds the tree) says what it is for: one without a text
+/// shows a bare line in `--help`, in every language.
+#[test]
+fn every_command_and_argument_has_a_help_text() {
+    fn walk(cmd: &Command, path: &mut Vec<String>, out: &mut Vec<String>) {
+        if cmd.get_about().is_none() {
+            out.push(format!("owed {}", path.join(" ")));
+        }
+        for arg in cmd.get_arguments() {
+            if arg.get_help().is_none() {
+                let name = match arg.get_long() {
+                    Some(long) => format!("--{long}"),
+                    None => format!("<{}>", arg.get_id()),
+                };
+                out.push(format!("owed {} {name}", path.join(" ")));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            path.push(sub.get_name().to_string());
+            walk(sub, path, out);
+            path.pop();
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&Cli::command(), &mut Vec::new(), &mut missing);
+    assert!(
+        missing.is_empty(),
+        "{} without a help text:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
 }
