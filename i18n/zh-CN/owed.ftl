@@ -1596,7 +1596,6 @@ note-dispute-resolved = { $on } 的争议 { $id } 已解决
 note-dispute-resolved-credit = { $on } 的争议 { $id } 已解决，开具贷项通知单 { $number }，金额 { $amount }
 note-dispute-credit-memo = { $on } 的争议 { $id }：{ $outcome }
 
-
 ## The command line's --help, continued: the arguments that had no text before
 help-init--currency = 币种代码：三个字母，如 USD、EUR 或 CNY
 help-init--company = 公司名称，印在对账单和催款函上

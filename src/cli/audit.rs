@@ -63,6 +63,16 @@ pub fn list(store: &Store, args: &AuditListArgs) -> Result<(), CliError> {
                 Format::Table => one_line(text.as_deref().unwrap_or_default(), 40),
                 _ => text.clone().unwrap_or_default(),
             };
+            // A person reads the book's own words (an override, a dispute, a band
+            // acknowledged) in the language chosen; CSV keeps them as stored.
+            let said = |action, value: &Option<String>| match value {
+                Some(text) if format == Format::Table => Some(
+                    crate::store::EntrySays::read(action, text)
+                        .map(|says| crate::i18n::words::audit_says_text(&says, store.currency()))
+                        .unwrap_or_else(|| text.clone()),
+                ),
+                other => other.clone(),
+            };
             for e in &entries {
                 table.rows.push(vec![
                     e.id.to_string(),
@@ -78,8 +88,8 @@ pub fn list(store: &Store, args: &AuditListArgs) -> Result<(), CliError> {
                     },
                     e.customer.clone().unwrap_or_default(),
                     e.field.clone().unwrap_or_default(),
-                    cell(&e.old),
-                    cell(&e.new),
+                    cell(&said(e.action, &e.old)),
+                    cell(&said(e.action, &e.new)),
                     cell(&e.reason),
                 ]);
             }

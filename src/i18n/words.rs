@@ -80,6 +80,64 @@ pub fn note_summary_in(summary: &str, loader: &i18n_embed::fluent::FluentLanguag
     }
 }
 
+/// What an override, a dispute or an acknowledged band did (an audit entry's words read
+/// back), in the language chosen; amounts as `currency` writes them.
+pub fn audit_says_text(says: &crate::store::EntrySays, currency: &Currency) -> String {
+    use crate::store::EntrySays;
+    let money = |plain: &str| {
+        currency
+            .parse_plain(plain)
+            .map(|m| currency.display(m))
+            .unwrap_or_else(|_| plain.to_string())
+    };
+    match says {
+        EntrySays::PostedOnHold { number } => {
+            fl!("history-posted-on-hold", number = number.as_str())
+        }
+        EntrySays::PostedOverLimit {
+            number,
+            amount,
+            balance,
+            would_be,
+            over,
+        } => fl!(
+            "history-posted-over-limit",
+            number = number.as_str(),
+            amount = money(amount),
+            balance = money(balance),
+            would_be = money(would_be),
+            over = money(over)
+        ),
+        EntrySays::DisputeOpen {
+            id,
+            number,
+            installment,
+        } => match installment {
+            Some(seq) => fl!(
+                "history-dispute-open-installment",
+                id = id.to_string(),
+                number = number.as_str(),
+                seq = seq.to_string()
+            ),
+            None => fl!(
+                "history-dispute-open",
+                id = id.to_string(),
+                number = number.as_str()
+            ),
+        },
+        EntrySays::DisputeResolved { id } => {
+            fl!("history-dispute-resolved", id = id.to_string())
+        }
+        EntrySays::RiskSeen { band, score } => fl!(
+            "history-risk-seen",
+            band = crate::domain::risk::Band::from_key(band)
+                .map(crate::i18n::words::band_name)
+                .unwrap_or_else(|| band.clone()),
+            score = score.to_string()
+        ),
+    }
+}
+
 /// What an audit entry records, as `owed audit list` shows it to a person (JSON and CSV
 /// keep the action's key, `customer-add`).
 pub fn audit_action_name(action: crate::store::AuditAction) -> String {

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use super::AuditAction;
+
 /// What an audit entry's `new` value says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EntrySays {
@@ -61,8 +63,25 @@ impl fmt::Display for EntrySays {
 }
 
 impl EntrySays {
-    /// Reads `text` back; `None` when it is not in these words.
-    pub fn read(text: &str) -> Option<EntrySays> {
+    /// Reads back the `text` an entry of `action` holds; `None` when it is not in the
+    /// words the book writes for that action (a customer's name, say, that happens to
+    /// end in a number in brackets is never a risk band).
+    pub fn read(action: AuditAction, text: &str) -> Option<EntrySays> {
+        let says = EntrySays::read_any(text)?;
+        let fits = matches!(
+            (action, &says),
+            (
+                AuditAction::Override,
+                EntrySays::PostedOnHold { .. } | EntrySays::PostedOverLimit { .. }
+            ) | (
+                AuditAction::Dispute,
+                EntrySays::DisputeOpen { .. } | EntrySays::DisputeResolved { .. }
+            ) | (AuditAction::RiskSeen, EntrySays::RiskSeen { .. })
+        );
+        fits.then_some(says)
+    }
+
+    fn read_any(text: &str) -> Option<EntrySays> {
         if let Some(number) = text.strip_suffix(" posted while on hold") {
             return Some(EntrySays::PostedOnHold {
                 number: number.to_string(),
@@ -139,14 +158,35 @@ mod tests {
                 score: 64,
             },
         ] {
-            assert_eq!(EntrySays::read(&says.to_string()), Some(says.clone()));
+            let action = match says {
+                EntrySays::PostedOnHold { .. } | EntrySays::PostedOverLimit { .. } => {
+                    AuditAction::Override
+                }
+                EntrySays::DisputeOpen { .. } | EntrySays::DisputeResolved { .. } => {
+                    AuditAction::Dispute
+                }
+                EntrySays::RiskSeen { .. } => AuditAction::RiskSeen,
+            };
+            assert_eq!(
+                EntrySays::read(action, &says.to_string()),
+                Some(says.clone())
+            );
         }
+    }
+
+    #[test]
+    fn words_of_another_action_are_not_read() {
+        assert_eq!(
+            EntrySays::read(AuditAction::CustomerAdd, "C1 Acme (2)"),
+            None
+        );
+        assert_eq!(EntrySays::read(AuditAction::Override, "high (64)"), None);
     }
 
     #[test]
     fn other_words_are_not_read() {
         for text in ["", "yes", "something (else)", "x resolved", "x open on y"] {
-            assert_eq!(EntrySays::read(text), None, "{text}");
+            assert_eq!(EntrySays::read_any(text), None, "{text}");
         }
     }
 }

@@ -500,8 +500,8 @@ fn history_line(entry: &AuditEntry, book: &Book) -> String {
         },
         action => {
             let stored = entry.new.as_deref().unwrap_or_default();
-            match EntrySays::read(stored) {
-                Some(says) => entry_says(&says, book),
+            match EntrySays::read(action, stored) {
+                Some(says) => crate::i18n::words::audit_says_text(&says, book.currency()),
                 // Words another version wrote: as stored, after what was done.
                 None => format!(
                     "{}: {stored}",
@@ -509,61 +509,5 @@ fn history_line(entry: &AuditEntry, book: &Book) -> String {
                 ),
             }
         }
-    }
-}
-
-/// What an override, a dispute or an acknowledged band did, in the language chosen.
-fn entry_says(says: &EntrySays, book: &Book) -> String {
-    let money = |plain: &str| {
-        book.currency()
-            .parse_plain(plain)
-            .map(|m| book.money(m))
-            .unwrap_or_else(|_| plain.to_string())
-    };
-    match says {
-        EntrySays::PostedOnHold { number } => {
-            fl!("history-posted-on-hold", number = number.as_str())
-        }
-        EntrySays::PostedOverLimit {
-            number,
-            amount,
-            balance,
-            would_be,
-            over,
-        } => fl!(
-            "history-posted-over-limit",
-            number = number.as_str(),
-            amount = money(amount),
-            balance = money(balance),
-            would_be = money(would_be),
-            over = money(over)
-        ),
-        EntrySays::DisputeOpen {
-            id,
-            number,
-            installment,
-        } => match installment {
-            Some(seq) => fl!(
-                "history-dispute-open-installment",
-                id = id.to_string(),
-                number = number.as_str(),
-                seq = seq.to_string()
-            ),
-            None => fl!(
-                "history-dispute-open",
-                id = id.to_string(),
-                number = number.as_str()
-            ),
-        },
-        EntrySays::DisputeResolved { id } => {
-            fl!("history-dispute-resolved", id = id.to_string())
-        }
-        EntrySays::RiskSeen { band, score } => fl!(
-            "history-risk-seen",
-            band = crate::domain::risk::Band::from_key(band)
-                .map(crate::i18n::words::band_name)
-                .unwrap_or_else(|| band.clone()),
-            score = score.to_string()
-        ),
     }
 }
