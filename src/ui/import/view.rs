@@ -595,14 +595,14 @@ fn past<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
             "id-file-when-payments-payments-unmatched",
             id = batch.id.to_string(),
             file = batch.file_name.as_str(),
-            when = batch.imported_at.get(..16).unwrap_or(&batch.imported_at),
+            when = moment(&batch.imported_at),
             payments = batch.payments,
             unmatched = batch.unmatched,
             dups = batch.duplicates
         );
         let action: Element<'_, Message> = match (&batch.undone_at, screen.confirm_undo) {
             (Some(when), _) => {
-                widgets::muted(fl!("undone-when", when = when.get(..16).unwrap_or(when))).into()
+                widgets::muted(fl!("undone-when", when = moment(when))).into()
             }
             (None, Some(id)) if id == batch.id => {
                 let buttons = row![
@@ -806,4 +806,10 @@ mod layout_tests {
             "OFX STMTTRN"
         );
     }
+}
+
+/// A stored moment (`2026-12-06T21:07:22.7+08:00`, the local time it was written) as
+/// people read it: `2026-12-06 21:07`, as the notes list shows its times.
+fn moment(stamp: &str) -> String {
+    stamp.get(..16).unwrap_or(stamp).replacen('T', " ", 1)
 }
