@@ -783,6 +783,12 @@ fn layout_words_in(loader: &i18n_embed::fluent::FluentLanguageLoader, layout: &s
     }
 }
 
+/// A stored moment (`2026-12-06T21:07:22.7+08:00`, the local time it was written) as
+/// people read it: `2026-12-06 21:07`, as the notes list shows its times.
+fn moment(stamp: &str) -> String {
+    stamp.get(..16).unwrap_or(stamp).replacen('T', " ", 1)
+}
+
 #[cfg(test)]
 mod layout_tests {
     use crate::i18n::{Language, loader_for};
@@ -806,10 +812,4 @@ mod layout_tests {
             "OFX STMTTRN"
         );
     }
-}
-
-/// A stored moment (`2026-12-06T21:07:22.7+08:00`, the local time it was written) as
-/// people read it: `2026-12-06 21:07`, as the notes list shows its times.
-fn moment(stamp: &str) -> String {
-    stamp.get(..16).unwrap_or(stamp).replacen('T', " ", 1)
 }
