@@ -1874,3 +1874,6 @@ help-issued-list--customer = Only this customer's statements and letters
 help-issued-list--format = table, csv or json
 help-settings-show--format = table, csv or json
 help-audit-list--format = table, csv or json
+
+## A fee run's memo, its first line as read back (the lines after it stay as written)
+fee-memo-header = Late interest by policy (owed fees --due), run { $run }; per item: period, amount, installment, invoice

@@ -1656,3 +1656,6 @@ help-issued-list--customer = 仅列出此客户的对账单和催款函
 help-issued-list--format = 输出格式：table（表格）、csv 或 json
 help-settings-show--format = 输出格式：table（表格）、csv 或 json
 help-audit-list--format = 输出格式：table（表格）、csv 或 json
+
+## A fee run's memo, its first line as read back (the lines after it stay as written)
+fee-memo-header = 按政策计收的逾期利息（owed fees --due），{ $run } 计收；每项：期间、金额、期次、发票

@@ -76,8 +76,25 @@ pub fn note_summary_in(summary: &str, loader: &i18n_embed::fluent::FluentLanguag
             on = on(&item),
             outcome = outcome
         ),
-        None => summary.to_string(),
+        None => fee_memo_in(summary, loader).unwrap_or_else(|| summary.to_string()),
     }
+}
+
+/// A fee run's memo with its first line said in `loader`'s language; the lines after it
+/// (`FROM..TO AMOUNT SEQ NUMBER`, read back by the next run) as written.
+fn fee_memo_in(memo: &str, loader: &i18n_embed::fluent::FluentLanguageLoader) -> Option<String> {
+    let (first, rest) = memo
+        .split_once('\n')
+        .map_or((memo, None), |(f, r)| (f, Some(r)));
+    let run = first
+        .strip_prefix(crate::store::FEE_MEMO_HEADER)?
+        .strip_prefix(", run ")?
+        .strip_suffix("; per item: period, amount, installment, invoice")?;
+    let said = i18n_embed_fl::fl!(loader, "fee-memo-header", run = run);
+    Some(match rest {
+        Some(rest) => format!("{said}\n{rest}"),
+        None => said,
+    })
 }
 
 /// What an override, a dispute or an acknowledged band did (an audit entry's words read
@@ -397,6 +414,17 @@ mod note_tests {
                 assert!(said.contains(value), "{value} not in {said}");
             }
         }
+        let memo = "Late interest by policy (owed fees --due), run 2026-11-30; per item: period, amount, installment, invoice\n2026-10-01..2026-10-31 9.86 1 INV-000001";
+        assert_eq!(note_summary_in(memo, &english), memo);
+        let said = note_summary_in(memo, &chinese);
+        assert!(
+            said.contains("2026-11-30") && said.contains("利息"),
+            "{said}"
+        );
+        assert!(
+            said.ends_with("\n2026-10-01..2026-10-31 9.86 1 INV-000001"),
+            "{said}"
+        );
         // What a person wrote stays as written.
         assert_eq!(
             note_summary_in("Called Acme, no answer", &chinese),

@@ -601,9 +601,7 @@ fn past<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
             dups = batch.duplicates
         );
         let action: Element<'_, Message> = match (&batch.undone_at, screen.confirm_undo) {
-            (Some(when), _) => {
-                widgets::muted(fl!("undone-when", when = moment(when))).into()
-            }
+            (Some(when), _) => widgets::muted(fl!("undone-when", when = moment(when))).into(),
             (None, Some(id)) if id == batch.id => {
                 let buttons = row![
                     widgets::danger_text(fl!("void-its-payments")),
