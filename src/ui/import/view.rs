@@ -14,6 +14,7 @@ use super::{
 };
 use crate::domain::Money;
 use crate::fl;
+use crate::i18n::count_text;
 use crate::i18n::errors::Described;
 use crate::import::{Decision, PlannedRow, RowKind, RowStatus};
 use crate::ui::Book;
@@ -316,7 +317,7 @@ fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
             fl!("money-in"),
             format!(
                 "{} · {}",
-                summary.money_in.count,
+                count_text(summary.money_in.count),
                 money(&summary.money_in.total)
             )
         ),
@@ -324,13 +325,13 @@ fn figures<'a>(screen: &'a Import, book: &'a Book) -> Element<'a, Message> {
             fl!("money-out"),
             format!(
                 "{} · {}",
-                summary.money_out.count,
+                count_text(summary.money_out.count),
                 money(&summary.money_out.total)
             )
         ),
-        widgets::figure(fl!("foreign"), summary.foreign.count.to_string()),
-        widgets::figure(fl!("already-in-the-book"), summary.duplicates.to_string()),
-        widgets::figure(fl!("confident-matches"), confident.to_string()),
+        widgets::figure(fl!("foreign"), count_text(summary.foreign.count)),
+        widgets::figure(fl!("already-in-the-book"), count_text(summary.duplicates)),
+        widgets::figure(fl!("confident-matches"), count_text(confident)),
         widgets::secondary(
             fl!("accept-all-confident-ctrl-enter"),
             (confident > 0 && !writing).then_some(Message::AcceptAllConfident)

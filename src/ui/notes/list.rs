@@ -129,7 +129,7 @@ fn filter_button<'a>(
     // The label is its own text so it can be found (and clicked) by its words alone.
     let label = row![
         text(filter.label()).size(14),
-        text(count.to_string()).size(12)
+        text(crate::i18n::count_text(count)).size(12)
     ]
     .spacing(6)
     .align_y(Alignment::Center);
@@ -179,7 +179,7 @@ fn row_view<'a>(
         widgets::name_cell(note.customer_text.as_str(), CUSTOMER),
     ];
     if !narrow {
-        content = content.push(widgets::cell(note.how_text.as_str(), HOW));
+        content = content.push(widgets::name_cell(note.how_text.as_str(), HOW));
     }
     content = content.push(widgets::name_cell(note.line.as_str(), SUMMARY));
     if !narrow {
