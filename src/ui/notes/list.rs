@@ -17,7 +17,8 @@ use crate::ui::widgets::{self, BOLD};
 
 const WHEN: Length = Length::Fixed(124.0);
 const CUSTOMER: Length = Length::FillPortion(3);
-const HOW: Length = Length::Fixed(96.0);
+// Wide enough for "电话 · 我方发起" (phone · outbound) whole.
+const HOW: Length = Length::Fixed(124.0);
 const SUMMARY: Length = Length::FillPortion(5);
 const OUTCOME: Length = Length::FillPortion(2);
 /// The standing badge, then the promise's date and amount (right-aligned).
