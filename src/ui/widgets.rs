@@ -19,7 +19,7 @@ mod ellipsis;
 mod measure;
 pub use date_picker::{DatePicker, date_field};
 pub use edited::Edited;
-pub use ellipsis::{STATUS_HEIGHT, Status, name_cell, name_cell_owned, status_line};
+pub use ellipsis::{STATUS_HEIGHT, Status, fitted_line, name_cell, name_cell_owned, status_line};
 pub use measure::{BOLD_FONT, LATIN_FONTS, REGULAR, REGULAR_FONT, money_column, text_width};
 
 /// Height of one table row; the virtualised lists rely on it being fixed.

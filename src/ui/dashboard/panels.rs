@@ -23,9 +23,7 @@ fn risky_row<'a>(customer: &'a CustomerRisk, book: &Book) -> Element<'a, Message
     let line = row![
         score,
         column![
-            text(format!("{} · {}", customer.code, customer.name))
-                .size(13)
-                .wrapping(text::Wrapping::None),
+            widgets::fitted_line(format!("{} · {}", customer.code, customer.name), 13.0, 18.0),
             widgets::muted(risk::reasons_text(&customer.risk)).size(12),
         ]
         .spacing(1)
@@ -107,9 +105,7 @@ fn review_row<'a>(review: &'a ReviewDate, book: &Book) -> Element<'a, Message> {
             .size(13)
             .width(Length::Fixed(86.0)),
         column![
-            text(format!("{} · {}", review.code, review.name))
-                .size(13)
-                .wrapping(text::Wrapping::None),
+            widgets::fitted_line(format!("{} · {}", review.code, review.name), 13.0, 18.0),
             widgets::muted(format!("{tier} · {limit}")).size(12),
         ]
         .spacing(1)

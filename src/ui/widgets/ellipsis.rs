@@ -13,23 +13,27 @@ const SIZE: f32 = 14.0;
 /// A cell's padding, left and right together (`[4, 6]`).
 const PADDING: f32 = 12.0;
 
-/// [`cut_to_fit`] at table size in the table font, remembered: the cells are laid out
+/// [`cut_to_fit`] at `size` in the table font, remembered: the cells are laid out
 /// again on every scroll, and shaping each visible name (several times for a long one)
 /// on every frame showed. A few thousand texts are kept; then the memory starts again.
-fn fitted(value: &str, max: f32) -> Option<String> {
+fn fitted(value: &str, max: f32, size: f32) -> Option<String> {
     use std::cell::RefCell;
     use std::collections::HashMap;
     const KEPT: usize = 4096;
     thread_local! {
-        static FITTED: RefCell<HashMap<(String, u32), Option<String>>> =
+        static FITTED: RefCell<HashMap<(String, u32, u32), Option<String>>> =
             RefCell::new(HashMap::new());
     }
     // Whole pixels: a column's width changes by fractions as the window is resized.
-    let key = (value.to_string(), max.max(0.0).floor() as u32);
+    let key = (
+        value.to_string(),
+        max.max(0.0).floor() as u32,
+        (size * 4.0).round() as u32,
+    );
     if let Some(known) = FITTED.with(|kept| kept.borrow().get(&key).cloned()) {
         return known;
     }
-    let cut = cut_to_fit(value, key.1 as f32, SIZE, REGULAR);
+    let cut = cut_to_fit(value, key.1 as f32, size, REGULAR);
     FITTED.with(|kept| {
         let mut kept = kept.borrow_mut();
         if kept.len() >= KEPT {
@@ -91,6 +95,28 @@ pub fn name_cell<'a, M: 'a>(value: &'a str, width: Length) -> Element<'a, M> {
         .into()
 }
 
+/// One line of `size` text as wide as its place (a name in a list that is not a table,
+/// on the Dashboard's panels): whole, or cut with "…" and whole on hover. It takes
+/// `height`, the line's, as a `responsive` would take all there is.
+pub fn fitted_line<'a, M: 'a>(value: String, size: f32, height: f32) -> Element<'a, M> {
+    container(responsive(move |bounds| {
+        let line = |content: String| text(content).size(size).wrapping(text::Wrapping::None);
+        match fitted(&value, bounds.width, size) {
+            None => line(value.clone()).into(),
+            Some(cut) => tooltip(
+                line(cut),
+                container(text(value.clone()).size(size)).padding([4, 8]),
+                tooltip::Position::FollowCursor,
+            )
+            .style(container::bordered_box)
+            .into(),
+        }
+    }))
+    .width(Length::Fill)
+    .height(Length::Fixed(height))
+    .into()
+}
+
 /// `value` in a cell `width` wide: whole, or cut with "…" and whole on hover.
 fn cell_fitting<'a, M: 'a>(value: &str, width: f32) -> Element<'a, M> {
     let line = |content: String| {
@@ -98,7 +124,7 @@ fn cell_fitting<'a, M: 'a>(value: &str, width: f32) -> Element<'a, M> {
             .clip(true)
             .padding([4, 6])
     };
-    match fitted(value, width - PADDING) {
+    match fitted(value, width - PADDING, SIZE) {
         None => line(value.to_string()).into(),
         Some(cut) => tooltip(
             line(cut),
@@ -153,7 +179,7 @@ pub fn status_line<'a, M: 'a>(status: Option<Status>) -> Element<'a, M> {
                     color: colour(theme),
                 })
         };
-        match fitted(words, size.width) {
+        match fitted(words, size.width, SIZE) {
             None => line(words.to_string()).into(),
             Some(cut) => tooltip(
                 line(cut),
