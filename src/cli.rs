@@ -14,6 +14,7 @@ mod fees;
 mod forecast;
 mod help;
 mod output;
+mod parse_errors;
 mod posting_args;
 mod reports;
 mod review;
@@ -504,15 +505,27 @@ fn parse_date_arg(field: &'static str, text: &Option<String>) -> Result<NaiveDat
 
 /// Parses the arguments, runs the command and turns any error into one line on stderr.
 pub fn main() -> ExitCode {
-    // The language first (it reads no argument), so that `--help` speaks it too; clap's
-    // argument errors stay English (see `help`).
-    crate::i18n::select(crate::preferences::cli_language_of_environment());
+    // The language first (it reads no argument), so that `--help` and the argument
+    // errors speak it too.
+    let language = crate::preferences::cli_language_of_environment();
+    crate::i18n::select(language);
     let mut command = help::localized(Cli::command(), &crate::i18n::LOADER);
-    let mut matches = command.get_matches_mut();
-    // As `Cli::parse` does it.
+    // As `Cli::parse` does it, with the errors worded in Chinese when that is the
+    // language (English keeps clap's own words).
+    let exit = |error: clap::Error| -> ! {
+        match language {
+            crate::i18n::Language::English => error.exit(),
+            crate::i18n::Language::SimplifiedChinese => {
+                error.apply::<parse_errors::Localized>().exit()
+            }
+        }
+    };
+    let mut matches = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .unwrap_or_else(|e| exit(e));
     let cli = Cli::from_arg_matches_mut(&mut matches)
         .map_err(|e| e.format(&mut command))
-        .unwrap_or_else(|e| e.exit());
+        .unwrap_or_else(|e| exit(e));
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::CheckFailed(_)) => ExitCode::FAILURE,

@@ -1877,3 +1877,22 @@ help-audit-list--format = table, csv or json
 
 ## A fee run's memo, its first line as read back (the lines after it stay as written)
 fee-memo-header = Late interest by policy (owed fees --due), run { $run }; per item: period, amount, installment, invoice
+
+## The command line's argument errors (src/cli/parse_errors.rs; English is clap's own)
+clap-error = error: { $what }
+clap-error-unknown-argument = unexpected argument '{ $arg }' found
+clap-error-unknown-subcommand = unrecognized subcommand '{ $name }'
+clap-error-value-missing = a value is required for '{ $arg }' but none was supplied
+clap-error-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-error-possible-values = { "" } [possible values: { $values }]
+clap-error-value-validation = invalid value '{ $value }' for '{ $arg }': { $why }
+clap-error-missing-required = the following required arguments were not provided: { $args }
+clap-error-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+clap-error-conflict = the argument '{ $arg }' cannot be used with '{ $prior }'
+clap-error-used-twice = the argument '{ $arg }' cannot be used multiple times
+clap-error-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+clap-error-number-of-values = '{ $arg }' was given the wrong number of values
+clap-error-no-equals = equal sign is needed when assigning values to '{ $arg }'
+clap-error-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
+clap-error-did-you-mean = tip: a similar one exists: '{ $suggested }'
+clap-error-try-help = For more information, try '--help'.

@@ -1659,3 +1659,22 @@ help-audit-list--format = 输出格式：table（表格）、csv 或 json
 
 ## A fee run's memo, its first line as read back (the lines after it stay as written)
 fee-memo-header = 按政策计收的逾期利息（owed fees --due），{ $run } 计收；每项：期间、金额、期次、发票
+
+## The command line's argument errors (src/cli/parse_errors.rs; English is clap's own)
+clap-error = 错误：{ $what }
+clap-error-unknown-argument = 无法识别的参数“{ $arg }”
+clap-error-unknown-subcommand = 无法识别的子命令“{ $name }”
+clap-error-value-missing = “{ $arg }”需要一个值，但没有给出
+clap-error-invalid-value = “{ $value }”不是“{ $arg }”的有效值
+clap-error-possible-values = （可选值：{ $values }）
+clap-error-value-validation = “{ $arg }”的值“{ $value }”无效：{ $why }
+clap-error-missing-required = 缺少必需的参数：{ $args }
+clap-error-missing-subcommand = “{ $name }”需要一个子命令，但没有给出
+clap-error-conflict = 参数“{ $arg }”不能与“{ $prior }”同时使用
+clap-error-used-twice = 参数“{ $arg }”不能重复使用
+clap-error-too-many-values = “{ $arg }”多出了值“{ $value }”
+clap-error-number-of-values = “{ $arg }”的值的个数不对
+clap-error-no-equals = 给“{ $arg }”赋值时需要等号
+clap-error-invalid-utf8 = 有参数不是有效的 UTF-8
+clap-error-did-you-mean = 提示：有一个相近的：“{ $suggested }”
+clap-error-try-help = 更多信息请运行“--help”。

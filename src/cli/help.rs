@@ -16,9 +16,8 @@
 //! - `[env: …]`, `[default: …]` and `[possible values: …]`, written here into the help
 //!   text as clap writes them, with clap's own hidden.
 //!
-//! What stays English: clap's parse errors (`error: unexpected argument …`, `Usage:` and
-//! `For more information, try '--help'` beneath them), which clap words itself with no
-//! way to give it other words; the placeholders of the usage line (`[OPTIONS]`,
+//! clap's parse errors (`error: unexpected argument …`) are worded in `parse_errors`.
+//! What stays English: the placeholders of the usage line (`[OPTIONS]`,
 //! `[COMMAND]`, `<AMOUNT>`), which are syntax; `Possible values:` of the long help of a
 //! value enum whose values have doc comments and `[aliases: …]` (Owed has neither).
 //! A text a catalogue lacks stays as clap has it (the tests see that none does).

@@ -409,3 +409,28 @@ fn help_is_chinese_with_the_flags_as_typed_and_english_as_before() {
     );
     assert!(!book.exists());
 }
+
+#[test]
+fn a_mistyped_argument_is_said_in_chinese_and_in_english_as_clap_says_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.owed");
+    let chinese = zh_refused(&book, &["invoice", "add", "--amont", "12"]);
+    says(
+        &chinese,
+        &[
+            "错误：无法识别的参数“--amont”",
+            "“--amount”",
+            "用法： owed invoice add",
+            "更多信息请运行“--help”。",
+        ],
+    );
+    assert!(!chinese.contains("error:"), "{chinese}");
+    let (ok, _, english) = run_in("en", &book, &["invoice", "add", "--amont", "12"]);
+    assert!(!ok);
+    assert!(
+        english.starts_with("error: unexpected argument '--amont' found"),
+        "{english}"
+    );
+    // Nothing was started on a mistyped command.
+    assert!(!book.exists());
+}
