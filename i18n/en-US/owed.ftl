@@ -1896,3 +1896,6 @@ clap-error-no-equals = equal sign is needed when assigning values to '{ $arg }'
 clap-error-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
 clap-error-did-you-mean = tip: a similar one exists: '{ $suggested }'
 clap-error-try-help = For more information, try '--help'.
+
+## The file dialog that picks a backup to restore
+owed-book-or-backup = Owed book or backup

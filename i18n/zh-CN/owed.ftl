@@ -1678,3 +1678,6 @@ clap-error-no-equals = 给“{ $arg }”赋值时需要等号
 clap-error-invalid-utf8 = 有参数不是有效的 UTF-8
 clap-error-did-you-mean = 提示：有一个相近的：“{ $suggested }”
 clap-error-try-help = 更多信息请运行“--help”。
+
+## The file dialog that picks a backup to restore
+owed-book-or-backup = Owed 账簿或备份

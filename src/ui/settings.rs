@@ -441,7 +441,7 @@ impl Settings {
                     Task::perform(
                         async move {
                             let mut dialog = rfd::AsyncFileDialog::new()
-                                .add_filter("Owed book or backup", &["owed", "bak"]);
+                                .add_filter(fl!("owed-book-or-backup"), &["owed", "bak"]);
                             if let Some(folder) = folder.filter(|f| f.is_dir()) {
                                 dialog = dialog.set_directory(folder);
                             }
