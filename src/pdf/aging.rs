@@ -88,11 +88,10 @@ pub fn aging_pdf(sheet: &AgingSheet<'_>) -> Result<Vec<u8>> {
         9.5,
         Weight::Regular,
         &format!(
-            "{} · {basis} · {} · {} {}",
+            "{} · {basis} · {} · {}",
             labels.aging_title,
             sheet.currency.code,
-            sheet.rows.len(),
-            labels.customers
+            labels.customer_count(sheet.rows.len(), sheet.currency.format)
         ),
     );
     pages.line(LEFT, 28.5, r, 28.5, 0.6, 0.6);

@@ -173,6 +173,17 @@ impl Labels {
         }
     }
 
+    /// How many customers a report lists, grouped as the book groups its amounts:
+    /// "1 customer", "10,000 customers", "10,000 位客户".
+    pub fn customer_count(&self, n: usize, format: crate::domain::NumberFormat) -> String {
+        let count = format.write(&n.to_string(), true);
+        match (self.chinese, n) {
+            (true, _) => format!("{count} {}", self.customers),
+            (false, 1) => "1 customer".to_string(),
+            (false, _) => format!("{count} {}", self.customers),
+        }
+    }
+
     pub fn page_of(&self, n: usize, m: usize) -> String {
         if self.chinese {
             format!("第 {n} 页，共 {m} 页")
@@ -220,5 +231,27 @@ impl Labels {
             (true, l) => format!("{l} 天"),
             (false, l) => l.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+    use crate::domain::NumberFormat;
+
+    #[test]
+    fn a_count_of_customers_is_said_in_the_singular_and_grouped() {
+        let english = Labels::for_locale(Locale::En);
+        assert_eq!(english.customer_count(1, NumberFormat::Point), "1 customer");
+        assert_eq!(
+            english.customer_count(10000, NumberFormat::Point),
+            "10,000 customers"
+        );
+        assert_eq!(
+            english.customer_count(10000, NumberFormat::CommaDot),
+            "10.000 customers"
+        );
+        let chinese = Labels::for_locale(Locale::ZhCn);
+        assert_eq!(chinese.customer_count(1, NumberFormat::Point), "1 位客户");
     }
 }
