@@ -123,7 +123,6 @@ mod tests {
 
     use super::*;
     use crate::domain::Money;
-    use crate::i18n::{Language, loader_for};
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -176,18 +175,7 @@ mod tests {
         ]
     }
 
-    fn said_both_ways(why: &(impl Described + std::fmt::Display), values: &[&str]) {
-        let english = loader_for(Language::English);
-        assert_eq!(why.described_in(&english), why.to_string());
-        let said = why.described_in(&loader_for(Language::SimplifiedChinese));
-        assert!(
-            said.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-            "not Chinese: {said}"
-        );
-        for value in values {
-            assert!(said.contains(value), "{value} not in {said}");
-        }
-    }
+    use super::super::tests::said_both_ways;
 
     #[test]
     fn every_hold_in_english_as_displayed_and_in_chinese_with_its_values() {

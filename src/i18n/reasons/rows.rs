@@ -94,26 +94,12 @@ impl Described for Redirect {
 
 #[cfg(test)]
 mod tests {
-    use std::fmt::Display;
 
     use super::*;
     use crate::i18n::{Language, loader_for};
 
     /// In English as `Display` writes it; in Chinese, Chinese with each of `values`.
-    fn said_both_ways(why: &(impl Described + Display), values: &[&str]) {
-        assert_eq!(
-            why.described_in(&loader_for(Language::English)),
-            why.to_string()
-        );
-        let said = why.described_in(&loader_for(Language::SimplifiedChinese));
-        assert!(
-            said.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-            "not Chinese: {said}"
-        );
-        for value in values {
-            assert!(said.contains(value), "{value} not in {said}");
-        }
-    }
+    use super::super::tests::said_both_ways;
 
     #[test]
     fn in_english_as_displayed_and_in_chinese_with_the_values() {

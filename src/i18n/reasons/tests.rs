@@ -14,6 +14,20 @@ static ENGLISH: LazyLock<FluentLanguageLoader> = LazyLock::new(|| loader_for(Lan
 static CHINESE: LazyLock<FluentLanguageLoader> =
     LazyLock::new(|| loader_for(Language::SimplifiedChinese));
 
+/// Asserts `why` says in English exactly what its `Display` writes, and in Chinese is
+/// Chinese holding every one of `values`: the check every reason here gets.
+pub(super) fn said_both_ways(why: &(impl Described + std::fmt::Display), values: &[&str]) {
+    assert_eq!(why.described_in(&ENGLISH), why.to_string());
+    let said = why.described_in(&CHINESE);
+    assert!(
+        said.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "not Chinese: {said}"
+    );
+    for value in values {
+        assert!(said.contains(value), "{value} not in {said}");
+    }
+}
+
 fn s(text: &str) -> String {
     text.to_string()
 }
