@@ -70,6 +70,7 @@ pub use posting::{
 };
 pub use queries::{AgingInput, AllocationRow, CreditRow, DocumentRow, OpenItemRow};
 pub use reviews::{REVIEW_REASON, ReviewDate, ReviewOutcome};
+pub use risk::RISK_SEEN_REASON;
 pub use risk::{ItemAsOf as RiskItemAsOf, RiskSeen};
 pub use settings::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,

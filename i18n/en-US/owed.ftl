@@ -1899,3 +1899,7 @@ clap-error-try-help = For more information, try '--help'.
 
 ## The file dialog that picks a backup to restore
 owed-book-or-backup = Owed book or backup
+
+## The reasons the book gives itself in the audit log, as read
+audit-reason-credit-review = credit review
+audit-reason-risk-seen = risk band acknowledged

@@ -1681,3 +1681,7 @@ clap-error-try-help = 更多信息请运行“--help”。
 
 ## The file dialog that picks a backup to restore
 owed-book-or-backup = Owed 账簿或备份
+
+## The reasons the book gives itself in the audit log, as read
+audit-reason-credit-review = 信用复核
+audit-reason-risk-seen = 已确认风险等级

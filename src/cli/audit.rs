@@ -90,7 +90,13 @@ pub fn list(store: &Store, args: &AuditListArgs) -> Result<(), CliError> {
                     e.field.clone().unwrap_or_default(),
                     cell(&said(e.action, &e.old)),
                     cell(&said(e.action, &e.new)),
-                    cell(&e.reason),
+                    cell(&match format {
+                        Format::Table => e
+                            .reason
+                            .as_deref()
+                            .map(crate::i18n::words::audit_reason_text),
+                        _ => e.reason.clone(),
+                    }),
                 ]);
             }
             if format == Format::Csv {

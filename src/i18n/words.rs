@@ -155,6 +155,17 @@ pub fn audit_says_text(says: &crate::store::EntrySays, currency: &Currency) -> S
     }
 }
 
+/// An audit entry's reason as a person reads it: the reasons the book gives itself (a
+/// credit review's change, a band acknowledged) in the language chosen, a person's own
+/// as written.
+pub fn audit_reason_text(reason: &str) -> String {
+    match reason {
+        crate::store::REVIEW_REASON => fl!("audit-reason-credit-review"),
+        crate::store::RISK_SEEN_REASON => fl!("audit-reason-risk-seen"),
+        other => other.to_string(),
+    }
+}
+
 /// What an audit entry records, as `owed audit list` shows it to a person (JSON and CSV
 /// keep the action's key, `customer-add`).
 pub fn audit_action_name(action: crate::store::AuditAction) -> String {

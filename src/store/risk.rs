@@ -15,6 +15,9 @@ use crate::domain::Money;
 use crate::domain::ids::CustomerId;
 use crate::domain::risk::Band;
 
+/// The reason an acknowledged band is recorded with in the audit log.
+pub const RISK_SEEN_REASON: &str = "risk band acknowledged";
+
 /// An item of one of the customer's invoices or fees as the book stood on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ItemAsOf {
@@ -170,7 +173,7 @@ impl Store {
                     }
                     .to_string(),
                 ),
-                Some("risk band acknowledged"),
+                Some(RISK_SEEN_REASON),
             )
         })
     }

@@ -424,7 +424,10 @@ fn side<'a>(data: &'a Data, book: &'a Book) -> Element<'a, Message> {
         if let Some(reason) = &entry.reason
             && entry.action != AuditAction::RiskSeen
         {
-            lines = lines.push(widgets::muted(fl!("reason-reason", reason = reason)));
+            lines = lines.push(widgets::muted(fl!(
+                "reason-reason",
+                reason = crate::i18n::words::audit_reason_text(reason)
+            )));
         }
         history = history.push(lines);
     }
