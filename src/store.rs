@@ -53,7 +53,8 @@ pub use check::{Rule, Violation};
 pub use contacts::{ContactState, OpenItemNow};
 pub use customers::{Customer, CustomerUpdate, LeftEmpty};
 pub use disputes::{
-    CustomerPause, Dispute, DisputedItem, DisputedItems, NewDispute, NoteSays, Resolution,
+    CustomerPause, Dispute, DisputeRefusal, DisputedItem, DisputedItems, NewDispute, NoteSays,
+    Resolution,
 };
 pub use fees::{
     FeeRun, MEMO_HEADER as FEE_MEMO_HEADER, POLICY_OVERRIDE, parse_memo_line as parse_fee_memo_line,
@@ -202,7 +203,7 @@ pub enum StoreError {
     #[error("no dispute with id {0}; `owed dispute list` shows them")]
     UnknownDispute(i64),
     #[error("{0}; nothing was changed")]
-    DisputeRefused(String),
+    DisputeRefused(DisputeRefusal),
     /// An invoice or fee for a customer on hold or over its credit limit, not overridden.
     #[error("{}", .0.message)]
     CreditRefused(Box<CreditRefusal>),

@@ -1903,3 +1903,14 @@ owed-book-or-backup = Owed book or backup
 ## The reasons the book gives itself in the audit log, as read
 audit-reason-credit-review = credit review
 audit-reason-risk-seen = risk band acknowledged
+
+## Why a dispute was not opened or resolved
+dispute-refused-empty-reason = the reason must not be empty
+dispute-refused-empty-outcome = the outcome must not be empty
+dispute-refused-not-disputable = { $number } is a { $kind }; only an invoice or a fee can be disputed
+dispute-refused-no-installment = { $number } has no installment { $seq }; `owed ledger` shows its installments
+dispute-refused-nothing-open = { $on } has nothing open (paid, credited or voided); there is nothing left to dispute
+dispute-refused-already-open = { $on } is already in open dispute { $id }; resolve that one first
+dispute-refused-already-resolved = dispute { $id } was already resolved at { $at }; a resolved dispute is never changed
+dispute-refused-credit-not-positive = --credit must be more than zero (leave it out for no credit note)
+dispute-refused-credit-too-large = the credit of { $credit } is more than the { $open } still open on { $on }

@@ -1685,3 +1685,14 @@ owed-book-or-backup = Owed 账簿或备份
 ## The reasons the book gives itself in the audit log, as read
 audit-reason-credit-review = 信用复核
 audit-reason-risk-seen = 已确认风险等级
+
+## Why a dispute was not opened or resolved
+dispute-refused-empty-reason = 原因不能为空
+dispute-refused-empty-outcome = 处理结果不能为空
+dispute-refused-not-disputable = { $number } 是{ $kind }；只有发票或费用才能提出争议
+dispute-refused-no-installment = { $number } 没有第 { $seq } 期；`owed ledger` 可查看其各期
+dispute-refused-nothing-open = { $on } 已无未结金额（已付、已开贷项或已作废），无可争议
+dispute-refused-already-open = { $on } 已在未解决的争议 { $id } 中；请先解决该争议
+dispute-refused-already-resolved = 争议 { $id } 已于 { $at } 解决；已解决的争议不可再更改
+dispute-refused-credit-not-positive = --credit 必须大于零（不开贷项通知单则不要填写）
+dispute-refused-credit-too-large = 贷项金额 { $credit } 超过 { $on } 尚未结清的 { $open }

@@ -15,7 +15,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
+mod refusal;
 mod says;
+pub use refusal::DisputeRefusal;
 pub use says::{DisputedItem, NoteSays};
 
 use super::audit::{AuditAction, record};
@@ -81,25 +83,25 @@ pub struct CustomerPause {
 /// ledger name them.
 pub type DisputedItems = HashSet<(String, u32)>;
 
-fn refused(message: String) -> StoreError {
-    StoreError::DisputeRefused(message)
+fn refused(why: DisputeRefusal) -> StoreError {
+    StoreError::DisputeRefused(why)
+}
+
+fn item(number: &str, installment: Option<u32>) -> DisputedItem {
+    DisputedItem {
+        number: number.to_string(),
+        installment,
+    }
 }
 
 /// A reason or outcome: something said, on a few lines at most.
 fn required_text(field: &'static str, text: &str) -> Result<String> {
     let text = text.trim();
     if is_blank(text) {
-        return Err(refused(format!("the {field} must not be empty")));
+        return Err(refused(DisputeRefusal::Empty { field }));
     }
     check_optional_multiline(field, Some(text), TEXT_MAX)?;
     Ok(text.to_string())
-}
-
-fn item_label(number: &str, item: Option<u32>) -> String {
-    match item {
-        Some(seq) => format!("{number} installment {seq}"),
-        None => number.to_string(),
-    }
 }
 
 fn write_note(
@@ -159,22 +161,23 @@ pub(super) fn open_dispute(
     };
     // What the customer was billed; a refund or a void is the book's own correction.
     if kind != "invoice" && kind != "fee" {
-        return Err(refused(format!(
-            "{number} is a {kind}; only an invoice or a fee can be disputed"
-        )));
+        return Err(refused(DisputeRefusal::NotDisputable {
+            number: number.clone(),
+            kind: kind.to_string(),
+        }));
     }
     let items = disputed_open(conn, document_id, new.item)?;
     if items.is_empty() {
         let seq = new.item.unwrap_or_default();
-        return Err(refused(format!(
-            "{number} has no installment {seq}; `owed ledger` shows its installments"
-        )));
+        return Err(refused(DisputeRefusal::NoInstallment {
+            number: number.clone(),
+            seq,
+        }));
     }
     if items.iter().all(|(_, open, _)| *open == 0) {
-        return Err(refused(format!(
-            "{} has nothing open (paid, credited or voided); there is nothing left to dispute",
-            item_label(&number, new.item)
-        )));
+        return Err(refused(DisputeRefusal::NothingOpen {
+            on: item(&number, new.item),
+        }));
     }
     let clash: Option<i64> = conn
         .query_row(
@@ -185,10 +188,10 @@ pub(super) fn open_dispute(
         )
         .optional()?;
     if let Some(id) = clash {
-        return Err(refused(format!(
-            "{} is already in open dispute {id}; resolve that one first",
-            item_label(&number, new.item)
-        )));
+        return Err(refused(DisputeRefusal::AlreadyOpen {
+            on: item(&number, new.item),
+            id,
+        }));
     }
     let code: String = conn.query_row(
         "SELECT code FROM customers WHERE id = ?1",
@@ -270,12 +273,11 @@ fn resolve_dispute(conn: &Connection, currency: &Currency, resolution: &Resoluti
         return Err(StoreError::UnknownDispute(resolution.id));
     };
     if let Some(at) = resolved_at {
-        return Err(refused(format!(
-            "dispute {} was already resolved at {at}; a resolved dispute is never changed",
-            resolution.id
-        )));
+        return Err(refused(DisputeRefusal::AlreadyResolved {
+            id: resolution.id,
+            at: at.to_string(),
+        }));
     }
-    let label = item_label(&number, seq);
     let on = DisputedItem {
         number: number.clone(),
         installment: seq,
@@ -284,19 +286,17 @@ fn resolve_dispute(conn: &Connection, currency: &Currency, resolution: &Resoluti
     let mut credit_text = None;
     if let Some(amount) = resolution.credit {
         if !amount.is_positive() {
-            return Err(refused(
-                "--credit must be more than zero (leave it out for no credit note)".into(),
-            ));
+            return Err(refused(DisputeRefusal::CreditNotPositive));
         }
         let items = disputed_open(conn, document_id, seq)?;
         let open: i64 = items.iter().map(|(_, open, _)| open).sum();
         let mut left = currency.to_minor(amount);
         if left > open {
-            return Err(refused(format!(
-                "the credit of {} is more than the {} still open on {label}",
-                currency.display(amount),
-                currency.display(currency.from_minor(open))
-            )));
+            return Err(refused(DisputeRefusal::CreditTooLarge {
+                credit: currency.display(amount),
+                open: currency.display(currency.from_minor(open)),
+                on: on.clone(),
+            }));
         }
         // Posted as unapplied through the ordinary posting, then allocated to exactly
         // the disputed items (the ordinary ways of applying pick by invoice, not item).

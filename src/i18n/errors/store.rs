@@ -8,7 +8,69 @@ use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 
 use super::Described;
-use crate::store::{CreditRefusal, Damage, Refused, StoreError, WayBack};
+use crate::store::{
+    CreditRefusal, Damage, DisputeRefusal, DisputedItem, Refused, StoreError, WayBack,
+};
+
+/// Why a dispute was not opened or resolved.
+impl Described for DisputeRefusal {
+    fn described_in(&self, loader: &FluentLanguageLoader) -> String {
+        let on = |item: &DisputedItem| match item.installment {
+            Some(seq) => fl!(
+                loader,
+                "dispute-on-installment",
+                number = item.number.as_str(),
+                seq = seq.to_string()
+            ),
+            None => item.number.clone(),
+        };
+        match self {
+            DisputeRefusal::Empty { field } => match *field {
+                "outcome" => fl!(loader, "dispute-refused-empty-outcome"),
+                _ => fl!(loader, "dispute-refused-empty-reason"),
+            },
+            DisputeRefusal::NotDisputable { number, kind } => fl!(
+                loader,
+                "dispute-refused-not-disputable",
+                number = number.as_str(),
+                kind = document_kind(loader, kind)
+            ),
+            DisputeRefusal::NoInstallment { number, seq } => fl!(
+                loader,
+                "dispute-refused-no-installment",
+                number = number.as_str(),
+                seq = seq.to_string()
+            ),
+            DisputeRefusal::NothingOpen { on: item } => {
+                fl!(loader, "dispute-refused-nothing-open", on = on(item))
+            }
+            DisputeRefusal::AlreadyOpen { on: item, id } => fl!(
+                loader,
+                "dispute-refused-already-open",
+                on = on(item),
+                id = id.to_string()
+            ),
+            DisputeRefusal::AlreadyResolved { id, at } => fl!(
+                loader,
+                "dispute-refused-already-resolved",
+                id = id.to_string(),
+                at = at.as_str()
+            ),
+            DisputeRefusal::CreditNotPositive => fl!(loader, "dispute-refused-credit-not-positive"),
+            DisputeRefusal::CreditTooLarge {
+                credit,
+                open,
+                on: item,
+            } => fl!(
+                loader,
+                "dispute-refused-credit-too-large",
+                credit = credit.as_str(),
+                open = open.as_str(),
+                on = on(item)
+            ),
+        }
+    }
+}
 
 /// What to do about a damaged book.
 impl Described for WayBack {
@@ -280,7 +342,7 @@ impl Described for StoreError {
             StoreError::DisputeRefused(reason) => fl!(
                 loader,
                 "error-store-dispute-refused",
-                reason = reason.as_str()
+                reason = reason.described_in(loader)
             ),
             StoreError::CreditRefused(refusal) => credit_refused(loader, refusal),
             StoreError::Invariant(what) => {
@@ -535,6 +597,63 @@ mod tests {
             };
             says_the_same(&refused);
             speaks_chinese_with(&refused, &["a bad page", "owed restore"]);
+        }
+    }
+
+    #[test]
+    fn a_refused_dispute_says_why_in_either_language() {
+        let on = |installment| crate::store::DisputedItem {
+            number: "INV-7".into(),
+            installment,
+        };
+        for (why, values) in [
+            (DisputeRefusal::Empty { field: "reason" }, vec![]),
+            (DisputeRefusal::Empty { field: "outcome" }, vec![]),
+            (
+                DisputeRefusal::NotDisputable {
+                    number: "PAY-3".into(),
+                    kind: "payment".into(),
+                },
+                vec!["PAY-3"],
+            ),
+            (
+                DisputeRefusal::NoInstallment {
+                    number: "INV-7".into(),
+                    seq: 4,
+                },
+                vec!["INV-7", "4"],
+            ),
+            (
+                DisputeRefusal::NothingOpen { on: on(Some(2)) },
+                vec!["INV-7", "2"],
+            ),
+            (
+                DisputeRefusal::AlreadyOpen {
+                    on: on(None),
+                    id: 12,
+                },
+                vec!["INV-7", "12"],
+            ),
+            (
+                DisputeRefusal::AlreadyResolved {
+                    id: 12,
+                    at: "2026-12-01T10:00:00+08:00".into(),
+                },
+                vec!["12", "2026-12-01T10:00:00+08:00"],
+            ),
+            (DisputeRefusal::CreditNotPositive, vec!["--credit"]),
+            (
+                DisputeRefusal::CreditTooLarge {
+                    credit: "1,200.00".into(),
+                    open: "800.00".into(),
+                    on: on(None),
+                },
+                vec!["1,200.00", "800.00", "INV-7"],
+            ),
+        ] {
+            let error = StoreError::DisputeRefused(why);
+            says_the_same(&error);
+            speaks_chinese_with(&error, &values);
         }
     }
 
