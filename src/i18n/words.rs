@@ -19,10 +19,13 @@ pub fn note_summary_text(summary: &str) -> String {
     note_summary_in(summary, &super::LOADER)
 }
 
-/// [`note_summary_text`] in `loader`'s language.
-pub fn note_summary_in(summary: &str, loader: &i18n_embed::fluent::FluentLanguageLoader) -> String {
-    use crate::store::{DisputedItem, NoteSays};
-    let on = |item: &DisputedItem| match item.installment {
+/// The invoice disputed, and its installment if only one is, in `loader`'s language
+/// (`INV-7 installment 2`, `INV-7 第 2 期`): one wording for the notes and the refusals.
+pub fn disputed_item_in(
+    item: &crate::store::DisputedItem,
+    loader: &i18n_embed::fluent::FluentLanguageLoader,
+) -> String {
+    match item.installment {
         Some(seq) => i18n_embed_fl::fl!(
             loader,
             "dispute-on-installment",
@@ -30,7 +33,13 @@ pub fn note_summary_in(summary: &str, loader: &i18n_embed::fluent::FluentLanguag
             seq = seq.to_string()
         ),
         None => item.number.clone(),
-    };
+    }
+}
+
+/// [`note_summary_text`] in `loader`'s language.
+pub fn note_summary_in(summary: &str, loader: &i18n_embed::fluent::FluentLanguageLoader) -> String {
+    use crate::store::{DisputedItem, NoteSays};
+    let on = |item: &DisputedItem| disputed_item_in(item, loader);
     match NoteSays::read(summary) {
         Some(NoteSays::Opened {
             id,

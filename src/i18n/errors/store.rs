@@ -15,15 +15,7 @@ use crate::store::{
 /// Why a dispute was not opened or resolved.
 impl Described for DisputeRefusal {
     fn described_in(&self, loader: &FluentLanguageLoader) -> String {
-        let on = |item: &DisputedItem| match item.installment {
-            Some(seq) => fl!(
-                loader,
-                "dispute-on-installment",
-                number = item.number.as_str(),
-                seq = seq.to_string()
-            ),
-            None => item.number.clone(),
-        };
+        let on = |item: &DisputedItem| crate::i18n::words::disputed_item_in(item, loader);
         match self {
             DisputeRefusal::Empty { field } => match *field {
                 "outcome" => fl!(loader, "dispute-refused-empty-outcome"),
