@@ -11,6 +11,9 @@
 //! over.
 
 pub mod read;
+mod refusal;
+
+pub use refusal::FileRefusal;
 
 use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
@@ -57,10 +60,7 @@ fn is_special(kind: &fs::FileType) -> bool {
 }
 
 fn not_a_file(path: &Path) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::IsADirectory,
-        format!("{} is a folder, not a file name", path.display()),
-    )
+    FileRefusal::Folder(path.to_path_buf()).into_io(io::ErrorKind::IsADirectory)
 }
 
 /// Whether the link at `link` (pointing to `target`) names an open descriptor, not a
@@ -105,10 +105,7 @@ fn destination(path: &Path) -> io::Result<Destination> {
             return Ok(Destination::Replace(current));
         }
     }
-    Err(io::Error::other(format!(
-        "{}: too many symbolic links",
-        path.display()
-    )))
+    Err(FileRefusal::TooManyLinks(path.to_path_buf()).into_io(io::ErrorKind::Other))
 }
 
 /// The hidden name beside `target` that its bytes are written under first.
@@ -166,7 +163,9 @@ pub fn write_whole<T, E>(
                 Ok(())
             })?;
             staged.publish().map_err(WholeError::Io)?;
-            value.ok_or_else(|| WholeError::Io(io::Error::other("nothing was written")))
+            value.ok_or_else(|| {
+                WholeError::Io(FileRefusal::NothingWritten.into_io(io::ErrorKind::Other))
+            })
         }
     }
 }
@@ -262,10 +261,9 @@ impl StagedWriter {
     pub fn create(path: &Path) -> io::Result<StagedWriter> {
         match destination(path)? {
             Destination::Replace(target) => StagedWriter::at(&target),
-            Destination::Through(_) => Err(io::Error::other(format!(
-                "{} is a device or pipe, not a file",
-                path.display()
-            ))),
+            Destination::Through(_) => {
+                Err(FileRefusal::DeviceOrPipe(path.to_path_buf()).into_io(io::ErrorKind::Other))
+            }
         }
     }
 

@@ -19,6 +19,8 @@ mod decode;
 mod keywords;
 mod layout;
 mod markup;
+mod not_statement;
+pub use not_statement::{Document, NotStatement, Packed};
 pub mod matching;
 mod ofx;
 mod pipeline;
@@ -245,8 +247,8 @@ pub enum ImportError {
     /// Not a bank statement file at all: a folder, device or pipe, a file over the size
     /// limit, an archive, document, PDF or image (told by its first bytes), or a
     /// spreadsheet that can't be read (encrypted, damaged).
-    #[error("{file}: {message}")]
-    NotAStatement { file: String, message: String },
+    #[error("{file}: {why}")]
+    NotAStatement { file: String, why: NotStatement },
     #[error("{file}, line 1: the file is empty")]
     Empty { file: String },
     #[error(
@@ -397,8 +399,8 @@ pub fn read_statement(
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty { file });
     }
-    if let Some(message) = recognise(bytes) {
-        return Err(ImportError::NotAStatement { file, message });
+    if let Some(why) = recognise(bytes) {
+        return Err(ImportError::NotAStatement { file, why });
     }
     if let Some(kind) = sheet::kind(bytes) {
         return sheet::read(file_name, bytes, kind, hints);

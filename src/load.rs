@@ -71,8 +71,17 @@ pub enum LoadError {
         file: String,
         source: std::io::Error,
     },
-    #[error("{file}: {message}; nothing was loaded")]
-    Refused { file: String, message: String },
+    #[error("{file}: {what}; nothing was loaded")]
+    NotAFile {
+        file: String,
+        what: crate::files::read::NotAFile,
+    },
+    #[error("{file}: the file is {size}; a spreadsheet is read up to {most}; nothing was loaded")]
+    TooBig {
+        file: String,
+        size: String,
+        most: String,
+    },
     #[error("{file}: the file is empty; its first line must name the columns; nothing was loaded")]
     Empty { file: String },
     #[error(
@@ -130,16 +139,14 @@ pub fn load_csv_overriding(
             file: file.clone(),
             source,
         },
-        ReadError::NotAFile(what) => LoadError::Refused {
+        ReadError::NotAFile(what) => LoadError::NotAFile {
             file: file.clone(),
-            message: what,
+            what,
         },
-        ReadError::TooBig(size) => LoadError::Refused {
+        ReadError::TooBig(size) => LoadError::TooBig {
             file: file.clone(),
-            message: format!(
-                "the file is {size}; a spreadsheet is read up to {}",
-                describe_size(MAX_LOAD_SIZE)
-            ),
+            size,
+            most: describe_size(MAX_LOAD_SIZE),
         },
     })?;
     let rows = parse::parse(&bytes, &file, kind, store.currency())?;

@@ -41,8 +41,8 @@ use crate::domain::{Currency, MoneyError};
 pub use analytics::{PaymentRow, PromiseRow, Receivables, SaleRow};
 pub use audit::{AuditAction, AuditEntry, AuditFilter, EntrySays, NewAudit};
 pub use backup::{
-    BackupFile, BackupKind, Damage, Restored, WayBack, backups_dir, list_backups, restore,
-    verify_backup,
+    BackupFile, BackupKind, BackupProblem, Damage, Restored, WayBack, backups_dir, list_backups,
+    restore, verify_backup,
 };
 pub use bank::{
     BankRowStatus, ImportBatch, KeptBankRow, Lookalike, MatchBook, MatchItem, NewBankRow,
@@ -64,7 +64,7 @@ pub use forecast::{ItemAsOf as ForecastItemAsOf, PromiseAsOf};
 pub use habits::SettledRow;
 pub use issued::{Archiver, Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
 pub use notes::{Note, NoteFilter};
-pub use open::{Access, default_book_path};
+pub use open::{Access, ReadOnlyWhy, WhatItIs, default_book_path};
 pub use posting::{
     CreditRefusal, DiscountTaken, Discounting, NewCredit, NewDebit, NewRefund, OverLimit, Posted,
     PostingWarning, Refused, ShownFigures, VoidRequest,
@@ -74,19 +74,22 @@ pub use reviews::{REVIEW_REASON, ReviewDate, ReviewOutcome};
 pub use risk::RISK_SEEN_REASON;
 pub use risk::{ItemAsOf as RiskItemAsOf, RiskSeen};
 pub use settings::{
+    AmountSetting, KNOWN_KEYS, SettingProblem, WhenEmpty, parse_deposit_pct, parse_policy_limit,
+    parse_policy_terms,
+};
+pub use settings::{
     CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
     escape, parse_interval_days, parse_reminder_days, parse_tier_days, parse_tier_interval,
     parse_tolerance, unescape,
 };
 pub use settings::{MAX_GRACE_DAYS, TierFeeRules, parse_fee_amount, parse_grace_days, parse_rate};
-pub use settings::{parse_policy_limit, parse_policy_terms};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error(
         "{path}: this is {what}, not an Owed book; nothing was changed. Pass --book with an Owed book, or a new file name to start one"
     )]
-    NotABook { path: PathBuf, what: String },
+    NotABook { path: PathBuf, what: WhatItIs },
     #[error(
         "{path} was written by a newer Owed (book version {found}; this Owed reads up to {supported}); nothing was changed. Upgrade Owed to open it"
     )]
@@ -108,7 +111,7 @@ pub enum StoreError {
     )]
     NeedsUpgrade { path: PathBuf, found: i64 },
     #[error("{path}: {why}; nothing was written")]
-    ReadOnly { path: PathBuf, why: String },
+    ReadOnly { path: PathBuf, why: ReadOnlyWhy },
     #[error("{path} is damaged ({found}); nothing was written. {advice}")]
     Damaged {
         path: PathBuf,
@@ -116,7 +119,9 @@ pub enum StoreError {
         advice: WayBack,
     },
     #[error("{path} cannot be restored: {why}; nothing was changed")]
-    BadBackup { path: PathBuf, why: String },
+    BadBackup { path: PathBuf, why: BackupProblem },
+    #[error("{path}: the copy failed its check ({why}) and was not kept")]
+    CopyFailed { path: PathBuf, why: BackupProblem },
     #[error("{path} already exists ({company}, {currency}); nothing was changed")]
     AlreadyExists {
         path: PathBuf,
@@ -198,8 +203,13 @@ pub enum StoreError {
     UnknownBankRow(i64),
     #[error("bank row {0} is {1}, not unmatched")]
     BankRowNotOpen(i64, String),
-    #[error("{key}: {message}")]
-    BadSetting { key: String, message: String },
+    #[error("{key}: {problem}")]
+    BadSetting {
+        key: String,
+        problem: Box<settings::SettingProblem>,
+    },
+    #[error("a book in memory has no backups folder")]
+    NoBackupsFolder,
     #[error("no dispute with id {0}; `owed dispute list` shows them")]
     UnknownDispute(i64),
     #[error("{0}; nothing was changed")]
@@ -257,6 +267,8 @@ impl StoreError {
             | StoreError::ReadOnly { .. }
             | StoreError::Damaged { .. }
             | StoreError::BadBackup { .. }
+            | StoreError::CopyFailed { .. }
+            | StoreError::NoBackupsFolder
             | StoreError::AlreadyExists { .. }
             | StoreError::Io { .. }
             | StoreError::Sqlite(_)
@@ -295,7 +307,7 @@ pub struct Store {
     /// written (shared with [`Store::alongside`] connections of the same session).
     session: Option<std::sync::Arc<Session>>,
     /// Why writes are refused, for a book opened only for reading.
-    read_only: Option<String>,
+    read_only: Option<ReadOnlyWhy>,
 }
 
 /// One open-for-writing of a book file, from open to the last connection's close.

@@ -613,7 +613,7 @@ impl Open {
         // A book that cannot be written is said on every screen: reading goes on.
         let banner = match (book.store().damage_found(), book.store().read_only_reason()) {
             (Some(found), _) => Some(fl!("this-book-is-damaged-found-nothing", found = found)),
-            (None, Some(why)) => Some(fl!("this-book-is-open-only-for", why = why)),
+            (None, Some(why)) => Some(fl!("this-book-is-open-only-for", why = why.described())),
             (None, None) => None,
         };
         let screen: Element<'_, Message> = match banner {

@@ -856,6 +856,7 @@ error-run-invalid = { $reason }
 error-load-unknown-kind = '{ $kind }' is not a kind of load; use customers, invoices or payments
 error-load-io = { $file }: { $error }; nothing was loaded
 error-load-refused = { $file }: { $message }; nothing was loaded
+error-load-too-big = { $file }: the file is { $size }; a spreadsheet is read up to { $most }; nothing was loaded
 error-load-empty = { $file }: the file is empty; its first line must name the columns; nothing was loaded
 error-load-unknown-column = { $file }: line 1: unknown column '{ $column }'; { $kind } columns are: { $known }; nothing was loaded
 error-load-duplicate-column = { $file }: line 1: the column '{ $column }' appears twice; nothing was loaded
@@ -863,7 +864,6 @@ error-load-missing-column = { $file }: line 1: the required column '{ $column }'
 error-load-row = { $file }: line { $line }: { $message }; nothing was loaded
 error-load-field = { $file }: line { $line }, column '{ $column }': { $message }; nothing was loaded
 error-load-store = { $file }: nothing was loaded: { $error }
-error-read-not-a-file = { $what }
 error-read-too-big = the file is { $size }, more than is read
 error-read-io = { $error }
 error-whole-io = { $error }
@@ -1914,3 +1914,91 @@ dispute-refused-already-open = { $on } is already in open dispute { $id }; resol
 dispute-refused-already-resolved = dispute { $id } was already resolved at { $at }; a resolved dispute is never changed
 dispute-refused-credit-not-positive = --credit must be more than zero (leave it out for no credit note)
 dispute-refused-credit-too-large = the credit of { $credit } is more than the { $open } still open on { $on }
+
+## Why a setting's value is refused (owed settings set, the settings screen)
+setting-not-days = '{ $text }' is not a whole number of days from 0 to { $max }
+setting-negative-tolerance = the tolerance cannot be negative
+setting-negative-fee = the amount cannot be negative
+setting-negative-credit-limit = the credit limit cannot be negative
+setting-not-a-rate = '{ $text }' is not a yearly rate in percent from 0 to 100 (e.g. 12 or 12.5)
+setting-not-a-fee-date = '{ $text }' is not a date (YYYY-MM-DD, the first day interest may be charged; empty: no limit)
+setting-not-a-percentage = '{ $text }' is not a percentage from 0 up to (not including) 100, e.g. 30
+setting-not-a-switch = '{ $text }' is not yes, no, true or false
+setting-not-a-paper = '{ $text }' is not a paper size; use a4 or letter
+setting-not-a-locale = '{ $text }' is not a locale; use one of { $locales }
+setting-unknown-key = unknown setting; the settings are company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before, letter.0.send, letter.0.en|zh.title|paragraphs|closing (the payment reminder before the due date), tier.A|B|C.letter.N.days, tier.A|B|C.letter.interval_days (a tier's own ladder; empty: the book-wide value), fee.annual_rate, fee.grace_days, fee.minimum, fee.fixed, fee.from, tier.A|B|C.fee.annual_rate|grace_days (a tier's own late-interest policy; empty: the book-wide value), tier.A|B|C.terms, tier.A|B|C.credit_limit, tier.A|B|C.deposit_pct (a tier's credit policy for new customers and invoices; empty: no default)
+setting-file = { $path }: { $why }
+setting-logo-too-big = the logo file is { $size }; use one of at most { $most }
+setting-tier-ladder = tier { $tier }'s ladder: { $error } (a level the tier does not set has the book-wide letter.N.days)
+setting-or-empty-no-default = { $problem }; empty: no default
+setting-or-empty-book-wide = { $problem }; empty: the book-wide { $key }
+error-store-no-backups-folder = a book in memory has no backups folder
+
+## What a path is that is not a regular file
+not-a-file-folder = this is a folder, not a file; choose the file inside it
+not-a-file-named-pipe = this is a named pipe (FIFO), not a file; save it to a file and use that
+not-a-file-device = this is a device, not a file; save it to a file and use that
+not-a-file-socket = this is a socket, not a file; save it to a file and use that
+not-a-file-other = this is not a regular file; save it to a file and use that
+
+## What a file is, told by its first bytes; what a file is that is not an Owed book
+file-kind-empty = an empty file
+file-kind-pdf = a PDF file
+file-kind-zip = a ZIP archive (perhaps a spreadsheet)
+file-kind-truncated-sqlite = a truncated SQLite database
+file-kind-gif = a GIF image
+file-kind-webp = a WebP image
+file-kind-svg-or-xml = an SVG or XML file
+file-kind-bmp = a BMP image
+file-kind-text = a text file
+file-kind-other = a file of another kind
+file-sniffed = { $kind } ({ $bytes } bytes)
+not-a-book-folder = a folder
+not-a-book-truncated = a damaged or truncated SQLite database ({ $bytes } bytes, expected { $expected })
+not-a-book-other-program = an SQLite database of another program
+not-a-book-other-program-id = an SQLite database of another program (application id { $id })
+not-a-book-unfinished = an Owed book that was never finished being created
+not-a-book-vanished = missing after it was created
+
+## Why a book cannot be written, or a file restored
+read-only-file = the file is read-only
+read-only-folder = the folder is read-only
+read-only-disk = the disk it is on is mounted read-only
+read-only-disk-full = the disk holding it is full; free some space and open it again
+read-only-for-reading = it is open only for reading
+backup-no-such-file = there is no such file
+backup-not-sqlite = it is not an SQLite database
+backup-not-owed = it is not an Owed book
+backup-newer = it was written by a newer Owed (book version { $version }; this Owed reads up to { $supported })
+backup-unfinished = it is an Owed book that was never finished being created
+backup-damaged = it is damaged ({ $found })
+backup-in-memory = a book in memory cannot be replaced
+
+## Why a file is not read as a bank statement
+not-statement-too-big = the file is { $size }, more than the { $most } a bank statement is read up to; `owed import --max-size` reads a bigger one (e.g. --max-size 1GB)
+not-statement-pdf = this is a PDF: banks' PDF statements can't be read; export CSV, OFX or CAMT from your bank
+not-statement-gzip = this is a gzip-compressed file; unpack it and import the statement inside
+not-statement-7z = this is a 7-Zip archive; unpack it and import the statement inside
+not-statement-rar = this is a RAR archive; unpack it and import the statement inside
+not-statement-zip = this is a ZIP archive; unpack it and import the statement inside (an Excel file must be saved as CSV first)
+not-statement-docx = this is a Word document (DOCX), not a bank statement; export CSV, OFX or CAMT from your bank
+not-statement-doc = this is a Word document (DOC), not a bank statement; export CSV, OFX or CAMT from your bank
+not-statement-other-office = this is an Office file that is neither a spreadsheet nor a Word document; export CSV, OFX or CAMT from your bank
+not-statement-image = this is an image ({ $name }), not a bank statement; export CSV, OFX or CAMT from your bank
+not-statement-sqlite = this is an SQLite database (an Owed book?), not a bank statement; export CSV, OFX or CAMT from your bank
+not-statement-encrypted = this spreadsheet is password-protected (encrypted); save a copy without the password from your spreadsheet program, or export CSV from your bank
+not-statement-damaged = not a readable { $kind } spreadsheet (the file is damaged); export CSV from your bank, or save it as CSV from your spreadsheet program
+not-statement-unreadable = not a readable { $kind } spreadsheet ({ $reason }); export CSV from your bank, or save it as CSV from your spreadsheet program
+not-statement-too-many-cells = the sheet holds more than { $millions } million cells, far more than a bank statement; export CSV from your bank
+
+## A problem after the field or file it is in
+field-problem = { $field }: { $problem }
+
+## Writes and copies Owed refuses itself; a copy that failed its check
+file-refused-folder = { $path } is a folder, not a file name
+file-refused-device = { $path } is a device or pipe, not a file
+file-refused-links = { $path }: too many symbolic links
+file-refused-exists = already exists; choose a new file name
+file-refused-log = its write-ahead log could not be folded in (is it open elsewhere?); nothing was changed
+file-refused-nothing-written = nothing was written
+error-store-copy-failed = { $path }: the copy failed its check ({ $why }) and was not kept

@@ -712,6 +712,7 @@ error-run-invalid = { $reason }
 error-load-unknown-kind = “{ $kind }”不是可导入的数据类型；请使用 customers、invoices 或 payments
 error-load-io = { $file }：{ $error }；未导入任何数据
 error-load-refused = { $file }：{ $message }；未导入任何数据
+error-load-too-big = { $file }：文件大小为 { $size }，电子表格最多读取 { $most }；未导入任何数据
 error-load-empty = { $file }：文件为空；第一行必须是列名；未导入任何数据
 error-load-unknown-column = { $file }：第 1 行：未知列“{ $column }”；{ $kind ->
         [customers] 客户
@@ -723,7 +724,6 @@ error-load-missing-column = { $file }：第 1 行：缺少必需的列“{ $colu
 error-load-row = { $file }：第 { $line } 行：{ $message }；未导入任何数据
 error-load-field = { $file }：第 { $line } 行，列“{ $column }”：{ $message }；未导入任何数据
 error-load-store = { $file }：未导入任何数据：{ $error }
-error-read-not-a-file = { $what }
 error-read-too-big = 文件大小为 { $size }，超出可读取的上限
 error-read-io = { $error }
 error-whole-io = { $error }
@@ -1696,3 +1696,91 @@ dispute-refused-already-open = { $on } 已在未解决的争议 { $id } 中；�
 dispute-refused-already-resolved = 争议 { $id } 已于 { $at } 解决；已解决的争议不可再更改
 dispute-refused-credit-not-positive = --credit 必须大于零（不开贷项通知单则不要填写）
 dispute-refused-credit-too-large = 贷项金额 { $credit } 超过 { $on } 尚未结清的 { $open }
+
+## Why a setting's value is refused (owed settings set, the settings screen)
+setting-not-days = “{ $text }”不是 0 至 { $max } 的整天数
+setting-negative-tolerance = 小额容差不能为负数
+setting-negative-fee = 金额不能为负数
+setting-negative-credit-limit = 信用额度不能为负数
+setting-not-a-rate = “{ $text }”不是 0 至 100 的年利率百分数（如 12 或 12.5）
+setting-not-a-fee-date = “{ $text }”不是日期（格式 YYYY-MM-DD，即可开始计收利息的第一天；留空：不限）
+setting-not-a-percentage = “{ $text }”不是 0 至 100（不含 100）的百分数，如 30
+setting-not-a-switch = “{ $text }”不是 yes、no、true 或 false
+setting-not-a-paper = “{ $text }”不是纸张规格；请用 a4 或 letter
+setting-not-a-locale = “{ $text }”不是区域设置；请用以下之一：{ $locales }
+setting-unknown-key = 没有这个设置项；设置项有：company.name、company.address、company.phone、company.email、company.tax_id、company.payment_instructions、company.logo、paper、locale、letter.N.days、letter.N.enabled、letter.interval_days、letter.tolerance、letter.N.en.title|paragraphs|closing、letter.N.zh.title|paragraphs|closing（N 为 1 至 4）、letter.0.enabled、letter.0.days_before、letter.0.send、letter.0.en|zh.title|paragraphs|closing（到期前的付款提醒）、tier.A|B|C.letter.N.days、tier.A|B|C.letter.interval_days（信用等级自己的催款阶梯；留空：沿用全账簿设置）、fee.annual_rate、fee.grace_days、fee.minimum、fee.fixed、fee.from、tier.A|B|C.fee.annual_rate|grace_days（信用等级自己的逾期利息政策；留空：沿用全账簿设置）、tier.A|B|C.terms、tier.A|B|C.credit_limit、tier.A|B|C.deposit_pct（信用等级对新客户和新发票的信用政策；留空：无默认值）
+setting-file = { $path }：{ $why }
+setting-logo-too-big = 标志文件大小为 { $size }；请使用不超过 { $most } 的文件
+setting-tier-ladder = 信用等级 { $tier } 的催款阶梯：{ $error }（该等级未设置的级别沿用全账簿的 letter.N.days）
+setting-or-empty-no-default = { $problem }；留空：无默认值
+setting-or-empty-book-wide = { $problem }；留空：沿用全账簿的 { $key }
+error-store-no-backups-folder = 内存中的账簿没有备份文件夹
+
+## What a path is that is not a regular file
+not-a-file-folder = 这是文件夹，不是文件；请选择其中的文件
+not-a-file-named-pipe = 这是命名管道（FIFO），不是文件；请先将其保存为文件再使用
+not-a-file-device = 这是设备，不是文件；请先将其保存为文件再使用
+not-a-file-socket = 这是套接字，不是文件；请先将其保存为文件再使用
+not-a-file-other = 这不是普通文件；请先将其保存为文件再使用
+
+## What a file is, told by its first bytes; what a file is that is not an Owed book
+file-kind-empty = 空文件
+file-kind-pdf = PDF 文件
+file-kind-zip = ZIP 压缩包（可能是电子表格）
+file-kind-truncated-sqlite = 不完整的 SQLite 数据库
+file-kind-gif = GIF 图片
+file-kind-webp = WebP 图片
+file-kind-svg-or-xml = SVG 或 XML 文件
+file-kind-bmp = BMP 图片
+file-kind-text = 文本文件
+file-kind-other = 其他类型的文件
+file-sniffed = { $kind }（{ $bytes } 字节）
+not-a-book-folder = 文件夹
+not-a-book-truncated = 已损坏或不完整的 SQLite 数据库（{ $bytes } 字节，应为 { $expected } 字节）
+not-a-book-other-program = 其他程序的 SQLite 数据库
+not-a-book-other-program-id = 其他程序的 SQLite 数据库（应用程序标识 { $id }）
+not-a-book-unfinished = 从未创建完成的 Owed 账簿
+not-a-book-vanished = 刚创建后即已不见的文件
+
+## Why a book cannot be written, or a file restored
+read-only-file = 该文件为只读
+read-only-folder = 所在文件夹为只读
+read-only-disk = 所在磁盘以只读方式挂载
+read-only-disk-full = 所在磁盘已满；请腾出空间后重新打开
+read-only-for-reading = 它仅以只读方式打开
+backup-no-such-file = 没有这个文件
+backup-not-sqlite = 它不是 SQLite 数据库
+backup-not-owed = 它不是 Owed 账簿
+backup-newer = 它由更新版本的 Owed 写入（账簿版本 { $version }；本版 Owed 最高只能读取版本 { $supported }）
+backup-unfinished = 它是一个从未创建完成的 Owed 账簿
+backup-damaged = 它已损坏（{ $found }）
+backup-in-memory = 内存中的账簿不能被替换
+
+## Why a file is not read as a bank statement
+not-statement-too-big = 文件大小为 { $size }，超过银行对账单的读取上限 { $most }；`owed import --max-size` 可读取更大的文件（如 --max-size 1GB）
+not-statement-pdf = 这是 PDF 文件：无法读取银行的 PDF 对账单；请从银行导出 CSV、OFX 或 CAMT 格式的文件
+not-statement-gzip = 这是 gzip 压缩文件；请先解压，再导入其中的对账单
+not-statement-7z = 这是 7-Zip 压缩包；请先解压，再导入其中的对账单
+not-statement-rar = 这是 RAR 压缩包；请先解压，再导入其中的对账单
+not-statement-zip = 这是 ZIP 压缩包；请先解压，再导入其中的对账单（Excel 文件须先另存为 CSV）
+not-statement-docx = 这是 Word 文档（DOCX），不是银行对账单；请从银行导出 CSV、OFX 或 CAMT 格式的文件
+not-statement-doc = 这是 Word 文档（DOC），不是银行对账单；请从银行导出 CSV、OFX 或 CAMT 格式的文件
+not-statement-other-office = 这是 Office 文件，但既不是电子表格也不是 Word 文档；请从银行导出 CSV、OFX 或 CAMT 格式的文件
+not-statement-image = 这是图片（{ $name }），不是银行对账单；请从银行导出 CSV、OFX 或 CAMT 格式的文件
+not-statement-sqlite = 这是 SQLite 数据库（也许是 Owed 账簿？），不是银行对账单；请从银行导出 CSV、OFX 或 CAMT 格式的文件
+not-statement-encrypted = 此电子表格设有密码（已加密）；请在电子表格程序中另存一份不带密码的副本，或从银行导出 CSV
+not-statement-damaged = 不是可读取的 { $kind } 电子表格（文件已损坏）；请从银行导出 CSV，或在电子表格程序中另存为 CSV
+not-statement-unreadable = 不是可读取的 { $kind } 电子表格（{ $reason }）；请从银行导出 CSV，或在电子表格程序中另存为 CSV
+not-statement-too-many-cells = 该工作表的单元格超过 { $millions } 百万个，远多于任何银行对账单；请从银行导出 CSV
+
+## A problem after the field or file it is in
+field-problem = { $field }：{ $problem }
+
+## Writes and copies Owed refuses itself; a copy that failed its check
+file-refused-folder = { $path } 是文件夹，不是文件名
+file-refused-device = { $path } 是设备或管道，不是文件
+file-refused-links = { $path }：符号链接层数过多
+file-refused-exists = 已存在；请另选一个新文件名
+file-refused-log = 其预写日志无法合并（是否在别处打开？）；未做任何更改
+file-refused-nothing-written = 未写入任何内容
+error-store-copy-failed = { $path }：副本未通过检查（{ $why }），未予保留

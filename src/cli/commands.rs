@@ -525,7 +525,7 @@ fn export_to_file(
         crate::files::WholeError::Content(e) => e.into(),
         crate::files::WholeError::Io(e) => CliError::File {
             path: path.to_path_buf(),
-            message: e.to_string(),
+            message: crate::i18n::errors::io_text(&e, &crate::i18n::LOADER),
         },
     })
 }

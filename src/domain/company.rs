@@ -158,7 +158,7 @@ pub enum CompanyError {
     #[error("'{0}' is not an email address")]
     BadEmail(String),
     #[error("the logo must be a PNG or JPEG image; this file is {0}")]
-    NotAnImage(String),
+    NotAnImage(crate::domain::file_kind::Sniffed),
     #[error("the logo is a damaged or truncated {format} image: {reason}")]
     BadImage {
         format: &'static str,
@@ -217,7 +217,10 @@ pub fn logo_info(bytes: &[u8]) -> Result<LogoInfo, CompanyError> {
         let (width, height) = jpeg_size(bytes)?;
         ("JPEG", width, height)
     } else {
-        return Err(CompanyError::NotAnImage(describe(bytes)));
+        return Err(CompanyError::NotAnImage(crate::domain::file_kind::sniff(
+            bytes,
+            bytes.len() as u64,
+        )));
     };
     let sane = |side: u32| (MIN_LOGO_SIDE..=MAX_LOGO_SIDE).contains(&side);
     if !sane(width) || !sane(height) {
@@ -229,27 +232,6 @@ pub fn logo_info(bytes: &[u8]) -> Result<LogoInfo, CompanyError> {
         height,
         bytes: bytes.len(),
     })
-}
-
-fn describe(bytes: &[u8]) -> String {
-    let kind = if bytes.is_empty() {
-        "empty"
-    } else if bytes.starts_with(b"GIF8") {
-        "a GIF image"
-    } else if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
-        "a WebP image"
-    } else if bytes.starts_with(b"<svg") || bytes.starts_with(b"<?xml") {
-        "an SVG or XML file"
-    } else if bytes.starts_with(b"BM") {
-        "a BMP image"
-    } else if bytes.starts_with(b"%PDF") {
-        "a PDF file"
-    } else if std::str::from_utf8(&bytes[..bytes.len().min(256)]).is_ok() {
-        "a text file"
-    } else {
-        "of another kind"
-    };
-    format!("{kind} ({} bytes)", bytes.len())
 }
 
 fn png_size(bytes: &[u8]) -> Result<(u32, u32), CompanyError> {
@@ -440,7 +422,7 @@ mod tests {
     fn other_files_and_damaged_images_are_refused() {
         assert!(matches!(
             logo_info(b"GIF89a......"),
-            Err(CompanyError::NotAnImage(k)) if k.starts_with("a GIF")
+            Err(CompanyError::NotAnImage(k)) if k.kind == crate::domain::file_kind::FileKind::Gif
         ));
         assert!(matches!(logo_info(b""), Err(CompanyError::NotAnImage(_))));
         let png = sample_png(64, 64);

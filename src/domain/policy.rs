@@ -8,8 +8,6 @@
 //! limit; tier C must pay 30 % down. A tier with no default (an empty value) leaves the
 //! field as it is: net 30 (the book's [`Terms::default`]), no limit, no deposit.
 
-use std::str::FromStr;
-
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -62,23 +60,6 @@ impl TierPolicy {
             None => Plan::Single,
         }
     }
-}
-
-/// A deposit percentage as typed for `tier.X.deposit_pct`: empty or 0 is none, else
-/// more than 0 and less than 100 (a `%` sign may follow).
-pub fn parse_deposit_pct(text: &str) -> Result<Option<Decimal>, String> {
-    let typed = text.trim();
-    let number = typed.trim_end_matches('%').trim();
-    if number.is_empty() {
-        return Ok(None);
-    }
-    let pct = Decimal::from_str(number)
-        .ok()
-        .filter(|p| *p >= Decimal::ZERO && *p < Decimal::ONE_HUNDRED && p.scale() <= 4)
-        .ok_or_else(|| {
-            format!("'{typed}' is not a percentage from 0 up to (not including) 100, e.g. 30")
-        })?;
-    Ok((!pct.is_zero()).then(|| pct.normalize()))
 }
 
 /// Months between credit reviews: six for tier C, a year otherwise.
@@ -144,18 +125,6 @@ mod tests {
             deposit_pct: None,
         };
         assert_eq!(none.terms_for_new(None), Terms::Net(30));
-    }
-
-    #[test]
-    fn deposit_percentages_are_checked() {
-        assert_eq!(parse_deposit_pct(""), Ok(None));
-        assert_eq!(parse_deposit_pct("0"), Ok(None));
-        assert_eq!(parse_deposit_pct(" 30 % "), Ok(Some(Decimal::from(30))));
-        assert_eq!(parse_deposit_pct("12.50"), Ok(Some(Decimal::new(125, 1))));
-        for bad in ["100", "-1", "abc", "150%"] {
-            let message = parse_deposit_pct(bad).unwrap_err();
-            assert!(message.contains("up to (not including) 100"), "{bad}");
-        }
     }
 
     #[test]

@@ -14,8 +14,8 @@ pub const GB: u64 = 1024 * MB;
 /// Why a file was not read.
 #[derive(Debug)]
 pub enum ReadError {
-    /// Not a regular file; says what it is, for the user.
-    NotAFile(String),
+    /// Not a regular file: what it is.
+    NotAFile(NotAFile),
     /// Bigger than allowed; the size as people say it (`300 MB`, `more than 256 MB`).
     TooBig(String),
     Io(io::Error),
@@ -24,7 +24,7 @@ pub enum ReadError {
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ReadError::NotAFile(what) => f.write_str(what),
+            ReadError::NotAFile(what) => write!(f, "{what}"),
             ReadError::TooBig(size) => write!(f, "the file is {size}, more than is read"),
             ReadError::Io(e) => write!(f, "{e}"),
         }
@@ -69,40 +69,89 @@ pub fn read_regular(path: &Path, max_size: u64) -> Result<Vec<u8>, ReadError> {
 
 /// The bytes of a logo file, refused unread when it is not a regular file or is larger
 /// than a logo may be (the screen and `owed settings set company.logo` both read it so).
-pub fn read_logo(path: &Path) -> Result<Vec<u8>, String> {
+pub fn read_logo(path: &Path) -> Result<Vec<u8>, LogoUnread> {
     let limit = crate::domain::company::MAX_LOGO_BYTES as u64;
     read_regular(path, limit).map_err(|e| match e {
-        ReadError::TooBig(size) => format!(
-            "the logo file is {size}; use one of at most {}",
-            describe_size(limit)
-        ),
-        other => other.to_string(),
+        ReadError::TooBig(size) => LogoUnread::TooBig {
+            size,
+            most: describe_size(limit),
+        },
+        ReadError::NotAFile(what) => LogoUnread::NotAFile(what),
+        ReadError::Io(error) => LogoUnread::Io(error.to_string()),
     })
 }
 
-/// What a path that is not a regular file is, said for the user; `None` for a file.
-fn not_a_file(kind: &FileType) -> Option<String> {
-    let advice = "save it to a file and use that";
+/// Why the logo file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogoUnread {
+    /// Not a regular file.
+    NotAFile(NotAFile),
+    /// Bigger than a logo may be: its size and the most, as people say sizes.
+    TooBig { size: String, most: String },
+    /// The system's own words.
+    Io(String),
+}
+
+impl std::fmt::Display for LogoUnread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LogoUnread::NotAFile(what) => write!(f, "{what}"),
+            LogoUnread::TooBig { size, most } => {
+                write!(f, "the logo file is {size}; use one of at most {most}")
+            }
+            LogoUnread::Io(error) => f.write_str(error),
+        }
+    }
+}
+
+/// What a path is that is not a regular file; its `Display` says it for the user, with
+/// what to do instead (the screens say it in their language, `src/i18n/errors/import.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFile {
+    Folder,
+    NamedPipe,
+    Device,
+    Socket,
+    Other,
+}
+
+impl std::fmt::Display for NotAFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let advice = "save it to a file and use that";
+        match self {
+            NotAFile::Folder => {
+                f.write_str("this is a folder, not a file; choose the file inside it")
+            }
+            NotAFile::NamedPipe => write!(f, "this is a named pipe (FIFO), not a file; {advice}"),
+            NotAFile::Device => write!(f, "this is a device, not a file; {advice}"),
+            NotAFile::Socket => write!(f, "this is a socket, not a file; {advice}"),
+            NotAFile::Other => write!(f, "this is not a regular file; {advice}"),
+        }
+    }
+}
+
+/// What a path is that is not a regular file; `None` for a file.
+fn not_a_file(kind: &FileType) -> Option<NotAFile> {
     if kind.is_file() {
         return None;
     }
     if kind.is_dir() {
-        return Some("this is a folder, not a file; choose the file inside it".into());
+        return Some(NotAFile::Folder);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some(format!("this is a named pipe (FIFO), not a file; {advice}"));
+            return Some(NotAFile::NamedPipe);
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return Some(format!("this is a device, not a file; {advice}"));
+            return Some(NotAFile::Device);
         }
         if kind.is_socket() {
-            return Some(format!("this is a socket, not a file; {advice}"));
+            return Some(NotAFile::Socket);
         }
     }
-    Some(format!("this is not a regular file; {advice}"))
+    Some(NotAFile::Other)
 }
 
 /// A size as people say it: `300 MB`, `1.5 GB`, `12 KB`, `512 bytes`.

@@ -19,7 +19,11 @@ pub trait Described {
 
 mod check;
 mod domain;
+mod files;
 mod import;
 mod reports;
+mod settings;
 mod store;
 mod warnings;
+
+pub use files::io_text;

@@ -14,8 +14,9 @@ use std::sync::Once;
 
 use calamine::{Data, ExcelDateTime, Reader, Sheets, Xls, Xlsb, Xlsx};
 
+use super::not_statement::NotStatement;
 use super::records::Record;
-use super::source::{COMPOUND_FILE, ENCRYPTED, is_zip, zip_has};
+use super::source::{COMPOUND_FILE, is_zip, zip_has};
 use super::{Hints, ImportError, Read, Statement, header_signature, layout, rows};
 
 /// Which spreadsheet format a file is.
@@ -68,21 +69,20 @@ pub(crate) fn read(
     kind: Kind,
     hints: &Hints,
 ) -> Result<Statement, ImportError> {
-    let mut book = open(bytes, kind).map_err(|message| ImportError::NotAStatement {
+    let mut book = open(bytes, kind).map_err(|why| ImportError::NotAStatement {
         file: file_name.to_string(),
-        message,
+        why,
     })?;
     let mut refusal: Option<(Rank, ImportError)> = None;
     for name in book.sheet_names() {
         let file = format!("{file_name} [{name}]");
         // A sheet that can't be read may be the one with the transactions: stop there
         // rather than read a later sheet in its place.
-        let records = sheet_records(&mut book, kind, &name).map_err(|message| {
-            ImportError::NotAStatement {
+        let records =
+            sheet_records(&mut book, kind, &name).map_err(|why| ImportError::NotAStatement {
                 file: file.clone(),
-                message,
-            }
-        })?;
+                why,
+            })?;
         if records.is_empty() {
             continue;
         }
@@ -170,7 +170,7 @@ pub(crate) fn signature(bytes: &[u8], kind: Kind, hints: &Hints) -> Option<Strin
 type Book<'a> = Sheets<Cursor<&'a [u8]>>;
 
 /// Opens the workbook, or says in one line why it can't be read.
-fn open(bytes: &[u8], kind: Kind) -> Result<Book<'_>, String> {
+fn open(bytes: &[u8], kind: Kind) -> Result<Book<'_>, NotStatement> {
     use calamine::open_workbook_from_rs as from;
     let data = Cursor::new(bytes);
     guarded(kind, || {
@@ -198,17 +198,19 @@ thread_local! {
 /// the property test in `tests/all/import_sheets.rs`): a bad file is refused like any
 /// other, it does not bring the app down. The panic's own message is kept off stderr,
 /// where `owed import` says one line. Whatever calamine held is dropped with the error.
-fn guarded<T>(kind: Kind, call: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+fn guarded<T>(
+    kind: Kind,
+    call: impl FnOnce() -> Result<T, NotStatement>,
+) -> Result<T, NotStatement> {
     quiet_panics_in_calamine();
     let was = IN_CALAMINE.with(|inside| inside.replace(true));
     let result = catch_unwind(AssertUnwindSafe(call));
     IN_CALAMINE.with(|inside| inside.set(was));
     result.unwrap_or_else(|_| {
-        Err(format!(
-            "not a readable {} spreadsheet (the file is damaged); export CSV from your \
-             bank, or save it as CSV from your spreadsheet program",
-            kind.name()
-        ))
+        Err(NotStatement::Unreadable {
+            kind: kind.name(),
+            reason: None,
+        })
     })
 }
 
@@ -226,13 +228,13 @@ fn quiet_panics_in_calamine() {
     });
 }
 
-fn unreadable(kind: Kind, error: &calamine::Error) -> String {
+fn unreadable(kind: Kind, error: &calamine::Error) -> NotStatement {
     use calamine::{Error, OdsError, XlsError, XlsbError, XlsxError};
     match error {
         Error::Xlsx(XlsxError::Password)
         | Error::Xlsb(XlsbError::Password)
         | Error::Xls(XlsError::Password)
-        | Error::Ods(OdsError::Password) => ENCRYPTED.to_string(),
+        | Error::Ods(OdsError::Password) => NotStatement::Encrypted,
         other => {
             // calamine's own words, without its "Xlsx error:" before them.
             let reason = match other {
@@ -242,12 +244,10 @@ fn unreadable(kind: Kind, error: &calamine::Error) -> String {
                 Error::Ods(e) => e.to_string(),
                 e => e.to_string(),
             };
-            let reason = reason.replace(['\r', '\n'], " ");
-            format!(
-                "not a readable {} spreadsheet ({reason}); export CSV from your bank, or \
-                 save it as CSV from your spreadsheet program",
-                kind.name()
-            )
+            NotStatement::Unreadable {
+                kind: kind.name(),
+                reason: Some(reason.replace(['\r', '\n'], " ")),
+            }
         }
     }
 }
@@ -259,7 +259,7 @@ fn unreadable(kind: Kind, error: &calamine::Error) -> String {
 const MAX_CELLS: usize = 4_000_000;
 
 /// One sheet's rows as records, or why they can't be read.
-fn sheet_records(book: &mut Book<'_>, kind: Kind, name: &str) -> Result<Vec<Record>, String> {
+fn sheet_records(book: &mut Book<'_>, kind: Kind, name: &str) -> Result<Vec<Record>, NotStatement> {
     let cells = guarded(kind, || sheet_cells(book, kind, name))?;
     records(cells)
 }
@@ -269,7 +269,7 @@ fn sheet_cells(
     book: &mut Book<'_>,
     kind: Kind,
     name: &str,
-) -> Result<Vec<(u32, u32, String)>, String> {
+) -> Result<Vec<(u32, u32, String)>, NotStatement> {
     let mut cells = Vec::new();
     let mut keep = |(row, col): (u32, u32), value: Data| {
         let text = cell_text(&value);
@@ -321,18 +321,16 @@ fn sheet_cells(
     Ok(cells)
 }
 
-fn too_big() -> String {
-    format!(
-        "the sheet holds more than {} million cells, far more than a bank statement; \
-         export CSV from your bank",
-        MAX_CELLS / 1_000_000
-    )
+fn too_big() -> NotStatement {
+    NotStatement::TooManyCells {
+        millions: MAX_CELLS / 1_000_000,
+    }
 }
 
 /// Cells `(row, column, text)`, 0-based, as records: one per row from the first used
 /// one, each field in its column (so column 3 in a message is column C), and blank
 /// records for empty rows between, as in the CSV a spreadsheet program saves.
-fn records(mut cells: Vec<(u32, u32, String)>) -> Result<Vec<Record>, String> {
+fn records(mut cells: Vec<(u32, u32, String)>) -> Result<Vec<Record>, NotStatement> {
     cells.sort_by_key(|&(row, col, _)| (row, col));
     let mut out: Vec<Record> = Vec::new();
     // Fields laid out so far, blank records counted as one each.
@@ -486,7 +484,10 @@ mod tests {
         ];
         assert_eq!(records(far).map(|r| r.len()).ok(), Some(1_048_576));
         let wide: Vec<_> = (0..300).map(|row| (row, 16_383, "z".to_string())).collect();
-        let error = records(wide).err().unwrap_or_default();
+        let error = records(wide)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(error.contains("more than 4 million cells"), "{error}");
     }
 }

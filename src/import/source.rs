@@ -12,6 +12,7 @@ pub use crate::files::read::describe_size;
 use crate::files::read::{GB, KB, MB, ReadError, read_regular};
 
 use super::ImportError;
+use super::not_statement::{Document, NotStatement, Packed};
 
 /// The largest bank file read unless the user allows more: far beyond any real export
 /// (a year of a busy account is a few MB), small enough to hold in memory.
@@ -20,27 +21,22 @@ pub const DEFAULT_MAX_SIZE: u64 = 256 * MB;
 /// Reads the bank file at `path`: a regular file (a link to one is fine) of at most
 /// `max_size` bytes, and not a file of a kind that is never a statement.
 pub fn read_bank_file(path: &Path, max_size: u64) -> Result<Vec<u8>, ImportError> {
-    let refuse = |message: String| ImportError::NotAStatement {
+    let refuse = |why: NotStatement| ImportError::NotAStatement {
         file: path.display().to_string(),
-        message,
+        why,
     };
     let bytes = read_regular(path, max_size).map_err(|e| match e {
-        ReadError::NotAFile(what) => refuse(what),
-        ReadError::TooBig(size) => refuse(too_big(&size, max_size)),
-        ReadError::Io(e) => refuse(e.to_string()),
+        ReadError::NotAFile(what) => refuse(NotStatement::NotAFile(what)),
+        ReadError::TooBig(size) => refuse(NotStatement::TooBig {
+            size,
+            most: describe_size(max_size),
+        }),
+        ReadError::Io(e) => refuse(NotStatement::Io(e.to_string())),
     })?;
     if let Some(what) = recognise(&bytes) {
         return Err(refuse(what));
     }
     Ok(bytes)
-}
-
-fn too_big(size: &str, max_size: u64) -> String {
-    format!(
-        "the file is {size}, more than the {} a bank statement is read up to; \
-         `owed import --max-size` reads a bigger one (e.g. --max-size 1GB)",
-        describe_size(max_size)
-    )
 }
 
 /// Reads a size such as `512MB`, `1GB`, `300 KB` or plain bytes (`1000000`); KB, MB and
@@ -71,12 +67,6 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     Ok(size)
 }
 
-/// What to do with a workbook that is encrypted: said when the first bytes show it, and
-/// when the spreadsheet reader finds the password on opening.
-pub(super) const ENCRYPTED: &str = "this spreadsheet is password-protected (encrypted); \
-     save a copy without the password from your spreadsheet program, or export CSV from \
-     your bank";
-
 /// The first bytes of an OLE compound file: an old Excel (XLS) or Word file, or an
 /// encrypted Office 2007+ file.
 pub(super) const COMPOUND_FILE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
@@ -89,8 +79,7 @@ pub(super) fn is_zip(bytes: &[u8]) -> bool {
 /// What a file is that is never a bank statement, or a spreadsheet that can't be read,
 /// told by its first bytes, with what to do instead; `None` for anything that may be
 /// text (CSV, OFX, CAMT) or a spreadsheet to read (XLSX, XLSB, XLS, ODS).
-pub fn recognise(bytes: &[u8]) -> Option<String> {
-    let export = "export CSV, OFX or CAMT from your bank";
+pub fn recognise(bytes: &[u8]) -> Option<NotStatement> {
     if is_zip(bytes) {
         return match super::sheet::kind(bytes) {
             Some(_) => None,
@@ -105,29 +94,19 @@ pub fn recognise(bytes: &[u8]) -> Option<String> {
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(0);
     if bytes[text_start..].starts_with(b"%PDF") {
-        return Some(format!(
-            "this is a PDF: banks' PDF statements can't be read; {export}"
-        ));
+        return Some(NotStatement::Pdf);
     }
-    let packed = |name: &str| {
-        Some(format!(
-            "this is a {name}; unpack it and import the statement inside"
-        ))
-    };
+    let packed = |packed| Some(NotStatement::Packed(packed));
     if bytes.starts_with(b"\x1F\x8B") {
-        return packed("gzip-compressed file");
+        return packed(Packed::Gzip);
     }
     if bytes.starts_with(b"7z\xBC\xAF\x27\x1C") {
-        return packed("7-Zip archive");
+        return packed(Packed::SevenZip);
     }
     if bytes.starts_with(b"Rar!\x1A\x07") {
-        return packed("RAR archive");
+        return packed(Packed::Rar);
     }
-    let image = |name: &str| {
-        Some(format!(
-            "this is an image ({name}), not a bank statement; {export}"
-        ))
-    };
+    let image = |name| Some(NotStatement::Image(name));
     if bytes.starts_with(b"\x89PNG\r\n\x1A\n") {
         return image("PNG");
     }
@@ -138,9 +117,7 @@ pub fn recognise(bytes: &[u8]) -> Option<String> {
         return image("GIF");
     }
     if bytes.starts_with(b"SQLite format 3\0") {
-        return Some(format!(
-            "this is an SQLite database (an Owed book?), not a bank statement; {export}"
-        ));
+        return Some(NotStatement::Sqlite);
     }
     None
 }
@@ -157,20 +134,14 @@ pub(super) fn zip_has(bytes: &[u8], needle: &[u8]) -> bool {
 }
 
 /// Which kind of ZIP container that is not a spreadsheet (those are read).
-fn zip_kind(bytes: &[u8]) -> String {
+fn zip_kind(bytes: &[u8]) -> NotStatement {
     let has = |needle: &[u8]| zip_has(bytes, needle);
     if has(b"word/") {
-        "this is a Word document (DOCX), not a bank statement; export CSV, OFX or CAMT \
-         from your bank"
-            .into()
+        NotStatement::Document(Document::Docx)
     } else if has(b"[Content_Types].xml") {
-        "this is an Office file that is neither a spreadsheet nor a Word document; export \
-         CSV, OFX or CAMT from your bank"
-            .into()
+        NotStatement::Document(Document::OtherOffice)
     } else {
-        "this is a ZIP archive; unpack it and import the statement inside (an Excel file \
-         must be saved as CSV first)"
-            .into()
+        NotStatement::Packed(Packed::Zip)
     }
 }
 
@@ -178,19 +149,15 @@ fn zip_kind(bytes: &[u8]) -> String {
 /// Word document, told by the names of its streams (UTF-16 in its directory, which may
 /// be anywhere in the file). `None` for anything else, which is read as an old Excel
 /// workbook (XLS) and refused then if it is not one.
-fn compound_kind(bytes: &[u8]) -> Option<String> {
+fn compound_kind(bytes: &[u8]) -> Option<NotStatement> {
     let has = |name: &str| {
         let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
         bytes.windows(utf16.len()).any(|w| w == utf16)
     };
     if has("EncryptedPackage") || has("EncryptionInfo") {
-        Some(ENCRYPTED.into())
+        Some(NotStatement::Encrypted)
     } else if has("WordDocument") {
-        Some(
-            "this is a Word document (DOC), not a bank statement; export CSV, OFX or CAMT \
-             from your bank"
-                .into(),
-        )
+        Some(NotStatement::Document(Document::Doc))
     } else {
         None
     }
@@ -225,30 +192,27 @@ mod tests {
         for sheet in [&xlsx[..], ods, xls] {
             assert_eq!(recognise(sheet), None);
         }
-        // What can't be read is refused.
-        assert!(
-            recognise(b"PK\x03\x04\x14\x00statement.csv")
-                .unwrap()
-                .contains("ZIP archive")
+        // What can't be read is refused, saying what it is.
+        let seen = |bytes: &[u8]| recognise(bytes).expect("refused");
+        assert_eq!(
+            seen(b"PK\x03\x04\x14\x00statement.csv"),
+            NotStatement::Packed(Packed::Zip)
         );
         let docx = b"PK\x03\x04\x14\x00[Content_Types].xml PK\x03\x04word/document.xml";
-        assert!(recognise(docx).unwrap().contains("Word document (DOCX)"));
+        assert_eq!(seen(docx), NotStatement::Document(Document::Docx));
         let pptx = b"PK\x03\x04\x14\x00[Content_Types].xml PK\x03\x04ppt/slides";
-        assert!(recognise(pptx).unwrap().contains("an Office file"));
+        assert_eq!(seen(pptx), NotStatement::Document(Document::OtherOffice));
         let mut encrypted = xls.to_vec();
         encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
-        assert!(
-            recognise(&encrypted)
-                .unwrap()
-                .contains("password-protected")
-        );
+        assert_eq!(seen(&encrypted), NotStatement::Encrypted);
+        assert!(seen(&encrypted).to_string().contains("password-protected"));
         let mut doc = xls.to_vec();
         doc.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
-        assert!(recognise(&doc).unwrap().contains("Word document (DOC)"));
-        assert!(recognise(b"%PDF-1.7\n").unwrap().contains("a PDF"));
-        assert!(recognise(b"\x1F\x8B\x08\x00").unwrap().contains("gzip"));
-        assert!(recognise(b"\x89PNG\r\n\x1A\n\0").unwrap().contains("(PNG)"));
-        assert!(recognise(b"\xFF\xD8\xFF\xE0").unwrap().contains("(JPEG)"));
+        assert!(seen(&doc).to_string().contains("Word document (DOC)"));
+        assert!(seen(b"%PDF-1.7\n").to_string().contains("a PDF"));
+        assert!(seen(b"\x1F\x8B\x08\x00").to_string().contains("gzip"));
+        assert!(seen(b"\x89PNG\r\n\x1A\n\0").to_string().contains("(PNG)"));
+        assert!(seen(b"\xFF\xD8\xFF\xE0").to_string().contains("(JPEG)"));
         // Text of any encoding is left to the reader: UTF-16 with a BOM starts FF FE.
         for text in [
             &b"Date,Amount\n2026-10-01,5.00\n"[..],

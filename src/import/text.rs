@@ -166,7 +166,7 @@ impl CsvFile {
     ) -> Result<Option<CsvFile>, ImportError> {
         let refuse = |e: io::Error| ImportError::NotAStatement {
             file: file_name.to_string(),
-            message: e.to_string(),
+            why: super::NotStatement::Io(e.to_string()),
         };
         let mut file = File::open(path).map_err(refuse)?;
         let utf8 = hints.encoding.as_deref().is_none_or(|label| {
@@ -257,7 +257,7 @@ impl CsvFile {
         let file_name = self.file_name.clone();
         let refuse = |e: io::Error| ImportError::NotAStatement {
             file: file_name.clone(),
-            message: e.to_string(),
+            why: super::NotStatement::Io(e.to_string()),
         };
         let input = reopen(&mut self.file, self.text_start).map_err(refuse)?;
         let mut records = Records::new(input, self.delimiter, self.text_start, 1);
@@ -288,7 +288,7 @@ impl CsvFile {
     ) -> Result<Option<BankRow>, ImportError> {
         let refuse = |e: io::Error| ImportError::NotAStatement {
             file: self.file_name.clone(),
-            message: e.to_string(),
+            why: super::NotStatement::Io(e.to_string()),
         };
         let mut file = &self.file;
         file.seek(SeekFrom::Start(offset)).map_err(refuse)?;
@@ -315,7 +315,7 @@ impl CsvFile {
         }
         let refuse = |e: io::Error| ImportError::NotAStatement {
             file: file_name.to_string(),
-            message: e.to_string(),
+            why: super::NotStatement::Io(e.to_string()),
         };
         let bytes = std::fs::read(path).map_err(refuse)?;
         // As `read_statement` reads it, up to the text.
@@ -368,7 +368,7 @@ impl CsvFile {
         }
         let refuse = |e: io::Error| ImportError::NotAStatement {
             file: self.file_name.clone(),
-            message: e.to_string(),
+            why: super::NotStatement::Io(e.to_string()),
         };
         let mut file = &self.file;
         file.seek(SeekFrom::Start(0)).map_err(refuse)?;

@@ -20,6 +20,7 @@ use super::integrity::{self, Verdict};
 use super::open::sidecar;
 use super::schema::{APPLICATION_ID, CURRENT_VERSION};
 use super::{Result, Store, StoreError};
+use crate::files::FileRefusal;
 
 mod restore;
 
@@ -120,34 +121,76 @@ fn open_backup(path: &Path) -> rusqlite::Result<Connection> {
     )
 }
 
-/// Checks that `path` is a sound Owed book this Owed can read; the reason if not.
-pub fn verify_backup(path: &Path) -> std::result::Result<(), String> {
-    if !path.is_file() {
-        return Err("there is no such file".into());
+/// Why a file cannot be restored (or a copy just made failed its check); its `Display`
+/// is the English the command line prints (the screens say it in their language,
+/// `src/i18n/errors/files.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupProblem {
+    NoSuchFile,
+    NotSqlite,
+    NotOwed,
+    Newer {
+        version: i64,
+        supported: i64,
+    },
+    Unfinished,
+    /// What SQLite's check found, in its words.
+    Damaged(String),
+    /// SQLite could not open or check it, in its words.
+    Sqlite(String),
+    /// The open book is in memory, with no file to put a backup in place of.
+    InMemory,
+}
+
+impl std::fmt::Display for BackupProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BackupProblem::NoSuchFile => f.write_str("there is no such file"),
+            BackupProblem::NotSqlite => f.write_str("it is not an SQLite database"),
+            BackupProblem::NotOwed => f.write_str("it is not an Owed book"),
+            BackupProblem::Newer { version, supported } => write!(
+                f,
+                "it was written by a newer Owed (book version {version}; this Owed reads up to {supported})"
+            ),
+            BackupProblem::Unfinished => {
+                f.write_str("it is an Owed book that was never finished being created")
+            }
+            BackupProblem::Damaged(found) => write!(f, "it is damaged ({found})"),
+            BackupProblem::Sqlite(error) => f.write_str(error),
+            BackupProblem::InMemory => f.write_str("a book in memory cannot be replaced"),
+        }
     }
-    let conn = open_backup(path).map_err(|e| e.to_string())?;
+}
+
+/// Checks that `path` is a sound Owed book this Owed can read; the reason if not.
+pub fn verify_backup(path: &Path) -> std::result::Result<(), BackupProblem> {
+    if !path.is_file() {
+        return Err(BackupProblem::NoSuchFile);
+    }
+    let conn = open_backup(path).map_err(|e| BackupProblem::Sqlite(e.to_string()))?;
     let read = || -> rusqlite::Result<(i32, i64)> {
         Ok((
             conn.query_row("PRAGMA application_id", [], |r| r.get(0))?,
             conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
         ))
     };
-    let (app_id, version) = read().map_err(|_| "it is not an SQLite database".to_string())?;
+    let (app_id, version) = read().map_err(|_| BackupProblem::NotSqlite)?;
     if app_id != APPLICATION_ID {
-        return Err("it is not an Owed book".into());
+        return Err(BackupProblem::NotOwed);
     }
     if version > CURRENT_VERSION {
-        return Err(format!(
-            "it was written by a newer Owed (book version {version}; this Owed reads up to {CURRENT_VERSION})"
-        ));
+        return Err(BackupProblem::Newer {
+            version,
+            supported: CURRENT_VERSION,
+        });
     }
     if version < 1 {
-        return Err("it is an Owed book that was never finished being created".into());
+        return Err(BackupProblem::Unfinished);
     }
     match integrity::quick_check(&conn) {
         Ok(Verdict::Sound) => Ok(()),
-        Ok(Verdict::Damaged(found)) => Err(format!("it is damaged ({found})")),
-        Err(e) => Err(e.to_string()),
+        Ok(Verdict::Damaged(found)) => Err(BackupProblem::Damaged(found)),
+        Err(e) => Err(BackupProblem::Sqlite(e.to_string())),
     }
 }
 
@@ -159,10 +202,9 @@ fn write_verified_copy(conn: &Connection, dest: &Path) -> Result<()> {
         move |source| StoreError::Io { path, source }
     };
     if dest.exists() {
-        return Err(io(dest)(std::io::Error::new(
-            std::io::ErrorKind::AlreadyExists,
-            "already exists; choose a new file name",
-        )));
+        return Err(io(dest)(
+            FileRefusal::AlreadyExists.into_io(std::io::ErrorKind::AlreadyExists),
+        ));
     }
     if let Some(folder) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(folder).map_err(io(folder))?;
@@ -177,10 +219,9 @@ fn write_verified_copy(conn: &Connection, dest: &Path) -> Result<()> {
         )
         .map_err(StoreError::from)
         .and_then(|()| {
-            verify_backup(&temp).map_err(|why| {
-                io(dest)(std::io::Error::other(format!(
-                    "the copy failed its check ({why}) and was not kept"
-                )))
+            verify_backup(&temp).map_err(|why| StoreError::CopyFailed {
+                path: dest.to_path_buf(),
+                why,
             })
         })
         .and_then(|()| {
@@ -337,10 +378,7 @@ impl Store {
     /// Makes a backup of `kind` in the book's `backups/` folder and returns its path.
     pub fn backup_now(&self, kind: BackupKind) -> Result<PathBuf> {
         let Some(book) = self.path.as_deref() else {
-            return Err(StoreError::BadSetting {
-                key: "backup".into(),
-                message: "a book in memory has no backups folder".into(),
-            });
+            return Err(StoreError::NoBackupsFolder);
         };
         let dest = backups_dir(book).join(backup_name(book, Local::now().naive_local(), kind));
         write_verified_copy(&self.conn, &dest)?;

@@ -13,7 +13,9 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 mod access;
 mod inspect;
 
+pub use access::ReadOnlyWhy;
 pub(super) use access::{ensure_writable, file_uri, open_read_only};
+pub use inspect::WhatItIs;
 use inspect::{Found, inspect};
 
 use super::integrity::{self, Guard, Verdict};
@@ -315,7 +317,7 @@ impl Store {
             settings,
             _lock: None,
             session: None,
-            read_only: Some("it is open only for reading".into()),
+            read_only: Some(ReadOnlyWhy::OnlyForReading),
         })
     }
 
@@ -339,7 +341,7 @@ impl Store {
         let Found::Book { version } = inspect(path)? else {
             return Err(StoreError::NotABook {
                 path: path.to_path_buf(),
-                what: "missing after it was created".into(),
+                what: WhatItIs::Vanished,
             });
         };
         let lock = match held {
@@ -474,18 +476,16 @@ impl Store {
         let mut store = Store::open_for_reading(path)?;
         let why = match because {
             StoreError::ReadOnly { why, .. } => why.clone(),
-            StoreError::DiskFull => {
-                "the disk holding it is full; free some space and open it again".into()
-            }
-            other => other.to_string(),
+            StoreError::DiskFull => ReadOnlyWhy::DiskFull,
+            other => ReadOnlyWhy::Other(other.to_string()),
         };
         store.read_only = Some(why);
         Ok(store)
     }
 
     /// Why this book cannot be written to, if it cannot.
-    pub fn read_only_reason(&self) -> Option<&str> {
-        self.read_only.as_deref()
+    pub fn read_only_reason(&self) -> Option<&ReadOnlyWhy> {
+        self.read_only.as_ref()
     }
 
     /// The schema version of the open book.

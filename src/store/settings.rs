@@ -14,6 +14,7 @@ mod fees;
 mod keys;
 mod ladder;
 mod policy;
+mod problem;
 mod tiers;
 
 pub(crate) use fees::read_fee_rules;
@@ -21,7 +22,8 @@ pub use fees::{MAX_GRACE_DAYS, TierFeeRules, parse_fee_amount, parse_grace_days,
 pub use keys::{escape, unescape};
 pub use ladder::{LadderSettings, parse_interval_days, parse_reminder_days, parse_tolerance};
 pub(in crate::store) use policy::{built_in_policy_values, read_policies};
-pub use policy::{parse_policy_limit, parse_policy_terms};
+pub use policy::{parse_deposit_pct, parse_policy_limit, parse_policy_terms};
+pub use problem::{AmountSetting, KNOWN_KEYS, SettingProblem, WhenEmpty};
 pub use tiers::{
     TIERS, TierLadderProblem, TierSettings, check_tier_ladder, parse_tier_days, parse_tier_interval,
 };
@@ -100,10 +102,10 @@ fn lang(chinese: bool) -> &'static str {
     if chinese { "zh" } else { "en" }
 }
 
-fn bad(key: impl Into<String>, message: impl std::fmt::Display) -> StoreError {
+fn bad(key: impl Into<String>, problem: impl Into<SettingProblem>) -> StoreError {
     StoreError::BadSetting {
         key: key.into(),
-        message: message.to_string(),
+        problem: Box::new(problem.into()),
     }
 }
 

@@ -30,7 +30,7 @@ use crate::domain::ladder::tier_index;
 use crate::domain::letters::{Level, default_template};
 use crate::fl;
 use crate::preferences::{LanguageChoice, Preferences};
-use crate::store::CompanySettings;
+use crate::store::{CompanySettings, SettingProblem};
 use crate::ui::errors::Described;
 
 /// The multi-line fields, kept beside the draft's strings.
@@ -307,11 +307,18 @@ impl Settings {
     fn load_logo(&mut self, path: &Path) {
         let shown = path.display().to_string();
         let loaded = crate::files::read::read_logo(path)
-            .map_err(|e| format!("{shown}: {e}"))
+            .map_err(|why| SettingProblem::Logo {
+                path: shown.clone(),
+                why,
+            })
             .and_then(|bytes| match company::logo_info(&bytes) {
                 Ok(_) => Ok(bytes),
-                Err(e) => Err(format!("{shown}: {e}")),
-            });
+                Err(why) => Err(SettingProblem::LogoRefused {
+                    path: shown.clone(),
+                    why,
+                }),
+            })
+            .map_err(|problem| problem.described());
         match loaded {
             Ok(bytes) => {
                 self.draft.logo = Some(bytes);
@@ -455,7 +462,8 @@ impl Settings {
             Message::BackupChosen(Some(path)) => match crate::store::verify_backup(&path) {
                 Ok(()) => self.restore_candidate = Some(path),
                 Err(why) => {
-                    self.error = Some(format!("{}: {why}", path.display()));
+                    let refused = crate::store::StoreError::BadBackup { path, why };
+                    self.error = Some(refused.described());
                 }
             },
             Message::BackupChosen(None) => {}

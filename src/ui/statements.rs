@@ -498,10 +498,16 @@ impl Statements {
     fn reprint(&self, id: i64, book: &Book) -> Result<PathBuf, String> {
         let (issued, bytes) = book.store().issued_pdf(id).map_err(|e| e.described())?;
         let folder = PathBuf::from(self.folder.trim());
-        std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        let said = |path: &std::path::Path, e: std::io::Error| {
+            fl!(
+                "field-problem",
+                field = path.display().to_string(),
+                problem = e.to_string()
+            )
+        };
+        std::fs::create_dir_all(&folder).map_err(|e| said(&folder, e))?;
         let path = folder.join(format!("reprint-{}-{}", issued.id, issued.file_name));
-        crate::files::write_bytes_whole(&path, &bytes)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::files::write_bytes_whole(&path, &bytes).map_err(|e| said(&path, e))?;
         Ok(path)
     }
 

@@ -445,7 +445,7 @@ fn explain(path: &Path, error: &StoreError) -> String {
     if message.contains(&shown) {
         message
     } else {
-        format!("{shown}: {message}")
+        crate::fl!("field-problem", field = shown, problem = message)
     }
 }
 

@@ -397,7 +397,7 @@ fn the_app_opens_a_book_on_a_read_only_disk_for_reading() {
         let mut store = store.expect("opened for reading");
         assert_eq!(
             store.read_only_reason(),
-            Some("the disk it is on is mounted read-only")
+            Some(&owed::store::ReadOnlyWhy::DiskReadOnly)
         );
         assert!(store.customers().unwrap().len() == 20);
         assert!(matches!(

@@ -93,7 +93,7 @@ pub fn issued(store: &Store, command: &IssuedCommand) -> Result<(), CliError> {
             let (info, bytes) = store.issued_pdf(args.id)?;
             crate::files::write_bytes_whole(&args.out, &bytes).map_err(|e| CliError::File {
                 path: args.out.clone(),
-                message: e.to_string(),
+                message: crate::i18n::errors::io_text(&e, &crate::i18n::LOADER),
             })?;
             let done = fl!(
                 "cli-issued-written",

@@ -33,7 +33,7 @@ pub(super) fn write(
     crate::pdf::write_aging_pdf(path, &sheet).map_err(|e| match e {
         AgingPdfError::Write { error, .. } => CliError::File {
             path: path.clone(),
-            message: error.to_string(),
+            message: crate::i18n::errors::io_text(&error, &crate::i18n::LOADER),
         },
         AgingPdfError::Folder(_) => CliError::File {
             path: path.clone(),

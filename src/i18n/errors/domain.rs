@@ -95,7 +95,8 @@ impl super::Described for LetterError {
                 "error-letter-bad-days",
                 level = (*level),
                 text = text.as_str(),
-                max = MAX_THRESHOLD_DAYS
+                // As `owed settings set` prints it and the settings screen says it.
+                max = MAX_THRESHOLD_DAYS.to_string()
             ),
             LetterError::NotIncreasing {
                 level,
@@ -123,7 +124,11 @@ impl super::Described for CompanyError {
                 i18n_embed_fl::fl!(loader, "error-company-bad-email", text = text.as_str())
             }
             CompanyError::NotAnImage(kind) => {
-                i18n_embed_fl::fl!(loader, "error-company-not-an-image", kind = kind.as_str())
+                i18n_embed_fl::fl!(
+                    loader,
+                    "error-company-not-an-image",
+                    kind = super::Described::described_in(kind, loader)
+                )
             }
             CompanyError::BadImage { format, reason } => i18n_embed_fl::fl!(
                 loader,
@@ -134,15 +139,16 @@ impl super::Described for CompanyError {
             CompanyError::BadSize { width, height } => i18n_embed_fl::fl!(
                 loader,
                 "error-company-bad-size",
-                width = (*width),
-                height = (*height),
-                max = MAX_LOGO_SIDE
+                // Pixels and KB as the command prints them, never grouped.
+                width = width.to_string(),
+                height = height.to_string(),
+                max = MAX_LOGO_SIDE.to_string()
             ),
             CompanyError::TooLarge(kb) => i18n_embed_fl::fl!(
                 loader,
                 "error-company-too-large",
-                kb = (*kb),
-                max = (MAX_LOGO_BYTES / 1024)
+                kb = kb.to_string(),
+                max = (MAX_LOGO_BYTES / 1024).to_string()
             ),
             CompanyError::Text(inner) => super::Described::described_in(inner, loader),
         }
@@ -500,9 +506,9 @@ mod tests {
         let error = CompanyError::BadEmail("billing-at-acme".into());
         same_in_english(&error);
         chinese_with(&error, &["billing-at-acme"]);
-        let error = CompanyError::NotAnImage("a GIF image".into());
+        let error = CompanyError::NotAnImage(crate::domain::file_kind::sniff(b"GIF89a", 6));
         same_in_english(&error);
-        chinese_with(&error, &["a GIF image"]);
+        chinese_with(&error, &["GIF", "6"]);
         let error = CompanyError::BadImage {
             format: "PNG",
             reason: "unexpected end of file".into(),

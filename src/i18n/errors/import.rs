@@ -14,11 +14,11 @@ use crate::load::LoadError;
 impl Described for ImportError {
     fn described_in(&self, loader: &FluentLanguageLoader) -> String {
         match self {
-            ImportError::NotAStatement { file, message } => fl!(
+            ImportError::NotAStatement { file, why } => fl!(
                 loader,
                 "error-import-not-a-statement",
                 file = file.as_str(),
-                message = message.as_str()
+                message = why.described_in(loader)
             ),
             ImportError::Empty { file } => fl!(loader, "error-import-empty", file = file.as_str()),
             ImportError::Undecodable {
@@ -237,13 +237,20 @@ impl Described for LoadError {
                 loader,
                 "error-load-io",
                 file = file.as_str(),
-                error = source.to_string()
+                error = super::io_text(source, loader)
             ),
-            LoadError::Refused { file, message } => fl!(
+            LoadError::NotAFile { file, what } => fl!(
                 loader,
                 "error-load-refused",
                 file = file.as_str(),
-                message = message.as_str()
+                message = what.described_in(loader)
+            ),
+            LoadError::TooBig { file, size, most } => fl!(
+                loader,
+                "error-load-too-big",
+                file = file.as_str(),
+                size = size.as_str(),
+                most = most.as_str()
             ),
             LoadError::Empty { file } => fl!(loader, "error-load-empty", file = file.as_str()),
             LoadError::UnknownColumn {
@@ -309,9 +316,13 @@ impl Described for LoadError {
 impl Described for ReadError {
     fn described_in(&self, loader: &FluentLanguageLoader) -> String {
         match self {
-            ReadError::NotAFile(what) => fl!(loader, "error-read-not-a-file", what = what.as_str()),
+            ReadError::NotAFile(what) => what.described_in(loader),
             ReadError::TooBig(size) => fl!(loader, "error-read-too-big", size = size.as_str()),
-            ReadError::Io(error) => fl!(loader, "error-read-io", error = error.to_string()),
+            ReadError::Io(error) => fl!(
+                loader,
+                "error-read-io",
+                error = super::io_text(error, loader)
+            ),
         }
     }
 }
@@ -321,7 +332,11 @@ impl Described for ReadError {
 impl<E: Described> Described for WholeError<E> {
     fn described_in(&self, loader: &FluentLanguageLoader) -> String {
         match self {
-            WholeError::Io(error) => fl!(loader, "error-whole-io", error = error.to_string()),
+            WholeError::Io(error) => fl!(
+                loader,
+                "error-whole-io",
+                error = super::io_text(error, loader)
+            ),
             WholeError::Content(error) => error.described_in(loader),
         }
     }
@@ -492,7 +507,7 @@ mod tests {
     #[test]
     fn read_errors_say_in_english_what_their_display_says() {
         let errors = [
-            ReadError::NotAFile("/dev/zero is a device, not a file".into()),
+            ReadError::NotAFile(crate::files::read::NotAFile::Device),
             ReadError::TooBig("300 MB".into()),
             ReadError::Io(io::Error::new(io::ErrorKind::PermissionDenied, "denied")),
         ];

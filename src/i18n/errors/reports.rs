@@ -42,7 +42,7 @@ impl Described for StatementError {
                 loader,
                 "error-statement-io",
                 path = path.display().to_string(),
-                error = source.to_string()
+                error = super::io_text(source, loader)
             ),
             StatementError::BadSelection(selection) => i18n_embed_fl::fl!(
                 loader,
@@ -88,7 +88,11 @@ impl Described for PdfError {
             }
             PdfError::Empty => i18n_embed_fl::fl!(loader, "error-pdf-empty"),
             PdfError::Write(error) => {
-                i18n_embed_fl::fl!(loader, "error-pdf-write", error = error.to_string())
+                i18n_embed_fl::fl!(
+                    loader,
+                    "error-pdf-write",
+                    error = super::io_text(error, loader)
+                )
             }
             PdfError::Assemble(reason) => {
                 i18n_embed_fl::fl!(loader, "error-pdf-assemble", error = reason.as_str())
@@ -106,12 +110,20 @@ impl Described for AgingPdfError {
                 loader,
                 "error-aging-pdf-write",
                 path = path.as_str(),
-                error = error.to_string()
+                error = super::io_text(error, loader)
             ),
             AgingPdfError::Folder(path) => {
                 i18n_embed_fl::fl!(loader, "error-aging-pdf-folder", path = path.as_str())
             }
         }
+    }
+}
+
+/// A CSV writer's error: an I/O error inside it said as [`super::io_text`] says one.
+fn csv_text(error: &csv::Error, loader: &FluentLanguageLoader) -> String {
+    match error.kind() {
+        csv::ErrorKind::Io(io) => super::io_text(io, loader),
+        _ => error.to_string(),
     }
 }
 
@@ -123,7 +135,11 @@ impl Described for ExportError {
             }
             ExportError::Store(inner) => inner.described_in(loader),
             ExportError::Write(error) => {
-                i18n_embed_fl::fl!(loader, "error-export-write", error = error.to_string())
+                i18n_embed_fl::fl!(
+                    loader,
+                    "error-export-write",
+                    error = csv_text(error, loader)
+                )
             }
             ExportError::Journal(inner) => inner.described_in(loader),
             ExportError::FormatNotForCsv(kind) => i18n_embed_fl::fl!(
@@ -145,7 +161,11 @@ impl Described for JournalError {
             ),
             JournalError::Store(inner) => inner.described_in(loader),
             JournalError::Write(error) => {
-                i18n_embed_fl::fl!(loader, "error-journal-write", error = error.to_string())
+                i18n_embed_fl::fl!(
+                    loader,
+                    "error-journal-write",
+                    error = super::io_text(error, loader)
+                )
             }
         }
     }

@@ -98,7 +98,7 @@ impl Described for StoreError {
                 loader,
                 "error-store-not-a-book",
                 path = path.display().to_string(),
-                what = what.as_str()
+                what = what.described_in(loader)
             ),
             StoreError::Newer {
                 path,
@@ -150,7 +150,7 @@ impl Described for StoreError {
                 loader,
                 "error-store-read-only",
                 path = path.display().to_string(),
-                why = why.as_str()
+                why = why.described_in(loader)
             ),
             StoreError::Damaged {
                 path,
@@ -167,7 +167,7 @@ impl Described for StoreError {
                 loader,
                 "error-store-bad-backup",
                 path = path.display().to_string(),
-                why = why.as_str()
+                why = why.described_in(loader)
             ),
             StoreError::AlreadyExists {
                 path,
@@ -184,7 +184,13 @@ impl Described for StoreError {
                 loader,
                 "error-store-io",
                 path = path.display().to_string(),
-                error = source.to_string()
+                error = super::io_text(source, loader)
+            ),
+            StoreError::CopyFailed { path, why } => fl!(
+                loader,
+                "error-store-copy-failed",
+                path = path.display().to_string(),
+                why = why.described_in(loader)
             ),
             StoreError::Sqlite(error) => {
                 fl!(loader, "error-store-sqlite", error = error.to_string())
@@ -322,12 +328,13 @@ impl Described for StoreError {
                 id = id.to_string(),
                 status = bank_row_status(loader, status)
             ),
-            StoreError::BadSetting { key, message } => fl!(
+            StoreError::BadSetting { key, problem } => fl!(
                 loader,
                 "error-store-bad-setting",
                 key = key.as_str(),
-                message = message.as_str()
+                message = problem.described_in(loader)
             ),
+            StoreError::NoBackupsFolder => fl!(loader, "error-store-no-backups-folder"),
             StoreError::UnknownDispute(id) => {
                 fl!(loader, "error-store-unknown-dispute", id = id.to_string())
             }
@@ -533,7 +540,7 @@ mod tests {
             },
             StoreError::NotABook {
                 path: path(),
-                what: "a folder".into(),
+                what: crate::store::WhatItIs::Folder,
             },
             StoreError::Damaged {
                 path: path(),

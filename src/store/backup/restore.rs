@@ -123,9 +123,9 @@ fn complete_restore(book: &Path, backup: &Path) -> Result<Restored> {
         let wal_len = fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
         if folded.is_err() || wal_len > 0 {
             let _ = fs::remove_file(&incoming);
-            return Err(io(book)(std::io::Error::other(
-                "its write-ahead log could not be folded in (is it open elsewhere?); nothing was changed",
-            )));
+            return Err(io(book)(
+                crate::files::FileRefusal::LogNotFolded.into_io(std::io::ErrorKind::Other),
+            ));
         }
         // Two restores in one second must not share (and overwrite) one name.
         let stamp = Local::now().format(STAMP).to_string();
@@ -177,7 +177,7 @@ impl Store {
         let Some(book) = self.path.clone() else {
             return Err(StoreError::BadBackup {
                 path: backup.to_path_buf(),
-                why: "a book in memory cannot be replaced".into(),
+                why: super::BackupProblem::InMemory,
             });
         };
         let Some(lock) = self._lock.take() else {

@@ -10,15 +10,46 @@ use rusqlite::{Connection, OpenFlags};
 use super::{io_error, sidecar};
 use crate::store::{Result, StoreError};
 
+/// Why a book cannot be written; its `Display` is the English the command line prints
+/// (the screens say it in their language, `src/i18n/errors/files.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnlyWhy {
+    FileReadOnly,
+    FolderReadOnly,
+    DiskReadOnly,
+    /// Opened for reading because the disk was full.
+    DiskFull,
+    /// Opened only for reading (`Access::Read`).
+    OnlyForReading,
+    /// Opened for reading after another refusal, said as it was.
+    Other(String),
+}
+
+impl std::fmt::Display for ReadOnlyWhy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ReadOnlyWhy::FileReadOnly => "the file is read-only",
+            ReadOnlyWhy::FolderReadOnly => "the folder is read-only",
+            ReadOnlyWhy::DiskReadOnly => "the disk it is on is mounted read-only",
+            ReadOnlyWhy::DiskFull => {
+                "the disk holding it is full; free some space and open it again"
+            }
+            ReadOnlyWhy::OnlyForReading => "it is open only for reading",
+            ReadOnlyWhy::Other(why) => why,
+        })
+    }
+}
+
 /// Refuses, before anything is created or locked, to write where the file or its
 /// folder cannot be written, naming which and why (SQLite would only say "attempt to
 /// write a readonly database" after leaving -wal, -shm and lock files behind).
 pub(in crate::store) fn ensure_writable(path: &Path, exists: bool) -> Result<()> {
-    let refuse = |what: &str, error: std::io::Error| -> StoreError {
+    let refuse = |folder: bool, error: std::io::Error| -> StoreError {
         use std::io::ErrorKind;
         let why = match error.kind() {
-            ErrorKind::PermissionDenied => format!("the {what} is read-only"),
-            ErrorKind::ReadOnlyFilesystem => "the disk it is on is mounted read-only".to_string(),
+            ErrorKind::PermissionDenied if folder => ReadOnlyWhy::FolderReadOnly,
+            ErrorKind::PermissionDenied => ReadOnlyWhy::FileReadOnly,
+            ErrorKind::ReadOnlyFilesystem => ReadOnlyWhy::DiskReadOnly,
             ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
                 return StoreError::DiskFull;
             }
@@ -34,7 +65,7 @@ pub(in crate::store) fn ensure_writable(path: &Path, exists: bool) -> Result<()>
         File::options()
             .write(true)
             .open(path)
-            .map_err(|e| refuse("file", e))?;
+            .map_err(|e| refuse(false, e))?;
     }
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -51,7 +82,7 @@ pub(in crate::store) fn ensure_writable(path: &Path, exists: bool) -> Result<()>
             Ok(())
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(refuse("folder", e)),
+        Err(e) => Err(refuse(true, e)),
     }
 }
 

@@ -9,8 +9,55 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 
 use super::{io_error, sidecar};
+use crate::domain::file_kind::{FileKind, Sniffed, sniff};
 use crate::store::schema::{APPLICATION_ID, CURRENT_VERSION};
 use crate::store::{Result, StoreError};
+
+/// What a file is that is not an Owed book; its `Display` is the English the command
+/// line prints (the screens say it in their language, `src/i18n/errors/files.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WhatItIs {
+    Folder,
+    /// Not an SQLite database: what its first bytes say it is.
+    Foreign(Sniffed),
+    /// An SQLite database shorter than its header says.
+    Truncated {
+        bytes: u64,
+        expected: u64,
+    },
+    /// Another program's database, with its application id when it sets one.
+    OtherProgram {
+        app_id: Option<i32>,
+    },
+    /// Created by Owed but never finished.
+    Unfinished,
+    /// Gone right after it was created (something else removed it).
+    Vanished,
+}
+
+impl std::fmt::Display for WhatItIs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WhatItIs::Folder => f.write_str("a folder"),
+            WhatItIs::Foreign(sniffed) => write!(f, "{sniffed}"),
+            WhatItIs::Truncated { bytes, expected } => write!(
+                f,
+                "a damaged or truncated SQLite database ({bytes} bytes, expected {expected})"
+            ),
+            WhatItIs::OtherProgram { app_id: None } => {
+                f.write_str("an SQLite database of another program")
+            }
+            WhatItIs::OtherProgram { app_id: Some(id) } => write!(
+                f,
+                "an SQLite database of another program (application id {id:#x})"
+            ),
+            WhatItIs::Unfinished => {
+                f.write_str("an Owed book that was never finished being created")
+            }
+            WhatItIs::Vanished => f.write_str("missing after it was created"),
+        }
+    }
+}
 
 /// What [`inspect`] found at a path.
 #[derive(Debug, PartialEq, Eq)]
@@ -26,18 +73,21 @@ pub(super) fn inspect(path: &Path) -> Result<Found> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::Missing),
         Err(e) => return Err(io_error(path)(e)),
     };
-    let not_a_book = |what: String| StoreError::NotABook {
+    let not_a_book = |what: WhatItIs| StoreError::NotABook {
         path: path.to_path_buf(),
         what,
     };
     if meta.is_dir() {
-        return Err(not_a_book("a folder".into()));
+        return Err(not_a_book(WhatItIs::Folder));
     }
     let wal_len = fs::metadata(sidecar(path, "-wal"))
         .map(|m| m.len())
         .unwrap_or(0);
     if meta.len() == 0 && wal_len == 0 {
-        return Err(not_a_book("an empty file (0 bytes)".into()));
+        return Err(not_a_book(WhatItIs::Foreign(Sniffed {
+            kind: FileKind::Empty,
+            bytes: 0,
+        })));
     }
     let mut header = Vec::with_capacity(100);
     File::open(path)
@@ -47,7 +97,7 @@ pub(super) fn inspect(path: &Path) -> Result<Found> {
         .map_err(io_error(path))?;
     if meta.len() > 0 {
         if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
-            return Err(not_a_book(describe_foreign(&header, meta.len())));
+            return Err(not_a_book(WhatItIs::Foreign(sniff(&header, meta.len()))));
         }
         let page_size = match u16::from_be_bytes([header[16], header[17]]) {
             1 => 65_536u64,
@@ -61,11 +111,10 @@ pub(super) fn inspect(path: &Path) -> Result<Found> {
             || meta.len() % page_size != 0
             || (count_is_valid && wal_len == 0 && meta.len() < page_size * page_count)
         {
-            return Err(not_a_book(format!(
-                "a damaged or truncated SQLite database ({} bytes, expected {})",
-                meta.len(),
-                page_size * page_count
-            )));
+            return Err(not_a_book(WhatItIs::Truncated {
+                bytes: meta.len(),
+                expected: page_size * page_count,
+            }));
         }
     }
     let (app_id, version) = if wal_len > 0 {
@@ -82,14 +131,9 @@ pub(super) fn inspect(path: &Path) -> Result<Found> {
         (app_id, version)
     };
     if app_id != APPLICATION_ID {
-        let whose = if app_id == 0 {
-            String::new()
-        } else {
-            format!(" (application id {app_id:#x})")
-        };
-        return Err(not_a_book(format!(
-            "an SQLite database of another program{whose}"
-        )));
+        return Err(not_a_book(WhatItIs::OtherProgram {
+            app_id: (app_id != 0).then_some(app_id),
+        }));
     }
     if version > CURRENT_VERSION {
         return Err(StoreError::Newer {
@@ -99,26 +143,7 @@ pub(super) fn inspect(path: &Path) -> Result<Found> {
         });
     }
     if version < 1 {
-        return Err(not_a_book(
-            "an Owed book that was never finished being created".into(),
-        ));
+        return Err(not_a_book(WhatItIs::Unfinished));
     }
     Ok(Found::Book { version })
-}
-
-fn describe_foreign(header: &[u8], len: u64) -> String {
-    let text_like = std::str::from_utf8(header)
-        .is_ok_and(|t| t.chars().all(|c| !c.is_control() || c.is_whitespace()));
-    let kind = if header.starts_with(b"%PDF") {
-        "a PDF file".to_string()
-    } else if header.starts_with(b"PK\x03\x04") {
-        "a ZIP archive (perhaps a spreadsheet)".to_string()
-    } else if header.starts_with(b"SQLite format") {
-        "a truncated SQLite database".to_string()
-    } else if text_like {
-        "a text file".to_string()
-    } else {
-        "a file of another kind".to_string()
-    };
-    format!("{kind} ({len} bytes)")
 }

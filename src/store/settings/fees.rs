@@ -14,7 +14,7 @@ use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use super::tiers::TIERS;
-use super::{bad, get, put, settings_change};
+use super::{AmountSetting, SettingProblem, WhenEmpty, bad, get, put, settings_change};
 use crate::domain::customer::Tier;
 use crate::domain::interest::FeeRules;
 use crate::domain::ladder::tier_index;
@@ -46,46 +46,44 @@ impl TierFeeRules {
 }
 
 /// `fee.annual_rate` as typed: percent a year from 0 to 100, with a decimal point.
-pub fn parse_rate(value: &str) -> std::result::Result<Decimal, String> {
+pub fn parse_rate(value: &str) -> std::result::Result<Decimal, SettingProblem> {
     let value = value.trim();
     Decimal::from_str(value)
         .ok()
         .filter(|r| *r >= Decimal::ZERO && *r <= Decimal::ONE_HUNDRED && r.scale() <= 6)
         .map(|r| r.normalize())
-        .ok_or_else(|| {
-            format!("'{value}' is not a yearly rate in percent from 0 to 100 (e.g. 12 or 12.5)")
+        .ok_or_else(|| SettingProblem::NotARate {
+            text: value.to_string(),
         })
 }
 
 /// `fee.grace_days` as typed: whole days from 0 to [`MAX_GRACE_DAYS`].
-pub fn parse_grace_days(value: &str) -> std::result::Result<i64, String> {
-    let value = value.trim();
-    value
-        .parse::<i64>()
-        .ok()
-        .filter(|d| (0..=MAX_GRACE_DAYS).contains(d))
-        .ok_or_else(|| {
-            format!("'{value}' is not a whole number of days from 0 to {MAX_GRACE_DAYS}")
-        })
+pub fn parse_grace_days(value: &str) -> std::result::Result<i64, SettingProblem> {
+    super::ladder::parse_days_in(value, MAX_GRACE_DAYS)
 }
 
 /// `fee.from` as typed: a date (YYYY-MM-DD), or empty for none.
-pub fn parse_fee_from(value: &str) -> std::result::Result<Option<NaiveDate>, String> {
+pub fn parse_fee_from(value: &str) -> std::result::Result<Option<NaiveDate>, SettingProblem> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
     }
-    crate::domain::parse_date(value).map(Some).map_err(|_| {
-        format!("'{value}' is not a date (YYYY-MM-DD, the first day interest may be charged; empty: no limit)")
-    })
+    crate::domain::parse_date(value)
+        .map(Some)
+        .map_err(|_| SettingProblem::NotAFeeDate {
+            text: value.to_string(),
+        })
 }
 
 /// `fee.minimum` or `fee.fixed` as typed, in the book's number format: not negative.
-pub fn parse_fee_amount(currency: &Currency, value: &str) -> std::result::Result<Money, String> {
+pub fn parse_fee_amount(
+    currency: &Currency,
+    value: &str,
+) -> std::result::Result<Money, SettingProblem> {
     match currency.parse(value) {
         Ok(amount) if !amount.is_negative() => Ok(amount),
-        Ok(_) => Err("the amount cannot be negative".to_string()),
-        Err(e) => Err(e.to_string()),
+        Ok(_) => Err(SettingProblem::Negative(AmountSetting::Fee)),
+        Err(e) => Err(SettingProblem::Money(e)),
     }
 }
 
@@ -103,7 +101,7 @@ fn parse_tier_fee_key(key: &str) -> Option<(Tier, &str)> {
 fn stored<T>(
     key: &str,
     text: &str,
-    parse: impl Fn(&str) -> std::result::Result<T, String>,
+    parse: impl Fn(&str) -> std::result::Result<T, SettingProblem>,
 ) -> Result<T> {
     parse(text).map_err(|_| StoreError::Corrupt(format!("{key} '{text}'")))
 }
@@ -154,7 +152,7 @@ impl Store {
     /// when `key` is not one of them.
     pub(super) fn set_fee_setting(&mut self, key: &str, value: &str) -> Option<Result<()>> {
         let currency = self.currency().clone();
-        let checked: std::result::Result<Option<String>, String> = match key {
+        let checked: std::result::Result<Option<String>, SettingProblem> = match key {
             RATE_KEY => parse_rate(value).map(|r| Some(r.to_string())),
             GRACE_KEY => parse_grace_days(value).map(|d| Some(d.to_string())),
             MINIMUM_KEY | FIXED_KEY => {
@@ -169,11 +167,11 @@ impl Store {
                 } else if what == "annual_rate" {
                     parse_rate(value)
                         .map(|r| Some(r.to_string()))
-                        .map_err(|e| format!("{e}; empty: the book-wide {RATE_KEY}"))
+                        .map_err(|e| e.or_empty(WhenEmpty::BookWide(RATE_KEY)))
                 } else {
                     parse_grace_days(value)
                         .map(|d| Some(d.to_string()))
-                        .map_err(|e| format!("{e}; empty: the book-wide {GRACE_KEY}"))
+                        .map_err(|e| e.or_empty(WhenEmpty::BookWide(GRACE_KEY)))
                 }
             }
         };
@@ -255,7 +253,7 @@ mod tests {
         assert_eq!(parse_rate(" 12.5 ").unwrap(), Decimal::new(125, 1));
         assert_eq!(parse_rate("12.00").unwrap().to_string(), "12");
         for bad in ["-1", "100.01", "twelve", "", "12%"] {
-            let message = parse_rate(bad).unwrap_err();
+            let message = parse_rate(bad).unwrap_err().to_string();
             assert!(message.contains("from 0 to 100"), "{bad}: {message}");
         }
         assert_eq!(parse_grace_days("365"), Ok(365));

@@ -2,7 +2,8 @@
 //! value, and listing all of them as `owed settings show` prints them.
 
 use super::{
-    CompanySettings, TEXT_KEYS, bad, index, lang, put, read_thresholds, threshold_error, write_logo,
+    CompanySettings, SettingProblem, TEXT_KEYS, bad, index, lang, put, read_thresholds,
+    threshold_error, write_logo,
 };
 use crate::domain::company::{CompanyError, Locale, LogoInfo, Paper, check_email, logo_info};
 use crate::domain::letters::{self, Level, parse_days, split_paragraphs};
@@ -32,8 +33,6 @@ pub fn unescape(value: &str) -> String {
 pub fn escape(value: &str) -> String {
     value.replace('\\', "\\\\").replace('\n', "\\n")
 }
-
-const KNOWN_KEYS: &str = "company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before, letter.0.send, letter.0.en|zh.title|paragraphs|closing (the payment reminder before the due date), tier.A|B|C.letter.N.days, tier.A|B|C.letter.interval_days (a tier's own ladder; empty: the book-wide value), fee.annual_rate, fee.grace_days, fee.minimum, fee.fixed, fee.from, tier.A|B|C.fee.annual_rate|grace_days (a tier's own late-interest policy; empty: the book-wide value), tier.A|B|C.terms, tier.A|B|C.credit_limit, tier.A|B|C.deposit_pct (a tier's credit policy for new customers and invoices; empty: no default)";
 
 /// What `company.logo` shows: its format and size, or nothing.
 fn logo_text(logo: Option<&[u8]>) -> String {
@@ -125,12 +124,29 @@ impl Store {
                     None
                 } else {
                     Some(
-                        crate::files::read::read_logo(std::path::Path::new(path))
-                            .map_err(|e| bad(key, format!("{path}: {e}")))?,
+                        crate::files::read::read_logo(std::path::Path::new(path)).map_err(
+                            |why| {
+                                bad(
+                                    key,
+                                    SettingProblem::Logo {
+                                        path: path.to_string(),
+                                        why,
+                                    },
+                                )
+                            },
+                        )?,
                     )
                 };
                 if let Some(bytes) = &bytes {
-                    logo_info(bytes).map_err(|e| bad(key, format!("{path}: {e}")))?;
+                    logo_info(bytes).map_err(|why| {
+                        bad(
+                            key,
+                            SettingProblem::LogoRefused {
+                                path: path.to_string(),
+                                why,
+                            },
+                        )
+                    })?;
                 }
                 self.write(|tx, _| {
                     super::settings_change(tx, None, || write_logo(tx, bytes.as_deref()))
@@ -140,7 +156,9 @@ impl Store {
                 let paper = Paper::parse(value).ok_or_else(|| {
                     bad(
                         key,
-                        format!("'{}' is not a paper size; use a4 or letter", value.trim()),
+                        SettingProblem::NotAPaper {
+                            text: value.trim().to_string(),
+                        },
                     )
                 })?;
                 self.write(|tx, _| {
@@ -149,14 +167,11 @@ impl Store {
             }
             "locale" => {
                 let locale = Locale::parse(value).ok_or_else(|| {
-                    let all: Vec<&str> = Locale::ALL.iter().map(|l| l.as_str()).collect();
                     bad(
                         key,
-                        format!(
-                            "'{}' is not a locale; use one of {}",
-                            value.trim(),
-                            all.join(", ")
-                        ),
+                        SettingProblem::NotALocale {
+                            text: value.trim().to_string(),
+                        },
                     )
                 })?;
                 self.write(|tx, _| {
@@ -188,10 +203,7 @@ impl Store {
                 {
                     Some(result) => result?,
                     None => {
-                        return Err(bad(
-                            key,
-                            format!("unknown setting; the settings are {KNOWN_KEYS}"),
-                        ));
+                        return Err(bad(key, SettingProblem::UnknownKey));
                     }
                 },
             },

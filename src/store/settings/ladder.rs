@@ -7,7 +7,7 @@
 
 use rusqlite::Connection;
 
-use super::{bad, get, put, read_thresholds, settings_change};
+use super::{AmountSetting, SettingProblem, bad, get, put, read_thresholds, settings_change};
 use crate::domain::ladder::{LadderRules, ReminderRules};
 use crate::domain::letters::Level;
 use crate::domain::{Currency, Money};
@@ -68,45 +68,44 @@ impl Default for LadderSettings {
 }
 
 /// `letter.interval_days` as typed: whole days from 0 to [`MAX_INTERVAL_DAYS`].
-pub fn parse_interval_days(value: &str) -> std::result::Result<i64, String> {
+pub fn parse_interval_days(value: &str) -> std::result::Result<i64, SettingProblem> {
     parse_days_in(value, MAX_INTERVAL_DAYS)
 }
 
 /// `letter.0.days_before` as typed: whole days from 0 to [`ReminderRules::MAX_DAYS_BEFORE`].
-pub fn parse_reminder_days(value: &str) -> std::result::Result<i64, String> {
+pub fn parse_reminder_days(value: &str) -> std::result::Result<i64, SettingProblem> {
     parse_days_in(value, ReminderRules::MAX_DAYS_BEFORE)
 }
 
-fn parse_days_in(value: &str, max: i64) -> std::result::Result<i64, String> {
+/// Whole days from 0 to `max`, as typed.
+pub(super) fn parse_days_in(value: &str, max: i64) -> std::result::Result<i64, SettingProblem> {
     match value.trim().parse::<i64>() {
         Ok(days) if (0..=max).contains(&days) => Ok(days),
-        _ => Err(format!(
-            "'{}' is not a whole number of days from 0 to {max}",
-            value.trim()
-        )),
+        _ => Err(SettingProblem::NotDays {
+            text: value.trim().to_string(),
+            max,
+        }),
     }
 }
 
 /// `letter.tolerance` as typed, in the book's number format: an amount, not negative.
-pub fn parse_tolerance(currency: &Currency, value: &str) -> std::result::Result<Money, String> {
+pub fn parse_tolerance(
+    currency: &Currency,
+    value: &str,
+) -> std::result::Result<Money, SettingProblem> {
     match currency.parse(value) {
         Ok(amount) if !amount.is_negative() => Ok(amount),
-        Ok(_) => Err("the tolerance cannot be negative".to_string()),
-        Err(e) => Err(e.to_string()),
+        Ok(_) => Err(SettingProblem::Negative(AmountSetting::Tolerance)),
+        Err(e) => Err(SettingProblem::Money(e)),
     }
 }
 
 /// The first thing wrong with `ladder`, named by its key.
 pub(super) fn check_ladder(ladder: &LadderSettings) -> Result<()> {
     let days = |key: &str, days: i64, max: i64| {
-        if (0..=max).contains(&days) {
-            Ok(())
-        } else {
-            Err(bad(
-                key,
-                format!("{days} is not a whole number of days from 0 to {max}"),
-            ))
-        }
+        parse_days_in(&days.to_string(), max)
+            .map(|_| ())
+            .map_err(|problem| bad(key, problem))
     };
     days(INTERVAL_KEY, ladder.interval_days, MAX_INTERVAL_DAYS)?;
     days(
@@ -115,7 +114,10 @@ pub(super) fn check_ladder(ladder: &LadderSettings) -> Result<()> {
         ReminderRules::MAX_DAYS_BEFORE,
     )?;
     if ladder.tolerance.is_negative() {
-        return Err(bad(TOLERANCE_KEY, "the tolerance cannot be negative"));
+        return Err(bad(
+            TOLERANCE_KEY,
+            SettingProblem::Negative(AmountSetting::Tolerance),
+        ));
     }
     Ok(())
 }
@@ -248,7 +250,9 @@ impl Store {
                 None => {
                     return Some(Err(bad(
                         key,
-                        format!("'{}' is not yes, no, true or false", value.trim()),
+                        SettingProblem::NotASwitch {
+                            text: value.trim().to_string(),
+                        },
                     )));
                 }
             }

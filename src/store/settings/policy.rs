@@ -11,11 +11,12 @@ use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use super::tiers::TIERS;
+use super::{AmountSetting, SettingProblem, WhenEmpty};
 use super::{bad, get, put, settings_change};
 use crate::domain::Currency;
 use crate::domain::customer::Tier;
 use crate::domain::ladder::tier_index;
-use crate::domain::policy::{TierPolicy, parse_deposit_pct};
+use crate::domain::policy::TierPolicy;
 use crate::domain::terms::Terms;
 use crate::store::{Result, Store, StoreError};
 
@@ -34,15 +35,33 @@ fn parse_policy_key(key: &str) -> Option<(Tier, &'static str)> {
     Some((tier, part))
 }
 
+/// A deposit percentage as typed for `tier.X.deposit_pct`: empty or 0 is none, else
+/// more than 0 and less than 100 (a `%` sign may follow).
+pub fn parse_deposit_pct(text: &str) -> std::result::Result<Option<Decimal>, SettingProblem> {
+    let typed = text.trim();
+    let number = typed.trim_end_matches('%').trim();
+    if number.is_empty() {
+        return Ok(None);
+    }
+    let pct = number
+        .parse::<Decimal>()
+        .ok()
+        .filter(|p| *p >= Decimal::ZERO && *p < Decimal::ONE_HUNDRED && p.scale() <= 4)
+        .ok_or_else(|| SettingProblem::NotAPercentage {
+            text: typed.to_string(),
+        })?;
+    Ok((!pct.is_zero()).then(|| pct.normalize()))
+}
+
 /// A tier's default terms as typed: empty is no default.
-pub fn parse_policy_terms(text: &str) -> std::result::Result<Option<Terms>, String> {
+pub fn parse_policy_terms(text: &str) -> std::result::Result<Option<Terms>, SettingProblem> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
     text.parse::<Terms>()
         .map(Some)
-        .map_err(|e| format!("{e}; empty: no default"))
+        .map_err(|e| SettingProblem::Terms(e).or_empty(WhenEmpty::NoDefault))
 }
 
 /// A tier's default credit limit as typed, in the book's number format: empty is no
@@ -50,17 +69,15 @@ pub fn parse_policy_terms(text: &str) -> std::result::Result<Option<Terms>, Stri
 pub fn parse_policy_limit(
     currency: &Currency,
     text: &str,
-) -> std::result::Result<Option<crate::domain::Money>, String> {
+) -> std::result::Result<Option<crate::domain::Money>, SettingProblem> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
     match currency.parse(text) {
-        Ok(limit) if limit.is_negative() => {
-            Err("the credit limit cannot be negative; empty: no default".into())
-        }
+        Ok(limit) if limit.is_negative() => Err(negative_limit()),
         Ok(limit) => Ok(Some(limit)),
-        Err(e) => Err(format!("{e}; empty: no default")),
+        Err(e) => Err(SettingProblem::Money(e).or_empty(WhenEmpty::NoDefault)),
     }
 }
 
@@ -87,7 +104,7 @@ fn read_part(
     part: &str,
     text: &str,
 ) -> Result<()> {
-    let corrupt = |_| StoreError::Corrupt(format!("{key} '{text}'"));
+    let corrupt = |_: SettingProblem| StoreError::Corrupt(format!("{key} '{text}'"));
     match part {
         "terms" => policy.terms = parse_policy_terms(text).map_err(corrupt)?,
         "credit_limit" => {
@@ -97,7 +114,7 @@ fn read_part(
                 Some(
                     currency
                         .parse_plain(text)
-                        .map_err(|_| corrupt(String::new()))?,
+                        .map_err(|_| StoreError::Corrupt(format!("{key} '{text}'")))?,
                 )
             }
         }
@@ -127,10 +144,7 @@ pub(in crate::store) fn read_policies(
 pub(super) fn check_policies(policies: &[TierPolicy; 3]) -> Result<()> {
     for (tier, policy) in TIERS.into_iter().zip(policies) {
         if policy.credit_limit.is_some_and(|l| l.is_negative()) {
-            return Err(bad(
-                policy_key(tier, "credit_limit"),
-                "the credit limit cannot be negative; empty: no default",
-            ));
+            return Err(bad(policy_key(tier, "credit_limit"), negative_limit()));
         }
         if let Some(pct) = policy.deposit_pct {
             parse_deposit_pct(&pct.to_string())
@@ -284,9 +298,26 @@ impl Store {
     }
 }
 
+/// A tier's default credit limit below zero.
+fn negative_limit() -> SettingProblem {
+    SettingProblem::Negative(AmountSetting::CreditLimit).or_empty(WhenEmpty::NoDefault)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deposit_percentages_are_checked() {
+        assert_eq!(parse_deposit_pct(""), Ok(None));
+        assert_eq!(parse_deposit_pct("0"), Ok(None));
+        assert_eq!(parse_deposit_pct(" 30 % "), Ok(Some(Decimal::from(30))));
+        assert_eq!(parse_deposit_pct("12.50"), Ok(Some(Decimal::new(125, 1))));
+        for bad in ["100", "-1", "abc", "150%"] {
+            let message = parse_deposit_pct(bad).unwrap_err().to_string();
+            assert!(message.contains("up to (not including) 100"), "{bad}");
+        }
+    }
 
     #[test]
     fn policy_keys_parse_exactly() {
@@ -314,6 +345,7 @@ mod tests {
         assert!(
             parse_policy_terms("fortnight")
                 .unwrap_err()
+                .to_string()
                 .contains("'fortnight' is not a payment term")
         );
         assert_eq!(
@@ -323,6 +355,7 @@ mod tests {
         assert!(
             parse_policy_limit(&currency, "-1")
                 .unwrap_err()
+                .to_string()
                 .contains("negative")
         );
         let comma = currency

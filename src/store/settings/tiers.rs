@@ -10,7 +10,8 @@
 
 use rusqlite::Connection;
 
-use super::ladder::MAX_INTERVAL_DAYS;
+use super::ladder::{INTERVAL_KEY, MAX_INTERVAL_DAYS, parse_days_in};
+use super::{SettingProblem, WhenEmpty};
 use super::{bad, put, read_thresholds, settings_change};
 use crate::domain::customer::Tier;
 use crate::domain::ladder::{TierLadders, tier_index};
@@ -41,46 +42,51 @@ impl TierSettings {
 /// A tier's `letter.N.days` as typed: empty is the book-wide value (`None`), else whole
 /// days from 1 to the most a threshold may be; the message is what `settings set` says
 /// after the key.
-pub fn parse_tier_days(level: Level, value: &str) -> std::result::Result<Option<i64>, String> {
+pub fn parse_tier_days(
+    level: Level,
+    value: &str,
+) -> std::result::Result<Option<i64>, SettingProblem> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
     }
     parse_days(level, value)
         .map(Some)
-        .map_err(|e| e.to_string())
+        .map_err(SettingProblem::Letter)
 }
 
 /// A tier's `letter.interval_days` as typed: empty is the book-wide value (`None`), else
 /// whole days from 0 to [`MAX_INTERVAL_DAYS`].
-pub fn parse_tier_interval(value: &str) -> std::result::Result<Option<i64>, String> {
+pub fn parse_tier_interval(value: &str) -> std::result::Result<Option<i64>, SettingProblem> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
     }
-    value
-        .parse::<i64>()
-        .ok()
-        .filter(|d| (0..=MAX_INTERVAL_DAYS).contains(d))
+    parse_days_in(value, MAX_INTERVAL_DAYS)
         .map(Some)
-        .ok_or_else(|| {
-            format!(
-                "'{value}' is not a whole number of days from 0 to {MAX_INTERVAL_DAYS} (empty: the book-wide letter.interval_days)"
-            )
-        })
+        .map_err(|e| e.or_empty(WhenEmpty::BookWide(INTERVAL_KEY)))
 }
 
 /// Why `tier`'s ladder as in effect (its own days over the book-wide `book`) is refused:
-/// the level at fault, the level before it when the two are out of order, and the
-/// message naming the tier.
+/// the level at fault, the level before it when the two are out of order, and what is
+/// wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TierLadderProblem {
     pub level: Level,
     pub previous: Option<Level>,
     /// What is wrong, for a screen to say in its own words.
     pub error: LetterError,
-    /// What `owed settings set` says.
-    pub message: String,
+    pub tier: Tier,
+}
+
+impl TierLadderProblem {
+    /// What `owed settings set` says, naming the tier.
+    pub fn problem(&self) -> SettingProblem {
+        SettingProblem::TierLadder {
+            tier: self.tier,
+            error: self.error.clone(),
+        }
+    }
 }
 
 /// `tier`'s ladder checked as in effect; a tier that sets nothing of its own follows the
@@ -104,10 +110,8 @@ pub fn check_tier_ladder(
         TierLadderProblem {
             level: Level::from_number(level).unwrap_or(Level::Reminder),
             previous,
-            message: format!(
-                "tier {tier}'s ladder: {error} (a level the tier does not set has the book-wide letter.N.days)"
-            ),
             error,
+            tier,
         }
     })
 }
@@ -168,7 +172,7 @@ pub(super) fn read_tier_own(conn: &Connection) -> Result<[TierSettings; 3]> {
 /// tier's key of the level at fault.
 fn check_tier(tier: Tier, own: &TierSettings, book: &[i64; 4]) -> Result<()> {
     check_tier_ladder(tier, own, book)
-        .map_err(|problem| bad(days_key(tier, problem.level), problem.message))
+        .map_err(|problem| bad(days_key(tier, problem.level), problem.problem()))
 }
 
 /// Checks every tier's ladder against the book-wide thresholds `book` (as they are
@@ -259,7 +263,7 @@ impl Store {
             own.days[usize::from(level.number() - 1)] = number;
             // Named by the key being set, whichever level ends up out of order.
             check_tier(tier, &own, &read_thresholds(&self.conn)?).map_err(|e| match e {
-                StoreError::BadSetting { message, .. } => bad(key, message),
+                StoreError::BadSetting { problem, .. } => bad(key, *problem),
                 other => other,
             })?;
         }

@@ -159,9 +159,13 @@ impl Form {
                 for (invoice, text) in self.invoices.iter().zip(amounts) {
                     let value = match text.trim() {
                         "" => Money::ZERO,
-                        text => currency
-                            .parse(text)
-                            .map_err(|e| format!("{}: {e}", invoice.number))?,
+                        text => currency.parse(text).map_err(|e| {
+                            fl!(
+                                "field-problem",
+                                field = invoice.number.as_str(),
+                                problem = e.described()
+                            )
+                        })?,
                     };
                     if value.is_negative() {
                         return Err(fl!(

@@ -6,12 +6,12 @@ use crate::domain::company::{self, CompanyProfile, Locale, Paper};
 use crate::domain::customer::Tier;
 use crate::domain::ladder::ReminderRules;
 use crate::domain::letters::{self, LetterError, LetterTemplate, Level, split_paragraphs};
-use crate::domain::policy::{TierPolicy, parse_deposit_pct};
+use crate::domain::policy::TierPolicy;
 use crate::fl;
 use crate::store::{
-    CompanySettings, LadderSettings, TIERS, TierLadderProblem, TierSettings, check_tier_ladder,
-    parse_interval_days, parse_policy_limit, parse_policy_terms, parse_reminder_days,
-    parse_tier_days, parse_tier_interval, parse_tolerance,
+    CompanySettings, LadderSettings, SettingProblem, TIERS, TierLadderProblem, TierSettings,
+    check_tier_ladder, parse_deposit_pct, parse_interval_days, parse_policy_limit,
+    parse_policy_terms, parse_reminder_days, parse_tier_days, parse_tier_interval, parse_tolerance,
 };
 use crate::ui::errors::Described;
 
@@ -139,7 +139,7 @@ impl Problems {
         ];
         for (what, problem) in company {
             if let Some(problem) = problem {
-                return Some(format!("{what}: {problem}"));
+                return Some(fl!("field-problem", field = what, problem = problem));
             }
         }
         for (level, problem) in Level::ALL.into_iter().zip(&self.days) {
@@ -158,7 +158,7 @@ impl Problems {
         ];
         for (what, problem) in ladder {
             if let Some(problem) = problem {
-                return Some(format!("{what}: {problem}"));
+                return Some(fl!("field-problem", field = what, problem = problem));
             }
         }
         // Each tier's message already names the tier.
@@ -332,9 +332,9 @@ impl Draft {
         let reminder_days = parse_reminder_days(&self.reminder_days);
         let interval_days = parse_interval_days(&self.interval_days);
         let tolerance = parse_tolerance(currency, &self.tolerance);
-        problems.reminder_days = reminder_days.clone().err();
-        problems.interval_days = interval_days.clone().err();
-        problems.tolerance = tolerance.clone().err();
+        problems.reminder_days = reminder_days.clone().err().map(|p| p.described());
+        problems.interval_days = interval_days.clone().err().map(|p| p.described());
+        problems.tolerance = tolerance.clone().err().map(|p| p.described());
         let tiers = self.tiers(&thresholds, &mut problems);
         let policies = self.policies(currency, &mut problems);
         if problems.any() {
@@ -367,9 +367,9 @@ impl Draft {
             let tier = TIERS[i];
             let cells = &self.policy[i];
             let mut policy = TierPolicy::built_in(tier);
-            let mut refuse = |field: PolicyField, problem: String| {
+            let mut refuse = |field: PolicyField, problem: SettingProblem| {
                 problems.policy[i][field.index()] =
-                    Some(tier_problem(tier, &field.label(), &problem));
+                    Some(tier_problem(tier, &field.label(), &problem.described()));
             };
             match parse_policy_terms(&cells[PolicyField::Terms.index()]) {
                 Ok(terms) => policy.terms = terms,
@@ -414,7 +414,8 @@ impl Draft {
             match parse_tier_interval(&self.tier_interval[i]) {
                 Ok(days) => own.interval_days = days,
                 Err(problem) => {
-                    problems.tier_interval[i] = Some(tier_problem(tier, &fl!("interval"), &problem))
+                    problems.tier_interval[i] =
+                        Some(tier_problem(tier, &fl!("interval"), &problem.described()))
                 }
             }
             let cells_valid = problems.tier_days[i].iter().all(Option::is_none);
@@ -466,7 +467,7 @@ fn tier_order_problem(tier: Tier, problem: &TierLadderProblem) -> String {
             previous = previous.to_string(),
             previous_days = previous_days
         ),
-        _ => problem.message.clone(),
+        _ => problem.problem().described(),
     }
 }
 

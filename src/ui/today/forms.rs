@@ -463,10 +463,13 @@ fn parse_day(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
 
 /// A credit note's amount, read by the book's one amount parser; more than zero.
 fn parse_credit(book: &Book, text: &str) -> Result<Money, String> {
-    let amount = book
-        .currency()
-        .parse(text)
-        .map_err(|e| format!("{}: {e}", fl!("credit")))?;
+    let amount = book.currency().parse(text).map_err(|e| {
+        fl!(
+            "field-problem",
+            field = fl!("credit"),
+            problem = e.described()
+        )
+    })?;
     if !amount.is_positive() {
         return Err(fl!("a-credit-note-must-be-more"));
     }
