@@ -8,6 +8,7 @@ pub mod analytics;
 pub mod company;
 pub mod customer;
 pub mod document;
+pub mod email;
 pub mod file_kind;
 pub mod forecast;
 pub mod ids;
