@@ -209,9 +209,13 @@ pub struct ContactArgs {
     /// The person to ask for.
     #[arg(long)]
     pub contact: Option<String>,
-    /// The email address.
+    /// The billing email: one address or several, separated by commas.
     #[arg(long)]
     pub email: Option<String>,
+    /// How statements and letters go to it: email (when it has an address; else
+    /// printed), post, or both.
+    #[arg(long, value_name = "email|post|both")]
+    pub send_by: Option<String>,
     /// The phone number.
     #[arg(long)]
     pub phone: Option<String>,

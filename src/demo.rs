@@ -212,6 +212,7 @@ fn customer_draft(p: &mut Profile, index: usize, code: &str, currency: &Currency
         credit_limit,
         tier,
         on_hold: p.habit == Habit::Stopped || (p.habit == Habit::Chronic && rng.chance(200)),
+        send_by: Default::default(),
     }
 }
 

@@ -19,6 +19,7 @@ mod integrity;
 mod issued;
 mod notes;
 mod open;
+mod outbox;
 mod posting;
 mod queries;
 mod reviews;
@@ -65,6 +66,7 @@ pub use habits::SettledRow;
 pub use issued::{Archiver, Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, ReadOnlyWhy, WhatItIs, default_book_path};
+pub use outbox::{Failure, NewEmail, OutboxEntry, OutboxStatus, Outgoing};
 pub use posting::{
     CreditRefusal, DiscountTaken, Discounting, NewCredit, NewDebit, NewRefund, OverLimit, Posted,
     PostingWarning, Refused, ShownFigures, VoidRequest,
@@ -208,6 +210,10 @@ pub enum StoreError {
         key: String,
         problem: Box<settings::SettingProblem>,
     },
+    #[error("no email with id {0} in the outbox; `owed outbox list` shows them")]
+    UnknownEmail(i64),
+    #[error("email {id} is {status}, not waiting to be sent; nothing was changed")]
+    EmailNotWaiting { id: i64, status: &'static str },
     #[error("a book in memory has no backups folder")]
     NoBackupsFolder,
     #[error("no dispute with id {0}; `owed dispute list` shows them")]

@@ -1819,12 +1819,14 @@ help-init--currency = The currency's code: three letters, e.g. USD, EUR or CNY
 help-init--company = The company's name, printed on statements and letters
 help-customer-add--code = The customer's code, unique in the book: at most 32 characters, no spaces (e.g. C001)
 help-customer-add--name = The customer's name
-help-customer-add--email = The email address
+help-customer-add--email = The billing email: one address or several, separated by commas
+help-customer-add--send-by = How statements and letters go to it: email (when it has an address; else printed), post, or both
 help-customer-add--phone = The phone number
 help-customer-add--address = The postal address, printed on statements and letters (it may run over several lines)
 help-customer-edit--code = The customer's code
 help-customer-edit--name = The new name
-help-customer-edit--email = The email address
+help-customer-edit--email = The billing email: one address or several, separated by commas
+help-customer-edit--send-by = How statements and letters go to it: email (when it has an address; else printed), post, or both
 help-customer-edit--phone = The phone number
 help-customer-edit--address = The postal address, printed on statements and letters (it may run over several lines)
 help-customer-edit--terms = `net 30`, `eom 10` or `due on receipt`, for invoices posted from now on
@@ -1926,7 +1928,7 @@ setting-not-a-percentage = '{ $text }' is not a percentage from 0 up to (not inc
 setting-not-a-switch = '{ $text }' is not yes, no, true or false
 setting-not-a-paper = '{ $text }' is not a paper size; use a4 or letter
 setting-not-a-locale = '{ $text }' is not a locale; use one of { $locales }
-setting-unknown-key = unknown setting; the settings are company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before, letter.0.send, letter.0.en|zh.title|paragraphs|closing (the payment reminder before the due date), tier.A|B|C.letter.N.days, tier.A|B|C.letter.interval_days (a tier's own ladder; empty: the book-wide value), fee.annual_rate, fee.grace_days, fee.minimum, fee.fixed, fee.from, tier.A|B|C.fee.annual_rate|grace_days (a tier's own late-interest policy; empty: the book-wide value), tier.A|B|C.terms, tier.A|B|C.credit_limit, tier.A|B|C.deposit_pct (a tier's credit policy for new customers and invoices; empty: no default)
+setting-unknown-key = unknown setting; the settings are company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before, letter.0.send, letter.0.en|zh.title|paragraphs|closing (the payment reminder before the due date), tier.A|B|C.letter.N.days, tier.A|B|C.letter.interval_days (a tier's own ladder; empty: the book-wide value), fee.annual_rate, fee.grace_days, fee.minimum, fee.fixed, fee.from, tier.A|B|C.fee.annual_rate|grace_days (a tier's own late-interest policy; empty: the book-wide value), tier.A|B|C.terms, tier.A|B|C.credit_limit, tier.A|B|C.deposit_pct (a tier's credit policy for new customers and invoices; empty: no default), email.smtp_host, email.smtp_port, email.tls, email.username, email.from, email.from_name, email.reply_to, email.bcc_self, email.rate_per_minute, email.statement.en|zh.subject|body, email.letter.N.en|zh.subject|body (N = 0 to 4)
 setting-file = { $path }: { $why }
 setting-logo-too-big = the logo file is { $size }; use one of at most { $most }
 setting-tier-ladder = tier { $tier }'s ladder: { $error } (a level the tier does not set has the book-wide letter.N.days)
@@ -2002,3 +2004,20 @@ file-refused-exists = already exists; choose a new file name
 file-refused-log = its write-ahead log could not be folded in (is it open elsewhere?); nothing was changed
 file-refused-nothing-written = nothing was written
 error-store-copy-failed = { $path }: the copy failed its check ({ $why }) and was not kept
+
+## The outbox of emails
+error-store-unknown-email = no email with id { $id } in the outbox; `owed outbox list` shows them
+error-store-email-not-waiting = email { $id } is { $status }, not waiting to be sent; nothing was changed
+outbox-status-queued = queued
+outbox-status-sent = sent
+outbox-status-failed = failed
+outbox-status-cancelled = cancelled
+email-bad-address = '{ $text }' is not an email address
+email-too-many = more than { $max } addresses; send to a shared mailbox instead
+email-bad-send-by = '{ $text }' is not email, post or both
+email-bad-tls = '{ $text }' is not starttls, tls or none
+email-bad-port = '{ $text }' is not a port (1 to 65535)
+email-bad-rate = '{ $text }' is not a number of emails a minute (1 to 10000)
+email-unknown-field = unknown merge field { $field }; the fields are { $fields }
+email-subject-lines = a subject is one line
+email-control-character = a control character is not allowed here

@@ -183,6 +183,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     .transpose()
                     .map_err(input("--tier"))?,
                 on_hold: fields.hold,
+                send_by: fields
+                    .contact
+                    .send_by
+                    .as_deref()
+                    .map(crate::domain::email::SendBy::parse)
+                    .transpose()
+                    .map_err(input("--send-by"))?
+                    .unwrap_or_default(),
             };
             let left_empty = LeftEmpty {
                 terms: terms.is_none(),
@@ -258,6 +266,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 on_hold: (edit.hold || edit.release).then_some(edit.hold),
                 archived: (edit.archive || edit.unarchive).then_some(edit.archive),
                 next_review: None,
+                send_by: edit
+                    .contact
+                    .send_by
+                    .as_deref()
+                    .map(crate::domain::email::SendBy::parse)
+                    .transpose()
+                    .map_err(input("--send-by"))?,
                 reason: edit.reason.clone(),
             };
             let customer = store.update_customer(&edit.code, &update)?;

@@ -69,6 +69,8 @@ pub struct CustomerDraft {
     pub credit_limit: Option<Money>,
     pub tier: Option<Tier>,
     pub on_hold: bool,
+    /// How it wants its statements and letters.
+    pub send_by: crate::domain::email::SendBy,
 }
 
 impl CustomerDraft {
@@ -112,13 +114,15 @@ impl CustomerDraft {
             text::check_optional_multiline("address", self.address.as_deref(), TEXT_MAX)?;
         }
         // A blank email is none (an edit that clears the field), as the store keeps it.
+        // Several addresses may be given, separated by commas; each is checked.
         if let Some(email) = self.email.as_ref().filter(|e| !text::is_blank(e)) {
             let email = email.trim();
-            let valid = email.split_once('@').is_some_and(|(user, host)| {
-                !user.is_empty() && host.contains('.') && !email.contains(' ')
-            });
-            if !valid {
-                return Err(CustomerError::BadEmail(email.to_string()));
+            if let Err(e) = crate::domain::email::parse_addresses(email) {
+                let bad = match e {
+                    crate::domain::email::EmailError::BadAddress(one) => one,
+                    _ => email.to_string(),
+                };
+                return Err(CustomerError::BadEmail(bad));
             }
         }
         if self.credit_limit.is_some_and(Money::is_negative) {

@@ -30,6 +30,12 @@ pub enum EmailError {
     BadPort(String),
     #[error("'{0}' is not a number of emails a minute (1 to 10000)")]
     BadRate(String),
+    #[error("unknown merge field {field}; the fields are {}", EMAIL_FIELDS.join(" "))]
+    UnknownField { field: String },
+    #[error("a subject is one line")]
+    SubjectLines,
+    #[error("a control character is not allowed here")]
+    ControlCharacter,
 }
 
 /// One address: `name@example.com`.

@@ -19,6 +19,7 @@ pub trait Described {
 
 mod check;
 mod domain;
+mod email;
 mod files;
 mod import;
 mod reports;

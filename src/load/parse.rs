@@ -380,6 +380,7 @@ impl Cells<'_> {
                 })
                 .transpose()?,
             on_hold,
+            send_by: Default::default(),
         };
         draft.validate().map_err(|e| {
             let column = match e {

@@ -10,6 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::audit::AuditAction;
 use super::{Result, Store, StoreError};
 use crate::domain::customer::{CustomerDraft, Tier};
+use crate::domain::email::SendBy;
 use crate::domain::ids::CustomerId;
 use crate::domain::policy::next_review_after;
 use crate::domain::terms::Terms;
@@ -32,6 +33,18 @@ pub struct Customer {
     pub archived: bool,
     /// When its credit is next reviewed (none only in a book that never had a date).
     pub next_review: Option<NaiveDate>,
+    /// How it wants its statements and letters.
+    pub send_by: SendBy,
+}
+
+impl Customer {
+    /// Its billing addresses (its `email` may hold several).
+    pub fn addresses(&self) -> Vec<String> {
+        self.email
+            .as_deref()
+            .map(|e| crate::domain::email::parse_addresses(e).unwrap_or_default())
+            .unwrap_or_default()
+    }
 }
 
 /// Which of a new customer's fields were left empty, to be taken from its tier's policy.
@@ -56,6 +69,7 @@ pub struct CustomerUpdate {
     pub archived: Option<bool>,
     /// The next credit review's date.
     pub next_review: Option<NaiveDate>,
+    pub send_by: Option<SendBy>,
     /// Why, when the person says (kept in the audit log beside each change).
     pub reason: Option<String>,
 }
@@ -63,7 +77,7 @@ pub struct CustomerUpdate {
 // A macro, not a const, so the queries below are built at compile time.
 macro_rules! columns {
     () => {
-        "id, code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, archived, next_review"
+        "id, code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, archived, next_review, send_by"
     };
 }
 
@@ -94,6 +108,10 @@ fn from_row(row: &Row<'_>, currency: &Currency) -> rusqlite::Result<Customer> {
             .get::<_, Option<String>>(12)?
             .map(|d| crate::domain::parse_date(&d).map_err(|_| bad(12, d.clone())))
             .transpose()?,
+        send_by: {
+            let text: String = row.get(13)?;
+            SendBy::parse(&text).map_err(|_| bad(13, text.clone()))?
+        },
     })
 }
 
@@ -128,8 +146,8 @@ pub(super) fn insert(
     let limit = limit_minor(currency, draft.credit_limit)?;
     let next_review = next_review_after(super::today(), draft.tier);
     conn.execute(
-        "INSERT INTO customers (code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, created_at, next_review)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO customers (code, name, contact, email, phone, address, terms, credit_limit, tier, on_hold, created_at, next_review, send_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             code,
             draft.name.trim(),
@@ -143,6 +161,7 @@ pub(super) fn insert(
             draft.on_hold,
             super::now_stamp(),
             next_review.to_string(),
+            draft.send_by.as_str(),
         ],
     )?;
     let id = CustomerId(conn.last_insert_rowid());
@@ -249,6 +268,7 @@ impl Store {
                 credit_limit: update.credit_limit.unwrap_or(current.credit_limit),
                 tier: update.tier.unwrap_or(current.tier),
                 on_hold: update.on_hold.unwrap_or(current.on_hold),
+                send_by: update.send_by.unwrap_or(current.send_by),
             };
             // The text rules for what is being changed; what the book already holds is
             // left to be corrected when the user chooses to.
@@ -272,7 +292,8 @@ impl Store {
             let limit = limit_minor(currency, draft.credit_limit)?;
             tx.execute(
                 "UPDATE customers SET name = ?2, contact = ?3, email = ?4, phone = ?5, address = ?6, terms = ?7,
-                 credit_limit = ?8, tier = ?9, on_hold = ?10, archived = ?11, next_review = ?12 WHERE id = ?1",
+                 credit_limit = ?8, tier = ?9, on_hold = ?10, archived = ?11, next_review = ?12,
+                 send_by = ?13 WHERE id = ?1",
                 params![
                     current.id,
                     draft.name.trim(),
@@ -286,6 +307,7 @@ impl Store {
                     draft.on_hold,
                     archived,
                     next_review.map(|d| d.to_string()),
+                    draft.send_by.as_str(),
                 ],
             )?;
             let after = require(tx, currency, code)?;
@@ -326,6 +348,7 @@ fn changed_fields(
             ("on_hold", yes_no(c.on_hold)),
             ("archived", yes_no(c.archived)),
             ("next_review", c.next_review.map(|d| d.to_string())),
+            ("send_by", Some(c.send_by.as_str().to_string())),
         ]
     };
     fields(before)

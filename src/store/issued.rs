@@ -90,7 +90,12 @@ pub struct Archiver<'t> {
     at: String,
 }
 
-impl Archiver<'_> {
+impl<'t> Archiver<'t> {
+    /// The transaction, the book's currency and the moment stamped on all.
+    pub(super) fn parts(&self) -> (&'t rusqlite::Transaction<'t>, &'t Currency, &str) {
+        (self.tx, self.currency, &self.at)
+    }
+
     /// Archives `new` (and logs its note, if any); returns its id.
     pub fn add(&mut self, new: &NewIssued<'_>) -> Result<i64> {
         let (tx, currency, at) = (self.tx, self.currency, &self.at);

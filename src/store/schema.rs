@@ -473,6 +473,46 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE bank_rows ADD COLUMN said TEXT;
     "#,
+    // v17: email. A customer says how it wants its statements and letters (`send_by`;
+    // its `email` may hold several addresses). Each email goes into the outbox in the
+    // transaction that archives its PDF, and is delivered from there: it is marked sent
+    // only once the server has accepted it, and a sent email is never changed again.
+    // The subject and bodies are fixed when queued, as are the Message-ID and Date, so
+    // a message sent twice (a kill between the server's yes and the mark) is the same
+    // message, which mail readers show once. Nothing is ever deleted from the outbox.
+    r#"
+    ALTER TABLE customers ADD COLUMN send_by TEXT NOT NULL DEFAULT 'email'
+        CHECK (send_by IN ('email', 'post', 'both'));
+    CREATE TABLE outbox (
+        id          INTEGER PRIMARY KEY,
+        customer_id INTEGER NOT NULL REFERENCES customers(id),
+        issued_id   INTEGER NOT NULL REFERENCES issued(id),
+        kind        TEXT NOT NULL CHECK (kind IN ('statement', 'letter')),
+        level       INTEGER CHECK (level BETWEEN 0 AND 4),
+        to_addrs    TEXT NOT NULL CHECK (to_addrs <> ''),
+        subject     TEXT NOT NULL,
+        body_text   TEXT NOT NULL,
+        body_html   TEXT NOT NULL,
+        message_id  TEXT NOT NULL UNIQUE,
+        date        TEXT NOT NULL,
+        status      TEXT NOT NULL DEFAULT 'queued'
+            CHECK (status IN ('queued', 'sent', 'failed', 'cancelled')),
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        failure     TEXT CHECK (failure IN ('unreachable', 'tls', 'login', 'refused', 'rejected', 'other')),
+        last_error  TEXT,
+        next_try    TEXT,
+        queued_at   TEXT NOT NULL,
+        sent_at     TEXT,
+        CHECK ((status = 'sent') = (sent_at IS NOT NULL)),
+        CHECK ((kind = 'letter') = (level IS NOT NULL))
+    );
+    CREATE INDEX outbox_waiting ON outbox(next_try, id) WHERE status IN ('queued', 'failed');
+    CREATE INDEX outbox_by_issued ON outbox(issued_id);
+    CREATE TRIGGER outbox_sent_is_kept BEFORE UPDATE ON outbox WHEN OLD.status = 'sent'
+        BEGIN SELECT RAISE(ABORT, 'a sent email is never changed'); END;
+    CREATE TRIGGER outbox_is_kept BEFORE DELETE ON outbox
+        BEGIN SELECT RAISE(ABORT, 'nothing is deleted from the outbox; cancel it'); END;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

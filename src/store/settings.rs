@@ -10,6 +10,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+mod email;
 mod fees;
 mod keys;
 mod ladder;

@@ -68,6 +68,7 @@ impl Described for SettingProblem {
                 tier = tier.to_string(),
                 error = error.described_in(loader)
             ),
+            SettingProblem::Email(error) => error.described_in(loader),
             SettingProblem::OrEmpty(problem, means) => match means {
                 WhenEmpty::NoDefault => fl!(
                     loader,

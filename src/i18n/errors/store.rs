@@ -335,6 +335,15 @@ impl Described for StoreError {
                 message = problem.described_in(loader)
             ),
             StoreError::NoBackupsFolder => fl!(loader, "error-store-no-backups-folder"),
+            StoreError::UnknownEmail(id) => {
+                fl!(loader, "error-store-unknown-email", id = id.to_string())
+            }
+            StoreError::EmailNotWaiting { id, status } => fl!(
+                loader,
+                "error-store-email-not-waiting",
+                id = id.to_string(),
+                status = outbox_status(loader, status)
+            ),
             StoreError::UnknownDispute(id) => {
                 fl!(loader, "error-store-unknown-dispute", id = id.to_string())
             }
@@ -359,6 +368,17 @@ impl Described for StoreError {
 
 /// The holder a read-only window names when it cannot restore (src/store/backup/restore.rs).
 const THIS_WINDOW: &str = " (this window only reads it)";
+
+/// An email's place in the outbox as the book stores it, in the screen's language.
+pub(crate) fn outbox_status(loader: &FluentLanguageLoader, status: &str) -> String {
+    match status {
+        "queued" => fl!(loader, "outbox-status-queued"),
+        "sent" => fl!(loader, "outbox-status-sent"),
+        "failed" => fl!(loader, "outbox-status-failed"),
+        "cancelled" => fl!(loader, "outbox-status-cancelled"),
+        other => other.to_string(),
+    }
+}
 
 /// A document kind as the book stores it (`invoice`, `fee`, …), in the screen's language.
 fn document_kind(loader: &FluentLanguageLoader, kind: &str) -> String {

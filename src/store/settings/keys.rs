@@ -200,6 +200,7 @@ impl Store {
                     .or_else(|| self.set_tier_setting(key, value))
                     .or_else(|| self.set_fee_setting(key, value))
                     .or_else(|| self.set_policy_setting(key, value))
+                    .or_else(|| self.set_email_setting(key, value))
                 {
                     Some(result) => result?,
                     None => {
@@ -285,6 +286,7 @@ impl Store {
         out.extend(self.tier_setting_values()?);
         out.extend(self.policy_setting_values()?);
         out.extend(self.fee_setting_values()?);
+        out.extend(self.email_setting_values()?);
         Ok(out)
     }
 }

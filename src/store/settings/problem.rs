@@ -12,7 +12,7 @@ use crate::domain::terms::TermsError;
 use crate::files::read::LogoUnread;
 
 /// Every key `owed settings set` takes, as its refusal of an unknown key lists them.
-pub const KNOWN_KEYS: &str = "company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before, letter.0.send, letter.0.en|zh.title|paragraphs|closing (the payment reminder before the due date), tier.A|B|C.letter.N.days, tier.A|B|C.letter.interval_days (a tier's own ladder; empty: the book-wide value), fee.annual_rate, fee.grace_days, fee.minimum, fee.fixed, fee.from, tier.A|B|C.fee.annual_rate|grace_days (a tier's own late-interest policy; empty: the book-wide value), tier.A|B|C.terms, tier.A|B|C.credit_limit, tier.A|B|C.deposit_pct (a tier's credit policy for new customers and invoices; empty: no default)";
+pub const KNOWN_KEYS: &str = "company.name, company.address, company.phone, company.email, company.tax_id, company.payment_instructions, company.logo, paper, locale, letter.N.days, letter.N.enabled, letter.interval_days, letter.tolerance, letter.N.en.title|paragraphs|closing, letter.N.zh.title|paragraphs|closing (N = 1 to 4), letter.0.enabled, letter.0.days_before, letter.0.send, letter.0.en|zh.title|paragraphs|closing (the payment reminder before the due date), tier.A|B|C.letter.N.days, tier.A|B|C.letter.interval_days (a tier's own ladder; empty: the book-wide value), fee.annual_rate, fee.grace_days, fee.minimum, fee.fixed, fee.from, tier.A|B|C.fee.annual_rate|grace_days (a tier's own late-interest policy; empty: the book-wide value), tier.A|B|C.terms, tier.A|B|C.credit_limit, tier.A|B|C.deposit_pct (a tier's credit policy for new customers and invoices; empty: no default), email.smtp_host, email.smtp_port, email.tls, email.username, email.from, email.from_name, email.reply_to, email.bcc_self, email.rate_per_minute, email.statement.en|zh.subject|body, email.letter.N.en|zh.subject|body (N = 0 to 4)";
 
 /// An amount setting that may not be negative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +79,8 @@ pub enum SettingProblem {
     LogoRefused { path: String, why: CompanyError },
     /// A tier's ladder as in effect out of order.
     TierLadder { tier: Tier, error: LetterError },
+    /// An email setting's own rules.
+    Email(crate::domain::email::EmailError),
     /// A problem of a key that may be left empty, and what empty means there.
     OrEmpty(Box<SettingProblem>, WhenEmpty),
 }
@@ -143,6 +145,7 @@ impl fmt::Display for SettingProblem {
                 f,
                 "tier {tier}'s ladder: {error} (a level the tier does not set has the book-wide letter.N.days)"
             ),
+            SettingProblem::Email(error) => write!(f, "{error}"),
             SettingProblem::OrEmpty(problem, means) => write!(f, "{problem}; empty: {means}"),
         }
     }

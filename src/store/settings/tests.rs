@@ -200,10 +200,12 @@ fn set_setting_takes_every_key() {
     // per level enabled; then the payment reminder: enabled, sent as a letter, days
     // before, and 2 × 3 texts; then each tier's four thresholds and interval; then each
     // tier's credit policy (terms, limit, deposit); then the late-interest policy's five
-    // keys (fee.from included) and each tier's rate and grace.
+    // keys (fee.from included) and each tier's rate and grace; then email's nine server
+    // and sender keys and a subject and body in two languages for the statement and
+    // each of the five letters.
     assert_eq!(
         shown.len(),
-        9 + 4 * 7 + 2 + 4 + 3 + 6 + 3 * 5 + 3 * 3 + 5 + 3 * 2
+        9 + 4 * 7 + 2 + 4 + 3 + 6 + 3 * 5 + 3 * 3 + 5 + 3 * 2 + 9 + 6 * 2 * 2
     );
     let value = |key: &str| shown.iter().find(|(k, _, _)| k == key).unwrap().1.clone();
     assert_eq!(
@@ -434,4 +436,71 @@ fn tier_ladders_save_with_the_rest_checked_as_in_effect_and_only_changes_written
         message(store.save_company_settings(&settings).unwrap_err())
             .starts_with("tier.B.letter.2.days")
     );
+}
+
+#[test]
+fn email_settings_are_set_checked_and_shown() {
+    use crate::domain::email::{EmailKind, Tls};
+    let mut store = book();
+    let set = |store: &mut Store, key: &str, value: &str| store.set_setting(key, value);
+    assert_eq!(
+        set(&mut store, "email.smtp_host", " smtp.acme.example ").unwrap(),
+        "smtp.acme.example"
+    );
+    assert_eq!(set(&mut store, "email.tls", "TLS").unwrap(), "tls");
+    // The port follows the protection until one is set.
+    assert_eq!(store.email_settings().unwrap().port, 465);
+    assert_eq!(set(&mut store, "email.smtp_port", "2525").unwrap(), "2525");
+    set(&mut store, "email.from", "ar@acme.example").unwrap();
+    set(&mut store, "email.from_name", "Acme 应收").unwrap();
+    set(&mut store, "email.bcc_self", "yes").unwrap();
+    set(&mut store, "email.rate_per_minute", "30").unwrap();
+    let settings = store.email_settings().unwrap();
+    assert_eq!(
+        (settings.host.as_str(), settings.port, settings.tls),
+        ("smtp.acme.example", 2525, Tls::Tls)
+    );
+    assert!(settings.bcc_self && settings.per_minute == 30 && settings.is_set_up());
+    for (key, value, said) in [
+        ("email.from", "not-an-address", "is not an email address"),
+        ("email.smtp_port", "99999", "is not a port"),
+        ("email.tls", "ssl3", "starttls, tls or none"),
+        ("email.rate_per_minute", "0", "emails a minute"),
+        (
+            "email.statement.en.body",
+            "Dear {contact}: {items}",
+            "unknown merge field {items}",
+        ),
+        ("email.letter.2.zh.subject", r"one\ntwo", "one line"),
+        ("email.letter.9.en.body", "x", "unknown setting"),
+    ] {
+        let refused = message(set(&mut store, key, value).unwrap_err());
+        assert!(
+            refused.starts_with(key) && refused.contains(said),
+            "{refused}"
+        );
+    }
+    set(
+        &mut store,
+        "email.letter.2.zh.subject",
+        "第二次通知：{total_overdue}",
+    )
+    .unwrap();
+    let template = store
+        .email_template(
+            EmailKind::Letter(crate::domain::letters::Level::SecondNotice),
+            true,
+        )
+        .unwrap();
+    assert_eq!(template.subject, "第二次通知：{total_overdue}");
+    // Empty goes back to the built-in text.
+    set(&mut store, "email.letter.2.zh.subject", "").unwrap();
+    let template = store
+        .email_template(
+            EmailKind::Letter(crate::domain::letters::Level::SecondNotice),
+            true,
+        )
+        .unwrap();
+    assert!(template.subject.starts_with("第二次通知"));
+    assert_ne!(template.subject, "第二次通知：{total_overdue}");
 }

@@ -218,6 +218,7 @@ impl Form {
             credit_limit,
             tier,
             on_hold: self.on_hold,
+            send_by: Default::default(),
         };
         // validate() stops at the first problem; the form shows every field's at once.
         let mut probe = draft.clone();
@@ -329,6 +330,8 @@ impl Form {
                                 on_hold: Some(draft.on_hold),
                                 archived: None,
                                 next_review,
+                                // Not on this form yet: left as it is.
+                                send_by: None,
                                 reason: None,
                             },
                         )
