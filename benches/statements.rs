@@ -70,6 +70,7 @@ fn main() {
         customers: Selection::Codes(codes),
         locale: None,
         archive: false,
+        email: false,
     };
     let started = Instant::now();
     let summary =

@@ -13,6 +13,7 @@ mod errors;
 mod fees;
 mod forecast;
 mod help;
+mod outbox;
 mod output;
 mod parse_errors;
 mod posting_args;
@@ -133,6 +134,9 @@ pub enum Command {
     /// Statements and letters issued: list them, or write one back byte for byte.
     #[command(subcommand)]
     Issued(IssuedCommand),
+    /// The emails queued with statements and letters: list, send or cancel them.
+    #[command(subcommand)]
+    Outbox(outbox::OutboxCommand),
     /// What is owed and overdue, and whom to contact today, as text.
     Overview,
     /// Company details, paper, locale, and the demand letters' texts and thresholds.

@@ -15,6 +15,7 @@ pub mod files;
 pub mod i18n;
 pub mod import;
 pub mod load;
+pub mod mail;
 pub mod pdf;
 pub mod preferences;
 pub mod report;

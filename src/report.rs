@@ -3,6 +3,7 @@
 //! screens call these same functions, so their figures always agree.
 
 pub mod analytics;
+pub mod email;
 pub mod forecast;
 pub mod letters;
 mod promises;

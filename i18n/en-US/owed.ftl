@@ -1717,6 +1717,7 @@ help-statements--customers = all, with-balance, overdue or codes like C001,C002
 help-statements--out = The folder to write the PDFs to
 help-statements--lang = en or zh (default: the company's locale)
 help-statements--preview = Write the PDFs without archiving them as issued
+help-statements--email = Email each statement to the customers who want email (queued in the outbox with the archived PDF, then sent); the others are listed as to print
 help-letter = One demand letter as PDF
 help-letter--level = 0 payment reminder before the due date, 1 reminder, 2 second notice, 3 final demand, 4 notice before legal action
 help-letter--date = Letter date (default today)
@@ -1735,6 +1736,13 @@ help-issued = Statements and letters issued: list them, or write one back byte f
 help-issued-list = Statements and letters issued, newest first
 help-issued-show = Write an issued document back, byte for byte as stored
 help-issued-show--id = The id `owed issued list` shows
+help-outbox = The emails queued with statements and letters: list, send or cancel them
+help-outbox-list = The emails in the outbox, newest first, with where each is
+help-outbox-list--format = table or json
+help-outbox-send = Deliver what is waiting (queued, or failed and due another try)
+help-outbox-send--now = Try the failed ones now too, without waiting their turn
+help-outbox-cancel = Cancel an email that is still waiting: it is never sent
+help-outbox-cancel--id = The id `owed outbox list` shows
 help-issued-show--out = The file to write
 help-overview = What is owed and overdue, and whom to contact today, as text
 help-settings = Company details, paper, locale, and the demand letters' texts and thresholds
@@ -2021,3 +2029,32 @@ email-bad-rate = '{ $text }' is not a number of emails a minute (1 to 10000)
 email-unknown-field = unknown merge field { $field }; the fields are { $fields }
 email-subject-lines = a subject is one line
 email-control-character = a control character is not allowed here
+
+## Sending email: why a delivery failed, why sending could not start, owed outbox
+send-failure-unreachable = the mail server could not be reached
+send-failure-tls = a secure connection to the mail server could not be made
+send-failure-login = the mail server refused the user name or password
+send-failure-refused = the mail server refused it for now
+send-failure-rejected = the mail server rejected it
+send-failure-other = sending failed
+mail-error-not-set-up = no mail server is set up: set email.smtp_host and email.from (`owed settings set`)
+mail-error-insecure = email.tls is none, which is only for a mail server on this machine, not { $host }; set email.tls to starttls or tls
+mail-error-no-password = the mail server { $host } needs the password of { $username }: set { $var } (or keep it in the system keyring)
+mail-error-bad-sender = '{ $text }' cannot be the sender's address (email.from)
+mail-error-server = the mail server { $host }: { $why }
+cli-outbox-cancelled = Email { $id } to { $customer } cancelled: { $subject }
+cli-outbox-empty = The outbox is empty.
+cli-outbox-col-to = To
+cli-outbox-col-subject = Subject
+cli-outbox-col-status = Status
+cli-outbox-col-attempts = Tries
+cli-outbox-col-why = Last error
+cli-outbox-progress = { $sent } sent, { $failed } failed…
+cli-outbox-sent = { $sent } sent, { $failed } failed, { $waiting } waiting.
+cli-outbox-stopped = Stopped: { $why }. The rest wait in the outbox; `owed outbox send` tries again.
+cli-emails-queued = { $count ->
+    [one] 1 email queued in the outbox
+   *[other] { $count } emails queued in the outbox
+}
+cli-to-print = To print and post ({ $count }): { $customers }
+cli-emails-wait = The emails wait in the outbox: `owed outbox send` sends them.

@@ -100,6 +100,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let mut store = open(&cli, Access::Write)?;
             super::documents::letters(&mut store, args)?;
         }
+        Command::Outbox(command) => {
+            let mut store = open(&cli, Access::Write)?;
+            super::outbox::run(&mut store, command)?;
+        }
         Command::Issued(command) => {
             let store = open(&cli, Access::Read)?;
             super::documents::issued(&store, command)?;

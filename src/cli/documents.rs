@@ -46,6 +46,10 @@ pub struct StatementsArgs {
     /// Write the PDFs without archiving them as issued.
     #[arg(long)]
     pub preview: bool,
+    /// Email each statement to the customers who want email (queued in the outbox with
+    /// the archived PDF, then sent); the others are listed as to print.
+    #[arg(long, conflicts_with = "preview")]
+    pub email: bool,
 }
 
 #[derive(Debug, Args)]
@@ -180,6 +184,7 @@ pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliErr
             .map_err(input("--customers"))?,
         locale: parse_lang(&args.lang)?,
         archive: !args.preview,
+        email: args.email,
     };
     let mut stderr = std::io::stderr();
     let summary = statement::batch(store, &request, &args.out, |done, total| {
@@ -227,8 +232,49 @@ pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliErr
             )
         ));
     }
+    if args.email {
+        lines.extend(email_lines(
+            store,
+            summary.emailed.len(),
+            &summary.to_print,
+        )?);
+    }
     print(&lines.join("\n"));
     Ok(())
+}
+
+/// What a run with `--email` says after its files: the emails queued and how sending
+/// them went, and whom to print for.
+fn email_lines(
+    store: &mut Store,
+    queued: usize,
+    to_print: &[String],
+) -> Result<Vec<String>, CliError> {
+    let mut lines = vec![format!(
+        "  {}",
+        fl!("cli-emails-queued", count = count(queued))
+    )];
+    if !to_print.is_empty() {
+        lines.push(format!(
+            "  {}",
+            fl!(
+                "cli-to-print",
+                count = count(to_print.len()),
+                customers = to_print.join(", ")
+            )
+        ));
+    }
+    if queued > 0 {
+        // Queued first, then sent: a failure here leaves them waiting in the outbox.
+        match super::outbox::send(store, false) {
+            Ok(report) => lines.push(format!("  {}", super::outbox::said(&report))),
+            Err(error) => {
+                lines.push(format!("  {}", super::said(&error)));
+                lines.push(format!("  {}", fl!("cli-emails-wait")));
+            }
+        }
+    }
+    Ok(lines)
 }
 
 pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {

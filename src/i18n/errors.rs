@@ -28,3 +28,8 @@ mod store;
 mod warnings;
 
 pub use files::io_text;
+
+/// An email's place in the outbox (`queued`, `sent`, …) in the language chosen.
+pub fn outbox_status_text(status: &str) -> String {
+    store::outbox_status(&crate::i18n::LOADER, status)
+}

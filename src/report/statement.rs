@@ -105,6 +105,9 @@ pub struct Request {
     pub locale: Option<Locale>,
     /// Store each statement in the book's archive (`false` for a preview).
     pub archive: bool,
+    /// Queue an email with each archived statement to the customers who want email
+    /// (sent by `owed outbox send` or the app); the others are listed as to print.
+    pub email: bool,
 }
 
 /// What a batch run did.
@@ -122,6 +125,11 @@ pub struct BatchSummary {
     pub total_due: Money,
     /// Unfinished files of earlier runs that were killed, removed from the folder.
     pub stale_removed: usize,
+    /// Outbox ids of the emails queued (a run with `email`).
+    pub emailed: Vec<i64>,
+    /// Customers of a run with `email` whose statement is to be printed and posted (no
+    /// address, or they want post).
+    pub to_print: Vec<String>,
 }
 
 /// Everything about the book as of the statement date that every statement shares:

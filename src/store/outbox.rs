@@ -136,6 +136,8 @@ pub struct OutboxEntry {
     pub next_try: Option<String>,
     pub queued_at: String,
     pub sent_at: Option<String>,
+    /// Fixed when queued: a resent email is the same message.
+    pub message_id: String,
 }
 
 /// An email about to be sent: its entry, its fixed parts and the archived PDF.
@@ -144,7 +146,6 @@ pub struct Outgoing {
     pub entry: OutboxEntry,
     pub text: String,
     pub html: String,
-    pub message_id: String,
     /// The Date header, RFC 2822, fixed when queued.
     pub date: String,
     pub file_name: String,
@@ -153,7 +154,7 @@ pub struct Outgoing {
 
 const ENTRY_COLUMNS: &str = "SELECT o.id, c.code, c.name, o.to_addrs, o.subject, o.kind, o.level,
     o.issued_id, o.status, o.attempts, o.failure, o.last_error, o.next_try, o.queued_at,
-    o.sent_at FROM outbox o JOIN customers c ON c.id = o.customer_id";
+    o.sent_at, o.message_id FROM outbox o JOIN customers c ON c.id = o.customer_id";
 
 fn entry_from(row: &Row<'_>) -> rusqlite::Result<OutboxEntry> {
     let bad = |i: usize, what: &str| {
@@ -188,6 +189,7 @@ fn entry_from(row: &Row<'_>) -> rusqlite::Result<OutboxEntry> {
         next_try: row.get(12)?,
         queued_at: row.get(13)?,
         sent_at: row.get(14)?,
+        message_id: row.get(15)?,
     })
 }
 
@@ -288,26 +290,16 @@ impl Store {
         let Some(entry) = found else {
             return Ok(None);
         };
-        let (text, html, message_id, date, file_name, pdf) = self.conn.query_row(
-            "SELECT o.body_text, o.body_html, o.message_id, o.date, i.file_name, i.pdf
+        let (text, html, date, file_name, pdf) = self.conn.query_row(
+            "SELECT o.body_text, o.body_html, o.date, i.file_name, i.pdf
              FROM outbox o JOIN issued i ON i.id = o.issued_id WHERE o.id = ?1",
             [entry.id],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            },
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )?;
         Ok(Some(Outgoing {
             entry,
             text,
             html,
-            message_id,
             date,
             file_name,
             pdf,

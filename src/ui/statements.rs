@@ -408,6 +408,8 @@ impl Statements {
             return Task::none();
         };
         let request = Request {
+            // Emailing from this screen comes with the outbox on screen.
+            email: false,
             period,
             kind: self.kind.0,
             customers,

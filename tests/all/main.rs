@@ -21,6 +21,7 @@ mod credit_control;
 mod demo_worklist;
 mod discount;
 mod disputes;
+mod email;
 mod fees;
 mod forecast;
 mod hostile_files;

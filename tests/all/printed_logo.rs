@@ -61,6 +61,7 @@ fn jpeg_logos_print_as_they_are_and_png_logos_still_print() {
                 customers: Selection::All,
                 locale: None,
                 archive: false,
+                email: false,
             },
             &out,
             |_, _| {},

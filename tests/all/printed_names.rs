@@ -72,6 +72,7 @@ fn names_in_every_script_print_intact_on_statements_and_letters() {
                 customers: Selection::All,
                 locale: None,
                 archive: false,
+                email: false,
             },
             &out,
             |_, _| {},

@@ -25,6 +25,7 @@ fn request(archive: bool) -> Request {
         customers: Selection::All,
         locale: None,
         archive,
+        email: false,
     }
 }
 

@@ -24,6 +24,7 @@ fn request(kind: StatementKind, customers: Selection) -> Request {
         customers,
         locale: None,
         archive: true,
+        email: false,
     }
 }
 

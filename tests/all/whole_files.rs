@@ -71,6 +71,7 @@ fn october(archive: bool) -> Request {
         customers: Selection::All,
         locale: None,
         archive,
+        email: false,
     }
 }
 

@@ -6,6 +6,50 @@ use i18n_embed_fl::fl;
 
 use super::Described;
 use crate::domain::email::{EMAIL_FIELDS, EmailError, MAX_ADDRESSES};
+use crate::mail::{MailError, PASSWORD_VAR};
+use crate::store::Failure;
+
+impl Described for Failure {
+    fn described_in(&self, loader: &FluentLanguageLoader) -> String {
+        match self {
+            Failure::Unreachable => fl!(loader, "send-failure-unreachable"),
+            Failure::Tls => fl!(loader, "send-failure-tls"),
+            Failure::Login => fl!(loader, "send-failure-login"),
+            Failure::Refused => fl!(loader, "send-failure-refused"),
+            Failure::Rejected => fl!(loader, "send-failure-rejected"),
+            Failure::Other => fl!(loader, "send-failure-other"),
+        }
+    }
+}
+
+impl Described for MailError {
+    fn described_in(&self, loader: &FluentLanguageLoader) -> String {
+        match self {
+            MailError::NotSetUp => fl!(loader, "mail-error-not-set-up"),
+            MailError::Insecure { host } => {
+                fl!(loader, "mail-error-insecure", host = host.as_str())
+            }
+            MailError::NoPassword { host, username } => fl!(
+                loader,
+                "mail-error-no-password",
+                host = host.as_str(),
+                username = username.as_str(),
+                var = PASSWORD_VAR
+            ),
+            MailError::BadSender(text) => {
+                fl!(loader, "mail-error-bad-sender", text = text.as_str())
+            }
+            // The TLS library's own words after the host.
+            MailError::Server { host, why } => fl!(
+                loader,
+                "mail-error-server",
+                host = host.as_str(),
+                why = why.as_str()
+            ),
+            MailError::Store(inner) => inner.described_in(loader),
+        }
+    }
+}
 
 impl Described for EmailError {
     fn described_in(&self, loader: &FluentLanguageLoader) -> String {
@@ -36,6 +80,66 @@ impl Described for EmailError {
 mod tests {
     use super::*;
     use crate::i18n::{Language, loader_for};
+
+    #[test]
+    fn failures_and_mail_errors_say_the_same_in_english_and_speak_chinese() {
+        let failures = [
+            Failure::Unreachable,
+            Failure::Tls,
+            Failure::Login,
+            Failure::Refused,
+            Failure::Rejected,
+            Failure::Other,
+        ];
+        for failure in failures {
+            assert_eq!(
+                failure.described_in(&loader_for(Language::English)),
+                failure.to_string()
+            );
+            let chinese = failure.described_in(&loader_for(Language::SimplifiedChinese));
+            assert!(
+                chinese
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            );
+        }
+        for (error, value) in [
+            (MailError::NotSetUp, "email.smtp_host"),
+            (
+                MailError::Insecure {
+                    host: "smtp.acme.example".into(),
+                },
+                "smtp.acme.example",
+            ),
+            (
+                MailError::NoPassword {
+                    host: "smtp.acme.example".into(),
+                    username: "ar".into(),
+                },
+                PASSWORD_VAR,
+            ),
+            (MailError::BadSender("x".into()), "x"),
+            (
+                MailError::Server {
+                    host: "h.example".into(),
+                    why: "bad name".into(),
+                },
+                "bad name",
+            ),
+        ] {
+            assert_eq!(
+                error.described_in(&loader_for(Language::English)),
+                error.to_string()
+            );
+            let chinese = error.described_in(&loader_for(Language::SimplifiedChinese));
+            assert!(
+                chinese
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            );
+            assert!(chinese.contains(value), "{chinese}");
+        }
+    }
 
     #[test]
     fn email_refusals_say_the_same_in_english_and_speak_chinese() {

@@ -8,9 +8,10 @@ use super::{
     prepare_folder, select,
 };
 use crate::domain::Money;
+use crate::domain::email::EmailKind;
 use crate::files::{Staged, StagedWriter, publish_all};
 use crate::pdf::{self, PdfError};
-use crate::store::{IssuedKind, NewIssued, Store};
+use crate::store::{IssuedKind, NewEmail, NewIssued, Store};
 
 /// Renders the statements `request` asks for into `out_dir` (`C001-2026-10.pdf` each and
 /// `statements-2026-10.pdf` with all of them), archives them unless it is a preview, and
@@ -41,6 +42,8 @@ pub fn batch(
     let total = customers.len();
     // (file name, amount due) of each statement written, beside `summary.written`.
     let mut written: Vec<(String, Money)> = Vec::new();
+    // The email to queue with each statement written (a run with `email`).
+    let mut emails: Vec<Option<NewEmail>> = Vec::new();
     // Dropped before they are published (an error below), the temporaries are removed.
     let mut staged: Vec<Staged> = Vec::new();
     let period = request.period.label();
@@ -63,6 +66,21 @@ pub fn batch(
             summary.total_due += statement.amount_due;
             summary.written.push((customer.code.clone(), path));
             written.push((name, statement.amount_due));
+            let email = if request.email {
+                super::super::email::statement_email(
+                    store,
+                    customer,
+                    &statement,
+                    context.company(),
+                )?
+            } else {
+                None
+            };
+            if request.email && (email.is_none() || customer.send_by.prints(&customer.addresses()))
+            {
+                summary.to_print.push(customer.code.clone());
+            }
+            emails.push(email);
             if combined.is_none() {
                 let out = StagedWriter::create(&combined_path).map_err(io(&combined_path))?;
                 combined = Some(pdf::StatementsFile::new(out, context.company()));
@@ -81,10 +99,15 @@ pub fn batch(
         summary.combined = Some(combined_path.clone());
     }
     if request.archive && !written.is_empty() {
+        let domain = super::super::email::sender_domain(store)?;
+        let mut emailed = Vec::new();
         summary.archived = store.archive_with(|archive| {
             let mut ids = Vec::with_capacity(written.len());
-            for (((name, due), (code, _)), file) in
-                written.iter().zip(&summary.written).zip(&staged)
+            for ((((name, due), (code, _)), file), email) in written
+                .iter()
+                .zip(&summary.written)
+                .zip(&staged)
+                .zip(&emails)
             {
                 let temp = file.temp_path();
                 let bytes = std::fs::read(temp).map_err(io(temp))?;
@@ -100,9 +123,19 @@ pub fn batch(
                     pdf: &bytes,
                     note: None,
                 })?);
+                if let (Some(email), Some(&id)) = (email, ids.last()) {
+                    emailed.push(archive.queue_email(
+                        id,
+                        code,
+                        EmailKind::Statement,
+                        email,
+                        &domain,
+                    )?);
+                }
             }
             Ok::<_, StatementError>(ids)
         })?;
+        summary.emailed = emailed;
     }
     publish_all(staged).map_err(io(out_dir))?;
     Ok(summary)

@@ -229,6 +229,7 @@ fn the_statement_shows_the_discount_while_it_can_be_taken() {
         customers: Selection::All,
         locale: None,
         archive: false,
+        email: false,
     };
     let summary =
         statement::batch(&mut store, &request("2026-10-05"), dir.path(), |_, _| {}).unwrap();

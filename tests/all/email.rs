@@ -1,0 +1,339 @@
+//! Email through a real SMTP server (aiosmtpd, on 127.0.0.1, writing to a Maildir):
+//! `owed statements --email` queues one email per customer who wants email beside its
+//! archived PDF and sends them; the Maildir, read back with Python's `email` package,
+//! holds one message per such customer with the archived PDF byte for byte, the
+//! Chinese subject decoded back exactly, and the outbox's Message-ID. With the server
+//! down the emails wait with why; with it back, `owed outbox send` delivers each once.
+//! Needs Python with aiosmtpd (Debian's python3-aiosmtpd; `.ci/run` installs it):
+//! without it these tests say so and pass.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use serde_json::Value;
+
+use crate::common::bin::{json, owed, run};
+
+/// The Python that has aiosmtpd: Debian's, else whatever `python3` is.
+fn python() -> Option<PathBuf> {
+    ["/usr/bin/python3", "python3"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|python| {
+            Command::new(python)
+                .args(["-c", "import aiosmtpd"])
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        })
+}
+
+fn script(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/smtp")
+        .join(name)
+}
+
+/// A test SMTP server; killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(python: &Path, maildir: &Path) -> Server {
+        let mut child = Command::new(python)
+            .arg(script("server.py"))
+            .arg(maildir)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        Server {
+            child,
+            port: line.trim().parse().unwrap(),
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The messages in `maildir`, as `tests/smtp/read.py` reads them.
+fn messages(python: &Path, maildir: &Path) -> Vec<Value> {
+    let out = Command::new(python)
+        .arg(script("read.py"))
+        .arg(maildir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// A book with four customers: two who want email (one with two addresses), one with no
+/// address and one who wants post, each with an invoice overdue at October's end.
+fn book(dir: &Path, port: u16) -> PathBuf {
+    let book = dir.join("book.owed");
+    owed(
+        &book,
+        &["init", "--currency", "EUR", "--company", "Acme 贸易"],
+    );
+    for (code, name, email, send_by) in [
+        ("C1", "Łódź Foods", Some("ap@one.example"), "email"),
+        (
+            "C2",
+            "深圳市华星贸易有限公司",
+            Some("ap@two.example, boss@two.example"),
+            "both",
+        ),
+        ("C3", "No Mail Ltd", None, "email"),
+        ("C4", "Post Only GmbH", Some("ap@four.example"), "post"),
+    ] {
+        let mut args = vec!["customer", "add", "--code", code, "--name", name];
+        if let Some(email) = email {
+            args.extend(["--email", email]);
+        }
+        args.extend(["--send-by", send_by]);
+        owed(&book, &args);
+        owed(
+            &book,
+            &[
+                "invoice",
+                "add",
+                "--customer",
+                code,
+                "--number",
+                &format!("INV-{code}"),
+                "--date",
+                "2026-09-01",
+                "--amount",
+                "1234.50",
+            ],
+        );
+    }
+    let port = port.to_string();
+    for (key, value) in [
+        ("email.smtp_host", "127.0.0.1"),
+        ("email.smtp_port", port.as_str()),
+        ("email.tls", "none"),
+        ("email.from", "ar@acme.example"),
+        ("email.from_name", "Acme 应收部"),
+        ("email.reply_to", "billing@acme.example"),
+        ("email.rate_per_minute", "10000"),
+    ] {
+        owed(&book, &["settings", "set", key, value]);
+    }
+    book
+}
+
+#[test]
+fn statements_are_emailed_once_each_with_the_archived_pdf_and_a_chinese_subject() {
+    let Some(python) = python() else {
+        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let maildir = dir.path().join("Maildir");
+    let server = Server::start(&python, &maildir);
+    let book = book(dir.path(), server.port);
+    let out = dir.path().join("out");
+    let said = owed(
+        &book,
+        &[
+            "statements",
+            "--period",
+            "2026-10",
+            "--out",
+            out.to_str().unwrap(),
+            "--lang",
+            "zh",
+            "--email",
+        ],
+    );
+    assert!(said.contains("2 emails queued"), "{said}");
+    assert!(said.contains("To print and post (3): C2, C3, C4"), "{said}");
+    assert!(said.contains("2 sent, 0 failed, 0 waiting"), "{said}");
+
+    let got = messages(&python, &maildir);
+    assert_eq!(got.len(), 2, "one message per customer with an email");
+    let outbox = json(&book, &["outbox", "list", "--format", "json"]);
+    let outbox = outbox.as_array().unwrap();
+    assert_eq!(outbox.len(), 2);
+    let issued = json(&book, &["issued", "list", "--format", "json"]);
+    for entry in outbox {
+        assert_eq!(entry["status"], "sent");
+        assert_eq!(entry["attempts"], 1);
+        assert_eq!(entry["kind"], "statement");
+        assert!(entry["last_error"].is_null());
+        let message = got
+            .iter()
+            .find(|m| m["message_id"] == entry["message_id"])
+            .unwrap();
+        // The subject in Chinese, decoded back exactly.
+        assert_eq!(message["subject"], "Acme 贸易 2026-10 对账单");
+        assert_eq!(message["subject"], entry["subject"]);
+        assert_eq!(message["from"], "Acme 应收部 <ar@acme.example>");
+        assert_eq!(message["reply_to"], "billing@acme.example");
+        assert_eq!(message["mime_version"], "1.0");
+        assert!(!message["date"].as_str().unwrap().is_empty());
+        // The PDF attached is the archived one, byte for byte.
+        let archived = issued
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == entry["issued_id"])
+            .unwrap();
+        let attachments = message["attachments"].as_array().unwrap();
+        assert_eq!(attachments.len(), 1);
+        assert_eq!(attachments[0]["sha256"], archived["sha256"]);
+        assert_eq!(attachments[0]["type"], "application/pdf");
+        assert_eq!(attachments[0]["name"], archived["file"]);
+        assert!(message["text"].as_str().unwrap().contains("EUR 1,234.50"));
+        assert!(message["html"].as_str().unwrap().contains("<p"));
+    }
+    let to: Vec<&str> = got.iter().map(|m| m["to"].as_str().unwrap()).collect();
+    assert!(to.contains(&"ap@one.example"), "{to:?}");
+    assert!(to.contains(&"ap@two.example, boss@two.example"), "{to:?}");
+
+    // Each email is a collection note of its customer.
+    let notes = owed(&book, &["note", "list", "--customer", "C2"]);
+    assert!(notes.contains("Emailed statement"), "{notes}");
+
+    // Sending again sends nothing twice.
+    let again = owed(&book, &["outbox", "send"]);
+    assert!(again.contains("0 sent, 0 failed, 0 waiting"), "{again}");
+    assert_eq!(messages(&python, &maildir).len(), 2);
+}
+
+#[test]
+fn with_the_server_down_emails_wait_with_why_and_go_once_it_is_back() {
+    let Some(python) = python() else {
+        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let maildir = dir.path().join("Maildir");
+    let server = Server::start(&python, &maildir);
+    let port = server.port;
+    drop(server);
+    let book = book(dir.path(), port);
+    let out = dir.path().join("out");
+    let said = owed(
+        &book,
+        &[
+            "statements",
+            "--period",
+            "2026-10",
+            "--out",
+            out.to_str().unwrap(),
+            "--email",
+        ],
+    );
+    assert!(said.contains("0 sent, 1 failed, 2 waiting"), "{said}");
+    assert!(said.contains("could not be reached"), "{said}");
+    let outbox = json(&book, &["outbox", "list", "--format", "json"]);
+    let statuses: Vec<&str> = outbox
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["queued", "failed"], "newest first");
+    let failed = &outbox[1];
+    assert!(
+        failed["last_error"]
+            .as_str()
+            .unwrap()
+            .starts_with("the mail server could not be reached"),
+        "{failed}"
+    );
+    // In Chinese, the table says why in Chinese.
+    let (ok, table, _) = crate::common::bin::run_in("zh_CN", &book, &["outbox", "list"]);
+    assert!(
+        ok && table.contains("无法连接邮件服务器") && table.contains("发送失败"),
+        "{table}"
+    );
+
+    // The server back (on another port): the failed one waits its turn, unless asked now.
+    let server = Server::start(&python, &maildir);
+    owed(
+        &book,
+        &[
+            "settings",
+            "set",
+            "email.smtp_port",
+            &server.port.to_string(),
+        ],
+    );
+    let later = owed(&book, &["outbox", "send"]);
+    assert!(later.contains("1 sent, 0 failed, 1 waiting"), "{later}");
+    let now = owed(&book, &["outbox", "send", "--now"]);
+    assert!(now.contains("1 sent, 0 failed, 0 waiting"), "{now}");
+    assert_eq!(messages(&python, &maildir).len(), 2, "each delivered once");
+    let (ok, _, refused) = run(&book, &["outbox", "cancel", "1"]);
+    assert!(!ok && refused.contains("is sent, not waiting"), "{refused}");
+}
+
+#[test]
+fn a_refused_recipient_is_kept_with_the_servers_words_and_can_be_cancelled() {
+    let Some(python) = python() else {
+        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let maildir = dir.path().join("Maildir");
+    let server = Server::start(&python, &maildir);
+    let book = book(dir.path(), server.port);
+    owed(
+        &book,
+        &["customer", "edit", "C1", "--email", "reject@one.example"],
+    );
+    let out = dir.path().join("out");
+    let said = owed(
+        &book,
+        &[
+            "statements",
+            "--period",
+            "2026-10",
+            "--out",
+            out.to_str().unwrap(),
+            "--email",
+        ],
+    );
+    assert!(said.contains("1 sent, 1 failed, 1 waiting"), "{said}");
+    let outbox = json(&book, &["outbox", "list", "--format", "json"]);
+    let refused = outbox
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["customer"] == "C1")
+        .unwrap();
+    assert_eq!(refused["status"], "failed");
+    let why = refused["last_error"].as_str().unwrap();
+    assert!(
+        why.starts_with("the mail server rejected it") && why.contains("no such user"),
+        "{why}"
+    );
+    let id = refused["id"].to_string();
+    let cancelled = owed(&book, &["outbox", "cancel", &id]);
+    assert!(cancelled.contains("cancelled"), "{cancelled}");
+    let again = owed(&book, &["outbox", "send", "--now"]);
+    assert!(again.contains("0 sent, 0 failed, 0 waiting"), "{again}");
+    assert_eq!(messages(&python, &maildir).len(), 1);
+}
