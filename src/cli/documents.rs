@@ -80,6 +80,10 @@ pub struct LetterArgs {
     /// disputed, credit covers it, below the tolerance, an open promise).
     #[arg(long)]
     pub force: bool,
+    /// Also email it when the customer wants email (queued in the outbox with the
+    /// archived PDF, then sent).
+    #[arg(long, conflicts_with = "preview")]
+    pub email: bool,
 }
 
 #[derive(Debug, Args)]
@@ -103,6 +107,10 @@ pub struct LettersArgs {
     /// table or json.
     #[arg(long, value_enum, default_value_t = LettersFormat::Table)]
     pub format: LettersFormat,
+    /// Also email each letter to the customers who want email (queued in the outbox
+    /// with the archived PDF, then sent); the others are listed as to print.
+    #[arg(long, conflicts_with = "dry_run")]
+    pub email: bool,
 }
 
 /// How `letters` prints: a listing for people or JSON for scripts.
@@ -288,6 +296,7 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
         date: parse_date_arg("--date", &args.date)?,
         deadline: parse_optional_date("--deadline", &args.deadline)?,
         locale: parse_lang(&args.lang)?,
+        email: args.email,
     };
     let (issued, warning) =
         letters::issue_by_hand(store, &request, &args.out, args.preview, args.force)?;
@@ -331,6 +340,15 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
             archived = archived
         )
     });
+    if args.email {
+        let to_print: Vec<String> = if issued.to_print {
+            vec![customer.to_string()]
+        } else {
+            Vec::new()
+        };
+        let queued = usize::from(issued.emailed.is_some());
+        print(&email_lines(store, queued, &to_print)?.join("\n"));
+    }
     Ok(())
 }
 
@@ -436,16 +454,24 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
         });
     };
     let total = run.due.len();
-    let sent = letters::send_due(store, &run.due, date, locale, out, |done, total| {
-        eprint!(
-            "\r{}",
-            fl!(
-                "cli-letters-progress",
-                done = count(done),
-                total = count(total)
+    let sent = letters::send_due(
+        store,
+        &run.due,
+        date,
+        locale,
+        out,
+        args.email,
+        |done, total| {
+            eprint!(
+                "\r{}",
+                fl!(
+                    "cli-letters-progress",
+                    done = count(done),
+                    total = count(total)
+                )
             )
-        )
-    })?;
+        },
+    )?;
     stale_note(sent.stale_removed, out);
     if total > 0 {
         eprintln!();
@@ -460,14 +486,25 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
                     "level": d.level.number(),
                     "path": issued.path.display().to_string(),
                     "issued_id": issued.archived,
+                    "outbox_id": issued.emailed,
+                    "to_print": issued.to_print,
                 })
             })
             .collect();
-        return print_json(&json!({
+        let mut out = json!({
             "date": date.to_string(),
             "written": rows,
             "combined": sent.combined.as_ref().map(|p| p.display().to_string()),
-        }));
+        });
+        if args.email && sent.written.iter().any(|w| w.emailed.is_some()) {
+            // Sent as without JSON; how it went is said on stderr.
+            match super::outbox::send(store, false) {
+                Ok(report) => eprintln!("{}", super::outbox::said(&report)),
+                Err(error) => eprintln!("{}\n{}", super::said(&error), fl!("cli-emails-wait")),
+            }
+            out["outbox_waiting"] = json!(store.outbox_waiting()?);
+        }
+        return print_json(&out);
     }
     let reminders = run.due.iter().filter(|d| !d.level.is_rung()).count();
     let mut lines = vec![fl!(
@@ -504,6 +541,16 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
                 path = combined.display().to_string()
             )
         ));
+    }
+    if args.email {
+        let queued = sent.written.iter().filter(|w| w.emailed.is_some()).count();
+        let to_print: Vec<String> = sent
+            .written
+            .iter()
+            .filter(|w| w.to_print)
+            .map(|w| w.letter.customer.code.clone())
+            .collect();
+        lines.extend(email_lines(store, queued, &to_print)?);
     }
     print(&lines.join("\n"));
     Ok(())

@@ -50,6 +50,9 @@ pub struct LetterRequest {
     pub deadline: Option<NaiveDate>,
     /// Language; the company profile's locale if `None`.
     pub locale: Option<Locale>,
+    /// Also email it (queued in the outbox with the archived PDF) when the customer
+    /// wants email.
+    pub email: bool,
 }
 
 /// A customer due a letter, and which. A payment reminder (level 0) has nothing overdue:
@@ -116,6 +119,11 @@ pub struct IssuedLetter {
     /// Unfinished files of earlier killed runs removed from the folder
     /// ([`issue_letter`] only; a caller of [`issue_with`] runs [`prepare_folder`]).
     pub stale_removed: usize,
+    /// The outbox id of its email (a request with `email` to a customer who wants it).
+    pub emailed: Option<i64>,
+    /// Asked to email, but this one is to be printed and posted (no address, or the
+    /// customer wants post).
+    pub to_print: bool,
 }
 
 /// What a run of the letters due wrote.
@@ -305,6 +313,8 @@ pub fn issue_with(
         path: path.clone(),
         source,
     })?;
+    let mut emailed = None;
+    let mut to_print = false;
     let archived = if preview {
         None
     } else {
@@ -326,7 +336,7 @@ pub fn issue_with(
                 letter.deadline
             )
         };
-        Some(store.archive_issued(&NewIssued {
+        let new = NewIssued {
             kind: IssuedKind::Letter,
             customer_code: &letter.customer.code,
             date: letter.date,
@@ -337,7 +347,31 @@ pub fn issue_with(
             file_name: name,
             pdf: &bytes,
             note: Some(note),
-        })?)
+        };
+        if request.email {
+            let customer = store.customer(&letter.customer.code)?;
+            to_print = customer.send_by.prints(&customer.addresses());
+            let email = super::email::letter_email(store, &customer, &letter, context.company())?;
+            let domain = super::email::sender_domain(store)?;
+            let (id, queued) = store.archive_with(|archive| {
+                let id = archive.add(&new)?;
+                let queued = match &email {
+                    Some(email) => Some(archive.queue_email(
+                        id,
+                        &customer.code,
+                        crate::domain::email::EmailKind::Letter(letter.level),
+                        email,
+                        &domain,
+                    )?),
+                    None => None,
+                };
+                Ok::<_, StatementError>((id, queued))
+            })?;
+            emailed = queued;
+            Some(id)
+        } else {
+            Some(store.archive_issued(&new)?)
+        }
     };
     staged.publish().map_err(|source| StatementError::Io {
         path: path.clone(),
@@ -348,6 +382,8 @@ pub fn issue_with(
         path,
         archived,
         stale_removed: 0,
+        emailed,
+        to_print,
     })
 }
 
@@ -392,6 +428,7 @@ pub fn send_due(
     date: NaiveDate,
     locale: Option<Locale>,
     out_dir: &Path,
+    email: bool,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<LettersSent> {
     let stale_removed = prepare_folder(out_dir)?;
@@ -404,6 +441,7 @@ pub fn send_due(
             date,
             deadline: None,
             locale,
+            email,
         };
         written.push(issue_with(store, &context, &request, out_dir, false)?);
         progress(done + 1, due.len());

@@ -447,6 +447,7 @@ impl Statements {
             date: book.today,
             deadline,
             locale: None,
+            email: false,
         };
         let folder = PathBuf::from(self.folder.trim());
         self.begin(book);

@@ -337,3 +337,58 @@ fn a_refused_recipient_is_kept_with_the_servers_words_and_can_be_cancelled() {
     assert!(again.contains("0 sent, 0 failed, 0 waiting"), "{again}");
     assert_eq!(messages(&python, &maildir).len(), 1);
 }
+
+#[test]
+fn letters_due_are_emailed_with_their_level_and_logged_as_email_notes() {
+    let Some(python) = python() else {
+        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let maildir = dir.path().join("Maildir");
+    let server = Server::start(&python, &maildir);
+    let book = book(dir.path(), server.port);
+    owed(&book, &["settings", "set", "locale", "zh-CN"]);
+    let out = dir.path().join("letters");
+    let said = owed(
+        &book,
+        &[
+            "letters",
+            "--due",
+            "--date",
+            "2026-11-20",
+            "--out",
+            out.to_str().unwrap(),
+            "--email",
+        ],
+    );
+    assert!(said.contains("2 emails queued"), "{said}");
+    assert!(said.contains("2 sent, 0 failed, 0 waiting"), "{said}");
+    let got = messages(&python, &maildir);
+    assert_eq!(got.len(), 2);
+    let outbox = json(&book, &["outbox", "list", "--format", "json"]);
+    let issued = json(&book, &["issued", "list", "--format", "json"]);
+    for entry in outbox.as_array().unwrap() {
+        assert_eq!(entry["kind"], "letter");
+        let level = entry["level"].as_u64().unwrap();
+        let message = got
+            .iter()
+            .find(|m| m["message_id"] == entry["message_id"])
+            .unwrap();
+        // The book's locale is Chinese: so is the letter's email.
+        assert!(
+            message["subject"].as_str().unwrap().starts_with("催款提醒"),
+            "{message}"
+        );
+        let archived = issued
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == entry["issued_id"])
+            .unwrap();
+        assert_eq!(archived["level"].as_u64(), Some(level));
+        assert_eq!(message["attachments"][0]["sha256"], archived["sha256"]);
+    }
+    let notes = owed(&book, &["note", "list", "--customer", "C1"]);
+    assert!(notes.contains("Emailed letter level 1"), "{notes}");
+}

@@ -307,6 +307,7 @@ fn letters_due_json_lists_due_and_held_with_reasons() {
                 date: today - Days::new(35),
                 deadline: None,
                 locale: None,
+                email: false,
             },
             &out_dir,
             false,

@@ -34,6 +34,7 @@ fn send(store: &mut Store, code: &str, level: Level, date: &str) {
             date: d(date),
             deadline: None,
             locale: None,
+            email: false,
         },
         out.path(),
         false,
@@ -371,6 +372,7 @@ fn the_screen_and_the_cli_share_the_check_of_a_letter_by_hand() {
         date: d("2026-11-23"),
         deadline: None,
         locale: None,
+        email: false,
     };
     let error = letters::issue_by_hand(&mut store, &request, out.path(), false, false)
         .unwrap_err()

@@ -104,6 +104,7 @@ fn send(store: &mut Store, code: &str, level: Level, date: &str) {
             date: d(date),
             deadline: None,
             locale: None,
+            email: false,
         },
         out.path(),
         false,

@@ -36,6 +36,7 @@ fn letters_at_each_level_carry_the_merged_figures() {
                     date,
                     deadline: None,
                     locale: lang,
+                    email: false,
                 },
                 dir.path(),
                 true,
@@ -85,6 +86,7 @@ fn letters_at_each_level_carry_the_merged_figures() {
             date,
             deadline: None,
             locale: None,
+            email: false,
         },
         dir.path(),
         true,
@@ -118,6 +120,7 @@ fn letters_due_climb_one_rung_at_a_time_by_spell_of_lateness() {
             date,
             deadline: None,
             locale: None,
+            email: false,
         };
         letters::issue_with(&mut store, &context, &request, dir.path(), false).unwrap();
     }

@@ -225,6 +225,7 @@ fn one_payment_reminder_by_hand_and_its_texts() {
         date: d("2026-11-23"),
         deadline: None,
         locale: None,
+        email: false,
     };
     let letter = build_letter(&store, &context, &request).unwrap();
     assert_eq!(letter.title, "Coming up: 2026-11-25");

@@ -86,6 +86,7 @@ fn names_in_every_script_print_intact_on_statements_and_letters() {
                 date: d("2026-10-31"),
                 deadline: None,
                 locale: None,
+                email: false,
             },
             &out,
             false,

@@ -142,6 +142,7 @@ fn a_statement_run_that_fails_to_archive_leaves_no_pdf_under_a_final_name() {
         date: d("2026-10-31"),
         deadline: None,
         locale: None,
+        email: false,
     };
     assert!(letters::issue_letter(&mut store, &letter, &out, false).is_err());
     assert_eq!(listing(&out), (vec![], vec![]));

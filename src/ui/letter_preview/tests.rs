@@ -31,6 +31,7 @@ fn preview() -> LetterPreview {
         date: date(TODAY),
         deadline: None,
         locale: None,
+        email: false,
     };
     let context = Context::new(&store, request.date, None).unwrap();
     let letter = letters::build_letter(&store, &context, &request).unwrap();

@@ -91,7 +91,7 @@ impl Statements {
         self.pending_letters = Some(folder.join(letters::combined_name(date)));
         run(book, move |store, progress| {
             progress(0, due.len());
-            let sent = letters::send_due(store, &due, date, None, &folder, progress)
+            let sent = letters::send_due(store, &due, date, None, &folder, false, progress)
                 .map_err(|e| e.described())?;
             Ok(stale_note(sent.stale_removed)
                 + &fl!(
@@ -118,6 +118,7 @@ impl Statements {
             date: book.today,
             deadline: None,
             locale: None,
+            email: false,
         };
         self.preparing = Some(due.customer.clone());
         let generation = self.preview_generation.start();

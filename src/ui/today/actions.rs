@@ -173,6 +173,7 @@ pub(super) fn run(
                     date,
                     deadline: None,
                     locale: None,
+                    email: false,
                 };
                 today.form = None;
                 let task = LetterPreview::load(book, request)

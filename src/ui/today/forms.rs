@@ -406,6 +406,7 @@ impl Form {
                     date: today,
                     deadline: None,
                     locale: None,
+                    email: false,
                 };
                 // Checked against the ladder as any letter by hand: a customer the ladder
                 // holds (paused, disputed, covered by credit, a promise) is refused.
