@@ -392,3 +392,106 @@ fn letters_due_are_emailed_with_their_level_and_logged_as_email_notes() {
     let notes = owed(&book, &["note", "list", "--customer", "C1"]);
     assert!(notes.contains("Emailed letter level 1"), "{notes}");
 }
+
+/// The Message-IDs the server accepted, in order, from its `envelopes.jsonl`.
+fn accepted(maildir: &Path) -> Vec<String> {
+    std::fs::read_to_string(maildir.join("envelopes.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<Value>(line).unwrap()["message_id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_send_killed_midway_loses_nothing_and_marks_nothing_the_server_did_not_take() {
+    let Some(python) = python() else {
+        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+        return;
+    };
+    const MESSAGES: usize = 500;
+    let dir = tempfile::tempdir().unwrap();
+    let maildir = dir.path().join("Maildir");
+    let book = dir.path().join("book.owed");
+    owed(&book, &["init", "--currency", "EUR", "--company", "Acme"]);
+    let mut customers = String::from("code,name,email\n");
+    let mut invoices = String::from("customer,number,date,amount\n");
+    for i in 0..MESSAGES {
+        customers.push_str(&format!("C{i:03},Customer {i},ap{i}@example.com\n"));
+        invoices.push_str(&format!("C{i:03},INV-{i},2026-09-01,{}.00\n", 100 + i));
+    }
+    let (customers_csv, invoices_csv) = (dir.path().join("c.csv"), dir.path().join("i.csv"));
+    std::fs::write(&customers_csv, customers).unwrap();
+    std::fs::write(&invoices_csv, invoices).unwrap();
+    owed(&book, &["load", customers_csv.to_str().unwrap(), "--kind", "customers"]);
+    owed(&book, &["load", invoices_csv.to_str().unwrap(), "--kind", "invoices"]);
+    // Queued with the server away: the run stops at the first and all wait.
+    let server = Server::start(&python, &maildir);
+    let port = server.port.to_string();
+    drop(server);
+    for (key, value) in [
+        ("email.smtp_host", "127.0.0.1"),
+        ("email.smtp_port", port.as_str()),
+        ("email.tls", "none"),
+        ("email.from", "ar@acme.example"),
+        ("email.rate_per_minute", "10000"),
+    ] {
+        owed(&book, &["settings", "set", key, value]);
+    }
+    let out = dir.path().join("out");
+    let said = owed(
+        &book,
+        &["statements", "--period", "2026-10", "--out", out.to_str().unwrap(), "--email"],
+    );
+    assert!(said.contains(&format!("0 sent, 1 failed, {MESSAGES} waiting")), "{said}");
+
+    // The server back; a send killed once the server has taken a hundred.
+    let server = Server::start(&python, &maildir);
+    owed(&book, &["settings", "set", "email.smtp_port", &server.port.to_string()]);
+    let mut send = crate::common::bin::command()
+        .args(["--book", book.to_str().unwrap(), "outbox", "send", "--now"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while accepted(&maildir).len() < 100 && started.elapsed().as_secs() < 120 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    send.kill().unwrap();
+    send.wait().unwrap();
+    let taken = accepted(&maildir);
+    assert!(taken.len() >= 100 && taken.len() < MESSAGES, "{}", taken.len());
+
+    // Every email marked sent is one the server took; at most one it took is unmarked.
+    let outbox = json(&book, &["outbox", "list", "--format", "json"]);
+    let outbox = outbox.as_array().unwrap();
+    assert_eq!(outbox.len(), MESSAGES, "nothing lost");
+    let sent: Vec<&str> = outbox
+        .iter()
+        .filter(|e| e["status"] == "sent")
+        .map(|e| e["message_id"].as_str().unwrap())
+        .collect();
+    for id in &sent {
+        assert!(taken.iter().any(|t| t == id), "{id} marked sent, never taken");
+    }
+    let unmarked = taken.iter().filter(|t| !sent.contains(&t.as_str())).count();
+    assert!(unmarked <= 1, "{unmarked} taken but not marked");
+    for e in outbox.iter().filter(|e| e["status"] != "sent") {
+        assert!(e["status"] == "queued" || e["status"] == "failed", "{e}");
+    }
+
+    // Sent again: every email delivered, and each once but for that one at most.
+    let again = owed(&book, &["outbox", "send", "--now"]);
+    assert!(again.contains("0 failed, 0 waiting"), "{again}");
+    let taken = accepted(&maildir);
+    let mut unique = taken.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), MESSAGES, "every email delivered");
+    assert!(taken.len() - unique.len() <= 1, "{} sent twice", taken.len() - unique.len());
+}
