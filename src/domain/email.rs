@@ -298,15 +298,17 @@ pub fn compose(template: &EmailTemplate, fields: &BTreeMap<&str, String>) -> Com
         .join(" ");
     let text = merge(&template.body, fields).replace("\r\n", "\n");
     let text = text.trim().to_string() + "\n";
+    let company = fields.get("company").map(String::as_str).unwrap_or_default();
     Composed {
-        html: html_of(&subject, &text),
+        html: html_of(&subject, company, &text),
         subject,
         text,
     }
 }
 
-/// The plain text as HTML: each paragraph a `<p>`, its lines kept, everything escaped.
-fn html_of(title: &str, text: &str) -> String {
+/// The plain text as HTML under the company's name: each paragraph a `<p>`, its lines
+/// kept, everything escaped.
+fn html_of(title: &str, company: &str, text: &str) -> String {
     let paragraphs: Vec<String> = text
         .split("\n\n")
         .map(str::trim)
@@ -316,10 +318,21 @@ fn html_of(title: &str, text: &str) -> String {
             format!("<p style=\"margin:0 0 1em 0\">{}</p>", lines.join("<br>\n"))
         })
         .collect();
+    let heading = if company.trim().is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<div style=\"font-size:18px;font-weight:bold;color:#1f2d5a;border-bottom:2px solid \
+             #3b5bdb;padding-bottom:6px;margin-bottom:18px\">{}</div>\n",
+            escape_html(company)
+        )
+    };
     format!(
         "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{}</title></head>\n\
-         <body style=\"font-family:Arial,Helvetica,'PingFang SC','Microsoft YaHei',sans-serif;\
-         font-size:14px;line-height:1.5;color:#222;max-width:40em\">\n{}\n</body></html>\n",
+         <body style=\"margin:0;padding:24px;background:#f4f5f7\">\n\
+         <div style=\"font-family:Arial,Helvetica,'PingFang SC','Microsoft YaHei',sans-serif;\
+         font-size:14px;line-height:1.5;color:#222;max-width:40em;background:#fff;\
+         padding:24px 28px;border:1px solid #dde1e6\">\n{heading}{}\n</div>\n</body></html>\n",
         escape_html(title),
         paragraphs.join("\n")
     )
