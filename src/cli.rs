@@ -478,6 +478,10 @@ pub enum CliError {
     Statement(#[from] crate::report::statement::StatementError),
     #[error("{path}: {message}")]
     File { path: PathBuf, message: String },
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
+    #[error(transparent)]
+    Keyring(#[from] crate::mail::KeyringError),
     #[error("could not write the output: {0}")]
     Output(String),
     #[error("the book has {0} problem(s)")]

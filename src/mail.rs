@@ -23,8 +23,12 @@ use lettre::{SmtpTransport, Transport};
 use crate::domain::email::{EmailSettings, Tls, is_local_host};
 use crate::store::{Failure, Outgoing, Store, StoreError};
 
-/// The environment variable a script gives the mail server's password in.
-pub const PASSWORD_VAR: &str = "OWED_SMTP_PASSWORD";
+mod password;
+
+pub use password::{
+    KEYRING_SERVICE, KeyringError, PASSWORD_VAR, forget_password, password, password_from_env,
+    save_password, saved_password,
+};
 
 /// How long one exchange with the server may take before it counts as unreachable.
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -42,7 +46,7 @@ pub enum MailError {
     )]
     Insecure { host: String },
     #[error(
-        "the mail server {host} needs the password of {username}: set {PASSWORD_VAR} (or keep it in the system keyring)"
+        "the mail server {host} needs the password of {username}: keep it in the system keyring (`owed settings password`) or set {PASSWORD_VAR}"
     )]
     NoPassword { host: String, username: String },
     #[error("'{0}' cannot be the sender's address (email.from)")]
@@ -51,11 +55,6 @@ pub enum MailError {
     Server { host: String, why: String },
     #[error(transparent)]
     Store(#[from] StoreError),
-}
-
-/// The password of the mail server's account, from [`PASSWORD_VAR`] when set.
-pub fn password_from_env() -> Option<String> {
-    std::env::var(PASSWORD_VAR).ok().filter(|p| !p.is_empty())
 }
 
 /// A way to the mail server, and who the mail is from.

@@ -33,6 +33,8 @@ impl Described for CliError {
                 path = path.display().to_string(),
                 message = message.as_str()
             ),
+            CliError::Mail(e) => e.described_in(loader),
+            CliError::Keyring(e) => e.described_in(loader),
             CliError::Output(message) => {
                 fl!(loader, "cli-error-output", message = message.as_str())
             }

@@ -12,7 +12,7 @@ use super::output::{Table, print};
 use super::words::count;
 use crate::fl;
 use crate::i18n::errors::Described;
-use crate::mail::{Mailer, SendReport, password_from_env, send_waiting};
+use crate::mail::{Mailer, SendReport, password, send_waiting};
 use crate::store::{OutboxEntry, Store};
 
 #[derive(Debug, Subcommand)]
@@ -169,8 +169,7 @@ pub fn send(store: &mut Store, now: bool) -> Result<SendReport, CliError> {
     }
     let settings = store.email_settings()?;
     let company = store.company_profile()?.name;
-    let mailer = Mailer::new(&settings, &company, password_from_env())
-        .map_err(|e| CliError::Output(e.described()))?;
+    let mailer = Mailer::new(&settings, &company, password(&settings))?;
     let stop = AtomicBool::new(false);
     let report = send_waiting(
         store,

@@ -18,6 +18,16 @@ pub enum SettingsCommand {
     Set(SettingsSetArgs),
     /// Put a level's letter back to the default text.
     ResetLetter(ResetLetterArgs),
+    /// Keep the mail server's password in the system keyring (read from standard
+    /// input, one line), for email.username at email.smtp_host; never in the book.
+    Password(PasswordArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PasswordArgs {
+    /// Remove the password kept in the keyring instead.
+    #[arg(long)]
+    pub forget: bool,
 }
 
 #[derive(Debug, Args)]
@@ -61,6 +71,36 @@ pub fn run(cli: &Cli, command: &SettingsCommand) -> Result<(), CliError> {
             let mut store = super::commands::open(cli, Access::Write)?;
             let shown = store.set_setting(&args.key, &args.value)?;
             print(&format!("{} = {}", args.key.trim(), shown));
+            Ok(())
+        }
+        SettingsCommand::Password(args) => {
+            let store = super::commands::open(cli, Access::Read)?;
+            let settings = store.email_settings()?;
+            let refused = CliError::Keyring;
+            if args.forget {
+                crate::mail::forget_password(&settings).map_err(refused)?;
+                print(&crate::fl!("cli-password-forgotten"));
+                return Ok(());
+            }
+            if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                eprintln!("{}", crate::fl!("cli-password-prompt"));
+            }
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|e| CliError::Output(e.to_string()))?;
+            let password = line.trim_end_matches(['\r', '\n']);
+            if password.is_empty() {
+                return Err(CliError::Input {
+                    field: "password",
+                    message: crate::fl!("cli-password-empty"),
+                });
+            }
+            crate::mail::save_password(&settings, password).map_err(refused)?;
+            print(&crate::fl!(
+                "cli-password-kept",
+                account = format!("{}@{}", settings.username.trim(), settings.host.trim())
+            ));
             Ok(())
         }
         SettingsCommand::ResetLetter(args) => {

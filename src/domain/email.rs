@@ -298,7 +298,10 @@ pub fn compose(template: &EmailTemplate, fields: &BTreeMap<&str, String>) -> Com
         .join(" ");
     let text = merge(&template.body, fields).replace("\r\n", "\n");
     let text = text.trim().to_string() + "\n";
-    let company = fields.get("company").map(String::as_str).unwrap_or_default();
+    let company = fields
+        .get("company")
+        .map(String::as_str)
+        .unwrap_or_default();
     Composed {
         html: html_of(&subject, company, &text),
         subject,

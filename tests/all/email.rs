@@ -427,8 +427,19 @@ fn a_send_killed_midway_loses_nothing_and_marks_nothing_the_server_did_not_take(
     let (customers_csv, invoices_csv) = (dir.path().join("c.csv"), dir.path().join("i.csv"));
     std::fs::write(&customers_csv, customers).unwrap();
     std::fs::write(&invoices_csv, invoices).unwrap();
-    owed(&book, &["load", customers_csv.to_str().unwrap(), "--kind", "customers"]);
-    owed(&book, &["load", invoices_csv.to_str().unwrap(), "--kind", "invoices"]);
+    owed(
+        &book,
+        &[
+            "load",
+            customers_csv.to_str().unwrap(),
+            "--kind",
+            "customers",
+        ],
+    );
+    owed(
+        &book,
+        &["load", invoices_csv.to_str().unwrap(), "--kind", "invoices"],
+    );
     // Queued with the server away: the run stops at the first and all wait.
     let server = Server::start(&python, &maildir);
     let port = server.port.to_string();
@@ -445,13 +456,31 @@ fn a_send_killed_midway_loses_nothing_and_marks_nothing_the_server_did_not_take(
     let out = dir.path().join("out");
     let said = owed(
         &book,
-        &["statements", "--period", "2026-10", "--out", out.to_str().unwrap(), "--email"],
+        &[
+            "statements",
+            "--period",
+            "2026-10",
+            "--out",
+            out.to_str().unwrap(),
+            "--email",
+        ],
     );
-    assert!(said.contains(&format!("0 sent, 1 failed, {MESSAGES} waiting")), "{said}");
+    assert!(
+        said.contains(&format!("0 sent, 1 failed, {MESSAGES} waiting")),
+        "{said}"
+    );
 
     // The server back; a send killed once the server has taken a hundred.
     let server = Server::start(&python, &maildir);
-    owed(&book, &["settings", "set", "email.smtp_port", &server.port.to_string()]);
+    owed(
+        &book,
+        &[
+            "settings",
+            "set",
+            "email.smtp_port",
+            &server.port.to_string(),
+        ],
+    );
     let mut send = crate::common::bin::command()
         .args(["--book", book.to_str().unwrap(), "outbox", "send", "--now"])
         .stdout(Stdio::null())
@@ -465,7 +494,11 @@ fn a_send_killed_midway_loses_nothing_and_marks_nothing_the_server_did_not_take(
     send.kill().unwrap();
     send.wait().unwrap();
     let taken = accepted(&maildir);
-    assert!(taken.len() >= 100 && taken.len() < MESSAGES, "{}", taken.len());
+    assert!(
+        taken.len() >= 100 && taken.len() < MESSAGES,
+        "{}",
+        taken.len()
+    );
 
     // Every email marked sent is one the server took; at most one it took is unmarked.
     let outbox = json(&book, &["outbox", "list", "--format", "json"]);
@@ -477,7 +510,10 @@ fn a_send_killed_midway_loses_nothing_and_marks_nothing_the_server_did_not_take(
         .map(|e| e["message_id"].as_str().unwrap())
         .collect();
     for id in &sent {
-        assert!(taken.iter().any(|t| t == id), "{id} marked sent, never taken");
+        assert!(
+            taken.iter().any(|t| t == id),
+            "{id} marked sent, never taken"
+        );
     }
     let unmarked = taken.iter().filter(|t| !sent.contains(&t.as_str())).count();
     assert!(unmarked <= 1, "{unmarked} taken but not marked");
@@ -493,5 +529,9 @@ fn a_send_killed_midway_loses_nothing_and_marks_nothing_the_server_did_not_take(
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), MESSAGES, "every email delivered");
-    assert!(taken.len() - unique.len() <= 1, "{} sent twice", taken.len() - unique.len());
+    assert!(
+        taken.len() - unique.len() <= 1,
+        "{} sent twice",
+        taken.len() - unique.len()
+    );
 }

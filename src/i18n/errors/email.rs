@@ -6,7 +6,17 @@ use i18n_embed_fl::fl;
 
 use super::Described;
 use crate::domain::email::{EMAIL_FIELDS, EmailError, MAX_ADDRESSES};
-use crate::mail::{MailError, PASSWORD_VAR};
+use crate::mail::{KeyringError, MailError, PASSWORD_VAR};
+
+impl Described for KeyringError {
+    fn described_in(&self, loader: &FluentLanguageLoader) -> String {
+        match self {
+            // The keyring library's own words in brackets.
+            KeyringError::NoKeyring(why) => fl!(loader, "keyring-none", why = why.as_str()),
+            KeyringError::NoAccount => fl!(loader, "keyring-no-account"),
+        }
+    }
+}
 use crate::store::Failure;
 
 impl Described for Failure {
