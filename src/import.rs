@@ -13,12 +13,15 @@
 mod amount;
 mod camt;
 mod columns;
-pub use columns::MONEY_LAYOUTS;
+pub use columns::{MONEY_LAYOUTS, MoneyLayout};
 mod date;
 mod decode;
+mod hint;
+pub use hint::HintProblem;
 mod keywords;
 mod layout;
 mod markup;
+pub use markup::{ExpectedValue, FieldHolder, MarkupProblem};
 mod not_statement;
 pub use not_statement::{Document, NotStatement, Packed};
 pub mod matching;
@@ -28,9 +31,9 @@ mod pipeline;
 pub use pipeline::{
     BankProfile, Committed, Count, CountTotal, Decision, Decisions, DetectedSummary, DryRun,
     Figures, Glance, Gone, ImportPlan, Imported, KeptWhy, NotPosted, PlannedPayment, PlannedRow,
-    Redirect, Resembles, Review, RowKind, RowStatus, RunError, SetAside, SkippedLine, Summary,
-    Then, Unpostable, accept, assign_unmatched, canonical, commit, default_decisions, dry_run,
-    fingerprint, import_streamed, prepare, undo,
+    Redirect, Resembles, Review, RowKind, RowStatus, RunError, RunProblem, SetAside, SkippedLine,
+    Summary, Then, Unpostable, accept, assign_unmatched, canonical, commit, default_decisions,
+    dry_run, fingerprint, import_streamed, prepare, undo,
 };
 mod records;
 mod rows;
@@ -260,8 +263,10 @@ pub enum ImportError {
         line: usize,
         encoding: String,
     },
-    #[error("{file}: {message}")]
-    Hint { file: String, message: String },
+    /// Something the user said about the file (`--encoding`, `--header-line`, …) that
+    /// cannot be used.
+    #[error("{file}: {problem}")]
+    Hint { file: String, problem: HintProblem },
     #[error("{file}, line {line}: no transactions found (no row has both a date and an amount)")]
     NoTransactions { file: String, line: usize },
     #[error("{file}, line {line}: no amount column found")]
@@ -343,11 +348,11 @@ pub enum ImportError {
         text: String,
     },
     /// OFX or CAMT markup that cannot be read, or a statement it does not hold.
-    #[error("{file}, line {line}: {message}")]
+    #[error("{file}, line {line}: {problem}")]
     Markup {
         file: String,
         line: usize,
-        message: String,
+        problem: MarkupProblem,
     },
     /// An OFX or CAMT element whose value is not what it must be.
     #[error("{file}, line {line}, <{field}>: '{text}' is not {expected}")]
@@ -356,14 +361,14 @@ pub enum ImportError {
         line: usize,
         field: String,
         text: String,
-        expected: String,
+        expected: ExpectedValue,
     },
     /// An OFX or CAMT transaction without an element it needs.
     #[error("{file}, line {line}: {what} has no <{field}>")]
     MissingField {
         file: String,
         line: usize,
-        what: String,
+        what: FieldHolder,
         field: String,
     },
     /// A card statement whose rows do not show which sign is a purchase.
@@ -473,7 +478,7 @@ impl Read<'_> {
             header_line: plan.header_line(records),
             date_format,
             decimal_mark: plan.decimal.map_or("none".to_string(), String::from),
-            layout: plan.cols.money.describe(),
+            layout: plan.cols.money.layout().to_string(),
             currency: plan.currency.clone(),
             header_signature: plan
                 .header

@@ -21,7 +21,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::markup::{self, Node};
+use super::markup::{self, ExpectedValue, FieldHolder, MarkupProblem, Node};
 use super::{BankRow, Detected, Direction, ImportError, SkipReason, Skipped, Statement};
 
 /// Reads decoded CAMT.053 XML.
@@ -29,7 +29,7 @@ pub(crate) fn read(file: &str, text: &str, encoding: &str) -> Result<Statement, 
     let root = markup::read_xml(text).map_err(|e| ImportError::Markup {
         file: file.to_string(),
         line: e.line,
-        message: e.message,
+        problem: e.problem,
     })?;
     let mut reader = Reader {
         file,
@@ -42,7 +42,7 @@ pub(crate) fn read(file: &str, text: &str, encoding: &str) -> Result<Statement, 
         return Err(ImportError::Markup {
             file: file.to_string(),
             line: root.children.first().map_or(1, |n| n.line),
-            message: "no CAMT.053 statement (BkToCstmrStmt/Stmt) found".into(),
+            problem: MarkupProblem::NoCamtStatement,
         });
     };
     let signature = match (&first.iban, &first.bic) {
@@ -100,29 +100,29 @@ struct Texts {
 }
 
 impl Reader<'_> {
-    fn error(&self, line: usize, message: String) -> ImportError {
+    fn error(&self, line: usize, problem: MarkupProblem) -> ImportError {
         ImportError::Markup {
             file: self.file.to_string(),
             line,
-            message,
+            problem,
         }
     }
 
-    fn bad(&self, node: &Node, expected: &str) -> ImportError {
+    fn bad(&self, node: &Node, expected: ExpectedValue) -> ImportError {
         ImportError::BadValue {
             file: self.file.to_string(),
             line: node.line,
             field: node.name.clone(),
             text: node.text.trim().to_string(),
-            expected: expected.to_string(),
+            expected,
         }
     }
 
-    fn missing(&self, line: usize, what: &str, field: &str) -> ImportError {
+    fn missing(&self, line: usize, what: FieldHolder, field: &str) -> ImportError {
         ImportError::MissingField {
             file: self.file.to_string(),
             line,
-            what: what.to_string(),
+            what,
             field: field.to_string(),
         }
     }
@@ -159,9 +159,7 @@ impl Reader<'_> {
         match node.name.as_str() {
             "Ntry" => {
                 if account.is_none() {
-                    return Err(
-                        self.error(node.line, "an entry (Ntry) outside any statement".into())
-                    );
+                    return Err(self.error(node.line, MarkupProblem::CamtEntryOutside));
                 }
                 return self.entry(node);
             }
@@ -192,7 +190,7 @@ impl Reader<'_> {
     }
 
     fn entry(&mut self, ntry: &Node) -> Result<(), ImportError> {
-        const WHAT: &str = "the entry (Ntry)";
+        const WHAT: FieldHolder = FieldHolder::CamtEntry;
         let amt = ntry
             .child("Amt")
             .ok_or_else(|| self.missing(ntry.line, WHAT, "Amt"))?;
@@ -207,7 +205,7 @@ impl Reader<'_> {
             Some("PDNG" | "INFO") => true,
             Some(_) => {
                 let node = ntry.at(&["Sts", "Cd"]).or(ntry.child("Sts"));
-                return Err(self.bad(node.unwrap_or(ntry), "BOOK, PDNG or INFO"));
+                return Err(self.bad(node.unwrap_or(ntry), ExpectedValue::EntryStatus));
             }
         };
         let date = if pending {
@@ -267,11 +265,11 @@ impl Reader<'_> {
             if sum != signed(amount, direction) {
                 return Err(self.error(
                     ntry.line,
-                    format!(
-                        "the entry's {} transactions (TxDtls) add up to {sum}, not its amount {}",
-                        txs.len(),
-                        signed(amount, direction)
-                    ),
+                    MarkupProblem::EntryDoesNotAddUp {
+                        count: txs.len(),
+                        sum,
+                        amount: signed(amount, direction),
+                    },
                 ));
             }
             for (tx, amount, direction) in split {
@@ -312,7 +310,7 @@ impl Reader<'_> {
         markup::parse_amount(&amt.text)
             .filter(|a| !a.is_sign_negative() || a.is_zero())
             .filter(|_| !amt.text.contains(','))
-            .ok_or_else(|| self.bad(amt, "an amount (digits and a decimal point, not negative)"))
+            .ok_or_else(|| self.bad(amt, ExpectedValue::CamtAmount))
     }
 
     /// The `CdtDbtInd` directly under `node`, if there is one.
@@ -323,20 +321,20 @@ impl Reader<'_> {
         match ind.text.trim() {
             "CRDT" => Ok(Some(Direction::In)),
             "DBIT" => Ok(Some(Direction::Out)),
-            _ => Err(self.bad(ind, "CRDT or DBIT")),
+            _ => Err(self.bad(ind, ExpectedValue::CreditOrDebit)),
         }
     }
 
     /// `Dt` or `DtTm` under `node` (a `BookgDt` or `ValDt`).
     fn date(&self, node: &Node) -> Result<NaiveDate, ImportError> {
         let Some(value) = node.child("Dt").or(node.child("DtTm")) else {
-            return Err(self.missing(node.line, &format!("<{}>", node.name), "Dt"));
+            return Err(self.missing(node.line, FieldHolder::Element(node.name.clone()), "Dt"));
         };
         let text = value.text.trim();
         text.get(..10)
             .filter(|_| text.len() == 10 || text[10..].starts_with(['T', '+', '-', 'Z']))
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .ok_or_else(|| self.bad(value, "an ISO 8601 date (YYYY-MM-DD)"))
+            .ok_or_else(|| self.bad(value, ExpectedValue::IsoDate))
     }
 
     fn texts(&self, tx: &Node, direction: Direction) -> Texts {

@@ -5,6 +5,7 @@
 //! them and decide alone when there is no header.
 
 use std::collections::HashMap;
+use std::fmt;
 
 use rust_decimal::Decimal;
 
@@ -25,6 +26,22 @@ pub const MONEY_LAYOUTS: [&str; 4] = [
     "amount with a direction column",
     "debit and credit columns",
 ];
+
+/// A way of laying out the money columns, as its words in [`MONEY_LAYOUTS`] (in that
+/// order) say it (`Display`); `crate::i18n::Described` says it in the language chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyLayout {
+    Signed,
+    CardStatement,
+    DirectionColumn,
+    DebitCredit,
+}
+
+impl fmt::Display for MoneyLayout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(MONEY_LAYOUTS[*self as usize])
+    }
+}
 
 /// Where the amount of a row is and how its direction is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,15 +75,15 @@ impl MoneyCols {
         }
     }
 
-    pub fn describe(&self) -> String {
-        let [signed, card, direction, debit_credit] = MONEY_LAYOUTS;
+    /// How the money columns are laid out (what `Detected::layout` says in words).
+    pub fn layout(&self) -> MoneyLayout {
         match self {
             MoneyCols::Signed {
                 inverted: false, ..
-            } => signed.into(),
-            MoneyCols::Signed { inverted: true, .. } => card.into(),
-            MoneyCols::WithDirection { .. } => direction.into(),
-            MoneyCols::DebitCredit { .. } => debit_credit.into(),
+            } => MoneyLayout::Signed,
+            MoneyCols::Signed { inverted: true, .. } => MoneyLayout::CardStatement,
+            MoneyCols::WithDirection { .. } => MoneyLayout::DirectionColumn,
+            MoneyCols::DebitCredit { .. } => MoneyLayout::DebitCredit,
         }
     }
 

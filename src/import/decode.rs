@@ -5,7 +5,7 @@
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
-use super::ImportError;
+use super::{HintProblem, ImportError};
 
 /// The file as text, and the name of the encoding it was read with.
 #[derive(Debug)]
@@ -28,7 +28,9 @@ pub(crate) fn decode(file: &str, bytes: &[u8], hint: Option<&str>) -> Result<Dec
         let encoding =
             Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| ImportError::Hint {
                 file: file.to_string(),
-                message: format!("'{label}' is not an encoding this app knows (--encoding)"),
+                problem: HintProblem::UnknownEncoding {
+                    label: label.to_string(),
+                },
             })?;
         let body = match Encoding::for_bom(bytes) {
             Some((bom, len)) if bom == encoding => bytes.get(len..).unwrap_or_default(),

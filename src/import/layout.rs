@@ -9,7 +9,7 @@ use super::date::{DateCell, DateRule, Problem, Year, tokenize};
 use super::keywords::{Role, header_role, is_pending_word, normalize};
 use super::records::Record;
 use super::sign::{self, SignRead};
-use super::{Hints, ImportError, Sign};
+use super::{HintProblem, Hints, ImportError, Sign};
 
 /// How to read the rows of one file.
 #[derive(Debug)]
@@ -157,22 +157,19 @@ fn named_header(
         // A transaction taken for the header would be lost without a word.
         Some(index) if data[index] => Err(ImportError::Hint {
             file: file.to_string(),
-            message: format!(
-                "--header-line {line}: that line is a transaction ({}), not the header",
-                records[index].summary()
-            ),
+            problem: HintProblem::HeaderIsTransaction {
+                line,
+                row: records[index].summary(),
+            },
         }),
         Some(index) if !records[index].is_blank() => Ok(Some(index)),
         _ => Err(ImportError::Hint {
             file: file.to_string(),
-            message: format!(
-                "--header-line {line}: that line is {} (0 reads the file without a header)",
-                if records.last().is_some_and(|r| r.line < line) {
-                    "past the end of the file"
-                } else {
-                    "empty or inside another row"
-                }
-            ),
+            problem: if records.last().is_some_and(|r| r.line < line) {
+                HintProblem::HeaderPastEnd { line }
+            } else {
+                HintProblem::HeaderEmpty { line }
+            },
         }),
     }
 }
@@ -298,11 +295,9 @@ pub(crate) fn plan(file: &str, records: &[Record], hints: &Hints) -> Result<Plan
         _ if hints.sign.is_some() => {
             return Err(ImportError::Hint {
                 file: file.to_string(),
-                message: format!(
-                    "--sign reads a signed amount column; this file says which way money \
-                     went in its own columns ({})",
-                    cols.money.describe()
-                ),
+                problem: HintProblem::SignWithOwnDirection {
+                    layout: cols.money.layout(),
+                },
             });
         }
         _ => SignRead::default(),
@@ -345,22 +340,14 @@ fn amount_column(
     match found {
         Some(c) if c != date => Ok(c),
         _ => {
-            let listed: Vec<&str> = names
-                .iter()
-                .filter(|n| !n.is_empty())
-                .map(String::as_str)
-                .collect();
+            let names = names.iter().filter(|n| !n.is_empty()).cloned().collect();
             Err(ImportError::Hint {
                 file: file.to_string(),
-                message: format!(
-                    "--amount-column '{name}': no such column; give a header name ({}) or a \
-                     column number from 1 to {width}, not the date column",
-                    if listed.is_empty() {
-                        "the file has no header".to_string()
-                    } else {
-                        listed.join(", ")
-                    }
-                ),
+                problem: HintProblem::NoSuchAmountColumn {
+                    name: name.to_string(),
+                    names,
+                    width,
+                },
             })
         }
     }
@@ -496,10 +483,9 @@ fn date_rule(
         },
         Problem::BadFormat => ImportError::Hint {
             file: file.to_string(),
-            message: format!(
-                "'{}' is not a date format (--date-format takes e.g. %d/%m/%Y)",
-                hints.date_format.as_deref().unwrap_or_default()
-            ),
+            problem: HintProblem::BadDateFormat {
+                format: hints.date_format.clone().unwrap_or_default(),
+            },
         },
     })
 }

@@ -7,6 +7,9 @@
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
+mod problem;
+pub use problem::{ExpectedValue, FieldHolder, MarkupProblem};
+
 /// Deeper than any real statement (CAMT.053 nests about 12 levels).
 const MAX_DEPTH: usize = 64;
 
@@ -82,13 +85,13 @@ impl Lines {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct MarkupError {
     pub line: usize,
-    pub message: String,
+    pub problem: MarkupProblem,
 }
 
 fn too_deep(line: usize) -> MarkupError {
     MarkupError {
         line,
-        message: format!("elements nested more than {MAX_DEPTH} deep"),
+        problem: MarkupProblem::TooDeep { most: MAX_DEPTH },
     }
 }
 
@@ -134,13 +137,16 @@ pub(crate) fn read_sgml(text: &str) -> Result<Node, MarkupError> {
         fresh = false;
         let rest = &text[lt..];
         let line = lines.of(lt);
-        let skip_to = |end: &str, from: usize| {
+        let skip_to = |end: &'static str, from: usize| {
             rest[from..]
                 .find(end)
                 .map(|i| lt + from + i + end.len())
                 .ok_or_else(|| MarkupError {
                     line,
-                    message: format!("'{}' is never closed with '{end}'", shorten(rest)),
+                    problem: MarkupProblem::NeverClosed {
+                        start: shorten(rest),
+                        end,
+                    },
                 })
         };
         if rest.starts_with("<!--") {
@@ -175,7 +181,9 @@ pub(crate) fn read_sgml(text: &str) -> Result<Node, MarkupError> {
         {
             return Err(MarkupError {
                 line,
-                message: format!("'{}' is not a tag", shorten(&text[lt..gt])),
+                problem: MarkupProblem::NotATag {
+                    text: shorten(&text[lt..gt]),
+                },
             });
         }
         if closing {
@@ -234,7 +242,7 @@ pub(crate) fn read_xml(text: &str) -> Result<Node, MarkupError> {
         let start = reader.buffer_position();
         let event = reader.read_event().map_err(|e| MarkupError {
             line: at(reader.error_position()),
-            message: format!("not well-formed XML: {e}"),
+            problem: MarkupProblem::NotWellFormed(e.to_string()),
         })?;
         let line = at(start);
         match event {
@@ -272,10 +280,9 @@ pub(crate) fn read_xml(text: &str) -> Result<Node, MarkupError> {
                 let Some(resolved) = resolved else {
                     return Err(MarkupError {
                         line,
-                        message: format!(
-                            "unknown entity '&{};'",
-                            String::from_utf8_lossy(r.as_ref())
-                        ),
+                        problem: MarkupProblem::UnknownEntity {
+                            name: String::from_utf8_lossy(r.as_ref()).to_string(),
+                        },
                     });
                 };
                 if let Some(top) = stack.last_mut() {
@@ -289,7 +296,9 @@ pub(crate) fn read_xml(text: &str) -> Result<Node, MarkupError> {
     if let Some(open) = stack.get(1..).and_then(<[Node]>::last) {
         return Err(MarkupError {
             line: open.line,
-            message: format!("the file ends inside <{}>", open.name),
+            problem: MarkupProblem::EndsInside {
+                element: open.name.clone(),
+            },
         });
     }
     Ok(finish(stack))
@@ -411,9 +420,9 @@ mod tests {
         let deep = "<A>".repeat(1000);
         assert!(read_sgml(&deep).is_err());
         let err = read_xml("<a>\n<b>1</c>\n</a>").unwrap_err();
-        assert_eq!(err.line, 2, "{}", err.message);
+        assert_eq!(err.line, 2, "{}", err.problem);
         let err = read_xml("<a>\n<b>1</b>").unwrap_err();
-        assert_eq!(err.line, 1, "{}", err.message);
+        assert_eq!(err.line, 1, "{}", err.problem);
         assert!(read_xml(&"<a>".repeat(1000)).is_err());
     }
 

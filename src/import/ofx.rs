@@ -14,7 +14,7 @@
 
 use chrono::NaiveDate;
 
-use super::markup::{self, Node};
+use super::markup::{self, ExpectedValue, FieldHolder, MarkupProblem, Node};
 use super::{BankRow, Detected, Direction, ImportError, Statement};
 
 /// Reads decoded OFX text.
@@ -22,7 +22,7 @@ pub(crate) fn read(file: &str, text: &str, encoding: &str) -> Result<Statement, 
     let root = markup::read_sgml(text).map_err(|e| ImportError::Markup {
         file: file.to_string(),
         line: e.line,
-        message: e.message,
+        problem: e.problem,
     })?;
     let org = find(&root, "SONRS")
         .and_then(|s| s.text_at(&["FI", "ORG"]))
@@ -37,7 +37,7 @@ pub(crate) fn read(file: &str, text: &str, encoding: &str) -> Result<Statement, 
         return Err(ImportError::Markup {
             file: file.to_string(),
             line: root.children.first().map_or(1, |n| n.line),
-            message: "no OFX bank or credit-card statement (STMTRS or CCSTMTRS) found".into(),
+            problem: MarkupProblem::NoOfxStatement,
         });
     };
     let bank = first
@@ -120,7 +120,7 @@ impl Reader<'_> {
                 return Err(ImportError::Markup {
                     file: self.file.to_string(),
                     line: node.line,
-                    message: "a transaction (STMTTRN) outside any statement".into(),
+                    problem: MarkupProblem::OfxTransactionOutside,
                 });
             };
             let row = self.row(node, context)?;
@@ -139,24 +139,24 @@ impl Reader<'_> {
                 _ => Err(ImportError::MissingField {
                     file: self.file.to_string(),
                     line: trn.line,
-                    what: "the transaction (STMTTRN)".into(),
+                    what: FieldHolder::OfxTransaction,
                     field: field.into(),
                 }),
             }
         };
-        let bad = |field: &str, line: usize, text: &str, expected: &str| ImportError::BadValue {
+        let bad = |field: &str, line: usize, text: &str, expected| ImportError::BadValue {
             file: self.file.to_string(),
             line,
             field: field.into(),
             text: text.into(),
-            expected: expected.into(),
+            expected,
         };
         let (posted, line) = value("DTPOSTED")?;
         let date = ofx_date(posted)
-            .ok_or_else(|| bad("DTPOSTED", line, posted, "an OFX date (YYYYMMDD…)"))?;
+            .ok_or_else(|| bad("DTPOSTED", line, posted, ExpectedValue::OfxDate))?;
         let (amount_text, line) = value("TRNAMT")?;
         let amount = markup::parse_amount(amount_text)
-            .ok_or_else(|| bad("TRNAMT", line, amount_text, "an amount"))?;
+            .ok_or_else(|| bad("TRNAMT", line, amount_text, ExpectedValue::OfxAmount))?;
         let direction = if amount.is_sign_negative() && !amount.is_zero() {
             Direction::Out
         } else if amount.is_zero() {

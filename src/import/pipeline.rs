@@ -24,8 +24,10 @@ pub enum RunError {
     Read(#[from] ImportError),
     #[error(transparent)]
     Book(#[from] StoreError),
+    /// Neither the file's fault nor the book's: a row that changed, one the file does
+    /// not hold, a kept row that is not money in.
     #[error("{0}")]
-    Invalid(String),
+    Invalid(RunProblem),
 }
 
 /// What kind of movement a row is, for the book.
@@ -431,6 +433,7 @@ mod judge;
 mod kept;
 mod keys;
 mod opening;
+mod problem;
 mod redirect;
 mod review;
 mod sequence;
@@ -442,6 +445,7 @@ pub use commit::{Committed, assign_unmatched, commit, undo};
 pub use dry_run::{DryRun, dry_run};
 pub use kept::KeptWhy;
 pub use keys::{canonical, fingerprint};
+pub use problem::RunProblem;
 pub use redirect::{Gone, Redirect, Then};
 pub use review::{Decisions, Figures, Glance, Review};
 use sequence::sequence;

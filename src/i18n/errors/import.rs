@@ -11,6 +11,10 @@ use crate::files::read::ReadError;
 use crate::import::{ImportError, RunError};
 use crate::load::LoadError;
 
+mod hint;
+mod markup;
+mod run;
+
 impl Described for ImportError {
     fn described_in(&self, loader: &FluentLanguageLoader) -> String {
         match self {
@@ -32,11 +36,11 @@ impl Described for ImportError {
                 line = line.to_string(),
                 encoding = encoding.as_str()
             ),
-            ImportError::Hint { file, message } => fl!(
+            ImportError::Hint { file, problem } => fl!(
                 loader,
                 "error-import-hint",
                 file = file.as_str(),
-                message = message.as_str()
+                message = problem.described_in(loader)
             ),
             ImportError::NoTransactions { file, line } => fl!(
                 loader,
@@ -155,13 +159,13 @@ impl Described for ImportError {
             ImportError::Markup {
                 file,
                 line,
-                message,
+                problem,
             } => fl!(
                 loader,
                 "error-import-markup",
                 file = file.as_str(),
                 line = line.to_string(),
-                message = message.as_str()
+                message = problem.described_in(loader)
             ),
             ImportError::BadValue {
                 file,
@@ -176,7 +180,7 @@ impl Described for ImportError {
                 line = line.to_string(),
                 field = field.as_str(),
                 text = text.as_str(),
-                expected = expected.as_str()
+                expected = expected.described_in(loader)
             ),
             ImportError::MissingField {
                 file,
@@ -188,7 +192,7 @@ impl Described for ImportError {
                 "error-import-missing-field",
                 file = file.as_str(),
                 line = line.to_string(),
-                what = what.as_str(),
+                what = what.described_in(loader),
                 field = field.as_str()
             ),
             ImportError::AmbiguousSign { file, line, why } => fl!(
@@ -220,9 +224,11 @@ impl Described for RunError {
         match self {
             RunError::Read(error) => error.described_in(loader),
             RunError::Book(error) => error.described_in(loader),
-            RunError::Invalid(reason) => {
-                fl!(loader, "error-run-invalid", reason = reason.as_str())
-            }
+            RunError::Invalid(problem) => fl!(
+                loader,
+                "error-run-invalid",
+                reason = problem.described_in(loader)
+            ),
         }
     }
 }
@@ -405,7 +411,7 @@ mod tests {
                 line: 12,
                 field: "TRNAMT".into(),
                 text: "abc".into(),
-                expected: "an amount".into(),
+                expected: crate::import::ExpectedValue::OfxAmount,
             },
             ImportError::AmbiguousSign {
                 file: "card.csv".into(),
@@ -441,7 +447,7 @@ mod tests {
             &import_errors()[2],
             &["7", "1 (Date)", "03/04/2026", "--date-format %d/%m/%Y"],
         );
-        assert_chinese(&import_errors()[5], &["12", "<TRNAMT>", "abc", "an amount"]);
+        assert_chinese(&import_errors()[5], &["12", "<TRNAMT>", "abc", "有效金额"]);
         assert_chinese(&import_errors()[7], &["5", "3 (Debit)", "4 (Credit)"]);
     }
 
@@ -453,8 +459,9 @@ mod tests {
         });
         assert_eq!(english(&read), read.to_string());
         assert_chinese(&read, &["bank.csv", "4", "金额列"]);
-        let invalid = RunError::Invalid("the batch is already undone".into());
+        let invalid = RunError::Invalid(crate::import::RunProblem::NoSuchRow { index: 7 });
         assert_eq!(english(&invalid), invalid.to_string());
+        assert_chinese(&invalid, &["7"]);
     }
 
     #[test]

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use super::sequence::{Outcome, sequence};
 use super::summary::planned_payments;
 use super::{
-    BankProfile, Decision, ImportPlan, KeptWhy, PlannedRow, RowKind, RowStatus, RunError, Summary,
-    canonical,
+    BankProfile, Decision, ImportPlan, KeptWhy, PlannedRow, RowKind, RowStatus, RunError,
+    RunProblem, Summary, canonical,
 };
 use crate::domain::Money;
 use crate::domain::document::DocKind;
@@ -33,11 +33,10 @@ pub fn commit(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Committed, RunError> {
     if decisions.len() != plan.rows.len() {
-        return Err(RunError::Invalid(format!(
-            "{} decisions for {} rows",
-            decisions.len(),
-            plan.rows.len()
-        )));
+        return Err(RunError::Invalid(RunProblem::DecisionCount {
+            decisions: decisions.len(),
+            rows: plan.rows.len(),
+        }));
     }
     if !plan.can_post() {
         // Nothing the book can take (all of it in another currency, or only money out):
@@ -111,7 +110,7 @@ pub fn commit(
             .clone()
             .unwrap_or_else(|| default_profile_name(&plan.file_name));
         let settings = serde_json::to_string(&BankProfile::from_hints(&plan.hints))
-            .map_err(|e| RunError::Invalid(e.to_string()))?;
+            .map_err(|e| RunError::Invalid(RunProblem::Profile(e)))?;
         store.save_bank_profile(signature, &name, &settings)?;
     }
     let mut summary = plan.summary(decisions, Some(batch.id));
@@ -243,12 +242,12 @@ pub fn assign_unmatched(
     let amount = store
         .currency()
         .parse_plain(&kept.amount)
-        .map_err(|e| RunError::Invalid(format!("bank row {row_id}: {e}")))?;
+        .map_err(|error| RunError::Invalid(RunProblem::KeptAmount { row: row_id, error }))?;
     if !amount.is_positive() {
-        return Err(RunError::Invalid(format!(
-            "bank row {row_id}: {} is not money in",
-            kept.amount
-        )));
+        return Err(RunError::Invalid(RunProblem::NotMoneyIn {
+            row: row_id,
+            amount: kept.amount.clone(),
+        }));
     }
     let learn: Vec<String> = kept
         .counterparty

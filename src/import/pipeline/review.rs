@@ -23,8 +23,8 @@ use super::sequence::Sequencer;
 use super::streamed::{Writing, default_decision, write};
 use super::summary::{PlannedPayment, Tally, payment};
 use super::{
-    Decision, ImportPlan, PlannedRow, RowKind, RowStatus, RunError, SetAside, Summary, fingerprint,
-    kind_of, texts, unpostable,
+    Decision, ImportPlan, PlannedRow, RowKind, RowStatus, RunError, RunProblem, SetAside, Summary,
+    fingerprint, kind_of, texts, unpostable,
 };
 use crate::domain::allocation::Apply;
 use crate::domain::{Currency, Money};
@@ -320,7 +320,7 @@ impl Review {
             read = Some(row);
             false
         });
-        read.unwrap_or_else(|| Err(RunError::Invalid(format!("no row {index} in the file"))))
+        read.unwrap_or_else(|| Err(RunError::Invalid(RunProblem::NoSuchRow { index })))
     }
 
     /// The rows at `indexes`, each given to `each` with its index as it is read, until
@@ -353,10 +353,11 @@ impl Review {
         let streamed = match &self.source {
             Source::Whole(plan) => {
                 for index in indexes {
-                    let row =
-                        plan.rows.get(index).cloned().ok_or_else(|| {
-                            RunError::Invalid(format!("no row {index} in the file"))
-                        });
+                    let row = plan
+                        .rows
+                        .get(index)
+                        .cloned()
+                        .ok_or(RunError::Invalid(RunProblem::NoSuchRow { index }));
                     if !each(index, row) {
                         break;
                     }
@@ -380,7 +381,7 @@ impl Review {
         for index in indexes {
             let row = match self.facts.get(index) {
                 Some(fact) => self.read_again(streamed, file, &builder, fact),
-                None => Err(RunError::Invalid(format!("no row {index} in the file"))),
+                None => Err(RunError::Invalid(RunProblem::NoSuchRow { index })),
             };
             if !each(index, row) {
                 break;
@@ -398,11 +399,10 @@ impl Review {
     ) -> Result<PlannedRow, RunError> {
         let line = fact.line as usize;
         let changed = || {
-            RunError::Invalid(format!(
-                "{}: line {line} is not what it was when the file was read; read the file \
-                 again",
-                self.file_name
-            ))
+            RunError::Invalid(RunProblem::RowChanged {
+                file: self.file_name.clone(),
+                line,
+            })
         };
         let row = file
             .row_at(builder, fact.offset, line)?

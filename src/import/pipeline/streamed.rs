@@ -18,8 +18,8 @@ use super::opening::{Opened, open_with_profile};
 use super::sequence::Sequencer;
 use super::summary::PlannedPayment;
 use super::{
-    BankProfile, Decision, PlannedRow, RowKind, RowStatus, RunError, Summary, accept, fingerprint,
-    kind_of, texts, unpostable,
+    BankProfile, Decision, PlannedRow, RowKind, RowStatus, RunError, RunProblem, Summary, accept,
+    fingerprint, kind_of, texts, unpostable,
 };
 use crate::domain::{Currency, Money};
 use crate::import::matching::Matcher;
@@ -208,7 +208,7 @@ pub(super) fn write(
             .clone()
             .unwrap_or_else(|| default_profile_name(&file_name));
         let settings = serde_json::to_string(&BankProfile::from_hints(&opened.hints))
-            .map_err(|e| RunError::Invalid(e.to_string()))?;
+            .map_err(|e| RunError::Invalid(RunProblem::Profile(e)))?;
         store.save_bank_profile(signature, &name, &settings)?;
     }
     Ok(batch)
