@@ -2105,3 +2105,8 @@ import-run-kept-amount = bank row { $row }: { $error }
 import-run-not-money-in = bank row { $row }: { $amount } is not money in
 import-run-no-such-row = no row { $index } in the file
 import-run-row-changed = { $file }: line { $line } is not what it was when the file was read; read the file again
+
+## What `owed import`'s --sign, --decimal-mark and --max-size take
+cli-not-a-sign = the sign is normal (money in positive) or inverted (purchases positive, as card statements write them), not '{ $text }'
+cli-not-a-decimal-mark = '{ $text }' is not a decimal mark: . or ,
+cli-not-a-size = a size is whole bytes or a number with KB, MB or GB, like 512MB or 1GB, not '{ $text }'

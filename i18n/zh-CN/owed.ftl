@@ -1884,3 +1884,8 @@ import-run-kept-amount = 银行流水行 { $row }：{ $error }
 import-run-not-money-in = 银行流水行 { $row }：{ $amount } 不是收入
 import-run-no-such-row = 文件中没有编号为 { $index } 的行
 import-run-row-changed = { $file }：第 { $line } 行与读取文件时不同；请重新读取该文件
+
+## What `owed import`'s --sign, --decimal-mark and --max-size take
+cli-not-a-sign = 符号须为 normal（收款为正）或 inverted（消费为正，即信用卡账单的写法），而不是“{ $text }”
+cli-not-a-decimal-mark = “{ $text }”不是小数点符号：请用 . 或 ,
+cli-not-a-size = 大小须为整数字节数，或带 KB、MB、GB 的数字，如 512MB 或 1GB，而不是“{ $text }”

@@ -71,7 +71,7 @@ pub struct ImportRun {
     #[arg(long, default_value_t = 0.9)]
     pub accept_threshold: f64,
     /// The largest file read, e.g. 512MB, 1GB or bytes (default 256MB).
-    #[arg(long, value_parser = import::parse_size)]
+    #[arg(long, value_parser = parse_size)]
     pub max_size: Option<u64>,
 }
 
@@ -184,16 +184,24 @@ pub fn run(
     }
 }
 
+// The value parsers below say why in the language chosen (set before the arguments are
+// read), inside clap's own frame; the English is what they have always said.
+
 fn parse_sign(text: &str) -> Result<import::Sign, String> {
     text.parse()
+        .map_err(|_: String| crate::fl!("cli-not-a-sign", text = text))
 }
 
 fn parse_decimal_mark(text: &str) -> Result<char, String> {
     match text.trim() {
         "." => Ok('.'),
         "," => Ok(','),
-        other => Err(format!("'{other}' is not a decimal mark: . or ,")),
+        other => Err(crate::fl!("cli-not-a-decimal-mark", text = other)),
     }
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    import::parse_size(text).map_err(|_| crate::fl!("cli-not-a-size", text = text))
 }
 
 fn import_file(
