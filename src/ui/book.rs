@@ -24,6 +24,9 @@ pub struct Book {
     preferences: Option<PathBuf>,
     /// The book's locale, which writes its dates (and its amounts, by its currency).
     locale: Locale,
+    /// The mail server's password for this session, where the system has no keyring
+    /// (never written anywhere).
+    session_password: Option<String>,
 }
 
 impl Book {
@@ -36,7 +39,22 @@ impl Book {
             today,
             preferences: None,
             locale,
+            session_password: None,
         }
+    }
+
+    /// Keeps the mail server's password for this session only (`None` forgets it).
+    pub fn set_session_password(&mut self, password: Option<String>) {
+        self.session_password = password;
+    }
+
+    /// The password to log in to the mail server of `settings` with: the script's
+    /// variable, the keyring's, else the one given this session.
+    pub fn mail_password(&self, settings: &crate::domain::email::EmailSettings) -> Option<String> {
+        if settings.username.trim().is_empty() {
+            return None;
+        }
+        crate::mail::password(settings).or_else(|| self.session_password.clone())
     }
 
     /// Reads the book's locale again (its settings were saved).

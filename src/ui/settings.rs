@@ -9,6 +9,7 @@
 //! as `owed settings set`.
 
 mod draft;
+pub mod email;
 mod ids;
 #[cfg(test)]
 mod tests;
@@ -176,6 +177,8 @@ pub enum Message {
     CancelRestore,
     /// The day's automatic backup, made on a worker after a write.
     BackedUp(Result<Option<PathBuf>, String>),
+    /// The Email section (saved on its own).
+    Mail(email::Message),
 }
 
 pub struct Settings {
@@ -201,6 +204,8 @@ pub struct Settings {
     /// OS has no config folder, and the choice lasts until the app closes).
     pub language: LanguageChoice,
     preferences: Option<PathBuf>,
+    /// The Email section: the mail server and sender, saved on their own.
+    pub mail: email::EmailPanel,
 }
 
 /// How many of the newest backups the screen offers to restore from.
@@ -250,6 +255,7 @@ impl Settings {
             restore_candidate: None,
             language: LanguageChoice::System,
             preferences: None,
+            mail: email::EmailPanel::new(book),
         };
         screen.keep_preferences_in(Preferences::path());
         if let Err(error) = book.store().company_settings() {
@@ -337,7 +343,7 @@ impl Settings {
     pub fn update(&mut self, message: Message, book: &mut Book) -> (Task<Message>, Option<Event>) {
         if !matches!(
             message,
-            Message::Level(_) | Message::Chinese(_) | Message::BackedUp(_)
+            Message::Level(_) | Message::Chinese(_) | Message::BackedUp(_) | Message::Mail(_)
         ) {
             self.notice = None;
         }
@@ -400,6 +406,9 @@ impl Settings {
                 self.draft.logo = None;
                 self.logo_file = None;
                 self.logo_error = None;
+            }
+            Message::Mail(message) => {
+                return (self.mail.update(message, book).map(Message::Mail), None);
             }
             Message::Level(level) => self.level = level,
             Message::Chinese(chinese) => self.chinese = chinese,

@@ -461,6 +461,21 @@ pub fn action<'a, M: Clone + 'a>(
         .into()
 }
 
+/// A button of a row of choices that shows whether it is the one chosen.
+pub fn choice<'a, M: Clone + 'a>(label: String, chosen: bool, message: M) -> Element<'a, M> {
+    button(text(label).size(13))
+        .padding([4, 8])
+        .style(move |theme: &iced::Theme, status| {
+            if chosen {
+                button::primary(theme, status)
+            } else {
+                button::secondary(theme, status)
+            }
+        })
+        .on_press(message)
+        .into()
+}
+
 /// A secondary button.
 pub fn secondary<'a, M: Clone + 'a>(
     label: impl text::IntoFragment<'a>,

@@ -104,6 +104,21 @@ fn check_fields(text: &str) -> std::result::Result<(), EmailError> {
     Ok(())
 }
 
+/// What is wrong with `value` for a server or sender key, as `settings set` says it.
+fn check_server_value(key: &str, value: &str) -> Option<SettingProblem> {
+    let checked = match key {
+        HOST | USERNAME | FROM_NAME if value.contains(char::is_control) => {
+            Err(EmailError::ControlCharacter)
+        }
+        PORT => email::parse_port(value).map(|_| ()),
+        TLS => Tls::parse(value).map(|_| ()),
+        FROM | REPLY_TO if !value.is_empty() => email::check_address(value),
+        RATE => email::parse_rate(value).map(|_| ()),
+        _ => Ok(()),
+    };
+    checked.err().map(SettingProblem::Email)
+}
+
 /// A yes/no value as `settings set` takes it.
 fn parse_switch(value: &str) -> Option<bool> {
     match value.trim().to_ascii_lowercase().as_str() {
@@ -117,6 +132,44 @@ impl Store {
     /// The mail server and sender as set.
     pub fn email_settings(&self) -> Result<EmailSettings> {
         read_email_settings(&self.conn)
+    }
+
+    /// Saves the mail server and sender (the settings screen's Email section) in one
+    /// transaction, each value checked as `settings set` checks it; what is unchanged is
+    /// not written (nor audited).
+    pub fn save_email_settings(&mut self, settings: &EmailSettings) -> Result<()> {
+        let values: [(&str, String); 9] = [
+            (HOST, settings.host.trim().to_string()),
+            (PORT, settings.port.to_string()),
+            (TLS, settings.tls.as_str().to_string()),
+            (USERNAME, settings.username.trim().to_string()),
+            (FROM, settings.from.trim().to_string()),
+            (FROM_NAME, settings.from_name.trim().to_string()),
+            (REPLY_TO, settings.reply_to.trim().to_string()),
+            (BCC_SELF, settings.bcc_self.to_string()),
+            (RATE, settings.per_minute.to_string()),
+        ];
+        for (key, value) in &values {
+            if let Some(problem) = check_server_value(key, value) {
+                return Err(bad(*key, problem));
+            }
+        }
+        let current = self.email_settings()?;
+        if &current == settings {
+            return Ok(());
+        }
+        self.write(|tx, _| {
+            settings_change(tx, None, || {
+                for (key, value) in &values {
+                    if value.is_empty() {
+                        tx.execute("DELETE FROM company_settings WHERE key = ?1", [key])?;
+                    } else {
+                        put(tx, key, value)?;
+                    }
+                }
+                Ok(())
+            })
+        })
     }
 
     /// The email of `kind` in English or Chinese as set (the built-in text for a part

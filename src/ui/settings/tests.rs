@@ -12,6 +12,7 @@ use crate::domain::company::sample_png;
 use crate::ui::testing::{sample_app, send};
 use crate::ui::{App, Message as AppMessage, Tab};
 
+mod email;
 mod reminder_and_tiers;
 mod tier_policies;
 

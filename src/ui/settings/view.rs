@@ -3,10 +3,9 @@
 //! Save and Revert at the top.
 
 use iced::widget::{
-    Column, button, column, container, pick_list, row, scrollable, space, text, text_editor,
-    text_input,
+    Column, column, container, pick_list, row, scrollable, space, text, text_editor, text_input,
 };
-use iced::{Alignment, Element, Length, Theme};
+use iced::{Alignment, Element, Length};
 
 use super::{
     LOGO_PATH, LanguageOption, LocaleChoice, Message, NAME, PaperChoice, Problems, Settings, TITLE,
@@ -27,11 +26,11 @@ mod tiers;
 const LABEL: f32 = 140.0;
 
 /// A label, the input beside it, and under the input why its value is refused.
-fn labelled<'a>(
+fn labelled<'a, M: 'a>(
     label: String,
-    input: impl Into<Element<'a, Message>>,
+    input: impl Into<Element<'a, M>>,
     problem: Option<String>,
-) -> Element<'a, Message> {
+) -> Element<'a, M> {
     let mut right = Column::new().push(input).spacing(2).width(Length::Fill);
     if let Some(problem) = problem {
         right = right.push(widgets::danger_text(problem));
@@ -77,7 +76,7 @@ fn editor<'a>(
         .into()
 }
 
-fn section<'a>(title: String, body: Column<'a, Message>) -> Element<'a, Message> {
+fn section<'a, M: 'a>(title: String, body: Column<'a, M>) -> Element<'a, M> {
     container(column![text(title).size(16).font(BOLD), body.spacing(10)].spacing(12))
         .padding(16)
         .width(Length::Fill)
@@ -85,20 +84,7 @@ fn section<'a>(title: String, body: Column<'a, Message>) -> Element<'a, Message>
         .into()
 }
 
-/// A button that shows whether it is the one chosen.
-fn choice<'a>(label: String, chosen: bool, message: Message) -> Element<'a, Message> {
-    button(text(label).size(13))
-        .padding([4, 8])
-        .style(move |theme: &Theme, status| {
-            if chosen {
-                button::primary(theme, status)
-            } else {
-                button::secondary(theme, status)
-            }
-        })
-        .on_press(message)
-        .into()
-}
+use widgets::choice;
 
 pub fn view<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
     let problems = screen
@@ -137,6 +123,7 @@ pub fn view<'a>(screen: &'a Settings, book: &'a Book) -> Element<'a, Message> {
         logo(screen),
         paper_and_locale(screen, book),
         backups(screen),
+        section(fl!("email"), screen.mail.view(labelled)).map(Message::Mail),
     ]
     .spacing(16)
     .width(Length::FillPortion(1));
