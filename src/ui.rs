@@ -220,6 +220,14 @@ impl App {
             load_notes.map(Message::Notes),
             load_import.map(Message::Import),
             load_statements.map(Message::Statements),
+            // What waits in the outbox goes out once the book is open.
+            match &mut self.state {
+                State::Open(open) => open
+                    .statements
+                    .retry_on_start(&mut open.book)
+                    .map(Message::Statements),
+                State::Welcome(_) => Task::none(),
+            },
         ])
     }
 
@@ -645,7 +653,7 @@ impl Open {
     }
 
     fn sidebar(&self) -> Element<'_, Message> {
-        let tab = |tab: Tab, label: String, keys: &'static str| {
+        let tab = |tab: Tab, label: String, keys: String| {
             let active = self.tab == tab;
             button(
                 column![text(label).size(15), widgets::muted(keys)]
@@ -664,6 +672,11 @@ impl Open {
             })
             .on_press(Message::Show(tab))
         };
+        // The outbox's waiting emails beside the screen they are sent from.
+        let statements_keys = match self.statements.outbox_waiting {
+            0 => "Ctrl+6".to_string(),
+            n => fl!("sidebar-outbox-waiting", keys = "Ctrl+6", n = n),
+        };
         let ledger_label = match self.ledger.customer_code() {
             Some(_) => fl!("ledger"),
             None => fl!("ledger-pick-a-customer"),
@@ -673,15 +686,15 @@ impl Open {
                 text(self.book.company()).size(16).font(BOLD),
                 widgets::muted(self.book.currency().code.clone()),
                 space().height(12),
-                tab(Tab::Today, fl!("today"), "Ctrl+0"),
-                tab(Tab::Dashboard, fl!("dashboard"), "Ctrl+8"),
-                tab(Tab::Customers, fl!("customers"), "Ctrl+1"),
-                tab(Tab::Ledger, ledger_label, "Ctrl+2"),
-                tab(Tab::Aging, fl!("aging"), "Ctrl+3"),
-                tab(Tab::Notes, fl!("collection-notes"), "Ctrl+4"),
-                tab(Tab::Import, fl!("bank-import"), "Ctrl+5"),
-                tab(Tab::Statements, fl!("statements-letters"), "Ctrl+6"),
-                tab(Tab::Settings, fl!("settings"), "Ctrl+7"),
+                tab(Tab::Today, fl!("today"), "Ctrl+0".to_string()),
+                tab(Tab::Dashboard, fl!("dashboard"), "Ctrl+8".to_string()),
+                tab(Tab::Customers, fl!("customers"), "Ctrl+1".to_string()),
+                tab(Tab::Ledger, ledger_label, "Ctrl+2".to_string()),
+                tab(Tab::Aging, fl!("aging"), "Ctrl+3".to_string()),
+                tab(Tab::Notes, fl!("collection-notes"), "Ctrl+4".to_string()),
+                tab(Tab::Import, fl!("bank-import"), "Ctrl+5".to_string()),
+                tab(Tab::Statements, fl!("statements-letters"), statements_keys),
+                tab(Tab::Settings, fl!("settings"), "Ctrl+7".to_string()),
                 space::vertical(),
                 match &self.said {
                     Some(said) =>

@@ -2141,3 +2141,23 @@ email-bcc-self = Send me a copy of each email
 email-save = Save email settings
 email-send-test = Send test email
 email-test-to = to
+
+## Emailing from the statements and letters screen
+ui-email-them = Also email them to the customers who want email
+ui-outbox-waiting = { $n ->
+    [one] 1 email waiting in the outbox
+   *[other] { $n } emails waiting in the outbox
+}
+ui-send-now = Send now
+ui-outbox-sent = Emails: { $sent } sent, { $failed } failed, { $waiting } waiting.
+ui-outbox-stopped = Stopped: { $why }; the rest wait in the outbox.
+ui-emails-queued = { $n ->
+    [one] 1 email queued.
+   *[other] { $n } emails queued.
+}
+ui-to-print = To print and post ({ $n }): { $customers }.
+ui-emails-wait = They wait in the outbox: { $why }
+sidebar-outbox-waiting = { $keys } · { $n ->
+    [one] 1 email waiting
+   *[other] { $n } emails waiting
+}

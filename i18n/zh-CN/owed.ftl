@@ -1920,3 +1920,14 @@ email-bcc-self = 每封邮件抄送一份给我
 email-save = 保存邮件设置
 email-send-test = 发送测试邮件
 email-test-to = 收件人
+
+## Emailing from the statements and letters screen
+ui-email-them = 同时通过邮件发给选择邮件的客户
+ui-outbox-waiting = 发件箱中有 { $n } 封邮件待发送
+ui-send-now = 立即发送
+ui-outbox-sent = 邮件：已发送 { $sent } 封，失败 { $failed } 封，待发送 { $waiting } 封。
+ui-outbox-stopped = 已停止：{ $why }；其余邮件留在发件箱中。
+ui-emails-queued = 已有 { $n } 封邮件放入发件箱。
+ui-to-print = 需打印邮寄（{ $n }）：{ $customers }。
+ui-emails-wait = 邮件留在发件箱中：{ $why }
+sidebar-outbox-waiting = { $keys } · { $n } 封邮件待发

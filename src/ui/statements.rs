@@ -10,6 +10,7 @@
 //! library functions as `owed statements` and `owed letters`.
 
 mod due;
+mod email;
 pub mod held;
 #[cfg(test)]
 mod tests;
@@ -104,6 +105,10 @@ pub enum Message {
     WriteStatements,
     Progress(usize, usize),
     Done(Result<String, String>),
+    /// Also email what is written to the customers who want email.
+    Email(bool),
+    /// Send what waits in the outbox now.
+    SendOutbox,
     OpenFolder,
     /// The letters due, from the load of this generation.
     DueLoaded(u64, Result<LettersToday, String>),
@@ -171,6 +176,10 @@ pub struct Statements {
     pub preview: Option<LetterPreview>,
     /// The customer whose letter is being merged for the preview.
     pub preparing: Option<String>,
+    /// Also email what is written to the customers who want email.
+    pub email: bool,
+    /// Emails waiting in the outbox (queued, or failed and to be tried again).
+    pub outbox_waiting: usize,
     /// Which load of the letters due is the latest: an older one's list is dropped.
     due_generation: Generation,
     /// Which preview was asked for last: one asked for before it is dropped.
@@ -222,6 +231,8 @@ impl Statements {
             archive_search: String::new(),
             preview: None,
             preparing: None,
+            email: false,
+            outbox_waiting: 0,
             due_generation: Generation::default(),
             preview_generation: Generation::default(),
         };
@@ -230,6 +241,7 @@ impl Statements {
     }
 
     pub fn reload(&mut self, book: &Book) -> Task<Message> {
+        self.outbox_waiting = book.store().outbox_waiting().unwrap_or(0);
         let today = book.today;
         let generation = self.due_generation.start();
         Task::batch([
@@ -292,6 +304,8 @@ impl Statements {
             Message::Who(who) => self.who = who,
             Message::Codes(text) => self.codes = text,
             Message::Folder(text) => self.folder = text,
+            Message::Email(on) => self.email = on,
+            Message::SendOutbox => return (self.send_outbox(book), None),
             Message::Browse => {
                 let task = Task::perform(
                     async {
@@ -408,8 +422,7 @@ impl Statements {
             return Task::none();
         };
         let request = Request {
-            // Emailing from this screen comes with the outbox on screen.
-            email: false,
+            email: self.email,
             period,
             kind: self.kind.0,
             customers,
@@ -417,11 +430,12 @@ impl Statements {
             archive: true,
         };
         let folder = PathBuf::from(self.folder.trim());
+        let mailer = self.email.then(|| email::mailer(book));
         self.begin(book);
         run(book, move |store, progress| {
-            let summary =
-                statement::batch(store, &request, &folder, progress).map_err(|e| e.described())?;
-            Ok(stale_note(summary.stale_removed)
+            let summary = statement::batch(store, &request, &folder, &mut *progress)
+                .map_err(|e| e.described())?;
+            let mut said = stale_note(summary.stale_removed)
                 + &fl!(
                     "n-statements-written-for-period-skipped",
                     n = summary.written.len(),
@@ -429,9 +443,18 @@ impl Statements {
                     skipped = summary.skipped,
                     combined = summary
                         .combined
+                        .as_ref()
                         .map(|p| p.display().to_string())
                         .unwrap_or_else(|| "—".into())
-                ))
+                );
+            if request.email {
+                said = said
+                    + " "
+                    + &email::queued(summary.emailed.len(), &summary.to_print)
+                    + " "
+                    + &email::send_after_run(store, &mailer, progress);
+            }
+            Ok(said)
         })
     }
 
@@ -447,11 +470,12 @@ impl Statements {
             date: book.today,
             deadline,
             locale: None,
-            email: false,
+            email: self.email,
         };
         let folder = PathBuf::from(self.folder.trim());
+        let mailer = self.email.then(|| email::mailer(book));
         self.begin(book);
-        run(book, move |store, _| {
+        run(book, move |store, progress| {
             // The ladder's check, as `owed letter`: a held customer is refused with the
             // reason, another level than the ladder's is written with the warning.
             let (issued, warning) = letters::issue_by_hand(store, &request, &folder, false, false)
@@ -463,14 +487,57 @@ impl Statements {
                     ),
                     other => other.described(),
                 })?;
-            Ok(stale_note(issued.stale_removed)
+            let mut said = stale_note(issued.stale_removed)
                 + &warning
                     .map(|w| format!("{}. ", w.described()))
                     .unwrap_or_default()
                 + &fl!(
                     "letter-written-path",
                     path = issued.path.display().to_string()
-                ))
+                );
+            if request.email {
+                let to_print: Vec<String> = if issued.to_print {
+                    vec![issued.letter.customer.code.clone()]
+                } else {
+                    Vec::new()
+                };
+                said = said
+                    + " "
+                    + &email::queued(usize::from(issued.emailed.is_some()), &to_print)
+                    + " "
+                    + &email::send_after_run(store, &mailer, progress);
+            }
+            Ok(said)
+        })
+    }
+
+    /// When the book opens: what waits in the outbox and is due another try is sent
+    /// in the background, if the mail server is set up and its password at hand (nothing
+    /// is asked for).
+    pub fn retry_on_start(&mut self, book: &mut Book) -> Task<Message> {
+        if self.outbox_waiting == 0 || email::mailer(book).is_err() {
+            return Task::none();
+        }
+        self.send_outbox(book)
+    }
+
+    /// Sends what waits in the outbox, on a worker with progress.
+    fn send_outbox(&mut self, book: &mut Book) -> Task<Message> {
+        if self.running.is_some() || self.outbox_waiting == 0 {
+            return Task::none();
+        }
+        let mailer = match email::mailer(book) {
+            Ok(mailer) => mailer,
+            Err(why) => {
+                self.error = Some(why);
+                return Task::none();
+            }
+        };
+        self.running = Some((0, self.outbox_waiting));
+        self.notice = None;
+        self.error = None;
+        run(book, move |store, progress| {
+            email::deliver(store, &mailer, progress)
         })
     }
 

@@ -87,22 +87,40 @@ impl Statements {
         }
         let date = book.today;
         let folder = PathBuf::from(self.folder.trim());
+        let email = self.email;
+        let mailer = email.then(|| super::email::mailer(book));
         self.begin(book);
         self.pending_letters = Some(folder.join(letters::combined_name(date)));
         run(book, move |store, progress| {
             progress(0, due.len());
-            let sent = letters::send_due(store, &due, date, None, &folder, false, progress)
+            let sent = letters::send_due(store, &due, date, None, &folder, email, &mut *progress)
                 .map_err(|e| e.described())?;
-            Ok(stale_note(sent.stale_removed)
+            let mut said = stale_note(sent.stale_removed)
                 + &fl!(
                     "n-letters-written-to-folder-each",
                     n = sent.written.len(),
                     folder = folder.display().to_string(),
                     combined = sent
                         .combined
+                        .as_ref()
                         .map(|p| p.display().to_string())
                         .unwrap_or_else(|| "—".into())
-                ))
+                );
+            if email {
+                let queued = sent.written.iter().filter(|w| w.emailed.is_some()).count();
+                let to_print: Vec<String> = sent
+                    .written
+                    .iter()
+                    .filter(|w| w.to_print)
+                    .map(|w| w.letter.customer.code.clone())
+                    .collect();
+                said = said
+                    + " "
+                    + &super::email::queued(queued, &to_print)
+                    + " "
+                    + &super::email::send_after_run(store, &mailer, progress);
+            }
+            Ok(said)
         })
     }
 

@@ -561,3 +561,52 @@ fn a_stale_list_of_letters_due_or_preview_is_dropped() {
     );
     assert_ne!(screen(&app).error.as_deref(), Some("old"));
 }
+
+#[test]
+fn statements_emailed_without_a_mail_server_wait_in_the_outbox_with_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_screen(dir.path());
+    {
+        let store = app
+            .open_book_mut()
+            .expect("a book is open")
+            .book
+            .store_mut();
+        let update = crate::store::CustomerUpdate {
+            email: Some("ap@c001.example, boss@c001.example".into()),
+            ..Default::default()
+        };
+        store.update_customer("C001", &update).unwrap();
+    }
+    send(
+        &mut app,
+        AppMessage::Statements(Message::Period("2026-11".into())),
+    );
+    send(&mut app, AppMessage::Statements(Message::Who(Who::All)));
+    send(&mut app, AppMessage::Statements(Message::Email(true)));
+    send(&mut app, AppMessage::Statements(Message::WriteStatements));
+    let s = screen(&app);
+    let notice = s.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("1 email queued"),
+        "{notice} / {:?}",
+        s.error
+    );
+    assert!(notice.contains("To print and post (1): C002"), "{notice}");
+    assert!(notice.contains("no mail server is set up"), "{notice}");
+    assert_eq!(s.outbox_waiting, 1);
+    let store = app.open_book().unwrap().book.store();
+    let outbox = store.outbox().unwrap();
+    assert_eq!(outbox.len(), 1);
+    assert_eq!(outbox[0].to, ["ap@c001.example", "boss@c001.example"]);
+    // Send now says again what is missing, and sends nothing.
+    send(&mut app, AppMessage::Statements(Message::SendOutbox));
+    let s = screen(&app);
+    assert!(
+        s.error
+            .as_deref()
+            .is_some_and(|e| e.contains("email.smtp_host")),
+        "{:?}",
+        s.error
+    );
+}

@@ -3,7 +3,8 @@
 //! the output folder and progress on top.
 
 use iced::widget::{
-    button, column, container, pick_list, progress_bar, row, scrollable, space, text, text_input,
+    button, checkbox, column, container, pick_list, progress_bar, row, scrollable, space, text,
+    text_input,
 };
 use iced::{Alignment, Element, Length};
 
@@ -49,9 +50,33 @@ pub(super) fn view<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Me
         }),
     };
 
+    // Email beside the folder: whether what is written is also emailed, and what waits.
+    let mut mail = row![
+        checkbox(screen.email)
+            .label(fl!("ui-email-them"))
+            .on_toggle(Message::Email)
+            .size(16)
+            .text_size(14),
+    ]
+    .spacing(12)
+    .align_y(Alignment::Center);
+    if screen.outbox_waiting > 0 {
+        mail = mail
+            .push(space().width(Length::Fill))
+            .push(widgets::muted(fl!(
+                "ui-outbox-waiting",
+                n = screen.outbox_waiting
+            )));
+        mail = mail.push(widgets::secondary(
+            fl!("ui-send-now"),
+            screen.running.is_none().then_some(Message::SendOutbox),
+        ));
+    }
+
     column![
         text(fl!("statements-and-letters")).size(24).font(BOLD),
         folder,
+        mail,
         status,
         row![
             column![statements(screen), archive(screen, book)]
