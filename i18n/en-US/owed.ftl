@@ -2161,3 +2161,10 @@ sidebar-outbox-waiting = { $keys } · { $n ->
     [one] 1 email waiting
    *[other] { $n } emails waiting
 }
+email-texts = Texts of the emails
+email-subject = Subject
+email-fields = Merge fields: { $fields }. The letter or statement itself is the attached PDF.
+email-kind-statement = Statement
+email-kind-reminder = Payment reminder (before the due date)
+email-kind-letter = Letter { $n }: { $name }
+email-reset-text = Back to the built-in text

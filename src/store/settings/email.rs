@@ -138,6 +138,35 @@ impl Store {
     /// transaction, each value checked as `settings set` checks it; what is unchanged is
     /// not written (nor audited).
     pub fn save_email_settings(&mut self, settings: &EmailSettings) -> Result<()> {
+        self.save_email(settings, &[])
+    }
+
+    /// [`Store::save_email_settings`] with the email texts `templates` (kind, Chinese,
+    /// text), all in one transaction; a text equal to the built-in one is stored as
+    /// unset, so it follows the built-in text.
+    pub fn save_email(
+        &mut self,
+        settings: &EmailSettings,
+        templates: &[(EmailKind, bool, EmailTemplate)],
+    ) -> Result<()> {
+        let mut texts: Vec<(String, Option<String>)> = Vec::new();
+        for (kind, chinese, template) in templates {
+            let built_in = email::default_template(*kind, *chinese);
+            for (subject, value, default) in [
+                (true, &template.subject, &built_in.subject),
+                (false, &template.body, &built_in.body),
+            ] {
+                let key = template_key(*kind, *chinese, subject);
+                let value = value.trim();
+                if subject && value.contains('\n') {
+                    return Err(bad(key, SettingProblem::Email(EmailError::SubjectLines)));
+                }
+                check_fields(value).map_err(|e| bad(key.clone(), SettingProblem::Email(e)))?;
+                let stored =
+                    (!value.is_empty() && value != default.trim()).then(|| value.to_string());
+                texts.push((key, stored));
+            }
+        }
         let values: [(&str, String); 9] = [
             (HOST, settings.host.trim().to_string()),
             (PORT, settings.port.to_string()),
@@ -155,16 +184,30 @@ impl Store {
             }
         }
         let current = self.email_settings()?;
-        if &current == settings {
+        let mut unchanged = &current == settings;
+        for (key, stored) in &texts {
+            unchanged &= get(&self.conn, key)? == *stored;
+        }
+        if unchanged {
             return Ok(());
         }
         self.write(|tx, _| {
             settings_change(tx, None, || {
-                for (key, value) in &values {
-                    if value.is_empty() {
-                        tx.execute("DELETE FROM company_settings WHERE key = ?1", [key])?;
-                    } else {
-                        put(tx, key, value)?;
+                let changes = values
+                    .iter()
+                    .map(|(key, value)| {
+                        (
+                            key.to_string(),
+                            Some(value.clone()).filter(|v| !v.is_empty()),
+                        )
+                    })
+                    .chain(texts.iter().cloned());
+                for (key, value) in changes {
+                    match value {
+                        Some(value) => put(tx, &key, &value)?,
+                        None => {
+                            tx.execute("DELETE FROM company_settings WHERE key = ?1", [&key])?;
+                        }
                     }
                 }
                 Ok(())

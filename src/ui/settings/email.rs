@@ -4,10 +4,13 @@
 //! session only — and never in the book; and Send test email, which runs off the UI
 //! thread and says what the server answered.
 
-use iced::widget::{Column, checkbox, column, pick_list, row, text, text_input};
+use std::collections::BTreeMap;
+
+use iced::widget::{Column, checkbox, column, pick_list, row, text, text_editor, text_input};
 use iced::{Alignment, Element, Length, Task};
 
-use crate::domain::email::{self, EmailSettings, Tls};
+use crate::domain::email::{self, EMAIL_FIELDS, EmailKind, EmailSettings, EmailTemplate, Tls};
+use crate::domain::letters::Level;
 use crate::fl;
 use crate::mail::{self, KeyringError, Mailer};
 use crate::ui::Book;
@@ -28,14 +31,30 @@ pub enum Message {
     BccSelf(bool),
     Rate(String),
     TestTo(String),
+    /// Which email's texts are edited: its kind and language.
+    TextKind(KindChoice),
+    TextChinese(bool),
+    Subject(String),
+    Body(text_editor::Action),
+    /// The edited texts back to the built-in ones (saved with Save).
+    ResetText,
     Save,
     SendTest,
     TestDone(Result<String, String>),
 }
 
+/// Every email's texts, by kind and language (Chinese or not).
+type Texts = BTreeMap<(EmailKind, bool), EmailTemplate>;
+
 /// The section's fields as typed, and what it last said.
-#[derive(Debug, Clone, Default)]
 pub struct EmailPanel {
+    /// The texts as the book holds them, and as edited.
+    saved_texts: Texts,
+    texts: Texts,
+    text_kind: EmailKind,
+    text_chinese: bool,
+    /// The body of the email whose texts are edited.
+    body: text_editor::Content,
     saved: EmailSettings,
     host: String,
     port: String,
@@ -59,9 +78,58 @@ pub struct EmailPanel {
 impl EmailPanel {
     pub fn new(book: &Book) -> EmailPanel {
         let saved = book.store().email_settings().unwrap_or_default();
-        let mut panel = EmailPanel::default();
+        let mut texts = Texts::new();
+        for kind in EmailKind::every() {
+            for chinese in [false, true] {
+                let template = book
+                    .store()
+                    .email_template(kind, chinese)
+                    .unwrap_or_else(|_| email::default_template(kind, chinese));
+                texts.insert((kind, chinese), template);
+            }
+        }
+        let mut panel = EmailPanel {
+            saved_texts: texts.clone(),
+            texts,
+            text_kind: EmailKind::Statement,
+            text_chinese: book.locale().is_chinese(),
+            body: text_editor::Content::new(),
+            saved: EmailSettings::default(),
+            host: String::new(),
+            port: String::new(),
+            tls: Tls::default(),
+            username: String::new(),
+            password: String::new(),
+            from: String::new(),
+            from_name: String::new(),
+            reply_to: String::new(),
+            bcc_self: false,
+            rate: String::new(),
+            test_to: String::new(),
+            touched: false,
+            sending: false,
+            notice: None,
+            error: None,
+        };
         panel.load(saved);
+        panel.show_text();
         panel
+    }
+
+    /// The texts of the email chosen, as edited.
+    fn text(&self) -> &EmailTemplate {
+        &self.texts[&(self.text_kind, self.text_chinese)]
+    }
+
+    fn text_mut(&mut self) -> &mut EmailTemplate {
+        self.texts
+            .get_mut(&(self.text_kind, self.text_chinese))
+            .expect("every kind and language has texts")
+    }
+
+    /// Puts the chosen email's body in the editor.
+    fn show_text(&mut self) {
+        self.body = text_editor::Content::with_text(&self.text().body);
     }
 
     fn load(&mut self, saved: EmailSettings) {
@@ -116,7 +184,27 @@ impl EmailPanel {
     }
 
     fn dirty(&self) -> bool {
-        !self.password.is_empty() || self.settings().is_ok_and(|s| s != self.saved)
+        !self.password.is_empty()
+            || self.texts != self.saved_texts
+            || self.settings().is_ok_and(|s| s != self.saved)
+    }
+
+    /// Why the chosen email's texts cannot be saved, if they cannot.
+    fn text_problem(&self) -> Option<String> {
+        let text = self.text();
+        let unknown = [&text.subject, &text.body].into_iter().find_map(|t| {
+            let mut rest = t.as_str();
+            while let Some(start) = rest.find('{') {
+                let end = rest[start..].find('}')? + start;
+                let field = &rest[start..=end];
+                if !EMAIL_FIELDS.contains(&field) {
+                    return Some(field.to_string());
+                }
+                rest = &rest[end + 1..];
+            }
+            None
+        });
+        unknown.map(|field| email::EmailError::UnknownField { field }.described())
     }
 
     pub fn update(&mut self, message: Message, book: &mut Book) -> Task<Message> {
@@ -146,6 +234,24 @@ impl EmailPanel {
             Message::BccSelf(on) => self.bcc_self = on,
             Message::Rate(v) => self.rate = v,
             Message::TestTo(v) => self.test_to = v,
+            Message::TextKind(KindChoice(kind)) => {
+                self.text_kind = kind;
+                self.show_text();
+            }
+            Message::TextChinese(chinese) => {
+                self.text_chinese = chinese;
+                self.show_text();
+            }
+            Message::Subject(v) => self.text_mut().subject = v.replace('\n', " "),
+            Message::Body(action) => {
+                self.body.perform(action);
+                let body = self.body.text();
+                self.text_mut().body = body;
+            }
+            Message::ResetText => {
+                *self.text_mut() = email::default_template(self.text_kind, self.text_chinese);
+                self.show_text();
+            }
             Message::Save => self.save(book),
             Message::SendTest => return self.send_test(book),
             Message::TestDone(result) => {
@@ -171,10 +277,16 @@ impl EmailPanel {
                 return;
             }
         };
-        if let Err(error) = book.store_mut().save_email_settings(&settings) {
+        let texts: Vec<(EmailKind, bool, EmailTemplate)> = self
+            .texts
+            .iter()
+            .map(|(&(kind, chinese), text)| (kind, chinese, text.clone()))
+            .collect();
+        if let Err(error) = book.store_mut().save_email(&settings, &texts) {
             self.error = Some(error.described());
             return;
         }
+        self.saved_texts = self.texts.clone();
         let mut said = vec![fl!("email-settings-saved")];
         if !self.password.is_empty() {
             match mail::save_password(&settings, &self.password) {
@@ -336,6 +448,7 @@ impl EmailPanel {
                 .on_toggle(Message::BccSelf)
                 .size(16)
                 .text_size(14),
+            self.texts_view(),
             widgets::action(fl!("email-save"), save),
             row![
                 widgets::secondary(fl!("email-send-test"), test),
@@ -346,6 +459,77 @@ impl EmailPanel {
             .align_y(Alignment::Center),
         ]
         .push(status)
+    }
+}
+
+impl EmailPanel {
+    /// The chosen email's subject and body, with the kind and language to choose.
+    fn texts_view(&self) -> Element<'_, Message> {
+        let kinds: Vec<KindChoice> = EmailKind::every().into_iter().map(KindChoice).collect();
+        let chooser = row![
+            pick_list(kinds, Some(KindChoice(self.text_kind)), Message::TextKind)
+                .text_size(14)
+                .padding(6)
+                .width(Length::Fill),
+            widgets::choice(
+                fl!("english"),
+                !self.text_chinese,
+                Message::TextChinese(false)
+            ),
+            widgets::choice(
+                fl!("chinese"),
+                self.text_chinese,
+                Message::TextChinese(true)
+            ),
+        ]
+        .spacing(6)
+        .align_y(Alignment::Center);
+        let is_default = *self.text() == email::default_template(self.text_kind, self.text_chinese);
+        let mut col = column![
+            text(fl!("email-texts")).size(14).font(widgets::BOLD),
+            chooser,
+            text_input(&fl!("email-subject"), &self.text().subject)
+                .id("email-subject")
+                .on_input(Message::Subject)
+                .padding(6)
+                .size(14),
+            text_editor(&self.body)
+                .on_action(Message::Body)
+                .padding(6)
+                .size(14)
+                .height(Length::Fixed(170.0)),
+        ]
+        .spacing(8);
+        if let Some(problem) = self.text_problem() {
+            col = col.push(widgets::danger_text(problem));
+        }
+        col.push(widgets::muted(fl!(
+            "email-fields",
+            fields = EMAIL_FIELDS.join(" ")
+        )))
+        .push(widgets::secondary(
+            fl!("email-reset-text"),
+            (!is_default).then_some(Message::ResetText),
+        ))
+        .into()
+    }
+}
+
+/// An email's kind as the pick list names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindChoice(pub EmailKind);
+
+impl std::fmt::Display for KindChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self.0 {
+            EmailKind::Statement => fl!("email-kind-statement"),
+            EmailKind::Letter(Level::BeforeDue) => fl!("email-kind-reminder"),
+            EmailKind::Letter(level) => fl!(
+                "email-kind-letter",
+                n = level.number().to_string(),
+                name = crate::i18n::words::level_name(level)
+            ),
+        })
     }
 }
 

@@ -54,3 +54,42 @@ fn a_test_email_without_a_server_says_what_to_set() {
         panel.said()
     );
 }
+
+#[test]
+fn an_emails_texts_are_edited_saved_and_put_back_to_the_built_in_ones() {
+    use crate::domain::email::EmailKind;
+    use crate::domain::letters::Level;
+    use crate::ui::settings::email::KindChoice;
+    let second = EmailKind::Letter(Level::SecondNotice);
+    let mut app = sample_app();
+    mail(&mut app, Mail::TextKind(KindChoice(second)));
+    mail(&mut app, Mail::TextChinese(true));
+    mail(
+        &mut app,
+        Mail::Subject("第二次提醒：{total_overdue}".into()),
+    );
+    mail(&mut app, Mail::Save);
+    let saved = store(&app).email_template(second, true).unwrap();
+    assert_eq!(saved.subject, "第二次提醒：{total_overdue}");
+    // Another kind and language are untouched.
+    let english = store(&app).email_template(second, false).unwrap();
+    assert_eq!(
+        english,
+        crate::domain::email::default_template(second, false)
+    );
+    // A field an email does not know is refused, nothing saved.
+    mail(&mut app, Mail::Subject("{items}".into()));
+    mail(&mut app, Mail::Save);
+    let said = screen(&app).mail.said().unwrap_or_default().to_string();
+    assert!(said.contains("{items}"), "{said}");
+    assert_eq!(
+        store(&app).email_template(second, true).unwrap().subject,
+        "第二次提醒：{total_overdue}"
+    );
+    mail(&mut app, Mail::ResetText);
+    mail(&mut app, Mail::Save);
+    assert_eq!(
+        store(&app).email_template(second, true).unwrap(),
+        crate::domain::email::default_template(second, true)
+    );
+}
