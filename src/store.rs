@@ -63,7 +63,9 @@ pub use fees::{
 // The forecast and the risk score each read an item as of a day, in their own shape.
 pub use forecast::{ItemAsOf as ForecastItemAsOf, PromiseAsOf};
 pub use habits::SettledRow;
-pub use issued::{Archiver, Issued, IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex};
+pub use issued::{
+    Archiver, Issued, IssuedKind, IssuedSays, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex,
+};
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, ReadOnlyWhy, WhatItIs, default_book_path};
 pub use outbox::{Failure, NewEmail, OutboxEntry, OutboxStatus, Outgoing};

@@ -2168,3 +2168,9 @@ email-kind-statement = Statement
 email-kind-reminder = Payment reminder (before the due date)
 email-kind-letter = Letter { $n }: { $name }
 email-reset-text = Back to the built-in text
+
+## The notes of a letter issued and of an email the server took, read back
+note-letter-sent = Letter level { $n } ({ $name }) sent: { $amount } overdue, pay by { $deadline }
+note-reminder-sent = Payment reminder (level 0) of { $date } sent: { $amount } falling due, first on { $first }
+note-emailed-statement = Emailed statement (issued { $id }) to { $to }: { $subject }
+note-emailed-letter = Emailed letter level { $n } (issued { $id }) to { $to }: { $subject }

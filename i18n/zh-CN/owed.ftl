@@ -1938,3 +1938,9 @@ email-kind-statement = 对账单
 email-kind-reminder = 付款提醒（到期前）
 email-kind-letter = 第 { $n } 级催款函：{ $name }
 email-reset-text = 恢复内置文本
+
+## The notes of a letter issued and of an email the server took, read back
+note-letter-sent = 已发出第 { $n } 级催款函（{ $name }）：逾期 { $amount }，付款期限 { $deadline }
+note-reminder-sent = 已发出 { $date } 的付款提醒：{ $amount } 即将到期，最早于 { $first } 到期
+note-emailed-statement = 已通过邮件发送对账单（出具编号 { $id }）至 { $to }：{ $subject }
+note-emailed-letter = 已通过邮件发送第 { $n } 级催款函（出具编号 { $id }）至 { $to }：{ $subject }

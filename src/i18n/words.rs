@@ -3,6 +3,8 @@
 //! and reasons, a credit review's suggestion — in the language chosen, said the same on the screens and on the
 //! command line (so they live here, beneath both).
 
+mod issued_notes;
+
 use crate::domain::Currency;
 use crate::domain::analytics::one_decimal;
 use crate::domain::customer::Tier;
@@ -85,7 +87,9 @@ pub fn note_summary_in(summary: &str, loader: &i18n_embed::fluent::FluentLanguag
             on = on(&item),
             outcome = outcome
         ),
-        None => fee_memo_in(summary, loader).unwrap_or_else(|| summary.to_string()),
+        None => issued_notes::issued_note_in(summary, loader)
+            .or_else(|| fee_memo_in(summary, loader))
+            .unwrap_or_else(|| summary.to_string()),
     }
 }
 
@@ -208,12 +212,17 @@ pub fn kind_name(kind: DocKind) -> String {
 
 /// The level's name ("friendly reminder").
 pub fn level_name(level: Level) -> String {
+    level_name_in(level, &super::LOADER)
+}
+
+/// [`level_name`] in `loader`'s language.
+pub fn level_name_in(level: Level, loader: &i18n_embed::fluent::FluentLanguageLoader) -> String {
     match level {
-        Level::BeforeDue => fl!("level-name-payment-reminder"),
-        Level::Reminder => fl!("level-name-friendly-reminder"),
-        Level::SecondNotice => fl!("level-name-second-notice"),
-        Level::FinalDemand => fl!("level-name-final-demand"),
-        Level::Legal => fl!("level-name-notice-before-legal-action"),
+        Level::BeforeDue => i18n_embed_fl::fl!(loader, "level-name-payment-reminder"),
+        Level::Reminder => i18n_embed_fl::fl!(loader, "level-name-friendly-reminder"),
+        Level::SecondNotice => i18n_embed_fl::fl!(loader, "level-name-second-notice"),
+        Level::FinalDemand => i18n_embed_fl::fl!(loader, "level-name-final-demand"),
+        Level::Legal => i18n_embed_fl::fl!(loader, "level-name-notice-before-legal-action"),
     }
 }
 

@@ -24,7 +24,7 @@ use crate::domain::letters::Level;
 use crate::domain::printed::Letter;
 use crate::files::Staged;
 use crate::pdf;
-use crate::store::{IssuedKind, NewIssued, PAYMENT_REMINDER_NOTE, Store};
+use crate::store::{IssuedKind, IssuedSays, NewIssued, Store};
 
 mod build;
 mod by_hand;
@@ -321,20 +321,19 @@ pub fn issue_with(
         let note = if letter.level == Level::BeforeDue {
             // Its note names the date, so `Store::payment_reminders_sent` finds it in a
             // book of any age.
-            format!(
-                "{PAYMENT_REMINDER_NOTE}{} sent: {} falling due, first on {}",
-                letter.date,
-                money_text(&letter.currency, letter.total_overdue),
-                letter.oldest_due
-            )
+            IssuedSays::Reminder {
+                date: letter.date.to_string(),
+                amount: money_text(&letter.currency, letter.total_overdue),
+                first: letter.oldest_due.to_string(),
+            }
+            .to_string()
         } else {
-            format!(
-                "Letter level {} ({}) sent: {} overdue, pay by {}",
-                letter.level.number(),
-                letter.level.name(),
-                money_text(&letter.currency, letter.total_overdue),
-                letter.deadline
-            )
+            IssuedSays::Letter {
+                level: letter.level,
+                amount: money_text(&letter.currency, letter.total_overdue),
+                deadline: letter.deadline.to_string(),
+            }
+            .to_string()
         };
         let new = NewIssued {
             kind: IssuedKind::Letter,

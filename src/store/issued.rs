@@ -12,9 +12,9 @@ use crate::domain::letters::Level;
 use crate::domain::note::{Channel, Direction, NoteDraft};
 use crate::domain::{Currency, Money};
 
-/// How a payment reminder's collection note begins, followed by the letter's date
-/// (`Payment reminder (level 0) of 2026-11-23 sent: …`).
-pub const PAYMENT_REMINDER_NOTE: &str = "Payment reminder (level 0) of ";
+mod says;
+
+pub use says::{IssuedSays, PAYMENT_REMINDER_NOTE};
 
 /// What was issued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

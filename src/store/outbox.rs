@@ -323,21 +323,18 @@ impl Store {
                     "email {id} was no longer waiting when it was sent"
                 )));
             }
-            let what = match entry.kind {
-                EmailKind::Statement => "statement".to_string(),
-                EmailKind::Letter(level) => format!("letter level {}", level.number()),
-            };
             let draft = NoteDraft {
                 customer_code: entry.customer.clone(),
                 invoice_number: None,
                 channel: Channel::Email,
                 direction: Direction::Out,
-                summary: format!(
-                    "Emailed {what} (issued {}) to {}: {}",
-                    entry.issued_id,
-                    entry.to.join(", "),
-                    entry.subject
-                ),
+                summary: super::IssuedSays::Emailed {
+                    what: entry.kind,
+                    issued: entry.issued_id,
+                    to: entry.to.join(", "),
+                    subject: entry.subject.clone(),
+                }
+                .to_string(),
                 outcome: None,
                 promise: None,
                 follow_up: None,
