@@ -4,6 +4,7 @@
 //! README's "Loading a spreadsheet" lists every column each kind takes.
 
 mod parse;
+mod problem;
 #[cfg(test)]
 mod tests;
 
@@ -17,6 +18,7 @@ use crate::domain::document::DocKind;
 use crate::store::{Batch, NewCredit, Store, StoreError};
 
 use parse::{Record, Row};
+pub use problem::FieldProblem;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadKind {
@@ -103,12 +105,19 @@ pub enum LoadError {
         line: u64,
         message: String,
     },
-    #[error("{file}: line {line}, column '{column}': {message}; nothing was loaded")]
+    #[error("{file}: line {line}, column '{column}': {problem}; nothing was loaded")]
     Field {
         file: String,
         line: u64,
         column: String,
-        message: String,
+        problem: Box<FieldProblem>,
+    },
+    /// The book refused a row (its words said in the language chosen).
+    #[error("{file}: line {line}: {error}; nothing was loaded")]
+    Posting {
+        file: String,
+        line: u64,
+        error: Box<StoreError>,
     },
     #[error("{file}: nothing was loaded: {source}")]
     Store { file: String, source: StoreError },
@@ -183,26 +192,22 @@ struct Poster<'b, 'a> {
 }
 
 impl Poster<'_, '_> {
-    fn row_error(&self, row: &Row, message: impl Into<String>) -> LoadError {
-        LoadError::Row {
-            file: self.file.to_string(),
-            line: row.line,
-            message: message.into(),
-        }
-    }
-
-    fn field_error(&self, row: &Row, column: &str, message: impl Into<String>) -> LoadError {
+    fn field_error(&self, row: &Row, column: &str, problem: FieldProblem) -> LoadError {
         let column = row.header(column).to_string();
         LoadError::Field {
             file: self.file.to_string(),
             line: row.line,
             column,
-            message: message.into(),
+            problem: Box::new(problem),
         }
     }
 
     fn store_error(&self, row: &Row, error: StoreError) -> LoadError {
-        self.row_error(row, error.to_string())
+        LoadError::Posting {
+            file: self.file.to_string(),
+            line: row.line,
+            error: Box::new(error),
+        }
     }
 
     fn post(&mut self, row: &Row) -> Result<(), LoadError> {
@@ -217,12 +222,11 @@ impl Poster<'_, '_> {
                         return Err(self.field_error(
                             row,
                             "name",
-                            format!(
-                                "customer {} is already in the book as '{}', not '{}'",
-                                existing.code,
-                                existing.name,
-                                draft.name.trim()
-                            ),
+                            FieldProblem::OtherName {
+                                code: existing.code.clone(),
+                                existing: existing.name.clone(),
+                                name: draft.name.trim().to_string(),
+                            },
                         ));
                     }
                     Some(_) => self.summary.already_present += 1,
@@ -292,7 +296,9 @@ impl Poster<'_, '_> {
             None => Err(self.field_error(
                 row,
                 "customer",
-                format!("no customer with code '{code}' (load the customers first)"),
+                FieldProblem::UnknownCustomer {
+                    code: code.to_string(),
+                },
             )),
         }
     }
@@ -318,9 +324,11 @@ impl Poster<'_, '_> {
             return Err(self.field_error(
                 row,
                 "number",
-                format!(
-                    "{number} is already in the book as a document of kind {found_kind}, not {kind}"
-                ),
+                FieldProblem::OtherKind {
+                    number: number.to_string(),
+                    found: found_kind,
+                    kind,
+                },
             ));
         }
         if found_amount != amount {
@@ -328,11 +336,11 @@ impl Poster<'_, '_> {
             return Err(self.field_error(
                 row,
                 "amount",
-                format!(
-                    "{number} is already in the book for {}, not {}",
-                    currency.plain(found_amount),
-                    currency.plain(amount)
-                ),
+                FieldProblem::OtherAmount {
+                    number: number.to_string(),
+                    found: currency.plain(found_amount),
+                    amount: currency.plain(amount),
+                },
             ));
         }
         self.summary.already_present += 1;

@@ -2174,3 +2174,17 @@ note-letter-sent = Letter level { $n } ({ $name }) sent: { $amount } overdue, pa
 note-reminder-sent = Payment reminder (level 0) of { $date } sent: { $amount } falling due, first on { $first }
 note-emailed-statement = Emailed statement (issued { $id }) to { $to }: { $subject }
 note-emailed-letter = Emailed letter level { $n } (issued { $id }) to { $to }: { $subject }
+
+## Why a spreadsheet's cell is refused (owed load)
+load-field-empty = is empty
+load-field-not-positive = '{ $text }' must be more than zero
+load-field-not-yes-no = '{ $text }' is not yes or no
+load-field-due-before-date = the due date is before the invoice date { $date }
+load-field-open-out-of-range = { $open } open must be between 0 and the amount { $amount }
+load-field-not-an-invoice = '{ $piece }' is not an invoice to apply to
+load-field-names-no-invoice = '{ $text }' names no invoice
+load-field-unnamed = '{ $value }' is in a column without a name
+load-field-other-name = customer { $code } is already in the book as '{ $existing }', not '{ $name }'
+load-field-unknown-customer = no customer with code '{ $code }' (load the customers first)
+load-field-other-kind = { $number } is already in the book as a document of kind { $found }, not { $kind }
+load-field-other-amount = { $number } is already in the book for { $found }, not { $amount }

@@ -1944,3 +1944,17 @@ note-letter-sent = 已发出第 { $n } 级催款函（{ $name }）：逾期 { $a
 note-reminder-sent = 已发出 { $date } 的付款提醒：{ $amount } 即将到期，最早于 { $first } 到期
 note-emailed-statement = 已通过邮件发送对账单（出具编号 { $id }）至 { $to }：{ $subject }
 note-emailed-letter = 已通过邮件发送第 { $n } 级催款函（出具编号 { $id }）至 { $to }：{ $subject }
+
+## Why a spreadsheet's cell is refused (owed load)
+load-field-empty = 为空
+load-field-not-positive = “{ $text }”必须大于零
+load-field-not-yes-no = “{ $text }”不是 yes 或 no
+load-field-due-before-date = 到期日早于发票日期 { $date }
+load-field-open-out-of-range = 未结金额 { $open } 必须在 0 与金额 { $amount } 之间
+load-field-not-an-invoice = “{ $piece }”不是可核销的发票
+load-field-names-no-invoice = “{ $text }”没有指明任何发票
+load-field-unnamed = “{ $value }”位于没有列名的列中
+load-field-other-name = 客户 { $code } 已以“{ $existing }”的名称存在于账簿中，而不是“{ $name }”
+load-field-unknown-customer = 没有代码为“{ $code }”的客户（请先导入客户）
+load-field-other-kind = { $number } 已作为{ $found }存在于账簿中，而不是{ $kind }
+load-field-other-amount = { $number } 在账簿中的金额为 { $found }，而不是 { $amount }

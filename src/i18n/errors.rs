@@ -22,6 +22,7 @@ mod domain;
 mod email;
 mod files;
 mod import;
+mod load;
 mod reports;
 mod settings;
 mod store;

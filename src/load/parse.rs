@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
+use super::FieldProblem;
 use super::{LoadError, LoadKind};
 use crate::domain::allocation::Apply;
 use crate::domain::customer::{CustomerDraft, CustomerError};
@@ -261,7 +262,7 @@ struct Cells<'a> {
 }
 
 impl Cells<'_> {
-    fn error(&self, name: &str, message: impl Into<String>) -> LoadError {
+    fn error(&self, name: &str, problem: FieldProblem) -> LoadError {
         let column = self
             .columns
             .found
@@ -272,7 +273,7 @@ impl Cells<'_> {
             file: self.file.to_string(),
             line: self.line,
             column: column.to_string(),
-            message: message.into(),
+            problem: Box::new(problem),
         }
     }
 
@@ -284,7 +285,9 @@ impl Cells<'_> {
                     file: self.file.to_string(),
                     line: self.line,
                     column: format!("#{} (no header)", index + 1),
-                    message: format!("'{value}' is in a column without a name"),
+                    problem: Box::new(FieldProblem::Unnamed {
+                        value: value.to_string(),
+                    }),
                 });
             }
         }
@@ -307,12 +310,13 @@ impl Cells<'_> {
     }
 
     fn required(&self, name: &str) -> Result<&str, LoadError> {
-        self.text(name).ok_or_else(|| self.error(name, "is empty"))
+        self.text(name)
+            .ok_or_else(|| self.error(name, FieldProblem::Empty))
     }
 
     fn date(&self, name: &str) -> Result<Option<NaiveDate>, LoadError> {
         self.text(name)
-            .map(|t| parse_date(t).map_err(|e| self.error(name, e.to_string())))
+            .map(|t| parse_date(t).map_err(|e| self.error(name, FieldProblem::Date(e))))
             .transpose()
     }
 
@@ -325,14 +329,19 @@ impl Cells<'_> {
         self.currency
             .parse_loaded(text)
             .map(Some)
-            .map_err(|e| self.error(name, e.to_string()))
+            .map_err(|e| self.error(name, FieldProblem::Money(e)))
     }
 
     fn positive(&self, name: &str) -> Result<Money, LoadError> {
         let text = self.required(name)?;
         let amount = self.money(name)?.unwrap_or_default();
         if !amount.is_positive() {
-            return Err(self.error(name, format!("'{text}' must be more than zero")));
+            return Err(self.error(
+                name,
+                FieldProblem::NotPositive {
+                    text: text.to_string(),
+                },
+            ));
         }
         Ok(amount)
     }
@@ -341,7 +350,7 @@ impl Cells<'_> {
         self.text("terms")
             .map(|t| {
                 t.parse().map_err(|e: crate::domain::terms::TermsError| {
-                    self.error("terms", e.to_string())
+                    self.error("terms", FieldProblem::Terms(e))
                 })
             })
             .transpose()
@@ -351,7 +360,14 @@ impl Cells<'_> {
         let on_hold = match self.text("on_hold").map(str::to_lowercase).as_deref() {
             None | Some("no" | "n" | "false" | "0") => false,
             Some("yes" | "y" | "true" | "1") => true,
-            Some(other) => return Err(self.error("on_hold", format!("'{other}' is not yes or no"))),
+            Some(other) => {
+                return Err(self.error(
+                    "on_hold",
+                    FieldProblem::NotYesNo {
+                        text: other.to_string(),
+                    },
+                ));
+            }
         };
         let terms = self.terms()?;
         // `none` is no limit said on purpose; an empty cell takes the tier's default.
@@ -376,7 +392,7 @@ impl Cells<'_> {
                 .text("tier")
                 .map(|t| {
                     t.parse()
-                        .map_err(|e: CustomerError| self.error("tier", e.to_string()))
+                        .map_err(|e: CustomerError| self.error("tier", FieldProblem::Customer(e)))
                 })
                 .transpose()?,
             on_hold,
@@ -391,7 +407,7 @@ impl Cells<'_> {
                 CustomerError::NegativeCreditLimit => "credit_limit",
                 CustomerError::Text(ref t) => t.field(),
             };
-            self.error(column, e.to_string())
+            self.error(column, FieldProblem::Customer(e))
         })?;
         Ok(Record::Customer(draft, left_empty))
     }
@@ -401,20 +417,16 @@ impl Cells<'_> {
         let number = self.required("number")?.to_string();
         let date = self
             .date("date")?
-            .ok_or_else(|| self.error("date", "is empty"))?;
+            .ok_or_else(|| self.error("date", FieldProblem::Empty))?;
         let amount = self.positive("amount")?;
         let due = self.date("due")?;
         if due.is_some_and(|due| due < date) {
-            return Err(self.error(
-                "due",
-                format!("the due date is before the invoice date {date}"),
-            ));
+            return Err(self.error("due", FieldProblem::DueBeforeDate { date }));
         }
         let open = self.money("open")?;
         if let Some(open) = open.filter(|open| open.is_negative() || *open > amount) {
             let (open, amount) = (self.currency.plain(open), self.currency.plain(amount));
-            let message = format!("{open} open must be between 0 and the amount {amount}");
-            return Err(self.error("open", message));
+            return Err(self.error("open", FieldProblem::OpenOutOfRange { open, amount }));
         }
         let debit = NewDebit {
             customer,
@@ -436,7 +448,7 @@ impl Cells<'_> {
         let number = self.required("number")?.to_string();
         let date = self
             .date("date")?
-            .ok_or_else(|| self.error("date", "is empty"))?;
+            .ok_or_else(|| self.error("date", FieldProblem::Empty))?;
         let amount = self.positive("amount")?;
         let apply = match self.text("apply") {
             None => Apply::OldestFirst,
@@ -465,18 +477,26 @@ impl Cells<'_> {
         let mut wanted = Vec::new();
         for piece in pieces.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
             match Apply::parse(piece, self.currency)
-                .map_err(|e| self.error("apply", e.to_string()))?
+                .map_err(|e| self.error("apply", FieldProblem::Apply(e)))?
             {
                 Apply::Explicit(list) => wanted.extend(list),
                 _ => {
-                    return Err(
-                        self.error("apply", format!("'{piece}' is not an invoice to apply to"))
-                    );
+                    return Err(self.error(
+                        "apply",
+                        FieldProblem::NotAnInvoiceToApply {
+                            piece: piece.to_string(),
+                        },
+                    ));
                 }
             }
         }
         if wanted.is_empty() {
-            return Err(self.error("apply", format!("'{text}' names no invoice")));
+            return Err(self.error(
+                "apply",
+                FieldProblem::NamesNoInvoice {
+                    text: text.to_string(),
+                },
+            ));
         }
         Ok(Apply::Explicit(wanted))
     }

@@ -300,14 +300,21 @@ impl Described for LoadError {
                 file,
                 line,
                 column,
-                message,
+                problem,
             } => fl!(
                 loader,
                 "error-load-field",
                 file = file.as_str(),
                 line = line.to_string(),
                 column = column.as_str(),
-                message = message.as_str()
+                message = problem.described_in(loader)
+            ),
+            LoadError::Posting { file, line, error } => fl!(
+                loader,
+                "error-load-row",
+                file = file.as_str(),
+                line = line.to_string(),
+                message = error.described_in(loader)
             ),
             LoadError::Store { file, source } => fl!(
                 loader,
@@ -485,7 +492,7 @@ mod tests {
                 file: "list.csv".into(),
                 line: 1042,
                 column: "amount".into(),
-                message: "'x' is not an amount".into(),
+                problem: Box::new(crate::load::FieldProblem::NotPositive { text: "x".into() }),
             },
         ];
         for error in &errors {
@@ -496,7 +503,8 @@ mod tests {
             &errors[3],
             &["list.csv", "colour", "客户", "code, name, email"],
         );
-        assert_chinese(&errors[4], &["1042", "amount", "'x' is not an amount"]);
+        // The cell's problem said in Chinese too, no longer the English inside.
+        assert_chinese(&errors[4], &["1042", "amount", "“x”必须大于零"]);
     }
 
     #[test]

@@ -381,7 +381,7 @@ pub(crate) fn outbox_status(loader: &FluentLanguageLoader, status: &str) -> Stri
 }
 
 /// A document kind as the book stores it (`invoice`, `fee`, …), in the screen's language.
-fn document_kind(loader: &FluentLanguageLoader, kind: &str) -> String {
+pub(super) fn document_kind(loader: &FluentLanguageLoader, kind: &str) -> String {
     match kind {
         "invoice" => fl!(loader, "kind-invoice"),
         "fee" => fl!(loader, "kind-fee"),
