@@ -427,18 +427,18 @@ pub fn form_input<'a, M: Clone + 'a>(
 /// `input` (a field, or a field with its calendar) after its label, with the reason its
 /// value is refused beneath it, as wide as it: beside it, a refusal took the width a
 /// form's second column needed at 1024 pixels, and squeezed to nothing there it showed
-/// as an empty gap.
+/// as an empty gap. The input is in the same place whether a reason shows or not: moved
+/// into a column when one appeared, it lost its state, and so the keyboard's focus, on
+/// the first key that made the value wrong ("a" of "ar@example.com"), and what was
+/// typed next went nowhere.
 pub fn labelled_field<'a, M: 'a>(
     label: &str,
     input: Element<'a, M>,
     error: Option<String>,
 ) -> Element<'a, M> {
-    let input: Element<'a, M> = match error {
-        Some(reason) => column![input, danger_text(reason).width(Length::Fixed(FIELD_WIDTH))]
-            .spacing(2)
-            .into(),
-        None => input,
-    };
+    let input = column![input]
+        .push(error.map(|reason| danger_text(reason).width(Length::Fixed(FIELD_WIDTH))))
+        .spacing(2);
     row![
         text(label.to_string())
             .size(14)
