@@ -2110,3 +2110,20 @@ import-run-row-changed = { $file }: line { $line } is not what it was when the f
 cli-not-a-sign = the sign is normal (money in positive) or inverted (purchases positive, as card statements write them), not '{ $text }'
 cli-not-a-decimal-mark = '{ $text }' is not a decimal mark: . or ,
 cli-not-a-size = a size is whole bytes or a number with KB, MB or GB, like 512MB or 1GB, not '{ $text }'
+
+## Customer's billing email and how it wants its documents
+billing-email = Billing email
+billing-email-hint = One address or several, separated by commas
+send-statements-and-letters-by = Send statements and letters by
+send-by-email = Email
+send-by-post = Post
+send-by-both = Both
+send-by-email-means = Emailed when it has an address, else printed for the post
+send-by-post-means = Printed for the post, never emailed
+send-by-both-means = Emailed, and printed for the post too
+send-by-printed-until-an-address = No billing email yet: they are printed until one is given
+send-by-line-email = Sent by email to { $addresses }
+send-by-line-both = Sent by post and by email to { $addresses }
+send-by-line-post = Sent by post
+send-by-line-post-with = Sent by post; billing email { $addresses }
+send-by-line-printed = Printed for the post: no billing email

@@ -1889,3 +1889,20 @@ import-run-row-changed = { $file }：第 { $line } 行与读取文件时不同�
 cli-not-a-sign = 符号须为 normal（收款为正）或 inverted（消费为正，即信用卡账单的写法），而不是“{ $text }”
 cli-not-a-decimal-mark = “{ $text }”不是小数点符号：请用 . 或 ,
 cli-not-a-size = 大小须为整数字节数，或带 KB、MB、GB 的数字，如 512MB 或 1GB，而不是“{ $text }”
+
+## Customer's billing email and how it wants its documents
+billing-email = 账单邮箱
+billing-email-hint = 可填一个或多个地址，以逗号分隔
+send-statements-and-letters-by = 寄送对账单与催款函
+send-by-email = 电子邮件
+send-by-post = 邮寄
+send-by-both = 两者都要
+send-by-email-means = 有邮箱时发送电子邮件，否则打印邮寄
+send-by-post-means = 打印邮寄，不发电子邮件
+send-by-both-means = 发送电子邮件，同时打印邮寄
+send-by-printed-until-an-address = 尚未填写账单邮箱：填写之前将打印邮寄
+send-by-line-email = 对账单与催款函：电子邮件（{ $addresses }）
+send-by-line-both = 对账单与催款函：邮寄及电子邮件（{ $addresses }）
+send-by-line-post = 对账单与催款函：邮寄
+send-by-line-post-with = 对账单与催款函：邮寄；账单邮箱 { $addresses }
+send-by-line-printed = 对账单与催款函：打印邮寄（无账单邮箱）

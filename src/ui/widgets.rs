@@ -19,7 +19,9 @@ mod ellipsis;
 mod measure;
 pub use date_picker::{DatePicker, date_field};
 pub use edited::Edited;
-pub use ellipsis::{STATUS_HEIGHT, Status, fitted_line, name_cell, name_cell_owned, status_line};
+pub use ellipsis::{
+    STATUS_HEIGHT, Status, fitted_line, fitted_muted_line, name_cell, name_cell_owned, status_line,
+};
 pub use measure::{BOLD_FONT, LATIN_FONTS, REGULAR, REGULAR_FONT, money_column, text_width};
 
 /// Height of one table row; the virtualised lists rely on it being fixed.
@@ -355,13 +357,18 @@ pub fn danger_text<'a>(message: impl text::IntoFragment<'a>) -> text::Text<'a> {
 
 /// Muted text for hints and secondary facts.
 pub fn muted<'a>(message: impl text::IntoFragment<'a>) -> text::Text<'a> {
-    text(message).size(13).style(|theme: &Theme| text::Style {
+    text(message).size(13).style(muted_style)
+}
+
+/// The colour of [`muted`] text.
+pub fn muted_style(theme: &Theme) -> text::Style {
+    text::Style {
         // Readable on light and dark themes alike: the text colour, softened.
         color: Some(Color {
             a: 0.62,
             ..theme.palette().text
         }),
-    })
+    }
 }
 
 /// What was done (posted, saved): the theme's green, made to meet WCAG AA as
