@@ -2188,3 +2188,20 @@ load-field-other-name = customer { $code } is already in the book as '{ $existin
 load-field-unknown-customer = no customer with code '{ $code }' (load the customers first)
 load-field-other-kind = { $number } is already in the book as a document of kind { $found }, not { $kind }
 load-field-other-amount = { $number } is already in the book for { $found }, not { $amount }
+
+## Customer's billing email and how it wants its documents
+billing-email = Billing email
+billing-email-hint = One address or several, separated by commas
+send-statements-and-letters-by = Send statements and letters by
+send-by-email = Email
+send-by-post = Post
+send-by-both = Both
+send-by-email-means = Emailed when it has an address, else printed for the post
+send-by-post-means = Printed for the post, never emailed
+send-by-both-means = Emailed, and printed for the post too
+send-by-printed-until-an-address = No billing email yet: they are printed until one is given
+send-by-line-email = Sent by email to { $addresses }
+send-by-line-both = Sent by post and by email to { $addresses }
+send-by-line-post = Sent by post
+send-by-line-post-with = Sent by post; billing email { $addresses }
+send-by-line-printed = Printed for the post: no billing email

@@ -1958,3 +1958,20 @@ load-field-other-name = 客户 { $code } 已以“{ $existing }”的名称存�
 load-field-unknown-customer = 没有代码为“{ $code }”的客户（请先导入客户）
 load-field-other-kind = { $number } 已作为{ $found }存在于账簿中，而不是{ $kind }
 load-field-other-amount = { $number } 在账簿中的金额为 { $found }，而不是 { $amount }
+
+## Customer's billing email and how it wants its documents
+billing-email = 账单邮箱
+billing-email-hint = 可填一个或多个地址，以逗号分隔
+send-statements-and-letters-by = 寄送对账单与催款函
+send-by-email = 电子邮件
+send-by-post = 邮寄
+send-by-both = 两者都要
+send-by-email-means = 有邮箱时发送电子邮件，否则打印邮寄
+send-by-post-means = 打印邮寄，不发电子邮件
+send-by-both-means = 发送电子邮件，同时打印邮寄
+send-by-printed-until-an-address = 尚未填写账单邮箱：填写之前将打印邮寄
+send-by-line-email = 对账单与催款函：电子邮件（{ $addresses }）
+send-by-line-both = 对账单与催款函：邮寄及电子邮件（{ $addresses }）
+send-by-line-post = 对账单与催款函：邮寄
+send-by-line-post-with = 对账单与催款函：邮寄；账单邮箱 { $addresses }
+send-by-line-printed = 对账单与催款函：打印邮寄（无账单邮箱）

@@ -1,6 +1,7 @@
 //! Names of the library's closed sets — document kinds, letter levels, why the ladder
 //! holds a customer, a note's channel and direction, a promise's status, a risk's band
-//! and reasons, a credit review's suggestion — in the language chosen, said the same on the screens and on the
+//! and reasons, a credit review's suggestion, how a customer wants its documents — in
+//! the language chosen, said the same on the screens and on the
 //! command line (so they live here, beneath both).
 
 mod issued_notes;
@@ -9,6 +10,7 @@ use crate::domain::Currency;
 use crate::domain::analytics::one_decimal;
 use crate::domain::customer::Tier;
 use crate::domain::document::DocKind;
+use crate::domain::email::SendBy;
 use crate::domain::ladder::HeldReason;
 use crate::domain::letters::Level;
 use crate::domain::note::{Channel, Direction, PromiseStatus};
@@ -290,6 +292,38 @@ pub fn channel_name(channel: Channel) -> String {
         Channel::Visit => fl!("channel-visit"),
         Channel::Message => fl!("channel-message"),
         Channel::Other => fl!("channel-other"),
+    }
+}
+
+/// How a customer wants its statements and letters, as the form's choice names it.
+pub fn send_by_name(send_by: SendBy) -> String {
+    match send_by {
+        SendBy::Email => fl!("send-by-email"),
+        SendBy::Post => fl!("send-by-post"),
+        SendBy::Both => fl!("send-by-both"),
+    }
+}
+
+/// What the choice means, said beneath it.
+pub fn send_by_means(send_by: SendBy) -> String {
+    match send_by {
+        SendBy::Email => fl!("send-by-email-means"),
+        SendBy::Post => fl!("send-by-post-means"),
+        SendBy::Both => fl!("send-by-both-means"),
+    }
+}
+
+/// How a customer with `addresses` gets its documents, as a line of the ledger's header:
+/// the way first, then the addresses ("Sent by email to a@x.com, b@y.com"), so a line
+/// cut short still says how.
+pub fn send_by_line(send_by: SendBy, addresses: &[String]) -> String {
+    let joined = addresses.join(", ");
+    match (send_by, addresses.is_empty()) {
+        (SendBy::Email | SendBy::Both, true) => fl!("send-by-line-printed"),
+        (SendBy::Email, false) => fl!("send-by-line-email", addresses = joined),
+        (SendBy::Both, false) => fl!("send-by-line-both", addresses = joined),
+        (SendBy::Post, true) => fl!("send-by-line-post"),
+        (SendBy::Post, false) => fl!("send-by-line-post-with", addresses = joined),
     }
 }
 

@@ -19,7 +19,9 @@ mod ellipsis;
 mod measure;
 pub use date_picker::{DatePicker, date_field};
 pub use edited::Edited;
-pub use ellipsis::{STATUS_HEIGHT, Status, fitted_line, name_cell, name_cell_owned, status_line};
+pub use ellipsis::{
+    STATUS_HEIGHT, Status, fitted_line, fitted_muted_line, name_cell, name_cell_owned, status_line,
+};
 pub use measure::{BOLD_FONT, LATIN_FONTS, REGULAR, REGULAR_FONT, money_column, text_width};
 
 /// Height of one table row; the virtualised lists rely on it being fixed.
@@ -355,13 +357,18 @@ pub fn danger_text<'a>(message: impl text::IntoFragment<'a>) -> text::Text<'a> {
 
 /// Muted text for hints and secondary facts.
 pub fn muted<'a>(message: impl text::IntoFragment<'a>) -> text::Text<'a> {
-    text(message).size(13).style(|theme: &Theme| text::Style {
+    text(message).size(13).style(muted_style)
+}
+
+/// The colour of [`muted`] text.
+pub fn muted_style(theme: &Theme) -> text::Style {
+    text::Style {
         // Readable on light and dark themes alike: the text colour, softened.
         color: Some(Color {
             a: 0.62,
             ..theme.palette().text
         }),
-    })
+    }
 }
 
 /// What was done (posted, saved): the theme's green, made to meet WCAG AA as
@@ -427,18 +434,18 @@ pub fn form_input<'a, M: Clone + 'a>(
 /// `input` (a field, or a field with its calendar) after its label, with the reason its
 /// value is refused beneath it, as wide as it: beside it, a refusal took the width a
 /// form's second column needed at 1024 pixels, and squeezed to nothing there it showed
-/// as an empty gap.
+/// as an empty gap. The input is in the same place whether a reason shows or not: moved
+/// into a column when one appeared, it lost its state, and so the keyboard's focus, on
+/// the first key that made the value wrong ("a" of "ar@example.com"), and what was
+/// typed next went nowhere.
 pub fn labelled_field<'a, M: 'a>(
     label: &str,
     input: Element<'a, M>,
     error: Option<String>,
 ) -> Element<'a, M> {
-    let input: Element<'a, M> = match error {
-        Some(reason) => column![input, danger_text(reason).width(Length::Fixed(FIELD_WIDTH))]
-            .spacing(2)
-            .into(),
-        None => input,
-    };
+    let input = column![input]
+        .push(error.map(|reason| danger_text(reason).width(Length::Fixed(FIELD_WIDTH))))
+        .spacing(2);
     row![
         text(label.to_string())
             .size(14)

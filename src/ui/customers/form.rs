@@ -3,13 +3,18 @@
 //! the same store functions as `owed customer add|edit`. For a new customer, picking a
 //! tier fills the terms and credit limit from the tier's policy (settings), unless the
 //! person already typed them; the filled values stay editable. Editing a customer shows
-//! its next credit review's date, which may be moved (audited like every change).
+//! its next credit review's date, which may be moved (audited like every change). The
+//! billing email may hold several addresses, and the customer says whether its
+//! statements and letters go by email, by post or both ([`SendBy`]).
 
-use iced::widget::{Id, checkbox, column, container, operation, row, text, text_editor};
-use iced::{Element, Length, Task};
+mod view;
+
+use iced::Task;
+use iced::widget::{Id, operation, text_editor};
 
 use crate::domain::Currency;
-use crate::domain::customer::{CustomerDraft, Tier};
+use crate::domain::customer::{CustomerDraft, CustomerError, Tier};
+use crate::domain::email::{EmailError, SendBy, parse_addresses};
 use crate::domain::ladder::tier_index;
 use crate::domain::policy::TierPolicy;
 use crate::domain::terms::Terms;
@@ -32,6 +37,8 @@ pub enum Message {
     CreditLimit(String),
     Tier(String),
     OnHold(bool),
+    /// How it wants its statements and letters.
+    SendBy(SendBy),
     NextReview(String),
     /// The next review's calendar; a day picked there is typed as its date.
     NextReviewPick(widgets::date_picker::Message),
@@ -55,6 +62,7 @@ pub struct Form {
     pub credit_limit: String,
     pub tier: String,
     pub on_hold: bool,
+    pub send_by: SendBy,
     /// The next credit review (editing only; a new customer's is set when it is added).
     pub next_review: String,
     next_review_picker: widgets::DatePicker,
@@ -120,6 +128,7 @@ impl Form {
                 .unwrap_or_default(),
             tier: customer.tier.map(|t| t.to_string()).unwrap_or_default(),
             on_hold: customer.on_hold,
+            send_by: customer.send_by,
             next_review: customer
                 .next_review
                 .map(|d| d.to_string())
@@ -218,14 +227,23 @@ impl Form {
             credit_limit,
             tier,
             on_hold: self.on_hold,
-            send_by: Default::default(),
+            send_by: self.send_by,
         };
         // validate() stops at the first problem; the form shows every field's at once.
         let mut probe = draft.clone();
         if crate::domain::text::is_blank(&draft.name) {
-            problems.name = Some(crate::domain::customer::CustomerError::EmptyName.described());
+            problems.name = Some(CustomerError::EmptyName.described());
             // So the other fields are checked too.
             probe.name = "-".into();
+        }
+        // The addresses on their own, so a bad one is named while the code is still
+        // empty; too many are said as such, not as one bad address made of them all.
+        if !crate::domain::text::is_blank(&self.email) {
+            problems.email = match parse_addresses(&self.email) {
+                Ok(_) => None,
+                Err(EmailError::BadAddress(one)) => Some(CustomerError::BadEmail(one).described()),
+                Err(other) => Some(other.described()),
+            };
         }
         if let Err(error) = probe.validate() {
             use crate::domain::customer::CustomerError as E;
@@ -234,7 +252,8 @@ impl Form {
                 E::EmptyCode | E::BadCode(_) => problems.code = reason,
                 E::Text(ref t) if t.field() == "code" => problems.code = reason,
                 E::EmptyName => {}
-                E::BadEmail(_) => problems.email = reason,
+                // Said above.
+                E::BadEmail(_) => {}
                 E::Text(ref t) if t.field() == "email" => problems.email = reason,
                 // Contact, phone and address have no line of their own; the message
                 // names the field.
@@ -248,6 +267,13 @@ impl Form {
         } else {
             Ok(draft)
         }
+    }
+
+    /// Whether the customer wants email but has no address to send it to: its
+    /// documents are printed until one is given (a note beneath the choice, not a
+    /// problem). Not said while the email typed is refused: its problem shows.
+    pub fn printed_until_an_address(&self) -> bool {
+        self.send_by != SendBy::Post && parse_addresses(&self.email).is_ok_and(|a| a.is_empty())
     }
 
     /// Esc closes the next review's calendar first; whether it was open.
@@ -292,6 +318,7 @@ impl Form {
                 self.edited.mark("customer-tier");
             }
             Message::OnHold(v) => self.on_hold = v,
+            Message::SendBy(v) => self.send_by = v,
             Message::NextReview(v) => {
                 self.next_review = v;
                 self.edited.mark("customer-next-review");
@@ -330,8 +357,7 @@ impl Form {
                                 on_hold: Some(draft.on_hold),
                                 archived: None,
                                 next_review,
-                                // Not on this form yet: left as it is.
-                                send_by: None,
+                                send_by: Some(draft.send_by),
                                 reason: None,
                             },
                         )
@@ -344,147 +370,6 @@ impl Form {
             }
         }
         (Task::none(), None)
-    }
-
-    pub fn view<'a>(&'a self, book: &'a Book) -> Element<'a, Message> {
-        let problems = self.draft().err().unwrap_or_default();
-        let problems = *problems;
-        let valid = !problems.any();
-        let save = valid.then_some(Message::Save);
-        // Enter in a field saves, or shows every field's problem if it cannot.
-        let submit = Some(Message::Save);
-        let f = |label: String,
-                 id: &'static str,
-                 value: &'a String,
-                 on: fn(String) -> Message,
-                 problem: &Option<String>| {
-            let shown = self.edited.shown(id, value, problem.clone());
-            widgets::field(label, id, value, on, submit.clone(), shown)
-        };
-        let none = &None;
-        let title = match &self.editing {
-            Some(_) => fl!("edit-customer"),
-            None => fl!("new-customer"),
-        };
-        let error: Element<'a, Message> = match &self.error {
-            Some(e) => widgets::danger_text(e.as_str()).into(),
-            None => text("").into(),
-        };
-        let limit_label = format!("{} ({})", fl!("credit-limit"), book.currency().code);
-        let next_review: Element<'a, Message> = match &self.editing {
-            Some(_) => widgets::date_field(
-                fl!("next-credit-review"),
-                "customer-next-review",
-                &self.next_review,
-                Message::NextReview,
-                submit.clone(),
-                self.edited.shown(
-                    "customer-next-review",
-                    &self.next_review,
-                    problems.next_review.clone(),
-                ),
-                &self.next_review_picker,
-                book.today,
-                Message::NextReviewPick,
-            ),
-            None => widgets::muted(fl!("picking-a-tier-fills-terms-and")).into(),
-        };
-        container(
-            column![
-                widgets::form_title(title, Message::Cancel),
-                f(
-                    fl!("code"),
-                    "customer-code",
-                    &self.code,
-                    Message::Code,
-                    &problems.code
-                ),
-                f(
-                    fl!("name"),
-                    "customer-name",
-                    &self.name,
-                    Message::Name,
-                    &problems.name
-                ),
-                f(
-                    fl!("contact-person"),
-                    "customer-contact",
-                    &self.contact,
-                    Message::Contact,
-                    none
-                ),
-                f(
-                    fl!("email"),
-                    "customer-email",
-                    &self.email,
-                    Message::Email,
-                    &problems.email
-                ),
-                f(
-                    fl!("phone"),
-                    "customer-phone",
-                    &self.phone,
-                    Message::Phone,
-                    none
-                ),
-                row![
-                    text(fl!("address")).size(14).width(Length::Fixed(150.0)),
-                    text_editor(&self.address_lines)
-                        .id("customer-address")
-                        .on_action(Message::Address)
-                        .padding(6)
-                        .size(14)
-                        .height(Length::Fixed(78.0))
-                        .width(widgets::FIELD_WIDTH),
-                ]
-                .spacing(10),
-                f(
-                    fl!("terms-net-30-eom-15-receipt"),
-                    "customer-terms",
-                    &self.terms,
-                    Message::Terms,
-                    &problems.terms
-                ),
-                // As the other fields, but no placeholder: a blank limit is "no limit".
-                widgets::labelled_field(
-                    &limit_label,
-                    widgets::form_input(
-                        "",
-                        "customer-limit",
-                        &self.credit_limit,
-                        Message::CreditLimit,
-                        submit.clone(),
-                        widgets::FIELD_WIDTH
-                    )
-                    .into(),
-                    // A blank limit is never missing, so never "required".
-                    self.edited
-                        .shown("customer-limit", "-", problems.credit_limit.clone())
-                ),
-                f(
-                    fl!("tier-a-b-or-c"),
-                    "customer-tier",
-                    &self.tier,
-                    Message::Tier,
-                    &problems.tier
-                ),
-                checkbox(self.on_hold)
-                    .label(fl!("on-hold-warn-before-new-invoices"))
-                    .on_toggle(Message::OnHold),
-                next_review,
-                error,
-                row![
-                    widgets::action(fl!("save-enter"), save.clone()),
-                    widgets::secondary(fl!("cancel"), Some(Message::Cancel)),
-                ]
-                .spacing(10),
-            ]
-            .spacing(10),
-        )
-        .padding(20)
-        .style(widgets::panel)
-        .max_width(900)
-        .into()
     }
 }
 

@@ -371,3 +371,5 @@ fn the_next_review_is_picked_on_the_calendar_at_its_month() {
     assert_eq!(form.next_review, review.with_day(15).unwrap().to_string());
     assert!(form.draft().is_ok());
 }
+
+mod billing;

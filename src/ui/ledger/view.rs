@@ -100,10 +100,14 @@ fn address_line<'a>(address: Option<&str>) -> Element<'a, Message> {
 
 fn header<'a>(data: &'a Data, book: &'a Book, review: Option<Message>) -> Element<'a, Message> {
     let customer = &data.customer;
-    let contact: Vec<&str> = [&customer.contact, &customer.email, &customer.phone]
+    let contact: Vec<&str> = [&customer.code]
         .into_iter()
-        .filter_map(|v| v.as_deref())
+        .chain([&customer.contact, &customer.phone].into_iter().flatten())
+        .map(String::as_str)
         .collect();
+    // How its statements and letters go, and to which addresses: the way first, so a
+    // line cut with "…" (whole on hover) where several addresses make it long says it.
+    let billing = crate::i18n::words::send_by_line(customer.send_by, &customer.addresses());
     let limit = match customer.credit_limit {
         Some(limit) if limit.is_positive() => {
             let used = (data.balance.0 * rust_decimal::Decimal::ONE_HUNDRED / limit.0)
@@ -145,8 +149,9 @@ fn header<'a>(data: &'a Data, book: &'a Book, review: Option<Message>) -> Elemen
             .align_y(iced::Alignment::Center)
             .wrap()
             .vertical_spacing(4),
-            widgets::muted(format!("{} · {}", customer.code, contact.join(" · "))),
+            widgets::muted(contact.join(" · ")),
             address_line(customer.address.as_deref()),
+            widgets::fitted_muted_line(billing, 13.0, 18.0),
             widgets::muted(fl!(
                 "terms-terms-credit-limit-limit",
                 terms = customer.terms.to_string(),
@@ -469,6 +474,9 @@ fn history_line(entry: &AuditEntry, book: &Book) -> String {
                 .parse_plain(v)
                 .map(|m| book.money(m))
                 .unwrap_or_else(|_| v.to_string()),
+            Some(v) if field == "send_by" => crate::domain::email::SendBy::parse(v)
+                .map(crate::i18n::words::send_by_name)
+                .unwrap_or_else(|_| v.to_string()),
             Some("yes") => fl!("yes"),
             Some("no") => fl!("no"),
             Some(v) => v.replace('\n', " "),
@@ -488,6 +496,7 @@ fn history_line(entry: &AuditEntry, book: &Book) -> String {
                 "tier" => fl!("tier"),
                 "on_hold" => fl!("on-hold-2"),
                 "archived" => fl!("archived"),
+                "send_by" => fl!("send-statements-and-letters-by"),
                 _ => fl!("field"),
             };
             fl!(

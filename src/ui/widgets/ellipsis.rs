@@ -99,13 +99,33 @@ pub fn name_cell<'a, M: 'a>(value: &'a str, width: Length) -> Element<'a, M> {
 /// on the Dashboard's panels): whole, or cut with "…" and whole on hover. It takes
 /// `height`, the line's, as a `responsive` would take all there is.
 pub fn fitted_line<'a, M: 'a>(value: String, size: f32, height: f32) -> Element<'a, M> {
+    line_fitting(value, size, height, false)
+}
+
+/// [`fitted_line`] in the muted colour of secondary facts (the ledger header's line of
+/// how statements and letters go, long with several email addresses).
+pub fn fitted_muted_line<'a, M: 'a>(value: String, size: f32, height: f32) -> Element<'a, M> {
+    line_fitting(value, size, height, true)
+}
+
+fn line_fitting<'a, M: 'a>(value: String, size: f32, height: f32, muted: bool) -> Element<'a, M> {
     container(responsive(move |bounds| {
-        let line = |content: String| text(content).size(size).wrapping(text::Wrapping::None);
+        let line = |content: String| {
+            let line = text(content).size(size).wrapping(text::Wrapping::None);
+            if muted {
+                line.style(super::muted_style)
+            } else {
+                line
+            }
+        };
         match fitted(&value, bounds.width, size) {
             None => line(value.clone()).into(),
+            // A line much longer than its place wraps in the tooltip, not past the window.
             Some(cut) => tooltip(
                 line(cut),
-                container(text(value.clone()).size(size)).padding([4, 8]),
+                container(text(value.clone()).size(size))
+                    .padding([4, 8])
+                    .max_width(640),
                 tooltip::Position::FollowCursor,
             )
             .style(container::bordered_box)
