@@ -128,6 +128,7 @@ pub fn export_csv_as_of(
                 "credit_limit",
                 "tier",
                 "on_hold",
+                "send_by",
             ])?;
             for c in store.customers()? {
                 writer.record([
@@ -143,6 +144,7 @@ pub fn export_csv_as_of(
                         .unwrap_or_default(),
                     c.tier.map(|t| t.to_string()).unwrap_or_default(),
                     if c.on_hold { "yes" } else { "no" }.to_string(),
+                    c.send_by.as_str().to_string(),
                 ])?;
                 rows += 1;
             }

@@ -45,6 +45,7 @@ const CUSTOMERS: &[Field] = &[
     field("credit_limit", false, &["limit"]),
     field("tier", false, &[]),
     field("on_hold", false, &["hold", "credit_hold"]),
+    field("send_by", false, &["send", "delivery"]),
 ];
 
 const INVOICES: &[Field] = &[
@@ -396,7 +397,14 @@ impl Cells<'_> {
                 })
                 .transpose()?,
             on_hold,
-            send_by: Default::default(),
+            send_by: self
+                .text("send_by")
+                .map(|t| {
+                    crate::domain::email::SendBy::parse(t)
+                        .map_err(|e| self.error("send_by", FieldProblem::Email(e)))
+                })
+                .transpose()?
+                .unwrap_or_default(),
         };
         draft.validate().map_err(|e| {
             let column = match e {

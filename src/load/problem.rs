@@ -29,6 +29,8 @@ pub enum FieldProblem {
         text: String,
     },
     Customer(CustomerError),
+    /// How a customer wants its documents (`send_by`).
+    Email(crate::domain::email::EmailError),
     /// A due date before the invoice's date.
     DueBeforeDate {
         date: NaiveDate,
@@ -85,6 +87,7 @@ impl fmt::Display for FieldProblem {
             FieldProblem::Terms(e) => write!(f, "{e}"),
             FieldProblem::NotYesNo { text } => write!(f, "'{text}' is not yes or no"),
             FieldProblem::Customer(e) => write!(f, "{e}"),
+            FieldProblem::Email(e) => write!(f, "{e}"),
             FieldProblem::DueBeforeDate { date } => {
                 write!(f, "the due date is before the invoice date {date}")
             }

@@ -464,3 +464,30 @@ fn hidden_characters_are_refused_with_file_line_and_column() {
         Some("=SUM(A1)")
     );
 }
+
+#[test]
+fn customers_load_with_their_billing_addresses_and_how_they_want_their_documents() {
+    use crate::domain::email::SendBy;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = book();
+    let path = write(
+        &dir,
+        "billing.csv",
+        "code,name,email,send_by\nB1,One,\"ap@one.example, boss@one.example\",both\nB2,Two,,\nB3,Three,ap@three.example,Post\n",
+    );
+    load_csv(&mut store, &path, LoadKind::Customers).unwrap();
+    let one = store.customer("B1").unwrap();
+    assert_eq!(one.send_by, SendBy::Both);
+    assert_eq!(one.addresses(), ["ap@one.example", "boss@one.example"]);
+    assert_eq!(store.customer("B2").unwrap().send_by, SendBy::Email);
+    assert_eq!(store.customer("B3").unwrap().send_by, SendBy::Post);
+    let bad = write(&dir, "bad.csv", "code,name,send_by\nB4,Four,fax\n");
+    let error = load_csv(&mut store, &bad, LoadKind::Customers).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("column 'send_by': 'fax' is not email, post or both"),
+        "{error}"
+    );
+    assert!(store.customer("B4").is_err(), "nothing loaded");
+}

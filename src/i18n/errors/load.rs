@@ -21,6 +21,7 @@ impl Described for FieldProblem {
                 fl!(loader, "load-field-not-yes-no", text = text.as_str())
             }
             FieldProblem::Customer(e) => e.described_in(loader),
+            FieldProblem::Email(e) => e.described_in(loader),
             FieldProblem::DueBeforeDate { date } => {
                 fl!(
                     loader,
