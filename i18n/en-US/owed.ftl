@@ -2205,3 +2205,5 @@ send-by-line-both = Sent by post and by email to { $addresses }
 send-by-line-post = Sent by post
 send-by-line-post-with = Sent by post; billing email { $addresses }
 send-by-line-printed = Printed for the post: no billing email
+ui-password-for = The mail server needs the password of { $account }:
+ui-password-send = Keep it and send

@@ -1975,3 +1975,5 @@ send-by-line-both = 对账单与催款函：邮寄及电子邮件（{ $addresses
 send-by-line-post = 对账单与催款函：邮寄
 send-by-line-post-with = 对账单与催款函：邮寄；账单邮箱 { $addresses }
 send-by-line-printed = 对账单与催款函：打印邮寄（无账单邮箱）
+ui-password-for = 邮件服务器需要 { $account } 的密码：
+ui-password-send = 保存并发送

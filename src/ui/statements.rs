@@ -109,6 +109,10 @@ pub enum Message {
     Email(bool),
     /// Send what waits in the outbox now.
     SendOutbox,
+    /// The mail server's password, as typed when it is asked for.
+    Password(String),
+    /// Keep the password typed (keyring, or this session) and send.
+    UsePassword,
     OpenFolder,
     /// The letters due, from the load of this generation.
     DueLoaded(u64, Result<LettersToday, String>),
@@ -180,6 +184,10 @@ pub struct Statements {
     pub email: bool,
     /// Emails waiting in the outbox (queued, or failed and to be tried again).
     pub outbox_waiting: usize,
+    /// The mail server's account whose password is asked for (none is at hand).
+    pub password_for: Option<String>,
+    /// The password as typed for it (never shown, never written to the book).
+    pub password: String,
     /// Which load of the letters due is the latest: an older one's list is dropped.
     due_generation: Generation,
     /// Which preview was asked for last: one asked for before it is dropped.
@@ -233,6 +241,8 @@ impl Statements {
             preparing: None,
             email: false,
             outbox_waiting: 0,
+            password_for: None,
+            password: String::new(),
             due_generation: Generation::default(),
             preview_generation: Generation::default(),
         };
@@ -306,6 +316,20 @@ impl Statements {
             Message::Folder(text) => self.folder = text,
             Message::Email(on) => self.email = on,
             Message::SendOutbox => return (self.send_outbox(book), None),
+            Message::Password(text) => self.password = text,
+            Message::UsePassword => {
+                if self.password.is_empty() {
+                    return (Task::none(), None);
+                }
+                let password = std::mem::take(&mut self.password);
+                match email::use_password(book, &password) {
+                    Ok(()) => {
+                        self.password_for = None;
+                        return (self.send_outbox(book), None);
+                    }
+                    Err(error) => self.error = Some(error),
+                }
+            }
             Message::Browse => {
                 let task = Task::perform(
                     async {
@@ -430,7 +454,7 @@ impl Statements {
             archive: true,
         };
         let folder = PathBuf::from(self.folder.trim());
-        let mailer = self.email.then(|| email::mailer(book));
+        let mailer = self.run_mailer(book);
         self.begin(book);
         run(book, move |store, progress| {
             let summary = statement::batch(store, &request, &folder, &mut *progress)
@@ -473,7 +497,7 @@ impl Statements {
             email: self.email,
         };
         let folder = PathBuf::from(self.folder.trim());
-        let mailer = self.email.then(|| email::mailer(book));
+        let mailer = self.run_mailer(book);
         self.begin(book);
         run(book, move |store, progress| {
             // The ladder's check, as `owed letter`: a held customer is refused with the
@@ -511,6 +535,18 @@ impl Statements {
         })
     }
 
+    /// A mailer for a run that emails (`None` when it does not): asks for the password
+    /// when that is what is missing; why there is none otherwise, for the run to say.
+    fn run_mailer(&mut self, book: &Book) -> Option<Result<crate::mail::Mailer, String>> {
+        if !self.email {
+            return None;
+        }
+        Some(email::mailer(book).map_err(|error| {
+            self.password_for = email::password_wanted(&error);
+            error.described()
+        }))
+    }
+
     /// When the book opens: what waits in the outbox and is due another try is sent
     /// in the background, if the mail server is set up and its password at hand (nothing
     /// is asked for).
@@ -528,8 +564,12 @@ impl Statements {
         }
         let mailer = match email::mailer(book) {
             Ok(mailer) => mailer,
-            Err(why) => {
-                self.error = Some(why);
+            Err(error) => {
+                // A missing password is asked for on its own line; anything else is said.
+                self.password_for = email::password_wanted(&error);
+                if self.password_for.is_none() {
+                    self.error = Some(error.described());
+                }
                 return Task::none();
             }
         };

@@ -88,7 +88,7 @@ impl Statements {
         let date = book.today;
         let folder = PathBuf::from(self.folder.trim());
         let email = self.email;
-        let mailer = email.then(|| super::email::mailer(book));
+        let mailer = self.run_mailer(book);
         self.begin(book);
         self.pending_letters = Some(folder.join(letters::combined_name(date)));
         run(book, move |store, progress| {

@@ -5,16 +5,38 @@
 //! with why; the screen shows how many wait and sends them again on request.
 
 use crate::fl;
-use crate::mail::{Mailer, SendReport, send_waiting};
+use crate::mail::{MailError, Mailer, SendReport, send_waiting};
 use crate::store::Store;
 use crate::ui::Book;
 use crate::ui::errors::Described;
 
 /// A mailer for the book's email settings, or why there is none.
-pub(super) fn mailer(book: &Book) -> Result<Mailer, String> {
-    let settings = book.store().email_settings().map_err(|e| e.described())?;
+pub(super) fn mailer(book: &Book) -> Result<Mailer, MailError> {
+    let settings = book.store().email_settings()?;
     let password = book.mail_password(&settings);
-    Mailer::new(&settings, book.company(), password).map_err(|e| e.described())
+    Mailer::new(&settings, book.company(), password)
+}
+
+/// The account whose password must be asked for, when `error` is that it is missing.
+pub(super) fn password_wanted(error: &MailError) -> Option<String> {
+    match error {
+        MailError::NoPassword { host, username } => Some(format!("{username}@{host}")),
+        _ => None,
+    }
+}
+
+/// Keeps `password` for the book's mail server: in the keyring, or for this session
+/// where there is none.
+pub(super) fn use_password(book: &mut Book, password: &str) -> Result<(), String> {
+    let settings = book.store().email_settings().map_err(|e| e.described())?;
+    match crate::mail::save_password(&settings, password) {
+        Ok(()) => Ok(()),
+        Err(crate::mail::KeyringError::NoKeyring(_)) => {
+            book.set_session_password(Some(password.to_string()));
+            Ok(())
+        }
+        Err(error) => Err(error.described()),
+    }
 }
 
 /// Sends what waits in the outbox, reporting `(done, total)`; one line of what it did.

@@ -610,3 +610,52 @@ fn statements_emailed_without_a_mail_server_wait_in_the_outbox_with_why() {
         s.error
     );
 }
+
+#[test]
+fn a_mail_server_that_needs_a_password_not_at_hand_asks_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_screen(dir.path());
+    {
+        let store = app
+            .open_book_mut()
+            .expect("a book is open")
+            .book
+            .store_mut();
+        for (key, value) in [
+            ("email.smtp_host", "127.0.0.1"),
+            ("email.tls", "none"),
+            ("email.from", "ar@acme.example"),
+            ("email.username", "owed-test-no-such-account"),
+        ] {
+            store.set_setting(key, value).unwrap();
+        }
+        let update = crate::store::CustomerUpdate {
+            email: Some("ap@c001.example".into()),
+            ..Default::default()
+        };
+        store.update_customer("C001", &update).unwrap();
+    }
+    if crate::mail::password_from_env().is_some() {
+        eprintln!("skipped: OWED_SMTP_PASSWORD is set, so no password is asked for");
+        return;
+    }
+    send(
+        &mut app,
+        AppMessage::Statements(Message::Period("2026-11".into())),
+    );
+    send(&mut app, AppMessage::Statements(Message::Email(true)));
+    send(&mut app, AppMessage::Statements(Message::WriteStatements));
+    let s = screen(&app);
+    assert_eq!(
+        s.password_for.as_deref(),
+        Some("owed-test-no-such-account@127.0.0.1"),
+        "{:?} / {:?}",
+        s.notice,
+        s.error
+    );
+    assert!(crate::ui::testing::shows_containing(
+        &app,
+        "needs the password of owed-test-no-such-account@127.0.0.1"
+    ));
+    assert_eq!(s.outbox_waiting, 1, "queued, waiting for the password");
+}

@@ -73,10 +73,33 @@ pub(super) fn view<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Me
         ));
     }
 
+    // The mail server's password, asked for when none is at hand.
+    let ask: Element<'a, Message> = match &screen.password_for {
+        Some(account) => row![
+            widgets::muted(fl!("ui-password-for", account = account.as_str())),
+            text_input("", &screen.password)
+                .secure(true)
+                .on_input(Message::Password)
+                .on_submit(Message::UsePassword)
+                .padding(6)
+                .size(14)
+                .width(Length::Fixed(220.0)),
+            widgets::action(
+                fl!("ui-password-send"),
+                (!screen.password.is_empty()).then_some(Message::UsePassword)
+            ),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center)
+        .into(),
+        None => space().into(),
+    };
+
     column![
         text(fl!("statements-and-letters")).size(24).font(BOLD),
         folder,
         mail,
+        ask,
         status,
         row![
             column![statements(screen), archive(screen, book)]
