@@ -2207,3 +2207,9 @@ send-by-line-post-with = Sent by post; billing email { $addresses }
 send-by-line-printed = Printed for the post: no billing email
 ui-password-for = The mail server needs the password of { $account }:
 ui-password-send = Keep it and send
+ui-outbox-n = Outbox ({ $n } waiting)
+ui-outbox-failed = { $why } ({ $words }); { $tries ->
+    [one] tried once
+   *[other] tried { $tries } times
+}
+ui-email-cancelled = The email to { $customer } is cancelled: { $subject }

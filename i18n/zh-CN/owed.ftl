@@ -1977,3 +1977,6 @@ send-by-line-post-with = 对账单与催款函：邮寄；账单邮箱 { $addres
 send-by-line-printed = 对账单与催款函：打印邮寄（无账单邮箱）
 ui-password-for = 邮件服务器需要 { $account } 的密码：
 ui-password-send = 保存并发送
+ui-outbox-n = 发件箱（{ $n } 封待发送）
+ui-outbox-failed = { $why }（{ $words }）；已尝试 { $tries } 次
+ui-email-cancelled = 已取消发给 { $customer } 的邮件：{ $subject }

@@ -12,6 +12,7 @@
 mod due;
 mod email;
 pub mod held;
+mod outbox;
 #[cfg(test)]
 mod tests;
 mod view;
@@ -113,6 +114,8 @@ pub enum Message {
     Password(String),
     /// Keep the password typed (keyring, or this session) and send.
     UsePassword,
+    /// Cancel a waiting email: it is never sent.
+    CancelEmail(i64),
     OpenFolder,
     /// The letters due, from the load of this generation.
     DueLoaded(u64, Result<LettersToday, String>),
@@ -184,6 +187,8 @@ pub struct Statements {
     pub email: bool,
     /// Emails waiting in the outbox (queued, or failed and to be tried again).
     pub outbox_waiting: usize,
+    /// Those emails, oldest first, as the outbox panel lists them.
+    pub waiting_emails: Vec<crate::store::OutboxEntry>,
     /// The mail server's account whose password is asked for (none is at hand).
     pub password_for: Option<String>,
     /// The password as typed for it (never shown, never written to the book).
@@ -241,6 +246,7 @@ impl Statements {
             preparing: None,
             email: false,
             outbox_waiting: 0,
+            waiting_emails: Vec::new(),
             password_for: None,
             password: String::new(),
             due_generation: Generation::default(),
@@ -251,7 +257,16 @@ impl Statements {
     }
 
     pub fn reload(&mut self, book: &Book) -> Task<Message> {
-        self.outbox_waiting = book.store().outbox_waiting().unwrap_or(0);
+        let mut waiting: Vec<_> = book
+            .store()
+            .outbox()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| e.status.is_waiting())
+            .collect();
+        waiting.reverse();
+        self.outbox_waiting = waiting.len();
+        self.waiting_emails = waiting;
         let today = book.today;
         let generation = self.due_generation.start();
         Task::batch([
@@ -317,6 +332,20 @@ impl Statements {
             Message::Email(on) => self.email = on,
             Message::SendOutbox => return (self.send_outbox(book), None),
             Message::Password(text) => self.password = text,
+            Message::CancelEmail(id) => {
+                match book.store_mut().cancel_email(id) {
+                    Ok(entry) => {
+                        self.notice = Some(fl!(
+                            "ui-email-cancelled",
+                            customer = entry.customer,
+                            subject = entry.subject
+                        ));
+                        self.error = None;
+                    }
+                    Err(error) => self.error = Some(error.described()),
+                }
+                return (self.reload(book), Some(Event::BookChanged));
+            }
             Message::UsePassword => {
                 if self.password.is_empty() {
                     return (Task::none(), None);

@@ -609,6 +609,25 @@ fn statements_emailed_without_a_mail_server_wait_in_the_outbox_with_why() {
         "{:?}",
         s.error
     );
+    // The outbox panel lists it, and Cancel takes it out: it is never sent.
+    assert!(crate::ui::testing::shows_containing(
+        &app,
+        "Outbox (1 waiting)"
+    ));
+    let id = screen(&app).waiting_emails[0].id;
+    send(&mut app, AppMessage::Statements(Message::CancelEmail(id)));
+    let s = screen(&app);
+    assert_eq!(s.outbox_waiting, 0);
+    assert!(
+        s.notice.as_deref().is_some_and(|n| n.contains("cancelled")),
+        "{:?}",
+        s.notice
+    );
+    let store = app.open_book().unwrap().book.store();
+    assert_eq!(
+        store.outbox().unwrap()[0].status,
+        crate::store::OutboxStatus::Cancelled
+    );
 }
 
 #[test]

@@ -102,9 +102,13 @@ pub(super) fn view<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Me
         ask,
         status,
         row![
-            column![statements(screen), archive(screen, book)]
-                .spacing(16)
-                .width(Length::FillPortion(1)),
+            column![
+                statements(screen),
+                super::outbox::panel(screen),
+                archive(screen, book)
+            ]
+            .spacing(16)
+            .width(Length::FillPortion(1)),
             letters(screen, book)
         ]
         .spacing(16)
