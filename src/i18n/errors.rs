@@ -24,6 +24,8 @@ mod files;
 mod import;
 mod load;
 mod reports;
+#[cfg(test)]
+pub(crate) mod said;
 mod settings;
 mod store;
 mod warnings;

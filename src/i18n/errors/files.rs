@@ -203,19 +203,8 @@ mod tests {
     use super::*;
     use crate::domain::file_kind::sniff;
     use crate::files::read::LogoUnread;
+    use crate::i18n::errors::said::{chinese, english, has_chinese};
     use crate::i18n::{Language, loader_for};
-
-    fn english(said: &impl Described) -> String {
-        said.described_in(&loader_for(Language::English))
-    }
-
-    fn chinese(said: &impl Described) -> String {
-        said.described_in(&loader_for(Language::SimplifiedChinese))
-    }
-
-    fn has_chinese(text: &str) -> bool {
-        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-    }
 
     #[test]
     fn what_a_path_is_that_is_not_a_file_in_either_language() {

@@ -357,32 +357,11 @@ impl<E: Described> Described for WholeError<E> {
 
 #[cfg(test)]
 mod tests {
+    use crate::i18n::errors::said::{assert_chinese, chinese, english};
     use std::io;
 
     use super::*;
-    use crate::i18n::{Language, loader_for};
     use crate::load::LoadKind;
-
-    fn english(error: &impl Described) -> String {
-        error.described_in(&loader_for(Language::English))
-    }
-
-    fn chinese(error: &impl Described) -> String {
-        error.described_in(&loader_for(Language::SimplifiedChinese))
-    }
-
-    fn has_chinese(text: &str) -> bool {
-        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-    }
-
-    /// The Chinese is Chinese and still names every value.
-    fn assert_chinese(error: &impl Described, values: &[&str]) {
-        let said = chinese(error);
-        assert!(has_chinese(&said), "{said}");
-        for value in values {
-            assert!(said.contains(value), "{value} not in {said}");
-        }
-    }
 
     fn import_errors() -> Vec<ImportError> {
         vec![

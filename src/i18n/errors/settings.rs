@@ -110,19 +110,7 @@ mod tests {
     use crate::domain::letters::LetterError;
     use crate::domain::terms::TermsError;
     use crate::files::read::NotAFile;
-    use crate::i18n::{Language, loader_for};
-
-    fn english(said: &impl Described) -> String {
-        said.described_in(&loader_for(Language::English))
-    }
-
-    fn chinese(said: &impl Described) -> String {
-        said.described_in(&loader_for(Language::SimplifiedChinese))
-    }
-
-    fn has_chinese(text: &str) -> bool {
-        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-    }
+    use crate::i18n::errors::said::{chinese, english, has_chinese};
 
     fn every_problem() -> Vec<(SettingProblem, Vec<&'static str>)> {
         let text = |t: &str| t.to_string();

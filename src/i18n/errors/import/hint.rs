@@ -75,20 +75,8 @@ impl Described for MoneyLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Language, loader_for};
+    use crate::i18n::errors::said::{chinese, english, has_chinese};
     use crate::import::ImportError;
-
-    fn english(said: &impl Described) -> String {
-        said.described_in(&loader_for(Language::English))
-    }
-
-    fn chinese(said: &impl Described) -> String {
-        said.described_in(&loader_for(Language::SimplifiedChinese))
-    }
-
-    fn has_chinese(text: &str) -> bool {
-        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-    }
 
     /// Each problem and the values its Chinese must still hold.
     fn problems() -> Vec<(HintProblem, Vec<&'static str>)> {

@@ -81,32 +81,11 @@ impl Described for FieldHolder {
 
 #[cfg(test)]
 mod tests {
+    use crate::i18n::errors::said::{assert_chinese, chinese, english};
     use rust_decimal::Decimal;
 
     use super::*;
-    use crate::i18n::{Language, loader_for};
     use crate::import::ImportError;
-
-    fn english(said: &impl Described) -> String {
-        said.described_in(&loader_for(Language::English))
-    }
-
-    fn chinese(said: &impl Described) -> String {
-        said.described_in(&loader_for(Language::SimplifiedChinese))
-    }
-
-    fn has_chinese(text: &str) -> bool {
-        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-    }
-
-    /// The Chinese is Chinese and still names every value.
-    fn assert_chinese(said: &impl Described, values: &[&str]) {
-        let said = chinese(said);
-        assert!(has_chinese(&said), "{said}");
-        for value in values {
-            assert!(said.contains(value), "{value} not in {said}");
-        }
-    }
 
     /// Each problem and the values its Chinese must still hold.
     fn problems() -> Vec<(MarkupProblem, Vec<&'static str>)> {

@@ -51,20 +51,8 @@ impl Described for RunProblem {
 mod tests {
     use super::*;
     use crate::domain::MoneyError;
-    use crate::i18n::{Language, loader_for};
+    use crate::i18n::errors::said::{chinese, english, has_chinese};
     use crate::import::RunError;
-
-    fn english(said: &impl Described) -> String {
-        said.described_in(&loader_for(Language::English))
-    }
-
-    fn chinese(said: &impl Described) -> String {
-        said.described_in(&loader_for(Language::SimplifiedChinese))
-    }
-
-    fn has_chinese(text: &str) -> bool {
-        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-    }
 
     /// Each problem and the values its Chinese must still hold.
     fn problems() -> Vec<(RunProblem, Vec<&'static str>)> {
