@@ -70,6 +70,9 @@ pub struct EmailPanel {
     test_to: String,
     /// A field was edited: its problems show from then on.
     touched: bool,
+    /// A password is kept in the keyring for the saved account (asked once when the
+    /// settings are loaded or saved, never on every frame: the keyring is a D-Bus call).
+    password_kept: bool,
     sending: bool,
     notice: Option<String>,
     error: Option<String>,
@@ -107,6 +110,7 @@ impl EmailPanel {
             rate: String::new(),
             test_to: String::new(),
             touched: false,
+            password_kept: false,
             sending: false,
             notice: None,
             error: None,
@@ -145,6 +149,8 @@ impl EmailPanel {
         if self.test_to.is_empty() {
             self.test_to = saved.from.clone();
         }
+        self.password_kept = !saved.username.trim().is_empty()
+            && mail::saved_password(&saved).ok().flatten().is_some();
         self.saved = saved;
         self.touched = false;
     }
@@ -372,9 +378,7 @@ impl EmailPanel {
             .then(|| fl!("email-tls-none-warning"));
         let password_note = if mail::password_from_env().is_some() {
             fl!("email-password-from-env", var = mail::PASSWORD_VAR)
-        } else if !self.username.trim().is_empty()
-            && mail::saved_password(&self.saved).ok().flatten().is_some()
-        {
+        } else if self.password_kept {
             fl!("email-password-in-keyring")
         } else {
             fl!("email-password-never-in-book")
