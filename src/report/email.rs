@@ -51,14 +51,13 @@ pub fn statement_email(
     ]
     .into_iter()
     .collect();
-    let template = store.email_template(EmailKind::Statement, locale.is_chinese())?;
-    let composed = compose(&template, &fields);
-    Ok(Some(NewEmail {
+    composed(
+        store,
+        EmailKind::Statement,
+        locale.is_chinese(),
         to,
-        subject: composed.subject,
-        text: composed.text,
-        html: composed.html,
-    }))
+        &fields,
+    )
 }
 
 /// The email to send with `letter`, or `None` when `customer` is not emailed.
@@ -95,8 +94,24 @@ pub fn letter_email(
     ]
     .into_iter()
     .collect();
-    let template = store.email_template(EmailKind::Letter(letter.level), locale.is_chinese())?;
-    let composed = compose(&template, &fields);
+    composed(
+        store,
+        EmailKind::Letter(letter.level),
+        locale.is_chinese(),
+        to,
+        &fields,
+    )
+}
+
+/// The book's email of `kind` in its language, with `fields` merged, to `to`.
+fn composed(
+    store: &Store,
+    kind: EmailKind,
+    chinese: bool,
+    to: Vec<String>,
+    fields: &BTreeMap<&str, String>,
+) -> Result<Option<NewEmail>> {
+    let composed = compose(&store.email_template(kind, chinese)?, fields);
     Ok(Some(NewEmail {
         to,
         subject: composed.subject,

@@ -180,6 +180,24 @@ fn put(conn: &Connection, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// Writes `key`, or unsets it (its default then holds) when `value` is `None`.
+fn put_or_unset(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
+    match value {
+        Some(value) => put(conn, key, value),
+        None => {
+            conn.execute("DELETE FROM company_settings WHERE key = ?1", [key])?;
+            Ok(())
+        }
+    }
+}
+
+impl Store {
+    /// Sets `key` to `value` (unset when `None`) in one audited transaction.
+    fn set_or_unset(&mut self, key: &str, value: Option<&str>) -> Result<()> {
+        self.write(|tx, _| settings_change(tx, None, || put_or_unset(tx, key, value)))
+    }
+}
+
 fn read_profile(conn: &Connection, company: &str) -> Result<CompanyProfile> {
     let text = |key: &str| -> Result<String> { Ok(get(conn, key)?.unwrap_or_default()) };
     let paper = match get(conn, "paper")? {

@@ -9,7 +9,7 @@
 
 use rusqlite::Connection;
 
-use super::{SettingProblem, bad, escape, get, lang, put, settings_change, unescape};
+use super::{SettingProblem, bad, escape, get, lang, put_or_unset, settings_change, unescape};
 use crate::domain::email::{
     self, EMAIL_FIELDS, EmailError, EmailKind, EmailSettings, EmailTemplate, Tls,
 };
@@ -203,12 +203,7 @@ impl Store {
                     })
                     .chain(texts.iter().cloned());
                 for (key, value) in changes {
-                    match value {
-                        Some(value) => put(tx, &key, &value)?,
-                        None => {
-                            tx.execute("DELETE FROM company_settings WHERE key = ?1", [&key])?;
-                        }
-                    }
+                    put_or_unset(tx, &key, value.as_deref())?;
                 }
                 Ok(())
             })
@@ -282,17 +277,7 @@ impl Store {
             Ok(stored) => stored,
             Err(problem) => return Some(Err(bad(key, problem))),
         };
-        Some(self.write(|tx, _| {
-            settings_change(tx, None, || {
-                match &stored {
-                    Some(value) => put(tx, key, value)?,
-                    None => {
-                        tx.execute("DELETE FROM company_settings WHERE key = ?1", [key])?;
-                    }
-                }
-                Ok(())
-            })
-        }))
+        Some(self.set_or_unset(key, stored.as_deref()))
     }
 
     /// The email settings as `settings show` prints them: `(key, value, is_default)`.

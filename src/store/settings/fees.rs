@@ -14,7 +14,7 @@ use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use super::tiers::TIERS;
-use super::{AmountSetting, SettingProblem, WhenEmpty, bad, get, put, settings_change};
+use super::{AmountSetting, SettingProblem, WhenEmpty, bad, get};
 use crate::domain::customer::Tier;
 use crate::domain::interest::FeeRules;
 use crate::domain::ladder::tier_index;
@@ -179,17 +179,7 @@ impl Store {
             Ok(stored) => stored,
             Err(message) => return Some(Err(bad(key, message))),
         };
-        Some(self.write(|tx, _| {
-            settings_change(tx, None, || {
-                match &stored {
-                    Some(value) => put(tx, key, value)?,
-                    None => {
-                        tx.execute("DELETE FROM company_settings WHERE key = ?1", [key])?;
-                    }
-                }
-                Ok(())
-            })
-        }))
+        Some(self.set_or_unset(key, stored.as_deref()))
     }
 
     /// The fee settings as `(key, value, is_default)` for `settings show`; a tier's value
