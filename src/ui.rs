@@ -12,6 +12,7 @@ pub mod headless;
 pub mod import;
 pub mod ledger;
 pub mod letter_preview;
+pub mod mailing;
 pub mod notes;
 pub mod review;
 pub mod risk;

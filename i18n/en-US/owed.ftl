@@ -2213,3 +2213,10 @@ ui-outbox-failed = { $why } ({ $words }); { $tries ->
    *[other] tried { $tries } times
 }
 ui-email-cancelled = The email to { $customer } is cancelled: { $subject }
+
+## Today: the letter due, emailed too
+ui-today-email-it = Also email it to { $to }
+ui-today-email-not-set-up = The mail server is not set up yet (Settings, Email): the email will wait in the outbox until it is.
+ui-today-by-post = { $name } wants letters by post: print it from the folder.
+ui-today-no-billing-email = { $name } has no billing email: print it from the folder.
+ui-today-password-on-statements = The Statements & letters screen asks for it (Send now).

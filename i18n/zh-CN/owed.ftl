@@ -1980,3 +1980,10 @@ ui-password-send = 保存并发送
 ui-outbox-n = 发件箱（{ $n } 封待发送）
 ui-outbox-failed = { $why }（{ $words }）；已尝试 { $tries } 次
 ui-email-cancelled = 已取消发给 { $customer } 的邮件：{ $subject }
+
+## Today: the letter due, emailed too
+ui-today-email-it = 同时通过邮件发送至 { $to }
+ui-today-email-not-set-up = 邮件服务器尚未设置（设置 › 邮件）：邮件将留在发件箱中，直到设置完成。
+ui-today-by-post = { $name } 希望通过邮寄收取函件：请从文件夹中打印。
+ui-today-no-billing-email = { $name } 没有账单邮箱：请从文件夹中打印。
+ui-today-password-on-statements = 可在“对账单与催款函”页面输入密码（立即发送）。

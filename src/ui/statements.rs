@@ -10,7 +10,7 @@
 //! library functions as `owed statements` and `owed letters`.
 
 mod due;
-mod email;
+
 pub mod held;
 mod outbox;
 #[cfg(test)]
@@ -34,6 +34,7 @@ use crate::report::letters::{self, DueLetter, LetterRequest, UnmatchedMoney};
 use crate::report::statement::{self, Request, Selection, StatementError};
 use crate::store::{Issued, Store};
 use crate::ui::errors::Described;
+use crate::ui::mailing;
 use held::{HeldRow, LettersToday};
 
 /// Which customers get a statement, as the screen offers it.
@@ -351,7 +352,7 @@ impl Statements {
                     return (Task::none(), None);
                 }
                 let password = std::mem::take(&mut self.password);
-                match email::use_password(book, &password) {
+                match mailing::use_password(book, &password) {
                     Ok(()) => {
                         self.password_for = None;
                         return (self.send_outbox(book), None);
@@ -503,9 +504,9 @@ impl Statements {
             if request.email {
                 said = said
                     + " "
-                    + &email::queued(summary.emailed.len(), &summary.to_print)
+                    + &mailing::queued(summary.emailed.len(), &summary.to_print)
                     + " "
-                    + &email::send_after_run(store, &mailer, progress);
+                    + &mailing::send_after_run(store, &mailer, progress);
             }
             Ok(said)
         })
@@ -556,9 +557,9 @@ impl Statements {
                 };
                 said = said
                     + " "
-                    + &email::queued(usize::from(issued.emailed.is_some()), &to_print)
+                    + &mailing::queued(usize::from(issued.emailed.is_some()), &to_print)
                     + " "
-                    + &email::send_after_run(store, &mailer, progress);
+                    + &mailing::send_after_run(store, &mailer, progress);
             }
             Ok(said)
         })
@@ -570,8 +571,8 @@ impl Statements {
         if !self.email {
             return None;
         }
-        Some(email::mailer(book).map_err(|error| {
-            self.password_for = email::password_wanted(&error);
+        Some(mailing::mailer(book).map_err(|error| {
+            self.password_for = mailing::password_wanted(&error);
             error.described()
         }))
     }
@@ -580,7 +581,7 @@ impl Statements {
     /// in the background, if the mail server is set up and its password at hand (nothing
     /// is asked for).
     pub fn retry_on_start(&mut self, book: &mut Book) -> Task<Message> {
-        if self.outbox_waiting == 0 || email::mailer(book).is_err() {
+        if self.outbox_waiting == 0 || mailing::mailer(book).is_err() {
             return Task::none();
         }
         self.send_outbox(book)
@@ -591,11 +592,11 @@ impl Statements {
         if self.running.is_some() || self.outbox_waiting == 0 {
             return Task::none();
         }
-        let mailer = match email::mailer(book) {
+        let mailer = match mailing::mailer(book) {
             Ok(mailer) => mailer,
             Err(error) => {
                 // A missing password is asked for on its own line; anything else is said.
-                self.password_for = email::password_wanted(&error);
+                self.password_for = mailing::password_wanted(&error);
                 if self.password_for.is_none() {
                     self.error = Some(error.described());
                 }
@@ -606,7 +607,7 @@ impl Statements {
         self.notice = None;
         self.error = None;
         run(book, move |store, progress| {
-            email::deliver(store, &mailer, progress)
+            mailing::deliver(store, &mailer, progress)
         })
     }
 

@@ -7,84 +7,21 @@
 //! Needs Python with aiosmtpd (Debian's python3-aiosmtpd; `.ci/run` installs it):
 //! without it these tests say so and pass.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 
 use crate::common::bin::{json, owed, run};
 
-/// The Python that has aiosmtpd: Debian's, else whatever `python3` is.
-fn python() -> Option<PathBuf> {
-    ["/usr/bin/python3", "python3"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|python| {
-            Command::new(python)
-                .args(["-c", "import aiosmtpd"])
-                .stderr(Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success())
-        })
+mod harness {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/smtp/harness.rs"
+    ));
 }
 
-fn script(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/smtp")
-        .join(name)
-}
-
-/// A test SMTP server; killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Server {
-    fn start(python: &Path, maildir: &Path) -> Server {
-        let mut child = Command::new(python)
-            .arg(script("server.py"))
-            .arg(maildir)
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        Server {
-            child,
-            port: line.trim().parse().unwrap(),
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// The messages in `maildir`, as `tests/smtp/read.py` reads them.
-fn messages(python: &Path, maildir: &Path) -> Vec<Value> {
-    let out = Command::new(python)
-        .arg(script("read.py"))
-        .arg(maildir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice::<Value>(&out.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
-}
+use harness::{Server, messages, python};
 
 /// A book with four customers: two who want email (one with two addresses), one with no
 /// address and one who wants post, each with an invoice overdue at October's end.

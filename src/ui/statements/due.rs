@@ -116,9 +116,9 @@ impl Statements {
                     .collect();
                 said = said
                     + " "
-                    + &super::email::queued(queued, &to_print)
+                    + &super::mailing::queued(queued, &to_print)
                     + " "
-                    + &super::email::send_after_run(store, &mailer, progress);
+                    + &super::mailing::send_after_run(store, &mailer, progress);
             }
             Ok(said)
         })

@@ -162,7 +162,7 @@ pub(super) fn run(
         },
         Action::Pause => open(today, Form::pause(item, book)),
         Action::SendLetter => match level(item) {
-            Some(level) => open(today, Form::send(item, level, today.folder.clone())),
+            Some(level) => open(today, Form::send(item, level, today.folder.clone(), book)),
             None => (Task::none(), None),
         },
         Action::PreviewLetter => match level(item) {

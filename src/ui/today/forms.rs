@@ -1,8 +1,9 @@
 //! The small forms the Today screen opens under its list, each about the selected row:
 //! open a dispute on one of the customer's items, pause its letters until a date,
 //! resolve a dispute (with a credit note when the customer was right), and confirm
-//! sending the letter due. Enter submits, Esc closes; a refused value
-//! is said at its field and nothing is written.
+//! sending the letter due (also by email to a customer who wants email, queued in the
+//! outbox with the archived letter and sent on the same worker). Enter submits, Esc
+//! closes; a refused value is said at its field and nothing is written.
 
 use std::path::PathBuf;
 
@@ -17,8 +18,8 @@ use crate::fl;
 use crate::report::letters::{self, LetterRequest};
 use crate::report::worklist::WorkItem;
 use crate::store::{NewDispute, Resolution, Store};
-use crate::ui::Book;
 use crate::ui::errors::Described;
+use crate::ui::{Book, mailing};
 
 /// The first field of each form, focused when it opens.
 pub const FIRST_FIELD: &str = "today-form-first";
@@ -69,6 +70,10 @@ pub enum Form {
         name: String,
         level: Level,
         folder: PathBuf,
+        /// How the customer wants its letters, as the form says it.
+        reach: Reach,
+        /// Also email it (only offered when the customer wants email).
+        email: bool,
         error: Option<String>,
     },
     /// The interest and fees due today by policy, to confirm before they are posted.
@@ -78,8 +83,47 @@ pub enum Form {
     },
 }
 
+/// How a letter sent from the Today screen can reach the customer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reach {
+    /// The customer wants email and has these addresses (joined for the eye); `set_up`:
+    /// the book's mail server is set up, so it can be sent at once.
+    Email { to: String, set_up: bool },
+    /// Only on paper: the customer wants post.
+    PostWanted,
+    /// Only on paper: the customer has no billing email.
+    NoAddress,
+}
+
+impl Reach {
+    /// The customer's choice and addresses against the book's mail settings; a customer
+    /// or settings that cannot be read offer paper only.
+    fn of(customer: &str, book: &Book) -> Reach {
+        let Ok(customer) = book.store().customer(customer) else {
+            return Reach::NoAddress;
+        };
+        let addresses = customer.addresses();
+        if customer.send_by.emails(&addresses) {
+            let set_up = book
+                .store()
+                .email_settings()
+                .is_ok_and(|settings| settings.is_set_up());
+            Reach::Email {
+                to: addresses.join(", "),
+                set_up,
+            }
+        } else if customer.send_by == crate::domain::email::SendBy::Post {
+            Reach::PostWanted
+        } else {
+            Reach::NoAddress
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
+    /// Also email the letter, or not.
+    Email(bool),
     Chosen(ItemChoice),
     Reason(String),
     Until(String),
@@ -215,17 +259,24 @@ impl Form {
         )
     }
 
+    /// Confirms the letter due; emailed too, unless unticked, when the customer wants
+    /// email and the mail server is set up.
     pub fn send<M: Send + 'static>(
         item: &WorkItem,
         level: Level,
         folder: PathBuf,
+        book: &Book,
     ) -> (Form, Task<M>) {
+        let reach = Reach::of(&item.customer, book);
+        let email = matches!(reach, Reach::Email { set_up: true, .. });
         (
             Form::Send {
                 customer: item.customer.clone(),
                 name: item.name.clone(),
                 level,
                 folder,
+                reach,
+                email,
                 error: None,
             },
             Task::none(),
@@ -251,6 +302,14 @@ impl Form {
 
     fn edit(&mut self, message: Message) {
         match (self, message) {
+            (
+                Form::Send {
+                    email,
+                    reach: Reach::Email { .. },
+                    ..
+                },
+                Message::Email(on),
+            ) => *email = on,
             (Form::Dispute { chosen, error, .. }, Message::Chosen(choice)) => {
                 *chosen = Some(choice);
                 *error = None;
@@ -395,6 +454,7 @@ impl Form {
                 name,
                 level,
                 folder,
+                email,
                 ..
             } => {
                 if folder.as_os_str().is_empty() {
@@ -406,8 +466,20 @@ impl Form {
                     date: today,
                     deadline: None,
                     locale: None,
-                    email: false,
+                    email: *email,
                 };
+                // Made here, where the password given this session is at hand; a missing
+                // one lets the email wait in the outbox, said with where to give it.
+                let mailer = email.then(|| {
+                    mailing::mailer(book).map_err(|error| {
+                        let mut why = error.described();
+                        if mailing::password_wanted(&error).is_some() {
+                            why.push(' ');
+                            why.push_str(&fl!("ui-today-password-on-statements"));
+                        }
+                        why
+                    })
+                });
                 // Checked against the ladder as any letter by hand: a customer the ladder
                 // holds (paused, disputed, covered by credit, a promise) is refused.
                 let (folder, name, level) = (folder.clone(), name.clone(), *level);
@@ -415,12 +487,27 @@ impl Form {
                     let (issued, _warning) =
                         letters::issue_by_hand(store, &request, &folder, false, false)
                             .map_err(|e| e.described())?;
-                    Ok(fl!(
+                    let mut said = fl!(
                         "level-level-letter-to-name-written",
                         level = level.number().to_string(),
                         name = name,
                         path = issued.path.display().to_string()
-                    ))
+                    );
+                    if request.email {
+                        let to_print = if issued.to_print {
+                            vec![issued.letter.customer.code.clone()]
+                        } else {
+                            Vec::new()
+                        };
+                        said.push(' ');
+                        said.push_str(&mailing::queued(
+                            usize::from(issued.emailed.is_some()),
+                            &to_print,
+                        ));
+                        said.push(' ');
+                        said.push_str(&mailing::send_after_run(store, &mailer, &mut |_, _| {}));
+                    }
+                    Ok(said)
                 })))
             }
         }

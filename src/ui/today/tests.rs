@@ -12,6 +12,7 @@ use crate::store::NewCredit;
 use crate::ui::testing::{date, sample_app, sample_store, send, settle};
 use crate::ui::{App, Message as AppMessage, Tab};
 
+mod email;
 mod risk;
 
 fn screen(app: &App) -> &Today {

@@ -3,12 +3,13 @@
 //! their keys, or the form one of them opened.
 
 use iced::widget::{
-    button, column, container, mouse_area, pick_list, row, scrollable, space, text, text_input,
+    button, checkbox, column, container, mouse_area, pick_list, row, scrollable, space, text,
+    text_input,
 };
 use iced::{Alignment, Element, Length};
 
 use super::actions::{self, Action};
-use super::forms::{FIRST_FIELD, Form, Message as FormMessage};
+use super::forms::{FIRST_FIELD, Form, Message as FormMessage, Reach};
 use super::{LIST, Line, Message, Today};
 use crate::domain::risk::Risk;
 use crate::fl;
@@ -408,6 +409,8 @@ fn form_view<'a>(form: &'a Form, book: &'a Book) -> Element<'a, Message> {
             name,
             level,
             folder,
+            reach,
+            email,
             error,
             ..
         } => column![
@@ -420,6 +423,7 @@ fn form_view<'a>(form: &'a Form, book: &'a Book) -> Element<'a, Message> {
                 folder = folder.display().to_string()
             ))
             .size(14),
+            reach_line(reach, *email, name),
             row![
                 widgets::action(fl!("send"), Some(submit())),
                 widgets::secondary(fl!("cancel"), Some(Message::Form(FormMessage::Cancel))),
@@ -429,5 +433,28 @@ fn form_view<'a>(form: &'a Form, book: &'a Book) -> Element<'a, Message> {
         ]
         .spacing(8)
         .into(),
+    }
+}
+
+/// How the letter will reach the customer: the box to email it too (with a word when the
+/// server is not set up), or why it goes only on paper.
+fn reach_line<'a>(reach: &'a Reach, email: bool, name: &str) -> Element<'a, Message> {
+    match reach {
+        Reach::Email { to, set_up } => {
+            let tick = checkbox(email)
+                .label(fl!("ui-today-email-it", to = to.as_str()))
+                .on_toggle(|on| Message::Form(FormMessage::Email(on)))
+                .size(16)
+                .text_size(14);
+            if email && !set_up {
+                column![tick, widgets::muted(fl!("ui-today-email-not-set-up"))]
+                    .spacing(4)
+                    .into()
+            } else {
+                tick.into()
+            }
+        }
+        Reach::PostWanted => widgets::muted(fl!("ui-today-by-post", name = name)).into(),
+        Reach::NoAddress => widgets::muted(fl!("ui-today-no-billing-email", name = name)).into(),
     }
 }

@@ -1,4 +1,4 @@
-//! Emailing from the statements and letters screen: the mailer made on the UI thread
+//! Emailing from the screens (Statements & letters, Today): the mailer made on the UI thread
 //! from the book's settings and the password at hand (keyring, script variable, or the
 //! one given this session), and the outbox sent on the run's worker after the PDFs are
 //! archived, its progress on the screen's bar. What cannot be sent waits in the outbox
@@ -11,14 +11,14 @@ use crate::ui::Book;
 use crate::ui::errors::Described;
 
 /// A mailer for the book's email settings, or why there is none.
-pub(super) fn mailer(book: &Book) -> Result<Mailer, MailError> {
+pub(crate) fn mailer(book: &Book) -> Result<Mailer, MailError> {
     let settings = book.store().email_settings()?;
     let password = book.mail_password(&settings);
     Mailer::new(&settings, book.company(), password)
 }
 
 /// The account whose password must be asked for, when `error` is that it is missing.
-pub(super) fn password_wanted(error: &MailError) -> Option<String> {
+pub(crate) fn password_wanted(error: &MailError) -> Option<String> {
     match error {
         MailError::NoPassword { host, username } => Some(format!("{username}@{host}")),
         _ => None,
@@ -27,7 +27,7 @@ pub(super) fn password_wanted(error: &MailError) -> Option<String> {
 
 /// Keeps `password` for the book's mail server: in the keyring, or for this session
 /// where there is none.
-pub(super) fn use_password(book: &mut Book, password: &str) -> Result<(), String> {
+pub(crate) fn use_password(book: &mut Book, password: &str) -> Result<(), String> {
     let settings = book.store().email_settings().map_err(|e| e.described())?;
     match crate::mail::save_password(&settings, password) {
         Ok(()) => Ok(()),
@@ -40,7 +40,7 @@ pub(super) fn use_password(book: &mut Book, password: &str) -> Result<(), String
 }
 
 /// Sends what waits in the outbox, reporting `(done, total)`; one line of what it did.
-pub(super) fn deliver(
+pub(crate) fn deliver(
     store: &mut Store,
     mailer: &Mailer,
     progress: &mut dyn FnMut(usize, usize),
@@ -60,7 +60,7 @@ pub(super) fn deliver(
 }
 
 /// What a send did, in a sentence.
-pub(super) fn said(report: &SendReport) -> String {
+pub(crate) fn said(report: &SendReport) -> String {
     let mut line = fl!(
         "ui-outbox-sent",
         sent = report.sent,
@@ -75,7 +75,7 @@ pub(super) fn said(report: &SendReport) -> String {
 }
 
 /// The emails a run queued, and whom to print for.
-pub(super) fn queued(count: usize, to_print: &[String]) -> String {
+pub(crate) fn queued(count: usize, to_print: &[String]) -> String {
     let mut line = fl!("ui-emails-queued", n = count);
     if !to_print.is_empty() {
         line.push(' ');
@@ -90,7 +90,7 @@ pub(super) fn queued(count: usize, to_print: &[String]) -> String {
 
 /// After a run that queued emails: sends them now when a mailer could be made, else
 /// says why they wait.
-pub(super) fn send_after_run(
+pub(crate) fn send_after_run(
     store: &mut Store,
     mailer: &Option<Result<Mailer, String>>,
     progress: &mut dyn FnMut(usize, usize),
