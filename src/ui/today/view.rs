@@ -25,6 +25,10 @@ const DATE: Length = Length::Fixed(100.0);
 const WHAT: Length = Length::FillPortion(5);
 /// The panel under the list: the selected row in full, or a form.
 const PANEL_HEIGHT: f32 = 190.0;
+/// The most a form's panel grows to before it scrolls.
+const PANEL_MAX: f32 = 300.0;
+/// The panel's padding.
+const PANEL_PADDING: f32 = 10.0;
 
 /// A group's heading (the Today screen's and `owed worklist`'s).
 pub fn group_label(kind: WorkKind) -> String {
@@ -115,20 +119,9 @@ pub(super) fn view<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message>
         (None, None, false) => widgets::muted(fl!("choose-a-row-enter-does-its")).into(),
     };
 
-    column![
-        title,
-        figures,
-        header,
-        list,
-        container(panel(today, book))
-            .height(PANEL_HEIGHT)
-            .width(Length::Fill)
-            .padding(10)
-            .style(widgets::panel),
-        status,
-    ]
-    .spacing(8)
-    .into()
+    column![title, figures, header, list, panel_box(today, book), status,]
+        .spacing(8)
+        .into()
 }
 
 fn line_view<'a>(today: &'a Today, position: usize) -> Element<'a, Message> {
@@ -178,6 +171,27 @@ fn line_view<'a>(today: &'a Today, position: usize) -> Element<'a, Message> {
 }
 
 /// The selected row in full with its actions, or the open form.
+/// The panel in its box. It keeps its height as rows are chosen, so the list does not
+/// jump; a form taller than that (many addresses, a warning wrapped in a narrow window)
+/// grows it, up to [`PANEL_MAX`], and scrolls past that: its buttons are never cut off.
+fn panel_box<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message> {
+    let boxed = match &today.form {
+        // The charges to confirm scroll in their own list, the buttons kept in sight.
+        None | Some(Form::Interest { .. }) => container(panel(today, book)).height(PANEL_HEIGHT),
+        Some(_) => {
+            // A strut as tall as the fixed panel: the form's box is never shorter.
+            let strut = space().height(PANEL_HEIGHT - 2.0 * PANEL_PADDING);
+            let content = row![strut, container(panel(today, book)).width(Length::Fill)];
+            container(scrollable(content).height(Length::Shrink)).max_height(PANEL_MAX)
+        }
+    };
+    boxed
+        .width(Length::Fill)
+        .padding(PANEL_PADDING)
+        .style(widgets::panel)
+        .into()
+}
+
 fn panel<'a>(today: &'a Today, book: &'a Book) -> Element<'a, Message> {
     if let Some(form) = &today.form {
         return form_view(form, book);
