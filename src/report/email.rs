@@ -5,10 +5,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::company::CompanyProfile;
-use crate::domain::email::{EmailKind, compose};
+use crate::domain::company::{CompanyProfile, Locale};
+use chrono::NaiveDate;
+
+use crate::domain::email::{EmailKind, EmailTemplate, compose};
 use crate::domain::letters::Level;
-use crate::domain::printed::{Letter, Statement};
+
+use crate::domain::printed::{Letter, Period};
 use crate::domain::{Currency, Money};
 use crate::store::{Customer, NewEmail, Result, Store};
 
@@ -24,40 +27,43 @@ fn contact_of(contact: &Option<String>, name: &str) -> String {
         .unwrap_or_else(|| name.to_string())
 }
 
-/// The email to send with `statement`, or `None` when `customer` is not emailed (it
+/// What a statement's email says of it: kept (all plain values) for each statement
+/// while a run renders, so each email is composed only as it is queued and the run
+/// never holds a month of them.
+#[derive(Debug, Clone, Copy)]
+pub struct StatementFacts {
+    pub amount_due: Money,
+    /// The statement's date (the period's last day).
+    pub date: NaiveDate,
+}
+
+/// The email to send with a statement of `period` in `locale` (`template` is the book's
+/// statement email in that language), or `None` when `customer` is not emailed (it
 /// wants post, or has no address).
 pub fn statement_email(
-    store: &Store,
+    template: &EmailTemplate,
     customer: &Customer,
-    statement: &Statement,
-    company: &CompanyProfile,
-) -> Result<Option<NewEmail>> {
+    facts: StatementFacts,
+    period: &Period,
+    context: (&Currency, Locale, &CompanyProfile),
+) -> Option<NewEmail> {
+    let (currency, locale, company) = context;
     let to = customer.addresses();
     if !customer.send_by.emails(&to) {
-        return Ok(None);
+        return None;
     }
-    let locale = statement.locale;
     let fields: BTreeMap<&str, String> = [
         ("customer", customer.name.clone()),
         ("contact", contact_of(&customer.contact, &customer.name)),
         ("company", company.name.clone()),
-        ("period", statement.period.label()),
-        (
-            "total_due",
-            money_text(&statement.currency, statement.amount_due),
-        ),
-        ("due_date", locale.format_date(statement.date)),
-        ("deadline", locale.format_date(statement.date)),
+        ("period", period.label()),
+        ("total_due", money_text(currency, facts.amount_due)),
+        ("due_date", locale.format_date(facts.date)),
+        ("deadline", locale.format_date(facts.date)),
     ]
     .into_iter()
     .collect();
-    composed(
-        store,
-        EmailKind::Statement,
-        locale.is_chinese(),
-        to,
-        &fields,
-    )
+    Some(composed_with(template, to, &fields))
 }
 
 /// The email to send with `letter`, or `None` when `customer` is not emailed.
@@ -111,13 +117,23 @@ fn composed(
     to: Vec<String>,
     fields: &BTreeMap<&str, String>,
 ) -> Result<Option<NewEmail>> {
-    let composed = compose(&store.email_template(kind, chinese)?, fields);
-    Ok(Some(NewEmail {
+    let template = store.email_template(kind, chinese)?;
+    Ok(Some(composed_with(&template, to, fields)))
+}
+
+/// `template` with `fields` merged, to `to`.
+fn composed_with(
+    template: &EmailTemplate,
+    to: Vec<String>,
+    fields: &BTreeMap<&str, String>,
+) -> NewEmail {
+    let composed = compose(template, fields);
+    NewEmail {
         to,
         subject: composed.subject,
         text: composed.text,
         html: composed.html,
-    }))
+    }
 }
 
 /// The domain of the sender's address, for the Message-IDs of the book's emails.

@@ -207,6 +207,11 @@ impl Context {
         &self.company
     }
 
+    /// The language and date format the documents are written in.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
     /// The open discount windows at the date (read once, on first use).
     fn discounts(&self, store: &Store) -> Result<&HashMap<String, DiscountedInvoice>> {
         if let Some(read) = self.discounts.get() {

@@ -11,7 +11,8 @@ use crate::domain::Money;
 use crate::domain::email::EmailKind;
 use crate::files::{Staged, StagedWriter, publish_all};
 use crate::pdf::{self, PdfError};
-use crate::store::{IssuedKind, NewEmail, NewIssued, Store};
+use crate::report::email::{self, StatementFacts};
+use crate::store::{IssuedKind, NewIssued, Store};
 
 /// Renders the statements `request` asks for into `out_dir` (`C001-2026-10.pdf` each and
 /// `statements-2026-10.pdf` with all of them), archives them unless it is a preview, and
@@ -42,8 +43,15 @@ pub fn batch(
     let total = customers.len();
     // (file name, amount due) of each statement written, beside `summary.written`.
     let mut written: Vec<(String, Money)> = Vec::new();
-    // The email to queue with each statement written (a run with `email`).
-    let mut emails: Vec<Option<NewEmail>> = Vec::new();
+    // Whether each statement written is emailed (a run with `email`): the customer's
+    // index and what its email will say.
+    let mut emails: Vec<Option<(usize, StatementFacts)>> = Vec::new();
+    let template = if request.email {
+        let chinese = context.locale().is_chinese();
+        Some(store.email_template(EmailKind::Statement, chinese)?)
+    } else {
+        None
+    };
     // Dropped before they are published (an error below), the temporaries are removed.
     let mut staged: Vec<Staged> = Vec::new();
     let period = request.period.label();
@@ -56,7 +64,7 @@ pub fn batch(
         e => e.into(),
     };
     let mut combined: Option<pdf::StatementsFile<StagedWriter>> = None;
-    for (done, customer) in customers.iter().enumerate() {
+    for (index, customer) in customers.iter().enumerate() {
         let statement = build(store, &context, customer, request.kind, request.period)?;
         if has_content(&statement) {
             let bytes = pdf::statement_pdf(&statement, context.company())?;
@@ -66,21 +74,18 @@ pub fn batch(
             summary.total_due += statement.amount_due;
             summary.written.push((customer.code.clone(), path));
             written.push((name, statement.amount_due));
-            let email = if request.email {
-                super::super::email::statement_email(
-                    store,
-                    customer,
-                    &statement,
-                    context.company(),
-                )?
-            } else {
-                None
-            };
-            if request.email && (email.is_none() || customer.send_by.prints(&customer.addresses()))
-            {
+            // Only what the email will say is kept; it is composed as it is queued.
+            let emailed = request.email && customer.send_by.emails(&customer.addresses());
+            if request.email && (!emailed || customer.send_by.prints(&customer.addresses())) {
                 summary.to_print.push(customer.code.clone());
             }
-            emails.push(email);
+            emails.push(emailed.then_some((
+                index,
+                StatementFacts {
+                    amount_due: statement.amount_due,
+                    date: statement.date,
+                },
+            )));
             if combined.is_none() {
                 let out = StagedWriter::create(&combined_path).map_err(io(&combined_path))?;
                 combined = Some(pdf::StatementsFile::new(out, context.company()));
@@ -91,7 +96,7 @@ pub fn batch(
         } else {
             summary.skipped += 1;
         }
-        progress(done + 1, total);
+        progress(index + 1, total);
     }
     if let Some(file) = combined {
         let out = file.finish().map_err(combined_error)?;
@@ -99,7 +104,8 @@ pub fn batch(
         summary.combined = Some(combined_path.clone());
     }
     if request.archive && !written.is_empty() {
-        let domain = super::super::email::sender_domain(store)?;
+        let domain = email::sender_domain(store)?;
+        let currency = store.currency().clone();
         let mut emailed = Vec::new();
         summary.archived = store.archive_with(|archive| {
             let mut ids = Vec::with_capacity(written.len());
@@ -123,12 +129,22 @@ pub fn batch(
                     pdf: &bytes,
                     note: None,
                 })?);
+                let email = match (email, &template) {
+                    (Some((index, facts)), Some(template)) => email::statement_email(
+                        template,
+                        &customers[*index],
+                        *facts,
+                        &request.period,
+                        (&currency, context.locale(), context.company()),
+                    ),
+                    _ => None,
+                };
                 if let (Some(email), Some(&id)) = (email, ids.last()) {
                     emailed.push(archive.queue_email(
                         id,
                         code,
                         EmailKind::Statement,
-                        email,
+                        &email,
                         &domain,
                     )?);
                 }
