@@ -2220,3 +2220,5 @@ ui-today-email-not-set-up = The mail server is not set up yet (Settings, Email):
 ui-today-by-post = { $name } wants letters by post: print it from the folder.
 ui-today-no-billing-email = { $name } has no billing email: print it from the folder.
 ui-today-password-on-statements = The Statements & letters screen asks for it (Send now).
+ui-and-n-more = and { $n } more
+to-print-file = Only those to print and post, in one file: { $path }

@@ -1987,3 +1987,5 @@ ui-today-email-not-set-up = 邮件服务器尚未设置（设置 › 邮件）�
 ui-today-by-post = { $name } 希望通过邮寄收取函件：请从文件夹中打印。
 ui-today-no-billing-email = { $name } 没有账单邮箱：请从文件夹中打印。
 ui-today-password-on-statements = 可在“对账单与催款函”页面输入密码（立即发送）。
+ui-and-n-more = 以及另外 { $n } 家
+to-print-file = 仅需打印邮寄的，合为一个文件：{ $path }

@@ -245,6 +245,7 @@ pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliErr
             store,
             summary.emailed.len(),
             &summary.to_print,
+            summary.to_print_file.as_deref(),
         )?);
     }
     print(&lines.join("\n"));
@@ -252,11 +253,12 @@ pub fn statements(store: &mut Store, args: &StatementsArgs) -> Result<(), CliErr
 }
 
 /// What a run with `--email` says after its files: the emails queued and how sending
-/// them went, and whom to print for.
+/// them went, and whom to print for (and the file with only theirs, for a run of many).
 fn email_lines(
     store: &mut Store,
     queued: usize,
     to_print: &[String],
+    to_print_file: Option<&std::path::Path>,
 ) -> Result<Vec<String>, CliError> {
     let mut lines = vec![format!(
         "  {}",
@@ -270,6 +272,12 @@ fn email_lines(
                 count = count(to_print.len()),
                 customers = to_print.join(", ")
             )
+        ));
+    }
+    if let Some(path) = to_print_file {
+        lines.push(format!(
+            "  {}",
+            fl!("to-print-file", path = path.display().to_string())
         ));
     }
     if queued > 0 {
@@ -347,7 +355,7 @@ pub fn letter(store: &mut Store, args: &LetterArgs) -> Result<(), CliError> {
             Vec::new()
         };
         let queued = usize::from(issued.emailed.is_some());
-        print(&email_lines(store, queued, &to_print)?.join("\n"));
+        print(&email_lines(store, queued, &to_print, None)?.join("\n"));
     }
     Ok(())
 }
@@ -495,6 +503,7 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
             "date": date.to_string(),
             "written": rows,
             "combined": sent.combined.as_ref().map(|p| p.display().to_string()),
+            "to_print_file": sent.to_print_file.as_ref().map(|p| p.display().to_string()),
         });
         if args.email && sent.written.iter().any(|w| w.emailed.is_some()) {
             // Sent as without JSON; how it went is said on stderr.
@@ -550,7 +559,12 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
             .filter(|w| w.to_print)
             .map(|w| w.letter.customer.code.clone())
             .collect();
-        lines.extend(email_lines(store, queued, &to_print)?);
+        lines.extend(email_lines(
+            store,
+            queued,
+            &to_print,
+            sent.to_print_file.as_deref(),
+        )?);
     }
     print(&lines.join("\n"));
     Ok(())

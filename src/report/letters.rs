@@ -135,6 +135,9 @@ pub struct LettersSent {
     /// print in one go; `None` when there was nothing to send. Only a print aid: each
     /// letter in it is archived on its own, the file itself is not.
     pub combined: Option<PathBuf>,
+    /// With email, only the letters to print and post in one file
+    /// (`letters-2026-11-23-to-print.pdf`); `None` when there are none.
+    pub to_print_file: Option<PathBuf>,
     /// Unfinished files of earlier killed runs removed from the folder.
     pub stale_removed: usize,
 }
@@ -142,6 +145,11 @@ pub struct LettersSent {
 /// The name of the file with every letter of a run dated `date`.
 pub fn combined_name(date: NaiveDate) -> String {
     format!("letters-{date}.pdf")
+}
+
+/// The name of the file with only the letters to print and post of a run with email.
+pub fn to_print_name(date: NaiveDate) -> String {
+    format!("letters-{date}-to-print.pdf")
 }
 
 /// Runs the letter ladder (see [`crate::domain::ladder`]) for every customer on `date`:
@@ -445,25 +453,46 @@ pub fn send_due(
         written.push(issue_with(store, &context, &request, out_dir, false)?);
         progress(done + 1, due.len());
     }
-    let combined = if written.is_empty() {
-        None
-    } else {
-        let letters: Vec<&Letter> = written.iter().map(|w| &w.letter).collect();
-        let bytes = pdf::letters_pdf(&letters, context.company())?;
-        let path = out_dir.join(combined_name(date));
-        let io = |source| StatementError::Io {
-            path: path.clone(),
-            source,
-        };
-        Staged::write(&path, &bytes)
-            .map_err(io)?
-            .publish()
-            .map_err(io)?;
-        Some(path)
-    };
+    let all: Vec<&Letter> = written.iter().map(|w| &w.letter).collect();
+    let combined = letters_file(&all, context.company(), &out_dir.join(combined_name(date)))?;
+    // With email, the letters for the post also on their own, so the post is not
+    // printed with the emailed ones.
+    let to_print: Vec<&Letter> = written
+        .iter()
+        .filter(|w| w.to_print)
+        .map(|w| &w.letter)
+        .collect();
+    let to_print_file = letters_file(
+        &to_print,
+        context.company(),
+        &out_dir.join(to_print_name(date)),
+    )?;
     Ok(LettersSent {
         written,
         combined,
+        to_print_file,
         stale_removed,
     })
+}
+
+/// `letters` in one file at `path`, each from a new page, written whole under a hidden
+/// name and then renamed; `None` (and no file) when there are none.
+fn letters_file(
+    letters: &[&Letter],
+    company: &CompanyProfile,
+    path: &Path,
+) -> Result<Option<PathBuf>> {
+    if letters.is_empty() {
+        return Ok(None);
+    }
+    let bytes = pdf::letters_pdf(letters, company)?;
+    let io = |source| StatementError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    Staged::write(path, &bytes)
+        .map_err(io)?
+        .publish()
+        .map_err(io)?;
+    Ok(Some(path.to_path_buf()))
 }

@@ -130,6 +130,8 @@ pub struct BatchSummary {
     /// Customers of a run with `email` whose statement is to be printed and posted (no
     /// address, or they want post).
     pub to_print: Vec<String>,
+    /// Their statements in one file, to print in one go (a run with `email`).
+    pub to_print_file: Option<PathBuf>,
 }
 
 /// Everything about the book as of the statement date that every statement shares:

@@ -74,16 +74,35 @@ pub(crate) fn said(report: &SendReport) -> String {
     line
 }
 
-/// The emails a run queued, and whom to print for.
-pub(crate) fn queued(count: usize, to_print: &[String]) -> String {
+/// The most customers to print for that a notice names; the rest are counted.
+const NAMED: usize = 10;
+
+/// The emails a run queued, and whom to print for: the first few by code, and how many
+/// more (a month's run may leave a thousand to print, too many for a line), and the file
+/// with only theirs.
+pub(crate) fn queued(
+    count: usize,
+    to_print: &[String],
+    to_print_file: Option<&std::path::Path>,
+) -> String {
     let mut line = fl!("ui-emails-queued", n = count);
     if !to_print.is_empty() {
+        let mut customers = to_print[..to_print.len().min(NAMED)].join(", ");
+        if to_print.len() > NAMED {
+            customers.push(' ');
+            let more = to_print.len() - NAMED;
+            customers.push_str(&fl!("ui-and-n-more", n = more));
+        }
         line.push(' ');
         line.push_str(&fl!(
             "ui-to-print",
             n = to_print.len(),
-            customers = to_print.join(", ")
+            customers = customers
         ));
+    }
+    if let Some(path) = to_print_file {
+        line.push(' ');
+        line.push_str(&fl!("to-print-file", path = path.display().to_string()));
     }
     line
 }
@@ -102,5 +121,38 @@ pub(crate) fn send_after_run(
         },
         Some(Err(why)) => fl!("ui-emails-wait", why = why.as_str()),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn a_long_list_to_print_names_the_first_ten_and_counts_the_rest() {
+        let codes: Vec<String> = (1..=1317).map(|n| format!("C{n:05}")).collect();
+        let said = queued(
+            3843,
+            &codes,
+            Some(Path::new("/out/statements-2026-11-to-print.pdf")),
+        );
+        assert!(
+            said.contains("To print and post (1,317): C00001, C00002,"),
+            "{said}"
+        );
+        assert!(said.contains("C00010 and 1,307 more."), "{said}");
+        assert!(!said.contains("C00011"), "{said}");
+        assert!(
+            said.ends_with("in one file: /out/statements-2026-11-to-print.pdf"),
+            "{said}"
+        );
+        // A short list is named whole, with no count of more.
+        let said = queued(1, &codes[..2], None);
+        assert!(
+            said.ends_with("To print and post (2): C00001, C00002."),
+            "{said}"
+        );
     }
 }

@@ -504,7 +504,11 @@ impl Statements {
             if request.email {
                 said = said
                     + " "
-                    + &mailing::queued(summary.emailed.len(), &summary.to_print)
+                    + &mailing::queued(
+                        summary.emailed.len(),
+                        &summary.to_print,
+                        summary.to_print_file.as_deref(),
+                    )
                     + " "
                     + &mailing::send_after_run(store, &mailer, progress);
             }
@@ -557,7 +561,7 @@ impl Statements {
                 };
                 said = said
                     + " "
-                    + &mailing::queued(usize::from(issued.emailed.is_some()), &to_print)
+                    + &mailing::queued(usize::from(issued.emailed.is_some()), &to_print, None)
                     + " "
                     + &mailing::send_after_run(store, &mailer, progress);
             }

@@ -13,6 +13,7 @@ use std::process::Stdio;
 use serde_json::Value;
 
 use crate::common::bin::{json, owed, run};
+use crate::common::printed::{qpdf_ok, text_of};
 
 mod harness {
     include!(concat!(
@@ -106,6 +107,19 @@ fn statements_are_emailed_once_each_with_the_archived_pdf_and_a_chinese_subject(
     assert!(said.contains("2 emails queued"), "{said}");
     assert!(said.contains("To print and post (3): C2, C3, C4"), "{said}");
     assert!(said.contains("2 sent, 0 failed, 0 waiting"), "{said}");
+    // Only those to print, in one file: C2 (both), C3 (no address), C4 (post), not C1.
+    let to_print = out.join("statements-2026-10-to-print.pdf");
+    assert!(
+        said.contains(&format!("in one file: {}", to_print.display())),
+        "{said}"
+    );
+    qpdf_ok(&to_print);
+    let printed = text_of(&to_print);
+    for name in ["深圳市华星贸易有限公司", "No Mail Ltd", "Post Only GmbH"] {
+        assert!(printed.contains(name), "{name} in {printed}");
+    }
+    assert!(!printed.contains("Łódź Foods"), "{printed}");
+    assert!(text_of(&out.join("statements-2026-10.pdf")).contains("Łódź Foods"));
 
     let got = messages(&python, &maildir);
     assert_eq!(got.len(), 2, "one message per customer with an email");
@@ -301,6 +315,18 @@ fn letters_due_are_emailed_with_their_level_and_logged_as_email_notes() {
     );
     assert!(said.contains("2 emails queued"), "{said}");
     assert!(said.contains("2 sent, 0 failed, 0 waiting"), "{said}");
+    // The letters for the post on their own, beside the file with every letter.
+    let to_print = out.join("letters-2026-11-20-to-print.pdf");
+    assert!(
+        said.contains(&format!("in one file: {}", to_print.display())),
+        "{said}"
+    );
+    qpdf_ok(&to_print);
+    let printed = text_of(&to_print);
+    for name in ["No Mail Ltd", "Post Only GmbH"] {
+        assert!(printed.contains(name), "{name} in {printed}");
+    }
+    assert!(!printed.contains("Łódź Foods"), "{printed}");
     let got = messages(&python, &maildir);
     assert_eq!(got.len(), 2);
     let outbox = json(&book, &["outbox", "list", "--format", "json"]);

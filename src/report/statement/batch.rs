@@ -1,14 +1,16 @@
 //! The statement run: every selected customer's statement rendered to its own PDF and
 //! laid out into the combined one, then archived and published together.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{
     BatchSummary, Context, Request, Result, StatementError, build, file_stem, has_content,
     prepare_folder, select,
 };
 use crate::domain::Money;
+use crate::domain::company::CompanyProfile;
 use crate::domain::email::EmailKind;
+use crate::domain::printed::Statement;
 use crate::files::{Staged, StagedWriter, publish_all};
 use crate::pdf::{self, PdfError};
 use crate::report::email::{self, StatementFacts};
@@ -55,15 +57,10 @@ pub fn batch(
     // Dropped before they are published (an error below), the temporaries are removed.
     let mut staged: Vec<Staged> = Vec::new();
     let period = request.period.label();
-    let combined_path = out_dir.join(format!("statements-{period}.pdf"));
-    let combined_error = |e: PdfError| match e {
-        PdfError::Write(source) => StatementError::Io {
-            path: combined_path.clone(),
-            source,
-        },
-        e => e.into(),
-    };
-    let mut combined: Option<pdf::StatementsFile<StagedWriter>> = None;
+    // Every statement in one file to print in one go; with email, also only those to
+    // print and post, so the post is not printed with the emailed ones.
+    let mut combined = OneFile::new(out_dir.join(format!("statements-{period}.pdf")));
+    let mut to_print_file = OneFile::new(out_dir.join(format!("statements-{period}-to-print.pdf")));
     for (index, customer) in customers.iter().enumerate() {
         let statement = build(store, &context, customer, request.kind, request.period)?;
         if has_content(&statement) {
@@ -76,8 +73,11 @@ pub fn batch(
             written.push((name, statement.amount_due));
             // Only what the email will say is kept; it is composed as it is queued.
             let emailed = request.email && customer.send_by.emails(&customer.addresses());
-            if request.email && (!emailed || customer.send_by.prints(&customer.addresses())) {
+            let to_print =
+                request.email && (!emailed || customer.send_by.prints(&customer.addresses()));
+            if to_print {
                 summary.to_print.push(customer.code.clone());
+                to_print_file.add(&statement, context.company())?;
             }
             emails.push(emailed.then_some((
                 index,
@@ -86,23 +86,14 @@ pub fn batch(
                     date: statement.date,
                 },
             )));
-            if combined.is_none() {
-                let out = StagedWriter::create(&combined_path).map_err(io(&combined_path))?;
-                combined = Some(pdf::StatementsFile::new(out, context.company()));
-            }
-            if let Some(file) = &mut combined {
-                file.add(&statement).map_err(combined_error)?;
-            }
+            combined.add(&statement, context.company())?;
         } else {
             summary.skipped += 1;
         }
         progress(index + 1, total);
     }
-    if let Some(file) = combined {
-        let out = file.finish().map_err(combined_error)?;
-        staged.push(out.finish().map_err(io(&combined_path))?);
-        summary.combined = Some(combined_path.clone());
-    }
+    summary.combined = combined.finish(&mut staged)?;
+    summary.to_print_file = to_print_file.finish(&mut staged)?;
     if request.archive && !written.is_empty() {
         let domain = email::sender_domain(store)?;
         let currency = store.currency().clone();
@@ -163,5 +154,50 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> StatementError + use<> {
     move |source| StatementError::Io {
         path: path.clone(),
         source,
+    }
+}
+
+/// A file of many statements, each from a new page, begun with its first statement
+/// and written part by part as they come.
+struct OneFile {
+    path: PathBuf,
+    file: Option<pdf::StatementsFile<StagedWriter>>,
+}
+
+impl OneFile {
+    fn new(path: PathBuf) -> OneFile {
+        OneFile { path, file: None }
+    }
+
+    fn error(&self, e: PdfError) -> StatementError {
+        match e {
+            PdfError::Write(source) => StatementError::Io {
+                path: self.path.clone(),
+                source,
+            },
+            e => e.into(),
+        }
+    }
+
+    fn add(&mut self, statement: &Statement, company: &CompanyProfile) -> Result<()> {
+        if self.file.is_none() {
+            let out = StagedWriter::create(&self.path).map_err(io(&self.path))?;
+            self.file = Some(pdf::StatementsFile::new(out, company));
+        }
+        if let Some(file) = &mut self.file {
+            file.add(statement).map_err(|e| self.error(e))?;
+        }
+        Ok(())
+    }
+
+    /// Finishes the file under its temporary name for `staged` to publish; its final
+    /// path, or `None` when no statement was added.
+    fn finish(mut self, staged: &mut Vec<Staged>) -> Result<Option<PathBuf>> {
+        let Some(file) = self.file.take() else {
+            return Ok(None);
+        };
+        let out = file.finish().map_err(|e| self.error(e))?;
+        staged.push(out.finish().map_err(io(&self.path))?);
+        Ok(Some(self.path))
     }
 }

@@ -116,9 +116,9 @@ impl Statements {
                     .collect();
                 said = said
                     + " "
-                    + &super::mailing::queued(queued, &to_print)
+                    + &crate::ui::mailing::queued(queued, &to_print, sent.to_print_file.as_deref())
                     + " "
-                    + &super::mailing::send_after_run(store, &mailer, progress);
+                    + &crate::ui::mailing::send_after_run(store, &mailer, progress);
             }
             Ok(said)
         })

@@ -503,6 +503,7 @@ impl Form {
                         said.push_str(&mailing::queued(
                             usize::from(issued.emailed.is_some()),
                             &to_print,
+                            None,
                         ));
                         said.push(' ');
                         said.push_str(&mailing::send_after_run(store, &mailer, &mut |_, _| {}));
