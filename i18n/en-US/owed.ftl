@@ -2222,3 +2222,4 @@ ui-today-no-billing-email = { $name } has no billing email: print it from the fo
 ui-today-password-on-statements = The Statements & letters screen asks for it (Send now).
 ui-and-n-more = and { $n } more
 to-print-file = Only those to print and post, in one file: { $path }
+ui-emailing-done-of-total = Emailing: { $done } of { $total }

@@ -1989,3 +1989,4 @@ ui-today-no-billing-email = { $name } 没有账单邮箱：请从文件夹中打
 ui-today-password-on-statements = 可在“对账单与催款函”页面输入密码（立即发送）。
 ui-and-n-more = 以及另外 { $n } 家
 to-print-file = 仅需打印邮寄的，合为一个文件：{ $path }
+ui-emailing-done-of-total = 正在发送邮件：{ $done } / { $total }

@@ -107,6 +107,17 @@ pub(crate) fn queued(
     line
 }
 
+/// What a run that emailed says: how the sending went first (a one-line status shows
+/// the start of it), then what was written, then what was queued and whom to print for.
+pub(crate) fn after_run(sent: &str, written: &str, queued: &str) -> String {
+    [sent, written, queued]
+        .into_iter()
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// After a run that queued emails: sends them now when a mailer could be made, else
 /// says why they wait.
 pub(crate) fn send_after_run(

@@ -105,7 +105,7 @@ pub enum Message {
     Browse,
     Browsed(Option<PathBuf>),
     WriteStatements,
-    Progress(usize, usize),
+    Progress(Stage, usize, usize),
     Done(Result<String, String>),
     /// Also email what is written to the customers who want email.
     Email(bool),
@@ -154,7 +154,7 @@ pub struct Statements {
     pub codes: String,
     pub folder: String,
     /// Rows done of total while a batch runs.
-    pub running: Option<(usize, usize)>,
+    pub running: Option<(Stage, usize, usize)>,
     pub notice: Option<String>,
     pub error: Option<String>,
     /// Letters due today: each customer's next rung of the ladder.
@@ -417,7 +417,7 @@ impl Statements {
                 }
             }
             Message::WriteLetter => return (self.write_letter(book), None),
-            Message::Progress(done, total) => self.running = Some((done, total)),
+            Message::Progress(stage, done, total) => self.running = Some((stage, done, total)),
             Message::Done(result) => {
                 self.running = None;
                 self.letters_file = self
@@ -487,8 +487,10 @@ impl Statements {
         let mailer = self.run_mailer(book);
         self.begin(book);
         run(book, move |store, progress| {
-            let summary = statement::batch(store, &request, &folder, &mut *progress)
-                .map_err(|e| e.described())?;
+            let summary = statement::batch(store, &request, &folder, |done, total| {
+                progress(Stage::Writing, done, total)
+            })
+            .map_err(|e| e.described())?;
             let mut said = stale_note(summary.stale_removed)
                 + &fl!(
                     "n-statements-written-for-period-skipped",
@@ -502,15 +504,15 @@ impl Statements {
                         .unwrap_or_else(|| "—".into())
                 );
             if request.email {
-                said = said
-                    + " "
-                    + &mailing::queued(
-                        summary.emailed.len(),
-                        &summary.to_print,
-                        summary.to_print_file.as_deref(),
-                    )
-                    + " "
-                    + &mailing::send_after_run(store, &mailer, progress);
+                let queued = mailing::queued(
+                    summary.emailed.len(),
+                    &summary.to_print,
+                    summary.to_print_file.as_deref(),
+                );
+                let sent = mailing::send_after_run(store, &mailer, &mut |done, total| {
+                    progress(Stage::Emailing, done, total)
+                });
+                said = mailing::after_run(&sent, &said, &queued);
             }
             Ok(said)
         })
@@ -559,11 +561,12 @@ impl Statements {
                 } else {
                     Vec::new()
                 };
-                said = said
-                    + " "
-                    + &mailing::queued(usize::from(issued.emailed.is_some()), &to_print, None)
-                    + " "
-                    + &mailing::send_after_run(store, &mailer, progress);
+                let queued =
+                    mailing::queued(usize::from(issued.emailed.is_some()), &to_print, None);
+                let sent = mailing::send_after_run(store, &mailer, &mut |done, total| {
+                    progress(Stage::Emailing, done, total)
+                });
+                said = mailing::after_run(&sent, &said, &queued);
             }
             Ok(said)
         })
@@ -607,11 +610,13 @@ impl Statements {
                 return Task::none();
             }
         };
-        self.running = Some((0, self.outbox_waiting));
+        self.running = Some((Stage::Emailing, 0, self.outbox_waiting));
         self.notice = None;
         self.error = None;
         run(book, move |store, progress| {
-            mailing::deliver(store, &mailer, progress)
+            mailing::deliver(store, &mailer, &mut |done, total| {
+                progress(Stage::Emailing, done, total)
+            })
         })
     }
 
@@ -659,7 +664,7 @@ impl Statements {
     /// (shown first next time, also after a restart).
     fn begin(&mut self, book: &Book) {
         book.remember(Place::Statements, Path::new(self.folder.trim()));
-        self.running = Some((0, 0));
+        self.running = Some((Stage::Writing, 0, 0));
         self.notice = None;
         self.error = None;
     }
@@ -677,11 +682,20 @@ impl Statements {
     }
 }
 
+/// What a run on the worker is doing, said beside its bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Writing and archiving the documents.
+    Writing,
+    /// Sending the emails, one at a time.
+    Emailing,
+}
+
 /// Runs `work` with a writing connection of its own on a worker thread, reporting
 /// progress; an in-memory book (tests) runs it at once.
 fn run(
     book: &mut Book,
-    work: impl FnOnce(&mut Store, &mut dyn FnMut(usize, usize)) -> Result<String, String>
+    work: impl FnOnce(&mut Store, &mut dyn FnMut(Stage, usize, usize)) -> Result<String, String>
     + Send
     + 'static,
 ) -> Task<Message> {
@@ -690,8 +704,8 @@ fn run(
             let (sender, receiver) = mpsc::unbounded();
             std::thread::spawn(move || {
                 let progress = sender.clone();
-                let mut report = move |done: usize, total: usize| {
-                    let _ = progress.unbounded_send(Message::Progress(done, total));
+                let mut report = move |stage: Stage, done: usize, total: usize| {
+                    let _ = progress.unbounded_send(Message::Progress(stage, done, total));
                 };
                 let result = work(&mut store, &mut report);
                 let _ = sender.unbounded_send(Message::Done(result));
@@ -699,7 +713,7 @@ fn run(
             Task::run(receiver, |message| message)
         }
         Ok(None) => {
-            let result = work(book.store_mut(), &mut |_, _| {});
+            let result = work(book.store_mut(), &mut |_, _, _| {});
             Task::done(Message::Done(result))
         }
         Err(error) => Task::done(Message::Done(Err(error.described()))),

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use iced::Task;
 
-use super::{Message, Statements, level_name, run, stale_note};
+use super::{Message, Stage, Statements, level_name, run, stale_note};
 use crate::domain::Currency;
 use crate::domain::letters::Level;
 use crate::fl;
@@ -16,6 +16,7 @@ use crate::report::letters::{self, DueLetter, LetterRequest};
 use crate::ui::Book;
 use crate::ui::errors::Described;
 use crate::ui::letter_preview::{Event as PreviewEvent, LetterPreview};
+use crate::ui::mailing;
 
 impl Statements {
     /// How many letters due there are of each level, lowest level first; the payment
@@ -92,9 +93,11 @@ impl Statements {
         self.begin(book);
         self.pending_letters = Some(folder.join(letters::combined_name(date)));
         run(book, move |store, progress| {
-            progress(0, due.len());
-            let sent = letters::send_due(store, &due, date, None, &folder, email, &mut *progress)
-                .map_err(|e| e.described())?;
+            progress(Stage::Writing, 0, due.len());
+            let sent = letters::send_due(store, &due, date, None, &folder, email, |done, total| {
+                progress(Stage::Writing, done, total)
+            })
+            .map_err(|e| e.described())?;
             let mut said = stale_note(sent.stale_removed)
                 + &fl!(
                     "n-letters-written-to-folder-each",
@@ -114,11 +117,11 @@ impl Statements {
                     .filter(|w| w.to_print)
                     .map(|w| w.letter.customer.code.clone())
                     .collect();
-                said = said
-                    + " "
-                    + &crate::ui::mailing::queued(queued, &to_print, sent.to_print_file.as_deref())
-                    + " "
-                    + &crate::ui::mailing::send_after_run(store, &mailer, progress);
+                let queued = mailing::queued(queued, &to_print, sent.to_print_file.as_deref());
+                let delivered = mailing::send_after_run(store, &mailer, &mut |done, total| {
+                    progress(Stage::Emailing, done, total)
+                });
+                said = mailing::after_run(&delivered, &said, &queued);
             }
             Ok(said)
         })

@@ -678,3 +678,22 @@ fn a_mail_server_that_needs_a_password_not_at_hand_asks_for_it() {
     ));
     assert_eq!(s.outbox_waiting, 1, "queued, waiting for the password");
 }
+
+#[test]
+fn the_bar_says_when_a_run_has_moved_on_to_emailing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_screen(dir.path());
+    send(
+        &mut app,
+        AppMessage::Statements(Message::Progress(super::Stage::Writing, 1297, 5247)),
+    );
+    assert!(crate::ui::testing::shows_containing(&app, "1,297 of 5,247"));
+    send(
+        &mut app,
+        AppMessage::Statements(Message::Progress(super::Stage::Emailing, 293, 3930)),
+    );
+    assert!(crate::ui::testing::shows_containing(
+        &app,
+        "Emailing: 293 of 3,930"
+    ));
+}

@@ -9,7 +9,7 @@ use iced::widget::{
 use iced::{Alignment, Element, Length};
 
 use super::due::count_text;
-use super::{KindChoice, LevelChoice, Message, Statements, Who, held, level_name};
+use super::{KindChoice, LevelChoice, Message, Stage, Statements, Who, held, level_name};
 use crate::domain::letters::Level;
 use crate::domain::printed::StatementKind;
 use crate::fl;
@@ -35,9 +35,12 @@ pub(super) fn view<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Me
     // One line, kept when empty: what is under way, else what was done or failed; the
     // lists below never move when it changes.
     let status: Element<'a, Message> = match screen.running {
-        Some((done, total)) => row![
+        Some((stage, done, total)) => row![
             progress_bar(0.0..=total.max(1) as f32, done as f32).girth(10),
-            widgets::muted(fl!("done-of-total", done = done, total = total)),
+            widgets::muted(match stage {
+                Stage::Writing => fl!("done-of-total", done = done, total = total),
+                Stage::Emailing => fl!("ui-emailing-done-of-total", done = done, total = total),
+            }),
         ]
         .spacing(10)
         .height(widgets::STATUS_HEIGHT)

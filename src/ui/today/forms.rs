@@ -499,14 +499,10 @@ impl Form {
                         } else {
                             Vec::new()
                         };
-                        said.push(' ');
-                        said.push_str(&mailing::queued(
-                            usize::from(issued.emailed.is_some()),
-                            &to_print,
-                            None,
-                        ));
-                        said.push(' ');
-                        said.push_str(&mailing::send_after_run(store, &mailer, &mut |_, _| {}));
+                        let queued =
+                            mailing::queued(usize::from(issued.emailed.is_some()), &to_print, None);
+                        let sent = mailing::send_after_run(store, &mailer, &mut |_, _| {});
+                        said = mailing::after_run(&sent, &said, &queued);
                     }
                     Ok(said)
                 })))
