@@ -241,6 +241,69 @@ fn with_the_server_down_emails_wait_with_why_and_go_once_it_is_back() {
     assert!(!ok && refused.contains("is sent, not waiting"), "{refused}");
 }
 
+/// Runs `owed` with the mail server's password in `OWED_SMTP_PASSWORD`, as a script would.
+fn owed_with_password(book: &Path, password: &str, args: &[&str]) -> String {
+    let out = crate::common::bin::command()
+        .env("OWED_SMTP_PASSWORD", password)
+        .arg("--book")
+        .arg(book)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_wrong_password_keeps_the_emails_with_why_and_the_right_one_sends_each_once() {
+    let Some(python) = python() else {
+        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let maildir = dir.path().join("Maildir");
+    let server = Server::with_login(&python, &maildir, "ar@acme.example", "right horse");
+    let book = book(dir.path(), server.port);
+    owed(&book, &["settings", "set", "email.username", "ar@acme.example"]);
+    let out = dir.path().join("out");
+    let args = [
+        "statements",
+        "--period",
+        "2026-10",
+        "--out",
+        out.to_str().unwrap(),
+        "--email",
+    ];
+    let said = owed_with_password(&book, "wrong horse", &args);
+    // The login refused stops the run at the first email: the other is not tried.
+    assert!(said.contains("0 sent, 1 failed, 2 waiting"), "{said}");
+    assert!(said.contains("refused the user name or password"), "{said}");
+    assert!(messages(&python, &maildir).is_empty(), "nothing delivered");
+    let outbox = json(&book, &["outbox", "list", "--format", "json"]);
+    let failed = &outbox[1];
+    assert_eq!(failed["status"], "failed");
+    let why = failed["last_error"].as_str().unwrap();
+    assert!(
+        why.contains("refused the user name or password") && why.contains("535"),
+        "{why}"
+    );
+    // In Chinese, the table says why in Chinese.
+    let (ok, table, _) = crate::common::bin::run_in("zh_CN", &book, &["outbox", "list"]);
+    assert!(ok && table.contains("拒绝了用户名或密码"), "{table}");
+
+    // The right password: each is delivered once, and a run again sends nothing.
+    let now = owed_with_password(&book, "right horse", &["outbox", "send", "--now"]);
+    assert!(now.contains("2 sent, 0 failed, 0 waiting"), "{now}");
+    assert_eq!(messages(&python, &maildir).len(), 2, "each delivered once");
+    let again = owed_with_password(&book, "right horse", &["outbox", "send", "--now"]);
+    assert!(again.contains("0 sent, 0 failed, 0 waiting"), "{again}");
+    assert_eq!(messages(&python, &maildir).len(), 2);
+}
+
 #[test]
 fn a_refused_recipient_is_kept_with_the_servers_words_and_can_be_cancelled() {
     let Some(python) = python() else {

@@ -37,12 +37,21 @@ pub struct Server {
 
 impl Server {
     pub fn start(python: &Path, maildir: &Path) -> Server {
-        let mut child = Command::new(python)
-            .arg(script("server.py"))
-            .arg(maildir)
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
+        Server::spawn(Command::new(python).arg(script("server.py")).arg(maildir))
+    }
+
+    /// A server that takes only the login `user` with `password`.
+    pub fn with_login(python: &Path, maildir: &Path, user: &str, password: &str) -> Server {
+        Server::spawn(
+            Command::new(python)
+                .arg(script("server.py"))
+                .arg(maildir)
+                .arg(format!("{user}:{password}")),
+        )
+    }
+
+    fn spawn(command: &mut Command) -> Server {
+        let mut child = command.stdout(Stdio::piped()).spawn().unwrap();
         let mut line = String::new();
         BufReader::new(child.stdout.take().unwrap())
             .read_line(&mut line)
