@@ -268,7 +268,10 @@ fn a_wrong_password_keeps_the_emails_with_why_and_the_right_one_sends_each_once(
     let maildir = dir.path().join("Maildir");
     let server = Server::with_login(&python, &maildir, "ar@acme.example", "right horse");
     let book = book(dir.path(), server.port);
-    owed(&book, &["settings", "set", "email.username", "ar@acme.example"]);
+    owed(
+        &book,
+        &["settings", "set", "email.username", "ar@acme.example"],
+    );
     let out = dir.path().join("out");
     let args = [
         "statements",
