@@ -1990,3 +1990,4 @@ ui-today-password-on-statements = 可在“对账单与催款函”页面输入�
 ui-and-n-more = 以及另外 { $n } 家
 to-print-file = 仅需打印邮寄的，合为一个文件：{ $path }
 ui-emailing-done-of-total = 正在发送邮件：{ $done } / { $total }
+ui-password-refused = 邮件服务器拒绝了 { $account } 的密码，请重新输入：

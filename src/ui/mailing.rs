@@ -40,9 +40,12 @@ pub(crate) fn use_password(book: &mut Book, password: &str) -> Result<(), String
 }
 
 /// Sends what waits in the outbox, reporting `(done, total)`; one line of what it did.
+/// `now`: the failed ones too, whatever their wait (a person asked: Send now, or a new
+/// password); else only those due (when the book opens, after a run).
 pub(crate) fn deliver(
     store: &mut Store,
     mailer: &Mailer,
+    now: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<String, String> {
     let total = store.outbox_waiting().map_err(|e| e.described())?;
@@ -51,7 +54,7 @@ pub(crate) fn deliver(
     let report = send_waiting(
         store,
         mailer,
-        false,
+        now,
         |r: &SendReport| progress(r.sent + r.failed, total),
         &stop,
     )
@@ -126,7 +129,7 @@ pub(crate) fn send_after_run(
     progress: &mut dyn FnMut(usize, usize),
 ) -> String {
     match mailer {
-        Some(Ok(mailer)) => match deliver(store, mailer, progress) {
+        Some(Ok(mailer)) => match deliver(store, mailer, false, progress) {
             Ok(said) => said,
             Err(error) => error,
         },

@@ -194,6 +194,8 @@ pub struct Statements {
     pub password_for: Option<String>,
     /// The password as typed for it (never shown, never written to the book).
     pub password: String,
+    /// It is asked for because the server refused the one at hand.
+    pub password_refused: bool,
     /// Which load of the letters due is the latest: an older one's list is dropped.
     due_generation: Generation,
     /// Which preview was asked for last: one asked for before it is dropped.
@@ -250,6 +252,7 @@ impl Statements {
             waiting_emails: Vec::new(),
             password_for: None,
             password: String::new(),
+            password_refused: false,
             due_generation: Generation::default(),
             preview_generation: Generation::default(),
         };
@@ -266,6 +269,20 @@ impl Statements {
             .filter(|e| e.status.is_waiting())
             .collect();
         waiting.reverse();
+        // A login the server refused: the password at hand is wrong, so it is asked for
+        // again (given, it is kept in its place and what waits is sent at once).
+        let refused = waiting
+            .iter()
+            .any(|e| e.failure == Some(crate::store::Failure::Login));
+        if refused
+            && self.password_for.is_none()
+            && let Ok(settings) = book.store().email_settings()
+            && !settings.username.trim().is_empty()
+        {
+            let account = format!("{}@{}", settings.username.trim(), settings.host.trim());
+            self.password_for = Some(account);
+            self.password_refused = true;
+        }
         self.outbox_waiting = waiting.len();
         self.waiting_emails = waiting;
         let today = book.today;
@@ -331,7 +348,7 @@ impl Statements {
             Message::Codes(text) => self.codes = text,
             Message::Folder(text) => self.folder = text,
             Message::Email(on) => self.email = on,
-            Message::SendOutbox => return (self.send_outbox(book), None),
+            Message::SendOutbox => return (self.send_outbox(book, true), None),
             Message::Password(text) => self.password = text,
             Message::CancelEmail(id) => {
                 match book.store_mut().cancel_email(id) {
@@ -355,7 +372,8 @@ impl Statements {
                 match mailing::use_password(book, &password) {
                     Ok(()) => {
                         self.password_for = None;
-                        return (self.send_outbox(book), None);
+                        self.password_refused = false;
+                        return (self.send_outbox(book, true), None);
                     }
                     Err(error) => self.error = Some(error),
                 }
@@ -580,6 +598,7 @@ impl Statements {
         }
         Some(mailing::mailer(book).map_err(|error| {
             self.password_for = mailing::password_wanted(&error);
+            self.password_refused = false;
             error.described()
         }))
     }
@@ -591,11 +610,12 @@ impl Statements {
         if self.outbox_waiting == 0 || mailing::mailer(book).is_err() {
             return Task::none();
         }
-        self.send_outbox(book)
+        self.send_outbox(book, false)
     }
 
-    /// Sends what waits in the outbox, on a worker with progress.
-    fn send_outbox(&mut self, book: &mut Book) -> Task<Message> {
+    /// Sends what waits in the outbox, on a worker with progress: with `now`, the failed
+    /// ones too, whatever their wait.
+    fn send_outbox(&mut self, book: &mut Book, now: bool) -> Task<Message> {
         if self.running.is_some() || self.outbox_waiting == 0 {
             return Task::none();
         }
@@ -604,6 +624,7 @@ impl Statements {
             Err(error) => {
                 // A missing password is asked for on its own line; anything else is said.
                 self.password_for = mailing::password_wanted(&error);
+                self.password_refused = false;
                 if self.password_for.is_none() {
                     self.error = Some(error.described());
                 }
@@ -614,7 +635,7 @@ impl Statements {
         self.notice = None;
         self.error = None;
         run(book, move |store, progress| {
-            mailing::deliver(store, &mailer, &mut |done, total| {
+            mailing::deliver(store, &mailer, now, &mut |done, total| {
                 progress(Stage::Emailing, done, total)
             })
         })

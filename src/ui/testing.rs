@@ -220,3 +220,13 @@ pub fn shows_containing(app: &App, part: &str) -> bool {
     })
     .is_ok()
 }
+
+/// A real SMTP server for the screens' email tests: aiosmtpd on 127.0.0.1 writing a
+/// Maildir, and the messages read back (`tests/smtp/harness.rs`, shared with the
+/// integration tests).
+pub mod smtp {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/smtp/harness.rs"
+    ));
+}

@@ -76,10 +76,15 @@ pub(super) fn view<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Me
         ));
     }
 
-    // The mail server's password, asked for when none is at hand.
+    // The mail server's password, asked for when none is at hand or the server refused
+    // the one at hand.
     let ask: Element<'a, Message> = match &screen.password_for {
         Some(account) => row![
-            widgets::muted(fl!("ui-password-for", account = account.as_str())),
+            widgets::muted(if screen.password_refused {
+                fl!("ui-password-refused", account = account.as_str())
+            } else {
+                fl!("ui-password-for", account = account.as_str())
+            }),
             text_input("", &screen.password)
                 .secure(true)
                 .on_input(Message::Password)

@@ -9,12 +9,7 @@ use crate::store::{CustomerUpdate, NoteFilter, OutboxStatus};
 use crate::ui::testing::shows_containing;
 use forms::Reach;
 
-mod harness {
-    include!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/smtp/harness.rs"
-    ));
-}
+use crate::ui::testing::smtp as harness;
 
 /// Acme's billing email and how it wants letters; `port`: a mail server to send to.
 fn set_up(app: &mut App, email: Option<&str>, send_by: SendBy, port: Option<u16>) {
