@@ -64,7 +64,8 @@ pub use fees::{
 pub use forecast::{ItemAsOf as ForecastItemAsOf, PromiseAsOf};
 pub use habits::SettledRow;
 pub use issued::{
-    Archiver, Issued, IssuedKind, IssuedSays, NewIssued, PAYMENT_REMINDER_NOTE, sha256_hex,
+    Archiver, EMAILED_STATEMENT_NOTE, Issued, IssuedKind, IssuedSays, NewIssued,
+    PAYMENT_REMINDER_NOTE, sha256_hex,
 };
 pub use notes::{Note, NoteFilter};
 pub use open::{Access, ReadOnlyWhy, WhatItIs, default_book_path};

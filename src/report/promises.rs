@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 
 use super::Result;
 use crate::domain::Money;
-use crate::domain::note::{Promise, PromiseStanding, PromiseStatus};
-use crate::store::{Customer, Note, Store};
+use crate::domain::note::{Channel, Direction, Promise, PromiseStanding, PromiseStatus};
+use crate::store::{Customer, EMAILED_STATEMENT_NOTE, Note, Store};
 
 /// A note's standing as of a day. A promise can be both due and broken: a customer's
 /// latest word was a promise with a part whose date has passed short.
@@ -91,6 +91,13 @@ pub fn note_statuses(store: &Store, notes: &[Note], today: NaiveDate) -> Result<
     note_statuses_for(store, notes, today, &store.customers()?)
 }
 
+/// Whether the book logged `note` for a statement it emailed.
+fn is_routine(note: &Note) -> bool {
+    note.channel == Channel::Email
+        && note.direction == Direction::Out
+        && note.summary.starts_with(EMAILED_STATEMENT_NOTE)
+}
+
 /// [`note_statuses`] with the book's customers already read: the worklist judges notes
 /// three times (its rows, the week's promises, the letter ladder) and read the
 /// customers for each.
@@ -101,8 +108,10 @@ pub fn note_statuses_for(
     customers: &[Customer],
 ) -> Result<Vec<NoteStatus>> {
     // The latest note per customer is the greatest (at, id); `notes` need not be sorted.
+    // A month's statement the book emailed is routine, as a printed one (which logs no
+    // note): it is not the customer's new word, so it supersedes no promise or follow-up.
     let mut latest: HashMap<&str, (&str, i64)> = HashMap::new();
-    for note in notes {
+    for note in notes.iter().filter(|note| !is_routine(note)) {
         let entry = latest
             .entry(note.customer.as_str())
             .or_insert((note.at.as_str(), note.id));

@@ -14,7 +14,7 @@ use crate::domain::{Currency, Money};
 
 mod says;
 
-pub use says::{IssuedSays, PAYMENT_REMINDER_NOTE};
+pub use says::{EMAILED_STATEMENT_NOTE, IssuedSays, PAYMENT_REMINDER_NOTE};
 
 /// What was issued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

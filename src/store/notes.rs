@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
-use super::{Result, Store, StoreError, customers};
+use super::{EMAILED_STATEMENT_NOTE, Result, Store, StoreError, customers};
 use crate::domain::Currency;
 use crate::domain::ids::CustomerId;
 use crate::domain::note::{Channel, Direction, NoteDraft, Promise, PromisePart};
@@ -135,14 +135,21 @@ impl Store {
         };
         // Each customer's latest note first (one index step per customer), then whether
         // its follow-up or a promise part has come: a whole-book scan of the notes with a
-        // "nothing later" test per note took seconds on a large book.
+        // "nothing later" test per note took seconds on a large book. A statement the
+        // book emailed is routine and never the latest word (EMAILED_STATEMENT_NOTE).
         self.notes_where(
             "n.id IN (SELECT (SELECT m.id FROM notes m WHERE m.customer_id = k.id
+                                 AND NOT (m.channel = 'email' AND m.direction = 'out'
+                                          AND m.summary LIKE ?3)
                               ORDER BY m.at DESC, m.id DESC LIMIT 1)
                       FROM customers k WHERE ?1 IS NULL OR k.code = ?1)
              AND (n.follow_up <= ?2
                   OR EXISTS (SELECT 1 FROM promise_parts p WHERE p.note_id = n.id AND p.date <= ?2))",
-            params![customer, due.to_string()],
+            params![
+                customer,
+                due.to_string(),
+                format!("{EMAILED_STATEMENT_NOTE}%")
+            ],
         )
     }
 

@@ -280,6 +280,56 @@ fn applying_the_credit_removes_its_row_and_a_later_note_ends_a_broken_promise() 
     assert_eq!(kinds(&store, "BROKEN"), [WorkKind::LetterDue]);
 }
 
+#[test]
+fn a_statement_the_book_emailed_does_not_end_a_broken_promise_but_a_letter_does() {
+    let (mut store, run) = book();
+    let kinds = |store: &Store| {
+        worklist(store, run)
+            .unwrap()
+            .items
+            .iter()
+            .filter(|i| i.customer == "BROKEN")
+            .map(|i| i.kind)
+            .collect::<Vec<_>>()
+    };
+    let logged = |store: &mut Store, what: crate::domain::email::EmailKind| {
+        let says = crate::store::IssuedSays::Emailed {
+            what,
+            issued: 1,
+            to: "ap@broken.example".into(),
+            subject: "Your statement".into(),
+        };
+        store
+            .add_note(&NoteDraft {
+                customer_code: "BROKEN".into(),
+                invoice_number: None,
+                channel: Channel::Email,
+                direction: Direction::Out,
+                summary: says.to_string(),
+                outcome: None,
+                promise: None,
+                follow_up: None,
+            })
+            .unwrap();
+    };
+    assert_eq!(
+        kinds(&store),
+        [WorkKind::PromiseBroken, WorkKind::LetterDue]
+    );
+    // The month's statement, emailed: routine, as a printed one; the promise is still broken.
+    logged(&mut store, crate::domain::email::EmailKind::Statement);
+    assert_eq!(
+        kinds(&store),
+        [WorkKind::PromiseBroken, WorkKind::LetterDue]
+    );
+    // A letter emailed is the book acting on it, as a letter printed: the row is done.
+    logged(
+        &mut store,
+        crate::domain::email::EmailKind::Letter(crate::domain::letters::Level::Reminder),
+    );
+    assert!(!kinds(&store).contains(&WorkKind::PromiseBroken));
+}
+
 /// A repayment plan logged today, as `(days after today, amount)` parts.
 fn plan(store: &mut Store, code: &str, today: NaiveDate, parts: &[(u64, &str)]) {
     let parts = parts

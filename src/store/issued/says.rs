@@ -37,6 +37,10 @@ pub enum IssuedSays {
     },
 }
 
+/// How the note of a statement the book emailed begins: a routine note, as a printed
+/// statement (which logs none) — it supersedes no promise or follow-up.
+pub const EMAILED_STATEMENT_NOTE: &str = "Emailed statement (issued ";
+
 impl fmt::Display for IssuedSays {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -119,6 +123,24 @@ impl IssuedSays {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_statement_emailed_begins_as_its_routine_note_does() {
+        let says = IssuedSays::Emailed {
+            what: EmailKind::Statement,
+            issued: 7,
+            to: "ap@x.example".into(),
+            subject: "Statement".into(),
+        };
+        assert!(says.to_string().starts_with(EMAILED_STATEMENT_NOTE));
+        let letter = IssuedSays::Emailed {
+            what: EmailKind::Letter(Level::Reminder),
+            issued: 7,
+            to: "ap@x.example".into(),
+            subject: "Reminder".into(),
+        };
+        assert!(!letter.to_string().starts_with(EMAILED_STATEMENT_NOTE));
+    }
 
     #[test]
     fn what_the_book_writes_is_read_back_and_nothing_else() {
