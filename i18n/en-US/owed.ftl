@@ -2224,3 +2224,4 @@ ui-and-n-more = and { $n } more
 to-print-file = Only those to print and post, in one file: { $path }
 ui-emailing-done-of-total = Emailing: { $done } of { $total }
 ui-password-refused = The mail server refused the password of { $account }; give it again:
+ui-confirm-reach = By email: { $emailed } · to print and post: { $printed } (a customer who wants both is in each).

@@ -1991,3 +1991,4 @@ ui-and-n-more = 以及另外 { $n } 家
 to-print-file = 仅需打印邮寄的，合为一个文件：{ $path }
 ui-emailing-done-of-total = 正在发送邮件：{ $done } / { $total }
 ui-password-refused = 邮件服务器拒绝了 { $account } 的密码，请重新输入：
+ui-confirm-reach = 通过邮件发送：{ $emailed } 封 · 需打印邮寄：{ $printed } 封（两种都要的客户两边都计入）。

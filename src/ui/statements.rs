@@ -162,6 +162,9 @@ pub struct Statements {
     /// The confirmation of "send the letters due" is showing; nothing is written before
     /// it is confirmed.
     pub confirming: bool,
+    /// While confirming letters with email: how many go by email and how many are to
+    /// print (a customer who wants both counts in each).
+    pub reach: Option<(usize, usize)>,
     /// Where the running letters batch puts its file with every letter.
     pending_letters: Option<PathBuf>,
     /// The file with every letter of the last run, to print in one go.
@@ -235,6 +238,7 @@ impl Statements {
             error: None,
             due: Vec::new(),
             confirming: false,
+            reach: None,
             pending_letters: None,
             letters_file: None,
             held: Vec::new(),
@@ -347,7 +351,10 @@ impl Statements {
             Message::Who(who) => self.who = who,
             Message::Codes(text) => self.codes = text,
             Message::Folder(text) => self.folder = text,
-            Message::Email(on) => self.email = on,
+            Message::Email(on) => {
+                self.email = on;
+                self.reach = self.reach_of_due(book);
+            }
             Message::SendOutbox => return (self.send_outbox(book, true), None),
             Message::Password(text) => self.password = text,
             Message::CancelEmail(id) => {
@@ -396,6 +403,7 @@ impl Statements {
             Message::WriteStatements => return (self.write_statements(book), None),
             Message::SendDue => {
                 self.confirming = self.running.is_none() && !self.due.is_empty();
+                self.reach = self.reach_of_due(book);
             }
             Message::CancelSend => self.confirming = false,
             Message::ConfirmSend => {

@@ -43,6 +43,28 @@ impl Statements {
         )
     }
 
+    /// How many of the letters due go by email and how many are to print, when they
+    /// are to be emailed and confirmed (`None` otherwise, or when the customers cannot
+    /// be read: the run says it all anyway).
+    pub(super) fn reach_of_due(&self, book: &Book) -> Option<(usize, usize)> {
+        if !self.email || !self.confirming {
+            return None;
+        }
+        let customers = book.store().customers().ok()?;
+        let by_code: std::collections::HashMap<&str, _> =
+            customers.iter().map(|c| (c.code.as_str(), c)).collect();
+        let (mut emailed, mut printed) = (0, 0);
+        for due in &self.due {
+            let Some(customer) = by_code.get(due.customer.as_str()) else {
+                continue;
+            };
+            let addresses = customer.addresses();
+            emailed += usize::from(customer.send_by.emails(&addresses));
+            printed += usize::from(customer.send_by.prints(&addresses));
+        }
+        Some((emailed, printed))
+    }
+
     /// The confirmation's "reconcile first" warning and its first rows (date, amount,
     /// payer, the row to assign), with "and N more"; `None` with no unmatched money in.
     pub fn reconcile_warning(&self, currency: &Currency) -> Option<(String, Vec<String>)> {

@@ -251,13 +251,22 @@ fn letters<'a>(screen: &'a Statements, book: &'a Book) -> Element<'a, Message> {
             column![
                 text(screen.confirmation()).size(14).font(BOLD),
                 widgets::muted(fl!("each-letter-is-archived-and-logged")),
-                reconcile,
+            ]
+            .push(screen.reach.map(|(emailed, printed)| {
+                widgets::muted(fl!(
+                    "ui-confirm-reach",
+                    emailed = count_text(emailed),
+                    printed = count_text(printed)
+                ))
+            }))
+            .push(reconcile)
+            .push(
                 row![
                     widgets::action(fl!("confirm"), (!busy).then_some(Message::ConfirmSend)),
                     widgets::secondary(fl!("cancel"), Some(Message::CancelSend)),
                 ]
                 .spacing(8),
-            ]
+            )
             .spacing(8),
         )
         .padding(10)

@@ -224,3 +224,33 @@ fn a_password_the_server_refuses_is_asked_for_again_and_send_now_sends_at_once()
     assert_eq!(s.outbox_waiting, 0);
     assert_eq!(harness::messages(&python, &maildir).len(), 1, "sent once");
 }
+
+#[test]
+fn the_letters_confirmation_counts_those_emailed_and_those_to_print() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = on_screen(dir.path());
+    {
+        let store = app.open_book_mut().unwrap().book.store_mut();
+        let update = crate::store::CustomerUpdate {
+            email: Some("ap@c001.example".into()),
+            send_by: Some(crate::domain::email::SendBy::Both),
+            ..Default::default()
+        };
+        store.update_customer("C001", &update).unwrap();
+    }
+    // Without email, the confirmation says nothing of it.
+    send(&mut app, AppMessage::Statements(Message::SendDue));
+    assert!(screen(&app).confirming);
+    assert_eq!(screen(&app).reach, None);
+    assert!(!crate::ui::testing::shows_containing(&app, "By email"));
+    // With it: C001 wants both, so it is in each count.
+    send(&mut app, AppMessage::Statements(Message::Email(true)));
+    assert_eq!(screen(&app).reach, Some((1, 1)));
+    assert!(crate::ui::testing::shows_containing(
+        &app,
+        "By email: 1 · to print and post: 1"
+    ));
+    send(&mut app, AppMessage::Statements(Message::CancelSend));
+    send(&mut app, AppMessage::Statements(Message::SendDue));
+    assert_eq!(screen(&app).reach, Some((1, 1)));
+}
