@@ -19,12 +19,9 @@ use owed::domain::aging::{Basis, Buckets};
 use owed::report::{self, AgingOptions};
 use owed::store::{Access, Store};
 
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+#[path = "support/measure.rs"]
+mod measure;
+use measure::env_number;
 
 /// The best of `runs` timings: what the machine can do when nothing else interferes.
 fn best<T>(runs: usize, mut work: impl FnMut() -> T) -> (Duration, T) {

@@ -23,30 +23,16 @@ use owed::domain::printed::{Period, StatementKind};
 use owed::report::statement::{self, Request, Selection};
 use owed::store::{Access, CustomerUpdate, Store};
 
+#[path = "support/measure.rs"]
+mod measure;
+use measure::{env_number, peak_memory};
+
 #[allow(dead_code)] // the Maildir reader is the tests'
 mod harness {
     include!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/smtp/harness.rs"
     ));
-}
-
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn peak_memory() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM"))
-                .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
-        })
-        .unwrap_or_else(|| "unknown".into())
 }
 
 fn files_in(folder: &Path) -> usize {

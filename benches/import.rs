@@ -21,12 +21,9 @@ use owed::domain::terms::{Plan, Terms};
 use owed::import::{self, Hints};
 use owed::store::{Access, NewDebit, Store};
 
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+#[path = "support/measure.rs"]
+mod measure;
+use measure::env_number;
 
 /// The process's peak resident memory in kB (Linux), 0 where unknown.
 fn peak_kb() -> u64 {

@@ -16,12 +16,9 @@ use owed::import::matching::Matcher;
 use owed::store::{MatchBook, MatchItem};
 use rust_decimal::Decimal;
 
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+#[path = "support/measure.rs"]
+mod measure;
+use measure::env_number;
 
 const FIRST: [&str; 20] = [
     "Acme", "Blue", "Cedar", "Delta", "Eagle", "Falcon", "Granite", "Harbor", "Iris", "Jade",

@@ -16,12 +16,9 @@ use owed::domain::terms::Plan;
 use owed::store::{BookSettings, NewCredit, NewDebit, Store};
 use owed::ui::{App, Message, customers, headless};
 
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+#[path = "support/measure.rs"]
+mod measure;
+use measure::env_number;
 
 /// Median of `runs` timings of `work`.
 fn median(runs: usize, mut work: impl FnMut()) -> Duration {

@@ -552,17 +552,10 @@ pub fn letters(store: &mut Store, args: &LettersArgs) -> Result<(), CliError> {
         ));
     }
     if args.email {
-        let queued = sent.written.iter().filter(|w| w.emailed.is_some()).count();
-        let to_print: Vec<String> = sent
-            .written
-            .iter()
-            .filter(|w| w.to_print)
-            .map(|w| w.letter.customer.code.clone())
-            .collect();
         lines.extend(email_lines(
             store,
-            queued,
-            &to_print,
+            sent.emailed(),
+            &sent.to_print(),
             sent.to_print_file.as_deref(),
         )?);
     }

@@ -142,6 +142,22 @@ pub struct LettersSent {
     pub stale_removed: usize,
 }
 
+impl LettersSent {
+    /// How many of the letters were queued to be emailed.
+    pub fn emailed(&self) -> usize {
+        self.written.iter().filter(|w| w.emailed.is_some()).count()
+    }
+
+    /// The customers whose letters are to be printed and posted (a run with email).
+    pub fn to_print(&self) -> Vec<String> {
+        self.written
+            .iter()
+            .filter(|w| w.to_print)
+            .map(|w| w.letter.customer.code.clone())
+            .collect()
+    }
+}
+
 /// The name of the file with every letter of a run dated `date`.
 pub fn combined_name(date: NaiveDate) -> String {
     format!("letters-{date}.pdf")

@@ -230,3 +230,33 @@ pub mod smtp {
         "/tests/smtp/harness.rs"
     ));
 }
+
+/// Gives customer `code` of the open book the billing email `addresses`, sent `send_by`.
+pub fn set_billing_email(
+    app: &mut App,
+    code: &str,
+    addresses: &str,
+    send_by: crate::domain::email::SendBy,
+) {
+    let update = crate::store::CustomerUpdate {
+        email: Some(addresses.to_string()),
+        send_by: Some(send_by),
+        ..Default::default()
+    };
+    book_store(app).update_customer(code, &update).unwrap();
+}
+
+/// Sets each `(key, value)` of the open book's settings, as `owed settings set`.
+pub fn set_settings(app: &mut App, settings: &[(&str, &str)]) {
+    let store = book_store(app);
+    for (key, value) in settings {
+        store.set_setting(key, value).unwrap();
+    }
+}
+
+fn book_store(app: &mut App) -> &mut Store {
+    app.open_book_mut()
+        .expect("a book is open")
+        .book
+        .store_mut()
+}

@@ -132,14 +132,11 @@ impl Statements {
                         .unwrap_or_else(|| "—".into())
                 );
             if email {
-                let queued = sent.written.iter().filter(|w| w.emailed.is_some()).count();
-                let to_print: Vec<String> = sent
-                    .written
-                    .iter()
-                    .filter(|w| w.to_print)
-                    .map(|w| w.letter.customer.code.clone())
-                    .collect();
-                let queued = mailing::queued(queued, &to_print, sent.to_print_file.as_deref());
+                let queued = mailing::queued(
+                    sent.emailed(),
+                    &sent.to_print(),
+                    sent.to_print_file.as_deref(),
+                );
                 let delivered = mailing::send_after_run(store, &mailer, &mut |done, total| {
                     progress(Stage::Emailing, done, total)
                 });

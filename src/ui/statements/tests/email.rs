@@ -5,24 +5,20 @@
 
 use super::*;
 
+use crate::domain::email::SendBy;
 use crate::ui::testing::smtp as harness;
+use crate::ui::testing::{set_billing_email, set_settings};
 
 #[test]
 fn statements_emailed_without_a_mail_server_wait_in_the_outbox_with_why() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = on_screen(dir.path());
-    {
-        let store = app
-            .open_book_mut()
-            .expect("a book is open")
-            .book
-            .store_mut();
-        let update = crate::store::CustomerUpdate {
-            email: Some("ap@c001.example, boss@c001.example".into()),
-            ..Default::default()
-        };
-        store.update_customer("C001", &update).unwrap();
-    }
+    set_billing_email(
+        &mut app,
+        "C001",
+        "ap@c001.example, boss@c001.example",
+        SendBy::Email,
+    );
     send(
         &mut app,
         AppMessage::Statements(Message::Period("2026-11".into())),
@@ -79,26 +75,16 @@ fn statements_emailed_without_a_mail_server_wait_in_the_outbox_with_why() {
 fn a_mail_server_that_needs_a_password_not_at_hand_asks_for_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = on_screen(dir.path());
-    {
-        let store = app
-            .open_book_mut()
-            .expect("a book is open")
-            .book
-            .store_mut();
-        for (key, value) in [
+    set_settings(
+        &mut app,
+        &[
             ("email.smtp_host", "127.0.0.1"),
             ("email.tls", "none"),
             ("email.from", "ar@acme.example"),
             ("email.username", "owed-test-no-such-account"),
-        ] {
-            store.set_setting(key, value).unwrap();
-        }
-        let update = crate::store::CustomerUpdate {
-            email: Some("ap@c001.example".into()),
-            ..Default::default()
-        };
-        store.update_customer("C001", &update).unwrap();
-    }
+        ],
+    );
+    set_billing_email(&mut app, "C001", "ap@c001.example", SendBy::Email);
     if crate::mail::password_from_env().is_some() {
         eprintln!("skipped: OWED_SMTP_PASSWORD is set, so no password is asked for");
         return;
@@ -159,26 +145,22 @@ fn a_password_the_server_refuses_is_asked_for_again_and_send_now_sends_at_once()
     let user = "owed-test-refused@acme.example";
     let server = harness::Server::with_login(&python, &maildir, user, "right horse");
     let mut app = on_screen(dir.path());
-    {
-        let book = &mut app.open_book_mut().expect("a book is open").book;
-        let store = book.store_mut();
-        let port = server.port.to_string();
-        for (key, value) in [
+    let port = server.port.to_string();
+    set_settings(
+        &mut app,
+        &[
             ("email.smtp_host", "127.0.0.1"),
             ("email.smtp_port", port.as_str()),
             ("email.tls", "none"),
             ("email.from", "ar@acme.example"),
             ("email.username", user),
-        ] {
-            store.set_setting(key, value).unwrap();
-        }
-        let update = crate::store::CustomerUpdate {
-            email: Some("ap@c001.example".into()),
-            ..Default::default()
-        };
-        store.update_customer("C001", &update).unwrap();
-        book.set_session_password(Some("wrong horse".into()));
-    }
+        ],
+    );
+    set_billing_email(&mut app, "C001", "ap@c001.example", SendBy::Email);
+    app.open_book_mut()
+        .unwrap()
+        .book
+        .set_session_password(Some("wrong horse".into()));
     send(
         &mut app,
         AppMessage::Statements(Message::Period("2026-11".into())),
@@ -229,15 +211,7 @@ fn a_password_the_server_refuses_is_asked_for_again_and_send_now_sends_at_once()
 fn the_letters_confirmation_counts_those_emailed_and_those_to_print() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = on_screen(dir.path());
-    {
-        let store = app.open_book_mut().unwrap().book.store_mut();
-        let update = crate::store::CustomerUpdate {
-            email: Some("ap@c001.example".into()),
-            send_by: Some(crate::domain::email::SendBy::Both),
-            ..Default::default()
-        };
-        store.update_customer("C001", &update).unwrap();
-    }
+    set_billing_email(&mut app, "C001", "ap@c001.example", SendBy::Both);
     // Without email, the confirmation says nothing of it.
     send(&mut app, AppMessage::Statements(Message::SendDue));
     assert!(screen(&app).confirming);

@@ -5,35 +5,27 @@
 
 use super::*;
 use crate::domain::email::SendBy;
-use crate::store::{CustomerUpdate, NoteFilter, OutboxStatus};
-use crate::ui::testing::shows_containing;
+use crate::store::{NoteFilter, OutboxStatus};
+use crate::ui::testing::{set_billing_email, set_settings, shows_containing};
 use forms::Reach;
 
 use crate::ui::testing::smtp as harness;
 
 /// Acme's billing email and how it wants letters; `port`: a mail server to send to.
 fn set_up(app: &mut App, email: Option<&str>, send_by: SendBy, port: Option<u16>) {
-    let store = app
-        .open_book_mut()
-        .expect("a book is open")
-        .book
-        .store_mut();
-    let update = CustomerUpdate {
-        email: email.map(str::to_string),
-        send_by: Some(send_by),
-        ..Default::default()
-    };
-    store.update_customer("C001", &update).unwrap();
+    set_billing_email(app, "C001", email.unwrap_or_default(), send_by);
     if let Some(port) = port {
-        for (key, value) in [
-            ("email.smtp_host", "127.0.0.1"),
-            ("email.smtp_port", port.to_string().as_str()),
-            ("email.tls", "none"),
-            ("email.from", "ar@acme.example"),
-            ("email.rate_per_minute", "10000"),
-        ] {
-            store.set_setting(key, value).unwrap();
-        }
+        let port = port.to_string();
+        set_settings(
+            app,
+            &[
+                ("email.smtp_host", "127.0.0.1"),
+                ("email.smtp_port", port.as_str()),
+                ("email.tls", "none"),
+                ("email.from", "ar@acme.example"),
+                ("email.rate_per_minute", "10000"),
+            ],
+        );
     }
     // The screen reads the customer again when the book changes.
     send(app, AppMessage::Today(Message::Refresh));
