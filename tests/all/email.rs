@@ -22,7 +22,7 @@ mod harness {
     ));
 }
 
-use harness::{Server, messages, python};
+use harness::{Server, messages, python_or_skip};
 
 /// A book with four customers: two who want email (one with two addresses), one with no
 /// address and one who wants post, each with an invoice overdue at October's end.
@@ -82,8 +82,7 @@ fn book(dir: &Path, port: u16) -> PathBuf {
 
 #[test]
 fn statements_are_emailed_once_each_with_the_archived_pdf_and_a_chinese_subject() {
-    let Some(python) = python() else {
-        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+    let Some(python) = python_or_skip() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -174,8 +173,7 @@ fn statements_are_emailed_once_each_with_the_archived_pdf_and_a_chinese_subject(
 
 #[test]
 fn with_the_server_down_emails_wait_with_why_and_go_once_it_is_back() {
-    let Some(python) = python() else {
-        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+    let Some(python) = python_or_skip() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -260,8 +258,7 @@ fn owed_with_password(book: &Path, password: &str, args: &[&str]) -> String {
 
 #[test]
 fn a_wrong_password_keeps_the_emails_with_why_and_the_right_one_sends_each_once() {
-    let Some(python) = python() else {
-        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+    let Some(python) = python_or_skip() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -309,8 +306,7 @@ fn a_wrong_password_keeps_the_emails_with_why_and_the_right_one_sends_each_once(
 
 #[test]
 fn a_refused_recipient_is_kept_with_the_servers_words_and_can_be_cancelled() {
-    let Some(python) = python() else {
-        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+    let Some(python) = python_or_skip() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -357,8 +353,7 @@ fn a_refused_recipient_is_kept_with_the_servers_words_and_can_be_cancelled() {
 
 #[test]
 fn letters_due_are_emailed_with_their_level_and_logged_as_email_notes() {
-    let Some(python) = python() else {
-        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+    let Some(python) = python_or_skip() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -438,8 +433,7 @@ fn accepted(maildir: &Path) -> Vec<String> {
 
 #[test]
 fn a_send_killed_midway_loses_nothing_and_marks_nothing_the_server_did_not_take() {
-    let Some(python) = python() else {
-        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+    let Some(python) = python_or_skip() else {
         return;
     };
     const MESSAGES: usize = 500;

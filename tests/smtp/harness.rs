@@ -9,6 +9,15 @@ use std::process::{Child, Command, Stdio};
 
 use serde_json::Value;
 
+/// [`python`], or `None` having said that the test is skipped and why.
+pub fn python_or_skip() -> Option<PathBuf> {
+    let found = python();
+    if found.is_none() {
+        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+    }
+    found
+}
+
 /// The Python that has aiosmtpd: Debian's, else whatever `python3` is.
 pub fn python() -> Option<PathBuf> {
     ["/usr/bin/python3", "python3"]

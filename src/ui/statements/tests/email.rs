@@ -131,8 +131,7 @@ fn the_bar_says_when_a_run_has_moved_on_to_emailing() {
 
 #[test]
 fn a_password_the_server_refuses_is_asked_for_again_and_send_now_sends_at_once() {
-    let Some(python) = harness::python() else {
-        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+    let Some(python) = harness::python_or_skip() else {
         return;
     };
     if crate::mail::password_from_env().is_some() {

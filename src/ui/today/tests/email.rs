@@ -114,8 +114,7 @@ fn without_a_mail_server_the_box_is_unticked_and_ticked_the_email_waits_with_why
 
 #[test]
 fn the_letter_due_is_emailed_once_with_its_archived_pdf_and_logged_as_a_note() {
-    let Some(python) = harness::python() else {
-        eprintln!("skipped: no Python with aiosmtpd (apt-get install python3-aiosmtpd)");
+    let Some(python) = harness::python_or_skip() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
